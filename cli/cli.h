@@ -1,0 +1,63 @@
+/*
+ * cli.h - what the command front end shares: the command table entry, the
+ * commands themselves, and small helpers for options, errors and loading.
+ * All printing in muster happens under cli/.
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include "core/mu_err.h"
+#include "core/mu_scenario.h"
+#include "io/io_source.h"
+
+#include <stdbool.h>
+
+struct cli_command {
+	const char *name;
+	int (*run)(int argc, char **argv); /* argv[0] is the command name */
+	const char *summary;               /* one line for `muster help` */
+	const char *help;                  /* the whole text of `muster CMD --help` */
+};
+
+extern const struct cli_command cli_commands[];
+extern const size_t cli_n_commands;
+
+int cmd_check(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_example(int argc, char **argv);
+int cmd_runs(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_help(int argc, char **argv);
+
+extern const char cmd_check_help[];
+extern const char cmd_demo_help[];
+extern const char cmd_example_help[];
+extern const char cmd_runs_help[];
+extern const char cmd_show_help[];
+extern const char cmd_help_help[];
+
+#define CLI_DEFAULT_DB "muster.db"
+
+/* True when argv holds --help or -h; then the command's help is printed. */
+bool cli_print_help_if_asked(const char *cmd, int argc, char **argv);
+
+/* Prints "muster CMD: message" and a pointer to --help; returns 2. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints the error as "muster: file:line:col: message"; returns the exit status. */
+int cli_fail(const struct mu_err *err);
+
+/* Prints every error of the list, then a count; returns 2. */
+int cli_print_errors(const struct mu_errlist *errors, const char *label);
+
+/* Reads and validates the scenario folder dir (or the built-in example when
+ * dir is NULL), printing every error. Returns the exit status: 0 with *src
+ * and *sc set (the caller frees them), else 1 or 2. */
+int cli_load_scenario(const char *dir, struct io_source **src, struct mu_scenario **sc);
+
+/* The value of option name at argv[*i] ("--db FILE" or "--db=FILE"), moving
+ * *i past it; NULL when argv[*i] is not that option. Sets *is_missing when
+ * the option has no value. */
+const char *cli_option_value(int argc, char **argv, int *i, const char *name, bool *is_missing);
+
+#endif

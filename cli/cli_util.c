@@ -1,0 +1,107 @@
+/*
+ * cli_util.c - helpers shared by the commands: help, usage errors, error
+ * printing and scenario loading.
+ */
+#include "cli.h"
+
+#include "core/mu_alloc.h"
+#include "io/io_scenario.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool cli_print_help_if_asked(const char *cmd, int argc, char **argv)
+{
+	size_t k;
+	int i;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			for (k = 0; k < cli_n_commands; k++)
+				if (strcmp(cli_commands[k].name, cmd) == 0)
+					fputs(cli_commands[k].help, stdout);
+			return true;
+		}
+	}
+	return false;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "muster %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nsee 'muster %s --help'\n", cmd);
+	return 2;
+}
+
+int cli_fail(const struct mu_err *err)
+{
+	char line[1024];
+	fprintf(stderr, "muster: %s\n", mu_err_format(err, line, sizeof(line)));
+	return mu_code_exit_status(err->code);
+}
+
+int cli_print_errors(const struct mu_errlist *errors, const char *label)
+{
+	char line[1024];
+	size_t i;
+	for (i = 0; i < errors->n_items; i++)
+		fprintf(stderr, "%s\n", mu_err_format(&errors->items[i], line, sizeof(line)));
+	if (errors->n_total > errors->n_items)
+		fprintf(stderr, "... and %zu more errors\n", errors->n_total - errors->n_items);
+	fprintf(stderr, "%s: %zu error%s\n", label, errors->n_total,
+	        errors->n_total == 1 ? "" : "s");
+	return 2;
+}
+
+int cli_load_scenario(const char *dir, struct io_source **src, struct mu_scenario **sc)
+{
+	struct mu_errlist *errors;
+	struct mu_err err;
+	int status = 0;
+
+	mu_err_clear(&err);
+	if (dir) {
+		if (io_source_read_dir(dir, src, &err) != MU_OK)
+			return cli_fail(&err);
+	} else {
+		*src = io_source_example();
+	}
+	errors = mu_malloc(sizeof(*errors));
+	mu_errlist_init(errors);
+	if (io_scenario_parse(*src, sc, errors) != MU_OK) {
+		status = cli_print_errors(errors, (*src)->label);
+		io_source_free(*src);
+		*src = NULL;
+	}
+	free(errors);
+	return status;
+}
+
+const char *cli_option_value(int argc, char **argv, int *i, const char *name, bool *is_missing)
+{
+	size_t n = strlen(name);
+	const char *arg = argv[*i];
+	*is_missing = false;
+	if (strncmp(arg, name, n) != 0)
+		return NULL;
+	if (arg[n] == '=') {
+		(*i)++;
+		return arg + n + 1;
+	}
+	if (arg[n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*is_missing = true;
+		(*i)++;
+		return NULL;
+	}
+	*i += 2;
+	return argv[*i - 1];
+}

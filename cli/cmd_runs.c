@@ -1,0 +1,171 @@
+/*
+ * cmd_runs.c - `muster runs` and `muster show RUN`: the run history kept in
+ * the SQLite database.
+ */
+#include "cli.h"
+
+#include "io/io_store.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char cmd_runs_help[] =
+    "usage: muster runs [--db FILE]\n"
+    "\n"
+    "Lists every recorded run, oldest first: id, time (UTC), command, mode,\n"
+    "solver status, objective and scenario.\n"
+    "\n"
+    "options:\n"
+    "  --db FILE   the run database (default: muster.db in the current folder)\n";
+
+const char cmd_show_help[] =
+    "usage: muster show RUN [--db FILE]\n"
+    "\n"
+    "Prints one recorded run: its scenario and content hash, mode, solver\n"
+    "status, objective, bound and gap, timings, model size, settings and KPIs.\n"
+    "\n"
+    "options:\n"
+    "  --db FILE   the run database (default: muster.db in the current folder)\n";
+
+/* Parses [--db FILE] and at most one positional argument. */
+static int parse_args(const char *cmd, int argc, char **argv, const char **db,
+                      const char **positional)
+{
+	int i = 1;
+	*db = CLI_DEFAULT_DB;
+	*positional = NULL;
+	while (i < argc) {
+		bool is_missing;
+		const char *v = cli_option_value(argc, argv, &i, "--db", &is_missing);
+		if (is_missing)
+			return cli_usage_error(cmd, "--db needs a FILE");
+		if (v) {
+			*db = v;
+			continue;
+		}
+		if (argv[i][0] == '-')
+			return cli_usage_error(cmd, "unknown option '%s'", argv[i]);
+		if (*positional)
+			return cli_usage_error(cmd, "unexpected argument '%s'", argv[i]);
+		*positional = argv[i++];
+	}
+	return 0;
+}
+
+static void format_objective(const struct io_run_info *r, char *buf, size_t size)
+{
+	if (r->has_objective)
+		snprintf(buf, size, "%.2f", r->objective);
+	else
+		snprintf(buf, size, "-");
+}
+
+static int print_run_line(const struct io_run_info *r, void *ctx)
+{
+	char obj[64];
+	(*(size_t *)ctx)++;
+	format_objective(r, obj, sizeof(obj));
+	printf("%5" PRId64 "  %-20s  %-7s  %-4s%s  %-12s  %14s  %s\n", r->id, r->created_at,
+	       r->command, r->mode, r->is_silo ? "+silo" : "     ", r->status, obj,
+	       r->scenario_label);
+	return 0;
+}
+
+int cmd_runs(int argc, char **argv)
+{
+	const char *db, *extra;
+	struct io_store *st = NULL;
+	struct mu_err err;
+	size_t n = 0;
+	int status;
+
+	if (cli_print_help_if_asked("runs", argc, argv))
+		return 0;
+	if ((status = parse_args("runs", argc, argv, &db, &extra)) != 0)
+		return status;
+	if (extra)
+		return cli_usage_error("runs", "unexpected argument '%s'", extra);
+	mu_err_clear(&err);
+	if (io_store_open(db, false, &st, &err) != MU_OK)
+		return cli_fail(&err);
+	printf("%5s  %-20s  %-7s  %-9s  %-12s  %14s  %s\n", "run", "time (UTC)", "command", "mode",
+	       "status", "objective", "scenario");
+	if (io_store_list_runs(st, print_run_line, &n, &err) != MU_OK) {
+		io_store_close(st);
+		return cli_fail(&err);
+	}
+	if (n == 0)
+		printf("(no runs recorded in %s)\n", db);
+	io_store_close(st);
+	return 0;
+}
+
+static int print_setting(const char *key, const char *value, void *ctx)
+{
+	(void)ctx;
+	printf("  %-22s %s\n", key, value);
+	return 0;
+}
+
+static int print_kpi(const struct io_run_kpi *kpi, void *ctx)
+{
+	(void)ctx;
+	printf("  %-12s %-28s %14.2f\n", kpi->scope, kpi->name, kpi->value);
+	return 0;
+}
+
+int cmd_show(int argc, char **argv)
+{
+	const char *db, *arg;
+	struct io_store *st = NULL;
+	struct io_run_info r;
+	struct mu_err err;
+	char obj[64], *end;
+	long long id;
+	int status;
+
+	if (cli_print_help_if_asked("show", argc, argv))
+		return 0;
+	if ((status = parse_args("show", argc, argv, &db, &arg)) != 0)
+		return status;
+	if (!arg)
+		return cli_usage_error("show", "missing RUN (a run id from 'muster runs')");
+	errno = 0;
+	id = strtoll(arg, &end, 10);
+	if (errno || *end || end == arg || id <= 0)
+		return cli_usage_error("show", "invalid run id '%s'", arg);
+	mu_err_clear(&err);
+	if (io_store_open(db, false, &st, &err) != MU_OK ||
+	    io_store_get_run(st, id, &r, &err) != MU_OK) {
+		io_store_close(st);
+		return cli_fail(&err);
+	}
+	format_objective(&r, obj, sizeof(obj));
+	printf("run %" PRId64 " (%s, muster %s)\n", r.id, r.created_at, r.version);
+	printf("  scenario   %s\n  hash       %s\n", r.scenario_label, r.scenario_hash);
+	printf("  command    %s, %s mode%s\n", r.command, r.mode, r.is_silo ? ", silo" : "");
+	printf("  status     %s\n  objective  %s\n", r.status, obj);
+	if (r.has_bound)
+		printf("  bound      %.2f\n", r.best_bound);
+	if (r.has_gap)
+		printf("  gap        %.4f%%\n", 100 * r.gap);
+	printf("  model      %ld rows, %ld columns, %ld non-zeros\n", r.n_rows, r.n_cols,
+	       r.n_nonzeros);
+	printf("  time       read %.3f s, build %.3f s, solve %.3f s, total %.3f s\n", r.time_read,
+	       r.time_build, r.time_solve, r.time_total);
+	printf("  plan rows  %ld\n", r.n_plan_rows);
+	printf("settings:\n");
+	if (io_store_list_settings(st, id, print_setting, NULL, &err) != MU_OK)
+		goto fail;
+	printf("KPIs:\n");
+	if (io_store_list_kpis(st, id, print_kpi, NULL, &err) != MU_OK)
+		goto fail;
+	io_store_close(st);
+	return 0;
+fail:
+	io_store_close(st);
+	return cli_fail(&err);
+}

@@ -1,0 +1,25 @@
+/*
+ * mu_alloc.h - allocation that never returns NULL (git's xmalloc).
+ * Out of memory prints one line and aborts, so every other error code in
+ * muster means something about input, the database or the solver.
+ */
+#ifndef MU_ALLOC_H
+#define MU_ALLOC_H
+
+#include <stddef.h>
+
+void *mu_malloc(size_t size);
+void *mu_calloc(size_t n, size_t size);
+void *mu_realloc(void *ptr, size_t size);
+/* realloc of n elements of size bytes, aborting on overflow. */
+void *mu_reallocarray(void *ptr, size_t n, size_t size);
+char *mu_strdup(const char *s);
+char *mu_strndup(const char *s, size_t n);
+
+/* Grows *items (of *cap elements of elem_size bytes) to hold at least need
+ * elements, doubling. */
+void mu_grow(void **items, size_t *cap, size_t need, size_t elem_size);
+
+#define MU_GROW(arr, cap, need) mu_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+
+#endif

@@ -1,0 +1,220 @@
+/*
+ * mu_parse.c - value syntax of scenario files. Strict on purpose: a cell
+ * either means one thing or is rejected.
+ */
+#include "mu_parse.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+bool mu_parse_decimal(const char *s, size_t len, double *out)
+{
+	size_t i = 0, int_digits = 0, frac_digits = 0;
+	char tmp[64];
+
+	while (i < len && is_digit(s[i]))
+		i++;
+	int_digits = i;
+	if (int_digits == 0)
+		return false;
+	if (i < len && s[i] == '.') {
+		i++;
+		while (i < len && is_digit(s[i])) {
+			i++;
+			frac_digits++;
+		}
+		if (frac_digits == 0)
+			return false;
+	}
+	if (i != len)
+		return false;
+	/* Leading zeros do not count towards the magnitude. */
+	{
+		size_t lead = 0;
+		while (lead < int_digits - 1 && s[lead] == '0')
+			lead++;
+		if (int_digits - lead > 15)
+			return false;
+	}
+	if (len >= sizeof(tmp))
+		len = sizeof(tmp) - 1; /* only fraction digits are lost */
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	*out = strtod(tmp, NULL);
+	return true;
+}
+
+bool mu_parse_integer(const char *s, size_t len, long long *out)
+{
+	long long v = 0;
+	size_t i;
+	if (len == 0)
+		return false;
+	for (i = 0; i < len; i++) {
+		if (!is_digit(s[i]))
+			return false;
+		v = v * 10 + (s[i] - '0');
+		if (v > 1000000000000LL)
+			return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool mu_parse_is_identifier(const char *s, size_t len)
+{
+	size_t i;
+	if (len == 0 || len > MU_ID_MAX)
+		return false;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		if (!(is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+		      c == '.' || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+static int take2(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (!is_digit(s[i]))
+			return false;
+	return true;
+}
+
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar
+ * (Howard Hinnant's days_from_civil). */
+static long days_from_civil(long y, int m, int d)
+{
+	long era, yoe, doy, doe;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+bool mu_parse_date(const char *s, size_t len, long *days)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	long y;
+	int m, d, dim;
+	if (len != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s, 4) || !all_digits(s + 5, 2) ||
+	    !all_digits(s + 8, 2))
+		return false;
+	y = take2(s) * 100 + take2(s + 2);
+	m = take2(s + 5);
+	d = take2(s + 8);
+	if (y < 1 || m < 1 || m > 12 || d < 1)
+		return false;
+	dim = mdays[m - 1];
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		dim = 29;
+	if (d > dim)
+		return false;
+	*days = days_from_civil(y, m, d);
+	return true;
+}
+
+bool mu_parse_time(const char *s, size_t len, int *minutes)
+{
+	int h, m;
+	if (len != 5 || s[2] != ':' || !all_digits(s, 2) || !all_digits(s + 3, 2))
+		return false;
+	h = take2(s);
+	m = take2(s + 3);
+	if (h > 23 || m > 59)
+		return false;
+	*minutes = h * 60 + m;
+	return true;
+}
+
+bool mu_parse_keyword_eq(const char *s, size_t len, const char *word)
+{
+	size_t i;
+	if (strlen(word) != len)
+		return false;
+	for (i = 0; i < len; i++)
+		if (tolower((unsigned char)s[i]) != tolower((unsigned char)word[i]))
+			return false;
+	return true;
+}
+
+bool mu_parse_yes_no(const char *s, size_t len, bool *out)
+{
+	if (mu_parse_keyword_eq(s, len, "yes")) {
+		*out = true;
+		return true;
+	}
+	if (mu_parse_keyword_eq(s, len, "no")) {
+		*out = false;
+		return true;
+	}
+	return false;
+}
+
+size_t mu_parse_utf8_chars(const char *s, size_t len)
+{
+	size_t i, n = 0;
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+size_t mu_parse_utf8_seq(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n, k;
+	unsigned long cp;
+	if (len == 0)
+		return 0;
+	if (u[0] < 0x80)
+		return 1;
+	if (u[0] >= 0xC2 && u[0] <= 0xDF)
+		n = 2, cp = u[0] & 0x1F;
+	else if (u[0] >= 0xE0 && u[0] <= 0xEF)
+		n = 3, cp = u[0] & 0x0F;
+	else if (u[0] >= 0xF0 && u[0] <= 0xF4)
+		n = 4, cp = u[0] & 0x07;
+	else
+		return 0;
+	if (n > len)
+		return 0;
+	for (k = 1; k < n; k++) {
+		if ((u[k] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (u[k] & 0x3F);
+	}
+	/* overlong forms, surrogates and code points past U+10FFFF */
+	if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+	    (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+		return 0;
+	return n;
+}
+
+size_t mu_parse_utf8_invalid_at(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		size_t n = mu_parse_utf8_seq(s + i, len - i);
+		if (n == 0)
+			return i;
+		i += n;
+	}
+	return len;
+}

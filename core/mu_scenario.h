@@ -1,0 +1,174 @@
+/*
+ * mu_scenario.h - the in-memory scenario of DESIGN.md §2: every table as an
+ * array, every reference resolved to an index. Built by io/io_scenario.c,
+ * read by policies/ and cli/. The scenario owns all its strings and arrays.
+ */
+#ifndef MU_SCENARIO_H
+#define MU_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* An index that stands for "every partner" or "every role" (`*`). */
+#define MU_ALL ((size_t)-1)
+/* A count that has no limit (an empty `capacity` or `max_per_shift`). */
+#define MU_UNLIMITED (-1L)
+
+enum mu_partner_kind {
+	MU_KIND_ACUTE,
+	MU_KIND_COMMUNITY,
+	MU_KIND_MENTAL_HEALTH,
+	MU_KIND_AMBULANCE,
+	MU_KIND_PRIMARY_CARE,
+	MU_KIND_SOCIAL_CARE,
+	MU_KIND_HOMECARE,
+	MU_KIND_HOSPICE,
+	MU_KIND_VCSE,
+	MU_KIND_OTHER,
+	MU_KIND_COUNT
+};
+
+enum mu_role_group {
+	MU_GROUP_REGISTERED_NURSING,
+	MU_GROUP_NURSING_SUPPORT,
+	MU_GROUP_MEDICAL,
+	MU_GROUP_AHP,
+	MU_GROUP_SOCIAL_CARE,
+	MU_GROUP_OTHER,
+	MU_GROUP_COUNT
+};
+
+extern const char *const mu_partner_kind_names[MU_KIND_COUNT];
+extern const char *const mu_role_group_names[MU_GROUP_COUNT];
+
+struct mu_partner {
+	char *id;
+	char *name;
+	enum mu_partner_kind kind;
+	bool has_agency_budget;
+	double agency_budget; /* £ over the horizon */
+	bool has_pay_bill;
+	double pay_bill;
+};
+
+struct mu_role {
+	char *id;
+	char *name;
+	enum mu_role_group group;
+	char *band; /* "" when not given */
+};
+
+struct mu_shift {
+	char *id;
+	long day;       /* days since 1970-01-01 */
+	int start_min;  /* minutes after midnight */
+	int end_min;    /* as written; end <= start means the next day */
+	long abs_start; /* minutes since 1970-01-01 00:00, wall clock */
+	long abs_end;   /* abs_start < abs_end */
+	double paid_hours;
+	double enhancement;
+};
+
+struct mu_demand {
+	size_t partner, role, shift;
+	double required, minimum, priority;
+};
+
+struct mu_staff {
+	size_t partner, role, shift;
+	long available, rotatable;
+};
+
+struct mu_bank_worker {
+	char *id;
+	char *name;
+	size_t role, home;
+	double max_hours;
+	bool is_all_partners; /* `*` */
+	size_t *partners;     /* cleared partners besides home, unless is_all_partners */
+	size_t n_partners;
+};
+
+struct mu_availability {
+	size_t worker, shift;
+};
+
+struct mu_agency_offer {
+	char *supplier;
+	long tier;
+	bool is_framework;
+	size_t role;
+	size_t partner; /* MU_ALL for `*` */
+	double rate;
+	long capacity; /* MU_UNLIMITED */
+};
+
+struct mu_agreement {
+	size_t from, to;
+	size_t role;        /* MU_ALL for `*` */
+	long max_per_shift; /* MU_UNLIMITED */
+	double travel_cost;
+	double recharge_rate;
+};
+
+struct mu_cap {
+	size_t role;
+	bool has_bank_rate;
+	double bank_rate;
+	bool has_agency_cap;
+	double agency_cap;
+};
+
+struct mu_substitution {
+	size_t role, covers;
+	double efficiency;
+};
+
+struct mu_settings {
+	double shortfall_penalty;
+	double floor_penalty;
+	double min_rest_hours;
+	bool allow_break_glass;
+	double break_glass_penalty;
+	double tier_penalty;
+	bool has_agency_budget;
+	double agency_budget;
+};
+
+struct mu_scenario {
+	struct mu_partner *partners;
+	size_t n_partners;
+	struct mu_role *roles;
+	size_t n_roles;
+	struct mu_shift *shifts;
+	size_t n_shifts;
+	struct mu_demand *demand;
+	size_t n_demand;
+	struct mu_staff *staff;
+	size_t n_staff;
+	struct mu_bank_worker *bank;
+	size_t n_bank;
+	struct mu_availability *availability;
+	size_t n_availability;
+	struct mu_agency_offer *agency;
+	size_t n_agency;
+	struct mu_agreement *agreements;
+	size_t n_agreements;
+	struct mu_cap *caps;
+	size_t n_caps;
+	struct mu_substitution *substitutions;
+	size_t n_substitutions;
+	struct mu_settings settings;
+};
+
+/* A new, empty scenario with the default settings of DESIGN.md §2.
+ * Free with mu_scenario_free. */
+struct mu_scenario *mu_scenario_new(void);
+
+/* Frees the scenario and all it owns. Accepts NULL. */
+void mu_scenario_free(struct mu_scenario *sc);
+
+/* The default settings of DESIGN.md §2. */
+void mu_settings_init_defaults(struct mu_settings *settings);
+
+#endif

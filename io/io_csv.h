@@ -1,0 +1,71 @@
+/*
+ * io_csv.h - reads one CSV file into a table of trimmed cells, each with the
+ * physical line it starts on and its field number. The only user of libcsv.
+ * It checks what is below the columns: quoting, UTF-8, NUL bytes, a BOM
+ * anywhere but the start, and bounds on field size and row count.
+ */
+#ifndef IO_CSV_H
+#define IO_CSV_H
+
+#include "core/mu_err.h"
+
+#include <stddef.h>
+
+#define IO_CSV_FIELD_MAX 65536    /* bytes in one field (checked per 4 KiB run) */
+#define IO_CSV_FIELDS_MAX 1000    /* fields in one row */
+#define IO_CSV_ROWS_MAX 1000000UL /* rows in one file */
+
+struct io_csv_cell {
+	size_t off; /* into table->text; the text is NUL-terminated */
+	size_t len;
+	unsigned long line; /* physical line where the field starts */
+};
+
+struct io_csv_row {
+	size_t first; /* index of its first cell in table->cells */
+	size_t n_cells;
+	unsigned long line;     /* line of its first field */
+	unsigned long end_line; /* line where the row ends */
+};
+
+struct io_csv_table {
+	char *file; /* the name used in errors */
+	char *text; /* all cell texts */
+	struct io_csv_cell *cells;
+	struct io_csv_row *rows; /* rows[0] is the header, when there is one */
+	size_t n_rows;
+};
+
+struct io_csv_parser;
+
+/* A parser for the file named file (used in errors). Free with
+ * io_csv_parser_free. */
+struct io_csv_parser *io_csv_parser_new(const char *file);
+
+/* Feeds the next len bytes, in any chunking. Returns MU_OK or MU_E_INPUT
+ * (err says where); after an error, further feeds are ignored. */
+enum mu_code io_csv_parser_feed(struct io_csv_parser *p, const char *data, size_t len,
+                                struct mu_err *err);
+
+/* Ends the input. On success *out is the table, the caller's to free with
+ * io_csv_table_free. Returns MU_OK or MU_E_INPUT. */
+enum mu_code io_csv_parser_finish(struct io_csv_parser *p, struct io_csv_table **out,
+                                  struct mu_err *err);
+
+/* Accepts NULL. */
+void io_csv_parser_free(struct io_csv_parser *p);
+
+/* Reads a whole buffer: new, feed, finish. */
+enum mu_code io_csv_read(const char *file, const char *data, size_t len, struct io_csv_table **out,
+                         struct mu_err *err);
+
+/* Accepts NULL. */
+void io_csv_table_free(struct io_csv_table *table);
+
+static inline const char *io_csv_cell_text(const struct io_csv_table *t,
+                                           const struct io_csv_cell *c)
+{
+	return t->text + c->off;
+}
+
+#endif

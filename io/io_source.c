@@ -1,0 +1,202 @@
+/*
+ * io_source.c - reads a scenario folder into memory, provides the built-in
+ * example, writes a source back out, and hashes it.
+ */
+#include "io_source.h"
+
+#include "core/mu_alloc.h"
+#include "core/mu_sha256.h"
+
+#include <dirent.h>
+#include <stdbool.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+/* Defined in the file CMake generates from io/example/ *.csv. */
+struct io_embedded_file {
+	const char *name;
+	const unsigned char *data;
+	size_t len;
+};
+extern const struct io_embedded_file io_example_files[];
+extern const size_t io_example_n_files;
+
+static int cmp_files(const void *a, const void *b)
+{
+	return strcmp(((const struct io_file *)a)->name, ((const struct io_file *)b)->name);
+}
+
+static bool ends_with_csv(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && strcasecmp(name + n - 4, ".csv") == 0;
+}
+
+static enum mu_code read_file(const char *path, const char *name, struct io_file *f,
+                              struct mu_err *err)
+{
+	FILE *fp = fopen(path, "rb");
+	struct stat st;
+	size_t got;
+	if (!fp)
+		return mu_err_set_at(err, MU_E_IO, name, 0, 0, NULL, "cannot open: %s",
+		                     strerror(errno));
+	if (fstat(fileno(fp), &st) != 0) {
+		fclose(fp);
+		return mu_err_set_at(err, MU_E_IO, name, 0, 0, NULL, "cannot stat: %s",
+		                     strerror(errno));
+	}
+	if ((unsigned long long)st.st_size > IO_SOURCE_FILE_MAX) {
+		fclose(fp);
+		return mu_err_set_at(err, MU_E_INPUT, name, 0, 0, NULL,
+		                     "file too large (%lld bytes, at most %lu)",
+		                     (long long)st.st_size, IO_SOURCE_FILE_MAX);
+	}
+	f->data = mu_malloc((size_t)st.st_size + 1);
+	got = fread(f->data, 1, (size_t)st.st_size, fp);
+	if (ferror(fp)) {
+		fclose(fp);
+		free(f->data);
+		f->data = NULL;
+		return mu_err_set_at(err, MU_E_IO, name, 0, 0, NULL, "read error");
+	}
+	fclose(fp);
+	f->data[got] = '\0';
+	f->len = got;
+	f->name = mu_strdup(name);
+	return MU_OK;
+}
+
+enum mu_code io_source_read_dir(const char *dir, struct io_source **out, struct mu_err *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	struct io_source *src;
+	size_t cap = 0;
+	enum mu_code rc = MU_OK;
+
+	if (!d)
+		return mu_err_set(err, errno == ENOENT || errno == ENOTDIR ? MU_E_INPUT : MU_E_IO,
+		                  "%s: cannot open scenario folder: %s", dir, strerror(errno));
+	src = mu_calloc(1, sizeof(*src));
+	src->label = mu_strdup(dir);
+	while ((de = readdir(d)) != NULL) {
+		char *path;
+		struct stat st;
+		if (!ends_with_csv(de->d_name))
+			continue;
+		path = mu_malloc(strlen(dir) + strlen(de->d_name) + 2);
+		sprintf(path, "%s/%s", dir, de->d_name);
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+			free(path);
+			continue;
+		}
+		MU_GROW(src->files, cap, src->n_files + 1);
+		rc = read_file(path, de->d_name, &src->files[src->n_files], err);
+		free(path);
+		if (rc != MU_OK)
+			break;
+		src->n_files++;
+	}
+	closedir(d);
+	if (rc != MU_OK) {
+		io_source_free(src);
+		return rc;
+	}
+	qsort(src->files, src->n_files, sizeof(*src->files), cmp_files);
+	*out = src;
+	return MU_OK;
+}
+
+struct io_source *io_source_example(void)
+{
+	struct io_source *src = mu_calloc(1, sizeof(*src));
+	size_t i;
+	src->label = mu_strdup("(built-in example)");
+	src->files = mu_calloc(io_example_n_files, sizeof(*src->files));
+	for (i = 0; i < io_example_n_files; i++) {
+		struct io_file *f = &src->files[i];
+		f->name = mu_strdup(io_example_files[i].name);
+		f->len = io_example_files[i].len;
+		f->data = mu_malloc(f->len + 1);
+		memcpy(f->data, io_example_files[i].data, f->len);
+		f->data[f->len] = '\0';
+	}
+	src->n_files = io_example_n_files;
+	qsort(src->files, src->n_files, sizeof(*src->files), cmp_files);
+	return src;
+}
+
+enum mu_code io_source_write_dir(const struct io_source *src, const char *dir, struct mu_err *err)
+{
+	size_t i;
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+		return mu_err_set(err, MU_E_IO, "%s: cannot create folder: %s", dir,
+		                  strerror(errno));
+	for (i = 0; i < src->n_files; i++) {
+		const struct io_file *f = &src->files[i];
+		char *path = mu_malloc(strlen(dir) + strlen(f->name) + 2);
+		FILE *fp;
+		sprintf(path, "%s/%s", dir, f->name);
+		/* "x": never overwrite a scenario someone has edited. */
+		fp = fopen(path, "wbx");
+		if (!fp) {
+			enum mu_code code = errno == EEXIST ? MU_E_USAGE : MU_E_IO;
+			mu_err_set(err, code, "%s: cannot create: %s", path, strerror(errno));
+			free(path);
+			return code;
+		}
+		if (fwrite(f->data, 1, f->len, fp) != f->len || fclose(fp) != 0) {
+			mu_err_set(err, MU_E_IO, "%s: write failed", path);
+			free(path);
+			return MU_E_IO;
+		}
+		free(path);
+	}
+	return MU_OK;
+}
+
+void io_source_hash(const struct io_source *src, char hex[65])
+{
+	struct mu_sha256 ctx;
+	size_t i;
+	mu_sha256_init(&ctx);
+	for (i = 0; i < src->n_files; i++) {
+		char len_text[32];
+		const struct io_file *f = &src->files[i];
+		/* name NUL length NUL bytes: no two different sources collide by
+		 * shifting bytes between files. */
+		mu_sha256_update(&ctx, f->name, strlen(f->name) + 1);
+		snprintf(len_text, sizeof(len_text), "%zu", f->len);
+		mu_sha256_update(&ctx, len_text, strlen(len_text) + 1);
+		mu_sha256_update(&ctx, f->data, f->len);
+	}
+	mu_sha256_final_hex(&ctx, hex);
+}
+
+const struct io_file *io_source_find(const struct io_source *src, const char *name)
+{
+	size_t i;
+	for (i = 0; i < src->n_files; i++)
+		if (strcmp(src->files[i].name, name) == 0)
+			return &src->files[i];
+	return NULL;
+}
+
+void io_source_free(struct io_source *src)
+{
+	size_t i;
+	if (!src)
+		return;
+	for (i = 0; i < src->n_files; i++) {
+		free(src->files[i].name);
+		free(src->files[i].data);
+	}
+	free(src->files);
+	free(src->label);
+	free(src);
+}

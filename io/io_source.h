@@ -1,0 +1,49 @@
+/*
+ * io_source.h - the raw files of a scenario: read from a folder, or the
+ * built-in example; hashed for the store; written out by `muster example`.
+ * A source owns copies of its files' bytes.
+ */
+#ifndef IO_SOURCE_H
+#define IO_SOURCE_H
+
+#include "core/mu_err.h"
+
+#include <stddef.h>
+
+#define IO_SOURCE_FILE_MAX (256UL * 1024 * 1024) /* bytes in one scenario file */
+
+struct io_file {
+	char *name; /* base name, e.g. "demand.csv" */
+	char *data;
+	size_t len;
+};
+
+struct io_source {
+	char *label;           /* the folder, or "(built-in example)" */
+	struct io_file *files; /* sorted by name */
+	size_t n_files;
+};
+
+/* Reads every file of dir whose name ends in ".csv" (any case). Returns
+ * MU_OK, MU_E_INPUT (no such folder, a file too large) or MU_E_IO. *out is
+ * the caller's, freed with io_source_free. */
+enum mu_code io_source_read_dir(const char *dir, struct io_source **out, struct mu_err *err);
+
+/* The built-in example ICS (the CSV files of io/example, compiled in).
+ * Never fails. */
+struct io_source *io_source_example(void);
+
+/* Writes every file of src into dir, creating dir if needed; refuses to
+ * overwrite existing files. MU_OK, MU_E_USAGE (a file exists) or MU_E_IO. */
+enum mu_code io_source_write_dir(const struct io_source *src, const char *dir, struct mu_err *err);
+
+/* The content hash: SHA-256 over the sorted file names and bytes. */
+void io_source_hash(const struct io_source *src, char hex[65]);
+
+/* The file called name, or NULL. */
+const struct io_file *io_source_find(const struct io_source *src, const char *name);
+
+/* Accepts NULL. */
+void io_source_free(struct io_source *src);
+
+#endif

@@ -1,0 +1,127 @@
+/*
+ * io_store.h - the run history in an SQLite database (DESIGN.md §4): each
+ * scenario once by content hash with its files, each run whole or not at
+ * all. The only user of sqlite3. WAL and a busy timeout let several muster
+ * processes write one database at once.
+ */
+#ifndef IO_STORE_H
+#define IO_STORE_H
+
+#include "core/mu_err.h"
+#include "io/io_source.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The schema version this build writes; older databases are migrated. */
+#define IO_STORE_SCHEMA_VERSION 1
+
+struct io_store;
+
+struct io_run_setting {
+	const char *key;
+	const char *value;
+};
+
+struct io_run_kpi {
+	const char *scope; /* a partner id, or "SYSTEM" */
+	const char *name;
+	double value;
+};
+
+struct io_plan_row {
+	const char *source, *partner, *role, *worker_role, *shift, *home, *worker, *offer;
+	double staff, hours, cost, recharge;
+};
+
+/* What a run records. Strings are borrowed for the call. */
+struct io_run {
+	const char *command; /* "solve", "demo", ... */
+	const char *mode;    /* "rota" or "plan" */
+	bool is_silo;
+	const char *status; /* "optimal", "feasible", "infeasible", ... */
+	bool has_objective;
+	double objective;
+	bool has_bound;
+	double best_bound;
+	bool has_gap;
+	double gap;
+	double time_read, time_build, time_solve, time_total; /* seconds */
+	long n_rows, n_cols, n_nonzeros;
+	const struct io_run_setting *settings;
+	size_t n_settings;
+	const struct io_run_kpi *kpis;
+	size_t n_kpis;
+	const struct io_plan_row *plan;
+	size_t n_plan;
+};
+
+/* One stored run as listed. */
+struct io_run_info {
+	int64_t id;
+	char created_at[32];
+	char scenario_label[256];
+	char scenario_hash[65];
+	char command[32];
+	char mode[16];
+	bool is_silo;
+	char status[32];
+	bool has_objective;
+	double objective;
+	bool has_bound;
+	double best_bound;
+	bool has_gap;
+	double gap;
+	double time_read, time_build, time_solve, time_total;
+	long n_rows, n_cols, n_nonzeros;
+	long n_plan_rows;
+	char version[32];
+};
+
+/* Opens the database at path, creating it when is_create, and brings its
+ * schema to IO_STORE_SCHEMA_VERSION. Returns MU_OK, MU_E_USAGE (no such
+ * database and !is_create; a database from a newer muster) or MU_E_DB.
+ * *out is the caller's, closed with io_store_close. */
+enum mu_code io_store_open(const char *path, bool is_create, struct io_store **out,
+                           struct mu_err *err);
+
+/* Accepts NULL. */
+void io_store_close(struct io_store *st);
+
+/* Records src (once per content hash) and run, in one transaction: either
+ * all of it is stored or nothing. *run_id (may be NULL) gets the new id.
+ * Returns MU_OK or MU_E_DB. */
+enum mu_code io_store_add_run(struct io_store *st, const struct io_source *src,
+                              const struct io_run *run, int64_t *run_id, struct mu_err *err);
+
+/* Calls fn for every run, oldest first; fn returns non-zero to stop. */
+enum mu_code io_store_list_runs(struct io_store *st,
+                                int (*fn)(const struct io_run_info *info, void *ctx), void *ctx,
+                                struct mu_err *err);
+
+/* Reads one run. MU_E_USAGE when there is no run id. */
+enum mu_code io_store_get_run(struct io_store *st, int64_t id, struct io_run_info *out,
+                              struct mu_err *err);
+
+/* Calls fn for each setting of run id, by key. */
+enum mu_code io_store_list_settings(struct io_store *st, int64_t id,
+                                    int (*fn)(const char *key, const char *value, void *ctx),
+                                    void *ctx, struct mu_err *err);
+
+/* Calls fn for each KPI of run id, SYSTEM first, then by scope and name. */
+enum mu_code io_store_list_kpis(struct io_store *st, int64_t id,
+                                int (*fn)(const struct io_run_kpi *kpi, void *ctx), void *ctx,
+                                struct mu_err *err);
+
+/* Calls fn for each plan row of run id, in the order stored. */
+enum mu_code io_store_list_plan(struct io_store *st, int64_t id,
+                                int (*fn)(const struct io_plan_row *row, void *ctx), void *ctx,
+                                struct mu_err *err);
+
+/* The files of the scenario of run id, as a source (label: the stored
+ * label). MU_E_USAGE when there is no run id. */
+enum mu_code io_store_get_scenario(struct io_store *st, int64_t id, struct io_source **out,
+                                   struct mu_err *err);
+
+#endif

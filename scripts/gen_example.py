@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""gen_example.py - writes the built-in example ICS (io/example/*.csv).
+
+The CSV files are committed and compiled into muster; this script is how they
+were made, so that the example can be re-shaped and re-made the same way:
+    python3 scripts/gen_example.py io/example
+Deterministic (fixed seed). Rates: NHS Agenda for Change 2025/26 band entry
+points / 1,955.4 h; agency cap 55% above basic; unsocial-hours enhancement
+per shift (+30% nights and Saturdays, +60% Sundays).
+"""
+import csv
+import datetime
+import os
+import random
+import sys
+
+rng = random.Random(2026)
+out = sys.argv[1] if len(sys.argv) > 1 else "io/example"
+os.makedirs(out, exist_ok=True)
+
+
+def write(name, header, rows):
+    with open(os.path.join(out, name), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+
+
+# Role: (name, group, band, annual salary 2025/26 entry point, or hourly)
+ROLES = {
+    "hca_b2": ("Healthcare support worker", "nursing_support", "2", 24465),
+    "hca_b3": ("Senior healthcare support worker", "nursing_support", "3", 24937),
+    "na_b4": ("Nursing associate", "nursing_support", "4", 27485),
+    "rn_b5": ("Registered nurse", "registered_nursing", "5", 29970),
+    "rn_b6": ("Senior staff nurse", "registered_nursing", "6", 37338),
+    "rn_b7": ("Ward sister / charge nurse", "registered_nursing", "7", 46148),
+    "care_worker": ("Care worker", "social_care", "", 12.60 * 1955.4),
+    "senior_care": ("Senior care worker", "social_care", "", 13.90 * 1955.4),
+}
+HOURLY = {r: round(v[3] / 1955.4, 2) for r, v in ROLES.items()}
+
+PARTNERS = [
+    ("acute_north", "Northshire Acute Hospitals NHS Trust", "acute", 45000),
+    ("cmh_trust", "Northshire Community and Mental Health NHS Trust", "community", 18000),
+    ("acute_south", "Southvale Hospitals NHS Foundation Trust", "acute", 40000),
+    ("asc_county", "Northshire County Council Adult Social Care", "social_care", 6000),
+    ("asc_city", "Rivercity Council Adult Social Care", "social_care", 5000),
+    ("homecare", "Brightway Homecare", "homecare", 4000),
+    ("hospice", "St Aidan's Hospice", "hospice", 3000),
+]
+
+# Per partner: role -> (early, late, night) staff required on a weekday.
+DEMAND = {
+    "acute_north": {"rn_b5": (34, 30, 24), "rn_b6": (9, 8, 5), "rn_b7": (4, 3, 1),
+                    "hca_b2": (22, 20, 14), "hca_b3": (8, 7, 5)},
+    "cmh_trust": {"rn_b5": (14, 12, 7), "rn_b6": (5, 4, 2), "na_b4": (6, 5, 3),
+                  "hca_b3": (10, 9, 6)},
+    "acute_south": {"rn_b5": (28, 25, 20), "rn_b6": (7, 6, 4), "rn_b7": (3, 3, 1),
+                    "hca_b2": (18, 16, 12), "hca_b3": (6, 6, 4)},
+    "asc_county": {"care_worker": (14, 12, 5), "senior_care": (4, 3, 2)},
+    "asc_city": {"care_worker": (12, 11, 4), "senior_care": (3, 3, 1)},
+    "homecare": {"care_worker": (20, 18, 3), "senior_care": (4, 3, 1)},
+    "hospice": {"rn_b5": (4, 4, 3), "rn_b6": (2, 1, 1), "hca_b2": (4, 4, 3)},
+}
+# Own staff as a share of demand: below 1 means the week is short.
+COVER = {"acute_north": 0.86, "cmh_trust": 0.97, "acute_south": 0.88, "asc_county": 0.9,
+         "asc_city": 0.9, "homecare": 0.8, "hospice": 0.9}
+ROTATABLE = {"acute_north": 0.06, "cmh_trust": 0.12, "acute_south": 0.06, "asc_county": 0.08,
+             "asc_city": 0.08, "homecare": 0.0, "hospice": 0.0}
+
+# A week of early, late and night shifts.
+monday = datetime.date(2026, 11, 30)
+SHIFTS = []
+for d in range(7):
+    day = monday + datetime.timedelta(days=d)
+    tag = day.strftime("%a").lower()
+    weekend = {5: 0.3, 6: 0.6}.get(d, 0.0)
+    SHIFTS.append((f"{tag}-e", day, "07:00", "15:00", 7.5, weekend))
+    SHIFTS.append((f"{tag}-l", day, "14:30", "22:30", 7.5, max(weekend, 0.1)))
+    SHIFTS.append((f"{tag}-n", day, "22:00", "07:30", 9.0, max(weekend, 0.3)))
+
+write("partners.csv", ["id", "name", "kind", "agency_budget", "pay_bill"],
+      [(p, n, k, b, "") for p, n, k, b in PARTNERS])
+write("roles.csv", ["id", "name", "group", "band"],
+      [(r, v[0], v[1], v[2]) for r, v in ROLES.items()])
+write("shifts.csv", ["id", "date", "start", "end", "paid_hours", "enhancement"],
+      [(s, d.isoformat(), a, b, h, e) for s, d, a, b, h, e in SHIFTS])
+
+demand_rows, staff_rows = [], []
+pay_bill = {p[0]: 0.0 for p in PARTNERS}
+for partner, roles in DEMAND.items():
+    for role, base in roles.items():
+        for i, (sid, day, _, _, hours, enh) in enumerate(SHIFTS):
+            kind = i % 3
+            weekend = day.weekday() >= 5
+            req = base[kind] * (0.85 if weekend and partner.startswith("acute") else 1.0)
+            req = max(1, round(req * rng.uniform(0.95, 1.08)))
+            minimum = max(1, int(req * 0.8)) if req >= 2 else req
+            priority = 2 if role in ("rn_b5", "rn_b6") and kind == 2 else 1
+            demand_rows.append((partner, role, sid, req, minimum, priority))
+            avail = int(req * COVER[partner] * rng.uniform(0.9, 1.1))
+            if partner == "cmh_trust" and role == "hca_b3" and not weekend:
+                avail = req + 2  # community support workers to spare on weekdays
+            rot = min(avail, round(avail * ROTATABLE[partner]))
+            staff_rows.append((partner, role, sid, avail, rot))
+            pay_bill[partner] += avail * hours * HOURLY[role] * (1 + enh)
+write("demand.csv", ["partner", "role", "shift", "required", "minimum", "priority"], demand_rows)
+write("staff.csv", ["partner", "role", "shift", "available", "rotatable"], staff_rows)
+
+# pay_bill: substantive pay over the week for these staff, plus 28% on-costs.
+with open(os.path.join(out, "partners.csv"), "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["id", "name", "kind", "agency_budget", "pay_bill"])
+    for p, n, k, b in PARTNERS:
+        w.writerow((p, n, k, b, round(pay_bill[p] * 1.28)))
+
+# The collaborative bank: about 300 named workers.
+FIRST = ["Amara", "Ben", "Chloe", "Dev", "Ella", "Farah", "George", "Hana", "Isaac", "Jade",
+         "Kofi", "Laura", "Mo", "Nia", "Owen", "Priya", "Quinn", "Rosa", "Sam", "Tariq",
+         "Uma", "Vik", "Wen", "Yusuf", "Zoe"]
+LAST = ["Adeyemi", "Brown", "Chen", "Davies", "Evans", "Fernandes", "Green", "Hughes",
+        "Iqbal", "Jones", "Khan", "Lewis", "Murphy", "Nowak", "Okafor", "Patel", "Roberts",
+        "Singh", "Taylor", "Walker", "Williams", "Wright"]
+BANK_MIX = [  # (home, role, count, cleared partners)
+    ("acute_north", "rn_b5", 40, "acute_north;acute_south;hospice"),
+    ("acute_north", "rn_b6", 10, "*"),
+    ("acute_north", "hca_b2", 30, "acute_north;cmh_trust"),
+    ("acute_north", "hca_b3", 12, ""),
+    ("cmh_trust", "rn_b5", 14, "cmh_trust;acute_north"),
+    ("cmh_trust", "na_b4", 10, ""),
+    ("cmh_trust", "hca_b3", 18, "*"),
+    ("acute_south", "rn_b5", 34, "acute_south;hospice"),
+    ("acute_south", "rn_b6", 8, ""),
+    ("acute_south", "hca_b2", 26, "acute_south;hospice"),
+    ("asc_county", "care_worker", 30, "asc_county;asc_city;homecare"),
+    ("asc_county", "senior_care", 8, ""),
+    ("asc_city", "care_worker", 26, "*"),
+    ("homecare", "care_worker", 24, ""),
+    ("hospice", "rn_b5", 6, ""),
+    ("hospice", "hca_b2", 6, "hospice;acute_south"),
+]
+bank_rows, avail_rows = [], []
+shift_ids = [s[0] for s in SHIFTS]
+n = 0
+for home, role, count, cleared in BANK_MIX:
+    for _ in range(count):
+        n += 1
+        wid = f"bw{n:03d}"
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        max_hours = rng.choice([15, 22.5, 30, 37.5, 48])
+        bank_rows.append((wid, name, role, home, max_hours, cleared))
+        offered = rng.sample(shift_ids, rng.randint(2, 6))
+        for sid in sorted(offered, key=shift_ids.index):
+            avail_rows.append((wid, sid))
+write("bank.csv", ["id", "name", "role", "home", "max_hours", "partners"], bank_rows)
+write("availability.csv", ["worker", "shift"], avail_rows)
+
+# The shared rate card: bank pays the band's basic rate; agency capped at +55%.
+write("caps.csv", ["role", "bank_rate", "agency_cap"],
+      [(r, f"{HOURLY[r]:.2f}", f"{HOURLY[r] * 1.55:.2f}") for r in ROLES])
+
+agency = []
+for role in ("rn_b5", "rn_b6", "hca_b2", "hca_b3", "na_b4"):
+    cap = HOURLY[role] * 1.55
+    agency.append(("nhsp_framework", 1, "yes", role, "*", f"{cap * 0.98:.2f}", 4))
+    agency.append(("medibank_staffing", 2, "yes", role, "*", f"{cap * 0.95:.2f}", 3))
+    agency.append(("rapid_nurses", 3, "yes", role, "*", f"{cap * 1.35:.2f}", 4))
+agency.append(("rapid_nurses", 3, "no", "rn_b7", "*", f"{HOURLY['rn_b7'] * 2.1:.2f}", 2))
+agency.append(("medibank_staffing", 2, "yes", "rn_b5", "hospice",
+               f"{HOURLY['rn_b5'] * 1.5:.2f}", 2))
+for role in ("care_worker", "senior_care"):
+    cap = HOURLY[role] * 1.55
+    agency.append(("carelink", 1, "yes", role, "*", f"{cap * 0.97:.2f}", 5))
+    agency.append(("homecare_direct", 2, "no", role, "homecare", f"{cap * 0.9:.2f}", 3))
+write("agency.csv", ["supplier", "tier", "framework", "role", "partner", "rate", "capacity"],
+      agency)
+
+agreements = [
+    ("acute_north", "acute_south", "*", 4, 25, ""),
+    ("acute_south", "acute_north", "*", 4, 25, ""),
+    ("acute_north", "acute_south", "rn_b5", 3, 25, f"{HOURLY['rn_b5'] * 1.28:.2f}"),
+    ("acute_south", "acute_north", "rn_b5", 3, 25, f"{HOURLY['rn_b5'] * 1.28:.2f}"),
+    ("cmh_trust", "acute_north", "*", 5, 12, ""),
+    ("acute_north", "cmh_trust", "*", 3, 12, ""),
+    ("cmh_trust", "acute_south", "*", 2, 30, ""),
+    ("cmh_trust", "homecare", "hca_b3", 4, 15, f"{HOURLY['hca_b3'] * 1.28:.2f}"),
+    ("asc_county", "homecare", "*", 3, 10, f"{HOURLY['care_worker'] * 1.2:.2f}"),
+    ("asc_city", "homecare", "*", 3, 10, f"{HOURLY['care_worker'] * 1.2:.2f}"),
+    ("asc_county", "asc_city", "*", 2, 8, ""),
+    ("asc_city", "asc_county", "*", 2, 8, ""),
+    ("acute_south", "hospice", "rn_b5", 1, 15, f"{HOURLY['rn_b5'] * 1.28:.2f}"),
+]
+write("agreements.csv", ["from", "to", "role", "max_per_shift", "travel_cost", "recharge_rate"],
+      [(a, b, r, m, t, x if x else "0") for a, b, r, m, t, x in agreements])
+
+write("substitutions.csv", ["role", "covers", "efficiency"], [
+    ("rn_b6", "rn_b5", 1), ("rn_b7", "rn_b6", 1), ("hca_b3", "hca_b2", 1),
+    ("na_b4", "hca_b3", 1), ("rn_b5", "na_b4", 1), ("senior_care", "care_worker", 1),
+    ("hca_b3", "care_worker", 1), ("hca_b2", "care_worker", 0.9),
+    ("care_worker", "hca_b2", 0.8),
+])
+write("settings.csv", ["key", "value"], [
+    ("shortfall_penalty", 200), ("floor_penalty", 2000), ("min_rest_hours", 11),
+    ("allow_break_glass", "yes"), ("break_glass_penalty", 500), ("tier_penalty", 5),
+    ("agency_budget", 110000),
+])
+print(f"wrote the example ICS to {out}: {len(bank_rows)} bank workers, "
+      f"{len(demand_rows)} demand rows")
