@@ -1,7 +1,241 @@
-/* test_core.c - placeholder replaced below */
+/*
+ * test_core.c - the core layer: value parsing, UTF-8, SHA-256, the id map,
+ * error formatting and quoting.
+ */
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <setjmp.h>
 #include <cmocka.h>
-static void test_nothing(void **state) { (void)state; }
-int main(void) { const struct CMUnitTest t[] = {cmocka_unit_test(test_nothing)}; return cmocka_run_group_tests(t, NULL, NULL); }
+
+#include "core/mu_alloc.h"
+#include "core/mu_buf.h"
+#include "core/mu_err.h"
+#include "core/mu_map.h"
+#include "core/mu_parse.h"
+#include "core/mu_sha256.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define S(x) x, strlen(x)
+
+static void test_decimal_accepts_plain_numbers(void **state)
+{
+	double v;
+	(void)state;
+	assert_true(mu_parse_decimal(S("12"), &v));
+	assert_true(v == 12.0);
+	assert_true(mu_parse_decimal(S("0.75"), &v));
+	assert_true(v == 0.75);
+	assert_true(mu_parse_decimal(S("000123.5"), &v));
+	assert_true(v == 123.5);
+	assert_true(mu_parse_decimal(S("999999999999999"), &v));
+}
+
+static void test_decimal_rejects_everything_else(void **state)
+{
+	static const char *const bad[] = {"",      "-1",   "+1",   "1e3",   "1E3",       "nan",
+	                                  "NaN",   "inf",  "1,000", "£5",   "12.",       ".5",
+	                                  "12abc", " 12",  "1.2.3", "0x10", "1000000000000000",
+	                                  "12 ",   "1_000"};
+	size_t i;
+	double v;
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_false(mu_parse_decimal(S(bad[i]), &v));
+}
+
+static void test_integer_takes_digits_only(void **state)
+{
+	long long v;
+	(void)state;
+	assert_true(mu_parse_integer(S("42"), &v));
+	assert_int_equal(v, 42);
+	assert_false(mu_parse_integer(S("2.5"), &v));
+	assert_false(mu_parse_integer(S("-2"), &v));
+	assert_false(mu_parse_integer(S(""), &v));
+	assert_false(mu_parse_integer(S("99999999999999999999999"), &v));
+}
+
+static void test_identifier_syntax(void **state)
+{
+	char long_id[66];
+	(void)state;
+	assert_true(mu_parse_is_identifier(S("acute_north.b-5")));
+	assert_false(mu_parse_is_identifier(S("a b")));
+	assert_false(mu_parse_is_identifier(S("a*")));
+	assert_false(mu_parse_is_identifier(S("")));
+	memset(long_id, 'x', 65);
+	long_id[65] = '\0';
+	assert_false(mu_parse_is_identifier(long_id, 65));
+	assert_true(mu_parse_is_identifier(long_id, 64));
+}
+
+static void test_date_is_a_real_calendar_date(void **state)
+{
+	long d;
+	(void)state;
+	assert_true(mu_parse_date(S("1970-01-01"), &d));
+	assert_int_equal(d, 0);
+	assert_true(mu_parse_date(S("2026-11-30"), &d));
+	assert_int_equal(d, 20787); /* python: (date(2026,11,30) - date(1970,1,1)).days */
+	assert_true(mu_parse_date(S("2024-02-29"), &d));
+	assert_false(mu_parse_date(S("2026-02-29"), &d));
+	assert_false(mu_parse_date(S("1900-02-29"), &d));
+	assert_true(mu_parse_date(S("2000-02-29"), &d));
+	assert_false(mu_parse_date(S("2026-13-01"), &d));
+	assert_false(mu_parse_date(S("2026-04-31"), &d));
+	assert_false(mu_parse_date(S("26-11-30"), &d));
+	assert_false(mu_parse_date(S("2026/11/30"), &d));
+}
+
+static void test_time_is_hh_mm(void **state)
+{
+	int m;
+	(void)state;
+	assert_true(mu_parse_time(S("00:00"), &m));
+	assert_int_equal(m, 0);
+	assert_true(mu_parse_time(S("23:59"), &m));
+	assert_int_equal(m, 1439);
+	assert_false(mu_parse_time(S("24:00"), &m));
+	assert_false(mu_parse_time(S("7:00"), &m));
+	assert_false(mu_parse_time(S("07:60"), &m));
+	assert_false(mu_parse_time(S("07-00"), &m));
+}
+
+static void test_yes_no_and_keywords_ignore_case(void **state)
+{
+	bool b;
+	(void)state;
+	assert_true(mu_parse_yes_no(S("YES"), &b));
+	assert_true(b);
+	assert_true(mu_parse_yes_no(S("No"), &b));
+	assert_false(b);
+	assert_false(mu_parse_yes_no(S("y"), &b));
+	assert_true(mu_parse_keyword_eq(S("Agency_Budget"), "agency_budget"));
+}
+
+static void test_utf8_validation(void **state)
+{
+	(void)state;
+	assert_int_equal(mu_parse_utf8_invalid_at(S("caf\xc3\xa9")), 5);
+	assert_int_equal(mu_parse_utf8_invalid_at(S("ab\xc3")), 2);        /* truncated */
+	assert_int_equal(mu_parse_utf8_invalid_at(S("a\xc0\xaf")), 1);     /* overlong */
+	assert_int_equal(mu_parse_utf8_invalid_at(S("\xed\xa0\x80")), 0);  /* surrogate */
+	assert_int_equal(mu_parse_utf8_invalid_at(S("\xf4\x90\x80\x80")), 0);
+	assert_int_equal(mu_parse_utf8_chars(S("caf\xc3\xa9")), 4);
+}
+
+static void sha_hex(const char *msg, size_t len, char hex[65])
+{
+	struct mu_sha256 ctx;
+	mu_sha256_init(&ctx);
+	mu_sha256_update(&ctx, msg, len);
+	mu_sha256_final_hex(&ctx, hex);
+}
+
+static void test_sha256_matches_fips_vectors(void **state)
+{
+	char hex[65];
+	char *million = malloc(1000000);
+	struct mu_sha256 ctx;
+	size_t i;
+	(void)state;
+	sha_hex(S(""), hex);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	sha_hex(S("abc"), hex);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	sha_hex(S("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"), hex);
+	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	memset(million, 'a', 1000000);
+	/* fed in uneven pieces, to cross block boundaries */
+	mu_sha256_init(&ctx);
+	for (i = 0; i < 1000000; i += 997)
+		mu_sha256_update(&ctx, million + i, i + 997 > 1000000 ? 1000000 - i : 997);
+	mu_sha256_final_hex(&ctx, hex);
+	assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	free(million);
+}
+
+static void test_map_finds_and_refuses_repeats(void **state)
+{
+	struct mu_map map;
+	char key[32];
+	size_t i, v;
+	(void)state;
+	mu_map_init(&map);
+	for (i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "id%zu", i);
+		assert_true(mu_map_put(&map, key, strlen(key), i));
+	}
+	assert_false(mu_map_put(&map, S("id42"), 7));
+	for (i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "id%zu", i);
+		assert_true(mu_map_get(&map, key, strlen(key), &v));
+		assert_int_equal(v, i);
+	}
+	assert_false(mu_map_get(&map, S("id5000"), &v));
+	mu_map_release(&map);
+}
+
+static void test_err_first_error_wins_and_formats(void **state)
+{
+	struct mu_err err;
+	char line[256];
+	(void)state;
+	mu_err_clear(&err);
+	assert_int_equal(mu_err_set_at(&err, MU_E_INPUT, "demand.csv", 14, 3, "shift",
+	                               "unknown shift '%s'", "tue-n"),
+	                 MU_E_INPUT);
+	mu_err_set(&err, MU_E_IO, "second");
+	assert_string_equal(mu_err_format(&err, line, sizeof(line)),
+	                    "demand.csv:14:3: unknown shift 'tue-n'");
+	assert_int_equal(mu_code_exit_status(err.code), 2);
+	assert_int_equal(mu_code_exit_status(MU_E_DB), 1);
+	assert_int_equal(mu_code_exit_status(MU_OK), 0);
+}
+
+static void test_err_quote_escapes_and_truncates(void **state)
+{
+	char q[256], big[1000];
+	(void)state;
+	assert_string_equal(mu_err_quote(q, sizeof(q), "a\nb\x01\xff", 5), "a\\nb\\x01\\xFF");
+	memset(big, 'x', sizeof(big));
+	mu_err_quote(q, sizeof(q), big, sizeof(big));
+	assert_int_equal(strlen(q), 63);
+	assert_string_equal(q + 60, "...");
+}
+
+static void test_buf_grows_and_formats(void **state)
+{
+	struct mu_buf buf;
+	int i;
+	(void)state;
+	mu_buf_init(&buf);
+	for (i = 0; i < 1000; i++)
+		mu_buf_addf(&buf, "%d,", i);
+	assert_int_equal(buf.len, strlen(buf.data));
+	assert_memory_equal(buf.data, "0,1,2,", 6);
+	mu_buf_release(&buf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_decimal_accepts_plain_numbers),
+	    cmocka_unit_test(test_decimal_rejects_everything_else),
+	    cmocka_unit_test(test_integer_takes_digits_only),
+	    cmocka_unit_test(test_identifier_syntax),
+	    cmocka_unit_test(test_date_is_a_real_calendar_date),
+	    cmocka_unit_test(test_time_is_hh_mm),
+	    cmocka_unit_test(test_yes_no_and_keywords_ignore_case),
+	    cmocka_unit_test(test_utf8_validation),
+	    cmocka_unit_test(test_sha256_matches_fips_vectors),
+	    cmocka_unit_test(test_map_finds_and_refuses_repeats),
+	    cmocka_unit_test(test_err_first_error_wins_and_formats),
+	    cmocka_unit_test(test_err_quote_escapes_and_truncates),
+	    cmocka_unit_test(test_buf_grows_and_formats),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

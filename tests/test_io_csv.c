@@ -1,0 +1,234 @@
+/*
+ * test_io_csv.c - the CSV reader: physical lines with CRLF, CR, a BOM and
+ * quoted newlines; trimming; every CSV-level error with its place; bounded
+ * memory on hostile input. Every fixture is fed in every chunk size and must
+ * read the same.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "core/mu_alloc.h"
+#include "core/mu_buf.h"
+#include "io/io_csv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *read_fixture(const char *name, size_t *len)
+{
+	const char *dir = getenv("MUSTER_TEST_DATA");
+	char path[1024];
+	FILE *fp;
+	char *data;
+	long n;
+	snprintf(path, sizeof(path), "%s/csv/%s", dir ? dir : "tests/data", name);
+	fp = fopen(path, "rb");
+	assert_non_null(fp);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	data = mu_malloc((size_t)n + 1);
+	assert_int_equal(fread(data, 1, (size_t)n, fp), (size_t)n);
+	fclose(fp);
+	*len = (size_t)n;
+	return data;
+}
+
+/* A table or an error, rendered as text so two reads can be compared. */
+static char *render(const char *data, size_t len, size_t chunk)
+{
+	struct io_csv_parser *p = io_csv_parser_new("f.csv");
+	struct io_csv_table *t = NULL;
+	struct mu_err err;
+	struct mu_buf out;
+	size_t off = 0, r, c;
+	enum mu_code rc = MU_OK;
+	char line[1024];
+
+	mu_err_clear(&err);
+	mu_buf_init(&out);
+	while (off < len && rc == MU_OK) {
+		size_t n = len - off < chunk ? len - off : chunk;
+		rc = io_csv_parser_feed(p, data + off, n, &err);
+		off += n;
+	}
+	if (rc == MU_OK)
+		rc = io_csv_parser_finish(p, &t, &err);
+	io_csv_parser_free(p);
+	if (rc != MU_OK) {
+		mu_buf_addf(&out, "error %s", mu_err_format(&err, line, sizeof(line)));
+		return mu_buf_detach(&out, NULL);
+	}
+	for (r = 0; r < t->n_rows; r++) {
+		const struct io_csv_row *row = &t->rows[r];
+		mu_buf_addf(&out, "row %lu-%lu:", row->line, row->end_line);
+		for (c = 0; c < row->n_cells; c++) {
+			const struct io_csv_cell *cell = &t->cells[row->first + c];
+			mu_buf_addf(&out, " [%lu|%s]", cell->line, io_csv_cell_text(t, cell));
+		}
+		mu_buf_addc(&out, '\n');
+	}
+	io_csv_table_free(t);
+	return mu_buf_detach(&out, NULL);
+}
+
+/* Reads the fixture whole, then in every chunk size, and checks all agree
+ * with expected. */
+static void check_every_chunk_size(const char *fixture, const char *expected)
+{
+	size_t len, chunk;
+	char *data = read_fixture(fixture, &len);
+	for (chunk = 1; chunk <= len + 1; chunk++) {
+		char *got = render(data, len, chunk);
+		if (strcmp(got, expected) != 0) {
+			print_error("%s at chunk size %zu:\n%s\nexpected:\n%s\n", fixture, chunk, got,
+			            expected);
+			fail();
+		}
+		free(got);
+	}
+	free(data);
+}
+
+static void test_io_csv_counts_physical_lines(void **state)
+{
+	(void)state;
+	/* BOM skipped; CRLF, CR and LF line ends; a quoted CRLF inside a
+	 * field; blank and all-space lines skipped; spaces around cells,
+	 * quoted or not, trimmed; "" is a quote; a line of commas is a row. */
+	check_every_chunk_size("line_ends.csv", "row 1-1: [1|id] [1|name]\n"
+	                                        "row 2-3: [2|a1] [2|Ann\r\nSmith]\n"
+	                                        "row 6-6: [6|a2] [6|Bob]\n"
+	                                        "row 7-7: [7|a3] [7|say \"hi\"]\n"
+	                                        "row 9-9: [9|] [9|]\n");
+}
+
+static void test_io_csv_reports_a_cell_at_the_line_it_starts(void **state)
+{
+	(void)state;
+	check_every_chunk_size("no_final_newline.csv", "row 1-1: [1|id] [1|name]\n"
+	                                               "row 2-4: [2|multi\nline\nid] [4|x]\n"
+	                                               "row 5-5: [5|last] [5|row]\n");
+}
+
+static void test_io_csv_rejects_unterminated_quote_where_it_opened(void **state)
+{
+	(void)state;
+	check_every_chunk_size("unterminated.csv", "error f.csv:3:2: unterminated quote");
+}
+
+static void test_io_csv_rejects_stray_quote(void **state)
+{
+	(void)state;
+	check_every_chunk_size("stray_quote.csv",
+	                       "error f.csv:3:2: malformed quoting: a quote inside an unquoted "
+	                       "field, or text after a closing quote");
+}
+
+static void test_io_csv_rejects_invalid_utf8(void **state)
+{
+	(void)state;
+	check_every_chunk_size("bad_utf8.csv", "error f.csv:3:2: invalid UTF-8 in field '\\xC3('");
+}
+
+static void test_io_csv_rejects_bom_inside(void **state)
+{
+	(void)state;
+	check_every_chunk_size("inner_bom.csv",
+	                       "error f.csv:2:2: byte order mark inside the file (only the very "
+	                       "start may have one)");
+}
+
+static void test_io_csv_rejects_nul_byte(void **state)
+{
+	(void)state;
+	check_every_chunk_size("nul.csv", "error f.csv:2:2: NUL byte in field 'x\\x00y'");
+}
+
+static void test_io_csv_rejects_huge_field_in_bounded_memory(void **state)
+{
+	size_t len = 3 + 1024 * 1024;
+	char *data = mu_malloc(len);
+	char *got;
+	(void)state;
+	memcpy(data, "a\n\"", 3);
+	memset(data + 3, 'x', len - 3);
+	got = render(data, len, 65536);
+	assert_string_equal(got, "error f.csv:2:1: field longer than 65536 bytes");
+	free(got);
+	/* unquoted, too */
+	data[2] = 'y';
+	got = render(data, len, 1000);
+	assert_string_equal(got, "error f.csv:2:1: field longer than 65536 bytes");
+	free(got);
+	free(data);
+}
+
+static void test_io_csv_rejects_too_many_fields(void **state)
+{
+	struct mu_buf buf;
+	char *got;
+	int i;
+	(void)state;
+	mu_buf_init(&buf);
+	mu_buf_adds(&buf, "a\n");
+	for (i = 0; i < 5000; i++)
+		mu_buf_addc(&buf, ',');
+	got = render(buf.data, buf.len, 4096);
+	assert_string_equal(got, "error f.csv:2: row has more than 1000 fields");
+	free(got);
+	mu_buf_release(&buf);
+}
+
+static void test_io_csv_reads_200k_rows(void **state)
+{
+	struct mu_buf buf;
+	struct io_csv_table *t = NULL;
+	struct mu_err err;
+	int i;
+	(void)state;
+	mu_buf_init(&buf);
+	mu_buf_adds(&buf, "worker,shift\n");
+	for (i = 0; i < 200000; i++)
+		mu_buf_addf(&buf, "w%d,s%d\n", i, i % 21);
+	mu_err_clear(&err);
+	assert_int_equal(io_csv_read("big.csv", buf.data, buf.len, &t, &err), MU_OK);
+	assert_int_equal(t->n_rows, 200001);
+	assert_int_equal(t->rows[200000].line, 200001);
+	assert_string_equal(io_csv_cell_text(t, &t->cells[t->rows[200000].first]), "w199999");
+	io_csv_table_free(t);
+	mu_buf_release(&buf);
+}
+
+static void test_io_csv_reads_crlf_split_across_chunks(void **state)
+{
+	const char data[] = "a\r\nb\r\n\"c\r\nd\"\r\ne";
+	char *whole = render(data, sizeof(data) - 1, 100), *one = render(data, sizeof(data) - 1, 1);
+	(void)state;
+	assert_string_equal(whole, "row 1-1: [1|a]\nrow 2-2: [2|b]\nrow 3-4: [3|c\r\nd]\n"
+	                           "row 5-5: [5|e]\n");
+	assert_string_equal(whole, one);
+	free(whole);
+	free(one);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_io_csv_counts_physical_lines),
+	    cmocka_unit_test(test_io_csv_reports_a_cell_at_the_line_it_starts),
+	    cmocka_unit_test(test_io_csv_rejects_unterminated_quote_where_it_opened),
+	    cmocka_unit_test(test_io_csv_rejects_stray_quote),
+	    cmocka_unit_test(test_io_csv_rejects_invalid_utf8),
+	    cmocka_unit_test(test_io_csv_rejects_bom_inside),
+	    cmocka_unit_test(test_io_csv_rejects_nul_byte),
+	    cmocka_unit_test(test_io_csv_rejects_huge_field_in_bounded_memory),
+	    cmocka_unit_test(test_io_csv_rejects_too_many_fields),
+	    cmocka_unit_test(test_io_csv_reads_200k_rows),
+	    cmocka_unit_test(test_io_csv_reads_crlf_split_across_chunks),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
