@@ -35,10 +35,25 @@ static void test_decimal_accepts_plain_numbers(void **state)
 
 static void test_decimal_rejects_everything_else(void **state)
 {
-	static const char *const bad[] = {"",      "-1",   "+1",   "1e3",   "1E3",       "nan",
-	                                  "NaN",   "inf",  "1,000", "£5",   "12.",       ".5",
-	                                  "12abc", " 12",  "1.2.3", "0x10", "1000000000000000",
-	                                  "12 ",   "1_000"};
+	static const char *const bad[] = {"",
+	                                  "-1",
+	                                  "+1",
+	                                  "1e3",
+	                                  "1E3",
+	                                  "nan",
+	                                  "NaN",
+	                                  "inf",
+	                                  "1,000",
+	                                  "£5",
+	                                  "12.",
+	                                  ".5",
+	                                  "12abc",
+	                                  " 12",
+	                                  "1.2.3",
+	                                  "0x10",
+	                                  "1000000000000000",
+	                                  "12 ",
+	                                  "1_000"};
 	size_t i;
 	double v;
 	(void)state;
@@ -120,9 +135,9 @@ static void test_utf8_validation(void **state)
 {
 	(void)state;
 	assert_int_equal(mu_parse_utf8_invalid_at(S("caf\xc3\xa9")), 5);
-	assert_int_equal(mu_parse_utf8_invalid_at(S("ab\xc3")), 2);        /* truncated */
-	assert_int_equal(mu_parse_utf8_invalid_at(S("a\xc0\xaf")), 1);     /* overlong */
-	assert_int_equal(mu_parse_utf8_invalid_at(S("\xed\xa0\x80")), 0);  /* surrogate */
+	assert_int_equal(mu_parse_utf8_invalid_at(S("ab\xc3")), 2);       /* truncated */
+	assert_int_equal(mu_parse_utf8_invalid_at(S("a\xc0\xaf")), 1);    /* overlong */
+	assert_int_equal(mu_parse_utf8_invalid_at(S("\xed\xa0\x80")), 0); /* surrogate */
 	assert_int_equal(mu_parse_utf8_invalid_at(S("\xf4\x90\x80\x80")), 0);
 	assert_int_equal(mu_parse_utf8_chars(S("caf\xc3\xa9")), 4);
 }
@@ -143,18 +158,22 @@ static void test_sha256_matches_fips_vectors(void **state)
 	size_t i;
 	(void)state;
 	sha_hex(S(""), hex);
-	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	assert_string_equal(hex,
+	                    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 	sha_hex(S("abc"), hex);
-	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	assert_string_equal(hex,
+	                    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	sha_hex(S("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"), hex);
-	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	assert_string_equal(hex,
+	                    "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 	memset(million, 'a', 1000000);
 	/* fed in uneven pieces, to cross block boundaries */
 	mu_sha256_init(&ctx);
 	for (i = 0; i < 1000000; i += 997)
 		mu_sha256_update(&ctx, million + i, i + 997 > 1000000 ? 1000000 - i : 997);
 	mu_sha256_final_hex(&ctx, hex);
-	assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	assert_string_equal(hex,
+	                    "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 	free(million);
 }
 

@@ -84,8 +84,8 @@ static void check_every_chunk_size(const char *fixture, const char *expected)
 	for (chunk = 1; chunk <= len + 1; chunk++) {
 		char *got = render(data, len, chunk);
 		if (strcmp(got, expected) != 0) {
-			print_error("%s at chunk size %zu:\n%s\nexpected:\n%s\n", fixture, chunk, got,
-			            expected);
+			print_error("%s at chunk size %zu:\n%s\nexpected:\n%s\n", fixture, chunk,
+			            got, expected);
 			fail();
 		}
 		free(got);

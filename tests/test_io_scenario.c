@@ -1,0 +1,448 @@
+/*
+ * test_io_scenario.c - every rule of DESIGN.md §2 on a tiny valid scenario:
+ * each case swaps one file for a broken one and checks the exact error,
+ * file:line:col and message, and that no other error follows from it.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "core/mu_alloc.h"
+#include "io/io_scenario.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct file_text {
+	const char *name;
+	const char *text;
+};
+
+static const struct file_text base[] = {
+    {"partners.csv", "id,name,kind,agency_budget,pay_bill\n"
+                     "a,Acute,acute,1000,50000\n"
+                     "b,Council,Social_Care,,\n"},
+    {"roles.csv", "id,name,group,band\n"
+                  "rn,Nurse,registered_nursing,5\n"
+                  "hca,Support,nursing_support,2\n"},
+    {"shifts.csv", "id,date,start,end,paid_hours,enhancement\n"
+                   "d1,2026-11-30,07:00,15:00,7.5,0\n"
+                   "n1,2026-11-30,22:00,07:30,9,0.3\n"},
+    {"demand.csv", "partner,role,shift,required,minimum,priority\n"
+                   "a,rn,d1,3,2,1\n"
+                   "b,hca,n1,2,1,2\n"},
+    {"staff.csv", "partner,role,shift,available,rotatable\n"
+                  "a,rn,d1,2,1\n"
+                  "b,hca,n1,1,0\n"},
+    {"caps.csv", "role,bank_rate,agency_cap\n"
+                 "rn,15.33,23.76\n"
+                 "hca,12.51,\n"},
+    {"bank.csv", "id,name,role,home,max_hours,partners\n"
+                 "w1,Ann,rn,a,37.5,*\n"
+                 "w2,Bob,hca,b,,a;b\n"},
+    {"availability.csv", "worker,shift\n"
+                         "w1,d1\n"
+                         "w2,n1\n"},
+    {"agency.csv", "supplier,tier,framework,role,partner,rate,capacity\n"
+                   "ag1,1,yes,rn,*,23,2\n"
+                   "ag2,2,no,hca,b,30,\n"},
+    {"agreements.csv", "from,to,role,max_per_shift,travel_cost,recharge_rate\n"
+                       "a,b,*,2,10,0\n"
+                       "a,b,rn,1,10,19.6\n"},
+    {"substitutions.csv", "role,covers,efficiency\n"
+                          "rn,hca,0.9\n"},
+    {"settings.csv", "key,value\n"
+                     "shortfall_penalty,200\n"
+                     "Allow_Break_Glass,YES\n"},
+};
+#define N_BASE (sizeof(base) / sizeof(base[0]))
+
+/* The base scenario with one file replaced (text NULL: removed; a name not
+ * in the base: added). */
+static struct io_source *make_source(const char *name, const char *text, size_t text_len)
+{
+	struct io_source *src = mu_calloc(1, sizeof(*src));
+	size_t i;
+	bool is_replaced = false;
+	src->label = mu_strdup("test");
+	src->files = mu_calloc(N_BASE + 1, sizeof(*src->files));
+	for (i = 0; i < N_BASE + 1; i++) {
+		const char *n = i < N_BASE ? base[i].name : name;
+		const char *t = i < N_BASE ? base[i].text : text;
+		size_t len = t ? strlen(t) : 0;
+		struct io_file *f;
+		if (!n || (i == N_BASE && is_replaced))
+			continue;
+		if (name && strcmp(n, name) == 0) {
+			is_replaced = true;
+			if (!text)
+				continue;
+			t = text;
+			len = text_len;
+		}
+		f = &src->files[src->n_files++];
+		f->name = mu_strdup(n);
+		f->data = mu_malloc(len + 1);
+		memcpy(f->data, t, len);
+		f->data[len] = '\0';
+		f->len = len;
+	}
+	return src;
+}
+
+static void test_io_scenario_reads_the_base(void **state)
+{
+	struct io_source *src = make_source(NULL, NULL, 0);
+	struct mu_scenario *sc = NULL;
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	(void)state;
+	mu_errlist_init(errors);
+	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_OK);
+	assert_int_equal(errors->n_total, 0);
+	assert_int_equal(sc->n_partners, 2);
+	assert_string_equal(sc->partners[1].name, "Council");
+	assert_int_equal(sc->partners[1].kind, MU_KIND_SOCIAL_CARE);
+	assert_true(sc->partners[0].has_agency_budget);
+	assert_false(sc->partners[1].has_agency_budget);
+	assert_int_equal(sc->shifts[1].abs_end - sc->shifts[1].abs_start, 570); /* 22:00-07:30 */
+	assert_true(sc->shifts[1].enhancement == 0.3);
+	assert_int_equal(sc->n_demand, 2);
+	assert_true(sc->demand[1].priority == 2);
+	assert_int_equal(sc->staff[0].rotatable, 1);
+	assert_true(sc->bank[0].is_all_partners);
+	assert_true(sc->bank[1].max_hours == 48); /* default */
+	assert_int_equal(sc->bank[1].n_partners, 2);
+	assert_int_equal(sc->agency[0].partner, MU_ALL);
+	assert_int_equal(sc->agency[1].capacity, MU_UNLIMITED);
+	assert_false(sc->agency[1].is_framework);
+	assert_int_equal(sc->agreements[0].role, MU_ALL);
+	assert_int_equal(sc->agreements[1].role, 0);
+	assert_true(sc->substitutions[0].efficiency == 0.9);
+	assert_true(sc->settings.allow_break_glass);
+	assert_true(sc->settings.floor_penalty == 2000); /* default */
+	assert_false(sc->caps[1].has_agency_cap);
+	mu_scenario_free(sc);
+	io_source_free(src);
+	free(errors);
+}
+
+struct error_case {
+	const char *file;
+	const char *text;     /* NULL: the file is removed */
+	const char *expected; /* the first error, formatted */
+	size_t n_errors;      /* how many errors in all */
+};
+
+#define X10 "xxxxxxxxxx"
+#define X50 X10 X10 X10 X10 X10
+#define DEMAND_HDR "partner,role,shift,required,minimum,priority\n"
+#define STAFF_HDR "partner,role,shift,available,rotatable\n"
+#define SHIFT_HDR "id,date,start,end,paid_hours,enhancement\n"
+#define BANK_HDR "id,name,role,home,max_hours,partners\n"
+#define AGENCY_HDR "supplier,tier,framework,role,partner,rate,capacity\n"
+#define AGREE_HDR "from,to,role,max_per_shift,travel_cost,recharge_rate\n"
+
+static const struct error_case cases[] = {
+    /* files */
+    {"partners.csv", NULL, "partners.csv: missing: every scenario needs this file", 1},
+    {"staff.csv", NULL, "staff.csv: missing: every scenario needs this file", 1},
+    {"settngs.csv", "key,value\n",
+     "settngs.csv: unknown file: a scenario holds only partners, roles, shifts, demand, staff, "
+     "bank, availability, agency, agreements, caps, substitutions and settings .csv files",
+     1},
+    {"agency.csv", "", "agency.csv: empty file (it needs at least a header row)", 1},
+    {"agency.csv", "\n  \n\r\n", "agency.csv: no header row (the file holds only blank lines)", 1},
+    /* with no roles, every role reference is unknown too */
+    {"roles.csv", "id,name\n", "roles.csv: no rows (at least one role is needed)", 14},
+    {"demand.csv", DEMAND_HDR, "demand.csv: no rows (at least one demand row is needed)", 1},
+    /* below the columns */
+    {"demand.csv", DEMAND_HDR "a,rn,\"d1,3,2,1\n", "demand.csv:2:3: unterminated quote", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d\"1,3,2,1\n",
+     "demand.csv:2:3: malformed quoting: a quote inside an unquoted field, or text after a "
+     "closing quote",
+     1},
+    /* header */
+    {"demand.csv", "partner,role,shift,required,minimun\na,rn,d1,3,2\n",
+     "demand.csv:1:5: unknown column 'minimun' (columns: partner, role, shift, required, "
+     "minimum, priority)",
+     1},
+    {"demand.csv", "partner,role,shift,required,\na,rn,d1,3,\n",
+     "demand.csv:1:5: empty column name (a trailing comma?)", 1},
+    {"demand.csv", "partner,role,shift,required,Role\na,rn,d1,3,rn\n",
+     "demand.csv:1:5: repeated column 'Role'", 1},
+    {"demand.csv", "partner,role,required\na,rn,3\n",
+     "demand.csv:1: missing required column 'shift'", 1},
+    {"demand.csv", " Partner , ROLE ,\"shift\",required\na,rn,d1,3\n", NULL, 0},
+    /* rows */
+    {"demand.csv", DEMAND_HDR "a,rn,d1,3,2,1\nb,hca,\"n\n1\"\n",
+     "demand.csv:4:4: missing field 'required' (row has 3 of 6)", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,3,2,1\nb,hca,n1,2,1,2,9\n",
+     "demand.csv:3:7: extra field (row has 7, the header 6)", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,,2,1\n",
+     "demand.csv:2:4: empty value in required column 'required'", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,tue-n,3,2,1\n", "demand.csv:2:3: unknown shift 'tue-n'", 1},
+    {"demand.csv", DEMAND_HDR "a,nurse,d1,3,2,1\n", "demand.csv:2:2: unknown role 'nurse'", 1},
+    {"demand.csv", DEMAND_HDR "c,rn,d1,3,2,1\n", "demand.csv:2:1: unknown partner 'c'", 1},
+    {"demand.csv", DEMAND_HDR "a b,rn,d1,3,2,1\n",
+     "demand.csv:2:1: invalid identifier 'a b' in column 'partner' (1-64 characters of A-Z a-z "
+     "0-9 _ . -)",
+     1},
+    {"demand.csv", DEMAND_HDR "*,rn,d1,3,2,1\n",
+     "demand.csv:2:1: '*' is not allowed in column 'partner': name one partner", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,3,2,1\n\na,rn,d1,3,2,1\n",
+     "demand.csv:4:1: repeated demand row (partner, role, shift) (first at line 2)", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,3,4,1\n",
+     "demand.csv:2:5: minimum '4' is more than required '3'", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,nan,1,1\n",
+     "demand.csv:2:4: invalid number 'nan' in column 'required'", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,inf,1,1\n",
+     "demand.csv:2:4: invalid number 'inf' in column 'required'", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,-3,1,1\n",
+     "demand.csv:2:4: invalid number '-3' in column 'required'", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,3e2,1,1\n",
+     "demand.csv:2:4: invalid number '3e2' in column 'required'", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,3abc,1,1\n",
+     "demand.csv:2:4: invalid number '3abc' in column 'required'", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,\"1,000\",1,1\n",
+     "demand.csv:2:4: invalid number '1,000' in column 'required'", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,99999999999999999999,1,1\n",
+     "demand.csv:2:4: invalid number '99999999999999999999' in column 'required'", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,2000000,1,1\n",
+     "demand.csv:2:4: value '2000000' out of range (0 to 1000000) in column 'required'", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,3,1,0\n",
+     "demand.csv:2:6: value '0' out of range (more than 0, at most 1000000) in column "
+     "'priority'",
+     1},
+    {"staff.csv", STAFF_HDR "a,rn,d1,2,3\n",
+     "staff.csv:2:5: rotatable '3' is more than available '2'", 1},
+    {"staff.csv", STAFF_HDR "a,rn,d1,2.5,0\n",
+     "staff.csv:2:4: invalid integer '2.5' in column 'available'", 1},
+    {"staff.csv", STAFF_HDR "a,rn,d1,2,1\na,rn,d1,1,0\n",
+     "staff.csv:3:1: repeated staff row (partner, role, shift) (first at line 2)", 1},
+    {"shifts.csv", SHIFT_HDR "d1,2026-02-29,07:00,15:00,7.5,0\nn1,2026-11-30,22:00,07:30,9,0\n",
+     "shifts.csv:2:2: invalid date '2026-02-29' in column 'date' (YYYY-MM-DD)", 1},
+    {"shifts.csv", SHIFT_HDR "d1,2026-11-30,25:00,15:00,7.5,0\nn1,2026-11-30,22:00,07:30,9,0\n",
+     "shifts.csv:2:3: invalid time '25:00' in column 'start'", 1},
+    {"shifts.csv", SHIFT_HDR "d1,2026-11-30,07:00,15:00,0,0\nn1,2026-11-30,22:00,07:30,9,0\n",
+     "shifts.csv:2:5: value '0' out of range (more than 0, at most 24) in column 'paid_hours'", 1},
+    {"shifts.csv", SHIFT_HDR "d1,2026-11-30,07:00,15:00,7.5,3.5\nn1,2026-11-30,22:00,07:30,9,0\n",
+     "shifts.csv:2:6: value '3.5' out of range (0 to 3) in column 'enhancement'", 1},
+    {"shifts.csv",
+     SHIFT_HDR "d1,2026-11-30,07:00,15:00,7.5,0\nn1,2026-11-30,22:00,07:30,9,0\n"
+               "d1,2026-12-01,22:00,07:30,9,0\n",
+     "shifts.csv:4:1: repeated shift id 'd1'", 1},
+    {"partners.csv", "id,kind\na,hospital\nb,vcse\n",
+     "partners.csv:2:2: unknown kind 'hospital' (one of acute, community, mental_health, "
+     "ambulance, primary_care, social_care, homecare, hospice, vcse, other)",
+     1},
+    {"partners.csv", "id,agency_budget\na,2000000000\nb,\n",
+     "partners.csv:2:2: value '2000000000' out of range (0 to 1000000000) in column "
+     "'agency_budget'",
+     1},
+    {"partners.csv", "id,name\na," X50 X50 X50 X50 "x\nb,\n",
+     "partners.csv:2:2: text longer than 200 characters in column 'name'", 1},
+    {"roles.csv", "id,group\nrn,nurses\nhca,\n",
+     "roles.csv:2:2: unknown group 'nurses' (one of registered_nursing, nursing_support, "
+     "medical, ahp, social_care, other)",
+     1},
+    {"caps.csv", "role,bank_rate\nrn,15\nhca,\n",
+     "bank.csv:3:3: role 'hca' has no bank_rate in caps.csv, so the worker cannot be costed", 1},
+    {"caps.csv", "role,bank_rate\nrn,15\n",
+     "bank.csv:3:3: role 'hca' has no bank_rate in caps.csv, so the worker cannot be costed", 1},
+    {"caps.csv", "role,bank_rate\nrn,15\nhca,12\nrn,16\n",
+     "caps.csv:4:1: repeated role (first at line 2)", 1},
+    {"bank.csv", BANK_HDR "w1,Ann,rn,a,0,*\nw2,Bob,hca,b,,\n",
+     "bank.csv:2:5: value '0' out of range (more than 0, at most 10000) in column 'max_hours'", 1},
+    {"bank.csv", BANK_HDR "w1,Ann,rn,a,,a;*\nw2,Bob,hca,b,,\n",
+     "bank.csv:2:6: '*' must stand alone in column 'partners', not in 'a;*'", 1},
+    {"bank.csv", BANK_HDR "w1,Ann,rn,a,,a;zz\nw2,Bob,hca,b,,\n",
+     "bank.csv:2:6: unknown partner 'zz' in column 'partners'", 1},
+    {"bank.csv", BANK_HDR "w1,Ann,rn,a,,a;;b\nw2,Bob,hca,b,,\n",
+     "bank.csv:2:6: empty partner in list 'a;;b' in column 'partners'", 1},
+    {"bank.csv", BANK_HDR "w1,Ann,rn,a,,\nw2,Bob,hca,b,,\nw1,Cy,hca,b,,\n",
+     "bank.csv:4:1: repeated bank worker id 'w1'", 1},
+    {"availability.csv", "worker,shift\nw1,d1\nw9,d1\n",
+     "availability.csv:3:1: unknown bank worker 'w9'", 1},
+    {"availability.csv", "worker,shift\nw1,d1\nw1,d1\n",
+     "availability.csv:3:1: repeated availability (worker, shift) (first at line 2)", 1},
+    {"agency.csv", AGENCY_HDR "ag1,0,yes,rn,*,23,2\n",
+     "agency.csv:2:2: value '0' out of range (1 to 1000) in column 'tier'", 1},
+    {"agency.csv", AGENCY_HDR "ag1,1,maybe,rn,*,23,2\n",
+     "agency.csv:2:3: invalid value 'maybe' in column 'framework' (yes or no)", 1},
+    {"agency.csv", AGENCY_HDR "ag1,1,yes,*,*,23,2\n",
+     "agency.csv:2:4: '*' is not allowed in column 'role': name one role", 1},
+    {"agency.csv", AGENCY_HDR "ag1,1,yes,rn,*,23,2\nag1,2,yes,rn,*,25,\n",
+     "agency.csv:3:1: repeated agency offer (supplier, role, partner) (first at line 2)", 1},
+    {"agency.csv", AGENCY_HDR "ag1,1,yes,rn,*,23,2\nag1,2,yes,rn,a,25,\nag2,1,yes,rn,*,9,\n", NULL,
+     0},
+    {"agreements.csv", AGREE_HDR "a,a,*,2,10,0\n",
+     "agreements.csv:2:2: agreement from partner 'a' to itself", 1},
+    {"agreements.csv", AGREE_HDR "a,b,*,2,10,0\na,b,*,1,0,0\n",
+     "agreements.csv:3:1: repeated agreement (from, to, role) (first at line 2)", 1},
+    {"agreements.csv", AGREE_HDR "a,b,*,1.5,10,0\n",
+     "agreements.csv:2:4: invalid integer '1.5' in column 'max_per_shift'", 1},
+    {"substitutions.csv", "role,covers\nrn,rn\n", "substitutions.csv:2:2: role 'rn' covers itself",
+     1},
+    {"substitutions.csv", "role,covers,efficiency\nrn,hca,1.5\n",
+     "substitutions.csv:2:3: value '1.5' out of range (more than 0, at most 1) in column "
+     "'efficiency'",
+     1},
+    {"substitutions.csv", "role,covers,efficiency\nrn,hca,0\n",
+     "substitutions.csv:2:3: value '0' out of range (more than 0, at most 1) in column "
+     "'efficiency'",
+     1},
+    {"substitutions.csv", "role,covers\nrn,hca\nrn,hca\n",
+     "substitutions.csv:3:1: repeated substitution (role, covers) (first at line 2)", 1},
+    {"settings.csv", "key,value\nshortfal_penalty,3\n",
+     "settings.csv:2:1: unknown setting 'shortfal_penalty' (one of shortfall_penalty, "
+     "floor_penalty, min_rest_hours, allow_break_glass, break_glass_penalty, tier_penalty, "
+     "agency_budget)",
+     1},
+    {"settings.csv", "key,value\nagency_budget,\n",
+     "settings.csv:2:2: empty value for setting 'agency_budget'", 1},
+    {"settings.csv", "key,value\nmin_rest_hours,49\n",
+     "settings.csv:2:2: value '49' out of range (0 to 48) for setting 'min_rest_hours'", 1},
+    {"settings.csv", "key,value\nallow_break_glass,y\n",
+     "settings.csv:2:2: invalid value 'y' for setting 'allow_break_glass' (yes or no)", 1},
+    {"settings.csv", "key,value\ntier_penalty,1\nTIER_PENALTY,2\n",
+     "settings.csv:3:1: repeated setting (first at line 2)", 1},
+    {"settings.csv", "key,value\nfloor_penalty,10\n", NULL, 0},
+};
+
+static void test_io_scenario_reports_each_error(void **state)
+{
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	size_t i, k;
+	char line[1024];
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct error_case *c = &cases[i];
+		struct io_source *src =
+		    make_source(c->file, c->text, c->text ? strlen(c->text) : 0);
+		struct mu_scenario *sc = NULL;
+		enum mu_code rc;
+		mu_errlist_init(errors);
+		rc = io_scenario_parse(src, &sc, errors);
+		if (!c->expected) {
+			if (rc != MU_OK)
+				print_error("case %zu (%s): unexpected %s\n", i, c->file,
+				            mu_err_format(&errors->items[0], line, sizeof(line)));
+			assert_int_equal(rc, MU_OK);
+			mu_scenario_free(sc);
+			io_source_free(src);
+			continue;
+		}
+		if (rc != MU_E_INPUT)
+			print_error("case %zu (%s): no error, expected %s\n", i, c->file,
+			            c->expected);
+		assert_int_equal(rc, MU_E_INPUT);
+		assert_null(sc);
+		assert_true(errors->n_total > 0);
+		mu_err_format(&errors->items[0], line, sizeof(line));
+		if (strcmp(line, c->expected) != 0 || errors->n_total != c->n_errors) {
+			print_error(
+			    "case %zu (%s): expected %zu error(s), first:\n  %s\ngot %zu:\n", i,
+			    c->file, c->n_errors, c->expected, errors->n_total);
+			for (k = 0; k < errors->n_items; k++)
+				print_error("  %s\n",
+				            mu_err_format(&errors->items[k], line, sizeof(line)));
+			fail();
+		}
+		io_source_free(src);
+	}
+	free(errors);
+}
+
+static void test_io_scenario_error_record_has_every_field(void **state)
+{
+	const char text[] = DEMAND_HDR "a,rn,d1,3,2,1\nb,hca,tue-n,2,1,1\n";
+	struct io_source *src = make_source("demand.csv", text, sizeof(text) - 1);
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	struct mu_scenario *sc = NULL;
+	(void)state;
+	mu_errlist_init(errors);
+	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_E_INPUT);
+	assert_int_equal(errors->items[0].code, MU_E_INPUT);
+	assert_string_equal(errors->items[0].file, "demand.csv");
+	assert_int_equal(errors->items[0].line, 3);
+	assert_int_equal(errors->items[0].col, 3);
+	assert_string_equal(errors->items[0].column, "shift");
+	assert_string_equal(errors->items[0].msg, "unknown shift 'tue-n'");
+	io_source_free(src);
+	free(errors);
+}
+
+static void test_io_scenario_reports_every_error_not_just_the_first(void **state)
+{
+	const char text[] = DEMAND_HDR "a,rn,x1,3,2,1\nb,hca,x2,2,1,1\nq,rn,d1,-1,1,1\n";
+	struct io_source *src = make_source("demand.csv", text, sizeof(text) - 1);
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	struct mu_scenario *sc = NULL;
+	char line[512];
+	(void)state;
+	mu_errlist_init(errors);
+	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_E_INPUT);
+	assert_int_equal(errors->n_total, 4);
+	assert_string_equal(mu_err_format(&errors->items[2], line, sizeof(line)),
+	                    "demand.csv:4:1: unknown partner 'q'");
+	assert_string_equal(mu_err_format(&errors->items[3], line, sizeof(line)),
+	                    "demand.csv:4:4: invalid number '-1' in column 'required'");
+	io_source_free(src);
+	free(errors);
+}
+
+static void test_io_scenario_survives_hostile_bytes(void **state)
+{
+	/* Every byte value at every position of a small file: nothing may
+	 * crash or leak (the sanitizer build checks). */
+	char text[] = DEMAND_HDR "a,rn,d1,3,2,1\n";
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	size_t pos;
+	int byte;
+	(void)state;
+	for (pos = 0; pos < sizeof(text) - 1; pos++)
+		for (byte = 0; byte < 256; byte += 7) {
+			char copy[sizeof(text)];
+			struct io_source *src;
+			struct mu_scenario *sc = NULL;
+			memcpy(copy, text, sizeof(text));
+			copy[pos] = (char)byte;
+			src = make_source("demand.csv", copy, sizeof(copy) - 1);
+			mu_errlist_init(errors);
+			if (io_scenario_parse(src, &sc, errors) == MU_OK)
+				mu_scenario_free(sc);
+			io_source_free(src);
+		}
+	free(errors);
+}
+
+static void test_io_scenario_reads_the_example(void **state)
+{
+	struct io_source *src = io_source_example();
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	struct mu_scenario *sc = NULL;
+	(void)state;
+	mu_errlist_init(errors);
+	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_OK);
+	assert_int_equal(sc->n_partners, 7);
+	assert_int_equal(sc->n_shifts, 21);
+	assert_true(sc->n_bank >= 250 && sc->n_bank <= 350);
+	mu_scenario_free(sc);
+	io_source_free(src);
+	free(errors);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_io_scenario_reads_the_base),
+	    cmocka_unit_test(test_io_scenario_reports_each_error),
+	    cmocka_unit_test(test_io_scenario_error_record_has_every_field),
+	    cmocka_unit_test(test_io_scenario_reports_every_error_not_just_the_first),
+	    cmocka_unit_test(test_io_scenario_survives_hostile_bytes),
+	    cmocka_unit_test(test_io_scenario_reads_the_example),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
