@@ -82,6 +82,7 @@ char *mu_buf_detach(struct mu_buf *buf, size_t *len)
 	char *data = buf->data;
 	if (len)
 		*len = buf->len;
-	mu_buf_init(buf);
+	buf->data = NULL;
+	buf->len = buf->cap = 0;
 	return data;
 }

@@ -22,7 +22,8 @@ void mu_buf_adds(struct mu_buf *buf, const char *s);
 void mu_buf_addc(struct mu_buf *buf, char c);
 void mu_buf_addf(struct mu_buf *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void mu_buf_vaddf(struct mu_buf *buf, const char *fmt, va_list ap);
-/* Hands the bytes to the caller (free() them) and re-initialises buf. */
+/* Hands the bytes to the caller (free() them). buf is left released: call
+ * mu_buf_init before using it again. */
 char *mu_buf_detach(struct mu_buf *buf, size_t *len);
 
 #endif

@@ -1,0 +1,30 @@
+#!/bin/sh
+# bootstrap.sh - installs the Debian packages muster needs that are missing,
+# then configures and builds muster in build/. Idempotent: with everything
+# installed and built, it only checks and returns in a second or two.
+#   sh scripts/bootstrap.sh [extra cmake options]
+set -eu
+cd "$(dirname "$0")/.."
+
+PACKAGES="build-essential cmake libglpk-dev libcsv-dev libsqlite3-dev libcmocka-dev
+coinor-cbc coinor-clp clang-format"
+
+missing=""
+for p in $PACKAGES; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+		missing="$missing $p"
+	fi
+done
+if [ -n "$missing" ]; then
+	echo "bootstrap: installing$missing" >&2
+	SUDO=""
+	[ "$(id -u)" -eq 0 ] || SUDO=sudo
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+		$missing >/dev/null
+fi
+
+BUILD_DIR=${BUILD_DIR:-build}
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+cmake --build "$BUILD_DIR" -j"$(nproc)" >/dev/null
+echo "bootstrap: muster built in $BUILD_DIR/" >&2

@@ -1,0 +1,260 @@
+/*
+ * test_cli.c - end to end through the muster binary: help for every
+ * command, exit codes, check on good and bad scenarios, example, demo, and
+ * the run history commands.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "core/mu_alloc.h"
+#include "core/mu_buf.h"
+#include "io/io_store.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static const char *const commands[] = {"demo", "example", "check", "runs", "show", "help"};
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static char tmp_dir[256];
+
+struct result {
+	int status;
+	char *out;
+	char *err;
+};
+
+static char *slurp(const char *path)
+{
+	struct mu_buf buf;
+	char chunk[4096];
+	size_t n;
+	FILE *fp = fopen(path, "rb");
+	mu_buf_init(&buf);
+	if (fp) {
+		while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+			mu_buf_add(&buf, chunk, n);
+		fclose(fp);
+	}
+	return mu_buf_detach(&buf, NULL);
+}
+
+/* Runs muster with the NULL-terminated arguments, in tmp_dir. */
+static struct result run(const char *arg, ...)
+{
+	const char *argv[32];
+	char out_path[300], err_path[300];
+	struct result r;
+	va_list ap;
+	int n = 0, status;
+	pid_t pid;
+
+	argv[n++] = getenv("MUSTER_BIN");
+	assert_non_null(argv[0]);
+	va_start(ap, arg);
+	for (; arg && n < 31; arg = va_arg(ap, const char *))
+		argv[n++] = arg;
+	va_end(ap);
+	argv[n] = NULL;
+	snprintf(out_path, sizeof(out_path), "%s/stdout", tmp_dir);
+	snprintf(err_path, sizeof(err_path), "%s/stderr", tmp_dir);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int fo = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		int fe = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (fo < 0 || fe < 0 || chdir(tmp_dir) != 0)
+			_exit(127);
+		dup2(fo, 1);
+		dup2(fe, 2);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	r.status = WEXITSTATUS(status);
+	r.out = slurp(out_path);
+	r.err = slurp(err_path);
+	return r;
+}
+
+static void result_free(struct result *r)
+{
+	free(r->out);
+	free(r->err);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(tmp_dir, sizeof(tmp_dir), "/tmp/muster-test-cli-XXXXXX");
+	return mkdtemp(tmp_dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	char cmd[512];
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp_dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void test_cli_help_for_every_command(void **state)
+{
+	struct result r = run("help", NULL);
+	size_t i;
+	(void)state;
+	assert_int_equal(r.status, 0);
+	for (i = 0; i < N_COMMANDS; i++) {
+		char usage[64], listed[64];
+		struct result h = run(commands[i], "--help", NULL),
+		              h2 = run("help", commands[i], NULL);
+		snprintf(usage, sizeof(usage), "usage: muster %s", commands[i]);
+		snprintf(listed, sizeof(listed), "  %s ", commands[i]);
+		assert_non_null(strstr(r.out, listed));
+		assert_int_equal(h.status, 0);
+		assert_true(strncmp(h.out, usage, strlen(usage)) == 0);
+		assert_string_equal(h.out, h2.out);
+		result_free(&h);
+		result_free(&h2);
+	}
+	result_free(&r);
+}
+
+static void test_cli_bad_usage_exits_2(void **state)
+{
+	struct result r;
+	(void)state;
+	r = run(NULL);
+	assert_int_equal(r.status, 2);
+	result_free(&r);
+	r = run("frobnicate", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "unknown command 'frobnicate'"));
+	result_free(&r);
+	r = run("check", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "missing SCENARIO"));
+	result_free(&r);
+	r = run("runs", "--bogus", NULL);
+	assert_int_equal(r.status, 2);
+	result_free(&r);
+	r = run("check", "no-such-folder", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "no-such-folder"));
+	result_free(&r);
+}
+
+static void test_cli_check_the_example_and_a_broken_copy(void **state)
+{
+	struct result r;
+	char path[400];
+	FILE *fp;
+	(void)state;
+	r = run("check", getenv("MUSTER_EXAMPLE_DIR"), NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "ok: 7 partners"));
+	result_free(&r);
+
+	r = run("example", "sc", NULL);
+	assert_int_equal(r.status, 0);
+	result_free(&r);
+	r = run("example", "sc", NULL); /* never overwrites */
+	assert_int_equal(r.status, 2);
+	result_free(&r);
+	r = run("check", "sc", NULL);
+	assert_int_equal(r.status, 0);
+	result_free(&r);
+
+	snprintf(path, sizeof(path), "%s/sc/demand.csv", tmp_dir);
+	fp = fopen(path, "w");
+	fputs(
+	    "partner,role,shift,required\nacute_north,rn_b5,tue-x,3\nacute_north,rn_b5,mon-e,-1\n",
+	    fp);
+	fclose(fp);
+	snprintf(path, sizeof(path), "%s/sc/settngs.csv", tmp_dir);
+	fp = fopen(path, "w");
+	fclose(fp);
+	r = run("check", "sc", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "settngs.csv: unknown file"));
+	assert_non_null(strstr(r.err, "demand.csv:2:3: unknown shift 'tue-x'\n"));
+	assert_non_null(
+	    strstr(r.err, "demand.csv:3:4: invalid number '-1' in column 'required'\n"));
+	assert_non_null(strstr(r.err, "sc: 3 errors\n"));
+	result_free(&r);
+}
+
+static void test_cli_demo_needs_no_files(void **state)
+{
+	struct result r = run("demo", NULL);
+	(void)state;
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "SYSTEM"));
+	assert_non_null(strstr(r.out, "St Aidan's Hospice"));
+	result_free(&r);
+}
+
+static void test_cli_runs_and_show(void **state)
+{
+	struct io_store *st = NULL;
+	struct io_source *src = io_source_example();
+	struct io_run run_rec;
+	struct mu_err err;
+	struct result r;
+	char db[400];
+	(void)state;
+
+	r = run("runs", "--db", "none.db", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "no such database"));
+	result_free(&r);
+
+	snprintf(db, sizeof(db), "%s/runs.db", tmp_dir);
+	memset(&run_rec, 0, sizeof(run_rec));
+	run_rec.command = "solve";
+	run_rec.mode = "plan";
+	run_rec.status = "optimal";
+	run_rec.has_objective = true;
+	run_rec.objective = 1234.5;
+	mu_err_clear(&err);
+	assert_int_equal(io_store_open(db, true, &st, &err), MU_OK);
+	assert_int_equal(io_store_add_run(st, src, &run_rec, NULL, &err), MU_OK);
+	io_store_close(st);
+	io_source_free(src);
+
+	r = run("runs", "--db", "runs.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "1234.50"));
+	assert_non_null(strstr(r.out, "(built-in example)"));
+	result_free(&r);
+	r = run("show", "1", "--db=runs.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "objective  1234.50"));
+	result_free(&r);
+	r = run("show", "2", "--db", "runs.db", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "no run 2"));
+	result_free(&r);
+	r = run("show", "x1", "--db", "runs.db", NULL);
+	assert_int_equal(r.status, 2);
+	result_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_cli_help_for_every_command),
+	    cmocka_unit_test(test_cli_bad_usage_exits_2),
+	    cmocka_unit_test(test_cli_check_the_example_and_a_broken_copy),
+	    cmocka_unit_test(test_cli_demo_needs_no_files),
+	    cmocka_unit_test(test_cli_runs_and_show),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

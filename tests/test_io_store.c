@@ -1,0 +1,253 @@
+/*
+ * test_io_store.c - the SQLite store: a run is stored whole and read back;
+ * a scenario is stored once by content hash; a failed write leaves nothing;
+ * the schema version is set and a newer one refused; two processes writing
+ * one database at once neither fail nor corrupt it.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "core/mu_alloc.h"
+#include "io/io_store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char db_path[256];
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(db_path, sizeof(db_path), "/tmp/muster-test-store-%d.db", (int)getpid());
+	unlink(db_path);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char path[300];
+	(void)state;
+	unlink(db_path);
+	snprintf(path, sizeof(path), "%s-wal", db_path);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s-shm", db_path);
+	unlink(path);
+	return 0;
+}
+
+static struct io_source *tiny_source(const char *demand)
+{
+	struct io_source *src = mu_calloc(1, sizeof(*src));
+	src->label = mu_strdup("tiny");
+	src->n_files = 1;
+	src->files = mu_calloc(1, sizeof(*src->files));
+	src->files[0].name = mu_strdup("demand.csv");
+	src->files[0].data = mu_strdup(demand);
+	src->files[0].len = strlen(demand);
+	return src;
+}
+
+static const struct io_run_setting settings[] = {{"mode", "rota"}, {"time_limit", "60"}};
+static const struct io_run_kpi kpis[] = {{"SYSTEM", "fill_rate", 0.97}, {"a", "cost", 12.5}};
+static const struct io_plan_row plan[] = {
+    {"bank", "a", "rn", "rn", "d1", "a", "w1", "", 1, 7.5, 114.98, 0},
+    {"short", "a", "rn", "", "d1", "", "", "", 0.5, 3.75, 750, 0},
+};
+
+static struct io_run sample_run(void)
+{
+	struct io_run run;
+	memset(&run, 0, sizeof(run));
+	run.command = "solve";
+	run.mode = "rota";
+	run.status = "optimal";
+	run.has_objective = true;
+	run.objective = 864.98;
+	run.has_gap = true;
+	run.gap = 0;
+	run.time_total = 0.25;
+	run.n_rows = 10;
+	run.n_cols = 20;
+	run.n_nonzeros = 40;
+	run.settings = settings;
+	run.n_settings = 2;
+	run.kpis = kpis;
+	run.n_kpis = 2;
+	run.plan = plan;
+	run.n_plan = 2;
+	return run;
+}
+
+static int count_plan(const struct io_plan_row *row, void *ctx)
+{
+	if (*(int *)ctx == 0)
+		assert_string_equal(row->worker, "w1");
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static int count_kpi(const struct io_run_kpi *kpi, void *ctx)
+{
+	if (*(int *)ctx == 0)
+		assert_string_equal(kpi->scope, "SYSTEM");
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static long query_long(const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *stmt;
+	long v = -1;
+	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return v;
+}
+
+static void test_io_store_round_trips_a_run(void **state)
+{
+	struct io_store *st = NULL;
+	struct io_source *src = tiny_source("partner\na\n"), *back = NULL;
+	struct io_run run = sample_run();
+	struct io_run_info info;
+	struct mu_err err;
+	int64_t id = 0, id2 = 0;
+	int n = 0;
+	(void)state;
+	mu_err_clear(&err);
+	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_OK);
+	assert_int_equal(io_store_add_run(st, src, &run, &id, &err), MU_OK);
+	assert_int_equal(io_store_add_run(st, src, &run, &id2, &err), MU_OK);
+	assert_true(id2 == id + 1);
+	assert_int_equal(io_store_get_run(st, id, &info, &err), MU_OK);
+	assert_string_equal(info.command, "solve");
+	assert_string_equal(info.status, "optimal");
+	assert_true(info.has_objective && info.objective == 864.98);
+	assert_false(info.has_bound);
+	assert_int_equal(info.n_plan_rows, 2);
+	assert_int_equal(strlen(info.scenario_hash), 64);
+	assert_int_equal(io_store_list_plan(st, id, count_plan, &n, &err), MU_OK);
+	assert_int_equal(n, 2);
+	n = 0;
+	assert_int_equal(io_store_list_kpis(st, id, count_kpi, &n, &err), MU_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(io_store_get_scenario(st, id, &back, &err), MU_OK);
+	assert_int_equal(back->n_files, 1);
+	assert_string_equal(back->files[0].data, "partner\na\n");
+	io_source_free(back);
+	/* a scenario with the same content is stored once */
+	assert_int_equal(query_long("SELECT count(*) FROM scenarios"), 1);
+	assert_int_equal(query_long("PRAGMA user_version"), IO_STORE_SCHEMA_VERSION);
+	assert_int_equal(io_store_get_run(st, 99, &info, &err), MU_E_USAGE);
+	io_store_close(st);
+	io_source_free(src);
+}
+
+static void test_io_store_failed_run_leaves_nothing(void **state)
+{
+	struct io_store *st = NULL;
+	struct io_source *src = tiny_source("new content\n");
+	struct io_run run = sample_run();
+	struct io_run_setting dup[2] = {{"k", "1"}, {"k", "2"}}; /* violates the primary key */
+	struct mu_err err;
+	(void)state;
+	mu_err_clear(&err);
+	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_OK);
+	run.settings = dup;
+	run.n_settings = 2;
+	assert_int_equal(io_store_add_run(st, src, &run, NULL, &err), MU_E_DB);
+	assert_non_null(strstr(err.msg, "insert run setting"));
+	io_store_close(st);
+	assert_int_equal(query_long("SELECT count(*) FROM runs"), 0);
+	assert_int_equal(query_long("SELECT count(*) FROM scenarios"), 0);
+	assert_int_equal(query_long("SELECT count(*) FROM plan_rows"), 0);
+	io_source_free(src);
+}
+
+static void test_io_store_refuses_newer_schema_and_missing_db(void **state)
+{
+	struct io_store *st = NULL;
+	struct mu_err err;
+	sqlite3 *db;
+	(void)state;
+	mu_err_clear(&err);
+	assert_int_equal(io_store_open(db_path, false, &st, &err), MU_E_USAGE);
+	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	mu_err_clear(&err);
+	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_E_USAGE);
+	assert_non_null(strstr(err.msg, "newer"));
+}
+
+#define N_WRITERS 2
+#define N_RUNS_EACH 40
+
+static void test_io_store_two_processes_write_at_once(void **state)
+{
+	pid_t pids[N_WRITERS];
+	int i, status;
+	(void)state;
+	for (i = 0; i < N_WRITERS; i++) {
+		pids[i] = fork();
+		assert_true(pids[i] >= 0);
+		if (pids[i] == 0) {
+			/* each child opens on its own, as a second muster would */
+			struct io_store *st = NULL;
+			struct mu_err err;
+			char content[64];
+			int k, rc = 0;
+			mu_err_clear(&err);
+			if (io_store_open(db_path, true, &st, &err) != MU_OK)
+				_exit(10);
+			for (k = 0; k < N_RUNS_EACH && rc == 0; k++) {
+				struct io_source *src;
+				struct io_run run = sample_run();
+				snprintf(content, sizeof(content), "writer %d run %d\n", i, k % 5);
+				src = tiny_source(content);
+				if (io_store_add_run(st, src, &run, NULL, &err) != MU_OK) {
+					fprintf(stderr, "child %d: %s\n", i, err.msg);
+					rc = 11;
+				}
+				io_source_free(src);
+			}
+			io_store_close(st);
+			_exit(rc);
+		}
+	}
+	for (i = 0; i < N_WRITERS; i++) {
+		assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
+	assert_int_equal(query_long("SELECT count(*) FROM runs"), N_WRITERS * N_RUNS_EACH);
+	assert_int_equal(query_long("SELECT count(*) FROM plan_rows"), N_WRITERS * N_RUNS_EACH * 2);
+	assert_int_equal(query_long("SELECT count(*) FROM scenarios"), N_WRITERS * 5);
+	assert_int_equal(query_long("SELECT count(*) FROM pragma_integrity_check WHERE "
+	                            "integrity_check <> 'ok'"),
+	                 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_io_store_round_trips_a_run, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_io_store_failed_run_leaves_nothing, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_io_store_refuses_newer_schema_and_missing_db,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_io_store_two_processes_write_at_once, setup,
+	                                    teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
