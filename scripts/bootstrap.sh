@@ -25,6 +25,13 @@ if [ -n "$missing" ]; then
 fi
 
 BUILD_DIR=${BUILD_DIR:-build}
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
-cmake --build "$BUILD_DIR" -j"$(nproc)" >/dev/null
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# Quiet when all is well; the whole log when configuring or building fails.
+if ! { cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" &&
+	cmake --build "$BUILD_DIR" -j"$(nproc)"; } >"$log" 2>&1; then
+	cat "$log" >&2
+	echo "bootstrap: the build failed" >&2
+	exit 1
+fi
 echo "bootstrap: muster built in $BUILD_DIR/" >&2
