@@ -72,3 +72,12 @@ void mu_grow(void **items, size_t *cap, size_t need, size_t elem_size)
 	*items = mu_reallocarray(*items, new_cap, elem_size);
 	*cap = new_cap;
 }
+
+void *mu_grow_one(void *items, size_t n, size_t elem_size)
+{
+	if (n == 0)
+		return mu_reallocarray(items, 8, elem_size);
+	if (n < 8 || (n & (n - 1)) != 0)
+		return items;
+	return mu_reallocarray(items, 2 * n, elem_size);
+}

@@ -20,6 +20,11 @@ char *mu_strndup(const char *s, size_t n);
  * elements, doubling. */
 void mu_grow(void **items, size_t *cap, size_t need, size_t elem_size);
 
+/* Makes room for element n of an array that holds n elements, with no
+ * capacity kept: the capacity is the next power of two (at least 8), so
+ * appending n elements one by one costs O(n). Returns the array. */
+void *mu_grow_one(void *items, size_t n, size_t elem_size);
+
 #define MU_GROW(arr, cap, need) mu_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
 
 #endif

@@ -366,7 +366,7 @@ static void read_partner(struct table *t)
 		free(p.name);
 		return;
 	}
-	sc->partners = mu_reallocarray(sc->partners, sc->n_partners + 1, sizeof(p));
+	sc->partners = mu_grow_one(sc->partners, sc->n_partners, sizeof(*sc->partners));
 	sc->partners[sc->n_partners++] = p;
 }
 
@@ -393,7 +393,7 @@ static void read_role(struct table *t)
 		free(r.band);
 		return;
 	}
-	sc->roles = mu_reallocarray(sc->roles, sc->n_roles + 1, sizeof(r));
+	sc->roles = mu_grow_one(sc->roles, sc->n_roles, sizeof(*sc->roles));
 	sc->roles[sc->n_roles++] = r;
 }
 
@@ -441,7 +441,7 @@ static void read_shift(struct table *t)
 	s.id = id;
 	if (!id)
 		return;
-	sc->shifts = mu_reallocarray(sc->shifts, sc->n_shifts + 1, sizeof(s));
+	sc->shifts = mu_grow_one(sc->shifts, sc->n_shifts, sizeof(*sc->shifts));
 	sc->shifts[sc->n_shifts++] = s;
 }
 
@@ -460,7 +460,7 @@ static void read_cap(struct table *t)
 	get_number(t, C_AGENCY_CAP, &RULE_MONEY, 0, &c.agency_cap, &c.has_agency_cap);
 	if (!t->is_row_ok)
 		return;
-	sc->caps = mu_reallocarray(sc->caps, sc->n_caps + 1, sizeof(c));
+	sc->caps = mu_grow_one(sc->caps, sc->n_caps, sizeof(*sc->caps));
 	t->ld->cap_of_role[c.role] = sc->n_caps;
 	sc->caps[sc->n_caps++] = c;
 }
@@ -499,7 +499,7 @@ static void read_demand(struct table *t)
 	if (!t->is_row_ok)
 		return;
 	d.partner = key[0], d.role = key[1], d.shift = key[2];
-	sc->demand = mu_reallocarray(sc->demand, sc->n_demand + 1, sizeof(d));
+	sc->demand = mu_grow_one(sc->demand, sc->n_demand, sizeof(*sc->demand));
 	sc->demand[sc->n_demand++] = d;
 }
 
@@ -522,7 +522,7 @@ static void read_staff(struct table *t)
 	if (!t->is_row_ok)
 		return;
 	s.partner = key[0], s.role = key[1], s.shift = key[2];
-	sc->staff = mu_reallocarray(sc->staff, sc->n_staff + 1, sizeof(s));
+	sc->staff = mu_grow_one(sc->staff, sc->n_staff, sizeof(*sc->staff));
 	sc->staff[sc->n_staff++] = s;
 }
 
@@ -615,7 +615,7 @@ static void read_bank_worker(struct table *t)
 	}
 	/* Workers are kept even with bad cells so that availability rows that
 	 * name them resolve; the scenario is rejected as a whole anyway. */
-	sc->bank = mu_reallocarray(sc->bank, sc->n_bank + 1, sizeof(w));
+	sc->bank = mu_grow_one(sc->bank, sc->n_bank, sizeof(*sc->bank));
 	sc->bank[sc->n_bank++] = w;
 }
 
@@ -631,7 +631,7 @@ static void read_availability(struct table *t)
 	if (!ok || !check_unique(t, V_WORKER, key, 2, "availability (worker, shift)"))
 		return;
 	sc->availability =
-	    mu_reallocarray(sc->availability, sc->n_availability + 1, sizeof(*sc->availability));
+	    mu_grow_one(sc->availability, sc->n_availability, sizeof(*sc->availability));
 	sc->availability[sc->n_availability].worker = key[0];
 	sc->availability[sc->n_availability++].shift = key[1];
 }
@@ -671,7 +671,7 @@ static void read_agency_offer(struct table *t)
 	if (!t->is_row_ok)
 		return;
 	a.supplier = mu_strndup(supplier, supplier_len);
-	sc->agency = mu_reallocarray(sc->agency, sc->n_agency + 1, sizeof(a));
+	sc->agency = mu_grow_one(sc->agency, sc->n_agency, sizeof(*sc->agency));
 	sc->agency[sc->n_agency++] = a;
 }
 
@@ -704,7 +704,7 @@ static void read_agreement(struct table *t)
 	get_number(t, G_RECHARGE_RATE, &RULE_MONEY, 0, &g.recharge_rate, NULL);
 	if (!t->is_row_ok)
 		return;
-	sc->agreements = mu_reallocarray(sc->agreements, sc->n_agreements + 1, sizeof(g));
+	sc->agreements = mu_grow_one(sc->agreements, sc->n_agreements, sizeof(*sc->agreements));
 	sc->agreements[sc->n_agreements++] = g;
 }
 
@@ -731,7 +731,8 @@ static void read_substitution(struct table *t)
 	get_number(t, U_EFFICIENCY, &RULE_EFFICIENCY, 1, &u.efficiency, NULL);
 	if (!t->is_row_ok)
 		return;
-	sc->substitutions = mu_reallocarray(sc->substitutions, sc->n_substitutions + 1, sizeof(u));
+	sc->substitutions =
+	    mu_grow_one(sc->substitutions, sc->n_substitutions, sizeof(*sc->substitutions));
 	sc->substitutions[sc->n_substitutions++] = u;
 }
 

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define BUSY_TIMEOUT_MS 60000
@@ -134,6 +135,41 @@ rollback:
 	return rc;
 }
 
+/* Switches the database to WAL (a setting kept in the file, so only the
+ * first opener of a new database changes it). The switch needs an exclusive
+ * lock and SQLite does not wait on the busy handler for it; when two
+ * processes open a new database at once, one sees "locked", or an I/O error
+ * as the other's WAL file comes and goes. Those are retried until the busy
+ * timeout has passed. */
+static enum mu_code set_wal(struct io_store *st, struct mu_err *err)
+{
+	const struct timespec pause = {0, 5 * 1000 * 1000};
+	int waited_ms = 0;
+	for (;;) {
+		sqlite3_stmt *stmt;
+		int r, base;
+		if (prepare(st, "PRAGMA journal_mode = WAL", &stmt, err) != MU_OK)
+			return MU_E_DB;
+		r = sqlite3_step(stmt);
+		if (r == SQLITE_ROW) {
+			const unsigned char *mode = sqlite3_column_text(stmt, 0);
+			bool is_wal = mode && strcmp((const char *)mode, "wal") == 0;
+			sqlite3_finalize(stmt);
+			if (!is_wal)
+				return mu_err_set(err, MU_E_DB,
+				                  "%s: cannot switch to WAL journaling", st->path);
+			return MU_OK;
+		}
+		base = r & 0xFF;
+		sqlite3_finalize(stmt);
+		if ((base != SQLITE_BUSY && base != SQLITE_LOCKED && base != SQLITE_IOERR) ||
+		    waited_ms >= BUSY_TIMEOUT_MS)
+			return db_error(st, err, "set WAL journaling");
+		nanosleep(&pause, NULL);
+		waited_ms += 5;
+	}
+}
+
 enum mu_code io_store_open(const char *path, bool is_create, struct io_store **out,
                            struct mu_err *err)
 {
@@ -153,7 +189,7 @@ enum mu_code io_store_open(const char *path, bool is_create, struct io_store **o
 	}
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(st->db, 1);
-	if ((rc = exec(st, "PRAGMA journal_mode = WAL", err)) != MU_OK ||
+	if ((rc = set_wal(st, err)) != MU_OK ||
 	    (rc = exec(st, "PRAGMA foreign_keys = ON", err)) != MU_OK ||
 	    (rc = exec(st, "PRAGMA synchronous = NORMAL", err)) != MU_OK ||
 	    (rc = migrate(st, err)) != MU_OK) {

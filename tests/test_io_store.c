@@ -208,8 +208,10 @@ static void test_io_store_two_processes_write_at_once(void **state)
 			char content[64];
 			int k, rc = 0;
 			mu_err_clear(&err);
-			if (io_store_open(db_path, true, &st, &err) != MU_OK)
+			if (io_store_open(db_path, true, &st, &err) != MU_OK) {
+				fprintf(stderr, "child %d: %s\n", i, err.msg);
 				_exit(10);
+			}
 			for (k = 0; k < N_RUNS_EACH && rc == 0; k++) {
 				struct io_source *src;
 				struct io_run run = sample_run();
