@@ -287,3 +287,11 @@ void io_csv_table_free(struct io_csv_table *table)
 	free(table->rows);
 	free(table);
 }
+
+void io_csv_write_field(FILE *fp, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") || (s[0] && (is_blank(s[0]) || is_blank(s[strlen(s) - 1]))))
+		csv_fwrite(fp, s, strlen(s));
+	else
+		fputs(s, fp);
+}

@@ -10,6 +10,7 @@
 #include "core/mu_err.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define IO_CSV_FIELD_MAX 65536    /* bytes in one field (checked per 4 KiB run) */
 #define IO_CSV_FIELDS_MAX 1000    /* fields in one row */
@@ -67,5 +68,8 @@ static inline const char *io_csv_cell_text(const struct io_csv_table *t,
 {
 	return t->text + c->off;
 }
+
+/* Writes one CSV field to fp, quoted (RFC 4180) only when it needs to be. */
+void io_csv_write_field(FILE *fp, const char *s);
 
 #endif

@@ -321,7 +321,7 @@ static enum mu_code put_run_rows(struct io_store *st, const struct io_run *run, 
 			goto done;
 	}
 	for (i = 0; i < run->n_plan; i++) {
-		const struct io_plan_row *p = &run->plan[i];
+		const struct mu_plan_row *p = &run->plan[i];
 		sqlite3_bind_int64(plan, 1, id);
 		sqlite3_bind_int64(plan, 2, (sqlite3_int64)i);
 		bind_text(plan, 3, p->source);
@@ -536,7 +536,7 @@ enum mu_code io_store_list_kpis(struct io_store *st, int64_t id,
 }
 
 enum mu_code io_store_list_plan(struct io_store *st, int64_t id,
-                                int (*fn)(const struct io_plan_row *row, void *ctx), void *ctx,
+                                int (*fn)(const struct mu_plan_row *row, void *ctx), void *ctx,
                                 struct mu_err *err)
 {
 	sqlite3_stmt *stmt;
@@ -549,7 +549,7 @@ enum mu_code io_store_list_plan(struct io_store *st, int64_t id,
 		return MU_E_DB;
 	sqlite3_bind_int64(stmt, 1, id);
 	while ((r = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct io_plan_row row;
+		struct mu_plan_row row;
 		row.source = (const char *)sqlite3_column_text(stmt, 0);
 		row.partner = (const char *)sqlite3_column_text(stmt, 1);
 		row.role = (const char *)sqlite3_column_text(stmt, 2);

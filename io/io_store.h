@@ -8,6 +8,7 @@
 #define IO_STORE_H
 
 #include "core/mu_err.h"
+#include "core/mu_plan.h"
 #include "io/io_source.h"
 
 #include <stdbool.h>
@@ -30,11 +31,6 @@ struct io_run_kpi {
 	double value;
 };
 
-struct io_plan_row {
-	const char *source, *partner, *role, *worker_role, *shift, *home, *worker, *offer;
-	double staff, hours, cost, recharge;
-};
-
 /* What a run records. Strings are borrowed for the call. */
 struct io_run {
 	const char *command; /* "solve", "demo", ... */
@@ -53,7 +49,7 @@ struct io_run {
 	size_t n_settings;
 	const struct io_run_kpi *kpis;
 	size_t n_kpis;
-	const struct io_plan_row *plan;
+	const struct mu_plan_row *plan;
 	size_t n_plan;
 };
 
@@ -116,7 +112,7 @@ enum mu_code io_store_list_kpis(struct io_store *st, int64_t id,
 
 /* Calls fn for each plan row of run id, in the order stored. */
 enum mu_code io_store_list_plan(struct io_store *st, int64_t id,
-                                int (*fn)(const struct io_plan_row *row, void *ctx), void *ctx,
+                                int (*fn)(const struct mu_plan_row *row, void *ctx), void *ctx,
                                 struct mu_err *err);
 
 /* The files of the scenario of run id, as a source (label: the stored

@@ -19,7 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static const char *const commands[] = {"demo", "example", "check", "runs", "show", "help"};
+static const char *const commands[] = {"demo", "example", "check", "solve", "runs", "show", "help"};
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 static char tmp_dir[256];

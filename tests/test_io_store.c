@@ -55,7 +55,7 @@ static struct io_source *tiny_source(const char *demand)
 
 static const struct io_run_setting settings[] = {{"mode", "rota"}, {"time_limit", "60"}};
 static const struct io_run_kpi kpis[] = {{"SYSTEM", "fill_rate", 0.97}, {"a", "cost", 12.5}};
-static const struct io_plan_row plan[] = {
+static const struct mu_plan_row plan[] = {
     {"bank", "a", "rn", "rn", "d1", "a", "w1", "", 1, 7.5, 114.98, 0},
     {"short", "a", "rn", "", "d1", "", "", "", 0.5, 3.75, 750, 0},
 };
@@ -84,7 +84,7 @@ static struct io_run sample_run(void)
 	return run;
 }
 
-static int count_plan(const struct io_plan_row *row, void *ctx)
+static int count_plan(const struct mu_plan_row *row, void *ctx)
 {
 	if (*(int *)ctx == 0)
 		assert_string_equal(row->worker, "w1");

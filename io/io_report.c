@@ -1,0 +1,120 @@
+/*
+ * io_report.c - writes plan.csv and summary.csv.
+ */
+#include "io_report.h"
+
+#include "core/mu_alloc.h"
+#include "io/io_csv.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static FILE *open_out(const char *dir, const char *name, struct mu_err *err)
+{
+	char *path = mu_malloc(strlen(dir) + strlen(name) + 2);
+	FILE *fp;
+	sprintf(path, "%s/%s", dir, name);
+	mkdir(dir, 0777);
+	fp = fopen(path, "w");
+	if (!fp)
+		mu_err_set(err, MU_E_IO, "%s: cannot write: %s", path, strerror(errno));
+	free(path);
+	return fp;
+}
+
+static enum mu_code close_out(FILE *fp, const char *dir, const char *name, struct mu_err *err)
+{
+	if (ferror(fp) | fclose(fp))
+		return mu_err_set(err, MU_E_IO, "%s/%s: write failed", dir, name);
+	return MU_OK;
+}
+
+enum mu_code io_report_write_plan(const char *dir, const struct mu_plan_row *rows, size_t n,
+                                  struct mu_err *err)
+{
+	FILE *fp = open_out(dir, "plan.csv", err);
+	size_t i;
+	if (!fp)
+		return MU_E_IO;
+	fputs("source,partner,role,worker_role,shift,home,worker,offer,staff,hours,cost,recharge\n",
+	      fp);
+	for (i = 0; i < n; i++) {
+		const struct mu_plan_row *r = &rows[i];
+		const char *text[] = {r->source, r->partner, r->role,   r->worker_role,
+		                      r->shift,  r->home,    r->worker, r->offer};
+		size_t k;
+		for (k = 0; k < sizeof(text) / sizeof(text[0]); k++) {
+			io_csv_write_field(fp, text[k]);
+			fputc(',', fp);
+		}
+		fprintf(fp, "%.6g,%.6g,%.2f,%.2f\n", r->staff, r->hours, r->cost, r->recharge);
+	}
+	return close_out(fp, dir, "plan.csv", err);
+}
+
+double io_report_fill_rate(const struct mu_totals *t)
+{
+	if (t->required_hours <= 0)
+		return -1;
+	return (t->required_hours - t->hours[MU_SRC_SHORT] - t->hours[MU_SRC_BREACH]) /
+	       t->required_hours;
+}
+
+static void write_totals(FILE *fp, const char *scope, const char *name, const struct mu_totals *t,
+                         bool has_budget, double budget, bool has_pay_bill, double pay_bill)
+{
+	double fill = io_report_fill_rate(t), total = 0;
+	int s;
+	io_csv_write_field(fp, scope);
+	fputc(',', fp);
+	io_csv_write_field(fp, name);
+	fprintf(fp, ",%.2f", t->required_hours);
+	for (s = 0; s < MU_SRC_COUNT; s++)
+		fprintf(fp, ",%.2f", t->hours[s]);
+	if (fill >= 0)
+		fprintf(fp, ",%.4f", fill);
+	else
+		fputs(",", fp);
+	fprintf(fp, ",%zu", t->n_red_flags);
+	for (s = 0; s < MU_SRC_COUNT; s++) {
+		fprintf(fp, ",%.2f", t->cost[s]);
+		total += t->cost[s];
+	}
+	fprintf(fp, ",%.2f,%.2f,", total, t->agency_spend);
+	if (has_budget)
+		fprintf(fp, "%.2f", budget);
+	fputc(',', fp);
+	if (has_pay_bill && pay_bill > 0)
+		fprintf(fp, "%.2f", 100 * t->agency_spend / pay_bill);
+	fprintf(fp, ",%.6g,%.2f,%.2f\n", t->break_glass_shifts, t->recharge_in, t->recharge_out);
+}
+
+enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *sc,
+                                     const struct mu_totals *partners,
+                                     const struct mu_totals *system, struct mu_err *err)
+{
+	FILE *fp = open_out(dir, "summary.csv", err);
+	double pay_bill = 0;
+	bool has_pay_bill = true;
+	size_t p;
+	if (!fp)
+		return MU_E_IO;
+	fputs("partner,name,required_hours,own_hours,lend_hours,bank_hours,agency_hours,"
+	      "short_hours,breach_hours,fill_rate,red_flags,own_cost,lend_cost,bank_cost,"
+	      "agency_cost,short_cost,breach_cost,total_cost,agency_spend,agency_budget,"
+	      "agency_pct_of_pay_bill,break_glass_staff_shifts,recharge_in,recharge_out\n",
+	      fp);
+	for (p = 0; p < sc->n_partners; p++) {
+		const struct mu_partner *pt = &sc->partners[p];
+		write_totals(fp, pt->id, pt->name, &partners[p], pt->has_agency_budget,
+		             pt->agency_budget, pt->has_pay_bill, pt->pay_bill);
+		pay_bill += pt->pay_bill;
+		has_pay_bill = has_pay_bill && pt->has_pay_bill;
+	}
+	write_totals(fp, "SYSTEM", "the whole system", system, sc->settings.has_agency_budget,
+	             sc->settings.agency_budget, has_pay_bill, pay_bill);
+	return close_out(fp, dir, "summary.csv", err);
+}

@@ -1,0 +1,89 @@
+/*
+ * pol_build.c - the build context and the table of policies. Adding a
+ * policy is one file and one line in pol_policies.
+ */
+#include "pol_build.h"
+
+#include "core/mu_alloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const pol_source_names[] = {"own", "lend", "bank", "agency", "short", "breach"};
+
+const struct pol_policy pol_policies[] = {
+    {"substitution", pol_substitution_apply}, /* who may cover whom, first */
+    {"demand", pol_demand_apply},             /* cover and floor rows, short and breach */
+    {"mutual_aid", pol_mutual_aid_apply},     /* own staff and lending */
+    {"bank", pol_bank_apply},                 /* working time: overlap, rest, max hours */
+    {"agency", pol_agency_apply},             /* caps, framework, tiers, break-glass */
+    {"budgets", pol_budgets_apply},           /* after agency: it sums agency columns */
+    {NULL, NULL},
+};
+
+double pol_shift_factor(const struct mu_shift *shift)
+{
+	return 1.0 + shift->enhancement;
+}
+
+size_t pol_demand_at(const struct pol_build *b, size_t partner, size_t role, size_t shift)
+{
+	const struct mu_scenario *sc = b->sc;
+	return b->demand_at[(partner * sc->n_roles + role) * sc->n_shifts + shift];
+}
+
+size_t pol_build_add_col(struct pol_build *b, const char *name, double ub, bool is_int,
+                         const struct pol_col *what)
+{
+	size_t col = sol_model_add_col(b->m, name, 0, ub, what->cost, is_int);
+	MU_GROW(b->cols, b->cap_cols, col + 1);
+	b->cols[col] = *what;
+	return col;
+}
+
+size_t pol_build_add_cover_col(struct pol_build *b, const char *name, double ub, bool is_int,
+                               const struct pol_col *what)
+{
+	const struct mu_demand *d = &b->sc->demand[what->demand];
+	double e = b->efficiency[what->worker_role * b->sc->n_roles + d->role];
+	size_t col = pol_build_add_col(b, name, ub, is_int, what);
+	sol_model_add_entry(b->m, b->cover_row[what->demand], col, e);
+	sol_model_add_entry(b->m, b->floor_row[what->demand], col, e);
+	return col;
+}
+
+struct pol_build *pol_build_new(const struct mu_scenario *sc, bool is_silo)
+{
+	struct pol_build *b = mu_calloc(1, sizeof(*b));
+	size_t i, n_cells = sc->n_partners * sc->n_roles * sc->n_shifts;
+
+	b->sc = sc;
+	b->is_silo = is_silo;
+	b->m = sol_model_new();
+	b->demand_at = mu_malloc((n_cells + 1) * sizeof(size_t));
+	for (i = 0; i < n_cells; i++)
+		b->demand_at[i] = MU_ALL;
+	for (i = 0; i < sc->n_demand; i++) {
+		const struct mu_demand *d = &sc->demand[i];
+		b->demand_at[(d->partner * sc->n_roles + d->role) * sc->n_shifts + d->shift] = i;
+	}
+	b->efficiency = mu_calloc(sc->n_roles * sc->n_roles + 1, sizeof(double));
+	b->cover_row = mu_calloc(sc->n_demand + 1, sizeof(size_t));
+	b->floor_row = mu_calloc(sc->n_demand + 1, sizeof(size_t));
+	for (i = 0; pol_policies[i].apply; i++)
+		pol_policies[i].apply(b);
+	return b;
+}
+
+void pol_build_free(struct pol_build *b)
+{
+	if (!b)
+		return;
+	sol_model_free(b->m);
+	free(b->cols);
+	free(b->cover_row);
+	free(b->floor_row);
+	free(b->demand_at);
+	free(b->efficiency);
+	free(b);
+}

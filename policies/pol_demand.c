@@ -1,0 +1,39 @@
+/*
+ * pol_demand.c - each demand row's two constraints and the slack that
+ * prices uncovered demand: covered + short + breach >= required and
+ * covered + breach >= minimum, breach <= minimum, at the shortfall and
+ * floor penalties times priority and hours.
+ */
+#include "pol_build.h"
+
+#include <stdio.h>
+
+void pol_demand_apply(struct pol_build *b)
+{
+	const struct mu_scenario *sc = b->sc;
+	size_t i;
+	char name[64];
+	for (i = 0; i < sc->n_demand; i++) {
+		const struct mu_demand *d = &sc->demand[i];
+		double hours = sc->shifts[d->shift].paid_hours;
+		struct pol_col what = {POL_SHORT, i, MU_ALL, MU_ALL, MU_ALL, MU_ALL,
+		                       hours,     0, 0,      0,      false};
+		size_t col;
+		snprintf(name, sizeof(name), "cover_d%zu", i);
+		b->cover_row[i] = sol_model_add_row(b->m, name, d->required, SOL_INF);
+		snprintf(name, sizeof(name), "floor_d%zu", i);
+		b->floor_row[i] = sol_model_add_row(b->m, name, d->minimum, SOL_INF);
+
+		what.cost = sc->settings.shortfall_penalty * d->priority * hours;
+		snprintf(name, sizeof(name), "short_d%zu", i);
+		col = pol_build_add_col(b, name, SOL_INF, false, &what);
+		sol_model_add_entry(b->m, b->cover_row[i], col, 1);
+
+		what.source = POL_BREACH;
+		what.cost = sc->settings.floor_penalty * d->priority * hours;
+		snprintf(name, sizeof(name), "breach_d%zu", i);
+		col = pol_build_add_col(b, name, d->minimum, false, &what);
+		sol_model_add_entry(b->m, b->cover_row[i], col, 1);
+		sol_model_add_entry(b->m, b->floor_row[i], col, 1);
+	}
+}

@@ -1,0 +1,283 @@
+/*
+ * sol_glpk.c - loads a sol_model into GLPK, solves it as LP (dual simplex
+ * after presolve) or MIP (branch and cut after presolve), and reads the
+ * answer back. GLPK's own printing is swallowed by a term hook.
+ */
+#include "sol_glpk.h"
+
+#include "core/mu_alloc.h"
+
+#include <glpk.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+const char *sol_status_name(enum sol_status status)
+{
+	switch (status) {
+	case SOL_OPTIMAL:
+		return "optimal";
+	case SOL_FEASIBLE:
+		return "feasible";
+	case SOL_INFEASIBLE:
+		return "infeasible";
+	case SOL_UNBOUNDED:
+		return "unbounded";
+	default:
+		return "no solution";
+	}
+}
+
+static int swallow(void *info, const char *s)
+{
+	(void)info;
+	(void)s;
+	return 1; /* non-zero: GLPK prints nothing */
+}
+
+static int bound_type(double lo, double hi)
+{
+	bool has_lo = lo > -SOL_INF, has_hi = hi < SOL_INF;
+	if (has_lo && has_hi)
+		return lo == hi ? GLP_FX : GLP_DB;
+	if (has_lo)
+		return GLP_LO;
+	if (has_hi)
+		return GLP_UP;
+	return GLP_FR;
+}
+
+/* Everything GLPK would abort on is checked here first. */
+static enum mu_code check_model(const struct sol_model *m, struct mu_err *err)
+{
+	size_t i;
+	if (m->n_rows > 100000000 || m->n_cols > 100000000)
+		return mu_err_set(err, MU_E_SOLVER, "model too large for GLPK");
+	for (i = 0; i < m->n_entries; i++)
+		if (m->entries[i].row >= m->n_rows || m->entries[i].col >= m->n_cols ||
+		    !isfinite(m->entries[i].value))
+			return mu_err_set(err, MU_E_SOLVER, "internal: bad matrix entry %zu", i);
+	for (i = 0; i < m->n_cols; i++)
+		if (!isfinite(m->col_cost[i]) || m->col_lo[i] > m->col_hi[i] ||
+		    strlen(m->col_names[i]) > 255)
+			return mu_err_set(err, MU_E_SOLVER, "internal: bad column '%s'",
+			                  m->col_names[i]);
+	for (i = 0; i < m->n_rows; i++)
+		if (m->row_lo[i] > m->row_hi[i] || strlen(m->row_names[i]) > 255)
+			return mu_err_set(err, MU_E_SOLVER, "internal: bad row '%s'",
+			                  m->row_names[i]);
+	return MU_OK;
+}
+
+static glp_prob *load(struct sol_model *m, bool is_mip)
+{
+	glp_prob *lp = glp_create_prob();
+	int *ia, *ja;
+	double *ar;
+	size_t i, n = sol_model_compact(m);
+
+	glp_set_obj_dir(lp, GLP_MIN);
+	if (m->n_rows)
+		glp_add_rows(lp, (int)m->n_rows);
+	if (m->n_cols)
+		glp_add_cols(lp, (int)m->n_cols);
+	for (i = 0; i < m->n_rows; i++) {
+		int r = (int)i + 1;
+		glp_set_row_name(lp, r, m->row_names[i]);
+		glp_set_row_bnds(lp, r, bound_type(m->row_lo[i], m->row_hi[i]),
+		                 m->row_lo[i] > -SOL_INF ? m->row_lo[i] : 0,
+		                 m->row_hi[i] < SOL_INF ? m->row_hi[i] : 0);
+	}
+	for (i = 0; i < m->n_cols; i++) {
+		int c = (int)i + 1;
+		glp_set_col_name(lp, c, m->col_names[i]);
+		glp_set_col_bnds(lp, c, bound_type(m->col_lo[i], m->col_hi[i]),
+		                 m->col_lo[i] > -SOL_INF ? m->col_lo[i] : 0,
+		                 m->col_hi[i] < SOL_INF ? m->col_hi[i] : 0);
+		glp_set_obj_coef(lp, c, m->col_cost[i]);
+		if (is_mip && m->col_is_int[i])
+			glp_set_col_kind(lp, c, GLP_IV);
+	}
+	ia = mu_malloc((n + 1) * sizeof(int));
+	ja = mu_malloc((n + 1) * sizeof(int));
+	ar = mu_malloc((n + 1) * sizeof(double));
+	for (i = 0; i < n; i++) {
+		ia[i + 1] = (int)m->entries[i].row + 1;
+		ja[i + 1] = (int)m->entries[i].col + 1;
+		ar[i + 1] = m->entries[i].value;
+	}
+	glp_load_matrix(lp, (int)n, ia, ja, ar);
+	free(ia);
+	free(ja);
+	free(ar);
+	return lp;
+}
+
+struct mip_watch {
+	bool has_bound;
+	double bound;
+};
+
+/* Keeps the best bound of the open nodes, for the gap of a stopped search. */
+static void watch_bound(glp_tree *tree, void *info)
+{
+	struct mip_watch *w = info;
+	int best = glp_ios_best_node(tree);
+	if (best) {
+		w->bound = glp_ios_node_bound(tree, best);
+		w->has_bound = true;
+	}
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static enum mu_code solve_lp(glp_prob *lp, const struct sol_options *opt, struct sol_result *out,
+                             struct mu_err *err)
+{
+	glp_smcp parm;
+	int rc, st, i;
+	glp_init_smcp(&parm);
+	parm.msg_lev = GLP_MSG_OFF;
+	parm.meth = GLP_DUALP;
+	parm.presolve = GLP_ON;
+	if (opt->time_limit > 0)
+		parm.tm_lim = (int)(opt->time_limit * 1000);
+	rc = glp_simplex(lp, &parm);
+	if (rc == GLP_ENOPFS) {
+		out->status = SOL_INFEASIBLE;
+		return MU_OK;
+	}
+	if (rc == GLP_ENODFS) {
+		out->status = SOL_UNBOUNDED;
+		return MU_OK;
+	}
+	if (rc == GLP_ETMLIM) {
+		out->status = SOL_NO_SOLUTION;
+		return MU_OK;
+	}
+	if (rc != 0)
+		return mu_err_set(err, MU_E_SOLVER, "GLPK simplex failed (code %d)", rc);
+	st = glp_get_status(lp);
+	if (st == GLP_NOFEAS || st == GLP_INFEAS) {
+		out->status = SOL_INFEASIBLE;
+		return MU_OK;
+	}
+	if (st == GLP_UNBND) {
+		out->status = SOL_UNBOUNDED;
+		return MU_OK;
+	}
+	out->status = SOL_OPTIMAL;
+	out->objective = glp_get_obj_val(lp);
+	out->x = mu_malloc((out->n_cols + 1) * sizeof(double));
+	out->col_dual = mu_malloc((out->n_cols + 1) * sizeof(double));
+	out->row_dual = mu_malloc((out->n_rows + 1) * sizeof(double));
+	for (i = 0; i < (int)out->n_cols; i++) {
+		out->x[i] = glp_get_col_prim(lp, i + 1);
+		out->col_dual[i] = glp_get_col_dual(lp, i + 1);
+	}
+	for (i = 0; i < (int)out->n_rows; i++)
+		out->row_dual[i] = glp_get_row_dual(lp, i + 1);
+	return MU_OK;
+}
+
+static enum mu_code solve_mip(glp_prob *lp, const struct sol_options *opt, struct sol_result *out,
+                              struct mu_err *err)
+{
+	glp_iocp parm;
+	struct mip_watch watch = {false, 0};
+	int rc, st, i;
+	glp_init_iocp(&parm);
+	parm.msg_lev = GLP_MSG_OFF;
+	parm.presolve = GLP_ON;
+	parm.fp_heur = GLP_ON;
+	parm.cb_func = watch_bound;
+	parm.cb_info = &watch;
+	if (opt->time_limit > 0)
+		parm.tm_lim = (int)(opt->time_limit * 1000);
+	rc = glp_intopt(lp, &parm);
+	st = glp_mip_status(lp);
+	if (rc == GLP_ENOPFS || st == GLP_NOFEAS) {
+		out->status = SOL_INFEASIBLE;
+		return MU_OK;
+	}
+	if (rc == GLP_ENODFS) {
+		out->status = SOL_UNBOUNDED;
+		return MU_OK;
+	}
+	if (rc != 0 && rc != GLP_ETMLIM && rc != GLP_EMIPGAP && rc != GLP_ESTOP)
+		return mu_err_set(err, MU_E_SOLVER, "GLPK branch and cut failed (code %d)", rc);
+	if (st != GLP_OPT && st != GLP_FEAS) {
+		out->status = SOL_NO_SOLUTION;
+		return MU_OK;
+	}
+	out->status = st == GLP_OPT ? SOL_OPTIMAL : SOL_FEASIBLE;
+	out->objective = glp_mip_obj_val(lp);
+	out->has_bound = true;
+	out->bound = st == GLP_OPT || !watch.has_bound ? out->objective : watch.bound;
+	if (st != GLP_OPT && !watch.has_bound)
+		out->has_bound = false;
+	out->gap = out->has_bound
+	               ? (out->objective - out->bound) /
+	                     (1e-9 + (out->objective < 0 ? -out->objective : out->objective))
+	               : 1;
+	if (out->gap < 0)
+		out->gap = 0;
+	out->x = mu_malloc((out->n_cols + 1) * sizeof(double));
+	for (i = 0; i < (int)out->n_cols; i++)
+		out->x[i] = glp_mip_col_val(lp, i + 1);
+	return MU_OK;
+}
+
+enum mu_code sol_glpk_solve(struct sol_model *m, const struct sol_options *opt,
+                            struct sol_result *out, struct mu_err *err)
+{
+	glp_prob *lp;
+	enum mu_code rc;
+	double start;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = check_model(m, err)) != MU_OK)
+		return rc;
+	glp_term_hook(swallow, NULL);
+	lp = load(m, opt->is_mip);
+	out->n_rows = m->n_rows;
+	out->n_cols = m->n_cols;
+	out->n_nonzeros = m->n_entries;
+	start = now();
+	rc = opt->is_mip ? solve_mip(lp, opt, out, err) : solve_lp(lp, opt, out, err);
+	out->solve_seconds = now() - start;
+	glp_delete_prob(lp);
+	glp_term_hook(NULL, NULL);
+	return rc;
+}
+
+enum mu_code sol_glpk_write_mps(struct sol_model *m, bool is_mip, const char *path,
+                                struct mu_err *err)
+{
+	glp_prob *lp;
+	enum mu_code rc;
+	int r;
+	if ((rc = check_model(m, err)) != MU_OK)
+		return rc;
+	glp_term_hook(swallow, NULL);
+	lp = load(m, is_mip);
+	r = glp_write_mps(lp, GLP_MPS_FILE, NULL, path);
+	glp_delete_prob(lp);
+	glp_term_hook(NULL, NULL);
+	if (r != 0)
+		return mu_err_set(err, MU_E_IO, "%s: cannot write MPS file", path);
+	return MU_OK;
+}
+
+void sol_result_release(struct sol_result *r)
+{
+	free(r->x);
+	free(r->row_dual);
+	free(r->col_dual);
+	r->x = r->row_dual = r->col_dual = NULL;
+}

@@ -1,0 +1,56 @@
+/*
+ * sol_glpk.h - solves a sol_model with GLPK, and writes it as MPS. The only
+ * user of glpk.h: the model is checked before it reaches GLPK (which aborts
+ * the process on a bad index) and GLPK's terminal output is routed through
+ * glp_term_hook, never to the user's terminal.
+ */
+#ifndef SOL_GLPK_H
+#define SOL_GLPK_H
+
+#include "core/mu_err.h"
+#include "solver/sol_model.h"
+
+#include <stdbool.h>
+
+enum sol_status {
+	SOL_OPTIMAL,  /* proven optimal */
+	SOL_FEASIBLE, /* a solution, not proven optimal (time limit) */
+	SOL_INFEASIBLE,
+	SOL_UNBOUNDED,
+	SOL_NO_SOLUTION /* the time limit passed before any solution */
+};
+
+const char *sol_status_name(enum sol_status status);
+
+struct sol_options {
+	bool is_mip;       /* integers honoured (rota) or relaxed (plan) */
+	double time_limit; /* seconds; 0 = none */
+};
+
+struct sol_result {
+	enum sol_status status;
+	double objective;
+	bool has_bound; /* best bound (MIP) */
+	double bound;
+	double gap;       /* relative, MIP only */
+	double *x;        /* column values, n_cols */
+	double *row_dual; /* LP only, else NULL */
+	double *col_dual; /* LP only: reduced costs */
+	double solve_seconds;
+	size_t n_rows, n_cols, n_nonzeros;
+};
+
+/* Solves m. On MU_OK, *out holds the result (release with
+ * sol_result_release) whatever the status: an infeasible model is an
+ * answer, not an error. MU_E_SOLVER when GLPK fails. */
+enum mu_code sol_glpk_solve(struct sol_model *m, const struct sol_options *opt,
+                            struct sol_result *out, struct mu_err *err);
+
+/* Writes m as free MPS, exactly the model solved: integer columns marked
+ * when is_mip. MU_E_IO when the file cannot be written. */
+enum mu_code sol_glpk_write_mps(struct sol_model *m, bool is_mip, const char *path,
+                                struct mu_err *err);
+
+void sol_result_release(struct sol_result *r);
+
+#endif
