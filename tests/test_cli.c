@@ -13,6 +13,7 @@
 #include "io/io_store.h"
 
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -247,6 +248,44 @@ static void test_cli_runs_and_show(void **state)
 	result_free(&r);
 }
 
+/* The objective CLP prints for an MPS file ("Optimal objective X"). */
+static double clp_objective(const char *mps)
+{
+	char cmd[600], line[512];
+	double v = -1;
+	FILE *p;
+	snprintf(cmd, sizeof(cmd), "clp '%s/%s' -dualsimplex 2>&1", tmp_dir, mps);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	while (fgets(line, sizeof(line), p))
+		if (strncmp(line, "Optimal objective ", 18) == 0)
+			v = strtod(line + 18, NULL);
+	pclose(p);
+	return v;
+}
+
+static void test_cli_solve_plan_mode_matches_clp(void **state)
+{
+	struct result r;
+	double ours, clp;
+	const char *cost;
+	(void)state;
+	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "s.db", "--out", "out",
+	        "--write-mps", "example.mps", NULL);
+	assert_int_equal(r.status, 0);
+	cost = strstr(r.out, "cost \xc2\xa3");
+	assert_non_null(cost);
+	ours = strtod(cost + strlen("cost \xc2\xa3"), NULL);
+	clp = clp_objective("example.mps");
+	assert_true(clp > 0);
+	assert_true(fabs(ours - clp) <= 1e-6 * clp + 0.01);
+	result_free(&r);
+	r = run("runs", "--db", "s.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "plan"));
+	result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -255,6 +294,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_check_the_example_and_a_broken_copy),
 	    cmocka_unit_test(test_cli_demo_needs_no_files),
 	    cmocka_unit_test(test_cli_runs_and_show),
+	    cmocka_unit_test(test_cli_solve_plan_mode_matches_clp),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
