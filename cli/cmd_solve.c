@@ -5,6 +5,7 @@
  */
 #include "cli.h"
 
+#include "core/mu_time.h"
 #include "io/io_report.h"
 #include "io/io_store.h"
 #include "policies/pol_build.h"
@@ -79,13 +80,6 @@ static int parse(int argc, char **argv, struct solve_args *a)
 	return 0;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 int cmd_solve(int argc, char **argv)
 {
 	struct solve_args a;
@@ -98,7 +92,7 @@ int cmd_solve(int argc, char **argv)
 	struct io_store *st = NULL;
 	struct io_run run;
 	struct mu_err err;
-	double t0 = now(), t_read, t_build;
+	double t0 = mu_time_now(), t_read, t_build;
 	int status;
 	int64_t run_id = 0;
 
@@ -108,11 +102,11 @@ int cmd_solve(int argc, char **argv)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
-	t_read = now() - t0;
+	t_read = mu_time_now() - t0;
 	mu_err_clear(&err);
 	memset(&res, 0, sizeof(res));
 	b = pol_build_new(sc, a.is_silo);
-	t_build = now() - t0 - t_read;
+	t_build = mu_time_now() - t0 - t_read;
 	if (a.mps && sol_glpk_write_mps(b->m, !a.is_lp, a.mps, &err) != MU_OK)
 		goto fail;
 	opt.is_mip = !a.is_lp;
@@ -144,7 +138,7 @@ int cmd_solve(int argc, char **argv)
 	run.time_read = t_read;
 	run.time_build = t_build;
 	run.time_solve = res.solve_seconds;
-	run.time_total = now() - t0;
+	run.time_total = mu_time_now() - t0;
 	run.n_rows = (long)res.n_rows;
 	run.n_cols = (long)res.n_cols;
 	run.n_nonzeros = (long)res.n_nonzeros;

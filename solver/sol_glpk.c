@@ -6,6 +6,7 @@
 #include "sol_glpk.h"
 
 #include "core/mu_alloc.h"
+#include "core/mu_time.h"
 
 #include <glpk.h>
 #include <stdlib.h>
@@ -129,13 +130,6 @@ static void watch_bound(glp_tree *tree, void *info)
 	}
 }
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 static enum mu_code solve_lp(glp_prob *lp, const struct sol_options *opt, struct sol_result *out,
                              struct mu_err *err)
 {
@@ -248,9 +242,9 @@ enum mu_code sol_glpk_solve(struct sol_model *m, const struct sol_options *opt,
 	out->n_rows = m->n_rows;
 	out->n_cols = m->n_cols;
 	out->n_nonzeros = m->n_entries;
-	start = now();
+	start = mu_time_now();
 	rc = opt->is_mip ? solve_mip(lp, opt, out, err) : solve_lp(lp, opt, out, err);
-	out->solve_seconds = now() - start;
+	out->solve_seconds = mu_time_now() - start;
 	glp_delete_prob(lp);
 	glp_term_hook(NULL, NULL);
 	return rc;
