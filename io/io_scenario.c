@@ -55,24 +55,33 @@ struct table {
 
 /* ---- errors ---------------------------------------------------------- */
 
+/* Every error goes through here: the list keeps it, the count rejects the
+ * scenario (the list may be NULL). */
+static void keep_error(struct loader *ld, const struct mu_err *err)
+{
+	mu_errlist_add(ld->errors, err);
+	ld->n_errors++;
+}
+
 static void add_error(struct loader *ld, const char *file, unsigned long line, unsigned long col,
                       const char *column, const char *fmt, va_list ap)
 {
 	struct mu_err err;
 	mu_err_clear(&err);
 	mu_err_vset_at(&err, MU_E_INPUT, file, line, col, column, fmt, ap);
-	mu_errlist_add(ld->errors, &err);
-	ld->n_errors++;
+	keep_error(ld, &err);
 }
 
-static void file_error(struct loader *ld, const char *file, unsigned long line, const char *fmt,
-                       ...) __attribute__((format(printf, 4, 5)));
-static void file_error(struct loader *ld, const char *file, unsigned long line, const char *fmt,
-                       ...)
+/* An error at a place that is not a cell of a row being read: a file, a
+ * header cell, a row's shape. line and col may be 0 (not known). */
+static void place_error(struct loader *ld, const char *file, unsigned long line, unsigned long col,
+                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void place_error(struct loader *ld, const char *file, unsigned long line, unsigned long col,
+                        const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add_error(ld, file, line, 0, NULL, fmt, ap);
+	add_error(ld, file, line, col, NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -91,6 +100,13 @@ static void cell_error(struct table *t, size_t col, const char *fmt, ...)
 	add_error(t->ld, t->file, line, fieldno, t->cols[col].name, fmt, ap);
 	va_end(ap);
 	t->is_row_ok = false;
+}
+
+/* Appends name to the comma-separated list in out (of size bytes). */
+static void list_append(char *out, size_t size, const char *name)
+{
+	size_t used = strlen(out);
+	snprintf(out + used, size - used, "%s%s", used ? ", " : "", name);
 }
 
 /* ---- cells ----------------------------------------------------------- */
@@ -122,20 +138,26 @@ static bool has_value(struct table *t, size_t col)
 
 #define QUOTE(q, s, len) mu_err_quote((q), sizeof(q), (s), (len))
 
+/* Reports (s, len) of column col unless it is an identifier. */
+static bool check_identifier(struct table *t, size_t col, const char *s, size_t len)
+{
+	char q[256];
+	if (mu_parse_is_identifier(s, len))
+		return true;
+	cell_error(t, col,
+	           "invalid identifier '%s' in column '%s' (1-64 characters of A-Z a-z 0-9 _ . -)",
+	           QUOTE(q, s, len), t->cols[col].name);
+	return false;
+}
+
 static bool get_id(struct table *t, size_t col, char **out)
 {
 	size_t len;
 	const char *s = cell(t, col, &len);
-	char q[256];
 	if (!has_value(t, col))
 		return false;
-	if (!mu_parse_is_identifier(s, len)) {
-		cell_error(t, col,
-		           "invalid identifier '%s' in column '%s' (1-64 characters of A-Z a-z "
-		           "0-9 _ . -)",
-		           QUOTE(q, s, len), t->cols[col].name);
+	if (!check_identifier(t, col, s, len))
 		return false;
-	}
 	if (out)
 		*out = mu_strndup(s, len);
 	return true;
@@ -160,13 +182,8 @@ static bool get_ref(struct table *t, size_t col, const struct id_set *ids, const
 		           t->cols[col].name, what);
 		return false;
 	}
-	if (!mu_parse_is_identifier(s, len)) {
-		cell_error(t, col,
-		           "invalid identifier '%s' in column '%s' (1-64 characters of A-Z a-z "
-		           "0-9 _ . -)",
-		           QUOTE(q, s, len), t->cols[col].name);
+	if (!check_identifier(t, col, s, len))
 		return false;
-	}
 	if (!ids->is_usable) {
 		t->is_row_ok = false;
 		return false;
@@ -287,11 +304,8 @@ static bool get_keyword(struct table *t, size_t col, const char *const *names, s
 			*out = (int)i;
 			return true;
 		}
-	for (i = 0; i < n_names; i++) {
-		strncat(list, names[i], sizeof(list) - strlen(list) - 1);
-		if (i + 1 < n_names)
-			strncat(list, ", ", sizeof(list) - strlen(list) - 1);
-	}
+	for (i = 0; i < n_names; i++)
+		list_append(list, sizeof(list), names[i]);
 	cell_error(t, col, "unknown %s '%s' (one of %s)", t->cols[col].name, QUOTE(q, s, len),
 	           list);
 	return false;
@@ -868,9 +882,8 @@ static bool bind_header(struct table *t)
 		const char *name = io_csv_cell_text(t->csv, c);
 		bool is_known = false;
 		if (c->len == 0) {
-			mu_errlist_add_at(t->ld->errors, MU_E_INPUT, t->file, c->line, i + 1, NULL,
-			                  "empty column name (a trailing comma?)");
-			t->ld->n_errors++;
+			place_error(t->ld, t->file, c->line, i + 1,
+			            "empty column name (a trailing comma?)");
 			ok = false;
 			continue;
 		}
@@ -879,10 +892,8 @@ static bool bind_header(struct table *t)
 				continue;
 			is_known = true;
 			if (t->field_of[k] >= 0) {
-				mu_errlist_add_at(t->ld->errors, MU_E_INPUT, t->file, c->line,
-				                  i + 1, NULL, "repeated column '%s'",
-				                  QUOTE(q, name, c->len));
-				t->ld->n_errors++;
+				place_error(t->ld, t->file, c->line, i + 1, "repeated column '%s'",
+				            QUOTE(q, name, c->len));
 				ok = false;
 			} else {
 				t->field_of[k] = (long)i;
@@ -890,22 +901,18 @@ static bool bind_header(struct table *t)
 		}
 		if (!is_known) {
 			char list[400] = "";
-			for (k = 0; k < t->n_cols; k++) {
-				strncat(list, t->cols[k].name, sizeof(list) - strlen(list) - 1);
-				if (k + 1 < t->n_cols)
-					strncat(list, ", ", sizeof(list) - strlen(list) - 1);
-			}
-			mu_errlist_add_at(t->ld->errors, MU_E_INPUT, t->file, c->line, i + 1, NULL,
-			                  "unknown column '%s' (columns: %s)",
-			                  QUOTE(q, name, c->len), list);
-			t->ld->n_errors++;
+			for (k = 0; k < t->n_cols; k++)
+				list_append(list, sizeof(list), t->cols[k].name);
+			place_error(t->ld, t->file, c->line, i + 1,
+			            "unknown column '%s' (columns: %s)", QUOTE(q, name, c->len),
+			            list);
 			ok = false;
 		}
 	}
 	for (k = 0; k < t->n_cols; k++)
 		if (t->cols[k].is_required && t->field_of[k] < 0) {
-			file_error(t->ld, t->file, hdr->line, "missing required column '%s'",
-			           t->cols[k].name);
+			place_error(t->ld, t->file, hdr->line, 0, "missing required column '%s'",
+			            t->cols[k].name);
 			ok = false;
 		}
 	return ok;
@@ -917,18 +924,15 @@ static bool row_fits(struct table *t, const struct io_csv_row *row, size_t n_hea
 	const struct io_csv_row *hdr = &t->csv->rows[0];
 	if (row->n_cells < n_header) {
 		const struct io_csv_cell *c = &t->csv->cells[hdr->first + row->n_cells];
-		mu_errlist_add_at(t->ld->errors, MU_E_INPUT, t->file, row->end_line,
-		                  row->n_cells + 1, NULL, "missing field '%s' (row has %zu of %zu)",
-		                  io_csv_cell_text(t->csv, c), row->n_cells, n_header);
-		t->ld->n_errors++;
+		place_error(t->ld, t->file, row->end_line, row->n_cells + 1,
+		            "missing field '%s' (row has %zu of %zu)", io_csv_cell_text(t->csv, c),
+		            row->n_cells, n_header);
 		return false;
 	}
 	if (row->n_cells > n_header) {
 		const struct io_csv_cell *c = &t->csv->cells[row->first + n_header];
-		mu_errlist_add_at(t->ld->errors, MU_E_INPUT, t->file, c->line, n_header + 1, NULL,
-		                  "extra field (row has %zu, the header %zu)", row->n_cells,
-		                  n_header);
-		t->ld->n_errors++;
+		place_error(t->ld, t->file, c->line, n_header + 1,
+		            "extra field (row has %zu, the header %zu)", row->n_cells, n_header);
 		return false;
 	}
 	return true;
@@ -943,17 +947,17 @@ static void read_table(struct loader *ld, const struct file_spec *spec, const st
 	size_t i, n_rows = 0;
 
 	if (f->len == 0) {
-		file_error(ld, spec->name, 0, "empty file (it needs at least a header row)");
+		place_error(ld, spec->name, 0, 0, "empty file (it needs at least a header row)");
 		return;
 	}
 	mu_err_clear(&err);
 	if (io_csv_read(spec->name, f->data, f->len, &csv, &err) != MU_OK) {
-		mu_errlist_add(ld->errors, &err);
-		ld->n_errors++;
+		keep_error(ld, &err);
 		return;
 	}
 	if (csv->n_rows == 0) {
-		file_error(ld, spec->name, 0, "no header row (the file holds only blank lines)");
+		place_error(ld, spec->name, 0, 0,
+		            "no header row (the file holds only blank lines)");
 		io_csv_table_free(csv);
 		return;
 	}
@@ -976,8 +980,8 @@ static void read_table(struct loader *ld, const struct file_spec *spec, const st
 			n_rows++;
 		}
 		if (spec->needs_row && csv->n_rows == 1)
-			file_error(ld, spec->name, 0, "no rows (at least one %s is needed)",
-			           spec->needs_row);
+			place_error(ld, spec->name, 0, 0, "no rows (at least one %s is needed)",
+			            spec->needs_row);
 	}
 	mu_map_release(&t.keys);
 	io_csv_table_free(csv);
@@ -1009,8 +1013,8 @@ enum mu_code io_scenario_parse(const struct io_source *src, struct mu_scenario *
 
 	for (i = 0; i < src->n_files; i++)
 		if (!is_known_file(src->files[i].name)) {
-			file_error(
-			    &ld, src->files[i].name, 0,
+			place_error(
+			    &ld, src->files[i].name, 0, 0,
 			    "unknown file: a scenario holds only partners, roles, shifts, demand, "
 			    "staff, bank, availability, agency, agreements, caps, substitutions "
 			    "and settings .csv files");
@@ -1027,8 +1031,8 @@ enum mu_code io_scenario_parse(const struct io_source *src, struct mu_scenario *
 		}
 		if (!f) {
 			if (spec->is_required)
-				file_error(&ld, spec->name, 0,
-				           "missing: every scenario needs this file");
+				place_error(&ld, spec->name, 0, 0,
+				            "missing: every scenario needs this file");
 			else if (spec->ids)
 				spec->ids(&ld)->is_usable =
 				    true; /* an absent table is empty, not broken */
