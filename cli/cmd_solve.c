@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 const char cmd_solve_help[] =
     "usage: muster solve SCENARIO [--lp] [--silo] [--out DIR] [--db FILE]\n"
@@ -50,8 +49,11 @@ static int parse(int argc, char **argv, struct solve_args *a)
 	while (i < argc) {
 		bool is_missing = false;
 		const char *v;
-		if (strcmp(argv[i], "--lp") == 0 || strcmp(argv[i], "--silo") == 0) {
-			*(argv[i][2] == 'l' ? &a->is_lp : &a->is_silo) = true;
+		if (strcmp(argv[i], "--lp") == 0) {
+			a->is_lp = true;
+			i++;
+		} else if (strcmp(argv[i], "--silo") == 0) {
+			a->is_silo = true;
 			i++;
 		} else if ((v = cli_option_value(argc, argv, &i, "--out", &is_missing))) {
 			a->out = v;

@@ -8,12 +8,8 @@
 
 #include <stddef.h>
 
-struct mu_plan_row {
-	const char *source, *partner, *role, *worker_role, *shift, *home, *worker, *offer;
-	double staff, hours, cost, recharge;
-};
-
-enum {
+/* Where staff come from, or how demand stays uncovered (plan.csv `source`). */
+enum mu_source {
 	MU_SRC_OWN,
 	MU_SRC_LEND,
 	MU_SRC_BANK,
@@ -21,6 +17,14 @@ enum {
 	MU_SRC_SHORT,
 	MU_SRC_BREACH,
 	MU_SRC_COUNT
+};
+
+/* The plan.csv names of the sources: "own", "lend", ... */
+extern const char *const mu_source_names[MU_SRC_COUNT];
+
+struct mu_plan_row {
+	const char *source, *partner, *role, *worker_role, *shift, *home, *worker, *offer;
+	double staff, hours, cost, recharge;
 };
 
 /* Totals of one partner, or of the system. */

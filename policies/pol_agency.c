@@ -53,7 +53,7 @@ void pol_agency_apply(struct pol_build *b)
 				for (c = 0; c < sc->n_roles; c++) {
 					size_t d = pol_demand_at(b, q, c, s), col;
 					struct pol_col what = {
-					    POL_AGENCY,
+					    MU_SRC_AGENCY,
 					    d,
 					    off->role,
 					    MU_ALL,

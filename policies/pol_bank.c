@@ -119,12 +119,12 @@ void pol_bank_apply(struct pol_build *b)
 		double offered_hours = 0;
 		if (n == 0)
 			continue;
+		/* cleared[q] == w + 1 marks the partners w may work at */
 		cleared[bw->home] = w + 1;
-		if (!b->is_silo)
+		if (!b->is_silo && bw->is_all_partners)
 			for (q = 0; q < sc->n_partners; q++)
-				if (bw->is_all_partners)
-					cleared[q] = w + 1;
-		if (!b->is_silo)
+				cleared[q] = w + 1;
+		else if (!b->is_silo)
 			for (i = 0; i < bw->n_partners; i++)
 				cleared[bw->partners[i]] = w + 1;
 		for (k = 0; k < n; k++) {
@@ -137,7 +137,7 @@ void pol_bank_apply(struct pol_build *b)
 				for (c = 0; c < sc->n_roles; c++) {
 					size_t d = pol_demand_at(b, q, c, shifts[k]);
 					struct pol_col what = {
-					    POL_BANK,
+					    MU_SRC_BANK,
 					    d,
 					    bw->role,
 					    bw->home,

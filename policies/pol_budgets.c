@@ -19,7 +19,7 @@ void pol_budgets_apply(struct pol_build *b)
 		snprintf(name, sizeof(name), "budget_p%zu", p);
 		row = sol_model_add_row(b->m, name, -SOL_INF, sc->partners[p].agency_budget);
 		for (col = 0; col < b->m->n_cols; col++)
-			if (b->cols[col].source == POL_AGENCY &&
+			if (b->cols[col].source == MU_SRC_AGENCY &&
 			    sc->demand[b->cols[col].demand].partner == p)
 				sol_model_add_entry(b->m, row, col, b->cols[col].agency_spend);
 	}
@@ -27,6 +27,6 @@ void pol_budgets_apply(struct pol_build *b)
 		return;
 	row = sol_model_add_row(b->m, "budget_system", -SOL_INF, sc->settings.agency_budget);
 	for (col = 0; col < b->m->n_cols; col++)
-		if (b->cols[col].source == POL_AGENCY)
+		if (b->cols[col].source == MU_SRC_AGENCY)
 			sol_model_add_entry(b->m, row, col, b->cols[col].agency_spend);
 }

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const pol_source_names[] = {"own", "lend", "bank", "agency", "short", "breach"};
-
 const struct pol_policy pol_policies[] = {
     {"substitution", pol_substitution_apply}, /* who may cover whom, first */
     {"demand", pol_demand_apply},             /* cover and floor rows, short and breach */

@@ -8,18 +8,15 @@
 #define POL_BUILD_H
 
 #include "core/mu_err.h"
+#include "core/mu_plan.h"
 #include "core/mu_scenario.h"
 #include "solver/sol_model.h"
 
 #include <stdbool.h>
 
-enum pol_source { POL_OWN, POL_LEND, POL_BANK, POL_AGENCY, POL_SHORT, POL_BREACH };
-
-extern const char *const pol_source_names[];
-
 /* What one model column means. Indices are MU_ALL where they do not apply. */
 struct pol_col {
-	enum pol_source source;
+	enum mu_source source;
 	size_t demand;       /* the demand row it covers */
 	size_t worker_role;  /* the role that works */
 	size_t home;         /* partner the staff come from (own, lend, bank) */

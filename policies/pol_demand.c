@@ -16,8 +16,8 @@ void pol_demand_apply(struct pol_build *b)
 	for (i = 0; i < sc->n_demand; i++) {
 		const struct mu_demand *d = &sc->demand[i];
 		double hours = sc->shifts[d->shift].paid_hours;
-		struct pol_col what = {POL_SHORT, i, MU_ALL, MU_ALL, MU_ALL, MU_ALL,
-		                       hours,     0, 0,      0,      false};
+		struct pol_col what = {MU_SRC_SHORT, i, MU_ALL, MU_ALL, MU_ALL, MU_ALL,
+		                       hours,        0, 0,      0,      false};
 		size_t col;
 		snprintf(name, sizeof(name), "cover_d%zu", i);
 		b->cover_row[i] = sol_model_add_row(b->m, name, d->required, SOL_INF);
@@ -29,7 +29,7 @@ void pol_demand_apply(struct pol_build *b)
 		col = pol_build_add_col(b, name, SOL_INF, false, &what);
 		sol_model_add_entry(b->m, b->cover_row[i], col, 1);
 
-		what.source = POL_BREACH;
+		what.source = MU_SRC_BREACH;
 		what.cost = sc->settings.floor_penalty * d->priority * hours;
 		snprintf(name, sizeof(name), "breach_d%zu", i);
 		col = pol_build_add_col(b, name, d->minimum, false, &what);

@@ -51,7 +51,7 @@ void pol_mutual_aid_apply(struct pol_build *b)
 		for (c = 0; c < sc->n_roles; c++) {
 			size_t d = pol_demand_at(b, st->partner, c, st->shift), col;
 			struct pol_col what = {
-			    POL_OWN,           d, st->role, st->partner, MU_ALL, MU_ALL,
+			    MU_SRC_OWN,        d, st->role, st->partner, MU_ALL, MU_ALL,
 			    shift->paid_hours, 0, 0,        0,           false};
 			if (d == MU_ALL || b->efficiency[st->role * sc->n_roles + c] <= 0)
 				continue;
@@ -73,7 +73,7 @@ void pol_mutual_aid_apply(struct pol_build *b)
 				continue;
 			for (c = 0; c < sc->n_roles; c++) {
 				size_t d = pol_demand_at(b, q, c, st->shift), col, *row;
-				struct pol_col what = {POL_LEND,
+				struct pol_col what = {MU_SRC_LEND,
 				                       d,
 				                       st->role,
 				                       st->partner,

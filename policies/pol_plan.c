@@ -11,10 +11,16 @@
 
 #define EPS 1e-6
 
-static void add_totals(struct mu_totals *t, int src, const struct mu_plan_row *r)
+/* Adds the work of plan row r (column c) to the totals of the place it is
+ * done at: a partner's, and the system's. */
+static void add_work(struct mu_totals *t, const struct pol_col *c, const struct mu_plan_row *r)
 {
-	t->hours[src] += r->hours;
-	t->cost[src] += r->cost;
+	t->hours[c->source] += r->hours;
+	t->cost[c->source] += r->cost;
+	t->agency_spend += r->staff * c->agency_spend; /* 0 unless agency */
+	if (c->is_break_glass)
+		t->break_glass_shifts += r->staff;
+	t->recharge_out += r->recharge; /* 0 unless lent */
 }
 
 struct pol_plan *pol_plan_new(const struct pol_build *b, const double *x)
@@ -34,12 +40,11 @@ struct pol_plan *pol_plan_new(const struct pol_build *b, const double *x)
 		const struct pol_col *c = &b->cols[col];
 		const struct mu_demand *d = &sc->demand[c->demand];
 		struct mu_plan_row *r;
-		int src = (int)c->source;
 		if (fabs(x[col]) < EPS)
 			continue;
 		MU_GROW(plan->rows, cap, plan->n_rows + 1);
 		r = &plan->rows[plan->n_rows++];
-		r->source = pol_source_names[c->source];
+		r->source = mu_source_names[c->source];
 		r->partner = sc->partners[d->partner].id;
 		r->role = sc->roles[d->role].id;
 		r->worker_role = c->worker_role == MU_ALL ? "" : sc->roles[c->worker_role].id;
@@ -47,16 +52,16 @@ struct pol_plan *pol_plan_new(const struct pol_build *b, const double *x)
 		r->home = "";
 		r->worker = "";
 		r->offer = "";
-		if (c->source == POL_OWN || c->source == POL_LEND || c->source == POL_BANK)
+		if (c->source == MU_SRC_OWN || c->source == MU_SRC_LEND || c->source == MU_SRC_BANK)
 			r->home = sc->partners[c->home].id;
-		if (c->source == POL_BANK)
+		if (c->source == MU_SRC_BANK)
 			r->worker = sc->bank[c->worker].id;
-		if (c->source == POL_AGENCY) {
+		if (c->source == MU_SRC_AGENCY) {
 			const struct mu_agency_offer *a = &sc->agency[c->offer];
 			r->home = a->supplier;
 			r->offer = a->partner == MU_ALL ? "*" : sc->partners[a->partner].id;
 		}
-		if (c->source == POL_LEND) {
+		if (c->source == MU_SRC_LEND) {
 			const struct mu_agreement *g = &sc->agreements[c->offer];
 			r->offer = g->role == MU_ALL ? "*" : sc->roles[g->role].id;
 		}
@@ -65,23 +70,13 @@ struct pol_plan *pol_plan_new(const struct pol_build *b, const double *x)
 		r->cost = x[col] * c->cost;
 		r->recharge = x[col] * c->recharge;
 		plan->objective += r->cost;
-		add_totals(&plan->partners[d->partner], src, r);
-		add_totals(&plan->system, src, r);
-		if (c->source == POL_AGENCY) {
-			plan->partners[d->partner].agency_spend += x[col] * c->agency_spend;
-			plan->system.agency_spend += x[col] * c->agency_spend;
-			if (c->is_break_glass) {
-				plan->partners[d->partner].break_glass_shifts += x[col];
-				plan->system.break_glass_shifts += x[col];
-			}
-		}
-		if (c->source == POL_LEND) {
-			plan->partners[d->partner].recharge_out += r->recharge;
+		add_work(&plan->partners[d->partner], c, r);
+		add_work(&plan->system, c, r);
+		if (c->source == MU_SRC_LEND) {
 			plan->partners[c->home].recharge_in += r->recharge;
-			plan->system.recharge_out += r->recharge;
 			plan->system.recharge_in += r->recharge;
 		}
-		if (c->source == POL_BREACH)
+		if (c->source == MU_SRC_BREACH)
 			breach[c->demand] += x[col];
 	}
 	for (i = 0; i < sc->n_demand; i++)

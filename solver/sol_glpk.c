@@ -11,7 +11,6 @@
 #include <glpk.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 const char *sol_status_name(enum sol_status status)
 {
