@@ -188,6 +188,14 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_options *opt, struc
 	parm.msg_lev = GLP_MSG_OFF;
 	parm.presolve = GLP_ON;
 	parm.fp_heur = GLP_ON;
+	/* Measured on the example: hybrid pseudo-cost branching with every cut
+	 * class proves the system rota optimal in 2 s; the defaults left a 0.5%
+	 * gap after 60 s (the bank's rest cliques and the floors want cuts). */
+	parm.br_tech = GLP_BR_PCH;
+	parm.mir_cuts = GLP_ON;
+	parm.gmi_cuts = GLP_ON;
+	parm.cov_cuts = GLP_ON;
+	parm.clq_cuts = GLP_ON;
 	parm.cb_func = watch_bound;
 	parm.cb_info = &watch;
 	if (opt->time_limit > 0)
