@@ -5,12 +5,8 @@
  */
 #include "cli.h"
 
+#include "cli_run.h"
 #include "core/mu_time.h"
-#include "io/io_report.h"
-#include "io/io_store.h"
-#include "policies/pol_build.h"
-#include "policies/pol_plan.h"
-#include "solver/sol_glpk.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +23,8 @@ const char cmd_solve_help[] =
     "options:\n"
     "  --lp              plan mode: the linear relaxation (fast; fractional staff)\n"
     "  --silo            as if partners worked alone: no lending, bank at home only\n"
-    "  --out DIR         write plan.csv and summary.csv into DIR\n"
+    "  --out DIR         write plan.csv and summary.csv (plan mode: also\n"
+    "                    prices.csv, the shadow prices) into DIR\n"
     "  --db FILE         the run database (default: muster.db)\n"
     "  --time-limit S    stop after S seconds with the best rota found\n"
     "  --write-mps FILE  also write the model solved as free MPS\n"
@@ -87,88 +84,58 @@ int cmd_solve(int argc, char **argv)
 	struct solve_args a;
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
-	struct pol_build *b = NULL;
-	struct pol_plan *plan = NULL;
-	struct sol_options opt;
-	struct sol_result res;
-	struct io_store *st = NULL;
-	struct io_run run;
+	struct cli_run_request req;
+	struct cli_run run;
 	struct mu_err err;
-	double t0 = mu_time_now(), t_read, t_build;
+	const struct sol_result *res = &run.result;
+	const struct mu_totals *sys;
+	char money[2][32];
 	int status;
 	int64_t run_id = 0;
 
+	memset(&req, 0, sizeof(req));
+	memset(&run, 0, sizeof(run));
+	req.started = mu_time_now();
 	if (cli_print_help_if_asked("solve", argc, argv))
 		return 0;
 	if ((status = parse(argc, argv, &a)) != 0)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
-	t_read = mu_time_now() - t0;
+	req.command = "solve";
+	req.is_lp = a.is_lp;
+	req.is_silo = a.is_silo;
+	req.time_limit = a.time_limit;
+	req.mps = a.mps;
+	req.out = a.out;
+	req.time_read = mu_time_now() - req.started;
 	mu_err_clear(&err);
-	memset(&res, 0, sizeof(res));
-	b = pol_build_new(sc, a.is_silo);
-	t_build = mu_time_now() - t0 - t_read;
-	if (a.mps && sol_glpk_write_mps(b->m, !a.is_lp, a.mps, &err) != MU_OK)
-		goto fail;
-	opt.is_mip = !a.is_lp;
-	opt.time_limit = a.time_limit;
-	if (sol_glpk_solve(b->m, &opt, &res, &err) != MU_OK)
-		goto fail;
-	if (res.status != SOL_OPTIMAL && res.status != SOL_FEASIBLE) {
-		mu_err_set(&err, MU_E_SOLVER, "%s: the solver found no plan (%s)", a.scenario,
-		           sol_status_name(res.status));
-		goto fail;
+	if (cli_run_solve(sc, &req, &run, &err) != MU_OK ||
+	    cli_run_record(a.db, src, sc, &req, &run, &run_id, &err) != MU_OK) {
+		status = cli_fail(&err);
+		goto done;
 	}
-	plan = pol_plan_new(b, res.x);
-	if (a.out &&
-	    (io_report_write_plan(a.out, plan->rows, plan->n_rows, &err) != MU_OK ||
-	     io_report_write_summary(a.out, sc, plan->partners, &plan->system, &err) != MU_OK))
-		goto fail;
 
-	memset(&run, 0, sizeof(run));
-	run.command = "solve";
-	run.mode = a.is_lp ? "plan" : "rota";
-	run.is_silo = a.is_silo;
-	run.status = sol_status_name(res.status);
-	run.has_objective = true;
-	run.objective = res.objective;
-	run.has_bound = res.has_bound;
-	run.best_bound = res.bound;
-	run.has_gap = !a.is_lp && res.has_bound;
-	run.gap = res.gap;
-	run.time_read = t_read;
-	run.time_build = t_build;
-	run.time_solve = res.solve_seconds;
-	run.time_total = mu_time_now() - t0;
-	run.n_rows = (long)res.n_rows;
-	run.n_cols = (long)res.n_cols;
-	run.n_nonzeros = (long)res.n_nonzeros;
-	run.plan = plan->rows;
-	run.n_plan = plan->n_rows;
-	if (io_store_open(a.db, true, &st, &err) != MU_OK ||
-	    io_store_add_run(st, src, &run, &run_id, &err) != MU_OK)
-		goto fail;
-
-	printf("%s %s%s: %s, cost £%.2f", a.scenario, run.mode, a.is_silo ? " (silo)" : "",
-	       run.status, res.objective);
-	if (run.has_gap)
-		printf(", gap %.2f%%", 100 * res.gap);
-	printf("\n  fill rate %.1f%%, %zu red flag%s, agency spend £%.2f, break-glass %.0f\n",
-	       100 * io_report_fill_rate(&plan->system), plan->system.n_red_flags,
-	       plan->system.n_red_flags == 1 ? "" : "s", plan->system.agency_spend,
-	       plan->system.break_glass_shifts);
-	printf("  model %zu rows, %zu columns; solved in %.2f s; run %lld in %s\n", res.n_rows,
-	       res.n_cols, res.solve_seconds, (long long)run_id, a.db);
-	status = plan->system.n_red_flags > 0 ? 3 : 0;
-	goto done;
-fail:
-	status = cli_fail(&err);
+	sys = &run.plan->system;
+	printf("%s %s: %s, cost %s", a.scenario, cli_run_mode_name(&req),
+	       sol_status_name(res->status), cli_money(money[0], res->objective));
+	if (!a.is_lp && res->has_bound)
+		printf(", bound %s, gap %.2f%%", cli_money(money[1], res->bound), 100 * res->gap);
+	if (res->status == SOL_FEASIBLE)
+		printf(" (time limit: not proven optimal)");
+	printf("\n  fill rate %.1f%%, %zu red flag%s, agency spend %s, break-glass %.0f "
+	       "staff-shifts\n",
+	       100 * mu_totals_fill_rate(sys), sys->n_red_flags, sys->n_red_flags == 1 ? "" : "s",
+	       cli_money(money[0], sys->agency_spend), sys->break_glass_shifts);
+	printf("  model %zu rows, %zu columns, %zu non-zeros; built in %.2f s, solved in %.2f s\n",
+	       res->n_rows, res->n_cols, res->n_nonzeros, run.time_build, res->solve_seconds);
+	printf("  run %lld recorded in %s", (long long)run_id, a.db);
+	if (a.out)
+		printf("; plan.csv, summary.csv%s in %s", a.is_lp ? ", prices.csv" : "", a.out);
+	printf("\n");
+	status = sys->n_red_flags > 0 ? 3 : 0;
 done:
-	io_store_close(st);
-	pol_plan_free(plan);
-	sol_result_release(&res);
-	pol_build_free(b);
+	cli_run_release(&run);
 	mu_scenario_free(sc);
 	io_source_free(src);
 	return status;

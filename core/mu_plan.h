@@ -27,6 +27,15 @@ struct mu_plan_row {
 	double staff, hours, cost, recharge;
 };
 
+/* The shadow price of one constraint (prices.csv, plan mode): how much the
+ * objective moves per unit the limit rises, valid while the limit stays in
+ * [range_from, range_to] (infinite ends are HUGE_VAL, unknown ones NAN). */
+struct mu_price_row {
+	const char *constraint; /* the model row's name, as in the MPS file */
+	const char *kind, *partner, *role, *shift, *subject, *unit;
+	double limit, activity, price, range_from, range_to;
+};
+
 /* Totals of one partner, or of the system. */
 struct mu_totals {
 	double required_hours;
@@ -38,5 +47,24 @@ struct mu_totals {
 	double recharge_in;  /* owed to this partner for staff it lent */
 	double recharge_out; /* owed by this partner for staff it hosted */
 };
+
+/* The fill rate of t: (required - short - breach hours) / required hours;
+ * negative when nothing is required (summary.csv leaves it empty). */
+double mu_totals_fill_rate(const struct mu_totals *t);
+
+/* A named figure of a plan, as the run store keeps it. */
+struct mu_kpi {
+	const char *name; /* static */
+	double value;
+};
+
+#define MU_KPI_MAX 32
+
+/* The KPIs of t in summary.csv's names and order: required_hours, the hours
+ * and cost of each source, fill_rate (left out when nothing is required),
+ * red_flags, total_cost, agency_spend, break_glass_staff_shifts,
+ * recharge_in, recharge_out. Writes at most MU_KPI_MAX to out; returns how
+ * many. */
+size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out);
 
 #endif

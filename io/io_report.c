@@ -7,6 +7,7 @@
 #include "io/io_csv.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,18 +56,46 @@ enum mu_code io_report_write_plan(const char *dir, const struct mu_plan_row *row
 	return close_out(fp, dir, "plan.csv", err);
 }
 
-double io_report_fill_rate(const struct mu_totals *t)
+static void write_number_or_empty(FILE *fp, double v)
 {
-	if (t->required_hours <= 0)
-		return -1;
-	return (t->required_hours - t->hours[MU_SRC_SHORT] - t->hours[MU_SRC_BREACH]) /
-	       t->required_hours;
+	if (isfinite(v))
+		fprintf(fp, "%.6g", v);
+}
+
+enum mu_code io_report_write_prices(const char *dir, const struct mu_price_row *rows, size_t n,
+                                    struct mu_err *err)
+{
+	FILE *fp = open_out(dir, "prices.csv", err);
+	size_t i;
+	if (!fp)
+		return MU_E_IO;
+	fputs("constraint,kind,partner,role,shift,subject,unit,limit,activity,shadow_price,"
+	      "range_from,range_to\n",
+	      fp);
+	for (i = 0; i < n; i++) {
+		const struct mu_price_row *r = &rows[i];
+		const char *text[] = {r->constraint, r->kind,    r->partner, r->role,
+		                      r->shift,      r->subject, r->unit};
+		size_t k;
+		for (k = 0; k < sizeof(text) / sizeof(text[0]); k++) {
+			io_csv_write_field(fp, text[k]);
+			fputc(',', fp);
+		}
+		/* 1e-9 and below is the simplex's rounding, not a price */
+		fprintf(fp, "%.6g,%.6g,%.4f,", r->limit, fabs(r->activity) < 1e-9 ? 0 : r->activity,
+		        fabs(r->price) < 1e-9 ? 0 : r->price);
+		write_number_or_empty(fp, r->range_from);
+		fputc(',', fp);
+		write_number_or_empty(fp, r->range_to);
+		fputc('\n', fp);
+	}
+	return close_out(fp, dir, "prices.csv", err);
 }
 
 static void write_totals(FILE *fp, const char *scope, const char *name, const struct mu_totals *t,
                          bool has_budget, double budget, bool has_pay_bill, double pay_bill)
 {
-	double fill = io_report_fill_rate(t), total = 0;
+	double fill = mu_totals_fill_rate(t), total = 0;
 	int s;
 	io_csv_write_field(fp, scope);
 	fputc(',', fp);

@@ -1,6 +1,6 @@
 /*
- * io_report.h - the CSV outputs of a solve (DESIGN.md §4): plan.csv and
- * summary.csv, written into a folder.
+ * io_report.h - the CSV outputs of a solve (DESIGN.md §4): plan.csv,
+ * summary.csv and prices.csv, written into a folder.
  */
 #ifndef IO_REPORT_H
 #define IO_REPORT_H
@@ -20,8 +20,10 @@ enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *
                                      const struct mu_totals *partners,
                                      const struct mu_totals *system, struct mu_err *err);
 
-/* The fill rate of t: (required - short - breach hours) / required; a
- * negative value when nothing is required. */
-double io_report_fill_rate(const struct mu_totals *t);
+/* Writes dir/prices.csv: one row per constraint with its shadow price (£
+ * per unit of the limit) and the range of the limit over which the price
+ * holds; an infinite or unknown end is an empty cell. MU_OK or MU_E_IO. */
+enum mu_code io_report_write_prices(const char *dir, const struct mu_price_row *rows, size_t n,
+                                    struct mu_err *err);
 
 #endif

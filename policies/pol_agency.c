@@ -74,8 +74,10 @@ void pol_agency_apply(struct pol_build *b)
 						if (cap_row == MU_ALL) {
 							snprintf(name, sizeof(name),
 							         "capacity_a%zu_s%zu", a, s);
-							cap_row = sol_model_add_row(b->m, name,
-							                            -SOL_INF, ub);
+							cap_row = pol_build_add_row(
+							    b, name, -SOL_INF, ub,
+							    &(struct pol_row){POL_ROW_CAPACITY, a,
+							                      s});
 						}
 						sol_model_add_entry(b->m, cap_row, col, 1);
 					}
@@ -83,8 +85,10 @@ void pol_agency_apply(struct pol_build *b)
 						continue;
 					if (glass_row[d] == MU_ALL) {
 						snprintf(name, sizeof(name), "break_glass_d%zu", d);
-						glass_row[d] = sol_model_add_row(
-						    b->m, name, -SOL_INF, sc->demand[d].minimum);
+						glass_row[d] = pol_build_add_row(
+						    b, name, -SOL_INF, sc->demand[d].minimum,
+						    &(struct pol_row){POL_ROW_BREAK_GLASS, d,
+						                      MU_ALL});
 					}
 					sol_model_add_entry(b->m, glass_row[d], col, 1);
 				}

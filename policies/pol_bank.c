@@ -68,7 +68,8 @@ static void add_rest_rows(struct pol_build *b, size_t w, const size_t *shifts, s
 			 * own upper bound of 1. */
 			if (n_cols > 1) {
 				snprintf(name, sizeof(name), "rest_w%zu_k%zu", w, n_sets++);
-				row = sol_model_add_row(b->m, name, -SOL_INF, 1);
+				row = pol_build_add_row(b, name, -SOL_INF, 1,
+				                        &(struct pol_row){POL_ROW_REST, w, MU_ALL});
 				for (k = 0; k < n; k++) {
 					size_t j;
 					if (!is_active[k])
@@ -164,7 +165,8 @@ void pol_bank_apply(struct pol_build *b)
 		if (offered_hours > bw->max_hours) {
 			size_t row;
 			snprintf(name, sizeof(name), "hours_w%zu", w);
-			row = sol_model_add_row(b->m, name, -SOL_INF, bw->max_hours);
+			row = pol_build_add_row(b, name, -SOL_INF, bw->max_hours,
+			                        &(struct pol_row){POL_ROW_HOURS, w, MU_ALL});
 			for (i = 0; i < n_cols; i++)
 				sol_model_add_entry(b->m, row, wc.cols[i],
 				                    b->cols[wc.cols[i]].hours);

@@ -17,7 +17,8 @@ void pol_budgets_apply(struct pol_build *b)
 		if (!sc->partners[p].has_agency_budget)
 			continue;
 		snprintf(name, sizeof(name), "budget_p%zu", p);
-		row = sol_model_add_row(b->m, name, -SOL_INF, sc->partners[p].agency_budget);
+		row = pol_build_add_row(b, name, -SOL_INF, sc->partners[p].agency_budget,
+		                        &(struct pol_row){POL_ROW_BUDGET, p, MU_ALL});
 		for (col = 0; col < b->m->n_cols; col++)
 			if (b->cols[col].source == MU_SRC_AGENCY &&
 			    sc->demand[b->cols[col].demand].partner == p)
@@ -25,7 +26,8 @@ void pol_budgets_apply(struct pol_build *b)
 	}
 	if (!sc->settings.has_agency_budget)
 		return;
-	row = sol_model_add_row(b->m, "budget_system", -SOL_INF, sc->settings.agency_budget);
+	row = pol_build_add_row(b, "budget_system", -SOL_INF, sc->settings.agency_budget,
+	                        &(struct pol_row){POL_ROW_BUDGET, MU_ALL, MU_ALL});
 	for (col = 0; col < b->m->n_cols; col++)
 		if (b->cols[col].source == MU_SRC_AGENCY)
 			sol_model_add_entry(b->m, row, col, b->cols[col].agency_spend);

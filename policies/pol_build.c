@@ -19,6 +19,11 @@ const struct pol_policy pol_policies[] = {
     {NULL, NULL},
 };
 
+const char *const pol_row_kind_names[POL_ROW_KIND_COUNT] = {
+    "demand", "minimum", "staff",    "rotatable",   "agreement",
+    "rest",   "hours",   "capacity", "break_glass", "budget",
+};
+
 double pol_shift_factor(const struct mu_shift *shift)
 {
 	return 1.0 + shift->enhancement;
@@ -37,6 +42,15 @@ size_t pol_build_add_col(struct pol_build *b, const char *name, double ub, bool 
 	MU_GROW(b->cols, b->cap_cols, col + 1);
 	b->cols[col] = *what;
 	return col;
+}
+
+size_t pol_build_add_row(struct pol_build *b, const char *name, double lo, double hi,
+                         const struct pol_row *what)
+{
+	size_t row = sol_model_add_row(b->m, name, lo, hi);
+	MU_GROW(b->rows, b->cap_rows, row + 1);
+	b->rows[row] = *what;
+	return row;
 }
 
 size_t pol_build_add_cover_col(struct pol_build *b, const char *name, double ub, bool is_int,
@@ -79,6 +93,7 @@ void pol_build_free(struct pol_build *b)
 		return;
 	sol_model_free(b->m);
 	free(b->cols);
+	free(b->rows);
 	free(b->cover_row);
 	free(b->floor_row);
 	free(b->demand_at);

@@ -29,12 +29,38 @@ struct pol_col {
 	bool is_break_glass;
 };
 
+/* What one model row limits (prices.csv `kind`). */
+enum pol_row_kind {
+	POL_ROW_DEMAND,      /* covered + short + breach >= required; index: demand row */
+	POL_ROW_MINIMUM,     /* covered + breach >= minimum; index: demand row */
+	POL_ROW_STAFF,       /* own + lent <= available; index: staff row */
+	POL_ROW_ROTATABLE,   /* lent <= rotatable; index: staff row */
+	POL_ROW_AGREEMENT,   /* lent <= max_per_shift; index: agreement, and shift */
+	POL_ROW_REST,        /* one shift of a set that breaks rest; index: worker */
+	POL_ROW_HOURS,       /* paid hours <= max_hours; index: worker */
+	POL_ROW_CAPACITY,    /* agency staff <= capacity; index: agency row, and shift */
+	POL_ROW_BREAK_GLASS, /* break-glass heads <= minimum; index: demand row */
+	POL_ROW_BUDGET,      /* agency spend <= budget; index: partner, MU_ALL = system */
+	POL_ROW_KIND_COUNT
+};
+
+/* The prices.csv names of the row kinds: "demand", "minimum", ... */
+extern const char *const pol_row_kind_names[POL_ROW_KIND_COUNT];
+
+struct pol_row {
+	enum pol_row_kind kind;
+	size_t index;
+	size_t shift; /* MU_ALL unless the kind says */
+};
+
 struct pol_build {
 	const struct mu_scenario *sc;
 	bool is_silo;
 	struct sol_model *m;
 	struct pol_col *cols; /* one per model column */
 	size_t cap_cols;
+	struct pol_row *rows; /* one per model row */
+	size_t cap_rows;
 	size_t *cover_row;  /* per demand row: covered + short + breach >= required */
 	size_t *floor_row;  /* per demand row: covered + breach >= minimum */
 	size_t *demand_at;  /* (partner, role, shift) -> demand row or MU_ALL */
@@ -59,6 +85,10 @@ void pol_build_free(struct pol_build *b);
 /* Adds a column that means *what; a staff count from 0 to ub. */
 size_t pol_build_add_col(struct pol_build *b, const char *name, double ub, bool is_int,
                          const struct pol_col *what);
+
+/* Adds a row lo <= a.x <= hi that means *what. */
+size_t pol_build_add_row(struct pol_build *b, const char *name, double lo, double hi,
+                         const struct pol_row *what);
 
 /* The demand row at (partner, role, shift), or MU_ALL. */
 size_t pol_demand_at(const struct pol_build *b, size_t partner, size_t role, size_t shift);

@@ -20,9 +20,11 @@ void pol_demand_apply(struct pol_build *b)
 		                       hours,        0, 0,      0,      false};
 		size_t col;
 		snprintf(name, sizeof(name), "cover_d%zu", i);
-		b->cover_row[i] = sol_model_add_row(b->m, name, d->required, SOL_INF);
+		b->cover_row[i] = pol_build_add_row(b, name, d->required, SOL_INF,
+		                                    &(struct pol_row){POL_ROW_DEMAND, i, MU_ALL});
 		snprintf(name, sizeof(name), "floor_d%zu", i);
-		b->floor_row[i] = sol_model_add_row(b->m, name, d->minimum, SOL_INF);
+		b->floor_row[i] = pol_build_add_row(b, name, d->minimum, SOL_INF,
+		                                    &(struct pol_row){POL_ROW_MINIMUM, i, MU_ALL});
 
 		what.cost = sc->settings.shortfall_penalty * d->priority * hours;
 		snprintf(name, sizeof(name), "short_d%zu", i);

@@ -47,7 +47,8 @@ void pol_mutual_aid_apply(struct pol_build *b)
 		if (st->available == 0)
 			continue;
 		snprintf(name, sizeof(name), "staff_f%zu", f);
-		staff_row = sol_model_add_row(b->m, name, -SOL_INF, (double)st->available);
+		staff_row = pol_build_add_row(b, name, -SOL_INF, (double)st->available,
+		                              &(struct pol_row){POL_ROW_STAFF, f, MU_ALL});
 		for (c = 0; c < sc->n_roles; c++) {
 			size_t d = pol_demand_at(b, st->partner, c, st->shift), col;
 			struct pol_col what = {
@@ -92,8 +93,9 @@ void pol_mutual_aid_apply(struct pol_build *b)
 				sol_model_add_entry(b->m, staff_row, col, 1);
 				if (rot_row == MU_ALL) {
 					snprintf(name, sizeof(name), "rotatable_f%zu", f);
-					rot_row = sol_model_add_row(b->m, name, -SOL_INF,
-					                            (double)st->rotatable);
+					rot_row = pol_build_add_row(
+					    b, name, -SOL_INF, (double)st->rotatable,
+					    &(struct pol_row){POL_ROW_ROTATABLE, f, MU_ALL});
 				}
 				sol_model_add_entry(b->m, rot_row, col, 1);
 				if (ag->max_per_shift == MU_UNLIMITED)
@@ -102,8 +104,9 @@ void pol_mutual_aid_apply(struct pol_build *b)
 				if (*row == MU_ALL) {
 					snprintf(name, sizeof(name), "agreement_g%zu_s%zu", g,
 					         st->shift);
-					*row = sol_model_add_row(b->m, name, -SOL_INF,
-					                         (double)ag->max_per_shift);
+					*row = pol_build_add_row(
+					    b, name, -SOL_INF, (double)ag->max_per_shift,
+					    &(struct pol_row){POL_ROW_AGREEMENT, g, st->shift});
 				}
 				sol_model_add_entry(b->m, *row, col, 1);
 			}

@@ -8,6 +8,7 @@
 #include "core/mu_alloc.h"
 #include "core/mu_time.h"
 
+#include <float.h>
 #include <glpk.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,18 +115,65 @@ static glp_prob *load(struct sol_model *m, bool is_mip)
 }
 
 struct mip_watch {
+	const struct sol_options *opt;
 	bool has_bound;
 	double bound;
+	double start, last_report;
 };
 
-/* Keeps the best bound of the open nodes, for the gap of a stopped search. */
-static void watch_bound(glp_tree *tree, void *info)
+/* Keeps the best bound of the open nodes, for the gap of a stopped search;
+ * reports progress and stops the search when asked to. */
+static void watch_search(glp_tree *tree, void *info)
 {
 	struct mip_watch *w = info;
 	int best = glp_ios_best_node(tree);
+	double now;
 	if (best) {
 		w->bound = glp_ios_node_bound(tree, best);
 		w->has_bound = true;
+	}
+	if (w->opt->stop && *w->opt->stop) {
+		glp_ios_terminate(tree);
+		return;
+	}
+	now = mu_time_now();
+	if (w->opt->progress && now - w->last_report >= 1.0) {
+		glp_prob *lp = glp_ios_get_prob(tree);
+		int st = glp_mip_status(lp);
+		bool has_solution = st == GLP_FEAS || st == GLP_OPT;
+		w->last_report = now;
+		w->opt->progress(w->opt->progress_ctx, now - w->start, has_solution,
+		                 has_solution ? glp_mip_obj_val(lp) : 0, w->has_bound, w->bound);
+	}
+}
+
+/* Ranges of each row's limit over which the optimal basis, and so the row's
+ * dual, stays the same. A basic row (slack, dual 0) keeps its dual until
+ * the limit passes its activity; a non-basic one is analysed by GLPK, which
+ * needs the basis factorised (the presolver leaves it unfactorised). */
+static void rhs_ranges(glp_prob *lp, struct sol_result *out)
+{
+	bool has_factor = glp_bf_exists(lp) || glp_factorize(lp) == 0;
+	int i;
+	out->rhs_from = mu_malloc((out->n_rows + 1) * sizeof(double));
+	out->rhs_to = mu_malloc((out->n_rows + 1) * sizeof(double));
+	for (i = 0; i < (int)out->n_rows; i++) {
+		int stat = glp_get_row_stat(lp, i + 1), type = glp_get_row_type(lp, i + 1), var;
+		double act = out->row_activity[i], from = NAN, to = NAN;
+		if (stat == GLP_BS) {
+			from = type == GLP_LO ? -SOL_INF : act;
+			to = type == GLP_UP ? SOL_INF : act;
+			if (type == GLP_DB || type == GLP_FR)
+				from = -SOL_INF, to = SOL_INF;
+		} else if (stat != GLP_NF && has_factor) {
+			glp_analyze_bound(lp, i + 1, &from, &var, &to, &var);
+			if (from <= -DBL_MAX)
+				from = -SOL_INF;
+			if (to >= DBL_MAX)
+				to = SOL_INF;
+		}
+		out->rhs_from[i] = from;
+		out->rhs_to[i] = to;
 	}
 }
 
@@ -173,8 +221,13 @@ static enum mu_code solve_lp(glp_prob *lp, const struct sol_options *opt, struct
 		out->x[i] = glp_get_col_prim(lp, i + 1);
 		out->col_dual[i] = glp_get_col_dual(lp, i + 1);
 	}
-	for (i = 0; i < (int)out->n_rows; i++)
+	out->row_activity = mu_malloc((out->n_rows + 1) * sizeof(double));
+	for (i = 0; i < (int)out->n_rows; i++) {
 		out->row_dual[i] = glp_get_row_dual(lp, i + 1);
+		out->row_activity[i] = glp_get_row_prim(lp, i + 1);
+	}
+	if (opt->want_ranges)
+		rhs_ranges(lp, out);
 	return MU_OK;
 }
 
@@ -182,7 +235,7 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_options *opt, struc
                               struct mu_err *err)
 {
 	glp_iocp parm;
-	struct mip_watch watch = {false, 0};
+	struct mip_watch watch = {opt, false, 0, mu_time_now(), mu_time_now()};
 	int rc, st, i;
 	glp_init_iocp(&parm);
 	parm.msg_lev = GLP_MSG_OFF;
@@ -196,7 +249,7 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_options *opt, struc
 	parm.gmi_cuts = GLP_ON;
 	parm.cov_cuts = GLP_ON;
 	parm.clq_cuts = GLP_ON;
-	parm.cb_func = watch_bound;
+	parm.cb_func = watch_search;
 	parm.cb_info = &watch;
 	if (opt->time_limit > 0)
 		parm.tm_lim = (int)(opt->time_limit * 1000);
@@ -280,5 +333,8 @@ void sol_result_release(struct sol_result *r)
 	free(r->x);
 	free(r->row_dual);
 	free(r->col_dual);
-	r->x = r->row_dual = r->col_dual = NULL;
+	free(r->row_activity);
+	free(r->rhs_from);
+	free(r->rhs_to);
+	r->x = r->row_dual = r->col_dual = r->row_activity = r->rhs_from = r->rhs_to = NULL;
 }

@@ -10,6 +10,7 @@
 #include "core/mu_err.h"
 #include "solver/sol_model.h"
 
+#include <signal.h>
 #include <stdbool.h>
 
 enum sol_status {
@@ -25,6 +26,14 @@ const char *sol_status_name(enum sol_status status);
 struct sol_options {
 	bool is_mip;       /* integers honoured (rota) or relaxed (plan) */
 	double time_limit; /* seconds; 0 = none */
+	bool want_ranges;  /* LP: the range of each row's limit over which its dual holds */
+	/* MIP: called about once a second with the search's state; may be NULL. */
+	void (*progress)(void *ctx, double seconds, bool has_solution, double objective,
+	                 bool has_bound, double bound);
+	void *progress_ctx;
+	/* MIP: when it points at a non-zero value the search stops with what it
+	 * has (an interrupt); may be NULL. */
+	const volatile sig_atomic_t *stop;
 };
 
 struct sol_result {
@@ -32,10 +41,15 @@ struct sol_result {
 	double objective;
 	bool has_bound; /* best bound (MIP) */
 	double bound;
-	double gap;       /* relative, MIP only */
-	double *x;        /* column values, n_cols */
-	double *row_dual; /* LP only, else NULL */
-	double *col_dual; /* LP only: reduced costs */
+	double gap;           /* relative, MIP only */
+	double *x;            /* column values, n_cols */
+	double *row_dual;     /* LP only, else NULL: d objective / d limit */
+	double *col_dual;     /* LP only: reduced costs */
+	double *row_activity; /* LP only: a.x of each row */
+	/* With want_ranges: the row's active limit may move within
+	 * [rhs_from, rhs_to] (-SOL_INF / SOL_INF when unbounded) and its dual
+	 * still holds; NAN where GLPK could not say (singular basis). */
+	double *rhs_from, *rhs_to;
 	double solve_seconds;
 	size_t n_rows, n_cols, n_nonzeros;
 };

@@ -1,0 +1,229 @@
+/*
+ * cli_run.c - build, solve, read back, write and record one run. Holds the
+ * command's only process-wide state: the flag a Ctrl-C sets, so that the
+ * search stops cleanly and no run is recorded.
+ */
+#include "cli_run.h"
+
+#include "core/mu_alloc.h"
+#include "core/mu_time.h"
+#include "io/io_report.h"
+#include "io/io_store.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t is_interrupted;
+
+static void on_interrupt(int sig)
+{
+	static const char msg[] = "\nmuster: interrupted; stopping (Ctrl-C again quits at once)\n";
+	if (is_interrupted)
+		_exit(128 + sig); /* no transaction is left half-done: SQLite rolls it back */
+	is_interrupted = 1;
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+		return;
+}
+
+static void catch_interrupt(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_interrupt;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+const char *cli_money(char *buf, double pounds)
+{
+	char digits[32];
+	size_t n, i, k = 0;
+	bool is_negative = pounds < 0;
+	snprintf(digits, sizeof(digits), "%.2f", is_negative ? -pounds : pounds);
+	n = strcspn(digits, ".");
+	if (is_negative)
+		buf[k++] = '-';
+	memcpy(buf + k, "£", strlen("£"));
+	k += strlen("£");
+	for (i = 0; digits[i]; i++) {
+		if (i < n && i > 0 && (n - i) % 3 == 0)
+			buf[k++] = ',';
+		buf[k++] = digits[i];
+	}
+	buf[k] = '\0';
+	return buf;
+}
+
+const char *cli_run_mode_name(const struct cli_run_request *req)
+{
+	if (req->is_lp)
+		return req->is_silo ? "plan (silo)" : "plan";
+	return req->is_silo ? "rota (silo)" : "rota";
+}
+
+/* One line on stderr, rewritten in place, while a rota search runs. */
+static void show_progress(void *ctx, double seconds, bool has_solution, double objective,
+                          bool has_bound, double bound)
+{
+	const struct cli_run_request *req = ctx;
+	char a[32], b[32];
+	fprintf(stderr, "\r\033[K  %s: %.0f s", cli_run_mode_name(req), seconds);
+	if (has_solution)
+		fprintf(stderr, ", best %s", cli_money(a, objective));
+	if (has_bound)
+		fprintf(stderr, ", bound %s", cli_money(b, bound));
+	if (req->time_limit > 0)
+		fprintf(stderr, " (limit %.0f s)", req->time_limit);
+	fflush(stderr);
+}
+
+enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_request *req,
+                           struct cli_run *run, struct mu_err *err)
+{
+	struct sol_options opt;
+	double t0 = mu_time_now();
+	bool is_tty = isatty(STDERR_FILENO);
+	enum mu_code rc;
+
+	memset(run, 0, sizeof(*run));
+	catch_interrupt();
+	run->build = pol_build_new(sc, req->is_silo);
+	run->time_build = mu_time_now() - t0;
+	if (req->mps && (rc = sol_glpk_write_mps(run->build->m, !req->is_lp, req->mps, err)))
+		return rc;
+	memset(&opt, 0, sizeof(opt));
+	opt.is_mip = !req->is_lp;
+	opt.time_limit = req->time_limit;
+	opt.want_ranges = req->is_lp && req->out;
+	opt.progress = is_tty ? show_progress : NULL;
+	opt.progress_ctx = (void *)req;
+	opt.stop = &is_interrupted;
+	rc = sol_glpk_solve(run->build->m, &opt, &run->result, err);
+	if (is_tty && opt.is_mip)
+		fputs("\r\033[K", stderr);
+	if (rc != MU_OK)
+		return rc;
+	if (is_interrupted)
+		return mu_err_set(err, MU_E_SOLVER, "interrupted; no run was recorded");
+	if (run->result.status != SOL_OPTIMAL && run->result.status != SOL_FEASIBLE)
+		return mu_err_set(err, MU_E_SOLVER, "the solver found no %s (%s)",
+		                  req->is_lp ? "plan" : "rota",
+		                  sol_status_name(run->result.status));
+	run->plan = pol_plan_new(run->build, run->result.x);
+	if (req->is_lp)
+		run->prices =
+		    pol_prices_new(run->build, run->result.row_dual, run->result.row_activity,
+		                   run->result.rhs_from, run->result.rhs_to);
+	if (!req->out)
+		return MU_OK;
+	if ((rc = io_report_write_plan(req->out, run->plan->rows, run->plan->n_rows, err)) ||
+	    (rc = io_report_write_summary(req->out, sc, run->plan->partners, &run->plan->system,
+	                                  err)))
+		return rc;
+	if (run->prices &&
+	    (rc = io_report_write_prices(req->out, run->prices->rows, run->prices->n_rows, err)))
+		return rc;
+	return MU_OK;
+}
+
+static void add_setting(struct io_run_setting *out, char text[][32], size_t *n, const char *key,
+                        double value)
+{
+	snprintf(text[*n], 32, "%.15g", value);
+	out[*n].key = key;
+	out[*n].value = text[*n];
+	(*n)++;
+}
+
+/* The settings in force, defaults included, as key/value text. */
+static size_t settings_text(const struct mu_settings *s, struct io_run_setting *out,
+                            char text[][32])
+{
+	size_t n = 0;
+	add_setting(out, text, &n, "shortfall_penalty", s->shortfall_penalty);
+	add_setting(out, text, &n, "floor_penalty", s->floor_penalty);
+	add_setting(out, text, &n, "min_rest_hours", s->min_rest_hours);
+	out[n].key = "allow_break_glass";
+	out[n++].value = s->allow_break_glass ? "yes" : "no";
+	add_setting(out, text, &n, "break_glass_penalty", s->break_glass_penalty);
+	add_setting(out, text, &n, "tier_penalty", s->tier_penalty);
+	if (s->has_agency_budget)
+		add_setting(out, text, &n, "agency_budget", s->agency_budget);
+	return n;
+}
+
+/* The KPIs of every partner and of the system. *n_out gets the count. */
+static struct io_run_kpi *plan_kpis(const struct mu_scenario *sc, const struct pol_plan *plan,
+                                    size_t *n_out)
+{
+	struct io_run_kpi *kpis = mu_malloc((sc->n_partners + 1) * MU_KPI_MAX * sizeof(*kpis));
+	struct mu_kpi one[MU_KPI_MAX];
+	size_t p, k, n = 0, m;
+	for (p = 0; p <= sc->n_partners; p++) {
+		bool is_system = p == sc->n_partners;
+		m = mu_totals_kpis(is_system ? &plan->system : &plan->partners[p], one);
+		for (k = 0; k < m; k++)
+			kpis[n++] = (struct io_run_kpi){is_system ? "SYSTEM" : sc->partners[p].id,
+			                                one[k].name, one[k].value};
+	}
+	*n_out = n;
+	return kpis;
+}
+
+enum mu_code cli_run_record(const char *db, const struct io_source *src,
+                            const struct mu_scenario *sc, const struct cli_run_request *req,
+                            const struct cli_run *run, int64_t *id, struct mu_err *err)
+{
+	const struct sol_result *res = &run->result;
+	struct io_run_setting settings[8];
+	char text[8][32];
+	struct io_store *st = NULL;
+	struct io_run r;
+	enum mu_code rc;
+
+	memset(&r, 0, sizeof(r));
+	r.command = req->command;
+	r.mode = req->is_lp ? "plan" : "rota";
+	r.is_silo = req->is_silo;
+	r.status = sol_status_name(res->status);
+	r.has_objective = true;
+	r.objective = res->objective;
+	r.has_bound = res->has_bound;
+	r.best_bound = res->bound;
+	r.has_gap = !req->is_lp && res->has_bound;
+	r.gap = res->gap;
+	r.time_read = req->time_read;
+	r.time_build = run->time_build;
+	r.time_solve = res->solve_seconds;
+	r.n_rows = (long)res->n_rows;
+	r.n_cols = (long)res->n_cols;
+	r.n_nonzeros = (long)res->n_nonzeros;
+	r.settings = settings;
+	r.n_settings = settings_text(&sc->settings, settings, text);
+	r.kpis = plan_kpis(sc, run->plan, &r.n_kpis);
+	r.plan = run->plan->rows;
+	r.n_plan = run->plan->n_rows;
+	if (is_interrupted) {
+		rc = mu_err_set(err, MU_E_SOLVER, "interrupted; no run was recorded");
+		goto done;
+	}
+	r.time_total = mu_time_now() - req->started;
+	if ((rc = io_store_open(db, true, &st, err)) == MU_OK)
+		rc = io_store_add_run(st, src, &r, id, err);
+done:
+	io_store_close(st);
+	free((void *)r.kpis);
+	return rc;
+}
+
+void cli_run_release(struct cli_run *run)
+{
+	pol_prices_free(run->prices);
+	pol_plan_free(run->plan);
+	sol_result_release(&run->result);
+	pol_build_free(run->build);
+	memset(run, 0, sizeof(*run));
+}

@@ -1,0 +1,60 @@
+/*
+ * cli_run.h - one solve of a scenario as the commands do it: build the model,
+ * solve it, read the plan back, write the outputs, record the run. Shared by
+ * solve and demo (and later compare and sweep).
+ */
+#ifndef CLI_RUN_H
+#define CLI_RUN_H
+
+#include "core/mu_err.h"
+#include "core/mu_scenario.h"
+#include "io/io_source.h"
+#include "policies/pol_build.h"
+#include "policies/pol_plan.h"
+#include "policies/pol_prices.h"
+#include "solver/sol_glpk.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct cli_run_request {
+	const char *command; /* stored with the run: "solve", "demo" */
+	bool is_lp, is_silo;
+	double time_limit; /* seconds; 0 = none */
+	const char *mps;   /* write the model here first, or NULL */
+	const char *out;   /* write plan.csv, summary.csv (and prices.csv) here, or NULL */
+	double started;    /* mu_time_now() when the command began */
+	double time_read;  /* seconds spent reading the scenario */
+};
+
+struct cli_run {
+	struct pol_build *build;
+	struct sol_result result;
+	struct pol_plan *plan;
+	struct pol_prices *prices; /* plan mode only */
+	double time_build;
+};
+
+/* Solves sc as req asks, showing progress on stderr when it is a terminal,
+ * and writes the outputs. An interrupt (Ctrl-C) stops the search; the run
+ * then fails so that nothing is recorded. MU_OK with *run filled (release
+ * with cli_run_release, also after a failure); MU_E_IO, MU_E_SOLVER (no
+ * plan, interrupted). */
+enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_request *req,
+                           struct cli_run *run, struct mu_err *err);
+
+/* Records the solved run in the database at db, whole or not at all; *id
+ * gets its number. MU_OK, MU_E_DB, MU_E_SOLVER (interrupted meanwhile). */
+enum mu_code cli_run_record(const char *db, const struct io_source *src,
+                            const struct mu_scenario *sc, const struct cli_run_request *req,
+                            const struct cli_run *run, int64_t *id, struct mu_err *err);
+
+void cli_run_release(struct cli_run *run);
+
+/* "rota", "plan", "rota (silo)", ... */
+const char *cli_run_mode_name(const struct cli_run_request *req);
+
+/* Formats pounds as "£147,429.59" into buf (at least 32 bytes); returns buf. */
+const char *cli_money(char *buf, double pounds);
+
+#endif
