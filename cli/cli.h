@@ -57,6 +57,9 @@ int cli_print_errors(const struct mu_errlist *errors, const char *label);
  * and *sc set (the caller frees them), else 1 or 2. */
 int cli_load_scenario(const char *dir, struct io_source **src, struct mu_scenario **sc);
 
+/* Parses a number of seconds in (0, 1e6]; false when v is not one. */
+bool cli_parse_seconds(const char *v, double *seconds);
+
 /* The value of option name at argv[*i] ("--db FILE" or "--db=FILE"), moving
  * *i past it; NULL when argv[*i] is not that option. Sets *is_missing when
  * the option has no value. */

@@ -105,3 +105,13 @@ const char *cli_option_value(int argc, char **argv, int *i, const char *name, bo
 	*i += 2;
 	return argv[*i - 1];
 }
+
+bool cli_parse_seconds(const char *v, double *seconds)
+{
+	char *end;
+	double s = strtod(v, &end);
+	if (*end || end == v || !(s > 0) || s > 1e6)
+		return false;
+	*seconds = s;
+	return true;
+}

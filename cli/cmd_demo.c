@@ -1,83 +1,303 @@
 /*
- * cmd_demo.c - `muster demo`: the built-in example ICS, no files needed.
- * Until the model lands it prints what the week asks of the system: demand
- * against each partner's own staff, and the bank and agency to draw on.
+ * cmd_demo.c - `muster demo`: solves the built-in example ICS twice - as one
+ * system and as partners alone (silo) - and prints what a workforce lead
+ * wants first: red flags and unfilled shifts, fill, cost by source, agency
+ * spend against budget, break-glass, mutual aid, and what working together
+ * saves.
  */
 #include "cli.h"
 
+#include "cli_run.h"
 #include "core/mu_alloc.h"
+#include "core/mu_time.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 const char cmd_demo_help[] =
-    "usage: muster demo\n"
+    "usage: muster demo [--out DIR] [--db FILE] [--time-limit S]\n"
     "\n"
-    "Loads the built-in example ICS (three NHS trusts, two councils' adult\n"
-    "social care, a homecare provider and a hospice over one week) and prints\n"
-    "a summary of its demand and supply. No files are needed; 'muster example\n"
-    "DIR' writes the same scenario out to edit.\n";
+    "Solves the built-in example ICS (three NHS trusts, two councils' adult\n"
+    "social care, a homecare provider and a hospice over one week) as one\n"
+    "system and as partners alone, and prints the headline: red flags and\n"
+    "unfilled shifts, fill rate, cost by source, agency spend against budget,\n"
+    "break-glass use, mutual aid, and the saving of the system over the silo\n"
+    "rota. No files are needed; 'muster example DIR' writes the scenario out.\n"
+    "\n"
+    "options:\n"
+    "  --out DIR         write the system rota's plan.csv and summary.csv into DIR\n"
+    "  --db FILE         the run database (default: muster.db)\n"
+    "  --time-limit S    seconds for each of the two rota searches (default: 10)\n"
+    "\n"
+    "exit codes: 0 shown; 1 I/O, database or solver failure; 2 bad usage.\n";
 
-struct partner_totals {
-	double required_hours, minimum_hours, own_hours;
-	size_t n_bank, n_offers;
+#define DEMO_TIME_LIMIT 10.0
+#define N_UNFILLED_SHOWN 8
+
+struct demo_args {
+	const char *out, *db;
+	double time_limit;
 };
+
+static int parse(int argc, char **argv, struct demo_args *a)
+{
+	int i = 1;
+	a->out = NULL;
+	a->db = CLI_DEFAULT_DB;
+	a->time_limit = DEMO_TIME_LIMIT;
+	while (i < argc) {
+		bool is_missing = false;
+		const char *v;
+		if ((v = cli_option_value(argc, argv, &i, "--out", &is_missing))) {
+			a->out = v;
+		} else if ((v = cli_option_value(argc, argv, &i, "--db", &is_missing))) {
+			a->db = v;
+		} else if ((v = cli_option_value(argc, argv, &i, "--time-limit", &is_missing))) {
+			if (!cli_parse_seconds(v, &a->time_limit))
+				return cli_usage_error("demo",
+				                       "invalid --time-limit '%s' (seconds)", v);
+		} else if (is_missing) {
+			return cli_usage_error("demo", "%s needs a value", argv[i - 1]);
+		} else {
+			return cli_usage_error("demo", "unexpected argument '%s'", argv[i]);
+		}
+	}
+	return 0;
+}
+
+static long days_spanned(const struct mu_scenario *sc)
+{
+	long first = sc->shifts[0].day, last = first;
+	size_t i;
+	for (i = 1; i < sc->n_shifts; i++) {
+		first = sc->shifts[i].day < first ? sc->shifts[i].day : first;
+		last = sc->shifts[i].day > last ? sc->shifts[i].day : last;
+	}
+	return last - first + 1;
+}
+
+/* Bank hours worked at a partner other than the worker's home: what a
+ * shared bank adds over partners' own banks. */
+static double shared_bank_hours(const struct pol_plan *plan)
+{
+	double h = 0;
+	size_t i;
+	for (i = 0; i < plan->n_rows; i++)
+		if (strcmp(plan->rows[i].source, "bank") == 0 &&
+		    strcmp(plan->rows[i].home, plan->rows[i].partner) != 0)
+			h += plan->rows[i].hours;
+	return h;
+}
+
+/* Solves and records one run, saying how it went on stdout. */
+static enum mu_code solve_one(const struct io_source *src, const struct mu_scenario *sc,
+                              const struct demo_args *a, struct cli_run_request *req,
+                              struct cli_run *run, struct mu_err *err)
+{
+	int64_t id;
+	enum mu_code rc;
+	printf("Solving the %s rota%s ... ", req->is_silo ? "silo" : "system",
+	       req->is_silo ? " (each partner alone)" : "");
+	fflush(stdout);
+	if ((rc = cli_run_solve(sc, req, run, err)) != MU_OK ||
+	    (rc = cli_run_record(a->db, src, sc, req, run, &id, err)) != MU_OK) {
+		printf("failed\n");
+		return rc;
+	}
+	printf("%s in %.1f s", sol_status_name(run->result.status), run->result.solve_seconds);
+	if (run->result.status != SOL_OPTIMAL && run->result.has_bound)
+		printf(" (time limit; within %.1f%% of the best possible)", 100 * run->result.gap);
+	printf(", run %lld\n", (long long)id);
+	return MU_OK;
+}
+
+struct uncovered {
+	size_t demand;
+	double short_staff, breach_staff;
+};
+
+static int by_breach_then_short(const void *x, const void *y)
+{
+	const struct uncovered *a = x, *b = y;
+	if (a->breach_staff != b->breach_staff)
+		return a->breach_staff > b->breach_staff ? -1 : 1;
+	if (a->short_staff != b->short_staff)
+		return a->short_staff > b->short_staff ? -1 : 1;
+	return a->demand < b->demand ? -1 : a->demand > b->demand;
+}
+
+/* Red flags and unfilled shifts first: the demand rows left short, the
+ * ones below their safe minimum at the top. */
+static void print_unfilled(const struct mu_scenario *sc, const struct cli_run *run)
+{
+	const struct pol_build *b = run->build;
+	struct uncovered *u = mu_calloc(sc->n_demand + 1, sizeof(*u));
+	size_t i, n = 0, col;
+	for (i = 0; i < sc->n_demand; i++)
+		u[i].demand = i;
+	for (col = 0; col < b->m->n_cols; col++) {
+		const struct pol_col *c = &b->cols[col];
+		if (c->source == MU_SRC_SHORT)
+			u[c->demand].short_staff += run->result.x[col];
+		else if (c->source == MU_SRC_BREACH)
+			u[c->demand].breach_staff += run->result.x[col];
+	}
+	for (i = 0; i < sc->n_demand; i++)
+		if (u[i].short_staff + u[i].breach_staff > 1e-6)
+			u[n++] = u[i];
+	qsort(u, n, sizeof(*u), by_breach_then_short);
+	if (n == 0) {
+		printf("Every shift is filled.\n\n");
+		free(u);
+		return;
+	}
+	printf("Unfilled shifts (%zu demand row%s; below the safe minimum first):\n", n,
+	       n == 1 ? "" : "s");
+	printf("  %-20s %-14s %-8s %9s %9s %8s\n", "partner", "role", "shift", "required",
+	       "uncovered", "minimum");
+	for (i = 0; i < n && i < N_UNFILLED_SHOWN; i++) {
+		const struct mu_demand *d = &sc->demand[u[i].demand];
+		printf("  %-20.20s %-14.14s %-8.8s %9.4g %9.2f %8.4g%s\n",
+		       sc->partners[d->partner].id, sc->roles[d->role].id, sc->shifts[d->shift].id,
+		       d->required, u[i].short_staff + u[i].breach_staff, d->minimum,
+		       u[i].breach_staff > 1e-6 ? "  RED FLAG" : "");
+	}
+	if (n > N_UNFILLED_SHOWN)
+		printf("  ... and %zu more (see plan.csv with --out)\n", n - N_UNFILLED_SHOWN);
+	printf("\n");
+	free(u);
+}
+
+static void print_headline(const struct mu_scenario *sc, const struct cli_run *run)
+{
+	const struct mu_totals *t = &run->plan->system;
+	char m[6][32];
+	double penalties = t->cost[MU_SRC_SHORT] + t->cost[MU_SRC_BREACH];
+	size_t p;
+
+	printf("System rota, the whole week:\n");
+	printf("  red flags    %zu demand row%s below the safe minimum\n", t->n_red_flags,
+	       t->n_red_flags == 1 ? "" : "s");
+	printf("  fill rate    %.1f%% of %.0f required hours (%.0f h short)\n",
+	       100 * mu_totals_fill_rate(t), t->required_hours,
+	       t->hours[MU_SRC_SHORT] + t->hours[MU_SRC_BREACH]);
+	printf("  hours        own %.0f, mutual aid %.0f, bank %.0f, agency %.0f\n",
+	       t->hours[MU_SRC_OWN], t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK],
+	       t->hours[MU_SRC_AGENCY]);
+	printf("  cost         %s: mutual aid travel %s, bank %s, agency %s, unfilled %s\n",
+	       cli_money(m[0], run->result.objective), cli_money(m[1], t->cost[MU_SRC_LEND]),
+	       cli_money(m[2], t->cost[MU_SRC_BANK]), cli_money(m[3], t->cost[MU_SRC_AGENCY]),
+	       cli_money(m[4], penalties));
+	printf("  agency spend %s", cli_money(m[0], t->agency_spend));
+	if (sc->settings.has_agency_budget)
+		printf(" of the %s system budget (%.0f%%)",
+		       cli_money(m[1], sc->settings.agency_budget),
+		       100 * t->agency_spend / sc->settings.agency_budget);
+	printf("\n  break-glass  %.0f agency staff-shifts off framework or above the cap%s\n",
+	       t->break_glass_shifts, sc->settings.allow_break_glass ? "" : " (not allowed)");
+	printf("  mutual aid   %.0f hours lent between partners, %s recharged\n", t->lent_out_hours,
+	       cli_money(m[0], t->recharge_in));
+	printf(
+	    "  shared bank  %.0f of %.0f bank hours worked away from the worker's home partner\n\n",
+	    shared_bank_hours(run->plan), t->hours[MU_SRC_BANK]);
+
+	printf("  %-26s %6s %5s %12s %12s %10s %10s\n", "partner", "fill", "red", "agency",
+	       "budget", "aid given", "aid recvd");
+	for (p = 0; p < sc->n_partners; p++) {
+		const struct mu_totals *pt = &run->plan->partners[p];
+		double fill = mu_totals_fill_rate(pt);
+		printf("  %-26.26s", sc->partners[p].name);
+		if (fill >= 0)
+			printf(" %5.1f%%", 100 * fill);
+		else
+			printf(" %6s", "-");
+		printf(" %5zu %12s %12s %9.0fh %9.0fh\n", pt->n_red_flags,
+		       cli_money(m[0], pt->agency_spend),
+		       sc->partners[p].has_agency_budget
+		           ? cli_money(m[1], sc->partners[p].agency_budget)
+		           : "-",
+		       pt->lent_out_hours, pt->hours[MU_SRC_LEND]);
+	}
+	printf("\n");
+}
+
+static void print_saving(const struct cli_run *sys, const struct cli_run *silo)
+{
+	const struct mu_totals *a = &sys->plan->system, *b = &silo->plan->system;
+	double saving = silo->result.objective - sys->result.objective;
+	char m[3][32];
+	printf("System against silo (partners alone: no lending, bank staff at home only):\n");
+	printf("  %-24s %14s %14s\n", "", "system", "silo");
+	printf("  %-24s %14s %14s\n", "cost", cli_money(m[0], sys->result.objective),
+	       cli_money(m[1], silo->result.objective));
+	printf("  %-24s %13.1f%% %13.1f%%\n", "fill rate", 100 * mu_totals_fill_rate(a),
+	       100 * mu_totals_fill_rate(b));
+	printf("  %-24s %14zu %14zu\n", "red flags", a->n_red_flags, b->n_red_flags);
+	printf("  %-24s %14s %14s\n", "agency spend", cli_money(m[0], a->agency_spend),
+	       cli_money(m[1], b->agency_spend));
+	printf("  %-24s %14.0f %14.0f\n", "unfilled hours",
+	       a->hours[MU_SRC_SHORT] + a->hours[MU_SRC_BREACH],
+	       b->hours[MU_SRC_SHORT] + b->hours[MU_SRC_BREACH]);
+	printf("\nWorking together saves %s this week (%.0f%% of the silo cost)",
+	       cli_money(m[0], saving),
+	       silo->result.objective > 0 ? 100 * saving / silo->result.objective : 0.0);
+	/* A silo search stopped by its time limit may have a cheaper rota left
+	 * to find; its bound says how much cheaper at most. */
+	if (silo->result.status != SOL_OPTIMAL && silo->result.has_bound &&
+	    sys->result.status == SOL_OPTIMAL)
+		printf(";\nat least %s however long the silo search ran",
+		       cli_money(m[1], silo->result.bound - sys->result.objective));
+	printf(".\n");
+}
 
 int cmd_demo(int argc, char **argv)
 {
+	struct demo_args a;
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
-	struct partner_totals *tot, sys = {0, 0, 0, 0, 0};
-	size_t i;
-	int status;
+	struct cli_run_request req[2];
+	struct cli_run run[2];
+	struct mu_err err;
+	double started = mu_time_now();
+	int status, k;
 
+	memset(run, 0, sizeof(run));
 	if (cli_print_help_if_asked("demo", argc, argv))
 		return 0;
-	if (argc > 1)
-		return cli_usage_error("demo", "unexpected argument '%s'", argv[1]);
-	status = cli_load_scenario(NULL, &src, &sc);
-	if (status != 0)
+	if ((status = parse(argc, argv, &a)) != 0)
 		return status;
-
-	tot = mu_calloc(sc->n_partners, sizeof(*tot));
-	for (i = 0; i < sc->n_demand; i++) {
-		const struct mu_demand *d = &sc->demand[i];
-		double h = sc->shifts[d->shift].paid_hours;
-		tot[d->partner].required_hours += d->required * h;
-		tot[d->partner].minimum_hours += d->minimum * h;
+	if ((status = cli_load_scenario(NULL, &src, &sc)) != 0)
+		return status;
+	printf("muster demo: the example ICS - %zu partners, %zu roles, %zu shifts over %ld days,\n"
+	       "%zu bank workers, %zu agency offers, %zu mutual-aid agreements.\n\n",
+	       sc->n_partners, sc->n_roles, sc->n_shifts, days_spanned(sc), sc->n_bank,
+	       sc->n_agency, sc->n_agreements);
+	mu_err_clear(&err);
+	for (k = 0; k < 2; k++) {
+		memset(&req[k], 0, sizeof(req[k]));
+		req[k].command = "demo";
+		req[k].is_silo = k == 1;
+		req[k].time_limit = a.time_limit;
+		req[k].out = k == 0 ? a.out : NULL;
+		req[k].started = mu_time_now();
+		req[k].time_read = req[k].started - started;
+		if (solve_one(src, sc, &a, &req[k], &run[k], &err) != MU_OK) {
+			status = cli_fail(&err);
+			goto done;
+		}
 	}
-	for (i = 0; i < sc->n_staff; i++) {
-		const struct mu_staff *s = &sc->staff[i];
-		tot[s->partner].own_hours += (double)s->available * sc->shifts[s->shift].paid_hours;
-	}
-	for (i = 0; i < sc->n_bank; i++)
-		tot[sc->bank[i].home].n_bank++;
-	for (i = 0; i < sc->n_agency; i++)
-		if (sc->agency[i].partner != MU_ALL)
-			tot[sc->agency[i].partner].n_offers++;
-
-	printf("muster demo: the example ICS, %zu partners, %zu roles, %zu shifts\n\n",
-	       sc->n_partners, sc->n_roles, sc->n_shifts);
-	printf("%-28s %12s %12s %12s %10s\n", "partner", "required h", "safe min h", "own staff h",
-	       "bank staff");
-	for (i = 0; i < sc->n_partners; i++) {
-		printf("%-28.28s %12.0f %12.0f %12.0f %10zu\n", sc->partners[i].name,
-		       tot[i].required_hours, tot[i].minimum_hours, tot[i].own_hours,
-		       tot[i].n_bank);
-		sys.required_hours += tot[i].required_hours;
-		sys.minimum_hours += tot[i].minimum_hours;
-		sys.own_hours += tot[i].own_hours;
-		sys.n_bank += tot[i].n_bank;
-	}
-	printf("%-28s %12.0f %12.0f %12.0f %10zu\n\n", "SYSTEM", sys.required_hours,
-	       sys.minimum_hours, sys.own_hours, sys.n_bank);
-	printf("%zu agency offers, %zu mutual-aid agreements, %zu bank shifts offered.\n",
-	       sc->n_agency, sc->n_agreements, sc->n_availability);
-	printf("The gap of %.0f hours between demand and own staff is what mutual aid,\n"
-	       "the shared bank and agency must cover.\n",
-	       sys.required_hours > sys.own_hours ? sys.required_hours - sys.own_hours : 0.0);
-	free(tot);
+	printf("\n");
+	print_unfilled(sc, &run[0]);
+	print_headline(sc, &run[0]);
+	print_saving(&run[0], &run[1]);
+	if (a.out)
+		printf("\nThe system rota is in %s/plan.csv and %s/summary.csv.\n", a.out, a.out);
+	status = 0;
+done:
+	for (k = 0; k < 2; k++)
+		cli_run_release(&run[k]);
 	mu_scenario_free(sc);
 	io_source_free(src);
-	return 0;
+	return status;
 }

@@ -59,9 +59,7 @@ static int parse(int argc, char **argv, struct solve_args *a)
 		} else if ((v = cli_option_value(argc, argv, &i, "--write-mps", &is_missing))) {
 			a->mps = v;
 		} else if ((v = cli_option_value(argc, argv, &i, "--time-limit", &is_missing))) {
-			char *end;
-			a->time_limit = strtod(v, &end);
-			if (*end || end == v || !(a->time_limit > 0) || a->time_limit > 1e6)
+			if (!cli_parse_seconds(v, &a->time_limit))
 				return cli_usage_error("solve",
 				                       "invalid --time-limit '%s' (seconds)", v);
 		} else if (is_missing) {

@@ -39,6 +39,7 @@ size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 	out[n++] = (struct mu_kpi){"total_cost", total};
 	out[n++] = (struct mu_kpi){"agency_spend", t->agency_spend};
 	out[n++] = (struct mu_kpi){"break_glass_staff_shifts", t->break_glass_shifts};
+	out[n++] = (struct mu_kpi){"lent_out_hours", t->lent_out_hours};
 	out[n++] = (struct mu_kpi){"recharge_in", t->recharge_in};
 	out[n++] = (struct mu_kpi){"recharge_out", t->recharge_out};
 	assert(n <= MU_KPI_MAX);

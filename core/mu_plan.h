@@ -44,8 +44,9 @@ struct mu_totals {
 	double agency_spend; /* rate x factor x hours, penalties excluded */
 	size_t n_red_flags;  /* demand rows below their minimum */
 	double break_glass_shifts;
-	double recharge_in;  /* owed to this partner for staff it lent */
-	double recharge_out; /* owed by this partner for staff it hosted */
+	double lent_out_hours; /* its own staff's hours at other partners (mutual aid given) */
+	double recharge_in;    /* owed to this partner for staff it lent */
+	double recharge_out;   /* owed by this partner for staff it hosted */
 };
 
 /* The fill rate of t: (required - short - breach hours) / required hours;
@@ -63,7 +64,7 @@ struct mu_kpi {
 /* The KPIs of t in summary.csv's names and order: required_hours, the hours
  * and cost of each source, fill_rate (left out when nothing is required),
  * red_flags, total_cost, agency_spend, break_glass_staff_shifts,
- * recharge_in, recharge_out. Writes at most MU_KPI_MAX to out; returns how
+ * lent_out_hours, recharge_in, recharge_out. Writes at most MU_KPI_MAX to out; returns how
  * many. */
 size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out);
 

@@ -118,7 +118,8 @@ static void write_totals(FILE *fp, const char *scope, const char *name, const st
 	fputc(',', fp);
 	if (has_pay_bill && pay_bill > 0)
 		fprintf(fp, "%.2f", 100 * t->agency_spend / pay_bill);
-	fprintf(fp, ",%.6g,%.2f,%.2f\n", t->break_glass_shifts, t->recharge_in, t->recharge_out);
+	fprintf(fp, ",%.6g,%.2f,%.2f,%.2f\n", t->break_glass_shifts, t->lent_out_hours,
+	        t->recharge_in, t->recharge_out);
 }
 
 enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *sc,
@@ -134,7 +135,8 @@ enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *
 	fputs("partner,name,required_hours,own_hours,lend_hours,bank_hours,agency_hours,"
 	      "short_hours,breach_hours,fill_rate,red_flags,own_cost,lend_cost,bank_cost,"
 	      "agency_cost,short_cost,breach_cost,total_cost,agency_spend,agency_budget,"
-	      "agency_pct_of_pay_bill,break_glass_staff_shifts,recharge_in,recharge_out\n",
+	      "agency_pct_of_pay_bill,break_glass_staff_shifts,lent_out_hours,recharge_in,"
+	      "recharge_out\n",
 	      fp);
 	for (p = 0; p < sc->n_partners; p++) {
 		const struct mu_partner *pt = &sc->partners[p];

@@ -74,7 +74,9 @@ struct pol_plan *pol_plan_new(const struct pol_build *b, const double *x)
 		add_work(&plan->system, c, r);
 		if (c->source == MU_SRC_LEND) {
 			plan->partners[c->home].recharge_in += r->recharge;
+			plan->partners[c->home].lent_out_hours += r->hours;
 			plan->system.recharge_in += r->recharge;
+			plan->system.lent_out_hours += r->hours;
 		}
 		if (c->source == MU_SRC_BREACH)
 			breach[c->demand] += x[col];

@@ -16,11 +16,10 @@
 #include <stdlib.h>
 
 static const char *const units[POL_ROW_KIND_COUNT] = {
-    [POL_ROW_DEMAND] = "staff",    [POL_ROW_MINIMUM] = "staff",
-    [POL_ROW_STAFF] = "staff",     [POL_ROW_ROTATABLE] = "staff",
-    [POL_ROW_AGREEMENT] = "staff", [POL_ROW_REST] = "shift",
-    [POL_ROW_HOURS] = "hour",      [POL_ROW_CAPACITY] = "staff",
-    [POL_ROW_BREAK_GLASS] = "staff", [POL_ROW_BUDGET] = "£",
+    [POL_ROW_DEMAND] = "staff",    [POL_ROW_MINIMUM] = "staff",   [POL_ROW_STAFF] = "staff",
+    [POL_ROW_ROTATABLE] = "staff", [POL_ROW_AGREEMENT] = "staff", [POL_ROW_REST] = "shift",
+    [POL_ROW_HOURS] = "hour",      [POL_ROW_CAPACITY] = "staff",  [POL_ROW_BREAK_GLASS] = "staff",
+    [POL_ROW_BUDGET] = "£",
 };
 
 static void describe(const struct mu_scenario *sc, const struct pol_row *what,
@@ -45,7 +44,8 @@ static void describe(const struct mu_scenario *sc, const struct pol_row *what,
 	case POL_ROW_AGREEMENT:
 		r->partner = sc->partners[sc->agreements[i].to].id;
 		r->subject = sc->partners[sc->agreements[i].from].id;
-		r->role = sc->agreements[i].role == MU_ALL ? "*" : sc->roles[sc->agreements[i].role].id;
+		r->role =
+		    sc->agreements[i].role == MU_ALL ? "*" : sc->roles[sc->agreements[i].role].id;
 		r->shift = sc->shifts[what->shift].id;
 		break;
 	case POL_ROW_REST:
@@ -56,7 +56,8 @@ static void describe(const struct mu_scenario *sc, const struct pol_row *what,
 		break;
 	case POL_ROW_CAPACITY:
 		r->subject = sc->agency[i].supplier;
-		r->partner = sc->agency[i].partner == MU_ALL ? "*" : sc->partners[sc->agency[i].partner].id;
+		r->partner =
+		    sc->agency[i].partner == MU_ALL ? "*" : sc->partners[sc->agency[i].partner].id;
 		r->role = sc->roles[sc->agency[i].role].id;
 		r->shift = sc->shifts[what->shift].id;
 		break;

@@ -12,8 +12,8 @@
 #include "core/mu_buf.h"
 #include "io/io_store.h"
 
-#include <fcntl.h>
 #include <ctype.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,13 +193,49 @@ static void test_cli_check_the_example_and_a_broken_copy(void **state)
 	result_free(&r);
 }
 
+/* The money at s, "£147,429.59", as a number. */
+static double parse_money(const char *s)
+{
+	char digits[64];
+	size_t n = 0;
+	for (; *s && n + 1 < sizeof(digits); s++)
+		if (isdigit((unsigned char)*s) || *s == '.')
+			digits[n++] = *s;
+		else if (*s != ',')
+			break;
+	digits[n] = '\0';
+	return strtod(digits, NULL);
+}
+
 static void test_cli_demo_needs_no_files(void **state)
 {
-	struct result r = run("demo", NULL);
+	struct result r = run("demo", "--time-limit", "2", "--db", "demo.db", NULL);
+	const char *saves;
+	double system_cost, silo_cost;
 	(void)state;
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "SYSTEM"));
+	assert_non_null(strstr(r.out, "Solving the system rota ... optimal"));
+	assert_non_null(strstr(r.out, "red flags"));
 	assert_non_null(strstr(r.out, "St Aidan's Hospice"));
+	/* the system plan beats the silo plan, and says by how much */
+	system_cost =
+	    parse_money(strstr(r.out, "  cost      ") + strlen("  cost") +
+	                strspn(strstr(r.out, "  cost      ") + strlen("  cost"), " \xc2\xa3"));
+	saves = strstr(r.out, "Working together saves \xc2\xa3");
+	assert_non_null(saves);
+	silo_cost = system_cost + parse_money(saves + strlen("Working together saves \xc2\xa3"));
+	assert_true(system_cost > 100000);
+	assert_true(silo_cost > 1.2 * system_cost);
+	result_free(&r);
+	/* both solves are recorded, with their KPIs */
+	r = run("runs", "--db", "demo.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "demo"));
+	result_free(&r);
+	r = run("show", "2", "--db", "demo.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "silo"));
+	assert_non_null(strstr(r.out, "fill_rate"));
 	result_free(&r);
 }
 
@@ -247,20 +283,6 @@ static void test_cli_runs_and_show(void **state)
 	r = run("show", "x1", "--db", "runs.db", NULL);
 	assert_int_equal(r.status, 2);
 	result_free(&r);
-}
-
-/* The money at s, "£147,429.59", as a number. */
-static double parse_money(const char *s)
-{
-	char digits[64];
-	size_t n = 0;
-	for (; *s && n + 1 < sizeof(digits); s++)
-		if (isdigit((unsigned char)*s) || *s == '.')
-			digits[n++] = *s;
-		else if (*s != ',')
-			break;
-	digits[n] = '\0';
-	return strtod(digits, NULL);
 }
 
 /* The objective CLP prints for an MPS file ("Optimal objective X"). */
