@@ -7,6 +7,7 @@
 
 #include "core/mu_alloc.h"
 #include "core/mu_time.h"
+#include "solver/sol_round.h"
 
 #include <float.h>
 #include <glpk.h>
@@ -70,6 +71,13 @@ static enum mu_code check_model(const struct sol_model *m, struct mu_err *err)
 	return MU_OK;
 }
 
+static void set_col_bounds(glp_prob *lp, const struct sol_model *m, size_t j)
+{
+	glp_set_col_bnds(lp, (int)j + 1, bound_type(m->col_lo[j], m->col_hi[j]),
+	                 m->col_lo[j] > -SOL_INF ? m->col_lo[j] : 0,
+	                 m->col_hi[j] < SOL_INF ? m->col_hi[j] : 0);
+}
+
 static glp_prob *load(struct sol_model *m, bool is_mip)
 {
 	glp_prob *lp = glp_create_prob();
@@ -92,9 +100,7 @@ static glp_prob *load(struct sol_model *m, bool is_mip)
 	for (i = 0; i < m->n_cols; i++) {
 		int c = (int)i + 1;
 		glp_set_col_name(lp, c, m->col_names[i]);
-		glp_set_col_bnds(lp, c, bound_type(m->col_lo[i], m->col_hi[i]),
-		                 m->col_lo[i] > -SOL_INF ? m->col_lo[i] : 0,
-		                 m->col_hi[i] < SOL_INF ? m->col_hi[i] : 0);
+		set_col_bounds(lp, m, i);
 		glp_set_obj_coef(lp, c, m->col_cost[i]);
 		if (is_mip && m->col_is_int[i])
 			glp_set_col_kind(lp, c, GLP_IV);
@@ -231,12 +237,72 @@ static enum mu_code solve_lp(glp_prob *lp, const struct sol_options *opt, struct
 	return MU_OK;
 }
 
-static enum mu_code solve_mip(glp_prob *lp, const struct sol_options *opt, struct sol_result *out,
+/* A first rota from the relaxation just solved: its integer columns rounded
+ * (sol_round_lp) and fixed, the continuous ones re-optimised. Returns false
+ * when that leaves no feasible solution. The bounds are restored after. */
+static bool round_relaxation(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm,
+                             double *x, double *objective)
+{
+	double *x_lp = mu_malloc((m->n_cols + 1) * sizeof(double));
+	bool is_found;
+	size_t j;
+	for (j = 0; j < m->n_cols; j++)
+		x_lp[j] = glp_get_col_prim(lp, (int)j + 1);
+	sol_round_lp(m, x_lp, x);
+	for (j = 0; j < m->n_cols; j++)
+		if (m->col_is_int[j])
+			glp_set_col_bnds(lp, (int)j + 1, GLP_FX, x[j], x[j]);
+	is_found = glp_simplex(lp, parm) == 0 && glp_get_status(lp) == GLP_OPT;
+	if (is_found) {
+		*objective = glp_get_obj_val(lp);
+		for (j = 0; j < m->n_cols; j++)
+			x[j] = m->col_is_int[j] ? x[j] : glp_get_col_prim(lp, (int)j + 1);
+	}
+	for (j = 0; j < m->n_cols; j++)
+		if (m->col_is_int[j])
+			set_col_bounds(lp, m, j);
+	free(x_lp);
+	return is_found;
+}
+
+/* Branch and cut, after the relaxation and a rounded first rota: if the
+ * search finds nothing better in time (or nothing at all), the rounded rota
+ * is the answer, with the relaxation as its bound. */
+static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
+                              const struct sol_options *opt, struct sol_result *out,
                               struct mu_err *err)
 {
+	glp_smcp lp_parm;
 	glp_iocp parm;
 	struct mip_watch watch = {opt, false, 0, mu_time_now(), mu_time_now()};
+	double relaxed, rounded_objective = 0, left = 0;
+	double *rounded = mu_malloc((m->n_cols + 1) * sizeof(double));
+	bool has_rounded, has_mip;
 	int rc, st, i;
+
+	glp_init_smcp(&lp_parm);
+	lp_parm.msg_lev = GLP_MSG_OFF;
+	lp_parm.meth = GLP_DUALP;
+	lp_parm.presolve = GLP_ON;
+	if (opt->time_limit > 0)
+		lp_parm.tm_lim = (int)(opt->time_limit * 1000);
+	rc = glp_simplex(lp, &lp_parm);
+	st = glp_get_status(lp);
+	if (rc == GLP_ENOPFS || (rc == 0 && (st == GLP_NOFEAS || st == GLP_INFEAS))) {
+		out->status = SOL_INFEASIBLE;
+		goto done;
+	}
+	if (rc == GLP_ENODFS || (rc == 0 && st == GLP_UNBND)) {
+		out->status = SOL_UNBOUNDED;
+		goto done;
+	}
+	if (rc != 0 || st != GLP_OPT) {
+		out->status = SOL_NO_SOLUTION; /* the time limit passed in the relaxation */
+		goto done;
+	}
+	relaxed = glp_get_obj_val(lp);
+	has_rounded = round_relaxation(lp, m, &lp_parm, rounded, &rounded_objective);
+
 	glp_init_iocp(&parm);
 	parm.msg_lev = GLP_MSG_OFF;
 	parm.presolve = GLP_ON;
@@ -251,39 +317,51 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_options *opt, struc
 	parm.clq_cuts = GLP_ON;
 	parm.cb_func = watch_search;
 	parm.cb_info = &watch;
-	if (opt->time_limit > 0)
-		parm.tm_lim = (int)(opt->time_limit * 1000);
-	rc = glp_intopt(lp, &parm);
+	if (opt->time_limit > 0) {
+		left = opt->time_limit - (mu_time_now() - watch.start);
+		parm.tm_lim = (int)(left * 1000);
+	}
+	rc = opt->time_limit > 0 && parm.tm_lim < 1 ? GLP_ETMLIM : glp_intopt(lp, &parm);
 	st = glp_mip_status(lp);
-	if (rc == GLP_ENOPFS || st == GLP_NOFEAS) {
+	if (rc == GLP_ENOPFS || (rc != GLP_ETMLIM && st == GLP_NOFEAS)) {
 		out->status = SOL_INFEASIBLE;
-		return MU_OK;
+		goto done;
 	}
 	if (rc == GLP_ENODFS) {
 		out->status = SOL_UNBOUNDED;
-		return MU_OK;
+		goto done;
 	}
-	if (rc != 0 && rc != GLP_ETMLIM && rc != GLP_EMIPGAP && rc != GLP_ESTOP)
+	if (rc != 0 && rc != GLP_ETMLIM && rc != GLP_EMIPGAP && rc != GLP_ESTOP) {
+		free(rounded);
 		return mu_err_set(err, MU_E_SOLVER, "GLPK branch and cut failed (code %d)", rc);
-	if (st != GLP_OPT && st != GLP_FEAS) {
-		out->status = SOL_NO_SOLUTION;
-		return MU_OK;
 	}
-	out->status = st == GLP_OPT ? SOL_OPTIMAL : SOL_FEASIBLE;
-	out->objective = glp_mip_obj_val(lp);
+	has_mip = st == GLP_OPT || st == GLP_FEAS;
+	if (has_mip && (!has_rounded || glp_mip_obj_val(lp) <= rounded_objective)) {
+		out->status = st == GLP_OPT ? SOL_OPTIMAL : SOL_FEASIBLE;
+		out->objective = glp_mip_obj_val(lp);
+		out->x = mu_malloc((out->n_cols + 1) * sizeof(double));
+		for (i = 0; i < (int)out->n_cols; i++)
+			out->x[i] = glp_mip_col_val(lp, i + 1);
+	} else if (has_rounded) {
+		out->status = SOL_FEASIBLE;
+		out->objective = rounded_objective;
+		out->x = rounded;
+		rounded = NULL;
+	} else {
+		out->status = SOL_NO_SOLUTION;
+		goto done;
+	}
 	out->has_bound = true;
-	out->bound = st == GLP_OPT || !watch.has_bound ? out->objective : watch.bound;
-	if (st != GLP_OPT && !watch.has_bound)
-		out->has_bound = false;
-	out->gap = out->has_bound
-	               ? (out->objective - out->bound) /
-	                     (1e-9 + (out->objective < 0 ? -out->objective : out->objective))
-	               : 1;
+	out->bound = relaxed;
+	if (out->status == SOL_OPTIMAL)
+		out->bound = out->objective;
+	else if (watch.has_bound && watch.bound > relaxed)
+		out->bound = watch.bound;
+	out->gap = (out->objective - out->bound) / (1e-9 + fabs(out->objective));
 	if (out->gap < 0)
 		out->gap = 0;
-	out->x = mu_malloc((out->n_cols + 1) * sizeof(double));
-	for (i = 0; i < (int)out->n_cols; i++)
-		out->x[i] = glp_mip_col_val(lp, i + 1);
+done:
+	free(rounded);
 	return MU_OK;
 }
 
@@ -303,7 +381,7 @@ enum mu_code sol_glpk_solve(struct sol_model *m, const struct sol_options *opt,
 	out->n_cols = m->n_cols;
 	out->n_nonzeros = m->n_entries;
 	start = mu_time_now();
-	rc = opt->is_mip ? solve_mip(lp, opt, out, err) : solve_lp(lp, opt, out, err);
+	rc = opt->is_mip ? solve_mip(lp, m, opt, out, err) : solve_lp(lp, opt, out, err);
 	out->solve_seconds = mu_time_now() - start;
 	glp_delete_prob(lp);
 	glp_term_hook(NULL, NULL);

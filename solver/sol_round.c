@@ -1,0 +1,74 @@
+/*
+ * sol_round.c - rounding an LP solution to integers without breaking a
+ * row's upper limit. Rounding down alone never raises a row with
+ * non-negative coefficients (every row of muster's model); the round-up
+ * pass gives back the cover that rounding down took, where limits allow.
+ */
+#include "sol_round.h"
+
+#include "core/mu_alloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+struct fraction {
+	size_t col;
+	double part;
+};
+
+static int by_part_desc(const void *a, const void *b)
+{
+	const struct fraction *x = a, *y = b;
+	if (x->part != y->part)
+		return x->part > y->part ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+void sol_round_lp(const struct sol_model *m, const double *x_lp, double *x)
+{
+	size_t *first = mu_calloc(m->n_cols + 2, sizeof(size_t));
+	size_t *at = mu_malloc((m->n_entries + 1) * sizeof(size_t)); /* entries by column */
+	double *activity = mu_calloc(m->n_rows + 1, sizeof(double));
+	struct fraction *frac = mu_malloc((m->n_cols + 1) * sizeof(*frac));
+	size_t i, j, n_frac = 0;
+
+	for (j = 0; j < m->n_cols; j++) {
+		x[j] = x_lp[j];
+		if (m->col_is_int[j]) {
+			double down = floor(x_lp[j] + 1e-9);
+			if (x_lp[j] - down > 1e-6 && down + 1 <= m->col_hi[j])
+				frac[n_frac++] = (struct fraction){j, x_lp[j] - down};
+			x[j] = down;
+		}
+	}
+	for (i = 0; i < m->n_entries; i++)
+		first[m->entries[i].col + 1]++;
+	for (j = 0; j < m->n_cols; j++)
+		first[j + 1] += first[j];
+	for (i = 0; i < m->n_entries; i++)
+		at[first[m->entries[i].col]++] = i;
+	for (j = m->n_cols; j > 0; j--)
+		first[j] = first[j - 1];
+	first[0] = 0;
+	for (i = 0; i < m->n_entries; i++)
+		activity[m->entries[i].row] += m->entries[i].value * x[m->entries[i].col];
+
+	qsort(frac, n_frac, sizeof(*frac), by_part_desc);
+	for (i = 0; i < n_frac; i++) {
+		size_t col = frac[i].col, k;
+		bool fits = true;
+		for (k = first[col]; k < first[col + 1] && fits; k++) {
+			const struct sol_entry *e = &m->entries[at[k]];
+			fits = activity[e->row] + e->value <= m->row_hi[e->row] + 1e-9;
+		}
+		if (!fits)
+			continue;
+		x[col] += 1;
+		for (k = first[col]; k < first[col + 1]; k++)
+			activity[m->entries[at[k]].row] += m->entries[at[k]].value;
+	}
+	free(first);
+	free(at);
+	free(activity);
+	free(frac);
+}

@@ -1,0 +1,16 @@
+/*
+ * sol_round.h - LP-guided rounding: a first integer solution from the
+ * linear relaxation, so that a rota search stopped early still has a rota.
+ */
+#ifndef SOL_ROUND_H
+#define SOL_ROUND_H
+
+#include "solver/sol_model.h"
+
+/* Rounds the integer columns of x_lp (one value per column of m) into x:
+ * each down, then, largest fraction first, up where every row's upper limit
+ * still holds. Continuous columns are copied; the caller re-optimises them
+ * with the integer columns fixed. m must be compacted. */
+void sol_round_lp(const struct sol_model *m, const double *x_lp, double *x);
+
+#endif
