@@ -51,7 +51,7 @@ enum mu_code io_report_write_plan(const char *dir, const struct mu_plan_row *row
 			io_csv_write_field(fp, text[k]);
 			fputc(',', fp);
 		}
-		fprintf(fp, "%.6g,%.6g,%.2f,%.2f\n", r->staff, r->hours, r->cost, r->recharge);
+		fprintf(fp, "%.10g,%.10g,%.2f,%.2f\n", r->staff, r->hours, r->cost, r->recharge);
 	}
 	return close_out(fp, dir, "plan.csv", err);
 }

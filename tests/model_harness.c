@@ -1,0 +1,163 @@
+/*
+ * model_harness.c - one solve, checked by plan_check, by summary.csv adding
+ * up to plan.csv, and by CBC or CLP on muster's own MPS export.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "model_harness.h"
+
+#include "core/mu_alloc.h"
+#include "io/io_report.h"
+#include "io/io_scenario.h"
+#include "plan_check.h"
+#include "policies/pol_build.h"
+#include "policies/pol_plan.h"
+#include "solver/sol_glpk.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char tmp_dir[256];
+
+int harness_setup(void **state)
+{
+	(void)state;
+	snprintf(tmp_dir, sizeof(tmp_dir), "/tmp/muster-model-XXXXXX");
+	return mkdtemp(tmp_dir) ? 0 : -1;
+}
+
+int harness_teardown(void **state)
+{
+	char cmd[300];
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp_dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+const char *harness_dir(void)
+{
+	return tmp_dir;
+}
+
+static void add_file(struct io_source *src, const char *name, const char *text)
+{
+	struct io_file *f = &src->files[src->n_files++];
+	f->name = mu_strdup(name);
+	f->data = mu_strdup(text);
+	f->len = strlen(text);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct io_file *)a)->name, ((const struct io_file *)b)->name);
+}
+
+struct mu_scenario *harness_load(const struct harness_file *defaults,
+                                 const struct harness_file *files)
+{
+	struct io_source *src = mu_calloc(1, sizeof(*src));
+	struct mu_scenario *sc = NULL;
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	size_t n = 0, i, k;
+	for (i = 0; defaults[i].name; i++)
+		n++;
+	for (i = 0; files[i].name; i++)
+		n++;
+	src->label = mu_strdup("test");
+	src->files = mu_calloc(n + 1, sizeof(*src->files));
+	for (i = 0; defaults[i].name; i++) {
+		bool is_replaced = false;
+		for (k = 0; files[k].name; k++)
+			is_replaced = is_replaced || strcmp(files[k].name, defaults[i].name) == 0;
+		if (!is_replaced)
+			add_file(src, defaults[i].name, defaults[i].text);
+	}
+	for (k = 0; files[k].name; k++)
+		add_file(src, files[k].name, files[k].text);
+	qsort(src->files, src->n_files, sizeof(*src->files), by_name);
+	mu_errlist_init(errors);
+	if (io_scenario_parse(src, &sc, errors) != MU_OK) {
+		for (i = 0; i < errors->n_items; i++)
+			print_error("%s:%lu:%lu: %s\n", errors->items[i].file,
+			            errors->items[i].line, errors->items[i].col,
+			            errors->items[i].msg);
+		fail_msg("the test scenario is invalid");
+	}
+	free(errors);
+	io_source_free(src);
+	return sc;
+}
+
+double harness_peer_objective(const char *mps, bool is_mip, double time_limit)
+{
+	char cmd[700], line[512], limit[64] = "";
+	/* CBC says "Objective value:", or as CLP does when it has no integers */
+	static const char *const prefixes[] = {"Objective value:", "Optimal objective "};
+	size_t k;
+	double v = NAN;
+	FILE *p;
+	if (time_limit > 0)
+		snprintf(limit, sizeof(limit), "-sec %g", time_limit);
+	if (is_mip)
+		snprintf(cmd, sizeof(cmd), "cbc '%s' %s -solve 2>&1", mps, limit);
+	else
+		snprintf(cmd, sizeof(cmd), "clp '%s' -dualsimplex 2>&1", mps);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	while (fgets(line, sizeof(line), p))
+		for (k = 0; k < 2; k++)
+			if (strncmp(line, prefixes[k], strlen(prefixes[k])) == 0)
+				v = strtod(line + strlen(prefixes[k]), NULL);
+	pclose(p);
+	return v;
+}
+
+double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo)
+{
+	struct pol_build *b = pol_build_new(sc, is_silo);
+	struct sol_options opt;
+	struct sol_result res;
+	struct pol_plan *plan;
+	struct plan_check how;
+	struct mu_err err;
+	char plan_path[300], summary_path[300], mps[300], why[512];
+	double objective, peer;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.is_mip = !is_lp;
+	assert_int_equal(sol_glpk_solve(b->m, &opt, &res, &err), MU_OK);
+	assert_int_equal(res.status, SOL_OPTIMAL);
+	objective = res.objective;
+	plan = pol_plan_new(b, res.x);
+	/* the rows' costs add up to the objective */
+	assert_true(fabs(plan->objective - objective) <= 1e-6 * (1 + fabs(objective)));
+
+	assert_int_equal(io_report_write_plan(tmp_dir, plan->rows, plan->n_rows, &err), MU_OK);
+	assert_int_equal(io_report_write_summary(tmp_dir, sc, plan->partners, &plan->system, &err),
+	                 MU_OK);
+	snprintf(plan_path, sizeof(plan_path), "%s/plan.csv", tmp_dir);
+	snprintf(summary_path, sizeof(summary_path), "%s/summary.csv", tmp_dir);
+	how.is_silo = is_silo;
+	how.is_rota = !is_lp;
+	how.objective = objective;
+	if (!plan_check_file(sc, plan_path, &how, why, sizeof(why)))
+		fail_msg("%s", why);
+	if (!plan_check_summary(plan_path, summary_path, why, sizeof(why)))
+		fail_msg("%s", why);
+
+	snprintf(mps, sizeof(mps), "%s/model.mps", tmp_dir);
+	assert_int_equal(sol_glpk_write_mps(b->m, !is_lp, mps, &err), MU_OK);
+	peer = harness_peer_objective(mps, !is_lp, 0);
+	if (!(fabs(peer - objective) <= 1e-6 * (1 + fabs(objective))))
+		fail_msg("muster %.6f, %s %.6f", objective, is_lp ? "CLP" : "CBC", peer);
+
+	pol_plan_free(plan);
+	sol_result_release(&res);
+	pol_build_free(b);
+	return objective;
+}

@@ -1,0 +1,38 @@
+/*
+ * model_harness.h - what the model tests share: scenarios from file texts,
+ * and one solve checked every way there is - plan_check on plan.csv,
+ * summary.csv against plan.csv, and an independent solver (CBC for rota,
+ * CLP for plan) on the MPS muster writes.
+ */
+#ifndef MODEL_HARNESS_H
+#define MODEL_HARNESS_H
+
+#include "core/mu_scenario.h"
+
+#include <stdbool.h>
+
+struct harness_file {
+	const char *name, *text;
+};
+
+/* cmocka group setup/teardown: a temporary folder for outputs. */
+int harness_setup(void **state);
+int harness_teardown(void **state);
+
+/* The folder harness_setup made. */
+const char *harness_dir(void);
+
+/* The scenario of the files (each list ends with {NULL, NULL}); a name in
+ * files replaces the same name in defaults. Fails the test when invalid. */
+struct mu_scenario *harness_load(const struct harness_file *defaults,
+                                 const struct harness_file *files);
+
+/* Solves sc (rota, or plan when is_lp), checks the answer every way and
+ * returns the objective. Fails the test unless it is proven optimal. */
+double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo);
+
+/* The objective CBC (is_mip) or CLP finds for an MPS file; NAN when the
+ * solver printed none. time_limit in seconds, 0 = none. */
+double harness_peer_objective(const char *mps, bool is_mip, double time_limit);
+
+#endif

@@ -1,0 +1,589 @@
+/*
+ * plan_check.c - DESIGN.md §3 checked from plan.csv's rows. Every lookup
+ * is by identifier, the way a reader of plan.csv would do it; each row's
+ * cost is recomputed from the scenario's rates, and the row limits of §3
+ * are summed up afresh.
+ */
+#include "plan_check.h"
+
+#include "core/mu_alloc.h"
+#include "io/io_csv.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TOL 1e-6
+
+enum {
+	C_SOURCE,
+	C_PARTNER,
+	C_ROLE,
+	C_WORKER_ROLE,
+	C_SHIFT,
+	C_HOME,
+	C_WORKER,
+	C_OFFER,
+	C_STAFF,
+	C_HOURS,
+	C_COST,
+	C_RECHARGE,
+	N_COLUMNS
+};
+
+static const char *const header[N_COLUMNS] = {"source", "partner", "role",   "worker_role",
+                                              "shift",  "home",    "worker", "offer",
+                                              "staff",  "hours",   "cost",   "recharge"};
+
+struct checker {
+	const struct mu_scenario *sc;
+	const struct plan_check *how;
+	char *why;
+	size_t why_len;
+	bool is_ok;
+	double *covered, *short_staff, *breach, *glass_heads; /* per demand row */
+	double *own, *lent;                                   /* per staff row */
+	double *agreement_use;                                /* agreement x shift */
+	double *worker_hours;                                 /* per bank worker */
+	double *worker_shift;                                 /* worker x shift */
+	double *capacity_use;                                 /* agency row x shift */
+	double *spend;                                        /* per partner */
+	double total_spend, total_cost;
+};
+
+static void fail(struct checker *ck, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+	size_t n;
+	if (!ck->is_ok)
+		return;
+	ck->is_ok = false;
+	n = (size_t)snprintf(ck->why, ck->why_len, "plan.csv:%lu: ", line);
+	va_start(ap, fmt);
+	if (n < ck->why_len)
+		vsnprintf(ck->why + n, ck->why_len - n, fmt, ap);
+	va_end(ap);
+}
+
+static size_t find_partner(const struct mu_scenario *sc, const char *id)
+{
+	size_t i;
+	for (i = 0; i < sc->n_partners; i++)
+		if (strcmp(sc->partners[i].id, id) == 0)
+			return i;
+	return MU_ALL;
+}
+
+static size_t find_role(const struct mu_scenario *sc, const char *id)
+{
+	size_t i;
+	for (i = 0; i < sc->n_roles; i++)
+		if (strcmp(sc->roles[i].id, id) == 0)
+			return i;
+	return MU_ALL;
+}
+
+static size_t find_shift(const struct mu_scenario *sc, const char *id)
+{
+	size_t i;
+	for (i = 0; i < sc->n_shifts; i++)
+		if (strcmp(sc->shifts[i].id, id) == 0)
+			return i;
+	return MU_ALL;
+}
+
+static size_t find_worker(const struct mu_scenario *sc, const char *id)
+{
+	size_t i;
+	for (i = 0; i < sc->n_bank; i++)
+		if (strcmp(sc->bank[i].id, id) == 0)
+			return i;
+	return MU_ALL;
+}
+
+static size_t find_demand(const struct mu_scenario *sc, size_t p, size_t r, size_t s)
+{
+	size_t i;
+	for (i = 0; i < sc->n_demand; i++)
+		if (sc->demand[i].partner == p && sc->demand[i].role == r &&
+		    sc->demand[i].shift == s)
+			return i;
+	return MU_ALL;
+}
+
+static size_t find_staff(const struct mu_scenario *sc, size_t p, size_t r, size_t s)
+{
+	size_t i;
+	for (i = 0; i < sc->n_staff; i++)
+		if (sc->staff[i].partner == p && sc->staff[i].role == r && sc->staff[i].shift == s)
+			return i;
+	return MU_ALL;
+}
+
+/* How much of role c one staff of role r counts as: 1 for itself, a
+ * substitution's efficiency, else 0 (not transitive). */
+static double efficiency(const struct mu_scenario *sc, size_t r, size_t c)
+{
+	size_t i;
+	if (r == c)
+		return 1;
+	for (i = 0; i < sc->n_substitutions; i++)
+		if (sc->substitutions[i].role == r && sc->substitutions[i].covers == c)
+			return sc->substitutions[i].efficiency;
+	return 0;
+}
+
+static const struct mu_cap *cap_of(const struct mu_scenario *sc, size_t role)
+{
+	size_t i;
+	for (i = 0; i < sc->n_caps; i++)
+		if (sc->caps[i].role == role)
+			return &sc->caps[i];
+	return NULL;
+}
+
+/* The agreement carrying role r from p to q: its role row, else `*`. */
+static size_t find_agreement(const struct mu_scenario *sc, size_t p, size_t q, size_t r)
+{
+	size_t i, star = MU_ALL;
+	for (i = 0; i < sc->n_agreements; i++) {
+		const struct mu_agreement *g = &sc->agreements[i];
+		if (g->from != p || g->to != q)
+			continue;
+		if (g->role == r)
+			return i;
+		if (g->role == MU_ALL)
+			star = i;
+	}
+	return star;
+}
+
+static bool is_cleared(const struct mu_scenario *sc, const struct mu_bank_worker *w, size_t q,
+                       bool is_silo)
+{
+	size_t i;
+	if (q == w->home)
+		return true;
+	if (is_silo)
+		return false;
+	if (w->is_all_partners)
+		return true;
+	for (i = 0; i < w->n_partners; i++)
+		if (w->partners[i] == q)
+			return true;
+	(void)sc;
+	return false;
+}
+
+static bool has_offered(const struct mu_scenario *sc, size_t w, size_t s)
+{
+	size_t i;
+	for (i = 0; i < sc->n_availability; i++)
+		if (sc->availability[i].worker == w && sc->availability[i].shift == s)
+			return true;
+	return false;
+}
+
+/* Reports a problem with the row at line and leaves check_row. */
+#define REJECT(...)                                                                                \
+	do {                                                                                       \
+		fail(ck, line, __VA_ARGS__);                                                       \
+		return;                                                                            \
+	} while (0)
+
+static bool is_whole(double v)
+{
+	return fabs(v - round(v)) <= TOL;
+}
+
+/* One plan row: where it may go and what it must cost. */
+static void check_row(struct checker *ck, unsigned long line, const char *const *cell)
+{
+	const struct mu_scenario *sc = ck->sc;
+	const struct plan_check *how = ck->how;
+	const char *source = cell[C_SOURCE];
+	size_t p = find_partner(sc, cell[C_PARTNER]), r = find_role(sc, cell[C_ROLE]);
+	size_t s = find_shift(sc, cell[C_SHIFT]), wr = MU_ALL, d;
+	double staff = strtod(cell[C_STAFF], NULL), hours = strtod(cell[C_HOURS], NULL);
+	double cost = strtod(cell[C_COST], NULL), recharge = strtod(cell[C_RECHARGE], NULL);
+	double expected_cost = 0, expected_recharge = 0, u, paid;
+	bool is_uncovered = strcmp(source, "short") == 0 || strcmp(source, "breach") == 0;
+
+	if (p == MU_ALL || r == MU_ALL || s == MU_ALL)
+		REJECT("unknown partner, role or shift");
+	d = find_demand(sc, p, r, s);
+	if (d == MU_ALL)
+		REJECT("no demand row at (%s, %s, %s)", cell[C_PARTNER], cell[C_ROLE],
+		       cell[C_SHIFT]);
+	if (!(staff > TOL))
+		REJECT("staff %s is not positive", cell[C_STAFF]);
+	paid = sc->shifts[s].paid_hours;
+	u = 1 + sc->shifts[s].enhancement;
+	if (fabs(hours - staff * paid) > TOL * (1 + hours))
+		REJECT("hours %s is not staff x paid_hours", cell[C_HOURS]);
+	if (is_uncovered) {
+		if (*cell[C_WORKER_ROLE] || *cell[C_HOME] || *cell[C_WORKER] || *cell[C_OFFER])
+			REJECT("%s row names who works", source);
+	} else {
+		wr = find_role(sc, cell[C_WORKER_ROLE]);
+		if (wr == MU_ALL || efficiency(sc, wr, r) <= 0)
+			REJECT("%s may not cover %s", cell[C_WORKER_ROLE], cell[C_ROLE]);
+		ck->covered[d] += efficiency(sc, wr, r) * staff;
+	}
+
+	if (strcmp(source, "own") == 0 || strcmp(source, "lend") == 0) {
+		size_t home = find_partner(sc, cell[C_HOME]), f;
+		if (home == MU_ALL)
+			REJECT("unknown home '%s'", cell[C_HOME]);
+		f = find_staff(sc, home, wr, s);
+		if (f == MU_ALL)
+			REJECT("no staff row for its staff");
+		if (how->is_rota && !is_whole(staff))
+			REJECT("fractional staff in a rota");
+		if (strcmp(source, "own") == 0) {
+			if (home != p || *cell[C_OFFER])
+				REJECT("own staff away from home");
+			ck->own[f] += staff;
+		} else {
+			size_t g = find_agreement(sc, home, p, wr);
+			const struct mu_agreement *ag;
+			if (how->is_silo)
+				REJECT("lending in a silo plan");
+			if (home == p || g == MU_ALL)
+				REJECT("lent without an agreement");
+			ag = &sc->agreements[g];
+			if (strcmp(cell[C_OFFER],
+			           ag->role == MU_ALL ? "*" : sc->roles[ag->role].id) != 0)
+				REJECT("offer '%s' is not the agreement row that applies",
+				       cell[C_OFFER]);
+			ck->lent[f] += staff;
+			ck->agreement_use[g * sc->n_shifts + s] += staff;
+			expected_cost = ag->travel_cost * staff;
+			expected_recharge = ag->recharge_rate * hours;
+		}
+	} else if (strcmp(source, "bank") == 0) {
+		size_t w = find_worker(sc, cell[C_WORKER]);
+		const struct mu_bank_worker *bw;
+		const struct mu_cap *cap = cap_of(sc, wr);
+		if (w == MU_ALL)
+			REJECT("unknown worker '%s'", cell[C_WORKER]);
+		bw = &sc->bank[w];
+		if (bw->role != wr || strcmp(cell[C_HOME], sc->partners[bw->home].id) != 0)
+			REJECT("worker's role or home misstated");
+		if (!is_cleared(sc, bw, p, how->is_silo))
+			REJECT("worker not cleared for %s", cell[C_PARTNER]);
+		if (!has_offered(sc, w, s))
+			REJECT("worker did not offer %s", cell[C_SHIFT]);
+		if (how->is_rota && fabs(staff - 1) > TOL)
+			REJECT("a named worker is not 0 or 1");
+		if (!cap || !cap->has_bank_rate)
+			REJECT("no bank rate");
+		ck->worker_hours[w] += hours;
+		ck->worker_shift[w * sc->n_shifts + s] += staff;
+		expected_cost = cap->bank_rate * u * hours;
+	} else if (strcmp(source, "agency") == 0) {
+		size_t a, offer_partner = strcmp(cell[C_OFFER], "*") == 0
+		                              ? MU_ALL
+		                              : find_partner(sc, cell[C_OFFER]);
+		const struct mu_agency_offer *off = NULL;
+		const struct mu_cap *cap = cap_of(sc, wr);
+		bool is_glass;
+		for (a = 0; a < sc->n_agency; a++)
+			if (strcmp(sc->agency[a].supplier, cell[C_HOME]) == 0 &&
+			    sc->agency[a].role == wr && sc->agency[a].partner == offer_partner) {
+				off = &sc->agency[a];
+				break;
+			}
+		if (!off)
+			REJECT("no agency row (%s, %s, %s)", cell[C_HOME], cell[C_WORKER_ROLE],
+			       cell[C_OFFER]);
+		if (off->partner != MU_ALL && off->partner != p)
+			REJECT("agency row does not serve %s", cell[C_PARTNER]);
+		if (how->is_rota && !is_whole(staff))
+			REJECT("fractional agency staff in a rota");
+		is_glass = !off->is_framework ||
+		           (cap && cap->has_agency_cap && off->rate > cap->agency_cap);
+		if (is_glass && !sc->settings.allow_break_glass)
+			REJECT("break-glass agency without allow_break_glass");
+		if (is_glass)
+			ck->glass_heads[d] += staff;
+		ck->capacity_use[a * sc->n_shifts + s] += staff;
+		ck->spend[p] += off->rate * u * hours;
+		ck->total_spend += off->rate * u * hours;
+		expected_cost = off->rate * u * hours +
+		                sc->settings.tier_penalty * (double)(off->tier - 1) * staff +
+		                (is_glass ? sc->settings.break_glass_penalty * staff : 0);
+	} else if (strcmp(source, "short") == 0) {
+		ck->short_staff[d] += staff;
+		expected_cost = sc->settings.shortfall_penalty * sc->demand[d].priority * hours;
+	} else if (strcmp(source, "breach") == 0) {
+		ck->breach[d] += staff;
+		expected_cost = sc->settings.floor_penalty * sc->demand[d].priority * hours;
+	} else {
+		REJECT("unknown source '%s'", source);
+	}
+	/* cost and recharge are written with two decimals */
+	if (fabs(cost - expected_cost) > 0.0051 + 1e-9 * expected_cost)
+		REJECT("cost %s, expected %.4f", cell[C_COST], expected_cost);
+	if (fabs(recharge - expected_recharge) > 0.0051 + 1e-9 * expected_recharge)
+		REJECT("recharge %s, expected %.4f", cell[C_RECHARGE], expected_recharge);
+	ck->total_cost += expected_cost;
+}
+
+/* The limits of §3, over the sums of all rows. */
+static void check_limits(struct checker *ck)
+{
+	const struct mu_scenario *sc = ck->sc;
+	long rest = (long)(sc->settings.min_rest_hours * 60 + 0.5);
+	size_t i, s, k;
+	for (i = 0; i < sc->n_demand; i++) {
+		const struct mu_demand *d = &sc->demand[i];
+		const char *at = sc->partners[d->partner].id;
+		if (ck->covered[i] + ck->short_staff[i] + ck->breach[i] < d->required - TOL)
+			fail(ck, 0, "demand %s/%s/%s not met", at, sc->roles[d->role].id,
+			     sc->shifts[d->shift].id);
+		if (ck->covered[i] + ck->breach[i] < d->minimum - TOL)
+			fail(ck, 0, "minimum at %s not met by cover and breach", at);
+		if (ck->breach[i] > d->minimum + TOL)
+			fail(ck, 0, "breach above the minimum at %s", at);
+		if (ck->glass_heads[i] > d->minimum + TOL)
+			fail(ck, 0, "break-glass heads above the minimum at %s", at);
+	}
+	for (i = 0; i < sc->n_staff; i++) {
+		if (ck->own[i] + ck->lent[i] > (double)sc->staff[i].available + TOL)
+			fail(ck, 0, "staff row %zu: own plus lent above available", i);
+		if (ck->lent[i] > (double)sc->staff[i].rotatable + TOL)
+			fail(ck, 0, "staff row %zu: lent above rotatable", i);
+	}
+	for (i = 0; i < sc->n_agreements; i++)
+		for (s = 0; s < sc->n_shifts; s++)
+			if (sc->agreements[i].max_per_shift != MU_UNLIMITED &&
+			    ck->agreement_use[i * sc->n_shifts + s] >
+			        (double)sc->agreements[i].max_per_shift + TOL)
+				fail(ck, 0, "agreement %zu above max_per_shift on %s", i,
+				     sc->shifts[s].id);
+	for (i = 0; i < sc->n_agency; i++)
+		for (s = 0; s < sc->n_shifts; s++)
+			if (sc->agency[i].capacity != MU_UNLIMITED &&
+			    ck->capacity_use[i * sc->n_shifts + s] >
+			        (double)sc->agency[i].capacity + TOL)
+				fail(ck, 0, "agency row %zu above capacity on %s", i,
+				     sc->shifts[s].id);
+	for (i = 0; i < sc->n_bank; i++) {
+		const double *x = &ck->worker_shift[i * sc->n_shifts];
+		if (ck->worker_hours[i] > sc->bank[i].max_hours + TOL)
+			fail(ck, 0, "worker %s above max_hours", sc->bank[i].id);
+		/* every set of shifts whose rest-extended spans meet shares the
+		 * start of one of them: sum what is worked over each start */
+		for (k = 0; k < sc->n_shifts; k++) {
+			double sum = 0;
+			if (x[k] <= TOL)
+				continue;
+			for (s = 0; s < sc->n_shifts; s++)
+				if (x[s] > TOL &&
+				    sc->shifts[s].abs_start <= sc->shifts[k].abs_start &&
+				    sc->shifts[k].abs_start < sc->shifts[s].abs_end + rest)
+					sum += x[s];
+			if (sum > 1 + TOL)
+				fail(ck, 0, "worker %s breaks rest or overlap at %s",
+				     sc->bank[i].id, sc->shifts[k].id);
+		}
+	}
+	for (i = 0; i < sc->n_partners; i++)
+		if (sc->partners[i].has_agency_budget &&
+		    ck->spend[i] > sc->partners[i].agency_budget + 1e-6 * (1 + ck->spend[i]))
+			fail(ck, 0, "agency spend at %s above its budget", sc->partners[i].id);
+	if (sc->settings.has_agency_budget &&
+	    ck->total_spend > sc->settings.agency_budget + 1e-6 * (1 + ck->total_spend))
+		fail(ck, 0, "agency spend above the system budget");
+	if (fabs(ck->total_cost - ck->how->objective) > 1e-6 * (1 + fabs(ck->how->objective)))
+		fail(ck, 0, "the rows cost %.6f, the objective is %.6f", ck->total_cost,
+		     ck->how->objective);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *data;
+	long n;
+	if (!fp)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	data = mu_malloc((size_t)n + 1);
+	*len = fread(data, 1, (size_t)n, fp);
+	data[*len] = '\0';
+	fclose(fp);
+	return data;
+}
+
+bool plan_check_file(const struct mu_scenario *sc, const char *path, const struct plan_check *how,
+                     char *why, size_t why_len)
+{
+	struct checker ck;
+	struct io_csv_table *t = NULL;
+	struct mu_err err;
+	size_t len = 0, i, k;
+	char *data = slurp(path, &len);
+
+	memset(&ck, 0, sizeof(ck));
+	ck.sc = sc;
+	ck.how = how;
+	ck.why = why;
+	ck.why_len = why_len;
+	ck.is_ok = true;
+	if (!data) {
+		snprintf(why, why_len, "%s: cannot read", path);
+		return false;
+	}
+	if (io_csv_read("plan.csv", data, len, &t, &err) != MU_OK) {
+		snprintf(why, why_len, "%s", err.msg);
+		free(data);
+		return false;
+	}
+	ck.covered = mu_calloc(sc->n_demand + 1, sizeof(double));
+	ck.short_staff = mu_calloc(sc->n_demand + 1, sizeof(double));
+	ck.breach = mu_calloc(sc->n_demand + 1, sizeof(double));
+	ck.glass_heads = mu_calloc(sc->n_demand + 1, sizeof(double));
+	ck.own = mu_calloc(sc->n_staff + 1, sizeof(double));
+	ck.lent = mu_calloc(sc->n_staff + 1, sizeof(double));
+	ck.agreement_use = mu_calloc(sc->n_agreements * sc->n_shifts + 1, sizeof(double));
+	ck.worker_hours = mu_calloc(sc->n_bank + 1, sizeof(double));
+	ck.worker_shift = mu_calloc(sc->n_bank * sc->n_shifts + 1, sizeof(double));
+	ck.capacity_use = mu_calloc(sc->n_agency * sc->n_shifts + 1, sizeof(double));
+	ck.spend = mu_calloc(sc->n_partners + 1, sizeof(double));
+
+	if (t->n_rows == 0 || t->rows[0].n_cells != N_COLUMNS)
+		fail(&ck, 1, "the header is not plan.csv's");
+	for (k = 0; ck.is_ok && k < N_COLUMNS; k++)
+		if (strcmp(io_csv_cell_text(t, &t->cells[t->rows[0].first + k]), header[k]) != 0)
+			fail(&ck, 1, "column %zu is not '%s'", k + 1, header[k]);
+	for (i = 1; ck.is_ok && i < t->n_rows; i++) {
+		const char *cell[N_COLUMNS];
+		if (t->rows[i].n_cells != N_COLUMNS) {
+			fail(&ck, t->rows[i].line, "%zu fields", t->rows[i].n_cells);
+			break;
+		}
+		for (k = 0; k < N_COLUMNS; k++)
+			cell[k] = io_csv_cell_text(t, &t->cells[t->rows[i].first + k]);
+		check_row(&ck, t->rows[i].line, cell);
+	}
+	if (ck.is_ok)
+		check_limits(&ck);
+	free(ck.covered);
+	free(ck.short_staff);
+	free(ck.breach);
+	free(ck.glass_heads);
+	free(ck.own);
+	free(ck.lent);
+	free(ck.agreement_use);
+	free(ck.worker_hours);
+	free(ck.worker_shift);
+	free(ck.capacity_use);
+	free(ck.spend);
+	io_csv_table_free(t);
+	free(data);
+	return ck.is_ok;
+}
+
+/* The cell of column name in row i of t, or NULL. */
+static const char *cell_named(const struct io_csv_table *t, size_t i, const char *name)
+{
+	size_t k;
+	for (k = 0; k < t->rows[0].n_cells && k < t->rows[i].n_cells; k++)
+		if (strcmp(io_csv_cell_text(t, &t->cells[t->rows[0].first + k]), name) == 0)
+			return io_csv_cell_text(t, &t->cells[t->rows[i].first + k]);
+	return NULL;
+}
+
+static struct io_csv_table *read_table(const char *path, char *why, size_t why_len)
+{
+	struct io_csv_table *t = NULL;
+	struct mu_err err;
+	size_t len = 0;
+	char *data = slurp(path, &len);
+	if (!data) {
+		snprintf(why, why_len, "%s: cannot read", path);
+		return NULL;
+	}
+	if (io_csv_read(path, data, len, &t, &err) != MU_OK)
+		snprintf(why, why_len, "%s", err.msg);
+	free(data);
+	return t;
+}
+
+bool plan_check_summary(const char *plan_path, const char *summary_path, char *why, size_t why_len)
+{
+	static const char *const sources[] = {"own", "lend", "bank", "agency", "short", "breach"};
+	struct io_csv_table *plan = read_table(plan_path, why, why_len);
+	struct io_csv_table *summary = plan ? read_table(summary_path, why, why_len) : NULL;
+	bool is_ok = summary != NULL;
+	size_t i, j, s;
+
+	for (i = 1; is_ok && i < summary->n_rows; i++) {
+		const char *scope = cell_named(summary, i, "partner");
+		bool is_system = strcmp(scope, "SYSTEM") == 0;
+		double hours[6] = {0}, cost[6] = {0}, total = 0, lent = 0, in = 0, out = 0;
+		char name[64];
+		for (j = 1; j < plan->n_rows; j++) {
+			const char *src = cell_named(plan, j, "source");
+			double h = strtod(cell_named(plan, j, "hours"), NULL);
+			double c = strtod(cell_named(plan, j, "cost"), NULL);
+			double rc = strtod(cell_named(plan, j, "recharge"), NULL);
+			bool is_here =
+			    is_system || strcmp(cell_named(plan, j, "partner"), scope) == 0;
+			bool is_lent = strcmp(src, "lend") == 0;
+			if (is_lent &&
+			    (is_system || strcmp(cell_named(plan, j, "home"), scope) == 0)) {
+				lent += h;
+				in += rc;
+			}
+			if (!is_here)
+				continue;
+			for (s = 0; s < 6; s++)
+				if (strcmp(src, sources[s]) == 0) {
+					hours[s] += h;
+					cost[s] += c;
+				}
+			total += c;
+			out += rc;
+		}
+		/* summary.csv's money is rounded to pennies from unrounded sums;
+		 * plan.csv's costs each to pennies: allow a penny a row */
+		for (s = 0; is_ok && s < 6; s++) {
+			snprintf(name, sizeof(name), "%s_hours", sources[s]);
+			if (fabs(strtod(cell_named(summary, i, name), NULL) - hours[s]) > 0.006)
+				is_ok = false;
+			snprintf(name, sizeof(name), "%s_cost", sources[s]);
+			if (fabs(strtod(cell_named(summary, i, name), NULL) - cost[s]) >
+			    0.006 * (double)plan->n_rows)
+				is_ok = false;
+			if (!is_ok)
+				snprintf(why, why_len,
+				         "summary.csv %s: %s is not the sum of plan.csv", scope,
+				         name);
+		}
+		if (is_ok && fabs(strtod(cell_named(summary, i, "total_cost"), NULL) - total) >
+		                 0.006 * (double)plan->n_rows) {
+			is_ok = false;
+			snprintf(why, why_len,
+			         "summary.csv %s: total_cost is not the sum of plan.csv", scope);
+		}
+		if (is_ok &&
+		    (fabs(strtod(cell_named(summary, i, "lent_out_hours"), NULL) - lent) > 0.006 ||
+		     fabs(strtod(cell_named(summary, i, "recharge_in"), NULL) - in) >
+		         0.006 * (double)plan->n_rows ||
+		     fabs(strtod(cell_named(summary, i, "recharge_out"), NULL) - out) >
+		         0.006 * (double)plan->n_rows)) {
+			is_ok = false;
+			snprintf(why, why_len,
+			         "summary.csv %s: mutual aid is not the sum of plan.csv", scope);
+		}
+	}
+	io_csv_table_free(plan);
+	io_csv_table_free(summary);
+	return is_ok;
+}

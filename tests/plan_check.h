@@ -1,0 +1,31 @@
+/*
+ * plan_check.h - an independent checker of muster's answer: re-reads
+ * plan.csv and verifies, from its rows and the scenario alone, every
+ * constraint of DESIGN.md §3 and the objective. It shares no code with
+ * policies/ - it is the contract written a second time.
+ */
+#ifndef PLAN_CHECK_H
+#define PLAN_CHECK_H
+
+#include "core/mu_scenario.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct plan_check {
+	bool is_silo;
+	bool is_rota;     /* own, lend and agency staff integer; bank 0 or 1 */
+	double objective; /* what muster reported */
+};
+
+/* True when the plan.csv at path is a feasible plan of sc whose costs sum
+ * to the objective; else false with the first problem found in why. */
+bool plan_check_file(const struct mu_scenario *sc, const char *path, const struct plan_check *how,
+                     char *why, size_t why_len);
+
+/* True when every total of the summary.csv at summary_path (hours and cost
+ * by source, total cost, lent-out hours and recharges, per partner and for
+ * SYSTEM) is the sum of the plan.csv rows at plan_path; else false, why. */
+bool plan_check_summary(const char *plan_path, const char *summary_path, char *why, size_t why_len);
+
+#endif

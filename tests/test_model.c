@@ -1,0 +1,339 @@
+/*
+ * test_model.c - the model of DESIGN.md §3, one hand-solved scenario per
+ * rule. Each is solved in rota and plan mode; every answer is also checked
+ * by plan_check (plan.csv re-read against §3), by summary.csv adding up, and
+ * by an independent solver on muster's own MPS: CBC for rota, CLP for plan.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "core/mu_alloc.h"
+#include "io/io_report.h"
+#include "io/io_scenario.h"
+#include "model_harness.h"
+#include "plan_check.h"
+#include "policies/pol_build.h"
+#include "policies/pol_plan.h"
+#include "solver/sol_glpk.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Files every case starts from; a case replaces some and adds others. */
+static const struct harness_file defaults[] = {
+    {"partners.csv", "id\na\nb\n"},
+    {"roles.csv", "id\nrn\n"},
+    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,16:00,8\n"},
+    {"staff.csv", "partner,role,shift,available\n"},
+    {"caps.csv", "role,bank_rate,agency_cap\nrn,10,\n"},
+    {NULL, NULL},
+};
+
+/* Solves the case in both modes (and silo when asked) and checks the
+ * objective against the hand-solved values. */
+static void expect(const struct harness_file *files, double rota, double plan)
+{
+	struct mu_scenario *sc = harness_load(defaults, files);
+	assert_true(fabs(harness_solve(sc, false, false) - rota) < 1e-6);
+	assert_true(fabs(harness_solve(sc, true, false) - plan) < 1e-6);
+	mu_scenario_free(sc);
+}
+
+static void expect_silo(const struct harness_file *files, double rota)
+{
+	struct mu_scenario *sc = harness_load(defaults, files);
+	assert_true(fabs(harness_solve(sc, false, true) - rota) < 1e-6);
+	assert_true(fabs(harness_solve(sc, true, true) - rota) < 1e-6);
+	mu_scenario_free(sc);
+}
+
+/* A short staff-shift of 8 h costs 200 x 8 = 1600; a bank shift 10 x 8. */
+
+static void test_model_substitution_and_efficiency(void **state)
+{
+	/* 1.8 rn wanted. w1 (b6, e 0.9, paid as b6: 160) and w2 (rn, 240)
+	 * cover 1.9 for 400; in plan mode w1 + 0.9 of w2 = 376. b7 -> b6 ->
+	 * rn is not transitive: the cheap b7 worker w3 cannot help. */
+	const struct harness_file files[] = {
+	    {"roles.csv", "id\nrn\nb6\nb7\n"},
+	    {"caps.csv", "role,bank_rate\nrn,30\nb6,20\nb7,5\n"},
+	    {"substitutions.csv", "role,covers,efficiency\nb6,rn,0.9\nb7,b6,1\n"},
+	    {"bank.csv", "id,role,home\nw1,b6,a\nw2,rn,a\nw3,b7,a\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw2,d1\nw3,d1\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1.8\n"},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect(files, 400, 376);
+}
+
+static void test_model_rotatable_limit(void **state)
+{
+	/* 3 at a, only 1 rotatable: b gets 1 lent (travel 10) and is 1 short */
+	const struct harness_file lend[] = {
+	    {"staff.csv", "partner,role,shift,available,rotatable\na,rn,d1,3,1\n"},
+	    {"agreements.csv", "from,to,role,travel_cost\na,b,*,10\n"},
+	    {"demand.csv", "partner,role,shift,required\nb,rn,d1,2\n"},
+	    {NULL, NULL},
+	};
+	/* own use plus lending within available: the one nurse stays home */
+	const struct harness_file available[] = {
+	    {"staff.csv", "partner,role,shift,available,rotatable\na,rn,d1,1,1\n"},
+	    {"agreements.csv", "from,to,role,travel_cost\na,b,*,10\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\nb,rn,d1,1\n"},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect(lend, 1610, 1610);
+	expect(available, 1600, 1600);
+}
+
+static void test_model_agreement_role_overrides_star(void **state)
+{
+	/* rn goes by its own row (2 a shift at 50 each), not the cheaper `*`;
+	 * hca by `*`, whose 1 place rn does not use: 100 + 10 + 1600 */
+	const struct harness_file files[] = {
+	    {"roles.csv", "id\nrn\nhca\n"},
+	    {"caps.csv", "role,bank_rate\nrn,10\nhca,8\n"},
+	    {"staff.csv", "partner,role,shift,available,rotatable\na,rn,d1,2,2\na,hca,d1,2,2\n"},
+	    {"agreements.csv", "from,to,role,max_per_shift,travel_cost\na,b,*,1,10\na,b,rn,2,50\n"},
+	    {"demand.csv", "partner,role,shift,required\nb,rn,d1,2\nb,hca,d1,2\n"},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect(files, 1710, 1710);
+}
+
+static void test_model_max_per_shift(void **state)
+{
+	/* one place a shift: d1 lends 1 and is 1 short, d2 lends its 1 */
+	const struct harness_file files[] = {
+	    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,16:00,8\n"
+	                   "d2,2026-12-01,08:00,16:00,8\n"},
+	    {"staff.csv", "partner,role,shift,available,rotatable\na,rn,d1,3,3\na,rn,d2,3,3\n"},
+	    {"agreements.csv", "from,to,role,max_per_shift,travel_cost\na,b,rn,1,10\n"},
+	    {"demand.csv", "partner,role,shift,required\nb,rn,d1,2\nb,rn,d2,1\n"},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect(files, 1620, 1620);
+}
+
+static void test_model_overlap(void **state)
+{
+	/* with no rest, d1 [08,16) and e1 [16,24) meet but do not overlap;
+	 * m1 [12,20) overlaps both: w1 works d1 and e1, m1 is short */
+	const struct harness_file files[] = {
+	    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,16:00,8\n"
+	                   "m1,2026-11-30,12:00,20:00,8\ne1,2026-11-30,16:00,00:00,8\n"},
+	    {"settings.csv", "key,value\nmin_rest_hours,0\n"},
+	    {"bank.csv", "id,role,home\nw1,rn,a\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw1,m1\nw1,e1\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\na,rn,m1,1\na,rn,e1,1\n"},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect(files, 1760, 1760);
+}
+
+static void test_model_rest(void **state)
+{
+	/* 11 h rest: the night n1 is too close to both days; w1 works d1 and
+	 * d2 (16 h apart) and n1 is short. With 1 h rest all three fit. */
+	static const char shifts[] = "id,date,start,end,paid_hours\n"
+	                             "d1,2026-11-30,08:00,16:00,8\n"
+	                             "n1,2026-11-30,22:00,06:00,8\n"
+	                             "d2,2026-12-01,08:00,16:00,8\n";
+	static const char demand[] =
+	    "partner,role,shift,required\na,rn,d1,1\na,rn,n1,1\na,rn,d2,1\n";
+	const struct harness_file eleven[] = {
+	    {"shifts.csv", shifts},
+	    {"bank.csv", "id,role,home\nw1,rn,a\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw1,n1\nw1,d2\n"},
+	    {"demand.csv", demand},
+	    {NULL, NULL},
+	};
+	const struct harness_file one[] = {
+	    {"shifts.csv", shifts},
+	    {"settings.csv", "key,value\nmin_rest_hours,1\n"},
+	    {"bank.csv", "id,role,home\nw1,rn,a\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw1,n1\nw1,d2\n"},
+	    {"demand.csv", demand},
+	    {NULL, NULL},
+	};
+	/* exactly 11 h from 16:00 to 03:00 is enough rest */
+	const struct harness_file exact[] = {
+	    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,16:00,8\n"
+	                   "x2,2026-12-01,03:00,11:00,8\n"},
+	    {"bank.csv", "id,role,home\nw1,rn,a\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw1,x2\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\na,rn,x2,1\n"},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect(eleven, 1760, 1760);
+	expect(one, 240, 240);
+	expect(exact, 160, 160);
+}
+
+static void test_model_max_hours(void **state)
+{
+	/* 16 h over the week: two of three days */
+	const struct harness_file files[] = {
+	    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,16:00,8\n"
+	                   "d2,2026-12-01,08:00,16:00,8\nd3,2026-12-02,08:00,16:00,8\n"},
+	    {"bank.csv", "id,role,home,max_hours\nw1,rn,a,16\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw1,d2\nw1,d3\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\na,rn,d2,1\na,rn,d3,1\n"},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect(files, 1760, 1760);
+}
+
+static const char glass_offers[] = "supplier,tier,framework,role,partner,rate,capacity\n"
+                                   "s1,1,yes,rn,*,35,\n" /* above the cap of 30 */
+                                   "s2,1,no,rn,*,25,\n"  /* off framework */
+                                   "s3,1,yes,rn,*,28,1\n";
+
+static void test_model_cap_and_framework_break_glass(void **state)
+{
+	/* not allowed: s3 only (224), then 1 breach (2000 x 8) and 1 short */
+	const struct harness_file closed[] = {
+	    {"caps.csv", "role,bank_rate,agency_cap\nrn,10,30\n"},
+	    {"agency.csv", glass_offers},
+	    {"demand.csv", "partner,role,shift,required,minimum\na,rn,d1,3,2\n"},
+	    {NULL, NULL},
+	};
+	/* allowed: s3 and two of s2 at 200 + 500 break-glass penalty each */
+	const struct harness_file open[] = {
+	    {"caps.csv", "role,bank_rate,agency_cap\nrn,10,30\n"},
+	    {"agency.csv", glass_offers},
+	    {"settings.csv", "key,value\nallow_break_glass,yes\n"},
+	    {"demand.csv", "partner,role,shift,required,minimum\na,rn,d1,3,2\n"},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect(closed, 224 + 16000 + 1600, 224 + 16000 + 1600);
+	expect(open, 224 + 700 + 700, 224 + 700 + 700);
+}
+
+static void test_model_break_glass_within_minimum(void **state)
+{
+	/* minimum 1: one break-glass head at most; the third is short */
+	const struct harness_file files[] = {
+	    {"caps.csv", "role,bank_rate,agency_cap\nrn,10,30\n"},
+	    {"agency.csv", glass_offers},
+	    {"settings.csv", "key,value\nallow_break_glass,yes\n"},
+	    {"demand.csv", "partner,role,shift,required,minimum\na,rn,d1,3,1\n"},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect(files, 224 + 700 + 1600, 224 + 700 + 1600);
+}
+
+static void test_model_tier_penalty(void **state)
+{
+	static const char offers[] = "supplier,tier,role,partner,rate\n"
+	                             "t1,1,rn,*,30\n"
+	                             "t3,3,rn,*,28\n";
+	/* 224 + 2 x 10 > 240: tier 1; 224 + 2 x 1 < 240: tier 3 */
+	const struct harness_file steep[] = {
+	    {"agency.csv", offers},
+	    {"settings.csv", "key,value\ntier_penalty,10\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\n"},
+	    {NULL, NULL},
+	};
+	const struct harness_file mild[] = {
+	    {"agency.csv", offers},
+	    {"settings.csv", "key,value\ntier_penalty,1\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\n"},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect(steep, 240, 240);
+	expect(mild, 226, 226);
+}
+
+static void test_model_priority(void **state)
+{
+	/* one worker, two rows: b (priority 3) gets them; a (2) is short 3200 */
+	const struct harness_file files[] = {
+	    {"bank.csv", "id,role,home,partners\nw1,rn,a,*\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\n"},
+	    {"demand.csv", "partner,role,shift,required,priority\na,rn,d1,1,2\nb,rn,d1,1,3\n"},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect(files, 80 + 3200, 80 + 3200);
+}
+
+static void test_model_partner_and_system_budgets(void **state)
+{
+	/* u = 1.5: spend 20 x 1.5 x 8 = 240 a head, cost 240 + tier penalty
+	 * 100 = 340; budgets count the 240 only. a's 480 buys 2 heads. */
+	static const char shifts[] = "id,date,start,end,paid_hours,enhancement\n"
+	                             "d1,2026-11-30,08:00,16:00,8,0.5\n";
+	static const char offers[] = "supplier,tier,role,partner,rate\nt2,2,rn,*,20\n";
+	static const char demand[] = "partner,role,shift,required\na,rn,d1,3\nb,rn,d1,3\n";
+	const struct harness_file partner[] = {
+	    {"partners.csv", "id,agency_budget\na,480\nb,\n"},
+	    {"shifts.csv", shifts},
+	    {"agency.csv", offers},
+	    {"settings.csv", "key,value\ntier_penalty,100\n"},
+	    {"demand.csv", demand},
+	    {NULL, NULL},
+	};
+	/* and 960 over the system: 4 heads in all */
+	const struct harness_file system[] = {
+	    {"partners.csv", "id,agency_budget\na,480\nb,\n"},
+	    {"shifts.csv", shifts},
+	    {"agency.csv", offers},
+	    {"settings.csv", "key,value\ntier_penalty,100\nagency_budget,960\n"},
+	    {"demand.csv", demand},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect(partner, 5 * 340 + 1600, 5 * 340 + 1600);
+	expect(system, 4 * 340 + 2 * 1600, 4 * 340 + 2 * 1600);
+}
+
+static void test_model_silo(void **state)
+{
+	/* system: 1 lent (10) and w1 from a (80); silo: neither may go to b */
+	const struct harness_file files[] = {
+	    {"staff.csv", "partner,role,shift,available,rotatable\na,rn,d1,1,1\n"},
+	    {"agreements.csv", "from,to,role,travel_cost\na,b,*,10\n"},
+	    {"bank.csv", "id,role,home,partners\nw1,rn,a,*\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\n"},
+	    {"demand.csv", "partner,role,shift,required\nb,rn,d1,2\n"},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect(files, 90, 90);
+	expect_silo(files, 3200);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_model_substitution_and_efficiency),
+	    cmocka_unit_test(test_model_rotatable_limit),
+	    cmocka_unit_test(test_model_agreement_role_overrides_star),
+	    cmocka_unit_test(test_model_max_per_shift),
+	    cmocka_unit_test(test_model_overlap),
+	    cmocka_unit_test(test_model_rest),
+	    cmocka_unit_test(test_model_max_hours),
+	    cmocka_unit_test(test_model_cap_and_framework_break_glass),
+	    cmocka_unit_test(test_model_break_glass_within_minimum),
+	    cmocka_unit_test(test_model_tier_penalty),
+	    cmocka_unit_test(test_model_priority),
+	    cmocka_unit_test(test_model_partner_and_system_budgets),
+	    cmocka_unit_test(test_model_silo),
+	};
+	return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
+}
