@@ -60,7 +60,9 @@ static void fail(struct checker *ck, unsigned long line, const char *fmt, ...)
 	if (!ck->is_ok)
 		return;
 	ck->is_ok = false;
-	n = (size_t)snprintf(ck->why, ck->why_len, "plan.csv:%lu: ", line);
+	/* line 0: a limit over many rows, not one row's fault */
+	n = line ? (size_t)snprintf(ck->why, ck->why_len, "plan.csv:%lu: ", line)
+	         : (size_t)snprintf(ck->why, ck->why_len, "plan.csv: ");
 	va_start(ap, fmt);
 	if (n < ck->why_len)
 		vsnprintf(ck->why + n, ck->why_len - n, fmt, ap);

@@ -318,6 +318,107 @@ static void test_model_silo(void **state)
 	expect_silo(files, 3200);
 }
 
+/* A deterministic generator of small scenarios that use every rule at
+ * once: substitutions, lending with role rows and `*`, a bank with rest and
+ * hours limits, tiered agency above and below the cap and off framework,
+ * budgets. xorshift64*, so every machine draws the same scenarios. */
+struct gen {
+	unsigned long long state;
+	char text[12][8192];
+};
+
+static unsigned gen_next(struct gen *g, unsigned below)
+{
+	g->state ^= g->state >> 12;
+	g->state ^= g->state << 25;
+	g->state ^= g->state >> 27;
+	return (unsigned)((g->state * 2685821657736338717ULL) >> 33) % below;
+}
+
+#define GEN_ADD(g, k, ...)                                                                         \
+	snprintf((g)->text[k] + strlen((g)->text[k]), sizeof((g)->text[k]) - strlen((g)->text[k]), \
+	         __VA_ARGS__)
+
+static void gen_scenario(struct gen *g, unsigned long long seed, struct harness_file *files)
+{
+	static const char *const names[] = {"partners.csv",   "roles.csv",         "shifts.csv",
+	                                    "demand.csv",     "staff.csv",         "caps.csv",
+	                                    "bank.csv",       "availability.csv",  "agency.csv",
+	                                    "agreements.csv", "substitutions.csv", "settings.csv"};
+	static const char *const starts[] = {"07:00", "14:30", "21:30"};
+	static const char *const ends[] = {"15:00", "22:00", "07:30"};
+	unsigned n_partners = 3 + (unsigned)(seed % 2), p, r, s, w, i;
+	memset(g, 0, sizeof(*g));
+	g->state = seed * 0x9E3779B97F4A7C15ULL + 1;
+	for (i = 0; i < 12; i++)
+		files[i] = (struct harness_file){names[i], g->text[i]};
+	files[12] = (struct harness_file){NULL, NULL};
+
+	GEN_ADD(g, 0, "id,agency_budget\n");
+	for (p = 0; p < n_partners; p++)
+		if (gen_next(g, 3) == 0)
+			GEN_ADD(g, 0, "p%u,%u\n", p, 300 + gen_next(g, 900));
+		else
+			GEN_ADD(g, 0, "p%u,\n", p);
+	GEN_ADD(g, 1, "id\nb3\nb5\nb6\n");
+	GEN_ADD(g, 5, "role,bank_rate,agency_cap\nb3,12.5,19\nb5,17.2,27\nb6,21.4,\n");
+	GEN_ADD(g, 10, "role,covers,efficiency\nb6,b5,1\nb5,b3,0.8\n");
+	GEN_ADD(g, 2, "id,date,start,end,paid_hours,enhancement\n");
+	for (s = 0; s < 6; s++)
+		GEN_ADD(g, 2, "s%u,2026-12-0%u,%s,%s,%s,%s\n", s, 1 + s / 3, starts[s % 3],
+		        ends[s % 3], s % 3 == 2 ? "9.5" : "7.5", s % 3 == 2 ? "0.3" : "0");
+	GEN_ADD(g, 3, "partner,role,shift,required,minimum,priority\n");
+	GEN_ADD(g, 4, "partner,role,shift,available,rotatable\n");
+	for (p = 0; p < n_partners; p++)
+		for (r = 0; r < 3; r++)
+			for (s = 0; s < 6; s++) {
+				unsigned req = 1 + gen_next(g, 5), avail = gen_next(g, req + 1);
+				if (gen_next(g, 4) == 0)
+					continue;
+				GEN_ADD(g, 3, "p%u,b%c,s%u,%u.%u,%u,%u\n", p, "356"[r], s, req,
+				        gen_next(g, 2) * 5, req / 2, 1 + gen_next(g, 2));
+				GEN_ADD(g, 4, "p%u,b%c,s%u,%u,%u\n", p, "356"[r], s, avail,
+				        gen_next(g, avail + 1));
+			}
+	GEN_ADD(g, 6, "id,role,home,max_hours,partners\n");
+	GEN_ADD(g, 7, "worker,shift\n");
+	for (w = 0; w < 10; w++) {
+		GEN_ADD(g, 6, "w%u,b%c,p%u,%u,%s\n", w, "356"[gen_next(g, 3)],
+		        gen_next(g, n_partners), 15 + gen_next(g, 20), gen_next(g, 2) ? "*" : "");
+		for (s = 0; s < 6; s++)
+			if (gen_next(g, 2))
+				GEN_ADD(g, 7, "w%u,s%u\n", w, s);
+	}
+	GEN_ADD(g, 8, "supplier,tier,framework,role,partner,rate,capacity\n");
+	GEN_ADD(g, 8, "alpha,1,yes,b5,*,26,2\nbeta,2,yes,b5,p0,24,\n");
+	GEN_ADD(g, 8, "gamma,1,yes,b3,*,21,1\ndelta,3,no,b6,*,40,\n");
+	GEN_ADD(g, 9, "from,to,role,max_per_shift,travel_cost,recharge_rate\n");
+	GEN_ADD(g, 9, "p0,p1,*,2,15,18\np1,p0,*,,10,18\np0,p1,b6,1,30,22\np2,p0,b3,1,5,12\n");
+	GEN_ADD(g, 11, "key,value\nallow_break_glass,%s\ntier_penalty,%u\nmin_rest_hours,%u\n",
+	        gen_next(g, 2) ? "yes" : "no", gen_next(g, 20), 8 + gen_next(g, 5));
+	if (gen_next(g, 2))
+		GEN_ADD(g, 11, "agency_budget,%u\n", 500 + gen_next(g, 1500));
+}
+
+static void test_model_generated_scenarios_match_cbc_and_clp(void **state)
+{
+	struct harness_file files[13];
+	struct gen *g = mu_malloc(sizeof(*g));
+	unsigned long long seed;
+	(void)state;
+	for (seed = 1; seed <= 8; seed++) {
+		struct mu_scenario *sc;
+		gen_scenario(g, seed, files);
+		sc = harness_load(defaults, files);
+		/* harness_solve checks each against CBC or CLP and plan_check */
+		harness_solve(sc, false, false);
+		harness_solve(sc, true, false);
+		harness_solve(sc, false, true);
+		mu_scenario_free(sc);
+	}
+	free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -334,6 +435,7 @@ int main(void)
 	    cmocka_unit_test(test_model_priority),
 	    cmocka_unit_test(test_model_partner_and_system_budgets),
 	    cmocka_unit_test(test_model_silo),
+	    cmocka_unit_test(test_model_generated_scenarios_match_cbc_and_clp),
 	};
 	return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }
