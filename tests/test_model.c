@@ -16,6 +16,7 @@
 #include "plan_check.h"
 #include "policies/pol_build.h"
 #include "policies/pol_plan.h"
+#include "policies/pol_prices.h"
 #include "solver/sol_glpk.h"
 
 #include <math.h>
@@ -419,6 +420,94 @@ static void test_model_generated_scenarios_match_cbc_and_clp(void **state)
 	free(g);
 }
 
+/* The objective of sc in plan mode, and (when prices) its prices. */
+static double plan_objective(const struct mu_scenario *sc, struct pol_prices **prices)
+{
+	struct pol_build *b = pol_build_new(sc, false);
+	struct sol_options opt;
+	struct sol_result res;
+	struct mu_err err;
+	double objective;
+	memset(&opt, 0, sizeof(opt));
+	opt.want_ranges = true;
+	assert_int_equal(sol_glpk_solve(b->m, &opt, &res, &err), MU_OK);
+	assert_int_equal(res.status, SOL_OPTIMAL);
+	objective = res.objective;
+	if (prices)
+		*prices =
+		    pol_prices_new(b, res.row_dual, res.row_activity, res.rhs_from, res.rhs_to);
+	sol_result_release(&res);
+	pol_build_free(b);
+	return objective;
+}
+
+/* The scenario number a price row's limit comes from. */
+static double *limit_of(struct mu_scenario *sc, const struct mu_price_row *r)
+{
+	size_t i;
+	for (i = 0; i < sc->n_demand; i++)
+		if (strcmp(r->kind, "demand") == 0 &&
+		    strcmp(sc->partners[sc->demand[i].partner].id, r->partner) == 0 &&
+		    strcmp(sc->roles[sc->demand[i].role].id, r->role) == 0 &&
+		    strcmp(sc->shifts[sc->demand[i].shift].id, r->shift) == 0)
+			return &sc->demand[i].required;
+	for (i = 0; i < sc->n_bank; i++)
+		if (strcmp(r->kind, "hours") == 0 && strcmp(sc->bank[i].id, r->subject) == 0)
+			return &sc->bank[i].max_hours;
+	if (strcmp(r->kind, "budget") == 0 && strcmp(r->partner, "SYSTEM") == 0)
+		return &sc->settings.agency_budget;
+	for (i = 0; i < sc->n_partners; i++)
+		if (strcmp(r->kind, "budget") == 0 && strcmp(sc->partners[i].id, r->partner) == 0)
+			return &sc->partners[i].agency_budget;
+	return NULL;
+}
+
+static void test_model_prices_hold_over_their_range(void **state)
+{
+	struct harness_file files[13];
+	struct gen *g = mu_malloc(sizeof(*g));
+	unsigned long long seed;
+	size_t n_checked = 0, n_nonzero = 0, n_other_kinds = 0;
+	(void)state;
+	for (seed = 1; seed <= 4; seed++) {
+		struct mu_scenario *sc;
+		struct pol_prices *prices = NULL;
+		double base;
+		size_t i;
+		gen_scenario(g, seed, files);
+		sc = harness_load(defaults, files);
+		base = plan_objective(sc, &prices);
+		for (i = 0; i < prices->n_rows; i++) {
+			const struct mu_price_row *r = &prices->rows[i];
+			double *limit = limit_of(sc, r), saved, step, moved;
+			if (!limit || isnan(r->range_to) || r->range_to - r->limit < 1e-3)
+				continue;
+			/* move the limit up, inside the range: the objective moves
+			 * by the price times the step */
+			step = (r->range_to - r->limit) / 2;
+			if (step > 1)
+				step = 1;
+			saved = *limit;
+			*limit += step;
+			moved = plan_objective(sc, NULL);
+			*limit = saved;
+			if (fabs(moved - base - r->price * step) > 1e-6 * (1 + fabs(base)))
+				fail_msg("%s: price %.6f, step %.4f moved the objective by %.6f",
+				         r->constraint, r->price, step, moved - base);
+			n_checked++;
+			n_nonzero += fabs(r->price) > 1e-6;
+			n_other_kinds += strcmp(r->kind, "demand") != 0;
+		}
+		pol_prices_free(prices);
+		mu_scenario_free(sc);
+	}
+	/* the check saw real prices, of demand and of bank hours or budgets */
+	assert_true(n_checked > 100);
+	assert_true(n_nonzero > 50);
+	assert_true(n_other_kinds > 10);
+	free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -436,6 +525,7 @@ int main(void)
 	    cmocka_unit_test(test_model_partner_and_system_budgets),
 	    cmocka_unit_test(test_model_silo),
 	    cmocka_unit_test(test_model_generated_scenarios_match_cbc_and_clp),
+	    cmocka_unit_test(test_model_prices_hold_over_their_range),
 	};
 	return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }
