@@ -10,10 +10,14 @@
 
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
+#include "io/io_scenario.h"
 #include "io/io_store.h"
+#include "model_harness.h"
+#include "plan_check.h"
 
 #include <ctype.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +29,9 @@ static const char *const commands[] = {"demo", "example", "check", "solve", "run
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 static char tmp_dir[256];
+
+/* When > 0, run() sends SIGINT this many seconds after starting muster. */
+static double interrupt_after;
 
 struct result {
 	int status;
@@ -77,6 +84,10 @@ static struct result run(const char *arg, ...)
 		dup2(fe, 2);
 		execv(argv[0], (char *const *)argv);
 		_exit(127);
+	}
+	if (interrupt_after > 0) {
+		usleep((useconds_t)(interrupt_after * 1e6));
+		kill(pid, SIGINT);
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status));
@@ -285,41 +296,141 @@ static void test_cli_runs_and_show(void **state)
 	result_free(&r);
 }
 
-/* The objective CLP prints for an MPS file ("Optimal objective X"). */
-static double clp_objective(const char *mps)
+/* The example scenario, parsed. */
+static struct mu_scenario *example(void)
 {
-	char cmd[600], line[512];
-	double v = -1;
-	FILE *p;
-	snprintf(cmd, sizeof(cmd), "clp '%s/%s' -dualsimplex 2>&1", tmp_dir, mps);
-	p = popen(cmd, "r");
-	assert_non_null(p);
-	while (fgets(line, sizeof(line), p))
-		if (strncmp(line, "Optimal objective ", 18) == 0)
-			v = strtod(line + 18, NULL);
-	pclose(p);
-	return v;
+	struct io_source *src = NULL;
+	struct mu_scenario *sc = NULL;
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	struct mu_err err;
+	mu_errlist_init(errors);
+	assert_int_equal(io_source_read_dir(getenv("MUSTER_EXAMPLE_DIR"), &src, &err), MU_OK);
+	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_OK);
+	io_source_free(src);
+	free(errors);
+	return sc;
+}
+
+/* Checks dir/plan.csv against §3 and dir/summary.csv against plan.csv. */
+static void check_outputs(const char *dir, bool is_rota, bool is_silo, double objective)
+{
+	struct mu_scenario *sc = example();
+	struct plan_check how = {is_silo, is_rota, objective};
+	char plan[400], summary[400], why[512];
+	snprintf(plan, sizeof(plan), "%s/%s/plan.csv", tmp_dir, dir);
+	snprintf(summary, sizeof(summary), "%s/%s/summary.csv", tmp_dir, dir);
+	if (!plan_check_file(sc, plan, &how, why, sizeof(why)))
+		fail_msg("%s", why);
+	if (!plan_check_summary(plan, summary, why, sizeof(why)))
+		fail_msg("%s", why);
+	mu_scenario_free(sc);
+}
+
+/* The objective from a solve's headline ("cost £147,429.59"). */
+static double headline_cost(const char *out)
+{
+	const char *cost = strstr(out, "cost \xc2\xa3");
+	assert_non_null(cost);
+	return parse_money(cost + strlen("cost \xc2\xa3"));
+}
+
+static void mps_path(char *buf, size_t len, const char *name)
+{
+	snprintf(buf, len, "%s/%s", tmp_dir, name);
 }
 
 static void test_cli_solve_plan_mode_matches_clp(void **state)
 {
 	struct result r;
 	double ours, clp;
-	const char *cost;
+	char mps[400], *prices;
 	(void)state;
 	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "s.db", "--out", "out",
 	        "--write-mps", "example.mps", NULL);
 	assert_int_equal(r.status, 0);
-	cost = strstr(r.out, "cost \xc2\xa3");
-	assert_non_null(cost);
-	ours = parse_money(cost + strlen("cost \xc2\xa3"));
-	clp = clp_objective("example.mps");
+	ours = headline_cost(r.out);
+	mps_path(mps, sizeof(mps), "example.mps");
+	clp = harness_peer_objective(mps, false, 0);
 	assert_true(clp > 0);
 	assert_true(fabs(ours - clp) <= 1e-6 * clp + 0.01);
+	check_outputs("out", false, false, ours);
 	result_free(&r);
+	/* prices.csv: a row per constraint, demand rows priced */
+	mps_path(mps, sizeof(mps), "out/prices.csv");
+	prices = slurp(mps);
+	assert_non_null(strstr(prices, "constraint,kind,partner,role,shift,subject,unit,limit,"
+	                               "activity,shadow_price,range_from,range_to\n"));
+	assert_non_null(strstr(prices, "\ncover_d0,demand,acute_north,"));
+	assert_non_null(strstr(prices, ",budget,SYSTEM,"));
+	free(prices);
 	r = run("runs", "--db", "s.db", NULL);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "plan"));
+	result_free(&r);
+}
+
+static void test_cli_solve_rota_mode_matches_cbc(void **state)
+{
+	struct result r;
+	double ours, cbc;
+	char mps[400];
+	(void)state;
+	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--db", "s.db", "--out", "rota",
+	        "--write-mps", "rota.mps", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "rota: optimal"));
+	ours = headline_cost(r.out);
+	mps_path(mps, sizeof(mps), "rota.mps");
+	cbc = harness_peer_objective(mps, true, 120);
+	if (!(fabs(ours - cbc) <= 1e-6 * cbc + 0.01))
+		fail_msg("muster %.4f, CBC %.4f", ours, cbc);
+	check_outputs("rota", true, false, ours);
+	result_free(&r);
+}
+
+static void test_cli_time_limit_marks_the_rota_not_proven(void **state)
+{
+	struct result r;
+	(void)state;
+	/* the silo rota of the example is not proven within a second */
+	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--silo", "--time-limit", "1", "--db",
+	        "t.db", "--out", "silo", NULL);
+	assert_int_equal(r.status, 3); /* the silo plan leaves red flags */
+	assert_non_null(strstr(r.out, "not proven optimal"));
+	assert_non_null(strstr(r.out, "gap"));
+	check_outputs("silo", true, true, headline_cost(r.out));
+	result_free(&r);
+	r = run("show", "1", "--db", "t.db", NULL);
+	assert_non_null(strstr(r.out, "status     feasible"));
+	result_free(&r);
+}
+
+static void test_cli_interrupted_solve_records_nothing(void **state)
+{
+	struct result r;
+	(void)state;
+	interrupt_after = 1.5;
+	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--silo", "--db", "i.db", NULL);
+	interrupt_after = 0;
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "interrupted"));
+	result_free(&r);
+	r = run("runs", "--db", "i.db", NULL);
+	assert_int_equal(r.status, 2); /* no database: nothing was recorded */
+	result_free(&r);
+}
+
+static void test_cli_failed_solve_records_nothing(void **state)
+{
+	struct result r;
+	(void)state;
+	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "f.db", "--out",
+	        "/proc/no/such/dir", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "cannot write"));
+	result_free(&r);
+	r = run("runs", "--db", "f.db", NULL);
+	assert_int_equal(r.status, 2);
 	result_free(&r);
 }
 
@@ -332,6 +443,10 @@ int main(void)
 	    cmocka_unit_test(test_cli_demo_needs_no_files),
 	    cmocka_unit_test(test_cli_runs_and_show),
 	    cmocka_unit_test(test_cli_solve_plan_mode_matches_clp),
+	    cmocka_unit_test(test_cli_solve_rota_mode_matches_cbc),
+	    cmocka_unit_test(test_cli_time_limit_marks_the_rota_not_proven),
+	    cmocka_unit_test(test_cli_interrupted_solve_records_nothing),
+	    cmocka_unit_test(test_cli_failed_solve_records_nothing),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
