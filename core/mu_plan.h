@@ -64,8 +64,8 @@ struct mu_kpi {
 /* The KPIs of t in summary.csv's names and order: required_hours, the hours
  * and cost of each source, fill_rate (left out when nothing is required),
  * red_flags, total_cost, agency_spend, break_glass_staff_shifts,
- * lent_out_hours, recharge_in, recharge_out. Writes at most MU_KPI_MAX to out; returns how
- * many. */
+ * lent_out_hours, recharge_in, recharge_out. Writes at most MU_KPI_MAX to
+ * out; returns how many. */
 size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out);
 
 #endif

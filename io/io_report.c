@@ -59,7 +59,7 @@ enum mu_code io_report_write_plan(const char *dir, const struct mu_plan_row *row
 static void write_number_or_empty(FILE *fp, double v)
 {
 	if (isfinite(v))
-		fprintf(fp, "%.6g", v);
+		fprintf(fp, "%.10g", v);
 }
 
 enum mu_code io_report_write_prices(const char *dir, const struct mu_price_row *rows, size_t n,
@@ -82,7 +82,8 @@ enum mu_code io_report_write_prices(const char *dir, const struct mu_price_row *
 			fputc(',', fp);
 		}
 		/* 1e-9 and below is the simplex's rounding, not a price */
-		fprintf(fp, "%.6g,%.6g,%.4f,", r->limit, fabs(r->activity) < 1e-9 ? 0 : r->activity,
+		fprintf(fp, "%.10g,%.10g,%.4f,", r->limit,
+		        fabs(r->activity) < 1e-9 ? 0 : r->activity,
 		        fabs(r->price) < 1e-9 ? 0 : r->price);
 		write_number_or_empty(fp, r->range_from);
 		fputc(',', fp);

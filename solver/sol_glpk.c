@@ -183,42 +183,42 @@ static void rhs_ranges(glp_prob *lp, struct sol_result *out)
 	}
 }
 
+/* Solves the linear relaxation: dual simplex after presolve. On MU_OK,
+ * *status is SOL_OPTIMAL, SOL_INFEASIBLE, SOL_UNBOUNDED or SOL_NO_SOLUTION
+ * (the time limit passed); MU_E_SOLVER when GLPK fails. */
+static enum mu_code run_simplex(glp_prob *lp, const struct sol_options *opt, glp_smcp *parm,
+                                enum sol_status *status, struct mu_err *err)
+{
+	int rc, st;
+	glp_init_smcp(parm);
+	parm->msg_lev = GLP_MSG_OFF;
+	parm->meth = GLP_DUALP;
+	parm->presolve = GLP_ON;
+	if (opt->time_limit > 0)
+		parm->tm_lim = (int)(opt->time_limit * 1000);
+	rc = glp_simplex(lp, parm);
+	st = glp_get_status(lp);
+	if (rc == GLP_ENOPFS || (rc == 0 && (st == GLP_NOFEAS || st == GLP_INFEAS)))
+		*status = SOL_INFEASIBLE;
+	else if (rc == GLP_ENODFS || (rc == 0 && st == GLP_UNBND))
+		*status = SOL_UNBOUNDED;
+	else if (rc == GLP_ETMLIM)
+		*status = SOL_NO_SOLUTION;
+	else if (rc != 0)
+		return mu_err_set(err, MU_E_SOLVER, "GLPK simplex failed (code %d)", rc);
+	else
+		*status = SOL_OPTIMAL;
+	return MU_OK;
+}
+
 static enum mu_code solve_lp(glp_prob *lp, const struct sol_options *opt, struct sol_result *out,
                              struct mu_err *err)
 {
 	glp_smcp parm;
-	int rc, st, i;
-	glp_init_smcp(&parm);
-	parm.msg_lev = GLP_MSG_OFF;
-	parm.meth = GLP_DUALP;
-	parm.presolve = GLP_ON;
-	if (opt->time_limit > 0)
-		parm.tm_lim = (int)(opt->time_limit * 1000);
-	rc = glp_simplex(lp, &parm);
-	if (rc == GLP_ENOPFS) {
-		out->status = SOL_INFEASIBLE;
-		return MU_OK;
-	}
-	if (rc == GLP_ENODFS) {
-		out->status = SOL_UNBOUNDED;
-		return MU_OK;
-	}
-	if (rc == GLP_ETMLIM) {
-		out->status = SOL_NO_SOLUTION;
-		return MU_OK;
-	}
-	if (rc != 0)
-		return mu_err_set(err, MU_E_SOLVER, "GLPK simplex failed (code %d)", rc);
-	st = glp_get_status(lp);
-	if (st == GLP_NOFEAS || st == GLP_INFEAS) {
-		out->status = SOL_INFEASIBLE;
-		return MU_OK;
-	}
-	if (st == GLP_UNBND) {
-		out->status = SOL_UNBOUNDED;
-		return MU_OK;
-	}
-	out->status = SOL_OPTIMAL;
+	enum mu_code rc = run_simplex(lp, opt, &parm, &out->status, err);
+	int i;
+	if (rc != MU_OK || out->status != SOL_OPTIMAL)
+		return rc;
 	out->objective = glp_get_obj_val(lp);
 	out->x = mu_malloc((out->n_cols + 1) * sizeof(double));
 	out->col_dual = mu_malloc((out->n_cols + 1) * sizeof(double));
@@ -280,26 +280,12 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	bool has_rounded, has_mip;
 	int rc, st, i;
 
-	glp_init_smcp(&lp_parm);
-	lp_parm.msg_lev = GLP_MSG_OFF;
-	lp_parm.meth = GLP_DUALP;
-	lp_parm.presolve = GLP_ON;
-	if (opt->time_limit > 0)
-		lp_parm.tm_lim = (int)(opt->time_limit * 1000);
-	rc = glp_simplex(lp, &lp_parm);
-	st = glp_get_status(lp);
-	if (rc == GLP_ENOPFS || (rc == 0 && (st == GLP_NOFEAS || st == GLP_INFEAS))) {
-		out->status = SOL_INFEASIBLE;
-		goto done;
+	if (run_simplex(lp, opt, &lp_parm, &out->status, err) != MU_OK) {
+		free(rounded);
+		return MU_E_SOLVER;
 	}
-	if (rc == GLP_ENODFS || (rc == 0 && st == GLP_UNBND)) {
-		out->status = SOL_UNBOUNDED;
+	if (out->status != SOL_OPTIMAL)
 		goto done;
-	}
-	if (rc != 0 || st != GLP_OPT) {
-		out->status = SOL_NO_SOLUTION; /* the time limit passed in the relaxation */
-		goto done;
-	}
 	relaxed = glp_get_obj_val(lp);
 	has_rounded = round_relaxation(lp, m, &lp_parm, rounded, &rounded_objective);
 
