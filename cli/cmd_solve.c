@@ -125,7 +125,7 @@ int cmd_solve(int argc, char **argv)
 	       "staff-shifts\n",
 	       100 * mu_totals_fill_rate(sys), sys->n_red_flags, sys->n_red_flags == 1 ? "" : "s",
 	       cli_money(money[0], sys->agency_spend), sys->break_glass_shifts);
-	printf("  model %zu rows, %zu columns, %zu non-zeros; built in %.2f s, solved in %.2f s\n",
+	printf("  model %zu rows, %zu columns, %zu non-zeros; built in %.3f s, solved in %.2f s\n",
 	       res->n_rows, res->n_cols, res->n_nonzeros, run.time_build, res->solve_seconds);
 	printf("  run %lld recorded in %s", (long long)run_id, a.db);
 	if (a.out)

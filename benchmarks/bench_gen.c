@@ -1,0 +1,316 @@
+/*
+ * bench_gen.c - a deterministic generator of ICS scenarios at named sizes,
+ * in the CSV format of DESIGN.md §2, for the speed benchmarks.
+ *
+ *   bench_gen SIZE DIR [SCALE]
+ *
+ * SIZE is small, medium or large; SCALE (default 1) multiplies the number
+ * of partners and bank workers, for growth measurements. The same arguments
+ * always give the same files (xorshift64*, fixed seed).
+ *
+ * Shape: partners of every kind, each demanding the roles its kind employs
+ * on 21 shifts (a week of early, late and night), own staff covering about
+ * four fifths of it; a shared bank of named workers cleared for their home
+ * and some neighbours; tiered agencies, some off framework or above the cap;
+ * mutual aid between neighbouring partners; partner and system budgets.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct size_spec {
+	const char *name;
+	int n_partners, n_roles, n_workers;
+};
+
+static const struct size_spec sizes[] = {
+    {"small", 4, 4, 60},
+    {"medium", 12, 8, 500},
+    {"large", 40, 12, 3000},
+};
+
+/* Roles, cheapest first: id, hourly rate (2025/26 entry points / 1,955.4 h),
+ * and the role it may cover at efficiency 1 (substitution), or -1. */
+static const struct {
+	const char *id;
+	double rate;
+	int covers;
+	double efficiency;
+} roles[] = {
+    {"hca_b2", 12.51, -1, 1},      {"hca_b3", 12.75, 0, 1},        {"na_b4", 14.06, 1, 1},
+    {"rn_b5", 15.33, 2, 0.9},      {"rn_b6", 19.09, 3, 1},         {"rn_b7", 23.60, 4, 1},
+    {"care_worker", 12.60, -1, 1}, {"senior_care", 13.90, 6, 1},   {"ahp_b5", 15.33, -1, 1},
+    {"ahp_b6", 19.09, 8, 1},       {"mh_nurse_b5", 15.33, 3, 0.9}, {"mh_nurse_b6", 19.09, 10, 1},
+};
+
+static const char *const kinds[] = {"acute",    "community", "mental_health", "social_care",
+                                    "homecare", "hospice",   "vcse",          "primary_care"};
+
+/* "mon-e", "mon-l", "mon-n", "tue-e", ... */
+static const char *shift_id(int s)
+{
+	static char ids[21][8];
+	static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+	snprintf(ids[s], sizeof(ids[s]), "%s-%c", days[s / 3], "eln"[s % 3]);
+	return ids[s];
+}
+
+static unsigned long long rng_state = 0x2026112300000001ULL;
+
+static unsigned rnd(unsigned below)
+{
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return (unsigned)((rng_state * 2685821657736338717ULL) >> 33) % below;
+}
+
+static FILE *open_file(const char *dir, const char *name)
+{
+	char path[4096];
+	FILE *fp;
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	fp = fopen(path, "w");
+	if (!fp) {
+		fprintf(stderr, "bench_gen: %s: %s\n", path, strerror(errno));
+		exit(1);
+	}
+	return fp;
+}
+
+static void close_file(FILE *fp)
+{
+	if (ferror(fp) | fclose(fp)) {
+		fprintf(stderr, "bench_gen: write failed\n");
+		exit(1);
+	}
+}
+
+/* Whether partner p employs role r: by kind, so that trusts want nurses and
+ * care providers want care workers. */
+static int employs(int kind, int r, int n_roles)
+{
+	if (r >= n_roles)
+		return 0;
+	switch (kind) {
+	case 0: /* acute */
+		return r <= 5 || r == 8 || r == 9;
+	case 1: /* community */
+		return (r >= 1 && r <= 4) || r == 8 || r == 9;
+	case 2: /* mental health */
+		return r == 0 || r == 1 || r == 10 || r == 11 || r == 4;
+	case 3: /* social care */
+	case 4: /* homecare */
+		return r == 6 || r == 7;
+	case 5: /* hospice */
+		return r == 1 || r == 3 || r == 4 || r == 6;
+	default:
+		return r == 6 || r == 1;
+	}
+}
+
+int main(int argc, char **argv)
+{
+	const struct size_spec *spec = NULL;
+	double scale = 1;
+	int n_partners, n_roles, n_workers, p, r, s, w, k;
+	int *kind, *scale_of, *n_roles_of;
+	FILE *fp;
+	size_t i;
+
+	if (argc < 3 || argc > 4) {
+		fprintf(stderr, "usage: bench_gen small|medium|large DIR [SCALE]\n");
+		return 2;
+	}
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
+		if (strcmp(sizes[i].name, argv[1]) == 0)
+			spec = &sizes[i];
+	if (argc == 4)
+		scale = strtod(argv[3], NULL);
+	if (!spec || !(scale > 0) || scale > 64) {
+		fprintf(stderr, "bench_gen: unknown size '%s' or bad scale\n", argv[1]);
+		return 2;
+	}
+	if (mkdir(argv[2], 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "bench_gen: %s: %s\n", argv[2], strerror(errno));
+		return 1;
+	}
+	n_partners = (int)(spec->n_partners * scale + 0.5);
+	n_roles = spec->n_roles;
+	n_workers = (int)(spec->n_workers * scale + 0.5);
+	if (n_partners < 2)
+		n_partners = 2;
+	kind = calloc((size_t)n_partners, sizeof(int));
+	scale_of = calloc((size_t)n_partners, sizeof(int));
+	n_roles_of = calloc((size_t)n_partners, sizeof(int));
+
+	fp = open_file(argv[2], "partners.csv");
+	fprintf(fp, "id,name,kind,agency_budget,pay_bill\n");
+	for (p = 0; p < n_partners; p++) {
+		/* a trust in every five partners; the rest care and community */
+		kind[p] = p % 5 == 0 ? 0 : p % 5 == 1 ? 1 + (p / 5) % 2 : 3 + (int)rnd(5);
+		scale_of[p] = kind[p] == 0 ? 6 + rnd(5) : kind[p] <= 2 ? 3 + rnd(3) : 1 + rnd(2);
+		for (r = 0; r < n_roles; r++)
+			n_roles_of[p] += employs(kind[p], r, n_roles);
+		if (n_roles_of[p] == 0)
+			kind[p] = 0; /* with few roles, only the trusts' exist */
+		fprintf(fp, "p%03d,Partner %d,%s,", p, p, kinds[kind[p]]);
+		if (rnd(3) == 0)
+			fprintf(fp, "%d", 2000 * scale_of[p] + (int)rnd(3000));
+		fprintf(fp, ",%d\n", 150000 * scale_of[p]);
+	}
+	close_file(fp);
+
+	fp = open_file(argv[2], "roles.csv");
+	fprintf(fp, "id,group\n");
+	for (r = 0; r < n_roles; r++)
+		fprintf(fp, "%s,%s\n", roles[r].id,
+		        r <= 2              ? "nursing_support"
+		        : r <= 5 || r >= 10 ? "registered_nursing"
+		        : r <= 7            ? "social_care"
+		                            : "ahp");
+	close_file(fp);
+
+	fp = open_file(argv[2], "caps.csv");
+	fprintf(fp, "role,bank_rate,agency_cap\n");
+	for (r = 0; r < n_roles; r++)
+		fprintf(fp, "%s,%.2f,%.2f\n", roles[r].id, roles[r].rate, roles[r].rate * 1.55);
+	close_file(fp);
+
+	fp = open_file(argv[2], "substitutions.csv");
+	fprintf(fp, "role,covers,efficiency\n");
+	for (r = 0; r < n_roles; r++)
+		if (roles[r].covers >= 0 && roles[r].covers < n_roles)
+			fprintf(fp, "%s,%s,%g\n", roles[r].id, roles[roles[r].covers].id,
+			        roles[r].efficiency);
+	close_file(fp);
+
+	fp = open_file(argv[2], "shifts.csv");
+	fprintf(fp, "id,date,start,end,paid_hours,enhancement\n");
+	for (s = 0; s < 21; s++) {
+		int day = s / 3, t = s % 3;
+		double enh = day == 6 ? 0.6 : (t == 2 || day == 5) ? 0.3 : 0;
+		fprintf(fp, "%s,2026-%02d-%02d,%s,%s,%s,%g\n", shift_id(s), day < 1 ? 11 : 12,
+		        day < 1 ? 30 : day,
+		        t == 0   ? "07:00"
+		        : t == 1 ? "14:30"
+		                 : "21:30",
+		        t == 0   ? "15:00"
+		        : t == 1 ? "22:00"
+		                 : "07:30",
+		        t == 2 ? "9.5" : "7.5", enh);
+	}
+	close_file(fp);
+
+	/* demand and own staff: tight, own staff cover about 80% */
+	fp = open_file(argv[2], "demand.csv");
+	{
+		FILE *st = open_file(argv[2], "staff.csv");
+		fprintf(fp, "partner,role,shift,required,minimum,priority\n");
+		fprintf(st, "partner,role,shift,available,rotatable\n");
+		for (p = 0; p < n_partners; p++)
+			for (r = 0; r < n_roles; r++) {
+				if (!employs(kind[p], r, n_roles))
+					continue;
+				for (s = 0; s < 21; s++) {
+					int base = scale_of[p] * (s % 3 == 2 ? 2 : 3) + (int)rnd(3);
+					double req = base + 0.5 * rnd(2);
+					int avail = (int)(req * (0.7 + 0.02 * rnd(8)));
+					fprintf(fp, "p%03d,%s,%s,%g,%d,%d\n", p, roles[r].id,
+					        shift_id(s), req, (int)(req * 0.7),
+					        kind[p] == 0 ? 2 : 1);
+					fprintf(st, "p%03d,%s,%s,%d,%d\n", p, roles[r].id,
+					        shift_id(s), avail, kind[p] <= 2 ? avail / 8 : 0);
+				}
+			}
+		close_file(st);
+	}
+	close_file(fp);
+
+	/* the bank: home by size; cleared for home, neighbours, or all */
+	fp = open_file(argv[2], "bank.csv");
+	{
+		FILE *av = open_file(argv[2], "availability.csv");
+		int total = 0;
+		for (p = 0; p < n_partners; p++)
+			total += scale_of[p];
+		fprintf(fp, "id,role,home,max_hours,partners\n");
+		fprintf(av, "worker,shift\n");
+		for (w = 0; w < n_workers; w++) {
+			int pick = (int)rnd((unsigned)total), home = 0, role, n_offer, last = -3;
+			unsigned how = rnd(10);
+			while (pick >= scale_of[home])
+				pick -= scale_of[home++];
+			do
+				role = (int)rnd((unsigned)n_roles);
+			while (!employs(kind[home], role, n_roles));
+			fprintf(fp, "w%05d,%s,p%03d,%d,", w, roles[role].id, home,
+			        16 + 4 * (int)rnd(8));
+			if (how == 0)
+				fprintf(fp, "*");
+			else if (how <= 5)
+				for (k = 1; k <= 3; k++)
+					fprintf(fp, "%sp%03d", k > 1 ? ";" : "",
+					        (home + k * (k % 2 ? 1 : -1) + n_partners) %
+					            n_partners);
+			fprintf(fp, "\n");
+			/* 3 to 7 offers, some back to back so that rest binds */
+			n_offer = 3 + (int)rnd(5);
+			for (k = 0; k < n_offer; k++) {
+				int sh = rnd(3) == 0 && last >= 0 && last + 1 < 21 ? last + 1
+				                                                   : (int)rnd(21);
+				if (sh <= last)
+					continue;
+				fprintf(av, "w%05d,%s\n", w, shift_id(sh));
+				last = sh;
+			}
+		}
+		close_file(av);
+	}
+	close_file(fp);
+
+	/* agencies: tiers, a few off framework, some above the cap */
+	fp = open_file(argv[2], "agency.csv");
+	fprintf(fp, "supplier,tier,framework,role,partner,rate,capacity\n");
+	for (k = 0; k < 4 + n_partners / 4; k++)
+		for (r = 0; r < n_roles; r++) {
+			int tier = 1 + k % 3, is_framework = k % 7 != 6;
+			double over = 1.2 + 0.1 * rnd(6) + 0.1 * tier; /* 1.3 .. 2.0 of basic */
+			if (rnd(2))
+				continue;
+			fprintf(fp, "ag%02d,%d,%s,%s,", k, tier, is_framework ? "yes" : "no",
+			        roles[r].id);
+			if (k % 2)
+				fprintf(fp, "*");
+			else
+				fprintf(fp, "p%03d", (int)rnd((unsigned)n_partners));
+			fprintf(fp, ",%.2f,%d\n", roles[r].rate * over, 2 + (int)rnd(10));
+		}
+	close_file(fp);
+
+	/* mutual aid between neighbours, both ways, and a role row for nurses */
+	fp = open_file(argv[2], "agreements.csv");
+	fprintf(fp, "from,to,role,max_per_shift,travel_cost,recharge_rate\n");
+	for (p = 0; p < n_partners; p++) {
+		int q = (p + 1) % n_partners;
+		fprintf(fp, "p%03d,p%03d,*,%d,%d,%.2f\n", p, q, 2 + (int)rnd(4), 10 + (int)rnd(30),
+		        15.0 + rnd(5));
+		fprintf(fp, "p%03d,p%03d,*,%d,%d,%.2f\n", q, p, 2 + (int)rnd(4), 10 + (int)rnd(30),
+		        15.0 + rnd(5));
+		if (kind[p] == 0 && n_roles > 3)
+			fprintf(fp, "p%03d,p%03d,%s,1,40,18.50\n", p, q, roles[3].id);
+	}
+	close_file(fp);
+
+	fp = open_file(argv[2], "settings.csv");
+	fprintf(fp, "key,value\nallow_break_glass,yes\ntier_penalty,5\nagency_budget,%d\n",
+	        6000 * n_partners);
+	close_file(fp);
+
+	free(kind);
+	free(scale_of);
+	free(n_roles_of);
+	return 0;
+}

@@ -1,0 +1,330 @@
+/*
+ * bench_run.c - the speed harness: for each size, generates the scenario
+ * (bench_gen), times `muster solve --lp` and `muster solve` as whole
+ * processes (wall time and peak memory), exports the same models with
+ * --write-mps, solves them with CLP (dual simplex) and CBC (same time
+ * limit), and prints one table side by side. With --growth it also runs
+ * 0.5x, 1x, 2x and 4x `large` in plan mode and prints the growth exponents.
+ *
+ *   bench_run [--sizes small,medium,large] [--time-limit S] [--growth]
+ *             [--bin DIR] [--work DIR]
+ *
+ * --bin is where muster and bench_gen are (default: the build folder this
+ * was built in); clp and cbc are found on PATH.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef BENCH_BIN_DIR
+#define BENCH_BIN_DIR "."
+#endif
+
+struct proc {
+	int status;
+	double seconds;
+	double peak_mib;
+	char out[1 << 16]; /* what it printed, stdout and stderr */
+};
+
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Runs argv, capturing its output; wall time and peak RSS from wait4. */
+static void run(struct proc *p, const char *const *argv)
+{
+	int fd[2];
+	struct rusage ru;
+	double start = now();
+	size_t n = 0;
+	ssize_t got;
+	pid_t pid;
+	if (pipe(fd) != 0) {
+		perror("bench_run: pipe");
+		exit(1);
+	}
+	pid = fork();
+	if (pid == 0) {
+		dup2(fd[1], 1);
+		dup2(fd[1], 2);
+		close(fd[0]);
+		execvp(argv[0], (char *const *)argv);
+		fprintf(stderr, "cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	close(fd[1]);
+	while ((got = read(fd[0], p->out + n, sizeof(p->out) - 1 - n)) > 0)
+		n += (size_t)got;
+	if (n == sizeof(p->out) - 1) { /* drain the rest: the tail is not needed */
+		char sink[4096];
+		while (read(fd[0], sink, sizeof(sink)) > 0)
+			;
+	}
+	p->out[n] = '\0';
+	close(fd[0]);
+	wait4(pid, &p->status, 0, &ru);
+	p->seconds = now() - start;
+	p->peak_mib = (double)ru.ru_maxrss / 1024.0;
+	p->status = WIFEXITED(p->status) ? WEXITSTATUS(p->status) : 128 + WTERMSIG(p->status);
+}
+
+/* The number after the last occurrence of key in text, or NAN. */
+static double number_after(const char *text, const char *key)
+{
+	const char *at = NULL, *s = text;
+	char digits[64];
+	size_t n = 0;
+	while ((s = strstr(s, key)))
+		at = s++;
+	if (!at)
+		return NAN;
+	for (at += strlen(key); *at == ' ' || *at == '\t'; at++)
+		;
+	if (strncmp(at, "\xc2\xa3", 2) == 0)
+		at += 2;
+	for (; *at && n + 1 < sizeof(digits); at++)
+		if ((*at >= '0' && *at <= '9') || *at == '.' || *at == '-' || *at == 'e' ||
+		    *at == '+')
+			digits[n++] = *at;
+		else if (*at != ',')
+			break;
+	digits[n] = '\0';
+	return n ? strtod(digits, NULL) : NAN;
+}
+
+struct row {
+	char name[32];
+	double rows, cols, nnz;
+	double plan_s, plan_mib, plan_obj, plan_build_s, clp_s, clp_obj;
+	double rota_s, rota_mib, rota_obj, rota_gap, cbc_s, cbc_obj, cbc_gap, cbc_mib;
+};
+
+static const char *bin_dir = BENCH_BIN_DIR, *work = "/tmp/muster-bench";
+static double time_limit = 60;
+
+static void path(char *buf, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, len, fmt, ap);
+	va_end(ap);
+}
+
+static void must(const struct proc *p, const char *what, int ok_status)
+{
+	if (p->status != 0 && p->status != ok_status) {
+		fprintf(stderr, "bench_run: %s failed (status %d):\n%s\n", what, p->status, p->out);
+		exit(1);
+	}
+}
+
+/* The plan-mode measurements of one scenario folder. */
+static void measure_plan(struct row *r, const char *dir, const char *tag)
+{
+	char muster[512], db[512], mps[512];
+	struct proc *p = malloc(sizeof(*p));
+	path(muster, sizeof(muster), "%s/muster", bin_dir);
+	path(db, sizeof(db), "%s/%s.db", work, tag);
+	path(mps, sizeof(mps), "%s/%s.lp.mps", work, tag);
+	{
+		const char *argv[] = {muster, "solve", dir, "--lp", "--db", db, NULL};
+		run(p, argv);
+		must(p, "muster solve --lp", 3);
+		r->plan_s = p->seconds;
+		r->plan_mib = p->peak_mib;
+		r->plan_obj = number_after(p->out, "cost");
+		r->rows = number_after(p->out, "model");
+		r->cols = number_after(p->out, "rows,");
+		r->nnz = number_after(p->out, "columns,");
+		r->plan_build_s = number_after(p->out, "built in");
+	}
+	{
+		const char *argv[] = {muster, "solve",       dir, "--lp", "--db",
+		                      db,     "--write-mps", mps, NULL};
+		run(p, argv); /* not timed: the export for CLP */
+		must(p, "muster solve --lp --write-mps", 3);
+	}
+	{
+		const char *argv[] = {"clp", mps, "-dualsimplex", NULL};
+		run(p, argv);
+		must(p, "clp", 0);
+		r->clp_s = p->seconds;
+		r->clp_obj = number_after(p->out, "Optimal objective");
+	}
+	free(p);
+}
+
+static void measure_rota(struct row *r, const char *dir, const char *tag)
+{
+	char muster[512], db[512], mps[512], limit[32];
+	struct proc *p = malloc(sizeof(*p));
+	path(muster, sizeof(muster), "%s/muster", bin_dir);
+	path(db, sizeof(db), "%s/%s.db", work, tag);
+	path(mps, sizeof(mps), "%s/%s.mip.mps", work, tag);
+	path(limit, sizeof(limit), "%g", time_limit);
+	{
+		const char *argv[] = {muster, "solve", dir, "--time-limit",
+		                      limit,  "--db",  db,  "--write-mps",
+		                      mps,    NULL};
+		run(p, argv);
+		must(p, "muster solve", 3);
+		r->rota_s = p->seconds;
+		r->rota_mib = p->peak_mib;
+		r->rota_obj = number_after(p->out, "cost");
+		r->rota_gap = number_after(p->out, "gap");
+		if (isnan(r->rota_gap))
+			r->rota_gap = 0;
+	}
+	{
+		const char *argv[] = {"cbc", mps, "-sec", limit, "-solve", NULL};
+		double bound;
+		run(p, argv);
+		must(p, "cbc", 0);
+		r->cbc_s = p->seconds;
+		r->cbc_mib = p->peak_mib;
+		r->cbc_obj = number_after(p->out, "Objective value:");
+		bound = number_after(p->out, "best possible");
+		r->cbc_gap = strstr(p->out, "Optimal solution found") ? 0
+		             : isnan(bound)                           ? NAN
+		                            : 100 * (r->cbc_obj - bound) / fabs(r->cbc_obj);
+	}
+	free(p);
+}
+
+static double rel_diff(double a, double b)
+{
+	return fabs(a - b) / (fabs(b) > 1 ? fabs(b) : 1);
+}
+
+static void print_table(const struct row *rows, size_t n)
+{
+	size_t i;
+	printf("\n%-8s %7s %8s %9s | %8s %7s %6s %8s %6s %7s | %8s %7s %8s %7s %7s %7s\n", "size",
+	       "rows", "columns", "nonzeros", "plan s", "CLP s", "ratio", "obj diff", "build%",
+	       "peakMiB", "rota s", "gap%", "CBC gap%", "vs CBC%", "CBC s", "peakMiB");
+	for (i = 0; i < n; i++) {
+		const struct row *r = &rows[i];
+		printf("%-8s %7.0f %8.0f %9.0f | %8.2f %7.2f %6.2f %8.1e %6.1f %7.0f | %8.1f %7.2f "
+		       "%8.2f %+7.2f %7.1f %7.0f\n",
+		       r->name, r->rows, r->cols, r->nnz, r->plan_s, r->clp_s, r->plan_s / r->clp_s,
+		       rel_diff(r->plan_obj, r->clp_obj), 100 * r->plan_build_s / r->plan_s,
+		       r->plan_mib, r->rota_s, r->rota_gap, r->cbc_gap,
+		       100 * (r->rota_obj - r->cbc_obj) / fabs(r->cbc_obj), r->cbc_s, r->rota_mib);
+	}
+	printf("\nplan s, rota s: muster's whole process (read, build, solve, write, record);\n"
+	       "ratio = plan s / CLP s; obj diff = |muster - CLP| / CLP; build%% = model\n"
+	       "building as a share of plan s; vs CBC%% = (muster rota - CBC) / CBC at the same\n"
+	       "%g s limit (negative: muster's rota is cheaper); gap%% = proven gap.\n",
+	       time_limit);
+}
+
+/* Least-squares slope of log(y) against log(x). */
+static double exponent(const double *x, const double *y, size_t n)
+{
+	double sx = 0, sy = 0, sxx = 0, sxy = 0;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		double lx = log(x[i]), ly = log(y[i]);
+		sx += lx;
+		sy += ly;
+		sxx += lx * lx;
+		sxy += lx * ly;
+	}
+	return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+}
+
+static void generate(const char *size, const char *dir, const char *scale)
+{
+	char gen[512];
+	struct proc *p = malloc(sizeof(*p));
+	const char *argv[] = {gen, size, dir, scale, NULL};
+	path(gen, sizeof(gen), "%s/bench_gen", bin_dir);
+	run(p, argv);
+	must(p, "bench_gen", 0);
+	free(p);
+}
+
+static void growth(void)
+{
+	static const char *const scales[] = {"0.5", "1", "2", "4"};
+	double x[4], t[4], mem[4];
+	struct row r;
+	size_t i;
+	printf("\ngrowth, plan mode, large x scale:\n%6s %8s %9s %10s %8s %8s %8s\n", "scale",
+	       "rows", "columns", "nonzeros", "plan s", "CLP s", "peakMiB");
+	for (i = 0; i < 4; i++) {
+		char dir[512], tag[32];
+		memset(&r, 0, sizeof(r));
+		path(tag, sizeof(tag), "large-x%s", scales[i]);
+		path(dir, sizeof(dir), "%s/%s", work, tag);
+		generate("large", dir, scales[i]);
+		measure_plan(&r, dir, tag);
+		x[i] = strtod(scales[i], NULL);
+		t[i] = r.plan_s;
+		mem[i] = r.plan_mib;
+		printf("%6s %8.0f %9.0f %10.0f %8.2f %8.2f %8.0f\n", scales[i], r.rows, r.cols,
+		       r.nnz, r.plan_s, r.clp_s, r.plan_mib);
+		fflush(stdout);
+	}
+	printf("growth exponent (time ~ scale^k): time %.2f, memory %.2f\n", exponent(x, t, 4),
+	       exponent(x, mem, 4));
+}
+
+int main(int argc, char **argv)
+{
+	char sizes[256] = "small,medium,large", *name, *save = NULL;
+	struct row rows[8];
+	size_t n = 0;
+	bool do_growth = false;
+	int i;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--sizes") == 0 && i + 1 < argc)
+			snprintf(sizes, sizeof(sizes), "%s", argv[++i]);
+		else if (strcmp(argv[i], "--time-limit") == 0 && i + 1 < argc)
+			time_limit = strtod(argv[++i], NULL);
+		else if (strcmp(argv[i], "--bin") == 0 && i + 1 < argc)
+			bin_dir = argv[++i];
+		else if (strcmp(argv[i], "--work") == 0 && i + 1 < argc)
+			work = argv[++i];
+		else if (strcmp(argv[i], "--growth") == 0)
+			do_growth = true;
+		else {
+			fprintf(stderr,
+			        "usage: bench_run [--sizes small,medium,large] [--time-limit S]\n"
+			        "                 [--growth] [--bin DIR] [--work DIR]\n");
+			return 2;
+		}
+	}
+	mkdir(work, 0777);
+	for (name = strtok_r(sizes, ",", &save); name && n < 8; name = strtok_r(NULL, ",", &save)) {
+		struct row *r = &rows[n++];
+		char dir[512];
+		memset(r, 0, sizeof(*r));
+		snprintf(r->name, sizeof(r->name), "%s", name);
+		path(dir, sizeof(dir), "%s/%s", work, name);
+		fprintf(stderr, "bench_run: %s: generating, plan mode, CLP ...\n", name);
+		generate(name, dir, "1");
+		measure_plan(r, dir, name);
+		fprintf(stderr, "bench_run: %s: rota mode and CBC, %g s each ...\n", name,
+		        time_limit);
+		measure_rota(r, dir, name);
+	}
+	print_table(rows, n);
+	if (do_growth)
+		growth();
+	return 0;
+}
