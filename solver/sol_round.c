@@ -24,7 +24,12 @@ static int by_part_desc(const void *a, const void *b)
 	return x->col < y->col ? -1 : x->col > y->col;
 }
 
-void sol_round_lp(const struct sol_model *m, const double *x_lp, double *x)
+bool sol_round_is_binary(const struct sol_model *m, size_t j)
+{
+	return m->col_is_int[j] && m->col_lo[j] == 0 && m->col_hi[j] == 1;
+}
+
+void sol_round_lp(const struct sol_model *m, const double *x_lp, bool is_binary, double *x)
 {
 	size_t *first = mu_calloc(m->n_cols + 2, sizeof(size_t));
 	size_t *at = mu_malloc((m->n_entries + 1) * sizeof(size_t)); /* entries by column */
@@ -34,7 +39,7 @@ void sol_round_lp(const struct sol_model *m, const double *x_lp, double *x)
 
 	for (j = 0; j < m->n_cols; j++) {
 		x[j] = x_lp[j];
-		if (m->col_is_int[j]) {
+		if (m->col_is_int[j] && sol_round_is_binary(m, j) == is_binary) {
 			double down = floor(x_lp[j] + 1e-9);
 			if (x_lp[j] - down > 1e-6 && down + 1 <= m->col_hi[j])
 				frac[n_frac++] = (struct fraction){j, x_lp[j] - down};
