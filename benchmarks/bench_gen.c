@@ -11,8 +11,8 @@
  * Shape: partners of every kind, each demanding the roles its kind employs
  * on 21 shifts (a week of early, late and night), own staff covering about
  * four fifths of it; a shared bank of named workers cleared for their home
- * and some neighbours; tiered agencies, some off framework or above the cap;
- * mutual aid between neighbouring partners; partner and system budgets.
+ * and some neighbours (a tenth for their whole locality); tiered agencies, some off framework or
+ * above the cap; mutual aid between neighbouring partners; partner and system budgets.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -248,8 +248,17 @@ int main(int argc, char **argv)
 			while (!employs(kind[home], role, n_roles));
 			fprintf(fp, "w%05d,%s,p%03d,%d,", w, roles[role].id, home,
 			        16 + 4 * (int)rnd(8));
-			if (how == 0)
+			/* a tenth are cleared for their whole locality: every partner
+			 * in a small system, the eight nearest in a large one, so that
+			 * the model grows in proportion to the system */
+			if (how == 0 && n_partners <= 12)
 				fprintf(fp, "*");
+			else if (how == 0)
+				for (k = 1; k <= 8; k++)
+					fprintf(
+					    fp, "%sp%03d", k > 1 ? ";" : "",
+					    (home + (k + 1) / 2 * (k % 2 ? 1 : -1) + n_partners) %
+					        n_partners);
 			else if (how <= 5)
 				for (k = 1; k <= 3; k++)
 					fprintf(fp, "%sp%03d", k > 1 ? ";" : "",
@@ -282,7 +291,7 @@ int main(int argc, char **argv)
 				continue;
 			fprintf(fp, "ag%02d,%d,%s,%s,", k, tier, is_framework ? "yes" : "no",
 			        roles[r].id);
-			if (k % 2)
+			if (k < 4 && k % 2) /* two national suppliers serve everyone */
 				fprintf(fp, "*");
 			else
 				fprintf(fp, "p%03d", (int)rnd((unsigned)n_partners));
