@@ -5,30 +5,40 @@
  */
 #include "pol_build.h"
 
+#include "core/mu_alloc.h"
+
 #include <stdio.h>
+#include <stdlib.h>
 
 void pol_budgets_apply(struct pol_build *b)
 {
 	const struct mu_scenario *sc = b->sc;
-	size_t p, col, row;
+	size_t *partner_row = mu_malloc((sc->n_partners + 1) * sizeof(size_t));
+	size_t p, col, system_row = MU_ALL;
 	char name[64];
 
 	for (p = 0; p < sc->n_partners; p++) {
+		partner_row[p] = MU_ALL;
 		if (!sc->partners[p].has_agency_budget)
 			continue;
 		snprintf(name, sizeof(name), "budget_p%zu", p);
-		row = pol_build_add_row(b, name, -SOL_INF, sc->partners[p].agency_budget,
-		                        &(struct pol_row){POL_ROW_BUDGET, p, MU_ALL});
-		for (col = 0; col < b->m->n_cols; col++)
-			if (b->cols[col].source == MU_SRC_AGENCY &&
-			    sc->demand[b->cols[col].demand].partner == p)
-				sol_model_add_entry(b->m, row, col, b->cols[col].agency_spend);
+		partner_row[p] = pol_build_add_row(b, name, -SOL_INF, sc->partners[p].agency_budget,
+		                                   &(struct pol_row){POL_ROW_BUDGET, p, MU_ALL});
 	}
-	if (!sc->settings.has_agency_budget)
-		return;
-	row = pol_build_add_row(b, "budget_system", -SOL_INF, sc->settings.agency_budget,
-	                        &(struct pol_row){POL_ROW_BUDGET, MU_ALL, MU_ALL});
-	for (col = 0; col < b->m->n_cols; col++)
-		if (b->cols[col].source == MU_SRC_AGENCY)
-			sol_model_add_entry(b->m, row, col, b->cols[col].agency_spend);
+	if (sc->settings.has_agency_budget)
+		system_row =
+		    pol_build_add_row(b, "budget_system", -SOL_INF, sc->settings.agency_budget,
+		                      &(struct pol_row){POL_ROW_BUDGET, MU_ALL, MU_ALL});
+	/* one pass over the columns: agency spend counts where the staff work */
+	for (col = 0; col < b->m->n_cols; col++) {
+		const struct pol_col *c = &b->cols[col];
+		if (c->source != MU_SRC_AGENCY)
+			continue;
+		p = sc->demand[c->demand].partner;
+		if (partner_row[p] != MU_ALL)
+			sol_model_add_entry(b->m, partner_row[p], col, c->agency_spend);
+		if (system_row != MU_ALL)
+			sol_model_add_entry(b->m, system_row, col, c->agency_spend);
+	}
+	free(partner_row);
 }

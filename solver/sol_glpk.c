@@ -138,11 +138,14 @@ static void watch_search(glp_tree *tree, void *info)
 		w->bound = glp_ios_node_bound(tree, best);
 		w->has_bound = true;
 	}
-	if (w->opt->stop && *w->opt->stop) {
+	now = mu_time_now();
+	/* GLPK checks its own time limit between nodes only; cut rounds at
+	 * the root of a large model ran past it by minutes */
+	if ((w->opt->stop && *w->opt->stop) ||
+	    (w->opt->time_limit > 0 && now - w->start > w->opt->time_limit)) {
 		glp_ios_terminate(tree);
 		return;
 	}
-	now = mu_time_now();
 	if (w->opt->progress && now - w->last_report >= 1.0) {
 		glp_prob *lp = glp_ios_get_prob(tree);
 		int st = glp_mip_status(lp);

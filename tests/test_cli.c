@@ -225,7 +225,8 @@ static void test_cli_demo_needs_no_files(void **state)
 	double system_cost, silo_cost;
 	(void)state;
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "Solving the system rota ... optimal"));
+	/* optimal or not depends on the machine within 2 s: not asserted */
+	assert_non_null(strstr(r.out, "Solving the system rota ... "));
 	assert_non_null(strstr(r.out, "red flags"));
 	assert_non_null(strstr(r.out, "St Aidan's Hospice"));
 	/* the system plan beats the silo plan, and says by how much */
