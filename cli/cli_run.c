@@ -108,6 +108,11 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 		return rc;
 	if (is_interrupted)
 		return mu_err_set(err, MU_E_SOLVER, "interrupted; no run was recorded");
+	if (run->result.status == SOL_NO_SOLUTION && req->time_limit > 0)
+		return mu_err_set(err, MU_E_SOLVER,
+		                  "the time limit of %g s passed before the linear relaxation "
+		                  "was solved; no %s; allow more time",
+		                  req->time_limit, req->is_lp ? "plan" : "rota");
 	if (run->result.status != SOL_OPTIMAL && run->result.status != SOL_FEASIBLE)
 		return mu_err_set(err, MU_E_SOLVER, "the solver found no %s (%s)",
 		                  req->is_lp ? "plan" : "rota",
