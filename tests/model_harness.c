@@ -117,15 +117,27 @@ double harness_peer_objective(const char *mps, bool is_mip, double time_limit)
 	return v;
 }
 
+void harness_check_outputs(const struct mu_scenario *sc, const char *dir, bool is_rota,
+                           bool is_silo, double objective)
+{
+	struct plan_check how = {is_silo, is_rota, objective};
+	char plan[400], summary[400], why[512];
+	snprintf(plan, sizeof(plan), "%s/plan.csv", dir);
+	snprintf(summary, sizeof(summary), "%s/summary.csv", dir);
+	if (!plan_check_file(sc, plan, &how, why, sizeof(why)))
+		fail_msg("%s", why);
+	if (!plan_check_summary(plan, summary, why, sizeof(why)))
+		fail_msg("%s", why);
+}
+
 double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo)
 {
 	struct pol_build *b = pol_build_new(sc, is_silo);
 	struct sol_options opt;
 	struct sol_result res;
 	struct pol_plan *plan;
-	struct plan_check how;
 	struct mu_err err;
-	char plan_path[300], summary_path[300], mps[300], why[512];
+	char mps[300];
 	double objective, peer;
 
 	memset(&opt, 0, sizeof(opt));
@@ -140,15 +152,7 @@ double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo)
 	assert_int_equal(io_report_write_plan(tmp_dir, plan->rows, plan->n_rows, &err), MU_OK);
 	assert_int_equal(io_report_write_summary(tmp_dir, sc, plan->partners, &plan->system, &err),
 	                 MU_OK);
-	snprintf(plan_path, sizeof(plan_path), "%s/plan.csv", tmp_dir);
-	snprintf(summary_path, sizeof(summary_path), "%s/summary.csv", tmp_dir);
-	how.is_silo = is_silo;
-	how.is_rota = !is_lp;
-	how.objective = objective;
-	if (!plan_check_file(sc, plan_path, &how, why, sizeof(why)))
-		fail_msg("%s", why);
-	if (!plan_check_summary(plan_path, summary_path, why, sizeof(why)))
-		fail_msg("%s", why);
+	harness_check_outputs(sc, tmp_dir, !is_lp, is_silo, objective);
 
 	snprintf(mps, sizeof(mps), "%s/model.mps", tmp_dir);
 	assert_int_equal(sol_glpk_write_mps(b->m, !is_lp, mps, &err), MU_OK);

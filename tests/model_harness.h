@@ -31,6 +31,11 @@ struct mu_scenario *harness_load(const struct harness_file *defaults,
  * returns the objective. Fails the test unless it is proven optimal. */
 double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo);
 
+/* Checks dir/plan.csv against §3 (plan_check_file) and dir/summary.csv
+ * against plan.csv; fails the test with the first problem found. */
+void harness_check_outputs(const struct mu_scenario *sc, const char *dir, bool is_rota,
+                           bool is_silo, double objective);
+
 /* The objective CBC (is_mip) or CLP finds for an MPS file; NAN when the
  * solver printed none. time_limit in seconds, 0 = none. */
 double harness_peer_objective(const char *mps, bool is_mip, double time_limit);

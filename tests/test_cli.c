@@ -13,7 +13,6 @@
 #include "io/io_scenario.h"
 #include "io/io_store.h"
 #include "model_harness.h"
-#include "plan_check.h"
 
 #include <ctype.h>
 #include <fcntl.h>
@@ -312,18 +311,13 @@ static struct mu_scenario *example(void)
 	return sc;
 }
 
-/* Checks dir/plan.csv against §3 and dir/summary.csv against plan.csv. */
+/* Checks the outputs a solve of the example wrote into tmp_dir/dir. */
 static void check_outputs(const char *dir, bool is_rota, bool is_silo, double objective)
 {
 	struct mu_scenario *sc = example();
-	struct plan_check how = {is_silo, is_rota, objective};
-	char plan[400], summary[400], why[512];
-	snprintf(plan, sizeof(plan), "%s/%s/plan.csv", tmp_dir, dir);
-	snprintf(summary, sizeof(summary), "%s/%s/summary.csv", tmp_dir, dir);
-	if (!plan_check_file(sc, plan, &how, why, sizeof(why)))
-		fail_msg("%s", why);
-	if (!plan_check_summary(plan, summary, why, sizeof(why)))
-		fail_msg("%s", why);
+	char path[400];
+	snprintf(path, sizeof(path), "%s/%s", tmp_dir, dir);
+	harness_check_outputs(sc, path, is_rota, is_silo, objective);
 	mu_scenario_free(sc);
 }
 
@@ -335,7 +329,8 @@ static double headline_cost(const char *out)
 	return parse_money(cost + strlen("cost \xc2\xa3"));
 }
 
-static void mps_path(char *buf, size_t len, const char *name)
+/* tmp_dir/name into buf. */
+static void tmp_path(char *buf, size_t len, const char *name)
 {
 	snprintf(buf, len, "%s/%s", tmp_dir, name);
 }
@@ -344,21 +339,21 @@ static void test_cli_solve_plan_mode_matches_clp(void **state)
 {
 	struct result r;
 	double ours, clp;
-	char mps[400], *prices;
+	char mps[400], path[400], *prices;
 	(void)state;
 	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "s.db", "--out", "out",
 	        "--write-mps", "example.mps", NULL);
 	assert_int_equal(r.status, 0);
 	ours = headline_cost(r.out);
-	mps_path(mps, sizeof(mps), "example.mps");
+	tmp_path(mps, sizeof(mps), "example.mps");
 	clp = harness_peer_objective(mps, false, 0);
 	assert_true(clp > 0);
 	assert_true(fabs(ours - clp) <= 1e-6 * clp + 0.01);
 	check_outputs("out", false, false, ours);
 	result_free(&r);
 	/* prices.csv: a row per constraint, demand rows priced */
-	mps_path(mps, sizeof(mps), "out/prices.csv");
-	prices = slurp(mps);
+	tmp_path(path, sizeof(path), "out/prices.csv");
+	prices = slurp(path);
 	assert_non_null(strstr(prices, "constraint,kind,partner,role,shift,subject,unit,limit,"
 	                               "activity,shadow_price,range_from,range_to\n"));
 	assert_non_null(strstr(prices, "\ncover_d0,demand,acute_north,"));
@@ -381,7 +376,7 @@ static void test_cli_solve_rota_mode_matches_cbc(void **state)
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "rota: optimal"));
 	ours = headline_cost(r.out);
-	mps_path(mps, sizeof(mps), "rota.mps");
+	tmp_path(mps, sizeof(mps), "rota.mps");
 	cbc = harness_peer_objective(mps, true, 120);
 	if (!(fabs(ours - cbc) <= 1e-6 * cbc + 0.01))
 		fail_msg("muster %.4f, CBC %.4f", ours, cbc);
