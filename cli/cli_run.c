@@ -6,6 +6,7 @@
 #include "cli_run.h"
 
 #include "core/mu_alloc.h"
+#include "core/mu_format.h"
 #include "core/mu_time.h"
 #include "io/io_report.h"
 #include "io/io_store.h"
@@ -39,22 +40,7 @@ static void catch_interrupt(void)
 
 const char *cli_money(char *buf, double pounds)
 {
-	char digits[32];
-	size_t n, i, k = 0;
-	bool is_negative = pounds < 0;
-	snprintf(digits, sizeof(digits), "%.2f", is_negative ? -pounds : pounds);
-	n = strcspn(digits, ".");
-	if (is_negative)
-		buf[k++] = '-';
-	memcpy(buf + k, "£", strlen("£"));
-	k += strlen("£");
-	for (i = 0; digits[i]; i++) {
-		if (i < n && i > 0 && (n - i) % 3 == 0)
-			buf[k++] = ',';
-		buf[k++] = digits[i];
-	}
-	buf[k] = '\0';
-	return buf;
+	return mu_format_money(buf, pounds, 2);
 }
 
 const char *cli_run_mode_name(const struct cli_run_request *req)
@@ -69,7 +55,7 @@ static void show_progress(void *ctx, double seconds, bool has_solution, double o
                           bool has_bound, double bound)
 {
 	const struct cli_run_request *req = ctx;
-	char a[32], b[32];
+	char a[MU_MONEY_SIZE], b[MU_MONEY_SIZE];
 	fprintf(stderr, "\r\033[K  %s: %.0f s", cli_run_mode_name(req), seconds);
 	if (has_solution)
 		fprintf(stderr, ", best %s", cli_money(a, objective));
@@ -131,7 +117,32 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 	if (run->prices &&
 	    (rc = io_report_write_prices(req->out, run->prices->rows, run->prices->n_rows, err)))
 		return rc;
+	if (req->is_report) {
+		struct io_html_plan view;
+		cli_run_html_plan(req, run, req->is_silo ? "Silo plan" : "System plan", &view);
+		return io_html_write_solve(req->out, sc, req->label, &view, err);
+	}
 	return MU_OK;
+}
+
+void cli_run_html_plan(const struct cli_run_request *req, const struct cli_run *run,
+                       const char *heading, struct io_html_plan *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->heading = heading;
+	out->mode = cli_run_mode_name(req);
+	out->status = sol_status_name(run->result.status);
+	out->objective = run->result.objective;
+	out->has_gap = !req->is_lp && run->result.has_bound;
+	out->gap = run->result.gap;
+	out->rows = run->plan->rows;
+	out->n_rows = run->plan->n_rows;
+	out->partners = run->plan->partners;
+	out->system = &run->plan->system;
+	if (run->prices) {
+		out->prices = run->prices->rows;
+		out->n_prices = run->prices->n_rows;
+	}
 }
 
 static void add_setting(struct io_run_setting *out, char text[][32], size_t *n, const char *key,

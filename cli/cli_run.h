@@ -7,7 +7,9 @@
 #define CLI_RUN_H
 
 #include "core/mu_err.h"
+#include "core/mu_format.h"
 #include "core/mu_scenario.h"
+#include "io/io_html.h"
 #include "io/io_source.h"
 #include "policies/pol_build.h"
 #include "policies/pol_plan.h"
@@ -23,6 +25,8 @@ struct cli_run_request {
 	double time_limit; /* seconds; 0 = none */
 	const char *mps;   /* write the model here first, or NULL */
 	const char *out;   /* write plan.csv, summary.csv (and prices.csv) here, or NULL */
+	bool is_report;    /* with out: also report.html of this run alone */
+	const char *label; /* the scenario, as the report names it */
 	double started;    /* mu_time_now() when the command began */
 	double time_read;  /* seconds spent reading the scenario */
 };
@@ -51,10 +55,15 @@ enum mu_code cli_run_record(const char *db, const struct io_source *src,
 
 void cli_run_release(struct cli_run *run);
 
+/* The report's view of a solved run. */
+void cli_run_html_plan(const struct cli_run_request *req, const struct cli_run *run,
+                       const char *heading, struct io_html_plan *out);
+
 /* "rota", "plan", "rota (silo)", ... */
 const char *cli_run_mode_name(const struct cli_run_request *req);
 
-/* Formats pounds as "£147,429.59" into buf (at least 32 bytes); returns buf. */
+/* Formats pounds as "£147,429.59" into buf (at least MU_MONEY_SIZE
+ * bytes); returns buf. */
 const char *cli_money(char *buf, double pounds);
 
 #endif

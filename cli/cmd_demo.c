@@ -172,7 +172,7 @@ static void print_unfilled(const struct mu_scenario *sc, const struct cli_run *r
 static void print_headline(const struct mu_scenario *sc, const struct cli_run *run)
 {
 	const struct mu_totals *t = &run->plan->system;
-	char m[6][32];
+	char m[6][MU_MONEY_SIZE];
 	double penalties = t->cost[MU_SRC_SHORT] + t->cost[MU_SRC_BREACH];
 	size_t p;
 
@@ -226,7 +226,7 @@ static void print_saving(const struct cli_run *sys, const struct cli_run *silo)
 {
 	const struct mu_totals *a = &sys->plan->system, *b = &silo->plan->system;
 	double saving = silo->result.objective - sys->result.objective;
-	char m[3][32];
+	char m[3][MU_MONEY_SIZE];
 	printf("System against silo (partners alone: no lending, bank staff at home only):\n");
 	printf("  %-24s %14s %14s\n", "", "system", "silo");
 	printf("  %-24s %14s %14s\n", "cost", cli_money(m[0], sys->result.objective),

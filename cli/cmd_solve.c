@@ -23,8 +23,8 @@ const char cmd_solve_help[] =
     "options:\n"
     "  --lp              plan mode: the linear relaxation (fast; fractional staff)\n"
     "  --silo            as if partners worked alone: no lending, bank at home only\n"
-    "  --out DIR         write plan.csv and summary.csv (plan mode: also\n"
-    "                    prices.csv, the shadow prices) into DIR\n"
+    "  --out DIR         write plan.csv, summary.csv and report.html (plan\n"
+    "                    mode: also prices.csv, the shadow prices) into DIR\n"
     "  --db FILE         the run database (default: muster.db)\n"
     "  --time-limit S    stop after S seconds with the best rota found\n"
     "  --write-mps FILE  also write the model solved as free MPS\n"
@@ -87,7 +87,7 @@ int cmd_solve(int argc, char **argv)
 	struct mu_err err;
 	const struct sol_result *res = &run.result;
 	const struct mu_totals *sys;
-	char money[2][32];
+	char money[2][MU_MONEY_SIZE];
 	int status;
 	int64_t run_id = 0;
 
@@ -106,6 +106,8 @@ int cmd_solve(int argc, char **argv)
 	req.time_limit = a.time_limit;
 	req.mps = a.mps;
 	req.out = a.out;
+	req.is_report = true;
+	req.label = src->label;
 	req.time_read = mu_time_now() - req.started;
 	mu_err_clear(&err);
 	if (cli_run_solve(sc, &req, &run, &err) != MU_OK ||
@@ -129,7 +131,8 @@ int cmd_solve(int argc, char **argv)
 	       res->n_rows, res->n_cols, res->n_nonzeros, run.time_build, res->solve_seconds);
 	printf("  run %lld recorded in %s", (long long)run_id, a.db);
 	if (a.out)
-		printf("; plan.csv, summary.csv%s in %s", a.is_lp ? ", prices.csv" : "", a.out);
+		printf("; plan.csv, summary.csv%s, report.html in %s",
+		       a.is_lp ? ", prices.csv" : "", a.out);
 	printf("\n");
 	status = sys->n_red_flags > 0 ? 3 : 0;
 done:

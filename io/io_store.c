@@ -62,6 +62,17 @@ static const char *const migrations[] = {
     "  worker TEXT NOT NULL, offer TEXT NOT NULL,"
     "  staff REAL NOT NULL, hours REAL NOT NULL, cost REAL NOT NULL, recharge REAL NOT NULL,"
     "  PRIMARY KEY (run_id, seq));",
+    /* 1 -> 2: sweeps, and the values a sweep's run was solved at */
+    "CREATE TABLE sweeps ("
+    "  id INTEGER PRIMARY KEY,"
+    "  scenario_id INTEGER NOT NULL REFERENCES scenarios(id),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    "  mode TEXT NOT NULL, is_silo INTEGER NOT NULL, vary TEXT NOT NULL);"
+    "ALTER TABLE runs ADD COLUMN sweep_id INTEGER REFERENCES sweeps(id);"
+    "CREATE TABLE run_vary ("
+    "  run_id INTEGER NOT NULL REFERENCES runs(id),"
+    "  name TEXT NOT NULL, value REAL NOT NULL,"
+    "  PRIMARY KEY (run_id, name));",
 };
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 
@@ -346,25 +357,42 @@ done:
 	return rc;
 }
 
-enum mu_code io_store_add_run(struct io_store *st, const struct io_source *src,
-                              const struct io_run *run, int64_t *run_id, struct mu_err *err)
+static enum mu_code put_vary(struct io_store *st, const struct io_run *run, int64_t id,
+                             struct mu_err *err)
 {
 	sqlite3_stmt *ins = NULL;
-	int64_t scenario_id = 0, id;
-	enum mu_code rc;
-
-	if ((rc = exec(st, "BEGIN IMMEDIATE", err)) != MU_OK)
+	enum mu_code rc = MU_OK;
+	size_t i;
+	if (run->n_vary == 0)
+		return MU_OK;
+	if ((rc = prepare(st, "INSERT INTO run_vary (run_id, name, value) VALUES (?, ?, ?)", &ins,
+	                  err)) != MU_OK)
 		return rc;
-	if ((rc = put_scenario(st, src, &scenario_id, err)) != MU_OK)
-		goto rollback;
+	for (i = 0; i < run->n_vary && rc == MU_OK; i++) {
+		sqlite3_bind_int64(ins, 1, id);
+		bind_text(ins, 2, run->vary[i].name);
+		sqlite3_bind_double(ins, 3, run->vary[i].value);
+		rc = step_done(st, ins, "insert run value", err);
+	}
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+/* Inserts run (of scenario_id, in sweep_id unless 0) inside the caller's
+ * transaction. */
+static enum mu_code put_run(struct io_store *st, int64_t scenario_id, int64_t sweep_id,
+                            const struct io_run *run, int64_t *id, struct mu_err *err)
+{
+	sqlite3_stmt *ins = NULL;
+	enum mu_code rc;
 	if ((rc =
 	         prepare(st,
 	                 "INSERT INTO runs (scenario_id, command, mode, is_silo, status, objective,"
 	                 " best_bound, gap, time_read, time_build, time_solve, time_total, n_rows,"
-	                 " n_cols, n_nonzeros, version)"
-	                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	                 " n_cols, n_nonzeros, version, sweep_id)"
+	                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	                 &ins, err)) != MU_OK)
-		goto rollback;
+		return rc;
 	sqlite3_bind_int64(ins, 1, scenario_id);
 	bind_text(ins, 2, run->command);
 	bind_text(ins, 3, run->mode);
@@ -381,16 +409,73 @@ enum mu_code io_store_add_run(struct io_store *st, const struct io_source *src,
 	sqlite3_bind_int64(ins, 14, run->n_cols);
 	sqlite3_bind_int64(ins, 15, run->n_nonzeros);
 	bind_text(ins, 16, MUSTER_VERSION);
-	if ((rc = step_done(st, ins, "insert run", err)) != MU_OK)
+	if (sweep_id)
+		sqlite3_bind_int64(ins, 17, sweep_id);
+	else
+		sqlite3_bind_null(ins, 17);
+	rc = step_done(st, ins, "insert run", err);
+	sqlite3_finalize(ins);
+	if (rc != MU_OK)
+		return rc;
+	*id = sqlite3_last_insert_rowid(st->db);
+	if ((rc = put_run_rows(st, run, *id, err)) != MU_OK)
+		return rc;
+	return put_vary(st, run, *id, err);
+}
+
+enum mu_code io_store_add_run(struct io_store *st, const struct io_source *src,
+                              const struct io_run *run, int64_t *run_id, struct mu_err *err)
+{
+	int64_t scenario_id = 0, id = 0;
+	enum mu_code rc;
+
+	if ((rc = exec(st, "BEGIN IMMEDIATE", err)) != MU_OK)
+		return rc;
+	if ((rc = put_scenario(st, src, &scenario_id, err)) != MU_OK ||
+	    (rc = put_run(st, scenario_id, 0, run, &id, err)) != MU_OK ||
+	    (rc = exec(st, "COMMIT", err)) != MU_OK) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	if (run_id)
+		*run_id = id;
+	return MU_OK;
+}
+
+enum mu_code io_store_add_sweep(struct io_store *st, const struct io_source *src,
+                                const struct io_sweep *sweep, int64_t *sweep_id, int64_t *run_ids,
+                                struct mu_err *err)
+{
+	sqlite3_stmt *ins = NULL;
+	int64_t scenario_id = 0, id = 0, run_id;
+	enum mu_code rc;
+	size_t i;
+
+	if ((rc = exec(st, "BEGIN IMMEDIATE", err)) != MU_OK)
+		return rc;
+	if ((rc = put_scenario(st, src, &scenario_id, err)) != MU_OK ||
+	    (rc = prepare(
+	         st, "INSERT INTO sweeps (scenario_id, mode, is_silo, vary) VALUES (?, ?, ?, ?)",
+	         &ins, err)) != MU_OK)
+		goto rollback;
+	sqlite3_bind_int64(ins, 1, scenario_id);
+	bind_text(ins, 2, sweep->mode);
+	sqlite3_bind_int(ins, 3, sweep->is_silo);
+	bind_text(ins, 4, sweep->vary);
+	if ((rc = step_done(st, ins, "insert sweep", err)) != MU_OK)
 		goto rollback;
 	id = sqlite3_last_insert_rowid(st->db);
-	if ((rc = put_run_rows(st, run, id, err)) != MU_OK)
-		goto rollback;
+	for (i = 0; i < sweep->n_runs; i++) {
+		if ((rc = put_run(st, scenario_id, id, &sweep->runs[i], &run_id, err)) != MU_OK)
+			goto rollback;
+		if (run_ids)
+			run_ids[i] = run_id;
+	}
 	if ((rc = exec(st, "COMMIT", err)) != MU_OK)
 		goto rollback;
 	sqlite3_finalize(ins);
-	if (run_id)
-		*run_id = id;
+	if (sweep_id)
+		*sweep_id = id;
 	return MU_OK;
 rollback:
 	sqlite3_finalize(ins);
@@ -402,7 +487,7 @@ static const char RUN_COLUMNS[] =
     "SELECT r.id, r.created_at, s.label, s.hash, r.command, r.mode, r.is_silo, r.status,"
     " r.objective, r.best_bound, r.gap, r.time_read, r.time_build, r.time_solve,"
     " r.time_total, r.n_rows, r.n_cols, r.n_nonzeros, r.version,"
-    " (SELECT count(*) FROM plan_rows p WHERE p.run_id = r.id)"
+    " (SELECT count(*) FROM plan_rows p WHERE p.run_id = r.id), r.sweep_id"
     " FROM runs r JOIN scenarios s ON s.id = r.scenario_id";
 
 static void copy_col(char *dst, size_t size, sqlite3_stmt *stmt, int i)
@@ -440,6 +525,7 @@ static void read_info(sqlite3_stmt *stmt, struct io_run_info *info)
 	info->n_nonzeros = (long)sqlite3_column_int64(stmt, 17);
 	copy_col(info->version, sizeof(info->version), stmt, 18);
 	info->n_plan_rows = (long)sqlite3_column_int64(stmt, 19);
+	info->sweep_id = sqlite3_column_int64(stmt, 20); /* NULL reads as 0 */
 }
 
 enum mu_code io_store_list_runs(struct io_store *st,

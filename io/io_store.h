@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 /* The schema version this build writes; older databases are migrated. */
-#define IO_STORE_SCHEMA_VERSION 1
+#define IO_STORE_SCHEMA_VERSION 2
 
 struct io_store;
 
@@ -28,6 +28,12 @@ struct io_run_setting {
 struct io_run_kpi {
 	const char *scope; /* a partner id, or "SYSTEM" */
 	const char *name;
+	double value;
+};
+
+/* A value a sweep's run was solved at. */
+struct io_run_vary {
+	const char *name; /* as --vary named it */
 	double value;
 };
 
@@ -51,6 +57,17 @@ struct io_run {
 	size_t n_kpis;
 	const struct mu_plan_row *plan;
 	size_t n_plan;
+	const struct io_run_vary *vary; /* a sweep's run: its point */
+	size_t n_vary;
+};
+
+/* A sweep: its runs, linked to it. */
+struct io_sweep {
+	const char *mode; /* "rota" or "plan" */
+	bool is_silo;
+	const char *vary; /* the --vary options, as given */
+	const struct io_run *runs;
+	size_t n_runs;
 };
 
 /* One stored run as listed. */
@@ -72,6 +89,7 @@ struct io_run_info {
 	double time_read, time_build, time_solve, time_total;
 	long n_rows, n_cols, n_nonzeros;
 	long n_plan_rows;
+	int64_t sweep_id; /* 0: not part of a sweep */
 	char version[32];
 };
 
@@ -90,6 +108,13 @@ void io_store_close(struct io_store *st);
  * Returns MU_OK or MU_E_DB. */
 enum mu_code io_store_add_run(struct io_store *st, const struct io_source *src,
                               const struct io_run *run, int64_t *run_id, struct mu_err *err);
+
+/* Records src (once) and the sweep with all its runs in one transaction.
+ * *sweep_id and run_ids[i] (either may be NULL) get the new ids. MU_OK or
+ * MU_E_DB. */
+enum mu_code io_store_add_sweep(struct io_store *st, const struct io_source *src,
+                                const struct io_sweep *sweep, int64_t *sweep_id, int64_t *run_ids,
+                                struct mu_err *err);
 
 /* Calls fn for every run, oldest first; fn returns non-zero to stop. */
 enum mu_code io_store_list_runs(struct io_store *st,

@@ -186,20 +186,99 @@ static void rhs_ranges(glp_prob *lp, struct sol_result *out)
 	}
 }
 
-/* Solves the linear relaxation: dual simplex after presolve. On MU_OK,
- * *status is SOL_OPTIMAL, SOL_INFEASIBLE, SOL_UNBOUNDED or SOL_NO_SOLUTION
- * (the time limit passed); MU_E_SOLVER when GLPK fails. */
+static int nonbasic_status(int type, bool is_upper)
+{
+	switch (type) {
+	case GLP_FR:
+		return GLP_NF;
+	case GLP_LO:
+		return GLP_NL;
+	case GLP_UP:
+		return GLP_NU;
+	case GLP_FX:
+		return GLP_NS;
+	default:
+		return is_upper ? GLP_NU : GLP_NL;
+	}
+}
+
+/* Sets the basis opt asks for. Basic variables beyond the number of rows
+ * go to a bound (columns first); too few are made up with row slacks, so
+ * that GLPK accepts the basis; a singular one is caught by the caller. */
+static void set_warm_basis(glp_prob *lp, const struct sol_options *opt)
+{
+	int m = glp_get_num_rows(lp), n = glp_get_num_cols(lp), i, n_basic = 0;
+	for (i = 1; i <= m; i++) {
+		int s = opt->warm_rows[i - 1];
+		bool is_basic = s == SOL_BASIS_BASIC || s == SOL_BASIS_NONE;
+		glp_set_row_stat(
+		    lp, i,
+		    is_basic ? GLP_BS
+		             : nonbasic_status(glp_get_row_type(lp, i), s == SOL_BASIS_UPPER));
+		n_basic += is_basic;
+	}
+	for (i = 1; i <= n; i++) {
+		int s = opt->warm_cols[i - 1];
+		bool is_basic = s == SOL_BASIS_BASIC && n_basic < m;
+		glp_set_col_stat(
+		    lp, i,
+		    is_basic ? GLP_BS
+		             : nonbasic_status(glp_get_col_type(lp, i), s == SOL_BASIS_UPPER));
+		n_basic += is_basic;
+	}
+	for (i = 1; i <= m && n_basic < m; i++)
+		if (glp_get_row_stat(lp, i) != GLP_BS) {
+			glp_set_row_stat(lp, i, GLP_BS);
+			n_basic++;
+		}
+}
+
+static unsigned char basis_status(int glp_stat)
+{
+	switch (glp_stat) {
+	case GLP_BS:
+		return SOL_BASIS_BASIC;
+	case GLP_NU:
+		return SOL_BASIS_UPPER;
+	default:
+		return SOL_BASIS_LOWER;
+	}
+}
+
+static void keep_basis(glp_prob *lp, struct sol_result *out)
+{
+	size_t i;
+	out->row_basis = mu_malloc(out->n_rows + 1);
+	out->col_basis = mu_malloc(out->n_cols + 1);
+	for (i = 0; i < out->n_rows; i++)
+		out->row_basis[i] = basis_status(glp_get_row_stat(lp, (int)i + 1));
+	for (i = 0; i < out->n_cols; i++)
+		out->col_basis[i] = basis_status(glp_get_col_stat(lp, (int)i + 1));
+}
+
+/* Solves the linear relaxation: dual simplex after presolve, or from the
+ * warm basis opt gives without it. On MU_OK, *status is SOL_OPTIMAL,
+ * SOL_INFEASIBLE, SOL_UNBOUNDED or SOL_NO_SOLUTION (the time limit
+ * passed); MU_E_SOLVER when GLPK fails. */
 static enum mu_code run_simplex(glp_prob *lp, const struct sol_options *opt, glp_smcp *parm,
                                 enum sol_status *status, struct mu_err *err)
 {
-	int rc, st;
+	int rc = GLP_EBADB, st;
 	glp_init_smcp(parm);
 	parm->msg_lev = GLP_MSG_OFF;
 	parm->meth = GLP_DUALP;
-	parm->presolve = GLP_ON;
 	if (opt->time_limit > 0)
 		parm->tm_lim = (int)(opt->time_limit * 1000);
-	rc = glp_simplex(lp, parm);
+	if (opt->warm_rows && opt->warm_cols) {
+		set_warm_basis(lp, opt);
+		parm->presolve = GLP_OFF;
+		rc = glp_simplex(lp, parm);
+	}
+	if (rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND) {
+		glp_std_basis(lp);
+		parm->presolve = GLP_ON;
+		rc = glp_simplex(lp, parm);
+	}
 	st = glp_get_status(lp);
 	if (rc == GLP_ENOPFS || (rc == 0 && (st == GLP_NOFEAS || st == GLP_INFEAS)))
 		*status = SOL_INFEASIBLE;
@@ -237,6 +316,8 @@ static enum mu_code solve_lp(glp_prob *lp, const struct sol_options *opt, struct
 	}
 	if (opt->want_ranges)
 		rhs_ranges(lp, out);
+	if (opt->want_basis)
+		keep_basis(lp, out);
 	return MU_OK;
 }
 
@@ -326,6 +407,8 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	if (out->status != SOL_OPTIMAL)
 		goto done;
 	relaxed = glp_get_obj_val(lp);
+	if (opt->want_basis)
+		keep_basis(lp, out);
 	lp_parm.presolve = GLP_OFF; /* the roundings re-solve from the relaxation's basis */
 	has_rounded = round_relaxation(lp, m, &lp_parm, rounded, &rounded_objective);
 
@@ -442,5 +525,8 @@ void sol_result_release(struct sol_result *r)
 	free(r->row_activity);
 	free(r->rhs_from);
 	free(r->rhs_to);
+	free(r->row_basis);
+	free(r->col_basis);
+	r->row_basis = r->col_basis = NULL;
 	r->x = r->row_dual = r->col_dual = r->row_activity = r->rhs_from = r->rhs_to = NULL;
 }

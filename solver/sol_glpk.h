@@ -23,6 +23,10 @@ enum sol_status {
 
 const char *sol_status_name(enum sol_status status);
 
+/* Where a variable stands in a simplex basis (a warm start). NONE: not
+ * known, GLPK's default (rows basic, columns at a bound). */
+enum sol_basis_status { SOL_BASIS_NONE, SOL_BASIS_BASIC, SOL_BASIS_LOWER, SOL_BASIS_UPPER };
+
 struct sol_options {
 	bool is_mip;       /* integers honoured (rota) or relaxed (plan) */
 	double time_limit; /* seconds; 0 = none */
@@ -34,6 +38,11 @@ struct sol_options {
 	/* MIP: when it points at a non-zero value the search stops with what it
 	 * has (an interrupt); may be NULL. */
 	const volatile sig_atomic_t *stop;
+	/* Start the (relaxation's) simplex from this basis, one enum
+	 * sol_basis_status per row and per column; NULL: a cold start. A basis
+	 * that does not fit is repaired, or dropped for a cold start. */
+	const unsigned char *warm_rows, *warm_cols;
+	bool want_basis; /* fill sol_result's row_basis and col_basis */
 };
 
 struct sol_result {
@@ -50,6 +59,9 @@ struct sol_result {
 	 * [rhs_from, rhs_to] (-SOL_INF / SOL_INF when unbounded) and its dual
 	 * still holds; NAN where GLPK could not say (singular basis). */
 	double *rhs_from, *rhs_to;
+	/* With want_basis: the optimal basis of the LP (of the relaxation, for
+	 * a MIP), for a warm start of a similar model. */
+	unsigned char *row_basis, *col_basis;
 	double solve_seconds;
 	size_t n_rows, n_cols, n_nonzeros;
 };

@@ -1,0 +1,448 @@
+/*
+ * mu_vary.c - parses `--vary NAME=FROM:TO:STEP` against a scenario and puts
+ * each value into it.
+ */
+#include "mu_vary.h"
+
+#include "core/mu_alloc.h"
+#include "core/mu_parse.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_VALUES 10000
+#define MAX_MONEY 1e9
+#define MAX_COUNT 1e6
+#define MAX_DEMAND_FACTOR 1000
+
+/* The names that are the whole of NAME. */
+static const struct {
+	const char *name;
+	enum mu_vary_kind kind;
+} settings[] = {
+    {"shortfall_penalty", MU_VARY_SHORTFALL_PENALTY},
+    {"floor_penalty", MU_VARY_FLOOR_PENALTY},
+    {"min_rest_hours", MU_VARY_MIN_REST_HOURS},
+    {"allow_break_glass", MU_VARY_ALLOW_BREAK_GLASS},
+    {"break_glass_penalty", MU_VARY_BREAK_GLASS_PENALTY},
+    {"tier_penalty", MU_VARY_TIER_PENALTY},
+    {"agency_budget", MU_VARY_AGENCY_BUDGET},
+    {"demand", MU_VARY_DEMAND},
+};
+
+static const char NAMES_HELP[] =
+    "a setting (shortfall_penalty, floor_penalty, min_rest_hours, allow_break_glass, "
+    "break_glass_penalty, tier_penalty, agency_budget), agency_budget.PARTNER, "
+    "agency_cap.ROLE, bank_rate.ROLE, demand, demand.PARTNER, staff.PARTNER.ROLE or "
+    "max_per_shift.FROM.TO.ROLE";
+
+static size_t find_partner(const struct mu_scenario *sc, const char *s, size_t len)
+{
+	size_t i;
+	for (i = 0; i < sc->n_partners; i++)
+		if (strlen(sc->partners[i].id) == len && memcmp(sc->partners[i].id, s, len) == 0)
+			return i;
+	return MU_ALL;
+}
+
+/* A role id, or MU_ALL for "*" when is_star_ok; *is_found says which. */
+static size_t find_role(const struct mu_scenario *sc, const char *s, size_t len, bool is_star_ok,
+                        bool *is_found)
+{
+	size_t i;
+	*is_found = true;
+	if (is_star_ok && len == 1 && s[0] == '*')
+		return MU_ALL;
+	for (i = 0; i < sc->n_roles; i++)
+		if (strlen(sc->roles[i].id) == len && memcmp(sc->roles[i].id, s, len) == 0)
+			return i;
+	*is_found = false;
+	return MU_ALL;
+}
+
+/* "PREFIX.rest" (prefix case-insensitive): the rest, or NULL. */
+static const char *after_prefix(const char *name, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	if (len > n + 1 && strncasecmp(name, prefix, n) == 0 && name[n] == '.')
+		return name + n + 1;
+	return NULL;
+}
+
+/* staff.PARTNER.ROLE: the one split of rest into a partner and a role. */
+static enum mu_code resolve_staff(const struct mu_scenario *sc, const char *rest, size_t len,
+                                  struct mu_vary *v, struct mu_err *err)
+{
+	size_t k, n_found = 0;
+	for (k = 1; k + 1 < len; k++) {
+		size_t p, r;
+		bool is_role;
+		if (rest[k] != '.')
+			continue;
+		p = find_partner(sc, rest, k);
+		r = find_role(sc, rest + k + 1, len - k - 1, false, &is_role);
+		if (p != MU_ALL && is_role) {
+			v->partner = p;
+			v->role = r;
+			n_found++;
+		}
+	}
+	if (n_found == 0)
+		return mu_err_set(err, MU_E_USAGE,
+		                  "--vary %s: no partner and role of the scenario make '%.*s'",
+		                  v->name, (int)len, rest);
+	if (n_found > 1)
+		return mu_err_set(err, MU_E_USAGE,
+		                  "--vary %s: '%.*s' splits into a partner and a role in more "
+		                  "than one way",
+		                  v->name, (int)len, rest);
+	return MU_OK;
+}
+
+/* max_per_shift.FROM.TO.ROLE: the one split that names an agreement row. */
+static enum mu_code resolve_agreement(const struct mu_scenario *sc, const char *rest, size_t len,
+                                      struct mu_vary *v, struct mu_err *err)
+{
+	size_t a, b, i, n_found = 0;
+	for (a = 1; a < len; a++) {
+		if (rest[a] != '.')
+			continue;
+		for (b = a + 2; b + 1 < len; b++) {
+			size_t from, to, role;
+			bool is_role;
+			if (rest[b] != '.')
+				continue;
+			from = find_partner(sc, rest, a);
+			to = find_partner(sc, rest + a + 1, b - a - 1);
+			role = find_role(sc, rest + b + 1, len - b - 1, true, &is_role);
+			if (from == MU_ALL || to == MU_ALL || !is_role)
+				continue;
+			for (i = 0; i < sc->n_agreements; i++) {
+				const struct mu_agreement *g = &sc->agreements[i];
+				if (g->from == from && g->to == to && g->role == role) {
+					v->agreement = i;
+					n_found++;
+				}
+			}
+		}
+	}
+	if (n_found == 0)
+		return mu_err_set(err, MU_E_USAGE,
+		                  "--vary %s: no row of agreements.csv is from.to.role '%.*s'",
+		                  v->name, (int)len, rest);
+	if (n_found > 1)
+		return mu_err_set(err, MU_E_USAGE,
+		                  "--vary %s: '%.*s' names more than one agreement row", v->name,
+		                  (int)len, rest);
+	return MU_OK;
+}
+
+/* The names NAME.ID that take one partner or one role. */
+static const struct {
+	const char *prefix;
+	enum mu_vary_kind kind;
+	bool is_partner; /* else a role */
+} one_id_names[] = {
+    {"agency_budget", MU_VARY_AGENCY_BUDGET, true},
+    {"demand", MU_VARY_DEMAND, true},
+    {"agency_cap", MU_VARY_AGENCY_CAP, false},
+    {"bank_rate", MU_VARY_BANK_RATE, false},
+};
+
+static enum mu_code resolve_name(const struct mu_scenario *sc, const char *name, size_t len,
+                                 struct mu_vary *v, struct mu_err *err)
+{
+	const char *rest;
+	size_t i, n;
+	bool is_role;
+	for (i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
+		if (strlen(settings[i].name) == len &&
+		    strncasecmp(name, settings[i].name, len) == 0) {
+			v->kind = settings[i].kind;
+			return MU_OK;
+		}
+	for (i = 0; i < sizeof(one_id_names) / sizeof(one_id_names[0]); i++) {
+		if (!(rest = after_prefix(name, len, one_id_names[i].prefix)))
+			continue;
+		n = len - (size_t)(rest - name);
+		v->kind = one_id_names[i].kind;
+		if (one_id_names[i].is_partner)
+			v->partner = find_partner(sc, rest, n);
+		else
+			v->role = find_role(sc, rest, n, false, &is_role);
+		if (one_id_names[i].is_partner ? v->partner == MU_ALL : !is_role)
+			return mu_err_set(err, MU_E_USAGE, "--vary %s: unknown %s '%.*s'", v->name,
+			                  one_id_names[i].is_partner ? "partner" : "role", (int)n,
+			                  rest);
+		return MU_OK;
+	}
+	if ((rest = after_prefix(name, len, "staff")))
+		v->kind = MU_VARY_STAFF;
+	else if ((rest = after_prefix(name, len, "max_per_shift")))
+		v->kind = MU_VARY_MAX_PER_SHIFT;
+	else
+		return mu_err_set(err, MU_E_USAGE, "--vary: unknown name '%s'; it can be %s",
+		                  v->name, NAMES_HELP);
+	n = len - (size_t)(rest - name);
+	return v->kind == MU_VARY_STAFF ? resolve_staff(sc, rest, n, v, err)
+	                                : resolve_agreement(sc, rest, n, v, err);
+}
+
+/* The range a value of v may take, and whether it must be whole. */
+static void value_limits(const struct mu_vary *v, double *hi, bool *is_integer)
+{
+	*is_integer = false;
+	switch (v->kind) {
+	case MU_VARY_MIN_REST_HOURS:
+		*hi = 48;
+		break;
+	case MU_VARY_ALLOW_BREAK_GLASS:
+		*hi = 1;
+		*is_integer = true;
+		break;
+	case MU_VARY_DEMAND:
+		*hi = MAX_DEMAND_FACTOR;
+		break;
+	case MU_VARY_STAFF:
+	case MU_VARY_MAX_PER_SHIFT:
+		*hi = MAX_COUNT;
+		*is_integer = true;
+		break;
+	default:
+		*hi = MAX_MONEY;
+		break;
+	}
+}
+
+static enum mu_code parse_range(const char *text, struct mu_vary *v, struct mu_err *err)
+{
+	double *dst[3] = {&v->from, &v->to, &v->step};
+	const char *s = text;
+	double hi, span;
+	bool is_integer;
+	int k;
+	for (k = 0; k < 3; k++) {
+		size_t n = k < 2 ? strcspn(s, ":") : strlen(s);
+		if ((k < 2 && s[n] != ':') || !mu_parse_decimal(s, n, dst[k]))
+			return mu_err_set(
+			    err, MU_E_USAGE,
+			    "--vary %s: '%s' is not FROM:TO:STEP (three numbers, such "
+			    "as 25:45:5)",
+			    v->name, text);
+		s += n + 1;
+	}
+	value_limits(v, &hi, &is_integer);
+	if (v->step <= 0)
+		return mu_err_set(err, MU_E_USAGE, "--vary %s: STEP must be above 0", v->name);
+	if (v->to < v->from)
+		return mu_err_set(err, MU_E_USAGE, "--vary %s: TO (%g) is below FROM (%g)", v->name,
+		                  v->to, v->from);
+	if (v->to > hi)
+		return mu_err_set(err, MU_E_USAGE, "--vary %s: %g is above the largest value, %g",
+		                  v->name, v->to, hi);
+	if (is_integer && (v->from != floor(v->from) || v->step != floor(v->step)))
+		return mu_err_set(err, MU_E_USAGE, "--vary %s: FROM and STEP must be whole numbers",
+		                  v->name);
+	span = (v->to - v->from) / v->step;
+	if (span + 1 > MAX_VALUES)
+		return mu_err_set(err, MU_E_USAGE, "--vary %s: more than %d values", v->name,
+		                  MAX_VALUES);
+	/* 1e-9: so that 0.8:1.2:0.1 reaches 1.2 despite binary fractions */
+	v->n_values = (size_t)floor(span + 1e-9) + 1;
+	return MU_OK;
+}
+
+/* Gives partner p a staff row of role r on every shift, so that extra
+ * staff can be added on each; a new row has no one available. */
+static void fill_staff_rows(struct mu_scenario *sc, size_t p, size_t r)
+{
+	bool *has = mu_calloc(sc->n_shifts + 1, sizeof(bool));
+	size_t i, s;
+	for (i = 0; i < sc->n_staff; i++)
+		if (sc->staff[i].partner == p && sc->staff[i].role == r)
+			has[sc->staff[i].shift] = true;
+	for (s = 0; s < sc->n_shifts; s++) {
+		if (has[s])
+			continue;
+		sc->staff = mu_reallocarray(sc->staff, sc->n_staff + 1, sizeof(*sc->staff));
+		sc->staff[sc->n_staff++] = (struct mu_staff){p, r, s, 0, 0};
+	}
+	free(has);
+}
+
+/* Remembers what the rows v scales or adds to hold now. */
+static void keep_base(struct mu_scenario *sc, struct mu_vary *v)
+{
+	size_t i;
+	if (v->kind == MU_VARY_DEMAND) {
+		v->n_base = 2 * sc->n_demand;
+		v->base = mu_malloc((v->n_base + 1) * sizeof(double));
+		for (i = 0; i < sc->n_demand; i++) {
+			v->base[2 * i] = sc->demand[i].required;
+			v->base[2 * i + 1] = sc->demand[i].minimum;
+		}
+	} else if (v->kind == MU_VARY_STAFF) {
+		fill_staff_rows(sc, v->partner, v->role);
+		v->n_base = sc->n_staff;
+		v->base = mu_malloc((v->n_base + 1) * sizeof(double));
+		for (i = 0; i < sc->n_staff; i++)
+			v->base[i] = (double)sc->staff[i].available;
+	}
+}
+
+enum mu_code mu_vary_parse(struct mu_scenario *sc, const char *text, struct mu_vary *out,
+                           struct mu_err *err)
+{
+	const char *eq = strchr(text, '=');
+	enum mu_code rc;
+	memset(out, 0, sizeof(*out));
+	out->partner = out->role = out->agreement = MU_ALL;
+	if (!eq || eq == text)
+		return mu_err_set(err, MU_E_USAGE, "--vary '%s': expected NAME=FROM:TO:STEP", text);
+	out->name = mu_strndup(text, (size_t)(eq - text));
+	if ((rc = resolve_name(sc, text, (size_t)(eq - text), out, err)) != MU_OK ||
+	    (rc = parse_range(eq + 1, out, err)) != MU_OK) {
+		mu_vary_release(out);
+		return rc;
+	}
+	keep_base(sc, out);
+	return MU_OK;
+}
+
+void mu_vary_release(struct mu_vary *v)
+{
+	free(v->name);
+	free(v->base);
+	v->name = NULL;
+	v->base = NULL;
+}
+
+double mu_vary_value(const struct mu_vary *v, size_t i)
+{
+	return v->from + (double)i * v->step;
+}
+
+static struct mu_cap *cap_of(struct mu_scenario *sc, size_t role)
+{
+	size_t i;
+	for (i = 0; i < sc->n_caps; i++)
+		if (sc->caps[i].role == role)
+			return &sc->caps[i];
+	sc->caps = mu_reallocarray(sc->caps, sc->n_caps + 1, sizeof(*sc->caps));
+	memset(&sc->caps[sc->n_caps], 0, sizeof(*sc->caps));
+	sc->caps[sc->n_caps].role = role;
+	return &sc->caps[sc->n_caps++];
+}
+
+void mu_vary_apply(const struct mu_vary *v, struct mu_scenario *sc, double value)
+{
+	struct mu_settings *s = &sc->settings;
+	struct mu_cap *cap;
+	size_t i;
+	switch (v->kind) {
+	case MU_VARY_SHORTFALL_PENALTY:
+		s->shortfall_penalty = value;
+		break;
+	case MU_VARY_FLOOR_PENALTY:
+		s->floor_penalty = value;
+		break;
+	case MU_VARY_MIN_REST_HOURS:
+		s->min_rest_hours = value;
+		break;
+	case MU_VARY_ALLOW_BREAK_GLASS:
+		s->allow_break_glass = value >= 0.5;
+		break;
+	case MU_VARY_BREAK_GLASS_PENALTY:
+		s->break_glass_penalty = value;
+		break;
+	case MU_VARY_TIER_PENALTY:
+		s->tier_penalty = value;
+		break;
+	case MU_VARY_AGENCY_BUDGET:
+		if (v->partner == MU_ALL) {
+			s->has_agency_budget = true;
+			s->agency_budget = value;
+		} else {
+			sc->partners[v->partner].has_agency_budget = true;
+			sc->partners[v->partner].agency_budget = value;
+		}
+		break;
+	case MU_VARY_AGENCY_CAP:
+		cap = cap_of(sc, v->role);
+		cap->has_agency_cap = true;
+		cap->agency_cap = value;
+		break;
+	case MU_VARY_BANK_RATE:
+		cap = cap_of(sc, v->role);
+		cap->has_bank_rate = true;
+		cap->bank_rate = value;
+		break;
+	case MU_VARY_DEMAND:
+		for (i = 0; i < sc->n_demand; i++)
+			if (v->partner == MU_ALL || sc->demand[i].partner == v->partner) {
+				sc->demand[i].required = v->base[2 * i] * value;
+				sc->demand[i].minimum = v->base[2 * i + 1] * value;
+			}
+		break;
+	case MU_VARY_STAFF:
+		for (i = 0; i < v->n_base; i++)
+			if (sc->staff[i].partner == v->partner && sc->staff[i].role == v->role)
+				sc->staff[i].available = (long)(v->base[i] + value);
+		break;
+	case MU_VARY_MAX_PER_SHIFT:
+		sc->agreements[v->agreement].max_per_shift = (long)value;
+		break;
+	}
+}
+
+const char *mu_vary_label(const struct mu_vary *v, const struct mu_scenario *sc, char *buf,
+                          size_t size)
+{
+	const char *partner = v->partner == MU_ALL ? "" : sc->partners[v->partner].id;
+	const char *role = v->role == MU_ALL ? "" : sc->roles[v->role].id;
+	switch (v->kind) {
+	case MU_VARY_SHORTFALL_PENALTY:
+		snprintf(buf, size, "shortfall penalty (£ per staff-hour)");
+		break;
+	case MU_VARY_FLOOR_PENALTY:
+		snprintf(buf, size, "floor penalty (£ per staff-hour)");
+		break;
+	case MU_VARY_MIN_REST_HOURS:
+		snprintf(buf, size, "minimum rest (hours)");
+		break;
+	case MU_VARY_ALLOW_BREAK_GLASS:
+		snprintf(buf, size, "break-glass allowed (0 no, 1 yes)");
+		break;
+	case MU_VARY_BREAK_GLASS_PENALTY:
+		snprintf(buf, size, "break-glass penalty (£ per staff-shift)");
+		break;
+	case MU_VARY_TIER_PENALTY:
+		snprintf(buf, size, "tier penalty (£ per staff-shift)");
+		break;
+	case MU_VARY_AGENCY_BUDGET:
+		snprintf(buf, size, "agency budget%s%s (£)", *partner ? " of " : " of the system",
+		         partner);
+		break;
+	case MU_VARY_AGENCY_CAP:
+		snprintf(buf, size, "agency cap of %s (£/h)", role);
+		break;
+	case MU_VARY_BANK_RATE:
+		snprintf(buf, size, "bank rate of %s (£/h)", role);
+		break;
+	case MU_VARY_DEMAND:
+		snprintf(buf, size, "demand%s%s (x as forecast)", *partner ? " at " : "", partner);
+		break;
+	case MU_VARY_STAFF:
+		snprintf(buf, size, "extra %s staff at %s on every shift", role, partner);
+		break;
+	case MU_VARY_MAX_PER_SHIFT:
+		snprintf(buf, size, "mutual-aid places per shift, %s to %s",
+		         sc->partners[sc->agreements[v->agreement].from].id,
+		         sc->partners[sc->agreements[v->agreement].to].id);
+		break;
+	}
+	return buf;
+}

@@ -1,0 +1,749 @@
+/*
+ * io_html.c - report.html: headline, red flags and unfilled shifts first,
+ * the per-partner table, fill by partner and shift, spend by source, mutual
+ * aid and its recharge ledger, and shadow prices said as sentences.
+ */
+#include "io_html.h"
+
+#include "core/mu_alloc.h"
+#include "core/mu_buf.h"
+#include "core/mu_format.h"
+#include "core/mu_map.h"
+#include "io/io_svg.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#define N_UNFILLED_SHOWN 25
+#define N_SENTENCES 8
+
+static const char STYLE[] =
+    "body{font-family:sans-serif;margin:24px auto;max-width:1000px;color:#222;"
+    "line-height:1.4}"
+    "h1{font-size:1.6em;margin-bottom:0}h2{margin-top:1.8em;border-bottom:1px solid #ccc}"
+    ".sub{color:#666;margin-top:4px}"
+    ".tiles{display:flex;flex-wrap:wrap;gap:10px;margin:16px 0}"
+    ".tile{border:1px solid #ccc;border-radius:6px;padding:8px 12px;min-width:130px}"
+    ".tile b{display:block;font-size:1.3em}.tile span{color:#666;font-size:.85em}"
+    ".alarm{border-color:#c00;background:#fff0f0}"
+    "table{border-collapse:collapse;margin:8px 0;font-size:.9em}"
+    "th,td{border-bottom:1px solid #ddd;padding:3px 8px;text-align:right}"
+    "th:first-child,td:first-child{text-align:left}"
+    "th{background:#f4f4f4}.red{color:#c00;font-weight:bold}"
+    "ul.sentences li{margin:4px 0}"
+    "@media print{body{margin:0}}";
+
+/* Identifiers of the scenario to their index. */
+struct lookup {
+	struct mu_map partners, roles, shifts, demand;
+};
+
+static void demand_key(char *buf, size_t size, const char *p, const char *r, const char *s)
+{
+	snprintf(buf, size, "%s\x1f%s\x1f%s", p, r, s);
+}
+
+static void lookup_init(struct lookup *lk, const struct mu_scenario *sc)
+{
+	char key[256];
+	size_t i;
+	mu_map_init(&lk->partners);
+	mu_map_init(&lk->roles);
+	mu_map_init(&lk->shifts);
+	mu_map_init(&lk->demand);
+	for (i = 0; i < sc->n_partners; i++)
+		mu_map_put(&lk->partners, sc->partners[i].id, strlen(sc->partners[i].id), i);
+	for (i = 0; i < sc->n_roles; i++)
+		mu_map_put(&lk->roles, sc->roles[i].id, strlen(sc->roles[i].id), i);
+	for (i = 0; i < sc->n_shifts; i++)
+		mu_map_put(&lk->shifts, sc->shifts[i].id, strlen(sc->shifts[i].id), i);
+	for (i = 0; i < sc->n_demand; i++) {
+		const struct mu_demand *d = &sc->demand[i];
+		demand_key(key, sizeof(key), sc->partners[d->partner].id, sc->roles[d->role].id,
+		           sc->shifts[d->shift].id);
+		mu_map_put(&lk->demand, key, strlen(key), i);
+	}
+}
+
+static void lookup_release(struct lookup *lk)
+{
+	mu_map_release(&lk->partners);
+	mu_map_release(&lk->roles);
+	mu_map_release(&lk->shifts);
+	mu_map_release(&lk->demand);
+}
+
+static size_t find(const struct mu_map *map, const char *id)
+{
+	size_t v;
+	return id && mu_map_get(map, id, strlen(id), &v) ? v : (size_t)-1;
+}
+
+static void esc(struct mu_buf *b, const char *s)
+{
+	io_svg_escape(b, s ? s : "");
+}
+
+static const char *money(char *buf, double v)
+{
+	return mu_format_money(buf, v, 2);
+}
+
+static const char *money0(char *buf, double v)
+{
+	return mu_format_money(buf, v, 0);
+}
+
+static double unfilled_hours(const struct mu_totals *t)
+{
+	return t->hours[MU_SRC_SHORT] + t->hours[MU_SRC_BREACH];
+}
+
+static void fill_text(char *buf, size_t size, const struct mu_totals *t)
+{
+	double fill = mu_totals_fill_rate(t);
+	if (fill < 0)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%.2f%%", 100 * fill);
+}
+
+static void page_open(struct mu_buf *b, const char *title, const char *label)
+{
+	char when[64];
+	time_t now = time(NULL);
+	strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", gmtime(&now));
+	mu_buf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+	               "<meta name=\"viewport\" content=\"width=device-width\">\n<title>");
+	esc(b, title);
+	mu_buf_addf(b, "</title>\n<style>%s</style></head><body>\n<h1>", STYLE);
+	esc(b, title);
+	mu_buf_adds(b, "</h1>\n<p class=\"sub\">Scenario ");
+	esc(b, label);
+	mu_buf_addf(b, " &middot; made by muster %s on %s</p>\n", MUSTER_VERSION, when);
+}
+
+static void tile(struct mu_buf *b, const char *value, const char *what, bool is_alarm)
+{
+	mu_buf_addf(b, "<div class=\"tile%s\"><b>", is_alarm ? " alarm" : "");
+	esc(b, value);
+	mu_buf_adds(b, "</b><span>");
+	esc(b, what);
+	mu_buf_adds(b, "</span></div>\n");
+}
+
+static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
+{
+	const struct mu_totals *t = p->system;
+	char v[MU_MONEY_SIZE + 32], m[MU_MONEY_SIZE];
+	mu_buf_adds(b, "<div class=\"tiles\">\n");
+	tile(b, money(v, p->objective), "cost to the system", false);
+	fill_text(v, sizeof(v), t);
+	tile(b, v, "of required hours filled", false);
+	snprintf(v, sizeof(v), "%zu", t->n_red_flags);
+	tile(b, v, "red flags (below safe minimum)", t->n_red_flags > 0);
+	snprintf(v, sizeof(v), "%.0f h", unfilled_hours(t));
+	tile(b, v, "unfilled", false);
+	money(v, t->agency_spend);
+	if (sc->settings.has_agency_budget)
+		snprintf(v + strlen(v), sizeof(v) - strlen(v), " of %s",
+		         money0(m, sc->settings.agency_budget));
+	tile(b, v, "agency spend", false);
+	snprintf(v, sizeof(v), "%.0f", t->break_glass_shifts);
+	tile(b, v, "break-glass agency staff-shifts", t->break_glass_shifts > 0);
+	snprintf(v, sizeof(v), "%.0f h", t->lent_out_hours);
+	tile(b, v, "mutual aid between partners", false);
+	snprintf(v, sizeof(v), "%.0f h", t->hours[MU_SRC_BANK]);
+	tile(b, v, "shared bank", false);
+	mu_buf_adds(b, "</div>\n<p>");
+	esc(b, p->mode);
+	mu_buf_addf(b, ", %s", p->status);
+	if (p->has_gap)
+		mu_buf_addf(b, "; proven within %.2f%% of the best possible", 100 * p->gap);
+	mu_buf_adds(b, ".</p>\n");
+}
+
+struct uncovered {
+	size_t demand;
+	double short_staff, breach_staff;
+};
+
+static int by_breach_then_short(const void *x, const void *y)
+{
+	const struct uncovered *a = x, *c = y;
+	if (a->breach_staff != c->breach_staff)
+		return a->breach_staff > c->breach_staff ? -1 : 1;
+	if (a->short_staff != c->short_staff)
+		return a->short_staff > c->short_staff ? -1 : 1;
+	return a->demand < c->demand ? -1 : a->demand > c->demand;
+}
+
+static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struct lookup *lk,
+                     const struct io_html_plan *p)
+{
+	struct uncovered *u = mu_calloc(sc->n_demand + 1, sizeof(*u));
+	char key[256];
+	size_t i, n = 0;
+	for (i = 0; i < sc->n_demand; i++)
+		u[i].demand = i;
+	for (i = 0; i < p->n_rows; i++) {
+		const struct mu_plan_row *r = &p->rows[i];
+		bool is_short = strcmp(r->source, "short") == 0;
+		size_t d;
+		if (!is_short && strcmp(r->source, "breach") != 0)
+			continue;
+		demand_key(key, sizeof(key), r->partner, r->role, r->shift);
+		if ((d = find(&lk->demand, key)) == (size_t)-1)
+			continue;
+		if (is_short)
+			u[d].short_staff += r->staff;
+		else
+			u[d].breach_staff += r->staff;
+	}
+	for (i = 0; i < sc->n_demand; i++)
+		if (u[i].short_staff + u[i].breach_staff > 1e-6)
+			u[n++] = u[i];
+	qsort(u, n, sizeof(*u), by_breach_then_short);
+	mu_buf_adds(b, "<h2>Red flags and unfilled shifts</h2>\n");
+	if (n == 0) {
+		mu_buf_adds(b, "<p>Every shift is filled.</p>\n");
+		free(u);
+		return;
+	}
+	mu_buf_addf(b,
+	            "<p>%zu demand row%s left short; those below their safe minimum (red "
+	            "flags) first.</p>\n<table><tr><th>partner</th><th>role</th><th>shift</th>"
+	            "<th>required</th><th>uncovered</th><th>safe minimum</th><th></th></tr>\n",
+	            n, n == 1 ? "" : "s");
+	for (i = 0; i < n && i < N_UNFILLED_SHOWN; i++) {
+		const struct mu_demand *d = &sc->demand[u[i].demand];
+		mu_buf_adds(b, "<tr><td>");
+		esc(b, sc->partners[d->partner].name);
+		mu_buf_adds(b, "</td><td>");
+		esc(b, sc->roles[d->role].name);
+		mu_buf_adds(b, "</td><td>");
+		esc(b, sc->shifts[d->shift].id);
+		mu_buf_addf(b, "</td><td>%.4g</td><td>%.2f</td><td>%.4g</td><td>%s</td></tr>\n",
+		            d->required, u[i].short_staff + u[i].breach_staff, d->minimum,
+		            u[i].breach_staff > 1e-6 ? "<span class=\"red\">RED FLAG</span>" : "");
+	}
+	mu_buf_adds(b, "</table>\n");
+	if (n > N_UNFILLED_SHOWN)
+		mu_buf_addf(b, "<p>... and %zu more: see plan.csv (source short or breach).</p>\n",
+		            n - N_UNFILLED_SHOWN);
+	free(u);
+}
+
+static void partner_row(struct mu_buf *b, const char *name, const struct mu_totals *t,
+                        bool has_budget, double budget, bool is_total)
+{
+	char m[3][MU_MONEY_SIZE], fill[32];
+	double total = 0;
+	int s;
+	for (s = 0; s < MU_SRC_COUNT; s++)
+		total += t->cost[s];
+	fill_text(fill, sizeof(fill), t);
+	mu_buf_adds(b, is_total ? "<tr><th>" : "<tr><td>");
+	esc(b, name);
+	mu_buf_addf(b,
+	            "%s<td>%.0f</td><td>%s</td><td%s>%zu</td><td>%.0f</td><td>%.0f</td>"
+	            "<td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%s</td><td>%s</td><td>%s</td>"
+	            "<td>%.0f</td></tr>\n",
+	            is_total ? "</th>" : "</td>", t->required_hours, fill,
+	            t->n_red_flags ? " class=\"red\"" : "", t->n_red_flags, t->hours[MU_SRC_OWN],
+	            t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK], t->hours[MU_SRC_AGENCY],
+	            unfilled_hours(t), money(m[0], t->agency_spend),
+	            has_budget ? money0(m[1], budget) : "-", money(m[2], total), t->lent_out_hours);
+}
+
+static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
+                          const struct io_html_plan *p)
+{
+	size_t i;
+	mu_buf_adds(b, "<h2>Partners</h2>\n<table><tr><th>partner</th><th>required h</th>"
+	               "<th>fill</th><th>red flags</th><th>own h</th><th>mutual aid in h</th>"
+	               "<th>bank h</th><th>agency h</th><th>unfilled h</th><th>agency spend</th>"
+	               "<th>agency budget</th><th>total cost</th><th>lent out h</th></tr>\n");
+	for (i = 0; i < sc->n_partners; i++)
+		partner_row(b, sc->partners[i].name, &p->partners[i],
+		            sc->partners[i].has_agency_budget, sc->partners[i].agency_budget,
+		            false);
+	partner_row(b, "Whole system", p->system, sc->settings.has_agency_budget,
+	            sc->settings.agency_budget, true);
+	mu_buf_adds(b, "</table>\n<p>Total cost counts penalties for unfilled hours; own staff "
+	               "cost nothing extra (already paid).</p>\n");
+}
+
+static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct lookup *lk,
+                    const struct io_html_plan *p)
+{
+	size_t np = sc->n_partners, ns = sc->n_shifts, i;
+	double *required = mu_calloc(np * ns + 1, sizeof(double));
+	double *missing = mu_calloc(np * ns + 1, sizeof(double));
+	const char **rows = mu_malloc((np + 1) * sizeof(char *));
+	const char **cols = mu_malloc((ns + 1) * sizeof(char *));
+	for (i = 0; i < sc->n_demand; i++) {
+		const struct mu_demand *d = &sc->demand[i];
+		required[d->partner * ns + d->shift] +=
+		    d->required * sc->shifts[d->shift].paid_hours;
+	}
+	for (i = 0; i < p->n_rows; i++) {
+		const struct mu_plan_row *r = &p->rows[i];
+		size_t pi, si;
+		if (strcmp(r->source, "short") != 0 && strcmp(r->source, "breach") != 0)
+			continue;
+		pi = find(&lk->partners, r->partner);
+		si = find(&lk->shifts, r->shift);
+		if (pi != (size_t)-1 && si != (size_t)-1)
+			missing[pi * ns + si] += r->hours;
+	}
+	for (i = 0; i < np * ns; i++)
+		required[i] = required[i] > 0 ? 1 - missing[i] / required[i] : NAN;
+	for (i = 0; i < np; i++)
+		rows[i] = sc->partners[i].name;
+	for (i = 0; i < ns; i++)
+		cols[i] = sc->shifts[i].id;
+	mu_buf_adds(b, "<h2>Fill by partner and shift</h2>\n");
+	io_svg_heatmap(b, rows, np, cols, ns, required);
+	free(required);
+	free(missing);
+	free(rows);
+	free(cols);
+}
+
+static void spend(struct mu_buf *b, const struct io_html_plan *p)
+{
+	const struct mu_totals *t = p->system;
+	static const char *const labels[] = {"mutual aid travel", "shared bank", "agency",
+	                                     "unfilled (penalty)", "below minimum (penalty)"};
+	double values[5];
+	values[0] = t->cost[MU_SRC_LEND];
+	values[1] = t->cost[MU_SRC_BANK];
+	values[2] = t->cost[MU_SRC_AGENCY];
+	values[3] = t->cost[MU_SRC_SHORT];
+	values[4] = t->cost[MU_SRC_BREACH];
+	mu_buf_adds(b, "<h2>Spend by source</h2>\n");
+	io_svg_bars(b, labels, values, 5);
+}
+
+/* Mutual-aid hours and recharge between each pair of partners. */
+static void mutual_aid(struct mu_buf *b, const struct mu_scenario *sc, const struct lookup *lk,
+                       const struct io_html_plan *p)
+{
+	size_t n = sc->n_partners, i, j, n_pairs = 0;
+	double *hours = mu_calloc(n * n + 1, sizeof(double));
+	double *recharge = mu_calloc(n * n + 1, sizeof(double));
+	const char **names = mu_malloc((n + 1) * sizeof(char *));
+	char m[MU_MONEY_SIZE];
+	for (i = 0; i < p->n_rows; i++) {
+		const struct mu_plan_row *r = &p->rows[i];
+		size_t from, to;
+		if (strcmp(r->source, "lend") != 0)
+			continue;
+		from = find(&lk->partners, r->home);
+		to = find(&lk->partners, r->partner);
+		if (from == (size_t)-1 || to == (size_t)-1)
+			continue;
+		hours[from * n + to] += r->hours;
+		recharge[from * n + to] += r->recharge;
+	}
+	for (i = 0; i < n; i++)
+		names[i] = sc->partners[i].name;
+	for (i = 0; i < n * n; i++)
+		n_pairs += hours[i] > 0;
+	mu_buf_adds(b, "<h2>Mutual aid</h2>\n");
+	if (n_pairs == 0) {
+		mu_buf_adds(b, "<p>No staff are lent between partners in this plan.</p>\n");
+	} else {
+		io_svg_flows(b, names, n, hours);
+		mu_buf_adds(b, "<h3>Recharge ledger</h3>\n<p>What each host owes the home partner "
+		               "for staff it was lent (a transfer inside the system, not in the "
+		               "cost).</p>\n<table><tr><th>host pays</th><th>home partner</th>"
+		               "<th>hours</th><th>recharge</th></tr>\n");
+		for (j = 0; j < n; j++)
+			for (i = 0; i < n; i++) {
+				if (hours[i * n + j] <= 0)
+					continue;
+				mu_buf_adds(b, "<tr><td>");
+				esc(b, names[j]);
+				mu_buf_adds(b, "</td><td style=\"text-align:left\">");
+				esc(b, names[i]);
+				mu_buf_addf(b, "</td><td>%.1f</td><td>%s</td></tr>\n",
+				            hours[i * n + j], money(m, recharge[i * n + j]));
+			}
+		mu_buf_adds(b, "</table>\n");
+	}
+	free(hours);
+	free(recharge);
+	free(names);
+}
+
+static const char *partner_name(const struct mu_scenario *sc, const struct lookup *lk,
+                                const char *id)
+{
+	size_t i = find(&lk->partners, id);
+	return i == (size_t)-1 ? id : sc->partners[i].name;
+}
+
+static const char *role_name(const struct mu_scenario *sc, const struct lookup *lk, const char *id)
+{
+	size_t i = find(&lk->roles, id);
+	return i == (size_t)-1 ? id : sc->roles[i].name;
+}
+
+/* "Tue 1 Dec 20:00 (tue-n)" */
+static const char *shift_text(char *buf, size_t size, const struct mu_scenario *sc,
+                              const struct lookup *lk, const char *id)
+{
+	size_t i = find(&lk->shifts, id);
+	time_t t;
+	struct tm tm;
+	char date[32];
+	if (i == (size_t)-1) {
+		snprintf(buf, size, "%s", id);
+		return buf;
+	}
+	t = (time_t)sc->shifts[i].day * 86400;
+	gmtime_r(&t, &tm);
+	strftime(date, sizeof(date), "%a %e %b", &tm);
+	snprintf(buf, size, "%s %02d:%02d (%s)", date, sc->shifts[i].start_min / 60,
+	         sc->shifts[i].start_min % 60, id);
+	return buf;
+}
+
+static int by_price_size(const void *x, const void *y)
+{
+	const struct mu_price_row *a = *(const struct mu_price_row *const *)x;
+	const struct mu_price_row *c = *(const struct mu_price_row *const *)y;
+	double fa = fabs(a->price), fc = fabs(c->price);
+	return fa > fc ? -1 : fa < fc;
+}
+
+/* One sentence for a price of a kind worth saying, into b; false for the
+ * others. */
+static bool sentence(struct mu_buf *b, const struct mu_scenario *sc, const struct lookup *lk,
+                     const struct mu_price_row *r)
+{
+	char m[MU_MONEY_SIZE], shift[96];
+	const char *kind = r->kind;
+	double saving = -r->price;
+	money(m, fabs(r->price));
+	if (*r->shift)
+		shift_text(shift, sizeof(shift), sc, lk, r->shift);
+	mu_buf_adds(b, "<li>");
+	if (strcmp(kind, "staff") == 0 && saving > 0) {
+		mu_buf_adds(b, "One more ");
+		esc(b, role_name(sc, lk, r->role));
+		mu_buf_addf(b, " on %s at ", shift);
+		esc(b, partner_name(sc, lk, r->partner));
+		mu_buf_addf(b, " saves <b>%s</b>.", m);
+	} else if (strcmp(kind, "rotatable") == 0 && saving > 0) {
+		mu_buf_adds(b, "Letting one more ");
+		esc(b, role_name(sc, lk, r->role));
+		mu_buf_adds(b, " of ");
+		esc(b, partner_name(sc, lk, r->partner));
+		mu_buf_addf(b, " work at another partner on %s saves <b>%s</b>.", shift, m);
+	} else if (strcmp(kind, "agreement") == 0 && saving > 0) {
+		mu_buf_adds(b, "One more mutual-aid place from ");
+		esc(b, partner_name(sc, lk, r->subject));
+		mu_buf_adds(b, " to ");
+		esc(b, partner_name(sc, lk, r->partner));
+		mu_buf_addf(b, " on %s saves <b>%s</b>.", shift, m);
+	} else if (strcmp(kind, "capacity") == 0 && saving > 0) {
+		mu_buf_adds(b, "One more ");
+		esc(b, role_name(sc, lk, r->role));
+		mu_buf_adds(b, " from agency ");
+		esc(b, r->subject);
+		mu_buf_addf(b, " on %s saves <b>%s</b>.", shift, m);
+	} else if (strcmp(kind, "hours") == 0 && saving > 0) {
+		mu_buf_adds(b, "One more hour from bank worker ");
+		esc(b, r->subject);
+		mu_buf_addf(b, " saves <b>%s</b>.", m);
+	} else if (strcmp(kind, "budget") == 0 && saving > 0) {
+		mu_buf_addf(b, "Each £1 more agency budget %s",
+		            *r->partner ? "at " : "for the system");
+		if (*r->partner)
+			esc(b, partner_name(sc, lk, r->partner));
+		mu_buf_addf(b, " saves <b>%s</b>.", m);
+	} else if (strcmp(kind, "demand") == 0 && r->price > 0) {
+		mu_buf_adds(b, "Each extra ");
+		esc(b, role_name(sc, lk, r->role));
+		mu_buf_addf(b, " needed on %s at ", shift);
+		esc(b, partner_name(sc, lk, r->partner));
+		mu_buf_addf(b, " costs <b>%s</b>.", m);
+	} else {
+		b->len -= strlen("<li>"); /* nothing to say: take the item back */
+		b->data[b->len] = '\0';
+		return false;
+	}
+	mu_buf_adds(b, "</li>\n");
+	return true;
+}
+
+/* The largest prices of the kinds in kinds (space-separated), as sentences. */
+static size_t sentences(struct mu_buf *b, const struct mu_scenario *sc, const struct lookup *lk,
+                        const struct io_html_plan *p, const char *kinds)
+{
+	const struct mu_price_row **sorted = mu_malloc((p->n_prices + 1) * sizeof(*sorted));
+	size_t i, n = 0, n_said = 0;
+	for (i = 0; i < p->n_prices; i++) {
+		const char *k = strstr(kinds, p->prices[i].kind);
+		size_t len = strlen(p->prices[i].kind);
+		if (fabs(p->prices[i].price) >= 0.005 && k && (k[len] == ' ' || k[len] == '\0'))
+			sorted[n++] = &p->prices[i];
+	}
+	qsort(sorted, n, sizeof(*sorted), by_price_size);
+	mu_buf_adds(b, "<ul class=\"sentences\">\n");
+	for (i = 0; i < n && n_said < N_SENTENCES; i++)
+		n_said += sentence(b, sc, lk, sorted[i]);
+	mu_buf_adds(b, "</ul>\n");
+	free(sorted);
+	return n_said;
+}
+
+static void prices(struct mu_buf *b, const struct mu_scenario *sc, const struct lookup *lk,
+                   const struct io_html_plan *p)
+{
+	mu_buf_adds(b, "<h2>What one more would be worth</h2>\n");
+	if (!p->prices) {
+		mu_buf_adds(b,
+		            "<p>Shadow prices come from plan mode: run <code>muster solve "
+		            "--lp --out DIR</code> for what one more staff, place, hour or pound "
+		            "of budget is worth.</p>\n");
+		return;
+	}
+	mu_buf_adds(b, "<p>From the shadow prices of this plan (prices.csv): each holds for one "
+	               "more, and within the range prices.csv gives.</p>\n");
+	if (sentences(b, sc, lk, p, "staff rotatable agreement capacity hours budget") == 0)
+		mu_buf_adds(b,
+		            "<p>No extra staff, place, hour or budget would lower the cost.</p>\n");
+	mu_buf_adds(b, "<p>And what demand costs at the margin:</p>\n");
+	sentences(b, sc, lk, p, "demand");
+}
+
+static void plan_sections(struct mu_buf *b, const struct mu_scenario *sc, const struct lookup *lk,
+                          const struct io_html_plan *p)
+{
+	unfilled(b, sc, lk, p);
+	partner_table(b, sc, p);
+	heatmap(b, sc, lk, p);
+	spend(b, p);
+	mutual_aid(b, sc, lk, p);
+	prices(b, sc, lk, p);
+}
+
+static enum mu_code write_page(const char *dir, struct mu_buf *b, struct mu_err *err)
+{
+	char *path = mu_malloc(strlen(dir) + sizeof("/report.html"));
+	FILE *fp;
+	enum mu_code rc = MU_OK;
+	mu_buf_adds(b, "</body></html>\n");
+	sprintf(path, "%s/report.html", dir);
+	mkdir(dir, 0777);
+	if (!(fp = fopen(path, "w")))
+		rc = mu_err_set(err, MU_E_IO, "%s: cannot write: %s", path, strerror(errno));
+	else if (fwrite(b->data, 1, b->len, fp) != b->len || fclose(fp) != 0)
+		rc = mu_err_set(err, MU_E_IO, "%s: write failed", path);
+	free(path);
+	mu_buf_release(b);
+	return rc;
+}
+
+enum mu_code io_html_write_solve(const char *dir, const struct mu_scenario *sc,
+                                 const char *scenario_label, const struct io_html_plan *plan,
+                                 struct mu_err *err)
+{
+	struct mu_buf b;
+	struct lookup lk;
+	mu_buf_init(&b);
+	lookup_init(&lk, sc);
+	page_open(&b, plan->heading, scenario_label);
+	headline(&b, sc, plan);
+	plan_sections(&b, sc, &lk, plan);
+	lookup_release(&lk);
+	return write_page(dir, &b, err);
+}
+
+static void compare_row(struct mu_buf *b, const char *what, const char *sys, const char *silo,
+                        const char *diff)
+{
+	mu_buf_adds(b, "<tr><td>");
+	esc(b, what);
+	mu_buf_adds(b, "</td><td>");
+	esc(b, sys);
+	mu_buf_adds(b, "</td><td>");
+	esc(b, silo);
+	mu_buf_adds(b, "</td><td>");
+	esc(b, diff);
+	mu_buf_adds(b, "</td></tr>\n");
+}
+
+static void compare_money(struct mu_buf *b, const char *what, double sys, double silo)
+{
+	char m[3][MU_MONEY_SIZE];
+	compare_row(b, what, money(m[0], sys), money(m[1], silo), money(m[2], sys - silo));
+}
+
+static void compare_hours(struct mu_buf *b, const char *what, double sys, double silo)
+{
+	char t[3][32];
+	snprintf(t[0], 32, "%.1f", sys);
+	snprintf(t[1], 32, "%.1f", silo);
+	snprintf(t[2], 32, "%+.1f", sys - silo);
+	compare_row(b, what, t[0], t[1], t[2]);
+}
+
+static void compare_table(struct mu_buf *b, const struct io_html_plan *sys,
+                          const struct io_html_plan *silo)
+{
+	const struct mu_totals *a = sys->system, *c = silo->system;
+	char t[3][32];
+	mu_buf_adds(b, "<table><tr><th></th><th>system</th><th>silo</th><th>system &minus; "
+	               "silo</th></tr>\n");
+	compare_money(b, "cost to the system", sys->objective, silo->objective);
+	compare_hours(b, "filled hours", a->required_hours - unfilled_hours(a),
+	              c->required_hours - unfilled_hours(c));
+	fill_text(t[0], 32, a);
+	fill_text(t[1], 32, c);
+	snprintf(t[2], 32, "%+.2f points", 100 * (mu_totals_fill_rate(a) - mu_totals_fill_rate(c)));
+	compare_row(b, "fill rate", t[0], t[1], t[2]);
+	snprintf(t[0], 32, "%zu", a->n_red_flags);
+	snprintf(t[1], 32, "%zu", c->n_red_flags);
+	snprintf(t[2], 32, "%+ld", (long)a->n_red_flags - (long)c->n_red_flags);
+	compare_row(b, "red flags", t[0], t[1], t[2]);
+	compare_money(b, "agency spend", a->agency_spend, c->agency_spend);
+	compare_money(b, "mutual aid travel", a->cost[MU_SRC_LEND], c->cost[MU_SRC_LEND]);
+	compare_money(b, "shared bank cost", a->cost[MU_SRC_BANK], c->cost[MU_SRC_BANK]);
+	compare_money(b, "agency cost (with tier and break-glass penalties)",
+	              a->cost[MU_SRC_AGENCY], c->cost[MU_SRC_AGENCY]);
+	compare_money(b, "unfilled-hours penalties", a->cost[MU_SRC_SHORT] + a->cost[MU_SRC_BREACH],
+	              c->cost[MU_SRC_SHORT] + c->cost[MU_SRC_BREACH]);
+	compare_hours(b, "mutual aid hours", a->lent_out_hours, c->lent_out_hours);
+	compare_hours(b, "bank hours", a->hours[MU_SRC_BANK], c->hours[MU_SRC_BANK]);
+	compare_hours(b, "agency hours", a->hours[MU_SRC_AGENCY], c->hours[MU_SRC_AGENCY]);
+	mu_buf_adds(b, "</table>\n");
+}
+
+static void compare_partners(struct mu_buf *b, const struct mu_scenario *sc,
+                             const struct io_html_plan *sys, const struct io_html_plan *silo)
+{
+	char m[3][MU_MONEY_SIZE], f[2][32];
+	size_t i;
+	mu_buf_adds(b, "<h2>Partner by partner</h2>\n<table><tr><th>partner</th><th>cost, "
+	               "system</th><th>cost, silo</th><th>fill, system</th><th>fill, silo</th>"
+	               "<th>red flags, system</th><th>red flags, silo</th><th>agency, system</th>"
+	               "<th>agency, silo</th><th>aid in h</th><th>aid out h</th></tr>\n");
+	for (i = 0; i < sc->n_partners; i++) {
+		const struct mu_totals *a = &sys->partners[i], *c = &silo->partners[i];
+		double ca = 0, cc = 0;
+		int s;
+		for (s = 0; s < MU_SRC_COUNT; s++) {
+			ca += a->cost[s];
+			cc += c->cost[s];
+		}
+		fill_text(f[0], 32, a);
+		fill_text(f[1], 32, c);
+		mu_buf_adds(b, "<tr><td>");
+		esc(b, sc->partners[i].name);
+		mu_buf_addf(b,
+		            "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%zu</td>"
+		            "<td>%zu</td><td>%s</td><td>",
+		            money(m[0], ca), money(m[1], cc), f[0], f[1], a->n_red_flags,
+		            c->n_red_flags, money(m[2], a->agency_spend));
+		mu_buf_addf(b, "%s</td><td>%.0f</td><td>%.0f</td></tr>\n",
+		            money(m[0], c->agency_spend), a->hours[MU_SRC_LEND], a->lent_out_hours);
+	}
+	mu_buf_adds(b, "</table>\n");
+}
+
+enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc,
+                                   const char *scenario_label, const struct io_html_plan *sys,
+                                   const struct io_html_plan *silo, struct mu_err *err)
+{
+	const struct mu_totals *a = sys->system, *c = silo->system;
+	double saving = silo->objective - sys->objective;
+	double hours =
+	    (a->required_hours - unfilled_hours(a)) - (c->required_hours - unfilled_hours(c));
+	char m[MU_MONEY_SIZE];
+	struct mu_buf b;
+	struct lookup lk;
+	mu_buf_init(&b);
+	lookup_init(&lk, sc);
+	page_open(&b, "System against silo", scenario_label);
+	mu_buf_addf(&b, "<p style=\"font-size:1.2em\">Working together %s <b>%s</b>",
+	            saving >= 0 ? "saves" : "costs", money(m, fabs(saving)));
+	if (silo->objective > 0)
+		mu_buf_addf(&b, " (%.0f%% of the silo cost)", 100 * saving / silo->objective);
+	mu_buf_addf(&b, " and fills <b>%+.0f hours</b>; red flags %zu against %zu.</p>\n", hours,
+	            a->n_red_flags, c->n_red_flags);
+	mu_buf_adds(&b, "<p>Silo: the same scenario as if partners worked alone: no lending, each "
+	                "bank worker only at their home partner.</p>\n");
+	compare_table(&b, sys, silo);
+	compare_partners(&b, sc, sys, silo);
+	mu_buf_adds(&b, "<h1 style=\"margin-top:1.5em\">The system plan</h1>\n");
+	headline(&b, sc, sys);
+	plan_sections(&b, sc, &lk, sys);
+	mu_buf_adds(&b, "<h1 style=\"margin-top:1.5em\">The silo plan</h1>\n");
+	headline(&b, sc, silo);
+	unfilled(&b, sc, &lk, silo);
+	heatmap(&b, sc, &lk, silo);
+	spend(&b, silo);
+	lookup_release(&lk);
+	return write_page(dir, &b, err);
+}
+
+enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
+                                 const char *scenario_label, const struct io_sweep_table *table,
+                                 const char *chart_svg, struct mu_err *err)
+{
+	char m[2][MU_MONEY_SIZE], fill[32];
+	struct mu_buf b;
+	size_t i, k;
+	(void)sc;
+	mu_buf_init(&b);
+	page_open(&b, "Sweep", scenario_label);
+	mu_buf_addf(&b, "<p>%zu %s solves, varying ", table->n_points, table->mode);
+	for (k = 0; k < table->n_names; k++) {
+		mu_buf_adds(&b, k ? (k + 1 == table->n_names ? " and " : ", ") : "");
+		esc(&b, table->labels[k]);
+	}
+	mu_buf_adds(&b, ".</p>\n");
+	if (table->finding) {
+		mu_buf_adds(&b, "<p style=\"font-size:1.2em\">");
+		esc(&b, table->finding);
+		mu_buf_adds(&b, "</p>\n");
+	}
+	mu_buf_adds(&b, chart_svg);
+	mu_buf_adds(&b, "<h2>Points</h2>\n<table><tr>");
+	for (k = 0; k < table->n_names; k++) {
+		mu_buf_adds(&b, "<th>");
+		esc(&b, table->names[k]);
+		mu_buf_adds(&b, "</th>");
+	}
+	mu_buf_adds(&b, "<th>status</th><th>cost</th><th>fill</th><th>red flags</th>"
+	                "<th>agency spend</th><th>agency h</th><th>bank h</th><th>unfilled h</th>"
+	                "<th>run</th></tr>\n");
+	for (i = 0; i < table->n_points; i++) {
+		const struct io_sweep_point *pt = &table->points[i];
+		mu_buf_adds(&b, "<tr>");
+		for (k = 0; k < table->n_names; k++)
+			mu_buf_addf(&b, "<td>%g</td>", pt->values[k]);
+		fill_text(fill, sizeof(fill), &pt->system);
+		mu_buf_addf(
+		    &b,
+		    "<td>%s</td><td>%s</td><td>%s</td><td%s>%zu</td><td>%s</td><td>%.0f</td>"
+		    "<td>%.0f</td><td>%.0f</td><td>%lld</td></tr>\n",
+		    pt->status, money(m[0], pt->objective), fill,
+		    pt->system.n_red_flags ? " class=\"red\"" : "", pt->system.n_red_flags,
+		    money(m[1], pt->system.agency_spend), pt->system.hours[MU_SRC_AGENCY],
+		    pt->system.hours[MU_SRC_BANK], unfilled_hours(&pt->system),
+		    (long long)pt->run_id);
+	}
+	mu_buf_adds(&b, "</table>\n");
+	return write_page(dir, &b, err);
+}

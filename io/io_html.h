@@ -1,0 +1,69 @@
+/*
+ * io_html.h - report.html (DESIGN.md §4): one self-contained page a
+ * workforce lead reads in a minute, for a solve, a compare and a sweep.
+ * Inline CSS and SVG only: no script, nothing fetched, so it opens offline.
+ */
+#ifndef IO_HTML_H
+#define IO_HTML_H
+
+#include "core/mu_err.h"
+#include "core/mu_plan.h"
+#include "core/mu_scenario.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* One solved plan as the report shows it. */
+struct io_html_plan {
+	const char *heading; /* "System rota", "Silo plan" */
+	const char *mode;    /* "rota", "plan (silo)", ... */
+	const char *status;  /* "optimal", "feasible" */
+	double objective;
+	bool has_gap;
+	double gap;
+	const struct mu_plan_row *rows;
+	size_t n_rows;
+	const struct mu_totals *partners; /* one per partner */
+	const struct mu_totals *system;
+	const struct mu_price_row *prices; /* plan mode; else NULL */
+	size_t n_prices;
+};
+
+/* One point of a sweep: the values it was solved at and what came out. */
+struct io_sweep_point {
+	const double *values; /* one per varied name */
+	const char *status;
+	double objective;
+	bool has_gap;
+	double gap;
+	struct mu_totals system;
+	int64_t run_id;
+};
+
+struct io_sweep_table {
+	const char *const *names;  /* as --vary named them */
+	const char *const *labels; /* "agency cap of nurse_b5 (£/h)" */
+	size_t n_names;
+	const struct io_sweep_point *points;
+	size_t n_points;
+	const char *mode;
+	const char *finding; /* a sentence on where extra spend stops buying fill, or NULL */
+};
+
+/* Writes dir/report.html for one solve. */
+enum mu_code io_html_write_solve(const char *dir, const struct mu_scenario *sc,
+                                 const char *scenario_label, const struct io_html_plan *plan,
+                                 struct mu_err *err);
+
+/* Writes dir/report.html for a compare: system against silo. */
+enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc,
+                                   const char *scenario_label, const struct io_html_plan *sys,
+                                   const struct io_html_plan *silo, struct mu_err *err);
+
+/* Writes dir/report.html for a sweep, with its chart (SVG text). */
+enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
+                                 const char *scenario_label, const struct io_sweep_table *table,
+                                 const char *chart_svg, struct mu_err *err);
+
+#endif
