@@ -23,6 +23,7 @@ extern const struct cli_command cli_commands[];
 extern const size_t cli_n_commands;
 
 int cmd_check(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_example(int argc, char **argv);
 int cmd_runs(int argc, char **argv);
@@ -31,6 +32,7 @@ int cmd_help(int argc, char **argv);
 int cmd_solve(int argc, char **argv);
 
 extern const char cmd_check_help[];
+extern const char cmd_compare_help[];
 extern const char cmd_demo_help[];
 extern const char cmd_example_help[];
 extern const char cmd_runs_help[];

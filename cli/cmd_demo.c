@@ -7,7 +7,7 @@
  */
 #include "cli.h"
 
-#include "cli_run.h"
+#include "cli_compare.h"
 #include "core/mu_alloc.h"
 #include "core/mu_time.h"
 
@@ -26,7 +26,8 @@ const char cmd_demo_help[] =
     "rota. No files are needed; 'muster example DIR' writes the scenario out.\n"
     "\n"
     "options:\n"
-    "  --out DIR         write the system rota's plan.csv and summary.csv into DIR\n"
+    "  --out DIR         write report.html and compare.csv into DIR, and each\n"
+    "                    rota's plan.csv and summary.csv into DIR/system, DIR/silo\n"
     "  --db FILE         the run database (default: muster.db)\n"
     "  --time-limit S    seconds for each of the two rota searches (default: 10)\n"
     "\n"
@@ -88,28 +89,6 @@ static double shared_bank_hours(const struct pol_plan *plan)
 		    strcmp(plan->rows[i].home, plan->rows[i].partner) != 0)
 			h += plan->rows[i].hours;
 	return h;
-}
-
-/* Solves and records one run, saying how it went on stdout. */
-static enum mu_code solve_one(const struct io_source *src, const struct mu_scenario *sc,
-                              const struct demo_args *a, struct cli_run_request *req,
-                              struct cli_run *run, struct mu_err *err)
-{
-	int64_t id;
-	enum mu_code rc;
-	printf("Solving the %s rota%s ... ", req->is_silo ? "silo" : "system",
-	       req->is_silo ? " (each partner alone)" : "");
-	fflush(stdout);
-	if ((rc = cli_run_solve(sc, req, run, err)) != MU_OK ||
-	    (rc = cli_run_record(a->db, src, sc, req, run, &id, err)) != MU_OK) {
-		printf("failed\n");
-		return rc;
-	}
-	printf("%s in %.1f s", sol_status_name(run->result.status), run->result.solve_seconds);
-	if (run->result.status != SOL_OPTIMAL && run->result.has_bound)
-		printf(" (time limit; within %.1f%% of the best possible)", 100 * run->result.gap);
-	printf(", run %lld\n", (long long)id);
-	return MU_OK;
 }
 
 struct uncovered {
@@ -222,40 +201,12 @@ static void print_headline(const struct mu_scenario *sc, const struct cli_run *r
 	printf("\n");
 }
 
-static void print_saving(const struct cli_run *sys, const struct cli_run *silo)
-{
-	const struct mu_totals *a = &sys->plan->system, *b = &silo->plan->system;
-	double saving = silo->result.objective - sys->result.objective;
-	char m[3][MU_MONEY_SIZE];
-	printf("System against silo (partners alone: no lending, bank staff at home only):\n");
-	printf("  %-24s %14s %14s\n", "", "system", "silo");
-	printf("  %-24s %14s %14s\n", "cost", cli_money(m[0], sys->result.objective),
-	       cli_money(m[1], silo->result.objective));
-	printf("  %-24s %13.1f%% %13.1f%%\n", "fill rate", 100 * mu_totals_fill_rate(a),
-	       100 * mu_totals_fill_rate(b));
-	printf("  %-24s %14zu %14zu\n", "red flags", a->n_red_flags, b->n_red_flags);
-	printf("  %-24s %14s %14s\n", "agency spend", cli_money(m[0], a->agency_spend),
-	       cli_money(m[1], b->agency_spend));
-	printf("  %-24s %14.0f %14.0f\n", "unfilled hours",
-	       a->hours[MU_SRC_SHORT] + a->hours[MU_SRC_BREACH],
-	       b->hours[MU_SRC_SHORT] + b->hours[MU_SRC_BREACH]);
-	printf("\nWorking together saves %s this week (%.0f%% of the silo cost)",
-	       cli_money(m[0], saving),
-	       silo->result.objective > 0 ? 100 * saving / silo->result.objective : 0.0);
-	/* A silo search stopped by its time limit may have a cheaper rota left
-	 * to find; its bound says how much cheaper at most. */
-	if (silo->result.status != SOL_OPTIMAL && silo->result.has_bound &&
-	    sys->result.status == SOL_OPTIMAL)
-		printf(";\nat least %s however long the silo search ran",
-		       cli_money(m[1], silo->result.bound - sys->result.objective));
-	printf(".\n");
-}
-
 int cmd_demo(int argc, char **argv)
 {
 	struct demo_args a;
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
+	struct cli_compare_request creq;
 	struct cli_run_request req[2];
 	struct cli_run run[2];
 	struct mu_err err;
@@ -273,26 +224,27 @@ int cmd_demo(int argc, char **argv)
 	       "%zu bank workers, %zu agency offers, %zu mutual-aid agreements.\n\n",
 	       sc->n_partners, sc->n_roles, sc->n_shifts, days_spanned(sc), sc->n_bank,
 	       sc->n_agency, sc->n_agreements);
+	memset(&creq, 0, sizeof(creq));
+	creq.command = "demo";
+	creq.db = a.db;
+	creq.time_limit = a.time_limit;
+	creq.started = started;
+	creq.out = a.out;
 	mu_err_clear(&err);
-	for (k = 0; k < 2; k++) {
-		memset(&req[k], 0, sizeof(req[k]));
-		req[k].command = "demo";
-		req[k].is_silo = k == 1;
-		req[k].time_limit = a.time_limit;
-		req[k].out = k == 0 ? a.out : NULL;
-		req[k].started = mu_time_now();
-		req[k].time_read = req[k].started - started;
-		if (solve_one(src, sc, &a, &req[k], &run[k], &err) != MU_OK) {
-			status = cli_fail(&err);
-			goto done;
-		}
+	if (cli_compare_solve(src, sc, &creq, req, run, &err) != MU_OK ||
+	    (a.out && cli_compare_write(a.out, src, sc, req, run, &err) != MU_OK)) {
+		status = cli_fail(&err);
+		goto done;
 	}
 	printf("\n");
 	print_unfilled(sc, &run[0]);
 	print_headline(sc, &run[0]);
-	print_saving(&run[0], &run[1]);
+	cli_compare_print(sc, &run[0], &run[1]);
 	if (a.out)
-		printf("\nThe system rota is in %s/plan.csv and %s/summary.csv.\n", a.out, a.out);
+		printf(
+		    "\nreport.html and compare.csv are in %s; each rota's CSV files in %s/system "
+		    "and %s/silo.\n",
+		    a.out, a.out, a.out);
 	status = 0;
 done:
 	for (k = 0; k < 2; k++)

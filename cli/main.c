@@ -12,6 +12,8 @@ const struct cli_command cli_commands[] = {
     {"example", cmd_example, "write the built-in example scenario as CSV files", cmd_example_help},
     {"check", cmd_check, "validate a scenario folder and print every error", cmd_check_help},
     {"solve", cmd_solve, "solve a scenario: the system plan or rota at least cost", cmd_solve_help},
+    {"compare", cmd_compare, "the system plan against partners alone (silo), side by side",
+     cmd_compare_help},
     {"runs", cmd_runs, "list the recorded runs", cmd_runs_help},
     {"show", cmd_show, "print one recorded run", cmd_show_help},
     {"help", cmd_help, "explain muster or one command", cmd_help_help},

@@ -9,10 +9,10 @@
 #include "core/mu_err.h"
 #include "core/mu_plan.h"
 #include "core/mu_scenario.h"
+#include "io/io_report.h"
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 
 /* One solved plan as the report shows it. */
 struct io_html_plan {
@@ -28,27 +28,6 @@ struct io_html_plan {
 	const struct mu_totals *system;
 	const struct mu_price_row *prices; /* plan mode; else NULL */
 	size_t n_prices;
-};
-
-/* One point of a sweep: the values it was solved at and what came out. */
-struct io_sweep_point {
-	const double *values; /* one per varied name */
-	const char *status;
-	double objective;
-	bool has_gap;
-	double gap;
-	struct mu_totals system;
-	int64_t run_id;
-};
-
-struct io_sweep_table {
-	const char *const *names;  /* as --vary named them */
-	const char *const *labels; /* "agency cap of nurse_b5 (£/h)" */
-	size_t n_names;
-	const struct io_sweep_point *points;
-	size_t n_points;
-	const char *mode;
-	const char *finding; /* a sentence on where extra spend stops buying fill, or NULL */
 };
 
 /* Writes dir/report.html for one solve. */

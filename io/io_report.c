@@ -150,3 +150,85 @@ enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *
 	             sc->settings.agency_budget, has_pay_bill, pay_bill);
 	return close_out(fp, dir, "summary.csv", err);
 }
+
+/* The measures of one scope of compare.csv: filled hours, then the KPIs. */
+static size_t compare_measures(const struct mu_totals *t, struct mu_kpi *out)
+{
+	out[0] = (struct mu_kpi){"filled_hours", t->required_hours - t->hours[MU_SRC_SHORT] -
+	                                             t->hours[MU_SRC_BREACH]};
+	return 1 + mu_totals_kpis(t, out + 1);
+}
+
+static void write_compare_scope(FILE *fp, const char *scope, const char *name,
+                                const struct mu_totals *sys, const struct mu_totals *silo)
+{
+	struct mu_kpi a[MU_KPI_MAX + 1], b[MU_KPI_MAX + 1];
+	size_t n = compare_measures(sys, a), m = compare_measures(silo, b), i, k;
+	for (i = 0; i < n; i++) {
+		/* fill_rate is left out where nothing is required: the same in both */
+		for (k = 0; k < m && strcmp(a[i].name, b[k].name) != 0; k++)
+			;
+		if (k == m)
+			continue;
+		io_csv_write_field(fp, scope);
+		fputc(',', fp);
+		io_csv_write_field(fp, name);
+		fprintf(fp, ",%s,%.10g,%.10g,%.10g\n", a[i].name, a[i].value, b[k].value,
+		        a[i].value - b[k].value);
+	}
+}
+
+enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *sc,
+                                     const struct mu_totals *sys_partners,
+                                     const struct mu_totals *sys_system,
+                                     const struct mu_totals *silo_partners,
+                                     const struct mu_totals *silo_system, struct mu_err *err)
+{
+	FILE *fp = open_out(dir, "compare.csv", err);
+	size_t p;
+	if (!fp)
+		return MU_E_IO;
+	fputs("partner,name,measure,system,silo,system_minus_silo\n", fp);
+	for (p = 0; p < sc->n_partners; p++)
+		write_compare_scope(fp, sc->partners[p].id, sc->partners[p].name, &sys_partners[p],
+		                    &silo_partners[p]);
+	write_compare_scope(fp, "SYSTEM", "the whole system", sys_system, silo_system);
+	return close_out(fp, dir, "compare.csv", err);
+}
+
+enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table *table,
+                                   struct mu_err *err)
+{
+	FILE *fp = open_out(dir, "sweep.csv", err);
+	size_t i, k;
+	if (!fp)
+		return MU_E_IO;
+	for (k = 0; k < table->n_names; k++) {
+		io_csv_write_field(fp, table->names[k]);
+		fputc(',', fp);
+	}
+	fputs("run,status,objective,gap,fill_rate,red_flags,unfilled_hours,own_hours,lend_hours,"
+	      "bank_hours,agency_hours,bank_cost,agency_cost,agency_spend,penalty_cost,"
+	      "break_glass_staff_shifts\n",
+	      fp);
+	for (i = 0; i < table->n_points; i++) {
+		const struct io_sweep_point *pt = &table->points[i];
+		const struct mu_totals *t = &pt->system;
+		double fill = mu_totals_fill_rate(t);
+		for (k = 0; k < table->n_names; k++)
+			fprintf(fp, "%.10g,", pt->values[k]);
+		fprintf(fp, "%lld,%s,%.2f,", (long long)pt->run_id, pt->status, pt->objective);
+		if (pt->has_gap)
+			fprintf(fp, "%.6f", pt->gap);
+		fputc(',', fp);
+		if (fill >= 0)
+			fprintf(fp, "%.4f", fill);
+		fprintf(fp, ",%zu,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.6g\n",
+		        t->n_red_flags, t->hours[MU_SRC_SHORT] + t->hours[MU_SRC_BREACH],
+		        t->hours[MU_SRC_OWN], t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK],
+		        t->hours[MU_SRC_AGENCY], t->cost[MU_SRC_BANK], t->cost[MU_SRC_AGENCY],
+		        t->agency_spend, t->cost[MU_SRC_SHORT] + t->cost[MU_SRC_BREACH],
+		        t->break_glass_shifts);
+	}
+	return close_out(fp, dir, "sweep.csv", err);
+}

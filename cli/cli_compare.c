@@ -1,0 +1,167 @@
+/*
+ * cli_compare.c - solves the system and silo plans and prints them side by
+ * side.
+ */
+#include "cli_compare.h"
+
+#include "core/mu_alloc.h"
+#include "core/mu_time.h"
+#include "io/io_report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum mu_code cli_compare_solve(const struct io_source *src, const struct mu_scenario *sc,
+                               const struct cli_compare_request *creq,
+                               struct cli_run_request req[2], struct cli_run run[2],
+                               struct mu_err *err)
+{
+	char *out[2] = {NULL, NULL};
+	enum mu_code rc = MU_OK;
+	int k;
+	if (creq->out) {
+		mkdir(creq->out, 0777);
+		for (k = 0; k < 2; k++) {
+			out[k] = mu_malloc(strlen(creq->out) + sizeof("/system"));
+			sprintf(out[k], "%s/%s", creq->out, k == 0 ? "system" : "silo");
+		}
+	}
+	for (k = 0; k < 2 && rc == MU_OK; k++) {
+		int64_t id;
+		memset(&req[k], 0, sizeof(req[k]));
+		req[k].command = creq->command;
+		req[k].is_lp = creq->is_lp;
+		req[k].is_silo = k == 1;
+		req[k].time_limit = creq->time_limit;
+		req[k].out = out[k];
+		req[k].label = src->label;
+		req[k].started = mu_time_now();
+		req[k].time_read = k == 0 ? req[k].started - creq->started : 0;
+		printf("Solving the %s %s%s ... ", k == 0 ? "system" : "silo",
+		       creq->is_lp ? "plan" : "rota", k == 0 ? "" : " (each partner alone)");
+		fflush(stdout);
+		if ((rc = cli_run_solve(sc, &req[k], &run[k], err)) != MU_OK ||
+		    (rc = cli_run_record(creq->db, src, sc, &req[k], &run[k], &id, err)) != MU_OK) {
+			printf("failed\n");
+			break;
+		}
+		printf("%s in %.1f s", sol_status_name(run[k].result.status),
+		       run[k].result.solve_seconds);
+		if (run[k].result.status != SOL_OPTIMAL && run[k].result.has_bound)
+			printf(" (time limit; within %.1f%% of the best possible)",
+			       100 * run[k].result.gap);
+		printf(", run %lld\n", (long long)id);
+	}
+	/* the paths are the requests' until the runs are released */
+	for (k = 0; k < 2; k++)
+		req[k].out = NULL;
+	free(out[0]);
+	free(out[1]);
+	return rc;
+}
+
+static double total_cost(const struct mu_totals *t)
+{
+	double c = 0;
+	int s;
+	for (s = 0; s < MU_SRC_COUNT; s++)
+		c += t->cost[s];
+	return c;
+}
+
+static double filled_hours(const struct mu_totals *t)
+{
+	return t->required_hours - t->hours[MU_SRC_SHORT] - t->hours[MU_SRC_BREACH];
+}
+
+static void money_row(const char *what, double a, double b)
+{
+	char m[3][MU_MONEY_SIZE];
+	printf("  %-26s %15s %15s %15s\n", what, cli_money(m[0], a), cli_money(m[1], b),
+	       cli_money(m[2], a - b));
+}
+
+static void hours_row(const char *what, double a, double b)
+{
+	printf("  %-26s %15.1f %15.1f %+15.1f\n", what, a, b, a - b);
+}
+
+static void print_partners(const struct mu_scenario *sc, const struct cli_run *sys,
+                           const struct cli_run *silo)
+{
+	char m[4][MU_MONEY_SIZE];
+	size_t p;
+	printf("\nPartner by partner (system / silo):\n");
+	printf("  %-24s %12s %12s %7s %7s %4s %4s %11s %11s %7s %7s\n", "partner", "cost",
+	       "silo cost", "fill", "silo", "red", "silo", "agency", "silo agency", "aid in",
+	       "aid out");
+	for (p = 0; p < sc->n_partners; p++) {
+		const struct mu_totals *a = &sys->plan->partners[p], *b = &silo->plan->partners[p];
+		double fa = mu_totals_fill_rate(a), fb = mu_totals_fill_rate(b);
+		printf("  %-24.24s %12s %12s", sc->partners[p].name, cli_money(m[0], total_cost(a)),
+		       cli_money(m[1], total_cost(b)));
+		if (fa >= 0)
+			printf(" %6.1f%% %6.1f%%", 100 * fa, 100 * fb);
+		else
+			printf(" %7s %7s", "-", "-");
+		printf(" %4zu %4zu %11s %11s %6.0fh %6.0fh\n", a->n_red_flags, b->n_red_flags,
+		       cli_money(m[2], a->agency_spend), cli_money(m[3], b->agency_spend),
+		       a->hours[MU_SRC_LEND], a->lent_out_hours);
+	}
+}
+
+void cli_compare_print(const struct mu_scenario *sc, const struct cli_run *sys,
+                       const struct cli_run *silo)
+{
+	const struct mu_totals *a = &sys->plan->system, *b = &silo->plan->system;
+	double saving = silo->result.objective - sys->result.objective;
+	double more_hours = filled_hours(a) - filled_hours(b);
+	char m[2][MU_MONEY_SIZE];
+	printf("System against silo (partners alone: no lending, bank staff at home only):\n");
+	printf("  %-26s %15s %15s %15s\n", "", "system", "silo", "system - silo");
+	money_row("cost to the system", sys->result.objective, silo->result.objective);
+	hours_row("filled hours", filled_hours(a), filled_hours(b));
+	printf("  %-26s %14.1f%% %14.1f%% %+8.1f points\n", "fill rate",
+	       100 * mu_totals_fill_rate(a), 100 * mu_totals_fill_rate(b),
+	       100 * (mu_totals_fill_rate(a) - mu_totals_fill_rate(b)));
+	printf("  %-26s %15zu %15zu %+15ld\n", "red flags", a->n_red_flags, b->n_red_flags,
+	       (long)a->n_red_flags - (long)b->n_red_flags);
+	money_row("agency spend", a->agency_spend, b->agency_spend);
+	money_row("mutual aid travel", a->cost[MU_SRC_LEND], b->cost[MU_SRC_LEND]);
+	money_row("shared bank", a->cost[MU_SRC_BANK], b->cost[MU_SRC_BANK]);
+	money_row("agency (with penalties)", a->cost[MU_SRC_AGENCY], b->cost[MU_SRC_AGENCY]);
+	money_row("unfilled-hours penalties", a->cost[MU_SRC_SHORT] + a->cost[MU_SRC_BREACH],
+	          b->cost[MU_SRC_SHORT] + b->cost[MU_SRC_BREACH]);
+	hours_row("mutual aid hours", a->lent_out_hours, b->lent_out_hours);
+	hours_row("bank hours", a->hours[MU_SRC_BANK], b->hours[MU_SRC_BANK]);
+	hours_row("agency hours", a->hours[MU_SRC_AGENCY], b->hours[MU_SRC_AGENCY]);
+	print_partners(sc, sys, silo);
+
+	printf("\nWorking together %s %s (%.0f%% of the silo cost) and fills %.0f %s hours",
+	       saving >= 0 ? "saves" : "costs", cli_money(m[0], saving >= 0 ? saving : -saving),
+	       silo->result.objective > 0 ? 100 * saving / silo->result.objective : 0.0,
+	       more_hours >= 0 ? more_hours : -more_hours, more_hours >= 0 ? "more" : "fewer");
+	/* A silo search stopped by its time limit may have a cheaper rota left
+	 * to find; its bound says how much cheaper at most. */
+	if (silo->result.status != SOL_OPTIMAL && silo->result.has_bound &&
+	    sys->result.status == SOL_OPTIMAL)
+		printf(";\nit saves at least %s however long the silo search ran",
+		       cli_money(m[1], silo->result.bound - sys->result.objective));
+	printf(".\n");
+}
+
+enum mu_code cli_compare_write(const char *dir, const struct io_source *src,
+                               const struct mu_scenario *sc, const struct cli_run_request req[2],
+                               const struct cli_run run[2], struct mu_err *err)
+{
+	struct io_html_plan sys, silo;
+	enum mu_code rc;
+	if ((rc = io_report_write_compare(dir, sc, run[0].plan->partners, &run[0].plan->system,
+	                                  run[1].plan->partners, &run[1].plan->system, err)))
+		return rc;
+	cli_run_html_plan(&req[0], &run[0], "The system plan", &sys);
+	cli_run_html_plan(&req[1], &run[1], "The silo plan", &silo);
+	return io_html_write_compare(dir, sc, src->label, &sys, &silo, err);
+}

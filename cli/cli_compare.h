@@ -1,0 +1,38 @@
+/*
+ * cli_compare.h - the system plan against the silo plan (partners alone):
+ * solving both and saying what working together is worth. Shared by
+ * compare and demo.
+ */
+#ifndef CLI_COMPARE_H
+#define CLI_COMPARE_H
+
+#include "cli_run.h"
+
+struct cli_compare_request {
+	const char *command; /* "compare", "demo" */
+	const char *db;
+	bool is_lp;
+	double time_limit; /* per solve; 0 = none */
+	const char *out;   /* the system's outputs go to out/system, the silo's to out/silo */
+	double started;    /* mu_time_now() when the command began */
+};
+
+/* Solves sc as one system (run[0]) and as silos (run[1]), recording each
+ * run and saying on stdout how each went. Release both runs with
+ * cli_run_release, also after a failure. */
+enum mu_code cli_compare_solve(const struct io_source *src, const struct mu_scenario *sc,
+                               const struct cli_compare_request *creq,
+                               struct cli_run_request req[2], struct cli_run run[2],
+                               struct mu_err *err);
+
+/* Writes dir/compare.csv and dir/report.html of the two solved runs. */
+enum mu_code cli_compare_write(const char *dir, const struct io_source *src,
+                               const struct mu_scenario *sc, const struct cli_run_request req[2],
+                               const struct cli_run run[2], struct mu_err *err);
+
+/* Prints system against silo: the totals, partner by partner, and the
+ * value of working together in pounds and filled hours. */
+void cli_compare_print(const struct mu_scenario *sc, const struct cli_run *sys,
+                       const struct cli_run *silo);
+
+#endif
