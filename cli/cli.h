@@ -30,6 +30,7 @@ int cmd_runs(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_solve(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
 
 extern const char cmd_check_help[];
 extern const char cmd_compare_help[];
@@ -39,6 +40,7 @@ extern const char cmd_runs_help[];
 extern const char cmd_show_help[];
 extern const char cmd_help_help[];
 extern const char cmd_solve_help[];
+extern const char cmd_sweep_help[];
 
 #define CLI_DEFAULT_DB "muster.db"
 

@@ -9,7 +9,6 @@
 #include "core/mu_format.h"
 #include "core/mu_time.h"
 #include "io/io_report.h"
-#include "io/io_store.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -72,6 +71,7 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 	struct sol_options opt;
 	double t0 = mu_time_now();
 	bool is_tty = isatty(STDERR_FILENO);
+	unsigned char *warm_rows = NULL, *warm_cols = NULL;
 	enum mu_code rc;
 
 	memset(run, 0, sizeof(*run));
@@ -84,11 +84,21 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 	opt.is_mip = !req->is_lp;
 	opt.time_limit = req->time_limit;
 	opt.want_ranges = req->is_lp && req->out;
-	opt.progress = is_tty ? show_progress : NULL;
+	opt.progress = is_tty && !req->is_quiet ? show_progress : NULL;
 	opt.progress_ctx = (void *)req;
 	opt.stop = &is_interrupted;
+	opt.want_basis = req->want_basis;
+	if (req->warm) {
+		warm_rows = mu_malloc(run->build->m->n_rows + 1);
+		warm_cols = mu_malloc(run->build->m->n_cols + 1);
+		sol_basis_for(req->warm, run->build->m, warm_rows, warm_cols);
+		opt.warm_rows = warm_rows;
+		opt.warm_cols = warm_cols;
+	}
 	rc = sol_glpk_solve(run->build->m, &opt, &run->result, err);
-	if (is_tty && opt.is_mip)
+	free(warm_rows);
+	free(warm_cols);
+	if (opt.progress && opt.is_mip)
 		fputs("\r\033[K", stderr);
 	if (rc != MU_OK)
 		return rc;
@@ -189,49 +199,62 @@ static struct io_run_kpi *plan_kpis(const struct mu_scenario *sc, const struct p
 	return kpis;
 }
 
+void cli_run_describe(const struct mu_scenario *sc, const struct cli_run_request *req,
+                      const struct cli_run *run, struct cli_run_stored *out)
+{
+	const struct sol_result *res = &run->result;
+	struct io_run *r = &out->r;
+	memset(out, 0, sizeof(*out));
+	r->command = req->command;
+	r->mode = req->is_lp ? "plan" : "rota";
+	r->is_silo = req->is_silo;
+	r->status = sol_status_name(res->status);
+	r->has_objective = true;
+	r->objective = res->objective;
+	r->has_bound = res->has_bound;
+	r->best_bound = res->bound;
+	r->has_gap = !req->is_lp && res->has_bound;
+	r->gap = res->gap;
+	r->time_read = req->time_read;
+	r->time_build = run->time_build;
+	r->time_solve = res->solve_seconds;
+	r->time_total = mu_time_now() - req->started;
+	r->n_rows = (long)res->n_rows;
+	r->n_cols = (long)res->n_cols;
+	r->n_nonzeros = (long)res->n_nonzeros;
+	r->settings = out->settings;
+	r->n_settings = settings_text(&sc->settings, out->settings, out->text);
+	r->kpis = plan_kpis(sc, run->plan, &r->n_kpis);
+	r->plan = run->plan->rows;
+	r->n_plan = run->plan->n_rows;
+}
+
+void cli_run_stored_release(struct cli_run_stored *s)
+{
+	free((void *)s->r.kpis);
+	s->r.kpis = NULL;
+}
+
+bool cli_run_is_interrupted(void)
+{
+	return is_interrupted != 0;
+}
+
 enum mu_code cli_run_record(const char *db, const struct io_source *src,
                             const struct mu_scenario *sc, const struct cli_run_request *req,
                             const struct cli_run *run, int64_t *id, struct mu_err *err)
 {
-	const struct sol_result *res = &run->result;
-	struct io_run_setting settings[8];
-	char text[8][32];
+	struct cli_run_stored stored;
 	struct io_store *st = NULL;
-	struct io_run r;
 	enum mu_code rc;
 
-	memset(&r, 0, sizeof(r));
-	r.command = req->command;
-	r.mode = req->is_lp ? "plan" : "rota";
-	r.is_silo = req->is_silo;
-	r.status = sol_status_name(res->status);
-	r.has_objective = true;
-	r.objective = res->objective;
-	r.has_bound = res->has_bound;
-	r.best_bound = res->bound;
-	r.has_gap = !req->is_lp && res->has_bound;
-	r.gap = res->gap;
-	r.time_read = req->time_read;
-	r.time_build = run->time_build;
-	r.time_solve = res->solve_seconds;
-	r.n_rows = (long)res->n_rows;
-	r.n_cols = (long)res->n_cols;
-	r.n_nonzeros = (long)res->n_nonzeros;
-	r.settings = settings;
-	r.n_settings = settings_text(&sc->settings, settings, text);
-	r.kpis = plan_kpis(sc, run->plan, &r.n_kpis);
-	r.plan = run->plan->rows;
-	r.n_plan = run->plan->n_rows;
-	if (is_interrupted) {
-		rc = mu_err_set(err, MU_E_SOLVER, "interrupted; no run was recorded");
-		goto done;
-	}
-	r.time_total = mu_time_now() - req->started;
+	if (is_interrupted)
+		return mu_err_set(err, MU_E_SOLVER, "interrupted; no run was recorded");
+	cli_run_describe(sc, req, run, &stored);
 	if ((rc = io_store_open(db, true, &st, err)) == MU_OK)
-		rc = io_store_add_run(st, src, &r, id, err);
-done:
+		rc = io_store_add_run(st, src, &stored.r, id, err);
 	io_store_close(st);
-	free((void *)r.kpis);
+	cli_run_stored_release(&stored);
 	return rc;
 }
 

@@ -14,6 +14,8 @@
 #include "policies/pol_build.h"
 #include "policies/pol_plan.h"
 #include "policies/pol_prices.h"
+#include "io/io_store.h"
+#include "solver/sol_basis.h"
 #include "solver/sol_glpk.h"
 
 #include <stdbool.h>
@@ -27,8 +29,13 @@ struct cli_run_request {
 	const char *out;   /* write plan.csv, summary.csv (and prices.csv) here, or NULL */
 	bool is_report;    /* with out: also report.html of this run alone */
 	const char *label; /* the scenario, as the report names it */
-	double started;    /* mu_time_now() when the command began */
-	double time_read;  /* seconds spent reading the scenario */
+	bool is_quiet;     /* no progress line (a sweep shows its own) */
+	/* Warm start from this basis (a sweep's previous point), or NULL; with
+	 * want_basis the run's basis is kept in result for the next. */
+	const struct sol_basis *warm;
+	bool want_basis;
+	double started;   /* mu_time_now() when the command began */
+	double time_read; /* seconds spent reading the scenario */
 };
 
 struct cli_run {
@@ -46,6 +53,24 @@ struct cli_run {
  * plan, interrupted). */
 enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_request *req,
                            struct cli_run *run, struct mu_err *err);
+
+/* What a run records, with the storage its settings and KPIs need.
+ * Plan rows are borrowed from the run's plan. */
+struct cli_run_stored {
+	struct io_run r;
+	struct io_run_setting settings[8];
+	char text[8][32];
+};
+
+/* Describes the solved run for the store (time_total as of now). Release
+ * with cli_run_stored_release; *out must not move meanwhile. */
+void cli_run_describe(const struct mu_scenario *sc, const struct cli_run_request *req,
+                      const struct cli_run *run, struct cli_run_stored *out);
+
+void cli_run_stored_release(struct cli_run_stored *s);
+
+/* True once Ctrl-C was pressed: the command should stop and record nothing. */
+bool cli_run_is_interrupted(void);
 
 /* Records the solved run in the database at db, whole or not at all; *id
  * gets its number. MU_OK, MU_E_DB, MU_E_SOLVER (interrupted meanwhile). */

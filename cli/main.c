@@ -14,6 +14,8 @@ const struct cli_command cli_commands[] = {
     {"solve", cmd_solve, "solve a scenario: the system plan or rota at least cost", cmd_solve_help},
     {"compare", cmd_compare, "the system plan against partners alone (silo), side by side",
      cmd_compare_help},
+    {"sweep", cmd_sweep, "re-solve across a range of settings, caps, demand or staff",
+     cmd_sweep_help},
     {"runs", cmd_runs, "list the recorded runs", cmd_runs_help},
     {"show", cmd_show, "print one recorded run", cmd_show_help},
     {"help", cmd_help, "explain muster or one command", cmd_help_help},

@@ -260,7 +260,7 @@ void io_svg_line_panels(struct mu_buf *out, const char *x_label, const double *x
                         const struct io_svg_panel *panels, size_t n_panels, const double *marks,
                         size_t n_marks, const char *mark_label)
 {
-	const double left = 110, right = WIDTH - 20, panel_h = 150, gap = 40, top = 30;
+	const double left = 110, right = WIDTH - 20, panel_h = 150, gap = 56, top = 30;
 	double x_lo = n_x ? x[0] : 0, x_hi = n_x ? x[n_x - 1] : 1, height;
 	char tick[MU_MONEY_SIZE];
 	size_t k, s, i, n_ticks = n_x < 11 ? n_x : 11;

@@ -65,6 +65,8 @@ DEMAND = {
 # Own staff as a share of demand: below 1 means the week is short.
 COVER = {"acute_north": 0.86, "cmh_trust": 0.97, "acute_south": 0.88, "asc_county": 0.9,
          "asc_city": 0.9, "homecare": 0.8, "hospice": 0.9}
+# Band 5 nurses: vacancies on top (the role the README's cap sweep is about).
+ROLE_COVER = {"rn_b5": 0.78}
 ROTATABLE = {"acute_north": 0.06, "cmh_trust": 0.12, "acute_south": 0.06, "asc_county": 0.08,
              "asc_city": 0.08, "homecare": 0.0, "hospice": 0.0}
 
@@ -98,7 +100,7 @@ for partner, roles in DEMAND.items():
             minimum = max(1, int(req * 0.8)) if req >= 2 else req
             priority = 2 if role in ("rn_b5", "rn_b6") and kind == 2 else 1
             demand_rows.append((partner, role, sid, req, minimum, priority))
-            avail = int(req * COVER[partner] * rng.uniform(0.9, 1.1))
+            avail = int(req * COVER[partner] * ROLE_COVER.get(role, 1) * rng.uniform(0.9, 1.1))
             if partner == "cmh_trust" and role == "hca_b3" and not weekend:
                 avail = req + 2  # community support workers to spare on weekdays
             rot = min(avail, round(avail * ROTATABLE[partner]))
@@ -122,14 +124,14 @@ LAST = ["Adeyemi", "Brown", "Chen", "Davies", "Evans", "Fernandes", "Green", "Hu
         "Iqbal", "Jones", "Khan", "Lewis", "Murphy", "Nowak", "Okafor", "Patel", "Roberts",
         "Singh", "Taylor", "Walker", "Williams", "Wright"]
 BANK_MIX = [  # (home, role, count, cleared partners)
-    ("acute_north", "rn_b5", 40, "acute_north;acute_south;hospice"),
+    ("acute_north", "rn_b5", 26, "acute_north;acute_south;hospice"),
     ("acute_north", "rn_b6", 10, "*"),
     ("acute_north", "hca_b2", 30, "acute_north;cmh_trust"),
     ("acute_north", "hca_b3", 12, ""),
     ("cmh_trust", "rn_b5", 14, "cmh_trust;acute_north"),
     ("cmh_trust", "na_b4", 10, ""),
     ("cmh_trust", "hca_b3", 18, "*"),
-    ("acute_south", "rn_b5", 34, "acute_south;hospice"),
+    ("acute_south", "rn_b5", 22, "acute_south;hospice"),
     ("acute_south", "rn_b6", 8, ""),
     ("acute_south", "hca_b2", 26, "acute_south;hospice"),
     ("asc_county", "care_worker", 30, "asc_county;asc_city;homecare"),
@@ -165,6 +167,13 @@ for role in ("rn_b5", "rn_b6", "hca_b2", "hca_b3", "na_b4"):
     agency.append(("nhsp_framework", 1, "yes", role, "*", f"{cap * 0.98:.2f}", 4))
     agency.append(("medibank_staffing", 2, "yes", role, "*", f"{cap * 0.95:.2f}", 3))
     agency.append(("rapid_nurses", 3, "yes", role, "*", f"{cap * 1.35:.2f}", 4))
+# Band 5 agency nurses are short at the cap: these charge above it, so they
+# are break-glass until a collaborative raises the cap (README: the sweep).
+for supplier, tier, markup, capacity in (("thornbury_medical", 2, 1.15, 3),
+                                         ("locum_first", 3, 1.6, 3),
+                                         ("nightingale_direct", 3, 1.8, 2)):
+    agency.append((supplier, tier, "yes", "rn_b5", "*",
+                   f"{HOURLY['rn_b5'] * 1.55 * markup:.2f}", capacity))
 agency.append(("rapid_nurses", 3, "no", "rn_b7", "*", f"{HOURLY['rn_b7'] * 2.1:.2f}", 2))
 agency.append(("medibank_staffing", 2, "yes", "rn_b5", "hospice",
                f"{HOURLY['rn_b5'] * 1.5:.2f}", 2))
@@ -201,7 +210,8 @@ write("substitutions.csv", ["role", "covers", "efficiency"], [
 ])
 write("settings.csv", ["key", "value"], [
     ("shortfall_penalty", 200), ("floor_penalty", 2000), ("min_rest_hours", 11),
-    ("allow_break_glass", "yes"), ("break_glass_penalty", 500), ("tier_penalty", 5),
+    # break-glass only where patient safety needs it: dearer than a day short
+    ("allow_break_glass", "yes"), ("break_glass_penalty", 3000), ("tier_penalty", 5),
     ("agency_budget", 110000),
 ])
 print(f"wrote the example ICS to {out}: {len(bank_rows)} bank workers, "

@@ -1,0 +1,500 @@
+/*
+ * cmd_sweep.c - `muster sweep SCENARIO --vary NAME=FROM:TO:STEP ...`:
+ * re-solves the scenario at each value (several --vary make a grid), each
+ * point warm-started from the one before, and shows cost, fill and agency
+ * spend against the value: a table, sweep.csv, an SVG chart with the point
+ * where extra spend stops buying fill marked, and report.html. The runs are
+ * recorded together, linked to one sweep, or not at all.
+ */
+#include "cli.h"
+
+#include "cli_run.h"
+#include "core/mu_alloc.h"
+#include "core/mu_buf.h"
+#include "core/mu_time.h"
+#include "core/mu_vary.h"
+#include "io/io_html.h"
+#include "io/io_report.h"
+#include "io/io_store.h"
+#include "io/io_svg.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char cmd_sweep_help[] =
+    "usage: muster sweep SCENARIO --vary NAME=FROM:TO:STEP [--vary ...] [--lp]\n"
+    "                    [--silo] [--out DIR] [--db FILE] [--time-limit S]\n"
+    "\n"
+    "Solves the scenario at every value from FROM to TO in steps of STEP; several\n"
+    "--vary make a grid (the first is the chart's x axis). Each point starts from\n"
+    "the previous point's basis. Prints cost, fill, red flags and agency spend\n"
+    "per point, and where extra spend stops buying fill. All points are recorded\n"
+    "as runs of one sweep.\n"
+    "\n"
+    "NAME can be:\n"
+    "  a setting             shortfall_penalty, floor_penalty, min_rest_hours,\n"
+    "                        allow_break_glass (0 or 1), break_glass_penalty,\n"
+    "                        tier_penalty, agency_budget (the system's)\n"
+    "  agency_budget.PARTNER a partner's agency budget (£)\n"
+    "  agency_cap.ROLE       the role's agency cap (£/h); offers above it are\n"
+    "                        break-glass\n"
+    "  bank_rate.ROLE        the role's bank rate (£/h)\n"
+    "  demand                all demand scaled (1 = as forecast; 1.1 = 10% more)\n"
+    "  demand.PARTNER        one partner's demand scaled\n"
+    "  staff.PARTNER.ROLE    that many more substantive staff of ROLE at PARTNER\n"
+    "                        on every shift (recruitment; not rotatable)\n"
+    "  max_per_shift.FROM.TO.ROLE  the mutual-aid places per shift of the\n"
+    "                        agreement row from FROM to TO for ROLE (or *)\n"
+    "\n"
+    "options:\n"
+    "  --vary NAME=FROM:TO:STEP  what to vary, e.g. agency_cap.nurse_b5=25:45:5\n"
+    "  --lp              plan mode at every point (fast; fractional staff)\n"
+    "  --silo            partners alone at every point\n"
+    "  --out DIR         write sweep.csv, sweep.svg (the chart) and report.html\n"
+    "  --db FILE         the run database (default: muster.db)\n"
+    "  --time-limit S    seconds for each point's rota search (default: none)\n"
+    "\n"
+    "exit codes: 0 swept; 3 swept, but some point's plan leaves a demand row below\n"
+    "its safe minimum; 2 bad usage or scenario; 1 I/O, database or solver failure\n"
+    "(nothing is recorded then).\n";
+
+#define MAX_VARY 8
+#define MAX_POINTS 10000
+#define FLAT_FILL 0.0005 /* fill gains below 0.05 points are no gain */
+
+struct sweep_args {
+	const char *scenario, *out, *db;
+	bool is_lp, is_silo;
+	double time_limit;
+	const char *vary[MAX_VARY];
+	size_t n_vary;
+};
+
+struct point {
+	double values[MAX_VARY];
+	struct io_run_vary vary[MAX_VARY];
+	struct cli_run_stored stored;
+	struct pol_plan *plan; /* the stored run's plan rows */
+	struct io_sweep_point view;
+};
+
+struct sweep {
+	struct mu_vary vary[MAX_VARY];
+	size_t n_vary, n_points;
+	struct point *points;
+};
+
+static int parse(int argc, char **argv, struct sweep_args *a)
+{
+	int i = 1;
+	memset(a, 0, sizeof(*a));
+	a->db = CLI_DEFAULT_DB;
+	while (i < argc) {
+		bool is_missing = false;
+		const char *v;
+		if (strcmp(argv[i], "--lp") == 0) {
+			a->is_lp = true;
+			i++;
+		} else if (strcmp(argv[i], "--silo") == 0) {
+			a->is_silo = true;
+			i++;
+		} else if ((v = cli_option_value(argc, argv, &i, "--vary", &is_missing))) {
+			if (a->n_vary == MAX_VARY)
+				return cli_usage_error("sweep", "at most %d --vary", MAX_VARY);
+			a->vary[a->n_vary++] = v;
+		} else if ((v = cli_option_value(argc, argv, &i, "--out", &is_missing))) {
+			a->out = v;
+		} else if ((v = cli_option_value(argc, argv, &i, "--db", &is_missing))) {
+			a->db = v;
+		} else if ((v = cli_option_value(argc, argv, &i, "--time-limit", &is_missing))) {
+			if (!cli_parse_seconds(v, &a->time_limit))
+				return cli_usage_error("sweep",
+				                       "invalid --time-limit '%s' (seconds)", v);
+		} else if (is_missing) {
+			return cli_usage_error("sweep", "%s needs a value", argv[i - 1]);
+		} else if (argv[i][0] == '-') {
+			return cli_usage_error("sweep", "unknown option '%s'", argv[i]);
+		} else if (a->scenario) {
+			return cli_usage_error("sweep", "unexpected argument '%s'", argv[i]);
+		} else {
+			a->scenario = argv[i++];
+		}
+	}
+	if (!a->scenario)
+		return cli_usage_error("sweep", "missing SCENARIO folder");
+	if (a->n_vary == 0)
+		return cli_usage_error("sweep", "nothing to vary: give --vary NAME=FROM:TO:STEP");
+	return 0;
+}
+
+/* Parses the --vary options against sc; prints the first error. */
+static int parse_vary(const struct sweep_args *a, struct mu_scenario *sc, struct sweep *sw)
+{
+	struct mu_err err;
+	size_t k;
+	mu_err_clear(&err);
+	sw->n_points = 1;
+	for (k = 0; k < a->n_vary; k++) {
+		if (mu_vary_parse(sc, a->vary[k], &sw->vary[k], &err) != MU_OK)
+			return cli_fail(&err);
+		sw->n_vary++;
+		sw->n_points *= sw->vary[k].n_values;
+		if (sw->n_points > MAX_POINTS)
+			return cli_usage_error("sweep", "more than %d points in all", MAX_POINTS);
+	}
+	return 0;
+}
+
+/* Puts point p's values into sc: the first --vary moves fastest, so that
+ * neighbouring points differ in one value and warm-start well. */
+static void apply_point(struct sweep *sw, struct mu_scenario *sc, size_t p)
+{
+	size_t k, rest = p;
+	for (k = 0; k < sw->n_vary; k++) {
+		size_t i = rest % sw->vary[k].n_values;
+		double v = mu_vary_value(&sw->vary[k], i);
+		rest /= sw->vary[k].n_values;
+		sw->points[p].values[k] = v;
+		sw->points[p].vary[k] = (struct io_run_vary){sw->vary[k].name, v};
+		mu_vary_apply(&sw->vary[k], sc, v);
+	}
+}
+
+static void show_progress(const struct sweep *sw, size_t done, double seconds)
+{
+	const struct point *pt = &sw->points[done - 1];
+	char m[MU_MONEY_SIZE];
+	size_t width = 24, k, filled = width * done / sw->n_points;
+	fprintf(stderr, "\r\033[K  sweep [");
+	for (k = 0; k < width; k++)
+		fputc(k < filled ? '#' : '-', stderr);
+	fprintf(stderr, "] %zu/%zu, %.0f s; %s=%g: %s", done, sw->n_points, seconds,
+	        sw->vary[0].name, pt->values[0], cli_money(m, pt->view.objective));
+	fflush(stderr);
+}
+
+/* Solves every point; on success the points hold what to record. */
+static enum mu_code solve_points(const struct sweep_args *a, struct sweep *sw,
+                                 struct mu_scenario *sc, double started, double time_read,
+                                 struct mu_err *err)
+{
+	struct sol_basis basis;
+	bool has_basis = false, is_tty = isatty(STDERR_FILENO);
+	enum mu_code rc = MU_OK;
+	size_t p;
+	sol_basis_init(&basis);
+	for (p = 0; p < sw->n_points && rc == MU_OK; p++) {
+		struct point *pt = &sw->points[p];
+		struct cli_run_request req;
+		struct cli_run run;
+		apply_point(sw, sc, p);
+		memset(&req, 0, sizeof(req));
+		req.command = "sweep";
+		req.is_lp = a->is_lp;
+		req.is_silo = a->is_silo;
+		req.time_limit = a->time_limit;
+		req.is_quiet = true;
+		req.warm = has_basis ? &basis : NULL;
+		req.want_basis = true;
+		req.started = p == 0 ? started : mu_time_now();
+		req.time_read = p == 0 ? time_read : 0;
+		if ((rc = cli_run_solve(sc, &req, &run, err)) == MU_OK) {
+			if (run.result.row_basis) {
+				sol_basis_keep(&basis, run.build->m, run.result.row_basis,
+				               run.result.col_basis);
+				has_basis = true;
+			}
+			cli_run_describe(sc, &req, &run, &pt->stored);
+			pt->stored.r.vary = pt->vary;
+			pt->stored.r.n_vary = sw->n_vary;
+			pt->plan = run.plan; /* kept: the stored run borrows its rows */
+			run.plan = NULL;
+			pt->view.values = pt->values;
+			pt->view.status = pt->stored.r.status;
+			pt->view.objective = run.result.objective;
+			pt->view.has_gap = pt->stored.r.has_gap;
+			pt->view.gap = run.result.gap;
+			pt->view.system = pt->plan->system;
+			if (is_tty)
+				show_progress(sw, p + 1, mu_time_now() - started);
+		}
+		cli_run_release(&run);
+	}
+	if (is_tty)
+		fputs("\r\033[K", stderr);
+	sol_basis_release(&basis);
+	return rc;
+}
+
+static enum mu_code record(const struct sweep_args *a, const struct io_source *src,
+                           struct sweep *sw, int64_t *sweep_id, struct mu_err *err)
+{
+	struct io_run *runs = mu_malloc(sw->n_points * sizeof(*runs));
+	int64_t *ids = mu_malloc(sw->n_points * sizeof(*ids));
+	struct mu_buf spec;
+	struct io_store *st = NULL;
+	struct io_sweep s;
+	enum mu_code rc;
+	size_t p, k;
+	mu_buf_init(&spec);
+	for (k = 0; k < a->n_vary; k++)
+		mu_buf_addf(&spec, "%s--vary %s", k ? " " : "", a->vary[k]);
+	for (p = 0; p < sw->n_points; p++)
+		runs[p] = sw->points[p].stored.r;
+	s = (struct io_sweep){a->is_lp ? "plan" : "rota", a->is_silo, spec.data, runs,
+	                      sw->n_points};
+	if (cli_run_is_interrupted())
+		rc = mu_err_set(err, MU_E_SOLVER, "interrupted; no run was recorded");
+	else if ((rc = io_store_open(a->db, true, &st, err)) == MU_OK)
+		rc = io_store_add_sweep(st, src, &s, sweep_id, ids, err);
+	if (rc == MU_OK)
+		for (p = 0; p < sw->n_points; p++)
+			sw->points[p].view.run_id = ids[p];
+	io_store_close(st);
+	mu_buf_release(&spec);
+	free(runs);
+	free(ids);
+	return rc;
+}
+
+static double staff_spend(const struct mu_totals *t)
+{
+	return t->cost[MU_SRC_LEND] + t->cost[MU_SRC_BANK] + t->agency_spend;
+}
+
+/* In one series (n points along x), the point from which fill no longer
+ * rises (by FLAT_FILL or more) after it rose before: beyond it extra spend
+ * stops buying fill. False when fill rises to the end or never rose. */
+static bool find_knee(const struct point *pts, size_t n, size_t *at)
+{
+	size_t i, j;
+	double first = mu_totals_fill_rate(&pts[0].view.system);
+	for (i = 0; i + 1 < n; i++) {
+		double fill = mu_totals_fill_rate(&pts[i].view.system);
+		bool is_flat = true;
+		for (j = i + 1; j < n && is_flat; j++)
+			is_flat = mu_totals_fill_rate(&pts[j].view.system) - fill < FLAT_FILL;
+		if (is_flat) {
+			*at = i;
+			return fill - first >= FLAT_FILL;
+		}
+	}
+	return false;
+}
+
+/* One sentence on the first series: where extra spend stops buying fill. */
+static void finding(const struct sweep *sw, char *buf, size_t size)
+{
+	const struct point *pts = sw->points;
+	size_t n = sw->vary[0].n_values, at;
+	char m[2][MU_MONEY_SIZE];
+	const struct mu_totals *last = &pts[n - 1].view.system;
+	if (find_knee(pts, n, &at)) {
+		snprintf(buf, size,
+		         "Up to %s = %g, extra spend buys fill: fill %.2f%% to %.2f%%, spending on "
+		         "staff %s to %s. Beyond it, fill stays at %.2f%%.",
+		         sw->vary[0].name, pts[at].values[0],
+		         100 * mu_totals_fill_rate(&pts[0].view.system),
+		         100 * mu_totals_fill_rate(&pts[at].view.system),
+		         cli_money(m[0], staff_spend(&pts[0].view.system)),
+		         cli_money(m[1], staff_spend(&pts[at].view.system)),
+		         100 * mu_totals_fill_rate(last));
+	} else if (mu_totals_fill_rate(last) - mu_totals_fill_rate(&pts[0].view.system) >=
+	           FLAT_FILL) {
+		snprintf(buf, size, "Fill still rises at %s = %g: extra spend still buys fill.",
+		         sw->vary[0].name, pts[n - 1].values[0]);
+	} else {
+		snprintf(buf, size, "Fill stays at %.2f%% over the whole range of %s.",
+		         100 * mu_totals_fill_rate(last), sw->vary[0].name);
+	}
+}
+
+/* The chart: cost, fill and agency spend against the first value, one
+ * line per combination of the others, the knees marked. */
+static void chart(const struct sweep *sw, const struct mu_scenario *sc, struct mu_buf *svg)
+{
+	size_t n = sw->vary[0].n_values, n_series = sw->n_points / n, s, i, k, n_marks = 0;
+	double *x = mu_malloc(n * sizeof(double));
+	double *y = mu_malloc(3 * sw->n_points * sizeof(double));
+	double *marks = mu_malloc(n_series * sizeof(double));
+	struct io_svg_series *series = mu_malloc(3 * n_series * sizeof(*series));
+	char **names = mu_calloc(n_series, sizeof(char *));
+	struct io_svg_panel panels[3] = {
+	    {"cost to the system (£)", series, n_series, false},
+	    {"fill rate", series + n_series, n_series, true},
+	    {"agency spend (£)", series + 2 * n_series, n_series, false}};
+	char label[160];
+	for (i = 0; i < n; i++)
+		x[i] = sw->points[i].values[0];
+	for (s = 0; s < n_series; s++) {
+		const struct point *pts = &sw->points[s * n];
+		struct mu_buf name;
+		size_t at;
+		mu_buf_init(&name);
+		for (k = 1; k < sw->n_vary; k++)
+			mu_buf_addf(&name, "%s%s=%g", k > 1 ? ", " : "", sw->vary[k].name,
+			            pts[0].values[k]);
+		names[s] = mu_buf_detach(&name, NULL);
+		for (i = 0; i < n; i++) {
+			double fill = mu_totals_fill_rate(&pts[i].view.system);
+			y[s * n + i] = pts[i].view.objective;
+			y[sw->n_points + s * n + i] = fill >= 0 ? fill : NAN;
+			y[2 * sw->n_points + s * n + i] = pts[i].view.system.agency_spend;
+		}
+		for (k = 0; k < 3; k++)
+			series[k * n_series + s] =
+			    (struct io_svg_series){names[s], y + k * sw->n_points + s * n};
+		if (find_knee(pts, n, &at))
+			marks[n_marks++] = pts[at].values[0];
+	}
+	io_svg_line_panels(svg, mu_vary_label(&sw->vary[0], sc, label, sizeof(label)), x, n, panels,
+	                   3, marks, n_marks, "extra spend stops buying fill");
+	for (s = 0; s < n_series; s++)
+		free(names[s]);
+	free(names);
+	free(series);
+	free(marks);
+	free(y);
+	free(x);
+}
+
+static void print_table(const struct sweep *sw)
+{
+	char m[2][MU_MONEY_SIZE];
+	size_t p, k;
+	for (k = 0; k < sw->n_vary; k++)
+		printf("%14.14s ", sw->vary[k].name);
+	printf("%-9s %14s %8s %4s %13s %9s %9s\n", "status", "cost", "fill", "red", "agency spend",
+	       "agency h", "unfilled");
+	for (p = 0; p < sw->n_points; p++) {
+		const struct point *pt = &sw->points[p];
+		const struct mu_totals *t = &pt->view.system;
+		for (k = 0; k < sw->n_vary; k++)
+			printf("%14g ", pt->values[k]);
+		printf("%-9s %14s %7.2f%% %4zu %13s %9.0f %9.0f\n", pt->view.status,
+		       cli_money(m[0], pt->view.objective), 100 * mu_totals_fill_rate(t),
+		       t->n_red_flags, cli_money(m[1], t->agency_spend), t->hours[MU_SRC_AGENCY],
+		       t->hours[MU_SRC_SHORT] + t->hours[MU_SRC_BREACH]);
+	}
+}
+
+static enum mu_code write_file(const char *dir, const char *name, const struct mu_buf *b,
+                               struct mu_err *err)
+{
+	char *path = mu_malloc(strlen(dir) + strlen(name) + 2);
+	enum mu_code rc = MU_OK;
+	FILE *fp;
+	sprintf(path, "%s/%s", dir, name);
+	if (!(fp = fopen(path, "w")))
+		rc = mu_err_set(err, MU_E_IO, "%s: cannot write: %s", path, strerror(errno));
+	else if ((fwrite(b->data, 1, b->len, fp) != b->len) | (fclose(fp) != 0))
+		rc = mu_err_set(err, MU_E_IO, "%s: write failed", path);
+	free(path);
+	return rc;
+}
+
+static enum mu_code write_outputs(const struct sweep_args *a, const struct io_source *src,
+                                  const struct mu_scenario *sc, const struct sweep *sw,
+                                  const char *found, struct mu_err *err)
+{
+	const char *names[MAX_VARY], *labels[MAX_VARY];
+	char label_text[MAX_VARY][160];
+	struct io_sweep_point *views = mu_malloc(sw->n_points * sizeof(*views));
+	struct io_sweep_table table;
+	struct mu_buf svg;
+	enum mu_code rc;
+	size_t k, p;
+	for (k = 0; k < sw->n_vary; k++) {
+		names[k] = sw->vary[k].name;
+		labels[k] = mu_vary_label(&sw->vary[k], sc, label_text[k], sizeof(label_text[k]));
+	}
+	for (p = 0; p < sw->n_points; p++)
+		views[p] = sw->points[p].view;
+	table = (struct io_sweep_table){
+	    names, labels, sw->n_vary, views, sw->n_points, a->is_lp ? "plan" : "rota", found};
+	mu_buf_init(&svg);
+	chart(sw, sc, &svg);
+	mkdir(a->out, 0777);
+	if ((rc = io_report_write_sweep(a->out, &table, err)) == MU_OK &&
+	    (rc = write_file(a->out, "sweep.svg", &svg, err)) == MU_OK)
+		rc = io_html_write_sweep(a->out, sc, src->label, &table, svg.data, err);
+	mu_buf_release(&svg);
+	free(views);
+	return rc;
+}
+
+static void release(struct sweep *sw)
+{
+	size_t k, p;
+	for (p = 0; sw->points && p < sw->n_points; p++) {
+		cli_run_stored_release(&sw->points[p].stored);
+		pol_plan_free(sw->points[p].plan);
+	}
+	free(sw->points);
+	for (k = 0; k < sw->n_vary; k++)
+		mu_vary_release(&sw->vary[k]);
+}
+
+int cmd_sweep(int argc, char **argv)
+{
+	struct sweep_args a;
+	struct sweep sw;
+	struct io_source *src = NULL;
+	struct mu_scenario *sc = NULL;
+	struct mu_err err;
+	double started = mu_time_now(), time_read;
+	char found[512];
+	int64_t sweep_id = 0;
+	int status;
+	size_t p;
+
+	memset(&sw, 0, sizeof(sw));
+	if (cli_print_help_if_asked("sweep", argc, argv))
+		return 0;
+	if ((status = parse(argc, argv, &a)) != 0)
+		return status;
+	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
+		return status;
+	time_read = mu_time_now() - started;
+	if ((status = parse_vary(&a, sc, &sw)) != 0)
+		goto done;
+	sw.points = mu_calloc(sw.n_points, sizeof(*sw.points));
+	printf("Sweeping %s: %zu %s solve%s ...\n", a.scenario, sw.n_points,
+	       a.is_lp ? "plan" : "rota", sw.n_points == 1 ? "" : "s");
+	fflush(stdout);
+	mu_err_clear(&err);
+	if (solve_points(&a, &sw, sc, started, time_read, &err) != MU_OK ||
+	    record(&a, src, &sw, &sweep_id, &err) != MU_OK) {
+		status = cli_fail(&err);
+		goto done;
+	}
+	print_table(&sw);
+	finding(&sw, found, sizeof(found));
+	printf("\n%s\n", found);
+	printf("sweep %lld recorded in %s (runs %lld to %lld) in %.1f s", (long long)sweep_id, a.db,
+	       (long long)sw.points[0].view.run_id,
+	       (long long)sw.points[sw.n_points - 1].view.run_id, mu_time_now() - started);
+	if (a.out) {
+		if (write_outputs(&a, src, sc, &sw, found, &err) != MU_OK) {
+			printf("\n");
+			status = cli_fail(&err);
+			goto done;
+		}
+		printf("; sweep.csv, sweep.svg, report.html in %s", a.out);
+	}
+	printf("\n");
+	status = 0;
+	for (p = 0; p < sw.n_points; p++)
+		if (sw.points[p].view.system.n_red_flags > 0)
+			status = 3;
+done:
+	release(&sw);
+	mu_scenario_free(sc);
+	io_source_free(src);
+	return status;
+}
