@@ -117,6 +117,13 @@ static int print_kpi(const struct io_run_kpi *kpi, void *ctx)
 	return 0;
 }
 
+static int print_vary(const struct io_run_vary *v, void *ctx)
+{
+	(void)ctx;
+	printf("  %-22s %g\n", v->name, v->value);
+	return 0;
+}
+
 int cmd_show(int argc, char **argv)
 {
 	const char *db, *arg;
@@ -157,6 +164,11 @@ int cmd_show(int argc, char **argv)
 	printf("  time       read %.3f s, build %.3f s, solve %.3f s, total %.3f s\n", r.time_read,
 	       r.time_build, r.time_solve, r.time_total);
 	printf("  plan rows  %ld\n", r.n_plan_rows);
+	if (r.sweep_id) {
+		printf("sweep %" PRId64 ", at:\n", r.sweep_id);
+		if (io_store_list_vary(st, id, print_vary, NULL, &err) != MU_OK)
+			goto fail;
+	}
 	printf("settings:\n");
 	if (io_store_list_settings(st, id, print_setting, NULL, &err) != MU_OK)
 		goto fail;

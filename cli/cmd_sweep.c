@@ -136,13 +136,18 @@ static int parse(int argc, char **argv, struct sweep_args *a)
 static int parse_vary(const struct sweep_args *a, struct mu_scenario *sc, struct sweep *sw)
 {
 	struct mu_err err;
-	size_t k;
+	size_t k, j;
 	mu_err_clear(&err);
 	sw->n_points = 1;
 	for (k = 0; k < a->n_vary; k++) {
 		if (mu_vary_parse(sc, a->vary[k], &sw->vary[k], &err) != MU_OK)
 			return cli_fail(&err);
 		sw->n_vary++;
+		for (j = 0; j < k; j++)
+			if (mu_vary_overlaps(&sw->vary[j], &sw->vary[k]))
+				return cli_usage_error("sweep",
+				                       "--vary %s and --vary %s set the same thing",
+				                       sw->vary[j].name, sw->vary[k].name);
 		sw->n_points *= sw->vary[k].n_values;
 		if (sw->n_points > MAX_POINTS)
 			return cli_usage_error("sweep", "more than %d points in all", MAX_POINTS);

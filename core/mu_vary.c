@@ -320,6 +320,15 @@ void mu_vary_release(struct mu_vary *v)
 	v->base = NULL;
 }
 
+bool mu_vary_overlaps(const struct mu_vary *a, const struct mu_vary *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	if (a->kind == MU_VARY_DEMAND)
+		return a->partner == MU_ALL || b->partner == MU_ALL || a->partner == b->partner;
+	return a->partner == b->partner && a->role == b->role && a->agreement == b->agreement;
+}
+
 double mu_vary_value(const struct mu_vary *v, size_t i)
 {
 	return v->from + (double)i * v->step;

@@ -59,6 +59,10 @@ enum mu_code mu_vary_parse(struct mu_scenario *sc, const char *text, struct mu_v
 
 void mu_vary_release(struct mu_vary *v);
 
+/* True when a and b set the same thing (or, for demand, the same rows:
+ * system-wide and one partner), so that one would undo the other. */
+bool mu_vary_overlaps(const struct mu_vary *a, const struct mu_vary *b);
+
 /* The i-th value: from + i x step. */
 double mu_vary_value(const struct mu_vary *v, size_t i);
 

@@ -594,6 +594,29 @@ enum mu_code io_store_list_settings(struct io_store *st, int64_t id,
 	return rc;
 }
 
+enum mu_code io_store_list_vary(struct io_store *st, int64_t id,
+                                int (*fn)(const struct io_run_vary *v, void *ctx), void *ctx,
+                                struct mu_err *err)
+{
+	sqlite3_stmt *stmt;
+	enum mu_code rc = MU_OK;
+	int r;
+	if (prepare(st, "SELECT name, value FROM run_vary WHERE run_id = ? ORDER BY rowid", &stmt,
+	            err) != MU_OK)
+		return MU_E_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	while ((r = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct io_run_vary v = {(const char *)sqlite3_column_text(stmt, 0),
+		                        sqlite3_column_double(stmt, 1)};
+		if (fn(&v, ctx))
+			break;
+	}
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		rc = db_error(st, err, "list run values");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 enum mu_code io_store_list_kpis(struct io_store *st, int64_t id,
                                 int (*fn)(const struct io_run_kpi *kpi, void *ctx), void *ctx,
                                 struct mu_err *err)

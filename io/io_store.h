@@ -130,6 +130,12 @@ enum mu_code io_store_list_settings(struct io_store *st, int64_t id,
                                     int (*fn)(const char *key, const char *value, void *ctx),
                                     void *ctx, struct mu_err *err);
 
+/* Calls fn for each value a sweep's run id was solved at, in --vary order
+ * (none for a run outside a sweep). */
+enum mu_code io_store_list_vary(struct io_store *st, int64_t id,
+                                int (*fn)(const struct io_run_vary *v, void *ctx), void *ctx,
+                                struct mu_err *err);
+
 /* Calls fn for each KPI of run id, SYSTEM first, then by scope and name. */
 enum mu_code io_store_list_kpis(struct io_store *st, int64_t id,
                                 int (*fn)(const struct io_run_kpi *kpi, void *ctx), void *ctx,

@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="build-essential cmake libglpk-dev libcsv-dev libsqlite3-dev libcmocka-dev
-coinor-cbc coinor-clp clang-format"
+coinor-cbc coinor-clp clang-format chromium fonts-liberation poppler-utils"
 
 missing=""
 for p in $PACKAGES; do

@@ -24,7 +24,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static const char *const commands[] = {"demo", "example", "check", "solve", "runs", "show", "help"};
+static const char *const commands[] = {"demo",  "example", "check", "solve", "compare",
+                                       "sweep", "runs",    "show",  "help"};
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 static char tmp_dir[256];
@@ -393,6 +394,148 @@ static void test_cli_solve_rota_mode_brackets_cbc(void **state)
 	result_free(&r);
 }
 
+/* The number in column col (1-based) of the line of the CSV file that
+ * starts with prefix; fails when there is none. */
+static double csv_value(const char *path, const char *prefix, int col)
+{
+	char *text = slurp(path), *line = text;
+	double v = NAN;
+	int k;
+	while (line && *line && strncmp(line, prefix, strlen(prefix)) != 0)
+		line = (line = strchr(line, '\n')) ? line + 1 : NULL;
+	if (!line || !*line)
+		fail_msg("%s: no line starts with '%s'", path, prefix);
+	for (k = 1; k < col && line; k++)
+		line = (line = strchr(line, ',')) ? line + 1 : NULL;
+	if (line)
+		v = strtod(line, NULL);
+	free(text);
+	return v;
+}
+
+static size_t count_lines(const char *path)
+{
+	char *text = slurp(path), *c;
+	size_t n = 0;
+	for (c = text; *c; c++)
+		n += *c == '\n';
+	free(text);
+	return n;
+}
+
+static void test_cli_compare_system_and_silo(void **state)
+{
+	struct result r;
+	double sys, silo;
+	char path[400], *html;
+	(void)state;
+	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "c.db", NULL);
+	sys = headline_cost(r.out);
+	result_free(&r);
+	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--silo", "--db", "c.db", NULL);
+	silo = headline_cost(r.out);
+	result_free(&r);
+	r = run("compare", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--out", "cmp", "--db", "c.db",
+	        NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "Working together saves \xc2\xa3"));
+	assert_non_null(strstr(r.out, "Partner by partner"));
+	/* compare.csv holds the same two plans as two solves */
+	tmp_path(path, sizeof(path), "cmp/compare.csv");
+	assert_true(fabs(csv_value(path, "SYSTEM,the whole system,total_cost,", 4) - sys) < 0.01);
+	assert_true(fabs(csv_value(path, "SYSTEM,the whole system,total_cost,", 5) - silo) < 0.01);
+	assert_true(fabs(csv_value(path, "SYSTEM,the whole system,total_cost,", 6) - (sys - silo)) <
+	            0.01);
+	/* each plan's own outputs hold by §3 */
+	check_outputs("cmp/system", false, false, sys);
+	check_outputs("cmp/silo", false, true, silo);
+	tmp_path(path, sizeof(path), "cmp/report.html");
+	html = slurp(path);
+	assert_non_null(strstr(html, "System against silo"));
+	assert_null(strstr(html, "<script"));
+	free(html);
+	result_free(&r);
+	r = run("runs", "--db", "c.db", NULL);
+	assert_non_null(strstr(r.out, "compare"));
+	result_free(&r);
+}
+
+/* A copy of the example in tmp_dir/name with a shell edit applied. */
+static void edited_example(const char *name, const char *edit)
+{
+	char cmd[1200];
+	snprintf(cmd, sizeof(cmd), "cd '%s' && rm -rf %s && cp -r '%s' %s && cd %s && %s", tmp_dir,
+	         name, getenv("MUSTER_EXAMPLE_DIR"), name, name, edit);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void test_cli_sweep_points_match_single_solves(void **state)
+{
+	struct result r;
+	char path[400], *svg;
+	double point;
+	(void)state;
+	r = run("sweep", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--vary", "agency_cap.rn_b5=25:35:5",
+	        "--vary", "staff.hospice.rn_b5=0:1:1", "--out", "sw", "--db", "w.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "extra spend buys fill"));
+	tmp_path(path, sizeof(path), "sw/sweep.csv");
+	assert_int_equal(count_lines(path), 1 + 6);
+	result_free(&r);
+
+	/* the point at a cap of 35, as a scenario with that cap solved alone */
+	edited_example("cap35", "sed -i 's/^rn_b5,\\([0-9.]*\\),.*/rn_b5,\\1,35/' caps.csv");
+	r = run("solve", "cap35", "--lp", "--db", "w.db", NULL);
+	point = csv_value(path, "35,0,", 5);
+	if (!(fabs(point - headline_cost(r.out)) < 0.01))
+		fail_msg("sweep %.2f, solve %.2f", point, headline_cost(r.out));
+	result_free(&r);
+	/* and one more hospice band 5 nurse on every shift, at a cap of 25 */
+	edited_example("recruit",
+	               "sed -i 's/^rn_b5,\\([0-9.]*\\),.*/rn_b5,\\1,25/' caps.csv && "
+	               "awk -F, 'BEGIN { OFS = \",\" } $1 == \"hospice\" && $2 == "
+	               "\"rn_b5\" { $4 += 1 } { print }' staff.csv > s && mv s staff.csv");
+	r = run("solve", "recruit", "--lp", "--db", "w.db", NULL);
+	point = csv_value(path, "25,1,", 5);
+	if (!(fabs(point - headline_cost(r.out)) < 0.01))
+		fail_msg("sweep %.2f, solve %.2f", point, headline_cost(r.out));
+	result_free(&r);
+
+	tmp_path(path, sizeof(path), "sw/sweep.svg");
+	svg = slurp(path);
+	assert_non_null(strstr(svg, "extra spend stops buying fill"));
+	free(svg);
+	/* the six runs are one sweep's, each with its values */
+	r = run("show", "6", "--db", "w.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "sweep 1, at:"));
+	assert_non_null(strstr(r.out, "staff.hospice.rn_b5"));
+	result_free(&r);
+}
+
+static void test_cli_sweep_refuses_what_it_cannot_vary(void **state)
+{
+	struct result r;
+	char db[400];
+	(void)state;
+	r = run("sweep", getenv("MUSTER_EXAMPLE_DIR"), "--vary", "agency_cap.nobody=1:2:1", "--db",
+	        "bad.db", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "unknown role 'nobody'"));
+	result_free(&r);
+	r = run("sweep", getenv("MUSTER_EXAMPLE_DIR"), "--vary", "demand=1:2:1", "--vary",
+	        "demand.hospice=1:2:1", "--db", "bad.db", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "set the same thing"));
+	result_free(&r);
+	r = run("sweep", getenv("MUSTER_EXAMPLE_DIR"), "--db", "bad.db", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "nothing to vary"));
+	result_free(&r);
+	tmp_path(db, sizeof(db), "bad.db");
+	assert_int_not_equal(access(db, F_OK), 0);
+}
+
 static void test_cli_time_limit_marks_the_rota_not_proven(void **state)
 {
 	struct result r;
@@ -449,6 +592,9 @@ int main(void)
 	    cmocka_unit_test(test_cli_runs_and_show),
 	    cmocka_unit_test(test_cli_solve_plan_mode_matches_clp),
 	    cmocka_unit_test(test_cli_solve_rota_mode_brackets_cbc),
+	    cmocka_unit_test(test_cli_compare_system_and_silo),
+	    cmocka_unit_test(test_cli_sweep_points_match_single_solves),
+	    cmocka_unit_test(test_cli_sweep_refuses_what_it_cannot_vary),
 	    cmocka_unit_test(test_cli_time_limit_marks_the_rota_not_proven),
 	    cmocka_unit_test(test_cli_interrupted_solve_records_nothing),
 	    cmocka_unit_test(test_cli_failed_solve_records_nothing),

@@ -174,6 +174,59 @@ static void test_io_store_failed_run_leaves_nothing(void **state)
 	io_source_free(src);
 }
 
+static int count_vary(const struct io_run_vary *v, void *ctx)
+{
+	assert_string_equal(v->name, (*(int *)ctx == 0) ? "agency_cap.rn" : "demand");
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static void test_io_store_sweep_is_stored_whole_or_not_at_all(void **state)
+{
+	struct io_store *st = NULL;
+	struct io_source *src = tiny_source("sweep\n");
+	struct io_run runs[3] = {sample_run(), sample_run(), sample_run()};
+	struct io_run_vary at[3][2] = {{{"agency_cap.rn", 25}, {"demand", 1}},
+	                               {{"agency_cap.rn", 30}, {"demand", 1}},
+	                               {{"agency_cap.rn", 35}, {"demand", 1}}};
+	struct io_run_vary twice[2] = {{"demand", 1}, {"demand", 2}}; /* the primary key */
+	struct io_sweep sweep = {"plan", false, "--vary agency_cap.rn=25:35:5", runs, 3};
+	struct io_run_info info;
+	struct mu_err err;
+	int64_t sweep_id = 0, ids[3];
+	int k, n = 0;
+	(void)state;
+	mu_err_clear(&err);
+	for (k = 0; k < 3; k++) {
+		runs[k].command = "sweep";
+		runs[k].vary = at[k];
+		runs[k].n_vary = 2;
+	}
+	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_OK);
+	assert_int_equal(io_store_add_sweep(st, src, &sweep, &sweep_id, ids, &err), MU_OK);
+	assert_true(sweep_id > 0 && ids[1] == ids[0] + 1 && ids[2] == ids[1] + 1);
+	assert_int_equal(io_store_get_run(st, ids[2], &info, &err), MU_OK);
+	assert_true(info.sweep_id == sweep_id);
+	assert_string_equal(info.command, "sweep");
+	assert_int_equal(io_store_list_vary(st, ids[2], count_vary, &n, &err), MU_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(query_long("SELECT value FROM run_vary WHERE name = 'agency_cap.rn' "
+	                            "AND run_id = (SELECT max(id) FROM runs)"),
+	                 35);
+	/* a run outside a sweep has none */
+	assert_int_equal(io_store_add_run(st, src, &runs[0], &ids[0], &err), MU_OK);
+	assert_int_equal(io_store_get_run(st, ids[0], &info, &err), MU_OK);
+	assert_true(info.sweep_id == 0);
+	/* the last run of a second sweep fails: none of it stays */
+	runs[2].vary = twice;
+	assert_int_equal(io_store_add_sweep(st, src, &sweep, NULL, NULL, &err), MU_E_DB);
+	io_store_close(st);
+	assert_int_equal(query_long("SELECT count(*) FROM sweeps"), 1);
+	assert_int_equal(query_long("SELECT count(*) FROM runs"), 4);
+	assert_int_equal(query_long("SELECT count(*) FROM runs WHERE sweep_id = 1"), 3);
+	io_source_free(src);
+}
+
 static void test_io_store_refuses_newer_schema_and_missing_db(void **state)
 {
 	struct io_store *st = NULL;
@@ -246,6 +299,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_io_store_round_trips_a_run, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_io_store_failed_run_leaves_nothing, setup,
 	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_io_store_sweep_is_stored_whole_or_not_at_all,
+	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_io_store_refuses_newer_schema_and_missing_db,
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_io_store_two_processes_write_at_once, setup,

@@ -1,0 +1,313 @@
+/*
+ * test_sweep.c - what a sweep varies (mu_vary): every kind of name resolves
+ * and puts its value into the scenario so that the model answers as worked
+ * out by hand (each point solved and checked every way by harness_solve);
+ * names and ranges that are wrong are refused with a message; and a solve
+ * warm-started from a neighbouring point's basis finds the same optimum as a
+ * cold one.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "core/mu_vary.h"
+#include "io/io_scenario.h"
+#include "io/io_source.h"
+#include "model_harness.h"
+#include "policies/pol_build.h"
+#include "solver/sol_basis.h"
+#include "solver/sol_glpk.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Demand: 2 rn at a on one 8 h shift. Short costs 200 x 8 = 1600 a staff.
+ * Agency: s1 at £20/h (160 a shift), s2 at £30/h (240), one each; the cap
+ * of £15 makes both break-glass, which is not allowed. b has 2 rn it may
+ * lend to a (none yet: max_per_shift 0) for £10 travel. */
+static const struct harness_file base[] = {
+    {"partners.csv", "id\na\nb\n"},
+    {"roles.csv", "id\nrn\n"},
+    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,16:00,8\n"},
+    {"demand.csv", "partner,role,shift,required\na,rn,d1,2\n"},
+    {"staff.csv", "partner,role,shift,available,rotatable\nb,rn,d1,2,2\n"},
+    {"agency.csv", "supplier,role,partner,rate,capacity\ns1,rn,*,20,1\ns2,rn,*,30,1\n"},
+    {"agreements.csv", "from,to,role,max_per_shift,travel_cost\nb,a,rn,0,10\n"},
+    {"caps.csv", "role,bank_rate,agency_cap\nrn,10,15\n"},
+    {NULL, NULL},
+};
+
+static const struct harness_file none[] = {{NULL, NULL}};
+
+/* Sweeps text over sc, expecting the objective want[i] at the i-th value
+ * in both modes. */
+static void expect_sweep(struct mu_scenario *sc, const char *text, const double *want, size_t n)
+{
+	struct mu_vary v;
+	struct mu_err err;
+	size_t i;
+	mu_err_clear(&err);
+	if (mu_vary_parse(sc, text, &v, &err) != MU_OK)
+		fail_msg("%s: %s", text, err.msg);
+	assert_int_equal(v.n_values, n);
+	for (i = 0; i < n; i++) {
+		mu_vary_apply(&v, sc, mu_vary_value(&v, i));
+		if (fabs(harness_solve(sc, false, false) - want[i]) > 1e-6 ||
+		    fabs(harness_solve(sc, true, false) - want[i]) > 1e-6)
+			fail_msg("%s at %g: not %g", text, mu_vary_value(&v, i), want[i]);
+	}
+	mu_vary_release(&v);
+}
+
+static void test_sweep_agency_cap_unlocks_offers(void **state)
+{
+	/* 15: both break-glass, 2 short; 20: s1 and 1 short; 30: s1 and s2 */
+	static const double want[] = {3200, 1760, 1760, 400};
+	struct mu_scenario *sc = harness_load(base, none);
+	(void)state;
+	expect_sweep(sc, "agency_cap.rn=15:30:5", want, 4);
+	mu_scenario_free(sc);
+}
+
+static void test_sweep_agency_cap_of_a_role_without_caps_row(void **state)
+{
+	/* no caps.csv row for hca: the sweep adds one; hca covers nothing here,
+	 * so the answer stays 2 short */
+	static const struct harness_file files[] = {{"roles.csv", "id\nrn\nhca\n"}, {NULL, NULL}};
+	static const double want[] = {3200, 3200};
+	struct mu_scenario *sc = harness_load(base, files);
+	size_t n_caps = sc->n_caps;
+	(void)state;
+	expect_sweep(sc, "agency_cap.hca=10:20:10", want, 2);
+	assert_int_equal(sc->n_caps, n_caps + 1);
+	mu_scenario_free(sc);
+}
+
+static void test_sweep_demand_scales_from_the_forecast(void **state)
+{
+	/* cap 30: both offers; 1 wanted: 160; 2: 400; 3: 400 + 1600 */
+	static const double want[] = {160, 400, 2000};
+	struct mu_scenario *sc = harness_load(base, none);
+	(void)state;
+	sc->caps[0].agency_cap = 30;
+	expect_sweep(sc, "demand=0.5:1.5:0.5", want, 3);
+	mu_scenario_free(sc);
+	/* and at one partner; b's demand (none here) would stay */
+	sc = harness_load(base, none);
+	sc->caps[0].agency_cap = 30;
+	expect_sweep(sc, "demand.a=0.5:1.5:0.5", want, 3);
+	mu_scenario_free(sc);
+}
+
+static void test_sweep_recruits_staff_on_every_shift(void **state)
+{
+	/* a has no staff row: the sweep adds one on d1; 1 recruit: 1 short */
+	static const double want[] = {3200, 1600, 0};
+	struct mu_scenario *sc = harness_load(base, none);
+	size_t n_staff = sc->n_staff;
+	(void)state;
+	expect_sweep(sc, "staff.a.rn=0:2:1", want, 3);
+	assert_int_equal(sc->n_staff, n_staff + 1);
+	mu_scenario_free(sc);
+}
+
+static void test_sweep_mutual_aid_places(void **state)
+{
+	/* each place lets one of b's nurses work at a for £10 travel */
+	static const double want[] = {3200, 1610, 20};
+	struct mu_scenario *sc = harness_load(base, none);
+	(void)state;
+	expect_sweep(sc, "max_per_shift.b.a.rn=0:2:1", want, 3);
+	mu_scenario_free(sc);
+}
+
+static void test_sweep_settings(void **state)
+{
+	/* with a safe minimum of 2, none covered is 2 below it: 2 x 2000 x 8;
+	 * break-glass allowed: s1 and s2 at +500 each a staff-shift */
+	static const struct harness_file floor[] = {
+	    {"demand.csv", "partner,role,shift,required,minimum\na,rn,d1,2,2\n"}, {NULL, NULL}};
+	static const double glass[] = {32000, 1400};
+	/* shortfall penalty per staff-hour: 2 x 8 x p */
+	static const double shortfall[] = {1600, 3200};
+	struct mu_scenario *sc = harness_load(base, floor);
+	(void)state;
+	expect_sweep(sc, "allow_break_glass=0:1:1", glass, 2);
+	mu_scenario_free(sc);
+	sc = harness_load(base, none);
+	expect_sweep(sc, "shortfall_penalty=100:200:100", shortfall, 2);
+	mu_scenario_free(sc);
+}
+
+/* The message of parsing text, which must fail. */
+static const char *refusal(struct mu_scenario *sc, const char *text)
+{
+	static struct mu_err err;
+	struct mu_vary v;
+	mu_err_clear(&err);
+	if (mu_vary_parse(sc, text, &v, &err) == MU_OK)
+		fail_msg("'%s' was accepted", text);
+	assert_int_equal(err.code, MU_E_USAGE);
+	return err.msg;
+}
+
+static void test_sweep_refuses_bad_names_and_ranges(void **state)
+{
+	struct mu_scenario *sc = harness_load(base, none);
+	(void)state;
+	assert_non_null(strstr(refusal(sc, "agency_kap.rn=1:2:1"), "unknown name 'agency_kap.rn'"));
+	assert_non_null(strstr(refusal(sc, "agency_cap.nurse=1:2:1"), "unknown role 'nurse'"));
+	assert_non_null(strstr(refusal(sc, "demand.c=1:2:1"), "unknown partner 'c'"));
+	assert_non_null(strstr(refusal(sc, "max_per_shift.a.b.rn=1:2:1"), "agreements.csv"));
+	assert_non_null(strstr(refusal(sc, "staff.a.hca=1:2:1"), "no partner and role"));
+	assert_non_null(strstr(refusal(sc, "demand"), "NAME=FROM:TO:STEP"));
+	assert_non_null(strstr(refusal(sc, "demand=1:2"), "FROM:TO:STEP"));
+	assert_non_null(strstr(refusal(sc, "demand=1:2:x"), "FROM:TO:STEP"));
+	assert_non_null(strstr(refusal(sc, "demand=-1:2:1"), "FROM:TO:STEP"));
+	assert_non_null(strstr(refusal(sc, "demand=2:1:1"), "TO (1) is below FROM (2)"));
+	assert_non_null(strstr(refusal(sc, "demand=1:2:0"), "STEP must be above 0"));
+	assert_non_null(strstr(refusal(sc, "min_rest_hours=0:50:1"), "above the largest value"));
+	assert_non_null(strstr(refusal(sc, "staff.a.rn=0.5:2:1"), "whole numbers"));
+	assert_non_null(strstr(refusal(sc, "allow_break_glass=0:2:1"), "above the largest"));
+	assert_non_null(strstr(refusal(sc, "demand=0:1000:0.01"), "more than 10000 values"));
+	mu_scenario_free(sc);
+}
+
+static void test_sweep_knows_what_would_undo_another(void **state)
+{
+	struct mu_scenario *sc = harness_load(base, none);
+	static const char *const texts[] = {"demand=1:2:1", "demand.a=1:2:1", "demand.b=1:2:1",
+	                                    "agency_cap.rn=1:2:1", "bank_rate.rn=1:2:1"};
+	struct mu_vary v[5];
+	struct mu_err err;
+	size_t k;
+	(void)state;
+	for (k = 0; k < 5; k++)
+		assert_int_equal(mu_vary_parse(sc, texts[k], &v[k], &err), MU_OK);
+	assert_true(mu_vary_overlaps(&v[0], &v[1])); /* system-wide and at a */
+	assert_true(mu_vary_overlaps(&v[1], &v[1]));
+	assert_false(mu_vary_overlaps(&v[1], &v[2])); /* a and b */
+	assert_false(mu_vary_overlaps(&v[3], &v[4])); /* cap and rate of one role */
+	for (k = 0; k < 5; k++)
+		mu_vary_release(&v[k]);
+	mu_scenario_free(sc);
+}
+
+static void test_sweep_splits_dotted_ids_one_way_only(void **state)
+{
+	/* staff.x.y.rn is x + y.rn or x.y + rn: refused while both roles exist */
+	static const struct harness_file files[] = {
+	    {"partners.csv", "id\nx\nx.y\n"},
+	    {"roles.csv", "id\nrn\ny.rn\n"},
+	    {"demand.csv", "partner,role,shift,required\nx,rn,d1,1\n"},
+	    {"staff.csv", "partner,role,shift,available\n"},
+	    {"agency.csv", "supplier,role,partner,rate\n"},
+	    {"agreements.csv", "from,to,role\n"},
+	    {"caps.csv", "role,bank_rate\nrn,10\n"},
+	    {NULL, NULL}};
+	struct mu_scenario *sc = harness_load(base, files);
+	struct mu_vary v;
+	struct mu_err err;
+	(void)state;
+	assert_non_null(strstr(refusal(sc, "staff.x.y.rn=0:1:1"), "more than one way"));
+	mu_err_clear(&err);
+	assert_int_equal(mu_vary_parse(sc, "staff.x.y.y.rn=0:1:1", &v, &err), MU_OK);
+	assert_string_equal(sc->partners[v.partner].id, "x.y");
+	assert_string_equal(sc->roles[v.role].id, "y.rn");
+	mu_vary_release(&v);
+	mu_scenario_free(sc);
+}
+
+static struct mu_scenario *load_example(void)
+{
+	struct io_source *src = io_source_example();
+	struct mu_scenario *sc = NULL;
+	struct mu_errlist *errors = malloc(sizeof(*errors)); /* large: not on the stack */
+	mu_errlist_init(errors);
+	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_OK);
+	free(errors);
+	io_source_free(src);
+	return sc;
+}
+
+static double solve_lp(const struct mu_scenario *sc, const struct sol_basis *warm,
+                       struct sol_basis *keep)
+{
+	struct pol_build *b = pol_build_new(sc, false);
+	unsigned char *rows = malloc(b->m->n_rows + 1), *cols = malloc(b->m->n_cols + 1);
+	struct sol_options opt;
+	struct sol_result res;
+	struct mu_err err;
+	double objective;
+	memset(&opt, 0, sizeof(opt));
+	opt.want_basis = keep != NULL;
+	if (warm) {
+		sol_basis_for(warm, b->m, rows, cols);
+		opt.warm_rows = rows;
+		opt.warm_cols = cols;
+	}
+	assert_int_equal(sol_glpk_solve(b->m, &opt, &res, &err), MU_OK);
+	assert_int_equal(res.status, SOL_OPTIMAL);
+	objective = res.objective;
+	if (keep)
+		sol_basis_keep(keep, b->m, res.row_basis, res.col_basis);
+	sol_result_release(&res);
+	pol_build_free(b);
+	free(rows);
+	free(cols);
+	return objective;
+}
+
+static void test_sweep_warm_start_finds_the_cold_optimum(void **state)
+{
+	/* the cap changes which offers are break-glass, so models differ in
+	 * rows and columns from point to point; demand moves the other way */
+	static const char *const texts[] = {"agency_cap.rn_b5=25:45:5", "demand=0.8:1.2:0.1"};
+	struct mu_scenario *sc = load_example();
+	struct sol_basis basis;
+	struct mu_vary v;
+	struct mu_err err;
+	size_t k, i;
+	(void)state;
+	sol_basis_init(&basis);
+	for (k = 0; k < 2; k++) {
+		const char *text = texts[k];
+		mu_err_clear(&err);
+		assert_int_equal(mu_vary_parse(sc, text, &v, &err), MU_OK);
+		for (i = 0; i < v.n_values; i++) {
+			/* demand downwards, so that the warm basis comes from above */
+			size_t at = k == 1 ? v.n_values - 1 - i : i;
+			double cold, warm;
+			mu_vary_apply(&v, sc, mu_vary_value(&v, at));
+			cold = solve_lp(sc, NULL, NULL);
+			warm = solve_lp(sc, i == 0 && k == 0 ? NULL : &basis, &basis);
+			if (!(fabs(warm - cold) <= 1e-7 * fabs(cold)))
+				fail_msg("%s at %g: warm %.4f, cold %.4f", text,
+				         mu_vary_value(&v, at), warm, cold);
+		}
+		mu_vary_apply(&v, sc, k == 0 ? 23.76 : 1);
+		mu_vary_release(&v);
+	}
+	sol_basis_release(&basis);
+	mu_scenario_free(sc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_sweep_agency_cap_unlocks_offers),
+	    cmocka_unit_test(test_sweep_agency_cap_of_a_role_without_caps_row),
+	    cmocka_unit_test(test_sweep_demand_scales_from_the_forecast),
+	    cmocka_unit_test(test_sweep_recruits_staff_on_every_shift),
+	    cmocka_unit_test(test_sweep_mutual_aid_places),
+	    cmocka_unit_test(test_sweep_settings),
+	    cmocka_unit_test(test_sweep_refuses_bad_names_and_ranges),
+	    cmocka_unit_test(test_sweep_knows_what_would_undo_another),
+	    cmocka_unit_test(test_sweep_splits_dotted_ids_one_way_only),
+	    cmocka_unit_test(test_sweep_warm_start_finds_the_cold_optimum),
+	};
+	return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
+}
