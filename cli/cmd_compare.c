@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include "cli_compare.h"
+#include "cli_options.h"
 #include "core/mu_time.h"
 
 #include <stdio.h>
@@ -32,49 +33,9 @@ const char cmd_compare_help[] =
     "below its safe minimum; 2 bad usage or scenario; 1 I/O, database or solver\n"
     "failure.\n";
 
-struct compare_args {
-	const char *scenario, *out, *db;
-	bool is_lp;
-	double time_limit;
-};
-
-static int parse(int argc, char **argv, struct compare_args *a)
-{
-	int i = 1;
-	memset(a, 0, sizeof(*a));
-	a->db = CLI_DEFAULT_DB;
-	while (i < argc) {
-		bool is_missing = false;
-		const char *v;
-		if (strcmp(argv[i], "--lp") == 0) {
-			a->is_lp = true;
-			i++;
-		} else if ((v = cli_option_value(argc, argv, &i, "--out", &is_missing))) {
-			a->out = v;
-		} else if ((v = cli_option_value(argc, argv, &i, "--db", &is_missing))) {
-			a->db = v;
-		} else if ((v = cli_option_value(argc, argv, &i, "--time-limit", &is_missing))) {
-			if (!cli_parse_seconds(v, &a->time_limit))
-				return cli_usage_error("compare",
-				                       "invalid --time-limit '%s' (seconds)", v);
-		} else if (is_missing) {
-			return cli_usage_error("compare", "%s needs a value", argv[i - 1]);
-		} else if (argv[i][0] == '-') {
-			return cli_usage_error("compare", "unknown option '%s'", argv[i]);
-		} else if (a->scenario) {
-			return cli_usage_error("compare", "unexpected argument '%s'", argv[i]);
-		} else {
-			a->scenario = argv[i++];
-		}
-	}
-	if (!a->scenario)
-		return cli_usage_error("compare", "missing SCENARIO folder");
-	return 0;
-}
-
 int cmd_compare(int argc, char **argv)
 {
-	struct compare_args a;
+	struct cli_options a;
 	struct cli_compare_request creq;
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
@@ -88,7 +49,11 @@ int cmd_compare(int argc, char **argv)
 	creq.started = mu_time_now();
 	if (cli_print_help_if_asked("compare", argc, argv))
 		return 0;
-	if ((status = parse(argc, argv, &a)) != 0)
+	memset(&a, 0, sizeof(a));
+	if ((status = cli_parse_options("compare", argc, argv,
+	                                CLI_OPT_SCENARIO | CLI_OPT_LP | CLI_OPT_OUT | CLI_OPT_DB |
+	                                    CLI_OPT_TIME_LIMIT,
+	                                &a)) != 0)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;

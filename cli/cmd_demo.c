@@ -8,6 +8,7 @@
 #include "cli.h"
 
 #include "cli_compare.h"
+#include "cli_options.h"
 #include "core/mu_alloc.h"
 #include "core/mu_time.h"
 
@@ -35,37 +36,6 @@ const char cmd_demo_help[] =
 
 #define DEMO_TIME_LIMIT 10.0
 #define N_UNFILLED_SHOWN 8
-
-struct demo_args {
-	const char *out, *db;
-	double time_limit;
-};
-
-static int parse(int argc, char **argv, struct demo_args *a)
-{
-	int i = 1;
-	a->out = NULL;
-	a->db = CLI_DEFAULT_DB;
-	a->time_limit = DEMO_TIME_LIMIT;
-	while (i < argc) {
-		bool is_missing = false;
-		const char *v;
-		if ((v = cli_option_value(argc, argv, &i, "--out", &is_missing))) {
-			a->out = v;
-		} else if ((v = cli_option_value(argc, argv, &i, "--db", &is_missing))) {
-			a->db = v;
-		} else if ((v = cli_option_value(argc, argv, &i, "--time-limit", &is_missing))) {
-			if (!cli_parse_seconds(v, &a->time_limit))
-				return cli_usage_error("demo",
-				                       "invalid --time-limit '%s' (seconds)", v);
-		} else if (is_missing) {
-			return cli_usage_error("demo", "%s needs a value", argv[i - 1]);
-		} else {
-			return cli_usage_error("demo", "unexpected argument '%s'", argv[i]);
-		}
-	}
-	return 0;
-}
 
 static long days_spanned(const struct mu_scenario *sc)
 {
@@ -203,7 +173,7 @@ static void print_headline(const struct mu_scenario *sc, const struct cli_run *r
 
 int cmd_demo(int argc, char **argv)
 {
-	struct demo_args a;
+	struct cli_options a;
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
 	struct cli_compare_request creq;
@@ -216,7 +186,10 @@ int cmd_demo(int argc, char **argv)
 	memset(run, 0, sizeof(run));
 	if (cli_print_help_if_asked("demo", argc, argv))
 		return 0;
-	if ((status = parse(argc, argv, &a)) != 0)
+	memset(&a, 0, sizeof(a));
+	a.time_limit = DEMO_TIME_LIMIT;
+	if ((status = cli_parse_options("demo", argc, argv,
+	                                CLI_OPT_OUT | CLI_OPT_DB | CLI_OPT_TIME_LIMIT, &a)) != 0)
 		return status;
 	if ((status = cli_load_scenario(NULL, &src, &sc)) != 0)
 		return status;

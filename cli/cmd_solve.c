@@ -5,6 +5,7 @@
  */
 #include "cli.h"
 
+#include "cli_options.h"
 #include "cli_run.h"
 #include "core/mu_time.h"
 
@@ -32,54 +33,9 @@ const char cmd_solve_help[] =
     "exit codes: 0 solved; 3 solved, but a demand row is below its safe minimum;\n"
     "2 bad usage or scenario; 1 I/O, database or solver failure.\n";
 
-struct solve_args {
-	const char *scenario, *out, *db, *mps;
-	bool is_lp, is_silo;
-	double time_limit;
-};
-
-static int parse(int argc, char **argv, struct solve_args *a)
-{
-	int i = 1;
-	memset(a, 0, sizeof(*a));
-	a->db = CLI_DEFAULT_DB;
-	while (i < argc) {
-		bool is_missing = false;
-		const char *v;
-		if (strcmp(argv[i], "--lp") == 0) {
-			a->is_lp = true;
-			i++;
-		} else if (strcmp(argv[i], "--silo") == 0) {
-			a->is_silo = true;
-			i++;
-		} else if ((v = cli_option_value(argc, argv, &i, "--out", &is_missing))) {
-			a->out = v;
-		} else if ((v = cli_option_value(argc, argv, &i, "--db", &is_missing))) {
-			a->db = v;
-		} else if ((v = cli_option_value(argc, argv, &i, "--write-mps", &is_missing))) {
-			a->mps = v;
-		} else if ((v = cli_option_value(argc, argv, &i, "--time-limit", &is_missing))) {
-			if (!cli_parse_seconds(v, &a->time_limit))
-				return cli_usage_error("solve",
-				                       "invalid --time-limit '%s' (seconds)", v);
-		} else if (is_missing) {
-			return cli_usage_error("solve", "%s needs a value", argv[i - 1]);
-		} else if (argv[i][0] == '-') {
-			return cli_usage_error("solve", "unknown option '%s'", argv[i]);
-		} else if (a->scenario) {
-			return cli_usage_error("solve", "unexpected argument '%s'", argv[i]);
-		} else {
-			a->scenario = argv[i++];
-		}
-	}
-	if (!a->scenario)
-		return cli_usage_error("solve", "missing SCENARIO folder");
-	return 0;
-}
-
 int cmd_solve(int argc, char **argv)
 {
-	struct solve_args a;
+	struct cli_options a;
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
 	struct cli_run_request req;
@@ -96,7 +52,11 @@ int cmd_solve(int argc, char **argv)
 	req.started = mu_time_now();
 	if (cli_print_help_if_asked("solve", argc, argv))
 		return 0;
-	if ((status = parse(argc, argv, &a)) != 0)
+	memset(&a, 0, sizeof(a));
+	if ((status = cli_parse_options("solve", argc, argv,
+	                                CLI_OPT_SCENARIO | CLI_OPT_LP | CLI_OPT_SILO | CLI_OPT_OUT |
+	                                    CLI_OPT_DB | CLI_OPT_TIME_LIMIT | CLI_OPT_WRITE_MPS,
+	                                &a)) != 0)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;

@@ -8,6 +8,7 @@
  */
 #include "cli.h"
 
+#include "cli_options.h"
 #include "cli_run.h"
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
@@ -63,17 +64,9 @@ const char cmd_sweep_help[] =
     "its safe minimum; 2 bad usage or scenario; 1 I/O, database or solver failure\n"
     "(nothing is recorded then).\n";
 
-#define MAX_VARY 8
+#define MAX_VARY CLI_MAX_VARY
 #define MAX_POINTS 10000
 #define FLAT_FILL 0.0005 /* fill gains below 0.05 points are no gain */
-
-struct sweep_args {
-	const char *scenario, *out, *db;
-	bool is_lp, is_silo;
-	double time_limit;
-	const char *vary[MAX_VARY];
-	size_t n_vary;
-};
 
 struct point {
 	double values[MAX_VARY];
@@ -89,51 +82,8 @@ struct sweep {
 	struct point *points;
 };
 
-static int parse(int argc, char **argv, struct sweep_args *a)
-{
-	int i = 1;
-	memset(a, 0, sizeof(*a));
-	a->db = CLI_DEFAULT_DB;
-	while (i < argc) {
-		bool is_missing = false;
-		const char *v;
-		if (strcmp(argv[i], "--lp") == 0) {
-			a->is_lp = true;
-			i++;
-		} else if (strcmp(argv[i], "--silo") == 0) {
-			a->is_silo = true;
-			i++;
-		} else if ((v = cli_option_value(argc, argv, &i, "--vary", &is_missing))) {
-			if (a->n_vary == MAX_VARY)
-				return cli_usage_error("sweep", "at most %d --vary", MAX_VARY);
-			a->vary[a->n_vary++] = v;
-		} else if ((v = cli_option_value(argc, argv, &i, "--out", &is_missing))) {
-			a->out = v;
-		} else if ((v = cli_option_value(argc, argv, &i, "--db", &is_missing))) {
-			a->db = v;
-		} else if ((v = cli_option_value(argc, argv, &i, "--time-limit", &is_missing))) {
-			if (!cli_parse_seconds(v, &a->time_limit))
-				return cli_usage_error("sweep",
-				                       "invalid --time-limit '%s' (seconds)", v);
-		} else if (is_missing) {
-			return cli_usage_error("sweep", "%s needs a value", argv[i - 1]);
-		} else if (argv[i][0] == '-') {
-			return cli_usage_error("sweep", "unknown option '%s'", argv[i]);
-		} else if (a->scenario) {
-			return cli_usage_error("sweep", "unexpected argument '%s'", argv[i]);
-		} else {
-			a->scenario = argv[i++];
-		}
-	}
-	if (!a->scenario)
-		return cli_usage_error("sweep", "missing SCENARIO folder");
-	if (a->n_vary == 0)
-		return cli_usage_error("sweep", "nothing to vary: give --vary NAME=FROM:TO:STEP");
-	return 0;
-}
-
 /* Parses the --vary options against sc; prints the first error. */
-static int parse_vary(const struct sweep_args *a, struct mu_scenario *sc, struct sweep *sw)
+static int parse_vary(const struct cli_options *a, struct mu_scenario *sc, struct sweep *sw)
 {
 	struct mu_err err;
 	size_t k, j;
@@ -184,7 +134,7 @@ static void show_progress(const struct sweep *sw, size_t done, double seconds)
 }
 
 /* Solves every point; on success the points hold what to record. */
-static enum mu_code solve_points(const struct sweep_args *a, struct sweep *sw,
+static enum mu_code solve_points(const struct cli_options *a, struct sweep *sw,
                                  struct mu_scenario *sc, double started, double time_read,
                                  struct mu_err *err)
 {
@@ -236,7 +186,7 @@ static enum mu_code solve_points(const struct sweep_args *a, struct sweep *sw,
 	return rc;
 }
 
-static enum mu_code record(const struct sweep_args *a, const struct io_source *src,
+static enum mu_code record(const struct cli_options *a, const struct io_source *src,
                            struct sweep *sw, int64_t *sweep_id, struct mu_err *err)
 {
 	struct io_run *runs = mu_malloc(sw->n_points * sizeof(*runs));
@@ -403,7 +353,7 @@ static enum mu_code write_file(const char *dir, const char *name, const struct m
 	return rc;
 }
 
-static enum mu_code write_outputs(const struct sweep_args *a, const struct io_source *src,
+static enum mu_code write_outputs(const struct cli_options *a, const struct io_source *src,
                                   const struct mu_scenario *sc, const struct sweep *sw,
                                   const char *found, struct mu_err *err)
 {
@@ -447,7 +397,7 @@ static void release(struct sweep *sw)
 
 int cmd_sweep(int argc, char **argv)
 {
-	struct sweep_args a;
+	struct cli_options a;
 	struct sweep sw;
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
@@ -461,8 +411,14 @@ int cmd_sweep(int argc, char **argv)
 	memset(&sw, 0, sizeof(sw));
 	if (cli_print_help_if_asked("sweep", argc, argv))
 		return 0;
-	if ((status = parse(argc, argv, &a)) != 0)
+	memset(&a, 0, sizeof(a));
+	if ((status = cli_parse_options("sweep", argc, argv,
+	                                CLI_OPT_SCENARIO | CLI_OPT_LP | CLI_OPT_SILO | CLI_OPT_OUT |
+	                                    CLI_OPT_DB | CLI_OPT_TIME_LIMIT | CLI_OPT_VARY,
+	                                &a)) != 0)
 		return status;
+	if (a.n_vary == 0)
+		return cli_usage_error("sweep", "nothing to vary: give --vary NAME=FROM:TO:STEP");
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
 	time_read = mu_time_now() - started;

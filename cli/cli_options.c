@@ -1,0 +1,88 @@
+/*
+ * cli_options.c - one parser for the options the solving commands share.
+ */
+#include "cli_options.h"
+
+#include "cli.h"
+
+#include <string.h>
+
+/* The options that take a value: the flag that allows each, and where its
+ * value goes. */
+static const char **value_slot(struct cli_options *o, const char *name, unsigned *flag)
+{
+	static const struct {
+		const char *name;
+		unsigned flag;
+		size_t offset;
+	} slots[] = {
+	    {"--out", CLI_OPT_OUT, offsetof(struct cli_options, out)},
+	    {"--db", CLI_OPT_DB, offsetof(struct cli_options, db)},
+	    {"--write-mps", CLI_OPT_WRITE_MPS, offsetof(struct cli_options, mps)},
+	};
+	size_t k;
+	for (k = 0; k < sizeof(slots) / sizeof(slots[0]); k++)
+		if (strcmp(name, slots[k].name) == 0) {
+			*flag = slots[k].flag;
+			return (const char **)((char *)o + slots[k].offset);
+		}
+	return NULL;
+}
+
+int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
+                      struct cli_options *o)
+{
+	static const char *const valued[] = {"--out", "--db", "--write-mps", "--time-limit",
+	                                     "--vary"};
+	int i = 1;
+	if (!o->db)
+		o->db = CLI_DEFAULT_DB;
+	while (i < argc) {
+		const char *arg = argv[i], *v = NULL;
+		bool is_missing = false;
+		size_t k;
+		if ((allowed & CLI_OPT_LP) && strcmp(arg, "--lp") == 0) {
+			o->is_lp = true;
+			i++;
+			continue;
+		}
+		if ((allowed & CLI_OPT_SILO) && strcmp(arg, "--silo") == 0) {
+			o->is_silo = true;
+			i++;
+			continue;
+		}
+		for (k = 0; k < sizeof(valued) / sizeof(valued[0]) && !v && !is_missing; k++)
+			v = cli_option_value(argc, argv, &i, valued[k], &is_missing);
+		if (is_missing)
+			return cli_usage_error(cmd, "%s needs a value", argv[i - 1]);
+		if (v) {
+			const char *name = valued[k - 1];
+			unsigned flag = 0;
+			const char **slot = value_slot(o, name, &flag);
+			if (slot && (allowed & flag)) {
+				*slot = v;
+			} else if (strcmp(name, "--time-limit") == 0 &&
+			           (allowed & CLI_OPT_TIME_LIMIT)) {
+				if (!cli_parse_seconds(v, &o->time_limit))
+					return cli_usage_error(
+					    cmd, "invalid --time-limit '%s' (seconds)", v);
+			} else if (strcmp(name, "--vary") == 0 && (allowed & CLI_OPT_VARY)) {
+				if (o->n_vary == CLI_MAX_VARY)
+					return cli_usage_error(cmd, "at most %d --vary",
+					                       CLI_MAX_VARY);
+				o->vary[o->n_vary++] = v;
+			} else {
+				return cli_usage_error(cmd, "unknown option '%s'", name);
+			}
+			continue;
+		}
+		if (arg[0] == '-')
+			return cli_usage_error(cmd, "unknown option '%s'", arg);
+		if (!(allowed & CLI_OPT_SCENARIO) || o->scenario)
+			return cli_usage_error(cmd, "unexpected argument '%s'", arg);
+		o->scenario = argv[i++];
+	}
+	if ((allowed & CLI_OPT_SCENARIO) && !o->scenario)
+		return cli_usage_error(cmd, "missing SCENARIO folder");
+	return 0;
+}

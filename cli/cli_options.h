@@ -1,0 +1,39 @@
+/*
+ * cli_options.h - the options solve, compare, sweep and demo share, parsed
+ * in one place: each command says which it takes.
+ */
+#ifndef CLI_OPTIONS_H
+#define CLI_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define CLI_MAX_VARY 8
+
+/* Which options a command takes. */
+enum {
+	CLI_OPT_SCENARIO = 1 << 0, /* one SCENARIO folder, required */
+	CLI_OPT_LP = 1 << 1,
+	CLI_OPT_SILO = 1 << 2,
+	CLI_OPT_OUT = 1 << 3,
+	CLI_OPT_DB = 1 << 4,
+	CLI_OPT_TIME_LIMIT = 1 << 5,
+	CLI_OPT_WRITE_MPS = 1 << 6,
+	CLI_OPT_VARY = 1 << 7 /* --vary, repeatable */
+};
+
+struct cli_options {
+	const char *scenario, *out, *db, *mps;
+	bool is_lp, is_silo;
+	double time_limit; /* seconds; 0 unless given (or defaulted by the caller) */
+	const char *vary[CLI_MAX_VARY];
+	size_t n_vary;
+};
+
+/* Parses argv (argv[0] the command) into *o, which the caller may have
+ * filled with defaults; db defaults to CLI_DEFAULT_DB. Returns 0, or 2
+ * after printing a usage error naming cmd. */
+int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
+                      struct cli_options *o);
+
+#endif
