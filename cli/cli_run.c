@@ -72,6 +72,7 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 	double t0 = mu_time_now();
 	bool is_tty = isatty(STDERR_FILENO);
 	unsigned char *warm_rows = NULL, *warm_cols = NULL;
+	size_t *col_days = NULL;
 	enum mu_code rc;
 
 	memset(run, 0, sizeof(*run));
@@ -95,7 +96,10 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 		opt.warm_rows = warm_rows;
 		opt.warm_cols = warm_cols;
 	}
+	if (opt.is_mip)
+		opt.col_window = col_days = pol_build_col_days(run->build, &opt.n_windows);
 	rc = sol_glpk_solve(run->build->m, &opt, &run->result, err);
+	free(col_days);
 	free(warm_rows);
 	free(warm_cols);
 	if (opt.progress && opt.is_mip)
