@@ -242,11 +242,12 @@ static bool find_knee(const struct point *pts, size_t n, size_t *at)
 	return false;
 }
 
-/* One sentence on the first series: where extra spend stops buying fill. */
+/* One sentence on the first series (the other --vary at their FROM):
+ * where extra spend stops buying fill. */
 static void finding(const struct sweep *sw, char *buf, size_t size)
 {
 	const struct point *pts = sw->points;
-	size_t n = sw->vary[0].n_values, at;
+	size_t n = sw->vary[0].n_values, at, k;
 	char m[2][MU_MONEY_SIZE];
 	const struct mu_totals *last = &pts[n - 1].view.system;
 	if (find_knee(pts, n, &at)) {
@@ -266,6 +267,11 @@ static void finding(const struct sweep *sw, char *buf, size_t size)
 	} else {
 		snprintf(buf, size, "Fill stays at %.2f%% over the whole range of %s.",
 		         100 * mu_totals_fill_rate(last), sw->vary[0].name);
+	}
+	for (k = 1; k < sw->n_vary; k++) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, size - len, "%s%s = %g%s", k == 1 ? " (At " : ", ",
+		         sw->vary[k].name, pts[0].values[k], k + 1 == sw->n_vary ? ".)" : "");
 	}
 }
 
