@@ -13,6 +13,21 @@
 #include <string.h>
 #include <sys/stat.h>
 
+static enum mu_code write_comparison(const char *dir, const struct io_source *src,
+                                     const struct mu_scenario *sc,
+                                     const struct cli_run_request req[2],
+                                     const struct cli_run run[2], struct mu_err *err)
+{
+	struct io_html_plan sys, silo;
+	enum mu_code rc;
+	if ((rc = io_report_write_compare(dir, sc, run[0].plan->partners, &run[0].plan->system,
+	                                  run[1].plan->partners, &run[1].plan->system, err)))
+		return rc;
+	cli_run_html_plan(&req[0], &run[0], "The system plan", &sys);
+	cli_run_html_plan(&req[1], &run[1], "The silo plan", &silo);
+	return io_html_write_compare(dir, sc, src->label, &sys, &silo, err);
+}
+
 enum mu_code cli_compare_solve(const struct io_source *src, const struct mu_scenario *sc,
                                const struct cli_compare_request *creq,
                                struct cli_run_request req[2], struct cli_run run[2],
@@ -54,6 +69,8 @@ enum mu_code cli_compare_solve(const struct io_source *src, const struct mu_scen
 			       100 * run[k].result.gap);
 		printf(", run %lld\n", (long long)id);
 	}
+	if (rc == MU_OK && creq->out)
+		rc = write_comparison(creq->out, src, sc, req, run, err);
 	/* the paths are the requests' until the runs are released */
 	for (k = 0; k < 2; k++)
 		req[k].out = NULL;
@@ -150,18 +167,4 @@ void cli_compare_print(const struct mu_scenario *sc, const struct cli_run *sys,
 		printf(";\nit saves at least %s however long the silo search ran",
 		       cli_money(m[1], silo->result.bound - sys->result.objective));
 	printf(".\n");
-}
-
-enum mu_code cli_compare_write(const char *dir, const struct io_source *src,
-                               const struct mu_scenario *sc, const struct cli_run_request req[2],
-                               const struct cli_run run[2], struct mu_err *err)
-{
-	struct io_html_plan sys, silo;
-	enum mu_code rc;
-	if ((rc = io_report_write_compare(dir, sc, run[0].plan->partners, &run[0].plan->system,
-	                                  run[1].plan->partners, &run[1].plan->system, err)))
-		return rc;
-	cli_run_html_plan(&req[0], &run[0], "The system plan", &sys);
-	cli_run_html_plan(&req[1], &run[1], "The silo plan", &silo);
-	return io_html_write_compare(dir, sc, src->label, &sys, &silo, err);
 }

@@ -13,22 +13,19 @@ struct cli_compare_request {
 	const char *db;
 	bool is_lp;
 	double time_limit; /* per solve; 0 = none */
-	const char *out;   /* the system's outputs go to out/system, the silo's to out/silo */
-	double started;    /* mu_time_now() when the command began */
+	/* compare.csv and report.html go to out, each plan's outputs to
+	 * out/system and out/silo; NULL for none */
+	const char *out;
+	double started; /* mu_time_now() when the command began */
 };
 
 /* Solves sc as one system (run[0]) and as silos (run[1]), recording each
- * run and saying on stdout how each went. Release both runs with
+ * run, saying on stdout how each went, and writing the outputs creq asks. Release both runs with
  * cli_run_release, also after a failure. */
 enum mu_code cli_compare_solve(const struct io_source *src, const struct mu_scenario *sc,
                                const struct cli_compare_request *creq,
                                struct cli_run_request req[2], struct cli_run run[2],
                                struct mu_err *err);
-
-/* Writes dir/compare.csv and dir/report.html of the two solved runs. */
-enum mu_code cli_compare_write(const char *dir, const struct io_source *src,
-                               const struct mu_scenario *sc, const struct cli_run_request req[2],
-                               const struct cli_run run[2], struct mu_err *err);
 
 /* Prints system against silo: the totals, partner by partner, and the
  * value of working together in pounds and filled hours. */

@@ -96,7 +96,7 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 		opt.warm_rows = warm_rows;
 		opt.warm_cols = warm_cols;
 	}
-	if (opt.is_mip)
+	if (opt.is_mip && opt.time_limit > 0) /* windows are used with a time limit only */
 		opt.col_window = col_days = pol_build_col_days(run->build, &opt.n_windows);
 	rc = sol_glpk_solve(run->build->m, &opt, &run->result, err);
 	free(col_days);

@@ -63,8 +63,7 @@ int cmd_compare(int argc, char **argv)
 	creq.time_limit = a.time_limit;
 	creq.out = a.out;
 	mu_err_clear(&err);
-	if (cli_compare_solve(src, sc, &creq, req, run, &err) != MU_OK ||
-	    (a.out && cli_compare_write(a.out, src, sc, req, run, &err) != MU_OK)) {
+	if (cli_compare_solve(src, sc, &creq, req, run, &err) != MU_OK) {
 		status = cli_fail(&err);
 		goto done;
 	}

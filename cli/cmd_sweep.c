@@ -19,12 +19,10 @@
 #include "io/io_store.h"
 #include "io/io_svg.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 const char cmd_sweep_help[] =
@@ -344,21 +342,6 @@ static void print_table(const struct sweep *sw)
 	}
 }
 
-static enum mu_code write_file(const char *dir, const char *name, const struct mu_buf *b,
-                               struct mu_err *err)
-{
-	char *path = mu_malloc(strlen(dir) + strlen(name) + 2);
-	enum mu_code rc = MU_OK;
-	FILE *fp;
-	sprintf(path, "%s/%s", dir, name);
-	if (!(fp = fopen(path, "w")))
-		rc = mu_err_set(err, MU_E_IO, "%s: cannot write: %s", path, strerror(errno));
-	else if ((fwrite(b->data, 1, b->len, fp) != b->len) | (fclose(fp) != 0))
-		rc = mu_err_set(err, MU_E_IO, "%s: write failed", path);
-	free(path);
-	return rc;
-}
-
 static enum mu_code write_outputs(const struct cli_options *a, const struct io_source *src,
                                   const struct mu_scenario *sc, const struct sweep *sw,
                                   const char *found, struct mu_err *err)
@@ -380,9 +363,8 @@ static enum mu_code write_outputs(const struct cli_options *a, const struct io_s
 	    names, labels, sw->n_vary, views, sw->n_points, a->is_lp ? "plan" : "rota", found};
 	mu_buf_init(&svg);
 	chart(sw, sc, &svg);
-	mkdir(a->out, 0777);
 	if ((rc = io_report_write_sweep(a->out, &table, err)) == MU_OK &&
-	    (rc = write_file(a->out, "sweep.svg", &svg, err)) == MU_OK)
+	    (rc = io_report_write_file(a->out, "sweep.svg", svg.data, svg.len, err)) == MU_OK)
 		rc = io_html_write_sweep(a->out, sc, src->label, &table, svg.data, err);
 	mu_buf_release(&svg);
 	free(views);

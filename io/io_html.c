@@ -11,12 +11,10 @@
 #include "core/mu_map.h"
 #include "io/io_svg.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #define N_UNFILLED_SHOWN 25
@@ -539,17 +537,9 @@ static void plan_sections(struct mu_buf *b, const struct mu_scenario *sc, const 
 
 static enum mu_code write_page(const char *dir, struct mu_buf *b, struct mu_err *err)
 {
-	char *path = mu_malloc(strlen(dir) + sizeof("/report.html"));
-	FILE *fp;
-	enum mu_code rc = MU_OK;
+	enum mu_code rc;
 	mu_buf_adds(b, "</body></html>\n");
-	sprintf(path, "%s/report.html", dir);
-	mkdir(dir, 0777);
-	if (!(fp = fopen(path, "w")))
-		rc = mu_err_set(err, MU_E_IO, "%s: cannot write: %s", path, strerror(errno));
-	else if (fwrite(b->data, 1, b->len, fp) != b->len || fclose(fp) != 0)
-		rc = mu_err_set(err, MU_E_IO, "%s: write failed", path);
-	free(path);
+	rc = io_report_write_file(dir, "report.html", b->data, b->len, err);
 	mu_buf_release(b);
 	return rc;
 }

@@ -33,6 +33,16 @@ static enum mu_code close_out(FILE *fp, const char *dir, const char *name, struc
 	return MU_OK;
 }
 
+enum mu_code io_report_write_file(const char *dir, const char *name, const char *data, size_t len,
+                                  struct mu_err *err)
+{
+	FILE *fp = open_out(dir, name, err);
+	if (!fp)
+		return MU_E_IO;
+	fwrite(data, 1, len, fp);
+	return close_out(fp, dir, name, err);
+}
+
 enum mu_code io_report_write_plan(const char *dir, const struct mu_plan_row *rows, size_t n,
                                   struct mu_err *err)
 {

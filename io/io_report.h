@@ -51,6 +51,11 @@ struct io_sweep_table {
 	const char *finding; /* a sentence on where extra spend stops buying fill, or NULL */
 };
 
+/* Writes len bytes of data to dir/name (creating dir when it is missing).
+ * MU_OK or MU_E_IO. */
+enum mu_code io_report_write_file(const char *dir, const char *name, const char *data, size_t len,
+                                  struct mu_err *err);
+
 /* Writes dir/compare.csv: per partner and SYSTEM, each measure of
  * summary.csv (and filled_hours) for the system and the silo plan, and
  * system - silo. MU_OK or MU_E_IO. */

@@ -294,18 +294,20 @@ static void keep_basis(glp_prob *lp, struct sol_result *out)
 static enum mu_code run_simplex(glp_prob *lp, const struct sol_options *opt, glp_smcp *parm,
                                 enum sol_status *status, struct mu_err *err)
 {
-	int rc = GLP_EBADB, st;
+	bool is_warm = opt->warm_rows && opt->warm_cols;
+	int rc = 0, st;
 	glp_init_smcp(parm);
 	parm->msg_lev = GLP_MSG_OFF;
 	parm->meth = GLP_DUALP;
 	if (opt->time_limit > 0)
 		parm->tm_lim = (int)(opt->time_limit * 1000);
-	if (opt->warm_rows && opt->warm_cols) {
+	if (is_warm) {
 		set_warm_basis(lp, opt);
 		parm->presolve = GLP_OFF;
 		rc = glp_simplex(lp, parm);
 	}
-	if (rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND) {
+	/* cold, or a warm basis GLPK could not factorise */
+	if (!is_warm || rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND) {
 		glp_std_basis(lp);
 		parm->presolve = GLP_ON;
 		rc = glp_simplex(lp, parm);
