@@ -73,6 +73,7 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 	bool is_tty = isatty(STDERR_FILENO);
 	unsigned char *warm_rows = NULL, *warm_cols = NULL;
 	size_t *col_days = NULL;
+	bool *core_cols = NULL;
 	enum mu_code rc;
 
 	memset(run, 0, sizeof(*run));
@@ -98,7 +99,10 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 	}
 	if (opt.is_mip && opt.time_limit > 0) /* windows are used with a time limit only */
 		opt.col_window = col_days = pol_build_col_days(run->build, &opt.n_windows);
+	if (run->build->m->n_cols >= SOL_SIFT_MIN_COLS)
+		opt.col_is_core = core_cols = pol_build_core_cols(run->build);
 	rc = sol_glpk_solve(run->build->m, &opt, &run->result, err);
+	free(core_cols);
 	free(col_days);
 	free(warm_rows);
 	free(warm_cols);

@@ -115,3 +115,14 @@ size_t *pol_build_col_days(const struct pol_build *b, size_t *n_days)
 	*n_days = (size_t)(last - first + 1);
 	return day;
 }
+
+bool *pol_build_core_cols(const struct pol_build *b)
+{
+	bool *is_core = mu_malloc((b->m->n_cols + 1) * sizeof(bool));
+	size_t j;
+	for (j = 0; j < b->m->n_cols; j++) {
+		enum mu_source s = b->cols[j].source;
+		is_core[j] = s == MU_SRC_OWN || s == MU_SRC_SHORT || s == MU_SRC_BREACH;
+	}
+	return is_core;
+}

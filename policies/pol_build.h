@@ -103,6 +103,11 @@ size_t pol_build_add_cover_col(struct pol_build *b, const char *name, double ub,
  * days. The caller frees the array. */
 size_t *pol_build_col_days(const struct pol_build *b, size_t *n_days);
 
+/* For sol_options.col_is_core: true for own staff, short and breach, the
+ * columns sifting starts from (short and breach let every row be met; own
+ * staff cost nothing and are nearly always used). Free the array. */
+bool *pol_build_core_cols(const struct pol_build *b);
+
 /* The unsocial factor 1 + enhancement of a shift. */
 double pol_shift_factor(const struct mu_shift *shift);
 

@@ -8,6 +8,7 @@
 #include "core/mu_alloc.h"
 #include "core/mu_time.h"
 #include "solver/sol_round.h"
+#include "solver/sol_sift.h"
 
 #include <float.h>
 #include <glpk.h>
@@ -287,14 +288,18 @@ static void keep_basis(glp_prob *lp, struct sol_result *out)
 		out->col_basis[i] = basis_status(glp_get_col_stat(lp, (int)i + 1));
 }
 
-/* Solves the linear relaxation: dual simplex after presolve, or from the
- * warm basis opt gives without it. On MU_OK, *status is SOL_OPTIMAL,
- * SOL_INFEASIBLE, SOL_UNBOUNDED or SOL_NO_SOLUTION (the time limit
- * passed); MU_E_SOLVER when GLPK fails. */
-static enum mu_code run_simplex(glp_prob *lp, const struct sol_options *opt, glp_smcp *parm,
-                                enum sol_status *status, struct mu_err *err)
+/* Solves the linear relaxation: from the warm basis opt gives, by sifting
+ * when opt marks core columns, or by dual simplex after presolve (also when
+ * the others do not work out). On MU_OK, out->status is SOL_OPTIMAL,
+ * SOL_INFEASIBLE, SOL_UNBOUNDED or SOL_NO_SOLUTION (the time limit passed);
+ * MU_E_SOLVER when GLPK fails. */
+static enum mu_code run_simplex(glp_prob *lp, const struct sol_model *m,
+                                const struct sol_options *opt, glp_smcp *parm,
+                                struct sol_result *out, struct mu_err *err)
 {
 	bool is_warm = opt->warm_rows && opt->warm_cols;
+	bool is_done = false;
+	double start = mu_time_now();
 	int rc = 0, st;
 	glp_init_smcp(parm);
 	parm->msg_lev = GLP_MSG_OFF;
@@ -305,32 +310,42 @@ static enum mu_code run_simplex(glp_prob *lp, const struct sol_options *opt, glp
 		set_warm_basis(lp, opt);
 		parm->presolve = GLP_OFF;
 		rc = glp_simplex(lp, parm);
+		is_done = rc != GLP_EBADB && rc != GLP_ESING && rc != GLP_ECOND;
+	} else if (opt->col_is_core) {
+		enum sol_sift_outcome sifted = sol_sift_solve(
+		    lp, m, opt->col_is_core, parm,
+		    opt->time_limit > 0 ? start + opt->time_limit : 0, &out->sift_rounds);
+		is_done = sifted != SOL_SIFT_FAILED;
+		rc = sifted == SOL_SIFT_TIME_UP ? GLP_ETMLIM : 0;
 	}
-	/* cold, or a warm basis GLPK could not factorise */
-	if (!is_warm || rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND) {
+	/* cold, or a warm or sifted start that did not work out */
+	if (!is_done) {
+		double left = opt->time_limit - (mu_time_now() - start);
+		if (opt->time_limit > 0)
+			parm->tm_lim = left > 0 ? (int)(left * 1000) + 1 : 0;
 		glp_std_basis(lp);
 		parm->presolve = GLP_ON;
-		rc = glp_simplex(lp, parm);
+		rc = opt->time_limit > 0 && left <= 0 ? GLP_ETMLIM : glp_simplex(lp, parm);
 	}
 	st = glp_get_status(lp);
 	if (rc == GLP_ENOPFS || (rc == 0 && (st == GLP_NOFEAS || st == GLP_INFEAS)))
-		*status = SOL_INFEASIBLE;
+		out->status = SOL_INFEASIBLE;
 	else if (rc == GLP_ENODFS || (rc == 0 && st == GLP_UNBND))
-		*status = SOL_UNBOUNDED;
+		out->status = SOL_UNBOUNDED;
 	else if (rc == GLP_ETMLIM)
-		*status = SOL_NO_SOLUTION;
+		out->status = SOL_NO_SOLUTION;
 	else if (rc != 0)
 		return mu_err_set(err, MU_E_SOLVER, "GLPK simplex failed (code %d)", rc);
 	else
-		*status = SOL_OPTIMAL;
+		out->status = SOL_OPTIMAL;
 	return MU_OK;
 }
 
-static enum mu_code solve_lp(glp_prob *lp, const struct sol_options *opt, struct sol_result *out,
-                             struct mu_err *err)
+static enum mu_code solve_lp(glp_prob *lp, const struct sol_model *m, const struct sol_options *opt,
+                             struct sol_result *out, struct mu_err *err)
 {
 	glp_smcp parm;
-	enum mu_code rc = run_simplex(lp, opt, &parm, &out->status, err);
+	enum mu_code rc = run_simplex(lp, m, opt, &parm, out, err);
 	int i;
 	if (rc != MU_OK || out->status != SOL_OPTIMAL)
 		return rc;
@@ -469,7 +484,7 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	bool has_rounded, has_mip;
 	int rc, st, i;
 
-	if (run_simplex(lp, opt, &lp_parm, &out->status, err) != MU_OK) {
+	if (run_simplex(lp, m, opt, &lp_parm, out, err) != MU_OK) {
 		free(rounded);
 		return MU_E_SOLVER;
 	}
@@ -554,7 +569,7 @@ enum mu_code sol_glpk_solve(struct sol_model *m, const struct sol_options *opt,
 	out->n_cols = m->n_cols;
 	out->n_nonzeros = m->n_entries;
 	start = mu_time_now();
-	rc = opt->is_mip ? solve_mip(lp, m, opt, out, err) : solve_lp(lp, opt, out, err);
+	rc = opt->is_mip ? solve_mip(lp, m, opt, out, err) : solve_lp(lp, m, opt, out, err);
 	out->solve_seconds = mu_time_now() - start;
 	glp_delete_prob(lp);
 	glp_term_hook(NULL, NULL);

@@ -260,6 +260,51 @@ static void test_model_tier_penalty(void **state)
 	expect(mild, 226, 226);
 }
 
+/* Sifting by hand: two rows, short at 100 a staff (the core), and three
+ * staff columns left out at first. The first round covers both rows with
+ * short; pricing brings in at most one column a round (a quarter of the
+ * rows, plus one), cheapest first, so the cheap one comes in, then the
+ * dear one, and the one that costs more than short never pays. */
+static void test_model_sifting_brings_in_columns_by_reduced_cost(void **state)
+{
+	struct sol_model *m = sol_model_new();
+	struct sol_options opt;
+	struct sol_result res;
+	struct mu_err err;
+	bool core[5] = {true, true, false, false, false};
+	size_t r0, r1, short0, short1, cheap, dear, too_dear;
+	(void)state;
+	r0 = sol_model_add_row(m, "need0", 2, SOL_INF);
+	r1 = sol_model_add_row(m, "need1", 1, SOL_INF);
+	short0 = sol_model_add_col(m, "short0", 0, SOL_INF, 100, false);
+	short1 = sol_model_add_col(m, "short1", 0, SOL_INF, 100, false);
+	cheap = sol_model_add_col(m, "cheap", 0, 1, 1, false);
+	dear = sol_model_add_col(m, "dear", 0, 1, 5, false);
+	too_dear = sol_model_add_col(m, "too_dear", 0, SOL_INF, 150, false);
+	sol_model_add_entry(m, r0, short0, 1);
+	sol_model_add_entry(m, r1, short1, 1);
+	sol_model_add_entry(m, r0, cheap, 1);
+	sol_model_add_entry(m, r1, cheap, 1); /* covers both: priced at 200 - 1 */
+	sol_model_add_entry(m, r0, dear, 1);
+	sol_model_add_entry(m, r0, too_dear, 1);
+	memset(&opt, 0, sizeof(opt));
+	opt.col_is_core = core;
+	opt.want_basis = true;
+	assert_int_equal(sol_glpk_solve(m, &opt, &res, &err), MU_OK);
+	assert_int_equal(res.status, SOL_OPTIMAL);
+	assert_float_equal(res.objective, 1 + 5, 1e-9);
+	assert_int_equal(res.sift_rounds, 3);
+	assert_float_equal(res.x[cheap], 1, 1e-9);
+	assert_float_equal(res.x[dear], 1, 1e-9);
+	assert_float_equal(res.x[too_dear], 0, 1e-9);
+	assert_float_equal(res.x[short0] + res.x[short1], 0, 1e-9);
+	/* the column never brought in is at its bound in the whole basis */
+	assert_int_equal(res.col_basis[too_dear], SOL_BASIS_LOWER);
+	assert_float_equal(res.col_dual[too_dear], 150 - 100, 1e-9);
+	sol_result_release(&res);
+	sol_model_free(m);
+}
+
 static void test_model_priority(void **state)
 {
 	/* one worker, two rows: b (priority 3) gets them; a (2) is short 3200 */
@@ -522,6 +567,7 @@ int main(void)
 	    cmocka_unit_test(test_model_break_glass_within_minimum),
 	    cmocka_unit_test(test_model_tier_penalty),
 	    cmocka_unit_test(test_model_priority),
+	    cmocka_unit_test(test_model_sifting_brings_in_columns_by_reduced_cost),
 	    cmocka_unit_test(test_model_partner_and_system_budgets),
 	    cmocka_unit_test(test_model_silo),
 	    cmocka_unit_test(test_model_generated_scenarios_match_cbc_and_clp),
