@@ -113,3 +113,21 @@ size_t sol_model_compact(struct sol_model *m)
 	m->n_entries = n;
 	return n;
 }
+
+void sol_model_by_col(const struct sol_model *m, size_t **first, size_t **at)
+{
+	size_t *start = mu_calloc(m->n_cols + 2, sizeof(size_t));
+	size_t *index = mu_malloc((m->n_entries + 1) * sizeof(size_t)), i, j;
+	for (i = 0; i < m->n_entries; i++)
+		start[m->entries[i].col + 1]++;
+	for (j = 0; j < m->n_cols; j++)
+		start[j + 1] += start[j];
+	for (i = 0; i < m->n_entries; i++)
+		index[start[m->entries[i].col]++] = i;
+	/* each start[j] has moved on to where column j + 1 begins */
+	for (j = m->n_cols; j > 0; j--)
+		start[j] = start[j - 1];
+	start[0] = 0;
+	*first = start;
+	*at = index;
+}

@@ -49,4 +49,9 @@ void sol_model_add_entry(struct sol_model *m, size_t row, size_t col, double val
  * the number of distinct non-zeros. Solvers call it before loading. */
 size_t sol_model_compact(struct sol_model *m);
 
+/* The entries by column: column j's are m->entries[at[k]] for k in
+ * [first[j], first[j + 1]). *first (n_cols + 1) and *at (n_entries) are
+ * the caller's to free. */
+void sol_model_by_col(const struct sol_model *m, size_t **first, size_t **at);
+
 #endif

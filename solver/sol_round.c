@@ -31,8 +31,7 @@ bool sol_round_is_binary(const struct sol_model *m, size_t j)
 
 void sol_round_lp(const struct sol_model *m, const double *x_lp, bool is_binary, double *x)
 {
-	size_t *first = mu_calloc(m->n_cols + 2, sizeof(size_t));
-	size_t *at = mu_malloc((m->n_entries + 1) * sizeof(size_t)); /* entries by column */
+	size_t *first, *at;
 	double *activity = mu_calloc(m->n_rows + 1, sizeof(double));
 	struct fraction *frac = mu_malloc((m->n_cols + 1) * sizeof(*frac));
 	size_t i, j, n_frac = 0;
@@ -46,15 +45,7 @@ void sol_round_lp(const struct sol_model *m, const double *x_lp, bool is_binary,
 			x[j] = down;
 		}
 	}
-	for (i = 0; i < m->n_entries; i++)
-		first[m->entries[i].col + 1]++;
-	for (j = 0; j < m->n_cols; j++)
-		first[j + 1] += first[j];
-	for (i = 0; i < m->n_entries; i++)
-		at[first[m->entries[i].col]++] = i;
-	for (j = m->n_cols; j > 0; j--)
-		first[j] = first[j - 1];
-	first[0] = 0;
+	sol_model_by_col(m, &first, &at);
 	for (i = 0; i < m->n_entries; i++)
 		activity[m->entries[i].row] += m->entries[i].value * x[m->entries[i].col];
 

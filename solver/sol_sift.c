@@ -15,11 +15,9 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* The model's matrix by column, for pricing. */
+/* The model's entries by column (sol_model_by_col), for pricing. */
 struct col_matrix {
-	size_t *start; /* n_cols + 1: the column's entries are [start[j], start[j+1]) */
-	int *row;      /* GLPK row numbers (1-based) */
-	double *value;
+	size_t *first, *at;
 };
 
 struct candidate {
@@ -27,54 +25,35 @@ struct candidate {
 	size_t col;
 };
 
-static void col_matrix_init(struct col_matrix *a, const struct sol_model *m)
-{
-	size_t j, k, *next = mu_calloc(m->n_cols + 1, sizeof(size_t));
-	a->start = mu_calloc(m->n_cols + 2, sizeof(size_t));
-	a->row = mu_malloc((m->n_entries + 1) * sizeof(int));
-	a->value = mu_malloc((m->n_entries + 1) * sizeof(double));
-	for (k = 0; k < m->n_entries; k++)
-		a->start[m->entries[k].col + 1]++;
-	for (j = 0; j < m->n_cols; j++)
-		a->start[j + 1] += a->start[j];
-	for (j = 0; j < m->n_cols; j++)
-		next[j] = a->start[j];
-	for (k = 0; k < m->n_entries; k++) {
-		size_t at = next[m->entries[k].col]++;
-		a->row[at] = (int)m->entries[k].row + 1;
-		a->value[at] = m->entries[k].value;
-	}
-	free(next);
-}
-
 static void col_matrix_free(struct col_matrix *a)
 {
-	free(a->start);
-	free(a->row);
-	free(a->value);
+	free(a->first);
+	free(a->at);
 }
 
 /* The working LP: every row of lp, and the columns brought in so far. */
 struct working {
 	glp_prob *lp;
-	int *model_col; /* working column (1-based) -> model column + 1 */
-	int *work_col;  /* model column -> working column, 0 when left out */
-	size_t n_cols;
+	int *work_col; /* model column -> working column, 0 when left out */
+	int *ind;      /* room for one column, 1-based as GLPK wants it */
+	double *val;
 };
 
-static void working_add_col(struct working *w, glp_prob *whole, const struct col_matrix *a,
-                            size_t j)
+static void working_add_col(struct working *w, glp_prob *whole, const struct sol_model *m,
+                            const struct col_matrix *a, size_t j)
 {
-	int c = glp_add_cols(w->lp, 1), model = (int)j + 1;
+	int c = glp_add_cols(w->lp, 1), model = (int)j + 1, len = 0;
+	size_t k;
 	glp_set_col_bnds(w->lp, c, glp_get_col_type(whole, model), glp_get_col_lb(whole, model),
 	                 glp_get_col_ub(whole, model));
-	glp_set_obj_coef(w->lp, c, glp_get_obj_coef(whole, model));
-	/* GLPK's arrays are 1-based: pass them one entry early */
-	glp_set_mat_col(w->lp, c, (int)(a->start[j + 1] - a->start[j]), a->row + a->start[j] - 1,
-	                a->value + a->start[j] - 1);
-	w->model_col[c] = model;
+	glp_set_obj_coef(w->lp, c, m->col_cost[j]);
+	for (k = a->first[j]; k < a->first[j + 1]; k++) {
+		len++;
+		w->ind[len] = (int)m->entries[a->at[k]].row + 1;
+		w->val[len] = m->entries[a->at[k]].value;
+	}
+	glp_set_mat_col(w->lp, c, len, w->ind, w->val);
 	w->work_col[j] = c;
-	w->n_cols++;
 }
 
 static void working_init(struct working *w, glp_prob *whole, const struct sol_model *m,
@@ -83,9 +62,9 @@ static void working_init(struct working *w, glp_prob *whole, const struct sol_mo
 	int i, n_rows = glp_get_num_rows(whole);
 	size_t j;
 	w->lp = glp_create_prob();
-	w->model_col = mu_calloc(m->n_cols + 1, sizeof(int));
 	w->work_col = mu_calloc(m->n_cols + 1, sizeof(int));
-	w->n_cols = 0;
+	w->ind = mu_malloc(((size_t)n_rows + 1) * sizeof(int));
+	w->val = mu_malloc(((size_t)n_rows + 1) * sizeof(double));
 	glp_set_obj_dir(w->lp, GLP_MIN);
 	if (n_rows)
 		glp_add_rows(w->lp, n_rows);
@@ -95,14 +74,15 @@ static void working_init(struct working *w, glp_prob *whole, const struct sol_mo
 	/* a column left out stands at zero: one that cannot is always in */
 	for (j = 0; j < m->n_cols; j++)
 		if (col_is_core[j] || m->col_lo[j] != 0)
-			working_add_col(w, whole, a, j);
+			working_add_col(w, whole, m, a, j);
 }
 
 static void working_free(struct working *w)
 {
 	glp_delete_prob(w->lp);
-	free(w->model_col);
 	free(w->work_col);
+	free(w->ind);
+	free(w->val);
 }
 
 static int by_reduced_cost(const void *a, const void *b)
@@ -126,15 +106,17 @@ static size_t bring_in_priced(struct working *w, glp_prob *whole, const struct s
 		double d = m->col_cost[j];
 		if (w->work_col[j])
 			continue;
-		for (k = a->start[j]; k < a->start[j + 1]; k++)
-			d -= a->value[k] * dual[a->row[k]];
+		for (k = a->first[j]; k < a->first[j + 1]; k++) {
+			const struct sol_entry *e = &m->entries[a->at[k]];
+			d -= e->value * dual[e->row + 1];
+		}
 		if (d < -1e-7 * (1 + fabs(m->col_cost[j])))
 			cand[n].reduced_cost = d, cand[n++].col = j;
 	}
 	free(dual);
 	qsort(cand, n, sizeof(*cand), by_reduced_cost);
 	for (k = 0; k < n && k < limit; k++)
-		working_add_col(w, whole, a, cand[k].col);
+		working_add_col(w, whole, m, a, cand[k].col);
 	return n;
 }
 
@@ -184,7 +166,7 @@ enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
 	int rc;
 
 	*n_rounds = 0;
-	col_matrix_init(&a, m);
+	sol_model_by_col(m, &a.first, &a.at);
 	working_init(&w, lp, m, &a, col_is_core);
 	p.presolve = GLP_OFF; /* the rounds after the first start from its basis */
 	p.meth = GLP_DUALP;
