@@ -18,7 +18,9 @@
 #include "policies/pol_plan.h"
 #include "policies/pol_prices.h"
 #include "solver/sol_glpk.h"
+#include "solver/sol_polish.h"
 
+#include <glpk.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -258,6 +260,106 @@ static void test_model_tier_penalty(void **state)
 	(void)state;
 	expect(steep, 240, 240);
 	expect(mild, 226, 226);
+}
+
+/* The rota's program as sol_glpk.c hands it to sol_polish: every integer
+ * column fixed at x, the rest free, solved. */
+static glp_prob *load_fixed(struct sol_model *m, const double *x)
+{
+	glp_prob *lp = glp_create_prob();
+	glp_smcp parm;
+	size_t i, j;
+	sol_model_compact(m);
+	glp_add_rows(lp, (int)m->n_rows);
+	glp_add_cols(lp, (int)m->n_cols);
+	for (i = 0; i < m->n_rows; i++)
+		glp_set_row_bnds(lp, (int)i + 1, m->row_hi[i] == SOL_INF ? GLP_LO : GLP_UP,
+		                 m->row_lo[i], m->row_hi[i]);
+	for (j = 0; j < m->n_cols; j++) {
+		glp_set_obj_coef(lp, (int)j + 1, m->col_cost[j]);
+		if (m->col_is_int[j])
+			glp_set_col_bnds(lp, (int)j + 1, GLP_FX, x[j], x[j]);
+		else
+			glp_set_col_bnds(lp, (int)j + 1, GLP_LO, m->col_lo[j], 0);
+	}
+	{
+		int *ia = mu_malloc((m->n_entries + 1) * sizeof(int));
+		int *ja = mu_malloc((m->n_entries + 1) * sizeof(int));
+		double *ar = mu_malloc((m->n_entries + 1) * sizeof(double));
+		for (i = 0; i < m->n_entries; i++) {
+			ia[i + 1] = (int)m->entries[i].row + 1;
+			ja[i + 1] = (int)m->entries[i].col + 1;
+			ar[i + 1] = m->entries[i].value;
+		}
+		glp_load_matrix(lp, (int)m->n_entries, ia, ja, ar);
+		free(ia);
+		free(ja);
+		free(ar);
+	}
+	glp_init_smcp(&parm);
+	parm.msg_lev = GLP_MSG_OFF;
+	assert_int_equal(glp_simplex(lp, &parm), 0);
+	return lp;
+}
+
+/* Polishing by hand. Rows A, C, D need 1 staff each (short at 100), B
+ * needs 1 (short at 300). Worker w (10) may take A or B but not both; u
+ * (50) is on A too; z1 (5) and z2 (7) both cover C; y (30) could cover D.
+ * The rounded rota w on A, u on A, z1 and z2 on C, nobody on D costs
+ * 10 + 50 + 5 + 7 + 300 (B short) + 100 (D short) = 472. Polishing moves
+ * w to B (a swap along w's rest row: +300 - 10 + 10), drops z2 (C is
+ * over-covered) and adds y (D short): 10 + 50 + 5 + 30 = 95, the optimum.
+ * u stays: once w has gone, A is met exactly and u covers it. */
+static void test_model_polish_moves_swaps_adds_and_drops(void **state)
+{
+	struct sol_model *m = sol_model_new();
+	size_t need_a, need_b, need_c, need_d, rest_w, k;
+	size_t w_a, w_b, u_a, z1, z2, y;
+	double x[12] = {0}, objective;
+	glp_prob *lp;
+	glp_smcp parm;
+	(void)state;
+	need_a = sol_model_add_row(m, "need_a", 1, SOL_INF);
+	need_b = sol_model_add_row(m, "need_b", 1, SOL_INF);
+	need_c = sol_model_add_row(m, "need_c", 1, SOL_INF);
+	need_d = sol_model_add_row(m, "need_d", 1, SOL_INF);
+	rest_w = sol_model_add_row(m, "rest_w", -SOL_INF, 1);
+	w_a = sol_model_add_col(m, "w_a", 0, 1, 10, true);
+	w_b = sol_model_add_col(m, "w_b", 0, 1, 10, true);
+	u_a = sol_model_add_col(m, "u_a", 0, 1, 50, true);
+	z1 = sol_model_add_col(m, "z1", 0, 1, 5, true);
+	z2 = sol_model_add_col(m, "z2", 0, 1, 7, true);
+	y = sol_model_add_col(m, "y", 0, 1, 30, true);
+	for (k = 0; k < 4; k++) {
+		size_t s = sol_model_add_col(m, "short", 0, SOL_INF, k == 1 ? 300 : 100, false);
+		sol_model_add_entry(m, need_a + k, s, 1);
+	}
+	sol_model_add_entry(m, need_a, w_a, 1);
+	sol_model_add_entry(m, need_b, w_b, 1);
+	sol_model_add_entry(m, rest_w, w_a, 1);
+	sol_model_add_entry(m, rest_w, w_b, 1);
+	sol_model_add_entry(m, need_a, u_a, 1);
+	sol_model_add_entry(m, need_c, z1, 1);
+	sol_model_add_entry(m, need_c, z2, 1);
+	sol_model_add_entry(m, need_d, y, 1);
+	x[w_a] = x[u_a] = x[z1] = x[z2] = 1;
+	lp = load_fixed(m, x);
+	objective = glp_get_obj_val(lp);
+	assert_float_equal(objective, 472, 1e-9);
+	glp_init_smcp(&parm);
+	parm.msg_lev = GLP_MSG_OFF;
+	/* the swap counts as two moves */
+	assert_int_equal(sol_polish(lp, m, &parm, 0, x, &objective), 4);
+	assert_float_equal(objective, 95, 1e-9);
+	assert_float_equal(glp_get_obj_val(lp), 95, 1e-9);
+	assert_float_equal(x[w_a], 0, 0);
+	assert_float_equal(x[w_b], 1, 0);
+	assert_float_equal(x[u_a], 1, 0);
+	assert_float_equal(x[z1], 1, 0);
+	assert_float_equal(x[z2], 0, 0);
+	assert_float_equal(x[y], 1, 0);
+	glp_delete_prob(lp);
+	sol_model_free(m);
 }
 
 /* Sifting by hand: two rows, short at 100 a staff (the core), and three
@@ -568,6 +670,7 @@ int main(void)
 	    cmocka_unit_test(test_model_tier_penalty),
 	    cmocka_unit_test(test_model_priority),
 	    cmocka_unit_test(test_model_sifting_brings_in_columns_by_reduced_cost),
+	    cmocka_unit_test(test_model_polish_moves_swaps_adds_and_drops),
 	    cmocka_unit_test(test_model_partner_and_system_budgets),
 	    cmocka_unit_test(test_model_silo),
 	    cmocka_unit_test(test_model_generated_scenarios_match_cbc_and_clp),
