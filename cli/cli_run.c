@@ -79,6 +79,8 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 	memset(run, 0, sizeof(*run));
 	catch_interrupt();
 	run->build = pol_build_new(sc, req->is_silo);
+	if (!req->is_lp)
+		pol_rota_cuts_apply(run->build);
 	run->time_build = mu_time_now() - t0;
 	if (req->mps && (rc = sol_glpk_write_mps(run->build->m, !req->is_lp, req->mps, err)))
 		return rc;

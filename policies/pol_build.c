@@ -20,8 +20,8 @@ const struct pol_policy pol_policies[] = {
 };
 
 const char *const pol_row_kind_names[POL_ROW_KIND_COUNT] = {
-    "demand", "minimum", "staff",    "rotatable",   "agreement",
-    "rest",   "hours",   "capacity", "break_glass", "budget",
+    "demand", "minimum",  "staff",       "rotatable", "agreement", "rest",
+    "hours",  "capacity", "break_glass", "budget",    "cut",
 };
 
 double pol_shift_factor(const struct mu_shift *shift)

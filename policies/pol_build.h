@@ -41,6 +41,7 @@ enum pol_row_kind {
 	POL_ROW_CAPACITY,    /* agency staff <= capacity; index: agency row, and shift */
 	POL_ROW_BREAK_GLASS, /* break-glass heads <= minimum; index: demand row */
 	POL_ROW_BUDGET,      /* agency spend <= budget; index: partner, MU_ALL = system */
+	POL_ROW_CUT,         /* rota only, a row every rota meets; index: worker or demand row */
 	POL_ROW_KIND_COUNT
 };
 
@@ -121,5 +122,9 @@ void pol_mutual_aid_apply(struct pol_build *b);
 void pol_bank_apply(struct pol_build *b);
 void pol_agency_apply(struct pol_build *b);
 void pol_budgets_apply(struct pol_build *b);
+
+/* Rota mode only, after the policies: rows every rota meets that cut off
+ * fractional staff (see pol_rota_cuts.c). Compacts the model. */
+void pol_rota_cuts_apply(struct pol_build *b);
 
 #endif

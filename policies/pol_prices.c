@@ -16,10 +16,17 @@
 #include <stdlib.h>
 
 static const char *const units[POL_ROW_KIND_COUNT] = {
-    [POL_ROW_DEMAND] = "staff",    [POL_ROW_MINIMUM] = "staff",   [POL_ROW_STAFF] = "staff",
-    [POL_ROW_ROTATABLE] = "staff", [POL_ROW_AGREEMENT] = "staff", [POL_ROW_REST] = "shift",
-    [POL_ROW_HOURS] = "hour",      [POL_ROW_CAPACITY] = "staff",  [POL_ROW_BREAK_GLASS] = "staff",
+    [POL_ROW_DEMAND] = "staff",
+    [POL_ROW_MINIMUM] = "staff",
+    [POL_ROW_STAFF] = "staff",
+    [POL_ROW_ROTATABLE] = "staff",
+    [POL_ROW_AGREEMENT] = "staff",
+    [POL_ROW_REST] = "shift",
+    [POL_ROW_HOURS] = "hour",
+    [POL_ROW_CAPACITY] = "staff",
+    [POL_ROW_BREAK_GLASS] = "staff",
     [POL_ROW_BUDGET] = "£",
+    [POL_ROW_CUT] = "",
 };
 
 static void describe(const struct mu_scenario *sc, const struct pol_row *what,

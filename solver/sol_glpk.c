@@ -122,26 +122,92 @@ static glp_prob *load(struct sol_model *m, bool is_mip)
 	return lp;
 }
 
+/* How the search branches: GLPK's hybrid pseudo-cost rule, or the most
+ * fractional column (chosen in watch_search) when that rule's start would
+ * not fit the time left. */
+enum branching { BRANCH_UNDECIDED, BRANCH_PSEUDO_COST, BRANCH_MOST_FRACTIONAL };
+
 struct mip_watch {
 	const struct sol_options *opt;
 	bool keeps_bound; /* a search of the whole model: its nodes bound the rota */
 	bool has_bound;
 	double bound;
 	double start, deadline, last_report; /* deadline 0: none */
+	bool is_presolved;  /* GLPK's presolver first (a window: drops the fixed columns) */
+	const double *rota; /* a rota for the search to start from, or NULL */
+	double lp_start;    /* when the current node's LP began */
+	double lp_seconds;  /* how long the last node LP took */
+	enum branching branching;
 };
 
+/* GLPK's hybrid pseudo-cost branching proves the example's rota optimal
+ * in 16 s where the most fractional column leaves a 0.1% gap after 60 s.
+ * But before it first uses a column's pseudo-cost it solves a short LP
+ * for it, with no time checks: on bench_gen large (25k rows, 700
+ * fractional columns at the root) that took 140 s under a 60 s limit. So
+ * it is used only when that start, about one LP per fractional column,
+ * fits in a quarter of the time left. */
+static void choose_branch(glp_tree *tree, struct mip_watch *w, double now)
+{
+	glp_prob *lp = glp_ios_get_prob(tree);
+	int n = glp_get_num_cols(lp), j, best = 0, n_fractional = 0;
+	double best_part = -1;
+	for (j = 1; j <= n; j++)
+		if (glp_ios_can_branch(tree, j)) {
+			double x = glp_get_col_prim(lp, j), part = fabs(x - floor(x) - 0.5);
+			n_fractional++;
+			if (best == 0 || part < best_part) {
+				best = j;
+				best_part = part;
+			}
+		}
+	if (w->branching == BRANCH_UNDECIDED)
+		w->branching =
+		    w->deadline > 0 && n_fractional * w->lp_seconds > (w->deadline - now) / 4
+		        ? BRANCH_MOST_FRACTIONAL
+		        : BRANCH_PSEUDO_COST;
+	if (w->branching == BRANCH_MOST_FRACTIONAL && best > 0)
+		glp_ios_branch_upon(tree, best, GLP_NO_BRNCH);
+}
+
 /* Keeps the best bound of the open nodes, for the gap of a stopped search;
- * reports progress and stops the search when asked to. */
+ * hands GLPK the rota to start from; branches (see choose_branch); reports
+ * progress and stops the search when asked to. */
 static void watch_search(glp_tree *tree, void *info)
 {
 	struct mip_watch *w = info;
 	int best = glp_ios_best_node(tree);
-	double now;
+	double now = mu_time_now();
 	if (best && w->keeps_bound) {
 		w->bound = glp_ios_node_bound(tree, best);
 		w->has_bound = true;
 	}
-	now = mu_time_now();
+	switch (glp_ios_reason(tree)) {
+	case GLP_IPREPRO:
+		w->lp_start = now;
+		break;
+	case GLP_IROWGEN:
+		if (w->lp_start > 0)
+			w->lp_seconds = now - w->lp_start;
+		break;
+	case GLP_IHEUR:
+		if (w->rota) {
+			glp_prob *lp = glp_ios_get_prob(tree);
+			int n = glp_get_num_cols(lp), j;
+			double *x = mu_malloc(((size_t)n + 1) * sizeof(double));
+			for (j = 1; j <= n; j++)
+				x[j] = w->rota[j - 1];
+			glp_ios_heur_sol(tree, x);
+			free(x);
+			w->rota = NULL;
+		}
+		break;
+	case GLP_IBRANCH:
+		choose_branch(tree, w, now);
+		break;
+	default:
+		break;
+	}
 	/* GLPK checks its own time limit between nodes only; cut rounds at
 	 * the root of a large model ran past it by minutes */
 	if ((w->opt->stop && *w->opt->stop) || (w->deadline > 0 && now > w->deadline)) {
@@ -165,14 +231,13 @@ static int run_intopt(glp_prob *lp, struct mip_watch *w, bool is_window)
 	glp_iocp parm;
 	glp_init_iocp(&parm);
 	parm.msg_lev = GLP_MSG_OFF;
-	/* The presolver solves the relaxation again, but without it the
-	 * example's rota took 27 s to prove instead of 2 s; in a window it
-	 * drops the fixed columns. */
-	parm.presolve = GLP_ON;
+	/* Without the presolver the search starts from the relaxation already
+	 * solved (GLPK's presolver solves it again, cold: 25 s on large) and
+	 * can be handed the rota; in a window it drops the fixed columns. */
+	parm.presolve = w->is_presolved ? GLP_ON : GLP_OFF;
 	parm.fp_heur = GLP_ON;
-	/* Measured on the example: hybrid pseudo-cost branching with every cut
-	 * class proves the system rota optimal in 2 s; the defaults left a 0.5%
-	 * gap after 60 s (the bank's rest cliques and the floors want cuts). */
+	/* Every cut class: the bank's rest cliques and the floors want them
+	 * (the defaults, without, left the example 0.5% from proven). */
 	parm.br_tech = GLP_BR_PCH;
 	parm.mir_cuts = is_window ? GLP_OFF : GLP_ON;
 	parm.gmi_cuts = is_window ? GLP_OFF : GLP_ON;
@@ -370,6 +435,35 @@ static enum mu_code solve_lp(glp_prob *lp, const struct sol_model *m, const stru
 	return MU_OK;
 }
 
+/* GLPK's own statuses of every row and column, to go back to. */
+struct saved_basis {
+	int *row_stat, *col_stat;
+};
+
+static struct saved_basis save_basis(glp_prob *lp)
+{
+	int m = glp_get_num_rows(lp), n = glp_get_num_cols(lp), i;
+	struct saved_basis b = {mu_malloc(((size_t)m + 1) * sizeof(int)),
+	                        mu_malloc(((size_t)n + 1) * sizeof(int))};
+	for (i = 1; i <= m; i++)
+		b.row_stat[i] = glp_get_row_stat(lp, i);
+	for (i = 1; i <= n; i++)
+		b.col_stat[i] = glp_get_col_stat(lp, i);
+	return b;
+}
+
+/* Sets the saved statuses again, and frees them. */
+static void restore_basis(glp_prob *lp, struct saved_basis *b)
+{
+	int m = glp_get_num_rows(lp), n = glp_get_num_cols(lp), i;
+	for (i = 1; i <= m; i++)
+		glp_set_row_stat(lp, i, b->row_stat[i]);
+	for (i = 1; i <= n; i++)
+		glp_set_col_stat(lp, i, b->col_stat[i]);
+	free(b->row_stat);
+	free(b->col_stat);
+}
+
 static bool resolve(glp_prob *lp, const glp_smcp *parm)
 {
 	return glp_simplex(lp, parm) == 0 && glp_get_status(lp) == GLP_OPT;
@@ -449,10 +543,11 @@ static void improve_by_windows(glp_prob *lp, const struct sol_model *m,
 {
 	size_t w, j;
 	for (w = 0; w < opt->n_windows; w++) {
-		struct mip_watch watch = {opt, false, false, 0, mu_time_now(), 0, mu_time_now()};
+		struct mip_watch watch = {.opt = opt, .is_presolved = true};
 		int st;
 		if (opt->stop && *opt->stop)
 			break;
+		watch.start = watch.last_report = mu_time_now();
 		watch.deadline =
 		    watch.start + (deadline - watch.start) / (double)(opt->n_windows - w);
 		for (j = 0; j < m->n_cols; j++)
@@ -480,12 +575,14 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
                               struct mu_err *err)
 {
 	glp_smcp lp_parm;
-	struct mip_watch watch = {opt, true, false, 0, mu_time_now(), 0, mu_time_now()};
+	struct mip_watch watch = {.opt = opt, .keeps_bound = true};
 	double relaxed, rounded_objective = 0;
 	double *rounded = mu_malloc((m->n_cols + 1) * sizeof(double));
+	struct saved_basis relaxed_basis;
 	bool has_rounded, has_mip;
 	int rc, st, i;
 
+	watch.start = watch.last_report = mu_time_now();
 	if (run_simplex(lp, m, opt, &lp_parm, out, err) != MU_OK) {
 		free(rounded);
 		return MU_E_SOLVER;
@@ -496,6 +593,7 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	if (opt->want_basis)
 		keep_basis(lp, out);
 	lp_parm.presolve = GLP_OFF; /* the roundings re-solve from the relaxation's basis */
+	relaxed_basis = save_basis(lp);
 	if (opt->time_limit > 0)
 		watch.deadline = watch.start + opt->time_limit;
 	has_rounded =
@@ -513,6 +611,13 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	    mu_time_now() - watch.start < opt->time_limit / 5)
 		improve_by_windows(lp, m, opt, (mu_time_now() + watch.deadline) / 2, rounded,
 		                   &rounded_objective);
+	/* The search starts from the relaxation's optimal basis (no simplex
+	 * iterations) with the rota in hand; should that fail, GLPK's
+	 * presolver solves the relaxation itself. */
+	restore_basis(lp, &relaxed_basis);
+	watch.is_presolved = !resolve(lp, &lp_parm);
+	if (!watch.is_presolved && has_rounded)
+		watch.rota = rounded;
 	rc = run_intopt(lp, &watch, false);
 	st = glp_mip_status(lp);
 	if (rc == GLP_ENOPFS || (rc != GLP_ETMLIM && st == GLP_NOFEAS)) {

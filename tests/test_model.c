@@ -362,6 +362,85 @@ static void test_model_polish_moves_swaps_adds_and_drops(void **state)
 	sol_model_free(m);
 }
 
+/* The objective of b's model with integers relaxed (or not). */
+static double model_objective(struct pol_build *b, bool is_mip)
+{
+	struct sol_options opt;
+	struct sol_result res;
+	struct mu_err err;
+	double objective;
+	memset(&opt, 0, sizeof(opt));
+	opt.is_mip = is_mip;
+	assert_int_equal(sol_glpk_solve(b->m, &opt, &res, &err), MU_OK);
+	assert_int_equal(res.status, SOL_OPTIMAL);
+	objective = res.objective;
+	sol_result_release(&res);
+	return objective;
+}
+
+static size_t count_cut_rows(const struct pol_build *b)
+{
+	size_t i, n = 0;
+	for (i = 0; i < b->m->n_rows; i++)
+		n += b->rows[i].kind == POL_ROW_CUT;
+	return n;
+}
+
+/* Builds files, checks the relaxation before and after pol_rota_cuts
+ * (which adds n_cuts rows) and the rota, which the rows must not move. */
+static void expect_cuts(const struct harness_file *files, double before, double after,
+                        size_t n_cuts)
+{
+	struct mu_scenario *sc = harness_load(defaults, files);
+	struct pol_build *b = pol_build_new(sc, false);
+	assert_float_equal(model_objective(b, false), before, 1e-6);
+	assert_float_equal(model_objective(b, true), after, 1e-6);
+	pol_rota_cuts_apply(b);
+	assert_int_equal(count_cut_rows(b), n_cuts);
+	assert_float_equal(model_objective(b, false), after, 1e-6);
+	assert_float_equal(model_objective(b, true), after, 1e-6);
+	pol_build_free(b);
+	mu_scenario_free(sc);
+}
+
+/* Rows every rota meets, by hand. Hours: two 9.5 h days and 16 h; the
+ * relaxation works 16 / 9.5 = 1.68 shifts (160 + 0.32 short x 1900 = 760),
+ * a rota one (95 + 1900 = 1995); the cover row w1 works at most one of
+ * the two closes the gap. Rounding: 1.5 staff wanted, two workers at 80;
+ * the relaxation takes 1.5 workers (120), a rota two (160: one and half
+ * short costs 80 + 800); the rounding row x1 + x2 + 2 short >= 2 closes
+ * it. A day and a night too close for rest are no cover: rest already
+ * allows one of them. */
+static void test_model_rota_cuts_close_the_relaxation(void **state)
+{
+	const struct harness_file hours[] = {
+	    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,17:30,9.5\n"
+	                   "d2,2026-12-01,08:00,17:30,9.5\n"},
+	    {"bank.csv", "id,role,home,max_hours\nw1,rn,a,16\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw1,d2\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\na,rn,d2,1\n"},
+	    {NULL, NULL},
+	};
+	const struct harness_file clash[] = {
+	    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,17:30,9.5\n"
+	                   "n1,2026-11-30,20:00,05:30,9.5\n"},
+	    {"bank.csv", "id,role,home,max_hours\nw1,rn,a,16\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw1,n1\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\na,rn,n1,1\n"},
+	    {NULL, NULL},
+	};
+	const struct harness_file half[] = {
+	    {"bank.csv", "id,role,home\nw1,rn,a\nw2,rn,a\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw2,d1\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1.5\n"},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect_cuts(hours, 760, 1995, 1);
+	expect_cuts(clash, 1995, 1995, 0);
+	expect_cuts(half, 120, 160, 1);
+}
+
 /* Sifting by hand: two rows, short at 100 a staff (the core), and three
  * staff columns left out at first. The first round covers both rows with
  * short; pricing brings in at most one column a round (a quarter of the
@@ -671,6 +750,7 @@ int main(void)
 	    cmocka_unit_test(test_model_priority),
 	    cmocka_unit_test(test_model_sifting_brings_in_columns_by_reduced_cost),
 	    cmocka_unit_test(test_model_polish_moves_swaps_adds_and_drops),
+	    cmocka_unit_test(test_model_rota_cuts_close_the_relaxation),
 	    cmocka_unit_test(test_model_partner_and_system_budgets),
 	    cmocka_unit_test(test_model_silo),
 	    cmocka_unit_test(test_model_generated_scenarios_match_cbc_and_clp),

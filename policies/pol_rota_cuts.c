@@ -1,0 +1,237 @@
+/*
+ * pol_rota_cuts.c - rows that every rota (integer solution) already
+ * satisfies but the linear relaxation need not, so that the relaxation the
+ * rota search starts from is closer to the rotas it searches: the same
+ * rotas, the same best rota, a better bound and a better first rota. Never
+ * in plan mode, whose answer is the relaxation itself.
+ *
+ * - Hours covers: a bank worker cannot work a set S of offered shifts that
+ *   fit together (rest allows them) but whose hours pass max_hours, so
+ *   works at most |S| - 1 of them. The relaxation works 9.5 h shifts 1.7
+ *   times to fill 16 h; this row allows 1.
+ * - Rounding of half staff: with integer staff, covered + s >= R for a
+ *   fractional R (19.5) means either ceil(R) staff or s >= f = R - floor(R):
+ *   the mixed-integer rounding row
+ *     sum (floor(a_j) + min(frac(a_j), f) / f) x_j + s / f >= ceil(R),
+ *   s the continuous short and breach. The relaxation covers half a staff
+ *   with half a worker; this row prices it as a whole worker or half short.
+ */
+#include "pol_build.h"
+
+#include "core/mu_alloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A worker with many offers has many covers; the first ones found (the
+ * longest shifts first) are the ones the relaxation leans on. */
+#define MAX_COVERS_PER_WORKER 32
+#define MAX_SEARCH_STEPS 4096
+
+struct offer {
+	size_t shift;
+	double hours;
+	size_t first, last; /* the worker's columns on this shift: cols[first..last) */
+};
+
+struct cover_search {
+	struct pol_build *b;
+	size_t worker;
+	const struct offer *offers;
+	size_t n_offers;
+	const size_t *cols;
+	bool *clash; /* n_offers x n_offers: the two overlap or break rest */
+	size_t *chosen, n_chosen;
+	size_t n_covers, n_steps;
+};
+
+static int by_hours_desc(const void *a, const void *b)
+{
+	const struct offer *x = a, *y = b;
+	if (x->hours != y->hours)
+		return x->hours > y->hours ? -1 : 1;
+	return x->shift < y->shift ? -1 : x->shift > y->shift;
+}
+
+static void add_cover_row(struct cover_search *cs)
+{
+	struct pol_build *b = cs->b;
+	char name[64];
+	size_t k, j, row;
+	snprintf(name, sizeof(name), "hcover_w%zu_%zu", cs->worker, cs->n_covers);
+	row = pol_build_add_row(b, name, -SOL_INF, (double)cs->n_chosen - 1,
+	                        &(struct pol_row){POL_ROW_CUT, cs->worker, MU_ALL});
+	for (k = 0; k < cs->n_chosen; k++) {
+		const struct offer *o = &cs->offers[cs->chosen[k]];
+		for (j = o->first; j < o->last; j++)
+			sol_model_add_entry(b->m, row, cs->cols[j], 1);
+	}
+	cs->n_covers++;
+}
+
+/* Extends the chosen offers (hours so far: sum) by later ones that fit
+ * with all of them; a set whose hours pass max_hours is a cover, and
+ * minimal because offers come longest first: dropping the last one added
+ * (the shortest) already brings it within max_hours. */
+static void find_covers(struct cover_search *cs, size_t from, double sum)
+{
+	double max_hours = cs->b->sc->bank[cs->worker].max_hours;
+	size_t k, c;
+	for (k = from; k < cs->n_offers; k++) {
+		bool fits = true;
+		if (cs->n_covers >= MAX_COVERS_PER_WORKER || ++cs->n_steps > MAX_SEARCH_STEPS)
+			return;
+		for (c = 0; c < cs->n_chosen && fits; c++)
+			fits = !cs->clash[cs->chosen[c] * cs->n_offers + k];
+		if (!fits)
+			continue;
+		cs->chosen[cs->n_chosen++] = k;
+		if (sum + cs->offers[k].hours > max_hours + 1e-9) {
+			if (cs->n_chosen > 1)
+				add_cover_row(cs);
+		} else {
+			find_covers(cs, k + 1, sum + cs->offers[k].hours);
+		}
+		cs->n_chosen--;
+	}
+}
+
+static bool is_clash(const struct mu_scenario *sc, size_t s, size_t t)
+{
+	long rest = (long)(sc->settings.min_rest_hours * 60 + 0.5);
+	const struct mu_shift *a = &sc->shifts[s], *c = &sc->shifts[t];
+	return a->abs_start < c->abs_end + rest && c->abs_start < a->abs_end + rest;
+}
+
+struct bank_col {
+	size_t worker, shift, col;
+};
+
+static int by_worker_shift(const void *x, const void *y)
+{
+	const struct bank_col *a = x, *c = y;
+	if (a->worker != c->worker)
+		return a->worker < c->worker ? -1 : 1;
+	if (a->shift != c->shift)
+		return a->shift < c->shift ? -1 : 1;
+	return a->col < c->col ? -1 : a->col > c->col;
+}
+
+/* The hours covers of one worker, whose columns are bc[0..n), by shift. */
+static void add_hours_covers(struct pol_build *b, const struct bank_col *bc, size_t n)
+{
+	const struct mu_scenario *sc = b->sc;
+	struct offer *offers = mu_malloc((n + 1) * sizeof(*offers));
+	size_t *cols = mu_malloc((n + 1) * sizeof(size_t));
+	size_t n_offers = 0, i, k;
+	double offered = 0;
+	struct cover_search cs;
+
+	for (i = 0; i < n; i++) {
+		cols[i] = bc[i].col;
+		if (i == 0 || bc[i].shift != bc[i - 1].shift) {
+			offers[n_offers] =
+			    (struct offer){bc[i].shift, sc->shifts[bc[i].shift].paid_hours, i, i};
+			offered += offers[n_offers++].hours;
+		}
+		offers[n_offers - 1].last = i + 1;
+	}
+	if (offered <= sc->bank[bc[0].worker].max_hours + 1e-9 || n_offers < 2) {
+		free(offers);
+		free(cols);
+		return;
+	}
+	qsort(offers, n_offers, sizeof(*offers), by_hours_desc);
+	memset(&cs, 0, sizeof(cs));
+	cs.b = b;
+	cs.worker = bc[0].worker;
+	cs.offers = offers;
+	cs.n_offers = n_offers;
+	cs.cols = cols;
+	cs.chosen = mu_malloc((n_offers + 1) * sizeof(size_t));
+	cs.clash = mu_malloc(n_offers * n_offers * sizeof(bool));
+	for (i = 0; i < n_offers; i++)
+		for (k = 0; k < n_offers; k++)
+			cs.clash[i * n_offers + k] =
+			    i != k && is_clash(sc, offers[i].shift, offers[k].shift);
+	find_covers(&cs, 0, 0);
+	free(cs.clash);
+	free(cs.chosen);
+	free(offers);
+	free(cols);
+}
+
+static void add_all_hours_covers(struct pol_build *b)
+{
+	size_t n_cols = b->m->n_cols, n = 0, j, first;
+	struct bank_col *bc = mu_malloc((n_cols + 1) * sizeof(*bc));
+	for (j = 0; j < n_cols; j++)
+		if (b->cols[j].source == MU_SRC_BANK)
+			bc[n++] = (struct bank_col){b->cols[j].worker,
+			                            b->sc->demand[b->cols[j].demand].shift, j};
+	qsort(bc, n, sizeof(*bc), by_worker_shift);
+	for (first = 0; first < n; first = j) {
+		for (j = first; j < n && bc[j].worker == bc[first].worker; j++)
+			;
+		add_hours_covers(b, bc + first, j - first);
+	}
+	free(bc);
+}
+
+/* The rounding row of one cover or floor row (entries [first, last) of
+ * the compacted model), when its lower limit is fractional and every
+ * column in it is an integer one or a continuous one that only helps. */
+static void add_rounding_row(struct pol_build *b, size_t row, size_t first, size_t last,
+                             const struct pol_row *what)
+{
+	struct sol_model *m = b->m;
+	double limit = m->row_lo[row], f = limit - floor(limit);
+	size_t k, cut;
+	char name[64];
+	if (f < 1e-6 || f > 1 - 1e-6)
+		return;
+	for (k = first; k < last; k++) {
+		const struct sol_entry *e = &m->entries[k];
+		if (e->value < 0 || m->col_lo[e->col] != 0)
+			return;
+	}
+	snprintf(name, sizeof(name), "round_%s", m->row_names[row]);
+	cut = pol_build_add_row(b, name, ceil(limit), SOL_INF, what);
+	for (k = first; k < last; k++) {
+		const struct sol_entry *e = &m->entries[k];
+		double a = e->value, coef;
+		if (m->col_is_int[e->col])
+			coef = floor(a) + fmin(a - floor(a), f) / f;
+		else
+			coef = a / f;
+		/* entries may grow the array: e is not used after this */
+		sol_model_add_entry(m, cut, e->col, coef);
+	}
+}
+
+static void add_all_rounding_rows(struct pol_build *b)
+{
+	struct sol_model *m = b->m;
+	size_t n_rows = m->n_rows, n_entries, *row_first, i, k;
+	n_entries = sol_model_compact(m);
+	row_first = mu_calloc(n_rows + 2, sizeof(size_t));
+	for (k = 0; k < n_entries; k++)
+		row_first[m->entries[k].row + 1]++;
+	for (i = 0; i < n_rows; i++)
+		row_first[i + 1] += row_first[i];
+	for (i = 0; i < n_rows; i++) {
+		enum pol_row_kind kind = b->rows[i].kind;
+		if (kind == POL_ROW_DEMAND || kind == POL_ROW_MINIMUM)
+			add_rounding_row(b, i, row_first[i], row_first[i + 1],
+			                 &(struct pol_row){POL_ROW_CUT, b->rows[i].index, MU_ALL});
+	}
+	free(row_first);
+}
+
+void pol_rota_cuts_apply(struct pol_build *b)
+{
+	add_all_hours_covers(b);
+	add_all_rounding_rows(b);
+}
