@@ -101,21 +101,6 @@ void pol_build_free(struct pol_build *b)
 	free(b);
 }
 
-size_t *pol_build_col_days(const struct pol_build *b, size_t *n_days)
-{
-	const struct mu_scenario *sc = b->sc;
-	size_t *day = mu_malloc((b->m->n_cols + 1) * sizeof(size_t)), j, i;
-	long first = sc->shifts[0].day, last = first;
-	for (i = 1; i < sc->n_shifts; i++) {
-		first = sc->shifts[i].day < first ? sc->shifts[i].day : first;
-		last = sc->shifts[i].day > last ? sc->shifts[i].day : last;
-	}
-	for (j = 0; j < b->m->n_cols; j++)
-		day[j] = (size_t)(sc->shifts[sc->demand[b->cols[j].demand].shift].day - first);
-	*n_days = (size_t)(last - first + 1);
-	return day;
-}
-
 bool *pol_build_core_cols(const struct pol_build *b)
 {
 	bool *is_core = mu_malloc((b->m->n_cols + 1) * sizeof(bool));

@@ -99,11 +99,6 @@ size_t pol_demand_at(const struct pol_build *b, size_t partner, size_t role, siz
 size_t pol_build_add_cover_col(struct pol_build *b, const char *name, double ub, bool is_int,
                                const struct pol_col *what);
 
-/* The day of each column's shift, counted from the horizon's first day (a
- * window for the solver's fix-and-optimise); *n_days gets the number of
- * days. The caller frees the array. */
-size_t *pol_build_col_days(const struct pol_build *b, size_t *n_days);
-
 /* For sol_options.col_is_core: true for own staff, short and breach, the
  * columns sifting starts from (short and breach let every row be met; own
  * staff cost nothing and are nearly always used). Free the array. */

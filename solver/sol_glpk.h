@@ -44,11 +44,6 @@ struct sol_options {
 	 * that does not fit is repaired, or dropped for a cold start. */
 	const unsigned char *warm_rows, *warm_cols;
 	bool want_basis; /* fill sol_result's row_basis and col_basis */
-	/* MIP with a time limit: windows for fix-and-optimise, col_window[j] in
-	 * [0, n_windows) for each column (say, the day of its shift); NULL for
-	 * none. See solve_mip. */
-	const size_t *col_window;
-	size_t n_windows;
 	/* A cold relaxation is solved by sifting from the columns marked here,
 	 * which must let every row be met (say, short and breach); NULL: one
 	 * simplex call over all columns. Worth it from SOL_SIFT_MIN_COLS. */

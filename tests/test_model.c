@@ -409,8 +409,13 @@ static void expect_cuts(const struct harness_file *files, double before, double 
  * the two closes the gap. Rounding: 1.5 staff wanted, two workers at 80;
  * the relaxation takes 1.5 workers (120), a rota two (160: one and half
  * short costs 80 + 800); the rounding row x1 + x2 + 2 short >= 2 closes
- * it. A day and a night too close for rest are no cover: rest already
- * allows one of them. */
+ * it. Count: 24 h and days of 7.5, 8, 9.5 and 9.5 h; every hour of bank
+ * saves 190 (200 short less 10 pay), so the relaxation works 24 h: 6900 -
+ * 24 x 190 = 2340; the four covers of three days (each at most two) still
+ * allow two thirds of every day (23 h, 2530); a rota works two days, at
+ * best 19 h (3290), and the count row (at most two of the four) closes
+ * the gap. A day and a night too close for rest are no cover: rest
+ * already allows one of them. */
 static void test_model_rota_cuts_close_the_relaxation(void **state)
 {
 	const struct harness_file hours[] = {
@@ -419,6 +424,16 @@ static void test_model_rota_cuts_close_the_relaxation(void **state)
 	    {"bank.csv", "id,role,home,max_hours\nw1,rn,a,16\n"},
 	    {"availability.csv", "worker,shift\nw1,d1\nw1,d2\n"},
 	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\na,rn,d2,1\n"},
+	    {NULL, NULL},
+	};
+	const struct harness_file count[] = {
+	    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,15:30,7.5\n"
+	                   "d2,2026-12-01,08:00,16:00,8\nd3,2026-12-02,08:00,17:30,9.5\n"
+	                   "d4,2026-12-03,08:00,17:30,9.5\n"},
+	    {"bank.csv", "id,role,home,max_hours\nw1,rn,a,24\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw1,d2\nw1,d3\nw1,d4\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\na,rn,d2,1\n"
+	                   "a,rn,d3,1\na,rn,d4,1\n"},
 	    {NULL, NULL},
 	};
 	const struct harness_file clash[] = {
@@ -437,6 +452,7 @@ static void test_model_rota_cuts_close_the_relaxation(void **state)
 	};
 	(void)state;
 	expect_cuts(hours, 760, 1995, 1);
+	expect_cuts(count, 2340, 3290, 5);
 	expect_cuts(clash, 1995, 1995, 0);
 	expect_cuts(half, 120, 160, 1);
 }
