@@ -28,7 +28,9 @@ const char cmd_solve_help[] =
     "                    mode: also prices.csv, the shadow prices) into DIR\n"
     "  --db FILE         the run database (default: muster.db)\n"
     "  --time-limit S    stop after S seconds with the best rota found\n"
-    "  --write-mps FILE  also write the model solved as free MPS\n"
+    "  --write-mps FILE  also write the model as free MPS, for another solver\n"
+    "                    to check (rota: without the extra rows muster adds,\n"
+    "                    which every rota meets)\n"
     "\n"
     "exit codes: 0 solved; 3 solved, but a demand row is below its safe minimum;\n"
     "2 bad usage or scenario; 1 I/O, database or solver failure.\n";
