@@ -11,8 +11,8 @@
  *   times to fill 16 h; this row allows 1.
  * - Hours count: nor more of their offered shifts than the most that fit
  *   together within max_hours (found by search). On bench_gen large the
- *   covers took the relaxation from 13.90M to 14.12M, the counts to
- *   14.20M, against a best rota of 14.23M.
+ *   covers (with the rounding rows) took the relaxation from 13.90M to
+ *   14.12M, the counts to 14.22M, against a best rota of 14.23M.
  * - Rounding of half staff: with integer staff, covered + s >= R for a
  *   fractional R (19.5) means either ceil(R) staff or s >= f = R - floor(R):
  *   the mixed-integer rounding row
