@@ -216,7 +216,7 @@ static void print_table(const struct row *rows, size_t n)
 	for (i = 0; i < n; i++) {
 		const struct row *r = &rows[i];
 		printf("%-8s %7.0f %8.0f %9.0f | %8.2f %7.2f %6.2f %8.1e %6.1f %7.0f | %8.1f %7.2f "
-		       "%8.2f %+7.2f %7.1f %7.0f\n",
+		       "%8.2f %+7.3f %7.1f %7.0f\n",
 		       r->name, r->rows, r->cols, r->nnz, r->plan_s, r->clp_s, r->plan_s / r->clp_s,
 		       rel_diff(r->plan_obj, r->clp_obj), 100 * r->plan_build_s / r->plan_s,
 		       r->plan_mib, r->rota_s, r->rota_gap, r->cbc_gap,
