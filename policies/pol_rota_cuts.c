@@ -268,13 +268,9 @@ static void add_rounding_row(struct pol_build *b, size_t row, size_t first, size
 static void add_all_rounding_rows(struct pol_build *b)
 {
 	struct sol_model *m = b->m;
-	size_t n_rows = m->n_rows, n_entries, *row_first, i, k;
-	n_entries = sol_model_compact(m);
-	row_first = mu_calloc(n_rows + 2, sizeof(size_t));
-	for (k = 0; k < n_entries; k++)
-		row_first[m->entries[k].row + 1]++;
-	for (i = 0; i < n_rows; i++)
-		row_first[i + 1] += row_first[i];
+	size_t n_rows = m->n_rows, *row_first, i;
+	sol_model_compact(m);
+	row_first = sol_model_by_row(m);
 	for (i = 0; i < n_rows; i++) {
 		enum pol_row_kind kind = b->rows[i].kind;
 		if (kind == POL_ROW_DEMAND || kind == POL_ROW_MINIMUM)

@@ -131,3 +131,13 @@ void sol_model_by_col(const struct sol_model *m, size_t **first, size_t **at)
 	*first = start;
 	*at = index;
 }
+
+size_t *sol_model_by_row(const struct sol_model *m)
+{
+	size_t *first = mu_calloc(m->n_rows + 2, sizeof(size_t)), i;
+	for (i = 0; i < m->n_entries; i++)
+		first[m->entries[i].row + 1]++;
+	for (i = 0; i < m->n_rows; i++)
+		first[i + 1] += first[i];
+	return first;
+}

@@ -54,4 +54,9 @@ size_t sol_model_compact(struct sol_model *m);
  * the caller's to free. */
 void sol_model_by_col(const struct sol_model *m, size_t **first, size_t **at);
 
+/* The entries by row of a compacted model (sorted by row): row i's are
+ * m->entries[k] for k in [first[i], first[i + 1]). The array (n_rows + 1)
+ * is the caller's to free. */
+size_t *sol_model_by_row(const struct sol_model *m);
+
 #endif

@@ -269,11 +269,7 @@ size_t sol_polish(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm,
 	size_t limit = SIZE_MAX, n_kept = 0, i, j, n;
 
 	sol_model_by_col(m, &p.col_first, &p.col_at);
-	p.row_first = mu_calloc(m->n_rows + 2, sizeof(size_t));
-	for (i = 0; i < m->n_entries; i++)
-		p.row_first[m->entries[i].row + 1]++;
-	for (i = 0; i < m->n_rows; i++)
-		p.row_first[i + 1] += p.row_first[i];
+	p.row_first = sol_model_by_row(m);
 	p.is_soft = mu_calloc(m->n_rows + 1, sizeof(bool));
 	for (i = 0; i < m->n_entries; i++) {
 		size_t c = m->entries[i].col;
