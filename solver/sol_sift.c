@@ -17,6 +17,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <stdio.h>
+#include <stdio.h>
 
 /* The model's entries by column (sol_model_by_col), for pricing. */
 struct col_matrix {
@@ -34,13 +35,31 @@ static void col_matrix_free(struct col_matrix *a)
 	free(a->at);
 }
 
-/* The working LP: every row of lp, and the columns brought in so far. */
+/* The working LP: the columns brought in so far and the rows they touch.
+ * A row left out stands slack at zero activity: one that cannot is always
+ * in. GLPK's simplex costs time for every row, empty or not, and before
+ * the last rounds a third of the rows (bank workers' not yet priced in)
+ * have no column. */
 struct working {
 	glp_prob *lp;
+	glp_prob *whole;
 	int *work_col; /* model column -> working column, 0 when left out */
+	int *work_row; /* model row -> working row, 0 when left out */
 	int *ind;      /* room for one column, 1-based as GLPK wants it */
 	double *val;
 };
+
+static int working_row(struct working *w, int model_row)
+{
+	int r = w->work_row[model_row];
+	if (r)
+		return r;
+	r = glp_add_rows(w->lp, 1);
+	glp_set_row_bnds(w->lp, r, glp_get_row_type(w->whole, model_row),
+	                 glp_get_row_lb(w->whole, model_row), glp_get_row_ub(w->whole, model_row));
+	w->work_row[model_row] = r;
+	return r;
+}
 
 static void working_add_col(struct working *w, glp_prob *whole, const struct sol_model *m,
                             const struct col_matrix *a, size_t j)
@@ -52,7 +71,7 @@ static void working_add_col(struct working *w, glp_prob *whole, const struct sol
 	glp_set_obj_coef(w->lp, c, m->col_cost[j]);
 	for (k = a->first[j]; k < a->first[j + 1]; k++) {
 		len++;
-		w->ind[len] = (int)m->entries[a->at[k]].row + 1;
+		w->ind[len] = working_row(w, (int)m->entries[a->at[k]].row + 1);
 		w->val[len] = m->entries[a->at[k]].value;
 	}
 	glp_set_mat_col(w->lp, c, len, w->ind, w->val);
@@ -65,15 +84,18 @@ static void working_init(struct working *w, glp_prob *whole, const struct sol_mo
 	int i, n_rows = glp_get_num_rows(whole);
 	size_t j;
 	w->lp = glp_create_prob();
+	w->whole = whole;
 	w->work_col = mu_calloc(m->n_cols + 1, sizeof(int));
+	w->work_row = mu_calloc((size_t)n_rows + 1, sizeof(int));
 	w->ind = mu_malloc(((size_t)n_rows + 1) * sizeof(int));
 	w->val = mu_malloc(((size_t)n_rows + 1) * sizeof(double));
 	glp_set_obj_dir(w->lp, GLP_MIN);
-	if (n_rows)
-		glp_add_rows(w->lp, n_rows);
-	for (i = 1; i <= n_rows; i++)
-		glp_set_row_bnds(w->lp, i, glp_get_row_type(whole, i), glp_get_row_lb(whole, i),
-		                 glp_get_row_ub(whole, i));
+	for (i = 1; i <= n_rows; i++) {
+		int type = glp_get_row_type(whole, i);
+		if (((type == GLP_LO || type == GLP_DB || type == GLP_FX) && glp_get_row_lb(whole, i) > 0) ||
+		    ((type == GLP_UP || type == GLP_DB || type == GLP_FX) && glp_get_row_ub(whole, i) < 0))
+			working_row(w, i);
+	}
 	/* a column left out stands at zero: one that cannot is always in */
 	for (j = 0; j < m->n_cols; j++)
 		if (col_is_core[j] || m->col_lo[j] != 0)
@@ -84,6 +106,7 @@ static void working_free(struct working *w)
 {
 	glp_delete_prob(w->lp);
 	free(w->work_col);
+	free(w->work_row);
 	free(w->ind);
 	free(w->val);
 }
@@ -100,11 +123,11 @@ static int by_reduced_cost(const void *a, const void *b)
 static size_t bring_in_priced(struct working *w, glp_prob *whole, const struct sol_model *m,
                               const struct col_matrix *a, struct candidate *cand, size_t limit)
 {
-	int i, n_rows = glp_get_num_rows(w->lp);
+	int i, n_rows = glp_get_num_rows(whole);
 	double *dual = mu_malloc(((size_t)n_rows + 1) * sizeof(double));
 	size_t j, k, n = 0;
 	for (i = 1; i <= n_rows; i++)
-		dual[i] = glp_get_row_dual(w->lp, i);
+		dual[i] = w->work_row[i] ? glp_get_row_dual(w->lp, w->work_row[i]) : 0;
 	for (j = 0; j < m->n_cols; j++) {
 		double d = m->col_cost[j];
 		if (w->work_col[j])
@@ -130,7 +153,7 @@ static void copy_basis(const struct working *w, glp_prob *whole, const struct so
 	int i, n_rows = glp_get_num_rows(whole);
 	size_t j;
 	for (i = 1; i <= n_rows; i++)
-		glp_set_row_stat(whole, i, glp_get_row_stat(w->lp, i));
+		glp_set_row_stat(whole, i, w->work_row[i] ? glp_get_row_stat(w->lp, w->work_row[i]) : GLP_BS);
 	for (j = 0; j < m->n_cols; j++) {
 		int c = (int)j + 1;
 		if (w->work_col[j])
