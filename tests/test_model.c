@@ -17,6 +17,7 @@
 #include "policies/pol_build.h"
 #include "policies/pol_plan.h"
 #include "policies/pol_prices.h"
+#include "solver/sol_blocks.h"
 #include "solver/sol_glpk.h"
 #include "solver/sol_polish.h"
 
@@ -502,6 +503,72 @@ static void test_model_sifting_brings_in_columns_by_reduced_cost(void **state)
 	sol_model_free(m);
 }
 
+/* An LP of rows that share no column solved block by block (sol_blocks):
+ * block one is min x + 2y with x + y >= 3, x <= 2 (row 1) ... (x = 2,
+ * y = 1: 4); block two is min 5z with z >= 1 (z = 1: 5); row 3 has no
+ * column. Together they make an optimal basis: the simplex from it takes
+ * no iteration. One block alone, or an infeasible block, is left to the
+ * whole. */
+static glp_prob *blocks_lp(double z_lo)
+{
+	glp_prob *lp = glp_create_prob();
+	int ind[3] = {0, 1, 0};
+	double val[3] = {0, 1, 1};
+	glp_add_rows(lp, 4);
+	glp_set_row_bnds(lp, 1, GLP_LO, 3, 0);
+	glp_set_row_bnds(lp, 2, GLP_LO, z_lo, 0);
+	glp_set_row_bnds(lp, 3, GLP_UP, 0, 7);
+	glp_set_row_bnds(lp, 4, GLP_UP, 0, 2); /* x <= 2 */
+	glp_add_cols(lp, 3);
+	glp_set_col_bnds(lp, 1, GLP_LO, 0, 0);
+	glp_set_col_bnds(lp, 2, GLP_LO, 0, 0);
+	glp_set_col_bnds(lp, 3, GLP_DB, 0, 2);
+	glp_set_obj_coef(lp, 1, 1);
+	glp_set_obj_coef(lp, 2, 2);
+	glp_set_obj_coef(lp, 3, 5);
+	ind[1] = 1, ind[2] = 4;
+	glp_set_mat_col(lp, 1, 2, ind, val);
+	ind[1] = 1;
+	glp_set_mat_col(lp, 2, 1, ind, val);
+	ind[1] = 2;
+	glp_set_mat_col(lp, 3, 1, ind, val);
+	return lp;
+}
+
+static void test_model_blocks_solve_apart_to_one_optimum(void **state)
+{
+	glp_prob *lp = blocks_lp(1);
+	glp_smcp parm;
+	size_t n_blocks;
+	(void)state;
+	glp_init_smcp(&parm);
+	parm.msg_lev = GLP_MSG_OFF;
+	assert_true(sol_blocks_solve(lp, &parm, &n_blocks));
+	assert_int_equal(n_blocks, 3);
+	assert_int_equal(glp_get_row_stat(lp, 3), GLP_BS);
+	assert_int_equal(glp_simplex(lp, &parm), 0);
+	assert_int_equal(glp_get_status(lp), GLP_OPT);
+	assert_int_equal(glp_get_it_cnt(lp), 0);
+	assert_float_equal(glp_get_obj_val(lp), 4 + 5, 1e-9);
+	assert_float_equal(glp_get_col_prim(lp, 1), 2, 1e-9);
+	assert_float_equal(glp_get_row_dual(lp, 1), 2, 1e-9);
+	glp_delete_prob(lp);
+
+	lp = blocks_lp(3); /* z <= 2 cannot meet z >= 3 */
+	assert_false(sol_blocks_solve(lp, &parm, &n_blocks));
+	glp_delete_prob(lp);
+
+	lp = blocks_lp(1); /* z in row 1 too: one block */
+	{
+		int ind[3] = {0, 1, 2};
+		double val[3] = {0, 1, 1};
+		glp_set_mat_col(lp, 3, 2, ind, val);
+	}
+	glp_del_rows(lp, 1, (int[]){0, 3});
+	assert_false(sol_blocks_solve(lp, &parm, &n_blocks));
+	glp_delete_prob(lp);
+}
+
 static void test_model_priority(void **state)
 {
 	/* one worker, two rows: b (priority 3) gets them; a (2) is short 3200 */
@@ -765,6 +832,7 @@ int main(void)
 	    cmocka_unit_test(test_model_tier_penalty),
 	    cmocka_unit_test(test_model_priority),
 	    cmocka_unit_test(test_model_sifting_brings_in_columns_by_reduced_cost),
+	    cmocka_unit_test(test_model_blocks_solve_apart_to_one_optimum),
 	    cmocka_unit_test(test_model_polish_moves_swaps_adds_and_drops),
 	    cmocka_unit_test(test_model_rota_cuts_close_the_relaxation),
 	    cmocka_unit_test(test_model_partner_and_system_budgets),
