@@ -137,6 +137,9 @@ struct mip_watch {
 	const double *rota; /* a rota for the search to start from, or NULL */
 	double lp_start;    /* when the current node's LP began */
 	double lp_seconds;  /* how long the last node LP took */
+	double left_at;     /* when the last call of watch_search returned */
+	double glpk_step;   /* the longest GLPK has run between two calls */
+	double glpk_step_at; /* since when, at most 10 s ago */
 	enum branching branching;
 	/* RINS once more when the root's cuts are in, from the root's
 	 * solution: a copy of the model (without cuts) to search in, and the
@@ -206,6 +209,13 @@ static void watch_search(glp_tree *tree, void *info)
 	struct mip_watch *w = info;
 	int best = glp_ios_best_node(tree);
 	double now = mu_time_now();
+	if (w->left_at > 0) {
+		double step = now - w->left_at;
+		if (step > w->glpk_step || now - w->glpk_step_at > 10) {
+			w->glpk_step = step;
+			w->glpk_step_at = now;
+		}
+	}
 	if (best && w->keeps_bound) {
 		w->bound = glp_ios_node_bound(tree, best);
 		w->has_bound = true;
@@ -239,8 +249,13 @@ static void watch_search(glp_tree *tree, void *info)
 		break;
 	}
 	/* GLPK checks its own time limit between nodes only; cut rounds at
-	 * the root of a large model ran past it by minutes */
-	if ((w->opt->stop && *w->opt->stop) || (w->deadline > 0 && now > w->deadline)) {
+	 * the root of a large model ran past it by minutes. Between two calls
+	 * here it runs up to 1-2 s on large (a round of cuts), so the search
+	 * stops when a step as long as the longest of the last 10 s would not
+	 * fit. (Not the longest of all: pseudo-cost branching's start-up, once,
+	 * takes 11 s on large; choose_branch has made room for it.) */
+	now = mu_time_now(); /* after any RINS above */
+	if ((w->opt->stop && *w->opt->stop) || (w->deadline > 0 && now + w->glpk_step > w->deadline)) {
 		glp_ios_terminate(tree);
 		return;
 	}
@@ -252,6 +267,7 @@ static void watch_search(glp_tree *tree, void *info)
 		w->opt->progress(w->opt->progress_ctx, now - w->start, has_solution,
 		                 has_solution ? glp_mip_obj_val(lp) : 0, w->has_bound, w->bound);
 	}
+	w->left_at = mu_time_now();
 }
 
 /* Branch and cut as muster runs it, watched (and stopped) by w. */
@@ -280,6 +296,7 @@ static int run_intopt(glp_prob *lp, struct mip_watch *w)
 			return GLP_ETMLIM;
 		parm.tm_lim = (int)(left * 1000);
 	}
+	w->left_at = mu_time_now();
 	return glp_intopt(lp, &parm);
 }
 
