@@ -5,7 +5,9 @@
  * goes on columns that stay at zero. Sifting solves a working LP of a few
  * columns, prices all the others with its duals, brings in the most
  * negative, and repeats until none is negative; the whole model then starts
- * from that basis, which a last simplex call confirms optimal.
+ * from that basis, which a last simplex call confirms optimal. The working
+ * LP holds only the rows its columns touch, and its first round is solved
+ * block by block (sol_blocks).
  */
 #include "sol_sift.h"
 
@@ -47,6 +49,15 @@ struct working {
 	double *val;
 };
 
+static bool zero_meets_row(glp_prob *lp, int i)
+{
+	int type = glp_get_row_type(lp, i);
+	bool has_lo = type == GLP_LO || type == GLP_DB || type == GLP_FX;
+	bool has_up = type == GLP_UP || type == GLP_DB || type == GLP_FX;
+	return !(has_lo && glp_get_row_lb(lp, i) > 0) && !(has_up && glp_get_row_ub(lp, i) < 0);
+}
+
+/* The working row of a model row, added (slack, basic) when first needed. */
 static int working_row(struct working *w, int model_row)
 {
 	int r = w->work_row[model_row];
@@ -88,12 +99,9 @@ static void working_init(struct working *w, glp_prob *whole, const struct sol_mo
 	w->ind = mu_malloc(((size_t)n_rows + 1) * sizeof(int));
 	w->val = mu_malloc(((size_t)n_rows + 1) * sizeof(double));
 	glp_set_obj_dir(w->lp, GLP_MIN);
-	for (i = 1; i <= n_rows; i++) {
-		int type = glp_get_row_type(whole, i);
-		if (((type == GLP_LO || type == GLP_DB || type == GLP_FX) && glp_get_row_lb(whole, i) > 0) ||
-		    ((type == GLP_UP || type == GLP_DB || type == GLP_FX) && glp_get_row_ub(whole, i) < 0))
+	for (i = 1; i <= n_rows; i++)
+		if (!zero_meets_row(whole, i))
 			working_row(w, i);
-	}
 	/* a column left out stands at zero: one that cannot is always in */
 	for (j = 0; j < m->n_cols; j++)
 		if (col_is_core[j] || m->col_lo[j] != 0)
