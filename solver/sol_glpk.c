@@ -137,9 +137,9 @@ struct mip_watch {
 	const double *rota; /* a rota for the search to start from, or NULL */
 	double lp_start;    /* when the current node's LP began */
 	double lp_seconds;  /* how long the last node LP took */
-	double left_at;     /* when the last call of watch_search returned */
-	double glpk_step;   /* the longest GLPK has run between two calls */
-	double glpk_step_at; /* since when, at most 10 s ago */
+	double left_at;      /* when the last call of watch_search returned */
+	double glpk_step;    /* GLPK's longest run between two calls lately, */
+	double glpk_step_at; /* seen then; 10 s on, the next run replaces it */
 	enum branching branching;
 	/* RINS once more when the root's cuts are in, from the root's
 	 * solution: a copy of the model (without cuts) to search in, and the
@@ -290,12 +290,8 @@ static int run_intopt(glp_prob *lp, struct mip_watch *w)
 	parm.clq_cuts = GLP_ON;
 	parm.cb_func = watch_search;
 	parm.cb_info = w;
-	if (w->deadline > 0) {
-		double left = w->deadline - mu_time_now();
-		if (left < 1e-3)
-			return GLP_ETMLIM;
-		parm.tm_lim = (int)(left * 1000);
-	}
+	if (!mu_time_ms_until(w->deadline, &parm.tm_lim))
+		return GLP_ETMLIM;
 	w->left_at = mu_time_now();
 	return glp_intopt(lp, &parm);
 }
@@ -411,13 +407,12 @@ static enum mu_code run_simplex(glp_prob *lp, const struct sol_model *m,
 {
 	bool is_warm = opt->warm_rows && opt->warm_cols;
 	bool is_done = false;
-	double start = mu_time_now();
+	double deadline = opt->time_limit > 0 ? mu_time_now() + opt->time_limit : 0;
 	int rc = 0, st;
 	glp_init_smcp(parm);
 	parm->msg_lev = GLP_MSG_OFF;
 	parm->meth = GLP_DUALP;
-	if (opt->time_limit > 0)
-		parm->tm_lim = (int)(opt->time_limit * 1000);
+	mu_time_ms_until(deadline, &parm->tm_lim);
 	if (is_warm) {
 		set_warm_basis(lp, opt);
 		parm->presolve = GLP_OFF;
@@ -425,19 +420,15 @@ static enum mu_code run_simplex(glp_prob *lp, const struct sol_model *m,
 		is_done = rc != GLP_EBADB && rc != GLP_ESING && rc != GLP_ECOND;
 	} else if (opt->col_is_core) {
 		enum sol_sift_outcome sifted = sol_sift_solve(
-		    lp, m, opt->col_is_core, parm,
-		    opt->time_limit > 0 ? start + opt->time_limit : 0, &out->sift_rounds);
+		    lp, m, opt->col_is_core, parm, deadline, &out->sift_rounds);
 		is_done = sifted != SOL_SIFT_FAILED;
 		rc = sifted == SOL_SIFT_TIME_UP ? GLP_ETMLIM : 0;
 	}
 	/* cold, or a warm or sifted start that did not work out */
 	if (!is_done) {
-		double left = opt->time_limit - (mu_time_now() - start);
-		if (opt->time_limit > 0)
-			parm->tm_lim = left > 0 ? (int)(left * 1000) + 1 : 0;
 		glp_std_basis(lp);
 		parm->presolve = GLP_ON;
-		rc = opt->time_limit > 0 && left <= 0 ? GLP_ETMLIM : glp_simplex(lp, parm);
+		rc = mu_time_ms_until(deadline, &parm->tm_lim) ? glp_simplex(lp, parm) : GLP_ETMLIM;
 	}
 	st = glp_get_status(lp);
 	if (rc == GLP_ENOPFS || (rc == 0 && (st == GLP_NOFEAS || st == GLP_INFEAS)))

@@ -251,12 +251,8 @@ static void fix_at(glp_prob *lp, size_t j, double value)
 
 static bool solve_within(glp_prob *lp, glp_smcp *parm, double deadline)
 {
-	if (deadline > 0) {
-		double left = deadline - mu_time_now();
-		if (left <= 0)
-			return false;
-		parm->tm_lim = (int)(left * 1000) + 1;
-	}
+	if (!mu_time_ms_until(deadline, &parm->tm_lim))
+		return false;
 	return glp_simplex(lp, parm) == 0 && glp_get_status(lp) == GLP_OPT;
 }
 

@@ -170,19 +170,6 @@ static void copy_basis(const struct working *w, glp_prob *whole, const struct so
 	}
 }
 
-/* Sets parm's time limit to what is left before deadline; false when
- * nothing is. */
-static bool limit_to(glp_smcp *parm, double deadline)
-{
-	double left = deadline - mu_time_now();
-	if (deadline <= 0)
-		return true;
-	if (left <= 0)
-		return false;
-	parm->tm_lim = (int)(left * 1000) + 1;
-	return true;
-}
-
 enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
                                      const bool *col_is_core, const glp_smcp *parm, double deadline,
                                      size_t *n_rounds)
@@ -207,7 +194,7 @@ enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
 	 * partner and shift: 2.5 s whole on bench_gen large, 0.02 s by block */
 	sol_blocks_solve(w.lp, &p, &n_blocks);
 	for (;;) {
-		if (!limit_to(&p, deadline)) {
+		if (!mu_time_ms_until(deadline, &p.tm_lim)) {
 			outcome = SOL_SIFT_TIME_UP;
 			goto done;
 		}
@@ -223,7 +210,7 @@ enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
 		p.meth = GLP_PRIMAL;
 	}
 	copy_basis(&w, lp, m);
-	if (!limit_to(&p, deadline)) {
+	if (!mu_time_ms_until(deadline, &p.tm_lim)) {
 		outcome = SOL_SIFT_TIME_UP;
 		goto done;
 	}

@@ -13,7 +13,9 @@
 #include "core/mu_map.h"
 #include "core/mu_parse.h"
 #include "core/mu_sha256.h"
+#include "core/mu_time.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,6 +228,21 @@ static void test_err_quote_escapes_and_truncates(void **state)
 	assert_string_equal(q + 60, "...");
 }
 
+/* A deadline as GLPK's time limit: none, passed, rounded up, capped. */
+static void test_time_ms_until_a_deadline(void **state)
+{
+	int ms = 7;
+	(void)state;
+	assert_true(mu_time_ms_until(0, &ms));
+	assert_int_equal(ms, 7);
+	assert_false(mu_time_ms_until(mu_time_now() - 1, &ms));
+	assert_int_equal(ms, 7);
+	assert_true(mu_time_ms_until(mu_time_now() + 2, &ms));
+	assert_true(ms > 1000 && ms <= 2001);
+	assert_true(mu_time_ms_until(mu_time_now() + 1e12, &ms));
+	assert_int_equal(ms, INT_MAX);
+}
+
 static void test_buf_grows_and_formats(void **state)
 {
 	struct mu_buf buf;
@@ -255,6 +272,7 @@ int main(void)
 	    cmocka_unit_test(test_err_first_error_wins_and_formats),
 	    cmocka_unit_test(test_err_quote_escapes_and_truncates),
 	    cmocka_unit_test(test_buf_grows_and_formats),
+	    cmocka_unit_test(test_time_ms_until_a_deadline),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
