@@ -73,8 +73,8 @@ static bool solve_block(glp_prob *lp, const struct lp_copy *c, const int *rows, 
 	glp_add_rows(b, n_rows);
 	for (i = 0; i < n_rows; i++) {
 		local[rows[i]] = i + 1;
-		glp_set_row_bnds(b, i + 1, glp_get_row_type(lp, rows[i]), glp_get_row_lb(lp, rows[i]),
-		                 glp_get_row_ub(lp, rows[i]));
+		glp_set_row_bnds(b, i + 1, glp_get_row_type(lp, rows[i]),
+		                 glp_get_row_lb(lp, rows[i]), glp_get_row_ub(lp, rows[i]));
 	}
 	glp_add_cols(b, n_cols);
 	for (k = 0; k < n_cols; k++) {
@@ -121,7 +121,8 @@ bool sol_blocks_solve(glp_prob *lp, const glp_smcp *parm, size_t *n_blocks)
 			return false;
 		}
 		for (k = 2; k <= COL_LEN(&c, j); k++) {
-			int a = root_of(parent, COL_IND(&c, j)[1]), b = root_of(parent, COL_IND(&c, j)[k]);
+			int a = root_of(parent, COL_IND(&c, j)[1]);
+			int b = root_of(parent, COL_IND(&c, j)[k]);
 			if (a != b)
 				parent[a] = b;
 		}
@@ -161,13 +162,15 @@ bool sol_blocks_solve(glp_prob *lp, const glp_smcp *parm, size_t *n_blocks)
 	if (n_found < 2)
 		is_solved = false; /* one block: nothing to gain */
 	for (k = 1; is_solved && k <= n_found; k++) {
-		int r0 = row_start[k], r1 = row_start[k + 1], c0 = col_start[k], c1 = col_start[k + 1];
+		int r0 = row_start[k], r1 = row_start[k + 1];
+		int c0 = col_start[k], c1 = col_start[k + 1];
 		if (c1 == c0) {
 			for (i = r0; i < r1; i++)
 				glp_set_row_stat(lp, row_order[i], GLP_BS);
 			continue;
 		}
-		is_solved = solve_block(lp, &c, row_order + r0, r1 - r0, col_order + c0, c1 - c0, local, &p);
+		is_solved = solve_block(lp, &c, row_order + r0, r1 - r0, col_order + c0, c1 - c0,
+		                        local, &p);
 	}
 	if (is_solved)
 		*n_blocks = (size_t)n_found;

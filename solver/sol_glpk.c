@@ -133,10 +133,10 @@ struct mip_watch {
 	bool has_bound;
 	double bound;
 	double start, deadline, last_report; /* deadline 0: none */
-	bool is_presolved;  /* GLPK's presolver first (RINS: drops the fixed columns) */
-	const double *rota; /* a rota for the search to start from, or NULL */
-	double lp_start;    /* when the current node's LP began */
-	double lp_seconds;  /* how long the last node LP took */
+	bool is_presolved;   /* GLPK's presolver first (RINS: drops the fixed columns) */
+	const double *rota;  /* a rota for the search to start from, or NULL */
+	double lp_start;     /* when the current node's LP began */
+	double lp_seconds;   /* how long the last node LP took */
 	double left_at;      /* when the last call of watch_search returned */
 	double glpk_step;    /* GLPK's longest run between two calls lately, */
 	double glpk_step_at; /* seen then; 10 s on, the next run replaces it */
@@ -255,7 +255,8 @@ static void watch_search(glp_tree *tree, void *info)
 	 * fit. (Not the longest of all: pseudo-cost branching's start-up, once,
 	 * takes 11 s on large; choose_branch has made room for it.) */
 	now = mu_time_now(); /* after any RINS above */
-	if ((w->opt->stop && *w->opt->stop) || (w->deadline > 0 && now + w->glpk_step > w->deadline)) {
+	if ((w->opt->stop && *w->opt->stop) ||
+	    (w->deadline > 0 && now + w->glpk_step > w->deadline)) {
 		glp_ios_terminate(tree);
 		return;
 	}
@@ -419,8 +420,8 @@ static enum mu_code run_simplex(glp_prob *lp, const struct sol_model *m,
 		rc = glp_simplex(lp, parm);
 		is_done = rc != GLP_EBADB && rc != GLP_ESING && rc != GLP_ECOND;
 	} else if (opt->col_is_core) {
-		enum sol_sift_outcome sifted = sol_sift_solve(
-		    lp, m, opt->col_is_core, parm, deadline, &out->sift_rounds);
+		enum sol_sift_outcome sifted =
+		    sol_sift_solve(lp, m, opt->col_is_core, parm, deadline, &out->sift_rounds);
 		is_done = sifted != SOL_SIFT_FAILED;
 		rc = sifted == SOL_SIFT_TIME_UP ? GLP_ETMLIM : 0;
 	}

@@ -159,7 +159,8 @@ static void copy_basis(const struct working *w, glp_prob *whole, const struct so
 	int i, n_rows = glp_get_num_rows(whole);
 	size_t j;
 	for (i = 1; i <= n_rows; i++)
-		glp_set_row_stat(whole, i, w->work_row[i] ? glp_get_row_stat(w->lp, w->work_row[i]) : GLP_BS);
+		glp_set_row_stat(whole, i,
+		                 w->work_row[i] ? glp_get_row_stat(w->lp, w->work_row[i]) : GLP_BS);
 	for (j = 0; j < m->n_cols; j++) {
 		int c = (int)j + 1;
 		if (w->work_col[j])
