@@ -69,7 +69,7 @@ static bool solve_block(glp_prob *lp, const struct lp_copy *c, const int *rows, 
 	glp_prob *b = glp_create_prob();
 	int i, j, k, *ind = mu_malloc(((size_t)n_rows + 1) * sizeof(int));
 	bool is_solved;
-	glp_set_obj_dir(b, GLP_MIN);
+	glp_set_obj_dir(b, glp_get_obj_dir(lp));
 	glp_add_rows(b, n_rows);
 	for (i = 0; i < n_rows; i++) {
 		local[rows[i]] = i + 1;

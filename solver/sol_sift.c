@@ -70,13 +70,13 @@ static int working_row(struct working *w, int model_row)
 	return r;
 }
 
-static void working_add_col(struct working *w, glp_prob *whole, const struct sol_model *m,
+static void working_add_col(struct working *w, const struct sol_model *m,
                             const struct col_matrix *a, size_t j)
 {
 	int c = glp_add_cols(w->lp, 1), model = (int)j + 1, len = 0;
 	size_t k;
-	glp_set_col_bnds(w->lp, c, glp_get_col_type(whole, model), glp_get_col_lb(whole, model),
-	                 glp_get_col_ub(whole, model));
+	glp_set_col_bnds(w->lp, c, glp_get_col_type(w->whole, model),
+	                 glp_get_col_lb(w->whole, model), glp_get_col_ub(w->whole, model));
 	glp_set_obj_coef(w->lp, c, m->col_cost[j]);
 	for (k = a->first[j]; k < a->first[j + 1]; k++) {
 		len++;
@@ -105,7 +105,7 @@ static void working_init(struct working *w, glp_prob *whole, const struct sol_mo
 	/* a column left out stands at zero: one that cannot is always in */
 	for (j = 0; j < m->n_cols; j++)
 		if (col_is_core[j] || m->col_lo[j] != 0)
-			working_add_col(w, whole, m, a, j);
+			working_add_col(w, m, a, j);
 }
 
 static void working_free(struct working *w)
@@ -148,7 +148,7 @@ static size_t bring_in_priced(struct working *w, glp_prob *whole, const struct s
 	free(dual);
 	qsort(cand, n, sizeof(*cand), by_reduced_cost);
 	for (k = 0; k < n && k < limit; k++)
-		working_add_col(w, whole, m, a, cand[k].col);
+		working_add_col(w, m, a, cand[k].col);
 	return n;
 }
 
