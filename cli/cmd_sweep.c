@@ -328,15 +328,18 @@ static void print_table(const struct sweep *sw)
 	size_t p, k;
 	for (k = 0; k < sw->n_vary; k++)
 		printf("%14.14s ", sw->vary[k].name);
-	printf("%-9s %14s %8s %4s %13s %9s %9s\n", "status", "cost", "fill", "red", "agency spend",
-	       "agency h", "unfilled");
+	printf("%-9s %14s %7s %8s %4s %13s %9s %9s\n", "status", "cost", "gap", "fill", "red",
+	       "agency spend", "agency h", "unfilled");
 	for (p = 0; p < sw->n_points; p++) {
 		const struct point *pt = &sw->points[p];
 		const struct mu_totals *t = &pt->view.system;
+		char gap[16] = "-"; /* plan mode: no gap */
+		if (pt->view.has_gap)
+			snprintf(gap, sizeof(gap), "%.2f%%", 100 * pt->view.gap);
 		for (k = 0; k < sw->n_vary; k++)
 			printf("%14g ", pt->values[k]);
-		printf("%-9s %14s %7.2f%% %4zu %13s %9.0f %9.0f\n", pt->view.status,
-		       cli_money(m[0], pt->view.objective), 100 * mu_totals_fill_rate(t),
+		printf("%-9s %14s %7s %7.2f%% %4zu %13s %9.0f %9.0f\n", pt->view.status,
+		       cli_money(m[0], pt->view.objective), gap, 100 * mu_totals_fill_rate(t),
 		       t->n_red_flags, cli_money(m[1], t->agency_spend), t->hours[MU_SRC_AGENCY],
 		       t->hours[MU_SRC_SHORT] + t->hours[MU_SRC_BREACH]);
 	}

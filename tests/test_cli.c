@@ -513,6 +513,31 @@ static void test_cli_sweep_points_match_single_solves(void **state)
 	result_free(&r);
 }
 
+/* A rota sweep stopped by its time limit prints each point's gap, the one
+ * stored with its run. */
+static void test_cli_sweep_table_shows_the_gap(void **state)
+{
+	struct result r;
+	const char *line;
+	double printed, stored;
+	(void)state;
+	r = run("sweep", getenv("MUSTER_EXAMPLE_DIR"), "--silo", "--time-limit", "1", "--vary",
+	        "agency_cap.rn_b5=30:35:5", "--db", "g.db", NULL);
+	assert_int_equal(r.status, 3); /* the silo plans leave red flags */
+	assert_non_null(strstr(r.out, " cost     gap "));
+	line = strstr(r.out, "\n            30 ");
+	assert_non_null(line);
+	assert_int_equal(sscanf(line, " %*g %*s %*s %lf%%", &printed), 1);
+	result_free(&r);
+	r = run("show", "1", "--db", "g.db", NULL);
+	line = strstr(r.out, "gap ");
+	assert_non_null(line);
+	assert_int_equal(sscanf(line, "gap %lf%%", &stored), 1);
+	assert_true(stored > 0);
+	assert_true(fabs(printed - stored) < 0.006);
+	result_free(&r);
+}
+
 static void test_cli_sweep_refuses_what_it_cannot_vary(void **state)
 {
 	struct result r;
@@ -594,6 +619,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_solve_rota_mode_brackets_cbc),
 	    cmocka_unit_test(test_cli_compare_system_and_silo),
 	    cmocka_unit_test(test_cli_sweep_points_match_single_solves),
+	    cmocka_unit_test(test_cli_sweep_table_shows_the_gap),
 	    cmocka_unit_test(test_cli_sweep_refuses_what_it_cannot_vary),
 	    cmocka_unit_test(test_cli_time_limit_marks_the_rota_not_proven),
 	    cmocka_unit_test(test_cli_interrupted_solve_records_nothing),
