@@ -65,11 +65,13 @@ static void format_objective(const struct io_run_info *r, char *buf, size_t size
 
 static int print_run_line(const struct io_run_info *r, void *ctx)
 {
-	char obj[64];
+	char obj[64], sweep[24] = "-";
 	(*(size_t *)ctx)++;
 	format_objective(r, obj, sizeof(obj));
-	printf("%5" PRId64 "  %-20s  %-7s  %-4s%s  %-12s  %14s  %s\n", r->id, r->created_at,
-	       r->command, r->mode, r->is_silo ? "+silo" : "     ", r->status, obj,
+	if (r->sweep_id)
+		snprintf(sweep, sizeof(sweep), "%" PRId64, r->sweep_id);
+	printf("%5" PRId64 "  %-20s  %-7s  %-4s%s  %5s  %-12s  %14s  %s\n", r->id, r->created_at,
+	       r->command, r->mode, r->is_silo ? "+silo" : "     ", sweep, r->status, obj,
 	       r->scenario_label);
 	return 0;
 }
@@ -91,8 +93,8 @@ int cmd_runs(int argc, char **argv)
 	mu_err_clear(&err);
 	if (io_store_open(db, false, &st, &err) != MU_OK)
 		return cli_fail(&err);
-	printf("%5s  %-20s  %-7s  %-9s  %-12s  %14s  %s\n", "run", "time (UTC)", "command", "mode",
-	       "status", "objective", "scenario");
+	printf("%5s  %-20s  %-7s  %-9s  %5s  %-12s  %14s  %s\n", "run", "time (UTC)", "command",
+	       "mode", "sweep", "status", "objective", "scenario");
 	if (io_store_list_runs(st, print_run_line, &n, &err) != MU_OK) {
 		io_store_close(st);
 		return cli_fail(&err);

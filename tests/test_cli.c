@@ -536,6 +536,13 @@ static void test_cli_sweep_table_shows_the_gap(void **state)
 	assert_true(stored > 0);
 	assert_true(fabs(printed - stored) < 0.006);
 	result_free(&r);
+	/* runs lists both points as the sweep's */
+	r = run("runs", "--db", "g.db", NULL);
+	assert_non_null(strstr(r.out, " sweep "));
+	line = strstr(r.out, "\n    2  ");
+	assert_non_null(line);
+	assert_non_null(strstr(line, "rota+silo      1  feasible"));
+	result_free(&r);
 }
 
 static void test_cli_sweep_refuses_what_it_cannot_vary(void **state)
