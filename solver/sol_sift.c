@@ -126,10 +126,10 @@ static int by_reduced_cost(const void *a, const void *b)
 
 /* Prices the columns left out with the working LP's duals; brings in the
  * most negative, at most limit. Returns how many were negative. */
-static size_t bring_in_priced(struct working *w, glp_prob *whole, const struct sol_model *m,
+static size_t bring_in_priced(struct working *w, const struct sol_model *m,
                               const struct col_matrix *a, struct candidate *cand, size_t limit)
 {
-	int i, n_rows = glp_get_num_rows(whole);
+	int i, n_rows = glp_get_num_rows(w->whole);
 	double *dual = mu_malloc(((size_t)n_rows + 1) * sizeof(double));
 	size_t j, k, n = 0;
 	for (i = 1; i <= n_rows; i++)
@@ -205,7 +205,7 @@ enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
 			outcome = SOL_SIFT_TIME_UP;
 		if (rc != 0 || glp_get_status(w.lp) != GLP_OPT)
 			goto done;
-		if (bring_in_priced(&w, lp, m, &a, cand, limit) == 0)
+		if (bring_in_priced(&w, m, &a, cand, limit) == 0)
 			break;
 		/* columns brought in at zero keep the basis primal feasible */
 		p.meth = GLP_PRIMAL;
