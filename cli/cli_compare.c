@@ -20,8 +20,7 @@ static enum mu_code write_comparison(const char *dir, const struct io_source *sr
 {
 	struct io_html_plan sys, silo;
 	enum mu_code rc;
-	if ((rc = io_report_write_compare(dir, sc, run[0].plan->partners, &run[0].plan->system,
-	                                  run[1].plan->partners, &run[1].plan->system, err)))
+	if ((rc = io_report_write_compare(dir, sc, run[0].solved.plan, run[1].solved.plan, err)))
 		return rc;
 	cli_run_html_plan(&req[0], &run[0], "The system plan", &sys);
 	cli_run_html_plan(&req[1], &run[1], "The silo plan", &silo);
@@ -62,11 +61,11 @@ enum mu_code cli_compare_solve(const struct io_source *src, const struct mu_scen
 			printf("failed\n");
 			break;
 		}
-		printf("%s in %.1f s", sol_status_name(run[k].result.status),
-		       run[k].result.solve_seconds);
-		if (run[k].result.status != SOL_OPTIMAL && run[k].result.has_bound)
+		printf("%s in %.1f s", mu_status_name(run[k].solved.status),
+		       run[k].solved.time_solve);
+		if (run[k].solved.status != MU_STATUS_OPTIMAL && run[k].solved.has_bound)
 			printf(" (time limit; within %.1f%% of the best possible)",
-			       100 * run[k].result.gap);
+			       100 * run[k].solved.gap);
 		printf(", run %lld\n", (long long)id);
 	}
 	if (rc == MU_OK && creq->out)
@@ -77,20 +76,6 @@ enum mu_code cli_compare_solve(const struct io_source *src, const struct mu_scen
 	free(out[0]);
 	free(out[1]);
 	return rc;
-}
-
-static double total_cost(const struct mu_totals *t)
-{
-	double c = 0;
-	int s;
-	for (s = 0; s < MU_SRC_COUNT; s++)
-		c += t->cost[s];
-	return c;
-}
-
-static double filled_hours(const struct mu_totals *t)
-{
-	return t->required_hours - t->hours[MU_SRC_SHORT] - t->hours[MU_SRC_BREACH];
 }
 
 static void money_row(const char *what, double a, double b)
@@ -115,37 +100,39 @@ static void print_partners(const struct mu_scenario *sc, const struct cli_run *s
 	       "silo cost", "fill", "silo", "red", "silo", "agency", "silo agency", "aid in",
 	       "aid out");
 	for (p = 0; p < sc->n_partners; p++) {
-		const struct mu_totals *a = &sys->plan->partners[p], *b = &silo->plan->partners[p];
+		const struct mu_totals *a = &sys->solved.plan->partners[p],
+		                       *b = &silo->solved.plan->partners[p];
 		double fa = mu_totals_fill_rate(a), fb = mu_totals_fill_rate(b);
-		printf("  %-24.24s %12s %12s", sc->partners[p].name, cli_money(m[0], total_cost(a)),
-		       cli_money(m[1], total_cost(b)));
+		printf("  %-24.24s %12s %12s", sc->partners[p].name, cli_money(m[0], a->cost_total),
+		       cli_money(m[1], b->cost_total));
 		if (fa >= 0)
 			printf(" %6.1f%% %6.1f%%", 100 * fa, 100 * fb);
 		else
 			printf(" %7s %7s", "-", "-");
 		printf(" %4zu %4zu %11s %11s %6.0fh %6.0fh\n", a->n_red_flags, b->n_red_flags,
-		       cli_money(m[2], a->agency_spend), cli_money(m[3], b->agency_spend),
-		       a->hours[MU_SRC_LEND], a->lent_out_hours);
+		       cli_money(m[2], a->spend[MU_SRC_AGENCY]),
+		       cli_money(m[3], b->spend[MU_SRC_AGENCY]), a->hours[MU_SRC_LEND],
+		       a->lent_out_hours);
 	}
 }
 
 void cli_compare_print(const struct mu_scenario *sc, const struct cli_run *sys,
                        const struct cli_run *silo)
 {
-	const struct mu_totals *a = &sys->plan->system, *b = &silo->plan->system;
-	double saving = silo->result.objective - sys->result.objective;
-	double more_hours = filled_hours(a) - filled_hours(b);
+	const struct mu_totals *a = &sys->solved.plan->system, *b = &silo->solved.plan->system;
+	double saving = silo->solved.objective - sys->solved.objective;
+	double more_hours = a->filled_hours - b->filled_hours;
 	char m[2][MU_MONEY_SIZE];
 	printf("System against silo (partners alone: no lending, bank staff at home only):\n");
 	printf("  %-26s %15s %15s %15s\n", "", "system", "silo", "system - silo");
-	money_row("cost to the system", sys->result.objective, silo->result.objective);
-	hours_row("filled hours", filled_hours(a), filled_hours(b));
+	money_row("cost to the system", sys->solved.objective, silo->solved.objective);
+	hours_row("filled hours", a->filled_hours, b->filled_hours);
 	printf("  %-26s %14.1f%% %14.1f%% %+8.1f points\n", "fill rate",
 	       100 * mu_totals_fill_rate(a), 100 * mu_totals_fill_rate(b),
 	       100 * (mu_totals_fill_rate(a) - mu_totals_fill_rate(b)));
 	printf("  %-26s %15zu %15zu %+15ld\n", "red flags", a->n_red_flags, b->n_red_flags,
 	       (long)a->n_red_flags - (long)b->n_red_flags);
-	money_row("agency spend", a->agency_spend, b->agency_spend);
+	money_row("agency spend", a->spend[MU_SRC_AGENCY], b->spend[MU_SRC_AGENCY]);
 	money_row("mutual aid travel", a->cost[MU_SRC_LEND], b->cost[MU_SRC_LEND]);
 	money_row("shared bank", a->cost[MU_SRC_BANK], b->cost[MU_SRC_BANK]);
 	money_row("agency (with penalties)", a->cost[MU_SRC_AGENCY], b->cost[MU_SRC_AGENCY]);
@@ -158,13 +145,13 @@ void cli_compare_print(const struct mu_scenario *sc, const struct cli_run *sys,
 
 	printf("\nWorking together %s %s (%.0f%% of the silo cost) and fills %.0f %s hours",
 	       saving >= 0 ? "saves" : "costs", cli_money(m[0], saving >= 0 ? saving : -saving),
-	       silo->result.objective > 0 ? 100 * saving / silo->result.objective : 0.0,
+	       silo->solved.objective > 0 ? 100 * saving / silo->solved.objective : 0.0,
 	       more_hours >= 0 ? more_hours : -more_hours, more_hours >= 0 ? "more" : "fewer");
 	/* A silo search stopped by its time limit may have a cheaper rota left
 	 * to find; its bound says how much cheaper at most. */
-	if (silo->result.status != SOL_OPTIMAL && silo->result.has_bound &&
-	    sys->result.status == SOL_OPTIMAL)
+	if (silo->solved.status != MU_STATUS_OPTIMAL && silo->solved.has_bound &&
+	    sys->solved.status == MU_STATUS_OPTIMAL)
 		printf(";\nit saves at least %s however long the silo search ran",
-		       cli_money(m[1], silo->result.bound - sys->result.objective));
+		       cli_money(m[1], silo->solved.bound - sys->solved.objective));
 	printf(".\n");
 }

@@ -68,74 +68,36 @@ static void show_progress(void *ctx, double seconds, bool has_solution, double o
 enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_request *req,
                            struct cli_run *run, struct mu_err *err)
 {
-	struct sol_options opt;
-	double t0 = mu_time_now(), t_built, t_mps;
+	const struct pol_solved *s = &run->solved;
 	bool is_tty = isatty(STDERR_FILENO);
-	unsigned char *warm_rows = NULL, *warm_cols = NULL;
-	bool *core_cols = NULL;
+	struct pol_solve_request how = {
+	    .is_lp = req->is_lp,
+	    .is_silo = req->is_silo,
+	    .time_limit = req->time_limit,
+	    .mps = req->mps,
+	    .want_ranges = req->is_lp && req->out,
+	    .warm = req->warm,
+	    .progress = is_tty && !req->is_quiet ? show_progress : NULL,
+	    .progress_ctx = (void *)req,
+	    .stop = &is_interrupted,
+	};
 	enum mu_code rc;
 
 	memset(run, 0, sizeof(*run));
 	catch_interrupt();
-	run->build = pol_build_new(sc, req->is_silo);
-	t_built = mu_time_now();
-	/* the file is the model of DESIGN.md §3, for any solver to check; the
-	 * rota's extra rows are muster's own way to it */
-	if (req->mps && (rc = sol_glpk_write_mps(run->build->m, !req->is_lp, req->mps, err)))
-		return rc;
-	t_mps = mu_time_now();
-	if (!req->is_lp)
-		pol_rota_cuts_apply(run->build);
-	run->time_build = mu_time_now() - t0 - (t_mps - t_built);
-	memset(&opt, 0, sizeof(opt));
-	opt.is_mip = !req->is_lp;
-	opt.time_limit = req->time_limit;
-	opt.want_ranges = req->is_lp && req->out;
-	opt.progress = is_tty && !req->is_quiet ? show_progress : NULL;
-	opt.progress_ctx = (void *)req;
-	opt.stop = &is_interrupted;
-	opt.want_basis = req->want_basis;
-	if (req->warm) {
-		warm_rows = mu_malloc(run->build->m->n_rows + 1);
-		warm_cols = mu_malloc(run->build->m->n_cols + 1);
-		sol_basis_for(req->warm, run->build->m, warm_rows, warm_cols);
-		opt.warm_rows = warm_rows;
-		opt.warm_cols = warm_cols;
-	}
-	if (run->build->m->n_cols >= SOL_SIFT_MIN_COLS)
-		opt.col_is_core = core_cols = pol_build_core_cols(run->build);
-	rc = sol_glpk_solve(run->build->m, &opt, &run->result, err);
-	free(core_cols);
-	free(warm_rows);
-	free(warm_cols);
-	if (opt.progress && opt.is_mip)
+	rc = pol_solve(sc, &how, &run->solved, err);
+	if (how.progress && !req->is_lp)
 		fputs("\r\033[K", stderr);
 	if (rc != MU_OK)
 		return rc;
 	if (is_interrupted)
 		return mu_err_set(err, MU_E_SOLVER, "interrupted; no run was recorded");
-	if (run->result.status == SOL_NO_SOLUTION && req->time_limit > 0)
-		return mu_err_set(err, MU_E_SOLVER,
-		                  "the time limit of %g s passed before the linear relaxation "
-		                  "was solved; no %s; allow more time",
-		                  req->time_limit, req->is_lp ? "plan" : "rota");
-	if (run->result.status != SOL_OPTIMAL && run->result.status != SOL_FEASIBLE)
-		return mu_err_set(err, MU_E_SOLVER, "the solver found no %s (%s)",
-		                  req->is_lp ? "plan" : "rota",
-		                  sol_status_name(run->result.status));
-	run->plan = pol_plan_new(run->build, run->result.x);
-	if (req->is_lp)
-		run->prices =
-		    pol_prices_new(run->build, run->result.row_dual, run->result.row_activity,
-		                   run->result.rhs_from, run->result.rhs_to);
 	if (!req->out)
 		return MU_OK;
-	if ((rc = io_report_write_plan(req->out, run->plan->rows, run->plan->n_rows, err)) ||
-	    (rc = io_report_write_summary(req->out, sc, run->plan->partners, &run->plan->system,
-	                                  err)))
+	if ((rc = io_report_write_plan(req->out, sc, s->plan, err)) ||
+	    (rc = io_report_write_summary(req->out, sc, s->plan, err)))
 		return rc;
-	if (run->prices &&
-	    (rc = io_report_write_prices(req->out, run->prices->rows, run->prices->n_rows, err)))
+	if (s->prices && (rc = io_report_write_prices(req->out, s->prices, s->n_prices, err)))
 		return rc;
 	if (req->is_report) {
 		struct io_html_plan view;
@@ -151,18 +113,13 @@ void cli_run_html_plan(const struct cli_run_request *req, const struct cli_run *
 	memset(out, 0, sizeof(*out));
 	out->heading = heading;
 	out->mode = cli_run_mode_name(req);
-	out->status = sol_status_name(run->result.status);
-	out->objective = run->result.objective;
-	out->has_gap = !req->is_lp && run->result.has_bound;
-	out->gap = run->result.gap;
-	out->rows = run->plan->rows;
-	out->n_rows = run->plan->n_rows;
-	out->partners = run->plan->partners;
-	out->system = &run->plan->system;
-	if (run->prices) {
-		out->prices = run->prices->rows;
-		out->n_prices = run->prices->n_rows;
-	}
+	out->status = mu_status_name(run->solved.status);
+	out->objective = run->solved.objective;
+	out->has_gap = !req->is_lp && run->solved.has_bound;
+	out->gap = run->solved.gap;
+	out->plan = run->solved.plan;
+	out->prices = run->solved.prices;
+	out->n_prices = run->solved.n_prices;
 }
 
 static void add_setting(struct io_run_setting *out, char text[][32], size_t *n, const char *key,
@@ -192,7 +149,7 @@ static size_t settings_text(const struct mu_settings *s, struct io_run_setting *
 }
 
 /* The KPIs of every partner and of the system. *n_out gets the count. */
-static struct io_run_kpi *plan_kpis(const struct mu_scenario *sc, const struct pol_plan *plan,
+static struct io_run_kpi *plan_kpis(const struct mu_scenario *sc, const struct mu_plan *plan,
                                     size_t *n_out)
 {
 	struct io_run_kpi *kpis = mu_malloc((sc->n_partners + 1) * MU_KPI_MAX * sizeof(*kpis));
@@ -212,13 +169,13 @@ static struct io_run_kpi *plan_kpis(const struct mu_scenario *sc, const struct p
 void cli_run_describe(const struct mu_scenario *sc, const struct cli_run_request *req,
                       const struct cli_run *run, struct cli_run_stored *out)
 {
-	const struct sol_result *res = &run->result;
+	const struct pol_solved *res = &run->solved;
 	struct io_run *r = &out->r;
 	memset(out, 0, sizeof(*out));
 	r->command = req->command;
 	r->mode = req->is_lp ? "plan" : "rota";
 	r->is_silo = req->is_silo;
-	r->status = sol_status_name(res->status);
+	r->status = mu_status_name(res->status);
 	r->has_objective = true;
 	r->objective = res->objective;
 	r->has_bound = res->has_bound;
@@ -226,17 +183,18 @@ void cli_run_describe(const struct mu_scenario *sc, const struct cli_run_request
 	r->has_gap = !req->is_lp && res->has_bound;
 	r->gap = res->gap;
 	r->time_read = req->time_read;
-	r->time_build = run->time_build;
-	r->time_solve = res->solve_seconds;
+	r->time_build = res->time_build;
+	r->time_solve = res->time_solve;
 	r->time_total = mu_time_now() - req->started;
 	r->n_rows = (long)res->n_rows;
 	r->n_cols = (long)res->n_cols;
 	r->n_nonzeros = (long)res->n_nonzeros;
 	r->settings = out->settings;
 	r->n_settings = settings_text(&sc->settings, out->settings, out->text);
-	r->kpis = plan_kpis(sc, run->plan, &r->n_kpis);
-	r->plan = run->plan->rows;
-	r->n_plan = run->plan->n_rows;
+	r->kpis = plan_kpis(sc, res->plan, &r->n_kpis);
+	r->sc = sc;
+	r->plan = res->plan->rows;
+	r->n_plan = res->plan->n_rows;
 }
 
 void cli_run_stored_release(struct cli_run_stored *s)
@@ -270,9 +228,5 @@ enum mu_code cli_run_record(const char *db, const struct io_source *src,
 
 void cli_run_release(struct cli_run *run)
 {
-	pol_prices_free(run->prices);
-	pol_plan_free(run->plan);
-	sol_result_release(&run->result);
-	pol_build_free(run->build);
-	memset(run, 0, sizeof(*run));
+	pol_solved_release(&run->solved);
 }

@@ -11,12 +11,8 @@
 #include "core/mu_scenario.h"
 #include "io/io_html.h"
 #include "io/io_source.h"
-#include "policies/pol_build.h"
-#include "policies/pol_plan.h"
-#include "policies/pol_prices.h"
 #include "io/io_store.h"
-#include "solver/sol_basis.h"
-#include "solver/sol_glpk.h"
+#include "policies/pol_solve.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -30,20 +26,15 @@ struct cli_run_request {
 	bool is_report;    /* with out: also report.html of this run alone */
 	const char *label; /* the scenario, as the report names it */
 	bool is_quiet;     /* no progress line (a sweep shows its own) */
-	/* Warm start from this basis (a sweep's previous point), or NULL; with
-	 * want_basis the run's basis is kept in result for the next. */
-	const struct sol_basis *warm;
-	bool want_basis;
+	/* Warm start from the basis this holds (a sweep's previous point) and
+	 * keep the run's in it for the next; NULL: a cold start. */
+	struct pol_warm *warm;
 	double started;   /* mu_time_now() when the command began */
 	double time_read; /* seconds spent reading the scenario */
 };
 
 struct cli_run {
-	struct pol_build *build;
-	struct sol_result result;
-	struct pol_plan *plan;
-	struct pol_prices *prices; /* plan mode only */
-	double time_build;
+	struct pol_solved solved; /* the status, the plan and (plan mode) prices */
 };
 
 /* Solves sc as req asks, showing progress on stderr when it is a terminal,

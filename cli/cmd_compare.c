@@ -73,7 +73,7 @@ int cmd_compare(int argc, char **argv)
 		printf("\ncompare.csv and report.html are in %s; each plan's CSV files in "
 		       "%s/system and %s/silo.\n",
 		       a.out, a.out, a.out);
-	status = run[0].plan->system.n_red_flags > 0 ? 3 : 0;
+	status = run[0].solved.plan->system.n_red_flags > 0 ? 3 : 0;
 done:
 	cli_run_release(&run[0]);
 	cli_run_release(&run[1]);

@@ -50,29 +50,31 @@ static long days_spanned(const struct mu_scenario *sc)
 
 /* Bank hours worked at a partner other than the worker's home: what a
  * shared bank adds over partners' own banks. */
-static double shared_bank_hours(const struct pol_plan *plan)
+static double shared_bank_hours(const struct mu_plan *plan)
 {
 	double h = 0;
 	size_t i;
 	for (i = 0; i < plan->n_rows; i++)
-		if (strcmp(plan->rows[i].source, "bank") == 0 &&
-		    strcmp(plan->rows[i].home, plan->rows[i].partner) != 0)
+		if (plan->rows[i].source == MU_SRC_BANK &&
+		    plan->rows[i].home != plan->rows[i].partner)
 			h += plan->rows[i].hours;
 	return h;
 }
 
 struct uncovered {
 	size_t demand;
-	double short_staff, breach_staff;
+	const struct mu_demand_result *r;
 };
 
-static int by_breach_then_short(const void *x, const void *y)
+static int by_red_flag_then_uncovered(const void *x, const void *y)
 {
 	const struct uncovered *a = x, *b = y;
-	if (a->breach_staff != b->breach_staff)
-		return a->breach_staff > b->breach_staff ? -1 : 1;
-	if (a->short_staff != b->short_staff)
-		return a->short_staff > b->short_staff ? -1 : 1;
+	double ua = a->r->short_staff + a->r->breach_staff;
+	double ub = b->r->short_staff + b->r->breach_staff;
+	if (a->r->is_red_flag != b->r->is_red_flag)
+		return a->r->is_red_flag ? -1 : 1;
+	if (ua != ub)
+		return ua > ub ? -1 : 1;
 	return a->demand < b->demand ? -1 : a->demand > b->demand;
 }
 
@@ -80,22 +82,15 @@ static int by_breach_then_short(const void *x, const void *y)
  * ones below their safe minimum at the top. */
 static void print_unfilled(const struct mu_scenario *sc, const struct cli_run *run)
 {
-	const struct pol_build *b = run->build;
+	const struct mu_plan *plan = run->solved.plan;
 	struct uncovered *u = mu_calloc(sc->n_demand + 1, sizeof(*u));
-	size_t i, n = 0, col;
-	for (i = 0; i < sc->n_demand; i++)
-		u[i].demand = i;
-	for (col = 0; col < b->m->n_cols; col++) {
-		const struct pol_col *c = &b->cols[col];
-		if (c->source == MU_SRC_SHORT)
-			u[c->demand].short_staff += run->result.x[col];
-		else if (c->source == MU_SRC_BREACH)
-			u[c->demand].breach_staff += run->result.x[col];
+	size_t i, n = 0;
+	for (i = 0; i < sc->n_demand; i++) {
+		const struct mu_demand_result *r = &plan->demand[i];
+		if (r->short_staff + r->breach_staff > 1e-6 || r->is_red_flag)
+			u[n++] = (struct uncovered){i, r};
 	}
-	for (i = 0; i < sc->n_demand; i++)
-		if (u[i].short_staff + u[i].breach_staff > 1e-6)
-			u[n++] = u[i];
-	qsort(u, n, sizeof(*u), by_breach_then_short);
+	qsort(u, n, sizeof(*u), by_red_flag_then_uncovered);
 	if (n == 0) {
 		printf("Every shift is filled.\n\n");
 		free(u);
@@ -109,8 +104,8 @@ static void print_unfilled(const struct mu_scenario *sc, const struct cli_run *r
 		const struct mu_demand *d = &sc->demand[u[i].demand];
 		printf("  %-20.20s %-14.14s %-8.8s %9.4g %9.2f %8.4g%s\n",
 		       sc->partners[d->partner].id, sc->roles[d->role].id, sc->shifts[d->shift].id,
-		       d->required, u[i].short_staff + u[i].breach_staff, d->minimum,
-		       u[i].breach_staff > 1e-6 ? "  RED FLAG" : "");
+		       d->required, u[i].r->short_staff + u[i].r->breach_staff, d->minimum,
+		       u[i].r->is_red_flag ? "  RED FLAG" : "");
 	}
 	if (n > N_UNFILLED_SHOWN)
 		printf("  ... and %zu more (see plan.csv with --out)\n", n - N_UNFILLED_SHOWN);
@@ -120,7 +115,7 @@ static void print_unfilled(const struct mu_scenario *sc, const struct cli_run *r
 
 static void print_headline(const struct mu_scenario *sc, const struct cli_run *run)
 {
-	const struct mu_totals *t = &run->plan->system;
+	const struct mu_totals *t = &run->solved.plan->system;
 	char m[6][MU_MONEY_SIZE];
 	double penalties = t->cost[MU_SRC_SHORT] + t->cost[MU_SRC_BREACH];
 	size_t p;
@@ -130,31 +125,31 @@ static void print_headline(const struct mu_scenario *sc, const struct cli_run *r
 	       t->n_red_flags == 1 ? "" : "s");
 	printf("  fill rate    %.1f%% of %.0f required hours (%.0f h short)\n",
 	       100 * mu_totals_fill_rate(t), t->required_hours,
-	       t->hours[MU_SRC_SHORT] + t->hours[MU_SRC_BREACH]);
+	       t->required_hours - t->filled_hours);
 	printf("  hours        own %.0f, mutual aid %.0f, bank %.0f, agency %.0f\n",
 	       t->hours[MU_SRC_OWN], t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK],
 	       t->hours[MU_SRC_AGENCY]);
 	printf("  cost         %s: mutual aid travel %s, bank %s, agency %s, unfilled %s\n",
-	       cli_money(m[0], run->result.objective), cli_money(m[1], t->cost[MU_SRC_LEND]),
+	       cli_money(m[0], run->solved.objective), cli_money(m[1], t->cost[MU_SRC_LEND]),
 	       cli_money(m[2], t->cost[MU_SRC_BANK]), cli_money(m[3], t->cost[MU_SRC_AGENCY]),
 	       cli_money(m[4], penalties));
-	printf("  agency spend %s", cli_money(m[0], t->agency_spend));
+	printf("  agency spend %s", cli_money(m[0], t->spend[MU_SRC_AGENCY]));
 	if (sc->settings.has_agency_budget)
 		printf(" of the %s system budget (%.0f%%)",
 		       cli_money(m[1], sc->settings.agency_budget),
-		       100 * t->agency_spend / sc->settings.agency_budget);
+		       100 * t->spend[MU_SRC_AGENCY] / sc->settings.agency_budget);
 	printf("\n  break-glass  %.0f agency staff-shifts off framework or above the cap%s\n",
 	       t->break_glass_shifts, sc->settings.allow_break_glass ? "" : " (not allowed)");
 	printf("  mutual aid   %.0f hours lent between partners, %s recharged\n", t->lent_out_hours,
 	       cli_money(m[0], t->recharge_in));
 	printf(
 	    "  shared bank  %.0f of %.0f bank hours worked away from the worker's home partner\n\n",
-	    shared_bank_hours(run->plan), t->hours[MU_SRC_BANK]);
+	    shared_bank_hours(run->solved.plan), t->hours[MU_SRC_BANK]);
 
 	printf("  %-26s %6s %5s %12s %12s %10s %10s\n", "partner", "fill", "red", "agency",
 	       "budget", "aid given", "aid recvd");
 	for (p = 0; p < sc->n_partners; p++) {
-		const struct mu_totals *pt = &run->plan->partners[p];
+		const struct mu_totals *pt = &run->solved.plan->partners[p];
 		double fill = mu_totals_fill_rate(pt);
 		printf("  %-26.26s", sc->partners[p].name);
 		if (fill >= 0)
@@ -162,7 +157,7 @@ static void print_headline(const struct mu_scenario *sc, const struct cli_run *r
 		else
 			printf(" %6s", "-");
 		printf(" %5zu %12s %12s %9.0fh %9.0fh\n", pt->n_red_flags,
-		       cli_money(m[0], pt->agency_spend),
+		       cli_money(m[0], pt->spend[MU_SRC_AGENCY]),
 		       sc->partners[p].has_agency_budget
 		           ? cli_money(m[1], sc->partners[p].agency_budget)
 		           : "-",

@@ -43,7 +43,7 @@ int cmd_solve(int argc, char **argv)
 	struct cli_run_request req;
 	struct cli_run run;
 	struct mu_err err;
-	const struct sol_result *res = &run.result;
+	const struct pol_solved *res = &run.solved;
 	const struct mu_totals *sys;
 	char money[2][MU_MONEY_SIZE];
 	int status;
@@ -78,19 +78,19 @@ int cmd_solve(int argc, char **argv)
 		goto done;
 	}
 
-	sys = &run.plan->system;
+	sys = &res->plan->system;
 	printf("%s %s: %s, cost %s", a.scenario, cli_run_mode_name(&req),
-	       sol_status_name(res->status), cli_money(money[0], res->objective));
+	       mu_status_name(res->status), cli_money(money[0], res->objective));
 	if (!a.is_lp && res->has_bound)
 		printf(", bound %s, gap %.2f%%", cli_money(money[1], res->bound), 100 * res->gap);
-	if (res->status == SOL_FEASIBLE)
+	if (res->status == MU_STATUS_FEASIBLE)
 		printf(" (time limit: not proven optimal)");
 	printf("\n  fill rate %.1f%%, %zu red flag%s, agency spend %s, break-glass %.0f "
 	       "staff-shifts\n",
 	       100 * mu_totals_fill_rate(sys), sys->n_red_flags, sys->n_red_flags == 1 ? "" : "s",
-	       cli_money(money[0], sys->agency_spend), sys->break_glass_shifts);
+	       cli_money(money[0], sys->spend[MU_SRC_AGENCY]), sys->break_glass_shifts);
 	printf("  model %zu rows, %zu columns, %zu non-zeros; built in %.3f s, solved in %.2f s\n",
-	       res->n_rows, res->n_cols, res->n_nonzeros, run.time_build, res->solve_seconds);
+	       res->n_rows, res->n_cols, res->n_nonzeros, res->time_build, res->time_solve);
 	printf("  run %lld recorded in %s", (long long)run_id, a.db);
 	if (a.out)
 		printf("; plan.csv, summary.csv%s, report.html in %s",

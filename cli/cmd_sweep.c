@@ -70,7 +70,7 @@ struct point {
 	double values[MAX_VARY];
 	struct io_run_vary vary[MAX_VARY];
 	struct cli_run_stored stored;
-	struct pol_plan *plan; /* the stored run's plan rows */
+	struct mu_plan *plan; /* the stored run's plan rows */
 	struct io_sweep_point view;
 };
 
@@ -136,11 +136,10 @@ static enum mu_code solve_points(const struct cli_options *a, struct sweep *sw,
                                  struct mu_scenario *sc, double started, double time_read,
                                  struct mu_err *err)
 {
-	struct sol_basis basis;
-	bool has_basis = false, is_tty = isatty(STDERR_FILENO);
+	struct pol_warm *warm = pol_warm_new();
+	bool is_tty = isatty(STDERR_FILENO);
 	enum mu_code rc = MU_OK;
 	size_t p;
-	sol_basis_init(&basis);
 	for (p = 0; p < sw->n_points && rc == MU_OK; p++) {
 		struct point *pt = &sw->points[p];
 		struct cli_run_request req;
@@ -152,26 +151,20 @@ static enum mu_code solve_points(const struct cli_options *a, struct sweep *sw,
 		req.is_silo = a->is_silo;
 		req.time_limit = a->time_limit;
 		req.is_quiet = true;
-		req.warm = has_basis ? &basis : NULL;
-		req.want_basis = true;
+		req.warm = warm;
 		req.started = p == 0 ? started : mu_time_now();
 		req.time_read = p == 0 ? time_read : 0;
 		if ((rc = cli_run_solve(sc, &req, &run, err)) == MU_OK) {
-			if (run.result.row_basis) {
-				sol_basis_keep(&basis, run.build->m, run.result.row_basis,
-				               run.result.col_basis);
-				has_basis = true;
-			}
 			cli_run_describe(sc, &req, &run, &pt->stored);
 			pt->stored.r.vary = pt->vary;
 			pt->stored.r.n_vary = sw->n_vary;
-			pt->plan = run.plan; /* kept: the stored run borrows its rows */
-			run.plan = NULL;
+			pt->plan = run.solved.plan; /* kept: the stored run borrows its rows */
+			run.solved.plan = NULL;
 			pt->view.values = pt->values;
 			pt->view.status = pt->stored.r.status;
-			pt->view.objective = run.result.objective;
+			pt->view.objective = run.solved.objective;
 			pt->view.has_gap = pt->stored.r.has_gap;
-			pt->view.gap = run.result.gap;
+			pt->view.gap = run.solved.gap;
 			pt->view.system = pt->plan->system;
 			if (is_tty)
 				show_progress(sw, p + 1, mu_time_now() - started);
@@ -180,7 +173,7 @@ static enum mu_code solve_points(const struct cli_options *a, struct sweep *sw,
 	}
 	if (is_tty)
 		fputs("\r\033[K", stderr);
-	sol_basis_release(&basis);
+	pol_warm_free(warm);
 	return rc;
 }
 
@@ -217,7 +210,7 @@ static enum mu_code record(const struct cli_options *a, const struct io_source *
 
 static double staff_spend(const struct mu_totals *t)
 {
-	return t->cost[MU_SRC_LEND] + t->cost[MU_SRC_BANK] + t->agency_spend;
+	return t->spend_total;
 }
 
 /* In one series (n points along x), the point from which fill no longer
@@ -303,7 +296,7 @@ static void chart(const struct sweep *sw, const struct mu_scenario *sc, struct m
 			double fill = mu_totals_fill_rate(&pts[i].view.system);
 			y[s * n + i] = pts[i].view.objective;
 			y[sw->n_points + s * n + i] = fill >= 0 ? fill : NAN;
-			y[2 * sw->n_points + s * n + i] = pts[i].view.system.agency_spend;
+			y[2 * sw->n_points + s * n + i] = pts[i].view.system.spend[MU_SRC_AGENCY];
 		}
 		for (k = 0; k < 3; k++)
 			series[k * n_series + s] =
@@ -340,8 +333,8 @@ static void print_table(const struct sweep *sw)
 			printf("%14g ", pt->values[k]);
 		printf("%-9s %14s %7s %7.2f%% %4zu %13s %9.0f %9.0f\n", pt->view.status,
 		       cli_money(m[0], pt->view.objective), gap, 100 * mu_totals_fill_rate(t),
-		       t->n_red_flags, cli_money(m[1], t->agency_spend), t->hours[MU_SRC_AGENCY],
-		       t->hours[MU_SRC_SHORT] + t->hours[MU_SRC_BREACH]);
+		       t->n_red_flags, cli_money(m[1], t->spend[MU_SRC_AGENCY]),
+		       t->hours[MU_SRC_AGENCY], t->hours[MU_SRC_SHORT] + t->hours[MU_SRC_BREACH]);
 	}
 }
 
@@ -379,7 +372,7 @@ static void release(struct sweep *sw)
 	size_t k, p;
 	for (p = 0; sw->points && p < sw->n_points; p++) {
 		cli_run_stored_release(&sw->points[p].stored);
-		pol_plan_free(sw->points[p].plan);
+		mu_plan_free(sw->points[p].plan);
 	}
 	free(sw->points);
 	for (k = 0; k < sw->n_vary; k++)

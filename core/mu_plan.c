@@ -1,20 +1,190 @@
 /*
- * mu_plan.c - the names of plan sources, as plan.csv and the store spell
- * them, and the figures (KPIs) drawn from a plan's totals.
+ * mu_plan.c - a plan's rows, what became of each demand row, and the
+ * totals, each computed once as rows are added; the names of sources,
+ * penalty kinds and row kinds; and a row's cells as text for the writers.
  */
 #include "mu_plan.h"
 
-#include <assert.h>
+#include "core/mu_alloc.h"
 
-const char *const mu_source_names[MU_SRC_COUNT] = {"own",    "lend",  "bank",
-                                                   "agency", "short", "breach"};
+#include <assert.h>
+#include <stdlib.h>
+
+#define EPS 1e-6
+
+const struct mu_source_info mu_source_info[MU_SRC_COUNT] = {
+    [MU_SRC_OWN] = {.name = "own", .is_staff = true, .covers_demand = true, .has_home = true},
+    [MU_SRC_LEND] = {.name = "lend", .is_staff = true, .covers_demand = true, .has_home = true},
+    [MU_SRC_BANK] = {.name = "bank", .is_staff = true, .covers_demand = true, .has_home = true},
+    [MU_SRC_AGENCY] = {.name = "agency", .is_staff = true, .covers_demand = true},
+    [MU_SRC_SHORT] = {.name = "short", .is_unfilled = true, .covers_demand = true},
+    [MU_SRC_BREACH] = {.name = "breach", .is_unfilled = true, .covers_demand = true},
+};
+
+const char *const mu_penalty_names[MU_PEN_COUNT] = {
+    [MU_PEN_SHORT] = "short",
+    [MU_PEN_BREACH] = "breach",
+    [MU_PEN_TIER] = "tier",
+    [MU_PEN_BREAK_GLASS] = "break_glass",
+};
+
+const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT] = {
+    [MU_ROW_DEMAND] = {.name = "demand", .unit = "staff"},
+    [MU_ROW_MINIMUM] = {.name = "minimum", .unit = "staff"},
+    [MU_ROW_STAFF] = {.name = "staff", .unit = "staff"},
+    [MU_ROW_ROTATABLE] = {.name = "rotatable", .unit = "staff"},
+    [MU_ROW_AGREEMENT] = {.name = "agreement", .unit = "staff"},
+    [MU_ROW_REST] = {.name = "rest", .unit = "shift"},
+    [MU_ROW_HOURS] = {.name = "hours", .unit = "hour"},
+    [MU_ROW_CAPACITY] = {.name = "capacity", .unit = "staff"},
+    [MU_ROW_BREAK_GLASS] = {.name = "break_glass", .unit = "staff"},
+    [MU_ROW_BUDGET] = {.name = "budget", .unit = "£"},
+    [MU_ROW_CUT] = {.name = "cut", .unit = ""},
+};
+
+const char *mu_status_name(enum mu_status status)
+{
+	static const char *const names[] = {
+	    [MU_STATUS_OPTIMAL] = "optimal",         [MU_STATUS_FEASIBLE] = "feasible",
+	    [MU_STATUS_INFEASIBLE] = "infeasible",   [MU_STATUS_UNBOUNDED] = "unbounded",
+	    [MU_STATUS_NO_SOLUTION] = "no solution",
+	};
+	return status <= MU_STATUS_NO_SOLUTION ? names[status] : "no solution";
+}
+
+void mu_plan_row_text(const struct mu_scenario *sc, const struct mu_plan_row *r,
+                      struct mu_plan_text *out)
+{
+	const struct mu_source_info *info = &mu_source_info[r->source];
+	out->source = info->name;
+	out->partner = r->partner == MU_ALL ? "" : sc->partners[r->partner].id;
+	out->role = r->role == MU_ALL ? "" : sc->roles[r->role].id;
+	out->worker_role = r->worker_role == MU_ALL ? "" : sc->roles[r->worker_role].id;
+	out->shift = r->shift == MU_ALL ? "" : sc->shifts[r->shift].id;
+	out->home = info->has_home && r->home != MU_ALL ? sc->partners[r->home].id : "";
+	out->worker = r->worker == MU_ALL ? "" : sc->bank[r->worker].id;
+	out->offer = "";
+	if (r->source == MU_SRC_AGENCY) {
+		const struct mu_agency_offer *a = &sc->agency[r->offer];
+		out->home = a->supplier;
+		out->offer = a->partner == MU_ALL ? "*" : sc->partners[a->partner].id;
+	} else if (r->source == MU_SRC_LEND) {
+		const struct mu_agreement *g = &sc->agreements[r->offer];
+		out->offer = g->role == MU_ALL ? "*" : sc->roles[g->role].id;
+	}
+}
+
+struct mu_plan *mu_plan_new(const struct mu_scenario *sc)
+{
+	struct mu_plan *plan = mu_calloc(1, sizeof(*plan));
+	size_t i;
+	plan->n_demand = sc->n_demand;
+	plan->demand = mu_calloc(sc->n_demand + 1, sizeof(*plan->demand));
+	plan->n_partners = sc->n_partners;
+	plan->partners = mu_calloc(sc->n_partners + 1, sizeof(*plan->partners));
+	for (i = 0; i < sc->n_demand; i++) {
+		double h = sc->demand[i].required * sc->shifts[sc->demand[i].shift].paid_hours;
+		plan->partners[sc->demand[i].partner].required_hours += h;
+		plan->system.required_hours += h;
+	}
+	return plan;
+}
+
+/* Adds the work of row r to the totals of the place it is done at. */
+static void add_work(struct mu_totals *t, const struct mu_plan_row *r,
+                     const double penalty[MU_PEN_COUNT], bool is_break_glass)
+{
+	int k;
+	t->hours[r->source] += r->hours;
+	t->spend[r->source] += r->spend;
+	t->cost[r->source] += r->cost;
+	for (k = 0; penalty && k < MU_PEN_COUNT; k++)
+		t->penalty[k] += penalty[k];
+	if (is_break_glass)
+		t->break_glass_shifts += r->staff;
+	t->recharge_out += r->recharge; /* 0 unless lent */
+}
+
+void mu_plan_add_row(struct mu_plan *plan, const struct mu_plan_row *r, double efficiency,
+                     const double penalty[MU_PEN_COUNT], bool is_break_glass)
+{
+	struct mu_plan_row *row;
+	int k;
+	MU_GROW(plan->rows, plan->cap_rows, plan->n_rows + 1);
+	row = &plan->rows[plan->n_rows++];
+	*row = *r;
+	row->penalty = 0;
+	for (k = 0; penalty && k < MU_PEN_COUNT; k++)
+		row->penalty += penalty[k];
+	row->cost = row->spend + row->penalty;
+	plan->objective += row->cost;
+	assert(row->partner < plan->n_partners);
+	add_work(&plan->partners[row->partner], row, penalty, is_break_glass);
+	add_work(&plan->system, row, penalty, is_break_glass);
+	if (row->source == MU_SRC_LEND) {
+		plan->partners[row->home].recharge_in += row->recharge;
+		plan->partners[row->home].lent_out_hours += row->hours;
+		plan->system.recharge_in += row->recharge;
+		plan->system.lent_out_hours += row->hours;
+	}
+	if (row->demand == MU_ALL)
+		return;
+	if (mu_source_info[row->source].is_staff)
+		plan->demand[row->demand].covered += efficiency * row->staff;
+	else if (row->source == MU_SRC_SHORT)
+		plan->demand[row->demand].short_staff += row->staff;
+	else if (row->source == MU_SRC_BREACH)
+		plan->demand[row->demand].breach_staff += row->staff;
+}
+
+static void finish_totals(struct mu_totals *t)
+{
+	int s, k;
+	t->filled_hours = t->required_hours - t->hours[MU_SRC_SHORT] - t->hours[MU_SRC_BREACH];
+	t->spend_total = t->penalty_total = 0;
+	for (s = 0; s < MU_SRC_COUNT; s++)
+		t->spend_total += t->spend[s];
+	for (k = 0; k < MU_PEN_COUNT; k++)
+		t->penalty_total += t->penalty[k];
+	t->cost_total = t->spend_total + t->penalty_total;
+}
+
+void mu_plan_finish(struct mu_plan *plan, const struct mu_scenario *sc)
+{
+	size_t i, p;
+	for (i = 0; i < sc->n_demand; i++) {
+		struct mu_demand_result *d = &plan->demand[i];
+		struct mu_totals *t = &plan->partners[sc->demand[i].partner];
+		d->is_red_flag = d->covered < sc->demand[i].minimum - EPS;
+		if (d->is_red_flag) {
+			t->n_red_flags++;
+			plan->system.n_red_flags++;
+		}
+		if (d->short_staff + d->breach_staff > EPS) {
+			t->n_unfilled_rows++;
+			plan->system.n_unfilled_rows++;
+		}
+	}
+	for (p = 0; p < plan->n_partners; p++)
+		finish_totals(&plan->partners[p]);
+	finish_totals(&plan->system);
+}
+
+void mu_plan_free(struct mu_plan *plan)
+{
+	if (!plan)
+		return;
+	free(plan->rows);
+	free(plan->demand);
+	free(plan->partners);
+	free(plan);
+}
 
 double mu_totals_fill_rate(const struct mu_totals *t)
 {
 	if (t->required_hours <= 0)
 		return -1;
-	return (t->required_hours - t->hours[MU_SRC_SHORT] - t->hours[MU_SRC_BREACH]) /
-	       t->required_hours;
+	return t->filled_hours / t->required_hours;
 }
 
 size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
@@ -23,7 +193,13 @@ size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 	    "own_hours", "lend_hours", "bank_hours", "agency_hours", "short_hours", "breach_hours"};
 	static const char *const cost[MU_SRC_COUNT] = {"own_cost",    "lend_cost",  "bank_cost",
 	                                               "agency_cost", "short_cost", "breach_cost"};
-	double total = 0, fill = mu_totals_fill_rate(t);
+	static const char *const penalty[MU_PEN_COUNT] = {
+	    [MU_PEN_SHORT] = "short_penalty",
+	    [MU_PEN_BREACH] = "breach_penalty",
+	    [MU_PEN_TIER] = "tier_penalty",
+	    [MU_PEN_BREAK_GLASS] = "break_glass_penalty",
+	};
+	double fill = mu_totals_fill_rate(t);
 	size_t n = 0;
 	int s;
 	out[n++] = (struct mu_kpi){"required_hours", t->required_hours};
@@ -32,16 +208,21 @@ size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 	if (fill >= 0)
 		out[n++] = (struct mu_kpi){"fill_rate", fill};
 	out[n++] = (struct mu_kpi){"red_flags", (double)t->n_red_flags};
-	for (s = 0; s < MU_SRC_COUNT; s++) {
+	for (s = 0; s < MU_SRC_COUNT; s++)
 		out[n++] = (struct mu_kpi){cost[s], t->cost[s]};
-		total += t->cost[s];
-	}
-	out[n++] = (struct mu_kpi){"total_cost", total};
-	out[n++] = (struct mu_kpi){"agency_spend", t->agency_spend};
+	out[n++] = (struct mu_kpi){"total_cost", t->cost_total};
+	out[n++] = (struct mu_kpi){"agency_spend", t->spend[MU_SRC_AGENCY]};
 	out[n++] = (struct mu_kpi){"break_glass_staff_shifts", t->break_glass_shifts};
 	out[n++] = (struct mu_kpi){"lent_out_hours", t->lent_out_hours};
 	out[n++] = (struct mu_kpi){"recharge_in", t->recharge_in};
 	out[n++] = (struct mu_kpi){"recharge_out", t->recharge_out};
+	out[n++] = (struct mu_kpi){"filled_hours", t->filled_hours};
+	out[n++] = (struct mu_kpi){"lend_spend", t->spend[MU_SRC_LEND]};
+	out[n++] = (struct mu_kpi){"bank_spend", t->spend[MU_SRC_BANK]};
+	out[n++] = (struct mu_kpi){"spend", t->spend_total};
+	for (s = 0; s < MU_PEN_COUNT; s++)
+		out[n++] = (struct mu_kpi){penalty[s], t->penalty[s]};
+	out[n++] = (struct mu_kpi){"penalties", t->penalty_total};
 	assert(n <= MU_KPI_MAX);
 	return n;
 }

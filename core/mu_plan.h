@@ -1,14 +1,22 @@
 /*
- * mu_plan.h - a solved plan as DESIGN.md §4 describes it: one row per
- * distinct non-zero assignment, and per-partner totals. Strings are borrowed
- * from the scenario (or, read back from the store, from the statement).
+ * mu_plan.h - a solved plan as DESIGN.md §4 describes it, typed: one row per
+ * distinct non-zero assignment (indices into the scenario, never strings),
+ * what became of each demand row, and per-partner and system totals with
+ * cash spend and penalty weights apart. Everything a report says is read
+ * from here; text is made only where CSV, SQLite or HTML is written
+ * (mu_plan_row_text).
  */
 #ifndef MU_PLAN_H
 #define MU_PLAN_H
 
+#include "core/mu_scenario.h"
+
+#include <stdbool.h>
 #include <stddef.h>
 
-/* Where staff come from, or how demand stays uncovered (plan.csv `source`). */
+/* Where staff come from, or how demand stays uncovered (plan.csv `source`).
+ * A rule that adds a new kind of column adds its source here, with a line
+ * in mu_source_info. */
 enum mu_source {
 	MU_SRC_OWN,
 	MU_SRC_LEND,
@@ -19,35 +27,162 @@ enum mu_source {
 	MU_SRC_COUNT
 };
 
-/* The plan.csv names of the sources: "own", "lend", ... */
-extern const char *const mu_source_names[MU_SRC_COUNT];
+/* What a source's rows hold, for whoever reads or writes them. */
+struct mu_source_info {
+	const char *name;   /* plan.csv's word: "own", "lend", ... */
+	bool is_staff;      /* staff who work (own, lend, bank, agency) */
+	bool is_unfilled;   /* demand left uncovered (short, breach) */
+	bool covers_demand; /* its rows name a demand row (partner, role, shift) */
+	bool has_home;      /* `home` is a partner (own, lend, bank) */
+};
 
+extern const struct mu_source_info mu_source_info[MU_SRC_COUNT];
+
+/* Penalty weights by kind (DESIGN.md §3): how bad an outcome is, not money
+ * anyone pays. */
+enum mu_penalty {
+	MU_PEN_SHORT,       /* shortfall_penalty x priority x hours */
+	MU_PEN_BREACH,      /* floor_penalty x priority x hours */
+	MU_PEN_TIER,        /* tier_penalty per agency staff-shift per tier above 1 */
+	MU_PEN_BREAK_GLASS, /* break_glass_penalty per break-glass staff-shift */
+	MU_PEN_COUNT
+};
+
+/* summary.csv's names: "short", "breach", "tier", "break_glass". */
+extern const char *const mu_penalty_names[MU_PEN_COUNT];
+
+/* How a plan was solved (DESIGN.md §5's status words come from it). */
+enum mu_status {
+	MU_STATUS_OPTIMAL,  /* proven optimal */
+	MU_STATUS_FEASIBLE, /* a plan, not proven optimal (time limit) */
+	MU_STATUS_INFEASIBLE,
+	MU_STATUS_UNBOUNDED,
+	MU_STATUS_NO_SOLUTION /* the time limit passed before any plan */
+};
+
+/* "optimal", "feasible", "infeasible", "unbounded", "no solution" (as the
+ * store records them). */
+const char *mu_status_name(enum mu_status status);
+
+/* One distinct non-zero assignment. Indices are MU_ALL where the source has
+ * none (worker_role and home of short, worker unless bank, ...). */
 struct mu_plan_row {
+	enum mu_source source;
+	size_t demand;  /* the demand row covered (or left uncovered), or MU_ALL */
+	size_t partner; /* where the work is done (or the penalty counts) */
+	size_t role;    /* the demand role covered */
+	size_t shift;
+	size_t worker_role; /* the role that works */
+	size_t home;        /* the partner the staff come from (own, lend, bank) */
+	size_t worker;      /* bank worker */
+	size_t offer;       /* agency row (agency) or agreement row (lend) */
+	double staff, hours;
+	double spend;    /* cash: travel, bank pay, agency charges */
+	double penalty;  /* penalty weights, all kinds */
+	double cost;     /* spend + penalty: the row's share of the objective */
+	double recharge; /* owed by the host to the home partner (lend) */
+};
+
+/* The plan row's cells as plan.csv, the store and the report spell them:
+ * ids from the scenario, "" where empty. Borrowed from the scenario. */
+struct mu_plan_text {
 	const char *source, *partner, *role, *worker_role, *shift, *home, *worker, *offer;
-	double staff, hours, cost, recharge;
 };
 
-/* The shadow price of one constraint (prices.csv, plan mode): how much the
- * objective moves per unit the limit rises, valid while the limit stays in
- * [range_from, range_to] (infinite ends are HUGE_VAL, unknown ones NAN). */
-struct mu_price_row {
-	const char *constraint; /* the model row's name, as in the MPS file */
-	const char *kind, *partner, *role, *shift, *subject, *unit;
-	double limit, activity, price, range_from, range_to;
+void mu_plan_row_text(const struct mu_scenario *sc, const struct mu_plan_row *r,
+                      struct mu_plan_text *out);
+
+/* What became of one demand row. */
+struct mu_demand_result {
+	double covered;      /* staff: sum of efficiency x staff assigned */
+	double short_staff;  /* staff left short (below required) */
+	double breach_staff; /* staff of breach (below minimum, penalised) */
+	bool is_red_flag;    /* covered below minimum by more than 1e-6 (DESIGN.md §3) */
 };
 
-/* Totals of one partner, or of the system. */
+/* Totals of one partner, or of the system. Work counts at the partner
+ * where it is done; lent_out_hours and recharge_in at the home partner. */
 struct mu_totals {
 	double required_hours;
+	double filled_hours; /* required - short - breach hours */
 	double hours[MU_SRC_COUNT];
-	double cost[MU_SRC_COUNT];
-	double agency_spend; /* rate x factor x hours, penalties excluded */
-	size_t n_red_flags;  /* demand rows below their minimum */
+	double spend[MU_SRC_COUNT];   /* cash by source (own staff cost nothing) */
+	double cost[MU_SRC_COUNT];    /* by source, penalties included */
+	double penalty[MU_PEN_COUNT]; /* weights by kind */
+	double spend_total, penalty_total;
+	double cost_total; /* spend_total + penalty_total */
+	size_t n_red_flags;
+	size_t n_unfilled_rows; /* demand rows with any short or breach */
 	double break_glass_shifts;
 	double lent_out_hours; /* its own staff's hours at other partners (mutual aid given) */
 	double recharge_in;    /* owed to this partner for staff it lent */
 	double recharge_out;   /* owed by this partner for staff it hosted */
 };
+
+/* What one model row limits (prices.csv `kind`). A rule that adds a new
+ * kind of row adds it here, with its name and unit in mu_row_kind_info. */
+enum mu_row_kind {
+	MU_ROW_DEMAND,      /* covered + short + breach >= required; index: demand row */
+	MU_ROW_MINIMUM,     /* covered + breach >= minimum; index: demand row */
+	MU_ROW_STAFF,       /* own + lent <= available; index: staff row */
+	MU_ROW_ROTATABLE,   /* lent <= rotatable; index: staff row */
+	MU_ROW_AGREEMENT,   /* lent <= max_per_shift; index: agreement, and shift */
+	MU_ROW_REST,        /* one shift of a set that breaks rest; index: worker */
+	MU_ROW_HOURS,       /* paid hours <= max_hours; index: worker */
+	MU_ROW_CAPACITY,    /* agency staff <= capacity; index: agency row, and shift */
+	MU_ROW_BREAK_GLASS, /* break-glass heads <= minimum; index: demand row */
+	MU_ROW_BUDGET,      /* agency spend <= budget; index: partner, MU_ALL = system */
+	MU_ROW_CUT,         /* rota only, a row every rota meets; index: worker or demand row */
+	MU_ROW_KIND_COUNT
+};
+
+struct mu_row_kind_info {
+	const char *name; /* prices.csv's word: "demand", "minimum", ... */
+	const char *unit; /* what one more of the limit is: "staff", "hour", "£" */
+};
+
+extern const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT];
+
+/* The shadow price of one constraint (prices.csv, plan mode): how much the
+ * objective moves per unit the limit rises, valid while the limit stays in
+ * [range_from, range_to] (infinite ends are HUGE_VAL, unknown ones NAN).
+ * The names are borrowed from the scenario and the model. */
+struct mu_price_row {
+	const char *constraint; /* the model row's name, as in the MPS file */
+	enum mu_row_kind kind;
+	const char *partner, *role, *shift, *subject;
+	double limit, activity, price, range_from, range_to;
+};
+
+/* A solved plan. */
+struct mu_plan {
+	struct mu_plan_row *rows;
+	size_t n_rows, cap_rows;
+	struct mu_demand_result *demand; /* one per demand row of the scenario */
+	size_t n_demand;
+	struct mu_totals *partners; /* one per partner */
+	size_t n_partners;
+	struct mu_totals system;
+	double objective; /* the sum of the rows' costs */
+};
+
+/* An empty plan for sc: its demand rows unfilled, its required hours
+ * counted. Rows are added with mu_plan_add_row, then mu_plan_finish. */
+struct mu_plan *mu_plan_new(const struct mu_scenario *sc);
+
+/* Adds row r: its hours, spend and cost to the partner's and the system's
+ * totals, its penalty split by kind as penalty[] says (NULL: none), covered
+ * staff (efficiency x staff) to its demand row. */
+void mu_plan_add_row(struct mu_plan *plan, const struct mu_plan_row *r, double efficiency,
+                     const double penalty[MU_PEN_COUNT], bool is_break_glass);
+
+/* Derives what follows from the rows: per demand row short, breach and the
+ * red flag; filled hours, red flags and unfilled rows per partner and
+ * system; the sums of spend and penalties. */
+void mu_plan_finish(struct mu_plan *plan, const struct mu_scenario *sc);
+
+/* Accepts NULL. */
+void mu_plan_free(struct mu_plan *plan);
 
 /* The fill rate of t: (required - short - breach hours) / required hours;
  * negative when nothing is required (summary.csv leaves it empty). */
@@ -59,13 +194,14 @@ struct mu_kpi {
 	double value;
 };
 
-#define MU_KPI_MAX 32
+#define MU_KPI_MAX 48
 
 /* The KPIs of t in summary.csv's names and order: required_hours, the hours
  * and cost of each source, fill_rate (left out when nothing is required),
  * red_flags, total_cost, agency_spend, break_glass_staff_shifts,
- * lent_out_hours, recharge_in, recharge_out. Writes at most MU_KPI_MAX to
- * out; returns how many. */
+ * lent_out_hours, recharge_in, recharge_out, then filled_hours, the spend
+ * of each paid source, spend, each kind of penalty and penalties. Writes
+ * at most MU_KPI_MAX to out; returns how many. */
 size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out);
 
 #endif

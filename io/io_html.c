@@ -38,34 +38,21 @@ static const char STYLE[] =
 
 /* Identifiers of the scenario to their index. */
 struct lookup {
-	struct mu_map partners, roles, shifts, demand;
+	struct mu_map partners, roles, shifts;
 };
-
-static void demand_key(char *buf, size_t size, const char *p, const char *r, const char *s)
-{
-	snprintf(buf, size, "%s\x1f%s\x1f%s", p, r, s);
-}
 
 static void lookup_init(struct lookup *lk, const struct mu_scenario *sc)
 {
-	char key[256];
 	size_t i;
 	mu_map_init(&lk->partners);
 	mu_map_init(&lk->roles);
 	mu_map_init(&lk->shifts);
-	mu_map_init(&lk->demand);
 	for (i = 0; i < sc->n_partners; i++)
 		mu_map_put(&lk->partners, sc->partners[i].id, strlen(sc->partners[i].id), i);
 	for (i = 0; i < sc->n_roles; i++)
 		mu_map_put(&lk->roles, sc->roles[i].id, strlen(sc->roles[i].id), i);
 	for (i = 0; i < sc->n_shifts; i++)
 		mu_map_put(&lk->shifts, sc->shifts[i].id, strlen(sc->shifts[i].id), i);
-	for (i = 0; i < sc->n_demand; i++) {
-		const struct mu_demand *d = &sc->demand[i];
-		demand_key(key, sizeof(key), sc->partners[d->partner].id, sc->roles[d->role].id,
-		           sc->shifts[d->shift].id);
-		mu_map_put(&lk->demand, key, strlen(key), i);
-	}
 }
 
 static void lookup_release(struct lookup *lk)
@@ -73,7 +60,6 @@ static void lookup_release(struct lookup *lk)
 	mu_map_release(&lk->partners);
 	mu_map_release(&lk->roles);
 	mu_map_release(&lk->shifts);
-	mu_map_release(&lk->demand);
 }
 
 static size_t find(const struct mu_map *map, const char *id)
@@ -99,7 +85,7 @@ static const char *money0(char *buf, double v)
 
 static double unfilled_hours(const struct mu_totals *t)
 {
-	return t->hours[MU_SRC_SHORT] + t->hours[MU_SRC_BREACH];
+	return t->required_hours - t->filled_hours;
 }
 
 static void fill_text(char *buf, size_t size, const struct mu_totals *t)
@@ -137,7 +123,7 @@ static void tile(struct mu_buf *b, const char *value, const char *what, bool is_
 
 static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
 {
-	const struct mu_totals *t = p->system;
+	const struct mu_totals *t = &p->plan->system;
 	char v[MU_MONEY_SIZE + 32], m[MU_MONEY_SIZE];
 	mu_buf_adds(b, "<div class=\"tiles\">\n");
 	tile(b, money(v, p->objective), "cost to the system", false);
@@ -147,7 +133,7 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	tile(b, v, "red flags (below safe minimum)", t->n_red_flags > 0);
 	snprintf(v, sizeof(v), "%.0f h", unfilled_hours(t));
 	tile(b, v, "unfilled", false);
-	money(v, t->agency_spend);
+	money(v, t->spend[MU_SRC_AGENCY]);
 	if (sc->settings.has_agency_budget)
 		snprintf(v + strlen(v), sizeof(v) - strlen(v), " of %s",
 		         money0(m, sc->settings.agency_budget));
@@ -168,45 +154,31 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 
 struct uncovered {
 	size_t demand;
-	double short_staff, breach_staff;
+	const struct mu_demand_result *r;
 };
 
-static int by_breach_then_short(const void *x, const void *y)
+static int by_red_flag_then_uncovered(const void *x, const void *y)
 {
 	const struct uncovered *a = x, *c = y;
-	if (a->breach_staff != c->breach_staff)
-		return a->breach_staff > c->breach_staff ? -1 : 1;
-	if (a->short_staff != c->short_staff)
-		return a->short_staff > c->short_staff ? -1 : 1;
+	double ua = a->r->short_staff + a->r->breach_staff;
+	double uc = c->r->short_staff + c->r->breach_staff;
+	if (a->r->is_red_flag != c->r->is_red_flag)
+		return a->r->is_red_flag ? -1 : 1;
+	if (ua != uc)
+		return ua > uc ? -1 : 1;
 	return a->demand < c->demand ? -1 : a->demand > c->demand;
 }
 
-static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struct lookup *lk,
-                     const struct io_html_plan *p)
+static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
 {
 	struct uncovered *u = mu_calloc(sc->n_demand + 1, sizeof(*u));
-	char key[256];
 	size_t i, n = 0;
-	for (i = 0; i < sc->n_demand; i++)
-		u[i].demand = i;
-	for (i = 0; i < p->n_rows; i++) {
-		const struct mu_plan_row *r = &p->rows[i];
-		bool is_short = strcmp(r->source, "short") == 0;
-		size_t d;
-		if (!is_short && strcmp(r->source, "breach") != 0)
-			continue;
-		demand_key(key, sizeof(key), r->partner, r->role, r->shift);
-		if ((d = find(&lk->demand, key)) == (size_t)-1)
-			continue;
-		if (is_short)
-			u[d].short_staff += r->staff;
-		else
-			u[d].breach_staff += r->staff;
+	for (i = 0; i < sc->n_demand; i++) {
+		const struct mu_demand_result *r = &p->plan->demand[i];
+		if (r->short_staff + r->breach_staff > 1e-6 || r->is_red_flag)
+			u[n++] = (struct uncovered){i, r};
 	}
-	for (i = 0; i < sc->n_demand; i++)
-		if (u[i].short_staff + u[i].breach_staff > 1e-6)
-			u[n++] = u[i];
-	qsort(u, n, sizeof(*u), by_breach_then_short);
+	qsort(u, n, sizeof(*u), by_red_flag_then_uncovered);
 	mu_buf_adds(b, "<h2>Red flags and unfilled shifts</h2>\n");
 	if (n == 0) {
 		mu_buf_adds(b, "<p>Every shift is filled.</p>\n");
@@ -227,8 +199,8 @@ static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struc
 		mu_buf_adds(b, "</td><td>");
 		esc(b, sc->shifts[d->shift].id);
 		mu_buf_addf(b, "</td><td>%.4g</td><td>%.2f</td><td>%.4g</td><td>%s</td></tr>\n",
-		            d->required, u[i].short_staff + u[i].breach_staff, d->minimum,
-		            u[i].breach_staff > 1e-6 ? "<span class=\"red\">RED FLAG</span>" : "");
+		            d->required, u[i].r->short_staff + u[i].r->breach_staff, d->minimum,
+		            u[i].r->is_red_flag ? "<span class=\"red\">RED FLAG</span>" : "");
 	}
 	mu_buf_adds(b, "</table>\n");
 	if (n > N_UNFILLED_SHOWN)
@@ -241,10 +213,6 @@ static void partner_row(struct mu_buf *b, const char *name, const struct mu_tota
                         bool has_budget, double budget, bool is_total)
 {
 	char m[3][MU_MONEY_SIZE], fill[32];
-	double total = 0;
-	int s;
-	for (s = 0; s < MU_SRC_COUNT; s++)
-		total += t->cost[s];
 	fill_text(fill, sizeof(fill), t);
 	mu_buf_adds(b, is_total ? "<tr><th>" : "<tr><td>");
 	esc(b, name);
@@ -255,8 +223,9 @@ static void partner_row(struct mu_buf *b, const char *name, const struct mu_tota
 	            is_total ? "</th>" : "</td>", t->required_hours, fill,
 	            t->n_red_flags ? " class=\"red\"" : "", t->n_red_flags, t->hours[MU_SRC_OWN],
 	            t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK], t->hours[MU_SRC_AGENCY],
-	            unfilled_hours(t), money(m[0], t->agency_spend),
-	            has_budget ? money0(m[1], budget) : "-", money(m[2], total), t->lent_out_hours);
+	            unfilled_hours(t), money(m[0], t->spend[MU_SRC_AGENCY]),
+	            has_budget ? money0(m[1], budget) : "-", money(m[2], t->cost_total),
+	            t->lent_out_hours);
 }
 
 static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
@@ -268,17 +237,16 @@ static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
 	               "<th>bank h</th><th>agency h</th><th>unfilled h</th><th>agency spend</th>"
 	               "<th>agency budget</th><th>total cost</th><th>lent out h</th></tr>\n");
 	for (i = 0; i < sc->n_partners; i++)
-		partner_row(b, sc->partners[i].name, &p->partners[i],
+		partner_row(b, sc->partners[i].name, &p->plan->partners[i],
 		            sc->partners[i].has_agency_budget, sc->partners[i].agency_budget,
 		            false);
-	partner_row(b, "Whole system", p->system, sc->settings.has_agency_budget,
+	partner_row(b, "Whole system", &p->plan->system, sc->settings.has_agency_budget,
 	            sc->settings.agency_budget, true);
 	mu_buf_adds(b, "</table>\n<p>Total cost counts penalties for unfilled hours; own staff "
 	               "cost nothing extra (already paid).</p>\n");
 }
 
-static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct lookup *lk,
-                    const struct io_html_plan *p)
+static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
 {
 	size_t np = sc->n_partners, ns = sc->n_shifts, i;
 	double *required = mu_calloc(np * ns + 1, sizeof(double));
@@ -290,15 +258,10 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
 		required[d->partner * ns + d->shift] +=
 		    d->required * sc->shifts[d->shift].paid_hours;
 	}
-	for (i = 0; i < p->n_rows; i++) {
-		const struct mu_plan_row *r = &p->rows[i];
-		size_t pi, si;
-		if (strcmp(r->source, "short") != 0 && strcmp(r->source, "breach") != 0)
-			continue;
-		pi = find(&lk->partners, r->partner);
-		si = find(&lk->shifts, r->shift);
-		if (pi != (size_t)-1 && si != (size_t)-1)
-			missing[pi * ns + si] += r->hours;
+	for (i = 0; i < p->plan->n_rows; i++) {
+		const struct mu_plan_row *r = &p->plan->rows[i];
+		if (mu_source_info[r->source].is_unfilled)
+			missing[r->partner * ns + r->shift] += r->hours;
 	}
 	for (i = 0; i < np * ns; i++)
 		required[i] = required[i] > 0 ? 1 - missing[i] / required[i] : NAN;
@@ -316,7 +279,7 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
 
 static void spend(struct mu_buf *b, const struct io_html_plan *p)
 {
-	const struct mu_totals *t = p->system;
+	const struct mu_totals *t = &p->plan->system;
 	static const char *const labels[] = {"mutual aid travel", "shared bank", "agency",
 	                                     "unfilled (penalty)", "below minimum (penalty)"};
 	double values[5];
@@ -330,25 +293,19 @@ static void spend(struct mu_buf *b, const struct io_html_plan *p)
 }
 
 /* Mutual-aid hours and recharge between each pair of partners. */
-static void mutual_aid(struct mu_buf *b, const struct mu_scenario *sc, const struct lookup *lk,
-                       const struct io_html_plan *p)
+static void mutual_aid(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
 {
 	size_t n = sc->n_partners, i, j, n_pairs = 0;
 	double *hours = mu_calloc(n * n + 1, sizeof(double));
 	double *recharge = mu_calloc(n * n + 1, sizeof(double));
 	const char **names = mu_malloc((n + 1) * sizeof(char *));
 	char m[MU_MONEY_SIZE];
-	for (i = 0; i < p->n_rows; i++) {
-		const struct mu_plan_row *r = &p->rows[i];
-		size_t from, to;
-		if (strcmp(r->source, "lend") != 0)
+	for (i = 0; i < p->plan->n_rows; i++) {
+		const struct mu_plan_row *r = &p->plan->rows[i];
+		if (r->source != MU_SRC_LEND)
 			continue;
-		from = find(&lk->partners, r->home);
-		to = find(&lk->partners, r->partner);
-		if (from == (size_t)-1 || to == (size_t)-1)
-			continue;
-		hours[from * n + to] += r->hours;
-		recharge[from * n + to] += r->recharge;
+		hours[r->home * n + r->partner] += r->hours;
+		recharge[r->home * n + r->partner] += r->recharge;
 	}
 	for (i = 0; i < n; i++)
 		names[i] = sc->partners[i].name;
@@ -428,47 +385,47 @@ static bool sentence(struct mu_buf *b, const struct mu_scenario *sc, const struc
                      const struct mu_price_row *r)
 {
 	char m[MU_MONEY_SIZE], shift[96];
-	const char *kind = r->kind;
+	enum mu_row_kind kind = r->kind;
 	double saving = -r->price;
 	money(m, fabs(r->price));
 	if (*r->shift)
 		shift_text(shift, sizeof(shift), sc, lk, r->shift);
 	mu_buf_adds(b, "<li>");
-	if (strcmp(kind, "staff") == 0 && saving > 0) {
+	if (kind == MU_ROW_STAFF && saving > 0) {
 		mu_buf_adds(b, "One more ");
 		esc(b, role_name(sc, lk, r->role));
 		mu_buf_addf(b, " on %s at ", shift);
 		esc(b, partner_name(sc, lk, r->partner));
 		mu_buf_addf(b, " saves <b>%s</b>.", m);
-	} else if (strcmp(kind, "rotatable") == 0 && saving > 0) {
+	} else if (kind == MU_ROW_ROTATABLE && saving > 0) {
 		mu_buf_adds(b, "Letting one more ");
 		esc(b, role_name(sc, lk, r->role));
 		mu_buf_adds(b, " of ");
 		esc(b, partner_name(sc, lk, r->partner));
 		mu_buf_addf(b, " work at another partner on %s saves <b>%s</b>.", shift, m);
-	} else if (strcmp(kind, "agreement") == 0 && saving > 0) {
+	} else if (kind == MU_ROW_AGREEMENT && saving > 0) {
 		mu_buf_adds(b, "One more mutual-aid place from ");
 		esc(b, partner_name(sc, lk, r->subject));
 		mu_buf_adds(b, " to ");
 		esc(b, partner_name(sc, lk, r->partner));
 		mu_buf_addf(b, " on %s saves <b>%s</b>.", shift, m);
-	} else if (strcmp(kind, "capacity") == 0 && saving > 0) {
+	} else if (kind == MU_ROW_CAPACITY && saving > 0) {
 		mu_buf_adds(b, "One more ");
 		esc(b, role_name(sc, lk, r->role));
 		mu_buf_adds(b, " from agency ");
 		esc(b, r->subject);
 		mu_buf_addf(b, " on %s saves <b>%s</b>.", shift, m);
-	} else if (strcmp(kind, "hours") == 0 && saving > 0) {
+	} else if (kind == MU_ROW_HOURS && saving > 0) {
 		mu_buf_adds(b, "One more hour from bank worker ");
 		esc(b, r->subject);
 		mu_buf_addf(b, " saves <b>%s</b>.", m);
-	} else if (strcmp(kind, "budget") == 0 && saving > 0) {
+	} else if (kind == MU_ROW_BUDGET && saving > 0) {
 		mu_buf_addf(b, "Each £1 more agency budget %s",
 		            *r->partner ? "at " : "for the system");
 		if (*r->partner)
 			esc(b, partner_name(sc, lk, r->partner));
 		mu_buf_addf(b, " saves <b>%s</b>.", m);
-	} else if (strcmp(kind, "demand") == 0 && r->price > 0) {
+	} else if (kind == MU_ROW_DEMAND && r->price > 0) {
 		mu_buf_adds(b, "Each extra ");
 		esc(b, role_name(sc, lk, r->role));
 		mu_buf_addf(b, " needed on %s at ", shift);
@@ -483,18 +440,15 @@ static bool sentence(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	return true;
 }
 
-/* The largest prices of the kinds in kinds (space-separated), as sentences. */
+/* The largest prices of the kinds is_kind marks, as sentences. */
 static size_t sentences(struct mu_buf *b, const struct mu_scenario *sc, const struct lookup *lk,
-                        const struct io_html_plan *p, const char *kinds)
+                        const struct io_html_plan *p, const bool is_kind[MU_ROW_KIND_COUNT])
 {
 	const struct mu_price_row **sorted = mu_malloc((p->n_prices + 1) * sizeof(*sorted));
 	size_t i, n = 0, n_said = 0;
-	for (i = 0; i < p->n_prices; i++) {
-		const char *k = strstr(kinds, p->prices[i].kind);
-		size_t len = strlen(p->prices[i].kind);
-		if (fabs(p->prices[i].price) >= 0.005 && k && (k[len] == ' ' || k[len] == '\0'))
+	for (i = 0; i < p->n_prices; i++)
+		if (fabs(p->prices[i].price) >= 0.005 && is_kind[p->prices[i].kind])
 			sorted[n++] = &p->prices[i];
-	}
 	qsort(sorted, n, sizeof(*sorted), by_price_size);
 	mu_buf_adds(b, "<ul class=\"sentences\">\n");
 	for (i = 0; i < n && n_said < N_SENTENCES; i++)
@@ -507,6 +461,11 @@ static size_t sentences(struct mu_buf *b, const struct mu_scenario *sc, const st
 static void prices(struct mu_buf *b, const struct mu_scenario *sc, const struct lookup *lk,
                    const struct io_html_plan *p)
 {
+	static const bool limits[MU_ROW_KIND_COUNT] = {
+	    [MU_ROW_STAFF] = true,    [MU_ROW_ROTATABLE] = true, [MU_ROW_AGREEMENT] = true,
+	    [MU_ROW_CAPACITY] = true, [MU_ROW_HOURS] = true,     [MU_ROW_BUDGET] = true,
+	};
+	static const bool demand[MU_ROW_KIND_COUNT] = {[MU_ROW_DEMAND] = true};
 	mu_buf_adds(b, "<h2>What one more would be worth</h2>\n");
 	if (!p->prices) {
 		mu_buf_adds(b,
@@ -517,21 +476,21 @@ static void prices(struct mu_buf *b, const struct mu_scenario *sc, const struct 
 	}
 	mu_buf_adds(b, "<p>From the shadow prices of this plan (prices.csv): each holds for one "
 	               "more, and within the range prices.csv gives.</p>\n");
-	if (sentences(b, sc, lk, p, "staff rotatable agreement capacity hours budget") == 0)
+	if (sentences(b, sc, lk, p, limits) == 0)
 		mu_buf_adds(b,
 		            "<p>No extra staff, place, hour or budget would lower the cost.</p>\n");
 	mu_buf_adds(b, "<p>And what demand costs at the margin:</p>\n");
-	sentences(b, sc, lk, p, "demand");
+	sentences(b, sc, lk, p, demand);
 }
 
 static void plan_sections(struct mu_buf *b, const struct mu_scenario *sc, const struct lookup *lk,
                           const struct io_html_plan *p)
 {
-	unfilled(b, sc, lk, p);
+	unfilled(b, sc, p);
 	partner_table(b, sc, p);
-	heatmap(b, sc, lk, p);
+	heatmap(b, sc, p);
 	spend(b, p);
-	mutual_aid(b, sc, lk, p);
+	mutual_aid(b, sc, p);
 	prices(b, sc, lk, p);
 }
 
@@ -591,13 +550,12 @@ static void compare_hours(struct mu_buf *b, const char *what, double sys, double
 static void compare_table(struct mu_buf *b, const struct io_html_plan *sys,
                           const struct io_html_plan *silo)
 {
-	const struct mu_totals *a = sys->system, *c = silo->system;
+	const struct mu_totals *a = &sys->plan->system, *c = &silo->plan->system;
 	char t[3][32];
 	mu_buf_adds(b, "<table><tr><th></th><th>system</th><th>silo</th><th>system &minus; "
 	               "silo</th></tr>\n");
 	compare_money(b, "cost to the system", sys->objective, silo->objective);
-	compare_hours(b, "filled hours", a->required_hours - unfilled_hours(a),
-	              c->required_hours - unfilled_hours(c));
+	compare_hours(b, "filled hours", a->filled_hours, c->filled_hours);
 	fill_text(t[0], 32, a);
 	fill_text(t[1], 32, c);
 	snprintf(t[2], 32, "%+.2f points", 100 * (mu_totals_fill_rate(a) - mu_totals_fill_rate(c)));
@@ -606,7 +564,7 @@ static void compare_table(struct mu_buf *b, const struct io_html_plan *sys,
 	snprintf(t[1], 32, "%zu", c->n_red_flags);
 	snprintf(t[2], 32, "%+ld", (long)a->n_red_flags - (long)c->n_red_flags);
 	compare_row(b, "red flags", t[0], t[1], t[2]);
-	compare_money(b, "agency spend", a->agency_spend, c->agency_spend);
+	compare_money(b, "agency spend", a->spend[MU_SRC_AGENCY], c->spend[MU_SRC_AGENCY]);
 	compare_money(b, "mutual aid travel", a->cost[MU_SRC_LEND], c->cost[MU_SRC_LEND]);
 	compare_money(b, "shared bank cost", a->cost[MU_SRC_BANK], c->cost[MU_SRC_BANK]);
 	compare_money(b, "agency cost (with tier and break-glass penalties)",
@@ -629,13 +587,7 @@ static void compare_partners(struct mu_buf *b, const struct mu_scenario *sc,
 	               "<th>red flags, system</th><th>red flags, silo</th><th>agency, system</th>"
 	               "<th>agency, silo</th><th>aid in h</th><th>aid out h</th></tr>\n");
 	for (i = 0; i < sc->n_partners; i++) {
-		const struct mu_totals *a = &sys->partners[i], *c = &silo->partners[i];
-		double ca = 0, cc = 0;
-		int s;
-		for (s = 0; s < MU_SRC_COUNT; s++) {
-			ca += a->cost[s];
-			cc += c->cost[s];
-		}
+		const struct mu_totals *a = &sys->plan->partners[i], *c = &silo->plan->partners[i];
 		fill_text(f[0], 32, a);
 		fill_text(f[1], 32, c);
 		mu_buf_adds(b, "<tr><td>");
@@ -643,10 +595,11 @@ static void compare_partners(struct mu_buf *b, const struct mu_scenario *sc,
 		mu_buf_addf(b,
 		            "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%zu</td>"
 		            "<td>%zu</td><td>%s</td><td>",
-		            money(m[0], ca), money(m[1], cc), f[0], f[1], a->n_red_flags,
-		            c->n_red_flags, money(m[2], a->agency_spend));
+		            money(m[0], a->cost_total), money(m[1], c->cost_total), f[0], f[1],
+		            a->n_red_flags, c->n_red_flags, money(m[2], a->spend[MU_SRC_AGENCY]));
 		mu_buf_addf(b, "%s</td><td>%.0f</td><td>%.0f</td></tr>\n",
-		            money(m[0], c->agency_spend), a->hours[MU_SRC_LEND], a->lent_out_hours);
+		            money(m[0], c->spend[MU_SRC_AGENCY]), a->hours[MU_SRC_LEND],
+		            a->lent_out_hours);
 	}
 	mu_buf_adds(b, "</table>\n");
 }
@@ -655,10 +608,9 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
                                    const char *scenario_label, const struct io_html_plan *sys,
                                    const struct io_html_plan *silo, struct mu_err *err)
 {
-	const struct mu_totals *a = sys->system, *c = silo->system;
+	const struct mu_totals *a = &sys->plan->system, *c = &silo->plan->system;
 	double saving = silo->objective - sys->objective;
-	double hours =
-	    (a->required_hours - unfilled_hours(a)) - (c->required_hours - unfilled_hours(c));
+	double hours = a->filled_hours - c->filled_hours;
 	char m[MU_MONEY_SIZE];
 	struct mu_buf b;
 	struct lookup lk;
@@ -680,8 +632,8 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 	plan_sections(&b, sc, &lk, sys);
 	mu_buf_adds(&b, "<h1 style=\"margin-top:1.5em\">The silo plan</h1>\n");
 	headline(&b, sc, silo);
-	unfilled(&b, sc, &lk, silo);
-	heatmap(&b, sc, &lk, silo);
+	unfilled(&b, sc, silo);
+	heatmap(&b, sc, silo);
 	spend(&b, silo);
 	lookup_release(&lk);
 	return write_page(dir, &b, err);
@@ -730,7 +682,7 @@ enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
 		    "<td>%.0f</td><td>%.0f</td><td>%lld</td></tr>\n",
 		    pt->status, money(m[0], pt->objective), fill,
 		    pt->system.n_red_flags ? " class=\"red\"" : "", pt->system.n_red_flags,
-		    money(m[1], pt->system.agency_spend), pt->system.hours[MU_SRC_AGENCY],
+		    money(m[1], pt->system.spend[MU_SRC_AGENCY]), pt->system.hours[MU_SRC_AGENCY],
 		    pt->system.hours[MU_SRC_BANK], unfilled_hours(&pt->system),
 		    (long long)pt->run_id);
 	}

@@ -22,10 +22,7 @@ struct io_html_plan {
 	double objective;
 	bool has_gap;
 	double gap;
-	const struct mu_plan_row *rows;
-	size_t n_rows;
-	const struct mu_totals *partners; /* one per partner */
-	const struct mu_totals *system;
+	const struct mu_plan *plan;
 	const struct mu_price_row *prices; /* plan mode; else NULL */
 	size_t n_prices;
 };

@@ -43,8 +43,8 @@ enum mu_code io_report_write_file(const char *dir, const char *name, const char 
 	return close_out(fp, dir, name, err);
 }
 
-enum mu_code io_report_write_plan(const char *dir, const struct mu_plan_row *rows, size_t n,
-                                  struct mu_err *err)
+enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
+                                  const struct mu_plan *plan, struct mu_err *err)
 {
 	FILE *fp = open_out(dir, "plan.csv", err);
 	size_t i;
@@ -52,11 +52,20 @@ enum mu_code io_report_write_plan(const char *dir, const struct mu_plan_row *row
 		return MU_E_IO;
 	fputs("source,partner,role,worker_role,shift,home,worker,offer,staff,hours,cost,recharge\n",
 	      fp);
-	for (i = 0; i < n; i++) {
-		const struct mu_plan_row *r = &rows[i];
-		const char *text[] = {r->source, r->partner, r->role,   r->worker_role,
-		                      r->shift,  r->home,    r->worker, r->offer};
+	for (i = 0; i < plan->n_rows; i++) {
+		const struct mu_plan_row *r = &plan->rows[i];
+		struct mu_plan_text t;
+		const char *text[8];
 		size_t k;
+		mu_plan_row_text(sc, r, &t);
+		text[0] = t.source;
+		text[1] = t.partner;
+		text[2] = t.role;
+		text[3] = t.worker_role;
+		text[4] = t.shift;
+		text[5] = t.home;
+		text[6] = t.worker;
+		text[7] = t.offer;
 		for (k = 0; k < sizeof(text) / sizeof(text[0]); k++) {
 			io_csv_write_field(fp, text[k]);
 			fputc(',', fp);
@@ -84,8 +93,9 @@ enum mu_code io_report_write_prices(const char *dir, const struct mu_price_row *
 	      fp);
 	for (i = 0; i < n; i++) {
 		const struct mu_price_row *r = &rows[i];
-		const char *text[] = {r->constraint, r->kind,    r->partner, r->role,
-		                      r->shift,      r->subject, r->unit};
+		const char *text[] = {
+		    r->constraint, mu_row_kind_info[r->kind].name, r->partner, r->role, r->shift,
+		    r->subject,    mu_row_kind_info[r->kind].unit};
 		size_t k;
 		for (k = 0; k < sizeof(text) / sizeof(text[0]); k++) {
 			io_csv_write_field(fp, text[k]);
@@ -106,7 +116,7 @@ enum mu_code io_report_write_prices(const char *dir, const struct mu_price_row *
 static void write_totals(FILE *fp, const char *scope, const char *name, const struct mu_totals *t,
                          bool has_budget, double budget, bool has_pay_bill, double pay_bill)
 {
-	double fill = mu_totals_fill_rate(t), total = 0;
+	double fill = mu_totals_fill_rate(t), agency_spend = t->spend[MU_SRC_AGENCY];
 	int s;
 	io_csv_write_field(fp, scope);
 	fputc(',', fp);
@@ -119,60 +129,65 @@ static void write_totals(FILE *fp, const char *scope, const char *name, const st
 	else
 		fputs(",", fp);
 	fprintf(fp, ",%zu", t->n_red_flags);
-	for (s = 0; s < MU_SRC_COUNT; s++) {
+	for (s = 0; s < MU_SRC_COUNT; s++)
 		fprintf(fp, ",%.2f", t->cost[s]);
-		total += t->cost[s];
-	}
-	fprintf(fp, ",%.2f,%.2f,", total, t->agency_spend);
+	fprintf(fp, ",%.2f,%.2f,", t->cost_total, agency_spend);
 	if (has_budget)
 		fprintf(fp, "%.2f", budget);
 	fputc(',', fp);
 	if (has_pay_bill && pay_bill > 0)
-		fprintf(fp, "%.2f", 100 * t->agency_spend / pay_bill);
-	fprintf(fp, ",%.6g,%.2f,%.2f,%.2f\n", t->break_glass_shifts, t->lent_out_hours,
+		fprintf(fp, "%.2f", 100 * agency_spend / pay_bill);
+	fprintf(fp, ",%.6g,%.2f,%.2f,%.2f", t->break_glass_shifts, t->lent_out_hours,
 	        t->recharge_in, t->recharge_out);
+	fprintf(fp, ",%.2f,%.2f,%.2f,%.2f", t->filled_hours, t->spend[MU_SRC_LEND],
+	        t->spend[MU_SRC_BANK], t->spend_total);
+	for (s = 0; s < MU_PEN_COUNT; s++)
+		fprintf(fp, ",%.2f", t->penalty[s]);
+	fprintf(fp, ",%.2f\n", t->penalty_total);
 }
 
 enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *sc,
-                                     const struct mu_totals *partners,
-                                     const struct mu_totals *system, struct mu_err *err)
+                                     const struct mu_plan *plan, struct mu_err *err)
 {
 	FILE *fp = open_out(dir, "summary.csv", err);
 	double pay_bill = 0;
 	bool has_pay_bill = true;
 	size_t p;
+	int k;
 	if (!fp)
 		return MU_E_IO;
 	fputs("partner,name,required_hours,own_hours,lend_hours,bank_hours,agency_hours,"
 	      "short_hours,breach_hours,fill_rate,red_flags,own_cost,lend_cost,bank_cost,"
 	      "agency_cost,short_cost,breach_cost,total_cost,agency_spend,agency_budget,"
 	      "agency_pct_of_pay_bill,break_glass_staff_shifts,lent_out_hours,recharge_in,"
-	      "recharge_out\n",
+	      "recharge_out,filled_hours,lend_spend,bank_spend,spend",
 	      fp);
+	for (k = 0; k < MU_PEN_COUNT; k++)
+		fprintf(fp, ",%s_penalty", mu_penalty_names[k]);
+	fputs(",penalties\n", fp);
 	for (p = 0; p < sc->n_partners; p++) {
 		const struct mu_partner *pt = &sc->partners[p];
-		write_totals(fp, pt->id, pt->name, &partners[p], pt->has_agency_budget,
+		write_totals(fp, pt->id, pt->name, &plan->partners[p], pt->has_agency_budget,
 		             pt->agency_budget, pt->has_pay_bill, pt->pay_bill);
 		pay_bill += pt->pay_bill;
 		has_pay_bill = has_pay_bill && pt->has_pay_bill;
 	}
-	write_totals(fp, "SYSTEM", "the whole system", system, sc->settings.has_agency_budget,
-	             sc->settings.agency_budget, has_pay_bill, pay_bill);
+	write_totals(fp, "SYSTEM", "the whole system", &plan->system,
+	             sc->settings.has_agency_budget, sc->settings.agency_budget, has_pay_bill,
+	             pay_bill);
 	return close_out(fp, dir, "summary.csv", err);
 }
 
-/* The measures of one scope of compare.csv: filled hours, then the KPIs. */
+/* The measures of one scope of compare.csv: the KPIs of summary.csv. */
 static size_t compare_measures(const struct mu_totals *t, struct mu_kpi *out)
 {
-	out[0] = (struct mu_kpi){"filled_hours", t->required_hours - t->hours[MU_SRC_SHORT] -
-	                                             t->hours[MU_SRC_BREACH]};
-	return 1 + mu_totals_kpis(t, out + 1);
+	return mu_totals_kpis(t, out);
 }
 
 static void write_compare_scope(FILE *fp, const char *scope, const char *name,
                                 const struct mu_totals *sys, const struct mu_totals *silo)
 {
-	struct mu_kpi a[MU_KPI_MAX + 1], b[MU_KPI_MAX + 1];
+	struct mu_kpi a[MU_KPI_MAX], b[MU_KPI_MAX];
 	size_t n = compare_measures(sys, a), m = compare_measures(silo, b), i, k;
 	for (i = 0; i < n; i++) {
 		/* fill_rate is left out where nothing is required: the same in both */
@@ -189,10 +204,8 @@ static void write_compare_scope(FILE *fp, const char *scope, const char *name,
 }
 
 enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *sc,
-                                     const struct mu_totals *sys_partners,
-                                     const struct mu_totals *sys_system,
-                                     const struct mu_totals *silo_partners,
-                                     const struct mu_totals *silo_system, struct mu_err *err)
+                                     const struct mu_plan *sys, const struct mu_plan *silo,
+                                     struct mu_err *err)
 {
 	FILE *fp = open_out(dir, "compare.csv", err);
 	size_t p;
@@ -200,9 +213,9 @@ enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *
 		return MU_E_IO;
 	fputs("partner,name,measure,system,silo,system_minus_silo\n", fp);
 	for (p = 0; p < sc->n_partners; p++)
-		write_compare_scope(fp, sc->partners[p].id, sc->partners[p].name, &sys_partners[p],
-		                    &silo_partners[p]);
-	write_compare_scope(fp, "SYSTEM", "the whole system", sys_system, silo_system);
+		write_compare_scope(fp, sc->partners[p].id, sc->partners[p].name, &sys->partners[p],
+		                    &silo->partners[p]);
+	write_compare_scope(fp, "SYSTEM", "the whole system", &sys->system, &silo->system);
 	return close_out(fp, dir, "compare.csv", err);
 }
 
@@ -219,7 +232,7 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 	}
 	fputs("run,status,objective,gap,fill_rate,red_flags,unfilled_hours,own_hours,lend_hours,"
 	      "bank_hours,agency_hours,bank_cost,agency_cost,agency_spend,penalty_cost,"
-	      "break_glass_staff_shifts\n",
+	      "break_glass_staff_shifts,spend,penalties\n",
 	      fp);
 	for (i = 0; i < table->n_points; i++) {
 		const struct io_sweep_point *pt = &table->points[i];
@@ -233,12 +246,12 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 		fputc(',', fp);
 		if (fill >= 0)
 			fprintf(fp, "%.4f", fill);
-		fprintf(fp, ",%zu,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.6g\n",
-		        t->n_red_flags, t->hours[MU_SRC_SHORT] + t->hours[MU_SRC_BREACH],
-		        t->hours[MU_SRC_OWN], t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK],
-		        t->hours[MU_SRC_AGENCY], t->cost[MU_SRC_BANK], t->cost[MU_SRC_AGENCY],
-		        t->agency_spend, t->cost[MU_SRC_SHORT] + t->cost[MU_SRC_BREACH],
-		        t->break_glass_shifts);
+		fprintf(fp, ",%zu,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.6g,%.2f,%.2f\n",
+		        t->n_red_flags, t->required_hours - t->filled_hours, t->hours[MU_SRC_OWN],
+		        t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK], t->hours[MU_SRC_AGENCY],
+		        t->cost[MU_SRC_BANK], t->cost[MU_SRC_AGENCY], t->spend[MU_SRC_AGENCY],
+		        t->penalty[MU_PEN_SHORT] + t->penalty[MU_PEN_BREACH], t->break_glass_shifts,
+		        t->spend_total, t->penalty_total);
 	}
 	return close_out(fp, dir, "sweep.csv", err);
 }

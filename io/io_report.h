@@ -13,16 +13,15 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Writes dir/plan.csv: one row per plan row, money with two decimals.
- * MU_OK or MU_E_IO. dir must exist. */
-enum mu_code io_report_write_plan(const char *dir, const struct mu_plan_row *rows, size_t n,
-                                  struct mu_err *err);
+/* Writes dir/plan.csv: one row per plan row of sc's plan, money with two
+ * decimals. MU_OK or MU_E_IO. */
+enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
+                                  const struct mu_plan *plan, struct mu_err *err);
 
-/* Writes dir/summary.csv: a row per partner (totals[i] for partner i) and
- * one for SYSTEM. MU_OK or MU_E_IO. */
+/* Writes dir/summary.csv: a row per partner and one for SYSTEM, from the
+ * plan's totals. MU_OK or MU_E_IO. */
 enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *sc,
-                                     const struct mu_totals *partners,
-                                     const struct mu_totals *system, struct mu_err *err);
+                                     const struct mu_plan *plan, struct mu_err *err);
 
 /* Writes dir/prices.csv: one row per constraint with its shadow price (£
  * per unit of the limit) and the range of the limit over which the price
@@ -60,10 +59,8 @@ enum mu_code io_report_write_file(const char *dir, const char *name, const char 
  * summary.csv (and filled_hours) for the system and the silo plan, and
  * system - silo. MU_OK or MU_E_IO. */
 enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *sc,
-                                     const struct mu_totals *sys_partners,
-                                     const struct mu_totals *sys_system,
-                                     const struct mu_totals *silo_partners,
-                                     const struct mu_totals *silo_system, struct mu_err *err);
+                                     const struct mu_plan *sys, const struct mu_plan *silo,
+                                     struct mu_err *err);
 
 /* Writes dir/sweep.csv: one row per point. MU_OK or MU_E_IO. */
 enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table *table,

@@ -333,16 +333,18 @@ static enum mu_code put_run_rows(struct io_store *st, const struct io_run *run, 
 	}
 	for (i = 0; i < run->n_plan; i++) {
 		const struct mu_plan_row *p = &run->plan[i];
+		struct mu_plan_text t;
+		mu_plan_row_text(run->sc, p, &t);
 		sqlite3_bind_int64(plan, 1, id);
 		sqlite3_bind_int64(plan, 2, (sqlite3_int64)i);
-		bind_text(plan, 3, p->source);
-		bind_text(plan, 4, p->partner);
-		bind_text(plan, 5, p->role);
-		bind_text(plan, 6, p->worker_role);
-		bind_text(plan, 7, p->shift);
-		bind_text(plan, 8, p->home);
-		bind_text(plan, 9, p->worker);
-		bind_text(plan, 10, p->offer);
+		bind_text(plan, 3, t.source);
+		bind_text(plan, 4, t.partner);
+		bind_text(plan, 5, t.role);
+		bind_text(plan, 6, t.worker_role);
+		bind_text(plan, 7, t.shift);
+		bind_text(plan, 8, t.home);
+		bind_text(plan, 9, t.worker);
+		bind_text(plan, 10, t.offer);
 		sqlite3_bind_double(plan, 11, p->staff);
 		sqlite3_bind_double(plan, 12, p->hours);
 		sqlite3_bind_double(plan, 13, p->cost);
@@ -645,8 +647,8 @@ enum mu_code io_store_list_kpis(struct io_store *st, int64_t id,
 }
 
 enum mu_code io_store_list_plan(struct io_store *st, int64_t id,
-                                int (*fn)(const struct mu_plan_row *row, void *ctx), void *ctx,
-                                struct mu_err *err)
+                                int (*fn)(const struct io_stored_plan_row *row, void *ctx),
+                                void *ctx, struct mu_err *err)
 {
 	sqlite3_stmt *stmt;
 	enum mu_code rc = MU_OK;
@@ -658,15 +660,15 @@ enum mu_code io_store_list_plan(struct io_store *st, int64_t id,
 		return MU_E_DB;
 	sqlite3_bind_int64(stmt, 1, id);
 	while ((r = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct mu_plan_row row;
-		row.source = (const char *)sqlite3_column_text(stmt, 0);
-		row.partner = (const char *)sqlite3_column_text(stmt, 1);
-		row.role = (const char *)sqlite3_column_text(stmt, 2);
-		row.worker_role = (const char *)sqlite3_column_text(stmt, 3);
-		row.shift = (const char *)sqlite3_column_text(stmt, 4);
-		row.home = (const char *)sqlite3_column_text(stmt, 5);
-		row.worker = (const char *)sqlite3_column_text(stmt, 6);
-		row.offer = (const char *)sqlite3_column_text(stmt, 7);
+		struct io_stored_plan_row row;
+		row.text.source = (const char *)sqlite3_column_text(stmt, 0);
+		row.text.partner = (const char *)sqlite3_column_text(stmt, 1);
+		row.text.role = (const char *)sqlite3_column_text(stmt, 2);
+		row.text.worker_role = (const char *)sqlite3_column_text(stmt, 3);
+		row.text.shift = (const char *)sqlite3_column_text(stmt, 4);
+		row.text.home = (const char *)sqlite3_column_text(stmt, 5);
+		row.text.worker = (const char *)sqlite3_column_text(stmt, 6);
+		row.text.offer = (const char *)sqlite3_column_text(stmt, 7);
 		row.staff = sqlite3_column_double(stmt, 8);
 		row.hours = sqlite3_column_double(stmt, 9);
 		row.cost = sqlite3_column_double(stmt, 10);

@@ -55,6 +55,7 @@ struct io_run {
 	size_t n_settings;
 	const struct io_run_kpi *kpis;
 	size_t n_kpis;
+	const struct mu_scenario *sc; /* what the plan rows' indices refer to */
 	const struct mu_plan_row *plan;
 	size_t n_plan;
 	const struct io_run_vary *vary; /* a sweep's run: its point */
@@ -141,10 +142,16 @@ enum mu_code io_store_list_kpis(struct io_store *st, int64_t id,
                                 int (*fn)(const struct io_run_kpi *kpi, void *ctx), void *ctx,
                                 struct mu_err *err);
 
+/* A plan row as stored: its cells as plan.csv spells them. */
+struct io_stored_plan_row {
+	struct mu_plan_text text;
+	double staff, hours, cost, recharge;
+};
+
 /* Calls fn for each plan row of run id, in the order stored. */
 enum mu_code io_store_list_plan(struct io_store *st, int64_t id,
-                                int (*fn)(const struct mu_plan_row *row, void *ctx), void *ctx,
-                                struct mu_err *err);
+                                int (*fn)(const struct io_stored_plan_row *row, void *ctx),
+                                void *ctx, struct mu_err *err);
 
 /* The files of the scenario of run id, as a source (label: the stored
  * label). MU_E_USAGE when there is no run id. */

@@ -53,30 +53,33 @@ void pol_agency_apply(struct pol_build *b)
 				for (c = 0; c < sc->n_roles; c++) {
 					size_t d = pol_demand_at(b, q, c, s), col;
 					struct pol_col what = {
-					    MU_SRC_AGENCY,
-					    d,
-					    off->role,
-					    MU_ALL,
-					    MU_ALL,
-					    a,
-					    shift->paid_hours,
-					    spend + set->tier_penalty * (double)(off->tier - 1) +
-					        (is_glass ? set->break_glass_penalty : 0),
-					    spend,
-					    0,
-					    is_glass};
+					    .source = MU_SRC_AGENCY,
+					    .demand = d,
+					    .worker_role = off->role,
+					    .offer = a,
+					    .hi = ub,
+					    .is_int = true,
+					    .hours = shift->paid_hours,
+					    .spend = spend,
+					    .penalty = {[MU_PEN_TIER] = set->tier_penalty *
+					                                (double)(off->tier - 1),
+					                [MU_PEN_BREAK_GLASS] =
+					                    is_glass ? set->break_glass_penalty
+					                             : 0},
+					    .is_break_glass = is_glass,
+					};
 					if (d == MU_ALL ||
 					    b->efficiency[off->role * sc->n_roles + c] <= 0)
 						continue;
 					snprintf(name, sizeof(name), "agency_a%zu_d%zu", a, d);
-					col = pol_build_add_cover_col(b, name, ub, true, &what);
+					col = pol_build_add_cover_col(b, name, &what);
 					if (off->capacity != MU_UNLIMITED) {
 						if (cap_row == MU_ALL) {
 							snprintf(name, sizeof(name),
 							         "capacity_a%zu_s%zu", a, s);
 							cap_row = pol_build_add_row(
 							    b, name, -SOL_INF, ub,
-							    &(struct pol_row){POL_ROW_CAPACITY, a,
+							    &(struct pol_row){MU_ROW_CAPACITY, a,
 							                      s});
 						}
 						sol_model_add_entry(b->m, cap_row, col, 1);
@@ -87,7 +90,7 @@ void pol_agency_apply(struct pol_build *b)
 						snprintf(name, sizeof(name), "break_glass_d%zu", d);
 						glass_row[d] = pol_build_add_row(
 						    b, name, -SOL_INF, sc->demand[d].minimum,
-						    &(struct pol_row){POL_ROW_BREAK_GLASS, d,
+						    &(struct pol_row){MU_ROW_BREAK_GLASS, d,
 						                      MU_ALL});
 					}
 					sol_model_add_entry(b->m, glass_row[d], col, 1);

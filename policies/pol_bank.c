@@ -69,7 +69,7 @@ static void add_rest_rows(struct pol_build *b, size_t w, const size_t *shifts, s
 			if (n_cols > 1) {
 				snprintf(name, sizeof(name), "rest_w%zu_k%zu", w, n_sets++);
 				row = pol_build_add_row(b, name, -SOL_INF, 1,
-				                        &(struct pol_row){POL_ROW_REST, w, MU_ALL});
+				                        &(struct pol_row){MU_ROW_REST, w, MU_ALL});
 				for (k = 0; k < n; k++) {
 					size_t j;
 					if (!is_active[k])
@@ -138,24 +138,23 @@ void pol_bank_apply(struct pol_build *b)
 				for (c = 0; c < sc->n_roles; c++) {
 					size_t d = pol_demand_at(b, q, c, shifts[k]);
 					struct pol_col what = {
-					    MU_SRC_BANK,
-					    d,
-					    bw->role,
-					    bw->home,
-					    w,
-					    MU_ALL,
-					    s->paid_hours,
-					    bank_rate[bw->role] * pol_shift_factor(s) * s->paid_hours,
-					    0,
-					    0,
-					    false};
+					    .source = MU_SRC_BANK,
+					    .demand = d,
+					    .worker_role = bw->role,
+					    .home = bw->home,
+					    .worker = w,
+					    .hi = 1,
+					    .is_int = true,
+					    .hours = s->paid_hours,
+					    .spend = bank_rate[bw->role] * pol_shift_factor(s) *
+					             s->paid_hours,
+					};
 					if (d == MU_ALL ||
 					    b->efficiency[bw->role * sc->n_roles + c] <= 0)
 						continue;
 					snprintf(name, sizeof(name), "bank_w%zu_d%zu", w, d);
 					MU_GROW(wc.cols, cap_cols, n_cols + 1);
-					wc.cols[n_cols++] =
-					    pol_build_add_cover_col(b, name, 1, true, &what);
+					wc.cols[n_cols++] = pol_build_add_cover_col(b, name, &what);
 				}
 			}
 		}
@@ -166,7 +165,7 @@ void pol_bank_apply(struct pol_build *b)
 			size_t row;
 			snprintf(name, sizeof(name), "hours_w%zu", w);
 			row = pol_build_add_row(b, name, -SOL_INF, bw->max_hours,
-			                        &(struct pol_row){POL_ROW_HOURS, w, MU_ALL});
+			                        &(struct pol_row){MU_ROW_HOURS, w, MU_ALL});
 			for (i = 0; i < n_cols; i++)
 				sol_model_add_entry(b->m, row, wc.cols[i],
 				                    b->cols[wc.cols[i]].hours);

@@ -23,22 +23,22 @@ void pol_budgets_apply(struct pol_build *b)
 			continue;
 		snprintf(name, sizeof(name), "budget_p%zu", p);
 		partner_row[p] = pol_build_add_row(b, name, -SOL_INF, sc->partners[p].agency_budget,
-		                                   &(struct pol_row){POL_ROW_BUDGET, p, MU_ALL});
+		                                   &(struct pol_row){MU_ROW_BUDGET, p, MU_ALL});
 	}
 	if (sc->settings.has_agency_budget)
 		system_row =
 		    pol_build_add_row(b, "budget_system", -SOL_INF, sc->settings.agency_budget,
-		                      &(struct pol_row){POL_ROW_BUDGET, MU_ALL, MU_ALL});
+		                      &(struct pol_row){MU_ROW_BUDGET, MU_ALL, MU_ALL});
 	/* one pass over the columns: agency spend counts where the staff work */
 	for (col = 0; col < b->m->n_cols; col++) {
 		const struct pol_col *c = &b->cols[col];
 		if (c->source != MU_SRC_AGENCY)
 			continue;
-		p = sc->demand[c->demand].partner;
+		p = c->partner;
 		if (partner_row[p] != MU_ALL)
-			sol_model_add_entry(b->m, partner_row[p], col, c->agency_spend);
+			sol_model_add_entry(b->m, partner_row[p], col, c->spend);
 		if (system_row != MU_ALL)
-			sol_model_add_entry(b->m, system_row, col, c->agency_spend);
+			sol_model_add_entry(b->m, system_row, col, c->spend);
 	}
 	free(partner_row);
 }

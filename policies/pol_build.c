@@ -19,11 +19,6 @@ const struct pol_policy pol_policies[] = {
     {NULL, NULL},
 };
 
-const char *const pol_row_kind_names[POL_ROW_KIND_COUNT] = {
-    "demand", "minimum",  "staff",       "rotatable", "agreement", "rest",
-    "hours",  "capacity", "break_glass", "budget",    "cut",
-};
-
 double pol_shift_factor(const struct mu_shift *shift)
 {
 	return 1.0 + shift->enhancement;
@@ -35,10 +30,19 @@ size_t pol_demand_at(const struct pol_build *b, size_t partner, size_t role, siz
 	return b->demand_at[(partner * sc->n_roles + role) * sc->n_shifts + shift];
 }
 
-size_t pol_build_add_col(struct pol_build *b, const char *name, double ub, bool is_int,
-                         const struct pol_col *what)
+double pol_col_cost(const struct pol_col *c)
 {
-	size_t col = sol_model_add_col(b->m, name, 0, ub, what->cost, is_int);
+	double cost = c->spend;
+	int k;
+	for (k = 0; k < MU_PEN_COUNT; k++)
+		cost += c->penalty[k];
+	return cost;
+}
+
+size_t pol_build_add_col(struct pol_build *b, const char *name, const struct pol_col *what)
+{
+	size_t col =
+	    sol_model_add_col(b->m, name, what->lo, what->hi, pol_col_cost(what), what->is_int);
 	MU_GROW(b->cols, b->cap_cols, col + 1);
 	b->cols[col] = *what;
 	return col;
@@ -53,14 +57,24 @@ size_t pol_build_add_row(struct pol_build *b, const char *name, double lo, doubl
 	return row;
 }
 
-size_t pol_build_add_cover_col(struct pol_build *b, const char *name, double ub, bool is_int,
-                               const struct pol_col *what)
+double pol_col_efficiency(const struct pol_build *b, const struct pol_col *c)
 {
-	const struct mu_demand *d = &b->sc->demand[what->demand];
-	double e = b->efficiency[what->worker_role * b->sc->n_roles + d->role];
-	size_t col = pol_build_add_col(b, name, ub, is_int, what);
-	sol_model_add_entry(b->m, b->cover_row[what->demand], col, e);
-	sol_model_add_entry(b->m, b->floor_row[what->demand], col, e);
+	const struct mu_scenario *sc = b->sc;
+	if (!mu_source_info[c->source].is_staff)
+		return 1;
+	return b->efficiency[c->worker_role * sc->n_roles + sc->demand[c->demand].role];
+}
+
+size_t pol_build_add_cover_col(struct pol_build *b, const char *name, const struct pol_col *what)
+{
+	struct pol_col c = *what;
+	double e;
+	size_t col;
+	c.partner = b->sc->demand[c.demand].partner;
+	e = pol_col_efficiency(b, &c);
+	col = pol_build_add_col(b, name, &c);
+	sol_model_add_entry(b->m, b->cover_row[c.demand], col, e);
+	sol_model_add_entry(b->m, b->floor_row[c.demand], col, e);
 	return col;
 }
 

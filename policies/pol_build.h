@@ -14,42 +14,31 @@
 
 #include <stdbool.h>
 
-/* What one model column means. Indices are MU_ALL where they do not apply. */
+/* What one model column means, and its bounds. Written with designated
+ * initialisers; fields a source does not use are left out (zero) and never
+ * read: demand, partner and worker_role where the source covers demand or
+ * has staff, home where it has one, worker for bank, offer for agency and
+ * lend (see mu_source_info). Its objective cost is spend + the penalties. */
 struct pol_col {
 	enum mu_source source;
-	size_t demand;       /* the demand row it covers */
-	size_t worker_role;  /* the role that works */
-	size_t home;         /* partner the staff come from (own, lend, bank) */
-	size_t worker;       /* bank worker */
-	size_t offer;        /* agency row (agency) or agreement row (lend) */
-	double hours;        /* paid hours per staff */
-	double cost;         /* £ per staff, penalties included (the objective) */
-	double agency_spend; /* £ per staff counted against agency budgets */
-	double recharge;     /* £ per staff the host owes the home partner */
+	size_t demand;                /* the demand row it covers, or is the slack of */
+	size_t partner;               /* where it counts; pol_build_add_cover_col sets it */
+	size_t worker_role;           /* the role that works */
+	size_t home;                  /* partner the staff come from (own, lend, bank) */
+	size_t worker;                /* bank worker */
+	size_t offer;                 /* agency row (agency) or agreement row (lend) */
+	double lo, hi;                /* bounds: staff, or the rule's own unit; hi may be SOL_INF */
+	bool is_int;                  /* whole numbers in rota mode */
+	double hours;                 /* paid hours per staff */
+	double spend;                 /* cash £ per staff: travel, bank pay, agency charge */
+	double penalty[MU_PEN_COUNT]; /* penalty weights £ per staff, by kind */
+	double recharge;              /* £ per staff the host owes the home partner */
 	bool is_break_glass;
 };
 
-/* What one model row limits (prices.csv `kind`). */
-enum pol_row_kind {
-	POL_ROW_DEMAND,      /* covered + short + breach >= required; index: demand row */
-	POL_ROW_MINIMUM,     /* covered + breach >= minimum; index: demand row */
-	POL_ROW_STAFF,       /* own + lent <= available; index: staff row */
-	POL_ROW_ROTATABLE,   /* lent <= rotatable; index: staff row */
-	POL_ROW_AGREEMENT,   /* lent <= max_per_shift; index: agreement, and shift */
-	POL_ROW_REST,        /* one shift of a set that breaks rest; index: worker */
-	POL_ROW_HOURS,       /* paid hours <= max_hours; index: worker */
-	POL_ROW_CAPACITY,    /* agency staff <= capacity; index: agency row, and shift */
-	POL_ROW_BREAK_GLASS, /* break-glass heads <= minimum; index: demand row */
-	POL_ROW_BUDGET,      /* agency spend <= budget; index: partner, MU_ALL = system */
-	POL_ROW_CUT,         /* rota only, a row every rota meets; index: worker or demand row */
-	POL_ROW_KIND_COUNT
-};
-
-/* The prices.csv names of the row kinds: "demand", "minimum", ... */
-extern const char *const pol_row_kind_names[POL_ROW_KIND_COUNT];
-
+/* What one model row limits (prices.csv `kind`, with its index). */
 struct pol_row {
-	enum pol_row_kind kind;
+	enum mu_row_kind kind;
 	size_t index;
 	size_t shift; /* MU_ALL unless the kind says */
 };
@@ -83,9 +72,13 @@ struct pol_build *pol_build_new(const struct mu_scenario *sc, bool is_silo);
 /* Accepts NULL. */
 void pol_build_free(struct pol_build *b);
 
-/* Adds a column that means *what; a staff count from 0 to ub. */
-size_t pol_build_add_col(struct pol_build *b, const char *name, double ub, bool is_int,
-                         const struct pol_col *what);
+/* Adds a column that means *what, within its bounds, at the cost spend +
+ * penalties; it covers no demand row (the rule adds its entries). Returns
+ * the column. */
+size_t pol_build_add_col(struct pol_build *b, const char *name, const struct pol_col *what);
+
+/* The objective cost per unit of column *c: spend + its penalties. */
+double pol_col_cost(const struct pol_col *c);
 
 /* Adds a row lo <= a.x <= hi that means *what. */
 size_t pol_build_add_row(struct pol_build *b, const char *name, double lo, double hi,
@@ -94,10 +87,14 @@ size_t pol_build_add_row(struct pol_build *b, const char *name, double lo, doubl
 /* The demand row at (partner, role, shift), or MU_ALL. */
 size_t pol_demand_at(const struct pol_build *b, size_t partner, size_t role, size_t shift);
 
-/* Adds a column for staff of worker_role covering demand row d: its cover
- * and floor entries at the role's efficiency. Returns the column. */
-size_t pol_build_add_cover_col(struct pol_build *b, const char *name, double ub, bool is_int,
-                               const struct pol_col *what);
+/* Adds a column for staff of what->worker_role covering demand row
+ * what->demand: its cover and floor entries at the role's efficiency, its
+ * partner the demand row's. Returns the column. */
+size_t pol_build_add_cover_col(struct pol_build *b, const char *name, const struct pol_col *what);
+
+/* The efficiency of a staff column at the demand row it covers; 1 for
+ * columns that cover none. */
+double pol_col_efficiency(const struct pol_build *b, const struct pol_col *c);
 
 /* For sol_options.col_is_core: true for own staff, short and breach, the
  * columns sifting starts from (short and breach let every row be met; own

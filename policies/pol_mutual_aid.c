@@ -48,16 +48,22 @@ void pol_mutual_aid_apply(struct pol_build *b)
 			continue;
 		snprintf(name, sizeof(name), "staff_f%zu", f);
 		staff_row = pol_build_add_row(b, name, -SOL_INF, (double)st->available,
-		                              &(struct pol_row){POL_ROW_STAFF, f, MU_ALL});
+		                              &(struct pol_row){MU_ROW_STAFF, f, MU_ALL});
 		for (c = 0; c < sc->n_roles; c++) {
 			size_t d = pol_demand_at(b, st->partner, c, st->shift), col;
 			struct pol_col what = {
-			    MU_SRC_OWN,        d, st->role, st->partner, MU_ALL, MU_ALL,
-			    shift->paid_hours, 0, 0,        0,           false};
+			    .source = MU_SRC_OWN,
+			    .demand = d,
+			    .worker_role = st->role,
+			    .home = st->partner,
+			    .hi = (double)st->available,
+			    .is_int = true,
+			    .hours = shift->paid_hours,
+			};
 			if (d == MU_ALL || b->efficiency[st->role * sc->n_roles + c] <= 0)
 				continue;
 			snprintf(name, sizeof(name), "own_f%zu_d%zu", f, d);
-			col = pol_build_add_cover_col(b, name, (double)st->available, true, &what);
+			col = pol_build_add_cover_col(b, name, &what);
 			sol_model_add_entry(b->m, staff_row, col, 1);
 		}
 		if (b->is_silo || st->rotatable == 0)
@@ -74,28 +80,28 @@ void pol_mutual_aid_apply(struct pol_build *b)
 				continue;
 			for (c = 0; c < sc->n_roles; c++) {
 				size_t d = pol_demand_at(b, q, c, st->shift), col, *row;
-				struct pol_col what = {MU_SRC_LEND,
-				                       d,
-				                       st->role,
-				                       st->partner,
-				                       MU_ALL,
-				                       g,
-				                       shift->paid_hours,
-				                       ag->travel_cost,
-				                       0,
-				                       ag->recharge_rate * shift->paid_hours,
-				                       false};
+				struct pol_col what = {
+				    .source = MU_SRC_LEND,
+				    .demand = d,
+				    .worker_role = st->role,
+				    .home = st->partner,
+				    .offer = g,
+				    .hi = (double)st->rotatable,
+				    .is_int = true,
+				    .hours = shift->paid_hours,
+				    .spend = ag->travel_cost,
+				    .recharge = ag->recharge_rate * shift->paid_hours,
+				};
 				if (d == MU_ALL || b->efficiency[st->role * sc->n_roles + c] <= 0)
 					continue;
 				snprintf(name, sizeof(name), "lend_f%zu_g%zu_d%zu", f, g, d);
-				col = pol_build_add_cover_col(b, name, (double)st->rotatable, true,
-				                              &what);
+				col = pol_build_add_cover_col(b, name, &what);
 				sol_model_add_entry(b->m, staff_row, col, 1);
 				if (rot_row == MU_ALL) {
 					snprintf(name, sizeof(name), "rotatable_f%zu", f);
 					rot_row = pol_build_add_row(
 					    b, name, -SOL_INF, (double)st->rotatable,
-					    &(struct pol_row){POL_ROW_ROTATABLE, f, MU_ALL});
+					    &(struct pol_row){MU_ROW_ROTATABLE, f, MU_ALL});
 				}
 				sol_model_add_entry(b->m, rot_row, col, 1);
 				if (ag->max_per_shift == MU_UNLIMITED)
@@ -106,7 +112,7 @@ void pol_mutual_aid_apply(struct pol_build *b)
 					         st->shift);
 					*row = pol_build_add_row(
 					    b, name, -SOL_INF, (double)ag->max_per_shift,
-					    &(struct pol_row){POL_ROW_AGREEMENT, g, st->shift});
+					    &(struct pol_row){MU_ROW_AGREEMENT, g, st->shift});
 				}
 				sol_model_add_entry(b->m, *row, col, 1);
 			}

@@ -15,60 +15,46 @@
 
 #include <stdlib.h>
 
-static const char *const units[POL_ROW_KIND_COUNT] = {
-    [POL_ROW_DEMAND] = "staff",
-    [POL_ROW_MINIMUM] = "staff",
-    [POL_ROW_STAFF] = "staff",
-    [POL_ROW_ROTATABLE] = "staff",
-    [POL_ROW_AGREEMENT] = "staff",
-    [POL_ROW_REST] = "shift",
-    [POL_ROW_HOURS] = "hour",
-    [POL_ROW_CAPACITY] = "staff",
-    [POL_ROW_BREAK_GLASS] = "staff",
-    [POL_ROW_BUDGET] = "£",
-    [POL_ROW_CUT] = "",
-};
-
 static void describe(const struct mu_scenario *sc, const struct pol_row *what,
                      struct mu_price_row *r)
 {
 	size_t i = what->index;
 	r->partner = r->role = r->shift = r->subject = "";
 	switch (what->kind) {
-	case POL_ROW_DEMAND:
-	case POL_ROW_MINIMUM:
-	case POL_ROW_BREAK_GLASS:
+	case MU_ROW_DEMAND:
+	case MU_ROW_MINIMUM:
+	case MU_ROW_BREAK_GLASS:
 		r->partner = sc->partners[sc->demand[i].partner].id;
 		r->role = sc->roles[sc->demand[i].role].id;
 		r->shift = sc->shifts[sc->demand[i].shift].id;
 		break;
-	case POL_ROW_STAFF:
-	case POL_ROW_ROTATABLE:
+	case MU_ROW_STAFF:
+	case MU_ROW_ROTATABLE:
 		r->partner = sc->partners[sc->staff[i].partner].id;
 		r->role = sc->roles[sc->staff[i].role].id;
 		r->shift = sc->shifts[sc->staff[i].shift].id;
 		break;
-	case POL_ROW_AGREEMENT:
+	case MU_ROW_AGREEMENT:
 		r->partner = sc->partners[sc->agreements[i].to].id;
 		r->subject = sc->partners[sc->agreements[i].from].id;
 		r->role =
 		    sc->agreements[i].role == MU_ALL ? "*" : sc->roles[sc->agreements[i].role].id;
 		r->shift = sc->shifts[what->shift].id;
 		break;
-	case POL_ROW_REST:
-	case POL_ROW_HOURS:
+	case MU_ROW_REST:
+	case MU_ROW_HOURS:
 		r->subject = sc->bank[i].id;
 		r->partner = sc->partners[sc->bank[i].home].id;
 		r->role = sc->roles[sc->bank[i].role].id;
 		break;
-	case POL_ROW_CAPACITY:
+	case MU_ROW_CAPACITY:
 		r->subject = sc->agency[i].supplier;
 		r->partner =
 		    sc->agency[i].partner == MU_ALL ? "*" : sc->partners[sc->agency[i].partner].id;
 		r->role = sc->roles[sc->agency[i].role].id;
 		r->shift = sc->shifts[what->shift].id;
 		break;
-	case POL_ROW_BUDGET:
+	case MU_ROW_BUDGET:
 		r->partner = i == MU_ALL ? "SYSTEM" : sc->partners[i].id;
 		break;
 	default:
@@ -90,8 +76,7 @@ struct pol_prices *pol_prices_new(const struct pol_build *b, const double *row_d
 		const struct pol_row *what = &b->rows[i];
 		struct mu_price_row *r = &p->rows[i];
 		r->constraint = m->row_names[i];
-		r->kind = pol_row_kind_names[what->kind];
-		r->unit = units[what->kind];
+		r->kind = what->kind;
 		describe(b->sc, what, r);
 		/* every row of ours has one finite side: >= required, <= a limit */
 		r->limit = m->row_lo[i] > -SOL_INF ? m->row_lo[i] : m->row_hi[i];

@@ -67,7 +67,7 @@ static void add_cover_row(struct cover_search *cs)
 	size_t k, j, row;
 	snprintf(name, sizeof(name), "hcover_w%zu_%zu", cs->worker, cs->n_covers);
 	row = pol_build_add_row(b, name, -SOL_INF, (double)cs->n_chosen - 1,
-	                        &(struct pol_row){POL_ROW_CUT, cs->worker, MU_ALL});
+	                        &(struct pol_row){MU_ROW_CUT, cs->worker, MU_ALL});
 	for (k = 0; k < cs->n_offers; k++) {
 		const struct offer *o = &cs->offers[k];
 		bool is_in = false;
@@ -207,7 +207,7 @@ static void add_hours_rows(struct pol_build *b, const struct bank_col *bc, size_
 		size_t row;
 		snprintf(name, sizeof(name), "hcount_w%zu", cs.worker);
 		row = pol_build_add_row(b, name, -SOL_INF, (double)most,
-		                        &(struct pol_row){POL_ROW_CUT, cs.worker, MU_ALL});
+		                        &(struct pol_row){MU_ROW_CUT, cs.worker, MU_ALL});
 		for (i = 0; i < n; i++)
 			sol_model_add_entry(b->m, row, cols[i], 1);
 	}
@@ -272,10 +272,10 @@ static void add_all_rounding_rows(struct pol_build *b)
 	sol_model_compact(m);
 	row_first = sol_model_by_row(m);
 	for (i = 0; i < n_rows; i++) {
-		enum pol_row_kind kind = b->rows[i].kind;
-		if (kind == POL_ROW_DEMAND || kind == POL_ROW_MINIMUM)
+		enum mu_row_kind kind = b->rows[i].kind;
+		if (kind == MU_ROW_DEMAND || kind == MU_ROW_MINIMUM)
 			add_rounding_row(b, i, row_first[i], row_first[i + 1],
-			                 &(struct pol_row){POL_ROW_CUT, b->rows[i].index, MU_ALL});
+			                 &(struct pol_row){MU_ROW_CUT, b->rows[i].index, MU_ALL});
 	}
 	free(row_first);
 }

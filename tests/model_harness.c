@@ -13,9 +13,7 @@
 #include "io/io_report.h"
 #include "io/io_scenario.h"
 #include "plan_check.h"
-#include "policies/pol_build.h"
-#include "policies/pol_plan.h"
-#include "solver/sol_glpk.h"
+#include "policies/pol_solve.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -132,51 +130,41 @@ void harness_check_outputs(const struct mu_scenario *sc, const char *dir, bool i
 
 double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo)
 {
-	struct pol_build *b = pol_build_new(sc, is_silo);
-	struct sol_options opt;
-	struct sol_result res;
-	struct pol_plan *plan;
+	/* the independent solver gets the model of DESIGN.md §3 alone: the
+	 * MPS is written before the rota's extra rows */
+	struct pol_solve_request plain = {
+	    .is_lp = is_lp, .is_silo = is_silo, .sift = POL_SIFT_NEVER, .is_without_cuts = true};
+	struct pol_solve_request sifted = {
+	    .is_lp = is_lp, .is_silo = is_silo, .sift = POL_SIFT_ALWAYS};
+	struct pol_solved s;
 	struct mu_err err;
 	char mps[300];
 	double objective, peer;
 
-	bool *core = pol_build_core_cols(b);
-
-	/* the independent solver gets the model of DESIGN.md §3 alone */
 	snprintf(mps, sizeof(mps), "%s/model.mps", tmp_dir);
-	assert_int_equal(sol_glpk_write_mps(b->m, !is_lp, mps, &err), MU_OK);
-	memset(&opt, 0, sizeof(opt));
-	opt.is_mip = !is_lp;
-	assert_int_equal(sol_glpk_solve(b->m, &opt, &res, &err), MU_OK);
-	assert_int_equal(res.status, SOL_OPTIMAL);
-	objective = res.objective;
-	sol_result_release(&res);
+	plain.mps = mps;
+	assert_int_equal(pol_solve(sc, &plain, &s, &err), MU_OK);
+	assert_int_equal(s.status, MU_STATUS_OPTIMAL);
+	objective = s.objective;
+	pol_solved_release(&s);
 	/* sifting (the relaxation of a rota included) finds the same optimum,
 	 * and so does the rota with the rows of pol_rota_cuts.c */
-	if (!is_lp)
-		pol_rota_cuts_apply(b);
-	opt.col_is_core = core;
-	assert_int_equal(sol_glpk_solve(b->m, &opt, &res, &err), MU_OK);
-	assert_int_equal(res.status, SOL_OPTIMAL);
-	if (!(fabs(res.objective - objective) <= 1e-9 * (1 + fabs(objective))))
+	assert_int_equal(pol_solve(sc, &sifted, &s, &err), MU_OK);
+	assert_int_equal(s.status, MU_STATUS_OPTIMAL);
+	if (!(fabs(s.objective - objective) <= 1e-9 * (1 + fabs(objective))))
 		fail_msg("sifted%s %.9f, one simplex call %.9f", is_lp ? "" : " with cuts",
-		         res.objective, objective);
-	free(core);
-	plan = pol_plan_new(b, res.x);
+		         s.objective, objective);
 	/* the rows' costs add up to the objective */
-	assert_true(fabs(plan->objective - objective) <= 1e-6 * (1 + fabs(objective)));
+	assert_true(fabs(s.plan->objective - objective) <= 1e-6 * (1 + fabs(objective)));
 
-	assert_int_equal(io_report_write_plan(tmp_dir, plan->rows, plan->n_rows, &err), MU_OK);
-	assert_int_equal(io_report_write_summary(tmp_dir, sc, plan->partners, &plan->system, &err),
-	                 MU_OK);
+	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, &err), MU_OK);
+	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
 	harness_check_outputs(sc, tmp_dir, !is_lp, is_silo, objective);
 
 	peer = harness_peer_objective(mps, !is_lp, 0);
 	if (!(fabs(peer - objective) <= 1e-6 * (1 + fabs(objective))))
 		fail_msg("muster %.6f, %s %.6f", objective, is_lp ? "CLP" : "CBC", peer);
 
-	pol_plan_free(plan);
-	sol_result_release(&res);
-	pol_build_free(b);
+	pol_solved_release(&s);
 	return objective;
 }

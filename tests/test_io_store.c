@@ -55,9 +55,49 @@ static struct io_source *tiny_source(const char *demand)
 
 static const struct io_run_setting settings[] = {{"mode", "rota"}, {"time_limit", "60"}};
 static const struct io_run_kpi kpis[] = {{"SYSTEM", "fill_rate", 0.97}, {"a", "cost", 12.5}};
+/* Just what the plan rows' indices need: partner a, role rn, shift d1,
+ * bank worker w1. */
+static struct mu_partner partners[] = {{.id = "a", .name = "a"}};
+static struct mu_role roles[] = {{.id = "rn", .name = "rn"}};
+static struct mu_shift shifts[] = {{.id = "d1", .paid_hours = 7.5}};
+static struct mu_bank_worker bank[] = {{.id = "w1", .name = "w1"}};
+static const struct mu_scenario scenario = {
+    .partners = partners,
+    .n_partners = 1,
+    .roles = roles,
+    .n_roles = 1,
+    .shifts = shifts,
+    .n_shifts = 1,
+    .bank = bank,
+    .n_bank = 1,
+};
 static const struct mu_plan_row plan[] = {
-    {"bank", "a", "rn", "rn", "d1", "a", "w1", "", 1, 7.5, 114.98, 0},
-    {"short", "a", "rn", "", "d1", "", "", "", 0.5, 3.75, 750, 0},
+    {.source = MU_SRC_BANK,
+     .demand = 0,
+     .partner = 0,
+     .role = 0,
+     .shift = 0,
+     .worker_role = 0,
+     .home = 0,
+     .worker = 0,
+     .offer = MU_ALL,
+     .staff = 1,
+     .hours = 7.5,
+     .spend = 114.98,
+     .cost = 114.98},
+    {.source = MU_SRC_SHORT,
+     .demand = 0,
+     .partner = 0,
+     .role = 0,
+     .shift = 0,
+     .worker_role = MU_ALL,
+     .home = MU_ALL,
+     .worker = MU_ALL,
+     .offer = MU_ALL,
+     .staff = 0.5,
+     .hours = 3.75,
+     .penalty = 750,
+     .cost = 750},
 };
 
 static struct io_run sample_run(void)
@@ -79,15 +119,22 @@ static struct io_run sample_run(void)
 	run.n_settings = 2;
 	run.kpis = kpis;
 	run.n_kpis = 2;
+	run.sc = &scenario;
 	run.plan = plan;
 	run.n_plan = 2;
 	return run;
 }
 
-static int count_plan(const struct mu_plan_row *row, void *ctx)
+static int count_plan(const struct io_stored_plan_row *row, void *ctx)
 {
-	if (*(int *)ctx == 0)
-		assert_string_equal(row->worker, "w1");
+	if (*(int *)ctx == 0) {
+		assert_string_equal(row->text.source, "bank");
+		assert_string_equal(row->text.worker, "w1");
+		assert_string_equal(row->text.shift, "d1");
+	} else {
+		assert_string_equal(row->text.worker, "");
+		assert_string_equal(row->text.home, "");
+	}
 	(*(int *)ctx)++;
 	return 0;
 }

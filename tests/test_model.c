@@ -16,6 +16,7 @@
 #include "plan_check.h"
 #include "policies/pol_build.h"
 #include "policies/pol_plan.h"
+#include "policies/pol_solve.h"
 #include "policies/pol_prices.h"
 #include "solver/sol_blocks.h"
 #include "solver/sol_glpk.h"
@@ -383,7 +384,7 @@ static size_t count_cut_rows(const struct pol_build *b)
 {
 	size_t i, n = 0;
 	for (i = 0; i < b->m->n_rows; i++)
-		n += b->rows[i].kind == POL_ROW_CUT;
+		n += b->rows[i].kind == MU_ROW_CUT;
 	return n;
 }
 
@@ -729,24 +730,20 @@ static void test_model_generated_scenarios_match_cbc_and_clp(void **state)
 	free(g);
 }
 
-/* The objective of sc in plan mode, and (when prices) its prices. */
-static double plan_objective(const struct mu_scenario *sc, struct pol_prices **prices)
+/* The objective of sc in plan mode, solved through the pipeline; with
+ * solved, the whole answer (its prices included) stays there to release. */
+static double plan_objective(const struct mu_scenario *sc, struct pol_solved *solved)
 {
-	struct pol_build *b = pol_build_new(sc, false);
-	struct sol_options opt;
-	struct sol_result res;
+	struct pol_solve_request req = {.is_lp = true, .want_ranges = true};
+	struct pol_solved here;
 	struct mu_err err;
 	double objective;
-	memset(&opt, 0, sizeof(opt));
-	opt.want_ranges = true;
-	assert_int_equal(sol_glpk_solve(b->m, &opt, &res, &err), MU_OK);
-	assert_int_equal(res.status, SOL_OPTIMAL);
-	objective = res.objective;
-	if (prices)
-		*prices =
-		    pol_prices_new(b, res.row_dual, res.row_activity, res.rhs_from, res.rhs_to);
-	sol_result_release(&res);
-	pol_build_free(b);
+	struct pol_solved *s = solved ? solved : &here;
+	assert_int_equal(pol_solve(sc, &req, s, &err), MU_OK);
+	assert_int_equal(s->status, MU_STATUS_OPTIMAL);
+	objective = s->objective;
+	if (!solved)
+		pol_solved_release(&here);
 	return objective;
 }
 
@@ -755,18 +752,18 @@ static double *limit_of(struct mu_scenario *sc, const struct mu_price_row *r)
 {
 	size_t i;
 	for (i = 0; i < sc->n_demand; i++)
-		if (strcmp(r->kind, "demand") == 0 &&
+		if (r->kind == MU_ROW_DEMAND &&
 		    strcmp(sc->partners[sc->demand[i].partner].id, r->partner) == 0 &&
 		    strcmp(sc->roles[sc->demand[i].role].id, r->role) == 0 &&
 		    strcmp(sc->shifts[sc->demand[i].shift].id, r->shift) == 0)
 			return &sc->demand[i].required;
 	for (i = 0; i < sc->n_bank; i++)
-		if (strcmp(r->kind, "hours") == 0 && strcmp(sc->bank[i].id, r->subject) == 0)
+		if (r->kind == MU_ROW_HOURS && strcmp(sc->bank[i].id, r->subject) == 0)
 			return &sc->bank[i].max_hours;
-	if (strcmp(r->kind, "budget") == 0 && strcmp(r->partner, "SYSTEM") == 0)
+	if (r->kind == MU_ROW_BUDGET && strcmp(r->partner, "SYSTEM") == 0)
 		return &sc->settings.agency_budget;
 	for (i = 0; i < sc->n_partners; i++)
-		if (strcmp(r->kind, "budget") == 0 && strcmp(sc->partners[i].id, r->partner) == 0)
+		if (r->kind == MU_ROW_BUDGET && strcmp(sc->partners[i].id, r->partner) == 0)
 			return &sc->partners[i].agency_budget;
 	return NULL;
 }
@@ -780,14 +777,14 @@ static void test_model_prices_hold_over_their_range(void **state)
 	(void)state;
 	for (seed = 1; seed <= 4; seed++) {
 		struct mu_scenario *sc;
-		struct pol_prices *prices = NULL;
+		struct pol_solved solved;
 		double base;
 		size_t i;
 		gen_scenario(g, seed, files);
 		sc = harness_load(defaults, files);
-		base = plan_objective(sc, &prices);
-		for (i = 0; i < prices->n_rows; i++) {
-			const struct mu_price_row *r = &prices->rows[i];
+		base = plan_objective(sc, &solved);
+		for (i = 0; i < solved.n_prices; i++) {
+			const struct mu_price_row *r = &solved.prices[i];
 			double *limit = limit_of(sc, r), saved, step, moved;
 			if (!limit || isnan(r->range_to) || r->range_to - r->limit < 1e-3)
 				continue;
@@ -805,9 +802,9 @@ static void test_model_prices_hold_over_their_range(void **state)
 				         r->constraint, r->price, step, moved - base);
 			n_checked++;
 			n_nonzero += fabs(r->price) > 1e-6;
-			n_other_kinds += strcmp(r->kind, "demand") != 0;
+			n_other_kinds += r->kind != MU_ROW_DEMAND;
 		}
-		pol_prices_free(prices);
+		pol_solved_release(&solved);
 		mu_scenario_free(sc);
 	}
 	/* the check saw real prices, of demand and of bank hours or budgets */

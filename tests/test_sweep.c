@@ -16,8 +16,7 @@
 #include "io/io_source.h"
 #include "model_harness.h"
 #include "policies/pol_build.h"
-#include "solver/sol_basis.h"
-#include "solver/sol_glpk.h"
+#include "policies/pol_solve.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -233,31 +232,18 @@ static struct mu_scenario *load_example(void)
 	return sc;
 }
 
-static double solve_lp(const struct mu_scenario *sc, const struct sol_basis *warm,
-                       struct sol_basis *keep)
+/* Plan mode through the pipeline, warm from (and keeping into) warm when
+ * it is not NULL. */
+static double solve_lp(const struct mu_scenario *sc, struct pol_warm *warm)
 {
-	struct pol_build *b = pol_build_new(sc, false);
-	unsigned char *rows = malloc(b->m->n_rows + 1), *cols = malloc(b->m->n_cols + 1);
-	struct sol_options opt;
-	struct sol_result res;
+	struct pol_solve_request req = {.is_lp = true, .warm = warm};
+	struct pol_solved s;
 	struct mu_err err;
 	double objective;
-	memset(&opt, 0, sizeof(opt));
-	opt.want_basis = keep != NULL;
-	if (warm) {
-		sol_basis_for(warm, b->m, rows, cols);
-		opt.warm_rows = rows;
-		opt.warm_cols = cols;
-	}
-	assert_int_equal(sol_glpk_solve(b->m, &opt, &res, &err), MU_OK);
-	assert_int_equal(res.status, SOL_OPTIMAL);
-	objective = res.objective;
-	if (keep)
-		sol_basis_keep(keep, b->m, res.row_basis, res.col_basis);
-	sol_result_release(&res);
-	pol_build_free(b);
-	free(rows);
-	free(cols);
+	assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+	assert_int_equal(s.status, MU_STATUS_OPTIMAL);
+	objective = s.objective;
+	pol_solved_release(&s);
 	return objective;
 }
 
@@ -267,12 +253,11 @@ static void test_sweep_warm_start_finds_the_cold_optimum(void **state)
 	 * rows and columns from point to point; demand moves the other way */
 	static const char *const texts[] = {"agency_cap.rn_b5=25:45:5", "demand=0.8:1.2:0.1"};
 	struct mu_scenario *sc = load_example();
-	struct sol_basis basis;
+	struct pol_warm *basis = pol_warm_new();
 	struct mu_vary v;
 	struct mu_err err;
 	size_t k, i;
 	(void)state;
-	sol_basis_init(&basis);
 	for (k = 0; k < 2; k++) {
 		const char *text = texts[k];
 		mu_err_clear(&err);
@@ -282,8 +267,8 @@ static void test_sweep_warm_start_finds_the_cold_optimum(void **state)
 			size_t at = k == 1 ? v.n_values - 1 - i : i;
 			double cold, warm;
 			mu_vary_apply(&v, sc, mu_vary_value(&v, at));
-			cold = solve_lp(sc, NULL, NULL);
-			warm = solve_lp(sc, i == 0 && k == 0 ? NULL : &basis, &basis);
+			cold = solve_lp(sc, NULL);
+			warm = solve_lp(sc, basis);
 			if (!(fabs(warm - cold) <= 1e-7 * fabs(cold)))
 				fail_msg("%s at %g: warm %.4f, cold %.4f", text,
 				         mu_vary_value(&v, at), warm, cold);
@@ -291,7 +276,7 @@ static void test_sweep_warm_start_finds_the_cold_optimum(void **state)
 		mu_vary_apply(&v, sc, k == 0 ? 23.76 : 1);
 		mu_vary_release(&v);
 	}
-	sol_basis_release(&basis);
+	pol_warm_free(basis);
 	mu_scenario_free(sc);
 }
 

@@ -1,0 +1,151 @@
+/*
+ * pol_solve.c - build, solve and read back one scenario: the pipeline every
+ * caller shares. The MPS file is written before the rota's extra rows, so
+ * that it is the model of DESIGN.md §3 alone, for any solver to check.
+ */
+#include "pol_solve.h"
+
+#include "core/mu_alloc.h"
+#include "core/mu_time.h"
+#include "policies/pol_build.h"
+#include "policies/pol_plan.h"
+#include "policies/pol_prices.h"
+#include "solver/sol_basis.h"
+#include "solver/sol_glpk.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct pol_warm {
+	struct sol_basis basis;
+	bool has_basis;
+};
+
+struct pol_warm *pol_warm_new(void)
+{
+	struct pol_warm *w = mu_calloc(1, sizeof(*w));
+	sol_basis_init(&w->basis);
+	return w;
+}
+
+void pol_warm_free(struct pol_warm *w)
+{
+	if (!w)
+		return;
+	sol_basis_release(&w->basis);
+	free(w);
+}
+
+static enum mu_status status_of(enum sol_status s)
+{
+	static const enum mu_status map[] = {
+	    [SOL_OPTIMAL] = MU_STATUS_OPTIMAL,         [SOL_FEASIBLE] = MU_STATUS_FEASIBLE,
+	    [SOL_INFEASIBLE] = MU_STATUS_INFEASIBLE,   [SOL_UNBOUNDED] = MU_STATUS_UNBOUNDED,
+	    [SOL_NO_SOLUTION] = MU_STATUS_NO_SOLUTION,
+	};
+	return map[s];
+}
+
+/* The prices of a plan-mode solution, one per model row. */
+static void read_prices(const struct pol_build *b, const struct sol_result *res,
+                        struct pol_solved *out)
+{
+	struct pol_prices *p =
+	    pol_prices_new(b, res->row_dual, res->row_activity, res->rhs_from, res->rhs_to);
+	out->prices = p->rows;
+	out->n_prices = p->n_rows;
+	p->rows = NULL;
+	pol_prices_free(p);
+}
+
+enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_request *req,
+                       struct pol_solved *out, struct mu_err *err)
+{
+	struct sol_options opt;
+	struct sol_result res;
+	struct pol_build *b;
+	double t0 = mu_time_now(), t_mps = 0;
+	unsigned char *warm_rows = NULL, *warm_cols = NULL;
+	bool *core_cols = NULL;
+	enum mu_code rc = MU_OK;
+
+	memset(out, 0, sizeof(*out));
+	memset(&res, 0, sizeof(res));
+	b = pol_build_new(sc, req->is_silo);
+	if (req->mps) {
+		double t = mu_time_now();
+		rc = sol_glpk_write_mps(b->m, !req->is_lp, req->mps, err);
+		t_mps = mu_time_now() - t;
+		if (rc != MU_OK)
+			goto done;
+	}
+	if (!req->is_lp && !req->is_without_cuts)
+		pol_rota_cuts_apply(b);
+	out->time_build = mu_time_now() - t0 - t_mps;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.is_mip = !req->is_lp;
+	opt.time_limit = req->time_limit;
+	opt.want_ranges = req->is_lp && req->want_ranges;
+	opt.progress = req->progress;
+	opt.progress_ctx = req->progress_ctx;
+	opt.stop = req->stop;
+	opt.want_basis = req->warm != NULL;
+	if (req->warm && req->warm->has_basis) {
+		warm_rows = mu_malloc(b->m->n_rows + 1);
+		warm_cols = mu_malloc(b->m->n_cols + 1);
+		sol_basis_for(&req->warm->basis, b->m, warm_rows, warm_cols);
+		opt.warm_rows = warm_rows;
+		opt.warm_cols = warm_cols;
+	}
+	if (req->sift == POL_SIFT_ALWAYS ||
+	    (req->sift == POL_SIFT_AUTO && b->m->n_cols >= SOL_SIFT_MIN_COLS))
+		opt.col_is_core = core_cols = pol_build_core_cols(b);
+	if ((rc = sol_glpk_solve(b->m, &opt, &res, err)) != MU_OK)
+		goto done;
+
+	out->status = status_of(res.status);
+	out->objective = res.objective;
+	out->has_bound = res.has_bound;
+	out->bound = res.bound;
+	out->gap = res.gap;
+	out->time_solve = res.solve_seconds;
+	out->n_rows = res.n_rows;
+	out->n_cols = res.n_cols;
+	out->n_nonzeros = res.n_nonzeros;
+	out->sift_rounds = res.sift_rounds;
+	if (req->warm && res.row_basis) {
+		sol_basis_keep(&req->warm->basis, b->m, res.row_basis, res.col_basis);
+		req->warm->has_basis = true;
+	}
+	if (res.status == SOL_NO_SOLUTION && req->time_limit > 0) {
+		rc = mu_err_set(err, MU_E_SOLVER,
+		                "the time limit of %g s passed before the linear relaxation "
+		                "was solved; no %s; allow more time",
+		                req->time_limit, req->is_lp ? "plan" : "rota");
+		goto done;
+	}
+	if (res.status != SOL_OPTIMAL && res.status != SOL_FEASIBLE) {
+		rc = mu_err_set(err, MU_E_SOLVER, "the solver found no %s (%s)",
+		                req->is_lp ? "plan" : "rota", sol_status_name(res.status));
+		goto done;
+	}
+	out->plan = pol_plan_new(b, res.x);
+	if (req->is_lp)
+		read_prices(b, &res, out);
+done:
+	sol_result_release(&res);
+	free(core_cols);
+	free(warm_rows);
+	free(warm_cols);
+	out->build = b;
+	return rc;
+}
+
+void pol_solved_release(struct pol_solved *s)
+{
+	mu_plan_free(s->plan);
+	free(s->prices);
+	pol_build_free(s->build);
+	memset(s, 0, sizeof(*s));
+}

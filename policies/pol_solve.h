@@ -1,0 +1,77 @@
+/*
+ * pol_solve.h - the one solve pipeline: a scenario's model built by the
+ * policies, the rota's extra rows, the solver (sifting, blocks, GLPK), and
+ * the plan and prices read back. The commands, the tests and so the
+ * benchmarks all solve through here; none of them sees the solver.
+ */
+#ifndef POL_SOLVE_H
+#define POL_SOLVE_H
+
+#include "core/mu_err.h"
+#include "core/mu_plan.h"
+#include "core/mu_scenario.h"
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A simplex basis kept by name from one solve to warm-start the next solve
+ * of a similar scenario (a sweep's next point). */
+struct pol_warm;
+struct pol_build;
+
+struct pol_warm *pol_warm_new(void);
+
+/* Accepts NULL. */
+void pol_warm_free(struct pol_warm *w);
+
+/* Whether the relaxation is solved by sifting (from own staff, short and
+ * breach): AUTO does so on models of SOL_SIFT_MIN_COLS columns or more. */
+enum pol_sift { POL_SIFT_AUTO, POL_SIFT_ALWAYS, POL_SIFT_NEVER };
+
+struct pol_solve_request {
+	bool is_lp;        /* plan mode: the linear relaxation, with prices */
+	bool is_silo;      /* partners alone */
+	double time_limit; /* seconds; 0 = none */
+	const char *mps;   /* write the model of DESIGN.md §3 here first, or NULL */
+	bool want_ranges;  /* plan mode: the range over which each price holds */
+	/* Start from the basis w holds (if any) and keep this solve's in it;
+	 * NULL: a cold start. */
+	struct pol_warm *warm;
+	enum pol_sift sift;
+	bool is_without_cuts; /* rota: leave out pol_rota_cuts.c's rows (tests) */
+	/* Rota: called about once a second with the search's state; may be NULL. */
+	void (*progress)(void *ctx, double seconds, bool has_solution, double objective,
+	                 bool has_bound, double bound);
+	void *progress_ctx;
+	/* When it points at a non-zero value the search stops with what it has. */
+	const volatile sig_atomic_t *stop;
+};
+
+/* A solved scenario. */
+struct pol_solved {
+	enum mu_status status;
+	double objective;
+	bool has_bound; /* rota: the search's best bound */
+	double bound;
+	double gap;        /* rota: relative gap between objective and bound */
+	double time_build; /* seconds: the model (not the MPS file) */
+	double time_solve;
+	size_t n_rows, n_cols, n_nonzeros; /* of the model solved */
+	size_t sift_rounds;                /* 0: not sifted */
+	struct mu_plan *plan;              /* the plan found */
+	struct mu_price_row *prices;       /* plan mode: one per model row; else NULL */
+	size_t n_prices;
+	struct pol_build *build; /* the model solved; the prices borrow its names */
+};
+
+/* Solves sc as req asks. MU_OK with *out filled (a plan found: optimal, or
+ * feasible when a time limit or stop cut the search short); release with
+ * pol_solved_release, also after a failure. MU_E_IO (the MPS file),
+ * MU_E_SOLVER (no plan: infeasible, unbounded, out of time, GLPK failed). */
+enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_request *req,
+                       struct pol_solved *out, struct mu_err *err);
+
+void pol_solved_release(struct pol_solved *s);
+
+#endif
