@@ -136,8 +136,7 @@ void cli_compare_print(const struct mu_scenario *sc, const struct cli_run *sys,
 	money_row("mutual aid travel", a->cost[MU_SRC_LEND], b->cost[MU_SRC_LEND]);
 	money_row("shared bank", a->cost[MU_SRC_BANK], b->cost[MU_SRC_BANK]);
 	money_row("agency (with penalties)", a->cost[MU_SRC_AGENCY], b->cost[MU_SRC_AGENCY]);
-	money_row("unfilled-hours penalties", a->cost[MU_SRC_SHORT] + a->cost[MU_SRC_BREACH],
-	          b->cost[MU_SRC_SHORT] + b->cost[MU_SRC_BREACH]);
+	money_row("unfilled-hours penalties", a->unfilled_penalty, b->unfilled_penalty);
 	hours_row("mutual aid hours", a->lent_out_hours, b->lent_out_hours);
 	hours_row("bank hours", a->hours[MU_SRC_BANK], b->hours[MU_SRC_BANK]);
 	hours_row("agency hours", a->hours[MU_SRC_AGENCY], b->hours[MU_SRC_AGENCY]);

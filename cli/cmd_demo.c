@@ -117,15 +117,14 @@ static void print_headline(const struct mu_scenario *sc, const struct cli_run *r
 {
 	const struct mu_totals *t = &run->solved.plan->system;
 	char m[6][MU_MONEY_SIZE];
-	double penalties = t->cost[MU_SRC_SHORT] + t->cost[MU_SRC_BREACH];
+	double penalties = t->unfilled_penalty;
 	size_t p;
 
 	printf("System rota, the whole week:\n");
 	printf("  red flags    %zu demand row%s below the safe minimum\n", t->n_red_flags,
 	       t->n_red_flags == 1 ? "" : "s");
 	printf("  fill rate    %.1f%% of %.0f required hours (%.0f h short)\n",
-	       100 * mu_totals_fill_rate(t), t->required_hours,
-	       t->required_hours - t->filled_hours);
+	       100 * mu_totals_fill_rate(t), t->required_hours, t->unfilled_hours);
 	printf("  hours        own %.0f, mutual aid %.0f, bank %.0f, agency %.0f\n",
 	       t->hours[MU_SRC_OWN], t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK],
 	       t->hours[MU_SRC_AGENCY]);

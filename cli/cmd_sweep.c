@@ -334,7 +334,7 @@ static void print_table(const struct sweep *sw)
 		printf("%-9s %14s %7s %7.2f%% %4zu %13s %9.0f %9.0f\n", pt->view.status,
 		       cli_money(m[0], pt->view.objective), gap, 100 * mu_totals_fill_rate(t),
 		       t->n_red_flags, cli_money(m[1], t->spend[MU_SRC_AGENCY]),
-		       t->hours[MU_SRC_AGENCY], t->hours[MU_SRC_SHORT] + t->hours[MU_SRC_BREACH]);
+		       t->hours[MU_SRC_AGENCY], t->unfilled_hours);
 	}
 }
 

@@ -140,7 +140,9 @@ void mu_plan_add_row(struct mu_plan *plan, const struct mu_plan_row *r, double e
 static void finish_totals(struct mu_totals *t)
 {
 	int s, k;
-	t->filled_hours = t->required_hours - t->hours[MU_SRC_SHORT] - t->hours[MU_SRC_BREACH];
+	t->unfilled_hours = t->hours[MU_SRC_SHORT] + t->hours[MU_SRC_BREACH];
+	t->filled_hours = t->required_hours - t->unfilled_hours;
+	t->unfilled_penalty = t->penalty[MU_PEN_SHORT] + t->penalty[MU_PEN_BREACH];
 	t->spend_total = t->penalty_total = 0;
 	for (s = 0; s < MU_SRC_COUNT; s++)
 		t->spend_total += t->spend[s];

@@ -104,7 +104,9 @@ struct mu_demand_result {
  * where it is done; lent_out_hours and recharge_in at the home partner. */
 struct mu_totals {
 	double required_hours;
-	double filled_hours; /* required - short - breach hours */
+	double filled_hours;     /* required - short - breach hours */
+	double unfilled_hours;   /* short + breach hours */
+	double unfilled_penalty; /* the short and breach penalties */
 	double hours[MU_SRC_COUNT];
 	double spend[MU_SRC_COUNT];   /* cash by source (own staff cost nothing) */
 	double cost[MU_SRC_COUNT];    /* by source, penalties included */

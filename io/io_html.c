@@ -83,11 +83,6 @@ static const char *money0(char *buf, double v)
 	return mu_format_money(buf, v, 0);
 }
 
-static double unfilled_hours(const struct mu_totals *t)
-{
-	return t->required_hours - t->filled_hours;
-}
-
 static void fill_text(char *buf, size_t size, const struct mu_totals *t)
 {
 	double fill = mu_totals_fill_rate(t);
@@ -131,7 +126,7 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	tile(b, v, "of required hours filled", false);
 	snprintf(v, sizeof(v), "%zu", t->n_red_flags);
 	tile(b, v, "red flags (below safe minimum)", t->n_red_flags > 0);
-	snprintf(v, sizeof(v), "%.0f h", unfilled_hours(t));
+	snprintf(v, sizeof(v), "%.0f h", t->unfilled_hours);
 	tile(b, v, "unfilled", false);
 	money(v, t->spend[MU_SRC_AGENCY]);
 	if (sc->settings.has_agency_budget)
@@ -223,7 +218,7 @@ static void partner_row(struct mu_buf *b, const char *name, const struct mu_tota
 	            is_total ? "</th>" : "</td>", t->required_hours, fill,
 	            t->n_red_flags ? " class=\"red\"" : "", t->n_red_flags, t->hours[MU_SRC_OWN],
 	            t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK], t->hours[MU_SRC_AGENCY],
-	            unfilled_hours(t), money(m[0], t->spend[MU_SRC_AGENCY]),
+	            t->unfilled_hours, money(m[0], t->spend[MU_SRC_AGENCY]),
 	            has_budget ? money0(m[1], budget) : "-", money(m[2], t->cost_total),
 	            t->lent_out_hours);
 }
@@ -569,8 +564,7 @@ static void compare_table(struct mu_buf *b, const struct io_html_plan *sys,
 	compare_money(b, "shared bank cost", a->cost[MU_SRC_BANK], c->cost[MU_SRC_BANK]);
 	compare_money(b, "agency cost (with tier and break-glass penalties)",
 	              a->cost[MU_SRC_AGENCY], c->cost[MU_SRC_AGENCY]);
-	compare_money(b, "unfilled-hours penalties", a->cost[MU_SRC_SHORT] + a->cost[MU_SRC_BREACH],
-	              c->cost[MU_SRC_SHORT] + c->cost[MU_SRC_BREACH]);
+	compare_money(b, "unfilled-hours penalties", a->unfilled_penalty, c->unfilled_penalty);
 	compare_hours(b, "mutual aid hours", a->lent_out_hours, c->lent_out_hours);
 	compare_hours(b, "bank hours", a->hours[MU_SRC_BANK], c->hours[MU_SRC_BANK]);
 	compare_hours(b, "agency hours", a->hours[MU_SRC_AGENCY], c->hours[MU_SRC_AGENCY]);
@@ -683,7 +677,7 @@ enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
 		    pt->status, money(m[0], pt->objective), fill,
 		    pt->system.n_red_flags ? " class=\"red\"" : "", pt->system.n_red_flags,
 		    money(m[1], pt->system.spend[MU_SRC_AGENCY]), pt->system.hours[MU_SRC_AGENCY],
-		    pt->system.hours[MU_SRC_BANK], unfilled_hours(&pt->system),
+		    pt->system.hours[MU_SRC_BANK], pt->system.unfilled_hours,
 		    (long long)pt->run_id);
 	}
 	mu_buf_adds(&b, "</table>\n");

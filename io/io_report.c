@@ -247,11 +247,11 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 		if (fill >= 0)
 			fprintf(fp, "%.4f", fill);
 		fprintf(fp, ",%zu,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.6g,%.2f,%.2f\n",
-		        t->n_red_flags, t->required_hours - t->filled_hours, t->hours[MU_SRC_OWN],
+		        t->n_red_flags, t->unfilled_hours, t->hours[MU_SRC_OWN],
 		        t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK], t->hours[MU_SRC_AGENCY],
 		        t->cost[MU_SRC_BANK], t->cost[MU_SRC_AGENCY], t->spend[MU_SRC_AGENCY],
-		        t->penalty[MU_PEN_SHORT] + t->penalty[MU_PEN_BREACH], t->break_glass_shifts,
-		        t->spend_total, t->penalty_total);
+		        t->unfilled_penalty, t->break_glass_shifts, t->spend_total,
+		        t->penalty_total);
 	}
 	return close_out(fp, dir, "sweep.csv", err);
 }

@@ -122,10 +122,10 @@ void pol_bank_apply(struct pol_build *b)
 			continue;
 		/* cleared[q] == w + 1 marks the partners w may work at */
 		cleared[bw->home] = w + 1;
-		if (!b->is_silo && bw->is_all_partners)
+		if (!b->opt.is_silo && bw->is_all_partners)
 			for (q = 0; q < sc->n_partners; q++)
 				cleared[q] = w + 1;
-		else if (!b->is_silo)
+		else if (!b->opt.is_silo)
 			for (i = 0; i < bw->n_partners; i++)
 				cleared[bw->partners[i]] = w + 1;
 		for (k = 0; k < n; k++) {

@@ -43,9 +43,16 @@ struct pol_row {
 	size_t shift; /* MU_ALL unless the kind says */
 };
 
+/* How to build: what a rule needs besides the scenario. A rule that needs
+ * more (the silo plan, a kept plan) adds a field here; pol_solve fills it
+ * from its request. */
+struct pol_build_options {
+	bool is_silo; /* partners alone: no lending, bank workers at home only */
+};
+
 struct pol_build {
 	const struct mu_scenario *sc;
-	bool is_silo;
+	struct pol_build_options opt;
 	struct sol_model *m;
 	struct pol_col *cols; /* one per model column */
 	size_t cap_cols;
@@ -65,9 +72,9 @@ struct pol_policy {
 /* The policies, in the order they run; ends with {NULL, NULL}. */
 extern const struct pol_policy pol_policies[];
 
-/* Builds the model of sc (silo: partners alone). *out is the caller's, freed
+/* Builds the model of sc as opt says. The result is the caller's, freed
  * with pol_build_free. Never fails on a valid scenario. */
-struct pol_build *pol_build_new(const struct mu_scenario *sc, bool is_silo);
+struct pol_build *pol_build_new(const struct mu_scenario *sc, const struct pol_build_options *opt);
 
 /* Accepts NULL. */
 void pol_build_free(struct pol_build *b);

@@ -71,7 +71,7 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 
 	memset(out, 0, sizeof(*out));
 	memset(&res, 0, sizeof(res));
-	b = pol_build_new(sc, req->is_silo);
+	b = pol_build_new(sc, &(struct pol_build_options){.is_silo = req->is_silo});
 	if (req->mps) {
 		double t = mu_time_now();
 		rc = sol_glpk_write_mps(b->m, !req->is_lp, req->mps, err);

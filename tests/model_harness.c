@@ -118,8 +118,9 @@ double harness_peer_objective(const char *mps, bool is_mip, double time_limit)
 void harness_check_outputs(const struct mu_scenario *sc, const char *dir, bool is_rota,
                            bool is_silo, double objective)
 {
-	struct plan_check how = {is_silo, is_rota, objective};
 	char plan[400], summary[400], why[512];
+	struct plan_check how = {
+	    .is_silo = is_silo, .is_rota = is_rota, .objective = objective, .summary = summary};
 	snprintf(plan, sizeof(plan), "%s/plan.csv", dir);
 	snprintf(summary, sizeof(summary), "%s/summary.csv", dir);
 	if (!plan_check_file(sc, plan, &how, why, sizeof(why)))

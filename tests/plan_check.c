@@ -51,7 +51,23 @@ struct checker {
 	double *capacity_use;                                 /* agency row x shift */
 	double *spend;                                        /* per partner */
 	double total_spend, total_cost;
+	/* per partner where the work is, and [n_partners] the system: cash,
+	 * and the penalty weights of short, breach, tier and break-glass */
+	double *cash, (*penalty)[4];
 };
+
+enum { PEN_SHORT, PEN_BREACH, PEN_TIER, PEN_GLASS };
+
+static void add_money(struct checker *ck, size_t p, double cash, int kind, double penalty)
+{
+	size_t at[2] = {p, ck->sc->n_partners};
+	int k;
+	for (k = 0; k < 2; k++) {
+		ck->cash[at[k]] += cash;
+		if (kind >= 0)
+			ck->penalty[at[k]][kind] += penalty;
+	}
+}
 
 static void fail(struct checker *ck, unsigned long line, const char *fmt, ...)
 {
@@ -264,6 +280,7 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 			ck->agreement_use[g * sc->n_shifts + s] += staff;
 			expected_cost = ag->travel_cost * staff;
 			expected_recharge = ag->recharge_rate * hours;
+			add_money(ck, p, expected_cost, -1, 0);
 		}
 	} else if (strcmp(source, "bank") == 0) {
 		size_t w = find_worker(sc, cell[C_WORKER]);
@@ -285,6 +302,7 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 		ck->worker_hours[w] += hours;
 		ck->worker_shift[w * sc->n_shifts + s] += staff;
 		expected_cost = cap->bank_rate * u * hours;
+		add_money(ck, p, expected_cost, -1, 0);
 	} else if (strcmp(source, "agency") == 0) {
 		size_t a, offer_partner = strcmp(cell[C_OFFER], "*") == 0
 		                              ? MU_ALL
@@ -317,12 +335,18 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 		expected_cost = off->rate * u * hours +
 		                sc->settings.tier_penalty * (double)(off->tier - 1) * staff +
 		                (is_glass ? sc->settings.break_glass_penalty * staff : 0);
+		add_money(ck, p, off->rate * u * hours, PEN_TIER,
+		          sc->settings.tier_penalty * (double)(off->tier - 1) * staff);
+		if (is_glass)
+			add_money(ck, p, 0, PEN_GLASS, sc->settings.break_glass_penalty * staff);
 	} else if (strcmp(source, "short") == 0) {
 		ck->short_staff[d] += staff;
 		expected_cost = sc->settings.shortfall_penalty * sc->demand[d].priority * hours;
+		add_money(ck, p, 0, PEN_SHORT, expected_cost);
 	} else if (strcmp(source, "breach") == 0) {
 		ck->breach[d] += staff;
 		expected_cost = sc->settings.floor_penalty * sc->demand[d].priority * hours;
+		add_money(ck, p, 0, PEN_BREACH, expected_cost);
 	} else {
 		REJECT("unknown source '%s'", source);
 	}
@@ -422,6 +446,68 @@ static char *slurp(const char *path, size_t *len)
 	return data;
 }
 
+static double summary_number(const struct io_csv_table *t, size_t i, const char *name)
+{
+	size_t k;
+	for (k = 0; k < t->rows[0].n_cells && k < t->rows[i].n_cells; k++)
+		if (strcmp(io_csv_cell_text(t, &t->cells[t->rows[0].first + k]), name) == 0)
+			return strtod(io_csv_cell_text(t, &t->cells[t->rows[i].first + k]), NULL);
+	return NAN;
+}
+
+/* summary.csv's money apart from penalties, and its red flags, as §3 says
+ * them: spend is cash alone, each kind of penalty its own column, and a red
+ * flag a demand row covered below its minimum, whatever the breach. */
+static void check_summary(struct checker *ck, const char *path)
+{
+	static const char *const pen[4] = {"short_penalty", "breach_penalty", "tier_penalty",
+	                                   "break_glass_penalty"};
+	const struct mu_scenario *sc = ck->sc;
+	struct io_csv_table *t = NULL;
+	struct mu_err err;
+	size_t len = 0, i, d;
+	char *data = slurp(path, &len);
+	size_t *flags = mu_calloc(sc->n_partners + 1, sizeof(size_t));
+	if (!data || io_csv_read("summary.csv", data, len, &t, &err) != MU_OK) {
+		fail(ck, 0, "summary.csv cannot be read");
+		goto done;
+	}
+	for (d = 0; d < sc->n_demand; d++)
+		if (ck->covered[d] < sc->demand[d].minimum - TOL) {
+			flags[sc->demand[d].partner]++;
+			flags[sc->n_partners]++;
+		}
+	for (i = 1; i < t->n_rows && ck->is_ok; i++) {
+		const char *scope = io_csv_cell_text(t, &t->cells[t->rows[i].first]);
+		size_t p = strcmp(scope, "SYSTEM") == 0 ? sc->n_partners : find_partner(sc, scope);
+		double penalties = 0;
+		int k;
+		if (p == MU_ALL) {
+			fail(ck, 0, "summary.csv: unknown scope '%s'", scope);
+			break;
+		}
+		/* summary.csv rounds each sum to pennies */
+		if (fabs(summary_number(t, i, "spend") - ck->cash[p]) > 0.01 + 1e-9 * ck->cash[p])
+			fail(ck, 0, "summary.csv %s: spend %.2f, the rows' cash %.2f", scope,
+			     summary_number(t, i, "spend"), ck->cash[p]);
+		for (k = 0; k < 4; k++) {
+			penalties += ck->penalty[p][k];
+			if (fabs(summary_number(t, i, pen[k]) - ck->penalty[p][k]) > 0.01)
+				fail(ck, 0, "summary.csv %s: %s %.2f, expected %.2f", scope, pen[k],
+				     summary_number(t, i, pen[k]), ck->penalty[p][k]);
+		}
+		if (fabs(summary_number(t, i, "penalties") - penalties) > 0.01)
+			fail(ck, 0, "summary.csv %s: penalties", scope);
+		if (summary_number(t, i, "red_flags") != (double)flags[p])
+			fail(ck, 0, "summary.csv %s: %g red flags, %zu rows covered below minimum",
+			     scope, summary_number(t, i, "red_flags"), flags[p]);
+	}
+done:
+	free(flags);
+	io_csv_table_free(t);
+	free(data);
+}
+
 bool plan_check_file(const struct mu_scenario *sc, const char *path, const struct plan_check *how,
                      char *why, size_t why_len)
 {
@@ -457,6 +543,8 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 	ck.worker_shift = mu_calloc(sc->n_bank * sc->n_shifts + 1, sizeof(double));
 	ck.capacity_use = mu_calloc(sc->n_agency * sc->n_shifts + 1, sizeof(double));
 	ck.spend = mu_calloc(sc->n_partners + 1, sizeof(double));
+	ck.cash = mu_calloc(sc->n_partners + 1, sizeof(double));
+	ck.penalty = mu_calloc(sc->n_partners + 1, sizeof(*ck.penalty));
 
 	if (t->n_rows == 0 || t->rows[0].n_cells != N_COLUMNS)
 		fail(&ck, 1, "the header is not plan.csv's");
@@ -475,6 +563,8 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 	}
 	if (ck.is_ok)
 		check_limits(&ck);
+	if (ck.is_ok && how->summary)
+		check_summary(&ck, how->summary);
 	free(ck.covered);
 	free(ck.short_staff);
 	free(ck.breach);
@@ -486,6 +576,8 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 	free(ck.worker_shift);
 	free(ck.capacity_use);
 	free(ck.spend);
+	free(ck.cash);
+	free(ck.penalty);
 	io_csv_table_free(t);
 	free(data);
 	return ck.is_ok;

@@ -14,12 +14,16 @@
 
 struct plan_check {
 	bool is_silo;
-	bool is_rota;     /* own, lend and agency staff integer; bank 0 or 1 */
-	double objective; /* what muster reported */
+	bool is_rota;        /* own, lend and agency staff integer; bank 0 or 1 */
+	double objective;    /* what muster reported */
+	const char *summary; /* the summary.csv beside it, or NULL: its spend,
+	                      * penalties and red flags are checked too */
 };
 
 /* True when the plan.csv at path is a feasible plan of sc whose costs sum
- * to the objective; else false with the first problem found in why. */
+ * to the objective (and, with how->summary, whose summary.csv says its cash
+ * spend, penalties by kind and red flags as §3 defines them); else false
+ * with the first problem found in why. */
 bool plan_check_file(const struct mu_scenario *sc, const char *path, const struct plan_check *how,
                      char *why, size_t why_len);
 

@@ -394,7 +394,7 @@ static void expect_cuts(const struct harness_file *files, double before, double 
                         size_t n_cuts)
 {
 	struct mu_scenario *sc = harness_load(defaults, files);
-	struct pol_build *b = pol_build_new(sc, false);
+	struct pol_build *b = pol_build_new(sc, &(struct pol_build_options){.is_silo = false});
 	assert_float_equal(model_objective(b, false), before, 1e-6);
 	assert_float_equal(model_objective(b, true), after, 1e-6);
 	pol_rota_cuts_apply(b);
@@ -581,6 +581,59 @@ static void test_model_priority(void **state)
 	};
 	(void)state;
 	expect(files, 80 + 3200, 80 + 3200);
+}
+
+/* DESIGN.md §3's red flag is cover below the minimum, whatever the
+ * penalties: with floor_penalty (50) below shortfall_penalty (200), breach
+ * is the cheaper slack even on a row whose minimum is met. */
+static void red_flags_with_floor_penalty(double floor_penalty, double expected_objective,
+                                         size_t expected_breach_rows)
+{
+	char settings[128];
+	const struct harness_file files[] = {
+	    {"staff.csv", "partner,role,shift,available\nb,rn,d1,1\n"},
+	    {"demand.csv", "partner,role,shift,required,minimum\na,rn,d1,2,1\nb,rn,d1,2,1\n"},
+	    {"settings.csv", settings},
+	    {NULL, NULL},
+	};
+	struct mu_scenario *sc;
+	struct pol_solved s;
+	struct mu_err err;
+	int lp;
+	snprintf(settings, sizeof(settings), "key,value\nfloor_penalty,%g\n", floor_penalty);
+	sc = harness_load(defaults, files);
+	for (lp = 0; lp < 2; lp++) {
+		struct pol_solve_request req = {.is_lp = lp == 1};
+		size_t d, n_breach_rows = 0;
+		assert_true(fabs(harness_solve(sc, lp == 1, false) - expected_objective) < 1e-6);
+		assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+		/* a has nobody: below its minimum; b's one own staff meets it */
+		assert_int_equal(s.plan->system.n_red_flags, 1);
+		assert_int_equal(s.plan->partners[0].n_red_flags, 1);
+		assert_int_equal(s.plan->partners[1].n_red_flags, 0);
+		assert_true(s.plan->demand[0].is_red_flag);
+		assert_false(s.plan->demand[1].is_red_flag);
+		assert_true(fabs(s.plan->demand[1].covered - 1) < 1e-9);
+		for (d = 0; d < 2; d++)
+			n_breach_rows += s.plan->demand[d].breach_staff > 1e-6;
+		assert_int_equal(n_breach_rows, expected_breach_rows);
+		/* the slack is penalty, never spend */
+		assert_true(fabs(s.plan->system.spend_total) < 1e-9);
+		assert_true(fabs(s.plan->system.penalty_total - expected_objective) < 1e-6);
+		pol_solved_release(&s);
+	}
+	mu_scenario_free(sc);
+}
+
+static void test_model_red_flags_are_cover_below_minimum(void **state)
+{
+	(void)state;
+	/* floor 50 < shortfall 200: a breach 1 (400) + short 1 (1600), b
+	 * breach 1 (400) though covered at its minimum */
+	red_flags_with_floor_penalty(50, 2400, 2);
+	/* floor 2000 (the default): a breach 1 (16000) + short 1 (1600), b
+	 * short 1 (1600); only a breaches */
+	red_flags_with_floor_penalty(2000, 19200, 1);
 }
 
 static void test_model_partner_and_system_budgets(void **state)
@@ -832,6 +885,7 @@ int main(void)
 	    cmocka_unit_test(test_model_blocks_solve_apart_to_one_optimum),
 	    cmocka_unit_test(test_model_polish_moves_swaps_adds_and_drops),
 	    cmocka_unit_test(test_model_rota_cuts_close_the_relaxation),
+	    cmocka_unit_test(test_model_red_flags_are_cover_below_minimum),
 	    cmocka_unit_test(test_model_partner_and_system_budgets),
 	    cmocka_unit_test(test_model_silo),
 	    cmocka_unit_test(test_model_generated_scenarios_match_cbc_and_clp),
