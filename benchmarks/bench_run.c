@@ -219,12 +219,13 @@ static void print_table(const struct row *rows, size_t n)
 	       "peakMiB", "rota s", "gap%", "CBC gap%", "vs CBC%", "CBC s", "peakMiB");
 	for (i = 0; i < n; i++) {
 		const struct row *r = &rows[i];
-		printf("%-12s %7.0f %8.0f %9.0f | %8.2f %7.2f %6.2f %8.1e %6.1f %7.0f | %8.1f %7.2f "
-		       "%8.2f %+7.3f %7.1f %7.0f\n",
-		       r->name, r->rows, r->cols, r->nnz, r->plan_s, r->clp_s, r->plan_s / r->clp_s,
-		       rel_diff(r->plan_obj, r->clp_obj), 100 * r->plan_build_s / r->plan_s,
-		       r->plan_mib, r->rota_s, r->rota_gap, r->cbc_gap,
-		       100 * (r->rota_obj - r->cbc_obj) / fabs(r->cbc_obj), r->cbc_s, r->rota_mib);
+		printf(
+		    "%-12s %7.0f %8.0f %9.0f | %8.2f %7.2f %6.2f %8.1e %6.1f %7.0f | %8.1f %7.2f "
+		    "%8.2f %+7.3f %7.1f %7.0f\n",
+		    r->name, r->rows, r->cols, r->nnz, r->plan_s, r->clp_s, r->plan_s / r->clp_s,
+		    rel_diff(r->plan_obj, r->clp_obj), 100 * r->plan_build_s / r->plan_s,
+		    r->plan_mib, r->rota_s, r->rota_gap, r->cbc_gap,
+		    100 * (r->rota_obj - r->cbc_obj) / fabs(r->cbc_obj), r->cbc_s, r->rota_mib);
 	}
 	printf(
 	    "\nplan s, rota s: muster's whole process (read, build, write the MPS, solve, write,\n"
@@ -308,7 +309,8 @@ int main(int argc, char **argv)
 		else {
 			fprintf(stderr,
 			        "usage: bench_run [--sizes small,medium,large,large-mixed]\n"
-			        "                 [--time-limit S] [--growth] [--bin DIR] [--work DIR]\n");
+			        "                 [--time-limit S] [--growth]\n"
+			        "                 [--bin DIR] [--work DIR]\n");
 			return 2;
 		}
 	}
