@@ -2,11 +2,18 @@
  * bench_gen.c - a deterministic generator of ICS scenarios at named sizes,
  * in the CSV format of DESIGN.md §2, for the speed benchmarks.
  *
- *   bench_gen SIZE DIR [SCALE]
+ *   bench_gen SIZE[-mixed] DIR [SCALE]
  *
  * SIZE is small, medium or large; SCALE (default 1) multiplies the number
  * of partners and bank workers, for growth measurements. The same arguments
  * always give the same files (xorshift64*, fixed seed).
+ *
+ * With -mixed (large-mixed ...), each bank worker's clearances are drawn for
+ * that worker, as real collaborative banks mix them: some home only, some
+ * their neighbours or locality, some a random handful of partners anywhere
+ * in the system, a few everywhere. Those draws come from a stream of their
+ * own, so every other file, and every other column of bank.csv, is the same
+ * as SIZE's, and SIZE's files are the same as without the option.
  *
  * Shape: partners of every kind, each demanding the roles its kind employs
  * on 21 shifts (a week of early, late and night), own staff covering about
@@ -58,13 +65,69 @@ static const char *shift_id(int s)
 }
 
 static unsigned long long rng_state = 0x2026112300000001ULL;
+/* the -mixed clearances' own stream, so that the main one is unchanged */
+static unsigned long long mix_state = 0x2026112500000001ULL;
+
+static unsigned rnd_from(unsigned long long *state, unsigned below)
+{
+	*state ^= *state >> 12;
+	*state ^= *state << 25;
+	*state ^= *state >> 27;
+	return (unsigned)((*state * 2685821657736338717ULL) >> 33) % below;
+}
 
 static unsigned rnd(unsigned below)
 {
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return (unsigned)((rng_state * 2685821657736338717ULL) >> 33) % below;
+	return rnd_from(&rng_state, below);
+}
+
+/* Writes the partners cell of a worker cleared for their home's neighbours:
+ * 3 of them (near), or the 8 nearest (the locality; every partner, `*`, in a
+ * system of 12 or fewer). */
+static void write_near(FILE *fp, int home, int n_partners, int is_locality)
+{
+	int k;
+	if (is_locality && n_partners <= 12)
+		fprintf(fp, "*");
+	else if (is_locality)
+		for (k = 1; k <= 8; k++)
+			fprintf(fp, "%sp%03d", k > 1 ? ";" : "",
+			        (home + (k + 1) / 2 * (k % 2 ? 1 : -1) + n_partners) % n_partners);
+	else
+		for (k = 1; k <= 3; k++)
+			fprintf(fp, "%sp%03d", k > 1 ? ";" : "",
+			        (home + k * (k % 2 ? 1 : -1) + n_partners) % n_partners);
+}
+
+/* The -mixed kind: a worker's clearances drawn for that worker. Of a
+ * hundred, 30 home only, 20 three neighbours, 10 their locality, 36 a
+ * handful (2 to 6) of partners drawn across the whole system, 4 `*`. */
+static void write_mixed(FILE *fp, int home, int n_partners)
+{
+	unsigned u = rnd_from(&mix_state, 100);
+	int picked[6], n_pick, n, k;
+	if (u < 30)
+		return;
+	if (u < 60) {
+		write_near(fp, home, n_partners, u >= 50);
+		return;
+	}
+	if (u >= 96) {
+		fprintf(fp, "*");
+		return;
+	}
+	n_pick = 2 + (int)rnd_from(&mix_state, 5);
+	if (n_pick > n_partners - 1)
+		n_pick = n_partners - 1;
+	for (n = 0; n < n_pick;) {
+		int q = (int)rnd_from(&mix_state, (unsigned)n_partners), seen = q == home;
+		for (k = 0; k < n; k++)
+			seen |= picked[k] == q;
+		if (!seen) {
+			fprintf(fp, "%sp%03d", n > 0 ? ";" : "", q);
+			picked[n++] = q;
+		}
+	}
 }
 
 static FILE *open_file(const char *dir, const char *name)
@@ -115,18 +178,24 @@ int main(int argc, char **argv)
 {
 	const struct size_spec *spec = NULL;
 	double scale = 1;
-	int n_partners, n_roles, n_workers, p, r, s, w, k;
+	int n_partners, n_roles, n_workers, p, r, s, w, k, is_mixed = 0;
 	int *kind, *scale_of, *n_roles_of;
 	FILE *fp;
 	size_t i;
 
 	if (argc < 3 || argc > 4) {
-		fprintf(stderr, "usage: bench_gen small|medium|large DIR [SCALE]\n");
+		fprintf(stderr, "usage: bench_gen small|medium|large[-mixed] DIR [SCALE]\n");
 		return 2;
 	}
-	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
-		if (strcmp(sizes[i].name, argv[1]) == 0)
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		size_t len = strlen(sizes[i].name);
+		if (strncmp(sizes[i].name, argv[1], len) != 0)
+			continue;
+		if (argv[1][len] == '\0' || strcmp(argv[1] + len, "-mixed") == 0) {
 			spec = &sizes[i];
+			is_mixed = argv[1][len] != '\0';
+		}
+	}
 	if (argc == 4)
 		scale = strtod(argv[3], NULL);
 	if (!spec || !(scale > 0) || scale > 64) {
@@ -250,20 +319,12 @@ int main(int argc, char **argv)
 			        16 + 4 * (int)rnd(8));
 			/* a tenth are cleared for their whole locality: every partner
 			 * in a small system, the eight nearest in a large one, so that
-			 * the model grows in proportion to the system */
-			if (how == 0 && n_partners <= 12)
-				fprintf(fp, "*");
-			else if (how == 0)
-				for (k = 1; k <= 8; k++)
-					fprintf(
-					    fp, "%sp%03d", k > 1 ? ";" : "",
-					    (home + (k + 1) / 2 * (k % 2 ? 1 : -1) + n_partners) %
-					        n_partners);
+			 * the model grows in proportion to the system; half for three
+			 * neighbours (with -mixed, drawn for the worker instead) */
+			if (is_mixed)
+				write_mixed(fp, home, n_partners);
 			else if (how <= 5)
-				for (k = 1; k <= 3; k++)
-					fprintf(fp, "%sp%03d", k > 1 ? ";" : "",
-					        (home + k * (k % 2 ? 1 : -1) + n_partners) %
-					            n_partners);
+				write_near(fp, home, n_partners, how == 0);
 			fprintf(fp, "\n");
 			/* 3 to 7 offers, some back to back so that rest binds */
 			n_offer = 3 + (int)rnd(5);

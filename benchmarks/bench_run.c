@@ -6,8 +6,12 @@
  * limit), and prints one table side by side. With --growth it also runs
  * 0.5x, 1x, 2x and 4x `large` in plan mode and prints the growth exponents.
  *
- *   bench_run [--sizes small,medium,large] [--time-limit S] [--growth]
- *             [--bin DIR] [--work DIR]
+ *   bench_run [--sizes small,medium,large,large-mixed] [--time-limit S]
+ *             [--growth] [--bin DIR] [--work DIR]
+ *
+ * A size is any name bench_gen takes: small, medium, large, or one of them
+ * with -mixed (per-worker clearances); the default runs the three sizes and
+ * large-mixed, so that both kinds of `large` are measured in one run.
  *
  * --bin is where muster and bench_gen are (default: the build folder this
  * was built in); clp and cbc are found on PATH.
@@ -210,17 +214,18 @@ static double rel_diff(double a, double b)
 static void print_table(const struct row *rows, size_t n)
 {
 	size_t i;
-	printf("\n%-8s %7s %8s %9s | %8s %7s %6s %8s %6s %7s | %8s %7s %8s %7s %7s %7s\n", "size",
+	printf("\n%-12s %7s %8s %9s | %8s %7s %6s %8s %6s %7s | %8s %7s %8s %7s %7s %7s\n", "size",
 	       "rows", "columns", "nonzeros", "plan s", "CLP s", "ratio", "obj diff", "build%",
 	       "peakMiB", "rota s", "gap%", "CBC gap%", "vs CBC%", "CBC s", "peakMiB");
 	for (i = 0; i < n; i++) {
 		const struct row *r = &rows[i];
-		printf("%-8s %7.0f %8.0f %9.0f | %8.2f %7.2f %6.2f %8.1e %6.1f %7.0f | %8.1f %7.2f "
-		       "%8.2f %+7.3f %7.1f %7.0f\n",
-		       r->name, r->rows, r->cols, r->nnz, r->plan_s, r->clp_s, r->plan_s / r->clp_s,
-		       rel_diff(r->plan_obj, r->clp_obj), 100 * r->plan_build_s / r->plan_s,
-		       r->plan_mib, r->rota_s, r->rota_gap, r->cbc_gap,
-		       100 * (r->rota_obj - r->cbc_obj) / fabs(r->cbc_obj), r->cbc_s, r->rota_mib);
+		printf(
+		    "%-12s %7.0f %8.0f %9.0f | %8.2f %7.2f %6.2f %8.1e %6.1f %7.0f | %8.1f %7.2f "
+		    "%8.2f %+7.3f %7.1f %7.0f\n",
+		    r->name, r->rows, r->cols, r->nnz, r->plan_s, r->clp_s, r->plan_s / r->clp_s,
+		    rel_diff(r->plan_obj, r->clp_obj), 100 * r->plan_build_s / r->plan_s,
+		    r->plan_mib, r->rota_s, r->rota_gap, r->cbc_gap,
+		    100 * (r->rota_obj - r->cbc_obj) / fabs(r->cbc_obj), r->cbc_s, r->rota_mib);
 	}
 	printf(
 	    "\nplan s, rota s: muster's whole process (read, build, write the MPS, solve, write,\n"
@@ -285,7 +290,7 @@ static void growth(void)
 
 int main(int argc, char **argv)
 {
-	char sizes[256] = "small,medium,large", *name, *save = NULL;
+	char sizes[256] = "small,medium,large,large-mixed", *name, *save = NULL;
 	struct row rows[8];
 	size_t n = 0;
 	bool do_growth = false;
@@ -303,8 +308,9 @@ int main(int argc, char **argv)
 			do_growth = true;
 		else {
 			fprintf(stderr,
-			        "usage: bench_run [--sizes small,medium,large] [--time-limit S]\n"
-			        "                 [--growth] [--bin DIR] [--work DIR]\n");
+			        "usage: bench_run [--sizes small,medium,large,large-mixed]\n"
+			        "                 [--time-limit S] [--growth]\n"
+			        "                 [--bin DIR] [--work DIR]\n");
 			return 2;
 		}
 	}

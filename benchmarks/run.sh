@@ -1,6 +1,6 @@
 #!/bin/sh
 # benchmarks/run.sh - builds muster with the benchmarks and runs the harness:
-#   sh benchmarks/run.sh [--sizes small,medium,large] [--time-limit S] [--growth]
+#   sh benchmarks/run.sh [--sizes small,medium,large,large-mixed] [--time-limit S] [--growth]
 # The table goes to stdout; progress to stderr. Needs what scripts/bootstrap.sh
 # installs (CLP and CBC included).
 set -eu

@@ -19,6 +19,9 @@ struct cli_command {
 	const char *help;                  /* the whole text of `muster CMD --help` */
 };
 
+/* The command table (main.c). `muster help` lists every row, one
+ * "  NAME SUMMARY" line each; tests/test_cli.c reads the commands from that
+ * listing, so a row added here is tested with no copy to keep. */
 extern const struct cli_command cli_commands[];
 extern const size_t cli_n_commands;
 
