@@ -14,18 +14,6 @@ const char *const mu_partner_kind_names[MU_KIND_COUNT] = {
 const char *const mu_role_group_names[MU_GROUP_COUNT] = {
     "registered_nursing", "nursing_support", "medical", "ahp", "social_care", "other"};
 
-void mu_settings_init_defaults(struct mu_settings *settings)
-{
-	settings->shortfall_penalty = 200;
-	settings->floor_penalty = 2000;
-	settings->min_rest_hours = 11;
-	settings->allow_break_glass = false;
-	settings->break_glass_penalty = 500;
-	settings->tier_penalty = 0;
-	settings->has_agency_budget = false;
-	settings->agency_budget = 0;
-}
-
 struct mu_scenario *mu_scenario_new(void)
 {
 	struct mu_scenario *sc = mu_calloc(1, sizeof(*sc));

@@ -6,6 +6,8 @@
 #ifndef MU_SCENARIO_H
 #define MU_SCENARIO_H
 
+#include "core/mu_settings.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -124,17 +126,6 @@ struct mu_substitution {
 	double efficiency;
 };
 
-struct mu_settings {
-	double shortfall_penalty;
-	double floor_penalty;
-	double min_rest_hours;
-	bool allow_break_glass;
-	double break_glass_penalty;
-	double tier_penalty;
-	bool has_agency_budget;
-	double agency_budget;
-};
-
 struct mu_scenario {
 	struct mu_partner *partners;
 	size_t n_partners;
@@ -161,14 +152,11 @@ struct mu_scenario {
 	struct mu_settings settings;
 };
 
-/* A new, empty scenario with the default settings of DESIGN.md §2.
+/* A new, empty scenario with the default settings (mu_settings_table).
  * Free with mu_scenario_free. */
 struct mu_scenario *mu_scenario_new(void);
 
 /* Frees the scenario and all it owns. Accepts NULL. */
 void mu_scenario_free(struct mu_scenario *sc);
-
-/* The default settings of DESIGN.md §2. */
-void mu_settings_init_defaults(struct mu_settings *settings);
 
 #endif

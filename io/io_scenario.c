@@ -195,52 +195,18 @@ static bool get_ref(struct table *t, size_t col, const struct id_set *ids, const
 	return true;
 }
 
-struct num_rule {
-	double lo, hi;
-	bool is_lo_open; /* lo itself is not allowed */
-	bool is_integer;
-	const char *range; /* for the message */
-};
-
-static const struct num_rule RULE_MONEY = {0, 1e9, false, false, "0 to 1000000000"};
-static const struct num_rule RULE_STAFF = {0, 1e6, false, false, "0 to 1000000"};
-static const struct num_rule RULE_PRIORITY = {0, 1e6, true, false, "more than 0, at most 1000000"};
-static const struct num_rule RULE_PAID_HOURS = {0, 24, true, false, "more than 0, at most 24"};
-static const struct num_rule RULE_ENHANCEMENT = {0, 3, false, false, "0 to 3"};
-static const struct num_rule RULE_MAX_HOURS = {0, 10000, true, false, "more than 0, at most 10000"};
-static const struct num_rule RULE_REST = {0, 48, false, false, "0 to 48"};
-static const struct num_rule RULE_EFFICIENCY = {0, 1, true, false, "more than 0, at most 1"};
-static const struct num_rule RULE_COUNT = {0, 1e6, false, true, "0 to 1000000"};
-static const struct num_rule RULE_TIER = {1, 1000, false, true, "1 to 1000"};
-
-/* Parses text as rule says. Writes a message into msg on failure. */
-static bool parse_number(const char *s, size_t len, const struct num_rule *rule, double *out,
-                         char *msg, size_t msg_size)
-{
-	char q[256];
-	double v;
-	if (rule->is_integer) {
-		long long iv;
-		if (!mu_parse_integer(s, len, &iv)) {
-			snprintf(msg, msg_size, "invalid integer '%s'", QUOTE(q, s, len));
-			return false;
-		}
-		v = (double)iv;
-	} else if (!mu_parse_decimal(s, len, &v)) {
-		snprintf(msg, msg_size, "invalid number '%s'", QUOTE(q, s, len));
-		return false;
-	}
-	if (v < rule->lo || v > rule->hi || (rule->is_lo_open && v == rule->lo)) {
-		snprintf(msg, msg_size, "value '%s' out of range (%s)", QUOTE(q, s, len),
-		         rule->range);
-		return false;
-	}
-	*out = v;
-	return true;
-}
+static const struct mu_range RULE_MONEY = {.lo = 0, .hi = 1e9};
+static const struct mu_range RULE_STAFF = {.lo = 0, .hi = 1e6};
+static const struct mu_range RULE_PRIORITY = {.lo = 0, .hi = 1e6, .is_lo_open = true};
+static const struct mu_range RULE_PAID_HOURS = {.lo = 0, .hi = 24, .is_lo_open = true};
+static const struct mu_range RULE_ENHANCEMENT = {.lo = 0, .hi = 3};
+static const struct mu_range RULE_MAX_HOURS = {.lo = 0, .hi = 10000, .is_lo_open = true};
+static const struct mu_range RULE_EFFICIENCY = {.lo = 0, .hi = 1, .is_lo_open = true};
+static const struct mu_range RULE_COUNT = {.lo = 0, .hi = 1e6, .is_integer = true};
+static const struct mu_range RULE_TIER = {.lo = 1, .hi = 1000, .is_integer = true};
 
 /* A number cell: empty gives dflt and *is_set = false (is_set may be NULL). */
-static bool get_number(struct table *t, size_t col, const struct num_rule *rule, double dflt,
+static bool get_number(struct table *t, size_t col, const struct mu_range *rule, double dflt,
                        double *out, bool *is_set)
 {
 	size_t len;
@@ -251,7 +217,7 @@ static bool get_number(struct table *t, size_t col, const struct num_rule *rule,
 	*out = dflt;
 	if (!has_value(t, col))
 		return !t->cols[col].is_required;
-	if (!parse_number(s, len, rule, out, msg, sizeof(msg))) {
+	if (!mu_parse_number(s, len, rule, out, msg, sizeof(msg))) {
 		cell_error(t, col, "%s in column '%s'", msg, t->cols[col].name);
 		*out = dflt;
 		return false;
@@ -261,7 +227,7 @@ static bool get_number(struct table *t, size_t col, const struct num_rule *rule,
 	return true;
 }
 
-static bool get_count(struct table *t, size_t col, const struct num_rule *rule, long dflt,
+static bool get_count(struct table *t, size_t col, const struct mu_range *rule, long dflt,
                       long *out)
 {
 	double v;
@@ -753,65 +719,30 @@ static void read_substitution(struct table *t)
 enum { T_KEY, T_VALUE };
 static const struct col_spec setting_cols[] = {{"key", true}, {"value", true}};
 
-enum setting_kind { SET_MONEY, SET_REST, SET_YES_NO };
-static const struct setting_spec {
-	const char *key;
-	enum setting_kind kind;
-	size_t offset;   /* of the value in struct mu_settings */
-	long has_offset; /* of its bool has_*, or -1 */
-} setting_specs[] = {
-    {"shortfall_penalty", SET_MONEY, offsetof(struct mu_settings, shortfall_penalty), -1},
-    {"floor_penalty", SET_MONEY, offsetof(struct mu_settings, floor_penalty), -1},
-    {"min_rest_hours", SET_REST, offsetof(struct mu_settings, min_rest_hours), -1},
-    {"allow_break_glass", SET_YES_NO, offsetof(struct mu_settings, allow_break_glass), -1},
-    {"break_glass_penalty", SET_MONEY, offsetof(struct mu_settings, break_glass_penalty), -1},
-    {"tier_penalty", SET_MONEY, offsetof(struct mu_settings, tier_penalty), -1},
-    {"agency_budget", SET_MONEY, offsetof(struct mu_settings, agency_budget),
-     (long)offsetof(struct mu_settings, has_agency_budget)},
-};
-#define N_SETTINGS (sizeof(setting_specs) / sizeof(setting_specs[0]))
-
+/* What a setting means, its range and default: mu_settings_table. */
 static void read_setting(struct table *t)
 {
 	struct mu_settings *set = &t->ld->sc->settings;
-	size_t klen, vlen, i;
+	size_t klen, vlen, id;
 	const char *key = cell(t, T_KEY, &klen), *value = cell(t, T_VALUE, &vlen);
-	const struct setting_spec *spec = NULL;
-	char q[256], msg[400];
+	char q[256], msg[512], list[512] = "";
 	if (!has_value(t, T_KEY))
 		return;
-	for (i = 0; i < N_SETTINGS; i++)
-		if (mu_parse_keyword_eq(key, klen, setting_specs[i].key))
-			spec = &setting_specs[i];
-	if (!spec) {
-		cell_error(t, T_KEY,
-		           "unknown setting '%s' (one of shortfall_penalty, floor_penalty, "
-		           "min_rest_hours, allow_break_glass, break_glass_penalty, tier_penalty, "
-		           "agency_budget)",
-		           QUOTE(q, key, klen));
+	id = mu_settings_find(key, klen);
+	if (id == MU_SETTING_COUNT) {
+		for (id = 0; id < MU_SETTING_COUNT; id++)
+			list_append(list, sizeof(list), mu_settings_table[id].key);
+		cell_error(t, T_KEY, "unknown setting '%s' (one of %s)", QUOTE(q, key, klen), list);
 		return;
 	}
-	i = (size_t)(spec - setting_specs);
-	if (!check_unique(t, T_KEY, &i, 1, "setting"))
+	if (!check_unique(t, T_KEY, &id, 1, "setting"))
 		return;
 	if (vlen == 0) {
-		cell_error(t, T_VALUE, "empty value for setting '%s'", spec->key);
+		cell_error(t, T_VALUE, "empty value for setting '%s'", mu_settings_table[id].key);
 		return;
 	}
-	if (spec->kind == SET_YES_NO) {
-		bool *out = (bool *)((char *)set + spec->offset);
-		if (!mu_parse_yes_no(value, vlen, out))
-			cell_error(t, T_VALUE, "invalid value '%s' for setting '%s' (yes or no)",
-			           QUOTE(q, value, vlen), spec->key);
-		return;
-	}
-	if (!parse_number(value, vlen, spec->kind == SET_REST ? &RULE_REST : &RULE_MONEY,
-	                  (double *)((char *)set + spec->offset), msg, sizeof(msg))) {
-		cell_error(t, T_VALUE, "%s for setting '%s'", msg, spec->key);
-		return;
-	}
-	if (spec->has_offset >= 0)
-		*(bool *)((char *)set + spec->has_offset) = true;
+	if (!mu_settings_parse(set, id, value, vlen, msg, sizeof(msg)))
+		cell_error(t, T_VALUE, "%s", msg);
 }
 
 /* ---- files ----------------------------------------------------------- */

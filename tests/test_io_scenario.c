@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "core/mu_alloc.h"
+#include "core/mu_settings.h"
 #include "io/io_scenario.h"
 
 #include <stdio.h>
@@ -355,6 +356,63 @@ static void test_io_scenario_reports_each_error(void **state)
 	free(errors);
 }
 
+/* settings.csv takes every setting of the table at the top of its range
+ * and refuses it just above, at the value cell, with the table's range. */
+static void test_io_scenario_settings_follow_the_table(void **state)
+{
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	size_t i;
+	(void)state;
+	for (i = 0; i < MU_SETTING_COUNT; i++) {
+		const struct mu_setting *t = &mu_settings_table[i];
+		struct mu_range r = mu_settings_value_range(i);
+		char text[256], value[64], want[512], got[1024], range[128],
+		    buf[MU_SETTING_TEXT_MAX];
+		struct io_source *src;
+		struct mu_scenario *sc = NULL;
+		int k;
+		for (k = 0; k < 2; k++) {
+			bool is_over = k == 1;
+			if (t->type == MU_SETTING_YES_NO)
+				snprintf(value, sizeof(value), "%s", is_over ? "maybe" : "yes");
+			else if (t->type == MU_SETTING_CHOICE)
+				snprintf(value, sizeof(value), "%s",
+				         is_over ? "maybe" : t->choices[t->n_choices - 1]);
+			else
+				snprintf(value, sizeof(value), "%.15g", r.hi + (is_over ? 1 : 0));
+			snprintf(text, sizeof(text), "key,value\n%s,%s\n", t->key, value);
+			src = make_source("settings.csv", text, strlen(text));
+			mu_errlist_init(errors);
+			if (!is_over) {
+				assert_int_equal(io_scenario_parse(src, &sc, errors), MU_OK);
+				assert_true(mu_settings_text(&sc->settings, i, buf, sizeof(buf)));
+				assert_string_equal(buf, value);
+				mu_scenario_free(sc);
+				io_source_free(src);
+				continue;
+			}
+			assert_int_equal(io_scenario_parse(src, &sc, errors), MU_E_INPUT);
+			assert_int_equal(errors->n_total, 1);
+			if (t->type == MU_SETTING_NUMBER || t->type == MU_SETTING_FRACTION)
+				snprintf(
+				    want, sizeof(want),
+				    "settings.csv:2:2: value '%s' out of range (%s) for setting "
+				    "'%s'",
+				    value, mu_range_text(&t->range, range, sizeof(range)), t->key);
+			else
+				snprintf(
+				    want, sizeof(want),
+				    "settings.csv:2:2: invalid value 'maybe' for setting '%s' (",
+				    t->key);
+			mu_err_format(&errors->items[0], got, sizeof(got));
+			if (strncmp(got, want, strlen(want)) != 0)
+				fail_msg("%s: got %s, expected %s", t->key, got, want);
+			io_source_free(src);
+		}
+	}
+	free(errors);
+}
+
 static void test_io_scenario_error_record_has_every_field(void **state)
 {
 	const char text[] = DEMAND_HDR "a,rn,d1,3,2,1\nb,hca,tue-n,2,1,1\n";
@@ -439,6 +497,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_io_scenario_reads_the_base),
 	    cmocka_unit_test(test_io_scenario_reports_each_error),
+	    cmocka_unit_test(test_io_scenario_settings_follow_the_table),
 	    cmocka_unit_test(test_io_scenario_error_record_has_every_field),
 	    cmocka_unit_test(test_io_scenario_reports_every_error_not_just_the_first),
 	    cmocka_unit_test(test_io_scenario_survives_hostile_bytes),
