@@ -145,8 +145,10 @@ struct mu_scenario {
 	size_t n_agency;
 	struct mu_agreement *agreements;
 	size_t n_agreements;
-	struct mu_cap *caps;
+	struct mu_cap *caps; /* add rows with mu_scenario_cap_add only */
 	size_t n_caps;
+	size_t *cap_of_role; /* n_cap_of_role entries: index into caps, or MU_ALL */
+	size_t n_cap_of_role;
 	struct mu_substitution *substitutions;
 	size_t n_substitutions;
 	struct mu_settings settings;
@@ -158,5 +160,14 @@ struct mu_scenario *mu_scenario_new(void);
 
 /* Frees the scenario and all it owns. Accepts NULL. */
 void mu_scenario_free(struct mu_scenario *sc);
+
+/* The caps.csv row of role (an index into sc->roles), or NULL when the role
+ * has none. Borrowed: valid until the next row is added. */
+const struct mu_cap *mu_scenario_cap(const struct mu_scenario *sc, size_t role);
+
+/* The caps row of role, added with no bank_rate and no agency_cap when
+ * there is none: the one way to add a caps row, so that mu_scenario_cap
+ * finds every row. role < sc->n_roles. Borrowed, as above. */
+struct mu_cap *mu_scenario_cap_add(struct mu_scenario *sc, size_t role);
 
 #endif

@@ -334,18 +334,6 @@ double mu_vary_value(const struct mu_vary *v, size_t i)
 	return v->from + (double)i * v->step;
 }
 
-static struct mu_cap *cap_of(struct mu_scenario *sc, size_t role)
-{
-	size_t i;
-	for (i = 0; i < sc->n_caps; i++)
-		if (sc->caps[i].role == role)
-			return &sc->caps[i];
-	sc->caps = mu_reallocarray(sc->caps, sc->n_caps + 1, sizeof(*sc->caps));
-	memset(&sc->caps[sc->n_caps], 0, sizeof(*sc->caps));
-	sc->caps[sc->n_caps].role = role;
-	return &sc->caps[sc->n_caps++];
-}
-
 void mu_vary_apply(const struct mu_vary *v, struct mu_scenario *sc, double value)
 {
 	struct mu_settings *s = &sc->settings;
@@ -380,12 +368,12 @@ void mu_vary_apply(const struct mu_vary *v, struct mu_scenario *sc, double value
 		}
 		break;
 	case MU_VARY_AGENCY_CAP:
-		cap = cap_of(sc, v->role);
+		cap = mu_scenario_cap_add(sc, v->role);
 		cap->has_agency_cap = true;
 		cap->agency_cap = value;
 		break;
 	case MU_VARY_BANK_RATE:
-		cap = cap_of(sc, v->role);
+		cap = mu_scenario_cap_add(sc, v->role);
 		cap->has_bank_rate = true;
 		cap->bank_rate = value;
 		break;

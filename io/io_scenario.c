@@ -38,7 +38,6 @@ struct loader {
 	struct mu_errlist *errors;
 	size_t n_errors;
 	struct id_set partners, roles, shifts, bank;
-	size_t *cap_of_role; /* index into sc->caps, or MU_ALL */
 };
 
 struct table {
@@ -440,9 +439,7 @@ static void read_cap(struct table *t)
 	get_number(t, C_AGENCY_CAP, &RULE_MONEY, 0, &c.agency_cap, &c.has_agency_cap);
 	if (!t->is_row_ok)
 		return;
-	sc->caps = mu_grow_one(sc->caps, sc->n_caps, sizeof(*sc->caps));
-	t->ld->cap_of_role[c.role] = sc->n_caps;
-	sc->caps[sc->n_caps++] = c;
+	*mu_scenario_cap_add(sc, c.role) = c;
 }
 
 enum { D_PARTNER, D_ROLE, D_SHIFT, D_REQUIRED, D_MINIMUM, D_PRIORITY };
@@ -573,8 +570,8 @@ static void read_bank_worker(struct table *t)
 		add_id(t, B_ID, &ld->bank, sc->n_bank, "bank worker");
 	get_text(t, B_NAME, id, &w.name);
 	if (get_ref(t, B_ROLE, &ld->roles, "role", false, &w.role)) {
-		size_t c = ld->cap_of_role[w.role];
-		if (c == MU_ALL || !sc->caps[c].has_bank_rate) {
+		const struct mu_cap *c = mu_scenario_cap(sc, w.role);
+		if (!c || !c->has_bank_rate) {
 			size_t len;
 			const char *s = cell(t, B_ROLE, &len);
 			char q[256];
@@ -953,13 +950,6 @@ enum mu_code io_scenario_parse(const struct io_source *src, struct mu_scenario *
 	for (i = 0; i < N_FILES; i++) {
 		const struct file_spec *spec = &file_specs[i];
 		const struct io_file *f = io_source_find(src, spec->name);
-		if (spec->read_row == read_cap) {
-			/* roles.csv has been read: the role count is final */
-			size_t r;
-			ld.cap_of_role = mu_calloc(ld.sc->n_roles + 1, sizeof(size_t));
-			for (r = 0; r <= ld.sc->n_roles; r++)
-				ld.cap_of_role[r] = MU_ALL;
-		}
 		if (!f) {
 			if (spec->is_required)
 				place_error(&ld, spec->name, 0, 0,
@@ -972,7 +962,6 @@ enum mu_code io_scenario_parse(const struct io_source *src, struct mu_scenario *
 		read_table(&ld, spec, f);
 	}
 
-	free(ld.cap_of_role);
 	mu_map_release(&ld.partners.map);
 	mu_map_release(&ld.roles.map);
 	mu_map_release(&ld.shifts.map);

@@ -12,6 +12,7 @@
 #include "core/mu_err.h"
 #include "core/mu_map.h"
 #include "core/mu_parse.h"
+#include "core/mu_scenario.h"
 #include "core/mu_settings.h"
 #include "core/mu_sha256.h"
 #include "core/mu_time.h"
@@ -389,6 +390,30 @@ static void test_settings_parse_yes_no(void **state)
 	assert_false(s.allow_break_glass);
 }
 
+static void test_scenario_cap_finds_the_row_of_a_role(void **state)
+{
+	struct mu_scenario *sc = mu_scenario_new();
+	struct mu_cap *c;
+	(void)state;
+	sc->n_roles = 3;
+	sc->roles = mu_calloc(3, sizeof(*sc->roles));
+	assert_null(mu_scenario_cap(sc, 0)); /* no caps row at all */
+	c = mu_scenario_cap_add(sc, 2);
+	assert_int_equal(c->role, 2);
+	assert_false(c->has_bank_rate || c->has_agency_cap);
+	c->has_agency_cap = true;
+	c->agency_cap = 23.76;
+	assert_ptr_equal(mu_scenario_cap_add(sc, 2), c); /* not added twice */
+	assert_int_equal(sc->n_caps, 1);
+	assert_null(mu_scenario_cap(sc, 0));
+	assert_null(mu_scenario_cap(sc, 1));
+	mu_scenario_cap_add(sc, 0);
+	assert_int_equal(sc->n_caps, 2);
+	assert_true(mu_scenario_cap(sc, 2)->agency_cap == 23.76);
+	assert_int_equal(mu_scenario_cap(sc, 0)->role, 0);
+	mu_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -398,6 +423,7 @@ int main(void)
 	    cmocka_unit_test(test_settings_find_ignores_case_and_knows_no_others),
 	    cmocka_unit_test(test_settings_parse_enforces_the_tables_range),
 	    cmocka_unit_test(test_settings_parse_yes_no),
+	    cmocka_unit_test(test_scenario_cap_finds_the_row_of_a_role),
 	    cmocka_unit_test(test_decimal_rejects_everything_else),
 	    cmocka_unit_test(test_integer_takes_digits_only),
 	    cmocka_unit_test(test_identifier_syntax),

@@ -124,6 +124,8 @@ static void test_io_scenario_reads_the_base(void **state)
 	assert_true(sc->settings.allow_break_glass);
 	assert_true(sc->settings.floor_penalty == 2000); /* default */
 	assert_false(sc->caps[1].has_agency_cap);
+	assert_ptr_equal(mu_scenario_cap(sc, 1), &sc->caps[1]); /* hca */
+	assert_true(mu_scenario_cap(sc, 0)->agency_cap == 23.76);
 	mu_scenario_free(sc);
 	io_source_free(src);
 	free(errors);
