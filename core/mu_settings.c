@@ -9,16 +9,18 @@
 #include <stdio.h>
 
 #define AT(field) offsetof(struct mu_settings, field)
-#define MONEY                                                                                      \
-	{                                                                                          \
-		.lo = 0, .hi = 1e9                                                                 \
-	}
+#define MONEY_MAX 1e9
+
+const char *const mu_guarantee_names[MU_GUARANTEE_COUNT] = {
+    [MU_GUARANTEE_NONE] = "none",
+    [MU_GUARANTEE_UNFILLED] = "unfilled",
+};
 
 /* Designated initialisers: a setting is one line here. */
 const struct mu_setting mu_settings_table[MU_SETTING_COUNT] = {
     [MU_SET_SHORTFALL_PENALTY] = {.key = "shortfall_penalty",
                                   .type = MU_SETTING_NUMBER,
-                                  .range = MONEY,
+                                  .range.hi = MONEY_MAX,
                                   .dflt = 200,
                                   .label = "shortfall penalty",
                                   .unit = "£ per staff-hour",
@@ -26,7 +28,7 @@ const struct mu_setting mu_settings_table[MU_SETTING_COUNT] = {
                                   .offset = AT(shortfall_penalty)},
     [MU_SET_FLOOR_PENALTY] = {.key = "floor_penalty",
                               .type = MU_SETTING_NUMBER,
-                              .range = MONEY,
+                              .range.hi = MONEY_MAX,
                               .dflt = 2000,
                               .label = "floor penalty",
                               .unit = "£ per staff-hour",
@@ -34,7 +36,7 @@ const struct mu_setting mu_settings_table[MU_SETTING_COUNT] = {
                               .offset = AT(floor_penalty)},
     [MU_SET_MIN_REST_HOURS] = {.key = "min_rest_hours",
                                .type = MU_SETTING_NUMBER,
-                               .range = {.lo = 0, .hi = 48},
+                               .range.hi = 48,
                                .dflt = 11,
                                .label = "minimum rest",
                                .unit = "hours",
@@ -48,7 +50,7 @@ const struct mu_setting mu_settings_table[MU_SETTING_COUNT] = {
                                   .offset = AT(allow_break_glass)},
     [MU_SET_BREAK_GLASS_PENALTY] = {.key = "break_glass_penalty",
                                     .type = MU_SETTING_NUMBER,
-                                    .range = MONEY,
+                                    .range.hi = MONEY_MAX,
                                     .dflt = 500,
                                     .label = "break-glass penalty",
                                     .unit = "£ per staff-shift",
@@ -56,7 +58,7 @@ const struct mu_setting mu_settings_table[MU_SETTING_COUNT] = {
                                     .offset = AT(break_glass_penalty)},
     [MU_SET_TIER_PENALTY] = {.key = "tier_penalty",
                              .type = MU_SETTING_NUMBER,
-                             .range = MONEY,
+                             .range.hi = MONEY_MAX,
                              .dflt = 0,
                              .label = "tier penalty",
                              .unit = "£ per staff-shift",
@@ -64,13 +66,58 @@ const struct mu_setting mu_settings_table[MU_SETTING_COUNT] = {
                              .offset = AT(tier_penalty)},
     [MU_SET_AGENCY_BUDGET] = {.key = "agency_budget",
                               .type = MU_SETTING_NUMBER,
-                              .range = MONEY,
+                              .range.hi = MONEY_MAX,
                               .is_optional = true,
                               .label = "agency budget of the system",
                               .unit = "£",
                               .is_sweepable = true,
                               .offset = AT(agency_budget),
                               .has_offset = AT(has_agency_budget)},
+    /* §3a-§3c: not sweepable until a rule of the model uses them, so that a
+     * sweep never shows a line that nothing could move */
+    [MU_SET_GUARANTEE] = {.key = "guarantee",
+                          .type = MU_SETTING_CHOICE,
+                          .dflt = MU_GUARANTEE_NONE,
+                          .choices = mu_guarantee_names,
+                          .n_choices = MU_GUARANTEE_COUNT,
+                          .label = "guarantee to each partner",
+                          .offset = AT(guarantee)},
+    [MU_SET_CHANGE_PENALTY] = {.key = "change_penalty",
+                               .type = MU_SETTING_NUMBER,
+                               .range.hi = MONEY_MAX,
+                               .dflt = 150,
+                               .label = "change penalty",
+                               .unit = "£ per assignment changed",
+                               .offset = AT(change_penalty)},
+    [MU_SET_PREFERENCE_WEIGHT] = {.key = "preference_weight",
+                                  .type = MU_SETTING_NUMBER,
+                                  .range.hi = MONEY_MAX,
+                                  .dflt = 20,
+                                  .label = "preference weight",
+                                  .unit = "£ per assignment",
+                                  .offset = AT(preference_weight)},
+    [MU_SET_BANK_MIN_SHARE] = {.key = "bank_min_share",
+                               .type = MU_SETTING_FRACTION,
+                               .range.hi = 1,
+                               .dflt = 0,
+                               .label = "bank workers' minimum share of offered hours",
+                               .unit = "fraction",
+                               .offset = AT(bank_min_share)},
+    [MU_SET_BANK_SHARE_PENALTY] = {.key = "bank_share_penalty",
+                                   .type = MU_SETTING_NUMBER,
+                                   .range.hi = MONEY_MAX,
+                                   .dflt = 30,
+                                   .label = "bank share penalty",
+                                   .unit = "£ per hour below the share",
+                                   .offset = AT(bank_share_penalty)},
+    [MU_SET_RECRUIT_BUDGET] = {.key = "recruit_budget",
+                               .type = MU_SETTING_NUMBER,
+                               .range.hi = MONEY_MAX,
+                               .is_optional = true,
+                               .label = "recruitment budget",
+                               .unit = "£ per year",
+                               .offset = AT(recruit_budget),
+                               .has_offset = AT(has_recruit_budget)},
 };
 
 /* The field at offset: a double (number, fraction), a bool (yes/no, and

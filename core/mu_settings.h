@@ -16,6 +16,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* `guarantee` (§3a). */
+enum mu_guarantee { MU_GUARANTEE_NONE, MU_GUARANTEE_UNFILLED, MU_GUARANTEE_COUNT };
+
+extern const char *const mu_guarantee_names[MU_GUARANTEE_COUNT];
+
 struct mu_settings {
 	double shortfall_penalty;
 	double floor_penalty;
@@ -25,6 +30,14 @@ struct mu_settings {
 	double tier_penalty;
 	bool has_agency_budget;
 	double agency_budget;
+	/* §3a-§3c: read, checked and recorded; no rule uses them yet */
+	int guarantee; /* enum mu_guarantee */
+	double change_penalty;
+	double preference_weight;
+	double bank_min_share;
+	double bank_share_penalty;
+	bool has_recruit_budget;
+	double recruit_budget;
 };
 
 /* The settings, in the order settings.csv's messages and the store list
@@ -37,6 +50,12 @@ enum mu_setting_id {
 	MU_SET_BREAK_GLASS_PENALTY,
 	MU_SET_TIER_PENALTY,
 	MU_SET_AGENCY_BUDGET,
+	MU_SET_GUARANTEE,
+	MU_SET_CHANGE_PENALTY,
+	MU_SET_PREFERENCE_WEIGHT,
+	MU_SET_BANK_MIN_SHARE,
+	MU_SET_BANK_SHARE_PENALTY,
+	MU_SET_RECRUIT_BUDGET,
 	MU_SETTING_COUNT
 };
 

@@ -298,7 +298,9 @@ static const struct {
 } design_defaults[] = {
     {"shortfall_penalty", "200"}, {"floor_penalty", "2000"},      {"min_rest_hours", "11"},
     {"allow_break_glass", "no"},  {"break_glass_penalty", "500"}, {"tier_penalty", "0"},
-    {"agency_budget", NULL},
+    {"agency_budget", NULL},      {"guarantee", "none"},          {"change_penalty", "150"},
+    {"preference_weight", "20"},  {"bank_min_share", "0"},        {"bank_share_penalty", "30"},
+    {"recruit_budget", NULL},
 };
 
 static void test_settings_text_lists_every_setting_with_its_default(void **state)
@@ -390,6 +392,25 @@ static void test_settings_parse_yes_no(void **state)
 	assert_false(s.allow_break_glass);
 }
 
+static void test_settings_parse_a_choice(void **state)
+{
+	struct mu_settings s;
+	char msg[512], buf[MU_SETTING_TEXT_MAX];
+	(void)state;
+	mu_settings_init_defaults(&s);
+	assert_int_equal(s.guarantee, MU_GUARANTEE_NONE);
+	assert_true(mu_settings_parse(&s, MU_SET_GUARANTEE, S("Unfilled"), msg, sizeof(msg)));
+	assert_int_equal(s.guarantee, MU_GUARANTEE_UNFILLED);
+	assert_true(mu_settings_text(&s, MU_SET_GUARANTEE, buf, sizeof(buf)));
+	assert_string_equal(buf, "unfilled");
+	assert_false(mu_settings_parse(&s, MU_SET_GUARANTEE, S("all"), msg, sizeof(msg)));
+	assert_string_equal(msg,
+	                    "invalid value 'all' for setting 'guarantee' (one of none, unfilled)");
+	assert_int_equal(s.guarantee, MU_GUARANTEE_UNFILLED); /* unchanged */
+	assert_false(mu_settings_parse(&s, MU_SET_BANK_MIN_SHARE, S("1.5"), msg, sizeof(msg)));
+	assert_string_equal(msg, "value '1.5' out of range (0 to 1) for setting 'bank_min_share'");
+}
+
 static void test_scenario_cap_finds_the_row_of_a_role(void **state)
 {
 	struct mu_scenario *sc = mu_scenario_new();
@@ -423,6 +444,7 @@ int main(void)
 	    cmocka_unit_test(test_settings_find_ignores_case_and_knows_no_others),
 	    cmocka_unit_test(test_settings_parse_enforces_the_tables_range),
 	    cmocka_unit_test(test_settings_parse_yes_no),
+	    cmocka_unit_test(test_settings_parse_a_choice),
 	    cmocka_unit_test(test_scenario_cap_finds_the_row_of_a_role),
 	    cmocka_unit_test(test_decimal_rejects_everything_else),
 	    cmocka_unit_test(test_integer_takes_digits_only),

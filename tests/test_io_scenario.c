@@ -301,7 +301,8 @@ static const struct error_case cases[] = {
     {"settings.csv", "key,value\nshortfal_penalty,3\n",
      "settings.csv:2:1: unknown setting 'shortfal_penalty' (one of shortfall_penalty, "
      "floor_penalty, min_rest_hours, allow_break_glass, break_glass_penalty, tier_penalty, "
-     "agency_budget)",
+     "agency_budget, guarantee, change_penalty, preference_weight, bank_min_share, "
+     "bank_share_penalty, recruit_budget)",
      1},
     {"settings.csv", "key,value\nagency_budget,\n",
      "settings.csv:2:2: empty value for setting 'agency_budget'", 1},
@@ -312,6 +313,16 @@ static const struct error_case cases[] = {
     {"settings.csv", "key,value\ntier_penalty,1\nTIER_PENALTY,2\n",
      "settings.csv:3:1: repeated setting (first at line 2)", 1},
     {"settings.csv", "key,value\nfloor_penalty,10\n", NULL, 0},
+    {"settings.csv", "key,value\nguarantee,maybe\n",
+     "settings.csv:2:2: invalid value 'maybe' for setting 'guarantee' (one of none, unfilled)", 1},
+    {"settings.csv", "key,value\nrecruit_budget,\n",
+     "settings.csv:2:2: empty value for setting 'recruit_budget'", 1},
+    {"settings.csv", "key,value\nbank_min_share,1.01\n",
+     "settings.csv:2:2: value '1.01' out of range (0 to 1) for setting 'bank_min_share'", 1},
+    {"settings.csv",
+     "key,value\nguarantee,unfilled\nchange_penalty,0\npreference_weight,5\n"
+     "bank_min_share,0.5\nbank_share_penalty,1\nrecruit_budget,250000\n",
+     NULL, 0},
 };
 
 static void test_io_scenario_reports_each_error(void **state)
