@@ -6,7 +6,9 @@
  *
  * Adding a setting: a field in struct mu_settings (double, bool, or int for
  * a choice; plus bool has_KEY when it may be absent), a name in enum
- * mu_setting_id, and one line in mu_settings_table (mu_settings.c).
+ * mu_setting_id, and one entry in mu_settings_table (mu_settings.c). The
+ * reader, the store's text and sweep then know it; mark it is_sweepable
+ * once a rule uses it, and add it to `sweep --help` (a test checks).
  */
 #ifndef MU_SETTINGS_H
 #define MU_SETTINGS_H
