@@ -122,29 +122,18 @@ void cli_run_html_plan(const struct cli_run_request *req, const struct cli_run *
 	out->n_prices = run->solved.n_prices;
 }
 
-static void add_setting(struct io_run_setting *out, char text[][32], size_t *n, const char *key,
-                        double value)
-{
-	snprintf(text[*n], 32, "%.15g", value);
-	out[*n].key = key;
-	out[*n].value = text[*n];
-	(*n)++;
-}
-
-/* The settings in force, defaults included, as key/value text. */
+/* The settings in force, defaults included, as key/value text (an absent
+ * optional setting, say agency_budget, is left out). */
 static size_t settings_text(const struct mu_settings *s, struct io_run_setting *out,
-                            char text[][32])
+                            char text[][MU_SETTING_TEXT_MAX])
 {
-	size_t n = 0;
-	add_setting(out, text, &n, "shortfall_penalty", s->shortfall_penalty);
-	add_setting(out, text, &n, "floor_penalty", s->floor_penalty);
-	add_setting(out, text, &n, "min_rest_hours", s->min_rest_hours);
-	out[n].key = "allow_break_glass";
-	out[n++].value = s->allow_break_glass ? "yes" : "no";
-	add_setting(out, text, &n, "break_glass_penalty", s->break_glass_penalty);
-	add_setting(out, text, &n, "tier_penalty", s->tier_penalty);
-	if (s->has_agency_budget)
-		add_setting(out, text, &n, "agency_budget", s->agency_budget);
+	size_t i, n = 0;
+	for (i = 0; i < MU_SETTING_COUNT; i++)
+		if (mu_settings_text(s, i, text[n], MU_SETTING_TEXT_MAX)) {
+			out[n].key = mu_settings_table[i].key;
+			out[n].value = text[n];
+			n++;
+		}
 	return n;
 }
 

@@ -9,6 +9,7 @@
 #include "core/mu_err.h"
 #include "core/mu_format.h"
 #include "core/mu_scenario.h"
+#include "core/mu_settings.h"
 #include "io/io_html.h"
 #include "io/io_source.h"
 #include "io/io_store.h"
@@ -49,8 +50,8 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
  * Plan rows are borrowed from the run's plan. */
 struct cli_run_stored {
 	struct io_run r;
-	struct io_run_setting settings[8];
-	char text[8][32];
+	struct io_run_setting settings[MU_SETTING_COUNT];
+	char text[MU_SETTING_COUNT][MU_SETTING_TEXT_MAX];
 };
 
 /* Describes the solved run for the store (time_total as of now). Release

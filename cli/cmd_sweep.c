@@ -10,10 +10,10 @@
 
 #include "cli_options.h"
 #include "cli_run.h"
+#include "cli_vary.h"
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
 #include "core/mu_time.h"
-#include "core/mu_vary.h"
 #include "io/io_html.h"
 #include "io/io_report.h"
 #include "io/io_store.h"
@@ -75,7 +75,7 @@ struct point {
 };
 
 struct sweep {
-	struct mu_vary vary[MAX_VARY];
+	struct cli_vary vary[MAX_VARY];
 	size_t n_vary, n_points;
 	struct point *points;
 };
@@ -88,11 +88,11 @@ static int parse_vary(const struct cli_options *a, struct mu_scenario *sc, struc
 	mu_err_clear(&err);
 	sw->n_points = 1;
 	for (k = 0; k < a->n_vary; k++) {
-		if (mu_vary_parse(sc, a->vary[k], &sw->vary[k], &err) != MU_OK)
+		if (cli_vary_parse(sc, a->vary[k], &sw->vary[k], &err) != MU_OK)
 			return cli_fail(&err);
 		sw->n_vary++;
 		for (j = 0; j < k; j++)
-			if (mu_vary_overlaps(&sw->vary[j], &sw->vary[k]))
+			if (cli_vary_overlaps(&sw->vary[j], &sw->vary[k]))
 				return cli_usage_error("sweep",
 				                       "--vary %s and --vary %s set the same thing",
 				                       sw->vary[j].name, sw->vary[k].name);
@@ -110,11 +110,11 @@ static void apply_point(struct sweep *sw, struct mu_scenario *sc, size_t p)
 	size_t k, rest = p;
 	for (k = 0; k < sw->n_vary; k++) {
 		size_t i = rest % sw->vary[k].n_values;
-		double v = mu_vary_value(&sw->vary[k], i);
+		double v = cli_vary_value(&sw->vary[k], i);
 		rest /= sw->vary[k].n_values;
 		sw->points[p].values[k] = v;
 		sw->points[p].vary[k] = (struct io_run_vary){sw->vary[k].name, v};
-		mu_vary_apply(&sw->vary[k], sc, v);
+		cli_vary_apply(&sw->vary[k], sc, v);
 	}
 }
 
@@ -304,8 +304,8 @@ static void chart(const struct sweep *sw, const struct mu_scenario *sc, struct m
 		if (find_knee(pts, n, &at))
 			marks[n_marks++] = pts[at].values[0];
 	}
-	io_svg_line_panels(svg, mu_vary_label(&sw->vary[0], sc, label, sizeof(label)), x, n, panels,
-	                   3, marks, n_marks, "extra spend stops buying fill");
+	io_svg_line_panels(svg, cli_vary_label(&sw->vary[0], sc, label, sizeof(label)), x, n,
+	                   panels, 3, marks, n_marks, "extra spend stops buying fill");
 	for (s = 0; s < n_series; s++)
 		free(names[s]);
 	free(names);
@@ -351,7 +351,7 @@ static enum mu_code write_outputs(const struct cli_options *a, const struct io_s
 	size_t k, p;
 	for (k = 0; k < sw->n_vary; k++) {
 		names[k] = sw->vary[k].name;
-		labels[k] = mu_vary_label(&sw->vary[k], sc, label_text[k], sizeof(label_text[k]));
+		labels[k] = cli_vary_label(&sw->vary[k], sc, label_text[k], sizeof(label_text[k]));
 	}
 	for (p = 0; p < sw->n_points; p++)
 		views[p] = sw->points[p].view;
@@ -376,7 +376,7 @@ static void release(struct sweep *sw)
 	}
 	free(sw->points);
 	for (k = 0; k < sw->n_vary; k++)
-		mu_vary_release(&sw->vary[k]);
+		cli_vary_release(&sw->vary[k]);
 }
 
 int cmd_sweep(int argc, char **argv)

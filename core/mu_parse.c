@@ -4,7 +4,11 @@
  */
 #include "mu_parse.h"
 
+#include "mu_err.h"
+
 #include <ctype.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -217,4 +221,51 @@ size_t mu_parse_utf8_invalid_at(const char *s, size_t len)
 		i += n;
 	}
 	return len;
+}
+
+char *mu_range_text(const struct mu_range *range, char *buf, size_t size)
+{
+	if (!range->is_lo_open && !range->is_hi_open)
+		snprintf(buf, size, "%.15g to %.15g", range->lo, range->hi);
+	else
+		snprintf(buf, size, "%s %.15g, %s %.15g",
+		         range->is_lo_open ? "more than" : "at least", range->lo,
+		         range->is_hi_open ? "less than" : "at most", range->hi);
+	return buf;
+}
+
+bool mu_range_holds(const struct mu_range *range, double v)
+{
+	if (v < range->lo || v > range->hi)
+		return false;
+	if ((range->is_lo_open && v == range->lo) || (range->is_hi_open && v == range->hi))
+		return false;
+	return !range->is_integer || v == floor(v);
+}
+
+bool mu_parse_number(const char *s, size_t len, const struct mu_range *range, double *out,
+                     char *msg, size_t msg_size)
+{
+	char q[256], text[128];
+	double v;
+	if (range->is_integer) {
+		long long iv;
+		if (!mu_parse_integer(s, len, &iv)) {
+			snprintf(msg, msg_size, "invalid integer '%s'",
+			         mu_err_quote(q, sizeof(q), s, len));
+			return false;
+		}
+		v = (double)iv;
+	} else if (!mu_parse_decimal(s, len, &v)) {
+		snprintf(msg, msg_size, "invalid number '%s'", mu_err_quote(q, sizeof(q), s, len));
+		return false;
+	}
+	if (!mu_range_holds(range, v)) {
+		snprintf(msg, msg_size, "value '%s' out of range (%s)",
+		         mu_err_quote(q, sizeof(q), s, len),
+		         mu_range_text(range, text, sizeof(text)));
+		return false;
+	}
+	*out = v;
+	return true;
 }

@@ -35,6 +35,27 @@ bool mu_parse_yes_no(const char *s, size_t len, bool *out);
 /* Case-insensitive equality of (s, len) and the NUL-terminated word. */
 bool mu_parse_keyword_eq(const char *s, size_t len, const char *word);
 
+/* The range a number may take: lo and hi, each end in or out, and whether
+ * it must be whole. Used by the scenario's columns and its settings. */
+struct mu_range {
+	double lo, hi;
+	bool is_lo_open, is_hi_open; /* that end itself is not allowed */
+	bool is_integer;
+};
+
+/* The range as a message says it: "0 to 48", "more than 0, at most 24",
+ * "at least 0, less than 1", "more than 0, less than 1". Returns buf. */
+char *mu_range_text(const struct mu_range *range, char *buf, size_t size);
+
+/* True when v lies in range (whole, when it must be). */
+bool mu_range_holds(const struct mu_range *range, double v);
+
+/* Parses (s, len) as a decimal, or an integer when range says so, inside
+ * range. True with *out written; false with a message in msg: "invalid
+ * number '1,5'", "invalid integer '1.5'", "value '49' out of range (0 to 48)". */
+bool mu_parse_number(const char *s, size_t len, const struct mu_range *range, double *out,
+                     char *msg, size_t msg_size);
+
 /* Number of UTF-8 characters in valid UTF-8 text. */
 size_t mu_parse_utf8_chars(const char *s, size_t len);
 

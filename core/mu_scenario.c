@@ -5,7 +5,9 @@
 
 #include "mu_alloc.h"
 
+#include <assert.h>
 #include <stdlib.h>
+#include <string.h>
 
 const char *const mu_partner_kind_names[MU_KIND_COUNT] = {
     "acute",       "community", "mental_health", "ambulance", "primary_care",
@@ -13,18 +15,6 @@ const char *const mu_partner_kind_names[MU_KIND_COUNT] = {
 
 const char *const mu_role_group_names[MU_GROUP_COUNT] = {
     "registered_nursing", "nursing_support", "medical", "ahp", "social_care", "other"};
-
-void mu_settings_init_defaults(struct mu_settings *settings)
-{
-	settings->shortfall_penalty = 200;
-	settings->floor_penalty = 2000;
-	settings->min_rest_hours = 11;
-	settings->allow_break_glass = false;
-	settings->break_glass_penalty = 500;
-	settings->tier_penalty = 0;
-	settings->has_agency_budget = false;
-	settings->agency_budget = 0;
-}
 
 struct mu_scenario *mu_scenario_new(void)
 {
@@ -66,6 +56,35 @@ void mu_scenario_free(struct mu_scenario *sc)
 	free(sc->agency);
 	free(sc->agreements);
 	free(sc->caps);
+	free(sc->cap_of_role);
 	free(sc->substitutions);
 	free(sc);
+}
+
+const struct mu_cap *mu_scenario_cap(const struct mu_scenario *sc, size_t role)
+{
+	if (role >= sc->n_cap_of_role || sc->cap_of_role[role] == MU_ALL)
+		return NULL;
+	return &sc->caps[sc->cap_of_role[role]];
+}
+
+struct mu_cap *mu_scenario_cap_add(struct mu_scenario *sc, size_t role)
+{
+	struct mu_cap *c;
+	assert(role < sc->n_roles);
+	if (role >= sc->n_cap_of_role) {
+		size_t r;
+		sc->cap_of_role = mu_reallocarray(sc->cap_of_role, sc->n_roles, sizeof(size_t));
+		for (r = sc->n_cap_of_role; r < sc->n_roles; r++)
+			sc->cap_of_role[r] = MU_ALL;
+		sc->n_cap_of_role = sc->n_roles;
+	}
+	if (sc->cap_of_role[role] != MU_ALL)
+		return &sc->caps[sc->cap_of_role[role]];
+	sc->caps = mu_grow_one(sc->caps, sc->n_caps, sizeof(*sc->caps));
+	c = &sc->caps[sc->n_caps];
+	memset(c, 0, sizeof(*c));
+	c->role = role;
+	sc->cap_of_role[role] = sc->n_caps++;
+	return c;
 }

@@ -6,6 +6,8 @@
 #ifndef MU_SCENARIO_H
 #define MU_SCENARIO_H
 
+#include "core/mu_settings.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -124,17 +126,6 @@ struct mu_substitution {
 	double efficiency;
 };
 
-struct mu_settings {
-	double shortfall_penalty;
-	double floor_penalty;
-	double min_rest_hours;
-	bool allow_break_glass;
-	double break_glass_penalty;
-	double tier_penalty;
-	bool has_agency_budget;
-	double agency_budget;
-};
-
 struct mu_scenario {
 	struct mu_partner *partners;
 	size_t n_partners;
@@ -154,21 +145,29 @@ struct mu_scenario {
 	size_t n_agency;
 	struct mu_agreement *agreements;
 	size_t n_agreements;
-	struct mu_cap *caps;
+	struct mu_cap *caps; /* add rows with mu_scenario_cap_add only */
 	size_t n_caps;
+	size_t *cap_of_role; /* n_cap_of_role entries: index into caps, or MU_ALL */
+	size_t n_cap_of_role;
 	struct mu_substitution *substitutions;
 	size_t n_substitutions;
 	struct mu_settings settings;
 };
 
-/* A new, empty scenario with the default settings of DESIGN.md §2.
+/* A new, empty scenario with the default settings (mu_settings_table).
  * Free with mu_scenario_free. */
 struct mu_scenario *mu_scenario_new(void);
 
 /* Frees the scenario and all it owns. Accepts NULL. */
 void mu_scenario_free(struct mu_scenario *sc);
 
-/* The default settings of DESIGN.md §2. */
-void mu_settings_init_defaults(struct mu_settings *settings);
+/* The caps.csv row of role (an index into sc->roles), or NULL when the role
+ * has none. Borrowed: valid until the next row is added. */
+const struct mu_cap *mu_scenario_cap(const struct mu_scenario *sc, size_t role);
+
+/* The caps row of role, added with no bank_rate and no agency_cap when
+ * there is none: the one way to add a caps row, so that mu_scenario_cap
+ * finds every row. role < sc->n_roles. Borrowed, as above. */
+struct mu_cap *mu_scenario_cap_add(struct mu_scenario *sc, size_t role);
 
 #endif

@@ -16,13 +16,10 @@
 
 bool pol_agency_is_break_glass(const struct mu_scenario *sc, const struct mu_agency_offer *a)
 {
-	size_t i;
+	const struct mu_cap *cap = mu_scenario_cap(sc, a->role);
 	if (!a->is_framework)
 		return true;
-	for (i = 0; i < sc->n_caps; i++)
-		if (sc->caps[i].role == a->role && sc->caps[i].has_agency_cap)
-			return a->rate > sc->caps[i].agency_cap;
-	return false;
+	return cap && cap->has_agency_cap && a->rate > cap->agency_cap;
 }
 
 void pol_agency_apply(struct pol_build *b)

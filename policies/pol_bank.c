@@ -92,14 +92,11 @@ void pol_bank_apply(struct pol_build *b)
 	size_t *n_offered = mu_calloc(sc->n_bank + 1, sizeof(size_t));
 	size_t *offer_first = mu_calloc(sc->n_bank + 2, sizeof(size_t));
 	size_t *offered = mu_malloc((sc->n_availability + 1) * sizeof(size_t));
-	double *bank_rate = mu_calloc(sc->n_roles + 1, sizeof(double));
 	size_t *cleared = mu_calloc(sc->n_partners + 1, sizeof(size_t)); /* stamp = worker + 1 */
 	struct worker_cols wc;
 	size_t cap_cols = 0, i, w, k, q, c;
 	char name[64];
 
-	for (i = 0; i < sc->n_caps; i++)
-		bank_rate[sc->caps[i].role] = sc->caps[i].bank_rate;
 	/* availability grouped by worker, in shift order */
 	for (i = 0; i < sc->n_availability; i++)
 		n_offered[sc->availability[i].worker]++;
@@ -118,8 +115,10 @@ void pol_bank_apply(struct pol_build *b)
 		const size_t *shifts = offered + offer_first[w];
 		size_t n = n_offered[w], n_cols = 0;
 		double offered_hours = 0;
+		double rate; /* the scenario checks that every bank role has one */
 		if (n == 0)
 			continue;
+		rate = mu_scenario_cap(sc, bw->role)->bank_rate;
 		/* cleared[q] == w + 1 marks the partners w may work at */
 		cleared[bw->home] = w + 1;
 		if (!b->opt.is_silo && bw->is_all_partners)
@@ -146,8 +145,7 @@ void pol_bank_apply(struct pol_build *b)
 					    .hi = 1,
 					    .is_int = true,
 					    .hours = s->paid_hours,
-					    .spend = bank_rate[bw->role] * pol_shift_factor(s) *
-					             s->paid_hours,
+					    .spend = rate * pol_shift_factor(s) * s->paid_hours,
 					};
 					if (d == MU_ALL ||
 					    b->efficiency[bw->role * sc->n_roles + c] <= 0)
@@ -177,6 +175,5 @@ void pol_bank_apply(struct pol_build *b)
 	free(n_offered);
 	free(offer_first);
 	free(offered);
-	free(bank_rate);
 	free(cleared);
 }

@@ -10,6 +10,7 @@
 
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
+#include "core/mu_settings.h"
 #include "io/io_scenario.h"
 #include "io/io_store.h"
 #include "model_harness.h"
@@ -172,6 +173,25 @@ static void test_cli_help_for_every_command(void **state)
 	}
 	assert_true(has_help); /* the listing was read: it names itself */
 	result_free(&r);
+}
+
+/* sweep's help lists by hand what a sweep may vary: every setting the
+ * table marks sweepable must be there, and no other. */
+static void test_cli_sweep_help_names_every_sweepable_setting(void **state)
+{
+	struct result h = run("sweep", "--help", NULL);
+	size_t i;
+	(void)state;
+	for (i = 0; i < MU_SETTING_COUNT; i++) {
+		const char *key = mu_settings_table[i].key;
+		const char *at = strstr(h.out, key);
+		/* a whole word: agency_budget also begins agency_budget.PARTNER */
+		while (at && at[strlen(key)] == '.')
+			at = strstr(at + 1, key);
+		if (mu_settings_table[i].is_sweepable != (at != NULL))
+			fail_msg("sweep --help and the settings table disagree on %s", key);
+	}
+	result_free(&h);
 }
 
 static void test_cli_bad_usage_exits_2(void **state)
@@ -652,6 +672,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_cli_help_for_every_command),
+	    cmocka_unit_test(test_cli_sweep_help_names_every_sweepable_setting),
 	    cmocka_unit_test(test_cli_bad_usage_exits_2),
 	    cmocka_unit_test(test_cli_check_the_example_and_a_broken_copy),
 	    cmocka_unit_test(test_cli_demo_needs_no_files),

@@ -1,6 +1,6 @@
 /*
  * test_core.c - the core layer: value parsing, UTF-8, SHA-256, the id map,
- * error formatting and quoting.
+ * error formatting and quoting, and the settings table.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +12,8 @@
 #include "core/mu_err.h"
 #include "core/mu_map.h"
 #include "core/mu_parse.h"
+#include "core/mu_scenario.h"
+#include "core/mu_settings.h"
 #include "core/mu_sha256.h"
 #include "core/mu_time.h"
 
@@ -256,10 +258,194 @@ static void test_buf_grows_and_formats(void **state)
 	mu_buf_release(&buf);
 }
 
+static void test_range_says_and_keeps_each_end(void **state)
+{
+	static const struct mu_range closed = {.lo = 0, .hi = 48};
+	static const struct mu_range lo_open = {.lo = 0, .hi = 24, .is_lo_open = true};
+	static const struct mu_range hi_open = {.lo = 0, .hi = 1, .is_hi_open = true};
+	static const struct mu_range both = {
+	    .lo = 0, .hi = 1e9, .is_lo_open = true, .is_hi_open = true};
+	static const struct mu_range whole = {.lo = 1, .hi = 1000, .is_integer = true};
+	char buf[128], msg[512];
+	double v;
+	(void)state;
+	assert_string_equal(mu_range_text(&closed, buf, sizeof(buf)), "0 to 48");
+	assert_string_equal(mu_range_text(&lo_open, buf, sizeof(buf)), "more than 0, at most 24");
+	assert_string_equal(mu_range_text(&hi_open, buf, sizeof(buf)), "at least 0, less than 1");
+	assert_string_equal(mu_range_text(&both, buf, sizeof(buf)),
+	                    "more than 0, less than 1000000000");
+	assert_true(mu_range_holds(&closed, 0) && mu_range_holds(&closed, 48));
+	assert_false(mu_range_holds(&closed, 48.5));
+	assert_false(mu_range_holds(&lo_open, 0));
+	assert_true(mu_range_holds(&lo_open, 24));
+	assert_true(mu_range_holds(&hi_open, 0));
+	assert_false(mu_range_holds(&hi_open, 1));
+	assert_false(mu_range_holds(&whole, 1.5));
+	assert_true(mu_parse_number(S("7.5"), &lo_open, &v, msg, sizeof(msg)) && v == 7.5);
+	assert_false(mu_parse_number(S("0"), &lo_open, &v, msg, sizeof(msg)));
+	assert_string_equal(msg, "value '0' out of range (more than 0, at most 24)");
+	assert_false(mu_parse_number(S("1.5"), &whole, &v, msg, sizeof(msg)));
+	assert_string_equal(msg, "invalid integer '1.5'");
+	assert_false(mu_parse_number(S("£5"), &closed, &v, msg, sizeof(msg)));
+	assert_string_equal(msg, "invalid number '£5'");
+}
+
+/* What the store records for a scenario with no settings.csv: every
+ * setting with its default, as DESIGN.md §2 gives them (written out here by
+ * hand, not read from the table). An absent limit has no value. */
+static const struct {
+	const char *key, *value; /* value NULL: absent */
+} design_defaults[] = {
+    {"shortfall_penalty", "200"}, {"floor_penalty", "2000"},      {"min_rest_hours", "11"},
+    {"allow_break_glass", "no"},  {"break_glass_penalty", "500"}, {"tier_penalty", "0"},
+    {"agency_budget", NULL},      {"guarantee", "none"},          {"change_penalty", "150"},
+    {"preference_weight", "20"},  {"bank_min_share", "0"},        {"bank_share_penalty", "30"},
+    {"recruit_budget", NULL},
+};
+
+static void test_settings_text_lists_every_setting_with_its_default(void **state)
+{
+	struct mu_settings s;
+	char buf[MU_SETTING_TEXT_MAX];
+	size_t i, n = sizeof(design_defaults) / sizeof(design_defaults[0]);
+	(void)state;
+	mu_settings_init_defaults(&s);
+	assert_int_equal(MU_SETTING_COUNT, n);
+	for (i = 0; i < n; i++) {
+		bool has = mu_settings_text(&s, i, buf, sizeof(buf));
+		assert_string_equal(mu_settings_table[i].key, design_defaults[i].key);
+		assert_int_equal(mu_settings_find(S(design_defaults[i].key)), i);
+		if (!design_defaults[i].value) {
+			assert_false(has);
+			assert_string_equal(buf, "");
+			continue;
+		}
+		assert_true(has);
+		assert_string_equal(buf, design_defaults[i].value);
+	}
+	/* a present optional setting is recorded */
+	mu_settings_set(&s, MU_SET_AGENCY_BUDGET, 110000);
+	assert_true(mu_settings_text(&s, MU_SET_AGENCY_BUDGET, buf, sizeof(buf)));
+	assert_string_equal(buf, "110000");
+	assert_true(s.has_agency_budget && s.agency_budget == 110000);
+}
+
+static void test_settings_find_ignores_case_and_knows_no_others(void **state)
+{
+	(void)state;
+	assert_int_equal(mu_settings_find(S("Min_Rest_Hours")), MU_SET_MIN_REST_HOURS);
+	assert_int_equal(mu_settings_find(S("min_rest_hour")), MU_SETTING_COUNT);
+	assert_int_equal(mu_settings_find(S("")), MU_SETTING_COUNT);
+}
+
+/* Every number in the table is taken at its closed ends and refused past
+ * them (and at an open end) with the message settings.csv shows. */
+static void test_settings_parse_enforces_the_tables_range(void **state)
+{
+	size_t i;
+	(void)state;
+	for (i = 0; i < MU_SETTING_COUNT; i++) {
+		const struct mu_setting *t = &mu_settings_table[i];
+		struct mu_settings s;
+		char text[64], buf[MU_SETTING_TEXT_MAX], msg[512], want[512], range[128];
+		const double ends[2] = {t->range.lo, t->range.hi};
+		const bool is_open[2] = {t->range.is_lo_open, t->range.is_hi_open};
+		int e;
+		if (t->type != MU_SETTING_NUMBER && t->type != MU_SETTING_FRACTION)
+			continue;
+		mu_range_text(&t->range, range, sizeof(range));
+		for (e = 0; e < 2; e++) {
+			mu_settings_init_defaults(&s);
+			snprintf(text, sizeof(text), "%.15g", ends[e]);
+			if (is_open[e]) {
+				assert_false(mu_settings_parse(&s, i, S(text), msg, sizeof(msg)));
+				continue;
+			}
+			if (!mu_settings_parse(&s, i, S(text), msg, sizeof(msg)))
+				fail_msg("%s = %s refused: %s", t->key, text, msg);
+			assert_true(mu_settings_text(&s, i, buf, sizeof(buf)));
+			assert_string_equal(buf, text);
+		}
+		snprintf(text, sizeof(text), "%.15g", t->range.hi + 1);
+		assert_false(mu_settings_parse(&s, i, S(text), msg, sizeof(msg)));
+		snprintf(want, sizeof(want), "value '%s' out of range (%s) for setting '%s'", text,
+		         range, t->key);
+		assert_string_equal(msg, want);
+		assert_false(mu_settings_parse(&s, i, S("-1"), msg, sizeof(msg)));
+		snprintf(want, sizeof(want), "invalid number '-1' for setting '%s'", t->key);
+		assert_string_equal(msg, want);
+	}
+}
+
+static void test_settings_parse_yes_no(void **state)
+{
+	struct mu_settings s;
+	char msg[512];
+	(void)state;
+	mu_settings_init_defaults(&s);
+	assert_true(mu_settings_parse(&s, MU_SET_ALLOW_BREAK_GLASS, S("YES"), msg, sizeof(msg)));
+	assert_true(s.allow_break_glass);
+	assert_false(mu_settings_parse(&s, MU_SET_ALLOW_BREAK_GLASS, S("1"), msg, sizeof(msg)));
+	assert_string_equal(msg, "invalid value '1' for setting 'allow_break_glass' (yes or no)");
+	assert_true(s.allow_break_glass); /* unchanged */
+	mu_settings_set(&s, MU_SET_ALLOW_BREAK_GLASS, 0);
+	assert_false(s.allow_break_glass);
+}
+
+static void test_settings_parse_a_choice(void **state)
+{
+	struct mu_settings s;
+	char msg[512], buf[MU_SETTING_TEXT_MAX];
+	(void)state;
+	mu_settings_init_defaults(&s);
+	assert_int_equal(s.guarantee, MU_GUARANTEE_NONE);
+	assert_true(mu_settings_parse(&s, MU_SET_GUARANTEE, S("Unfilled"), msg, sizeof(msg)));
+	assert_int_equal(s.guarantee, MU_GUARANTEE_UNFILLED);
+	assert_true(mu_settings_text(&s, MU_SET_GUARANTEE, buf, sizeof(buf)));
+	assert_string_equal(buf, "unfilled");
+	assert_false(mu_settings_parse(&s, MU_SET_GUARANTEE, S("all"), msg, sizeof(msg)));
+	assert_string_equal(msg,
+	                    "invalid value 'all' for setting 'guarantee' (one of none, unfilled)");
+	assert_int_equal(s.guarantee, MU_GUARANTEE_UNFILLED); /* unchanged */
+	assert_false(mu_settings_parse(&s, MU_SET_BANK_MIN_SHARE, S("1.5"), msg, sizeof(msg)));
+	assert_string_equal(msg, "value '1.5' out of range (0 to 1) for setting 'bank_min_share'");
+}
+
+static void test_scenario_cap_finds_the_row_of_a_role(void **state)
+{
+	struct mu_scenario *sc = mu_scenario_new();
+	struct mu_cap *c;
+	(void)state;
+	sc->n_roles = 3;
+	sc->roles = mu_calloc(3, sizeof(*sc->roles));
+	assert_null(mu_scenario_cap(sc, 0)); /* no caps row at all */
+	c = mu_scenario_cap_add(sc, 2);
+	assert_int_equal(c->role, 2);
+	assert_false(c->has_bank_rate || c->has_agency_cap);
+	c->has_agency_cap = true;
+	c->agency_cap = 23.76;
+	assert_ptr_equal(mu_scenario_cap_add(sc, 2), c); /* not added twice */
+	assert_int_equal(sc->n_caps, 1);
+	assert_null(mu_scenario_cap(sc, 0));
+	assert_null(mu_scenario_cap(sc, 1));
+	mu_scenario_cap_add(sc, 0);
+	assert_int_equal(sc->n_caps, 2);
+	assert_true(mu_scenario_cap(sc, 2)->agency_cap == 23.76);
+	assert_int_equal(mu_scenario_cap(sc, 0)->role, 0);
+	mu_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_decimal_accepts_plain_numbers),
+	    cmocka_unit_test(test_range_says_and_keeps_each_end),
+	    cmocka_unit_test(test_settings_text_lists_every_setting_with_its_default),
+	    cmocka_unit_test(test_settings_find_ignores_case_and_knows_no_others),
+	    cmocka_unit_test(test_settings_parse_enforces_the_tables_range),
+	    cmocka_unit_test(test_settings_parse_yes_no),
+	    cmocka_unit_test(test_settings_parse_a_choice),
+	    cmocka_unit_test(test_scenario_cap_finds_the_row_of_a_role),
 	    cmocka_unit_test(test_decimal_rejects_everything_else),
 	    cmocka_unit_test(test_integer_takes_digits_only),
 	    cmocka_unit_test(test_identifier_syntax),

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "core/mu_alloc.h"
+#include "core/mu_settings.h"
 #include "io/io_scenario.h"
 
 #include <stdio.h>
@@ -123,6 +124,8 @@ static void test_io_scenario_reads_the_base(void **state)
 	assert_true(sc->settings.allow_break_glass);
 	assert_true(sc->settings.floor_penalty == 2000); /* default */
 	assert_false(sc->caps[1].has_agency_cap);
+	assert_ptr_equal(mu_scenario_cap(sc, 1), &sc->caps[1]); /* hca */
+	assert_true(mu_scenario_cap(sc, 0)->agency_cap == 23.76);
 	mu_scenario_free(sc);
 	io_source_free(src);
 	free(errors);
@@ -298,7 +301,8 @@ static const struct error_case cases[] = {
     {"settings.csv", "key,value\nshortfal_penalty,3\n",
      "settings.csv:2:1: unknown setting 'shortfal_penalty' (one of shortfall_penalty, "
      "floor_penalty, min_rest_hours, allow_break_glass, break_glass_penalty, tier_penalty, "
-     "agency_budget)",
+     "agency_budget, guarantee, change_penalty, preference_weight, bank_min_share, "
+     "bank_share_penalty, recruit_budget)",
      1},
     {"settings.csv", "key,value\nagency_budget,\n",
      "settings.csv:2:2: empty value for setting 'agency_budget'", 1},
@@ -309,6 +313,16 @@ static const struct error_case cases[] = {
     {"settings.csv", "key,value\ntier_penalty,1\nTIER_PENALTY,2\n",
      "settings.csv:3:1: repeated setting (first at line 2)", 1},
     {"settings.csv", "key,value\nfloor_penalty,10\n", NULL, 0},
+    {"settings.csv", "key,value\nguarantee,maybe\n",
+     "settings.csv:2:2: invalid value 'maybe' for setting 'guarantee' (one of none, unfilled)", 1},
+    {"settings.csv", "key,value\nrecruit_budget,\n",
+     "settings.csv:2:2: empty value for setting 'recruit_budget'", 1},
+    {"settings.csv", "key,value\nbank_min_share,1.01\n",
+     "settings.csv:2:2: value '1.01' out of range (0 to 1) for setting 'bank_min_share'", 1},
+    {"settings.csv",
+     "key,value\nguarantee,unfilled\nchange_penalty,0\npreference_weight,5\n"
+     "bank_min_share,0.5\nbank_share_penalty,1\nrecruit_budget,250000\n",
+     NULL, 0},
 };
 
 static void test_io_scenario_reports_each_error(void **state)
@@ -351,6 +365,63 @@ static void test_io_scenario_reports_each_error(void **state)
 			fail();
 		}
 		io_source_free(src);
+	}
+	free(errors);
+}
+
+/* settings.csv takes every setting of the table at the top of its range
+ * and refuses it just above, at the value cell, with the table's range. */
+static void test_io_scenario_settings_follow_the_table(void **state)
+{
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	size_t i;
+	(void)state;
+	for (i = 0; i < MU_SETTING_COUNT; i++) {
+		const struct mu_setting *t = &mu_settings_table[i];
+		struct mu_range r = mu_settings_value_range(i);
+		char text[256], value[64], want[512], got[1024], range[128],
+		    buf[MU_SETTING_TEXT_MAX];
+		struct io_source *src;
+		struct mu_scenario *sc = NULL;
+		int k;
+		for (k = 0; k < 2; k++) {
+			bool is_over = k == 1;
+			if (t->type == MU_SETTING_YES_NO)
+				snprintf(value, sizeof(value), "%s", is_over ? "maybe" : "yes");
+			else if (t->type == MU_SETTING_CHOICE)
+				snprintf(value, sizeof(value), "%s",
+				         is_over ? "maybe" : t->choices[t->n_choices - 1]);
+			else
+				snprintf(value, sizeof(value), "%.15g", r.hi + (is_over ? 1 : 0));
+			snprintf(text, sizeof(text), "key,value\n%s,%s\n", t->key, value);
+			src = make_source("settings.csv", text, strlen(text));
+			mu_errlist_init(errors);
+			if (!is_over) {
+				assert_int_equal(io_scenario_parse(src, &sc, errors), MU_OK);
+				assert_true(mu_settings_text(&sc->settings, i, buf, sizeof(buf)));
+				assert_string_equal(buf, value);
+				mu_scenario_free(sc);
+				io_source_free(src);
+				continue;
+			}
+			assert_int_equal(io_scenario_parse(src, &sc, errors), MU_E_INPUT);
+			assert_int_equal(errors->n_total, 1);
+			if (t->type == MU_SETTING_NUMBER || t->type == MU_SETTING_FRACTION)
+				snprintf(
+				    want, sizeof(want),
+				    "settings.csv:2:2: value '%s' out of range (%s) for setting "
+				    "'%s'",
+				    value, mu_range_text(&t->range, range, sizeof(range)), t->key);
+			else
+				snprintf(
+				    want, sizeof(want),
+				    "settings.csv:2:2: invalid value 'maybe' for setting '%s' (",
+				    t->key);
+			mu_err_format(&errors->items[0], got, sizeof(got));
+			if (strncmp(got, want, strlen(want)) != 0)
+				fail_msg("%s: got %s, expected %s", t->key, got, want);
+			io_source_free(src);
+		}
 	}
 	free(errors);
 }
@@ -439,6 +510,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_io_scenario_reads_the_base),
 	    cmocka_unit_test(test_io_scenario_reports_each_error),
+	    cmocka_unit_test(test_io_scenario_settings_follow_the_table),
 	    cmocka_unit_test(test_io_scenario_error_record_has_every_field),
 	    cmocka_unit_test(test_io_scenario_reports_every_error_not_just_the_first),
 	    cmocka_unit_test(test_io_scenario_survives_hostile_bytes),

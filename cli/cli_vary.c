@@ -1,8 +1,9 @@
 /*
- * mu_vary.c - parses `--vary NAME=FROM:TO:STEP` against a scenario and puts
- * each value into it.
+ * cli_vary.c - parses `--vary NAME=FROM:TO:STEP` against a scenario and puts
+ * each value into it. Settings come from mu_settings_table: their names,
+ * ranges, labels and how a value is set.
  */
-#include "mu_vary.h"
+#include "cli_vary.h"
 
 #include "core/mu_alloc.h"
 #include "core/mu_parse.h"
@@ -18,26 +19,27 @@
 #define MAX_COUNT 1e6
 #define MAX_DEMAND_FACTOR 1000
 
-/* The names that are the whole of NAME. */
-static const struct {
-	const char *name;
-	enum mu_vary_kind kind;
-} settings[] = {
-    {"shortfall_penalty", MU_VARY_SHORTFALL_PENALTY},
-    {"floor_penalty", MU_VARY_FLOOR_PENALTY},
-    {"min_rest_hours", MU_VARY_MIN_REST_HOURS},
-    {"allow_break_glass", MU_VARY_ALLOW_BREAK_GLASS},
-    {"break_glass_penalty", MU_VARY_BREAK_GLASS_PENALTY},
-    {"tier_penalty", MU_VARY_TIER_PENALTY},
-    {"agency_budget", MU_VARY_AGENCY_BUDGET},
-    {"demand", MU_VARY_DEMAND},
-};
+/* The names besides settings, for the message that lists them all. */
+static const char OTHER_NAMES[] = "agency_budget.PARTNER, agency_cap.ROLE, bank_rate.ROLE, "
+                                  "demand, demand.PARTNER, staff.PARTNER.ROLE or "
+                                  "max_per_shift.FROM.TO.ROLE";
 
-static const char NAMES_HELP[] =
-    "a setting (shortfall_penalty, floor_penalty, min_rest_hours, allow_break_glass, "
-    "break_glass_penalty, tier_penalty, agency_budget), agency_budget.PARTNER, "
-    "agency_cap.ROLE, bank_rate.ROLE, demand, demand.PARTNER, staff.PARTNER.ROLE or "
-    "max_per_shift.FROM.TO.ROLE";
+/* "a setting (shortfall_penalty, ...), agency_budget.PARTNER, ..." */
+static const char *names_help(char *buf, size_t size)
+{
+	size_t i, used = (size_t)snprintf(buf, size, "a setting (");
+	bool is_first = true;
+	for (i = 0; i < MU_SETTING_COUNT && used < size; i++) {
+		if (!mu_settings_table[i].is_sweepable)
+			continue;
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", is_first ? "" : ", ",
+		                         mu_settings_table[i].key);
+		is_first = false;
+	}
+	if (used < size)
+		snprintf(buf + used, size - used, "), %s", OTHER_NAMES);
+	return buf;
+}
 
 static size_t find_partner(const struct mu_scenario *sc, const char *s, size_t len)
 {
@@ -74,7 +76,7 @@ static const char *after_prefix(const char *name, size_t len, const char *prefix
 
 /* staff.PARTNER.ROLE: the one split of rest into a partner and a role. */
 static enum mu_code resolve_staff(const struct mu_scenario *sc, const char *rest, size_t len,
-                                  struct mu_vary *v, struct mu_err *err)
+                                  struct cli_vary *v, struct mu_err *err)
 {
 	size_t k, n_found = 0;
 	for (k = 1; k + 1 < len; k++) {
@@ -104,7 +106,7 @@ static enum mu_code resolve_staff(const struct mu_scenario *sc, const char *rest
 
 /* max_per_shift.FROM.TO.ROLE: the one split that names an agreement row. */
 static enum mu_code resolve_agreement(const struct mu_scenario *sc, const char *rest, size_t len,
-                                      struct mu_vary *v, struct mu_err *err)
+                                      struct cli_vary *v, struct mu_err *err)
 {
 	size_t a, b, i, n_found = 0;
 	for (a = 1; a < len; a++) {
@@ -143,27 +145,33 @@ static enum mu_code resolve_agreement(const struct mu_scenario *sc, const char *
 /* The names NAME.ID that take one partner or one role. */
 static const struct {
 	const char *prefix;
-	enum mu_vary_kind kind;
+	enum cli_vary_kind kind;
 	bool is_partner; /* else a role */
 } one_id_names[] = {
-    {"agency_budget", MU_VARY_AGENCY_BUDGET, true},
-    {"demand", MU_VARY_DEMAND, true},
-    {"agency_cap", MU_VARY_AGENCY_CAP, false},
-    {"bank_rate", MU_VARY_BANK_RATE, false},
+    {"agency_budget", CLI_VARY_AGENCY_BUDGET, true},
+    {"demand", CLI_VARY_DEMAND, true},
+    {"agency_cap", CLI_VARY_AGENCY_CAP, false},
+    {"bank_rate", CLI_VARY_BANK_RATE, false},
 };
 
 static enum mu_code resolve_name(const struct mu_scenario *sc, const char *name, size_t len,
-                                 struct mu_vary *v, struct mu_err *err)
+                                 struct cli_vary *v, struct mu_err *err)
 {
 	const char *rest;
 	size_t i, n;
 	bool is_role;
-	for (i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
-		if (strlen(settings[i].name) == len &&
-		    strncasecmp(name, settings[i].name, len) == 0) {
-			v->kind = settings[i].kind;
+	char help[512];
+	for (i = 0; i < MU_SETTING_COUNT; i++)
+		if (mu_settings_table[i].is_sweepable && strlen(mu_settings_table[i].key) == len &&
+		    strncasecmp(name, mu_settings_table[i].key, len) == 0) {
+			v->kind = CLI_VARY_SETTING;
+			v->setting = i;
 			return MU_OK;
 		}
+	if (len == 6 && strncasecmp(name, "demand", len) == 0) {
+		v->kind = CLI_VARY_DEMAND;
+		return MU_OK;
+	}
 	for (i = 0; i < sizeof(one_id_names) / sizeof(one_id_names[0]); i++) {
 		if (!(rest = after_prefix(name, len, one_id_names[i].prefix)))
 			continue;
@@ -180,49 +188,42 @@ static enum mu_code resolve_name(const struct mu_scenario *sc, const char *name,
 		return MU_OK;
 	}
 	if ((rest = after_prefix(name, len, "staff")))
-		v->kind = MU_VARY_STAFF;
+		v->kind = CLI_VARY_STAFF;
 	else if ((rest = after_prefix(name, len, "max_per_shift")))
-		v->kind = MU_VARY_MAX_PER_SHIFT;
+		v->kind = CLI_VARY_MAX_PER_SHIFT;
 	else
 		return mu_err_set(err, MU_E_USAGE, "--vary: unknown name '%s'; it can be %s",
-		                  v->name, NAMES_HELP);
+		                  v->name, names_help(help, sizeof(help)));
 	n = len - (size_t)(rest - name);
-	return v->kind == MU_VARY_STAFF ? resolve_staff(sc, rest, n, v, err)
-	                                : resolve_agreement(sc, rest, n, v, err);
+	return v->kind == CLI_VARY_STAFF ? resolve_staff(sc, rest, n, v, err)
+	                                 : resolve_agreement(sc, rest, n, v, err);
 }
 
-/* The range a value of v may take, and whether it must be whole. */
-static void value_limits(const struct mu_vary *v, double *hi, bool *is_integer)
+/* The values v may take. */
+static struct mu_range value_range(const struct cli_vary *v)
 {
-	*is_integer = false;
+	static const struct mu_range money = {.lo = 0, .hi = MAX_MONEY};
+	static const struct mu_range count = {.lo = 0, .hi = MAX_COUNT, .is_integer = true};
+	static const struct mu_range factor = {.lo = 0, .hi = MAX_DEMAND_FACTOR};
 	switch (v->kind) {
-	case MU_VARY_MIN_REST_HOURS:
-		*hi = 48;
-		break;
-	case MU_VARY_ALLOW_BREAK_GLASS:
-		*hi = 1;
-		*is_integer = true;
-		break;
-	case MU_VARY_DEMAND:
-		*hi = MAX_DEMAND_FACTOR;
-		break;
-	case MU_VARY_STAFF:
-	case MU_VARY_MAX_PER_SHIFT:
-		*hi = MAX_COUNT;
-		*is_integer = true;
-		break;
+	case CLI_VARY_SETTING:
+		return mu_settings_value_range(v->setting);
+	case CLI_VARY_DEMAND:
+		return factor;
+	case CLI_VARY_STAFF:
+	case CLI_VARY_MAX_PER_SHIFT:
+		return count;
 	default:
-		*hi = MAX_MONEY;
-		break;
+		return money;
 	}
 }
 
-static enum mu_code parse_range(const char *text, struct mu_vary *v, struct mu_err *err)
+static enum mu_code parse_range(const char *text, struct cli_vary *v, struct mu_err *err)
 {
 	double *dst[3] = {&v->from, &v->to, &v->step};
 	const char *s = text;
-	double hi, span;
-	bool is_integer;
+	struct mu_range r = value_range(v);
+	double span;
 	int k;
 	for (k = 0; k < 3; k++) {
 		size_t n = k < 2 ? strcspn(s, ":") : strlen(s);
@@ -234,16 +235,20 @@ static enum mu_code parse_range(const char *text, struct mu_vary *v, struct mu_e
 			    v->name, text);
 		s += n + 1;
 	}
-	value_limits(v, &hi, &is_integer);
 	if (v->step <= 0)
 		return mu_err_set(err, MU_E_USAGE, "--vary %s: STEP must be above 0", v->name);
 	if (v->to < v->from)
 		return mu_err_set(err, MU_E_USAGE, "--vary %s: TO (%g) is below FROM (%g)", v->name,
 		                  v->to, v->from);
-	if (v->to > hi)
+	if (v->to > r.hi)
 		return mu_err_set(err, MU_E_USAGE, "--vary %s: %g is above the largest value, %g",
-		                  v->name, v->to, hi);
-	if (is_integer && (v->from != floor(v->from) || v->step != floor(v->step)))
+		                  v->name, v->to, r.hi);
+	if (r.is_hi_open && v->to == r.hi)
+		return mu_err_set(err, MU_E_USAGE, "--vary %s: TO must be below %g", v->name, r.hi);
+	if (v->from < r.lo || (r.is_lo_open && v->from == r.lo))
+		return mu_err_set(err, MU_E_USAGE, "--vary %s: FROM must be %s %g", v->name,
+		                  r.is_lo_open ? "above" : "at least", r.lo);
+	if (r.is_integer && (v->from != floor(v->from) || v->step != floor(v->step)))
 		return mu_err_set(err, MU_E_USAGE, "--vary %s: FROM and STEP must be whole numbers",
 		                  v->name);
 	span = (v->to - v->from) / v->step;
@@ -274,17 +279,17 @@ static void fill_staff_rows(struct mu_scenario *sc, size_t p, size_t r)
 }
 
 /* Remembers what the rows v scales or adds to hold now. */
-static void keep_base(struct mu_scenario *sc, struct mu_vary *v)
+static void keep_base(struct mu_scenario *sc, struct cli_vary *v)
 {
 	size_t i;
-	if (v->kind == MU_VARY_DEMAND) {
+	if (v->kind == CLI_VARY_DEMAND) {
 		v->n_base = 2 * sc->n_demand;
 		v->base = mu_malloc((v->n_base + 1) * sizeof(double));
 		for (i = 0; i < sc->n_demand; i++) {
 			v->base[2 * i] = sc->demand[i].required;
 			v->base[2 * i + 1] = sc->demand[i].minimum;
 		}
-	} else if (v->kind == MU_VARY_STAFF) {
+	} else if (v->kind == CLI_VARY_STAFF) {
 		fill_staff_rows(sc, v->partner, v->role);
 		v->n_base = sc->n_staff;
 		v->base = mu_malloc((v->n_base + 1) * sizeof(double));
@@ -293,26 +298,27 @@ static void keep_base(struct mu_scenario *sc, struct mu_vary *v)
 	}
 }
 
-enum mu_code mu_vary_parse(struct mu_scenario *sc, const char *text, struct mu_vary *out,
-                           struct mu_err *err)
+enum mu_code cli_vary_parse(struct mu_scenario *sc, const char *text, struct cli_vary *out,
+                            struct mu_err *err)
 {
 	const char *eq = strchr(text, '=');
 	enum mu_code rc;
 	memset(out, 0, sizeof(*out));
+	out->setting = MU_SETTING_COUNT;
 	out->partner = out->role = out->agreement = MU_ALL;
 	if (!eq || eq == text)
 		return mu_err_set(err, MU_E_USAGE, "--vary '%s': expected NAME=FROM:TO:STEP", text);
 	out->name = mu_strndup(text, (size_t)(eq - text));
 	if ((rc = resolve_name(sc, text, (size_t)(eq - text), out, err)) != MU_OK ||
 	    (rc = parse_range(eq + 1, out, err)) != MU_OK) {
-		mu_vary_release(out);
+		cli_vary_release(out);
 		return rc;
 	}
 	keep_base(sc, out);
 	return MU_OK;
 }
 
-void mu_vary_release(struct mu_vary *v)
+void cli_vary_release(struct cli_vary *v)
 {
 	free(v->name);
 	free(v->base);
@@ -320,134 +326,104 @@ void mu_vary_release(struct mu_vary *v)
 	v->base = NULL;
 }
 
-bool mu_vary_overlaps(const struct mu_vary *a, const struct mu_vary *b)
+bool cli_vary_overlaps(const struct cli_vary *a, const struct cli_vary *b)
 {
 	if (a->kind != b->kind)
 		return false;
-	if (a->kind == MU_VARY_DEMAND)
+	if (a->kind == CLI_VARY_DEMAND)
 		return a->partner == MU_ALL || b->partner == MU_ALL || a->partner == b->partner;
-	return a->partner == b->partner && a->role == b->role && a->agreement == b->agreement;
+	return a->setting == b->setting && a->partner == b->partner && a->role == b->role &&
+	       a->agreement == b->agreement;
 }
 
-double mu_vary_value(const struct mu_vary *v, size_t i)
+double cli_vary_value(const struct cli_vary *v, size_t i)
 {
 	return v->from + (double)i * v->step;
 }
 
-static struct mu_cap *cap_of(struct mu_scenario *sc, size_t role)
+void cli_vary_apply(const struct cli_vary *v, struct mu_scenario *sc, double value)
 {
-	size_t i;
-	for (i = 0; i < sc->n_caps; i++)
-		if (sc->caps[i].role == role)
-			return &sc->caps[i];
-	sc->caps = mu_reallocarray(sc->caps, sc->n_caps + 1, sizeof(*sc->caps));
-	memset(&sc->caps[sc->n_caps], 0, sizeof(*sc->caps));
-	sc->caps[sc->n_caps].role = role;
-	return &sc->caps[sc->n_caps++];
-}
-
-void mu_vary_apply(const struct mu_vary *v, struct mu_scenario *sc, double value)
-{
-	struct mu_settings *s = &sc->settings;
 	struct mu_cap *cap;
 	size_t i;
 	switch (v->kind) {
-	case MU_VARY_SHORTFALL_PENALTY:
-		s->shortfall_penalty = value;
+	case CLI_VARY_SETTING:
+		mu_settings_set(&sc->settings, v->setting, value);
 		break;
-	case MU_VARY_FLOOR_PENALTY:
-		s->floor_penalty = value;
+	case CLI_VARY_AGENCY_BUDGET:
+		sc->partners[v->partner].has_agency_budget = true;
+		sc->partners[v->partner].agency_budget = value;
 		break;
-	case MU_VARY_MIN_REST_HOURS:
-		s->min_rest_hours = value;
-		break;
-	case MU_VARY_ALLOW_BREAK_GLASS:
-		s->allow_break_glass = value >= 0.5;
-		break;
-	case MU_VARY_BREAK_GLASS_PENALTY:
-		s->break_glass_penalty = value;
-		break;
-	case MU_VARY_TIER_PENALTY:
-		s->tier_penalty = value;
-		break;
-	case MU_VARY_AGENCY_BUDGET:
-		if (v->partner == MU_ALL) {
-			s->has_agency_budget = true;
-			s->agency_budget = value;
-		} else {
-			sc->partners[v->partner].has_agency_budget = true;
-			sc->partners[v->partner].agency_budget = value;
-		}
-		break;
-	case MU_VARY_AGENCY_CAP:
-		cap = cap_of(sc, v->role);
+	case CLI_VARY_AGENCY_CAP:
+		cap = mu_scenario_cap_add(sc, v->role);
 		cap->has_agency_cap = true;
 		cap->agency_cap = value;
 		break;
-	case MU_VARY_BANK_RATE:
-		cap = cap_of(sc, v->role);
+	case CLI_VARY_BANK_RATE:
+		cap = mu_scenario_cap_add(sc, v->role);
 		cap->has_bank_rate = true;
 		cap->bank_rate = value;
 		break;
-	case MU_VARY_DEMAND:
+	case CLI_VARY_DEMAND:
 		for (i = 0; i < sc->n_demand; i++)
 			if (v->partner == MU_ALL || sc->demand[i].partner == v->partner) {
 				sc->demand[i].required = v->base[2 * i] * value;
 				sc->demand[i].minimum = v->base[2 * i + 1] * value;
 			}
 		break;
-	case MU_VARY_STAFF:
+	case CLI_VARY_STAFF:
 		for (i = 0; i < v->n_base; i++)
 			if (sc->staff[i].partner == v->partner && sc->staff[i].role == v->role)
 				sc->staff[i].available = (long)(v->base[i] + value);
 		break;
-	case MU_VARY_MAX_PER_SHIFT:
+	case CLI_VARY_MAX_PER_SHIFT:
 		sc->agreements[v->agreement].max_per_shift = (long)value;
 		break;
 	}
 }
 
-const char *mu_vary_label(const struct mu_vary *v, const struct mu_scenario *sc, char *buf,
-                          size_t size)
+/* "minimum rest (hours)", "break-glass allowed (0 no, 1 yes)" */
+static void setting_label(const struct mu_setting *t, char *buf, size_t size)
+{
+	size_t i, used;
+	if (t->type == MU_SETTING_YES_NO) {
+		snprintf(buf, size, "%s (0 no, 1 yes)", t->label);
+	} else if (t->type == MU_SETTING_CHOICE) {
+		used = (size_t)snprintf(buf, size, "%s (", t->label);
+		for (i = 0; i < t->n_choices && used < size; i++)
+			used += (size_t)snprintf(buf + used, size - used, "%s%zu %s", i ? ", " : "",
+			                         i, t->choices[i]);
+		if (used < size)
+			snprintf(buf + used, size - used, ")");
+	} else {
+		snprintf(buf, size, "%s (%s)", t->label, t->unit);
+	}
+}
+
+const char *cli_vary_label(const struct cli_vary *v, const struct mu_scenario *sc, char *buf,
+                           size_t size)
 {
 	const char *partner = v->partner == MU_ALL ? "" : sc->partners[v->partner].id;
 	const char *role = v->role == MU_ALL ? "" : sc->roles[v->role].id;
 	switch (v->kind) {
-	case MU_VARY_SHORTFALL_PENALTY:
-		snprintf(buf, size, "shortfall penalty (£ per staff-hour)");
+	case CLI_VARY_SETTING:
+		setting_label(&mu_settings_table[v->setting], buf, size);
 		break;
-	case MU_VARY_FLOOR_PENALTY:
-		snprintf(buf, size, "floor penalty (£ per staff-hour)");
+	case CLI_VARY_AGENCY_BUDGET:
+		snprintf(buf, size, "agency budget of %s (£)", partner);
 		break;
-	case MU_VARY_MIN_REST_HOURS:
-		snprintf(buf, size, "minimum rest (hours)");
-		break;
-	case MU_VARY_ALLOW_BREAK_GLASS:
-		snprintf(buf, size, "break-glass allowed (0 no, 1 yes)");
-		break;
-	case MU_VARY_BREAK_GLASS_PENALTY:
-		snprintf(buf, size, "break-glass penalty (£ per staff-shift)");
-		break;
-	case MU_VARY_TIER_PENALTY:
-		snprintf(buf, size, "tier penalty (£ per staff-shift)");
-		break;
-	case MU_VARY_AGENCY_BUDGET:
-		snprintf(buf, size, "agency budget%s%s (£)", *partner ? " of " : " of the system",
-		         partner);
-		break;
-	case MU_VARY_AGENCY_CAP:
+	case CLI_VARY_AGENCY_CAP:
 		snprintf(buf, size, "agency cap of %s (£/h)", role);
 		break;
-	case MU_VARY_BANK_RATE:
+	case CLI_VARY_BANK_RATE:
 		snprintf(buf, size, "bank rate of %s (£/h)", role);
 		break;
-	case MU_VARY_DEMAND:
+	case CLI_VARY_DEMAND:
 		snprintf(buf, size, "demand%s%s (x as forecast)", *partner ? " at " : "", partner);
 		break;
-	case MU_VARY_STAFF:
+	case CLI_VARY_STAFF:
 		snprintf(buf, size, "extra %s staff at %s on every shift", role, partner);
 		break;
-	case MU_VARY_MAX_PER_SHIFT:
+	case CLI_VARY_MAX_PER_SHIFT:
 		snprintf(buf, size, "mutual-aid places per shift, %s to %s",
 		         sc->partners[sc->agreements[v->agreement].from].id,
 		         sc->partners[sc->agreements[v->agreement].to].id);
