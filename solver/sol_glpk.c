@@ -5,14 +5,13 @@
  */
 #include "sol_glpk.h"
 
+#include "sol_int.h"
+
 #include "core/mu_alloc.h"
 #include "core/mu_time.h"
-#include "solver/sol_polish.h"
 #include "solver/sol_round.h"
-#include "solver/sol_sift.h"
 
 #include <float.h>
-#include <glpk.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,7 +31,7 @@ const char *sol_status_name(enum sol_status status)
 	}
 }
 
-static int swallow(void *info, const char *s)
+int sol_glpk_swallow(void *info, const char *s)
 {
 	(void)info;
 	(void)s;
@@ -51,8 +50,7 @@ static int bound_type(double lo, double hi)
 	return GLP_FR;
 }
 
-/* Everything GLPK would abort on is checked here first. */
-static enum mu_code check_model(const struct sol_model *m, struct mu_err *err)
+enum mu_code sol_glpk_check(const struct sol_model *m, struct mu_err *err)
 {
 	size_t i;
 	if (m->n_rows > 100000000 || m->n_cols > 100000000)
@@ -80,7 +78,7 @@ static void set_col_bounds(glp_prob *lp, const struct sol_model *m, size_t j)
 	                 m->col_hi[j] < SOL_INF ? m->col_hi[j] : 0);
 }
 
-static glp_prob *load(struct sol_model *m, bool is_mip)
+glp_prob *sol_glpk_load(struct sol_model *m, bool is_mip)
 {
 	glp_prob *lp = glp_create_prob();
 	int *ia, *ja;
@@ -374,7 +372,7 @@ static void set_warm_basis(glp_prob *lp, const struct sol_options *opt)
 		}
 }
 
-static unsigned char basis_status(int glp_stat)
+unsigned char sol_glpk_basis_status(int glp_stat)
 {
 	switch (glp_stat) {
 	case GLP_BS:
@@ -392,9 +390,9 @@ static void keep_basis(glp_prob *lp, struct sol_result *out)
 	out->row_basis = mu_malloc(out->n_rows + 1);
 	out->col_basis = mu_malloc(out->n_cols + 1);
 	for (i = 0; i < out->n_rows; i++)
-		out->row_basis[i] = basis_status(glp_get_row_stat(lp, (int)i + 1));
+		out->row_basis[i] = sol_glpk_basis_status(glp_get_row_stat(lp, (int)i + 1));
 	for (i = 0; i < out->n_cols; i++)
-		out->col_basis[i] = basis_status(glp_get_col_stat(lp, (int)i + 1));
+		out->col_basis[i] = sol_glpk_basis_status(glp_get_col_stat(lp, (int)i + 1));
 }
 
 /* Solves the linear relaxation: from the warm basis opt gives, by sifting
@@ -717,10 +715,10 @@ enum mu_code sol_glpk_solve(struct sol_model *m, const struct sol_options *opt,
 	double start;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = check_model(m, err)) != MU_OK)
+	if ((rc = sol_glpk_check(m, err)) != MU_OK)
 		return rc;
-	glp_term_hook(swallow, NULL);
-	lp = load(m, opt->is_mip);
+	glp_term_hook(sol_glpk_swallow, NULL);
+	lp = sol_glpk_load(m, opt->is_mip);
 	out->n_rows = m->n_rows;
 	out->n_cols = m->n_cols;
 	out->n_nonzeros = m->n_entries;
@@ -738,10 +736,10 @@ enum mu_code sol_glpk_write_mps(struct sol_model *m, bool is_mip, const char *pa
 	glp_prob *lp;
 	enum mu_code rc;
 	int r;
-	if ((rc = check_model(m, err)) != MU_OK)
+	if ((rc = sol_glpk_check(m, err)) != MU_OK)
 		return rc;
-	glp_term_hook(swallow, NULL);
-	lp = load(m, is_mip);
+	glp_term_hook(sol_glpk_swallow, NULL);
+	lp = sol_glpk_load(m, is_mip);
 	r = glp_write_mps(lp, GLP_MPS_FILE, NULL, path);
 	glp_delete_prob(lp);
 	glp_term_hook(NULL, NULL);
