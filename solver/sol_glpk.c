@@ -488,6 +488,13 @@ static struct saved_basis save_basis(glp_prob *lp)
 	return b;
 }
 
+static void saved_basis_free(struct saved_basis *b)
+{
+	free(b->row_stat);
+	free(b->col_stat);
+	b->row_stat = b->col_stat = NULL;
+}
+
 /* Sets the saved statuses again, and frees them. */
 static void restore_basis(glp_prob *lp, struct saved_basis *b)
 {
@@ -496,8 +503,7 @@ static void restore_basis(glp_prob *lp, struct saved_basis *b)
 		glp_set_row_stat(lp, i, b->row_stat[i]);
 	for (i = 1; i <= n; i++)
 		glp_set_col_stat(lp, i, b->col_stat[i]);
-	free(b->row_stat);
-	free(b->col_stat);
+	saved_basis_free(b);
 }
 
 static bool resolve(glp_prob *lp, const glp_smcp *parm)
@@ -613,21 +619,16 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	double relaxed, rounded_objective = 0;
 	double *rounded = mu_malloc((m->n_cols + 1) * sizeof(double));
 	double *x_relaxed = mu_malloc((m->n_cols + 1) * sizeof(double));
-	struct saved_basis relaxed_basis;
+	struct saved_basis relaxed_basis = {NULL, NULL};
 	glp_prob *rins_lp = NULL;
 	bool has_rounded, has_mip;
-	int rc, st, i;
+	enum mu_code rc;
+	int glp_rc, st, i;
 
 	watch.start = watch.last_report = mu_time_now();
-	if (run_simplex(lp, m, opt, &lp_parm, out, err) != MU_OK) {
-		free(rounded);
-		free(x_relaxed);
-		return MU_E_SOLVER;
-	}
-	if (out->status != SOL_OPTIMAL) {
-		free(x_relaxed);
+	rc = run_simplex(lp, m, opt, &lp_parm, out, err);
+	if (rc != MU_OK || out->status != SOL_OPTIMAL)
 		goto done;
-	}
 	relaxed = glp_get_obj_val(lp);
 	if (opt->want_basis)
 		keep_basis(lp, out);
@@ -645,7 +646,6 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 		improve_by_rins(lp, m, opt, x_relaxed,
 		                mu_time_now() + (watch.deadline - mu_time_now()) / 4, rounded,
 		                &rounded_objective);
-	free(x_relaxed);
 	/* The search starts from the relaxation's optimal basis (no simplex
 	 * iterations) with the rota in hand; should that fail, GLPK's
 	 * presolver solves the relaxation itself. */
@@ -661,21 +661,19 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 		watch.rins_x = rounded;
 		watch.rins_objective = &rounded_objective;
 	}
-	rc = run_intopt(lp, &watch);
-	if (rins_lp)
-		glp_delete_prob(rins_lp);
+	glp_rc = run_intopt(lp, &watch);
 	st = glp_mip_status(lp);
-	if (rc == GLP_ENOPFS || (rc != GLP_ETMLIM && st == GLP_NOFEAS)) {
+	if (glp_rc == GLP_ENOPFS || (glp_rc != GLP_ETMLIM && st == GLP_NOFEAS)) {
 		out->status = SOL_INFEASIBLE;
 		goto done;
 	}
-	if (rc == GLP_ENODFS) {
+	if (glp_rc == GLP_ENODFS) {
 		out->status = SOL_UNBOUNDED;
 		goto done;
 	}
-	if (rc != 0 && rc != GLP_ETMLIM && rc != GLP_EMIPGAP && rc != GLP_ESTOP) {
-		free(rounded);
-		return mu_err_set(err, MU_E_SOLVER, "GLPK branch and cut failed (code %d)", rc);
+	if (glp_rc != 0 && glp_rc != GLP_ETMLIM && glp_rc != GLP_EMIPGAP && glp_rc != GLP_ESTOP) {
+		rc = mu_err_set(err, MU_E_SOLVER, "GLPK branch and cut failed (code %d)", glp_rc);
+		goto done;
 	}
 	has_mip = st == GLP_OPT || st == GLP_FEAS;
 	if (has_mip && (!has_rounded || glp_mip_obj_val(lp) <= rounded_objective)) {
@@ -703,8 +701,12 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	if (out->gap < 0)
 		out->gap = 0;
 done:
+	if (rins_lp)
+		glp_delete_prob(rins_lp);
+	saved_basis_free(&relaxed_basis);
+	free(x_relaxed);
 	free(rounded);
-	return MU_OK;
+	return rc;
 }
 
 enum mu_code sol_glpk_solve(struct sol_model *m, const struct sol_options *opt,
