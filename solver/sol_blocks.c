@@ -8,7 +8,7 @@
  * block by block. A block-diagonal basis made of each block's optimal basis
  * is optimal for the whole.
  */
-#include "sol_blocks.h"
+#include "sol_int.h"
 
 #include "core/mu_alloc.h"
 

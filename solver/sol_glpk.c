@@ -5,14 +5,13 @@
  */
 #include "sol_glpk.h"
 
+#include "sol_int.h"
+
 #include "core/mu_alloc.h"
 #include "core/mu_time.h"
-#include "solver/sol_polish.h"
 #include "solver/sol_round.h"
-#include "solver/sol_sift.h"
 
 #include <float.h>
-#include <glpk.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,7 +31,7 @@ const char *sol_status_name(enum sol_status status)
 	}
 }
 
-static int swallow(void *info, const char *s)
+int sol_glpk_swallow(void *info, const char *s)
 {
 	(void)info;
 	(void)s;
@@ -51,8 +50,7 @@ static int bound_type(double lo, double hi)
 	return GLP_FR;
 }
 
-/* Everything GLPK would abort on is checked here first. */
-static enum mu_code check_model(const struct sol_model *m, struct mu_err *err)
+enum mu_code sol_glpk_check(const struct sol_model *m, struct mu_err *err)
 {
 	size_t i;
 	if (m->n_rows > 100000000 || m->n_cols > 100000000)
@@ -80,7 +78,7 @@ static void set_col_bounds(glp_prob *lp, const struct sol_model *m, size_t j)
 	                 m->col_hi[j] < SOL_INF ? m->col_hi[j] : 0);
 }
 
-static glp_prob *load(struct sol_model *m, bool is_mip)
+glp_prob *sol_glpk_load(struct sol_model *m, bool is_mip)
 {
 	glp_prob *lp = glp_create_prob();
 	int *ia, *ja;
@@ -141,6 +139,7 @@ struct mip_watch {
 	double glpk_step;    /* GLPK's longest run between two calls lately, */
 	double glpk_step_at; /* seen then; 10 s on, the next run replaces it */
 	enum branching branching;
+	bool is_starting_up; /* GLPK's next run is pseudo-cost branching's start-up */
 	/* RINS once more when the root's cuts are in, from the root's
 	 * solution: a copy of the model (without cuts) to search in, and the
 	 * rota to improve; NULL when not wanted or done */
@@ -177,7 +176,8 @@ static void rins_from_root(glp_tree *tree, struct mip_watch *w, double now)
  * for it, with no time checks: on bench_gen large (25k rows, 700
  * fractional columns at the root) that took 140 s under a 60 s limit. So
  * it is used only when that start, about one LP per fractional column,
- * fits in a quarter of the time left. */
+ * fits in a quarter of the time left. (That estimate is short: on large
+ * a start-up budgeted at under 7 s took 14.4 s; a quarter leaves room.) */
 static void choose_branch(glp_tree *tree, struct mip_watch *w, double now)
 {
 	glp_prob *lp = glp_ios_get_prob(tree);
@@ -192,13 +192,32 @@ static void choose_branch(glp_tree *tree, struct mip_watch *w, double now)
 				best_part = part;
 			}
 		}
-	if (w->branching == BRANCH_UNDECIDED)
+	if (w->branching == BRANCH_UNDECIDED) {
 		w->branching =
 		    w->deadline > 0 && n_fractional * w->lp_seconds > (w->deadline - now) / 4
 		        ? BRANCH_MOST_FRACTIONAL
 		        : BRANCH_PSEUDO_COST;
+		w->is_starting_up = w->branching == BRANCH_PSEUDO_COST;
+	}
 	if (w->branching == BRANCH_MOST_FRACTIONAL && best > 0)
 		glp_ios_branch_upon(tree, best, GLP_NO_BRNCH);
+}
+
+/* How long before its deadline a search stops: GLPK's next run between
+ * two calls of watch_search, taken to be as long as the longest of the
+ * last 10 s (a round of root cuts on bench_gen large takes 0.5-1 s, 1-2 s
+ * when the other core is busy), but
+ * - not pseudo-cost branching's start-up (watch_search leaves it out):
+ *   it comes once, and choose_branch has made room for it. Counted, it
+ *   stopped large at 46 s of 60: a 14.4 s start-up ended at 46.1 s;
+ * - never more than a twentieth of the time the search was given (3 s of
+ *   60), so that a long run that is not the norm cannot leave more of the
+ *   time unused. At worst GLPK's next run then ends that much past the
+ *   deadline less the guard; the runs measured end within a second. */
+static double step_guard(const struct mip_watch *w)
+{
+	double most = (w->deadline - w->start) / 20;
+	return w->glpk_step < most ? w->glpk_step : most;
 }
 
 /* Keeps the best bound of the open nodes, for the gap of a stopped search;
@@ -209,7 +228,9 @@ static void watch_search(glp_tree *tree, void *info)
 	struct mip_watch *w = info;
 	int best = glp_ios_best_node(tree);
 	double now = mu_time_now();
-	if (w->left_at > 0) {
+	if (w->left_at > 0 && w->is_starting_up)
+		w->is_starting_up = false; /* once, and choose_branch made room for it */
+	else if (w->left_at > 0) {
 		double step = now - w->left_at;
 		if (step > w->glpk_step || now - w->glpk_step_at > 10) {
 			w->glpk_step = step;
@@ -249,14 +270,11 @@ static void watch_search(glp_tree *tree, void *info)
 		break;
 	}
 	/* GLPK checks its own time limit between nodes only; cut rounds at
-	 * the root of a large model ran past it by minutes. Between two calls
-	 * here it runs up to 1-2 s on large (a round of cuts), so the search
-	 * stops when a step as long as the longest of the last 10 s would not
-	 * fit. (Not the longest of all: pseudo-cost branching's start-up, once,
-	 * takes 11 s on large; choose_branch has made room for it.) */
+	 * the root of a large model ran past it by minutes. So the search
+	 * stops when GLPK's next run would not fit: see step_guard. */
 	now = mu_time_now(); /* after any RINS above */
 	if ((w->opt->stop && *w->opt->stop) ||
-	    (w->deadline > 0 && now + w->glpk_step > w->deadline)) {
+	    (w->deadline > 0 && now + step_guard(w) > w->deadline)) {
 		glp_ios_terminate(tree);
 		return;
 	}
@@ -374,7 +392,7 @@ static void set_warm_basis(glp_prob *lp, const struct sol_options *opt)
 		}
 }
 
-static unsigned char basis_status(int glp_stat)
+unsigned char sol_glpk_basis_status(int glp_stat)
 {
 	switch (glp_stat) {
 	case GLP_BS:
@@ -392,9 +410,9 @@ static void keep_basis(glp_prob *lp, struct sol_result *out)
 	out->row_basis = mu_malloc(out->n_rows + 1);
 	out->col_basis = mu_malloc(out->n_cols + 1);
 	for (i = 0; i < out->n_rows; i++)
-		out->row_basis[i] = basis_status(glp_get_row_stat(lp, (int)i + 1));
+		out->row_basis[i] = sol_glpk_basis_status(glp_get_row_stat(lp, (int)i + 1));
 	for (i = 0; i < out->n_cols; i++)
-		out->col_basis[i] = basis_status(glp_get_col_stat(lp, (int)i + 1));
+		out->col_basis[i] = sol_glpk_basis_status(glp_get_col_stat(lp, (int)i + 1));
 }
 
 /* Solves the linear relaxation: from the warm basis opt gives, by sifting
@@ -490,6 +508,13 @@ static struct saved_basis save_basis(glp_prob *lp)
 	return b;
 }
 
+static void saved_basis_free(struct saved_basis *b)
+{
+	free(b->row_stat);
+	free(b->col_stat);
+	b->row_stat = b->col_stat = NULL;
+}
+
 /* Sets the saved statuses again, and frees them. */
 static void restore_basis(glp_prob *lp, struct saved_basis *b)
 {
@@ -498,8 +523,7 @@ static void restore_basis(glp_prob *lp, struct saved_basis *b)
 		glp_set_row_stat(lp, i, b->row_stat[i]);
 	for (i = 1; i <= n; i++)
 		glp_set_col_stat(lp, i, b->col_stat[i]);
-	free(b->row_stat);
-	free(b->col_stat);
+	saved_basis_free(b);
 }
 
 static bool resolve(glp_prob *lp, const glp_smcp *parm)
@@ -615,21 +639,16 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	double relaxed, rounded_objective = 0;
 	double *rounded = mu_malloc((m->n_cols + 1) * sizeof(double));
 	double *x_relaxed = mu_malloc((m->n_cols + 1) * sizeof(double));
-	struct saved_basis relaxed_basis;
+	struct saved_basis relaxed_basis = {NULL, NULL};
 	glp_prob *rins_lp = NULL;
 	bool has_rounded, has_mip;
-	int rc, st, i;
+	enum mu_code rc;
+	int glp_rc, st, i;
 
 	watch.start = watch.last_report = mu_time_now();
-	if (run_simplex(lp, m, opt, &lp_parm, out, err) != MU_OK) {
-		free(rounded);
-		free(x_relaxed);
-		return MU_E_SOLVER;
-	}
-	if (out->status != SOL_OPTIMAL) {
-		free(x_relaxed);
+	rc = run_simplex(lp, m, opt, &lp_parm, out, err);
+	if (rc != MU_OK || out->status != SOL_OPTIMAL)
 		goto done;
-	}
 	relaxed = glp_get_obj_val(lp);
 	if (opt->want_basis)
 		keep_basis(lp, out);
@@ -647,7 +666,6 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 		improve_by_rins(lp, m, opt, x_relaxed,
 		                mu_time_now() + (watch.deadline - mu_time_now()) / 4, rounded,
 		                &rounded_objective);
-	free(x_relaxed);
 	/* The search starts from the relaxation's optimal basis (no simplex
 	 * iterations) with the rota in hand; should that fail, GLPK's
 	 * presolver solves the relaxation itself. */
@@ -663,21 +681,19 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 		watch.rins_x = rounded;
 		watch.rins_objective = &rounded_objective;
 	}
-	rc = run_intopt(lp, &watch);
-	if (rins_lp)
-		glp_delete_prob(rins_lp);
+	glp_rc = run_intopt(lp, &watch);
 	st = glp_mip_status(lp);
-	if (rc == GLP_ENOPFS || (rc != GLP_ETMLIM && st == GLP_NOFEAS)) {
+	if (glp_rc == GLP_ENOPFS || (glp_rc != GLP_ETMLIM && st == GLP_NOFEAS)) {
 		out->status = SOL_INFEASIBLE;
 		goto done;
 	}
-	if (rc == GLP_ENODFS) {
+	if (glp_rc == GLP_ENODFS) {
 		out->status = SOL_UNBOUNDED;
 		goto done;
 	}
-	if (rc != 0 && rc != GLP_ETMLIM && rc != GLP_EMIPGAP && rc != GLP_ESTOP) {
-		free(rounded);
-		return mu_err_set(err, MU_E_SOLVER, "GLPK branch and cut failed (code %d)", rc);
+	if (glp_rc != 0 && glp_rc != GLP_ETMLIM && glp_rc != GLP_EMIPGAP && glp_rc != GLP_ESTOP) {
+		rc = mu_err_set(err, MU_E_SOLVER, "GLPK branch and cut failed (code %d)", glp_rc);
+		goto done;
 	}
 	has_mip = st == GLP_OPT || st == GLP_FEAS;
 	if (has_mip && (!has_rounded || glp_mip_obj_val(lp) <= rounded_objective)) {
@@ -705,8 +721,12 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	if (out->gap < 0)
 		out->gap = 0;
 done:
+	if (rins_lp)
+		glp_delete_prob(rins_lp);
+	saved_basis_free(&relaxed_basis);
+	free(x_relaxed);
 	free(rounded);
-	return MU_OK;
+	return rc;
 }
 
 enum mu_code sol_glpk_solve(struct sol_model *m, const struct sol_options *opt,
@@ -717,10 +737,10 @@ enum mu_code sol_glpk_solve(struct sol_model *m, const struct sol_options *opt,
 	double start;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = check_model(m, err)) != MU_OK)
+	if ((rc = sol_glpk_check(m, err)) != MU_OK)
 		return rc;
-	glp_term_hook(swallow, NULL);
-	lp = load(m, opt->is_mip);
+	glp_term_hook(sol_glpk_swallow, NULL);
+	lp = sol_glpk_load(m, opt->is_mip);
 	out->n_rows = m->n_rows;
 	out->n_cols = m->n_cols;
 	out->n_nonzeros = m->n_entries;
@@ -738,10 +758,10 @@ enum mu_code sol_glpk_write_mps(struct sol_model *m, bool is_mip, const char *pa
 	glp_prob *lp;
 	enum mu_code rc;
 	int r;
-	if ((rc = check_model(m, err)) != MU_OK)
+	if ((rc = sol_glpk_check(m, err)) != MU_OK)
 		return rc;
-	glp_term_hook(swallow, NULL);
-	lp = load(m, is_mip);
+	glp_term_hook(sol_glpk_swallow, NULL);
+	lp = sol_glpk_load(m, is_mip);
 	r = glp_write_mps(lp, GLP_MPS_FILE, NULL, path);
 	glp_delete_prob(lp);
 	glp_term_hook(NULL, NULL);

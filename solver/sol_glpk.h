@@ -1,9 +1,9 @@
 /*
- * sol_glpk.h - solves a sol_model with GLPK, and writes it as MPS. With its
- * helpers sol_sift.c and sol_polish.c, the only user of glpk.h: the model
- * is checked before it reaches GLPK (which aborts the process on a bad
- * index) and GLPK's terminal output is routed through glp_term_hook, never
- * to the user's terminal.
+ * sol_glpk.h - solves a sol_model with GLPK, and writes it as MPS. GLPK's
+ * objects stay inside solver/ (its .c files share them through the private
+ * sol_int.h): the model is checked before it reaches GLPK (which aborts the
+ * process on a bad index) and GLPK's terminal output is routed through
+ * glp_term_hook, never to the user's terminal.
  */
 #ifndef SOL_GLPK_H
 #define SOL_GLPK_H

@@ -18,7 +18,7 @@
  * each soft row at most once, then re-solves; a pass that does not pay as
  * a whole is undone and tried again with half as many moves.
  */
-#include "sol_polish.h"
+#include "sol_int.h"
 
 #include "core/mu_alloc.h"
 #include "core/mu_time.h"

@@ -9,9 +9,7 @@
  * LP holds only the rows its columns touch, and its first round is solved
  * block by block (sol_blocks).
  */
-#include "sol_sift.h"
-
-#include "sol_blocks.h"
+#include "sol_int.h"
 
 #include "core/mu_alloc.h"
 #include "core/mu_time.h"

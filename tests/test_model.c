@@ -18,11 +18,9 @@
 #include "policies/pol_plan.h"
 #include "policies/pol_solve.h"
 #include "policies/pol_prices.h"
-#include "solver/sol_blocks.h"
 #include "solver/sol_glpk.h"
-#include "solver/sol_polish.h"
+#include "solver/sol_steps.h"
 
-#include <glpk.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -264,46 +262,6 @@ static void test_model_tier_penalty(void **state)
 	expect(mild, 226, 226);
 }
 
-/* The rota's program as sol_glpk.c hands it to sol_polish: every integer
- * column fixed at x, the rest free, solved. */
-static glp_prob *load_fixed(struct sol_model *m, const double *x)
-{
-	glp_prob *lp = glp_create_prob();
-	glp_smcp parm;
-	size_t i, j;
-	sol_model_compact(m);
-	glp_add_rows(lp, (int)m->n_rows);
-	glp_add_cols(lp, (int)m->n_cols);
-	for (i = 0; i < m->n_rows; i++)
-		glp_set_row_bnds(lp, (int)i + 1, m->row_hi[i] == SOL_INF ? GLP_LO : GLP_UP,
-		                 m->row_lo[i], m->row_hi[i]);
-	for (j = 0; j < m->n_cols; j++) {
-		glp_set_obj_coef(lp, (int)j + 1, m->col_cost[j]);
-		if (m->col_is_int[j])
-			glp_set_col_bnds(lp, (int)j + 1, GLP_FX, x[j], x[j]);
-		else
-			glp_set_col_bnds(lp, (int)j + 1, GLP_LO, m->col_lo[j], 0);
-	}
-	{
-		int *ia = mu_malloc((m->n_entries + 1) * sizeof(int));
-		int *ja = mu_malloc((m->n_entries + 1) * sizeof(int));
-		double *ar = mu_malloc((m->n_entries + 1) * sizeof(double));
-		for (i = 0; i < m->n_entries; i++) {
-			ia[i + 1] = (int)m->entries[i].row + 1;
-			ja[i + 1] = (int)m->entries[i].col + 1;
-			ar[i + 1] = m->entries[i].value;
-		}
-		glp_load_matrix(lp, (int)m->n_entries, ia, ja, ar);
-		free(ia);
-		free(ja);
-		free(ar);
-	}
-	glp_init_smcp(&parm);
-	parm.msg_lev = GLP_MSG_OFF;
-	assert_int_equal(glp_simplex(lp, &parm), 0);
-	return lp;
-}
-
 /* Polishing by hand. Rows A, C, D need 1 staff each (short at 100), B
  * needs 1 (short at 300). Worker w (10) may take A or B but not both; u
  * (50) is on A too; z1 (5) and z2 (7) both cover C; y (30) could cover D.
@@ -317,9 +275,9 @@ static void test_model_polish_moves_swaps_adds_and_drops(void **state)
 	struct sol_model *m = sol_model_new();
 	size_t need_a, need_b, need_c, need_d, rest_w, k;
 	size_t w_a, w_b, u_a, z1, z2, y;
-	double x[12] = {0}, objective;
-	glp_prob *lp;
-	glp_smcp parm;
+	double x[12] = {0};
+	struct sol_polish_run run;
+	struct mu_err err;
 	(void)state;
 	need_a = sol_model_add_row(m, "need_a", 1, SOL_INF);
 	need_b = sol_model_add_row(m, "need_b", 1, SOL_INF);
@@ -345,22 +303,18 @@ static void test_model_polish_moves_swaps_adds_and_drops(void **state)
 	sol_model_add_entry(m, need_c, z2, 1);
 	sol_model_add_entry(m, need_d, y, 1);
 	x[w_a] = x[u_a] = x[z1] = x[z2] = 1;
-	lp = load_fixed(m, x);
-	objective = glp_get_obj_val(lp);
-	assert_float_equal(objective, 472, 1e-9);
-	glp_init_smcp(&parm);
-	parm.msg_lev = GLP_MSG_OFF;
+	assert_int_equal(sol_steps_polish(m, x, &run, &err), MU_OK);
+	assert_float_equal(run.start, 472, 1e-9);
 	/* the swap counts as two moves */
-	assert_int_equal(sol_polish(lp, m, &parm, 0, x, &objective), 4);
-	assert_float_equal(objective, 95, 1e-9);
-	assert_float_equal(glp_get_obj_val(lp), 95, 1e-9);
+	assert_int_equal(run.n_moves, 4);
+	assert_float_equal(run.objective, 95, 1e-9);
+	assert_float_equal(run.lp_objective, 95, 1e-9);
 	assert_float_equal(x[w_a], 0, 0);
 	assert_float_equal(x[w_b], 1, 0);
 	assert_float_equal(x[u_a], 1, 0);
 	assert_float_equal(x[z1], 1, 0);
 	assert_float_equal(x[z2], 0, 0);
 	assert_float_equal(x[y], 1, 0);
-	glp_delete_prob(lp);
 	sol_model_free(m);
 }
 
@@ -505,69 +459,62 @@ static void test_model_sifting_brings_in_columns_by_reduced_cost(void **state)
 }
 
 /* An LP of rows that share no column solved block by block (sol_blocks):
- * block one is min x + 2y with x + y >= 3, x <= 2 (row 1) ... (x = 2,
- * y = 1: 4); block two is min 5z with z >= 1 (z = 1: 5); row 3 has no
+ * block one is min x + 2y with x + y >= 3, x <= 2 (row need, ...) (x = 2,
+ * y = 1: 4); block two is min 5z with z >= 1 (z = 1: 5); row idle has no
  * column. Together they make an optimal basis: the simplex from it takes
  * no iteration. One block alone, or an infeasible block, is left to the
- * whole. */
-static glp_prob *blocks_lp(double z_lo)
+ * whole. With z_in_need, z is in row need too and row idle is left out
+ * (a row of its own would be a second block). */
+static struct sol_model *blocks_model(double z_lo, bool z_in_need)
 {
-	glp_prob *lp = glp_create_prob();
-	int ind[3] = {0, 1, 0};
-	double val[3] = {0, 1, 1};
-	glp_add_rows(lp, 4);
-	glp_set_row_bnds(lp, 1, GLP_LO, 3, 0);
-	glp_set_row_bnds(lp, 2, GLP_LO, z_lo, 0);
-	glp_set_row_bnds(lp, 3, GLP_UP, 0, 7);
-	glp_set_row_bnds(lp, 4, GLP_UP, 0, 2); /* x <= 2 */
-	glp_add_cols(lp, 3);
-	glp_set_col_bnds(lp, 1, GLP_LO, 0, 0);
-	glp_set_col_bnds(lp, 2, GLP_LO, 0, 0);
-	glp_set_col_bnds(lp, 3, GLP_DB, 0, 2);
-	glp_set_obj_coef(lp, 1, 1);
-	glp_set_obj_coef(lp, 2, 2);
-	glp_set_obj_coef(lp, 3, 5);
-	ind[1] = 1, ind[2] = 4;
-	glp_set_mat_col(lp, 1, 2, ind, val);
-	ind[1] = 1;
-	glp_set_mat_col(lp, 2, 1, ind, val);
-	ind[1] = 2;
-	glp_set_mat_col(lp, 3, 1, ind, val);
-	return lp;
+	struct sol_model *m = sol_model_new();
+	size_t need = sol_model_add_row(m, "need", 3, SOL_INF);
+	size_t z_row = sol_model_add_row(m, "z_row", z_lo, SOL_INF);
+	size_t x_row, x, y, z;
+	if (!z_in_need)
+		sol_model_add_row(m, "idle", -SOL_INF, 7);
+	x_row = sol_model_add_row(m, "x_row", -SOL_INF, 2); /* x <= 2 */
+	x = sol_model_add_col(m, "x", 0, SOL_INF, 1, false);
+	y = sol_model_add_col(m, "y", 0, SOL_INF, 2, false);
+	z = sol_model_add_col(m, "z", 0, 2, 5, false);
+	sol_model_add_entry(m, need, x, 1);
+	sol_model_add_entry(m, x_row, x, 1);
+	sol_model_add_entry(m, need, y, 1);
+	sol_model_add_entry(m, z_row, z, 1);
+	if (z_in_need)
+		sol_model_add_entry(m, need, z, 1);
+	return m;
 }
 
 static void test_model_blocks_solve_apart_to_one_optimum(void **state)
 {
-	glp_prob *lp = blocks_lp(1);
-	glp_smcp parm;
-	size_t n_blocks;
+	struct sol_model *m = blocks_model(1, false);
+	struct sol_blocks_run run;
+	struct mu_err err;
 	(void)state;
-	glp_init_smcp(&parm);
-	parm.msg_lev = GLP_MSG_OFF;
-	assert_true(sol_blocks_solve(lp, &parm, &n_blocks));
-	assert_int_equal(n_blocks, 3);
-	assert_int_equal(glp_get_row_stat(lp, 3), GLP_BS);
-	assert_int_equal(glp_simplex(lp, &parm), 0);
-	assert_int_equal(glp_get_status(lp), GLP_OPT);
-	assert_int_equal(glp_get_it_cnt(lp), 0);
-	assert_float_equal(glp_get_obj_val(lp), 4 + 5, 1e-9);
-	assert_float_equal(glp_get_col_prim(lp, 1), 2, 1e-9);
-	assert_float_equal(glp_get_row_dual(lp, 1), 2, 1e-9);
-	glp_delete_prob(lp);
+	assert_int_equal(sol_steps_blocks(m, &run, &err), MU_OK);
+	assert_true(run.is_split);
+	assert_int_equal(run.n_blocks, 3);
+	assert_int_equal(run.iterations, 0);
+	assert_int_equal(run.whole.status, SOL_OPTIMAL);
+	assert_int_equal(run.whole.row_basis[2], SOL_BASIS_BASIC); /* idle */
+	assert_float_equal(run.whole.objective, 4 + 5, 1e-9);
+	assert_float_equal(run.whole.x[0], 2, 1e-9);
+	assert_float_equal(run.whole.row_dual[0], 2, 1e-9);
+	sol_result_release(&run.whole);
+	sol_model_free(m);
 
-	lp = blocks_lp(3); /* z <= 2 cannot meet z >= 3 */
-	assert_false(sol_blocks_solve(lp, &parm, &n_blocks));
-	glp_delete_prob(lp);
+	m = blocks_model(3, false); /* z <= 2 cannot meet z >= 3 */
+	assert_int_equal(sol_steps_blocks(m, &run, &err), MU_OK);
+	assert_false(run.is_split);
+	sol_result_release(&run.whole);
+	sol_model_free(m);
 
-	lp = blocks_lp(1); /* z in row 1 too: one block */
-	{
-		int ind[3] = {0, 1, 2};
-		double val[3] = {0, 1, 1};
-		glp_set_mat_col(lp, 3, 2, ind, val);
-	}
-	glp_del_rows(lp, 1, (int[]){0, 3});
-	assert_false(sol_blocks_solve(lp, &parm, &n_blocks));
-	glp_delete_prob(lp);
+	m = blocks_model(1, true); /* z in row need too: one block */
+	assert_int_equal(sol_steps_blocks(m, &run, &err), MU_OK);
+	assert_false(run.is_split);
+	sol_result_release(&run.whole);
+	sol_model_free(m);
 }
 
 static void test_model_priority(void **state)

@@ -1,0 +1,77 @@
+/*
+ * sol_int.h - what the solver's own .c files share, in GLPK's terms (as
+ * SQLite's whereInt.h is for where*.c). The only file that includes
+ * <glpk.h>: no header outside solver/ and no test includes it, so GLPK's
+ * objects never leave the solver.
+ */
+#ifndef SOL_INT_H
+#define SOL_INT_H
+
+#include "core/mu_err.h"
+#include "solver/sol_model.h"
+
+#include <glpk.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* sol_glpk.c: loading a model into GLPK, and GLPK's terminal. */
+
+/* Everything GLPK would abort the process on (a bad index, a name over
+ * 255 characters, a non-finite value, crossed bounds), checked first:
+ * MU_E_SOLVER. Every model goes through it before sol_glpk_load. */
+enum mu_code sol_glpk_check(const struct sol_model *m, struct mu_err *err);
+
+/* m (compacted here) as a new GLPK problem, minimising; integer columns
+ * marked GLP_IV when is_mip. Free with glp_delete_prob. */
+glp_prob *sol_glpk_load(struct sol_model *m, bool is_mip);
+
+/* A glp_term_hook that prints nothing: set it around every use of GLPK,
+ * so that none of its output reaches the user's terminal. */
+int sol_glpk_swallow(void *info, const char *s);
+
+/* enum sol_basis_status of a GLPK status (GLP_BS, GLP_NL, ...). */
+unsigned char sol_glpk_basis_status(int glp_stat);
+
+/* sol_sift.c: the linear relaxation of a model with many more columns
+ * than rows, solved by sifting. */
+
+enum sol_sift_outcome {
+	SOL_SIFT_OPTIMAL, /* lp holds an optimal basis and solution */
+	SOL_SIFT_TIME_UP, /* deadline passed; lp is unsolved */
+	SOL_SIFT_FAILED   /* no answer (infeasible, unbounded, GLPK trouble): solve lp whole */
+};
+
+/* Solves the relaxation of lp, which holds the whole of m (compacted), by
+ * sifting from the columns col_is_core marks: those must let every row be
+ * met (short and breach do). parm is GLPK's simplex settings (copied, not
+ * changed); deadline is mu_time_now() seconds, 0 for none. *n_rounds
+ * gets the number of working LPs solved. */
+enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
+                                     const bool *col_is_core, const glp_smcp *parm, double deadline,
+                                     size_t *n_rounds);
+
+/* sol_blocks.c: an LP whose columns fall apart into independent groups of
+ * rows, solved one group at a time. */
+
+/* When lp's rows fall into two or more blocks that share no column, solves
+ * each block alone with the simplex settings parm (copied; presolve off)
+ * and gives lp the optimal basis they make together; lp itself is left
+ * unsolved, so a simplex call from that basis finishes in no iterations.
+ * *n_blocks gets the number of blocks. Returns false, lp's basis then
+ * partly changed, when lp is one block, has a column in no row, or a
+ * block has no optimum (infeasible, unbounded, GLPK trouble): solve it
+ * whole then. */
+bool sol_blocks_solve(glp_prob *lp, const glp_smcp *parm, size_t *n_blocks);
+
+/* sol_polish.c: improves a rota by moves of one unit that the duals of
+ * the rota's own linear program say will pay. */
+
+/* lp holds the whole of m (compacted) with every integer column fixed at
+ * x (GLP_FX) and solved to optimality; *objective is its value. Returns the
+ * number of moves kept: x, *objective and lp (still fixed, still solved)
+ * then hold the cheaper rota. parm is GLPK's simplex settings (copied);
+ * deadline is mu_time_now() seconds, 0 for none. */
+size_t sol_polish(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm, double deadline,
+                  double *x, double *objective);
+
+#endif
