@@ -7,7 +7,9 @@
 #include "core/mu_alloc.h"
 #include "core/mu_time.h"
 #include "io/io_report.h"
+#include "io/io_say.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,37 +122,45 @@ void cli_compare_print(const struct mu_scenario *sc, const struct cli_run *sys,
                        const struct cli_run *silo)
 {
 	const struct mu_totals *a = &sys->solved.plan->system, *b = &silo->solved.plan->system;
-	double saving = silo->solved.objective - sys->solved.objective;
-	double more_hours = a->filled_hours - b->filled_hours;
+	double lower = silo->solved.objective - sys->solved.objective;
 	char m[2][MU_MONEY_SIZE];
+	struct mu_buf say;
 	printf("System against silo (partners alone: no lending, bank staff at home only):\n");
 	printf("  %-26s %15s %15s %15s\n", "", "system", "silo", "system - silo");
-	money_row("cost to the system", sys->solved.objective, silo->solved.objective);
 	hours_row("filled hours", a->filled_hours, b->filled_hours);
 	printf("  %-26s %14.1f%% %14.1f%% %+8.1f points\n", "fill rate",
 	       100 * mu_totals_fill_rate(a), 100 * mu_totals_fill_rate(b),
 	       100 * (mu_totals_fill_rate(a) - mu_totals_fill_rate(b)));
 	printf("  %-26s %15zu %15zu %+15ld\n", "red flags", a->n_red_flags, b->n_red_flags,
 	       (long)a->n_red_flags - (long)b->n_red_flags);
-	money_row("agency spend", a->spend[MU_SRC_AGENCY], b->spend[MU_SRC_AGENCY]);
-	money_row("mutual aid travel", a->cost[MU_SRC_LEND], b->cost[MU_SRC_LEND]);
-	money_row("shared bank", a->cost[MU_SRC_BANK], b->cost[MU_SRC_BANK]);
-	money_row("agency (with penalties)", a->cost[MU_SRC_AGENCY], b->cost[MU_SRC_AGENCY]);
-	money_row("unfilled-hours penalties", a->unfilled_penalty, b->unfilled_penalty);
+	money_row("spend (cash)", a->spend_total, b->spend_total);
+	money_row("  agency", a->spend[MU_SRC_AGENCY], b->spend[MU_SRC_AGENCY]);
+	money_row("  shared bank", a->spend[MU_SRC_BANK], b->spend[MU_SRC_BANK]);
+	money_row("  mutual aid travel", a->spend[MU_SRC_LEND], b->spend[MU_SRC_LEND]);
+	money_row("penalties (weights)", a->penalty_total, b->penalty_total);
+	money_row("  unfilled hours", a->unfilled_penalty, b->unfilled_penalty);
+	money_row("  agency tiers", a->penalty[MU_PEN_TIER], b->penalty[MU_PEN_TIER]);
+	money_row("  break-glass", a->penalty[MU_PEN_BREAK_GLASS], b->penalty[MU_PEN_BREAK_GLASS]);
+	money_row("cost (spend + penalties)", sys->solved.objective, silo->solved.objective);
 	hours_row("mutual aid hours", a->lent_out_hours, b->lent_out_hours);
 	hours_row("bank hours", a->hours[MU_SRC_BANK], b->hours[MU_SRC_BANK]);
 	hours_row("agency hours", a->hours[MU_SRC_AGENCY], b->hours[MU_SRC_AGENCY]);
 	print_partners(sc, sys, silo);
 
-	printf("\nWorking together %s %s (%.0f%% of the silo cost) and fills %.0f %s hours",
-	       saving >= 0 ? "saves" : "costs", cli_money(m[0], saving >= 0 ? saving : -saving),
-	       silo->solved.objective > 0 ? 100 * saving / silo->solved.objective : 0.0,
-	       more_hours >= 0 ? more_hours : -more_hours, more_hours >= 0 ? "more" : "fewer");
+	mu_buf_init(&say);
+	io_say_value(&say, sc, sys->solved.plan, silo->solved.plan);
+	printf("\n%s\n", say.data);
+	mu_buf_release(&say);
+	/* the objective weighs penalties with cash: say it as a cost, never as
+	 * money saved */
+	printf("The cost to the system (spend plus the penalty weights the scenario puts on "
+	       "unfilled hours, agency tiers and break-glass) is %s %s",
+	       cli_money(m[0], fabs(lower)), lower >= 0 ? "lower" : "higher");
 	/* A silo search stopped by its time limit may have a cheaper rota left
 	 * to find; its bound says how much cheaper at most. */
 	if (silo->solved.status != MU_STATUS_OPTIMAL && silo->solved.has_bound &&
 	    sys->solved.status == MU_STATUS_OPTIMAL)
-		printf(";\nit saves at least %s however long the silo search ran",
+		printf(",\nand at least %s lower than any silo rota however long its search ran",
 		       cli_money(m[1], silo->solved.bound - sys->solved.objective));
 	printf(".\n");
 }

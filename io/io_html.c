@@ -9,6 +9,7 @@
 #include "core/mu_buf.h"
 #include "core/mu_format.h"
 #include "core/mu_map.h"
+#include "io/io_say.h"
 #include "io/io_svg.h"
 
 #include <math.h>
@@ -19,6 +20,7 @@
 
 #define N_UNFILLED_SHOWN 25
 #define N_SENTENCES 8
+#define INDENT "\xc2\xa0\xc2\xa0" /* two no-break spaces: a part of the row above */
 
 static const char STYLE[] =
     "body{font-family:sans-serif;margin:24px auto;max-width:1000px;color:#222;"
@@ -549,7 +551,6 @@ static void compare_table(struct mu_buf *b, const struct io_html_plan *sys,
 	char t[3][32];
 	mu_buf_adds(b, "<table><tr><th></th><th>system</th><th>silo</th><th>system &minus; "
 	               "silo</th></tr>\n");
-	compare_money(b, "cost to the system", sys->objective, silo->objective);
 	compare_hours(b, "filled hours", a->filled_hours, c->filled_hours);
 	fill_text(t[0], 32, a);
 	fill_text(t[1], 32, c);
@@ -559,12 +560,16 @@ static void compare_table(struct mu_buf *b, const struct io_html_plan *sys,
 	snprintf(t[1], 32, "%zu", c->n_red_flags);
 	snprintf(t[2], 32, "%+ld", (long)a->n_red_flags - (long)c->n_red_flags);
 	compare_row(b, "red flags", t[0], t[1], t[2]);
-	compare_money(b, "agency spend", a->spend[MU_SRC_AGENCY], c->spend[MU_SRC_AGENCY]);
-	compare_money(b, "mutual aid travel", a->cost[MU_SRC_LEND], c->cost[MU_SRC_LEND]);
-	compare_money(b, "shared bank cost", a->cost[MU_SRC_BANK], c->cost[MU_SRC_BANK]);
-	compare_money(b, "agency cost (with tier and break-glass penalties)",
-	              a->cost[MU_SRC_AGENCY], c->cost[MU_SRC_AGENCY]);
-	compare_money(b, "unfilled-hours penalties", a->unfilled_penalty, c->unfilled_penalty);
+	compare_money(b, "spend (cash)", a->spend_total, c->spend_total);
+	compare_money(b, INDENT "agency", a->spend[MU_SRC_AGENCY], c->spend[MU_SRC_AGENCY]);
+	compare_money(b, INDENT "shared bank", a->spend[MU_SRC_BANK], c->spend[MU_SRC_BANK]);
+	compare_money(b, INDENT "mutual aid travel", a->spend[MU_SRC_LEND], c->spend[MU_SRC_LEND]);
+	compare_money(b, "penalties (weights, not money)", a->penalty_total, c->penalty_total);
+	compare_money(b, INDENT "unfilled hours", a->unfilled_penalty, c->unfilled_penalty);
+	compare_money(b, INDENT "agency tiers", a->penalty[MU_PEN_TIER], c->penalty[MU_PEN_TIER]);
+	compare_money(b, INDENT "break-glass", a->penalty[MU_PEN_BREAK_GLASS],
+	              c->penalty[MU_PEN_BREAK_GLASS]);
+	compare_money(b, "cost (spend + penalties)", sys->objective, silo->objective);
 	compare_hours(b, "mutual aid hours", a->lent_out_hours, c->lent_out_hours);
 	compare_hours(b, "bank hours", a->hours[MU_SRC_BANK], c->hours[MU_SRC_BANK]);
 	compare_hours(b, "agency hours", a->hours[MU_SRC_AGENCY], c->hours[MU_SRC_AGENCY]);
@@ -602,21 +607,26 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
                                    const char *scenario_label, const struct io_html_plan *sys,
                                    const struct io_html_plan *silo, struct mu_err *err)
 {
-	const struct mu_totals *a = &sys->plan->system, *c = &silo->plan->system;
-	double saving = silo->objective - sys->objective;
-	double hours = a->filled_hours - c->filled_hours;
+	double lower = silo->objective - sys->objective;
 	char m[MU_MONEY_SIZE];
-	struct mu_buf b;
+	struct mu_buf b, say;
 	struct lookup lk;
 	mu_buf_init(&b);
 	lookup_init(&lk, sc);
 	page_open(&b, "System against silo", scenario_label);
-	mu_buf_addf(&b, "<p style=\"font-size:1.2em\">Working together %s <b>%s</b>",
-	            saving >= 0 ? "saves" : "costs", money(m, fabs(saving)));
+	mu_buf_init(&say);
+	io_say_value(&say, sc, sys->plan, silo->plan);
+	mu_buf_adds(&b, "<p style=\"font-size:1.2em\">");
+	esc(&b, say.data);
+	mu_buf_adds(&b,
+	            "</p>\n<p>The cost to the system &mdash; spend plus the penalty weights the "
+	            "scenario puts on unfilled hours, agency tiers and break-glass, not money "
+	            "anyone pays &mdash; is ");
+	mu_buf_addf(&b, "<b>%s %s</b>", money(m, fabs(lower)), lower >= 0 ? "lower" : "higher");
 	if (silo->objective > 0)
-		mu_buf_addf(&b, " (%.0f%% of the silo cost)", 100 * saving / silo->objective);
-	mu_buf_addf(&b, " and fills <b>%+.0f hours</b>; red flags %zu against %zu.</p>\n", hours,
-	            a->n_red_flags, c->n_red_flags);
+		mu_buf_addf(&b, " (%.0f%% of the silo's)", 100 * fabs(lower) / silo->objective);
+	mu_buf_adds(&b, ".</p>\n");
+	mu_buf_release(&say);
 	mu_buf_adds(&b, "<p>Silo: the same scenario as if partners worked alone: no lending, each "
 	                "bank worker only at their home partner.</p>\n");
 	compare_table(&b, sys, silo);

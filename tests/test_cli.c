@@ -287,9 +287,12 @@ static void test_cli_demo_needs_no_files(void **state)
 	system_cost =
 	    parse_money(strstr(r.out, "  cost      ") + strlen("  cost") +
 	                strspn(strstr(r.out, "  cost      ") + strlen("  cost"), " \xc2\xa3"));
-	saves = strstr(r.out, "Working together saves \xc2\xa3");
+	/* in cash, hours and red flags; the cost (with penalties) apart */
+	assert_non_null(strstr(r.out, "Working together fills "));
+	saves = strstr(r.out, "and break-glass) is \xc2\xa3");
 	assert_non_null(saves);
-	silo_cost = system_cost + parse_money(saves + strlen("Working together saves \xc2\xa3"));
+	assert_non_null(strstr(saves, " lower"));
+	silo_cost = system_cost + parse_money(saves + strlen("and break-glass) is \xc2\xa3"));
 	assert_true(system_cost > 100000);
 	assert_true(silo_cost > 1.2 * system_cost);
 	result_free(&r);
@@ -492,7 +495,10 @@ static void test_cli_compare_system_and_silo(void **state)
 	r = run("compare", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--out", "cmp", "--db", "c.db",
 	        NULL);
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "Working together saves \xc2\xa3"));
+	/* the value of working together in cash, hours and red flags: the
+	 * sentence's spend is compare.csv's */
+	assert_non_null(strstr(r.out, "Working together fills "));
+	assert_non_null(strstr(r.out, "removes all 8 red flags, for \xc2\xa3"));
 	assert_non_null(strstr(r.out, "Partner by partner"));
 	/* compare.csv holds the same two plans as two solves */
 	tmp_path(path, sizeof(path), "cmp/compare.csv");
@@ -500,6 +506,12 @@ static void test_cli_compare_system_and_silo(void **state)
 	assert_true(fabs(csv_value(path, "SYSTEM,the whole system,total_cost,", 5) - silo) < 0.01);
 	assert_true(fabs(csv_value(path, "SYSTEM,the whole system,total_cost,", 6) - (sys - silo)) <
 	            0.01);
+	{
+		const char *at = strstr(r.out, "red flags, for \xc2\xa3");
+		double more = csv_value(path, "SYSTEM,the whole system,spend,", 6);
+		assert_true(more > 100); /* whole pounds */
+		assert_true(fabs(parse_money(at + strlen("red flags, for \xc2\xa3")) - more) <= 0.5);
+	}
 	/* each plan's own outputs hold by §3 */
 	check_outputs("cmp/system", false, false, sys);
 	check_outputs("cmp/silo", false, true, silo);
