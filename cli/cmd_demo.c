@@ -117,7 +117,6 @@ static void print_headline(const struct mu_scenario *sc, const struct cli_run *r
 {
 	const struct mu_totals *t = &run->solved.plan->system;
 	char m[6][MU_MONEY_SIZE];
-	double penalties = t->unfilled_penalty;
 	size_t p;
 
 	printf("System rota, the whole week:\n");
@@ -128,10 +127,16 @@ static void print_headline(const struct mu_scenario *sc, const struct cli_run *r
 	printf("  hours        own %.0f, mutual aid %.0f, bank %.0f, agency %.0f\n",
 	       t->hours[MU_SRC_OWN], t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK],
 	       t->hours[MU_SRC_AGENCY]);
-	printf("  cost         %s: mutual aid travel %s, bank %s, agency %s, unfilled %s\n",
-	       cli_money(m[0], run->solved.objective), cli_money(m[1], t->cost[MU_SRC_LEND]),
-	       cli_money(m[2], t->cost[MU_SRC_BANK]), cli_money(m[3], t->cost[MU_SRC_AGENCY]),
-	       cli_money(m[4], penalties));
+	printf("  spend        %s in cash: agency %s, bank %s, mutual aid travel %s\n",
+	       cli_money(m[0], t->spend_total), cli_money(m[1], t->spend[MU_SRC_AGENCY]),
+	       cli_money(m[2], t->spend[MU_SRC_BANK]), cli_money(m[3], t->spend[MU_SRC_LEND]));
+	printf("  penalties    %s in weights, not money: unfilled hours %s, agency tiers %s, "
+	       "break-glass %s\n",
+	       cli_money(m[0], t->penalty_total), cli_money(m[1], t->unfilled_penalty),
+	       cli_money(m[2], t->penalty[MU_PEN_TIER]),
+	       cli_money(m[3], t->penalty[MU_PEN_BREAK_GLASS]));
+	printf("  cost         %s (spend + penalties: what the plan minimises)\n",
+	       cli_money(m[0], run->solved.objective));
 	printf("  agency spend %s", cli_money(m[0], t->spend[MU_SRC_AGENCY]));
 	if (sc->settings.has_agency_budget)
 		printf(" of the %s system budget (%.0f%%)",

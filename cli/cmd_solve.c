@@ -85,7 +85,9 @@ int cmd_solve(int argc, char **argv)
 		printf(", bound %s, gap %.2f%%", cli_money(money[1], res->bound), 100 * res->gap);
 	if (res->status == MU_STATUS_FEASIBLE)
 		printf(" (time limit: not proven optimal)");
-	printf("\n  fill rate %.1f%%, %zu red flag%s, agency spend %s, break-glass %.0f "
+	printf("\n  spend %s (cash), penalties %s (weights, not money)\n",
+	       cli_money(money[0], sys->spend_total), cli_money(money[1], sys->penalty_total));
+	printf("  fill rate %.1f%%, %zu red flag%s, agency spend %s, break-glass %.0f "
 	       "staff-shifts\n",
 	       100 * mu_totals_fill_rate(sys), sys->n_red_flags, sys->n_red_flags == 1 ? "" : "s",
 	       cli_money(money[0], sys->spend[MU_SRC_AGENCY]), sys->break_glass_shifts);

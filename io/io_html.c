@@ -123,7 +123,9 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	const struct mu_totals *t = &p->plan->system;
 	char v[MU_MONEY_SIZE + 32], m[MU_MONEY_SIZE];
 	mu_buf_adds(b, "<div class=\"tiles\">\n");
-	tile(b, money(v, p->objective), "cost to the system", false);
+	tile(b, money(v, t->spend_total), "spend (cash)", false);
+	tile(b, money(v, t->penalty_total), "penalties (weights, not money)", false);
+	tile(b, money(v, p->objective), "cost: spend + penalties", false);
 	fill_text(v, sizeof(v), t);
 	tile(b, v, "of required hours filled", false);
 	snprintf(v, sizeof(v), "%zu", t->n_red_flags);
@@ -209,20 +211,20 @@ static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struc
 static void partner_row(struct mu_buf *b, const char *name, const struct mu_totals *t,
                         bool has_budget, double budget, bool is_total)
 {
-	char m[3][MU_MONEY_SIZE], fill[32];
+	char m[5][MU_MONEY_SIZE], fill[32];
 	fill_text(fill, sizeof(fill), t);
 	mu_buf_adds(b, is_total ? "<tr><th>" : "<tr><td>");
 	esc(b, name);
 	mu_buf_addf(b,
 	            "%s<td>%.0f</td><td>%s</td><td%s>%zu</td><td>%.0f</td><td>%.0f</td>"
 	            "<td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%s</td><td>%s</td><td>%s</td>"
-	            "<td>%.0f</td></tr>\n",
+	            "<td>%s</td><td>%s</td><td>%.0f</td></tr>\n",
 	            is_total ? "</th>" : "</td>", t->required_hours, fill,
 	            t->n_red_flags ? " class=\"red\"" : "", t->n_red_flags, t->hours[MU_SRC_OWN],
 	            t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK], t->hours[MU_SRC_AGENCY],
 	            t->unfilled_hours, money(m[0], t->spend[MU_SRC_AGENCY]),
-	            has_budget ? money0(m[1], budget) : "-", money(m[2], t->cost_total),
-	            t->lent_out_hours);
+	            has_budget ? money0(m[1], budget) : "-", money(m[2], t->spend_total),
+	            money(m[3], t->penalty_total), money(m[4], t->cost_total), t->lent_out_hours);
 }
 
 static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
@@ -232,15 +234,19 @@ static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
 	mu_buf_adds(b, "<h2>Partners</h2>\n<table><tr><th>partner</th><th>required h</th>"
 	               "<th>fill</th><th>red flags</th><th>own h</th><th>mutual aid in h</th>"
 	               "<th>bank h</th><th>agency h</th><th>unfilled h</th><th>agency spend</th>"
-	               "<th>agency budget</th><th>total cost</th><th>lent out h</th></tr>\n");
+	               "<th>agency budget</th><th>spend</th><th>penalties</th><th>total cost</th>"
+	               "<th>lent out h</th></tr>\n");
 	for (i = 0; i < sc->n_partners; i++)
 		partner_row(b, sc->partners[i].name, &p->plan->partners[i],
 		            sc->partners[i].has_agency_budget, sc->partners[i].agency_budget,
 		            false);
 	partner_row(b, "Whole system", &p->plan->system, sc->settings.has_agency_budget,
 	            sc->settings.agency_budget, true);
-	mu_buf_adds(b, "</table>\n<p>Total cost counts penalties for unfilled hours; own staff "
-	               "cost nothing extra (already paid).</p>\n");
+	mu_buf_adds(b, "</table>\n<p>Spend is cash: agency charges, bank pay and mutual-aid "
+	               "travel (own staff cost nothing extra: already paid). Penalties are the "
+	               "weights the scenario puts on unfilled hours, agency tiers and break-glass "
+	               "&mdash; how bad an outcome is, not money anyone pays. Total cost is their "
+	               "sum, what the plan minimises.</p>\n");
 }
 
 static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
@@ -274,19 +280,26 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
 	free(cols);
 }
 
+/* Cash by source, and the penalty weights by kind beside it: never one
+ * chart, since a penalty is not money anyone pays. */
 static void spend(struct mu_buf *b, const struct io_html_plan *p)
 {
 	const struct mu_totals *t = &p->plan->system;
-	static const char *const labels[] = {"mutual aid travel", "shared bank", "agency",
-	                                     "unfilled (penalty)", "below minimum (penalty)"};
-	double values[5];
-	values[0] = t->cost[MU_SRC_LEND];
-	values[1] = t->cost[MU_SRC_BANK];
-	values[2] = t->cost[MU_SRC_AGENCY];
-	values[3] = t->cost[MU_SRC_SHORT];
-	values[4] = t->cost[MU_SRC_BREACH];
-	mu_buf_adds(b, "<h2>Spend by source</h2>\n");
-	io_svg_bars(b, labels, values, 5);
+	static const char *const cash[] = {"agency", "shared bank", "mutual aid travel"};
+	static const char *const weights[] = {"short of required", "below minimum", "agency tiers",
+	                                      "break-glass"};
+	double values[4];
+	values[0] = t->spend[MU_SRC_AGENCY];
+	values[1] = t->spend[MU_SRC_BANK];
+	values[2] = t->spend[MU_SRC_LEND];
+	mu_buf_adds(b, "<h2>Spend by source (cash)</h2>\n");
+	io_svg_bars(b, cash, values, 3);
+	values[0] = t->penalty[MU_PEN_SHORT];
+	values[1] = t->penalty[MU_PEN_BREACH];
+	values[2] = t->penalty[MU_PEN_TIER];
+	values[3] = t->penalty[MU_PEN_BREAK_GLASS];
+	mu_buf_adds(b, "<h2>Penalties by kind (weights, not money)</h2>\n");
+	io_svg_bars(b, weights, values, 4);
 }
 
 /* Mutual-aid hours and recharge between each pair of partners. */
