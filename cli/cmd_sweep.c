@@ -16,6 +16,7 @@
 #include "core/mu_time.h"
 #include "io/io_html.h"
 #include "io/io_report.h"
+#include "io/io_say.h"
 #include "io/io_store.h"
 #include "io/io_svg.h"
 
@@ -64,7 +65,6 @@ const char cmd_sweep_help[] =
 
 #define MAX_VARY CLI_MAX_VARY
 #define MAX_POINTS 10000
-#define FLAT_FILL 0.0005 /* fill gains below 0.05 points are no gain */
 
 struct point {
 	double values[MAX_VARY];
@@ -208,62 +208,30 @@ static enum mu_code record(const struct cli_options *a, const struct io_source *
 	return rc;
 }
 
-static double staff_spend(const struct mu_totals *t)
+/* The series of the n points from pts, for io_say. */
+static struct io_say_point *series_of(const struct point *pts, size_t n)
 {
-	return t->spend_total;
+	struct io_say_point *out = mu_malloc(n * sizeof(*out));
+	size_t i;
+	for (i = 0; i < n; i++)
+		out[i] = (struct io_say_point){.x = pts[i].values[0],
+		                               .fill = mu_totals_fill_rate(&pts[i].view.system),
+		                               .spend = pts[i].view.system.spend_total,
+		                               .red_flags = pts[i].view.system.n_red_flags};
+	return out;
 }
 
-/* In one series (n points along x), the point from which fill no longer
- * rises (by FLAT_FILL or more) after it rose before: beyond it extra spend
- * stops buying fill. False when fill rises to the end or never rose. */
-static bool find_knee(const struct point *pts, size_t n, size_t *at)
+/* What happens along the first series (the other --vary at their FROM),
+ * from its numbers. */
+static void finding(const struct sweep *sw, struct mu_buf *out)
 {
-	size_t i, j;
-	double first = mu_totals_fill_rate(&pts[0].view.system);
-	for (i = 0; i + 1 < n; i++) {
-		double fill = mu_totals_fill_rate(&pts[i].view.system);
-		bool is_flat = true;
-		for (j = i + 1; j < n && is_flat; j++)
-			is_flat = mu_totals_fill_rate(&pts[j].view.system) - fill < FLAT_FILL;
-		if (is_flat) {
-			*at = i;
-			return fill - first >= FLAT_FILL;
-		}
-	}
-	return false;
-}
-
-/* One sentence on the first series (the other --vary at their FROM):
- * where extra spend stops buying fill. */
-static void finding(const struct sweep *sw, char *buf, size_t size)
-{
-	const struct point *pts = sw->points;
-	size_t n = sw->vary[0].n_values, at, k;
-	char m[2][MU_MONEY_SIZE];
-	const struct mu_totals *last = &pts[n - 1].view.system;
-	if (find_knee(pts, n, &at)) {
-		snprintf(buf, size,
-		         "Up to %s = %g, extra spend buys fill: fill %.2f%% to %.2f%%, spending on "
-		         "staff %s to %s. Beyond it, fill stays at %.2f%%.",
-		         sw->vary[0].name, pts[at].values[0],
-		         100 * mu_totals_fill_rate(&pts[0].view.system),
-		         100 * mu_totals_fill_rate(&pts[at].view.system),
-		         cli_money(m[0], staff_spend(&pts[0].view.system)),
-		         cli_money(m[1], staff_spend(&pts[at].view.system)),
-		         100 * mu_totals_fill_rate(last));
-	} else if (mu_totals_fill_rate(last) - mu_totals_fill_rate(&pts[0].view.system) >=
-	           FLAT_FILL) {
-		snprintf(buf, size, "Fill still rises at %s = %g: extra spend still buys fill.",
-		         sw->vary[0].name, pts[n - 1].values[0]);
-	} else {
-		snprintf(buf, size, "Fill stays at %.2f%% over the whole range of %s.",
-		         100 * mu_totals_fill_rate(last), sw->vary[0].name);
-	}
-	for (k = 1; k < sw->n_vary; k++) {
-		size_t len = strlen(buf);
-		snprintf(buf + len, size - len, "%s%s = %g%s", k == 1 ? " (At " : ", ",
-		         sw->vary[k].name, pts[0].values[k], k + 1 == sw->n_vary ? ".)" : "");
-	}
+	size_t n = sw->vary[0].n_values, k;
+	struct io_say_point *pts = series_of(sw->points, n);
+	io_say_sweep(out, sw->vary[0].name, pts, n);
+	for (k = 1; k < sw->n_vary; k++)
+		mu_buf_addf(out, "%s%s = %g%s", k == 1 ? " (With " : ", ", sw->vary[k].name,
+		            sw->points[0].values[k], k + 1 == sw->n_vary ? ".)" : "");
+	free(pts);
 }
 
 /* The chart: cost, fill and agency spend against the first value, one
@@ -301,8 +269,12 @@ static void chart(const struct sweep *sw, const struct mu_scenario *sc, struct m
 		for (k = 0; k < 3; k++)
 			series[k * n_series + s] =
 			    (struct io_svg_series){names[s], y + k * sw->n_points + s * n};
-		if (find_knee(pts, n, &at))
-			marks[n_marks++] = pts[at].values[0];
+		{
+			struct io_say_point *line = series_of(pts, n);
+			if (io_say_knee(line, n, &at))
+				marks[n_marks++] = pts[at].values[0];
+			free(line);
+		}
 	}
 	io_svg_line_panels(svg, cli_vary_label(&sw->vary[0], sc, label, sizeof(label)), x, n,
 	                   panels, 3, marks, n_marks, "extra spend stops buying fill");
@@ -387,12 +359,13 @@ int cmd_sweep(int argc, char **argv)
 	struct mu_scenario *sc = NULL;
 	struct mu_err err;
 	double started = mu_time_now(), time_read;
-	char found[512];
+	struct mu_buf found;
 	int64_t sweep_id = 0;
 	int status;
 	size_t p;
 
 	memset(&sw, 0, sizeof(sw));
+	mu_buf_init(&found);
 	if (cli_print_help_if_asked("sweep", argc, argv))
 		return 0;
 	memset(&a, 0, sizeof(a));
@@ -419,13 +392,13 @@ int cmd_sweep(int argc, char **argv)
 		goto done;
 	}
 	print_table(&sw);
-	finding(&sw, found, sizeof(found));
-	printf("\n%s\n", found);
+	finding(&sw, &found);
+	printf("\n%s\n", found.data);
 	printf("sweep %lld recorded in %s (runs %lld to %lld) in %.1f s", (long long)sweep_id, a.db,
 	       (long long)sw.points[0].view.run_id,
 	       (long long)sw.points[sw.n_points - 1].view.run_id, mu_time_now() - started);
 	if (a.out) {
-		if (write_outputs(&a, src, sc, &sw, found, &err) != MU_OK) {
+		if (write_outputs(&a, src, sc, &sw, found.data, &err) != MU_OK) {
 			printf("\n");
 			status = cli_fail(&err);
 			goto done;
@@ -438,6 +411,7 @@ int cmd_sweep(int argc, char **argv)
 		if (sw.points[p].view.system.n_red_flags > 0)
 			status = 3;
 done:
+	mu_buf_release(&found);
 	release(&sw);
 	mu_scenario_free(sc);
 	io_source_free(src);

@@ -12,6 +12,9 @@
 #include "core/mu_plan.h"
 #include "core/mu_scenario.h"
 
+#include <stdbool.h>
+#include <stddef.h>
+
 /* What working together is worth: the system plan against the silo plan in
  * filled hours, red flags and cash spend, each with its sign ("Working
  * together fills 255 more hours and removes all 8 red flags, for £1,533
@@ -19,6 +22,30 @@
  * spend is higher in the system plan, by name. Appends plain text to b. */
 void io_say_value(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *sys,
                   const struct mu_plan *silo);
+
+/* Fill changes of less than this (0.05 points) are no change. */
+#define IO_SAY_FLAT_FILL 0.0005
+
+/* One point of a sweep's series: the value it was solved at and what came
+ * out (fill as a fraction, negative when nothing is required). */
+struct io_say_point {
+	double x;
+	double fill;
+	double spend; /* cash */
+	size_t red_flags;
+};
+
+/* The knee of a series whose fill rises: the first point after which fill
+ * never rises again by IO_SAY_FLAT_FILL, when fill rose that much to reach
+ * it. False when fill does not rise so, or still rises at the end. */
+bool io_say_knee(const struct io_say_point *pts, size_t n, size_t *at);
+
+/* What happens along a series (n >= 1 points, x increasing, the other
+ * values fixed), said from the numbers: the direction and size of fill,
+ * where it stops rising, what spend does meanwhile (extra spend "buys
+ * fill" only when both rise), and the red flags. name is the --vary name.
+ * Appends plain text to b. */
+void io_say_sweep(struct mu_buf *b, const char *name, const struct io_say_point *pts, size_t n);
 
 /* Appends "£1,533" (whole pounds) or "£12.50" (under £100, pennies) for the
  * size of pounds. */

@@ -224,11 +224,200 @@ static void test_io_say_value_example_sentence(void **state)
 	mu_buf_release(&b);
 }
 
+/* A generated series: flat with noise, rising to a plateau, falling, or
+ * anything; spend rising, falling or random; red flags sometimes. */
+static size_t gen_series(struct io_say_point *pts)
+{
+	size_t n = 1 + (size_t)(uniform() * 12), i, knee = (size_t)(uniform() * (double)n);
+	double kind = uniform(), f = 0.85 + 0.1 * uniform(), s = 1e5 * uniform();
+	double spend_dir = uniform() < 0.4 ? 1 : uniform() < 0.6 ? -1 : 0;
+	for (i = 0; i < n; i++) {
+		double step = 0.01 * uniform();
+		pts[i].x = 25 + 0.5 * (double)i;
+		if (kind < 0.2)
+			f += (uniform() - 0.5) * 0.0004; /* flat, within noise */
+		else if (kind < 0.5)
+			f += i == 0 ? 0 : i <= knee ? step : (uniform() - 0.3) * 0.0006;
+		else if (kind < 0.7)
+			f -= i == 0 ? 0 : step;
+		else
+			f += (uniform() - 0.5) * 0.02;
+		pts[i].fill = f < 0 ? 0 : f > 1 ? 1 : f;
+		s += spend_dir == 0 ? (uniform() - 0.5) * 3000 : spend_dir * 3000 * uniform();
+		pts[i].spend = s < 0 ? 0 : s;
+		pts[i].red_flags = uniform() < 0.6 ? 2 : (size_t)(uniform() * 4);
+	}
+	return n;
+}
+
+static size_t index_of_x(const struct io_say_point *pts, size_t n, double x)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (fabs(pts[i].x - x) < 1e-9)
+			return i;
+	fail_msg("no point at x = %g", x);
+	return 0;
+}
+
+static void assert_percent(double shown, double fill)
+{
+	assert_true(fabs(shown - 100 * fill) <= 0.005 + 1e-9);
+}
+
+/* How far io_say_money's figure may be from v: pennies below £100. */
+static double money_tolerance(double v)
+{
+	return (v < 100 ? 0.005 : 0.5) + 1e-9;
+}
+
+/* The spend claim of the text from point i to point k. */
+static void check_spend_between(const char *text, const struct io_say_point *pts, size_t i,
+                                size_t k)
+{
+	const char *at;
+	double more = pts[k].spend - pts[i].spend;
+	if ((at = strstr(text, "spend stays at ")) != NULL) {
+		assert_true(fabs(more) < (pts[i].spend < 100 ? 0.005 : 0.5));
+		return;
+	}
+	if ((at = strstr(text, "spend rises from ")) != NULL)
+		assert_true(more > 0);
+	else {
+		at = strstr(text, "spend falls from ");
+		assert_non_null(at);
+		assert_true(more < 0);
+	}
+	at += strlen("spend rises from ");
+	assert_true(fabs(money_at(at) - pts[i].spend) <= money_tolerance(pts[i].spend));
+	at = strstr(at, " to ") + strlen(" to ");
+	assert_true(fabs(money_at(at) - pts[k].spend) <= money_tolerance(pts[k].spend));
+}
+
+static void check_sweep_sentence(const char *text, const struct io_say_point *pts, size_t n)
+{
+	size_t i, j, lo = 0, hi = 0, last = n - 1, k;
+	double a, c, x0, xk;
+	const char *at;
+	for (i = 0; i < n; i++) {
+		lo = pts[i].fill < pts[lo].fill ? i : lo;
+		hi = pts[i].fill > pts[hi].fill ? i : hi;
+	}
+	if (strncmp(text, "Fill stays at ", 14) == 0) {
+		assert_true(pts[hi].fill - pts[lo].fill < IO_SAY_FLAT_FILL);
+		assert_int_equal(sscanf(text, "Fill stays at %lf", &a), 1);
+		assert_percent(a, pts[0].fill);
+		check_spend_between(text, pts, 0, last);
+	} else if (sscanf(text, "Fill rises from %lf%% at v = %lf to %lf%% at v = %lf", &a, &x0, &c,
+	                  &xk) == 4) {
+		k = index_of_x(pts, n, xk);
+		assert_int_equal(index_of_x(pts, n, x0), 0);
+		assert_percent(a, pts[0].fill);
+		assert_percent(c, pts[k].fill);
+		assert_true(pts[last].fill - pts[0].fill >= IO_SAY_FLAT_FILL);
+		for (i = 0; i < n; i++)
+			for (j = i + 1; j < n; j++)
+				assert_true(pts[j].fill - pts[i].fill > -IO_SAY_FLAT_FILL);
+		if ((at = strstr(text, "by less than 0.05 points beyond it")) != NULL) {
+			for (j = k + 1; j < n; j++)
+				assert_true(pts[j].fill - pts[k].fill < IO_SAY_FLAT_FILL);
+			assert_true(k < last);
+		} else {
+			assert_non_null(strstr(text, "still rising at the end"));
+			assert_int_equal(k, last);
+			/* from every point, fill still gains 0.05 points somewhere later */
+			for (i = 0; i < last; i++) {
+				bool gains = false;
+				for (j = i + 1; j < n; j++)
+					gains =
+					    gains || pts[j].fill - pts[i].fill >= IO_SAY_FLAT_FILL;
+				assert_true(gains);
+			}
+		}
+		check_spend_between(strstr(text, "up to there "), pts, 0, k);
+		/* "extra spend buys fill" only where both rise */
+		assert_int_equal(strstr(text, "extra spend") != NULL,
+		                 strstr(text, "up to there spend rises") != NULL);
+		assert_true(strstr(text, "extra spend") == NULL || pts[k].spend > pts[0].spend);
+	} else if (sscanf(text, "Fill falls from %lf%% at v = %lf to %lf%% at v = %lf", &a, &x0, &c,
+	                  &xk) == 4) {
+		assert_int_equal(index_of_x(pts, n, xk), last);
+		assert_percent(a, pts[0].fill);
+		assert_percent(c, pts[last].fill);
+		assert_true(pts[0].fill - pts[last].fill >= IO_SAY_FLAT_FILL);
+		for (i = 0; i < n; i++)
+			for (j = i + 1; j < n; j++)
+				assert_true(pts[j].fill - pts[i].fill < IO_SAY_FLAT_FILL);
+		check_spend_between(text, pts, 0, last);
+	} else {
+		assert_int_equal(sscanf(text,
+		                        "Fill moves between %lf%% at v = %lf and %lf%% at v = %lf",
+		                        &a, &x0, &c, &xk),
+		                 4);
+		assert_percent(a, pts[lo].fill);
+		assert_percent(c, pts[hi].fill);
+		assert_true(pts[hi].fill - pts[lo].fill >= IO_SAY_FLAT_FILL);
+		check_spend_between(text, pts, 0, last);
+	}
+	if (strncmp(text, "Fill rises", 10) != 0)
+		assert_null(strstr(text, "extra spend"));
+	/* red flags */
+	{
+		size_t rlo = pts[0].red_flags, rhi = pts[0].red_flags, r0, r1, r2, r3;
+		for (i = 1; i < n; i++) {
+			rlo = pts[i].red_flags < rlo ? pts[i].red_flags : rlo;
+			rhi = pts[i].red_flags > rhi ? pts[i].red_flags : rhi;
+		}
+		at = strstr(text, "Red flags: ");
+		assert_non_null(at);
+		if (rlo == rhi) {
+			assert_int_equal(sscanf(at, "Red flags: %zu throughout", &r0), 1);
+			assert_int_equal(r0, rlo);
+		} else {
+			assert_int_equal(
+			    sscanf(at,
+			           "Red flags: %zu at the first point, %zu at the last "
+			           "(between %zu and %zu)",
+			           &r0, &r1, &r2, &r3),
+			    4);
+			assert_int_equal(r0, pts[0].red_flags);
+			assert_int_equal(r1, pts[last].red_flags);
+			assert_int_equal(r2, rlo);
+			assert_int_equal(r3, rhi);
+		}
+	}
+}
+
+static void test_io_say_sweep_is_true_of_its_series(void **state)
+{
+	struct io_say_point pts[16];
+	size_t seen[4] = {0};
+	int i;
+	(void)state;
+	for (i = 0; i < 20000; i++) {
+		size_t n = gen_series(pts);
+		struct mu_buf b;
+		mu_buf_init(&b);
+		io_say_sweep(&b, "v", pts, n);
+		check_sweep_sentence(b.data, pts, n);
+		seen[strncmp(b.data, "Fill stays", 10) == 0   ? 0
+		     : strncmp(b.data, "Fill rises", 10) == 0 ? 1
+		     : strncmp(b.data, "Fill falls", 10) == 0 ? 2
+		                                              : 3]++;
+		mu_buf_release(&b);
+	}
+	/* every kind of sentence was made and checked */
+	for (i = 0; i < 4; i++)
+		if (seen[i] < 500)
+			fail_msg("only %zu sentences of kind %d", seen[i], i);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_io_say_value_example_sentence),
 	    cmocka_unit_test(test_io_say_value_is_true_of_its_numbers),
+	    cmocka_unit_test(test_io_say_sweep_is_true_of_its_series),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
