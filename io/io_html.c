@@ -390,63 +390,84 @@ static int by_price_size(const void *x, const void *y)
 }
 
 /* One sentence for a price of a kind worth saying, into b; false for the
- * others. */
+ * others, and for a price whose range does not reach one more of its unit
+ * (the sentence would not hold). The price is the change in the cost to the
+ * system (spend plus penalty weights), never called a saving of money. The
+ * item names its prices.csv row, so that a test can read the claim back. */
 static bool sentence(struct mu_buf *b, const struct mu_scenario *sc, const struct lookup *lk,
                      const struct mu_price_row *r)
 {
-	char m[MU_MONEY_SIZE], shift[96];
+	char m[MU_MONEY_SIZE], shift[96] = "";
 	enum mu_row_kind kind = r->kind;
-	double saving = -r->price;
+	bool is_lower = r->price < 0;
+	double room = r->range_to - r->limit;
+	size_t start = b->len;
+	if (isnan(room) || room < 1 - 1e-9)
+		return false;
 	money(m, fabs(r->price));
 	if (*r->shift)
 		shift_text(shift, sizeof(shift), sc, lk, r->shift);
-	mu_buf_adds(b, "<li>");
-	if (kind == MU_ROW_STAFF && saving > 0) {
+	mu_buf_adds(b, "<li data-constraint=\"");
+	esc(b, r->constraint);
+	mu_buf_adds(b, "\">");
+	if (kind == MU_ROW_STAFF && is_lower) {
 		mu_buf_adds(b, "One more ");
 		esc(b, role_name(sc, lk, r->role));
 		mu_buf_addf(b, " on %s at ", shift);
 		esc(b, partner_name(sc, lk, r->partner));
-		mu_buf_addf(b, " saves <b>%s</b>.", m);
-	} else if (kind == MU_ROW_ROTATABLE && saving > 0) {
+	} else if (kind == MU_ROW_ROTATABLE && is_lower) {
 		mu_buf_adds(b, "Letting one more ");
 		esc(b, role_name(sc, lk, r->role));
 		mu_buf_adds(b, " of ");
 		esc(b, partner_name(sc, lk, r->partner));
-		mu_buf_addf(b, " work at another partner on %s saves <b>%s</b>.", shift, m);
-	} else if (kind == MU_ROW_AGREEMENT && saving > 0) {
+		mu_buf_addf(b, " work at another partner on %s", shift);
+	} else if (kind == MU_ROW_AGREEMENT && is_lower) {
 		mu_buf_adds(b, "One more mutual-aid place from ");
 		esc(b, partner_name(sc, lk, r->subject));
 		mu_buf_adds(b, " to ");
 		esc(b, partner_name(sc, lk, r->partner));
-		mu_buf_addf(b, " on %s saves <b>%s</b>.", shift, m);
-	} else if (kind == MU_ROW_CAPACITY && saving > 0) {
+		mu_buf_addf(b, " on %s", shift);
+	} else if (kind == MU_ROW_CAPACITY && is_lower) {
 		mu_buf_adds(b, "One more ");
 		esc(b, role_name(sc, lk, r->role));
 		mu_buf_adds(b, " from agency ");
 		esc(b, r->subject);
-		mu_buf_addf(b, " on %s saves <b>%s</b>.", shift, m);
-	} else if (kind == MU_ROW_HOURS && saving > 0) {
+		mu_buf_addf(b, " on %s, ", shift);
+		if (strcmp(r->partner, "*") == 0) {
+			mu_buf_adds(b, "at any partner the offer serves,");
+		} else {
+			mu_buf_adds(b, "at ");
+			esc(b, partner_name(sc, lk, r->partner));
+			mu_buf_adds(b, ",");
+		}
+	} else if (kind == MU_ROW_HOURS && is_lower) {
 		mu_buf_adds(b, "One more hour from bank worker ");
 		esc(b, r->subject);
-		mu_buf_addf(b, " saves <b>%s</b>.", m);
-	} else if (kind == MU_ROW_BUDGET && saving > 0) {
+		mu_buf_adds(b, " (");
+		esc(b, partner_name(sc, lk, r->partner));
+		mu_buf_adds(b, ")");
+	} else if (kind == MU_ROW_BUDGET && is_lower) {
 		mu_buf_addf(b, "Each £1 more agency budget %s",
-		            *r->partner ? "at " : "for the system");
-		if (*r->partner)
+		            strcmp(r->partner, "SYSTEM") != 0 ? "at " : "for the whole system");
+		if (strcmp(r->partner, "SYSTEM") != 0)
 			esc(b, partner_name(sc, lk, r->partner));
-		mu_buf_addf(b, " saves <b>%s</b>.", m);
-	} else if (kind == MU_ROW_DEMAND && r->price > 0) {
+	} else if (kind == MU_ROW_DEMAND && !is_lower) {
 		mu_buf_adds(b, "Each extra ");
 		esc(b, role_name(sc, lk, r->role));
 		mu_buf_addf(b, " needed on %s at ", shift);
 		esc(b, partner_name(sc, lk, r->partner));
-		mu_buf_addf(b, " costs <b>%s</b>.", m);
 	} else {
-		b->len -= strlen("<li>"); /* nothing to say: take the item back */
+		b->len = start; /* nothing to say: take the item back */
 		b->data[b->len] = '\0';
 		return false;
 	}
-	mu_buf_adds(b, "</li>\n");
+	mu_buf_addf(b, " %s the cost to the system by <b>%s</b>", is_lower ? "lowers" : "raises",
+	            m);
+	if (isfinite(room) && room >= 2 - 1e-9)
+		mu_buf_addf(b, " (each of up to %.4g more)", room);
+	else if (isfinite(room))
+		mu_buf_adds(b, " (for one more only)");
+	mu_buf_adds(b, ".</li>\n");
 	return true;
 }
 
@@ -484,8 +505,10 @@ static void prices(struct mu_buf *b, const struct mu_scenario *sc, const struct 
 		            "of budget is worth.</p>\n");
 		return;
 	}
-	mu_buf_adds(b, "<p>From the shadow prices of this plan (prices.csv): each holds for one "
-	               "more, and within the range prices.csv gives.</p>\n");
+	mu_buf_adds(b, "<p>From the shadow prices of this plan (prices.csv): how much one more of "
+	               "a limit changes the cost to the system &mdash; spend plus the penalty "
+	               "weights, so part of it may be a penalty avoided rather than money. Only "
+	               "prices whose range reaches one more are said.</p>\n");
 	if (sentences(b, sc, lk, p, limits) == 0)
 		mu_buf_adds(b,
 		            "<p>No extra staff, place, hour or budget would lower the cost.</p>\n");

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "core/mu_alloc.h"
+#include "io/io_html.h"
 #include "io/io_report.h"
 #include "io/io_scenario.h"
 #include "model_harness.h"
@@ -768,12 +769,92 @@ static double *limit_of(struct mu_scenario *sc, const struct mu_price_row *r)
 	return NULL;
 }
 
+/* The report's price sentences of a solved scenario, each read back and
+ * checked against its prices.csv row: the amount is the price, "lowers"
+ * only for a negative one, and the range reaches one more. Returns how many
+ * sentences there were. */
+static size_t check_price_sentences(const struct mu_scenario *sc, const struct pol_solved *s)
+{
+	struct io_html_plan view = {.heading = "test",
+	                            .mode = "plan",
+	                            .status = "optimal",
+	                            .objective = s->objective,
+	                            .plan = s->plan,
+	                            .prices = s->prices,
+	                            .n_prices = s->n_prices};
+	struct mu_err err;
+	char path[400], *html, *at;
+	size_t n = 0, i;
+	FILE *fp;
+	long len;
+	assert_int_equal(io_html_write_solve(harness_dir(), sc, "test", &view, &err), MU_OK);
+	snprintf(path, sizeof(path), "%s/report.html", harness_dir());
+	fp = fopen(path, "rb");
+	assert_non_null(fp);
+	fseek(fp, 0, SEEK_END);
+	len = ftell(fp);
+	rewind(fp);
+	html = mu_malloc((size_t)len + 1);
+	assert_int_equal(fread(html, 1, (size_t)len, fp), (size_t)len);
+	html[len] = '\0';
+	fclose(fp);
+	for (at = strstr(html, "<li data-constraint=\""); at;
+	     at = strstr(at + 1, "<li data-constraint=\"")) {
+		const char *name = at + strlen("<li data-constraint=\""), *end = strchr(name, '"');
+		const char *amount = strstr(at, "<b>\xc2\xa3") + strlen("<b>\xc2\xa3");
+		const char *item_end = strstr(at, "</li>");
+		const struct mu_price_row *r = NULL;
+		char digits[64];
+		size_t k = 0;
+		for (i = 0; i < s->n_prices && !r; i++)
+			if (strlen(s->prices[i].constraint) == (size_t)(end - name) &&
+			    strncmp(s->prices[i].constraint, name, (size_t)(end - name)) == 0)
+				r = &s->prices[i];
+		assert_non_null(r);
+		for (; *amount && *amount != '<' && k + 1 < sizeof(digits); amount++)
+			if (*amount != ',')
+				digits[k++] = *amount;
+		digits[k] = '\0';
+		assert_true(fabs(strtod(digits, NULL) - fabs(r->price)) < 0.006);
+		assert_true(r->range_to - r->limit >= 1 - 1e-9);
+		assert_int_equal(strstr(at, " lowers the cost") != NULL &&
+		                     strstr(at, " lowers the cost") < item_end,
+		                 r->price < 0);
+		/* a change in cost, never money saved */
+		assert_true(strstr(at, "saves") == NULL || strstr(at, "saves") > item_end);
+		n++;
+	}
+	free(html);
+	return n;
+}
+
+static void test_model_price_sentences_are_true(void **state)
+{
+	struct harness_file files[13];
+	struct gen *g = mu_malloc(sizeof(*g));
+	unsigned long long seed;
+	size_t n = 0;
+	(void)state;
+	for (seed = 100; seed < 130; seed++) {
+		struct mu_scenario *sc;
+		struct pol_solved solved;
+		gen_scenario(g, seed, files);
+		sc = harness_load(defaults, files);
+		plan_objective(sc, &solved);
+		n += check_price_sentences(sc, &solved);
+		pol_solved_release(&solved);
+		mu_scenario_free(sc);
+	}
+	assert_true(n > 100);
+	free(g);
+}
+
 static void test_model_prices_hold_over_their_range(void **state)
 {
 	struct harness_file files[13];
 	struct gen *g = mu_malloc(sizeof(*g));
 	unsigned long long seed;
-	size_t n_checked = 0, n_nonzero = 0, n_other_kinds = 0;
+	size_t n_checked = 0, n_nonzero = 0, n_other_kinds = 0, n_sentences = 0;
 	(void)state;
 	for (seed = 1; seed <= 4; seed++) {
 		struct mu_scenario *sc;
@@ -783,6 +864,7 @@ static void test_model_prices_hold_over_their_range(void **state)
 		gen_scenario(g, seed, files);
 		sc = harness_load(defaults, files);
 		base = plan_objective(sc, &solved);
+		n_sentences += check_price_sentences(sc, &solved);
 		for (i = 0; i < solved.n_prices; i++) {
 			const struct mu_price_row *r = &solved.prices[i];
 			double *limit = limit_of(sc, r), saved, step, moved;
@@ -811,6 +893,7 @@ static void test_model_prices_hold_over_their_range(void **state)
 	assert_true(n_checked > 100);
 	assert_true(n_nonzero > 50);
 	assert_true(n_other_kinds > 10);
+	assert_true(n_sentences > 8);
 	free(g);
 }
 
@@ -837,6 +920,7 @@ int main(void)
 	    cmocka_unit_test(test_model_silo),
 	    cmocka_unit_test(test_model_generated_scenarios_match_cbc_and_clp),
 	    cmocka_unit_test(test_model_prices_hold_over_their_range),
+	    cmocka_unit_test(test_model_price_sentences_are_true),
 	};
 	return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }
