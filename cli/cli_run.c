@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t is_interrupted;
@@ -65,10 +66,56 @@ static void show_progress(void *ctx, double seconds, bool has_solution, double o
 	fflush(stderr);
 }
 
+/* The folder of partner p's own outputs under out: partners/ID (an id of
+ * "." or ".." is a valid identifier, but not a folder of its own). */
+static char *partner_dir(const char *out, const char *id)
+{
+	bool is_dots = strcmp(id, ".") == 0 || strcmp(id, "..") == 0;
+	char *dir = mu_malloc(strlen(out) + strlen(id) + sizeof("/partners/_"));
+	sprintf(dir, "%s/partners/%s%s", out, is_dots ? "_" : "", id);
+	return dir;
+}
+
+/* plan.csv, summary.csv, rota.csv (rota mode), prices.csv (plan mode) and
+ * report.html into req->out, and each partner's slice into
+ * partners/PARTNER/. */
+static enum mu_code write_outputs(const struct mu_scenario *sc, const struct cli_run_request *req,
+                                  const struct cli_run *run, struct mu_err *err)
+{
+	const struct pol_solved *s = &run->solved;
+	struct io_html_plan view;
+	char *dir = NULL;
+	enum mu_code rc;
+	size_t p;
+	if ((rc = io_report_write_plan(req->out, sc, s->plan, MU_ALL, err)) ||
+	    (rc = io_report_write_summary(req->out, sc, s->plan, err)) ||
+	    (!req->is_lp && (rc = io_report_write_rota(req->out, sc, s->plan, MU_ALL, err))) ||
+	    (s->prices && (rc = io_report_write_prices(req->out, s->prices, s->n_prices, err))))
+		return rc;
+	cli_run_html_plan(req, run, req->is_silo ? "Silo plan" : "System plan", &view);
+	if (req->is_report && (rc = io_html_write_solve(req->out, sc, req->label, &view, err)))
+		return rc;
+	dir = mu_malloc(strlen(req->out) + sizeof("/partners"));
+	sprintf(dir, "%s/partners", req->out);
+	mkdir(dir, 0777);
+	free(dir);
+	for (p = 0; p < sc->n_partners && rc == MU_OK; p++) {
+		dir = partner_dir(req->out, sc->partners[p].id);
+		view.is_partner_page = true;
+		view.partner = p;
+		view.heading = sc->partners[p].name;
+		if ((rc = io_report_write_plan(dir, sc, s->plan, p, err)) == MU_OK && !req->is_lp)
+			rc = io_report_write_rota(dir, sc, s->plan, p, err);
+		if (rc == MU_OK && req->is_report)
+			rc = io_html_write_solve(dir, sc, req->label, &view, err);
+		free(dir);
+	}
+	return rc;
+}
+
 enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_request *req,
                            struct cli_run *run, struct mu_err *err)
 {
-	const struct pol_solved *s = &run->solved;
 	bool is_tty = isatty(STDERR_FILENO);
 	struct pol_solve_request how = {
 	    .is_lp = req->is_lp,
@@ -92,19 +139,7 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 		return rc;
 	if (is_interrupted)
 		return mu_err_set(err, MU_E_SOLVER, "interrupted; no run was recorded");
-	if (!req->out)
-		return MU_OK;
-	if ((rc = io_report_write_plan(req->out, sc, s->plan, err)) ||
-	    (rc = io_report_write_summary(req->out, sc, s->plan, err)))
-		return rc;
-	if (s->prices && (rc = io_report_write_prices(req->out, s->prices, s->n_prices, err)))
-		return rc;
-	if (req->is_report) {
-		struct io_html_plan view;
-		cli_run_html_plan(req, run, req->is_silo ? "Silo plan" : "System plan", &view);
-		return io_html_write_solve(req->out, sc, req->label, &view, err);
-	}
-	return MU_OK;
+	return req->out ? write_outputs(sc, req, run, err) : MU_OK;
 }
 
 void cli_run_html_plan(const struct cli_run_request *req, const struct cli_run *run,

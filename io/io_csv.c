@@ -295,3 +295,18 @@ void io_csv_write_field(FILE *fp, const char *s)
 	else
 		fputs(s, fp);
 }
+
+void io_csv_write_text(FILE *fp, const char *s)
+{
+	char *quoted;
+	if (!strchr("=+-@\t\r", s[0]) || s[0] == '\0') {
+		io_csv_write_field(fp, s);
+		return;
+	}
+	/* a spreadsheet would run it as a formula: make it text */
+	quoted = mu_malloc(strlen(s) + 2);
+	quoted[0] = '\'';
+	strcpy(quoted + 1, s);
+	io_csv_write_field(fp, quoted);
+	free(quoted);
+}

@@ -72,4 +72,9 @@ static inline const char *io_csv_cell_text(const struct io_csv_table *t,
 /* Writes one CSV field to fp, quoted (RFC 4180) only when it needs to be. */
 void io_csv_write_field(FILE *fp, const char *s);
 
+/* As io_csv_write_field, for a cell of free text (a name): one that begins
+ * with =, +, -, @, a tab or a carriage return gets a leading ' so that a
+ * spreadsheet shows it as text and never runs it as a formula. */
+void io_csv_write_text(FILE *fp, const char *s);
+
 #endif

@@ -12,6 +12,7 @@
 #include "io/io_say.h"
 #include "io/io_svg.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,7 @@ static const char STYLE[] =
     "th:first-child,td:first-child{text-align:left}"
     "th{background:#f4f4f4}.red{color:#c00;font-weight:bold}"
     "ul.sentences li{margin:4px 0}"
+    "table.rota td{text-align:left;font-size:.85em;white-space:nowrap}"
     "@media print{body{margin:0}}";
 
 /* Identifiers of the scenario to their index. */
@@ -94,6 +96,19 @@ static void fill_text(char *buf, size_t size, const struct mu_totals *t)
 		snprintf(buf, size, "%.2f%%", 100 * fill);
 }
 
+/* True when partner's figures belong on the page: every partner's on the
+ * system's page, one partner's on its own. */
+static bool is_shown(const struct io_html_plan *p, size_t partner)
+{
+	return !p->is_partner_page || partner == p->partner;
+}
+
+/* The totals the page is about. */
+static const struct mu_totals *page_totals(const struct io_html_plan *p)
+{
+	return p->is_partner_page ? &p->plan->partners[p->partner] : &p->plan->system;
+}
+
 static void page_open(struct mu_buf *b, const char *title, const char *label)
 {
 	char when[64];
@@ -120,12 +135,16 @@ static void tile(struct mu_buf *b, const char *value, const char *what, bool is_
 
 static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
 {
-	const struct mu_totals *t = &p->plan->system;
+	const struct mu_totals *t = page_totals(p);
+	bool has_budget = p->is_partner_page ? sc->partners[p->partner].has_agency_budget
+	                                     : sc->settings.has_agency_budget;
+	double budget = p->is_partner_page ? sc->partners[p->partner].agency_budget
+	                                   : sc->settings.agency_budget;
 	char v[MU_MONEY_SIZE + 32], m[MU_MONEY_SIZE];
 	mu_buf_adds(b, "<div class=\"tiles\">\n");
 	tile(b, money(v, t->spend_total), "spend (cash)", false);
 	tile(b, money(v, t->penalty_total), "penalties (weights, not money)", false);
-	tile(b, money(v, p->objective), "cost: spend + penalties", false);
+	tile(b, money(v, t->cost_total), "cost: spend + penalties", false);
 	fill_text(v, sizeof(v), t);
 	tile(b, v, "of required hours filled", false);
 	snprintf(v, sizeof(v), "%zu", t->n_red_flags);
@@ -133,9 +152,8 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	snprintf(v, sizeof(v), "%.0f h", t->unfilled_hours);
 	tile(b, v, "unfilled", false);
 	money(v, t->spend[MU_SRC_AGENCY]);
-	if (sc->settings.has_agency_budget)
-		snprintf(v + strlen(v), sizeof(v) - strlen(v), " of %s",
-		         money0(m, sc->settings.agency_budget));
+	if (has_budget)
+		snprintf(v + strlen(v), sizeof(v) - strlen(v), " of %s", money0(m, budget));
 	tile(b, v, "agency spend", false);
 	snprintf(v, sizeof(v), "%.0f", t->break_glass_shifts);
 	tile(b, v, "break-glass agency staff-shifts", t->break_glass_shifts > 0);
@@ -174,7 +192,8 @@ static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	size_t i, n = 0;
 	for (i = 0; i < sc->n_demand; i++) {
 		const struct mu_demand_result *r = &p->plan->demand[i];
-		if (r->short_staff + r->breach_staff > 1e-6 || r->is_red_flag)
+		if ((r->short_staff + r->breach_staff > 1e-6 || r->is_red_flag) &&
+		    is_shown(p, sc->demand[i].partner))
 			u[n++] = (struct uncovered){i, r};
 	}
 	qsort(u, n, sizeof(*u), by_red_flag_then_uncovered);
@@ -237,11 +256,13 @@ static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
 	               "<th>agency budget</th><th>spend</th><th>penalties</th><th>total cost</th>"
 	               "<th>lent out h</th></tr>\n");
 	for (i = 0; i < sc->n_partners; i++)
-		partner_row(b, sc->partners[i].name, &p->plan->partners[i],
-		            sc->partners[i].has_agency_budget, sc->partners[i].agency_budget,
-		            false);
-	partner_row(b, "Whole system", &p->plan->system, sc->settings.has_agency_budget,
-	            sc->settings.agency_budget, true);
+		if (is_shown(p, i))
+			partner_row(b, sc->partners[i].name, &p->plan->partners[i],
+			            sc->partners[i].has_agency_budget,
+			            sc->partners[i].agency_budget, false);
+	if (!p->is_partner_page)
+		partner_row(b, "Whole system", &p->plan->system, sc->settings.has_agency_budget,
+		            sc->settings.agency_budget, true);
 	mu_buf_adds(b, "</table>\n<p>Spend is cash: agency charges, bank pay and mutual-aid "
 	               "travel (own staff cost nothing extra: already paid). Penalties are the "
 	               "weights the scenario puts on unfilled hours, agency tiers and break-glass "
@@ -273,7 +294,10 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
 	for (i = 0; i < ns; i++)
 		cols[i] = sc->shifts[i].id;
 	mu_buf_adds(b, "<h2>Fill by partner and shift</h2>\n");
-	io_svg_heatmap(b, rows, np, cols, ns, required);
+	if (p->is_partner_page)
+		io_svg_heatmap(b, rows + p->partner, 1, cols, ns, required + p->partner * ns);
+	else
+		io_svg_heatmap(b, rows, np, cols, ns, required);
 	free(required);
 	free(missing);
 	free(rows);
@@ -284,7 +308,7 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
  * chart, since a penalty is not money anyone pays. */
 static void spend(struct mu_buf *b, const struct io_html_plan *p)
 {
-	const struct mu_totals *t = &p->plan->system;
+	const struct mu_totals *t = page_totals(p);
 	static const char *const cash[] = {"agency", "shared bank", "mutual aid travel"};
 	static const char *const weights[] = {"short of required", "below minimum", "agency tiers",
 	                                      "break-glass"};
@@ -312,7 +336,7 @@ static void mutual_aid(struct mu_buf *b, const struct mu_scenario *sc, const str
 	char m[MU_MONEY_SIZE];
 	for (i = 0; i < p->plan->n_rows; i++) {
 		const struct mu_plan_row *r = &p->plan->rows[i];
-		if (r->source != MU_SRC_LEND)
+		if (r->source != MU_SRC_LEND || !(is_shown(p, r->home) || is_shown(p, r->partner)))
 			continue;
 		hours[r->home * n + r->partner] += r->hours;
 		recharge[r->home * n + r->partner] += r->recharge;
@@ -346,6 +370,112 @@ static void mutual_aid(struct mu_buf *b, const struct mu_scenario *sc, const str
 	free(hours);
 	free(recharge);
 	free(names);
+}
+
+/* The named rota as a worker x day grid: each cell the shift's clock times
+ * and where the worker goes (partner id; the legend is the partner table). */
+static void rota_grid(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
+{
+	const struct mu_plan *plan = p->plan;
+	size_t *order = mu_malloc((plan->n_rows + 1) * sizeof(size_t));
+	size_t n = io_report_rota_order(sc, plan, p->is_partner_page ? p->partner : MU_ALL, order);
+	long first = LONG_MAX, last = LONG_MIN, d;
+	size_t i, k, n_workers = 0;
+	char date[16];
+	for (i = 0; i < sc->n_shifts; i++) {
+		first = sc->shifts[i].day < first ? sc->shifts[i].day : first;
+		last = sc->shifts[i].day > last ? sc->shifts[i].day : last;
+	}
+	for (i = 0; i < n; i++)
+		n_workers +=
+		    i == 0 || plan->rows[order[i]].worker != plan->rows[order[i - 1]].worker;
+	mu_buf_adds(b, "<h2>Rota of bank staff</h2>\n");
+	if (n == 0) {
+		mu_buf_adds(b, "<p>No bank worker works in this plan.</p>\n");
+		free(order);
+		return;
+	}
+	mu_buf_addf(b,
+	            "<p>%zu bank worker%s, %zu shift%s; each cell: start&ndash;end and the "
+	            "partner worked at. The same as rota.csv.</p>\n<table class=\"rota\"><tr>"
+	            "<th>worker</th><th>home</th>",
+	            n_workers, n_workers == 1 ? "" : "s", n, n == 1 ? "" : "s");
+	for (d = first; d <= last; d++) {
+		time_t t = (time_t)d * 86400;
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(date, sizeof(date), "%a %e %b", &tm);
+		mu_buf_addf(b, "<th>%s</th>", date);
+	}
+	mu_buf_adds(b, "</tr>\n");
+	for (i = 0; i < n; i = k) {
+		const struct mu_bank_worker *w = &sc->bank[plan->rows[order[i]].worker];
+		size_t j;
+		mu_buf_adds(b, "<tr><td>");
+		esc(b, w->name);
+		mu_buf_adds(b, "</td><td>");
+		esc(b, sc->partners[w->home].id);
+		mu_buf_adds(b, "</td>");
+		for (k = i; k < n && plan->rows[order[k]].worker == plan->rows[order[i]].worker;
+		     k++)
+			;
+		for (d = first; d <= last; d++) {
+			bool is_first = true;
+			mu_buf_adds(b, "<td>");
+			for (j = i; j < k; j++) {
+				const struct mu_plan_row *r = &plan->rows[order[j]];
+				const struct mu_shift *sh = &sc->shifts[r->shift];
+				if (sh->day != d)
+					continue;
+				mu_buf_addf(b, "%s%02d:%02d&ndash;%02d:%02d ",
+				            is_first ? "" : "<br>", sh->start_min / 60,
+				            sh->start_min % 60, sh->end_min / 60, sh->end_min % 60);
+				esc(b, sc->partners[r->partner].id);
+				if (r->staff < 1 - 1e-6)
+					mu_buf_addf(b, " (%.2f)", r->staff);
+				is_first = false;
+			}
+			mu_buf_adds(b, "</td>");
+		}
+		mu_buf_adds(b, "</tr>\n");
+	}
+	mu_buf_adds(b, "</table>\n");
+	free(order);
+}
+
+/* One partner's staff by shift and source: own, lent in, bank, agency, and
+ * what is left unfilled, in staff (efficiency not applied). */
+static void staff_by_shift(struct mu_buf *b, const struct mu_scenario *sc,
+                           const struct io_html_plan *p)
+{
+	size_t ns = sc->n_shifts, i, s;
+	double *staff = mu_calloc(ns * MU_SRC_COUNT + 1, sizeof(double));
+	static const int shown[] = {MU_SRC_OWN,    MU_SRC_LEND,  MU_SRC_BANK,
+	                            MU_SRC_AGENCY, MU_SRC_SHORT, MU_SRC_BREACH};
+	for (i = 0; i < p->plan->n_rows; i++) {
+		const struct mu_plan_row *r = &p->plan->rows[i];
+		if (r->partner == p->partner && r->shift != MU_ALL)
+			staff[r->shift * MU_SRC_COUNT + r->source] += r->staff;
+	}
+	mu_buf_adds(b, "<h2>Staff by shift</h2>\n<table><tr><th>shift</th><th>own</th>"
+	               "<th>lent in</th><th>bank</th><th>agency</th><th>short</th>"
+	               "<th>below minimum</th></tr>\n");
+	for (s = 0; s < ns; s++) {
+		double any = 0;
+		size_t k;
+		for (k = 0; k < MU_SRC_COUNT; k++)
+			any += staff[s * MU_SRC_COUNT + k];
+		if (any <= 0)
+			continue;
+		mu_buf_adds(b, "<tr><td>");
+		esc(b, sc->shifts[s].id);
+		mu_buf_adds(b, "</td>");
+		for (k = 0; k < sizeof(shown) / sizeof(shown[0]); k++)
+			mu_buf_addf(b, "<td>%.4g</td>", staff[s * MU_SRC_COUNT + shown[k]]);
+		mu_buf_adds(b, "</tr>\n");
+	}
+	mu_buf_adds(b, "</table>\n");
+	free(staff);
 }
 
 static const char *partner_name(const struct mu_scenario *sc, const struct lookup *lk,
@@ -478,7 +608,9 @@ static size_t sentences(struct mu_buf *b, const struct mu_scenario *sc, const st
 	const struct mu_price_row **sorted = mu_malloc((p->n_prices + 1) * sizeof(*sorted));
 	size_t i, n = 0, n_said = 0;
 	for (i = 0; i < p->n_prices; i++)
-		if (fabs(p->prices[i].price) >= 0.005 && is_kind[p->prices[i].kind])
+		if (fabs(p->prices[i].price) >= 0.005 && is_kind[p->prices[i].kind] &&
+		    (!p->is_partner_page ||
+		     strcmp(p->prices[i].partner, sc->partners[p->partner].id) == 0))
 			sorted[n++] = &p->prices[i];
 	qsort(sorted, n, sizeof(*sorted), by_price_size);
 	mu_buf_adds(b, "<ul class=\"sentences\">\n");
@@ -522,9 +654,12 @@ static void plan_sections(struct mu_buf *b, const struct mu_scenario *sc, const 
 	unfilled(b, sc, p);
 	partner_table(b, sc, p);
 	heatmap(b, sc, p);
+	if (p->is_partner_page)
+		staff_by_shift(b, sc, p);
 	spend(b, p);
 	mutual_aid(b, sc, p);
 	prices(b, sc, lk, p);
+	rota_grid(b, sc, p);
 }
 
 static enum mu_code write_page(const char *dir, struct mu_buf *b, struct mu_err *err)

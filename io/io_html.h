@@ -23,6 +23,10 @@ struct io_html_plan {
 	bool has_gap;
 	double gap;
 	const struct mu_plan *plan;
+	/* A page for one partner (its partners/PARTNER/report.html): only its
+	 * demand, staff, rota and prices; else the whole system's. */
+	bool is_partner_page;
+	size_t partner;
 	const struct mu_price_row *prices; /* plan mode; else NULL */
 	size_t n_prices;
 };

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 static FILE *open_out(const char *dir, const char *name, struct mu_err *err)
 {
@@ -43,8 +44,15 @@ enum mu_code io_report_write_file(const char *dir, const char *name, const char 
 	return close_out(fp, dir, name, err);
 }
 
+/* True when row r belongs to partner p's slice: worked there, or by its
+ * staff elsewhere (MU_ALL: every row). */
+static bool is_partners(const struct mu_plan_row *r, size_t p)
+{
+	return p == MU_ALL || r->partner == p || r->home == p;
+}
+
 enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
-                                  const struct mu_plan *plan, struct mu_err *err)
+                                  const struct mu_plan *plan, size_t partner, struct mu_err *err)
 {
 	FILE *fp = open_out(dir, "plan.csv", err);
 	size_t i;
@@ -57,6 +65,8 @@ enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
 		struct mu_plan_text t;
 		const char *text[8];
 		size_t k;
+		if (!is_partners(r, partner))
+			continue;
 		mu_plan_row_text(sc, r, &t);
 		text[0] = t.source;
 		text[1] = t.partner;
@@ -73,6 +83,85 @@ enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
 		fprintf(fp, "%.10g,%.10g,%.2f,%.2f\n", r->staff, r->hours, r->cost, r->recharge);
 	}
 	return close_out(fp, dir, "plan.csv", err);
+}
+
+struct rota_entry {
+	size_t row, worker;
+	long abs_start;
+};
+
+static int by_worker_then_start(const void *x, const void *y)
+{
+	const struct rota_entry *a = x, *b = y;
+	if (a->worker != b->worker)
+		return a->worker < b->worker ? -1 : 1;
+	if (a->abs_start != b->abs_start)
+		return a->abs_start < b->abs_start ? -1 : 1;
+	return a->row < b->row ? -1 : a->row > b->row;
+}
+
+size_t io_report_rota_order(const struct mu_scenario *sc, const struct mu_plan *plan,
+                            size_t partner, size_t *order)
+{
+	struct rota_entry *e = mu_malloc((plan->n_rows + 1) * sizeof(*e));
+	size_t i, n = 0;
+	for (i = 0; i < plan->n_rows; i++) {
+		const struct mu_plan_row *r = &plan->rows[i];
+		if (r->source == MU_SRC_BANK && is_partners(r, partner))
+			e[n++] = (struct rota_entry){i, r->worker, sc->shifts[r->shift].abs_start};
+	}
+	qsort(e, n, sizeof(*e), by_worker_then_start);
+	for (i = 0; i < n; i++)
+		order[i] = e[i].row;
+	free(e);
+	return n;
+}
+
+void io_report_date_text(char *buf, size_t size, long day)
+{
+	time_t t = (time_t)day * 86400;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%d", &tm);
+}
+
+enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
+                                  const struct mu_plan *plan, size_t partner, struct mu_err *err)
+{
+	FILE *fp = open_out(dir, "rota.csv", err);
+	size_t *order = mu_malloc((plan->n_rows + 1) * sizeof(size_t));
+	size_t n = io_report_rota_order(sc, plan, partner, order), i;
+	if (!fp) {
+		free(order);
+		return MU_E_IO;
+	}
+	fputs("worker,name,role,home,partner,partner_name,covers,shift,date,start,end,hours\n", fp);
+	for (i = 0; i < n; i++) {
+		const struct mu_plan_row *r = &plan->rows[order[i]];
+		const struct mu_bank_worker *w = &sc->bank[r->worker];
+		const struct mu_shift *s = &sc->shifts[r->shift];
+		char date[16];
+		io_report_date_text(date, sizeof(date), s->day);
+		io_csv_write_field(fp, w->id);
+		fputc(',', fp);
+		io_csv_write_text(fp, w->name);
+		fputc(',', fp);
+		io_csv_write_field(fp, sc->roles[w->role].id);
+		fputc(',', fp);
+		io_csv_write_field(fp, sc->partners[w->home].id);
+		fputc(',', fp);
+		io_csv_write_field(fp, sc->partners[r->partner].id);
+		fputc(',', fp);
+		io_csv_write_text(fp, sc->partners[r->partner].name);
+		fputc(',', fp);
+		io_csv_write_field(fp, sc->roles[r->role].id);
+		fputc(',', fp);
+		io_csv_write_field(fp, s->id);
+		fprintf(fp, ",%s,%02d:%02d,%02d:%02d,%.10g\n", date, s->start_min / 60,
+		        s->start_min % 60, s->end_min / 60, s->end_min % 60, r->hours);
+	}
+	free(order);
+	return close_out(fp, dir, "rota.csv", err);
 }
 
 static void write_number_or_empty(FILE *fp, double v)
@@ -120,7 +209,7 @@ static void write_totals(FILE *fp, const char *scope, const char *name, const st
 	int s;
 	io_csv_write_field(fp, scope);
 	fputc(',', fp);
-	io_csv_write_field(fp, name);
+	io_csv_write_text(fp, name);
 	fprintf(fp, ",%.2f", t->required_hours);
 	for (s = 0; s < MU_SRC_COUNT; s++)
 		fprintf(fp, ",%.2f", t->hours[s]);
@@ -197,7 +286,7 @@ static void write_compare_scope(FILE *fp, const char *scope, const char *name,
 			continue;
 		io_csv_write_field(fp, scope);
 		fputc(',', fp);
-		io_csv_write_field(fp, name);
+		io_csv_write_text(fp, name);
 		fprintf(fp, ",%s,%.10g,%.10g,%.10g\n", a[i].name, a[i].value, b[k].value,
 		        a[i].value - b[k].value);
 	}

@@ -14,9 +14,24 @@
 #include <stdint.h>
 
 /* Writes dir/plan.csv: one row per plan row of sc's plan, money with two
- * decimals. MU_OK or MU_E_IO. */
+ * decimals; only partner's rows (worked there, or by its staff elsewhere)
+ * unless partner is MU_ALL. MU_OK or MU_E_IO. */
 enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
-                                  const struct mu_plan *plan, struct mu_err *err);
+                                  const struct mu_plan *plan, size_t partner, struct mu_err *err);
+
+/* Writes dir/rota.csv (DESIGN.md §4): one row per bank assignment, with
+ * names, dates and clock times, by worker, then date and start; partner's
+ * slice as io_report_write_plan's. MU_OK or MU_E_IO. */
+enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
+                                  const struct mu_plan *plan, size_t partner, struct mu_err *err);
+
+/* The plan rows of the rota (bank rows of partner's slice) in rota.csv's
+ * order, into order (plan->n_rows at least); returns how many. */
+size_t io_report_rota_order(const struct mu_scenario *sc, const struct mu_plan *plan,
+                            size_t partner, size_t *order);
+
+/* "2026-11-30" for a day counted from 1970-01-01, into buf (11 bytes). */
+void io_report_date_text(char *buf, size_t size, long day);
 
 /* Writes dir/summary.csv: a row per partner and one for SYSTEM, from the
  * plan's totals. MU_OK or MU_E_IO. */

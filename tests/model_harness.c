@@ -158,7 +158,7 @@ double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo)
 	/* the rows' costs add up to the objective */
 	assert_true(fabs(s.plan->objective - objective) <= 1e-6 * (1 + fabs(objective)));
 
-	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, &err), MU_OK);
+	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, MU_ALL, &err), MU_OK);
 	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
 	harness_check_outputs(sc, tmp_dir, !is_lp, is_silo, objective);
 

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define TOL 1e-6
 
@@ -679,5 +680,151 @@ bool plan_check_summary(const char *plan_path, const char *summary_path, char *w
 	}
 	io_csv_table_free(plan);
 	io_csv_table_free(summary);
+	return is_ok;
+}
+
+/* The row of t whose cells are those of columns cols[0..n) of row i, as
+ * text, into out. */
+static void cells_of(const struct io_csv_table *t, size_t i, const char *const *names, size_t n,
+                     const char **out)
+{
+	size_t k;
+	for (k = 0; k < n; k++) {
+		out[k] = cell_named(t, i, names[k]);
+		if (!out[k])
+			out[k] = "";
+	}
+}
+
+bool plan_check_rota(const struct mu_scenario *sc, const char *plan_path, const char *rota_path,
+                     char *why, size_t why_len)
+{
+	static const char *const plan_cols[] = {"source", "worker", "partner",
+	                                        "role",   "shift",  "hours"};
+	static const char *const rota_cols[] = {"worker",  "name",         "role",   "home",
+	                                        "partner", "partner_name", "covers", "shift",
+	                                        "date",    "start",        "end",    "hours"};
+	struct io_csv_table *plan = read_table(plan_path, why, why_len);
+	struct io_csv_table *rota = plan ? read_table(rota_path, why, why_len) : NULL;
+	bool is_ok = rota != NULL;
+	size_t i, j = 1, n_bank = 0;
+	long last_worker = -1, last_start = 0;
+	for (i = 1; is_ok && i < plan->n_rows; i++) {
+		const char *p[6], *r[12];
+		size_t w, s, q;
+		char date[16], start[24], end[24];
+		time_t t;
+		struct tm tm;
+		cells_of(plan, i, plan_cols, 6, p);
+		if (strcmp(p[0], "bank") != 0)
+			continue;
+		n_bank++;
+		/* rota.csv is in its own order: find the row */
+		for (j = 1; j < rota->n_rows; j++) {
+			cells_of(rota, j, rota_cols, 12, r);
+			if (strcmp(r[0], p[1]) == 0 && strcmp(r[7], p[4]) == 0 &&
+			    strcmp(r[4], p[2]) == 0 && strcmp(r[6], p[3]) == 0)
+				break;
+		}
+		if (j == rota->n_rows) {
+			snprintf(why, why_len, "rota.csv has no row for %s on %s", p[1], p[4]);
+			is_ok = false;
+			break;
+		}
+		w = find_worker(sc, r[0]);
+		s = find_shift(sc, r[7]);
+		q = find_partner(sc, r[4]);
+		if (w == MU_ALL || s == MU_ALL || q == MU_ALL) {
+			snprintf(why, why_len,
+			         "rota.csv line %zu: unknown worker, shift or partner", j);
+			is_ok = false;
+			break;
+		}
+		t = (time_t)sc->shifts[s].day * 86400;
+		gmtime_r(&t, &tm);
+		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+		snprintf(start, sizeof(start), "%02d:%02d", sc->shifts[s].start_min / 60,
+		         sc->shifts[s].start_min % 60);
+		snprintf(end, sizeof(end), "%02d:%02d", sc->shifts[s].end_min / 60,
+		         sc->shifts[s].end_min % 60);
+		if (strcmp(r[1], sc->bank[w].name) != 0 ||
+		    strcmp(r[2], sc->roles[sc->bank[w].role].id) != 0 ||
+		    strcmp(r[3], sc->partners[sc->bank[w].home].id) != 0 ||
+		    strcmp(r[5], sc->partners[q].name) != 0 || strcmp(r[8], date) != 0 ||
+		    strcmp(r[9], start) != 0 || strcmp(r[10], end) != 0 ||
+		    fabs(strtod(r[11], NULL) - strtod(p[5], NULL)) > 1e-6) {
+			snprintf(why, why_len, "rota.csv line %zu does not say plan.csv's row %zu",
+			         j, i);
+			is_ok = false;
+		}
+	}
+	if (is_ok && rota->n_rows - 1 != n_bank) {
+		snprintf(why, why_len, "rota.csv has %zu rows, plan.csv %zu bank rows",
+		         rota->n_rows - 1, n_bank);
+		is_ok = false;
+	}
+	/* by worker (in bank.csv's order), then date and start */
+	for (j = 1; is_ok && j < rota->n_rows; j++) {
+		const char *r[12];
+		long w, start;
+		cells_of(rota, j, rota_cols, 12, r);
+		w = (long)find_worker(sc, r[0]);
+		start = sc->shifts[find_shift(sc, r[7])].abs_start;
+		if (w < last_worker || (w == last_worker && start < last_start)) {
+			snprintf(why, why_len, "rota.csv line %zu is out of order", j + 1);
+			is_ok = false;
+		}
+		last_worker = w;
+		last_start = start;
+	}
+	io_csv_table_free(plan);
+	io_csv_table_free(rota);
+	return is_ok;
+}
+
+bool plan_check_partner_slices(const struct mu_scenario *sc, const char *dir, char *why,
+                               size_t why_len)
+{
+	char path[600];
+	struct io_csv_table *plan;
+	bool is_ok;
+	size_t p, i;
+	snprintf(path, sizeof(path), "%s/plan.csv", dir);
+	plan = read_table(path, why, why_len);
+	is_ok = plan != NULL;
+	for (p = 0; is_ok && p < sc->n_partners; p++) {
+		const char *id = sc->partners[p].id;
+		struct io_csv_table *slice;
+		size_t n_mine = 0;
+		FILE *fp;
+		snprintf(path, sizeof(path), "%s/partners/%s/plan.csv", dir, id);
+		if (!(slice = read_table(path, why, why_len))) {
+			is_ok = false;
+			break;
+		}
+		for (i = 1; i < plan->n_rows; i++)
+			n_mine += strcmp(cell_named(plan, i, "partner"), id) == 0 ||
+			          strcmp(cell_named(plan, i, "home"), id) == 0;
+		for (i = 1; is_ok && i < slice->n_rows; i++)
+			if (strcmp(cell_named(slice, i, "partner"), id) != 0 &&
+			    strcmp(cell_named(slice, i, "home"), id) != 0) {
+				snprintf(why, why_len, "%s: line %zu is not %s's", path, i + 1, id);
+				is_ok = false;
+			}
+		if (is_ok && slice->n_rows - 1 != n_mine) {
+			snprintf(why, why_len, "%s: %zu rows, plan.csv has %zu of %s's", path,
+			         slice->n_rows - 1, n_mine, id);
+			is_ok = false;
+		}
+		io_csv_table_free(slice);
+		snprintf(path, sizeof(path), "%s/partners/%s/report.html", dir, id);
+		if (is_ok && !(fp = fopen(path, "rb"))) {
+			snprintf(why, why_len, "%s is missing", path);
+			is_ok = false;
+		} else if (is_ok) {
+			fclose(fp);
+		}
+	}
+	io_csv_table_free(plan);
 	return is_ok;
 }

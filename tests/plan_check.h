@@ -32,4 +32,16 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
  * SYSTEM) is the sum of the plan.csv rows at plan_path; else false, why. */
 bool plan_check_summary(const char *plan_path, const char *summary_path, char *why, size_t why_len);
 
+/* True when the rota.csv at rota_path says every bank row of plan.csv and
+ * nothing else, with the scenario's names, dates and clock times, ordered
+ * by worker (as bank.csv lists them), then start. */
+bool plan_check_rota(const struct mu_scenario *sc, const char *plan_path, const char *rota_path,
+                     char *why, size_t why_len);
+
+/* True when dir/partners/ID/plan.csv holds exactly the rows of dir/plan.csv
+ * worked at ID or by its staff, and report.html is beside it, for every
+ * partner. */
+bool plan_check_partner_slices(const struct mu_scenario *sc, const char *dir, char *why,
+                               size_t why_len);
+
 #endif

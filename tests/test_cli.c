@@ -14,6 +14,7 @@
 #include "io/io_scenario.h"
 #include "io/io_store.h"
 #include "model_harness.h"
+#include "plan_check.h"
 
 #include <ctype.h>
 #include <fcntl.h>
@@ -426,6 +427,8 @@ static void test_cli_solve_plan_mode_matches_clp(void **state)
 /* The example's rota is not always proven within the limit, so CBC's
  * proven optimum must lie between muster's bound and its rota, and the rota
  * must be within 1% of it. */
+static size_t count_lines(const char *path);
+
 static void test_cli_solve_rota_mode_brackets_cbc(void **state)
 {
 	struct result r;
@@ -448,6 +451,20 @@ static void test_cli_solve_rota_mode_brackets_cbc(void **state)
 	if (!(ours <= 1.01 * cbc))
 		fail_msg("muster's rota %.4f is more than 1%% above CBC's optimum %.4f", ours, cbc);
 	check_outputs("rota", true, false, ours);
+	{
+		/* the named rota and each partner's slice say the same plan */
+		struct mu_scenario *sc = example();
+		char plan[400], rota[400], dir[400], why[512];
+		tmp_path(plan, sizeof(plan), "rota/plan.csv");
+		tmp_path(rota, sizeof(rota), "rota/rota.csv");
+		tmp_path(dir, sizeof(dir), "rota");
+		if (!plan_check_rota(sc, plan, rota, why, sizeof(why)) ||
+		    !plan_check_partner_slices(sc, dir, why, sizeof(why)))
+			fail_msg("%s", why);
+		tmp_path(rota, sizeof(rota), "rota/partners/hospice/rota.csv");
+		assert_true(count_lines(rota) > 1);
+		mu_scenario_free(sc);
+	}
 	result_free(&r);
 }
 
@@ -510,7 +527,8 @@ static void test_cli_compare_system_and_silo(void **state)
 		const char *at = strstr(r.out, "red flags, for \xc2\xa3");
 		double more = csv_value(path, "SYSTEM,the whole system,spend,", 6);
 		assert_true(more > 100); /* whole pounds */
-		assert_true(fabs(parse_money(at + strlen("red flags, for \xc2\xa3")) - more) <= 0.5);
+		assert_true(fabs(parse_money(at + strlen("red flags, for \xc2\xa3")) - more) <=
+		            0.5);
 	}
 	/* each plan's own outputs hold by §3 */
 	check_outputs("cmp/system", false, false, sys);
