@@ -9,6 +9,7 @@
 #include "core/mu_format.h"
 #include "core/mu_time.h"
 #include "io/io_report.h"
+#include "io/io_say.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -41,6 +42,51 @@ static void catch_interrupt(void)
 const char *cli_money(char *buf, double pounds)
 {
 	return mu_format_money(buf, pounds, 2);
+}
+
+void cli_run_print_unfilled(const struct mu_scenario *sc, const struct cli_run *run,
+                            size_t n_shown)
+{
+	const struct mu_plan *plan = run->solved.plan;
+	const struct mu_why *why = run->why;
+	size_t *order = mu_malloc((why->n_rows + 1) * sizeof(size_t));
+	size_t i, n_rows = 0, n_said = 0, last = MU_ALL;
+	struct mu_buf detail;
+	io_report_why_order(plan, why, order);
+	for (i = 0; i < why->n_rows; i++)
+		n_rows += i == 0 || why->rows[order[i]].demand != why->rows[order[i - 1]].demand;
+	if (n_rows == 0) {
+		printf("Every shift is filled.\n\n");
+		free(order);
+		return;
+	}
+	printf("Red flags first, then the other unfilled shifts (%zu demand row%s), and why:\n",
+	       n_rows, n_rows == 1 ? "" : "s");
+	mu_buf_init(&detail);
+	for (i = 0; i < why->n_rows; i++) {
+		const struct mu_why_row *r = &why->rows[order[i]];
+		const struct mu_demand *d = &sc->demand[r->demand];
+		const struct mu_demand_result *res = &plan->demand[r->demand];
+		if (r->demand != last) {
+			if (n_said == n_shown)
+				break;
+			n_said++;
+			last = r->demand;
+			printf("  %s%s %s %s: %.4g of %.4g required covered (minimum %.4g)\n",
+			       res->is_red_flag ? "RED FLAG " : "", sc->partners[d->partner].id,
+			       sc->roles[d->role].id, sc->shifts[d->shift].id, res->covered, d->required,
+			       d->minimum);
+		}
+		mu_buf_reset(&detail);
+		io_say_why(&detail, sc, r);
+		printf("      %s: %s\n", io_say_why_source(r), detail.data);
+	}
+	if (n_rows > n_said)
+		printf("  ... and %zu more demand rows (all of them in why.csv with --out)\n",
+		       n_rows - n_said);
+	printf("\n");
+	mu_buf_release(&detail);
+	free(order);
 }
 
 const char *cli_run_mode_name(const struct cli_run_request *req)
@@ -90,6 +136,7 @@ static enum mu_code write_outputs(const struct mu_scenario *sc, const struct cli
 	if ((rc = io_report_write_plan(req->out, sc, s->plan, MU_ALL, err)) ||
 	    (rc = io_report_write_summary(req->out, sc, s->plan, err)) ||
 	    (!req->is_lp && (rc = io_report_write_rota(req->out, sc, s->plan, MU_ALL, err))) ||
+	    (rc = io_report_write_why(req->out, sc, s->plan, run->why, err)) ||
 	    (s->prices && (rc = io_report_write_prices(req->out, s->prices, s->n_prices, err))))
 		return rc;
 	cli_run_html_plan(req, run, req->is_silo ? "Silo plan" : "System plan", &view);
@@ -139,6 +186,7 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 		return rc;
 	if (is_interrupted)
 		return mu_err_set(err, MU_E_SOLVER, "interrupted; no run was recorded");
+	run->why = pol_why_new(&run->solved);
 	return req->out ? write_outputs(sc, req, run, err) : MU_OK;
 }
 
@@ -155,6 +203,7 @@ void cli_run_html_plan(const struct cli_run_request *req, const struct cli_run *
 	out->plan = run->solved.plan;
 	out->prices = run->solved.prices;
 	out->n_prices = run->solved.n_prices;
+	out->why = run->why;
 }
 
 /* The settings in force, defaults included, as key/value text (an absent
@@ -253,4 +302,6 @@ enum mu_code cli_run_record(const char *db, const struct io_source *src,
 void cli_run_release(struct cli_run *run)
 {
 	pol_solved_release(&run->solved);
+	pol_why_free(run->why);
+	run->why = NULL;
 }

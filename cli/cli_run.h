@@ -14,6 +14,7 @@
 #include "io/io_source.h"
 #include "io/io_store.h"
 #include "policies/pol_solve.h"
+#include "policies/pol_why.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -36,6 +37,7 @@ struct cli_run_request {
 
 struct cli_run {
 	struct pol_solved solved; /* the status, the plan and (plan mode) prices */
+	struct mu_why *why;       /* why each uncovered demand row is uncovered */
 };
 
 /* Solves sc as req asks, showing progress on stderr when it is a terminal,
@@ -75,6 +77,11 @@ void cli_run_release(struct cli_run *run);
 /* The report's view of a solved run. */
 void cli_run_html_plan(const struct cli_run_request *req, const struct cli_run *run,
                        const char *heading, struct io_html_plan *out);
+
+/* Prints the red flags and then the other unfilled demand rows of run,
+ * at most n_shown of them, each with its reasons (why.csv has them all). */
+void cli_run_print_unfilled(const struct mu_scenario *sc, const struct cli_run *run,
+                            size_t n_shown);
 
 /* "rota", "plan", "rota (silo)", ... */
 const char *cli_run_mode_name(const struct cli_run_request *req);

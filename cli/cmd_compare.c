@@ -67,7 +67,8 @@ int cmd_compare(int argc, char **argv)
 		status = cli_fail(&err);
 		goto done;
 	}
-	printf("\n");
+	printf("\nThe system plan:\n");
+	cli_run_print_unfilled(sc, &run[0], 5);
 	cli_compare_print(sc, &run[0], &run[1]);
 	if (a.out)
 		printf("\ncompare.csv and report.html are in %s; each plan's CSV files in "

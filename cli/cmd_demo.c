@@ -61,58 +61,6 @@ static double shared_bank_hours(const struct mu_plan *plan)
 	return h;
 }
 
-struct uncovered {
-	size_t demand;
-	const struct mu_demand_result *r;
-};
-
-static int by_red_flag_then_uncovered(const void *x, const void *y)
-{
-	const struct uncovered *a = x, *b = y;
-	double ua = a->r->short_staff + a->r->breach_staff;
-	double ub = b->r->short_staff + b->r->breach_staff;
-	if (a->r->is_red_flag != b->r->is_red_flag)
-		return a->r->is_red_flag ? -1 : 1;
-	if (ua != ub)
-		return ua > ub ? -1 : 1;
-	return a->demand < b->demand ? -1 : a->demand > b->demand;
-}
-
-/* Red flags and unfilled shifts first: the demand rows left short, the
- * ones below their safe minimum at the top. */
-static void print_unfilled(const struct mu_scenario *sc, const struct cli_run *run)
-{
-	const struct mu_plan *plan = run->solved.plan;
-	struct uncovered *u = mu_calloc(sc->n_demand + 1, sizeof(*u));
-	size_t i, n = 0;
-	for (i = 0; i < sc->n_demand; i++) {
-		const struct mu_demand_result *r = &plan->demand[i];
-		if (r->short_staff + r->breach_staff > 1e-6 || r->is_red_flag)
-			u[n++] = (struct uncovered){i, r};
-	}
-	qsort(u, n, sizeof(*u), by_red_flag_then_uncovered);
-	if (n == 0) {
-		printf("Every shift is filled.\n\n");
-		free(u);
-		return;
-	}
-	printf("Unfilled shifts (%zu demand row%s; below the safe minimum first):\n", n,
-	       n == 1 ? "" : "s");
-	printf("  %-20s %-14s %-8s %9s %9s %8s\n", "partner", "role", "shift", "required",
-	       "uncovered", "minimum");
-	for (i = 0; i < n && i < N_UNFILLED_SHOWN; i++) {
-		const struct mu_demand *d = &sc->demand[u[i].demand];
-		printf("  %-20.20s %-14.14s %-8.8s %9.4g %9.2f %8.4g%s\n",
-		       sc->partners[d->partner].id, sc->roles[d->role].id, sc->shifts[d->shift].id,
-		       d->required, u[i].r->short_staff + u[i].r->breach_staff, d->minimum,
-		       u[i].r->is_red_flag ? "  RED FLAG" : "");
-	}
-	if (n > N_UNFILLED_SHOWN)
-		printf("  ... and %zu more (see plan.csv with --out)\n", n - N_UNFILLED_SHOWN);
-	printf("\n");
-	free(u);
-}
-
 static void print_headline(const struct mu_scenario *sc, const struct cli_run *run)
 {
 	const struct mu_totals *t = &run->solved.plan->system;
@@ -208,7 +156,7 @@ int cmd_demo(int argc, char **argv)
 		goto done;
 	}
 	printf("\n");
-	print_unfilled(sc, &run[0]);
+	cli_run_print_unfilled(sc, &run[0], N_UNFILLED_SHOWN);
 	print_headline(sc, &run[0]);
 	cli_compare_print(sc, &run[0], &run[1]);
 	if (a.out)

@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Unfilled demand rows listed on the terminal; why.csv has them all. */
+#define N_UNFILLED_SHOWN 5
+
 const char cmd_solve_help[] =
     "usage: muster solve SCENARIO [--lp] [--silo] [--out DIR] [--db FILE]\n"
     "                    [--time-limit S] [--write-mps FILE]\n"
@@ -24,8 +27,11 @@ const char cmd_solve_help[] =
     "options:\n"
     "  --lp              plan mode: the linear relaxation (fast; fractional staff)\n"
     "  --silo            as if partners worked alone: no lending, bank at home only\n"
-    "  --out DIR         write plan.csv, summary.csv and report.html (plan\n"
-    "                    mode: also prices.csv, the shadow prices) into DIR\n"
+    "  --out DIR         write plan.csv, summary.csv, why.csv (why each unfilled\n"
+    "                    shift is unfilled), report.html, rota.csv (rota mode; the\n"
+    "                    named rota) or prices.csv (plan mode; the shadow prices),\n"
+    "                    and each partner's own plan.csv, rota.csv and report.html\n"
+    "                    in DIR/partners/PARTNER\n"
     "  --db FILE         the run database (default: muster.db)\n"
     "  --time-limit S    stop after S seconds with the best rota found\n"
     "  --write-mps FILE  also write the model as free MPS, for another solver\n"
@@ -91,12 +97,16 @@ int cmd_solve(int argc, char **argv)
 	       "staff-shifts\n",
 	       100 * mu_totals_fill_rate(sys), sys->n_red_flags, sys->n_red_flags == 1 ? "" : "s",
 	       cli_money(money[0], sys->spend[MU_SRC_AGENCY]), sys->break_glass_shifts);
+	if (sys->n_unfilled_rows > 0) {
+		printf("\n");
+		cli_run_print_unfilled(sc, &run, N_UNFILLED_SHOWN);
+	}
 	printf("  model %zu rows, %zu columns, %zu non-zeros; built in %.3f s, solved in %.2f s\n",
 	       res->n_rows, res->n_cols, res->n_nonzeros, res->time_build, res->time_solve);
 	printf("  run %lld recorded in %s", (long long)run_id, a.db);
 	if (a.out)
-		printf("; plan.csv, summary.csv%s, report.html in %s",
-		       a.is_lp ? ", prices.csv" : "", a.out);
+		printf("; plan.csv, summary.csv, why.csv, %s, report.html and partners/ in %s",
+		       a.is_lp ? "prices.csv" : "rota.csv", a.out);
 	printf("\n");
 	status = sys->n_red_flags > 0 ? 3 : 0;
 done:

@@ -42,6 +42,15 @@ const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT] = {
     [MU_ROW_CUT] = {.name = "cut", .unit = ""},
 };
 
+const char *const mu_why_reason_names[MU_WHY_COUNT] = {
+    [MU_WHY_LIMIT] = "limit",
+    [MU_WHY_NOT_ALLOWED] = "not allowed",
+    [MU_WHY_COSTS_MORE] = "costs more than leaving it short",
+    [MU_WHY_UNUSED] = "not used",
+    [MU_WHY_CANNOT_REACH] = "cannot reach",
+    [MU_WHY_NO_SOURCE] = "no source",
+};
+
 const char *mu_status_name(enum mu_status status)
 {
 	static const char *const names[] = {

@@ -156,6 +156,40 @@ struct mu_price_row {
 	double limit, activity, price, range_from, range_to;
 };
 
+/* Why a source does not cover more of a demand row left uncovered
+ * (why.csv, DESIGN.md §4). */
+enum mu_why_reason {
+	MU_WHY_LIMIT,        /* a limit binds: which one in limit, whose in subject */
+	MU_WHY_NOT_ALLOWED,  /* break-glass offers while allow_break_glass is no */
+	MU_WHY_COSTS_MORE,   /* it could, but costs more than leaving the row short */
+	MU_WHY_UNUSED,       /* it could and costs less, yet the plan does not use it */
+	MU_WHY_CANNOT_REACH, /* this source has nobody who could ever cover the row */
+	MU_WHY_NO_SOURCE,    /* no source at all can cover the row */
+	MU_WHY_COUNT
+};
+
+/* why.csv's words: "limit", "not allowed", ... */
+extern const char *const mu_why_reason_names[MU_WHY_COUNT];
+
+/* One reason for one uncovered demand row. */
+struct mu_why_row {
+	size_t demand;
+	double uncovered; /* staff short or in breach */
+	enum mu_source source; /* MU_SRC_COUNT with MU_WHY_NO_SOURCE */
+	enum mu_why_reason reason;
+	enum mu_row_kind limit; /* with MU_WHY_LIMIT (and break_glass for NOT_ALLOWED) */
+	size_t n_subjects;      /* how many workers, offers, agreements or staff rows */
+	size_t subject;         /* the first of them: its index (worker, offer, ...) */
+	double cost;            /* COSTS_MORE: the cheapest such staff's cost per staff covered */
+	double penalty;         /* COSTS_MORE: the penalty per staff left uncovered */
+};
+
+/* The reasons of every uncovered demand row, by demand row. */
+struct mu_why {
+	struct mu_why_row *rows;
+	size_t n_rows, cap_rows;
+};
+
 /* A solved plan. */
 struct mu_plan {
 	struct mu_plan_row *rows;

@@ -38,6 +38,7 @@ static const char STYLE[] =
     "th{background:#f4f4f4}.red{color:#c00;font-weight:bold}"
     "ul.sentences li{margin:4px 0}"
     "table.rota td{text-align:left;font-size:.85em;white-space:nowrap}"
+    "td.why{text-align:left;font-size:.85em;max-width:420px}"
     "@media print{body{margin:0}}";
 
 /* Identifiers of the scenario to their index. */
@@ -186,6 +187,32 @@ static int by_red_flag_then_uncovered(const void *x, const void *y)
 	return a->demand < c->demand ? -1 : a->demand > c->demand;
 }
 
+/* The reasons of demand row d, one line each (at most four). */
+static void say_why_of(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_why *why,
+                       size_t d)
+{
+	struct mu_buf text;
+	size_t i, n = 0;
+	if (!why)
+		return;
+	mu_buf_init(&text);
+	for (i = 0; i < why->n_rows; i++) {
+		const struct mu_why_row *r = &why->rows[i];
+		if (r->demand != d)
+			continue;
+		if (n == 4) {
+			mu_buf_adds(b, "<br>&hellip;");
+			break;
+		}
+		mu_buf_reset(&text);
+		io_say_why(&text, sc, r);
+		mu_buf_addf(b, "%s<b>%s</b>: ", n ? "<br>" : "", io_say_why_source(r));
+		esc(b, text.data);
+		n++;
+	}
+	mu_buf_release(&text);
+}
+
 static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
 {
 	struct uncovered *u = mu_calloc(sc->n_demand + 1, sizeof(*u));
@@ -205,8 +232,9 @@ static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	}
 	mu_buf_addf(b,
 	            "<p>%zu demand row%s left short; those below their safe minimum (red "
-	            "flags) first.</p>\n<table><tr><th>partner</th><th>role</th><th>shift</th>"
-	            "<th>required</th><th>uncovered</th><th>safe minimum</th><th></th></tr>\n",
+	            "flags) first, each with why (why.csv has every reason).</p>\n<table><tr>"
+	            "<th>partner</th><th>role</th><th>shift</th><th>required</th>"
+	            "<th>uncovered</th><th>safe minimum</th><th></th><th>why</th></tr>\n",
 	            n, n == 1 ? "" : "s");
 	for (i = 0; i < n && i < N_UNFILLED_SHOWN; i++) {
 		const struct mu_demand *d = &sc->demand[u[i].demand];
@@ -216,9 +244,12 @@ static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struc
 		esc(b, sc->roles[d->role].name);
 		mu_buf_adds(b, "</td><td>");
 		esc(b, sc->shifts[d->shift].id);
-		mu_buf_addf(b, "</td><td>%.4g</td><td>%.2f</td><td>%.4g</td><td>%s</td></tr>\n",
+		mu_buf_addf(b, "</td><td>%.4g</td><td>%.2f</td><td>%.4g</td><td>%s</td>",
 		            d->required, u[i].r->short_staff + u[i].r->breach_staff, d->minimum,
 		            u[i].r->is_red_flag ? "<span class=\"red\">RED FLAG</span>" : "");
+		mu_buf_adds(b, "<td class=\"why\">");
+		say_why_of(b, sc, p->why, u[i].demand);
+		mu_buf_adds(b, "</td></tr>\n");
 	}
 	mu_buf_adds(b, "</table>\n");
 	if (n > N_UNFILLED_SHOWN)

@@ -27,6 +27,7 @@ struct io_html_plan {
 	 * demand, staff, rota and prices; else the whole system's. */
 	bool is_partner_page;
 	size_t partner;
+	const struct mu_why *why;          /* why rows are uncovered, or NULL */
 	const struct mu_price_row *prices; /* plan mode; else NULL */
 	size_t n_prices;
 };

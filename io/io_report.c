@@ -4,7 +4,9 @@
 #include "io_report.h"
 
 #include "core/mu_alloc.h"
+#include "core/mu_buf.h"
 #include "io/io_csv.h"
+#include "io/io_say.h"
 
 #include <errno.h>
 #include <math.h>
@@ -162,6 +164,69 @@ enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
 	}
 	free(order);
 	return close_out(fp, dir, "rota.csv", err);
+}
+
+struct why_key {
+	bool is_red_flag;
+	double uncovered;
+	size_t demand, row;
+};
+
+static int by_red_flag_then_size(const void *x, const void *y)
+{
+	const struct why_key *a = x, *b = y;
+	if (a->is_red_flag != b->is_red_flag)
+		return a->is_red_flag ? -1 : 1;
+	if (a->uncovered != b->uncovered)
+		return a->uncovered > b->uncovered ? -1 : 1;
+	if (a->demand != b->demand)
+		return a->demand < b->demand ? -1 : 1;
+	return a->row < b->row ? -1 : a->row > b->row;
+}
+
+void io_report_why_order(const struct mu_plan *plan, const struct mu_why *why, size_t *order)
+{
+	struct why_key *k = mu_malloc((why->n_rows + 1) * sizeof(*k));
+	size_t i;
+	for (i = 0; i < why->n_rows; i++) {
+		const struct mu_why_row *r = &why->rows[i];
+		k[i] = (struct why_key){plan->demand[r->demand].is_red_flag, r->uncovered, r->demand, i};
+	}
+	qsort(k, why->n_rows, sizeof(*k), by_red_flag_then_size);
+	for (i = 0; i < why->n_rows; i++)
+		order[i] = k[i].row;
+	free(k);
+}
+
+enum mu_code io_report_write_why(const char *dir, const struct mu_scenario *sc,
+                                 const struct mu_plan *plan, const struct mu_why *why,
+                                 struct mu_err *err)
+{
+	FILE *fp = open_out(dir, "why.csv", err);
+	size_t *order = mu_malloc((why->n_rows + 1) * sizeof(size_t)), i;
+	struct mu_buf detail;
+	if (!fp) {
+		free(order);
+		return MU_E_IO;
+	}
+	io_report_why_order(plan, why, order);
+	mu_buf_init(&detail);
+	fputs("partner,role,shift,uncovered,source,reason,limit,detail\n", fp);
+	for (i = 0; i < why->n_rows; i++) {
+		const struct mu_why_row *r = &why->rows[order[i]];
+		const struct mu_demand *d = &sc->demand[r->demand];
+		mu_buf_reset(&detail);
+		io_say_why(&detail, sc, r);
+		fprintf(fp, "%s,%s,%s,%.10g,%s,", sc->partners[d->partner].id, sc->roles[d->role].id,
+		        sc->shifts[d->shift].id, r->uncovered, io_say_why_source(r));
+		io_csv_write_field(fp, mu_why_reason_names[r->reason]);
+		fprintf(fp, ",%s,", io_say_why_limit(r));
+		io_csv_write_text(fp, detail.data);
+		fputc('\n', fp);
+	}
+	mu_buf_release(&detail);
+	free(order);
+	return close_out(fp, dir, "why.csv", err);
 }
 
 static void write_number_or_empty(FILE *fp, double v)

@@ -25,6 +25,17 @@ enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
 enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
                                   const struct mu_plan *plan, size_t partner, struct mu_err *err);
 
+/* Writes dir/why.csv (DESIGN.md §4): per uncovered demand row and reason,
+ * `partner,role,shift,uncovered,source,reason,limit,detail`, rows below
+ * their minimum (red flags) first. MU_OK or MU_E_IO. */
+enum mu_code io_report_write_why(const char *dir, const struct mu_scenario *sc,
+                                 const struct mu_plan *plan, const struct mu_why *why,
+                                 struct mu_err *err);
+
+/* The rows of why in the order why.csv writes them, into order (why->n_rows
+ * at least): red flags first, then by uncovered staff, largest first. */
+void io_report_why_order(const struct mu_plan *plan, const struct mu_why *why, size_t *order);
+
 /* The plan rows of the rota (bank rows of partner's slice) in rota.csv's
  * order, into order (plan->n_rows at least); returns how many. */
 size_t io_report_rota_order(const struct mu_scenario *sc, const struct mu_plan *plan,

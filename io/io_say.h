@@ -47,6 +47,17 @@ bool io_say_knee(const struct io_say_point *pts, size_t n, size_t *at);
  * Appends plain text to b. */
 void io_say_sweep(struct mu_buf *b, const char *name, const struct io_say_point *pts, size_t n);
 
+/* The detail of one reason a demand row is uncovered (why.csv's `detail`),
+ * naming the first worker, offer, agreement or staff row it concerns and how
+ * many more there are. */
+void io_say_why(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_why_row *r);
+
+/* why.csv's `source`: the plan source's word, "none" with no source. */
+const char *io_say_why_source(const struct mu_why_row *r);
+
+/* why.csv's `limit`: the prices.csv kind that binds, or "". */
+const char *io_say_why_limit(const struct mu_why_row *r);
+
 /* Appends "£1,533" (whole pounds) or "£12.50" (under £100, pennies) for the
  * size of pounds. */
 void io_say_money(struct mu_buf *b, double pounds);

@@ -18,6 +18,7 @@
 #include "policies/pol_build.h"
 #include "policies/pol_plan.h"
 #include "policies/pol_solve.h"
+#include "policies/pol_why.h"
 #include "policies/pol_prices.h"
 #include "solver/sol_glpk.h"
 #include "solver/sol_steps.h"
@@ -584,6 +585,150 @@ static void test_model_red_flags_are_cover_below_minimum(void **state)
 	red_flags_with_floor_penalty(2000, 19200, 1);
 }
 
+/* The reasons pol_why gives demand row d of the case, in rota and plan
+ * mode: each of want (source, reason, limit) must be among them, and no
+ * reason outside want. limit MU_ROW_KIND_COUNT: none. */
+struct why_want {
+	enum mu_source source;
+	enum mu_why_reason reason;
+	enum mu_row_kind limit;
+};
+
+static void expect_why(const struct harness_file *files, size_t d, const struct why_want *want,
+                       size_t n_want)
+{
+	struct mu_scenario *sc = harness_load(defaults, files);
+	int lp;
+	for (lp = 0; lp < 2; lp++) {
+		struct pol_solve_request req = {.is_lp = lp == 1};
+		struct pol_solved s;
+		struct mu_err err;
+		struct mu_why *why;
+		size_t i, k, n_found = 0;
+		assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+		why = pol_why_new(&s);
+		for (i = 0; i < why->n_rows; i++) {
+			const struct mu_why_row *r = &why->rows[i];
+			bool is_wanted = false;
+			if (r->demand != d)
+				continue;
+			for (k = 0; k < n_want; k++)
+				is_wanted = is_wanted || (r->source == want[k].source &&
+				                          r->reason == want[k].reason &&
+				                          r->limit == want[k].limit);
+			if (!is_wanted)
+				fail_msg("%s mode: unexpected reason: source %d, %s, limit %d",
+				         lp ? "plan" : "rota", (int)r->source,
+				         mu_why_reason_names[r->reason], (int)r->limit);
+			n_found++;
+		}
+		assert_int_equal(n_found, n_want);
+		pol_why_free(why);
+		pol_solved_release(&s);
+	}
+	mu_scenario_free(sc);
+}
+
+static void test_model_why_a_shift_is_unfilled(void **state)
+{
+	static const char two_shifts[] = "id,date,start,end,paid_hours\n"
+	                                 "d1,2026-11-30,08:00,16:00,8\n"
+	                                 "d2,2026-11-30,20:00,23:00,3\n"
+	                                 "d3,2026-12-02,08:00,16:00,8\n";
+	const enum mu_row_kind NONE = MU_ROW_KIND_COUNT;
+	(void)state;
+	{ /* nothing at all can cover a's row */
+		const struct harness_file f[] = {
+		    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\n"}, {NULL, NULL}};
+		const struct why_want w[] = {{MU_SRC_COUNT, MU_WHY_NO_SOURCE, NONE}};
+		expect_why(f, 0, w, 1);
+	}
+	{ /* own staff used up; no other source reaches it */
+		const struct harness_file f[] = {
+		    {"staff.csv", "partner,role,shift,available\na,rn,d1,1\n"},
+		    {"demand.csv", "partner,role,shift,required\na,rn,d1,2\n"},
+		    {NULL, NULL}};
+		const struct why_want w[] = {{MU_SRC_OWN, MU_WHY_LIMIT, MU_ROW_STAFF},
+		                             {MU_SRC_LEND, MU_WHY_CANNOT_REACH, NONE},
+		                             {MU_SRC_BANK, MU_WHY_CANNOT_REACH, NONE},
+		                             {MU_SRC_AGENCY, MU_WHY_CANNOT_REACH, NONE}};
+		expect_why(f, 0, w, 4);
+	}
+	{ /* b lends one (max_per_shift 1) of its two rotatable; then rotatable 1 */
+		const struct harness_file f[] = {
+		    {"staff.csv", "partner,role,shift,available,rotatable\nb,rn,d1,3,2\n"},
+		    {"agreements.csv", "from,to,role,max_per_shift\nb,a,*,1\n"},
+		    {"demand.csv", "partner,role,shift,required\na,rn,d1,3\n"},
+		    {NULL, NULL}};
+		const struct harness_file g[] = {
+		    {"staff.csv", "partner,role,shift,available,rotatable\nb,rn,d1,3,1\n"},
+		    {"agreements.csv", "from,to,role\nb,a,*\n"},
+		    {"demand.csv", "partner,role,shift,required\na,rn,d1,3\n"},
+		    {NULL, NULL}};
+		const struct why_want w[] = {{MU_SRC_LEND, MU_WHY_LIMIT, MU_ROW_AGREEMENT},
+		                             {MU_SRC_BANK, MU_WHY_CANNOT_REACH, NONE},
+		                             {MU_SRC_AGENCY, MU_WHY_CANNOT_REACH, NONE}};
+		const struct why_want v[] = {{MU_SRC_LEND, MU_WHY_LIMIT, MU_ROW_ROTATABLE},
+		                             {MU_SRC_BANK, MU_WHY_CANNOT_REACH, NONE},
+		                             {MU_SRC_AGENCY, MU_WHY_CANNOT_REACH, NONE}};
+		expect_why(f, 0, w, 3);
+		expect_why(g, 0, v, 3);
+	}
+	{ /* w1 works d1 at b (priority 3), so cannot rest before d2 at a; w2's
+	   * 8 max_hours are spent on d1 at b and d3 is 8 more */
+		const struct harness_file f[] = {
+		    {"shifts.csv", two_shifts},
+		    {"bank.csv", "id,role,home,partners,max_hours\nw1,rn,b,*,48\nw2,rn,b,*,8\n"},
+		    {"availability.csv", "worker,shift\nw1,d1\nw1,d2\nw2,d1\nw2,d3\n"},
+		    {"demand.csv", "partner,role,shift,required,priority\nb,rn,d1,2,3\n"
+		                   "a,rn,d2,1,1\na,rn,d3,1,1\n"},
+		    {NULL, NULL}};
+		const struct why_want rest[] = {{MU_SRC_LEND, MU_WHY_CANNOT_REACH, NONE},
+		                                {MU_SRC_BANK, MU_WHY_LIMIT, MU_ROW_REST},
+		                                {MU_SRC_AGENCY, MU_WHY_CANNOT_REACH, NONE}};
+		const struct why_want hours[] = {{MU_SRC_LEND, MU_WHY_CANNOT_REACH, NONE},
+		                                 {MU_SRC_BANK, MU_WHY_LIMIT, MU_ROW_HOURS},
+		                                 {MU_SRC_AGENCY, MU_WHY_CANNOT_REACH, NONE}};
+		expect_why(f, 1, rest, 3);
+		expect_why(f, 2, hours, 3);
+	}
+	{ /* agency: capacity 1; off framework; dearer than short (250 x 8 =
+	   * 2000 > 200 x 8 = 1600); a budget of one head */
+		const struct harness_file f[] = {
+		    {"agency.csv", "supplier,role,partner,rate,capacity,framework\n"
+		                   "s1,rn,a,20,1,yes\ns2,rn,a,20,,no\ns3,rn,a,250,,yes\n"},
+		    {"demand.csv", "partner,role,shift,required\na,rn,d1,3\n"},
+		    {NULL, NULL}};
+		const struct harness_file g[] = {
+		    {"partners.csv", "id,agency_budget\na,160\nb,\n"},
+		    {"agency.csv", "supplier,role,partner,rate\ns1,rn,a,20\n"},
+		    {"demand.csv", "partner,role,shift,required\na,rn,d1,3\n"},
+		    {NULL, NULL}};
+		const struct why_want w[] = {
+		    {MU_SRC_LEND, MU_WHY_CANNOT_REACH, NONE},
+		    {MU_SRC_BANK, MU_WHY_CANNOT_REACH, NONE},
+		    {MU_SRC_AGENCY, MU_WHY_LIMIT, MU_ROW_CAPACITY},
+		    {MU_SRC_AGENCY, MU_WHY_NOT_ALLOWED, MU_ROW_BREAK_GLASS},
+		    {MU_SRC_AGENCY, MU_WHY_COSTS_MORE, NONE}};
+		const struct why_want v[] = {{MU_SRC_LEND, MU_WHY_CANNOT_REACH, NONE},
+		                             {MU_SRC_BANK, MU_WHY_CANNOT_REACH, NONE},
+		                             {MU_SRC_AGENCY, MU_WHY_LIMIT, MU_ROW_BUDGET}};
+		expect_why(f, 0, w, 5);
+		expect_why(g, 0, v, 3);
+	}
+	{ /* break-glass allowed: heads up to the minimum (1) of 3 required */
+		const struct harness_file f[] = {
+		    {"agency.csv", "supplier,role,partner,rate,framework\ns2,rn,a,20,no\n"},
+		    {"settings.csv", "key,value\nallow_break_glass,yes\nbreak_glass_penalty,10\n"},
+		    {"demand.csv", "partner,role,shift,required,minimum\na,rn,d1,3,1\n"},
+		    {NULL, NULL}};
+		const struct why_want w[] = {{MU_SRC_LEND, MU_WHY_CANNOT_REACH, NONE},
+		                             {MU_SRC_BANK, MU_WHY_CANNOT_REACH, NONE},
+		                             {MU_SRC_AGENCY, MU_WHY_LIMIT, MU_ROW_BREAK_GLASS}};
+		expect_why(f, 0, w, 3);
+	}
+}
+
 static void test_model_partner_and_system_budgets(void **state)
 {
 	/* u = 1.5: spend 20 x 1.5 x 8 = 240 a head, cost 240 + tier penalty
@@ -916,6 +1061,7 @@ int main(void)
 	    cmocka_unit_test(test_model_polish_moves_swaps_adds_and_drops),
 	    cmocka_unit_test(test_model_rota_cuts_close_the_relaxation),
 	    cmocka_unit_test(test_model_red_flags_are_cover_below_minimum),
+	    cmocka_unit_test(test_model_why_a_shift_is_unfilled),
 	    cmocka_unit_test(test_model_partner_and_system_budgets),
 	    cmocka_unit_test(test_model_silo),
 	    cmocka_unit_test(test_model_generated_scenarios_match_cbc_and_clp),
