@@ -157,8 +157,8 @@ static const struct error_case cases[] = {
      1},
     {"agency.csv", "", "agency.csv: empty file (it needs at least a header row)", 1},
     {"agency.csv", "\n  \n\r\n", "agency.csv: no header row (the file holds only blank lines)", 1},
-    /* with no roles, every role reference is unknown too */
-    {"roles.csv", "id,name\n", "roles.csv: no rows (at least one role is needed)", 14},
+    /* with no roles, every role reference would be unknown: one cause, one error */
+    {"roles.csv", "id,name\n", "roles.csv: no rows (at least one role is needed)", 1},
     {"demand.csv", DEMAND_HDR, "demand.csv: no rows (at least one demand row is needed)", 1},
     /* below the columns */
     {"demand.csv", DEMAND_HDR "a,rn,\"d1,3,2,1\n", "demand.csv:2:3: unterminated quote", 1},
@@ -209,7 +209,9 @@ static const struct error_case cases[] = {
     {"demand.csv", DEMAND_HDR "a,rn,d1,3abc,1,1\n",
      "demand.csv:2:4: invalid number '3abc' in column 'required'", 1},
     {"demand.csv", DEMAND_HDR "a,rn,d1,\"1,000\",1,1\n",
-     "demand.csv:2:4: invalid number '1,000' in column 'required'", 1},
+     "demand.csv:2:4: invalid number '1,000' in column 'required': numbers take no thousands "
+     "separator (write 1000)",
+     1},
     {"demand.csv", DEMAND_HDR "a,rn,d1,99999999999999999999,1,1\n",
      "demand.csv:2:4: invalid number '99999999999999999999' in column 'required'", 1},
     {"demand.csv", DEMAND_HDR "a,rn,d1,2000000,1,1\n",
