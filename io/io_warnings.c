@@ -255,9 +255,10 @@ static void warn_unreachable_minimum(struct io_loader *ld)
 	}
 	if (n_warned > ROWS_WARNED)
 		io_warnings_at(ld, "demand.csv", 0, 0,
-		               "%zu more rows whose minimum is more than every source could ever "
-		               "cover (%zu in all)",
-		               n_warned - ROWS_WARNED, n_warned);
+		               "%zu more row%s whose minimum is more than every source could "
+		               "ever cover (%zu in all)",
+		               n_warned - ROWS_WARNED, n_warned - ROWS_WARNED == 1 ? "" : "s",
+		               n_warned);
 	free(eff);
 	by_shift_release(&staff);
 	by_shift_release(&offers);
