@@ -306,10 +306,13 @@ const char *mu_parse_number_hint(const char *s, size_t len, char *buf, size_t si
 	const char *parts[3];
 	size_t n_parts = 0;
 
+	bool is_after_sign = false;
+
 	/* The text with its currency sign, percent sign and separators taken
 	 * out goes to digits; is_clean says whether what is left is a number. */
 	while (i < len && n + 1 < sizeof(digits)) {
 		size_t c = currency_at(s + i, len - i), sep = separator_at(s + i, len - i);
+		bool is_sign = c > 0 || s[i] == '%';
 		if (c) {
 			has_currency = true;
 			i += c;
@@ -339,12 +342,14 @@ const char *mu_parse_number_hint(const char *s, size_t len, char *buf, size_t si
 		} else if (s[i] == '.') {
 			digits[n++] = s[i++];
 			run = 0;
-		} else if (s[i] == ' ' && (has_currency || has_percent)) {
-			i++; /* "£ 15.33", "30 %" */
+		} else if (s[i] == ' ' && (is_after_sign || currency_at(s + i + 1, len - i - 1) ||
+		                           (i + 1 < len && s[i + 1] == '%'))) {
+			i++; /* "£ 15.33", "15 €", "30 %" */
 		} else {
 			is_clean = false;
 			i++;
 		}
+		is_after_sign = is_sign;
 	}
 	digits[n] = '\0';
 	if (i < len || (has_thousands && is_decimal_comma))
@@ -369,7 +374,7 @@ const char *mu_parse_number_hint(const char *s, size_t len, char *buf, size_t si
 			                         parts[k]);
 	}
 	/* A suggestion only where it is surely right: 30% may mean 0.3 or 30. */
-	if (is_clean && !has_percent && n > 0 && is_digit(digits[0]) && is_digit(digits[n - 1])) {
+	if (is_clean && !has_percent && mu_parse_decimal(digits, n, &(double){0})) {
 		size_t used = strlen(buf);
 		if (used < size)
 			snprintf(buf + used, size - used, " (write %s)", digits);
