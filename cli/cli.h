@@ -59,9 +59,13 @@ int cli_fail(const struct mu_err *err);
 /* Prints every error of the list, then a count; returns 2. */
 int cli_print_errors(const struct mu_errlist *errors, const char *label);
 
+/* Prints every warning of the list as "warning: file:line:col: message". */
+void cli_print_warnings(const struct mu_errlist *warnings);
+
 /* Reads and validates the scenario folder dir (or the built-in example when
- * dir is NULL), printing every error. Returns the exit status: 0 with *src
- * and *sc set (the caller frees them), else 1 or 2. */
+ * dir is NULL), printing every warning and error (DESIGN.md §2) on stderr.
+ * Returns the exit status: 0 with *src and *sc set (the caller frees them),
+ * else 1 or 2; warnings never change it. */
 int cli_load_scenario(const char *dir, struct io_source **src, struct mu_scenario **sc);
 
 /* Parses a number of seconds in (0, 1e6]; false when v is not one. */

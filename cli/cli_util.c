@@ -60,9 +60,21 @@ int cli_print_errors(const struct mu_errlist *errors, const char *label)
 	return 2;
 }
 
+void cli_print_warnings(const struct mu_errlist *warnings)
+{
+	char line[1024];
+	size_t i;
+	for (i = 0; i < warnings->n_items; i++)
+		fprintf(stderr, "warning: %s\n",
+		        mu_err_format(&warnings->items[i], line, sizeof(line)));
+	if (warnings->n_total > warnings->n_items)
+		fprintf(stderr, "warning: ... and %zu more warnings\n",
+		        warnings->n_total - warnings->n_items);
+}
+
 int cli_load_scenario(const char *dir, struct io_source **src, struct mu_scenario **sc)
 {
-	struct mu_errlist *errors;
+	struct mu_errlist *errors, *warnings;
 	struct mu_err err;
 	int status = 0;
 
@@ -74,13 +86,19 @@ int cli_load_scenario(const char *dir, struct io_source **src, struct mu_scenari
 		*src = io_source_example();
 	}
 	errors = mu_malloc(sizeof(*errors));
+	warnings = mu_malloc(sizeof(*warnings));
 	mu_errlist_init(errors);
-	if (io_scenario_parse(*src, sc, errors) != MU_OK) {
+	mu_errlist_init(warnings);
+	if (io_scenario_load(*src, sc, errors, warnings) != MU_OK) {
+		cli_print_warnings(warnings);
 		status = cli_print_errors(errors, (*src)->label);
 		io_source_free(*src);
 		*src = NULL;
+	} else {
+		cli_print_warnings(warnings);
 	}
 	free(errors);
+	free(warnings);
 	return status;
 }
 

@@ -14,10 +14,16 @@ const char cmd_check_help[] =
     "Reads every CSV file of the folder SCENARIO and checks it against the\n"
     "scenario format: required files and columns, value syntax and ranges,\n"
     "unique keys and every reference. Prints every error found, one per line,\n"
-    "as FILE:LINE:COLUMN: MESSAGE, or for a valid scenario a one-line summary.\n"
+    "as FILE:LINE:COLUMN: MESSAGE (errors that follow from one cause once, with\n"
+    "a count), or for a valid scenario a one-line summary. Warnings, for a\n"
+    "scenario that is valid but almost certainly not what was meant (bank\n"
+    "workers with no offered shift, agency offers all break-glass while\n"
+    "break-glass is not allowed, a minimum no source can cover, a spreadsheet\n"
+    "file in the folder), go to stderr as \"warning: FILE: MESSAGE\" and do not\n"
+    "change the exit code.\n"
     "\n"
-    "exit codes: 0 valid; 2 bad usage or errors in the scenario; 1 the folder\n"
-    "could not be read.\n";
+    "exit codes: 0 valid (with or without warnings); 2 bad usage or errors in\n"
+    "the scenario; 1 the folder could not be read.\n";
 
 int cmd_check(int argc, char **argv)
 {

@@ -6,6 +6,7 @@
 
 #include "mu_parse.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -83,6 +84,32 @@ int mu_code_exit_status(enum mu_code code)
 	}
 }
 
+/* The code point of the valid UTF-8 sequence of n bytes at s. */
+static unsigned long utf8_code_point(const unsigned char *s, size_t n)
+{
+	static const unsigned char lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+	unsigned long cp = s[0] & lead_mask[n];
+	size_t k;
+	for (k = 1; k < n; k++)
+		cp = (cp << 6) | (s[k] & 0x3F);
+	return cp;
+}
+
+/* Characters a spreadsheet slips into a cell that look like nothing or like
+ * a plain space on screen: C1 controls, no-break and other spaces, zero-width
+ * and direction marks, the BOM, variation selectors and tags. A message
+ * shows them as <U+00A0>, so that 'acute_north<U+00A0>' is told from
+ * 'acute_north '. */
+static bool is_invisible(unsigned long cp)
+{
+	return (cp >= 0x80 && cp <= 0xA0) || cp == 0xAD || cp == 0x34F || cp == 0x61C ||
+	       cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5 || cp == 0x180E ||
+	       (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+	       (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0x3164 ||
+	       (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF || (cp >= 0xFFF0 && cp <= 0xFFFB) ||
+	       (cp >= 0xE0000 && cp <= 0xE0FFF);
+}
+
 char *mu_err_quote(char *buf, size_t size, const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -93,7 +120,7 @@ char *mu_err_quote(char *buf, size_t size, const char *text, size_t len)
 		return buf;
 	while (i < len && shown < max_shown) {
 		size_t seq = mu_parse_utf8_seq(text + i, len - i);
-		char tmp[8];
+		char tmp[16];
 		size_t tlen;
 		if (seq == 1 && s[i] >= 0x20 && s[i] != 0x7F && s[i] != '\\') {
 			tmp[0] = (char)s[i];
@@ -110,6 +137,9 @@ char *mu_err_quote(char *buf, size_t size, const char *text, size_t len)
 		} else if (seq == 1 && s[i] == '\t') {
 			memcpy(tmp, "\\t", 2);
 			tlen = 2;
+		} else if (seq > 1 && is_invisible(utf8_code_point(s + i, seq))) {
+			tlen = (size_t)snprintf(tmp, sizeof(tmp), "<U+%04lX>",
+			                        utf8_code_point(s + i, seq));
 		} else if (seq > 1) {
 			memcpy(tmp, s + i, seq);
 			tlen = seq;

@@ -57,7 +57,10 @@ int mu_code_exit_status(enum mu_code code);
 
 /* Quotes a value from a file for a message: at most about 60 characters,
  * control bytes and invalid UTF-8 escaped, so that a hostile value can
- * neither flood nor garble a terminal. Writes into buf, returns buf. */
+ * neither flood nor garble a terminal, and characters that show as nothing
+ * or as a plain space (a no-break space, a zero-width space, a BOM) written
+ * as <U+00A0>, so that a user sees what is in the cell. Writes into buf,
+ * returns buf. */
 char *mu_err_quote(char *buf, size_t size, const char *text, size_t len);
 
 /* A list that collects every error of a run (`muster check`). Keeps the first

@@ -269,3 +269,162 @@ bool mu_parse_number(const char *s, size_t len, const struct mu_range *range, do
 	*out = v;
 	return true;
 }
+
+/* ---- hints ------------------------------------------------------------ */
+
+/* Length of the currency sign (£, $, €) at s, or 0. */
+static size_t currency_at(const char *s, size_t len)
+{
+	if (len >= 1 && s[0] == '$')
+		return 1;
+	if (len >= 2 && memcmp(s, "\xC2\xA3", 2) == 0)
+		return 2;
+	if (len >= 3 && memcmp(s, "\xE2\x82\xAC", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* Length of a thousands separator at s: a comma, a space, a no-break or a
+ * narrow no-break space (what spreadsheets write in some locales), or 0. */
+static size_t separator_at(const char *s, size_t len)
+{
+	if (len >= 1 && (s[0] == ',' || s[0] == ' '))
+		return 1;
+	if (len >= 2 && memcmp(s, "\xC2\xA0", 2) == 0)
+		return 2;
+	if (len >= 3 && memcmp(s, "\xE2\x80\xAF", 3) == 0)
+		return 3;
+	return 0;
+}
+
+const char *mu_parse_number_hint(const char *s, size_t len, char *buf, size_t size)
+{
+	char digits[64];
+	size_t i = 0, n = 0, run = 0, n_groups = 0, k;
+	bool has_currency = false, has_percent = false, has_thousands = false,
+	     is_decimal_comma = false, is_clean = true;
+	const char *parts[3];
+	size_t n_parts = 0;
+
+	bool is_after_sign = false;
+
+	/* The text with its currency sign, percent sign and separators taken
+	 * out goes to digits; is_clean says whether what is left is a number. */
+	while (i < len && n + 1 < sizeof(digits)) {
+		size_t c = currency_at(s + i, len - i), sep = separator_at(s + i, len - i);
+		bool is_sign = c > 0 || s[i] == '%';
+		if (c) {
+			has_currency = true;
+			i += c;
+		} else if (s[i] == '%') {
+			has_percent = true;
+			i++;
+		} else if (is_digit(s[i])) {
+			digits[n++] = s[i++];
+			run++;
+		} else if (sep && run > 0 && i + sep < len && is_digit(s[i + sep])) {
+			/* digits, a separator, digits: thousands when every group
+			 * after the first has three digits, else a decimal comma */
+			size_t d = i + sep, m = 0;
+			while (d + m < len && is_digit(s[d + m]))
+				m++;
+			if (m == 3 && (n_groups > 0 || run <= 3)) {
+				has_thousands = true;
+				n_groups++;
+			} else if (s[i] == ',' && n_groups == 0 && !is_decimal_comma) {
+				is_decimal_comma = true;
+				digits[n++] = '.';
+			} else {
+				is_clean = false;
+			}
+			run = 0;
+			i += sep;
+		} else if (s[i] == '.') {
+			digits[n++] = s[i++];
+			run = 0;
+		} else if (s[i] == ' ' && (is_after_sign || currency_at(s + i + 1, len - i - 1) ||
+		                           (i + 1 < len && s[i + 1] == '%'))) {
+			i++; /* "£ 15.33", "15 €", "30 %" */
+		} else {
+			is_clean = false;
+			i++;
+		}
+		is_after_sign = is_sign;
+	}
+	digits[n] = '\0';
+	if (i < len || (has_thousands && is_decimal_comma))
+		is_clean = false;
+	if (has_currency)
+		parts[n_parts++] = "currency sign";
+	if (has_thousands)
+		parts[n_parts++] = "thousands separator";
+	if (has_percent)
+		parts[n_parts++] = "percent sign";
+	if (n_parts == 0 && !is_decimal_comma)
+		return NULL;
+	if (n_parts == 0) {
+		snprintf(buf, size, "numbers take a decimal point, not a comma");
+	} else {
+		size_t used = (size_t)snprintf(buf, size, "numbers take no ");
+		for (k = 0; k < n_parts && used < size; k++)
+			used += (size_t)snprintf(buf + used, size - used, "%s%s",
+			                         k == 0             ? ""
+			                         : k + 1 == n_parts ? " or "
+			                                            : ", ",
+			                         parts[k]);
+	}
+	/* A suggestion only where it is surely right: 30% may mean 0.3 or 30. */
+	if (is_clean && !has_percent && mu_parse_decimal(digits, n, &(double){0})) {
+		size_t used = strlen(buf);
+		if (used < size)
+			snprintf(buf + used, size - used, " (write %s)", digits);
+	}
+	return buf;
+}
+
+const char *mu_parse_time_hint(const char *s, size_t len, char *buf, size_t size)
+{
+	int h = -1, m = 0;
+	size_t i = 0, hd = 0, md = 0;
+	bool is_pm = false, is_12h = false;
+
+	while (i < len && is_digit(s[i]) && hd < 4)
+		h = (h < 0 ? 0 : h * 10) + (s[i++] - '0'), hd++;
+	if (hd == 0)
+		return NULL;
+	if (hd == 4 && i == len) { /* 0700 */
+		m = h % 100;
+		h /= 100;
+	} else if (hd > 2) {
+		return NULL;
+	} else if (i < len && (s[i] == ':' || s[i] == '.')) {
+		i++;
+		while (i < len && is_digit(s[i]) && md < 2)
+			m = m * 10 + (s[i++] - '0'), md++;
+		if (md != 2)
+			return NULL;
+		if (i + 3 == len && s[i] == ':' && is_digit(s[i + 1]) && is_digit(s[i + 2]))
+			i = len; /* 07:00:00: seconds */
+	}
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i + 2 == len && (s[i + 1] == 'm' || s[i + 1] == 'M') &&
+	    (s[i] == 'a' || s[i] == 'A' || s[i] == 'p' || s[i] == 'P')) {
+		is_12h = true;
+		is_pm = s[i] == 'p' || s[i] == 'P';
+		i = len;
+		if (h < 1 || h > 12)
+			return NULL;
+		h = h % 12 + (is_pm ? 12 : 0);
+	}
+	if (i != len || m > 59)
+		return NULL;
+	if (h == 24 && m == 0 && !is_12h) {
+		snprintf(buf, size, "times are HH:MM from 00:00 to 23:59: midnight is 00:00");
+		return buf;
+	}
+	if (h > 23)
+		return NULL;
+	snprintf(buf, size, "times are HH:MM, e.g. %02d:%02d", h, m);
+	return buf;
+}

@@ -56,6 +56,18 @@ bool mu_range_holds(const struct mu_range *range, double v);
 bool mu_parse_number(const char *s, size_t len, const struct mu_range *range, double *out,
                      char *msg, size_t msg_size);
 
+/* What a spreadsheet user probably typed when (s, len) is not a number:
+ * "numbers take no currency sign or thousands separator (write 45000)" for
+ * '£45,000', "numbers take a decimal point, not a comma (write 7.5)" for
+ * '7,5', and the percent sign. Writes the hint into buf and returns buf, or
+ * returns NULL when the text looks like none of these. */
+const char *mu_parse_number_hint(const char *s, size_t len, char *buf, size_t size);
+
+/* The same for a time: "times are HH:MM, e.g. 07:00" for '7:00', '7.00',
+ * '0700', '07:00:00' or '7am'; midnight is 00:00 for '24:00'. NULL when
+ * the text looks like none of these. */
+const char *mu_parse_time_hint(const char *s, size_t len, char *buf, size_t size);
+
 /* Number of UTF-8 characters in valid UTF-8 text. */
 size_t mu_parse_utf8_chars(const char *s, size_t len);
 

@@ -68,6 +68,14 @@ const struct mu_cap *mu_scenario_cap(const struct mu_scenario *sc, size_t role)
 	return &sc->caps[sc->cap_of_role[role]];
 }
 
+bool mu_scenario_is_break_glass(const struct mu_scenario *sc, const struct mu_agency_offer *a)
+{
+	const struct mu_cap *cap = mu_scenario_cap(sc, a->role);
+	if (!a->is_framework)
+		return true;
+	return cap && cap->has_agency_cap && a->rate > cap->agency_cap;
+}
+
 struct mu_cap *mu_scenario_cap_add(struct mu_scenario *sc, size_t role)
 {
 	struct mu_cap *c;

@@ -165,6 +165,10 @@ void mu_scenario_free(struct mu_scenario *sc);
  * has none. Borrowed: valid until the next row is added. */
 const struct mu_cap *mu_scenario_cap(const struct mu_scenario *sc, size_t role);
 
+/* True when agency offer a is break-glass (DESIGN.md §3): off framework, or
+ * its rate above its role's agency_cap. */
+bool mu_scenario_is_break_glass(const struct mu_scenario *sc, const struct mu_agency_offer *a);
+
 /* The caps row of role, added with no bank_rate and no agency_cap when
  * there is none: the one way to add a caps row, so that mu_scenario_cap
  * finds every row. role < sc->n_roles. Borrowed, as above. */

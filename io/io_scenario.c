@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const struct mu_range RULE_MONEY = {.lo = 0, .hi = 1e9};
 static const struct mu_range RULE_STAFF = {.lo = 0, .hi = 1e6};
@@ -123,13 +124,23 @@ static void read_cap(struct io_table *t)
 {
 	struct mu_scenario *sc = t->ld->sc;
 	struct mu_cap c;
+	size_t len;
+	bool is_role_ok;
 	memset(&c, 0, sizeof(c));
-	if (io_table_ref(t, C_ROLE, &t->ld->roles, "role", false, &c.role))
-		io_table_unique(t, C_ROLE, &c.role, 1, "role");
+	is_role_ok = io_table_ref(t, C_ROLE, &t->ld->roles, "role", false, &c.role);
+	if (is_role_ok)
+		is_role_ok = io_table_unique(t, C_ROLE, &c.role, 1, "role");
 	io_table_number(t, C_BANK_RATE, &RULE_MONEY, 0, &c.bank_rate, &c.has_bank_rate);
 	io_table_number(t, C_AGENCY_CAP, &RULE_MONEY, 0, &c.agency_cap, &c.has_agency_cap);
-	if (!t->is_row_ok)
+	if (!t->is_row_ok) {
+		/* A bad bank_rate ('£15.33') is the cause: the row's role counts
+		 * as having one, so that its bank workers add no "no bank_rate"
+		 * errors (the scenario is rejected anyway). */
+		io_table_cell(t, C_BANK_RATE, &len);
+		if (is_role_ok && len > 0)
+			mu_scenario_cap_add(sc, c.role)->has_bank_rate = true;
 		return;
+	}
 	*mu_scenario_cap_add(sc, c.role) = c;
 }
 
@@ -169,6 +180,10 @@ static void read_demand(struct io_table *t)
 		return;
 	d.partner = key[0], d.role = key[1], d.shift = key[2];
 	sc->demand = mu_grow_one(sc->demand, sc->n_demand, sizeof(*sc->demand));
+	t->ld->demand_line =
+	    mu_grow_one(t->ld->demand_line, sc->n_demand, sizeof(*t->ld->demand_line));
+	t->ld->demand_line[sc->n_demand] = t->row->line;
+	t->ld->demand_min_col = (unsigned long)(t->field_of[D_MINIMUM] + 1);
 	sc->demand[sc->n_demand++] = d;
 }
 
@@ -240,10 +255,15 @@ static void get_bank_partners(struct io_table *t, struct mu_bank_worker *w)
 			return;
 		}
 		if (t->ld->partners.is_usable) {
-			if (!mu_map_get(&t->ld->partners.map, s + a, b - a, &idx)) {
-				io_table_error(t, B_PARTNERS,
-				               "unknown partner '%s' in column 'partners'",
-				               QUOTE(q, s + a, b - a));
+			enum io_id_found found =
+			    io_id_set_find(&t->ld->partners, s + a, b - a, &idx);
+			if (found == IO_ID_BROKEN) {
+				t->is_row_ok = false;
+				return;
+			}
+			if (found == IO_ID_UNKNOWN) {
+				io_table_unknown(t, B_PARTNERS, &t->ld->partners, "partner", s + a,
+				                 b - a, " in column 'partners'");
 				return;
 			}
 			MU_GROW(w->partners, cap, w->n_partners + 1);
@@ -265,15 +285,27 @@ static void read_bank_worker(struct io_table *t)
 	io_table_text(t, B_NAME, id, &w.name);
 	if (io_table_ref(t, B_ROLE, &ld->roles, "role", false, &w.role)) {
 		const struct mu_cap *c = mu_scenario_cap(sc, w.role);
-		if (!c || !c->has_bank_rate) {
+		/* One error per role (or one for a missing caps.csv), worded with
+		 * its count once bank.csv is read; none when caps.csv could not be
+		 * read whole: its own errors are the cause. */
+		if ((!c || !c->has_bank_rate) && (!ld->has_caps_file || ld->is_caps_whole)) {
 			size_t len;
 			const char *s = io_table_cell(t, B_ROLE, &len);
 			char q[256];
-			io_table_error(
-			    t, B_ROLE,
-			    "role '%s' has no bank_rate in caps.csv, so the worker cannot "
-			    "be costed",
-			    QUOTE(q, s, len));
+			struct io_cause *cause;
+			QUOTE(q, s, len);
+			if (ld->has_caps_file)
+				cause = io_table_cause_error(
+				    t, B_ROLE, IO_CAUSE_NO_BANK_RATE, s, len,
+				    "role '%s' has no bank_rate in caps.csv, so the worker cannot "
+				    "be costed",
+				    q);
+			else
+				cause = io_table_cause_error(
+				    t, B_ROLE, IO_CAUSE_NO_CAPS, "", 0,
+				    "role '%s' has no bank_rate: there is no caps.csv", q);
+			if (cause->n_places == 1)
+				snprintf(cause->value, sizeof(cause->value), "%s", q);
 		}
 	}
 	io_table_ref(t, B_HOME, &ld->partners, "partner", false, &w.home);
@@ -435,8 +467,14 @@ static void read_setting(struct io_table *t)
 		               mu_settings_table[id].key);
 		return;
 	}
-	if (!mu_settings_parse(set, id, value, vlen, msg, sizeof(msg)))
-		io_table_error(t, T_VALUE, "%s", msg);
+	if (!mu_settings_parse(set, id, value, vlen, msg, sizeof(msg))) {
+		char hint[128];
+		const char *h = NULL;
+		if (mu_settings_table[id].type == MU_SETTING_NUMBER ||
+		    mu_settings_table[id].type == MU_SETTING_FRACTION)
+			h = mu_parse_number_hint(value, vlen, hint, sizeof(hint));
+		io_table_error(t, T_VALUE, "%s%s%s", msg, h ? ": " : "", h ? h : "");
+	}
 }
 
 /* ---- files ----------------------------------------------------------- */
@@ -492,8 +530,164 @@ static bool is_known_file(const char *name)
 	return false;
 }
 
+/* The spreadsheet of src (an .xlsx, .ods ...) saved under the name of
+ * scenario file csv_name ("demand.xlsx" for "demand.csv", any case), or
+ * NULL. */
+static const char *spreadsheet_for(const struct io_source *src, const char *csv_name)
+{
+	size_t i, stem = strlen(csv_name) - strlen(".csv");
+	for (i = 0; i < src->n_spreadsheets; i++) {
+		const char *n = src->spreadsheets[i];
+		if (strncasecmp(n, csv_name, stem) == 0 && n[stem] == '.')
+			return n;
+	}
+	return NULL;
+}
+
+/* A spreadsheet in the folder is named, and what it means said: the
+ * missing file it probably is, or that it is not read. */
+static void name_spreadsheets(struct io_loader *ld)
+{
+	const struct io_source *src = ld->src;
+	size_t i, k;
+	for (i = 0; i < src->n_spreadsheets; i++) {
+		const char *n = src->spreadsheets[i];
+		const struct io_file_spec *as = NULL;
+		for (k = 0; k < N_FILES && !as; k++)
+			if (spreadsheet_for(src, file_specs[k].name) == n)
+				as = &file_specs[k];
+		if (as && as->is_required && !io_source_find(src, as->name))
+			continue; /* the missing file's error names it */
+		if (as && !io_source_find(src, as->name))
+			io_warnings_at(ld, n, 0, 0,
+			               "not read, so the scenario has no %s: muster reads CSV "
+			               "(save as \"CSV UTF-8\")",
+			               as->name);
+		else
+			io_warnings_at(ld, n, 0, 0,
+			               "not read: muster reads CSV (save as \"CSV UTF-8\")");
+	}
+}
+
+static unsigned count_bits(unsigned x)
+{
+	unsigned n = 0;
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+}
+
+/* The id at index i of the table ids stands for. */
+static const char *id_at(const struct io_loader *ld, const struct io_id_set *ids, size_t i)
+{
+	const struct mu_scenario *sc = ld->sc;
+	if (ids == &ld->partners)
+		return i < sc->n_partners ? sc->partners[i].id : NULL;
+	if (ids == &ld->roles)
+		return i < sc->n_roles ? sc->roles[i].id : NULL;
+	if (ids == &ld->shifts)
+		return i < sc->n_shifts ? sc->shifts[i].id : NULL;
+	return i < sc->n_bank ? sc->bank[i].id : NULL;
+}
+
+/* What an unknown id probably is: the same id in another case (ids are
+ * case-sensitive; a spreadsheet capitalises), or, when it is named in many
+ * places, the one id of its table that nothing names (renamed in one file
+ * only). Writes " 'x'" style text into out ("" when there is none). */
+static void suggest_id(const struct io_loader *ld, const struct io_cause *c, char *out, size_t size,
+                       bool *is_case)
+{
+	const char *unnamed = NULL;
+	size_t i, n_unnamed = 0;
+	const char *id;
+	out[0] = '\0';
+	*is_case = false;
+	for (i = 0; (id = id_at(ld, c->ids, i)) != NULL; i++) {
+		if (mu_parse_keyword_eq(c->value, strlen(c->value), id)) {
+			snprintf(out, size, "%s", id);
+			*is_case = true;
+			return;
+		}
+		if (i >= c->ids->n_named || !c->ids->is_named[i]) {
+			unnamed = id;
+			n_unnamed++;
+		}
+	}
+	if (n_unnamed == 1 && c->n_places > 1)
+		snprintf(out, size, "%s", unnamed);
+}
+
+/* Words the error of each cause of many errors with its count, now that
+ * every place is counted (DESIGN.md §2: reported once, at the first place
+ * it shows, with the cause and a count). */
+static void word_causes(struct io_loader *ld)
+{
+	size_t i;
+	for (i = 0; i < ld->n_causes; i++) {
+		const struct io_cause *c = &ld->causes[i];
+		struct mu_err *e;
+		size_t used;
+		unsigned n_files = count_bits(c->files);
+		if (!ld->errors || c->item == SIZE_MAX)
+			continue;
+		e = &ld->errors->items[c->item];
+		used = strlen(e->msg);
+		switch (c->kind) {
+		case IO_CAUSE_UNKNOWN_ID: {
+			char like[128], why[256] = "";
+			bool is_case;
+			suggest_id(ld, c, like, sizeof(like), &is_case);
+			if (is_case)
+				snprintf(why, sizeof(why),
+				         "did you mean '%s'? ids are case-sensitive", like);
+			else if (like[0])
+				snprintf(why, sizeof(why), "%s has no such id: renamed '%s'?",
+				         c->ids->file, like);
+			else
+				snprintf(why, sizeof(why), "%s has no such id: renamed?",
+				         c->ids->file);
+			if (c->n_places > 1)
+				snprintf(e->msg + used, sizeof(e->msg) - used,
+				         " (%zu references in %u file%s; %s)", c->n_places, n_files,
+				         n_files == 1 ? "" : "s", why);
+			else if (is_case)
+				snprintf(e->msg + used, sizeof(e->msg) - used, " (%s)", why);
+			break;
+		}
+		case IO_CAUSE_NO_BANK_RATE:
+			if (c->n_places > 1)
+				snprintf(e->msg, sizeof(e->msg),
+				         "role '%s' has no bank_rate in caps.csv, so its %zu bank "
+				         "workers cannot be costed",
+				         c->value, c->n_places);
+			break;
+		case IO_CAUSE_NO_CAPS:
+			if (c->n_places > 1)
+				snprintf(
+				    e->msg, sizeof(e->msg),
+				    "role '%s' has no bank_rate: there is no caps.csv, so none "
+				    "of the %zu bank workers can be costed (caps.csv gives each "
+				    "role's bank_rate)",
+				    c->value, c->n_places);
+			else
+				snprintf(e->msg, sizeof(e->msg),
+				         "role '%s' has no bank_rate: there is no caps.csv, so the "
+				         "worker cannot be costed (caps.csv gives each role's "
+				         "bank_rate)",
+				         c->value);
+			break;
+		}
+	}
+}
+
 enum mu_code io_scenario_parse(const struct io_source *src, struct mu_scenario **out,
                                struct mu_errlist *errors)
+{
+	return io_scenario_load(src, out, errors, NULL);
+}
+
+enum mu_code io_scenario_load(const struct io_source *src, struct mu_scenario **out,
+                              struct mu_errlist *errors, struct mu_errlist *warnings)
 {
 	struct io_loader ld;
 	size_t i;
@@ -502,11 +696,22 @@ enum mu_code io_scenario_parse(const struct io_source *src, struct mu_scenario *
 	ld.src = src;
 	ld.sc = mu_scenario_new();
 	ld.errors = errors;
+	ld.warnings = warnings;
+	ld.partners.file = "partners.csv";
+	ld.roles.file = "roles.csv";
+	ld.shifts.file = "shifts.csv";
+	ld.bank.file = "bank.csv";
 	mu_map_init(&ld.partners.map);
 	mu_map_init(&ld.roles.map);
 	mu_map_init(&ld.shifts.map);
 	mu_map_init(&ld.bank.map);
+	mu_map_init(&ld.partners.broken);
+	mu_map_init(&ld.roles.broken);
+	mu_map_init(&ld.shifts.broken);
+	mu_map_init(&ld.bank.broken);
+	mu_map_init(&ld.cause_of);
 
+	name_spreadsheets(&ld);
 	for (i = 0; i < src->n_files; i++)
 		if (!is_known_file(src->files[i].name)) {
 			io_table_place_error(
@@ -518,8 +723,18 @@ enum mu_code io_scenario_parse(const struct io_source *src, struct mu_scenario *
 	for (i = 0; i < N_FILES; i++) {
 		const struct io_file_spec *spec = &file_specs[i];
 		const struct io_file *f = io_source_find(src, spec->name);
+		bool is_whole = false;
+		ld.file_no = i;
 		if (!f) {
-			if (spec->is_required)
+			const char *sheet = spreadsheet_for(src, spec->name);
+			if (spec->is_required && sheet)
+				io_table_place_error(
+				    &ld, spec->name, 0, 0,
+				    "missing: every scenario needs this file (%s is "
+				    "here: muster reads CSV, save it as \"CSV "
+				    "UTF-8\")",
+				    sheet);
+			else if (spec->is_required)
 				io_table_place_error(&ld, spec->name, 0, 0,
 				                     "missing: every scenario needs this file");
 			else if (spec->ids)
@@ -527,13 +742,31 @@ enum mu_code io_scenario_parse(const struct io_source *src, struct mu_scenario *
 				    true; /* an absent table is empty, not broken */
 			continue;
 		}
-		io_table_read(&ld, spec, f);
+		is_whole = io_table_read(&ld, spec, f);
+		if (spec->read_row == read_cap) {
+			ld.has_caps_file = true;
+			ld.is_caps_whole = is_whole;
+		}
 	}
+	word_causes(&ld);
+	if (ld.n_errors == 0)
+		io_warnings_add(&ld);
 
 	mu_map_release(&ld.partners.map);
 	mu_map_release(&ld.roles.map);
 	mu_map_release(&ld.shifts.map);
 	mu_map_release(&ld.bank.map);
+	mu_map_release(&ld.partners.broken);
+	mu_map_release(&ld.roles.broken);
+	mu_map_release(&ld.shifts.broken);
+	mu_map_release(&ld.bank.broken);
+	mu_map_release(&ld.cause_of);
+	free(ld.partners.is_named);
+	free(ld.roles.is_named);
+	free(ld.shifts.is_named);
+	free(ld.bank.is_named);
+	free(ld.causes);
+	free(ld.demand_line);
 	if (ld.n_errors > 0) {
 		mu_scenario_free(ld.sc);
 		return MU_E_INPUT;

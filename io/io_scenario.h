@@ -17,6 +17,19 @@
 enum mu_code io_scenario_parse(const struct io_source *src, struct mu_scenario **out,
                                struct mu_errlist *errors);
 
+/* As io_scenario_parse, and adds to warnings (which may be NULL) what
+ * DESIGN.md §2 warns of: a valid scenario that is almost certainly not what
+ * its author meant (bank workers who cannot work for want of
+ * availability.csv, or who offered no shift; agency offers that are all
+ * break-glass while allow_break_glass is no; a demand row whose minimum no
+ * source could ever cover), and a spreadsheet (.xlsx, .ods) in the folder.
+ * A warning is a record like an error (code MU_E_INPUT, file, place,
+ * message) in a list of its own, and never changes the return code. The
+ * scenario's warnings are looked for only when it has no error; the
+ * spreadsheets are named either way. */
+enum mu_code io_scenario_load(const struct io_source *src, struct mu_scenario **out,
+                              struct mu_errlist *errors, struct mu_errlist *warnings);
+
 /* The files a scenario may hold, in the order they are read. */
 extern const char *const io_scenario_file_names[];
 extern const size_t io_scenario_n_file_names;

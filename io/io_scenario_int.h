@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define IO_TABLE_MAX_COLS 8
 
@@ -26,21 +27,70 @@ struct io_col {
 };
 
 /* A set of ids of one table, and whether the table could be read at all:
- * references to a table that failed wholesale are not checked, so that one
- * broken header does not drown the real errors in "unknown ..." lines. */
+ * references to a table that failed wholesale (or has no rows) are not
+ * checked, so that one broken header does not drown the real errors in
+ * "unknown ..." lines. Likewise an id on a row of the wrong shape (an
+ * unquoted 45,000 splits a row in two) is in broken: it was not read, its
+ * row's error is the cause, and references to it add no errors of their own. */
 struct io_id_set {
 	struct mu_map map;
+	struct mu_map broken;
+	const char *file; /* the table that defines the ids, for messages */
 	bool is_usable;
+	bool *is_named; /* n_named: is_named[i] when id i is referenced somewhere */
+	size_t n_named;
 };
 
-/* Reading one scenario: where errors go and the ids read so far. */
+/* What many errors can follow from, each reported once (DESIGN.md §2). */
+enum io_cause_kind {
+	IO_CAUSE_UNKNOWN_ID,   /* an id its table lacks, named in many places */
+	IO_CAUSE_NO_BANK_RATE, /* bank workers of a role caps.csv gives no bank_rate */
+	IO_CAUSE_NO_CAPS,      /* bank workers, and no caps.csv at all */
+};
+
+/* One cause: its error was reported at the first place it showed; every
+ * later place only counts here, and io_scenario.c words the error with the
+ * count once every file is read. */
+struct io_cause {
+	enum io_cause_kind kind;
+	size_t item; /* its error in ld->errors->items; SIZE_MAX: the list did not keep it */
+	size_t n_places;
+	unsigned files;              /* bit i: file i of file_specs has a place */
+	const struct io_id_set *ids; /* the table an unknown id is missing from */
+	char value[256];             /* the id or role, quoted */
+};
+
+/* Reading one scenario: where errors and warnings go, the ids read so far,
+ * and the causes of errors. */
 struct io_loader {
 	const struct io_source *src;
 	struct mu_scenario *sc;
 	struct mu_errlist *errors;
+	struct mu_errlist *warnings; /* may be NULL */
 	size_t n_errors;
 	struct io_id_set partners, roles, shifts, bank;
+	size_t file_no;          /* the file being read: an index into file_specs */
+	struct mu_map cause_of;  /* kind and value -> index into causes */
+	struct io_cause *causes; /* n_causes */
+	size_t n_causes;
+	bool has_caps_file;           /* caps.csv is in the folder */
+	bool is_caps_whole;           /* ... and every row of it was read */
+	unsigned long *demand_line;   /* the line of each row of sc->demand */
+	unsigned long demand_min_col; /* the field of its minimum; 0: no such column */
 };
+
+/* ---- warnings (io_warnings.c) ------------------------------------------ */
+
+/* Adds to ld->warnings (when not NULL) what DESIGN.md §2 warns of in a
+ * valid scenario: bank workers who cannot work for want of availability,
+ * agency offers that are all break-glass while break-glass is not allowed,
+ * demand rows whose minimum no source could ever cover. */
+void io_warnings_add(struct io_loader *ld);
+
+/* Adds one warning to ld->warnings, at a file and place (line and col may be
+ * 0). */
+void io_warnings_at(struct io_loader *ld, const char *file, unsigned long line, unsigned long col,
+                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* One table being read, and the row at hand. */
 struct io_table {
@@ -80,6 +130,26 @@ void io_table_place_error(struct io_loader *ld, const char *file, unsigned long 
 void io_table_error(struct io_table *t, size_t col, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* An error at column col that may be one of many with one cause, named by
+ * kind and (key, key_len): the first place is reported as io_table_error
+ * does, later places are only counted on the cause. The row is not ok
+ * either way. Returns the cause (borrowed, valid until the next one is
+ * added); its n_places is 1 at the first place. */
+struct io_cause *io_table_cause_error(struct io_table *t, size_t col, enum io_cause_kind kind,
+                                      const char *key, size_t key_len, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Reports (s, len) in column col as an id that ids lacks: "unknown partner
+ * 'hospice'", then in_column (e.g. " in column 'partners'", or ""); one
+ * error per id however often it is named (IO_CAUSE_UNKNOWN_ID). */
+void io_table_unknown(struct io_table *t, size_t col, const struct io_id_set *ids, const char *what,
+                      const char *s, size_t len, const char *in_column);
+
+/* Looks (s, len) up in ids: IO_ID_FOUND with *out set (and the id marked
+ * as named), IO_ID_BROKEN (its row could not be read), or IO_ID_UNKNOWN. */
+enum io_id_found { IO_ID_FOUND, IO_ID_BROKEN, IO_ID_UNKNOWN };
+enum io_id_found io_id_set_find(struct io_id_set *ids, const char *s, size_t len, size_t *out);
+
 /* Appends name to the comma-separated list in out (of size bytes). */
 void io_table_list_append(char *out, size_t size, const char *name);
 
@@ -98,7 +168,7 @@ bool io_table_id(struct io_table *t, size_t col, char **out);
 
 /* Resolves an identifier against ids; `*` gives MU_ALL where is_star_ok.
  * False on any error, and when ids is not usable. */
-bool io_table_ref(struct io_table *t, size_t col, const struct io_id_set *ids, const char *what,
+bool io_table_ref(struct io_table *t, size_t col, struct io_id_set *ids, const char *what,
                   bool is_star_ok, size_t *out);
 
 /* A number in rule: empty gives dflt and *is_set = false (is_set may be
@@ -136,7 +206,9 @@ bool io_table_add_id(struct io_table *t, size_t col, struct io_id_set *ids, size
 /* ---- a whole file (io_table.c) ---------------------------------------- */
 
 /* Reads file f as spec says: header bound to spec's columns, every row of
- * the right shape handed to spec->read_row; errors go to ld. */
-void io_table_read(struct io_loader *ld, const struct io_file_spec *spec, const struct io_file *f);
+ * the right shape handed to spec->read_row; errors go to ld. For a table
+ * with ids, the id is spec's first column. True when the file was read
+ * whole: its header bound and every row of the right shape. */
+bool io_table_read(struct io_loader *ld, const struct io_file_spec *spec, const struct io_file *f);
 
 #endif

@@ -36,6 +36,27 @@ static bool ends_with_csv(const char *name)
 	return n > 4 && strcasecmp(name + n - 4, ".csv") == 0;
 }
 
+/* A spreadsheet's own file (what a user edits a scenario in) rather than
+ * CSV; the lock files Excel and LibreOffice keep beside an open one are not. */
+static bool is_spreadsheet(const char *name)
+{
+	static const char *const ext[] = {".xlsx", ".xlsm", ".xls", ".ods", ".numbers"};
+	size_t n = strlen(name), i;
+	if (name[0] == '~' || strncmp(name, ".~lock", 6) == 0)
+		return false;
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		size_t e = strlen(ext[i]);
+		if (n > e && strcasecmp(name + n - e, ext[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static enum mu_code read_file(const char *path, const char *name, struct io_file *f,
                               struct mu_err *err)
 {
@@ -76,7 +97,7 @@ enum mu_code io_source_read_dir(const char *dir, struct io_source **out, struct 
 	DIR *d = opendir(dir);
 	struct dirent *de;
 	struct io_source *src;
-	size_t cap = 0;
+	size_t cap = 0, sheet_cap = 0;
 	enum mu_code rc = MU_OK;
 
 	if (!d)
@@ -87,6 +108,11 @@ enum mu_code io_source_read_dir(const char *dir, struct io_source **out, struct 
 	while ((de = readdir(d)) != NULL) {
 		char *path;
 		struct stat st;
+		if (is_spreadsheet(de->d_name)) {
+			MU_GROW(src->spreadsheets, sheet_cap, src->n_spreadsheets + 1);
+			src->spreadsheets[src->n_spreadsheets++] = mu_strdup(de->d_name);
+			continue;
+		}
 		if (!ends_with_csv(de->d_name))
 			continue;
 		path = mu_malloc(strlen(dir) + strlen(de->d_name) + 2);
@@ -108,6 +134,8 @@ enum mu_code io_source_read_dir(const char *dir, struct io_source **out, struct 
 		return rc;
 	}
 	qsort(src->files, src->n_files, sizeof(*src->files), cmp_files);
+	if (src->n_spreadsheets > 0)
+		qsort(src->spreadsheets, src->n_spreadsheets, sizeof(char *), cmp_names);
 	*out = src;
 	return MU_OK;
 }
@@ -197,6 +225,9 @@ void io_source_free(struct io_source *src)
 		free(src->files[i].data);
 	}
 	free(src->files);
+	for (i = 0; i < src->n_spreadsheets; i++)
+		free(src->spreadsheets[i]);
+	free(src->spreadsheets);
 	free(src->label);
 	free(src);
 }

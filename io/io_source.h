@@ -22,9 +22,14 @@ struct io_source {
 	char *label;           /* the folder, or "(built-in example)" */
 	struct io_file *files; /* sorted by name */
 	size_t n_files;
+	char **
+	    spreadsheets; /* names of .xlsx, .xls, .ods ... files in the folder, sorted; not read */
+	size_t n_spreadsheets;
 };
 
-/* Reads every file of dir whose name ends in ".csv" (any case). Returns
+/* Reads every file of dir whose name ends in ".csv" (any case), and notes
+ * the names of the spreadsheets beside them (so that a scenario saved as
+ * .xlsx can be named in a message; not hashed or stored). Returns
  * MU_OK, MU_E_INPUT (no such folder, a file too large) or MU_E_IO. *out is
  * the caller's, freed with io_source_free. */
 enum mu_code io_source_read_dir(const char *dir, struct io_source **out, struct mu_err *err);

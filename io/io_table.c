@@ -16,20 +16,24 @@
 /* ---- errors ---------------------------------------------------------- */
 
 /* Every error goes through here: the list keeps it, the count rejects the
- * scenario (the list may be NULL). */
-static void keep_error(struct io_loader *ld, const struct mu_err *err)
+ * scenario (the list may be NULL). Returns where the list keeps it, or
+ * SIZE_MAX when it does not. */
+static size_t keep_error(struct io_loader *ld, const struct mu_err *err)
 {
+	size_t item =
+	    ld->errors && ld->errors->n_items < MU_ERRLIST_KEEP ? ld->errors->n_items : SIZE_MAX;
 	mu_errlist_add(ld->errors, err);
 	ld->n_errors++;
+	return item;
 }
 
-static void add_error(struct io_loader *ld, const char *file, unsigned long line, unsigned long col,
-                      const char *column, const char *fmt, va_list ap)
+static size_t add_error(struct io_loader *ld, const char *file, unsigned long line,
+                        unsigned long col, const char *column, const char *fmt, va_list ap)
 {
 	struct mu_err err;
 	mu_err_clear(&err);
 	mu_err_vset_at(&err, MU_E_INPUT, file, line, col, column, fmt, ap);
-	keep_error(ld, &err);
+	return keep_error(ld, &err);
 }
 
 /* An error at a place that is not a cell of a row being read: a file, a
@@ -43,19 +47,104 @@ void io_table_place_error(struct io_loader *ld, const char *file, unsigned long 
 	va_end(ap);
 }
 
-void io_table_error(struct io_table *t, size_t col, const char *fmt, ...)
+/* An error at column col of the current row, at the line where its cell
+ * starts. Returns where the list keeps it (keep_error). */
+static size_t cell_error(struct io_table *t, size_t col, const char *fmt, va_list ap)
 {
-	va_list ap;
 	long field = t->field_of[col];
 	unsigned long line = t->row->line, fieldno = 0;
 	if (field >= 0) {
 		line = t->csv->cells[t->row->first + (size_t)field].line;
 		fieldno = (unsigned long)field + 1;
 	}
-	va_start(ap, fmt);
-	add_error(t->ld, t->file, line, fieldno, t->cols[col].name, fmt, ap);
-	va_end(ap);
 	t->is_row_ok = false;
+	return add_error(t->ld, t->file, line, fieldno, t->cols[col].name, fmt, ap);
+}
+
+void io_table_error(struct io_table *t, size_t col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cell_error(t, col, fmt, ap);
+	va_end(ap);
+}
+
+struct io_cause *io_table_cause_error(struct io_table *t, size_t col, enum io_cause_kind kind,
+                                      const char *key, size_t key_len, const char *fmt, ...)
+{
+	struct io_loader *ld = t->ld;
+	struct io_cause *c;
+	char *full = mu_malloc(key_len + 1);
+	size_t k;
+	va_list ap;
+
+	/* The kind goes into the key, so that an unknown role and a role with
+	 * no bank_rate of the same name are two causes. */
+	full[0] = (char)('A' + kind);
+	memcpy(full + 1, key, key_len);
+	if (mu_map_get(&ld->cause_of, full, key_len + 1, &k)) {
+		free(full);
+		c = &ld->causes[k];
+		c->n_places++;
+		c->files |= 1u << ld->file_no;
+		t->is_row_ok = false;
+		return c;
+	}
+	mu_map_put(&ld->cause_of, full, key_len + 1, ld->n_causes);
+	free(full);
+	ld->causes = mu_grow_one(ld->causes, ld->n_causes, sizeof(*ld->causes));
+	c = &ld->causes[ld->n_causes++];
+	memset(c, 0, sizeof(*c));
+	c->kind = kind;
+	c->n_places = 1;
+	c->files = 1u << ld->file_no;
+	va_start(ap, fmt);
+	c->item = cell_error(t, col, fmt, ap);
+	va_end(ap);
+	return c;
+}
+
+enum io_id_found io_id_set_find(struct io_id_set *ids, const char *s, size_t len, size_t *out)
+{
+	size_t ignored;
+	if (mu_map_get(&ids->map, s, len, out)) {
+		/* which ids are named is what suggests a renamed one */
+		if (*out >= ids->n_named) {
+			size_t n = *out * 2 + 8;
+			ids->is_named = mu_realloc(ids->is_named, n * sizeof(bool));
+			memset(ids->is_named + ids->n_named, 0, (n - ids->n_named) * sizeof(bool));
+			ids->n_named = n;
+		}
+		ids->is_named[*out] = true;
+		return IO_ID_FOUND;
+	}
+	if (mu_map_get(&ids->broken, s, len, &ignored))
+		return IO_ID_BROKEN;
+	return IO_ID_UNKNOWN;
+}
+
+void io_table_unknown(struct io_table *t, size_t col, const struct io_id_set *ids, const char *what,
+                      const char *s, size_t len, const char *in_column)
+{
+	char q[256], key[64 + MU_ID_MAX + 2];
+	size_t wlen = strlen(what), klen;
+	struct io_cause *c;
+	/* what, a NUL, the id: the key of the cause */
+	if (wlen > 64)
+		wlen = 64;
+	if (len > MU_ID_MAX)
+		len = MU_ID_MAX; /* an identifier is never longer */
+	memcpy(key, what, wlen);
+	key[wlen] = '\0';
+	memcpy(key + wlen + 1, s, len);
+	klen = wlen + 1 + len;
+	QUOTE(q, s, len);
+	c = io_table_cause_error(t, col, IO_CAUSE_UNKNOWN_ID, key, klen, "unknown %s '%s'%s", what,
+	                         q, in_column);
+	if (c->n_places == 1) {
+		c->ids = ids;
+		snprintf(c->value, sizeof(c->value), "%s", q);
+	}
 }
 
 /* Appends name to the comma-separated list in out (of size bytes). */
@@ -119,12 +208,11 @@ bool io_table_id(struct io_table *t, size_t col, char **out)
 
 /* Resolves an identifier against ids; `*` gives MU_ALL where allowed.
  * Returns false on any error, and when ids is not usable. */
-bool io_table_ref(struct io_table *t, size_t col, const struct io_id_set *ids, const char *what,
+bool io_table_ref(struct io_table *t, size_t col, struct io_id_set *ids, const char *what,
                   bool is_star_ok, size_t *out)
 {
 	size_t len;
 	const char *s = io_table_cell(t, col, &len);
-	char q[256];
 	if (!io_table_has_value(t, col))
 		return false;
 	if (len == 1 && s[0] == '*') {
@@ -142,11 +230,17 @@ bool io_table_ref(struct io_table *t, size_t col, const struct io_id_set *ids, c
 		t->is_row_ok = false;
 		return false;
 	}
-	if (!mu_map_get(&ids->map, s, len, out)) {
-		io_table_error(t, col, "unknown %s '%s'", what, QUOTE(q, s, len));
+	switch (io_id_set_find(ids, s, len, out)) {
+	case IO_ID_FOUND:
+		return true;
+	case IO_ID_BROKEN:
+		t->is_row_ok = false;
 		return false;
+	case IO_ID_UNKNOWN:
+		break;
 	}
-	return true;
+	io_table_unknown(t, col, ids, what, s, len, "");
+	return false;
 }
 
 /* A number cell: empty gives dflt and *is_set = false (is_set may be NULL). */
@@ -155,14 +249,16 @@ bool io_table_number(struct io_table *t, size_t col, const struct mu_range *rule
 {
 	size_t len;
 	const char *s = io_table_cell(t, col, &len);
-	char msg[400];
+	char msg[400], hint[128];
 	if (is_set)
 		*is_set = false;
 	*out = dflt;
 	if (!io_table_has_value(t, col))
 		return !t->cols[col].is_required;
 	if (!mu_parse_number(s, len, rule, out, msg, sizeof(msg))) {
-		io_table_error(t, col, "%s in column '%s'", msg, t->cols[col].name);
+		const char *h = mu_parse_number_hint(s, len, hint, sizeof(hint));
+		io_table_error(t, col, "%s in column '%s'%s%s", msg, t->cols[col].name,
+		               h ? ": " : "", h ? h : "");
 		*out = dflt;
 		return false;
 	}
@@ -272,8 +368,10 @@ bool io_table_time(struct io_table *t, size_t col, int *out)
 	if (!io_table_has_value(t, col))
 		return false;
 	if (!mu_parse_time(s, len, out)) {
-		io_table_error(t, col, "invalid time '%s' in column '%s'", QUOTE(q, s, len),
-		               t->cols[col].name);
+		char hint[128];
+		const char *h = mu_parse_time_hint(s, len, hint, sizeof(hint));
+		io_table_error(t, col, "invalid time '%s' in column '%s'%s%s", QUOTE(q, s, len),
+		               t->cols[col].name, h ? ": " : "", h ? h : "");
 		return false;
 	}
 	return true;
@@ -332,6 +430,74 @@ static bool bind_header(struct io_table *t)
 	return ok;
 }
 
+static bool is_digits(const char *s, size_t len, size_t lo, size_t hi)
+{
+	size_t i;
+	if (len < lo || len > hi)
+		return false;
+	for (i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* A cell that an unquoted thousands separator cut off the front of: three
+ * digits, with a fraction on the last group ("000", "000.50"). */
+static bool is_thousands_tail(const char *s, size_t len)
+{
+	return is_digits(s, len < 3 ? len : 3, 3, 3) &&
+	       (len == 3 || (len > 4 && s[3] == '.' && is_digits(s + 4, len - 4, 1, 20)));
+}
+
+/* When every extra field of a row is explained by numbers written with an
+ * unquoted thousands separator (45,000 is two fields, 45 and 000), writes
+ * the first such number as the file has it into shown, and as it should
+ * be into fixed, and returns how many there are; else returns 0. */
+static size_t thousands_split(const struct io_table *t, const struct io_csv_row *row,
+                              size_t n_extra, char *shown, size_t shown_size, char *fixed,
+                              size_t fixed_size)
+{
+	size_t j, n_merged = 0, n_numbers = 0;
+	for (j = 0; j + 1 < row->n_cells; j++) {
+		const struct io_csv_cell *c = &t->csv->cells[row->first + j];
+		const char *s = io_csv_cell_text(t->csv, c);
+		size_t k = j + 1, head = c->len, sign = 0;
+		if (head >= 2 && memcmp(s, "\xC2\xA3", 2) == 0)
+			sign = 2; /* £45,000 */
+		if (!is_digits(s + sign, head - sign, 1, 3))
+			continue;
+		while (k < row->n_cells) {
+			const struct io_csv_cell *n = &t->csv->cells[row->first + k];
+			const char *ns = io_csv_cell_text(t->csv, n);
+			if (!is_thousands_tail(ns, n->len))
+				break;
+			k++;
+			if (n->len > 3)
+				break; /* a fraction ends the number */
+		}
+		if (k == j + 1)
+			continue;
+		if (n_numbers++ == 0) {
+			size_t m, su = 0, fu = 0;
+			su += (size_t)snprintf(shown, shown_size, "%s", s);
+			fu += (size_t)snprintf(fixed, fixed_size, "%s", s + sign);
+			for (m = j + 1; m < k; m++) {
+				const char *ms =
+				    io_csv_cell_text(t->csv, &t->csv->cells[row->first + m]);
+				if (su < shown_size)
+					su += (size_t)snprintf(shown + su, shown_size - su, ",%s",
+					                       ms);
+				if (fu < fixed_size)
+					fu +=
+					    (size_t)snprintf(fixed + fu, fixed_size - fu, "%s", ms);
+			}
+		}
+		n_merged += k - j - 1;
+		j = k - 1;
+	}
+	return n_merged == n_extra ? n_numbers : 0;
+}
+
 /* Checks the row has as many fields as the header. */
 static bool row_fits(struct io_table *t, const struct io_csv_row *row, size_t n_header)
 {
@@ -345,37 +511,86 @@ static bool row_fits(struct io_table *t, const struct io_csv_row *row, size_t n_
 	}
 	if (row->n_cells > n_header) {
 		const struct io_csv_cell *c = &t->csv->cells[row->first + n_header];
-		io_table_place_error(t->ld, t->file, c->line, n_header + 1,
-		                     "extra field (row has %zu, the header %zu)", row->n_cells,
-		                     n_header);
+		char shown[128], fixed[128], q[256], more[64] = "";
+		size_t n = thousands_split(t, row, row->n_cells - n_header, shown, sizeof(shown),
+		                           fixed, sizeof(fixed));
+		if (n > 1)
+			snprintf(more, sizeof(more), " (and %zu more number%s)", n - 1,
+			         n == 2 ? "" : "s");
+		if (n > 0)
+			io_table_place_error(t->ld, t->file, c->line, n_header + 1,
+			                     "extra field (row has %zu, the header %zu): the comma "
+			                     "in '%s'%s splits the row: numbers take no thousands "
+			                     "separator (write %s)",
+			                     row->n_cells, n_header, QUOTE(q, shown, strlen(shown)),
+			                     more, fixed);
+		else
+			io_table_place_error(t->ld, t->file, c->line, n_header + 1,
+			                     "extra field (row has %zu, the header %zu)",
+			                     row->n_cells, n_header);
 		return false;
 	}
 	return true;
 }
 
-void io_table_read(struct io_loader *ld, const struct io_file_spec *spec, const struct io_file *f)
+/* A row of the wrong shape was not read; its id (when the row reaches the
+ * id's column and it is one) goes into ids->broken, so that references to
+ * it add no errors of their own. */
+static void keep_broken_id(struct io_table *t, struct io_id_set *ids)
+{
+	const struct io_csv_cell *c;
+	if (!ids || t->field_of[0] < 0 || (size_t)t->field_of[0] >= t->row->n_cells)
+		return;
+	c = &t->csv->cells[t->row->first + (size_t)t->field_of[0]];
+	if (mu_parse_is_identifier(io_csv_cell_text(t->csv, c), c->len))
+		mu_map_put(&ids->broken, io_csv_cell_text(t->csv, c), c->len, 0);
+}
+
+/* A file that is not CSV text but what a spreadsheet saves (an .xlsx or
+ * .ods is a ZIP, an .xls an OLE file; "Unicode text" is UTF-16): the name
+ * of what it is, or NULL. */
+static const char *spreadsheet_kind(const struct io_file *f)
+{
+	const unsigned char *d = (const unsigned char *)f->data;
+	if (f->len >= 4 && memcmp(d, "PK\x03\x04", 4) == 0)
+		return "a spreadsheet (.xlsx or .ods), not CSV";
+	if (f->len >= 8 && memcmp(d, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+		return "a spreadsheet (.xls), not CSV";
+	if (f->len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF)))
+		return "UTF-16 text, not UTF-8";
+	return NULL;
+}
+
+bool io_table_read(struct io_loader *ld, const struct io_file_spec *spec, const struct io_file *f)
 {
 	struct io_table t;
 	struct io_csv_table *csv = NULL;
 	struct mu_err err;
 	struct io_id_set *ids = spec->ids ? spec->ids(ld) : NULL;
+	const char *kind = spreadsheet_kind(f);
 	size_t i, n_rows = 0;
+	bool is_whole;
 
 	if (f->len == 0) {
 		io_table_place_error(ld, spec->name, 0, 0,
 		                     "empty file (it needs at least a header row)");
-		return;
+		return false;
+	}
+	if (kind) {
+		io_table_place_error(ld, spec->name, 0, 0,
+		                     "%s: muster reads CSV (save as \"CSV UTF-8\")", kind);
+		return false;
 	}
 	mu_err_clear(&err);
 	if (io_csv_read(spec->name, f->data, f->len, &csv, &err) != MU_OK) {
 		keep_error(ld, &err);
-		return;
+		return false;
 	}
 	if (csv->n_rows == 0) {
 		io_table_place_error(ld, spec->name, 0, 0,
 		                     "no header row (the file holds only blank lines)");
 		io_csv_table_free(csv);
-		return;
+		return false;
 	}
 	memset(&t, 0, sizeof(t));
 	t.ld = ld;
@@ -384,22 +599,32 @@ void io_table_read(struct io_loader *ld, const struct io_file_spec *spec, const 
 	t.cols = spec->cols;
 	t.n_cols = spec->n_cols;
 	mu_map_init(&t.keys);
-	if (bind_header(&t)) {
+	is_whole = bind_header(&t);
+	if (is_whole) {
 		if (ids)
 			ids->is_usable = true;
 		for (i = 1; i < csv->n_rows; i++) {
 			t.row = &csv->rows[i];
 			t.is_row_ok = true;
-			if (!row_fits(&t, t.row, csv->rows[0].n_cells))
+			if (!row_fits(&t, t.row, csv->rows[0].n_cells)) {
+				keep_broken_id(&t, ids);
+				is_whole = false;
 				continue;
+			}
 			spec->read_row(&t);
 			n_rows++;
 		}
-		if (spec->needs_row && csv->n_rows == 1)
+		if (spec->needs_row && csv->n_rows == 1) {
 			io_table_place_error(ld, spec->name, 0, 0,
 			                     "no rows (at least one %s is needed)",
 			                     spec->needs_row);
+			/* every reference to the table would be unknown: this is
+			 * the one cause */
+			if (ids)
+				ids->is_usable = false;
+		}
 	}
 	mu_map_release(&t.keys);
 	io_csv_table_free(csv);
+	return is_whole;
 }

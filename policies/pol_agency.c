@@ -16,10 +16,7 @@
 
 bool pol_agency_is_break_glass(const struct mu_scenario *sc, const struct mu_agency_offer *a)
 {
-	const struct mu_cap *cap = mu_scenario_cap(sc, a->role);
-	if (!a->is_framework)
-		return true;
-	return cap && cap->has_agency_cap && a->rate > cap->agency_cap;
+	return mu_scenario_is_break_glass(sc, a); /* io/'s warnings use the same rule */
 }
 
 void pol_agency_apply(struct pol_build *b)

@@ -259,6 +259,80 @@ static void test_cli_check_the_example_and_a_broken_copy(void **state)
 	result_free(&r);
 }
 
+/* Replaces the first from in the file at path (under tmp_dir) by to. */
+static void edit_file(const char *path, const char *from, const char *to)
+{
+	char full[400];
+	char *text, *at;
+	FILE *fp;
+	snprintf(full, sizeof(full), "%s/%s", tmp_dir, path);
+	text = slurp(full);
+	at = strstr(text, from);
+	assert_non_null(at);
+	fp = fopen(full, "wb");
+	assert_non_null(fp);
+	fwrite(text, 1, (size_t)(at - text), fp);
+	fputs(to, fp);
+	fputs(at + strlen(from), fp);
+	fclose(fp);
+	free(text);
+}
+
+/* Warnings (DESIGN.md §2) go to stderr as "warning: file: message" and
+ * change no exit status: check exits 0 with them, solve as it does without
+ * them; a scenario with an error still exits 2, and names the spreadsheet. */
+static void test_cli_warnings_keep_the_exit_status(void **state)
+{
+	struct result r, plain;
+	char path[400];
+	FILE *fp;
+	(void)state;
+	r = run("example", "warn", NULL);
+	assert_int_equal(r.status, 0);
+	result_free(&r);
+	snprintf(path, sizeof(path), "%s/warn/notes.xlsx", tmp_dir);
+	fp = fopen(path, "wb");
+	assert_non_null(fp);
+	fclose(fp);
+
+	plain = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "warn.db", NULL);
+	r = run("solve", "warn", "--lp", "--db", "warn.db", NULL);
+	assert_int_equal(r.status, plain.status);
+	assert_true(strncmp(r.err,
+	                    "warning: notes.xlsx: not read: muster reads CSV (save as \"CSV "
+	                    "UTF-8\")\n",
+	                    strlen("warning: notes.xlsx: not read")) == 0);
+	assert_null(strstr(plain.err, "warning:"));
+	result_free(&r);
+	result_free(&plain);
+
+	snprintf(path, sizeof(path), "%s/warn/availability.csv", tmp_dir);
+	assert_int_equal(remove(path), 0);
+	r = run("check", "warn", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "warn: ok: 7 partners"));
+	assert_string_equal(r.err,
+	                    "warning: notes.xlsx: not read: muster reads CSV (save as \"CSV "
+	                    "UTF-8\")\n"
+	                    "warning: availability.csv: missing, so none of the 276 bank workers "
+	                    "offered a shift and none can work (it lists each worker's offered "
+	                    "shifts)\n");
+	result_free(&r);
+
+	/* the issue's unquoted 45,000: one error, not 365 */
+	edit_file("warn/partners.csv", ",acute,45000,", ",acute,45,000,");
+	r = run("check", "warn", NULL);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.err,
+	                    "warning: notes.xlsx: not read: muster reads CSV (save as \"CSV "
+	                    "UTF-8\")\n"
+	                    "partners.csv:2:6: extra field (row has 6, the header 5): the comma in "
+	                    "'45,000' splits the row: numbers take no thousands separator (write "
+	                    "45000)\n"
+	                    "warn: 1 error\n");
+	result_free(&r);
+}
+
 /* The money at s, "£147,429.59", as a number. */
 static double parse_money(const char *s)
 {
@@ -705,6 +779,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_sweep_help_names_every_sweepable_setting),
 	    cmocka_unit_test(test_cli_bad_usage_exits_2),
 	    cmocka_unit_test(test_cli_check_the_example_and_a_broken_copy),
+	    cmocka_unit_test(test_cli_warnings_keep_the_exit_status),
 	    cmocka_unit_test(test_cli_demo_needs_no_files),
 	    cmocka_unit_test(test_cli_runs_and_show),
 	    cmocka_unit_test(test_cli_solve_plan_mode_matches_clp),

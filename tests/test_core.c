@@ -231,6 +231,76 @@ static void test_err_quote_escapes_and_truncates(void **state)
 }
 
 /* A deadline as GLPK's time limit: none, passed, rounded up, capped. */
+/* What shows as nothing or as a space is written as its code point; other
+ * non-ASCII text is kept as it is. */
+static void test_err_quote_shows_invisible_characters(void **state)
+{
+	char q[256];
+	(void)state;
+	assert_string_equal(mu_err_quote(q, sizeof(q), "a\xc2\xa0", 3), "a<U+00A0>");
+	assert_string_equal(mu_err_quote(q, sizeof(q), "\xe2\x80\x8bx\xe2\x80\xaf", 7),
+	                    "<U+200B>x<U+202F>");
+	assert_string_equal(mu_err_quote(q, sizeof(q), "\xef\xbb\xbf\xc2\x85", 5),
+	                    "<U+FEFF><U+0085>");
+	assert_string_equal(mu_err_quote(q, sizeof(q), "\xf3\xa0\x80\x81", 4), "<U+E0001>");
+	assert_string_equal(mu_err_quote(q, sizeof(q),
+	                                 "\xc2\xa3"
+	                                 "15 caf\xc3\xa9",
+	                                 10),
+	                    "\xc2\xa3"
+	                    "15 caf\xc3\xa9");
+}
+
+/* The hints name what a spreadsheet typed, and the number to write only
+ * where it is sure. */
+static void test_parse_hints_name_what_a_spreadsheet_typed(void **state)
+{
+	char h[128];
+	(void)state;
+#define NUM(s) mu_parse_number_hint((s), strlen(s), h, sizeof(h))
+#define TIME(s) mu_parse_time_hint((s), strlen(s), h, sizeof(h))
+	assert_string_equal(NUM("\xc2\xa3"
+	                        "15.33"),
+	                    "numbers take no currency sign (write 15.33)");
+	assert_string_equal(NUM("$15"), "numbers take no currency sign (write 15)");
+	assert_string_equal(NUM("15 \xe2\x82\xac"), "numbers take no currency sign (write 15)");
+	assert_string_equal(NUM("45,000"), "numbers take no thousands separator (write 45000)");
+	assert_string_equal(NUM("1,000,000.5"),
+	                    "numbers take no thousands separator (write 1000000.5)");
+	assert_string_equal(NUM("45\xc2\xa0"
+	                        "000"),
+	                    "numbers take no thousands separator (write 45000)");
+	assert_string_equal(NUM("\xc2\xa3"
+	                        "1,234"),
+	                    "numbers take no currency sign or thousands separator (write 1234)");
+	assert_string_equal(NUM("30%"), "numbers take no percent sign");
+	assert_string_equal(NUM("7,5"), "numbers take a decimal point, not a comma (write 7.5)");
+	assert_string_equal(NUM("\xc2\xa3"
+	                        "1,2,3"),
+	                    "numbers take no currency sign");
+	assert_string_equal(NUM("45,00,0"), "numbers take a decimal point, not a comma");
+	assert_string_equal(NUM("1.000,50"), "numbers take a decimal point, not a comma");
+	assert_null(NUM("-3"));
+	assert_null(NUM("3e2"));
+	assert_null(NUM("abc"));
+	assert_string_equal(NUM("1234,567"),
+	                    "numbers take a decimal point, not a comma (write 1234.567)");
+	assert_string_equal(TIME("7:00"), "times are HH:MM, e.g. 07:00");
+	assert_string_equal(TIME("7.30"), "times are HH:MM, e.g. 07:30");
+	assert_string_equal(TIME("0700"), "times are HH:MM, e.g. 07:00");
+	assert_string_equal(TIME("07:00:00"), "times are HH:MM, e.g. 07:00");
+	assert_string_equal(TIME("7pm"), "times are HH:MM, e.g. 19:00");
+	assert_string_equal(TIME("12:30 AM"), "times are HH:MM, e.g. 00:30");
+	assert_string_equal(TIME("24:00"),
+	                    "times are HH:MM from 00:00 to 23:59: midnight is 00:00");
+	assert_null(TIME("25:00"));
+	assert_null(TIME("7:5"));
+	assert_null(TIME("13pm"));
+	assert_null(TIME("noon"));
+#undef NUM
+#undef TIME
+}
+
 static void test_time_ms_until_a_deadline(void **state)
 {
 	int ms = 7;
@@ -457,6 +527,8 @@ int main(void)
 	    cmocka_unit_test(test_map_finds_and_refuses_repeats),
 	    cmocka_unit_test(test_err_first_error_wins_and_formats),
 	    cmocka_unit_test(test_err_quote_escapes_and_truncates),
+	    cmocka_unit_test(test_err_quote_shows_invisible_characters),
+	    cmocka_unit_test(test_parse_hints_name_what_a_spreadsheet_typed),
 	    cmocka_unit_test(test_buf_grows_and_formats),
 	    cmocka_unit_test(test_time_ms_until_a_deadline),
 	};

@@ -157,8 +157,8 @@ static const struct error_case cases[] = {
      1},
     {"agency.csv", "", "agency.csv: empty file (it needs at least a header row)", 1},
     {"agency.csv", "\n  \n\r\n", "agency.csv: no header row (the file holds only blank lines)", 1},
-    /* with no roles, every role reference is unknown too */
-    {"roles.csv", "id,name\n", "roles.csv: no rows (at least one role is needed)", 14},
+    /* with no roles, every role reference would be unknown: one cause, one error */
+    {"roles.csv", "id,name\n", "roles.csv: no rows (at least one role is needed)", 1},
     {"demand.csv", DEMAND_HDR, "demand.csv: no rows (at least one demand row is needed)", 1},
     /* below the columns */
     {"demand.csv", DEMAND_HDR "a,rn,\"d1,3,2,1\n", "demand.csv:2:3: unterminated quote", 1},
@@ -209,7 +209,9 @@ static const struct error_case cases[] = {
     {"demand.csv", DEMAND_HDR "a,rn,d1,3abc,1,1\n",
      "demand.csv:2:4: invalid number '3abc' in column 'required'", 1},
     {"demand.csv", DEMAND_HDR "a,rn,d1,\"1,000\",1,1\n",
-     "demand.csv:2:4: invalid number '1,000' in column 'required'", 1},
+     "demand.csv:2:4: invalid number '1,000' in column 'required': numbers take no thousands "
+     "separator (write 1000)",
+     1},
     {"demand.csv", DEMAND_HDR "a,rn,d1,99999999999999999999,1,1\n",
      "demand.csv:2:4: invalid number '99999999999999999999' in column 'required'", 1},
     {"demand.csv", DEMAND_HDR "a,rn,d1,2000000,1,1\n",
@@ -323,6 +325,118 @@ static const struct error_case cases[] = {
      "key,value\nguarantee,unfilled\nchange_penalty,0\npreference_weight,5\n"
      "bank_min_share,0.5\nbank_share_penalty,1\nrecruit_budget,250000\n",
      NULL, 0},
+    /* one error per cause, at the first place, with a count: partner b renamed
+     * c is named by demand, staff, bank (home and list), agency and both
+     * agreements */
+    {"partners.csv", "id,name\na,Acute\nc,Council\n",
+     "demand.csv:3:1: unknown partner 'b' (7 references in 5 files; partners.csv has no such "
+     "id: renamed 'c'?)",
+     1},
+    {"roles.csv", "id\nrn5\nhca\n",
+     "caps.csv:2:1: unknown role 'rn' (7 references in 7 files; roles.csv has no such id: "
+     "renamed 'rn5'?)",
+     1},
+    {"shifts.csv", SHIFT_HDR "e1,2026-11-30,07:00,15:00,7.5,0\nn1,2026-11-30,22:00,07:30,9,0\n",
+     "demand.csv:2:3: unknown shift 'd1' (3 references in 3 files; shifts.csv has no such id: "
+     "renamed 'e1'?)",
+     1},
+    /* w1 and w2 are both named nowhere: no one to suggest */
+    {"availability.csv", "worker,shift\nw9,d1\nw9,n1\n",
+     "availability.csv:2:1: unknown bank worker 'w9' (2 references in 1 file; bank.csv has no "
+     "such id: renamed?)",
+     1},
+    {"demand.csv", DEMAND_HDR "A,rn,d1,3,2,1\n",
+     "demand.csv:2:1: unknown partner 'A' (did you mean 'a'? ids are case-sensitive)", 1},
+    {"bank.csv", BANK_HDR "w1,Ann,rn,a,,a;zz\nw2,Bob,hca,zz,,\n",
+     "bank.csv:2:6: unknown partner 'zz' in column 'partners' (2 references in 1 file; "
+     "partners.csv has no such id: renamed?)",
+     1},
+    /* a row of the wrong shape: its id was not read, and references to it
+     * add nothing; an unquoted thousands separator says so */
+    {"partners.csv", "id,name,kind,agency_budget,pay_bill\na,Acute,acute,1,000,50000\nb,,,,\n",
+     "partners.csv:2:6: extra field (row has 6, the header 5): the comma in '1,000' splits the "
+     "row: numbers take no thousands separator (write 1000)",
+     1},
+    {"partners.csv", "id,name,kind,agency_budget,pay_bill\na,Acute,acute,1,000,50,000.5\nb,,,,\n",
+     "partners.csv:2:6: extra field (row has 7, the header 5): the comma in '1,000' (and 1 more "
+     "number) splits the row: numbers take no thousands separator (write 1000)",
+     1},
+    {"partners.csv",
+     "id,name,kind,agency_budget,pay_bill\na,Acute,acute,\xc2\xa3"
+     "45,000,\nb,,,,\n",
+     "partners.csv:2:6: extra field (row has 6, the header 5): the comma in '\xc2\xa3"
+     "45,000' "
+     "splits the row: numbers take no thousands separator (write 45000)",
+     1},
+    {"partners.csv", "id,name,kind\na,Acute\nb,,\n",
+     "partners.csv:2:3: missing field 'kind' (row has 2 of 3)", 1},
+    /* caps: a bad bank_rate is the cause, not its workers; no caps.csv is one
+     * cause; a caps.csv not read whole adds no bank_rate errors */
+    {"caps.csv",
+     "role,bank_rate\nrn,\xc2\xa3"
+     "15.33\nhca,12.51\n",
+     "caps.csv:2:2: invalid number '\xc2\xa3"
+     "15.33' in column 'bank_rate': numbers take no "
+     "currency sign (write 15.33)",
+     1},
+    {"caps.csv", NULL,
+     "bank.csv:2:3: role 'rn' has no bank_rate: there is no caps.csv, so none of the 2 bank "
+     "workers can be costed (caps.csv gives each role's bank_rate)",
+     1},
+    {"caps.csv", "role,bank_rat\nrn,15\n",
+     "caps.csv:1:2: unknown column 'bank_rat' (columns: role, bank_rate, agency_cap)", 1},
+    {"caps.csv", "role,bank_rate\nrn,15,1\nhca,12\n",
+     "caps.csv:2:3: extra field (row has 3, the header 2)", 1},
+    /* spreadsheet hints */
+    {"substitutions.csv", "role,covers,efficiency\nrn,hca,90%\n",
+     "substitutions.csv:2:3: invalid number '90%' in column 'efficiency': numbers take no "
+     "percent sign",
+     1},
+    {"shifts.csv", SHIFT_HDR "d1,2026-11-30,07:00,15:00,\"7,5\",0\nn1,2026-11-30,22:00,07:30,9,0\n",
+     "shifts.csv:2:5: invalid number '7,5' in column 'paid_hours': numbers take a decimal point, "
+     "not a comma (write 7.5)",
+     1},
+    {"partners.csv",
+     "id,agency_budget\na,\"\xc2\xa3"
+     "1,000.50\"\nb,\xe2\x82\xac"
+     "5\n",
+     "partners.csv:2:2: invalid number '\xc2\xa3"
+     "1,000.50' in column 'agency_budget': numbers "
+     "take no currency sign or thousands separator (write 1000.50)",
+     2},
+    {"settings.csv",
+     "key,value\nshortfall_penalty,\xc2\xa3"
+     "200\n",
+     "settings.csv:2:2: invalid number '\xc2\xa3"
+     "200' for setting 'shortfall_penalty': numbers "
+     "take no currency sign (write 200)",
+     1},
+    {"shifts.csv", SHIFT_HDR "d1,2026-11-30,7:00,15:00,7.5,0\nn1,2026-11-30,22:00,07:30,9,0\n",
+     "shifts.csv:2:3: invalid time '7:00' in column 'start': times are HH:MM, e.g. 07:00", 1},
+    {"shifts.csv", SHIFT_HDR "d1,2026-11-30,07:00,15:00:00,7.5,0\nn1,2026-11-30,10pm,07:30,9,0\n",
+     "shifts.csv:2:4: invalid time '15:00:00' in column 'end': times are HH:MM, e.g. 15:00", 2},
+    {"shifts.csv", SHIFT_HDR "d1,2026-11-30,07:00,24:00,7.5,0\nn1,2026-11-30,22:00,07:30,9,0\n",
+     "shifts.csv:2:4: invalid time '24:00' in column 'end': times are HH:MM from 00:00 to 23:59: "
+     "midnight is 00:00",
+     1},
+    /* invisible characters are shown, in every echoed value */
+    {"demand.csv", DEMAND_HDR "a\xc2\xa0,rn,d1,3,2,1\n",
+     "demand.csv:2:1: invalid identifier 'a<U+00A0>' in column 'partner' (1-64 characters of "
+     "A-Z a-z 0-9 _ . -)",
+     1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,3,2\xe2\x80\x8b,1\n",
+     "demand.csv:2:5: invalid number '2<U+200B>' in column 'minimum'", 1},
+    {"roles.csv", "id,group\nrn,\xe2\x81\xa0other\nhca,\n",
+     "roles.csv:2:2: unknown group '<U+2060>other' (one of registered_nursing, nursing_support, "
+     "medical, ahp, social_care, other)",
+     1},
+    /* a spreadsheet saved under a .csv name */
+    {"demand.csv", "PK\x03\x04\x14",
+     "demand.csv: a spreadsheet (.xlsx or .ods), not CSV: muster reads CSV (save as \"CSV "
+     "UTF-8\")",
+     1},
+    {"agency.csv", "\xff\xfes",
+     "agency.csv: UTF-16 text, not UTF-8: muster reads CSV (save as \"CSV UTF-8\")", 1},
 };
 
 static void test_io_scenario_reports_each_error(void **state)
@@ -464,6 +578,224 @@ static void test_io_scenario_reports_every_error_not_just_the_first(void **state
 	free(errors);
 }
 
+/* Replaces file name of src by text (NULL: removes it; absent: adds it). */
+static void replace_file(struct io_source *src, const char *name, const char *text)
+{
+	size_t i;
+	for (i = 0; i < src->n_files; i++)
+		if (strcmp(src->files[i].name, name) == 0)
+			break;
+	if (i == src->n_files) {
+		if (!text)
+			return;
+		src->files = mu_reallocarray(src->files, src->n_files + 1, sizeof(*src->files));
+		src->files[src->n_files++].name = mu_strdup(name);
+	} else {
+		free(src->files[i].data);
+	}
+	if (!text) {
+		free(src->files[i].name);
+		src->files[i] = src->files[--src->n_files];
+		return;
+	}
+	src->files[i].data = mu_strdup(text);
+	src->files[i].len = strlen(text);
+}
+
+/* Every formatted message of list, one a line. */
+static char *messages(const struct mu_errlist *list)
+{
+	char line[1024], *out = mu_calloc(1, 1);
+	size_t i, used = 0;
+	for (i = 0; i < list->n_items; i++) {
+		size_t n;
+		mu_err_format(&list->items[i], line, sizeof(line));
+		n = strlen(line);
+		out = mu_realloc(out, used + n + 2);
+		memcpy(out + used, line, n);
+		used += n;
+		out[used++] = '\n';
+		out[used] = '\0';
+	}
+	return out;
+}
+
+struct warning_case {
+	const char *file, *text;   /* replaced (text NULL: removed) */
+	const char *file2, *text2; /* and a second one, or NULL */
+	const char *expected;      /* every warning, one a line */
+	const char *file3, *text3; /* and a third, or NULL */
+};
+
+static const struct warning_case warning_cases[] = {
+    /* the base scenario warns of nothing */
+    {NULL, NULL, NULL, NULL, "", NULL, NULL},
+    {"availability.csv", NULL, NULL, NULL,
+     "availability.csv: missing, so none of the 2 bank workers offered a shift and none can "
+     "work (it lists each worker's offered shifts)\n",
+     NULL, NULL},
+    {"availability.csv", "worker,shift\n", NULL, NULL,
+     "availability.csv: no rows, so none of the 2 bank workers offered a shift and none can "
+     "work (it lists each worker's offered shifts)\n",
+     NULL, NULL},
+    {"bank.csv", NULL, "availability.csv", NULL, "", NULL, NULL}, /* no bank: nothing to warn of */
+    {"availability.csv", "worker,shift\nw1,d1\n", NULL, NULL,
+     "availability.csv: 1 of 2 bank workers offered no shift, so they cannot work: w2\n", NULL,
+     NULL},
+    {"bank.csv",
+     BANK_HDR "w1,,rn,a,,\nw2,,hca,b,,\nw3,,rn,a,,\nw4,,rn,a,,\nw5,,rn,a,,\nw6,,rn,a,,\n"
+              "w7,,rn,a,,\nw8,,rn,a,,\n",
+     NULL, NULL,
+     "availability.csv: 6 of 8 bank workers offered no shift, so they cannot work: w3, w4, w5, "
+     "w6, w7 and 1 more\n",
+     NULL, NULL},
+    /* agency: all break-glass (off framework; above the cap) and not allowed */
+    {"agency.csv", AGENCY_HDR "ag1,1,yes,rn,*,24,2\nag2,2,no,hca,b,30,\n", "settings.csv", NULL,
+     "agency.csv: all 2 agency offers are break-glass (off framework, or above their role's "
+     "agency_cap in caps.csv) and allow_break_glass is no, so no agency staff can work\n",
+     NULL, NULL},
+    {"agency.csv", AGENCY_HDR "ag1,1,yes,rn,*,24,2\nag2,2,no,hca,b,30,\n", NULL, NULL, "", NULL,
+     NULL},
+    {"settings.csv", NULL, NULL, NULL, "", NULL, NULL}, /* ag1 is within its cap */
+    /* a minimum above every source: at most own 2 + bank w1 + agency ag1's 2;
+     * b's hca row has ag2 unlimited (break-glass is allowed) */
+    {"demand.csv", DEMAND_HDR "a,rn,d1,9,9,1\nb,hca,n1,9,9,2\n", NULL, NULL,
+     "demand.csv:2:5: minimum 9 of (a, rn, d1) is more than every source could ever cover (at "
+     "most 5: own 2, mutual aid 0, bank 1, agency 2), so no plan can avoid a red flag\n",
+     NULL, NULL},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,5,5,1\n", NULL, NULL, "", NULL,
+     NULL}, /* exactly reachable */
+    /* mutual aid a -> b: min(rotatable 1, the rn row's max_per_shift 1), as
+     * rn covering hca at 0.9; w2 is cleared for b and offered n1 */
+    {"staff.csv", STAFF_HDR "a,rn,d1,2,1\na,rn,n1,5,3\nb,hca,n1,1,0\n", "agency.csv", AGENCY_HDR,
+     "demand.csv:3:5: minimum 3 of (b, hca, n1) is more than every source could ever cover (at "
+     "most 2.9: own 1, mutual aid 0.9, bank 1, agency 0), so no plan can avoid a red flag\n",
+     "demand.csv", DEMAND_HDR "a,rn,d1,3,2,1\nb,hca,n1,3,3,2\n"},
+    {"demand.csv",
+     DEMAND_HDR "a,rn,d1,9,9,1\na,rn,n1,9,9,1\na,hca,d1,9,9,1\na,hca,n1,9,9,1\n"
+                "b,rn,d1,9,9,1\nb,rn,n1,9,9,1\nb,hca,n1,1,1,1\n",
+     "agency.csv", NULL,
+     "demand.csv:2:5: minimum 9 of (a, rn, d1) is more than every source could ever cover (at "
+     "most 3: own 2, mutual aid 0, bank 1, agency 0), so no plan can avoid a red flag\n"
+     "demand.csv:3:5: minimum 9 of (a, rn, n1) is more than every source could ever cover (at "
+     "most 0: own 0, mutual aid 0, bank 0, agency 0), so no plan can avoid a red flag\n"
+     "demand.csv:4:5: minimum 9 of (a, hca, d1) is more than every source could ever cover (at "
+     "most 2.7: own 1.8, mutual aid 0, bank 0.9, agency 0), so no plan can avoid a red flag\n"
+     "demand.csv:5:5: minimum 9 of (a, hca, n1) is more than every source could ever cover (at "
+     "most 1: own 0, mutual aid 0, bank 1, agency 0), so no plan can avoid a red flag\n"
+     "demand.csv:6:5: minimum 9 of (b, rn, d1) is more than every source could ever cover (at "
+     "most 2: own 0, mutual aid 1, bank 1, agency 0), so no plan can avoid a red flag\n"
+     "demand.csv: 1 more row whose minimum is more than every source could ever cover (6 in "
+     "all)\n",
+     NULL, NULL},
+};
+
+/* The warnings of DESIGN.md §2, each on the tiny scenario, exactly. */
+static void test_io_scenario_warns(void **state)
+{
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors)),
+	                  *warnings = mu_malloc(sizeof(*warnings));
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(warning_cases) / sizeof(warning_cases[0]); i++) {
+		const struct warning_case *c = &warning_cases[i];
+		struct io_source *src = make_source(NULL, NULL, 0);
+		struct mu_scenario *sc = NULL;
+		char *got;
+		if (c->file)
+			replace_file(src, c->file, c->text);
+		if (c->file2)
+			replace_file(src, c->file2, c->text2);
+		if (c->file3)
+			replace_file(src, c->file3, c->text3);
+		mu_errlist_init(errors);
+		mu_errlist_init(warnings);
+		if (io_scenario_load(src, &sc, errors, warnings) != MU_OK) {
+			char *e = messages(errors);
+			fail_msg("case %zu: errors:\n%s", i, e);
+		}
+		got = messages(warnings);
+		if (strcmp(got, c->expected) != 0)
+			fail_msg("case %zu: expected warnings:\n%sgot:\n%s", i, c->expected, got);
+		free(got);
+		mu_scenario_free(sc);
+		io_source_free(src);
+	}
+	free(errors);
+	free(warnings);
+}
+
+/* A spreadsheet beside the CSV files is named: in the error of the file it
+ * stands for when that one is required and missing, else as a warning,
+ * also when the scenario has errors. */
+static void test_io_scenario_names_spreadsheets(void **state)
+{
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors)),
+	                  *warnings = mu_malloc(sizeof(*warnings));
+	struct io_source *src = make_source("demand.csv", NULL, 0);
+	struct mu_scenario *sc = NULL;
+	char *got;
+	(void)state;
+	src->spreadsheets = mu_calloc(3, sizeof(char *));
+	src->spreadsheets[0] = mu_strdup("Demand.xlsx");
+	src->spreadsheets[1] = mu_strdup("notes.ods");
+	src->spreadsheets[2] = mu_strdup("recruits.xlsx");
+	src->n_spreadsheets = 3;
+	replace_file(src, "agency.csv", NULL);
+	mu_errlist_init(errors);
+	mu_errlist_init(warnings);
+	assert_int_equal(io_scenario_load(src, &sc, errors, warnings), MU_E_INPUT);
+	got = messages(errors);
+	assert_string_equal(got, "demand.csv: missing: every scenario needs this file (Demand.xlsx "
+	                         "is here: muster reads CSV, save it as \"CSV UTF-8\")\n");
+	free(got);
+	got = messages(warnings);
+	assert_string_equal(got, "notes.ods: not read: muster reads CSV (save as \"CSV UTF-8\")\n"
+	                         "recruits.xlsx: not read: muster reads CSV (save as \"CSV "
+	                         "UTF-8\")\n");
+	free(got);
+	io_source_free(src);
+
+	/* an optional file saved as a spreadsheet: the scenario is valid without it */
+	src = make_source("agency.csv", NULL, 0);
+	src->spreadsheets = mu_calloc(1, sizeof(char *));
+	src->spreadsheets[0] = mu_strdup("agency.ods");
+	src->n_spreadsheets = 1;
+	mu_errlist_init(errors);
+	mu_errlist_init(warnings);
+	assert_int_equal(io_scenario_load(src, &sc, errors, warnings), MU_OK);
+	got = messages(warnings);
+	assert_string_equal(got, "agency.ods: not read, so the scenario has no agency.csv: muster "
+	                         "reads CSV (save as \"CSV UTF-8\")\n");
+	free(got);
+	mu_scenario_free(sc);
+	io_source_free(src);
+	free(errors);
+	free(warnings);
+}
+
+/* Errors from one cause when two files change: a role with no bank_rate
+ * is one error for all its workers, counted. */
+static void test_io_scenario_counts_workers_of_a_role_with_no_bank_rate(void **state)
+{
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	struct io_source *src = make_source("caps.csv", "role,bank_rate\nrn,15\nhca,\n",
+	                                    strlen("role,bank_rate\nrn,15\nhca,\n"));
+	struct mu_scenario *sc = NULL;
+	char *got;
+	(void)state;
+	replace_file(src, "bank.csv",
+	             BANK_HDR "w1,,rn,a,,\nw2,,hca,b,,\nw3,,hca,b,,\nw4,,hca,a,,\nw5,,rn,b,,\n");
+	mu_errlist_init(errors);
+	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_E_INPUT);
+	got = messages(errors);
+	assert_string_equal(got, "bank.csv:3:3: role 'hca' has no bank_rate in caps.csv, so its 3 "
+	                         "bank workers cannot be costed\n");
+	free(got);
+	io_source_free(src);
+	free(errors);
+}
+
 static void test_io_scenario_survives_hostile_bytes(void **state)
 {
 	/* Every byte value at every position of a small file: nothing may
@@ -513,6 +845,9 @@ int main(void)
 	    cmocka_unit_test(test_io_scenario_settings_follow_the_table),
 	    cmocka_unit_test(test_io_scenario_error_record_has_every_field),
 	    cmocka_unit_test(test_io_scenario_reports_every_error_not_just_the_first),
+	    cmocka_unit_test(test_io_scenario_warns),
+	    cmocka_unit_test(test_io_scenario_names_spreadsheets),
+	    cmocka_unit_test(test_io_scenario_counts_workers_of_a_role_with_no_bank_rate),
 	    cmocka_unit_test(test_io_scenario_survives_hostile_bytes),
 	    cmocka_unit_test(test_io_scenario_reads_the_example),
 	};

@@ -1,0 +1,281 @@
+/*
+ * io_warnings.c - what DESIGN.md §2 warns of: a scenario that is valid and
+ * still almost certainly not what its author meant. The loader adds these to
+ * a list of their own once a scenario has no error; cli/ prints them as
+ * "warning: file: message". Nothing here changes the scenario.
+ */
+#include "io_scenario_int.h"
+
+#include "core/mu_alloc.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How many bank workers a warning names, and how many demand rows get a
+ * warning of their own before the rest are counted in one line. */
+#define NAMED_WORKERS 5
+#define ROWS_WARNED 5
+
+void io_warnings_at(struct io_loader *ld, const char *file, unsigned long line, unsigned long col,
+                    const char *fmt, ...)
+{
+	struct mu_err w;
+	va_list ap;
+	if (!ld->warnings)
+		return;
+	mu_err_clear(&w);
+	va_start(ap, fmt);
+	mu_err_vset_at(&w, MU_E_INPUT, file, line, col, NULL, fmt, ap);
+	va_end(ap);
+	mu_errlist_add(ld->warnings, &w);
+}
+
+/* Bank workers but no shift offered: none of them can work, or some. */
+static void warn_idle_bank(struct io_loader *ld, const bool *has_offer)
+{
+	const struct mu_scenario *sc = ld->sc;
+	char names[512] = "";
+	size_t i, n_idle = 0, used = 0;
+
+	if (sc->n_bank == 0)
+		return;
+	if (sc->n_availability == 0) {
+		io_warnings_at(ld, "availability.csv", 0, 0,
+		               "%s, so none of the %zu bank workers offered a shift and none can "
+		               "work (it lists each worker's offered shifts)",
+		               io_source_find(ld->src, "availability.csv") ? "no rows" : "missing",
+		               sc->n_bank);
+		return;
+	}
+	for (i = 0; i < sc->n_bank; i++) {
+		if (has_offer[i])
+			continue;
+		if (n_idle++ < NAMED_WORKERS && used < sizeof(names))
+			used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s",
+			                         used ? ", " : "", sc->bank[i].id);
+	}
+	if (n_idle == 0)
+		return;
+	if (n_idle > NAMED_WORKERS)
+		snprintf(names + used, used < sizeof(names) ? sizeof(names) - used : 0,
+		         " and %zu more", n_idle - NAMED_WORKERS);
+	io_warnings_at(ld, "availability.csv", 0, 0,
+	               "%zu of %zu bank workers offered no shift, so they cannot work: %s", n_idle,
+	               sc->n_bank, names);
+}
+
+/* Every agency offer break-glass while break-glass is not allowed: no agency
+ * staff can work at all. */
+static void warn_agency_all_break_glass(struct io_loader *ld)
+{
+	const struct mu_scenario *sc = ld->sc;
+	size_t a;
+	if (sc->n_agency == 0 || sc->settings.allow_break_glass)
+		return;
+	for (a = 0; a < sc->n_agency; a++)
+		if (!mu_scenario_is_break_glass(sc, &sc->agency[a]))
+			return;
+	io_warnings_at(ld, "agency.csv", 0, 0,
+	               "all %zu agency offers are break-glass (off framework, or above their "
+	               "role's agency_cap in caps.csv) and allow_break_glass is no, so no agency "
+	               "staff can work",
+	               sc->n_agency);
+}
+
+/* Is worker w cleared to work at partner p? */
+static bool is_cleared(const struct mu_bank_worker *w, size_t p)
+{
+	size_t k;
+	if (w->home == p || w->is_all_partners)
+		return true;
+	for (k = 0; k < w->n_partners; k++)
+		if (w->partners[k] == p)
+			return true;
+	return false;
+}
+
+/* What could ever cover one demand row, source by source. */
+struct reach {
+	double own, lend, bank, agency;
+};
+
+/*
+ * The most staff (efficiency-weighted) that could ever cover demand row d,
+ * an upper bound that ignores every limit shared with other rows: own staff
+ * of the row's partner and shift at their full `available`, whatever other
+ * rows they are also counted for; mutual aid from every partner with an
+ * agreement to this one, min(rotatable, max_per_shift) of each staff row
+ * whose role the agreement covers (its role row, else its `*` row); each
+ * bank worker cleared for the partner who offered the shift and whose
+ * max_hours hold its paid hours, as one staff; each usable agency offer for
+ * the partner at its capacity (break-glass only when allowed; unlimited
+ * capacity: unbounded). Each counts at the efficiency of its role for the
+ * row's role (0: it cannot cover it). Budgets, rest and the rows' sharing of
+ * staff are left out, so a minimum above this bound is a red flag no plan
+ * can avoid; one below it may still be one. Stops adding as soon as the
+ * bound reaches the minimum (the caller only asks whether it does).
+ */
+/* Rows of a table grouped by shift, by counting sort: the rows of shift s
+ * are at[first[s]] .. at[first[s + 1] - 1]. */
+struct by_shift {
+	size_t *first; /* n_shifts + 1 */
+	size_t *at;
+};
+
+static void by_shift_init(struct by_shift *b, size_t n_shifts, size_t n, const void *rows,
+                          size_t row_size, size_t shift_offset, size_t value_offset)
+{
+	const char *base = rows;
+	size_t i, *next;
+	b->first = mu_calloc(n_shifts + 2, sizeof(size_t));
+	b->at = mu_calloc(n + 1, sizeof(size_t));
+	for (i = 0; i < n; i++)
+		b->first[*(const size_t *)(base + i * row_size + shift_offset) + 1]++;
+	for (i = 1; i <= n_shifts; i++)
+		b->first[i] += b->first[i - 1];
+	next = mu_malloc((n_shifts + 1) * sizeof(size_t));
+	memcpy(next, b->first, (n_shifts + 1) * sizeof(size_t));
+	for (i = 0; i < n; i++) {
+		const char *row = base + i * row_size;
+		size_t s = *(const size_t *)(row + shift_offset);
+		b->at[next[s]++] =
+		    value_offset == (size_t)-1 ? i : *(const size_t *)(row + value_offset);
+	}
+	free(next);
+}
+
+static void by_shift_release(struct by_shift *b)
+{
+	free(b->first);
+	free(b->at);
+}
+
+static struct reach reach_of(const struct io_loader *ld, size_t d, const double *eff,
+                             const struct by_shift *staff, const struct by_shift *offers)
+{
+	const struct mu_scenario *sc = ld->sc;
+	const struct mu_demand *row = &sc->demand[d];
+	const size_t n_roles = sc->n_roles;
+	const size_t s_lo = staff->first[row->shift], s_hi = staff->first[row->shift + 1];
+	struct reach r = {0, 0, 0, 0};
+	size_t i, k;
+#define REACHED() (r.own + r.lend + r.bank + r.agency >= row->minimum)
+
+	for (i = s_lo; i < s_hi; i++) {
+		const struct mu_staff *st = &sc->staff[staff->at[i]];
+		if (st->partner == row->partner)
+			r.own += (double)st->available * eff[st->role * n_roles + row->role];
+	}
+	for (i = 0; i < sc->n_agency && !REACHED(); i++) {
+		const struct mu_agency_offer *a = &sc->agency[i];
+		double e = eff[a->role * n_roles + row->role];
+		if (e <= 0 || (a->partner != MU_ALL && a->partner != row->partner))
+			continue;
+		if (!sc->settings.allow_break_glass && mu_scenario_is_break_glass(sc, a))
+			continue;
+		r.agency += a->capacity == MU_UNLIMITED ? HUGE_VAL : (double)a->capacity * e;
+	}
+	for (i = s_lo; i < s_hi && !REACHED(); i++) {
+		const struct mu_staff *st = &sc->staff[staff->at[i]];
+		double e = eff[st->role * n_roles + row->role];
+		long places = -2; /* -2: no agreement; MU_UNLIMITED (-1): no limit */
+		if (st->partner == row->partner || e <= 0 || st->rotatable == 0)
+			continue;
+		for (k = 0; k < sc->n_agreements; k++) {
+			const struct mu_agreement *g = &sc->agreements[k];
+			if (g->from != st->partner || g->to != row->partner)
+				continue;
+			if (g->role == st->role) {
+				places = g->max_per_shift;
+				break; /* a role row overrides `*` wholly */
+			}
+			if (g->role == MU_ALL)
+				places = g->max_per_shift;
+		}
+		if (places == -2)
+			continue;
+		r.lend +=
+		    e * (double)(places == MU_UNLIMITED || places > st->rotatable ? st->rotatable
+		                                                                  : places);
+	}
+	for (k = offers->first[row->shift]; k < offers->first[row->shift + 1] && !REACHED(); k++) {
+		const struct mu_bank_worker *w = &sc->bank[offers->at[k]];
+		double e = eff[w->role * n_roles + row->role];
+		if (e > 0 && w->max_hours >= sc->shifts[row->shift].paid_hours &&
+		    is_cleared(w, row->partner))
+			r.bank += e;
+	}
+#undef REACHED
+	return r;
+}
+
+static void warn_unreachable_minimum(struct io_loader *ld)
+{
+	const struct mu_scenario *sc = ld->sc;
+	const size_t n_roles = sc->n_roles;
+	double *eff = mu_calloc(n_roles * n_roles + 1, sizeof(double));
+	struct by_shift staff, offers;
+	size_t i, n_warned = 0;
+
+	for (i = 0; i < n_roles; i++)
+		eff[i * n_roles + i] = 1;
+	for (i = 0; i < sc->n_substitutions; i++)
+		eff[sc->substitutions[i].role * n_roles + sc->substitutions[i].covers] =
+		    sc->substitutions[i].efficiency;
+	/* staff rows, and the workers who offered, shift by shift */
+	by_shift_init(&staff, sc->n_shifts, sc->n_staff, sc->staff, sizeof(*sc->staff),
+	              offsetof(struct mu_staff, shift), (size_t)-1);
+	by_shift_init(&offers, sc->n_shifts, sc->n_availability, sc->availability,
+	              sizeof(*sc->availability), offsetof(struct mu_availability, shift),
+	              offsetof(struct mu_availability, worker));
+
+	for (i = 0; i < sc->n_demand; i++) {
+		const struct mu_demand *row = &sc->demand[i];
+		struct reach r;
+		double most;
+		if (row->minimum <= 0)
+			continue;
+		r = reach_of(ld, i, eff, &staff, &offers);
+		most = r.own + r.lend + r.bank + r.agency;
+		if (most >= row->minimum - 1e-9)
+			continue;
+		if (n_warned++ >= ROWS_WARNED)
+			continue;
+		io_warnings_at(
+		    ld, "demand.csv", ld->demand_line[i], ld->demand_min_col,
+		    "minimum %.10g of (%s, %s, %s) is more than every source could ever "
+		    "cover (at most %.10g: own %.10g, mutual aid %.10g, bank %.10g, agency "
+		    "%.10g), so no plan can avoid a red flag",
+		    row->minimum, sc->partners[row->partner].id, sc->roles[row->role].id,
+		    sc->shifts[row->shift].id, most, r.own, r.lend, r.bank, r.agency);
+	}
+	if (n_warned > ROWS_WARNED)
+		io_warnings_at(ld, "demand.csv", 0, 0,
+		               "%zu more row%s whose minimum is more than every source could "
+		               "ever cover (%zu in all)",
+		               n_warned - ROWS_WARNED, n_warned - ROWS_WARNED == 1 ? "" : "s",
+		               n_warned);
+	free(eff);
+	by_shift_release(&staff);
+	by_shift_release(&offers);
+}
+
+void io_warnings_add(struct io_loader *ld)
+{
+	const struct mu_scenario *sc = ld->sc;
+	bool *has_offer;
+	size_t i;
+	if (!ld->warnings)
+		return;
+	has_offer = mu_calloc(sc->n_bank + 1, sizeof(bool));
+	for (i = 0; i < sc->n_availability; i++)
+		has_offer[sc->availability[i].worker] = true;
+	warn_idle_bank(ld, has_offer);
+	warn_agency_all_break_glass(ld);
+	warn_unreachable_minimum(ld);
+	free(has_offer);
+}
