@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 /* The options that take a value: the flag that allows each, and where its
  * value goes. */
@@ -27,6 +28,15 @@ static const char **value_slot(struct cli_options *o, const char *name, unsigned
 			return (const char **)((char *)o + slots[k].offset);
 		}
 	return NULL;
+}
+
+/* True when out names the folder scenario is (through links and ".."
+ * alike); false when out does not exist yet. */
+static bool is_same_folder(const char *out, const char *scenario)
+{
+	struct stat a, b;
+	return stat(out, &a) == 0 && stat(scenario, &b) == 0 && a.st_dev == b.st_dev &&
+	       a.st_ino == b.st_ino;
 }
 
 int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
@@ -84,5 +94,11 @@ int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
 	}
 	if ((allowed & CLI_OPT_SCENARIO) && !o->scenario)
 		return cli_usage_error(cmd, "missing SCENARIO folder");
+	if (o->out && o->scenario && is_same_folder(o->out, o->scenario))
+		return cli_usage_error(cmd,
+		                       "--out %s is the scenario folder: muster would write its "
+		                       "outputs among the scenario's files (and refuse to read it "
+		                       "next time); give another folder",
+		                       o->out);
 	return 0;
 }

@@ -217,6 +217,18 @@ static void test_cli_bad_usage_exits_2(void **state)
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "no-such-folder"));
 	result_free(&r);
+	/* --out into the scenario folder is refused before anything is solved or
+	 * written: the folder still reads as the scenario it was */
+	r = run("example", "own", NULL);
+	assert_int_equal(r.status, 0);
+	result_free(&r);
+	r = run("solve", "own", "--lp", "--out", "own/../own", "--db", "own.db", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "is the scenario folder"));
+	result_free(&r);
+	r = run("check", "own", NULL);
+	assert_int_equal(r.status, 0);
+	result_free(&r);
 }
 
 static void test_cli_check_the_example_and_a_broken_copy(void **state)
