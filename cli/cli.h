@@ -53,6 +53,11 @@ bool cli_print_help_if_asked(const char *cmd, int argc, char **argv);
 /* Prints "muster CMD: message" and a pointer to --help; returns 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Tables name partners by id, as wide as the longest (at least min), and
+ * never cut; cli_print_partner_legend then says whose each id is. */
+int cli_partner_id_width(const struct mu_scenario *sc, int min);
+void cli_print_partner_legend(const struct mu_scenario *sc);
+
 /* Prints the error as "muster: file:line:col: message"; returns the exit status. */
 int cli_fail(const struct mu_err *err);
 

@@ -4,6 +4,8 @@
  */
 #include "cli_compare.h"
 
+#include "cli.h"
+
 #include "core/mu_alloc.h"
 #include "core/mu_time.h"
 #include "io/io_report.h"
@@ -96,16 +98,17 @@ static void print_partners(const struct mu_scenario *sc, const struct cli_run *s
                            const struct cli_run *silo)
 {
 	char m[4][MU_MONEY_SIZE];
+	int w = cli_partner_id_width(sc, 7);
 	size_t p;
 	printf("\nPartner by partner (system / silo):\n");
-	printf("  %-24s %12s %12s %7s %7s %4s %4s %11s %11s %7s %7s\n", "partner", "cost",
+	printf("  %-*s %12s %12s %7s %7s %4s %4s %11s %11s %7s %7s\n", w, "partner", "cost",
 	       "silo cost", "fill", "silo", "red", "silo", "agency", "silo agency", "aid in",
 	       "aid out");
 	for (p = 0; p < sc->n_partners; p++) {
 		const struct mu_totals *a = &sys->solved.plan->partners[p],
 		                       *b = &silo->solved.plan->partners[p];
 		double fa = mu_totals_fill_rate(a), fb = mu_totals_fill_rate(b);
-		printf("  %-24.24s %12s %12s", sc->partners[p].name, cli_money(m[0], a->cost_total),
+		printf("  %-*s %12s %12s", w, sc->partners[p].id, cli_money(m[0], a->cost_total),
 		       cli_money(m[1], b->cost_total));
 		if (fa >= 0)
 			printf(" %6.1f%% %6.1f%%", 100 * fa, 100 * fb);
@@ -116,6 +119,7 @@ static void print_partners(const struct mu_scenario *sc, const struct cli_run *s
 		       cli_money(m[3], b->spend[MU_SRC_AGENCY]), a->hours[MU_SRC_LEND],
 		       a->lent_out_hours);
 	}
+	cli_print_partner_legend(sc);
 }
 
 void cli_compare_print(const struct mu_scenario *sc, const struct cli_run *sys,

@@ -44,8 +44,7 @@ const char *cli_money(char *buf, double pounds)
 	return mu_format_money(buf, pounds, 2);
 }
 
-void cli_run_print_unfilled(const struct mu_scenario *sc, const struct cli_run *run,
-                            size_t n_shown)
+void cli_run_print_unfilled(const struct mu_scenario *sc, const struct cli_run *run, size_t n_shown)
 {
 	const struct mu_plan *plan = run->solved.plan;
 	const struct mu_why *why = run->why;
@@ -74,8 +73,8 @@ void cli_run_print_unfilled(const struct mu_scenario *sc, const struct cli_run *
 			last = r->demand;
 			printf("  %s%s %s %s: %.4g of %.4g required covered (minimum %.4g)\n",
 			       res->is_red_flag ? "RED FLAG " : "", sc->partners[d->partner].id,
-			       sc->roles[d->role].id, sc->shifts[d->shift].id, res->covered, d->required,
-			       d->minimum);
+			       sc->roles[d->role].id, sc->shifts[d->shift].id, res->covered,
+			       d->required, d->minimum);
 		}
 		mu_buf_reset(&detail);
 		io_say_why(&detail, sc, r);

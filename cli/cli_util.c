@@ -133,3 +133,21 @@ bool cli_parse_seconds(const char *v, double *seconds)
 	*seconds = s;
 	return true;
 }
+
+int cli_partner_id_width(const struct mu_scenario *sc, int min)
+{
+	size_t p;
+	int w = min;
+	for (p = 0; p < sc->n_partners; p++)
+		if ((int)strlen(sc->partners[p].id) > w)
+			w = (int)strlen(sc->partners[p].id);
+	return w;
+}
+
+void cli_print_partner_legend(const struct mu_scenario *sc)
+{
+	size_t p;
+	for (p = 0; p < sc->n_partners; p++)
+		if (strcmp(sc->partners[p].id, sc->partners[p].name) != 0)
+			printf("  %s: %s\n", sc->partners[p].id, sc->partners[p].name);
+}

@@ -65,6 +65,7 @@ static void print_headline(const struct mu_scenario *sc, const struct cli_run *r
 {
 	const struct mu_totals *t = &run->solved.plan->system;
 	char m[6][MU_MONEY_SIZE];
+	int w = cli_partner_id_width(sc, 7);
 	size_t p;
 
 	printf("System rota, the whole week:\n");
@@ -98,12 +99,12 @@ static void print_headline(const struct mu_scenario *sc, const struct cli_run *r
 	    "  shared bank  %.0f of %.0f bank hours worked away from the worker's home partner\n\n",
 	    shared_bank_hours(run->solved.plan), t->hours[MU_SRC_BANK]);
 
-	printf("  %-26s %6s %5s %12s %12s %10s %10s\n", "partner", "fill", "red", "agency",
+	printf("  %-*s %6s %5s %12s %12s %10s %10s\n", w, "partner", "fill", "red", "agency",
 	       "budget", "aid given", "aid recvd");
 	for (p = 0; p < sc->n_partners; p++) {
 		const struct mu_totals *pt = &run->solved.plan->partners[p];
 		double fill = mu_totals_fill_rate(pt);
-		printf("  %-26.26s", sc->partners[p].name);
+		printf("  %-*s", w, sc->partners[p].id);
 		if (fill >= 0)
 			printf(" %5.1f%%", 100 * fill);
 		else
@@ -115,6 +116,7 @@ static void print_headline(const struct mu_scenario *sc, const struct cli_run *r
 		           : "-",
 		       pt->lent_out_hours, pt->hours[MU_SRC_LEND]);
 	}
+	cli_print_partner_legend(sc);
 	printf("\n");
 }
 

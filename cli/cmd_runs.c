@@ -4,6 +4,8 @@
  */
 #include "cli.h"
 
+#include "cli_run.h"
+
 #include "io/io_store.h"
 
 #include <errno.h>
@@ -57,8 +59,9 @@ static int parse_args(const char *cmd, int argc, char **argv, const char **db,
 
 static void format_objective(const struct io_run_info *r, char *buf, size_t size)
 {
+	char m[MU_MONEY_SIZE];
 	if (r->has_objective)
-		snprintf(buf, size, "%.2f", r->objective);
+		snprintf(buf, size, "%s", cli_money(m, r->objective));
 	else
 		snprintf(buf, size, "-");
 }
@@ -112,10 +115,31 @@ static int print_setting(const char *key, const char *value, void *ctx)
 	return 0;
 }
 
+/* True when name ends with suffix. */
+static bool ends_with(const char *name, const char *suffix)
+{
+	size_t n = strlen(name), k = strlen(suffix);
+	return n >= k && strcmp(name + n - k, suffix) == 0;
+}
+
+/* A KPI as people read it: money in pounds, a fraction as a percentage,
+ * hours and counts as numbers (summary.csv's names say which is which). */
 static int print_kpi(const struct io_run_kpi *kpi, void *ctx)
 {
+	const char *n = kpi->name;
+	char text[MU_MONEY_SIZE + 8];
 	(void)ctx;
-	printf("  %-12s %-28s %14.2f\n", kpi->scope, kpi->name, kpi->value);
+	if (ends_with(n, "_cost") || ends_with(n, "_spend") || ends_with(n, "_penalty") ||
+	    strcmp(n, "spend") == 0 || strcmp(n, "penalties") == 0 ||
+	    strncmp(n, "recharge_", 9) == 0)
+		cli_money(text, kpi->value);
+	else if (strcmp(n, "fill_rate") == 0)
+		snprintf(text, sizeof(text), "%.2f%%", 100 * kpi->value);
+	else if (ends_with(n, "_hours"))
+		snprintf(text, sizeof(text), "%.1f h", kpi->value);
+	else
+		snprintf(text, sizeof(text), "%.10g", kpi->value);
+	printf("  %-12s %-28s %16s\n", kpi->scope, n, text);
 	return 0;
 }
 
@@ -132,7 +156,7 @@ int cmd_show(int argc, char **argv)
 	struct io_store *st = NULL;
 	struct io_run_info r;
 	struct mu_err err;
-	char obj[64], *end;
+	char obj[64], obj_bound[MU_MONEY_SIZE], *end;
 	long long id;
 	int status;
 
@@ -158,7 +182,7 @@ int cmd_show(int argc, char **argv)
 	printf("  command    %s, %s mode%s\n", r.command, r.mode, r.is_silo ? ", silo" : "");
 	printf("  status     %s\n  objective  %s\n", r.status, obj);
 	if (r.has_bound)
-		printf("  bound      %.2f\n", r.best_bound);
+		printf("  bound      %s\n", cli_money(obj_bound, r.best_bound));
 	if (r.has_gap)
 		printf("  gap        %.4f%%\n", 100 * r.gap);
 	printf("  model      %ld rows, %ld columns, %ld non-zeros\n", r.n_rows, r.n_cols,

@@ -291,8 +291,11 @@ static void print_table(const struct sweep *sw)
 {
 	char m[2][MU_MONEY_SIZE];
 	size_t p, k;
-	for (k = 0; k < sw->n_vary; k++)
-		printf("%14.14s ", sw->vary[k].name);
+	int width[MAX_VARY];
+	for (k = 0; k < sw->n_vary; k++) {
+		width[k] = (int)strlen(sw->vary[k].name) > 8 ? (int)strlen(sw->vary[k].name) : 8;
+		printf("%*s ", width[k], sw->vary[k].name);
+	}
 	printf("%-9s %14s %7s %8s %4s %13s %9s %9s\n", "status", "cost", "gap", "fill", "red",
 	       "agency spend", "agency h", "unfilled");
 	for (p = 0; p < sw->n_points; p++) {
@@ -302,7 +305,7 @@ static void print_table(const struct sweep *sw)
 		if (pt->view.has_gap)
 			snprintf(gap, sizeof(gap), "%.2f%%", 100 * pt->view.gap);
 		for (k = 0; k < sw->n_vary; k++)
-			printf("%14g ", pt->values[k]);
+			printf("%*g ", width[k], pt->values[k]);
 		printf("%-9s %14s %7s %7.2f%% %4zu %13s %9.0f %9.0f\n", pt->view.status,
 		       cli_money(m[0], pt->view.objective), gap, 100 * mu_totals_fill_rate(t),
 		       t->n_red_flags, cli_money(m[1], t->spend[MU_SRC_AGENCY]),

@@ -190,7 +190,8 @@ void io_report_why_order(const struct mu_plan *plan, const struct mu_why *why, s
 	size_t i;
 	for (i = 0; i < why->n_rows; i++) {
 		const struct mu_why_row *r = &why->rows[i];
-		k[i] = (struct why_key){plan->demand[r->demand].is_red_flag, r->uncovered, r->demand, i};
+		k[i] = (struct why_key){plan->demand[r->demand].is_red_flag, r->uncovered,
+		                        r->demand, i};
 	}
 	qsort(k, why->n_rows, sizeof(*k), by_red_flag_then_size);
 	for (i = 0; i < why->n_rows; i++)
@@ -217,8 +218,9 @@ enum mu_code io_report_write_why(const char *dir, const struct mu_scenario *sc,
 		const struct mu_demand *d = &sc->demand[r->demand];
 		mu_buf_reset(&detail);
 		io_say_why(&detail, sc, r);
-		fprintf(fp, "%s,%s,%s,%.10g,%s,", sc->partners[d->partner].id, sc->roles[d->role].id,
-		        sc->shifts[d->shift].id, r->uncovered, io_say_why_source(r));
+		fprintf(fp, "%s,%s,%s,%.10g,%s,", sc->partners[d->partner].id,
+		        sc->roles[d->role].id, sc->shifts[d->shift].id, r->uncovered,
+		        io_say_why_source(r));
 		io_csv_write_field(fp, mu_why_reason_names[r->reason]);
 		fprintf(fp, ",%s,", io_say_why_limit(r));
 		io_csv_write_text(fp, detail.data);

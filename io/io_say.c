@@ -344,22 +344,28 @@ void io_say_why(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_
 		mu_buf_adds(b, " a staff covered (spend and any tier or break-glass penalty), more "
 		               "than the ");
 		io_say_money(b, r->penalty);
-		mu_buf_addf(b, " penalty of leaving one uncovered (%zu could cover it)", r->n_subjects);
+		mu_buf_addf(b, " penalty of leaving one uncovered (%zu could cover it)",
+		            r->n_subjects);
 		break;
 	case MU_WHY_UNUSED:
-		mu_buf_addf(b, "%zu could cover it for less than its penalty, yet the plan does not "
-		               "use them (a rota not proven optimal, or a limit met with others)",
+		mu_buf_addf(b,
+		            "%zu could cover it for less than its penalty, yet the plan does not "
+		            "use them (a rota not proven optimal, or a limit met with others)",
 		            r->n_subjects);
 		break;
 	case MU_WHY_CANNOT_REACH:
 		if (r->source == MU_SRC_LEND)
-			mu_buf_addf(b, "no mutual-aid agreement into %s for a role that covers it, with "
-			               "rotatable staff on this shift",
-			            at);
+			mu_buf_addf(
+			    b,
+			    "no mutual-aid agreement into %s for a role that covers it, with "
+			    "rotatable staff on this shift",
+			    at);
 		else if (r->source == MU_SRC_BANK)
-			mu_buf_addf(b, "no bank worker of a role that covers it offered this shift and "
-			               "is cleared for %s",
-			            at);
+			mu_buf_addf(
+			    b,
+			    "no bank worker of a role that covers it offered this shift and "
+			    "is cleared for %s",
+			    at);
 		else
 			mu_buf_addf(b, "no agency offer of a role that covers it serves %s", at);
 		break;

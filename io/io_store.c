@@ -73,6 +73,9 @@ static const char *const migrations[] = {
     "  run_id INTEGER NOT NULL REFERENCES runs(id),"
     "  name TEXT NOT NULL, value REAL NOT NULL,"
     "  PRIMARY KEY (run_id, name));",
+    /* 2 -> 3: the folder each run was made from; a scenario is stored once by
+     * content, and its label is the folder of the first run of it */
+    "ALTER TABLE runs ADD COLUMN folder TEXT;",
 };
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 
@@ -383,7 +386,8 @@ static enum mu_code put_vary(struct io_store *st, const struct io_run *run, int6
 /* Inserts run (of scenario_id, in sweep_id unless 0) inside the caller's
  * transaction. */
 static enum mu_code put_run(struct io_store *st, int64_t scenario_id, int64_t sweep_id,
-                            const struct io_run *run, int64_t *id, struct mu_err *err)
+                            const char *folder, const struct io_run *run, int64_t *id,
+                            struct mu_err *err)
 {
 	sqlite3_stmt *ins = NULL;
 	enum mu_code rc;
@@ -391,8 +395,8 @@ static enum mu_code put_run(struct io_store *st, int64_t scenario_id, int64_t sw
 	         prepare(st,
 	                 "INSERT INTO runs (scenario_id, command, mode, is_silo, status, objective,"
 	                 " best_bound, gap, time_read, time_build, time_solve, time_total, n_rows,"
-	                 " n_cols, n_nonzeros, version, sweep_id)"
-	                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	                 " n_cols, n_nonzeros, version, sweep_id, folder)"
+	                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	                 &ins, err)) != MU_OK)
 		return rc;
 	sqlite3_bind_int64(ins, 1, scenario_id);
@@ -415,6 +419,7 @@ static enum mu_code put_run(struct io_store *st, int64_t scenario_id, int64_t sw
 		sqlite3_bind_int64(ins, 17, sweep_id);
 	else
 		sqlite3_bind_null(ins, 17);
+	bind_text(ins, 18, folder);
 	rc = step_done(st, ins, "insert run", err);
 	sqlite3_finalize(ins);
 	if (rc != MU_OK)
@@ -434,7 +439,7 @@ enum mu_code io_store_add_run(struct io_store *st, const struct io_source *src,
 	if ((rc = exec(st, "BEGIN IMMEDIATE", err)) != MU_OK)
 		return rc;
 	if ((rc = put_scenario(st, src, &scenario_id, err)) != MU_OK ||
-	    (rc = put_run(st, scenario_id, 0, run, &id, err)) != MU_OK ||
+	    (rc = put_run(st, scenario_id, 0, src->label, run, &id, err)) != MU_OK ||
 	    (rc = exec(st, "COMMIT", err)) != MU_OK) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return rc;
@@ -468,7 +473,8 @@ enum mu_code io_store_add_sweep(struct io_store *st, const struct io_source *src
 		goto rollback;
 	id = sqlite3_last_insert_rowid(st->db);
 	for (i = 0; i < sweep->n_runs; i++) {
-		if ((rc = put_run(st, scenario_id, id, &sweep->runs[i], &run_id, err)) != MU_OK)
+		if ((rc = put_run(st, scenario_id, id, src->label, &sweep->runs[i], &run_id,
+		                  err)) != MU_OK)
 			goto rollback;
 		if (run_ids)
 			run_ids[i] = run_id;
@@ -486,7 +492,8 @@ rollback:
 }
 
 static const char RUN_COLUMNS[] =
-    "SELECT r.id, r.created_at, s.label, s.hash, r.command, r.mode, r.is_silo, r.status,"
+    "SELECT r.id, r.created_at, COALESCE(r.folder, s.label), s.hash, r.command, r.mode, r.is_silo, "
+    "r.status,"
     " r.objective, r.best_bound, r.gap, r.time_read, r.time_build, r.time_solve,"
     " r.time_total, r.n_rows, r.n_cols, r.n_nonzeros, r.version,"
     " (SELECT count(*) FROM plan_rows p WHERE p.run_id = r.id), r.sweep_id"

@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 /* The schema version this build writes; older databases are migrated. */
-#define IO_STORE_SCHEMA_VERSION 2
+#define IO_STORE_SCHEMA_VERSION 3
 
 struct io_store;
 

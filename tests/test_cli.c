@@ -425,12 +425,14 @@ static void test_cli_runs_and_show(void **state)
 
 	r = run("runs", "--db", "runs.db", NULL);
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "1234.50"));
+	assert_non_null(strstr(r.out, "\xc2\xa3"
+	                              "1,234.50"));
 	assert_non_null(strstr(r.out, "(built-in example)"));
 	result_free(&r);
 	r = run("show", "1", "--db=runs.db", NULL);
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "objective  1234.50"));
+	assert_non_null(strstr(r.out, "objective  \xc2\xa3"
+	                              "1,234.50"));
 	result_free(&r);
 	r = run("show", "2", "--db", "runs.db", NULL);
 	assert_int_equal(r.status, 2);

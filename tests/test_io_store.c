@@ -174,9 +174,16 @@ static void test_io_store_round_trips_a_run(void **state)
 	mu_err_clear(&err);
 	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_OK);
 	assert_int_equal(io_store_add_run(st, src, &run, &id, &err), MU_OK);
+	/* the same content run from another folder: stored once, named by the
+	 * folder each run was made from */
+	free(src->label);
+	src->label = mu_strdup("copy");
 	assert_int_equal(io_store_add_run(st, src, &run, &id2, &err), MU_OK);
 	assert_true(id2 == id + 1);
+	assert_int_equal(io_store_get_run(st, id2, &info, &err), MU_OK);
+	assert_string_equal(info.scenario_label, "copy");
 	assert_int_equal(io_store_get_run(st, id, &info, &err), MU_OK);
+	assert_string_equal(info.scenario_label, "tiny");
 	assert_string_equal(info.command, "solve");
 	assert_string_equal(info.status, "optimal");
 	assert_true(info.has_objective && info.objective == 864.98);
