@@ -78,13 +78,14 @@ size_t pol_build_add_cover_col(struct pol_build *b, const char *name, const stru
 	return col;
 }
 
-struct pol_build *pol_build_new(const struct mu_scenario *sc, bool is_silo)
+struct pol_build *pol_build_new(const struct mu_scenario *sc, const struct pol_build_options *opt)
 {
 	struct pol_build *b = mu_calloc(1, sizeof(*b));
 	size_t i, n_cells = sc->n_partners * sc->n_roles * sc->n_shifts;
 
 	b->sc = sc;
-	b->is_silo = is_silo;
+	b->is_silo = opt && opt->is_silo;
+	b->is_natural = opt && opt->is_natural;
 	b->m = sol_model_new();
 	b->demand_at = mu_malloc((n_cells + 1) * sizeof(size_t));
 	for (i = 0; i < n_cells; i++)
@@ -108,6 +109,7 @@ void pol_build_free(struct pol_build *b)
 	sol_model_free(b->m);
 	free(b->cols);
 	free(b->rows);
+	free(b->pools);
 	free(b->cover_row);
 	free(b->floor_row);
 	free(b->demand_at);

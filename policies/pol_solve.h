@@ -33,8 +33,15 @@ struct pol_solve_request {
 	bool is_lp;        /* plan mode: the linear relaxation, with prices */
 	bool is_silo;      /* partners alone */
 	double time_limit; /* seconds; 0 = none */
-	const char *mps;   /* write the model of DESIGN.md §3 here first, or NULL */
-	bool want_ranges;  /* plan mode: the range over which each price holds */
+	/* Write the model solved (pooled bank, before the rota's extra rows)
+	 * here first, or NULL. */
+	const char *mps;
+	/* Write the natural model of DESIGN.md §3 here (one bank column per
+	 * worker, shift, partner and role: what a user would write by hand
+	 * for another solver), or NULL. Built for this alone, unless is_natural. */
+	const char *mps_natural;
+	bool is_natural;  /* solve the natural model, no pools (tests, benchmarks) */
+	bool want_ranges; /* plan mode: the range over which each price holds */
 	/* Start from the basis w holds (if any) and keep this solve's in it;
 	 * NULL: a cold start. */
 	struct pol_warm *warm;
