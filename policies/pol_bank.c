@@ -22,9 +22,25 @@
  * objective is always what the plan's rows cost, even for a rota the
  * search stops at; and z's reduced cost prices a demand row as x's did.
  * A pool of n workers with m demand cells turns n m columns into n + m
- * (and one row); it is used from POOL_MIN_WORKERS workers and when n m >
- * n + m. On bench_gen large (47,109 columns)
- * MEASURED
+ * (and one row); it is used where n m > n + m and n is at least the
+ * pol_build's pool_min_workers (pol_solve: POL_POOL_MIN_WORKERS = 4 in
+ * rota mode, none in plan mode). Measured 2026-12-02, 2 cores:
+ * - rota, pools from 2 / 3 / 4 / 5 / 6 / 8 / none: the example proven in
+ *   16.2 / 11.3 / 5.7 / 7.6 / 4.5 / 9.6 / 9.5 s; pools of 2 and 3 turn
+ *   binaries into general integers, which branch and cut seems to handle
+ *   worse.
+ *   With 4, bench_gen medium at 60 s: the same rota as without pools
+ *   (£4,187,708.93), bound £4,186,347 (was 4,186,250); large: the same
+ *   rota (£14,230,530.92), bound £14,229,926 (was 14,229,591); with 2,
+ *   both rotas were worse (medium +0.013%, large +0.002%).
+ * - plan: bench_gen large (47,109 columns; most pools are of 1 to 3)
+ *   7.2 s without pools, 7.6-7.9 s from 4, 7.9-8.1 s from 2; a variant
+ *   with system-wide clearances (83,272 columns, 61,618 from 2) 10.9 s,
+ *   9.5-9.8 s from 4, 9.9-10.0 s from 2. Sifting already keeps most bank
+ *   columns out of GLPK's simplex, so fewer of them gain little; and a
+ *   plan of the same cost could come out with its shortfalls at other
+ *   partners (GLPK ends at another of the LP's optima). So plan mode
+ *   solves the natural model unless asked (pol_solve's POL_POOL_ALWAYS).
  */
 #include "pol_build.h"
 
@@ -34,9 +50,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Smaller pools keep their x columns (see the top of the file). */
-#define POOL_MIN_WORKERS 2
 
 struct event {
 	long time;
@@ -173,7 +186,7 @@ static void find_classes(struct bank *bk)
 	bk->class_size = mu_calloc(bk->n_classes * sc->n_shifts + 1, sizeof(size_t));
 	bk->pool_at = mu_malloc((bk->n_classes * sc->n_shifts + 1) * sizeof(size_t));
 	for (i = 0; i < bk->n_classes * sc->n_shifts; i++)
-		bk->pool_at[i] = bk->b->is_natural ? MU_ALL : NOT_YET;
+		bk->pool_at[i] = NOT_YET;
 	for (i = 0; i < sc->n_availability; i++) {
 		size_t c = bk->class_of[sc->availability[i].worker];
 		if (c != MU_ALL)
@@ -252,7 +265,8 @@ static void add_shift_cols(struct bank *bk, size_t w, size_t k, struct worker_co
 	wc->cells[k] = n_cells;
 	if (*pool == NOT_YET) {
 		size_t size = bk->class_size[bk->class_of[w] * sc->n_shifts + s];
-		*pool = size >= POOL_MIN_WORKERS && size * n_cells > size + n_cells
+		*pool = b->pool_min_workers > 0 && size >= b->pool_min_workers &&
+		                size * n_cells > size + n_cells
 		            ? add_pool(bk, w, s, n_cells, size)
 		            : MU_ALL;
 	}

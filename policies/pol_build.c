@@ -85,7 +85,7 @@ struct pol_build *pol_build_new(const struct mu_scenario *sc, const struct pol_b
 
 	b->sc = sc;
 	b->is_silo = opt && opt->is_silo;
-	b->is_natural = opt && opt->is_natural;
+	b->pool_min_workers = opt ? opt->pool_min_workers : 0;
 	b->m = sol_model_new();
 	b->demand_at = mu_malloc((n_cells + 1) * sizeof(size_t));
 	for (i = 0; i < n_cells; i++)

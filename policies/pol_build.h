@@ -57,18 +57,23 @@ struct pol_pool {
 	size_t worker; /* its first worker (names its columns) */
 };
 
-/* How a scenario becomes a model. Zero is the model muster solves. */
+/* Pools of fewer workers keep their x columns in rota mode (pol_bank.c's
+ * header has the measurements). */
+#define POL_POOL_MIN_WORKERS 4
+
+/* How a scenario becomes a model. Zero is the natural model of DESIGN.md
+ * §3: one bank column per worker, shift, partner and role. */
 struct pol_build_options {
 	bool is_silo; /* partners alone */
-	/* the natural model of DESIGN.md §3: one bank column per worker, shift,
-	 * partner and role (no pools); for other solvers, and to check pools */
-	bool is_natural;
+	/* pool the bank (pol_bank.c) where a pool on a shift has this many
+	 * workers or more and saves columns; 0: no pools */
+	size_t pool_min_workers;
 };
 
 struct pol_build {
 	const struct mu_scenario *sc;
 	bool is_silo;
-	bool is_natural;
+	size_t pool_min_workers; /* 0: the natural model */
 	struct pol_pool *pools;
 	size_t n_pools, cap_pools;
 	struct sol_model *m;

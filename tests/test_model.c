@@ -678,10 +678,9 @@ static void test_model_pooled_bank_names_its_workers(void **state)
 	    {NULL, NULL},
 	};
 	struct mu_scenario *sc = harness_load(defaults, files);
-	struct pol_build *b = pol_build_new(sc, NULL);
-	struct pol_build *natural =
-	    pol_build_new(sc, &(struct pol_build_options){.is_natural = true});
-	struct pol_solve_request req = {.is_lp = false};
+	struct pol_build *b = pol_build_new(sc, &(struct pol_build_options){.pool_min_workers = 2});
+	struct pol_build *natural = pol_build_new(sc, NULL);
+	struct pol_solve_request req = {.is_lp = false, .pool = POL_POOL_ALWAYS};
 	struct pol_solved s;
 	struct mu_err err;
 	char lines[2048];
@@ -800,7 +799,7 @@ static void test_model_generated_scenarios_match_cbc_and_clp(void **state)
 		struct pol_build *b;
 		gen_scenario(g, seed, files);
 		sc = harness_load(defaults, files);
-		b = pol_build_new(sc, NULL);
+		b = pol_build_new(sc, &(struct pol_build_options){.pool_min_workers = 2});
 		n_pools += count_rows(b, MU_ROW_POOL);
 		pol_build_free(b);
 		/* harness_solve checks each against CBC or CLP and plan_check,
