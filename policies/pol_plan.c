@@ -166,7 +166,8 @@ struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
 		add_pending(is_bank ? &bank : &rows, b, c, x[col]);
 	}
 	fill_pools(b, x, &bank);
-	qsort(bank.items, bank.n, sizeof(*bank.items), by_natural_order);
+	if (bank.n > 1)
+		qsort(bank.items, bank.n, sizeof(*bank.items), by_natural_order);
 	if (bank_at == MU_ALL)
 		bank_at = rows.n;
 	for (i = 0; i < rows.n + bank.n; i++) {
