@@ -5,7 +5,7 @@
  * pooled bank: what a user would write by hand) with --write-mps-natural,
  * solves them with CLP (dual simplex) and CBC (same time limit), and
  * prints one table side by side (rows, columns and non-zeros: the model
- * muster solved). With --growth it also runs
+ * muster solved in plan mode, which is the natural one). With --growth it also runs
  * 0.5x, 1x, 2x and 4x `large` in plan mode and prints the growth exponents.
  *
  *   bench_run [--sizes small,medium,large] [--time-limit S] [--growth]
@@ -227,8 +227,8 @@ static void print_table(const struct row *rows, size_t n)
 	}
 	printf(
 	    "\nplan s, rota s: muster's whole process (read, build, build and write the natural\n"
-	    "model's MPS, solve, write, record); rows, columns, nonzeros: the model muster\n"
-	    "solved (pooled bank); CLP and CBC solve the natural model;\n"
+	    "model's MPS, solve, write, record); rows, columns, nonzeros: the plan-mode model\n"
+	    "(natural; rota mode pools the bank); CLP and CBC solve the natural model;\n"
 	    "ratio = plan s / CLP s; obj diff = |muster - CLP| / CLP; build%% = model\n"
 	    "building as a share of plan s; vs CBC%% = (muster rota - CBC) / CBC at the same\n"
 	    "%g s limit (negative: muster's rota is cheaper); gap%% = proven gap.\n",
