@@ -155,6 +155,12 @@ double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo)
 	assert_int_equal(pol_solve(sc, &plain, &s, &err), MU_OK);
 	assert_int_equal(s.status, MU_STATUS_OPTIMAL);
 	objective = s.objective;
+	/* every pool's staff given to its workers (fractions too, in plan
+	 * mode) make a plan that meets §3 and costs the objective */
+	assert_true(fabs(s.plan->objective - objective) <= 1e-6 * (1 + fabs(objective)));
+	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, &err), MU_OK);
+	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
+	harness_check_outputs(sc, tmp_dir, !is_lp, is_silo, objective);
 	pol_solved_release(&s);
 	/* the natural model (no pools) has the same optimum, and its plan
 	 * passes the same checks */

@@ -702,6 +702,22 @@ static void test_model_pooled_bank_names_its_workers(void **state)
 	assert_string_equal(lines, "bank,a,rn,rn,d1,a,w1,,1,8,80.00,0.00\n"
 	                           "bank,b,rn,rn,d1,b,w2,,1,8,80.00,0.00\n");
 	pol_solved_release(&s);
+	/* plan mode: two staff given out, w3 at most half */
+	req.is_lp = true;
+	assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+	{
+		double total = 0, w3 = 0;
+		size_t i;
+		for (i = 0; i < s.plan->n_rows; i++)
+			if (s.plan->rows[i].source == MU_SRC_BANK) {
+				total += s.plan->rows[i].staff;
+				if (s.plan->rows[i].worker == 2)
+					w3 += s.plan->rows[i].staff;
+			}
+		assert_float_equal(total, 2, 1e-9);
+		assert_true(w3 <= 0.5 + 1e-9);
+	}
+	pol_solved_release(&s);
 	mu_scenario_free(sc);
 }
 
