@@ -140,7 +140,7 @@ double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo)
 	                                  .sift = POL_SIFT_NEVER,
 	                                  .is_without_cuts = true};
 	struct pol_solve_request sifted = {
-	    .is_lp = is_lp, .is_silo = is_silo, .sift = POL_SIFT_ALWAYS};
+	    .is_lp = is_lp, .is_silo = is_silo, .pool = POL_POOL_ALWAYS, .sift = POL_SIFT_ALWAYS};
 	struct pol_solve_request natural = {
 	    .is_lp = is_lp, .is_silo = is_silo, .pool = POL_POOL_NEVER};
 	struct pol_solved s;
@@ -172,8 +172,10 @@ double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo)
 	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
 	harness_check_outputs(sc, tmp_dir, !is_lp, is_silo, objective);
 	pol_solved_release(&s);
-	/* sifting (the relaxation of a rota included) finds the same optimum,
-	 * and so does the rota with the rows of pol_rota_cuts.c */
+	/* sifting over the pooled model (the relaxation of a rota included)
+	 * finds the same optimum, and so does the rota with the rows of
+	 * pol_rota_cuts.c over pooled workers; the commands' own choice of
+	 * pools (from 4, rota mode only) is solved by test_cli (the example's rota) */
 	assert_int_equal(pol_solve(sc, &sifted, &s, &err), MU_OK);
 	assert_int_equal(s.status, MU_STATUS_OPTIMAL);
 	if (!(fabs(s.objective - objective) <= 1e-9 * (1 + fabs(objective))))
