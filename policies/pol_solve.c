@@ -1,8 +1,8 @@
 /*
  * pol_solve.c - build, solve and read back one scenario: the pipeline every
  * caller shares. The MPS files are written before the rota's extra rows:
- * the model solved (its bank pooled, pol_bank.c), and on request the
- * natural model of DESIGN.md §3, for any solver to check.
+ * the model solved (its bank pooled in rota mode, pol_bank.c), and on
+ * request the natural model of DESIGN.md §3, for any solver to check.
  */
 #include "pol_solve.h"
 
