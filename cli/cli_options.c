@@ -20,6 +20,7 @@ static const char **value_slot(struct cli_options *o, const char *name, unsigned
 	    {"--out", CLI_OPT_OUT, offsetof(struct cli_options, out)},
 	    {"--db", CLI_OPT_DB, offsetof(struct cli_options, db)},
 	    {"--write-mps", CLI_OPT_WRITE_MPS, offsetof(struct cli_options, mps)},
+	    {"--write-mps-natural", CLI_OPT_WRITE_MPS, offsetof(struct cli_options, mps_natural)},
 	};
 	size_t k;
 	for (k = 0; k < sizeof(slots) / sizeof(slots[0]); k++)
@@ -42,8 +43,8 @@ static bool is_same_folder(const char *out, const char *scenario)
 int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
                       struct cli_options *o)
 {
-	static const char *const valued[] = {"--out", "--db", "--write-mps", "--time-limit",
-	                                     "--vary"};
+	static const char *const valued[] = {
+	    "--out", "--db", "--write-mps", "--write-mps-natural", "--time-limit", "--vary"};
 	int i = 1;
 	if (!o->db)
 		o->db = CLI_DEFAULT_DB;

@@ -18,12 +18,12 @@ enum {
 	CLI_OPT_OUT = 1 << 3,
 	CLI_OPT_DB = 1 << 4,
 	CLI_OPT_TIME_LIMIT = 1 << 5,
-	CLI_OPT_WRITE_MPS = 1 << 6,
-	CLI_OPT_VARY = 1 << 7 /* --vary, repeatable */
+	CLI_OPT_WRITE_MPS = 1 << 6, /* --write-mps and --write-mps-natural */
+	CLI_OPT_VARY = 1 << 7       /* --vary, repeatable */
 };
 
 struct cli_options {
-	const char *scenario, *out, *db, *mps;
+	const char *scenario, *out, *db, *mps, *mps_natural;
 	bool is_lp, is_silo;
 	double time_limit; /* seconds; 0 unless given (or defaulted by the caller) */
 	const char *vary[CLI_MAX_VARY];

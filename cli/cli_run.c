@@ -168,6 +168,7 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 	    .is_silo = req->is_silo,
 	    .time_limit = req->time_limit,
 	    .mps = req->mps,
+	    .mps_natural = req->mps_natural,
 	    .want_ranges = req->is_lp && req->out,
 	    .warm = req->warm,
 	    .progress = is_tty && !req->is_quiet ? show_progress : NULL,

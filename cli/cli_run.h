@@ -22,12 +22,13 @@
 struct cli_run_request {
 	const char *command; /* stored with the run: "solve", "demo" */
 	bool is_lp, is_silo;
-	double time_limit; /* seconds; 0 = none */
-	const char *mps;   /* write the model here first, or NULL */
-	const char *out;   /* write plan.csv, summary.csv (and prices.csv) here, or NULL */
-	bool is_report;    /* with out: also report.html of this run alone */
-	const char *label; /* the scenario, as the report names it */
-	bool is_quiet;     /* no progress line (a sweep shows its own) */
+	double time_limit;       /* seconds; 0 = none */
+	const char *mps;         /* write the model solved here first, or NULL */
+	const char *mps_natural; /* write the natural model here first, or NULL */
+	const char *out;         /* write plan.csv, summary.csv (and prices.csv) here, or NULL */
+	bool is_report;          /* with out: also report.html of this run alone */
+	const char *label;       /* the scenario, as the report names it */
+	bool is_quiet;           /* no progress line (a sweep shows its own) */
 	/* Warm start from the basis this holds (a sweep's previous point) and
 	 * keep the run's in it for the next; NULL: a cold start. */
 	struct pol_warm *warm;

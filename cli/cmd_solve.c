@@ -19,6 +19,7 @@
 const char cmd_solve_help[] =
     "usage: muster solve SCENARIO [--lp] [--silo] [--out DIR] [--db FILE]\n"
     "                    [--time-limit S] [--write-mps FILE]\n"
+    "                    [--write-mps-natural FILE]\n"
     "\n"
     "Covers every partner's demand at least cost with own staff, mutual aid,\n"
     "the shared bank and agency, inside the pay caps, agency rules, working-time\n"
@@ -34,9 +35,15 @@ const char cmd_solve_help[] =
     "                    in DIR/partners/PARTNER\n"
     "  --db FILE         the run database (default: muster.db)\n"
     "  --time-limit S    stop after S seconds with the best rota found\n"
-    "  --write-mps FILE  also write the model as free MPS, for another solver\n"
-    "                    to check (rota: without the extra rows muster adds,\n"
+    "  --write-mps FILE  also write the model solved as free MPS, for another\n"
+    "                    solver to check (its bank pooled: workers of a role\n"
+    "                    cleared for the same partners share columns on a\n"
+    "                    shift; rota: without the extra rows muster adds,\n"
     "                    which every rota meets)\n"
+    "  --write-mps-natural FILE\n"
+    "                    also write the natural model of the scenario as free\n"
+    "                    MPS: one bank column per worker, shift, partner and\n"
+    "                    role, as one would write it by hand for another solver\n"
     "\n"
     "exit codes: 0 solved; 3 solved, but a demand row is below its safe minimum;\n"
     "2 bad usage or scenario; 1 I/O, database or solver failure.\n";
@@ -73,6 +80,7 @@ int cmd_solve(int argc, char **argv)
 	req.is_silo = a.is_silo;
 	req.time_limit = a.time_limit;
 	req.mps = a.mps;
+	req.mps_natural = a.mps_natural;
 	req.out = a.out;
 	req.is_report = true;
 	req.label = src->label;

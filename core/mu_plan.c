@@ -12,13 +12,15 @@
 
 #define EPS 1e-6
 
-const struct mu_source_info mu_source_info[MU_SRC_COUNT] = {
+const struct mu_source_info mu_source_info[MU_SRC_MODEL_COUNT] = {
     [MU_SRC_OWN] = {.name = "own", .is_staff = true, .covers_demand = true, .has_home = true},
     [MU_SRC_LEND] = {.name = "lend", .is_staff = true, .covers_demand = true, .has_home = true},
     [MU_SRC_BANK] = {.name = "bank", .is_staff = true, .covers_demand = true, .has_home = true},
     [MU_SRC_AGENCY] = {.name = "agency", .is_staff = true, .covers_demand = true},
     [MU_SRC_SHORT] = {.name = "short", .is_unfilled = true, .covers_demand = true},
     [MU_SRC_BREACH] = {.name = "breach", .is_unfilled = true, .covers_demand = true},
+    [MU_SRC_POOL_WORKER] = {.name = "pool_worker", .has_home = true, .is_internal = true},
+    [MU_SRC_POOL] = {.name = "pool", .is_staff = true, .covers_demand = true, .is_internal = true},
 };
 
 const char *const mu_penalty_names[MU_PEN_COUNT] = {
@@ -40,6 +42,7 @@ const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT] = {
     [MU_ROW_BREAK_GLASS] = {.name = "break_glass", .unit = "staff"},
     [MU_ROW_BUDGET] = {.name = "budget", .unit = "£"},
     [MU_ROW_CUT] = {.name = "cut", .unit = ""},
+    [MU_ROW_POOL] = {.name = "pool", .unit = "staff", .is_internal = true},
 };
 
 const char *const mu_why_reason_names[MU_WHY_COUNT] = {
@@ -119,6 +122,7 @@ void mu_plan_add_row(struct mu_plan *plan, const struct mu_plan_row *r, double e
 {
 	struct mu_plan_row *row;
 	int k;
+	assert(r->source < MU_SRC_COUNT);
 	MU_GROW(plan->rows, plan->cap_rows, plan->n_rows + 1);
 	row = &plan->rows[plan->n_rows++];
 	*row = *r;

@@ -16,7 +16,9 @@
 
 /* Where staff come from, or how demand stays uncovered (plan.csv `source`).
  * A rule that adds a new kind of column adds its source here, with a line
- * in mu_source_info. */
+ * in mu_source_info. The sources after MU_SRC_COUNT are the model's own:
+ * columns that a plan never shows, read back as rows of the sources before
+ * it (plans, summaries and the store count only those). */
 enum mu_source {
 	MU_SRC_OWN,
 	MU_SRC_LEND,
@@ -24,7 +26,13 @@ enum mu_source {
 	MU_SRC_AGENCY,
 	MU_SRC_SHORT,
 	MU_SRC_BREACH,
-	MU_SRC_COUNT
+	MU_SRC_COUNT, /* the sources of plan rows */
+	/* a pooled bank worker works a shift (y[w,s]): covers nothing itself */
+	MU_SRC_POOL_WORKER = MU_SRC_COUNT,
+	/* a pool's staff at a demand row (z[s,P,q,c]), given to its workers
+	 * who work the shift when the plan is read back */
+	MU_SRC_POOL,
+	MU_SRC_MODEL_COUNT
 };
 
 /* What a source's rows hold, for whoever reads or writes them. */
@@ -34,9 +42,10 @@ struct mu_source_info {
 	bool is_unfilled;   /* demand left uncovered (short, breach) */
 	bool covers_demand; /* its rows name a demand row (partner, role, shift) */
 	bool has_home;      /* `home` is a partner (own, lend, bank) */
+	bool is_internal;   /* the model's own: never a plan row */
 };
 
-extern const struct mu_source_info mu_source_info[MU_SRC_COUNT];
+extern const struct mu_source_info mu_source_info[MU_SRC_MODEL_COUNT];
 
 /* Penalty weights by kind (DESIGN.md §3): how bad an outcome is, not money
  * anyone pays. */
@@ -135,12 +144,17 @@ enum mu_row_kind {
 	MU_ROW_BREAK_GLASS, /* break-glass heads <= minimum; index: demand row */
 	MU_ROW_BUDGET,      /* agency spend <= budget; index: partner, MU_ALL = system */
 	MU_ROW_CUT,         /* rota only, a row every rota meets; index: worker or demand row */
+	MU_ROW_POOL,        /* a pool's staff at work <= its workers on the shift; index: pool */
 	MU_ROW_KIND_COUNT
 };
 
 struct mu_row_kind_info {
 	const char *name; /* prices.csv's word: "demand", "minimum", ... */
 	const char *unit; /* what one more of the limit is: "staff", "hour", "£" */
+	/* the model's own, no limit of the scenario: not in prices.csv (a
+	 * pool row's dual is the price of its workers' rest and hours rows,
+	 * which prices.csv gives per worker) */
+	bool is_internal;
 };
 
 extern const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT];

@@ -84,7 +84,7 @@ struct pol_build *pol_build_new(const struct mu_scenario *sc, const struct pol_b
 	size_t i, n_cells = sc->n_partners * sc->n_roles * sc->n_shifts;
 
 	b->sc = sc;
-	b->opt = *opt;
+	b->opt = opt ? *opt : (struct pol_build_options){0};
 	b->m = sol_model_new();
 	b->demand_at = mu_malloc((n_cells + 1) * sizeof(size_t));
 	for (i = 0; i < n_cells; i++)
@@ -108,6 +108,7 @@ void pol_build_free(struct pol_build *b)
 	sol_model_free(b->m);
 	free(b->cols);
 	free(b->rows);
+	free(b->pools);
 	free(b->cover_row);
 	free(b->floor_row);
 	free(b->demand_at);

@@ -17,16 +17,22 @@
 /* What one model column means, and its bounds. Written with designated
  * initialisers; fields a source does not use are left out (zero) and never
  * read: demand, partner and worker_role where the source covers demand or
- * has staff, home where it has one, worker for bank, offer for agency and
- * lend (see mu_source_info). Its objective cost is spend + the penalties. */
+ * has staff, home where it has one, worker for bank and pool workers,
+ * offer for agency, lend, bank and pool workers, shift and pool for the
+ * pooled bank (see mu_source_info and pol_bank.c). Its objective cost is
+ * spend + the penalties. */
 struct pol_col {
 	enum mu_source source;
-	size_t demand;                /* the demand row it covers, or is the slack of */
-	size_t partner;               /* where it counts; pol_build_add_cover_col sets it */
-	size_t worker_role;           /* the role that works */
-	size_t home;                  /* partner the staff come from (own, lend, bank) */
-	size_t worker;                /* bank worker */
-	size_t offer;                 /* agency row (agency) or agreement row (lend) */
+	size_t demand;      /* the demand row it covers, or is the slack of */
+	size_t partner;     /* where it counts; pol_build_add_cover_col sets it */
+	size_t worker_role; /* the role that works */
+	size_t home;        /* partner the staff come from (own, lend, bank) */
+	size_t worker;      /* bank worker */
+	/* agency row (agency), agreement row (lend), availability row (bank,
+	 * pool worker) */
+	size_t offer;
+	size_t shift;                 /* pool worker: the shift worked */
+	size_t pool;                  /* pool worker, pool: index into pol_build.pools */
 	double lo, hi;                /* bounds: staff, or the rule's own unit; hi may be SOL_INF */
 	bool is_int;                  /* whole numbers in rota mode */
 	double hours;                 /* paid hours per staff */
@@ -43,16 +49,32 @@ struct pol_row {
 	size_t shift; /* MU_ALL unless the kind says */
 };
 
-/* How to build: what a rule needs besides the scenario. A rule that needs
- * more (the silo plan, a kept plan) adds a field here; pol_solve fills it
- * from its request. */
+/* A pool of bank workers on one shift (pol_bank.c): the workers of one
+ * role cleared for the same partners, who offered it. */
+struct pol_pool {
+	size_t shift;
+	size_t row;    /* sum of its staff at work - sum of its workers working <= 0 */
+	size_t worker; /* its first worker (names its columns) */
+};
+
+/* Pools of fewer workers keep their x columns in rota mode (pol_bank.c's
+ * header has the measurements). */
+#define POL_POOL_MIN_WORKERS 4
+
+/* How a scenario becomes a model. Zero is the natural model of DESIGN.md
+ * §3: one bank column per worker, shift, partner and role. */
 struct pol_build_options {
-	bool is_silo; /* partners alone: no lending, bank workers at home only */
+	bool is_silo; /* partners alone */
+	/* pool the bank (pol_bank.c) where a pool on a shift has this many
+	 * workers or more and saves columns; 0: no pools */
+	size_t pool_min_workers;
 };
 
 struct pol_build {
 	const struct mu_scenario *sc;
 	struct pol_build_options opt;
+	struct pol_pool *pools;
+	size_t n_pools, cap_pools;
 	struct sol_model *m;
 	struct pol_col *cols; /* one per model column */
 	size_t cap_cols;
@@ -72,8 +94,8 @@ struct pol_policy {
 /* The policies, in the order they run; ends with {NULL, NULL}. */
 extern const struct pol_policy pol_policies[];
 
-/* Builds the model of sc as opt says. The result is the caller's, freed
- * with pol_build_free. Never fails on a valid scenario. */
+/* Builds the model of sc as opt says (NULL: all zero). The result is the
+ * caller's, freed with pol_build_free. Never fails on a valid scenario. */
 struct pol_build *pol_build_new(const struct mu_scenario *sc, const struct pol_build_options *opt);
 
 /* Accepts NULL. */

@@ -1,11 +1,15 @@
 /*
  * pol_plan.c - solution to plan rows: each column's meaning (pol_col) times
- * its value. Totals and per-demand results are summed by core/mu_plan.c
- * from unrounded values, once.
+ * its value; a pool's staff (pol_bank.c) given to its workers who work the
+ * shift. Totals and per-demand results are summed by core/mu_plan.c from
+ * unrounded values, once.
  */
 #include "pol_plan.h"
 
+#include "core/mu_alloc.h"
+
 #include <math.h>
+#include <stdlib.h>
 
 #define EPS 1e-6
 
@@ -37,23 +41,143 @@ static struct mu_plan_row row_of(const struct mu_scenario *sc, const struct pol_
 	return r;
 }
 
+/* A plan row on its way, with what mu_plan_add_row wants beside it. */
+struct pending {
+	struct mu_plan_row row;
+	double efficiency;
+	double penalty[MU_PEN_COUNT];
+	bool is_break_glass;
+	size_t offer; /* bank: the availability row, to order rows as the natural model */
+};
+
+struct pendings {
+	struct pending *items;
+	size_t n, cap;
+};
+
+static void add_pending(struct pendings *p, const struct pol_build *b, const struct pol_col *c,
+                        double x)
+{
+	struct pending *e;
+	int k;
+	MU_GROW(p->items, p->cap, p->n + 1);
+	e = &p->items[p->n++];
+	e->row = row_of(b->sc, c, x);
+	e->efficiency = pol_col_efficiency(b, c);
+	for (k = 0; k < MU_PEN_COUNT; k++)
+		e->penalty[k] = x * c->penalty[k];
+	e->is_break_glass = c->is_break_glass;
+	e->offer = c->offer;
+}
+
+/* Gives the staff of each pool (its z columns, in column order) to its
+ * workers who work the shift (their y > 0, in worker order), as much to
+ * each as its y: a transportation fill, whole units in a rota. Sum z <=
+ * sum y, so every unit finds a worker. A piece that would leave less than
+ * EPS of a z over goes whole to the worker at hand (y exceeded by < EPS). */
+static void fill_pools(const struct pol_build *b, const double *x, struct pendings *out)
+{
+	size_t n_pools = b->n_pools, n_cols = b->m->n_cols, j, p;
+	size_t *first = mu_calloc(n_pools + 2, sizeof(size_t));
+	size_t *at = mu_malloc((n_cols + 1) * sizeof(size_t));
+	size_t *fill = mu_calloc(n_pools + 1, sizeof(size_t));
+	double *left = mu_malloc((n_cols + 1) * sizeof(double));
+
+	/* the y and z columns of each pool, in column order */
+	for (j = 0; j < n_cols; j++)
+		if (mu_source_info[b->cols[j].source].is_internal)
+			first[b->cols[j].pool + 1]++;
+	for (p = 0; p < n_pools; p++)
+		first[p + 1] += first[p];
+	for (j = 0; j < n_cols; j++)
+		if (mu_source_info[b->cols[j].source].is_internal) {
+			size_t q = b->cols[j].pool;
+			at[first[q] + fill[q]++] = j;
+		}
+	for (j = 0; j < n_cols; j++)
+		left[j] = x[j];
+	for (p = 0; p < n_pools; p++) {
+		size_t k, y = first[p];
+		for (k = first[p]; k < first[p + 1]; k++) {
+			const struct pol_col *z = &b->cols[at[k]];
+			double rest = x[at[k]];
+			if (z->source != MU_SRC_POOL || rest < EPS)
+				continue;
+			while (rest > 0) {
+				const struct pol_col *yc;
+				struct pol_col given;
+				double piece;
+				while (y < first[p + 1] &&
+				       (b->cols[at[y]].source != MU_SRC_POOL_WORKER ||
+				        left[at[y]] < EPS))
+					y++;
+				/* sum z <= sum y: only rounding noise is left over */
+				if (y == first[p + 1])
+					break;
+				yc = &b->cols[at[y]];
+				piece = rest - left[at[y]] < EPS ? rest : left[at[y]];
+				given = *z;
+				given.source = MU_SRC_BANK;
+				given.worker = yc->worker;
+				given.home = yc->home;
+				given.offer = yc->offer;
+				add_pending(out, b, &given, piece);
+				left[at[y]] -= piece;
+				rest -= piece;
+			}
+		}
+	}
+	free(first);
+	free(at);
+	free(fill);
+	free(left);
+}
+
+/* Bank rows in the natural model's column order: by worker, offer, then
+ * partner and role (a demand row's index follows neither: compare them). */
+static int by_natural_order(const void *a, const void *b)
+{
+	const struct pending *x = a, *y = b;
+	if (x->row.worker != y->row.worker)
+		return x->row.worker < y->row.worker ? -1 : 1;
+	if (x->offer != y->offer)
+		return x->offer < y->offer ? -1 : 1;
+	if (x->row.partner != y->row.partner)
+		return x->row.partner < y->row.partner ? -1 : 1;
+	if (x->row.role != y->row.role)
+		return x->row.role < y->row.role ? -1 : 1;
+	return 0;
+}
+
 struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
 {
 	const struct mu_scenario *sc = b->sc;
 	struct mu_plan *plan = mu_plan_new(sc);
-	size_t col;
+	struct pendings rows = {NULL, 0, 0}, bank = {NULL, 0, 0};
+	size_t col, i, bank_at = MU_ALL;
 	for (col = 0; col < b->m->n_cols; col++) {
 		const struct pol_col *c = &b->cols[col];
-		struct mu_plan_row r;
-		double penalty[MU_PEN_COUNT];
-		int k;
-		if (fabs(x[col]) < EPS)
+		bool is_bank = c->source == MU_SRC_BANK || mu_source_info[c->source].is_internal;
+		/* the bank's rows go where its first column is */
+		if (is_bank && bank_at == MU_ALL)
+			bank_at = rows.n;
+		if (fabs(x[col]) < EPS || mu_source_info[c->source].is_internal)
 			continue;
-		r = row_of(sc, c, x[col]);
-		for (k = 0; k < MU_PEN_COUNT; k++)
-			penalty[k] = x[col] * c->penalty[k];
-		mu_plan_add_row(plan, &r, pol_col_efficiency(b, c), penalty, c->is_break_glass);
+		add_pending(is_bank ? &bank : &rows, b, c, x[col]);
+	}
+	fill_pools(b, x, &bank);
+	if (bank.n > 1)
+		qsort(bank.items, bank.n, sizeof(*bank.items), by_natural_order);
+	if (bank_at == MU_ALL)
+		bank_at = rows.n;
+	for (i = 0; i < rows.n + bank.n; i++) {
+		const struct pending *e = i < bank_at            ? &rows.items[i]
+		                          : i < bank_at + bank.n ? &bank.items[i - bank_at]
+		                                                 : &rows.items[i - bank.n];
+		mu_plan_add_row(plan, &e->row, e->efficiency, e->penalty, e->is_break_glass);
 	}
 	mu_plan_finish(plan, sc);
+	free(rows.items);
+	free(bank.items);
 	return plan;
 }

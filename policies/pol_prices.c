@@ -71,10 +71,12 @@ struct pol_prices *pol_prices_new(const struct pol_build *b, const double *row_d
 	size_t i;
 
 	p->rows = mu_calloc(m->n_rows + 1, sizeof(*p->rows));
-	p->n_rows = m->n_rows;
 	for (i = 0; i < m->n_rows; i++) {
 		const struct pol_row *what = &b->rows[i];
-		struct mu_price_row *r = &p->rows[i];
+		struct mu_price_row *r = &p->rows[p->n_rows];
+		if (mu_row_kind_info[what->kind].is_internal)
+			continue;
+		p->n_rows++;
 		r->constraint = m->row_names[i];
 		r->kind = what->kind;
 		describe(b->sc, what, r);

@@ -1,7 +1,8 @@
 /*
  * pol_prices.h - the shadow prices of a plan-mode solution (prices.csv,
- * DESIGN.md §4): one row per model constraint, said in the scenario's
- * terms - which partner, role, shift, worker, offer or budget it limits.
+ * DESIGN.md §4): one row per model constraint but the model's own (pool
+ * rows: mu_row_kind_info.is_internal), said in the scenario's terms -
+ * which partner, role, shift, worker, offer or budget it limits.
  */
 #ifndef POL_PRICES_H
 #define POL_PRICES_H

@@ -221,10 +221,13 @@ static void add_all_hours_rows(struct pol_build *b)
 {
 	size_t n_cols = b->m->n_cols, n = 0, j, first;
 	struct bank_col *bc = mu_malloc((n_cols + 1) * sizeof(*bc));
+	/* a worker's columns: x per cell, or one y on a pooled shift */
 	for (j = 0; j < n_cols; j++)
 		if (b->cols[j].source == MU_SRC_BANK)
 			bc[n++] = (struct bank_col){b->cols[j].worker,
 			                            b->sc->demand[b->cols[j].demand].shift, j};
+		else if (b->cols[j].source == MU_SRC_POOL_WORKER)
+			bc[n++] = (struct bank_col){b->cols[j].worker, b->cols[j].shift, j};
 	qsort(bc, n, sizeof(*bc), by_worker_shift);
 	for (first = 0; first < n; first = j) {
 		for (j = first; j < n && bc[j].worker == bc[first].worker; j++)

@@ -1,7 +1,8 @@
 /*
  * pol_solve.c - build, solve and read back one scenario: the pipeline every
- * caller shares. The MPS file is written before the rota's extra rows, so
- * that it is the model of DESIGN.md §3 alone, for any solver to check.
+ * caller shares. The MPS files are written before the rota's extra rows:
+ * the model solved (its bank pooled in rota mode, pol_bank.c), and on
+ * request the natural model of DESIGN.md §3, for any solver to check.
  */
 #include "pol_solve.h"
 
@@ -58,6 +59,42 @@ static void read_prices(const struct pol_build *b, const struct sol_result *res,
 	pol_prices_free(p);
 }
 
+/* The smallest pool req's model has (0: none). Plan mode stays natural
+ * unless asked: pools there made bench_gen large 6% slower and a wider
+ * variant 12% faster, and GLPK then ends on another of a plan's many
+ * optima (the same cost, the same totals, shortfalls at other partners),
+ * which would change every plan-mode answer muster gave before. */
+static size_t pool_min_workers(const struct pol_solve_request *req)
+{
+	switch (req->pool) {
+	case POL_POOL_ALWAYS:
+		return 2;
+	case POL_POOL_NEVER:
+		return 0;
+	default:
+		return req->is_lp ? 0 : POL_POOL_MIN_WORKERS;
+	}
+}
+
+/* The MPS files req asks for: the model b to be solved, and the natural
+ * one (b itself when it is natural, else built for the file alone). */
+static enum mu_code write_mps(const struct mu_scenario *sc, const struct pol_solve_request *req,
+                              struct pol_build *b, struct mu_err *err)
+{
+	struct pol_build *natural = b;
+	enum mu_code rc = MU_OK;
+	if (req->mps && (rc = sol_glpk_write_mps(b->m, !req->is_lp, req->mps, err)) != MU_OK)
+		return rc;
+	if (!req->mps_natural)
+		return MU_OK;
+	if (b->n_pools > 0)
+		natural = pol_build_new(sc, &(struct pol_build_options){.is_silo = req->is_silo});
+	rc = sol_glpk_write_mps(natural->m, !req->is_lp, req->mps_natural, err);
+	if (natural != b)
+		pol_build_free(natural);
+	return rc;
+}
+
 enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_request *req,
                        struct pol_solved *out, struct mu_err *err)
 {
@@ -71,10 +108,12 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 
 	memset(out, 0, sizeof(*out));
 	memset(&res, 0, sizeof(res));
-	b = pol_build_new(sc, &(struct pol_build_options){.is_silo = req->is_silo});
-	if (req->mps) {
+	b = pol_build_new(sc,
+	                  &(struct pol_build_options){.is_silo = req->is_silo,
+	                                              .pool_min_workers = pool_min_workers(req)});
+	if (req->mps || req->mps_natural) {
 		double t = mu_time_now();
-		rc = sol_glpk_write_mps(b->m, !req->is_lp, req->mps, err);
+		rc = write_mps(sc, req, b, err);
 		t_mps = mu_time_now() - t;
 		if (rc != MU_OK)
 			goto done;

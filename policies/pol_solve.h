@@ -25,6 +25,12 @@ struct pol_warm *pol_warm_new(void);
 /* Accepts NULL. */
 void pol_warm_free(struct pol_warm *w);
 
+/* Whether the bank is pooled (pol_bank.c): AUTO pools rota mode's pools of
+ * POL_POOL_MIN_WORKERS or more and leaves plan mode natural (measured: see
+ * pol_bank.c); ALWAYS pools every pool of 2 or more that saves columns,
+ * in either mode (tests); NEVER solves the natural model. */
+enum pol_pooling { POL_POOL_AUTO, POL_POOL_ALWAYS, POL_POOL_NEVER };
+
 /* Whether the relaxation is solved by sifting (from own staff, short and
  * breach): AUTO does so on models of SOL_SIFT_MIN_COLS columns or more. */
 enum pol_sift { POL_SIFT_AUTO, POL_SIFT_ALWAYS, POL_SIFT_NEVER };
@@ -33,8 +39,16 @@ struct pol_solve_request {
 	bool is_lp;        /* plan mode: the linear relaxation, with prices */
 	bool is_silo;      /* partners alone */
 	double time_limit; /* seconds; 0 = none */
-	const char *mps;   /* write the model of DESIGN.md §3 here first, or NULL */
-	bool want_ranges;  /* plan mode: the range over which each price holds */
+	/* Write the model solved (its bank pooled as pool says, before the
+	 * rota's extra rows) here first, or NULL. */
+	const char *mps;
+	/* Write the natural model of DESIGN.md §3 here (one bank column per
+	 * worker, shift, partner and role: what a user would write by hand
+	 * for another solver), or NULL; built for it alone when the model
+	 * solved has pools. */
+	const char *mps_natural;
+	enum pol_pooling pool;
+	bool want_ranges; /* plan mode: the range over which each price holds */
 	/* Start from the basis w holds (if any) and keep this solve's in it;
 	 * NULL: a cold start. */
 	struct pol_warm *warm;

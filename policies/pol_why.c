@@ -177,7 +177,8 @@ static void why_own(const struct why_ctx *x, struct tally *t)
 	const struct mu_demand *dm = &sc->demand[x->d];
 	size_t r;
 	for (r = 0; r < sc->n_roles; r++) {
-		size_t f = x->u->staff_at[(dm->partner * sc->n_roles + r) * sc->n_shifts + dm->shift];
+		size_t f =
+		    x->u->staff_at[(dm->partner * sc->n_roles + r) * sc->n_shifts + dm->shift];
 		if (f == MU_ALL || efficiency(x, r) <= 0 || sc->staff[f].available == 0)
 			continue;
 		if (x->u->staff_used[f] >= (double)sc->staff[f].available - EPS)

@@ -98,64 +98,72 @@ static void lock_rows(struct polish *p, size_t j)
 		p->locked[p->m->entries[p->col_at[k]].row] = p->pass;
 }
 
-/* Would moving column j by step (and column with by -step, unless it is
- * SIZE_MAX) keep every hard row within its limits and touch no soft row
+/* Would moving column j by step (and column with by with_step, unless it
+ * is SIZE_MAX) keep every hard row within its limits and touch no soft row
  * moved before in this pass? */
-static bool is_allowed(struct polish *p, size_t j, int step, size_t with)
+static bool is_allowed(struct polish *p, size_t j, int step, size_t with, int with_step)
 {
 	bool is_ok;
 	shift_rows(p, j, step);
 	if (with != SIZE_MAX)
-		shift_rows(p, with, -step);
+		shift_rows(p, with, with_step);
 	is_ok = rows_allow(p, j) && (with == SIZE_MAX || rows_allow(p, with));
 	shift_rows(p, j, -step);
 	if (with != SIZE_MAX)
-		shift_rows(p, with, step);
+		shift_rows(p, with, -with_step);
 	return is_ok;
 }
 
 /* Makes the move is_allowed approved, and records it for an undo. */
-static void make_move(struct polish *p, double *x, size_t j, int step, size_t with)
+static void make_move(struct polish *p, double *x, size_t j, int step, size_t with, int with_step)
 {
 	shift_rows(p, j, step);
 	lock_rows(p, j);
 	x[j] += step;
 	p->done[p->n_done++] = (struct move){j, 0, step};
 	if (with != SIZE_MAX) {
-		shift_rows(p, with, -step);
+		shift_rows(p, with, with_step);
 		lock_rows(p, with);
-		x[with] -= step;
-		p->done[p->n_done++] = (struct move){with, 0, -step};
+		x[with] += with_step;
+		p->done[p->n_done++] = (struct move){with, 0, with_step};
 	}
 }
 
 /* Column k cannot go up alone: the first hard row it would break names the
- * columns that might make room by going down one unit. Takes the one whose
- * loss is smallest against k's gain. */
+ * columns that might make room - by going down one unit where their
+ * coefficient there has the sign of k's (a swap), up where it has the
+ * other (a pair: a pool's staff at work and a worker to work, pol_bank.c's
+ * pool rows). Takes the one whose loss is smallest against k's gain. */
 static bool try_swap(struct polish *p, double *x, size_t k, double gain)
 {
 	const struct sol_model *m = p->m;
 	size_t blocking = SIZE_MAX, best = SIZE_MAX, e, r;
-	double best_gain = MIN_GAIN;
+	double best_gain = MIN_GAIN, a_k = 0;
+	int best_step = 0;
 	for (e = p->col_first[k]; e < p->col_first[k + 1] && blocking == SIZE_MAX; e++) {
 		const struct sol_entry *en = &m->entries[p->col_at[e]];
-		if (!p->is_soft[en->row] && !is_within(m, en->row, p->act[en->row] + en->value))
+		if (!p->is_soft[en->row] && !is_within(m, en->row, p->act[en->row] + en->value)) {
 			blocking = en->row;
+			a_k = en->value;
+		}
 	}
 	if (blocking == SIZE_MAX ||
 	    p->row_first[blocking + 1] - p->row_first[blocking] > MAX_SWAP_ROW)
 		return false;
 	for (r = p->row_first[blocking]; r < p->row_first[blocking + 1]; r++) {
 		size_t j = m->entries[r].col;
-		double net = gain + p->down[j];
-		if (j == k || !m->col_is_int[j] || net <= best_gain || !is_allowed(p, k, 1, j))
+		int step = (m->entries[r].value > 0) == (a_k > 0) ? -1 : 1;
+		double net = gain + (step < 0 ? p->down[j] : p->up[j]);
+		if (j == k || !m->col_is_int[j] || net <= best_gain ||
+		    !is_allowed(p, k, 1, j, step))
 			continue;
 		best = j;
 		best_gain = net;
+		best_step = step;
 	}
 	if (best == SIZE_MAX)
 		return false;
-	make_move(p, x, k, 1, best);
+	make_move(p, x, k, 1, best, best_step);
 	return true;
 }
 
@@ -292,8 +300,8 @@ size_t sol_polish(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm,
 		p.n_done = 0;
 		for (i = 0; i < n && p.n_done < limit; i++) {
 			const struct move *mv = &list[i];
-			if (is_allowed(&p, mv->col, mv->step, SIZE_MAX))
-				make_move(&p, x, mv->col, mv->step, SIZE_MAX);
+			if (is_allowed(&p, mv->col, mv->step, SIZE_MAX, 0))
+				make_move(&p, x, mv->col, mv->step, SIZE_MAX, 0);
 			else if (mv->step > 0 && p.n_done + 2 <= limit)
 				try_swap(&p, x, mv->col, mv->gain);
 		}

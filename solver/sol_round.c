@@ -1,8 +1,11 @@
 /*
  * sol_round.c - rounding an LP solution to integers without breaking a
  * row's upper limit. Rounding down alone never raises a row with
- * non-negative coefficients (every row of muster's model); the round-up
- * pass gives back the cover that rounding down took, where limits allow.
+ * non-negative coefficients (every row of muster's model but a pooled
+ * bank's, pol_bank.c); the round-up pass gives back the cover that
+ * rounding down took, where limits allow. A pool row (staff at work -
+ * workers working <= 0) holds 0/1 workers, rounded and fixed first, so
+ * the re-solve brings the staff down to them before those are rounded.
  */
 #include "sol_round.h"
 

@@ -1,6 +1,7 @@
 /*
  * model_harness.c - one solve, checked by plan_check, by summary.csv adding
- * up to plan.csv, and by CBC or CLP on muster's own MPS export.
+ * up to plan.csv, against the natural model (no pools) solved by muster,
+ * and by CBC or CLP on the natural model's MPS as muster writes it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -131,25 +132,51 @@ void harness_check_outputs(const struct mu_scenario *sc, const char *dir, bool i
 
 double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo)
 {
-	/* the independent solver gets the model of DESIGN.md §3 alone: the
-	 * MPS is written before the rota's extra rows */
-	struct pol_solve_request plain = {
-	    .is_lp = is_lp, .is_silo = is_silo, .sift = POL_SIFT_NEVER, .is_without_cuts = true};
+	/* the independent solver gets the natural model of DESIGN.md §3 (one
+	 * bank column per worker, shift, partner and role), written before
+	 * the rota's extra rows: muster's pools are checked by it too */
+	struct pol_solve_request plain = {.is_lp = is_lp,
+	                                  .is_silo = is_silo,
+	                                  .pool = POL_POOL_ALWAYS,
+	                                  .sift = POL_SIFT_NEVER,
+	                                  .is_without_cuts = true};
 	struct pol_solve_request sifted = {
-	    .is_lp = is_lp, .is_silo = is_silo, .sift = POL_SIFT_ALWAYS};
+	    .is_lp = is_lp, .is_silo = is_silo, .pool = POL_POOL_ALWAYS, .sift = POL_SIFT_ALWAYS};
+	struct pol_solve_request natural = {
+	    .is_lp = is_lp, .is_silo = is_silo, .pool = POL_POOL_NEVER};
 	struct pol_solved s;
 	struct mu_err err;
-	char mps[300];
+	char mps[300], mps_natural[300];
 	double objective, peer;
 
 	snprintf(mps, sizeof(mps), "%s/model.mps", tmp_dir);
+	snprintf(mps_natural, sizeof(mps_natural), "%s/natural.mps", tmp_dir);
 	plain.mps = mps;
+	plain.mps_natural = mps_natural;
 	assert_int_equal(pol_solve(sc, &plain, &s, &err), MU_OK);
 	assert_int_equal(s.status, MU_STATUS_OPTIMAL);
 	objective = s.objective;
+	/* every pool's staff given to its workers (fractions too, in plan
+	 * mode) make a plan that meets §3 and costs the objective */
+	assert_true(fabs(s.plan->objective - objective) <= 1e-6 * (1 + fabs(objective)));
+	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, MU_ALL, &err), MU_OK);
+	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
+	harness_check_outputs(sc, tmp_dir, !is_lp, is_silo, objective);
 	pol_solved_release(&s);
-	/* sifting (the relaxation of a rota included) finds the same optimum,
-	 * and so does the rota with the rows of pol_rota_cuts.c */
+	/* the natural model (no pools) has the same optimum, and its plan
+	 * passes the same checks */
+	assert_int_equal(pol_solve(sc, &natural, &s, &err), MU_OK);
+	assert_int_equal(s.status, MU_STATUS_OPTIMAL);
+	if (!(fabs(s.objective - objective) <= 1e-9 * (1 + fabs(objective))))
+		fail_msg("natural model %.9f, pooled %.9f", s.objective, objective);
+	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, MU_ALL, &err), MU_OK);
+	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
+	harness_check_outputs(sc, tmp_dir, !is_lp, is_silo, objective);
+	pol_solved_release(&s);
+	/* sifting over the pooled model (the relaxation of a rota included)
+	 * finds the same optimum, and so does the rota with the rows of
+	 * pol_rota_cuts.c over pooled workers; the commands' own choice of
+	 * pools (from 4, rota mode only) is solved by test_cli (the example's rota) */
 	assert_int_equal(pol_solve(sc, &sifted, &s, &err), MU_OK);
 	assert_int_equal(s.status, MU_STATUS_OPTIMAL);
 	if (!(fabs(s.objective - objective) <= 1e-9 * (1 + fabs(objective))))
@@ -162,9 +189,10 @@ double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo)
 	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
 	harness_check_outputs(sc, tmp_dir, !is_lp, is_silo, objective);
 
-	peer = harness_peer_objective(mps, !is_lp, 0);
+	peer = harness_peer_objective(mps_natural, !is_lp, 0);
 	if (!(fabs(peer - objective) <= 1e-6 * (1 + fabs(objective))))
-		fail_msg("muster %.6f, %s %.6f", objective, is_lp ? "CLP" : "CBC", peer);
+		fail_msg("muster %.6f, %s on the natural model %.6f", objective,
+		         is_lp ? "CLP" : "CBC", peer);
 
 	pol_solved_release(&s);
 	return objective;

@@ -1,8 +1,9 @@
 /*
  * model_harness.h - what the model tests share: scenarios from file texts,
  * and one solve checked every way there is - plan_check on plan.csv,
- * summary.csv against plan.csv, and an independent solver (CBC for rota,
- * CLP for plan) on the MPS muster writes.
+ * summary.csv against plan.csv, the natural model (no pools) against the
+ * pooled one, and an independent solver (CBC for rota, CLP for plan) on
+ * the natural model's MPS muster writes.
  */
 #ifndef MODEL_HARNESS_H
 #define MODEL_HARNESS_H
@@ -27,8 +28,9 @@ const char *harness_dir(void);
 struct mu_scenario *harness_load(const struct harness_file *defaults,
                                  const struct harness_file *files);
 
-/* Solves sc (rota, or plan when is_lp), checks the answer every way and
- * returns the objective. Fails the test unless it is proven optimal. */
+/* Solves sc (rota, or plan when is_lp) pooled and natural, sifted and not,
+ * checks each answer every way and returns the objective. Fails the test
+ * unless all are proven optimal with one objective. */
 double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo);
 
 /* Checks dir/plan.csv against §3 (plan_check_file) and dir/summary.csv

@@ -489,12 +489,16 @@ static void test_cli_solve_plan_mode_matches_clp(void **state)
 	char mps[400], path[400], *prices;
 	(void)state;
 	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "s.db", "--out", "out",
-	        "--write-mps", "example.mps", NULL);
+	        "--write-mps", "example.mps", "--write-mps-natural", "natural.mps", NULL);
 	assert_int_equal(r.status, 0);
 	ours = headline_cost(r.out);
+	/* the model solved (pooled) and the natural one */
 	tmp_path(mps, sizeof(mps), "example.mps");
 	clp = harness_peer_objective(mps, false, 0);
 	assert_true(clp > 0);
+	assert_true(fabs(ours - clp) <= 1e-6 * clp + 0.01);
+	tmp_path(mps, sizeof(mps), "natural.mps");
+	clp = harness_peer_objective(mps, false, 0);
 	assert_true(fabs(ours - clp) <= 1e-6 * clp + 0.01);
 	check_outputs("out", false, false, ours);
 	result_free(&r);
@@ -525,7 +529,7 @@ static void test_cli_solve_rota_mode_brackets_cbc(void **state)
 	char mps[400];
 	(void)state;
 	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--db", "s.db", "--out", "rota",
-	        "--write-mps", "rota.mps", "--time-limit", "20", NULL);
+	        "--write-mps-natural", "rota.mps", "--time-limit", "20", NULL);
 	assert_int_equal(r.status, 0);
 	ours = headline_cost(r.out);
 	at = strstr(r.out, ", bound \xc2\xa3");

@@ -350,7 +350,7 @@ static void expect_cuts(const struct harness_file *files, double before, double 
                         size_t n_cuts)
 {
 	struct mu_scenario *sc = harness_load(defaults, files);
-	struct pol_build *b = pol_build_new(sc, &(struct pol_build_options){.is_silo = false});
+	struct pol_build *b = pol_build_new(sc, NULL);
 	assert_float_equal(model_objective(b, false), before, 1e-6);
 	assert_float_equal(model_objective(b, true), after, 1e-6);
 	pol_rota_cuts_apply(b);
@@ -775,6 +775,98 @@ static void test_model_silo(void **state)
 	expect_silo(files, 3200);
 }
 
+/* How many rows of kind, and columns of source, b's model has. */
+static size_t count_rows(const struct pol_build *b, enum mu_row_kind kind)
+{
+	size_t i, n = 0;
+	for (i = 0; i < b->m->n_rows; i++)
+		n += b->rows[i].kind == kind;
+	return n;
+}
+
+static size_t count_cols(const struct pol_build *b, enum mu_source source)
+{
+	size_t j, n = 0;
+	for (j = 0; j < b->m->n_cols; j++)
+		n += b->cols[j].source == source;
+	return n;
+}
+
+/* The lines of dir/plan.csv that start with prefix, joined. */
+static void plan_lines(const char *dir, const char *prefix, char *out, size_t len)
+{
+	char path[400], line[512];
+	FILE *fp;
+	snprintf(path, sizeof(path), "%s/plan.csv", dir);
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	out[0] = '\0';
+	while (fgets(line, sizeof(line), fp))
+		if (strncmp(line, prefix, strlen(prefix)) == 0)
+			snprintf(out + strlen(out), len - strlen(out), "%s", line);
+	fclose(fp);
+}
+
+/* Three rn workers cleared for a and b (w2 homed at b: the same set) are
+ * one pool on d1: 3 y and 2 z columns and a pool row, where the natural
+ * model has 6 columns. One wanted at each partner: two work (160); w3 may
+ * not (8 h over max_hours 4; in plan mode half of them). The rota's plan
+ * gives the pool's staff at a to w1 and at b to w2 (in worker order), and
+ * names no one else; the plan's split (w3 at most half) is checked by
+ * plan_check in harness_solve, as the natural model's equal objective is. */
+static void test_model_pooled_bank_names_its_workers(void **state)
+{
+	const struct harness_file files[] = {
+	    {"bank.csv", "id,role,home,max_hours,partners\nw1,rn,a,48,b\nw2,rn,b,48,a\n"
+	                 "w3,rn,a,4,b\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw2,d1\nw3,d1\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\nb,rn,d1,1\n"},
+	    {NULL, NULL},
+	};
+	struct mu_scenario *sc = harness_load(defaults, files);
+	struct pol_build *b = pol_build_new(sc, &(struct pol_build_options){.pool_min_workers = 2});
+	struct pol_build *natural = pol_build_new(sc, NULL);
+	struct pol_solve_request req = {.is_lp = false, .pool = POL_POOL_ALWAYS};
+	struct pol_solved s;
+	struct mu_err err;
+	char lines[2048];
+	(void)state;
+	assert_int_equal(count_rows(b, MU_ROW_POOL), 1);
+	assert_int_equal(count_cols(b, MU_SRC_POOL_WORKER), 3);
+	assert_int_equal(count_cols(b, MU_SRC_POOL), 2);
+	assert_int_equal(count_cols(b, MU_SRC_BANK), 0);
+	assert_int_equal(count_rows(natural, MU_ROW_POOL), 0);
+	assert_int_equal(count_cols(natural, MU_SRC_BANK), 6);
+	pol_build_free(b);
+	pol_build_free(natural);
+
+	expect(files, 160, 160);
+	assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+	assert_int_equal(s.status, MU_STATUS_OPTIMAL);
+	assert_int_equal(io_report_write_plan(harness_dir(), sc, s.plan, MU_ALL, &err), MU_OK);
+	plan_lines(harness_dir(), "bank,", lines, sizeof(lines));
+	assert_string_equal(lines, "bank,a,rn,rn,d1,a,w1,,1,8,80.00,0.00\n"
+	                           "bank,b,rn,rn,d1,b,w2,,1,8,80.00,0.00\n");
+	pol_solved_release(&s);
+	/* plan mode: two staff given out, w3 at most half */
+	req.is_lp = true;
+	assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+	{
+		double total = 0, w3 = 0;
+		size_t i;
+		for (i = 0; i < s.plan->n_rows; i++)
+			if (s.plan->rows[i].source == MU_SRC_BANK) {
+				total += s.plan->rows[i].staff;
+				if (s.plan->rows[i].worker == 2)
+					w3 += s.plan->rows[i].staff;
+			}
+		assert_float_equal(total, 2, 1e-9);
+		assert_true(w3 <= 0.5 + 1e-9);
+	}
+	pol_solved_release(&s);
+	mu_scenario_free(sc);
+}
+
 /* A deterministic generator of small scenarios that use every rule at
  * once: substitutions, lending with role rows and `*`, a bank with rest and
  * hours limits, tiered agency above and below the cap and off framework,
@@ -862,17 +954,25 @@ static void test_model_generated_scenarios_match_cbc_and_clp(void **state)
 	struct harness_file files[13];
 	struct gen *g = mu_malloc(sizeof(*g));
 	unsigned long long seed;
+	size_t n_pools = 0;
 	(void)state;
 	for (seed = 1; seed <= 8; seed++) {
 		struct mu_scenario *sc;
+		struct pol_build *b;
 		gen_scenario(g, seed, files);
 		sc = harness_load(defaults, files);
-		/* harness_solve checks each against CBC or CLP and plan_check */
+		b = pol_build_new(sc, &(struct pol_build_options){.pool_min_workers = 2});
+		n_pools += count_rows(b, MU_ROW_POOL);
+		pol_build_free(b);
+		/* harness_solve checks each against CBC or CLP and plan_check,
+		 * pooled and natural */
 		harness_solve(sc, false, false);
 		harness_solve(sc, true, false);
 		harness_solve(sc, false, true);
 		mu_scenario_free(sc);
 	}
+	/* the scenarios have pools for the natural model to check */
+	assert_true(n_pools > 8);
 	free(g);
 }
 
@@ -1064,6 +1164,7 @@ int main(void)
 	    cmocka_unit_test(test_model_why_a_shift_is_unfilled),
 	    cmocka_unit_test(test_model_partner_and_system_budgets),
 	    cmocka_unit_test(test_model_silo),
+	    cmocka_unit_test(test_model_pooled_bank_names_its_workers),
 	    cmocka_unit_test(test_model_generated_scenarios_match_cbc_and_clp),
 	    cmocka_unit_test(test_model_prices_hold_over_their_range),
 	    cmocka_unit_test(test_model_price_sentences_are_true),
