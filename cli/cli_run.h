@@ -22,6 +22,7 @@ struct cli_run_request {
 	const char *command; /* stored with the run: "solve", "demo" */
 	bool is_lp, is_silo;
 	double time_limit; /* seconds; 0 = none */
+	long work_limit;   /* rota: simplex iterations (pol_solve_request); 0 = none */
 	const char *mps;   /* write the model here first, or NULL */
 	const char *out;   /* write plan.csv, summary.csv (and prices.csv) here, or NULL */
 	bool is_report;    /* with out: also report.html of this run alone */
