@@ -16,11 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Simplex iterations for each rota search (sol_options' work_limit). The
- * system rota is proven optimal after 4,578 (so 5,000 leaves it room); the
- * silo rota, not provable in minutes, stops at the limit: 8 s and 14 s of
- * search on this 2-core machine while others' tests ran (see README,
- * "muster demo"). */
+/* Simplex iterations for each rota search (sol_options' work_limit): the
+ * system rota is proven optimal after 4,578, so 5,000 leaves it room; the
+ * silo rota, not provable in minutes, stops at 4,963 (the step guard). The
+ * demo then takes 14-15 s on the 2-core CI kind of machine, up to 28 s when
+ * others' jobs load it (README, "muster demo"). */
 #define DEMO_WORK_LIMIT 5000
 #define DEMO_STR(x) #x
 #define DEMO_STR_OF(x) DEMO_STR(x)
