@@ -31,6 +31,26 @@ static enum mu_code write_comparison(const char *dir, const struct io_source *sr
 	return io_html_write_compare(dir, sc, src->label, &sys, &silo, err);
 }
 
+/* "optimal in 8.1 s (4578 simplex iterations)", or "best found, within
+ * 1.9% of the best possible, in 9.8 s (stopped at 4963 of its 5000 simplex
+ * iterations)" */
+static void print_outcome(const struct cli_compare_request *creq, const struct pol_solved *s)
+{
+	char status[MU_STATUS_SIZE];
+	bool has_gap = !creq->is_lp && s->has_bound;
+	printf("%s", mu_format_status(status, s->status, has_gap, s->gap));
+	if (s->status == MU_STATUS_FEASIBLE && has_gap)
+		printf(" of the best possible,");
+	printf(" in %.1f s", s->time_solve);
+	if (s->status == MU_STATUS_FEASIBLE && creq->time_limit > 0)
+		printf(" (stopped by its time limit)");
+	else if (s->status == MU_STATUS_FEASIBLE)
+		printf(" (stopped at %ld of its %ld simplex iterations)", s->work,
+		       creq->work_limit);
+	else if (!creq->is_lp)
+		printf(" (%ld simplex iterations)", s->work);
+}
+
 enum mu_code cli_compare_solve(const struct io_source *src, const struct mu_scenario *sc,
                                const struct cli_compare_request *creq,
                                struct cli_run_request req[2], struct cli_run run[2],
@@ -53,6 +73,7 @@ enum mu_code cli_compare_solve(const struct io_source *src, const struct mu_scen
 		req[k].is_lp = creq->is_lp;
 		req[k].is_silo = k == 1;
 		req[k].time_limit = creq->time_limit;
+		req[k].work_limit = creq->work_limit;
 		req[k].out = out[k];
 		req[k].label = src->label;
 		req[k].started = mu_time_now();
@@ -65,11 +86,7 @@ enum mu_code cli_compare_solve(const struct io_source *src, const struct mu_scen
 			printf("failed\n");
 			break;
 		}
-		printf("%s in %.1f s", mu_status_name(run[k].solved.status),
-		       run[k].solved.time_solve);
-		if (run[k].solved.status != MU_STATUS_OPTIMAL && run[k].solved.has_bound)
-			printf(" (time limit; within %.1f%% of the best possible)",
-			       100 * run[k].solved.gap);
+		print_outcome(creq, &run[k].solved);
 		printf(", run %lld\n", (long long)id);
 	}
 	if (rc == MU_OK && creq->out)

@@ -13,6 +13,7 @@ struct cli_compare_request {
 	const char *db;
 	bool is_lp;
 	double time_limit; /* per solve; 0 = none */
+	long work_limit;   /* per rota search, in simplex iterations; 0 = none */
 	/* compare.csv and report.html go to out, each plan's outputs to
 	 * out/system and out/silo; NULL for none */
 	const char *out;

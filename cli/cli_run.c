@@ -167,6 +167,7 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 	    .is_lp = req->is_lp,
 	    .is_silo = req->is_silo,
 	    .time_limit = req->time_limit,
+	    .work_limit = req->work_limit,
 	    .mps = req->mps,
 	    .mps_natural = req->mps_natural,
 	    .want_ranges = req->is_lp && req->out,
@@ -196,7 +197,7 @@ void cli_run_html_plan(const struct cli_run_request *req, const struct cli_run *
 	memset(out, 0, sizeof(*out));
 	out->heading = heading;
 	out->mode = cli_run_mode_name(req);
-	out->status = mu_status_name(run->solved.status);
+	out->status = run->solved.status;
 	out->objective = run->solved.objective;
 	out->has_gap = !req->is_lp && run->solved.has_bound;
 	out->gap = run->solved.gap;

@@ -23,9 +23,10 @@ struct cli_run_request {
 	const char *command; /* stored with the run: "solve", "demo" */
 	bool is_lp, is_silo;
 	double time_limit;       /* seconds; 0 = none */
+	long work_limit;         /* rota: simplex iterations (pol_solve_request); 0 = none */
 	const char *mps;         /* write the model solved here first, or NULL */
 	const char *mps_natural; /* write the natural model here first, or NULL */
-	const char *out;         /* write plan.csv, summary.csv (and prices.csv) here, or NULL */
+	const char *out;         /* write the outputs of DESIGN.md §4 here, or NULL */
 	bool is_report;          /* with out: also report.html of this run alone */
 	const char *label;       /* the scenario, as the report names it */
 	bool is_quiet;           /* no progress line (a sweep shows its own) */

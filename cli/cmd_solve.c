@@ -58,7 +58,7 @@ int cmd_solve(int argc, char **argv)
 	struct mu_err err;
 	const struct pol_solved *res = &run.solved;
 	const struct mu_totals *sys;
-	char money[2][MU_MONEY_SIZE];
+	char money[2][MU_MONEY_SIZE], words[MU_STATUS_SIZE];
 	int status;
 	int64_t run_id = 0;
 
@@ -93,10 +93,13 @@ int cmd_solve(int argc, char **argv)
 	}
 
 	sys = &res->plan->system;
-	printf("%s %s: %s, cost %s", a.scenario, cli_run_mode_name(&req),
-	       mu_status_name(res->status), cli_money(money[0], res->objective));
+	printf("%s %s: %s", a.scenario, cli_run_mode_name(&req),
+	       mu_format_status(words, res->status, !a.is_lp && res->has_bound, res->gap));
+	if (res->status == MU_STATUS_FEASIBLE && !a.is_lp && res->has_bound)
+		printf(" of the best possible");
+	printf(", cost %s", cli_money(money[0], res->objective));
 	if (!a.is_lp && res->has_bound)
-		printf(", bound %s, gap %.2f%%", cli_money(money[1], res->bound), 100 * res->gap);
+		printf(", bound %s", cli_money(money[1], res->bound));
 	if (res->status == MU_STATUS_FEASIBLE)
 		printf(" (time limit: not proven optimal)");
 	printf("\n  spend %s (cash), penalties %s (weights, not money)\n",

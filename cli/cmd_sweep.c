@@ -161,7 +161,7 @@ static enum mu_code solve_points(const struct cli_options *a, struct sweep *sw,
 			pt->plan = run.solved.plan; /* kept: the stored run borrows its rows */
 			run.solved.plan = NULL;
 			pt->view.values = pt->values;
-			pt->view.status = pt->stored.r.status;
+			pt->view.status = run.solved.status;
 			pt->view.objective = run.solved.objective;
 			pt->view.has_gap = pt->stored.r.has_gap;
 			pt->view.gap = run.solved.gap;
@@ -287,27 +287,36 @@ static void chart(const struct sweep *sw, const struct mu_scenario *sc, struct m
 	free(x);
 }
 
+/* The status column: "optimal", or "best found, within 0.05%" for a rota
+ * search stopped by its limit (its proven gap). */
+static const char *point_status(const struct point *pt, char *buf)
+{
+	return mu_format_status(buf, pt->view.status, pt->view.has_gap, pt->view.gap);
+}
+
 static void print_table(const struct sweep *sw)
 {
-	char m[2][MU_MONEY_SIZE];
+	char m[2][MU_MONEY_SIZE], status[MU_STATUS_SIZE];
 	size_t p, k;
-	int width[MAX_VARY];
-	for (k = 0; k < sw->n_vary; k++) {
-		width[k] = (int)strlen(sw->vary[k].name) > 8 ? (int)strlen(sw->vary[k].name) : 8;
-		printf("%*s ", width[k], sw->vary[k].name);
+	int width = (int)strlen("status"), vary_width[MAX_VARY];
+	for (p = 0; p < sw->n_points; p++) {
+		int n = (int)strlen(point_status(&sw->points[p], status));
+		width = n > width ? n : width;
 	}
-	printf("%-9s %14s %7s %8s %4s %13s %9s %9s\n", "status", "cost", "gap", "fill", "red",
+	for (k = 0; k < sw->n_vary; k++) {
+		vary_width[k] =
+		    (int)strlen(sw->vary[k].name) > 8 ? (int)strlen(sw->vary[k].name) : 8;
+		printf("%*s ", vary_width[k], sw->vary[k].name);
+	}
+	printf("%-*s %14s %8s %4s %13s %9s %9s\n", width, "status", "cost", "fill", "red",
 	       "agency spend", "agency h", "unfilled");
 	for (p = 0; p < sw->n_points; p++) {
 		const struct point *pt = &sw->points[p];
 		const struct mu_totals *t = &pt->view.system;
-		char gap[16] = "-"; /* plan mode: no gap */
-		if (pt->view.has_gap)
-			snprintf(gap, sizeof(gap), "%.2f%%", 100 * pt->view.gap);
 		for (k = 0; k < sw->n_vary; k++)
-			printf("%*g ", width[k], pt->values[k]);
-		printf("%-9s %14s %7s %7.2f%% %4zu %13s %9.0f %9.0f\n", pt->view.status,
-		       cli_money(m[0], pt->view.objective), gap, 100 * mu_totals_fill_rate(t),
+			printf("%*g ", vary_width[k], pt->values[k]);
+		printf("%-*s %14s %7.2f%% %4zu %13s %9.0f %9.0f\n", width, point_status(pt, status),
+		       cli_money(m[0], pt->view.objective), 100 * mu_totals_fill_rate(t),
 		       t->n_red_flags, cli_money(m[1], t->spend[MU_SRC_AGENCY]),
 		       t->hours[MU_SRC_AGENCY], t->unfilled_hours);
 	}

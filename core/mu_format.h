@@ -1,14 +1,31 @@
 /*
  * mu_format.h - numbers as people read them: pounds with thousands
- * separators, shared by the terminal and the HTML report.
+ * separators and a plan's status in words, shared by the terminal and the
+ * HTML report.
  */
 #ifndef MU_FORMAT_H
 #define MU_FORMAT_H
 
+#include "core/mu_plan.h"
+
+#include <stdbool.h>
+
 #define MU_MONEY_SIZE 40
+#define MU_STATUS_SIZE 48
 
 /* Formats pounds as "£147,429.59" (decimals 2) or "£147,430" (0) into buf
  * (at least MU_MONEY_SIZE bytes); returns buf. */
 const char *mu_format_money(char *buf, double pounds, int decimals);
+
+/* A plan's status as people read it (DESIGN.md §5), into buf (at least
+ * MU_STATUS_SIZE bytes); returns buf. "optimal" only when proven. A search
+ * stopped by its limit is "best found", and with has_gap (gap: its proven
+ * relative gap, a fraction) "best found, within X%": X is rounded up, with
+ * two significant digits and at most three decimals, so that it is never
+ * less than the gap proven and never reads 0.0% (a gap of 0.0042% reads
+ * "within 0.005%", 0.02% "within 0.02%", 1.83% "within 1.9%"; below
+ * 0.001%, "within less than 0.001%"). Any other
+ * status is the store's word (mu_status_name: "infeasible", ...). */
+const char *mu_format_status(char *buf, enum mu_status status, bool has_gap, double gap);
 
 #endif

@@ -141,7 +141,7 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	                                     : sc->settings.has_agency_budget;
 	double budget = p->is_partner_page ? sc->partners[p->partner].agency_budget
 	                                   : sc->settings.agency_budget;
-	char v[MU_MONEY_SIZE + 32], m[MU_MONEY_SIZE];
+	char v[MU_MONEY_SIZE + 32], m[MU_MONEY_SIZE], status[MU_STATUS_SIZE];
 	mu_buf_adds(b, "<div class=\"tiles\">\n");
 	tile(b, money(v, t->spend_total), "spend (cash)", false);
 	tile(b, money(v, t->penalty_total), "penalties (weights, not money)", false);
@@ -164,9 +164,9 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	tile(b, v, "shared bank", false);
 	mu_buf_adds(b, "</div>\n<p>");
 	esc(b, p->mode);
-	mu_buf_addf(b, ", %s", p->status);
-	if (p->has_gap)
-		mu_buf_addf(b, "; proven within %.2f%% of the best possible", 100 * p->gap);
+	mu_buf_addf(b, ", %s", mu_format_status(status, p->status, p->has_gap, p->gap));
+	if (p->status == MU_STATUS_FEASIBLE && p->has_gap)
+		mu_buf_adds(b, " of the best possible (the search was stopped by its limit)");
 	mu_buf_adds(b, ".</p>\n");
 }
 
@@ -849,7 +849,7 @@ enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
                                  const char *scenario_label, const struct io_sweep_table *table,
                                  const char *chart_svg, struct mu_err *err)
 {
-	char m[2][MU_MONEY_SIZE], fill[32];
+	char m[2][MU_MONEY_SIZE], fill[32], status[MU_STATUS_SIZE];
 	struct mu_buf b;
 	size_t i, k;
 	(void)sc;
@@ -886,7 +886,8 @@ enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
 		    &b,
 		    "<td>%s</td><td>%s</td><td>%s</td><td%s>%zu</td><td>%s</td><td>%.0f</td>"
 		    "<td>%.0f</td><td>%.0f</td><td>%lld</td></tr>\n",
-		    pt->status, money(m[0], pt->objective), fill,
+		    mu_format_status(status, pt->status, pt->has_gap, pt->gap),
+		    money(m[0], pt->objective), fill,
 		    pt->system.n_red_flags ? " class=\"red\"" : "", pt->system.n_red_flags,
 		    money(m[1], pt->system.spend[MU_SRC_AGENCY]), pt->system.hours[MU_SRC_AGENCY],
 		    pt->system.hours[MU_SRC_BANK], pt->system.unfilled_hours,

@@ -18,7 +18,7 @@
 struct io_html_plan {
 	const char *heading; /* "System rota", "Silo plan" */
 	const char *mode;    /* "rota", "plan (silo)", ... */
-	const char *status;  /* "optimal", "feasible" */
+	enum mu_status status;
 	double objective;
 	bool has_gap;
 	double gap;

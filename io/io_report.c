@@ -396,7 +396,8 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 		double fill = mu_totals_fill_rate(t);
 		for (k = 0; k < table->n_names; k++)
 			fprintf(fp, "%.10g,", pt->values[k]);
-		fprintf(fp, "%lld,%s,%.2f,", (long long)pt->run_id, pt->status, pt->objective);
+		fprintf(fp, "%lld,%s,%.2f,", (long long)pt->run_id, mu_status_name(pt->status),
+		        pt->objective);
 		if (pt->has_gap)
 			fprintf(fp, "%.6f", pt->gap);
 		fputc(',', fp);

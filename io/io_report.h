@@ -58,7 +58,7 @@ enum mu_code io_report_write_prices(const char *dir, const struct mu_price_row *
 /* One point of a sweep: the values it was solved at and what came out. */
 struct io_sweep_point {
 	const double *values; /* one per varied name */
-	const char *status;
+	enum mu_status status;
 	double objective;
 	bool has_gap;
 	double gap;

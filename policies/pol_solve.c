@@ -125,6 +125,7 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	memset(&opt, 0, sizeof(opt));
 	opt.is_mip = !req->is_lp;
 	opt.time_limit = req->time_limit;
+	opt.work_limit = req->work_limit;
 	opt.want_ranges = req->is_lp && req->want_ranges;
 	opt.progress = req->progress;
 	opt.progress_ctx = req->progress_ctx;
@@ -149,6 +150,7 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	out->bound = res.bound;
 	out->gap = res.gap;
 	out->time_solve = res.solve_seconds;
+	out->work = res.work;
 	out->n_rows = res.n_rows;
 	out->n_cols = res.n_cols;
 	out->n_nonzeros = res.n_nonzeros;

@@ -39,6 +39,10 @@ struct pol_solve_request {
 	bool is_lp;        /* plan mode: the linear relaxation, with prices */
 	bool is_silo;      /* partners alone */
 	double time_limit; /* seconds; 0 = none */
+	/* rota: simplex iterations the search may make after the relaxation,
+	 * 0 = none; a search stopped by work alone gives the same rota on
+	 * every run (sol_options' work_limit) */
+	long work_limit;
 	/* Write the model solved (its bank pooled as pool says, before the
 	 * rota's extra rows) here first, or NULL. */
 	const char *mps;
@@ -71,6 +75,7 @@ struct pol_solved {
 	double gap;        /* rota: relative gap between objective and bound */
 	double time_build; /* seconds: the model (not the MPS file) */
 	double time_solve;
+	long work;                         /* rota: simplex iterations after the relaxation */
 	size_t n_rows, n_cols, n_nonzeros; /* of the model solved */
 	size_t sift_rounds;                /* 0: not sifted */
 	struct mu_plan *plan;              /* the plan found */
@@ -80,7 +85,7 @@ struct pol_solved {
 };
 
 /* Solves sc as req asks. MU_OK with *out filled (a plan found: optimal, or
- * feasible when a time limit or stop cut the search short); release with
+ * feasible when a time or work limit or stop cut the search short); release with
  * pol_solved_release, also after a failure. MU_E_IO (the MPS file),
  * MU_E_SOLVER (no plan: infeasible, unbounded, out of time, GLPK failed). */
 enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_request *req,

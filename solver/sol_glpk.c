@@ -12,6 +12,7 @@
 #include "solver/sol_round.h"
 
 #include <float.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +37,40 @@ int sol_glpk_swallow(void *info, const char *s)
 	(void)info;
 	(void)s;
 	return 1; /* non-zero: GLPK prints nothing */
+}
+
+bool sol_limit_is_reached(const struct sol_limit *l)
+{
+	return (l->deadline > 0 && mu_time_now() >= l->deadline) ||
+	       (l->work_end > 0 && *l->work >= l->work_end);
+}
+
+int sol_limit_simplex(glp_prob *lp, glp_smcp *parm, const struct sol_limit *l)
+{
+	int before = glp_get_it_cnt(lp), rc;
+	parm->tm_lim = INT_MAX;
+	parm->it_lim = INT_MAX;
+	if (!mu_time_ms_until(l->deadline, &parm->tm_lim) ||
+	    (l->work_end > 0 && *l->work >= l->work_end))
+		return GLP_ETMLIM;
+	if (l->work_end > 0 && l->work_end - *l->work < INT_MAX)
+		parm->it_lim = (int)(l->work_end - *l->work);
+	rc = glp_simplex(lp, parm);
+	if (l->work)
+		*l->work += glp_get_it_cnt(lp) - before;
+	return rc;
+}
+
+/* The share of what l has left that a heuristic inside the search may
+ * spend: of the time when there is a time limit, else of the work. */
+static struct sol_limit limit_share(const struct sol_limit *l, double share)
+{
+	struct sol_limit part = *l;
+	if (l->deadline > 0)
+		part.deadline = mu_time_now() + (l->deadline - mu_time_now()) * share;
+	else if (l->work_end > 0)
+		part.work_end = *l->work + (long)((double)(l->work_end - *l->work) * share);
+	return part;
 }
 
 static int bound_type(double lo, double hi)
@@ -130,7 +165,14 @@ struct mip_watch {
 	bool keeps_bound; /* a search of the whole model: its nodes bound the rota */
 	bool has_bound;
 	double bound;
-	double start, deadline, last_report; /* deadline 0: none */
+	double start, last_report;
+	/* the clock and the work this search may spend (limit.work counts
+	 * the simplex iterations of the whole rota search) */
+	struct sol_limit limit;
+	long work_start;
+	glp_prob *it_prob;   /* the problem GLPK's iterations are read from */
+	int it_last;         /* its iteration count, as last added to the work */
+	long work_step;      /* the most work GLPK did between two calls */
 	bool is_presolved;   /* GLPK's presolver first (RINS: drops the fixed columns) */
 	const double *rota;  /* a rota for the search to start from, or NULL */
 	double lp_start;     /* when the current node's LP began */
@@ -149,22 +191,25 @@ struct mip_watch {
 };
 
 static bool improve_by_rins(glp_prob *lp, const struct sol_model *m, const struct sol_options *opt,
-                            const double *x_relaxed, double deadline, double *x, double *objective);
+                            const double *x_relaxed, const struct sol_limit *limit, double *x,
+                            double *objective);
 
 /* GLPK's cuts at the root take large's bound from 14.219M to 14.230M, and
  * the root's solution is so much closer to a rota: RINS from it found
  * 14.2305M where RINS from the relaxation had stopped at 14.2316M (CBC:
  * 14.2313M). It runs in a copy of the model, for up to a quarter of the
- * time left; a cheaper rota is handed to GLPK at its next heuristic call. */
-static void rins_from_root(glp_tree *tree, struct mip_watch *w, double now)
+ * time (or, with only a work limit, the work) left; a cheaper rota is
+ * handed to GLPK at its next heuristic call. */
+static void rins_from_root(glp_tree *tree, struct mip_watch *w)
 {
 	glp_prob *lp = glp_ios_get_prob(tree);
 	size_t j, n = w->m->n_cols;
 	double *x_root = mu_malloc((n + 1) * sizeof(double));
+	struct sol_limit quarter = limit_share(&w->limit, 0.25);
 	for (j = 0; j < n; j++)
 		x_root[j] = glp_get_col_prim(lp, (int)j + 1);
-	if (improve_by_rins(w->rins_lp, w->m, w->opt, x_root, now + (w->deadline - now) / 4,
-	                    w->rins_x, w->rins_objective))
+	if (improve_by_rins(w->rins_lp, w->m, w->opt, x_root, &quarter, w->rins_x,
+	                    w->rins_objective))
 		w->rota = w->rins_x;
 	free(x_root);
 	w->rins_lp = NULL;
@@ -177,7 +222,15 @@ static void rins_from_root(glp_tree *tree, struct mip_watch *w, double now)
  * fractional columns at the root) that took 140 s under a 60 s limit. So
  * it is used only when that start, about one LP per fractional column,
  * fits in a quarter of the time left. (That estimate is short: on large
- * a start-up budgeted at under 7 s took 14.4 s; a quarter leaves room.) */
+ * a start-up budgeted at under 7 s took 14.4 s; a quarter leaves room.)
+ * With only a work limit the same rule is kept in work: GLPK gives each
+ * of its two LPs per fractional column at most PCOST_START_ITERATIONS, on
+ * a copy of the model (so GLPK's count never sees them), and the start-up
+ * is charged to the work at that cap, whichever way the limit is set; the
+ * choice is then the same on every run. The example has 2 or 3 fractional
+ * columns when the root's cuts are done. */
+#define PCOST_START_ITERATIONS 30
+
 static void choose_branch(glp_tree *tree, struct mip_watch *w, double now)
 {
 	glp_prob *lp = glp_ios_get_prob(tree);
@@ -193,11 +246,17 @@ static void choose_branch(glp_tree *tree, struct mip_watch *w, double now)
 			}
 		}
 	if (w->branching == BRANCH_UNDECIDED) {
-		w->branching =
-		    w->deadline > 0 && n_fractional * w->lp_seconds > (w->deadline - now) / 4
-		        ? BRANCH_MOST_FRACTIONAL
-		        : BRANCH_PSEUDO_COST;
+		bool is_too_long =
+		    w->limit.deadline > 0
+		        ? n_fractional * w->lp_seconds > (w->limit.deadline - now) / 4
+		        : w->limit.work_end > 0 &&
+		              2.0 * PCOST_START_ITERATIONS * n_fractional >
+		                  (double)(w->limit.work_end - *w->limit.work) / 4;
+		w->branching = is_too_long ? BRANCH_MOST_FRACTIONAL : BRANCH_PSEUDO_COST;
 		w->is_starting_up = w->branching == BRANCH_PSEUDO_COST;
+		/* the start-up's LPs are charged to the work at their cap */
+		if (w->is_starting_up && w->limit.work)
+			*w->limit.work += 2L * PCOST_START_ITERATIONS * n_fractional;
 	}
 	if (w->branching == BRANCH_MOST_FRACTIONAL && best > 0)
 		glp_ios_branch_upon(tree, best, GLP_NO_BRNCH);
@@ -213,11 +272,38 @@ static void choose_branch(glp_tree *tree, struct mip_watch *w, double now)
  * - never more than a twentieth of the time the search was given (3 s of
  *   60), so that a long run that is not the norm cannot leave more of the
  *   time unused. At worst GLPK's next run then ends that much past the
- *   deadline less the guard; the runs measured end within a second. */
+ *   deadline less the guard; the runs measured end within a second.
+ * A work limit is guarded the same way in iterations (the most GLPK did
+ * between two calls in this search, at most a twentieth of its work);
+ * work is not the clock, so the guard is the same on every run. */
 static double step_guard(const struct mip_watch *w)
 {
-	double most = (w->deadline - w->start) / 20;
+	double most = (w->limit.deadline - w->start) / 20;
 	return w->glpk_step < most ? w->glpk_step : most;
+}
+
+static long work_guard(const struct mip_watch *w)
+{
+	long most = (w->limit.work_end - w->work_start) / 20;
+	return w->work_step < most ? w->work_step : most;
+}
+
+/* Adds GLPK's iterations since the last call to the search's work. */
+static void count_work(glp_tree *tree, struct mip_watch *w)
+{
+	glp_prob *p = glp_ios_get_prob(tree);
+	int it;
+	if (!w->limit.work)
+		return;
+	if (p != w->it_prob) { /* GLPK's presolved copy: its count starts at 0 */
+		w->it_prob = p;
+		w->it_last = 0;
+	}
+	it = glp_get_it_cnt(p);
+	if (it - w->it_last > w->work_step)
+		w->work_step = it - w->it_last;
+	*w->limit.work += it - w->it_last;
+	w->it_last = it;
 }
 
 /* Keeps the best bound of the open nodes, for the gap of a stopped search;
@@ -228,6 +314,7 @@ static void watch_search(glp_tree *tree, void *info)
 	struct mip_watch *w = info;
 	int best = glp_ios_best_node(tree);
 	double now = mu_time_now();
+	count_work(tree, w);
 	if (w->left_at > 0 && w->is_starting_up)
 		w->is_starting_up = false; /* once, and choose_branch made room for it */
 	else if (w->left_at > 0) {
@@ -263,7 +350,7 @@ static void watch_search(glp_tree *tree, void *info)
 		break;
 	case GLP_IBRANCH:
 		if (w->rins_lp)
-			rins_from_root(tree, w, now);
+			rins_from_root(tree, w);
 		choose_branch(tree, w, mu_time_now());
 		break;
 	default:
@@ -274,7 +361,8 @@ static void watch_search(glp_tree *tree, void *info)
 	 * stops when GLPK's next run would not fit: see step_guard. */
 	now = mu_time_now(); /* after any RINS above */
 	if ((w->opt->stop && *w->opt->stop) ||
-	    (w->deadline > 0 && now + step_guard(w) > w->deadline)) {
+	    (w->limit.deadline > 0 && now + step_guard(w) > w->limit.deadline) ||
+	    (w->limit.work_end > 0 && *w->limit.work + work_guard(w) >= w->limit.work_end)) {
 		glp_ios_terminate(tree);
 		return;
 	}
@@ -293,6 +381,7 @@ static void watch_search(glp_tree *tree, void *info)
 static int run_intopt(glp_prob *lp, struct mip_watch *w)
 {
 	glp_iocp parm;
+	int rc;
 	glp_init_iocp(&parm);
 	parm.msg_lev = GLP_MSG_OFF;
 	/* Without the presolver the search starts from the relaxation already
@@ -309,10 +398,16 @@ static int run_intopt(glp_prob *lp, struct mip_watch *w)
 	parm.clq_cuts = GLP_ON;
 	parm.cb_func = watch_search;
 	parm.cb_info = w;
-	if (!mu_time_ms_until(w->deadline, &parm.tm_lim))
+	if (!mu_time_ms_until(w->limit.deadline, &parm.tm_lim) || sol_limit_is_reached(&w->limit))
 		return GLP_ETMLIM;
 	w->left_at = mu_time_now();
-	return glp_intopt(lp, &parm);
+	w->it_prob = lp;
+	w->it_last = glp_get_it_cnt(lp);
+	w->work_start = w->limit.work ? *w->limit.work : 0;
+	rc = glp_intopt(lp, &parm);
+	if (w->limit.work && w->it_prob == lp) /* after GLPK's last call */
+		*w->limit.work += glp_get_it_cnt(lp) - w->it_last;
+	return rc;
 }
 
 /* Ranges of each row's limit over which the optimal basis, and so the row's
@@ -526,15 +621,21 @@ static void restore_basis(glp_prob *lp, struct saved_basis *b)
 	saved_basis_free(b);
 }
 
-static bool resolve(glp_prob *lp, const glp_smcp *parm)
+/* Solves lp from its basis with parm as it stands, adding the iterations
+ * to *work (may be NULL). */
+static bool resolve(glp_prob *lp, const glp_smcp *parm, long *work)
 {
-	return glp_simplex(lp, parm) == 0 && glp_get_status(lp) == GLP_OPT;
+	int before = glp_get_it_cnt(lp);
+	bool is_solved = glp_simplex(lp, parm) == 0 && glp_get_status(lp) == GLP_OPT;
+	if (work)
+		*work += glp_get_it_cnt(lp) - before;
+	return is_solved;
 }
 
 /* Rounds the columns sol_round_lp selects in lp's current solution, fixes
  * them and re-solves. */
 static bool round_and_fix(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm,
-                          bool is_binary, double *x_lp, double *x)
+                          bool is_binary, double *x_lp, double *x, long *work)
 {
 	size_t j;
 	for (j = 0; j < m->n_cols; j++)
@@ -543,7 +644,7 @@ static bool round_and_fix(glp_prob *lp, const struct sol_model *m, const glp_smc
 	for (j = 0; j < m->n_cols; j++)
 		if (m->col_is_int[j] && sol_round_is_binary(m, j) == is_binary)
 			glp_set_col_bnds(lp, (int)j + 1, GLP_FX, x[j], x[j]);
-	return resolve(lp, parm);
+	return resolve(lp, parm, work);
 }
 
 /* A first rota from the relaxation just solved. The 0/1 columns (named
@@ -551,9 +652,11 @@ static bool round_and_fix(glp_prob *lp, const struct sol_model *m, const glp_smc
  * re-balances the counts (own, lent, agency staff) around them before
  * those are rounded and fixed too; last, the continuous columns (short,
  * breach) are re-optimised. Returns false when that leaves no feasible
- * solution. The model's bounds are restored after. */
+ * solution. The rounding always runs whole (there is no rota without it);
+ * polishing stops when limit runs out. The model's bounds are restored
+ * after. */
 static bool round_relaxation(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm,
-                             double deadline, double *x, double *objective)
+                             const struct sol_limit *limit, double *x, double *objective)
 {
 	double *x_lp = mu_malloc((m->n_cols + 1) * sizeof(double));
 	bool is_found = true;
@@ -574,13 +677,13 @@ static bool round_relaxation(glp_prob *lp, const struct sol_model *m, const glp_
 			}
 		if (n_up == 0)
 			break;
-		is_found = resolve(lp, parm);
+		is_found = resolve(lp, parm, limit->work);
 	}
-	is_found = is_found && round_and_fix(lp, m, parm, true, x_lp, x) &&
-	           round_and_fix(lp, m, parm, false, x_lp, x);
+	is_found = is_found && round_and_fix(lp, m, parm, true, x_lp, x, limit->work) &&
+	           round_and_fix(lp, m, parm, false, x_lp, x, limit->work);
 	if (is_found) {
 		*objective = glp_get_obj_val(lp);
-		sol_polish(lp, m, parm, deadline, x, objective);
+		sol_polish(lp, m, parm, limit, x, objective);
 		for (j = 0; j < m->n_cols; j++)
 			/* a fixed column that is basic reads back with noise (1e-16) */
 			x[j] =
@@ -596,19 +699,19 @@ static bool round_relaxation(glp_prob *lp, const struct sol_model *m, const glp_
 /* Relaxation-induced neighbourhood search (RINS): the integer columns
  * where the rota agrees with the relaxation are fixed there, and branch
  * and cut re-optimises the others (GLPK's presolver drops the fixed ones)
- * until deadline; a cheaper rota replaces x. With the rows of
+ * until limit runs out; a cheaper rota replaces x. With the rows of
  * pol_rota_cuts.c the two agree on all but a few hundred columns of
  * bench_gen large's 47,000, and the search over those finds a rota within
  * 0.01% of the bound in 3 s. The model's bounds are restored after. */
 static bool improve_by_rins(glp_prob *lp, const struct sol_model *m, const struct sol_options *opt,
-                            const double *x_relaxed, double deadline, double *x, double *objective)
+                            const double *x_relaxed, const struct sol_limit *limit, double *x,
+                            double *objective)
 {
-	struct mip_watch watch = {.opt = opt, .is_presolved = true};
+	struct mip_watch watch = {.opt = opt, .is_presolved = true, .limit = *limit};
 	bool is_better;
 	size_t j;
 	int st;
 	watch.start = watch.last_report = mu_time_now();
-	watch.deadline = deadline;
 	for (j = 0; j < m->n_cols; j++)
 		if (m->col_is_int[j] && fabs(x_relaxed[j] - x[j]) < 1e-6)
 			glp_set_col_bnds(lp, (int)j + 1, GLP_FX, x[j], x[j]);
@@ -636,6 +739,7 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 {
 	glp_smcp lp_parm;
 	struct mip_watch watch = {.opt = opt, .keeps_bound = true};
+	bool is_limited = opt->time_limit > 0 || opt->work_limit > 0;
 	double relaxed, rounded_objective = 0;
 	double *rounded = mu_malloc((m->n_cols + 1) * sizeof(double));
 	double *x_relaxed = mu_malloc((m->n_cols + 1) * sizeof(double));
@@ -657,23 +761,25 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	for (i = 0; i < (int)m->n_cols; i++)
 		x_relaxed[i] = glp_get_col_prim(lp, i + 1);
 	if (opt->time_limit > 0)
-		watch.deadline = watch.start + opt->time_limit;
-	has_rounded =
-	    round_relaxation(lp, m, &lp_parm, watch.deadline, rounded, &rounded_objective);
+		watch.limit.deadline = watch.start + opt->time_limit;
+	/* the work is what the search does after the relaxation */
+	watch.limit.work = &out->work;
+	watch.limit.work_end = opt->work_limit;
+	has_rounded = round_relaxation(lp, m, &lp_parm, &watch.limit, rounded, &rounded_objective);
 
-	/* With a time limit, up to a quarter of what is left goes to RINS */
-	if (has_rounded && opt->time_limit > 0)
-		improve_by_rins(lp, m, opt, x_relaxed,
-		                mu_time_now() + (watch.deadline - mu_time_now()) / 4, rounded,
-		                &rounded_objective);
+	/* With a limit, up to a quarter of what is left goes to RINS */
+	if (has_rounded && is_limited) {
+		struct sol_limit quarter = limit_share(&watch.limit, 0.25);
+		improve_by_rins(lp, m, opt, x_relaxed, &quarter, rounded, &rounded_objective);
+	}
 	/* The search starts from the relaxation's optimal basis (no simplex
 	 * iterations) with the rota in hand; should that fail, GLPK's
 	 * presolver solves the relaxation itself. */
 	restore_basis(lp, &relaxed_basis);
-	watch.is_presolved = !resolve(lp, &lp_parm);
+	watch.is_presolved = !resolve(lp, &lp_parm, &out->work);
 	if (!watch.is_presolved && has_rounded)
 		watch.rota = rounded;
-	if (!watch.is_presolved && has_rounded && opt->time_limit > 0) {
+	if (!watch.is_presolved && has_rounded && is_limited) {
 		rins_lp = glp_create_prob();
 		glp_copy_prob(rins_lp, lp, GLP_OFF);
 		watch.rins_lp = rins_lp;

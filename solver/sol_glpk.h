@@ -16,7 +16,7 @@
 
 enum sol_status {
 	SOL_OPTIMAL,  /* proven optimal */
-	SOL_FEASIBLE, /* a solution, not proven optimal (time limit) */
+	SOL_FEASIBLE, /* a solution, not proven optimal (time or work limit) */
 	SOL_INFEASIBLE,
 	SOL_UNBOUNDED,
 	SOL_NO_SOLUTION /* the time limit passed before any solution */
@@ -31,7 +31,16 @@ enum sol_basis_status { SOL_BASIS_NONE, SOL_BASIS_BASIC, SOL_BASIS_LOWER, SOL_BA
 struct sol_options {
 	bool is_mip;       /* integers honoured (rota) or relaxed (plan) */
 	double time_limit; /* seconds; 0 = none */
-	bool want_ranges;  /* LP: the range of each row's limit over which its dual holds */
+	/* MIP: the simplex iterations the search may make after the
+	 * relaxation (rounding, polishing, RINS, branch and cut: GLPK's count,
+	 * not its pseudo-cost start-up); 0 = none. Unlike time, work stops a
+	 * search at the same point on every run: with a work limit and no time
+	 * limit, every heuristic that a time limit bounds by the clock (RINS,
+	 * polishing, the step guard, the choice of branching) is bounded by
+	 * work, so that the answer is the same every time. GLPK may pass the
+	 * limit by the iterations of one step between two of its callbacks. */
+	long work_limit;
+	bool want_ranges; /* LP: the range of each row's limit over which its dual holds */
 	/* MIP: called about once a second with the search's state; may be NULL. */
 	void (*progress)(void *ctx, double seconds, bool has_solution, double objective,
 	                 bool has_bound, double bound);
@@ -72,6 +81,7 @@ struct sol_result {
 	 * a MIP), for a warm start of a similar model. */
 	unsigned char *row_basis, *col_basis;
 	double solve_seconds;
+	long work;          /* MIP: simplex iterations after the relaxation */
 	size_t sift_rounds; /* working LPs solved by sifting; 0: not sifted */
 	size_t n_rows, n_cols, n_nonzeros;
 };

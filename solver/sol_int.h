@@ -16,6 +16,28 @@
 
 /* sol_glpk.c: loading a model into GLPK, and GLPK's terminal. */
 
+/* What a step of a rota search may still spend: the clock until deadline
+ * (mu_time_now() seconds; 0: none) and simplex iterations (the search's
+ * work) until *work reaches work_end (0: none). Every step adds the
+ * iterations it makes to *work (work may be NULL only when work_end is 0),
+ * so that a search stopped by work stops at the same point on every run:
+ * GLPK is deterministic given the same model and parameters, the clock is
+ * not. */
+struct sol_limit {
+	double deadline;
+	long work_end;
+	long *work;
+};
+
+/* True when the clock or the work of l has run out. */
+bool sol_limit_is_reached(const struct sol_limit *l);
+
+/* glp_simplex(lp, parm) within l: parm's time and iteration limits are
+ * set from what l has left (parm is changed), and the iterations made are
+ * added to *l->work. Returns glp_simplex's code; GLP_ETMLIM, without a
+ * call, when l has already run out. */
+int sol_limit_simplex(glp_prob *lp, glp_smcp *parm, const struct sol_limit *l);
+
 /* Everything GLPK would abort the process on (a bad index, a name over
  * 255 characters, a non-finite value, crossed bounds), checked first:
  * MU_E_SOLVER. Every model goes through it before sol_glpk_load. */
@@ -70,8 +92,8 @@ bool sol_blocks_solve(glp_prob *lp, const glp_smcp *parm, size_t *n_blocks);
  * x (GLP_FX) and solved to optimality; *objective is its value. Returns the
  * number of moves kept: x, *objective and lp (still fixed, still solved)
  * then hold the cheaper rota. parm is GLPK's simplex settings (copied);
- * deadline is mu_time_now() seconds, 0 for none. */
-size_t sol_polish(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm, double deadline,
-                  double *x, double *objective);
+ * passes stop when limit runs out (its iterations are counted in it). */
+size_t sol_polish(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm,
+                  const struct sol_limit *limit, double *x, double *objective);
 
 #endif

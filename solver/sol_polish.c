@@ -21,7 +21,6 @@
 #include "sol_int.h"
 
 #include "core/mu_alloc.h"
-#include "core/mu_time.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -257,15 +256,13 @@ static void fix_at(glp_prob *lp, size_t j, double value)
 	glp_set_col_bnds(lp, (int)j + 1, GLP_FX, value, value);
 }
 
-static bool solve_within(glp_prob *lp, glp_smcp *parm, double deadline)
+static bool solve_within(glp_prob *lp, glp_smcp *parm, const struct sol_limit *limit)
 {
-	if (!mu_time_ms_until(deadline, &parm->tm_lim))
-		return false;
-	return glp_simplex(lp, parm) == 0 && glp_get_status(lp) == GLP_OPT;
+	return sol_limit_simplex(lp, parm, limit) == 0 && glp_get_status(lp) == GLP_OPT;
 }
 
-size_t sol_polish(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm, double deadline,
-                  double *x, double *objective)
+size_t sol_polish(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm,
+                  const struct sol_limit *run_limit, double *x, double *objective)
 {
 	struct polish p = {.m = m};
 	struct move *list = mu_malloc((m->n_cols + 1) * sizeof(*list));
@@ -293,7 +290,7 @@ size_t sol_polish(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm,
 	smcp.meth = GLP_DUALP;
 	smcp.presolve = GLP_OFF;
 
-	while (limit > 0 && (deadline <= 0 || mu_time_now() < deadline)) {
+	while (limit > 0 && !sol_limit_is_reached(run_limit)) {
 		read_rows(&p, lp);
 		n = list_moves(&p, x, list);
 		p.pass++;
@@ -309,7 +306,7 @@ size_t sol_polish(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm,
 			break;
 		for (i = 0; i < p.n_done; i++)
 			fix_at(lp, p.done[i].col, x[p.done[i].col]);
-		if (solve_within(lp, &smcp, deadline) &&
+		if (solve_within(lp, &smcp, run_limit) &&
 		    glp_get_obj_val(lp) < *objective - 1e-9 * (1 + fabs(*objective))) {
 			*objective = glp_get_obj_val(lp);
 			n_kept += p.n_done;
@@ -321,8 +318,9 @@ size_t sol_polish(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm,
 			x[j] -= p.done[i].step;
 			fix_at(lp, j, x[j]);
 		}
-		smcp.tm_lim = INT32_MAX;
-		glp_simplex(lp, &smcp);
+		/* back to the rota before the pass: solved whole, whatever is left
+		 * (counted all the same) */
+		sol_limit_simplex(lp, &smcp, &(struct sol_limit){0, 0, run_limit->work});
 		limit = p.n_done / 2;
 	}
 	free(list);

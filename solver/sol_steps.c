@@ -94,7 +94,8 @@ enum mu_code sol_steps_polish(struct sol_model *m, double *x, struct sol_polish_
 		goto done;
 	}
 	out->start = out->objective = glp_get_obj_val(lp);
-	out->n_moves = sol_polish(lp, m, &parm, 0, x, &out->objective);
+	out->n_moves =
+	    sol_polish(lp, m, &parm, &(struct sol_limit){0, 0, NULL}, x, &out->objective);
 	out->lp_objective = glp_get_obj_val(lp);
 done:
 	glp_delete_prob(lp);

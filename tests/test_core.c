@@ -10,6 +10,7 @@
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
 #include "core/mu_err.h"
+#include "core/mu_format.h"
 #include "core/mu_map.h"
 #include "core/mu_parse.h"
 #include "core/mu_scenario.h"
@@ -505,6 +506,65 @@ static void test_scenario_cap_finds_the_row_of_a_role(void **state)
 	mu_scenario_free(sc);
 }
 
+/* The words of a plan's status (DESIGN.md §5): "optimal" only when
+ * proven; a stopped search's gap is never rounded down, and never reads
+ * 0.0%, at any gap from 1e-12 to 1. */
+static void test_format_status_never_reads_zero_when_not_proven(void **state)
+{
+	static const struct {
+		enum mu_status status;
+		bool has_gap;
+		double gap;
+		const char *words;
+	} cases[] = {
+	    {MU_STATUS_OPTIMAL, true, 0, "optimal"},
+	    {MU_STATUS_OPTIMAL, true, 0.01, "optimal"},
+	    {MU_STATUS_FEASIBLE, false, 0, "best found"},
+	    {MU_STATUS_FEASIBLE, true, 0, "best found, within less than 0.001%"},
+	    {MU_STATUS_FEASIBLE, true, 4e-8, "best found, within less than 0.001%"},
+	    {MU_STATUS_FEASIBLE, true, 1e-5, "best found, within 0.001%"},
+	    {MU_STATUS_FEASIBLE, true, 4.2e-5, "best found, within 0.005%"},
+	    {MU_STATUS_FEASIBLE, true, 0.0002, "best found, within 0.02%"},
+	    {MU_STATUS_FEASIBLE, true, 0.00049, "best found, within 0.049%"},
+	    {MU_STATUS_FEASIBLE, true, 0.0005, "best found, within 0.05%"},
+	    {MU_STATUS_FEASIBLE, true, 0.018433, "best found, within 1.9%"},
+	    {MU_STATUS_FEASIBLE, true, 0.02, "best found, within 2%"},
+	    {MU_STATUS_FEASIBLE, true, 0.123, "best found, within 13%"},
+	    {MU_STATUS_FEASIBLE, true, 1, "best found, within 100%"},
+	    {MU_STATUS_INFEASIBLE, false, 0, "infeasible"},
+	    {MU_STATUS_UNBOUNDED, false, 0, "unbounded"},
+	    {MU_STATUS_NO_SOLUTION, false, 0, "no solution"},
+	};
+	char buf[MU_STATUS_SIZE];
+	double gap;
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_string_equal(
+		    mu_format_status(buf, cases[i].status, cases[i].has_gap, cases[i].gap),
+		    cases[i].words);
+	for (gap = 1e-12; gap <= 1; gap *= 1.0137) {
+		const char *w = mu_format_status(buf, MU_STATUS_FEASIBLE, true, gap);
+		double shown;
+		int n_digits = 0;
+		const char *c;
+		if (strcmp(w, "best found, within less than 0.001%") == 0) {
+			assert_true(100 * gap < 0.001);
+			continue;
+		}
+		assert_int_equal(sscanf(w, "best found, within %lf%%", &shown), 1);
+		/* never below the gap, never 0, at most two significant digits up */
+		assert_true(shown > 0);
+		assert_true(shown >= 100 * gap * (1 - 1e-9));
+		assert_true(shown <= 100 * gap * 1.1 + 0.001);
+		assert_null(strstr(w, "within 0%"));
+		assert_null(strstr(w, "within 0.0%"));
+		for (c = strstr(w, "within ") + 7; *c != '%'; c++)
+			n_digits += *c >= '1' && *c <= '9';
+		assert_true(n_digits >= 1 && n_digits <= 2);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -531,6 +591,7 @@ int main(void)
 	    cmocka_unit_test(test_parse_hints_name_what_a_spreadsheet_typed),
 	    cmocka_unit_test(test_buf_grows_and_formats),
 	    cmocka_unit_test(test_time_ms_until_a_deadline),
+	    cmocka_unit_test(test_format_status_never_reads_zero_when_not_proven),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
