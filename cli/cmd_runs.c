@@ -133,7 +133,7 @@ static int print_kpi(const struct io_run_kpi *kpi, void *ctx)
 	    strcmp(n, "spend") == 0 || strcmp(n, "penalties") == 0 ||
 	    strncmp(n, "recharge_", 9) == 0)
 		cli_money(text, kpi->value);
-	else if (strcmp(n, "fill_rate") == 0)
+	else if (strcmp(n, "fill_fraction") == 0 || strcmp(n, "fill_rate") == 0)
 		snprintf(text, sizeof(text), "%.2f%%", 100 * kpi->value);
 	else if (ends_with(n, "_hours"))
 		snprintf(text, sizeof(text), "%.1f h", kpi->value);

@@ -221,7 +221,7 @@ size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 	for (s = 0; s < MU_SRC_COUNT; s++)
 		out[n++] = (struct mu_kpi){hours[s], t->hours[s]};
 	if (fill >= 0)
-		out[n++] = (struct mu_kpi){"fill_rate", fill};
+		out[n++] = (struct mu_kpi){"fill_fraction", fill};
 	out[n++] = (struct mu_kpi){"red_flags", (double)t->n_red_flags};
 	for (s = 0; s < MU_SRC_COUNT; s++)
 		out[n++] = (struct mu_kpi){cost[s], t->cost[s]};

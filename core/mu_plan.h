@@ -247,7 +247,7 @@ struct mu_kpi {
 #define MU_KPI_MAX 48
 
 /* The KPIs of t in summary.csv's names and order: required_hours, the hours
- * and cost of each source, fill_rate (left out when nothing is required),
+ * and cost of each source, fill_fraction (left out when nothing is required),
  * red_flags, total_cost, agency_spend, break_glass_staff_shifts,
  * lent_out_hours, recharge_in, recharge_out, then filled_hours, the spend
  * of each paid source, spend, each kind of penalty and penalties. Writes

@@ -313,7 +313,7 @@ enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *
 	if (!fp)
 		return MU_E_IO;
 	fputs("partner,name,required_hours,own_hours,lend_hours,bank_hours,agency_hours,"
-	      "short_hours,breach_hours,fill_rate,red_flags,own_cost,lend_cost,bank_cost,"
+	      "short_hours,breach_hours,fill_fraction,red_flags,own_cost,lend_cost,bank_cost,"
 	      "agency_cost,short_cost,breach_cost,total_cost,agency_spend,agency_budget,"
 	      "agency_pct_of_pay_bill,break_glass_staff_shifts,lent_out_hours,recharge_in,"
 	      "recharge_out,filled_hours,lend_spend,bank_spend,spend",
@@ -386,7 +386,7 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 		io_csv_write_field(fp, table->names[k]);
 		fputc(',', fp);
 	}
-	fputs("run,status,objective,gap,fill_rate,red_flags,unfilled_hours,own_hours,lend_hours,"
+	fputs("run,status,objective,gap,fill_fraction,red_flags,unfilled_hours,own_hours,lend_hours,"
 	      "bank_hours,agency_hours,bank_cost,agency_cost,agency_spend,penalty_cost,"
 	      "break_glass_staff_shifts,spend,penalties\n",
 	      fp);

@@ -236,8 +236,7 @@ static void why_lend(const struct why_ctx *x, struct tally *t)
 	}
 }
 
-static bool is_cleared(const struct mu_scenario *sc, const struct mu_bank_worker *w, size_t q,
-                       bool is_silo)
+static bool is_cleared(const struct mu_bank_worker *w, size_t q, bool is_silo)
 {
 	size_t i;
 	if (w->home == q)
@@ -249,7 +248,6 @@ static bool is_cleared(const struct mu_scenario *sc, const struct mu_bank_worker
 	for (i = 0; i < w->n_partners; i++)
 		if (w->partners[i] == q)
 			return true;
-	(void)sc;
 	return false;
 }
 
@@ -283,7 +281,7 @@ static void why_bank(const struct why_ctx *x, struct tally *t)
 		const struct mu_bank_worker *bw = &sc->bank[w];
 		const struct mu_cap *cap;
 		if (sc->availability[i].shift != dm->shift || efficiency(x, bw->role) <= 0 ||
-		    !is_cleared(sc, bw, dm->partner, x->b->opt.is_silo))
+		    !is_cleared(bw, dm->partner, x->b->opt.is_silo))
 			continue;
 		cap = mu_scenario_cap(sc, bw->role);
 		if (is_resting(x, w, dm->shift))

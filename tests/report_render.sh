@@ -51,7 +51,7 @@ MONEY='function money(v,   s, i, n, out) {
 
 "$muster" solve "$example" --lp --out solve --db runs.db >/dev/null
 render solve
-# summary.csv: 3 required_hours, 10 fill_rate, 18 total_cost, 19 agency_spend
+# summary.csv: 3 required_hours, 10 fill_fraction, 18 total_cost, 19 agency_spend
 awk -F, "$MONEY"'
 NR > 1 {
 	print money($18); print money($19); printf "%.0f\n", $3

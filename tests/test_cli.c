@@ -411,7 +411,7 @@ static void test_cli_demo_needs_no_files(void **state)
 	r = run("show", "2", "--db", "demo.db", NULL);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "silo"));
-	assert_non_null(strstr(r.out, "fill_rate"));
+	assert_non_null(strstr(r.out, "fill_fraction"));
 	assert_non_null(strstr(r.out, "status     feasible")); /* the store's word */
 	result_free(&r);
 	/* --time-limit overrides the work limit, and the demo says which */
