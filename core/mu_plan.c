@@ -205,9 +205,15 @@ double mu_totals_fill_rate(const struct mu_totals *t)
 size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 {
 	static const char *const hours[MU_SRC_COUNT] = {
-	    "own_hours", "lend_hours", "bank_hours", "agency_hours", "short_hours", "breach_hours"};
-	static const char *const cost[MU_SRC_COUNT] = {"own_cost",    "lend_cost",  "bank_cost",
-	                                               "agency_cost", "short_cost", "breach_cost"};
+	    [MU_SRC_OWN] = "own_hours",     [MU_SRC_LEND] = "lend_hours",
+	    [MU_SRC_BANK] = "bank_hours",   [MU_SRC_AGENCY] = "agency_hours",
+	    [MU_SRC_SHORT] = "short_hours", [MU_SRC_BREACH] = "breach_hours",
+	};
+	static const char *const cost[MU_SRC_COUNT] = {
+	    [MU_SRC_OWN] = "own_cost",     [MU_SRC_LEND] = "lend_cost",
+	    [MU_SRC_BANK] = "bank_cost",   [MU_SRC_AGENCY] = "agency_cost",
+	    [MU_SRC_SHORT] = "short_cost", [MU_SRC_BREACH] = "breach_cost",
+	};
 	static const char *const penalty[MU_PEN_COUNT] = {
 	    [MU_PEN_SHORT] = "short_penalty",
 	    [MU_PEN_BREACH] = "breach_penalty",

@@ -10,11 +10,26 @@
 #include <string.h>
 
 const char *const mu_partner_kind_names[MU_KIND_COUNT] = {
-    "acute",       "community", "mental_health", "ambulance", "primary_care",
-    "social_care", "homecare",  "hospice",       "vcse",      "other"};
+    [MU_KIND_ACUTE] = "acute",
+    [MU_KIND_COMMUNITY] = "community",
+    [MU_KIND_MENTAL_HEALTH] = "mental_health",
+    [MU_KIND_AMBULANCE] = "ambulance",
+    [MU_KIND_PRIMARY_CARE] = "primary_care",
+    [MU_KIND_SOCIAL_CARE] = "social_care",
+    [MU_KIND_HOMECARE] = "homecare",
+    [MU_KIND_HOSPICE] = "hospice",
+    [MU_KIND_VCSE] = "vcse",
+    [MU_KIND_OTHER] = "other",
+};
 
 const char *const mu_role_group_names[MU_GROUP_COUNT] = {
-    "registered_nursing", "nursing_support", "medical", "ahp", "social_care", "other"};
+    [MU_GROUP_REGISTERED_NURSING] = "registered_nursing",
+    [MU_GROUP_NURSING_SUPPORT] = "nursing_support",
+    [MU_GROUP_MEDICAL] = "medical",
+    [MU_GROUP_AHP] = "ahp",
+    [MU_GROUP_SOCIAL_CARE] = "social_care",
+    [MU_GROUP_OTHER] = "other",
+};
 
 struct mu_scenario *mu_scenario_new(void)
 {
