@@ -11,7 +11,7 @@
 #include <stdbool.h>
 
 #define MU_MONEY_SIZE 40
-#define MU_STATUS_SIZE 48
+#define MU_STATUS_SIZE 64
 
 /* Formats pounds as "£147,429.59" (decimals 2) or "£147,430" (0) into buf
  * (at least MU_MONEY_SIZE bytes); returns buf. */
