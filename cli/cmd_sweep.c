@@ -371,13 +371,12 @@ int cmd_sweep(int argc, char **argv)
 	struct mu_scenario *sc = NULL;
 	struct mu_err err;
 	double started = mu_time_now(), time_read;
-	struct mu_buf found;
+	struct mu_buf found = {NULL, 0, 0}; /* made once the points are solved */
 	int64_t sweep_id = 0;
 	int status;
 	size_t p;
 
 	memset(&sw, 0, sizeof(sw));
-	mu_buf_init(&found);
 	if (cli_print_help_if_asked("sweep", argc, argv))
 		return 0;
 	memset(&a, 0, sizeof(a));
@@ -404,6 +403,7 @@ int cmd_sweep(int argc, char **argv)
 		goto done;
 	}
 	print_table(&sw);
+	mu_buf_init(&found);
 	finding(&sw, &found);
 	printf("\n%s\n", found.data);
 	printf("sweep %lld recorded in %s (runs %lld to %lld) in %.1f s", (long long)sweep_id, a.db,
