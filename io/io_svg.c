@@ -27,7 +27,8 @@
 static const char *const palette[] = {"#0072b2", "#009e73", "#cc79a7", "#56b4e9",
                                       "#000000", "#e69f00", "#d55e00"};
 #define N_COLOURS (sizeof(palette) / sizeof(palette[0]))
-/* Lenders' flows in calm colours: mutual aid is no warning. */
+/* Lenders' flows in calm colours, the first lender's mutual aid's own:
+ * mutual aid is no warning. */
 static const char *const flow_palette[] = {IO_SVG_LEND, IO_SVG_BANK, "#7570b3", "#cc79a7",
                                            "#666666"};
 #define N_FLOW_COLOURS (sizeof(flow_palette) / sizeof(flow_palette[0]))
@@ -258,7 +259,7 @@ void io_svg_flows(struct mu_buf *out, const char *const *labels, size_t n, const
 	const double left = 250, right = WIDTH - 250, row = 26;
 	double max = 0, *from_y = mu_malloc((n + 1) * sizeof(double)),
 	       *to_y = mu_malloc((n + 1) * sizeof(double));
-	size_t i, j, n_from = 0, n_to = 0;
+	size_t i, j, n_from = 0, n_to = 0, *colour = mu_malloc((n + 1) * sizeof(size_t));
 	char text[64];
 	for (i = 0; i < n; i++) {
 		double out_h = 0, in_h = 0;
@@ -267,6 +268,7 @@ void io_svg_flows(struct mu_buf *out, const char *const *labels, size_t n, const
 			in_h += flows[j * n + i];
 			max = flows[i * n + j] > max ? flows[i * n + j] : max;
 		}
+		colour[i] = n_from % N_FLOW_COLOURS; /* by lender, not by partner */
 		from_y[i] = out_h > 0 ? 20 + row * (double)n_from++ : -1;
 		to_y[i] = in_h > 0 ? 20 + row * (double)n_to++ : -1;
 	}
@@ -285,7 +287,7 @@ void io_svg_flows(struct mu_buf *out, const char *const *labels, size_t n, const
 			    "stroke=\"%s\" stroke-opacity=\"0.6\" stroke-width=\"%.1f\"><title>",
 			    left + 6, from_y[i] + 4, (left + right) / 2, from_y[i] + 4,
 			    (left + right) / 2, to_y[j] + 4, right - 6, to_y[j] + 4,
-			    flow_palette[i % N_FLOW_COLOURS], 1 + 12 * h / max);
+			    flow_palette[colour[i]], 1 + 12 * h / max);
 			io_svg_escape(out, labels[i]);
 			mu_buf_adds(out, " to ");
 			io_svg_escape(out, labels[j]);
@@ -309,6 +311,7 @@ void io_svg_flows(struct mu_buf *out, const char *const *labels, size_t n, const
 	mu_buf_adds(out, "</svg>\n");
 	free(from_y);
 	free(to_y);
+	free(colour);
 }
 
 /* A round step, 1, 2 or 5 x 10^k, that cuts span into about n parts
