@@ -234,6 +234,17 @@ static void finding(const struct sweep *sw, struct mu_buf *out)
 	free(pts);
 }
 
+/* True when some --vary sets the system's agency budget. */
+static bool varies_system_budget(const struct sweep *sw)
+{
+	size_t k;
+	for (k = 0; k < sw->n_vary; k++)
+		if (sw->vary[k].kind == CLI_VARY_SETTING &&
+		    sw->vary[k].setting == MU_SET_AGENCY_BUDGET)
+			return true;
+	return false;
+}
+
 /* The chart: cost, fill and agency spend against the first value, one
  * line per combination of the others, the knees marked. */
 static void chart(const struct sweep *sw, const struct mu_scenario *sc, struct mu_buf *svg)
@@ -245,10 +256,22 @@ static void chart(const struct sweep *sw, const struct mu_scenario *sc, struct m
 	struct io_svg_series *series = mu_malloc(3 * n_series * sizeof(*series));
 	char **names = mu_calloc(n_series, sizeof(char *));
 	struct io_svg_panel panels[3] = {
-	    {"cost to the system (£)", series, n_series, false},
-	    {"fill rate", series + n_series, n_series, true},
-	    {"agency spend (£)", series + 2 * n_series, n_series, false}};
-	char label[160];
+	    {.title = "cost to the system (£)", .series = series, .n_series = n_series},
+	    {.title = "fill rate",
+	     .series = series + n_series,
+	     .n_series = n_series,
+	     .is_percent = true},
+	    {.title = "agency spend (£)", .series = series + 2 * n_series, .n_series = n_series}};
+	char label[160], money[MU_MONEY_SIZE], budget[200];
+	/* The system's budget is a level to read the agency line against,
+	 * unless a --vary moves it (then no one level is the budget). */
+	if (sc->settings.has_agency_budget && !varies_system_budget(sw)) {
+		snprintf(budget, sizeof(budget), "system agency budget (%s)",
+		         mu_format_money(money, sc->settings.agency_budget, 0));
+		panels[2].has_ref = true;
+		panels[2].ref = sc->settings.agency_budget;
+		panels[2].ref_label = budget;
+	}
 	for (i = 0; i < n; i++)
 		x[i] = sw->points[i].values[0];
 	for (s = 0; s < n_series; s++) {

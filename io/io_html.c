@@ -301,36 +301,66 @@ static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
 	               "sum, what the plan minimises.</p>\n");
 }
 
+/* Each (partner, shift) cell shows its worst-filled role, not the sum of
+ * its roles: a ward with 3 of 4 Ward sisters and every nurse would read
+ * "99% filled" summed, and the gap that matters would not show. */
 static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
 {
 	size_t np = sc->n_partners, ns = sc->n_shifts, i;
-	double *required = mu_calloc(np * ns + 1, sizeof(double));
-	double *missing = mu_calloc(np * ns + 1, sizeof(double));
+	struct io_svg_cell *cells = mu_malloc((np * ns + 1) * sizeof(*cells));
+	size_t *worst = mu_malloc((np * ns + 1) * sizeof(size_t));
+	char **notes = mu_calloc(np * ns + 1, sizeof(char *));
 	const char **rows = mu_malloc((np + 1) * sizeof(char *));
 	const char **cols = mu_malloc((ns + 1) * sizeof(char *));
-	for (i = 0; i < sc->n_demand; i++) {
+	for (i = 0; i < np * ns; i++) {
+		cells[i] = (struct io_svg_cell){NAN, NULL};
+		worst[i] = MU_ALL;
+	}
+	for (i = 0; i < sc->n_demand && i < p->plan->n_demand; i++) {
 		const struct mu_demand *d = &sc->demand[i];
-		required[d->partner * ns + d->shift] +=
-		    d->required * sc->shifts[d->shift].paid_hours;
+		const struct mu_demand_result *r = &p->plan->demand[i];
+		size_t at = d->partner * ns + d->shift;
+		double fill;
+		if (d->required <= 0)
+			continue;
+		/* as the fill rate counts it: what is left short or in breach */
+		fill = 1 - (r->short_staff + r->breach_staff) / d->required;
+		if (isnan(cells[at].fill) || fill < cells[at].fill) {
+			cells[at].fill = fill;
+			worst[at] = i;
+		}
 	}
-	for (i = 0; i < p->plan->n_rows; i++) {
-		const struct mu_plan_row *r = &p->plan->rows[i];
-		if (mu_source_info[r->source].is_unfilled)
-			missing[r->partner * ns + r->shift] += r->hours;
+	for (i = 0; i < np * ns; i++) {
+		const struct mu_demand *d;
+		struct mu_buf note;
+		if (worst[i] == MU_ALL)
+			continue;
+		d = &sc->demand[worst[i]];
+		mu_buf_init(&note);
+		mu_buf_addf(&note, "%s: %.4g of %.4g staff", sc->roles[d->role].name,
+		            d->required - p->plan->demand[worst[i]].short_staff -
+		                p->plan->demand[worst[i]].breach_staff,
+		            d->required);
+		notes[i] = mu_buf_detach(&note, NULL);
+		cells[i].note = notes[i];
 	}
-	for (i = 0; i < np * ns; i++)
-		required[i] = required[i] > 0 ? 1 - missing[i] / required[i] : NAN;
 	for (i = 0; i < np; i++)
 		rows[i] = sc->partners[i].name;
 	for (i = 0; i < ns; i++)
 		cols[i] = sc->shifts[i].id;
-	mu_buf_adds(b, "<h2>Fill by partner and shift</h2>\n");
+	mu_buf_adds(b, "<h2>Fill by partner and shift</h2>\n<p>Each cell is the share of "
+	               "required staff filled for the worst-filled role on that shift (its "
+	               "tooltip names the role), rounded down: 100% only where every role is "
+	               "fully staffed.</p>\n");
 	if (p->is_partner_page)
-		io_svg_heatmap(b, rows + p->partner, 1, cols, ns, required + p->partner * ns);
+		io_svg_heatmap(b, rows + p->partner, 1, cols, ns, cells + p->partner * ns);
 	else
-		io_svg_heatmap(b, rows, np, cols, ns, required);
-	free(required);
-	free(missing);
+		io_svg_heatmap(b, rows, np, cols, ns, cells);
+	for (i = 0; i < np * ns; i++)
+		free(notes[i]);
+	free(notes);
+	free(worst);
+	free(cells);
 	free(rows);
 	free(cols);
 }
@@ -340,21 +370,18 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
 static void spend(struct mu_buf *b, const struct io_html_plan *p)
 {
 	const struct mu_totals *t = page_totals(p);
-	static const char *const cash[] = {"agency", "shared bank", "mutual aid travel"};
-	static const char *const weights[] = {"short of required", "below minimum", "agency tiers",
-	                                      "break-glass"};
-	double values[4];
-	values[0] = t->spend[MU_SRC_AGENCY];
-	values[1] = t->spend[MU_SRC_BANK];
-	values[2] = t->spend[MU_SRC_LEND];
+	struct io_svg_bar cash[] = {{"agency", t->spend[MU_SRC_AGENCY], IO_SVG_AGENCY},
+	                            {"shared bank", t->spend[MU_SRC_BANK], IO_SVG_BANK},
+	                            {"mutual aid travel", t->spend[MU_SRC_LEND], IO_SVG_LEND}};
+	struct io_svg_bar weights[] = {
+	    {"short of required", t->penalty[MU_PEN_SHORT], IO_SVG_PENALTY_1},
+	    {"below minimum", t->penalty[MU_PEN_BREACH], IO_SVG_PENALTY_2},
+	    {"agency tiers", t->penalty[MU_PEN_TIER], IO_SVG_PENALTY_3},
+	    {"break-glass", t->penalty[MU_PEN_BREAK_GLASS], IO_SVG_PENALTY_4}};
 	mu_buf_adds(b, "<h2>Spend by source (cash)</h2>\n");
-	io_svg_bars(b, cash, values, 3);
-	values[0] = t->penalty[MU_PEN_SHORT];
-	values[1] = t->penalty[MU_PEN_BREACH];
-	values[2] = t->penalty[MU_PEN_TIER];
-	values[3] = t->penalty[MU_PEN_BREAK_GLASS];
+	io_svg_bars(b, "spend by source", cash, sizeof(cash) / sizeof(cash[0]));
 	mu_buf_adds(b, "<h2>Penalties by kind (weights, not money)</h2>\n");
-	io_svg_bars(b, weights, values, 4);
+	io_svg_bars(b, "penalties by kind", weights, sizeof(weights) / sizeof(weights[0]));
 }
 
 /* Mutual-aid hours and recharge between each pair of partners. */

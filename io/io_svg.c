@@ -1,5 +1,9 @@
 /*
- * io_svg.c - bar, heatmap, flow and line charts as SVG text.
+ * io_svg.c - bar, heatmap, flow and line charts as SVG text. The browser
+ * places nothing for us, so every label's room is reserved here: text
+ * widths are estimated at CHAR_W per character (generous for a 12 px
+ * sans-serif), legends go below the plots, and the SVG is made as tall as
+ * what it holds. tests/report_render.sh measures the rendered text boxes.
  */
 #include "io_svg.h"
 
@@ -12,12 +16,25 @@
 #include <string.h>
 
 #define WIDTH 760
-#define MAX_LABEL 30 /* bytes of a partner's name beside a chart */
+#define MAX_WIDTH 1000 /* the report's page width */
+#define MAX_LABEL 30   /* bytes of a partner's name beside a chart */
+#define CHAR_W 7.0     /* px per character of 12 px text, estimated high */
 #define FONT "font-family=\"sans-serif\" font-size=\"12\""
 
-static const char *const palette[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd",
-                                      "#ff7f0e", "#8c564b", "#e377c2", "#17becf"};
+/* Okabe and Ito's colours, told apart by every common kind of colour
+ * blindness; each series also has its own dash and marker. Orange and
+ * vermillion come last: they are agency's colour and its budget line's. */
+static const char *const palette[] = {"#0072b2", "#009e73", "#cc79a7", "#56b4e9",
+                                      "#000000", "#e69f00", "#d55e00"};
 #define N_COLOURS (sizeof(palette) / sizeof(palette[0]))
+/* Lenders' flows in calm colours, the first lender's mutual aid's own:
+ * mutual aid is no warning. */
+static const char *const flow_palette[] = {IO_SVG_LEND, IO_SVG_BANK, "#7570b3", "#cc79a7",
+                                           "#666666"};
+#define N_FLOW_COLOURS (sizeof(flow_palette) / sizeof(flow_palette[0]))
+static const char *const dashes[] = {"", "7,3", "2,3", "9,3,2,3", "4,4"};
+#define N_DASHES (sizeof(dashes) / sizeof(dashes[0]))
+enum marker { MARK_CIRCLE, MARK_SQUARE, MARK_TRIANGLE, MARK_DIAMOND, MARK_DOWN, MARK_COUNT };
 
 void io_svg_escape(struct mu_buf *out, const char *text)
 {
@@ -44,12 +61,21 @@ void io_svg_escape(struct mu_buf *out, const char *text)
 	}
 }
 
-static void open_svg(struct mu_buf *out, double height, const char *what)
+/* The estimated width of s on the chart: characters, not UTF-8 bytes. */
+static double text_width(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return CHAR_W * (double)n;
+}
+
+static void open_svg(struct mu_buf *out, double width, double height, const char *what)
 {
 	mu_buf_addf(out,
-	            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %.0f\" "
-	            "width=\"%d\" height=\"%.0f\" role=\"img\" aria-label=\"",
-	            WIDTH, height, WIDTH, height);
+	            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
+	            "width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-label=\"",
+	            width, height, width, height);
 	io_svg_escape(out, what);
 	mu_buf_addf(out, "\" " FONT ">\n");
 }
@@ -61,19 +87,27 @@ static void text_at(struct mu_buf *out, double x, double y, const char *anchor, 
 	mu_buf_adds(out, "</text>\n");
 }
 
-/* A label cut to at most max bytes (at a character boundary) with "...",
- * so that long partner names do not run off the chart. */
+/* A label cut to at most max bytes with "...", at the last word that
+ * fits (or at a character boundary, for a long first word), so that long
+ * partner names do not run off the chart; the whole name is its tooltip. */
 static void label_at(struct mu_buf *out, double x, double y, const char *anchor, const char *s,
                      size_t max, const char *suffix)
 {
-	size_t n = strlen(s);
+	size_t n = strlen(s), at = max, word;
 	mu_buf_addf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x, y, anchor);
 	if (n > max) {
-		char *cut = mu_strndup(s, max);
-		n = max;
-		while (n > 0 && (cut[n] & 0xC0) == 0x80) /* not inside a UTF-8 sequence */
-			n--;
-		cut[n] = '\0';
+		char *cut;
+		while (at > 0 &&
+		       ((unsigned char)s[at] & 0xC0) == 0x80) /* s[at] starts a character */
+			at--;
+		for (word = at; word > max / 2 && s[word] != ' '; word--)
+			;
+		if (s[word] == ' ')
+			at = word;
+		cut = mu_strndup(s, at);
+		mu_buf_adds(out, "<title>");
+		io_svg_escape(out, s);
+		mu_buf_adds(out, "</title>");
 		io_svg_escape(out, cut);
 		mu_buf_adds(out, "...");
 		free(cut);
@@ -84,46 +118,79 @@ static void label_at(struct mu_buf *out, double x, double y, const char *anchor,
 	mu_buf_adds(out, "</text>\n");
 }
 
-void io_svg_bars(struct mu_buf *out, const char *const *labels, const double *values, size_t n)
+void io_svg_bars(struct mu_buf *out, const char *what, const struct io_svg_bar *bars, size_t n)
 {
 	const double left = 170, span = 420, row = 26;
 	double max = 0;
 	char money[MU_MONEY_SIZE];
 	size_t i;
 	for (i = 0; i < n; i++)
-		max = values[i] > max ? values[i] : max;
-	open_svg(out, row * (double)n + 10, "spend by source");
+		max = bars[i].value > max ? bars[i].value : max;
+	open_svg(out, WIDTH, row * (double)n + 10, what);
 	for (i = 0; i < n; i++) {
-		double y = row * (double)i + 5, w = max > 0 ? span * values[i] / max : 0;
-		text_at(out, left - 8, y + 15, "end", labels[i]);
+		double y = row * (double)i + 5, w = max > 0 ? span * bars[i].value / max : 0;
+		text_at(out, left - 8, y + 15, "end", bars[i].label);
 		mu_buf_addf(out,
 		            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" "
 		            "fill=\"%s\"/>\n",
-		            left, y + 2, w, palette[i % N_COLOURS]);
-		text_at(out, left + w + 6, y + 15, "start", mu_format_money(money, values[i], 0));
+		            left, y + 2, w, bars[i].colour);
+		text_at(out, left + w + 6, y + 15, "start",
+		        mu_format_money(money, bars[i].value, 0));
 	}
 	mu_buf_adds(out, "</svg>\n");
 }
 
-/* Red (0.5 and below) through amber to green (1). */
-static void fill_colour(char *buf, size_t size, double fill)
+/* The heatmap's steps, worst first: ColorBrewer's 5-class Blues, one hue
+ * whose lightness alone tells the steps apart (in grey, and to readers of
+ * every kind of colour blindness); darker is worse, so that the eye goes
+ * to the shortfall. Labels are white on the two darkest. */
+static const struct step {
+	int below; /* whole percent the step ends before; 101: the last */
+	const char *colour, *ink, *legend;
+} steps[] = {
+    {80, "#08519c", "#ffffff", "below 80%"},
+    {90, "#3182bd", "#ffffff",
+     "80\xe2\x80\x93"
+     "89%"},
+    {95, "#6baed6", "#000000",
+     "90\xe2\x80\x93"
+     "94%"},
+    {100, "#bdd7e7", "#000000",
+     "95\xe2\x80\x93"
+     "99%"},
+    {101, "#eff3ff", "#000000", "100%"},
+};
+#define N_STEPS (sizeof(steps) / sizeof(steps[0]))
+
+/* The whole percentage a cell shows: rounded down, so that 99.6% never
+ * reads as full. */
+static int fill_percent(double fill)
 {
-	double t = (fill - 0.5) / 0.5;
-	t = t < 0 ? 0 : t > 1 ? 1 : t;
-	snprintf(buf, size, "hsl(%.0f,70%%,%.0f%%)", 120 * t, 55 + 25 * t);
+	double p = floor(100 * fill + 1e-9);
+	return p < 0 ? 0 : p > 100 ? 100 : (int)p;
+}
+
+static const struct step *fill_step(int percent)
+{
+	size_t k;
+	for (k = 0; k + 1 < N_STEPS && percent >= steps[k].below; k++)
+		;
+	return &steps[k];
 }
 
 void io_svg_heatmap(struct mu_buf *out, const char *const *row_labels, size_t n_rows,
-                    const char *const *col_labels, size_t n_cols, const double *values)
+                    const char *const *col_labels, size_t n_cols, const struct io_svg_cell *cells)
 {
-	const double left = 200, top = 60, h = 20;
-	double w = n_cols ? (WIDTH - left - 10) / (double)n_cols : 0;
-	char colour[40];
+	const double left = 210, top = 60, h = 22, legend_h = 48;
+	double w = n_cols ? (MAX_WIDTH - left - 10) / (double)n_cols : 0, width, x;
 	size_t i, j;
-	w = w > 40 ? 40 : w;
-	open_svg(out, top + h * (double)n_rows + 40, "fill rate by partner and shift");
+	w = w > 38 ? 38 : w;
+	width = left + w * (double)n_cols + 10;
+	width = width < WIDTH ? WIDTH : width;
+	open_svg(out, width, top + h * (double)n_rows + legend_h,
+	         "fill by partner and shift, worst role in each cell");
 	for (j = 0; j < n_cols; j++) {
-		double x = left + w * ((double)j + 0.5);
+		x = left + w * ((double)j + 0.5);
 		mu_buf_addf(out, "<text transform=\"translate(%.1f,%.1f) rotate(-60)\">", x + 4,
 		            top - 4);
 		io_svg_escape(out, col_labels[j]);
@@ -131,40 +198,58 @@ void io_svg_heatmap(struct mu_buf *out, const char *const *row_labels, size_t n_
 	}
 	for (i = 0; i < n_rows; i++) {
 		double y = top + h * (double)i;
-		label_at(out, left - 8, y + 14, "end", row_labels[i], MAX_LABEL, "");
+		label_at(out, left - 8, y + 15, "end", row_labels[i], MAX_LABEL, "");
 		for (j = 0; j < n_cols; j++) {
-			double v = values[i * n_cols + j];
-			if (isnan(v))
-				snprintf(colour, sizeof(colour), "#eeeeee");
-			else
-				fill_colour(colour, sizeof(colour), v);
+			const struct io_svg_cell *c = &cells[i * n_cols + j];
+			int pc = isnan(c->fill) ? -1 : fill_percent(c->fill);
+			const struct step *st = pc < 0 ? NULL : fill_step(pc);
+			x = left + w * (double)j;
 			mu_buf_addf(out,
-			            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-			            "fill=\"%s\" stroke=\"#ffffff\"><title>",
-			            left + w * (double)j, y, w, h, colour);
+			            "<g><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+			            "fill=\"%s\" stroke=\"#ffffff\"/><title>",
+			            x, y, w, h, st ? st->colour : "#f7f7f7");
 			io_svg_escape(out, row_labels[i]);
 			mu_buf_adds(out, ", ");
 			io_svg_escape(out, col_labels[j]);
-			if (isnan(v))
-				mu_buf_adds(out, ": nothing required</title></rect>\n");
-			else
-				mu_buf_addf(out, ": %.0f%% filled</title></rect>\n", 100 * v);
+			if (!st) {
+				mu_buf_adds(out, ": nothing required</title></g>\n");
+				continue;
+			}
+			mu_buf_addf(out, ": %d%% filled", pc);
+			if (c->note) {
+				mu_buf_adds(out, " (worst: ");
+				io_svg_escape(out, c->note);
+				mu_buf_adds(out, ")");
+			}
+			mu_buf_adds(out, "</title>");
+			/* "100" fits a narrow cell where "100%" would not */
+			if (w >= 18)
+				mu_buf_addf(out,
+				            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+				            "font-size=\"%s\" fill=\"%s\">%d%s</text>",
+				            x + w / 2, y + 15, w >= 30 ? "11" : "10", st->ink, pc,
+				            w >= 34 ? "%" : "");
+			mu_buf_adds(out, "</g>\n");
 		}
 	}
 	{
-		double y = top + h * (double)n_rows + 14;
-		static const double legend[] = {0.5, 0.75, 0.9, 1};
-		for (j = 0; j < 4; j++) {
-			char label[32];
-			fill_colour(colour, sizeof(colour), legend[j]);
+		double y = top + h * (double)n_rows + 16;
+		x = left;
+		text_at(out, left - 8, y + 11, "end", "worst role filled:");
+		for (j = 0; j < N_STEPS; j++) {
 			mu_buf_addf(out,
 			            "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" "
-			            "fill=\"%s\"/>\n",
-			            left + 110 * (double)j, y, colour);
-			snprintf(label, sizeof(label), "%s%.0f%% filled", j == 0 ? "≤ " : "",
-			         100 * legend[j]);
-			text_at(out, left + 110 * (double)j + 18, y + 12, "start", label);
+			            "fill=\"%s\" stroke=\"#999999\" stroke-width=\"0.5\"/>\n",
+			            x, y, steps[j].colour);
+			text_at(out, x + 18, y + 11, "start", steps[j].legend);
+			x += 18 + text_width(steps[j].legend) + 16;
 		}
+		mu_buf_addf(
+		    out,
+		    "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" fill=\"#f7f7f7\" "
+		    "stroke=\"#999999\" stroke-width=\"0.5\"/>\n",
+		    x, y);
+		text_at(out, x + 18, y + 11, "start", "nothing required");
 	}
 	mu_buf_adds(out, "</svg>\n");
 }
@@ -174,7 +259,7 @@ void io_svg_flows(struct mu_buf *out, const char *const *labels, size_t n, const
 	const double left = 250, right = WIDTH - 250, row = 26;
 	double max = 0, *from_y = mu_malloc((n + 1) * sizeof(double)),
 	       *to_y = mu_malloc((n + 1) * sizeof(double));
-	size_t i, j, n_from = 0, n_to = 0;
+	size_t i, j, n_from = 0, n_to = 0, *colour = mu_malloc((n + 1) * sizeof(size_t));
 	char text[64];
 	for (i = 0; i < n; i++) {
 		double out_h = 0, in_h = 0;
@@ -183,10 +268,11 @@ void io_svg_flows(struct mu_buf *out, const char *const *labels, size_t n, const
 			in_h += flows[j * n + i];
 			max = flows[i * n + j] > max ? flows[i * n + j] : max;
 		}
+		colour[i] = n_from % N_FLOW_COLOURS; /* by lender, not by partner */
 		from_y[i] = out_h > 0 ? 20 + row * (double)n_from++ : -1;
 		to_y[i] = in_h > 0 ? 20 + row * (double)n_to++ : -1;
 	}
-	open_svg(out, row * (double)(n_from > n_to ? n_from : n_to) + 30,
+	open_svg(out, WIDTH, row * (double)(n_from > n_to ? n_from : n_to) + 30,
 	         "mutual aid: hours lent between partners");
 	text_at(out, left, 12, "end", "lent by");
 	text_at(out, right, 12, "start", "worked at");
@@ -201,7 +287,7 @@ void io_svg_flows(struct mu_buf *out, const char *const *labels, size_t n, const
 			    "stroke=\"%s\" stroke-opacity=\"0.6\" stroke-width=\"%.1f\"><title>",
 			    left + 6, from_y[i] + 4, (left + right) / 2, from_y[i] + 4,
 			    (left + right) / 2, to_y[j] + 4, right - 6, to_y[j] + 4,
-			    palette[i % N_COLOURS], 1 + 12 * h / max);
+			    flow_palette[colour[i]], 1 + 12 * h / max);
 			io_svg_escape(out, labels[i]);
 			mu_buf_adds(out, " to ");
 			io_svg_escape(out, labels[j]);
@@ -225,9 +311,30 @@ void io_svg_flows(struct mu_buf *out, const char *const *labels, size_t n, const
 	mu_buf_adds(out, "</svg>\n");
 	free(from_y);
 	free(to_y);
+	free(colour);
 }
 
-static void y_range(const struct io_svg_panel *p, size_t n_x, double *lo, double *hi)
+/* A round step, 1, 2 or 5 x 10^k, that cuts span into about n parts
+ * (Heckbert's "nice numbers"): ticks a reader can add up in their head. */
+static double nice_step(double span, double n)
+{
+	double raw = span / n, mag, f;
+	if (!(raw > 0))
+		return 1;
+	mag = pow(10, floor(log10(raw)));
+	f = raw / mag;
+	return mag * (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10);
+}
+
+/* The decimals that show a multiple of step exactly (step 0.05: 2). */
+static int step_decimals(double step)
+{
+	int d = (int)ceil(-log10(step) - 1e-9);
+	return d < 0 ? 0 : d > 6 ? 6 : d;
+}
+
+/* The panel's y range, widened to whole ticks of *step. */
+static void y_range(const struct io_svg_panel *p, size_t n_x, double *lo, double *hi, double *step)
 {
 	size_t s, i;
 	*lo = HUGE_VAL;
@@ -238,6 +345,10 @@ static void y_range(const struct io_svg_panel *p, size_t n_x, double *lo, double
 				*lo = fmin(*lo, p->series[s].y[i]);
 				*hi = fmax(*hi, p->series[s].y[i]);
 			}
+	if (p->has_ref) {
+		*lo = fmin(*lo, p->ref);
+		*hi = fmax(*hi, p->ref);
+	}
 	if (*lo > *hi)
 		*lo = *hi = 0;
 	if (*lo > 0 && !p->is_percent)
@@ -246,49 +357,181 @@ static void y_range(const struct io_svg_panel *p, size_t n_x, double *lo, double
 		*hi += p->is_percent ? 0.01 : fabs(*hi) * 0.1 + 1;
 		*lo -= p->is_percent ? 0.01 : 0;
 	}
+	*step = nice_step(*hi - *lo, 4);
+	*lo = floor(*lo / *step + 1e-9) * *step;
+	*hi = ceil(*hi / *step - 1e-9) * *step;
 }
 
-static void y_tick_text(char *buf, double v, bool is_percent)
+/* A y tick: "98.5%", "£150k", "£1.2m" or "£400"; 0 as "£0". */
+static void y_tick_text(char *buf, size_t size, double v, double step, bool is_percent)
 {
+	double a = fabs(v) < step * 1e-6 ? 0 : v;
+	char money[MU_MONEY_SIZE];
 	if (is_percent)
-		snprintf(buf, MU_MONEY_SIZE, "%.1f%%", 100 * v);
+		snprintf(buf, size, "%.*f%%", step_decimals(100 * step), 100 * a);
+	else if (a == 0)
+		snprintf(buf, size, "£0");
+	else if (step >= 1e5 && fabs(a) >= 1e6)
+		snprintf(buf, size, "%s£%.*fm", a < 0 ? "-" : "", step_decimals(step / 1e6),
+		         fabs(a) / 1e6);
+	else if (step >= 1000)
+		snprintf(buf, size, "%s£%.*fk", a < 0 ? "-" : "", step_decimals(step / 1e3),
+		         fabs(a) / 1e3);
 	else
-		mu_format_money(buf, v, 0);
+		snprintf(buf, size, "%s", mu_format_money(money, a, step_decimals(step)));
+}
+
+/* Series k's marker, centred at (x, y). */
+static void marker(struct mu_buf *out, size_t k, double x, double y, const char *colour)
+{
+	const double r = 3.5;
+	switch ((enum marker)(k % MARK_COUNT)) {
+	case MARK_CIRCLE:
+		mu_buf_addf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"", x, y, r);
+		break;
+	case MARK_SQUARE:
+		mu_buf_addf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"",
+		            x - r, y - r, 2 * r, 2 * r);
+		break;
+	case MARK_TRIANGLE:
+		mu_buf_addf(out, "<path d=\"M%.1f,%.1f L%.1f,%.1f L%.1f,%.1f Z\"", x, y - r - 1,
+		            x + r + 0.5, y + r, x - r - 0.5, y + r);
+		break;
+	case MARK_DIAMOND:
+		mu_buf_addf(out, "<path d=\"M%.1f,%.1f L%.1f,%.1f L%.1f,%.1f L%.1f,%.1f Z\"", x,
+		            y - r - 1, x + r + 1, y, x, y + r + 1, x - r - 1, y);
+		break;
+	default:
+		mu_buf_addf(out, "<path d=\"M%.1f,%.1f L%.1f,%.1f L%.1f,%.1f Z\"", x, y + r + 1,
+		            x + r + 0.5, y - r, x - r - 0.5, y - r);
+	}
+	mu_buf_addf(out, " fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.75\"/>\n", colour);
+}
+
+static void line_style(struct mu_buf *out, size_t k)
+{
+	mu_buf_addf(out, "fill=\"none\" stroke=\"%s\" stroke-width=\"2\"", palette[k % N_COLOURS]);
+	if (*dashes[k % N_DASHES])
+		mu_buf_addf(out, " stroke-dasharray=\"%s\"", dashes[k % N_DASHES]);
+}
+
+/* An entry of the legend: a series (by index), the marks, or a panel's
+ * reference line. */
+enum legend_kind { LEGEND_SERIES, LEGEND_MARK, LEGEND_REF };
+
+struct legend_item {
+	const char *name;
+	enum legend_kind kind;
+	size_t index;
+};
+
+/* The legend below the panels, wrapped into rows from left to right; the
+ * items are written when out is not NULL. Returns the rows' height either
+ * way, so that the SVG can be sized for it before it is written. */
+static double legend(struct mu_buf *out, const struct legend_item *items, size_t n, double left,
+                     double right, double top)
+{
+	const double row = 20, swatch = 30;
+	double x = left, y = top;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		double w = swatch + 6 + text_width(items[i].name) + 18;
+		if (x > left && x + w > right) {
+			x = left;
+			y += row;
+		}
+		if (out) {
+			double cy = y + 10;
+			if (items[i].kind == LEGEND_SERIES) {
+				mu_buf_addf(out, "<path d=\"M%.1f,%.1f H%.1f\" ", x, cy,
+				            x + swatch);
+				line_style(out, items[i].index);
+				mu_buf_adds(out, "/>\n");
+				marker(out, items[i].index, x + swatch / 2, cy,
+				       palette[items[i].index % N_COLOURS]);
+			} else if (items[i].kind == LEGEND_MARK) {
+				mu_buf_addf(out,
+				            "<path d=\"M%.1f,%.1f V%.1f\" stroke=\"#333333\" "
+				            "stroke-dasharray=\"4,3\"/>\n",
+				            x + swatch / 2, cy - 8, cy + 8);
+			} else {
+				mu_buf_addf(out,
+				            "<path d=\"M%.1f,%.1f H%.1f\" stroke=\"" IO_SVG_AGENCY
+				            "\" stroke-width=\"1.5\" stroke-dasharray=\"8,4\"/>\n",
+				            x, cy, x + swatch);
+			}
+			text_at(out, x + swatch + 6, cy + 4, "start", items[i].name);
+		}
+		x += w;
+	}
+	return n ? y + row - top : 0;
 }
 
 void io_svg_line_panels(struct mu_buf *out, const char *x_label, const double *x, size_t n_x,
                         const struct io_svg_panel *panels, size_t n_panels, const double *marks,
                         size_t n_marks, const char *mark_label)
 {
-	const double left = 110, right = WIDTH - 20, panel_h = 150, gap = 56, top = 30;
-	double x_lo = n_x ? x[0] : 0, x_hi = n_x ? x[n_x - 1] : 1, height;
+	const double left = 90, right = WIDTH - 20, panel_h = 150, gap = 56, top = 26;
+	double x_lo = n_x ? x[0] : 0, x_hi = n_x ? x[n_x - 1] : 1, height, bottom, x_step;
 	char tick[MU_MONEY_SIZE];
-	size_t k, s, i, n_ticks = n_x < 11 ? n_x : 11;
+	size_t k, s, i, n_items = 0, n_series = n_panels ? panels[0].n_series : 0;
+	struct legend_item *items = mu_malloc((n_series + n_panels + 2) * sizeof(*items));
 #define SX(v) (left + (right - left) * ((v)-x_lo) / (x_hi - x_lo))
 	if (x_hi <= x_lo)
 		x_hi = x_lo + 1;
-	height = top + (panel_h + gap) * (double)n_panels + 20;
-	open_svg(out, height, "sweep chart");
+	x_step = nice_step(x_hi - x_lo, n_x > 2 && n_x < 8 ? (double)n_x - 1 : 6);
+	for (s = 0; s < n_series; s++)
+		if (panels[0].series[s].name && *panels[0].series[s].name)
+			items[n_items++] =
+			    (struct legend_item){panels[0].series[s].name, LEGEND_SERIES, s};
+	if (n_marks > 0)
+		items[n_items++] = (struct legend_item){mark_label, LEGEND_MARK, 0};
+	for (k = 0; k < n_panels; k++)
+		if (panels[k].has_ref)
+			items[n_items++] = (struct legend_item){panels[k].ref_label, LEGEND_REF, k};
+	bottom = top + (panel_h + gap) * (double)n_panels - gap; /* the last panel's foot */
+	height = bottom + 50 + legend(NULL, items, n_items, left, right, 0) + 8;
+	open_svg(out, WIDTH, height, "sweep chart");
 	for (k = 0; k < n_panels; k++) {
 		const struct io_svg_panel *p = &panels[k];
-		double y0 = top + (panel_h + gap) * (double)k, lo, hi;
-		y_range(p, n_x, &lo, &hi);
+		double y0 = top + (panel_h + gap) * (double)k, lo, hi, step;
+		size_t n_ticks;
+		y_range(p, n_x, &lo, &hi, &step);
+		n_ticks = (size_t)floor((hi - lo) / step + 0.5);
 #define SY(v) (y0 + panel_h - panel_h * ((v)-lo) / (hi - lo))
-		text_at(out, left, y0 - 8, "start", p->title);
-		mu_buf_addf(out,
-		            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-		            "fill=\"none\" stroke=\"#999999\"/>\n",
-		            left, y0, right - left, panel_h);
-		for (i = 0; i < 3; i++) {
-			double v = lo + (hi - lo) * (double)i / 2;
-			y_tick_text(tick, v, p->is_percent);
-			text_at(out, left - 6, SY(v) + 4, "end", tick);
+		text_at(out, left, y0 - 9, "start", p->title);
+		for (i = 0; i <= n_ticks; i++) {
+			double v = lo + step * (double)i;
+			y_tick_text(tick, sizeof(tick), v, step, p->is_percent);
+			mu_buf_addf(out, "<path d=\"M%.1f,%.1f H%.1f\" stroke=\"#e5e5e5\"/>\n",
+			            left, SY(v), right);
+			text_at(out, left - 8, SY(v) + 4, "end", tick);
 		}
+		mu_buf_addf(out,
+		            "<rect class=\"plot\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+		            "height=\"%.1f\" fill=\"none\" stroke=\"#999999\"/>\n",
+		            left, y0, right - left, panel_h);
+		for (i = 0; i < n_marks; i++) {
+			double mx = SX(marks[i]);
+			size_t j;
+			for (j = 0; j < i && marks[j] != marks[i]; j++)
+				;
+			if (j == i) /* one line where several series turn at the same x */
+				mu_buf_addf(out,
+				            "<path d=\"M%.1f,%.1f V%.1f\" stroke=\"#333333\" "
+				            "stroke-dasharray=\"4,3\"/>\n",
+				            mx, y0, y0 + panel_h);
+		}
+		if (p->has_ref)
+			mu_buf_addf(out,
+			            "<path d=\"M%.1f,%.1f H%.1f\" stroke=\"" IO_SVG_AGENCY
+			            "\" stroke-width=\"1.5\" stroke-dasharray=\"8,4\"/>\n",
+			            left, SY(p->ref), right);
 		for (s = 0; s < p->n_series; s++) {
 			bool is_open = false;
-			mu_buf_addf(out,
-			            "<path fill=\"none\" stroke=\"%s\" stroke-width=\"2\" d=\"",
-			            palette[s % N_COLOURS]);
+			mu_buf_adds(out, "<path ");
+			line_style(out, s);
+			mu_buf_adds(out, " d=\"");
 			for (i = 0; i < n_x; i++) {
 				double v = p->series[s].y[i];
 				if (isnan(v)) {
@@ -302,38 +545,22 @@ void io_svg_line_panels(struct mu_buf *out, const char *x_label, const double *x
 			mu_buf_adds(out, "\"/>\n");
 			for (i = 0; i < n_x; i++)
 				if (!isnan(p->series[s].y[i]))
-					mu_buf_addf(out,
-					            "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" "
-					            "fill=\"%s\"/>\n",
-					            SX(x[i]), SY(p->series[s].y[i]),
-					            palette[s % N_COLOURS]);
-			if (p->n_series > 1) {
-				mu_buf_addf(out,
-				            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" "
-				            "fill=\"%s\">",
-				            right, y0 - 8 - 14 * (double)(p->n_series - 1 - s),
-				            palette[s % N_COLOURS]);
-				io_svg_escape(out, p->series[s].name);
-				mu_buf_adds(out, "</text>\n");
-			}
+					marker(out, s, SX(x[i]), SY(p->series[s].y[i]),
+					       palette[s % N_COLOURS]);
 		}
 #undef SY
-		for (i = 0; i < n_ticks; i++) {
-			size_t at = n_ticks > 1 ? i * (n_x - 1) / (n_ticks - 1) : 0;
-			snprintf(tick, sizeof(tick), "%g", x[at]);
-			text_at(out, SX(x[at]), y0 + panel_h + 14, "middle", tick);
+		for (i = 0;; i++) { /* the round values inside the data's range */
+			double v = (ceil(x_lo / x_step - 1e-9) + (double)i) * x_step;
+			if (v > x_hi + x_step * 1e-6)
+				break;
+			v = fabs(v) < x_step * 1e-6 ? 0 : v; /* never "-0" */
+			snprintf(tick, sizeof(tick), "%.*f", step_decimals(x_step), v);
+			text_at(out, SX(v), y0 + panel_h + 20, "middle", tick);
 		}
 	}
-	for (k = 0; k < n_marks; k++) {
-		double mx = SX(marks[k]);
-		mu_buf_addf(
-		    out,
-		    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333333\" "
-		    "stroke-dasharray=\"5,4\"/>\n",
-		    mx, top - 4, mx, height - 36);
-		text_at(out, mx + 4, top + 12, "start", mark_label);
-	}
-	text_at(out, (left + right) / 2, height - 6, "middle", x_label);
+	text_at(out, (left + right) / 2, bottom + 40, "middle", x_label);
+	legend(out, items, n_items, left, right, bottom + 50);
 	mu_buf_adds(out, "</svg>\n");
+	free(items);
 #undef SX
 }

@@ -4,7 +4,12 @@
 # pdftotext) and checks that each page shows the numbers of its CSV files:
 # every partner's and the system's total cost, agency spend, fill rate and
 # required hours from summary.csv; the system and silo costs from
-# compare.csv; the cost of every point from sweep.csv.
+# compare.csv; the cost of every point from sweep.csv. Then lays each page out
+# (and a partner's page, and a two-way grid sweep) and measures its charts:
+# no text outside its SVG, no two texts overlapping, no text over a plot
+# area (the legends go outside). report.html has no script, so the measuring
+# script runs in a copy, DIR/layout.html; DIR/report.png is a screenshot to
+# look at.
 #   sh report_render.sh MUSTER EXAMPLE_DIR WORK_DIR
 set -eu
 muster=$1
@@ -29,6 +34,79 @@ render() {
 		"file://$work/$1/report.html" >/dev/null 2>&1 || fail "chromium could not render $1/report.html"
 	pdftotext -layout "$1/report.pdf" "$1/report.txt"
 	[ -s "$1/report.txt" ] || fail "$1/report.html rendered no text"
+}
+
+# The measuring script: a text's box is its rendered glyphs' box (rotated
+# labels included), 1 px of touching allowed; its verdict is one line,
+# "LAYOUT OK ..." or "LAYOUT BAD ...", then one line per fault.
+LAYOUT_JS='<script>
+(function () {
+	function overlap(a, b, tol) {
+		return a.left + tol < b.right && b.left + tol < a.right &&
+			a.top + tol < b.bottom && b.top + tol < a.bottom;
+	}
+	function said(t) {
+		var c = t.cloneNode(true), k = c.querySelector("title");
+		if (k) c.removeChild(k);
+		return "\"" + c.textContent + "\"";
+	}
+	var bad = [], n = 0, svgs = document.querySelectorAll("svg");
+	svgs.forEach(function (svg) {
+		var box = svg.getBoundingClientRect(), name = svg.getAttribute("aria-label");
+		var texts = [].slice.call(svg.querySelectorAll("text")).filter(function (t) {
+			return t.getBBox().width > 0;
+		});
+		var plots = [].slice.call(svg.querySelectorAll(".plot")).map(function (p) {
+			return p.getBoundingClientRect();
+		});
+		var boxes = texts.map(function (t) { return t.getBoundingClientRect(); });
+		boxes.forEach(function (b, i) {
+			var what = name + ": " + said(texts[i]), j;
+			n++;
+			if (b.left < box.left - 0.5 || b.right > box.right + 0.5 ||
+			    b.top < box.top - 0.5 || b.bottom > box.bottom + 0.5)
+				bad.push(what + " is outside its chart");
+			for (j = 0; j < i; j++)
+				if (overlap(b, boxes[j], 1))
+					bad.push(what + " overlaps " + said(texts[j]));
+			plots.forEach(function (p) {
+				if (overlap(b, p, 1))
+					bad.push(what + " is over a plot area");
+			});
+		});
+	});
+	var out = document.createElement("pre");
+	out.id = "layout";
+	out.textContent = "LAYOUT " + (bad.length ? "BAD" : "OK") + " " + svgs.length +
+		" charts, " + n + " texts\n" + bad.join("\n");
+	document.body.appendChild(out);
+})();
+</script>'
+
+# layout DIR [PAGE]: measures DIR/PAGE (report.html) as above; fails on any
+# fault, listing them; screenshots the page into DIR/report.png
+layout() {
+	page=${2:-report.html}
+	[ -n "$(awk '/<svg/' "$1/$page")" ] || fail "$1/$page has no chart to measure"
+	{
+		sed 's#</body></html>##' "$1/$page"
+		printf '%s\n</body></html>\n' "$LAYOUT_JS"
+	} >"$1/layout.html"
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+		--user-data-dir="$work/chromium-profile" --virtual-time-budget=5000 --dump-dom \
+		"file://$work/$1/layout.html" >"$1/layout.dom" 2>/dev/null ||
+		fail "chromium could not lay out $1/$page"
+	sed -n '/<pre id="layout">/,/<\/pre>/p' "$1/layout.dom" |
+		sed 's/.*<pre id="layout">//; s/<\/pre>.*//' >"$1/layout.txt"
+	grep -q '^LAYOUT OK' "$1/layout.txt" || {
+		cat "$1/layout.txt" >&2
+		fail "$1/$page: charts' text overlaps or runs outside its chart"
+	}
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+		--user-data-dir="$work/chromium-profile" --screenshot="$work/$1/report.png" \
+		--window-size=1100,3000 "file://$work/$1/$page" >/dev/null 2>&1 ||
+		fail "chromium could not screenshot $1/$page"
+	echo "report_render: $1/$page: $(head -n 1 "$1/layout.txt")"
 }
 
 # expect DIR FILE: every line of FILE (a string) is on the rendered page
@@ -58,6 +136,9 @@ NR > 1 {
 	if ($10 != "") printf "%.2f%%\n", 100 * $10
 }' solve/summary.csv >solve/expected.txt
 expect solve solve/expected.txt
+layout solve
+partner=$(ls solve/partners | head -n 1)
+layout "solve/partners/$partner"
 
 "$muster" compare "$example" --lp --out compare --db runs.db >/dev/null
 render compare
@@ -66,9 +147,18 @@ $1 == "SYSTEM" && $3 == "total_cost" { print money($4); print money($5); print m
 $1 == "SYSTEM" && $3 == "agency_spend" { print money($4); print money($5) }
 ' compare/compare.csv >compare/expected.txt
 expect compare compare/expected.txt
+layout compare
 
 "$muster" sweep "$example" --lp --vary agency_cap.rn_b5=25:45:5 --out sweep --db runs.db >/dev/null
 render sweep
 # sweep.csv: 1 the value, 4 objective, 15 agency_spend
 awk -F, "$MONEY"'NR > 1 { print money($4); print money($15) }' sweep/sweep.csv >sweep/expected.txt
 expect sweep sweep/expected.txt
+layout sweep
+
+# a grid: one line per value of the second --vary, each told apart in the legend
+"$muster" sweep "$example" --lp --vary agency_cap.rn_b5=25:35:5 \
+	--vary staff.hospice.rn_b5=0:2:1 --out grid --db runs.db >/dev/null
+layout grid
+grep -q 'stroke-dasharray="[0-9,]*"' grid/report.html || fail "grid: the series have no dash patterns"
+grep -q 'system agency budget' grid/report.html || fail "grid: the agency budget is not drawn"
