@@ -188,7 +188,7 @@ extern const char *const mu_why_reason_names[MU_WHY_COUNT];
 /* One reason for one uncovered demand row. */
 struct mu_why_row {
 	size_t demand;
-	double uncovered; /* staff short or in breach */
+	double uncovered;      /* staff short or in breach */
 	enum mu_source source; /* MU_SRC_COUNT with MU_WHY_NO_SOURCE */
 	enum mu_why_reason reason;
 	enum mu_row_kind limit; /* with MU_WHY_LIMIT (and break_glass for NOT_ALLOWED) */

@@ -386,10 +386,11 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 		io_csv_write_field(fp, table->names[k]);
 		fputc(',', fp);
 	}
-	fputs("run,status,objective,gap,fill_fraction,red_flags,unfilled_hours,own_hours,lend_hours,"
-	      "bank_hours,agency_hours,bank_cost,agency_cost,agency_spend,penalty_cost,"
-	      "break_glass_staff_shifts,spend,penalties\n",
-	      fp);
+	fputs(
+	    "run,status,objective,gap,fill_fraction,red_flags,unfilled_hours,own_hours,lend_hours,"
+	    "bank_hours,agency_hours,bank_cost,agency_cost,agency_spend,penalty_cost,"
+	    "break_glass_staff_shifts,spend,penalties\n",
+	    fp);
 	for (i = 0; i < table->n_points; i++) {
 		const struct io_sweep_point *pt = &table->points[i];
 		const struct mu_totals *t = &pt->system;
