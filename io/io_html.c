@@ -19,7 +19,7 @@
 #include <string.h>
 #include <time.h>
 
-#define N_UNFILLED_SHOWN 25
+#define N_UNFILLED_SHOWN 12
 #define N_SENTENCES 8
 #define INDENT "\xc2\xa0\xc2\xa0" /* two no-break spaces: a part of the row above */
 
@@ -187,7 +187,9 @@ static int by_red_flag_then_uncovered(const void *x, const void *y)
 	return a->demand < c->demand ? -1 : a->demand > c->demand;
 }
 
-/* The reasons of demand row d, one line each (at most four). */
+/* The reasons of demand row d, one line each, at most three: own staff all
+ * at work is said by why.csv but not here, since it is nearly always so and
+ * tells a reader nothing to act on. */
 static void say_why_of(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_why *why,
                        size_t d)
 {
@@ -198,10 +200,11 @@ static void say_why_of(struct mu_buf *b, const struct mu_scenario *sc, const str
 	mu_buf_init(&text);
 	for (i = 0; i < why->n_rows; i++) {
 		const struct mu_why_row *r = &why->rows[i];
-		if (r->demand != d)
+		if (r->demand != d || (r->source == MU_SRC_OWN && r->reason == MU_WHY_LIMIT &&
+		                       r->limit == MU_ROW_STAFF))
 			continue;
-		if (n == 4) {
-			mu_buf_adds(b, "<br>&hellip;");
+		if (n == 3) {
+			mu_buf_adds(b, "<br>&hellip; (why.csv)");
 			break;
 		}
 		mu_buf_reset(&text);
@@ -253,7 +256,8 @@ static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	}
 	mu_buf_adds(b, "</table>\n");
 	if (n > N_UNFILLED_SHOWN)
-		mu_buf_addf(b, "<p>... and %zu more: see plan.csv (source short or breach).</p>\n",
+		mu_buf_addf(b,
+		            "<p>... and %zu more: why.csv has every one, with its reasons.</p>\n",
 		            n - N_UNFILLED_SHOWN);
 	free(u);
 }
