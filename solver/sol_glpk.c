@@ -558,14 +558,9 @@ static enum mu_code run_simplex(glp_prob *lp, const struct sol_model *m,
 	return MU_OK;
 }
 
-static enum mu_code solve_lp(glp_prob *lp, const struct sol_model *m, const struct sol_options *opt,
-                             struct sol_result *out, struct mu_err *err)
+void sol_glpk_read_lp(glp_prob *lp, bool is_basis, struct sol_result *out)
 {
-	glp_smcp parm;
-	enum mu_code rc = run_simplex(lp, m, opt, &parm, out, err);
 	int i;
-	if (rc != MU_OK || out->status != SOL_OPTIMAL)
-		return rc;
 	out->objective = glp_get_obj_val(lp);
 	out->x = mu_malloc((out->n_cols + 1) * sizeof(double));
 	out->col_dual = mu_malloc((out->n_cols + 1) * sizeof(double));
@@ -579,6 +574,18 @@ static enum mu_code solve_lp(glp_prob *lp, const struct sol_model *m, const stru
 		out->row_dual[i] = glp_get_row_dual(lp, i + 1);
 		out->row_activity[i] = glp_get_row_prim(lp, i + 1);
 	}
+	if (is_basis)
+		keep_basis(lp, out);
+}
+
+static enum mu_code solve_lp(glp_prob *lp, const struct sol_model *m, const struct sol_options *opt,
+                             struct sol_result *out, struct mu_err *err)
+{
+	glp_smcp parm;
+	enum mu_code rc = run_simplex(lp, m, opt, &parm, out, err);
+	if (rc != MU_OK || out->status != SOL_OPTIMAL)
+		return rc;
+	sol_glpk_read_lp(lp, false, out);
 	if (opt->want_ranges)
 		rhs_ranges(lp, out);
 	if (opt->want_basis)

@@ -8,6 +8,7 @@
 #define SOL_INT_H
 
 #include "core/mu_err.h"
+#include "solver/sol_glpk.h"
 #include "solver/sol_model.h"
 
 #include <glpk.h>
@@ -53,6 +54,11 @@ int sol_glpk_swallow(void *info, const char *s);
 
 /* enum sol_basis_status of a GLPK status (GLP_BS, GLP_NL, ...). */
 unsigned char sol_glpk_basis_status(int glp_stat);
+
+/* The answer of lp, just solved to optimality, into out (whose n_rows and
+ * n_cols are set): objective, x, reduced costs, duals and row activities;
+ * with is_basis also the basis. Allocates what it fills. */
+void sol_glpk_read_lp(glp_prob *lp, bool is_basis, struct sol_result *out);
 
 /* sol_sift.c: the linear relaxation of a model with many more columns
  * than rows, solved by sifting. */

@@ -7,34 +7,8 @@
 
 #include "sol_int.h"
 
-#include "core/mu_alloc.h"
-
 #include <stdlib.h>
 #include <string.h>
-
-/* The answer of lp, just solved to optimality, into r. */
-static void read_answer(glp_prob *lp, struct sol_result *r)
-{
-	size_t i;
-	r->status = SOL_OPTIMAL;
-	r->objective = glp_get_obj_val(lp);
-	r->x = mu_malloc((r->n_cols + 1) * sizeof(double));
-	r->col_dual = mu_malloc((r->n_cols + 1) * sizeof(double));
-	r->col_basis = mu_malloc(r->n_cols + 1);
-	for (i = 0; i < r->n_cols; i++) {
-		r->x[i] = glp_get_col_prim(lp, (int)i + 1);
-		r->col_dual[i] = glp_get_col_dual(lp, (int)i + 1);
-		r->col_basis[i] = sol_glpk_basis_status(glp_get_col_stat(lp, (int)i + 1));
-	}
-	r->row_dual = mu_malloc((r->n_rows + 1) * sizeof(double));
-	r->row_activity = mu_malloc((r->n_rows + 1) * sizeof(double));
-	r->row_basis = mu_malloc(r->n_rows + 1);
-	for (i = 0; i < r->n_rows; i++) {
-		r->row_dual[i] = glp_get_row_dual(lp, (int)i + 1);
-		r->row_activity[i] = glp_get_row_prim(lp, (int)i + 1);
-		r->row_basis[i] = sol_glpk_basis_status(glp_get_row_stat(lp, (int)i + 1));
-	}
-}
 
 static void init_smcp(glp_smcp *parm)
 {
@@ -61,9 +35,10 @@ enum mu_code sol_steps_blocks(struct sol_model *m, struct sol_blocks_run *out, s
 		out->whole.n_cols = m->n_cols;
 		out->whole.n_nonzeros = m->n_entries;
 		before = glp_get_it_cnt(lp);
-		if (glp_simplex(lp, &parm) == 0 && glp_get_status(lp) == GLP_OPT)
-			read_answer(lp, &out->whole);
-		else
+		if (glp_simplex(lp, &parm) == 0 && glp_get_status(lp) == GLP_OPT) {
+			out->whole.status = SOL_OPTIMAL;
+			sol_glpk_read_lp(lp, true, &out->whole);
+		} else
 			out->whole.status = SOL_NO_SOLUTION;
 		out->iterations = glp_get_it_cnt(lp) - before;
 	}
