@@ -91,6 +91,32 @@ bool mu_scenario_is_break_glass(const struct mu_scenario *sc, const struct mu_ag
 	return cap && cap->has_agency_cap && a->rate > cap->agency_cap;
 }
 
+bool mu_scenario_is_cleared(const struct mu_bank_worker *w, size_t partner)
+{
+	size_t i;
+	if (w->home == partner || w->is_all_partners)
+		return true;
+	for (i = 0; i < w->n_partners; i++)
+		if (w->partners[i] == partner)
+			return true;
+	return false;
+}
+
+size_t mu_scenario_agreement_for(const struct mu_scenario *sc, size_t from, size_t to, size_t role)
+{
+	size_t g, star = MU_ALL;
+	for (g = 0; g < sc->n_agreements; g++) {
+		const struct mu_agreement *a = &sc->agreements[g];
+		if (a->from != from || a->to != to)
+			continue;
+		if (a->role == role)
+			return g;
+		if (a->role == MU_ALL)
+			star = g;
+	}
+	return star;
+}
+
 struct mu_cap *mu_scenario_cap_add(struct mu_scenario *sc, size_t role)
 {
 	struct mu_cap *c;

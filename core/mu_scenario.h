@@ -169,6 +169,17 @@ const struct mu_cap *mu_scenario_cap(const struct mu_scenario *sc, size_t role);
  * its rate above its role's agency_cap. */
 bool mu_scenario_is_break_glass(const struct mu_scenario *sc, const struct mu_agency_offer *a);
 
+/* True when bank worker w is cleared to work at partner (DESIGN.md §2
+ * `partners`): its home always, every partner with `*`, else those listed.
+ * Silo mode's "home only" is the caller's. */
+bool mu_scenario_is_cleared(const struct mu_bank_worker *w, size_t partner);
+
+/* The agreement row that carries staff of role from `from` to `to`
+ * (DESIGN.md §3): the role's own row, which overrides `*` wholly, else the
+ * `*` row, else MU_ALL. A scan of the agreements: a caller asking for every
+ * (from, to, role) keeps an index of its own. */
+size_t mu_scenario_agreement_for(const struct mu_scenario *sc, size_t from, size_t to, size_t role);
+
 /* The caps row of role, added with no bank_rate and no agency_cap when
  * there is none: the one way to add a caps row, so that mu_scenario_cap
  * finds every row. role < sc->n_roles. Borrowed, as above. */

@@ -86,18 +86,6 @@ static void warn_agency_all_break_glass(struct io_loader *ld)
 	               sc->n_agency);
 }
 
-/* Is worker w cleared to work at partner p? */
-static bool is_cleared(const struct mu_bank_worker *w, size_t p)
-{
-	size_t k;
-	if (w->home == p || w->is_all_partners)
-		return true;
-	for (k = 0; k < w->n_partners; k++)
-		if (w->partners[k] == p)
-			return true;
-	return false;
-}
-
 /* What could ever cover one demand row, source by source. */
 struct reach {
 	double own, lend, bank, agency;
@@ -182,22 +170,14 @@ static struct reach reach_of(const struct io_loader *ld, size_t d, const double 
 	for (i = s_lo; i < s_hi && !REACHED(); i++) {
 		const struct mu_staff *st = &sc->staff[staff->at[i]];
 		double e = eff[st->role * n_roles + row->role];
-		long places = -2; /* -2: no agreement; MU_UNLIMITED (-1): no limit */
+		size_t g;
+		long places;
 		if (st->partner == row->partner || e <= 0 || st->rotatable == 0)
 			continue;
-		for (k = 0; k < sc->n_agreements; k++) {
-			const struct mu_agreement *g = &sc->agreements[k];
-			if (g->from != st->partner || g->to != row->partner)
-				continue;
-			if (g->role == st->role) {
-				places = g->max_per_shift;
-				break; /* a role row overrides `*` wholly */
-			}
-			if (g->role == MU_ALL)
-				places = g->max_per_shift;
-		}
-		if (places == -2)
+		g = mu_scenario_agreement_for(sc, st->partner, row->partner, st->role);
+		if (g == MU_ALL)
 			continue;
+		places = sc->agreements[g].max_per_shift; /* MU_UNLIMITED: no limit */
 		r.lend +=
 		    e * (double)(places == MU_UNLIMITED || places > st->rotatable ? st->rotatable
 		                                                                  : places);
@@ -206,7 +186,7 @@ static struct reach reach_of(const struct io_loader *ld, size_t d, const double 
 		const struct mu_bank_worker *w = &sc->bank[offers->at[k]];
 		double e = eff[w->role * n_roles + row->role];
 		if (e > 0 && w->max_hours >= sc->shifts[row->shift].paid_hours &&
-		    is_cleared(w, row->partner))
+		    mu_scenario_is_cleared(w, row->partner))
 			r.bank += e;
 	}
 #undef REACHED

@@ -147,14 +147,10 @@ static void mark_cleared(struct bank *bk, size_t w)
 {
 	const struct mu_scenario *sc = bk->b->sc;
 	const struct mu_bank_worker *bw = &sc->bank[w];
-	size_t q, i;
-	bk->cleared[bw->home] = w + 1;
-	if (!bk->b->opt.is_silo && bw->is_all_partners)
-		for (q = 0; q < sc->n_partners; q++)
+	size_t q;
+	for (q = 0; q < sc->n_partners; q++)
+		if (q == bw->home || (!bk->b->opt.is_silo && mu_scenario_is_cleared(bw, q)))
 			bk->cleared[q] = w + 1;
-	else if (!bk->b->opt.is_silo)
-		for (i = 0; i < bw->n_partners; i++)
-			bk->cleared[bw->partners[i]] = w + 1;
 }
 
 /* Workers of one role cleared for the same partners are of one class. */

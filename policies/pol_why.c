@@ -163,7 +163,6 @@ struct why_ctx {
 	const struct usage *u;
 	size_t d;
 	double penalty; /* per staff left uncovered */
-	double hours;   /* paid hours of the shift */
 };
 
 static double efficiency(const struct why_ctx *x, size_t role)
@@ -188,22 +187,6 @@ static void why_own(const struct why_ctx *x, struct tally *t)
 	}
 }
 
-/* The agreement row from -> to that applies to role: its own row, else `*`. */
-static size_t agreement_for(const struct mu_scenario *sc, size_t from, size_t to, size_t role)
-{
-	size_t g, star = MU_ALL;
-	for (g = 0; g < sc->n_agreements; g++) {
-		const struct mu_agreement *a = &sc->agreements[g];
-		if (a->from != from || a->to != to)
-			continue;
-		if (a->role == role)
-			return g;
-		if (a->role == MU_ALL)
-			star = g;
-	}
-	return star;
-}
-
 static void why_lend(const struct why_ctx *x, struct tally *t)
 {
 	const struct mu_scenario *sc = x->sc;
@@ -219,7 +202,7 @@ static void why_lend(const struct why_ctx *x, struct tally *t)
 		if (st->shift != dm->shift || st->partner == dm->partner || st->rotatable == 0 ||
 		    efficiency(x, st->role) <= 0)
 			continue;
-		g = agreement_for(sc, st->partner, dm->partner, st->role);
+		g = mu_scenario_agreement_for(sc, st->partner, dm->partner, st->role);
 		if (g == MU_ALL || sc->agreements[g].max_per_shift == 0)
 			continue;
 		ag = &sc->agreements[g];
@@ -234,21 +217,6 @@ static void why_lend(const struct why_ctx *x, struct tally *t)
 		else
 			tally_free(t, g, ag->travel_cost / efficiency(x, st->role), x->penalty);
 	}
-}
-
-static bool is_cleared(const struct mu_bank_worker *w, size_t q, bool is_silo)
-{
-	size_t i;
-	if (w->home == q)
-		return true;
-	if (is_silo)
-		return false;
-	if (w->is_all_partners)
-		return true;
-	for (i = 0; i < w->n_partners; i++)
-		if (w->partners[i] == q)
-			return true;
-	return false;
 }
 
 /* True when worker w works a shift other than s whose rest-extended span
@@ -281,7 +249,8 @@ static void why_bank(const struct why_ctx *x, struct tally *t)
 		const struct mu_bank_worker *bw = &sc->bank[w];
 		const struct mu_cap *cap;
 		if (sc->availability[i].shift != dm->shift || efficiency(x, bw->role) <= 0 ||
-		    !is_cleared(bw, dm->partner, x->b->opt.is_silo))
+		    (x->b->opt.is_silo ? bw->home != dm->partner
+		                       : !mu_scenario_is_cleared(bw, dm->partner)))
 			continue;
 		cap = mu_scenario_cap(sc, bw->role);
 		if (is_resting(x, w, dm->shift))
@@ -364,10 +333,9 @@ struct mu_why *pol_why_new(const struct pol_solved *s)
 		int src;
 		if (uncovered <= EPS)
 			continue;
-		x.hours = sc->shifts[dm->shift].paid_hours;
 		x.penalty = (res->breach_staff > EPS ? sc->settings.floor_penalty
 		                                     : sc->settings.shortfall_penalty) *
-		            dm->priority * x.hours;
+		            dm->priority * sc->shifts[dm->shift].paid_hours;
 		for (src = MU_SRC_OWN; src <= MU_SRC_AGENCY; src++) {
 			memset(t, 0, sizeof(*t));
 			sources[src](&x, t);
