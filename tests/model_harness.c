@@ -130,6 +130,21 @@ void harness_check_outputs(const struct mu_scenario *sc, const char *dir, bool i
 		fail_msg("%s", why);
 }
 
+double harness_plan_objective(const struct mu_scenario *sc, struct pol_warm *warm,
+                              struct pol_solved *keep)
+{
+	struct pol_solve_request req = {.is_lp = true, .want_ranges = keep != NULL, .warm = warm};
+	struct pol_solved here, *s = keep ? keep : &here;
+	struct mu_err err;
+	double objective;
+	assert_int_equal(pol_solve(sc, &req, s, &err), MU_OK);
+	assert_int_equal(s->status, MU_STATUS_OPTIMAL);
+	objective = s->objective;
+	if (!keep)
+		pol_solved_release(&here);
+	return objective;
+}
+
 double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo)
 {
 	/* the independent solver gets the natural model of DESIGN.md §3 (one

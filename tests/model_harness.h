@@ -9,6 +9,7 @@
 #define MODEL_HARNESS_H
 
 #include "core/mu_scenario.h"
+#include "policies/pol_solve.h"
 
 #include <stdbool.h>
 
@@ -32,6 +33,13 @@ struct mu_scenario *harness_load(const struct harness_file *defaults,
  * checks each answer every way and returns the objective. Fails the test
  * unless all are proven optimal with one objective. */
 double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo);
+
+/* The plan-mode objective of sc through the pipeline, warm from (and
+ * keeping into) warm unless NULL; with keep, the whole answer, prices and
+ * their ranges included, stays there for the caller to release. Fails the
+ * test unless it is optimal. */
+double harness_plan_objective(const struct mu_scenario *sc, struct pol_warm *warm,
+                              struct pol_solved *keep);
 
 /* Checks dir/plan.csv against §3 (plan_check_file) and dir/summary.csv
  * against plan.csv; fails the test with the first problem found. */

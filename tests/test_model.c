@@ -977,23 +977,6 @@ static void test_model_generated_scenarios_match_cbc_and_clp(void **state)
 	free(g);
 }
 
-/* The objective of sc in plan mode, solved through the pipeline; with
- * solved, the whole answer (its prices included) stays there to release. */
-static double plan_objective(const struct mu_scenario *sc, struct pol_solved *solved)
-{
-	struct pol_solve_request req = {.is_lp = true, .want_ranges = true};
-	struct pol_solved here;
-	struct mu_err err;
-	double objective;
-	struct pol_solved *s = solved ? solved : &here;
-	assert_int_equal(pol_solve(sc, &req, s, &err), MU_OK);
-	assert_int_equal(s->status, MU_STATUS_OPTIMAL);
-	objective = s->objective;
-	if (!solved)
-		pol_solved_release(&here);
-	return objective;
-}
-
 /* The scenario number a price row's limit comes from. */
 static double *limit_of(struct mu_scenario *sc, const struct mu_price_row *r)
 {
@@ -1086,7 +1069,7 @@ static void test_model_price_sentences_are_true(void **state)
 		struct pol_solved solved;
 		gen_scenario(g, seed, files);
 		sc = harness_load(defaults, files);
-		plan_objective(sc, &solved);
+		harness_plan_objective(sc, NULL, &solved);
 		n += check_price_sentences(sc, &solved);
 		pol_solved_release(&solved);
 		mu_scenario_free(sc);
@@ -1109,7 +1092,7 @@ static void test_model_prices_hold_over_their_range(void **state)
 		size_t i;
 		gen_scenario(g, seed, files);
 		sc = harness_load(defaults, files);
-		base = plan_objective(sc, &solved);
+		base = harness_plan_objective(sc, NULL, &solved);
 		n_sentences += check_price_sentences(sc, &solved);
 		for (i = 0; i < solved.n_prices; i++) {
 			const struct mu_price_row *r = &solved.prices[i];
@@ -1123,7 +1106,7 @@ static void test_model_prices_hold_over_their_range(void **state)
 				step = 1;
 			saved = *limit;
 			*limit += step;
-			moved = plan_objective(sc, NULL);
+			moved = harness_plan_objective(sc, NULL, NULL);
 			*limit = saved;
 			if (fabs(moved - base - r->price * step) > 1e-6 * (1 + fabs(base)))
 				fail_msg("%s: price %.6f, step %.4f moved the objective by %.6f",

@@ -301,21 +301,6 @@ static struct mu_scenario *load_example(void)
 	return sc;
 }
 
-/* Plan mode through the pipeline, warm from (and keeping into) warm when
- * it is not NULL. */
-static double solve_lp(const struct mu_scenario *sc, struct pol_warm *warm)
-{
-	struct pol_solve_request req = {.is_lp = true, .warm = warm};
-	struct pol_solved s;
-	struct mu_err err;
-	double objective;
-	assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
-	assert_int_equal(s.status, MU_STATUS_OPTIMAL);
-	objective = s.objective;
-	pol_solved_release(&s);
-	return objective;
-}
-
 static void test_sweep_warm_start_finds_the_cold_optimum(void **state)
 {
 	/* the cap changes which offers are break-glass, so models differ in
@@ -336,8 +321,8 @@ static void test_sweep_warm_start_finds_the_cold_optimum(void **state)
 			size_t at = k == 1 ? v.n_values - 1 - i : i;
 			double cold, warm;
 			cli_vary_apply(&v, sc, cli_vary_value(&v, at));
-			cold = solve_lp(sc, NULL);
-			warm = solve_lp(sc, basis);
+			cold = harness_plan_objective(sc, NULL, NULL);
+			warm = harness_plan_objective(sc, basis, NULL);
 			if (!(fabs(warm - cold) <= 1e-7 * fabs(cold)))
 				fail_msg("%s at %g: warm %.4f, cold %.4f", text,
 				         cli_vary_value(&v, at), warm, cold);
