@@ -170,23 +170,6 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	mu_buf_adds(b, ".</p>\n");
 }
 
-struct uncovered {
-	size_t demand;
-	const struct mu_demand_result *r;
-};
-
-static int by_red_flag_then_uncovered(const void *x, const void *y)
-{
-	const struct uncovered *a = x, *c = y;
-	double ua = a->r->short_staff + a->r->breach_staff;
-	double uc = c->r->short_staff + c->r->breach_staff;
-	if (a->r->is_red_flag != c->r->is_red_flag)
-		return a->r->is_red_flag ? -1 : 1;
-	if (ua != uc)
-		return ua > uc ? -1 : 1;
-	return a->demand < c->demand ? -1 : a->demand > c->demand;
-}
-
 /* The reasons of demand row d, one line each, at most three: own staff all
  * at work is said by why.csv but not here, since it is nearly always so and
  * tells a reader nothing to act on. */
@@ -218,15 +201,11 @@ static void say_why_of(struct mu_buf *b, const struct mu_scenario *sc, const str
 
 static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
 {
-	struct uncovered *u = mu_calloc(sc->n_demand + 1, sizeof(*u));
-	size_t i, n = 0;
-	for (i = 0; i < sc->n_demand; i++) {
-		const struct mu_demand_result *r = &p->plan->demand[i];
-		if ((r->short_staff + r->breach_staff > 1e-6 || r->is_red_flag) &&
-		    is_shown(p, sc->demand[i].partner))
-			u[n++] = (struct uncovered){i, r};
-	}
-	qsort(u, n, sizeof(*u), by_red_flag_then_uncovered);
+	size_t *u = mu_malloc((sc->n_demand + 1) * sizeof(size_t));
+	size_t i, n = 0, n_all = io_report_unfilled_order(p->plan, u);
+	for (i = 0; i < n_all; i++) /* a partner's page: its own rows, in order */
+		if (is_shown(p, sc->demand[u[i]].partner))
+			u[n++] = u[i];
 	mu_buf_adds(b, "<h2>Red flags and unfilled shifts</h2>\n");
 	if (n == 0) {
 		mu_buf_adds(b, "<p>Every shift is filled.</p>\n");
@@ -240,7 +219,8 @@ static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	            "<th>uncovered</th><th>safe minimum</th><th></th><th>why</th></tr>\n",
 	            n, n == 1 ? "" : "s");
 	for (i = 0; i < n && i < N_UNFILLED_SHOWN; i++) {
-		const struct mu_demand *d = &sc->demand[u[i].demand];
+		const struct mu_demand *d = &sc->demand[u[i]];
+		const struct mu_demand_result *r = &p->plan->demand[u[i]];
 		mu_buf_adds(b, "<tr><td>");
 		esc(b, sc->partners[d->partner].name);
 		mu_buf_adds(b, "</td><td>");
@@ -248,10 +228,10 @@ static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struc
 		mu_buf_adds(b, "</td><td>");
 		esc(b, sc->shifts[d->shift].id);
 		mu_buf_addf(b, "</td><td>%.4g</td><td>%.2f</td><td>%.4g</td><td>%s</td>",
-		            d->required, u[i].r->short_staff + u[i].r->breach_staff, d->minimum,
-		            u[i].r->is_red_flag ? "<span class=\"red\">RED FLAG</span>" : "");
+		            d->required, r->short_staff + r->breach_staff, d->minimum,
+		            r->is_red_flag ? "<span class=\"red\">RED FLAG</span>" : "");
 		mu_buf_adds(b, "<td class=\"why\">");
-		say_why_of(b, sc, p->why, u[i].demand);
+		say_why_of(b, sc, p->why, u[i]);
 		mu_buf_adds(b, "</td></tr>\n");
 	}
 	mu_buf_adds(b, "</table>\n");

@@ -8,6 +8,7 @@
 #include "io/io_csv.h"
 #include "io/io_say.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -166,37 +167,63 @@ enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
 	return close_out(fp, dir, "rota.csv", err);
 }
 
-struct why_key {
+struct unfilled_key {
 	bool is_red_flag;
 	double uncovered;
-	size_t demand, row;
+	size_t demand;
 };
 
 static int by_red_flag_then_size(const void *x, const void *y)
 {
-	const struct why_key *a = x, *b = y;
+	const struct unfilled_key *a = x, *b = y;
 	if (a->is_red_flag != b->is_red_flag)
 		return a->is_red_flag ? -1 : 1;
 	if (a->uncovered != b->uncovered)
 		return a->uncovered > b->uncovered ? -1 : 1;
-	if (a->demand != b->demand)
-		return a->demand < b->demand ? -1 : 1;
-	return a->row < b->row ? -1 : a->row > b->row;
+	return a->demand < b->demand ? -1 : a->demand > b->demand;
+}
+
+size_t io_report_unfilled_order(const struct mu_plan *plan, size_t *order)
+{
+	struct unfilled_key *k = mu_malloc((plan->n_demand + 1) * sizeof(*k));
+	size_t d, n = 0, i;
+	for (d = 0; d < plan->n_demand; d++) {
+		const struct mu_demand_result *r = &plan->demand[d];
+		double uncovered = r->short_staff + r->breach_staff;
+		if (uncovered > 1e-6 || r->is_red_flag)
+			k[n++] = (struct unfilled_key){r->is_red_flag, uncovered, d};
+	}
+	qsort(k, n, sizeof(*k), by_red_flag_then_size);
+	for (i = 0; i < n; i++)
+		order[i] = k[i].demand;
+	free(k);
+	return n;
 }
 
 void io_report_why_order(const struct mu_plan *plan, const struct mu_why *why, size_t *order)
 {
-	struct why_key *k = mu_malloc((why->n_rows + 1) * sizeof(*k));
-	size_t i;
-	for (i = 0; i < why->n_rows; i++) {
-		const struct mu_why_row *r = &why->rows[i];
-		k[i] = (struct why_key){plan->demand[r->demand].is_red_flag, r->uncovered,
-		                        r->demand, i};
-	}
-	qsort(k, why->n_rows, sizeof(*k), by_red_flag_then_size);
+	size_t *rows = mu_malloc((plan->n_demand + 1) * sizeof(size_t));
+	size_t *first = mu_calloc(plan->n_demand + 2, sizeof(size_t));
+	size_t *by_demand = mu_malloc((why->n_rows + 1) * sizeof(size_t));
+	size_t n_rows = io_report_unfilled_order(plan, rows), i, k, n = 0;
+	/* why's rows grouped by demand row, each group in why's order */
 	for (i = 0; i < why->n_rows; i++)
-		order[i] = k[i].row;
-	free(k);
+		first[why->rows[i].demand + 1]++;
+	for (i = 0; i < plan->n_demand; i++)
+		first[i + 1] += first[i];
+	for (i = 0; i < why->n_rows; i++)
+		by_demand[first[why->rows[i].demand]++] = i;
+	for (i = plan->n_demand; i > 0; i--) /* first[d] moved to the group's end: back */
+		first[i] = first[i - 1];
+	first[0] = 0;
+	for (k = 0; k < n_rows; k++)
+		for (i = first[rows[k]]; i < first[rows[k] + 1]; i++)
+			order[n++] = by_demand[i];
+	/* pol_why explains exactly the unfilled rows */
+	assert(n == why->n_rows);
+	free(rows);
+	free(first);
+	free(by_demand);
 }
 
 enum mu_code io_report_write_why(const char *dir, const struct mu_scenario *sc,

@@ -32,8 +32,14 @@ enum mu_code io_report_write_why(const char *dir, const struct mu_scenario *sc,
                                  const struct mu_plan *plan, const struct mu_why *why,
                                  struct mu_err *err);
 
+/* The demand rows left short or in breach, in the order every output lists
+ * them: red flags first, then the most staff uncovered, into order
+ * (plan->n_demand at least); returns how many. */
+size_t io_report_unfilled_order(const struct mu_plan *plan, size_t *order);
+
 /* The rows of why in the order why.csv writes them, into order (why->n_rows
- * at least): red flags first, then by uncovered staff, largest first. */
+ * at least): by io_report_unfilled_order, each row's reasons as pol_why
+ * gave them. */
 void io_report_why_order(const struct mu_plan *plan, const struct mu_why *why, size_t *order);
 
 /* The plan rows of the rota (bank rows of partner's slice) in rota.csv's
