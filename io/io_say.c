@@ -63,6 +63,18 @@ static void say_spend(struct mu_buf *b, double more)
 	mu_buf_adds(b, more > 0 ? " more spend" : " less");
 }
 
+/* The recharge a partner named as worse off receives (net > 0) or pays
+ * for mutual aid, more than alone: not spend (it is a transfer inside the
+ * system, DESIGN.md §3), but money the partner sees, so said beside it. */
+static void say_recharge(struct mu_buf *b, double net)
+{
+	char m[MU_MONEY_SIZE];
+	if (fabs(net) < 0.005)
+		return;
+	mu_buf_addf(b, ", %s recharge %s", mu_format_money(m, fabs(net), 2),
+	            net > 0 ? "received" : "paid");
+}
+
 /* Appends what is worse for partner p in the system plan, if anything;
  * returns whether it did. */
 static bool say_worse(struct mu_buf *b, const char *name, const struct mu_totals *sys,
@@ -87,6 +99,8 @@ static bool say_worse(struct mu_buf *b, const char *name, const struct mu_totals
 		char m[MU_MONEY_SIZE];
 		mu_buf_addf(b, "%s more spend", mu_format_money(m, more, 2));
 	}
+	say_recharge(b, (sys->recharge_in - sys->recharge_out) -
+	                    (silo->recharge_in - silo->recharge_out));
 	mu_buf_adds(b, ")");
 	return true;
 }

@@ -101,9 +101,12 @@ for partner, roles in DEMAND.items():
             priority = 2 if role in ("rn_b5", "rn_b6") and kind == 2 else 1
             demand_rows.append((partner, role, sid, req, minimum, priority))
             avail = int(req * COVER[partner] * ROLE_COVER.get(role, 1) * rng.uniform(0.9, 1.1))
-            if partner == "cmh_trust" and role == "hca_b3" and not weekend:
-                avail = req + 2  # community support workers to spare on weekdays
             rot = min(avail, round(avail * ROTATABLE[partner]))
+            if partner == "cmh_trust" and role == "hca_b3" and not weekend:
+                # community support workers to spare on weekdays, free to
+                # rotate: the mutual aid into homecare (and the acute trusts)
+                spare = req + 5 - avail
+                avail, rot = req + 5, rot + max(spare, 2)
             staff_rows.append((partner, role, sid, avail, rot))
             pay_bill[partner] += avail * hours * HOURLY[role] * (1 + enh)
 write("demand.csv", ["partner", "role", "shift", "required", "minimum", "priority"], demand_rows)
@@ -184,14 +187,17 @@ for role in ("care_worker", "senior_care"):
 write("agency.csv", ["supplier", "tier", "framework", "role", "partner", "rate", "capacity"],
       agency)
 
+# Between trusts, staff lent under a "*" row are recharged at a blended
+# rate (the support-worker band with on-costs): the recharge ledger.
+BLENDED = f"{HOURLY['hca_b3'] * 1.28:.2f}"
 agreements = [
-    ("acute_north", "acute_south", "*", 4, 25, ""),
-    ("acute_south", "acute_north", "*", 4, 25, ""),
+    ("acute_north", "acute_south", "*", 4, 25, BLENDED),
+    ("acute_south", "acute_north", "*", 4, 25, BLENDED),
     ("acute_north", "acute_south", "rn_b5", 3, 25, f"{HOURLY['rn_b5'] * 1.28:.2f}"),
     ("acute_south", "acute_north", "rn_b5", 3, 25, f"{HOURLY['rn_b5'] * 1.28:.2f}"),
-    ("cmh_trust", "acute_north", "*", 5, 12, ""),
-    ("acute_north", "cmh_trust", "*", 3, 12, ""),
-    ("cmh_trust", "acute_south", "*", 2, 30, ""),
+    ("cmh_trust", "acute_north", "*", 5, 12, BLENDED),
+    ("acute_north", "cmh_trust", "*", 3, 12, BLENDED),
+    ("cmh_trust", "acute_south", "*", 2, 30, BLENDED),
     ("cmh_trust", "homecare", "hca_b3", 4, 15, f"{HOURLY['hca_b3'] * 1.28:.2f}"),
     ("asc_county", "homecare", "*", 3, 10, f"{HOURLY['care_worker'] * 1.2:.2f}"),
     ("asc_city", "homecare", "*", 3, 10, f"{HOURLY['care_worker'] * 1.2:.2f}"),

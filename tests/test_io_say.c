@@ -63,6 +63,8 @@ static void fill(struct mu_plan *p, const struct mu_plan *base, bool is_base)
 			const struct mu_totals *b = &base->partners[i];
 			t->filled_hours = b->filled_hours + draw(200);
 			t->spend_total = b->spend_total + draw(5000);
+			t->recharge_in = uniform() < 0.5 ? 0 : fabs(draw(3000));
+			t->recharge_out = uniform() < 0.5 ? 0 : fabs(draw(3000));
 			t->n_red_flags = uniform() < 0.4 ? b->n_red_flags : (size_t)(uniform() * 5);
 		}
 		p->system.filled_hours += t->filled_hours;
@@ -145,6 +147,25 @@ static void check_spend(const char *text, double more)
 	assert_true(shown > 0);
 }
 
+/* A named partner's "(...)" says the net recharge it receives or pays,
+ * to the penny, when there is any. */
+static void check_recharge(const char *part, double net)
+{
+	const char *at = strstr(part, " recharge ");
+	const char *money;
+	if (fabs(net) < 0.005) {
+		assert_null(at);
+		return;
+	}
+	assert_non_null(at);
+	assert_string_equal(at + strlen(" recharge "), net > 0 ? "received" : "paid");
+	/* the last ", £" of the part: its money has commas but no spaces */
+	for (money = NULL; (part = strstr(part, ", £")) != NULL; part++)
+		money = part;
+	assert_non_null(money);
+	assert_true(fabs(money_at(money + 2) - fabs(net)) <= 0.005 + 1e-9);
+}
+
 static void check_worse(const char *text, const struct mu_plan *sys, const struct mu_plan *silo)
 {
 	size_t p;
@@ -172,6 +193,8 @@ static void check_worse(const char *text, const struct mu_plan *sys, const struc
 			                 a->filled_hours < c->filled_hours - 1e-6);
 			assert_int_equal(strstr(part, "more spend") != NULL,
 			                 a->spend_total > c->spend_total + 1e-6);
+			check_recharge(part, (a->recharge_in - a->recharge_out) -
+			                         (c->recharge_in - c->recharge_out));
 		}
 	}
 	assert_true(is_any == (worse != NULL));
@@ -204,9 +227,10 @@ static void test_io_say_value_is_true_of_its_numbers(void **state)
 
 static void test_io_say_value_example_sentence(void **state)
 {
-	struct mu_totals a[N_PARTNERS] = {{.filled_hours = 100, .spend_total = 10},
-	                                  {.filled_hours = 300, .spend_total = 1533},
-	                                  {.filled_hours = 50}};
+	struct mu_totals a[N_PARTNERS] = {
+	    {.filled_hours = 100, .spend_total = 10},
+	    {.filled_hours = 300, .spend_total = 1533, .recharge_in = 420.5},
+	    {.filled_hours = 50}};
 	struct mu_totals c[N_PARTNERS] = {{.filled_hours = 100, .spend_total = 10},
 	                                  {.filled_hours = 45, .spend_total = 0, .n_red_flags = 8},
 	                                  {.filled_hours = 50}};
@@ -218,9 +242,10 @@ static void test_io_say_value_example_sentence(void **state)
 	silo.system = (struct mu_totals){.filled_hours = 195, .spend_total = 10, .n_red_flags = 8};
 	mu_buf_init(&b);
 	io_say_value(&b, &scenario, &sys, &silo);
-	assert_string_equal(b.data, "Working together fills 255 more hours and removes all 8 red "
-	                            "flags, for £1,533 more spend. Worse off than alone: "
-	                            "Homecare Ltd (£1,533.00 more spend).");
+	assert_string_equal(b.data,
+	                    "Working together fills 255 more hours and removes all 8 red "
+	                    "flags, for £1,533 more spend. Worse off than alone: "
+	                    "Homecare Ltd (£1,533.00 more spend, £420.50 recharge received).");
 	mu_buf_release(&b);
 }
 
