@@ -59,6 +59,7 @@ static void fill(struct mu_plan *p, const struct mu_plan *base, bool is_base)
 			t->filled_hours = 1000 * uniform();
 			t->spend_total = 50000 * uniform();
 			t->n_red_flags = uniform() < 0.5 ? 0 : (size_t)(uniform() * 5);
+			t->recharge_in = t->recharge_out = 0; /* no lending alone */
 		} else {
 			const struct mu_totals *b = &base->partners[i];
 			t->filled_hours = b->filled_hours + draw(200);
@@ -203,7 +204,7 @@ static void check_worse(const char *text, const struct mu_plan *sys, const struc
 static void test_io_say_value_is_true_of_its_numbers(void **state)
 {
 	struct mu_plan sys = {0}, silo = {0};
-	struct mu_totals a[N_PARTNERS], c[N_PARTNERS];
+	struct mu_totals a[N_PARTNERS] = {{0}}, c[N_PARTNERS] = {{0}};
 	int i;
 	(void)state;
 	sys.partners = a;
