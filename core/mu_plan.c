@@ -43,6 +43,7 @@ const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT] = {
     [MU_ROW_BUDGET] = {.name = "budget", .unit = "£"},
     [MU_ROW_CUT] = {.name = "cut", .unit = ""},
     [MU_ROW_POOL] = {.name = "pool", .unit = "staff", .is_internal = true},
+    [MU_ROW_GUARANTEE] = {.name = "guarantee", .unit = "penalty £"},
 };
 
 const char *const mu_why_reason_names[MU_WHY_COUNT] = {

@@ -145,6 +145,7 @@ enum mu_row_kind {
 	MU_ROW_BUDGET,      /* agency spend <= budget; index: partner, MU_ALL = system */
 	MU_ROW_CUT,         /* rota only, a row every rota meets; index: worker or demand row */
 	MU_ROW_POOL,        /* a pool's staff at work <= its workers on the shift; index: pool */
+	MU_ROW_GUARANTEE,   /* unfilled penalty <= the silo plan's (§3a); index: partner */
 	MU_ROW_KIND_COUNT
 };
 

@@ -16,6 +16,7 @@ const struct pol_policy pol_policies[] = {
     {"bank", pol_bank_apply},                 /* working time: overlap, rest, max hours */
     {"agency", pol_agency_apply},             /* caps, framework, tiers, break-glass */
     {"budgets", pol_budgets_apply},           /* after agency: it sums agency columns */
+    {"guarantee", pol_guarantee_apply},       /* after demand: it sums short and breach */
     {NULL, NULL},
 };
 
@@ -98,6 +99,7 @@ struct pol_build *pol_build_new(const struct mu_scenario *sc, const struct pol_b
 	b->floor_row = mu_calloc(sc->n_demand + 1, sizeof(size_t));
 	for (i = 0; pol_policies[i].apply; i++)
 		pol_policies[i].apply(b);
+	b->opt.guarantee_cap = NULL; /* the caller's, read while building only */
 	return b;
 }
 

@@ -68,6 +68,11 @@ struct pol_build_options {
 	/* pool the bank (pol_bank.c) where a pool on a shift has this many
 	 * workers or more and saves columns; 0: no pools */
 	size_t pool_min_workers;
+	/* The guarantee of DESIGN.md §3a: per partner, the most unfilled
+	 * penalty (short and breach) its demand rows may carry, its silo
+	 * plan's; NULL: no guarantee (pol_guarantee.c). Read while building
+	 * only. */
+	const double *guarantee_cap;
 };
 
 struct pol_build {
@@ -143,6 +148,7 @@ void pol_mutual_aid_apply(struct pol_build *b);
 void pol_bank_apply(struct pol_build *b);
 void pol_agency_apply(struct pol_build *b);
 void pol_budgets_apply(struct pol_build *b);
+void pol_guarantee_apply(struct pol_build *b);
 
 /* Rota mode only, after the policies: rows every rota meets that cut off
  * fractional staff (see pol_rota_cuts.c). Compacts the model. */

@@ -57,6 +57,9 @@ static void describe(const struct mu_scenario *sc, const struct pol_row *what,
 	case MU_ROW_BUDGET:
 		r->partner = i == MU_ALL ? "SYSTEM" : sc->partners[i].id;
 		break;
+	case MU_ROW_GUARANTEE:
+		r->partner = sc->partners[i].id;
+		break;
 	default:
 		break;
 	}

@@ -36,8 +36,11 @@ enum pol_pooling { POL_POOL_AUTO, POL_POOL_ALWAYS, POL_POOL_NEVER };
 enum pol_sift { POL_SIFT_AUTO, POL_SIFT_ALWAYS, POL_SIFT_NEVER };
 
 struct pol_solve_request {
-	bool is_lp;        /* plan mode: the linear relaxation, with prices */
-	bool is_silo;      /* partners alone */
+	bool is_lp;   /* plan mode: the linear relaxation, with prices */
+	bool is_silo; /* partners alone */
+	/* per partner, the unfilled penalty it is guaranteed not to exceed
+	 * (its silo plan's, DESIGN.md §3a); NULL: none */
+	const double *guarantee_cap;
 	double time_limit; /* seconds; 0 = none */
 	/* rota: simplex iterations the search may make after the relaxation,
 	 * 0 = none; a search stopped by work alone gives the same rota on

@@ -147,18 +147,30 @@ double harness_plan_objective(const struct mu_scenario *sc, struct pol_warm *war
 
 double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo)
 {
+	return harness_solve_guaranteed(sc, is_lp, is_silo, NULL);
+}
+
+double harness_solve_guaranteed(const struct mu_scenario *sc, bool is_lp, bool is_silo,
+                                const double *guarantee_cap)
+{
 	/* the independent solver gets the natural model of DESIGN.md §3 (one
 	 * bank column per worker, shift, partner and role), written before
 	 * the rota's extra rows: muster's pools are checked by it too */
 	struct pol_solve_request plain = {.is_lp = is_lp,
 	                                  .is_silo = is_silo,
+	                                  .guarantee_cap = guarantee_cap,
 	                                  .pool = POL_POOL_ALWAYS,
 	                                  .sift = POL_SIFT_NEVER,
 	                                  .is_without_cuts = true};
-	struct pol_solve_request sifted = {
-	    .is_lp = is_lp, .is_silo = is_silo, .pool = POL_POOL_ALWAYS, .sift = POL_SIFT_ALWAYS};
-	struct pol_solve_request natural = {
-	    .is_lp = is_lp, .is_silo = is_silo, .pool = POL_POOL_NEVER};
+	struct pol_solve_request sifted = {.is_lp = is_lp,
+	                                   .is_silo = is_silo,
+	                                   .guarantee_cap = guarantee_cap,
+	                                   .pool = POL_POOL_ALWAYS,
+	                                   .sift = POL_SIFT_ALWAYS};
+	struct pol_solve_request natural = {.is_lp = is_lp,
+	                                    .is_silo = is_silo,
+	                                    .guarantee_cap = guarantee_cap,
+	                                    .pool = POL_POOL_NEVER};
 	struct pol_solved s;
 	struct mu_err err;
 	char mps[300], mps_natural[300];

@@ -34,6 +34,12 @@ struct mu_scenario *harness_load(const struct harness_file *defaults,
  * unless all are proven optimal with one objective. */
 double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo);
 
+/* harness_solve under the guarantee of DESIGN.md §3a: partner p's
+ * unfilled penalty at most guarantee_cap[p] (NULL: none); the independent
+ * solver gets the guarantee's rows in the MPS too. */
+double harness_solve_guaranteed(const struct mu_scenario *sc, bool is_lp, bool is_silo,
+                                const double *guarantee_cap);
+
 /* The plan-mode objective of sc through the pipeline, warm from (and
  * keeping into) warm unless NULL; with keep, the whole answer, prices and
  * their ranges included, stays there for the caller to release. Fails the

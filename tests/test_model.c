@@ -575,6 +575,65 @@ static void red_flags_with_floor_penalty(double floor_penalty, double expected_o
 	mu_scenario_free(sc);
 }
 
+/* The guarantee of DESIGN.md §3a on case files, in both modes: the silo
+ * plan's per-partner unfilled penalties become the caps; the system plan
+ * with them costs guaranteed (checked every way, CLP/CBC on its MPS too),
+ * and each partner's unfilled penalty is within its cap. */
+static void expect_guarantee(const struct harness_file *files, double silo, double system,
+                             double guaranteed)
+{
+	struct mu_scenario *sc = harness_load(defaults, files);
+	double cap[2];
+	int lp;
+	for (lp = 0; lp < 2; lp++) {
+		struct pol_solve_request alone = {.is_lp = lp == 1, .is_silo = true};
+		struct pol_solve_request req = {.is_lp = lp == 1, .guarantee_cap = cap};
+		struct pol_solved s;
+		struct mu_err err;
+		size_t p;
+		assert_int_equal(pol_solve(sc, &alone, &s, &err), MU_OK);
+		assert_true(fabs(s.objective - silo) < 1e-6);
+		for (p = 0; p < 2; p++)
+			cap[p] = s.plan->partners[p].unfilled_penalty;
+		pol_solved_release(&s);
+		assert_true(fabs(harness_solve(sc, lp == 1, false) - system) < 1e-6);
+		assert_true(fabs(harness_solve_guaranteed(sc, lp == 1, false, cap) - guaranteed) <
+		            1e-6);
+		assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+		for (p = 0; p < 2; p++)
+			assert_true(s.plan->partners[p].unfilled_penalty <= cap[p] + 1e-6);
+		pol_solved_release(&s);
+	}
+	mu_scenario_free(sc);
+}
+
+static void test_model_guarantee(void **state)
+{
+	/* a's one nurse is worth more at b (priority 2): the system lends her
+	 * for 10 and leaves a short (1,600), 1,610 against the silo's 3,200 at
+	 * b; guaranteed, a may be no worse than alone, so she stays: 3,200,
+	 * and the guarantee's price is 1,590 */
+	const struct harness_file short_at_home[] = {
+	    {"staff.csv", "partner,role,shift,available,rotatable\na,rn,d1,1,1\n"},
+	    {"agreements.csv", "from,to,role,travel_cost\na,b,*,10\n"},
+	    {"demand.csv", "partner,role,shift,required,priority\na,rn,d1,1,1\nb,rn,d1,1,2\n"},
+	    {NULL, NULL},
+	};
+	/* a bank nurse at a (8 h at £10) backfills: lending costs a nothing,
+	 * so the guarantee costs nothing (90 both ways) */
+	const struct harness_file backfilled[] = {
+	    {"staff.csv", "partner,role,shift,available,rotatable\na,rn,d1,1,1\n"},
+	    {"agreements.csv", "from,to,role,travel_cost\na,b,*,10\n"},
+	    {"bank.csv", "id,role,home\nw1,rn,a\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\n"},
+	    {"demand.csv", "partner,role,shift,required,priority\na,rn,d1,1,1\nb,rn,d1,1,2\n"},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect_guarantee(short_at_home, 3200, 1610, 3200);
+	expect_guarantee(backfilled, 3200, 90, 90);
+}
+
 static void test_model_red_flags_are_cover_below_minimum(void **state)
 {
 	(void)state;
@@ -1224,6 +1283,7 @@ int main(void)
 	    cmocka_unit_test(test_model_polish_moves_swaps_adds_and_drops),
 	    cmocka_unit_test(test_model_rota_cuts_close_the_relaxation),
 	    cmocka_unit_test(test_model_red_flags_are_cover_below_minimum),
+	    cmocka_unit_test(test_model_guarantee),
 	    cmocka_unit_test(test_model_why_a_shift_is_unfilled),
 	    cmocka_unit_test(test_model_partner_and_system_budgets),
 	    cmocka_unit_test(test_model_silo),
