@@ -80,7 +80,7 @@ enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
 		text[6] = t.worker;
 		text[7] = t.offer;
 		for (k = 0; k < sizeof(text) / sizeof(text[0]); k++) {
-			io_csv_write_field(fp, text[k]);
+			io_csv_write_text(fp, text[k]);
 			fputc(',', fp);
 		}
 		fprintf(fp, "%.10g,%.10g,%.2f,%.2f\n", r->staff, r->hours, r->cost, r->recharge);
@@ -145,21 +145,21 @@ enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
 		const struct mu_shift *s = &sc->shifts[r->shift];
 		char date[16];
 		io_report_date_text(date, sizeof(date), s->day);
-		io_csv_write_field(fp, w->id);
+		io_csv_write_text(fp, w->id);
 		fputc(',', fp);
 		io_csv_write_text(fp, w->name);
 		fputc(',', fp);
-		io_csv_write_field(fp, sc->roles[w->role].id);
+		io_csv_write_text(fp, sc->roles[w->role].id);
 		fputc(',', fp);
-		io_csv_write_field(fp, sc->partners[w->home].id);
+		io_csv_write_text(fp, sc->partners[w->home].id);
 		fputc(',', fp);
-		io_csv_write_field(fp, sc->partners[r->partner].id);
+		io_csv_write_text(fp, sc->partners[r->partner].id);
 		fputc(',', fp);
 		io_csv_write_text(fp, sc->partners[r->partner].name);
 		fputc(',', fp);
-		io_csv_write_field(fp, sc->roles[r->role].id);
+		io_csv_write_text(fp, sc->roles[r->role].id);
 		fputc(',', fp);
-		io_csv_write_field(fp, s->id);
+		io_csv_write_text(fp, s->id);
 		fprintf(fp, ",%s,%02d:%02d,%02d:%02d,%.10g\n", date, s->start_min / 60,
 		        s->start_min % 60, s->end_min / 60, s->end_min % 60, r->hours);
 	}
@@ -245,12 +245,16 @@ enum mu_code io_report_write_why(const char *dir, const struct mu_scenario *sc,
 		const struct mu_demand *d = &sc->demand[r->demand];
 		mu_buf_reset(&detail);
 		io_say_why(&detail, sc, r);
-		fprintf(fp, "%s,%s,%s,%.10g,%s,", sc->partners[d->partner].id,
-		        sc->roles[d->role].id, sc->shifts[d->shift].id, r->uncovered,
-		        io_say_why_source(r));
-		io_csv_write_field(fp, mu_why_reason_names[r->reason]);
-		fprintf(fp, ",%s,", io_say_why_limit(r));
-		io_csv_write_text(fp, detail.data);
+		io_csv_write_row(fp,
+		                 (const char *[]){sc->partners[d->partner].id,
+		                                  sc->roles[d->role].id, sc->shifts[d->shift].id},
+		                 3);
+		fprintf(fp, ",%.10g,", r->uncovered);
+		io_csv_write_row(fp,
+		                 (const char *[]){io_say_why_source(r),
+		                                  mu_why_reason_names[r->reason],
+		                                  io_say_why_limit(r), detail.data},
+		                 4);
 		fputc('\n', fp);
 	}
 	mu_buf_release(&detail);
@@ -281,7 +285,7 @@ enum mu_code io_report_write_prices(const char *dir, const struct mu_price_row *
 		    r->subject,    mu_row_kind_info[r->kind].unit};
 		size_t k;
 		for (k = 0; k < sizeof(text) / sizeof(text[0]); k++) {
-			io_csv_write_field(fp, text[k]);
+			io_csv_write_text(fp, text[k]);
 			fputc(',', fp);
 		}
 		/* 1e-9 and below is the simplex's rounding, not a price */
@@ -301,7 +305,7 @@ static void write_totals(FILE *fp, const char *scope, const char *name, const st
 {
 	double fill = mu_totals_fill_rate(t), agency_spend = t->spend[MU_SRC_AGENCY];
 	int s;
-	io_csv_write_field(fp, scope);
+	io_csv_write_text(fp, scope);
 	fputc(',', fp);
 	io_csv_write_text(fp, name);
 	fprintf(fp, ",%.2f", t->required_hours);
@@ -378,7 +382,7 @@ static void write_compare_scope(FILE *fp, const char *scope, const char *name,
 			;
 		if (k == m)
 			continue;
-		io_csv_write_field(fp, scope);
+		io_csv_write_text(fp, scope);
 		fputc(',', fp);
 		io_csv_write_text(fp, name);
 		fprintf(fp, ",%s,%.10g,%.10g,%.10g\n", a[i].name, a[i].value, b[k].value,
@@ -410,7 +414,7 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 	if (!fp)
 		return MU_E_IO;
 	for (k = 0; k < table->n_names; k++) {
-		io_csv_write_field(fp, table->names[k]);
+		io_csv_write_text(fp, table->names[k]);
 		fputc(',', fp);
 	}
 	fputs(

