@@ -73,6 +73,13 @@ void cli_print_warnings(const struct mu_errlist *warnings);
  * else 1 or 2; warnings never change it. */
 int cli_load_scenario(const char *dir, struct io_source **src, struct mu_scenario **sc);
 
+/* Checks, before any solving, that the --out folder out can take the
+ * outputs: creates it (and the folders above it) and a file in it. Returns
+ * 0 (also when out is NULL: no --out), or prints why not and returns 1 (an
+ * I/O failure, DESIGN.md §5), so that an unwritable folder costs no solve
+ * and records no run. */
+int cli_prepare_out(const char *out);
+
 /* Parses a number of seconds in (0, 1e6]; false when v is not one. */
 bool cli_parse_seconds(const char *v, double *seconds);
 

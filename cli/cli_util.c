@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include "core/mu_alloc.h"
+#include "io/io_file.h"
 #include "io/io_scenario.h"
 
 #include <stdarg.h>
@@ -100,6 +101,19 @@ int cli_load_scenario(const char *dir, struct io_source **src, struct mu_scenari
 	free(errors);
 	free(warnings);
 	return status;
+}
+
+int cli_prepare_out(const char *out)
+{
+	struct mu_err err;
+	if (!out)
+		return 0;
+	mu_err_clear(&err);
+	if (io_file_check_dir(out, &err) == MU_OK)
+		return 0;
+	fprintf(stderr, "muster: cannot write the outputs (--out %s): %s; nothing was solved\n",
+	        out, err.msg);
+	return mu_code_exit_status(err.code);
 }
 
 const char *cli_option_value(int argc, char **argv, int *i, const char *name, bool *is_missing)

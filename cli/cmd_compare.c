@@ -57,6 +57,8 @@ int cmd_compare(int argc, char **argv)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
+	if ((status = cli_prepare_out(a.out)) != 0) /* before any solving */
+		goto done;
 	creq.command = "compare";
 	creq.db = a.db;
 	creq.is_lp = a.is_lp;

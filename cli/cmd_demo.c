@@ -157,6 +157,8 @@ int cmd_demo(int argc, char **argv)
 		return status;
 	if ((status = cli_load_scenario(NULL, &src, &sc)) != 0)
 		return status;
+	if ((status = cli_prepare_out(a.out)) != 0) /* before any solving */
+		goto done;
 	printf("muster demo: the example ICS - %zu partners, %zu roles, %zu shifts over %ld days,\n"
 	       "%zu bank workers, %zu agency offers, %zu mutual-aid agreements.\n\n",
 	       sc->n_partners, sc->n_roles, sc->n_shifts, days_spanned(sc), sc->n_bank,

@@ -75,6 +75,8 @@ int cmd_solve(int argc, char **argv)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
+	if ((status = cli_prepare_out(a.out)) != 0) /* before any solving */
+		goto done;
 	req.command = "solve";
 	req.is_lp = a.is_lp;
 	req.is_silo = a.is_silo;

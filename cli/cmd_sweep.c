@@ -415,6 +415,8 @@ int cmd_sweep(int argc, char **argv)
 	time_read = mu_time_now() - started;
 	if ((status = parse_vary(&a, sc, &sw)) != 0)
 		goto done;
+	if ((status = cli_prepare_out(a.out)) != 0) /* before any solving */
+		goto done;
 	sw.points = mu_calloc(sw.n_points, sizeof(*sw.points));
 	printf("Sweeping %s: %zu %s solve%s ...\n", a.scenario, sw.n_points,
 	       a.is_lp ? "plan" : "rota", sw.n_points == 1 ? "" : "s");

@@ -839,6 +839,7 @@ static void test_cli_failed_solve_records_nothing(void **state)
 #include "io/io_csv.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 
@@ -995,6 +996,276 @@ static void test_cli_no_csv_cell_runs_as_a_formula(void **state)
 	free(text);
 }
 
+/* How run_child starts muster: under a file size limit (0: none), with
+ * SIGXFSZ ignored (writes past it then fail with EFBIG instead of killing
+ * the process), or as the user nobody (when the tests run as root). */
+struct child_how {
+	rlim_t file_size_limit;
+	bool is_sigxfsz_ignored;
+	bool is_nobody;
+};
+
+/* Runs muster with the NULL-terminated argv (after the binary) in tmp_dir
+ * as how says; returns the raw wait status; stdout and stderr go to
+ * tmp_dir/stdout and tmp_dir/stderr, read into *out and *err (the
+ * caller's). */
+static int run_child(const struct child_how *how, const char *const *args, char **out, char **err)
+{
+	const char *argv[32];
+	char out_path[300], err_path[300];
+	int n = 0, status;
+	pid_t pid;
+	argv[n++] = getenv("MUSTER_BIN");
+	assert_non_null(argv[0]);
+	for (; *args && n < 31; args++)
+		argv[n++] = *args;
+	argv[n] = NULL;
+	snprintf(out_path, sizeof(out_path), "%s/stdout", tmp_dir);
+	snprintf(err_path, sizeof(err_path), "%s/stderr", tmp_dir);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int fo = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+		int fe = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+		if (fo < 0 || fe < 0 || chdir(tmp_dir) != 0)
+			_exit(127);
+		dup2(fo, 1);
+		dup2(fe, 2);
+		if (how->is_sigxfsz_ignored)
+			signal(SIGXFSZ, SIG_IGN);
+		if (how->file_size_limit > 0) {
+			struct rlimit rl = {how->file_size_limit, how->file_size_limit};
+			if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+				_exit(127);
+		}
+		if (how->is_nobody && (setgid(65534) != 0 || setuid(65534) != 0))
+			_exit(127);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	*out = slurp(out_path);
+	*err = slurp(err_path);
+	return status;
+}
+
+/* tmp_dir/dir/name's bytes, or NULL when there is no such file. */
+static char *file_or_null(const char *dir, const char *name)
+{
+	char path[400];
+	snprintf(path, sizeof(path), "%s/%s/%s", tmp_dir, dir, name);
+	return access(path, F_OK) == 0 ? slurp(path) : NULL;
+}
+
+/* The number of hidden temporaries (".NAME.*.tmp") left in tmp_dir/dir. */
+static size_t count_temporaries(const char *dir)
+{
+	char path[400];
+	struct dirent *e;
+	size_t n = 0;
+	DIR *d;
+	tmp_path(path, sizeof(path), dir);
+	d = opendir(path);
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL)
+		n += e->d_name[0] == '.' && strstr(e->d_name, ".tmp") != NULL;
+	closedir(d);
+	return n;
+}
+
+/* Point 5: `ln -s victim out/summary.csv` leaves victim as it was (the
+ * link is replaced by the file), and a dangling link makes no file where
+ * it points. */
+static void test_cli_out_never_writes_through_a_link(void **state)
+{
+	char victim[400], link[400], dangling[400], target[400], *text;
+	struct stat st;
+	struct result r;
+	FILE *fp;
+	(void)state;
+	write_scenario("lk-sc", formula_scenario);
+	tmp_path(victim, sizeof(victim), "victim");
+	tmp_path(link, sizeof(link), "lk");
+	mkdir(link, 0777);
+	fp = fopen(victim, "wb");
+	assert_non_null(fp);
+	fputs("victim\n", fp);
+	fclose(fp);
+	tmp_path(link, sizeof(link), "lk/summary.csv");
+	assert_int_equal(symlink(victim, link), 0);
+	tmp_path(dangling, sizeof(dangling), "lk/plan.csv");
+	tmp_path(target, sizeof(target), "made-through-link");
+	assert_int_equal(symlink(target, dangling), 0);
+	r = run("solve", "lk-sc", "--lp", "--out", "lk", "--db", "lk.db", NULL);
+	assert_int_equal(r.status, 0);
+	result_free(&r);
+	text = slurp(victim);
+	assert_string_equal(text, "victim\n");
+	free(text);
+	assert_int_equal(access(target, F_OK), -1);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	text = slurp(link);
+	assert_true(strncmp(text, "partner,name,", 13) == 0);
+	free(text);
+	assert_int_equal(lstat(dangling, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	assert_int_equal(count_temporaries("lk"), 0);
+}
+
+/* Point 5: killed while writing (SIGXFSZ at a file size limit, as sudden
+ * as a crash), muster leaves each output as it was, or absent, or whole:
+ * never half of one. */
+static void test_cli_a_crash_mid_write_leaves_no_half_file(void **state)
+{
+	static const char *const names[] = {"plan.csv", "summary.csv", "why.csv", "prices.csv",
+	                                    "report.html"};
+	const char *full[] = {
+	    "solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--out", "cr-ref", "--db", "cr.db",
+	    NULL};
+	const char *again[] = {
+	    "solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--out", "cr-ref", "--db", "cr-again.db",
+	    NULL};
+	const char *fresh[] = {
+	    "solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--out", "cr-new", "--db", "cr-new.db",
+	    NULL};
+	struct child_how plain = {0, false, false};
+	/* plan.csv is about 90 kB, prices.csv 260 kB: the first limit kills
+	 * muster inside plan.csv, the second inside prices.csv */
+	struct child_how in_plan = {65536, false, false}, in_prices = {200000, false, false};
+	char *ref[5], *out, *err, *now, path[400];
+	size_t k;
+	int status;
+	FILE *fp;
+	(void)state;
+	status = run_child(&plain, full, &out, &err);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	free(out);
+	free(err);
+	for (k = 0; k < 5; k++)
+		assert_non_null(ref[k] = file_or_null("cr-ref", names[k]));
+	assert_true(strlen(ref[0]) > 65536 && strlen(ref[0]) < 200000);
+	assert_true(strlen(ref[3]) > 200000);
+
+	/* over an earlier plan.csv: the earlier one stays */
+	tmp_path(path, sizeof(path), "cr-ref/plan.csv");
+	fp = fopen(path, "wb");
+	assert_non_null(fp);
+	fputs("the previous plan\n", fp);
+	fclose(fp);
+	status = run_child(&in_plan, again, &out, &err);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ);
+	free(out);
+	free(err);
+	now = file_or_null("cr-ref", "plan.csv");
+	assert_string_equal(now, "the previous plan\n");
+	free(now);
+
+	/* into a new folder: what is there is whole, and prices.csv is not */
+	status = run_child(&in_prices, fresh, &out, &err);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ);
+	free(out);
+	free(err);
+	for (k = 0; k < 5; k++) {
+		now = file_or_null("cr-new", names[k]);
+		if (now)
+			assert_string_equal(now, ref[k]);
+		free(now);
+	}
+	assert_null(now = file_or_null("cr-new", "prices.csv"));
+	assert_non_null(now = file_or_null("cr-new", "plan.csv"));
+	free(now);
+	for (k = 0; k < 5; k++)
+		free(ref[k]);
+}
+
+/* Point 5: a write that fails (the disk full, or here past the file size
+ * limit: EFBIG) is reported with the file and the reason, exit 1, and
+ * leaves neither the file nor a temporary behind. */
+static void test_cli_a_failed_write_says_why_and_leaves_nothing(void **state)
+{
+	const char *args[] = {
+	    "solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--out", "fb", "--db", "fb.db", NULL};
+	struct child_how how = {200000, true, false};
+	char *out, *err, *now;
+	int status;
+	(void)state;
+	status = run_child(&how, args, &out, &err);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 1);
+	assert_non_null(strstr(err, "fb/prices.csv: cannot write: File too large"));
+	free(out);
+	free(err);
+	assert_null(now = file_or_null("fb", "prices.csv"));
+	assert_int_equal(count_temporaries("fb"), 0);
+}
+
+/* Point 5 and 6: an --out folder that cannot be made is reported with
+ * what mkdir said, before any solving (nothing printed on stdout, no run),
+ * by every command that takes --out; exit 1. */
+static void test_cli_out_folder_refused_before_the_solve(void **state)
+{
+	static const char *const cmds[][10] = {
+	    {"solve", "SC", "--out", "OUT", "--db", "pf.db", NULL},
+	    {"compare", "SC", "--out", "OUT", "--db", "pf.db", NULL},
+	    {"sweep", "SC", "--vary", "demand=1:1.2:0.1", "--out", "OUT", "--db", "pf.db", NULL},
+	    {"demo", "--out", "OUT", "--db", "pf.db", NULL},
+	};
+	const char *bad = "/sys/muster-test-out";
+	char expected[300], *out, *err;
+	struct child_how plain = {0, false, false};
+	size_t k, i;
+	int status;
+	(void)state;
+	/* what mkdir itself says here (EPERM as root, EACCES otherwise) */
+	if (mkdir(bad, 0777) == 0) {
+		rmdir(bad);
+		skip();
+	}
+	snprintf(expected, sizeof(expected), "cannot create the folder %s: %s", bad,
+	         strerror(errno));
+	for (k = 0; k < sizeof(cmds) / sizeof(cmds[0]); k++) {
+		const char *argv[10];
+		for (i = 0; cmds[k][i]; i++)
+			argv[i] = strcmp(cmds[k][i], "SC") == 0    ? getenv("MUSTER_EXAMPLE_DIR")
+			          : strcmp(cmds[k][i], "OUT") == 0 ? bad
+			                                           : cmds[k][i];
+		argv[i] = NULL;
+		status = run_child(&plain, argv, &out, &err);
+		assert_true(WIFEXITED(status));
+		if (WEXITSTATUS(status) != 1 || !strstr(err, expected) || *out)
+			fail_msg("muster %s exited %d, printed '%s' and said '%s'", argv[0],
+			         WEXITSTATUS(status), out, err);
+		assert_null(strstr(err, "No such file or directory"));
+		free(out);
+		free(err);
+	}
+}
+
+/* Point 5: an unwritable parent says "Permission denied" (as mkdir does),
+ * not "No such file or directory". Run as nobody when the tests run as
+ * root, for whom no folder is unwritable. */
+static void test_cli_out_under_an_unwritable_parent_says_permission_denied(void **state)
+{
+	const char *args[] = {"solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--out", "ro/out",
+	                      "--db",  "/tmp/muster-never.db",       NULL};
+	struct child_how how = {0, false, geteuid() == 0};
+	char path[400], *out, *err;
+	int status;
+	(void)state;
+	tmp_path(path, sizeof(path), "ro");
+	assert_int_equal(mkdir(path, 0555), 0);
+	chmod(tmp_dir, 0755); /* nobody may enter tmp_dir (mkdtemp made it 0700) */
+	status = run_child(&how, args, &out, &err);
+	chmod(tmp_dir, 0700);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 1);
+	assert_non_null(strstr(err, "cannot create the folder ro/out: Permission denied"));
+	assert_string_equal(out, "");
+	free(out);
+	free(err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1015,6 +1286,11 @@ int main(void)
 	    cmocka_unit_test(test_cli_interrupted_solve_records_nothing),
 	    cmocka_unit_test(test_cli_failed_solve_records_nothing),
 	    cmocka_unit_test(test_cli_no_csv_cell_runs_as_a_formula),
+	    cmocka_unit_test(test_cli_out_never_writes_through_a_link),
+	    cmocka_unit_test(test_cli_a_crash_mid_write_leaves_no_half_file),
+	    cmocka_unit_test(test_cli_a_failed_write_says_why_and_leaves_nothing),
+	    cmocka_unit_test(test_cli_out_folder_refused_before_the_solve),
+	    cmocka_unit_test(test_cli_out_under_an_unwritable_parent_says_permission_denied),
 	};
 	if (getenv("TF"))
 		cmocka_set_test_filter(getenv("TF")); /*DEVONLY*/
