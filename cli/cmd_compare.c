@@ -75,7 +75,7 @@ int cmd_compare(int argc, char **argv)
 	if (a.out)
 		printf("\ncompare.csv and report.html are in %s; each plan's CSV files in "
 		       "%s/system and %s/silo.\n",
-		       a.out, a.out, a.out);
+		       cli_safe(a.out), cli_safe(a.out), cli_safe(a.out));
 	status = run[0].solved.plan->system.n_red_flags > 0 ? 3 : 0;
 done:
 	cli_run_release(&run[0]);

@@ -183,7 +183,7 @@ int cmd_demo(int argc, char **argv)
 		printf(
 		    "\nreport.html and compare.csv are in %s; each rota's CSV files in %s/system "
 		    "and %s/silo.\n",
-		    a.out, a.out, a.out);
+		    cli_safe(a.out), cli_safe(a.out), cli_safe(a.out));
 	status = 0;
 done:
 	for (k = 0; k < 2; k++)

@@ -95,7 +95,7 @@ int cmd_solve(int argc, char **argv)
 	}
 
 	sys = &res->plan->system;
-	printf("%s %s: %s", a.scenario, cli_run_mode_name(&req),
+	printf("%s %s: %s", cli_safe(a.scenario), cli_run_mode_name(&req),
 	       mu_format_status(words, res->status, !a.is_lp && res->has_bound, res->gap));
 	if (res->status == MU_STATUS_FEASIBLE && !a.is_lp && res->has_bound)
 		printf(" of the best possible");
@@ -116,10 +116,10 @@ int cmd_solve(int argc, char **argv)
 	}
 	printf("  model %zu rows, %zu columns, %zu non-zeros; built in %.3f s, solved in %.2f s\n",
 	       res->n_rows, res->n_cols, res->n_nonzeros, res->time_build, res->time_solve);
-	printf("  run %lld recorded in %s", (long long)run_id, a.db);
+	printf("  run %lld recorded in %s", (long long)run_id, cli_safe(a.db));
 	if (a.out)
 		printf("; plan.csv, summary.csv, why.csv, %s, report.html and partners/ in %s",
-		       a.is_lp ? "prices.csv" : "rota.csv", a.out);
+		       a.is_lp ? "prices.csv" : "rota.csv", cli_safe(a.out));
 	printf("\n");
 	status = sys->n_red_flags > 0 ? 3 : 0;
 done:

@@ -1266,6 +1266,63 @@ static void test_cli_out_under_an_unwritable_parent_says_permission_denied(void 
 	free(err);
 }
 
+/* True when text holds a byte a terminal acts on: a C0 control other than
+ * newline, or DEL. */
+static bool has_terminal_control(const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	for (; *s; s++)
+		if ((*s < 0x20 && *s != '\n') || *s == 0x7F)
+			return true;
+	return false;
+}
+
+/* Point 11: control characters in a folder name and in names reach the
+ * terminal written out (\x1B, as error messages write them), never raw:
+ * check (ok and with errors), solve, compare, sweep, runs and show. */
+static void test_cli_control_characters_are_escaped_on_the_terminal(void **state)
+{
+	const char *dir = "esc\033[31mdir", *broken = "esc\033[31mbroken";
+	const char *const runs[][10] = {
+	    {"check", dir, NULL},
+	    {"solve", dir, "--lp", "--db", "esc.db", "--out", "esc\033]0;out\007", NULL},
+	    {"compare", dir, "--lp", "--db", "esc.db", NULL},
+	    {"sweep", dir, "--lp", "--vary", "demand=1:1.1:0.1", "--db", "esc.db", NULL},
+	    {"runs", "--db", "esc.db", NULL},
+	    {"show", "1", "--db", "esc.db", NULL},
+	    {"check", broken, NULL},
+	    {"solve", "--x\033[2Jb", NULL},
+	};
+	struct child_how plain = {0, false, false};
+	char path[400], *out, *err;
+	size_t k;
+	(void)state;
+	write_scenario(dir, formula_scenario);
+	snprintf(path, sizeof(path), "%s/partners.csv", dir);
+	edit_file(path, "+SUM(1+1)", "Bee\033]0;pwned\007 trust");
+	snprintf(path, sizeof(path), "%s/bank.csv", dir);
+	edit_file(path, "@SUM(1)", "Eve\033[31mRed\xc2\x9b");
+	write_scenario(broken, formula_scenario);
+	snprintf(path, sizeof(path), "%s/demand.csv", broken);
+	edit_file(path, "-A1,-R1,-S1,5", "-A1,-R1,-S1,x\033[1m");
+	for (k = 0; k < sizeof(runs) / sizeof(runs[0]); k++) {
+		int status = run_child(&plain, runs[k], &out, &err);
+		assert_true(WIFEXITED(status));
+		if (has_terminal_control(out) || has_terminal_control(err))
+			fail_msg("muster %s printed a control character: '%s' '%s'", runs[k][0],
+			         out, err);
+		/* the folder is named, written out */
+		if (k == 0 || k == 4 || k == 5)
+			assert_non_null(strstr(out, "esc\\x1B[31mdir"));
+		if (k == 6)
+			assert_non_null(strstr(err, "esc\\x1B[31mbroken: 1 error"));
+		if (k == 7)
+			assert_non_null(strstr(err, "unknown option '--x\\x1B[2Jb'"));
+		free(out);
+		free(err);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1291,6 +1348,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_a_failed_write_says_why_and_leaves_nothing),
 	    cmocka_unit_test(test_cli_out_folder_refused_before_the_solve),
 	    cmocka_unit_test(test_cli_out_under_an_unwritable_parent_says_permission_denied),
+	    cmocka_unit_test(test_cli_control_characters_are_escaped_on_the_terminal),
 	};
 	if (getenv("TF"))
 		cmocka_set_test_filter(getenv("TF")); /*DEVONLY*/
