@@ -1350,7 +1350,5 @@ int main(void)
 	    cmocka_unit_test(test_cli_out_under_an_unwritable_parent_says_permission_denied),
 	    cmocka_unit_test(test_cli_control_characters_are_escaped_on_the_terminal),
 	};
-	if (getenv("TF"))
-		cmocka_set_test_filter(getenv("TF")); /*DEVONLY*/
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
