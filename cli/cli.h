@@ -11,6 +11,7 @@
 #include "io/io_source.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 
 struct cli_command {
 	const char *name;
@@ -58,6 +59,20 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 int cli_partner_id_width(const struct mu_scenario *sc, int min);
 void cli_print_partner_legend(const struct mu_scenario *sc);
 
+/* s as it may be printed on a terminal (mu_format_printable: an ESC in a
+ * folder name, an id or a name shows as \x1B and does nothing). Every text
+ * from a file, a folder name, the database or the command line goes
+ * through here before it is printed. The result is borrowed: it stays
+ * valid for the next CLI_SAFE_SLOTS - 1 calls, so one printf may take
+ * that many. NULL gives "". */
+#define CLI_SAFE_SLOTS 8
+const char *cli_safe(const char *s);
+
+/* vprintf to fp with every argument's text and the format's made safe as
+ * cli_safe makes them, but the final newline kept: for a whole line of a
+ * message. */
+void cli_print_line(FILE *fp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Prints the error as "muster: file:line:col: message"; returns the exit status. */
 int cli_fail(const struct mu_err *err);
 
@@ -72,6 +87,13 @@ void cli_print_warnings(const struct mu_errlist *warnings);
  * Returns the exit status: 0 with *src and *sc set (the caller frees them),
  * else 1 or 2; warnings never change it. */
 int cli_load_scenario(const char *dir, struct io_source **src, struct mu_scenario **sc);
+
+/* Checks, before any solving, that the --out folder out can take the
+ * outputs: creates it (and the folders above it) and a file in it. Returns
+ * 0 (also when out is NULL: no --out), or prints why not and returns 1 (an
+ * I/O failure, DESIGN.md §5), so that an unwritable folder costs no solve
+ * and records no run. */
+int cli_prepare_out(const char *out);
 
 /* Parses a number of seconds in (0, 1e6]; false when v is not one. */
 bool cli_parse_seconds(const char *v, double *seconds);

@@ -170,7 +170,7 @@ void cli_compare_print(const struct mu_scenario *sc, const struct cli_run *sys,
 
 	mu_buf_init(&say);
 	io_say_value(&say, sc, sys->solved.plan, silo->solved.plan);
-	printf("\n%s\n", say.data);
+	printf("\n%s\n", cli_safe(say.data));
 	mu_buf_release(&say);
 	/* the objective weighs penalties with cash: say it as a cost, never as
 	 * money saved */

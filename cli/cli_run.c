@@ -5,6 +5,7 @@
  */
 #include "cli_run.h"
 
+#include "cli.h"
 #include "core/mu_alloc.h"
 #include "core/mu_format.h"
 #include "core/mu_time.h"
@@ -78,7 +79,7 @@ void cli_run_print_unfilled(const struct mu_scenario *sc, const struct cli_run *
 		}
 		mu_buf_reset(&detail);
 		io_say_why(&detail, sc, r);
-		printf("      %s: %s\n", io_say_why_source(r), detail.data);
+		printf("      %s: %s\n", io_say_why_source(r), cli_safe(detail.data));
 	}
 	if (n_rows > n_said)
 		printf("  ... and %zu more demand rows (all of them in why.csv with --out)\n",

@@ -41,8 +41,8 @@ int cmd_check(int argc, char **argv)
 		return status;
 	printf("%s: ok: %zu partners, %zu roles, %zu shifts, %zu demand rows, %zu bank workers, "
 	       "%zu agency offers, %zu agreements\n",
-	       src->label, sc->n_partners, sc->n_roles, sc->n_shifts, sc->n_demand, sc->n_bank,
-	       sc->n_agency, sc->n_agreements);
+	       cli_safe(src->label), sc->n_partners, sc->n_roles, sc->n_shifts, sc->n_demand,
+	       sc->n_bank, sc->n_agency, sc->n_agreements);
 	mu_scenario_free(sc);
 	io_source_free(src);
 	return 0;

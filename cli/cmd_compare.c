@@ -57,6 +57,8 @@ int cmd_compare(int argc, char **argv)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
+	if ((status = cli_prepare_out(a.out)) != 0) /* before any solving */
+		goto done;
 	creq.command = "compare";
 	creq.db = a.db;
 	creq.is_lp = a.is_lp;
@@ -73,7 +75,7 @@ int cmd_compare(int argc, char **argv)
 	if (a.out)
 		printf("\ncompare.csv and report.html are in %s; each plan's CSV files in "
 		       "%s/system and %s/silo.\n",
-		       a.out, a.out, a.out);
+		       cli_safe(a.out), cli_safe(a.out), cli_safe(a.out));
 	status = run[0].solved.plan->system.n_red_flags > 0 ? 3 : 0;
 done:
 	cli_run_release(&run[0]);

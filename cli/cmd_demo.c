@@ -157,6 +157,8 @@ int cmd_demo(int argc, char **argv)
 		return status;
 	if ((status = cli_load_scenario(NULL, &src, &sc)) != 0)
 		return status;
+	if ((status = cli_prepare_out(a.out)) != 0) /* before any solving */
+		goto done;
 	printf("muster demo: the example ICS - %zu partners, %zu roles, %zu shifts over %ld days,\n"
 	       "%zu bank workers, %zu agency offers, %zu mutual-aid agreements.\n\n",
 	       sc->n_partners, sc->n_roles, sc->n_shifts, days_spanned(sc), sc->n_bank,
@@ -181,7 +183,7 @@ int cmd_demo(int argc, char **argv)
 		printf(
 		    "\nreport.html and compare.csv are in %s; each rota's CSV files in %s/system "
 		    "and %s/silo.\n",
-		    a.out, a.out, a.out);
+		    cli_safe(a.out), cli_safe(a.out), cli_safe(a.out));
 	status = 0;
 done:
 	for (k = 0; k < 2; k++)

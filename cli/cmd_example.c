@@ -32,7 +32,7 @@ int cmd_example(int argc, char **argv)
 	rc = io_source_write_dir(src, argv[1], &err);
 	if (rc == MU_OK)
 		printf("wrote %zu files of the example ICS to %s; try 'muster check %s'\n",
-		       src->n_files, argv[1], argv[1]);
+		       src->n_files, cli_safe(argv[1]), cli_safe(argv[1]));
 	io_source_free(src);
 	return rc == MU_OK ? 0 : cli_fail(&err);
 }

@@ -73,9 +73,11 @@ static int print_run_line(const struct io_run_info *r, void *ctx)
 	format_objective(r, obj, sizeof(obj));
 	if (r->sweep_id)
 		snprintf(sweep, sizeof(sweep), "%" PRId64, r->sweep_id);
-	printf("%5" PRId64 "  %-20s  %-7s  %-4s%s  %5s  %-12s  %14s  %s\n", r->id, r->created_at,
-	       r->command, r->mode, r->is_silo ? "+silo" : "     ", sweep, r->status, obj,
-	       r->scenario_label);
+	/* every text is the database's: a crafted one could hold controls */
+	printf("%5" PRId64 "  %-20s  %-7s  %-4s%s  %5s  %-12s  %14s  %s\n", r->id,
+	       cli_safe(r->created_at), cli_safe(r->command), cli_safe(r->mode),
+	       r->is_silo ? "+silo" : "     ", sweep, cli_safe(r->status), obj,
+	       cli_safe(r->scenario_label));
 	return 0;
 }
 
@@ -103,7 +105,7 @@ int cmd_runs(int argc, char **argv)
 		return cli_fail(&err);
 	}
 	if (n == 0)
-		printf("(no runs recorded in %s)\n", db);
+		printf("(no runs recorded in %s)\n", cli_safe(db));
 	io_store_close(st);
 	return 0;
 }
@@ -111,7 +113,7 @@ int cmd_runs(int argc, char **argv)
 static int print_setting(const char *key, const char *value, void *ctx)
 {
 	(void)ctx;
-	printf("  %-22s %s\n", key, value);
+	printf("  %-22s %s\n", cli_safe(key), cli_safe(value));
 	return 0;
 }
 
@@ -139,14 +141,14 @@ static int print_kpi(const struct io_run_kpi *kpi, void *ctx)
 		snprintf(text, sizeof(text), "%.1f h", kpi->value);
 	else
 		snprintf(text, sizeof(text), "%.10g", kpi->value);
-	printf("  %-12s %-28s %16s\n", kpi->scope, n, text);
+	printf("  %-12s %-28s %16s\n", cli_safe(kpi->scope), cli_safe(n), text);
 	return 0;
 }
 
 static int print_vary(const struct io_run_vary *v, void *ctx)
 {
 	(void)ctx;
-	printf("  %-22s %g\n", v->name, v->value);
+	printf("  %-22s %g\n", cli_safe(v->name), v->value);
 	return 0;
 }
 
@@ -177,10 +179,13 @@ int cmd_show(int argc, char **argv)
 		return cli_fail(&err);
 	}
 	format_objective(&r, obj, sizeof(obj));
-	printf("run %" PRId64 " (%s, muster %s)\n", r.id, r.created_at, r.version);
-	printf("  scenario   %s\n  hash       %s\n", r.scenario_label, r.scenario_hash);
-	printf("  command    %s, %s mode%s\n", r.command, r.mode, r.is_silo ? ", silo" : "");
-	printf("  status     %s\n  objective  %s\n", r.status, obj);
+	printf("run %" PRId64 " (%s, muster %s)\n", r.id, cli_safe(r.created_at),
+	       cli_safe(r.version));
+	printf("  scenario   %s\n  hash       %s\n", cli_safe(r.scenario_label),
+	       cli_safe(r.scenario_hash));
+	printf("  command    %s, %s mode%s\n", cli_safe(r.command), cli_safe(r.mode),
+	       r.is_silo ? ", silo" : "");
+	printf("  status     %s\n  objective  %s\n", cli_safe(r.status), obj);
 	if (r.has_bound)
 		printf("  bound      %s\n", cli_money(obj_bound, r.best_bound));
 	if (r.has_gap)

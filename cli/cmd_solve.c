@@ -75,6 +75,8 @@ int cmd_solve(int argc, char **argv)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
+	if ((status = cli_prepare_out(a.out)) != 0) /* before any solving */
+		goto done;
 	req.command = "solve";
 	req.is_lp = a.is_lp;
 	req.is_silo = a.is_silo;
@@ -93,7 +95,7 @@ int cmd_solve(int argc, char **argv)
 	}
 
 	sys = &res->plan->system;
-	printf("%s %s: %s", a.scenario, cli_run_mode_name(&req),
+	printf("%s %s: %s", cli_safe(a.scenario), cli_run_mode_name(&req),
 	       mu_format_status(words, res->status, !a.is_lp && res->has_bound, res->gap));
 	if (res->status == MU_STATUS_FEASIBLE && !a.is_lp && res->has_bound)
 		printf(" of the best possible");
@@ -114,10 +116,10 @@ int cmd_solve(int argc, char **argv)
 	}
 	printf("  model %zu rows, %zu columns, %zu non-zeros; built in %.3f s, solved in %.2f s\n",
 	       res->n_rows, res->n_cols, res->n_nonzeros, res->time_build, res->time_solve);
-	printf("  run %lld recorded in %s", (long long)run_id, a.db);
+	printf("  run %lld recorded in %s", (long long)run_id, cli_safe(a.db));
 	if (a.out)
 		printf("; plan.csv, summary.csv, why.csv, %s, report.html and partners/ in %s",
-		       a.is_lp ? "prices.csv" : "rota.csv", a.out);
+		       a.is_lp ? "prices.csv" : "rota.csv", cli_safe(a.out));
 	printf("\n");
 	status = sys->n_red_flags > 0 ? 3 : 0;
 done:

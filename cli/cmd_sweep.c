@@ -415,8 +415,10 @@ int cmd_sweep(int argc, char **argv)
 	time_read = mu_time_now() - started;
 	if ((status = parse_vary(&a, sc, &sw)) != 0)
 		goto done;
+	if ((status = cli_prepare_out(a.out)) != 0) /* before any solving */
+		goto done;
 	sw.points = mu_calloc(sw.n_points, sizeof(*sw.points));
-	printf("Sweeping %s: %zu %s solve%s ...\n", a.scenario, sw.n_points,
+	printf("Sweeping %s: %zu %s solve%s ...\n", cli_safe(a.scenario), sw.n_points,
 	       a.is_lp ? "plan" : "rota", sw.n_points == 1 ? "" : "s");
 	fflush(stdout);
 	mu_err_clear(&err);
@@ -429,8 +431,8 @@ int cmd_sweep(int argc, char **argv)
 	mu_buf_init(&found);
 	finding(&sw, &found);
 	printf("\n%s\n", found.data);
-	printf("sweep %lld recorded in %s (runs %lld to %lld) in %.1f s", (long long)sweep_id, a.db,
-	       (long long)sw.points[0].view.run_id,
+	printf("sweep %lld recorded in %s (runs %lld to %lld) in %.1f s", (long long)sweep_id,
+	       cli_safe(a.db), (long long)sw.points[0].view.run_id,
 	       (long long)sw.points[sw.n_points - 1].view.run_id, mu_time_now() - started);
 	if (a.out) {
 		if (write_outputs(&a, src, sc, &sw, found.data, &err) != MU_OK) {
@@ -438,7 +440,7 @@ int cmd_sweep(int argc, char **argv)
 			status = cli_fail(&err);
 			goto done;
 		}
-		printf("; sweep.csv, sweep.svg, report.html in %s", a.out);
+		printf("; sweep.csv, sweep.svg, report.html in %s", cli_safe(a.out));
 	}
 	printf("\n");
 	status = 0;

@@ -1,8 +1,10 @@
 /*
- * mu_format.c - pounds with thousands separators, and the words of a
- * plan's status.
+ * mu_format.c - pounds with thousands separators, the words of a plan's
+ * status, and text escaped for the terminal.
  */
 #include "mu_format.h"
+
+#include "core/mu_parse.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -64,4 +66,45 @@ const char *mu_format_status(char *buf, enum mu_status status, bool has_gap, dou
 	}
 	snprintf(buf, MU_STATUS_SIZE, "best found, within %s%%", number);
 	return buf;
+}
+
+/* Code points that change how a terminal lays out what follows instead of
+ * being shown: C1 controls, and the bidirectional marks, embeddings,
+ * overrides and isolates. */
+static bool is_terminal_control(unsigned long cp)
+{
+	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x61C || cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static unsigned long code_point(const unsigned char *s, size_t n)
+{
+	static const unsigned char lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+	unsigned long cp = s[0] & lead_mask[n];
+	size_t k;
+	for (k = 1; k < n; k++)
+		cp = (cp << 6) | (s[k] & 0x3F);
+	return cp;
+}
+
+void mu_format_printable(struct mu_buf *out, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		size_t seq = mu_parse_utf8_seq(s + i, len - i);
+		if (seq == 1 && u[i] >= 0x20 && u[i] != 0x7F) {
+			mu_buf_addc(out, s[i]);
+		} else if (seq == 1 && (u[i] == '\t' || u[i] == '\n' || u[i] == '\r')) {
+			mu_buf_adds(out, u[i] == '\t' ? "\\t" : u[i] == '\n' ? "\\n" : "\\r");
+		} else if (seq > 1 && is_terminal_control(code_point(u + i, seq))) {
+			mu_buf_addf(out, "<U+%04lX>", code_point(u + i, seq));
+		} else if (seq > 1) {
+			mu_buf_add(out, s + i, seq);
+		} else {
+			mu_buf_addf(out, "\\x%02X", u[i]); /* a control, or not UTF-8 */
+			seq = 1;
+		}
+		i += seq;
+	}
 }

@@ -1,11 +1,12 @@
 /*
  * mu_format.h - numbers as people read them: pounds with thousands
  * separators and a plan's status in words, shared by the terminal and the
- * HTML report.
+ * HTML report; and text made safe to print on a terminal.
  */
 #ifndef MU_FORMAT_H
 #define MU_FORMAT_H
 
+#include "core/mu_buf.h"
 #include "core/mu_plan.h"
 
 #include <stdbool.h>
@@ -27,5 +28,15 @@ const char *mu_format_money(char *buf, double pounds, int decimals);
  * 0.001%, "within less than 0.001%"). Any other
  * status is the store's word (mu_status_name: "infeasible", ...). */
 const char *mu_format_status(char *buf, enum mu_status status, bool has_gap, double gap);
+
+/* Appends s to out with every character that a terminal would act on
+ * rather than show written out, as error messages write them
+ * (mu_err_quote): tab, newline and CR as \t, \n, \r; the other C0
+ * controls and DEL as \x1B; a byte that is not UTF-8 as \xFF; C1 controls
+ * (U+0080 to U+009F: U+009B starts a command on some terminals) and the
+ * marks that reverse the direction of text as <U+009B>, <U+202E>. Anything
+ * else, backslashes included, is copied as it is, so that text already
+ * quoted by mu_err_quote passes through unchanged. */
+void mu_format_printable(struct mu_buf *out, const char *s);
 
 #endif

@@ -310,3 +310,13 @@ void io_csv_write_text(FILE *fp, const char *s)
 	io_csv_write_field(fp, quoted);
 	free(quoted);
 }
+
+void io_csv_write_row(FILE *fp, const char *const *cells, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fputc(',', fp);
+		io_csv_write_text(fp, cells[i]);
+	}
+}

@@ -72,9 +72,16 @@ static inline const char *io_csv_cell_text(const struct io_csv_table *t,
 /* Writes one CSV field to fp, quoted (RFC 4180) only when it needs to be. */
 void io_csv_write_field(FILE *fp, const char *s);
 
-/* As io_csv_write_field, for a cell of free text (a name): one that begins
- * with =, +, -, @, a tab or a carriage return gets a leading ' so that a
- * spreadsheet shows it as text and never runs it as a formula. */
+/* As io_csv_write_field, for a cell of text (a name, an id, a sentence):
+ * one that begins with =, +, -, @, a tab or a carriage return gets a
+ * leading ' so that a spreadsheet shows it as text and never runs it as a
+ * formula (DESIGN.md §4). Ids need it too: `-A1` is a valid identifier.
+ * Every text cell muster writes goes through here; numbers are printed
+ * by the writers themselves. */
 void io_csv_write_text(FILE *fp, const char *s);
+
+/* Writes n text cells (io_csv_write_text), comma separated, with no comma
+ * before the first or after the last. */
+void io_csv_write_row(FILE *fp, const char *const *cells, size_t n);
 
 #endif

@@ -1,50 +1,33 @@
 /*
- * io_report.c - writes plan.csv and summary.csv.
+ * io_report.c - writes the CSV outputs: plan.csv, summary.csv, rota.csv,
+ * why.csv, prices.csv, compare.csv and sweep.csv, each through io_file.
  */
 #include "io_report.h"
 
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
 #include "io/io_csv.h"
+#include "io/io_file.h"
 #include "io/io_say.h"
 
 #include <assert.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
-static FILE *open_out(const char *dir, const char *name, struct mu_err *err)
+/* Every output goes through io_file: written beside its name, then
+ * renamed into place (DESIGN.md §4). */
+static FILE *open_out(struct io_file_out *f, const char *dir, const char *name, struct mu_err *err)
 {
-	char *path = mu_malloc(strlen(dir) + strlen(name) + 2);
-	FILE *fp;
-	sprintf(path, "%s/%s", dir, name);
-	mkdir(dir, 0777);
-	fp = fopen(path, "w");
-	if (!fp)
-		mu_err_set(err, MU_E_IO, "%s: cannot write: %s", path, strerror(errno));
-	free(path);
-	return fp;
-}
-
-static enum mu_code close_out(FILE *fp, const char *dir, const char *name, struct mu_err *err)
-{
-	if (ferror(fp) | fclose(fp))
-		return mu_err_set(err, MU_E_IO, "%s/%s: write failed", dir, name);
-	return MU_OK;
+	return io_file_open(f, dir, name, err) == MU_OK ? f->fp : NULL;
 }
 
 enum mu_code io_report_write_file(const char *dir, const char *name, const char *data, size_t len,
                                   struct mu_err *err)
 {
-	FILE *fp = open_out(dir, name, err);
-	if (!fp)
-		return MU_E_IO;
-	fwrite(data, 1, len, fp);
-	return close_out(fp, dir, name, err);
+	return io_file_write(dir, name, data, len, err);
 }
 
 /* True when row r belongs to partner p's slice: worked there, or by its
@@ -57,7 +40,8 @@ static bool is_partners(const struct mu_plan_row *r, size_t p)
 enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
                                   const struct mu_plan *plan, size_t partner, struct mu_err *err)
 {
-	FILE *fp = open_out(dir, "plan.csv", err);
+	struct io_file_out out;
+	FILE *fp = open_out(&out, dir, "plan.csv", err);
 	size_t i;
 	if (!fp)
 		return MU_E_IO;
@@ -80,12 +64,12 @@ enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
 		text[6] = t.worker;
 		text[7] = t.offer;
 		for (k = 0; k < sizeof(text) / sizeof(text[0]); k++) {
-			io_csv_write_field(fp, text[k]);
+			io_csv_write_text(fp, text[k]);
 			fputc(',', fp);
 		}
 		fprintf(fp, "%.10g,%.10g,%.2f,%.2f\n", r->staff, r->hours, r->cost, r->recharge);
 	}
-	return close_out(fp, dir, "plan.csv", err);
+	return io_file_close(&out, err);
 }
 
 struct rota_entry {
@@ -131,7 +115,8 @@ void io_report_date_text(char *buf, size_t size, long day)
 enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
                                   const struct mu_plan *plan, size_t partner, struct mu_err *err)
 {
-	FILE *fp = open_out(dir, "rota.csv", err);
+	struct io_file_out out;
+	FILE *fp = open_out(&out, dir, "rota.csv", err);
 	size_t *order = mu_malloc((plan->n_rows + 1) * sizeof(size_t));
 	size_t n = io_report_rota_order(sc, plan, partner, order), i;
 	if (!fp) {
@@ -145,26 +130,26 @@ enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
 		const struct mu_shift *s = &sc->shifts[r->shift];
 		char date[16];
 		io_report_date_text(date, sizeof(date), s->day);
-		io_csv_write_field(fp, w->id);
+		io_csv_write_text(fp, w->id);
 		fputc(',', fp);
 		io_csv_write_text(fp, w->name);
 		fputc(',', fp);
-		io_csv_write_field(fp, sc->roles[w->role].id);
+		io_csv_write_text(fp, sc->roles[w->role].id);
 		fputc(',', fp);
-		io_csv_write_field(fp, sc->partners[w->home].id);
+		io_csv_write_text(fp, sc->partners[w->home].id);
 		fputc(',', fp);
-		io_csv_write_field(fp, sc->partners[r->partner].id);
+		io_csv_write_text(fp, sc->partners[r->partner].id);
 		fputc(',', fp);
 		io_csv_write_text(fp, sc->partners[r->partner].name);
 		fputc(',', fp);
-		io_csv_write_field(fp, sc->roles[r->role].id);
+		io_csv_write_text(fp, sc->roles[r->role].id);
 		fputc(',', fp);
-		io_csv_write_field(fp, s->id);
+		io_csv_write_text(fp, s->id);
 		fprintf(fp, ",%s,%02d:%02d,%02d:%02d,%.10g\n", date, s->start_min / 60,
 		        s->start_min % 60, s->end_min / 60, s->end_min % 60, r->hours);
 	}
 	free(order);
-	return close_out(fp, dir, "rota.csv", err);
+	return io_file_close(&out, err);
 }
 
 struct unfilled_key {
@@ -230,7 +215,8 @@ enum mu_code io_report_write_why(const char *dir, const struct mu_scenario *sc,
                                  const struct mu_plan *plan, const struct mu_why *why,
                                  struct mu_err *err)
 {
-	FILE *fp = open_out(dir, "why.csv", err);
+	struct io_file_out out;
+	FILE *fp = open_out(&out, dir, "why.csv", err);
 	size_t *order = mu_malloc((why->n_rows + 1) * sizeof(size_t)), i;
 	struct mu_buf detail;
 	if (!fp) {
@@ -245,17 +231,21 @@ enum mu_code io_report_write_why(const char *dir, const struct mu_scenario *sc,
 		const struct mu_demand *d = &sc->demand[r->demand];
 		mu_buf_reset(&detail);
 		io_say_why(&detail, sc, r);
-		fprintf(fp, "%s,%s,%s,%.10g,%s,", sc->partners[d->partner].id,
-		        sc->roles[d->role].id, sc->shifts[d->shift].id, r->uncovered,
-		        io_say_why_source(r));
-		io_csv_write_field(fp, mu_why_reason_names[r->reason]);
-		fprintf(fp, ",%s,", io_say_why_limit(r));
-		io_csv_write_text(fp, detail.data);
+		io_csv_write_row(fp,
+		                 (const char *[]){sc->partners[d->partner].id,
+		                                  sc->roles[d->role].id, sc->shifts[d->shift].id},
+		                 3);
+		fprintf(fp, ",%.10g,", r->uncovered);
+		io_csv_write_row(fp,
+		                 (const char *[]){io_say_why_source(r),
+		                                  mu_why_reason_names[r->reason],
+		                                  io_say_why_limit(r), detail.data},
+		                 4);
 		fputc('\n', fp);
 	}
 	mu_buf_release(&detail);
 	free(order);
-	return close_out(fp, dir, "why.csv", err);
+	return io_file_close(&out, err);
 }
 
 static void write_number_or_empty(FILE *fp, double v)
@@ -267,7 +257,8 @@ static void write_number_or_empty(FILE *fp, double v)
 enum mu_code io_report_write_prices(const char *dir, const struct mu_price_row *rows, size_t n,
                                     struct mu_err *err)
 {
-	FILE *fp = open_out(dir, "prices.csv", err);
+	struct io_file_out out;
+	FILE *fp = open_out(&out, dir, "prices.csv", err);
 	size_t i;
 	if (!fp)
 		return MU_E_IO;
@@ -281,7 +272,7 @@ enum mu_code io_report_write_prices(const char *dir, const struct mu_price_row *
 		    r->subject,    mu_row_kind_info[r->kind].unit};
 		size_t k;
 		for (k = 0; k < sizeof(text) / sizeof(text[0]); k++) {
-			io_csv_write_field(fp, text[k]);
+			io_csv_write_text(fp, text[k]);
 			fputc(',', fp);
 		}
 		/* 1e-9 and below is the simplex's rounding, not a price */
@@ -293,7 +284,7 @@ enum mu_code io_report_write_prices(const char *dir, const struct mu_price_row *
 		write_number_or_empty(fp, r->range_to);
 		fputc('\n', fp);
 	}
-	return close_out(fp, dir, "prices.csv", err);
+	return io_file_close(&out, err);
 }
 
 static void write_totals(FILE *fp, const char *scope, const char *name, const struct mu_totals *t,
@@ -301,7 +292,7 @@ static void write_totals(FILE *fp, const char *scope, const char *name, const st
 {
 	double fill = mu_totals_fill_rate(t), agency_spend = t->spend[MU_SRC_AGENCY];
 	int s;
-	io_csv_write_field(fp, scope);
+	io_csv_write_text(fp, scope);
 	fputc(',', fp);
 	io_csv_write_text(fp, name);
 	fprintf(fp, ",%.2f", t->required_hours);
@@ -332,7 +323,8 @@ static void write_totals(FILE *fp, const char *scope, const char *name, const st
 enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *sc,
                                      const struct mu_plan *plan, struct mu_err *err)
 {
-	FILE *fp = open_out(dir, "summary.csv", err);
+	struct io_file_out out;
+	FILE *fp = open_out(&out, dir, "summary.csv", err);
 	double pay_bill = 0;
 	bool has_pay_bill = true;
 	size_t p;
@@ -358,7 +350,7 @@ enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *
 	write_totals(fp, "SYSTEM", "the whole system", &plan->system,
 	             sc->settings.has_agency_budget, sc->settings.agency_budget, has_pay_bill,
 	             pay_bill);
-	return close_out(fp, dir, "summary.csv", err);
+	return io_file_close(&out, err);
 }
 
 /* The measures of one scope of compare.csv: the KPIs of summary.csv. */
@@ -378,7 +370,7 @@ static void write_compare_scope(FILE *fp, const char *scope, const char *name,
 			;
 		if (k == m)
 			continue;
-		io_csv_write_field(fp, scope);
+		io_csv_write_text(fp, scope);
 		fputc(',', fp);
 		io_csv_write_text(fp, name);
 		fprintf(fp, ",%s,%.10g,%.10g,%.10g\n", a[i].name, a[i].value, b[k].value,
@@ -390,7 +382,8 @@ enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *
                                      const struct mu_plan *sys, const struct mu_plan *silo,
                                      struct mu_err *err)
 {
-	FILE *fp = open_out(dir, "compare.csv", err);
+	struct io_file_out out;
+	FILE *fp = open_out(&out, dir, "compare.csv", err);
 	size_t p;
 	if (!fp)
 		return MU_E_IO;
@@ -399,18 +392,19 @@ enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *
 		write_compare_scope(fp, sc->partners[p].id, sc->partners[p].name, &sys->partners[p],
 		                    &silo->partners[p]);
 	write_compare_scope(fp, "SYSTEM", "the whole system", &sys->system, &silo->system);
-	return close_out(fp, dir, "compare.csv", err);
+	return io_file_close(&out, err);
 }
 
 enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table *table,
                                    struct mu_err *err)
 {
-	FILE *fp = open_out(dir, "sweep.csv", err);
+	struct io_file_out out;
+	FILE *fp = open_out(&out, dir, "sweep.csv", err);
 	size_t i, k;
 	if (!fp)
 		return MU_E_IO;
 	for (k = 0; k < table->n_names; k++) {
-		io_csv_write_field(fp, table->names[k]);
+		io_csv_write_text(fp, table->names[k]);
 		fputc(',', fp);
 	}
 	fputs(
@@ -438,5 +432,5 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 		        t->unfilled_penalty, t->break_glass_shifts, t->spend_total,
 		        t->penalty_total);
 	}
-	return close_out(fp, dir, "sweep.csv", err);
+	return io_file_close(&out, err);
 }

