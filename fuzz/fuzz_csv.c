@@ -5,7 +5,7 @@
  * code, the same error text, the same cells. A table that is returned must
  * hold together (every cell inside the text and NUL-terminated, rows in
  * order, lines that never go backwards). Any disagreement aborts, so that
- * libFuzzer saves the input. See fuzz/README for how to build and run it.
+ * libFuzzer saves the input. fuzz/CMakeLists.txt says how to build and run it.
  */
 #include "io/io_csv.h"
 
