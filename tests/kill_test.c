@@ -665,12 +665,20 @@ static void test_kill_solve_and_sweep_at_random_moments(void **state)
 		         t.n_killed, t.n_in_write);
 }
 
+static void remove_with_suffix(const char *path, const char *suffix)
+{
+	char name[4200];
+	snprintf(name, sizeof(name), "%s%s", path, suffix);
+	unlink(name);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_kill_solve_and_sweep_at_random_moments),
 	};
 	char dir[] = "kill_test.XXXXXX";
+	int rc;
 	muster_bin = getenv("MUSTER_BIN");
 	example_dir = getenv("MUSTER_EXAMPLE_DIR");
 	if (!muster_bin || !example_dir) {
@@ -683,5 +691,13 @@ int main(void)
 	}
 	snprintf(db_path, sizeof(db_path), "%s/muster.db", dir);
 	snprintf(out_path, sizeof(out_path), "%s/out.txt", dir);
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	if (rc == 0) { /* a failure's files stay, to look at */
+		fresh_database();
+		remove_with_suffix(out_path, "");
+		remove_with_suffix(out_path, ".show");
+		remove_with_suffix(out_path, ".runs");
+		rmdir(dir);
+	}
+	return rc;
 }
