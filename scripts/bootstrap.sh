@@ -8,6 +8,11 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="build-essential cmake libglpk-dev libcsv-dev libsqlite3-dev libcmocka-dev
 coinor-cbc coinor-clp clang-format chromium fonts-liberation poppler-utils"
+# The fuzzing build (fuzz/, -DMUSTER_FUZZ=ON) needs clang, whose runtime
+# brings libFuzzer; nothing else does.
+case " $* " in
+*" -DMUSTER_FUZZ=ON "*) PACKAGES="$PACKAGES clang" ;;
+esac
 
 missing=""
 for p in $PACKAGES; do

@@ -1,0 +1,703 @@
+/*
+ * kill_test.c - `muster solve` and `muster sweep` on the example (plan mode
+ * and a short rota) killed with SIGKILL at random moments, again and again,
+ * for a bounded time (KILL_TEST_SECONDS, 75 by default; up to twice that
+ * on a slow machine until there are 10 kills, one inside a write). Half the kills
+ * fall anywhere in a run; half just after the write-ahead log starts to
+ * grow with the run's rows, inside the database write or the checkpoint
+ * after it (a sweep of 21 quick plan-mode points writes some 27,000 plan
+ * rows, about 3 MB, in one transaction). Which kills landed inside a write
+ * transaction is read from the log the killed process leaves: frames with
+ * valid salts and checksums after its last commit frame were written by a
+ * transaction that never committed.
+ *
+ * After every kill the store must pass PRAGMA integrity_check, hold no row
+ * of a run that is not there (settings, KPIs, plan rows, sweep values), and
+ * every run must be whole: plan rows numbered 0..n-1 whose costs add up to
+ * the run's objective (DESIGN.md §3b), as many settings and KPIs as an
+ * unkilled run records, its SYSTEM total_cost equal to the objective, and a
+ * sweep holding all its points. A run the killed process said it recorded
+ * must be there. `muster show` must print what the store holds and `muster
+ * runs` must list every run. Every so often the database starts afresh, so
+ * that kills also land in its creation. KILL_TEST_SEED replays the choices.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define JOBS_PER_DB 12 /* completed or killed jobs before a fresh database */
+#define MAX_ARGS 16
+#define WAL_OPEN_BYTES (32 + 24 + 4096) /* a log's header and one frame */
+
+struct job {
+	const char *name;
+	const char *args[MAX_ARGS]; /* after "muster"; SCENARIO and DB are filled in */
+	const char *vary_name;      /* a sweep's --vary name, else NULL */
+	long n_points;              /* a sweep's points */
+	double write_window;        /* seconds its database write takes, about */
+	double seconds;             /* how long it takes unkilled (measured) */
+};
+
+static struct job jobs[] = {
+    {.name = "solve --lp",
+     .args = {"solve", "@EX", "--lp", "--db", "@DB", NULL},
+     .write_window = 0.003},
+    {.name = "solve (rota, 2 s)",
+     .args = {"solve", "@EX", "--time-limit", "2", "--db", "@DB", NULL},
+     .write_window = 0.003},
+    {.name = "sweep --lp (21 points)",
+     .args = {"sweep", "@EX", "--lp", "--vary", "shortfall_penalty=100:300:10", "--db", "@DB",
+              NULL},
+     .vary_name = "shortfall_penalty",
+     .n_points = 21,
+     .write_window = 0.08},
+    {.name = "sweep (rota, 2 points)",
+     .args = {"sweep", "@EX", "--time-limit", "2", "--vary", "tier_penalty=0:10:10", "--db", "@DB",
+              NULL},
+     .vary_name = "tier_penalty",
+     .n_points = 2,
+     .write_window = 0.01},
+};
+#define N_JOBS (sizeof(jobs) / sizeof(jobs[0]))
+
+struct tally {
+	long n_killed, n_finished, n_in_write, n_fresh_dbs, n_runs_checked;
+	long n_out_of_time; /* rota runs that found no rota in their time (a loaded machine) */
+};
+
+static const char *muster_bin, *example_dir;
+static char db_path[4096], out_path[4096];
+static long ref_settings = -1, ref_kpis = -1; /* what an unkilled run records */
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void sleep_seconds(double s)
+{
+	struct timespec ts;
+	ts.tv_sec = (time_t)s;
+	ts.tv_nsec = (long)((s - (double)ts.tv_sec) * 1e9);
+	nanosleep(&ts, NULL);
+}
+
+/* The job's argv with the scenario and database filled in. */
+static void job_argv(const struct job *j, const char **argv)
+{
+	size_t i, n = 0;
+	argv[n++] = muster_bin;
+	for (i = 0; j->args[i]; i++)
+		argv[n++] = strcmp(j->args[i], "@EX") == 0   ? example_dir
+		            : strcmp(j->args[i], "@DB") == 0 ? db_path
+		                                             : j->args[i];
+	argv[n] = NULL;
+}
+
+static pid_t spawn(const char **argv, const char *out)
+{
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (fd < 0)
+			_exit(127);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	return pid;
+}
+
+/* Runs argv to the end; returns its exit status (-1 if signalled). */
+static int run_to_end(const char **argv, const char *out)
+{
+	int status;
+	pid_t pid = spawn(argv, out);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static off_t wal_size(void)
+{
+	char path[4200];
+	struct stat sb;
+	snprintf(path, sizeof(path), "%s-wal", db_path);
+	return stat(path, &sb) == 0 ? sb.st_size : 0;
+}
+
+/* When to kill: after delay seconds, or (is_on_write) delay seconds after
+ * the write-ahead log has grown past its header and one frame (what
+ * opening the store may write), i.e. inside the run's database write. */
+struct kill_moment {
+	bool is_on_write;
+	double delay;
+};
+
+/* Runs argv and sends SIGKILL at the moment m unless it ended first.
+ * Returns true when it was killed; *status is its exit status otherwise. */
+static bool run_and_kill(const char **argv, const char *out, struct kill_moment m, int *status)
+{
+	off_t wal_at_start = wal_size();
+	pid_t pid = spawn(argv, out);
+	double until = m.is_on_write ? -1 : now_seconds() + m.delay;
+	int st;
+	for (;;) {
+		pid_t got = waitpid(pid, &st, WNOHANG);
+		assert_true(got >= 0);
+		if (got == pid) {
+			*status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+			return false;
+		}
+		if (until < 0 && wal_size() > wal_at_start + WAL_OPEN_BYTES)
+			until = now_seconds() + m.delay;
+		if (until >= 0 && now_seconds() >= until)
+			break;
+		sleep_seconds(until < 0 ? 0.0002 : 0.001);
+	}
+	kill(pid, SIGKILL);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	if (WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL)
+		return true;
+	*status = WIFEXITED(st) ? WEXITSTATUS(st) : -1; /* ended just before the kill */
+	return false;
+}
+
+/* --- the write-ahead log a killed process left (sqlite.org/fileformat.html) */
+
+static uint32_t get_be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static uint32_t get_word(const unsigned char *p, bool is_big_endian)
+{
+	return is_big_endian
+	           ? get_be32(p)
+	           : (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+}
+
+static void wal_checksum(const unsigned char *p, size_t len, bool is_big_endian, uint32_t s[2])
+{
+	size_t i;
+	for (i = 0; i + 8 <= len; i += 8) {
+		s[0] += get_word(p + i, is_big_endian) + s[1];
+		s[1] += get_word(p + i + 4, is_big_endian) + s[0];
+	}
+}
+
+/* The frames of the log that are valid (salts and running checksum) after
+ * its last commit frame: written by a transaction that did not commit.
+ * 0 when there is no log or none. */
+static long wal_uncommitted_frames(const char *db)
+{
+	char path[4200];
+	FILE *fp;
+	unsigned char hdr[32], fh[24], *page;
+	uint32_t magic, page_size, s[2] = {0, 0};
+	bool is_big_endian;
+	long n_after_commit = 0;
+	snprintf(path, sizeof(path), "%s-wal", db);
+	fp = fopen(path, "rb");
+	if (!fp)
+		return 0;
+	if (fread(hdr, 1, 32, fp) != 32) {
+		fclose(fp);
+		return 0;
+	}
+	magic = get_be32(hdr);
+	page_size = get_be32(hdr + 8);
+	is_big_endian = magic == 0x377f0683;
+	if ((magic & 0xfffffffe) != 0x377f0682 || page_size < 512 || page_size > 65536) {
+		fclose(fp);
+		return 0;
+	}
+	wal_checksum(hdr, 24, is_big_endian, s);
+	if (s[0] != get_be32(hdr + 24) || s[1] != get_be32(hdr + 28)) {
+		fclose(fp);
+		return 0;
+	}
+	page = malloc(page_size);
+	assert_non_null(page);
+	while (fread(fh, 1, 24, fp) == 24 && fread(page, 1, page_size, fp) == page_size) {
+		if (memcmp(fh + 8, hdr + 16, 8) != 0)
+			break; /* salts of an older log: not this one's frames */
+		wal_checksum(fh, 8, is_big_endian, s);
+		wal_checksum(page, page_size, is_big_endian, s);
+		if (s[0] != get_be32(fh + 16) || s[1] != get_be32(fh + 20))
+			break;
+		n_after_commit = get_be32(fh + 4) != 0 ? 0 : n_after_commit + 1;
+	}
+	free(page);
+	fclose(fp);
+	return n_after_commit;
+}
+
+/* --- the store, read with SQLite directly (no code shared with io_store.c) */
+
+static long query_long(sqlite3 *db, const char *sql, int64_t arg)
+{
+	sqlite3_stmt *st;
+	long v = -1;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_int64(st, 1, arg);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static bool has_table(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *st;
+	bool found;
+	assert_int_equal(sqlite3_prepare_v2(db,
+	                                    "SELECT 1 FROM sqlite_master WHERE type = 'table' "
+	                                    "AND name = ?1",
+	                                    -1, &st, NULL),
+	                 SQLITE_OK);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+static void check_integrity(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	if (strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0)
+		fail_msg("integrity_check: %s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+/* No row belongs to a run, sweep or scenario that is not there. */
+static void check_no_orphans(sqlite3 *db)
+{
+	static const char *const sql[] = {
+	    "SELECT count(*) FROM plan_rows WHERE run_id NOT IN (SELECT id FROM runs)",
+	    "SELECT count(*) FROM run_kpis WHERE run_id NOT IN (SELECT id FROM runs)",
+	    "SELECT count(*) FROM run_settings WHERE run_id NOT IN (SELECT id FROM runs)",
+	    "SELECT count(*) FROM run_vary WHERE run_id NOT IN (SELECT id FROM runs)",
+	    "SELECT count(*) FROM runs WHERE scenario_id NOT IN (SELECT id FROM scenarios)",
+	    "SELECT count(*) FROM runs WHERE sweep_id IS NOT NULL "
+	    "AND sweep_id NOT IN (SELECT id FROM sweeps)",
+	    "SELECT count(*) FROM scenarios WHERE id NOT IN "
+	    "(SELECT scenario_id FROM scenario_files)",
+	    "SELECT count(*) FROM sweeps WHERE id NOT IN "
+	    "(SELECT sweep_id FROM runs WHERE sweep_id IS NOT NULL)",
+	};
+	size_t i;
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++)
+		if (query_long(db, sql[i], 0) != 0)
+			fail_msg("rows left by a partial write: %s", sql[i]);
+}
+
+/* What `muster show RUN` prints: the plan-row count, and the lines under
+ * "settings:" and "KPIs:". */
+static void show_counts(int64_t id, long *n_plan, long *n_settings, long *n_kpis)
+{
+	char id_text[32], line[1024], show_out[4200];
+	const char *argv[] = {muster_bin, "show", id_text, "--db", db_path, NULL};
+	FILE *fp;
+	long *section = NULL;
+	snprintf(id_text, sizeof(id_text), "%lld", (long long)id);
+	snprintf(show_out, sizeof(show_out), "%s.show", out_path);
+	assert_int_equal(run_to_end(argv, show_out), 0);
+	*n_plan = *n_settings = *n_kpis = -1;
+	fp = fopen(show_out, "r");
+	assert_non_null(fp);
+	while (fgets(line, sizeof(line), fp)) {
+		if (sscanf(line, "  plan rows %ld", n_plan) == 1)
+			continue;
+		if (strcmp(line, "settings:\n") == 0)
+			section = n_settings;
+		else if (strcmp(line, "KPIs:\n") == 0)
+			section = n_kpis;
+		else if (line[0] != ' ')
+			section = NULL;
+		if (section && line[0] != ' ')
+			*section = 0;
+		else if (section)
+			(*section)++;
+	}
+	fclose(fp);
+}
+
+/* One run, whole: plan rows, settings, KPIs, sweep values, and what
+ * `muster show` prints of it when is_shown. */
+static void check_run(sqlite3 *db, int64_t id, bool is_shown)
+{
+	sqlite3_stmt *st;
+	double objective, sum_cost, total_cost;
+	long n_plan, min_seq, max_seq, n_settings, n_kpis, n_vary, sweep_id;
+	assert_int_equal(
+	    sqlite3_prepare_v2(db,
+	                       "SELECT r.objective, coalesce(r.sweep_id, 0),"
+	                       " (SELECT count(*) FROM plan_rows WHERE run_id = r.id),"
+	                       " (SELECT min(seq) FROM plan_rows WHERE run_id = r.id),"
+	                       " (SELECT max(seq) FROM plan_rows WHERE run_id = r.id),"
+	                       " (SELECT sum(cost) FROM plan_rows WHERE run_id = r.id),"
+	                       " (SELECT count(*) FROM run_settings WHERE run_id = r.id),"
+	                       " (SELECT count(*) FROM run_kpis WHERE run_id = r.id),"
+	                       " (SELECT value FROM run_kpis WHERE run_id = r.id"
+	                       "  AND scope = 'SYSTEM' AND name = 'total_cost'),"
+	                       " (SELECT count(*) FROM run_vary WHERE run_id = r.id)"
+	                       " FROM runs r WHERE r.id = ?1",
+	                       -1, &st, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_int64(st, 1, id);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	objective = sqlite3_column_double(st, 0);
+	sweep_id = (long)sqlite3_column_int64(st, 1);
+	n_plan = (long)sqlite3_column_int64(st, 2);
+	min_seq = (long)sqlite3_column_int64(st, 3);
+	max_seq = (long)sqlite3_column_int64(st, 4);
+	sum_cost = sqlite3_column_double(st, 5);
+	n_settings = (long)sqlite3_column_int64(st, 6);
+	n_kpis = (long)sqlite3_column_int64(st, 7);
+	total_cost = sqlite3_column_double(st, 8);
+	n_vary = (long)sqlite3_column_int64(st, 9);
+	sqlite3_finalize(st);
+
+	if (n_plan < 1 || min_seq != 0 || max_seq != n_plan - 1)
+		fail_msg("run %lld: plan rows %ld, seq %ld..%ld", (long long)id, n_plan, min_seq,
+		         max_seq);
+	if (fabs(sum_cost - objective) > 1e-6 * fmax(1, fabs(objective)))
+		fail_msg("run %lld: plan costs add up to %.6f, the objective is %.6f",
+		         (long long)id, sum_cost, objective);
+	if (fabs(total_cost - objective) > 1e-6 * fmax(1, fabs(objective)))
+		fail_msg("run %lld: SYSTEM total_cost %.6f, objective %.6f", (long long)id,
+		         total_cost, objective);
+	if (ref_settings >= 0 && (n_settings != ref_settings || n_kpis != ref_kpis))
+		fail_msg("run %lld: %ld settings and %ld KPIs, an unkilled run has %ld and %ld",
+		         (long long)id, n_settings, n_kpis, ref_settings, ref_kpis);
+	if (n_vary != (sweep_id ? 1 : 0))
+		fail_msg("run %lld: %ld sweep values", (long long)id, n_vary);
+	if (is_shown) {
+		long shown_plan, shown_settings, shown_kpis;
+		show_counts(id, &shown_plan, &shown_settings, &shown_kpis);
+		if (shown_plan != n_plan || shown_settings != n_settings || shown_kpis != n_kpis)
+			fail_msg("run %lld: muster show prints %ld plan rows, %ld settings, %ld "
+			         "KPIs; the store holds %ld, %ld, %ld",
+			         (long long)id, shown_plan, shown_settings, shown_kpis, n_plan,
+			         n_settings, n_kpis);
+	}
+}
+
+/* Every sweep holds all its points. */
+static void check_sweeps(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db,
+	                                    "SELECT s.id, s.vary, (SELECT count(*) FROM runs "
+	                                    "WHERE sweep_id = s.id) FROM sweeps s",
+	                                    -1, &st, NULL),
+	                 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *vary = (const char *)sqlite3_column_text(st, 1);
+		long n = (long)sqlite3_column_int64(st, 2), want = -1;
+		size_t k;
+		for (k = 0; k < N_JOBS; k++)
+			if (jobs[k].vary_name && strstr(vary, jobs[k].vary_name))
+				want = jobs[k].n_points;
+		if (n != want)
+			fail_msg("sweep %lld (%s): %ld runs of %ld",
+			         (long long)sqlite3_column_int64(st, 0), vary, n, want);
+	}
+	sqlite3_finalize(st);
+}
+
+/* `muster runs` works and lists as many runs as the store holds. */
+static void check_runs_command(long n_runs)
+{
+	char line[1024], runs_out[4200];
+	const char *argv[] = {muster_bin, "runs", "--db", db_path, NULL};
+	FILE *fp;
+	long n_listed = 0, id;
+	snprintf(runs_out, sizeof(runs_out), "%s.runs", out_path);
+	assert_int_equal(run_to_end(argv, runs_out), 0);
+	fp = fopen(runs_out, "r");
+	assert_non_null(fp);
+	while (fgets(line, sizeof(line), fp))
+		if (sscanf(line, " %ld ", &id) == 1)
+			n_listed++;
+	fclose(fp);
+	if (n_listed != n_runs)
+		fail_msg("muster runs lists %ld runs, the store holds %ld", n_listed, n_runs);
+}
+
+/* Checks the store; the runs after *checked_id one by one (the first and
+ * last of them through `muster show` too). With is_full, every run again
+ * and `muster runs`. Returns the number of runs. */
+static long check_store(int64_t *checked_id, bool is_full, struct tally *t)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int64_t first = 0, last = 0;
+	long n_runs;
+	struct stat sb;
+	if (stat(db_path, &sb) != 0)
+		return 0; /* killed before it created the file */
+	assert_int_equal(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	sqlite3_busy_timeout(db, 10000);
+	check_integrity(db);
+	if (query_long(db, "PRAGMA user_version", 0) < 3 || !has_table(db, "run_vary")) {
+		/* killed before the schema was made: the next muster makes it */
+		sqlite3_close(db);
+		return 0;
+	}
+	check_no_orphans(db);
+	check_sweeps(db);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db, "SELECT id FROM runs WHERE id > ?1 ORDER BY id", -1, &st, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_int64(st, 1, is_full ? 0 : *checked_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		check_run(db, id, false);
+		t->n_runs_checked++;
+		if (!first)
+			first = id;
+		last = id;
+	}
+	sqlite3_finalize(st);
+	if (first) {
+		check_run(db, first, true);
+		if (last != first)
+			check_run(db, last, true);
+		*checked_id = last;
+	}
+	n_runs = query_long(db, "SELECT count(*) FROM runs", 0);
+	sqlite3_close(db);
+	if (is_full)
+		check_runs_command(n_runs);
+	return n_runs;
+}
+
+/* The runs the process said it recorded ("run 7 recorded in ...", "sweep 2
+ * recorded in ... (runs 3 to 23)") must be in the store. */
+static void check_reported_runs(void)
+{
+	char line[1024];
+	FILE *fp = fopen(out_path, "r");
+	sqlite3 *db;
+	long id, from, to, k;
+	assert_non_null(fp);
+	assert_int_equal(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_busy_timeout(db, 10000);
+	while (fgets(line, sizeof(line), fp)) {
+		const char *runs = strstr(line, "(runs ");
+		from = to = -1;
+		if (sscanf(line, " run %ld recorded", &id) == 1)
+			from = to = id;
+		else if (strstr(line, "recorded") && runs &&
+		         sscanf(runs, "(runs %ld to %ld", &from, &to) == 2)
+			;
+		else if (strstr(line, "recorded") && runs && sscanf(runs, "(runs %ld", &from) == 1)
+			to = from;
+		for (k = from; k >= 1 && k <= to; k++)
+			if (query_long(db, "SELECT count(*) FROM runs WHERE id = ?1", k) != 1)
+				fail_msg(
+				    "run %ld was reported recorded and is not in the store: %s", k,
+				    line);
+	}
+	sqlite3_close(db);
+	fclose(fp);
+}
+
+/* A rota run whose time limit passed before it found a rota exits 1 and
+ * records nothing: on a loaded machine that is no fault of the store. */
+static bool is_out_of_time(void)
+{
+	char line[1024];
+	bool is_found = false;
+	FILE *fp = fopen(out_path, "r");
+	assert_non_null(fp);
+	while (fgets(line, sizeof(line), fp))
+		if (strstr(line, "time limit") && strstr(line, "no rota"))
+			is_found = true;
+	fclose(fp);
+	return is_found;
+}
+
+static void fresh_database(void)
+{
+	char path[4200];
+	unlink(db_path);
+	snprintf(path, sizeof(path), "%s-wal", db_path);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s-shm", db_path);
+	unlink(path);
+}
+
+static double uniform(void)
+{
+	return (double)rand() / ((double)RAND_MAX + 1.0);
+}
+
+/* Each job once, unkilled, into a fresh database: how long it takes, and
+ * how many settings and KPIs a whole run has. */
+static void calibrate(void)
+{
+	const char *argv[MAX_ARGS + 2];
+	sqlite3 *db;
+	size_t k;
+	fresh_database();
+	for (k = 0; k < N_JOBS; k++) {
+		double t0 = now_seconds();
+		int status;
+		job_argv(&jobs[k], argv);
+		status = run_to_end(argv, out_path);
+		jobs[k].seconds = now_seconds() - t0;
+		if (status != 0 && status != 3)
+			fail_msg("%s: exit %d unkilled (output in %s)", jobs[k].name, status,
+			         out_path);
+		printf("kill_test: %-24s takes %.2f s unkilled\n", jobs[k].name, jobs[k].seconds);
+	}
+	assert_int_equal(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ref_settings = query_long(db, "SELECT count(*) FROM run_settings WHERE run_id = 1", 0);
+	ref_kpis = query_long(db, "SELECT count(*) FROM run_kpis WHERE run_id = 1", 0);
+	sqlite3_close(db);
+	assert_true(ref_settings > 0 && ref_kpis > 0);
+}
+
+/* The big plan-mode sweep most often: its long write is where kills land
+ * inside a transaction. */
+static struct job *pick_job(void)
+{
+	double u = uniform();
+	return u < 0.50 ? &jobs[2] : u < 0.75 ? &jobs[0] : u < 0.88 ? &jobs[1] : &jobs[3];
+}
+
+/* Half the kills inside the run's database write or just after it (the
+ * checkpoint); the others anywhere up to 1.3 times the run's length as last
+ * measured (the machine's load changes it), so that some runs finish and
+ * the store fills. */
+static struct kill_moment pick_moment(const struct job *j)
+{
+	struct kill_moment m;
+	m.is_on_write = uniform() < 0.5;
+	m.delay = (m.is_on_write ? 1.2 * j->write_window : 1.3 * j->seconds) * uniform();
+	return m;
+}
+
+static void test_kill_solve_and_sweep_at_random_moments(void **state)
+{
+	const char *budget_env = getenv("KILL_TEST_SECONDS"), *seed_env = getenv("KILL_TEST_SEED");
+	double budget = budget_env ? atof(budget_env) : 75, deadline;
+	unsigned seed = seed_env ? (unsigned)strtoul(seed_env, NULL, 10) : (unsigned)time(NULL);
+	struct tally t = {0, 0, 0, 0, 0, 0};
+	int64_t checked_id = 0;
+	long n_jobs_in_db = 0, n_runs;
+	(void)state;
+
+	printf("kill_test: seed %u (KILL_TEST_SEED replays it), %.0f s\n", seed, budget);
+	srand(seed);
+	deadline = now_seconds() + budget;
+	calibrate();
+	check_store(&checked_id, true, &t);
+	n_jobs_in_db = (long)N_JOBS;
+	/* On a slow machine (a sanitizer build, a busy CI) run on past the
+	 * budget, up to twice it, until there are enough kills to mean something. */
+	while (now_seconds() < deadline ||
+	       ((t.n_killed < 10 || t.n_in_write < 1) && now_seconds() < deadline + budget)) {
+		const char *argv[MAX_ARGS + 2];
+		struct job *j = pick_job();
+		int status = 0;
+		double t0 = now_seconds();
+		if (n_jobs_in_db >= JOBS_PER_DB) {
+			check_store(&checked_id, true, &t);
+			fresh_database();
+			t.n_fresh_dbs++;
+			n_jobs_in_db = 0;
+			checked_id = 0;
+		}
+		job_argv(j, argv);
+		n_jobs_in_db++;
+		if (run_and_kill(argv, out_path, pick_moment(j), &status)) {
+			t.n_killed++;
+			if (wal_uncommitted_frames(db_path) > 0)
+				t.n_in_write++;
+		} else {
+			t.n_finished++;
+			j->seconds = 0.7 * j->seconds + 0.3 * (now_seconds() - t0);
+			if (status == 1 && is_out_of_time())
+				t.n_out_of_time++;
+			else if (status != 0 && status != 3)
+				fail_msg("%s: exit %d after a kill (output in %s)", j->name, status,
+				         out_path);
+		}
+		if (access(db_path, F_OK) == 0)
+			check_reported_runs();
+		check_store(&checked_id, false, &t);
+	}
+	n_runs = check_store(&checked_id, true, &t);
+	printf("kill_test: %ld kills (%ld inside a write transaction, uncommitted frames in "
+	       "the log), %ld runs ended before their kill, %ld fresh databases, %ld run "
+	       "checks, %ld runs in the last store, %ld rota runs out of time\n",
+	       t.n_killed, t.n_in_write, t.n_finished, t.n_fresh_dbs, t.n_runs_checked, n_runs,
+	       t.n_out_of_time);
+	if (t.n_killed < 10 || t.n_in_write < 1)
+		fail_msg("%ld kills, %ld inside a write transaction: too few to show anything "
+		         "in twice KILL_TEST_SECONDS",
+		         t.n_killed, t.n_in_write);
+}
+
+static void remove_with_suffix(const char *path, const char *suffix)
+{
+	char name[4200];
+	snprintf(name, sizeof(name), "%s%s", path, suffix);
+	unlink(name);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_kill_solve_and_sweep_at_random_moments),
+	};
+	char dir[] = "kill_test.XXXXXX";
+	int rc;
+	muster_bin = getenv("MUSTER_BIN");
+	example_dir = getenv("MUSTER_EXAMPLE_DIR");
+	if (!muster_bin || !example_dir) {
+		fprintf(stderr, "kill_test: MUSTER_BIN and MUSTER_EXAMPLE_DIR must be set\n");
+		return 1;
+	}
+	if (!mkdtemp(dir)) {
+		perror("kill_test: mkdtemp");
+		return 1;
+	}
+	snprintf(db_path, sizeof(db_path), "%s/muster.db", dir);
+	snprintf(out_path, sizeof(out_path), "%s/out.txt", dir);
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	if (rc == 0) { /* a failure's files stay, to look at */
+		fresh_database();
+		remove_with_suffix(out_path, "");
+		remove_with_suffix(out_path, ".show");
+		remove_with_suffix(out_path, ".runs");
+		rmdir(dir);
+	}
+	return rc;
+}
