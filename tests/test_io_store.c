@@ -290,10 +290,17 @@ static void test_io_store_refuses_newer_schema_and_missing_db(void **state)
 	mu_err_clear(&err);
 	assert_int_equal(io_store_open(db_path, false, &st, &err), MU_E_USAGE);
 	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	/* a muster database (its mark) from a newer muster: a database problem */
+	assert_int_equal(
+	    sqlite3_exec(db, "PRAGMA application_id = 1297437524; PRAGMA user_version = 99", NULL,
+	                 NULL, NULL),
+	    SQLITE_OK);
 	sqlite3_close(db);
 	mu_err_clear(&err);
-	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_E_USAGE);
+	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_E_DB);
+	assert_non_null(strstr(err.msg, "newer"));
+	mu_err_clear(&err);
+	assert_int_equal(io_store_open(db_path, false, &st, &err), MU_E_DB);
 	assert_non_null(strstr(err.msg, "newer"));
 }
 
