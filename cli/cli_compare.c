@@ -51,6 +51,17 @@ static void print_outcome(const struct cli_compare_request *creq, const struct p
 		printf(" (%ld simplex iterations)", s->work);
 }
 
+/* The silo run failed after the system run was recorded: the message says
+ * that one is kept (each run is recorded as soon as it is solved). */
+static void say_system_run_kept(const struct cli_compare_request *creq, int64_t system_id,
+                                struct mu_err *err)
+{
+	size_t n = strlen(err->msg);
+	snprintf(err->msg + n, sizeof(err->msg) - n,
+	         " (the silo run; the system run is recorded, as run %lld in %s)",
+	         (long long)system_id, io_store_path(creq->store));
+}
+
 enum mu_code cli_compare_solve(const struct io_source *src, const struct mu_scenario *sc,
                                const struct cli_compare_request *creq,
                                struct cli_run_request req[2], struct cli_run run[2],
@@ -58,6 +69,7 @@ enum mu_code cli_compare_solve(const struct io_source *src, const struct mu_scen
 {
 	char *out[2] = {NULL, NULL};
 	enum mu_code rc = MU_OK;
+	int64_t id = 0, system_id = 0;
 	int k;
 	if (creq->out) {
 		mkdir(creq->out, 0777);
@@ -67,7 +79,6 @@ enum mu_code cli_compare_solve(const struct io_source *src, const struct mu_scen
 		}
 	}
 	for (k = 0; k < 2 && rc == MU_OK; k++) {
-		int64_t id;
 		memset(&req[k], 0, sizeof(req[k]));
 		req[k].command = creq->command;
 		req[k].is_lp = creq->is_lp;
@@ -82,12 +93,16 @@ enum mu_code cli_compare_solve(const struct io_source *src, const struct mu_scen
 		       creq->is_lp ? "plan" : "rota", k == 0 ? "" : " (each partner alone)");
 		fflush(stdout);
 		if ((rc = cli_run_solve(sc, &req[k], &run[k], err)) != MU_OK ||
-		    (rc = cli_run_record(creq->db, src, sc, &req[k], &run[k], &id, err)) != MU_OK) {
+		    (rc = cli_run_record(creq->store, src, sc, &req[k], &run[k], &id, err)) !=
+		        MU_OK) {
 			printf("failed\n");
+			if (system_id)
+				say_system_run_kept(creq, system_id, err);
 			break;
 		}
 		print_outcome(creq, &run[k].solved);
 		printf(", run %lld\n", (long long)id);
+		system_id = k == 0 ? id : system_id;
 	}
 	if (rc == MU_OK && creq->out)
 		rc = write_comparison(creq->out, src, sc, req, run, err);

@@ -9,8 +9,8 @@
 #include "cli_run.h"
 
 struct cli_compare_request {
-	const char *command; /* "compare", "demo" */
-	const char *db;
+	const char *command;    /* "compare", "demo" */
+	struct io_store *store; /* where the runs are recorded (cli_run_store_open) */
 	bool is_lp;
 	double time_limit; /* per solve; 0 = none */
 	long work_limit;   /* per rota search, in simplex iterations; 0 = none */

@@ -6,6 +6,7 @@
 #include "cli_run.h"
 
 #include "cli.h"
+
 #include "core/mu_alloc.h"
 #include "core/mu_format.h"
 #include "core/mu_time.h"
@@ -187,7 +188,7 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 	if (rc != MU_OK)
 		return rc;
 	if (is_interrupted)
-		return mu_err_set(err, MU_E_SOLVER, "interrupted; no run was recorded");
+		return mu_err_set(err, MU_E_SOLVER, "interrupted; the run was not recorded");
 	run->why = pol_why_new(&run->solved);
 	return req->out ? write_outputs(sc, req, run, err) : MU_OK;
 }
@@ -283,21 +284,34 @@ bool cli_run_is_interrupted(void)
 	return is_interrupted != 0;
 }
 
-enum mu_code cli_run_record(const char *db, const struct io_source *src,
+int cli_run_store_open(const char *db, struct io_store **out)
+{
+	struct mu_err err;
+	mu_err_clear(&err);
+	catch_interrupt();
+	if (io_store_open(db, true, out, &err) != MU_OK)
+		return cli_fail(&err);
+	io_store_set_stop(*out, &is_interrupted);
+	return 0;
+}
+
+enum mu_code cli_run_record(struct io_store *st, const struct io_source *src,
                             const struct mu_scenario *sc, const struct cli_run_request *req,
                             const struct cli_run *run, int64_t *id, struct mu_err *err)
 {
 	struct cli_run_stored stored;
-	struct io_store *st = NULL;
 	enum mu_code rc;
 
 	if (is_interrupted)
-		return mu_err_set(err, MU_E_SOLVER, "interrupted; no run was recorded");
+		return mu_err_set(err, MU_E_SOLVER, "interrupted; the run was not recorded");
 	cli_run_describe(sc, req, run, &stored);
-	if ((rc = io_store_open(db, true, &st, err)) == MU_OK)
-		rc = io_store_add_run(st, src, &stored.r, id, err);
-	io_store_close(st);
+	rc = io_store_add_run(st, src, &stored.r, id, err);
 	cli_run_stored_release(&stored);
+	/* the store checks the flag just before COMMIT: set now, it came
+	 * during the commit, which it could not stop */
+	if (rc == MU_OK && is_interrupted)
+		return mu_err_set(err, MU_E_SOLVER, "interrupted after run %lld was recorded in %s",
+		                  (long long)*id, io_store_path(st));
 	return rc;
 }
 

@@ -44,9 +44,9 @@ struct cli_run {
 
 /* Solves sc as req asks, showing progress on stderr when it is a terminal,
  * and writes the outputs. An interrupt (Ctrl-C) stops the search; the run
- * then fails so that nothing is recorded. MU_OK with *run filled (release
- * with cli_run_release, also after a failure); MU_E_IO, MU_E_SOLVER (no
- * plan, interrupted). */
+ * then fails ("interrupted; the run was not recorded") and records nothing. MU_OK with *run filled
+ * (release with cli_run_release, also after a failure); MU_E_IO, MU_E_SOLVER (no plan,
+ * interrupted). */
 enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_request *req,
                            struct cli_run *run, struct mu_err *err);
 
@@ -68,9 +68,18 @@ void cli_run_stored_release(struct cli_run_stored *s);
 /* True once Ctrl-C was pressed: the command should stop and record nothing. */
 bool cli_run_is_interrupted(void);
 
-/* Records the solved run in the database at db, whole or not at all; *id
- * gets its number. MU_OK, MU_E_DB, MU_E_SOLVER (interrupted meanwhile). */
-enum mu_code cli_run_record(const char *db, const struct io_source *src,
+/* Opens the run database at db for a command that records, before it
+ * solves anything, so that a database that cannot be used is reported at
+ * once (io_store_open with is_write: a new file is made at the first
+ * write). The store's writes stop on Ctrl-C. Prints the error and returns
+ * the exit status, or 0 with *out the caller's (io_store_close). */
+int cli_run_store_open(const char *db, struct io_store **out);
+
+/* Records the solved run in st, whole or not at all; *id gets its number.
+ * MU_OK; MU_E_DB, MU_E_USAGE (nothing recorded: interrupted before the
+ * commit, or the store failed); MU_E_SOLVER when Ctrl-C came during the
+ * commit: the run is recorded, *id is set, and the message says so. */
+enum mu_code cli_run_record(struct io_store *st, const struct io_source *src,
                             const struct mu_scenario *sc, const struct cli_run_request *req,
                             const struct cli_run *run, int64_t *id, struct mu_err *err);
 

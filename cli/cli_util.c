@@ -87,6 +87,11 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 int cli_fail(const struct mu_err *err)
 {
 	char line[1024];
+	/* a failure that forgot its message must still fail, and say so */
+	if (err->code == MU_OK || !err->msg[0]) {
+		fprintf(stderr, "muster: internal error: a failure without a message\n");
+		return 1;
+	}
 	cli_print_line(stderr, "muster: %s\n", mu_err_format(err, line, sizeof(line)));
 	return mu_code_exit_status(err->code);
 }

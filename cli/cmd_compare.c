@@ -20,7 +20,8 @@ const char cmd_compare_help[] =
     "partner; agency offers and budgets as they are). Prints both side by side,\n"
     "in total and partner by partner - cost by source, fill rate, red flags,\n"
     "agency spend, mutual aid - and the value of working together in pounds and\n"
-    "in filled hours. Both runs are recorded.\n"
+    "in filled hours. Each run is recorded as soon as it is solved (the database\n"
+    "is opened, and checked, before the first solve).\n"
     "\n"
     "options:\n"
     "  --lp              plan mode for both (fast; fractional staff)\n"
@@ -30,8 +31,9 @@ const char cmd_compare_help[] =
     "  --time-limit S    seconds for each of the two searches (default: none)\n"
     "\n"
     "exit codes: 0 compared; 3 compared, but the system plan leaves a demand row\n"
-    "below its safe minimum; 2 bad usage or scenario; 1 I/O, database or solver\n"
-    "failure.\n";
+    "below its safe minimum; 2 bad usage or scenario (or --db names another\n"
+    "program's database); 1 I/O, database or solver failure, or Ctrl-C (the\n"
+    "message says whether the system run was recorded).\n";
 
 int cmd_compare(int argc, char **argv)
 {
@@ -39,6 +41,7 @@ int cmd_compare(int argc, char **argv)
 	struct cli_compare_request creq;
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
+	struct io_store *st = NULL;
 	struct cli_run_request req[2];
 	struct cli_run run[2];
 	struct mu_err err;
@@ -57,10 +60,11 @@ int cmd_compare(int argc, char **argv)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
-	if ((status = cli_prepare_out(a.out)) != 0) /* before any solving */
+	/* the database and the output folder, before any solving */
+	if ((status = cli_run_store_open(a.db, &st)) != 0 || (status = cli_prepare_out(a.out)) != 0)
 		goto done;
 	creq.command = "compare";
-	creq.db = a.db;
+	creq.store = st;
 	creq.is_lp = a.is_lp;
 	creq.time_limit = a.time_limit;
 	creq.out = a.out;
@@ -78,6 +82,7 @@ int cmd_compare(int argc, char **argv)
 		       cli_safe(a.out), cli_safe(a.out), cli_safe(a.out));
 	status = run[0].solved.plan->system.n_red_flags > 0 ? 3 : 0;
 done:
+	io_store_close(st);
 	cli_run_release(&run[0]);
 	cli_run_release(&run[1]);
 	mu_scenario_free(sc);

@@ -49,7 +49,9 @@ const char cmd_demo_help[] =
                          "  --time-limit S    stop each rota search after S seconds instead (its\n"
                          "                    figures may then change from run to run)\n"
                          "\n"
-                         "exit codes: 0 shown; 1 I/O, database or solver failure; 2 bad usage.\n";
+                         "exit codes: 0 shown; 1 I/O, database or solver failure, or Ctrl-C\n"
+                         "(the message says whether the system run was recorded); 2 bad usage\n"
+                         "(or --db names another program's database).\n";
 
 #define N_UNFILLED_SHOWN 8
 
@@ -142,6 +144,7 @@ int cmd_demo(int argc, char **argv)
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
 	struct cli_compare_request creq;
+	struct io_store *st = NULL;
 	struct cli_run_request req[2];
 	struct cli_run run[2];
 	struct mu_err err;
@@ -157,7 +160,8 @@ int cmd_demo(int argc, char **argv)
 		return status;
 	if ((status = cli_load_scenario(NULL, &src, &sc)) != 0)
 		return status;
-	if ((status = cli_prepare_out(a.out)) != 0) /* before any solving */
+	/* the database and the output folder, before any solving */
+	if ((status = cli_run_store_open(a.db, &st)) != 0 || (status = cli_prepare_out(a.out)) != 0)
 		goto done;
 	printf("muster demo: the example ICS - %zu partners, %zu roles, %zu shifts over %ld days,\n"
 	       "%zu bank workers, %zu agency offers, %zu mutual-aid agreements.\n\n",
@@ -165,7 +169,7 @@ int cmd_demo(int argc, char **argv)
 	       sc->n_agency, sc->n_agreements);
 	memset(&creq, 0, sizeof(creq));
 	creq.command = "demo";
-	creq.db = a.db;
+	creq.store = st;
 	creq.time_limit = a.time_limit;
 	creq.work_limit = a.time_limit > 0 ? 0 : DEMO_WORK_LIMIT;
 	creq.started = started;
@@ -186,6 +190,7 @@ int cmd_demo(int argc, char **argv)
 		    cli_safe(a.out), cli_safe(a.out), cli_safe(a.out));
 	status = 0;
 done:
+	io_store_close(st);
 	for (k = 0; k < 2; k++)
 		cli_run_release(&run[k]);
 	mu_scenario_free(sc);

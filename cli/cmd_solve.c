@@ -23,7 +23,8 @@ const char cmd_solve_help[] =
     "\n"
     "Covers every partner's demand at least cost with own staff, mutual aid,\n"
     "the shared bank and agency, inside the pay caps, agency rules, working-time\n"
-    "rules and budgets of the scenario. Prints the headline and records the run.\n"
+    "rules and budgets of the scenario. Prints the headline and records the run\n"
+    "(the database is opened, and checked, before the solve).\n"
     "\n"
     "options:\n"
     "  --lp              plan mode: the linear relaxation (fast; fractional staff)\n"
@@ -34,7 +35,8 @@ const char cmd_solve_help[] =
     "                    and each partner's own plan.csv, rota.csv and report.html\n"
     "                    in DIR/partners/PARTNER\n"
     "  --db FILE         the run database (default: muster.db)\n"
-    "  --time-limit S    stop after S seconds with the best rota found\n"
+    "  --time-limit S    stop after S seconds with the best rota found (Ctrl-C\n"
+    "                    stops too, but records nothing and exits 1)\n"
     "  --write-mps FILE  also write the model solved as free MPS, for another\n"
     "                    solver to check (its bank pooled: workers of a role\n"
     "                    cleared for the same partners share columns on a\n"
@@ -46,13 +48,16 @@ const char cmd_solve_help[] =
     "                    role, as one would write it by hand for another solver\n"
     "\n"
     "exit codes: 0 solved; 3 solved, but a demand row is below its safe minimum;\n"
-    "2 bad usage or scenario; 1 I/O, database or solver failure.\n";
+    "2 bad usage or scenario (or --db names another program's database); 1 I/O,\n"
+    "database or solver failure, or Ctrl-C (nothing is recorded then, unless the\n"
+    "message says which run was).\n";
 
 int cmd_solve(int argc, char **argv)
 {
 	struct cli_options a;
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
+	struct io_store *st = NULL;
 	struct cli_run_request req;
 	struct cli_run run;
 	struct mu_err err;
@@ -75,7 +80,8 @@ int cmd_solve(int argc, char **argv)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
-	if ((status = cli_prepare_out(a.out)) != 0) /* before any solving */
+	/* the database and the output folder, before any solving */
+	if ((status = cli_run_store_open(a.db, &st)) != 0 || (status = cli_prepare_out(a.out)) != 0)
 		goto done;
 	req.command = "solve";
 	req.is_lp = a.is_lp;
@@ -89,7 +95,7 @@ int cmd_solve(int argc, char **argv)
 	req.time_read = mu_time_now() - req.started;
 	mu_err_clear(&err);
 	if (cli_run_solve(sc, &req, &run, &err) != MU_OK ||
-	    cli_run_record(a.db, src, sc, &req, &run, &run_id, &err) != MU_OK) {
+	    cli_run_record(st, src, sc, &req, &run, &run_id, &err) != MU_OK) {
 		status = cli_fail(&err);
 		goto done;
 	}
@@ -123,6 +129,7 @@ int cmd_solve(int argc, char **argv)
 	printf("\n");
 	status = sys->n_red_flags > 0 ? 3 : 0;
 done:
+	io_store_close(st);
 	cli_run_release(&run);
 	mu_scenario_free(sc);
 	io_source_free(src);

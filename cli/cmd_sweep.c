@@ -34,7 +34,8 @@ const char cmd_sweep_help[] =
     "--vary make a grid (the first is the chart's x axis). Each point starts from\n"
     "the previous point's basis. Prints cost, fill, red flags and agency spend\n"
     "per point, and where extra spend stops buying fill. All points are recorded\n"
-    "as runs of one sweep.\n"
+    "as runs of one sweep, in one transaction after the last point (the database\n"
+    "is opened, and checked, before the first).\n"
     "\n"
     "NAME can be:\n"
     "  a setting             shortfall_penalty, floor_penalty, min_rest_hours,\n"
@@ -60,8 +61,10 @@ const char cmd_sweep_help[] =
     "  --time-limit S    seconds for each point's rota search (default: none)\n"
     "\n"
     "exit codes: 0 swept; 3 swept, but some point's plan leaves a demand row below\n"
-    "its safe minimum; 2 bad usage or scenario; 1 I/O, database or solver failure\n"
-    "(nothing is recorded then).\n";
+    "its safe minimum; 2 bad usage or scenario (or --db names another program's\n"
+    "database); 1 I/O, database or solver failure, or Ctrl-C: nothing is recorded\n"
+    "then, except when writing DIR fails, or Ctrl-C comes, after the sweep was\n"
+    "recorded - the message then says which sweep and runs are recorded.\n";
 
 #define MAX_VARY CLI_MAX_VARY
 #define MAX_POINTS 10000
@@ -177,13 +180,16 @@ static enum mu_code solve_points(const struct cli_options *a, struct sweep *sw,
 	return rc;
 }
 
+/* Records every point as a run of one sweep, in one transaction. MU_E_SOLVER
+ * when Ctrl-C came during the commit: the sweep is recorded then, and the
+ * message says so. */
 static enum mu_code record(const struct cli_options *a, const struct io_source *src,
-                           struct sweep *sw, int64_t *sweep_id, struct mu_err *err)
+                           struct io_store *st, struct sweep *sw, int64_t *sweep_id,
+                           struct mu_err *err)
 {
 	struct io_run *runs = mu_malloc(sw->n_points * sizeof(*runs));
 	int64_t *ids = mu_malloc(sw->n_points * sizeof(*ids));
 	struct mu_buf spec;
-	struct io_store *st = NULL;
 	struct io_sweep s;
 	enum mu_code rc;
 	size_t p, k;
@@ -196,12 +202,19 @@ static enum mu_code record(const struct cli_options *a, const struct io_source *
 	                      sw->n_points};
 	if (cli_run_is_interrupted())
 		rc = mu_err_set(err, MU_E_SOLVER, "interrupted; no run was recorded");
-	else if ((rc = io_store_open(a->db, true, &st, err)) == MU_OK)
+	else
 		rc = io_store_add_sweep(st, src, &s, sweep_id, ids, err);
 	if (rc == MU_OK)
 		for (p = 0; p < sw->n_points; p++)
 			sw->points[p].view.run_id = ids[p];
-	io_store_close(st);
+	/* the store checks the flag just before COMMIT: set now, it came
+	 * during the commit, which it could not stop */
+	if (rc == MU_OK && cli_run_is_interrupted())
+		rc = mu_err_set(
+		    err, MU_E_SOLVER,
+		    "interrupted after sweep %lld (runs %lld to %lld) was recorded in %s",
+		    (long long)*sweep_id, (long long)ids[0], (long long)ids[sw->n_points - 1],
+		    a->db);
 	mu_buf_release(&spec);
 	free(runs);
 	free(ids);
@@ -374,6 +387,20 @@ static enum mu_code write_outputs(const struct cli_options *a, const struct io_s
 	return rc;
 }
 
+/* Writing the outputs failed after the runs were recorded (their ids are
+ * in sweep.csv, so they are recorded first): the message says what is
+ * kept. */
+static void say_recorded_anyway(const struct sweep *sw, int64_t sweep_id, const char *db,
+                                struct mu_err *err)
+{
+	size_t n = strlen(err->msg);
+	snprintf(err->msg + n, sizeof(err->msg) - n,
+	         "; the outputs are not all written, but sweep %lld (runs %lld to %lld) is recorded"
+	         " in %s",
+	         (long long)sweep_id, (long long)sw->points[0].view.run_id,
+	         (long long)sw->points[sw->n_points - 1].view.run_id, db);
+}
+
 static void release(struct sweep *sw)
 {
 	size_t k, p;
@@ -392,6 +419,7 @@ int cmd_sweep(int argc, char **argv)
 	struct sweep sw;
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
+	struct io_store *st = NULL;
 	struct mu_err err;
 	double started = mu_time_now(), time_read;
 	struct mu_buf found = {NULL, 0, 0}; /* made once the points are solved */
@@ -413,7 +441,8 @@ int cmd_sweep(int argc, char **argv)
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
 	time_read = mu_time_now() - started;
-	if ((status = parse_vary(&a, sc, &sw)) != 0)
+	if ((status = parse_vary(&a, sc, &sw)) != 0 ||
+	    (status = cli_run_store_open(a.db, &st)) != 0)
 		goto done;
 	if ((status = cli_prepare_out(a.out)) != 0) /* before any solving */
 		goto done;
@@ -423,7 +452,7 @@ int cmd_sweep(int argc, char **argv)
 	fflush(stdout);
 	mu_err_clear(&err);
 	if (solve_points(&a, &sw, sc, started, time_read, &err) != MU_OK ||
-	    record(&a, src, &sw, &sweep_id, &err) != MU_OK) {
+	    record(&a, src, st, &sw, &sweep_id, &err) != MU_OK) {
 		status = cli_fail(&err);
 		goto done;
 	}
@@ -437,6 +466,7 @@ int cmd_sweep(int argc, char **argv)
 	if (a.out) {
 		if (write_outputs(&a, src, sc, &sw, found.data, &err) != MU_OK) {
 			printf("\n");
+			say_recorded_anyway(&sw, sweep_id, a.db, &err);
 			status = cli_fail(&err);
 			goto done;
 		}
@@ -448,6 +478,7 @@ int cmd_sweep(int argc, char **argv)
 		if (sw.points[p].view.system.n_red_flags > 0)
 			status = 3;
 done:
+	io_store_close(st);
 	mu_buf_release(&found);
 	release(&sw);
 	mu_scenario_free(sc);

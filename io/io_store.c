@@ -2,24 +2,36 @@
  * io_store.c - the SQLite run history. Prepared statements only; every
  * sqlite3_step result is checked; each write is one BEGIN IMMEDIATE
  * transaction, so concurrent writers queue on the busy timeout instead of
- * failing on a lock upgrade.
+ * failing on a lock upgrade. A store opened for writing creates its file at
+ * the first write, so that a command that fails records nothing and leaves
+ * no database behind; one opened for reading never writes.
  */
 #include "io_store.h"
 
 #include "core/mu_alloc.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #define BUSY_TIMEOUT_MS 60000
 
+/* PRAGMA application_id of a muster database ("MUST"): what tells it from
+ * another program's SQLite file. */
+#define MUSTER_APPLICATION_ID 0x4D555354
+
 struct io_store {
-	sqlite3 *db;
+	sqlite3 *db; /* NULL: a store for writing whose connection is not open yet */
 	char *path;
+	const volatile sig_atomic_t *stop; /* see io_store_set_stop; may be NULL */
+	long fault_at, n_calls;            /* see io_store_fail_call */
+	bool is_fault;                     /* the last failed call was injected */
+	double busy_since;                 /* when the busy handler began to wait */
 };
 
 /* Migrations: migrations[i] takes the schema from version i to i + 1. A
@@ -79,17 +91,50 @@ static const char *const migrations[] = {
 };
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 
+/* True when this SQLite call is the one io_store_fail_call asked to fail. */
+static bool is_fault(struct io_store *st)
+{
+	if (st->fault_at <= 0 || ++st->n_calls != st->fault_at)
+		return false;
+	st->is_fault = true;
+	return true;
+}
+
+static bool is_stopped(const struct io_store *st)
+{
+	return st->stop && *st->stop;
+}
+
 static enum mu_code db_error(struct io_store *st, struct mu_err *err, const char *what)
 {
-	return mu_err_set(err, MU_E_DB, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+	const char *why = st->is_fault ? "injected fault" : st->db ? sqlite3_errmsg(st->db) : "";
+	st->is_fault = false;
+	return mu_err_set(err, MU_E_DB, "%s: %s: %s", st->path, what, why[0] ? why : "failed");
+}
+
+/* The failure of a write: an interrupt (a busy wait given up on Ctrl-C) says
+ * so rather than "database is locked". */
+static enum mu_code write_error(struct io_store *st, struct mu_err *err, const char *what)
+{
+	if (is_stopped(st)) {
+		st->is_fault = false;
+		return mu_err_set(err, MU_E_DB, "%s: interrupted; nothing was recorded", st->path);
+	}
+	return db_error(st, err, what);
 }
 
 /* Runs SQL without results (pragmas, BEGIN, COMMIT, DDL). */
 static enum mu_code exec(struct io_store *st, const char *sql, struct mu_err *err)
 {
 	char *msg = NULL;
+	if (is_fault(st))
+		return write_error(st, err, sql);
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		mu_err_set(err, MU_E_DB, "%s: %s", st->path, msg ? msg : sqlite3_errmsg(st->db));
+		if (is_stopped(st))
+			mu_err_set(err, MU_E_DB, "%s: interrupted; nothing was recorded", st->path);
+		else
+			mu_err_set(err, MU_E_DB, "%s: %s", st->path,
+			           msg ? msg : sqlite3_errmsg(st->db));
 		sqlite3_free(msg);
 		return MU_E_DB;
 	}
@@ -99,54 +144,161 @@ static enum mu_code exec(struct io_store *st, const char *sql, struct mu_err *er
 static enum mu_code prepare(struct io_store *st, const char *sql, sqlite3_stmt **stmt,
                             struct mu_err *err)
 {
-	if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
+	*stmt = NULL;
+	if (!st->db) /* a store for writing that has not written yet */
+		return mu_err_set(err, MU_E_USAGE, "%s: no run recorded yet", st->path);
+	if (is_fault(st) || sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
 		return db_error(st, err, "prepare");
 	return MU_OK;
 }
 
-static int user_version(struct io_store *st, struct mu_err *err)
+/* sqlite3_step, or an injected I/O error. */
+static int step(struct io_store *st, sqlite3_stmt *stmt)
 {
-	sqlite3_stmt *stmt;
-	int v = -1;
-	if (prepare(st, "PRAGMA user_version", &stmt, err) != MU_OK)
-		return -1;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		v = sqlite3_column_int(stmt, 0);
-	else
-		db_error(st, err, "read schema version");
-	sqlite3_finalize(stmt);
-	return v;
+	return is_fault(st) ? SQLITE_IOERR : sqlite3_step(stmt);
 }
 
+/* The one integer a query (a pragma, a count) returns. */
+static enum mu_code read_int(struct io_store *st, const char *sql, long *v, struct mu_err *err)
+{
+	sqlite3_stmt *stmt;
+	enum mu_code rc = MU_OK;
+	if (prepare(st, sql, &stmt, err) != MU_OK)
+		return MU_E_DB;
+	if (step(st, stmt) == SQLITE_ROW)
+		*v = (long)sqlite3_column_int64(stmt, 0);
+	else
+		rc = db_error(st, err, sql);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* What a database file is to muster. */
+enum db_kind {
+	DB_EMPTY,   /* nothing in it yet: muster may make it its own */
+	DB_MUSTER,  /* marked by its application_id, or muster's tables from before the mark */
+	DB_FOREIGN, /* another program's: never touched */
+};
+
+struct db_identity {
+	enum db_kind kind;
+	long version;   /* PRAGMA user_version */
+	bool is_marked; /* application_id is muster's */
+};
+
+/* Reads what the database is, without writing anything. */
+static enum mu_code db_identify(struct io_store *st, struct db_identity *id, struct mu_err *err)
+{
+	long app_id = 0, n_objects = 0, n_tables = 0;
+	enum mu_code rc;
+	if ((rc = read_int(st, "PRAGMA application_id", &app_id, err)) != MU_OK ||
+	    (rc = read_int(st, "PRAGMA user_version", &id->version, err)) != MU_OK ||
+	    (rc = read_int(st, "SELECT count(*) FROM sqlite_master", &n_objects, err)) != MU_OK)
+		return rc;
+	id->is_marked = app_id == MUSTER_APPLICATION_ID;
+	if (id->is_marked)
+		id->kind = DB_MUSTER;
+	else if (app_id != 0)
+		id->kind = DB_FOREIGN;
+	else if (n_objects == 0 && id->version == 0)
+		id->kind = DB_EMPTY;
+	else {
+		/* written by a muster before databases were marked: schema 1's
+		 * tables under a schema version muster knows */
+		if ((rc = read_int(
+		         st,
+		         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
+		         " ('scenarios', 'scenario_files', 'runs', 'run_settings',"
+		         " 'run_kpis', 'plan_rows')",
+		         &n_tables, err)) != MU_OK)
+			return rc;
+		id->kind = id->version >= 1 && (size_t)id->version <= N_MIGRATIONS && n_tables == 6
+		               ? DB_MUSTER
+		               : DB_FOREIGN;
+	}
+	return MU_OK;
+}
+
+/* Refuses a database muster must not use: another program's (exit 2: --db
+ * names the wrong file), or a schema version this muster does not know
+ * (exit 1: a database problem). */
+static enum mu_code db_check(struct io_store *st, const struct db_identity *id, struct mu_err *err)
+{
+	if (id->kind == DB_FOREIGN)
+		return mu_err_set(err, MU_E_USAGE,
+		                  "%s: not a muster database (another program's SQLite file);"
+		                  " nothing in it was changed",
+		                  st->path);
+	if (id->kind == DB_MUSTER && id->version < 0)
+		return mu_err_set(err, MU_E_DB, "%s: unknown database schema version %ld", st->path,
+		                  id->version);
+	if (id->kind == DB_MUSTER && (size_t)id->version > N_MIGRATIONS)
+		return mu_err_set(
+		    err, MU_E_DB,
+		    "%s: database schema version %ld is newer than this muster's (%d)", st->path,
+		    id->version, IO_STORE_SCHEMA_VERSION);
+	return MU_OK;
+}
+
+/* True when the database is at this muster's schema and marked. */
+static bool is_current(const struct db_identity *id)
+{
+	return id->kind == DB_MUSTER && id->is_marked && id->version == IO_STORE_SCHEMA_VERSION;
+}
+
+/* Brings the schema to IO_STORE_SCHEMA_VERSION and marks the database as
+ * muster's, in one transaction; writes nothing when it is current. The
+ * identity is read again inside the transaction: another muster may have
+ * migrated it meanwhile. */
 static enum mu_code migrate(struct io_store *st, struct mu_err *err)
 {
+	struct db_identity id;
 	enum mu_code rc;
-	int v;
+	long v;
 	char sql[64];
 
+	if ((rc = db_identify(st, &id, err)) != MU_OK || (rc = db_check(st, &id, err)) != MU_OK)
+		return rc;
+	if (is_current(&id))
+		return MU_OK;
 	if ((rc = exec(st, "BEGIN IMMEDIATE", err)) != MU_OK)
 		return rc;
-	v = user_version(st, err);
-	if (v < 0) {
-		rc = MU_E_DB;
+	if ((rc = db_identify(st, &id, err)) != MU_OK || (rc = db_check(st, &id, err)) != MU_OK)
 		goto rollback;
-	}
-	if ((size_t)v > N_MIGRATIONS) {
-		rc = mu_err_set(err, MU_E_USAGE,
-		                "%s: database schema version %d is newer than this muster's (%d)",
-		                st->path, v, IO_STORE_SCHEMA_VERSION);
-		goto rollback;
-	}
-	for (; (size_t)v < N_MIGRATIONS; v++)
+	for (v = id.version; (size_t)v < N_MIGRATIONS; v++)
 		if ((rc = exec(st, migrations[v], err)) != MU_OK)
 			goto rollback;
-	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v);
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %ld", v);
 	if ((rc = exec(st, sql, err)) != MU_OK)
 		goto rollback;
-	return exec(st, "COMMIT", err);
+	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", MUSTER_APPLICATION_ID);
+	if ((rc = exec(st, sql, err)) != MU_OK || (rc = exec(st, "COMMIT", err)) != MU_OK)
+		goto rollback;
+	return MU_OK;
 rollback:
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
+}
+
+static double seconds_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+/* The busy handler: waits up to BUSY_TIMEOUT_MS for another writer, and
+ * stops waiting at once on an interrupt (Ctrl-C must not wait a minute). */
+static int on_busy(void *ctx, int n_calls)
+{
+	static const struct timespec pause = {0, 5 * 1000 * 1000};
+	struct io_store *st = ctx;
+	if (n_calls == 0)
+		st->busy_since = seconds_now();
+	if (is_stopped(st) || (seconds_now() - st->busy_since) * 1000 >= BUSY_TIMEOUT_MS)
+		return 0;
+	nanosleep(&pause, NULL);
+	return 1;
 }
 
 /* Switches the database to WAL (a setting kept in the file, so only the
@@ -164,7 +316,7 @@ static enum mu_code set_wal(struct io_store *st, struct mu_err *err)
 		int r, base;
 		if (prepare(st, "PRAGMA journal_mode = WAL", &stmt, err) != MU_OK)
 			return MU_E_DB;
-		r = sqlite3_step(stmt);
+		r = step(st, stmt);
 		if (r == SQLITE_ROW) {
 			const unsigned char *mode = sqlite3_column_text(stmt, 0);
 			bool is_wal = mode && strcmp((const char *)mode, "wal") == 0;
@@ -177,36 +329,217 @@ static enum mu_code set_wal(struct io_store *st, struct mu_err *err)
 		base = r & 0xFF;
 		sqlite3_finalize(stmt);
 		if ((base != SQLITE_BUSY && base != SQLITE_LOCKED && base != SQLITE_IOERR) ||
-		    waited_ms >= BUSY_TIMEOUT_MS)
-			return db_error(st, err, "set WAL journaling");
+		    st->is_fault || is_stopped(st) || waited_ms >= BUSY_TIMEOUT_MS)
+			return write_error(st, err, "set WAL journaling");
 		nanosleep(&pause, NULL);
 		waited_ms += 5;
 	}
 }
 
-enum mu_code io_store_open(const char *path, bool is_create, struct io_store **out,
+/* Opens st->path for writing: creates the file if need be, refuses another
+ * program's database, read-only files and unknown schemas, switches to WAL
+ * with synchronous = FULL (a commit is on disk before it is reported, so a
+ * recorded run survives a power cut) and migrates. On failure the
+ * connection is closed again. */
+static enum mu_code connect_for_writing(struct io_store *st, struct mu_err *err)
+{
+	struct db_identity id;
+	enum mu_code rc;
+	if (st->db)
+		return MU_OK;
+	if (is_fault(st) ||
+	    sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	        SQLITE_OK) {
+		rc = db_error(st, err, "cannot open database");
+		goto fail;
+	}
+	sqlite3_busy_handler(st->db, on_busy, st);
+	sqlite3_extended_result_codes(st->db, 1);
+	if (sqlite3_db_readonly(st->db, "main") == 1) {
+		rc = mu_err_set(err, MU_E_DB, "%s: the database is read-only: cannot record a run",
+		                st->path);
+		goto fail;
+	}
+	/* identity first: another program's file is neither switched to WAL
+	 * nor given muster's tables */
+	if ((rc = db_identify(st, &id, err)) != MU_OK || (rc = db_check(st, &id, err)) != MU_OK ||
+	    (rc = set_wal(st, err)) != MU_OK ||
+	    (rc = exec(st, "PRAGMA foreign_keys = ON", err)) != MU_OK ||
+	    (rc = exec(st, "PRAGMA synchronous = FULL", err)) != MU_OK ||
+	    (rc = migrate(st, err)) != MU_OK)
+		goto fail;
+	return MU_OK;
+fail:
+	sqlite3_close(st->db);
+	st->db = NULL;
+	return rc;
+}
+
+/* The folder path is in ("." for a bare name), as a new string. */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	if (!slash)
+		return mu_strdup(".");
+	if (slash == path)
+		return mu_strdup("/");
+	dir = mu_malloc((size_t)(slash - path) + 1);
+	memcpy(dir, path, (size_t)(slash - path));
+	dir[slash - path] = '\0';
+	return dir;
+}
+
+/* For a database that does not exist yet: can it be made? */
+static enum mu_code check_creatable(const char *path, struct mu_err *err)
+{
+	char *dir = folder_of(path);
+	struct stat sb;
+	enum mu_code rc = MU_OK;
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		rc = mu_err_set(err, MU_E_DB, "%s: cannot create the database: no folder '%s'",
+		                path, dir);
+	else if (access(dir, W_OK | X_OK) != 0)
+		rc = mu_err_set(err, MU_E_DB, "%s: cannot create the database in '%s': %s", path,
+		                dir, strerror(errno));
+	free(dir);
+	return rc;
+}
+
+/* True when the -wal file beside path is absent or empty: then the main
+ * file holds every committed transaction. */
+static bool is_wal_empty(const char *path)
+{
+	char *wal = mu_malloc(strlen(path) + sizeof("-wal"));
+	struct stat sb;
+	bool is_empty;
+	sprintf(wal, "%s-wal", path);
+	is_empty = stat(wal, &sb) != 0 ? errno == ENOENT : sb.st_size == 0;
+	free(wal);
+	return is_empty;
+}
+
+/* path as a "file:" URI that opens it immutable: read with no locks and no
+ * -wal or -shm file, which is what a file that cannot be written allows. */
+static char *immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *uri = mu_malloc(3 * strlen(path) + sizeof("file:?immutable=1"));
+	char *w = uri + sprintf(uri, "file:");
+	const unsigned char *c;
+	for (c = (const unsigned char *)path; *c; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= '0' && *c <= '9') || strchr("/._-~", *c)) {
+			*w++ = (char)*c;
+		} else {
+			*w++ = '%';
+			*w++ = hex[*c >> 4];
+			*w++ = hex[*c & 15];
+		}
+	}
+	strcpy(w, "?immutable=1");
+	return uri;
+}
+
+/* Opens st->path read-only and reads what it is. A read-only connection
+ * still makes -wal and -shm files and fails when it cannot (a read-only
+ * folder or file, a full disk); then, when the WAL holds nothing, the file
+ * is read as immutable instead. */
+static enum mu_code connect_for_reading(struct io_store *st, struct db_identity *id,
+                                        struct mu_err *err)
+{
+	char *dir = folder_of(st->path);
+	bool is_writable = access(st->path, W_OK) == 0 && access(dir, W_OK | X_OK) == 0;
+	int attempt;
+	enum mu_code rc = MU_E_DB;
+	free(dir);
+	for (attempt = is_writable ? 0 : 1; attempt < 2; attempt++) {
+		bool is_immutable = attempt == 1;
+		char *uri = is_immutable ? immutable_uri(st->path) : NULL;
+		struct mu_err first;
+		if (is_immutable && !is_wal_empty(st->path)) {
+			free(uri);
+			break;
+		}
+		mu_err_clear(&first);
+		if (is_fault(st) ||
+		    sqlite3_open_v2(is_immutable ? uri : st->path, &st->db,
+		                    SQLITE_OPEN_READONLY | (is_immutable ? SQLITE_OPEN_URI : 0),
+		                    NULL) != SQLITE_OK)
+			rc = db_error(st, &first, "cannot open database");
+		else {
+			sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+			sqlite3_extended_result_codes(st->db, 1);
+			rc = db_identify(st, id, &first);
+		}
+		free(uri);
+		if (rc == MU_OK)
+			return MU_OK;
+		if (attempt == 1 || !is_wal_empty(st->path)) {
+			mu_err_set(err, first.code, "%s", first.msg);
+			return rc;
+		}
+		sqlite3_close(st->db);
+		st->db = NULL;
+	}
+	return mu_err_set(err, MU_E_DB,
+	                  "%s: cannot read the database: it is not writable and its -wal file"
+	                  " holds transactions this user cannot read without writing",
+	                  st->path);
+}
+
+/* Opens for runs and show: never writes a current database. One written by
+ * an older muster is migrated when it can be written (what any command did
+ * before), else refused with the reason. */
+static enum mu_code open_for_reading(struct io_store *st, struct mu_err *err)
+{
+	struct db_identity id;
+	enum mu_code rc;
+	if ((rc = connect_for_reading(st, &id, err)) != MU_OK ||
+	    (rc = db_check(st, &id, err)) != MU_OK)
+		return rc;
+	if (id.kind == DB_EMPTY)
+		return mu_err_set(err, MU_E_USAGE, "%s: no run recorded yet (an empty database)",
+		                  st->path);
+	if (id.version == IO_STORE_SCHEMA_VERSION)
+		return MU_OK;
+	sqlite3_close(st->db);
+	st->db = NULL;
+	if (access(st->path, W_OK) != 0)
+		return mu_err_set(
+		    err, MU_E_DB,
+		    "%s: written by an older muster (schema %ld of %d) and read-only here:"
+		    " record one run in it where it can be written to bring it up to date",
+		    st->path, id.version, IO_STORE_SCHEMA_VERSION);
+	return connect_for_writing(st, err);
+}
+
+enum mu_code io_store_open(const char *path, bool is_write, struct io_store **out,
                            struct mu_err *err)
 {
 	struct io_store *st;
-	int flags = SQLITE_OPEN_READWRITE | (is_create ? SQLITE_OPEN_CREATE : 0);
+	struct stat sb;
 	enum mu_code rc;
+	bool exists = stat(path, &sb) == 0;
 
-	if (!is_create && access(path, F_OK) != 0)
+	if (exists && S_ISDIR(sb.st_mode))
+		return mu_err_set(err, MU_E_USAGE, "%s: is a folder, not a database file", path);
+	if (!exists && !is_write)
 		return mu_err_set(err, MU_E_USAGE, "%s: no such database (no run recorded yet?)",
 		                  path);
+	if (!exists) {
+		if ((rc = check_creatable(path, err)) != MU_OK)
+			return rc;
+	}
 	st = mu_calloc(1, sizeof(*st));
 	st->path = mu_strdup(path);
-	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
-		rc = db_error(st, err, "cannot open database");
-		io_store_close(st);
-		return rc;
-	}
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
-	sqlite3_extended_result_codes(st->db, 1);
-	if ((rc = set_wal(st, err)) != MU_OK ||
-	    (rc = exec(st, "PRAGMA foreign_keys = ON", err)) != MU_OK ||
-	    (rc = exec(st, "PRAGMA synchronous = NORMAL", err)) != MU_OK ||
-	    (rc = migrate(st, err)) != MU_OK) {
+	if (is_write && exists)
+		rc = connect_for_writing(st, err);
+	else if (!is_write)
+		rc = open_for_reading(st, err);
+	else
+		rc = MU_OK; /* created at the first write */
+	if (rc != MU_OK) {
 		io_store_close(st);
 		return rc;
 	}
@@ -221,6 +554,33 @@ void io_store_close(struct io_store *st)
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
+}
+
+const char *io_store_path(const struct io_store *st)
+{
+	return st->path;
+}
+
+void io_store_set_stop(struct io_store *st, const volatile sig_atomic_t *stop)
+{
+	st->stop = stop;
+}
+
+void io_store_fail_call(struct io_store *st, long n)
+{
+	st->fault_at = n;
+	st->n_calls = 0;
+	st->is_fault = false;
+}
+
+/* COMMIT, unless an interrupt came first: then the caller rolls back and
+ * nothing is recorded. An interrupt after this check does not stop the
+ * commit; the caller can tell by the flag that the run is recorded. */
+static enum mu_code commit(struct io_store *st, struct mu_err *err)
+{
+	if (is_stopped(st))
+		return mu_err_set(err, MU_E_DB, "%s: interrupted; nothing was recorded", st->path);
+	return exec(st, "COMMIT", err);
 }
 
 static void bind_text(sqlite3_stmt *stmt, int i, const char *s)
@@ -240,7 +600,7 @@ static void bind_opt(sqlite3_stmt *stmt, int i, bool is_set, double v)
 static enum mu_code step_done(struct io_store *st, sqlite3_stmt *stmt, const char *what,
                               struct mu_err *err)
 {
-	int r = sqlite3_step(stmt);
+	int r = step(st, stmt);
 	if (r != SQLITE_DONE) {
 		enum mu_code rc = db_error(st, err, what);
 		sqlite3_reset(stmt);
@@ -265,7 +625,7 @@ static enum mu_code put_scenario(struct io_store *st, const struct io_source *sr
 	if ((rc = prepare(st, "SELECT id FROM scenarios WHERE hash = ?", &find, err)) != MU_OK)
 		goto done;
 	bind_text(find, 1, hash);
-	r = sqlite3_step(find);
+	r = step(st, find);
 	if (r == SQLITE_ROW) {
 		*id = sqlite3_column_int64(find, 0);
 		goto done;
@@ -436,11 +796,12 @@ enum mu_code io_store_add_run(struct io_store *st, const struct io_source *src,
 	int64_t scenario_id = 0, id = 0;
 	enum mu_code rc;
 
-	if ((rc = exec(st, "BEGIN IMMEDIATE", err)) != MU_OK)
+	if ((rc = connect_for_writing(st, err)) != MU_OK ||
+	    (rc = exec(st, "BEGIN IMMEDIATE", err)) != MU_OK)
 		return rc;
 	if ((rc = put_scenario(st, src, &scenario_id, err)) != MU_OK ||
 	    (rc = put_run(st, scenario_id, 0, src->label, run, &id, err)) != MU_OK ||
-	    (rc = exec(st, "COMMIT", err)) != MU_OK) {
+	    (rc = commit(st, err)) != MU_OK) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return rc;
 	}
@@ -458,7 +819,8 @@ enum mu_code io_store_add_sweep(struct io_store *st, const struct io_source *src
 	enum mu_code rc;
 	size_t i;
 
-	if ((rc = exec(st, "BEGIN IMMEDIATE", err)) != MU_OK)
+	if ((rc = connect_for_writing(st, err)) != MU_OK ||
+	    (rc = exec(st, "BEGIN IMMEDIATE", err)) != MU_OK)
 		return rc;
 	if ((rc = put_scenario(st, src, &scenario_id, err)) != MU_OK ||
 	    (rc = prepare(
@@ -479,7 +841,7 @@ enum mu_code io_store_add_sweep(struct io_store *st, const struct io_source *src
 		if (run_ids)
 			run_ids[i] = run_id;
 	}
-	if ((rc = exec(st, "COMMIT", err)) != MU_OK)
+	if ((rc = commit(st, err)) != MU_OK)
 		goto rollback;
 	sqlite3_finalize(ins);
 	if (sweep_id)
@@ -548,7 +910,7 @@ enum mu_code io_store_list_runs(struct io_store *st,
 	snprintf(sql, sizeof(sql), "%s ORDER BY r.id", RUN_COLUMNS);
 	if (prepare(st, sql, &stmt, err) != MU_OK)
 		return MU_E_DB;
-	while ((r = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((r = step(st, stmt)) == SQLITE_ROW) {
 		struct io_run_info info;
 		read_info(stmt, &info);
 		if (fn(&info, ctx))
@@ -571,7 +933,7 @@ enum mu_code io_store_get_run(struct io_store *st, int64_t id, struct io_run_inf
 	if (prepare(st, sql, &stmt, err) != MU_OK)
 		return MU_E_DB;
 	sqlite3_bind_int64(stmt, 1, id);
-	r = sqlite3_step(stmt);
+	r = step(st, stmt);
 	if (r == SQLITE_ROW)
 		read_info(stmt, out);
 	else if (r == SQLITE_DONE)
@@ -593,7 +955,7 @@ enum mu_code io_store_list_settings(struct io_store *st, int64_t id,
 	            err) != MU_OK)
 		return MU_E_DB;
 	sqlite3_bind_int64(stmt, 1, id);
-	while ((r = sqlite3_step(stmt)) == SQLITE_ROW)
+	while ((r = step(st, stmt)) == SQLITE_ROW)
 		if (fn((const char *)sqlite3_column_text(stmt, 0),
 		       (const char *)sqlite3_column_text(stmt, 1), ctx))
 			break;
@@ -614,7 +976,7 @@ enum mu_code io_store_list_vary(struct io_store *st, int64_t id,
 	            err) != MU_OK)
 		return MU_E_DB;
 	sqlite3_bind_int64(stmt, 1, id);
-	while ((r = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((r = step(st, stmt)) == SQLITE_ROW) {
 		struct io_run_vary v = {(const char *)sqlite3_column_text(stmt, 0),
 		                        sqlite3_column_double(stmt, 1)};
 		if (fn(&v, ctx))
@@ -639,7 +1001,7 @@ enum mu_code io_store_list_kpis(struct io_store *st, int64_t id,
 	            &stmt, err) != MU_OK)
 		return MU_E_DB;
 	sqlite3_bind_int64(stmt, 1, id);
-	while ((r = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((r = step(st, stmt)) == SQLITE_ROW) {
 		struct io_run_kpi kpi;
 		kpi.scope = (const char *)sqlite3_column_text(stmt, 0);
 		kpi.name = (const char *)sqlite3_column_text(stmt, 1);
@@ -666,7 +1028,7 @@ enum mu_code io_store_list_plan(struct io_store *st, int64_t id,
 	            &stmt, err) != MU_OK)
 		return MU_E_DB;
 	sqlite3_bind_int64(stmt, 1, id);
-	while ((r = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((r = step(st, stmt)) == SQLITE_ROW) {
 		struct io_stored_plan_row row;
 		row.text.source = (const char *)sqlite3_column_text(stmt, 0);
 		row.text.partner = (const char *)sqlite3_column_text(stmt, 1);
@@ -706,7 +1068,7 @@ enum mu_code io_store_get_scenario(struct io_store *st, int64_t id, struct io_so
 		return MU_E_DB;
 	sqlite3_bind_int64(stmt, 1, id);
 	src = mu_calloc(1, sizeof(*src));
-	while ((r = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while ((r = step(st, stmt)) == SQLITE_ROW) {
 		struct io_file *f;
 		const void *blob = sqlite3_column_blob(stmt, 2);
 		size_t len = (size_t)sqlite3_column_bytes(stmt, 2);

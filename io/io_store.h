@@ -2,7 +2,7 @@
  * io_store.h - the run history in an SQLite database (DESIGN.md §4): each
  * scenario once by content hash with its files, each run whole or not at
  * all. The only user of sqlite3. WAL and a busy timeout let several muster
- * processes write one database at once.
+ * processes write one database at once; runs and show open it read-only.
  */
 #ifndef IO_STORE_H
 #define IO_STORE_H
@@ -11,6 +11,7 @@
 #include "core/mu_plan.h"
 #include "io/io_source.h"
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -94,19 +95,53 @@ struct io_run_info {
 	char version[32];
 };
 
-/* Opens the database at path, creating it when is_create, and brings its
- * schema to IO_STORE_SCHEMA_VERSION. Returns MU_OK, MU_E_USAGE (no such
- * database and !is_create; a database from a newer muster) or MU_E_DB.
- * *out is the caller's, closed with io_store_close. */
-enum mu_code io_store_open(const char *path, bool is_create, struct io_store **out,
+/* Opens the database at path.
+ *
+ * is_write false (runs, show): the database must exist; it is opened
+ * read-only and never written (a read-only file or folder, or a full disk,
+ * is read as it is), except that one from an older muster is migrated when
+ * it can be written. is_write true (the commands that record): everything
+ * that can be checked before a long solve is checked now - an existing
+ * file is opened, identified and migrated; for a new one, that its folder
+ * can take it - and the file is created at the first write, so a command
+ * that fails before recording leaves no database behind.
+ *
+ * Only muster's own databases are used: they carry muster's
+ * application_id (or, written before that mark, muster's tables), and any
+ * other non-empty SQLite file is refused with nothing in it changed.
+ * Writes are WAL with synchronous = FULL: a run reported as recorded is on
+ * disk and survives a power cut.
+ *
+ * Returns MU_OK; MU_E_USAGE (no such database and !is_write; an empty one
+ * and !is_write; path is a folder; another program's database); MU_E_DB
+ * (the folder cannot take a new file; a read-only database to write; a
+ * schema version this muster does not know or newer than its own; any
+ * SQLite failure). *out is the caller's, closed with io_store_close. */
+enum mu_code io_store_open(const char *path, bool is_write, struct io_store **out,
                            struct mu_err *err);
 
 /* Accepts NULL. */
 void io_store_close(struct io_store *st);
 
+/* The path the store was opened at (borrowed). */
+const char *io_store_path(const struct io_store *st);
+
+/* Makes the store's writes interruptible: while *stop is set, a write waits
+ * no longer for another writer's lock, and a transaction not yet committed
+ * is rolled back ("interrupted; no run was recorded", MU_E_DB). A flag set
+ * during the COMMIT itself does not stop it: the caller that sees the flag
+ * set after MU_OK knows the run was recorded. stop may be NULL (off). */
+void io_store_set_stop(struct io_store *st, const volatile sig_atomic_t *stop);
+
+/* For tests (fault injection): the n-th SQLite call the store makes from
+ * now on - an open, prepare, step or exec - fails as an I/O error would.
+ * 0 turns it off. */
+void io_store_fail_call(struct io_store *st, long n);
+
 /* Records src (once per content hash) and run, in one transaction: either
  * all of it is stored or nothing. *run_id (may be NULL) gets the new id.
- * Returns MU_OK or MU_E_DB. */
+ * Returns MU_OK or, with nothing recorded, MU_E_DB or MU_E_USAGE (as
+ * io_store_open, when the file is made or opened now). */
 enum mu_code io_store_add_run(struct io_store *st, const struct io_source *src,
                               const struct io_run *run, int64_t *run_id, struct mu_err *err);
 

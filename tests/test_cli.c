@@ -24,6 +24,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -1323,6 +1325,284 @@ static void test_cli_control_characters_are_escaped_on_the_terminal(void **state
 	}
 }
 
+/* The sqlite3 statements sql run on the database at tmp_dir/name. */
+static void db_exec(const char *name, const char *sql)
+{
+	char path[400];
+	sqlite3 *db;
+	tmp_path(path, sizeof(path), name);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* The issue's case: a negative user_version made solve print "muster: "
+ * and exit 0 having recorded nothing. */
+static void test_cli_store_failure_is_never_silent(void **state)
+{
+	struct result r;
+	(void)state;
+	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "n.db", NULL);
+	assert_int_equal(r.status, 0);
+	result_free(&r);
+	db_exec("n.db", "PRAGMA user_version = -1");
+	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "n.db", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "n.db: unknown database schema version -1"));
+	assert_null(strstr(r.out, "recorded")); /* refused before the solve */
+	result_free(&r);
+	r = run("runs", "--db", "n.db", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "schema version -1"));
+	result_free(&r);
+	/* a newer muster's database: a database problem (1), not bad input */
+	db_exec("n.db", "PRAGMA user_version = 99");
+	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "n.db", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "newer than this muster's"));
+	result_free(&r);
+}
+
+/* What can be checked about --db is checked before any solve: every
+ * recording command fails at once, printing nothing of a solve. */
+static void test_cli_db_is_checked_before_the_solve(void **state)
+{
+	const char *ex = getenv("MUSTER_EXAMPLE_DIR");
+	char path[400];
+	struct result r;
+	(void)state;
+	tmp_path(path, sizeof(path), "adir");
+	assert_int_equal(mkdir(path, 0755), 0);
+	r = run("solve", ex, "--db", "adir", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "adir: is a folder, not a database file"));
+	assert_string_equal(r.out, "");
+	result_free(&r);
+	r = run("compare", ex, "--db", "adir", NULL);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.out, "");
+	result_free(&r);
+	r = run("sweep", ex, "--lp", "--vary", "demand=1:1.1:0.1", "--db", "adir", NULL);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.out, "");
+	result_free(&r);
+	r = run("demo", "--db", "no/such/folder/m.db", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "cannot create the database: no folder 'no/such/folder'"));
+	assert_null(strstr(r.out, "Solving"));
+	result_free(&r);
+}
+
+/* Writing sweep's outputs fails after its runs were recorded (sweep.svg's
+ * place is taken by a folder): the message says what is recorded, as the
+ * help says. */
+static void test_cli_sweep_says_what_was_recorded_when_outputs_fail(void **state)
+{
+	char path[400];
+	struct result r;
+	(void)state;
+	tmp_path(path, sizeof(path), "swfail");
+	assert_int_equal(mkdir(path, 0755), 0);
+	tmp_path(path, sizeof(path), "swfail/sweep.svg");
+	assert_int_equal(mkdir(path, 0755), 0);
+	tmp_path(path, sizeof(path), "swfail/sweep.svg/keep");
+	fclose(fopen(path, "w"));
+	r = run("sweep", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--vary", "demand=1:1.1:0.1", "--db",
+	        "sw.db", "--out", "swfail", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "sweep 1 (runs 1 to 2) is recorded in sw.db"));
+	result_free(&r);
+	r = run("runs", "--db", "sw.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "    2  "));
+	result_free(&r);
+	r = run("sweep", "--help", NULL);
+	assert_non_null(strstr(r.out, "the message then says which sweep and runs are recorded"));
+	result_free(&r);
+}
+
+/* Runs muster with args in dir as user uid (when this process may change
+ * user), and returns its exit status. */
+static int run_as(uid_t uid, const char *dir, const char *const *args)
+{
+	const char *argv[16];
+	int n = 0, status;
+	pid_t pid;
+	argv[n++] = getenv("MUSTER_BIN");
+	for (; *args && n < 15; args++)
+		argv[n++] = *args;
+	argv[n] = NULL;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 1);
+		if (chdir(dir) != 0 || (getuid() == 0 && setuid(uid) != 0))
+			_exit(127);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+/* runs and show on a database this user cannot write (file 0444, folder
+ * 0555; as root, run as nobody, for root writes anything): they work,
+ * the file stays byte for byte and no -wal or -shm file is made. A
+ * read-only opening writes nothing at all, which is also why they work on
+ * a full disk (not tested: no disk here can be filled). */
+static void test_cli_runs_and_show_work_on_a_read_only_database(void **state)
+{
+	const char *runs_args[] = {"runs", "--db", "ro.db", NULL};
+	const char *show_args[] = {"show", "1", "--db", "ro.db", NULL};
+	char dir[] = "/tmp/muster-test-ro-XXXXXX", db[64], wal[80], shm[80];
+	char *before, *after;
+	struct stat sb_before, sb_after;
+	uid_t uid = getuid() == 0 ? 65534 : getuid();
+	struct result r;
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(db, sizeof(db), "%s/ro.db", dir);
+	snprintf(wal, sizeof(wal), "%s-wal", db);
+	snprintf(shm, sizeof(shm), "%s-shm", db);
+	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", db, NULL);
+	assert_int_equal(r.status, 0);
+	result_free(&r);
+	assert_int_not_equal(access(wal, F_OK), 0); /* closed cleanly: all in the file */
+	assert_int_equal(chmod(db, 0444), 0);
+	assert_int_equal(chmod(dir, 0555), 0);
+	before = slurp(db);
+	assert_int_equal(stat(db, &sb_before), 0);
+	assert_int_equal(run_as(uid, dir, runs_args), 0);
+	assert_int_equal(run_as(uid, dir, show_args), 0);
+	assert_int_equal(stat(db, &sb_after), 0);
+	after = slurp(db);
+	assert_true(sb_before.st_size == sb_after.st_size &&
+	            memcmp(before, after, (size_t)sb_after.st_size) == 0);
+	assert_true(sb_before.st_mtime == sb_after.st_mtime);
+	assert_int_not_equal(access(wal, F_OK), 0);
+	assert_int_not_equal(access(shm, F_OK), 0);
+	free(before);
+	free(after);
+	/* and a solve into it says why it cannot record, before solving */
+	{
+		const char *solve_args[] = {
+		    "solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "ro.db", NULL};
+		assert_int_equal(run_as(uid, dir, solve_args), 1);
+	}
+	chmod(dir, 0755);
+	unlink(db);
+	rmdir(dir);
+}
+
+/* Another program's SQLite file is refused (exit 2: --db names the wrong
+ * file) by every command, with not a byte changed and no WAL switch. */
+static void test_cli_another_programs_database_is_refused(void **state)
+{
+	const char *names[] = {"notes.db", "runs-table.db"};
+	const char *schemas[] = {"CREATE TABLE notes (x); INSERT INTO notes VALUES (1);",
+	                         "CREATE TABLE runs (id INTEGER PRIMARY KEY);"};
+	size_t i;
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		char path[400], *before, *after;
+		struct result r;
+		db_exec(names[i], schemas[i]);
+		tmp_path(path, sizeof(path), names[i]);
+		before = slurp(path);
+		r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", names[i], NULL);
+		assert_int_equal(r.status, 2);
+		assert_non_null(strstr(r.err, "not a muster database"));
+		result_free(&r);
+		r = run("runs", "--db", names[i], NULL);
+		assert_int_equal(r.status, 2);
+		result_free(&r);
+		after = slurp(path);
+		assert_string_equal(before,
+		                    after);  /* a 4 KB page holds no NUL before the header's end */
+		assert_true(after[18] == 1); /* still a rollback journal, not WAL */
+		strcat(path, "-wal");
+		assert_int_not_equal(access(path, F_OK), 0);
+		free(before);
+		free(after);
+	}
+}
+
+/* Ctrl-C while muster waits to write the run (another process holds the
+ * write lock): it stops waiting at once, records nothing and says so. */
+/* An sqlite3_exec callback for a query that must return no row. */
+static int fail_on_row(void *ctx, int n, char **values, char **names)
+{
+	(void)ctx;
+	(void)n;
+	(void)values;
+	(void)names;
+	fail_msg("a row where none should be");
+	return 1;
+}
+
+static void test_cli_ctrl_c_during_the_database_write(void **state)
+{
+	char db[400], why[400], out_path[400], err_path[400];
+	const char *argv[] = {getenv("MUSTER_BIN"),
+	                      "solve",
+	                      getenv("MUSTER_EXAMPLE_DIR"),
+	                      "--lp",
+	                      "--db",
+	                      "cc.db",
+	                      "--out",
+	                      "cco",
+	                      NULL};
+	sqlite3 *lock;
+	char *err_text;
+	int status, i;
+	pid_t pid;
+	struct result r;
+	(void)state;
+	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "cc.db", NULL);
+	assert_int_equal(r.status, 0);
+	result_free(&r);
+	tmp_path(db, sizeof(db), "cc.db");
+	tmp_path(why, sizeof(why), "cco/partners");
+	tmp_path(out_path, sizeof(out_path), "cc.out");
+	tmp_path(err_path, sizeof(err_path), "cc.err");
+	assert_int_equal(sqlite3_open(db, &lock), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(lock, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int fo = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		int fe = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (fo < 0 || fe < 0 || chdir(tmp_dir) != 0)
+			_exit(127);
+		dup2(fo, 1);
+		dup2(fe, 2);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	/* the outputs are written before the run is recorded: once they are
+	 * there, muster is at the write, waiting on the lock */
+	for (i = 0; i < 600 && access(why, F_OK) != 0; i++)
+		usleep(100 * 1000);
+	usleep(500 * 1000);
+	kill(pid, SIGINT);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	sqlite3_exec(lock, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(lock);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 1);
+	err_text = slurp(err_path);
+	assert_non_null(strstr(err_text, "cc.db: interrupted; nothing was recorded"));
+	free(err_text);
+	assert_int_equal(sqlite3_open(db, &lock), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(lock, "SELECT 1 FROM runs WHERE id = 2", fail_on_row, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(lock);
+}
+
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1349,6 +1629,12 @@ int main(void)
 	    cmocka_unit_test(test_cli_out_folder_refused_before_the_solve),
 	    cmocka_unit_test(test_cli_out_under_an_unwritable_parent_says_permission_denied),
 	    cmocka_unit_test(test_cli_control_characters_are_escaped_on_the_terminal),
+	    cmocka_unit_test(test_cli_store_failure_is_never_silent),
+	    cmocka_unit_test(test_cli_db_is_checked_before_the_solve),
+	    cmocka_unit_test(test_cli_sweep_says_what_was_recorded_when_outputs_fail),
+	    cmocka_unit_test(test_cli_runs_and_show_work_on_a_read_only_database),
+	    cmocka_unit_test(test_cli_another_programs_database_is_refused),
+	    cmocka_unit_test(test_cli_ctrl_c_during_the_database_write),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -2,7 +2,10 @@
  * test_io_store.c - the SQLite store: a run is stored whole and read back;
  * a scenario is stored once by content hash; a failed write leaves nothing;
  * the schema version is set and a newer one refused; two processes writing
- * one database at once neither fail nor corrupt it.
+ * one database at once neither fail nor corrupt it; every SQLite call made
+ * to fail in turn is reported and leaves whole runs; another program's
+ * database is refused untouched; a commit is synced; Ctrl-C before the
+ * commit records nothing.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,7 +15,9 @@
 #include "core/mu_alloc.h"
 #include "io/io_store.h"
 
+#include <signal.h>
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,10 +295,17 @@ static void test_io_store_refuses_newer_schema_and_missing_db(void **state)
 	mu_err_clear(&err);
 	assert_int_equal(io_store_open(db_path, false, &st, &err), MU_E_USAGE);
 	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	/* a muster database (its mark) from a newer muster: a database problem */
+	assert_int_equal(
+	    sqlite3_exec(db, "PRAGMA application_id = 1297437524; PRAGMA user_version = 99", NULL,
+	                 NULL, NULL),
+	    SQLITE_OK);
 	sqlite3_close(db);
 	mu_err_clear(&err);
-	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_E_USAGE);
+	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_E_DB);
+	assert_non_null(strstr(err.msg, "newer"));
+	mu_err_clear(&err);
+	assert_int_equal(io_store_open(db_path, false, &st, &err), MU_E_DB);
 	assert_non_null(strstr(err.msg, "newer"));
 }
 
@@ -347,6 +359,368 @@ static void test_io_store_two_processes_write_at_once(void **state)
 	                 0);
 }
 
+/* The whole file at path ("" when there is none), its length in *len. */
+static char *file_bytes(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *data = mu_malloc(1);
+	size_t n = 0, cap = 1;
+	int c;
+	while (fp && (c = fgetc(fp)) != EOF) {
+		if (n + 1 >= cap)
+			data = mu_realloc(data, cap *= 2);
+		data[n++] = (char)c;
+	}
+	if (fp)
+		fclose(fp);
+	*len = n;
+	return data;
+}
+
+static bool exists(const char *suffix)
+{
+	char path[300];
+	snprintf(path, sizeof(path), "%s%s", db_path, suffix);
+	return access(path, F_OK) == 0;
+}
+
+/* Every run in the database is whole: its plan rows, KPIs and settings
+ * are all there (sample_run has 2 of each), and the file is sound. */
+static void assert_runs_whole(long n_runs)
+{
+	assert_int_equal(query_long("SELECT count(*) FROM runs"), n_runs);
+	assert_int_equal(query_long("SELECT count(*) FROM plan_rows"), 2 * n_runs);
+	assert_int_equal(query_long("SELECT count(*) FROM run_kpis"), 2 * n_runs);
+	assert_int_equal(query_long("SELECT count(*) FROM run_settings"), 2 * n_runs);
+	assert_int_equal(query_long("SELECT count(*) FROM pragma_integrity_check WHERE "
+	                            "integrity_check <> 'ok'"),
+	                 0);
+}
+
+/* Fault injection: each SQLite call of a write is made to fail in turn,
+ * from opening a new file to COMMIT. Every failure is reported (an error
+ * code and a message), and the database holds the whole run or none of it. */
+static void test_io_store_every_failed_call_is_reported(void **state)
+{
+	struct io_source *src = tiny_source("faults\n");
+	struct io_run run = sample_run();
+	long n, n_failed = 0;
+	(void)state;
+	for (n = 1;; n++) {
+		struct io_store *st = NULL;
+		struct mu_err err;
+		enum mu_code rc;
+		teardown(NULL);
+		mu_err_clear(&err);
+		assert_int_equal(io_store_open(db_path, true, &st, &err), MU_OK);
+		io_store_fail_call(st, n);
+		rc = io_store_add_run(st, src, &run, NULL, &err);
+		io_store_close(st);
+		if (rc == MU_OK) {
+			assert_runs_whole(1);
+			break;
+		}
+		n_failed++;
+		assert_int_equal(err.code, rc);
+		assert_true(err.msg[0] != '\0');
+		assert_non_null(strstr(err.msg, db_path));
+		if (exists("") && query_long("SELECT count(*) FROM sqlite_master") > 0)
+			assert_runs_whole(0);
+	}
+	assert_true(n_failed > 15); /* open, identify, WAL, schema, inserts, COMMIT */
+	/* into a database that holds a run already: a sweep of three */
+	for (n = 1;; n++) {
+		struct io_run runs[3] = {sample_run(), sample_run(), sample_run()};
+		struct io_sweep sweep = {"plan", false, "--vary demand=1:3:1", runs, 3};
+		struct io_store *st = NULL;
+		struct mu_err err;
+		enum mu_code rc;
+		long before = query_long("SELECT count(*) FROM runs");
+		mu_err_clear(&err);
+		assert_int_equal(io_store_open(db_path, true, &st, &err), MU_OK);
+		io_store_fail_call(st, n);
+		rc = io_store_add_sweep(st, src, &sweep, NULL, NULL, &err);
+		io_store_close(st);
+		if (rc == MU_OK) {
+			assert_runs_whole(before + 3);
+			break;
+		}
+		assert_true(err.msg[0] != '\0' && err.code == rc);
+		assert_runs_whole(before);
+	}
+	assert_true(n > 10);
+	/* the readers: each failure reported, none taken for "no more rows" */
+	for (n = 1; n <= 4; n++) {
+		struct io_store *st = NULL;
+		struct io_run_info info;
+		struct mu_err err;
+		int k = 0;
+		mu_err_clear(&err);
+		assert_int_equal(io_store_open(db_path, false, &st, &err), MU_OK);
+		io_store_fail_call(st, n);
+		if (io_store_get_run(st, 1, &info, &err) == MU_OK &&
+		    io_store_list_plan(st, 1, count_plan, &k, &err) == MU_OK)
+			fail_msg("call %ld was made to fail, yet both reads succeeded", n);
+		assert_true(err.msg[0] != '\0');
+		io_store_close(st);
+	}
+	io_source_free(src);
+}
+
+/* The case: a negative user_version failed with no message. */
+static void test_io_store_refuses_an_unknown_schema_version(void **state)
+{
+	struct io_store *st = NULL;
+	struct io_source *src = tiny_source("x\n");
+	struct io_run run = sample_run();
+	struct mu_err err;
+	sqlite3 *db;
+	(void)state;
+	mu_err_clear(&err);
+	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_OK);
+	assert_int_equal(io_store_add_run(st, src, &run, NULL, &err), MU_OK);
+	io_store_close(st);
+	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = -1", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	mu_err_clear(&err);
+	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_E_DB);
+	assert_non_null(strstr(err.msg, "unknown database schema version -1"));
+	mu_err_clear(&err);
+	assert_int_equal(io_store_open(db_path, false, &st, &err), MU_E_DB);
+	assert_non_null(strstr(err.msg, "schema version -1"));
+	io_source_free(src);
+}
+
+/* Another program's SQLite file, with a table of its own or one named
+ * runs: refused for writing and for reading, not a byte changed, not
+ * switched to WAL. */
+static void test_io_store_refuses_another_programs_database(void **state)
+{
+	static const char *const schemas[] = {
+	    "CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('mine');",
+	    "CREATE TABLE runs (id INTEGER PRIMARY KEY, who TEXT); INSERT INTO runs VALUES (1, "
+	    "'x');",
+	    "PRAGMA application_id = 42;",
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(schemas) / sizeof(schemas[0]); i++) {
+		struct io_store *st = NULL;
+		struct io_source *src = tiny_source("x\n");
+		struct io_run run = sample_run();
+		struct mu_err err;
+		sqlite3 *db;
+		size_t n_before, n_after;
+		char *before, *after;
+		teardown(NULL);
+		assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, schemas[i], NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+		before = file_bytes(db_path, &n_before);
+		mu_err_clear(&err);
+		assert_int_equal(io_store_open(db_path, true, &st, &err), MU_E_USAGE);
+		assert_non_null(strstr(err.msg, "not a muster database"));
+		mu_err_clear(&err);
+		assert_int_equal(io_store_open(db_path, false, &st, &err), MU_E_USAGE);
+		assert_non_null(strstr(err.msg, "not a muster database"));
+		after = file_bytes(db_path, &n_after);
+		assert_true(n_before > 0 && n_before == n_after &&
+		            memcmp(before, after, n_after) == 0);
+		assert_true(before[18] == 1 && before[19] == 1); /* still a rollback journal */
+		assert_false(exists("-wal"));
+		free(before);
+		free(after);
+		io_source_free(src);
+		(void)run;
+	}
+}
+
+/* An empty file (touch muster.db) is made muster's; a muster database
+ * from before the mark is marked and used. */
+static void test_io_store_adopts_an_empty_file_and_an_unmarked_database(void **state)
+{
+	struct io_store *st = NULL;
+	struct io_source *src = tiny_source("x\n");
+	struct io_run run = sample_run();
+	struct mu_err err;
+	FILE *fp = fopen(db_path, "w");
+	sqlite3 *db;
+	(void)state;
+	assert_non_null(fp);
+	fclose(fp);
+	mu_err_clear(&err);
+	assert_int_equal(io_store_open(db_path, false, &st, &err),
+	                 MU_E_USAGE); /* nothing to list */
+	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_OK);
+	assert_int_equal(io_store_add_run(st, src, &run, NULL, &err), MU_OK);
+	io_store_close(st);
+	assert_int_equal(query_long("PRAGMA application_id"), 0x4D555354);
+	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA application_id = 0", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_OK);
+	assert_int_equal(io_store_add_run(st, src, &run, NULL, &err), MU_OK);
+	io_store_close(st);
+	assert_int_equal(query_long("PRAGMA application_id"), 0x4D555354);
+	assert_runs_whole(2);
+	io_source_free(src);
+}
+
+/* A store opened for writing makes no file until it writes; one for a
+ * folder that cannot take it is refused at once. */
+static void test_io_store_checks_before_it_creates(void **state)
+{
+	struct io_store *st = NULL;
+	struct mu_err err;
+	(void)state;
+	mu_err_clear(&err);
+	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_OK);
+	io_store_close(st);
+	assert_false(exists(""));
+	assert_int_equal(io_store_open("/no/such/folder/m.db", true, &st, &err), MU_E_DB);
+	assert_non_null(strstr(err.msg, "no folder '/no/such/folder'"));
+	mu_err_clear(&err);
+	assert_int_equal(io_store_open("/tmp", true, &st, &err), MU_E_USAGE);
+	assert_non_null(strstr(err.msg, "is a folder"));
+}
+
+/* Ctrl-C before COMMIT: rolled back, said, nothing recorded. */
+static void test_io_store_stops_before_commit(void **state)
+{
+	static volatile sig_atomic_t stop;
+	struct io_store *st = NULL;
+	struct io_source *src = tiny_source("x\n");
+	struct io_run run = sample_run();
+	struct mu_err err;
+	(void)state;
+	mu_err_clear(&err);
+	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_OK);
+	assert_int_equal(io_store_add_run(st, src, &run, NULL, &err), MU_OK);
+	io_store_set_stop(st, &stop);
+	stop = 1;
+	assert_int_equal(io_store_add_run(st, src, &run, NULL, &err), MU_E_DB);
+	assert_non_null(strstr(err.msg, "interrupted; nothing was recorded"));
+	io_store_close(st);
+	assert_runs_whole(1);
+	io_source_free(src);
+}
+
+/* Durability: a VFS over the default one counts syncs of the -wal file.
+ * With synchronous = NORMAL a WAL commit is not synced (a power cut may
+ * lose it); with FULL every commit is. */
+static sqlite3_vfs *base_vfs;
+static sqlite3_vfs counting_vfs;
+static int n_wal_syncs;
+
+struct counting_file {
+	sqlite3_file base;
+	const struct sqlite3_io_methods *real_methods;
+	bool is_wal;
+	/* the real file follows */
+};
+
+static struct sqlite3_io_methods counting_methods;
+
+static sqlite3_file *real_file(sqlite3_file *f)
+{
+	return (sqlite3_file *)((char *)f + sizeof(struct counting_file));
+}
+
+static int count_sync(sqlite3_file *f, int flags)
+{
+	struct counting_file *cf = (struct counting_file *)f;
+	n_wal_syncs += cf->is_wal;
+	return cf->real_methods->xSync(real_file(f), flags);
+}
+
+/* Each method passes through to the real file. */
+#define PASS(name, params, args)                                                                   \
+	static int pass_##name params                                                              \
+	{                                                                                          \
+		return ((struct counting_file *)f)->real_methods->name args;                       \
+	}
+PASS(xClose, (sqlite3_file * f), (real_file(f)))
+PASS(xRead, (sqlite3_file * f, void *b, int n, sqlite3_int64 o), (real_file(f), b, n, o))
+PASS(xWrite, (sqlite3_file * f, const void *b, int n, sqlite3_int64 o), (real_file(f), b, n, o))
+PASS(xTruncate, (sqlite3_file * f, sqlite3_int64 n), (real_file(f), n))
+PASS(xFileSize, (sqlite3_file * f, sqlite3_int64 *n), (real_file(f), n))
+PASS(xLock, (sqlite3_file * f, int l), (real_file(f), l))
+PASS(xUnlock, (sqlite3_file * f, int l), (real_file(f), l))
+PASS(xCheckReservedLock, (sqlite3_file * f, int *r), (real_file(f), r))
+PASS(xFileControl, (sqlite3_file * f, int op, void *a), (real_file(f), op, a))
+PASS(xSectorSize, (sqlite3_file * f), (real_file(f)))
+PASS(xDeviceCharacteristics, (sqlite3_file * f), (real_file(f)))
+PASS(xShmMap, (sqlite3_file * f, int i, int n, int e, void volatile **p),
+     (real_file(f), i, n, e, p))
+PASS(xShmLock, (sqlite3_file * f, int o, int n, int fl), (real_file(f), o, n, fl))
+PASS(xShmUnmap, (sqlite3_file * f, int d), (real_file(f), d))
+static void pass_xShmBarrier(sqlite3_file *f)
+{
+	((struct counting_file *)f)->real_methods->xShmBarrier(real_file(f));
+}
+
+static int counting_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags,
+                         int *out_flags)
+{
+	struct counting_file *cf = (struct counting_file *)f;
+	int rc;
+	(void)vfs;
+	memset(cf, 0, sizeof(*cf));
+	rc = base_vfs->xOpen(base_vfs, name, real_file(f), flags, out_flags);
+	if (rc != SQLITE_OK)
+		return rc;
+	cf->real_methods = real_file(f)->pMethods;
+	cf->is_wal = (flags & SQLITE_OPEN_WAL) != 0;
+	counting_methods = (struct sqlite3_io_methods){
+	    .iVersion = 2,
+	    .xClose = pass_xClose,
+	    .xRead = pass_xRead,
+	    .xWrite = pass_xWrite,
+	    .xTruncate = pass_xTruncate,
+	    .xSync = count_sync,
+	    .xFileSize = pass_xFileSize,
+	    .xLock = pass_xLock,
+	    .xUnlock = pass_xUnlock,
+	    .xCheckReservedLock = pass_xCheckReservedLock,
+	    .xFileControl = pass_xFileControl,
+	    .xSectorSize = pass_xSectorSize,
+	    .xDeviceCharacteristics = pass_xDeviceCharacteristics,
+	    .xShmMap = pass_xShmMap,
+	    .xShmLock = pass_xShmLock,
+	    .xShmBarrier = pass_xShmBarrier,
+	    .xShmUnmap = pass_xShmUnmap,
+	};
+	f->pMethods = &counting_methods;
+	return SQLITE_OK;
+}
+
+static void test_io_store_a_recorded_run_is_synced(void **state)
+{
+	struct io_store *st = NULL;
+	struct io_source *src = tiny_source("x\n");
+	struct io_run run = sample_run();
+	struct mu_err err;
+	(void)state;
+	base_vfs = sqlite3_vfs_find(NULL);
+	counting_vfs = *base_vfs;
+	counting_vfs.zName = "counting";
+	counting_vfs.szOsFile = (int)sizeof(struct counting_file) + base_vfs->szOsFile;
+	counting_vfs.xOpen = counting_open;
+	assert_int_equal(sqlite3_vfs_register(&counting_vfs, 1), SQLITE_OK);
+	mu_err_clear(&err);
+	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_OK);
+	assert_int_equal(io_store_add_run(st, src, &run, NULL, &err), MU_OK);
+	n_wal_syncs = 0;
+	assert_int_equal(io_store_add_run(st, src, &run, NULL, &err), MU_OK);
+	/* the commit is on disk before add_run returns */
+	assert_true(n_wal_syncs >= 1);
+	io_store_close(st);
+	sqlite3_vfs_unregister(&counting_vfs);
+	io_source_free(src);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -358,6 +732,19 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_io_store_refuses_newer_schema_and_missing_db,
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_io_store_two_processes_write_at_once, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_io_store_every_failed_call_is_reported, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_io_store_refuses_an_unknown_schema_version, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_io_store_refuses_another_programs_database, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_io_store_adopts_an_empty_file_and_an_unmarked_database, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_io_store_checks_before_it_creates, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_io_store_stops_before_commit, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_io_store_a_recorded_run_is_synced, setup,
 	                                    teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
