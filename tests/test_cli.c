@@ -1602,7 +1602,6 @@ static void test_cli_ctrl_c_during_the_database_write(void **state)
 	sqlite3_close(lock);
 }
 
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
