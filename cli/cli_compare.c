@@ -51,59 +51,107 @@ static void print_outcome(const struct cli_compare_request *creq, const struct p
 		printf(" (%ld simplex iterations)", s->work);
 }
 
-/* The silo run failed after the system run was recorded: the message says
- * that one is kept (each run is recorded as soon as it is solved). */
-static void say_system_run_kept(const struct cli_compare_request *creq, int64_t system_id,
-                                struct mu_err *err)
+/* A run failed after the other was recorded: the message says that one is
+ * kept (each run is recorded as soon as it is solved). */
+static void say_run_kept(const struct cli_compare_request *creq, int failed, int64_t kept_id,
+                         struct mu_err *err)
 {
 	size_t n = strlen(err->msg);
 	snprintf(err->msg + n, sizeof(err->msg) - n,
-	         " (the silo run; the system run is recorded, as run %lld in %s)",
-	         (long long)system_id, io_store_path(creq->store));
+	         " (the %s run; the %s run is recorded, as run %lld in %s)",
+	         failed == CLI_SYSTEM ? "system" : "silo", failed == CLI_SYSTEM ? "silo" : "system",
+	         (long long)kept_id, io_store_path(creq->store));
+}
+
+static void init_request(const struct io_source *src, const struct cli_compare_request *creq, int k,
+                         const char *out, struct cli_run_request *req)
+{
+	memset(req, 0, sizeof(*req));
+	req->command = creq->command;
+	req->is_lp = creq->is_lp;
+	req->is_silo = k == CLI_SILO;
+	req->is_without_guarantee = k == CLI_UNGUARANTEED;
+	req->time_limit = creq->time_limit;
+	req->work_limit = creq->work_limit;
+	req->out = out;
+	req->label = src->label;
+	req->started = mu_time_now();
+}
+
+/* The system plan without the guarantee, for its price: solved and said,
+ * not recorded, no outputs. */
+static enum mu_code solve_unguaranteed(const struct io_source *src, const struct mu_scenario *sc,
+                                       const struct cli_compare_request *creq,
+                                       struct cli_run_request *req, struct cli_run *run,
+                                       struct mu_err *err)
+{
+	enum mu_code rc;
+	init_request(src, creq, CLI_UNGUARANTEED, NULL, req);
+	printf("Solving the system %s without the guarantee, for its price (not recorded) ... ",
+	       creq->is_lp ? "plan" : "rota");
+	fflush(stdout);
+	if ((rc = cli_run_solve(sc, req, run, err)) != MU_OK) {
+		printf("failed\n");
+		return rc;
+	}
+	print_outcome(creq, &run->solved);
+	printf("\n");
+	return MU_OK;
 }
 
 enum mu_code cli_compare_solve(const struct io_source *src, const struct mu_scenario *sc,
                                const struct cli_compare_request *creq,
-                               struct cli_run_request req[2], struct cli_run run[2],
-                               struct mu_err *err)
+                               struct cli_run_request req[CLI_COMPARE_RUNS],
+                               struct cli_run run[CLI_COMPARE_RUNS], struct mu_err *err)
 {
 	char *out[2] = {NULL, NULL};
 	enum mu_code rc = MU_OK;
-	int64_t id = 0, system_id = 0;
-	int k;
+	int64_t id = 0, kept_id = 0;
+	bool is_guaranteed = sc->settings.guarantee == MU_GUARANTEE_UNFILLED;
+	/* under the guarantee the silo plan comes first: its unfilled
+	 * penalties are the system plan's caps */
+	const int order[2] = {is_guaranteed ? CLI_SILO : CLI_SYSTEM,
+	                      is_guaranteed ? CLI_SYSTEM : CLI_SILO};
+	double *cap = NULL;
+	int i, k;
+	memset(run, 0, CLI_COMPARE_RUNS * sizeof(*run));
+	memset(req, 0, CLI_COMPARE_RUNS * sizeof(*req));
 	if (creq->out) {
 		mkdir(creq->out, 0777);
 		for (k = 0; k < 2; k++) {
 			out[k] = mu_malloc(strlen(creq->out) + sizeof("/system"));
-			sprintf(out[k], "%s/%s", creq->out, k == 0 ? "system" : "silo");
+			sprintf(out[k], "%s/%s", creq->out, k == CLI_SYSTEM ? "system" : "silo");
 		}
 	}
-	for (k = 0; k < 2 && rc == MU_OK; k++) {
-		memset(&req[k], 0, sizeof(req[k]));
-		req[k].command = creq->command;
-		req[k].is_lp = creq->is_lp;
-		req[k].is_silo = k == 1;
-		req[k].time_limit = creq->time_limit;
-		req[k].work_limit = creq->work_limit;
-		req[k].out = out[k];
-		req[k].label = src->label;
-		req[k].started = mu_time_now();
-		req[k].time_read = k == 0 ? req[k].started - creq->started : 0;
-		printf("Solving the %s %s%s ... ", k == 0 ? "system" : "silo",
-		       creq->is_lp ? "plan" : "rota", k == 0 ? "" : " (each partner alone)");
+	for (i = 0; i < 2 && rc == MU_OK; i++) {
+		k = order[i];
+		init_request(src, creq, k, out[k], &req[k]);
+		req[k].time_read = i == 0 ? req[k].started - creq->started : 0;
+		req[k].guarantee_cap = k == CLI_SYSTEM ? cap : NULL;
+		printf("Solving the %s %s%s ... ", k == CLI_SYSTEM ? "system" : "silo",
+		       creq->is_lp ? "plan" : "rota",
+		       k == CLI_SILO   ? " (each partner alone)"
+		       : is_guaranteed ? " (no partner's unfilled penalty above its silo plan's)"
+		                       : "");
 		fflush(stdout);
 		if ((rc = cli_run_solve(sc, &req[k], &run[k], err)) != MU_OK ||
 		    (rc = cli_run_record(creq->store, src, sc, &req[k], &run[k], &id, err)) !=
 		        MU_OK) {
 			printf("failed\n");
-			if (system_id)
-				say_system_run_kept(creq, system_id, err);
+			if (kept_id)
+				say_run_kept(creq, k, kept_id, err);
 			break;
 		}
 		print_outcome(creq, &run[k].solved);
 		printf(", run %lld\n", (long long)id);
-		system_id = k == 0 ? id : system_id;
+		kept_id = id;
+		if (k == CLI_SILO && is_guaranteed)
+			cap = cli_run_guarantee_caps(sc, run[k].solved.plan);
 	}
+	free(cap);
+	if (rc == MU_OK && is_guaranteed)
+		rc = solve_unguaranteed(src, sc, creq, &req[CLI_UNGUARANTEED],
+		                        &run[CLI_UNGUARANTEED], err);
 	if (rc == MU_OK && creq->out)
 		rc = write_comparison(creq->out, src, sc, req, run, err);
 	/* the paths are the requests' until the runs are released */
@@ -154,9 +202,9 @@ static void print_partners(const struct mu_scenario *sc, const struct cli_run *s
 	cli_print_partner_legend(sc);
 }
 
-void cli_compare_print(const struct mu_scenario *sc, const struct cli_run *sys,
-                       const struct cli_run *silo)
+void cli_compare_print(const struct mu_scenario *sc, const struct cli_run run[CLI_COMPARE_RUNS])
 {
+	const struct cli_run *sys = &run[CLI_SYSTEM], *silo = &run[CLI_SILO];
 	const struct mu_totals *a = &sys->solved.plan->system, *b = &silo->solved.plan->system;
 	double lower = silo->solved.objective - sys->solved.objective;
 	char m[2][MU_MONEY_SIZE];
@@ -199,4 +247,17 @@ void cli_compare_print(const struct mu_scenario *sc, const struct cli_run *sys,
 		printf(",\nand at least %s lower than any silo rota however long its search ran",
 		       cli_money(m[1], silo->solved.bound - sys->solved.objective));
 	printf(".\n");
+	if (run[CLI_UNGUARANTEED].solved.plan) {
+		mu_buf_init(&say);
+		io_say_guarantee(&say, sc, sys->solved.plan, run[CLI_UNGUARANTEED].solved.plan,
+		                 silo->solved.plan);
+		if (sys->solved.status != MU_STATUS_OPTIMAL ||
+		    run[CLI_UNGUARANTEED].solved.status != MU_STATUS_OPTIMAL)
+			mu_buf_adds(
+			    &say,
+			    " (One or both of these rotas is not proven optimal, so the price is "
+			    "approximate.)");
+		printf("%s\n", cli_safe(say.data));
+		mu_buf_release(&say);
+	}
 }

@@ -20,17 +20,26 @@ struct cli_compare_request {
 	double started; /* mu_time_now() when the command began */
 };
 
-/* Solves sc as one system (run[0]) and as silos (run[1]), recording each
- * run, saying on stdout how each went, and writing the outputs creq asks. Release both runs with
- * cli_run_release, also after a failure. */
+/* The runs of a comparison: the system plan, the silo plan and, when the
+ * scenario's `guarantee` is `unfilled`, the system plan without the
+ * guarantee, for its price (solved, not recorded). */
+enum { CLI_SYSTEM, CLI_SILO, CLI_UNGUARANTEED, CLI_COMPARE_RUNS };
+
+/* Solves sc as one system (run[CLI_SYSTEM]) and as silos (run[CLI_SILO]),
+ * recording each run, saying on stdout how each went, and writing the
+ * outputs creq asks. Under the guarantee the silo plan is solved first,
+ * its unfilled penalties are the system plan's caps, and
+ * run[CLI_UNGUARANTEED] is the system plan without them; otherwise that
+ * run stays empty. Release every run with cli_run_release, also after a
+ * failure. */
 enum mu_code cli_compare_solve(const struct io_source *src, const struct mu_scenario *sc,
                                const struct cli_compare_request *creq,
-                               struct cli_run_request req[2], struct cli_run run[2],
-                               struct mu_err *err);
+                               struct cli_run_request req[CLI_COMPARE_RUNS],
+                               struct cli_run run[CLI_COMPARE_RUNS], struct mu_err *err);
 
-/* Prints system against silo: the totals, partner by partner, and the
- * value of working together in pounds and filled hours. */
-void cli_compare_print(const struct mu_scenario *sc, const struct cli_run *sys,
-                       const struct cli_run *silo);
+/* Prints system against silo: the totals, partner by partner, the value
+ * of working together in pounds and filled hours, and the guarantee's
+ * price when run[CLI_UNGUARANTEED] was solved. */
+void cli_compare_print(const struct mu_scenario *sc, const struct cli_run run[CLI_COMPARE_RUNS]);
 
 #endif

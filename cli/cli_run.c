@@ -161,6 +161,43 @@ static enum mu_code write_outputs(const struct mu_scenario *sc, const struct cli
 	return rc;
 }
 
+double *cli_run_guarantee_caps(const struct mu_scenario *sc, const struct mu_plan *silo)
+{
+	double *cap = mu_malloc((sc->n_partners + 1) * sizeof(double));
+	size_t p;
+	for (p = 0; p < sc->n_partners; p++)
+		cap[p] = silo->partners[p].unfilled_penalty;
+	return cap;
+}
+
+bool cli_run_is_guaranteed(const struct mu_scenario *sc, const struct cli_run_request *req)
+{
+	return !req->is_silo && !req->is_without_guarantee &&
+	       sc->settings.guarantee == MU_GUARANTEE_UNFILLED;
+}
+
+/* The guarantee's caps for a system run that was given none: the silo
+ * plan solved first, in the same mode and within the same limits. */
+static enum mu_code solve_guarantee_caps(const struct mu_scenario *sc,
+                                         const struct pol_solve_request *system, double **cap,
+                                         struct mu_err *err)
+{
+	struct pol_solve_request how = *system;
+	struct pol_solved silo;
+	enum mu_code rc;
+	how.is_silo = true;
+	how.guarantee_cap = NULL;
+	how.mps = how.mps_natural = NULL;
+	how.want_ranges = false;
+	how.warm = NULL; /* the warm basis is the system model's */
+	how.progress = NULL;
+	if ((rc = pol_solve(sc, &how, &silo, err)) != MU_OK)
+		return rc;
+	*cap = cli_run_guarantee_caps(sc, silo.plan);
+	pol_solved_release(&silo);
+	return MU_OK;
+}
+
 enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_request *req,
                            struct cli_run *run, struct mu_err *err)
 {
@@ -178,11 +215,19 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 	    .progress_ctx = (void *)req,
 	    .stop = &is_interrupted,
 	};
+	double *own_cap = NULL;
 	enum mu_code rc;
 
 	memset(run, 0, sizeof(*run));
 	catch_interrupt();
+	if (cli_run_is_guaranteed(sc, req)) {
+		if (!req->guarantee_cap &&
+		    (rc = solve_guarantee_caps(sc, &how, &own_cap, err)) != MU_OK)
+			return rc;
+		how.guarantee_cap = req->guarantee_cap ? req->guarantee_cap : own_cap;
+	}
 	rc = pol_solve(sc, &how, &run->solved, err);
+	free(own_cap); /* read while building only */
 	if (how.progress && !req->is_lp)
 		fputs("\r\033[K", stderr);
 	if (rc != MU_OK)

@@ -35,7 +35,23 @@ struct cli_run_request {
 	struct pol_warm *warm;
 	double started;   /* mu_time_now() when the command began */
 	double time_read; /* seconds spent reading the scenario */
+	/* The guarantee of DESIGN.md §3a, for a system run of a scenario whose
+	 * `guarantee` is `unfilled`: per partner, the most unfilled penalty it
+	 * may carry, its silo plan's (compare passes its silo run's); NULL:
+	 * cli_run_solve solves the silo plan first itself, in the same mode and
+	 * limits. */
+	const double *guarantee_cap;
+	/* Solve the system plan as if `guarantee` were `none` (the price of
+	 * the guarantee: compare). */
+	bool is_without_guarantee;
 };
+
+/* The caps of the guarantee from a silo plan: per partner, its unfilled
+ * penalty. The caller's, freed with free. */
+double *cli_run_guarantee_caps(const struct mu_scenario *sc, const struct mu_plan *silo);
+
+/* Whether a run of req on sc is under the guarantee. */
+bool cli_run_is_guaranteed(const struct mu_scenario *sc, const struct cli_run_request *req);
 
 struct cli_run {
 	struct pol_solved solved; /* the status, the plan and (plan mode) prices */

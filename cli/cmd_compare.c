@@ -42,10 +42,10 @@ int cmd_compare(int argc, char **argv)
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
 	struct io_store *st = NULL;
-	struct cli_run_request req[2];
-	struct cli_run run[2];
+	struct cli_run_request req[CLI_COMPARE_RUNS];
+	struct cli_run run[CLI_COMPARE_RUNS];
 	struct mu_err err;
-	int status;
+	int status, k;
 
 	memset(run, 0, sizeof(run));
 	memset(&creq, 0, sizeof(creq));
@@ -75,7 +75,7 @@ int cmd_compare(int argc, char **argv)
 	}
 	printf("\nThe system plan:\n");
 	cli_run_print_unfilled(sc, &run[0], 5);
-	cli_compare_print(sc, &run[0], &run[1]);
+	cli_compare_print(sc, run);
 	if (a.out)
 		printf("\ncompare.csv and report.html are in %s; each plan's CSV files in "
 		       "%s/system and %s/silo.\n",
@@ -83,8 +83,8 @@ int cmd_compare(int argc, char **argv)
 	status = run[0].solved.plan->system.n_red_flags > 0 ? 3 : 0;
 done:
 	io_store_close(st);
-	cli_run_release(&run[0]);
-	cli_run_release(&run[1]);
+	for (k = 0; k < CLI_COMPARE_RUNS; k++)
+		cli_run_release(&run[k]);
 	mu_scenario_free(sc);
 	io_source_free(src);
 	return status;

@@ -145,8 +145,8 @@ int cmd_demo(int argc, char **argv)
 	struct mu_scenario *sc = NULL;
 	struct cli_compare_request creq;
 	struct io_store *st = NULL;
-	struct cli_run_request req[2];
-	struct cli_run run[2];
+	struct cli_run_request req[CLI_COMPARE_RUNS];
+	struct cli_run run[CLI_COMPARE_RUNS];
 	struct mu_err err;
 	double started = mu_time_now();
 	int status, k;
@@ -182,7 +182,7 @@ int cmd_demo(int argc, char **argv)
 	printf("\n");
 	cli_run_print_unfilled(sc, &run[0], N_UNFILLED_SHOWN);
 	print_headline(sc, &run[0]);
-	cli_compare_print(sc, &run[0], &run[1]);
+	cli_compare_print(sc, run);
 	if (a.out)
 		printf(
 		    "\nreport.html and compare.csv are in %s; each rota's CSV files in %s/system "
@@ -191,7 +191,7 @@ int cmd_demo(int argc, char **argv)
 	status = 0;
 done:
 	io_store_close(st);
-	for (k = 0; k < 2; k++)
+	for (k = 0; k < CLI_COMPARE_RUNS; k++)
 		cli_run_release(&run[k]);
 	mu_scenario_free(sc);
 	io_source_free(src);

@@ -125,6 +125,51 @@ void io_say_value(struct mu_buf *b, const struct mu_scenario *sc, const struct m
 		mu_buf_adds(b, ".");
 }
 
+/* "spend £120 more", "penalties £3,000 less", "spend the same" */
+static void say_part(struct mu_buf *b, const char *what, double more)
+{
+	mu_buf_addf(b, "%s ", what);
+	if (is_zero_money(more)) {
+		mu_buf_adds(b, "the same");
+		return;
+	}
+	io_say_money(b, more);
+	mu_buf_adds(b, more > 0 ? " more" : " less");
+}
+
+void io_say_guarantee(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *with,
+                      const struct mu_plan *without, const struct mu_plan *silo)
+{
+	const struct mu_totals *a = &with->system, *c = &without->system;
+	double price = a->cost_total - c->cost_total;
+	size_t p, n = 0;
+	mu_buf_adds(b, "The guarantee (no partner's unfilled penalty above its silo plan's) ");
+	if (is_zero_money(price)) {
+		mu_buf_adds(b, "costs nothing here: the cost to the system is the same with it");
+	} else {
+		mu_buf_adds(b, price > 0 ? "raises" : "lowers");
+		mu_buf_adds(b, " the cost to the system (spend plus penalty weights) by ");
+		io_say_money(b, price);
+		mu_buf_adds(b, ": ");
+		say_part(b, "spend", a->spend_total - c->spend_total);
+		mu_buf_adds(b, ", ");
+		say_part(b, "penalties", a->penalty_total - c->penalty_total);
+	}
+	mu_buf_adds(b, ".");
+	for (p = 0; p < sc->n_partners; p++) {
+		double more =
+		    without->partners[p].unfilled_penalty - silo->partners[p].unfilled_penalty;
+		char m[MU_MONEY_SIZE];
+		if (more < 0.005)
+			continue;
+		mu_buf_adds(b, n++ == 0 ? " It protects " : "; ");
+		mu_buf_addf(b, "%s (without it, %s more unfilled penalty than alone)",
+		            sc->partners[p].name, mu_format_money(m, more, 2));
+	}
+	mu_buf_adds(
+	    b, n ? "." : " Without it, too, no partner carries more unfilled penalty than alone.");
+}
+
 /* Fill never moves against dir (+1 rising, -1 falling) by the flat
  * amount between any two points of [from, to]. */
 static bool is_monotone(const struct io_say_point *pts, size_t from, size_t to, int dir)

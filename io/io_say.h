@@ -23,6 +23,14 @@
 void io_say_value(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *sys,
                   const struct mu_plan *silo);
 
+/* The price of the guarantee of DESIGN.md §3a: the system plan with it
+ * against without it, in cost to the system (spend plus penalty weights,
+ * said as such, with spend and penalties apart), then each partner it
+ * protects - whose unfilled penalty without it is above its silo plan's -
+ * by name, with by how much. Appends plain text to b. */
+void io_say_guarantee(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *with,
+                      const struct mu_plan *without, const struct mu_plan *silo);
+
 /* Fill changes of less than this (0.05 points) are no change. */
 #define IO_SAY_FLAT_FILL 0.0005
 

@@ -1602,6 +1602,70 @@ static void test_cli_ctrl_c_during_the_database_write(void **state)
 	sqlite3_close(lock);
 }
 
+/* The guarantee of DESIGN.md §3a on the example: solve under it solves
+ * the silo plan first; compare's system plan is the same plan, no partner
+ * carries more unfilled penalty than in the silo plan, and the price it
+ * says is the cost with the guarantee less the cost without (a plain
+ * solve of the example). */
+static void test_cli_guarantee_protects_every_partner(void **state)
+{
+	struct result r;
+	char path[400], line[1024];
+	double with, without, price, unfilled[2][16] = {{0}};
+	const char *at;
+	FILE *fp;
+	size_t n = 0, p;
+	(void)state;
+	edited_example("guaranteed", "echo guarantee,unfilled >> settings.csv");
+	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "gu.db", NULL);
+	without = headline_cost(r.out);
+	result_free(&r);
+	r = run("solve", "guaranteed", "--lp", "--db", "gu.db", NULL);
+	with = headline_cost(r.out);
+	result_free(&r);
+	assert_true(with > without + 1); /* on the example it binds */
+	r = run("compare", "guaranteed", "--lp", "--out", "gcmp", "--db", "gu.db", NULL);
+	assert_int_equal(r.status, 0);
+	tmp_path(path, sizeof(path), "gcmp/compare.csv");
+	assert_true(fabs(csv_value(path, "SYSTEM,the whole system,total_cost,", 4) - with) < 0.01);
+	/* per partner, system and silo unfilled penalty (short + breach) */
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	while (fgets(line, sizeof(line), fp)) {
+		char partner[64] = "", measure[64] = "";
+		double sys, silo;
+		static char last[64] = "";
+		if (sscanf(line, "%63[^,],%*[^,],%63[^,],%lf,%lf", partner, measure, &sys, &silo) !=
+		        4 ||
+		    strcmp(partner, "SYSTEM") == 0)
+			continue;
+		if (strcmp(partner, last) != 0) {
+			strcpy(last, partner);
+			n++;
+		}
+		assert_true(n <= 16);
+		if (strcmp(measure, "short_penalty") == 0 ||
+		    strcmp(measure, "breach_penalty") == 0) {
+			unfilled[0][n - 1] += sys;
+			unfilled[1][n - 1] += silo;
+		}
+	}
+	fclose(fp);
+	assert_int_equal(n, 7);
+	for (p = 0; p < n; p++)
+		assert_true(unfilled[0][p] <= unfilled[1][p] + 0.01);
+	/* "raises the cost to the system (spend plus penalty weights) by £X" */
+	at =
+	    strstr(r.out, "raises the cost to the system (spend plus penalty weights) by \xc2\xa3");
+	assert_non_null(at);
+	price =
+	    parse_money(at + strlen("raises the cost to the system (spend plus penalty weights) "
+	                            "by \xc2\xa3"));
+	assert_true(fabs(price - (with - without)) <= 0.5);
+	assert_non_null(strstr(r.out, "It protects "));
+	result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1634,6 +1698,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_runs_and_show_work_on_a_read_only_database),
 	    cmocka_unit_test(test_cli_another_programs_database_is_refused),
 	    cmocka_unit_test(test_cli_ctrl_c_during_the_database_write),
+	    cmocka_unit_test(test_cli_guarantee_protects_every_partner),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

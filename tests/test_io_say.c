@@ -438,12 +438,85 @@ static void test_io_say_sweep_is_true_of_its_series(void **state)
 			fail_msg("only %zu sentences of kind %d", seen[i], i);
 }
 
+/* "spend £X more|less|the same" at s, against the change more. */
+static void check_part(const char *s, const char *what, double more)
+{
+	const char *at = strstr(s, what);
+	assert_non_null(at);
+	at += strlen(what);
+	if (strncmp(at, " the same", 9) == 0) {
+		assert_true(fabs(more) < (fabs(more) < 100 ? 0.005 : 0.5));
+		return;
+	}
+	assert_true(fabs(money_at(at + 1) - fabs(more)) <= money_tolerance(fabs(more)));
+	assert_non_null(strstr(at, more > 0 ? " more" : " less"));
+}
+
+/* The guarantee's sentence on generated plans: its price, with spend and
+ * penalties apart, and exactly the partners whose unfilled penalty without
+ * it is above alone, each with the amount. */
+static void test_io_say_guarantee_is_true_of_its_numbers(void **state)
+{
+	struct mu_totals a[N_PARTNERS] = {{0}}, c[N_PARTNERS] = {{0}}, s[N_PARTNERS] = {{0}};
+	struct mu_plan with = {.partners = a, .n_partners = N_PARTNERS};
+	struct mu_plan without = {.partners = c, .n_partners = N_PARTNERS};
+	struct mu_plan silo = {.partners = s, .n_partners = N_PARTNERS};
+	int i;
+	(void)state;
+	for (i = 0; i < 5000; i++) {
+		struct mu_buf b;
+		double price;
+		const char *at;
+		size_t p;
+		for (p = 0; p < N_PARTNERS; p++) {
+			s[p].unfilled_penalty = uniform() < 0.3 ? 0 : 5000 * uniform();
+			c[p].unfilled_penalty = s[p].unfilled_penalty + draw(3000);
+		}
+		with.system.spend_total = 1e5 * uniform();
+		with.system.penalty_total = 1e5 * uniform();
+		without.system.spend_total = with.system.spend_total - draw(4000);
+		without.system.penalty_total = with.system.penalty_total - draw(4000);
+		with.system.cost_total = with.system.spend_total + with.system.penalty_total;
+		without.system.cost_total =
+		    without.system.spend_total + without.system.penalty_total;
+		price = with.system.cost_total - without.system.cost_total;
+		mu_buf_init(&b);
+		io_say_guarantee(&b, &scenario, &with, &without, &silo);
+		if ((at = strstr(b.data, "costs nothing here")) != NULL) {
+			assert_true(fabs(price) < (fabs(price) < 100 ? 0.005 : 0.5));
+		} else {
+			at = strstr(b.data, price > 0 ? "raises the cost" : "lowers the cost");
+			assert_non_null(at);
+			at = strstr(at, " by ") + strlen(" by ");
+			assert_true(fabs(money_at(at) - fabs(price)) <=
+			            money_tolerance(fabs(price)));
+			check_part(at, ": spend",
+			           with.system.spend_total - without.system.spend_total);
+			check_part(at, ", penalties",
+			           with.system.penalty_total - without.system.penalty_total);
+		}
+		for (p = 0; p < N_PARTNERS; p++) {
+			double more = c[p].unfilled_penalty - s[p].unfilled_penalty;
+			const char *named = strstr(b.data, partners[p].name);
+			assert_int_equal(named != NULL, more >= 0.005);
+			if (named) {
+				at = strstr(named, "without it, ") + strlen("without it, ");
+				assert_true(fabs(money_at(at) - more) <= 0.005 + 1e-9);
+			}
+		}
+		/* penalties are never money saved */
+		assert_null(strstr(b.data, "saves"));
+		mu_buf_release(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_io_say_value_example_sentence),
 	    cmocka_unit_test(test_io_say_value_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_sweep_is_true_of_its_series),
+	    cmocka_unit_test(test_io_say_guarantee_is_true_of_its_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
