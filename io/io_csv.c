@@ -31,7 +31,7 @@ struct io_csv_parser {
 	bool prev_cr;
 	bool seen_first_byte; /* a BOM is skipped only before it */
 	size_t bom_matched;   /* bytes of a leading BOM matched so far */
-	size_t field_bytes;   /* bytes fed since the last field ended */
+	unsigned long n_seen; /* rows ended so far, the header included */
 	struct mu_err err;
 };
 
@@ -107,6 +107,12 @@ static bool check_field_bytes(struct io_csv_parser *p, const char *s, size_t len
 	return true;
 }
 
+static void field_too_long(struct io_csv_parser *p, unsigned long line)
+{
+	mu_err_set_at(&p->err, MU_E_INPUT, p->file, line, field_number(p), NULL,
+	              "field longer than %d bytes", IO_CSV_FIELD_MAX);
+}
+
 static void on_field(void *data, size_t len, void *user)
 {
 	struct io_csv_parser *p = user;
@@ -117,7 +123,10 @@ static void on_field(void *data, size_t len, void *user)
 	if (failed(p))
 		return;
 	p->pending = p->line; /* the next field of this row starts here */
-	p->field_bytes = 0;
+	if (len > IO_CSV_FIELD_MAX) {
+		field_too_long(p, start);
+		return;
+	}
 	if (!check_field_bytes(p, s, len, start))
 		return;
 	if (p->n_cells - p->row_first >= IO_CSV_FIELDS_MAX) {
@@ -147,9 +156,10 @@ static void on_row(int term, void *user)
 	if (failed(p))
 		return;
 	p->pending = 0;
-	if (p->n_rows >= IO_CSV_ROWS_MAX) {
-		mu_err_set_at(&p->err, MU_E_INPUT, p->file, p->line, 0, NULL, "more than %lu rows",
-		              IO_CSV_ROWS_MAX);
+	/* the limit is on data rows: the header is not one */
+	if (++p->n_seen > IO_CSV_ROWS_MAX + 1) {
+		mu_err_set_at(&p->err, MU_E_INPUT, p->file, p->line, 0, NULL,
+		              "more than %lu data rows", IO_CSV_ROWS_MAX);
 		return;
 	}
 	MU_GROW(p->rows, p->cap_rows, p->n_rows + 1);
@@ -172,11 +182,16 @@ static void feed_bytes(struct io_csv_parser *p, const char *s, size_t len)
 {
 	if (csv_parse(&p->csv, s, len, on_field, on_row, p) != len && !failed(p))
 		parse_error(p);
-	p->field_bytes += len;
-	if (!failed(p) && p->field_bytes > IO_CSV_FIELD_MAX)
-		mu_err_set_at(&p->err, MU_E_INPUT, p->file, p->pending ? p->pending : p->line,
-		              field_number(p), NULL, "field longer than %d bytes",
-		              IO_CSV_FIELD_MAX);
+	/* libcsv holds the field being read (quotes removed, "" as one) with
+	 * the spaces after it, counted in csv.spaces, and, after a closing
+	 * quote, that quote, until it knows whether the field ended; it never
+	 * holds leading spaces or skipped lines, so these count toward
+	 * nothing. Checked after every run of at most RUN_MAX bytes, so that
+	 * libcsv never holds much more than the limit (and the spaces after
+	 * the field, which the file holds too); a field that ends inside a run
+	 * is checked exactly, by its length, in on_field. */
+	if (!failed(p) && p->csv.entry_pos - p->csv.spaces > (size_t)IO_CSV_FIELD_MAX + 1)
+		field_too_long(p, p->pending ? p->pending : p->line);
 }
 
 enum mu_code io_csv_parser_feed(struct io_csv_parser *p, const char *data, size_t len,

@@ -12,9 +12,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define IO_CSV_FIELD_MAX 65536    /* bytes in one field (checked per 4 KiB run) */
+#define IO_CSV_FIELD_MAX                                                                           \
+	65536 /* bytes in one field, quotes removed, spaces around it not counted */
 #define IO_CSV_FIELDS_MAX 1000    /* fields in one row */
-#define IO_CSV_ROWS_MAX 1000000UL /* rows in one file */
+#define IO_CSV_ROWS_MAX 1000000UL /* data rows in one file (the header not counted) */
 
 struct io_csv_cell {
 	size_t off; /* into table->text; the text is NUL-terminated */
