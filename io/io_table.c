@@ -379,13 +379,19 @@ bool io_table_time(struct io_table *t, size_t col, int *out)
 
 /* ---- files ----------------------------------------------------------- */
 
+/* Bytes of a header cell a message shows. A column name is short (the
+ * longest has 13 characters), so a longer cell is surely not one, and a
+ * file that is not a scenario's (a link to /etc/passwd) is cut, not echoed
+ * line by line. */
+#define HEADER_SHOWN 24
+
 /* Binds the header to the columns. False when the rows cannot be read. */
 static bool bind_header(struct io_table *t)
 {
 	const struct io_csv_row *hdr = &t->csv->rows[0];
 	bool ok = true;
 	size_t i, k;
-	char q[256];
+	char q[HEADER_SHOWN + 5]; /* mu_err_quote cuts to the buffer: the cell, "..." and NUL */
 	for (k = 0; k < t->n_cols; k++)
 		t->field_of[k] = -1;
 	for (i = 0; i < hdr->n_cells; i++) {

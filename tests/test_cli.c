@@ -834,6 +834,46 @@ static void test_cli_failed_solve_records_nothing(void **state)
 	result_free(&r);
 }
 
+/* A .csv name that is not a regular file is said to be one, at that file,
+ * and never opened for reading: a FIFO would block, /dev/zero never ends.
+ * A file that is no scenario's has its header cut in the message. */
+static void test_cli_check_names_what_is_not_a_regular_file(void **state)
+{
+	static const struct {
+		const char *make; /* shell, in the copy's folder */
+		const char *expected;
+	} cases[] = {
+	    {"rm demand.csv && mkdir demand.csv",
+	     "demand.csv: not a regular file (a directory): a scenario file is a plain CSV file\n"},
+	    {"rm demand.csv && mkfifo demand.csv",
+	     "demand.csv: not a regular file (a FIFO): a scenario file is a plain CSV file\n"},
+	    {"rm demand.csv && ln -s /dev/zero demand.csv",
+	     "demand.csv: not a regular file (a device): a scenario file is a plain CSV file\n"},
+	    {"mkfifo extra.csv",
+	     "extra.csv: not a regular file (a FIFO): a scenario file is a plain CSV file\n"},
+	    {"rm partners.csv && printf 'root:x:0:0:root:/root:/bin/bash\\n' > passwd && "
+	     "ln -s passwd partners.csv",
+	     "partners.csv:1:1: unknown column 'root:x:0:0:root:/root:/b...'"},
+	};
+	char cmd[600];
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct result r;
+		snprintf(cmd, sizeof(cmd),
+		         "cd '%s' && rm -rf odd && %s example odd >/dev/null && cd odd && %s",
+		         tmp_dir, getenv("MUSTER_BIN"), cases[i].make);
+		assert_int_equal(system(cmd), 0);
+		r = run("check", "odd", NULL);
+		if (r.status != 2 || !strstr(r.err, cases[i].expected) ||
+		    strstr(r.err, "missing:") || strstr(r.err, "/bin/bash")) {
+			print_error("case %zu: status %d, stderr:\n%s", i, r.status, r.err);
+			fail();
+		}
+		result_free(&r);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -853,6 +893,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_time_limit_marks_the_rota_not_proven),
 	    cmocka_unit_test(test_cli_interrupted_solve_records_nothing),
 	    cmocka_unit_test(test_cli_failed_solve_records_nothing),
+	    cmocka_unit_test(test_cli_check_names_what_is_not_a_regular_file),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
