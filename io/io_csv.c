@@ -32,6 +32,9 @@ struct io_csv_parser {
 	bool seen_first_byte; /* a BOM is skipped only before it */
 	size_t bom_matched;   /* bytes of a leading BOM matched so far */
 	unsigned long n_seen; /* rows ended so far, the header included */
+	io_csv_row_fn on_row; /* NULL: every row is kept */
+	void *on_row_user;
+	bool is_stopped; /* on_row returned false: the rest is ignored */
 	struct mu_err err;
 };
 
@@ -61,9 +64,16 @@ void io_csv_parser_free(struct io_csv_parser *p)
 	free(p);
 }
 
+void io_csv_parser_set_row_fn(struct io_csv_parser *p, io_csv_row_fn row_fn, void *user)
+{
+	p->on_row = row_fn;
+	p->on_row_user = user;
+}
+
+/* An error, or on_row asked to stop: nothing more is read. */
 static bool failed(const struct io_csv_parser *p)
 {
-	return p->err.code != MU_OK;
+	return p->err.code != MU_OK || p->is_stopped;
 }
 
 static unsigned long field_number(const struct io_csv_parser *p)
@@ -148,6 +158,28 @@ static void on_field(void *data, size_t len, void *user)
 	mu_buf_addc(&p->text, '\0');
 }
 
+/* Hands the row just read to on_row, then forgets it unless it is the
+ * header, which every later row is read against. */
+static void hand_on_row(struct io_csv_parser *p)
+{
+	struct io_csv_table view = {.file = p->file,
+	                            .text = p->text.data,
+	                            .cells = p->cells,
+	                            .rows = p->rows,
+	                            .n_rows = p->n_rows};
+	if (!p->on_row(&view, p->on_row_user))
+		p->is_stopped = true;
+	if (p->n_rows > 1) {
+		const struct io_csv_row *hdr = &p->rows[0];
+		p->n_cells = p->row_first = hdr->n_cells;
+		p->text.len = hdr->n_cells ? p->cells[hdr->n_cells - 1].off +
+		                                 p->cells[hdr->n_cells - 1].len + 1
+		                           : 0;
+		p->text.data[p->text.len] = '\0';
+		p->n_rows = 1;
+	}
+}
+
 static void on_row(int term, void *user)
 {
 	struct io_csv_parser *p = user;
@@ -169,6 +201,8 @@ static void on_row(int term, void *user)
 	row->line = row->n_cells ? p->cells[row->first].line : p->line;
 	row->end_line = p->line;
 	p->row_first = p->n_cells;
+	if (p->on_row)
+		hand_on_row(p);
 }
 
 static void parse_error(struct io_csv_parser *p)
@@ -240,7 +274,7 @@ enum mu_code io_csv_parser_feed(struct io_csv_parser *p, const char *data, size_
 			i += n;
 		}
 	}
-	if (failed(p)) {
+	if (p->err.code != MU_OK) {
 		if (err)
 			*err = p->err;
 		return p->err.code;
@@ -260,11 +294,13 @@ enum mu_code io_csv_parser_finish(struct io_csv_parser *p, struct io_csv_table *
 	if (!failed(p) && csv_fini(&p->csv, on_field, on_row, p) != 0 && !failed(p))
 		mu_err_set_at(&p->err, MU_E_INPUT, p->file, p->pending ? p->pending : p->line,
 		              field_number(p), NULL, "unterminated quote");
-	if (failed(p)) {
+	if (p->err.code != MU_OK) {
 		if (err)
 			*err = p->err;
 		return p->err.code;
 	}
+	if (!out)
+		return MU_OK;
 	t = mu_calloc(1, sizeof(*t));
 	t->file = p->file;
 	p->file = NULL;
@@ -288,6 +324,21 @@ enum mu_code io_csv_read(const char *file, const char *data, size_t len, struct 
 	rc = io_csv_parser_feed(p, data, len, err);
 	if (rc == MU_OK)
 		rc = io_csv_parser_finish(p, out, err);
+	io_csv_parser_free(p);
+	return rc;
+}
+
+enum mu_code io_csv_read_rows(const char *file, const char *data, size_t len, io_csv_row_fn row_fn,
+                              void *user, struct mu_err *err)
+{
+	struct io_csv_parser *p = io_csv_parser_new(file);
+	enum mu_code rc;
+	if (!p)
+		return mu_err_set(err, MU_E_IO, "%s: cannot start the CSV parser", file);
+	io_csv_parser_set_row_fn(p, row_fn, user);
+	rc = io_csv_parser_feed(p, data, len, err);
+	if (rc == MU_OK)
+		rc = io_csv_parser_finish(p, NULL, err);
 	io_csv_parser_free(p);
 	return rc;
 }
