@@ -140,10 +140,13 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	bool *core_cols = NULL;
 	enum mu_code rc = MU_OK;
 
+	if ((rc = check_model_size(sc, req, err)) != MU_OK) {
+		memset(out, 0, sizeof(*out)); /* released as after any failure */
+		return rc;
+	}
+
 	memset(out, 0, sizeof(*out));
 	memset(&res, 0, sizeof(res));
-	if ((rc = check_model_size(sc, req, err)) != MU_OK)
-		return rc;
 	b = pol_build_new(sc,
 	                  &(struct pol_build_options){.is_silo = req->is_silo,
 	                                              .pool_min_workers = pool_min_workers(req)});
