@@ -31,7 +31,10 @@ struct io_csv_parser {
 	bool prev_cr;
 	bool seen_first_byte; /* a BOM is skipped only before it */
 	size_t bom_matched;   /* bytes of a leading BOM matched so far */
-	size_t field_bytes;   /* bytes fed since the last field ended */
+	unsigned long n_seen; /* rows ended so far, the header included */
+	io_csv_row_fn on_row; /* NULL: every row is kept */
+	void *on_row_user;
+	bool is_stopped; /* on_row returned false: the rest is ignored */
 	struct mu_err err;
 };
 
@@ -61,9 +64,16 @@ void io_csv_parser_free(struct io_csv_parser *p)
 	free(p);
 }
 
+void io_csv_parser_set_row_fn(struct io_csv_parser *p, io_csv_row_fn row_fn, void *user)
+{
+	p->on_row = row_fn;
+	p->on_row_user = user;
+}
+
+/* An error, or on_row asked to stop: nothing more is read. */
 static bool failed(const struct io_csv_parser *p)
 {
-	return p->err.code != MU_OK;
+	return p->err.code != MU_OK || p->is_stopped;
 }
 
 static unsigned long field_number(const struct io_csv_parser *p)
@@ -107,6 +117,12 @@ static bool check_field_bytes(struct io_csv_parser *p, const char *s, size_t len
 	return true;
 }
 
+static void field_too_long(struct io_csv_parser *p, unsigned long line)
+{
+	mu_err_set_at(&p->err, MU_E_INPUT, p->file, line, field_number(p), NULL,
+	              "field longer than %d bytes", IO_CSV_FIELD_MAX);
+}
+
 static void on_field(void *data, size_t len, void *user)
 {
 	struct io_csv_parser *p = user;
@@ -117,7 +133,10 @@ static void on_field(void *data, size_t len, void *user)
 	if (failed(p))
 		return;
 	p->pending = p->line; /* the next field of this row starts here */
-	p->field_bytes = 0;
+	if (len > IO_CSV_FIELD_MAX) {
+		field_too_long(p, start);
+		return;
+	}
 	if (!check_field_bytes(p, s, len, start))
 		return;
 	if (p->n_cells - p->row_first >= IO_CSV_FIELDS_MAX) {
@@ -139,6 +158,28 @@ static void on_field(void *data, size_t len, void *user)
 	mu_buf_addc(&p->text, '\0');
 }
 
+/* Hands the row just read to on_row, then forgets it unless it is the
+ * header, which every later row is read against. */
+static void hand_on_row(struct io_csv_parser *p)
+{
+	struct io_csv_table view = {.file = p->file,
+	                            .text = p->text.data,
+	                            .cells = p->cells,
+	                            .rows = p->rows,
+	                            .n_rows = p->n_rows};
+	if (!p->on_row(&view, p->on_row_user))
+		p->is_stopped = true;
+	if (p->n_rows > 1) {
+		const struct io_csv_row *hdr = &p->rows[0];
+		p->n_cells = p->row_first = hdr->n_cells;
+		p->text.len = hdr->n_cells ? p->cells[hdr->n_cells - 1].off +
+		                                 p->cells[hdr->n_cells - 1].len + 1
+		                           : 0;
+		p->text.data[p->text.len] = '\0';
+		p->n_rows = 1;
+	}
+}
+
 static void on_row(int term, void *user)
 {
 	struct io_csv_parser *p = user;
@@ -147,9 +188,10 @@ static void on_row(int term, void *user)
 	if (failed(p))
 		return;
 	p->pending = 0;
-	if (p->n_rows >= IO_CSV_ROWS_MAX) {
-		mu_err_set_at(&p->err, MU_E_INPUT, p->file, p->line, 0, NULL, "more than %lu rows",
-		              IO_CSV_ROWS_MAX);
+	/* the limit is on data rows: the header is not one */
+	if (++p->n_seen > IO_CSV_ROWS_MAX + 1) {
+		mu_err_set_at(&p->err, MU_E_INPUT, p->file, p->line, 0, NULL,
+		              "more than %lu data rows", IO_CSV_ROWS_MAX);
 		return;
 	}
 	MU_GROW(p->rows, p->cap_rows, p->n_rows + 1);
@@ -159,6 +201,8 @@ static void on_row(int term, void *user)
 	row->line = row->n_cells ? p->cells[row->first].line : p->line;
 	row->end_line = p->line;
 	p->row_first = p->n_cells;
+	if (p->on_row)
+		hand_on_row(p);
 }
 
 static void parse_error(struct io_csv_parser *p)
@@ -172,11 +216,16 @@ static void feed_bytes(struct io_csv_parser *p, const char *s, size_t len)
 {
 	if (csv_parse(&p->csv, s, len, on_field, on_row, p) != len && !failed(p))
 		parse_error(p);
-	p->field_bytes += len;
-	if (!failed(p) && p->field_bytes > IO_CSV_FIELD_MAX)
-		mu_err_set_at(&p->err, MU_E_INPUT, p->file, p->pending ? p->pending : p->line,
-		              field_number(p), NULL, "field longer than %d bytes",
-		              IO_CSV_FIELD_MAX);
+	/* libcsv holds the field being read (quotes removed, "" as one) with
+	 * the spaces after it, counted in csv.spaces, and, after a closing
+	 * quote, that quote, until it knows whether the field ended; it never
+	 * holds leading spaces or skipped lines, so these count toward
+	 * nothing. Checked after every run of at most RUN_MAX bytes, so that
+	 * libcsv never holds much more than the limit (and the spaces after
+	 * the field, which the file holds too); a field that ends inside a run
+	 * is checked exactly, by its length, in on_field. */
+	if (!failed(p) && p->csv.entry_pos - p->csv.spaces > (size_t)IO_CSV_FIELD_MAX + 1)
+		field_too_long(p, p->pending ? p->pending : p->line);
 }
 
 enum mu_code io_csv_parser_feed(struct io_csv_parser *p, const char *data, size_t len,
@@ -225,7 +274,7 @@ enum mu_code io_csv_parser_feed(struct io_csv_parser *p, const char *data, size_
 			i += n;
 		}
 	}
-	if (failed(p)) {
+	if (p->err.code != MU_OK) {
 		if (err)
 			*err = p->err;
 		return p->err.code;
@@ -245,11 +294,13 @@ enum mu_code io_csv_parser_finish(struct io_csv_parser *p, struct io_csv_table *
 	if (!failed(p) && csv_fini(&p->csv, on_field, on_row, p) != 0 && !failed(p))
 		mu_err_set_at(&p->err, MU_E_INPUT, p->file, p->pending ? p->pending : p->line,
 		              field_number(p), NULL, "unterminated quote");
-	if (failed(p)) {
+	if (p->err.code != MU_OK) {
 		if (err)
 			*err = p->err;
 		return p->err.code;
 	}
+	if (!out)
+		return MU_OK;
 	t = mu_calloc(1, sizeof(*t));
 	t->file = p->file;
 	p->file = NULL;
@@ -273,6 +324,21 @@ enum mu_code io_csv_read(const char *file, const char *data, size_t len, struct 
 	rc = io_csv_parser_feed(p, data, len, err);
 	if (rc == MU_OK)
 		rc = io_csv_parser_finish(p, out, err);
+	io_csv_parser_free(p);
+	return rc;
+}
+
+enum mu_code io_csv_read_rows(const char *file, const char *data, size_t len, io_csv_row_fn row_fn,
+                              void *user, struct mu_err *err)
+{
+	struct io_csv_parser *p = io_csv_parser_new(file);
+	enum mu_code rc;
+	if (!p)
+		return mu_err_set(err, MU_E_IO, "%s: cannot start the CSV parser", file);
+	io_csv_parser_set_row_fn(p, row_fn, user);
+	rc = io_csv_parser_feed(p, data, len, err);
+	if (rc == MU_OK)
+		rc = io_csv_parser_finish(p, NULL, err);
 	io_csv_parser_free(p);
 	return rc;
 }

@@ -9,12 +9,14 @@
 
 #include "core/mu_err.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
-#define IO_CSV_FIELD_MAX 65536    /* bytes in one field (checked per 4 KiB run) */
+#define IO_CSV_FIELD_MAX                                                                           \
+	65536 /* bytes in one field, quotes removed, spaces around it not counted */
 #define IO_CSV_FIELDS_MAX 1000    /* fields in one row */
-#define IO_CSV_ROWS_MAX 1000000UL /* rows in one file */
+#define IO_CSV_ROWS_MAX 1000000UL /* data rows in one file (the header not counted) */
 
 struct io_csv_cell {
 	size_t off; /* into table->text; the text is NUL-terminated */
@@ -48,17 +50,37 @@ struct io_csv_parser *io_csv_parser_new(const char *file);
 enum mu_code io_csv_parser_feed(struct io_csv_parser *p, const char *data, size_t len,
                                 struct mu_err *err);
 
-/* Ends the input. On success *out is the table, the caller's to free with
- * io_csv_table_free. Returns MU_OK or MU_E_INPUT. */
+/* Ends the input. On success *out (when out is not NULL) is the table, the
+ * caller's to free with io_csv_table_free; with a row function it holds the
+ * header only. Returns MU_OK or MU_E_INPUT. */
 enum mu_code io_csv_parser_finish(struct io_csv_parser *p, struct io_csv_table **out,
                                   struct mu_err *err);
 
 /* Accepts NULL. */
 void io_csv_parser_free(struct io_csv_parser *p);
 
+/* Called as each row ends, with a view that holds the header (rows[0]) and,
+ * from the second row on, the row just read (rows[1]): view->n_rows is 1 for
+ * the header, 2 after. The view is borrowed, valid during the call. Returns
+ * false to stop reading the file (a header whose rows cannot be read). */
+typedef bool (*io_csv_row_fn)(const struct io_csv_table *view, void *user);
+
+/* Hands each row to row_fn instead of keeping it (call before the first
+ * feed): the parser then holds the header and one row, never the file's
+ * cells, so that its memory is bounded by the longest row. Once row_fn has
+ * returned false the rest of the input is ignored and feed and finish
+ * return MU_OK. */
+void io_csv_parser_set_row_fn(struct io_csv_parser *p, io_csv_row_fn row_fn, void *user);
+
 /* Reads a whole buffer: new, feed, finish. */
 enum mu_code io_csv_read(const char *file, const char *data, size_t len, struct io_csv_table **out,
                          struct mu_err *err);
+
+/* Reads a whole buffer row by row: new, set_row_fn, feed, finish. The rows
+ * before a CSV-level error have been handed to row_fn when it returns
+ * MU_E_INPUT. */
+enum mu_code io_csv_read_rows(const char *file, const char *data, size_t len, io_csv_row_fn row_fn,
+                              void *user, struct mu_err *err);
 
 /* Accepts NULL. */
 void io_csv_table_free(struct io_csv_table *table);

@@ -521,6 +521,16 @@ const char *const io_scenario_file_names[] = {
     "agency.csv",   "agreements.csv", "substitutions.csv", "settings.csv"};
 const size_t io_scenario_n_file_names = N_FILES;
 
+/* The entry of src for name when name is not a regular file, or NULL. */
+static const struct io_not_regular *not_regular(const struct io_source *src, const char *name)
+{
+	size_t i;
+	for (i = 0; i < src->n_not_regular; i++)
+		if (strcmp(src->not_regular[i].name, name) == 0)
+			return &src->not_regular[i];
+	return NULL;
+}
+
 static bool is_known_file(const char *name)
 {
 	size_t i;
@@ -720,11 +730,19 @@ enum mu_code io_scenario_load(const struct io_source *src, struct mu_scenario **
 			    "staff, bank, availability, agency, agreements, caps, substitutions "
 			    "and settings .csv files");
 		}
+	/* Known or not, a .csv name that is not a regular file is that one
+	 * error: a FIFO, a directory or a link to a device is never read. */
+	for (i = 0; i < src->n_not_regular; i++)
+		io_table_place_error(&ld, src->not_regular[i].name, 0, 0,
+		                     "not a regular file (%s): a scenario file is a plain CSV file",
+		                     src->not_regular[i].what);
 	for (i = 0; i < N_FILES; i++) {
 		const struct io_file_spec *spec = &file_specs[i];
 		const struct io_file *f = io_source_find(src, spec->name);
 		bool is_whole = false;
 		ld.file_no = i;
+		if (!f && not_regular(src, spec->name))
+			continue; /* reported above; its ids stay unusable */
 		if (!f) {
 			const char *sheet = spreadsheet_for(src, spec->name);
 			if (spec->is_required && sheet)

@@ -8,13 +8,15 @@
 #include "core/mu_sha256.h"
 
 #include <dirent.h>
-#include <stdbool.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Defined in the file CMake generates from io/example/ *.csv. */
 struct io_embedded_file {
@@ -57,39 +59,91 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static enum mu_code read_file(const char *path, const char *name, struct io_file *f,
-                              struct mu_err *err)
+static int cmp_not_regular(const void *a, const void *b)
 {
-	FILE *fp = fopen(path, "rb");
+	return strcmp(((const struct io_not_regular *)a)->name,
+	              ((const struct io_not_regular *)b)->name);
+}
+
+/* What a file of this mode is, when it is not a regular file; else NULL. */
+static const char *not_regular_kind(mode_t mode)
+{
+	if (S_ISREG(mode))
+		return NULL;
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a file";
+}
+
+/* Reads the file at path into f. When it is not a regular file, *what says
+ * what it is and f is untouched. The stat before the open keeps a device or
+ * a FIFO from being opened at all; should one be put in the file's place
+ * between the two, O_NONBLOCK keeps the open from blocking and the fstat
+ * keeps it from being read. */
+static enum mu_code read_file(const char *path, const char *name, struct io_file *f,
+                              const char **what, struct mu_err *err)
+{
+	FILE *fp = NULL;
 	struct stat st;
 	size_t got;
-	if (!fp)
+	int fd = -1;
+	enum mu_code rc = MU_OK;
+	*what = NULL;
+	if (stat(path, &st) != 0) {
+		if (errno != ENOENT)
+			return mu_err_set_at(err, MU_E_IO, name, 0, 0, NULL, "cannot open: %s",
+			                     strerror(errno));
+		*what = "a link to nothing"; /* readdir listed it: a dangling link */
+		return MU_OK;
+	}
+	if ((*what = not_regular_kind(st.st_mode)) != NULL)
+		return MU_OK;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
 		return mu_err_set_at(err, MU_E_IO, name, 0, 0, NULL, "cannot open: %s",
 		                     strerror(errno));
-	if (fstat(fileno(fp), &st) != 0) {
-		fclose(fp);
-		return mu_err_set_at(err, MU_E_IO, name, 0, 0, NULL, "cannot stat: %s",
-		                     strerror(errno));
+	if (fstat(fd, &st) != 0) {
+		rc = mu_err_set_at(err, MU_E_IO, name, 0, 0, NULL, "cannot stat: %s",
+		                   strerror(errno));
+		goto done;
 	}
+	if ((*what = not_regular_kind(st.st_mode)) != NULL)
+		goto done;
 	if ((unsigned long long)st.st_size > IO_SOURCE_FILE_MAX) {
-		fclose(fp);
-		return mu_err_set_at(err, MU_E_INPUT, name, 0, 0, NULL,
-		                     "file too large (%lld bytes, at most %lu)",
-		                     (long long)st.st_size, IO_SOURCE_FILE_MAX);
+		rc = mu_err_set_at(err, MU_E_INPUT, name, 0, 0, NULL,
+		                   "file too large (%lld bytes, at most %lu)",
+		                   (long long)st.st_size, IO_SOURCE_FILE_MAX);
+		goto done;
 	}
+	if (!(fp = fdopen(fd, "rb"))) {
+		rc = mu_err_set_at(err, MU_E_IO, name, 0, 0, NULL, "cannot read: %s",
+		                   strerror(errno));
+		goto done;
+	}
+	fd = -1; /* fp owns it now */
 	f->data = mu_malloc((size_t)st.st_size + 1);
 	got = fread(f->data, 1, (size_t)st.st_size, fp);
 	if (ferror(fp)) {
-		fclose(fp);
 		free(f->data);
 		f->data = NULL;
-		return mu_err_set_at(err, MU_E_IO, name, 0, 0, NULL, "read error");
+		rc = mu_err_set_at(err, MU_E_IO, name, 0, 0, NULL, "read error");
+		goto done;
 	}
-	fclose(fp);
 	f->data[got] = '\0';
 	f->len = got;
 	f->name = mu_strdup(name);
-	return MU_OK;
+done:
+	if (fp)
+		fclose(fp);
+	if (fd >= 0)
+		close(fd);
+	return rc;
 }
 
 enum mu_code io_source_read_dir(const char *dir, struct io_source **out, struct mu_err *err)
@@ -97,7 +151,7 @@ enum mu_code io_source_read_dir(const char *dir, struct io_source **out, struct 
 	DIR *d = opendir(dir);
 	struct dirent *de;
 	struct io_source *src;
-	size_t cap = 0, sheet_cap = 0;
+	size_t cap = 0, sheet_cap = 0, odd_cap = 0;
 	enum mu_code rc = MU_OK;
 
 	if (!d)
@@ -107,7 +161,7 @@ enum mu_code io_source_read_dir(const char *dir, struct io_source **out, struct 
 	src->label = mu_strdup(dir);
 	while ((de = readdir(d)) != NULL) {
 		char *path;
-		struct stat st;
+		const char *what;
 		if (is_spreadsheet(de->d_name)) {
 			MU_GROW(src->spreadsheets, sheet_cap, src->n_spreadsheets + 1);
 			src->spreadsheets[src->n_spreadsheets++] = mu_strdup(de->d_name);
@@ -117,15 +171,17 @@ enum mu_code io_source_read_dir(const char *dir, struct io_source **out, struct 
 			continue;
 		path = mu_malloc(strlen(dir) + strlen(de->d_name) + 2);
 		sprintf(path, "%s/%s", dir, de->d_name);
-		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-			free(path);
-			continue;
-		}
 		MU_GROW(src->files, cap, src->n_files + 1);
-		rc = read_file(path, de->d_name, &src->files[src->n_files], err);
+		rc = read_file(path, de->d_name, &src->files[src->n_files], &what, err);
 		free(path);
 		if (rc != MU_OK)
 			break;
+		if (what) {
+			MU_GROW(src->not_regular, odd_cap, src->n_not_regular + 1);
+			src->not_regular[src->n_not_regular].name = mu_strdup(de->d_name);
+			src->not_regular[src->n_not_regular++].what = what;
+			continue;
+		}
 		src->n_files++;
 	}
 	closedir(d);
@@ -136,6 +192,9 @@ enum mu_code io_source_read_dir(const char *dir, struct io_source **out, struct 
 	qsort(src->files, src->n_files, sizeof(*src->files), cmp_files);
 	if (src->n_spreadsheets > 0)
 		qsort(src->spreadsheets, src->n_spreadsheets, sizeof(char *), cmp_names);
+	if (src->n_not_regular > 0)
+		qsort(src->not_regular, src->n_not_regular, sizeof(*src->not_regular),
+		      cmp_not_regular);
 	*out = src;
 	return MU_OK;
 }
@@ -228,6 +287,9 @@ void io_source_free(struct io_source *src)
 	for (i = 0; i < src->n_spreadsheets; i++)
 		free(src->spreadsheets[i]);
 	free(src->spreadsheets);
+	for (i = 0; i < src->n_not_regular; i++)
+		free(src->not_regular[i].name);
+	free(src->not_regular);
 	free(src->label);
 	free(src);
 }

@@ -18,6 +18,14 @@ struct io_file {
 	size_t len;
 };
 
+/* A name ending in ".csv" that is not a regular file (a directory, a FIFO,
+ * a device, a link to one or to nothing): never opened for reading, so that
+ * a FIFO cannot block and /dev/zero cannot flood. */
+struct io_not_regular {
+	char *name;       /* base name, e.g. "demand.csv" */
+	const char *what; /* static: "a directory", "a FIFO", ... */
+};
+
 struct io_source {
 	char *label;           /* the folder, or "(built-in example)" */
 	struct io_file *files; /* sorted by name */
@@ -25,11 +33,14 @@ struct io_source {
 	char **
 	    spreadsheets; /* names of .xlsx, .xls, .ods ... files in the folder, sorted; not read */
 	size_t n_spreadsheets;
+	struct io_not_regular *not_regular; /* sorted by name; not read */
+	size_t n_not_regular;
 };
 
 /* Reads every file of dir whose name ends in ".csv" (any case), and notes
  * the names of the spreadsheets beside them (so that a scenario saved as
- * .xlsx can be named in a message; not hashed or stored). Returns
+ * .xlsx can be named in a message; not hashed or stored) and of the .csv
+ * names that are not regular files (for io_scenario to report). Returns
  * MU_OK, MU_E_INPUT (no such folder, a file too large) or MU_E_IO. *out is
  * the caller's, freed with io_source_free. */
 enum mu_code io_source_read_dir(const char *dir, struct io_source **out, struct mu_err *err);

@@ -379,13 +379,19 @@ bool io_table_time(struct io_table *t, size_t col, int *out)
 
 /* ---- files ----------------------------------------------------------- */
 
+/* Bytes of a header cell a message shows. A column name is short (the
+ * longest has 13 characters), so a longer cell is surely not one, and a
+ * file that is not a scenario's (a link to /etc/passwd) is cut, not echoed
+ * line by line. */
+#define HEADER_SHOWN 24
+
 /* Binds the header to the columns. False when the rows cannot be read. */
 static bool bind_header(struct io_table *t)
 {
 	const struct io_csv_row *hdr = &t->csv->rows[0];
 	bool ok = true;
 	size_t i, k;
-	char q[256];
+	char q[HEADER_SHOWN + 5]; /* mu_err_quote cuts to the buffer: the cell, "..." and NUL */
 	for (k = 0; k < t->n_cols; k++)
 		t->field_of[k] = -1;
 	for (i = 0; i < hdr->n_cells; i++) {
@@ -561,15 +567,62 @@ static const char *spreadsheet_kind(const struct io_file *f)
 	return NULL;
 }
 
+/* Reading one file row by row (io_csv_read_rows): the table, what it
+ * feeds, and what has been seen. */
+struct table_reader {
+	struct io_table t;
+	const struct io_file_spec *spec;
+	struct io_id_set *ids;
+	bool is_whole;      /* header bound, and every row so far of the right shape */
+	size_t n_data_rows; /* of any shape */
+	size_t n_bad_shape; /* rows with more or fewer fields than the header */
+	bool has_header;
+};
+
+/* Rows of the wrong shape after which a file is read no further: one or two
+ * are typos (an unquoted 45,000), a hundred say that the file is not laid
+ * out as its header says, and reading on (a 200 MB file of rows of 999
+ * commas) would only take time to count more of the same. */
+#define BAD_SHAPE_MAX 100
+
+/* The header is bound first, so that a file whose rows cannot be read
+ * (the header names no column of this table: a file of empty fields, or
+ * not a scenario's at all) stops there, before its rows are parsed; every
+ * later row is read into the scenario and forgotten. */
+static bool read_csv_row(const struct io_csv_table *view, void *user)
+{
+	struct table_reader *r = user;
+	r->t.csv = view;
+	if (view->n_rows == 1) {
+		r->has_header = true;
+		r->is_whole = bind_header(&r->t);
+		if (r->is_whole && r->ids)
+			r->ids->is_usable = true;
+		return r->is_whole;
+	}
+	r->n_data_rows++;
+	r->t.row = &view->rows[1];
+	r->t.is_row_ok = true;
+	if (!row_fits(&r->t, r->t.row, view->rows[0].n_cells)) {
+		keep_broken_id(&r->t, r->ids);
+		r->is_whole = false;
+		if (++r->n_bad_shape < BAD_SHAPE_MAX)
+			return true;
+		io_table_place_error(r->t.ld, r->t.file, r->t.row->end_line, 0,
+		                     "read no further: %d rows have more or fewer fields than the "
+		                     "header",
+		                     BAD_SHAPE_MAX);
+		return false;
+	}
+	r->spec->read_row(&r->t);
+	return true;
+}
+
 bool io_table_read(struct io_loader *ld, const struct io_file_spec *spec, const struct io_file *f)
 {
-	struct io_table t;
-	struct io_csv_table *csv = NULL;
+	struct table_reader r;
 	struct mu_err err;
-	struct io_id_set *ids = spec->ids ? spec->ids(ld) : NULL;
 	const char *kind = spreadsheet_kind(f);
-	size_t i, n_rows = 0;
-	bool is_whole;
 
 	if (f->len == 0) {
 		io_table_place_error(ld, spec->name, 0, 0,
@@ -581,50 +634,33 @@ bool io_table_read(struct io_loader *ld, const struct io_file_spec *spec, const 
 		                     "%s: muster reads CSV (save as \"CSV UTF-8\")", kind);
 		return false;
 	}
+	memset(&r, 0, sizeof(r));
+	r.t.ld = ld;
+	r.t.file = spec->name;
+	r.t.cols = spec->cols;
+	r.t.n_cols = spec->n_cols;
+	r.spec = spec;
+	r.ids = spec->ids ? spec->ids(ld) : NULL;
+	mu_map_init(&r.t.keys);
 	mu_err_clear(&err);
-	if (io_csv_read(spec->name, f->data, f->len, &csv, &err) != MU_OK) {
+	if (io_csv_read_rows(spec->name, f->data, f->len, read_csv_row, &r, &err) != MU_OK) {
+		/* the file is not read whole: references to its ids go
+		 * unchecked, as for a table that failed at its header */
 		keep_error(ld, &err);
-		return false;
-	}
-	if (csv->n_rows == 0) {
+		if (r.ids)
+			r.ids->is_usable = false;
+		r.is_whole = false;
+	} else if (!r.has_header) {
 		io_table_place_error(ld, spec->name, 0, 0,
 		                     "no header row (the file holds only blank lines)");
-		io_csv_table_free(csv);
-		return false;
+	} else if (r.is_whole && spec->needs_row && r.n_data_rows == 0) {
+		io_table_place_error(ld, spec->name, 0, 0, "no rows (at least one %s is needed)",
+		                     spec->needs_row);
+		/* every reference to the table would be unknown: this is the one
+		 * cause */
+		if (r.ids)
+			r.ids->is_usable = false;
 	}
-	memset(&t, 0, sizeof(t));
-	t.ld = ld;
-	t.file = spec->name;
-	t.csv = csv;
-	t.cols = spec->cols;
-	t.n_cols = spec->n_cols;
-	mu_map_init(&t.keys);
-	is_whole = bind_header(&t);
-	if (is_whole) {
-		if (ids)
-			ids->is_usable = true;
-		for (i = 1; i < csv->n_rows; i++) {
-			t.row = &csv->rows[i];
-			t.is_row_ok = true;
-			if (!row_fits(&t, t.row, csv->rows[0].n_cells)) {
-				keep_broken_id(&t, ids);
-				is_whole = false;
-				continue;
-			}
-			spec->read_row(&t);
-			n_rows++;
-		}
-		if (spec->needs_row && csv->n_rows == 1) {
-			io_table_place_error(ld, spec->name, 0, 0,
-			                     "no rows (at least one %s is needed)",
-			                     spec->needs_row);
-			/* every reference to the table would be unknown: this is
-			 * the one cause */
-			if (ids)
-				ids->is_usable = false;
-		}
-	}
-	mu_map_release(&t.keys);
-	io_csv_table_free(csv);
-	return is_whole;
+	mu_map_release(&r.t.keys);
+	return r.is_whole;
 }

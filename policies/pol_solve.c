@@ -97,6 +97,40 @@ static enum mu_code write_mps(const struct mu_scenario *sc, const struct pol_sol
 	return rc;
 }
 
+/* What a model needs, measured: `muster solve --lp` (outputs and store
+ * included) of generated scenarios of 20,000 and 50,000 demand rows, each
+ * with one staff row, peaked at 113 and 282 MB: 5.6 KB per demand row, and
+ * little else. Rota mode's cuts and search take about twice plan mode's
+ * memory (README, "Speed"). The build also holds an index per (partner,
+ * role, shift) and an efficiency per pair of roles, 8 bytes each, whether
+ * or not demand names them. */
+#define BYTES_PER_DEMAND_ROW 5600.0
+#define ROTA_MEMORY_FACTOR 2.0
+#define MODEL_BYTES_MAX (2.0 * 1024 * 1024 * 1024)
+
+/* Refuses, before anything is built, a scenario whose model would need more
+ * than MODEL_BYTES_MAX (2 GiB: about 380,000 demand rows in plan mode,
+ * 190,000 in rota mode), saying what it would need. MU_OK or MU_E_INPUT. */
+static enum mu_code check_model_size(const struct mu_scenario *sc,
+                                     const struct pol_solve_request *req, struct mu_err *err)
+{
+	double cells = (double)sc->n_partners * (double)sc->n_roles * (double)sc->n_shifts;
+	double need =
+	    (double)sc->n_demand * BYTES_PER_DEMAND_ROW * (req->is_lp ? 1 : ROTA_MEMORY_FACTOR) +
+	    8 * cells + 8 * (double)sc->n_roles * (double)sc->n_roles;
+	if (need <= MODEL_BYTES_MAX)
+		return MU_OK;
+	return mu_err_set(err, MU_E_INPUT,
+	                  "too large to solve: %zu demand rows over %zu partners, %zu roles and "
+	                  "%zu shifts make a %s model that needs about %.1f GB of memory, and "
+	                  "muster builds none over %.1f GB (about %.0f demand rows in plan mode, "
+	                  "%.0f in rota mode): split the scenario, e.g. by groups of partners",
+	                  sc->n_demand, sc->n_partners, sc->n_roles, sc->n_shifts,
+	                  req->is_lp ? "plan-mode" : "rota", need / 1e9, MODEL_BYTES_MAX / 1e9,
+	                  MODEL_BYTES_MAX / BYTES_PER_DEMAND_ROW,
+	                  MODEL_BYTES_MAX / BYTES_PER_DEMAND_ROW / ROTA_MEMORY_FACTOR);
+}
+
 enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_request *req,
                        struct pol_solved *out, struct mu_err *err)
 {
@@ -107,6 +141,11 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	unsigned char *warm_rows = NULL, *warm_cols = NULL;
 	bool *core_cols = NULL;
 	enum mu_code rc = MU_OK;
+
+	if ((rc = check_model_size(sc, req, err)) != MU_OK) {
+		memset(out, 0, sizeof(*out)); /* released as after any failure */
+		return rc;
+	}
 
 	memset(out, 0, sizeof(*out));
 	memset(&res, 0, sizeof(res));

@@ -90,7 +90,8 @@ struct pol_solved {
 /* Solves sc as req asks. MU_OK with *out filled (a plan found: optimal, or
  * feasible when a time or work limit or stop cut the search short); release with
  * pol_solved_release, also after a failure. MU_E_IO (the MPS file),
- * MU_E_SOLVER (no plan: infeasible, unbounded, out of time, GLPK failed). */
+ * MU_E_SOLVER (no plan: infeasible, unbounded, out of time, GLPK failed),
+ * MU_E_INPUT (a model too large to build, refused before the build). */
 enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_request *req,
                        struct pol_solved *out, struct mu_err *err);
 

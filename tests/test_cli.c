@@ -1666,6 +1666,101 @@ static void test_cli_guarantee_protects_every_partner(void **state)
 	result_free(&r);
 }
 
+/* A .csv name that is not a regular file is said to be one, at that file,
+ * and never opened for reading: a FIFO would block, /dev/zero never ends.
+ * A file that is no scenario's has its header cut in the message. */
+static void test_cli_check_names_what_is_not_a_regular_file(void **state)
+{
+	static const struct {
+		const char *make; /* shell, in the copy's folder */
+		const char *expected;
+	} cases[] = {
+	    {"rm demand.csv && mkdir demand.csv",
+	     "demand.csv: not a regular file (a directory): a scenario file is a plain CSV file\n"},
+	    {"rm demand.csv && mkfifo demand.csv",
+	     "demand.csv: not a regular file (a FIFO): a scenario file is a plain CSV file\n"},
+	    {"rm demand.csv && ln -s /dev/zero demand.csv",
+	     "demand.csv: not a regular file (a device): a scenario file is a plain CSV file\n"},
+	    {"mkfifo extra.csv",
+	     "extra.csv: not a regular file (a FIFO): a scenario file is a plain CSV file\n"},
+	    {"rm partners.csv && printf 'root:x:0:0:root:/root:/bin/bash\\n' > passwd && "
+	     "ln -s passwd partners.csv",
+	     "partners.csv:1:1: unknown column 'root:x:0:0:root:/root:/b...'"},
+	};
+	char cmd[600];
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct result r;
+		snprintf(cmd, sizeof(cmd),
+		         "cd '%s' && rm -rf odd && %s example odd >/dev/null && cd odd && %s",
+		         tmp_dir, getenv("MUSTER_BIN"), cases[i].make);
+		assert_int_equal(system(cmd), 0);
+		r = run("check", "odd", NULL);
+		if (r.status != 2 || !strstr(r.err, cases[i].expected) ||
+		    strstr(r.err, "missing:") || strstr(r.err, "/bin/bash")) {
+			print_error("case %zu: status %d, stderr:\n%s", i, r.status, r.err);
+			fail();
+		}
+		result_free(&r);
+	}
+}
+
+/* Writes text to tmp_dir/dir/name. */
+static void write_in(const char *dir, const char *name, const char *text, size_t len)
+{
+	char path[600];
+	FILE *fp;
+	snprintf(path, sizeof(path), "%s/%s/%s", tmp_dir, dir, name);
+	fp = fopen(path, "wb");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(text, 1, len, fp), len);
+	fclose(fp);
+}
+
+/* A scenario whose model would need more memory than muster builds
+ * (420,000 demand rows: about 2.4 GB in plan mode) is refused before the
+ * build, saying what it would need, with exit 2. */
+static void test_cli_refuses_a_model_too_large_before_building_it(void **state)
+{
+	struct mu_buf buf;
+	struct result r;
+	char dir[400];
+	int p, k;
+	(void)state;
+	snprintf(dir, sizeof(dir), "mkdir '%s/huge'", tmp_dir);
+	assert_int_equal(system(dir), 0);
+	mu_buf_init(&buf);
+	mu_buf_adds(&buf, "id\n");
+	for (p = 0; p < 1000; p++)
+		mu_buf_addf(&buf, "p%d\n", p);
+	write_in("huge", "partners.csv", buf.data, buf.len);
+	mu_buf_reset(&buf);
+	mu_buf_adds(&buf, "id\n");
+	for (k = 0; k < 20; k++)
+		mu_buf_addf(&buf, "r%d\n", k);
+	write_in("huge", "roles.csv", buf.data, buf.len);
+	mu_buf_reset(&buf);
+	mu_buf_adds(&buf, "id,date,start,end,paid_hours\n");
+	for (k = 0; k < 21; k++)
+		mu_buf_addf(&buf, "s%d,2026-11-%02d,07:00,15:00,7.5\n", k, 1 + k);
+	write_in("huge", "shifts.csv", buf.data, buf.len);
+	write_in("huge", "staff.csv", "partner,role,shift,available\n", 29);
+	mu_buf_reset(&buf);
+	mu_buf_adds(&buf, "partner,role,shift,required\n");
+	for (p = 0; p < 1000; p++)
+		for (k = 0; k < 20 * 21; k++)
+			mu_buf_addf(&buf, "p%d,r%d,s%d,1\n", p, k / 21, k % 21);
+	write_in("huge", "demand.csv", buf.data, buf.len);
+	mu_buf_release(&buf);
+	r = run("solve", "huge", "--lp", "--db", "huge.db", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "too large to solve: 420000 demand rows over 1000 partners, "
+	                              "20 roles and 21 shifts make a plan-mode model that needs "
+	                              "about 2.4 GB of memory"));
+	result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1699,6 +1794,8 @@ int main(void)
 	    cmocka_unit_test(test_cli_another_programs_database_is_refused),
 	    cmocka_unit_test(test_cli_ctrl_c_during_the_database_write),
 	    cmocka_unit_test(test_cli_guarantee_protects_every_partner),
+	    cmocka_unit_test(test_cli_check_names_what_is_not_a_regular_file),
+	    cmocka_unit_test(test_cli_refuses_a_model_too_large_before_building_it),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "core/mu_alloc.h"
+#include "core/mu_buf.h"
 #include "core/mu_settings.h"
 #include "io/io_scenario.h"
 
@@ -171,6 +172,12 @@ static const struct error_case cases[] = {
      "demand.csv:1:5: unknown column 'minimun' (columns: partner, role, shift, required, "
      "minimum, priority)",
      1},
+    /* a file that is no scenario's (a link to /etc/passwd): its header
+     * cells are cut, not echoed whole */
+    {"partners.csv", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/usr/sbin/nologin\n",
+     "partners.csv:1:1: unknown column 'root:x:0:0:root:/root:/b...' (columns: id, name, kind, "
+     "agency_budget, pay_bill)",
+     2},
     {"demand.csv", "partner,role,shift,required,\na,rn,d1,3,\n",
      "demand.csv:1:5: empty column name (a trailing comma?)", 1},
     {"demand.csv", "partner,role,shift,required,Role\na,rn,d1,3,rn\n",
@@ -774,6 +781,64 @@ static void test_io_scenario_names_spreadsheets(void **state)
 	free(warnings);
 }
 
+/* A file whose rows are not laid out as its header says is read no
+ * further after the hundredth row of the wrong shape. */
+static void test_io_scenario_stops_at_rows_that_cannot_be_right(void **state)
+{
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	struct mu_buf text;
+	struct io_source *src;
+	struct mu_scenario *sc = NULL;
+	char line[1024];
+	int i;
+	(void)state;
+	mu_buf_init(&text);
+	mu_buf_adds(&text, DEMAND_HDR "a,rn,d1,3,2,1\n");
+	for (i = 0; i < 1000; i++)
+		mu_buf_adds(&text, i % 2 ? ",,,,,,,,,\n" : ",,\n");
+	src = make_source("demand.csv", text.data, text.len);
+	mu_errlist_init(errors);
+	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_E_INPUT);
+	assert_int_equal(errors->n_total, 101);
+	assert_string_equal(mu_err_format(&errors->items[0], line, sizeof(line)),
+	                    "demand.csv:3:4: missing field 'required' (row has 3 of 6)");
+	assert_string_equal(mu_err_format(&errors->items[1], line, sizeof(line)),
+	                    "demand.csv:4:7: extra field (row has 10, the header 6)");
+	assert_string_equal(mu_err_format(&errors->items[100], line, sizeof(line)),
+	                    "demand.csv:102: read no further: 100 rows have more or fewer fields "
+	                    "than the header");
+	mu_buf_release(&text);
+	io_source_free(src);
+	free(errors);
+}
+
+/* A .csv name that is not a regular file is that one error, whether the
+ * scenario needs the file (not "missing" as well) or not (never ignored). */
+static void test_io_scenario_reports_what_is_not_a_regular_file(void **state)
+{
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	struct io_source *src = make_source("demand.csv", NULL, 0);
+	struct mu_scenario *sc = NULL;
+	char *got;
+	(void)state;
+	src->not_regular = mu_calloc(2, sizeof(*src->not_regular));
+	src->not_regular[0].name = mu_strdup("demand.csv");
+	src->not_regular[0].what = "a directory";
+	src->not_regular[1].name = mu_strdup("extra.csv");
+	src->not_regular[1].what = "a FIFO";
+	src->n_not_regular = 2;
+	mu_errlist_init(errors);
+	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_E_INPUT);
+	got = messages(errors);
+	assert_string_equal(got, "demand.csv: not a regular file (a directory): a scenario file is "
+	                         "a plain CSV file\n"
+	                         "extra.csv: not a regular file (a FIFO): a scenario file is a "
+	                         "plain CSV file\n");
+	free(got);
+	io_source_free(src);
+	free(errors);
+}
+
 /* Errors from one cause when two files change: a role with no bank_rate
  * is one error for all its workers, counted. */
 static void test_io_scenario_counts_workers_of_a_role_with_no_bank_rate(void **state)
@@ -847,6 +912,8 @@ int main(void)
 	    cmocka_unit_test(test_io_scenario_reports_every_error_not_just_the_first),
 	    cmocka_unit_test(test_io_scenario_warns),
 	    cmocka_unit_test(test_io_scenario_names_spreadsheets),
+	    cmocka_unit_test(test_io_scenario_reports_what_is_not_a_regular_file),
+	    cmocka_unit_test(test_io_scenario_stops_at_rows_that_cannot_be_right),
 	    cmocka_unit_test(test_io_scenario_counts_workers_of_a_role_with_no_bank_rate),
 	    cmocka_unit_test(test_io_scenario_survives_hostile_bytes),
 	    cmocka_unit_test(test_io_scenario_reads_the_example),
