@@ -94,7 +94,8 @@ int main(int argc, char **argv)
 	}
 	cmd = find_command(argv[1]);
 	if (!cmd) {
-		fprintf(stderr, "muster: unknown command '%s'; see 'muster help'\n", argv[1]);
+		cli_print_line(stderr, "muster: unknown command '%s'; see 'muster help'\n",
+		               argv[1]);
 		return 2;
 	}
 	return cmd->run(argc - 1, argv + 1);

@@ -1294,6 +1294,7 @@ static void test_cli_control_characters_are_escaped_on_the_terminal(void **state
 	    {"show", "1", "--db", "esc.db", NULL},
 	    {"check", broken, NULL},
 	    {"solve", "--x\033[2Jb", NULL},
+	    {"so\033[2Jlve", NULL},
 	};
 	struct child_how plain = {0, false, false};
 	char path[400], *out, *err;
@@ -1320,6 +1321,8 @@ static void test_cli_control_characters_are_escaped_on_the_terminal(void **state
 			assert_non_null(strstr(err, "esc\\x1B[31mbroken: 1 error"));
 		if (k == 7)
 			assert_non_null(strstr(err, "unknown option '--x\\x1B[2Jb'"));
+		if (k == 8)
+			assert_non_null(strstr(err, "unknown command 'so\\x1B[2Jlve'"));
 		free(out);
 		free(err);
 	}
