@@ -35,6 +35,7 @@ int cmd_show(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_solve(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
+int cmd_shares(int argc, char **argv);
 
 extern const char cmd_check_help[];
 extern const char cmd_compare_help[];
@@ -45,6 +46,7 @@ extern const char cmd_show_help[];
 extern const char cmd_help_help[];
 extern const char cmd_solve_help[];
 extern const char cmd_sweep_help[];
+extern const char cmd_shares_help[];
 
 #define CLI_DEFAULT_DB "muster.db"
 

@@ -31,6 +31,26 @@ static const char **value_slot(struct cli_options *o, const char *name, unsigned
 	return NULL;
 }
 
+/* v as a whole number from lo to hi, digits only. */
+static bool parse_count(const char *v, unsigned long lo, unsigned long hi, unsigned long *out)
+{
+	unsigned long long n = 0;
+	const char *c;
+	if (!*v)
+		return false;
+	for (c = v; *c; c++) {
+		if (*c < '0' || *c > '9')
+			return false;
+		n = n * 10 + (unsigned long long)(*c - '0');
+		if (n > hi)
+			return false;
+	}
+	if (n < lo)
+		return false;
+	*out = (unsigned long)n;
+	return true;
+}
+
 /* True when out names the folder scenario is (through links and ".."
  * alike); false when out does not exist yet. */
 static bool is_same_folder(const char *out, const char *scenario)
@@ -44,7 +64,8 @@ int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
                       struct cli_options *o)
 {
 	static const char *const valued[] = {
-	    "--out", "--db", "--write-mps", "--write-mps-natural", "--time-limit", "--vary"};
+	    "--out",        "--db",   "--write-mps", "--write-mps-natural",
+	    "--time-limit", "--vary", "--samples",   "--seed"};
 	int i = 1;
 	if (!o->db)
 		o->db = CLI_DEFAULT_DB;
@@ -82,6 +103,20 @@ int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
 					return cli_usage_error(cmd, "at most %d --vary",
 					                       CLI_MAX_VARY);
 				o->vary[o->n_vary++] = v;
+			} else if (strcmp(name, "--samples") == 0 && (allowed & CLI_OPT_SAMPLES)) {
+				if (!parse_count(v, 1, 1000000, &o->samples))
+					return cli_usage_error(
+					    cmd,
+					    "invalid --samples '%s' (a whole number, 1 to 1000000)",
+					    v);
+			} else if (strcmp(name, "--seed") == 0 && (allowed & CLI_OPT_SAMPLES)) {
+				unsigned long seed;
+				if (!parse_count(v, 0, 4294967295UL, &seed))
+					return cli_usage_error(
+					    cmd,
+					    "invalid --seed '%s' (a whole number, 0 to 4294967295)",
+					    v);
+				o->seed = seed;
 			} else {
 				return cli_usage_error(cmd, "unknown option '%s'", name);
 			}

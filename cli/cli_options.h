@@ -19,7 +19,8 @@ enum {
 	CLI_OPT_DB = 1 << 4,
 	CLI_OPT_TIME_LIMIT = 1 << 5,
 	CLI_OPT_WRITE_MPS = 1 << 6, /* --write-mps and --write-mps-natural */
-	CLI_OPT_VARY = 1 << 7       /* --vary, repeatable */
+	CLI_OPT_VARY = 1 << 7,      /* --vary, repeatable */
+	CLI_OPT_SAMPLES = 1 << 8    /* --samples N and --seed S (shares) */
 };
 
 struct cli_options {
@@ -28,6 +29,8 @@ struct cli_options {
 	double time_limit; /* seconds; 0 unless given (or defaulted by the caller) */
 	const char *vary[CLI_MAX_VARY];
 	size_t n_vary;
+	unsigned long samples; /* 0 unless given */
+	unsigned long long seed;
 };
 
 /* Parses argv (argv[0] the command) into *o, which the caller may have

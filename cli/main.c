@@ -16,6 +16,8 @@ const struct cli_command cli_commands[] = {
      cmd_compare_help},
     {"sweep", cmd_sweep, "re-solve across a range of settings, caps, demand or staff",
      cmd_sweep_help},
+    {"shares", cmd_shares, "each partner's fair share of the value of working together",
+     cmd_shares_help},
     {"runs", cmd_runs, "list the recorded runs", cmd_runs_help},
     {"show", cmd_show, "print one recorded run", cmd_show_help},
     {"help", cmd_help, "explain muster or one command", cmd_help_help},

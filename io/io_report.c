@@ -378,6 +378,52 @@ static void write_compare_scope(FILE *fp, const char *scope, const char *name,
 	}
 }
 
+static void write_money_or_empty(FILE *fp, const double *v, size_t i)
+{
+	if (v)
+		fprintf(fp, ",%.10g", v[i]);
+	else
+		fputc(',', fp);
+}
+
+enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *sc,
+                                    const struct io_shares *t, struct mu_err *err)
+{
+	struct io_file_out out;
+	FILE *fp = open_out(&out, dir, "shares.csv", err);
+	double sum[5] = {0};
+	size_t p;
+	if (!fp)
+		return MU_E_IO;
+	fputs("partner,name,silo_cost,system_cost,gain,share,std_error,transfer,in_core,"
+	      "furthest_coalition,furthest_excess\n",
+	      fp);
+	for (p = 0; p < sc->n_partners; p++) {
+		io_csv_write_text(fp, sc->partners[p].id);
+		fputc(',', fp);
+		io_csv_write_text(fp, sc->partners[p].name);
+		fprintf(fp, ",%.10g,%.10g,%.10g,%.10g", t->silo_cost[p], t->system_cost[p],
+		        t->gain[p], t->share[p]);
+		write_money_or_empty(fp, t->std_error, p);
+		fprintf(fp, ",%.10g,,,\n", t->transfer[p]);
+		sum[0] += t->silo_cost[p];
+		sum[1] += t->system_cost[p];
+		sum[2] += t->gain[p];
+		sum[3] += t->share[p];
+		sum[4] += t->transfer[p];
+	}
+	fprintf(fp, "SYSTEM,the whole system,%.10g,%.10g,%.10g,%.10g,,%.10g,", sum[0], sum[1],
+	        sum[2], sum[3], sum[4]);
+	if (t->has_core) {
+		fprintf(fp, "%s,", t->is_in_core ? "yes" : "no");
+		io_csv_write_text(fp, t->furthest);
+		fprintf(fp, ",%.10g\n", t->furthest_excess);
+	} else {
+		fputs(",,\n", fp);
+	}
+	return io_file_close(&out, err);
+}
+
 enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *sc,
                                      const struct mu_plan *sys, const struct mu_plan *silo,
                                      struct mu_err *err)

@@ -92,6 +92,26 @@ enum mu_code io_report_write_file(const char *dir, const char *name, const char 
 /* Writes dir/compare.csv: per partner and SYSTEM, each measure of
  * summary.csv (and filled_hours) for the system and the silo plan, and
  * system - silo. MU_OK or MU_E_IO. */
+/* The shares of DESIGN.md §3a for shares.csv: per partner (in scenario
+ * order) its costs counted at the partner, gain (silo - system), Shapley
+ * share of the saving and, when sampled, its standard error, and the net
+ * transfer of the settlement (> 0 received); and the core check. */
+struct io_shares {
+	const double *silo_cost, *system_cost, *gain, *share, *transfer;
+	const double *std_error; /* NULL: exact */
+	bool has_core;           /* exact shares: the core was checked */
+	bool is_in_core;
+	const char *furthest; /* the coalition furthest from the core: ids joined by ';' */
+	double furthest_excess;
+};
+
+/* shares.csv: partner,name,silo_cost,system_cost,gain,share,std_error,
+ * transfer per partner, then SYSTEM with the totals and the core check
+ * (in_core yes/no, furthest_coalition, furthest_excess; empty when
+ * sampled). */
+enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *sc,
+                                    const struct io_shares *t, struct mu_err *err);
+
 enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *sc,
                                      const struct mu_plan *sys, const struct mu_plan *silo,
                                      struct mu_err *err);

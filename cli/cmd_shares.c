@@ -1,0 +1,311 @@
+/*
+ * cmd_shares.c - `muster shares SCENARIO`: each partner's share of the
+ * value of working together (DESIGN.md §3a). The game's value of a
+ * coalition is the plan-mode objective with its partners working together
+ * and the others alone (pol_solve's coalition); core/mu_game.c turns the
+ * values into Shapley shares, the core check and the settlement. Each
+ * coalition is solved warm from the last, which differs from it by one
+ * partner.
+ */
+#include "cli.h"
+
+#include "cli_options.h"
+#include "core/mu_alloc.h"
+#include "core/mu_buf.h"
+#include "core/mu_format.h"
+#include "core/mu_game.h"
+#include "core/mu_time.h"
+#include "io/io_report.h"
+#include "policies/pol_solve.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Exact shares solve every coalition: 2^n plan solves. */
+#define SHARES_EXACT_MAX 12
+/* Random orders of the partners when sampling and --samples is not given. */
+#define SHARES_DEFAULT_SAMPLES 100
+
+const char cmd_shares_help[] =
+    "usage: muster shares SCENARIO [--samples N] [--seed S] [--out DIR]\n"
+    "\n"
+    "Each partner's fair share of what working together is worth (DESIGN.md\n"
+    "§3a): the Shapley value of the saving in cost to the system (spend plus\n"
+    "penalty weights, plan mode) that each group of partners makes by working\n"
+    "together while the rest work alone. Exact up to 12 partners (every\n"
+    "coalition solved); above that, or with --samples, the mean over random\n"
+    "orders of the partners with its standard error. Then whether the shares\n"
+    "are in the core (no group saves more alone than its shares add up to)\n"
+    "and the settlement: the transfers between partners that make each\n"
+    "partner's own gain equal its share. Records nothing.\n"
+    "\n"
+    "options:\n"
+    "  --samples N   estimate from N random orders of the partners (default\n"
+    "                100 above 12 partners)\n"
+    "  --seed S      the random orders' seed (default 0): the same seed gives\n"
+    "                the same shares\n"
+    "  --out DIR     write shares.csv\n"
+    "\n"
+    "exit codes: 0 done; 2 bad usage or scenario; 1 I/O or solver failure.\n";
+
+/* The game's value function: one plan-mode solve per coalition. */
+struct game_ctx {
+	const struct mu_scenario *sc;
+	struct pol_warm *warm;
+	bool *in; /* per partner: in the coalition being solved */
+	bool is_tty;
+	size_t n_done, n_total;
+	double started;
+};
+
+static enum mu_code coalition_cost(void *vctx, mu_coalition s, double *cost, struct mu_err *err)
+{
+	struct game_ctx *g = vctx;
+	struct pol_solve_request how = {.is_lp = true, .coalition = g->in, .warm = g->warm};
+	struct pol_solved solved;
+	enum mu_code rc;
+	size_t p;
+	for (p = 0; p < g->sc->n_partners; p++)
+		g->in[p] = (s >> p) & 1;
+	if ((rc = pol_solve(g->sc, &how, &solved, err)) != MU_OK)
+		return rc;
+	if (solved.status != MU_STATUS_OPTIMAL)
+		rc =
+		    mu_err_set(err, MU_E_SOLVER, "a coalition's plan was not solved to optimality");
+	*cost = solved.objective;
+	pol_solved_release(&solved);
+	g->n_done++;
+	if (g->is_tty)
+		fprintf(stderr, "\r\033[K  %zu coalitions solved, %.0f s", g->n_done,
+		        mu_time_now() - g->started);
+	return rc;
+}
+
+/* The system (coalition NULL) or silo plan: each partner's cost counted at
+ * the partner (DESIGN.md §3a: spend on work done there, the penalties of
+ * its demand rows, recharge paid minus received) into cost. */
+static enum mu_code partner_costs(const struct mu_scenario *sc, bool is_silo, double *cost,
+                                  struct mu_err *err)
+{
+	struct pol_solve_request how = {.is_lp = true, .is_silo = is_silo};
+	struct pol_solved solved;
+	enum mu_code rc = pol_solve(sc, &how, &solved, err);
+	size_t p;
+	if (rc != MU_OK)
+		return rc;
+	for (p = 0; p < sc->n_partners; p++) {
+		const struct mu_totals *t = &solved.plan->partners[p];
+		cost[p] = t->cost_total + t->recharge_out - t->recharge_in;
+	}
+	pol_solved_release(&solved);
+	return MU_OK;
+}
+
+/* "acute_north;cmh_trust" for coalition s (the caller frees it). */
+static char *coalition_ids(const struct mu_scenario *sc, mu_coalition s)
+{
+	struct mu_buf b;
+	size_t p;
+	bool is_first = true;
+	mu_buf_init(&b);
+	for (p = 0; p < sc->n_partners; p++)
+		if ((s >> p) & 1) {
+			mu_buf_addf(&b, "%s%s", is_first ? "" : ";", sc->partners[p].id);
+			is_first = false;
+		}
+	return mu_buf_detach(&b, NULL);
+}
+
+static void print_table(const struct mu_scenario *sc, const struct mu_shares *sh,
+                        const double *silo, const double *sys, const double *gain,
+                        const double *transfer)
+{
+	char m[5][MU_MONEY_SIZE];
+	int w = cli_partner_id_width(sc, 7);
+	size_t p;
+	printf("  %-*s %13s %13s %12s %12s %s %13s\n", w, "partner", "alone", "together", "gain",
+	       "share", sh->is_exact ? "" : "  std error", "transfer");
+	for (p = 0; p < sc->n_partners; p++) {
+		printf("  %-*s %13s %13s %12s %12s", w, cli_safe(sc->partners[p].id),
+		       cli_money(m[0], silo[p]), cli_money(m[1], sys[p]), cli_money(m[2], gain[p]),
+		       cli_money(m[3], sh->share[p]));
+		if (!sh->is_exact)
+			printf(" %11s", cli_money(m[4], sh->std_error[p]));
+		printf(" %13s\n", cli_money(m[4], transfer[p]));
+	}
+	cli_print_partner_legend(sc);
+}
+
+/* Net transfers per partner (> 0 received) from the settlement's list. */
+static void net_transfers(size_t n, const struct mu_transfer *t, size_t n_t, double *net)
+{
+	size_t k;
+	memset(net, 0, n * sizeof(*net));
+	for (k = 0; k < n_t; k++) {
+		net[t[k].from] -= t[k].amount;
+		net[t[k].to] += t[k].amount;
+	}
+}
+
+static void print_settlement(const struct mu_scenario *sc, const struct mu_transfer *t, size_t n_t)
+{
+	char m[MU_MONEY_SIZE];
+	size_t k, n_shown = 0;
+	for (k = 0; k < n_t; k++) {
+		if (t[k].amount < 0.005)
+			continue;
+		printf("%s%s pays %s %s", n_shown++ == 0 ? "Settlement: " : "; ",
+		       cli_safe(sc->partners[t[k].from].name), cli_safe(sc->partners[t[k].to].name),
+		       cli_money(m, t[k].amount));
+	}
+	printf(n_shown ? ".\n"
+	               : "Settlement: none is needed; each partner's own gain is its "
+	                 "share.\n");
+}
+
+static void print_core(const struct mu_scenario *sc, const struct mu_shares *sh)
+{
+	char m[MU_MONEY_SIZE], *ids;
+	if (!sh->is_exact) {
+		printf("The core is checked for exact shares only (up to %d partners).\n",
+		       SHARES_EXACT_MAX);
+		return;
+	}
+	ids = coalition_ids(sc, sh->furthest);
+	if (sh->is_in_core)
+		printf("The shares are in the core: no group of partners would save more by "
+		       "working together alone than its shares add up to (the closest, %s, "
+		       "by %s).\n",
+		       cli_safe(ids), cli_money(m, -sh->furthest_excess));
+	else
+		printf("The shares are not in the core: %s would save %s more by working "
+		       "together alone than its shares add up to.\n",
+		       cli_safe(ids), cli_money(m, sh->furthest_excess));
+	free(ids);
+}
+
+static enum mu_code write_csv(const char *dir, const struct mu_scenario *sc,
+                              const struct mu_shares *sh, const double *silo, const double *sys,
+                              const double *gain, const double *transfer, struct mu_err *err)
+{
+	char *ids = sh->is_exact ? coalition_ids(sc, sh->furthest) : NULL;
+	struct io_shares t = {.silo_cost = silo,
+	                      .system_cost = sys,
+	                      .gain = gain,
+	                      .share = sh->share,
+	                      .transfer = transfer,
+	                      .std_error = sh->is_exact ? NULL : sh->std_error,
+	                      .has_core = sh->is_exact,
+	                      .is_in_core = sh->is_in_core,
+	                      .furthest = ids ? ids : "",
+	                      .furthest_excess = sh->furthest_excess};
+	enum mu_code rc = io_report_write_shares(dir, sc, &t, err);
+	free(ids);
+	return rc;
+}
+
+int cmd_shares(int argc, char **argv)
+{
+	struct cli_options a;
+	struct io_source *src = NULL;
+	struct mu_scenario *sc = NULL;
+	struct mu_shares sh;
+	struct game_ctx g;
+	struct mu_transfer *t = NULL;
+	struct mu_err err;
+	double *silo = NULL, *sys = NULL, *gain = NULL, *transfer = NULL;
+	double started = mu_time_now();
+	size_t n, p, n_t;
+	bool is_exact;
+	int status;
+	char m[MU_MONEY_SIZE];
+
+	memset(&sh, 0, sizeof(sh));
+	memset(&g, 0, sizeof(g));
+	if (cli_print_help_if_asked("shares", argc, argv))
+		return 0;
+	memset(&a, 0, sizeof(a));
+	if ((status = cli_parse_options("shares", argc, argv,
+	                                CLI_OPT_SCENARIO | CLI_OPT_OUT | CLI_OPT_SAMPLES, &a)) != 0)
+		return status;
+	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
+		return status;
+	if ((status = cli_prepare_out(a.out)) != 0)
+		goto done;
+	n = sc->n_partners;
+	if (n > MU_GAME_MAX_PLAYERS) {
+		status = cli_usage_error("shares", "%zu partners: shares take at most %d", n,
+		                         MU_GAME_MAX_PLAYERS);
+		goto done;
+	}
+	is_exact = a.samples == 0 && n <= SHARES_EXACT_MAX;
+	g.sc = sc;
+	g.warm = pol_warm_new();
+	g.in = mu_calloc(n + 1, sizeof(bool));
+	g.is_tty = isatty(STDERR_FILENO);
+	g.started = started;
+	if (is_exact)
+		printf(
+		    "Shares of %s: %zu partners, every one of the %llu coalitions solved in plan "
+		    "mode ...\n",
+		    cli_safe(a.scenario), n, 1ULL << n);
+	else
+		printf("Shares of %s: %zu partners, estimated from %lu random orders (seed %llu) "
+		       "in plan mode ...\n",
+		       cli_safe(a.scenario), n, a.samples ? a.samples : SHARES_DEFAULT_SAMPLES,
+		       a.seed);
+	fflush(stdout);
+	mu_err_clear(&err);
+	silo = mu_calloc(n + 1, sizeof(double));
+	sys = mu_calloc(n + 1, sizeof(double));
+	gain = mu_calloc(n + 1, sizeof(double));
+	transfer = mu_calloc(n + 1, sizeof(double));
+	t = mu_calloc(n + 1, sizeof(*t));
+	if ((is_exact ? mu_game_exact(n, coalition_cost, &g, &sh, &err)
+	              : mu_game_sampled(n, a.samples ? a.samples : SHARES_DEFAULT_SAMPLES, a.seed,
+	                                coalition_cost, &g, &sh, &err)) != MU_OK ||
+	    partner_costs(sc, true, silo, &err) != MU_OK ||
+	    partner_costs(sc, false, sys, &err) != MU_OK) {
+		if (g.is_tty)
+			fputs("\r\033[K", stderr);
+		status = cli_fail(&err);
+		goto done;
+	}
+	if (g.is_tty)
+		fputs("\r\033[K", stderr);
+	for (p = 0; p < n; p++)
+		gain[p] = silo[p] - sys[p];
+	n_t = mu_game_settlement(n, gain, sh.share, t);
+	net_transfers(n, t, n_t, transfer);
+	printf("%zu coalitions solved in %.1f s.\n\n", sh.n_solved, mu_time_now() - started);
+	printf("Working together lowers the cost to the system (spend plus penalty weights, "
+	       "plan mode) by %s. Each partner's share of it, against what it gains itself:\n",
+	       cli_money(m, sh.saving));
+	print_table(sc, &sh, silo, sys, gain, transfer);
+	printf("\n");
+	print_core(sc, &sh);
+	print_settlement(sc, t, n_t);
+	if (a.out) {
+		if (write_csv(a.out, sc, &sh, silo, sys, gain, transfer, &err) != MU_OK) {
+			status = cli_fail(&err);
+			goto done;
+		}
+		printf("shares.csv is in %s.\n", cli_safe(a.out));
+	}
+	status = 0;
+done:
+	mu_shares_release(&sh);
+	pol_warm_free(g.warm);
+	free(g.in);
+	free(silo);
+	free(sys);
+	free(gain);
+	free(transfer);
+	free(t);
+	mu_scenario_free(sc);
+	io_source_free(src);
+	return status;
+}
