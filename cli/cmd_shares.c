@@ -15,6 +15,7 @@
 #include "core/mu_format.h"
 #include "core/mu_game.h"
 #include "core/mu_time.h"
+#include "io/io_html.h"
 #include "io/io_report.h"
 #include "policies/pol_solve.h"
 
@@ -150,46 +151,52 @@ static void net_transfers(size_t n, const struct mu_transfer *t, size_t n_t, dou
 	}
 }
 
-static void print_settlement(const struct mu_scenario *sc, const struct mu_transfer *t, size_t n_t)
+/* "Settlement: A pays B £X; ..." */
+static void say_settlement(struct mu_buf *b, const struct mu_scenario *sc,
+                           const struct mu_transfer *t, size_t n_t)
 {
 	char m[MU_MONEY_SIZE];
 	size_t k, n_shown = 0;
 	for (k = 0; k < n_t; k++) {
 		if (t[k].amount < 0.005)
 			continue;
-		printf("%s%s pays %s %s", n_shown++ == 0 ? "Settlement: " : "; ",
-		       cli_safe(sc->partners[t[k].from].name), cli_safe(sc->partners[t[k].to].name),
-		       cli_money(m, t[k].amount));
+		mu_buf_addf(b, "%s%s pays %s %s", n_shown++ == 0 ? "Settlement: " : "; ",
+		            sc->partners[t[k].from].name, sc->partners[t[k].to].name,
+		            mu_format_money(m, t[k].amount, 2));
 	}
-	printf(n_shown ? ".\n"
-	               : "Settlement: none is needed; each partner's own gain is its "
-	                 "share.\n");
+	mu_buf_adds(b, n_shown ? "."
+	                       : "Settlement: none is needed; each partner's own gain is its "
+	                         "share.");
 }
 
-static void print_core(const struct mu_scenario *sc, const struct mu_shares *sh)
+static void say_core(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_shares *sh)
 {
 	char m[MU_MONEY_SIZE], *ids;
 	if (!sh->is_exact) {
-		printf("The core is checked for exact shares only (up to %d partners).\n",
-		       SHARES_EXACT_MAX);
+		mu_buf_addf(b, "The core is checked for exact shares only (up to %d partners).",
+		            SHARES_EXACT_MAX);
 		return;
 	}
 	ids = coalition_ids(sc, sh->furthest);
 	if (sh->is_in_core)
-		printf("The shares are in the core: no group of partners would save more by "
-		       "working together alone than its shares add up to (the closest, %s, "
-		       "by %s).\n",
-		       cli_safe(ids), cli_money(m, -sh->furthest_excess));
+		mu_buf_addf(b,
+		            "The shares are in the core: no group of partners would save more by "
+		            "working together alone than its shares add up to (the closest, %s, "
+		            "by %s).",
+		            ids, mu_format_money(m, -sh->furthest_excess, 2));
 	else
-		printf("The shares are not in the core: %s would save %s more by working "
-		       "together alone than its shares add up to.\n",
-		       cli_safe(ids), cli_money(m, sh->furthest_excess));
+		mu_buf_addf(b,
+		            "The shares are not in the core: %s would save %s more by working "
+		            "together alone than its shares add up to.",
+		            ids, mu_format_money(m, sh->furthest_excess, 2));
 	free(ids);
 }
 
-static enum mu_code write_csv(const char *dir, const struct mu_scenario *sc,
-                              const struct mu_shares *sh, const double *silo, const double *sys,
-                              const double *gain, const double *transfer, struct mu_err *err)
+/* shares.csv and report.html into dir. */
+static enum mu_code write_outputs(const char *dir, const char *label, const struct mu_scenario *sc,
+                                  const struct mu_shares *sh, const double *silo, const double *sys,
+                                  const double *gain, const double *transfer, const char *core,
+                                  const char *settle, struct mu_err *err)
 {
 	char *ids = sh->is_exact ? coalition_ids(sc, sh->furthest) : NULL;
 	struct io_shares t = {.silo_cost = silo,
@@ -203,6 +210,8 @@ static enum mu_code write_csv(const char *dir, const struct mu_scenario *sc,
 	                      .furthest = ids ? ids : "",
 	                      .furthest_excess = sh->furthest_excess};
 	enum mu_code rc = io_report_write_shares(dir, sc, &t, err);
+	if (rc == MU_OK)
+		rc = io_html_write_shares(dir, sc, label, &t, sh->saving, core, settle, err);
 	free(ids);
 	return rc;
 }
@@ -215,6 +224,7 @@ int cmd_shares(int argc, char **argv)
 	struct mu_shares sh;
 	struct game_ctx g;
 	struct mu_transfer *t = NULL;
+	struct mu_buf core, settle;
 	struct mu_err err;
 	double *silo = NULL, *sys = NULL, *gain = NULL, *transfer = NULL;
 	double started = mu_time_now();
@@ -225,6 +235,8 @@ int cmd_shares(int argc, char **argv)
 
 	memset(&sh, 0, sizeof(sh));
 	memset(&g, 0, sizeof(g));
+	mu_buf_init(&core);
+	mu_buf_init(&settle);
 	if (cli_print_help_if_asked("shares", argc, argv))
 		return 0;
 	memset(&a, 0, sizeof(a));
@@ -286,17 +298,21 @@ int cmd_shares(int argc, char **argv)
 	       cli_money(m, sh.saving));
 	print_table(sc, &sh, silo, sys, gain, transfer);
 	printf("\n");
-	print_core(sc, &sh);
-	print_settlement(sc, t, n_t);
+	say_core(&core, sc, &sh);
+	say_settlement(&settle, sc, t, n_t);
+	printf("%s\n%s\n", cli_safe(core.data), cli_safe(settle.data));
 	if (a.out) {
-		if (write_csv(a.out, sc, &sh, silo, sys, gain, transfer, &err) != MU_OK) {
+		if (write_outputs(a.out, a.scenario, sc, &sh, silo, sys, gain, transfer, core.data,
+		                  settle.data, &err) != MU_OK) {
 			status = cli_fail(&err);
 			goto done;
 		}
-		printf("shares.csv is in %s.\n", cli_safe(a.out));
+		printf("shares.csv and report.html are in %s.\n", cli_safe(a.out));
 	}
 	status = 0;
 done:
+	mu_buf_release(&core);
+	mu_buf_release(&settle);
 	mu_shares_release(&sh);
 	pol_warm_free(g.warm);
 	free(g.in);

@@ -42,6 +42,14 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
                                    const char *scenario_label, const struct io_html_plan *sys,
                                    const struct io_html_plan *silo, struct mu_err *err);
 
+/* Writes dir/report.html for shares (DESIGN.md §3a): who gains, each
+ * partner's share, who pays whom; core and settle are the sentences said
+ * on the terminal too. */
+enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
+                                  const char *scenario_label, const struct io_shares *t,
+                                  double saving, const char *core, const char *settle,
+                                  struct mu_err *err);
+
 /* Writes dir/report.html for a sweep, with its chart (SVG text). */
 enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
                                  const char *scenario_label, const struct io_sweep_table *table,
