@@ -566,6 +566,39 @@ static void test_game_sampled_converges_to_the_exact_shares(void **state)
 	free(cost);
 }
 
+static void test_game_standard_error_is_the_spread_of_the_estimate(void **state)
+{
+	/* 400 estimates of 40 orders each, from 400 seeds: their spread around
+	 * the exact shares must be what the standard errors say, neither
+	 * narrower nor wider (to 20%: the spread of 400 draws is known to
+	 * about 4%). */
+	double *cost = random_game(8, 41);
+	struct table_game g = {cost};
+	struct mu_shares exact = exact_of(8, cost);
+	double sq_dev[8] = {0}, sq_se[8] = {0};
+	uint64_t seed;
+	size_t i;
+	(void)state;
+	for (seed = 1; seed <= 400; seed++) {
+		struct mu_shares sh;
+		assert_int_equal(mu_game_sampled(8, 40, seed, table_value, &g, NULL, &sh, NULL),
+		                 MU_OK);
+		for (i = 0; i < 8; i++) {
+			double d = sh.share[i] - exact.share[i];
+			sq_dev[i] += d * d;
+			sq_se[i] += sh.std_error[i] * sh.std_error[i];
+		}
+		mu_shares_release(&sh);
+	}
+	for (i = 0; i < 8; i++) {
+		double ratio = sqrt(sq_dev[i] / sq_se[i]);
+		if (ratio < 0.8 || ratio > 1.2)
+			fail_msg("player %zu: spread %g times the standard error", i, ratio);
+	}
+	mu_shares_release(&exact);
+	free(cost);
+}
+
 static void test_game_sampled_values_each_coalition_once_along_its_orders(void **state)
 {
 	static struct recorder r;
@@ -721,6 +754,7 @@ int main(void)
 	    cmocka_unit_test(test_game_reports_progress),
 	    cmocka_unit_test(test_game_orders_are_permutations_fixed_by_seed_and_index),
 	    cmocka_unit_test(test_game_sampled_converges_to_the_exact_shares),
+	    cmocka_unit_test(test_game_standard_error_is_the_spread_of_the_estimate),
 	    cmocka_unit_test(test_game_sampled_values_each_coalition_once_along_its_orders),
 	    cmocka_unit_test(test_game_sampled_null_player_and_one_order),
 	    cmocka_unit_test(test_game_settlement_nets_each_player_to_its_share),
