@@ -133,8 +133,9 @@ static void print_table(const struct mu_scenario *sc, const struct mu_shares *sh
 		printf("  %-*s %13s %13s %12s %12s", w, cli_safe(sc->partners[p].id),
 		       cli_money(m[0], silo[p]), cli_money(m[1], sys[p]), cli_money(m[2], gain[p]),
 		       cli_money(m[3], sh->share[p]));
-		if (!sh->is_exact)
-			printf(" %11s", cli_money(m[4], sh->std_error[p]));
+		if (!sh->is_exact) /* NAN from one order: no spread to measure */
+			printf(" %11s",
+			       isnan(sh->std_error[p]) ? "-" : cli_money(m[4], sh->std_error[p]));
 		printf(" %13s\n", cli_money(m[4], transfer[p]));
 	}
 	cli_print_partner_legend(sc);
@@ -276,9 +277,9 @@ int cmd_shares(int argc, char **argv)
 	gain = mu_calloc(n + 1, sizeof(double));
 	transfer = mu_calloc(n + 1, sizeof(double));
 	t = mu_calloc(n + 1, sizeof(*t));
-	if ((is_exact ? mu_game_exact(n, coalition_cost, &g, &sh, &err)
+	if ((is_exact ? mu_game_exact(n, coalition_cost, &g, NULL, &sh, &err)
 	              : mu_game_sampled(n, a.samples ? a.samples : SHARES_DEFAULT_SAMPLES, a.seed,
-	                                coalition_cost, &g, &sh, &err)) != MU_OK ||
+	                                coalition_cost, &g, NULL, &sh, &err)) != MU_OK ||
 	    partner_costs(sc, true, silo, &err) != MU_OK ||
 	    partner_costs(sc, false, sys, &err) != MU_OK) {
 		if (g.is_tty)

@@ -936,7 +936,8 @@ enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
 		            money(m[0], t->silo_cost[p]), money(m[1], t->system_cost[p]),
 		            money(m[2], t->gain[p]), money(m[3], t->share[p]));
 		if (t->std_error)
-			mu_buf_addf(&b, "<td>%s</td>", money(m[4], t->std_error[p]));
+			mu_buf_addf(&b, "<td>%s</td>",
+			            isnan(t->std_error[p]) ? "-" : money(m[4], t->std_error[p]));
 		mu_buf_addf(&b, "<td>%s %s</td></tr>\n",
 		            fabs(t->transfer[p]) < 0.005 ? ""
 		            : t->transfer[p] > 0         ? "receives"

@@ -380,7 +380,7 @@ static void write_compare_scope(FILE *fp, const char *scope, const char *name,
 
 static void write_money_or_empty(FILE *fp, const double *v, size_t i)
 {
-	if (v)
+	if (v && !isnan(v[i]))
 		fprintf(fp, ",%.10g", v[i]);
 	else
 		fputc(',', fp);
