@@ -145,31 +145,36 @@ double harness_plan_objective(const struct mu_scenario *sc, struct pol_warm *war
 	return objective;
 }
 
-double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo)
-{
-	return harness_solve_guaranteed(sc, is_lp, is_silo, NULL);
-}
+/* How a harness solve builds its model (pol_solve_request's fields). */
+struct harness_how {
+	bool is_silo;
+	const double *guarantee_cap;
+	const bool *coalition;
+};
 
-double harness_solve_guaranteed(const struct mu_scenario *sc, bool is_lp, bool is_silo,
-                                const double *guarantee_cap)
+static double solve_checked(const struct mu_scenario *sc, bool is_lp, const struct harness_how *how)
 {
+	bool is_silo = how->is_silo;
 	/* the independent solver gets the natural model of DESIGN.md §3 (one
 	 * bank column per worker, shift, partner and role), written before
 	 * the rota's extra rows: muster's pools are checked by it too */
 	struct pol_solve_request plain = {.is_lp = is_lp,
 	                                  .is_silo = is_silo,
-	                                  .guarantee_cap = guarantee_cap,
+	                                  .guarantee_cap = how->guarantee_cap,
+	                                  .coalition = how->coalition,
 	                                  .pool = POL_POOL_ALWAYS,
 	                                  .sift = POL_SIFT_NEVER,
 	                                  .is_without_cuts = true};
 	struct pol_solve_request sifted = {.is_lp = is_lp,
 	                                   .is_silo = is_silo,
-	                                   .guarantee_cap = guarantee_cap,
+	                                   .guarantee_cap = how->guarantee_cap,
+	                                   .coalition = how->coalition,
 	                                   .pool = POL_POOL_ALWAYS,
 	                                   .sift = POL_SIFT_ALWAYS};
 	struct pol_solve_request natural = {.is_lp = is_lp,
 	                                    .is_silo = is_silo,
-	                                    .guarantee_cap = guarantee_cap,
+	                                    .guarantee_cap = how->guarantee_cap,
+	                                    .coalition = how->coalition,
 	                                    .pool = POL_POOL_NEVER};
 	struct pol_solved s;
 	struct mu_err err;
@@ -223,4 +228,21 @@ double harness_solve_guaranteed(const struct mu_scenario *sc, bool is_lp, bool i
 
 	pol_solved_release(&s);
 	return objective;
+}
+
+double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo)
+{
+	return solve_checked(sc, is_lp, &(struct harness_how){.is_silo = is_silo});
+}
+
+double harness_solve_guaranteed(const struct mu_scenario *sc, bool is_lp, bool is_silo,
+                                const double *guarantee_cap)
+{
+	return solve_checked(
+	    sc, is_lp, &(struct harness_how){.is_silo = is_silo, .guarantee_cap = guarantee_cap});
+}
+
+double harness_solve_coalition(const struct mu_scenario *sc, bool is_lp, const bool *coalition)
+{
+	return solve_checked(sc, is_lp, &(struct harness_how){.coalition = coalition});
 }
