@@ -116,18 +116,28 @@ double harness_peer_objective(const char *mps, bool is_mip, double time_limit)
 	return v;
 }
 
-void harness_check_outputs(const struct mu_scenario *sc, const char *dir, bool is_rota,
-                           bool is_silo, double objective)
+/* harness_check_outputs, the partners in coalition together (NULL: all). */
+static void check_outputs(const struct mu_scenario *sc, const char *dir, bool is_rota, bool is_silo,
+                          const bool *coalition, double objective)
 {
 	char plan[400], summary[400], why[512];
-	struct plan_check how = {
-	    .is_silo = is_silo, .is_rota = is_rota, .objective = objective, .summary = summary};
+	struct plan_check how = {.is_silo = is_silo,
+	                         .coalition = coalition,
+	                         .is_rota = is_rota,
+	                         .objective = objective,
+	                         .summary = summary};
 	snprintf(plan, sizeof(plan), "%s/plan.csv", dir);
 	snprintf(summary, sizeof(summary), "%s/summary.csv", dir);
 	if (!plan_check_file(sc, plan, &how, why, sizeof(why)))
 		fail_msg("%s", why);
 	if (!plan_check_summary(plan, summary, why, sizeof(why)))
 		fail_msg("%s", why);
+}
+
+void harness_check_outputs(const struct mu_scenario *sc, const char *dir, bool is_rota,
+                           bool is_silo, double objective)
+{
+	check_outputs(sc, dir, is_rota, is_silo, NULL, objective);
 }
 
 double harness_plan_objective(const struct mu_scenario *sc, struct pol_warm *warm,
@@ -193,7 +203,7 @@ static double solve_checked(const struct mu_scenario *sc, bool is_lp, const stru
 	assert_true(fabs(s.plan->objective - objective) <= 1e-6 * (1 + fabs(objective)));
 	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, MU_ALL, &err), MU_OK);
 	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
-	harness_check_outputs(sc, tmp_dir, !is_lp, is_silo, objective);
+	check_outputs(sc, tmp_dir, !is_lp, is_silo, how->coalition, objective);
 	pol_solved_release(&s);
 	/* the natural model (no pools) has the same optimum, and its plan
 	 * passes the same checks */
@@ -203,7 +213,7 @@ static double solve_checked(const struct mu_scenario *sc, bool is_lp, const stru
 		fail_msg("natural model %.9f, pooled %.9f", s.objective, objective);
 	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, MU_ALL, &err), MU_OK);
 	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
-	harness_check_outputs(sc, tmp_dir, !is_lp, is_silo, objective);
+	check_outputs(sc, tmp_dir, !is_lp, is_silo, how->coalition, objective);
 	pol_solved_release(&s);
 	/* sifting over the pooled model (the relaxation of a rota included)
 	 * finds the same optimum, and so does the rota with the rows of
@@ -219,7 +229,7 @@ static double solve_checked(const struct mu_scenario *sc, bool is_lp, const stru
 
 	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, MU_ALL, &err), MU_OK);
 	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
-	harness_check_outputs(sc, tmp_dir, !is_lp, is_silo, objective);
+	check_outputs(sc, tmp_dir, !is_lp, is_silo, how->coalition, objective);
 
 	peer = harness_peer_objective(mps_natural, !is_lp, 0);
 	if (!(fabs(peer - objective) <= 1e-6 * (1 + fabs(objective))))
