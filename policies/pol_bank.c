@@ -1,6 +1,7 @@
 /*
  * pol_bank.c - the shared bank: a worker on a shift they offered, at a
- * partner they are cleared for (home always; in silo mode home only),
+ * partner they are cleared for (home always; in silo mode home only; in a
+ * coalition, outside home only if both are in it: pol_build_is_together),
  * covering a role their role may cover, paid bank_rate x unsocial factor x
  * hours. Working time: paid hours <= max_hours; and rest and overlap as one
  * rule - extend each offered shift by min_rest_hours, and the worker works at
@@ -149,7 +150,7 @@ static void mark_cleared(struct bank *bk, size_t w)
 	const struct mu_bank_worker *bw = &sc->bank[w];
 	size_t q;
 	for (q = 0; q < sc->n_partners; q++)
-		if (q == bw->home || (!bk->b->opt.is_silo && mu_scenario_is_cleared(bw, q)))
+		if (mu_scenario_is_cleared(bw, q) && pol_build_is_together(bk->b, bw->home, q))
 			bk->cleared[q] = w + 1;
 }
 

@@ -87,6 +87,10 @@ struct pol_build *pol_build_new(const struct mu_scenario *sc, const struct pol_b
 	b->sc = sc;
 	b->opt = opt ? *opt : (struct pol_build_options){0};
 	b->m = sol_model_new();
+	if (b->opt.coalition) {
+		b->in_coalition = mu_malloc((sc->n_partners + 1) * sizeof(bool));
+		memcpy(b->in_coalition, b->opt.coalition, sc->n_partners * sizeof(bool));
+	}
 	b->demand_at = mu_malloc((n_cells + 1) * sizeof(size_t));
 	for (i = 0; i < n_cells; i++)
 		b->demand_at[i] = MU_ALL;
@@ -100,6 +104,7 @@ struct pol_build *pol_build_new(const struct mu_scenario *sc, const struct pol_b
 	for (i = 0; pol_policies[i].apply; i++)
 		pol_policies[i].apply(b);
 	b->opt.guarantee_cap = NULL; /* the caller's, read while building only */
+	b->opt.coalition = NULL;     /* the caller's; b->in_coalition is b's copy */
 	return b;
 }
 
@@ -115,7 +120,17 @@ void pol_build_free(struct pol_build *b)
 	free(b->floor_row);
 	free(b->demand_at);
 	free(b->efficiency);
+	free(b->in_coalition);
 	free(b);
+}
+
+bool pol_build_is_together(const struct pol_build *b, size_t p, size_t q)
+{
+	if (p == q)
+		return true;
+	if (b->opt.is_silo)
+		return false;
+	return !b->in_coalition || (b->in_coalition[p] && b->in_coalition[q]);
 }
 
 bool *pol_build_core_cols(const struct pol_build *b)

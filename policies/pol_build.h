@@ -73,6 +73,12 @@ struct pol_build_options {
 	 * plan's; NULL: no guarantee (pol_guarantee.c). Read while building
 	 * only. */
 	const double *guarantee_cap;
+	/* The coalition of DESIGN.md §3a: per partner, whether it works with
+	 * the others in it (lending only under agreements with both ends in
+	 * it; bank workers homed in it at its partners they are cleared for);
+	 * every other partner works alone. NULL: every partner (or none, with
+	 * is_silo). Read while building only (the build keeps its own copy). */
+	const bool *coalition;
 };
 
 struct pol_build {
@@ -89,6 +95,7 @@ struct pol_build {
 	size_t *floor_row;  /* per demand row: covered + breach >= minimum */
 	size_t *demand_at;  /* (partner, role, shift) -> demand row or MU_ALL */
 	double *efficiency; /* (worker role, demand role) -> e, 0 when it cannot cover */
+	bool *in_coalition; /* per partner, opt.coalition copied; NULL: every partner */
 };
 
 struct pol_policy {
@@ -105,6 +112,12 @@ struct pol_build *pol_build_new(const struct mu_scenario *sc, const struct pol_b
 
 /* Accepts NULL. */
 void pol_build_free(struct pol_build *b);
+
+/* Whether partners p and q work as one system in b's model: p == q, or
+ * neither the silo nor the coalition keeps them apart (both in it). The
+ * only place that decides who may lend to whom and where bank workers may
+ * work (pol_mutual_aid.c, pol_bank.c) and so what why.csv says (pol_why.c). */
+bool pol_build_is_together(const struct pol_build *b, size_t p, size_t q);
 
 /* Adds a column that means *what, within its bounds, at the cost spend +
  * penalties; it covers no demand row (the rule adds its entries). Returns

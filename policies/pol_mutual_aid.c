@@ -66,10 +66,10 @@ void pol_mutual_aid_apply(struct pol_build *b)
 			col = pol_build_add_cover_col(b, name, &what);
 			sol_model_add_entry(b->m, staff_row, col, 1);
 		}
-		if (b->opt.is_silo || st->rotatable == 0)
+		if (st->rotatable == 0)
 			continue;
 		for (q = 0; q < sc->n_partners; q++) {
-			size_t g = q == st->partner
+			size_t g = q == st->partner || !pol_build_is_together(b, st->partner, q)
 			               ? MU_ALL
 			               : agreement_for(by_key, sc, st->partner, q, st->role);
 			const struct mu_agreement *ag;

@@ -90,7 +90,8 @@ static enum mu_code write_mps(const struct mu_scenario *sc, const struct pol_sol
 	if (b->n_pools > 0)
 		natural = pol_build_new(
 		    sc, &(struct pol_build_options){.is_silo = req->is_silo,
-		                                    .guarantee_cap = req->guarantee_cap});
+		                                    .guarantee_cap = req->guarantee_cap,
+		                                    .coalition = req->coalition});
 	rc = sol_glpk_write_mps(natural->m, !req->is_lp, req->mps_natural, err);
 	if (natural != b)
 		pol_build_free(natural);
@@ -151,7 +152,8 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	memset(&res, 0, sizeof(res));
 	b = pol_build_new(sc, &(struct pol_build_options){.is_silo = req->is_silo,
 	                                                  .pool_min_workers = pool_min_workers(req),
-	                                                  .guarantee_cap = req->guarantee_cap});
+	                                                  .guarantee_cap = req->guarantee_cap,
+	                                                  .coalition = req->coalition});
 	if (req->mps || req->mps_natural) {
 		double t = mu_time_now();
 		rc = write_mps(sc, req, b, err);

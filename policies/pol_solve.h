@@ -41,6 +41,10 @@ struct pol_solve_request {
 	/* per partner, the unfilled penalty it is guaranteed not to exceed
 	 * (its silo plan's, DESIGN.md §3a); NULL: none */
 	const double *guarantee_cap;
+	/* per partner, whether it is in the coalition of DESIGN.md §3a that
+	 * works as one system, every other partner alone; NULL: every partner
+	 * (pol_build_options' coalition) */
+	const bool *coalition;
 	double time_limit; /* seconds; 0 = none */
 	/* rota: simplex iterations the search may make after the relaxation,
 	 * 0 = none; a search stopped by work alone gives the same rota on

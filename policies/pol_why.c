@@ -192,15 +192,15 @@ static void why_lend(const struct why_ctx *x, struct tally *t)
 	const struct mu_scenario *sc = x->sc;
 	const struct mu_demand *dm = &sc->demand[x->d];
 	size_t k;
-	if (x->b->opt.is_silo)
-		return;
 	for (k = x->u->staff_first[dm->shift]; k < x->u->staff_first[dm->shift + 1]; k++) {
 		size_t f = x->u->staff_rows[k];
 		const struct mu_staff *st = &sc->staff[f];
 		size_t g;
 		const struct mu_agreement *ag;
+		/* a lender outside the coalition (or any, in a silo) cannot reach */
 		if (st->shift != dm->shift || st->partner == dm->partner || st->rotatable == 0 ||
-		    efficiency(x, st->role) <= 0)
+		    efficiency(x, st->role) <= 0 ||
+		    !pol_build_is_together(x->b, st->partner, dm->partner))
 			continue;
 		g = mu_scenario_agreement_for(sc, st->partner, dm->partner, st->role);
 		if (g == MU_ALL || sc->agreements[g].max_per_shift == 0)
@@ -249,8 +249,8 @@ static void why_bank(const struct why_ctx *x, struct tally *t)
 		const struct mu_bank_worker *bw = &sc->bank[w];
 		const struct mu_cap *cap;
 		if (sc->availability[i].shift != dm->shift || efficiency(x, bw->role) <= 0 ||
-		    (x->b->opt.is_silo ? bw->home != dm->partner
-		                       : !mu_scenario_is_cleared(bw, dm->partner)))
+		    !mu_scenario_is_cleared(bw, dm->partner) ||
+		    !pol_build_is_together(x->b, bw->home, dm->partner))
 			continue;
 		cap = mu_scenario_cap(sc, bw->role);
 		if (is_resting(x, w, dm->shift))
@@ -302,6 +302,18 @@ static void why_agency(const struct why_ctx *x, struct tally *t)
 	}
 }
 
+/* True when partner p works alone (a silo, or outside the coalition, or its
+ * only member): lending is then no source of its at all, not one that
+ * cannot reach. */
+static bool works_alone(const struct pol_build *b, size_t p)
+{
+	size_t q;
+	for (q = 0; q < b->sc->n_partners; q++)
+		if (q != p && pol_build_is_together(b, p, q))
+			return false;
+	return true;
+}
+
 static void add_row(struct mu_why *why, const struct mu_why_row *r)
 {
 	MU_GROW(why->rows, why->cap_rows, why->n_rows + 1);
@@ -341,7 +353,7 @@ struct mu_why *pol_why_new(const struct pol_solved *s)
 			sources[src](&x, t);
 			n_candidates += t->n_candidates;
 			if (t->n_candidates == 0 && src != MU_SRC_OWN &&
-			    !(src == MU_SRC_LEND && b->opt.is_silo))
+			    !(src == MU_SRC_LEND && works_alone(b, dm->partner)))
 				add_row(why, &(struct mu_why_row){.demand = d,
 				                                  .uncovered = uncovered,
 				                                  .source = (enum mu_source)src,

@@ -116,18 +116,28 @@ double harness_peer_objective(const char *mps, bool is_mip, double time_limit)
 	return v;
 }
 
-void harness_check_outputs(const struct mu_scenario *sc, const char *dir, bool is_rota,
-                           bool is_silo, double objective)
+/* harness_check_outputs, the partners in coalition together (NULL: all). */
+static void check_outputs(const struct mu_scenario *sc, const char *dir, bool is_rota, bool is_silo,
+                          const bool *coalition, double objective)
 {
 	char plan[400], summary[400], why[512];
-	struct plan_check how = {
-	    .is_silo = is_silo, .is_rota = is_rota, .objective = objective, .summary = summary};
+	struct plan_check how = {.is_silo = is_silo,
+	                         .coalition = coalition,
+	                         .is_rota = is_rota,
+	                         .objective = objective,
+	                         .summary = summary};
 	snprintf(plan, sizeof(plan), "%s/plan.csv", dir);
 	snprintf(summary, sizeof(summary), "%s/summary.csv", dir);
 	if (!plan_check_file(sc, plan, &how, why, sizeof(why)))
 		fail_msg("%s", why);
 	if (!plan_check_summary(plan, summary, why, sizeof(why)))
 		fail_msg("%s", why);
+}
+
+void harness_check_outputs(const struct mu_scenario *sc, const char *dir, bool is_rota,
+                           bool is_silo, double objective)
+{
+	check_outputs(sc, dir, is_rota, is_silo, NULL, objective);
 }
 
 double harness_plan_objective(const struct mu_scenario *sc, struct pol_warm *warm,
@@ -145,31 +155,36 @@ double harness_plan_objective(const struct mu_scenario *sc, struct pol_warm *war
 	return objective;
 }
 
-double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo)
-{
-	return harness_solve_guaranteed(sc, is_lp, is_silo, NULL);
-}
+/* How a harness solve builds its model (pol_solve_request's fields). */
+struct harness_how {
+	bool is_silo;
+	const double *guarantee_cap;
+	const bool *coalition;
+};
 
-double harness_solve_guaranteed(const struct mu_scenario *sc, bool is_lp, bool is_silo,
-                                const double *guarantee_cap)
+static double solve_checked(const struct mu_scenario *sc, bool is_lp, const struct harness_how *how)
 {
+	bool is_silo = how->is_silo;
 	/* the independent solver gets the natural model of DESIGN.md §3 (one
 	 * bank column per worker, shift, partner and role), written before
 	 * the rota's extra rows: muster's pools are checked by it too */
 	struct pol_solve_request plain = {.is_lp = is_lp,
 	                                  .is_silo = is_silo,
-	                                  .guarantee_cap = guarantee_cap,
+	                                  .guarantee_cap = how->guarantee_cap,
+	                                  .coalition = how->coalition,
 	                                  .pool = POL_POOL_ALWAYS,
 	                                  .sift = POL_SIFT_NEVER,
 	                                  .is_without_cuts = true};
 	struct pol_solve_request sifted = {.is_lp = is_lp,
 	                                   .is_silo = is_silo,
-	                                   .guarantee_cap = guarantee_cap,
+	                                   .guarantee_cap = how->guarantee_cap,
+	                                   .coalition = how->coalition,
 	                                   .pool = POL_POOL_ALWAYS,
 	                                   .sift = POL_SIFT_ALWAYS};
 	struct pol_solve_request natural = {.is_lp = is_lp,
 	                                    .is_silo = is_silo,
-	                                    .guarantee_cap = guarantee_cap,
+	                                    .guarantee_cap = how->guarantee_cap,
+	                                    .coalition = how->coalition,
 	                                    .pool = POL_POOL_NEVER};
 	struct pol_solved s;
 	struct mu_err err;
@@ -188,7 +203,7 @@ double harness_solve_guaranteed(const struct mu_scenario *sc, bool is_lp, bool i
 	assert_true(fabs(s.plan->objective - objective) <= 1e-6 * (1 + fabs(objective)));
 	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, MU_ALL, &err), MU_OK);
 	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
-	harness_check_outputs(sc, tmp_dir, !is_lp, is_silo, objective);
+	check_outputs(sc, tmp_dir, !is_lp, is_silo, how->coalition, objective);
 	pol_solved_release(&s);
 	/* the natural model (no pools) has the same optimum, and its plan
 	 * passes the same checks */
@@ -198,7 +213,7 @@ double harness_solve_guaranteed(const struct mu_scenario *sc, bool is_lp, bool i
 		fail_msg("natural model %.9f, pooled %.9f", s.objective, objective);
 	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, MU_ALL, &err), MU_OK);
 	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
-	harness_check_outputs(sc, tmp_dir, !is_lp, is_silo, objective);
+	check_outputs(sc, tmp_dir, !is_lp, is_silo, how->coalition, objective);
 	pol_solved_release(&s);
 	/* sifting over the pooled model (the relaxation of a rota included)
 	 * finds the same optimum, and so does the rota with the rows of
@@ -214,7 +229,7 @@ double harness_solve_guaranteed(const struct mu_scenario *sc, bool is_lp, bool i
 
 	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, MU_ALL, &err), MU_OK);
 	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
-	harness_check_outputs(sc, tmp_dir, !is_lp, is_silo, objective);
+	check_outputs(sc, tmp_dir, !is_lp, is_silo, how->coalition, objective);
 
 	peer = harness_peer_objective(mps_natural, !is_lp, 0);
 	if (!(fabs(peer - objective) <= 1e-6 * (1 + fabs(objective))))
@@ -223,4 +238,21 @@ double harness_solve_guaranteed(const struct mu_scenario *sc, bool is_lp, bool i
 
 	pol_solved_release(&s);
 	return objective;
+}
+
+double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo)
+{
+	return solve_checked(sc, is_lp, &(struct harness_how){.is_silo = is_silo});
+}
+
+double harness_solve_guaranteed(const struct mu_scenario *sc, bool is_lp, bool is_silo,
+                                const double *guarantee_cap)
+{
+	return solve_checked(
+	    sc, is_lp, &(struct harness_how){.is_silo = is_silo, .guarantee_cap = guarantee_cap});
+}
+
+double harness_solve_coalition(const struct mu_scenario *sc, bool is_lp, const bool *coalition)
+{
+	return solve_checked(sc, is_lp, &(struct harness_how){.coalition = coalition});
 }

@@ -40,6 +40,12 @@ double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo);
 double harness_solve_guaranteed(const struct mu_scenario *sc, bool is_lp, bool is_silo,
                                 const double *guarantee_cap);
 
+/* harness_solve of the coalition model of DESIGN.md §3a: the partners p
+ * with coalition[p] work as one system, every other partner alone (a
+ * coalition plan is a system plan, and is checked as one); the
+ * independent solver gets the coalition's model in the MPS. */
+double harness_solve_coalition(const struct mu_scenario *sc, bool is_lp, const bool *coalition);
+
 /* The plan-mode objective of sc through the pipeline, warm from (and
  * keeping into) warm unless NULL; with keep, the whole answer, prices and
  * their ranges included, stays there for the caller to release. Fails the

@@ -179,13 +179,21 @@ static size_t find_agreement(const struct mu_scenario *sc, size_t p, size_t q, s
 	return star;
 }
 
+/* Whether staff of p may work at q under how: p == q, or neither a silo
+ * nor the coalition keeps them apart. */
+static bool is_together(const struct plan_check *how, size_t p, size_t q)
+{
+	return p == q ||
+	       (!how->is_silo && (!how->coalition || (how->coalition[p] && how->coalition[q])));
+}
+
 static bool is_cleared(const struct mu_scenario *sc, const struct mu_bank_worker *w, size_t q,
-                       bool is_silo)
+                       const struct plan_check *how)
 {
 	size_t i;
 	if (q == w->home)
 		return true;
-	if (is_silo)
+	if (!is_together(how, w->home, q))
 		return false;
 	if (w->is_all_partners)
 		return true;
@@ -268,8 +276,8 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 		} else {
 			size_t g = find_agreement(sc, home, p, wr);
 			const struct mu_agreement *ag;
-			if (how->is_silo)
-				REJECT("lending in a silo plan");
+			if (!is_together(how, home, p))
+				REJECT("lending between partners that work alone");
 			if (home == p || g == MU_ALL)
 				REJECT("lent without an agreement");
 			ag = &sc->agreements[g];
@@ -292,7 +300,7 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 		bw = &sc->bank[w];
 		if (bw->role != wr || strcmp(cell[C_HOME], sc->partners[bw->home].id) != 0)
 			REJECT("worker's role or home misstated");
-		if (!is_cleared(sc, bw, p, how->is_silo))
+		if (!is_cleared(sc, bw, p, how))
 			REJECT("worker not cleared for %s", cell[C_PARTNER]);
 		if (!has_offered(sc, w, s))
 			REJECT("worker did not offer %s", cell[C_SHIFT]);

@@ -14,6 +14,9 @@
 
 struct plan_check {
 	bool is_silo;
+	/* DESIGN.md §3a: per partner, in the coalition (lending and bank
+	 * work away from home only between its members); NULL: every partner */
+	const bool *coalition;
 	bool is_rota;        /* own, lend and agency staff integer; bank 0 or 1 */
 	double objective;    /* what muster reported */
 	const char *summary; /* the summary.csv beside it, or NULL: its spend,

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "core/mu_alloc.h"
+#include "core/mu_buf.h"
 #include "io/io_html.h"
 #include "io/io_report.h"
 #include "io/io_scenario.h"
@@ -646,21 +647,21 @@ static void test_model_red_flags_are_cover_below_minimum(void **state)
 }
 
 /* The reasons pol_why gives demand row d of the case, in rota and plan
- * mode: each of want (source, reason, limit) must be among them, and no
- * reason outside want. limit MU_ROW_KIND_COUNT: none. */
+ * mode, the partners in coalition together (NULL: all): each of want (source, reason, limit) must
+ * be among them, and no reason outside want. limit MU_ROW_KIND_COUNT: none. */
 struct why_want {
 	enum mu_source source;
 	enum mu_why_reason reason;
 	enum mu_row_kind limit;
 };
 
-static void expect_why(const struct harness_file *files, size_t d, const struct why_want *want,
-                       size_t n_want)
+static void expect_why_in(const struct harness_file *files, const bool *coalition, size_t d,
+                          const struct why_want *want, size_t n_want)
 {
 	struct mu_scenario *sc = harness_load(defaults, files);
 	int lp;
 	for (lp = 0; lp < 2; lp++) {
-		struct pol_solve_request req = {.is_lp = lp == 1};
+		struct pol_solve_request req = {.is_lp = lp == 1, .coalition = coalition};
 		struct pol_solved s;
 		struct mu_err err;
 		struct mu_why *why;
@@ -687,6 +688,13 @@ static void expect_why(const struct harness_file *files, size_t d, const struct 
 		pol_solved_release(&s);
 	}
 	mu_scenario_free(sc);
+}
+
+/* expect_why of the system (every partner together). */
+static void expect_why(const struct harness_file *files, size_t d, const struct why_want *want,
+                       size_t n_want)
+{
+	expect_why_in(files, NULL, d, want, n_want);
 }
 
 static void test_model_why_a_shift_is_unfilled(void **state)
@@ -1263,6 +1271,353 @@ static void test_model_work_limit_repeats_the_same_rota(void **state)
 	mu_scenario_free(sc);
 }
 
+/* The coalition model of DESIGN.md §3a, three partners. a has one rn to
+ * lend (to b at 10, to c at 20) and no demand; w1 (bank, home a, cleared
+ * for b and c, 80 a shift) offers d1. b wants 2 (a short staff 1,600), c
+ * 1.5 at priority 2 (3,200).
+ * - alone (the silo, the empty coalition, {b,c}): both short, 2 x 1,600 +
+ *   1.5 x 3,200 = 8,000.
+ * - {a,b}: the lend and w1 go to b, c stays short: 10 + 80 + 4,800 = 4,890
+ *   in both modes (w1 works at b, not at c; nothing is lent to c).
+ * - {a,c}: plan: the lend and half of w1 to c (20 + 40), b short 3,200:
+ *   3,260; rota: w1 is whole: 20 + 80 + 3,200 = 3,300.
+ * - {a,b,c}, the system: plan: c takes 1.5 (w1 and half the lend), b the
+ *   other half (5 + 10 + 80, b short 1.5: 2,400): 2,495; rota: the lend to
+ *   b, w1 to c: 10 + 80 + b short 1,600 + c short 0.5 x 3,200: 3,290. */
+static void test_model_coalition(void **state)
+{
+	const struct harness_file files[] = {
+	    {"partners.csv", "id\na\nb\nc\n"},
+	    {"staff.csv", "partner,role,shift,available,rotatable\na,rn,d1,1,1\n"},
+	    {"agreements.csv", "from,to,role,travel_cost\na,b,*,10\na,c,*,20\n"},
+	    {"bank.csv", "id,role,home,partners\nw1,rn,a,b;c\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\n"},
+	    {"demand.csv", "partner,role,shift,required,priority\nb,rn,d1,2,1\nc,rn,d1,1.5,2\n"},
+	    {NULL, NULL},
+	};
+	static const struct {
+		bool in[3];
+		double rota, plan;
+	} cases[] = {
+	    {{false, false, false}, 8000, 8000}, {{true, false, false}, 8000, 8000},
+	    {{false, true, true}, 8000, 8000},   {{true, true, false}, 4890, 4890},
+	    {{true, false, true}, 3300, 3260},   {{true, true, true}, 3290, 2495},
+	};
+	struct mu_scenario *sc = harness_load(defaults, files);
+	size_t k;
+	int lp;
+	(void)state;
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+		for (lp = 0; lp < 2; lp++) {
+			double want = lp ? cases[k].plan : cases[k].rota;
+			double got = harness_solve_coalition(sc, lp == 1, cases[k].in);
+			if (!(fabs(got - want) < 1e-6))
+				fail_msg("coalition %d: %s %.6f, by hand %.6f", (int)k,
+				         lp ? "plan" : "rota", got, want);
+		}
+	for (lp = 0; lp < 2; lp++) {
+		static const bool none[3], all[3] = {true, true, true}, ab[3] = {true, true, false};
+		struct pol_solve_request req = {.is_lp = lp == 1, .coalition = ab};
+		struct pol_solved s;
+		struct mu_err err;
+		size_t i;
+		/* the empty coalition is the silo, the whole one the system */
+		assert_true(fabs(harness_solve_coalition(sc, lp == 1, none) -
+		                 harness_solve(sc, lp == 1, true)) < 1e-6);
+		assert_true(fabs(harness_solve_coalition(sc, lp == 1, all) -
+		                 harness_solve(sc, lp == 1, false)) < 1e-6);
+		/* {a,b}: w1 and the lend at b, nothing at c */
+		assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+		for (i = 0; i < s.plan->n_rows; i++) {
+			const struct mu_plan_row *r = &s.plan->rows[i];
+			if (r->source == MU_SRC_BANK || r->source == MU_SRC_LEND) {
+				assert_int_equal(r->partner, 1);
+				assert_true(fabs(r->staff - 1) < 1e-6);
+			}
+		}
+		assert_true(fabs(s.plan->demand[1].short_staff - 1.5) < 1e-6);
+		pol_solved_release(&s);
+	}
+	mu_scenario_free(sc);
+}
+
+/* The independent check of the coalition model: a coalition written into a
+ * copy of the scenario's files by hand, as §3a says it - every agreement
+ * with an end outside the coalition removed; a bank worker homed in it
+ * cleared for its partners in it only, one homed outside it for its home
+ * only - and solved as a whole system. The copy's files are split on
+ * commas and newlines (no quoted fields: asserted). */
+static bool id_is_in(const struct mu_scenario *sc, const bool *in, const char *id, size_t len)
+{
+	size_t p;
+	for (p = 0; p < sc->n_partners; p++)
+		if (strlen(sc->partners[p].id) == len && strncmp(sc->partners[p].id, id, len) == 0)
+			return in[p];
+	fail_msg("no partner '%.*s'", (int)len, id);
+	return false;
+}
+
+/* The fields of one line, at most 16: starts and lengths. */
+static size_t split_line(const char *line, size_t len, const char **at, size_t *n)
+{
+	size_t k = 0, i, start = 0;
+	for (i = 0; i <= len; i++)
+		if (i == len || line[i] == ',') {
+			assert_true(k < 16);
+			at[k] = line + start;
+			n[k++] = i - start;
+			start = i + 1;
+		}
+	return k;
+}
+
+static size_t column_of(const char *header, size_t len, const char *name)
+{
+	const char *at[16];
+	size_t n[16], k, n_fields = split_line(header, len, at, n);
+	for (k = 0; k < n_fields; k++)
+		if (n[k] == strlen(name) && strncmp(at[k], name, n[k]) == 0)
+			return k;
+	return MU_ALL;
+}
+
+/* The file text edited line by line: agreements.csv keeps the rows with
+ * both ends in the coalition, bank.csv gets each worker's partners cut. */
+static char *edit_for_coalition(const struct mu_scenario *sc, const bool *in, const char *name,
+                                const char *text)
+{
+	bool is_agreements = strcmp(name, "agreements.csv") == 0;
+	struct mu_buf out;
+	const char *line = text;
+	size_t from = MU_ALL, to = MU_ALL, home = MU_ALL, partners = MU_ALL;
+	bool is_header = true;
+	assert_null(strchr(text, '"'));
+	mu_buf_init(&out);
+	while (*line) {
+		const char *end = strchr(line, '\n'), *at[16];
+		size_t len = end ? (size_t)(end - line) : strlen(line), n[16], n_fields, k;
+		size_t text_len = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
+		if (is_header) {
+			from = column_of(line, text_len, "from");
+			to = column_of(line, text_len, "to");
+			home = column_of(line, text_len, "home");
+			partners = column_of(line, text_len, "partners");
+			mu_buf_add(&out, line, text_len);
+			mu_buf_addc(&out, '\n');
+			is_header = false;
+		} else if (text_len > 0) {
+			n_fields = split_line(line, text_len, at, n);
+			if (is_agreements) {
+				if (id_is_in(sc, in, at[from], n[from]) &&
+				    id_is_in(sc, in, at[to], n[to])) {
+					mu_buf_add(&out, line, text_len);
+					mu_buf_addc(&out, '\n');
+				}
+			} else {
+				bool is_home_in = id_is_in(sc, in, at[home], n[home]),
+				     is_first = true;
+				for (k = 0; k < n_fields; k++) {
+					if (k > 0)
+						mu_buf_addc(&out, ',');
+					if (k != partners) {
+						mu_buf_add(&out, at[k], n[k]);
+						continue;
+					}
+					if (!is_home_in)
+						continue; /* home only */
+					if (n[k] == 1 && at[k][0] == '*') {
+						size_t p;
+						for (p = 0; p < sc->n_partners; p++)
+							if (in[p]) {
+								mu_buf_addf(&out, "%s%s",
+								            is_first ? "" : ";",
+								            sc->partners[p].id);
+								is_first = false;
+							}
+						continue;
+					}
+					{
+						const char *item = at[k], *stop = at[k] + n[k];
+						while (item < stop) {
+							const char *semi = memchr(
+							    item, ';', (size_t)(stop - item));
+							size_t item_len =
+							    semi ? (size_t)(semi - item)
+							         : (size_t)(stop - item);
+							if (id_is_in(sc, in, item, item_len)) {
+								mu_buf_addf(&out, "%s%.*s",
+								            is_first ? "" : ";",
+								            (int)item_len, item);
+								is_first = false;
+							}
+							item = semi ? semi + 1 : stop;
+						}
+					}
+				}
+				mu_buf_addc(&out, '\n');
+			}
+		}
+		line = end ? end + 1 : line + len;
+	}
+	return mu_buf_detach(&out, NULL);
+}
+
+/* Checks coalition in of the scenario of files (over defaults): its plan
+ * objective (checked every way, CLP on muster's MPS of the coalition model
+ * included) equals the edited copy's as a whole system, to 1e-6. Returns
+ * it. */
+static double expect_coalition_is_edited_copy(const struct harness_file *defaults_here,
+                                              const struct harness_file *files, size_t n_files,
+                                              const struct mu_scenario *sc, const bool *in)
+{
+	struct harness_file *edited = mu_calloc(n_files + 1, sizeof(*edited));
+	char **owned = mu_calloc(n_files + 1, sizeof(*owned));
+	struct mu_scenario *copy;
+	double coalition, whole;
+	size_t i;
+	for (i = 0; i < n_files; i++) {
+		edited[i] = files[i];
+		if (strcmp(files[i].name, "agreements.csv") == 0 ||
+		    strcmp(files[i].name, "bank.csv") == 0)
+			edited[i].text = owned[i] =
+			    edit_for_coalition(sc, in, files[i].name, files[i].text);
+	}
+	edited[n_files] = (struct harness_file){NULL, NULL};
+	copy = harness_load(defaults_here, edited);
+	coalition = harness_solve_coalition(sc, true, in);
+	whole = harness_plan_objective(copy, NULL, NULL);
+	if (!(fabs(coalition - whole) <= 1e-6 * (1 + fabs(whole))))
+		fail_msg("coalition model %.9f, the edited copy %.9f", coalition, whole);
+	mu_scenario_free(copy);
+	for (i = 0; i < n_files; i++)
+		free(owned[i]);
+	free(owned);
+	free(edited);
+	return coalition;
+}
+
+/* A coalition's value is a different number from the silo's and the
+ * system's (so that the check above could fail), counted. */
+static size_t count_between(const double *v, size_t n, double silo, double system)
+{
+	size_t i, n_between = 0;
+	for (i = 0; i < n; i++)
+		n_between += fabs(v[i] - silo) > 1e-6 && fabs(v[i] - system) > 1e-6;
+	return n_between;
+}
+
+static void test_model_coalition_is_the_edited_scenario(void **state)
+{
+	static const struct harness_file none[] = {{NULL, NULL}};
+	static const char *const fixed[][4] = {
+	    {NULL},
+	    {"acute_north", "acute_south", NULL},
+	    {"cmh_trust", "acute_north", "acute_south", "homecare"},
+	    {"asc_county", "asc_city", "homecare", NULL},
+	};
+	struct harness_file files[13];
+	struct gen *g = mu_malloc(sizeof(*g));
+	struct io_source *src = io_source_example();
+	struct harness_file *example = mu_calloc(src->n_files + 1, sizeof(*example));
+	struct mu_scenario *sc;
+	unsigned long long seed, rng = 0x2545F4914F6CDD1DULL;
+	size_t i, k, p, n_generated = 0, n_example;
+	double v[16];
+	bool in[16];
+	(void)state;
+	/* generated scenarios (3 or 4 partners): every coalition */
+	for (seed = 1; seed <= 6; seed++) {
+		unsigned mask, n_masks;
+		gen_scenario(g, seed, files);
+		sc = harness_load(defaults, files);
+		n_masks = 1u << sc->n_partners;
+		for (mask = 0; mask < n_masks; mask++) {
+			for (p = 0; p < sc->n_partners; p++)
+				in[p] = mask >> p & 1;
+			v[mask] = expect_coalition_is_edited_copy(defaults, files, 12, sc, in);
+		}
+		/* the whole coalition is the system */
+		assert_true(fabs(v[n_masks - 1] - harness_plan_objective(sc, NULL, NULL)) <
+		            1e-6 * (1 + fabs(v[n_masks - 1])));
+		n_generated += count_between(v, n_masks, v[0], v[n_masks - 1]);
+		mu_scenario_free(sc);
+	}
+	/* the example (7 partners): none, the two acute trusts, the community
+	 * trust with those it lends to, social care with homecare, all, and
+	 * four random ones */
+	for (i = 0; i < src->n_files; i++)
+		example[i] = (struct harness_file){src->files[i].name, src->files[i].data};
+	sc = harness_load(none, example);
+	assert_int_equal(sc->n_partners, 7);
+	for (k = 0; k < 9; k++) {
+		for (p = 0; p < sc->n_partners; p++) {
+			size_t j;
+			in[p] = k == 4;
+			for (j = 0; k < 4 && j < 4 && fixed[k][j]; j++)
+				in[p] = in[p] || strcmp(sc->partners[p].id, fixed[k][j]) == 0;
+			if (k > 4) {
+				rng ^= rng >> 12;
+				rng ^= rng << 25;
+				rng ^= rng >> 27;
+				in[p] = (rng * 2685821657736338717ULL) >> 63;
+			}
+		}
+		v[k] = expect_coalition_is_edited_copy(none, example, src->n_files, sc, in);
+	}
+	n_example = count_between(v, 9, v[0], v[4]);
+	/* most coalitions are neither the silo nor the system */
+	assert_true(n_generated > 20);
+	assert_true(n_example >= 5);
+	mu_scenario_free(sc);
+	free(example);
+	io_source_free(src);
+	free(g);
+}
+
+/* why.csv under a coalition: b's row could take c's spare nurse under the
+ * agreement c -> b, but c is outside the coalition {a,b}: lending cannot
+ * reach it (in the system it costs more: travel 2,000 against a short
+ * staff's 1,600); nor can w1, homed at c and cleared for b, who works
+ * there in the system (so her limit is rest). c works alone in the
+ * coalition: its row on d2 has no lending reason at all, as in a silo. */
+static void test_model_why_under_a_coalition(void **state)
+{
+	const struct harness_file files[] = {
+	    {"partners.csv", "id\na\nb\nc\n"},
+	    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,16:00,8\n"
+	                   "d2,2026-12-02,08:00,16:00,8\n"},
+	    {"staff.csv", "partner,role,shift,available,rotatable\nb,rn,d1,1,0\nc,rn,d1,2,2\n"
+	                  "c,rn,d2,1,0\n"},
+	    {"agreements.csv", "from,to,role,travel_cost\nc,b,*,2000\n"},
+	    {"bank.csv", "id,role,home,partners\nw1,rn,c,b\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\n"},
+	    {"demand.csv", "partner,role,shift,required\nb,rn,d1,3\nc,rn,d2,2\n"},
+	    {NULL, NULL},
+	};
+	const enum mu_row_kind NONE = MU_ROW_KIND_COUNT;
+	static const bool ab[3] = {true, true, false};
+	const struct why_want b_in[] = {{MU_SRC_OWN, MU_WHY_LIMIT, MU_ROW_STAFF},
+	                                {MU_SRC_LEND, MU_WHY_CANNOT_REACH, NONE},
+	                                {MU_SRC_BANK, MU_WHY_CANNOT_REACH, NONE},
+	                                {MU_SRC_AGENCY, MU_WHY_CANNOT_REACH, NONE}};
+	const struct why_want b_system[] = {{MU_SRC_OWN, MU_WHY_LIMIT, MU_ROW_STAFF},
+	                                    {MU_SRC_LEND, MU_WHY_COSTS_MORE, NONE},
+	                                    {MU_SRC_BANK, MU_WHY_LIMIT, MU_ROW_REST},
+	                                    {MU_SRC_AGENCY, MU_WHY_CANNOT_REACH, NONE}};
+	const struct why_want c_alone[] = {{MU_SRC_OWN, MU_WHY_LIMIT, MU_ROW_STAFF},
+	                                   {MU_SRC_BANK, MU_WHY_CANNOT_REACH, NONE},
+	                                   {MU_SRC_AGENCY, MU_WHY_CANNOT_REACH, NONE}};
+	const struct why_want c_system[] = {{MU_SRC_OWN, MU_WHY_LIMIT, MU_ROW_STAFF},
+	                                    {MU_SRC_LEND, MU_WHY_CANNOT_REACH, NONE},
+	                                    {MU_SRC_BANK, MU_WHY_CANNOT_REACH, NONE},
+	                                    {MU_SRC_AGENCY, MU_WHY_CANNOT_REACH, NONE}};
+	(void)state;
+	expect_why_in(files, ab, 0, b_in, 4);
+	expect_why_in(files, NULL, 0, b_system, 4);
+	expect_why_in(files, ab, 1, c_alone, 3);
+	expect_why_in(files, NULL, 1, c_system, 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1291,6 +1646,9 @@ int main(void)
 	    cmocka_unit_test(test_model_generated_scenarios_match_cbc_and_clp),
 	    cmocka_unit_test(test_model_prices_hold_over_their_range),
 	    cmocka_unit_test(test_model_price_sentences_are_true),
+	    cmocka_unit_test(test_model_coalition),
+	    cmocka_unit_test(test_model_coalition_is_the_edited_scenario),
+	    cmocka_unit_test(test_model_why_under_a_coalition),
 	};
 	return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
 }
