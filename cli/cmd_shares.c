@@ -3,13 +3,12 @@
  * value of working together (DESIGN.md §3a). The game's value of a
  * coalition is the plan-mode objective with its partners working together
  * and the others alone (pol_solve's coalition); core/mu_game.c turns the
- * values into Shapley shares, the core check and the settlement. Each
- * coalition is solved warm from the last, which differs from it by one
- * partner.
+ * values into Shapley shares, the core check and the settlement.
  */
 #include "cli.h"
 
 #include "cli_options.h"
+#include "cli_run.h"
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
 #include "core/mu_format.h"
@@ -55,7 +54,6 @@ const char cmd_shares_help[] =
 /* The game's value function: one plan-mode solve per coalition. */
 struct game_ctx {
 	const struct mu_scenario *sc;
-	struct pol_warm *warm;
 	bool *in; /* per partner: in the coalition being solved */
 	bool is_tty;
 	size_t n_done, n_total;
@@ -65,7 +63,12 @@ struct game_ctx {
 static enum mu_code coalition_cost(void *vctx, mu_coalition s, double *cost, struct mu_err *err)
 {
 	struct game_ctx *g = vctx;
-	struct pol_solve_request how = {.is_lp = true, .coalition = g->in, .warm = g->warm};
+	/* cold: presolve and dual simplex from scratch took the example's 128
+	 * coalitions in 15.6 s; warm from the last coalition's basis (one
+	 * partner apart) 25.8 s by dual simplex and 45.1 s by primal, since
+	 * a partner joining or leaving adds or removes its lending and bank
+	 * columns, and presolve is lost (measured 2026-12-02) */
+	struct pol_solve_request how = {.is_lp = true, .coalition = g->in};
 	struct pol_solved solved;
 	enum mu_code rc;
 	size_t p;
@@ -128,7 +131,7 @@ static void print_table(const struct mu_scenario *sc, const struct mu_shares *sh
 	int w = cli_partner_id_width(sc, 7);
 	size_t p;
 	printf("  %-*s %13s %13s %12s %12s %s %13s\n", w, "partner", "alone", "together", "gain",
-	       "share", sh->is_exact ? "" : "  std error", "transfer");
+	       "share", sh->is_exact ? "" : "  std error", "transfer in");
 	for (p = 0; p < sc->n_partners; p++) {
 		printf("  %-*s %13s %13s %12s %12s", w, cli_safe(sc->partners[p].id),
 		       cli_money(m[0], silo[p]), cli_money(m[1], sys[p]), cli_money(m[2], gain[p]),
@@ -161,7 +164,10 @@ static void say_settlement(struct mu_buf *b, const struct mu_scenario *sc,
 	for (k = 0; k < n_t; k++) {
 		if (t[k].amount < 0.005)
 			continue;
-		mu_buf_addf(b, "%s%s pays %s %s", n_shown++ == 0 ? "Settlement: " : "; ",
+		mu_buf_addf(b, "%s%s pays %s %s",
+		            n_shown++ == 0 ? "Settlement (in the same units as the shares: cost to "
+		                             "the system, spend plus penalty weights): "
+		                           : "; ",
 		            sc->partners[t[k].from].name, sc->partners[t[k].to].name,
 		            mu_format_money(m, t[k].amount, 2));
 	}
@@ -256,7 +262,6 @@ int cmd_shares(int argc, char **argv)
 	}
 	is_exact = a.samples == 0 && n <= SHARES_EXACT_MAX;
 	g.sc = sc;
-	g.warm = pol_warm_new();
 	g.in = mu_calloc(n + 1, sizeof(bool));
 	g.is_tty = isatty(STDERR_FILENO);
 	g.started = started;
@@ -315,7 +320,6 @@ done:
 	mu_buf_release(&core);
 	mu_buf_release(&settle);
 	mu_shares_release(&sh);
-	pol_warm_free(g.warm);
 	free(g.in);
 	free(silo);
 	free(sys);

@@ -1764,6 +1764,85 @@ static void test_cli_refuses_a_model_too_large_before_building_it(void **state)
 	result_free(&r);
 }
 
+/* The value of column col (1-based) on the line of path that starts with
+ * prefix, as text (empty when the line or the cell is missing). */
+static void csv_cell(const char *path, const char *prefix, int col, char *out, size_t size)
+{
+	char *text = slurp(path), *line = strstr(text, prefix);
+	int k;
+	out[0] = '\0';
+	for (k = 1; k < col && line; k++)
+		line = (line = strchr(line, ',')) ? line + 1 : NULL;
+	if (line) {
+		size_t n = strcspn(line, ",\n");
+		snprintf(out, size, "%.*s", (int)(n < size ? n : size - 1), line);
+	}
+	free(text);
+}
+
+/* muster shares on the example: the shares add up to the saving, each
+ * partner's gain plus its transfer is its share, the core check is said;
+ * a sampled estimate has standard errors and is the same for a seed. */
+static void test_cli_shares_add_up_and_settle(void **state)
+{
+	struct result r;
+	char path[400], cell[64], *a, *b;
+	double share = 0, gain = 0;
+	size_t p;
+	(void)state;
+	r = run("shares", getenv("MUSTER_EXAMPLE_DIR"), "--out", "sh", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "128 coalitions solved"));
+	assert_non_null(strstr(r.out, "in the core"));
+	assert_non_null(strstr(r.out, "Settlement (in the same units as the shares"));
+	result_free(&r);
+	tmp_path(path, sizeof(path), "sh/shares.csv");
+	for (p = 0; p < 7; p++) {
+		static const char *const ids[] = {"acute_north", "cmh_trust", "acute_south",
+		                                  "asc_county",  "asc_city",  "homecare",
+		                                  "hospice"};
+		char prefix[64];
+		double g, s, t;
+		snprintf(prefix, sizeof(prefix), "%s,", ids[p]);
+		g = csv_value(path, prefix, 5);
+		s = csv_value(path, prefix, 6);
+		t = csv_value(path, prefix, 8);
+		assert_true(fabs(g + t - s) < 1e-6 * (1 + fabs(s)));
+		assert_true(fabs(csv_value(path, prefix, 3) - csv_value(path, prefix, 4) - g) <
+		            1e-6);
+		share += s;
+		gain += g;
+	}
+	/* the shares add up to the saving, the gains too */
+	assert_true(fabs(share - gain) < 1e-4);
+	assert_true(fabs(csv_value(path, "SYSTEM,", 6) - share) < 1e-4);
+	csv_cell(path, "SYSTEM,", 9, cell, sizeof(cell));
+	assert_true(strcmp(cell, "yes") == 0 || strcmp(cell, "no") == 0);
+	/* sampled: standard errors, the same for the same seed */
+	r = run("shares", getenv("MUSTER_EXAMPLE_DIR"), "--samples", "3", "--seed", "7", "--out",
+	        "sa", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "std error"));
+	result_free(&r);
+	r = run("shares", getenv("MUSTER_EXAMPLE_DIR"), "--samples", "3", "--seed", "7", "--out",
+	        "sb", NULL);
+	assert_int_equal(r.status, 0);
+	result_free(&r);
+	tmp_path(path, sizeof(path), "sa/shares.csv");
+	a = slurp(path);
+	tmp_path(path, sizeof(path), "sb/shares.csv");
+	b = slurp(path);
+	assert_string_equal(a, b);
+	tmp_path(path, sizeof(path), "sa/shares.csv");
+	csv_cell(path, "hospice,", 7, cell, sizeof(cell));
+	assert_true(cell[0] != '\0');
+	free(a);
+	free(b);
+	r = run("shares", getenv("MUSTER_EXAMPLE_DIR"), "--samples", "0", NULL);
+	assert_int_equal(r.status, 2);
+	result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1799,6 +1878,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_guarantee_protects_every_partner),
 	    cmocka_unit_test(test_cli_check_names_what_is_not_a_regular_file),
 	    cmocka_unit_test(test_cli_refuses_a_model_too_large_before_building_it),
+	    cmocka_unit_test(test_cli_shares_add_up_and_settle),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
