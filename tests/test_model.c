@@ -1402,6 +1402,8 @@ static char *edit_for_coalition(const struct mu_scenario *sc, const bool *in, co
 			to = column_of(line, text_len, "to");
 			home = column_of(line, text_len, "home");
 			partners = column_of(line, text_len, "partners");
+			assert_true(is_agreements ? from != MU_ALL && to != MU_ALL
+			                          : home != MU_ALL);
 			mu_buf_add(&out, line, text_len);
 			mu_buf_addc(&out, '\n');
 			is_header = false;
