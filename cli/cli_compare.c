@@ -17,18 +17,39 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* The guarantee's price (io_say_guarantee), with a note when a rota is
+ * not proven; empty when the comparison has no unguaranteed run. */
+static void say_guarantee(struct mu_buf *b, const struct mu_scenario *sc,
+                          const struct cli_run run[CLI_COMPARE_RUNS])
+{
+	const struct cli_run *sys = &run[CLI_SYSTEM], *free_run = &run[CLI_UNGUARANTEED];
+	if (!free_run->solved.plan)
+		return;
+	io_say_guarantee(b, sc, sys->solved.plan, free_run->solved.plan, run[CLI_SILO].solved.plan);
+	if (sys->solved.status != MU_STATUS_OPTIMAL || free_run->solved.status != MU_STATUS_OPTIMAL)
+		mu_buf_adds(b,
+		            " (One or both of these rotas is not proven optimal, so the price is "
+		            "approximate.)");
+}
+
 static enum mu_code write_comparison(const char *dir, const struct io_source *src,
                                      const struct mu_scenario *sc,
-                                     const struct cli_run_request req[2],
-                                     const struct cli_run run[2], struct mu_err *err)
+                                     const struct cli_run_request req[CLI_COMPARE_RUNS],
+                                     const struct cli_run run[CLI_COMPARE_RUNS], struct mu_err *err)
 {
 	struct io_html_plan sys, silo;
+	struct mu_buf guarantee;
 	enum mu_code rc;
 	if ((rc = io_report_write_compare(dir, sc, run[0].solved.plan, run[1].solved.plan, err)))
 		return rc;
 	cli_run_html_plan(&req[0], &run[0], "The system plan", &sys);
 	cli_run_html_plan(&req[1], &run[1], "The silo plan", &silo);
-	return io_html_write_compare(dir, sc, src->label, &sys, &silo, err);
+	mu_buf_init(&guarantee);
+	say_guarantee(&guarantee, sc, run);
+	rc = io_html_write_compare(dir, sc, src->label, &sys, &silo,
+	                           guarantee.len ? guarantee.data : NULL, err);
+	mu_buf_release(&guarantee);
+	return rc;
 }
 
 /* "optimal in 8.1 s (4578 simplex iterations)", or "best found, within
@@ -247,17 +268,9 @@ void cli_compare_print(const struct mu_scenario *sc, const struct cli_run run[CL
 		printf(",\nand at least %s lower than any silo rota however long its search ran",
 		       cli_money(m[1], silo->solved.bound - sys->solved.objective));
 	printf(".\n");
-	if (run[CLI_UNGUARANTEED].solved.plan) {
-		mu_buf_init(&say);
-		io_say_guarantee(&say, sc, sys->solved.plan, run[CLI_UNGUARANTEED].solved.plan,
-		                 silo->solved.plan);
-		if (sys->solved.status != MU_STATUS_OPTIMAL ||
-		    run[CLI_UNGUARANTEED].solved.status != MU_STATUS_OPTIMAL)
-			mu_buf_adds(
-			    &say,
-			    " (One or both of these rotas is not proven optimal, so the price is "
-			    "approximate.)");
+	mu_buf_init(&say);
+	say_guarantee(&say, sc, run);
+	if (say.len)
 		printf("%s\n", cli_safe(say.data));
-		mu_buf_release(&say);
-	}
+	mu_buf_release(&say);
 }

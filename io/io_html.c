@@ -818,7 +818,8 @@ static void compare_partners(struct mu_buf *b, const struct mu_scenario *sc,
 
 enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc,
                                    const char *scenario_label, const struct io_html_plan *sys,
-                                   const struct io_html_plan *silo, struct mu_err *err)
+                                   const struct io_html_plan *silo, const char *guarantee,
+                                   struct mu_err *err)
 {
 	double lower = silo->objective - sys->objective;
 	char m[MU_MONEY_SIZE];
@@ -840,6 +841,11 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 		mu_buf_addf(&b, " (%.0f%% of the silo's)", 100 * fabs(lower) / silo->objective);
 	mu_buf_adds(&b, ".</p>\n");
 	mu_buf_release(&say);
+	if (guarantee) {
+		mu_buf_adds(&b, "<p>");
+		esc(&b, guarantee);
+		mu_buf_adds(&b, "</p>\n");
+	}
 	mu_buf_adds(&b, "<p>Silo: the same scenario as if partners worked alone: no lending, each "
 	                "bank worker only at their home partner.</p>\n");
 	compare_table(&b, sys, silo);

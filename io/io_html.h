@@ -37,10 +37,12 @@ enum mu_code io_html_write_solve(const char *dir, const struct mu_scenario *sc,
                                  const char *scenario_label, const struct io_html_plan *plan,
                                  struct mu_err *err);
 
-/* Writes dir/report.html for a compare: system against silo. */
+/* Writes dir/report.html for a compare: system against silo, and the
+ * guarantee's price when guarantee (its sentence) is not NULL. */
 enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc,
                                    const char *scenario_label, const struct io_html_plan *sys,
-                                   const struct io_html_plan *silo, struct mu_err *err);
+                                   const struct io_html_plan *silo, const char *guarantee,
+                                   struct mu_err *err);
 
 /* Writes dir/report.html for shares (DESIGN.md §3a): who gains, each
  * partner's share, who pays whom; core and settle are the sentences said

@@ -1667,6 +1667,13 @@ static void test_cli_guarantee_protects_every_partner(void **state)
 	assert_true(fabs(price - (with - without)) <= 0.5);
 	assert_non_null(strstr(r.out, "It protects "));
 	result_free(&r);
+	{ /* and the report says it too */
+		char *html;
+		tmp_path(path, sizeof(path), "gcmp/report.html");
+		html = slurp(path);
+		assert_non_null(strstr(html, "The guarantee (no partner&#39;s unfilled penalty"));
+		free(html);
+	}
 }
 
 /* A .csv name that is not a regular file is said to be one, at that file,
