@@ -56,7 +56,7 @@ struct game_ctx {
 	const struct mu_scenario *sc;
 	bool *in; /* per partner: in the coalition being solved */
 	bool is_tty;
-	size_t n_done, n_total;
+	size_t n_done;
 	double started;
 };
 
