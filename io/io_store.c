@@ -88,6 +88,15 @@ static const char *const migrations[] = {
     /* 2 -> 3: the folder each run was made from; a scenario is stored once by
      * content, and its label is the folder of the first run of it */
     "ALTER TABLE runs ADD COLUMN folder TEXT;",
+    /* 3 -> 4: sweeps spread over processes (`--shard I/N`) and merged. A run
+     * keeps its point's index in the whole sweep, so that merge can put the
+     * shards' points back in order; a sweep says how many points the whole
+     * sweep has, which part of it it is ("I/N", NULL: all of it) and the
+     * key that tells the shards of one sweep (see io_store_merge) */
+    "ALTER TABLE runs ADD COLUMN point INTEGER;"
+    "ALTER TABLE sweeps ADD COLUMN n_points INTEGER;"
+    "ALTER TABLE sweeps ADD COLUMN shard TEXT;"
+    "ALTER TABLE sweeps ADD COLUMN shard_key TEXT;",
 };
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 
@@ -588,6 +597,14 @@ static void bind_text(sqlite3_stmt *stmt, int i, const char *s)
 	sqlite3_bind_text(stmt, i, s ? s : "", -1, SQLITE_STATIC);
 }
 
+static void bind_text_or_null(sqlite3_stmt *stmt, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(stmt, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(stmt, i);
+}
+
 static void bind_opt(sqlite3_stmt *stmt, int i, bool is_set, double v)
 {
 	if (is_set)
@@ -743,9 +760,9 @@ static enum mu_code put_vary(struct io_store *st, const struct io_run *run, int6
 	return rc;
 }
 
-/* Inserts run (of scenario_id, in sweep_id unless 0) inside the caller's
- * transaction. */
-static enum mu_code put_run(struct io_store *st, int64_t scenario_id, int64_t sweep_id,
+/* Inserts run (of scenario_id, in sweep_id unless 0, as its point unless
+ * point < 0) inside the caller's transaction. */
+static enum mu_code put_run(struct io_store *st, int64_t scenario_id, int64_t sweep_id, long point,
                             const char *folder, const struct io_run *run, int64_t *id,
                             struct mu_err *err)
 {
@@ -755,8 +772,8 @@ static enum mu_code put_run(struct io_store *st, int64_t scenario_id, int64_t sw
 	         prepare(st,
 	                 "INSERT INTO runs (scenario_id, command, mode, is_silo, status, objective,"
 	                 " best_bound, gap, time_read, time_build, time_solve, time_total, n_rows,"
-	                 " n_cols, n_nonzeros, version, sweep_id, folder)"
-	                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	                 " n_cols, n_nonzeros, version, sweep_id, folder, point)"
+	                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	                 &ins, err)) != MU_OK)
 		return rc;
 	sqlite3_bind_int64(ins, 1, scenario_id);
@@ -780,6 +797,10 @@ static enum mu_code put_run(struct io_store *st, int64_t scenario_id, int64_t sw
 	else
 		sqlite3_bind_null(ins, 17);
 	bind_text(ins, 18, folder);
+	if (point >= 0)
+		sqlite3_bind_int64(ins, 19, point);
+	else
+		sqlite3_bind_null(ins, 19);
 	rc = step_done(st, ins, "insert run", err);
 	sqlite3_finalize(ins);
 	if (rc != MU_OK)
@@ -800,7 +821,7 @@ enum mu_code io_store_add_run(struct io_store *st, const struct io_source *src,
 	    (rc = exec(st, "BEGIN IMMEDIATE", err)) != MU_OK)
 		return rc;
 	if ((rc = put_scenario(st, src, &scenario_id, err)) != MU_OK ||
-	    (rc = put_run(st, scenario_id, 0, src->label, run, &id, err)) != MU_OK ||
+	    (rc = put_run(st, scenario_id, 0, -1, src->label, run, &id, err)) != MU_OK ||
 	    (rc = commit(st, err)) != MU_OK) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return rc;
@@ -824,18 +845,25 @@ enum mu_code io_store_add_sweep(struct io_store *st, const struct io_source *src
 		return rc;
 	if ((rc = put_scenario(st, src, &scenario_id, err)) != MU_OK ||
 	    (rc = prepare(
-	         st, "INSERT INTO sweeps (scenario_id, mode, is_silo, vary) VALUES (?, ?, ?, ?)",
+	         st,
+	         "INSERT INTO sweeps (scenario_id, mode, is_silo, vary, n_points, shard, shard_key)"
+	         " VALUES (?, ?, ?, ?, ?, ?, ?)",
 	         &ins, err)) != MU_OK)
 		goto rollback;
 	sqlite3_bind_int64(ins, 1, scenario_id);
 	bind_text(ins, 2, sweep->mode);
 	sqlite3_bind_int(ins, 3, sweep->is_silo);
 	bind_text(ins, 4, sweep->vary);
+	sqlite3_bind_int64(ins, 5,
+	                   (sqlite3_int64)(sweep->n_points ? sweep->n_points : sweep->n_runs));
+	bind_text_or_null(ins, 6, sweep->shard);
+	bind_text_or_null(ins, 7, sweep->shard_key);
 	if ((rc = step_done(st, ins, "insert sweep", err)) != MU_OK)
 		goto rollback;
 	id = sqlite3_last_insert_rowid(st->db);
 	for (i = 0; i < sweep->n_runs; i++) {
-		if ((rc = put_run(st, scenario_id, id, src->label, &sweep->runs[i], &run_id,
+		long point = (long)(sweep->points ? sweep->points[i] : i);
+		if ((rc = put_run(st, scenario_id, id, point, src->label, &sweep->runs[i], &run_id,
 		                  err)) != MU_OK)
 			goto rollback;
 		if (run_ids)
@@ -1051,20 +1079,17 @@ enum mu_code io_store_list_plan(struct io_store *st, int64_t id,
 	return rc;
 }
 
-enum mu_code io_store_get_scenario(struct io_store *st, int64_t id, struct io_source **out,
-                                   struct mu_err *err)
+/* The scenario files that sql (label, name, content by one id) selects,
+ * as a source. MU_E_USAGE (what names the id) when there are none. */
+static enum mu_code read_source(struct io_store *st, const char *sql, const char *what, int64_t id,
+                                struct io_source **out, struct mu_err *err)
 {
 	sqlite3_stmt *stmt;
 	struct io_source *src;
 	enum mu_code rc = MU_OK;
 	size_t cap = 0;
 	int r;
-	if (prepare(st,
-	            "SELECT s.label, f.name, f.content FROM runs r"
-	            " JOIN scenarios s ON s.id = r.scenario_id"
-	            " JOIN scenario_files f ON f.scenario_id = s.id"
-	            " WHERE r.id = ? ORDER BY f.name",
-	            &stmt, err) != MU_OK)
+	if (prepare(st, sql, &stmt, err) != MU_OK)
 		return MU_E_DB;
 	sqlite3_bind_int64(stmt, 1, id);
 	src = mu_calloc(1, sizeof(*src));
@@ -1086,7 +1111,7 @@ enum mu_code io_store_get_scenario(struct io_store *st, int64_t id, struct io_so
 	if (r != SQLITE_DONE)
 		rc = db_error(st, err, "read scenario files");
 	else if (!src->label)
-		rc = mu_err_set(err, MU_E_USAGE, "%s: no run %lld", st->path, (long long)id);
+		rc = mu_err_set(err, MU_E_USAGE, "%s: no %s %lld", st->path, what, (long long)id);
 	sqlite3_finalize(stmt);
 	if (rc != MU_OK) {
 		io_source_free(src);
@@ -1094,4 +1119,15 @@ enum mu_code io_store_get_scenario(struct io_store *st, int64_t id, struct io_so
 	}
 	*out = src;
 	return MU_OK;
+}
+
+enum mu_code io_store_get_scenario(struct io_store *st, int64_t id, struct io_source **out,
+                                   struct mu_err *err)
+{
+	return read_source(st,
+	                   "SELECT s.label, f.name, f.content FROM runs r"
+	                   " JOIN scenarios s ON s.id = r.scenario_id"
+	                   " JOIN scenario_files f ON f.scenario_id = s.id"
+	                   " WHERE r.id = ? ORDER BY f.name",
+	                   "run", id, out, err);
 }

@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 /* The schema version this build writes; older databases are migrated. */
-#define IO_STORE_SCHEMA_VERSION 3
+#define IO_STORE_SCHEMA_VERSION 4
 
 struct io_store;
 
@@ -63,13 +63,19 @@ struct io_run {
 	size_t n_vary;
 };
 
-/* A sweep: its runs, linked to it. */
+/* A sweep: its runs, linked to it. A shard (`--shard I/N`) records only
+ * its part of the points: each run's index in the whole sweep, the whole
+ * sweep's size, "I/N" and the key that io_store_merge groups shards by. */
 struct io_sweep {
 	const char *mode; /* "rota" or "plan" */
 	bool is_silo;
 	const char *vary; /* the --vary options, as given */
 	const struct io_run *runs;
 	size_t n_runs;
+	const size_t *points;  /* runs[i] is point points[i]; NULL: point i */
+	size_t n_points;       /* the whole sweep's; 0: n_runs */
+	const char *shard;     /* "I/N"; NULL: the whole sweep */
+	const char *shard_key; /* NULL unless shard */
 };
 
 /* One stored run as listed. */
