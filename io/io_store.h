@@ -158,6 +158,34 @@ enum mu_code io_store_add_sweep(struct io_store *st, const struct io_source *src
                                 const struct io_sweep *sweep, int64_t *sweep_id, int64_t *run_ids,
                                 struct mu_err *err);
 
+/* What io_store_merge copied. */
+struct io_merged {
+	size_t n_runs;         /* runs, each with its rows */
+	size_t n_sweeps;       /* sweeps made in the target */
+	size_t n_shard_sweeps; /* of those, the ones put together from shards */
+	size_t n_shards;       /* the shards' sweeps they were made of */
+};
+
+/* Copies every run of the n_from stores in from (opened for reading;
+ * borrowed) into st, with its settings, KPIs, plan rows, values and
+ * scenario (stored once by content hash, as always), in one transaction:
+ * all of it or nothing. Runs get new ids, in store order and, in a store,
+ * oldest first. A whole sweep is copied as one sweep. The shards of one
+ * sweep - the sweeps recorded by `sweep --shard I/N` with the same
+ * shard_key: the same scenario content, mode, --vary options, number of
+ * points and shards, and time limit - become one sweep of st, no longer a
+ * shard, made when its first shard was, at its first run's place, its
+ * runs in point order (so that runs, show and the sweep's tables read as
+ * one process's sweep). Sweeps and runs already in st are not looked at.
+ * *out (may be NULL) gets the counts.
+ *
+ * Returns MU_OK; MU_E_USAGE when a sharded sweep lacks a point (a shard's
+ * database not given) or holds one twice (the same shard given twice, or
+ * the same sharded sweep run twice): the message names the database and
+ * shard; MU_E_DB as io_store_add_run. */
+enum mu_code io_store_merge(struct io_store *st, struct io_store *const *from, size_t n_from,
+                            struct io_merged *out, struct mu_err *err);
+
 /* Calls fn for every run, oldest first; fn returns non-zero to stop. */
 enum mu_code io_store_list_runs(struct io_store *st,
                                 int (*fn)(const struct io_run_info *info, void *ctx), void *ctx,
