@@ -131,6 +131,8 @@ int cmd_merge(int argc, char **argv)
 	       done.n_sweeps == 1 ? "" : "s");
 	if (done.n_shard_sweeps)
 		printf(" (%zu put together from %zu shards)", done.n_shard_sweeps, done.n_shards);
+	if (done.n_values)
+		printf(", %zu coalition values", done.n_values);
 	printf("\n");
 done:
 	for (i = 0; i < n; i++)

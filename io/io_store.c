@@ -97,6 +97,16 @@ static const char *const migrations[] = {
     "ALTER TABLE sweeps ADD COLUMN n_points INTEGER;"
     "ALTER TABLE sweeps ADD COLUMN shard TEXT;"
     "ALTER TABLE sweeps ADD COLUMN shard_key TEXT;",
+    /* 4 -> 5: the value of each coalition of a scenario's game (DESIGN.md
+     * §3a: its plan-mode cost), recorded by `shares --shard I/N`, so that
+     * the shards' values, merged, give the shares without a solve. The
+     * coalition is its bitmask (bit i: partner i in partners.csv order),
+     * as a signed 64-bit integer */
+    "CREATE TABLE coalition_values ("
+    "  scenario_id INTEGER NOT NULL REFERENCES scenarios(id),"
+    "  coalition INTEGER NOT NULL,"
+    "  cost REAL NOT NULL,"
+    "  PRIMARY KEY (scenario_id, coalition));",
 };
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 
@@ -1454,6 +1464,42 @@ done:
 	return rc;
 }
 
+/* Copies the coalition values of from[f], scenario by scenario (a value
+ * the target has already is kept). */
+static enum mu_code merge_values(struct merge *m, size_t f, struct mu_err *err)
+{
+	struct io_store *from = m->from[f];
+	sqlite3_stmt *sel = NULL, *ins = NULL;
+	int64_t scenario = 0;
+	enum mu_code rc;
+	int r;
+	if ((rc = prepare(from,
+	                  "SELECT scenario_id, coalition, cost FROM coalition_values"
+	                  " ORDER BY scenario_id, coalition",
+	                  &sel, err)) != MU_OK ||
+	    (rc = prepare(m->to,
+	                  "INSERT OR IGNORE INTO coalition_values (scenario_id, coalition, cost)"
+	                  " VALUES (?, ?, ?)",
+	                  &ins, err)) != MU_OK)
+		goto done;
+	while (rc == MU_OK && (r = step(from, sel)) == SQLITE_ROW) {
+		if ((rc = merge_scenario(m, f, sqlite3_column_int64(sel, 0), &scenario, err)) !=
+		    MU_OK)
+			break;
+		sqlite3_bind_int64(ins, 1, scenario);
+		sqlite3_bind_value(ins, 2, sqlite3_column_value(sel, 1));
+		sqlite3_bind_value(ins, 3, sqlite3_column_value(sel, 2));
+		if ((rc = step_done(m->to, ins, "copy a coalition's value", err)) == MU_OK)
+			m->done->n_values += (size_t)sqlite3_changes(m->to->db);
+	}
+	if (rc == MU_OK && r != SQLITE_DONE)
+		rc = db_error(from, err, "read coalition values");
+done:
+	sqlite3_finalize(sel);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
 /* Copies every run of from[f], oldest first: a run of no sweep alone, a
  * whole sweep's runs into its copy, a shard's sweep at its first run (all
  * its shards, see merge_shards). */
@@ -1495,7 +1541,7 @@ static enum mu_code merge_store(struct merge *m, size_t f, struct mu_err *err)
 	if (rc == MU_OK && r != SQLITE_DONE)
 		rc = db_error(from, err, "list runs");
 	sqlite3_finalize(sel);
-	return rc;
+	return rc == MU_OK ? merge_values(m, f, err) : rc;
 }
 
 enum mu_code io_store_merge(struct io_store *st, struct io_store *const *from, size_t n_from,
@@ -1527,5 +1573,65 @@ enum mu_code io_store_merge(struct io_store *st, struct io_store *const *from, s
 	free(m.sweeps);
 	if (rc == MU_OK && out)
 		*out = done;
+	return rc;
+}
+
+enum mu_code io_store_add_values(struct io_store *st, const struct io_source *src,
+                                 const uint64_t *coalitions, const double *costs, size_t n,
+                                 struct mu_err *err)
+{
+	sqlite3_stmt *ins = NULL;
+	int64_t scenario = 0;
+	enum mu_code rc;
+	size_t i;
+	if ((rc = connect_for_writing(st, err)) != MU_OK ||
+	    (rc = exec(st, "BEGIN IMMEDIATE", err)) != MU_OK)
+		return rc;
+	if ((rc = put_scenario(st, src, &scenario, err)) != MU_OK ||
+	    (rc = prepare(st,
+	                  "INSERT OR REPLACE INTO coalition_values (scenario_id, coalition, cost)"
+	                  " VALUES (?, ?, ?)",
+	                  &ins, err)) != MU_OK)
+		goto rollback;
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(ins, 1, scenario);
+		sqlite3_bind_int64(ins, 2, (sqlite3_int64)coalitions[i]);
+		sqlite3_bind_double(ins, 3, costs[i]);
+		if ((rc = step_done(st, ins, "insert a coalition's value", err)) != MU_OK)
+			goto rollback;
+	}
+	if ((rc = commit(st, err)) != MU_OK)
+		goto rollback;
+	sqlite3_finalize(ins);
+	return MU_OK;
+rollback:
+	sqlite3_finalize(ins);
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+enum mu_code io_store_list_values(struct io_store *st, const struct io_source *src,
+                                  int (*fn)(uint64_t coalition, double cost, void *ctx), void *ctx,
+                                  struct mu_err *err)
+{
+	sqlite3_stmt *stmt;
+	char hash[65];
+	enum mu_code rc = MU_OK;
+	int r;
+	io_source_hash(src, hash);
+	if (prepare(
+	        st,
+	        "SELECT v.coalition, v.cost FROM coalition_values v"
+	        " JOIN scenarios s ON s.id = v.scenario_id WHERE s.hash = ? ORDER BY v.coalition",
+	        &stmt, err) != MU_OK)
+		return MU_E_DB;
+	bind_text(stmt, 1, hash);
+	while ((r = step(st, stmt)) == SQLITE_ROW)
+		if (fn((uint64_t)sqlite3_column_int64(stmt, 0), sqlite3_column_double(stmt, 1),
+		       ctx))
+			break;
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		rc = db_error(st, err, "list coalition values");
+	sqlite3_finalize(stmt);
 	return rc;
 }

@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 /* The schema version this build writes; older databases are migrated. */
-#define IO_STORE_SCHEMA_VERSION 4
+#define IO_STORE_SCHEMA_VERSION 5
 
 struct io_store;
 
@@ -164,6 +164,7 @@ struct io_merged {
 	size_t n_sweeps;       /* sweeps made in the target */
 	size_t n_shard_sweeps; /* of those, the ones put together from shards */
 	size_t n_shards;       /* the shards' sweeps they were made of */
+	size_t n_values;       /* coalition values (see io_store_add_values) */
 };
 
 /* Copies every run of the n_from stores in from (opened for reading;
@@ -179,12 +180,30 @@ struct io_merged {
  * one process's sweep). Sweeps and runs already in st are not looked at.
  * *out (may be NULL) gets the counts.
  *
+ * The coalition values of every scenario are copied too (one the target
+ * has already is kept).
+ *
  * Returns MU_OK; MU_E_USAGE when a sharded sweep lacks a point (a shard's
  * database not given) or holds one twice (the same shard given twice, or
  * the same sharded sweep run twice): the message names the database and
  * shard; MU_E_DB as io_store_add_run. */
 enum mu_code io_store_merge(struct io_store *st, struct io_store *const *from, size_t n_from,
                             struct io_merged *out, struct mu_err *err);
+
+/* Records src (once) and the cost of each of the n coalitions (bit i:
+ * partner i) of its game (DESIGN.md §3a), as `shares --shard` values
+ * them, in one transaction; a value recorded before for the same scenario
+ * content and coalition is replaced. MU_OK, or MU_E_DB / MU_E_USAGE as
+ * io_store_add_run, with nothing recorded. */
+enum mu_code io_store_add_values(struct io_store *st, const struct io_source *src,
+                                 const uint64_t *coalitions, const double *costs, size_t n,
+                                 struct mu_err *err);
+
+/* Calls fn for each coalition value recorded for src's content (by hash),
+ * by coalition; fn returns non-zero to stop. */
+enum mu_code io_store_list_values(struct io_store *st, const struct io_source *src,
+                                  int (*fn)(uint64_t coalition, double cost, void *ctx), void *ctx,
+                                  struct mu_err *err);
 
 /* Calls fn for every run, oldest first; fn returns non-zero to stop. */
 enum mu_code io_store_list_runs(struct io_store *st,

@@ -2015,6 +2015,52 @@ static void test_cli_sharded_sweep_merges_into_one_process_sweep(void **state)
 	result_free(&r);
 }
 
+/* Sampled shares from two shards' coalition values, merged, equal one
+ * process's: the same shares.csv, byte for byte (each coalition is solved
+ * cold, so its value does not depend on which process solved it). */
+static void test_cli_sharded_shares_merge_into_one_process_shares(void **state)
+{
+	const char *ex = getenv("MUSTER_EXAMPLE_DIR");
+	const char *const shard1[] = {"shares",  ex,    "--samples", "4",     "--seed", "3",
+	                              "--shard", "1/2", "--db",      "v1.db", NULL};
+	const char *const shard2[] = {"shares",  ex,    "--samples", "4",     "--seed", "3",
+	                              "--shard", "2/2", "--db",      "v2.db", NULL};
+	char path[400], *one, *merged;
+	struct result r;
+	pid_t p1, p2;
+	int st1, st2;
+	(void)state;
+	p1 = start("vshard1", shard1);
+	p2 = start("vshard2", shard2);
+	assert_int_equal(waitpid(p1, &st1, 0), p1);
+	assert_int_equal(waitpid(p2, &st2, 0), p2);
+	assert_true(WIFEXITED(st1) && WEXITSTATUS(st1) == 0);
+	assert_true(WIFEXITED(st2) && WEXITSTATUS(st2) == 0);
+	r = run("merge", "--db", "vm.db", "v1.db", "v2.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "coalition values"));
+	result_free(&r);
+	r = run("shares", ex, "--samples", "4", "--seed", "3", "--out", "sh_one", NULL);
+	assert_int_equal(r.status, 0);
+	result_free(&r);
+	r = run("shares", ex, "--samples", "4", "--seed", "3", "--db", "vm.db", "--out",
+	        "sh_merged", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "0 solved"));
+	result_free(&r);
+	tmp_path(path, sizeof(path), "sh_one/shares.csv");
+	one = slurp(path);
+	tmp_path(path, sizeof(path), "sh_merged/shares.csv");
+	merged = slurp(path);
+	assert_true(strlen(one) > 0);
+	assert_string_equal(merged, one);
+	free(one);
+	free(merged);
+	r = run("shares", ex, "--shard", "1/2", "--out", "x", NULL);
+	assert_int_equal(r.status, 2);
+	result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2052,6 +2098,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_refuses_a_model_too_large_before_building_it),
 	    cmocka_unit_test(test_cli_shares_add_up_and_settle),
 	    cmocka_unit_test(test_cli_sharded_sweep_merges_into_one_process_sweep),
+	    cmocka_unit_test(test_cli_sharded_shares_merge_into_one_process_shares),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
