@@ -36,6 +36,7 @@ int cmd_help(int argc, char **argv);
 int cmd_solve(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_shares(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 extern const char cmd_check_help[];
 extern const char cmd_compare_help[];
@@ -47,6 +48,7 @@ extern const char cmd_help_help[];
 extern const char cmd_solve_help[];
 extern const char cmd_sweep_help[];
 extern const char cmd_shares_help[];
+extern const char cmd_merge_help[];
 
 #define CLI_DEFAULT_DB "muster.db"
 

@@ -51,6 +51,20 @@ static bool parse_count(const char *v, unsigned long lo, unsigned long hi, unsig
 	return true;
 }
 
+/* v as "I/N" with 1 <= I <= N <= CLI_MAX_SHARDS. */
+static bool parse_shard(const char *v, unsigned long *i, unsigned long *n)
+{
+	const char *slash = strchr(v, '/');
+	char part[16];
+	size_t len;
+	if (!slash || (len = (size_t)(slash - v)) >= sizeof(part))
+		return false;
+	memcpy(part, v, len);
+	part[len] = '\0';
+	return parse_count(part, 1, CLI_MAX_SHARDS, i) &&
+	       parse_count(slash + 1, 1, CLI_MAX_SHARDS, n) && *i <= *n;
+}
+
 /* True when out names the folder scenario is (through links and ".."
  * alike); false when out does not exist yet. */
 static bool is_same_folder(const char *out, const char *scenario)
@@ -64,8 +78,8 @@ int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
                       struct cli_options *o)
 {
 	static const char *const valued[] = {
-	    "--out",        "--db",   "--write-mps", "--write-mps-natural",
-	    "--time-limit", "--vary", "--samples",   "--seed"};
+	    "--out",     "--db",   "--write-mps", "--write-mps-natural", "--time-limit", "--vary",
+	    "--samples", "--seed", "--shard"};
 	int i = 1;
 	if (!o->db)
 		o->db = CLI_DEFAULT_DB;
@@ -117,6 +131,13 @@ int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
 					    "invalid --seed '%s' (a whole number, 0 to 4294967295)",
 					    v);
 				o->seed = seed;
+			} else if (strcmp(name, "--shard") == 0 && (allowed & CLI_OPT_SHARD)) {
+				if (!parse_shard(v, &o->shard, &o->n_shards))
+					return cli_usage_error(
+					    cmd,
+					    "invalid --shard '%s' (I/N: part I of N, whole numbers "
+					    "with 1 <= I <= N <= %d, e.g. 2/8)",
+					    v, CLI_MAX_SHARDS);
 			} else {
 				return cli_usage_error(cmd, "unknown option '%s'", name);
 			}

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #define CLI_MAX_VARY 8
+#define CLI_MAX_SHARDS 100000
 
 /* Which options a command takes. */
 enum {
@@ -20,7 +21,8 @@ enum {
 	CLI_OPT_TIME_LIMIT = 1 << 5,
 	CLI_OPT_WRITE_MPS = 1 << 6, /* --write-mps and --write-mps-natural */
 	CLI_OPT_VARY = 1 << 7,      /* --vary, repeatable */
-	CLI_OPT_SAMPLES = 1 << 8    /* --samples N and --seed S (shares) */
+	CLI_OPT_SAMPLES = 1 << 8,   /* --samples N and --seed S (shares) */
+	CLI_OPT_SHARD = 1 << 9      /* --shard I/N (sweep) */
 };
 
 struct cli_options {
@@ -31,6 +33,7 @@ struct cli_options {
 	size_t n_vary;
 	unsigned long samples; /* 0 unless given */
 	unsigned long long seed;
+	unsigned long shard, n_shards; /* --shard I/N: 1 <= I <= N; both 0 unless given */
 };
 
 /* Parses argv (argv[0] the command) into *o, which the caller may have

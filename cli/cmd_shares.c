@@ -3,7 +3,9 @@
  * value of working together (DESIGN.md §3a). The game's value of a
  * coalition is the plan-mode objective with its partners working together
  * and the others alone (pol_solve's coalition); core/mu_game.c turns the
- * values into Shapley shares, the core check and the settlement.
+ * values into Shapley shares, the core check and the settlement. With
+ * --shard I/N it values only its part of the coalitions and records them;
+ * with --db it takes the values recorded there (merged shards') first.
  */
 #include "cli.h"
 
@@ -16,6 +18,7 @@
 #include "core/mu_time.h"
 #include "io/io_html.h"
 #include "io/io_report.h"
+#include "io/io_store.h"
 #include "policies/pol_solve.h"
 
 #include <math.h>
@@ -30,7 +33,8 @@
 #define SHARES_DEFAULT_SAMPLES 100
 
 const char cmd_shares_help[] =
-    "usage: muster shares SCENARIO [--samples N] [--seed S] [--out DIR]\n"
+    "usage: muster shares SCENARIO [--samples N] [--seed S] [--out DIR] [--db FILE]\n"
+    "                     [--shard I/N]\n"
     "\n"
     "Each partner's fair share of what working together is worth (DESIGN.md\n"
     "§3a): the Shapley value of the saving in cost to the system (spend plus\n"
@@ -48,6 +52,15 @@ const char cmd_shares_help[] =
     "  --seed S      the random orders' seed (default 0): the same seed gives\n"
     "                the same shares\n"
     "  --out DIR     write shares.csv\n"
+    "  --shard I/N   value only part I of N of the coalitions and record their\n"
+    "                values in --db (default muster.db), no shares: exact, the\n"
+    "                coalitions k (in Gray-code order) with k mod N = I - 1;\n"
+    "                sampled, those of the orders k with k mod N = I - 1 (give\n"
+    "                every shard the same --samples and --seed). 'muster merge'\n"
+    "                puts the shards' databases together\n"
+    "  --db FILE     without --shard: take each coalition's value from FILE\n"
+    "                when it is recorded there for this scenario's content (a\n"
+    "                merge of the shards'), solving only the others\n"
     "\n"
     "exit codes: 0 done; 2 bad usage or scenario; 1 I/O or solver failure.\n";
 
@@ -58,7 +71,28 @@ struct game_ctx {
 	bool is_tty;
 	size_t n_done;
 	double started;
+	/* --db: the values recorded, by coalition as signed (the store's order) */
+	int64_t *known;
+	double *known_cost;
+	size_t n_known, cap_known, n_looked_up;
 };
+
+static int by_coalition(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+static int add_known(uint64_t coalition, double cost, void *ctx)
+{
+	struct game_ctx *g = ctx;
+	size_t cap = g->cap_known;
+	MU_GROW(g->known, g->cap_known, g->n_known + 1);
+	MU_GROW(g->known_cost, cap, g->n_known + 1);
+	g->known[g->n_known] = (int64_t)coalition;
+	g->known_cost[g->n_known++] = cost;
+	return 0;
+}
 
 static enum mu_code coalition_cost(void *vctx, mu_coalition s, double *cost, struct mu_err *err)
 {
@@ -72,6 +106,15 @@ static enum mu_code coalition_cost(void *vctx, mu_coalition s, double *cost, str
 	struct pol_solved solved;
 	enum mu_code rc;
 	size_t p;
+	int64_t key = (int64_t)s;
+	const int64_t *at =
+	    g->n_known ? bsearch(&key, g->known, g->n_known, sizeof(*g->known), by_coalition)
+	               : NULL;
+	if (at) {
+		*cost = g->known_cost[at - g->known];
+		g->n_looked_up++;
+		return MU_OK;
+	}
 	for (p = 0; p < g->sc->n_partners; p++)
 		g->in[p] = (s >> p) & 1;
 	if ((rc = pol_solve(g->sc, &how, &solved, err)) != MU_OK)
@@ -86,6 +129,94 @@ static enum mu_code coalition_cost(void *vctx, mu_coalition s, double *cost, str
 		fprintf(stderr, "\r\033[K  %zu coalitions solved, %.0f s", g->n_done,
 		        mu_time_now() - g->started);
 	return rc;
+}
+
+static bool has_coalition(const uint64_t *list, size_t n, uint64_t s)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (list[i] == s)
+			return true;
+	return false;
+}
+
+/* shares --shard: values this shard's coalitions and records them in
+ * a->db, in one transaction after the last. */
+static int value_shard(const struct cli_options *a, const struct io_source *src, struct game_ctx *g,
+                       bool is_exact, size_t samples)
+{
+	size_t n = g->sc->n_partners, cap = 0, n_list = 0, i, j;
+	uint64_t *list = NULL;
+	double *cost = NULL;
+	size_t *order = mu_calloc(n + 1, sizeof(*order));
+	struct io_store *st = NULL;
+	struct mu_err err;
+	int status;
+	if ((status = cli_run_store_open(a->db, &st)) != 0)
+		goto done;
+	if (is_exact) {
+		uint64_t k;
+		for (k = a->shard - 1; k < (1ULL << n); k += a->n_shards) {
+			MU_GROW(list, cap, n_list + 1);
+			list[n_list++] = mu_game_gray(k);
+		}
+	} else {
+		/* every walk starts at the empty coalition: each shard values it */
+		MU_GROW(list, cap, n_list + 1);
+		list[n_list++] = 0;
+		for (i = a->shard - 1; i < samples; i += a->n_shards) {
+			mu_coalition s = 0;
+			mu_game_order(n, a->seed, i, order);
+			for (j = 0; j < n; j++) {
+				s |= (mu_coalition)1 << order[j];
+				if (!has_coalition(list, n_list, s)) {
+					MU_GROW(list, cap, n_list + 1);
+					list[n_list++] = s;
+				}
+			}
+		}
+	}
+	printf("Shard %lu/%lu of the shares of %s: %zu coalition%s to value in plan mode ...\n",
+	       a->shard, a->n_shards, cli_safe(a->scenario), n_list, n_list == 1 ? "" : "s");
+	fflush(stdout);
+	cost = mu_calloc(n_list + 1, sizeof(*cost));
+	mu_err_clear(&err);
+	for (i = 0; i < n_list; i++)
+		if (coalition_cost(g, list[i], &cost[i], &err) != MU_OK)
+			break;
+	if (g->is_tty)
+		fputs("\r\033[K", stderr);
+	if (i < n_list || io_store_add_values(st, src, list, cost, n_list, &err) != MU_OK) {
+		status = cli_fail(&err);
+		goto done;
+	}
+	printf("%zu coalition values recorded in %s in %.1f s; 'muster merge' puts the shards' "
+	       "databases together, and 'muster shares SCENARIO --db MERGED' (with the same "
+	       "--samples and --seed) gives the shares from them.\n",
+	       n_list, cli_safe(a->db), mu_time_now() - g->started);
+	status = 0;
+done:
+	io_store_close(st);
+	free(order);
+	free(list);
+	free(cost);
+	return status;
+}
+
+/* --db without --shard: the values recorded there for src's content. */
+static int read_known(const char *db, const struct io_source *src, struct game_ctx *g)
+{
+	struct io_store *st = NULL;
+	struct mu_err err;
+	mu_err_clear(&err);
+	if (io_store_open(db, false, &st, &err) != MU_OK ||
+	    io_store_list_values(st, src, add_known, g, &err) != MU_OK) {
+		io_store_close(st);
+		return cli_fail(&err);
+	}
+	io_store_close(st);
+	qsort(g->known, g->n_known, sizeof(*g->known), by_coalition); /* already; to be sure */
+	return 0;
 }
 
 /* The system (coalition NULL) or silo plan: each partner's cost counted at
@@ -247,9 +378,18 @@ int cmd_shares(int argc, char **argv)
 	if (cli_print_help_if_asked("shares", argc, argv))
 		return 0;
 	memset(&a, 0, sizeof(a));
+	a.db = ""; /* stays "" unless --db is given: shares reads no database by default */
 	if ((status = cli_parse_options("shares", argc, argv,
-	                                CLI_OPT_SCENARIO | CLI_OPT_OUT | CLI_OPT_SAMPLES, &a)) != 0)
+	                                CLI_OPT_SCENARIO | CLI_OPT_OUT | CLI_OPT_SAMPLES |
+	                                    CLI_OPT_DB | CLI_OPT_SHARD,
+	                                &a)) != 0)
 		return status;
+	if (a.n_shards && a.out)
+		return cli_usage_error("shares", "--out with --shard: a shard values part of the "
+		                                 "coalitions, not the shares; merge the shards' "
+		                                 "databases with 'muster merge'");
+	if (a.n_shards && !a.db[0])
+		a.db = CLI_DEFAULT_DB;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
 	if ((status = cli_prepare_out(a.out)) != 0)
@@ -265,6 +405,13 @@ int cmd_shares(int argc, char **argv)
 	g.in = mu_calloc(n + 1, sizeof(bool));
 	g.is_tty = isatty(STDERR_FILENO);
 	g.started = started;
+	if (a.n_shards) {
+		status = value_shard(&a, src, &g, is_exact,
+		                     a.samples ? a.samples : SHARES_DEFAULT_SAMPLES);
+		goto done;
+	}
+	if (a.db[0] && (status = read_known(a.db, src, &g)) != 0)
+		goto done;
 	if (is_exact)
 		printf(
 		    "Shares of %s: %zu partners, every one of the %llu coalitions solved in plan "
@@ -298,7 +445,13 @@ int cmd_shares(int argc, char **argv)
 		gain[p] = silo[p] - sys[p];
 	n_t = mu_game_settlement(n, gain, sh.share, t);
 	net_transfers(n, t, n_t, transfer);
-	printf("%zu coalitions solved in %.1f s.\n\n", sh.n_solved, mu_time_now() - started);
+	if (a.db[0])
+		printf("%zu coalitions valued in %.1f s: %zu recorded in %s, %zu solved.\n\n",
+		       sh.n_solved, mu_time_now() - started, g.n_looked_up, cli_safe(a.db),
+		       sh.n_solved - g.n_looked_up);
+	else
+		printf("%zu coalitions solved in %.1f s.\n\n", sh.n_solved,
+		       mu_time_now() - started);
 	printf("Working together lowers the cost to the system (spend plus penalty weights, "
 	       "plan mode) by %s. Each partner's share of it, against what it gains itself:\n",
 	       cli_money(m, sh.saving));
@@ -321,6 +474,8 @@ done:
 	mu_buf_release(&settle);
 	mu_shares_release(&sh);
 	free(g.in);
+	free(g.known);
+	free(g.known_cost);
 	free(silo);
 	free(sys);
 	free(gain);

@@ -4,7 +4,9 @@
  * point warm-started from the one before, and shows cost, fill and agency
  * spend against the value: a table, sweep.csv, an SVG chart with the point
  * where extra spend stops buying fill marked, and report.html. The runs are
- * recorded together, linked to one sweep, or not at all.
+ * recorded together, linked to one sweep, or not at all. With --shard I/N
+ * only the points k with k mod N = I - 1 are solved and recorded, for
+ * `muster merge` to put together.
  */
 #include "cli.h"
 
@@ -29,6 +31,7 @@
 const char cmd_sweep_help[] =
     "usage: muster sweep SCENARIO --vary NAME=FROM:TO:STEP [--vary ...] [--lp]\n"
     "                    [--silo] [--out DIR] [--db FILE] [--time-limit S]\n"
+    "                    [--shard I/N]\n"
     "\n"
     "Solves the scenario at every value from FROM to TO in steps of STEP; several\n"
     "--vary make a grid (the first is the chart's x axis). Each point starts from\n"
@@ -59,6 +62,13 @@ const char cmd_sweep_help[] =
     "  --out DIR         write sweep.csv, sweep.svg (the chart) and report.html\n"
     "  --db FILE         the run database (default: muster.db)\n"
     "  --time-limit S    seconds for each point's rota search (default: none)\n"
+    "  --shard I/N       solve only part I of N: the points k (0-based, in the\n"
+    "                    table's order) with k mod N = I - 1, each warm-started\n"
+    "                    from the shard's previous point, and record them in --db\n"
+    "                    (one database per shard); 'muster merge' then makes one\n"
+    "                    sweep of the N databases, equal to one process's. Not\n"
+    "                    with --out (a shard has part of the chart): 1/1 is the\n"
+    "                    whole sweep\n"
     "\n"
     "exit codes: 0 swept; 3 swept, but some point's plan leaves a demand row below\n"
     "its safe minimum; 2 bad usage or scenario (or --db names another program's\n"
@@ -70,6 +80,7 @@ const char cmd_sweep_help[] =
 #define MAX_POINTS 10000
 
 struct point {
+	size_t index; /* in the whole sweep */
 	double values[MAX_VARY];
 	struct io_run_vary vary[MAX_VARY];
 	struct cli_run_stored stored;
@@ -79,7 +90,9 @@ struct point {
 
 struct sweep {
 	struct cli_vary vary[MAX_VARY];
-	size_t n_vary, n_points;
+	size_t n_vary;
+	size_t n_all;    /* points in the whole sweep */
+	size_t n_points; /* solved here: all, or a shard's */
 	struct point *points;
 };
 
@@ -89,7 +102,7 @@ static int parse_vary(const struct cli_options *a, struct mu_scenario *sc, struc
 	struct mu_err err;
 	size_t k, j;
 	mu_err_clear(&err);
-	sw->n_points = 1;
+	sw->n_all = 1;
 	for (k = 0; k < a->n_vary; k++) {
 		if (cli_vary_parse(sc, a->vary[k], &sw->vary[k], &err) != MU_OK)
 			return cli_fail(&err);
@@ -99,18 +112,19 @@ static int parse_vary(const struct cli_options *a, struct mu_scenario *sc, struc
 				return cli_usage_error("sweep",
 				                       "--vary %s and --vary %s set the same thing",
 				                       sw->vary[j].name, sw->vary[k].name);
-		sw->n_points *= sw->vary[k].n_values;
-		if (sw->n_points > MAX_POINTS)
+		sw->n_all *= sw->vary[k].n_values;
+		if (sw->n_all > MAX_POINTS)
 			return cli_usage_error("sweep", "more than %d points in all", MAX_POINTS);
 	}
 	return 0;
 }
 
-/* Puts point p's values into sc: the first --vary moves fastest, so that
- * neighbouring points differ in one value and warm-start well. */
+/* Puts the values of the p-th point solved here into sc: the first --vary
+ * moves fastest, so that neighbouring points differ in one value and
+ * warm-start well. */
 static void apply_point(struct sweep *sw, struct mu_scenario *sc, size_t p)
 {
-	size_t k, rest = p;
+	size_t k, rest = sw->points[p].index;
 	for (k = 0; k < sw->n_vary; k++) {
 		size_t i = rest % sw->vary[k].n_values;
 		double v = cli_vary_value(&sw->vary[k], i);
@@ -189,17 +203,40 @@ static enum mu_code record(const struct cli_options *a, const struct io_source *
 {
 	struct io_run *runs = mu_malloc(sw->n_points * sizeof(*runs));
 	int64_t *ids = mu_malloc(sw->n_points * sizeof(*ids));
+	size_t *points = mu_malloc(sw->n_points * sizeof(*points));
+	struct mu_buf key;
+	char shard[64], hash[65];
 	struct mu_buf spec;
 	struct io_sweep s;
 	enum mu_code rc;
 	size_t p, k;
 	mu_buf_init(&spec);
+	mu_buf_init(&key);
 	for (k = 0; k < a->n_vary; k++)
 		mu_buf_addf(&spec, "%s--vary %s", k ? " " : "", a->vary[k]);
-	for (p = 0; p < sw->n_points; p++)
+	for (p = 0; p < sw->n_points; p++) {
 		runs[p] = sw->points[p].stored.r;
-	s = (struct io_sweep){a->is_lp ? "plan" : "rota", a->is_silo, spec.data, runs,
-	                      sw->n_points};
+		points[p] = sw->points[p].index;
+	}
+	s = (struct io_sweep){.mode = a->is_lp ? "plan" : "rota",
+	                      .is_silo = a->is_silo,
+	                      .vary = spec.data,
+	                      .runs = runs,
+	                      .n_runs = sw->n_points,
+	                      .points = points,
+	                      .n_points = sw->n_all};
+	if (a->n_shards) {
+		/* what the shards of one sweep share, and two different sweeps
+		 * do not: see io_store_merge */
+		io_source_hash(src, hash);
+		snprintf(shard, sizeof(shard), "%lu/%lu", a->shard, a->n_shards);
+		mu_buf_addf(&key,
+		            "scenario %s, %s mode%s, %s, %zu points, %lu shards, time limit %.17g",
+		            hash, s.mode, a->is_silo ? " silo" : "", spec.data, sw->n_all,
+		            a->n_shards, a->time_limit);
+		s.shard = shard;
+		s.shard_key = key.data;
+	}
 	if (cli_run_is_interrupted())
 		rc = mu_err_set(err, MU_E_SOLVER, "interrupted; no run was recorded");
 	else
@@ -216,6 +253,8 @@ static enum mu_code record(const struct cli_options *a, const struct io_source *
 		    (long long)*sweep_id, (long long)ids[0], (long long)ids[sw->n_points - 1],
 		    a->db);
 	mu_buf_release(&spec);
+	mu_buf_release(&key);
+	free(points);
 	free(runs);
 	free(ids);
 	return rc;
@@ -433,11 +472,17 @@ int cmd_sweep(int argc, char **argv)
 	memset(&a, 0, sizeof(a));
 	if ((status = cli_parse_options("sweep", argc, argv,
 	                                CLI_OPT_SCENARIO | CLI_OPT_LP | CLI_OPT_SILO | CLI_OPT_OUT |
-	                                    CLI_OPT_DB | CLI_OPT_TIME_LIMIT | CLI_OPT_VARY,
+	                                    CLI_OPT_DB | CLI_OPT_TIME_LIMIT | CLI_OPT_VARY |
+	                                    CLI_OPT_SHARD,
 	                                &a)) != 0)
 		return status;
 	if (a.n_vary == 0)
 		return cli_usage_error("sweep", "nothing to vary: give --vary NAME=FROM:TO:STEP");
+	if (a.n_shards && a.out)
+		return cli_usage_error(
+		    "sweep", "--out with --shard: a shard solves part of the sweep, not the "
+		             "whole table and chart; merge the shards' databases with "
+		             "'muster merge'");
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
 	time_read = mu_time_now() - started;
@@ -446,9 +491,24 @@ int cmd_sweep(int argc, char **argv)
 		goto done;
 	if ((status = cli_prepare_out(a.out)) != 0) /* before any solving */
 		goto done;
-	sw.points = mu_calloc(sw.n_points, sizeof(*sw.points));
-	printf("Sweeping %s: %zu %s solve%s ...\n", cli_safe(a.scenario), sw.n_points,
-	       a.is_lp ? "plan" : "rota", sw.n_points == 1 ? "" : "s");
+	sw.points = mu_calloc(sw.n_all, sizeof(*sw.points));
+	for (p = 0; p < sw.n_all; p++)
+		if (!a.n_shards || p % a.n_shards == a.shard - 1)
+			sw.points[sw.n_points++].index = p;
+	if (sw.n_points == 0) { /* a job array wider than the sweep */
+		printf("Shard %lu/%lu of a sweep of %zu points has no point to solve; nothing is "
+		       "recorded\n",
+		       a.shard, a.n_shards, sw.n_all);
+		status = 0;
+		goto done;
+	}
+	if (a.n_shards)
+		printf("Sweeping %s, shard %lu/%lu: %zu of %zu %s solves ...\n",
+		       cli_safe(a.scenario), a.shard, a.n_shards, sw.n_points, sw.n_all,
+		       a.is_lp ? "plan" : "rota");
+	else
+		printf("Sweeping %s: %zu %s solve%s ...\n", cli_safe(a.scenario), sw.n_points,
+		       a.is_lp ? "plan" : "rota", sw.n_points == 1 ? "" : "s");
 	fflush(stdout);
 	mu_err_clear(&err);
 	if (solve_points(&a, &sw, sc, started, time_read, &err) != MU_OK ||
@@ -458,8 +518,14 @@ int cmd_sweep(int argc, char **argv)
 	}
 	print_table(&sw);
 	mu_buf_init(&found);
-	finding(&sw, &found);
-	printf("\n%s\n", found.data);
+	if (a.n_shards)
+		printf("\nShard %lu/%lu: %zu of the sweep's %zu points (k mod %lu = %lu); 'muster "
+		       "merge' puts the shards' databases together.\n",
+		       a.shard, a.n_shards, sw.n_points, sw.n_all, a.n_shards, a.shard - 1);
+	else {
+		finding(&sw, &found);
+		printf("\n%s\n", found.data);
+	}
 	printf("sweep %lld recorded in %s (runs %lld to %lld) in %.1f s", (long long)sweep_id,
 	       cli_safe(a.db), (long long)sw.points[0].view.run_id,
 	       (long long)sw.points[sw.n_points - 1].view.run_id, mu_time_now() - started);

@@ -18,6 +18,7 @@ const struct cli_command cli_commands[] = {
      cmd_sweep_help},
     {"shares", cmd_shares, "each partner's fair share of the value of working together",
      cmd_shares_help},
+    {"merge", cmd_merge, "merge the run databases of sharded sweeps into one", cmd_merge_help},
     {"runs", cmd_runs, "list the recorded runs", cmd_runs_help},
     {"show", cmd_show, "print one recorded run", cmd_show_help},
     {"help", cmd_help, "explain muster or one command", cmd_help_help},

@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 /* The schema version this build writes; older databases are migrated. */
-#define IO_STORE_SCHEMA_VERSION 3
+#define IO_STORE_SCHEMA_VERSION 5
 
 struct io_store;
 
@@ -63,13 +63,19 @@ struct io_run {
 	size_t n_vary;
 };
 
-/* A sweep: its runs, linked to it. */
+/* A sweep: its runs, linked to it. A shard (`--shard I/N`) records only
+ * its part of the points: each run's index in the whole sweep, the whole
+ * sweep's size, "I/N" and the key that io_store_merge groups shards by. */
 struct io_sweep {
 	const char *mode; /* "rota" or "plan" */
 	bool is_silo;
 	const char *vary; /* the --vary options, as given */
 	const struct io_run *runs;
 	size_t n_runs;
+	const size_t *points;  /* runs[i] is point points[i]; NULL: point i */
+	size_t n_points;       /* the whole sweep's; 0: n_runs */
+	const char *shard;     /* "I/N"; NULL: the whole sweep */
+	const char *shard_key; /* NULL unless shard */
 };
 
 /* One stored run as listed. */
@@ -151,6 +157,53 @@ enum mu_code io_store_add_run(struct io_store *st, const struct io_source *src,
 enum mu_code io_store_add_sweep(struct io_store *st, const struct io_source *src,
                                 const struct io_sweep *sweep, int64_t *sweep_id, int64_t *run_ids,
                                 struct mu_err *err);
+
+/* What io_store_merge copied. */
+struct io_merged {
+	size_t n_runs;         /* runs, each with its rows */
+	size_t n_sweeps;       /* sweeps made in the target */
+	size_t n_shard_sweeps; /* of those, the ones put together from shards */
+	size_t n_shards;       /* the shards' sweeps they were made of */
+	size_t n_values;       /* coalition values (see io_store_add_values) */
+};
+
+/* Copies every run of the n_from stores in from (opened for reading;
+ * borrowed) into st, with its settings, KPIs, plan rows, values and
+ * scenario (stored once by content hash, as always), in one transaction:
+ * all of it or nothing. Runs get new ids, in store order and, in a store,
+ * oldest first. A whole sweep is copied as one sweep. The shards of one
+ * sweep - the sweeps recorded by `sweep --shard I/N` with the same
+ * shard_key: the same scenario content, mode, --vary options, number of
+ * points and shards, and time limit - become one sweep of st, no longer a
+ * shard, made when its first shard was, at its first run's place, its
+ * runs in point order (so that runs, show and the sweep's tables read as
+ * one process's sweep). Sweeps and runs already in st are not looked at.
+ * *out (may be NULL) gets the counts.
+ *
+ * The coalition values of every scenario are copied too (one the target
+ * has already is kept).
+ *
+ * Returns MU_OK; MU_E_USAGE when a sharded sweep lacks a point (a shard's
+ * database not given) or holds one twice (the same shard given twice, or
+ * the same sharded sweep run twice): the message names the database and
+ * shard; MU_E_DB as io_store_add_run. */
+enum mu_code io_store_merge(struct io_store *st, struct io_store *const *from, size_t n_from,
+                            struct io_merged *out, struct mu_err *err);
+
+/* Records src (once) and the cost of each of the n coalitions (bit i:
+ * partner i) of its game (DESIGN.md §3a), as `shares --shard` values
+ * them, in one transaction; a value recorded before for the same scenario
+ * content and coalition is replaced. MU_OK, or MU_E_DB / MU_E_USAGE as
+ * io_store_add_run, with nothing recorded. */
+enum mu_code io_store_add_values(struct io_store *st, const struct io_source *src,
+                                 const uint64_t *coalitions, const double *costs, size_t n,
+                                 struct mu_err *err);
+
+/* Calls fn for each coalition value recorded for src's content (by hash),
+ * by coalition; fn returns non-zero to stop. */
+enum mu_code io_store_list_values(struct io_store *st, const struct io_source *src,
+                                  int (*fn)(uint64_t coalition, double cost, void *ctx), void *ctx,
+                                  struct mu_err *err);
 
 /* Calls fn for every run, oldest first; fn returns non-zero to stop. */
 enum mu_code io_store_list_runs(struct io_store *st,

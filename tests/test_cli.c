@@ -1851,6 +1851,224 @@ static void test_cli_shares_add_up_and_settle(void **state)
 	result_free(&r);
 }
 
+/* Starts muster with the NULL-terminated args (after the binary) in tmp_dir,
+ * its stdout and stderr to tmp_dir/NAME.out and NAME.err; returns its pid,
+ * for waitpid. */
+static pid_t start(const char *name, const char *const *args)
+{
+	const char *argv[32];
+	char out_path[300], err_path[300];
+	int n = 0;
+	pid_t pid;
+	argv[n++] = getenv("MUSTER_BIN");
+	assert_non_null(argv[0]);
+	for (; *args && n < 31; args++)
+		argv[n++] = *args;
+	argv[n] = NULL;
+	snprintf(out_path, sizeof(out_path), "%s/%s.out", tmp_dir, name);
+	snprintf(err_path, sizeof(err_path), "%s/%s.err", tmp_dir, name);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int fo = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		int fe = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (fo < 0 || fe < 0 || chdir(tmp_dir) != 0)
+			_exit(127);
+		dup2(fo, 1);
+		dup2(fe, 2);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	return pid;
+}
+
+static int add_row(void *ctx, int n, char **values, char **names)
+{
+	int i;
+	(void)names;
+	for (i = 0; i < n; i++)
+		mu_buf_addf(ctx, "%s%s", values[i] ? values[i] : "NULL", i + 1 < n ? " | " : "\n");
+	return 0;
+}
+
+/* What one process's sweep and the merge of its shards must share, run by
+ * run in id order: the sweep, point, status, objective, values, settings and
+ * SYSTEM KPIs (to the cent or 0.001). Not the partner-level KPIs or plan rows:
+ * a point warm-started from another point may reach another optimum of the
+ * same cost - on the example it does (acute_north's agency hours at
+ * agency_cap.rn_b5 = 35 differ by 19 h between the two, the cost not). */
+static char *sweep_rows(const char *name)
+{
+	char path[400];
+	struct mu_buf rows;
+	sqlite3 *db;
+	tmp_path(path, sizeof(path), name);
+	mu_buf_init(&rows);
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(
+	        db,
+	        "SELECT r.sweep_id, r.point, r.command, r.mode, r.is_silo, r.status,"
+	        " printf('%.2f', r.objective),"
+	        " (SELECT group_concat(name || '=' || value, ', ') FROM run_vary v"
+	        "  WHERE v.run_id = r.id),"
+	        " (SELECT group_concat(key || '=' || value, ', ') FROM (SELECT * FROM run_settings"
+	        "  WHERE run_id = r.id ORDER BY key)),"
+	        " (SELECT group_concat(name || '=' || printf('%.3f', value), ', ') FROM (SELECT * "
+	        "FROM"
+	        "  run_kpis WHERE run_id = r.id AND scope = 'SYSTEM' ORDER BY name)),"
+	        " (SELECT mode || is_silo || vary || n_points || coalesce(shard, '') FROM sweeps"
+	        "  WHERE id = r.sweep_id)"
+	        " FROM runs r ORDER BY r.id",
+	        add_row, &rows, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	return mu_buf_detach(&rows, NULL);
+}
+
+/* `muster runs` without its time column. */
+static char *runs_without_times(const char *db)
+{
+	struct result r = run("runs", "--db", db, NULL);
+	struct mu_buf out;
+	const char *line;
+	assert_int_equal(r.status, 0);
+	mu_buf_init(&out);
+	for (line = r.out; *line;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		assert_true(len > 29);
+		mu_buf_add(&out, line, 7);
+		mu_buf_add(&out, line + 29, len - 29 + (end ? 1 : 0));
+		line += len + (end ? 1 : 0);
+	}
+	result_free(&r);
+	return mu_buf_detach(&out, NULL);
+}
+
+static void test_cli_sharded_sweep_merges_into_one_process_sweep(void **state)
+{
+	const char *ex = getenv("MUSTER_EXAMPLE_DIR"), *vary = "agency_cap.rn_b5=25:40:5";
+	const char *const shard1[] = {"sweep",   ex,    "--lp", "--vary", vary,
+	                              "--shard", "1/2", "--db", "s1.db",  NULL};
+	const char *const shard2[] = {"sweep",   ex,    "--lp", "--vary", vary,
+	                              "--shard", "2/2", "--db", "s2.db",  NULL};
+	static const char *const bad[] = {"0/2", "3/2", "1/0", "1/", "/2", "a/b", "1/2/3", "12"};
+	char *one, *merged, path[400];
+	pid_t p1, p2;
+	int st1, st2;
+	size_t i;
+	struct result r;
+	(void)state;
+
+	r = run("sweep", ex, "--lp", "--vary", vary, "--db", "one.db", NULL);
+	assert_int_equal(r.status, 0);
+	result_free(&r);
+	/* the two shards in parallel, as two jobs of an array would run */
+	p1 = start("shard1", shard1);
+	p2 = start("shard2", shard2);
+	assert_int_equal(waitpid(p1, &st1, 0), p1);
+	assert_int_equal(waitpid(p2, &st2, 0), p2);
+	assert_true(WIFEXITED(st1) && WEXITSTATUS(st1) == 0);
+	assert_true(WIFEXITED(st2) && WEXITSTATUS(st2) == 0);
+
+	/* a shard's database alone is refused, naming the missing shard, and
+	 * leaves no OUT */
+	r = run("merge", "--db", "m.db", "s2.db", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "lacks point 1 of 4"));
+	assert_non_null(strstr(r.err, "shard 1/2"));
+	tmp_path(path, sizeof(path), "m.db");
+	assert_int_not_equal(access(path, F_OK), 0);
+	result_free(&r);
+
+	/* shard 2 first: the merged sweep's runs are still in point order */
+	r = run("merge", "--db", "m.db", "s2.db", "s1.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "4 runs, 1 sweep (1 put together from 2 shards)"));
+	result_free(&r);
+	one = sweep_rows("one.db");
+	merged = sweep_rows("m.db");
+	assert_string_equal(merged, one);
+	free(one);
+	free(merged);
+	one = runs_without_times("one.db");
+	merged = runs_without_times("m.db");
+	assert_string_equal(merged, one);
+	free(one);
+	free(merged);
+
+	/* merged twice: the points are there twice, refused */
+	r = run("merge", "--db", "m2.db", "s1.db", "s2.db", "m.db", NULL);
+	assert_int_equal(r.status, 0); /* m.db's sweep is whole: copied as it is */
+	result_free(&r);
+	r = run("merge", "--db", "m3.db", "s1.db", "s2.db", "s1.db", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "given twice"));
+	result_free(&r);
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		r = run("sweep", ex, "--lp", "--vary", vary, "--shard", bad[i], "--db", "x.db",
+		        NULL);
+		assert_int_equal(r.status, 2);
+		assert_non_null(strstr(r.err, "invalid --shard"));
+		result_free(&r);
+	}
+	/* a job array wider than the sweep: the extra shard has nothing to do */
+	r = run("sweep", ex, "--lp", "--vary", vary, "--shard", "7/8", "--db", "x.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "no point to solve"));
+	tmp_path(path, sizeof(path), "x.db");
+	assert_int_not_equal(access(path, F_OK), 0);
+	result_free(&r);
+}
+
+/* Sampled shares from two shards' coalition values, merged, equal one
+ * process's: the same shares.csv, byte for byte (each coalition is solved
+ * cold, so its value does not depend on which process solved it). */
+static void test_cli_sharded_shares_merge_into_one_process_shares(void **state)
+{
+	const char *ex = getenv("MUSTER_EXAMPLE_DIR");
+	const char *const shard1[] = {"shares",  ex,    "--samples", "4",     "--seed", "3",
+	                              "--shard", "1/2", "--db",      "v1.db", NULL};
+	const char *const shard2[] = {"shares",  ex,    "--samples", "4",     "--seed", "3",
+	                              "--shard", "2/2", "--db",      "v2.db", NULL};
+	char path[400], *one, *merged;
+	struct result r;
+	pid_t p1, p2;
+	int st1, st2;
+	(void)state;
+	p1 = start("vshard1", shard1);
+	p2 = start("vshard2", shard2);
+	assert_int_equal(waitpid(p1, &st1, 0), p1);
+	assert_int_equal(waitpid(p2, &st2, 0), p2);
+	assert_true(WIFEXITED(st1) && WEXITSTATUS(st1) == 0);
+	assert_true(WIFEXITED(st2) && WEXITSTATUS(st2) == 0);
+	r = run("merge", "--db", "vm.db", "v1.db", "v2.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "coalition values"));
+	result_free(&r);
+	r = run("shares", ex, "--samples", "4", "--seed", "3", "--out", "sh_one", NULL);
+	assert_int_equal(r.status, 0);
+	result_free(&r);
+	r = run("shares", ex, "--samples", "4", "--seed", "3", "--db", "vm.db", "--out",
+	        "sh_merged", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "0 solved"));
+	result_free(&r);
+	tmp_path(path, sizeof(path), "sh_one/shares.csv");
+	one = slurp(path);
+	tmp_path(path, sizeof(path), "sh_merged/shares.csv");
+	merged = slurp(path);
+	assert_true(strlen(one) > 0);
+	assert_string_equal(merged, one);
+	free(one);
+	free(merged);
+	r = run("shares", ex, "--shard", "1/2", "--out", "x", NULL);
+	assert_int_equal(r.status, 2);
+	result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1887,6 +2105,8 @@ int main(void)
 	    cmocka_unit_test(test_cli_check_names_what_is_not_a_regular_file),
 	    cmocka_unit_test(test_cli_refuses_a_model_too_large_before_building_it),
 	    cmocka_unit_test(test_cli_shares_add_up_and_settle),
+	    cmocka_unit_test(test_cli_sharded_sweep_merges_into_one_process_sweep),
+	    cmocka_unit_test(test_cli_sharded_shares_merge_into_one_process_shares),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -249,7 +249,8 @@ static void test_io_store_sweep_is_stored_whole_or_not_at_all(void **state)
 	                               {{"agency_cap.rn", 30}, {"demand", 1}},
 	                               {{"agency_cap.rn", 35}, {"demand", 1}}};
 	struct io_run_vary twice[2] = {{"demand", 1}, {"demand", 2}}; /* the primary key */
-	struct io_sweep sweep = {"plan", false, "--vary agency_cap.rn=25:35:5", runs, 3};
+	struct io_sweep sweep = {
+	    .mode = "plan", .vary = "--vary agency_cap.rn=25:35:5", .runs = runs, .n_runs = 3};
 	struct io_run_info info;
 	struct mu_err err;
 	int64_t sweep_id = 0, ids[3];
@@ -431,7 +432,8 @@ static void test_io_store_every_failed_call_is_reported(void **state)
 	/* into a database that holds a run already: a sweep of three */
 	for (n = 1;; n++) {
 		struct io_run runs[3] = {sample_run(), sample_run(), sample_run()};
-		struct io_sweep sweep = {"plan", false, "--vary demand=1:3:1", runs, 3};
+		struct io_sweep sweep = {
+		    .mode = "plan", .vary = "--vary demand=1:3:1", .runs = runs, .n_runs = 3};
 		struct io_store *st = NULL;
 		struct mu_err err;
 		enum mu_code rc;
