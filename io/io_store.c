@@ -206,7 +206,25 @@ struct db_identity {
 };
 
 /* Reads what the database is, without writing anything. */
+static enum mu_code db_identify_now(struct io_store *st, struct db_identity *id,
+                                    struct mu_err *err);
+
+/* db_identify_now inside a savepoint: its reads see one snapshot, so that
+ * another process's first commit cannot fall between them (a database
+ * half made then reads as nobody's). */
 static enum mu_code db_identify(struct io_store *st, struct db_identity *id, struct mu_err *err)
+{
+	enum mu_code rc = exec(st, "SAVEPOINT identify", err);
+	if (rc != MU_OK)
+		return rc;
+	rc = db_identify_now(st, id, err);
+	if (rc == MU_OK)
+		return exec(st, "RELEASE identify", err);
+	sqlite3_exec(st->db, "ROLLBACK TO identify; RELEASE identify", NULL, NULL, NULL);
+	return rc;
+}
+
+static enum mu_code db_identify_now(struct io_store *st, struct db_identity *id, struct mu_err *err)
 {
 	long app_id = 0, n_objects = 0, n_tables = 0;
 	enum mu_code rc;
