@@ -373,8 +373,8 @@ int cmd_shares(int argc, char **argv)
 
 	memset(&sh, 0, sizeof(sh));
 	memset(&g, 0, sizeof(g));
-	mu_buf_init(&core);
-	mu_buf_init(&settle);
+	memset(&core, 0, sizeof(core)); /* made below, released at done */
+	memset(&settle, 0, sizeof(settle));
 	if (cli_print_help_if_asked("shares", argc, argv))
 		return 0;
 	memset(&a, 0, sizeof(a));
@@ -457,6 +457,8 @@ int cmd_shares(int argc, char **argv)
 	       cli_money(m, sh.saving));
 	print_table(sc, &sh, silo, sys, gain, transfer);
 	printf("\n");
+	mu_buf_init(&core);
+	mu_buf_init(&settle);
 	say_core(&core, sc, &sh);
 	say_settlement(&settle, sc, t, n_t);
 	printf("%s\n%s\n", cli_safe(core.data), cli_safe(settle.data));
