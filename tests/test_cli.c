@@ -11,12 +11,15 @@
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
 #include "core/mu_settings.h"
+#include "io/io_csv.h"
 #include "io/io_scenario.h"
 #include "io/io_store.h"
 #include "model_harness.h"
 #include "plan_check.h"
 
 #include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <math.h>
@@ -25,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -55,37 +59,91 @@ static char *slurp(const char *path)
 	return mu_buf_detach(&buf, NULL);
 }
 
+/* How spawn starts muster: in dir (NULL: tmp_dir), under a file size
+ * limit (0: none), with SIGXFSZ ignored (writes past it then fail with
+ * EFBIG instead of killing the process), or as the user nobody (when the
+ * tests run as root; as anyone else, as themselves). */
+struct child_how {
+	const char *dir;
+	rlim_t file_size_limit;
+	bool is_sigxfsz_ignored;
+	bool is_nobody;
+};
+
+/* Starts muster with the NULL-terminated args (after the binary) as how
+ * says, its stdout and stderr into out_path and err_path; returns the
+ * child, for the caller to wait for. */
+static pid_t spawn(const struct child_how *how, const char *const *args, const char *out_path,
+                   const char *err_path)
+{
+	const char *argv[32];
+	int n = 0;
+	pid_t pid;
+	argv[n++] = getenv("MUSTER_BIN");
+	assert_non_null(argv[0]);
+	for (; *args && n < 31; args++)
+		argv[n++] = *args;
+	argv[n] = NULL;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int fo = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+		int fe = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+		if (fo < 0 || fe < 0 || chdir(how->dir ? how->dir : tmp_dir) != 0)
+			_exit(127);
+		dup2(fo, 1);
+		dup2(fe, 2);
+		if (how->is_sigxfsz_ignored)
+			signal(SIGXFSZ, SIG_IGN);
+		if (how->file_size_limit > 0) {
+			struct rlimit rl = {how->file_size_limit, how->file_size_limit};
+			if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+				_exit(127);
+		}
+		if (how->is_nobody && getuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+			_exit(127);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	return pid;
+}
+
+/* Runs muster with the NULL-terminated args (after the binary) as how
+ * says and waits for it; returns the raw wait status; stdout and stderr
+ * go to tmp_dir/stdout and tmp_dir/stderr, read into *out and *err (the
+ * caller's). */
+static int run_child(const struct child_how *how, const char *const *args, char **out, char **err)
+{
+	char out_path[300], err_path[300];
+	int status;
+	pid_t pid;
+	snprintf(out_path, sizeof(out_path), "%s/stdout", tmp_dir);
+	snprintf(err_path, sizeof(err_path), "%s/stderr", tmp_dir);
+	pid = spawn(how, args, out_path, err_path);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	*out = slurp(out_path);
+	*err = slurp(err_path);
+	return status;
+}
+
 /* Runs muster with the NULL-terminated arguments, in tmp_dir. */
 static struct result run(const char *arg, ...)
 {
-	const char *argv[32];
+	const char *args[32];
 	char out_path[300], err_path[300];
 	struct result r;
 	va_list ap;
 	int n = 0, status;
 	pid_t pid;
 
-	argv[n++] = getenv("MUSTER_BIN");
-	assert_non_null(argv[0]);
 	va_start(ap, arg);
 	for (; arg && n < 31; arg = va_arg(ap, const char *))
-		argv[n++] = arg;
+		args[n++] = arg;
 	va_end(ap);
-	argv[n] = NULL;
+	args[n] = NULL;
 	snprintf(out_path, sizeof(out_path), "%s/stdout", tmp_dir);
 	snprintf(err_path, sizeof(err_path), "%s/stderr", tmp_dir);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		int fo = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		int fe = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		if (fo < 0 || fe < 0 || chdir(tmp_dir) != 0)
-			_exit(127);
-		dup2(fo, 1);
-		dup2(fe, 2);
-		execv(argv[0], (char *const *)argv);
-		_exit(127);
-	}
+	pid = spawn(&(struct child_how){0}, args, out_path, err_path);
 	if (interrupt_after > 0) {
 		usleep((useconds_t)(interrupt_after * 1e6));
 		kill(pid, SIGINT);
@@ -838,12 +896,6 @@ static void test_cli_failed_solve_records_nothing(void **state)
 
 /* --- outputs: formula injection, safe writing, the --out preflight,
  * terminal safety (issue 15, points 3, 5, 6 and 11) --- */
-#include "io/io_csv.h"
-
-#include <dirent.h>
-#include <errno.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
 
 /* Writes the NULL-terminated {name, text} pairs as files of tmp_dir/dir. */
 static void write_scenario(const char *dir, const char *const *files)
@@ -998,59 +1050,6 @@ static void test_cli_no_csv_cell_runs_as_a_formula(void **state)
 	free(text);
 }
 
-/* How run_child starts muster: under a file size limit (0: none), with
- * SIGXFSZ ignored (writes past it then fail with EFBIG instead of killing
- * the process), or as the user nobody (when the tests run as root). */
-struct child_how {
-	rlim_t file_size_limit;
-	bool is_sigxfsz_ignored;
-	bool is_nobody;
-};
-
-/* Runs muster with the NULL-terminated argv (after the binary) in tmp_dir
- * as how says; returns the raw wait status; stdout and stderr go to
- * tmp_dir/stdout and tmp_dir/stderr, read into *out and *err (the
- * caller's). */
-static int run_child(const struct child_how *how, const char *const *args, char **out, char **err)
-{
-	const char *argv[32];
-	char out_path[300], err_path[300];
-	int n = 0, status;
-	pid_t pid;
-	argv[n++] = getenv("MUSTER_BIN");
-	assert_non_null(argv[0]);
-	for (; *args && n < 31; args++)
-		argv[n++] = *args;
-	argv[n] = NULL;
-	snprintf(out_path, sizeof(out_path), "%s/stdout", tmp_dir);
-	snprintf(err_path, sizeof(err_path), "%s/stderr", tmp_dir);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		int fo = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-		int fe = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-		if (fo < 0 || fe < 0 || chdir(tmp_dir) != 0)
-			_exit(127);
-		dup2(fo, 1);
-		dup2(fe, 2);
-		if (how->is_sigxfsz_ignored)
-			signal(SIGXFSZ, SIG_IGN);
-		if (how->file_size_limit > 0) {
-			struct rlimit rl = {how->file_size_limit, how->file_size_limit};
-			if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
-				_exit(127);
-		}
-		if (how->is_nobody && (setgid(65534) != 0 || setuid(65534) != 0))
-			_exit(127);
-		execv(argv[0], (char *const *)argv);
-		_exit(127);
-	}
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	*out = slurp(out_path);
-	*err = slurp(err_path);
-	return status;
-}
-
 /* tmp_dir/dir/name's bytes, or NULL when there is no such file. */
 static char *file_or_null(const char *dir, const char *name)
 {
@@ -1131,10 +1130,11 @@ static void test_cli_a_crash_mid_write_leaves_no_half_file(void **state)
 	const char *fresh[] = {
 	    "solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--out", "cr-new", "--db", "cr-new.db",
 	    NULL};
-	struct child_how plain = {0, false, false};
+	struct child_how plain = {0};
 	/* plan.csv is about 90 kB, prices.csv 260 kB: the first limit kills
 	 * muster inside plan.csv, the second inside prices.csv */
-	struct child_how in_plan = {65536, false, false}, in_prices = {200000, false, false};
+	struct child_how in_plan = {.file_size_limit = 65536},
+	                 in_prices = {.file_size_limit = 200000};
 	char *ref[5], *out, *err, *now, path[400];
 	size_t k;
 	int status;
@@ -1188,7 +1188,7 @@ static void test_cli_a_failed_write_says_why_and_leaves_nothing(void **state)
 {
 	const char *args[] = {
 	    "solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--out", "fb", "--db", "fb.db", NULL};
-	struct child_how how = {200000, true, false};
+	struct child_how how = {.file_size_limit = 200000, .is_sigxfsz_ignored = true};
 	char *out, *err, *now;
 	int status;
 	(void)state;
@@ -1215,7 +1215,7 @@ static void test_cli_out_folder_refused_before_the_solve(void **state)
 	};
 	const char *bad = "/sys/muster-test-out";
 	char expected[300], *out, *err;
-	struct child_how plain = {0, false, false};
+	struct child_how plain = {0};
 	size_t k, i;
 	int status;
 	(void)state;
@@ -1251,7 +1251,7 @@ static void test_cli_out_under_an_unwritable_parent_says_permission_denied(void 
 {
 	const char *args[] = {"solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--out", "ro/out",
 	                      "--db",  "/tmp/muster-never.db",       NULL};
-	struct child_how how = {0, false, geteuid() == 0};
+	struct child_how how = {.is_nobody = true};
 	char path[400], *out, *err;
 	int status;
 	(void)state;
@@ -1296,7 +1296,7 @@ static void test_cli_control_characters_are_escaped_on_the_terminal(void **state
 	    {"solve", "--x\033[2Jb", NULL},
 	    {"so\033[2Jlve", NULL},
 	};
-	struct child_how plain = {0, false, false};
+	struct child_how plain = {0};
 	char path[400], *out, *err;
 	size_t k;
 	(void)state;
@@ -1424,28 +1424,15 @@ static void test_cli_sweep_says_what_was_recorded_when_outputs_fail(void **state
 	result_free(&r);
 }
 
-/* Runs muster with args in dir as user uid (when this process may change
- * user), and returns its exit status. */
-static int run_as(uid_t uid, const char *dir, const char *const *args)
+/* muster with args in dir, as the user nobody when the tests run as
+ * root; its exit status. */
+static int run_as_nobody(const char *dir, const char *const *args)
 {
-	const char *argv[16];
-	int n = 0, status;
-	pid_t pid;
-	argv[n++] = getenv("MUSTER_BIN");
-	for (; *args && n < 15; args++)
-		argv[n++] = *args;
-	argv[n] = NULL;
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		int null = open("/dev/null", O_WRONLY);
-		dup2(null, 1);
-		if (chdir(dir) != 0 || (getuid() == 0 && setuid(uid) != 0))
-			_exit(127);
-		execv(argv[0], (char *const *)argv);
-		_exit(127);
-	}
-	assert_int_equal(waitpid(pid, &status, 0), pid);
+	char *out, *err;
+	int status =
+	    run_child(&(struct child_how){.dir = dir, .is_nobody = true}, args, &out, &err);
+	free(out);
+	free(err);
 	assert_true(WIFEXITED(status));
 	return WEXITSTATUS(status);
 }
@@ -1462,7 +1449,6 @@ static void test_cli_runs_and_show_work_on_a_read_only_database(void **state)
 	char dir[] = "/tmp/muster-test-ro-XXXXXX", db[64], wal[80], shm[80];
 	char *before, *after;
 	struct stat sb_before, sb_after;
-	uid_t uid = getuid() == 0 ? 65534 : getuid();
 	struct result r;
 	(void)state;
 	assert_non_null(mkdtemp(dir));
@@ -1477,8 +1463,8 @@ static void test_cli_runs_and_show_work_on_a_read_only_database(void **state)
 	assert_int_equal(chmod(dir, 0555), 0);
 	before = slurp(db);
 	assert_int_equal(stat(db, &sb_before), 0);
-	assert_int_equal(run_as(uid, dir, runs_args), 0);
-	assert_int_equal(run_as(uid, dir, show_args), 0);
+	assert_int_equal(run_as_nobody(dir, runs_args), 0);
+	assert_int_equal(run_as_nobody(dir, show_args), 0);
 	assert_int_equal(stat(db, &sb_after), 0);
 	after = slurp(db);
 	assert_true(sb_before.st_size == sb_after.st_size &&
@@ -1492,7 +1478,7 @@ static void test_cli_runs_and_show_work_on_a_read_only_database(void **state)
 	{
 		const char *solve_args[] = {
 		    "solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "ro.db", NULL};
-		assert_int_equal(run_as(uid, dir, solve_args), 1);
+		assert_int_equal(run_as_nobody(dir, solve_args), 1);
 	}
 	chmod(dir, 0755);
 	unlink(db);
@@ -1548,15 +1534,8 @@ static int fail_on_row(void *ctx, int n, char **values, char **names)
 static void test_cli_ctrl_c_during_the_database_write(void **state)
 {
 	char db[400], why[400], out_path[400], err_path[400];
-	const char *argv[] = {getenv("MUSTER_BIN"),
-	                      "solve",
-	                      getenv("MUSTER_EXAMPLE_DIR"),
-	                      "--lp",
-	                      "--db",
-	                      "cc.db",
-	                      "--out",
-	                      "cco",
-	                      NULL};
+	const char *args[] = {
+	    "solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "cc.db", "--out", "cco", NULL};
 	sqlite3 *lock;
 	char *err_text;
 	int status, i;
@@ -1572,18 +1551,7 @@ static void test_cli_ctrl_c_during_the_database_write(void **state)
 	tmp_path(err_path, sizeof(err_path), "cc.err");
 	assert_int_equal(sqlite3_open(db, &lock), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(lock, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		int fo = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		int fe = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		if (fo < 0 || fe < 0 || chdir(tmp_dir) != 0)
-			_exit(127);
-		dup2(fo, 1);
-		dup2(fe, 2);
-		execv(argv[0], (char *const *)argv);
-		_exit(127);
-	}
+	pid = spawn(&(struct child_how){0}, args, out_path, err_path);
 	/* the outputs are written before the run is recorded: once they are
 	 * there, muster is at the write, waiting on the lock */
 	for (i = 0; i < 600 && access(why, F_OK) != 0; i++)
@@ -1856,30 +1824,10 @@ static void test_cli_shares_add_up_and_settle(void **state)
  * for waitpid. */
 static pid_t start(const char *name, const char *const *args)
 {
-	const char *argv[32];
 	char out_path[300], err_path[300];
-	int n = 0;
-	pid_t pid;
-	argv[n++] = getenv("MUSTER_BIN");
-	assert_non_null(argv[0]);
-	for (; *args && n < 31; args++)
-		argv[n++] = *args;
-	argv[n] = NULL;
 	snprintf(out_path, sizeof(out_path), "%s/%s.out", tmp_dir, name);
 	snprintf(err_path, sizeof(err_path), "%s/%s.err", tmp_dir, name);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		int fo = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		int fe = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		if (fo < 0 || fe < 0 || chdir(tmp_dir) != 0)
-			_exit(127);
-		dup2(fo, 1);
-		dup2(fe, 2);
-		execv(argv[0], (char *const *)argv);
-		_exit(127);
-	}
-	return pid;
+	return spawn(&(struct child_how){0}, args, out_path, err_path);
 }
 
 static int add_row(void *ctx, int n, char **values, char **names)
