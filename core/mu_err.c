@@ -84,17 +84,6 @@ int mu_code_exit_status(enum mu_code code)
 	}
 }
 
-/* The code point of the valid UTF-8 sequence of n bytes at s. */
-static unsigned long utf8_code_point(const unsigned char *s, size_t n)
-{
-	static const unsigned char lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
-	unsigned long cp = s[0] & lead_mask[n];
-	size_t k;
-	for (k = 1; k < n; k++)
-		cp = (cp << 6) | (s[k] & 0x3F);
-	return cp;
-}
-
 /* Characters a spreadsheet slips into a cell that look like nothing or like
  * a plain space on screen: C1 controls, no-break and other spaces, zero-width
  * and direction marks, the BOM, variation selectors and tags. A message
@@ -137,9 +126,9 @@ char *mu_err_quote(char *buf, size_t size, const char *text, size_t len)
 		} else if (seq == 1 && s[i] == '\t') {
 			memcpy(tmp, "\\t", 2);
 			tlen = 2;
-		} else if (seq > 1 && is_invisible(utf8_code_point(s + i, seq))) {
+		} else if (seq > 1 && is_invisible(mu_parse_utf8_code_point(text + i, seq))) {
 			tlen = (size_t)snprintf(tmp, sizeof(tmp), "<U+%04lX>",
-			                        utf8_code_point(s + i, seq));
+			                        mu_parse_utf8_code_point(text + i, seq));
 		} else if (seq > 1) {
 			memcpy(tmp, s + i, seq);
 			tlen = seq;

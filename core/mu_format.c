@@ -77,16 +77,6 @@ static bool is_terminal_control(unsigned long cp)
 	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
-static unsigned long code_point(const unsigned char *s, size_t n)
-{
-	static const unsigned char lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
-	unsigned long cp = s[0] & lead_mask[n];
-	size_t k;
-	for (k = 1; k < n; k++)
-		cp = (cp << 6) | (s[k] & 0x3F);
-	return cp;
-}
-
 void mu_format_printable(struct mu_buf *out, const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -97,8 +87,8 @@ void mu_format_printable(struct mu_buf *out, const char *s)
 			mu_buf_addc(out, s[i]);
 		} else if (seq == 1 && (u[i] == '\t' || u[i] == '\n' || u[i] == '\r')) {
 			mu_buf_adds(out, u[i] == '\t' ? "\\t" : u[i] == '\n' ? "\\n" : "\\r");
-		} else if (seq > 1 && is_terminal_control(code_point(u + i, seq))) {
-			mu_buf_addf(out, "<U+%04lX>", code_point(u + i, seq));
+		} else if (seq > 1 && is_terminal_control(mu_parse_utf8_code_point(s + i, seq))) {
+			mu_buf_addf(out, "<U+%04lX>", mu_parse_utf8_code_point(s + i, seq));
 		} else if (seq > 1) {
 			mu_buf_add(out, s + i, seq);
 		} else {

@@ -180,6 +180,17 @@ size_t mu_parse_utf8_chars(const char *s, size_t len)
 	return n;
 }
 
+unsigned long mu_parse_utf8_code_point(const char *s, size_t n)
+{
+	static const unsigned char lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned long cp = u[0] & lead_mask[n];
+	size_t k;
+	for (k = 1; k < n; k++)
+		cp = (cp << 6) | (u[k] & 0x3F);
+	return cp;
+}
+
 size_t mu_parse_utf8_seq(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;

@@ -378,14 +378,6 @@ static void write_compare_scope(FILE *fp, const char *scope, const char *name,
 	}
 }
 
-static void write_money_or_empty(FILE *fp, const double *v, size_t i)
-{
-	if (v && !isnan(v[i]))
-		fprintf(fp, ",%.10g", v[i]);
-	else
-		fputc(',', fp);
-}
-
 enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *sc,
                                     const struct io_shares *t, struct mu_err *err)
 {
@@ -404,7 +396,8 @@ enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *s
 		io_csv_write_text(fp, sc->partners[p].name);
 		fprintf(fp, ",%.10g,%.10g,%.10g,%.10g", t->silo_cost[p], t->system_cost[p],
 		        t->gain[p], t->share[p]);
-		write_money_or_empty(fp, t->std_error, p);
+		fputc(',', fp); /* empty when exact, or from one order (NAN) */
+		write_number_or_empty(fp, t->std_error ? t->std_error[p] : NAN);
 		fprintf(fp, ",%.10g,,,\n", t->transfer[p]);
 		sum[0] += t->silo_cost[p];
 		sum[1] += t->system_cost[p];
