@@ -7,9 +7,14 @@
  * prints one table side by side (rows, columns and non-zeros: the model
  * muster solved in plan mode, which is the natural one). With --growth it also runs
  * 0.5x, 1x, 2x and 4x `large` in plan mode and prints the growth exponents.
+ * With --shares it times `muster shares` instead (issue 16): the example's
+ * exact shares (128 coalitions) and `large`'s sampled ones (40 partners,
+ * --share-samples orders, default 20), each against 50 cold plan solves
+ * of the same scenario by muster and by CLP, with the largest standard
+ * error as a share of the saving.
  *
  *   bench_run [--sizes small,medium,large,large-mixed] [--time-limit S]
- *             [--growth] [--bin DIR] [--work DIR]
+ *             [--growth] [--shares] [--share-samples N] [--bin DIR] [--work DIR]
  *
  * A size is any name bench_gen takes: small, medium, large, or one of them
  * with -mixed (per-worker clearances); the default runs the three sizes and
@@ -296,12 +301,125 @@ static void growth(void)
 	       exponent(x, mem, 4));
 }
 
+/* The whole number just before the first occurrence of key in text, or NAN. */
+static double number_before(const char *text, const char *key)
+{
+	const char *at = strstr(text, key), *start;
+	if (!at)
+		return NAN;
+	for (start = at; start > text && start[-1] >= '0' && start[-1] <= '9'; start--)
+		;
+	return start < at ? strtod(start, NULL) : NAN;
+}
+
+/* Field k (0-based) of CSV line `line` (quotes as muster writes them), or
+ * "" past its end, into out. */
+static void csv_field(const char *line, size_t k, char *out, size_t len)
+{
+	size_t n = 0, at = 0;
+	bool is_quoted = false;
+	for (; *line && *line != '\n'; line++) {
+		if (*line == '"') {
+			is_quoted = !is_quoted;
+			continue;
+		}
+		if (*line == ',' && !is_quoted) {
+			if (at++ == k)
+				break;
+			continue;
+		}
+		if (at == k && n + 1 < len)
+			out[n++] = *line;
+	}
+	out[n] = '\0';
+}
+
+/* From DIR/shares.csv: the saving (the SYSTEM row's share) and the
+ * largest standard error of a partner's share (0 when exact). */
+static void read_shares(const char *dir, double *saving, double *worst_se)
+{
+	char file[512], line[4096], cell[256];
+	FILE *f;
+	path(file, sizeof(file), "%s/shares.csv", dir);
+	if (!(f = fopen(file, "r"))) {
+		fprintf(stderr, "bench_run: cannot read %s\n", file);
+		exit(1);
+	}
+	*saving = NAN;
+	*worst_se = 0;
+	if (!fgets(line, sizeof(line), f)) /* the header: share is column 5, std_error 6 */
+		exit(1);
+	while (fgets(line, sizeof(line), f)) {
+		csv_field(line, 0, cell, sizeof(cell));
+		if (strcmp(cell, "SYSTEM") == 0) {
+			csv_field(line, 5, cell, sizeof(cell));
+			*saving = strtod(cell, NULL);
+			continue;
+		}
+		csv_field(line, 6, cell, sizeof(cell));
+		if (cell[0] && strtod(cell, NULL) > *worst_se)
+			*worst_se = strtod(cell, NULL);
+	}
+	fclose(f);
+}
+
+/* --shares: `muster shares` on the example (exact) and on large (sampled)
+ * against 50 cold plan solves, by muster (one `muster solve --lp`, its
+ * outputs included, times 50) and by CLP (its natural model's, times 50). */
+static void shares(unsigned long samples)
+{
+	static const char *const sizes[] = {"example", "large"};
+	struct proc *p = malloc(sizeof(*p));
+	char muster[512];
+	size_t i;
+	path(muster, sizeof(muster), "%s/muster", bin_dir);
+	printf("shares (issue 16): muster shares against 50 cold plan solves\n"
+	       "%-8s %9s %11s %10s %9s %11s %11s %8s %8s\n",
+	       "scenario", "partners", "coalitions", "shares s", "50 plan s", "50 CLP s",
+	       "worst SE %", "x plan", "x CLP");
+	for (i = 0; i < 2; i++) {
+		char dir[512], tag[64], out[512], n_samples[32];
+		struct row r;
+		double seconds, saving, worst_se;
+		memset(&r, 0, sizeof(r));
+		path(tag, sizeof(tag), "shares-%s", sizes[i]);
+		path(dir, sizeof(dir), "%s/%s", work, tag);
+		path(out, sizeof(out), "%s/%s-out", work, tag);
+		path(n_samples, sizeof(n_samples), "%lu", samples);
+		if (i == 0) {
+			const char *argv[] = {muster, "example", dir, NULL};
+			run(p, argv);
+			must(p, "muster example", 0);
+		} else
+			generate(sizes[i], dir, "1");
+		fprintf(stderr, "bench_run: %s: one plan solve, CLP, then the shares ...\n",
+		        sizes[i]);
+		measure_plan(&r, dir, tag);
+		{
+			const char *exact[] = {muster, "shares", dir, "--out", out, NULL};
+			const char *sampled[] = {muster,      "shares", dir,  "--samples",
+			                         n_samples,   "--out",  out,  NULL};
+			run(p, i == 0 ? exact : sampled);
+			must(p, "muster shares", 0);
+			seconds = p->seconds;
+		}
+		read_shares(out, &saving, &worst_se);
+		printf("%-8s %9.0f %11.0f %10.2f %9.1f %11.1f %11.2f %8.2f %8.2f\n", sizes[i],
+		       number_before(p->out, " partners,"), number_before(p->out, " coalitions"),
+		       seconds, 50 * r.plan_s, 50 * r.clp_s, 100 * worst_se / saving,
+		       seconds / (50 * r.plan_s), seconds / (50 * r.clp_s));
+		fflush(stdout);
+	}
+	free(p);
+}
+
 int main(int argc, char **argv)
 {
 	char sizes[256] = "small,medium,large,large-mixed", *name, *save = NULL;
 	struct row rows[8];
 	size_t n = 0;
-	bool do_growth = false;
+	bool do_growth = false, do_shares = false;
+	unsigned long share_samples = 20;
 	int i;
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--sizes") == 0 && i + 1 < argc)
@@ -314,15 +432,24 @@ int main(int argc, char **argv)
 			work = argv[++i];
 		else if (strcmp(argv[i], "--growth") == 0)
 			do_growth = true;
+		else if (strcmp(argv[i], "--shares") == 0)
+			do_shares = true;
+		else if (strcmp(argv[i], "--share-samples") == 0 && i + 1 < argc)
+			share_samples = strtoul(argv[++i], NULL, 10);
 		else {
 			fprintf(stderr,
 			        "usage: bench_run [--sizes small,medium,large,large-mixed]\n"
 			        "                 [--time-limit S] [--growth]\n"
+			        "                 [--shares] [--share-samples N]\n"
 			        "                 [--bin DIR] [--work DIR]\n");
 			return 2;
 		}
 	}
 	mkdir(work, 0777);
+	if (do_shares) { /* the shares alone: their own table */
+		shares(share_samples);
+		return 0;
+	}
 	for (name = strtok_r(sizes, ",", &save); name && n < 8; name = strtok_r(NULL, ",", &save)) {
 		struct row *r = &rows[n++];
 		char dir[512];

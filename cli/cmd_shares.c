@@ -68,6 +68,7 @@ const char cmd_shares_help[] =
 struct game_ctx {
 	const struct mu_scenario *sc;
 	bool *in; /* per partner: in the coalition being solved */
+	struct pol_game *game; /* the coalitions' model, once one is solved */
 	bool is_tty;
 	size_t n_done;
 	double started;
@@ -97,13 +98,6 @@ static int add_known(uint64_t coalition, double cost, void *ctx)
 static enum mu_code coalition_cost(void *vctx, mu_coalition s, double *cost, struct mu_err *err)
 {
 	struct game_ctx *g = vctx;
-	/* cold: presolve and dual simplex from scratch took the example's 128
-	 * coalitions in 15.6 s; warm from the last coalition's basis (one
-	 * partner apart) 25.8 s by dual simplex and 45.1 s by primal, since
-	 * a partner joining or leaving adds or removes its lending and bank
-	 * columns, and presolve is lost (measured 2026-12-02) */
-	struct pol_solve_request how = {.is_lp = true, .coalition = g->in};
-	struct pol_solved solved;
 	enum mu_code rc;
 	size_t p;
 	int64_t key = (int64_t)s;
@@ -115,15 +109,14 @@ static enum mu_code coalition_cost(void *vctx, mu_coalition s, double *cost, str
 		g->n_looked_up++;
 		return MU_OK;
 	}
+	/* one model kept loaded, each coalition from the last one's basis
+	 * (pol_game.c); made at the first coalition not recorded */
+	if (!g->game && (rc = pol_game_new(g->sc, &g->game, err)) != MU_OK)
+		return rc;
 	for (p = 0; p < g->sc->n_partners; p++)
 		g->in[p] = (s >> p) & 1;
-	if ((rc = pol_solve(g->sc, &how, &solved, err)) != MU_OK)
+	if ((rc = pol_game_value(g->game, g->in, cost, err)) != MU_OK)
 		return rc;
-	if (solved.status != MU_STATUS_OPTIMAL)
-		rc =
-		    mu_err_set(err, MU_E_SOLVER, "a coalition's plan was not solved to optimality");
-	*cost = solved.objective;
-	pol_solved_release(&solved);
 	g->n_done++;
 	if (g->is_tty)
 		fprintf(stderr, "\r\033[K  %zu coalitions solved, %.0f s", g->n_done,
@@ -476,6 +469,7 @@ done:
 	mu_buf_release(&settle);
 	mu_shares_release(&sh);
 	free(g.in);
+	pol_game_free(g.game);
 	free(g.known);
 	free(g.known_cost);
 	free(silo);

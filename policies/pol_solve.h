@@ -101,4 +101,25 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 
 void pol_solved_release(struct pol_solved *s);
 
+/* The values of the game of DESIGN.md §3a: one plan-mode model of every
+ * partner kept loaded, each coalition solved from the last one's basis
+ * (pol_game.c). Made from sc, which must outlive it. */
+struct pol_game;
+
+enum mu_code pol_game_new(const struct mu_scenario *sc, struct pol_game **out,
+                          struct mu_err *err);
+
+/* Accepts NULL. */
+void pol_game_free(struct pol_game *g);
+
+/* v(S): the plan-mode objective with the partners p with in[p] working as
+ * one system and the others alone; the same as pol_solve with coalition in
+ * (up to the simplex's tolerances). MU_E_SOLVER when it is not solved to
+ * optimality. */
+enum mu_code pol_game_value(struct pol_game *g, const bool *in, double *objective,
+                            struct mu_err *err);
+
+/* Simplex iterations of every value so far. */
+long pol_game_iterations(const struct pol_game *g);
+
 #endif

@@ -1508,6 +1508,17 @@ static size_t count_between(const double *v, size_t n, double silo, double syste
 	return n_between;
 }
 
+/* pol_game's value of coalition in (from its model's last basis) is want,
+ * the value of the coalition's own model. */
+static void expect_game_value(struct pol_game *game, const bool *in, double want)
+{
+	struct mu_err err;
+	double got;
+	assert_int_equal(pol_game_value(game, in, &got, &err), MU_OK);
+	if (!(fabs(got - want) <= 1e-6 * (1 + fabs(want))))
+		fail_msg("pol_game: %.9f, the coalition's own model %.9f", got, want);
+}
+
 static void test_model_coalition_is_the_edited_scenario(void **state)
 {
 	static const struct harness_file none[] = {{NULL, NULL}};
@@ -1526,18 +1537,33 @@ static void test_model_coalition_is_the_edited_scenario(void **state)
 	size_t i, k, p, n_generated = 0, n_example;
 	double v[16];
 	bool in[16];
+	struct pol_game *example_game;
+	struct mu_err err;
 	(void)state;
-	/* generated scenarios (3 or 4 partners): every coalition */
+	/* generated scenarios (3 or 4 partners): every coalition, and
+	 * pol_game's value of each from one model kept loaded, walked in
+	 * counting order (partners join, leave, and several at once) */
 	for (seed = 1; seed <= 6; seed++) {
 		unsigned mask, n_masks;
+		struct pol_game *game;
 		gen_scenario(g, seed, files);
 		sc = harness_load(defaults, files);
+		assert_int_equal(pol_game_new(sc, &game, &err), MU_OK);
 		n_masks = 1u << sc->n_partners;
 		for (mask = 0; mask < n_masks; mask++) {
 			for (p = 0; p < sc->n_partners; p++)
 				in[p] = mask >> p & 1;
 			v[mask] = expect_coalition_is_edited_copy(defaults, files, 12, sc, in);
+			expect_game_value(game, in, v[mask]);
 		}
+		/* and back down in Gray-code order, one partner at a time */
+		for (mask = n_masks; mask-- > 0;) {
+			unsigned s = mask ^ (mask >> 1);
+			for (p = 0; p < sc->n_partners; p++)
+				in[p] = s >> p & 1;
+			expect_game_value(game, in, v[s]);
+		}
+		pol_game_free(game);
 		/* the whole coalition is the system */
 		assert_true(fabs(v[n_masks - 1] - harness_plan_objective(sc, NULL, NULL)) <
 		            1e-6 * (1 + fabs(v[n_masks - 1])));
@@ -1551,6 +1577,7 @@ static void test_model_coalition_is_the_edited_scenario(void **state)
 		example[i] = (struct harness_file){src->files[i].name, src->files[i].data};
 	sc = harness_load(none, example);
 	assert_int_equal(sc->n_partners, 7);
+	assert_int_equal(pol_game_new(sc, &example_game, &err), MU_OK);
 	for (k = 0; k < 9; k++) {
 		for (p = 0; p < sc->n_partners; p++) {
 			size_t j;
@@ -1565,7 +1592,9 @@ static void test_model_coalition_is_the_edited_scenario(void **state)
 			}
 		}
 		v[k] = expect_coalition_is_edited_copy(none, example, src->n_files, sc, in);
+		expect_game_value(example_game, in, v[k]);
 	}
+	pol_game_free(example_game);
 	n_example = count_between(v, 9, v[0], v[4]);
 	/* most coalitions are neither the silo nor the system */
 	assert_true(n_generated > 20);
