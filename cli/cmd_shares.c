@@ -214,7 +214,12 @@ static int read_known(const char *db, const struct io_source *src, struct game_c
 
 /* The system (coalition NULL) or silo plan: each partner's cost counted at
  * the partner (DESIGN.md §3a: spend on work done there, the penalties of
- * its demand rows, recharge paid minus received) into cost. */
+ * its demand rows, recharge paid minus received) into cost. Solved cold,
+ * as `muster solve --lp` (and --silo) solves it, not from the game's
+ * model: a plan has many equally cheap optima that split the cost between
+ * partners differently, and the gains must be those of the plan the
+ * partners are given (from the game's last basis, the example's hospice
+ * gained £5,108 less). */
 static enum mu_code partner_costs(const struct mu_scenario *sc, bool is_silo, double *cost,
                                   struct mu_err *err)
 {

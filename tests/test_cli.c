@@ -1971,9 +1971,48 @@ static void test_cli_sharded_sweep_merges_into_one_process_sweep(void **state)
 	result_free(&r);
 }
 
-/* Sampled shares from two shards' coalition values, merged, equal one
- * process's: the same shares.csv, byte for byte (each coalition is solved
- * cold, so its value does not depend on which process solved it). */
+/* shares.csv files a and b (under the test folder) say the same: the same
+ * cells, numbers within 1e-6 (1 + |x|) of each other. A coalition's value
+ * is an LP's optimum, solved from whatever basis the process that solved
+ * it had: the same number up to the simplex's last bits. */
+static void expect_same_shares(const char *a, const char *b)
+{
+	char path[400], *x, *y, *sx, *sy, *line_x, *line_y;
+	size_t n_cells = 0;
+	tmp_path(path, sizeof(path), a);
+	x = slurp(path);
+	tmp_path(path, sizeof(path), b);
+	y = slurp(path);
+	line_x = strtok_r(x, "\n", &sx);
+	line_y = strtok_r(y, "\n", &sy);
+	for (; line_x && line_y;
+	     line_x = strtok_r(NULL, "\n", &sx), line_y = strtok_r(NULL, "\n", &sy)) {
+		char *cx = line_x, *cy = line_y;
+		for (;; n_cells++) {
+			char *ex = strchr(cx, ','), *ey = strchr(cy, ','), *tx, *ty;
+			double u, v;
+			assert_true(!ex == !ey); /* as many cells */
+			if (ex)
+				*ex = *ey = '\0';
+			u = strtod(cx, &tx);
+			v = strtod(cy, &ty);
+			if (strcmp(cx, cy) != 0 &&
+			    (tx == cx || *tx || ty == cy || *ty || !(fabs(u - v) <= 1e-6 * (1 + fabs(u)))))
+				fail_msg("%s and %s differ: '%s' and '%s'", a, b, cx, cy);
+			if (!ex)
+				break;
+			cx = ex + 1;
+			cy = ey + 1;
+		}
+	}
+	assert_true(!line_x && !line_y);
+	assert_true(n_cells > 50);
+	free(x);
+	free(y);
+}
+
+/* Shares from shards' coalition values, merged, equal one process's:
+ * sampled (two shards, run at once) and exact (three). */
 static void test_cli_sharded_shares_merge_into_one_process_shares(void **state)
 {
 	const char *ex = getenv("MUSTER_EXAMPLE_DIR");
@@ -1981,10 +2020,9 @@ static void test_cli_sharded_shares_merge_into_one_process_shares(void **state)
 	                              "--shard", "1/2", "--db",      "v1.db", NULL};
 	const char *const shard2[] = {"shares",  ex,    "--samples", "4",     "--seed", "3",
 	                              "--shard", "2/2", "--db",      "v2.db", NULL};
-	char path[400], *one, *merged;
 	struct result r;
 	pid_t p1, p2;
-	int st1, st2;
+	int st1, st2, i;
 	(void)state;
 	p1 = start("vshard1", shard1);
 	p2 = start("vshard2", shard2);
@@ -2004,14 +2042,29 @@ static void test_cli_sharded_shares_merge_into_one_process_shares(void **state)
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "0 solved"));
 	result_free(&r);
-	tmp_path(path, sizeof(path), "sh_one/shares.csv");
-	one = slurp(path);
-	tmp_path(path, sizeof(path), "sh_merged/shares.csv");
-	merged = slurp(path);
-	assert_true(strlen(one) > 0);
-	assert_string_equal(merged, one);
-	free(one);
-	free(merged);
+	expect_same_shares("sh_one/shares.csv", "sh_merged/shares.csv");
+	/* exact: every coalition, in three parts of the Gray-code order */
+	for (i = 1; i <= 3; i++) {
+		char shard[8], db[16];
+		snprintf(shard, sizeof(shard), "%d/3", i);
+		snprintf(db, sizeof(db), "e%d.db", i);
+		r = run("shares", ex, "--shard", shard, "--db", db, NULL);
+		assert_int_equal(r.status, 0);
+		assert_non_null(strstr(r.out, i == 3 ? "42 coalitions" : "43 coalitions"));
+		result_free(&r);
+	}
+	r = run("merge", "--db", "em.db", "e3.db", "e1.db", "e2.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "128 coalition values"));
+	result_free(&r);
+	r = run("shares", ex, "--db", "em.db", "--out", "ex_merged", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "128 recorded in em.db, 0 solved"));
+	result_free(&r);
+	r = run("shares", ex, "--out", "ex_one", NULL);
+	assert_int_equal(r.status, 0);
+	result_free(&r);
+	expect_same_shares("ex_one/shares.csv", "ex_merged/shares.csv");
 	r = run("shares", ex, "--shard", "1/2", "--out", "x", NULL);
 	assert_int_equal(r.status, 2);
 	result_free(&r);
