@@ -19,6 +19,7 @@ const struct mu_source_info mu_source_info[MU_SRC_MODEL_COUNT] = {
     [MU_SRC_AGENCY] = {.name = "agency", .is_staff = true, .covers_demand = true},
     [MU_SRC_SHORT] = {.name = "short", .is_unfilled = true, .covers_demand = true},
     [MU_SRC_BREACH] = {.name = "breach", .is_unfilled = true, .covers_demand = true},
+    [MU_SRC_SHARE] = {.name = "share", .has_home = true},
     [MU_SRC_POOL_WORKER] = {.name = "pool_worker", .has_home = true, .is_internal = true},
     [MU_SRC_POOL] = {.name = "pool", .is_staff = true, .covers_demand = true, .is_internal = true},
 };
@@ -28,6 +29,8 @@ const char *const mu_penalty_names[MU_PEN_COUNT] = {
     [MU_PEN_BREACH] = "breach",
     [MU_PEN_TIER] = "tier",
     [MU_PEN_BREAK_GLASS] = "break_glass",
+    [MU_PEN_PREFERENCE] = "preference",
+    [MU_PEN_SHARE] = "share",
 };
 
 const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT] = {
@@ -44,6 +47,7 @@ const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT] = {
     [MU_ROW_CUT] = {.name = "cut", .unit = ""},
     [MU_ROW_POOL] = {.name = "pool", .unit = "staff", .is_internal = true},
     [MU_ROW_GUARANTEE] = {.name = "guarantee", .unit = "penalty £"},
+    [MU_ROW_SHARE] = {.name = "share", .unit = "hour"},
 };
 
 const char *const mu_why_reason_names[MU_WHY_COUNT] = {
@@ -209,17 +213,21 @@ size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 	    [MU_SRC_OWN] = "own_hours",     [MU_SRC_LEND] = "lend_hours",
 	    [MU_SRC_BANK] = "bank_hours",   [MU_SRC_AGENCY] = "agency_hours",
 	    [MU_SRC_SHORT] = "short_hours", [MU_SRC_BREACH] = "breach_hours",
+	    [MU_SRC_SHARE] = "share_hours",
 	};
 	static const char *const cost[MU_SRC_COUNT] = {
 	    [MU_SRC_OWN] = "own_cost",     [MU_SRC_LEND] = "lend_cost",
 	    [MU_SRC_BANK] = "bank_cost",   [MU_SRC_AGENCY] = "agency_cost",
 	    [MU_SRC_SHORT] = "short_cost", [MU_SRC_BREACH] = "breach_cost",
+	    [MU_SRC_SHARE] = "share_cost",
 	};
 	static const char *const penalty[MU_PEN_COUNT] = {
 	    [MU_PEN_SHORT] = "short_penalty",
 	    [MU_PEN_BREACH] = "breach_penalty",
 	    [MU_PEN_TIER] = "tier_penalty",
 	    [MU_PEN_BREAK_GLASS] = "break_glass_penalty",
+	    [MU_PEN_PREFERENCE] = "preference_penalty",
+	    [MU_PEN_SHARE] = "share_penalty",
 	};
 	double fill = mu_totals_fill_rate(t);
 	size_t n = 0;

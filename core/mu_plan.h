@@ -26,6 +26,9 @@ enum mu_source {
 	MU_SRC_AGENCY,
 	MU_SRC_SHORT,
 	MU_SRC_BREACH,
+	/* hours a bank worker worked below their fair share's target
+	 * (DESIGN.md §3b, pol_bank_share.c): staff 0, the worker and home set */
+	MU_SRC_SHARE,
 	MU_SRC_COUNT, /* the sources of plan rows */
 	/* a pooled bank worker works a shift (y[w,s]): covers nothing itself */
 	MU_SRC_POOL_WORKER = MU_SRC_COUNT,
@@ -54,10 +57,15 @@ enum mu_penalty {
 	MU_PEN_BREACH,      /* floor_penalty x priority x hours */
 	MU_PEN_TIER,        /* tier_penalty per agency staff-shift per tier above 1 */
 	MU_PEN_BREAK_GLASS, /* break_glass_penalty per break-glass staff-shift */
+	/* -preference_weight per prefer bank assignment, +preference_weight per
+	 * avoid one (pol_preference.c): the one kind that can be negative */
+	MU_PEN_PREFERENCE,
+	MU_PEN_SHARE, /* bank_share_penalty x hours below a worker's target */
 	MU_PEN_COUNT
 };
 
-/* summary.csv's names: "short", "breach", "tier", "break_glass". */
+/* summary.csv's names: "short", "breach", "tier", "break_glass",
+ * "preference", "share". */
 extern const char *const mu_penalty_names[MU_PEN_COUNT];
 
 /* How a plan was solved (DESIGN.md §5's status words come from it). */
@@ -146,6 +154,7 @@ enum mu_row_kind {
 	MU_ROW_CUT,         /* rota only, a row every rota meets; index: worker or demand row */
 	MU_ROW_POOL,        /* a pool's staff at work <= its workers on the shift; index: pool */
 	MU_ROW_GUARANTEE,   /* unfilled penalty <= the silo plan's (§3a); index: partner */
+	MU_ROW_SHARE,       /* hours worked + hours short >= target (§3b); index: worker */
 	MU_ROW_KIND_COUNT
 };
 
