@@ -935,6 +935,205 @@ static void test_model_pooled_bank_names_its_workers(void **state)
 	mu_scenario_free(sc);
 }
 
+/* Solves sc (pooled where it can be) in rota or plan mode; the bank staff
+ * each worker of ids works, into staff[], and the hours short of a fair
+ * share of each, into short_hours[] (NULL: not wanted). */
+static void worker_work(const struct mu_scenario *sc, bool is_lp, const char *const *ids, size_t n,
+                        double *staff, double *short_hours)
+{
+	struct pol_solve_request req = {.is_lp = is_lp, .pool = POL_POOL_ALWAYS};
+	struct pol_solved s;
+	struct mu_err err;
+	size_t i, k;
+	assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+	assert_int_equal(s.status, MU_STATUS_OPTIMAL);
+	for (k = 0; k < n; k++) {
+		staff[k] = 0;
+		if (short_hours)
+			short_hours[k] = 0;
+	}
+	for (i = 0; i < s.plan->n_rows; i++) {
+		const struct mu_plan_row *r = &s.plan->rows[i];
+		for (k = 0; k < n && r->worker != MU_ALL; k++)
+			if (strcmp(sc->bank[r->worker].id, ids[k]) == 0) {
+				if (r->source == MU_SRC_BANK)
+					staff[k] += r->staff;
+				else if (r->source == MU_SRC_SHARE && short_hours)
+					short_hours[k] += r->hours;
+			}
+	}
+	pol_solved_release(&s);
+}
+
+/* Bank preferences (DESIGN.md §3b). One rn wanted on d1 (8 h). w1 is rn
+ * (10/h: 80), w2 a b7 who may cover rn (12/h: 96): w1 works, 80. w2
+ * preferring d1 at weight 20 costs 96 - 20 = 76: w2 works instead, 76; at
+ * weight 10, 86: w1 still, 80. w1 avoiding d1 at weight 20 costs 100: w2
+ * works, 96. Both modes, and which worker, by hand. */
+static void test_model_preference_moves_a_shift(void **state)
+{
+	static const char *const ids[] = {"w1", "w2"};
+	struct harness_file files[] = {
+	    {"roles.csv", "id\nrn\nb7\n"},
+	    {"caps.csv", "role,bank_rate\nrn,10\nb7,12\n"},
+	    {"substitutions.csv", "role,covers\nb7,rn\n"},
+	    {"bank.csv", "id,role,home\nw1,rn,a\nw2,b7,a\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw2,d1\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\n"},
+	    {"settings.csv", "key,value\n"},
+	    {NULL, NULL},
+	};
+	static const struct {
+		const char *availability, *settings;
+		double cost, w1, w2;
+	} cases[] = {
+	    {"worker,shift\nw1,d1\nw2,d1\n", "key,value\n", 80, 1, 0},
+	    {"worker,shift,preference\nw1,d1,\nw2,d1,prefer\n", "key,value\n", 76, 0, 1},
+	    {"worker,shift,preference\nw1,d1,\nw2,d1,prefer\n", "key,value\npreference_weight,10\n",
+	     80, 1, 0},
+	    {"worker,shift,preference\nw1,d1,avoid\nw2,d1,neutral\n", "key,value\n", 96, 0, 1},
+	    /* the avoided shift is still worked when nothing else covers it */
+	    {"worker,shift,preference\nw1,d1,avoid\n", "key,value\n", 100, 1, 0},
+	};
+	size_t c;
+	int mode;
+	(void)state;
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		struct mu_scenario *sc;
+		files[4].text = cases[c].availability;
+		files[6].text = cases[c].settings;
+		expect(files, cases[c].cost, cases[c].cost);
+		sc = harness_load(defaults, files);
+		for (mode = 0; mode < 2; mode++) {
+			double staff[2];
+			worker_work(sc, mode == 1, ids, 2, staff, NULL);
+			assert_float_equal(staff[0], cases[c].w1, 1e-9);
+			assert_float_equal(staff[1], cases[c].w2, 1e-9);
+		}
+		mu_scenario_free(sc);
+	}
+}
+
+/* A pool holds one preference (pol_bank.c). Six rn workers cleared for a
+ * and b, on d1; two wanted at each. w4-w6 prefer d1: three of them and
+ * one of w1-w3 work, 3 x (80 - 20) + 80 = 260. Pooled, the neutral and
+ * the prefer workers are two pools (3 workers x 2 cells each), and the
+ * plan names the three who prefer (plan_check re-derives each row's
+ * preference from availability.csv, so a neutral worker given a prefer
+ * unit would fail it). With preference_weight 0 they are one pool. */
+static void test_model_pooled_bank_keeps_preferences_apart(void **state)
+{
+	static const char *const ids[] = {"w1", "w2", "w3", "w4", "w5", "w6"};
+	struct harness_file files[] = {
+	    {"bank.csv", "id,role,home,partners\nw1,rn,a,*\nw2,rn,b,*\nw3,rn,a,*\nw4,rn,a,*\n"
+	                 "w5,rn,b,*\nw6,rn,a,*\n"},
+	    {"availability.csv", "worker,shift,preference\nw1,d1,\nw2,d1,\nw3,d1,neutral\n"
+	                         "w4,d1,prefer\nw5,d1,prefer\nw6,d1,prefer\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,2\nb,rn,d1,2\n"},
+	    {"settings.csv", "key,value\n"},
+	    {NULL, NULL},
+	};
+	struct mu_scenario *sc = harness_load(defaults, files);
+	struct pol_build *b = pol_build_new(sc, &(struct pol_build_options){.pool_min_workers = 2});
+	double staff[6], neutral;
+	int mode, k;
+	(void)state;
+	assert_int_equal(count_rows(b, MU_ROW_POOL), 2);
+	assert_int_equal(count_cols(b, MU_SRC_POOL), 4);
+	assert_int_equal(count_cols(b, MU_SRC_BANK), 0);
+	pol_build_free(b);
+	expect(files, 260, 260);
+	for (mode = 0; mode < 2; mode++) {
+		worker_work(sc, mode == 1, ids, 6, staff, NULL);
+		for (k = 0, neutral = 0; k < 3; k++)
+			neutral += staff[k];
+		assert_float_equal(neutral, 1, 1e-9);
+		for (k = 3; k < 6; k++)
+			assert_float_equal(staff[k], 1, 1e-9);
+	}
+	mu_scenario_free(sc);
+	files[3].text = "key,value\npreference_weight,0\n";
+	sc = harness_load(defaults, files);
+	b = pol_build_new(sc, &(struct pol_build_options){.pool_min_workers = 2});
+	assert_int_equal(count_rows(b, MU_ROW_POOL), 1);
+	pol_build_free(b);
+	mu_scenario_free(sc);
+	expect(files, 320, 320);
+}
+
+/* Fair bank hours (DESIGN.md §3b). One rn wanted on d1 and on d2 (8 h
+ * each, a day apart). w1 (rn, 80 a shift) would work both, 160, and w2
+ * (a b7, 96 a shift) none. With bank_min_share 0.5 each worker's target
+ * is 0.5 x min(16 offered, 48) = 8 h: at bank_share_penalty 30, w2 short
+ * 8 h costs 240, more than the 16 that one shift of w2 costs over w1's:
+ * each works one, 80 + 96 = 176. At penalty 1 the 8 h short cost 8, less
+ * than 16: w1 works both and plan.csv has a share row of 8 h for w2,
+ * 160 + 8 = 168. w2's max_hours 4 makes the target 0.5 x min(16, 4) =
+ * 2 h. No shift of 8 h fits in 4 h, so the rota leaves w2 2 h short:
+ * 160 + 60 = 220. Plan mode may give w2 t of a shift (t <= 0.5): 160 +
+ * 16 t + 30 max(0, 2 - 8 t) is least at t = 0.25, 164, w1 working 1.75. */
+static void test_model_share_moves_hours_to_the_worker_with_none(void **state)
+{
+	static const char *const ids[] = {"w1", "w2"};
+	struct harness_file files[] = {
+	    {"roles.csv", "id\nrn\nb7\n"},
+	    {"caps.csv", "role,bank_rate\nrn,10\nb7,12\n"},
+	    {"substitutions.csv", "role,covers\nb7,rn\n"},
+	    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,16:00,8\n"
+	                   "d2,2026-12-01,08:00,16:00,8\n"},
+	    {"bank.csv", "id,role,home,max_hours\nw1,rn,a,48\nw2,b7,b,48\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw1,d2\nw2,d1\nw2,d2\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\na,rn,d2,1\n"},
+	    {"settings.csv", NULL},
+	    {NULL, NULL},
+	};
+	static const struct {
+		const char *bank, *settings;
+		double cost, w1, w2, w2_short;
+	} cases[] = {
+	    {"id,role,home,max_hours,partners\nw1,rn,a,48,\nw2,b7,b,48,a\n", "key,value\n", 160, 2,
+	     0, 0},
+	    {"id,role,home,max_hours,partners\nw1,rn,a,48,\nw2,b7,b,48,a\n",
+	     "key,value\nbank_min_share,0.5\n", 176, 1, 1, 0},
+	    {"id,role,home,max_hours,partners\nw1,rn,a,48,\nw2,b7,b,48,a\n",
+	     "key,value\nbank_min_share,0.5\nbank_share_penalty,1\n", 168, 2, 0, 8},
+	};
+	size_t c;
+	int mode;
+	(void)state;
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		struct mu_scenario *sc;
+		files[4].text = cases[c].bank;
+		files[7].text = cases[c].settings;
+		expect(files, cases[c].cost, cases[c].cost);
+		sc = harness_load(defaults, files);
+		for (mode = 0; mode < 2; mode++) {
+			double staff[2], short_hours[2];
+			worker_work(sc, mode == 1, ids, 2, staff, short_hours);
+			assert_float_equal(staff[0], cases[c].w1, 1e-9);
+			assert_float_equal(staff[1], cases[c].w2, 1e-9);
+			assert_float_equal(short_hours[0], 0, 1e-9);
+			assert_float_equal(short_hours[1], cases[c].w2_short, 1e-9);
+		}
+		mu_scenario_free(sc);
+	}
+	files[4].text = "id,role,home,max_hours,partners\nw1,rn,a,48,\nw2,b7,b,4,a\n";
+	files[7].text = "key,value\nbank_min_share,0.5\n";
+	expect(files, 220, 164);
+	{
+		struct mu_scenario *sc = harness_load(defaults, files);
+		double staff[2], short_hours[2];
+		worker_work(sc, false, ids, 2, staff, short_hours);
+		assert_float_equal(staff[1], 0, 1e-9);
+		assert_float_equal(short_hours[1], 2, 1e-9);
+		worker_work(sc, true, ids, 2, staff, short_hours);
+		assert_float_equal(staff[0], 1.75, 1e-9);
+		assert_float_equal(staff[1], 0.25, 1e-9);
+		assert_float_equal(short_hours[1], 0, 1e-9);
+		mu_scenario_free(sc);
+	}
+}
+
 /* A deterministic generator of small scenarios that use every rule at
  * once: substitutions, lending with role rows and `*`, a bank with rest and
  * hours limits, tiered agency above and below the cap and off framework,
@@ -1645,6 +1844,9 @@ int main(void)
 	    cmocka_unit_test(test_model_partner_and_system_budgets),
 	    cmocka_unit_test(test_model_silo),
 	    cmocka_unit_test(test_model_pooled_bank_names_its_workers),
+	    cmocka_unit_test(test_model_preference_moves_a_shift),
+	    cmocka_unit_test(test_model_pooled_bank_keeps_preferences_apart),
+	    cmocka_unit_test(test_model_share_moves_hours_to_the_worker_with_none),
 	    cmocka_unit_test(test_model_generated_scenarios_match_cbc_and_clp),
 	    cmocka_unit_test(test_model_prices_hold_over_their_range),
 	    cmocka_unit_test(test_model_price_sentences_are_true),
