@@ -1137,7 +1137,8 @@ static void test_model_share_moves_hours_to_the_worker_with_none(void **state)
 /* A deterministic generator of small scenarios that use every rule at
  * once: substitutions, lending with role rows and `*`, a bank with rest and
  * hours limits, tiered agency above and below the cap and off framework,
- * budgets. xorshift64*, so every machine draws the same scenarios. */
+ * budgets; on even seeds bank preferences, on every third a fair share. xorshift64*, so every
+ * machine draws the same scenarios. */
 struct gen {
 	unsigned long long state;
 	char text[12][8192];
@@ -1163,7 +1164,9 @@ static void gen_scenario(struct gen *g, unsigned long long seed, struct harness_
 	                                    "agreements.csv", "substitutions.csv", "settings.csv"};
 	static const char *const starts[] = {"07:00", "14:30", "21:30"};
 	static const char *const ends[] = {"15:00", "22:00", "07:30"};
+	static const char *const pref[] = {"prefer", "avoid", "", "neutral", ""};
 	unsigned n_partners = 3 + (unsigned)(seed % 2), p, r, s, w, i;
+	bool has_preferences = seed % 2 == 0;
 	memset(g, 0, sizeof(*g));
 	g->state = seed * 0x9E3779B97F4A7C15ULL + 1;
 	for (i = 0; i < 12; i++)
@@ -1197,13 +1200,19 @@ static void gen_scenario(struct gen *g, unsigned long long seed, struct harness_
 				        gen_next(g, avail + 1));
 			}
 	GEN_ADD(g, 6, "id,role,home,max_hours,partners\n");
-	GEN_ADD(g, 7, "worker,shift\n");
+	GEN_ADD(g, 7, has_preferences ? "worker,shift,preference\n" : "worker,shift\n");
 	for (w = 0; w < 10; w++) {
 		GEN_ADD(g, 6, "w%u,b%c,p%u,%u,%s\n", w, "356"[gen_next(g, 3)],
 		        gen_next(g, n_partners), 15 + gen_next(g, 20), gen_next(g, 2) ? "*" : "");
-		for (s = 0; s < 6; s++)
-			if (gen_next(g, 2))
+		for (s = 0; s < 6; s++) {
+			if (!gen_next(g, 2))
+				continue;
+			if (has_preferences) /* drawn apart from g: the rest stays as it was */
+				GEN_ADD(g, 7, "w%u,s%u,%s\n", w, s,
+				        pref[(seed * 7 + w * 3 + s) % 5]);
+			else
 				GEN_ADD(g, 7, "w%u,s%u\n", w, s);
+		}
 	}
 	GEN_ADD(g, 8, "supplier,tier,framework,role,partner,rate,capacity\n");
 	GEN_ADD(g, 8, "alpha,1,yes,b5,*,26,2\nbeta,2,yes,b5,p0,24,\n");
@@ -1214,6 +1223,12 @@ static void gen_scenario(struct gen *g, unsigned long long seed, struct harness_
 	        gen_next(g, 2) ? "yes" : "no", gen_next(g, 20), 8 + gen_next(g, 5));
 	if (gen_next(g, 2))
 		GEN_ADD(g, 11, "agency_budget,%u\n", 500 + gen_next(g, 1500));
+	/* DESIGN.md §3b's bank terms, on some seeds, apart from g */
+	if (has_preferences)
+		GEN_ADD(g, 11, "preference_weight,%u\n", 5 + (unsigned)(seed % 4) * 10);
+	if (seed % 3 == 0)
+		GEN_ADD(g, 11, "bank_min_share,0.%u\nbank_share_penalty,%u\n",
+		        3 + (unsigned)(seed % 5), 5 + (unsigned)(seed % 7) * 8);
 }
 
 static void test_model_generated_scenarios_match_cbc_and_clp(void **state)
@@ -1221,7 +1236,7 @@ static void test_model_generated_scenarios_match_cbc_and_clp(void **state)
 	struct harness_file files[13];
 	struct gen *g = mu_malloc(sizeof(*g));
 	unsigned long long seed;
-	size_t n_pools = 0;
+	size_t n_pools = 0, n_preferences = 0, n_shares = 0, j;
 	(void)state;
 	for (seed = 1; seed <= 8; seed++) {
 		struct mu_scenario *sc;
@@ -1230,6 +1245,9 @@ static void test_model_generated_scenarios_match_cbc_and_clp(void **state)
 		sc = harness_load(defaults, files);
 		b = pol_build_new(sc, &(struct pol_build_options){.pool_min_workers = 2});
 		n_pools += count_rows(b, MU_ROW_POOL);
+		n_shares += count_rows(b, MU_ROW_SHARE);
+		for (j = 0; j < b->m->n_cols; j++)
+			n_preferences += b->cols[j].penalty[MU_PEN_PREFERENCE] != 0;
 		pol_build_free(b);
 		/* harness_solve checks each against CBC or CLP and plan_check,
 		 * pooled and natural */
@@ -1238,8 +1256,11 @@ static void test_model_generated_scenarios_match_cbc_and_clp(void **state)
 		harness_solve(sc, false, true);
 		mu_scenario_free(sc);
 	}
-	/* the scenarios have pools for the natural model to check */
+	/* the scenarios have pools for the natural model to check, and the
+	 * terms of §3b for CBC and CLP */
 	assert_true(n_pools > 8);
+	assert_true(n_preferences > 20);
+	assert_true(n_shares > 10);
 	free(g);
 }
 
@@ -1253,7 +1274,9 @@ static double *limit_of(struct mu_scenario *sc, const struct mu_price_row *r)
 		    strcmp(sc->roles[sc->demand[i].role].id, r->role) == 0 &&
 		    strcmp(sc->shifts[sc->demand[i].shift].id, r->shift) == 0)
 			return &sc->demand[i].required;
-	for (i = 0; i < sc->n_bank; i++)
+	/* with a fair share, max_hours also sets the share's target (DESIGN.md
+	 * §3b): the hours row's price is not the price of max_hours then */
+	for (i = 0; i < sc->n_bank && !(sc->settings.bank_min_share > 0); i++)
 		if (r->kind == MU_ROW_HOURS && strcmp(sc->bank[i].id, r->subject) == 0)
 			return &sc->bank[i].max_hours;
 	if (r->kind == MU_ROW_BUDGET && strcmp(r->partner, "SYSTEM") == 0)
