@@ -8,7 +8,9 @@
 #include "core/mu_alloc.h"
 
 #include <assert.h>
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define EPS 1e-6
 
@@ -255,4 +257,73 @@ size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 	out[n++] = (struct mu_kpi){"penalties", t->penalty_total};
 	assert(n <= MU_KPI_MAX);
 	return n;
+}
+
+void mu_plan_bank_use(const struct mu_plan *plan, const struct mu_scenario *sc, size_t partner,
+                      struct mu_bank_use *out)
+{
+	/* per (worker, shift): 1 + the offer's preference; 0 not offered */
+	unsigned char *offer = mu_calloc(sc->n_bank * sc->n_shifts + 1, 1);
+	double *offered = mu_calloc(sc->n_bank + 1, sizeof(double));
+	double *worked = mu_calloc(sc->n_bank + 1, sizeof(double));
+	size_t i, w;
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < sc->n_availability; i++) {
+		const struct mu_availability *a = &sc->availability[i];
+		if (partner != MU_ALL && sc->bank[a->worker].home != partner)
+			continue;
+		offer[a->worker * sc->n_shifts + a->shift] = (unsigned char)(1 + a->preference);
+		offered[a->worker] += sc->shifts[a->shift].paid_hours;
+		out->n_prefer += a->preference == MU_PREF_PREFER;
+		out->n_avoid += a->preference == MU_PREF_AVOID;
+	}
+	for (i = 0; i < plan->n_rows; i++) {
+		const struct mu_plan_row *r = &plan->rows[i];
+		if (r->worker == MU_ALL ||
+		    (partner != MU_ALL && sc->bank[r->worker].home != partner))
+			continue;
+		if (r->source == MU_SRC_SHARE) {
+			out->hours_short += r->hours;
+			out->share_penalty += r->penalty;
+			continue;
+		}
+		if (r->source != MU_SRC_BANK)
+			continue;
+		worked[r->worker] += r->hours;
+		switch (offer[r->worker * sc->n_shifts + r->shift]) {
+		case 1 + MU_PREF_PREFER:
+			out->prefer_granted += r->staff;
+			out->preference_penalty += r->penalty;
+			break;
+		case 1 + MU_PREF_AVOID:
+			out->avoid_given += r->staff;
+			out->preference_penalty += r->penalty;
+			break;
+		default:
+			break;
+		}
+	}
+	for (w = 0; w < sc->n_bank; w++) {
+		double share, target;
+		if (!(offered[w] > 0))
+			continue;
+		out->n_workers++;
+		out->offered_hours += offered[w];
+		out->worked_hours += worked[w];
+		share = worked[w] / offered[w];
+		if (share < EPS)
+			out->by_share[MU_SHARE_NONE]++;
+		else if (share > 1 - EPS)
+			out->by_share[MU_SHARE_ALL]++;
+		else
+			out->by_share[MU_SHARE_UNDER_25 + (size_t)(share * 4)]++;
+		target = sc->settings.bank_min_share * fmin(offered[w], sc->bank[w].max_hours);
+		if (target > 0) {
+			out->n_with_target++;
+			out->n_below_target += worked[w] < target - EPS;
+		}
+	}
+	free(offer);
+	free(offered);
+	free(worked);
 }

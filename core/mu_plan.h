@@ -248,6 +248,40 @@ void mu_plan_free(struct mu_plan *plan);
  * negative when nothing is required (summary.csv leaves it empty). */
 double mu_totals_fill_rate(const struct mu_totals *t);
 
+/* How a plan used the bank workers who offered shifts (DESIGN.md §3b, issue
+ * 17): preferences granted and avoided shifts given, and each worker's
+ * share of their offered hours worked, counted in steps. In plan mode the
+ * counts of shifts are sums of fractional staff. */
+enum {
+	MU_SHARE_NONE, /* worked none of their offered hours */
+	MU_SHARE_UNDER_25,
+	MU_SHARE_UNDER_50,
+	MU_SHARE_UNDER_75,
+	MU_SHARE_UNDER_100,
+	MU_SHARE_ALL, /* all of them */
+	MU_SHARE_STEPS
+};
+
+struct mu_bank_use {
+	size_t n_workers;                /* who offered a shift */
+	double offered_hours;            /* their offered hours */
+	double worked_hours;             /* their bank hours in the plan */
+	size_t n_prefer, n_avoid;        /* shifts offered as prefer, as avoid */
+	double prefer_granted;           /* bank staff on shifts offered as prefer */
+	double avoid_given;              /* bank staff on shifts offered as avoid */
+	size_t by_share[MU_SHARE_STEPS]; /* workers by share of offered hours worked */
+	size_t n_with_target;            /* workers with a fair-share target above 0 */
+	size_t n_below_target;           /* of them, those who worked less (by over 1e-6 h) */
+	double hours_short;              /* the plan's share rows' hours */
+	double preference_penalty;       /* the plan's, net: avoid charges less prefer credits */
+	double share_penalty;
+};
+
+/* The bank use of plan over the bank workers homed at partner (MU_ALL:
+ * every worker), into *out. */
+void mu_plan_bank_use(const struct mu_plan *plan, const struct mu_scenario *sc, size_t partner,
+                      struct mu_bank_use *out);
+
 /* A named figure of a plan, as the run store keeps it. */
 struct mu_kpi {
 	const char *name; /* static */
