@@ -6,7 +6,10 @@
  * made: x by its availability row; a pool's z by its pool, whose workers
  * all have one preference for the shift (pol_bank.c), so that each unit of
  * z is one assignment of that preference. Never on y: a y may be 1 with
- * nothing to do, and would earn a prefer's credit idle.
+ * nothing to do, and would earn a prefer's credit idle. A prefer's credit
+ * is at most the assignment's pay, so that no bank column costs less than
+ * nothing: demand rows take cover above required, and a credit above the
+ * pay would roster a worker on a shift no one needs, for the credit.
  */
 #include "pol_build.h"
 
@@ -38,6 +41,8 @@ void pol_preference_apply(struct pol_build *b)
 			w = weight_of(sc, b->pools[c->pool].offer);
 		else
 			continue;
+		if (w < -c->spend)
+			w = -c->spend;
 		if (w == 0)
 			continue;
 		c->penalty[MU_PEN_PREFERENCE] = w;

@@ -215,15 +215,16 @@ static bool has_offered(const struct mu_scenario *sc, size_t w, size_t s)
 	return false;
 }
 
-/* DESIGN.md §3b: the preference penalty of one assignment of w on s, from
- * availability.csv's word: -preference_weight for prefer, + for avoid. */
-static double preference_weight(const struct mu_scenario *sc, size_t w, size_t s)
+/* DESIGN.md §3b: the preference penalty of one assignment of w on s paid
+ * pay, from availability.csv's word: -preference_weight for prefer (but
+ * never below -pay: README), + for avoid. */
+static double preference_weight(const struct mu_scenario *sc, size_t w, size_t s, double pay)
 {
 	size_t i;
 	for (i = 0; i < sc->n_availability; i++)
 		if (sc->availability[i].worker == w && sc->availability[i].shift == s) {
 			if (sc->availability[i].preference == MU_PREF_PREFER)
-				return -sc->settings.preference_weight;
+				return -fmin(sc->settings.preference_weight, pay);
 			if (sc->availability[i].preference == MU_PREF_AVOID)
 				return sc->settings.preference_weight;
 		}
@@ -263,7 +264,7 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 	size_t s = find_shift(sc, cell[C_SHIFT]), wr = MU_ALL, d;
 	double staff = strtod(cell[C_STAFF], NULL), hours = strtod(cell[C_HOURS], NULL);
 	double cost = strtod(cell[C_COST], NULL), recharge = strtod(cell[C_RECHARGE], NULL);
-	double expected_cost = 0, expected_recharge = 0, u, paid;
+	double expected_cost = 0, expected_recharge = 0, u, paid, pref;
 	bool is_uncovered = strcmp(source, "short") == 0 || strcmp(source, "breach") == 0;
 
 	if (strcmp(source, "share") == 0) {
@@ -361,8 +362,9 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 		ck->worker_shift[w * sc->n_shifts + s] += staff;
 		expected_cost = cap->bank_rate * u * hours;
 		add_money(ck, p, expected_cost, -1, 0);
-		expected_cost += preference_weight(sc, w, s) * staff;
-		add_money(ck, p, 0, PEN_PREFERENCE, preference_weight(sc, w, s) * staff);
+		pref = preference_weight(sc, w, s, cap->bank_rate * u * paid);
+		expected_cost += pref * staff;
+		add_money(ck, p, 0, PEN_PREFERENCE, pref * staff);
 	} else if (strcmp(source, "agency") == 0) {
 		size_t a, offer_partner = strcmp(cell[C_OFFER], "*") == 0
 		                              ? MU_ALL

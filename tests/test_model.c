@@ -969,7 +969,8 @@ static void worker_work(const struct mu_scenario *sc, bool is_lp, const char *co
  * (10/h: 80), w2 a b7 who may cover rn (12/h: 96): w1 works, 80. w2
  * preferring d1 at weight 20 costs 96 - 20 = 76: w2 works instead, 76; at
  * weight 10, 86: w1 still, 80. w1 avoiding d1 at weight 20 costs 100: w2
- * works, 96. Both modes, and which worker, by hand. */
+ * works, 96. A prefer's credit is at most the pay (README): at weight
+ * 100, w1's shift costs 80 - 80 = 0. Both modes, and which worker. */
 static void test_model_preference_moves_a_shift(void **state)
 {
 	static const char *const ids[] = {"w1", "w2"};
@@ -994,6 +995,9 @@ static void test_model_preference_moves_a_shift(void **state)
 	    {"worker,shift,preference\nw1,d1,avoid\nw2,d1,neutral\n", "key,value\n", 96, 0, 1},
 	    /* the avoided shift is still worked when nothing else covers it */
 	    {"worker,shift,preference\nw1,d1,avoid\n", "key,value\n", 100, 1, 0},
+	    /* a credit of 100 is cut to w1's pay of 80: the shift costs 0, not -20 */
+	    {"worker,shift,preference\nw1,d1,prefer\nw2,d1,\n",
+	     "key,value\npreference_weight,100\n", 0, 1, 0},
 	};
 	size_t c;
 	int mode;
