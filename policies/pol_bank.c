@@ -51,8 +51,11 @@
  * not know until its staff are given out: y can be 1 with nothing to do, so
  * a share row over y would be met by idle workers. With bank_min_share > 0
  * nothing is pooled; the model is then the natural one, exact, and rota
- * mode is as slow as it was without pools (the example proven in 9.5 s
- * rather than 5.7 s, measured above).
+ * mode is slower: the example without pools is proven in 9.5 s rather
+ * than 5.7 s (above), and with a share of 0.3 and preferences (every
+ * fifth offer prefer, every fifth avoid) in 61 s (2026-12-03, 2 cores
+ * shared with other builds): the share rows tie the workers' shifts
+ * together, which costs more than the lost pools.
  */
 #include "pol_build.h"
 
