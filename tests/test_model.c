@@ -13,6 +13,7 @@
 #include "core/mu_buf.h"
 #include "io/io_html.h"
 #include "io/io_report.h"
+#include "io/io_say.h"
 #include "io/io_scenario.h"
 #include "io/io_source.h"
 #include "model_harness.h"
@@ -1138,6 +1139,88 @@ static void test_model_share_moves_hours_to_the_worker_with_none(void **state)
 	}
 }
 
+/* What solve and report.html say of the bank, from a solved plan. The
+ * share case above with w1 preferring d1 and avoiding d2 (weight 20) and
+ * penalty 1: w1 on d1 (60) and w2 on d2 (96) cost 156, against 168 for w1
+ * on both (160 + w2's 8 h short at 1) and more for the rest; each worker
+ * then works 8 of 16 offered hours (the 50-74% step) and meets the 8 h
+ * target. Then at bank_min_share 0.75 (targets 12 h): still 156, each 4 h
+ * short (8 at 1/h): 156 + 8 = 164 against w1 on both, 160 + 12 = 172. */
+static void test_model_bank_use_is_said_from_the_plan(void **state)
+{
+	struct harness_file files[] = {
+	    {"roles.csv", "id\nrn\nb7\n"},
+	    {"caps.csv", "role,bank_rate\nrn,10\nb7,12\n"},
+	    {"substitutions.csv", "role,covers\nb7,rn\n"},
+	    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,16:00,8\n"
+	                   "d2,2026-12-01,08:00,16:00,8\n"},
+	    {"bank.csv", "id,role,home,max_hours,partners\nw1,rn,a,48,\nw2,b7,b,48,a\n"},
+	    {"availability.csv", "worker,shift,preference\nw1,d1,prefer\nw1,d2,avoid\nw2,d1,\n"
+	                         "w2,d2,\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\na,rn,d2,1\n"},
+	    {"settings.csv", "key,value\nbank_min_share,0.5\nbank_share_penalty,1\n"},
+	    {NULL, NULL},
+	};
+	static const char *const said[] = {
+	    "Preferences: 1 of the 1 shift offered as prefer granted; 0 of the 1 shift offered "
+	    "as avoid given. Preference penalty -\xc2\xa3"
+	    "20.00 net (weights, not money: -\xc2\xa3"
+	    "20.00 a prefer granted, +\xc2\xa3"
+	    "20.00 an avoid given).\n"
+	    "Bank hours: 2 workers offered 32 h and worked 16 h of them (50.0%); 0 worked none of "
+	    "their offered hours, 0 all of them.\n"
+	    "Fair share (50% of offered hours, up to max_hours): all 2 workers with a target "
+	    "reached it (share penalty \xc2\xa3"
+	    "0.00, weights, not money).\n",
+	    "Preferences: 1 of the 1 shift offered as prefer granted; 0 of the 1 shift offered "
+	    "as avoid given. Preference penalty -\xc2\xa3"
+	    "20.00 net (weights, not money: -\xc2\xa3"
+	    "20.00 a prefer granted, +\xc2\xa3"
+	    "20.00 an avoid given).\n"
+	    "Bank hours: 2 workers offered 32 h and worked 16 h of them (50.0%); 0 worked none of "
+	    "their offered hours, 0 all of them.\n"
+	    "Fair share (75% of offered hours, up to max_hours): 2 of 2 workers with a target "
+	    "worked below it, 8 h short in all (share penalty \xc2\xa3"
+	    "8.00, weights, not money).\n",
+	};
+	int c, mode;
+	(void)state;
+	for (c = 0; c < 2; c++) {
+		struct mu_scenario *sc;
+		if (c == 1)
+			files[7].text = "key,value\nbank_min_share,0.75\nbank_share_penalty,1\n";
+		expect(files, c == 0 ? 156 : 164, c == 0 ? 156 : 164);
+		sc = harness_load(defaults, files);
+		for (mode = 0; mode < 2; mode++) {
+			struct pol_solve_request req = {.is_lp = mode == 1,
+			                                .pool = POL_POOL_ALWAYS};
+			struct pol_solved s;
+			struct mu_err err;
+			struct mu_bank_use u, at_b;
+			struct mu_buf b;
+			assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+			mu_plan_bank_use(s.plan, sc, MU_ALL, &u);
+			assert_int_equal(u.by_share[MU_SHARE_UNDER_75], 2);
+			assert_float_equal(u.preference_penalty,
+			                   s.plan->system.penalty[MU_PEN_PREFERENCE], 1e-9);
+			assert_float_equal(u.share_penalty, s.plan->system.penalty[MU_PEN_SHARE],
+			                   1e-9);
+			mu_buf_init(&b);
+			io_say_bank(&b, sc, &u);
+			assert_string_equal(b.data, said[c]);
+			mu_buf_release(&b);
+			/* b's page: its own worker w2 only, who offered no preference */
+			mu_plan_bank_use(s.plan, sc, 1, &at_b);
+			assert_int_equal(at_b.n_workers, 1);
+			assert_int_equal(at_b.n_prefer + at_b.n_avoid, 0);
+			assert_float_equal(at_b.worked_hours, 8, 1e-9);
+			assert_float_equal(at_b.hours_short, c == 0 ? 0 : 4, 1e-9);
+			pol_solved_release(&s);
+		}
+		mu_scenario_free(sc);
+	}
+}
+
 /* A deterministic generator of small scenarios that use every rule at
  * once: substitutions, lending with role rows and `*`, a bank with rest and
  * hours limits, tiered agency above and below the cap and off framework,
@@ -1874,6 +1957,7 @@ int main(void)
 	    cmocka_unit_test(test_model_preference_moves_a_shift),
 	    cmocka_unit_test(test_model_pooled_bank_keeps_preferences_apart),
 	    cmocka_unit_test(test_model_share_moves_hours_to_the_worker_with_none),
+	    cmocka_unit_test(test_model_bank_use_is_said_from_the_plan),
 	    cmocka_unit_test(test_model_generated_scenarios_match_cbc_and_clp),
 	    cmocka_unit_test(test_model_prices_hold_over_their_range),
 	    cmocka_unit_test(test_model_price_sentences_are_true),
