@@ -7,7 +7,9 @@
 
 #include "cli_options.h"
 #include "cli_run.h"
+#include "core/mu_buf.h"
 #include "core/mu_time.h"
+#include "io/io_say.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +53,24 @@ const char cmd_solve_help[] =
     "2 bad usage or scenario (or --db names another program's database); 1 I/O,\n"
     "database or solver failure, or Ctrl-C (nothing is recorded then, unless the\n"
     "message says which run was).\n";
+
+/* The bank's preferences and fair share (DESIGN.md §3b), indented. */
+static void print_bank(const struct mu_scenario *sc, const struct mu_plan *plan)
+{
+	struct mu_bank_use use;
+	struct mu_buf b;
+	const char *line;
+	mu_plan_bank_use(plan, sc, MU_ALL, &use);
+	mu_buf_init(&b);
+	io_say_bank(&b, sc, &use);
+	for (line = b.data; line && *line;) {
+		const char *end = strchr(line, '\n');
+		size_t n = end ? (size_t)(end - line) : strlen(line);
+		printf("  %.*s\n", (int)n, line);
+		line += n + (end != NULL);
+	}
+	mu_buf_release(&b);
+}
 
 int cmd_solve(int argc, char **argv)
 {
@@ -116,6 +136,10 @@ int cmd_solve(int argc, char **argv)
 	       "staff-shifts\n",
 	       100 * mu_totals_fill_rate(sys), sys->n_red_flags, sys->n_red_flags == 1 ? "" : "s",
 	       cli_money(money[0], sys->spend[MU_SRC_AGENCY]), sys->break_glass_shifts);
+	/* only where preferences or a fair share are in the model, so that
+	 * a scenario without them prints as before */
+	if (io_say_has_bank_rules(sc))
+		print_bank(sc, res->plan);
 	if (sys->n_unfilled_rows > 0) {
 		printf("\n");
 		cli_run_print_unfilled(sc, &run, N_UNFILLED_SHOWN);

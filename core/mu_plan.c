@@ -8,7 +8,9 @@
 #include "core/mu_alloc.h"
 
 #include <assert.h>
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define EPS 1e-6
 
@@ -19,6 +21,7 @@ const struct mu_source_info mu_source_info[MU_SRC_MODEL_COUNT] = {
     [MU_SRC_AGENCY] = {.name = "agency", .is_staff = true, .covers_demand = true},
     [MU_SRC_SHORT] = {.name = "short", .is_unfilled = true, .covers_demand = true},
     [MU_SRC_BREACH] = {.name = "breach", .is_unfilled = true, .covers_demand = true},
+    [MU_SRC_SHARE] = {.name = "share", .has_home = true},
     [MU_SRC_POOL_WORKER] = {.name = "pool_worker", .has_home = true, .is_internal = true},
     [MU_SRC_POOL] = {.name = "pool", .is_staff = true, .covers_demand = true, .is_internal = true},
 };
@@ -28,6 +31,8 @@ const char *const mu_penalty_names[MU_PEN_COUNT] = {
     [MU_PEN_BREACH] = "breach",
     [MU_PEN_TIER] = "tier",
     [MU_PEN_BREAK_GLASS] = "break_glass",
+    [MU_PEN_PREFERENCE] = "preference",
+    [MU_PEN_SHARE] = "share",
 };
 
 const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT] = {
@@ -44,6 +49,7 @@ const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT] = {
     [MU_ROW_CUT] = {.name = "cut", .unit = ""},
     [MU_ROW_POOL] = {.name = "pool", .unit = "staff", .is_internal = true},
     [MU_ROW_GUARANTEE] = {.name = "guarantee", .unit = "penalty £"},
+    [MU_ROW_SHARE] = {.name = "share", .unit = "hour"},
 };
 
 const char *const mu_why_reason_names[MU_WHY_COUNT] = {
@@ -209,17 +215,21 @@ size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 	    [MU_SRC_OWN] = "own_hours",     [MU_SRC_LEND] = "lend_hours",
 	    [MU_SRC_BANK] = "bank_hours",   [MU_SRC_AGENCY] = "agency_hours",
 	    [MU_SRC_SHORT] = "short_hours", [MU_SRC_BREACH] = "breach_hours",
+	    [MU_SRC_SHARE] = "share_hours",
 	};
 	static const char *const cost[MU_SRC_COUNT] = {
 	    [MU_SRC_OWN] = "own_cost",     [MU_SRC_LEND] = "lend_cost",
 	    [MU_SRC_BANK] = "bank_cost",   [MU_SRC_AGENCY] = "agency_cost",
 	    [MU_SRC_SHORT] = "short_cost", [MU_SRC_BREACH] = "breach_cost",
+	    [MU_SRC_SHARE] = "share_cost",
 	};
 	static const char *const penalty[MU_PEN_COUNT] = {
 	    [MU_PEN_SHORT] = "short_penalty",
 	    [MU_PEN_BREACH] = "breach_penalty",
 	    [MU_PEN_TIER] = "tier_penalty",
 	    [MU_PEN_BREAK_GLASS] = "break_glass_penalty",
+	    [MU_PEN_PREFERENCE] = "preference_penalty",
+	    [MU_PEN_SHARE] = "share_penalty",
 	};
 	double fill = mu_totals_fill_rate(t);
 	size_t n = 0;
@@ -247,4 +257,73 @@ size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 	out[n++] = (struct mu_kpi){"penalties", t->penalty_total};
 	assert(n <= MU_KPI_MAX);
 	return n;
+}
+
+void mu_plan_bank_use(const struct mu_plan *plan, const struct mu_scenario *sc, size_t partner,
+                      struct mu_bank_use *out)
+{
+	/* per (worker, shift): 1 + the offer's preference; 0 not offered */
+	unsigned char *offer = mu_calloc(sc->n_bank * sc->n_shifts + 1, 1);
+	double *offered = mu_calloc(sc->n_bank + 1, sizeof(double));
+	double *worked = mu_calloc(sc->n_bank + 1, sizeof(double));
+	size_t i, w;
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < sc->n_availability; i++) {
+		const struct mu_availability *a = &sc->availability[i];
+		if (partner != MU_ALL && sc->bank[a->worker].home != partner)
+			continue;
+		offer[a->worker * sc->n_shifts + a->shift] = (unsigned char)(1 + a->preference);
+		offered[a->worker] += sc->shifts[a->shift].paid_hours;
+		out->n_prefer += a->preference == MU_PREF_PREFER;
+		out->n_avoid += a->preference == MU_PREF_AVOID;
+	}
+	for (i = 0; i < plan->n_rows; i++) {
+		const struct mu_plan_row *r = &plan->rows[i];
+		if (r->worker == MU_ALL ||
+		    (partner != MU_ALL && sc->bank[r->worker].home != partner))
+			continue;
+		if (r->source == MU_SRC_SHARE) {
+			out->hours_short += r->hours;
+			out->share_penalty += r->penalty;
+			continue;
+		}
+		if (r->source != MU_SRC_BANK)
+			continue;
+		worked[r->worker] += r->hours;
+		switch (offer[r->worker * sc->n_shifts + r->shift]) {
+		case 1 + MU_PREF_PREFER:
+			out->prefer_granted += r->staff;
+			out->preference_penalty += r->penalty;
+			break;
+		case 1 + MU_PREF_AVOID:
+			out->avoid_given += r->staff;
+			out->preference_penalty += r->penalty;
+			break;
+		default:
+			break;
+		}
+	}
+	for (w = 0; w < sc->n_bank; w++) {
+		double share, target;
+		if (!(offered[w] > 0))
+			continue;
+		out->n_workers++;
+		out->offered_hours += offered[w];
+		out->worked_hours += worked[w];
+		share = worked[w] / offered[w];
+		if (share < EPS)
+			out->by_share[MU_SHARE_NONE]++;
+		else if (share > 1 - EPS)
+			out->by_share[MU_SHARE_ALL]++;
+		else
+			out->by_share[MU_SHARE_UNDER_25 + (size_t)(share * 4)]++;
+		target = sc->settings.bank_min_share * fmin(offered[w], sc->bank[w].max_hours);
+		if (target > 0) {
+			out->n_with_target++;
+			out->n_below_target += worked[w] < target - EPS;
+		}
+	}
+	free(offer);
+	free(offered);
+	free(worked);
 }

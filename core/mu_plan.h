@@ -26,6 +26,9 @@ enum mu_source {
 	MU_SRC_AGENCY,
 	MU_SRC_SHORT,
 	MU_SRC_BREACH,
+	/* hours a bank worker worked below their fair share's target
+	 * (DESIGN.md §3b, pol_bank_share.c): staff 0, the worker and home set */
+	MU_SRC_SHARE,
 	MU_SRC_COUNT, /* the sources of plan rows */
 	/* a pooled bank worker works a shift (y[w,s]): covers nothing itself */
 	MU_SRC_POOL_WORKER = MU_SRC_COUNT,
@@ -54,10 +57,15 @@ enum mu_penalty {
 	MU_PEN_BREACH,      /* floor_penalty x priority x hours */
 	MU_PEN_TIER,        /* tier_penalty per agency staff-shift per tier above 1 */
 	MU_PEN_BREAK_GLASS, /* break_glass_penalty per break-glass staff-shift */
+	/* -preference_weight per prefer bank assignment, +preference_weight per
+	 * avoid one (pol_preference.c): the one kind that can be negative */
+	MU_PEN_PREFERENCE,
+	MU_PEN_SHARE, /* bank_share_penalty x hours below a worker's target */
 	MU_PEN_COUNT
 };
 
-/* summary.csv's names: "short", "breach", "tier", "break_glass". */
+/* summary.csv's names: "short", "breach", "tier", "break_glass",
+ * "preference", "share". */
 extern const char *const mu_penalty_names[MU_PEN_COUNT];
 
 /* How a plan was solved (DESIGN.md §5's status words come from it). */
@@ -146,6 +154,7 @@ enum mu_row_kind {
 	MU_ROW_CUT,         /* rota only, a row every rota meets; index: worker or demand row */
 	MU_ROW_POOL,        /* a pool's staff at work <= its workers on the shift; index: pool */
 	MU_ROW_GUARANTEE,   /* unfilled penalty <= the silo plan's (§3a); index: partner */
+	MU_ROW_SHARE,       /* hours worked + hours short >= target (§3b); index: worker */
 	MU_ROW_KIND_COUNT
 };
 
@@ -238,6 +247,40 @@ void mu_plan_free(struct mu_plan *plan);
 /* The fill rate of t: (required - short - breach hours) / required hours;
  * negative when nothing is required (summary.csv leaves it empty). */
 double mu_totals_fill_rate(const struct mu_totals *t);
+
+/* How a plan used the bank workers who offered shifts (DESIGN.md §3b, issue
+ * 17): preferences granted and avoided shifts given, and each worker's
+ * share of their offered hours worked, counted in steps. In plan mode the
+ * counts of shifts are sums of fractional staff. */
+enum {
+	MU_SHARE_NONE, /* worked none of their offered hours */
+	MU_SHARE_UNDER_25,
+	MU_SHARE_UNDER_50,
+	MU_SHARE_UNDER_75,
+	MU_SHARE_UNDER_100,
+	MU_SHARE_ALL, /* all of them */
+	MU_SHARE_STEPS
+};
+
+struct mu_bank_use {
+	size_t n_workers;                /* who offered a shift */
+	double offered_hours;            /* their offered hours */
+	double worked_hours;             /* their bank hours in the plan */
+	size_t n_prefer, n_avoid;        /* shifts offered as prefer, as avoid */
+	double prefer_granted;           /* bank staff on shifts offered as prefer */
+	double avoid_given;              /* bank staff on shifts offered as avoid */
+	size_t by_share[MU_SHARE_STEPS]; /* workers by share of offered hours worked */
+	size_t n_with_target;            /* workers with a fair-share target above 0 */
+	size_t n_below_target;           /* of them, those who worked less (by over 1e-6 h) */
+	double hours_short;              /* the plan's share rows' hours */
+	double preference_penalty;       /* the plan's, net: avoid charges less prefer credits */
+	double share_penalty;
+};
+
+/* The bank use of plan over the bank workers homed at partner (MU_ALL:
+ * every worker), into *out. */
+void mu_plan_bank_use(const struct mu_plan *plan, const struct mu_scenario *sc, size_t partner,
+                      struct mu_bank_use *out);
 
 /* A named figure of a plan, as the run store keeps it. */
 struct mu_kpi {

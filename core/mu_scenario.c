@@ -22,6 +22,12 @@ const char *const mu_partner_kind_names[MU_KIND_COUNT] = {
     [MU_KIND_OTHER] = "other",
 };
 
+const char *const mu_preference_names[MU_PREF_COUNT] = {
+    [MU_PREF_NEUTRAL] = "neutral",
+    [MU_PREF_PREFER] = "prefer",
+    [MU_PREF_AVOID] = "avoid",
+};
+
 const char *const mu_role_group_names[MU_GROUP_COUNT] = {
     [MU_GROUP_REGISTERED_NURSING] = "registered_nursing",
     [MU_GROUP_NURSING_SUPPORT] = "nursing_support",

@@ -43,6 +43,13 @@ enum mu_role_group {
 extern const char *const mu_partner_kind_names[MU_KIND_COUNT];
 extern const char *const mu_role_group_names[MU_GROUP_COUNT];
 
+/* A bank worker's preference for a shift they offered (availability.csv
+ * `preference`, DESIGN.md §3b); neutral is the default and zero. */
+enum mu_preference { MU_PREF_NEUTRAL, MU_PREF_PREFER, MU_PREF_AVOID, MU_PREF_COUNT };
+
+/* availability.csv's words: "neutral", "prefer", "avoid". */
+extern const char *const mu_preference_names[MU_PREF_COUNT];
+
 struct mu_partner {
 	char *id;
 	char *name;
@@ -93,6 +100,7 @@ struct mu_bank_worker {
 
 struct mu_availability {
 	size_t worker, shift;
+	enum mu_preference preference;
 };
 
 struct mu_agency_offer {

@@ -351,7 +351,7 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
 
 /* Cash by source, and the penalty weights by kind beside it: never one
  * chart, since a penalty is not money anyone pays. */
-static void spend(struct mu_buf *b, const struct io_html_plan *p)
+static void spend(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
 {
 	const struct mu_totals *t = page_totals(p);
 	struct io_svg_bar cash[] = {{"agency", t->spend[MU_SRC_AGENCY], IO_SVG_AGENCY},
@@ -361,11 +361,16 @@ static void spend(struct mu_buf *b, const struct io_html_plan *p)
 	    {"short of required", t->penalty[MU_PEN_SHORT], IO_SVG_PENALTY_1},
 	    {"below minimum", t->penalty[MU_PEN_BREACH], IO_SVG_PENALTY_2},
 	    {"agency tiers", t->penalty[MU_PEN_TIER], IO_SVG_PENALTY_3},
-	    {"break-glass", t->penalty[MU_PEN_BREAK_GLASS], IO_SVG_PENALTY_4}};
+	    {"break-glass", t->penalty[MU_PEN_BREAK_GLASS], IO_SVG_PENALTY_4},
+	    {"bank fair share", t->penalty[MU_PEN_SHARE], IO_SVG_PENALTY_4}};
+	/* the fair share's bar only where it is in the model; the preference
+	 * penalty, which may be negative, is said in the bank section */
+	size_t n_weights =
+	    sizeof(weights) / sizeof(weights[0]) - !(sc->settings.bank_min_share > 0);
 	mu_buf_adds(b, "<h2>Spend by source (cash)</h2>\n");
 	io_svg_bars(b, "spend by source", cash, sizeof(cash) / sizeof(cash[0]));
 	mu_buf_adds(b, "<h2>Penalties by kind (weights, not money)</h2>\n");
-	io_svg_bars(b, "penalties by kind", weights, sizeof(weights) / sizeof(weights[0]));
+	io_svg_bars(b, "penalties by kind", weights, n_weights);
 }
 
 /* Mutual-aid hours and recharge between each pair of partners. */
@@ -698,8 +703,9 @@ static void plan_sections(struct mu_buf *b, const struct mu_scenario *sc, const 
 	heatmap(b, sc, p);
 	if (p->is_partner_page)
 		staff_by_shift(b, sc, p);
-	spend(b, p);
+	spend(b, sc, p);
 	mutual_aid(b, sc, p);
+	io_html_bank(b, sc, p->plan, p->is_partner_page ? p->partner : MU_ALL);
 	prices(b, sc, lk, p);
 	rota_grid(b, sc, p);
 }
@@ -857,7 +863,7 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 	headline(&b, sc, silo);
 	unfilled(&b, sc, silo);
 	heatmap(&b, sc, silo);
-	spend(&b, silo);
+	spend(&b, sc, silo);
 	lookup_release(&lk);
 	return write_page(dir, &b, err);
 }

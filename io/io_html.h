@@ -6,6 +6,7 @@
 #ifndef IO_HTML_H
 #define IO_HTML_H
 
+#include "core/mu_buf.h"
 #include "core/mu_err.h"
 #include "core/mu_plan.h"
 #include "core/mu_scenario.h"
@@ -31,6 +32,13 @@ struct io_html_plan {
 	const struct mu_price_row *prices; /* plan mode; else NULL */
 	size_t n_prices;
 };
+
+/* Appends report.html's section on the bank workers homed at partner
+ * (MU_ALL: all) to b: io_say_bank's sentences and the workers by share of
+ * their offered hours worked (io_html_bank.c). Nothing when no worker
+ * offered a shift. */
+void io_html_bank(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *plan,
+                  size_t partner);
 
 /* Writes dir/report.html for one solve. */
 enum mu_code io_html_write_solve(const char *dir, const struct mu_scenario *sc,

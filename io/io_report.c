@@ -332,8 +332,9 @@ enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *
 	if (!fp)
 		return MU_E_IO;
 	fputs("partner,name,required_hours,own_hours,lend_hours,bank_hours,agency_hours,"
-	      "short_hours,breach_hours,fill_fraction,red_flags,own_cost,lend_cost,bank_cost,"
-	      "agency_cost,short_cost,breach_cost,total_cost,agency_spend,agency_budget,"
+	      "short_hours,breach_hours,share_hours,fill_fraction,red_flags,own_cost,lend_cost,"
+	      "bank_cost,agency_cost,short_cost,breach_cost,share_cost,total_cost,agency_spend,"
+	      "agency_budget,"
 	      "agency_pct_of_pay_bill,break_glass_staff_shifts,lent_out_hours,recharge_in,"
 	      "recharge_out,filled_hours,lend_spend,bank_spend,spend",
 	      fp);

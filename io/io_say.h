@@ -31,6 +31,21 @@ void io_say_value(struct mu_buf *b, const struct mu_scenario *sc, const struct m
 void io_say_guarantee(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *with,
                       const struct mu_plan *without, const struct mu_plan *silo);
 
+/* Whether the bank's preferences (any shift offered as prefer or avoid,
+ * with preference_weight above 0) or its fair share (bank_min_share above
+ * 0) are in sc's model: what io_say_bank says then has something to say. */
+bool io_say_has_bank_rules(const struct mu_scenario *sc);
+
+/* How the bank was used (DESIGN.md §3b), in sentences from u alone, each
+ * ending in a newline: preferences granted of those offered as prefer and
+ * avoided shifts given (when any were offered so), the hours offered and
+ * worked with how many workers worked none or all of theirs, and, with
+ * bank_min_share above 0, how many workers worked below their target and
+ * the hours short. Penalties are said as weights, with their sign (a net
+ * preference penalty is negative when prefer credits outweigh avoid
+ * charges). Nothing when no worker offered a shift. Appends plain text. */
+void io_say_bank(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_bank_use *u);
+
 /* Fill changes of less than this (0.05 points) are no change. */
 #define IO_SAY_FLAT_FILL 0.0005
 

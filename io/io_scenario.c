@@ -323,21 +323,27 @@ static void read_bank_worker(struct io_table *t)
 	sc->bank[sc->n_bank++] = w;
 }
 
-enum { V_WORKER, V_SHIFT };
-static const struct io_col availability_cols[] = {{"worker", true}, {"shift", true}};
+enum { V_WORKER, V_SHIFT, V_PREFERENCE };
+static const struct io_col availability_cols[] = {
+    {"worker", true}, {"shift", true}, {"preference", false}};
 
 static void read_availability(struct io_table *t)
 {
 	struct mu_scenario *sc = t->ld->sc;
 	size_t key[2];
+	int preference;
 	bool ok = io_table_ref(t, V_WORKER, &t->ld->bank, "bank worker", false, &key[0]);
 	ok = io_table_ref(t, V_SHIFT, &t->ld->shifts, "shift", false, &key[1]) && ok;
+	ok = io_table_keyword(t, V_PREFERENCE, mu_preference_names, MU_PREF_COUNT, MU_PREF_NEUTRAL,
+	                      &preference) &&
+	     ok;
 	if (!ok || !io_table_unique(t, V_WORKER, key, 2, "availability (worker, shift)"))
 		return;
 	sc->availability =
 	    mu_grow_one(sc->availability, sc->n_availability, sizeof(*sc->availability));
 	sc->availability[sc->n_availability].worker = key[0];
-	sc->availability[sc->n_availability++].shift = key[1];
+	sc->availability[sc->n_availability].shift = key[1];
+	sc->availability[sc->n_availability++].preference = (enum mu_preference)preference;
 }
 
 enum { A_SUPPLIER, A_TIER, A_FRAMEWORK, A_ROLE, A_PARTNER, A_RATE, A_CAPACITY };

@@ -42,6 +42,20 @@
  *   plan of the same cost could come out with its shortfalls at other
  *   partners (GLPK ends at another of the LP's optima). So plan mode
  *   solves the natural model unless asked (pol_solve's POL_POOL_ALWAYS).
+ *
+ * Pools and the rules of DESIGN.md §3b. A preference (pol_preference.c) is
+ * a penalty per assignment, so it goes on z like the pay, and a pool holds
+ * only workers of one preference for its shift (a prefer on y would be
+ * earned by a y with no work: sum y may exceed sum z). The fair share
+ * (pol_bank_share.c) counts each worker's hours worked, which a pool does
+ * not know until its staff are given out: y can be 1 with nothing to do, so
+ * a share row over y would be met by idle workers. With bank_min_share > 0
+ * nothing is pooled; the model is then the natural one, exact, and rota
+ * mode is slower: the example without pools is proven in 9.5 s rather
+ * than 5.7 s (above), and with a share of 0.3 and preferences (every
+ * fifth offer prefer, every fifth avoid) in 61 s (2026-12-03, 2 cores
+ * shared with other builds): the share rows tie the workers' shifts
+ * together, which costs more than the lost pools.
  */
 #include "pol_build.h"
 
@@ -136,12 +150,30 @@ struct bank {
 	size_t *cleared;     /* stamp = worker + 1 */
 	size_t *class_of;    /* worker -> class (role and partners cleared), MU_ALL: none */
 	size_t n_classes;
-	size_t *class_size; /* (class, shift) -> workers of the class who offered it */
-	size_t *pool_at;    /* (class, shift) -> pool, MU_ALL: not pooled, NOT_YET */
-	size_t *cells;      /* room for one worker's (partner, role) cells on a shift */
+	/* (class, shift, preference) -> workers of the class who offered it
+	 * with that preference (at_of) */
+	size_t *class_size;
+	size_t *pool_at; /* (class, shift, preference) -> pool, MU_ALL: not pooled, NOT_YET */
+	size_t *cells;   /* room for one worker's (partner, role) cells on a shift */
 };
 
 #define NOT_YET (MU_ALL - 1)
+
+/* The pool's preference of availability row i: neutral for all while
+ * preference_weight is 0, so that the pools are as without the column. */
+static enum mu_preference pool_preference(const struct mu_scenario *sc, size_t i)
+{
+	return sc->settings.preference_weight > 0 ? sc->availability[i].preference
+	                                          : MU_PREF_NEUTRAL;
+}
+
+/* Index of (class, shift of availability row i, its preference) into
+ * class_size and pool_at. */
+static size_t at_of(const struct mu_scenario *sc, size_t class, size_t i)
+{
+	return (class * sc->n_shifts + sc->availability[i].shift) * MU_PREF_COUNT +
+	       pool_preference(sc, i);
+}
 
 /* Marks in bk->cleared the partners w may work at. */
 static void mark_cleared(struct bank *bk, size_t w)
@@ -158,7 +190,7 @@ static void mark_cleared(struct bank *bk, size_t w)
 static void find_classes(struct bank *bk)
 {
 	const struct mu_scenario *sc = bk->b->sc;
-	size_t len = sizeof(size_t) + sc->n_partners, w, q, i;
+	size_t len = sizeof(size_t) + sc->n_partners, w, q, i, n_at;
 	char *key = mu_malloc(len);
 	struct mu_map map;
 	mu_map_init(&map);
@@ -180,14 +212,15 @@ static void find_classes(struct bank *bk)
 	}
 	mu_map_release(&map);
 	free(key);
-	bk->class_size = mu_calloc(bk->n_classes * sc->n_shifts + 1, sizeof(size_t));
-	bk->pool_at = mu_malloc((bk->n_classes * sc->n_shifts + 1) * sizeof(size_t));
-	for (i = 0; i < bk->n_classes * sc->n_shifts; i++)
+	n_at = bk->n_classes * sc->n_shifts * MU_PREF_COUNT;
+	bk->class_size = mu_calloc(n_at + 1, sizeof(size_t));
+	bk->pool_at = mu_malloc((n_at + 1) * sizeof(size_t));
+	for (i = 0; i < n_at; i++)
 		bk->pool_at[i] = NOT_YET;
 	for (i = 0; i < sc->n_availability; i++) {
 		size_t c = bk->class_of[sc->availability[i].worker];
 		if (c != MU_ALL)
-			bk->class_size[c * sc->n_shifts + sc->availability[i].shift]++;
+			bk->class_size[at_of(sc, c, i)]++;
 	}
 }
 
@@ -213,7 +246,8 @@ static size_t find_cells(struct bank *bk, size_t w, size_t s)
 
 /* The pool of shift s whose first worker is w (its cells found): its row,
  * and its z columns, each up to the pool's size. Returns the pool. */
-static size_t add_pool(struct bank *bk, size_t w, size_t s, size_t n_cells, size_t size)
+static size_t add_pool(struct bank *bk, size_t w, size_t s, size_t avail, size_t n_cells,
+                       size_t size)
 {
 	struct pol_build *b = bk->b;
 	const struct mu_scenario *sc = b->sc;
@@ -223,7 +257,8 @@ static size_t add_pool(struct bank *bk, size_t w, size_t s, size_t n_cells, size
 	snprintf(name, sizeof(name), "pool_w%zu_s%zu", w, s);
 	row = pol_build_add_row(b, name, -SOL_INF, 0, &(struct pol_row){MU_ROW_POOL, p, s});
 	MU_GROW(b->pools, b->cap_pools, p + 1);
-	b->pools[b->n_pools++] = (struct pol_pool){.shift = s, .row = row, .worker = w};
+	b->pools[b->n_pools++] =
+	    (struct pol_pool){.shift = s, .row = row, .worker = w, .offer = avail};
 	for (i = 0; i < n_cells; i++) {
 		struct pol_col what = {
 		    .source = MU_SRC_POOL,
@@ -256,15 +291,17 @@ static void add_shift_cols(struct bank *bk, size_t w, size_t k, struct worker_co
 	size_t avail = bk->offered_row[bk->offer_first[w] + k];
 	const struct mu_shift *sh = &sc->shifts[s];
 	size_t n_cells = find_cells(bk, w, s), i;
-	size_t *pool = &bk->pool_at[bk->class_of[w] * sc->n_shifts + s];
+	size_t *pool = &bk->pool_at[at_of(sc, bk->class_of[w], avail)];
 	char name[64];
 
 	wc->cells[k] = n_cells;
 	if (*pool == NOT_YET) {
-		size_t size = bk->class_size[bk->class_of[w] * sc->n_shifts + s];
+		size_t size = bk->class_size[at_of(sc, bk->class_of[w], avail)];
+		/* no pools with a fair share: see the header */
 		*pool = b->opt.pool_min_workers > 0 && size >= b->opt.pool_min_workers &&
-		                size * n_cells > size + n_cells
-		            ? add_pool(bk, w, s, n_cells, size)
+		                size * n_cells > size + n_cells &&
+		                !(sc->settings.bank_min_share > 0)
+		            ? add_pool(bk, w, s, avail, n_cells, size)
 		            : MU_ALL;
 	}
 	if (*pool != MU_ALL) {

@@ -14,6 +14,8 @@ const struct pol_policy pol_policies[] = {
     {"demand", pol_demand_apply},             /* cover and floor rows, short and breach */
     {"mutual_aid", pol_mutual_aid_apply},     /* own staff and lending */
     {"bank", pol_bank_apply},                 /* working time: overlap, rest, max hours */
+    {"preference", pol_preference_apply},     /* after bank: it prices bank columns */
+    {"bank_share", pol_bank_share_apply},     /* after bank: it sums bank columns' hours */
     {"agency", pol_agency_apply},             /* caps, framework, tiers, break-glass */
     {"budgets", pol_budgets_apply},           /* after agency: it sums agency columns */
     {"guarantee", pol_guarantee_apply},       /* after demand: it sums short and breach */
@@ -139,7 +141,8 @@ bool *pol_build_core_cols(const struct pol_build *b)
 	size_t j;
 	for (j = 0; j < b->m->n_cols; j++) {
 		enum mu_source s = b->cols[j].source;
-		is_core[j] = s == MU_SRC_OWN || s == MU_SRC_SHORT || s == MU_SRC_BREACH;
+		is_core[j] =
+		    s == MU_SRC_OWN || s == MU_SRC_SHORT || s == MU_SRC_BREACH || s == MU_SRC_SHARE;
 	}
 	return is_core;
 }

@@ -50,11 +50,14 @@ struct pol_row {
 };
 
 /* A pool of bank workers on one shift (pol_bank.c): the workers of one
- * role cleared for the same partners, who offered it. */
+ * role cleared for the same partners, who offered it with one preference. */
 struct pol_pool {
 	size_t shift;
 	size_t row;    /* sum of its staff at work - sum of its workers working <= 0 */
 	size_t worker; /* its first worker (names its columns) */
+	/* its first worker's availability row: the preference all its workers
+	 * have for the shift (pol_preference.c) */
+	size_t offer;
 };
 
 /* Pools of fewer workers keep their x columns in rota mode (pol_bank.c's
@@ -143,8 +146,9 @@ size_t pol_build_add_cover_col(struct pol_build *b, const char *name, const stru
  * columns that cover none. */
 double pol_col_efficiency(const struct pol_build *b, const struct pol_col *c);
 
-/* For sol_options.col_is_core: true for own staff, short and breach, the
- * columns sifting starts from (short and breach let every row be met; own
+/* For sol_options.col_is_core: true for own staff, short, breach and the
+ * fair share's hours short, the columns sifting starts from (the slacks let
+ * every row be met; own
  * staff cost nothing and are nearly always used). Free the array. */
 bool *pol_build_core_cols(const struct pol_build *b);
 
@@ -162,6 +166,8 @@ void pol_bank_apply(struct pol_build *b);
 void pol_agency_apply(struct pol_build *b);
 void pol_budgets_apply(struct pol_build *b);
 void pol_guarantee_apply(struct pol_build *b);
+void pol_preference_apply(struct pol_build *b);
+void pol_bank_share_apply(struct pol_build *b);
 
 /* Rota mode only, after the policies: rows every rota meets that cut off
  * fractional staff (see pol_rota_cuts.c). Compacts the model. */

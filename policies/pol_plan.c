@@ -25,13 +25,15 @@ static struct mu_plan_row row_of(const struct mu_scenario *sc, const struct pol_
 	    .shift = MU_ALL,
 	    .worker_role = info->is_staff ? c->worker_role : MU_ALL,
 	    .home = info->has_home ? c->home : MU_ALL,
-	    .worker = c->source == MU_SRC_BANK ? c->worker : MU_ALL,
+	    .worker = c->source == MU_SRC_BANK || c->source == MU_SRC_SHARE ? c->worker : MU_ALL,
 	    .offer = c->source == MU_SRC_AGENCY || c->source == MU_SRC_LEND ? c->offer : MU_ALL,
 	    .staff = x,
 	    .hours = x * c->hours,
 	    .spend = x * c->spend,
 	    .recharge = x * c->recharge,
 	};
+	if (c->source == MU_SRC_SHARE)
+		r.staff = 0; /* hours short of the fair share: no one works */
 	if (info->covers_demand) {
 		const struct mu_demand *d = &sc->demand[c->demand];
 		r.demand = c->demand;

@@ -43,6 +43,7 @@ static void describe(const struct mu_scenario *sc, const struct pol_row *what,
 		break;
 	case MU_ROW_REST:
 	case MU_ROW_HOURS:
+	case MU_ROW_SHARE:
 		r->subject = sc->bank[i].id;
 		r->partner = sc->partners[sc->bank[i].home].id;
 		r->role = sc->roles[sc->bank[i].role].id;

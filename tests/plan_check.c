@@ -34,6 +34,8 @@ enum {
 	N_COLUMNS
 };
 
+enum { PEN_SHORT, PEN_BREACH, PEN_TIER, PEN_GLASS, PEN_PREFERENCE, PEN_SHARE, N_PEN };
+
 static const char *const header[N_COLUMNS] = {"source", "partner", "role",   "worker_role",
                                               "shift",  "home",    "worker", "offer",
                                               "staff",  "hours",   "cost",   "recharge"};
@@ -52,12 +54,12 @@ struct checker {
 	double *capacity_use;                                 /* agency row x shift */
 	double *spend;                                        /* per partner */
 	double total_spend, total_cost;
+	double *share_short; /* per bank worker: share rows' hours */
 	/* per partner where the work is, and [n_partners] the system: cash,
-	 * and the penalty weights of short, breach, tier and break-glass */
-	double *cash, (*penalty)[4];
+	 * and the penalty weights of short, breach, tier, break-glass,
+	 * preference and share */
+	double *cash, (*penalty)[N_PEN];
 };
-
-enum { PEN_SHORT, PEN_BREACH, PEN_TIER, PEN_GLASS };
 
 static void add_money(struct checker *ck, size_t p, double cash, int kind, double penalty)
 {
@@ -213,6 +215,33 @@ static bool has_offered(const struct mu_scenario *sc, size_t w, size_t s)
 	return false;
 }
 
+/* DESIGN.md §3b: the preference penalty of one assignment of w on s paid
+ * pay, from availability.csv's word: -preference_weight for prefer (but
+ * never below -pay: README), + for avoid. */
+static double preference_weight(const struct mu_scenario *sc, size_t w, size_t s, double pay)
+{
+	size_t i;
+	for (i = 0; i < sc->n_availability; i++)
+		if (sc->availability[i].worker == w && sc->availability[i].shift == s) {
+			if (sc->availability[i].preference == MU_PREF_PREFER)
+				return -fmin(sc->settings.preference_weight, pay);
+			if (sc->availability[i].preference == MU_PREF_AVOID)
+				return sc->settings.preference_weight;
+		}
+	return 0;
+}
+
+/* DESIGN.md §3b: bank_min_share x min(hours offered, max_hours). */
+static double share_target(const struct mu_scenario *sc, size_t w)
+{
+	double offered = 0;
+	size_t i;
+	for (i = 0; i < sc->n_availability; i++)
+		if (sc->availability[i].worker == w)
+			offered += sc->shifts[sc->availability[i].shift].paid_hours;
+	return sc->settings.bank_min_share * fmin(offered, sc->bank[w].max_hours);
+}
+
 /* Reports a problem with the row at line and leaves check_row. */
 #define REJECT(...)                                                                                \
 	do {                                                                                       \
@@ -235,9 +264,30 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 	size_t s = find_shift(sc, cell[C_SHIFT]), wr = MU_ALL, d;
 	double staff = strtod(cell[C_STAFF], NULL), hours = strtod(cell[C_HOURS], NULL);
 	double cost = strtod(cell[C_COST], NULL), recharge = strtod(cell[C_RECHARGE], NULL);
-	double expected_cost = 0, expected_recharge = 0, u, paid;
+	double expected_cost = 0, expected_recharge = 0, u, paid, pref;
 	bool is_uncovered = strcmp(source, "short") == 0 || strcmp(source, "breach") == 0;
 
+	if (strcmp(source, "share") == 0) {
+		/* hours a worker worked below the fair share's target: at the
+		 * worker's home, no one at work */
+		size_t w = find_worker(sc, cell[C_WORKER]);
+		if (w == MU_ALL)
+			REJECT("share row of unknown worker '%s'", cell[C_WORKER]);
+		if (p != sc->bank[w].home || strcmp(cell[C_HOME], cell[C_PARTNER]) != 0 ||
+		    *cell[C_ROLE] || *cell[C_WORKER_ROLE] || *cell[C_SHIFT] || *cell[C_OFFER])
+			REJECT("share row not at the worker's home alone");
+		if (!(sc->settings.bank_min_share > 0))
+			REJECT("share row with bank_min_share 0");
+		if (fabs(staff) > TOL || !(hours > TOL))
+			REJECT("share row: staff %s, hours %s", cell[C_STAFF], cell[C_HOURS]);
+		ck->share_short[w] += hours;
+		expected_cost = sc->settings.bank_share_penalty * hours;
+		add_money(ck, p, 0, PEN_SHARE, expected_cost);
+		if (fabs(cost - expected_cost) > 0.0051 + 1e-9 * expected_cost)
+			REJECT("cost %s, expected %.4f", cell[C_COST], expected_cost);
+		ck->total_cost += expected_cost;
+		return;
+	}
 	if (p == MU_ALL || r == MU_ALL || s == MU_ALL)
 		REJECT("unknown partner, role or shift");
 	d = find_demand(sc, p, r, s);
@@ -312,6 +362,9 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 		ck->worker_shift[w * sc->n_shifts + s] += staff;
 		expected_cost = cap->bank_rate * u * hours;
 		add_money(ck, p, expected_cost, -1, 0);
+		pref = preference_weight(sc, w, s, cap->bank_rate * u * paid);
+		expected_cost += pref * staff;
+		add_money(ck, p, 0, PEN_PREFERENCE, pref * staff);
 	} else if (strcmp(source, "agency") == 0) {
 		size_t a, offer_partner = strcmp(cell[C_OFFER], "*") == 0
 		                              ? MU_ALL
@@ -408,8 +461,15 @@ static void check_limits(struct checker *ck)
 				     sc->shifts[s].id);
 	for (i = 0; i < sc->n_bank; i++) {
 		const double *x = &ck->worker_shift[i * sc->n_shifts];
+		double target = share_target(sc, i);
 		if (ck->worker_hours[i] > sc->bank[i].max_hours + TOL)
 			fail(ck, 0, "worker %s above max_hours", sc->bank[i].id);
+		/* the hours short are exactly what the worked hours leave of the
+		 * target: fewer breaks the rule, more is a penalty for nothing */
+		if (fabs(ck->share_short[i] - fmax(0, target - ck->worker_hours[i])) >
+		    TOL * (1 + target))
+			fail(ck, 0, "worker %s: %.6g hours short of a share, %.6g worked of %.6g",
+			     sc->bank[i].id, ck->share_short[i], ck->worker_hours[i], target);
 		/* every set of shifts whose rest-extended spans meet shares the
 		 * start of one of them: sum what is worked over each start */
 		for (k = 0; k < sc->n_shifts; k++) {
@@ -469,8 +529,9 @@ static double summary_number(const struct io_csv_table *t, size_t i, const char 
  * flag a demand row covered below its minimum, whatever the breach. */
 static void check_summary(struct checker *ck, const char *path)
 {
-	static const char *const pen[4] = {"short_penalty", "breach_penalty", "tier_penalty",
-	                                   "break_glass_penalty"};
+	static const char *const pen[N_PEN] = {"short_penalty",      "breach_penalty",
+	                                       "tier_penalty",       "break_glass_penalty",
+	                                       "preference_penalty", "share_penalty"};
 	const struct mu_scenario *sc = ck->sc;
 	struct io_csv_table *t = NULL;
 	struct mu_err err;
@@ -499,7 +560,7 @@ static void check_summary(struct checker *ck, const char *path)
 		if (fabs(summary_number(t, i, "spend") - ck->cash[p]) > 0.01 + 1e-9 * ck->cash[p])
 			fail(ck, 0, "summary.csv %s: spend %.2f, the rows' cash %.2f", scope,
 			     summary_number(t, i, "spend"), ck->cash[p]);
-		for (k = 0; k < 4; k++) {
+		for (k = 0; k < N_PEN; k++) {
 			penalties += ck->penalty[p][k];
 			if (fabs(summary_number(t, i, pen[k]) - ck->penalty[p][k]) > 0.01)
 				fail(ck, 0, "summary.csv %s: %s %.2f, expected %.2f", scope, pen[k],
@@ -554,6 +615,7 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 	ck.spend = mu_calloc(sc->n_partners + 1, sizeof(double));
 	ck.cash = mu_calloc(sc->n_partners + 1, sizeof(double));
 	ck.penalty = mu_calloc(sc->n_partners + 1, sizeof(*ck.penalty));
+	ck.share_short = mu_calloc(sc->n_bank + 1, sizeof(double));
 
 	if (t->n_rows == 0 || t->rows[0].n_cells != N_COLUMNS)
 		fail(&ck, 1, "the header is not plan.csv's");
@@ -587,6 +649,7 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 	free(ck.spend);
 	free(ck.cash);
 	free(ck.penalty);
+	free(ck.share_short);
 	io_csv_table_free(t);
 	free(data);
 	return ck.is_ok;
@@ -620,7 +683,8 @@ static struct io_csv_table *read_table(const char *path, char *why, size_t why_l
 
 bool plan_check_summary(const char *plan_path, const char *summary_path, char *why, size_t why_len)
 {
-	static const char *const sources[] = {"own", "lend", "bank", "agency", "short", "breach"};
+	static const char *const sources[] = {"own",   "lend",   "bank", "agency",
+	                                      "short", "breach", "share"};
 	struct io_csv_table *plan = read_table(plan_path, why, why_len);
 	struct io_csv_table *summary = plan ? read_table(summary_path, why, why_len) : NULL;
 	bool is_ok = summary != NULL;
@@ -629,7 +693,7 @@ bool plan_check_summary(const char *plan_path, const char *summary_path, char *w
 	for (i = 1; is_ok && i < summary->n_rows; i++) {
 		const char *scope = cell_named(summary, i, "partner");
 		bool is_system = strcmp(scope, "SYSTEM") == 0;
-		double hours[6] = {0}, cost[6] = {0}, total = 0, lent = 0, in = 0, out = 0;
+		double hours[7] = {0}, cost[7] = {0}, total = 0, lent = 0, in = 0, out = 0;
 		char name[64];
 		for (j = 1; j < plan->n_rows; j++) {
 			const char *src = cell_named(plan, j, "source");
@@ -646,7 +710,7 @@ bool plan_check_summary(const char *plan_path, const char *summary_path, char *w
 			}
 			if (!is_here)
 				continue;
-			for (s = 0; s < 6; s++)
+			for (s = 0; s < 7; s++)
 				if (strcmp(src, sources[s]) == 0) {
 					hours[s] += h;
 					cost[s] += c;
@@ -656,7 +720,7 @@ bool plan_check_summary(const char *plan_path, const char *summary_path, char *w
 		}
 		/* summary.csv's money is rounded to pennies from unrounded sums;
 		 * plan.csv's costs each to pennies: allow a penny a row */
-		for (s = 0; is_ok && s < 6; s++) {
+		for (s = 0; is_ok && s < 7; s++) {
 			snprintf(name, sizeof(name), "%s_hours", sources[s]);
 			if (fabs(strtod(cell_named(summary, i, name), NULL) - hours[s]) > 0.006)
 				is_ok = false;

@@ -12,6 +12,7 @@
 #include "core/mu_alloc.h"
 #include "io/io_say.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -510,6 +511,123 @@ static void test_io_say_guarantee_is_true_of_its_numbers(void **state)
 	}
 }
 
+/* A signed amount of money: "-£1,234.50" or "£3.00". */
+static double signed_money_at(const char *s)
+{
+	return *s == '-' ? -money_at(s + 1) : money_at(s);
+}
+
+/* The number that ends right before the first occurrence of key in text
+ * (NAN when key is absent). */
+static double number_before(const char *text, const char *key)
+{
+	const char *at = strstr(text, key), *start;
+	if (!at)
+		return NAN;
+	for (start = at; start > text && (isdigit((unsigned char)start[-1]) || start[-1] == '.');)
+		start--;
+	return strtod(start, NULL);
+}
+
+/* io_say_bank on generated bank uses: every count, hour and penalty it
+ * states is read back and must be the one it was made from; clauses for
+ * prefer, avoid and the fair share appear exactly when they apply; money
+ * keeps its sign and is never called saved. */
+static void test_io_say_bank_is_true_of_its_numbers(void **state)
+{
+	int n;
+	(void)state;
+	for (n = 0; n < 3000; n++) {
+		struct mu_scenario sc = scenario;
+		struct mu_bank_use u = {0};
+		struct mu_buf b;
+		const char *at;
+		size_t k, sum = 0;
+		bool is_lp = uniform() < 0.3;
+		sc.settings.preference_weight = uniform() < 0.2 ? 0 : 1 + floor(uniform() * 50);
+		sc.settings.bank_min_share = uniform() < 0.4 ? 0 : floor(uniform() * 100) / 100;
+		u.n_workers = (size_t)(uniform() * 40);
+		u.n_prefer = uniform() < 0.4 ? 0 : (size_t)(uniform() * 30);
+		u.n_avoid = uniform() < 0.4 ? 0 : (size_t)(uniform() * 30);
+		u.prefer_granted = floor(uniform() * (double)u.n_prefer);
+		u.avoid_given = floor(uniform() * (double)u.n_avoid);
+		if (is_lp) {
+			u.prefer_granted *= 0.75;
+			u.avoid_given *= 0.5;
+		}
+		u.preference_penalty =
+		    sc.settings.preference_weight * (u.avoid_given - u.prefer_granted);
+		u.offered_hours = floor(uniform() * 5000);
+		u.worked_hours = floor(uniform() * u.offered_hours);
+		for (k = 0; k < MU_SHARE_STEPS && u.n_workers; k++) {
+			u.by_share[k] = (size_t)(uniform() * (double)(u.n_workers - sum));
+			sum += u.by_share[k];
+		}
+		u.n_with_target = sc.settings.bank_min_share > 0 ? u.n_workers : 0;
+		u.n_below_target =
+		    uniform() < 0.5 ? 0 : (size_t)(uniform() * (double)u.n_with_target);
+		u.hours_short = u.n_below_target ? 1 + floor(uniform() * 100) / 4 : 0;
+		u.share_penalty = 30 * u.hours_short;
+		mu_buf_init(&b);
+		io_say_bank(&b, &sc, &u);
+		if (u.n_workers == 0) {
+			assert_int_equal(b.len, 0);
+			mu_buf_release(&b);
+			continue;
+		}
+		assert_int_equal(strstr(b.data, "Preferences:") != NULL,
+		                 u.n_prefer + u.n_avoid > 0);
+		assert_int_equal(strstr(b.data, "offered as prefer granted") != NULL,
+		                 u.n_prefer > 0);
+		assert_int_equal(strstr(b.data, "offered as avoid given") != NULL, u.n_avoid > 0);
+		if (u.n_prefer > 0) {
+			at = strstr(b.data, "Preferences: ") + strlen("Preferences: ");
+			assert_true(fabs(strtod(at, NULL) - u.prefer_granted) < 0.006);
+			at = strstr(at, " of the ") + strlen(" of the ");
+			assert_true(strtod(at, NULL) == (double)u.n_prefer);
+		}
+		if (u.n_avoid > 0) {
+			at = strstr(b.data, "as prefer granted; ");
+			at = at ? at + strlen("as prefer granted; ")
+			        : b.data + strlen("Preferences: ");
+			assert_true(fabs(strtod(at, NULL) - u.avoid_given) < 0.006);
+			at = strstr(at, " of the ") + strlen(" of the ");
+			assert_true(strtod(at, NULL) == (double)u.n_avoid);
+		}
+		if (u.n_prefer + u.n_avoid > 0) {
+			at = strstr(b.data, "Preference penalty ") + strlen("Preference penalty ");
+			assert_true(fabs(signed_money_at(at) - u.preference_penalty) < 0.006);
+		}
+		at = strstr(b.data, "Bank hours: ");
+		assert_non_null(at);
+		assert_true(strtod(at + strlen("Bank hours: "), NULL) == (double)u.n_workers);
+		assert_true(fabs(number_before(at, " h and worked") - u.offered_hours) < 1e-9);
+		assert_true(fabs(number_before(at, " h of them") - u.worked_hours) < 1e-9);
+		assert_true(number_before(at, " worked none") == (double)u.by_share[MU_SHARE_NONE]);
+		assert_true(number_before(at, " all of them") == (double)u.by_share[MU_SHARE_ALL]);
+		assert_int_equal(strstr(b.data, "Fair share") != NULL,
+		                 sc.settings.bank_min_share > 0);
+		if (sc.settings.bank_min_share > 0) {
+			at = strstr(strstr(b.data, "Fair share"), "): ") + strlen("): ");
+			if (u.n_below_target == 0) {
+				assert_true(strncmp(at, "all ", 4) == 0);
+				assert_true(strtod(at + 4, NULL) == (double)u.n_with_target);
+				assert_non_null(strstr(at, "reached it"));
+			} else {
+				assert_true(strtod(at, NULL) == (double)u.n_below_target);
+				assert_true(strtod(strstr(at, " of ") + 4, NULL) ==
+				            (double)u.n_with_target);
+				assert_true(fabs(number_before(at, " h short") - u.hours_short) <
+				            0.006);
+			}
+			at = strstr(at, "share penalty ") + strlen("share penalty ");
+			assert_true(fabs(signed_money_at(at) - u.share_penalty) < 0.006);
+		}
+		assert_null(strstr(b.data, "sav"));
+		mu_buf_release(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -517,6 +635,7 @@ int main(void)
 	    cmocka_unit_test(test_io_say_value_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_sweep_is_true_of_its_series),
 	    cmocka_unit_test(test_io_say_guarantee_is_true_of_its_numbers),
+	    cmocka_unit_test(test_io_say_bank_is_true_of_its_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 #include "core/mu_buf.h"
 #include "io/io_html.h"
 #include "io/io_report.h"
+#include "io/io_say.h"
 #include "io/io_scenario.h"
 #include "io/io_source.h"
 #include "model_harness.h"
@@ -935,10 +936,296 @@ static void test_model_pooled_bank_names_its_workers(void **state)
 	mu_scenario_free(sc);
 }
 
+/* Solves sc (pooled where it can be) in rota or plan mode; the bank staff
+ * each worker of ids works, into staff[], and the hours short of a fair
+ * share of each, into short_hours[] (NULL: not wanted). */
+static void worker_work(const struct mu_scenario *sc, bool is_lp, const char *const *ids, size_t n,
+                        double *staff, double *short_hours)
+{
+	struct pol_solve_request req = {.is_lp = is_lp, .pool = POL_POOL_ALWAYS};
+	struct pol_solved s;
+	struct mu_err err;
+	size_t i, k;
+	assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+	assert_int_equal(s.status, MU_STATUS_OPTIMAL);
+	for (k = 0; k < n; k++) {
+		staff[k] = 0;
+		if (short_hours)
+			short_hours[k] = 0;
+	}
+	for (i = 0; i < s.plan->n_rows; i++) {
+		const struct mu_plan_row *r = &s.plan->rows[i];
+		for (k = 0; k < n && r->worker != MU_ALL; k++)
+			if (strcmp(sc->bank[r->worker].id, ids[k]) == 0) {
+				if (r->source == MU_SRC_BANK)
+					staff[k] += r->staff;
+				else if (r->source == MU_SRC_SHARE && short_hours)
+					short_hours[k] += r->hours;
+			}
+	}
+	pol_solved_release(&s);
+}
+
+/* Bank preferences (DESIGN.md §3b). One rn wanted on d1 (8 h). w1 is rn
+ * (10/h: 80), w2 a b7 who may cover rn (12/h: 96): w1 works, 80. w2
+ * preferring d1 at weight 20 costs 96 - 20 = 76: w2 works instead, 76; at
+ * weight 10, 86: w1 still, 80. w1 avoiding d1 at weight 20 costs 100: w2
+ * works, 96. A prefer's credit is at most the pay (README): at weight
+ * 100, w1's shift costs 80 - 80 = 0. Both modes, and which worker. */
+static void test_model_preference_moves_a_shift(void **state)
+{
+	static const char *const ids[] = {"w1", "w2"};
+	struct harness_file files[] = {
+	    {"roles.csv", "id\nrn\nb7\n"},
+	    {"caps.csv", "role,bank_rate\nrn,10\nb7,12\n"},
+	    {"substitutions.csv", "role,covers\nb7,rn\n"},
+	    {"bank.csv", "id,role,home\nw1,rn,a\nw2,b7,a\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw2,d1\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\n"},
+	    {"settings.csv", "key,value\n"},
+	    {NULL, NULL},
+	};
+	static const struct {
+		const char *availability, *settings;
+		double cost, w1, w2;
+	} cases[] = {
+	    {"worker,shift\nw1,d1\nw2,d1\n", "key,value\n", 80, 1, 0},
+	    {"worker,shift,preference\nw1,d1,\nw2,d1,prefer\n", "key,value\n", 76, 0, 1},
+	    {"worker,shift,preference\nw1,d1,\nw2,d1,prefer\n", "key,value\npreference_weight,10\n",
+	     80, 1, 0},
+	    {"worker,shift,preference\nw1,d1,avoid\nw2,d1,neutral\n", "key,value\n", 96, 0, 1},
+	    /* the avoided shift is still worked when nothing else covers it */
+	    {"worker,shift,preference\nw1,d1,avoid\n", "key,value\n", 100, 1, 0},
+	    /* a credit of 100 is cut to w1's pay of 80: the shift costs 0, not -20 */
+	    {"worker,shift,preference\nw1,d1,prefer\nw2,d1,\n",
+	     "key,value\npreference_weight,100\n", 0, 1, 0},
+	};
+	size_t c;
+	int mode;
+	(void)state;
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		struct mu_scenario *sc;
+		files[4].text = cases[c].availability;
+		files[6].text = cases[c].settings;
+		expect(files, cases[c].cost, cases[c].cost);
+		sc = harness_load(defaults, files);
+		for (mode = 0; mode < 2; mode++) {
+			double staff[2];
+			worker_work(sc, mode == 1, ids, 2, staff, NULL);
+			assert_float_equal(staff[0], cases[c].w1, 1e-9);
+			assert_float_equal(staff[1], cases[c].w2, 1e-9);
+		}
+		mu_scenario_free(sc);
+	}
+}
+
+/* A pool holds one preference (pol_bank.c). Six rn workers cleared for a
+ * and b, on d1; two wanted at each. w4-w6 prefer d1: three of them and
+ * one of w1-w3 work, 3 x (80 - 20) + 80 = 260. Pooled, the neutral and
+ * the prefer workers are two pools (3 workers x 2 cells each), and the
+ * plan names the three who prefer (plan_check re-derives each row's
+ * preference from availability.csv, so a neutral worker given a prefer
+ * unit would fail it). With preference_weight 0 they are one pool. */
+static void test_model_pooled_bank_keeps_preferences_apart(void **state)
+{
+	static const char *const ids[] = {"w1", "w2", "w3", "w4", "w5", "w6"};
+	struct harness_file files[] = {
+	    {"bank.csv", "id,role,home,partners\nw1,rn,a,*\nw2,rn,b,*\nw3,rn,a,*\nw4,rn,a,*\n"
+	                 "w5,rn,b,*\nw6,rn,a,*\n"},
+	    {"availability.csv", "worker,shift,preference\nw1,d1,\nw2,d1,\nw3,d1,neutral\n"
+	                         "w4,d1,prefer\nw5,d1,prefer\nw6,d1,prefer\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,2\nb,rn,d1,2\n"},
+	    {"settings.csv", "key,value\n"},
+	    {NULL, NULL},
+	};
+	struct mu_scenario *sc = harness_load(defaults, files);
+	struct pol_build *b = pol_build_new(sc, &(struct pol_build_options){.pool_min_workers = 2});
+	double staff[6], neutral;
+	int mode, k;
+	(void)state;
+	assert_int_equal(count_rows(b, MU_ROW_POOL), 2);
+	assert_int_equal(count_cols(b, MU_SRC_POOL), 4);
+	assert_int_equal(count_cols(b, MU_SRC_BANK), 0);
+	pol_build_free(b);
+	expect(files, 260, 260);
+	for (mode = 0; mode < 2; mode++) {
+		worker_work(sc, mode == 1, ids, 6, staff, NULL);
+		for (k = 0, neutral = 0; k < 3; k++)
+			neutral += staff[k];
+		assert_float_equal(neutral, 1, 1e-9);
+		for (k = 3; k < 6; k++)
+			assert_float_equal(staff[k], 1, 1e-9);
+	}
+	mu_scenario_free(sc);
+	files[3].text = "key,value\npreference_weight,0\n";
+	sc = harness_load(defaults, files);
+	b = pol_build_new(sc, &(struct pol_build_options){.pool_min_workers = 2});
+	assert_int_equal(count_rows(b, MU_ROW_POOL), 1);
+	pol_build_free(b);
+	mu_scenario_free(sc);
+	expect(files, 320, 320);
+}
+
+/* Fair bank hours (DESIGN.md §3b). One rn wanted on d1 and on d2 (8 h
+ * each, a day apart). w1 (rn, 80 a shift) would work both, 160, and w2
+ * (a b7, 96 a shift) none. With bank_min_share 0.5 each worker's target
+ * is 0.5 x min(16 offered, 48) = 8 h: at bank_share_penalty 30, w2 short
+ * 8 h costs 240, more than the 16 that one shift of w2 costs over w1's:
+ * each works one, 80 + 96 = 176. At penalty 1 the 8 h short cost 8, less
+ * than 16: w1 works both and plan.csv has a share row of 8 h for w2,
+ * 160 + 8 = 168. w2's max_hours 4 makes the target 0.5 x min(16, 4) =
+ * 2 h. No shift of 8 h fits in 4 h, so the rota leaves w2 2 h short:
+ * 160 + 60 = 220. Plan mode may give w2 t of a shift (t <= 0.5): 160 +
+ * 16 t + 30 max(0, 2 - 8 t) is least at t = 0.25, 164, w1 working 1.75. */
+static void test_model_share_moves_hours_to_the_worker_with_none(void **state)
+{
+	static const char *const ids[] = {"w1", "w2"};
+	struct harness_file files[] = {
+	    {"roles.csv", "id\nrn\nb7\n"},
+	    {"caps.csv", "role,bank_rate\nrn,10\nb7,12\n"},
+	    {"substitutions.csv", "role,covers\nb7,rn\n"},
+	    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,16:00,8\n"
+	                   "d2,2026-12-01,08:00,16:00,8\n"},
+	    {"bank.csv", "id,role,home,max_hours\nw1,rn,a,48\nw2,b7,b,48\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw1,d2\nw2,d1\nw2,d2\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\na,rn,d2,1\n"},
+	    {"settings.csv", NULL},
+	    {NULL, NULL},
+	};
+	static const struct {
+		const char *bank, *settings;
+		double cost, w1, w2, w2_short;
+	} cases[] = {
+	    {"id,role,home,max_hours,partners\nw1,rn,a,48,\nw2,b7,b,48,a\n", "key,value\n", 160, 2,
+	     0, 0},
+	    {"id,role,home,max_hours,partners\nw1,rn,a,48,\nw2,b7,b,48,a\n",
+	     "key,value\nbank_min_share,0.5\n", 176, 1, 1, 0},
+	    {"id,role,home,max_hours,partners\nw1,rn,a,48,\nw2,b7,b,48,a\n",
+	     "key,value\nbank_min_share,0.5\nbank_share_penalty,1\n", 168, 2, 0, 8},
+	};
+	size_t c;
+	int mode;
+	(void)state;
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		struct mu_scenario *sc;
+		files[4].text = cases[c].bank;
+		files[7].text = cases[c].settings;
+		expect(files, cases[c].cost, cases[c].cost);
+		sc = harness_load(defaults, files);
+		for (mode = 0; mode < 2; mode++) {
+			double staff[2], short_hours[2];
+			worker_work(sc, mode == 1, ids, 2, staff, short_hours);
+			assert_float_equal(staff[0], cases[c].w1, 1e-9);
+			assert_float_equal(staff[1], cases[c].w2, 1e-9);
+			assert_float_equal(short_hours[0], 0, 1e-9);
+			assert_float_equal(short_hours[1], cases[c].w2_short, 1e-9);
+		}
+		mu_scenario_free(sc);
+	}
+	files[4].text = "id,role,home,max_hours,partners\nw1,rn,a,48,\nw2,b7,b,4,a\n";
+	files[7].text = "key,value\nbank_min_share,0.5\n";
+	expect(files, 220, 164);
+	{
+		struct mu_scenario *sc = harness_load(defaults, files);
+		double staff[2], short_hours[2];
+		worker_work(sc, false, ids, 2, staff, short_hours);
+		assert_float_equal(staff[1], 0, 1e-9);
+		assert_float_equal(short_hours[1], 2, 1e-9);
+		worker_work(sc, true, ids, 2, staff, short_hours);
+		assert_float_equal(staff[0], 1.75, 1e-9);
+		assert_float_equal(staff[1], 0.25, 1e-9);
+		assert_float_equal(short_hours[1], 0, 1e-9);
+		mu_scenario_free(sc);
+	}
+}
+
+/* What solve and report.html say of the bank, from a solved plan. The
+ * share case above with w1 preferring d1 and avoiding d2 (weight 20) and
+ * penalty 1: w1 on d1 (60) and w2 on d2 (96) cost 156, against 168 for w1
+ * on both (160 + w2's 8 h short at 1) and more for the rest; each worker
+ * then works 8 of 16 offered hours (the 50-74% step) and meets the 8 h
+ * target. Then at bank_min_share 0.75 (targets 12 h): still 156, each 4 h
+ * short (8 at 1/h): 156 + 8 = 164 against w1 on both, 160 + 12 = 172. */
+static void test_model_bank_use_is_said_from_the_plan(void **state)
+{
+	struct harness_file files[] = {
+	    {"roles.csv", "id\nrn\nb7\n"},
+	    {"caps.csv", "role,bank_rate\nrn,10\nb7,12\n"},
+	    {"substitutions.csv", "role,covers\nb7,rn\n"},
+	    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,16:00,8\n"
+	                   "d2,2026-12-01,08:00,16:00,8\n"},
+	    {"bank.csv", "id,role,home,max_hours,partners\nw1,rn,a,48,\nw2,b7,b,48,a\n"},
+	    {"availability.csv", "worker,shift,preference\nw1,d1,prefer\nw1,d2,avoid\nw2,d1,\n"
+	                         "w2,d2,\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\na,rn,d2,1\n"},
+	    {"settings.csv", "key,value\nbank_min_share,0.5\nbank_share_penalty,1\n"},
+	    {NULL, NULL},
+	};
+	static const char *const said[] = {
+	    "Preferences: 1 of the 1 shift offered as prefer granted; 0 of the 1 shift offered "
+	    "as avoid given. Preference penalty -\xc2\xa3"
+	    "20.00 net (weights, not money: -\xc2\xa3"
+	    "20.00 a prefer granted, +\xc2\xa3"
+	    "20.00 an avoid given).\n"
+	    "Bank hours: 2 workers offered 32 h and worked 16 h of them (50.0%); 0 worked none of "
+	    "their offered hours, 0 all of them.\n"
+	    "Fair share (50% of offered hours, up to max_hours): all 2 workers with a target "
+	    "reached it (share penalty \xc2\xa3"
+	    "0.00, weights, not money).\n",
+	    "Preferences: 1 of the 1 shift offered as prefer granted; 0 of the 1 shift offered "
+	    "as avoid given. Preference penalty -\xc2\xa3"
+	    "20.00 net (weights, not money: -\xc2\xa3"
+	    "20.00 a prefer granted, +\xc2\xa3"
+	    "20.00 an avoid given).\n"
+	    "Bank hours: 2 workers offered 32 h and worked 16 h of them (50.0%); 0 worked none of "
+	    "their offered hours, 0 all of them.\n"
+	    "Fair share (75% of offered hours, up to max_hours): 2 of 2 workers with a target "
+	    "worked below it, 8 h short in all (share penalty \xc2\xa3"
+	    "8.00, weights, not money).\n",
+	};
+	int c, mode;
+	(void)state;
+	for (c = 0; c < 2; c++) {
+		struct mu_scenario *sc;
+		if (c == 1)
+			files[7].text = "key,value\nbank_min_share,0.75\nbank_share_penalty,1\n";
+		expect(files, c == 0 ? 156 : 164, c == 0 ? 156 : 164);
+		sc = harness_load(defaults, files);
+		for (mode = 0; mode < 2; mode++) {
+			struct pol_solve_request req = {.is_lp = mode == 1,
+			                                .pool = POL_POOL_ALWAYS};
+			struct pol_solved s;
+			struct mu_err err;
+			struct mu_bank_use u, at_b;
+			struct mu_buf b;
+			assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+			mu_plan_bank_use(s.plan, sc, MU_ALL, &u);
+			assert_int_equal(u.by_share[MU_SHARE_UNDER_75], 2);
+			assert_float_equal(u.preference_penalty,
+			                   s.plan->system.penalty[MU_PEN_PREFERENCE], 1e-9);
+			assert_float_equal(u.share_penalty, s.plan->system.penalty[MU_PEN_SHARE],
+			                   1e-9);
+			mu_buf_init(&b);
+			io_say_bank(&b, sc, &u);
+			assert_string_equal(b.data, said[c]);
+			mu_buf_release(&b);
+			/* b's page: its own worker w2 only, who offered no preference */
+			mu_plan_bank_use(s.plan, sc, 1, &at_b);
+			assert_int_equal(at_b.n_workers, 1);
+			assert_int_equal(at_b.n_prefer + at_b.n_avoid, 0);
+			assert_float_equal(at_b.worked_hours, 8, 1e-9);
+			assert_float_equal(at_b.hours_short, c == 0 ? 0 : 4, 1e-9);
+			pol_solved_release(&s);
+		}
+		mu_scenario_free(sc);
+	}
+}
+
 /* A deterministic generator of small scenarios that use every rule at
  * once: substitutions, lending with role rows and `*`, a bank with rest and
  * hours limits, tiered agency above and below the cap and off framework,
- * budgets. xorshift64*, so every machine draws the same scenarios. */
+ * budgets; on even seeds bank preferences, on every third a fair share. xorshift64*, so every
+ * machine draws the same scenarios. */
 struct gen {
 	unsigned long long state;
 	char text[12][8192];
@@ -964,7 +1251,9 @@ static void gen_scenario(struct gen *g, unsigned long long seed, struct harness_
 	                                    "agreements.csv", "substitutions.csv", "settings.csv"};
 	static const char *const starts[] = {"07:00", "14:30", "21:30"};
 	static const char *const ends[] = {"15:00", "22:00", "07:30"};
+	static const char *const pref[] = {"prefer", "avoid", "", "neutral", ""};
 	unsigned n_partners = 3 + (unsigned)(seed % 2), p, r, s, w, i;
+	bool has_preferences = seed % 2 == 0;
 	memset(g, 0, sizeof(*g));
 	g->state = seed * 0x9E3779B97F4A7C15ULL + 1;
 	for (i = 0; i < 12; i++)
@@ -998,13 +1287,19 @@ static void gen_scenario(struct gen *g, unsigned long long seed, struct harness_
 				        gen_next(g, avail + 1));
 			}
 	GEN_ADD(g, 6, "id,role,home,max_hours,partners\n");
-	GEN_ADD(g, 7, "worker,shift\n");
+	GEN_ADD(g, 7, has_preferences ? "worker,shift,preference\n" : "worker,shift\n");
 	for (w = 0; w < 10; w++) {
 		GEN_ADD(g, 6, "w%u,b%c,p%u,%u,%s\n", w, "356"[gen_next(g, 3)],
 		        gen_next(g, n_partners), 15 + gen_next(g, 20), gen_next(g, 2) ? "*" : "");
-		for (s = 0; s < 6; s++)
-			if (gen_next(g, 2))
+		for (s = 0; s < 6; s++) {
+			if (!gen_next(g, 2))
+				continue;
+			if (has_preferences) /* drawn apart from g: the rest stays as it was */
+				GEN_ADD(g, 7, "w%u,s%u,%s\n", w, s,
+				        pref[(seed * 7 + w * 3 + s) % 5]);
+			else
 				GEN_ADD(g, 7, "w%u,s%u\n", w, s);
+		}
 	}
 	GEN_ADD(g, 8, "supplier,tier,framework,role,partner,rate,capacity\n");
 	GEN_ADD(g, 8, "alpha,1,yes,b5,*,26,2\nbeta,2,yes,b5,p0,24,\n");
@@ -1015,6 +1310,12 @@ static void gen_scenario(struct gen *g, unsigned long long seed, struct harness_
 	        gen_next(g, 2) ? "yes" : "no", gen_next(g, 20), 8 + gen_next(g, 5));
 	if (gen_next(g, 2))
 		GEN_ADD(g, 11, "agency_budget,%u\n", 500 + gen_next(g, 1500));
+	/* DESIGN.md §3b's bank terms, on some seeds, apart from g */
+	if (has_preferences)
+		GEN_ADD(g, 11, "preference_weight,%u\n", 5 + (unsigned)(seed % 4) * 10);
+	if (seed % 3 == 0)
+		GEN_ADD(g, 11, "bank_min_share,0.%u\nbank_share_penalty,%u\n",
+		        3 + (unsigned)(seed % 5), 5 + (unsigned)(seed % 7) * 8);
 }
 
 static void test_model_generated_scenarios_match_cbc_and_clp(void **state)
@@ -1022,7 +1323,7 @@ static void test_model_generated_scenarios_match_cbc_and_clp(void **state)
 	struct harness_file files[13];
 	struct gen *g = mu_malloc(sizeof(*g));
 	unsigned long long seed;
-	size_t n_pools = 0;
+	size_t n_pools = 0, n_preferences = 0, n_shares = 0, j;
 	(void)state;
 	for (seed = 1; seed <= 8; seed++) {
 		struct mu_scenario *sc;
@@ -1031,6 +1332,9 @@ static void test_model_generated_scenarios_match_cbc_and_clp(void **state)
 		sc = harness_load(defaults, files);
 		b = pol_build_new(sc, &(struct pol_build_options){.pool_min_workers = 2});
 		n_pools += count_rows(b, MU_ROW_POOL);
+		n_shares += count_rows(b, MU_ROW_SHARE);
+		for (j = 0; j < b->m->n_cols; j++)
+			n_preferences += b->cols[j].penalty[MU_PEN_PREFERENCE] != 0;
 		pol_build_free(b);
 		/* harness_solve checks each against CBC or CLP and plan_check,
 		 * pooled and natural */
@@ -1039,8 +1343,11 @@ static void test_model_generated_scenarios_match_cbc_and_clp(void **state)
 		harness_solve(sc, false, true);
 		mu_scenario_free(sc);
 	}
-	/* the scenarios have pools for the natural model to check */
+	/* the scenarios have pools for the natural model to check, and the
+	 * terms of §3b for CBC and CLP */
 	assert_true(n_pools > 8);
+	assert_true(n_preferences > 20);
+	assert_true(n_shares > 10);
 	free(g);
 }
 
@@ -1054,7 +1361,9 @@ static double *limit_of(struct mu_scenario *sc, const struct mu_price_row *r)
 		    strcmp(sc->roles[sc->demand[i].role].id, r->role) == 0 &&
 		    strcmp(sc->shifts[sc->demand[i].shift].id, r->shift) == 0)
 			return &sc->demand[i].required;
-	for (i = 0; i < sc->n_bank; i++)
+	/* with a fair share, max_hours also sets the share's target (DESIGN.md
+	 * §3b): the hours row's price is not the price of max_hours then */
+	for (i = 0; i < sc->n_bank && !(sc->settings.bank_min_share > 0); i++)
 		if (r->kind == MU_ROW_HOURS && strcmp(sc->bank[i].id, r->subject) == 0)
 			return &sc->bank[i].max_hours;
 	if (r->kind == MU_ROW_BUDGET && strcmp(r->partner, "SYSTEM") == 0)
@@ -1674,6 +1983,10 @@ int main(void)
 	    cmocka_unit_test(test_model_partner_and_system_budgets),
 	    cmocka_unit_test(test_model_silo),
 	    cmocka_unit_test(test_model_pooled_bank_names_its_workers),
+	    cmocka_unit_test(test_model_preference_moves_a_shift),
+	    cmocka_unit_test(test_model_pooled_bank_keeps_preferences_apart),
+	    cmocka_unit_test(test_model_share_moves_hours_to_the_worker_with_none),
+	    cmocka_unit_test(test_model_bank_use_is_said_from_the_plan),
 	    cmocka_unit_test(test_model_generated_scenarios_match_cbc_and_clp),
 	    cmocka_unit_test(test_model_prices_hold_over_their_range),
 	    cmocka_unit_test(test_model_price_sentences_are_true),
