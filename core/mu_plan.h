@@ -26,6 +26,9 @@ enum mu_source {
 	MU_SRC_AGENCY,
 	MU_SRC_SHORT,
 	MU_SRC_BREACH,
+	/* a kept assignment changed (DESIGN.md §3b): its change penalty, with
+	 * the worker (bank) or offer (agency) it concerns; no staff, no hours */
+	MU_SRC_CHANGE,
 	MU_SRC_COUNT, /* the sources of plan rows */
 	/* a pooled bank worker works a shift (y[w,s]): covers nothing itself */
 	MU_SRC_POOL_WORKER = MU_SRC_COUNT,
@@ -54,10 +57,11 @@ enum mu_penalty {
 	MU_PEN_BREACH,      /* floor_penalty x priority x hours */
 	MU_PEN_TIER,        /* tier_penalty per agency staff-shift per tier above 1 */
 	MU_PEN_BREAK_GLASS, /* break_glass_penalty per break-glass staff-shift */
+	MU_PEN_CHANGE,      /* change_penalty per kept assignment changed (§3b) */
 	MU_PEN_COUNT
 };
 
-/* summary.csv's names: "short", "breach", "tier", "break_glass". */
+/* summary.csv's names: "short", "breach", "tier", "break_glass", "change". */
 extern const char *const mu_penalty_names[MU_PEN_COUNT];
 
 /* How a plan was solved (DESIGN.md §5's status words come from it). */
@@ -128,6 +132,10 @@ struct mu_totals {
 	double lent_out_hours; /* its own staff's hours at other partners (mutual aid given) */
 	double recharge_in;    /* owed to this partner for staff it lent */
 	double recharge_out;   /* owed by this partner for staff it hosted */
+	/* a re-plan against a kept plan (--keep): only then do summary.csv
+	 * and the KPIs carry the change source's cost and penalty, so that
+	 * every other run's outputs stay as they were */
+	bool is_replan;
 };
 
 /* What one model row limits (prices.csv `kind`). A rule that adds a new
@@ -146,6 +154,7 @@ enum mu_row_kind {
 	MU_ROW_CUT,         /* rota only, a row every rota meets; index: worker or demand row */
 	MU_ROW_POOL,        /* a pool's staff at work <= its workers on the shift; index: pool */
 	MU_ROW_GUARANTEE,   /* unfilled penalty <= the silo plan's (§3a); index: partner */
+	MU_ROW_KEEP,        /* change + kept column >= kept staff (§3b); index: demand row */
 	MU_ROW_KIND_COUNT
 };
 
@@ -215,6 +224,7 @@ struct mu_plan {
 	size_t n_partners;
 	struct mu_totals system;
 	double objective; /* the sum of the rows' costs */
+	bool is_replan;   /* solved against a kept plan; mu_plan_finish copies it to the totals */
 };
 
 /* An empty plan for sc: its demand rows unfilled, its required hours
@@ -234,6 +244,12 @@ void mu_plan_finish(struct mu_plan *plan, const struct mu_scenario *sc);
 
 /* Accepts NULL. */
 void mu_plan_free(struct mu_plan *plan);
+
+/* Whether summary.csv and the KPIs of t have a column for this source
+ * (enum mu_source) or penalty kind (enum mu_penalty): all but change's,
+ * which only a re-plan has. */
+bool mu_totals_has_source(const struct mu_totals *t, int source);
+bool mu_totals_has_penalty(const struct mu_totals *t, int kind);
 
 /* The fill rate of t: (required - short - breach hours) / required hours;
  * negative when nothing is required (summary.csv leaves it empty). */

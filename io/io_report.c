@@ -297,14 +297,16 @@ static void write_totals(FILE *fp, const char *scope, const char *name, const st
 	io_csv_write_text(fp, name);
 	fprintf(fp, ",%.2f", t->required_hours);
 	for (s = 0; s < MU_SRC_COUNT; s++)
-		fprintf(fp, ",%.2f", t->hours[s]);
+		if (s != MU_SRC_CHANGE) /* change rows have no hours */
+			fprintf(fp, ",%.2f", t->hours[s]);
 	if (fill >= 0)
 		fprintf(fp, ",%.4f", fill);
 	else
 		fputs(",", fp);
 	fprintf(fp, ",%zu", t->n_red_flags);
 	for (s = 0; s < MU_SRC_COUNT; s++)
-		fprintf(fp, ",%.2f", t->cost[s]);
+		if (mu_totals_has_source(t, s))
+			fprintf(fp, ",%.2f", t->cost[s]);
 	fprintf(fp, ",%.2f,%.2f,", t->cost_total, agency_spend);
 	if (has_budget)
 		fprintf(fp, "%.2f", budget);
@@ -316,7 +318,8 @@ static void write_totals(FILE *fp, const char *scope, const char *name, const st
 	fprintf(fp, ",%.2f,%.2f,%.2f,%.2f", t->filled_hours, t->spend[MU_SRC_LEND],
 	        t->spend[MU_SRC_BANK], t->spend_total);
 	for (s = 0; s < MU_PEN_COUNT; s++)
-		fprintf(fp, ",%.2f", t->penalty[s]);
+		if (mu_totals_has_penalty(t, s))
+			fprintf(fp, ",%.2f", t->penalty[s]);
 	fprintf(fp, ",%.2f\n", t->penalty_total);
 }
 
@@ -333,12 +336,17 @@ enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *
 		return MU_E_IO;
 	fputs("partner,name,required_hours,own_hours,lend_hours,bank_hours,agency_hours,"
 	      "short_hours,breach_hours,fill_fraction,red_flags,own_cost,lend_cost,bank_cost,"
-	      "agency_cost,short_cost,breach_cost,total_cost,agency_spend,agency_budget,"
+	      "agency_cost,short_cost,breach_cost",
+	      fp);
+	if (plan->is_replan)
+		fputs(",change_cost", fp);
+	fputs(",total_cost,agency_spend,agency_budget,"
 	      "agency_pct_of_pay_bill,break_glass_staff_shifts,lent_out_hours,recharge_in,"
 	      "recharge_out,filled_hours,lend_spend,bank_spend,spend",
 	      fp);
 	for (k = 0; k < MU_PEN_COUNT; k++)
-		fprintf(fp, ",%s_penalty", mu_penalty_names[k]);
+		if (mu_totals_has_penalty(&plan->system, k))
+			fprintf(fp, ",%s_penalty", mu_penalty_names[k]);
 	fputs(",penalties\n", fp);
 	for (p = 0; p < sc->n_partners; p++) {
 		const struct mu_partner *pt = &sc->partners[p];
