@@ -211,6 +211,40 @@ void io_report_why_order(const struct mu_plan *plan, const struct mu_why *why, s
 	free(by_demand);
 }
 
+enum mu_code io_report_write_changes(const char *dir, const struct mu_scenario *sc,
+                                     const struct mu_changes *changes, struct mu_err *err)
+{
+	struct io_file_out out;
+	FILE *fp = open_out(&out, dir, "changes.csv", err);
+	size_t i;
+	if (!fp)
+		return MU_E_IO;
+	fputs("change,source,worker,supplier,offer,shift,from_partner,from_role,to_partner,"
+	      "to_role,staff,change_penalty,forced,reason\n",
+	      fp);
+	for (i = 0; i < changes->n_rows; i++) {
+		const struct mu_change *c = &changes->rows[i];
+		const struct mu_agency_offer *a = c->offer != MU_ALL ? &sc->agency[c->offer] : NULL;
+		const char *cells[] = {
+		    mu_change_kind_names[c->kind],
+		    mu_source_info[c->source].name,
+		    c->worker != MU_ALL ? sc->bank[c->worker].id : "",
+		    a ? a->supplier : "",
+		    !a ? "" : a->partner == MU_ALL ? "*" : sc->partners[a->partner].id,
+		    sc->shifts[c->shift].id,
+		    c->from_partner != MU_ALL ? sc->partners[c->from_partner].id : "",
+		    c->from_role != MU_ALL ? sc->roles[c->from_role].id : "",
+		    c->to_partner != MU_ALL ? sc->partners[c->to_partner].id : "",
+		    c->to_role != MU_ALL ? sc->roles[c->to_role].id : "",
+		};
+		io_csv_write_row(fp, cells, sizeof(cells) / sizeof(cells[0]));
+		fprintf(fp, ",%.10g,%.2f,%s,", c->staff, c->penalty, c->is_forced ? "yes" : "no");
+		io_csv_write_text(fp, mu_keep_gone_names[c->why]);
+		fputc('\n', fp);
+	}
+	return io_file_close(&out, err);
+}
+
 enum mu_code io_report_write_why(const char *dir, const struct mu_scenario *sc,
                                  const struct mu_plan *plan, const struct mu_why *why,
                                  struct mu_err *err)

@@ -95,7 +95,7 @@ static void fix_col(struct pol_build *b, size_t j, double v)
 /* The change column and row of kept row i on column x: c + x >= kept. */
 static void add_change(struct pol_build *b, size_t i, size_t x, const struct mu_keep_row *r)
 {
-	const struct pol_col *xc = &b->cols[x];
+	const struct pol_col xcol = b->cols[x], *xc = &xcol; /* b->cols grows below */
 	struct pol_col what = {
 	    .source = MU_SRC_CHANGE,
 	    .demand = xc->demand,
