@@ -241,7 +241,9 @@ struct mu_changes *mu_keep_changes(const struct mu_keep *k, const struct mu_scen
 		c.n = 0;
 		for (j = 0; j < k->n_rows; j++) {
 			const struct mu_keep_row *r = &k->rows[j];
-			size_t who = is_bank ? r->worker : r->offer == MU_ALL ? sc->n_agency + j : r->offer;
+			size_t who = is_bank              ? r->worker
+			             : r->offer == MU_ALL ? sc->n_agency + j
+			                                  : r->offer;
 			struct cell *e;
 			if (r->source != g[i].source || who != g[i].who || r->shift != g[i].shift)
 				continue;

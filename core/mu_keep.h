@@ -49,10 +49,10 @@ bool mu_keep_is_past(const struct mu_keep *k, const struct mu_scenario *sc, size
 /* Why a kept assignment is no longer possible, or MU_KEEP_POSSIBLE. */
 enum mu_keep_gone {
 	MU_KEEP_POSSIBLE,
-	MU_KEEP_NO_DEMAND,    /* its demand row is gone */
-	MU_KEEP_NOT_OFFERED,  /* bank: the worker no longer offers the shift */
-	MU_KEEP_NOT_CLEARED,  /* bank: no longer cleared for the partner */
-	MU_KEEP_OFFER_GONE,   /* agency: the offer is gone */
+	MU_KEEP_NO_DEMAND,   /* its demand row is gone */
+	MU_KEEP_NOT_OFFERED, /* bank: the worker no longer offers the shift */
+	MU_KEEP_NOT_CLEARED, /* bank: no longer cleared for the partner */
+	MU_KEEP_OFFER_GONE,  /* agency: the offer is gone */
 	MU_KEEP_GONE_COUNT
 };
 

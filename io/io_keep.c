@@ -20,11 +20,21 @@
 #define KEEP_FILE_MAX (512UL * 1024 * 1024)
 
 /* The columns a kept row is made of, in plan.csv's order. */
-enum { C_SOURCE, C_PARTNER, C_ROLE, C_WORKER_ROLE, C_SHIFT, C_HOME, C_WORKER, C_OFFER, C_STAFF, C_N };
+enum {
+	C_SOURCE,
+	C_PARTNER,
+	C_ROLE,
+	C_WORKER_ROLE,
+	C_SHIFT,
+	C_HOME,
+	C_WORKER,
+	C_OFFER,
+	C_STAFF,
+	C_N
+};
 
-static const char *const col_names[C_N] = {"source", "partner",  "role",
-                                           "worker_role", "shift", "home",
-                                           "worker", "offer", "staff"};
+static const char *const col_names[C_N] = {"source", "partner", "role",  "worker_role", "shift",
+                                           "home",   "worker",  "offer", "staff"};
 
 /* The scenario's ids, to look rows up by. */
 struct resolver {
@@ -53,7 +63,8 @@ static void resolver_init(struct resolver *r, const struct mu_scenario *sc, cons
 	r->file = file;
 	map_ids(&r->partners, sc->n_partners, sc->partners, sizeof(*sc->partners),
 	        offsetof(struct mu_partner, id));
-	map_ids(&r->roles, sc->n_roles, sc->roles, sizeof(*sc->roles), offsetof(struct mu_role, id));
+	map_ids(&r->roles, sc->n_roles, sc->roles, sizeof(*sc->roles),
+	        offsetof(struct mu_role, id));
 	map_ids(&r->shifts, sc->n_shifts, sc->shifts, sizeof(*sc->shifts),
 	        offsetof(struct mu_shift, id));
 	map_ids(&r->bank, sc->n_bank, sc->bank, sizeof(*sc->bank),
@@ -108,8 +119,8 @@ static enum mu_code add_row(struct resolver *r, const char *const *text, double 
                             const struct at *at, struct mu_err *err)
 {
 	const struct mu_scenario *sc = r->sc;
-	struct mu_keep_row k = {.home = MU_ALL, .worker = MU_ALL, .offer = MU_ALL,
-	                        .availability = MU_ALL};
+	struct mu_keep_row k = {
+	    .home = MU_ALL, .worker = MU_ALL, .offer = MU_ALL, .availability = MU_ALL};
 	enum mu_code rc;
 	size_t i;
 	static const char *const staff_sources[] = {"own", "lend", "bank", "agency"};
@@ -138,9 +149,8 @@ static enum mu_code add_row(struct resolver *r, const char *const *text, double 
 		return rc;
 	k.staff = staff;
 	k.demand = r->demand_at[(k.partner * sc->n_roles + k.role) * sc->n_shifts + k.shift];
-	if (k.source != MU_SRC_AGENCY &&
-	    (rc = look_up(r, &r->partners, at, C_HOME, "partner", text[C_HOME], &k.home, err)) !=
-	        MU_OK)
+	if (k.source != MU_SRC_AGENCY && (rc = look_up(r, &r->partners, at, C_HOME, "partner",
+	                                               text[C_HOME], &k.home, err)) != MU_OK)
 		return rc;
 	if (k.source == MU_SRC_BANK) {
 		if ((rc = look_up(r, &r->bank, at, C_WORKER, "bank worker", text[C_WORKER],
@@ -180,8 +190,8 @@ static enum mu_code read_file(const char *path, char **data, size_t *len, struct
 	FILE *fp = fopen(path, "rb");
 	long n;
 	if (!fp)
-		return mu_err_set_at(err, MU_E_IO, path, 0, 0, NULL, "cannot open the kept plan: %s",
-		                     strerror(errno));
+		return mu_err_set_at(err, MU_E_IO, path, 0, 0, NULL,
+		                     "cannot open the kept plan: %s", strerror(errno));
 	if (fseek(fp, 0, SEEK_END) != 0 || (n = ftell(fp)) < 0 || fseek(fp, 0, SEEK_SET) != 0) {
 		fclose(fp);
 		return mu_err_set_at(err, MU_E_IO, path, 0, 0, NULL, "cannot read the kept plan");
@@ -242,11 +252,11 @@ static enum mu_code read_csv(struct resolver *r, const char *path, struct mu_err
 		double staff;
 		const struct io_csv_cell *sc_cell;
 		if (w->n_cells != h->n_cells) {
-			rc = mu_err_set_at(err, MU_E_INPUT, path, w->end_line,
-			                   (unsigned long)(w->n_cells < h->n_cells ? w->n_cells + 1
-			                                                           : h->n_cells + 1),
-			                   NULL, "%zu fields, the header has %zu", w->n_cells,
-			                   h->n_cells);
+			rc = mu_err_set_at(
+			    err, MU_E_INPUT, path, w->end_line,
+			    (unsigned long)(w->n_cells < h->n_cells ? w->n_cells + 1
+			                                            : h->n_cells + 1),
+			    NULL, "%zu fields, the header has %zu", w->n_cells, h->n_cells);
 			goto done;
 		}
 		at.line = w->line;
@@ -283,9 +293,9 @@ struct stored_ctx {
 static int stored_row(const struct io_stored_plan_row *row, void *ctx)
 {
 	struct stored_ctx *s = ctx;
-	const char *text[C_N] = {row->text.source, row->text.partner, row->text.role,
-	                         row->text.worker_role, row->text.shift, row->text.home,
-	                         row->text.worker, row->text.offer, ""};
+	const char *text[C_N] = {row->text.source,      row->text.partner, row->text.role,
+	                         row->text.worker_role, row->text.shift,   row->text.home,
+	                         row->text.worker,      row->text.offer,   ""};
 	struct at at = {.line = ++s->n};
 	size_t i;
 	for (i = 0; i < C_N; i++)
@@ -306,8 +316,8 @@ static enum mu_code read_run(struct resolver *r, const char *id_text, const char
 	long long id;
 	enum mu_code rc;
 	if (!mu_parse_integer(id_text, strlen(id_text), &id) || id <= 0)
-		return mu_err_set(err, MU_E_USAGE, "invalid --keep 'run:%s' (run:ID, ID a run number)",
-		                  id_text);
+		return mu_err_set(err, MU_E_USAGE,
+		                  "invalid --keep 'run:%s' (run:ID, ID a run number)", id_text);
 	if ((rc = io_store_open(db, false, &st, err)) != MU_OK)
 		return rc;
 	if ((rc = io_store_get_run(st, id, &info, err)) == MU_OK &&

@@ -154,7 +154,8 @@ void pol_keep_apply(struct pol_build *b)
 				x = MU_ALL;
 		}
 		if (x == MU_ALL && gone == MU_KEEP_POSSIBLE)
-			gone = r->source == MU_SRC_AGENCY ? MU_KEEP_OFFER_GONE : MU_KEEP_NOT_CLEARED;
+			gone =
+			    r->source == MU_SRC_AGENCY ? MU_KEEP_OFFER_GONE : MU_KEEP_NOT_CLEARED;
 		b->keep_gone[i] = gone;
 		if (x == MU_ALL)
 			continue;
