@@ -80,8 +80,9 @@ int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
                       struct cli_options *o)
 {
 	static const char *const valued[] = {
-	    "--out",     "--db",   "--write-mps", "--write-mps-natural", "--time-limit", "--vary",
-	    "--samples", "--seed", "--shard", "--keep", "--now"};
+	    "--out",        "--db",   "--write-mps", "--write-mps-natural",
+	    "--time-limit", "--vary", "--samples",   "--seed",
+	    "--shard",      "--keep", "--now"};
 	int i = 1;
 	if (!o->db)
 		o->db = CLI_DEFAULT_DB;

@@ -35,9 +35,9 @@ struct cli_options {
 	unsigned long samples; /* 0 unless given */
 	unsigned long long seed;
 	unsigned long shard, n_shards; /* --shard I/N: 1 <= I <= N; both 0 unless given */
-	const char *keep; /* --keep: a plan.csv or run:ID; NULL unless given */
-	const char *now;  /* --now as given (checked); NULL unless given */
-	long now_minutes; /* --now: minutes since 1970-01-01 00:00 */
+	const char *keep;              /* --keep: a plan.csv or run:ID; NULL unless given */
+	const char *now;               /* --now as given (checked); NULL unless given */
+	long now_minutes;              /* --now: minutes since 1970-01-01 00:00 */
 };
 
 /* Parses argv (argv[0] the command) into *o, which the caller may have

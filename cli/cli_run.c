@@ -90,8 +90,7 @@ void cli_run_print_unfilled(const struct mu_scenario *sc, const struct cli_run *
 	free(order);
 }
 
-void cli_run_print_changes(const struct mu_scenario *sc, const struct cli_run *run,
-                           size_t n_shown)
+void cli_run_print_changes(const struct mu_scenario *sc, const struct cli_run *run, size_t n_shown)
 {
 	const struct mu_changes *c = run->changes;
 	struct mu_buf text;
@@ -269,8 +268,8 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 		return mu_err_set(err, MU_E_SOLVER, "interrupted; the run was not recorded");
 	run->why = pol_why_new(&run->solved);
 	if (req->keep)
-		run->changes = mu_keep_changes(req->keep, sc, run->solved.plan, run->solved.keep_gone,
-		                               sc->settings.change_penalty);
+		run->changes = mu_keep_changes(req->keep, sc, run->solved.plan,
+		                               run->solved.keep_gone, sc->settings.change_penalty);
 	return req->out ? write_outputs(sc, req, run, err) : MU_OK;
 }
 

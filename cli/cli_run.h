@@ -57,8 +57,8 @@ double *cli_run_guarantee_caps(const struct mu_scenario *sc, const struct mu_pla
 bool cli_run_is_guaranteed(const struct mu_scenario *sc, const struct cli_run_request *req);
 
 struct cli_run {
-	struct pol_solved solved; /* the status, the plan and (plan mode) prices */
-	struct mu_why *why;       /* why each uncovered demand row is uncovered */
+	struct pol_solved solved;   /* the status, the plan and (plan mode) prices */
+	struct mu_why *why;         /* why each uncovered demand row is uncovered */
 	struct mu_changes *changes; /* against the kept plan (req->keep), else NULL */
 };
 
@@ -117,8 +117,7 @@ void cli_run_print_unfilled(const struct mu_scenario *sc, const struct cli_run *
 /* Prints the changes against the kept plan: a sentence of their counts
  * and penalties, per partner, then at most n_shown of them (changes.csv
  * has them all). Nothing without a kept plan. */
-void cli_run_print_changes(const struct mu_scenario *sc, const struct cli_run *run,
-                           size_t n_shown);
+void cli_run_print_changes(const struct mu_scenario *sc, const struct cli_run *run, size_t n_shown);
 
 /* "rota", "plan", "rota (silo)", ... */
 const char *cli_run_mode_name(const struct cli_run_request *req);

@@ -155,8 +155,8 @@ static void show_progress(const struct sweep *sw, size_t done, double seconds)
 
 /* Solves every point; on success the points hold what to record. */
 static enum mu_code solve_points(const struct cli_options *a, struct sweep *sw,
-                                 struct mu_scenario *sc, const struct mu_keep *keep,
-                                 double started, double time_read, struct mu_err *err)
+                                 struct mu_scenario *sc, const struct mu_keep *keep, double started,
+                                 double time_read, struct mu_err *err)
 {
 	struct pol_warm *warm = pol_warm_new();
 	bool is_tty = isatty(STDERR_FILENO);
@@ -495,8 +495,8 @@ int cmd_sweep(int argc, char **argv)
 	time_read = mu_time_now() - started;
 	/* the kept plan is read against the scenario as given: a point's
 	 * edits change values, never which rows there are */
-	if (a.keep && (status = cli_load_keep(a.keep, a.db, a.now != NULL, a.now_minutes, sc,
-	                                      &keep)) != 0)
+	if (a.keep &&
+	    (status = cli_load_keep(a.keep, a.db, a.now != NULL, a.now_minutes, sc, &keep)) != 0)
 		goto done;
 	if ((status = parse_vary(&a, sc, &sw)) != 0 ||
 	    (status = cli_run_store_open(a.db, &st)) != 0)

@@ -230,7 +230,9 @@ enum mu_code io_report_write_changes(const char *dir, const struct mu_scenario *
 		    mu_source_info[c->source].name,
 		    c->worker != MU_ALL ? sc->bank[c->worker].id : "",
 		    a ? a->supplier : "",
-		    !a ? "" : a->partner == MU_ALL ? "*" : sc->partners[a->partner].id,
+		    !a                     ? ""
+		    : a->partner == MU_ALL ? "*"
+		                           : sc->partners[a->partner].id,
 		    sc->shifts[c->shift].id,
 		    c->from_partner != MU_ALL ? sc->partners[c->from_partner].id : "",
 		    c->from_role != MU_ALL ? sc->roles[c->from_role].id : "",

@@ -446,8 +446,9 @@ void io_say_changes(struct mu_buf *b, const struct mu_changes *c)
 			n_chosen++;
 	}
 	if (c->n_rows == 0) {
-		mu_buf_addf(b, "No change against the kept plan: its %zu bank assignment%s and "
-		               "agency booking%s all stand.",
+		mu_buf_addf(b,
+		            "No change against the kept plan: its %zu bank assignment%s and "
+		            "agency booking%s all stand.",
 		            c->n_kept, c->n_kept == 1 ? "" : "s", c->n_kept == 1 ? "" : "s");
 		return;
 	}

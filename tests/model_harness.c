@@ -265,8 +265,8 @@ double harness_solve_guaranteed(const struct mu_scenario *sc, bool is_lp, bool i
 	    sc, is_lp, &(struct harness_how){.is_silo = is_silo, .guarantee_cap = guarantee_cap});
 }
 
-double harness_solve_kept(const struct mu_scenario *sc, bool is_lp, const char *kept,
-                          bool has_now, long now, struct mu_changes **changes)
+double harness_solve_kept(const struct mu_scenario *sc, bool is_lp, const char *kept, bool has_now,
+                          long now, struct mu_changes **changes)
 {
 	char path[300];
 	struct mu_keep *keep = NULL;
@@ -283,8 +283,7 @@ double harness_solve_kept(const struct mu_scenario *sc, bool is_lp, const char *
 	keep->has_now = has_now;
 	keep->now = now;
 	objective = solve_checked(
-	    sc, is_lp,
-	    &(struct harness_how){.keep = keep, .kept = path, .changes = changes});
+	    sc, is_lp, &(struct harness_how){.keep = keep, .kept = path, .changes = changes});
 	mu_keep_free(keep);
 	return objective;
 }

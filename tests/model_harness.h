@@ -52,8 +52,8 @@ double harness_solve_coalition(const struct mu_scenario *sc, bool is_lp, const b
  * change penalties and the past from the rows and kept alone, and the
  * independent solver gets the keep rows in the MPS. With changes, the
  * changes of the natural model's plan are left there (mu_changes_free). */
-double harness_solve_kept(const struct mu_scenario *sc, bool is_lp, const char *kept,
-                          bool has_now, long now, struct mu_changes **changes);
+double harness_solve_kept(const struct mu_scenario *sc, bool is_lp, const char *kept, bool has_now,
+                          long now, struct mu_changes **changes);
 
 /* The plan-mode objective of sc through the pipeline, warm from (and
  * keeping into) warm unless NULL; with keep, the whole answer, prices and

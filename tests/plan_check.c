@@ -295,8 +295,8 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 		if (fabs(hours) > TOL || fabs(recharge) > TOL)
 			REJECT("a change row with hours or recharge");
 		key_of(key, sizeof(key), *cell[C_WORKER] ? "bank" : "agency", cell);
-		add_keyed(&ck->change_rows, &ck->n_change_rows, &ck->cap_change_rows, key, p, s, line,
-		          cost);
+		add_keyed(&ck->change_rows, &ck->n_change_rows, &ck->cap_change_rows, key, p, s,
+		          line, cost);
 		return;
 	}
 	if (how->kept && !is_uncovered) {
@@ -448,14 +448,17 @@ static bool is_keepable(const struct checker *ck, const char *source, const char
 		return false;
 	if (strcmp(source, "bank") == 0) {
 		size_t w = find_worker(sc, cell[C_WORKER]);
-		return w != MU_ALL && has_offered(sc, w, s) && is_cleared(sc, &sc->bank[w], p, ck->how);
+		return w != MU_ALL && has_offered(sc, w, s) &&
+		       is_cleared(sc, &sc->bank[w], p, ck->how);
 	}
 	for (a = 0; a < sc->n_agency; a++) {
 		const struct mu_agency_offer *off = &sc->agency[a];
 		const struct mu_cap *cap = cap_of(sc, wr);
-		size_t op = strcmp(cell[C_OFFER], "*") == 0 ? MU_ALL : find_partner(sc, cell[C_OFFER]);
+		size_t op =
+		    strcmp(cell[C_OFFER], "*") == 0 ? MU_ALL : find_partner(sc, cell[C_OFFER]);
 		bool is_glass;
-		if (strcmp(off->supplier, cell[C_HOME]) != 0 || off->role != wr || off->partner != op)
+		if (strcmp(off->supplier, cell[C_HOME]) != 0 || off->role != wr ||
+		    off->partner != op)
 			continue;
 		is_glass = !off->is_framework ||
 		           (cap && cap->has_agency_cap && off->rate > cap->agency_cap);
@@ -522,7 +525,8 @@ static void check_kept(struct checker *ck)
 	}
 	for (i = 0; i < n_expected; i++) {
 		const struct keyed *e = &expected[i];
-		if (fabs(keyed_sum(ck->change_rows, ck->n_change_rows, e->key) - e->value) > 0.0051) {
+		if (fabs(keyed_sum(ck->change_rows, ck->n_change_rows, e->key) - e->value) >
+		    0.0051) {
 			fail(ck, 0, "no change row for %s (change penalty %.4f)", e->key, e->value);
 			goto done;
 		}
@@ -686,8 +690,8 @@ static void check_summary(struct checker *ck, const char *path)
 			if (k == PEN_CHANGE && isnan(v) && !ck->how->kept)
 				v = 0;
 			if (fabs(v - ck->penalty[p][k]) > 0.01)
-				fail(ck, 0, "summary.csv %s: %s %.2f, expected %.2f", scope, pen[k], v,
-				     ck->penalty[p][k]);
+				fail(ck, 0, "summary.csv %s: %s %.2f, expected %.2f", scope, pen[k],
+				     v, ck->penalty[p][k]);
 		}
 		if (fabs(summary_number(t, i, "penalties") - penalties) > 0.01)
 			fail(ck, 0, "summary.csv %s: penalties", scope);
