@@ -27,7 +27,7 @@ const struct mu_source_info mu_source_info[MU_SRC_MODEL_COUNT] = {
 const char *const mu_penalty_names[MU_PEN_COUNT] = {
     [MU_PEN_SHORT] = "short",   [MU_PEN_BREACH] = "breach",
     [MU_PEN_TIER] = "tier",     [MU_PEN_BREAK_GLASS] = "break_glass",
-    [MU_PEN_CHANGE] = "change",
+    [MU_PEN_CHANGE] = "change", /* a re-plan's (DESIGN.md §3b) */
 };
 
 const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT] = {
@@ -234,12 +234,12 @@ size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 	    [MU_SRC_OWN] = "own_cost",       [MU_SRC_LEND] = "lend_cost",
 	    [MU_SRC_BANK] = "bank_cost",     [MU_SRC_AGENCY] = "agency_cost",
 	    [MU_SRC_SHORT] = "short_cost",   [MU_SRC_BREACH] = "breach_cost",
-	    [MU_SRC_CHANGE] = "change_cost",
+	    [MU_SRC_CHANGE] = "change_cost", /* a re-plan's */
 	};
 	static const char *const penalty[MU_PEN_COUNT] = {
 	    [MU_PEN_SHORT] = "short_penalty",   [MU_PEN_BREACH] = "breach_penalty",
 	    [MU_PEN_TIER] = "tier_penalty",     [MU_PEN_BREAK_GLASS] = "break_glass_penalty",
-	    [MU_PEN_CHANGE] = "change_penalty",
+	    [MU_PEN_CHANGE] = "change_penalty", /* a re-plan's */
 	};
 	double fill = mu_totals_fill_rate(t);
 	size_t n = 0;
