@@ -100,7 +100,7 @@ static enum mu_code unknown(const struct resolver *r, const struct at *at, int c
 	char q[128];
 	mu_err_quote(q, sizeof(q), text, strlen(text));
 	return mu_err_set_at(err, MU_E_INPUT, r->file, at->line, at->field[c], col_names[c],
-	                     "unknown %s %s: the kept plan is not of this scenario (a plan.csv "
+	                     "unknown %s '%s': the kept plan is not of this scenario (a plan.csv "
 	                     "muster wrote for it, or run:ID of a run of it)",
 	                     what, q);
 }
@@ -272,7 +272,7 @@ static enum mu_code read_csv(struct resolver *r, const char *path, struct mu_err
 			char q[128];
 			mu_err_quote(q, sizeof(q), text[C_STAFF], sc_cell->len);
 			rc = mu_err_set_at(err, MU_E_INPUT, path, sc_cell->line, at.field[C_STAFF],
-			                   "staff", "invalid staff %s (a number above 0)", q);
+			                   "staff", "invalid staff '%s' (a number above 0)", q);
 			goto done;
 		}
 		if ((rc = add_row(r, text, staff, &at, err)) != MU_OK)

@@ -1087,9 +1087,9 @@ static void test_model_generated_replans_match_cbc_and_clp(void **state)
 		int is_lp;
 		gen_scenario(g, seed, files);
 		sc = harness_load(defaults, files);
-		assert_int_equal(pol_solve(sc, &(struct pol_solve_request){.pool = POL_POOL_NEVER},
-		                           &s, &err),
-		                 MU_OK);
+		assert_int_equal(
+		    pol_solve(sc, &(struct pol_solve_request){.pool = POL_POOL_NEVER}, &s, &err),
+		    MU_OK);
 		snprintf(path, sizeof(path), "%s/published", harness_dir());
 		mkdir(path, 0777);
 		assert_int_equal(io_report_write_plan(path, sc, s.plan, MU_ALL, &err), MU_OK);
