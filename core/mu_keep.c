@@ -209,6 +209,7 @@ struct mu_changes *mu_keep_changes(const struct mu_keep *k, const struct mu_scen
 	size_t n = 0, i, j;
 
 	out->n_partners = sc->n_partners;
+	out->change_penalty = change_penalty;
 	out->by_partner = mu_calloc(sc->n_partners + 1, sizeof(size_t));
 	out->penalty_by_partner = mu_calloc(sc->n_partners + 1, sizeof(double));
 	/* every (source, worker or offer, shift) either plan has */

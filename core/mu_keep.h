@@ -88,8 +88,9 @@ struct mu_changes {
 	struct mu_change *rows;
 	size_t n_rows, cap_rows;
 	size_t n_forced;
-	double penalty; /* the sum of the rows' */
-	size_t n_kept;  /* bank assignments and agency bookings kept unchanged */
+	double penalty;        /* the sum of the rows' */
+	size_t n_kept;         /* bank assignments and agency bookings kept unchanged */
+	double change_penalty; /* the setting the changes were priced at */
 	/* per partner (from, else to), changes and their penalty */
 	size_t *by_partner;
 	double *penalty_by_partner;

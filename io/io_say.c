@@ -454,11 +454,19 @@ void io_say_changes(struct mu_buf *b, const struct mu_changes *c)
 	}
 	mu_buf_addf(b, "%zu change%s against the kept plan: ", c->n_rows,
 	            c->n_rows == 1 ? "" : "s");
-	mu_buf_addf(b, "%zu forced (no longer possible, no penalty), ", c->n_forced);
-	mu_buf_addf(b, "%zu chosen (each worth more than its change penalty; ", n_chosen);
-	io_say_money(b, c->penalty);
-	mu_buf_addf(b, " of penalties in all), %zu added (new, free); %zu kept as they were.",
-	            n_added, c->n_kept);
+	if (c->n_forced > 0)
+		mu_buf_addf(b, "%zu forced (no longer possible, so no penalty), ", c->n_forced);
+	if (n_chosen > 0) {
+		mu_buf_addf(b, "%zu chosen because each saved more than its change penalty (",
+		            n_chosen);
+		io_say_money(b, c->penalty);
+		mu_buf_adds(b, " of penalties in all), ");
+	} else {
+		mu_buf_adds(b, "none chosen (no change saved more than its change penalty of ");
+		io_say_money(b, c->change_penalty);
+		mu_buf_adds(b, "), ");
+	}
+	mu_buf_addf(b, "%zu added (new, free); %zu kept as they were.", n_added, c->n_kept);
 }
 
 /* "P role" of a cell. */
