@@ -116,8 +116,7 @@ static void add_change(struct mu_changes *out, const struct mu_change *ch)
 /* The changes of one worker (bank) or offer (agency) on one shift: each
  * cell's staff removed, then added; a removal and an addition pair up as
  * a move (removal's penalty and forcing kept). */
-static void diff_cells(struct mu_changes *out, const struct mu_keep *k,
-                       const enum mu_keep_gone *gone, const struct cells *c,
+static void diff_cells(struct mu_changes *out, const enum mu_keep_gone *gone, const struct cells *c,
                        const struct mu_change *proto, double change_penalty)
 {
 	size_t i, j;
@@ -150,7 +149,6 @@ static void diff_cells(struct mu_changes *out, const struct mu_keep *k,
 			out->n_kept++;
 		}
 	}
-	(void)k;
 	/* pair removals with additions, in order, as far as their staff go */
 	for (i = 0, j = 0; i < n_removed; i++) {
 		struct mu_change *r = &removed[i];
@@ -180,8 +178,7 @@ static void diff_cells(struct mu_changes *out, const struct mu_keep *k,
 	free(added);
 }
 
-/* Whether plan row or kept row (source, worker or offer, shift) is the
- * group g. */
+/* The rows of one bank worker, or one agency offer, on one shift. */
 struct group {
 	enum mu_source source;
 	size_t who, shift;
@@ -263,7 +260,7 @@ struct mu_changes *mu_keep_changes(const struct mu_keep *k, const struct mu_scen
 		proto.worker = is_bank ? g[i].who : MU_ALL;
 		proto.offer = !is_bank && g[i].who < sc->n_agency ? g[i].who : MU_ALL;
 		proto.shift = g[i].shift;
-		diff_cells(out, k, gone, &c, &proto, change_penalty);
+		diff_cells(out, gone, &c, &proto, change_penalty);
 	}
 	free(c.items);
 	free(g);
