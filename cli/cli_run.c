@@ -103,7 +103,7 @@ void cli_run_print_changes(const struct mu_scenario *sc, const struct cli_run *r
 	printf("%s\n", cli_safe(text.data));
 	for (p = 0; p < sc->n_partners; p++)
 		if (c->by_partner[p] > 0)
-			printf("  %s: %zu change%s, change penalties %s\n",
+			printf("  %s: %zu change%s at or from it, change penalties %s\n",
 			       cli_safe(sc->partners[p].id), c->by_partner[p],
 			       c->by_partner[p] == 1 ? "" : "s",
 			       cli_money(money, c->penalty_by_partner[p]));

@@ -101,16 +101,19 @@ static struct cell *cell_at(struct cells *c, size_t partner, size_t role)
 
 static void add_change(struct mu_changes *out, const struct mu_change *ch)
 {
-	size_t p = ch->from_partner != MU_ALL ? ch->from_partner : ch->to_partner;
+	size_t from = ch->from_partner, to = ch->to_partner;
 	MU_GROW(out->rows, out->cap_rows, out->n_rows + 1);
 	out->rows[out->n_rows++] = *ch;
 	out->penalty += ch->penalty;
 	if (ch->is_forced)
 		out->n_forced++;
-	if (p < out->n_partners) {
-		out->by_partner[p]++;
-		out->penalty_by_partner[p] += ch->penalty;
+	/* a move counts at both ends; its penalty where the kept one was */
+	if (from != MU_ALL) {
+		out->by_partner[from]++;
+		out->penalty_by_partner[from] += ch->penalty;
 	}
+	if (to != MU_ALL && to != from)
+		out->by_partner[to]++;
 }
 
 /* The changes of one worker (bank) or offer (agency) on one shift: each

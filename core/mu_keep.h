@@ -91,7 +91,9 @@ struct mu_changes {
 	double penalty;        /* the sum of the rows' */
 	size_t n_kept;         /* bank assignments and agency bookings kept unchanged */
 	double change_penalty; /* the setting the changes were priced at */
-	/* per partner (from, else to), changes and their penalty */
+	/* per partner, the changes at or from it (a move counts at both
+	 * ends) and the penalties of those from it (where the kept
+	 * assignment was, as its change row in plan.csv) */
 	size_t *by_partner;
 	double *penalty_by_partner;
 	size_t n_partners;

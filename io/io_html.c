@@ -714,9 +714,17 @@ static void changes(struct mu_buf *b, const struct mu_scenario *sc, const struct
 		return;
 	mu_buf_init(&text);
 	mu_buf_adds(b, "<h2>Changes to the kept plan</h2>\n<p>");
+	if (p->is_partner_page)
+		mu_buf_adds(b, "Across the system: ");
 	io_say_changes(&text, c);
 	esc(b, text.data);
 	mu_buf_adds(b, "</p>\n");
+	if (p->is_partner_page) {
+		mu_buf_addf(b,
+		            "<p>At or from this partner: %zu change%s, change penalties %s.</p>\n",
+		            c->by_partner[p->partner], c->by_partner[p->partner] == 1 ? "" : "s",
+		            money(m, c->penalty_by_partner[p->partner]));
+	}
 	for (i = 0; i < c->n_rows; i++)
 		n += is_change_shown(p, &c->rows[i]);
 	if (n > 0) {
