@@ -92,6 +92,15 @@ void cli_print_warnings(const struct mu_errlist *warnings);
  * else 1 or 2; warnings never change it. */
 int cli_load_scenario(const char *dir, struct io_source **src, struct mu_scenario **sc);
 
+struct mu_keep;
+
+/* Reads the kept plan spec (--keep: a plan.csv or run:ID from the store
+ * at db) against sc, with --now's moment when has_now. Returns 0 with *out
+ * the caller's (mu_keep_free), or prints the error and returns its exit
+ * status (2 for a bad plan or one of another scenario). */
+int cli_load_keep(const char *spec, const char *db, bool has_now, long now,
+                  const struct mu_scenario *sc, struct mu_keep **out);
+
 /* Checks, before any solving, that the --out folder out can take the
  * outputs: creates it (and the folders above it) and a file in it. Returns
  * 0 (also when out is NULL: no --out), or prints why not and returns 1 (an

@@ -96,6 +96,7 @@ static void init_request(const struct io_source *src, const struct cli_compare_r
 	req->work_limit = creq->work_limit;
 	req->out = out;
 	req->label = src->label;
+	req->keep = creq->keep;
 	req->started = mu_time_now();
 }
 

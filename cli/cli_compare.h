@@ -18,6 +18,10 @@ struct cli_compare_request {
 	 * out/system and out/silo; NULL for none */
 	const char *out;
 	double started; /* mu_time_now() when the command began */
+	/* --keep (DESIGN.md §3b): every plan of the comparison re-plans it
+	 * (in the silo a kept assignment away from home is impossible, so
+	 * forced); NULL: none. Borrowed. */
+	const struct mu_keep *keep;
 };
 
 /* The runs of a comparison: the system plan, the silo plan and, when the

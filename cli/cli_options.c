@@ -4,6 +4,7 @@
 #include "cli_options.h"
 
 #include "cli.h"
+#include "io/io_keep.h"
 
 #include <string.h>
 #include <sys/stat.h>
@@ -21,6 +22,7 @@ static const char **value_slot(struct cli_options *o, const char *name, unsigned
 	    {"--db", CLI_OPT_DB, offsetof(struct cli_options, db)},
 	    {"--write-mps", CLI_OPT_WRITE_MPS, offsetof(struct cli_options, mps)},
 	    {"--write-mps-natural", CLI_OPT_WRITE_MPS, offsetof(struct cli_options, mps_natural)},
+	    {"--keep", CLI_OPT_KEEP, offsetof(struct cli_options, keep)},
 	};
 	size_t k;
 	for (k = 0; k < sizeof(slots) / sizeof(slots[0]); k++)
@@ -78,8 +80,9 @@ int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
                       struct cli_options *o)
 {
 	static const char *const valued[] = {
-	    "--out",     "--db",   "--write-mps", "--write-mps-natural", "--time-limit", "--vary",
-	    "--samples", "--seed", "--shard"};
+	    "--out",        "--db",   "--write-mps", "--write-mps-natural",
+	    "--time-limit", "--vary", "--samples",   "--seed",
+	    "--shard",      "--keep", "--now"};
 	int i = 1;
 	if (!o->db)
 		o->db = CLI_DEFAULT_DB;
@@ -138,6 +141,14 @@ int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
 					    "invalid --shard '%s' (I/N: part I of N, whole numbers "
 					    "with 1 <= I <= N <= %d, e.g. 2/8)",
 					    v, CLI_MAX_SHARDS);
+			} else if (strcmp(name, "--now") == 0 && (allowed & CLI_OPT_KEEP)) {
+				if (!io_keep_parse_now(v, &o->now_minutes))
+					return cli_usage_error(
+					    cmd,
+					    "invalid --now '%s' (YYYY-MM-DDTHH:MM, e.g. "
+					    "2026-03-04T12:00)",
+					    v);
+				o->now = v;
 			} else {
 				return cli_usage_error(cmd, "unknown option '%s'", name);
 			}
@@ -151,6 +162,9 @@ int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
 	}
 	if ((allowed & CLI_OPT_SCENARIO) && !o->scenario)
 		return cli_usage_error(cmd, "missing SCENARIO folder");
+	if (o->now && !o->keep)
+		return cli_usage_error(cmd, "--now needs --keep PLAN: the past is fixed as the "
+		                            "kept plan has it");
 	if (o->out && o->scenario && is_same_folder(o->out, o->scenario))
 		return cli_usage_error(cmd,
 		                       "--out %s is the scenario folder: muster would write its "

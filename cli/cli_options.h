@@ -22,7 +22,8 @@ enum {
 	CLI_OPT_WRITE_MPS = 1 << 6, /* --write-mps and --write-mps-natural */
 	CLI_OPT_VARY = 1 << 7,      /* --vary, repeatable */
 	CLI_OPT_SAMPLES = 1 << 8,   /* --samples N and --seed S (shares) */
-	CLI_OPT_SHARD = 1 << 9      /* --shard I/N (sweep) */
+	CLI_OPT_SHARD = 1 << 9,     /* --shard I/N (sweep) */
+	CLI_OPT_KEEP = 1 << 10      /* --keep PLAN and --now YYYY-MM-DDTHH:MM (DESIGN.md §3b) */
 };
 
 struct cli_options {
@@ -34,6 +35,9 @@ struct cli_options {
 	unsigned long samples; /* 0 unless given */
 	unsigned long long seed;
 	unsigned long shard, n_shards; /* --shard I/N: 1 <= I <= N; both 0 unless given */
+	const char *keep;              /* --keep: a plan.csv or run:ID; NULL unless given */
+	const char *now;               /* --now as given (checked); NULL unless given */
+	long now_minutes;              /* --now: minutes since 1970-01-01 00:00 */
 };
 
 /* Parses argv (argv[0] the command) into *o, which the caller may have

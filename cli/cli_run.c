@@ -90,6 +90,35 @@ void cli_run_print_unfilled(const struct mu_scenario *sc, const struct cli_run *
 	free(order);
 }
 
+void cli_run_print_changes(const struct mu_scenario *sc, const struct cli_run *run, size_t n_shown)
+{
+	const struct mu_changes *c = run->changes;
+	struct mu_buf text;
+	char money[MU_MONEY_SIZE];
+	size_t i, p;
+	if (!c)
+		return;
+	mu_buf_init(&text);
+	io_say_changes(&text, c);
+	printf("%s\n", cli_safe(text.data));
+	for (p = 0; p < sc->n_partners; p++)
+		if (c->by_partner[p] > 0)
+			printf("  %s: %zu change%s at or from it, change penalties %s\n",
+			       cli_safe(sc->partners[p].id), c->by_partner[p],
+			       c->by_partner[p] == 1 ? "" : "s",
+			       cli_money(money, c->penalty_by_partner[p]));
+	for (i = 0; i < c->n_rows && i < n_shown; i++) {
+		mu_buf_reset(&text);
+		io_say_change(&text, sc, &c->rows[i]);
+		printf("    %s\n", cli_safe(text.data));
+	}
+	if (c->n_rows > n_shown)
+		printf("    ... and %zu more (all of them in changes.csv with --out)\n",
+		       c->n_rows - n_shown);
+	printf("\n");
+	mu_buf_release(&text);
+}
+
 const char *cli_run_mode_name(const struct cli_run_request *req)
 {
 	if (req->is_lp)
@@ -138,7 +167,8 @@ static enum mu_code write_outputs(const struct mu_scenario *sc, const struct cli
 	    (rc = io_report_write_summary(req->out, sc, s->plan, err)) ||
 	    (!req->is_lp && (rc = io_report_write_rota(req->out, sc, s->plan, MU_ALL, err))) ||
 	    (rc = io_report_write_why(req->out, sc, s->plan, run->why, err)) ||
-	    (s->prices && (rc = io_report_write_prices(req->out, s->prices, s->n_prices, err))))
+	    (s->prices && (rc = io_report_write_prices(req->out, s->prices, s->n_prices, err))) ||
+	    (run->changes && (rc = io_report_write_changes(req->out, sc, run->changes, err))))
 		return rc;
 	cli_run_html_plan(req, run, req->is_silo ? "Silo plan" : "System plan", &view);
 	if (req->is_report && (rc = io_html_write_solve(req->out, sc, req->label, &view, err)))
@@ -187,6 +217,7 @@ static enum mu_code solve_guarantee_caps(const struct mu_scenario *sc,
 	enum mu_code rc;
 	how.is_silo = true;
 	how.guarantee_cap = NULL;
+	how.keep = NULL; /* the kept plan is a system plan: the silo's caps are a fresh silo's */
 	how.mps = how.mps_natural = NULL;
 	how.want_ranges = false;
 	how.warm = NULL; /* the warm basis is the system model's */
@@ -214,6 +245,7 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 	    .progress = is_tty && !req->is_quiet ? show_progress : NULL,
 	    .progress_ctx = (void *)req,
 	    .stop = &is_interrupted,
+	    .keep = req->keep,
 	};
 	double *own_cap = NULL;
 	enum mu_code rc;
@@ -235,6 +267,9 @@ enum mu_code cli_run_solve(const struct mu_scenario *sc, const struct cli_run_re
 	if (is_interrupted)
 		return mu_err_set(err, MU_E_SOLVER, "interrupted; the run was not recorded");
 	run->why = pol_why_new(&run->solved);
+	if (req->keep)
+		run->changes = mu_keep_changes(req->keep, sc, run->solved.plan,
+		                               run->solved.keep_gone, sc->settings.change_penalty);
 	return req->out ? write_outputs(sc, req, run, err) : MU_OK;
 }
 
@@ -252,6 +287,7 @@ void cli_run_html_plan(const struct cli_run_request *req, const struct cli_run *
 	out->prices = run->solved.prices;
 	out->n_prices = run->solved.n_prices;
 	out->why = run->why;
+	out->changes = run->changes;
 }
 
 /* The settings in force, defaults included, as key/value text (an absent
@@ -365,4 +401,6 @@ void cli_run_release(struct cli_run *run)
 	pol_solved_release(&run->solved);
 	pol_why_free(run->why);
 	run->why = NULL;
+	mu_changes_free(run->changes);
+	run->changes = NULL;
 }

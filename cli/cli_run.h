@@ -44,6 +44,9 @@ struct cli_run_request {
 	/* Solve the system plan as if `guarantee` were `none` (the price of
 	 * the guarantee: compare). */
 	bool is_without_guarantee;
+	/* The kept plan of DESIGN.md §3b (--keep, --now), or NULL; borrowed.
+	 * With it the run writes changes.csv and says what changed. */
+	const struct mu_keep *keep;
 };
 
 /* The caps of the guarantee from a silo plan: per partner, its unfilled
@@ -54,8 +57,9 @@ double *cli_run_guarantee_caps(const struct mu_scenario *sc, const struct mu_pla
 bool cli_run_is_guaranteed(const struct mu_scenario *sc, const struct cli_run_request *req);
 
 struct cli_run {
-	struct pol_solved solved; /* the status, the plan and (plan mode) prices */
-	struct mu_why *why;       /* why each uncovered demand row is uncovered */
+	struct pol_solved solved;   /* the status, the plan and (plan mode) prices */
+	struct mu_why *why;         /* why each uncovered demand row is uncovered */
+	struct mu_changes *changes; /* against the kept plan (req->keep), else NULL */
 };
 
 /* Solves sc as req asks, showing progress on stderr when it is a terminal,
@@ -109,6 +113,11 @@ void cli_run_html_plan(const struct cli_run_request *req, const struct cli_run *
  * at most n_shown of them, each with its reasons (why.csv has them all). */
 void cli_run_print_unfilled(const struct mu_scenario *sc, const struct cli_run *run,
                             size_t n_shown);
+
+/* Prints the changes against the kept plan: a sentence of their counts
+ * and penalties, per partner, then at most n_shown of them (changes.csv
+ * has them all). Nothing without a kept plan. */
+void cli_run_print_changes(const struct mu_scenario *sc, const struct cli_run *run, size_t n_shown);
 
 /* "rota", "plan", "rota (silo)", ... */
 const char *cli_run_mode_name(const struct cli_run_request *req);

@@ -4,6 +4,8 @@
  */
 #include "cli.h"
 
+#include "io/io_keep.h"
+
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
 #include "core/mu_format.h"
@@ -120,6 +122,18 @@ void cli_print_warnings(const struct mu_errlist *warnings)
 	if (warnings->n_total > warnings->n_items)
 		fprintf(stderr, "warning: ... and %zu more warnings\n",
 		        warnings->n_total - warnings->n_items);
+}
+
+int cli_load_keep(const char *spec, const char *db, bool has_now, long now,
+                  const struct mu_scenario *sc, struct mu_keep **out)
+{
+	struct mu_err err;
+	mu_err_clear(&err);
+	if (io_keep_read(spec, db, sc, out, &err) != MU_OK)
+		return cli_fail(&err);
+	(*out)->has_now = has_now;
+	(*out)->now = now;
+	return 0;
 }
 
 int cli_load_scenario(const char *dir, struct io_source **src, struct mu_scenario **sc)

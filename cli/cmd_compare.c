@@ -7,6 +7,7 @@
 
 #include "cli_compare.h"
 #include "cli_options.h"
+#include "core/mu_keep.h"
 #include "core/mu_time.h"
 
 #include <stdio.h>
@@ -14,6 +15,7 @@
 
 const char cmd_compare_help[] =
     "usage: muster compare SCENARIO [--lp] [--out DIR] [--db FILE] [--time-limit S]\n"
+    "                      [--keep PLAN [--now WHEN]]\n"
     "\n"
     "Solves the scenario twice: as one system, and as if partners worked alone\n"
     "(silo: no lending between partners, each bank worker only at their home\n"
@@ -29,6 +31,10 @@ const char cmd_compare_help[] =
     "                    plan's plan.csv and summary.csv into DIR/system, DIR/silo\n"
     "  --db FILE         the run database (default: muster.db)\n"
     "  --time-limit S    seconds for each of the two searches (default: none)\n"
+    "  --keep PLAN       both plans re-plan a published rota (a plan.csv or run:ID;\n"
+    "                    see muster solve --help); in the silo a kept assignment\n"
+    "                    away from home is impossible, so dropped (forced)\n"
+    "  --now WHEN        with --keep, YYYY-MM-DDTHH:MM: the past, fixed\n"
     "\n"
     "exit codes: 0 compared; 3 compared, but the system plan leaves a demand row\n"
     "below its safe minimum; 2 bad usage or scenario (or --db names another\n"
@@ -42,6 +48,7 @@ int cmd_compare(int argc, char **argv)
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
 	struct io_store *st = NULL;
+	struct mu_keep *keep = NULL;
 	struct cli_run_request req[CLI_COMPARE_RUNS];
 	struct cli_run run[CLI_COMPARE_RUNS];
 	struct mu_err err;
@@ -55,11 +62,14 @@ int cmd_compare(int argc, char **argv)
 	memset(&a, 0, sizeof(a));
 	if ((status = cli_parse_options("compare", argc, argv,
 	                                CLI_OPT_SCENARIO | CLI_OPT_LP | CLI_OPT_OUT | CLI_OPT_DB |
-	                                    CLI_OPT_TIME_LIMIT,
+	                                    CLI_OPT_TIME_LIMIT | CLI_OPT_KEEP,
 	                                &a)) != 0)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
+	if (a.keep &&
+	    (status = cli_load_keep(a.keep, a.db, a.now != NULL, a.now_minutes, sc, &keep)) != 0)
+		goto done;
 	/* the database and the output folder, before any solving */
 	if ((status = cli_run_store_open(a.db, &st)) != 0 || (status = cli_prepare_out(a.out)) != 0)
 		goto done;
@@ -68,12 +78,14 @@ int cmd_compare(int argc, char **argv)
 	creq.is_lp = a.is_lp;
 	creq.time_limit = a.time_limit;
 	creq.out = a.out;
+	creq.keep = keep;
 	mu_err_clear(&err);
 	if (cli_compare_solve(src, sc, &creq, req, run, &err) != MU_OK) {
 		status = cli_fail(&err);
 		goto done;
 	}
 	printf("\nThe system plan:\n");
+	cli_run_print_changes(sc, &run[0], 10);
 	cli_run_print_unfilled(sc, &run[0], 5);
 	cli_compare_print(sc, run);
 	if (a.out)
@@ -85,6 +97,7 @@ done:
 	io_store_close(st);
 	for (k = 0; k < CLI_COMPARE_RUNS; k++)
 		cli_run_release(&run[k]);
+	mu_keep_free(keep);
 	mu_scenario_free(sc);
 	io_source_free(src);
 	return status;

@@ -8,6 +8,7 @@
 #include "cli_options.h"
 #include "cli_run.h"
 #include "core/mu_buf.h"
+#include "core/mu_keep.h"
 #include "core/mu_time.h"
 #include "io/io_say.h"
 
@@ -17,11 +18,13 @@
 
 /* Unfilled demand rows listed on the terminal; why.csv has them all. */
 #define N_UNFILLED_SHOWN 5
+/* Changes against the kept plan listed on the terminal; changes.csv has them all. */
+#define N_CHANGES_SHOWN 10
 
 const char cmd_solve_help[] =
     "usage: muster solve SCENARIO [--lp] [--silo] [--out DIR] [--db FILE]\n"
     "                    [--time-limit S] [--write-mps FILE]\n"
-    "                    [--write-mps-natural FILE]\n"
+    "                    [--write-mps-natural FILE] [--keep PLAN [--now WHEN]]\n"
     "\n"
     "Covers every partner's demand at least cost with own staff, mutual aid,\n"
     "the shared bank and agency, inside the pay caps, agency rules, working-time\n"
@@ -48,6 +51,13 @@ const char cmd_solve_help[] =
     "                    also write the natural model of the scenario as free\n"
     "                    MPS: one bank column per worker, shift, partner and\n"
     "                    role, as one would write it by hand for another solver\n"
+    "  --keep PLAN       re-plan a published rota: PLAN is a plan.csv muster wrote,\n"
+    "                    or run:ID (a run in --db); its bank assignments and agency\n"
+    "                    bookings stay unless changing one saves more than the\n"
+    "                    change_penalty setting (150); those no longer possible are\n"
+    "                    dropped (forced); writes changes.csv and lists the changes\n"
+    "  --now WHEN        with --keep, YYYY-MM-DDTHH:MM: shifts that started before\n"
+    "                    it are history, fixed as PLAN has them\n"
     "\n"
     "exit codes: 0 solved; 3 solved, but a demand row is below its safe minimum;\n"
     "2 bad usage or scenario (or --db names another program's database); 1 I/O,\n"
@@ -78,6 +88,7 @@ int cmd_solve(int argc, char **argv)
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
 	struct io_store *st = NULL;
+	struct mu_keep *keep = NULL;
 	struct cli_run_request req;
 	struct cli_run run;
 	struct mu_err err;
@@ -95,11 +106,15 @@ int cmd_solve(int argc, char **argv)
 	memset(&a, 0, sizeof(a));
 	if ((status = cli_parse_options("solve", argc, argv,
 	                                CLI_OPT_SCENARIO | CLI_OPT_LP | CLI_OPT_SILO | CLI_OPT_OUT |
-	                                    CLI_OPT_DB | CLI_OPT_TIME_LIMIT | CLI_OPT_WRITE_MPS,
+	                                    CLI_OPT_DB | CLI_OPT_TIME_LIMIT | CLI_OPT_WRITE_MPS |
+	                                    CLI_OPT_KEEP,
 	                                &a)) != 0)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
+	if (a.keep &&
+	    (status = cli_load_keep(a.keep, a.db, a.now != NULL, a.now_minutes, sc, &keep)) != 0)
+		goto done;
 	/* the database and the output folder, before any solving */
 	if ((status = cli_run_store_open(a.db, &st)) != 0 || (status = cli_prepare_out(a.out)) != 0)
 		goto done;
@@ -112,6 +127,7 @@ int cmd_solve(int argc, char **argv)
 	req.out = a.out;
 	req.is_report = true;
 	req.label = src->label;
+	req.keep = keep;
 	req.time_read = mu_time_now() - req.started;
 	mu_err_clear(&err);
 	if (cli_run_solve(sc, &req, &run, &err) != MU_OK ||
@@ -130,6 +146,9 @@ int cmd_solve(int argc, char **argv)
 		printf(", bound %s", cli_money(money[1], res->bound));
 	if (res->status == MU_STATUS_FEASIBLE)
 		printf(" (time limit: not proven optimal)");
+	if (run.changes)
+		printf(", %zu change%s to the kept plan (%zu forced)", run.changes->n_rows,
+		       run.changes->n_rows == 1 ? "" : "s", run.changes->n_forced);
 	printf("\n  spend %s (cash), penalties %s (weights, not money)\n",
 	       cli_money(money[0], sys->spend_total), cli_money(money[1], sys->penalty_total));
 	printf("  fill rate %.1f%%, %zu red flag%s, agency spend %s, break-glass %.0f "
@@ -140,21 +159,28 @@ int cmd_solve(int argc, char **argv)
 	 * a scenario without them prints as before */
 	if (io_say_has_bank_rules(sc))
 		print_bank(sc, res->plan);
-	if (sys->n_unfilled_rows > 0) {
+	if (run.changes) {
 		printf("\n");
+		cli_run_print_changes(sc, &run, N_CHANGES_SHOWN);
+	}
+	if (sys->n_unfilled_rows > 0) {
+		if (!run.changes) /* its section ends with a blank line */
+			printf("\n");
 		cli_run_print_unfilled(sc, &run, N_UNFILLED_SHOWN);
 	}
 	printf("  model %zu rows, %zu columns, %zu non-zeros; built in %.3f s, solved in %.2f s\n",
 	       res->n_rows, res->n_cols, res->n_nonzeros, res->time_build, res->time_solve);
 	printf("  run %lld recorded in %s", (long long)run_id, cli_safe(a.db));
 	if (a.out)
-		printf("; plan.csv, summary.csv, why.csv, %s, report.html and partners/ in %s",
-		       a.is_lp ? "prices.csv" : "rota.csv", cli_safe(a.out));
+		printf("; plan.csv, summary.csv, why.csv, %s,%s report.html and partners/ in %s",
+		       a.is_lp ? "prices.csv" : "rota.csv", keep ? " changes.csv," : "",
+		       cli_safe(a.out));
 	printf("\n");
 	status = sys->n_red_flags > 0 ? 3 : 0;
 done:
 	io_store_close(st);
 	cli_run_release(&run);
+	mu_keep_free(keep);
 	mu_scenario_free(sc);
 	io_source_free(src);
 	return status;

@@ -15,6 +15,7 @@
 #include "cli_vary.h"
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
+#include "core/mu_keep.h"
 #include "core/mu_time.h"
 #include "io/io_html.h"
 #include "io/io_report.h"
@@ -31,7 +32,7 @@
 const char cmd_sweep_help[] =
     "usage: muster sweep SCENARIO --vary NAME=FROM:TO:STEP [--vary ...] [--lp]\n"
     "                    [--silo] [--out DIR] [--db FILE] [--time-limit S]\n"
-    "                    [--shard I/N]\n"
+    "                    [--shard I/N] [--keep PLAN [--now WHEN]]\n"
     "\n"
     "Solves the scenario at every value from FROM to TO in steps of STEP; several\n"
     "--vary make a grid (the first is the chart's x axis). Each point starts from\n"
@@ -69,6 +70,10 @@ const char cmd_sweep_help[] =
     "                    sweep of the N databases, equal to one process's. Not\n"
     "                    with --out (a shard has part of the chart): 1/1 is the\n"
     "                    whole sweep\n"
+    "  --keep PLAN       every point re-plans a published rota (a plan.csv or\n"
+    "                    run:ID; see muster solve --help): its cost includes the\n"
+    "                    change penalties of what it changes\n"
+    "  --now WHEN        with --keep, YYYY-MM-DDTHH:MM: the past, fixed\n"
     "\n"
     "exit codes: 0 swept; 3 swept, but some point's plan leaves a demand row below\n"
     "its safe minimum; 2 bad usage or scenario (or --db names another program's\n"
@@ -150,8 +155,8 @@ static void show_progress(const struct sweep *sw, size_t done, double seconds)
 
 /* Solves every point; on success the points hold what to record. */
 static enum mu_code solve_points(const struct cli_options *a, struct sweep *sw,
-                                 struct mu_scenario *sc, double started, double time_read,
-                                 struct mu_err *err)
+                                 struct mu_scenario *sc, const struct mu_keep *keep, double started,
+                                 double time_read, struct mu_err *err)
 {
 	struct pol_warm *warm = pol_warm_new();
 	bool is_tty = isatty(STDERR_FILENO);
@@ -169,6 +174,7 @@ static enum mu_code solve_points(const struct cli_options *a, struct sweep *sw,
 		req.time_limit = a->time_limit;
 		req.is_quiet = true;
 		req.warm = warm;
+		req.keep = keep;
 		req.started = p == 0 ? started : mu_time_now();
 		req.time_read = p == 0 ? time_read : 0;
 		if ((rc = cli_run_solve(sc, &req, &run, err)) == MU_OK) {
@@ -459,6 +465,7 @@ int cmd_sweep(int argc, char **argv)
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
 	struct io_store *st = NULL;
+	struct mu_keep *keep = NULL;
 	struct mu_err err;
 	double started = mu_time_now(), time_read;
 	struct mu_buf found = {NULL, 0, 0}; /* made once the points are solved */
@@ -473,7 +480,7 @@ int cmd_sweep(int argc, char **argv)
 	if ((status = cli_parse_options("sweep", argc, argv,
 	                                CLI_OPT_SCENARIO | CLI_OPT_LP | CLI_OPT_SILO | CLI_OPT_OUT |
 	                                    CLI_OPT_DB | CLI_OPT_TIME_LIMIT | CLI_OPT_VARY |
-	                                    CLI_OPT_SHARD,
+	                                    CLI_OPT_SHARD | CLI_OPT_KEEP,
 	                                &a)) != 0)
 		return status;
 	if (a.n_vary == 0)
@@ -486,6 +493,11 @@ int cmd_sweep(int argc, char **argv)
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
 	time_read = mu_time_now() - started;
+	/* the kept plan is read against the scenario as given: a point's
+	 * edits change values, never which rows there are */
+	if (a.keep &&
+	    (status = cli_load_keep(a.keep, a.db, a.now != NULL, a.now_minutes, sc, &keep)) != 0)
+		goto done;
 	if ((status = parse_vary(&a, sc, &sw)) != 0 ||
 	    (status = cli_run_store_open(a.db, &st)) != 0)
 		goto done;
@@ -511,7 +523,7 @@ int cmd_sweep(int argc, char **argv)
 		       a.is_lp ? "plan" : "rota", sw.n_points == 1 ? "" : "s");
 	fflush(stdout);
 	mu_err_clear(&err);
-	if (solve_points(&a, &sw, sc, started, time_read, &err) != MU_OK ||
+	if (solve_points(&a, &sw, sc, keep, started, time_read, &err) != MU_OK ||
 	    record(&a, src, st, &sw, &sweep_id, &err) != MU_OK) {
 		status = cli_fail(&err);
 		goto done;
@@ -547,6 +559,7 @@ done:
 	io_store_close(st);
 	mu_buf_release(&found);
 	release(&sw);
+	mu_keep_free(keep);
 	mu_scenario_free(sc);
 	io_source_free(src);
 	return status;

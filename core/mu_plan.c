@@ -22,6 +22,7 @@ const struct mu_source_info mu_source_info[MU_SRC_MODEL_COUNT] = {
     [MU_SRC_SHORT] = {.name = "short", .is_unfilled = true, .covers_demand = true},
     [MU_SRC_BREACH] = {.name = "breach", .is_unfilled = true, .covers_demand = true},
     [MU_SRC_SHARE] = {.name = "share", .has_home = true},
+    [MU_SRC_CHANGE] = {.name = "change"},
     [MU_SRC_POOL_WORKER] = {.name = "pool_worker", .has_home = true, .is_internal = true},
     [MU_SRC_POOL] = {.name = "pool", .is_staff = true, .covers_demand = true, .is_internal = true},
 };
@@ -33,6 +34,7 @@ const char *const mu_penalty_names[MU_PEN_COUNT] = {
     [MU_PEN_BREAK_GLASS] = "break_glass",
     [MU_PEN_PREFERENCE] = "preference",
     [MU_PEN_SHARE] = "share",
+    [MU_PEN_CHANGE] = "change", /* a re-plan's (DESIGN.md §3b) */
 };
 
 const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT] = {
@@ -50,6 +52,7 @@ const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT] = {
     [MU_ROW_POOL] = {.name = "pool", .unit = "staff", .is_internal = true},
     [MU_ROW_GUARANTEE] = {.name = "guarantee", .unit = "penalty £"},
     [MU_ROW_SHARE] = {.name = "share", .unit = "hour"},
+    [MU_ROW_KEEP] = {.name = "keep", .unit = "staff"},
 };
 
 const char *const mu_why_reason_names[MU_WHY_COUNT] = {
@@ -83,7 +86,12 @@ void mu_plan_row_text(const struct mu_scenario *sc, const struct mu_plan_row *r,
 	out->home = info->has_home && r->home != MU_ALL ? sc->partners[r->home].id : "";
 	out->worker = r->worker == MU_ALL ? "" : sc->bank[r->worker].id;
 	out->offer = "";
-	if (r->source == MU_SRC_AGENCY) {
+	if (r->source == MU_SRC_CHANGE && r->offer != MU_ALL) {
+		/* a cancelled agency booking: the offer as agency rows name it */
+		const struct mu_agency_offer *a = &sc->agency[r->offer];
+		out->home = a->supplier;
+		out->offer = a->partner == MU_ALL ? "*" : sc->partners[a->partner].id;
+	} else if (r->source == MU_SRC_AGENCY) {
 		const struct mu_agency_offer *a = &sc->agency[r->offer];
 		out->home = a->supplier;
 		out->offer = a->partner == MU_ALL ? "*" : sc->partners[a->partner].id;
@@ -187,8 +195,11 @@ void mu_plan_finish(struct mu_plan *plan, const struct mu_scenario *sc)
 			plan->system.n_unfilled_rows++;
 		}
 	}
-	for (p = 0; p < plan->n_partners; p++)
+	for (p = 0; p < plan->n_partners; p++) {
+		plan->partners[p].is_replan = plan->is_replan;
 		finish_totals(&plan->partners[p]);
+	}
+	plan->system.is_replan = plan->is_replan;
 	finish_totals(&plan->system);
 }
 
@@ -200,6 +211,16 @@ void mu_plan_free(struct mu_plan *plan)
 	free(plan->demand);
 	free(plan->partners);
 	free(plan);
+}
+
+bool mu_totals_has_source(const struct mu_totals *t, int source)
+{
+	return source != MU_SRC_CHANGE || t->is_replan;
+}
+
+bool mu_totals_has_penalty(const struct mu_totals *t, int kind)
+{
+	return kind != MU_PEN_CHANGE || t->is_replan;
 }
 
 double mu_totals_fill_rate(const struct mu_totals *t)
@@ -217,11 +238,12 @@ size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 	    [MU_SRC_SHORT] = "short_hours", [MU_SRC_BREACH] = "breach_hours",
 	    [MU_SRC_SHARE] = "share_hours",
 	};
+	/* change rows have no hours; their cost is their penalty */
 	static const char *const cost[MU_SRC_COUNT] = {
-	    [MU_SRC_OWN] = "own_cost",     [MU_SRC_LEND] = "lend_cost",
-	    [MU_SRC_BANK] = "bank_cost",   [MU_SRC_AGENCY] = "agency_cost",
-	    [MU_SRC_SHORT] = "short_cost", [MU_SRC_BREACH] = "breach_cost",
-	    [MU_SRC_SHARE] = "share_cost",
+	    [MU_SRC_OWN] = "own_cost",       [MU_SRC_LEND] = "lend_cost",
+	    [MU_SRC_BANK] = "bank_cost",     [MU_SRC_AGENCY] = "agency_cost",
+	    [MU_SRC_SHORT] = "short_cost",   [MU_SRC_BREACH] = "breach_cost",
+	    [MU_SRC_SHARE] = "share_cost",   [MU_SRC_CHANGE] = "change_cost", /* a re-plan's */
 	};
 	static const char *const penalty[MU_PEN_COUNT] = {
 	    [MU_PEN_SHORT] = "short_penalty",
@@ -230,18 +252,21 @@ size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 	    [MU_PEN_BREAK_GLASS] = "break_glass_penalty",
 	    [MU_PEN_PREFERENCE] = "preference_penalty",
 	    [MU_PEN_SHARE] = "share_penalty",
+	    [MU_PEN_CHANGE] = "change_penalty", /* a re-plan's */
 	};
 	double fill = mu_totals_fill_rate(t);
 	size_t n = 0;
 	int s;
 	out[n++] = (struct mu_kpi){"required_hours", t->required_hours};
 	for (s = 0; s < MU_SRC_COUNT; s++)
-		out[n++] = (struct mu_kpi){hours[s], t->hours[s]};
+		if (mu_totals_has_source(t, s) && hours[s])
+			out[n++] = (struct mu_kpi){hours[s], t->hours[s]};
 	if (fill >= 0)
 		out[n++] = (struct mu_kpi){"fill_fraction", fill};
 	out[n++] = (struct mu_kpi){"red_flags", (double)t->n_red_flags};
 	for (s = 0; s < MU_SRC_COUNT; s++)
-		out[n++] = (struct mu_kpi){cost[s], t->cost[s]};
+		if (mu_totals_has_source(t, s))
+			out[n++] = (struct mu_kpi){cost[s], t->cost[s]};
 	out[n++] = (struct mu_kpi){"total_cost", t->cost_total};
 	out[n++] = (struct mu_kpi){"agency_spend", t->spend[MU_SRC_AGENCY]};
 	out[n++] = (struct mu_kpi){"break_glass_staff_shifts", t->break_glass_shifts};
@@ -253,7 +278,8 @@ size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 	out[n++] = (struct mu_kpi){"bank_spend", t->spend[MU_SRC_BANK]};
 	out[n++] = (struct mu_kpi){"spend", t->spend_total};
 	for (s = 0; s < MU_PEN_COUNT; s++)
-		out[n++] = (struct mu_kpi){penalty[s], t->penalty[s]};
+		if (mu_totals_has_penalty(t, s))
+			out[n++] = (struct mu_kpi){penalty[s], t->penalty[s]};
 	out[n++] = (struct mu_kpi){"penalties", t->penalty_total};
 	assert(n <= MU_KPI_MAX);
 	return n;

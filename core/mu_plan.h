@@ -29,6 +29,9 @@ enum mu_source {
 	/* hours a bank worker worked below their fair share's target
 	 * (DESIGN.md §3b, pol_bank_share.c): staff 0, the worker and home set */
 	MU_SRC_SHARE,
+	/* a kept assignment changed (DESIGN.md §3b): its change penalty, with
+	 * the worker (bank) or offer (agency) it concerns; no staff, no hours */
+	MU_SRC_CHANGE,
 	MU_SRC_COUNT, /* the sources of plan rows */
 	/* a pooled bank worker works a shift (y[w,s]): covers nothing itself */
 	MU_SRC_POOL_WORKER = MU_SRC_COUNT,
@@ -60,12 +63,13 @@ enum mu_penalty {
 	/* -preference_weight per prefer bank assignment, +preference_weight per
 	 * avoid one (pol_preference.c): the one kind that can be negative */
 	MU_PEN_PREFERENCE,
-	MU_PEN_SHARE, /* bank_share_penalty x hours below a worker's target */
+	MU_PEN_SHARE,  /* bank_share_penalty x hours below a worker's target */
+	MU_PEN_CHANGE, /* change_penalty per kept assignment changed (§3b) */
 	MU_PEN_COUNT
 };
 
 /* summary.csv's names: "short", "breach", "tier", "break_glass",
- * "preference", "share". */
+ * "preference", "share", "change". */
 extern const char *const mu_penalty_names[MU_PEN_COUNT];
 
 /* How a plan was solved (DESIGN.md §5's status words come from it). */
@@ -136,6 +140,10 @@ struct mu_totals {
 	double lent_out_hours; /* its own staff's hours at other partners (mutual aid given) */
 	double recharge_in;    /* owed to this partner for staff it lent */
 	double recharge_out;   /* owed by this partner for staff it hosted */
+	/* a re-plan against a kept plan (--keep): only then do summary.csv
+	 * and the KPIs carry the change source's cost and penalty, so that
+	 * every other run's outputs stay as they were */
+	bool is_replan;
 };
 
 /* What one model row limits (prices.csv `kind`). A rule that adds a new
@@ -155,6 +163,7 @@ enum mu_row_kind {
 	MU_ROW_POOL,        /* a pool's staff at work <= its workers on the shift; index: pool */
 	MU_ROW_GUARANTEE,   /* unfilled penalty <= the silo plan's (§3a); index: partner */
 	MU_ROW_SHARE,       /* hours worked + hours short >= target (§3b); index: worker */
+	MU_ROW_KEEP,        /* change + kept column >= kept staff (§3b); index: demand row */
 	MU_ROW_KIND_COUNT
 };
 
@@ -224,6 +233,7 @@ struct mu_plan {
 	size_t n_partners;
 	struct mu_totals system;
 	double objective; /* the sum of the rows' costs */
+	bool is_replan;   /* solved against a kept plan; mu_plan_finish copies it to the totals */
 };
 
 /* An empty plan for sc: its demand rows unfilled, its required hours
@@ -243,6 +253,12 @@ void mu_plan_finish(struct mu_plan *plan, const struct mu_scenario *sc);
 
 /* Accepts NULL. */
 void mu_plan_free(struct mu_plan *plan);
+
+/* Whether summary.csv and the KPIs of t have a column for this source
+ * (enum mu_source) or penalty kind (enum mu_penalty): all but change's,
+ * which only a re-plan has. */
+bool mu_totals_has_source(const struct mu_totals *t, int source);
+bool mu_totals_has_penalty(const struct mu_totals *t, int kind);
 
 /* The fill rate of t: (required - short - breach hours) / required hours;
  * negative when nothing is required (summary.csv leaves it empty). */

@@ -162,6 +162,12 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	tile(b, v, "mutual aid between partners", false);
 	snprintf(v, sizeof(v), "%.0f h", t->hours[MU_SRC_BANK]);
 	tile(b, v, "shared bank", false);
+	if (p->changes) {
+		const struct mu_changes *c = p->changes;
+		snprintf(v, sizeof(v), "%zu",
+		         p->is_partner_page ? c->by_partner[p->partner] : c->n_rows);
+		tile(b, v, "changes to the kept plan", false);
+	}
 	mu_buf_adds(b, "</div>\n<p>");
 	esc(b, p->mode);
 	mu_buf_addf(b, ", %s", mu_format_status(status, p->status, p->has_gap, p->gap));
@@ -695,9 +701,83 @@ static void prices(struct mu_buf *b, const struct mu_scenario *sc, const struct 
 	sentences(b, sc, lk, p, demand);
 }
 
+/* Whether change ch concerns the page's partner (where it was or is). */
+static bool is_change_shown(const struct io_html_plan *p, const struct mu_change *ch)
+{
+	return !p->is_partner_page || ch->from_partner == p->partner ||
+	       ch->to_partner == p->partner;
+}
+
+/* A re-plan's changes against the kept plan, first on the page. */
+static void changes(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
+{
+	const struct mu_changes *c = p->changes;
+	struct mu_buf text;
+	size_t i, n = 0;
+	char m[MU_MONEY_SIZE];
+	if (!c)
+		return;
+	mu_buf_init(&text);
+	mu_buf_adds(b, "<h2>Changes to the kept plan</h2>\n<p>");
+	if (p->is_partner_page)
+		mu_buf_adds(b, "Across the system: ");
+	io_say_changes(&text, c);
+	esc(b, text.data);
+	mu_buf_adds(b, "</p>\n");
+	if (p->is_partner_page) {
+		mu_buf_addf(b,
+		            "<p>At or from this partner: %zu change%s, change penalties %s.</p>\n",
+		            c->by_partner[p->partner], c->by_partner[p->partner] == 1 ? "" : "s",
+		            money(m, c->penalty_by_partner[p->partner]));
+	}
+	for (i = 0; i < c->n_rows; i++)
+		n += is_change_shown(p, &c->rows[i]);
+	if (n > 0) {
+		mu_buf_adds(b, "<table><tr><th>change</th><th>who</th><th>shift</th><th>from</th>"
+		               "<th>to</th><th>staff</th><th>change penalty</th><th>forced</th>"
+		               "</tr>\n");
+		for (i = 0; i < c->n_rows; i++) {
+			const struct mu_change *ch = &c->rows[i];
+			if (!is_change_shown(p, ch))
+				continue;
+			mu_buf_addf(b, "<tr><td>%s</td><td>", mu_change_kind_names[ch->kind]);
+			if (ch->worker != MU_ALL)
+				esc(b, sc->bank[ch->worker].name);
+			else if (ch->offer != MU_ALL)
+				esc(b, sc->agency[ch->offer].supplier);
+			mu_buf_adds(b, "</td><td>");
+			esc(b, sc->shifts[ch->shift].id);
+			mu_buf_adds(b, "</td><td>");
+			if (ch->from_partner != MU_ALL) {
+				esc(b, sc->partners[ch->from_partner].name);
+				mu_buf_adds(b, " ");
+				esc(b, sc->roles[ch->from_role].id);
+			}
+			mu_buf_adds(b, "</td><td>");
+			if (ch->to_partner != MU_ALL) {
+				esc(b, sc->partners[ch->to_partner].name);
+				mu_buf_adds(b, " ");
+				esc(b, sc->roles[ch->to_role].id);
+			}
+			mu_buf_addf(b, "</td><td>%.4g</td><td>%s</td><td>", ch->staff,
+			            money(m, ch->penalty));
+			if (ch->is_forced) {
+				mu_buf_adds(b, "yes: ");
+				esc(b, mu_keep_gone_names[ch->why]);
+			} else {
+				mu_buf_adds(b, "no");
+			}
+			mu_buf_adds(b, "</td></tr>\n");
+		}
+		mu_buf_adds(b, "</table>\n");
+	}
+	mu_buf_release(&text);
+}
+
 static void plan_sections(struct mu_buf *b, const struct mu_scenario *sc, const struct lookup *lk,
                           const struct io_html_plan *p)
 {
+	changes(b, sc, p);
 	unfilled(b, sc, p);
 	partner_table(b, sc, p);
 	heatmap(b, sc, p);

@@ -8,6 +8,7 @@
 
 #include "core/mu_buf.h"
 #include "core/mu_err.h"
+#include "core/mu_keep.h"
 #include "core/mu_plan.h"
 #include "core/mu_scenario.h"
 #include "io/io_report.h"
@@ -31,6 +32,9 @@ struct io_html_plan {
 	const struct mu_why *why;          /* why rows are uncovered, or NULL */
 	const struct mu_price_row *prices; /* plan mode; else NULL */
 	size_t n_prices;
+	/* a re-plan (--keep): its changes against the kept plan, shown
+	 * first; else NULL */
+	const struct mu_changes *changes;
 };
 
 /* Appends report.html's section on the bank workers homed at partner

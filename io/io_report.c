@@ -211,6 +211,42 @@ void io_report_why_order(const struct mu_plan *plan, const struct mu_why *why, s
 	free(by_demand);
 }
 
+enum mu_code io_report_write_changes(const char *dir, const struct mu_scenario *sc,
+                                     const struct mu_changes *changes, struct mu_err *err)
+{
+	struct io_file_out out;
+	FILE *fp = open_out(&out, dir, "changes.csv", err);
+	size_t i;
+	if (!fp)
+		return MU_E_IO;
+	fputs("change,source,worker,supplier,offer,shift,from_partner,from_role,to_partner,"
+	      "to_role,staff,change_penalty,forced,reason\n",
+	      fp);
+	for (i = 0; i < changes->n_rows; i++) {
+		const struct mu_change *c = &changes->rows[i];
+		const struct mu_agency_offer *a = c->offer != MU_ALL ? &sc->agency[c->offer] : NULL;
+		const char *cells[] = {
+		    mu_change_kind_names[c->kind],
+		    mu_source_info[c->source].name,
+		    c->worker != MU_ALL ? sc->bank[c->worker].id : "",
+		    a ? a->supplier : "",
+		    !a                     ? ""
+		    : a->partner == MU_ALL ? "*"
+		                           : sc->partners[a->partner].id,
+		    sc->shifts[c->shift].id,
+		    c->from_partner != MU_ALL ? sc->partners[c->from_partner].id : "",
+		    c->from_role != MU_ALL ? sc->roles[c->from_role].id : "",
+		    c->to_partner != MU_ALL ? sc->partners[c->to_partner].id : "",
+		    c->to_role != MU_ALL ? sc->roles[c->to_role].id : "",
+		};
+		io_csv_write_row(fp, cells, sizeof(cells) / sizeof(cells[0]));
+		fprintf(fp, ",%.10g,%.2f,%s,", c->staff, c->penalty, c->is_forced ? "yes" : "no");
+		io_csv_write_text(fp, mu_keep_gone_names[c->why]);
+		fputc('\n', fp);
+	}
+	return io_file_close(&out, err);
+}
+
 enum mu_code io_report_write_why(const char *dir, const struct mu_scenario *sc,
                                  const struct mu_plan *plan, const struct mu_why *why,
                                  struct mu_err *err)
@@ -297,14 +333,16 @@ static void write_totals(FILE *fp, const char *scope, const char *name, const st
 	io_csv_write_text(fp, name);
 	fprintf(fp, ",%.2f", t->required_hours);
 	for (s = 0; s < MU_SRC_COUNT; s++)
-		fprintf(fp, ",%.2f", t->hours[s]);
+		if (s != MU_SRC_CHANGE) /* change rows have no hours */
+			fprintf(fp, ",%.2f", t->hours[s]);
 	if (fill >= 0)
 		fprintf(fp, ",%.4f", fill);
 	else
 		fputs(",", fp);
 	fprintf(fp, ",%zu", t->n_red_flags);
 	for (s = 0; s < MU_SRC_COUNT; s++)
-		fprintf(fp, ",%.2f", t->cost[s]);
+		if (mu_totals_has_source(t, s))
+			fprintf(fp, ",%.2f", t->cost[s]);
 	fprintf(fp, ",%.2f,%.2f,", t->cost_total, agency_spend);
 	if (has_budget)
 		fprintf(fp, "%.2f", budget);
@@ -316,7 +354,8 @@ static void write_totals(FILE *fp, const char *scope, const char *name, const st
 	fprintf(fp, ",%.2f,%.2f,%.2f,%.2f", t->filled_hours, t->spend[MU_SRC_LEND],
 	        t->spend[MU_SRC_BANK], t->spend_total);
 	for (s = 0; s < MU_PEN_COUNT; s++)
-		fprintf(fp, ",%.2f", t->penalty[s]);
+		if (mu_totals_has_penalty(t, s))
+			fprintf(fp, ",%.2f", t->penalty[s]);
 	fprintf(fp, ",%.2f\n", t->penalty_total);
 }
 
@@ -333,13 +372,17 @@ enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *
 		return MU_E_IO;
 	fputs("partner,name,required_hours,own_hours,lend_hours,bank_hours,agency_hours,"
 	      "short_hours,breach_hours,share_hours,fill_fraction,red_flags,own_cost,lend_cost,"
-	      "bank_cost,agency_cost,short_cost,breach_cost,share_cost,total_cost,agency_spend,"
-	      "agency_budget,"
+	      "bank_cost,agency_cost,short_cost,breach_cost,share_cost",
+	      fp);
+	if (plan->is_replan)
+		fputs(",change_cost", fp);
+	fputs(",total_cost,agency_spend,agency_budget,"
 	      "agency_pct_of_pay_bill,break_glass_staff_shifts,lent_out_hours,recharge_in,"
 	      "recharge_out,filled_hours,lend_spend,bank_spend,spend",
 	      fp);
 	for (k = 0; k < MU_PEN_COUNT; k++)
-		fprintf(fp, ",%s_penalty", mu_penalty_names[k]);
+		if (mu_totals_has_penalty(&plan->system, k))
+			fprintf(fp, ",%s_penalty", mu_penalty_names[k]);
 	fputs(",penalties\n", fp);
 	for (p = 0; p < sc->n_partners; p++) {
 		const struct mu_partner *pt = &sc->partners[p];

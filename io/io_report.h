@@ -9,6 +9,7 @@
 #define IO_REPORT_H
 
 #include "core/mu_err.h"
+#include "core/mu_keep.h"
 #include "core/mu_plan.h"
 #include "core/mu_scenario.h"
 
@@ -26,6 +27,14 @@ enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
  * slice as io_report_write_plan's. MU_OK or MU_E_IO. */
 enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
                                   const struct mu_plan *plan, size_t partner, struct mu_err *err);
+
+/* Writes dir/changes.csv (DESIGN.md §4, with --keep): one row per change
+ * against the kept plan, `change,source,worker,supplier,offer,shift,
+ * from_partner,from_role,to_partner,to_role,staff,change_penalty,forced,
+ * reason` (offer as plan.csv's: the agency row's partner cell; reason why
+ * a forced change could not be kept). MU_OK or MU_E_IO. */
+enum mu_code io_report_write_changes(const char *dir, const struct mu_scenario *sc,
+                                     const struct mu_changes *changes, struct mu_err *err);
 
 /* Writes dir/why.csv (DESIGN.md §4): per uncovered demand row and reason,
  * `partner,role,shift,uncovered,source,reason,limit,detail`, rows below

@@ -514,3 +514,72 @@ void io_say_bank(struct mu_buf *b, const struct mu_scenario *sc, const struct mu
 		            mu_format_money(m, u->share_penalty, 2));
 	}
 }
+
+void io_say_changes(struct mu_buf *b, const struct mu_changes *c)
+{
+	size_t i, n_added = 0, n_chosen = 0;
+	for (i = 0; i < c->n_rows; i++) {
+		if (c->rows[i].kind == MU_CHANGE_ADDED)
+			n_added++;
+		else if (!c->rows[i].is_forced)
+			n_chosen++;
+	}
+	if (c->n_rows == 0) {
+		mu_buf_addf(b,
+		            "No change against the kept plan: its %zu bank assignment%s and "
+		            "agency booking%s all stand.",
+		            c->n_kept, c->n_kept == 1 ? "" : "s", c->n_kept == 1 ? "" : "s");
+		return;
+	}
+	mu_buf_addf(b, "%zu change%s against the kept plan: ", c->n_rows,
+	            c->n_rows == 1 ? "" : "s");
+	if (c->n_forced > 0)
+		mu_buf_addf(b, "%zu forced (no longer possible, so no penalty), ", c->n_forced);
+	if (n_chosen > 0) {
+		mu_buf_addf(b, "%zu chosen because each saved more than its change penalty (",
+		            n_chosen);
+		io_say_money(b, c->penalty);
+		mu_buf_adds(b, " of penalties in all), ");
+	} else {
+		mu_buf_adds(b, "none chosen (no change saved more than its change penalty of ");
+		io_say_money(b, c->change_penalty);
+		mu_buf_adds(b, "), ");
+	}
+	mu_buf_addf(b, "%zu added (new, free); %zu kept as they were.", n_added, c->n_kept);
+}
+
+/* "P role" of a cell. */
+static void say_cell(struct mu_buf *b, const struct mu_scenario *sc, size_t partner, size_t role)
+{
+	mu_buf_addf(b, "%s %s", sc->partners[partner].id, sc->roles[role].id);
+}
+
+void io_say_change(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_change *ch)
+{
+	mu_buf_addf(b, "%s: ", mu_change_kind_names[ch->kind]);
+	if (ch->source == MU_SRC_BANK) {
+		mu_buf_addf(b, "bank worker %s", sc->bank[ch->worker].id);
+	} else if (ch->offer != MU_ALL) {
+		const struct mu_agency_offer *a = &sc->agency[ch->offer];
+		mu_buf_addf(b, "%.4g agency staff of %s (%s, offer for %s)", ch->staff, a->supplier,
+		            sc->roles[a->role].id,
+		            a->partner == MU_ALL ? "*" : sc->partners[a->partner].id);
+	} else {
+		mu_buf_addf(b, "%.4g agency staff (offer gone)", ch->staff);
+	}
+	mu_buf_addf(b, " on %s", sc->shifts[ch->shift].id);
+	if (ch->from_partner != MU_ALL) {
+		mu_buf_adds(b, ch->kind == MU_CHANGE_MOVED ? " from " : " at ");
+		say_cell(b, sc, ch->from_partner, ch->from_role);
+	}
+	if (ch->to_partner != MU_ALL) {
+		mu_buf_adds(b, ch->kind == MU_CHANGE_MOVED ? " to " : " at ");
+		say_cell(b, sc, ch->to_partner, ch->to_role);
+	}
+	if (ch->is_forced) {
+		mu_buf_addf(b, "; forced (%s), no penalty", mu_keep_gone_names[ch->why]);
+	} else if (ch->kind != MU_CHANGE_ADDED) {
+		mu_buf_adds(b, "; change penalty ");
+		io_say_money(b, ch->penalty);
+	}
+}

@@ -9,6 +9,7 @@
 #define IO_SAY_H
 
 #include "core/mu_buf.h"
+#include "core/mu_keep.h"
 #include "core/mu_plan.h"
 #include "core/mu_scenario.h"
 
@@ -84,5 +85,15 @@ const char *io_say_why_limit(const struct mu_why_row *r);
 /* Appends "£1,533" (whole pounds) or "£12.50" (under £100, pennies) for the
  * size of pounds. */
 void io_say_money(struct mu_buf *b, double pounds);
+
+/* The changes against a kept plan in one sentence made from their counts:
+ * how many, how many forced (no longer possible, no penalty), how many
+ * chosen (each worth more than its change penalty) with their penalties,
+ * how many added, and how many kept assignments stand unchanged. */
+void io_say_changes(struct mu_buf *b, const struct mu_changes *c);
+
+/* One change: who (bank worker, or agency offer), which shift, from where
+ * to where, its penalty or why it was forced. */
+void io_say_change(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_change *ch);
 
 #endif

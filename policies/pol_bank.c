@@ -186,6 +186,11 @@ static void mark_cleared(struct bank *bk, size_t w)
 			bk->cleared[q] = w + 1;
 }
 
+static bool is_kept(const struct pol_build *b, size_t w)
+{
+	return b->is_kept_worker && b->is_kept_worker[w];
+}
+
 /* Workers of one role cleared for the same partners are of one class. */
 static void find_classes(struct bank *bk)
 {
@@ -200,6 +205,14 @@ static void find_classes(struct bank *bk)
 		bk->class_of[w] = MU_ALL;
 		if (bk->n_offered[w] == 0)
 			continue;
+		/* A worker of the kept plan (--keep) is a class alone, so never
+		 * pooled: pol_keep.c needs their own x column for each kept
+		 * assignment (its change column and row, or its value fixed in
+		 * the past); in a pool they would be one unit of z among others. */
+		if (is_kept(bk->b, w)) {
+			bk->class_of[w] = bk->n_classes++;
+			continue;
+		}
 		mark_cleared(bk, w);
 		memcpy(key, &role, sizeof(size_t));
 		for (q = 0; q < sc->n_partners; q++)

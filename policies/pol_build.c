@@ -19,6 +19,7 @@ const struct pol_policy pol_policies[] = {
     {"agency", pol_agency_apply},             /* caps, framework, tiers, break-glass */
     {"budgets", pol_budgets_apply},           /* after agency: it sums agency columns */
     {"guarantee", pol_guarantee_apply},       /* after demand: it sums short and breach */
+    {"keep", pol_keep_apply},                 /* last: it finds the staff columns kept */
     {NULL, NULL},
 };
 
@@ -101,12 +102,19 @@ struct pol_build *pol_build_new(const struct mu_scenario *sc, const struct pol_b
 		b->demand_at[(d->partner * sc->n_roles + d->role) * sc->n_shifts + d->shift] = i;
 	}
 	b->efficiency = mu_calloc(sc->n_roles * sc->n_roles + 1, sizeof(double));
+	if (b->opt.keep) {
+		b->is_kept_worker = mu_calloc(sc->n_bank + 1, sizeof(bool));
+		for (i = 0; i < b->opt.keep->n_rows; i++)
+			if (b->opt.keep->rows[i].source == MU_SRC_BANK)
+				b->is_kept_worker[b->opt.keep->rows[i].worker] = true;
+	}
 	b->cover_row = mu_calloc(sc->n_demand + 1, sizeof(size_t));
 	b->floor_row = mu_calloc(sc->n_demand + 1, sizeof(size_t));
 	for (i = 0; pol_policies[i].apply; i++)
 		pol_policies[i].apply(b);
 	b->opt.guarantee_cap = NULL; /* the caller's, read while building only */
 	b->opt.coalition = NULL;     /* the caller's; b->in_coalition is b's copy */
+	b->opt.keep = NULL;          /* the caller's; b->keep_gone is what the build kept */
 	return b;
 }
 
@@ -123,6 +131,8 @@ void pol_build_free(struct pol_build *b)
 	free(b->demand_at);
 	free(b->efficiency);
 	free(b->in_coalition);
+	free(b->is_kept_worker);
+	free(b->keep_gone);
 	free(b);
 }
 
@@ -141,8 +151,10 @@ bool *pol_build_core_cols(const struct pol_build *b)
 	size_t j;
 	for (j = 0; j < b->m->n_cols; j++) {
 		enum mu_source s = b->cols[j].source;
-		is_core[j] =
-		    s == MU_SRC_OWN || s == MU_SRC_SHORT || s == MU_SRC_BREACH || s == MU_SRC_SHARE;
+		/* change columns meet a kept assignment's row as short meets
+		 * demand, share columns a worker's target */
+		is_core[j] = s == MU_SRC_OWN || s == MU_SRC_SHORT || s == MU_SRC_BREACH ||
+		             s == MU_SRC_SHARE || s == MU_SRC_CHANGE;
 	}
 	return is_core;
 }

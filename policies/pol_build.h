@@ -8,6 +8,7 @@
 #define POL_BUILD_H
 
 #include "core/mu_err.h"
+#include "core/mu_keep.h"
 #include "core/mu_plan.h"
 #include "core/mu_scenario.h"
 #include "solver/sol_model.h"
@@ -82,6 +83,11 @@ struct pol_build_options {
 	 * every other partner works alone. NULL: every partner (or none, with
 	 * is_silo). Read while building only (the build keeps its own copy). */
 	const bool *coalition;
+	/* The kept plan of DESIGN.md §3b (--keep, --now): its bank
+	 * assignments and agency bookings kept unless changing them is worth
+	 * more than change_penalty, its past shifts fixed (pol_keep.c). NULL:
+	 * none. Read while building only. */
+	const struct mu_keep *keep;
 };
 
 struct pol_build {
@@ -99,6 +105,12 @@ struct pol_build {
 	size_t *demand_at;  /* (partner, role, shift) -> demand row or MU_ALL */
 	double *efficiency; /* (worker role, demand role) -> e, 0 when it cannot cover */
 	bool *in_coalition; /* per partner, opt.coalition copied; NULL: every partner */
+	/* with a kept plan: per bank worker, whether it has a kept assignment
+	 * (pol_bank.c pools none of them); per kept row, whether the model
+	 * could keep it (pol_keep.c). NULL without one. */
+	bool *is_kept_worker;
+	enum mu_keep_gone *keep_gone;
+	size_t n_keep;
 };
 
 struct pol_policy {
@@ -168,6 +180,7 @@ void pol_budgets_apply(struct pol_build *b);
 void pol_guarantee_apply(struct pol_build *b);
 void pol_preference_apply(struct pol_build *b);
 void pol_bank_share_apply(struct pol_build *b);
+void pol_keep_apply(struct pol_build *b);
 
 /* Rota mode only, after the policies: rows every rota meets that cut off
  * fractional staff (see pol_rota_cuts.c). Compacts the model. */

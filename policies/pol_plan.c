@@ -39,6 +39,14 @@ static struct mu_plan_row row_of(const struct mu_scenario *sc, const struct pol_
 		r.demand = c->demand;
 		r.role = d->role;
 		r.shift = d->shift;
+	} else if (c->source == MU_SRC_CHANGE) {
+		/* the kept assignment it concerns: its cell, worker or offer */
+		const struct mu_demand *d = &sc->demand[c->demand];
+		r.role = d->role;
+		r.shift = d->shift;
+		r.worker_role = c->worker_role;
+		r.worker = c->worker;
+		r.offer = c->offer;
 	}
 	return r;
 }
@@ -178,6 +186,7 @@ struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
 		                                                 : &rows.items[i - bank.n];
 		mu_plan_add_row(plan, &e->row, e->efficiency, e->penalty, e->is_break_glass);
 	}
+	plan->is_replan = b->keep_gone != NULL;
 	mu_plan_finish(plan, sc);
 	free(rows.items);
 	free(bank.items);

@@ -24,6 +24,7 @@ static void describe(const struct mu_scenario *sc, const struct pol_row *what,
 	case MU_ROW_DEMAND:
 	case MU_ROW_MINIMUM:
 	case MU_ROW_BREAK_GLASS:
+	case MU_ROW_KEEP:
 		r->partner = sc->partners[sc->demand[i].partner].id;
 		r->role = sc->roles[sc->demand[i].role].id;
 		r->shift = sc->shifts[sc->demand[i].shift].id;

@@ -91,7 +91,8 @@ static enum mu_code write_mps(const struct mu_scenario *sc, const struct pol_sol
 		natural = pol_build_new(
 		    sc, &(struct pol_build_options){.is_silo = req->is_silo,
 		                                    .guarantee_cap = req->guarantee_cap,
-		                                    .coalition = req->coalition});
+		                                    .coalition = req->coalition,
+		                                    .keep = req->keep});
 	rc = sol_glpk_write_mps(natural->m, !req->is_lp, req->mps_natural, err);
 	if (natural != b)
 		pol_build_free(natural);
@@ -153,7 +154,9 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	b = pol_build_new(sc, &(struct pol_build_options){.is_silo = req->is_silo,
 	                                                  .pool_min_workers = pool_min_workers(req),
 	                                                  .guarantee_cap = req->guarantee_cap,
-	                                                  .coalition = req->coalition});
+	                                                  .coalition = req->coalition,
+	                                                  .keep = req->keep});
+	out->keep_gone = b->keep_gone;
 	if (req->mps || req->mps_natural) {
 		double t = mu_time_now();
 		rc = write_mps(sc, req, b, err);

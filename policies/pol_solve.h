@@ -8,6 +8,7 @@
 #define POL_SOLVE_H
 
 #include "core/mu_err.h"
+#include "core/mu_keep.h"
 #include "core/mu_plan.h"
 #include "core/mu_scenario.h"
 
@@ -45,6 +46,9 @@ struct pol_solve_request {
 	 * works as one system, every other partner alone; NULL: every partner
 	 * (pol_build_options' coalition) */
 	const bool *coalition;
+	/* the kept plan of DESIGN.md §3b (--keep, --now), pol_keep.c; NULL:
+	 * none (pol_build_options' keep) */
+	const struct mu_keep *keep;
 	double time_limit; /* seconds; 0 = none */
 	/* rota: simplex iterations the search may make after the relaxation,
 	 * 0 = none; a search stopped by work alone gives the same rota on
@@ -89,6 +93,9 @@ struct pol_solved {
 	struct mu_price_row *prices;       /* plan mode: one per model row; else NULL */
 	size_t n_prices;
 	struct pol_build *build; /* the model solved; the prices borrow its names */
+	/* with a kept plan: per kept row, whether the model could keep it
+	 * (mu_keep_changes' gone); borrowed from build. NULL without one. */
+	const enum mu_keep_gone *keep_gone;
 };
 
 /* Solves sc as req asks. MU_OK with *out filled (a plan found: optimal, or

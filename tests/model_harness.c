@@ -11,6 +11,7 @@
 #include "model_harness.h"
 
 #include "core/mu_alloc.h"
+#include "io/io_keep.h"
 #include "io/io_report.h"
 #include "io/io_scenario.h"
 #include "plan_check.h"
@@ -116,16 +117,29 @@ double harness_peer_objective(const char *mps, bool is_mip, double time_limit)
 	return v;
 }
 
-/* harness_check_outputs, the partners in coalition together (NULL: all). */
+/* How a harness solve builds its model (pol_solve_request's fields). */
+struct harness_how {
+	bool is_silo;
+	const double *guarantee_cap;
+	const bool *coalition;
+	const struct mu_keep *keep;
+	const char *kept; /* the kept plan.csv keep was read from */
+	struct mu_changes **changes;
+};
+
+/* harness_check_outputs, the model built as h says (NULL: the system). */
 static void check_outputs(const struct mu_scenario *sc, const char *dir, bool is_rota, bool is_silo,
-                          const bool *coalition, double objective)
+                          const struct harness_how *h, double objective)
 {
 	char plan[400], summary[400], why[512];
 	struct plan_check how = {.is_silo = is_silo,
-	                         .coalition = coalition,
+	                         .coalition = h ? h->coalition : NULL,
 	                         .is_rota = is_rota,
 	                         .objective = objective,
-	                         .summary = summary};
+	                         .summary = summary,
+	                         .kept = h ? h->kept : NULL,
+	                         .has_now = h && h->keep && h->keep->has_now,
+	                         .now = h && h->keep ? h->keep->now : 0};
 	snprintf(plan, sizeof(plan), "%s/plan.csv", dir);
 	snprintf(summary, sizeof(summary), "%s/summary.csv", dir);
 	if (!plan_check_file(sc, plan, &how, why, sizeof(why)))
@@ -155,13 +169,6 @@ double harness_plan_objective(const struct mu_scenario *sc, struct pol_warm *war
 	return objective;
 }
 
-/* How a harness solve builds its model (pol_solve_request's fields). */
-struct harness_how {
-	bool is_silo;
-	const double *guarantee_cap;
-	const bool *coalition;
-};
-
 static double solve_checked(const struct mu_scenario *sc, bool is_lp, const struct harness_how *how)
 {
 	bool is_silo = how->is_silo;
@@ -172,6 +179,7 @@ static double solve_checked(const struct mu_scenario *sc, bool is_lp, const stru
 	                                  .is_silo = is_silo,
 	                                  .guarantee_cap = how->guarantee_cap,
 	                                  .coalition = how->coalition,
+	                                  .keep = how->keep,
 	                                  .pool = POL_POOL_ALWAYS,
 	                                  .sift = POL_SIFT_NEVER,
 	                                  .is_without_cuts = true};
@@ -179,12 +187,14 @@ static double solve_checked(const struct mu_scenario *sc, bool is_lp, const stru
 	                                   .is_silo = is_silo,
 	                                   .guarantee_cap = how->guarantee_cap,
 	                                   .coalition = how->coalition,
+	                                   .keep = how->keep,
 	                                   .pool = POL_POOL_ALWAYS,
 	                                   .sift = POL_SIFT_ALWAYS};
 	struct pol_solve_request natural = {.is_lp = is_lp,
 	                                    .is_silo = is_silo,
 	                                    .guarantee_cap = how->guarantee_cap,
 	                                    .coalition = how->coalition,
+	                                    .keep = how->keep,
 	                                    .pool = POL_POOL_NEVER};
 	struct pol_solved s;
 	struct mu_err err;
@@ -203,7 +213,7 @@ static double solve_checked(const struct mu_scenario *sc, bool is_lp, const stru
 	assert_true(fabs(s.plan->objective - objective) <= 1e-6 * (1 + fabs(objective)));
 	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, MU_ALL, &err), MU_OK);
 	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
-	check_outputs(sc, tmp_dir, !is_lp, is_silo, how->coalition, objective);
+	check_outputs(sc, tmp_dir, !is_lp, is_silo, how, objective);
 	pol_solved_release(&s);
 	/* the natural model (no pools) has the same optimum, and its plan
 	 * passes the same checks */
@@ -213,7 +223,10 @@ static double solve_checked(const struct mu_scenario *sc, bool is_lp, const stru
 		fail_msg("natural model %.9f, pooled %.9f", s.objective, objective);
 	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, MU_ALL, &err), MU_OK);
 	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
-	check_outputs(sc, tmp_dir, !is_lp, is_silo, how->coalition, objective);
+	check_outputs(sc, tmp_dir, !is_lp, is_silo, how, objective);
+	if (how->changes)
+		*how->changes = mu_keep_changes(how->keep, sc, s.plan, s.keep_gone,
+		                                sc->settings.change_penalty);
 	pol_solved_release(&s);
 	/* sifting over the pooled model (the relaxation of a rota included)
 	 * finds the same optimum, and so does the rota with the rows of
@@ -229,7 +242,7 @@ static double solve_checked(const struct mu_scenario *sc, bool is_lp, const stru
 
 	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, MU_ALL, &err), MU_OK);
 	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
-	check_outputs(sc, tmp_dir, !is_lp, is_silo, how->coalition, objective);
+	check_outputs(sc, tmp_dir, !is_lp, is_silo, how, objective);
 
 	peer = harness_peer_objective(mps_natural, !is_lp, 0);
 	if (!(fabs(peer - objective) <= 1e-6 * (1 + fabs(objective))))
@@ -250,6 +263,29 @@ double harness_solve_guaranteed(const struct mu_scenario *sc, bool is_lp, bool i
 {
 	return solve_checked(
 	    sc, is_lp, &(struct harness_how){.is_silo = is_silo, .guarantee_cap = guarantee_cap});
+}
+
+double harness_solve_kept(const struct mu_scenario *sc, bool is_lp, const char *kept, bool has_now,
+                          long now, struct mu_changes **changes)
+{
+	char path[300];
+	struct mu_keep *keep = NULL;
+	struct mu_err err;
+	FILE *fp;
+	double objective;
+	snprintf(path, sizeof(path), "%s/kept.csv", tmp_dir);
+	fp = fopen(path, "wb");
+	assert_non_null(fp);
+	fputs(kept, fp);
+	fclose(fp);
+	if (io_keep_read(path, NULL, sc, &keep, &err) != MU_OK)
+		fail_msg("the kept plan: %s", err.msg);
+	keep->has_now = has_now;
+	keep->now = now;
+	objective = solve_checked(
+	    sc, is_lp, &(struct harness_how){.keep = keep, .kept = path, .changes = changes});
+	mu_keep_free(keep);
+	return objective;
 }
 
 double harness_solve_coalition(const struct mu_scenario *sc, bool is_lp, const bool *coalition)

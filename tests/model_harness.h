@@ -46,6 +46,15 @@ double harness_solve_guaranteed(const struct mu_scenario *sc, bool is_lp, bool i
  * independent solver gets the coalition's model in the MPS. */
 double harness_solve_coalition(const struct mu_scenario *sc, bool is_lp, const bool *coalition);
 
+/* harness_solve of a re-plan (DESIGN.md §3b): kept is the text of the
+ * kept plan.csv, read against sc as --keep reads it, with --now's moment
+ * when has_now (minutes since 1970-01-01); plan_check re-derives the
+ * change penalties and the past from the rows and kept alone, and the
+ * independent solver gets the keep rows in the MPS. With changes, the
+ * changes of the natural model's plan are left there (mu_changes_free). */
+double harness_solve_kept(const struct mu_scenario *sc, bool is_lp, const char *kept, bool has_now,
+                          long now, struct mu_changes **changes);
+
 /* The plan-mode objective of sc through the pipeline, warm from (and
  * keeping into) warm unless NULL; with keep, the whole answer, prices and
  * their ranges included, stays there for the caller to release. Fails the

@@ -34,7 +34,7 @@ enum {
 	N_COLUMNS
 };
 
-enum { PEN_SHORT, PEN_BREACH, PEN_TIER, PEN_GLASS, PEN_PREFERENCE, PEN_SHARE, N_PEN };
+enum { PEN_SHORT, PEN_BREACH, PEN_TIER, PEN_GLASS, PEN_PREFERENCE, PEN_SHARE, PEN_CHANGE, N_PEN };
 
 static const char *const header[N_COLUMNS] = {"source", "partner", "role",   "worker_role",
                                               "shift",  "home",    "worker", "offer",
@@ -57,9 +57,56 @@ struct checker {
 	double *share_short; /* per bank worker: share rows' hours */
 	/* per partner where the work is, and [n_partners] the system: cash,
 	 * and the penalty weights of short, breach, tier, break-glass,
-	 * preference and share */
+	 * preference, share and change */
 	double *cash, (*penalty)[N_PEN];
+	/* with a kept plan: every staff row's key and staff, and every change
+	 * row's key, line and cost (keys: source|who|partner|role|shift) */
+	struct keyed *staff_rows, *change_rows;
+	size_t n_staff_rows, cap_staff_rows, n_change_rows, cap_change_rows;
 };
+
+struct keyed {
+	char key[400];
+	size_t partner, shift;
+	unsigned long line;
+	double value;
+};
+
+/* The key of a staff row, or of a change row (which concerns a bank
+ * worker, else an agency offer): what it is and where it works. */
+static void key_of(char *key, size_t size, const char *source, const char *const *cell)
+{
+	if (strcmp(source, "bank") == 0)
+		snprintf(key, size, "bank|%s|%s|%s|%s", cell[C_WORKER], cell[C_PARTNER],
+		         cell[C_ROLE], cell[C_SHIFT]);
+	else
+		snprintf(key, size, "%s|%s|%s|%s|%s|%s|%s", source, cell[C_HOME], cell[C_OFFER],
+		         cell[C_WORKER_ROLE], cell[C_PARTNER], cell[C_ROLE], cell[C_SHIFT]);
+}
+
+static void add_keyed(struct keyed **items, size_t *n, size_t *cap, const char *key, size_t p,
+                      size_t s, unsigned long line, double value)
+{
+	struct keyed *k;
+	MU_GROW(*items, *cap, *n + 1);
+	k = &(*items)[(*n)++];
+	snprintf(k->key, sizeof(k->key), "%s", key);
+	k->partner = p;
+	k->shift = s;
+	k->line = line;
+	k->value = value;
+}
+
+/* The sum of the values under key. */
+static double keyed_sum(const struct keyed *items, size_t n, const char *key)
+{
+	double sum = 0;
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (strcmp(items[i].key, key) == 0)
+			sum += items[i].value;
+	return sum;
+}
 
 static void add_money(struct checker *ck, size_t p, double cash, int kind, double penalty)
 {
@@ -290,6 +337,24 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 	}
 	if (p == MU_ALL || r == MU_ALL || s == MU_ALL)
 		REJECT("unknown partner, role or shift");
+	if (strcmp(source, "change") == 0) {
+		/* its cost is re-derived from the kept plan (check_kept) */
+		char key[400];
+		if (!how->kept)
+			REJECT("a change row without a kept plan");
+		if (fabs(hours) > TOL || fabs(recharge) > TOL)
+			REJECT("a change row with hours or recharge");
+		key_of(key, sizeof(key), *cell[C_WORKER] ? "bank" : "agency", cell);
+		add_keyed(&ck->change_rows, &ck->n_change_rows, &ck->cap_change_rows, key, p, s,
+		          line, cost);
+		return;
+	}
+	if (how->kept && !is_uncovered) {
+		char key[400];
+		key_of(key, sizeof(key), source, cell);
+		add_keyed(&ck->staff_rows, &ck->n_staff_rows, &ck->cap_staff_rows, key, p, s, line,
+		          staff);
+	}
 	d = find_demand(sc, p, r, s);
 	if (d == MU_ALL)
 		REJECT("no demand row at (%s, %s, %s)", cell[C_PARTNER], cell[C_ROLE],
@@ -420,6 +485,125 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 	ck->total_cost += expected_cost;
 }
 
+static char *slurp(const char *path, size_t *len);
+
+/* Whether the kept row (cells of plan.csv) could still be kept in the
+ * scenario: its demand row, its worker's offer and clearance, or its
+ * agency offer (usable: on framework and within the cap, or break-glass
+ * allowed) are all there. */
+static bool is_keepable(const struct checker *ck, const char *source, const char *const *cell)
+{
+	const struct mu_scenario *sc = ck->sc;
+	size_t p = find_partner(sc, cell[C_PARTNER]), r = find_role(sc, cell[C_ROLE]);
+	size_t s = find_shift(sc, cell[C_SHIFT]), wr = find_role(sc, cell[C_WORKER_ROLE]), a;
+	if (p == MU_ALL || r == MU_ALL || s == MU_ALL || wr == MU_ALL ||
+	    find_demand(sc, p, r, s) == MU_ALL || efficiency(sc, wr, r) <= 0)
+		return false;
+	if (strcmp(source, "bank") == 0) {
+		size_t w = find_worker(sc, cell[C_WORKER]);
+		return w != MU_ALL && has_offered(sc, w, s) &&
+		       is_cleared(sc, &sc->bank[w], p, ck->how);
+	}
+	for (a = 0; a < sc->n_agency; a++) {
+		const struct mu_agency_offer *off = &sc->agency[a];
+		const struct mu_cap *cap = cap_of(sc, wr);
+		size_t op =
+		    strcmp(cell[C_OFFER], "*") == 0 ? MU_ALL : find_partner(sc, cell[C_OFFER]);
+		bool is_glass;
+		if (strcmp(off->supplier, cell[C_HOME]) != 0 || off->role != wr ||
+		    off->partner != op)
+			continue;
+		is_glass = !off->is_framework ||
+		           (cap && cap->has_agency_cap && off->rate > cap->agency_cap);
+		return !is_glass || sc->settings.allow_break_glass;
+	}
+	return false;
+}
+
+/* DESIGN.md §3b from the rows and the kept plan alone: the change
+ * penalty of every kept bank assignment and agency booking still
+ * possible, against what plan.csv has there now; and the past as kept. */
+static void check_kept(struct checker *ck)
+{
+	const struct mu_scenario *sc = ck->sc;
+	const struct plan_check *how = ck->how;
+	double cp = sc->settings.change_penalty;
+	struct keyed *expected = NULL, *kept = NULL;
+	size_t n_expected = 0, cap_expected = 0, n_kept = 0, cap_kept = 0, i, k, len = 0;
+	struct io_csv_table *t = NULL;
+	struct mu_err err;
+	char *data = slurp(how->kept, &len);
+	if (!data || io_csv_read("kept plan.csv", data, len, &t, &err) != MU_OK) {
+		fail(ck, 0, "the kept plan %s cannot be read", how->kept);
+		goto done;
+	}
+	for (i = 1; i < t->n_rows; i++) {
+		const char *cell[N_COLUMNS], *source;
+		char key[400];
+		size_t s, p;
+		double staff, now;
+		if (t->rows[i].n_cells != N_COLUMNS)
+			continue;
+		for (k = 0; k < N_COLUMNS; k++)
+			cell[k] = io_csv_cell_text(t, &t->cells[t->rows[i].first + k]);
+		source = cell[C_SOURCE];
+		if (strcmp(source, "own") != 0 && strcmp(source, "lend") != 0 &&
+		    strcmp(source, "bank") != 0 && strcmp(source, "agency") != 0)
+			continue;
+		s = find_shift(sc, cell[C_SHIFT]);
+		p = find_partner(sc, cell[C_PARTNER]);
+		staff = strtod(cell[C_STAFF], NULL);
+		key_of(key, sizeof(key), source, cell);
+		if (s != MU_ALL && how->has_now && sc->shifts[s].abs_start < how->now) {
+			add_keyed(&kept, &n_kept, &cap_kept, key, p, s, t->rows[i].line, staff);
+			continue;
+		}
+		if (strcmp(source, "own") == 0 || strcmp(source, "lend") == 0 ||
+		    !is_keepable(ck, source, cell))
+			continue;
+		now = keyed_sum(ck->staff_rows, ck->n_staff_rows, key);
+		if (staff - now > TOL)
+			add_keyed(&expected, &n_expected, &cap_expected, key, p, s, 0,
+			          cp * (staff - now));
+	}
+	/* every change row is one the kept plan calls for, at its penalty */
+	for (i = 0; i < ck->n_change_rows; i++) {
+		const struct keyed *c = &ck->change_rows[i];
+		double want = keyed_sum(expected, n_expected, c->key);
+		if (fabs(c->value - want) > 0.0051 + 1e-9 * want) {
+			fail(ck, c->line, "change penalty %.2f, the kept plan says %.4f", c->value,
+			     want);
+			goto done;
+		}
+	}
+	for (i = 0; i < n_expected; i++) {
+		const struct keyed *e = &expected[i];
+		if (fabs(keyed_sum(ck->change_rows, ck->n_change_rows, e->key) - e->value) >
+		    0.0051) {
+			fail(ck, 0, "no change row for %s (change penalty %.4f)", e->key, e->value);
+			goto done;
+		}
+		ck->total_cost += e->value;
+		add_money(ck, e->partner, 0, PEN_CHANGE, e->value);
+	}
+	/* the past: staff rows there are the kept plan's, no more, no less
+	 * (a kept row no longer possible cannot be there) */
+	for (i = 0; how->has_now && i < ck->n_staff_rows; i++) {
+		const struct keyed *r = &ck->staff_rows[i];
+		if (sc->shifts[r->shift].abs_start >= how->now)
+			continue;
+		if (fabs(keyed_sum(kept, n_kept, r->key) - r->value) > TOL) {
+			fail(ck, r->line, "%s: a shift of the past is not as kept", r->key);
+			goto done;
+		}
+	}
+done:
+	free(expected);
+	free(kept);
+	io_csv_table_free(t);
+	free(data);
+}
+
 /* The limits of §3, over the sums of all rows. */
 static void check_limits(struct checker *ck)
 {
@@ -529,9 +713,9 @@ static double summary_number(const struct io_csv_table *t, size_t i, const char 
  * flag a demand row covered below its minimum, whatever the breach. */
 static void check_summary(struct checker *ck, const char *path)
 {
-	static const char *const pen[N_PEN] = {"short_penalty",      "breach_penalty",
-	                                       "tier_penalty",       "break_glass_penalty",
-	                                       "preference_penalty", "share_penalty"};
+	static const char *const pen[N_PEN] = {
+	    "short_penalty",      "breach_penalty", "tier_penalty",  "break_glass_penalty",
+	    "preference_penalty", "share_penalty",  "change_penalty"};
 	const struct mu_scenario *sc = ck->sc;
 	struct io_csv_table *t = NULL;
 	struct mu_err err;
@@ -561,10 +745,14 @@ static void check_summary(struct checker *ck, const char *path)
 			fail(ck, 0, "summary.csv %s: spend %.2f, the rows' cash %.2f", scope,
 			     summary_number(t, i, "spend"), ck->cash[p]);
 		for (k = 0; k < N_PEN; k++) {
+			double v = summary_number(t, i, pen[k]);
 			penalties += ck->penalty[p][k];
-			if (fabs(summary_number(t, i, pen[k]) - ck->penalty[p][k]) > 0.01)
+			/* change_penalty: a column of re-plans only (zero without) */
+			if (k == PEN_CHANGE && isnan(v) && !ck->how->kept)
+				v = 0;
+			if (fabs(v - ck->penalty[p][k]) > 0.01)
 				fail(ck, 0, "summary.csv %s: %s %.2f, expected %.2f", scope, pen[k],
-				     summary_number(t, i, pen[k]), ck->penalty[p][k]);
+				     v, ck->penalty[p][k]);
 		}
 		if (fabs(summary_number(t, i, "penalties") - penalties) > 0.01)
 			fail(ck, 0, "summary.csv %s: penalties", scope);
@@ -632,6 +820,8 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 			cell[k] = io_csv_cell_text(t, &t->cells[t->rows[i].first + k]);
 		check_row(&ck, t->rows[i].line, cell);
 	}
+	if (ck.is_ok && how->kept)
+		check_kept(&ck);
 	if (ck.is_ok)
 		check_limits(&ck);
 	if (ck.is_ok && how->summary)
@@ -650,6 +840,8 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 	free(ck.cash);
 	free(ck.penalty);
 	free(ck.share_short);
+	free(ck.staff_rows);
+	free(ck.change_rows);
 	io_csv_table_free(t);
 	free(data);
 	return ck.is_ok;
@@ -683,8 +875,9 @@ static struct io_csv_table *read_table(const char *path, char *why, size_t why_l
 
 bool plan_check_summary(const char *plan_path, const char *summary_path, char *why, size_t why_len)
 {
-	static const char *const sources[] = {"own",   "lend",   "bank", "agency",
-	                                      "short", "breach", "share"};
+	/* change: a re-plan's, no hours, and its cost column only in a re-plan */
+	static const char *const sources[] = {"own",   "lend",   "bank",  "agency",
+	                                      "short", "breach", "share", "change"};
 	struct io_csv_table *plan = read_table(plan_path, why, why_len);
 	struct io_csv_table *summary = plan ? read_table(summary_path, why, why_len) : NULL;
 	bool is_ok = summary != NULL;
@@ -693,7 +886,7 @@ bool plan_check_summary(const char *plan_path, const char *summary_path, char *w
 	for (i = 1; is_ok && i < summary->n_rows; i++) {
 		const char *scope = cell_named(summary, i, "partner");
 		bool is_system = strcmp(scope, "SYSTEM") == 0;
-		double hours[7] = {0}, cost[7] = {0}, total = 0, lent = 0, in = 0, out = 0;
+		double hours[8] = {0}, cost[8] = {0}, total = 0, lent = 0, in = 0, out = 0;
 		char name[64];
 		for (j = 1; j < plan->n_rows; j++) {
 			const char *src = cell_named(plan, j, "source");
@@ -710,7 +903,7 @@ bool plan_check_summary(const char *plan_path, const char *summary_path, char *w
 			}
 			if (!is_here)
 				continue;
-			for (s = 0; s < 7; s++)
+			for (s = 0; s < 8; s++)
 				if (strcmp(src, sources[s]) == 0) {
 					hours[s] += h;
 					cost[s] += c;
@@ -720,13 +913,19 @@ bool plan_check_summary(const char *plan_path, const char *summary_path, char *w
 		}
 		/* summary.csv's money is rounded to pennies from unrounded sums;
 		 * plan.csv's costs each to pennies: allow a penny a row */
-		for (s = 0; is_ok && s < 7; s++) {
+		for (s = 0; is_ok && s < 8; s++) {
+			const char *v;
 			snprintf(name, sizeof(name), "%s_hours", sources[s]);
-			if (fabs(strtod(cell_named(summary, i, name), NULL) - hours[s]) > 0.006)
+			v = cell_named(summary, i, name);
+			if (s < 7 && (!v || fabs(strtod(v, NULL) - hours[s]) > 0.006))
+				is_ok = false;
+			if (s == 7 && (v || hours[s] != 0))
 				is_ok = false;
 			snprintf(name, sizeof(name), "%s_cost", sources[s]);
-			if (fabs(strtod(cell_named(summary, i, name), NULL) - cost[s]) >
-			    0.006 * (double)plan->n_rows)
+			v = cell_named(summary, i, name);
+			if (!v && s == 7 && cost[s] == 0)
+				continue;
+			if (!v || fabs(strtod(v, NULL) - cost[s]) > 0.006 * (double)plan->n_rows)
 				is_ok = false;
 			if (!is_ok)
 				snprintf(why, why_len,

@@ -21,6 +21,15 @@ struct plan_check {
 	double objective;    /* what muster reported */
 	const char *summary; /* the summary.csv beside it, or NULL: its spend,
 	                      * penalties and red flags are checked too */
+	/* DESIGN.md §3b: the kept plan (a plan.csv) it re-plans, or NULL.
+	 * Each change row's cost is then re-derived from plan.csv's rows and
+	 * the kept plan alone (change_penalty x (1 - x) per kept bank
+	 * assignment still possible, x max(0, kept - x) per agency booking),
+	 * and with has_now every staff row of a shift that started before
+	 * now (minutes since 1970-01-01, as abs_start) must be as kept. */
+	const char *kept;
+	bool has_now;
+	long now;
 };
 
 /* True when the plan.csv at path is a feasible plan of sc whose costs sum

@@ -736,6 +736,146 @@ static void edited_example(const char *name, const char *edit)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* The scenario folder tmp_dir/name, parsed. */
+static struct mu_scenario *scenario_in(const char *name)
+{
+	struct io_source *src = NULL;
+	struct mu_scenario *sc = NULL;
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	struct mu_err err;
+	char path[400];
+	tmp_path(path, sizeof(path), name);
+	mu_errlist_init(errors);
+	assert_int_equal(io_source_read_dir(path, &src, &err), MU_OK);
+	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_OK);
+	io_source_free(src);
+	free(errors);
+	return sc;
+}
+
+/* DESIGN.md §3b end to end: the example published in plan mode, re-planned
+ * unchanged (no change), then after a sickness and a demand rise with
+ * --keep and --now: changes.csv, the changes first on the terminal, the
+ * count in the headline, plan.csv through plan_check with the kept plan
+ * (change penalties and the past re-derived); run:ID; compare; and the
+ * kept plan's errors. */
+static void test_cli_keep_replans_the_published_rota(void **state)
+{
+	static const char *const header = "source,partner,role,worker_role,shift,home,worker,"
+	                                  "offer,staff,hours,cost,recharge\n";
+	struct result r;
+	struct mu_scenario *sc;
+	char plan[400], kept[400], summary[400], why[512], *text;
+	const char *changes, *unfilled;
+	double objective;
+	/* 2026-12-02T12:00 */
+	long now = 20789L * 1440 + 12 * 60;
+	FILE *fp;
+	(void)state;
+	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "k.db", "--out", "pub",
+	        NULL);
+	assert_int_equal(r.status, 0);
+	result_free(&r);
+	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "k.db", "--keep",
+	        "pub/plan.csv", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, ", 0 changes to the kept plan (0 forced)\n"));
+	assert_non_null(strstr(r.out, "No change against the kept plan"));
+	result_free(&r);
+
+	/* bw006 worked thu-n in the published plan, and calls in sick */
+	edited_example("sick", "sed -i '/^bw006,thu-n$/d' availability.csv && sed -i "
+	                       "'s/^acute_north,rn_b5,wed-l,29,/acute_north,rn_b5,wed-l,33,/' "
+	                       "demand.csv");
+	r = run("solve", "sick", "--lp", "--db", "k.db", "--keep", "pub/plan.csv", "--now",
+	        "2026-12-02T12:00", "--out", "re", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, " changes to the kept plan (1 forced)"));
+	changes = strstr(r.out, "changes against the kept plan: ");
+	unfilled = strstr(r.out, "Red flags first");
+	assert_non_null(changes);
+	assert_non_null(unfilled);
+	assert_true(changes < unfilled);
+	assert_non_null(strstr(r.out, "removed: bank worker bw006 on thu-n at acute_north rn_b5; "
+	                              "forced (shift no longer offered), no penalty"));
+	objective = headline_cost(r.out);
+	result_free(&r);
+	tmp_path(plan, sizeof(plan), "re/changes.csv");
+	text = slurp(plan);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "change,source,worker,supplier,offer,shift,from_partner,"
+	                             "from_role,to_partner,to_role,staff,change_penalty,forced,"
+	                             "reason\n"));
+	assert_non_null(strstr(text, "\nremoved,bank,bw006,,,thu-n,acute_north,rn_b5,,,1,0.00,yes,"
+	                             "shift no longer offered\n"));
+	free(text);
+	tmp_path(plan, sizeof(plan), "re/report.html");
+	text = slurp(plan);
+	assert_non_null(text);
+	assert_true(strstr(text, "Changes to the kept plan") <
+	            strstr(text, "Red flags and unfilled shifts"));
+	free(text);
+	/* plan.csv re-checked: every change penalty, and the past as kept */
+	sc = scenario_in("sick");
+	tmp_path(plan, sizeof(plan), "re/plan.csv");
+	tmp_path(kept, sizeof(kept), "pub/plan.csv");
+	tmp_path(summary, sizeof(summary), "re/summary.csv");
+	if (!plan_check_file(sc, plan,
+	                     &(struct plan_check){.objective = objective,
+	                                          .summary = summary,
+	                                          .kept = kept,
+	                                          .has_now = true,
+	                                          .now = now},
+	                     why, sizeof(why)) ||
+	    !plan_check_summary(plan, summary, why, sizeof(why)))
+		fail_msg("%s", why);
+	mu_scenario_free(sc);
+
+	/* run:ID is the run's plan rows: run 1 re-planned unchanged */
+	r = run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "k.db", "--keep", "run:1",
+	        NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, ", 0 changes to the kept plan (0 forced)\n"));
+	result_free(&r);
+	r = run("compare", "sick", "--lp", "--db", "k.db", "--keep", "run:1", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "changes against the kept plan: "));
+	result_free(&r);
+
+	/* the kept plan's errors: exit 2, at the cell */
+	r = run("solve", "sick", "--lp", "--db", "k.db", "--now", "2026-12-02T12:00", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--now needs --keep"));
+	result_free(&r);
+	r = run("solve", "sick", "--lp", "--db", "k.db", "--keep", "pub/plan.csv", "--now",
+	        "2026-12-02 12:00", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "invalid --now '2026-12-02 12:00'"));
+	result_free(&r);
+	tmp_path(plan, sizeof(plan), "bad.csv");
+	fp = fopen(plan, "wb");
+	assert_non_null(fp);
+	fprintf(fp, "%sbank,acute_north,rn_b5,rn_b5,mon-e,acute_north,bw001,,x,7.5,1,0\n", header);
+	fclose(fp);
+	r = run("solve", "sick", "--lp", "--db", "k.db", "--keep", "bad.csv", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "bad.csv:2:9: invalid staff 'x' (a number above 0)"));
+	result_free(&r);
+	tmp_path(plan, sizeof(plan), "other.csv");
+	fp = fopen(plan, "wb");
+	assert_non_null(fp);
+	fprintf(fp, "%sbank,acute_north,rn_b5,rn_b5,mon-e,acute_north,nobody,,1,7.5,1,0\n", header);
+	fclose(fp);
+	r = run("solve", "sick", "--lp", "--db", "k.db", "--keep", "other.csv", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "other.csv:2:7: unknown bank worker 'nobody': the kept "
+	                              "plan is not of this scenario"));
+	result_free(&r);
+	r = run("solve", "sick", "--lp", "--db", "k.db", "--keep", "run:99", NULL);
+	assert_int_equal(r.status, 2);
+	result_free(&r);
+}
+
 static void test_cli_sweep_points_match_single_solves(void **state)
 {
 	struct result r;
@@ -2083,6 +2223,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_solve_plan_mode_matches_clp),
 	    cmocka_unit_test(test_cli_solve_rota_mode_brackets_cbc),
 	    cmocka_unit_test(test_cli_compare_system_and_silo),
+	    cmocka_unit_test(test_cli_keep_replans_the_published_rota),
 	    cmocka_unit_test(test_cli_sweep_points_match_single_solves),
 	    cmocka_unit_test(test_cli_sweep_table_shows_the_gap),
 	    cmocka_unit_test(test_cli_sweep_refuses_what_it_cannot_vary),

@@ -628,6 +628,74 @@ static void test_io_say_bank_is_true_of_its_numbers(void **state)
 	}
 }
 
+/* The changes sentence of a re-plan, made many times from generated
+ * counts: each count it states read back, the penalties only when some
+ * change was chosen, never a word for a count of zero but "none chosen". */
+static void test_io_say_changes_is_true_of_its_numbers(void **state)
+{
+	unsigned long long x = 88172645463325252ULL;
+	int t;
+	(void)state;
+	for (t = 0; t < 2000; t++) {
+		struct mu_change rows[12];
+		struct mu_changes c = {.rows = rows, .change_penalty = 150};
+		struct mu_buf b;
+		size_t n_added = 0, n_chosen = 0, n, i;
+		char want[160];
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		n = (size_t)(x % 13);
+		c.n_kept = (size_t)(x >> 8) % 50;
+		for (i = 0; i < n; i++) {
+			unsigned k = (unsigned)(x >> (4 + 2 * i)) % 4;
+			memset(&rows[i], 0, sizeof(rows[i]));
+			rows[i].kind = k == 0   ? MU_CHANGE_ADDED
+			               : k == 1 ? MU_CHANGE_MOVED
+			                        : MU_CHANGE_REMOVED;
+			rows[i].is_forced = k == 3;
+			rows[i].penalty = k == 1 || k == 2 ? 150 : 0;
+			c.penalty += rows[i].penalty;
+			c.n_forced += k == 3;
+			n_added += k == 0;
+			n_chosen += k == 1 || k == 2;
+		}
+		c.n_rows = n;
+		mu_buf_init(&b);
+		io_say_changes(&b, &c);
+		if (n == 0) {
+			snprintf(want, sizeof(want), "No change against the kept plan: its %zu ",
+			         c.n_kept);
+			assert_non_null(strstr(b.data, want));
+			mu_buf_release(&b);
+			continue;
+		}
+		snprintf(want, sizeof(want), "%zu change%s against the kept plan: ", n,
+		         n == 1 ? "" : "s");
+		assert_true(strncmp(b.data, want, strlen(want)) == 0);
+		snprintf(want, sizeof(want), "%zu forced", c.n_forced);
+		assert_true((strstr(b.data, want) != NULL) == (c.n_forced > 0));
+		if (n_chosen > 0) {
+			snprintf(want, sizeof(want), "%zu chosen because each saved more",
+			         n_chosen);
+			assert_non_null(strstr(b.data, want));
+			struct mu_buf m;
+			mu_buf_init(&m);
+			mu_buf_adds(&m, "(");
+			io_say_money(&m, c.penalty); /* 150 a change chosen */
+			mu_buf_adds(&m, " of penalties in all)");
+			assert_non_null(strstr(b.data, m.data));
+			assert_true(fabs(c.penalty - 150.0 * (double)n_chosen) < 1e-9);
+			mu_buf_release(&m);
+		} else {
+			assert_non_null(strstr(b.data, "none chosen"));
+			assert_null(strstr(b.data, "penalties in all"));
+		}
+		snprintf(want, sizeof(want), "%zu added (new, free); %zu kept as they were.",
+		         n_added, c.n_kept);
+		assert_non_null(strstr(b.data, want));
+		mu_buf_release(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -636,6 +704,7 @@ int main(void)
 	    cmocka_unit_test(test_io_say_sweep_is_true_of_its_series),
 	    cmocka_unit_test(test_io_say_guarantee_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_bank_is_true_of_its_numbers),
+	    cmocka_unit_test(test_io_say_changes_is_true_of_its_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
+#include "core/mu_keep.h"
 #include "io/io_html.h"
 #include "io/io_report.h"
 #include "io/io_say.h"
@@ -30,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Files every case starts from; a case replaces some and adds others. */
 static const struct harness_file defaults[] = {
@@ -1351,6 +1353,74 @@ static void test_model_generated_scenarios_match_cbc_and_clp(void **state)
 	free(g);
 }
 
+/* The text of a file, or NULL (the caller frees it). */
+static char *read_text(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *text;
+	long n;
+	if (!fp)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	text = mu_malloc((size_t)n + 1);
+	text[fread(text, 1, (size_t)n, fp)] = '\0';
+	fclose(fp);
+	return text;
+}
+
+static void test_model_generated_replans_match_cbc_and_clp(void **state)
+{
+	/* DESIGN.md §3b on generated scenarios: each one's rota is kept, then
+	 * a bank worker drops an offered shift, demand rises on one row and
+	 * (every other seed) the first shifts are past; the re-plan in both
+	 * modes is checked as every solve is - against CBC and CLP on its MPS
+	 * with the keep rows, and by plan_check, which re-derives the change
+	 * penalties and the past from plan.csv and the kept plan alone. */
+	struct harness_file files[13];
+	struct gen *g = mu_malloc(sizeof(*g));
+	unsigned long long seed;
+	size_t n_changed = 0;
+	(void)state;
+	for (seed = 1; seed <= 4; seed++) {
+		struct mu_scenario *sc;
+		struct pol_solved s;
+		struct mu_err err;
+		struct mu_changes *c = NULL;
+		char path[400], *kept;
+		bool has_now = seed % 2 == 0;
+		long now;
+		int is_lp;
+		gen_scenario(g, seed, files);
+		sc = harness_load(defaults, files);
+		assert_int_equal(
+		    pol_solve(sc, &(struct pol_solve_request){.pool = POL_POOL_NEVER}, &s, &err),
+		    MU_OK);
+		snprintf(path, sizeof(path), "%s/published", harness_dir());
+		mkdir(path, 0777);
+		assert_int_equal(io_report_write_plan(path, sc, s.plan, MU_ALL, &err), MU_OK);
+		pol_solved_release(&s);
+		snprintf(path, sizeof(path), "%s/published/plan.csv", harness_dir());
+		kept = read_text(path);
+		assert_non_null(kept);
+		/* the sickness: the last offer goes; the rise: the first row */
+		sc->n_availability--;
+		sc->demand[0].required += 1.5;
+		now = sc->shifts[1].abs_start + 1; /* s0 and s1 have started */
+		for (is_lp = 0; is_lp < 2; is_lp++) {
+			harness_solve_kept(sc, is_lp, kept, has_now, now, &c);
+			n_changed += c->n_rows;
+			mu_changes_free(c);
+		}
+		free(kept);
+		mu_scenario_free(sc);
+	}
+	/* the re-plans had something to change */
+	assert_true(n_changed > 0);
+	free(g);
+}
+
 /* The scenario number a price row's limit comes from. */
 static double *limit_of(struct mu_scenario *sc, const struct mu_price_row *r)
 {
@@ -1988,6 +2058,7 @@ int main(void)
 	    cmocka_unit_test(test_model_share_moves_hours_to_the_worker_with_none),
 	    cmocka_unit_test(test_model_bank_use_is_said_from_the_plan),
 	    cmocka_unit_test(test_model_generated_scenarios_match_cbc_and_clp),
+	    cmocka_unit_test(test_model_generated_replans_match_cbc_and_clp),
 	    cmocka_unit_test(test_model_prices_hold_over_their_range),
 	    cmocka_unit_test(test_model_price_sentences_are_true),
 	    cmocka_unit_test(test_model_coalition),

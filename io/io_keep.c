@@ -1,0 +1,359 @@
+/*
+ * io_keep.c - the kept plan read from plan.csv (through io_csv, so every
+ * error has its line and field) or from a stored run's plan rows, each
+ * row's ids looked up in the scenario being re-planned.
+ */
+#include "io_keep.h"
+
+#include "core/mu_alloc.h"
+#include "core/mu_map.h"
+#include "core/mu_parse.h"
+#include "io/io_csv.h"
+#include "io/io_store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Largest plan.csv read: a plan of 1,000,000 rows is far below it. */
+#define KEEP_FILE_MAX (512UL * 1024 * 1024)
+
+/* The columns a kept row is made of, in plan.csv's order. */
+enum {
+	C_SOURCE,
+	C_PARTNER,
+	C_ROLE,
+	C_WORKER_ROLE,
+	C_SHIFT,
+	C_HOME,
+	C_WORKER,
+	C_OFFER,
+	C_STAFF,
+	C_N
+};
+
+static const char *const col_names[C_N] = {"source", "partner", "role",  "worker_role", "shift",
+                                           "home",   "worker",  "offer", "staff"};
+
+/* The scenario's ids, to look rows up by. */
+struct resolver {
+	const struct mu_scenario *sc;
+	struct mu_map partners, roles, shifts, bank;
+	size_t *demand_at; /* (partner, role, shift) -> demand row or MU_ALL */
+	const char *file;  /* errors: plan.csv's path, or "run ID" */
+	struct mu_keep *keep;
+};
+
+static void map_ids(struct mu_map *m, size_t n, const void *items, size_t size, size_t off)
+{
+	size_t i;
+	mu_map_init(m);
+	for (i = 0; i < n; i++) {
+		const char *id = *(char *const *)((const char *)items + i * size + off);
+		mu_map_put(m, id, strlen(id), i);
+	}
+}
+
+static void resolver_init(struct resolver *r, const struct mu_scenario *sc, const char *file)
+{
+	size_t n = sc->n_partners * sc->n_roles * sc->n_shifts, i;
+	memset(r, 0, sizeof(*r));
+	r->sc = sc;
+	r->file = file;
+	map_ids(&r->partners, sc->n_partners, sc->partners, sizeof(*sc->partners),
+	        offsetof(struct mu_partner, id));
+	map_ids(&r->roles, sc->n_roles, sc->roles, sizeof(*sc->roles),
+	        offsetof(struct mu_role, id));
+	map_ids(&r->shifts, sc->n_shifts, sc->shifts, sizeof(*sc->shifts),
+	        offsetof(struct mu_shift, id));
+	map_ids(&r->bank, sc->n_bank, sc->bank, sizeof(*sc->bank),
+	        offsetof(struct mu_bank_worker, id));
+	r->demand_at = mu_malloc((n + 1) * sizeof(size_t));
+	for (i = 0; i < n; i++)
+		r->demand_at[i] = MU_ALL;
+	for (i = 0; i < sc->n_demand; i++) {
+		const struct mu_demand *d = &sc->demand[i];
+		r->demand_at[(d->partner * sc->n_roles + d->role) * sc->n_shifts + d->shift] = i;
+	}
+	r->keep = mu_keep_new();
+}
+
+static void resolver_release(struct resolver *r)
+{
+	mu_map_release(&r->partners);
+	mu_map_release(&r->roles);
+	mu_map_release(&r->shifts);
+	mu_map_release(&r->bank);
+	free(r->demand_at);
+	mu_keep_free(r->keep);
+}
+
+/* Where a cell is: its line and field (0 for a stored row). */
+struct at {
+	unsigned long line, field[C_N];
+};
+
+static enum mu_code unknown(const struct resolver *r, const struct at *at, int c, const char *what,
+                            const char *text, struct mu_err *err)
+{
+	char q[128];
+	mu_err_quote(q, sizeof(q), text, strlen(text));
+	return mu_err_set_at(err, MU_E_INPUT, r->file, at->line, at->field[c], col_names[c],
+	                     "unknown %s '%s': the kept plan is not of this scenario (a plan.csv "
+	                     "muster wrote for it, or run:ID of a run of it)",
+	                     what, q);
+}
+
+static enum mu_code look_up(const struct resolver *r, const struct mu_map *m, const struct at *at,
+                            int c, const char *what, const char *text, size_t *out,
+                            struct mu_err *err)
+{
+	if (!mu_map_get(m, text, strlen(text), out))
+		return unknown(r, at, c, what, text, err);
+	return MU_OK;
+}
+
+/* Adds the row of cells text (C_N of them; staff parsed) to r->keep. */
+static enum mu_code add_row(struct resolver *r, const char *const *text, double staff,
+                            const struct at *at, struct mu_err *err)
+{
+	const struct mu_scenario *sc = r->sc;
+	struct mu_keep_row k = {
+	    .home = MU_ALL, .worker = MU_ALL, .offer = MU_ALL, .availability = MU_ALL};
+	enum mu_code rc;
+	size_t i;
+	static const char *const staff_sources[] = {"own", "lend", "bank", "agency"};
+	static const enum mu_source source_of[] = {MU_SRC_OWN, MU_SRC_LEND, MU_SRC_BANK,
+	                                           MU_SRC_AGENCY};
+	static const char *const other_sources[] = {"short", "breach", "change", "share"};
+
+	for (i = 0; i < 4; i++)
+		if (strcmp(text[C_SOURCE], staff_sources[i]) == 0)
+			break;
+	if (i == 4) {
+		size_t j;
+		for (j = 0; j < 4; j++)
+			if (strcmp(text[C_SOURCE], other_sources[j]) == 0)
+				return MU_OK; /* not an assignment: nothing to keep */
+		return unknown(r, at, C_SOURCE, "source", text[C_SOURCE], err);
+	}
+	k.source = source_of[i];
+	if ((rc = look_up(r, &r->partners, at, C_PARTNER, "partner", text[C_PARTNER], &k.partner,
+	                  err)) != MU_OK ||
+	    (rc = look_up(r, &r->roles, at, C_ROLE, "role", text[C_ROLE], &k.role, err)) != MU_OK ||
+	    (rc = look_up(r, &r->roles, at, C_WORKER_ROLE, "role", text[C_WORKER_ROLE],
+	                  &k.worker_role, err)) != MU_OK ||
+	    (rc = look_up(r, &r->shifts, at, C_SHIFT, "shift", text[C_SHIFT], &k.shift, err)) !=
+	        MU_OK)
+		return rc;
+	k.staff = staff;
+	k.demand = r->demand_at[(k.partner * sc->n_roles + k.role) * sc->n_shifts + k.shift];
+	if (k.source != MU_SRC_AGENCY && (rc = look_up(r, &r->partners, at, C_HOME, "partner",
+	                                               text[C_HOME], &k.home, err)) != MU_OK)
+		return rc;
+	if (k.source == MU_SRC_BANK) {
+		if ((rc = look_up(r, &r->bank, at, C_WORKER, "bank worker", text[C_WORKER],
+		                  &k.worker, err)) != MU_OK)
+			return rc;
+		for (i = 0; i < sc->n_availability; i++)
+			if (sc->availability[i].worker == k.worker &&
+			    sc->availability[i].shift == k.shift)
+				k.availability = i;
+	} else if (k.source == MU_SRC_AGENCY) {
+		size_t p = MU_ALL;
+		if (strcmp(text[C_OFFER], "*") != 0 &&
+		    (rc = look_up(r, &r->partners, at, C_OFFER, "partner", text[C_OFFER], &p,
+		                  err)) != MU_OK)
+			return rc;
+		for (i = 0; i < sc->n_agency; i++)
+			if (sc->agency[i].role == k.worker_role && sc->agency[i].partner == p &&
+			    strcmp(sc->agency[i].supplier, text[C_HOME]) == 0)
+				k.offer = i;
+	} else if (k.source == MU_SRC_LEND) {
+		size_t role = MU_ALL;
+		if (strcmp(text[C_OFFER], "*") != 0 &&
+		    (rc = look_up(r, &r->roles, at, C_OFFER, "role", text[C_OFFER], &role, err)) !=
+		        MU_OK)
+			return rc;
+		for (i = 0; i < sc->n_agreements; i++)
+			if (sc->agreements[i].from == k.home && sc->agreements[i].to == k.partner &&
+			    sc->agreements[i].role == role)
+				k.offer = i;
+	}
+	mu_keep_add_row(r->keep, &k);
+	return MU_OK;
+}
+
+static enum mu_code read_file(const char *path, char **data, size_t *len, struct mu_err *err)
+{
+	FILE *fp = fopen(path, "rb");
+	long n;
+	if (!fp)
+		return mu_err_set_at(err, MU_E_IO, path, 0, 0, NULL,
+		                     "cannot open the kept plan: %s", strerror(errno));
+	if (fseek(fp, 0, SEEK_END) != 0 || (n = ftell(fp)) < 0 || fseek(fp, 0, SEEK_SET) != 0) {
+		fclose(fp);
+		return mu_err_set_at(err, MU_E_IO, path, 0, 0, NULL, "cannot read the kept plan");
+	}
+	if ((unsigned long)n > KEEP_FILE_MAX) {
+		fclose(fp);
+		return mu_err_set_at(err, MU_E_INPUT, path, 0, 0, NULL,
+		                     "the kept plan is too large (%ld bytes)", n);
+	}
+	*data = mu_malloc((size_t)n + 1);
+	*len = fread(*data, 1, (size_t)n, fp);
+	if (ferror(fp)) {
+		fclose(fp);
+		free(*data);
+		return mu_err_set_at(err, MU_E_IO, path, 0, 0, NULL, "cannot read the kept plan");
+	}
+	fclose(fp);
+	return MU_OK;
+}
+
+static enum mu_code read_csv(struct resolver *r, const char *path, struct mu_err *err)
+{
+	struct io_csv_table *t = NULL;
+	char *data = NULL;
+	size_t len = 0, at_col[C_N], i, row;
+	enum mu_code rc;
+	const struct io_csv_row *h;
+
+	if ((rc = read_file(path, &data, &len, err)) != MU_OK)
+		return rc;
+	rc = io_csv_read(path, data, len, &t, err);
+	free(data);
+	if (rc != MU_OK)
+		return rc;
+	if (t->n_rows == 0) {
+		rc = mu_err_set_at(err, MU_E_INPUT, path, 0, 0, NULL,
+		                   "empty: a kept plan is a plan.csv muster wrote");
+		goto done;
+	}
+	h = &t->rows[0];
+	for (i = 0; i < C_N; i++) {
+		size_t f;
+		at_col[i] = MU_ALL;
+		for (f = 0; f < h->n_cells; f++)
+			if (strcmp(io_csv_cell_text(t, &t->cells[h->first + f]), col_names[i]) == 0)
+				at_col[i] = f;
+		if (at_col[i] == MU_ALL) {
+			rc = mu_err_set_at(err, MU_E_INPUT, path, h->line, 0, NULL,
+			                   "no column '%s': a kept plan is a plan.csv muster wrote",
+			                   col_names[i]);
+			goto done;
+		}
+	}
+	for (row = 1; row < t->n_rows; row++) {
+		const struct io_csv_row *w = &t->rows[row];
+		const char *text[C_N];
+		struct at at;
+		double staff;
+		const struct io_csv_cell *sc_cell;
+		if (w->n_cells != h->n_cells) {
+			rc = mu_err_set_at(
+			    err, MU_E_INPUT, path, w->end_line,
+			    (unsigned long)(w->n_cells < h->n_cells ? w->n_cells + 1
+			                                            : h->n_cells + 1),
+			    NULL, "%zu fields, the header has %zu", w->n_cells, h->n_cells);
+			goto done;
+		}
+		at.line = w->line;
+		for (i = 0; i < C_N; i++) {
+			const struct io_csv_cell *c = &t->cells[w->first + at_col[i]];
+			text[i] = io_csv_cell_text(t, c);
+			at.field[i] = at_col[i] + 1;
+			if (i == C_SOURCE)
+				at.line = c->line;
+		}
+		sc_cell = &t->cells[w->first + at_col[C_STAFF]];
+		if (!mu_parse_decimal(text[C_STAFF], sc_cell->len, &staff) || staff <= 0) {
+			char q[128];
+			mu_err_quote(q, sizeof(q), text[C_STAFF], sc_cell->len);
+			rc = mu_err_set_at(err, MU_E_INPUT, path, sc_cell->line, at.field[C_STAFF],
+			                   "staff", "invalid staff '%s' (a number above 0)", q);
+			goto done;
+		}
+		if ((rc = add_row(r, text, staff, &at, err)) != MU_OK)
+			goto done;
+	}
+done:
+	io_csv_table_free(t);
+	return rc;
+}
+
+struct stored_ctx {
+	struct resolver *r;
+	unsigned long n;
+	enum mu_code rc;
+	struct mu_err *err;
+};
+
+static int stored_row(const struct io_stored_plan_row *row, void *ctx)
+{
+	struct stored_ctx *s = ctx;
+	const char *text[C_N] = {row->text.source,      row->text.partner, row->text.role,
+	                         row->text.worker_role, row->text.shift,   row->text.home,
+	                         row->text.worker,      row->text.offer,   ""};
+	struct at at = {.line = ++s->n};
+	size_t i;
+	for (i = 0; i < C_N; i++)
+		if (!text[i])
+			text[i] = "";
+	if (row->staff <= 0)
+		return 0;
+	s->rc = add_row(s->r, text, row->staff, &at, s->err);
+	return s->rc != MU_OK;
+}
+
+static enum mu_code read_run(struct resolver *r, const char *id_text, const char *db,
+                             struct mu_err *err)
+{
+	struct io_store *st = NULL;
+	struct io_run_info info;
+	struct stored_ctx ctx = {r, 0, MU_OK, err};
+	long long id;
+	enum mu_code rc;
+	if (!mu_parse_integer(id_text, strlen(id_text), &id) || id <= 0)
+		return mu_err_set(err, MU_E_USAGE,
+		                  "invalid --keep 'run:%s' (run:ID, ID a run number)", id_text);
+	if ((rc = io_store_open(db, false, &st, err)) != MU_OK)
+		return rc;
+	if ((rc = io_store_get_run(st, id, &info, err)) == MU_OK &&
+	    (rc = io_store_list_plan(st, id, stored_row, &ctx, err)) == MU_OK)
+		rc = ctx.rc;
+	io_store_close(st);
+	return rc;
+}
+
+enum mu_code io_keep_read(const char *spec, const char *db, const struct mu_scenario *sc,
+                          struct mu_keep **out, struct mu_err *err)
+{
+	struct resolver r;
+	char label[64];
+	enum mu_code rc;
+	bool is_run = strncmp(spec, "run:", 4) == 0;
+	if (is_run)
+		snprintf(label, sizeof(label), "run %.40s", spec + 4);
+	resolver_init(&r, sc, is_run ? label : spec);
+	rc = is_run ? read_run(&r, spec + 4, db, err) : read_csv(&r, spec, err);
+	if (rc == MU_OK) {
+		*out = r.keep;
+		r.keep = NULL;
+	}
+	resolver_release(&r);
+	return rc;
+}
+
+bool io_keep_parse_now(const char *text, long *minutes)
+{
+	size_t len = strlen(text);
+	long day;
+	int min;
+	if (len != 16 || text[10] != 'T' || !mu_parse_date(text, 10, &day) ||
+	    !mu_parse_time(text + 11, 5, &min))
+		return false;
+	*minutes = day * 1440 + min;
+	return true;
+}

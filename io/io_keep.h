@@ -1,0 +1,30 @@
+/*
+ * io_keep.h - reads the kept plan of DESIGN.md §3b (--keep PLAN): a
+ * plan.csv muster wrote, or `run:ID`, a run's plan rows in the store; each
+ * staff row resolved against the scenario being re-planned. And --now.
+ */
+#ifndef IO_KEEP_H
+#define IO_KEEP_H
+
+#include "core/mu_err.h"
+#include "core/mu_keep.h"
+#include "core/mu_scenario.h"
+
+/* Reads the kept plan spec names (a plan.csv path, or "run:ID" read from
+ * the store at db) against sc. Rows of short, breach and change are
+ * skipped; a staff row's ids must all be sc's (partner, roles, shift,
+ * bank worker; an agency row's offer partner; a lend row's home):
+ * otherwise the plan is of another scenario, an error at the cell. A kept
+ * row whose demand row, availability, agency offer or agreement sc no
+ * longer has is kept with that index MU_ALL (mu_keep_row_gone: forced).
+ * MU_OK with *out the caller's (mu_keep_free); MU_E_INPUT (a bad file,
+ * file:line:col), MU_E_IO (cannot read it), MU_E_USAGE (no such run, a
+ * bad run id), MU_E_DB. */
+enum mu_code io_keep_read(const char *spec, const char *db, const struct mu_scenario *sc,
+                          struct mu_keep **out, struct mu_err *err);
+
+/* Parses --now's YYYY-MM-DDTHH:MM into minutes since 1970-01-01 00:00
+ * (mu_shift's abs_start). false when it is not such a moment. */
+bool io_keep_parse_now(const char *text, long *minutes);
+
+#endif

@@ -1,0 +1,252 @@
+/*
+ * test_keep.c - re-planning a published rota (DESIGN.md §3b), hand-solved:
+ * a sick worker, a change penalty above and below the saving, agency
+ * bookings kept, and --now's past. Each case is solved in rota and plan
+ * mode through model_harness (plan_check re-derives every change penalty
+ * and the past from plan.csv's rows and the kept plan alone; CBC and CLP
+ * solve muster's MPS with its keep rows).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "core/mu_keep.h"
+#include "model_harness.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Two partners, rn (bank £10/h: £80 a shift) and b6 (£20/h: £160) who may
+ * cover rn; a short staff-shift costs 200 x 8 = 1600. */
+static const struct harness_file defaults[] = {
+    {"partners.csv", "id\na\nb\n"},
+    {"roles.csv", "id\nrn\nb6\n"},
+    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,16:00,8\n"
+                   "d2,2026-12-01,08:00,16:00,8\n"},
+    {"staff.csv", "partner,role,shift,available\n"},
+    {"caps.csv", "role,bank_rate,agency_cap\nrn,10,\nb6,20,\n"},
+    {"substitutions.csv", "role,covers,efficiency\nb6,rn,1\n"},
+    {NULL, NULL},
+};
+
+#define KEPT_HEADER                                                                                \
+	"source,partner,role,worker_role,shift,home,worker,offer,staff,hours,cost,recharge\n"
+
+/* The changes of each mode's solve, counted. */
+struct counts {
+	size_t n, n_forced, n_added, n_removed, n_moved, n_kept;
+	double penalty;
+};
+
+static struct counts count(const struct mu_changes *c)
+{
+	struct counts k = {c->n_rows, c->n_forced, 0, 0, 0, c->n_kept, c->penalty};
+	size_t i;
+	for (i = 0; i < c->n_rows; i++) {
+		k.n_added += c->rows[i].kind == MU_CHANGE_ADDED;
+		k.n_removed += c->rows[i].kind == MU_CHANGE_REMOVED;
+		k.n_moved += c->rows[i].kind == MU_CHANGE_MOVED;
+	}
+	return k;
+}
+
+/* Solves the re-plan in both modes: each must cost objective and change
+ * what want says. */
+static void expect_kept(const struct harness_file *files, const char *kept, bool has_now, long now,
+                        double objective, struct counts want)
+{
+	struct mu_scenario *sc = harness_load(defaults, files);
+	int is_lp;
+	for (is_lp = 0; is_lp < 2; is_lp++) {
+		struct mu_changes *c = NULL;
+		struct counts got;
+		double v = harness_solve_kept(sc, is_lp, kept, has_now, now, &c);
+		if (fabs(v - objective) > 1e-6)
+			fail_msg("%s: objective %.4f, by hand %.4f", is_lp ? "plan" : "rota", v,
+			         objective);
+		got = count(c);
+		assert_int_equal(got.n, want.n);
+		assert_int_equal(got.n_forced, want.n_forced);
+		assert_int_equal(got.n_added, want.n_added);
+		assert_int_equal(got.n_removed, want.n_removed);
+		assert_int_equal(got.n_moved, want.n_moved);
+		assert_int_equal(got.n_kept, want.n_kept);
+		assert_true(fabs(got.penalty - want.penalty) < 1e-6);
+		mu_changes_free(c);
+	}
+	mu_scenario_free(sc);
+}
+
+static void test_keep_sick_worker_is_one_forced_change_and_the_cheapest_repair(void **state)
+{
+	/* The kept rota: w1 at a, w3 at b, on d1. w1 calls in sick (their
+	 * availability row is gone): one forced change, no penalty. The
+	 * cheapest repair is w2 (rn, £80) at a; moving w3 from b to a would
+	 * leave b to w2 at the same spend plus a change penalty of 150.
+	 * 80 + 160 = 240 in both modes. */
+	const struct harness_file files[] = {
+	    {"bank.csv", "id,role,home,partners\nw1,rn,a,\nw2,rn,a,*\nw3,b6,b,*\n"},
+	    {"availability.csv", "worker,shift\nw2,d1\nw3,d1\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\nb,rn,d1,1\n"},
+	    {NULL, NULL},
+	};
+	const char *kept = KEPT_HEADER "bank,a,rn,rn,d1,a,w1,,1,8,80.00,0.00\n"
+	                               "bank,b,rn,b6,d1,b,w3,,1,8,160.00,0.00\n";
+	(void)state;
+	expect_kept(
+	    files, kept, false, 0, 240,
+	    (struct counts){.n = 2, .n_forced = 1, .n_added = 1, .n_removed = 1, .n_kept = 1});
+}
+
+static void test_keep_change_penalty_above_the_saving_keeps_the_rota(void **state)
+{
+	/* w3 (b6, £160) is kept at a; w2 (rn, £80) now offers d1 too. Taking
+	 * w2 saves 80: with change_penalty 150 the rota stays (160, no
+	 * change); with 50 it changes (80 + 50 = 130: w3 removed at a penalty
+	 * of 50, w2 added). */
+	const struct harness_file above[] = {
+	    {"bank.csv", "id,role,home\nw2,rn,a\nw3,b6,a\n"},
+	    {"availability.csv", "worker,shift\nw2,d1\nw3,d1\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\n"},
+	    {"settings.csv", "key,value\nchange_penalty,150\n"},
+	    {NULL, NULL},
+	};
+	const struct harness_file below[] = {
+	    {"bank.csv", "id,role,home\nw2,rn,a\nw3,b6,a\n"},
+	    {"availability.csv", "worker,shift\nw2,d1\nw3,d1\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\n"},
+	    {"settings.csv", "key,value\nchange_penalty,50\n"},
+	    {NULL, NULL},
+	};
+	const char *kept = KEPT_HEADER "bank,a,rn,b6,d1,a,w3,,1,8,160.00,0.00\n";
+	(void)state;
+	expect_kept(above, kept, false, 0, 160, (struct counts){.n_kept = 1});
+	expect_kept(below, kept, false, 0, 130,
+	            (struct counts){.n = 2, .n_added = 1, .n_removed = 1, .penalty = 50});
+}
+
+static void test_keep_a_worker_moved_is_one_change(void **state)
+{
+	/* w3 is kept at a; a's demand is gone and b now needs one: w3 moves
+	 * to b. Its kept assignment is gone with the demand row (forced, no
+	 * penalty), and it is one move, not a removal and an addition. */
+	const struct harness_file files[] = {
+	    {"bank.csv", "id,role,home,partners\nw3,b6,a,*\n"},
+	    {"availability.csv", "worker,shift\nw3,d1\n"},
+	    {"demand.csv", "partner,role,shift,required\nb,rn,d1,1\n"},
+	    {NULL, NULL},
+	};
+	const char *kept = KEPT_HEADER "bank,a,rn,b6,d1,a,w3,,1,8,160.00,0.00\n";
+	(void)state;
+	expect_kept(files, kept, false, 0, 160,
+	            (struct counts){.n = 1, .n_forced = 1, .n_moved = 1});
+}
+
+static void test_keep_agency_bookings(void **state)
+{
+	/* Two agency staff are kept at a (alpha, £20/h: 160 each); w2 (£80)
+	 * now offers d1. Cancelling one booking saves 80: with
+	 * change_penalty 150 both stay (320); with 50 one goes (160 + 80 +
+	 * 50 = 290). The offer withdrawn (its row gone) forces both off,
+	 * with no penalty: w2 and short (80 + 1600). */
+	const struct harness_file keep[] = {
+	    {"bank.csv", "id,role,home\nw2,rn,a\n"},
+	    {"availability.csv", "worker,shift\nw2,d1\n"},
+	    {"agency.csv", "supplier,role,partner,rate\nalpha,rn,*,20\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,2\n"},
+	    {NULL, NULL},
+	};
+	const struct harness_file change[] = {
+	    {"bank.csv", "id,role,home\nw2,rn,a\n"},
+	    {"availability.csv", "worker,shift\nw2,d1\n"},
+	    {"agency.csv", "supplier,role,partner,rate\nalpha,rn,*,20\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,2\n"},
+	    {"settings.csv", "key,value\nchange_penalty,50\n"},
+	    {NULL, NULL},
+	};
+	const struct harness_file gone[] = {
+	    {"bank.csv", "id,role,home\nw2,rn,a\n"},
+	    {"availability.csv", "worker,shift\nw2,d1\n"},
+	    {"agency.csv", "supplier,role,partner,rate\nbeta,rn,*,20\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,2\n"},
+	    {NULL, NULL},
+	};
+	const char *kept = KEPT_HEADER "agency,a,rn,rn,d1,alpha,,*,2,16,320.00,0.00\n";
+	(void)state;
+	expect_kept(keep, kept, false, 0, 320, (struct counts){.n_kept = 1});
+	expect_kept(change, kept, false, 0, 290,
+	            (struct counts){.n = 2, .n_added = 1, .n_removed = 1, .penalty = 50});
+	/* beta at 20 is as dear as alpha was: it takes the second staff; the
+	 * booking forced off, w2 and a beta staff added */
+	expect_kept(gone, kept, false, 0, 80 + 160,
+	            (struct counts){.n = 3, .n_forced = 1, .n_removed = 1, .n_added = 2});
+}
+
+static void test_keep_now_never_changes_the_past(void **state)
+{
+	/* w3 (b6, £160) is kept at a on d1 and d2; w2 (rn, £80) offers both;
+	 * change_penalty 50; a's demand on d1 rose to 2. Without --now: d1
+	 * takes w2 beside w3 (240) and d2 swaps w3 for w2 (80 + 50): 370.
+	 * With --now at d1's noon, d1 is history: w3 stays, w2 cannot be
+	 * added there, so one staff is short (160 + 1600); d2 swaps (130):
+	 * 1890. */
+	const struct harness_file files[] = {
+	    {"bank.csv", "id,role,home\nw2,rn,a\nw3,b6,a\n"},
+	    {"availability.csv", "worker,shift\nw2,d1\nw2,d2\nw3,d1\nw3,d2\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,2\na,rn,d2,1\n"},
+	    {"settings.csv", "key,value\nchange_penalty,50\n"},
+	    {NULL, NULL},
+	};
+	const char *kept = KEPT_HEADER "bank,a,rn,b6,d1,a,w3,,1,8,160.00,0.00\n"
+	                               "bank,a,rn,b6,d2,a,w3,,1,8,160.00,0.00\n";
+	/* 2026-11-30T12:00 */
+	long noon = (long)(20787L * 1440 + 12 * 60);
+	(void)state;
+	expect_kept(
+	    files, kept, false, 0, 370,
+	    (struct counts){.n = 3, .n_added = 2, .n_removed = 1, .n_kept = 1, .penalty = 50});
+	expect_kept(
+	    files, kept, true, noon, 160 + 1600 + 130,
+	    (struct counts){.n = 2, .n_added = 1, .n_removed = 1, .n_kept = 1, .penalty = 50});
+}
+
+static void test_keep_now_counts_the_past_in_rest_and_hours(void **state)
+{
+	/* w2 (rn, max_hours 8) worked d1 at b in the kept plan; d2 (a
+	 * Sunday-like enhancement of 1: double pay) at a needs one too. w3
+	 * (b6) costs 160 on d1 and 320 on d2, w2 80 and 160. Re-planned with
+	 * nothing past, w2 goes to d2 and w3 to d1: 160 + 160 + a change
+	 * penalty of 50 = 370 < 80 + 320. With d1 past, w2's 8 hours are used
+	 * there: d2 goes to w3, 80 + 320 = 400. */
+	const struct harness_file files[] = {
+	    {"shifts.csv", "id,date,start,end,paid_hours,enhancement\n"
+	                   "d1,2026-11-30,08:00,16:00,8,0\nd2,2026-12-01,08:00,16:00,8,1\n"},
+	    {"bank.csv", "id,role,home,max_hours,partners\nw2,rn,a,8,*\nw3,b6,a,48,*\n"},
+	    {"availability.csv", "worker,shift\nw2,d1\nw2,d2\nw3,d1\nw3,d2\n"},
+	    {"demand.csv", "partner,role,shift,required\nb,rn,d1,1\na,rn,d2,1\n"},
+	    {"settings.csv", "key,value\nchange_penalty,50\n"},
+	    {NULL, NULL},
+	};
+	const char *kept = KEPT_HEADER "bank,b,rn,rn,d1,a,w2,,1,8,80.00,0.00\n";
+	long noon = (long)(20787L * 1440 + 12 * 60);
+	(void)state;
+	expect_kept(files, kept, false, 0, 370,
+	            (struct counts){.n = 3, .n_added = 2, .n_removed = 1, .penalty = 50});
+	expect_kept(files, kept, true, noon, 400,
+	            (struct counts){.n = 1, .n_added = 1, .n_kept = 1});
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_keep_sick_worker_is_one_forced_change_and_the_cheapest_repair),
+	    cmocka_unit_test(test_keep_change_penalty_above_the_saving_keeps_the_rota),
+	    cmocka_unit_test(test_keep_a_worker_moved_is_one_change),
+	    cmocka_unit_test(test_keep_agency_bookings),
+	    cmocka_unit_test(test_keep_now_never_changes_the_past),
+	    cmocka_unit_test(test_keep_now_counts_the_past_in_rest_and_hours),
+	};
+	return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
+}
