@@ -240,10 +240,10 @@ size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 	};
 	/* change rows have no hours; their cost is their penalty */
 	static const char *const cost[MU_SRC_COUNT] = {
-	    [MU_SRC_OWN] = "own_cost",       [MU_SRC_LEND] = "lend_cost",
-	    [MU_SRC_BANK] = "bank_cost",     [MU_SRC_AGENCY] = "agency_cost",
-	    [MU_SRC_SHORT] = "short_cost",   [MU_SRC_BREACH] = "breach_cost",
-	    [MU_SRC_SHARE] = "share_cost",   [MU_SRC_CHANGE] = "change_cost", /* a re-plan's */
+	    [MU_SRC_OWN] = "own_cost",     [MU_SRC_LEND] = "lend_cost",
+	    [MU_SRC_BANK] = "bank_cost",   [MU_SRC_AGENCY] = "agency_cost",
+	    [MU_SRC_SHORT] = "short_cost", [MU_SRC_BREACH] = "breach_cost",
+	    [MU_SRC_SHARE] = "share_cost", [MU_SRC_CHANGE] = "change_cost", /* a re-plan's */
 	};
 	static const char *const penalty[MU_PEN_COUNT] = {
 	    [MU_PEN_SHORT] = "short_penalty",
