@@ -115,6 +115,18 @@ static enum mu_code look_up(const struct resolver *r, const struct mu_map *m, co
 }
 
 /* Adds the row of cells text (C_N of them; staff parsed) to r->keep. */
+static const char *const staff_sources[] = {"own", "lend", "bank", "agency"};
+
+/* Whether a plan row of this source is an assignment (staff at work). */
+static bool is_assignment(const char *source)
+{
+	size_t i;
+	for (i = 0; i < 4; i++)
+		if (strcmp(source, staff_sources[i]) == 0)
+			return true;
+	return false;
+}
+
 static enum mu_code add_row(struct resolver *r, const char *const *text, double staff,
                             const struct at *at, struct mu_err *err)
 {
@@ -123,7 +135,6 @@ static enum mu_code add_row(struct resolver *r, const char *const *text, double 
 	    .home = MU_ALL, .worker = MU_ALL, .offer = MU_ALL, .availability = MU_ALL};
 	enum mu_code rc;
 	size_t i;
-	static const char *const staff_sources[] = {"own", "lend", "bank", "agency"};
 	static const enum mu_source source_of[] = {MU_SRC_OWN, MU_SRC_LEND, MU_SRC_BANK,
 	                                           MU_SRC_AGENCY};
 	static const char *const other_sources[] = {"short", "breach", "change", "share"};
@@ -268,7 +279,11 @@ static enum mu_code read_csv(struct resolver *r, const char *path, struct mu_err
 				at.line = c->line;
 		}
 		sc_cell = &t->cells[w->first + at_col[C_STAFF]];
-		if (!mu_parse_decimal(text[C_STAFF], sc_cell->len, &staff) || staff <= 0) {
+		staff = 0;
+		/* short, breach, change and share rows keep nothing, and a share
+		 * row's staff is 0: add_row passes over them */
+		if (is_assignment(text[C_SOURCE]) &&
+		    (!mu_parse_decimal(text[C_STAFF], sc_cell->len, &staff) || staff <= 0)) {
 			char q[128];
 			mu_err_quote(q, sizeof(q), text[C_STAFF], sc_cell->len);
 			rc = mu_err_set_at(err, MU_E_INPUT, path, sc_cell->line, at.field[C_STAFF],
