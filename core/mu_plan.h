@@ -32,6 +32,9 @@ enum mu_source {
 	/* a pool's staff at a demand row (z[s,P,q,c]), given to its workers
 	 * who work the shift when the plan is read back */
 	MU_SRC_POOL,
+	/* the posts of a recruits.csv row in one week's model (pol_recruit.c):
+	 * covers nothing itself; its staff are own columns */
+	MU_SRC_POSTS,
 	MU_SRC_MODEL_COUNT
 };
 
@@ -146,6 +149,9 @@ enum mu_row_kind {
 	MU_ROW_CUT,         /* rota only, a row every rota meets; index: worker or demand row */
 	MU_ROW_POOL,        /* a pool's staff at work <= its workers on the shift; index: pool */
 	MU_ROW_GUARANTEE,   /* unfilled penalty <= the silo plan's (§3a); index: partner */
+	/* a recruits.csv row's staff on overlapping shifts <= its posts, or its
+	 * hours <= posts x hours_per_week x days / 7 (§3c); index: recruits row */
+	MU_ROW_POSTS,
 	MU_ROW_KIND_COUNT
 };
 

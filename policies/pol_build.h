@@ -79,6 +79,11 @@ struct pol_build_options {
 	 * every other partner works alone. NULL: every partner (or none, with
 	 * is_silo). Read while building only (the build keeps its own copy). */
 	const bool *coalition;
+	/* The posts of DESIGN.md §3c: each recruits.csv row's posts a column
+	 * (MU_SRC_POSTS, cost 0: the joint model of pol_recruit_solve.c shares
+	 * it between weeks and costs it) and its staff own columns within them
+	 * (pol_recruit.c). */
+	bool is_recruit;
 };
 
 struct pol_build {
@@ -96,6 +101,9 @@ struct pol_build {
 	size_t *demand_at;  /* (partner, role, shift) -> demand row or MU_ALL */
 	double *efficiency; /* (worker role, demand role) -> e, 0 when it cannot cover */
 	bool *in_coalition; /* per partner, opt.coalition copied; NULL: every partner */
+	/* with opt.is_recruit: per recruits.csv row, its posts column, or MU_ALL
+	 * (max_posts 0); else NULL */
+	size_t *posts_col;
 };
 
 struct pol_policy {
@@ -162,6 +170,7 @@ void pol_bank_apply(struct pol_build *b);
 void pol_agency_apply(struct pol_build *b);
 void pol_budgets_apply(struct pol_build *b);
 void pol_guarantee_apply(struct pol_build *b);
+void pol_recruit_apply(struct pol_build *b);
 
 /* Rota mode only, after the policies: rows every rota meets that cut off
  * fractional staff (see pol_rota_cuts.c). Compacts the model. */
