@@ -472,6 +472,7 @@ int cmd_recruit(int argc, char **argv)
 	struct mu_scenario *sc[MAX_WEEKS] = {NULL};
 	struct pol_recruit_request req;
 	struct pol_recruited best, other;
+	struct pol_recruit_warm *warm = NULL;
 	struct year y_best, y_none, y_next, *pts = NULL;
 	double *fixed = NULL, *value = NULL, *xs = NULL;
 	bool *has_value = NULL, has_next = false;
@@ -522,6 +523,7 @@ int cmd_recruit(int argc, char **argv)
 	req.is_lp = a.o.is_lp;
 	req.time_limit = a.o.time_limit;
 	req.mps = a.o.mps;
+	req.warm = warm = pol_recruit_warm_new();
 	mu_err_clear(&err);
 	if (pol_recruit_solve(&req, &best, &err) != MU_OK) {
 		status = cli_fail(&err);
@@ -690,6 +692,7 @@ int cmd_recruit(int argc, char **argv)
 done:
 	pol_recruited_release(&best);
 	pol_recruited_release(&other);
+	pol_recruit_warm_free(warm);
 	mu_buf_release(&say);
 	free(fixed);
 	free(value);

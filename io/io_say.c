@@ -444,15 +444,17 @@ static void say_ordinal(struct mu_buf *b, unsigned long n)
 	mu_buf_addf(b, "%lu%s", n, tens >= 11 && tens <= 13 ? "th" : last <= 3 ? end[last] : "th");
 }
 
-/* A change of the yearly cost by more (the sign says which way). */
-static void say_cost_change(struct mu_buf *b, double more)
+/* A change of the yearly cost by more (the sign says which way), the
+ * verb singular or plural. */
+static void say_cost_change(struct mu_buf *b, double more, bool is_one)
 {
 	if (is_zero_money(more)) {
-		mu_buf_adds(b, "leaves the yearly cost (spend plus penalty weights) as it is");
+		mu_buf_addf(b, "leave%s the yearly cost (spend plus penalty weights) as it is",
+		            is_one ? "s" : "");
 		return;
 	}
-	mu_buf_addf(b, "%s the yearly cost (spend plus penalty weights) by ",
-	            more < 0 ? "lowers" : "raises");
+	mu_buf_addf(b, "%s%s the yearly cost (spend plus penalty weights) by ",
+	            more < 0 ? "lower" : "raise", is_one ? "s" : "");
 	io_say_money(b, more);
 }
 
@@ -460,6 +462,7 @@ void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct
 {
 	size_t i, n_shown = 0, n_with = 0;
 	double total = 0, hours;
+	bool is_one;
 	for (i = 0; i < sc->n_recruits; i++)
 		if (r->posts[i] > EPS) {
 			n_with++;
@@ -480,14 +483,15 @@ void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct
 				mu_buf_addf(b, "%.2f", n);
 			else
 				mu_buf_addf(b, "%.0f", n);
-			mu_buf_addf(b, " %s at %s", sc->roles[k->role].name,
-			            sc->partners[k->partner].name);
+			mu_buf_addf(b, " %s post%s at %s", sc->roles[k->role].name,
+			            !r->is_lp && n < 1.5 ? "" : "s", sc->partners[k->partner].name);
 			n_shown++;
 		}
-		mu_buf_adds(b, n_shown == 1 && total <= 1 + EPS ? " costs " : " cost ");
+		is_one = n_shown == 1 && total <= 1 + EPS;
+		mu_buf_adds(b, is_one ? " costs " : " cost ");
 		io_say_money(b, r->post_cost);
 		mu_buf_adds(b, " a year and ");
-		say_cost_change(b, r->cost - r->cost_none);
+		say_cost_change(b, r->cost - r->cost_none, is_one);
 		if (is_zero_money(r->spend - r->spend_none))
 			mu_buf_adds(b, "; cash spend, their pay included, stays the same");
 		else {

@@ -14,6 +14,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The simplex basis of one solve of the joint model, by name, to start the
+ * next from (the re-solves for the last posts' values, the curve's next
+ * point): they differ only in bounds and the total row. */
+struct pol_recruit_warm;
+
+struct pol_recruit_warm *pol_recruit_warm_new(void);
+
+/* Accepts NULL. */
+void pol_recruit_warm_free(struct pol_recruit_warm *w);
+
 struct pol_recruit_request {
 	const struct mu_scenario *const *weeks; /* n_weeks >= 1, one system */
 	size_t n_weeks;
@@ -27,6 +37,9 @@ struct pol_recruit_request {
 	 * value for free; NULL: all free (the value of the last post) */
 	const double *fixed;
 	const char *mps; /* write the joint model here first, or NULL */
+	/* Start from the basis w holds (if any) and keep this solve's in it;
+	 * NULL: a cold start (sifted from short and breach on a wide model). */
+	struct pol_recruit_warm *warm;
 };
 
 struct pol_recruited {

@@ -12,12 +12,33 @@
 #include "core/mu_alloc.h"
 #include "policies/pol_build.h"
 #include "policies/pol_plan.h"
+#include "solver/sol_basis.h"
 #include "solver/sol_glpk.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+struct pol_recruit_warm {
+	struct sol_basis basis;
+	bool has_basis;
+};
+
+struct pol_recruit_warm *pol_recruit_warm_new(void)
+{
+	struct pol_recruit_warm *w = mu_calloc(1, sizeof(*w));
+	sol_basis_init(&w->basis);
+	return w;
+}
+
+void pol_recruit_warm_free(struct pol_recruit_warm *w)
+{
+	if (!w)
+		return;
+	sol_basis_release(&w->basis);
+	free(w);
+}
 
 bool pol_recruit_same_system(const struct mu_scenario *a, const struct mu_scenario *b, char *why,
                              size_t size)
@@ -81,8 +102,10 @@ static enum mu_status status_of(enum sol_status s)
  * columns become the shared ones (posts, per recruits.csv row). map[j] is
  * the column of m that b's column j became. */
 static void copy_week(struct sol_model *m, const struct pol_build *b, size_t k, double weight,
-                      const size_t *posts, bool is_lp, size_t *map)
+                      const size_t *posts, bool is_lp, size_t *map, bool **is_core,
+                      size_t *cap_core)
 {
+	bool *week_core = pol_build_core_cols(b);
 	const struct sol_model *w = b->m;
 	size_t j, i, row0 = m->n_rows;
 	char name[300];
@@ -94,7 +117,10 @@ static void copy_week(struct sol_model *m, const struct pol_build *b, size_t k, 
 		snprintf(name, sizeof(name), "w%zu_%s", k + 1, w->col_names[j]);
 		map[j] = sol_model_add_col(m, name, w->col_lo[j], w->col_hi[j],
 		                           w->col_cost[j] * weight, w->col_is_int[j] && !is_lp);
+		MU_GROW(*is_core, *cap_core, map[j] + 1);
+		(*is_core)[map[j]] = week_core[j];
 	}
+	free(week_core);
 	for (i = 0; i < w->n_rows; i++) {
 		snprintf(name, sizeof(name), "w%zu_%s", k + 1, w->row_names[i]);
 		sol_model_add_row(m, name, w->row_lo[i], w->row_hi[i]);
@@ -115,6 +141,9 @@ enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol
 	struct sol_options opt;
 	struct sol_result res;
 	double *x = NULL;
+	bool *is_core = NULL;
+	size_t cap_core = 0;
+	unsigned char *warm_rows = NULL, *warm_cols = NULL;
 	enum mu_code rc = MU_OK;
 	size_t i, j, k;
 	char name[96], why[256];
@@ -140,6 +169,8 @@ enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol
 			lo = hi = req->fixed[i];
 		snprintf(name, sizeof(name), "posts_k%zu", i);
 		posts[i] = sol_model_add_col(m, name, lo, hi, r->annual_cost, !req->is_lp);
+		MU_GROW(is_core, cap_core, posts[i] + 1);
+		is_core[posts[i]] = true; /* a fixed or summed post must be in the start */
 	}
 	if (sc0->settings.has_recruit_budget && sc0->n_recruits > 0) {
 		size_t row =
@@ -159,7 +190,7 @@ enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol
 		builds[k] =
 		    pol_build_new(req->weeks[k], &(struct pol_build_options){.is_recruit = true});
 		maps[k] = mu_malloc((builds[k]->m->n_cols + 1) * sizeof(size_t));
-		copy_week(m, builds[k], k, weight, posts, req->is_lp, maps[k]);
+		copy_week(m, builds[k], k, weight, posts, req->is_lp, maps[k], &is_core, &cap_core);
 	}
 	if (req->mps && (rc = sol_glpk_write_mps(m, !req->is_lp, req->mps, err)) != MU_OK)
 		goto done;
@@ -168,8 +199,22 @@ enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol
 	opt.is_mip = !req->is_lp;
 	opt.time_limit = req->time_limit;
 	opt.work_limit = req->work_limit;
+	opt.want_basis = req->warm != NULL;
+	if (req->warm && req->warm->has_basis) {
+		warm_rows = mu_malloc(m->n_rows + 1);
+		warm_cols = mu_malloc(m->n_cols + 1);
+		sol_basis_for(&req->warm->basis, m, warm_rows, warm_cols);
+		opt.warm_rows = warm_rows;
+		opt.warm_cols = warm_cols;
+	} else if (m->n_cols >= SOL_SIFT_MIN_COLS) {
+		opt.col_is_core = is_core;
+	}
 	if ((rc = sol_glpk_solve(m, &opt, &res, err)) != MU_OK)
 		goto done;
+	if (req->warm && res.row_basis) {
+		sol_basis_keep(&req->warm->basis, m, res.row_basis, res.col_basis);
+		req->warm->has_basis = true;
+	}
 	out->status = status_of(res.status);
 	out->objective = res.objective;
 	out->has_bound = res.has_bound;
@@ -199,6 +244,9 @@ enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol
 	}
 done:
 	sol_result_release(&res);
+	free(is_core);
+	free(warm_rows);
+	free(warm_cols);
 	for (k = 0; k < req->n_weeks; k++) {
 		pol_build_free(builds[k]);
 		free(maps[k]);
