@@ -346,6 +346,12 @@ static void svg_curve(struct mu_buf *b, const double *x, const struct year *pts,
 		is_first = false;
 	}
 	mu_buf_adds(b, "\"/>\n");
+	for (i = 0; i < n; i++)
+		if (is_solved(pts[i].status))
+			mu_buf_addf(b,
+			            "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#1f5fa8\"/>\n",
+			            l + (x[i] - x0) / (x1 - x0) * (w - l - r),
+			            t + (hi - pts[i].cost) / (hi - lo) * (h - t - bo));
 	if (knee < n) {
 		double kx = l + (x[knee] - x0) / (x1 - x0) * (w - l - r);
 		mu_buf_addf(
@@ -392,12 +398,14 @@ static enum mu_code write_report(const char *dir, const struct mu_scenario *sc,
 	char m[3][MU_MONEY_SIZE];
 	enum mu_code rc;
 	mu_buf_init(&b);
-	mu_buf_adds(&b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-	                "<title>muster recruit</title><style>body{font-family:sans-serif;"
-	                "max-width:60em;margin:2em auto;color:#222}table{border-collapse:"
-	                "collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}"
-	                "th:first-child,td:first-child,td:nth-child(2){text-align:left}</style>"
-	                "</head><body>\n<h1>Where the next posts should go</h1>\n<p>");
+	mu_buf_adds(
+	    &b,
+	    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+	    "<title>muster recruit</title><style>body{font-family:sans-serif;"
+	    "max-width:60em;margin:2em auto;color:#222}table{border-collapse:"
+	    "collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}"
+	    "th:first-child,td:first-child,th:nth-child(2),td:nth-child(2){text-align:left}</style>"
+	    "</head><body>\n<h1>Where the next posts should go</h1>\n<p>");
 	html_text(&b, sentence);
 	mu_buf_adds(&b, "</p>\n<h2>Posts</h2>\n<table><tr><th>partner</th><th>role</th><th>posts"
 	                "</th><th>annual cost per post</th><th>posts' cost a year</th><th>value "
