@@ -79,22 +79,22 @@ static bool number_in(const char *s, size_t len, const struct mu_range *range, d
 static const struct mu_range RULE_WEIGHT = {.lo = 0, .hi = 1000, .is_lo_open = true};
 static const struct mu_range RULE_POSTS = {.lo = 0, .hi = 1e6, .is_integer = true};
 
-/* "26,26" into weights; false unless n positive numbers. */
+/* "26,26" into weights; false unless exactly n positive numbers. */
 static bool parse_weights(const char *v, double *w, size_t n)
 {
-	size_t k = 0, len;
-	const char *p = v;
-	while (k < n) {
-		const char *c = strchr(p, ',');
-		len = c ? (size_t)(c - p) : strlen(p);
-		if (!number_in(p, len, &RULE_WEIGHT, &w[k]))
+	size_t k, n_fields = 1;
+	const char *p = v, *c;
+	for (c = v; *c; c++)
+		n_fields += *c == ',';
+	if (n_fields != n)
+		return false;
+	for (k = 0; k < n; k++) {
+		c = strchr(p, ',');
+		if (!number_in(p, c ? (size_t)(c - p) : strlen(p), &RULE_WEIGHT, &w[k]))
 			return false;
-		k++;
-		if (!c)
-			break;
-		p = c + 1;
+		p = c ? c + 1 : p;
 	}
-	return k == n && !strchr(p, ',');
+	return true;
 }
 
 /* FROM:TO:STEP, whole numbers, FROM <= TO, STEP > 0. */
@@ -493,11 +493,11 @@ int cmd_recruit(int argc, char **argv)
 	memset(&a, 0, sizeof(a));
 	memset(&best, 0, sizeof(best));
 	memset(&other, 0, sizeof(other));
-	mu_buf_init(&say);
 	if (cli_print_help_if_asked("recruit", argc, argv))
 		return 0;
 	if ((status = parse_args(argc, argv, &a)) != 0)
 		return status;
+	mu_buf_init(&say);
 	for (k = 0; k < a.n_weeks; k++)
 		if ((status = cli_load_scenario(a.weeks[k], &src[k], &sc[k])) != 0)
 			goto done;
