@@ -483,7 +483,7 @@ int cmd_recruit(int argc, char **argv)
 	struct pol_recruit_warm *warm = NULL;
 	struct year y_best, y_none, y_next, *pts = NULL;
 	double *fixed = NULL, *value = NULL, *xs = NULL;
-	bool *has_value = NULL, has_next = false;
+	bool *has_value = NULL, has_next = false, is_all_optimal = true;
 	struct mu_buf say;
 	struct mu_err err;
 	char money[3][MU_MONEY_SIZE], words[MU_STATUS_SIZE], why[256];
@@ -544,6 +544,7 @@ int cmd_recruit(int argc, char **argv)
 		goto done;
 	}
 	year_of(&best, a.weights, a.n_weeks, &y_best);
+	is_all_optimal = best.status == MU_STATUS_OPTIMAL;
 	req.mps = NULL;
 
 	/* the value of each last post: one post fewer there, the rest free */
@@ -566,6 +567,7 @@ int cmd_recruit(int argc, char **argv)
 			value[i] = other.objective - best.objective;
 			has_value[i] = true;
 		}
+		is_all_optimal &= other.status == MU_STATUS_OPTIMAL;
 		pol_recruited_release(&other);
 	}
 	/* recruiting nobody */
@@ -576,6 +578,7 @@ int cmd_recruit(int argc, char **argv)
 		goto done;
 	}
 	year_of(&other, a.weights, a.n_weeks, &y_none);
+	is_all_optimal &= other.status == MU_STATUS_OPTIMAL;
 	pol_recruited_release(&other);
 	/* one post more in all */
 	req.fixed = NULL;
@@ -585,7 +588,9 @@ int cmd_recruit(int argc, char **argv)
 		status = cli_fail(&err);
 		goto done;
 	}
-	has_next = true;
+	/* a search stopped by the clock with no rota says nothing either way */
+	has_next = is_solved(other.status) || other.status == MU_STATUS_INFEASIBLE;
+	is_all_optimal &= other.status == MU_STATUS_OPTIMAL || other.status == MU_STATUS_INFEASIBLE;
 	year_of(&other, a.weights, a.n_weeks, &y_next);
 	pol_recruited_release(&other);
 
@@ -602,24 +607,32 @@ int cmd_recruit(int argc, char **argv)
 				goto done;
 			}
 			year_of(&other, a.weights, a.n_weeks, &pts[i]);
+			is_all_optimal &= other.status == MU_STATUS_OPTIMAL ||
+			                  other.status == MU_STATUS_INFEASIBLE;
 			pol_recruited_release(&other);
 		}
 		knee = break_even(pts, n_pts);
 	}
 
-	io_say_recruit(&say, sc[0],
-	               &(struct io_say_recruit){.posts = best.posts,
-	                                        .post_cost = best.post_cost,
-	                                        .cost = y_best.cost,
-	                                        .cost_none = y_none.cost,
-	                                        .spend = y_best.spend,
-	                                        .spend_none = y_none.spend,
-	                                        .filled = y_best.filled,
-	                                        .filled_none = y_none.filled,
-	                                        .has_next = has_next,
-	                                        .is_next_feasible = is_solved(y_next.status),
-	                                        .cost_next = y_next.cost,
-	                                        .is_lp = a.o.is_lp});
+	/* the sentence compares with recruiting nobody: only when that is solved */
+	if (!is_solved(y_none.status))
+		mu_buf_adds(&say, "Recruiting nobody was not solved within --time-limit, so there "
+		                  "is nothing to compare the posts with: allow more time.");
+	else
+		io_say_recruit(
+		    &say, sc[0],
+		    &(struct io_say_recruit){.posts = best.posts,
+		                             .post_cost = best.post_cost,
+		                             .cost = y_best.cost,
+		                             .cost_none = y_none.cost,
+		                             .spend = y_best.spend,
+		                             .spend_none = y_none.spend,
+		                             .filled = y_best.filled,
+		                             .filled_none = y_none.filled,
+		                             .has_next = has_next,
+		                             .is_next_feasible = is_solved(y_next.status),
+		                             .cost_next = y_next.cost,
+		                             .is_lp = a.o.is_lp});
 
 	/* the outputs */
 	if (a.o.out) {
@@ -668,7 +681,11 @@ int cmd_recruit(int argc, char **argv)
 		               cli_money(money[0], best.posts[i] * r->annual_cost),
 		               has_value[i] ? cli_money(money[1], value[i]) : "-");
 	}
-	printf("  without new posts: yearly cost %s\n", cli_money(money[0], y_none.cost));
+	if (is_solved(y_none.status))
+		printf("  without new posts: yearly cost %s\n", cli_money(money[0], y_none.cost));
+	if (!a.o.is_lp && !is_all_optimal)
+		printf("  (a search stopped by --time-limit: the values compare the best rotas "
+		       "found, not proven optima)\n");
 	if (a.has_curve) {
 		printf("\n  %8s %-10s %16s %16s %16s %14s\n", "posts", "status", "yearly cost",
 		       "posts' cost", "spend", "filled hours");

@@ -185,10 +185,14 @@ enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol
 	}
 	for (k = 0; k < req->n_weeks; k++) {
 		double weight = req->weights ? req->weights[k] : 52.0 / (double)req->n_weeks;
-		/* natural bank (no pools): the joint model is the model of
-		 * DESIGN.md §3 week by week, for CBC and CLP to check as written */
-		builds[k] =
-		    pol_build_new(req->weeks[k], &(struct pol_build_options){.is_recruit = true});
+		/* as pol_solve does: rota mode pools the bank and adds the rows
+		 * every rota meets (valid with the posts' whole staff too) */
+		builds[k] = pol_build_new(
+		    req->weeks[k], &(struct pol_build_options){
+		                       .is_recruit = true,
+		                       .pool_min_workers = req->is_lp ? 0 : POL_POOL_MIN_WORKERS});
+		if (!req->is_lp)
+			pol_rota_cuts_apply(builds[k]);
 		maps[k] = mu_malloc((builds[k]->m->n_cols + 1) * sizeof(size_t));
 		copy_week(m, builds[k], k, weight, posts, req->is_lp, maps[k], &is_core, &cap_core);
 	}

@@ -229,6 +229,24 @@ static void test_recruit_weights_change_the_answer(void **state)
 	expect_mode(weeks, 2, summery, true, 11200, 0);
 }
 
+static void test_recruit_beside_a_pooled_bank(void **state)
+{
+	/* four bank workers of 8 h each (a pool in rota mode) at 80 a shift,
+	 * 4,160 a year; a post's shift costs 30,000 / 5 = 6,000 a year. Rota:
+	 * one post works five shifts and the bank two, 30,000 + 8,320; plan:
+	 * the bank works four and 0.6 posts the other three, 18,000 + 16,640. */
+	const struct harness_file files[] = {
+	    {"caps.csv", "role,bank_rate\nrn,10\n"},
+	    {"bank.csv", "id,role,home,max_hours\nw1,rn,a,8\nw2,rn,a,8\nw3,rn,a,8\nw4,rn,a,8\n"},
+	    {"availability.csv",
+	     "worker,shift\nw1,d1\nw1,d2\nw1,d3\nw1,d4\nw1,d5\nw1,d6\nw1,d7\nw2,d1\nw2,d2\nw2,"
+	     "d3\nw2,d4\nw2,d5\nw2,d6\nw2,d7\nw3,d1\nw3,d2\nw3,d3\nw3,d4\nw3,d5\nw3,d6\nw3,d7\nw4,"
+	     "d1\nw4,d2\nw4,d3\nw4,d4\nw4,d5\nw4,d6\nw4,d7\n"},
+	    {NULL, NULL}};
+	(void)state;
+	expect(files, 38320, 1, 34640, 0.6);
+}
+
 static void test_recruit_refuses_weeks_of_two_systems(void **state)
 {
 	const struct harness_file other[] = {
@@ -274,6 +292,7 @@ int main(void)
 	    cmocka_unit_test(test_recruit_nights_not_allowed),
 	    cmocka_unit_test(test_recruit_overlapping_shifts),
 	    cmocka_unit_test(test_recruit_weights_change_the_answer),
+	    cmocka_unit_test(test_recruit_beside_a_pooled_bank),
 	    cmocka_unit_test(test_recruit_refuses_weeks_of_two_systems),
 	};
 	return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
