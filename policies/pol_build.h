@@ -40,6 +40,7 @@ struct pol_col {
 	double penalty[MU_PEN_COUNT]; /* penalty weights £ per staff, by kind */
 	double recharge;              /* £ per staff the host owes the home partner */
 	bool is_break_glass;
+	bool is_post; /* an own column of a post (pol_recruit.c); offer: its recruits.csv row */
 };
 
 /* What one model row limits (prices.csv `kind`, with its index). */

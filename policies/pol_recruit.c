@@ -126,6 +126,8 @@ void pol_recruit_apply(struct pol_build *b)
 			                                                .demand = d,
 			                                                .worker_role = k_row->role,
 			                                                .home = k_row->partner,
+			                                                .offer = i,
+			                                                .is_post = true,
 			                                                .hi = SOL_INF,
 			                                                .is_int = true,
 			                                                .hours = s->paid_hours});

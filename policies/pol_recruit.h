@@ -51,6 +51,9 @@ struct pol_recruited {
 	size_t n_posts;
 	double post_cost;       /* posts x annual_cost */
 	struct mu_plan **plans; /* per week; NULL unless a plan was found */
+	/* per week, the posts' staff on each shift: post_staff[k][i * n_shifts
+	 * + s] for recruits.csv row i and shift s of week k; NULL with plans */
+	double **post_staff;
 	size_t n_weeks;
 	double time_solve;
 	size_t n_rows, n_cols;

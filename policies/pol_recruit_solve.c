@@ -237,11 +237,19 @@ enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol
 		out->post_cost += out->posts[i] * sc0->recruits[i].annual_cost;
 	}
 	out->plans = mu_calloc(req->n_weeks + 1, sizeof(*out->plans));
+	out->post_staff = mu_calloc(req->n_weeks + 1, sizeof(*out->post_staff));
 	for (k = 0; k < req->n_weeks; k++) {
 		const struct sol_model *w = builds[k]->m;
+		const struct mu_scenario *sc = req->weeks[k];
+		out->post_staff[k] = mu_calloc(sc0->n_recruits * sc->n_shifts + 1, sizeof(double));
 		x = mu_malloc((w->n_cols + 1) * sizeof(double));
-		for (j = 0; j < w->n_cols; j++)
+		for (j = 0; j < w->n_cols; j++) {
+			const struct pol_col *c = &builds[k]->cols[j];
 			x[j] = res.x[maps[k][j]];
+			if (c->is_post)
+				out->post_staff[k][c->offer * sc->n_shifts +
+				                   sc->demand[c->demand].shift] += x[j];
+		}
 		out->plans[k] = pol_plan_new(builds[k], x);
 		free(x);
 		x = NULL;
@@ -266,9 +274,12 @@ void pol_recruited_release(struct pol_recruited *r)
 {
 	size_t k;
 	if (r->plans)
-		for (k = 0; k < r->n_weeks; k++)
+		for (k = 0; k < r->n_weeks; k++) {
 			mu_plan_free(r->plans[k]);
+			free(r->post_staff[k]);
+		}
 	free(r->plans);
+	free(r->post_staff);
 	free(r->posts);
 	memset(r, 0, sizeof(*r));
 }

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "core/mu_buf.h"
+#include "io/io_report.h"
 #include "model_harness.h"
 #include "policies/pol_recruit.h"
 
@@ -46,21 +47,38 @@ static const struct harness_file defaults[] = {
     {NULL, NULL},
 };
 
-/* The staff.csv of week k's plan: its own rows (posts: the cases have no
- * other staff) as staff available on their shifts. */
-static char *staff_of(const struct mu_scenario *sc, const struct mu_plan *plan)
+/* The staff.csv of a week with its posts as staff: the week's own staff
+ * rows plus, per (partner, role, shift), the posts' staff there (rows
+ * merged, rotatable kept: posts are not rotatable). */
+static char *staff_of(const struct mu_scenario *sc, const double *post_staff)
 {
 	struct mu_buf b;
-	size_t i;
+	size_t i, s, f;
+	double *extra = calloc(sc->n_recruits * sc->n_shifts + 1, sizeof(double));
+	memcpy(extra, post_staff, sc->n_recruits * sc->n_shifts * sizeof(double));
 	mu_buf_init(&b);
-	mu_buf_adds(&b, "partner,role,shift,available\n");
-	for (i = 0; i < plan->n_rows; i++) {
-		const struct mu_plan_row *r = &plan->rows[i];
-		if (r->source != MU_SRC_OWN)
-			continue;
-		mu_buf_addf(&b, "%s,%s,%s,%.0f\n", sc->partners[r->partner].id,
-		            sc->roles[r->worker_role].id, sc->shifts[r->shift].id, r->staff);
+	mu_buf_adds(&b, "partner,role,shift,available,rotatable\n");
+	for (f = 0; f < sc->n_staff; f++) {
+		const struct mu_staff *st = &sc->staff[f];
+		long more = 0;
+		for (i = 0; i < sc->n_recruits; i++)
+			if (sc->recruits[i].partner == st->partner &&
+			    sc->recruits[i].role == st->role) {
+				more += lround(extra[i * sc->n_shifts + st->shift]);
+				extra[i * sc->n_shifts + st->shift] = 0;
+			}
+		mu_buf_addf(&b, "%s,%s,%s,%ld,%ld\n", sc->partners[st->partner].id,
+		            sc->roles[st->role].id, sc->shifts[st->shift].id, st->available + more,
+		            st->rotatable);
 	}
+	for (i = 0; i < sc->n_recruits; i++)
+		for (s = 0; s < sc->n_shifts; s++)
+			if (lround(extra[i * sc->n_shifts + s]) > 0)
+				mu_buf_addf(&b, "%s,%s,%s,%ld,0\n",
+				            sc->partners[sc->recruits[i].partner].id,
+				            sc->roles[sc->recruits[i].role].id, sc->shifts[s].id,
+				            lround(extra[i * sc->n_shifts + s]));
+	free(extra);
 	return b.data;
 }
 
@@ -101,16 +119,25 @@ static void expect_mode(const struct harness_file *const *weeks, size_t n_weeks,
 		fail_msg("%s on the joint model: %.6f, muster %.6f", is_lp ? "CLP" : "CBC", peer,
 		         objective);
 	for (k = 0; k < n_weeks && !is_lp; k++) {
-		char *staff = staff_of(sc[k], r.plans[k]);
+		char *staff = staff_of(sc[k], r.post_staff[k]);
+		char dir[400];
+		struct mu_err werr;
 		struct harness_file with[8];
 		struct mu_scenario *alone;
 		size_t n = 0;
-		for (; weeks[k][n].name; n++)
-			with[n] = weeks[k][n];
+		for (i = 0; weeks[k][i].name; i++)
+			if (strcmp(weeks[k][i].name, "staff.csv") != 0)
+				with[n++] = weeks[k][i];
 		with[n++] = (struct harness_file){"staff.csv", staff};
 		with[n] = (struct harness_file){NULL, NULL};
 		alone = harness_load(defaults, with);
 		assert_float_equal(harness_solve(alone, false, false), r.plans[k]->objective, 1e-6);
+		/* and the joint plan's week, as recruit writes it, is a plan of it */
+		snprintf(dir, sizeof(dir), "%s/week%zu", harness_dir(), k + 1);
+		assert_int_equal(io_report_write_plan(dir, sc[k], r.plans[k], MU_ALL, &werr),
+		                 MU_OK);
+		assert_int_equal(io_report_write_summary(dir, sc[k], r.plans[k], &werr), MU_OK);
+		harness_check_outputs(alone, dir, true, false, r.plans[k]->objective);
 		mu_scenario_free(alone);
 		free(staff);
 	}
@@ -247,6 +274,20 @@ static void test_recruit_beside_a_pooled_bank(void **state)
 	expect(files, 38320, 1, 34640, 0.6);
 }
 
+static void test_recruit_beside_own_staff(void **state)
+{
+	/* one own nurse a day of the two needed: the posts fill the other,
+	 * as in test_recruit_a_post_worth_recruiting, beside the staff */
+	const struct harness_file files[] = {
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,2\na,rn,d2,2\na,rn,d3,2\n"
+	                   "a,rn,d4,2\na,rn,d5,2\na,rn,d6,2\na,rn,d7,2\n"},
+	    {"staff.csv", "partner,role,shift,available\na,rn,d1,1\na,rn,d2,1\na,rn,d3,1\n"
+	                  "a,rn,d4,1\na,rn,d5,1\na,rn,d6,1\na,rn,d7,1\n"},
+	    {NULL, NULL}};
+	(void)state;
+	expect(files, 60000, 2, 42000, 1.4);
+}
+
 static void test_recruit_refuses_weeks_of_two_systems(void **state)
 {
 	const struct harness_file other[] = {
@@ -293,6 +334,7 @@ int main(void)
 	    cmocka_unit_test(test_recruit_overlapping_shifts),
 	    cmocka_unit_test(test_recruit_weights_change_the_answer),
 	    cmocka_unit_test(test_recruit_beside_a_pooled_bank),
+	    cmocka_unit_test(test_recruit_beside_own_staff),
 	    cmocka_unit_test(test_recruit_refuses_weeks_of_two_systems),
 	};
 	return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
