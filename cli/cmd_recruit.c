@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_WEEKS 52
 #define MAX_CURVE_POINTS 1000
@@ -229,6 +230,21 @@ static void year_of(const struct pol_recruited *r, const double *weights, size_t
 static double fill_percent(const struct mu_totals *t)
 {
 	return fmax(0, 100 * mu_totals_fill_rate(t));
+}
+
+/* Solves req into out, saying on stderr what it solves when stderr is a
+ * terminal (long work shows progress, DESIGN.md §5). */
+static enum mu_code solve_said(const struct pol_recruit_request *req, struct pol_recruited *out,
+                               const char *what, struct mu_err *err)
+{
+	enum mu_code rc;
+	bool is_tty = isatty(fileno(stderr));
+	if (is_tty)
+		fprintf(stderr, "\r\033[Krecruit: solving %s ...", what);
+	rc = pol_recruit_solve(req, out, err);
+	if (is_tty)
+		fprintf(stderr, "\r\033[K");
+	return rc;
 }
 
 static bool is_solved(enum mu_status s)
@@ -533,7 +549,7 @@ int cmd_recruit(int argc, char **argv)
 	req.mps = a.o.mps;
 	req.warm = warm = pol_recruit_warm_new();
 	mu_err_clear(&err);
-	if (pol_recruit_solve(&req, &best, &err) != MU_OK) {
+	if (solve_said(&req, &best, "the best posts", &err) != MU_OK) {
 		status = cli_fail(&err);
 		goto done;
 	}
@@ -559,7 +575,7 @@ int cmd_recruit(int argc, char **argv)
 		for (j = 0; j < sc[0]->n_recruits; j++)
 			fixed[j] = -1;
 		fixed[i] = fmax(0, a.o.is_lp ? best.posts[i] - 1 : round(best.posts[i]) - 1);
-		if (pol_recruit_solve(&req, &other, &err) != MU_OK) {
+		if (solve_said(&req, &other, "the value of a last post", &err) != MU_OK) {
 			status = cli_fail(&err);
 			goto done;
 		}
@@ -573,7 +589,7 @@ int cmd_recruit(int argc, char **argv)
 	/* recruiting nobody */
 	for (i = 0; i < sc[0]->n_recruits; i++)
 		fixed[i] = 0;
-	if (pol_recruit_solve(&req, &other, &err) != MU_OK) {
+	if (solve_said(&req, &other, "recruiting nobody", &err) != MU_OK) {
 		status = cli_fail(&err);
 		goto done;
 	}
@@ -584,7 +600,7 @@ int cmd_recruit(int argc, char **argv)
 	req.fixed = NULL;
 	req.has_total = true;
 	req.total = a.o.is_lp ? y_best.posts + 1 : round(y_best.posts) + 1;
-	if (pol_recruit_solve(&req, &other, &err) != MU_OK) {
+	if (solve_said(&req, &other, "one post more", &err) != MU_OK) {
 		status = cli_fail(&err);
 		goto done;
 	}
@@ -602,7 +618,7 @@ int cmd_recruit(int argc, char **argv)
 		for (i = 0; i < n_pts; i++) {
 			xs[i] = a.from + (double)i * a.step;
 			req.total = xs[i];
-			if (pol_recruit_solve(&req, &other, &err) != MU_OK) {
+			if (solve_said(&req, &other, "the curve", &err) != MU_OK) {
 				status = cli_fail(&err);
 				goto done;
 			}
