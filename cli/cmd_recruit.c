@@ -472,7 +472,12 @@ static enum mu_code write_report(const char *dir, const struct mu_scenario *sc,
 				mu_buf_adds(&b, "<td></td><td></td><td></td><td></td></tr>\n");
 		}
 		mu_buf_adds(&b, "</table>\n");
-		if (knee < n_pts)
+		if (knee < n_pts && !is_solved(pts[knee + 1].status))
+			mu_buf_addf(&b,
+			            "<p>The curve ends at %.0f posts: no more fit within "
+			            "recruit_budget and max_posts.</p>\n",
+			            x[knee]);
+		else if (knee < n_pts)
 			mu_buf_addf(&b,
 			            "<p>Break-even: beyond %.0f posts one more step of posts no "
 			            "longer lowers the yearly cost.</p>\n",
@@ -716,11 +721,15 @@ int cmd_recruit(int argc, char **argv)
 			else
 				printf("  %8.0f %-10s\n", xs[i], mu_status_name(pts[i].status));
 		}
-		if (knee < n_pts)
+		if (knee < n_pts && !is_solved(pts[knee + 1].status))
+			printf("  the curve ends at %.0f post%s: no more fit within recruit_budget "
+			       "and max_posts\n",
+			       xs[knee], xs[knee] == 1 ? "" : "s");
+		else if (knee < n_pts)
 			printf(
-			    "  break-even at %.0f posts: one more step of posts no longer lowers "
+			    "  break-even at %.0f post%s: one more step of posts no longer lowers "
 			    "the yearly cost\n",
-			    xs[knee]);
+			    xs[knee], xs[knee] == 1 ? "" : "s");
 		else
 			printf("  every step of the curve still lowers the yearly cost\n");
 	}

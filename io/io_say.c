@@ -484,7 +484,7 @@ void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct
 			else
 				mu_buf_addf(b, "%.0f", n);
 			mu_buf_addf(b, " %s post%s at %s", sc->roles[k->role].name,
-			            !r->is_lp && n < 1.5 ? "" : "s", sc->partners[k->partner].name);
+			            n <= 1 + EPS ? "" : "s", sc->partners[k->partner].name);
 			n_shown++;
 		}
 		is_one = n_shown == 1 && total <= 1 + EPS;
