@@ -374,8 +374,11 @@ static void svg_curve(struct mu_buf *b, const double *x, const struct year *pts,
 		    b,
 		    "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"#b34700\" "
 		    "stroke-dasharray=\"4 3\"/><text x=\"%.1f\" y=\"%.0f\" font-size=\"11\" "
-		    "fill=\"#b34700\">break-even: %.0f posts</text>\n",
-		    kx, t, kx, h - bo, kx + 4, t + 12, x[knee]);
+		    "fill=\"#b34700\">%s: %.0f posts</text>\n",
+		    kx, t, kx, h - bo, kx + 4, t + 12,
+		    knee + 1 < n && !is_solved(pts[knee + 1].status) ? "the most that fit"
+		                                                     : "break-even",
+		    x[knee]);
 	}
 	mu_buf_adds(b, "</svg>\n");
 }
