@@ -536,6 +536,14 @@ int cmd_recruit(int argc, char **argv)
 			status = 2;
 			goto done;
 		}
+	for (k = 0; k < a.n_weeks; k++)
+		if (sc[k]->settings.guarantee == MU_GUARANTEE_UNFILLED)
+			cli_print_line(
+			    stderr,
+			    "warning: %s: guarantee is unfilled, but recruit does not apply "
+			    "the guarantee of DESIGN.md §3a: its weeks are planned without "
+			    "it\n",
+			    a.weeks[k]);
 	if (sc[0]->n_recruits == 0) {
 		cli_print_line(stderr,
 		               "muster recruit: %s has no recruits.csv rows: nothing to recruit "
