@@ -118,6 +118,24 @@ static void expect_mode(const struct harness_file *const *weeks, size_t n_weeks,
 	if (!(fabs(peer - objective) <= 1e-6 * (1 + objective)))
 		fail_msg("%s on the joint model: %.6f, muster %.6f", is_lp ? "CLP" : "CBC", peer,
 		         objective);
+	/* given the posts the weeks are apart: each week alone with the posts
+	 * fixed costs what it cost in the joint plan (both modes) */
+	for (k = 0; k < n_weeks; k++) {
+		struct pol_recruited one;
+		const struct mu_scenario *week[1] = {sc[k]};
+		const double weight[1] = {1};
+		assert_int_equal(pol_recruit_solve(&(struct pol_recruit_request){.weeks = week,
+		                                                                 .n_weeks = 1,
+		                                                                 .weights = weight,
+		                                                                 .is_lp = is_lp,
+		                                                                 .fixed = r.posts},
+		                                   &one, &err),
+		                 MU_OK);
+		assert_int_equal(one.status, MU_STATUS_OPTIMAL);
+		assert_float_equal(one.objective - one.post_cost, r.plans[k]->objective, 1e-6);
+		assert_float_equal(one.plans[0]->objective, r.plans[k]->objective, 1e-6);
+		pol_recruited_release(&one);
+	}
 	for (k = 0; k < n_weeks && !is_lp; k++) {
 		char *staff = staff_of(sc[k], r.post_staff[k]);
 		char dir[400];
