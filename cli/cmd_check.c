@@ -45,7 +45,7 @@ int cmd_check(int argc, char **argv)
 	       sc->n_bank, sc->n_agency, sc->n_agreements);
 	/* only `recruit` uses recruits.csv; check names it only when it is there */
 	if (sc->n_recruits > 0)
-		printf(", %zu posts to recruit (recruits.csv)", sc->n_recruits);
+		printf(", %zu recruits.csv row%s", sc->n_recruits, sc->n_recruits == 1 ? "" : "s");
 	printf("\n");
 	mu_scenario_free(sc);
 	io_source_free(src);
