@@ -13,7 +13,9 @@
 #include "core/mu_buf.h"
 #include "core/mu_format.h"
 #include "core/mu_parse.h"
+#include "core/mu_time.h"
 #include "io/io_report.h"
+#include "io/io_store.h"
 #include "io/io_say.h"
 #include "policies/pol_recruit.h"
 
@@ -29,7 +31,8 @@
 
 const char cmd_recruit_help[] =
     "usage: muster recruit WEEK... [--weights W,...] [--posts FROM:TO:STEP] [--lp]\n"
-    "                      [--out DIR] [--time-limit S] [--write-mps FILE]\n"
+    "                      [--out DIR] [--db FILE] [--time-limit S]\n"
+    "                      [--write-mps FILE]\n"
     "\n"
     "Chooses how many posts of each recruits.csv row to recruit, once for the\n"
     "year, against one or more representative weeks (scenario folders of the\n"
@@ -53,6 +56,10 @@ const char cmd_recruit_help[] =
     "  --out DIR         write posts.csv, curve.csv (with --posts), report.html,\n"
     "                    and each week's plan.csv and summary.csv in\n"
     "                    DIR/week1, DIR/week2 ...\n"
+    "  --db FILE         the run database (default: muster.db): each week's plan\n"
+    "                    of the best posts is a run, the weeks one linked set\n"
+    "                    (a sweep of command recruit; each run's values: week,\n"
+    "                    weight and the posts of each recruits.csv row)\n"
     "  --time-limit S    stop each solve after S seconds with the best found\n"
     "  --write-mps FILE  also write the joint model as free MPS (rows and\n"
     "                    columns of week k prefixed wK_)\n"
@@ -158,12 +165,13 @@ static int parse_args(int argc, char **argv, struct recruit_args *a)
 		if (i < argc && argv[i][0] != '-' &&
 		    (strcmp(argv[i - 1], "--out") == 0 ||
 		     strcmp(argv[i - 1], "--time-limit") == 0 ||
-		     strcmp(argv[i - 1], "--write-mps") == 0))
+		     strcmp(argv[i - 1], "--write-mps") == 0 || strcmp(argv[i - 1], "--db") == 0))
 			rest[n_rest++] = argv[i++];
 	}
-	if ((status = cli_parse_options(
-	         "recruit", n_rest, rest,
-	         CLI_OPT_LP | CLI_OPT_OUT | CLI_OPT_TIME_LIMIT | CLI_OPT_WRITE_MPS, &a->o)) != 0)
+	if ((status = cli_parse_options("recruit", n_rest, rest,
+	                                CLI_OPT_LP | CLI_OPT_OUT | CLI_OPT_DB | CLI_OPT_TIME_LIMIT |
+	                                    CLI_OPT_WRITE_MPS,
+	                                &a->o)) != 0)
 		goto done;
 	if (a->o.mps_natural) {
 		status = cli_usage_error("recruit", "unknown option '--write-mps-natural'");
@@ -497,6 +505,73 @@ static enum mu_code write_report(const char *dir, const struct mu_scenario *sc,
 	return rc;
 }
 
+/* Records each week's plan of the best posts as a run, the weeks one
+ * linked set (a sweep of command recruit) in one transaction; each run's
+ * values are its week, its weight and the posts of every recruits.csv
+ * row. *set_id gets the set's id. MU_OK or MU_E_DB. */
+static enum mu_code record(struct io_store *st, const struct recruit_args *a,
+                           struct io_source *const *src, struct mu_scenario *const *sc,
+                           const struct pol_recruited *best, double started, double time_read,
+                           int64_t *set_id, struct mu_err *err)
+{
+	size_t n = a->n_weeks, n_vary = 2 + sc[0]->n_recruits, k, i;
+	struct cli_run_stored *stored = mu_calloc(n + 1, sizeof(*stored));
+	struct io_run *runs = mu_calloc(n + 1, sizeof(*runs));
+	struct io_run_vary *vary = mu_calloc(n * n_vary + 1, sizeof(*vary));
+	char(*names)[160] = mu_calloc(sc[0]->n_recruits + 1, sizeof(*names));
+	struct mu_buf text;
+	enum mu_code rc;
+	mu_buf_init(&text);
+	mu_buf_addf(&text, "recruit weeks=%zu weights=", n);
+	for (k = 0; k < n; k++)
+		mu_buf_addf(&text, "%s%g", k ? "," : "", a->weights[k]);
+	if (a->has_curve)
+		mu_buf_addf(&text, " posts=%g:%g:%g", a->from, a->to, a->step);
+	for (i = 0; i < sc[0]->n_recruits; i++)
+		snprintf(names[i], sizeof(names[i]), "posts.%s.%s",
+		         sc[0]->partners[sc[0]->recruits[i].partner].id,
+		         sc[0]->roles[sc[0]->recruits[i].role].id);
+	for (k = 0; k < n; k++) {
+		/* the week as a solved run: its plan, borrowed, at the joint
+		 * model's status and size */
+		struct cli_run week;
+		struct cli_run_request req = {.command = "recruit",
+		                              .is_lp = a->o.is_lp,
+		                              .started = started,
+		                              .time_read = time_read};
+		struct io_run_vary *v = &vary[k * n_vary];
+		memset(&week, 0, sizeof(week));
+		week.solved.status = best->status;
+		week.solved.objective = best->plans[k]->objective;
+		week.solved.time_solve = best->time_solve;
+		week.solved.n_rows = best->n_rows;
+		week.solved.n_cols = best->n_cols;
+		week.solved.n_nonzeros = best->n_nonzeros;
+		week.solved.plan = best->plans[k];
+		cli_run_describe(sc[k], &req, &week, &stored[k]);
+		v[0] = (struct io_run_vary){"week", (double)(k + 1)};
+		v[1] = (struct io_run_vary){"weight", a->weights[k]};
+		for (i = 0; i < sc[0]->n_recruits; i++)
+			v[2 + i] = (struct io_run_vary){names[i], best->posts[i]};
+		stored[k].r.vary = v;
+		stored[k].r.n_vary = n_vary;
+		runs[k] = stored[k].r;
+	}
+	rc = io_store_add_linked(
+	    st, (const struct io_source *const *)src,
+	    &(struct io_sweep){
+	        .mode = a->o.is_lp ? "plan" : "rota", .vary = text.data, .runs = runs, .n_runs = n},
+	    set_id, NULL, err);
+	for (k = 0; k < n; k++)
+		cli_run_stored_release(&stored[k]);
+	mu_buf_release(&text);
+	free(stored);
+	free(runs);
+	free(vary);
+	free(names);
+	return rc;
+}
+
 int cmd_recruit(int argc, char **argv)
 {
 	struct recruit_args a;
@@ -505,6 +580,9 @@ int cmd_recruit(int argc, char **argv)
 	struct pol_recruit_request req;
 	struct pol_recruited best, other;
 	struct pol_recruit_warm *warm = NULL;
+	struct io_store *st = NULL;
+	double started = mu_time_now(), time_read = 0;
+	int64_t set_id = 0;
 	struct year y_best, y_none, y_next, *pts = NULL;
 	double *fixed = NULL, *value = NULL, *xs = NULL;
 	bool *has_value = NULL, has_next = false, is_all_optimal = true;
@@ -553,7 +631,10 @@ int cmd_recruit(int argc, char **argv)
 		status = 2;
 		goto done;
 	}
-	if ((status = cli_prepare_out(a.o.out)) != 0)
+	time_read = mu_time_now() - started;
+	/* the database and the output folder, before any solving */
+	if ((status = cli_run_store_open(a.o.db, &st)) != 0 ||
+	    (status = cli_prepare_out(a.o.out)) != 0)
 		goto done;
 
 	memset(&req, 0, sizeof(req));
@@ -688,6 +769,11 @@ int cmd_recruit(int argc, char **argv)
 		}
 	}
 
+	if (record(st, &a, src, sc, &best, started, time_read, &set_id, &err) != MU_OK) {
+		status = cli_fail(&err);
+		goto done;
+	}
+
 	/* the terminal */
 	printf("recruit: %zu week%s, %s: %s, yearly cost %s\n", a.n_weeks,
 	       a.n_weeks == 1 ? "" : "s", a.o.is_lp ? "plan" : "rota",
@@ -746,11 +832,14 @@ int cmd_recruit(int argc, char **argv)
 	}
 	printf("\n");
 	cli_print_line(stdout, "%s\n", say.data);
+	cli_print_line(stdout, "  the weeks' runs recorded in %s as set %lld (muster runs)\n",
+	               a.o.db, (long long)set_id);
 	if (a.o.out)
 		cli_print_line(stdout, "  posts.csv, report.html%s and week1..week%zu in %s\n",
 		               a.has_curve ? ", curve.csv" : "", a.n_weeks, a.o.out);
 	status = y_best.red_flags > 0 ? 3 : 0;
 done:
+	io_store_close(st);
 	pol_recruited_release(&best);
 	pol_recruited_release(&other);
 	pol_recruit_warm_free(warm);

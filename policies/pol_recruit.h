@@ -56,7 +56,7 @@ struct pol_recruited {
 	double **post_staff;
 	size_t n_weeks;
 	double time_solve;
-	size_t n_rows, n_cols;
+	size_t n_rows, n_cols, n_nonzeros;
 };
 
 /* Whether weeks a and b describe the same system (DESIGN.md §3c): the same

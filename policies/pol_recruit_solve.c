@@ -227,6 +227,7 @@ enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol
 	out->time_solve = res.solve_seconds;
 	out->n_rows = res.n_rows;
 	out->n_cols = res.n_cols;
+	out->n_nonzeros = res.n_nonzeros;
 	out->n_weeks = req->n_weeks;
 	out->n_posts = sc0->n_recruits;
 	out->posts = mu_calloc(sc0->n_recruits + 1, sizeof(double));

@@ -2124,7 +2124,7 @@ static void test_cli_recruit_posts_curve_and_sentence(void **state)
 	(void)state;
 	write_recruit_weeks("partner,role,annual_cost,hours_per_week\na,rn,30000,40\n");
 	r = run("recruit", "winter", "summer", "--weights", "26,26", "--posts", "0:3:1", "--out",
-	        "rec", NULL);
+	        "rec", "--db", "rec.db", NULL);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "rota: optimal, yearly cost £60,000.00"));
 	assert_non_null(strstr(r.out, "without new posts: yearly cost £291,200.00"));
@@ -2165,10 +2165,24 @@ static void test_cli_recruit_posts_curve_and_sentence(void **state)
 	assert_non_null(strstr(text, "break-even: 2 posts"));
 	assert_non_null(strstr(text, "2 Nurse posts at Acute cost £60,000 a year"));
 	free(text);
+	assert_non_null(strstr(r.out, "the weeks' runs recorded in rec.db as set 1"));
+	result_free(&r);
+	/* the weeks' runs, one linked set: each its week's scenario and cost */
+	r = run("runs", "--db", "rec.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(
+	    strstr(r.out, "recruit  rota           1  optimal               £0.00  winter"));
+	assert_non_null(
+	    strstr(r.out, "recruit  rota           1  optimal               £0.00  summer"));
+	result_free(&r);
+	r = run("show", "1", "--db", "rec.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "posts.a.rn"));
 	result_free(&r);
 
 	/* summer-heavy weights: nobody is worth recruiting */
-	r = run("recruit", "winter", "summer", "--weights", "1,51", "--lp", NULL);
+	r = run("recruit", "winter", "summer", "--weights", "1,51", "--lp", "--db", "rec2.db",
+	        NULL);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "plan: optimal, yearly cost £11,200.00"));
 	assert_non_null(strstr(r.out, "Recruiting nobody is best"));
