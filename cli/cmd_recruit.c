@@ -252,6 +252,8 @@ static enum mu_code solve_said(const struct pol_recruit_request *req, struct pol
 	rc = pol_recruit_solve(req, out, err);
 	if (is_tty)
 		fprintf(stderr, "\r\033[K");
+	if (rc == MU_OK && cli_run_is_interrupted())
+		return mu_err_set(err, MU_E_SOLVER, "interrupted; nothing was recorded");
 	return rc;
 }
 
@@ -645,6 +647,7 @@ int cmd_recruit(int argc, char **argv)
 	req.time_limit = a.o.time_limit;
 	req.mps = a.o.mps;
 	req.warm = warm = pol_recruit_warm_new();
+	req.stop = cli_run_stop_flag();
 	mu_err_clear(&err);
 	if (solve_said(&req, &best, "the best posts", &err) != MU_OK) {
 		status = cli_fail(&err);

@@ -11,6 +11,7 @@
 #include "core/mu_plan.h"
 #include "core/mu_scenario.h"
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -40,6 +41,8 @@ struct pol_recruit_request {
 	/* Start from the basis w holds (if any) and keep this solve's in it;
 	 * NULL: a cold start (sifted from short and breach on a wide model). */
 	struct pol_recruit_warm *warm;
+	/* When it points at a non-zero value the search stops with what it has. */
+	const volatile sig_atomic_t *stop;
 };
 
 struct pol_recruited {

@@ -204,6 +204,7 @@ enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol
 	opt.time_limit = req->time_limit;
 	opt.work_limit = req->work_limit;
 	opt.want_basis = req->warm != NULL;
+	opt.stop = req->stop;
 	if (req->warm && req->warm->has_basis) {
 		warm_rows = mu_malloc(m->n_rows + 1);
 		warm_cols = mu_malloc(m->n_cols + 1);
