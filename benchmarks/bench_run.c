@@ -414,8 +414,8 @@ static void shares(unsigned long samples)
 		}
 		{
 			const char *exact[] = {muster, "shares", dir, "--out", out, NULL};
-			const char *sampled[] = {muster,      "shares", dir,  "--samples",
-			                         n_samples,   "--out",  out,  NULL};
+			const char *sampled[] = {muster,    "shares", dir, "--samples",
+			                         n_samples, "--out",  out, NULL};
 			run(p, i == 0 ? exact : sampled);
 			must(p, "muster shares", 0);
 			seconds = p->seconds;

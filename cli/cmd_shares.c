@@ -67,7 +67,7 @@ const char cmd_shares_help[] =
 /* The game's value function: one plan-mode solve per coalition. */
 struct game_ctx {
 	const struct mu_scenario *sc;
-	bool *in; /* per partner: in the coalition being solved */
+	bool *in;              /* per partner: in the coalition being solved */
 	struct pol_game *game; /* the coalitions' model, once one is solved */
 	bool is_tty;
 	size_t n_done;

@@ -44,8 +44,7 @@ struct pol_game {
 	size_t n_solves; /* coalitions solved */
 };
 
-enum mu_code pol_game_new(const struct mu_scenario *sc, struct pol_game **out,
-                          struct mu_err *err)
+enum mu_code pol_game_new(const struct mu_scenario *sc, struct pol_game **out, struct mu_err *err)
 {
 	struct pol_game *g = mu_calloc(1, sizeof(*g));
 	size_t j, cap = 0;

@@ -106,8 +106,7 @@ void pol_solved_release(struct pol_solved *s);
  * (pol_game.c). Made from sc, which must outlive it. */
 struct pol_game;
 
-enum mu_code pol_game_new(const struct mu_scenario *sc, struct pol_game **out,
-                          struct mu_err *err);
+enum mu_code pol_game_new(const struct mu_scenario *sc, struct pol_game **out, struct mu_err *err);
 
 /* Accepts NULL. */
 void pol_game_free(struct pol_game *g);

@@ -18,9 +18,9 @@
 struct sol_lp {
 	glp_prob *lp;
 	struct sol_model *m;
-	const bool *col_is_core; /* the cold solve sifts from these, or NULL */
-	double *hi;              /* each column's upper bound as set now */
-	bool is_solved;          /* lp holds an optimal basis */
+	const bool *col_is_core;     /* the cold solve sifts from these, or NULL */
+	double *hi;                  /* each column's upper bound as set now */
+	bool is_solved;              /* lp holds an optimal basis */
 	bool has_opened, has_closed; /* bounds moved since the last solve */
 	int *mark_rows, *mark_cols;  /* a basis marked to go back to, or NULL */
 	long iterations;
@@ -68,8 +68,11 @@ void sol_lp_set_col_hi(struct sol_lp *s, size_t j, double hi)
 		s->has_closed = true;
 	s->hi[j] = hi;
 	/* GLPK moves a non-basic column's status to fit its new bounds */
-	glp_set_col_bnds(s->lp, (int)j + 1, lo == hi ? GLP_FX : hi < SOL_INF ? GLP_DB : GLP_LO, lo,
-	                 hi < SOL_INF ? hi : 0);
+	glp_set_col_bnds(s->lp, (int)j + 1,
+	                 lo == hi       ? GLP_FX
+	                 : hi < SOL_INF ? GLP_DB
+	                                : GLP_LO,
+	                 lo, hi < SOL_INF ? hi : 0);
 }
 
 void sol_lp_mark(struct sol_lp *s)
@@ -126,8 +129,8 @@ enum mu_code sol_lp_solve(struct sol_lp *s, enum sol_status *status, double *obj
 	} else if (s->col_is_core) {
 		size_t rounds;
 		parm.meth = GLP_DUALP;
-		is_done =
-		    sol_sift_solve(s->lp, s->m, s->col_is_core, &parm, 0, &rounds) != SOL_SIFT_FAILED;
+		is_done = sol_sift_solve(s->lp, s->m, s->col_is_core, &parm, 0, &rounds) !=
+		          SOL_SIFT_FAILED;
 	}
 	if (!is_done) { /* cold, or a warm start GLPK could not use */
 		glp_std_basis(s->lp);

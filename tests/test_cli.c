@@ -1996,8 +1996,8 @@ static void expect_same_shares(const char *a, const char *b)
 				*ex = *ey = '\0';
 			u = strtod(cx, &tx);
 			v = strtod(cy, &ty);
-			if (strcmp(cx, cy) != 0 &&
-			    (tx == cx || *tx || ty == cy || *ty || !(fabs(u - v) <= 1e-6 * (1 + fabs(u)))))
+			if (strcmp(cx, cy) != 0 && (tx == cx || *tx || ty == cy || *ty ||
+			                            !(fabs(u - v) <= 1e-6 * (1 + fabs(u)))))
 				fail_msg("%s and %s differ: '%s' and '%s'", a, b, cx, cy);
 			if (!ex)
 				break;
