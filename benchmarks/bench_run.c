@@ -11,10 +11,15 @@
  * exact shares (128 coalitions) and `large`'s sampled ones (40 partners,
  * --share-samples orders, default 20), each against 50 cold plan solves
  * of the same scenario by muster and by CLP, with the largest standard
- * error as a share of the saving.
+ * error as a share of the saving. With --recruit it times `muster recruit`
+ * (issue 18): the example's two weeks (the second at 85% of the demand)
+ * with a 10-point curve in plan mode against 10 plan solves of one week,
+ * and large's two weeks in rota mode against CBC on the joint model's MPS
+ * at the same time limit (--sizes example or --sizes large: only that one).
  *
  *   bench_run [--sizes small,medium,large,large-mixed] [--time-limit S]
- *             [--growth] [--shares] [--share-samples N] [--bin DIR] [--work DIR]
+ *             [--growth] [--shares] [--share-samples N] [--recruit] [--bin DIR]
+ *             [--work DIR]
  *
  * A size is any name bench_gen takes: small, medium, large, or one of them
  * with -mixed (per-worker clearances); the default runs the three sizes and
@@ -27,6 +32,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -424,18 +430,204 @@ static void shares(unsigned long samples)
 	free(p);
 }
 
+/* The number after key on the first line of text that has it, or NAN. */
+static double number_on_first(const char *text, const char *key)
+{
+	const char *at = strstr(text, key), *start, *end;
+	char line[1024];
+	size_t n;
+	if (!at)
+		return NAN;
+	for (start = at; start > text && start[-1] != '\n'; start--)
+		;
+	end = strchr(at, '\n');
+	n = end ? (size_t)(end - start) : strlen(start);
+	if (n >= sizeof(line))
+		n = sizeof(line) - 1;
+	memcpy(line, start, n);
+	line[n] = '\0';
+	return number_after(line, key);
+}
+
+/* Two representative weeks of the scenario in week1 for `muster recruit`:
+ * week1 itself and week2, its copy with every demand row's required at
+ * 85% (minimum no higher), each with a recruits.csv of one post per
+ * (partner, role) of the first three partners' first demand rows. */
+static void make_weeks(const char *week1, const char *week2)
+{
+	char file[600], line[4096], cell[256], recruits[2048] = "partner,role,annual_cost\n";
+	char seen[3][2][128];
+	size_t n_seen = 0, k, req_col = SIZE_MAX, min_col = SIZE_MAX, n_fields = 1;
+	FILE *in, *out;
+	bool is_header = true;
+	snprintf(line, sizeof(line), "rm -rf '%s' && cp -r '%s' '%s'", week2, week1, week2);
+	if (system(line) != 0) {
+		fprintf(stderr, "bench_run: cannot copy %s\n", week1);
+		exit(1);
+	}
+	path(file, sizeof(file), "%s/demand.csv", week1);
+	in = fopen(file, "r");
+	path(file, sizeof(file), "%s/demand.csv", week2);
+	out = fopen(file, "w");
+	if (!in || !out) {
+		fprintf(stderr, "bench_run: cannot read or write demand.csv\n");
+		exit(1);
+	}
+	while (fgets(line, sizeof(line), in)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (is_header) {
+			for (k = 0; line[k]; k++)
+				n_fields += line[k] == ',';
+			for (k = 0; k < n_fields; k++) {
+				csv_field(line, k, cell, sizeof(cell));
+				if (strcmp(cell, "required") == 0)
+					req_col = k;
+				if (strcmp(cell, "minimum") == 0)
+					min_col = k;
+			}
+			fprintf(out, "%s\n", line);
+			is_header = false;
+			continue;
+		}
+		{
+			double req = NAN, min = 0;
+			char partner[128], role[128];
+			bool is_new = true;
+			csv_field(line, 0, partner, sizeof(partner));
+			csv_field(line, 1, role, sizeof(role));
+			for (k = 0; k < n_seen; k++)
+				is_new &= strcmp(seen[k][0], partner) != 0;
+			if (is_new && n_seen < 3) {
+				snprintf(seen[n_seen][0], sizeof(seen[0][0]), "%s", partner);
+				snprintf(seen[n_seen][1], sizeof(seen[0][1]), "%s", role);
+				n_seen++;
+			}
+			for (k = 0; k < n_fields; k++) {
+				csv_field(line, k, cell, sizeof(cell));
+				if (k == req_col)
+					req = 0.85 * strtod(cell, NULL);
+				if (k == min_col)
+					min = strtod(cell, NULL);
+			}
+			for (k = 0; k < n_fields; k++) {
+				csv_field(line, k, cell, sizeof(cell));
+				if (k > 0)
+					fputc(',', out);
+				if (k == req_col)
+					fprintf(out, "%.2f", req);
+				else if (k == min_col)
+					fprintf(out, "%.2f", min < req ? min : req);
+				else
+					fputs(cell, out);
+			}
+			fputc('\n', out);
+		}
+	}
+	fclose(in);
+	fclose(out);
+	for (k = 0; k < n_seen; k++) {
+		size_t used = strlen(recruits);
+		snprintf(recruits + used, sizeof(recruits) - used, "%s,%s,48000\n", seen[k][0],
+		         seen[k][1]);
+	}
+	for (k = 0; k < 2; k++) {
+		path(file, sizeof(file), "%s/recruits.csv", k == 0 ? week1 : week2);
+		out = fopen(file, "w");
+		if (!out) {
+			fprintf(stderr, "bench_run: cannot write %s\n", file);
+			exit(1);
+		}
+		fputs(recruits, out);
+		fclose(out);
+	}
+}
+
+/* --recruit (issue 18): the example's two weeks and a curve of 10 points
+ * in plan mode against 10 plan solves of one week; `large`'s two weeks in
+ * rota mode against CBC on the same joint model at the same time limit. */
+static void recruit(bool is_example, bool is_large)
+{
+	struct proc *p = malloc(sizeof(*p));
+	char muster[512], w1[512], w2[512], db[512], mps[512], limit[32];
+	double plan_s, recruit_s, ours, cbc;
+	path(muster, sizeof(muster), "%s/muster", bin_dir);
+	path(w1, sizeof(w1), "%s/recruit-example-w1", work);
+	path(w2, sizeof(w2), "%s/recruit-example-w2", work);
+	path(db, sizeof(db), "%s/recruit.db", work);
+	path(limit, sizeof(limit), "%g", time_limit);
+	if (!is_example)
+		goto large;
+	{
+		const char *rm[] = {"rm", "-rf", w1, NULL};
+		const char *ex[] = {muster, "example", w1, NULL};
+		run(p, rm);
+		run(p, ex);
+		must(p, "muster example", 0);
+	}
+	make_weeks(w1, w2);
+	{
+		const char *argv[] = {muster, "solve", w1, "--lp", "--db", db, NULL};
+		run(p, argv);
+		must(p, "muster solve --lp", 3);
+		plan_s = p->seconds;
+	}
+	{
+		const char *argv[] = {muster, "recruit", w1, w2, "--lp", "--posts", "0:45:5", NULL};
+		fprintf(stderr, "bench_run: example: two weeks, a curve of 10 points ...\n");
+		run(p, argv);
+		must(p, "muster recruit --lp", 3);
+		recruit_s = p->seconds;
+	}
+	printf("recruit (issue 18), plan mode: the example's two weeks and a 10-point curve\n"
+	       "%-8s %12s %12s %10s\n%-8s %12.2f %12.2f %10.2f\n",
+	       "scenario", "recruit s", "10 plan s", "x 10 plan", "example", recruit_s, 10 * plan_s,
+	       recruit_s / (10 * plan_s));
+	fflush(stdout);
+large:
+	if (!is_large) {
+		free(p);
+		return;
+	}
+	path(w1, sizeof(w1), "%s/recruit-large-w1", work);
+	path(w2, sizeof(w2), "%s/recruit-large-w2", work);
+	path(mps, sizeof(mps), "%s/recruit-large.mps", work);
+	generate("large", w1, "1");
+	make_weeks(w1, w2);
+	{
+		const char *argv[] = {muster, "recruit",     w1,  w2,  "--time-limit",
+		                      limit,  "--write-mps", mps, NULL};
+		fprintf(stderr, "bench_run: large: two weeks in rota mode, %g s a solve ...\n",
+		        time_limit);
+		run(p, argv);
+		must(p, "muster recruit", 3);
+		ours = number_on_first(p->out, "yearly cost");
+	}
+	{
+		const char *argv[] = {"cbc", mps, "-sec", limit, "-solve", NULL};
+		run(p, argv);
+		must(p, "cbc", 0);
+		cbc = number_after(p->out, "Objective value:");
+	}
+	printf("recruit (issue 18), rota mode at %g s: large's two weeks, the yearly cost\n"
+	       "%-8s %16s %16s %10s\n%-8s %16.2f %16.2f %+9.3f%%\n",
+	       time_limit, "scenario", "muster", "CBC", "vs CBC", "large", ours, cbc,
+	       100 * (ours - cbc) / fabs(cbc));
+	free(p);
+}
+
 int main(int argc, char **argv)
 {
 	char sizes[256] = "small,medium,large,large-mixed", *name, *save = NULL;
 	struct row rows[8];
 	size_t n = 0;
-	bool do_growth = false, do_shares = false;
+	bool do_growth = false, do_shares = false, do_recruit = false, has_sizes = false;
 	unsigned long share_samples = 20;
 	int i;
 	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--sizes") == 0 && i + 1 < argc)
+		if (strcmp(argv[i], "--sizes") == 0 && i + 1 < argc) {
 			snprintf(sizes, sizeof(sizes), "%s", argv[++i]);
-		else if (strcmp(argv[i], "--time-limit") == 0 && i + 1 < argc)
+			has_sizes = true;
+		} else if (strcmp(argv[i], "--time-limit") == 0 && i + 1 < argc)
 			time_limit = strtod(argv[++i], NULL);
 		else if (strcmp(argv[i], "--bin") == 0 && i + 1 < argc)
 			bin_dir = argv[++i];
@@ -445,18 +637,25 @@ int main(int argc, char **argv)
 			do_growth = true;
 		else if (strcmp(argv[i], "--shares") == 0)
 			do_shares = true;
+		else if (strcmp(argv[i], "--recruit") == 0)
+			do_recruit = true;
 		else if (strcmp(argv[i], "--share-samples") == 0 && i + 1 < argc)
 			share_samples = strtoul(argv[++i], NULL, 10);
 		else {
 			fprintf(stderr,
 			        "usage: bench_run [--sizes small,medium,large,large-mixed]\n"
 			        "                 [--time-limit S] [--growth]\n"
-			        "                 [--shares] [--share-samples N]\n"
+			        "                 [--shares] [--share-samples N] [--recruit]\n"
 			        "                 [--bin DIR] [--work DIR]\n");
 			return 2;
 		}
 	}
 	mkdir(work, 0777);
+	if (do_recruit) { /* the recruitment alone: its own tables */
+		recruit(!has_sizes || strstr(sizes, "example"),
+		        !has_sizes || strstr(sizes, "large"));
+		return 0;
+	}
 	if (do_shares) { /* the shares alone: their own table */
 		shares(share_samples);
 		return 0;

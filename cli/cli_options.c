@@ -69,7 +69,7 @@ static bool parse_shard(const char *v, unsigned long *i, unsigned long *n)
 
 /* True when out names the folder scenario is (through links and ".."
  * alike); false when out does not exist yet. */
-static bool is_same_folder(const char *out, const char *scenario)
+bool cli_is_same_folder(const char *out, const char *scenario)
 {
 	struct stat a, b;
 	return stat(out, &a) == 0 && stat(scenario, &b) == 0 && a.st_dev == b.st_dev &&
@@ -165,7 +165,7 @@ int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
 	if (o->now && !o->keep)
 		return cli_usage_error(cmd, "--now needs --keep PLAN: the past is fixed as the "
 		                            "kept plan has it");
-	if (o->out && o->scenario && is_same_folder(o->out, o->scenario))
+	if (o->out && o->scenario && cli_is_same_folder(o->out, o->scenario))
 		return cli_usage_error(cmd,
 		                       "--out %s is the scenario folder: muster would write its "
 		                       "outputs among the scenario's files (and refuse to read it "

@@ -46,4 +46,7 @@ struct cli_options {
 int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
                       struct cli_options *o);
 
+/* True when out and scenario name one folder (the same device and inode). */
+bool cli_is_same_folder(const char *out, const char *scenario);
+
 #endif

@@ -365,6 +365,11 @@ bool cli_run_is_interrupted(void)
 	return is_interrupted != 0;
 }
 
+const volatile sig_atomic_t *cli_run_stop_flag(void)
+{
+	return &is_interrupted;
+}
+
 int cli_run_store_open(const char *db, struct io_store **out)
 {
 	struct mu_err err;

@@ -16,6 +16,7 @@
 #include "policies/pol_solve.h"
 #include "policies/pol_why.h"
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -87,6 +88,10 @@ void cli_run_stored_release(struct cli_run_stored *s);
 
 /* True once Ctrl-C was pressed: the command should stop and record nothing. */
 bool cli_run_is_interrupted(void);
+
+/* The flag Ctrl-C sets (cli_run_store_open catches it), for a solve's
+ * `stop` that cli_run_solve does not make. */
+const volatile sig_atomic_t *cli_run_stop_flag(void);
 
 /* Opens the run database at db for a command that records, before it
  * solves anything, so that a database that cannot be used is reported at

@@ -40,9 +40,13 @@ int cmd_check(int argc, char **argv)
 	if (status != 0)
 		return status;
 	printf("%s: ok: %zu partners, %zu roles, %zu shifts, %zu demand rows, %zu bank workers, "
-	       "%zu agency offers, %zu agreements\n",
+	       "%zu agency offers, %zu agreements",
 	       cli_safe(src->label), sc->n_partners, sc->n_roles, sc->n_shifts, sc->n_demand,
 	       sc->n_bank, sc->n_agency, sc->n_agreements);
+	/* only `recruit` uses recruits.csv; check names it only when it is there */
+	if (sc->n_recruits > 0)
+		printf(", %zu recruits.csv row%s", sc->n_recruits, sc->n_recruits == 1 ? "" : "s");
+	printf("\n");
 	mu_scenario_free(sc);
 	io_source_free(src);
 	return 0;

@@ -25,6 +25,7 @@ const struct mu_source_info mu_source_info[MU_SRC_MODEL_COUNT] = {
     [MU_SRC_CHANGE] = {.name = "change"},
     [MU_SRC_POOL_WORKER] = {.name = "pool_worker", .has_home = true, .is_internal = true},
     [MU_SRC_POOL] = {.name = "pool", .is_staff = true, .covers_demand = true, .is_internal = true},
+    [MU_SRC_POSTS] = {.name = "posts", .is_internal = true},
 };
 
 const char *const mu_penalty_names[MU_PEN_COUNT] = {
@@ -53,6 +54,7 @@ const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT] = {
     [MU_ROW_GUARANTEE] = {.name = "guarantee", .unit = "penalty £"},
     [MU_ROW_SHARE] = {.name = "share", .unit = "hour"},
     [MU_ROW_KEEP] = {.name = "keep", .unit = "staff"},
+    [MU_ROW_POSTS] = {.name = "posts", .unit = "post"},
 };
 
 const char *const mu_why_reason_names[MU_WHY_COUNT] = {

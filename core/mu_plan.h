@@ -38,6 +38,9 @@ enum mu_source {
 	/* a pool's staff at a demand row (z[s,P,q,c]), given to its workers
 	 * who work the shift when the plan is read back */
 	MU_SRC_POOL,
+	/* the posts of a recruits.csv row in one week's model (pol_recruit.c):
+	 * covers nothing itself; its staff are own columns */
+	MU_SRC_POSTS,
 	MU_SRC_MODEL_COUNT
 };
 
@@ -164,6 +167,9 @@ enum mu_row_kind {
 	MU_ROW_GUARANTEE,   /* unfilled penalty <= the silo plan's (§3a); index: partner */
 	MU_ROW_SHARE,       /* hours worked + hours short >= target (§3b); index: worker */
 	MU_ROW_KEEP,        /* change + kept column >= kept staff (§3b); index: demand row */
+	/* a recruits.csv row's staff on overlapping shifts <= its posts, or its
+	 * hours <= posts x hours_per_week x days / 7 (§3c); index: recruits row */
+	MU_ROW_POSTS,
 	MU_ROW_KIND_COUNT
 };
 

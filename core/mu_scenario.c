@@ -79,6 +79,7 @@ void mu_scenario_free(struct mu_scenario *sc)
 	free(sc->caps);
 	free(sc->cap_of_role);
 	free(sc->substitutions);
+	free(sc->recruits);
 	free(sc);
 }
 

@@ -134,6 +134,15 @@ struct mu_substitution {
 	double efficiency;
 };
 
+/* A post a partner could recruit (recruits.csv, DESIGN.md §3c). */
+struct mu_recruit {
+	size_t partner, role;
+	double annual_cost;    /* £ per post per year, on-costs included */
+	long max_posts;        /* MU_UNLIMITED */
+	double hours_per_week; /* 37.5 */
+	bool is_nights;        /* may work shifts that cross midnight; yes */
+};
+
 struct mu_scenario {
 	struct mu_partner *partners;
 	size_t n_partners;
@@ -160,6 +169,8 @@ struct mu_scenario {
 	struct mu_substitution *substitutions;
 	size_t n_substitutions;
 	struct mu_settings settings;
+	struct mu_recruit *recruits; /* read always, used only by `muster recruit` */
+	size_t n_recruits;
 };
 
 /* A new, empty scenario with the default settings (mu_settings_table).

@@ -96,4 +96,24 @@ void io_say_changes(struct mu_buf *b, const struct mu_changes *c);
  * to where, its penalty or why it was forced. */
 void io_say_change(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_change *ch);
 
+/* What a recruitment (DESIGN.md §3c) comes to, a year, against recruiting
+ * nobody: the posts by role and partner with their yearly pay, then the
+ * yearly cost (spend plus penalty weights, said as such), cash spend (the
+ * posts' pay included) and filled hours, each with its sign; then what one
+ * post more would do to the yearly cost, or that none fits. */
+struct io_say_recruit {
+	const double *posts; /* per recruits.csv row of sc */
+	double post_cost;    /* posts x annual_cost */
+	double cost, cost_none;
+	double spend, spend_none;
+	double filled, filled_none; /* filled hours a year */
+	bool has_next;              /* one post more was solved ... */
+	bool is_next_feasible;      /* ... and fits recruit_budget and max_posts */
+	double cost_next;
+	bool is_lp; /* posts may be fractions */
+};
+
+/* Appends plain text to b. */
+void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct io_say_recruit *r);
+
 #endif

@@ -24,6 +24,8 @@ static const struct mu_range RULE_MAX_HOURS = {.lo = 0, .hi = 10000, .is_lo_open
 static const struct mu_range RULE_EFFICIENCY = {.lo = 0, .hi = 1, .is_lo_open = true};
 static const struct mu_range RULE_COUNT = {.lo = 0, .hi = 1e6, .is_integer = true};
 static const struct mu_range RULE_TIER = {.lo = 1, .hi = 1000, .is_integer = true};
+/* a week has 168 hours */
+static const struct mu_range RULE_HOURS_PER_WEEK = {.lo = 0, .hi = 168, .is_lo_open = true};
 
 /* ---- tables ---------------------------------------------------------- */
 
@@ -483,6 +485,37 @@ static void read_setting(struct io_table *t)
 	}
 }
 
+enum { K_PARTNER, K_ROLE, K_ANNUAL_COST, K_MAX_POSTS, K_HOURS_PER_WEEK, K_NIGHTS };
+static const struct io_col recruit_cols[] = {{"partner", true},         {"role", true},
+                                             {"annual_cost", true},     {"max_posts", false},
+                                             {"hours_per_week", false}, {"nights", false}};
+
+/* A post that could be recruited (DESIGN.md §3c); one row per (partner,
+ * role). Only `muster recruit` uses the table, but every command reads and
+ * checks it, so that `check` finds its errors before a long recruitment. */
+static void read_recruit(struct io_table *t)
+{
+	struct io_loader *ld = t->ld;
+	struct mu_scenario *sc = ld->sc;
+	struct mu_recruit k;
+	size_t key[2];
+	bool ok;
+	memset(&k, 0, sizeof(k));
+	ok = io_table_ref(t, K_PARTNER, &ld->partners, "partner", false, &key[0]);
+	ok = io_table_ref(t, K_ROLE, &ld->roles, "role", false, &key[1]) && ok;
+	if (ok)
+		io_table_unique(t, K_PARTNER, key, 2, "recruits row (partner, role)");
+	io_table_number(t, K_ANNUAL_COST, &RULE_MONEY, 0, &k.annual_cost, NULL);
+	io_table_count(t, K_MAX_POSTS, &RULE_COUNT, MU_UNLIMITED, &k.max_posts);
+	io_table_number(t, K_HOURS_PER_WEEK, &RULE_HOURS_PER_WEEK, 37.5, &k.hours_per_week, NULL);
+	io_table_yes_no(t, K_NIGHTS, true, &k.is_nights);
+	if (!t->is_row_ok)
+		return;
+	k.partner = key[0], k.role = key[1];
+	sc->recruits = mu_grow_one(sc->recruits, sc->n_recruits, sizeof(*sc->recruits));
+	sc->recruits[sc->n_recruits++] = k;
+}
+
 /* ---- files ----------------------------------------------------------- */
 
 static struct io_id_set *partner_ids(struct io_loader *ld)
@@ -518,13 +551,14 @@ static const struct io_file_spec file_specs[] = {
     {"agreements.csv", false, NULL, COLS(agreement_cols), read_agreement, NULL},
     {"substitutions.csv", false, NULL, COLS(substitution_cols), read_substitution, NULL},
     {"settings.csv", false, NULL, COLS(setting_cols), read_setting, NULL},
+    {"recruits.csv", false, NULL, COLS(recruit_cols), read_recruit, NULL},
 };
 #define N_FILES (sizeof(file_specs) / sizeof(file_specs[0]))
 
 const char *const io_scenario_file_names[] = {
-    "partners.csv", "roles.csv",      "shifts.csv",        "caps.csv",
-    "demand.csv",   "staff.csv",      "bank.csv",          "availability.csv",
-    "agency.csv",   "agreements.csv", "substitutions.csv", "settings.csv"};
+    "partners.csv",      "roles.csv",    "shifts.csv",       "caps.csv",   "demand.csv",
+    "staff.csv",         "bank.csv",     "availability.csv", "agency.csv", "agreements.csv",
+    "substitutions.csv", "settings.csv", "recruits.csv"};
 const size_t io_scenario_n_file_names = N_FILES;
 
 /* The entry of src for name when name is not a regular file, or NULL. */
@@ -733,8 +767,8 @@ enum mu_code io_scenario_load(const struct io_source *src, struct mu_scenario **
 			io_table_place_error(
 			    &ld, src->files[i].name, 0, 0,
 			    "unknown file: a scenario holds only partners, roles, shifts, demand, "
-			    "staff, bank, availability, agency, agreements, caps, substitutions "
-			    "and settings .csv files");
+			    "staff, bank, availability, agency, agreements, caps, substitutions, "
+			    "settings and recruits .csv files");
 		}
 	/* Known or not, a .csv name that is not a regular file is that one
 	 * error: a FIFO, a directory or a link to a device is never read. */

@@ -859,10 +859,13 @@ enum mu_code io_store_add_run(struct io_store *st, const struct io_source *src,
 	return MU_OK;
 }
 
-enum mu_code io_store_add_sweep(struct io_store *st, const struct io_source *src,
-                                const struct io_sweep *sweep, int64_t *sweep_id, int64_t *run_ids,
-                                struct mu_err *err)
+/* A sweep whose run i is of scenario srcs[is_per_run ? i : 0] (the
+ * sweep's own scenario is srcs[0]'s), in one transaction. */
+static enum mu_code add_sweep(struct io_store *st, const struct io_source *const *srcs,
+                              bool is_per_run, const struct io_sweep *sweep, int64_t *sweep_id,
+                              int64_t *run_ids, struct mu_err *err)
 {
+	const struct io_source *src = srcs[0];
 	sqlite3_stmt *ins = NULL;
 	int64_t scenario_id = 0, id = 0, run_id;
 	enum mu_code rc;
@@ -891,8 +894,12 @@ enum mu_code io_store_add_sweep(struct io_store *st, const struct io_source *src
 	id = sqlite3_last_insert_rowid(st->db);
 	for (i = 0; i < sweep->n_runs; i++) {
 		long point = (long)(sweep->points ? sweep->points[i] : i);
-		if ((rc = put_run(st, scenario_id, id, point, src->label, &sweep->runs[i], &run_id,
-		                  err)) != MU_OK)
+		const struct io_source *run_src = is_per_run ? srcs[i] : src;
+		int64_t run_scenario = scenario_id;
+		if (run_src != src && (rc = put_scenario(st, run_src, &run_scenario, err)) != MU_OK)
+			goto rollback;
+		if ((rc = put_run(st, run_scenario, id, point, run_src->label, &sweep->runs[i],
+		                  &run_id, err)) != MU_OK)
 			goto rollback;
 		if (run_ids)
 			run_ids[i] = run_id;
@@ -907,6 +914,20 @@ rollback:
 	sqlite3_finalize(ins);
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
+}
+
+enum mu_code io_store_add_sweep(struct io_store *st, const struct io_source *src,
+                                const struct io_sweep *sweep, int64_t *sweep_id, int64_t *run_ids,
+                                struct mu_err *err)
+{
+	return add_sweep(st, &src, false, sweep, sweep_id, run_ids, err);
+}
+
+enum mu_code io_store_add_linked(struct io_store *st, const struct io_source *const *srcs,
+                                 const struct io_sweep *sweep, int64_t *sweep_id, int64_t *run_ids,
+                                 struct mu_err *err)
+{
+	return add_sweep(st, srcs, true, sweep, sweep_id, run_ids, err);
 }
 
 static const char RUN_COLUMNS[] =

@@ -158,6 +158,14 @@ enum mu_code io_store_add_sweep(struct io_store *st, const struct io_source *src
                                 const struct io_sweep *sweep, int64_t *sweep_id, int64_t *run_ids,
                                 struct mu_err *err);
 
+/* io_store_add_sweep for runs of several scenarios solved as one (the
+ * weeks of `recruit`): run i is of srcs[i] (n_runs of them, each stored
+ * once by content), the sweep's own scenario srcs[0]'s. One transaction.
+ * MU_OK or MU_E_DB. */
+enum mu_code io_store_add_linked(struct io_store *st, const struct io_source *const *srcs,
+                                 const struct io_sweep *sweep, int64_t *sweep_id, int64_t *run_ids,
+                                 struct mu_err *err);
+
 /* What io_store_merge copied. */
 struct io_merged {
 	size_t n_runs;         /* runs, each with its rows */

@@ -19,6 +19,7 @@ const struct pol_policy pol_policies[] = {
     {"agency", pol_agency_apply},             /* caps, framework, tiers, break-glass */
     {"budgets", pol_budgets_apply},           /* after agency: it sums agency columns */
     {"guarantee", pol_guarantee_apply},       /* after demand: it sums short and breach */
+    {"recruit", pol_recruit_apply},           /* posts (§3c): only with opt.is_recruit */
     {"keep", pol_keep_apply},                 /* last: it finds the staff columns kept */
     {NULL, NULL},
 };
@@ -133,6 +134,7 @@ void pol_build_free(struct pol_build *b)
 	free(b->in_coalition);
 	free(b->is_kept_worker);
 	free(b->keep_gone);
+	free(b->posts_col);
 	free(b);
 }
 

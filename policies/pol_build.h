@@ -41,6 +41,7 @@ struct pol_col {
 	double penalty[MU_PEN_COUNT]; /* penalty weights £ per staff, by kind */
 	double recharge;              /* £ per staff the host owes the home partner */
 	bool is_break_glass;
+	bool is_post; /* an own column of a post (pol_recruit.c); offer: its recruits.csv row */
 };
 
 /* What one model row limits (prices.csv `kind`, with its index). */
@@ -88,6 +89,11 @@ struct pol_build_options {
 	 * more than change_penalty, its past shifts fixed (pol_keep.c). NULL:
 	 * none. Read while building only. */
 	const struct mu_keep *keep;
+	/* The posts of DESIGN.md §3c: each recruits.csv row's posts a column
+	 * (MU_SRC_POSTS, cost 0: the joint model of pol_recruit_solve.c shares
+	 * it between weeks and costs it) and its staff own columns within them
+	 * (pol_recruit.c). */
+	bool is_recruit;
 };
 
 struct pol_build {
@@ -111,6 +117,9 @@ struct pol_build {
 	bool *is_kept_worker;
 	enum mu_keep_gone *keep_gone;
 	size_t n_keep;
+	/* with opt.is_recruit: per recruits.csv row, its posts column, or MU_ALL
+	 * (max_posts 0); else NULL */
+	size_t *posts_col;
 };
 
 struct pol_policy {
@@ -181,6 +190,7 @@ void pol_guarantee_apply(struct pol_build *b);
 void pol_preference_apply(struct pol_build *b);
 void pol_bank_share_apply(struct pol_build *b);
 void pol_keep_apply(struct pol_build *b);
+void pol_recruit_apply(struct pol_build *b);
 
 /* Rota mode only, after the policies: rows every rota meets that cut off
  * fractional staff (see pol_rota_cuts.c). Compacts the model. */

@@ -80,6 +80,13 @@ static void add_pending(struct pendings *p, const struct pol_build *b, const str
 	e->offer = c->offer;
 }
 
+/* A column of the pooled bank (pol_bank.c): a pool's staff, or a pooled
+ * worker working a shift. */
+static bool is_pool_col(const struct pol_col *c)
+{
+	return c->source == MU_SRC_POOL || c->source == MU_SRC_POOL_WORKER;
+}
+
 /* Gives the staff of each pool (its z columns, in column order) to its
  * workers who work the shift (their y > 0, in worker order), as much to
  * each as its y: a transportation fill, whole units in a rota. Sum z <=
@@ -95,12 +102,12 @@ static void fill_pools(const struct pol_build *b, const double *x, struct pendin
 
 	/* the y and z columns of each pool, in column order */
 	for (j = 0; j < n_cols; j++)
-		if (mu_source_info[b->cols[j].source].is_internal)
+		if (is_pool_col(&b->cols[j]))
 			first[b->cols[j].pool + 1]++;
 	for (p = 0; p < n_pools; p++)
 		first[p + 1] += first[p];
 	for (j = 0; j < n_cols; j++)
-		if (mu_source_info[b->cols[j].source].is_internal) {
+		if (is_pool_col(&b->cols[j])) {
 			size_t q = b->cols[j].pool;
 			at[first[q] + fill[q]++] = j;
 		}
@@ -167,7 +174,7 @@ struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
 	size_t col, i, bank_at = MU_ALL;
 	for (col = 0; col < b->m->n_cols; col++) {
 		const struct pol_col *c = &b->cols[col];
-		bool is_bank = c->source == MU_SRC_BANK || mu_source_info[c->source].is_internal;
+		bool is_bank = c->source == MU_SRC_BANK || is_pool_col(c);
 		/* the bank's rows go where its first column is */
 		if (is_bank && bank_at == MU_ALL)
 			bank_at = rows.n;

@@ -62,6 +62,11 @@ static void describe(const struct mu_scenario *sc, const struct pol_row *what,
 	case MU_ROW_GUARANTEE:
 		r->partner = sc->partners[i].id;
 		break;
+	case MU_ROW_POSTS:
+		r->partner = sc->partners[sc->recruits[i].partner].id;
+		r->role = sc->roles[sc->recruits[i].role].id;
+		r->shift = what->shift == MU_ALL ? "" : sc->shifts[what->shift].id;
+		break;
 	default:
 		break;
 	}

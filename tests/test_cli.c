@@ -2210,6 +2210,172 @@ static void test_cli_sharded_shares_merge_into_one_process_shares(void **state)
 	result_free(&r);
 }
 
+/* --- recruit (issue 18) --- */
+
+#define RECRUIT_DAYS                                                                               \
+	"id,date,start,end,paid_hours\n"                                                           \
+	"d1,2026-11-30,08:00,16:00,8\nd2,2026-12-01,08:00,16:00,8\n"                               \
+	"d3,2026-12-02,08:00,16:00,8\nd4,2026-12-03,08:00,16:00,8\n"                               \
+	"d5,2026-12-04,08:00,16:00,8\nd6,2026-12-05,08:00,16:00,8\n"                               \
+	"d7,2026-12-06,08:00,16:00,8\n"
+
+/* A winter week that needs one nurse a day and a summer week that needs
+ * none; posts of 40 h at 30,000 (test_recruit.c works it by hand: two
+ * posts, 60,000 a year; one 113,200; none 291,200; three 90,000). */
+static void write_recruit_weeks(const char *recruits)
+{
+	const char *const winter[] = {
+	    "partners.csv",
+	    "id,name\na,Acute\n",
+	    "roles.csv",
+	    "id,name\nrn,Nurse\n",
+	    "shifts.csv",
+	    RECRUIT_DAYS,
+	    "demand.csv",
+	    "partner,role,shift,required\na,rn,d1,1\na,rn,d2,1\na,rn,d3,1\na,rn,d4,1\n"
+	    "a,rn,d5,1\na,rn,d6,1\na,rn,d7,1\n",
+	    "staff.csv",
+	    "partner,role,shift,available\n",
+	    "recruits.csv",
+	    recruits,
+	    NULL};
+	const char *const summer[] = {"partners.csv",
+	                              "id,name\na,Acute\n",
+	                              "roles.csv",
+	                              "id,name\nrn,Nurse\n",
+	                              "shifts.csv",
+	                              RECRUIT_DAYS,
+	                              "demand.csv",
+	                              "partner,role,shift,required\na,rn,d1,0\n",
+	                              "staff.csv",
+	                              "partner,role,shift,available\n",
+	                              "recruits.csv",
+	                              recruits,
+	                              NULL};
+	write_scenario("winter", winter);
+	write_scenario("summer", summer);
+}
+
+static void test_cli_recruit_posts_curve_and_sentence(void **state)
+{
+	struct result r;
+	char path[400], cell[64];
+	char *text;
+	(void)state;
+	write_recruit_weeks("partner,role,annual_cost,hours_per_week\na,rn,30000,40\n");
+	r = run("recruit", "winter", "summer", "--weights", "26,26", "--posts", "0:3:1", "--out",
+	        "rec", "--db", "rec.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "rota: optimal, yearly cost £60,000.00"));
+	assert_non_null(strstr(r.out, "without new posts: yearly cost £291,200.00"));
+	assert_non_null(strstr(r.out, "2 Nurse posts at Acute cost £60,000 a year and lower the "
+	                              "yearly cost (spend plus penalty weights) by £231,200; cash "
+	                              "spend, their pay included, rises by £60,000, and 1456 more "
+	                              "hours a year are filled; a 3rd post would raise the yearly "
+	                              "cost by £30,000."));
+	assert_non_null(strstr(r.out, "break-even at 2 posts"));
+	/* posts.csv: 2 posts; the last is worth 113,200 - 60,000 */
+	tmp_path(path, sizeof(path), "rec/posts.csv");
+	csv_cell(path, "a,rn,", 3, cell, sizeof(cell));
+	assert_string_equal(cell, "2");
+	csv_cell(path, "a,rn,", 6, cell, sizeof(cell));
+	assert_string_equal(cell, "53200.00");
+	/* the curve, point by point */
+	tmp_path(path, sizeof(path), "rec/curve.csv");
+	csv_cell(path, "0,optimal,", 3, cell, sizeof(cell));
+	assert_string_equal(cell, "291200.00");
+	csv_cell(path, "1,optimal,", 3, cell, sizeof(cell));
+	assert_string_equal(cell, "113200.00");
+	csv_cell(path, "2,optimal,", 3, cell, sizeof(cell));
+	assert_string_equal(cell, "60000.00");
+	csv_cell(path, "3,optimal,", 3, cell, sizeof(cell));
+	assert_string_equal(cell, "90000.00");
+	/* each week's plan and summary: winter has the posts' 56 own hours */
+	tmp_path(path, sizeof(path), "rec/week1/plan.csv");
+	text = slurp(path);
+	assert_non_null(strstr(text, "own,a,rn,rn,d1,a,,,1,8,0.00,0.00\n"));
+	free(text);
+	tmp_path(path, sizeof(path), "rec/week2/summary.csv");
+	text = slurp(path);
+	assert_non_null(strstr(text, "SYSTEM,"));
+	free(text);
+	tmp_path(path, sizeof(path), "rec/report.html");
+	text = slurp(path);
+	assert_non_null(strstr(text, "<svg"));
+	assert_non_null(strstr(text, "break-even: 2 posts"));
+	assert_non_null(strstr(text, "2 Nurse posts at Acute cost £60,000 a year"));
+	free(text);
+	assert_non_null(strstr(r.out, "the weeks' runs recorded in rec.db as set 1"));
+	result_free(&r);
+	/* the weeks' runs, one linked set: each its week's scenario and cost */
+	r = run("runs", "--db", "rec.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(
+	    strstr(r.out, "recruit  rota           1  optimal               £0.00  winter"));
+	assert_non_null(
+	    strstr(r.out, "recruit  rota           1  optimal               £0.00  summer"));
+	result_free(&r);
+	r = run("show", "1", "--db", "rec.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "posts.a.rn"));
+	result_free(&r);
+
+	/* summer-heavy weights: nobody is worth recruiting */
+	r = run("recruit", "winter", "summer", "--weights", "1,51", "--lp", "--db", "rec2.db",
+	        NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "plan: optimal, yearly cost £11,200.00"));
+	assert_non_null(strstr(r.out, "Recruiting nobody is best"));
+	result_free(&r);
+}
+
+static void test_cli_recruit_refuses_with_the_reason(void **state)
+{
+	struct result r;
+	const char *const other[] = {
+	    "recruits.csv", "partner,role,annual_cost,hours_per_week\na,rn,31000,40\n", NULL};
+	(void)state;
+	write_recruit_weeks("partner,role,annual_cost,hours_per_week\na,rn,30000,40\n");
+	r = run("recruit", "winter", "summer", "--weights", "26", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "invalid --weights '26'"));
+	result_free(&r);
+	r = run("recruit", "winter", "--posts", "3:1:1", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "invalid --posts '3:1:1'"));
+	result_free(&r);
+	r = run("recruit", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "missing WEEK folder"));
+	result_free(&r);
+	r = run("recruit", "winter", "--out", "winter", NULL);
+	assert_int_equal(r.status, 2);
+	result_free(&r);
+	write_scenario("summer", other);
+	r = run("recruit", "winter", "summer", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "muster recruit: summer is not the system of winter: "
+	                              "recruits.csv's row 1 differs"));
+	result_free(&r);
+	/* check reads recruits.csv too, and names its errors */
+	write_recruit_weeks("partner,role,annual_cost\nhospice,rn,30000\n");
+	r = run("check", "winter", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "recruits.csv:2:1: unknown partner 'hospice'"));
+	result_free(&r);
+	write_recruit_weeks("partner,role,annual_cost\n");
+	r = run("recruit", "winter", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "has no recruits.csv rows: nothing to recruit"));
+	result_free(&r);
+	/* other commands ignore it */
+	write_recruit_weeks("partner,role,annual_cost\na,rn,30000\n");
+	r = run("solve", "winter", "--lp", "--db", "rec.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "cost £11,200.00"));
+	result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2249,6 +2415,8 @@ int main(void)
 	    cmocka_unit_test(test_cli_shares_add_up_and_settle),
 	    cmocka_unit_test(test_cli_sharded_sweep_merges_into_one_process_sweep),
 	    cmocka_unit_test(test_cli_sharded_shares_merge_into_one_process_shares),
+	    cmocka_unit_test(test_cli_recruit_posts_curve_and_sentence),
+	    cmocka_unit_test(test_cli_recruit_refuses_with_the_reason),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

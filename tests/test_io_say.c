@@ -696,6 +696,125 @@ static void test_io_say_changes_is_true_of_its_numbers(void **state)
 	}
 }
 
+/* The recruitment's sentence on generated numbers: each post named, its
+ * yearly pay, the yearly cost's change (said as spend plus penalty
+ * weights), spend's and filled hours' each with its sign, and what one
+ * post more would do, read back out of the text; never "save". */
+static void check_change(const char *text, const char *after, double more, const char *down,
+                         const char *up, const char *same)
+{
+	const char *at = strstr(text, after);
+	if (fabs(more) < (fabs(more) < 100 ? 0.005 : 0.5)) {
+		assert_non_null(strstr(text, same));
+		return;
+	}
+	assert_non_null(at);
+	assert_true(fabs(money_at(at + strlen(after)) - fabs(more)) <= money_tolerance(fabs(more)));
+	{
+		/* the verb just before: "lower", "lowers", "raise" or "raises" */
+		char verb[8];
+		size_t k = at - text < 7 ? (size_t)(at - text) : 7;
+		memcpy(verb, at - k, k);
+		verb[k] = '\0';
+		assert_non_null(strstr(verb, more < 0 ? down : up));
+	}
+}
+
+static void test_io_say_recruit_is_true_of_its_numbers(void **state)
+{
+	struct mu_role roles[2] = {{.id = "rn", .name = "Nurse"}, {.id = "cw", .name = "Carer"}};
+	struct mu_recruit recruits[3] = {{.partner = 0, .role = 0, .annual_cost = 40000},
+	                                 {.partner = 1, .role = 1, .annual_cost = 30000},
+	                                 {.partner = 2, .role = 0, .annual_cost = 45000}};
+	struct mu_scenario sc = scenario;
+	size_t n, i;
+	(void)state;
+	sc.roles = roles;
+	sc.n_roles = 2;
+	sc.recruits = recruits;
+	sc.n_recruits = 3;
+	for (n = 0; n < 5000; n++) {
+		double posts[3];
+		struct io_say_recruit r = {.posts = posts, .is_lp = uniform() < 0.3};
+		struct mu_buf b;
+		size_t n_with = 0;
+		double total = 0, hours;
+		for (i = 0; i < 3; i++) {
+			double u = uniform();
+			posts[i] = u < 0.4   ? 0
+			           : r.is_lp ? 10 * uniform()
+			                     : floor(10 * uniform()) + 1;
+			r.post_cost += posts[i] * recruits[i].annual_cost;
+			n_with += posts[i] > 0;
+			total += posts[i];
+		}
+		r.cost_none = 1e6 * uniform();
+		r.cost = r.cost_none + draw(4e5);
+		r.spend_none = 1e5 * uniform();
+		r.spend = r.spend_none + draw(1e5);
+		r.filled_none = 1e4 * uniform();
+		r.filled = r.filled_none + draw(2000);
+		r.has_next = uniform() < 0.8;
+		r.is_next_feasible = uniform() < 0.8;
+		r.cost_next = r.cost + draw(1e5);
+		mu_buf_init(&b);
+		io_say_recruit(&b, &sc, &r);
+		assert_null(strstr(b.data, "save"));
+		if (n_with == 0) {
+			assert_true(strncmp(b.data, "Recruiting nobody is best", 25) == 0);
+		} else {
+			const char *pay =
+			    strstr(b.data, n_with == 1 && total <= 1 ? " costs " : " cost ");
+			for (i = 0; i < 3; i++)
+				assert_true((strstr(b.data, partners[i].name) != NULL) ==
+				            (posts[i] > 0));
+			assert_non_null(pay);
+			pay = strchr(pay + 1, ' ') + 1;
+			assert_true(fabs(money_at(pay) - r.post_cost) <=
+			            money_tolerance(r.post_cost));
+			check_change(b.data, " the yearly cost (spend plus penalty weights) by ",
+			             r.cost - r.cost_none, "lower", "raise", "as it is");
+			if (strstr(b.data, "stays the same"))
+				assert_true(fabs(r.spend - r.spend_none) <
+				            (fabs(r.spend - r.spend_none) < 100 ? 0.005 : 0.5));
+			else {
+				const char *at = strstr(b.data, "their pay included, ") + 20;
+				bool is_down = strncmp(at, "falls by ", 9) == 0;
+				assert_true(is_down || strncmp(at, "rises by ", 9) == 0);
+				assert_true(is_down == (r.spend < r.spend_none));
+				assert_true(fabs(money_at(at + 9) - fabs(r.spend - r.spend_none)) <=
+				            money_tolerance(fabs(r.spend - r.spend_none)));
+			}
+			hours = round(r.filled - r.filled_none);
+			if (hours == 0)
+				assert_non_null(strstr(b.data, "as many hours are filled"));
+			else {
+				char want[64];
+				snprintf(want, sizeof(want), "%.0f %s hour", fabs(hours),
+				         hours > 0 ? "more" : "fewer");
+				assert_non_null(strstr(b.data, want));
+			}
+		}
+		if (r.has_next && !r.is_next_feasible)
+			assert_non_null(strstr(b.data, "no post more fits"));
+		else if (r.has_next) {
+			const char *at = strstr(b.data, " would ");
+			double more = r.cost_next - r.cost;
+			assert_non_null(at);
+			if (fabs(more) < (fabs(more) < 100 ? 0.005 : 0.5))
+				assert_non_null(strstr(at, "as it is."));
+			else {
+				assert_true(strncmp(at, more > 0 ? " would raise" : " would lower",
+				                    12) == 0);
+				at = strstr(at, " by ") + 4;
+				assert_true(fabs(money_at(at) - fabs(more)) <=
+				            money_tolerance(fabs(more)));
+			}
+		}
+		mu_buf_release(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -705,6 +824,7 @@ int main(void)
 	    cmocka_unit_test(test_io_say_guarantee_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_bank_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_changes_is_true_of_its_numbers),
+	    cmocka_unit_test(test_io_say_recruit_is_true_of_its_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

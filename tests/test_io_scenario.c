@@ -132,6 +132,37 @@ static void test_io_scenario_reads_the_base(void **state)
 	free(errors);
 }
 
+/* recruits.csv's cells and defaults (DESIGN.md §3c): max_posts empty is
+ * unlimited, hours_per_week 37.5, nights yes. */
+static void test_io_scenario_reads_recruits(void **state)
+{
+	static const char text[] = "partner,role,annual_cost,max_posts,hours_per_week,nights\n"
+	                           "a,rn,42000,3,30,NO\n"
+	                           "b,hca,28000.50,,,\n";
+	struct io_source *src = make_source("recruits.csv", text, strlen(text));
+	struct mu_scenario *sc = NULL;
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	(void)state;
+	mu_errlist_init(errors);
+	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_OK);
+	assert_int_equal(sc->n_recruits, 2);
+	assert_int_equal(sc->recruits[0].partner, 0);
+	assert_int_equal(sc->recruits[0].role, 0);
+	assert_true(sc->recruits[0].annual_cost == 42000);
+	assert_int_equal(sc->recruits[0].max_posts, 3);
+	assert_true(sc->recruits[0].hours_per_week == 30);
+	assert_false(sc->recruits[0].is_nights);
+	assert_int_equal(sc->recruits[1].partner, 1);
+	assert_int_equal(sc->recruits[1].role, 1);
+	assert_true(sc->recruits[1].annual_cost == 28000.5);
+	assert_int_equal(sc->recruits[1].max_posts, MU_UNLIMITED);
+	assert_true(sc->recruits[1].hours_per_week == 37.5);
+	assert_true(sc->recruits[1].is_nights);
+	mu_scenario_free(sc);
+	io_source_free(src);
+	free(errors);
+}
+
 struct error_case {
 	const char *file;
 	const char *text;     /* NULL: the file is removed */
@@ -147,6 +178,7 @@ struct error_case {
 #define BANK_HDR "id,name,role,home,max_hours,partners\n"
 #define AGENCY_HDR "supplier,tier,framework,role,partner,rate,capacity\n"
 #define AGREE_HDR "from,to,role,max_per_shift,travel_cost,recharge_rate\n"
+#define RECRUIT_HDR "partner,role,annual_cost,max_posts,hours_per_week,nights\n"
 
 static const struct error_case cases[] = {
     /* files */
@@ -154,7 +186,8 @@ static const struct error_case cases[] = {
     {"staff.csv", NULL, "staff.csv: missing: every scenario needs this file", 1},
     {"settngs.csv", "key,value\n",
      "settngs.csv: unknown file: a scenario holds only partners, roles, shifts, demand, staff, "
-     "bank, availability, agency, agreements, caps, substitutions and settings .csv files",
+     "bank, availability, agency, agreements, caps, substitutions, settings and recruits .csv "
+     "files",
      1},
     {"agency.csv", "", "agency.csv: empty file (it needs at least a header row)", 1},
     {"agency.csv", "\n  \n\r\n", "agency.csv: no header row (the file holds only blank lines)", 1},
@@ -452,6 +485,35 @@ static const struct error_case cases[] = {
      1},
     {"agency.csv", "\xff\xfes",
      "agency.csv: UTF-16 text, not UTF-8: muster reads CSV (save as \"CSV UTF-8\")", 1},
+    /* recruits.csv (DESIGN.md §3c) */
+    {"recruits.csv", RECRUIT_HDR "a,rn,42000,3,37.5,no\nb,hca,28000,,,\n", NULL, 0},
+    {"recruits.csv", "role,partner,annual_cost\nrn,a,42000\n", NULL, 0},
+    {"recruits.csv", RECRUIT_HDR "c,rn,42000,3,37.5,no\n", "recruits.csv:2:1: unknown partner 'c'",
+     1},
+    {"recruits.csv", RECRUIT_HDR "a,nurse,42000,3,37.5,no\n",
+     "recruits.csv:2:2: unknown role 'nurse'", 1},
+    {"recruits.csv", RECRUIT_HDR "a,rn,42000,,,\nb,rn,42000,,,\na,rn,40000,,,\n",
+     "recruits.csv:4:1: repeated recruits row (partner, role) (first at line 2)", 1},
+    {"recruits.csv", RECRUIT_HDR "a,rn,42000,2.5,,\n",
+     "recruits.csv:2:4: invalid integer '2.5' in column 'max_posts'", 1},
+    {"recruits.csv", RECRUIT_HDR "a,rn,,3,,\n",
+     "recruits.csv:2:3: empty value in required column 'annual_cost'", 1},
+    {"recruits.csv", "partner,role,max_posts\na,rn,3\n",
+     "recruits.csv:1: missing required column 'annual_cost'", 1},
+    {"recruits.csv",
+     RECRUIT_HDR "a,rn,\xc2\xa3"
+                 "42000,,,\n",
+     "recruits.csv:2:3: invalid number '\xc2\xa3"
+     "42000' in column 'annual_cost': numbers take no currency sign (write 42000)",
+     1},
+    {"recruits.csv", RECRUIT_HDR "a,rn,42000,,0,\n",
+     "recruits.csv:2:5: value '0' out of range (more than 0, at most 168) in column "
+     "'hours_per_week'",
+     1},
+    {"recruits.csv", RECRUIT_HDR "a,rn,42000,,,nights\n",
+     "recruits.csv:2:6: invalid value 'nights' in column 'nights' (yes or no)", 1},
+    {"recruits.csv", RECRUIT_HDR "a,rn,-1,,,\n",
+     "recruits.csv:2:3: invalid number '-1' in column 'annual_cost'", 1},
 };
 
 static void test_io_scenario_reports_each_error(void **state)
@@ -766,8 +828,8 @@ static void test_io_scenario_names_spreadsheets(void **state)
 	free(got);
 	got = messages(warnings);
 	assert_string_equal(got, "notes.ods: not read: muster reads CSV (save as \"CSV UTF-8\")\n"
-	                         "recruits.xlsx: not read: muster reads CSV (save as \"CSV "
-	                         "UTF-8\")\n");
+	                         "recruits.xlsx: not read, so the scenario has no recruits.csv: "
+	                         "muster reads CSV (save as \"CSV UTF-8\")\n");
 	free(got);
 	io_source_free(src);
 
@@ -914,6 +976,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_io_scenario_reads_the_base),
+	    cmocka_unit_test(test_io_scenario_reads_recruits),
 	    cmocka_unit_test(test_io_scenario_reports_each_error),
 	    cmocka_unit_test(test_io_scenario_settings_follow_the_table),
 	    cmocka_unit_test(test_io_scenario_error_record_has_every_field),

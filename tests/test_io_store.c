@@ -287,6 +287,45 @@ static void test_io_store_sweep_is_stored_whole_or_not_at_all(void **state)
 	io_source_free(src);
 }
 
+/* A linked set of runs of several scenarios (recruit's weeks): one sweep,
+ * each run of its own scenario, each scenario stored once; and nothing of
+ * it when its last run fails. */
+static void test_io_store_linked_runs_keep_their_scenarios(void **state)
+{
+	struct io_store *st = NULL;
+	struct io_source *winter = tiny_source("winter\n"), *summer = tiny_source("summer\n");
+	const struct io_source *srcs[3];
+	struct io_run runs[3] = {sample_run(), sample_run(), sample_run()};
+	struct io_run_vary twice[2] = {{"week", 1}, {"week", 2}}; /* the primary key */
+	struct io_sweep set = {
+	    .mode = "plan", .vary = "recruit weeks=3", .runs = runs, .n_runs = 3};
+	struct io_run_info info;
+	struct mu_err err;
+	int64_t set_id = 0, ids[3];
+	(void)state;
+	mu_err_clear(&err);
+	free(summer->label);
+	summer->label = mu_strdup("summer");
+	srcs[0] = winter, srcs[1] = summer, srcs[2] = winter;
+	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_OK);
+	assert_int_equal(io_store_add_linked(st, srcs, &set, &set_id, ids, &err), MU_OK);
+	assert_int_equal(io_store_get_run(st, ids[1], &info, &err), MU_OK);
+	assert_true(info.sweep_id == set_id);
+	assert_string_equal(info.scenario_label, "summer");
+	assert_int_equal(io_store_get_run(st, ids[2], &info, &err), MU_OK);
+	assert_string_equal(info.scenario_label, "tiny");
+	assert_int_equal(query_long("SELECT count(*) FROM scenarios"), 2);
+	assert_int_equal(query_long("SELECT count(DISTINCT scenario_id) FROM runs"), 2);
+	runs[2].vary = twice;
+	runs[2].n_vary = 2;
+	assert_int_equal(io_store_add_linked(st, srcs, &set, NULL, NULL, &err), MU_E_DB);
+	io_store_close(st);
+	assert_int_equal(query_long("SELECT count(*) FROM sweeps"), 1);
+	assert_int_equal(query_long("SELECT count(*) FROM runs"), 3);
+	io_source_free(winter);
+	io_source_free(summer);
+}
+
 static void test_io_store_refuses_newer_schema_and_missing_db(void **state)
 {
 	struct io_store *st = NULL;
@@ -731,6 +770,8 @@ int main(void)
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_io_store_sweep_is_stored_whole_or_not_at_all,
 	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_io_store_linked_runs_keep_their_scenarios, setup,
+	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_io_store_refuses_newer_schema_and_missing_db,
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_io_store_two_processes_write_at_once, setup,

@@ -1,0 +1,287 @@
+/*
+ * pol_recruit_solve.c - the joint model of DESIGN.md §3c. Each week's model
+ * is built by the policies as for a solve (pol_build_new, with its posts:
+ * pol_recruit.c), then copied into one model: its rows and columns named
+ * w1_, w2_ ..., its costs times the week's weight, and each week's posts
+ * column replaced by one column per recruits.csv row shared by every week
+ * (cost annual_cost), with the budget row over them. The solution is cut
+ * back into each week's columns and read as that week's plan.
+ */
+#include "pol_recruit.h"
+
+#include "core/mu_alloc.h"
+#include "policies/pol_build.h"
+#include "policies/pol_plan.h"
+#include "solver/sol_basis.h"
+#include "solver/sol_glpk.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct pol_recruit_warm {
+	struct sol_basis basis;
+	bool has_basis;
+};
+
+struct pol_recruit_warm *pol_recruit_warm_new(void)
+{
+	struct pol_recruit_warm *w = mu_calloc(1, sizeof(*w));
+	sol_basis_init(&w->basis);
+	return w;
+}
+
+void pol_recruit_warm_free(struct pol_recruit_warm *w)
+{
+	if (!w)
+		return;
+	sol_basis_release(&w->basis);
+	free(w);
+}
+
+bool pol_recruit_same_system(const struct mu_scenario *a, const struct mu_scenario *b, char *why,
+                             size_t size)
+{
+	size_t i;
+	if (a->n_partners != b->n_partners) {
+		snprintf(why, size, "partners.csv has %zu partners, not %zu", b->n_partners,
+		         a->n_partners);
+		return false;
+	}
+	for (i = 0; i < a->n_partners; i++)
+		if (strcmp(a->partners[i].id, b->partners[i].id) != 0) {
+			snprintf(why, size, "partners.csv's partner %zu is '%s', not '%s'", i + 1,
+			         b->partners[i].id, a->partners[i].id);
+			return false;
+		}
+	if (a->n_roles != b->n_roles) {
+		snprintf(why, size, "roles.csv has %zu roles, not %zu", b->n_roles, a->n_roles);
+		return false;
+	}
+	for (i = 0; i < a->n_roles; i++)
+		if (strcmp(a->roles[i].id, b->roles[i].id) != 0) {
+			snprintf(why, size, "roles.csv's role %zu is '%s', not '%s'", i + 1,
+			         b->roles[i].id, a->roles[i].id);
+			return false;
+		}
+	if (a->n_recruits != b->n_recruits) {
+		snprintf(why, size, "recruits.csv has %zu rows, not %zu", b->n_recruits,
+		         a->n_recruits);
+		return false;
+	}
+	for (i = 0; i < a->n_recruits; i++) {
+		const struct mu_recruit *x = &a->recruits[i], *y = &b->recruits[i];
+		if (x->partner != y->partner || x->role != y->role ||
+		    x->annual_cost != y->annual_cost || x->max_posts != y->max_posts ||
+		    x->hours_per_week != y->hours_per_week || x->is_nights != y->is_nights) {
+			snprintf(why, size, "recruits.csv's row %zu differs", i + 1);
+			return false;
+		}
+	}
+	if (a->settings.has_recruit_budget != b->settings.has_recruit_budget ||
+	    (a->settings.has_recruit_budget &&
+	     a->settings.recruit_budget != b->settings.recruit_budget)) {
+		snprintf(why, size, "settings.csv's recruit_budget differs");
+		return false;
+	}
+	return true;
+}
+
+static enum mu_status status_of(enum sol_status s)
+{
+	static const enum mu_status map[] = {
+	    [SOL_OPTIMAL] = MU_STATUS_OPTIMAL,         [SOL_FEASIBLE] = MU_STATUS_FEASIBLE,
+	    [SOL_INFEASIBLE] = MU_STATUS_INFEASIBLE,   [SOL_UNBOUNDED] = MU_STATUS_UNBOUNDED,
+	    [SOL_NO_SOLUTION] = MU_STATUS_NO_SOLUTION,
+	};
+	return map[s];
+}
+
+/* Copies week k's model b into m with its costs times weight; its posts
+ * columns become the shared ones (posts, per recruits.csv row). map[j] is
+ * the column of m that b's column j became. */
+static void copy_week(struct sol_model *m, const struct pol_build *b, size_t k, double weight,
+                      const size_t *posts, bool is_lp, size_t *map, bool **is_core,
+                      size_t *cap_core)
+{
+	bool *week_core = pol_build_core_cols(b);
+	const struct sol_model *w = b->m;
+	size_t j, i, row0 = m->n_rows;
+	char name[300];
+	for (j = 0; j < w->n_cols; j++) {
+		if (b->cols[j].source == MU_SRC_POSTS) {
+			map[j] = posts[b->cols[j].offer];
+			continue;
+		}
+		snprintf(name, sizeof(name), "w%zu_%s", k + 1, w->col_names[j]);
+		map[j] = sol_model_add_col(m, name, w->col_lo[j], w->col_hi[j],
+		                           w->col_cost[j] * weight, w->col_is_int[j] && !is_lp);
+		MU_GROW(*is_core, *cap_core, map[j] + 1);
+		(*is_core)[map[j]] = week_core[j];
+	}
+	free(week_core);
+	for (i = 0; i < w->n_rows; i++) {
+		snprintf(name, sizeof(name), "w%zu_%s", k + 1, w->row_names[i]);
+		sol_model_add_row(m, name, w->row_lo[i], w->row_hi[i]);
+	}
+	for (i = 0; i < w->n_entries; i++)
+		sol_model_add_entry(m, row0 + w->entries[i].row, map[w->entries[i].col],
+		                    w->entries[i].value);
+}
+
+enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol_recruited *out,
+                               struct mu_err *err)
+{
+	const struct mu_scenario *sc0 = req->weeks[0];
+	struct pol_build **builds = mu_calloc(req->n_weeks + 1, sizeof(*builds));
+	size_t **maps = mu_calloc(req->n_weeks + 1, sizeof(*maps));
+	size_t *posts = mu_malloc((sc0->n_recruits + 1) * sizeof(size_t));
+	struct sol_model *m = sol_model_new();
+	struct sol_options opt;
+	struct sol_result res;
+	double *x = NULL;
+	bool *is_core = NULL;
+	size_t cap_core = 0;
+	unsigned char *warm_rows = NULL, *warm_cols = NULL;
+	enum mu_code rc = MU_OK;
+	size_t i, j, k;
+	char name[96], why[256];
+
+	memset(out, 0, sizeof(*out));
+	memset(&res, 0, sizeof(res));
+	for (k = 1; k < req->n_weeks; k++)
+		if (!pol_recruit_same_system(sc0, req->weeks[k], why, sizeof(why))) {
+			rc = mu_err_set(
+			    err, MU_E_INPUT,
+			    "week %zu is not the system of week 1: %s (the weeks of one "
+			    "recruitment have the same partners, roles and recruits.csv)",
+			    k + 1, why);
+			goto done;
+		}
+
+	/* the shared posts, first */
+	for (i = 0; i < sc0->n_recruits; i++) {
+		const struct mu_recruit *r = &sc0->recruits[i];
+		double hi = r->max_posts == MU_UNLIMITED ? SOL_INF : (double)r->max_posts;
+		double lo = 0;
+		if (req->fixed && req->fixed[i] >= 0)
+			lo = hi = req->fixed[i];
+		snprintf(name, sizeof(name), "posts_k%zu", i);
+		posts[i] = sol_model_add_col(m, name, lo, hi, r->annual_cost, !req->is_lp);
+		MU_GROW(is_core, cap_core, posts[i] + 1);
+		is_core[posts[i]] = true; /* a fixed or summed post must be in the start */
+	}
+	if (sc0->settings.has_recruit_budget && sc0->n_recruits > 0) {
+		size_t row =
+		    sol_model_add_row(m, "recruit_budget", -SOL_INF, sc0->settings.recruit_budget);
+		for (i = 0; i < sc0->n_recruits; i++)
+			sol_model_add_entry(m, row, posts[i], sc0->recruits[i].annual_cost);
+	}
+	if (req->has_total) {
+		size_t row = sol_model_add_row(m, "posts_total", req->total, req->total);
+		for (i = 0; i < sc0->n_recruits; i++)
+			sol_model_add_entry(m, row, posts[i], 1);
+	}
+	for (k = 0; k < req->n_weeks; k++) {
+		double weight = req->weights ? req->weights[k] : 52.0 / (double)req->n_weeks;
+		/* as pol_solve does: rota mode pools the bank and adds the rows
+		 * every rota meets (valid with the posts' whole staff too) */
+		builds[k] = pol_build_new(
+		    req->weeks[k], &(struct pol_build_options){
+		                       .is_recruit = true,
+		                       .pool_min_workers = req->is_lp ? 0 : POL_POOL_MIN_WORKERS});
+		if (!req->is_lp)
+			pol_rota_cuts_apply(builds[k]);
+		maps[k] = mu_malloc((builds[k]->m->n_cols + 1) * sizeof(size_t));
+		copy_week(m, builds[k], k, weight, posts, req->is_lp, maps[k], &is_core, &cap_core);
+	}
+	if (req->mps && (rc = sol_glpk_write_mps(m, !req->is_lp, req->mps, err)) != MU_OK)
+		goto done;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.is_mip = !req->is_lp;
+	opt.time_limit = req->time_limit;
+	opt.work_limit = req->work_limit;
+	opt.want_basis = req->warm != NULL;
+	opt.stop = req->stop;
+	if (req->warm && req->warm->has_basis) {
+		warm_rows = mu_malloc(m->n_rows + 1);
+		warm_cols = mu_malloc(m->n_cols + 1);
+		sol_basis_for(&req->warm->basis, m, warm_rows, warm_cols);
+		opt.warm_rows = warm_rows;
+		opt.warm_cols = warm_cols;
+	} else if (m->n_cols >= SOL_SIFT_MIN_COLS) {
+		opt.col_is_core = is_core;
+	}
+	if ((rc = sol_glpk_solve(m, &opt, &res, err)) != MU_OK)
+		goto done;
+	if (req->warm && res.row_basis) {
+		sol_basis_keep(&req->warm->basis, m, res.row_basis, res.col_basis);
+		req->warm->has_basis = true;
+	}
+	out->status = status_of(res.status);
+	out->objective = res.objective;
+	out->has_bound = res.has_bound;
+	out->bound = res.bound;
+	out->gap = res.gap;
+	out->time_solve = res.solve_seconds;
+	out->n_rows = res.n_rows;
+	out->n_cols = res.n_cols;
+	out->n_nonzeros = res.n_nonzeros;
+	out->n_weeks = req->n_weeks;
+	out->n_posts = sc0->n_recruits;
+	out->posts = mu_calloc(sc0->n_recruits + 1, sizeof(double));
+	if (res.status != SOL_OPTIMAL && res.status != SOL_FEASIBLE)
+		goto done;
+	for (i = 0; i < sc0->n_recruits; i++) {
+		out->posts[i] = res.x[posts[i]];
+		out->post_cost += out->posts[i] * sc0->recruits[i].annual_cost;
+	}
+	out->plans = mu_calloc(req->n_weeks + 1, sizeof(*out->plans));
+	out->post_staff = mu_calloc(req->n_weeks + 1, sizeof(*out->post_staff));
+	for (k = 0; k < req->n_weeks; k++) {
+		const struct sol_model *w = builds[k]->m;
+		const struct mu_scenario *sc = req->weeks[k];
+		out->post_staff[k] = mu_calloc(sc0->n_recruits * sc->n_shifts + 1, sizeof(double));
+		x = mu_malloc((w->n_cols + 1) * sizeof(double));
+		for (j = 0; j < w->n_cols; j++) {
+			const struct pol_col *c = &builds[k]->cols[j];
+			x[j] = res.x[maps[k][j]];
+			if (c->is_post)
+				out->post_staff[k][c->offer * sc->n_shifts +
+				                   sc->demand[c->demand].shift] += x[j];
+		}
+		out->plans[k] = pol_plan_new(builds[k], x);
+		free(x);
+		x = NULL;
+	}
+done:
+	sol_result_release(&res);
+	free(is_core);
+	free(warm_rows);
+	free(warm_cols);
+	for (k = 0; k < req->n_weeks; k++) {
+		pol_build_free(builds[k]);
+		free(maps[k]);
+	}
+	free(builds);
+	free(maps);
+	free(posts);
+	sol_model_free(m);
+	return rc;
+}
+
+void pol_recruited_release(struct pol_recruited *r)
+{
+	size_t k;
+	if (r->plans)
+		for (k = 0; k < r->n_weeks; k++) {
+			mu_plan_free(r->plans[k]);
+			free(r->post_staff[k]);
+		}
+	free(r->plans);
+	free(r->post_staff);
+	free(r->posts);
+	memset(r, 0, sizeof(*r));
+}
