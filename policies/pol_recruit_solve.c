@@ -10,6 +10,7 @@
 #include "pol_recruit.h"
 
 #include "core/mu_alloc.h"
+#include "core/mu_time.h"
 #include "policies/pol_build.h"
 #include "policies/pol_plan.h"
 #include "solver/sol_basis.h"
@@ -19,26 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-struct pol_recruit_warm {
-	struct sol_basis basis;
-	bool has_basis;
-};
-
-struct pol_recruit_warm *pol_recruit_warm_new(void)
-{
-	struct pol_recruit_warm *w = mu_calloc(1, sizeof(*w));
-	sol_basis_init(&w->basis);
-	return w;
-}
-
-void pol_recruit_warm_free(struct pol_recruit_warm *w)
-{
-	if (!w)
-		return;
-	sol_basis_release(&w->basis);
-	free(w);
-}
 
 bool pol_recruit_same_system(const struct mu_scenario *a, const struct mu_scenario *b, char *why,
                              size_t size)
@@ -130,23 +111,167 @@ static void copy_week(struct sol_model *m, const struct pol_build *b, size_t k, 
 		                    w->entries[i].value);
 }
 
+/* The joint model of req's weeks: every week built and copied in, the
+ * shared posts first, the budget row, and the row of the posts' total
+ * (bounds [0, inf) when no total is asked: posts are never negative). */
+struct joint {
+	size_t n_weeks;
+	struct pol_build **builds;
+	size_t **maps; /* per week: its model's column j is the joint's maps[k][j] */
+	size_t *posts; /* per recruits.csv row: its shared column */
+	size_t total_row;
+	struct sol_model *m;
+	bool *is_core;
+};
+
+static void joint_free(struct joint *J)
+{
+	size_t k;
+	if (!J)
+		return;
+	for (k = 0; k < J->n_weeks; k++) {
+		pol_build_free(J->builds[k]);
+		free(J->maps[k]);
+	}
+	free(J->builds);
+	free(J->maps);
+	free(J->posts);
+	free(J->is_core);
+	sol_model_free(J->m);
+	free(J);
+}
+
+static struct joint *joint_new(const struct pol_recruit_request *req)
+{
+	const struct mu_scenario *sc0 = req->weeks[0];
+	struct joint *J = mu_calloc(1, sizeof(*J));
+	size_t cap_core = 0, i, k;
+	char name[96];
+	J->n_weeks = req->n_weeks;
+	J->builds = mu_calloc(req->n_weeks + 1, sizeof(*J->builds));
+	J->maps = mu_calloc(req->n_weeks + 1, sizeof(*J->maps));
+	J->posts = mu_malloc((sc0->n_recruits + 1) * sizeof(size_t));
+	J->m = sol_model_new();
+	/* the shared posts, first */
+	for (i = 0; i < sc0->n_recruits; i++) {
+		const struct mu_recruit *r = &sc0->recruits[i];
+		double hi = r->max_posts == MU_UNLIMITED ? SOL_INF : (double)r->max_posts;
+		snprintf(name, sizeof(name), "posts_k%zu", i);
+		J->posts[i] = sol_model_add_col(J->m, name, 0, hi, r->annual_cost, !req->is_lp);
+		MU_GROW(J->is_core, cap_core, J->posts[i] + 1);
+		J->is_core[J->posts[i]] = true; /* a fixed or summed post must be in the start */
+	}
+	if (sc0->settings.has_recruit_budget && sc0->n_recruits > 0) {
+		size_t row = sol_model_add_row(J->m, "recruit_budget", -SOL_INF,
+		                               sc0->settings.recruit_budget);
+		for (i = 0; i < sc0->n_recruits; i++)
+			sol_model_add_entry(J->m, row, J->posts[i], sc0->recruits[i].annual_cost);
+	}
+	J->total_row = sol_model_add_row(J->m, "posts_total", 0, SOL_INF);
+	for (i = 0; i < sc0->n_recruits; i++)
+		sol_model_add_entry(J->m, J->total_row, J->posts[i], 1);
+	for (k = 0; k < req->n_weeks; k++) {
+		double weight = req->weights ? req->weights[k] : 52.0 / (double)req->n_weeks;
+		/* as pol_solve does: rota mode pools the bank and adds the rows
+		 * every rota meets (valid with the posts' whole staff too) */
+		J->builds[k] = pol_build_new(
+		    req->weeks[k], &(struct pol_build_options){
+		                       .is_recruit = true,
+		                       .pool_min_workers = req->is_lp ? 0 : POL_POOL_MIN_WORKERS});
+		if (!req->is_lp)
+			pol_rota_cuts_apply(J->builds[k]);
+		J->maps[k] = mu_malloc((J->builds[k]->m->n_cols + 1) * sizeof(size_t));
+		copy_week(J->m, J->builds[k], k, weight, J->posts, req->is_lp, J->maps[k],
+		          &J->is_core, &cap_core);
+	}
+	return J;
+}
+
+/* The bounds req asks of J's posts and total, into J's model. */
+static void joint_bounds(struct joint *J, const struct pol_recruit_request *req)
+{
+	const struct mu_scenario *sc0 = req->weeks[0];
+	size_t i;
+	for (i = 0; i < sc0->n_recruits; i++) {
+		const struct mu_recruit *r = &sc0->recruits[i];
+		size_t j = J->posts[i];
+		J->m->col_lo[j] = 0;
+		J->m->col_hi[j] = r->max_posts == MU_UNLIMITED ? SOL_INF : (double)r->max_posts;
+		if (req->fixed && req->fixed[i] >= 0)
+			J->m->col_lo[j] = J->m->col_hi[j] = req->fixed[i];
+	}
+	J->m->row_lo[J->total_row] = req->has_total ? req->total : 0;
+	J->m->row_hi[J->total_row] = req->has_total ? req->total : SOL_INF;
+}
+
+struct pol_recruit_warm {
+	struct sol_basis basis;
+	bool has_basis;
+	/* plan mode: the joint model, built at the first solve and kept
+	 * loaded in GLPK (sol_lp.c); each solve moves its posts' and total's
+	 * bounds and goes on from the last optimal basis */
+	struct joint *joint;
+	struct sol_lp *lp;
+};
+
+struct pol_recruit_warm *pol_recruit_warm_new(void)
+{
+	struct pol_recruit_warm *w = mu_calloc(1, sizeof(*w));
+	sol_basis_init(&w->basis);
+	return w;
+}
+
+void pol_recruit_warm_free(struct pol_recruit_warm *w)
+{
+	if (!w)
+		return;
+	sol_basis_release(&w->basis);
+	sol_lp_free(w->lp);
+	joint_free(w->joint);
+	free(w);
+}
+
+/* Plan mode with a warm object: the model kept loaded. MU_OK with res's
+ * status, objective and (optimal) x. */
+static enum mu_code solve_kept(const struct pol_recruit_request *req, struct joint *J,
+                               struct sol_lp *lp, struct sol_result *res, struct mu_err *err)
+{
+	const struct mu_scenario *sc0 = req->weeks[0];
+	double start = mu_time_now();
+	enum mu_code rc;
+	size_t i;
+	joint_bounds(J, req);
+	for (i = 0; i < sc0->n_recruits; i++)
+		sol_lp_set_col_bounds(lp, J->posts[i], J->m->col_lo[J->posts[i]],
+		                      J->m->col_hi[J->posts[i]]);
+	sol_lp_set_row_bounds(lp, J->total_row, J->m->row_lo[J->total_row],
+	                      J->m->row_hi[J->total_row]);
+	if ((rc = sol_lp_solve(lp, &res->status, &res->objective, err)) != MU_OK)
+		return rc;
+	res->solve_seconds = mu_time_now() - start;
+	res->n_rows = J->m->n_rows;
+	res->n_cols = J->m->n_cols;
+	res->n_nonzeros = J->m->n_entries;
+	if (res->status == SOL_OPTIMAL) {
+		res->x = mu_malloc((J->m->n_cols + 1) * sizeof(double));
+		sol_lp_x(lp, res->x);
+	}
+	return MU_OK;
+}
+
 enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol_recruited *out,
                                struct mu_err *err)
 {
 	const struct mu_scenario *sc0 = req->weeks[0];
-	struct pol_build **builds = mu_calloc(req->n_weeks + 1, sizeof(*builds));
-	size_t **maps = mu_calloc(req->n_weeks + 1, sizeof(*maps));
-	size_t *posts = mu_malloc((sc0->n_recruits + 1) * sizeof(size_t));
-	struct sol_model *m = sol_model_new();
+	struct joint *J = NULL;
+	bool is_kept = req->is_lp && req->warm;
 	struct sol_options opt;
 	struct sol_result res;
 	double *x = NULL;
-	bool *is_core = NULL;
-	size_t cap_core = 0;
 	unsigned char *warm_rows = NULL, *warm_cols = NULL;
 	enum mu_code rc = MU_OK;
 	size_t i, j, k;
-	char name[96], why[256];
+	char why[256];
 
 	memset(out, 0, sizeof(*out));
 	memset(&res, 0, sizeof(res));
@@ -159,66 +284,47 @@ enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol
 			    k + 1, why);
 			goto done;
 		}
-
-	/* the shared posts, first */
-	for (i = 0; i < sc0->n_recruits; i++) {
-		const struct mu_recruit *r = &sc0->recruits[i];
-		double hi = r->max_posts == MU_UNLIMITED ? SOL_INF : (double)r->max_posts;
-		double lo = 0;
-		if (req->fixed && req->fixed[i] >= 0)
-			lo = hi = req->fixed[i];
-		snprintf(name, sizeof(name), "posts_k%zu", i);
-		posts[i] = sol_model_add_col(m, name, lo, hi, r->annual_cost, !req->is_lp);
-		MU_GROW(is_core, cap_core, posts[i] + 1);
-		is_core[posts[i]] = true; /* a fixed or summed post must be in the start */
+	if (is_kept && req->warm->joint) {
+		J = req->warm->joint;
+	} else {
+		J = joint_new(req);
+		joint_bounds(J, req);
+		if (req->mps &&
+		    (rc = sol_glpk_write_mps(J->m, !req->is_lp, req->mps, err)) != MU_OK)
+			goto done;
 	}
-	if (sc0->settings.has_recruit_budget && sc0->n_recruits > 0) {
-		size_t row =
-		    sol_model_add_row(m, "recruit_budget", -SOL_INF, sc0->settings.recruit_budget);
-		for (i = 0; i < sc0->n_recruits; i++)
-			sol_model_add_entry(m, row, posts[i], sc0->recruits[i].annual_cost);
-	}
-	if (req->has_total) {
-		size_t row = sol_model_add_row(m, "posts_total", req->total, req->total);
-		for (i = 0; i < sc0->n_recruits; i++)
-			sol_model_add_entry(m, row, posts[i], 1);
-	}
-	for (k = 0; k < req->n_weeks; k++) {
-		double weight = req->weights ? req->weights[k] : 52.0 / (double)req->n_weeks;
-		/* as pol_solve does: rota mode pools the bank and adds the rows
-		 * every rota meets (valid with the posts' whole staff too) */
-		builds[k] = pol_build_new(
-		    req->weeks[k], &(struct pol_build_options){
-		                       .is_recruit = true,
-		                       .pool_min_workers = req->is_lp ? 0 : POL_POOL_MIN_WORKERS});
-		if (!req->is_lp)
-			pol_rota_cuts_apply(builds[k]);
-		maps[k] = mu_malloc((builds[k]->m->n_cols + 1) * sizeof(size_t));
-		copy_week(m, builds[k], k, weight, posts, req->is_lp, maps[k], &is_core, &cap_core);
-	}
-	if (req->mps && (rc = sol_glpk_write_mps(m, !req->is_lp, req->mps, err)) != MU_OK)
-		goto done;
-
-	memset(&opt, 0, sizeof(opt));
-	opt.is_mip = !req->is_lp;
-	opt.time_limit = req->time_limit;
-	opt.work_limit = req->work_limit;
-	opt.want_basis = req->warm != NULL;
-	opt.stop = req->stop;
-	if (req->warm && req->warm->has_basis) {
-		warm_rows = mu_malloc(m->n_rows + 1);
-		warm_cols = mu_malloc(m->n_cols + 1);
-		sol_basis_for(&req->warm->basis, m, warm_rows, warm_cols);
-		opt.warm_rows = warm_rows;
-		opt.warm_cols = warm_cols;
-	} else if (m->n_cols >= SOL_SIFT_MIN_COLS) {
-		opt.col_is_core = is_core;
-	}
-	if ((rc = sol_glpk_solve(m, &opt, &res, err)) != MU_OK)
-		goto done;
-	if (req->warm && res.row_basis) {
-		sol_basis_keep(&req->warm->basis, m, res.row_basis, res.col_basis);
-		req->warm->has_basis = true;
+	if (is_kept) {
+		if (!req->warm->joint) {
+			req->warm->joint = J;
+			if ((rc = sol_lp_new(J->m,
+			                     J->m->n_cols >= SOL_SIFT_MIN_COLS ? J->is_core : NULL,
+			                     &req->warm->lp, err)) != MU_OK)
+				goto done;
+		}
+		if ((rc = solve_kept(req, J, req->warm->lp, &res, err)) != MU_OK)
+			goto done;
+	} else {
+		memset(&opt, 0, sizeof(opt));
+		opt.is_mip = !req->is_lp;
+		opt.time_limit = req->time_limit;
+		opt.work_limit = req->work_limit;
+		opt.want_basis = req->warm != NULL;
+		opt.stop = req->stop;
+		if (req->warm && req->warm->has_basis) {
+			warm_rows = mu_malloc(J->m->n_rows + 1);
+			warm_cols = mu_malloc(J->m->n_cols + 1);
+			sol_basis_for(&req->warm->basis, J->m, warm_rows, warm_cols);
+			opt.warm_rows = warm_rows;
+			opt.warm_cols = warm_cols;
+		} else if (J->m->n_cols >= SOL_SIFT_MIN_COLS) {
+			opt.col_is_core = J->is_core;
+		}
+		if ((rc = sol_glpk_solve(J->m, &opt, &res, err)) != MU_OK)
+			goto done;
+		if (req->warm && res.row_basis) {
+			sol_basis_keep(&req->warm->basis, J->m, res.row_basis, res.col_basis);
+			req->warm->has_basis = true;
+		}
 	}
 	out->status = status_of(res.status);
 	out->objective = res.objective;
@@ -235,40 +341,33 @@ enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol
 	if (res.status != SOL_OPTIMAL && res.status != SOL_FEASIBLE)
 		goto done;
 	for (i = 0; i < sc0->n_recruits; i++) {
-		out->posts[i] = res.x[posts[i]];
+		out->posts[i] = res.x[J->posts[i]];
 		out->post_cost += out->posts[i] * sc0->recruits[i].annual_cost;
 	}
 	out->plans = mu_calloc(req->n_weeks + 1, sizeof(*out->plans));
 	out->post_staff = mu_calloc(req->n_weeks + 1, sizeof(*out->post_staff));
 	for (k = 0; k < req->n_weeks; k++) {
-		const struct sol_model *w = builds[k]->m;
+		const struct sol_model *w = J->builds[k]->m;
 		const struct mu_scenario *sc = req->weeks[k];
 		out->post_staff[k] = mu_calloc(sc0->n_recruits * sc->n_shifts + 1, sizeof(double));
 		x = mu_malloc((w->n_cols + 1) * sizeof(double));
 		for (j = 0; j < w->n_cols; j++) {
-			const struct pol_col *c = &builds[k]->cols[j];
-			x[j] = res.x[maps[k][j]];
+			const struct pol_col *c = &J->builds[k]->cols[j];
+			x[j] = res.x[J->maps[k][j]];
 			if (c->is_post)
 				out->post_staff[k][c->offer * sc->n_shifts +
 				                   sc->demand[c->demand].shift] += x[j];
 		}
-		out->plans[k] = pol_plan_new(builds[k], x);
+		out->plans[k] = pol_plan_new(J->builds[k], x);
 		free(x);
 		x = NULL;
 	}
 done:
 	sol_result_release(&res);
-	free(is_core);
 	free(warm_rows);
 	free(warm_cols);
-	for (k = 0; k < req->n_weeks; k++) {
-		pol_build_free(builds[k]);
-		free(maps[k]);
-	}
-	free(builds);
-	free(maps);
-	free(posts);
-	sol_model_free(m);
+	if (!is_kept || J != req->warm->joint)
+		joint_free(J);
 	return rc;
 }
 

@@ -99,8 +99,8 @@ enum mu_code sol_glpk_write_mps(struct sol_model *m, bool is_mip, const char *pa
 
 void sol_result_release(struct sol_result *r);
 
-/* One linear program kept loaded between solves that differ only in the
- * columns' upper bounds (sol_lp.c): each solve goes on from the last
+/* One linear program kept loaded between solves that differ only in
+ * bounds (sol_lp.c): each solve goes on from the last
  * optimal basis. Made by sol_lp_new from m, which it keeps (m must outlive
  * it, unchanged but for sol_model_compact) with col_is_core (sifting's
  * start for the first, cold solve, as sol_options'; may be NULL). */
@@ -115,20 +115,30 @@ void sol_lp_free(struct sol_lp *lp);
 /* Column j's upper bound (not below its lower bound) for the next solve. */
 void sol_lp_set_col_hi(struct sol_lp *lp, size_t j, double hi);
 
+/* Column j's bounds, lo <= hi (-SOL_INF, SOL_INF: none), for the next solve. */
+void sol_lp_set_col_bounds(struct sol_lp *lp, size_t j, double lo, double hi);
+
+/* Row i's bounds, lo <= hi, for the next solve. */
+void sol_lp_set_row_bounds(struct sol_lp *lp, size_t i, double lo, double hi);
+
 /* Solves the LP with its bounds as set: cold the first time (sifting from
- * col_is_core), then from the last optimal basis (primal simplex when
- * bounds were only opened since, dual when some were closed). On MU_OK
- * *status is SOL_OPTIMAL (with *objective), SOL_INFEASIBLE or
- * SOL_UNBOUNDED; MU_E_SOLVER when GLPK fails. */
+ * col_is_core), then from the last optimal basis (dual simplex for the
+ * bounds closed, primal for those opened: see sol_lp.c). On MU_OK *status
+ * is SOL_OPTIMAL (with *objective), SOL_INFEASIBLE or SOL_UNBOUNDED;
+ * MU_E_SOLVER when GLPK fails. No time limit. */
 enum mu_code sol_lp_solve(struct sol_lp *lp, enum sol_status *status, double *objective,
                           struct mu_err *err);
 
-/* Marks the current basis (after a solve), to go back to. */
+/* Marks the current basis and bounds (after a solve), to go back to. */
 void sol_lp_mark(struct sol_lp *lp);
 
-/* The next solve starts from the marked basis (and the bounds as they are
- * now, which must only have opened since the mark); no mark: nothing. */
+/* The next solve starts from the marked basis and the bounds it had,
+ * moving from there to the bounds set (before or after this call); no
+ * mark: nothing. */
 void sol_lp_back_to_mark(struct sol_lp *lp);
+
+/* The last optimal solution: one value per column into x. */
+void sol_lp_x(const struct sol_lp *lp, double *x);
 
 /* Simplex iterations of every solve so far. */
 long sol_lp_iterations(const struct sol_lp *lp);
