@@ -15,9 +15,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* The simplex basis of one solve of the joint model, by name, to start the
- * next from (the re-solves for the last posts' values, the curve's next
- * point): they differ only in bounds and the total row. */
+/* What one solve of the joint model leaves for the next (the re-solves for
+ * the last posts' values, the curve's next point), which differ only in
+ * bounds and the total row: its simplex basis by name (rota mode), or the
+ * joint model itself kept loaded (plan mode; the weeks, weights and mode
+ * of every solve with one warm object must then be the same). */
 struct pol_recruit_warm;
 
 struct pol_recruit_warm *pol_recruit_warm_new(void);
