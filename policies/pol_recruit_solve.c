@@ -11,7 +11,7 @@
  * solves after it differ only in the posts' bounds and the total's, and
  * go on from the last optimal basis (measured on the example's two weeks:
  * 15 solves in 1.7 s, where building each anew and starting from the last
- * basis by name took 4.4 s). Such a solve has no time limit.
+ * basis by name took 4.4 s).
  */
 #include "pol_recruit.h"
 
@@ -247,6 +247,7 @@ static enum mu_code solve_kept(const struct pol_recruit_request *req, struct joi
 	enum mu_code rc;
 	size_t i;
 	joint_bounds(J, req);
+	sol_lp_set_time_limit(lp, req->time_limit);
 	for (i = 0; i < sc0->n_recruits; i++)
 		sol_lp_set_col_bounds(lp, J->posts[i], J->m->col_lo[J->posts[i]],
 		                      J->m->col_hi[J->posts[i]]);

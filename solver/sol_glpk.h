@@ -124,10 +124,14 @@ void sol_lp_set_row_bounds(struct sol_lp *lp, size_t i, double lo, double hi);
 /* Solves the LP with its bounds as set: cold the first time (sifting from
  * col_is_core), then from the last optimal basis (dual simplex for the
  * bounds closed, primal for those opened: see sol_lp.c). On MU_OK *status
- * is SOL_OPTIMAL (with *objective), SOL_INFEASIBLE or SOL_UNBOUNDED;
- * MU_E_SOLVER when GLPK fails. No time limit. */
+ * is SOL_OPTIMAL (with *objective), SOL_INFEASIBLE, SOL_UNBOUNDED, or
+ * SOL_NO_SOLUTION when its time limit passed; MU_E_SOLVER when GLPK fails. */
 enum mu_code sol_lp_solve(struct sol_lp *lp, enum sol_status *status, double *objective,
                           struct mu_err *err);
+
+/* Each solve from now may take this many seconds (0: no limit, the
+ * default); one stopped by it leaves the next to start cold. */
+void sol_lp_set_time_limit(struct sol_lp *lp, double seconds);
 
 /* Marks the current basis and bounds (after a solve), to go back to. */
 void sol_lp_mark(struct sol_lp *lp);

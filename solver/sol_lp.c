@@ -15,6 +15,7 @@
 #include "solver/sol_int.h"
 
 #include "core/mu_alloc.h"
+#include "core/mu_time.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -39,6 +40,8 @@ struct sol_lp {
 	bool is_solved;             /* lp holds an optimal basis */
 	int *mark_rows, *mark_cols; /* a basis marked to go back to, or NULL */
 	long iterations;
+	double time_limit; /* seconds a solve may take; 0: none */
+	double deadline;   /* of the solve under way (mu_time_now()); 0: none */
 };
 
 static void bounds_init(struct bounds *b, size_t n, const double *lo, const double *hi)
@@ -256,9 +259,15 @@ long sol_lp_iterations(const struct sol_lp *s)
 	return s->iterations;
 }
 
-/* glp_simplex from lp's basis by method meth, presolve off: its code, or
- * -1 when GLPK could not use the basis (a cold start is needed). */
-static int warm_simplex(glp_prob *lp, int meth)
+void sol_lp_set_time_limit(struct sol_lp *s, double seconds)
+{
+	s->time_limit = seconds;
+}
+
+/* glp_simplex from lp's basis by method meth, presolve off, within the
+ * solve's deadline: its code (GLP_ETMLIM past it), or -1 when GLPK could
+ * not use the basis (a cold start is needed). */
+static int warm_simplex(const struct sol_lp *s, int meth)
 {
 	glp_smcp parm;
 	int rc;
@@ -266,7 +275,9 @@ static int warm_simplex(glp_prob *lp, int meth)
 	parm.msg_lev = GLP_MSG_OFF;
 	parm.meth = meth;
 	parm.presolve = GLP_OFF;
-	rc = glp_simplex(lp, &parm);
+	if (!mu_time_ms_until(s->deadline, &parm.tm_lim))
+		return GLP_ETMLIM;
+	rc = glp_simplex(s->lp, &parm);
 	return rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND ? -1 : rc;
 }
 
@@ -283,17 +294,17 @@ static int warm_solve(struct sol_lp *s)
 		/* the intersection can be infeasible where the old and new
 		 * bounds are not: then the dual simplex's last basis, still dual
 		 * feasible, starts the whole move below */
-		rc = warm_simplex(s->lp, GLP_DUALP);
+		rc = warm_simplex(s, GLP_DUALP);
 		bounds_apply(&s->rows, s->lp, true, false);
 		bounds_apply(&s->cols, s->lp, false, false);
-		if (rc < 0)
+		if (rc < 0 || rc == GLP_ETMLIM)
 			return rc;
-		return warm_simplex(s->lp, rc == 0 && glp_get_status(s->lp) == GLP_OPT ? GLP_PRIMAL
-		                                                                       : GLP_DUALP);
+		return warm_simplex(s, rc == 0 && glp_get_status(s->lp) == GLP_OPT ? GLP_PRIMAL
+		                                                                   : GLP_DUALP);
 	}
 	bounds_apply(&s->rows, s->lp, true, false);
 	bounds_apply(&s->cols, s->lp, false, false);
-	return warm_simplex(s->lp, is_closing ? GLP_DUALP : GLP_PRIMAL);
+	return warm_simplex(s, is_closing ? GLP_DUALP : GLP_PRIMAL);
 }
 
 enum mu_code sol_lp_solve(struct sol_lp *s, enum sol_status *status, double *objective,
@@ -301,6 +312,7 @@ enum mu_code sol_lp_solve(struct sol_lp *s, enum sol_status *status, double *obj
 {
 	glp_smcp parm;
 	int rc = -1, st, before = glp_get_it_cnt(s->lp);
+	s->deadline = s->time_limit > 0 ? mu_time_now() + s->time_limit : 0;
 	glp_term_hook(sol_glpk_swallow, NULL);
 	if (s->is_solved) {
 		rc = warm_solve(s);
@@ -330,6 +342,8 @@ enum mu_code sol_lp_solve(struct sol_lp *s, enum sol_status *status, double *obj
 		*status = SOL_INFEASIBLE;
 	else if (rc == GLP_ENODFS || (rc == 0 && st == GLP_UNBND))
 		*status = SOL_UNBOUNDED;
+	else if (rc == GLP_ETMLIM)
+		*status = SOL_NO_SOLUTION;
 	else if (rc != 0)
 		return mu_err_set(err, MU_E_SOLVER, "GLPK simplex failed (code %d)", rc);
 	else
