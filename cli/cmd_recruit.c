@@ -654,8 +654,15 @@ int cmd_recruit(int argc, char **argv)
 		goto done;
 	}
 	if (!is_solved(best.status)) {
-		mu_err_set(&err, MU_E_SOLVER, "the solver found no recruitment (%s)",
-		           mu_status_name(best.status));
+		if (best.status == MU_STATUS_NO_SOLUTION)
+			mu_err_set(
+			    &err, MU_E_SOLVER,
+			    "the time limit of %g s passed before the best posts were found; "
+			    "no recruitment; allow more time (--time-limit)",
+			    a.o.time_limit);
+		else
+			mu_err_set(&err, MU_E_SOLVER, "the solver found no recruitment (%s)",
+			           mu_status_name(best.status));
 		status = cli_fail(&err);
 		goto done;
 	}

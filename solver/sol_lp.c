@@ -325,14 +325,23 @@ enum mu_code sol_lp_solve(struct sol_lp *s, enum sol_status *status, double *obj
 	parm.meth = GLP_DUALP;
 	if (rc < 0 && !s->is_solved && s->col_is_core) {
 		size_t rounds;
-		if (sol_sift_solve(s->lp, s->m, s->col_is_core, &parm, 0, &rounds) !=
-		    SOL_SIFT_FAILED)
+		switch (sol_sift_solve(s->lp, s->m, s->col_is_core, &parm, s->deadline, &rounds)) {
+		case SOL_SIFT_OPTIMAL:
 			rc = 0;
+			break;
+		case SOL_SIFT_TIME_UP:
+			rc = GLP_ETMLIM;
+			break;
+		default: /* solved whole below */
+			break;
+		}
 	}
 	if (rc < 0) { /* cold, or a warm start GLPK could not use */
 		glp_std_basis(s->lp);
 		parm.presolve = GLP_ON;
-		rc = glp_simplex(s->lp, &parm); /* leaves the whole model's basis */
+		/* leaves the whole model's basis */
+		rc = mu_time_ms_until(s->deadline, &parm.tm_lim) ? glp_simplex(s->lp, &parm)
+		                                                 : GLP_ETMLIM;
 	}
 	s->iterations += glp_get_it_cnt(s->lp) - before;
 	glp_term_hook(NULL, NULL);
