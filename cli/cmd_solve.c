@@ -146,9 +146,12 @@ int cmd_solve(int argc, char **argv)
 		printf(", bound %s", cli_money(money[1], res->bound));
 	if (res->status == MU_STATUS_FEASIBLE)
 		printf(" (time limit: not proven optimal)");
-	if (run.changes)
-		printf(", %zu change%s to the kept plan (%zu forced)", run.changes->n_rows,
-		       run.changes->n_rows == 1 ? "" : "s", run.changes->n_forced);
+	if (run.changes) {
+		printf(", %zu change%s to the kept plan", run.changes->n_rows,
+		       run.changes->n_rows == 1 ? "" : "s");
+		if (run.changes->n_forced > 0)
+			printf(" (%zu forced)", run.changes->n_forced);
+	}
 	printf("\n  spend %s (cash), penalties %s (weights, not money)\n",
 	       cli_money(money[0], sys->spend_total), cli_money(money[1], sys->penalty_total));
 	printf("  fill rate %.1f%%, %zu red flag%s, agency spend %s, break-glass %.0f "

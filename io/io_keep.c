@@ -40,8 +40,9 @@ static const char *const col_names[C_N] = {"source", "partner", "role",  "worker
 struct resolver {
 	const struct mu_scenario *sc;
 	struct mu_map partners, roles, shifts, bank;
-	size_t *demand_at; /* (partner, role, shift) -> demand row or MU_ALL */
-	const char *file;  /* errors: plan.csv's path, or "run ID" */
+	struct mu_map seen; /* each kept row's key (source and cells) -> its line */
+	size_t *demand_at;  /* (partner, role, shift) -> demand row or MU_ALL */
+	const char *file;   /* errors: plan.csv's path, or "run ID" */
 	struct mu_keep *keep;
 };
 
@@ -67,6 +68,7 @@ static void resolver_init(struct resolver *r, const struct mu_scenario *sc, cons
 	        offsetof(struct mu_role, id));
 	map_ids(&r->shifts, sc->n_shifts, sc->shifts, sizeof(*sc->shifts),
 	        offsetof(struct mu_shift, id));
+	mu_map_init(&r->seen);
 	map_ids(&r->bank, sc->n_bank, sc->bank, sizeof(*sc->bank),
 	        offsetof(struct mu_bank_worker, id));
 	r->demand_at = mu_malloc((n + 1) * sizeof(size_t));
@@ -85,6 +87,7 @@ static void resolver_release(struct resolver *r)
 	mu_map_release(&r->roles);
 	mu_map_release(&r->shifts);
 	mu_map_release(&r->bank);
+	mu_map_release(&r->seen);
 	free(r->demand_at);
 	mu_keep_free(r->keep);
 }
@@ -191,6 +194,30 @@ static enum mu_code add_row(struct resolver *r, const char *const *text, double 
 			if (sc->agreements[i].from == k.home && sc->agreements[i].to == k.partner &&
 			    sc->agreements[i].role == role)
 				k.offer = i;
+	}
+	if (k.source == MU_SRC_BANK && staff > 1 + 1e-9) {
+		char q[64];
+		snprintf(q, sizeof(q), "%g", staff);
+		return mu_err_set_at(err, MU_E_INPUT, r->file, at->line, at->field[C_STAFF],
+		                     "staff",
+		                     "bank worker '%s' is %s staff on shift '%s': a worker is one "
+		                     "person (staff at most 1)",
+		                     sc->bank[k.worker].id, q, sc->shifts[k.shift].id);
+	}
+	{
+		/* one row per assignment, as muster writes a plan: a second would
+		 * be kept twice */
+		size_t key[8] = {k.source, k.partner,     k.role,   k.shift,
+		                 k.home,   k.worker_role, k.worker, k.offer},
+		       line;
+		if (!mu_map_put(&r->seen, (const char *)key, sizeof(key), at->line) &&
+		    mu_map_get(&r->seen, (const char *)key, sizeof(key), &line))
+			return mu_err_set_at(err, MU_E_INPUT, r->file, at->line,
+			                     at->field[C_SOURCE], "source",
+			                     "the same assignment as line %zu (source, partner, "
+			                     "role, worker_role, shift, home, worker and offer): a "
+			                     "plan has one row per assignment",
+			                     line);
 	}
 	mu_keep_add_row(r->keep, &k);
 	return MU_OK;

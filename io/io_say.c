@@ -483,7 +483,9 @@ void io_say_bank(struct mu_buf *b, const struct mu_scenario *sc, const struct mu
 		mu_buf_addf(b, ". Preference penalty %s net (weights, not money",
 		            mu_format_money(m, u->preference_penalty, 2));
 		if (sc->settings.preference_weight > 0)
-			mu_buf_addf(b, ": -%s a prefer granted, +%s an avoid given",
+			mu_buf_addf(b,
+			            ": up to -%s a prefer granted (at most its pay), +%s an avoid "
+			            "given",
 			            mu_format_money(n1, sc->settings.preference_weight, 2),
 			            mu_format_money(n2, sc->settings.preference_weight, 2));
 		else
@@ -525,27 +527,36 @@ void io_say_changes(struct mu_buf *b, const struct mu_changes *c)
 			n_chosen++;
 	}
 	if (c->n_rows == 0) {
-		mu_buf_addf(b,
-		            "No change against the kept plan: its %zu bank assignment%s and "
-		            "agency booking%s all stand.",
-		            c->n_kept, c->n_kept == 1 ? "" : "s", c->n_kept == 1 ? "" : "s");
+		if (c->n_kept == 0)
+			mu_buf_adds(b, "No change: the kept plan has no bank assignment or agency "
+			               "booking to keep.");
+		else
+			mu_buf_addf(
+			    b,
+			    "No change against the kept plan: its %zu bank assignment%s and "
+			    "agency booking%s all stand.",
+			    c->n_kept, c->n_kept == 1 ? "" : "s", c->n_kept == 1 ? "" : "s");
 		return;
 	}
 	mu_buf_addf(b, "%zu change%s against the kept plan: ", c->n_rows,
 	            c->n_rows == 1 ? "" : "s");
 	if (c->n_forced > 0)
-		mu_buf_addf(b, "%zu forced (no longer possible, so no penalty), ", c->n_forced);
+		mu_buf_addf(b, "%zu forced (no longer possible, so no penalty); ", c->n_forced);
+	/* the plan is the cheapest with its changes' penalties counted: a change
+	 * is made when the plan costs less with it, perhaps only together with
+	 * others, not each on its own */
 	if (n_chosen > 0) {
-		mu_buf_addf(b, "%zu chosen because each saved more than its change penalty (",
-		            n_chosen);
+		mu_buf_addf(b, "%zu made at a change penalty (", n_chosen);
 		io_say_money(b, c->penalty);
-		mu_buf_adds(b, " of penalties in all), ");
+		mu_buf_adds(b, " in all, penalty weights), the re-plan costing less with them; ");
 	} else {
-		mu_buf_adds(b, "none chosen (no change saved more than its change penalty of ");
+		mu_buf_adds(b, "none made at a change penalty (");
 		io_say_money(b, c->change_penalty);
-		mu_buf_adds(b, "), ");
+		mu_buf_adds(b, " each); ");
 	}
-	mu_buf_addf(b, "%zu added (new, free); %zu kept as they were.", n_added, c->n_kept);
+	if (n_added > 0)
+		mu_buf_addf(b, "%zu added (new bookings carry no change penalty); ", n_added);
+	mu_buf_addf(b, "%zu kept as they were.", c->n_kept);
 }
 
 /* "P role" of a cell. */

@@ -630,7 +630,8 @@ static void test_io_say_bank_is_true_of_its_numbers(void **state)
 
 /* The changes sentence of a re-plan, made many times from generated
  * counts: each count it states read back, the penalties only when some
- * change was chosen, never a word for a count of zero but "none chosen". */
+ * change was made at a penalty, never a clause for a count of zero but
+ * "none made at a change penalty", never "saved". */
 static void test_io_say_changes_is_true_of_its_numbers(void **state)
 {
 	unsigned long long x = 88172645463325252ULL;
@@ -662,8 +663,12 @@ static void test_io_say_changes_is_true_of_its_numbers(void **state)
 		mu_buf_init(&b);
 		io_say_changes(&b, &c);
 		if (n == 0) {
-			snprintf(want, sizeof(want), "No change against the kept plan: its %zu ",
-			         c.n_kept);
+			if (c.n_kept == 0)
+				snprintf(want, sizeof(want),
+				         "No change: the kept plan has no bank");
+			else
+				snprintf(want, sizeof(want),
+				         "No change against the kept plan: its %zu ", c.n_kept);
 			assert_non_null(strstr(b.data, want));
 			mu_buf_release(&b);
 			continue;
@@ -674,24 +679,29 @@ static void test_io_say_changes_is_true_of_its_numbers(void **state)
 		snprintf(want, sizeof(want), "%zu forced", c.n_forced);
 		assert_true((strstr(b.data, want) != NULL) == (c.n_forced > 0));
 		if (n_chosen > 0) {
-			snprintf(want, sizeof(want), "%zu chosen because each saved more",
-			         n_chosen);
+			snprintf(want, sizeof(want), "%zu made at a change penalty (", n_chosen);
 			assert_non_null(strstr(b.data, want));
 			struct mu_buf m;
 			mu_buf_init(&m);
 			mu_buf_adds(&m, "(");
 			io_say_money(&m, c.penalty); /* 150 a change chosen */
-			mu_buf_adds(&m, " of penalties in all)");
+			mu_buf_adds(&m, " in all, penalty weights)");
 			assert_non_null(strstr(b.data, m.data));
 			assert_true(fabs(c.penalty - 150.0 * (double)n_chosen) < 1e-9);
 			mu_buf_release(&m);
 		} else {
-			assert_non_null(strstr(b.data, "none chosen"));
-			assert_null(strstr(b.data, "penalties in all"));
+			assert_non_null(
+			    strstr(b.data, "none made at a change penalty (£150 each)"));
+			assert_null(strstr(b.data, "in all"));
 		}
-		snprintf(want, sizeof(want), "%zu added (new, free); %zu kept as they were.",
-		         n_added, c.n_kept);
+		snprintf(want, sizeof(want), "%zu added (new bookings carry no change penalty); ",
+		         n_added);
+		assert_true((strstr(b.data, want) != NULL) == (n_added > 0));
+		assert_true((strstr(b.data, " added") != NULL) == (n_added > 0));
+		snprintf(want, sizeof(want), "%zu kept as they were.", c.n_kept);
 		assert_non_null(strstr(b.data, want));
+		assert_null(strstr(b.data, "sav"));
+		assert_null(strstr(b.data, "free"));
 		mu_buf_release(&b);
 	}
 }

@@ -1166,8 +1166,8 @@ static void test_model_bank_use_is_said_from_the_plan(void **state)
 	static const char *const said[] = {
 	    "Preferences: 1 of the 1 shift offered as prefer granted; 0 of the 1 shift offered "
 	    "as avoid given. Preference penalty -\xc2\xa3"
-	    "20.00 net (weights, not money: -\xc2\xa3"
-	    "20.00 a prefer granted, +\xc2\xa3"
+	    "20.00 net (weights, not money: up to -\xc2\xa3"
+	    "20.00 a prefer granted (at most its pay), +\xc2\xa3"
 	    "20.00 an avoid given).\n"
 	    "Bank hours: 2 workers offered 32 h and worked 16 h of them (50.0%); 0 worked none of "
 	    "their offered hours, 0 all of them.\n"
@@ -1176,8 +1176,8 @@ static void test_model_bank_use_is_said_from_the_plan(void **state)
 	    "0.00, weights, not money).\n",
 	    "Preferences: 1 of the 1 shift offered as prefer granted; 0 of the 1 shift offered "
 	    "as avoid given. Preference penalty -\xc2\xa3"
-	    "20.00 net (weights, not money: -\xc2\xa3"
-	    "20.00 a prefer granted, +\xc2\xa3"
+	    "20.00 net (weights, not money: up to -\xc2\xa3"
+	    "20.00 a prefer granted (at most its pay), +\xc2\xa3"
 	    "20.00 an avoid given).\n"
 	    "Bank hours: 2 workers offered 32 h and worked 16 h of them (50.0%); 0 worked none of "
 	    "their offered hours, 0 all of them.\n"
