@@ -313,18 +313,76 @@ static enum mu_code write_curve(const char *dir, const double *x, const struct y
 
 /* The first point after which one more step of posts no longer lowers the
  * yearly cost (by £0.5 or more), or n when every step still pays. */
-static size_t break_even(const struct year *pts, size_t n)
+/* Where the curve stops falling, read from its points in order of posts. */
+enum curve_end {
+	CURVE_FALLS,       /* every solved step lowers the yearly cost */
+	CURVE_BREAK_EVEN,  /* the step after the point does not */
+	CURVE_NO_MORE_FIT, /* the point after it does not fit (infeasible) */
+	CURVE_NOT_SOLVED,  /* the point after it was not solved in --time-limit */
+	CURVE_NONE_FITS,   /* no point fits within recruit_budget and max_posts */
+	CURVE_NONE_SOLVED  /* no point was solved in --time-limit */
+};
+
+/* The curve's end and the point it is at (n when none). */
+static enum curve_end break_even(const struct year *pts, size_t n, size_t *at)
 {
-	size_t i;
-	for (i = 0; i + 1 < n; i++)
-		if (!is_solved(pts[i + 1].status) || pts[i + 1].cost > pts[i].cost - 0.5)
-			return i;
-	return n;
+	size_t i = 0;
+	bool is_any_unsolved = false;
+	for (; i < n && !is_solved(pts[i].status); i++)
+		is_any_unsolved = is_any_unsolved || pts[i].status != MU_STATUS_INFEASIBLE;
+	*at = i;
+	if (i == n)
+		return is_any_unsolved ? CURVE_NONE_SOLVED : CURVE_NONE_FITS;
+	for (; i + 1 < n; i++) {
+		*at = i;
+		if (pts[i + 1].status == MU_STATUS_INFEASIBLE)
+			return CURVE_NO_MORE_FIT;
+		if (!is_solved(pts[i + 1].status))
+			return CURVE_NOT_SOLVED;
+		if (pts[i + 1].cost > pts[i].cost - 0.5)
+			return CURVE_BREAK_EVEN;
+	}
+	*at = n;
+	return CURVE_FALLS;
+}
+
+/* The sentence on the curve's end: posts x[at]. */
+static void say_curve_end(struct mu_buf *b, enum curve_end end, const double *x, size_t at)
+{
+	switch (end) {
+	case CURVE_FALLS:
+		mu_buf_adds(b, "Every step of the curve still lowers the yearly cost.");
+		break;
+	case CURVE_BREAK_EVEN:
+		mu_buf_addf(b,
+		            "Break-even at %g post%s: one more step of posts no longer lowers the "
+		            "yearly cost.",
+		            x[at], x[at] == 1 ? "" : "s");
+		break;
+	case CURVE_NO_MORE_FIT:
+		mu_buf_addf(b,
+		            "The curve ends at %g post%s: no more fit within recruit_budget and "
+		            "max_posts.",
+		            x[at], x[at] == 1 ? "" : "s");
+		break;
+	case CURVE_NOT_SOLVED:
+		mu_buf_addf(b,
+		            "The curve stops at %g post%s: the next point was not solved within "
+		            "--time-limit.",
+		            x[at], x[at] == 1 ? "" : "s");
+		break;
+	case CURVE_NONE_FITS:
+		mu_buf_adds(b, "No point of the curve fits within recruit_budget and max_posts.");
+		break;
+	case CURVE_NONE_SOLVED:
+		mu_buf_adds(b, "No point of the curve was solved within --time-limit.");
+		break;
+	}
 }
 
 /* A small line chart of the curve's yearly cost against posts (inline SVG). */
 static void svg_curve(struct mu_buf *b, const double *x, const struct year *pts, size_t n,
-                      size_t knee)
+                      size_t knee, enum curve_end end)
 {
 	const double w = 560, h = 240, l = 90, r = 20, t = 20, bo = 40;
 	double lo = HUGE_VAL, hi = -HUGE_VAL, x0 = x[0], x1 = x[n - 1];
@@ -378,16 +436,18 @@ static void svg_curve(struct mu_buf *b, const double *x, const struct year *pts,
 			            "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#1f5fa8\"/>\n",
 			            l + (x[i] - x0) / (x1 - x0) * (w - l - r),
 			            t + (hi - pts[i].cost) / (hi - lo) * (h - t - bo));
-	if (knee < n) {
+	if (knee < n &&
+	    (end == CURVE_BREAK_EVEN || end == CURVE_NO_MORE_FIT || end == CURVE_NOT_SOLVED)) {
 		double kx = l + (x[knee] - x0) / (x1 - x0) * (w - l - r);
 		mu_buf_addf(
 		    b,
 		    "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"#b34700\" "
 		    "stroke-dasharray=\"4 3\"/><text x=\"%.1f\" y=\"%.0f\" font-size=\"11\" "
-		    "fill=\"#b34700\">%s: %.0f posts</text>\n",
+		    "fill=\"#b34700\">%s: %g posts</text>\n",
 		    kx, t, kx, h - bo, kx + 4, t + 12,
-		    knee + 1 < n && !is_solved(pts[knee + 1].status) ? "the most that fit"
-		                                                     : "break-even",
+		    end == CURVE_BREAK_EVEN    ? "break-even"
+		    : end == CURVE_NO_MORE_FIT ? "the most that fit"
+		                               : "the last solved",
 		    x[knee]);
 	}
 	mu_buf_adds(b, "</svg>\n");
@@ -420,7 +480,7 @@ static enum mu_code write_report(const char *dir, const struct mu_scenario *sc,
                                  const struct recruit_args *a, const struct pol_recruited *best,
                                  const char *sentence, const double *value, const bool *has_value,
                                  const double *x, const struct year *pts, size_t n_pts, size_t knee,
-                                 struct mu_err *err)
+                                 enum curve_end end, struct mu_err *err)
 {
 	struct mu_buf b;
 	size_t i, k;
@@ -468,7 +528,7 @@ static enum mu_code write_report(const char *dir, const struct mu_scenario *sc,
 	mu_buf_adds(&b, "</table>\n");
 	if (n_pts > 0) {
 		mu_buf_adds(&b, "<h2>The recruitment curve</h2>\n");
-		svg_curve(&b, x, pts, n_pts, knee);
+		svg_curve(&b, x, pts, n_pts, knee, end);
 		mu_buf_adds(&b, "<table><tr><th>total posts</th><th>status</th><th>yearly cost</th>"
 		                "<th>posts' cost</th><th>spend a year</th><th>filled hours a year"
 		                "</th></tr>\n");
@@ -485,19 +545,9 @@ static enum mu_code write_report(const char *dir, const struct mu_scenario *sc,
 				mu_buf_adds(&b, "<td></td><td></td><td></td><td></td></tr>\n");
 		}
 		mu_buf_adds(&b, "</table>\n");
-		if (knee < n_pts && !is_solved(pts[knee + 1].status))
-			mu_buf_addf(&b,
-			            "<p>The curve ends at %.0f posts: no more fit within "
-			            "recruit_budget and max_posts.</p>\n",
-			            x[knee]);
-		else if (knee < n_pts)
-			mu_buf_addf(&b,
-			            "<p>Break-even: beyond %.0f posts one more step of posts no "
-			            "longer lowers the yearly cost.</p>\n",
-			            x[knee]);
-		else
-			mu_buf_adds(
-			    &b, "<p>Every step of the curve still lowers the yearly cost.</p>\n");
+		mu_buf_adds(&b, "<p>");
+		say_curve_end(&b, end, x, knee);
+		mu_buf_adds(&b, "</p>\n");
 	}
 	mu_buf_adds(&b, "<p>Yearly cost = the posts' annual cost + each week's cost (spend plus "
 	                "penalty weights) times the weeks of the year it stands for. Penalties "
@@ -592,6 +642,7 @@ int cmd_recruit(int argc, char **argv)
 	struct mu_err err;
 	char money[3][MU_MONEY_SIZE], words[MU_STATUS_SIZE], why[256];
 	size_t k, i, n_pts = 0, knee = 0;
+	enum curve_end end = CURVE_FALLS;
 	int status = 0;
 
 	memset(&a, 0, sizeof(a));
@@ -734,7 +785,7 @@ int cmd_recruit(int argc, char **argv)
 			                  other.status == MU_STATUS_INFEASIBLE;
 			pol_recruited_release(&other);
 		}
-		knee = break_even(pts, n_pts);
+		end = break_even(pts, n_pts, &knee);
 	}
 
 	/* recruiting nobody: the curve's point at 0 when it has one (the same
@@ -790,7 +841,7 @@ int cmd_recruit(int argc, char **argv)
 			rc = write_curve(a.o.out, xs, pts, n_pts, &err);
 		if (rc == MU_OK)
 			rc = write_report(a.o.out, sc[0], &a, &best, say.data, value, has_value, xs,
-			                  pts, n_pts, knee, &err);
+			                  pts, n_pts, knee, end, &err);
 		if (rc != MU_OK) {
 			status = cli_fail(&err);
 			goto done;
@@ -837,26 +888,22 @@ int cmd_recruit(int argc, char **argv)
 		       "posts' cost", "spend", "filled hours");
 		for (i = 0; i < n_pts; i++) {
 			if (is_solved(pts[i].status))
-				printf("  %8.0f %-10s %16s %16s %16s %14.0f%s\n", xs[i],
-				       mu_status_name(pts[i].status),
-				       cli_money(money[0], pts[i].cost),
-				       cli_money(money[1], pts[i].post_cost),
-				       cli_money(money[2], pts[i].spend), pts[i].filled,
-				       i == knee ? "  <- break-even" : "");
+				printf(
+				    "  %8.0f %-10s %16s %16s %16s %14.0f%s\n", xs[i],
+				    mu_status_name(pts[i].status), cli_money(money[0], pts[i].cost),
+				    cli_money(money[1], pts[i].post_cost),
+				    cli_money(money[2], pts[i].spend), pts[i].filled,
+				    i == knee && end == CURVE_BREAK_EVEN ? "  <- break-even" : "");
 			else
 				printf("  %8.0f %-10s\n", xs[i], mu_status_name(pts[i].status));
 		}
-		if (knee < n_pts && !is_solved(pts[knee + 1].status))
-			printf("  the curve ends at %.0f post%s: no more fit within recruit_budget "
-			       "and max_posts\n",
-			       xs[knee], xs[knee] == 1 ? "" : "s");
-		else if (knee < n_pts)
-			printf(
-			    "  break-even at %.0f post%s: one more step of posts no longer lowers "
-			    "the yearly cost\n",
-			    xs[knee], xs[knee] == 1 ? "" : "s");
-		else
-			printf("  every step of the curve still lowers the yearly cost\n");
+		{
+			struct mu_buf end_said;
+			mu_buf_init(&end_said);
+			say_curve_end(&end_said, end, xs, knee);
+			printf("  %s\n", end_said.data);
+			mu_buf_release(&end_said);
+		}
 	}
 	printf("\n");
 	cli_print_line(stdout, "%s\n", say.data);

@@ -230,9 +230,13 @@ static void add_all_hours_rows(struct pol_build *b)
 			bc[n++] = (struct bank_col){b->cols[j].worker, b->cols[j].shift, j};
 	qsort(bc, n, sizeof(*bc), by_worker_shift);
 	for (first = 0; first < n; first = j) {
+		bool is_whole = true;
 		for (j = first; j < n && bc[j].worker == bc[first].worker; j++)
-			;
-		add_hours_rows(b, bc + first, j - first);
+			is_whole = is_whole && b->m->col_is_int[bc[j].col];
+		/* the covers and counts assume whole shifts: a worker with a
+		 * fractional one fixed (a plan-mode past, pol_keep.c) gets none */
+		if (is_whole)
+			add_hours_rows(b, bc + first, j - first);
 	}
 	free(bc);
 }

@@ -2309,7 +2309,7 @@ static void test_cli_recruit_posts_curve_and_sentence(void **state)
 	                              "spend, their pay included, rises by £60,000, and 1456 more "
 	                              "hours a year are filled; a 3rd post would raise the yearly "
 	                              "cost by £30,000."));
-	assert_non_null(strstr(r.out, "break-even at 2 posts"));
+	assert_non_null(strstr(r.out, "Break-even at 2 posts"));
 	/* posts.csv: 2 posts; the last is worth 113,200 - 60,000 */
 	tmp_path(path, sizeof(path), "rec/posts.csv");
 	csv_cell(path, "a,rn,", 3, cell, sizeof(cell));
