@@ -199,12 +199,31 @@ static int cmp_group(const void *a, const void *b)
 	return 0;
 }
 
+/* A kept or plan row under its group, to sort: by group, kept rows before
+ * plan rows, each in row order (the order the cells are met in). */
+struct entry {
+	struct group g;
+	bool is_plan;
+	size_t row;
+};
+
+static int cmp_entry(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	int c = cmp_group(&x->g, &y->g);
+	if (c != 0)
+		return c;
+	if (x->is_plan != y->is_plan)
+		return x->is_plan ? 1 : -1;
+	return (x->row > y->row) - (x->row < y->row);
+}
+
 struct mu_changes *mu_keep_changes(const struct mu_keep *k, const struct mu_scenario *sc,
                                    const struct mu_plan *plan, const enum mu_keep_gone *gone,
                                    double change_penalty)
 {
 	struct mu_changes *out = mu_calloc(1, sizeof(*out));
-	struct group *g = mu_malloc((k->n_rows + plan->n_rows + 1) * sizeof(*g));
+	struct entry *e = mu_malloc((k->n_rows + plan->n_rows + 1) * sizeof(*e));
 	struct cells c = {NULL, 0, 0};
 	size_t n = 0, i, j;
 
@@ -212,61 +231,53 @@ struct mu_changes *mu_keep_changes(const struct mu_keep *k, const struct mu_scen
 	out->change_penalty = change_penalty;
 	out->by_partner = mu_calloc(sc->n_partners + 1, sizeof(size_t));
 	out->penalty_by_partner = mu_calloc(sc->n_partners + 1, sizeof(double));
-	/* every (source, worker or offer, shift) either plan has */
+	/* every (source, worker or offer, shift) either plan has, with its rows:
+	 * sorted once, so that each group's rows are together */
 	for (i = 0; i < k->n_rows; i++) {
 		const struct mu_keep_row *r = &k->rows[i];
 		if (r->source == MU_SRC_BANK)
-			g[n++] = (struct group){MU_SRC_BANK, r->worker, r->shift};
+			e[n++] = (struct entry){{MU_SRC_BANK, r->worker, r->shift}, false, i};
 		else if (r->source == MU_SRC_AGENCY && r->offer != MU_ALL)
-			g[n++] = (struct group){MU_SRC_AGENCY, r->offer, r->shift};
+			e[n++] = (struct entry){{MU_SRC_AGENCY, r->offer, r->shift}, false, i};
 		else if (r->source == MU_SRC_AGENCY) /* its offer is gone: one group each */
-			g[n++] = (struct group){MU_SRC_AGENCY, sc->n_agency + i, r->shift};
+			e[n++] =
+			    (struct entry){{MU_SRC_AGENCY, sc->n_agency + i, r->shift}, false, i};
 	}
 	for (i = 0; i < plan->n_rows; i++) {
 		const struct mu_plan_row *r = &plan->rows[i];
 		if (r->source == MU_SRC_BANK)
-			g[n++] = (struct group){MU_SRC_BANK, r->worker, r->shift};
+			e[n++] = (struct entry){{MU_SRC_BANK, r->worker, r->shift}, true, i};
 		else if (r->source == MU_SRC_AGENCY)
-			g[n++] = (struct group){MU_SRC_AGENCY, r->offer, r->shift};
+			e[n++] = (struct entry){{MU_SRC_AGENCY, r->offer, r->shift}, true, i};
 	}
 	if (n > 1)
-		qsort(g, n, sizeof(*g), cmp_group);
-	for (i = 0; i < n; i++) {
+		qsort(e, n, sizeof(*e), cmp_entry);
+	for (i = 0; i < n; i = j) {
 		struct mu_change proto = {.from_partner = MU_ALL,
 		                          .from_role = MU_ALL,
 		                          .to_partner = MU_ALL,
 		                          .to_role = MU_ALL};
-		bool is_bank = g[i].source == MU_SRC_BANK;
-		if (i > 0 && cmp_group(&g[i], &g[i - 1]) == 0)
-			continue;
+		bool is_bank = e[i].g.source == MU_SRC_BANK;
 		c.n = 0;
-		for (j = 0; j < k->n_rows; j++) {
-			const struct mu_keep_row *r = &k->rows[j];
-			size_t who = is_bank              ? r->worker
-			             : r->offer == MU_ALL ? sc->n_agency + j
-			                                  : r->offer;
-			struct cell *e;
-			if (r->source != g[i].source || who != g[i].who || r->shift != g[i].shift)
-				continue;
-			e = cell_at(&c, r->partner, r->role);
-			e->kept += r->staff;
-			e->kept_row = j;
+		for (j = i; j < n && cmp_group(&e[j].g, &e[i].g) == 0; j++) {
+			if (e[j].is_plan) {
+				const struct mu_plan_row *r = &plan->rows[e[j].row];
+				cell_at(&c, r->partner, r->role)->now += r->staff;
+			} else {
+				const struct mu_keep_row *r = &k->rows[e[j].row];
+				struct cell *cell = cell_at(&c, r->partner, r->role);
+				cell->kept += r->staff;
+				cell->kept_row = e[j].row;
+			}
 		}
-		for (j = 0; j < plan->n_rows; j++) {
-			const struct mu_plan_row *r = &plan->rows[j];
-			size_t who = is_bank ? r->worker : r->offer;
-			if (r->source != g[i].source || who != g[i].who || r->shift != g[i].shift)
-				continue;
-			cell_at(&c, r->partner, r->role)->now += r->staff;
-		}
-		proto.source = g[i].source;
-		proto.worker = is_bank ? g[i].who : MU_ALL;
-		proto.offer = !is_bank && g[i].who < sc->n_agency ? g[i].who : MU_ALL;
-		proto.shift = g[i].shift;
+		proto.source = e[i].g.source;
+		proto.worker = is_bank ? e[i].g.who : MU_ALL;
+		proto.offer = !is_bank && e[i].g.who < sc->n_agency ? e[i].g.who : MU_ALL;
+		proto.shift = e[i].g.shift;
 		diff_cells(out, gone, &c, &proto, change_penalty);
 	}
 	free(c.items);
-	free(g);
+	free(e);
 	return out;
 }
 

@@ -42,6 +42,7 @@ struct resolver {
 	struct mu_map partners, roles, shifts, bank;
 	struct mu_map seen; /* each kept row's key (source and cells) -> its line */
 	size_t *demand_at;  /* (partner, role, shift) -> demand row or MU_ALL */
+	size_t *avail_at;   /* (bank worker, shift) -> availability row or MU_ALL */
 	const char *file;   /* errors: plan.csv's path, or "run ID" */
 	struct mu_keep *keep;
 };
@@ -78,6 +79,12 @@ static void resolver_init(struct resolver *r, const struct mu_scenario *sc, cons
 		const struct mu_demand *d = &sc->demand[i];
 		r->demand_at[(d->partner * sc->n_roles + d->role) * sc->n_shifts + d->shift] = i;
 	}
+	r->avail_at = mu_malloc((sc->n_bank * sc->n_shifts + 1) * sizeof(size_t));
+	for (i = 0; i < sc->n_bank * sc->n_shifts; i++)
+		r->avail_at[i] = MU_ALL;
+	for (i = 0; i < sc->n_availability; i++) /* the last, as a scan would find */
+		r->avail_at[sc->availability[i].worker * sc->n_shifts + sc->availability[i].shift] =
+		    i;
 	r->keep = mu_keep_new();
 }
 
@@ -89,6 +96,7 @@ static void resolver_release(struct resolver *r)
 	mu_map_release(&r->bank);
 	mu_map_release(&r->seen);
 	free(r->demand_at);
+	free(r->avail_at);
 	mu_keep_free(r->keep);
 }
 
@@ -170,10 +178,7 @@ static enum mu_code add_row(struct resolver *r, const char *const *text, double 
 		if ((rc = look_up(r, &r->bank, at, C_WORKER, "bank worker", text[C_WORKER],
 		                  &k.worker, err)) != MU_OK)
 			return rc;
-		for (i = 0; i < sc->n_availability; i++)
-			if (sc->availability[i].worker == k.worker &&
-			    sc->availability[i].shift == k.shift)
-				k.availability = i;
+		k.availability = r->avail_at[k.worker * sc->n_shifts + k.shift];
 	} else if (k.source == MU_SRC_AGENCY) {
 		size_t p = MU_ALL;
 		if (strcmp(text[C_OFFER], "*") != 0 &&
