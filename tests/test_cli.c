@@ -2533,6 +2533,10 @@ static void test_cli_recruit_on_the_example_weeks(void **state)
 		char *html = slurp(path);
 		snprintf(want, sizeof(want), "break-even: %ld posts", break_even);
 		assert_non_null(strstr(html, want));
+		/* right of the chart's middle its label runs leftwards, within it */
+		if (break_even > 30)
+			assert_non_null(
+			    strstr(html, "text-anchor=\"end\" fill=\"#b34700\">break-even"));
 		free(html);
 	}
 	tmp_path(path, sizeof(path), "rec/week2/summary.csv");
