@@ -1,19 +1,29 @@
 /*
- * cmd_example.c - `muster example DIR`: writes the built-in example ICS as
- * CSV files to edit.
+ * cmd_example.c - `muster example DIR [--summer]`: writes the built-in
+ * example ICS, or its summer week, as CSV files to edit.
  */
 #include "cli.h"
 
 #include "io/io_source.h"
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 const char cmd_example_help[] =
-    "usage: muster example DIR\n"
+    "usage: muster example DIR [--summer]\n"
     "\n"
-    "Writes the built-in example ICS (the one 'muster demo' solves) into the\n"
-    "folder DIR as CSV files: a starting point to edit with a spreadsheet.\n"
-    "DIR is created if needed; existing files are never overwritten.\n"
+    "Writes the built-in example ICS (the one 'muster demo' solves: a winter\n"
+    "week, Mon 30 Nov - Sun 6 Dec 2026) into the folder DIR as CSV files: a\n"
+    "starting point to edit with a spreadsheet. DIR is created if needed;\n"
+    "existing files are never overwritten.\n"
+    "\n"
+    "  --summer  writes the same system's summer week instead (Mon 6 - Sun 12\n"
+    "            Jul 2026, the same shift ids, each demand row's required at\n"
+    "            85%, every other file the same): with the winter week, the\n"
+    "            two representative weeks of 'muster recruit':\n"
+    "              muster example ics; muster example ics-summer --summer\n"
+    "              muster recruit ics ics-summer --lp --posts 0:60:5\n"
     "\n"
     "exit codes: 0 written; 2 bad usage or a file already exists; 1 I/O error.\n";
 
@@ -22,17 +32,31 @@ int cmd_example(int argc, char **argv)
 	struct io_source *src;
 	struct mu_err err;
 	enum mu_code rc;
+	const char *dir = NULL;
+	bool is_summer = false;
+	int i;
 
 	if (cli_print_help_if_asked("example", argc, argv))
 		return 0;
-	if (argc != 2 || argv[1][0] == '-')
-		return cli_usage_error("example", argc < 2 ? "missing DIR" : "expected one DIR");
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--summer") == 0)
+			is_summer = true;
+		else if (argv[i][0] == '-')
+			return cli_usage_error("example", "unknown option '%s'", argv[i]);
+		else if (dir)
+			return cli_usage_error("example", "expected one DIR");
+		else
+			dir = argv[i];
+	}
+	if (!dir)
+		return cli_usage_error("example", "missing DIR");
 	mu_err_clear(&err);
-	src = io_source_example();
-	rc = io_source_write_dir(src, argv[1], &err);
+	src = is_summer ? io_source_example_summer() : io_source_example();
+	rc = io_source_write_dir(src, dir, &err);
 	if (rc == MU_OK)
-		printf("wrote %zu files of the example ICS to %s; try 'muster check %s'\n",
-		       src->n_files, cli_safe(argv[1]), cli_safe(argv[1]));
+		printf("wrote %zu files of the example ICS%s to %s; try 'muster check %s'\n",
+		       src->n_files, is_summer ? " (its summer week)" : "", cli_safe(dir),
+		       cli_safe(dir));
 	io_source_free(src);
 	return rc == MU_OK ? 0 : cli_fail(&err);
 }

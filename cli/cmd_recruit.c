@@ -439,12 +439,15 @@ static void svg_curve(struct mu_buf *b, const double *x, const struct year *pts,
 	if (knee < n &&
 	    (end == CURVE_BREAK_EVEN || end == CURVE_NO_MORE_FIT || end == CURVE_NOT_SOLVED)) {
 		double kx = l + (x[knee] - x0) / (x1 - x0) * (w - l - r);
+		/* the label on the side with room: right of the chart's middle it
+		 * would run off the edge (the example's knee is at 50 of 60) */
+		bool is_left = kx > (l + w - r) / 2;
 		mu_buf_addf(
 		    b,
 		    "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"#b34700\" "
 		    "stroke-dasharray=\"4 3\"/><text x=\"%.1f\" y=\"%.0f\" font-size=\"11\" "
-		    "fill=\"#b34700\">%s: %g posts</text>\n",
-		    kx, t, kx, h - bo, kx + 4, t + 12,
+		    "text-anchor=\"%s\" fill=\"#b34700\">%s: %g posts</text>\n",
+		    kx, t, kx, h - bo, is_left ? kx - 4 : kx + 4, t + 12, is_left ? "end" : "start",
 		    end == CURVE_BREAK_EVEN    ? "break-even"
 		    : end == CURVE_NO_MORE_FIT ? "the most that fit"
 		                               : "the last solved",

@@ -18,7 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Defined in the file CMake generates from io/example/ *.csv. */
+/* Defined in the files CMake generates from io/example/ *.csv and
+ * io/example-summer/ *.csv (io/embed_example.cmake). */
 struct io_embedded_file {
 	const char *name;
 	const unsigned char *data;
@@ -26,6 +27,8 @@ struct io_embedded_file {
 };
 extern const struct io_embedded_file io_example_files[];
 extern const size_t io_example_n_files;
+extern const struct io_embedded_file io_example_summer_files[];
+extern const size_t io_example_summer_n_files;
 
 static int cmp_files(const void *a, const void *b)
 {
@@ -199,23 +202,35 @@ enum mu_code io_source_read_dir(const char *dir, struct io_source **out, struct 
 	return MU_OK;
 }
 
-struct io_source *io_source_example(void)
+static struct io_source *source_embedded(const char *label, const struct io_embedded_file *files,
+                                         size_t n_files)
 {
 	struct io_source *src = mu_calloc(1, sizeof(*src));
 	size_t i;
-	src->label = mu_strdup("(built-in example)");
-	src->files = mu_calloc(io_example_n_files, sizeof(*src->files));
-	for (i = 0; i < io_example_n_files; i++) {
+	src->label = mu_strdup(label);
+	src->files = mu_calloc(n_files, sizeof(*src->files));
+	for (i = 0; i < n_files; i++) {
 		struct io_file *f = &src->files[i];
-		f->name = mu_strdup(io_example_files[i].name);
-		f->len = io_example_files[i].len;
+		f->name = mu_strdup(files[i].name);
+		f->len = files[i].len;
 		f->data = mu_malloc(f->len + 1);
-		memcpy(f->data, io_example_files[i].data, f->len);
+		memcpy(f->data, files[i].data, f->len);
 		f->data[f->len] = '\0';
 	}
-	src->n_files = io_example_n_files;
+	src->n_files = n_files;
 	qsort(src->files, src->n_files, sizeof(*src->files), cmp_files);
 	return src;
+}
+
+struct io_source *io_source_example(void)
+{
+	return source_embedded("(built-in example)", io_example_files, io_example_n_files);
+}
+
+struct io_source *io_source_example_summer(void)
+{
+	return source_embedded("(built-in example, summer week)", io_example_summer_files,
+	                       io_example_summer_n_files);
 }
 
 enum mu_code io_source_write_dir(const struct io_source *src, const char *dir, struct mu_err *err)

@@ -49,6 +49,12 @@ enum mu_code io_source_read_dir(const char *dir, struct io_source **out, struct 
  * Never fails. */
 struct io_source *io_source_example(void);
 
+/* The example's summer week (io/example-summer): the same system as
+ * io_source_example (partners, roles, staff, bank, agencies, agreements,
+ * settings, recruits.csv), a July week of the same shift ids at 85% of its
+ * demand; the second week of `muster recruit`. Never fails. */
+struct io_source *io_source_example_summer(void);
+
 /* Writes every file of src into dir, creating dir if needed; refuses to
  * overwrite existing files. MU_OK, MU_E_USAGE (a file exists) or MU_E_IO. */
 enum mu_code io_source_write_dir(const struct io_source *src, const char *dir, struct mu_err *err);

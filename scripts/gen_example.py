@@ -4,9 +4,20 @@
 The CSV files are committed and compiled into muster; this script is how they
 were made, so that the example can be re-shaped and re-made the same way:
     python3 scripts/gen_example.py io/example
+    python3 scripts/gen_example.py --summer io/example-summer
 Deterministic (fixed seed). Rates: NHS Agenda for Change 2025/26 band entry
 points / 1,955.4 h; agency cap 55% above basic; unsocial-hours enhancement
 per shift (+30% nights and Saturdays, +60% Sundays).
+
+--summer writes the same system's summer week (`muster example DIR
+--summer`): a July week (Mon 6 - Sun 12 Jul 2026) with the same shift ids,
+each demand row's required at 85% of the winter week's (rounded as below,
+its minimum re-derived from it the same way), and every other file the
+winter week's byte for byte: the same partners, roles, own staff, bank and
+offered shifts, agencies, agreements, caps, settings and recruits.csv. So
+the two weeks differ in demand alone. Both weeks draw the same random
+numbers in the same order: the winter files are the same with or without
+--summer, and recruits.csv draws none.
 """
 import csv
 import datetime
@@ -15,7 +26,11 @@ import random
 import sys
 
 rng = random.Random(2026)
-out = sys.argv[1] if len(sys.argv) > 1 else "io/example"
+args = sys.argv[1:]
+SUMMER = "--summer" in args
+args = [a for a in args if a != "--summer"]
+out = args[0] if args else ("io/example-summer" if SUMMER else "io/example")
+SUMMER_DEMAND = 0.85  # the summer week's required, as a share of the winter week's
 os.makedirs(out, exist_ok=True)
 
 
@@ -71,7 +86,7 @@ ROTATABLE = {"acute_north": 0.06, "cmh_trust": 0.12, "acute_south": 0.06, "asc_c
              "asc_city": 0.08, "homecare": 0.0, "hospice": 0.0}
 
 # A week of early, late and night shifts.
-monday = datetime.date(2026, 11, 30)
+monday = datetime.date(2026, 7, 6) if SUMMER else datetime.date(2026, 11, 30)
 SHIFTS = []
 for d in range(7):
     day = monday + datetime.timedelta(days=d)
@@ -99,7 +114,12 @@ for partner, roles in DEMAND.items():
             req = max(1, round(req * rng.uniform(0.95, 1.08)))
             minimum = max(1, int(req * 0.8)) if req >= 2 else req
             priority = 2 if role in ("rn_b5", "rn_b6") and kind == 2 else 1
-            demand_rows.append((partner, role, sid, req, minimum, priority))
+            if SUMMER:  # no random draw here: the stream stays the winter week's
+                s_req = max(1, round(req * SUMMER_DEMAND))
+                s_min = max(1, int(s_req * 0.8)) if s_req >= 2 else s_req
+                demand_rows.append((partner, role, sid, s_req, s_min, priority))
+            else:
+                demand_rows.append((partner, role, sid, req, minimum, priority))
             avail = int(req * COVER[partner] * ROLE_COVER.get(role, 1) * rng.uniform(0.9, 1.1))
             rot = min(avail, round(avail * ROTATABLE[partner]))
             if partner == "cmh_trust" and role == "hca_b3" and not weekend:
@@ -220,5 +240,22 @@ write("settings.csv", ["key", "value"], [
     ("allow_break_glass", "yes"), ("break_glass_penalty", 3000), ("tier_penalty", 5),
     ("agency_budget", 110000),
 ])
+
+# recruits.csv (DESIGN.md 3c): the posts the partners could recruit, the
+# same in both weeks; no random draw. annual_cost is a year's basic pay
+# plus on-costs: Agenda for Change 2025/26 entry point + 28% (employer
+# NI and NHS pension), as pay_bill above; care workers 1,955.4 h at the
+# hourly rate + 15% (employer NI and a 3% workplace pension). Homecare
+# care workers work no nights (3 a night against 20 an early).
+RECRUITS = [  # (partner, role, on-costs, max_posts, nights)
+    ("acute_north", "rn_b5", 0.28, 30, "yes"),
+    ("acute_south", "rn_b5", 0.28, 25, "yes"),
+    ("cmh_trust", "hca_b3", 0.28, 8, "yes"),
+    ("homecare", "care_worker", 0.15, 15, "no"),
+    ("hospice", "rn_b5", 0.28, 4, "yes"),
+]
+write("recruits.csv", ["partner", "role", "annual_cost", "max_posts", "hours_per_week", "nights"],
+      [(p, r, round(ROLES[r][3] * (1 + on)), m, 37.5, nights)
+       for p, r, on, m, nights in RECRUITS])
 print(f"wrote the example ICS to {out}: {len(bank_rows)} bank workers, "
       f"{len(demand_rows)} demand rows")

@@ -2412,6 +2412,177 @@ static void test_cli_recruit_refuses_with_the_reason(void **state)
 	result_free(&r);
 }
 
+/* A scenario folder under tmp_dir, parsed. */
+static struct mu_scenario *load_in_tmp(const char *dir)
+{
+	struct io_source *src = NULL;
+	struct mu_scenario *sc = NULL;
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	struct mu_err err;
+	char path[400];
+	tmp_path(path, sizeof(path), dir);
+	mu_errlist_init(errors);
+	assert_int_equal(io_source_read_dir(path, &src, &err), MU_OK);
+	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_OK);
+	io_source_free(src);
+	free(errors);
+	return sc;
+}
+
+static double total_required(const struct mu_scenario *sc)
+{
+	double total = 0;
+	size_t i;
+	for (i = 0; i < sc->n_demand; i++)
+		total += sc->demand[i].required;
+	return total;
+}
+
+/* The money after key in text ("cost £1,234.56"); fails when key is missing. */
+static double money_after(const char *text, const char *key)
+{
+	const char *at = strstr(text, key);
+	if (!at)
+		fail_msg("no '%s' in:\n%s", key, text);
+	at += strlen(key);
+	assert_true(strncmp(at, "\xc2\xa3", 2) == 0);
+	return parse_money(at + 2);
+}
+
+/* Issue 18 point 7: the example's two weeks, `muster example DIR` and
+ * `muster example DIR --summer`, are one system that `recruit` takes as a
+ * pair; the summer week needs less. End to end in plan mode with a curve:
+ * what posts.csv chooses, the headline and the board sentence say, each
+ * checked against posts.csv and curve.csv (no figure pinned that is not
+ * derived from them). */
+static void test_cli_recruit_on_the_example_weeks(void **state)
+{
+	struct mu_scenario *winter, *summer;
+	struct result r;
+	char path[400], cell[64], want[300];
+	const char *sentence;
+	double best, none, post_cost = 0, prev = INFINITY, x;
+	size_t i, k;
+	long break_even = -1, pt;
+	(void)state;
+	r = run("example", "ics", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "wrote 13 files of the example ICS to ics"));
+	result_free(&r);
+	r = run("example", "ics-summer", "--summer", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "wrote 13 files of the example ICS (its summer week)"));
+	result_free(&r);
+	r = run("example", "ics-summer", "--summer", NULL); /* never overwrites */
+	assert_int_equal(r.status, 2);
+	result_free(&r);
+	r = run("example", "ics-x", "--winter", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "unknown option '--winter'"));
+	result_free(&r);
+	r = run("check", "ics-summer", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "ics-summer: ok: 7 partners"));
+	assert_non_null(strstr(r.out, ", 5 recruits.csv rows"));
+	result_free(&r);
+
+	/* the same shifts on other dates; less demand on every row, never more */
+	winter = load_in_tmp("ics");
+	summer = load_in_tmp("ics-summer");
+	assert_int_equal(winter->n_shifts, summer->n_shifts);
+	for (i = 0; i < winter->n_shifts; i++) {
+		assert_string_equal(winter->shifts[i].id, summer->shifts[i].id);
+		assert_true(winter->shifts[i].day - summer->shifts[i].day == 147); /* Mondays */
+		assert_int_equal(winter->shifts[i].start_min, summer->shifts[i].start_min);
+	}
+	assert_int_equal(winter->n_demand, summer->n_demand);
+	for (i = 0; i < winter->n_demand; i++) {
+		assert_true(summer->demand[i].required <= winter->demand[i].required);
+		assert_true(summer->demand[i].minimum <= summer->demand[i].required);
+	}
+	assert_true(total_required(summer) < 0.9 * total_required(winter));
+	assert_int_equal(winter->n_recruits, 5);
+
+	r = run("recruit", "ics", "ics-summer", "--lp", "--posts", "0:60:10", "--out", "rec",
+	        "--db", "rec.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "recruit: 2 weeks, plan: optimal"));
+	best = money_after(r.out, "plan: optimal, yearly cost ");
+	none = money_after(r.out, "without new posts: yearly cost ");
+	sentence = strstr(r.out, " a year and lower the yearly cost (spend plus penalty weights)");
+	assert_non_null(sentence);
+	while (sentence > r.out && sentence[-1] != '\n')
+		sentence--;
+
+	/* posts.csv: band 5 nurses at both acute trusts, every row within its
+	 * max_posts, each row with posts named in the sentence and no other */
+	tmp_path(path, sizeof(path), "rec/posts.csv");
+	for (k = 0; k < winter->n_recruits; k++) {
+		const struct mu_recruit *rec = &winter->recruits[k];
+		char prefix[64];
+		double posts;
+		snprintf(prefix, sizeof(prefix), "%s,%s,", winter->partners[rec->partner].id,
+		         winter->roles[rec->role].id);
+		posts = csv_value(path, prefix, 3);
+		assert_true(posts >= 0 && posts <= (double)rec->max_posts + 1e-6);
+		x = csv_value(path, prefix, 5);
+		assert_true(fabs(x - posts * rec->annual_cost) < 0.01);
+		post_cost += x;
+		if (posts > 1e-6) {
+			snprintf(want, sizeof(want), "%.2f %s post%s at %s", posts,
+			         winter->roles[rec->role].name, posts > 1 + 1e-9 ? "s" : "",
+			         winter->partners[rec->partner].name);
+			if (!strstr(sentence, want))
+				fail_msg("'%s' not in '%.400s'", want, sentence);
+		} else {
+			snprintf(want, sizeof(want), " at %s", winter->partners[rec->partner].name);
+			assert_null(strstr(sentence, want));
+		}
+		if (strcmp(winter->roles[rec->role].id, "rn_b5") == 0 &&
+		    strncmp(winter->partners[rec->partner].id, "acute_", 6) == 0)
+			assert_true(posts >= 1);
+	}
+	/* the sentence's pay a year and fall in the yearly cost are posts.csv's
+	 * and the headline's (to the pound it rounds to) */
+	assert_true(fabs(money_after(sentence, " cost ") - post_cost) <= 0.5 + 1e-6);
+	assert_true(fabs(money_after(sentence, " by ") - (none - best)) <= 0.5 + 0.01);
+
+	/* curve.csv: recruiting nobody is its point 0; no point beats the best
+	 * posts (the total free); the break-even the first point after which
+	 * the next is not lower */
+	tmp_path(path, sizeof(path), "rec/curve.csv");
+	assert_true(fabs(csv_value(path, "0,optimal,", 3) - none) < 0.01);
+	for (pt = 0; pt <= 60; pt += 10) {
+		char prefix[32];
+		snprintf(prefix, sizeof(prefix), "%ld,optimal,", pt);
+		x = csv_value(path, prefix, 3);
+		assert_true(x >= best - 0.01);
+		if (break_even < 0 && pt > 0 && !(x < prev - 0.5))
+			break_even = pt - 10;
+		prev = x;
+	}
+	assert_true(break_even > 0 && break_even < 60); /* the curve has a knee */
+	snprintf(want, sizeof(want), "Break-even at %ld posts", break_even);
+	assert_non_null(strstr(r.out, want));
+	tmp_path(path, sizeof(path), "rec/report.html");
+	{
+		char *html = slurp(path);
+		snprintf(want, sizeof(want), "break-even: %ld posts", break_even);
+		assert_non_null(strstr(html, want));
+		/* right of the chart's middle its label runs leftwards, within it */
+		if (break_even > 30)
+			assert_non_null(
+			    strstr(html, "text-anchor=\"end\" fill=\"#b34700\">break-even"));
+		free(html);
+	}
+	tmp_path(path, sizeof(path), "rec/week2/summary.csv");
+	csv_cell(path, "SYSTEM,", 2, cell, sizeof(cell));
+	assert_true(cell[0] != '\0');
+	result_free(&r);
+	mu_scenario_free(winter);
+	mu_scenario_free(summer);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2453,6 +2624,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_sharded_shares_merge_into_one_process_shares),
 	    cmocka_unit_test(test_cli_recruit_posts_curve_and_sentence),
 	    cmocka_unit_test(test_cli_recruit_refuses_with_the_reason),
+	    cmocka_unit_test(test_cli_recruit_on_the_example_weeks),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
