@@ -144,6 +144,16 @@ void sol_lp_back_to_mark(struct sol_lp *lp);
 /* The last optimal solution: one value per column into x. */
 void sol_lp_x(const struct sol_lp *lp, double *x);
 
+/* The last solve's basis: one enum sol_basis_status per row and column. */
+void sol_lp_basis(const struct sol_lp *lp, unsigned char *rows, unsigned char *cols);
+
+/* The first solve starts from this basis (enum sol_basis_status per row
+ * and column, as sol_options' warm_rows and warm_cols, repaired the same
+ * way) by primal simplex, instead of cold: a basis that the bounds set
+ * leave primal feasible (an optimum of a model with fewer columns open).
+ * Falls back to a cold solve when GLPK cannot use it. */
+void sol_lp_set_start(struct sol_lp *lp, const unsigned char *rows, const unsigned char *cols);
+
 /* Simplex iterations of every solve so far. */
 long sol_lp_iterations(const struct sol_lp *lp);
 

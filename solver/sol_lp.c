@@ -38,6 +38,7 @@ struct sol_lp {
 	const bool *col_is_core; /* the cold solve sifts from these, or NULL */
 	struct bounds rows, cols;
 	bool is_solved;             /* lp holds an optimal basis */
+	bool has_start;             /* lp holds a start basis (sol_lp_set_start) */
 	int *mark_rows, *mark_cols; /* a basis marked to go back to, or NULL */
 	long iterations;
 	double time_limit; /* seconds a solve may take; 0: none */
@@ -247,6 +248,46 @@ void sol_lp_back_to_mark(struct sol_lp *s)
 		glp_set_col_stat(s->lp, i, s->mark_cols[i]);
 }
 
+void sol_lp_basis(const struct sol_lp *s, unsigned char *rows, unsigned char *cols)
+{
+	size_t i;
+	for (i = 0; i < s->m->n_rows; i++)
+		rows[i] = sol_glpk_basis_status(glp_get_row_stat(s->lp, (int)i + 1));
+	for (i = 0; i < s->m->n_cols; i++)
+		cols[i] = sol_glpk_basis_status(glp_get_col_stat(s->lp, (int)i + 1));
+}
+
+void sol_lp_set_start(struct sol_lp *s, const unsigned char *rows, const unsigned char *cols)
+{
+	int m = (int)s->m->n_rows, n = (int)s->m->n_cols, i, n_basic = 0;
+	/* the bounds wanted first, so that a non-basic status fits them */
+	bounds_apply(&s->rows, s->lp, true, false);
+	bounds_apply(&s->cols, s->lp, false, false);
+	for (i = 0; i < m; i++) {
+		bool is_basic = rows[i] == SOL_BASIS_BASIC || rows[i] == SOL_BASIS_NONE;
+		glp_set_row_stat(s->lp, i + 1,
+		                 is_basic                     ? GLP_BS
+		                 : rows[i] == SOL_BASIS_UPPER ? GLP_NU
+		                                              : GLP_NL);
+		n_basic += is_basic;
+	}
+	for (i = 0; i < n; i++) {
+		bool is_basic = cols[i] == SOL_BASIS_BASIC && n_basic < m;
+		glp_set_col_stat(s->lp, i + 1,
+		                 is_basic                     ? GLP_BS
+		                 : cols[i] == SOL_BASIS_UPPER ? GLP_NU
+		                                              : GLP_NL);
+		n_basic += is_basic;
+	}
+	/* too few basic: row slacks make up the rest (GLPK needs m) */
+	for (i = 1; i <= m && n_basic < m; i++)
+		if (glp_get_row_stat(s->lp, i) != GLP_BS) {
+			glp_set_row_stat(s->lp, i, GLP_BS);
+			n_basic++;
+		}
+	s->has_start = true;
+}
+
 void sol_lp_x(const struct sol_lp *s, double *x)
 {
 	size_t j;
@@ -316,6 +357,13 @@ enum mu_code sol_lp_solve(struct sol_lp *s, enum sol_status *status, double *obj
 	glp_term_hook(sol_glpk_swallow, NULL);
 	if (s->is_solved) {
 		rc = warm_solve(s);
+	} else if (s->has_start) {
+		/* a start basis of the caller's: primal feasible as it says, or
+		 * the dual simplex from it (GLPK's own phase one) */
+		bounds_apply(&s->rows, s->lp, true, false);
+		bounds_apply(&s->cols, s->lp, false, false);
+		rc = warm_simplex(s, GLP_PRIMAL);
+		s->has_start = false;
 	} else {
 		bounds_apply(&s->rows, s->lp, true, false);
 		bounds_apply(&s->cols, s->lp, false, false);
