@@ -199,3 +199,13 @@ struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
 	free(bank.items);
 	return plan;
 }
+
+enum mu_status pol_status_of(enum sol_status s)
+{
+	static const enum mu_status map[] = {
+	    [SOL_OPTIMAL] = MU_STATUS_OPTIMAL,         [SOL_FEASIBLE] = MU_STATUS_FEASIBLE,
+	    [SOL_INFEASIBLE] = MU_STATUS_INFEASIBLE,   [SOL_UNBOUNDED] = MU_STATUS_UNBOUNDED,
+	    [SOL_NO_SOLUTION] = MU_STATUS_NO_SOLUTION,
+	};
+	return map[s];
+}

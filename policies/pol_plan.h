@@ -8,9 +8,13 @@
 
 #include "core/mu_plan.h"
 #include "policies/pol_build.h"
+#include "solver/sol_glpk.h"
 
 /* The plan of solution x (one value per model column). Values within 1e-6
  * of zero are no assignment. The caller frees it with mu_plan_free. */
 struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x);
+
+/* The plan's status word (DESIGN.md §5) of a solver's status. */
+enum mu_status pol_status_of(enum sol_status s);
 
 #endif

@@ -75,16 +75,6 @@ bool pol_recruit_same_system(const struct mu_scenario *a, const struct mu_scenar
 	return true;
 }
 
-static enum mu_status status_of(enum sol_status s)
-{
-	static const enum mu_status map[] = {
-	    [SOL_OPTIMAL] = MU_STATUS_OPTIMAL,         [SOL_FEASIBLE] = MU_STATUS_FEASIBLE,
-	    [SOL_INFEASIBLE] = MU_STATUS_INFEASIBLE,   [SOL_UNBOUNDED] = MU_STATUS_UNBOUNDED,
-	    [SOL_NO_SOLUTION] = MU_STATUS_NO_SOLUTION,
-	};
-	return map[s];
-}
-
 /* Copies week k's model b into m with its costs times weight; its posts
  * columns become the shared ones (posts, per recruits.csv row). map[j] is
  * the column of m that b's column j became. */
@@ -398,7 +388,7 @@ enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol
 			req->warm->has_basis = true;
 		}
 	}
-	out->status = status_of(res.status);
+	out->status = pol_status_of(res.status);
 	out->objective = res.objective;
 	out->has_bound = res.has_bound;
 	out->bound = res.bound;

@@ -37,16 +37,6 @@ void pol_warm_free(struct pol_warm *w)
 	free(w);
 }
 
-static enum mu_status status_of(enum sol_status s)
-{
-	static const enum mu_status map[] = {
-	    [SOL_OPTIMAL] = MU_STATUS_OPTIMAL,         [SOL_FEASIBLE] = MU_STATUS_FEASIBLE,
-	    [SOL_INFEASIBLE] = MU_STATUS_INFEASIBLE,   [SOL_UNBOUNDED] = MU_STATUS_UNBOUNDED,
-	    [SOL_NO_SOLUTION] = MU_STATUS_NO_SOLUTION,
-	};
-	return map[s];
-}
-
 /* The prices of a plan-mode solution, one per model row. */
 static void read_prices(const struct pol_build *b, const struct sol_result *res,
                         struct pol_solved *out)
@@ -190,7 +180,7 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	if ((rc = sol_glpk_solve(b->m, &opt, &res, err)) != MU_OK)
 		goto done;
 
-	out->status = status_of(res.status);
+	out->status = pol_status_of(res.status);
 	out->objective = res.objective;
 	out->has_bound = res.has_bound;
 	out->bound = res.bound;

@@ -73,7 +73,7 @@ static struct sol_limit limit_share(const struct sol_limit *l, double share)
 	return part;
 }
 
-static int bound_type(double lo, double hi)
+int sol_glpk_bound_type(double lo, double hi)
 {
 	bool has_lo = lo > -SOL_INF, has_hi = hi < SOL_INF;
 	if (has_lo && has_hi)
@@ -108,7 +108,7 @@ enum mu_code sol_glpk_check(const struct sol_model *m, struct mu_err *err)
 
 static void set_col_bounds(glp_prob *lp, const struct sol_model *m, size_t j)
 {
-	glp_set_col_bnds(lp, (int)j + 1, bound_type(m->col_lo[j], m->col_hi[j]),
+	glp_set_col_bnds(lp, (int)j + 1, sol_glpk_bound_type(m->col_lo[j], m->col_hi[j]),
 	                 m->col_lo[j] > -SOL_INF ? m->col_lo[j] : 0,
 	                 m->col_hi[j] < SOL_INF ? m->col_hi[j] : 0);
 }
@@ -128,7 +128,7 @@ glp_prob *sol_glpk_load(struct sol_model *m, bool is_mip)
 	for (i = 0; i < m->n_rows; i++) {
 		int r = (int)i + 1;
 		glp_set_row_name(lp, r, m->row_names[i]);
-		glp_set_row_bnds(lp, r, bound_type(m->row_lo[i], m->row_hi[i]),
+		glp_set_row_bnds(lp, r, sol_glpk_bound_type(m->row_lo[i], m->row_hi[i]),
 		                 m->row_lo[i] > -SOL_INF ? m->row_lo[i] : 0,
 		                 m->row_hi[i] < SOL_INF ? m->row_hi[i] : 0);
 	}
@@ -456,14 +456,11 @@ static int nonbasic_status(int type, bool is_upper)
 	}
 }
 
-/* Sets the basis opt asks for. Basic variables beyond the number of rows
- * go to a bound (columns first); too few are made up with row slacks, so
- * that GLPK accepts the basis; a singular one is caught by the caller. */
-static void set_warm_basis(glp_prob *lp, const struct sol_options *opt)
+void sol_glpk_set_basis(glp_prob *lp, const unsigned char *rows, const unsigned char *cols)
 {
 	int m = glp_get_num_rows(lp), n = glp_get_num_cols(lp), i, n_basic = 0;
 	for (i = 1; i <= m; i++) {
-		int s = opt->warm_rows[i - 1];
+		int s = rows[i - 1];
 		bool is_basic = s == SOL_BASIS_BASIC || s == SOL_BASIS_NONE;
 		glp_set_row_stat(
 		    lp, i,
@@ -472,7 +469,7 @@ static void set_warm_basis(glp_prob *lp, const struct sol_options *opt)
 		n_basic += is_basic;
 	}
 	for (i = 1; i <= n; i++) {
-		int s = opt->warm_cols[i - 1];
+		int s = cols[i - 1];
 		bool is_basic = s == SOL_BASIS_BASIC && n_basic < m;
 		glp_set_col_stat(
 		    lp, i,
@@ -499,15 +496,20 @@ unsigned char sol_glpk_basis_status(int glp_stat)
 	}
 }
 
+void sol_glpk_get_basis(glp_prob *lp, unsigned char *rows, unsigned char *cols)
+{
+	int m = glp_get_num_rows(lp), n = glp_get_num_cols(lp), i;
+	for (i = 0; i < m; i++)
+		rows[i] = sol_glpk_basis_status(glp_get_row_stat(lp, i + 1));
+	for (i = 0; i < n; i++)
+		cols[i] = sol_glpk_basis_status(glp_get_col_stat(lp, i + 1));
+}
+
 static void keep_basis(glp_prob *lp, struct sol_result *out)
 {
-	size_t i;
 	out->row_basis = mu_malloc(out->n_rows + 1);
 	out->col_basis = mu_malloc(out->n_cols + 1);
-	for (i = 0; i < out->n_rows; i++)
-		out->row_basis[i] = sol_glpk_basis_status(glp_get_row_stat(lp, (int)i + 1));
-	for (i = 0; i < out->n_cols; i++)
-		out->col_basis[i] = sol_glpk_basis_status(glp_get_col_stat(lp, (int)i + 1));
+	sol_glpk_get_basis(lp, out->row_basis, out->col_basis);
 }
 
 /* Solves the linear relaxation: from the warm basis opt gives, by sifting
@@ -528,7 +530,7 @@ static enum mu_code run_simplex(glp_prob *lp, const struct sol_model *m,
 	parm->meth = GLP_DUALP;
 	mu_time_ms_until(deadline, &parm->tm_lim);
 	if (is_warm) {
-		set_warm_basis(lp, opt);
+		sol_glpk_set_basis(lp, opt->warm_rows, opt->warm_cols);
 		parm->presolve = GLP_OFF;
 		rc = glp_simplex(lp, parm);
 		is_done = rc != GLP_EBADB && rc != GLP_ESING && rc != GLP_ECOND;

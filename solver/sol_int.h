@@ -55,6 +55,20 @@ int sol_glpk_swallow(void *info, const char *s);
 /* enum sol_basis_status of a GLPK status (GLP_BS, GLP_NL, ...). */
 unsigned char sol_glpk_basis_status(int glp_stat);
 
+/* GLPK's bound type (GLP_FR, GLP_LO, GLP_UP, GLP_DB, GLP_FX) of [lo, hi],
+ * -SOL_INF and SOL_INF meaning no bound. */
+int sol_glpk_bound_type(double lo, double hi);
+
+/* lp's basis, one enum sol_basis_status per row and per column. */
+void sol_glpk_get_basis(glp_prob *lp, unsigned char *rows, unsigned char *cols);
+
+/* Sets the basis rows and cols give (enum sol_basis_status each; NONE: a
+ * row basic, a column at a bound). Basic variables beyond the number of
+ * rows go to a bound (columns first); too few are made up with row
+ * slacks, so that GLPK accepts the basis; a singular one is caught by the
+ * caller's simplex call. */
+void sol_glpk_set_basis(glp_prob *lp, const unsigned char *rows, const unsigned char *cols);
+
 /* The answer of lp, just solved to optimality, into out (whose n_rows and
  * n_cols are set): objective, x, reduced costs, duals and row activities;
  * with is_basis also the basis. Allocates what it fills. */

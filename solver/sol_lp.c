@@ -83,20 +83,11 @@ static void bounds_want(struct bounds *b, size_t k, double lo, double hi)
 	}
 }
 
-static int bounds_type(double lo, double hi)
-{
-	if (lo == hi)
-		return GLP_FX;
-	if (lo > -SOL_INF)
-		return hi < SOL_INF ? GLP_DB : GLP_LO;
-	return hi < SOL_INF ? GLP_UP : GLP_FR;
-}
-
 /* Sets bounds [lo, hi] of row (is_row) or column k in GLPK, which moves a
  * non-basic variable's status to fit them. */
 static void set_in_glpk(glp_prob *lp, bool is_row, size_t k, double lo, double hi)
 {
-	int type = bounds_type(lo, hi);
+	int type = sol_glpk_bound_type(lo, hi);
 	double l = lo > -SOL_INF ? lo : 0, h = hi < SOL_INF ? hi : 0;
 	if (is_row)
 		glp_set_row_bnds(lp, (int)k + 1, type, l, h);
@@ -250,41 +241,15 @@ void sol_lp_back_to_mark(struct sol_lp *s)
 
 void sol_lp_basis(const struct sol_lp *s, unsigned char *rows, unsigned char *cols)
 {
-	size_t i;
-	for (i = 0; i < s->m->n_rows; i++)
-		rows[i] = sol_glpk_basis_status(glp_get_row_stat(s->lp, (int)i + 1));
-	for (i = 0; i < s->m->n_cols; i++)
-		cols[i] = sol_glpk_basis_status(glp_get_col_stat(s->lp, (int)i + 1));
+	sol_glpk_get_basis(s->lp, rows, cols);
 }
 
 void sol_lp_set_start(struct sol_lp *s, const unsigned char *rows, const unsigned char *cols)
 {
-	int m = (int)s->m->n_rows, n = (int)s->m->n_cols, i, n_basic = 0;
 	/* the bounds wanted first, so that a non-basic status fits them */
 	bounds_apply(&s->rows, s->lp, true, false);
 	bounds_apply(&s->cols, s->lp, false, false);
-	for (i = 0; i < m; i++) {
-		bool is_basic = rows[i] == SOL_BASIS_BASIC || rows[i] == SOL_BASIS_NONE;
-		glp_set_row_stat(s->lp, i + 1,
-		                 is_basic                     ? GLP_BS
-		                 : rows[i] == SOL_BASIS_UPPER ? GLP_NU
-		                                              : GLP_NL);
-		n_basic += is_basic;
-	}
-	for (i = 0; i < n; i++) {
-		bool is_basic = cols[i] == SOL_BASIS_BASIC && n_basic < m;
-		glp_set_col_stat(s->lp, i + 1,
-		                 is_basic                     ? GLP_BS
-		                 : cols[i] == SOL_BASIS_UPPER ? GLP_NU
-		                                              : GLP_NL);
-		n_basic += is_basic;
-	}
-	/* too few basic: row slacks make up the rest (GLPK needs m) */
-	for (i = 1; i <= m && n_basic < m; i++)
-		if (glp_get_row_stat(s->lp, i) != GLP_BS) {
-			glp_set_row_stat(s->lp, i, GLP_BS);
-			n_basic++;
-		}
+	sol_glpk_set_basis(s->lp, rows, cols);
 	s->has_start = true;
 }
 
