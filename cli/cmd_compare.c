@@ -44,17 +44,17 @@ const char cmd_compare_help[] =
 int cmd_compare(int argc, char **argv)
 {
 	struct cli_options a;
-	struct cli_compare_request creq;
+	struct flow_compare_request creq;
+	struct cli_compare_view view;
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
 	struct io_store *st = NULL;
 	struct mu_keep *keep = NULL;
-	struct cli_run_request req[CLI_COMPARE_RUNS];
-	struct cli_run run[CLI_COMPARE_RUNS];
+	struct flow_compare cmp;
 	struct mu_err err;
-	int status, k;
+	int status;
 
-	memset(run, 0, sizeof(run));
+	memset(&cmp, 0, sizeof(cmp));
 	memset(&creq, 0, sizeof(creq));
 	creq.started = mu_time_now();
 	if (cli_print_help_if_asked("compare", argc, argv))
@@ -79,24 +79,24 @@ int cmd_compare(int argc, char **argv)
 	creq.time_limit = a.time_limit;
 	creq.out = a.out;
 	creq.keep = keep;
+	cli_compare_hooks(&view, &creq);
 	mu_err_clear(&err);
-	if (cli_compare_solve(src, sc, &creq, req, run, &err) != MU_OK) {
+	if (flow_compare_solve(src, sc, &creq, &cmp, &err) != MU_OK) {
 		status = cli_fail(&err);
 		goto done;
 	}
 	printf("\nThe system plan:\n");
-	cli_run_print_changes(sc, &run[0], 10);
-	cli_run_print_unfilled(sc, &run[0], 5);
-	cli_compare_print(sc, run);
+	cli_run_print_changes(sc, &cmp.run[FLOW_SYSTEM], 10);
+	cli_run_print_unfilled(sc, &cmp.run[FLOW_SYSTEM], 5);
+	cli_compare_print(sc, &cmp);
 	if (a.out)
 		printf("\ncompare.csv and report.html are in %s; each plan's CSV files in "
 		       "%s/system and %s/silo.\n",
 		       cli_safe(a.out), cli_safe(a.out), cli_safe(a.out));
-	status = run[0].solved.plan->system.n_red_flags > 0 ? 3 : 0;
+	status = cmp.run[FLOW_SYSTEM].solved.plan->system.n_red_flags > 0 ? 3 : 0;
 done:
 	io_store_close(st);
-	for (k = 0; k < CLI_COMPARE_RUNS; k++)
-		cli_run_release(&run[k]);
+	flow_compare_release(&cmp);
 	mu_keep_free(keep);
 	mu_scenario_free(sc);
 	io_source_free(src);

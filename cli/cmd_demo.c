@@ -79,7 +79,7 @@ static double shared_bank_hours(const struct mu_plan *plan)
 	return h;
 }
 
-static void print_headline(const struct mu_scenario *sc, const struct cli_run *run)
+static void print_headline(const struct mu_scenario *sc, const struct flow_run *run)
 {
 	const struct mu_totals *t = &run->solved.plan->system;
 	char m[6][MU_MONEY_SIZE];
@@ -143,15 +143,15 @@ int cmd_demo(int argc, char **argv)
 	struct cli_options a;
 	struct io_source *src = NULL;
 	struct mu_scenario *sc = NULL;
-	struct cli_compare_request creq;
+	struct flow_compare_request creq;
+	struct cli_compare_view view;
 	struct io_store *st = NULL;
-	struct cli_run_request req[CLI_COMPARE_RUNS];
-	struct cli_run run[CLI_COMPARE_RUNS];
+	struct flow_compare cmp;
 	struct mu_err err;
 	double started = mu_time_now();
-	int status, k;
+	int status;
 
-	memset(run, 0, sizeof(run));
+	memset(&cmp, 0, sizeof(cmp));
 	if (cli_print_help_if_asked("demo", argc, argv))
 		return 0;
 	memset(&a, 0, sizeof(a));
@@ -174,15 +174,16 @@ int cmd_demo(int argc, char **argv)
 	creq.work_limit = a.time_limit > 0 ? 0 : DEMO_WORK_LIMIT;
 	creq.started = started;
 	creq.out = a.out;
+	cli_compare_hooks(&view, &creq);
 	mu_err_clear(&err);
-	if (cli_compare_solve(src, sc, &creq, req, run, &err) != MU_OK) {
+	if (flow_compare_solve(src, sc, &creq, &cmp, &err) != MU_OK) {
 		status = cli_fail(&err);
 		goto done;
 	}
 	printf("\n");
-	cli_run_print_unfilled(sc, &run[0], N_UNFILLED_SHOWN);
-	print_headline(sc, &run[0]);
-	cli_compare_print(sc, run);
+	cli_run_print_unfilled(sc, &cmp.run[FLOW_SYSTEM], N_UNFILLED_SHOWN);
+	print_headline(sc, &cmp.run[FLOW_SYSTEM]);
+	cli_compare_print(sc, &cmp);
 	if (a.out)
 		printf(
 		    "\nreport.html and compare.csv are in %s; each rota's CSV files in %s/system "
@@ -191,8 +192,7 @@ int cmd_demo(int argc, char **argv)
 	status = 0;
 done:
 	io_store_close(st);
-	for (k = 0; k < CLI_COMPARE_RUNS; k++)
-		cli_run_release(&run[k]);
+	flow_compare_release(&cmp);
 	mu_scenario_free(sc);
 	io_source_free(src);
 	return status;

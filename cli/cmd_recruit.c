@@ -570,7 +570,7 @@ static enum mu_code record(struct io_store *st, const struct recruit_args *a,
                            int64_t *set_id, struct mu_err *err)
 {
 	size_t n = a->n_weeks, n_vary = 2 + sc[0]->n_recruits, k, i;
-	struct cli_run_stored *stored = mu_calloc(n + 1, sizeof(*stored));
+	struct flow_run_stored *stored = mu_calloc(n + 1, sizeof(*stored));
 	struct io_run *runs = mu_calloc(n + 1, sizeof(*runs));
 	struct io_run_vary *vary = mu_calloc(n * n_vary + 1, sizeof(*vary));
 	char(*names)[160] = mu_calloc(sc[0]->n_recruits + 1, sizeof(*names));
@@ -589,11 +589,11 @@ static enum mu_code record(struct io_store *st, const struct recruit_args *a,
 	for (k = 0; k < n; k++) {
 		/* the week as a solved run: its plan, borrowed, at the joint
 		 * model's status and size */
-		struct cli_run week;
-		struct cli_run_request req = {.command = "recruit",
-		                              .is_lp = a->o.is_lp,
-		                              .started = started,
-		                              .time_read = time_read};
+		struct flow_run week;
+		struct flow_run_request req = {.command = "recruit",
+		                               .is_lp = a->o.is_lp,
+		                               .started = started,
+		                               .time_read = time_read};
 		struct io_run_vary *v = &vary[k * n_vary];
 		memset(&week, 0, sizeof(week));
 		week.solved.status = best->status;
@@ -603,7 +603,7 @@ static enum mu_code record(struct io_store *st, const struct recruit_args *a,
 		week.solved.n_cols = best->n_cols;
 		week.solved.n_nonzeros = best->n_nonzeros;
 		week.solved.plan = best->plans[k];
-		cli_run_describe(sc[k], &req, &week, &stored[k]);
+		flow_run_describe(sc[k], &req, &week, &stored[k]);
 		v[0] = (struct io_run_vary){"week", (double)(k + 1)};
 		v[1] = (struct io_run_vary){"weight", a->weights[k]};
 		for (i = 0; i < sc[0]->n_recruits; i++)
@@ -618,7 +618,7 @@ static enum mu_code record(struct io_store *st, const struct recruit_args *a,
 	        .mode = a->o.is_lp ? "plan" : "rota", .vary = text.data, .runs = runs, .n_runs = n},
 	    set_id, NULL, err);
 	for (k = 0; k < n; k++)
-		cli_run_stored_release(&stored[k]);
+		flow_run_stored_release(&stored[k]);
 	mu_buf_release(&text);
 	free(stored);
 	free(runs);

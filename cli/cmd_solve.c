@@ -89,8 +89,9 @@ int cmd_solve(int argc, char **argv)
 	struct mu_scenario *sc = NULL;
 	struct io_store *st = NULL;
 	struct mu_keep *keep = NULL;
-	struct cli_run_request req;
-	struct cli_run run;
+	struct flow_run_request req;
+	struct flow_run run;
+	struct cli_progress progress;
 	struct mu_err err;
 	const struct pol_solved *res = &run.solved;
 	const struct mu_totals *sys;
@@ -129,15 +130,18 @@ int cmd_solve(int argc, char **argv)
 	req.label = src->label;
 	req.keep = keep;
 	req.time_read = mu_time_now() - req.started;
+	progress.what = flow_run_mode_name(&req);
+	progress.time_limit = req.time_limit;
+	cli_run_hooks(&progress, true, &req.hooks);
 	mu_err_clear(&err);
-	if (cli_run_solve(sc, &req, &run, &err) != MU_OK ||
-	    cli_run_record(st, src, sc, &req, &run, &run_id, &err) != MU_OK) {
+	if (flow_run_solve(sc, &req, &run, &err) != MU_OK ||
+	    flow_run_record(st, src, sc, &req, &run, &run_id, &err) != MU_OK) {
 		status = cli_fail(&err);
 		goto done;
 	}
 
 	sys = &res->plan->system;
-	printf("%s %s: %s", cli_safe(a.scenario), cli_run_mode_name(&req),
+	printf("%s %s: %s", cli_safe(a.scenario), flow_run_mode_name(&req),
 	       mu_format_status(words, res->status, !a.is_lp && res->has_bound, res->gap));
 	if (res->status == MU_STATUS_FEASIBLE && !a.is_lp && res->has_bound)
 		printf(" of the best possible");
@@ -182,7 +186,7 @@ int cmd_solve(int argc, char **argv)
 	status = sys->n_red_flags > 0 ? 3 : 0;
 done:
 	io_store_close(st);
-	cli_run_release(&run);
+	flow_run_release(&run);
 	mu_keep_free(keep);
 	mu_scenario_free(sc);
 	io_source_free(src);

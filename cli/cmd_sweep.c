@@ -88,7 +88,7 @@ struct point {
 	size_t index; /* in the whole sweep */
 	double values[MAX_VARY];
 	struct io_run_vary vary[MAX_VARY];
-	struct cli_run_stored stored;
+	struct flow_run_stored stored;
 	struct mu_plan *plan; /* the stored run's plan rows */
 	struct io_sweep_point view;
 };
@@ -164,21 +164,21 @@ static enum mu_code solve_points(const struct cli_options *a, struct sweep *sw,
 	size_t p;
 	for (p = 0; p < sw->n_points && rc == MU_OK; p++) {
 		struct point *pt = &sw->points[p];
-		struct cli_run_request req;
-		struct cli_run run;
+		struct flow_run_request req;
+		struct flow_run run;
 		apply_point(sw, sc, p);
 		memset(&req, 0, sizeof(req));
 		req.command = "sweep";
 		req.is_lp = a->is_lp;
 		req.is_silo = a->is_silo;
 		req.time_limit = a->time_limit;
-		req.is_quiet = true;
+		req.hooks.stop = cli_run_stop_flag();
 		req.warm = warm;
 		req.keep = keep;
 		req.started = p == 0 ? started : mu_time_now();
 		req.time_read = p == 0 ? time_read : 0;
-		if ((rc = cli_run_solve(sc, &req, &run, err)) == MU_OK) {
-			cli_run_describe(sc, &req, &run, &pt->stored);
+		if ((rc = flow_run_solve(sc, &req, &run, err)) == MU_OK) {
+			flow_run_describe(sc, &req, &run, &pt->stored);
 			pt->stored.r.vary = pt->vary;
 			pt->stored.r.n_vary = sw->n_vary;
 			pt->plan = run.solved.plan; /* kept: the stored run borrows its rows */
@@ -192,7 +192,7 @@ static enum mu_code solve_points(const struct cli_options *a, struct sweep *sw,
 			if (is_tty)
 				show_progress(sw, p + 1, mu_time_now() - started);
 		}
-		cli_run_release(&run);
+		flow_run_release(&run);
 	}
 	if (is_tty)
 		fputs("\r\033[K", stderr);
@@ -450,7 +450,7 @@ static void release(struct sweep *sw)
 {
 	size_t k, p;
 	for (p = 0; sw->points && p < sw->n_points; p++) {
-		cli_run_stored_release(&sw->points[p].stored);
+		flow_run_stored_release(&sw->points[p].stored);
 		mu_plan_free(sw->points[p].plan);
 	}
 	free(sw->points);

@@ -32,6 +32,21 @@ void io_say_value(struct mu_buf *b, const struct mu_scenario *sc, const struct m
 void io_say_guarantee(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *with,
                       const struct mu_plan *without, const struct mu_plan *silo);
 
+/* io_say_guarantee, then, when the two rotas are not both proven optimal
+ * (!is_proven), that the price is approximate. */
+void io_say_guarantee_price(struct mu_buf *b, const struct mu_scenario *sc,
+                            const struct mu_plan *with, const struct mu_plan *without,
+                            const struct mu_plan *silo, bool is_proven);
+
+/* The cost to the system (spend plus penalty weights, said as such, never
+ * as money saved) of the system plan (sys) against the silo plan (silo),
+ * lower or higher; with has_silo_floor, the least by which it is lower
+ * than any silo rota, from the silo search's bound silo_floor (for a silo
+ * search not proven and a system one proven). Two lines, no final full
+ * stop's newline. */
+void io_say_compare_cost(struct mu_buf *b, double sys, double silo, bool has_silo_floor,
+                         double silo_floor);
+
 /* Whether the bank's preferences (any shift offered as prefer or avoid,
  * with preference_weight above 0) or its fair share (bank_min_share above
  * 0) are in sc's model: what io_say_bank says then has something to say. */

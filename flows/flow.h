@@ -1,0 +1,32 @@
+/*
+ * flow.h - what every workflow of flows/ shares: how its caller hears how
+ * a search goes and tells it to stop. A workflow prints nothing; cli/
+ * hands it these hooks, prints, and asks io/ to write.
+ */
+#ifndef FLOW_H
+#define FLOW_H
+
+#include <signal.h>
+#include <stdbool.h>
+
+struct flow_hooks {
+	/* A rota search's state, about once a second (pol_solve_request's
+	 * progress); NULL: none. */
+	void (*progress)(void *ctx, double seconds, bool has_solution, double objective,
+	                 bool has_bound, double bound);
+	/* The search that progress showed has ended (a line to clear); NULL:
+	 * none. */
+	void (*search_done)(void *ctx);
+	void *ctx; /* handed to every hook */
+	/* Set by the caller (cli/'s Ctrl-C): the search at hand stops with
+	 * what it has and nothing more is recorded; NULL: never. */
+	const volatile sig_atomic_t *stop;
+};
+
+/* Whether hooks asks the work to stop. Accepts NULL. */
+static inline bool flow_is_stopped(const struct flow_hooks *hooks)
+{
+	return hooks && hooks->stop && *hooks->stop;
+}
+
+#endif

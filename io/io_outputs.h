@@ -1,0 +1,25 @@
+/*
+ * io_outputs.h - the files of one run's --out folder (DESIGN.md §4):
+ * plan.csv, summary.csv, rota.csv or prices.csv, why.csv, changes.csv,
+ * report.html, and each partner's slice under partners/PARTNER/.
+ */
+#ifndef IO_OUTPUTS_H
+#define IO_OUTPUTS_H
+
+#include "core/mu_err.h"
+#include "core/mu_scenario.h"
+#include "io/io_html.h"
+
+#include <stdbool.h>
+
+/* Writes the outputs of the run that view shows into dir (which exists):
+ * rota.csv when is_rota, prices.csv when view has prices, changes.csv
+ * when it has changes, report.html (titled with label) only when
+ * is_report, and each partner's plan.csv, rota.csv and report.html into
+ * dir/partners/ID (an id of "." or ".." as "_." or "_.."). MU_OK or
+ * MU_E_IO. */
+enum mu_code io_outputs_write_run(const char *dir, const struct mu_scenario *sc,
+                                  const struct io_html_plan *view, bool is_rota, bool is_report,
+                                  const char *label, struct mu_err *err);
+
+#endif

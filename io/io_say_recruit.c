@@ -1,0 +1,108 @@
+/*
+ * io_say_recruit.c - the board sentence of a recruitment: the posts, what
+ * they cost and save a year, and the last post's value.
+ */
+#include "io/io_say_int.h"
+
+#include "core/mu_format.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static void say_ordinal(struct mu_buf *b, unsigned long n)
+{
+	static const char *const end[] = {"th", "st", "nd", "rd"};
+	unsigned long last = n % 10, tens = n % 100;
+	mu_buf_addf(b, "%lu%s", n, tens >= 11 && tens <= 13 ? "th" : last <= 3 ? end[last] : "th");
+}
+
+/* A change of the yearly cost by more (the sign says which way), the
+ * verb singular or plural. */
+static void say_cost_change(struct mu_buf *b, double more, bool is_one)
+{
+	if (io_say_is_zero_money(more)) {
+		mu_buf_addf(b, "leave%s the yearly cost (spend plus penalty weights) as it is",
+		            is_one ? "s" : "");
+		return;
+	}
+	mu_buf_addf(b, "%s%s the yearly cost (spend plus penalty weights) by ",
+	            more < 0 ? "lower" : "raise", is_one ? "s" : "");
+	io_say_money(b, more);
+}
+
+void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct io_say_recruit *r)
+{
+	size_t i, n_shown = 0, n_with = 0;
+	double total = 0, hours;
+	bool is_one;
+	for (i = 0; i < sc->n_recruits; i++)
+		if (r->posts[i] > EPS) {
+			n_with++;
+			total += r->posts[i];
+		}
+	if (n_with == 0) {
+		mu_buf_adds(b, "Recruiting nobody is best: no post lowers the yearly cost (spend "
+		               "plus penalty weights)");
+	} else {
+		for (i = 0; i < sc->n_recruits; i++) {
+			const struct mu_recruit *k = &sc->recruits[i];
+			double n = r->posts[i];
+			if (n <= EPS)
+				continue;
+			if (n_shown > 0)
+				mu_buf_adds(b, n_shown + 1 == n_with ? " and " : ", ");
+			if (r->is_lp)
+				mu_buf_addf(b, "%.2f", n);
+			else
+				mu_buf_addf(b, "%.0f", n);
+			mu_buf_addf(b, " %s post%s at %s", sc->roles[k->role].name,
+			            n <= 1 + EPS ? "" : "s", sc->partners[k->partner].name);
+			n_shown++;
+		}
+		is_one = n_shown == 1 && total <= 1 + EPS;
+		mu_buf_adds(b, is_one ? " costs " : " cost ");
+		io_say_money(b, r->post_cost);
+		mu_buf_adds(b, " a year and ");
+		say_cost_change(b, r->cost - r->cost_none, is_one);
+		if (io_say_is_zero_money(r->spend - r->spend_none))
+			mu_buf_adds(b, "; cash spend, their pay included, stays the same");
+		else {
+			mu_buf_addf(b, "; cash spend, their pay included, %s by ",
+			            r->spend < r->spend_none ? "falls" : "rises");
+			io_say_money(b, r->spend - r->spend_none);
+		}
+		hours = round(r->filled - r->filled_none);
+		if (hours == 0)
+			mu_buf_adds(b, ", and as many hours are filled");
+		else
+			mu_buf_addf(b, ", and %.0f %s hour%s a year are filled", fabs(hours),
+			            hours > 0 ? "more" : "fewer", fabs(hours) == 1 ? "" : "s");
+	}
+	if (r->has_next && !r->is_next_feasible) {
+		mu_buf_adds(b, "; no post more fits within recruit_budget and max_posts.");
+		return;
+	}
+	if (!r->has_next) {
+		mu_buf_adds(b, ".");
+		return;
+	}
+	mu_buf_adds(b, "; ");
+	if (r->is_lp)
+		mu_buf_adds(b, "one post more");
+	else if (round(total) == 0)
+		mu_buf_adds(b, "one post");
+	else {
+		mu_buf_adds(b, "a ");
+		say_ordinal(b, (unsigned long)(round(total) + 1));
+		mu_buf_adds(b, " post");
+	}
+	if (io_say_is_zero_money(r->cost_next - r->cost))
+		mu_buf_adds(b, " would leave the yearly cost as it is.");
+	else {
+		mu_buf_addf(b, " would %s the yearly cost by ",
+		            r->cost_next > r->cost ? "raise" : "lower");
+		io_say_money(b, r->cost_next - r->cost);
+		mu_buf_adds(b, ".");
+	}
+}

@@ -1,0 +1,143 @@
+/*
+ * io_say_sweep.c - what a sweep's curve says: where extra spend stops
+ * buying fill (the knee), and the red flags along it.
+ */
+#include "io/io_say_int.h"
+
+#include "core/mu_format.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static bool is_monotone(const struct io_say_point *pts, size_t from, size_t to, int dir)
+{
+	size_t i, j;
+	for (i = from; i <= to; i++)
+		for (j = i + 1; j <= to; j++)
+			if (dir * (pts[j].fill - pts[i].fill) <= -IO_SAY_FLAT_FILL)
+				return false;
+	return true;
+}
+
+/* The first point beyond which fill gains less than the flat amount, or
+ * the last point when it still gains so at the end. */
+static size_t knee_of(const struct io_say_point *pts, size_t n)
+{
+	size_t i, j;
+	for (i = 0; i + 1 < n; i++) {
+		bool is_flat = true;
+		for (j = i + 1; j < n && is_flat; j++)
+			is_flat = pts[j].fill - pts[i].fill < IO_SAY_FLAT_FILL;
+		if (is_flat)
+			return i;
+	}
+	return n - 1;
+}
+
+bool io_say_knee(const struct io_say_point *pts, size_t n, size_t *at)
+{
+	size_t k = knee_of(pts, n);
+	if (k + 1 >= n || pts[k].fill - pts[0].fill < IO_SAY_FLAT_FILL)
+		return false;
+	*at = k;
+	return true;
+}
+
+static void say_at(struct mu_buf *b, const char *name, double x)
+{
+	mu_buf_addf(b, " at %s = %g", name, x);
+}
+
+/* "spend rises from £1 to £2", "falls ...", "stays at £1" between points
+ * i and k. */
+static void say_spend_between(struct mu_buf *b, const struct io_say_point *pts, size_t i, size_t k)
+{
+	double more = pts[k].spend - pts[i].spend;
+	if (io_say_is_zero_money(more)) {
+		mu_buf_adds(b, "spend stays at ");
+		io_say_money(b, pts[i].spend);
+		return;
+	}
+	mu_buf_adds(b, more > 0 ? "spend rises from " : "spend falls from ");
+	io_say_money(b, pts[i].spend);
+	mu_buf_adds(b, " to ");
+	io_say_money(b, pts[k].spend);
+}
+
+static void say_red_flags_along(struct mu_buf *b, const struct io_say_point *pts, size_t n)
+{
+	size_t i, lo = pts[0].red_flags, hi = pts[0].red_flags;
+	for (i = 1; i < n; i++) {
+		lo = pts[i].red_flags < lo ? pts[i].red_flags : lo;
+		hi = pts[i].red_flags > hi ? pts[i].red_flags : hi;
+	}
+	if (lo == hi)
+		mu_buf_addf(b, " Red flags: %zu throughout.", lo);
+	else
+		mu_buf_addf(b,
+		            " Red flags: %zu at the first point, %zu at the last (between %zu and "
+		            "%zu).",
+		            pts[0].red_flags, pts[n - 1].red_flags, lo, hi);
+}
+
+void io_say_sweep(struct mu_buf *b, const char *name, const struct io_say_point *pts, size_t n)
+{
+	size_t i, lo = 0, hi = 0, last = n - 1, k;
+	for (i = 0; i < n; i++) {
+		if (pts[i].fill < 0) {
+			mu_buf_adds(b, "Nothing is required at some points: fill is not said.");
+			return;
+		}
+		lo = pts[i].fill < pts[lo].fill ? i : lo;
+		hi = pts[i].fill > pts[hi].fill ? i : hi;
+	}
+	if (pts[hi].fill - pts[lo].fill < IO_SAY_FLAT_FILL) {
+		mu_buf_addf(b, "Fill stays at %.2f%% (within 0.05 points) from %s = %g to %g; ",
+		            100 * pts[0].fill, name, pts[0].x, pts[last].x);
+		say_spend_between(b, pts, 0, last);
+		mu_buf_adds(b, ".");
+	} else if (pts[last].fill - pts[0].fill >= IO_SAY_FLAT_FILL &&
+	           is_monotone(pts, 0, last, 1)) {
+		bool has_knee;
+		k = knee_of(pts, n);
+		has_knee = k < last;
+		mu_buf_addf(b, "Fill rises from %.2f%%", 100 * pts[0].fill);
+		say_at(b, name, pts[0].x);
+		mu_buf_addf(b, " to %.2f%%", 100 * pts[k].fill);
+		say_at(b, name, pts[k].x);
+		if (has_knee) {
+			mu_buf_addf(b, ", and by less than 0.05 points beyond it (%.2f%%",
+			            100 * pts[last].fill);
+			say_at(b, name, pts[last].x);
+			mu_buf_adds(b, ")");
+		} else {
+			mu_buf_adds(b, ", still rising at the end of the range");
+		}
+		mu_buf_adds(b, "; up to there ");
+		say_spend_between(b, pts, 0, k);
+		if (pts[k].spend - pts[0].spend > 0 &&
+		    !io_say_is_zero_money(pts[k].spend - pts[0].spend))
+			mu_buf_adds(b, has_knee ? ": extra spend buys fill up to there, not beyond"
+			                        : ": extra spend still buys fill");
+		mu_buf_adds(b, ".");
+	} else if (pts[0].fill - pts[last].fill >= IO_SAY_FLAT_FILL &&
+	           is_monotone(pts, 0, last, -1)) {
+		mu_buf_addf(b, "Fill falls from %.2f%%", 100 * pts[0].fill);
+		say_at(b, name, pts[0].x);
+		mu_buf_addf(b, " to %.2f%%", 100 * pts[last].fill);
+		say_at(b, name, pts[last].x);
+		mu_buf_adds(b, "; ");
+		say_spend_between(b, pts, 0, last);
+		mu_buf_adds(b, ".");
+	} else {
+		mu_buf_addf(b, "Fill moves between %.2f%%", 100 * pts[lo].fill);
+		say_at(b, name, pts[lo].x);
+		mu_buf_addf(b, " and %.2f%%", 100 * pts[hi].fill);
+		say_at(b, name, pts[hi].x);
+		mu_buf_adds(b, ", up and down; from the first point to the last ");
+		say_spend_between(b, pts, 0, last);
+		mu_buf_adds(b, ".");
+	}
+	say_red_flags_along(b, pts, n);
+}
