@@ -1,11 +1,9 @@
 /*
  * cmd_shares.c - `muster shares SCENARIO`: each partner's share of the
- * value of working together (DESIGN.md §3a), from flows/flow_shares.c:
- * the options, the progress while the coalitions are valued, the table
- * and io/'s sentences on the terminal, and shares.csv and report.html
- * with --out. With --shard I/N the workflow values only its part of the
- * coalitions and records them; with --db it takes the values recorded
- * there (merged shards') first.
+ * value of working together (DESIGN.md §3a), from flows/flow_shares.c
+ * (--shard: a part of the coalitions' values, recorded; --db: the values
+ * recorded there taken first). The options, the progress line, the table
+ * and io/'s sentences, and shares.csv and report.html with --out.
  */
 #include "cli.h"
 
@@ -66,13 +64,14 @@ static void on_progress(void *ctx, const struct flow_shares_progress *pr)
 {
 	const struct shares_view *v = ctx;
 	const struct cli_options *a = v->a;
-	if (pr->phase == FLOW_SHARES_SOLVED && v->is_tty)
-		fprintf(stderr, "\r\033[K  %zu coalitions solved, %.0f s", pr->n_solved,
-		        mu_time_now() - v->started);
-	if (pr->phase == FLOW_SHARES_DONE && v->is_tty)
-		fputs("\r\033[K", stderr);
-	if (pr->phase != FLOW_SHARES_BEGIN)
+	if (pr->phase != FLOW_SHARES_BEGIN) { /* the line on stderr, or its end */
+		if (v->is_tty && pr->phase == FLOW_SHARES_SOLVED)
+			fprintf(stderr, "\r\033[K  %zu coalitions solved, %.0f s", pr->n_solved,
+			        mu_time_now() - v->started);
+		else if (v->is_tty)
+			fputs("\r\033[K", stderr);
 		return;
+	}
 	if (a->n_shards)
 		printf("Shard %lu/%lu of the shares of %s: %zu coalition%s to value in plan mode "
 		       "...\n",
@@ -89,12 +88,18 @@ static void on_progress(void *ctx, const struct flow_shares_progress *pr)
 	fflush(stdout);
 }
 
-static void print_table(const struct mu_scenario *sc, const struct flow_shares *r)
+/* What the shares come to: the saving, the table, the core check and the
+ * settlement. */
+static void print_shares(const struct mu_scenario *sc, const struct flow_shares *r)
 {
 	const struct mu_shares *sh = &r->shares;
 	char m[5][MU_MONEY_SIZE];
 	int w = cli_partner_id_width(sc, 7);
+	struct mu_buf said;
 	size_t p;
+	printf("Working together lowers the cost to the system (spend plus penalty weights, "
+	       "plan mode) by %s. Each partner's share of it, against what it gains itself:\n",
+	       cli_money(m[0], sh->saving));
 	printf("  %-*s %13s %13s %12s %12s %s %13s\n", w, "partner", "alone", "together", "gain",
 	       "share", sh->is_exact ? "" : "  std error", "transfer in");
 	for (p = 0; p < sc->n_partners; p++) {
@@ -107,22 +112,9 @@ static void print_table(const struct mu_scenario *sc, const struct flow_shares *
 		printf(" %13s\n", cli_money(m[4], r->transfer[p]));
 	}
 	cli_print_partner_legend(sc);
-}
-
-/* What the shares come to: the saving, the table, the core check and the
- * settlement. */
-static void print_shares(const struct mu_scenario *sc, const struct flow_shares *r)
-{
-	struct mu_buf said;
-	char m[MU_MONEY_SIZE];
-	printf("Working together lowers the cost to the system (spend plus penalty weights, "
-	       "plan mode) by %s. Each partner's share of it, against what it gains itself:\n",
-	       cli_money(m, r->shares.saving));
-	print_table(sc, r);
-	printf("\n");
 	mu_buf_init(&said);
-	io_say_shares_core(&said, sc, &r->shares, FLOW_SHARES_EXACT_MAX);
-	printf("%s\n", cli_safe(said.data));
+	io_say_shares_core(&said, sc, sh, FLOW_SHARES_EXACT_MAX);
+	printf("\n%s\n", cli_safe(said.data));
 	mu_buf_reset(&said);
 	io_say_shares_settlement(&said, sc, r->settlement, r->n_settlement);
 	printf("%s\n", cli_safe(said.data));
@@ -192,20 +184,18 @@ int cmd_shares(int argc, char **argv)
 		                         sc->n_partners, MU_GAME_MAX_PLAYERS);
 		goto done;
 	}
-	memset(&view, 0, sizeof(view));
-	view.a = &a;
-	view.n_partners = sc->n_partners;
-	view.is_tty = isatty(STDERR_FILENO);
-	view.started = started;
-	memset(&req, 0, sizeof(req));
-	req.samples = a.samples;
-	req.seed = a.seed;
-	req.shard = a.shard;
-	req.n_shards = a.n_shards;
+	view = (struct shares_view){.a = &a,
+	                            .n_partners = sc->n_partners,
+	                            .is_tty = isatty(STDERR_FILENO),
+	                            .started = started};
+	req = (struct flow_shares_request){.samples = a.samples,
+	                                   .seed = a.seed,
+	                                   .shard = a.shard,
+	                                   .n_shards = a.n_shards,
+	                                   .on_progress = on_progress};
 	/* Ctrl-C's flag; no rota search, so no search line: on_progress's */
 	cli_run_hooks(&view.progress, false, &req.hooks);
 	req.hooks.ctx = &view;
-	req.on_progress = on_progress;
 	if (a.n_shards) {
 		status = value_shard(&a, src, sc, &req, started);
 		goto done;

@@ -23,6 +23,7 @@ struct game {
 	const struct flow_shares_request *req;
 	struct flow_shares_progress progress; /* what on_progress is told */
 	bool *in;                             /* per partner: in the coalition being solved */
+	bool is_shard;                        /* values for req->store, recorded at the end */
 	struct pol_game *model;               /* the coalitions' model, once one is solved */
 	/* the values recorded in req->store, by coalition as signed (the
 	 * store's order) */
@@ -76,6 +77,16 @@ static int add_known(uint64_t coalition, double cost, void *ctx)
 	return 0;
 }
 
+/* The stop flag is up: a shard's message names its store, as the store's
+ * own refusal of the write would. */
+static enum mu_code stopped(const struct game *g, struct mu_err *err)
+{
+	if (g->is_shard)
+		return mu_err_set(err, MU_E_SOLVER, "%s: interrupted; nothing was recorded",
+		                  io_store_path(g->req->store));
+	return mu_err_set(err, MU_E_SOLVER, "interrupted; nothing was recorded");
+}
+
 static enum mu_code coalition_cost(void *ctx, mu_coalition s, double *cost, struct mu_err *err)
 {
 	struct game *g = ctx;
@@ -91,7 +102,7 @@ static enum mu_code coalition_cost(void *ctx, mu_coalition s, double *cost, stru
 		return MU_OK;
 	}
 	if (flow_is_stopped(&g->req->hooks))
-		return mu_err_set(err, MU_E_SOLVER, "interrupted; nothing was recorded");
+		return stopped(g, err);
 	/* one model kept loaded, each coalition from the last one's basis
 	 * (pol_game.c); made at the first coalition not recorded */
 	if (!g->model && (rc = pol_game_new(g->sc, &g->model, err)) != MU_OK)
@@ -168,6 +179,7 @@ enum mu_code flow_shares_value_shard(const struct io_source *src, const struct m
 	if ((rc = check_partners(sc, err)) != MU_OK)
 		return rc;
 	game_init(&g, sc, req);
+	g.is_shard = true;
 	n_list = shard_list(sc->n_partners, g.progress.is_exact, g.progress.n_samples, req, &list);
 	g.progress.n_to_value = n_list;
 	tell(&g, FLOW_SHARES_BEGIN);
