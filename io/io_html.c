@@ -956,8 +956,8 @@ static void shares_chart(struct mu_buf *b, const struct mu_scenario *sc, const s
 	double lo = 0, hi = 0, scale, zero;
 	size_t p, n = sc->n_partners;
 	for (p = 0; p < n; p++) {
-		lo = fmin(lo, fmin(t->gain[p], t->share[p]));
-		hi = fmax(hi, fmax(t->gain[p], t->share[p]));
+		lo = fmin(lo, fmin(t->gain[p], t->shares->share[p]));
+		hi = fmax(hi, fmax(t->gain[p], t->shares->share[p]));
 	}
 	scale = hi > lo ? bar_w / (hi - lo) : 0;
 	zero = label_w + (0 - lo) * scale;
@@ -974,7 +974,8 @@ static void shares_chart(struct mu_buf *b, const struct mu_scenario *sc, const s
 	            "<text x=\"%.0f\" y=\"13\">its share</text>\n",
 	            label_w, label_w + 16, label_w + 110, label_w + 126);
 	for (p = 0; p < n; p++) {
-		double y = 24 + row_h * (double)p, g = t->gain[p] * scale, s = t->share[p] * scale;
+		double y = 24 + row_h * (double)p, g = t->gain[p] * scale,
+		       s = t->shares->share[p] * scale;
 		mu_buf_addf(b, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\"><title>",
 		            label_w - 8, y + 15);
 		esc(b, sc->partners[p].name);
@@ -997,11 +998,12 @@ static void shares_chart(struct mu_buf *b, const struct mu_scenario *sc, const s
 
 enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
                                   const char *scenario_label, const struct io_shares *t,
-                                  double saving, const char *core, const char *settle,
                                   struct mu_err *err)
 {
+	const struct mu_shares *sh = t->shares;
+	const double *std_error = sh->is_exact ? NULL : sh->std_error;
 	char m[6][MU_MONEY_SIZE];
-	struct mu_buf b;
+	struct mu_buf b, said;
 	size_t p;
 	mu_buf_init(&b);
 	page_open(&b, "Shares of the value of working together", scenario_label);
@@ -1010,7 +1012,7 @@ enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
 	            "by <b>%s</b>. Each partner's fair share of that (its Shapley value: what it "
 	            "adds, on average, to every group of partners it could join) against what it "
 	            "gains itself, and the transfers that make the two equal.</p>\n",
-	            money(m[0], saving));
+	            money(m[0], sh->saving));
 	mu_buf_adds(&b, "<p>Cost is spend plus the penalty weights the scenario puts on unfilled "
 	                "hours, agency tiers and break-glass &mdash; how bad an outcome is, not "
 	                "only money. A partner's cost is counted at the partner: spend on work "
@@ -1020,27 +1022,33 @@ enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
 	mu_buf_addf(&b,
 	            "<table><tr><th>partner</th><th>alone</th><th>together</th><th>gain</th>"
 	            "<th>share</th>%s<th>transfer</th></tr>\n",
-	            t->std_error ? "<th>std error</th>" : "");
+	            std_error ? "<th>std error</th>" : "");
 	for (p = 0; p < sc->n_partners; p++) {
 		mu_buf_adds(&b, "<tr><td>");
 		esc(&b, sc->partners[p].name);
 		mu_buf_addf(&b, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>",
 		            money(m[0], t->silo_cost[p]), money(m[1], t->system_cost[p]),
-		            money(m[2], t->gain[p]), money(m[3], t->share[p]));
-		if (t->std_error)
+		            money(m[2], t->gain[p]), money(m[3], sh->share[p]));
+		if (std_error)
 			mu_buf_addf(&b, "<td>%s</td>",
-			            isnan(t->std_error[p]) ? "-" : money(m[4], t->std_error[p]));
+			            isnan(std_error[p]) ? "-" : money(m[4], std_error[p]));
 		mu_buf_addf(&b, "<td>%s %s</td></tr>\n",
 		            fabs(t->transfer[p]) < 0.005 ? ""
 		            : t->transfer[p] > 0         ? "receives"
 		                                         : "pays",
 		            money(m[5], fabs(t->transfer[p])));
 	}
+	/* the sentences the terminal says too */
+	mu_buf_init(&said);
+	io_say_shares_core(&said, sc, sh, t->exact_max);
 	mu_buf_adds(&b, "</table>\n<p>");
-	esc(&b, core);
+	esc(&b, said.data);
+	mu_buf_reset(&said);
+	io_say_shares_settlement(&said, sc, t->settlement, t->n_settlement);
 	mu_buf_adds(&b, "</p>\n<p>");
-	esc(&b, settle);
+	esc(&b, said.data);
 	mu_buf_adds(&b, "</p>\n");
+	mu_buf_release(&said);
 	return write_page(dir, &b, err);
 }
 

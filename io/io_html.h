@@ -57,11 +57,11 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
                                    struct mu_err *err);
 
 /* Writes dir/report.html for shares (DESIGN.md §3a): who gains, each
- * partner's share, who pays whom; core and settle are the sentences said
- * on the terminal too. */
+ * partner's share, who pays whom, and the core check and the settlement
+ * in the sentences the terminal says (io_say_shares_core,
+ * io_say_shares_settlement). MU_OK or MU_E_IO. */
 enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
                                   const char *scenario_label, const struct io_shares *t,
-                                  double saving, const char *core, const char *settle,
                                   struct mu_err *err);
 
 /* Writes dir/report.html for a sweep, with its chart (SVG text). */

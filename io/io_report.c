@@ -425,6 +425,7 @@ static void write_compare_scope(FILE *fp, const char *scope, const char *name,
 enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *sc,
                                     const struct io_shares *t, struct mu_err *err)
 {
+	const struct mu_shares *sh = t->shares;
 	struct io_file_out out;
 	FILE *fp = open_out(&out, dir, "shares.csv", err);
 	double sum[5] = {0}, moved = 0;
@@ -439,14 +440,14 @@ enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *s
 		fputc(',', fp);
 		io_csv_write_text(fp, sc->partners[p].name);
 		fprintf(fp, ",%.10g,%.10g,%.10g,%.10g", t->silo_cost[p], t->system_cost[p],
-		        t->gain[p], t->share[p]);
+		        t->gain[p], sh->share[p]);
 		fputc(',', fp); /* empty when exact, or from one order (NAN) */
-		write_number_or_empty(fp, t->std_error ? t->std_error[p] : NAN);
+		write_number_or_empty(fp, !sh->is_exact && sh->std_error ? sh->std_error[p] : NAN);
 		fprintf(fp, ",%.10g,,,\n", t->transfer[p]);
 		sum[0] += t->silo_cost[p];
 		sum[1] += t->system_cost[p];
 		sum[2] += t->gain[p];
-		sum[3] += t->share[p];
+		sum[3] += sh->share[p];
 		sum[4] += t->transfer[p];
 		moved += fabs(t->transfer[p]);
 	}
@@ -457,10 +458,14 @@ enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *s
 		sum[4] = 0;
 	fprintf(fp, "SYSTEM,the whole system,%.10g,%.10g,%.10g,%.10g,,%.10g,", sum[0], sum[1],
 	        sum[2], sum[3], sum[4]);
-	if (t->has_core) {
-		fprintf(fp, "%s,", t->is_in_core ? "yes" : "no");
-		io_csv_write_text(fp, t->furthest);
-		fprintf(fp, ",%.10g\n", t->furthest_excess);
+	if (sh->is_exact) {
+		struct mu_buf ids;
+		mu_buf_init(&ids);
+		io_say_coalition(&ids, sc, sh->furthest);
+		fprintf(fp, "%s,", sh->is_in_core ? "yes" : "no");
+		io_csv_write_text(fp, ids.data);
+		fprintf(fp, ",%.10g\n", sh->furthest_excess);
+		mu_buf_release(&ids);
 	} else {
 		fputs(",,\n", fp);
 	}

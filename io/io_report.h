@@ -9,6 +9,7 @@
 #define IO_REPORT_H
 
 #include "core/mu_err.h"
+#include "core/mu_game.h"
 #include "core/mu_keep.h"
 #include "core/mu_plan.h"
 #include "core/mu_scenario.h"
@@ -98,20 +99,18 @@ struct io_sweep_table {
 enum mu_code io_report_write_file(const char *dir, const char *name, const char *data, size_t len,
                                   struct mu_err *err);
 
-/* Writes dir/compare.csv: per partner and SYSTEM, each measure of
- * summary.csv (and filled_hours) for the system and the silo plan, and
- * system - silo. MU_OK or MU_E_IO. */
-/* The shares of DESIGN.md §3a for shares.csv: per partner (in scenario
- * order) its costs counted at the partner, gain (silo - system), Shapley
- * share of the saving and, when sampled, its standard error, and the net
- * transfer of the settlement (> 0 received); and the core check. */
+/* The shares of DESIGN.md §3a for shares.csv and report.html: per partner
+ * (in scenario order) its costs counted at the partner, gain (silo -
+ * system), Shapley share of the saving and, when sampled, its standard
+ * error, and the net transfer of the settlement (> 0 received); the
+ * settlement's transfers; and the core check (exact shares only). */
 struct io_shares {
-	const double *silo_cost, *system_cost, *gain, *share, *transfer;
-	const double *std_error; /* NULL: exact */
-	bool has_core;           /* exact shares: the core was checked */
-	bool is_in_core;
-	const char *furthest; /* the coalition furthest from the core: ids joined by ';' */
-	double furthest_excess;
+	/* share, std_error (sampled), saving, is_exact and the core check */
+	const struct mu_shares *shares;
+	const double *silo_cost, *system_cost, *gain, *transfer;
+	const struct mu_transfer *settlement; /* mu_game_settlement's, in its order */
+	size_t n_settlement;
+	int exact_max; /* the most partners whose shares are exact (io_say_shares_core) */
 };
 
 /* shares.csv: partner,name,silo_cost,system_cost,gain,share,std_error,
@@ -121,6 +120,9 @@ struct io_shares {
 enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *sc,
                                     const struct io_shares *t, struct mu_err *err);
 
+/* Writes dir/compare.csv: per partner and SYSTEM, each measure of
+ * summary.csv (and filled_hours) for the system and the silo plan, and
+ * system - silo. MU_OK or MU_E_IO. */
 enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *sc,
                                      const struct mu_plan *sys, const struct mu_plan *silo,
                                      struct mu_err *err);

@@ -9,6 +9,7 @@
 #define IO_SAY_H
 
 #include "core/mu_buf.h"
+#include "core/mu_game.h"
 #include "core/mu_keep.h"
 #include "core/mu_plan.h"
 #include "core/mu_scenario.h"
@@ -130,5 +131,28 @@ struct io_say_recruit {
 
 /* Appends plain text to b. */
 void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct io_say_recruit *r);
+
+/* Shares (DESIGN.md §3a): a coalition, the core check and the settlement. */
+
+/* Appends the ids of the partners in coalition s (bit p: partner p of sc),
+ * in scenario order, joined by ';' ("acute_north;cmh_trust"); nothing for
+ * the empty coalition. */
+void io_say_coalition(struct mu_buf *b, const struct mu_scenario *sc, mu_coalition s);
+
+/* Whether exact shares (sh->is_exact) are in the core: in it, that no
+ * group saves more alone than its shares add up to, with the closest group
+ * (sh->furthest) and by how much (-furthest_excess); not in it, which
+ * group would save how much more (furthest_excess), in pounds and pence.
+ * Sampled shares: that the core is checked for exact shares only, up to
+ * exact_max partners. Appends plain text to b. */
+void io_say_shares_core(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_shares *sh,
+                        int exact_max);
+
+/* The settlement (mu_game_settlement's n_t transfers, in their order):
+ * "Settlement (in the same units as the shares ...): A pays B £X; ...",
+ * partners by name, each transfer that reads above £0.00; when none does,
+ * that none is needed. Appends plain text to b. */
+void io_say_shares_settlement(struct mu_buf *b, const struct mu_scenario *sc,
+                              const struct mu_transfer *t, size_t n_t);
 
 #endif

@@ -825,6 +825,243 @@ static void test_io_say_recruit_is_true_of_its_numbers(void **state)
 	}
 }
 
+/* The partners of the shares' tests: more of them than the plans', some
+ * names with an apostrophe or several words. */
+#define N_GAME 7
+
+static struct mu_partner game_partners[N_GAME] = {
+    {.id = "acute_north", .name = "Northshire Acute Hospitals NHS Trust"},
+    {.id = "cmh", .name = "Community and Mental Health"},
+    {.id = "south", .name = "Southvale Hospitals"},
+    {.id = "asc", .name = "County Adult Social Care"},
+    {.id = "city", .name = "Rivercity Council"},
+    {.id = "home", .name = "Brightway Homecare"},
+    {.id = "hospice", .name = "St Aidan's Hospice"},
+};
+
+/* A scenario of the first n of game_partners. */
+static struct mu_scenario game_scenario(size_t n)
+{
+	struct mu_scenario sc = {.partners = game_partners, .n_partners = n};
+	return sc;
+}
+
+/* A random coalition of n partners (often empty or everyone). */
+static mu_coalition draw_coalition(size_t n)
+{
+	double u = uniform();
+	mu_coalition all = ((mu_coalition)1 << n) - 1;
+	if (u < 0.1)
+		return 0;
+	if (u < 0.2)
+		return all;
+	return (mu_coalition)(uniform() * (double)(all + 1)) & all;
+}
+
+/* text (up to end, or its end) is exactly the ids of s's partners in
+ * scenario order, joined by ';'. */
+static void check_coalition(const struct mu_scenario *sc, const char *text, const char *end,
+                            mu_coalition s)
+{
+	size_t p, len = end ? (size_t)(end - text) : strlen(text);
+	const char *at = text;
+	for (p = 0; p < sc->n_partners; p++) {
+		size_t k = strlen(sc->partners[p].id);
+		if (!((s >> p) & 1))
+			continue;
+		if (at > text) {
+			assert_true(at < text + len && *at == ';');
+			at++;
+		}
+		assert_true(at + k <= text + len);
+		assert_memory_equal(at, sc->partners[p].id, k);
+		at += k;
+	}
+	assert_ptr_equal(at, text + len);
+}
+
+/* A coalition is its partners' ids, in scenario order, joined by ';';
+ * nothing for the empty coalition; bits beyond the scenario's partners are
+ * no partner. */
+static void test_io_say_coalition_is_its_partners(void **state)
+{
+	int k;
+	(void)state;
+	for (k = 0; k < 2000; k++) {
+		size_t n = 1 + (size_t)(uniform() * N_GAME);
+		struct mu_scenario sc = game_scenario(n);
+		mu_coalition s = draw_coalition(n);
+		struct mu_buf b;
+		mu_buf_init(&b);
+		mu_buf_adds(&b, "x"); /* appended, not replaced */
+		io_say_coalition(&b, &sc, s);
+		assert_true(b.data[0] == 'x');
+		check_coalition(&sc, b.data + 1, NULL, s);
+		assert_int_equal(strlen(b.data) == 1, s == 0);
+		mu_buf_reset(&b);
+		io_say_coalition(&b, &sc, s | ((mu_coalition)1 << N_GAME));
+		check_coalition(&sc, b.data, NULL, s);
+		mu_buf_release(&b);
+	}
+}
+
+/* The core sentence on generated shares: sampled, that the core is
+ * checked for exact shares only, up to the number given; exact, in the
+ * core or not as is_in_core says, the furthest coalition by its ids and
+ * the excess (in the core: its opposite, the margin) read back to the
+ * penny, with its sign. */
+static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
+{
+	static const char in_core[] = "The shares are in the core: no group of partners would save "
+	                              "more by working together alone than its shares add up to "
+	                              "(the closest, ",
+	                  not_in[] = "The shares are not in the core: ",
+	                  not_end[] = " more by working together alone than its shares add up to.";
+	int k;
+	(void)state;
+	for (k = 0; k < 5000; k++) {
+		size_t n = 1 + (size_t)(uniform() * N_GAME);
+		struct mu_scenario sc = game_scenario(n);
+		struct mu_shares sh = {.n = n, .is_exact = uniform() < 0.7};
+		int exact_max = 1 + (int)(uniform() * 20);
+		struct mu_buf b;
+		const char *at, *end;
+		if (sh.is_exact) {
+			sh.is_in_core = uniform() < 0.5;
+			sh.furthest = n == 1 ? 0 : draw_coalition(n);
+			sh.furthest_excess = sh.is_in_core
+			                         ? -fabs(draw(2e5)) + (uniform() < 0.1 ? 1e-7 : 0)
+			                         : fabs(draw(2e5)) + 1e-3;
+		}
+		mu_buf_init(&b);
+		io_say_shares_core(&b, &sc, &sh, exact_max);
+		assert_null(strstr(b.data, "(null)"));
+		if (!sh.is_exact) {
+			char want[96];
+			snprintf(want, sizeof(want),
+			         "The core is checked for exact shares only (up to %d partners).",
+			         exact_max);
+			assert_string_equal(b.data, want);
+		} else if (sh.is_in_core) {
+			assert_true(strncmp(b.data, in_core, strlen(in_core)) == 0);
+			at = b.data + strlen(in_core);
+			end = strstr(at, ", by ");
+			assert_non_null(end);
+			check_coalition(&sc, at, end, sh.furthest);
+			at = end + strlen(", by ");
+			assert_true(fabs(signed_money_at(at) - -sh.furthest_excess) <=
+			            0.005 + 1e-9);
+			assert_string_equal(b.data + strlen(b.data) - 2, ").");
+		} else {
+			assert_true(strncmp(b.data, not_in, strlen(not_in)) == 0);
+			at = b.data + strlen(not_in);
+			end = strstr(at, " would save ");
+			assert_non_null(end);
+			check_coalition(&sc, at, end, sh.furthest);
+			at = end + strlen(" would save ");
+			assert_true(fabs(money_at(at) - sh.furthest_excess) <= 0.005 + 1e-9);
+			assert_string_equal(b.data + strlen(b.data) - strlen(not_end), not_end);
+		}
+		mu_buf_release(&b);
+	}
+}
+
+/* The index of the partner whose name text begins with and runs for len
+ * bytes, or n. */
+static size_t partner_named(const struct mu_scenario *sc, const char *text, size_t len)
+{
+	size_t p;
+	for (p = 0; p < sc->n_partners; p++)
+		if (strlen(sc->partners[p].name) == len &&
+		    memcmp(text, sc->partners[p].name, len) == 0)
+			return p;
+	return sc->n_partners;
+}
+
+/* The settlement sentence on generated games: the transfers of
+ * mu_game_settlement (from random gains and shares of equal sums) and
+ * lists of random transfers, some of them below a penny. Each transfer said
+ * is read back, payer and receiver by name and amount to the penny; they
+ * are the transfers that read above £0.00, in their order; with none, that
+ * none is needed; and what the sentence says, paid, brings each partner's
+ * gain to its share (to the pennies rounded away). */
+static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
+{
+	static const char head[] = "Settlement (in the same units as the shares: cost to the "
+	                           "system, spend plus penalty weights): ",
+	                  none[] = "Settlement: none is needed; each partner's own gain is its "
+	                           "share.";
+	int k;
+	(void)state;
+	for (k = 0; k < 5000; k++) {
+		size_t n = 1 + (size_t)(uniform() * N_GAME), n_t = 0, i, p, n_said = 0;
+		struct mu_scenario sc = game_scenario(n);
+		struct mu_transfer t[N_GAME];
+		double gain[N_GAME], share[N_GAME], after[N_GAME], sum = 0;
+		bool is_game = uniform() < 0.6;
+		struct mu_buf b;
+		const char *at;
+		if (is_game) {
+			for (p = 0; p < n; p++) {
+				gain[p] = draw(1e5);
+				share[p] = uniform() < 0.2 ? gain[p] : draw(1e5);
+				sum += gain[p] - share[p];
+			}
+			share[n - 1] += sum; /* the same saving */
+			n_t = mu_game_settlement(n, gain, share, t);
+		} else if (n > 1) {
+			n_t = (size_t)(uniform() * (double)n);
+			for (i = 0; i < n_t; i++) {
+				t[i].from = (size_t)(uniform() * (double)n);
+				t[i].to =
+				    (t[i].from + 1 + (size_t)(uniform() * (double)(n - 1))) % n;
+				t[i].amount =
+				    uniform() < 0.3 ? 0.01 * uniform() : fabs(draw(1e5)) + 1e-9;
+			}
+		}
+		mu_buf_init(&b);
+		io_say_shares_settlement(&b, &sc, t, n_t);
+		for (i = 0; i < n_t; i++)
+			n_said += t[i].amount >= 0.005;
+		if (n_said == 0) {
+			assert_string_equal(b.data, none);
+			mu_buf_release(&b);
+			continue;
+		}
+		assert_true(strncmp(b.data, head, strlen(head)) == 0);
+		assert_true(b.data[b.len - 1] == '.');
+		memcpy(after, gain, sizeof(after));
+		at = b.data + strlen(head);
+		for (i = 0; i < n_t; i++) {
+			const char *pays, *end, *pound;
+			size_t from, to;
+			if (t[i].amount < 0.005)
+				continue;
+			pays = strstr(at, " pays ");
+			assert_non_null(pays);
+			end = strstr(pays, "; ");
+			if (!end)
+				end = b.data + b.len - 1;
+			pound = strstr(pays + 6, " £");
+			assert_true(pound && pound < end);
+			from = partner_named(&sc, at, (size_t)(pays - at));
+			to = partner_named(&sc, pays + 6, (size_t)(pound - (pays + 6)));
+			assert_int_equal(from, t[i].from);
+			assert_int_equal(to, t[i].to);
+			assert_true(fabs(money_at(pound + 1) - t[i].amount) <= 0.005 + 1e-9);
+			after[from] -= money_at(pound + 1);
+			after[to] += money_at(pound + 1);
+			at = *end == ';' ? end + 2 : end;
+		}
+		assert_string_equal(at, "."); /* nothing more said */
+		if (is_game)
+			for (p = 0; p < n; p++)
+				assert_true(fabs(after[p] - share[p]) <=
+				            0.01 * (double)n + 1e-6 * (1 + fabs(share[p])));
+		mu_buf_release(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -835,6 +1072,9 @@ int main(void)
 	    cmocka_unit_test(test_io_say_bank_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_changes_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_recruit_is_true_of_its_numbers),
+	    cmocka_unit_test(test_io_say_coalition_is_its_partners),
+	    cmocka_unit_test(test_io_say_shares_core_is_true_of_its_numbers),
+	    cmocka_unit_test(test_io_say_shares_settlement_is_true_of_its_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

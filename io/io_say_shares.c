@@ -1,0 +1,67 @@
+/*
+ * io_say_shares.c - what the shares of DESIGN.md §3a come to: a coalition
+ * by its partners' ids, whether the shares are in the core (and the group
+ * furthest from it), and the settlement's transfers, in the shares' own
+ * units (cost to the system, spend plus penalty weights).
+ */
+#include "io/io_say_int.h"
+
+#include "core/mu_format.h"
+
+#include <stdio.h>
+
+void io_say_coalition(struct mu_buf *b, const struct mu_scenario *sc, mu_coalition s)
+{
+	size_t p;
+	bool is_first = true;
+	for (p = 0; p < sc->n_partners && p < MU_GAME_MAX_PLAYERS; p++)
+		if ((s >> p) & 1) {
+			mu_buf_addf(b, "%s%s", is_first ? "" : ";", sc->partners[p].id);
+			is_first = false;
+		}
+}
+
+void io_say_shares_core(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_shares *sh,
+                        int exact_max)
+{
+	char m[MU_MONEY_SIZE];
+	if (!sh->is_exact) {
+		mu_buf_addf(b, "The core is checked for exact shares only (up to %d partners).",
+		            exact_max);
+		return;
+	}
+	if (sh->is_in_core) {
+		mu_buf_adds(b,
+		            "The shares are in the core: no group of partners would save more by "
+		            "working together alone than its shares add up to (the closest, ");
+		io_say_coalition(b, sc, sh->furthest);
+		mu_buf_addf(b, ", by %s).", mu_format_money(m, -sh->furthest_excess, 2));
+	} else {
+		mu_buf_adds(b, "The shares are not in the core: ");
+		io_say_coalition(b, sc, sh->furthest);
+		mu_buf_addf(b,
+		            " would save %s more by working together alone than its shares add "
+		            "up to.",
+		            mu_format_money(m, sh->furthest_excess, 2));
+	}
+}
+
+void io_say_shares_settlement(struct mu_buf *b, const struct mu_scenario *sc,
+                              const struct mu_transfer *t, size_t n_t)
+{
+	char m[MU_MONEY_SIZE];
+	size_t k, n_shown = 0;
+	for (k = 0; k < n_t; k++) {
+		if (t[k].amount < 0.005) /* reads £0.00 */
+			continue;
+		mu_buf_addf(b, "%s%s pays %s %s",
+		            n_shown++ == 0 ? "Settlement (in the same units as the shares: cost to "
+		                             "the system, spend plus penalty weights): "
+		                           : "; ",
+		            sc->partners[t[k].from].name, sc->partners[t[k].to].name,
+		            mu_format_money(m, t[k].amount, 2));
+	}
+	mu_buf_adds(b, n_shown ? "."
+	                       : "Settlement: none is needed; each partner's own gain is its "
+	                         "share.");
+}
