@@ -1,7 +1,9 @@
 # gen_docs.cmake - muster(1) and muster's bash completion, written at build
 # time from what the built binary prints: `muster help` (main.c's command
-# table) and `muster help CMD` (each cmd_<name>.c's help text). Neither is
-# written by hand, so neither can drift from the help.
+# table) and `muster help CMD` (each cmd_<name>.c's help text): every
+# command, option and exit code of either comes from the help, so neither
+# can drift from it. Only the page's frame is written here (its FILES and
+# SEE ALSO; NAME's line is CMakeLists.txt's MUSTER_SUMMARY).
 #   cmake -DMUSTER=BIN -DMAN=muster.1 -DCOMPLETION=FILE -DVERSION=V
 #         -DSUMMARY=TEXT -DCLI_H=cli/cli.h [-DGZIP=gzip] -P gen_docs.cmake
 # With GZIP, MAN.gz is written beside MAN (gzip -9n: the same bytes on
