@@ -3,6 +3,7 @@
  * command, each command in its own cmd_<name>.c.
  */
 #include "cli.h"
+#include "muster_version.h" /* MUSTER_COMMIT, written at build time (cli/gen_version.cmake) */
 
 #include <stdio.h>
 #include <string.h>
@@ -94,7 +95,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
-		printf("muster %s\n", MUSTER_VERSION);
+		printf("muster %s (git %s)\n", MUSTER_VERSION, MUSTER_COMMIT);
 		return 0;
 	}
 	cmd = find_command(argv[1]);

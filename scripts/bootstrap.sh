@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="build-essential cmake libglpk-dev libcsv-dev libsqlite3-dev libcmocka-dev
 coinor-cbc coinor-clp clang-format chromium fonts-liberation poppler-utils"
+# cpack -G DEB finds the package's Depends with dpkg-shlibdeps (dpkg-dev),
+# which CPack calls only on the files that file(1) says are ELF.
+PACKAGES="$PACKAGES dpkg-dev file"
 # The fuzzing build (fuzz/, -DMUSTER_FUZZ=ON) needs clang, whose runtime
 # brings libFuzzer; nothing else does.
 case " $* " in
