@@ -158,8 +158,13 @@ if ! nm -A -g $libs | awk -v layers="$LAYERS" -v libraries="$LIBRARIES" -v exemp
 		type = $(NF - 1); sym = $NF
 		if (type == "U")
 			need[obj, sym] = 1
-		else if (type ~ /^[A-Z]$/)
+		else if (type ~ /^[A-Z]$/ && type != "W" && type != "V") {
+			# a symbol that two objects define (made by a
+			# sanitizer, or weak) says nothing of who calls whom
+			if (sym in defined && defined[sym] != obj)
+				twice[sym] = 1
 			defined[sym] = obj
+		}
 	}
 	END {
 		# the call graph: edge[a, b] when a needs a symbol b defines;
@@ -167,8 +172,8 @@ if ! nm -A -g $libs | awk -v layers="$LAYERS" -v libraries="$LIBRARIES" -v exemp
 		for (key in need) {
 			split(key, kv, SUBSEP)
 			a = kv[1]; sym = kv[2]
-			if (!(sym in defined))
-				continue # a system library s
+			if (!(sym in defined) || sym in twice)
+				continue # of a system library, or of no one object
 			b = defined[sym]
 			if (a == b)
 				continue
