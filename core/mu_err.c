@@ -4,7 +4,7 @@
  */
 #include "mu_err.h"
 
-#include "mu_parse.h"
+#include "mu_parse_utf8.h"
 
 #include <stdbool.h>
 #include <stdio.h>

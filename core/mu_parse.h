@@ -1,10 +1,13 @@
 /*
  * mu_parse.h - the value syntax of scenario files (DESIGN.md §2): decimals
  * without sign or exponent, integers, identifiers, dates, times, yes/no,
- * and UTF-8 checks. Pure functions over (text, length); nothing allocates.
+ * and UTF-8 checks (mu_parse_utf8.h, included here). Pure functions over
+ * (text, length); nothing allocates.
  */
 #ifndef MU_PARSE_H
 #define MU_PARSE_H
+
+#include "mu_parse_utf8.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -67,18 +70,5 @@ const char *mu_parse_number_hint(const char *s, size_t len, char *buf, size_t si
  * '0700', '07:00:00' or '7am'; midnight is 00:00 for '24:00'. NULL when
  * the text looks like none of these. */
 const char *mu_parse_time_hint(const char *s, size_t len, char *buf, size_t size);
-
-/* Number of UTF-8 characters in valid UTF-8 text. */
-size_t mu_parse_utf8_chars(const char *s, size_t len);
-
-/* Length of the valid UTF-8 sequence that starts s, 0 if invalid or len is 0. */
-size_t mu_parse_utf8_seq(const char *s, size_t len);
-
-/* The code point of the valid UTF-8 sequence of n bytes (1 to 4) at s, as
- * mu_parse_utf8_seq measured it. */
-unsigned long mu_parse_utf8_code_point(const char *s, size_t n);
-
-/* Offset of the first byte that is not valid UTF-8, or len if all is valid. */
-size_t mu_parse_utf8_invalid_at(const char *s, size_t len);
 
 #endif

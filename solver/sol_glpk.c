@@ -12,7 +12,6 @@
 #include "solver/sol_round.h"
 
 #include <float.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,28 +36,6 @@ int sol_glpk_swallow(void *info, const char *s)
 	(void)info;
 	(void)s;
 	return 1; /* non-zero: GLPK prints nothing */
-}
-
-bool sol_limit_is_reached(const struct sol_limit *l)
-{
-	return (l->deadline > 0 && mu_time_now() >= l->deadline) ||
-	       (l->work_end > 0 && *l->work >= l->work_end);
-}
-
-int sol_limit_simplex(glp_prob *lp, glp_smcp *parm, const struct sol_limit *l)
-{
-	int before = glp_get_it_cnt(lp), rc;
-	parm->tm_lim = INT_MAX;
-	parm->it_lim = INT_MAX;
-	if (!mu_time_ms_until(l->deadline, &parm->tm_lim) ||
-	    (l->work_end > 0 && *l->work >= l->work_end))
-		return GLP_ETMLIM;
-	if (l->work_end > 0 && l->work_end - *l->work < INT_MAX)
-		parm->it_lim = (int)(l->work_end - *l->work);
-	rc = glp_simplex(lp, parm);
-	if (l->work)
-		*l->work += glp_get_it_cnt(lp) - before;
-	return rc;
 }
 
 /* The share of what l has left that a heuristic inside the search may

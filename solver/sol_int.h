@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* sol_glpk.c: loading a model into GLPK, and GLPK's terminal. */
+/* sol_limit.c: what a step of a search may still spend. */
 
 /* What a step of a rota search may still spend: the clock until deadline
  * (mu_time_now() seconds; 0: none) and simplex iterations (the search's
@@ -38,6 +38,8 @@ bool sol_limit_is_reached(const struct sol_limit *l);
  * added to *l->work. Returns glp_simplex's code; GLP_ETMLIM, without a
  * call, when l has already run out. */
 int sol_limit_simplex(glp_prob *lp, glp_smcp *parm, const struct sol_limit *l);
+
+/* sol_glpk.c: loading a model into GLPK, and GLPK's terminal. */
 
 /* Everything GLPK would abort the process on (a bad index, a name over
  * 255 characters, a non-finite value, crossed bounds), checked first:
