@@ -1,0 +1,114 @@
+/*
+ * pol_build_terms.c - what every policy builds with: adding columns and
+ * rows, the demand row of a cell, a column's cost and efficiency, who
+ * works together, and freeing the build. Apart from pol_build.c, which
+ * runs the policies' table, so that the policies call down into this file
+ * and no file calls its caller back.
+ */
+#include "pol_build.h"
+
+#include "core/mu_alloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+double pol_shift_factor(const struct mu_shift *shift)
+{
+	return 1.0 + shift->enhancement;
+}
+
+size_t pol_demand_at(const struct pol_build *b, size_t partner, size_t role, size_t shift)
+{
+	const struct mu_scenario *sc = b->sc;
+	return b->demand_at[(partner * sc->n_roles + role) * sc->n_shifts + shift];
+}
+
+double pol_col_cost(const struct pol_col *c)
+{
+	double cost = c->spend;
+	int k;
+	for (k = 0; k < MU_PEN_COUNT; k++)
+		cost += c->penalty[k];
+	return cost;
+}
+
+size_t pol_build_add_col(struct pol_build *b, const char *name, const struct pol_col *what)
+{
+	size_t col =
+	    sol_model_add_col(b->m, name, what->lo, what->hi, pol_col_cost(what), what->is_int);
+	MU_GROW(b->cols, b->cap_cols, col + 1);
+	b->cols[col] = *what;
+	return col;
+}
+
+size_t pol_build_add_row(struct pol_build *b, const char *name, double lo, double hi,
+                         const struct pol_row *what)
+{
+	size_t row = sol_model_add_row(b->m, name, lo, hi);
+	MU_GROW(b->rows, b->cap_rows, row + 1);
+	b->rows[row] = *what;
+	return row;
+}
+
+double pol_col_efficiency(const struct pol_build *b, const struct pol_col *c)
+{
+	const struct mu_scenario *sc = b->sc;
+	if (!mu_source_info[c->source].is_staff)
+		return 1;
+	return b->efficiency[c->worker_role * sc->n_roles + sc->demand[c->demand].role];
+}
+
+size_t pol_build_add_cover_col(struct pol_build *b, const char *name, const struct pol_col *what)
+{
+	struct pol_col c = *what;
+	double e;
+	size_t col;
+	c.partner = b->sc->demand[c.demand].partner;
+	e = pol_col_efficiency(b, &c);
+	col = pol_build_add_col(b, name, &c);
+	sol_model_add_entry(b->m, b->cover_row[c.demand], col, e);
+	sol_model_add_entry(b->m, b->floor_row[c.demand], col, e);
+	return col;
+}
+
+void pol_build_free(struct pol_build *b)
+{
+	if (!b)
+		return;
+	sol_model_free(b->m);
+	free(b->cols);
+	free(b->rows);
+	free(b->pools);
+	free(b->cover_row);
+	free(b->floor_row);
+	free(b->demand_at);
+	free(b->efficiency);
+	free(b->in_coalition);
+	free(b->is_kept_worker);
+	free(b->keep_gone);
+	free(b->posts_col);
+	free(b);
+}
+
+bool pol_build_is_together(const struct pol_build *b, size_t p, size_t q)
+{
+	if (p == q)
+		return true;
+	if (b->opt.is_silo)
+		return false;
+	return !b->in_coalition || (b->in_coalition[p] && b->in_coalition[q]);
+}
+
+bool *pol_build_core_cols(const struct pol_build *b)
+{
+	bool *is_core = mu_malloc((b->m->n_cols + 1) * sizeof(bool));
+	size_t j;
+	for (j = 0; j < b->m->n_cols; j++) {
+		enum mu_source s = b->cols[j].source;
+		/* change columns meet a kept assignment's row as short meets
+		 * demand, share columns a worker's target */
+		is_core[j] = s == MU_SRC_OWN || s == MU_SRC_SHORT || s == MU_SRC_BREACH ||
+		             s == MU_SRC_SHARE || s == MU_SRC_CHANGE;
+	}
+	return is_core;
+}
