@@ -116,87 +116,69 @@ static bool parse_curve(const char *v, double *from, double *to, double *step)
  * (parsed by cli_parse_options). Returns 0 or the exit status. */
 static int parse_args(int argc, char **argv, struct recruit_args *a)
 {
+	static const char *const valued[] = {"--out", "--time-limit", "--write-mps", "--db"};
 	char **rest = mu_calloc((size_t)argc + 1, sizeof(char *));
-	const char *weights = NULL;
+	const char *weights = NULL, *v;
 	int i = 1, n_rest = 1, status = 0;
 	size_t k;
 	rest[0] = argv[0];
-	while (i < argc) {
+	while (i < argc && status == 0) {
 		bool is_missing = false;
-		const char *v;
 		if ((v = cli_option_value(argc, argv, &i, "--weights", &is_missing)) ||
 		    is_missing) {
-			if (is_missing) {
+			if (!(weights = v))
 				status = cli_usage_error("recruit", "--weights needs a value");
-				goto done;
-			}
-			weights = v;
-			continue;
-		}
-		if ((v = cli_option_value(argc, argv, &i, "--posts", &is_missing)) || is_missing) {
-			if (is_missing || !parse_curve(v, &a->req.from, &a->req.to, &a->req.step)) {
-				status =
-				    cli_usage_error("recruit",
-				                    "invalid --posts '%s' (FROM:TO:STEP: whole "
-				                    "numbers, FROM <= TO, "
-				                    "STEP > 0, at most %d points, e.g. 0:20:2)",
-				                    is_missing ? "" : v, MAX_CURVE_POINTS);
-				goto done;
-			}
+		} else if ((v = cli_option_value(argc, argv, &i, "--posts", &is_missing)) ||
+		           is_missing) {
+			if (is_missing || !parse_curve(v, &a->req.from, &a->req.to, &a->req.step))
+				status = cli_usage_error(
+				    "recruit",
+				    "invalid --posts '%s' (FROM:TO:STEP: whole numbers, "
+				    "FROM <= TO, STEP > 0, at most %d points, e.g. 0:20:2)",
+				    is_missing ? "" : v, MAX_CURVE_POINTS);
 			a->req.has_curve = true;
-			continue;
-		}
-		if (argv[i][0] != '-') {
-			if (a->req.n_weeks == MAX_WEEKS) {
+		} else if (argv[i][0] != '-') {
+			if (a->req.n_weeks == MAX_WEEKS)
 				status = cli_usage_error("recruit", "at most %d weeks", MAX_WEEKS);
-				goto done;
-			}
-			a->weeks[a->req.n_weeks++] = argv[i++];
-			continue;
-		}
-		/* an option that takes a value carries it along */
-		rest[n_rest++] = argv[i++];
-		if (i < argc && argv[i][0] != '-' &&
-		    (strcmp(argv[i - 1], "--out") == 0 ||
-		     strcmp(argv[i - 1], "--time-limit") == 0 ||
-		     strcmp(argv[i - 1], "--write-mps") == 0 || strcmp(argv[i - 1], "--db") == 0))
+			else
+				a->weeks[a->req.n_weeks++] = argv[i++];
+		} else {
+			/* an option that takes a value carries it along */
+			for (k = 0; k < 4 && strcmp(argv[i], valued[k]) != 0; k++)
+				;
 			rest[n_rest++] = argv[i++];
+			if (k < 4 && i < argc && argv[i][0] != '-')
+				rest[n_rest++] = argv[i++];
+		}
 	}
-	if ((status = cli_parse_options("recruit", n_rest, rest,
-	                                CLI_OPT_LP | CLI_OPT_OUT | CLI_OPT_DB | CLI_OPT_TIME_LIMIT |
-	                                    CLI_OPT_WRITE_MPS,
-	                                &a->o)) != 0)
-		goto done;
-	if (a->o.mps_natural) {
-		status = cli_usage_error("recruit", "unknown option '--write-mps-natural'");
-		goto done;
-	}
-	if (a->req.n_weeks == 0) {
-		status = cli_usage_error("recruit", "missing WEEK folder");
-		goto done;
-	}
+	if (status == 0)
+		status = cli_parse_options("recruit", n_rest, rest,
+		                           CLI_OPT_LP | CLI_OPT_OUT | CLI_OPT_DB |
+		                               CLI_OPT_TIME_LIMIT | CLI_OPT_WRITE_MPS,
+		                           &a->o);
+	free(rest);
+	if (status != 0)
+		return status;
+	if (a->o.mps_natural)
+		return cli_usage_error("recruit", "unknown option '--write-mps-natural'");
+	if (a->req.n_weeks == 0)
+		return cli_usage_error("recruit", "missing WEEK folder");
 	for (k = 0; k < a->req.n_weeks; k++)
 		a->weights[k] = 52.0 / (double)a->req.n_weeks;
-	if (weights && !parse_weights(weights, a->weights, a->req.n_weeks)) {
-		status = cli_usage_error("recruit",
-		                         "invalid --weights '%s' (one number of weeks in (0, 1000] "
-		                         "per WEEK, %zu here, comma-separated, e.g. 26,26)",
-		                         weights, a->req.n_weeks);
-		goto done;
-	}
+	if (weights && !parse_weights(weights, a->weights, a->req.n_weeks))
+		return cli_usage_error(
+		    "recruit",
+		    "invalid --weights '%s' (one number of weeks in (0, 1000] per "
+		    "WEEK, %zu here, comma-separated, e.g. 26,26)",
+		    weights, a->req.n_weeks);
 	for (k = 0; a->o.out && k < a->req.n_weeks; k++)
-		if (cli_is_same_folder(a->o.out, a->weeks[k])) {
-			status =
-			    cli_usage_error("recruit",
-			                    "--out %s is the folder of a week: muster would write "
-			                    "its outputs among the scenario's files; give another "
-			                    "folder",
-			                    a->o.out);
-			goto done;
-		}
-done:
-	free(rest);
-	return status;
+		if (cli_is_same_folder(a->o.out, a->weeks[k]))
+			return cli_usage_error(
+			    "recruit",
+			    "--out %s is the folder of a week: muster would write its "
+			    "outputs among the scenario's files; give another folder",
+			    a->o.out);
+	return 0;
 }
 
 /* What the terminal says of each solve: a line on stderr, rewritten in
