@@ -336,7 +336,6 @@ enum mu_code flow_recruit_solve(const struct flow_recruit_request *req, struct f
 	memset(r, 0, sizeof(*r));
 	r->value = mu_calloc(n_rows + 1, sizeof(double));
 	r->has_value = mu_calloc(n_rows + 1, sizeof(bool));
-	r->end_at = 0;
 	if ((rc = solve_told(req, &how, FLOW_RECRUIT_BEST, 0, &r->best, &r->year, err)) != MU_OK)
 		goto done;
 	if (!io_say_recruit_is_solved(&r->year)) {
