@@ -69,4 +69,11 @@ enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
                                  const char *scenario_label, const struct io_sweep_table *table,
                                  const char *chart_svg, struct mu_err *err);
 
+/* Writes dir/report.html for a recruitment (io_html_recruit.c): its
+ * sentence, the posts with their cost and the value of each last post,
+ * the weeks, and the curve with its chart and where it ends. MU_OK or
+ * MU_E_IO. */
+enum mu_code io_html_write_recruit(const char *dir, const struct mu_scenario *sc,
+                                   const struct io_recruit *r, struct mu_err *err);
+
 #endif

@@ -13,6 +13,7 @@
 #include "core/mu_keep.h"
 #include "core/mu_plan.h"
 #include "core/mu_scenario.h"
+#include "io/io_say.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -130,5 +131,40 @@ enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *
 /* Writes dir/sweep.csv: one row per point. MU_OK or MU_E_IO. */
 enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table *table,
                                    struct mu_err *err);
+
+/* A recruitment (DESIGN.md §3c) as its files show it (io_report_recruit.c,
+ * io_html_recruit.c). Every array is borrowed. */
+struct io_recruit {
+	/* per recruits.csv row of the scenario: the posts recruited and, when
+	 * has_value, the yearly cost the last of them takes off (a re-solve
+	 * with one post fewer there) */
+	const double *posts;
+	const double *value;
+	const bool *has_value;
+	/* per week: its folder as given, the weeks of the year it stands for
+	 * and its plan with the posts */
+	size_t n_weeks;
+	const char *const *folders;
+	const double *weights;
+	const struct mu_plan *const *plans;
+	/* the curve (--posts): point i at curve_x[i] posts in all; none when
+	 * n_curve is 0 */
+	const double *curve_x;
+	const struct io_recruit_year *curve;
+	size_t n_curve;
+	/* the board sentence (io_say_recruit), report.html's first paragraph */
+	const char *sentence;
+};
+
+/* Writes dir/posts.csv: partner,role,posts,annual_cost,posts_cost,
+ * last_post_value,max_posts per recruits.csv row of sc (last_post_value
+ * empty without a value, max_posts without a limit). MU_OK or MU_E_IO. */
+enum mu_code io_report_write_posts(const char *dir, const struct mu_scenario *sc,
+                                   const struct io_recruit *r, struct mu_err *err);
+
+/* Writes dir/curve.csv: posts,status,yearly_cost,posts_cost,spend,
+ * filled_hours,red_flags per point of r's curve (the figures empty where
+ * the point was not solved). MU_OK or MU_E_IO. */
+enum mu_code io_report_write_curve(const char *dir, const struct io_recruit *r, struct mu_err *err);
 
 #endif

@@ -127,6 +127,9 @@ struct io_say_recruit {
 	bool is_next_feasible;      /* ... and fits recruit_budget and max_posts */
 	double cost_next;
 	bool is_lp; /* posts may be fractions */
+	/* Recruiting nobody was not solved (--time-limit): there is nothing
+	 * to compare with, and the sentence says so instead. */
+	bool is_none_unsolved;
 };
 
 /* Appends plain text to b. */
@@ -154,5 +157,51 @@ void io_say_shares_core(struct mu_buf *b, const struct mu_scenario *sc, const st
  * that none is needed. Appends plain text to b. */
 void io_say_shares_settlement(struct mu_buf *b, const struct mu_scenario *sc,
                               const struct mu_transfer *t, size_t n_t);
+
+/* What one solve of a recruitment's joint model comes to, a year: the best
+ * posts, recruiting nobody, one post more, or a point of the curve
+ * (--posts). Its figures mean something only when it is solved
+ * (io_say_recruit_is_solved). */
+struct io_recruit_year {
+	enum mu_status status;
+	double cost;      /* posts x annual_cost + each week's cost x its weeks a year */
+	double post_cost; /* posts x annual_cost */
+	double spend;     /* cash, the posts' pay included */
+	double filled;    /* filled hours */
+	double posts;     /* in all */
+	size_t red_flags; /* over the weeks */
+};
+
+/* Optimal or feasible: a plan was found. */
+static inline bool io_say_recruit_is_solved(const struct io_recruit_year *y)
+{
+	return y->status == MU_STATUS_OPTIMAL || y->status == MU_STATUS_FEASIBLE;
+}
+
+/* Where a recruitment curve stops falling, read from its points in order
+ * of posts. */
+enum io_recruit_end {
+	IO_RECRUIT_FALLS,       /* every solved step lowers the yearly cost */
+	IO_RECRUIT_BREAK_EVEN,  /* the step after the point does not */
+	IO_RECRUIT_NO_MORE_FIT, /* the point after it does not fit (infeasible) */
+	IO_RECRUIT_NOT_SOLVED,  /* the point after it was not solved in --time-limit */
+	IO_RECRUIT_NONE_FITS,   /* no point fits within recruit_budget and max_posts */
+	IO_RECRUIT_NONE_SOLVED  /* no point was solved in --time-limit */
+};
+
+/* Where the curve of n points pts (in order of posts) ends, from the first
+ * solved point on: at the first point after which one more step no longer
+ * lowers the yearly cost by £0.5 or more, or whose next point does not fit
+ * or was not solved. *at gets the point (n for IO_RECRUIT_FALLS and when
+ * no point is solved). */
+enum io_recruit_end io_say_recruit_end(const struct io_recruit_year *pts, size_t n, size_t *at);
+
+/* The sentence on where the curve ends (io_say_recruit_end of pts): "Break-
+ * even at 50 posts: one more step of posts no longer lowers the yearly
+ * cost.", where the most fit or the last point was solved, or that every
+ * step still pays; x[i] is the total posts of point i (n >= 1). Appends
+ * plain text to b. */
+void io_say_recruit_curve(struct mu_buf *b, const double *x, const struct io_recruit_year *pts,
+                          size_t n);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * io_say_recruit.c - the board sentence of a recruitment: the posts, what
- * they cost and save a year, and the last post's value.
+ * they cost and save a year, and the last post's value; and where the
+ * recruitment curve (--posts) stops paying.
  */
 #include "io/io_say_int.h"
 
@@ -36,6 +37,11 @@ void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct
 	size_t i, n_shown = 0, n_with = 0;
 	double total = 0, hours;
 	bool is_one;
+	if (r->is_none_unsolved) {
+		mu_buf_adds(b, "Recruiting nobody was not solved within --time-limit, so there is "
+		               "nothing to compare the posts with: allow more time.");
+		return;
+	}
 	for (i = 0; i < sc->n_recruits; i++)
 		if (r->posts[i] > EPS) {
 			n_with++;
@@ -104,5 +110,62 @@ void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct
 		            r->cost_next > r->cost ? "raise" : "lower");
 		io_say_money(b, r->cost_next - r->cost);
 		mu_buf_adds(b, ".");
+	}
+}
+
+enum io_recruit_end io_say_recruit_end(const struct io_recruit_year *pts, size_t n, size_t *at)
+{
+	size_t i = 0;
+	bool is_any_unsolved = false;
+	for (; i < n && !io_say_recruit_is_solved(&pts[i]); i++)
+		is_any_unsolved = is_any_unsolved || pts[i].status != MU_STATUS_INFEASIBLE;
+	*at = i;
+	if (i == n)
+		return is_any_unsolved ? IO_RECRUIT_NONE_SOLVED : IO_RECRUIT_NONE_FITS;
+	for (; i + 1 < n; i++) {
+		*at = i;
+		if (pts[i + 1].status == MU_STATUS_INFEASIBLE)
+			return IO_RECRUIT_NO_MORE_FIT;
+		if (!io_say_recruit_is_solved(&pts[i + 1]))
+			return IO_RECRUIT_NOT_SOLVED;
+		if (pts[i + 1].cost > pts[i].cost - 0.5)
+			return IO_RECRUIT_BREAK_EVEN;
+	}
+	*at = n;
+	return IO_RECRUIT_FALLS;
+}
+
+void io_say_recruit_curve(struct mu_buf *b, const double *x, const struct io_recruit_year *pts,
+                          size_t n)
+{
+	size_t at;
+	switch (io_say_recruit_end(pts, n, &at)) {
+	case IO_RECRUIT_FALLS:
+		mu_buf_adds(b, "Every step of the curve still lowers the yearly cost.");
+		break;
+	case IO_RECRUIT_BREAK_EVEN:
+		mu_buf_addf(b,
+		            "Break-even at %g post%s: one more step of posts no longer lowers the "
+		            "yearly cost.",
+		            x[at], x[at] == 1 ? "" : "s");
+		break;
+	case IO_RECRUIT_NO_MORE_FIT:
+		mu_buf_addf(b,
+		            "The curve ends at %g post%s: no more fit within recruit_budget and "
+		            "max_posts.",
+		            x[at], x[at] == 1 ? "" : "s");
+		break;
+	case IO_RECRUIT_NOT_SOLVED:
+		mu_buf_addf(b,
+		            "The curve stops at %g post%s: the next point was not solved within "
+		            "--time-limit.",
+		            x[at], x[at] == 1 ? "" : "s");
+		break;
+	case IO_RECRUIT_NONE_FITS:
+		mu_buf_adds(b, "No point of the curve fits within recruit_budget and max_posts.");
+		break;
+	case IO_RECRUIT_NONE_SOLVED:
+		mu_buf_adds(b, "No point of the curve was solved within --time-limit.");
+		break;
 	}
 }

@@ -564,3 +564,79 @@ void io_svg_line_panels(struct mu_buf *out, const char *x_label, const double *x
 	free(items);
 #undef SX
 }
+
+/* The recruit page's chart came from cmd_recruit.c as it was: its own
+ * fixed size and plain axes, kept byte for byte. */
+void io_svg_recruit_curve(struct mu_buf *out, const double *x, const double *cost, size_t n,
+                          size_t mark, const char *mark_label)
+{
+	const double w = 560, h = 240, l = 90, r = 20, t = 20, bo = 40;
+	double lo = HUGE_VAL, hi = -HUGE_VAL, x0 = x[0], x1 = x[n - 1];
+	size_t i;
+	char m[MU_MONEY_SIZE];
+	bool is_first = true;
+	for (i = 0; i < n; i++)
+		if (!isnan(cost[i])) {
+			lo = fmin(lo, cost[i]);
+			hi = fmax(hi, cost[i]);
+		}
+	if (lo > hi)
+		return;
+	if (hi - lo < 1)
+		hi = lo + 1;
+	if (x1 == x0)
+		x1 = x0 + 1;
+#define CX(v) (l + ((v)-x0) / (x1 - x0) * (w - l - r))
+#define CY(v) (t + (hi - (v)) / (hi - lo) * (h - t - bo))
+	mu_buf_addf(out,
+	            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
+	            "role=\"img\" aria-label=\"yearly cost against posts\">\n",
+	            w, h);
+	mu_buf_addf(out,
+	            "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#555\"/>"
+	            "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#555\"/>\n",
+	            l, h - bo, w - r, h - bo, l, t, l, h - bo);
+	mu_buf_addf(out,
+	            "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" text-anchor=\"end\">%s</text>\n",
+	            l - 4, t + 4, mu_format_money(m, hi, 0));
+	mu_buf_addf(out,
+	            "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" text-anchor=\"end\">%s</text>\n",
+	            l - 4, h - bo, mu_format_money(m, lo, 0));
+	mu_buf_addf(out,
+	            "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\">%.0f</text>"
+	            "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" text-anchor=\"end\">%.0f</text>"
+	            "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" text-anchor=\"middle\">total "
+	            "posts</text>\n",
+	            l, h - bo + 16, x[0], w - r, h - bo + 16, x[n - 1], (l + w - r) / 2, h - 6);
+	mu_buf_adds(out, "<polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\" points=\"");
+	for (i = 0; i < n; i++) {
+		if (isnan(cost[i]))
+			continue;
+		mu_buf_addf(out, "%s%.1f,%.1f", is_first ? "" : " ", CX(x[i]), CY(cost[i]));
+		is_first = false;
+	}
+	mu_buf_adds(out, "\"/>\n");
+	for (i = 0; i < n; i++)
+		if (!isnan(cost[i]))
+			mu_buf_addf(out,
+			            "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#1f5fa8\"/>\n",
+			            CX(x[i]), CY(cost[i]));
+	if (mark < n && mark_label) {
+		double kx = CX(x[mark]);
+		/* the label on the side with room: right of the chart's middle it
+		 * would run off the edge (the example's break-even is at 50 of 60) */
+		bool is_left = kx > (l + w - r) / 2;
+		mu_buf_addf(
+		    out,
+		    "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"#b34700\" "
+		    "stroke-dasharray=\"4 3\"/><text x=\"%.1f\" y=\"%.0f\" font-size=\"11\" "
+		    "text-anchor=\"%s\" fill=\"#b34700\">",
+		    kx, t, kx, h - bo, is_left ? kx - 4 : kx + 4, t + 12,
+		    is_left ? "end" : "start");
+		io_svg_escape(out, mark_label);
+		mu_buf_addf(out, ": %g posts</text>\n", x[mark]);
+	}
+#undef CY
+#undef CX
+	mu_buf_adds(out, "</svg>\n");
+}

@@ -85,4 +85,13 @@ void io_svg_line_panels(struct mu_buf *out, const char *x_label, const double *x
                         const struct io_svg_panel *panels, size_t n_panels, const double *marks,
                         size_t n_marks, const char *mark_label);
 
+/* The recruitment curve of report.html (muster recruit --posts): the
+ * yearly cost (cost[i], NAN where point i was not solved: no marker, the
+ * line passes it by) against the total posts x[i], n >= 1 points, x
+ * increasing; when mark < n, a dashed line at x[mark] labelled
+ * "MARK_LABEL: X posts" ("break-even: 50 posts"). Nothing when no point
+ * is solved. */
+void io_svg_recruit_curve(struct mu_buf *out, const double *x, const double *cost, size_t n,
+                          size_t mark, const char *mark_label);
+
 #endif

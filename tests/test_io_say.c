@@ -961,6 +961,107 @@ static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
 			at = end + strlen(" would save ");
 			assert_true(fabs(money_at(at) - sh.furthest_excess) <= 0.005 + 1e-9);
 			assert_string_equal(b.data + strlen(b.data) - strlen(not_end), not_end);
+/* Recruiting nobody not solved: nothing to compare the posts with, and
+ * the sentence says only that. */
+static void test_io_say_recruit_without_nobody_says_so(void **state)
+{
+	double posts[1] = {3};
+	struct mu_recruit recruit = {.partner = 0, .role = 0, .annual_cost = 40000};
+	struct mu_role role = {.id = "rn", .name = "Nurse"};
+	struct mu_scenario sc = scenario;
+	struct io_say_recruit r = {.posts = posts,
+	                           .post_cost = 120000,
+	                           .cost = 1e6,
+	                           .has_next = true,
+	                           .is_next_feasible = true,
+	                           .cost_next = 2e6,
+	                           .is_none_unsolved = true};
+	struct mu_buf b;
+	(void)state;
+	sc.roles = &role;
+	sc.n_roles = 1;
+	sc.recruits = &recruit;
+	sc.n_recruits = 1;
+	mu_buf_init(&b);
+	io_say_recruit(&b, &sc, &r);
+	assert_string_equal(b.data, "Recruiting nobody was not solved within --time-limit, so "
+	                            "there is nothing to compare the posts with: allow more "
+	                            "time.");
+	mu_buf_release(&b);
+}
+
+/* Where a recruitment curve ends, on generated curves: the point the
+ * sentence names (read back out of the text) is the one the numbers say -
+ * from the first solved point every step lowers the yearly cost by £0.5 or
+ * more up to it, and the next point does not (break-even), does not fit,
+ * or was not solved; or every step pays; or no point fits or was solved. */
+static void test_io_say_recruit_curve_is_true_of_its_points(void **state)
+{
+	size_t n_case;
+	(void)state;
+	for (n_case = 0; n_case < 5000; n_case++) {
+		struct io_recruit_year pts[12];
+		double x[12], from = floor(5 * uniform()), step = 1 + floor(10 * uniform());
+		size_t n = 1 + (size_t)(12 * uniform()), i, first = 0, last, at;
+		bool is_any_unsolved = false;
+		enum io_recruit_end end;
+		char want[128];
+		struct mu_buf b;
+		memset(pts, 0, sizeof(pts));
+		for (i = 0; i < n; i++) {
+			double u = uniform(), v = uniform();
+			x[i] = from + (double)i * step;
+			pts[i].status = u < 0.08   ? MU_STATUS_INFEASIBLE
+			                : u < 0.14 ? MU_STATUS_NO_SOLUTION
+			                : u < 0.6  ? MU_STATUS_OPTIMAL
+			                           : MU_STATUS_FEASIBLE;
+			pts[i].cost = i == 0     ? 1e6 * uniform()
+			              : v < 0.55 ? pts[i - 1].cost - 1e5 * uniform()
+			              : v < 0.7  ? pts[i - 1].cost - uniform() /* near £0.5 */
+			              : v < 0.8  ? pts[i - 1].cost
+			                         : pts[i - 1].cost + 1e5 * uniform();
+		}
+		/* the numbers' own reading */
+		while (first < n && !io_say_recruit_is_solved(&pts[first])) {
+			is_any_unsolved =
+			    is_any_unsolved || pts[first].status != MU_STATUS_INFEASIBLE;
+			first++;
+		}
+		for (last = first; last + 1 < n && io_say_recruit_is_solved(&pts[last + 1]) &&
+		                   pts[last + 1].cost <= pts[last].cost - 0.5;
+		     last++)
+			;
+		mu_buf_init(&b);
+		io_say_recruit_curve(&b, x, pts, n);
+		end = io_say_recruit_end(pts, n, &at);
+		if (first == n) {
+			assert_int_equal(at, n);
+			assert_string_equal(
+			    b.data, is_any_unsolved
+			                ? "No point of the curve was solved within --time-limit."
+			                : "No point of the curve fits within recruit_budget and "
+			                  "max_posts.");
+		} else if (last + 1 == n) {
+			assert_int_equal(end, IO_RECRUIT_FALLS);
+			assert_int_equal(at, n);
+			assert_string_equal(
+			    b.data, "Every step of the curve still lowers the yearly cost.");
+		} else {
+			const char *num = strstr(b.data, " at ");
+			const char *lead =
+			    pts[last + 1].status == MU_STATUS_INFEASIBLE ? "The curve ends"
+			    : !io_say_recruit_is_solved(&pts[last + 1])  ? "The curve stops"
+			                                                 : "Break-even";
+			assert_int_equal(at, last);
+			assert_true(strncmp(b.data, lead, strlen(lead)) == 0);
+			assert_non_null(num);
+			assert_true(strtod(num + 4, NULL) == x[last]);
+			snprintf(want, sizeof(want), " post%s: ", x[last] == 1 ? "" : "s");
+			assert_non_null(strstr(b.data, want));
+			assert_int_equal(
+			    end, strcmp(lead, "Break-even") == 0       ? IO_RECRUIT_BREAK_EVEN
+			         : strcmp(lead, "The curve ends") == 0 ? IO_RECRUIT_NO_MORE_FIT
+			                                               : IO_RECRUIT_NOT_SOLVED);
 		}
 		mu_buf_release(&b);
 	}
@@ -1075,6 +1176,8 @@ int main(void)
 	    cmocka_unit_test(test_io_say_coalition_is_its_partners),
 	    cmocka_unit_test(test_io_say_shares_core_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_shares_settlement_is_true_of_its_numbers),
+	    cmocka_unit_test(test_io_say_recruit_without_nobody_says_so),
+	    cmocka_unit_test(test_io_say_recruit_curve_is_true_of_its_points),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

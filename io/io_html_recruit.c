@@ -1,0 +1,163 @@
+/*
+ * io_html_recruit.c - report.html of a recruitment (DESIGN.md §3c): the
+ * board sentence, the posts and the value of each last post, the weeks,
+ * and the recruitment curve with its chart (io_svg_recruit_curve). A page
+ * of its own, smaller than a solve's: no plan sections.
+ */
+#include "io/io_html.h"
+
+#include "core/mu_alloc.h"
+#include "core/mu_buf.h"
+#include "core/mu_format.h"
+#include "io/io_say.h"
+#include "io/io_svg.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Posts this close to 0 are shown as 0 (the solver's rounding noise). */
+#define EPS 1e-6
+
+/* Text for the page, escaped by io_svg_escape (the reports' one escaper),
+ * but with apostrophes as they are: text outside attributes needs no
+ * escape for them, and this page has always shown "St Aidan's" so. */
+static void text(struct mu_buf *b, const char *s)
+{
+	static const char apos[] = "&#39;";
+	struct mu_buf e;
+	const char *p, *at;
+	mu_buf_init(&e);
+	io_svg_escape(&e, s);
+	/* an &#39; of the escaped text is an apostrophe: a "&" of s is &amp; */
+	for (p = e.data; (at = strstr(p, apos)) != NULL; p = at + sizeof(apos) - 1) {
+		mu_buf_add(b, p, (size_t)(at - p));
+		mu_buf_adds(b, "'");
+	}
+	mu_buf_adds(b, p);
+	mu_buf_release(&e);
+}
+
+/* The fill rate in percent, rounding noise below 0 shown as 0. */
+static double fill_percent(const struct mu_totals *t)
+{
+	return fmax(0, 100 * mu_totals_fill_rate(t));
+}
+
+static void posts_table(struct mu_buf *b, const struct mu_scenario *sc, const struct io_recruit *r)
+{
+	char m[3][MU_MONEY_SIZE];
+	size_t i;
+	mu_buf_adds(b, "<h2>Posts</h2>\n<table><tr><th>partner</th><th>role</th><th>posts"
+	               "</th><th>annual cost per post</th><th>posts' cost a year</th><th>value "
+	               "of the last post a year</th></tr>\n");
+	for (i = 0; i < sc->n_recruits; i++) {
+		const struct mu_recruit *k = &sc->recruits[i];
+		mu_buf_adds(b, "<tr><td>");
+		text(b, sc->partners[k->partner].name);
+		mu_buf_adds(b, "</td><td>");
+		text(b, sc->roles[k->role].name);
+		mu_buf_addf(b, "</td><td>%.4g</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+		            fabs(r->posts[i]) < EPS ? 0 : r->posts[i],
+		            mu_format_money(m[0], k->annual_cost, 2),
+		            mu_format_money(m[1], r->posts[i] * k->annual_cost, 2),
+		            r->has_value[i] ? mu_format_money(m[2], r->value[i], 2) : "");
+	}
+	mu_buf_adds(b, "</table>\n");
+}
+
+static void weeks_table(struct mu_buf *b, const struct io_recruit *r)
+{
+	char m[2][MU_MONEY_SIZE];
+	size_t k;
+	mu_buf_adds(b, "<h2>Weeks</h2>\n<table><tr><th>week</th><th>folder</th><th>"
+	               "weeks of the year</th><th>cost of the week</th><th>spend</th><th>fill"
+	               "</th><th>red flags</th></tr>\n");
+	for (k = 0; k < r->n_weeks; k++) {
+		const struct mu_totals *t = &r->plans[k]->system;
+		mu_buf_addf(b, "<tr><td>week%zu</td><td>", k + 1);
+		text(b, r->folders[k]);
+		mu_buf_addf(b,
+		            "</td><td>%.4g</td><td>%s</td><td>%s</td><td>%.1f%%</td><td>%zu</td>"
+		            "</tr>\n",
+		            r->weights[k], mu_format_money(m[0], r->plans[k]->objective, 2),
+		            mu_format_money(m[1], t->spend_total, 2), fill_percent(t),
+		            t->n_red_flags);
+	}
+	mu_buf_adds(b, "</table>\n");
+}
+
+/* The chart's marker: where the curve ends, when that is a point. */
+static const char *end_label(enum io_recruit_end end)
+{
+	switch (end) {
+	case IO_RECRUIT_BREAK_EVEN:
+		return "break-even";
+	case IO_RECRUIT_NO_MORE_FIT:
+		return "the most that fit";
+	case IO_RECRUIT_NOT_SOLVED:
+		return "the last solved";
+	default:
+		return NULL;
+	}
+}
+
+static void curve(struct mu_buf *b, const struct io_recruit *r)
+{
+	const size_t n = r->n_curve;
+	double *cost = mu_malloc(n * sizeof(double));
+	char m[3][MU_MONEY_SIZE];
+	size_t i, at;
+	enum io_recruit_end end = io_say_recruit_end(r->curve, n, &at);
+	for (i = 0; i < n; i++)
+		cost[i] = io_say_recruit_is_solved(&r->curve[i]) ? r->curve[i].cost : NAN;
+	mu_buf_adds(b, "<h2>The recruitment curve</h2>\n");
+	io_svg_recruit_curve(b, r->curve_x, cost, n, at, end_label(end));
+	mu_buf_adds(b, "<table><tr><th>total posts</th><th>status</th><th>yearly cost</th>"
+	               "<th>posts' cost</th><th>spend a year</th><th>filled hours a year"
+	               "</th></tr>\n");
+	for (i = 0; i < n; i++) {
+		const struct io_recruit_year *p = &r->curve[i];
+		mu_buf_addf(b, "<tr><td>%.0f</td><td>%s</td>", r->curve_x[i],
+		            mu_status_name(p->status));
+		if (io_say_recruit_is_solved(p))
+			mu_buf_addf(b, "<td>%s</td><td>%s</td><td>%s</td><td>%.0f</td></tr>\n",
+			            mu_format_money(m[0], p->cost, 2),
+			            mu_format_money(m[1], p->post_cost, 2),
+			            mu_format_money(m[2], p->spend, 2), p->filled);
+		else
+			mu_buf_adds(b, "<td></td><td></td><td></td><td></td></tr>\n");
+	}
+	mu_buf_adds(b, "</table>\n<p>");
+	io_say_recruit_curve(b, r->curve_x, r->curve, n);
+	mu_buf_adds(b, "</p>\n");
+	free(cost);
+}
+
+enum mu_code io_html_write_recruit(const char *dir, const struct mu_scenario *sc,
+                                   const struct io_recruit *r, struct mu_err *err)
+{
+	struct mu_buf b;
+	enum mu_code rc;
+	mu_buf_init(&b);
+	mu_buf_adds(
+	    &b,
+	    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+	    "<title>muster recruit</title><style>body{font-family:sans-serif;"
+	    "max-width:60em;margin:2em auto;color:#222}table{border-collapse:"
+	    "collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}"
+	    "th:first-child,td:first-child,th:nth-child(2),td:nth-child(2){text-align:left}</style>"
+	    "</head><body>\n<h1>Where the next posts should go</h1>\n<p>");
+	text(&b, r->sentence);
+	mu_buf_adds(&b, "</p>\n");
+	posts_table(&b, sc, r);
+	weeks_table(&b, r);
+	if (r->n_curve > 0)
+		curve(&b, r);
+	mu_buf_adds(&b, "<p>Yearly cost = the posts' annual cost + each week's cost (spend plus "
+	                "penalty weights) times the weeks of the year it stands for. Penalties "
+	                "are weights, not money anyone pays.</p>\n</body></html>\n");
+	rc = io_report_write_file(dir, "report.html", b.data, b.len, err);
+	mu_buf_release(&b);
+	return rc;
+}
