@@ -961,6 +961,107 @@ static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
 			at = end + strlen(" would save ");
 			assert_true(fabs(money_at(at) - sh.furthest_excess) <= 0.005 + 1e-9);
 			assert_string_equal(b.data + strlen(b.data) - strlen(not_end), not_end);
+		}
+		mu_buf_release(&b);
+	}
+}
+
+/* The index of the partner whose name text begins with and runs for len
+ * bytes, or n. */
+static size_t partner_named(const struct mu_scenario *sc, const char *text, size_t len)
+{
+	size_t p;
+	for (p = 0; p < sc->n_partners; p++)
+		if (strlen(sc->partners[p].name) == len &&
+		    memcmp(text, sc->partners[p].name, len) == 0)
+			return p;
+	return sc->n_partners;
+}
+
+/* The settlement sentence on generated games: the transfers of
+ * mu_game_settlement (from random gains and shares of equal sums) and
+ * lists of random transfers, some of them below a penny. Each transfer said
+ * is read back, payer and receiver by name and amount to the penny; they
+ * are the transfers that read above £0.00, in their order; with none, that
+ * none is needed; and what the sentence says, paid, brings each partner's
+ * gain to its share (to the pennies rounded away). */
+static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
+{
+	static const char head[] = "Settlement (in the same units as the shares: cost to the "
+	                           "system, spend plus penalty weights): ",
+	                  none[] = "Settlement: none is needed; each partner's own gain is its "
+	                           "share.";
+	int k;
+	(void)state;
+	for (k = 0; k < 5000; k++) {
+		size_t n = 1 + (size_t)(uniform() * N_GAME), n_t = 0, i, p, n_said = 0;
+		struct mu_scenario sc = game_scenario(n);
+		struct mu_transfer t[N_GAME];
+		double gain[N_GAME], share[N_GAME], after[N_GAME], sum = 0;
+		bool is_game = uniform() < 0.6;
+		struct mu_buf b;
+		const char *at;
+		if (is_game) {
+			for (p = 0; p < n; p++) {
+				gain[p] = draw(1e5);
+				share[p] = uniform() < 0.2 ? gain[p] : draw(1e5);
+				sum += gain[p] - share[p];
+			}
+			share[n - 1] += sum; /* the same saving */
+			n_t = mu_game_settlement(n, gain, share, t);
+		} else if (n > 1) {
+			n_t = (size_t)(uniform() * (double)n);
+			for (i = 0; i < n_t; i++) {
+				t[i].from = (size_t)(uniform() * (double)n);
+				t[i].to =
+				    (t[i].from + 1 + (size_t)(uniform() * (double)(n - 1))) % n;
+				t[i].amount =
+				    uniform() < 0.3 ? 0.01 * uniform() : fabs(draw(1e5)) + 1e-9;
+			}
+		}
+		mu_buf_init(&b);
+		io_say_shares_settlement(&b, &sc, t, n_t);
+		for (i = 0; i < n_t; i++)
+			n_said += t[i].amount >= 0.005;
+		if (n_said == 0) {
+			assert_string_equal(b.data, none);
+			mu_buf_release(&b);
+			continue;
+		}
+		assert_true(strncmp(b.data, head, strlen(head)) == 0);
+		assert_true(b.data[b.len - 1] == '.');
+		memcpy(after, gain, sizeof(after));
+		at = b.data + strlen(head);
+		for (i = 0; i < n_t; i++) {
+			const char *pays, *end, *pound;
+			size_t from, to;
+			if (t[i].amount < 0.005)
+				continue;
+			pays = strstr(at, " pays ");
+			assert_non_null(pays);
+			end = strstr(pays, "; ");
+			if (!end)
+				end = b.data + b.len - 1;
+			pound = strstr(pays + 6, " £");
+			assert_true(pound && pound < end);
+			from = partner_named(&sc, at, (size_t)(pays - at));
+			to = partner_named(&sc, pays + 6, (size_t)(pound - (pays + 6)));
+			assert_int_equal(from, t[i].from);
+			assert_int_equal(to, t[i].to);
+			assert_true(fabs(money_at(pound + 1) - t[i].amount) <= 0.005 + 1e-9);
+			after[from] -= money_at(pound + 1);
+			after[to] += money_at(pound + 1);
+			at = *end == ';' ? end + 2 : end;
+		}
+		assert_string_equal(at, "."); /* nothing more said */
+		if (is_game)
+			for (p = 0; p < n; p++)
+				assert_true(fabs(after[p] - share[p]) <=
+				            0.01 * (double)n + 1e-6 * (1 + fabs(share[p])));
+		mu_buf_release(&b);
+	}
+}
+
 /* Recruiting nobody not solved: nothing to compare the posts with, and
  * the sentence says only that. */
 static void test_io_say_recruit_without_nobody_says_so(void **state)
@@ -1063,102 +1164,6 @@ static void test_io_say_recruit_curve_is_true_of_its_points(void **state)
 			         : strcmp(lead, "The curve ends") == 0 ? IO_RECRUIT_NO_MORE_FIT
 			                                               : IO_RECRUIT_NOT_SOLVED);
 		}
-		mu_buf_release(&b);
-	}
-}
-
-/* The index of the partner whose name text begins with and runs for len
- * bytes, or n. */
-static size_t partner_named(const struct mu_scenario *sc, const char *text, size_t len)
-{
-	size_t p;
-	for (p = 0; p < sc->n_partners; p++)
-		if (strlen(sc->partners[p].name) == len &&
-		    memcmp(text, sc->partners[p].name, len) == 0)
-			return p;
-	return sc->n_partners;
-}
-
-/* The settlement sentence on generated games: the transfers of
- * mu_game_settlement (from random gains and shares of equal sums) and
- * lists of random transfers, some of them below a penny. Each transfer said
- * is read back, payer and receiver by name and amount to the penny; they
- * are the transfers that read above £0.00, in their order; with none, that
- * none is needed; and what the sentence says, paid, brings each partner's
- * gain to its share (to the pennies rounded away). */
-static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
-{
-	static const char head[] = "Settlement (in the same units as the shares: cost to the "
-	                           "system, spend plus penalty weights): ",
-	                  none[] = "Settlement: none is needed; each partner's own gain is its "
-	                           "share.";
-	int k;
-	(void)state;
-	for (k = 0; k < 5000; k++) {
-		size_t n = 1 + (size_t)(uniform() * N_GAME), n_t = 0, i, p, n_said = 0;
-		struct mu_scenario sc = game_scenario(n);
-		struct mu_transfer t[N_GAME];
-		double gain[N_GAME], share[N_GAME], after[N_GAME], sum = 0;
-		bool is_game = uniform() < 0.6;
-		struct mu_buf b;
-		const char *at;
-		if (is_game) {
-			for (p = 0; p < n; p++) {
-				gain[p] = draw(1e5);
-				share[p] = uniform() < 0.2 ? gain[p] : draw(1e5);
-				sum += gain[p] - share[p];
-			}
-			share[n - 1] += sum; /* the same saving */
-			n_t = mu_game_settlement(n, gain, share, t);
-		} else if (n > 1) {
-			n_t = (size_t)(uniform() * (double)n);
-			for (i = 0; i < n_t; i++) {
-				t[i].from = (size_t)(uniform() * (double)n);
-				t[i].to =
-				    (t[i].from + 1 + (size_t)(uniform() * (double)(n - 1))) % n;
-				t[i].amount =
-				    uniform() < 0.3 ? 0.01 * uniform() : fabs(draw(1e5)) + 1e-9;
-			}
-		}
-		mu_buf_init(&b);
-		io_say_shares_settlement(&b, &sc, t, n_t);
-		for (i = 0; i < n_t; i++)
-			n_said += t[i].amount >= 0.005;
-		if (n_said == 0) {
-			assert_string_equal(b.data, none);
-			mu_buf_release(&b);
-			continue;
-		}
-		assert_true(strncmp(b.data, head, strlen(head)) == 0);
-		assert_true(b.data[b.len - 1] == '.');
-		memcpy(after, gain, sizeof(after));
-		at = b.data + strlen(head);
-		for (i = 0; i < n_t; i++) {
-			const char *pays, *end, *pound;
-			size_t from, to;
-			if (t[i].amount < 0.005)
-				continue;
-			pays = strstr(at, " pays ");
-			assert_non_null(pays);
-			end = strstr(pays, "; ");
-			if (!end)
-				end = b.data + b.len - 1;
-			pound = strstr(pays + 6, " £");
-			assert_true(pound && pound < end);
-			from = partner_named(&sc, at, (size_t)(pays - at));
-			to = partner_named(&sc, pays + 6, (size_t)(pound - (pays + 6)));
-			assert_int_equal(from, t[i].from);
-			assert_int_equal(to, t[i].to);
-			assert_true(fabs(money_at(pound + 1) - t[i].amount) <= 0.005 + 1e-9);
-			after[from] -= money_at(pound + 1);
-			after[to] += money_at(pound + 1);
-			at = *end == ';' ? end + 2 : end;
-		}
-		assert_string_equal(at, "."); /* nothing more said */
-		if (is_game)
-			for (p = 0; p < n; p++)
-				assert_true(fabs(after[p] - share[p]) <=
-				            0.01 * (double)n + 1e-6 * (1 + fabs(share[p])));
 		mu_buf_release(&b);
 	}
 }
