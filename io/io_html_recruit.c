@@ -19,23 +19,12 @@
 /* Posts this close to 0 are shown as 0 (the solver's rounding noise). */
 #define EPS 1e-6
 
-/* Text for the page, escaped by io_svg_escape (the reports' one escaper),
- * but with apostrophes as they are: text outside attributes needs no
- * escape for them, and this page has always shown "St Aidan's" so. */
+/* Text for the page, escaped by io_svg_escape, the reports' one escaper
+ * (an apostrophe as &#39;, as on every other page; until issue 23 this
+ * page had an escaper of its own that left it). */
 static void text(struct mu_buf *b, const char *s)
 {
-	static const char apos[] = "&#39;";
-	struct mu_buf e;
-	const char *p, *at;
-	mu_buf_init(&e);
-	io_svg_escape(&e, s);
-	/* an &#39; of the escaped text is an apostrophe: a "&" of s is &amp; */
-	for (p = e.data; (at = strstr(p, apos)) != NULL; p = at + sizeof(apos) - 1) {
-		mu_buf_add(b, p, (size_t)(at - p));
-		mu_buf_adds(b, "'");
-	}
-	mu_buf_adds(b, p);
-	mu_buf_release(&e);
+	io_svg_escape(b, s ? s : "");
 }
 
 /* The fill rate in percent, rounding noise below 0 shown as 0. */
