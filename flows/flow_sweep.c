@@ -11,6 +11,7 @@
 #include "io/io_outputs.h"
 #include "io/io_say.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,6 +175,7 @@ void flow_sweep_say(struct mu_buf *b, const struct flow_sweep_request *req,
 	size_t n = req->vary[0].n_values, i, k;
 	struct io_say_point *pts = mu_malloc(n * sizeof(*pts));
 	const char *names[FLOW_SWEEP_MAX_VARY];
+	assert(sw->n_points == sw->n_all && sw->n_all >= n); /* a whole sweep */
 	for (i = 0; i < n; i++)
 		pts[i] = io_say_point_of(sw->points[i].values[0], &sw->points[i].view.system);
 	for (k = 0; k < req->n_vary; k++)
@@ -218,6 +220,7 @@ enum mu_code flow_sweep_write(const char *dir, const struct io_source *src,
 	struct mu_buf finding;
 	enum mu_code rc;
 	size_t k, p;
+	assert(sw->n_points == sw->n_all); /* a whole sweep: the chart's lines are whole */
 	for (k = 0; k < req->n_vary; k++) {
 		names[k] = req->vary[k].name;
 		labels[k] =

@@ -86,13 +86,14 @@ enum mu_code flow_sweep_solve(const struct io_source *src, struct mu_scenario *s
 /* Whether some point's plan leaves a demand row below its minimum. */
 bool flow_sweep_has_red_flags(const struct flow_sweep *sw);
 
-/* Appends what happens along the first series of the whole sweep (the
- * other varied things at their FROM) to b: io_say_sweep_grid. */
+/* Appends what happens along the first series of sw (the other varied
+ * things at their FROM) to b: io_say_sweep_grid. sw is a whole sweep,
+ * solved (not a shard's part). */
 void flow_sweep_say(struct mu_buf *b, const struct flow_sweep_request *req,
                     const struct flow_sweep *sw);
 
-/* Has io/ write the recorded whole sweep's sweep.csv, sweep.svg (its
- * chart) and report.html into dir (which exists). MU_OK, or MU_E_IO with
+/* Has io/ write the sweep.csv, sweep.svg (its chart) and report.html of
+ * sw, a whole sweep solved and recorded, into dir (which exists). MU_OK, or MU_E_IO with
  * a message that says which sweep and runs are recorded all the same. */
 enum mu_code flow_sweep_write(const char *dir, const struct io_source *src,
                               const struct mu_scenario *sc, const struct flow_sweep_request *req,
