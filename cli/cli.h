@@ -54,8 +54,9 @@ extern const char cmd_recruit_help[];
 
 #define CLI_DEFAULT_DB "muster.db"
 
-/* True when argv holds --help or -h; then the command's help is printed. */
-bool cli_print_help_if_asked(const char *cmd, int argc, char **argv);
+/* True when argv holds --help or -h (before any "--"); then help, the
+ * command's help text, is printed on stdout. */
+bool cli_print_help_if_asked(const char *help, int argc, char **argv);
 
 /* Prints "muster CMD: message" and a pointer to --help; returns 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

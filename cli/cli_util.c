@@ -17,17 +17,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool cli_print_help_if_asked(const char *cmd, int argc, char **argv)
+bool cli_print_help_if_asked(const char *help, int argc, char **argv)
 {
-	size_t k;
 	int i;
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			break;
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			for (k = 0; k < cli_n_commands; k++)
-				if (strcmp(cli_commands[k].name, cmd) == 0)
-					fputs(cli_commands[k].help, stdout);
+			fputs(help, stdout);
 			return true;
 		}
 	}

@@ -31,7 +31,7 @@ int cmd_check(int argc, char **argv)
 	struct mu_scenario *sc = NULL;
 	int status;
 
-	if (cli_print_help_if_asked("check", argc, argv))
+	if (cli_print_help_if_asked(cmd_check_help, argc, argv))
 		return 0;
 	if (argc != 2 || argv[1][0] == '-')
 		return cli_usage_error("check", argc < 2 ? "missing SCENARIO folder"

@@ -57,7 +57,7 @@ int cmd_compare(int argc, char **argv)
 	memset(&cmp, 0, sizeof(cmp));
 	memset(&creq, 0, sizeof(creq));
 	creq.started = mu_time_now();
-	if (cli_print_help_if_asked("compare", argc, argv))
+	if (cli_print_help_if_asked(cmd_compare_help, argc, argv))
 		return 0;
 	memset(&a, 0, sizeof(a));
 	if ((status = cli_parse_options("compare", argc, argv,

@@ -152,7 +152,7 @@ int cmd_demo(int argc, char **argv)
 	int status;
 
 	memset(&cmp, 0, sizeof(cmp));
-	if (cli_print_help_if_asked("demo", argc, argv))
+	if (cli_print_help_if_asked(cmd_demo_help, argc, argv))
 		return 0;
 	memset(&a, 0, sizeof(a));
 	if ((status = cli_parse_options("demo", argc, argv,

@@ -36,7 +36,7 @@ int cmd_example(int argc, char **argv)
 	bool is_summer = false;
 	int i;
 
-	if (cli_print_help_if_asked("example", argc, argv))
+	if (cli_print_help_if_asked(cmd_example_help, argc, argv))
 		return 0;
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--summer") == 0)

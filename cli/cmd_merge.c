@@ -72,7 +72,7 @@ int cmd_merge(int argc, char **argv)
 	int k = 1, status = 0;
 	bool is_new;
 
-	if (cli_print_help_if_asked("merge", argc, argv))
+	if (cli_print_help_if_asked(cmd_merge_help, argc, argv))
 		goto done;
 	while (k < argc) {
 		bool is_missing;

@@ -316,7 +316,7 @@ int cmd_recruit(int argc, char **argv)
 	memset(&a, 0, sizeof(a));
 	memset(&r, 0, sizeof(r));
 	req->started = mu_time_now();
-	if (cli_print_help_if_asked("recruit", argc, argv))
+	if (cli_print_help_if_asked(cmd_recruit_help, argc, argv))
 		return 0;
 	if ((status = parse_args(argc, argv, &a)) != 0)
 		return status;

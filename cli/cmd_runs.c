@@ -89,7 +89,7 @@ int cmd_runs(int argc, char **argv)
 	size_t n = 0;
 	int status;
 
-	if (cli_print_help_if_asked("runs", argc, argv))
+	if (cli_print_help_if_asked(cmd_runs_help, argc, argv))
 		return 0;
 	if ((status = parse_args("runs", argc, argv, &db, &extra)) != 0)
 		return status;
@@ -162,7 +162,7 @@ int cmd_show(int argc, char **argv)
 	long long id;
 	int status;
 
-	if (cli_print_help_if_asked("show", argc, argv))
+	if (cli_print_help_if_asked(cmd_show_help, argc, argv))
 		return 0;
 	if ((status = parse_args("show", argc, argv, &db, &arg)) != 0)
 		return status;

@@ -160,7 +160,7 @@ int cmd_shares(int argc, char **argv)
 	int status;
 
 	memset(&r, 0, sizeof(r));
-	if (cli_print_help_if_asked("shares", argc, argv))
+	if (cli_print_help_if_asked(cmd_shares_help, argc, argv))
 		return 0;
 	memset(&a, 0, sizeof(a));
 	a.db = ""; /* stays "" unless --db is given: shares reads no database by default */

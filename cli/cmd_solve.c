@@ -102,7 +102,7 @@ int cmd_solve(int argc, char **argv)
 	memset(&req, 0, sizeof(req));
 	memset(&run, 0, sizeof(run));
 	req.started = mu_time_now();
-	if (cli_print_help_if_asked("solve", argc, argv))
+	if (cli_print_help_if_asked(cmd_solve_help, argc, argv))
 		return 0;
 	memset(&a, 0, sizeof(a));
 	if ((status = cli_parse_options("solve", argc, argv,

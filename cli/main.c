@@ -68,7 +68,7 @@ static const struct cli_command *find_command(const char *name)
 int cmd_help(int argc, char **argv)
 {
 	const struct cli_command *cmd;
-	if (cli_print_help_if_asked("help", argc, argv))
+	if (cli_print_help_if_asked(cmd_help_help, argc, argv))
 		return 0;
 	if (argc < 2) {
 		print_overview(stdout);

@@ -1,7 +1,8 @@
 /*
  * io_outputs.h - the files of one run's --out folder (DESIGN.md §4):
  * plan.csv, summary.csv, rota.csv or prices.csv, why.csv, changes.csv,
- * report.html, and each partner's slice under partners/PARTNER/.
+ * report.html, and each partner's slice under partners/PARTNER/; and a
+ * sweep's: sweep.csv, sweep.svg and report.html.
  */
 #ifndef IO_OUTPUTS_H
 #define IO_OUTPUTS_H
@@ -21,5 +22,14 @@
 enum mu_code io_outputs_write_run(const char *dir, const struct mu_scenario *sc,
                                   const struct io_html_plan *view, bool is_rota, bool is_report,
                                   const char *label, struct mu_err *err);
+
+/* Writes a whole sweep's outputs into dir (which exists): sweep.csv (a
+ * row per point), sweep.svg (cost, fill and agency spend against the first
+ * name's value, a line per combination of the others' values, the knee of
+ * each line, io_say_knee, marked) and report.html (titled with label)
+ * showing both (io_outputs_sweep.c). MU_OK or MU_E_IO. */
+enum mu_code io_outputs_write_sweep(const char *dir, const struct mu_scenario *sc,
+                                    const char *label, const struct io_sweep_table *table,
+                                    struct mu_err *err);
 
 #endif

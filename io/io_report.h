@@ -91,8 +91,15 @@ struct io_sweep_table {
 	size_t n_names;
 	const struct io_sweep_point *points;
 	size_t n_points;
+	/* points per line of the chart: the first name's values, which move
+	 * fastest (points[s * n_x + i], i < n_x, is line s's i-th) */
+	size_t n_x;
 	const char *mode;
 	const char *finding; /* a sentence on where extra spend stops buying fill, or NULL */
+	/* the system's agency budget, drawn across the chart's agency panel;
+	 * has_budget false when there is none or the sweep varies it */
+	bool has_budget;
+	double budget;
 };
 
 /* Writes len bytes of data to dir/name (creating dir when it is missing),

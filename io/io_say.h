@@ -87,6 +87,17 @@ bool io_say_knee(const struct io_say_point *pts, size_t n, size_t *at);
  * Appends plain text to b. */
 void io_say_sweep(struct mu_buf *b, const char *name, const struct io_say_point *pts, size_t n);
 
+/* The point of a series at x whose system totals are t: fill
+ * (mu_totals_fill_rate), cash spend and red flags. */
+struct io_say_point io_say_point_of(double x, const struct mu_totals *t);
+
+/* io_say_sweep along the first series of a grid (names[0] varies, pts its
+ * n points), then the values the other names were held at, held[k] for
+ * names[k], 0 < k < n_names: " (With demand = 0.9, tier_penalty = 0.)".
+ * Appends plain text to b. */
+void io_say_sweep_grid(struct mu_buf *b, const char *const *names, const double *held,
+                       size_t n_names, const struct io_say_point *pts, size_t n);
+
 /* The detail of one reason a demand row is uncovered (why.csv's `detail`),
  * naming the first worker, offer, agreement or staff row it concerns and how
  * many more there are. */

@@ -1,6 +1,7 @@
 /*
  * io_say_sweep.c - what a sweep's curve says: where extra spend stops
- * buying fill (the knee), and the red flags along it.
+ * buying fill (the knee), the red flags along it, and in a grid what the
+ * other varied things were held at.
  */
 #include "io/io_say_int.h"
 
@@ -140,4 +141,22 @@ void io_say_sweep(struct mu_buf *b, const char *name, const struct io_say_point 
 		mu_buf_adds(b, ".");
 	}
 	say_red_flags_along(b, pts, n);
+}
+
+struct io_say_point io_say_point_of(double x, const struct mu_totals *t)
+{
+	return (struct io_say_point){.x = x,
+	                             .fill = mu_totals_fill_rate(t),
+	                             .spend = t->spend_total,
+	                             .red_flags = t->n_red_flags};
+}
+
+void io_say_sweep_grid(struct mu_buf *b, const char *const *names, const double *held,
+                       size_t n_names, const struct io_say_point *pts, size_t n)
+{
+	size_t k;
+	io_say_sweep(b, names[0], pts, n);
+	for (k = 1; k < n_names; k++)
+		mu_buf_addf(b, "%s%s = %g%s", k == 1 ? " (With " : ", ", names[k], held[k],
+		            k + 1 == n_names ? ".)" : "");
 }

@@ -35,7 +35,7 @@ policies 2
 solver 1
 core 0"
 # Each library's layer (libmu_NAME.a). A new library needs a line here.
-LIBRARIES="mu_cli_vary cli
+LIBRARIES="mu_cli cli
 mu_flows flows
 mu_io io
 mu_policies policies

@@ -439,6 +439,83 @@ static void test_io_say_sweep_is_true_of_its_series(void **state)
 			fail_msg("only %zu sentences of kind %d", seen[i], i);
 }
 
+/* The grid's sentence is the first series' sentence, then each other name
+ * with the value it was held at, in order, as %g shows it. */
+static void test_io_say_sweep_grid_says_what_the_others_were_held_at(void **state)
+{
+	static const char *const names[] = {"agency_cap.rn_b5", "demand", "tier_penalty",
+	                                    "staff.a.rn"};
+	struct io_say_point pts[16];
+	double held[4];
+	int i;
+	(void)state;
+	for (i = 0; i < 2000; i++) {
+		size_t n = gen_series(pts), n_names = 1 + (size_t)(uniform() * 4), k;
+		struct mu_buf grid, alone;
+		const char *rest;
+		for (k = 0; k < n_names; k++)
+			held[k] = uniform() < 0.3 ? (double)(long)(uniform() * 50)
+			                          : 1e-3 + uniform() * 1e5;
+		mu_buf_init(&grid);
+		mu_buf_init(&alone);
+		io_say_sweep_grid(&grid, names, held, n_names, pts, n);
+		io_say_sweep(&alone, names[0], pts, n);
+		assert_int_equal(strncmp(grid.data, alone.data, alone.len), 0);
+		rest = grid.data + alone.len;
+		if (n_names == 1)
+			assert_string_equal(rest, "");
+		for (k = 1; k < n_names; k++) {
+			char want[64], number[64];
+			/* the value ends where the next name begins, or at the
+			 * final ".)" (a whole number is followed by its full stop) */
+			const char *end;
+			char *parsed;
+			double value;
+			snprintf(want, sizeof(want), "%s%s = ", k == 1 ? " (With " : ", ",
+			         names[k]);
+			assert_int_equal(strncmp(rest, want, strlen(want)), 0);
+			rest += strlen(want);
+			end = k + 1 == n_names ? rest + strlen(rest) - 2 : strstr(rest, ", ");
+			assert_non_null(end);
+			assert_true(end > rest && (size_t)(end - rest) < sizeof(number));
+			memcpy(number, rest, (size_t)(end - rest));
+			number[end - rest] = '\0';
+			value = strtod(number, &parsed);
+			assert_true(*parsed == '\0');
+			/* %g: six significant figures */
+			assert_true(fabs(value - held[k]) <= 5e-6 * fabs(held[k]));
+			rest = end;
+		}
+		if (n_names > 1)
+			assert_string_equal(rest, ".)");
+		mu_buf_release(&grid);
+		mu_buf_release(&alone);
+	}
+}
+
+/* A point of a series from a plan's totals: its fill rate (negative when
+ * nothing is required), cash spend (penalties left out) and red flags. */
+static void test_io_say_point_of_takes_fill_spend_and_red_flags(void **state)
+{
+	struct mu_totals t;
+	struct io_say_point p;
+	(void)state;
+	memset(&t, 0, sizeof(t));
+	t.required_hours = 400;
+	t.filled_hours = 300;
+	t.spend_total = 1234.5;
+	t.penalty_total = 99999;
+	t.cost_total = t.spend_total + t.penalty_total;
+	t.n_red_flags = 3;
+	p = io_say_point_of(27.5, &t);
+	assert_true(p.x == 27.5);
+	assert_true(fabs(p.fill - 0.75) < 1e-12);
+	assert_true(p.spend == 1234.5);
+	assert_int_equal(p.red_flags, 3);
+	t.required_hours = t.filled_hours = 0;
+	assert_true(io_say_point_of(0, &t).fill < 0);
+}
+
 /* "spend £X more|less|the same" at s, against the change more. */
 static void check_part(const char *s, const char *what, double more)
 {
@@ -1174,6 +1251,8 @@ int main(void)
 	    cmocka_unit_test(test_io_say_value_example_sentence),
 	    cmocka_unit_test(test_io_say_value_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_sweep_is_true_of_its_series),
+	    cmocka_unit_test(test_io_say_sweep_grid_says_what_the_others_were_held_at),
+	    cmocka_unit_test(test_io_say_point_of_takes_fill_spend_and_red_flags),
 	    cmocka_unit_test(test_io_say_guarantee_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_bank_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_changes_is_true_of_its_numbers),

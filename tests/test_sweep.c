@@ -1,5 +1,5 @@
 /*
- * test_sweep.c - what a sweep varies (cli_vary): every kind of name resolves
+ * test_sweep.c - what a sweep varies (flow_vary): every kind of name resolves
  * and puts its value into the scenario so that the model answers as worked
  * out by hand (each point solved and checked every way by harness_solve);
  * names and ranges that are wrong are refused with a message; and a solve
@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
-#include "cli/cli_vary.h"
+#include "flows/flow_vary.h"
 #include "io/io_scenario.h"
 #include "io/io_source.h"
 #include "model_harness.h"
@@ -45,20 +45,20 @@ static const struct harness_file none[] = {{NULL, NULL}};
  * in both modes. */
 static void expect_sweep(struct mu_scenario *sc, const char *text, const double *want, size_t n)
 {
-	struct cli_vary v;
+	struct flow_vary v;
 	struct mu_err err;
 	size_t i;
 	mu_err_clear(&err);
-	if (cli_vary_parse(sc, text, &v, &err) != MU_OK)
+	if (flow_vary_parse(sc, text, &v, &err) != MU_OK)
 		fail_msg("%s: %s", text, err.msg);
 	assert_int_equal(v.n_values, n);
 	for (i = 0; i < n; i++) {
-		cli_vary_apply(&v, sc, cli_vary_value(&v, i));
+		flow_vary_apply(&v, sc, flow_vary_value(&v, i));
 		if (fabs(harness_solve(sc, false, false) - want[i]) > 1e-6 ||
 		    fabs(harness_solve(sc, true, false) - want[i]) > 1e-6)
-			fail_msg("%s at %g: not %g", text, cli_vary_value(&v, i), want[i]);
+			fail_msg("%s at %g: not %g", text, flow_vary_value(&v, i), want[i]);
 	}
-	cli_vary_release(&v);
+	flow_vary_release(&v);
 }
 
 static void test_sweep_agency_cap_unlocks_offers(void **state)
@@ -145,9 +145,9 @@ static void test_sweep_settings(void **state)
 static const char *refusal(struct mu_scenario *sc, const char *text)
 {
 	static struct mu_err err;
-	struct cli_vary v;
+	struct flow_vary v;
 	mu_err_clear(&err);
-	if (cli_vary_parse(sc, text, &v, &err) == MU_OK)
+	if (flow_vary_parse(sc, text, &v, &err) == MU_OK)
 		fail_msg("'%s' was accepted", text);
 	assert_int_equal(err.code, MU_E_USAGE);
 	return err.msg;
@@ -180,7 +180,7 @@ static void test_sweep_refuses_bad_names_and_ranges(void **state)
 static void test_sweep_settings_follow_the_table(void **state)
 {
 	struct mu_scenario *sc = harness_load(base, none);
-	struct cli_vary v;
+	struct flow_vary v;
 	struct mu_err err;
 	char text[128], buf[MU_SETTING_TEXT_MAX], label[128];
 	size_t i, n_sweepable = 0;
@@ -198,10 +198,10 @@ static void test_sweep_settings_follow_the_table(void **state)
 		snprintf(text, sizeof(text), "%s=%.15g:%.15g:%.15g", t->key, r.lo, r.hi,
 		         r.hi - r.lo);
 		mu_err_clear(&err);
-		if (cli_vary_parse(sc, text, &v, &err) != MU_OK)
+		if (flow_vary_parse(sc, text, &v, &err) != MU_OK)
 			fail_msg("%s: %s", text, err.msg);
 		assert_int_equal(v.n_values, 2);
-		cli_vary_apply(&v, sc, cli_vary_value(&v, 1));
+		flow_vary_apply(&v, sc, flow_vary_value(&v, 1));
 		assert_true(mu_settings_text(&sc->settings, i, buf, sizeof(buf)));
 		if (t->type == MU_SETTING_YES_NO)
 			snprintf(hi, sizeof(hi), "yes");
@@ -210,26 +210,27 @@ static void test_sweep_settings_follow_the_table(void **state)
 		else
 			snprintf(hi, sizeof(hi), "%.15g", r.hi);
 		assert_string_equal(buf, hi);
-		cli_vary_release(&v);
+		flow_vary_release(&v);
 		snprintf(text, sizeof(text), "%s=0:%.15g:1", t->key, r.hi + 1);
 		assert_non_null(strstr(refusal(sc, text), "above the largest value"));
 	}
 	assert_true(n_sweepable >= 7);
 	/* the chart's axis, as before the table */
-	assert_int_equal(cli_vary_parse(sc, "min_rest_hours=0:12:12", &v, &err), MU_OK);
-	assert_string_equal(cli_vary_label(&v, sc, label, sizeof(label)), "minimum rest (hours)");
-	cli_vary_release(&v);
-	assert_int_equal(cli_vary_parse(sc, "Allow_Break_Glass=0:1:1", &v, &err), MU_OK);
-	assert_string_equal(cli_vary_label(&v, sc, label, sizeof(label)),
+	assert_int_equal(flow_vary_parse(sc, "min_rest_hours=0:12:12", &v, &err), MU_OK);
+	assert_string_equal(flow_vary_label(&v, sc, label, sizeof(label)), "minimum rest (hours)");
+	flow_vary_release(&v);
+	assert_int_equal(flow_vary_parse(sc, "Allow_Break_Glass=0:1:1", &v, &err), MU_OK);
+	assert_string_equal(flow_vary_label(&v, sc, label, sizeof(label)),
 	                    "break-glass allowed (0 no, 1 yes)");
-	cli_vary_release(&v);
-	assert_int_equal(cli_vary_parse(sc, "agency_budget=0:1:1", &v, &err), MU_OK);
-	assert_string_equal(cli_vary_label(&v, sc, label, sizeof(label)),
+	flow_vary_release(&v);
+	assert_int_equal(flow_vary_parse(sc, "agency_budget=0:1:1", &v, &err), MU_OK);
+	assert_string_equal(flow_vary_label(&v, sc, label, sizeof(label)),
 	                    "agency budget of the system (£)");
-	cli_vary_release(&v);
-	assert_int_equal(cli_vary_parse(sc, "agency_budget.a=0:1:1", &v, &err), MU_OK);
-	assert_string_equal(cli_vary_label(&v, sc, label, sizeof(label)), "agency budget of a (£)");
-	cli_vary_release(&v);
+	flow_vary_release(&v);
+	assert_int_equal(flow_vary_parse(sc, "agency_budget.a=0:1:1", &v, &err), MU_OK);
+	assert_string_equal(flow_vary_label(&v, sc, label, sizeof(label)),
+	                    "agency budget of a (£)");
+	flow_vary_release(&v);
 	assert_string_equal(refusal(sc, "agency_kap.rn=1:2:1"),
 	                    "--vary: unknown name 'agency_kap.rn'; it can be a setting "
 	                    "(shortfall_penalty, floor_penalty, min_rest_hours, allow_break_glass, "
@@ -246,21 +247,21 @@ static void test_sweep_knows_what_would_undo_another(void **state)
 	    "demand=1:2:1",          "demand.a=1:2:1",      "demand.b=1:2:1",
 	    "agency_cap.rn=1:2:1",   "bank_rate.rn=1:2:1",  "agency_budget=1:2:1",
 	    "agency_budget.a=1:2:1", "floor_penalty=1:2:1", "FLOOR_PENALTY=3:4:1"};
-	struct cli_vary v[9];
+	struct flow_vary v[9];
 	struct mu_err err;
 	size_t k;
 	(void)state;
 	for (k = 0; k < 9; k++)
-		assert_int_equal(cli_vary_parse(sc, texts[k], &v[k], &err), MU_OK);
-	assert_true(cli_vary_overlaps(&v[0], &v[1])); /* system-wide and at a */
-	assert_true(cli_vary_overlaps(&v[1], &v[1]));
-	assert_false(cli_vary_overlaps(&v[1], &v[2])); /* a and b */
-	assert_false(cli_vary_overlaps(&v[3], &v[4])); /* cap and rate of one role */
-	assert_false(cli_vary_overlaps(&v[5], &v[6])); /* system and partner budget */
-	assert_false(cli_vary_overlaps(&v[5], &v[7])); /* two settings */
-	assert_true(cli_vary_overlaps(&v[7], &v[8]));  /* one setting twice */
+		assert_int_equal(flow_vary_parse(sc, texts[k], &v[k], &err), MU_OK);
+	assert_true(flow_vary_overlaps(&v[0], &v[1])); /* system-wide and at a */
+	assert_true(flow_vary_overlaps(&v[1], &v[1]));
+	assert_false(flow_vary_overlaps(&v[1], &v[2])); /* a and b */
+	assert_false(flow_vary_overlaps(&v[3], &v[4])); /* cap and rate of one role */
+	assert_false(flow_vary_overlaps(&v[5], &v[6])); /* system and partner budget */
+	assert_false(flow_vary_overlaps(&v[5], &v[7])); /* two settings */
+	assert_true(flow_vary_overlaps(&v[7], &v[8]));  /* one setting twice */
 	for (k = 0; k < 9; k++)
-		cli_vary_release(&v[k]);
+		flow_vary_release(&v[k]);
 	mu_scenario_free(sc);
 }
 
@@ -277,15 +278,15 @@ static void test_sweep_splits_dotted_ids_one_way_only(void **state)
 	    {"caps.csv", "role,bank_rate\nrn,10\n"},
 	    {NULL, NULL}};
 	struct mu_scenario *sc = harness_load(base, files);
-	struct cli_vary v;
+	struct flow_vary v;
 	struct mu_err err;
 	(void)state;
 	assert_non_null(strstr(refusal(sc, "staff.x.y.rn=0:1:1"), "more than one way"));
 	mu_err_clear(&err);
-	assert_int_equal(cli_vary_parse(sc, "staff.x.y.y.rn=0:1:1", &v, &err), MU_OK);
+	assert_int_equal(flow_vary_parse(sc, "staff.x.y.y.rn=0:1:1", &v, &err), MU_OK);
 	assert_string_equal(sc->partners[v.partner].id, "x.y");
 	assert_string_equal(sc->roles[v.role].id, "y.rn");
-	cli_vary_release(&v);
+	flow_vary_release(&v);
 	mu_scenario_free(sc);
 }
 
@@ -308,27 +309,27 @@ static void test_sweep_warm_start_finds_the_cold_optimum(void **state)
 	static const char *const texts[] = {"agency_cap.rn_b5=25:45:5", "demand=0.8:1.2:0.1"};
 	struct mu_scenario *sc = load_example();
 	struct pol_warm *basis = pol_warm_new();
-	struct cli_vary v;
+	struct flow_vary v;
 	struct mu_err err;
 	size_t k, i;
 	(void)state;
 	for (k = 0; k < 2; k++) {
 		const char *text = texts[k];
 		mu_err_clear(&err);
-		assert_int_equal(cli_vary_parse(sc, text, &v, &err), MU_OK);
+		assert_int_equal(flow_vary_parse(sc, text, &v, &err), MU_OK);
 		for (i = 0; i < v.n_values; i++) {
 			/* demand downwards, so that the warm basis comes from above */
 			size_t at = k == 1 ? v.n_values - 1 - i : i;
 			double cold, warm;
-			cli_vary_apply(&v, sc, cli_vary_value(&v, at));
+			flow_vary_apply(&v, sc, flow_vary_value(&v, at));
 			cold = harness_plan_objective(sc, NULL, NULL);
 			warm = harness_plan_objective(sc, basis, NULL);
 			if (!(fabs(warm - cold) <= 1e-7 * fabs(cold)))
 				fail_msg("%s at %g: warm %.4f, cold %.4f", text,
-				         cli_vary_value(&v, at), warm, cold);
+				         flow_vary_value(&v, at), warm, cold);
 		}
-		cli_vary_apply(&v, sc, k == 0 ? 23.76 : 1);
-		cli_vary_release(&v);
+		flow_vary_apply(&v, sc, k == 0 ? 23.76 : 1);
+		flow_vary_release(&v);
 	}
 	pol_warm_free(basis);
 	mu_scenario_free(sc);

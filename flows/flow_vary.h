@@ -1,8 +1,9 @@
 /*
- * cli_vary.h - one thing a sweep varies (`--vary NAME=FROM:TO:STEP`) and how
- * each of its values is put into a scenario. Only `muster sweep` varies a
- * scenario, so this lives with the commands, not in core/: it is an edit of
- * the scenario that a command makes, not something every layer shares.
+ * flow_vary.h - one thing a sweep varies (`--vary NAME=FROM:TO:STEP`) and how
+ * each of its values is put into a scenario. Only the sweep (flow_sweep.c)
+ * varies a scenario, so this lives with the workflows, not in core/: it is
+ * an edit of the scenario that a workflow makes, not something every layer
+ * shares.
  * What can vary:
  *   a setting                      every setting that mu_settings_table marks
  *                                  is_sweepable, in its range (a yes/no as 0
@@ -16,8 +17,8 @@
  * Identifiers may hold dots, so a name is split where its parts are ids of
  * the scenario; a name that splits two ways is an error.
  */
-#ifndef CLI_VARY_H
-#define CLI_VARY_H
+#ifndef FLOW_VARY_H
+#define FLOW_VARY_H
 
 #include "core/mu_err.h"
 #include "core/mu_scenario.h"
@@ -25,20 +26,20 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum cli_vary_kind {
-	CLI_VARY_SETTING,       /* setting: an enum mu_setting_id */
-	CLI_VARY_AGENCY_BUDGET, /* of partner */
-	CLI_VARY_AGENCY_CAP,
-	CLI_VARY_BANK_RATE,
-	CLI_VARY_DEMAND, /* partner: MU_ALL = system-wide */
-	CLI_VARY_STAFF,
-	CLI_VARY_MAX_PER_SHIFT
+enum flow_vary_kind {
+	FLOW_VARY_SETTING,       /* setting: an enum mu_setting_id */
+	FLOW_VARY_AGENCY_BUDGET, /* of partner */
+	FLOW_VARY_AGENCY_CAP,
+	FLOW_VARY_BANK_RATE,
+	FLOW_VARY_DEMAND, /* partner: MU_ALL = system-wide */
+	FLOW_VARY_STAFF,
+	FLOW_VARY_MAX_PER_SHIFT
 };
 
-struct cli_vary {
+struct flow_vary {
 	char *name; /* as the user wrote it, e.g. "agency_cap.band5" */
-	enum cli_vary_kind kind;
-	size_t setting;                  /* CLI_VARY_SETTING; else MU_SETTING_COUNT */
+	enum flow_vary_kind kind;
+	size_t setting;                  /* FLOW_VARY_SETTING; else MU_SETTING_COUNT */
 	size_t partner, role, agreement; /* MU_ALL where they do not apply */
 	double from, to, step;
 	size_t n_values;
@@ -51,25 +52,25 @@ struct cli_vary {
 /* Parses text "NAME=FROM:TO:STEP" against sc. Staff varied at a partner
  * gets a staff row on every shift (available 0 where there was none), so
  * sc may change, without changing what it means. MU_OK, or MU_E_USAGE with
- * a message naming the fault. Release with cli_vary_release. */
-enum mu_code cli_vary_parse(struct mu_scenario *sc, const char *text, struct cli_vary *out,
-                            struct mu_err *err);
+ * a message naming the fault. Release with flow_vary_release. */
+enum mu_code flow_vary_parse(struct mu_scenario *sc, const char *text, struct flow_vary *out,
+                             struct mu_err *err);
 
-void cli_vary_release(struct cli_vary *v);
+void flow_vary_release(struct flow_vary *v);
 
 /* True when a and b set the same thing (or, for demand, the same rows:
  * system-wide and one partner), so that one would undo the other. */
-bool cli_vary_overlaps(const struct cli_vary *a, const struct cli_vary *b);
+bool flow_vary_overlaps(const struct flow_vary *a, const struct flow_vary *b);
 
 /* The i-th value: from + i x step. */
-double cli_vary_value(const struct cli_vary *v, size_t i);
+double flow_vary_value(const struct flow_vary *v, size_t i);
 
-/* Puts value into sc (a value of v, checked by cli_vary_parse). */
-void cli_vary_apply(const struct cli_vary *v, struct mu_scenario *sc, double value);
+/* Puts value into sc (a value of v, checked by flow_vary_parse). */
+void flow_vary_apply(const struct flow_vary *v, struct mu_scenario *sc, double value);
 
 /* A few words for the axis of a chart: "agency cap of band5 (£/h)";
  * returns buf. */
-const char *cli_vary_label(const struct cli_vary *v, const struct mu_scenario *sc, char *buf,
-                           size_t size);
+const char *flow_vary_label(const struct flow_vary *v, const struct mu_scenario *sc, char *buf,
+                            size_t size);
 
 #endif

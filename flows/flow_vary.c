@@ -1,9 +1,9 @@
 /*
- * cli_vary.c - parses `--vary NAME=FROM:TO:STEP` against a scenario and puts
+ * flow_vary.c - parses `--vary NAME=FROM:TO:STEP` against a scenario and puts
  * each value into it. Settings come from mu_settings_table: their names,
  * ranges, labels and how a value is set.
  */
-#include "cli_vary.h"
+#include "flows/flow_vary.h"
 
 #include "core/mu_alloc.h"
 #include "core/mu_parse.h"
@@ -76,7 +76,7 @@ static const char *after_prefix(const char *name, size_t len, const char *prefix
 
 /* staff.PARTNER.ROLE: the one split of rest into a partner and a role. */
 static enum mu_code resolve_staff(const struct mu_scenario *sc, const char *rest, size_t len,
-                                  struct cli_vary *v, struct mu_err *err)
+                                  struct flow_vary *v, struct mu_err *err)
 {
 	size_t k, n_found = 0;
 	for (k = 1; k + 1 < len; k++) {
@@ -106,7 +106,7 @@ static enum mu_code resolve_staff(const struct mu_scenario *sc, const char *rest
 
 /* max_per_shift.FROM.TO.ROLE: the one split that names an agreement row. */
 static enum mu_code resolve_agreement(const struct mu_scenario *sc, const char *rest, size_t len,
-                                      struct cli_vary *v, struct mu_err *err)
+                                      struct flow_vary *v, struct mu_err *err)
 {
 	size_t a, b, i, n_found = 0;
 	for (a = 1; a < len; a++) {
@@ -145,17 +145,17 @@ static enum mu_code resolve_agreement(const struct mu_scenario *sc, const char *
 /* The names NAME.ID that take one partner or one role. */
 static const struct {
 	const char *prefix;
-	enum cli_vary_kind kind;
+	enum flow_vary_kind kind;
 	bool is_partner; /* else a role */
 } one_id_names[] = {
-    {"agency_budget", CLI_VARY_AGENCY_BUDGET, true},
-    {"demand", CLI_VARY_DEMAND, true},
-    {"agency_cap", CLI_VARY_AGENCY_CAP, false},
-    {"bank_rate", CLI_VARY_BANK_RATE, false},
+    {"agency_budget", FLOW_VARY_AGENCY_BUDGET, true},
+    {"demand", FLOW_VARY_DEMAND, true},
+    {"agency_cap", FLOW_VARY_AGENCY_CAP, false},
+    {"bank_rate", FLOW_VARY_BANK_RATE, false},
 };
 
 static enum mu_code resolve_name(const struct mu_scenario *sc, const char *name, size_t len,
-                                 struct cli_vary *v, struct mu_err *err)
+                                 struct flow_vary *v, struct mu_err *err)
 {
 	const char *rest;
 	size_t i, n;
@@ -164,12 +164,12 @@ static enum mu_code resolve_name(const struct mu_scenario *sc, const char *name,
 	for (i = 0; i < MU_SETTING_COUNT; i++)
 		if (mu_settings_table[i].is_sweepable && strlen(mu_settings_table[i].key) == len &&
 		    strncasecmp(name, mu_settings_table[i].key, len) == 0) {
-			v->kind = CLI_VARY_SETTING;
+			v->kind = FLOW_VARY_SETTING;
 			v->setting = i;
 			return MU_OK;
 		}
 	if (len == 6 && strncasecmp(name, "demand", len) == 0) {
-		v->kind = CLI_VARY_DEMAND;
+		v->kind = FLOW_VARY_DEMAND;
 		return MU_OK;
 	}
 	for (i = 0; i < sizeof(one_id_names) / sizeof(one_id_names[0]); i++) {
@@ -188,37 +188,37 @@ static enum mu_code resolve_name(const struct mu_scenario *sc, const char *name,
 		return MU_OK;
 	}
 	if ((rest = after_prefix(name, len, "staff")))
-		v->kind = CLI_VARY_STAFF;
+		v->kind = FLOW_VARY_STAFF;
 	else if ((rest = after_prefix(name, len, "max_per_shift")))
-		v->kind = CLI_VARY_MAX_PER_SHIFT;
+		v->kind = FLOW_VARY_MAX_PER_SHIFT;
 	else
 		return mu_err_set(err, MU_E_USAGE, "--vary: unknown name '%s'; it can be %s",
 		                  v->name, names_help(help, sizeof(help)));
 	n = len - (size_t)(rest - name);
-	return v->kind == CLI_VARY_STAFF ? resolve_staff(sc, rest, n, v, err)
-	                                 : resolve_agreement(sc, rest, n, v, err);
+	return v->kind == FLOW_VARY_STAFF ? resolve_staff(sc, rest, n, v, err)
+	                                  : resolve_agreement(sc, rest, n, v, err);
 }
 
 /* The values v may take. */
-static struct mu_range value_range(const struct cli_vary *v)
+static struct mu_range value_range(const struct flow_vary *v)
 {
 	static const struct mu_range money = {.lo = 0, .hi = MAX_MONEY};
 	static const struct mu_range count = {.lo = 0, .hi = MAX_COUNT, .is_integer = true};
 	static const struct mu_range factor = {.lo = 0, .hi = MAX_DEMAND_FACTOR};
 	switch (v->kind) {
-	case CLI_VARY_SETTING:
+	case FLOW_VARY_SETTING:
 		return mu_settings_value_range(v->setting);
-	case CLI_VARY_DEMAND:
+	case FLOW_VARY_DEMAND:
 		return factor;
-	case CLI_VARY_STAFF:
-	case CLI_VARY_MAX_PER_SHIFT:
+	case FLOW_VARY_STAFF:
+	case FLOW_VARY_MAX_PER_SHIFT:
 		return count;
 	default:
 		return money;
 	}
 }
 
-static enum mu_code parse_range(const char *text, struct cli_vary *v, struct mu_err *err)
+static enum mu_code parse_range(const char *text, struct flow_vary *v, struct mu_err *err)
 {
 	double *dst[3] = {&v->from, &v->to, &v->step};
 	const char *s = text;
@@ -279,17 +279,17 @@ static void fill_staff_rows(struct mu_scenario *sc, size_t p, size_t r)
 }
 
 /* Remembers what the rows v scales or adds to hold now. */
-static void keep_base(struct mu_scenario *sc, struct cli_vary *v)
+static void keep_base(struct mu_scenario *sc, struct flow_vary *v)
 {
 	size_t i;
-	if (v->kind == CLI_VARY_DEMAND) {
+	if (v->kind == FLOW_VARY_DEMAND) {
 		v->n_base = 2 * sc->n_demand;
 		v->base = mu_malloc((v->n_base + 1) * sizeof(double));
 		for (i = 0; i < sc->n_demand; i++) {
 			v->base[2 * i] = sc->demand[i].required;
 			v->base[2 * i + 1] = sc->demand[i].minimum;
 		}
-	} else if (v->kind == CLI_VARY_STAFF) {
+	} else if (v->kind == FLOW_VARY_STAFF) {
 		fill_staff_rows(sc, v->partner, v->role);
 		v->n_base = sc->n_staff;
 		v->base = mu_malloc((v->n_base + 1) * sizeof(double));
@@ -298,8 +298,8 @@ static void keep_base(struct mu_scenario *sc, struct cli_vary *v)
 	}
 }
 
-enum mu_code cli_vary_parse(struct mu_scenario *sc, const char *text, struct cli_vary *out,
-                            struct mu_err *err)
+enum mu_code flow_vary_parse(struct mu_scenario *sc, const char *text, struct flow_vary *out,
+                             struct mu_err *err)
 {
 	const char *eq = strchr(text, '=');
 	enum mu_code rc;
@@ -311,14 +311,14 @@ enum mu_code cli_vary_parse(struct mu_scenario *sc, const char *text, struct cli
 	out->name = mu_strndup(text, (size_t)(eq - text));
 	if ((rc = resolve_name(sc, text, (size_t)(eq - text), out, err)) != MU_OK ||
 	    (rc = parse_range(eq + 1, out, err)) != MU_OK) {
-		cli_vary_release(out);
+		flow_vary_release(out);
 		return rc;
 	}
 	keep_base(sc, out);
 	return MU_OK;
 }
 
-void cli_vary_release(struct cli_vary *v)
+void flow_vary_release(struct flow_vary *v)
 {
 	free(v->name);
 	free(v->base);
@@ -326,56 +326,56 @@ void cli_vary_release(struct cli_vary *v)
 	v->base = NULL;
 }
 
-bool cli_vary_overlaps(const struct cli_vary *a, const struct cli_vary *b)
+bool flow_vary_overlaps(const struct flow_vary *a, const struct flow_vary *b)
 {
 	if (a->kind != b->kind)
 		return false;
-	if (a->kind == CLI_VARY_DEMAND)
+	if (a->kind == FLOW_VARY_DEMAND)
 		return a->partner == MU_ALL || b->partner == MU_ALL || a->partner == b->partner;
 	return a->setting == b->setting && a->partner == b->partner && a->role == b->role &&
 	       a->agreement == b->agreement;
 }
 
-double cli_vary_value(const struct cli_vary *v, size_t i)
+double flow_vary_value(const struct flow_vary *v, size_t i)
 {
 	return v->from + (double)i * v->step;
 }
 
-void cli_vary_apply(const struct cli_vary *v, struct mu_scenario *sc, double value)
+void flow_vary_apply(const struct flow_vary *v, struct mu_scenario *sc, double value)
 {
 	struct mu_cap *cap;
 	size_t i;
 	switch (v->kind) {
-	case CLI_VARY_SETTING:
+	case FLOW_VARY_SETTING:
 		mu_settings_set(&sc->settings, v->setting, value);
 		break;
-	case CLI_VARY_AGENCY_BUDGET:
+	case FLOW_VARY_AGENCY_BUDGET:
 		sc->partners[v->partner].has_agency_budget = true;
 		sc->partners[v->partner].agency_budget = value;
 		break;
-	case CLI_VARY_AGENCY_CAP:
+	case FLOW_VARY_AGENCY_CAP:
 		cap = mu_scenario_cap_add(sc, v->role);
 		cap->has_agency_cap = true;
 		cap->agency_cap = value;
 		break;
-	case CLI_VARY_BANK_RATE:
+	case FLOW_VARY_BANK_RATE:
 		cap = mu_scenario_cap_add(sc, v->role);
 		cap->has_bank_rate = true;
 		cap->bank_rate = value;
 		break;
-	case CLI_VARY_DEMAND:
+	case FLOW_VARY_DEMAND:
 		for (i = 0; i < sc->n_demand; i++)
 			if (v->partner == MU_ALL || sc->demand[i].partner == v->partner) {
 				sc->demand[i].required = v->base[2 * i] * value;
 				sc->demand[i].minimum = v->base[2 * i + 1] * value;
 			}
 		break;
-	case CLI_VARY_STAFF:
+	case FLOW_VARY_STAFF:
 		for (i = 0; i < v->n_base; i++)
 			if (sc->staff[i].partner == v->partner && sc->staff[i].role == v->role)
 				sc->staff[i].available = (long)(v->base[i] + value);
 		break;
-	case CLI_VARY_MAX_PER_SHIFT:
+	case FLOW_VARY_MAX_PER_SHIFT:
 		sc->agreements[v->agreement].max_per_shift = (long)value;
 		break;
 	}
@@ -399,31 +399,31 @@ static void setting_label(const struct mu_setting *t, char *buf, size_t size)
 	}
 }
 
-const char *cli_vary_label(const struct cli_vary *v, const struct mu_scenario *sc, char *buf,
-                           size_t size)
+const char *flow_vary_label(const struct flow_vary *v, const struct mu_scenario *sc, char *buf,
+                            size_t size)
 {
 	const char *partner = v->partner == MU_ALL ? "" : sc->partners[v->partner].id;
 	const char *role = v->role == MU_ALL ? "" : sc->roles[v->role].id;
 	switch (v->kind) {
-	case CLI_VARY_SETTING:
+	case FLOW_VARY_SETTING:
 		setting_label(&mu_settings_table[v->setting], buf, size);
 		break;
-	case CLI_VARY_AGENCY_BUDGET:
+	case FLOW_VARY_AGENCY_BUDGET:
 		snprintf(buf, size, "agency budget of %s (£)", partner);
 		break;
-	case CLI_VARY_AGENCY_CAP:
+	case FLOW_VARY_AGENCY_CAP:
 		snprintf(buf, size, "agency cap of %s (£/h)", role);
 		break;
-	case CLI_VARY_BANK_RATE:
+	case FLOW_VARY_BANK_RATE:
 		snprintf(buf, size, "bank rate of %s (£/h)", role);
 		break;
-	case CLI_VARY_DEMAND:
+	case FLOW_VARY_DEMAND:
 		snprintf(buf, size, "demand%s%s (x as forecast)", *partner ? " at " : "", partner);
 		break;
-	case CLI_VARY_STAFF:
+	case FLOW_VARY_STAFF:
 		snprintf(buf, size, "extra %s staff at %s on every shift", role, partner);
 		break;
-	case CLI_VARY_MAX_PER_SHIFT:
+	case FLOW_VARY_MAX_PER_SHIFT:
 		snprintf(buf, size, "mutual-aid places per shift, %s to %s",
 		         sc->partners[sc->agreements[v->agreement].from].id,
 		         sc->partners[sc->agreements[v->agreement].to].id);
