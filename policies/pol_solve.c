@@ -93,7 +93,7 @@ static enum mu_code write_mps(const struct mu_scenario *sc, const struct pol_sol
  * included) of generated scenarios of 20,000 and 50,000 demand rows, each
  * with one staff row, peaked at 113 and 282 MB: 5.6 KB per demand row, and
  * little else. Rota mode's cuts and search take about twice plan mode's
- * memory (README, "Speed"). The build also holds an index per (partner,
+ * memory (docs/speed.md). The build also holds an index per (partner,
  * role, shift) and an efficiency per pair of roles, 8 bytes each, whether
  * or not demand names them. */
 #define BYTES_PER_DEMAND_ROW 5600.0

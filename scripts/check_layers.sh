@@ -41,10 +41,12 @@ mu_io io
 mu_policies policies
 mu_solver solver
 mu_core core"
-# Layers that, though lower, a layer must not use: "USER USED". io/ knows
-# nothing of the solver (STYLE.md: it reads and writes; it needs only
-# core/'s typed plan).
-BANNED="io solver"
+# Layers that, though lower, a layer must not use: "USER USED", one a
+# line. The solver is policies/' alone: io/ reads and writes core/'s typed
+# plan, and the workflows and commands solve through policies/pol_solve.h.
+BANNED="io solver
+flows solver
+cli solver"
 # References that are not calls up: an object and the symbols (an awk
 # regular expression) it may name without that counting as a call, one
 # "OBJECT REGEX" a line, each a known debt with its way out beside it.
