@@ -26,6 +26,8 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include "test_util.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -665,11 +667,20 @@ static void test_kill_solve_and_sweep_at_random_moments(void **state)
 		         t.n_killed, t.n_in_write);
 }
 
-static void remove_with_suffix(const char *path, const char *suffix)
+/* The binary, the example, and the database and output in the program's
+ * folder (kept, with the database a failure left, by tu_run_tests). */
+static int setup(void **state)
 {
-	char name[4200];
-	snprintf(name, sizeof(name), "%s%s", path, suffix);
-	unlink(name);
+	(void)state;
+	muster_bin = getenv("MUSTER_BIN");
+	example_dir = getenv("MUSTER_EXAMPLE_DIR");
+	if (!muster_bin || !example_dir) {
+		fprintf(stderr, "kill_test: MUSTER_BIN and MUSTER_EXAMPLE_DIR must be set\n");
+		return -1;
+	}
+	snprintf(db_path, sizeof(db_path), "%s/muster.db", tu_dir());
+	snprintf(out_path, sizeof(out_path), "%s/out.txt", tu_dir());
+	return 0;
 }
 
 int main(void)
@@ -677,27 +688,5 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_kill_solve_and_sweep_at_random_moments),
 	};
-	char dir[] = "kill_test.XXXXXX";
-	int rc;
-	muster_bin = getenv("MUSTER_BIN");
-	example_dir = getenv("MUSTER_EXAMPLE_DIR");
-	if (!muster_bin || !example_dir) {
-		fprintf(stderr, "kill_test: MUSTER_BIN and MUSTER_EXAMPLE_DIR must be set\n");
-		return 1;
-	}
-	if (!mkdtemp(dir)) {
-		perror("kill_test: mkdtemp");
-		return 1;
-	}
-	snprintf(db_path, sizeof(db_path), "%s/muster.db", dir);
-	snprintf(out_path, sizeof(out_path), "%s/out.txt", dir);
-	rc = cmocka_run_group_tests(tests, NULL, NULL);
-	if (rc == 0) { /* a failure's files stay, to look at */
-		fresh_database();
-		remove_with_suffix(out_path, "");
-		remove_with_suffix(out_path, ".show");
-		remove_with_suffix(out_path, ".runs");
-		rmdir(dir);
-	}
-	return rc;
+	return tu_run_tests(tests, setup, NULL);
 }

@@ -12,6 +12,17 @@
 # look at.
 #   sh report_render.sh MUSTER EXAMPLE_DIR WORK_DIR
 set -eu
+# As every test program (tests/test_util.h): with MUSTER_TEST_FILTER set, it
+# runs only when that glob matches its name, and else exits 77 (skipped).
+if [ -n "${MUSTER_TEST_FILTER:-}" ]; then
+	case report_render in
+	$MUSTER_TEST_FILTER) ;;
+	*)
+		echo "report_render: MUSTER_TEST_FILTER '$MUSTER_TEST_FILTER' does not match it: skipped" >&2
+		exit 77
+		;;
+	esac
+fi
 muster=$1
 example=$2
 work=$3

@@ -16,6 +16,7 @@
 #include "io/io_store.h"
 #include "model_harness.h"
 #include "plan_check.h"
+#include "test_util.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -2626,5 +2627,5 @@ int main(void)
 	    cmocka_unit_test(test_cli_recruit_refuses_with_the_reason),
 	    cmocka_unit_test(test_cli_recruit_on_the_example_weeks),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return tu_run_tests(tests, setup, teardown);
 }

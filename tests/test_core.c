@@ -17,6 +17,7 @@
 #include "core/mu_settings.h"
 #include "core/mu_sha256.h"
 #include "core/mu_time.h"
+#include "test_util.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -593,5 +594,5 @@ int main(void)
 	    cmocka_unit_test(test_time_ms_until_a_deadline),
 	    cmocka_unit_test(test_format_status_never_reads_zero_when_not_proven),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return tu_run_tests(tests, NULL, NULL);
 }

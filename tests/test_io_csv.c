@@ -12,6 +12,7 @@
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
 #include "io/io_csv.h"
+#include "test_util.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -400,5 +401,5 @@ int main(void)
 	    cmocka_unit_test(test_io_csv_field_limit_is_exact),
 	    cmocka_unit_test(test_io_csv_row_limit_counts_data_rows),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return tu_run_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 
 #include "core/mu_alloc.h"
 #include "io/io_say.h"
+#include "test_util.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -836,5 +837,5 @@ int main(void)
 	    cmocka_unit_test(test_io_say_changes_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_recruit_is_true_of_its_numbers),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return tu_run_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 
 #include "core/mu_alloc.h"
 #include "io/io_store.h"
+#include "test_util.h"
 
 #include <signal.h>
 #include <sqlite3.h>
@@ -790,5 +791,5 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_io_store_a_recorded_run_is_synced, setup,
 	                                    teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return tu_run_tests(tests, NULL, NULL);
 }

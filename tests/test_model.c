@@ -26,6 +26,7 @@
 #include "policies/pol_prices.h"
 #include "solver/sol_glpk.h"
 #include "solver/sol_steps.h"
+#include "test_util.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -2065,5 +2066,5 @@ int main(void)
 	    cmocka_unit_test(test_model_coalition_is_the_edited_scenario),
 	    cmocka_unit_test(test_model_why_under_a_coalition),
 	};
-	return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
+	return tu_run_tests(tests, harness_setup, harness_teardown);
 }

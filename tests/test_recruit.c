@@ -18,6 +18,7 @@
 #include "io/io_report.h"
 #include "model_harness.h"
 #include "policies/pol_recruit.h"
+#include "test_util.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -355,5 +356,5 @@ int main(void)
 	    cmocka_unit_test(test_recruit_beside_own_staff),
 	    cmocka_unit_test(test_recruit_refuses_weeks_of_two_systems),
 	};
-	return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
+	return tu_run_tests(tests, harness_setup, harness_teardown);
 }

@@ -17,6 +17,7 @@
 #include "model_harness.h"
 #include "policies/pol_build.h"
 #include "policies/pol_solve.h"
+#include "test_util.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -349,5 +350,5 @@ int main(void)
 	    cmocka_unit_test(test_sweep_splits_dotted_ids_one_way_only),
 	    cmocka_unit_test(test_sweep_warm_start_finds_the_cold_optimum),
 	};
-	return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
+	return tu_run_tests(tests, harness_setup, harness_teardown);
 }
