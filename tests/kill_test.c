@@ -546,12 +546,7 @@ static bool is_out_of_time(void)
 
 static void fresh_database(void)
 {
-	char path[4200];
-	unlink(db_path);
-	snprintf(path, sizeof(path), "%s-wal", db_path);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s-shm", db_path);
-	unlink(path);
+	tu_remove_db(db_path);
 }
 
 static double uniform(void)

@@ -23,19 +23,10 @@ static char *read_fixture(const char *name, size_t *len)
 {
 	const char *dir = getenv("MUSTER_TEST_DATA");
 	char path[1024];
-	FILE *fp;
 	char *data;
-	long n;
 	snprintf(path, sizeof(path), "%s/csv/%s", dir ? dir : "tests/data", name);
-	fp = fopen(path, "rb");
-	assert_non_null(fp);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	data = mu_malloc((size_t)n + 1);
-	assert_int_equal(fread(data, 1, (size_t)n, fp), (size_t)n);
-	fclose(fp);
-	*len = (size_t)n;
+	data = tu_read(path, len);
+	assert_non_null(data);
 	return data;
 }
 

@@ -249,5 +249,5 @@ int main(void)
 	    cmocka_unit_test(test_keep_now_never_changes_the_past),
 	    cmocka_unit_test(test_keep_now_counts_the_past_in_rest_and_hours),
 	};
-	return tu_run_tests(tests, harness_setup, harness_teardown);
+	return tu_run_tests(tests, NULL, NULL);
 }

@@ -98,7 +98,7 @@ static void expect_mode(const struct harness_file *const *weeks, size_t n_weeks,
 	size_t k, i;
 	for (k = 0; k < n_weeks; k++)
 		sc[k] = harness_load(defaults, weeks[k]);
-	snprintf(mps, sizeof(mps), "%s/recruit.mps", harness_dir());
+	snprintf(mps, sizeof(mps), "%s/recruit.mps", tu_dir());
 	mu_err_clear(&err);
 	assert_int_equal(
 	    pol_recruit_solve(
@@ -152,7 +152,7 @@ static void expect_mode(const struct harness_file *const *weeks, size_t n_weeks,
 		alone = harness_load(defaults, with);
 		assert_float_equal(harness_solve(alone, false, false), r.plans[k]->objective, 1e-6);
 		/* and the joint plan's week, as recruit writes it, is a plan of it */
-		snprintf(dir, sizeof(dir), "%s/week%zu", harness_dir(), k + 1);
+		snprintf(dir, sizeof(dir), "%s/week%zu", tu_dir(), k + 1);
 		assert_int_equal(io_report_write_plan(dir, sc[k], r.plans[k], MU_ALL, &werr),
 		                 MU_OK);
 		assert_int_equal(io_report_write_summary(dir, sc[k], r.plans[k], &werr), MU_OK);
@@ -356,5 +356,5 @@ int main(void)
 	    cmocka_unit_test(test_recruit_beside_own_staff),
 	    cmocka_unit_test(test_recruit_refuses_weeks_of_two_systems),
 	};
-	return tu_run_tests(tests, harness_setup, harness_teardown);
+	return tu_run_tests(tests, NULL, NULL);
 }

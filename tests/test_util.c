@@ -131,6 +131,17 @@ void tu_write(const char *path, const char *data, size_t len)
 	assert_int_equal(fclose(fp), 0);
 }
 
+void tu_remove_db(const char *path)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm"};
+	char name[4200];
+	size_t i;
+	for (i = 0; i < 3; i++) {
+		snprintf(name, sizeof(name), "%s%s", path, suffixes[i]);
+		unlink(name);
+	}
+}
+
 struct mu_scenario *tu_parse(const struct io_source *src)
 {
 	struct mu_errlist *errors = mu_malloc(sizeof(*errors)); /* large: not on the stack */

@@ -62,6 +62,10 @@ char *tu_slurp(const char *path);
  * the test when it cannot. */
 void tu_write(const char *path, const char *data, size_t len);
 
+/* Removes the SQLite database at path with its -wal and -shm files, those
+ * that are there. */
+void tu_remove_db(const char *path);
+
 /* The scenario of src; fails the test, after printing every error, when
  * it is invalid. src stays the caller's. */
 struct mu_scenario *tu_parse(const struct io_source *src);
