@@ -1,8 +1,10 @@
 /*
  * kill_test.c - `muster solve` and `muster sweep` on the example (plan mode
- * and a short rota) killed with SIGKILL at random moments, again and again,
- * for a bounded time (KILL_TEST_SECONDS, 75 by default; up to twice that
- * on a slow machine until there are 10 kills, one inside a write). Half the kills
+ * and rota) killed with SIGKILL at random moments, again and again, for at
+ * least KILL_TEST_SECONDS (75 by default), and on a loaded machine on
+ * until there are 10 kills, one inside a write: the verdict counts kills,
+ * not seconds, and every run searches to proof, never to a time limit, so
+ * that what a run records does not depend on the load either. Half the kills
  * fall anywhere in a run; half just after the write-ahead log starts to
  * grow with the run's rows, inside the database write or the checkpoint
  * after it (a sweep of 21 quick plan-mode points writes some 27,000 plan
@@ -59,8 +61,8 @@ static struct job jobs[] = {
     {.name = "solve --lp",
      .args = {"solve", "@EX", "--lp", "--db", "@DB", NULL},
      .write_window = 0.003},
-    {.name = "solve (rota, 2 s)",
-     .args = {"solve", "@EX", "--time-limit", "2", "--db", "@DB", NULL},
+    {.name = "solve (rota)", /* to proof: about 4 s on an idle machine */
+     .args = {"solve", "@EX", "--db", "@DB", NULL},
      .write_window = 0.003},
     {.name = "sweep --lp (21 points)",
      .args = {"sweep", "@EX", "--lp", "--vary", "shortfall_penalty=100:300:10", "--db", "@DB",
@@ -68,9 +70,8 @@ static struct job jobs[] = {
      .vary_name = "shortfall_penalty",
      .n_points = 21,
      .write_window = 0.08},
-    {.name = "sweep (rota, 2 points)",
-     .args = {"sweep", "@EX", "--time-limit", "2", "--vary", "tier_penalty=0:10:10", "--db", "@DB",
-              NULL},
+    {.name = "sweep (rota, 2 points)", /* each proven */
+     .args = {"sweep", "@EX", "--vary", "tier_penalty=0:10:10", "--db", "@DB", NULL},
      .vary_name = "tier_penalty",
      .n_points = 2,
      .write_window = 0.01},
@@ -79,8 +80,11 @@ static struct job jobs[] = {
 
 struct tally {
 	long n_killed, n_finished, n_in_write, n_fresh_dbs, n_runs_checked;
-	long n_out_of_time; /* rota runs that found no rota in their time (a loaded machine) */
 };
+
+/* Runs after which too few kills fail the test: kills that never land
+ * would be a fault of the test, not of the machine's speed. */
+#define MAX_RUNS 400
 
 static const char *muster_bin, *example_dir;
 static char db_path[4096], out_path[4096];
@@ -529,21 +533,6 @@ static void check_reported_runs(void)
 	fclose(fp);
 }
 
-/* A rota run whose time limit passed before it found a rota exits 1 and
- * records nothing: on a loaded machine that is no fault of the store. */
-static bool is_out_of_time(void)
-{
-	char line[1024];
-	bool is_found = false;
-	FILE *fp = fopen(out_path, "r");
-	assert_non_null(fp);
-	while (fgets(line, sizeof(line), fp))
-		if (strstr(line, "time limit") && strstr(line, "no rota"))
-			is_found = true;
-	fclose(fp);
-	return is_found;
-}
-
 static void fresh_database(void)
 {
 	tu_remove_db(db_path);
@@ -605,7 +594,7 @@ static void test_kill_solve_and_sweep_at_random_moments(void **state)
 	const char *budget_env = getenv("KILL_TEST_SECONDS"), *seed_env = getenv("KILL_TEST_SEED");
 	double budget = budget_env ? atof(budget_env) : 75, deadline;
 	unsigned seed = seed_env ? (unsigned)strtoul(seed_env, NULL, 10) : (unsigned)time(NULL);
-	struct tally t = {0, 0, 0, 0, 0, 0};
+	struct tally t = {0, 0, 0, 0, 0};
 	int64_t checked_id = 0;
 	long n_jobs_in_db = 0, n_runs;
 	(void)state;
@@ -617,9 +606,9 @@ static void test_kill_solve_and_sweep_at_random_moments(void **state)
 	check_store(&checked_id, true, &t);
 	n_jobs_in_db = (long)N_JOBS;
 	/* On a slow machine (a sanitizer build, a busy CI) run on past the
-	 * budget, up to twice it, until there are enough kills to mean something. */
+	 * budget until there are enough kills to mean something. */
 	while (now_seconds() < deadline ||
-	       ((t.n_killed < 10 || t.n_in_write < 1) && now_seconds() < deadline + budget)) {
+	       ((t.n_killed < 10 || t.n_in_write < 1) && t.n_killed + t.n_finished < MAX_RUNS)) {
 		const char *argv[MAX_ARGS + 2];
 		struct job *j = pick_job();
 		int status = 0;
@@ -640,9 +629,7 @@ static void test_kill_solve_and_sweep_at_random_moments(void **state)
 		} else {
 			t.n_finished++;
 			j->seconds = 0.7 * j->seconds + 0.3 * (now_seconds() - t0);
-			if (status == 1 && is_out_of_time())
-				t.n_out_of_time++;
-			else if (status != 0 && status != 3)
+			if (status != 0 && status != 3)
 				fail_msg("%s: exit %d after a kill (output in %s)", j->name, status,
 				         out_path);
 		}
@@ -653,13 +640,12 @@ static void test_kill_solve_and_sweep_at_random_moments(void **state)
 	n_runs = check_store(&checked_id, true, &t);
 	printf("kill_test: %ld kills (%ld inside a write transaction, uncommitted frames in "
 	       "the log), %ld runs ended before their kill, %ld fresh databases, %ld run "
-	       "checks, %ld runs in the last store, %ld rota runs out of time\n",
-	       t.n_killed, t.n_in_write, t.n_finished, t.n_fresh_dbs, t.n_runs_checked, n_runs,
-	       t.n_out_of_time);
+	       "checks, %ld runs in the last store\n",
+	       t.n_killed, t.n_in_write, t.n_finished, t.n_fresh_dbs, t.n_runs_checked, n_runs);
 	if (t.n_killed < 10 || t.n_in_write < 1)
 		fail_msg("%ld kills, %ld inside a write transaction: too few to show anything "
-		         "in twice KILL_TEST_SECONDS",
-		         t.n_killed, t.n_in_write);
+		         "in %d runs",
+		         t.n_killed, t.n_in_write, MAX_RUNS);
 }
 
 /* The binary, the example, and the database and output in the program's

@@ -62,7 +62,8 @@ void harness_check_outputs(const struct mu_scenario *sc, const char *dir, bool i
                            bool is_silo, double objective);
 
 /* The objective CBC (is_mip) or CLP finds for an MPS file; NAN when the
- * solver printed none. time_limit in seconds, 0 = none. */
-double harness_peer_objective(const char *mps, bool is_mip, double time_limit);
+ * solver printed none. Never under a time limit: the peer's answer must
+ * not depend on how loaded the machine is. */
+double harness_peer_objective(const char *mps, bool is_mip);
 
 #endif

@@ -115,7 +115,7 @@ static void expect_mode(const struct harness_file *const *weeks, size_t n_weeks,
 	if (fabs(r.objective - objective) > 1e-6 || fabs(total - posts) > 1e-6)
 		fail_msg("%s: objective %.6f posts %.6f, expected %.6f and %.6f",
 		         is_lp ? "plan" : "rota", r.objective, total, objective, posts);
-	peer = harness_peer_objective(mps, !is_lp, 0);
+	peer = harness_peer_objective(mps, !is_lp);
 	if (!(fabs(peer - objective) <= 1e-6 * (1 + objective)))
 		fail_msg("%s on the joint model: %.6f, muster %.6f", is_lp ? "CLP" : "CBC", peer,
 		         objective);
