@@ -24,7 +24,7 @@ static char *read_fixture(const char *name, size_t *len)
 	const char *dir = getenv("MUSTER_TEST_DATA");
 	char path[1024];
 	char *data;
-	snprintf(path, sizeof(path), "%s/csv/%s", dir ? dir : "tests/data", name);
+	snprintf(path, sizeof(path), "%s/csv/%s", dir, name);
 	data = tu_read(path, len);
 	assert_non_null(data);
 	return data;

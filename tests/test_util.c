@@ -55,6 +55,9 @@ int tu_run_group(const char *source_file, const struct CMUnitTest *tests, size_t
 	int rc;
 	base = base ? base + 1 : source_file;
 	snprintf(program, sizeof(program), "%.*s", (int)strcspn(base, "."), base);
+	setenv("MUSTER_BIN", TU_MUSTER_BIN, 0);
+	setenv("MUSTER_EXAMPLE_DIR", TU_EXAMPLE_DIR, 0);
+	setenv("MUSTER_TEST_DATA", TU_TEST_DATA, 0);
 	if (filter && *filter) {
 		for (i = 0; i < n_tests; i++)
 			n_matched += tests[i].name && is_match(tests[i].name, filter);

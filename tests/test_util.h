@@ -36,7 +36,9 @@
  *   TU_SKIPPED: cmocka would run 0 tests and pass, and a misspelt filter
  *   would look like a green suite.
  * - the folder of tu_dir, when a test made it, is removed after a run
- *   that passed, and kept and named on stderr after one that failed. */
+ *   that passed, and kept and named on stderr after one that failed.
+ * - MUSTER_BIN, MUSTER_EXAMPLE_DIR and MUSTER_TEST_DATA, where unset, are
+ *   set to this build's binary, io/example and tests/data. */
 #define tu_run_tests(tests, setup, teardown)                                                       \
 	tu_run_group(__FILE__, tests, sizeof(tests) / sizeof((tests)[0]), setup, teardown)
 
