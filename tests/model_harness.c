@@ -16,33 +16,12 @@
 #include "io/io_scenario.h"
 #include "plan_check.h"
 #include "policies/pol_solve.h"
+#include "test_util.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static char tmp_dir[256];
-
-int harness_setup(void **state)
-{
-	(void)state;
-	snprintf(tmp_dir, sizeof(tmp_dir), "/tmp/muster-model-XXXXXX");
-	return mkdtemp(tmp_dir) ? 0 : -1;
-}
-
-int harness_teardown(void **state)
-{
-	char cmd[300];
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp_dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-const char *harness_dir(void)
-{
-	return tmp_dir;
-}
 
 static void add_file(struct io_source *src, const char *name, const char *text)
 {
@@ -61,8 +40,7 @@ struct mu_scenario *harness_load(const struct harness_file *defaults,
                                  const struct harness_file *files)
 {
 	struct io_source *src = mu_calloc(1, sizeof(*src));
-	struct mu_scenario *sc = NULL;
-	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	struct mu_scenario *sc;
 	size_t n = 0, i, k;
 	for (i = 0; defaults[i].name; i++)
 		n++;
@@ -80,31 +58,21 @@ struct mu_scenario *harness_load(const struct harness_file *defaults,
 	for (k = 0; files[k].name; k++)
 		add_file(src, files[k].name, files[k].text);
 	qsort(src->files, src->n_files, sizeof(*src->files), by_name);
-	mu_errlist_init(errors);
-	if (io_scenario_parse(src, &sc, errors) != MU_OK) {
-		for (i = 0; i < errors->n_items; i++)
-			print_error("%s:%lu:%lu: %s\n", errors->items[i].file,
-			            errors->items[i].line, errors->items[i].col,
-			            errors->items[i].msg);
-		fail_msg("the test scenario is invalid");
-	}
-	free(errors);
+	sc = tu_parse(src);
 	io_source_free(src);
 	return sc;
 }
 
-double harness_peer_objective(const char *mps, bool is_mip, double time_limit)
+double harness_peer_objective(const char *mps, bool is_mip)
 {
-	char cmd[700], line[512], limit[64] = "";
+	char cmd[700], line[512];
 	/* CBC says "Objective value:", or as CLP does when it has no integers */
 	static const char *const prefixes[] = {"Objective value:", "Optimal objective "};
 	size_t k;
 	double v = NAN;
 	FILE *p;
-	if (time_limit > 0)
-		snprintf(limit, sizeof(limit), "-sec %g", time_limit);
 	if (is_mip)
-		snprintf(cmd, sizeof(cmd), "cbc '%s' %s -solve 2>&1", mps, limit);
+		snprintf(cmd, sizeof(cmd), "cbc '%s' -solve 2>&1", mps);
 	else
 		snprintf(cmd, sizeof(cmd), "clp '%s' -dualsimplex 2>&1", mps);
 	p = popen(cmd, "r");
@@ -201,8 +169,8 @@ static double solve_checked(const struct mu_scenario *sc, bool is_lp, const stru
 	char mps[300], mps_natural[300];
 	double objective, peer;
 
-	snprintf(mps, sizeof(mps), "%s/model.mps", tmp_dir);
-	snprintf(mps_natural, sizeof(mps_natural), "%s/natural.mps", tmp_dir);
+	tu_path(mps, sizeof(mps), "model.mps");
+	tu_path(mps_natural, sizeof(mps_natural), "natural.mps");
 	plain.mps = mps;
 	plain.mps_natural = mps_natural;
 	assert_int_equal(pol_solve(sc, &plain, &s, &err), MU_OK);
@@ -211,9 +179,9 @@ static double solve_checked(const struct mu_scenario *sc, bool is_lp, const stru
 	/* every pool's staff given to its workers (fractions too, in plan
 	 * mode) make a plan that meets §3 and costs the objective */
 	assert_true(fabs(s.plan->objective - objective) <= 1e-6 * (1 + fabs(objective)));
-	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, MU_ALL, &err), MU_OK);
-	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
-	check_outputs(sc, tmp_dir, !is_lp, is_silo, how, objective);
+	assert_int_equal(io_report_write_plan(tu_dir(), sc, s.plan, MU_ALL, &err), MU_OK);
+	assert_int_equal(io_report_write_summary(tu_dir(), sc, s.plan, &err), MU_OK);
+	check_outputs(sc, tu_dir(), !is_lp, is_silo, how, objective);
 	pol_solved_release(&s);
 	/* the natural model (no pools) has the same optimum, and its plan
 	 * passes the same checks */
@@ -221,9 +189,9 @@ static double solve_checked(const struct mu_scenario *sc, bool is_lp, const stru
 	assert_int_equal(s.status, MU_STATUS_OPTIMAL);
 	if (!(fabs(s.objective - objective) <= 1e-9 * (1 + fabs(objective))))
 		fail_msg("natural model %.9f, pooled %.9f", s.objective, objective);
-	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, MU_ALL, &err), MU_OK);
-	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
-	check_outputs(sc, tmp_dir, !is_lp, is_silo, how, objective);
+	assert_int_equal(io_report_write_plan(tu_dir(), sc, s.plan, MU_ALL, &err), MU_OK);
+	assert_int_equal(io_report_write_summary(tu_dir(), sc, s.plan, &err), MU_OK);
+	check_outputs(sc, tu_dir(), !is_lp, is_silo, how, objective);
 	if (how->changes)
 		*how->changes = mu_keep_changes(how->keep, sc, s.plan, s.keep_gone,
 		                                sc->settings.change_penalty);
@@ -240,11 +208,11 @@ static double solve_checked(const struct mu_scenario *sc, bool is_lp, const stru
 	/* the rows' costs add up to the objective */
 	assert_true(fabs(s.plan->objective - objective) <= 1e-6 * (1 + fabs(objective)));
 
-	assert_int_equal(io_report_write_plan(tmp_dir, sc, s.plan, MU_ALL, &err), MU_OK);
-	assert_int_equal(io_report_write_summary(tmp_dir, sc, s.plan, &err), MU_OK);
-	check_outputs(sc, tmp_dir, !is_lp, is_silo, how, objective);
+	assert_int_equal(io_report_write_plan(tu_dir(), sc, s.plan, MU_ALL, &err), MU_OK);
+	assert_int_equal(io_report_write_summary(tu_dir(), sc, s.plan, &err), MU_OK);
+	check_outputs(sc, tu_dir(), !is_lp, is_silo, how, objective);
 
-	peer = harness_peer_objective(mps_natural, !is_lp, 0);
+	peer = harness_peer_objective(mps_natural, !is_lp);
 	if (!(fabs(peer - objective) <= 1e-6 * (1 + fabs(objective))))
 		fail_msg("muster %.6f, %s on the natural model %.6f", objective,
 		         is_lp ? "CLP" : "CBC", peer);
@@ -271,13 +239,9 @@ double harness_solve_kept(const struct mu_scenario *sc, bool is_lp, const char *
 	char path[300];
 	struct mu_keep *keep = NULL;
 	struct mu_err err;
-	FILE *fp;
 	double objective;
-	snprintf(path, sizeof(path), "%s/kept.csv", tmp_dir);
-	fp = fopen(path, "wb");
-	assert_non_null(fp);
-	fputs(kept, fp);
-	fclose(fp);
+	tu_path(path, sizeof(path), "kept.csv");
+	tu_write(path, kept, strlen(kept));
 	if (io_keep_read(path, NULL, sc, &keep, &err) != MU_OK)
 		fail_msg("the kept plan: %s", err.msg);
 	keep->has_now = has_now;

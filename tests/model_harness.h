@@ -17,13 +17,6 @@ struct harness_file {
 	const char *name, *text;
 };
 
-/* cmocka group setup/teardown: a temporary folder for outputs. */
-int harness_setup(void **state);
-int harness_teardown(void **state);
-
-/* The folder harness_setup made. */
-const char *harness_dir(void);
-
 /* The scenario of the files (each list ends with {NULL, NULL}); a name in
  * files replaces the same name in defaults. Fails the test when invalid. */
 struct mu_scenario *harness_load(const struct harness_file *defaults,
@@ -31,7 +24,8 @@ struct mu_scenario *harness_load(const struct harness_file *defaults,
 
 /* Solves sc (rota, or plan when is_lp) pooled and natural, sifted and not,
  * checks each answer every way and returns the objective. Fails the test
- * unless all are proven optimal with one objective. */
+ * unless all are proven optimal with one objective. The files it writes
+ * (plan.csv, summary.csv, the MPS) are in tu_dir(). */
 double harness_solve(const struct mu_scenario *sc, bool is_lp, bool is_silo);
 
 /* harness_solve under the guarantee of DESIGN.md §3a: partner p's
@@ -68,7 +62,8 @@ void harness_check_outputs(const struct mu_scenario *sc, const char *dir, bool i
                            bool is_silo, double objective);
 
 /* The objective CBC (is_mip) or CLP finds for an MPS file; NAN when the
- * solver printed none. time_limit in seconds, 0 = none. */
-double harness_peer_objective(const char *mps, bool is_mip, double time_limit);
+ * solver printed none. Never under a time limit: the peer's answer must
+ * not depend on how loaded the machine is. */
+double harness_peer_objective(const char *mps, bool is_mip);
 
 #endif

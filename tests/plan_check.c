@@ -8,6 +8,7 @@
 
 #include "core/mu_alloc.h"
 #include "io/io_csv.h"
+#include "test_util.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -119,7 +120,7 @@ static void add_money(struct checker *ck, size_t p, double cash, int kind, doubl
 	}
 }
 
-static void fail(struct checker *ck, unsigned long line, const char *fmt, ...)
+static void reject(struct checker *ck, unsigned long line, const char *fmt, ...)
 {
 	va_list ap;
 	size_t n;
@@ -292,7 +293,7 @@ static double share_target(const struct mu_scenario *sc, size_t w)
 /* Reports a problem with the row at line and leaves check_row. */
 #define REJECT(...)                                                                                \
 	do {                                                                                       \
-		fail(ck, line, __VA_ARGS__);                                                       \
+		reject(ck, line, __VA_ARGS__);                                                     \
 		return;                                                                            \
 	} while (0)
 
@@ -485,8 +486,6 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 	ck->total_cost += expected_cost;
 }
 
-static char *slurp(const char *path, size_t *len);
-
 /* Whether the kept row (cells of plan.csv) could still be kept in the
  * scenario: its demand row, its worker's offer and clearance, or its
  * agency offer (usable: on framework and within the cap, or break-glass
@@ -532,9 +531,9 @@ static void check_kept(struct checker *ck)
 	size_t n_expected = 0, cap_expected = 0, n_kept = 0, cap_kept = 0, i, k, len = 0;
 	struct io_csv_table *t = NULL;
 	struct mu_err err;
-	char *data = slurp(how->kept, &len);
+	char *data = tu_read(how->kept, &len);
 	if (!data || io_csv_read("kept plan.csv", data, len, &t, &err) != MU_OK) {
-		fail(ck, 0, "the kept plan %s cannot be read", how->kept);
+		reject(ck, 0, "the kept plan %s cannot be read", how->kept);
 		goto done;
 	}
 	for (i = 1; i < t->n_rows; i++) {
@@ -571,8 +570,8 @@ static void check_kept(struct checker *ck)
 		const struct keyed *c = &ck->change_rows[i];
 		double want = keyed_sum(expected, n_expected, c->key);
 		if (fabs(c->value - want) > 0.0051 + 1e-9 * want) {
-			fail(ck, c->line, "change penalty %.2f, the kept plan says %.4f", c->value,
-			     want);
+			reject(ck, c->line, "change penalty %.2f, the kept plan says %.4f",
+			       c->value, want);
 			goto done;
 		}
 	}
@@ -580,7 +579,8 @@ static void check_kept(struct checker *ck)
 		const struct keyed *e = &expected[i];
 		if (fabs(keyed_sum(ck->change_rows, ck->n_change_rows, e->key) - e->value) >
 		    0.0051) {
-			fail(ck, 0, "no change row for %s (change penalty %.4f)", e->key, e->value);
+			reject(ck, 0, "no change row for %s (change penalty %.4f)", e->key,
+			       e->value);
 			goto done;
 		}
 		ck->total_cost += e->value;
@@ -593,7 +593,7 @@ static void check_kept(struct checker *ck)
 		if (sc->shifts[r->shift].abs_start >= how->now)
 			continue;
 		if (fabs(keyed_sum(kept, n_kept, r->key) - r->value) > TOL) {
-			fail(ck, r->line, "%s: a shift of the past is not as kept", r->key);
+			reject(ck, r->line, "%s: a shift of the past is not as kept", r->key);
 			goto done;
 		}
 	}
@@ -614,46 +614,46 @@ static void check_limits(struct checker *ck)
 		const struct mu_demand *d = &sc->demand[i];
 		const char *at = sc->partners[d->partner].id;
 		if (ck->covered[i] + ck->short_staff[i] + ck->breach[i] < d->required - TOL)
-			fail(ck, 0, "demand %s/%s/%s not met", at, sc->roles[d->role].id,
-			     sc->shifts[d->shift].id);
+			reject(ck, 0, "demand %s/%s/%s not met", at, sc->roles[d->role].id,
+			       sc->shifts[d->shift].id);
 		if (ck->covered[i] + ck->breach[i] < d->minimum - TOL)
-			fail(ck, 0, "minimum at %s not met by cover and breach", at);
+			reject(ck, 0, "minimum at %s not met by cover and breach", at);
 		if (ck->breach[i] > d->minimum + TOL)
-			fail(ck, 0, "breach above the minimum at %s", at);
+			reject(ck, 0, "breach above the minimum at %s", at);
 		if (ck->glass_heads[i] > d->minimum + TOL)
-			fail(ck, 0, "break-glass heads above the minimum at %s", at);
+			reject(ck, 0, "break-glass heads above the minimum at %s", at);
 	}
 	for (i = 0; i < sc->n_staff; i++) {
 		if (ck->own[i] + ck->lent[i] > (double)sc->staff[i].available + TOL)
-			fail(ck, 0, "staff row %zu: own plus lent above available", i);
+			reject(ck, 0, "staff row %zu: own plus lent above available", i);
 		if (ck->lent[i] > (double)sc->staff[i].rotatable + TOL)
-			fail(ck, 0, "staff row %zu: lent above rotatable", i);
+			reject(ck, 0, "staff row %zu: lent above rotatable", i);
 	}
 	for (i = 0; i < sc->n_agreements; i++)
 		for (s = 0; s < sc->n_shifts; s++)
 			if (sc->agreements[i].max_per_shift != MU_UNLIMITED &&
 			    ck->agreement_use[i * sc->n_shifts + s] >
 			        (double)sc->agreements[i].max_per_shift + TOL)
-				fail(ck, 0, "agreement %zu above max_per_shift on %s", i,
-				     sc->shifts[s].id);
+				reject(ck, 0, "agreement %zu above max_per_shift on %s", i,
+				       sc->shifts[s].id);
 	for (i = 0; i < sc->n_agency; i++)
 		for (s = 0; s < sc->n_shifts; s++)
 			if (sc->agency[i].capacity != MU_UNLIMITED &&
 			    ck->capacity_use[i * sc->n_shifts + s] >
 			        (double)sc->agency[i].capacity + TOL)
-				fail(ck, 0, "agency row %zu above capacity on %s", i,
-				     sc->shifts[s].id);
+				reject(ck, 0, "agency row %zu above capacity on %s", i,
+				       sc->shifts[s].id);
 	for (i = 0; i < sc->n_bank; i++) {
 		const double *x = &ck->worker_shift[i * sc->n_shifts];
 		double target = share_target(sc, i);
 		if (ck->worker_hours[i] > sc->bank[i].max_hours + TOL)
-			fail(ck, 0, "worker %s above max_hours", sc->bank[i].id);
+			reject(ck, 0, "worker %s above max_hours", sc->bank[i].id);
 		/* the hours short are exactly what the worked hours leave of the
 		 * target: fewer breaks the rule, more is a penalty for nothing */
 		if (fabs(ck->share_short[i] - fmax(0, target - ck->worker_hours[i])) >
 		    TOL * (1 + target))
-			fail(ck, 0, "worker %s: %.6g hours short of a share, %.6g worked of %.6g",
-			     sc->bank[i].id, ck->share_short[i], ck->worker_hours[i], target);
+			reject(ck, 0, "worker %s: %.6g hours short of a share, %.6g worked of %.6g",
+			       sc->bank[i].id, ck->share_short[i], ck->worker_hours[i], target);
 		/* every set of shifts whose rest-extended spans meet shares the
 		 * start of one of them: sum what is worked over each start */
 		for (k = 0; k < sc->n_shifts; k++) {
@@ -666,37 +666,20 @@ static void check_limits(struct checker *ck)
 				    sc->shifts[k].abs_start < sc->shifts[s].abs_end + rest)
 					sum += x[s];
 			if (sum > 1 + TOL)
-				fail(ck, 0, "worker %s breaks rest or overlap at %s",
-				     sc->bank[i].id, sc->shifts[k].id);
+				reject(ck, 0, "worker %s breaks rest or overlap at %s",
+				       sc->bank[i].id, sc->shifts[k].id);
 		}
 	}
 	for (i = 0; i < sc->n_partners; i++)
 		if (sc->partners[i].has_agency_budget &&
 		    ck->spend[i] > sc->partners[i].agency_budget + 1e-6 * (1 + ck->spend[i]))
-			fail(ck, 0, "agency spend at %s above its budget", sc->partners[i].id);
+			reject(ck, 0, "agency spend at %s above its budget", sc->partners[i].id);
 	if (sc->settings.has_agency_budget &&
 	    ck->total_spend > sc->settings.agency_budget + 1e-6 * (1 + ck->total_spend))
-		fail(ck, 0, "agency spend above the system budget");
+		reject(ck, 0, "agency spend above the system budget");
 	if (fabs(ck->total_cost - ck->how->objective) > 1e-6 * (1 + fabs(ck->how->objective)))
-		fail(ck, 0, "the rows cost %.6f, the objective is %.6f", ck->total_cost,
-		     ck->how->objective);
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	char *data;
-	long n;
-	if (!fp)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	data = mu_malloc((size_t)n + 1);
-	*len = fread(data, 1, (size_t)n, fp);
-	data[*len] = '\0';
-	fclose(fp);
-	return data;
+		reject(ck, 0, "the rows cost %.6f, the objective is %.6f", ck->total_cost,
+		       ck->how->objective);
 }
 
 static double summary_number(const struct io_csv_table *t, size_t i, const char *name)
@@ -720,10 +703,10 @@ static void check_summary(struct checker *ck, const char *path)
 	struct io_csv_table *t = NULL;
 	struct mu_err err;
 	size_t len = 0, i, d;
-	char *data = slurp(path, &len);
+	char *data = tu_read(path, &len);
 	size_t *flags = mu_calloc(sc->n_partners + 1, sizeof(size_t));
 	if (!data || io_csv_read("summary.csv", data, len, &t, &err) != MU_OK) {
-		fail(ck, 0, "summary.csv cannot be read");
+		reject(ck, 0, "summary.csv cannot be read");
 		goto done;
 	}
 	for (d = 0; d < sc->n_demand; d++)
@@ -737,13 +720,13 @@ static void check_summary(struct checker *ck, const char *path)
 		double penalties = 0;
 		int k;
 		if (p == MU_ALL) {
-			fail(ck, 0, "summary.csv: unknown scope '%s'", scope);
+			reject(ck, 0, "summary.csv: unknown scope '%s'", scope);
 			break;
 		}
 		/* summary.csv rounds each sum to pennies */
 		if (fabs(summary_number(t, i, "spend") - ck->cash[p]) > 0.01 + 1e-9 * ck->cash[p])
-			fail(ck, 0, "summary.csv %s: spend %.2f, the rows' cash %.2f", scope,
-			     summary_number(t, i, "spend"), ck->cash[p]);
+			reject(ck, 0, "summary.csv %s: spend %.2f, the rows' cash %.2f", scope,
+			       summary_number(t, i, "spend"), ck->cash[p]);
 		for (k = 0; k < N_PEN; k++) {
 			double v = summary_number(t, i, pen[k]);
 			penalties += ck->penalty[p][k];
@@ -751,14 +734,15 @@ static void check_summary(struct checker *ck, const char *path)
 			if (k == PEN_CHANGE && isnan(v) && !ck->how->kept)
 				v = 0;
 			if (fabs(v - ck->penalty[p][k]) > 0.01)
-				fail(ck, 0, "summary.csv %s: %s %.2f, expected %.2f", scope, pen[k],
-				     v, ck->penalty[p][k]);
+				reject(ck, 0, "summary.csv %s: %s %.2f, expected %.2f", scope,
+				       pen[k], v, ck->penalty[p][k]);
 		}
 		if (fabs(summary_number(t, i, "penalties") - penalties) > 0.01)
-			fail(ck, 0, "summary.csv %s: penalties", scope);
+			reject(ck, 0, "summary.csv %s: penalties", scope);
 		if (summary_number(t, i, "red_flags") != (double)flags[p])
-			fail(ck, 0, "summary.csv %s: %g red flags, %zu rows covered below minimum",
-			     scope, summary_number(t, i, "red_flags"), flags[p]);
+			reject(ck, 0,
+			       "summary.csv %s: %g red flags, %zu rows covered below minimum",
+			       scope, summary_number(t, i, "red_flags"), flags[p]);
 	}
 done:
 	free(flags);
@@ -773,7 +757,7 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 	struct io_csv_table *t = NULL;
 	struct mu_err err;
 	size_t len = 0, i, k;
-	char *data = slurp(path, &len);
+	char *data = tu_read(path, &len);
 
 	memset(&ck, 0, sizeof(ck));
 	ck.sc = sc;
@@ -806,14 +790,14 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 	ck.share_short = mu_calloc(sc->n_bank + 1, sizeof(double));
 
 	if (t->n_rows == 0 || t->rows[0].n_cells != N_COLUMNS)
-		fail(&ck, 1, "the header is not plan.csv's");
+		reject(&ck, 1, "the header is not plan.csv's");
 	for (k = 0; ck.is_ok && k < N_COLUMNS; k++)
 		if (strcmp(io_csv_cell_text(t, &t->cells[t->rows[0].first + k]), header[k]) != 0)
-			fail(&ck, 1, "column %zu is not '%s'", k + 1, header[k]);
+			reject(&ck, 1, "column %zu is not '%s'", k + 1, header[k]);
 	for (i = 1; ck.is_ok && i < t->n_rows; i++) {
 		const char *cell[N_COLUMNS];
 		if (t->rows[i].n_cells != N_COLUMNS) {
-			fail(&ck, t->rows[i].line, "%zu fields", t->rows[i].n_cells);
+			reject(&ck, t->rows[i].line, "%zu fields", t->rows[i].n_cells);
 			break;
 		}
 		for (k = 0; k < N_COLUMNS; k++)
@@ -862,7 +846,7 @@ static struct io_csv_table *read_table(const char *path, char *why, size_t why_l
 	struct io_csv_table *t = NULL;
 	struct mu_err err;
 	size_t len = 0;
-	char *data = slurp(path, &len);
+	char *data = tu_read(path, &len);
 	if (!data) {
 		snprintf(why, why_len, "%s: cannot read", path);
 		return NULL;

@@ -12,6 +12,17 @@
 # look at.
 #   sh report_render.sh MUSTER EXAMPLE_DIR WORK_DIR
 set -eu
+# As every test program (tests/test_util.h): with MUSTER_TEST_FILTER set, it
+# runs only when that glob matches its name, and else exits 77 (skipped).
+if [ -n "${MUSTER_TEST_FILTER:-}" ]; then
+	case report_render in
+	$MUSTER_TEST_FILTER) ;;
+	*)
+		echo "report_render: MUSTER_TEST_FILTER '$MUSTER_TEST_FILTER' does not match it: skipped" >&2
+		exit 77
+		;;
+	esac
+fi
 muster=$1
 example=$2
 work=$3
@@ -27,9 +38,12 @@ rm -rf "$work"
 mkdir -p "$work"
 cd "$work"
 
+# Chromium is given 600 s a page (a few seconds on an idle machine): a guard
+# against a hang, not a verdict on speed. The layout's own time is virtual
+# (--virtual-time-budget), the same whatever the load.
 # render DIR: DIR/report.html as the text a reader sees, in DIR/report.txt
 render() {
-	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+	timeout 600 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
 		--user-data-dir="$work/chromium-profile" --print-to-pdf="$1/report.pdf" \
 		"file://$work/$1/report.html" >/dev/null 2>&1 || fail "chromium could not render $1/report.html"
 	pdftotext -layout "$1/report.pdf" "$1/report.txt"
@@ -92,7 +106,7 @@ layout() {
 		sed 's#</body></html>##' "$1/$page"
 		printf '%s\n</body></html>\n' "$LAYOUT_JS"
 	} >"$1/layout.html"
-	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+	timeout 600 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
 		--user-data-dir="$work/chromium-profile" --virtual-time-budget=5000 --dump-dom \
 		"file://$work/$1/layout.html" >"$1/layout.dom" 2>/dev/null ||
 		fail "chromium could not lay out $1/$page"
@@ -102,7 +116,7 @@ layout() {
 		cat "$1/layout.txt" >&2
 		fail "$1/$page: charts' text overlaps or runs outside its chart"
 	}
-	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+	timeout 600 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
 		--user-data-dir="$work/chromium-profile" --screenshot="$work/$1/report.png" \
 		--window-size=1100,3000 "file://$work/$1/$page" >/dev/null 2>&1 ||
 		fail "chromium could not screenshot $1/$page"

@@ -12,6 +12,7 @@
 
 #include "core/mu_err.h"
 #include "core/mu_game.h"
+#include "test_util.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -760,5 +761,5 @@ int main(void)
 	    cmocka_unit_test(test_game_settlement_nets_each_player_to_its_share),
 	    cmocka_unit_test(test_game_settlement_is_empty_when_gains_are_shares),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return tu_run_tests(tests, NULL, NULL);
 }

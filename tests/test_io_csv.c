@@ -12,6 +12,7 @@
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
 #include "io/io_csv.h"
+#include "test_util.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -22,19 +23,10 @@ static char *read_fixture(const char *name, size_t *len)
 {
 	const char *dir = getenv("MUSTER_TEST_DATA");
 	char path[1024];
-	FILE *fp;
 	char *data;
-	long n;
-	snprintf(path, sizeof(path), "%s/csv/%s", dir ? dir : "tests/data", name);
-	fp = fopen(path, "rb");
-	assert_non_null(fp);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	data = mu_malloc((size_t)n + 1);
-	assert_int_equal(fread(data, 1, (size_t)n, fp), (size_t)n);
-	fclose(fp);
-	*len = (size_t)n;
+	snprintf(path, sizeof(path), "%s/csv/%s", dir, name);
+	data = tu_read(path, len);
+	assert_non_null(data);
 	return data;
 }
 
@@ -400,5 +392,5 @@ int main(void)
 	    cmocka_unit_test(test_io_csv_field_limit_is_exact),
 	    cmocka_unit_test(test_io_csv_row_limit_counts_data_rows),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return tu_run_tests(tests, NULL, NULL);
 }

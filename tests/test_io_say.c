@@ -11,6 +11,7 @@
 
 #include "core/mu_alloc.h"
 #include "io/io_say.h"
+#include "test_util.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -1263,5 +1264,5 @@ int main(void)
 	    cmocka_unit_test(test_io_say_recruit_without_nobody_says_so),
 	    cmocka_unit_test(test_io_say_recruit_curve_is_true_of_its_points),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return tu_run_tests(tests, NULL, NULL);
 }

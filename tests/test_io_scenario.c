@@ -12,6 +12,7 @@
 #include "core/mu_buf.h"
 #include "core/mu_settings.h"
 #include "io/io_scenario.h"
+#include "test_util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -989,5 +990,5 @@ int main(void)
 	    cmocka_unit_test(test_io_scenario_survives_hostile_bytes),
 	    cmocka_unit_test(test_io_scenario_reads_the_example),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return tu_run_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 
 #include "core/mu_alloc.h"
 #include "io/io_store.h"
+#include "test_util.h"
 
 #include <signal.h>
 #include <sqlite3.h>
@@ -36,13 +37,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char path[300];
 	(void)state;
-	unlink(db_path);
-	snprintf(path, sizeof(path), "%s-wal", db_path);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s-shm", db_path);
-	unlink(path);
+	tu_remove_db(db_path);
 	return 0;
 }
 
@@ -399,24 +395,6 @@ static void test_io_store_two_processes_write_at_once(void **state)
 	                 0);
 }
 
-/* The whole file at path ("" when there is none), its length in *len. */
-static char *file_bytes(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	char *data = mu_malloc(1);
-	size_t n = 0, cap = 1;
-	int c;
-	while (fp && (c = fgetc(fp)) != EOF) {
-		if (n + 1 >= cap)
-			data = mu_realloc(data, cap *= 2);
-		data[n++] = (char)c;
-	}
-	if (fp)
-		fclose(fp);
-	*len = n;
-	return data;
-}
-
 static bool exists(const char *suffix)
 {
 	char path[300];
@@ -558,14 +536,16 @@ static void test_io_store_refuses_another_programs_database(void **state)
 		assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
 		assert_int_equal(sqlite3_exec(db, schemas[i], NULL, NULL, NULL), SQLITE_OK);
 		sqlite3_close(db);
-		before = file_bytes(db_path, &n_before);
+		before = tu_read(db_path, &n_before);
+		assert_non_null(before);
 		mu_err_clear(&err);
 		assert_int_equal(io_store_open(db_path, true, &st, &err), MU_E_USAGE);
 		assert_non_null(strstr(err.msg, "not a muster database"));
 		mu_err_clear(&err);
 		assert_int_equal(io_store_open(db_path, false, &st, &err), MU_E_USAGE);
 		assert_non_null(strstr(err.msg, "not a muster database"));
-		after = file_bytes(db_path, &n_after);
+		after = tu_read(db_path, &n_after);
+		assert_non_null(after);
 		assert_true(n_before > 0 && n_before == n_after &&
 		            memcmp(before, after, n_after) == 0);
 		assert_true(before[18] == 1 && before[19] == 1); /* still a rollback journal */
@@ -790,5 +770,5 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_io_store_a_recorded_run_is_synced, setup,
 	                                    teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return tu_run_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 
 #include "core/mu_keep.h"
 #include "model_harness.h"
+#include "test_util.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -248,5 +249,5 @@ int main(void)
 	    cmocka_unit_test(test_keep_now_never_changes_the_past),
 	    cmocka_unit_test(test_keep_now_counts_the_past_in_rest_and_hours),
 	};
-	return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
+	return tu_run_tests(tests, NULL, NULL);
 }

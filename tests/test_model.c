@@ -26,6 +26,7 @@
 #include "policies/pol_prices.h"
 #include "solver/sol_glpk.h"
 #include "solver/sol_steps.h"
+#include "test_util.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -914,8 +915,8 @@ static void test_model_pooled_bank_names_its_workers(void **state)
 	expect(files, 160, 160);
 	assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
 	assert_int_equal(s.status, MU_STATUS_OPTIMAL);
-	assert_int_equal(io_report_write_plan(harness_dir(), sc, s.plan, MU_ALL, &err), MU_OK);
-	plan_lines(harness_dir(), "bank,", lines, sizeof(lines));
+	assert_int_equal(io_report_write_plan(tu_dir(), sc, s.plan, MU_ALL, &err), MU_OK);
+	plan_lines(tu_dir(), "bank,", lines, sizeof(lines));
 	assert_string_equal(lines, "bank,a,rn,rn,d1,a,w1,,1,8,80.00,0.00\n"
 	                           "bank,b,rn,rn,d1,b,w2,,1,8,80.00,0.00\n");
 	pol_solved_release(&s);
@@ -1353,23 +1354,6 @@ static void test_model_generated_scenarios_match_cbc_and_clp(void **state)
 	free(g);
 }
 
-/* The text of a file, or NULL (the caller frees it). */
-static char *read_text(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	char *text;
-	long n;
-	if (!fp)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	text = mu_malloc((size_t)n + 1);
-	text[fread(text, 1, (size_t)n, fp)] = '\0';
-	fclose(fp);
-	return text;
-}
-
 static void test_model_generated_replans_match_cbc_and_clp(void **state)
 {
 	/* DESIGN.md §3b on generated scenarios: each one's rota is kept, then
@@ -1397,12 +1381,12 @@ static void test_model_generated_replans_match_cbc_and_clp(void **state)
 		assert_int_equal(
 		    pol_solve(sc, &(struct pol_solve_request){.pool = POL_POOL_NEVER}, &s, &err),
 		    MU_OK);
-		snprintf(path, sizeof(path), "%s/published", harness_dir());
+		snprintf(path, sizeof(path), "%s/published", tu_dir());
 		mkdir(path, 0777);
 		assert_int_equal(io_report_write_plan(path, sc, s.plan, MU_ALL, &err), MU_OK);
 		pol_solved_release(&s);
-		snprintf(path, sizeof(path), "%s/published/plan.csv", harness_dir());
-		kept = read_text(path);
+		snprintf(path, sizeof(path), "%s/published/plan.csv", tu_dir());
+		kept = tu_read(path, NULL);
 		assert_non_null(kept);
 		/* the sickness: the last offer goes; the rise: the first row */
 		sc->n_availability--;
@@ -1462,8 +1446,8 @@ static size_t check_price_sentences(const struct mu_scenario *sc, const struct p
 	size_t n = 0, i;
 	FILE *fp;
 	long len;
-	assert_int_equal(io_html_write_solve(harness_dir(), sc, "test", &view, &err), MU_OK);
-	snprintf(path, sizeof(path), "%s/report.html", harness_dir());
+	assert_int_equal(io_html_write_solve(tu_dir(), sc, "test", &view, &err), MU_OK);
+	snprintf(path, sizeof(path), "%s/report.html", tu_dir());
 	fp = fopen(path, "rb");
 	assert_non_null(fp);
 	fseek(fp, 0, SEEK_END);
@@ -1572,35 +1556,12 @@ static void test_model_prices_hold_over_their_range(void **state)
 	free(g);
 }
 
-static struct mu_scenario *load_example(void)
-{
-	struct io_source *src = io_source_example();
-	struct mu_scenario *sc = NULL;
-	struct mu_errlist *errors = malloc(sizeof(*errors)); /* large: not on the stack */
-	mu_errlist_init(errors);
-	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_OK);
-	free(errors);
-	io_source_free(src);
-	return sc;
-}
-
+/* The text of dir/name; fails the test when there is none. */
 static char *slurp_file(const char *dir, const char *name)
 {
 	char path[512];
-	char *text;
-	long n;
-	FILE *fp;
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fp = fopen(path, "rb");
-	assert_non_null(fp);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	text = mu_malloc((size_t)n + 1);
-	assert_int_equal(fread(text, 1, (size_t)n, fp), (size_t)n);
-	text[n] = '\0';
-	fclose(fp);
-	return text;
+	return tu_slurp(path);
 }
 
 /* A rota search stopped by work, not by the clock, stops at the same point
@@ -1611,16 +1572,16 @@ static char *slurp_file(const char *dir, const char *name)
 static void test_model_work_limit_repeats_the_same_rota(void **state)
 {
 	struct pol_solve_request req = {.is_silo = true, .work_limit = 1500};
-	struct mu_scenario *sc = load_example();
+	struct mu_scenario *sc = tu_load_example();
 	struct pol_solved s[2];
-	char dirs[2][64];
+	char dirs[2][300];
 	char *text[2];
 	struct mu_err err;
 	int k;
 	(void)state;
 	for (k = 0; k < 2; k++) {
-		snprintf(dirs[k], sizeof(dirs[k]), "/tmp/muster-work-XXXXXX");
-		assert_non_null(mkdtemp(dirs[k]));
+		tu_path(dirs[k], sizeof(dirs[k]), k == 0 ? "work-0" : "work-1");
+		assert_int_equal(mkdir(dirs[k], 0777), 0);
 		mu_err_clear(&err);
 		assert_int_equal(pol_solve(sc, &req, &s[k], &err), MU_OK);
 		assert_int_equal(io_report_write_plan(dirs[k], sc, s[k].plan, MU_ALL, &err), MU_OK);
@@ -1641,12 +1602,8 @@ static void test_model_work_limit_repeats_the_same_rota(void **state)
 		free(text[0]);
 		free(text[1]);
 	}
-	for (k = 0; k < 2; k++) {
-		char cmd[200];
+	for (k = 0; k < 2; k++)
 		pol_solved_release(&s[k]);
-		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dirs[k]);
-		assert_int_equal(system(cmd), 0);
-	}
 	mu_scenario_free(sc);
 }
 
@@ -2065,5 +2022,5 @@ int main(void)
 	    cmocka_unit_test(test_model_coalition_is_the_edited_scenario),
 	    cmocka_unit_test(test_model_why_under_a_coalition),
 	};
-	return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
+	return tu_run_tests(tests, NULL, NULL);
 }

@@ -18,6 +18,7 @@
 #include "io/io_report.h"
 #include "model_harness.h"
 #include "policies/pol_recruit.h"
+#include "test_util.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -97,7 +98,7 @@ static void expect_mode(const struct harness_file *const *weeks, size_t n_weeks,
 	size_t k, i;
 	for (k = 0; k < n_weeks; k++)
 		sc[k] = harness_load(defaults, weeks[k]);
-	snprintf(mps, sizeof(mps), "%s/recruit.mps", harness_dir());
+	snprintf(mps, sizeof(mps), "%s/recruit.mps", tu_dir());
 	mu_err_clear(&err);
 	assert_int_equal(
 	    pol_recruit_solve(
@@ -114,7 +115,7 @@ static void expect_mode(const struct harness_file *const *weeks, size_t n_weeks,
 	if (fabs(r.objective - objective) > 1e-6 || fabs(total - posts) > 1e-6)
 		fail_msg("%s: objective %.6f posts %.6f, expected %.6f and %.6f",
 		         is_lp ? "plan" : "rota", r.objective, total, objective, posts);
-	peer = harness_peer_objective(mps, !is_lp, 0);
+	peer = harness_peer_objective(mps, !is_lp);
 	if (!(fabs(peer - objective) <= 1e-6 * (1 + objective)))
 		fail_msg("%s on the joint model: %.6f, muster %.6f", is_lp ? "CLP" : "CBC", peer,
 		         objective);
@@ -151,7 +152,7 @@ static void expect_mode(const struct harness_file *const *weeks, size_t n_weeks,
 		alone = harness_load(defaults, with);
 		assert_float_equal(harness_solve(alone, false, false), r.plans[k]->objective, 1e-6);
 		/* and the joint plan's week, as recruit writes it, is a plan of it */
-		snprintf(dir, sizeof(dir), "%s/week%zu", harness_dir(), k + 1);
+		snprintf(dir, sizeof(dir), "%s/week%zu", tu_dir(), k + 1);
 		assert_int_equal(io_report_write_plan(dir, sc[k], r.plans[k], MU_ALL, &werr),
 		                 MU_OK);
 		assert_int_equal(io_report_write_summary(dir, sc[k], r.plans[k], &werr), MU_OK);
@@ -355,5 +356,5 @@ int main(void)
 	    cmocka_unit_test(test_recruit_beside_own_staff),
 	    cmocka_unit_test(test_recruit_refuses_weeks_of_two_systems),
 	};
-	return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
+	return tu_run_tests(tests, NULL, NULL);
 }

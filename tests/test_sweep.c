@@ -17,6 +17,7 @@
 #include "model_harness.h"
 #include "policies/pol_build.h"
 #include "policies/pol_solve.h"
+#include "test_util.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -290,24 +291,12 @@ static void test_sweep_splits_dotted_ids_one_way_only(void **state)
 	mu_scenario_free(sc);
 }
 
-static struct mu_scenario *load_example(void)
-{
-	struct io_source *src = io_source_example();
-	struct mu_scenario *sc = NULL;
-	struct mu_errlist *errors = malloc(sizeof(*errors)); /* large: not on the stack */
-	mu_errlist_init(errors);
-	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_OK);
-	free(errors);
-	io_source_free(src);
-	return sc;
-}
-
 static void test_sweep_warm_start_finds_the_cold_optimum(void **state)
 {
 	/* the cap changes which offers are break-glass, so models differ in
 	 * rows and columns from point to point; demand moves the other way */
 	static const char *const texts[] = {"agency_cap.rn_b5=25:45:5", "demand=0.8:1.2:0.1"};
-	struct mu_scenario *sc = load_example();
+	struct mu_scenario *sc = tu_load_example();
 	struct pol_warm *basis = pol_warm_new();
 	struct flow_vary v;
 	struct mu_err err;
@@ -350,5 +339,5 @@ int main(void)
 	    cmocka_unit_test(test_sweep_splits_dotted_ids_one_way_only),
 	    cmocka_unit_test(test_sweep_warm_start_finds_the_cold_optimum),
 	};
-	return cmocka_run_group_tests(tests, harness_setup, harness_teardown);
+	return tu_run_tests(tests, NULL, NULL);
 }
