@@ -4,6 +4,7 @@
  * aid and its recharge ledger, and shadow prices said as sentences.
  */
 #include "io_html.h"
+#include "io/io_html_int.h"
 
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
@@ -73,12 +74,12 @@ static size_t find(const struct mu_map *map, const char *id)
 	return id && mu_map_get(map, id, strlen(id), &v) ? v : (size_t)-1;
 }
 
-static void esc(struct mu_buf *b, const char *s)
+void io_html_esc(struct mu_buf *b, const char *s)
 {
 	io_svg_escape(b, s ? s : "");
 }
 
-static const char *money(char *buf, double v)
+const char *io_html_money(char *buf, double v)
 {
 	return mu_format_money(buf, v, 2);
 }
@@ -88,7 +89,7 @@ static const char *money0(char *buf, double v)
 	return mu_format_money(buf, v, 0);
 }
 
-static void fill_text(char *buf, size_t size, const struct mu_totals *t)
+void io_html_fill_text(char *buf, size_t size, const struct mu_totals *t)
 {
 	double fill = mu_totals_fill_rate(t);
 	if (fill < 0)
@@ -110,27 +111,27 @@ static const struct mu_totals *page_totals(const struct io_html_plan *p)
 	return p->is_partner_page ? &p->plan->partners[p->partner] : &p->plan->system;
 }
 
-static void page_open(struct mu_buf *b, const char *title, const char *label)
+void io_html_page_open(struct mu_buf *b, const char *title, const char *label)
 {
 	char when[64];
 	time_t now = time(NULL);
 	strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", gmtime(&now));
 	mu_buf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
 	               "<meta name=\"viewport\" content=\"width=device-width\">\n<title>");
-	esc(b, title);
+	io_html_esc(b, title);
 	mu_buf_addf(b, "</title>\n<style>%s</style></head><body>\n<h1>", STYLE);
-	esc(b, title);
+	io_html_esc(b, title);
 	mu_buf_adds(b, "</h1>\n<p class=\"sub\">Scenario ");
-	esc(b, label);
+	io_html_esc(b, label);
 	mu_buf_addf(b, " &middot; made by muster %s on %s</p>\n", MUSTER_VERSION, when);
 }
 
 static void tile(struct mu_buf *b, const char *value, const char *what, bool is_alarm)
 {
 	mu_buf_addf(b, "<div class=\"tile%s\"><b>", is_alarm ? " alarm" : "");
-	esc(b, value);
+	io_html_esc(b, value);
 	mu_buf_adds(b, "</b><span>");
-	esc(b, what);
+	io_html_esc(b, what);
 	mu_buf_adds(b, "</span></div>\n");
 }
 
@@ -143,16 +144,16 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	                                   : sc->settings.agency_budget;
 	char v[MU_MONEY_SIZE + 32], m[MU_MONEY_SIZE], status[MU_STATUS_SIZE];
 	mu_buf_adds(b, "<div class=\"tiles\">\n");
-	tile(b, money(v, t->spend_total), "spend (cash)", false);
-	tile(b, money(v, t->penalty_total), "penalties (weights, not money)", false);
-	tile(b, money(v, t->cost_total), "cost: spend + penalties", false);
-	fill_text(v, sizeof(v), t);
+	tile(b, io_html_money(v, t->spend_total), "spend (cash)", false);
+	tile(b, io_html_money(v, t->penalty_total), "penalties (weights, not money)", false);
+	tile(b, io_html_money(v, t->cost_total), "cost: spend + penalties", false);
+	io_html_fill_text(v, sizeof(v), t);
 	tile(b, v, "of required hours filled", false);
 	snprintf(v, sizeof(v), "%zu", t->n_red_flags);
 	tile(b, v, "red flags (below safe minimum)", t->n_red_flags > 0);
 	snprintf(v, sizeof(v), "%.0f h", t->unfilled_hours);
 	tile(b, v, "unfilled", false);
-	money(v, t->spend[MU_SRC_AGENCY]);
+	io_html_money(v, t->spend[MU_SRC_AGENCY]);
 	if (has_budget)
 		snprintf(v + strlen(v), sizeof(v) - strlen(v), " of %s", money0(m, budget));
 	tile(b, v, "agency spend", false);
@@ -169,7 +170,7 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 		tile(b, v, "changes to the kept plan", false);
 	}
 	mu_buf_adds(b, "</div>\n<p>");
-	esc(b, p->mode);
+	io_html_esc(b, p->mode);
 	mu_buf_addf(b, ", %s", mu_format_status(status, p->status, p->has_gap, p->gap));
 	if (p->status == MU_STATUS_FEASIBLE && p->has_gap)
 		mu_buf_adds(b, " of the best possible (the search was stopped by its limit)");
@@ -199,7 +200,7 @@ static void say_why_of(struct mu_buf *b, const struct mu_scenario *sc, const str
 		mu_buf_reset(&text);
 		io_say_why(&text, sc, r);
 		mu_buf_addf(b, "%s<b>%s</b>: ", n ? "<br>" : "", io_say_why_source(r));
-		esc(b, text.data);
+		io_html_esc(b, text.data);
 		n++;
 	}
 	mu_buf_release(&text);
@@ -228,11 +229,11 @@ static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struc
 		const struct mu_demand *d = &sc->demand[u[i]];
 		const struct mu_demand_result *r = &p->plan->demand[u[i]];
 		mu_buf_adds(b, "<tr><td>");
-		esc(b, sc->partners[d->partner].name);
+		io_html_esc(b, sc->partners[d->partner].name);
 		mu_buf_adds(b, "</td><td>");
-		esc(b, sc->roles[d->role].name);
+		io_html_esc(b, sc->roles[d->role].name);
 		mu_buf_adds(b, "</td><td>");
-		esc(b, sc->shifts[d->shift].id);
+		io_html_esc(b, sc->shifts[d->shift].id);
 		mu_buf_addf(b, "</td><td>%.4g</td><td>%.2f</td><td>%.4g</td><td>%s</td>",
 		            d->required, r->short_staff + r->breach_staff, d->minimum,
 		            r->is_red_flag ? "<span class=\"red\">RED FLAG</span>" : "");
@@ -252,9 +253,9 @@ static void partner_row(struct mu_buf *b, const char *name, const struct mu_tota
                         bool has_budget, double budget, bool is_total)
 {
 	char m[5][MU_MONEY_SIZE], fill[32];
-	fill_text(fill, sizeof(fill), t);
+	io_html_fill_text(fill, sizeof(fill), t);
 	mu_buf_adds(b, is_total ? "<tr><th>" : "<tr><td>");
-	esc(b, name);
+	io_html_esc(b, name);
 	mu_buf_addf(b,
 	            "%s<td>%.0f</td><td>%s</td><td%s>%zu</td><td>%.0f</td><td>%.0f</td>"
 	            "<td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%s</td><td>%s</td><td>%s</td>"
@@ -262,9 +263,10 @@ static void partner_row(struct mu_buf *b, const char *name, const struct mu_tota
 	            is_total ? "</th>" : "</td>", t->required_hours, fill,
 	            t->n_red_flags ? " class=\"red\"" : "", t->n_red_flags, t->hours[MU_SRC_OWN],
 	            t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK], t->hours[MU_SRC_AGENCY],
-	            t->unfilled_hours, money(m[0], t->spend[MU_SRC_AGENCY]),
-	            has_budget ? money0(m[1], budget) : "-", money(m[2], t->spend_total),
-	            money(m[3], t->penalty_total), money(m[4], t->cost_total), t->lent_out_hours);
+	            t->unfilled_hours, io_html_money(m[0], t->spend[MU_SRC_AGENCY]),
+	            has_budget ? money0(m[1], budget) : "-", io_html_money(m[2], t->spend_total),
+	            io_html_money(m[3], t->penalty_total), io_html_money(m[4], t->cost_total),
+	            t->lent_out_hours);
 }
 
 static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
@@ -412,11 +414,12 @@ static void mutual_aid(struct mu_buf *b, const struct mu_scenario *sc, const str
 				if (hours[i * n + j] <= 0)
 					continue;
 				mu_buf_adds(b, "<tr><td>");
-				esc(b, names[j]);
+				io_html_esc(b, names[j]);
 				mu_buf_adds(b, "</td><td style=\"text-align:left\">");
-				esc(b, names[i]);
+				io_html_esc(b, names[i]);
 				mu_buf_addf(b, "</td><td>%.1f</td><td>%s</td></tr>\n",
-				            hours[i * n + j], money(m, recharge[i * n + j]));
+				            hours[i * n + j],
+				            io_html_money(m, recharge[i * n + j]));
 			}
 		mu_buf_adds(b, "</table>\n");
 	}
@@ -465,9 +468,9 @@ static void rota_grid(struct mu_buf *b, const struct mu_scenario *sc, const stru
 		const struct mu_bank_worker *w = &sc->bank[plan->rows[order[i]].worker];
 		size_t j;
 		mu_buf_adds(b, "<tr><td>");
-		esc(b, w->name);
+		io_html_esc(b, w->name);
 		mu_buf_adds(b, "</td><td>");
-		esc(b, sc->partners[w->home].id);
+		io_html_esc(b, sc->partners[w->home].id);
 		mu_buf_adds(b, "</td>");
 		for (k = i; k < n && plan->rows[order[k]].worker == plan->rows[order[i]].worker;
 		     k++)
@@ -483,7 +486,7 @@ static void rota_grid(struct mu_buf *b, const struct mu_scenario *sc, const stru
 				mu_buf_addf(b, "%s%02d:%02d&ndash;%02d:%02d ",
 				            is_first ? "" : "<br>", sh->start_min / 60,
 				            sh->start_min % 60, sh->end_min / 60, sh->end_min % 60);
-				esc(b, sc->partners[r->partner].id);
+				io_html_esc(b, sc->partners[r->partner].id);
 				if (r->staff < 1 - 1e-6)
 					mu_buf_addf(b, " (%.2f)", r->staff);
 				is_first = false;
@@ -521,7 +524,7 @@ static void staff_by_shift(struct mu_buf *b, const struct mu_scenario *sc,
 		if (any <= 0)
 			continue;
 		mu_buf_adds(b, "<tr><td>");
-		esc(b, sc->shifts[s].id);
+		io_html_esc(b, sc->shifts[s].id);
 		mu_buf_adds(b, "</td>");
 		for (k = 0; k < sizeof(shown) / sizeof(shown[0]); k++)
 			mu_buf_addf(b, "<td>%.4g</td>", staff[s * MU_SRC_COUNT + shown[k]]);
@@ -587,58 +590,58 @@ static bool sentence(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	size_t start = b->len;
 	if (isnan(room) || room < 1 - 1e-9)
 		return false;
-	money(m, fabs(r->price));
+	io_html_money(m, fabs(r->price));
 	if (*r->shift)
 		shift_text(shift, sizeof(shift), sc, lk, r->shift);
 	mu_buf_adds(b, "<li data-constraint=\"");
-	esc(b, r->constraint);
+	io_html_esc(b, r->constraint);
 	mu_buf_adds(b, "\">");
 	if (kind == MU_ROW_STAFF && is_lower) {
 		mu_buf_adds(b, "One more ");
-		esc(b, role_name(sc, lk, r->role));
+		io_html_esc(b, role_name(sc, lk, r->role));
 		mu_buf_addf(b, " on %s at ", shift);
-		esc(b, partner_name(sc, lk, r->partner));
+		io_html_esc(b, partner_name(sc, lk, r->partner));
 	} else if (kind == MU_ROW_ROTATABLE && is_lower) {
 		mu_buf_adds(b, "Letting one more ");
-		esc(b, role_name(sc, lk, r->role));
+		io_html_esc(b, role_name(sc, lk, r->role));
 		mu_buf_adds(b, " of ");
-		esc(b, partner_name(sc, lk, r->partner));
+		io_html_esc(b, partner_name(sc, lk, r->partner));
 		mu_buf_addf(b, " work at another partner on %s", shift);
 	} else if (kind == MU_ROW_AGREEMENT && is_lower) {
 		mu_buf_adds(b, "One more mutual-aid place from ");
-		esc(b, partner_name(sc, lk, r->subject));
+		io_html_esc(b, partner_name(sc, lk, r->subject));
 		mu_buf_adds(b, " to ");
-		esc(b, partner_name(sc, lk, r->partner));
+		io_html_esc(b, partner_name(sc, lk, r->partner));
 		mu_buf_addf(b, " on %s", shift);
 	} else if (kind == MU_ROW_CAPACITY && is_lower) {
 		mu_buf_adds(b, "One more ");
-		esc(b, role_name(sc, lk, r->role));
+		io_html_esc(b, role_name(sc, lk, r->role));
 		mu_buf_adds(b, " from agency ");
-		esc(b, r->subject);
+		io_html_esc(b, r->subject);
 		mu_buf_addf(b, " on %s, ", shift);
 		if (strcmp(r->partner, "*") == 0) {
 			mu_buf_adds(b, "at any partner the offer serves,");
 		} else {
 			mu_buf_adds(b, "at ");
-			esc(b, partner_name(sc, lk, r->partner));
+			io_html_esc(b, partner_name(sc, lk, r->partner));
 			mu_buf_adds(b, ",");
 		}
 	} else if (kind == MU_ROW_HOURS && is_lower) {
 		mu_buf_adds(b, "One more hour from bank worker ");
-		esc(b, r->subject);
+		io_html_esc(b, r->subject);
 		mu_buf_adds(b, " (");
-		esc(b, partner_name(sc, lk, r->partner));
+		io_html_esc(b, partner_name(sc, lk, r->partner));
 		mu_buf_adds(b, ")");
 	} else if (kind == MU_ROW_BUDGET && is_lower) {
 		mu_buf_addf(b, "Each £1 more agency budget %s",
 		            strcmp(r->partner, "SYSTEM") != 0 ? "at " : "for the whole system");
 		if (strcmp(r->partner, "SYSTEM") != 0)
-			esc(b, partner_name(sc, lk, r->partner));
+			io_html_esc(b, partner_name(sc, lk, r->partner));
 	} else if (kind == MU_ROW_DEMAND && !is_lower) {
 		mu_buf_adds(b, "Each extra ");
-		esc(b, role_name(sc, lk, r->role));
+		io_html_esc(b, role_name(sc, lk, r->role));
 		mu_buf_addf(b, " needed on %s at ", shift);
-		esc(b, partner_name(sc, lk, r->partner));
+		io_html_esc(b, partner_name(sc, lk, r->partner));
 	} else {
 		b->len = start; /* nothing to say: take the item back */
 		b->data[b->len] = '\0';
@@ -722,13 +725,13 @@ static void changes(struct mu_buf *b, const struct mu_scenario *sc, const struct
 	if (p->is_partner_page)
 		mu_buf_adds(b, "Across the system: ");
 	io_say_changes(&text, c);
-	esc(b, text.data);
+	io_html_esc(b, text.data);
 	mu_buf_adds(b, "</p>\n");
 	if (p->is_partner_page) {
 		mu_buf_addf(b,
 		            "<p>At or from this partner: %zu change%s, change penalties %s.</p>\n",
 		            c->by_partner[p->partner], c->by_partner[p->partner] == 1 ? "" : "s",
-		            money(m, c->penalty_by_partner[p->partner]));
+		            io_html_money(m, c->penalty_by_partner[p->partner]));
 	}
 	for (i = 0; i < c->n_rows; i++)
 		n += is_change_shown(p, &c->rows[i]);
@@ -742,28 +745,28 @@ static void changes(struct mu_buf *b, const struct mu_scenario *sc, const struct
 				continue;
 			mu_buf_addf(b, "<tr><td>%s</td><td>", mu_change_kind_names[ch->kind]);
 			if (ch->worker != MU_ALL)
-				esc(b, sc->bank[ch->worker].name);
+				io_html_esc(b, sc->bank[ch->worker].name);
 			else if (ch->offer != MU_ALL)
-				esc(b, sc->agency[ch->offer].supplier);
+				io_html_esc(b, sc->agency[ch->offer].supplier);
 			mu_buf_adds(b, "</td><td>");
-			esc(b, sc->shifts[ch->shift].id);
+			io_html_esc(b, sc->shifts[ch->shift].id);
 			mu_buf_adds(b, "</td><td>");
 			if (ch->from_partner != MU_ALL) {
-				esc(b, sc->partners[ch->from_partner].name);
+				io_html_esc(b, sc->partners[ch->from_partner].name);
 				mu_buf_adds(b, " ");
-				esc(b, sc->roles[ch->from_role].id);
+				io_html_esc(b, sc->roles[ch->from_role].id);
 			}
 			mu_buf_adds(b, "</td><td>");
 			if (ch->to_partner != MU_ALL) {
-				esc(b, sc->partners[ch->to_partner].name);
+				io_html_esc(b, sc->partners[ch->to_partner].name);
 				mu_buf_adds(b, " ");
-				esc(b, sc->roles[ch->to_role].id);
+				io_html_esc(b, sc->roles[ch->to_role].id);
 			}
 			mu_buf_addf(b, "</td><td>%.4g</td><td>%s</td><td>", ch->staff,
-			            money(m, ch->penalty));
+			            io_html_money(m, ch->penalty));
 			if (ch->is_forced) {
 				mu_buf_adds(b, "yes: ");
-				esc(b, mu_keep_gone_names[ch->why]);
+				io_html_esc(b, mu_keep_gone_names[ch->why]);
 			} else {
 				mu_buf_adds(b, "no");
 			}
@@ -790,7 +793,7 @@ static void plan_sections(struct mu_buf *b, const struct mu_scenario *sc, const 
 	rota_grid(b, sc, p);
 }
 
-static enum mu_code write_page(const char *dir, struct mu_buf *b, struct mu_err *err)
+enum mu_code io_html_write_page(const char *dir, struct mu_buf *b, struct mu_err *err)
 {
 	enum mu_code rc;
 	mu_buf_adds(b, "</body></html>\n");
@@ -807,31 +810,32 @@ enum mu_code io_html_write_solve(const char *dir, const struct mu_scenario *sc,
 	struct lookup lk;
 	mu_buf_init(&b);
 	lookup_init(&lk, sc);
-	page_open(&b, plan->heading, scenario_label);
+	io_html_page_open(&b, plan->heading, scenario_label);
 	headline(&b, sc, plan);
 	plan_sections(&b, sc, &lk, plan);
 	lookup_release(&lk);
-	return write_page(dir, &b, err);
+	return io_html_write_page(dir, &b, err);
 }
 
 static void compare_row(struct mu_buf *b, const char *what, const char *sys, const char *silo,
                         const char *diff)
 {
 	mu_buf_adds(b, "<tr><td>");
-	esc(b, what);
+	io_html_esc(b, what);
 	mu_buf_adds(b, "</td><td>");
-	esc(b, sys);
+	io_html_esc(b, sys);
 	mu_buf_adds(b, "</td><td>");
-	esc(b, silo);
+	io_html_esc(b, silo);
 	mu_buf_adds(b, "</td><td>");
-	esc(b, diff);
+	io_html_esc(b, diff);
 	mu_buf_adds(b, "</td></tr>\n");
 }
 
 static void compare_money(struct mu_buf *b, const char *what, double sys, double silo)
 {
 	char m[3][MU_MONEY_SIZE];
-	compare_row(b, what, money(m[0], sys), money(m[1], silo), money(m[2], sys - silo));
+	compare_row(b, what, io_html_money(m[0], sys), io_html_money(m[1], silo),
+	            io_html_money(m[2], sys - silo));
 }
 
 static void compare_hours(struct mu_buf *b, const char *what, double sys, double silo)
@@ -851,8 +855,8 @@ static void compare_table(struct mu_buf *b, const struct io_html_plan *sys,
 	mu_buf_adds(b, "<table><tr><th></th><th>system</th><th>silo</th><th>system &minus; "
 	               "silo</th></tr>\n");
 	compare_hours(b, "filled hours", a->filled_hours, c->filled_hours);
-	fill_text(t[0], 32, a);
-	fill_text(t[1], 32, c);
+	io_html_fill_text(t[0], 32, a);
+	io_html_fill_text(t[1], 32, c);
 	snprintf(t[2], 32, "%+.2f points", 100 * (mu_totals_fill_rate(a) - mu_totals_fill_rate(c)));
 	compare_row(b, "fill rate", t[0], t[1], t[2]);
 	snprintf(t[0], 32, "%zu", a->n_red_flags);
@@ -886,17 +890,18 @@ static void compare_partners(struct mu_buf *b, const struct mu_scenario *sc,
 	               "<th>agency, silo</th><th>aid in h</th><th>aid out h</th></tr>\n");
 	for (i = 0; i < sc->n_partners; i++) {
 		const struct mu_totals *a = &sys->plan->partners[i], *c = &silo->plan->partners[i];
-		fill_text(f[0], 32, a);
-		fill_text(f[1], 32, c);
+		io_html_fill_text(f[0], 32, a);
+		io_html_fill_text(f[1], 32, c);
 		mu_buf_adds(b, "<tr><td>");
-		esc(b, sc->partners[i].name);
+		io_html_esc(b, sc->partners[i].name);
 		mu_buf_addf(b,
 		            "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%zu</td>"
 		            "<td>%zu</td><td>%s</td><td>",
-		            money(m[0], a->cost_total), money(m[1], c->cost_total), f[0], f[1],
-		            a->n_red_flags, c->n_red_flags, money(m[2], a->spend[MU_SRC_AGENCY]));
+		            io_html_money(m[0], a->cost_total), io_html_money(m[1], c->cost_total),
+		            f[0], f[1], a->n_red_flags, c->n_red_flags,
+		            io_html_money(m[2], a->spend[MU_SRC_AGENCY]));
 		mu_buf_addf(b, "%s</td><td>%.0f</td><td>%.0f</td></tr>\n",
-		            money(m[0], c->spend[MU_SRC_AGENCY]), a->hours[MU_SRC_LEND],
+		            io_html_money(m[0], c->spend[MU_SRC_AGENCY]), a->hours[MU_SRC_LEND],
 		            a->lent_out_hours);
 	}
 	mu_buf_adds(b, "</table>\n");
@@ -913,23 +918,24 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 	struct lookup lk;
 	mu_buf_init(&b);
 	lookup_init(&lk, sc);
-	page_open(&b, "System against silo", scenario_label);
+	io_html_page_open(&b, "System against silo", scenario_label);
 	mu_buf_init(&say);
 	io_say_value(&say, sc, sys->plan, silo->plan);
 	mu_buf_adds(&b, "<p style=\"font-size:1.2em\">");
-	esc(&b, say.data);
+	io_html_esc(&b, say.data);
 	mu_buf_adds(&b,
 	            "</p>\n<p>The cost to the system &mdash; spend plus the penalty weights the "
 	            "scenario puts on unfilled hours, agency tiers and break-glass, not money "
 	            "anyone pays &mdash; is ");
-	mu_buf_addf(&b, "<b>%s %s</b>", money(m, fabs(lower)), lower >= 0 ? "lower" : "higher");
+	mu_buf_addf(&b, "<b>%s %s</b>", io_html_money(m, fabs(lower)),
+	            lower >= 0 ? "lower" : "higher");
 	if (silo->objective > 0)
 		mu_buf_addf(&b, " (%.0f%% of the silo's)", 100 * fabs(lower) / silo->objective);
 	mu_buf_adds(&b, ".</p>\n");
 	mu_buf_release(&say);
 	if (guarantee) {
 		mu_buf_adds(&b, "<p>");
-		esc(&b, guarantee);
+		io_html_esc(&b, guarantee);
 		mu_buf_adds(&b, "</p>\n");
 	}
 	mu_buf_adds(&b, "<p>Silo: the same scenario as if partners worked alone: no lending, each "
@@ -945,161 +951,5 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 	heatmap(&b, sc, silo);
 	spend(&b, sc, silo);
 	lookup_release(&lk);
-	return write_page(dir, &b, err);
-}
-
-/* One bar of the gain-and-share chart: a partner's gain and share side by
- * side, from a zero line, to the same scale. */
-static void shares_chart(struct mu_buf *b, const struct mu_scenario *sc, const struct io_shares *t)
-{
-	const double label_w = 260, bar_w = 420, row_h = 30;
-	double lo = 0, hi = 0, scale, zero;
-	size_t p, n = sc->n_partners;
-	for (p = 0; p < n; p++) {
-		lo = fmin(lo, fmin(t->gain[p], t->shares->share[p]));
-		hi = fmax(hi, fmax(t->gain[p], t->shares->share[p]));
-	}
-	scale = hi > lo ? bar_w / (hi - lo) : 0;
-	zero = label_w + (0 - lo) * scale;
-	mu_buf_addf(b,
-	            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
-	            "width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-label=\"each partner's gain "
-	            "and share\" font-family=\"sans-serif\" font-size=\"12\">\n",
-	            label_w + bar_w + 20, row_h * (double)n + 40, label_w + bar_w + 20,
-	            row_h * (double)n + 40);
-	mu_buf_addf(b,
-	            "<rect x=\"%.0f\" y=\"4\" width=\"12\" height=\"10\" fill=\"#9e9e9e\"/>"
-	            "<text x=\"%.0f\" y=\"13\">its own gain</text>"
-	            "<rect x=\"%.0f\" y=\"4\" width=\"12\" height=\"10\" fill=\"#1f78b4\"/>"
-	            "<text x=\"%.0f\" y=\"13\">its share</text>\n",
-	            label_w, label_w + 16, label_w + 110, label_w + 126);
-	for (p = 0; p < n; p++) {
-		double y = 24 + row_h * (double)p, g = t->gain[p] * scale,
-		       s = t->shares->share[p] * scale;
-		mu_buf_addf(b, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\"><title>",
-		            label_w - 8, y + 15);
-		esc(b, sc->partners[p].name);
-		mu_buf_adds(b, "</title>");
-		esc(b, sc->partners[p].id);
-		mu_buf_adds(b, "</text>");
-		mu_buf_addf(b,
-		            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" "
-		            "fill=\"#9e9e9e\"/>"
-		            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" "
-		            "fill=\"#1f78b4\"/>\n",
-		            g < 0 ? zero + g : zero, y + 2, fabs(g), s < 0 ? zero + s : zero,
-		            y + 13, fabs(s));
-	}
-	mu_buf_addf(b,
-	            "<line x1=\"%.1f\" y1=\"20\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"#333\"/>\n"
-	            "</svg>\n",
-	            zero, zero, 24 + row_h * (double)n);
-}
-
-enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
-                                  const char *scenario_label, const struct io_shares *t,
-                                  struct mu_err *err)
-{
-	const struct mu_shares *sh = t->shares;
-	const double *std_error = sh->is_exact ? NULL : sh->std_error;
-	char m[6][MU_MONEY_SIZE];
-	struct mu_buf b, said;
-	size_t p;
-	mu_buf_init(&b);
-	page_open(&b, "Shares of the value of working together", scenario_label);
-	mu_buf_addf(&b,
-	            "<p style=\"font-size:1.2em\">Working together lowers the cost to the system "
-	            "by <b>%s</b>. Each partner's fair share of that (its Shapley value: what it "
-	            "adds, on average, to every group of partners it could join) against what it "
-	            "gains itself, and the transfers that make the two equal.</p>\n",
-	            money(m[0], sh->saving));
-	mu_buf_adds(&b, "<p>Cost is spend plus the penalty weights the scenario puts on unfilled "
-	                "hours, agency tiers and break-glass &mdash; how bad an outcome is, not "
-	                "only money. A partner's cost is counted at the partner: spend on work "
-	                "done there, the penalties of its own demand rows, and recharge paid "
-	                "less received. Plan mode.</p>\n");
-	shares_chart(&b, sc, t);
-	mu_buf_addf(&b,
-	            "<table><tr><th>partner</th><th>alone</th><th>together</th><th>gain</th>"
-	            "<th>share</th>%s<th>transfer</th></tr>\n",
-	            std_error ? "<th>std error</th>" : "");
-	for (p = 0; p < sc->n_partners; p++) {
-		mu_buf_adds(&b, "<tr><td>");
-		esc(&b, sc->partners[p].name);
-		mu_buf_addf(&b, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>",
-		            money(m[0], t->silo_cost[p]), money(m[1], t->system_cost[p]),
-		            money(m[2], t->gain[p]), money(m[3], sh->share[p]));
-		if (std_error)
-			mu_buf_addf(&b, "<td>%s</td>",
-			            isnan(std_error[p]) ? "-" : money(m[4], std_error[p]));
-		mu_buf_addf(&b, "<td>%s %s</td></tr>\n",
-		            fabs(t->transfer[p]) < 0.005 ? ""
-		            : t->transfer[p] > 0         ? "receives"
-		                                         : "pays",
-		            money(m[5], fabs(t->transfer[p])));
-	}
-	/* the sentences the terminal says too */
-	mu_buf_init(&said);
-	io_say_shares_core(&said, sc, sh, t->exact_max);
-	mu_buf_adds(&b, "</table>\n<p>");
-	esc(&b, said.data);
-	mu_buf_reset(&said);
-	io_say_shares_settlement(&said, sc, t->settlement, t->n_settlement);
-	mu_buf_adds(&b, "</p>\n<p>");
-	esc(&b, said.data);
-	mu_buf_adds(&b, "</p>\n");
-	mu_buf_release(&said);
-	return write_page(dir, &b, err);
-}
-
-enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
-                                 const char *scenario_label, const struct io_sweep_table *table,
-                                 const char *chart_svg, struct mu_err *err)
-{
-	char m[2][MU_MONEY_SIZE], fill[32], status[MU_STATUS_SIZE];
-	struct mu_buf b;
-	size_t i, k;
-	(void)sc;
-	mu_buf_init(&b);
-	page_open(&b, "Sweep", scenario_label);
-	mu_buf_addf(&b, "<p>%zu %s solves, varying ", table->n_points, table->mode);
-	for (k = 0; k < table->n_names; k++) {
-		mu_buf_adds(&b, k ? (k + 1 == table->n_names ? " and " : ", ") : "");
-		esc(&b, table->labels[k]);
-	}
-	mu_buf_adds(&b, ".</p>\n");
-	if (table->finding) {
-		mu_buf_adds(&b, "<p style=\"font-size:1.2em\">");
-		esc(&b, table->finding);
-		mu_buf_adds(&b, "</p>\n");
-	}
-	mu_buf_adds(&b, chart_svg);
-	mu_buf_adds(&b, "<h2>Points</h2>\n<table><tr>");
-	for (k = 0; k < table->n_names; k++) {
-		mu_buf_adds(&b, "<th>");
-		esc(&b, table->names[k]);
-		mu_buf_adds(&b, "</th>");
-	}
-	mu_buf_adds(&b, "<th>status</th><th>cost</th><th>fill</th><th>red flags</th>"
-	                "<th>agency spend</th><th>agency h</th><th>bank h</th><th>unfilled h</th>"
-	                "<th>run</th></tr>\n");
-	for (i = 0; i < table->n_points; i++) {
-		const struct io_sweep_point *pt = &table->points[i];
-		mu_buf_adds(&b, "<tr>");
-		for (k = 0; k < table->n_names; k++)
-			mu_buf_addf(&b, "<td>%g</td>", pt->values[k]);
-		fill_text(fill, sizeof(fill), &pt->system);
-		mu_buf_addf(
-		    &b,
-		    "<td>%s</td><td>%s</td><td>%s</td><td%s>%zu</td><td>%s</td><td>%.0f</td>"
-		    "<td>%.0f</td><td>%.0f</td><td>%lld</td></tr>\n",
-		    mu_format_status(status, pt->status, pt->has_gap, pt->gap),
-		    money(m[0], pt->objective), fill,
-		    pt->system.n_red_flags ? " class=\"red\"" : "", pt->system.n_red_flags,
-		    money(m[1], pt->system.spend[MU_SRC_AGENCY]), pt->system.hours[MU_SRC_AGENCY],
-		    pt->system.hours[MU_SRC_BANK], pt->system.unfilled_hours,
-		    (long long)pt->run_id);
-	}
-	mu_buf_adds(&b, "</table>\n");
-	return write_page(dir, &b, err);
+	return io_html_write_page(dir, &b, err);
 }

@@ -1,0 +1,35 @@
+/*
+ * io_html_int.h - what the pages of report.html (io_html.c and
+ * io_html_<page>.c) share and nobody else sees: the page's frame and the
+ * one way text and money go into it.
+ */
+#ifndef IO_HTML_INT_H
+#define IO_HTML_INT_H
+
+#include "core/mu_buf.h"
+#include "core/mu_err.h"
+#include "io/io_html.h"
+
+#include <stddef.h>
+
+/* Appends s (NULL as "") to b, HTML-escaped by io_svg_escape, the one
+ * escaper. */
+void io_html_esc(struct mu_buf *b, const char *s);
+
+/* "£1,234.56" into buf (MU_MONEY_SIZE bytes); returns buf. */
+const char *io_html_money(char *buf, double v);
+
+/* The fill rate of t as "97.70%", or "-" when it has no required hours,
+ * into buf. */
+void io_html_fill_text(char *buf, size_t size, const struct mu_totals *t);
+
+/* Starts a page in b: the document's head with the style, the title as
+ * its heading, and a line naming the scenario (label), muster's version
+ * and the time. */
+void io_html_page_open(struct mu_buf *b, const char *title, const char *label);
+
+/* Ends the page in b, writes it as dir/report.html and releases b.
+ * MU_OK or MU_E_IO. */
+enum mu_code io_html_write_page(const char *dir, struct mu_buf *b, struct mu_err *err);
+
+#endif

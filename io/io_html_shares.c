@@ -1,0 +1,119 @@
+/*
+ * io_html_shares.c - report.html of muster shares (DESIGN.md §3a): who
+ * gains, each partner's share beside its gain as a chart, the core check
+ * and the settlement.
+ */
+#include "io/io_html_int.h"
+
+#include "core/mu_format.h"
+#include "io/io_say.h"
+#include "io/io_svg.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* One bar of the gain-and-share chart: a partner's gain and share side by
+ * side, from a zero line, to the same scale. */
+static void shares_chart(struct mu_buf *b, const struct mu_scenario *sc, const struct io_shares *t)
+{
+	const double label_w = 260, bar_w = 420, row_h = 30;
+	double lo = 0, hi = 0, scale, zero;
+	size_t p, n = sc->n_partners;
+	for (p = 0; p < n; p++) {
+		lo = fmin(lo, fmin(t->gain[p], t->shares->share[p]));
+		hi = fmax(hi, fmax(t->gain[p], t->shares->share[p]));
+	}
+	scale = hi > lo ? bar_w / (hi - lo) : 0;
+	zero = label_w + (0 - lo) * scale;
+	mu_buf_addf(b,
+	            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
+	            "width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-label=\"each partner's gain "
+	            "and share\" font-family=\"sans-serif\" font-size=\"12\">\n",
+	            label_w + bar_w + 20, row_h * (double)n + 40, label_w + bar_w + 20,
+	            row_h * (double)n + 40);
+	mu_buf_addf(b,
+	            "<rect x=\"%.0f\" y=\"4\" width=\"12\" height=\"10\" fill=\"#9e9e9e\"/>"
+	            "<text x=\"%.0f\" y=\"13\">its own gain</text>"
+	            "<rect x=\"%.0f\" y=\"4\" width=\"12\" height=\"10\" fill=\"#1f78b4\"/>"
+	            "<text x=\"%.0f\" y=\"13\">its share</text>\n",
+	            label_w, label_w + 16, label_w + 110, label_w + 126);
+	for (p = 0; p < n; p++) {
+		double y = 24 + row_h * (double)p, g = t->gain[p] * scale,
+		       s = t->shares->share[p] * scale;
+		mu_buf_addf(b, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\"><title>",
+		            label_w - 8, y + 15);
+		io_html_esc(b, sc->partners[p].name);
+		mu_buf_adds(b, "</title>");
+		io_html_esc(b, sc->partners[p].id);
+		mu_buf_adds(b, "</text>");
+		mu_buf_addf(b,
+		            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" "
+		            "fill=\"#9e9e9e\"/>"
+		            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" "
+		            "fill=\"#1f78b4\"/>\n",
+		            g < 0 ? zero + g : zero, y + 2, fabs(g), s < 0 ? zero + s : zero,
+		            y + 13, fabs(s));
+	}
+	mu_buf_addf(b,
+	            "<line x1=\"%.1f\" y1=\"20\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"#333\"/>\n"
+	            "</svg>\n",
+	            zero, zero, 24 + row_h * (double)n);
+}
+
+enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
+                                  const char *scenario_label, const struct io_shares *t,
+                                  struct mu_err *err)
+{
+	const struct mu_shares *sh = t->shares;
+	const double *std_error = sh->is_exact ? NULL : sh->std_error;
+	char m[6][MU_MONEY_SIZE];
+	struct mu_buf b, said;
+	size_t p;
+	mu_buf_init(&b);
+	io_html_page_open(&b, "Shares of the value of working together", scenario_label);
+	mu_buf_addf(&b,
+	            "<p style=\"font-size:1.2em\">Working together lowers the cost to the system "
+	            "by <b>%s</b>. Each partner's fair share of that (its Shapley value: what it "
+	            "adds, on average, to every group of partners it could join) against what it "
+	            "gains itself, and the transfers that make the two equal.</p>\n",
+	            io_html_money(m[0], sh->saving));
+	mu_buf_adds(&b, "<p>Cost is spend plus the penalty weights the scenario puts on unfilled "
+	                "hours, agency tiers and break-glass &mdash; how bad an outcome is, not "
+	                "only money. A partner's cost is counted at the partner: spend on work "
+	                "done there, the penalties of its own demand rows, and recharge paid "
+	                "less received. Plan mode.</p>\n");
+	shares_chart(&b, sc, t);
+	mu_buf_addf(&b,
+	            "<table><tr><th>partner</th><th>alone</th><th>together</th><th>gain</th>"
+	            "<th>share</th>%s<th>transfer</th></tr>\n",
+	            std_error ? "<th>std error</th>" : "");
+	for (p = 0; p < sc->n_partners; p++) {
+		mu_buf_adds(&b, "<tr><td>");
+		io_html_esc(&b, sc->partners[p].name);
+		mu_buf_addf(&b, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>",
+		            io_html_money(m[0], t->silo_cost[p]),
+		            io_html_money(m[1], t->system_cost[p]), io_html_money(m[2], t->gain[p]),
+		            io_html_money(m[3], sh->share[p]));
+		if (std_error)
+			mu_buf_addf(&b, "<td>%s</td>",
+			            isnan(std_error[p]) ? "-" : io_html_money(m[4], std_error[p]));
+		mu_buf_addf(&b, "<td>%s %s</td></tr>\n",
+		            fabs(t->transfer[p]) < 0.005 ? ""
+		            : t->transfer[p] > 0         ? "receives"
+		                                         : "pays",
+		            io_html_money(m[5], fabs(t->transfer[p])));
+	}
+	/* the sentences the terminal says too */
+	mu_buf_init(&said);
+	io_say_shares_core(&said, sc, sh, t->exact_max);
+	mu_buf_adds(&b, "</table>\n<p>");
+	io_html_esc(&b, said.data);
+	mu_buf_reset(&said);
+	io_say_shares_settlement(&said, sc, t->settlement, t->n_settlement);
+	mu_buf_adds(&b, "</p>\n<p>");
+	io_html_esc(&b, said.data);
+	mu_buf_adds(&b, "</p>\n");
+	mu_buf_release(&said);
+	return io_html_write_page(dir, &b, err);
+}
