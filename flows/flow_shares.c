@@ -251,7 +251,8 @@ enum mu_code flow_shares_solve(const struct io_source *src, const struct mu_scen
 	game_init(&g, sc, req);
 	if (req->store && (rc = io_store_list_values(req->store, src, add_known, &g, err)) != MU_OK)
 		goto done;
-	qsort(g.known, g.n_known, sizeof(*g.known), by_coalition); /* already; to be sure */
+	if (g.n_known > 1) /* qsort may not be given NULL, even for none */
+		qsort(g.known, g.n_known, sizeof(*g.known), by_coalition); /* already; to be sure */
 	if (g.progress.is_exact)
 		g.progress.n_to_value = (size_t)1 << n;
 	tell(&g, FLOW_SHARES_BEGIN);
