@@ -218,8 +218,7 @@ static enum mu_code partner_costs(const struct mu_scenario *sc, bool is_silo,
 	if ((rc = pol_solve(sc, &how, &solved, err)) != MU_OK)
 		return rc;
 	for (p = 0; p < sc->n_partners; p++) {
-		const struct mu_totals *t = &solved.plan->partners[p];
-		cost[p] = t->cost_total + t->recharge_out - t->recharge_in;
+		cost[p] = mu_totals_partner_cost(&solved.plan->partners[p]);
 	}
 	pol_solved_release(&solved);
 	return MU_OK;

@@ -403,6 +403,15 @@ static size_t compare_measures(const struct mu_totals *t, struct mu_kpi *out)
 	return mu_totals_kpis(t, out);
 }
 
+static void write_compare_measure(FILE *fp, const char *scope, const char *name,
+                                  const char *measure, double sys, double silo)
+{
+	io_csv_write_text(fp, scope);
+	fputc(',', fp);
+	io_csv_write_text(fp, name);
+	fprintf(fp, ",%s,%.10g,%.10g,%.10g\n", measure, sys, silo, sys - silo);
+}
+
 static void write_compare_scope(FILE *fp, const char *scope, const char *name,
                                 const struct mu_totals *sys, const struct mu_totals *silo)
 {
@@ -420,6 +429,12 @@ static void write_compare_scope(FILE *fp, const char *scope, const char *name,
 		fprintf(fp, ",%s,%.10g,%.10g,%.10g\n", a[i].name, a[i].value, b[k].value,
 		        a[i].value - b[k].value);
 	}
+	/* the footing compare and shares share (mu_plan.h): net cash and the
+	 * partner's cost with recharge paid minus received in them */
+	write_compare_measure(fp, scope, name, "net_cash", mu_totals_net_cash(sys),
+	                      mu_totals_net_cash(silo));
+	write_compare_measure(fp, scope, name, "cost_with_recharge", mu_totals_partner_cost(sys),
+	                      mu_totals_partner_cost(silo));
 }
 
 enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *sc,

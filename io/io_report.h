@@ -130,7 +130,9 @@ enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *s
 
 /* Writes dir/compare.csv: per partner and SYSTEM, each measure of
  * summary.csv (and filled_hours) for the system and the silo plan, and
- * system - silo. MU_OK or MU_E_IO. */
+ * system - silo; then net_cash and cost_with_recharge (mu_totals_net_cash,
+ * mu_totals_partner_cost: the footing of shares.csv's costs). MU_OK or
+ * MU_E_IO. */
 enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *sc,
                                      const struct mu_plan *sys, const struct mu_plan *silo,
                                      struct mu_err *err);

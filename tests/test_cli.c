@@ -503,6 +503,36 @@ static void test_cli_solve_plan_mode_matches_clp(void **state)
  * the rota must be within 1% of it. Both searches run to proof, the same
  * work however loaded the machine is (muster's about 4 s on an idle
  * machine, CBC's about 11 s): no clock decides what either finds. */
+/* csv_value of compare.csv's row of partner id (with its comma) and measure:
+ * the row starts "id,name,measure," whatever the name. */
+static double csv_value_measure(const char *path, const char *id, const char *measure, int col)
+{
+	char *text = tu_slurp(path), *line, want[120];
+	double v = NAN;
+	snprintf(want, sizeof(want), ",%s,", measure);
+	for (line = text; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+		const char *end = strchr(line, '\n'), *m;
+		if (strncmp(line, id, strlen(id)) != 0)
+			continue;
+		m = strstr(line, want);
+		if (!m || (end && m > end))
+			continue;
+		{
+			const char *c = line;
+			int k;
+			for (k = 1; k < col && c; k++) {
+				c = strchr(c, ',');
+				c = c ? c + 1 : NULL;
+			}
+			if (c)
+				v = strtod(c, NULL);
+		}
+		break;
+	}
+	free(text);
+	return v;
+}
+
 static size_t count_lines(const char *path);
 
 static void test_cli_solve_rota_mode_brackets_cbc(void **state)
@@ -609,6 +639,28 @@ static void test_cli_compare_system_and_silo(void **state)
 		assert_true(strncmp(at, said, strlen(said)) == 0);
 		assert_true(fabs(parse_money(at + strlen(said)) - fabs(more)) <= 0.5);
 		assert_non_null(strstr(at, more > 0 ? " more spend" : " less"));
+	}
+	{
+		/* one footing (mu_totals_net_cash): each partner's net cash is its
+		 * spend plus recharge paid minus received, in both plans; the
+		 * system's is its spend (recharge nets to zero) */
+		static const char *const ids[] = {"cmh_trust,", "acute_north,", "hospice,"};
+		size_t i;
+		int col;
+		for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+			for (col = 4; col <= 5; col++) {
+				double spend, in, out, net, with, pen;
+				spend = csv_value_measure(path, ids[i], "spend", col);
+				in = csv_value_measure(path, ids[i], "recharge_in", col);
+				out = csv_value_measure(path, ids[i], "recharge_out", col);
+				net = csv_value_measure(path, ids[i], "net_cash", col);
+				with = csv_value_measure(path, ids[i], "cost_with_recharge", col);
+				pen = csv_value_measure(path, ids[i], "penalties", col);
+				assert_true(fabs(net - (spend + out - in)) < 0.01);
+				assert_true(fabs(with - (net + pen)) < 0.01);
+			}
+		assert_true(fabs(csv_value(path, "SYSTEM,the whole system,net_cash,", 4) -
+		                 csv_value(path, "SYSTEM,the whole system,spend,", 4)) < 0.01);
 	}
 	/* each plan's own outputs hold by §3 */
 	check_outputs("cmp/system", false, false, sys);
