@@ -20,8 +20,12 @@
 /* What working together is worth: the system plan against the silo plan in
  * filled hours, red flags and cash spend, each with its sign ("Working
  * together fills 255 more hours and removes all 8 red flags, for £1,533
- * more spend."), then every partner whose filled hours are fewer or whose
- * spend is higher in the system plan, by name. Appends plain text to b. */
+ * more spend."); then every partner by name, in filled hours, red flags
+ * and net cash (mu_totals_net_cash), each change with its sign in words:
+ * "Better off than alone" (gains only), "Gains and losses" (better: ...;
+ * worse: ...), "Worse off than alone" (loses on one and gains on none;
+ * "none" when no partner does) and "No change". A change counts when it
+ * shows: 0.1 filled hours, one red flag, 1p. Appends plain text to b. */
 void io_say_value(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *sys,
                   const struct mu_plan *silo);
 
