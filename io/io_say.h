@@ -166,12 +166,19 @@ void io_say_coalition(struct mu_buf *b, const struct mu_scenario *sc, mu_coaliti
 void io_say_shares_core(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_shares *sh,
                         int exact_max);
 
-/* The settlement (mu_game_settlement's n_t transfers, in their order):
- * "Settlement (in the same units as the shares ...): A pays B £X; ...",
- * partners by name, each transfer that reads above £0.00; when none does,
- * that none is needed. Appends plain text to b. */
+/* "per week" (days 7), "per day" (1), else "per N days": the horizon a
+ * figure of money is for. Appends plain text to b. */
+void io_say_horizon(struct mu_buf *b, long days);
+
+/* A settlement (mu_game_settlement's n_t transfers, in their order),
+ * partners by name, each transfer that reads above £0.00. per_days 0: of
+ * the weighted shares, "Transfers of value (spend plus penalty weights, not
+ * money) ...: A passes B £X of value; ..."; per_days > 0: of the cash game,
+ * money for that horizon, "Settlement in cash, per week (...): A pays B £X;
+ * ...". "pays" only for money. When none reads above £0.00, that none is
+ * needed. Appends plain text to b. */
 void io_say_shares_settlement(struct mu_buf *b, const struct mu_scenario *sc,
-                              const struct mu_transfer *t, size_t n_t);
+                              const struct mu_transfer *t, size_t n_t, long per_days);
 
 /* What one solve of a recruitment's joint model comes to, a year: the best
  * posts, recruiting nobody, one post more, or a point of the curve

@@ -1154,10 +1154,13 @@ static size_t partner_named(const struct mu_scenario *sc, const char *text, size
  * gain to its share (to the pennies rounded away). */
 static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
 {
-	static const char head[] = "Settlement (in the same units as the shares: cost to the "
-	                           "system, spend plus penalty weights): ",
-	                  none[] = "Settlement: none is needed; each partner's own gain is its "
-	                           "share.";
+	/* of value (the weighted shares: never "pays") or of money for a
+	 * horizon (the cash game's: "pays") */
+	static const char value_head[] = "Transfers of value (spend plus penalty weights, not "
+	                                 "money) that would make each partner's gain its share: ",
+	                  value_none[] = "Transfers of value: none is needed; each partner's own "
+	                                 "gain is its share.";
+	char head[200], none[200];
 	int k;
 	(void)state;
 	for (k = 0; k < 5000; k++) {
@@ -1166,8 +1169,34 @@ static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
 		struct mu_transfer t[N_GAME];
 		double gain[N_GAME], share[N_GAME], after[N_GAME], sum = 0;
 		bool is_game = uniform() < 0.6;
+		long per_days = uniform() < 0.5   ? 0
+		                : uniform() < 0.5 ? 7
+		                                  : 1 + (long)(uniform() * 28);
+		const char *verb = per_days ? " pays " : " passes ";
 		struct mu_buf b;
 		const char *at;
+		if (per_days) {
+			char per[40];
+			if (per_days == 7)
+				snprintf(per, sizeof(per), "per week");
+			else if (per_days == 1)
+				snprintf(per, sizeof(per), "per day");
+			else
+				snprintf(per, sizeof(per), "per %ld days", per_days);
+			snprintf(
+			    head, sizeof(head),
+			    "Settlement in cash, %s (money; from the cash game, each coalition's "
+			    "plan valued at its spend): ",
+			    per);
+			snprintf(
+			    none, sizeof(none),
+			    "Settlement in cash, %s: none is needed; each partner's own fall in "
+			    "net cash is its cash share.",
+			    per);
+		} else {
+			snprintf(head, sizeof(head), "%s", value_head);
+			snprintf(none, sizeof(none), "%s", value_none);
+		}
 		if (is_game) {
 			for (p = 0; p < n; p++) {
 				gain[p] = draw(1e5);
@@ -1187,7 +1216,9 @@ static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
 			}
 		}
 		mu_buf_init(&b);
-		io_say_shares_settlement(&b, &sc, t, n_t);
+		io_say_shares_settlement(&b, &sc, t, n_t, per_days);
+		if (!per_days) /* "pays" only for money */
+			assert_null(strstr(b.data, "pays"));
 		for (i = 0; i < n_t; i++)
 			n_said += t[i].amount >= 0.005;
 		if (n_said == 0) {
@@ -1204,15 +1235,20 @@ static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
 			size_t from, to;
 			if (t[i].amount < 0.005)
 				continue;
-			pays = strstr(at, " pays ");
+			pays = strstr(at, verb);
 			assert_non_null(pays);
 			end = strstr(pays, "; ");
 			if (!end)
 				end = b.data + b.len - 1;
-			pound = strstr(pays + 6, " £");
+			pound = strstr(pays + strlen(verb), " £");
 			assert_true(pound && pound < end);
 			from = partner_named(&sc, at, (size_t)(pays - at));
-			to = partner_named(&sc, pays + 6, (size_t)(pound - (pays + 6)));
+			to = partner_named(&sc, pays + strlen(verb),
+			                   (size_t)(pound - (pays + strlen(verb))));
+			if (!per_days) {
+				const char *of = strstr(pound, " of value");
+				assert_true(of && of < end && (of[9] == ';' || of[9] == '.'));
+			}
 			assert_int_equal(from, t[i].from);
 			assert_int_equal(to, t[i].to);
 			assert_true(fabs(money_at(pound + 1) - t[i].amount) <= 0.005 + 1e-9);
