@@ -164,8 +164,9 @@ static void print_shares(const struct mu_scenario *sc, const struct flow_shares 
 	if (r->has_cash)
 		print_cash(sc, r);
 	else
-		printf("\nNo settlement in cash: it needs each coalition's spend, and values read "
-		       "from --db keep only their cost; run shares without --db for it.\n");
+		printf("\nNo settlement in cash: it needs each coalition's spend, and some values "
+		       "read from --db were recorded without it (by a muster before schema 6); run "
+		       "shares without --db, or value the shards again, for it.\n");
 }
 
 /* --shard: this shard's coalitions valued and recorded in a->db. */

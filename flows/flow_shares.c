@@ -13,6 +13,8 @@
 #include "io/io_html.h"
 #include "policies/pol_solve.h"
 
+#include <assert.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,12 +35,13 @@ struct game {
 	/* the values recorded in req->store, by coalition as signed (the
 	 * store's order) */
 	int64_t *known;
-	double *known_cost;
+	double *known_cost, *known_spend; /* spend NAN: not recorded */
 	size_t n_known, cap_known, n_looked_up;
 	/* the spend of each coalition solved here, for the cash game, in the
 	 * order solved (sorted by coalition before it is read) */
 	struct spent *spent;
 	size_t n_spent, cap_spent;
+	bool is_spend_missing; /* a value from the store came without its spend */
 };
 
 static void tell(struct game *g, enum flow_shares_phase phase)
@@ -67,6 +70,7 @@ static void game_release(struct game *g)
 	pol_game_free(g->model);
 	free(g->known);
 	free(g->known_cost);
+	free(g->known_spend);
 	free(g->spent);
 }
 
@@ -76,13 +80,15 @@ static int by_coalition(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static int add_known(uint64_t coalition, double cost, void *ctx)
+static int add_known(uint64_t coalition, double cost, double spend, void *ctx)
 {
 	struct game *g = ctx;
-	size_t cap = g->cap_known;
+	size_t cap = g->cap_known, cap2 = g->cap_known;
 	MU_GROW(g->known, g->cap_known, g->n_known + 1);
 	MU_GROW(g->known_cost, cap, g->n_known + 1);
+	MU_GROW(g->known_spend, cap2, g->n_known + 1);
 	g->known[g->n_known] = (int64_t)coalition;
+	g->known_spend[g->n_known] = spend;
 	g->known_cost[g->n_known++] = cost;
 	return 0;
 }
@@ -107,8 +113,15 @@ static enum mu_code coalition_cost(void *ctx, mu_coalition s, double *cost, stru
 	    g->n_known ? bsearch(&key, g->known, g->n_known, sizeof(*g->known), by_coalition)
 	               : NULL;
 	if (at) {
+		double spend = g->known_spend[at - g->known];
 		*cost = g->known_cost[at - g->known];
 		g->n_looked_up++;
+		if (isnan(spend)) {
+			g->is_spend_missing = true;
+		} else {
+			MU_GROW(g->spent, g->cap_spent, g->n_spent + 1);
+			g->spent[g->n_spent++] = (struct spent){s, spend};
+		}
 		return MU_OK;
 	}
 	if (flow_is_stopped(&g->req->hooks))
@@ -185,7 +198,7 @@ enum mu_code flow_shares_value_shard(const struct io_source *src, const struct m
 {
 	struct game g;
 	uint64_t *list = NULL;
-	double *cost = NULL;
+	double *cost = NULL, *spend = NULL;
 	size_t n_list, i;
 	enum mu_code rc;
 	if ((rc = check_partners(sc, err)) != MU_OK)
@@ -196,17 +209,23 @@ enum mu_code flow_shares_value_shard(const struct io_source *src, const struct m
 	g.progress.n_to_value = n_list;
 	tell(&g, FLOW_SHARES_BEGIN);
 	cost = mu_calloc(n_list + 1, sizeof(*cost));
-	for (i = 0; i < n_list; i++)
+	spend = mu_calloc(n_list + 1, sizeof(*spend));
+	for (i = 0; i < n_list; i++) {
 		if ((rc = coalition_cost(&g, list[i], &cost[i], err)) != MU_OK)
 			break;
+		/* a shard reads no values: each one solved, its spend the last */
+		assert(g.n_spent > 0 && g.spent[g.n_spent - 1].s == list[i]);
+		spend[i] = g.spent[g.n_spent - 1].spend;
+	}
 	tell(&g, FLOW_SHARES_DONE);
 	if (rc == MU_OK)
-		rc = io_store_add_values(req->store, src, list, cost, n_list, err);
+		rc = io_store_add_values(req->store, src, list, cost, spend, n_list, err);
 	if (rc == MU_OK)
 		*n_recorded = n_list;
 	game_release(&g);
 	free(list);
 	free(cost);
+	free(spend);
 	return rc;
 }
 
@@ -370,8 +389,8 @@ enum mu_code flow_shares_solve(const struct io_source *src, const struct mu_scen
 			out->system_cost[p] = mu_totals_partner_cost(&out->system_totals[p]);
 		}
 		settle(n, out);
-		/* the store keeps each coalition's cost, not its spend */
-		if (g.n_looked_up == 0)
+		/* a value recorded before schema 6 has no spend */
+		if (!g.is_spend_missing)
 			rc = settle_cash(sc, &g, silo_spend, system_spend, out, err);
 	}
 	out->n_looked_up = g.n_looked_up;

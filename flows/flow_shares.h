@@ -89,7 +89,8 @@ struct flow_shares {
 	 * (cash_gain) plus what it receives minus what it pays equal its cash
 	 * share. Money, for the scenario's horizon (horizon_days, from the
 	 * shift dates). has_cash is false when a coalition's value came from
-	 * req->store, which keeps no spend: cash_* are then zero. */
+	 * req->store without its spend (recorded before schema 6): cash_* are
+	 * then zero. */
 	bool has_cash;
 	struct mu_shares cash_shares;
 	double *cash_gain, *cash_transfer;
