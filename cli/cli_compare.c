@@ -91,19 +91,23 @@ static void hours_row(const char *what, double a, double b)
 static void print_partners(const struct mu_scenario *sc, const struct flow_run *sys,
                            const struct flow_run *silo)
 {
-	char m[4][MU_MONEY_SIZE];
+	char m[6][MU_MONEY_SIZE];
 	int w = cli_partner_id_width(sc, 7);
 	size_t p;
-	printf("\nPartner by partner (system / silo):\n");
-	printf("  %-*s %12s %12s %7s %7s %4s %4s %11s %11s %7s %7s\n", w, "partner", "cost",
-	       "silo cost", "fill", "silo", "red", "silo", "agency", "silo agency", "aid in",
-	       "aid out");
+	printf("\nPartner by partner (system / silo; net cash = spend + recharge paid - recharge "
+	       "received; cost = net cash + penalty weights, the same footing as shares):\n");
+	printf("  %-*s %12s %12s %12s %12s %7s %7s %4s %4s %11s %11s %7s %7s\n", w, "partner",
+	       "net cash", "silo cash", "cost", "silo cost", "fill", "silo", "red", "silo",
+	       "agency", "silo agency", "aid in", "aid out");
 	for (p = 0; p < sc->n_partners; p++) {
 		const struct mu_totals *a = &sys->solved.plan->partners[p],
 		                       *b = &silo->solved.plan->partners[p];
 		double fa = mu_totals_fill_rate(a), fb = mu_totals_fill_rate(b);
-		printf("  %-*s %12s %12s", w, sc->partners[p].id, cli_money(m[0], a->cost_total),
-		       cli_money(m[1], b->cost_total));
+		printf("  %-*s %12s %12s %12s %12s", w, sc->partners[p].id,
+		       cli_money(m[4], mu_totals_net_cash(a)),
+		       cli_money(m[5], mu_totals_net_cash(b)),
+		       cli_money(m[0], mu_totals_partner_cost(a)),
+		       cli_money(m[1], mu_totals_partner_cost(b)));
 		if (fa >= 0)
 			printf(" %6.1f%% %6.1f%%", 100 * fa, 100 * fb);
 		else

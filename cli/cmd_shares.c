@@ -30,8 +30,12 @@ const char cmd_shares_help[] =
     "coalition solved); above that, or with --samples, the mean over random\n"
     "orders of the partners with its standard error. Then whether the shares\n"
     "are in the core (no group saves more alone than its shares add up to)\n"
-    "and the settlement: the transfers between partners that make each\n"
-    "partner's own gain equal its share. Records nothing.\n"
+    "and the transfers of value (not money) that make each partner's own gain\n"
+    "equal its share. Then the cash game (each coalition's plan valued at its\n"
+    "spend): each partner's change in filled hours, red flags and net cash\n"
+    "(spend plus recharge paid minus received), its cash share, and the\n"
+    "settlement in cash for the scenario's horizon (per week for 7 days of\n"
+    "shifts). Records nothing.\n"
     "\n"
     "options:\n"
     "  --samples N   estimate from N random orders of the partners (default\n"
@@ -88,8 +92,44 @@ static void on_progress(void *ctx, const struct flow_shares_progress *pr)
 	fflush(stdout);
 }
 
-/* What the shares come to: the saving, the table, the core check and the
- * settlement. */
+/* The cash game (issue 24): each partner's change in filled hours, red
+ * flags and net cash, its cash share and the settlement in money. */
+static void print_cash(const struct mu_scenario *sc, const struct flow_shares *r)
+{
+	char m[5][MU_MONEY_SIZE];
+	int w = cli_partner_id_width(sc, 7);
+	struct mu_buf said;
+	size_t p;
+	mu_buf_init(&said);
+	io_say_horizon(&said, r->horizon_days);
+	printf("\nIn cash, %s (the shifts' dates span %ld day%s): working together spends %s %s. "
+	       "Each partner's change in filled hours, red flags and net cash (spend plus "
+	       "recharge paid minus recharge received), and its Shapley share of the fall in "
+	       "spend (the cash game: each coalition's optimal plan valued at its spend):\n",
+	       said.data, r->horizon_days, r->horizon_days == 1 ? "" : "s",
+	       cli_money(m[0], fabs(r->cash_shares.saving)),
+	       r->cash_shares.saving >= 0 ? "less" : "more");
+	printf("  %-*s %9s %9s %13s %13s %12s %12s %13s\n", w, "partner", "filled h", "red flags",
+	       "cash alone", "cash together", "cash gain", "cash share", "cash in");
+	for (p = 0; p < sc->n_partners; p++) {
+		const struct mu_totals *a = &r->system_totals[p], *c = &r->silo_totals[p];
+		printf("  %-*s %+9.1f %+9ld %13s %13s %12s %12s %13s\n", w,
+		       cli_safe(sc->partners[p].id), a->filled_hours - c->filled_hours,
+		       (long)a->n_red_flags - (long)c->n_red_flags,
+		       cli_money(m[0], mu_totals_net_cash(c)),
+		       cli_money(m[1], mu_totals_net_cash(a)), cli_money(m[2], r->cash_gain[p]),
+		       cli_money(m[3], r->cash_shares.share[p]),
+		       cli_money(m[4], r->cash_transfer[p]));
+	}
+	mu_buf_reset(&said);
+	io_say_shares_settlement(&said, sc, r->cash_settlement, r->n_cash_settlement,
+	                         r->horizon_days);
+	printf("%s\n", cli_safe(said.data));
+	mu_buf_release(&said);
+}
+
+/* What the shares come to: the saving, the table, the core check, the
+ * transfers of value and the settlement in cash. */
 static void print_shares(const struct mu_scenario *sc, const struct flow_shares *r)
 {
 	const struct mu_shares *sh = &r->shares;
@@ -97,11 +137,13 @@ static void print_shares(const struct mu_scenario *sc, const struct flow_shares 
 	int w = cli_partner_id_width(sc, 7);
 	struct mu_buf said;
 	size_t p;
-	printf("Working together lowers the cost to the system (spend plus penalty weights, "
-	       "plan mode) by %s. Each partner's share of it, against what it gains itself:\n",
+	printf("Working together lowers the cost to the system by %s: value (spend plus penalty "
+	       "weights, plan mode), not money. Each partner's share of that value, against what "
+	       "it gains itself (a partner's cost counted at the partner, recharge paid minus "
+	       "received in it):\n",
 	       cli_money(m[0], sh->saving));
 	printf("  %-*s %13s %13s %12s %12s %s %13s\n", w, "partner", "alone", "together", "gain",
-	       "share", sh->is_exact ? "" : "  std error", "transfer in");
+	       "share", sh->is_exact ? "" : "  std error", "value in");
 	for (p = 0; p < sc->n_partners; p++) {
 		printf("  %-*s %13s %13s %12s %12s", w, cli_safe(sc->partners[p].id),
 		       cli_money(m[0], r->silo_cost[p]), cli_money(m[1], r->system_cost[p]),
@@ -116,9 +158,15 @@ static void print_shares(const struct mu_scenario *sc, const struct flow_shares 
 	io_say_shares_core(&said, sc, sh, FLOW_SHARES_EXACT_MAX);
 	printf("\n%s\n", cli_safe(said.data));
 	mu_buf_reset(&said);
-	io_say_shares_settlement(&said, sc, r->settlement, r->n_settlement);
+	io_say_shares_settlement(&said, sc, r->settlement, r->n_settlement, 0);
 	printf("%s\n", cli_safe(said.data));
 	mu_buf_release(&said);
+	if (r->has_cash)
+		print_cash(sc, r);
+	else
+		printf("\nNo settlement in cash: it needs each coalition's spend, and some values "
+		       "read from --db were recorded without it (by a muster before schema 6); run "
+		       "shares without --db, or value the shards again, for it.\n");
 }
 
 /* --shard: this shard's coalitions valued and recorded in a->db. */

@@ -225,6 +225,16 @@ bool mu_totals_has_penalty(const struct mu_totals *t, int kind)
 	return kind != MU_PEN_CHANGE || t->is_replan;
 }
 
+double mu_totals_net_cash(const struct mu_totals *t)
+{
+	return t->spend_total + t->recharge_out - t->recharge_in;
+}
+
+double mu_totals_partner_cost(const struct mu_totals *t)
+{
+	return mu_totals_net_cash(t) + t->penalty_total;
+}
+
 double mu_totals_fill_rate(const struct mu_totals *t)
 {
 	if (t->required_hours <= 0)

@@ -266,6 +266,21 @@ void mu_plan_free(struct mu_plan *plan);
 bool mu_totals_has_source(const struct mu_totals *t, int source);
 bool mu_totals_has_penalty(const struct mu_totals *t, int kind);
 
+/* One footing for every partner (DESIGN.md §3, §3a; compare, shares and
+ * the report all use these two):
+ * net cash = spend (cash on work done at the partner: travel, bank pay,
+ * agency charges) + recharge paid (for staff it hosted) - recharge received
+ * (for its staff lent out). The system's recharge nets to zero, so there it
+ * is the spend. */
+double mu_totals_net_cash(const struct mu_totals *t);
+
+/* The partner's cost, recharge in it: net cash + its penalty weights (its
+ * demand rows' short and breach, the tier, break-glass and bank penalties of
+ * work done there). Not money: the weights are in it. The cost_total of t
+ * is the same without recharge (the partner's share of the objective); for
+ * the system the two are equal. */
+double mu_totals_partner_cost(const struct mu_totals *t);
+
 /* The fill rate of t: (required - short - breach hours) / required hours;
  * negative when nothing is required (summary.csv leaves it empty). */
 double mu_totals_fill_rate(const struct mu_totals *t);

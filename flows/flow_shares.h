@@ -79,6 +79,24 @@ struct flow_shares {
 	size_t n_settlement;
 	double *transfer;
 	size_t n_looked_up; /* coalition values taken from req->store */
+	/* Per partner, the totals of the silo and system plans above: filled
+	 * hours, red flags, net cash (mu_totals_net_cash). */
+	struct mu_totals *silo_totals, *system_totals;
+	/* The cash game (issue 24): v(S) is the spend of coalition S's optimal
+	 * plan (the one GLPK returns; the silo and the system those solved
+	 * cold, as above), and each partner's Shapley share of the cash saving;
+	 * the cash settlement makes each partner's fall in net cash
+	 * (cash_gain) plus what it receives minus what it pays equal its cash
+	 * share. Money, for the scenario's horizon (horizon_days, from the
+	 * shift dates). has_cash is false when a coalition's value came from
+	 * req->store without its spend (recorded before schema 6): cash_* are
+	 * then zero. */
+	bool has_cash;
+	struct mu_shares cash_shares;
+	double *cash_gain, *cash_transfer;
+	struct mu_transfer *cash_settlement;
+	size_t n_cash_settlement;
+	long horizon_days;
 };
 
 /* The shares of sc's partners (1 <= n_partners <= MU_GAME_MAX_PLAYERS):

@@ -882,9 +882,14 @@ static void compare_table(struct mu_buf *b, const struct io_html_plan *sys,
 static void compare_partners(struct mu_buf *b, const struct mu_scenario *sc,
                              const struct io_html_plan *sys, const struct io_html_plan *silo)
 {
-	char m[3][MU_MONEY_SIZE], f[2][32];
+	char m[4][MU_MONEY_SIZE], f[2][32];
 	size_t i;
-	mu_buf_adds(b, "<h2>Partner by partner</h2>\n<table><tr><th>partner</th><th>cost, "
+	/* one footing with shares (mu_totals_net_cash, mu_totals_partner_cost):
+	 * recharge paid minus received is in both */
+	mu_buf_adds(b, "<h2>Partner by partner</h2>\n<p>Net cash: spend on work done at the "
+	               "partner plus recharge paid minus recharge received. Cost: net cash plus "
+	               "the partner's penalty weights (not money).</p>\n<table><tr><th>partner"
+	               "</th><th>net cash, system</th><th>net cash, silo</th><th>cost, "
 	               "system</th><th>cost, silo</th><th>fill, system</th><th>fill, silo</th>"
 	               "<th>red flags, system</th><th>red flags, silo</th><th>agency, system</th>"
 	               "<th>agency, silo</th><th>aid in h</th><th>aid out h</th></tr>\n");
@@ -894,14 +899,18 @@ static void compare_partners(struct mu_buf *b, const struct mu_scenario *sc,
 		io_html_fill_text(f[1], 32, c);
 		mu_buf_adds(b, "<tr><td>");
 		io_html_esc(b, sc->partners[i].name);
+		mu_buf_addf(b, "</td><td>%s</td><td>%s</td>",
+		            io_html_money(m[0], mu_totals_net_cash(a)),
+		            io_html_money(m[1], mu_totals_net_cash(c)));
 		mu_buf_addf(b,
-		            "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%zu</td>"
+		            "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%zu</td>"
 		            "<td>%zu</td><td>%s</td><td>",
-		            io_html_money(m[0], a->cost_total), io_html_money(m[1], c->cost_total),
-		            f[0], f[1], a->n_red_flags, c->n_red_flags,
-		            io_html_money(m[2], a->spend[MU_SRC_AGENCY]));
+		            io_html_money(m[2], mu_totals_partner_cost(a)),
+		            io_html_money(m[3], mu_totals_partner_cost(c)), f[0], f[1],
+		            a->n_red_flags, c->n_red_flags,
+		            io_html_money(m[0], a->spend[MU_SRC_AGENCY]));
 		mu_buf_addf(b, "%s</td><td>%.0f</td><td>%.0f</td></tr>\n",
-		            io_html_money(m[0], c->spend[MU_SRC_AGENCY]), a->hours[MU_SRC_LEND],
+		            io_html_money(m[1], c->spend[MU_SRC_AGENCY]), a->hours[MU_SRC_LEND],
 		            a->lent_out_hours);
 	}
 	mu_buf_adds(b, "</table>\n");

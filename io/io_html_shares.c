@@ -61,6 +61,50 @@ static void shares_chart(struct mu_buf *b, const struct mu_scenario *sc, const s
 	            zero, zero, 24 + row_h * (double)n);
 }
 
+/* The cash game (issue 24): each partner's change in filled hours, red
+ * flags and net cash, its cash share and the settlement in money. */
+static void cash_table(struct mu_buf *b, const struct mu_scenario *sc, const struct io_shares *t)
+{
+	char m[5][MU_MONEY_SIZE];
+	struct mu_buf said;
+	size_t p;
+	mu_buf_init(&said);
+	io_say_horizon(&said, t->horizon_days);
+	mu_buf_addf(b,
+	            "<h2>In cash, %s</h2>\n<p>Money, for the %ld days the shifts' dates span: "
+	            "each partner's change in filled hours, red flags and net cash (spend plus "
+	            "recharge paid minus recharge received), and its share of the fall in spend "
+	            "(the cash game: each coalition's optimal plan valued at its spend).</p>\n",
+	            said.data, t->horizon_days);
+	mu_buf_adds(b, "<table><tr><th>partner</th><th>filled hours</th><th>red flags</th>"
+	               "<th>net cash alone</th><th>net cash together</th><th>cash gain</th>"
+	               "<th>cash share</th><th>settlement</th></tr>\n");
+	for (p = 0; p < sc->n_partners; p++) {
+		const struct mu_totals *a = &t->system_totals[p], *c = &t->silo_totals[p];
+		mu_buf_adds(b, "<tr><td>");
+		io_html_esc(b, sc->partners[p].name);
+		mu_buf_addf(b, "</td><td>%+.1f</td><td>%+ld</td><td>%s</td><td>%s</td><td>%s</td>",
+		            a->filled_hours - c->filled_hours,
+		            (long)a->n_red_flags - (long)c->n_red_flags,
+		            io_html_money(m[0], mu_totals_net_cash(c)),
+		            io_html_money(m[1], mu_totals_net_cash(a)),
+		            io_html_money(m[2], t->cash_gain[p]));
+		mu_buf_addf(b, "<td>%s</td><td>%s %s</td></tr>\n",
+		            io_html_money(m[3], t->cash_shares->share[p]),
+		            fabs(t->cash_transfer[p]) < 0.005 ? ""
+		            : t->cash_transfer[p] > 0         ? "receives"
+		                                              : "pays",
+		            io_html_money(m[4], fabs(t->cash_transfer[p])));
+	}
+	mu_buf_reset(&said);
+	io_say_shares_settlement(&said, sc, t->cash_settlement, t->n_cash_settlement,
+	                         t->horizon_days);
+	mu_buf_adds(b, "</table>\n<p>");
+	io_html_esc(b, said.data);
+	mu_buf_adds(b, "</p>\n");
+	mu_buf_release(&said);
+}
+
 enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
                                   const char *scenario_label, const struct io_shares *t,
                                   struct mu_err *err)
@@ -74,7 +118,8 @@ enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
 	io_html_page_open(&b, "Shares of the value of working together", scenario_label);
 	mu_buf_addf(&b,
 	            "<p style=\"font-size:1.2em\">Working together lowers the cost to the system "
-	            "by <b>%s</b>. Each partner's fair share of that (its Shapley value: what it "
+	            "by <b>%s</b> of value (spend plus penalty weights), not money. Each partner's "
+	            "fair share of that (its Shapley value: what it "
 	            "adds, on average, to every group of partners it could join) against what it "
 	            "gains itself, and the transfers that make the two equal.</p>\n",
 	            io_html_money(m[0], sh->saving));
@@ -86,7 +131,7 @@ enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
 	shares_chart(&b, sc, t);
 	mu_buf_addf(&b,
 	            "<table><tr><th>partner</th><th>alone</th><th>together</th><th>gain</th>"
-	            "<th>share</th>%s<th>transfer</th></tr>\n",
+	            "<th>share</th>%s<th>transfer of value</th></tr>\n",
 	            std_error ? "<th>std error</th>" : "");
 	for (p = 0; p < sc->n_partners; p++) {
 		mu_buf_adds(&b, "<tr><td>");
@@ -98,10 +143,11 @@ enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
 		if (std_error)
 			mu_buf_addf(&b, "<td>%s</td>",
 			            isnan(std_error[p]) ? "-" : io_html_money(m[4], std_error[p]));
+		/* value, not money: "pays" is for the cash settlement only */
 		mu_buf_addf(&b, "<td>%s %s</td></tr>\n",
 		            fabs(t->transfer[p]) < 0.005 ? ""
-		            : t->transfer[p] > 0         ? "receives"
-		                                         : "pays",
+		            : t->transfer[p] > 0         ? "gets"
+		                                         : "passes",
 		            io_html_money(m[5], fabs(t->transfer[p])));
 	}
 	/* the sentences the terminal says too */
@@ -110,10 +156,12 @@ enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
 	mu_buf_adds(&b, "</table>\n<p>");
 	io_html_esc(&b, said.data);
 	mu_buf_reset(&said);
-	io_say_shares_settlement(&said, sc, t->settlement, t->n_settlement);
+	io_say_shares_settlement(&said, sc, t->settlement, t->n_settlement, 0);
 	mu_buf_adds(&b, "</p>\n<p>");
 	io_html_esc(&b, said.data);
 	mu_buf_adds(&b, "</p>\n");
+	if (t->cash_shares && t->silo_totals)
+		cash_table(&b, sc, t);
 	mu_buf_release(&said);
 	return io_html_write_page(dir, &b, err);
 }

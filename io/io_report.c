@@ -403,6 +403,15 @@ static size_t compare_measures(const struct mu_totals *t, struct mu_kpi *out)
 	return mu_totals_kpis(t, out);
 }
 
+static void write_compare_measure(FILE *fp, const char *scope, const char *name,
+                                  const char *measure, double sys, double silo)
+{
+	io_csv_write_text(fp, scope);
+	fputc(',', fp);
+	io_csv_write_text(fp, name);
+	fprintf(fp, ",%s,%.10g,%.10g,%.10g\n", measure, sys, silo, sys - silo);
+}
+
 static void write_compare_scope(FILE *fp, const char *scope, const char *name,
                                 const struct mu_totals *sys, const struct mu_totals *silo)
 {
@@ -420,6 +429,47 @@ static void write_compare_scope(FILE *fp, const char *scope, const char *name,
 		fprintf(fp, ",%s,%.10g,%.10g,%.10g\n", a[i].name, a[i].value, b[k].value,
 		        a[i].value - b[k].value);
 	}
+	/* the footing compare and shares share (mu_plan.h): net cash and the
+	 * partner's cost with recharge paid minus received in them */
+	write_compare_measure(fp, scope, name, "net_cash", mu_totals_net_cash(sys),
+	                      mu_totals_net_cash(silo));
+	write_compare_measure(fp, scope, name, "cost_with_recharge", mu_totals_partner_cost(sys),
+	                      mu_totals_partner_cost(silo));
+}
+
+/* shares.csv's cash and footing columns of partner p (MU_ALL: SYSTEM, the
+ * sums), with the line's end. */
+static void write_shares_cash(FILE *fp, const struct io_shares *t, size_t p)
+{
+	size_t n = t->shares->n, i, lo = p == MU_ALL ? 0 : p, hi = p == MU_ALL ? n : p + 1;
+	double v[5] = {0}, hours = 0;
+	long flags = 0;
+	for (i = lo; t->silo_totals && i < hi; i++) {
+		v[0] += mu_totals_net_cash(&t->silo_totals[i]);
+		v[1] += mu_totals_net_cash(&t->system_totals[i]);
+		hours += t->system_totals[i].filled_hours - t->silo_totals[i].filled_hours;
+		flags +=
+		    (long)t->system_totals[i].n_red_flags - (long)t->silo_totals[i].n_red_flags;
+	}
+	for (i = lo; t->cash_shares && i < hi; i++) {
+		v[2] += t->cash_gain[i];
+		v[3] += t->cash_shares->share[i];
+		v[4] += t->cash_transfer[i];
+	}
+	if (t->cash_shares && p == MU_ALL && fabs(v[4]) <= 1e-9 * (1 + fabs(v[2]) + fabs(v[3])))
+		v[4] = 0; /* the transfers' sum: rounding only, as above */
+	if (t->silo_totals)
+		fprintf(fp, ",%.10g,%.10g", v[0], v[1]);
+	else
+		fputs(",,", fp);
+	if (t->cash_shares)
+		fprintf(fp, ",%.10g,%.10g,%.10g,%ld", v[2], v[3], v[4], t->horizon_days);
+	else
+		fputs(",,,,", fp);
+	if (t->silo_totals)
+		fprintf(fp, ",%.10g,%ld\n", hours, flags);
+	else
+		fputs(",,\n", fp);
 }
 
 enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *sc,
@@ -433,7 +483,8 @@ enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *s
 	if (!fp)
 		return MU_E_IO;
 	fputs("partner,name,silo_cost,system_cost,gain,share,std_error,transfer,in_core,"
-	      "furthest_coalition,furthest_excess\n",
+	      "furthest_coalition,furthest_excess,silo_net_cash,system_net_cash,cash_gain,"
+	      "cash_share,cash_transfer,horizon_days,filled_hours_change,red_flags_change\n",
 	      fp);
 	for (p = 0; p < sc->n_partners; p++) {
 		io_csv_write_text(fp, sc->partners[p].id);
@@ -443,7 +494,8 @@ enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *s
 		        t->gain[p], sh->share[p]);
 		fputc(',', fp); /* empty when exact, or from one order (NAN) */
 		write_number_or_empty(fp, !sh->is_exact && sh->std_error ? sh->std_error[p] : NAN);
-		fprintf(fp, ",%.10g,,,\n", t->transfer[p]);
+		fprintf(fp, ",%.10g,,,", t->transfer[p]);
+		write_shares_cash(fp, t, p);
 		sum[0] += t->silo_cost[p];
 		sum[1] += t->system_cost[p];
 		sum[2] += t->gain[p];
@@ -464,11 +516,12 @@ enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *s
 		io_say_coalition(&ids, sc, sh->furthest);
 		fprintf(fp, "%s,", sh->is_in_core ? "yes" : "no");
 		io_csv_write_text(fp, ids.data);
-		fprintf(fp, ",%.10g\n", sh->furthest_excess);
+		fprintf(fp, ",%.10g", sh->furthest_excess);
 		mu_buf_release(&ids);
 	} else {
-		fputs(",,\n", fp);
+		fputs(",,", fp);
 	}
+	write_shares_cash(fp, t, MU_ALL);
 	return io_file_close(&out, err);
 }
 

@@ -119,18 +119,36 @@ struct io_shares {
 	const struct mu_transfer *settlement; /* mu_game_settlement's, in its order */
 	size_t n_settlement;
 	int exact_max; /* the most partners whose shares are exact (io_say_shares_core) */
+	/* per partner, its silo and system totals (filled hours, red flags,
+	 * net cash), or NULL */
+	const struct mu_totals *silo_totals, *system_totals;
+	/* the cash game (flow_shares.h), money per horizon_days; cash_shares
+	 * NULL when there is none (values from a store) */
+	const struct mu_shares *cash_shares;
+	const double *cash_gain, *cash_transfer;
+	const struct mu_transfer *cash_settlement;
+	size_t n_cash_settlement;
+	long horizon_days;
 };
 
 /* shares.csv: partner,name,silo_cost,system_cost,gain,share,std_error,
  * transfer per partner, then SYSTEM with the totals and the core check
  * (in_core yes/no, furthest_coalition, furthest_excess; empty when
- * sampled). */
+ * sampled). Costs, gains, shares and transfers are value (spend plus
+ * penalty weights, recharge in: mu_totals_partner_cost), not money. Then
+ * the cash game's columns, money for the horizon: silo_net_cash,
+ * system_net_cash (mu_totals_net_cash), cash_gain (silo - system),
+ * cash_share, cash_transfer (> 0 received), horizon_days (empty without
+ * a cash game), and filled_hours_change, red_flags_change (system - silo;
+ * empty without totals). */
 enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *sc,
                                     const struct io_shares *t, struct mu_err *err);
 
 /* Writes dir/compare.csv: per partner and SYSTEM, each measure of
  * summary.csv (and filled_hours) for the system and the silo plan, and
- * system - silo. MU_OK or MU_E_IO. */
+ * system - silo; then net_cash and cost_with_recharge (mu_totals_net_cash,
+ * mu_totals_partner_cost: the footing of shares.csv's costs). MU_OK or
+ * MU_E_IO. */
 enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *sc,
                                      const struct mu_plan *sys, const struct mu_plan *silo,
                                      struct mu_err *err);

@@ -20,8 +20,12 @@
 /* What working together is worth: the system plan against the silo plan in
  * filled hours, red flags and cash spend, each with its sign ("Working
  * together fills 255 more hours and removes all 8 red flags, for £1,533
- * more spend."), then every partner whose filled hours are fewer or whose
- * spend is higher in the system plan, by name. Appends plain text to b. */
+ * more spend."); then every partner by name, in filled hours, red flags
+ * and net cash (mu_totals_net_cash), each change with its sign in words:
+ * "Better off than alone" (gains only), "Gains and losses" (better: ...;
+ * worse: ...), "Worse off than alone" (loses on one and gains on none;
+ * "none" when no partner does) and "No change". A change counts when it
+ * shows: 0.1 filled hours, one red flag, 1p. Appends plain text to b. */
 void io_say_value(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *sys,
                   const struct mu_plan *silo);
 
@@ -162,12 +166,19 @@ void io_say_coalition(struct mu_buf *b, const struct mu_scenario *sc, mu_coaliti
 void io_say_shares_core(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_shares *sh,
                         int exact_max);
 
-/* The settlement (mu_game_settlement's n_t transfers, in their order):
- * "Settlement (in the same units as the shares ...): A pays B £X; ...",
- * partners by name, each transfer that reads above £0.00; when none does,
- * that none is needed. Appends plain text to b. */
+/* "per week" (days 7), "per day" (1), else "per N days": the horizon a
+ * figure of money is for. Appends plain text to b. */
+void io_say_horizon(struct mu_buf *b, long days);
+
+/* A settlement (mu_game_settlement's n_t transfers, in their order),
+ * partners by name, each transfer that reads above £0.00. per_days 0: of
+ * the weighted shares, "Transfers of value (spend plus penalty weights, not
+ * money) ...: A passes B £X of value; ..."; per_days > 0: of the cash game,
+ * money for that horizon, "Settlement in cash, per week (...): A pays B £X;
+ * ...". "pays" only for money. When none reads above £0.00, that none is
+ * needed. Appends plain text to b. */
 void io_say_shares_settlement(struct mu_buf *b, const struct mu_scenario *sc,
-                              const struct mu_transfer *t, size_t n_t);
+                              const struct mu_transfer *t, size_t n_t, long per_days);
 
 /* What one solve of a recruitment's joint model comes to, a year: the best
  * posts, recruiting nobody, one post more, or a point of the curve

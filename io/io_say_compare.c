@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void say_hours(struct mu_buf *b, double more)
@@ -47,66 +48,117 @@ static void say_spend(struct mu_buf *b, double more)
 	mu_buf_adds(b, more > 0 ? " more spend" : " less");
 }
 
-/* The recharge a partner named as worse off receives (net > 0) or pays
- * for mutual aid, more than alone: not spend (it is a transfer inside the
- * system, DESIGN.md §3), but money the partner sees, so said beside it. */
-static void say_recharge(struct mu_buf *b, double net)
+/* A partner's change against alone on the footing of compare and shares
+ * (mu_plan.h): filled hours, red flags and net cash, each counted as a
+ * change only when the sentence shows it as one (0.1 h, one flag, 1p). */
+struct change {
+	double hours; /* more filled hours (> 0 a gain) */
+	long flags;   /* more red flags (> 0 a loss) */
+	double cash;  /* more net cash (> 0 a loss) */
+	bool is_hours, is_cash;
+	int n_gains, n_losses;
+};
+
+static void change_of(struct change *c, const struct mu_totals *sys, const struct mu_totals *silo)
 {
-	char m[MU_MONEY_SIZE];
-	if (fabs(net) < 0.005)
-		return;
-	mu_buf_addf(b, ", %s recharge %s", mu_format_money(m, fabs(net), 2),
-	            net > 0 ? "received" : "paid");
+	c->hours = sys->filled_hours - silo->filled_hours;
+	c->flags = (long)sys->n_red_flags - (long)silo->n_red_flags;
+	c->cash = mu_totals_net_cash(sys) - mu_totals_net_cash(silo);
+	c->is_hours = fabs(c->hours) >= 0.05;
+	c->is_cash = fabs(c->cash) >= 0.005;
+	c->n_gains = (c->is_hours && c->hours > 0) + (c->flags < 0) + (c->is_cash && c->cash < 0);
+	c->n_losses = (c->is_hours && c->hours < 0) + (c->flags > 0) + (c->is_cash && c->cash > 0);
 }
 
-/* Appends what is worse for partner p in the system plan, if anything;
- * returns whether it did. */
-static bool say_worse(struct mu_buf *b, const char *name, const struct mu_totals *sys,
-                      const struct mu_totals *silo, bool is_first)
+/* Appends the changes of c whose direction is is_gain's ("182.1 more filled
+ * hours, 8 fewer red flags"), each with its sign in words. */
+static void say_changes(struct mu_buf *b, const struct change *c, bool is_gain)
 {
-	double fewer = silo->filled_hours - sys->filled_hours;
-	double more = sys->spend_total - silo->spend_total;
-	bool is_fewer = fewer > EPS, is_more = more > EPS;
-	if (!is_fewer && !is_more)
-		return false;
-	mu_buf_adds(b, is_first ? " Worse off than alone: " : "; ");
-	mu_buf_addf(b, "%s (", name);
-	if (is_fewer && fewer < 0.05)
-		mu_buf_adds(b, "less than 0.1 fewer filled hours");
-	else if (is_fewer)
-		mu_buf_addf(b, "%.1f fewer filled hours", fewer);
-	if (is_fewer && is_more)
-		mu_buf_adds(b, ", ");
-	if (is_more && more < 0.005) {
-		mu_buf_adds(b, "less than £0.01 more spend");
-	} else if (is_more) {
-		char m[MU_MONEY_SIZE];
-		mu_buf_addf(b, "%s more spend", mu_format_money(m, more, 2));
+	char m[MU_MONEY_SIZE];
+	bool is_first = true;
+	if (c->is_hours && (c->hours > 0) == is_gain) {
+		mu_buf_addf(b, "%.1f %s filled hours", fabs(c->hours),
+		            c->hours > 0 ? "more" : "fewer");
+		is_first = false;
 	}
-	say_recharge(b, (sys->recharge_in - sys->recharge_out) -
-	                    (silo->recharge_in - silo->recharge_out));
-	mu_buf_adds(b, ")");
-	return true;
+	if (c->flags != 0 && (c->flags < 0) == is_gain) {
+		unsigned long n = (unsigned long)labs(c->flags);
+		mu_buf_addf(b, "%s%lu %s red flag%s", is_first ? "" : ", ", n,
+		            c->flags < 0 ? "fewer" : "more", n == 1 ? "" : "s");
+		is_first = false;
+	}
+	if (c->is_cash && (c->cash < 0) == is_gain)
+		mu_buf_addf(b, "%s%s %s net cash", is_first ? "" : ", ",
+		            mu_format_money(m, fabs(c->cash), 2), c->cash < 0 ? "less" : "more");
+}
+
+enum standing { BETTER, MIXED, WORSE, SAME };
+
+static enum standing standing_of(const struct change *c)
+{
+	if (c->n_gains && c->n_losses)
+		return MIXED;
+	if (c->n_gains)
+		return BETTER;
+	return c->n_losses ? WORSE : SAME;
+}
+
+/* One group of partners by standing: " Better off than alone: A (...); B
+ * (...)." Returns whether any partner is in it. */
+static bool say_group(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *sys,
+                      const struct mu_plan *silo, enum standing which)
+{
+	static const char *const heads[] = {
+	    [BETTER] = " Better off than alone: ",
+	    [MIXED] = " Gains and losses: ",
+	    [WORSE] = " Worse off than alone: ",
+	    [SAME] = " No change: ",
+	};
+	size_t p, n = 0;
+	for (p = 0; p < sc->n_partners; p++) {
+		struct change c;
+		change_of(&c, &sys->partners[p], &silo->partners[p]);
+		if (standing_of(&c) != which)
+			continue;
+		mu_buf_adds(b, n++ == 0 ? heads[which] : which == SAME ? ", " : "; ");
+		mu_buf_adds(b, sc->partners[p].name);
+		if (which == SAME)
+			continue;
+		mu_buf_adds(b, which == MIXED ? " (better: " : " (");
+		say_changes(b, &c, which != WORSE);
+		if (which == MIXED) {
+			mu_buf_adds(b, "; worse: ");
+			say_changes(b, &c, false);
+		}
+		mu_buf_adds(b, ")");
+	}
+	if (n)
+		mu_buf_adds(b, ".");
+	return n > 0;
 }
 
 void io_say_value(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *sys,
                   const struct mu_plan *silo)
 {
 	const struct mu_totals *a = &sys->system, *c = &silo->system;
-	bool is_first = true;
-	size_t p;
 	mu_buf_adds(b, "Working together ");
 	say_hours(b, a->filled_hours - c->filled_hours);
 	mu_buf_adds(b, " and ");
 	say_red_flags(b, a->n_red_flags, c->n_red_flags);
 	say_spend(b, a->spend_total - c->spend_total);
 	mu_buf_adds(b, ".");
-	for (p = 0; p < sc->n_partners; p++)
-		if (say_worse(b, sc->partners[p].name, &sys->partners[p], &silo->partners[p],
-		              is_first))
-			is_first = false;
-	if (!is_first)
-		mu_buf_adds(b, ".");
+	if (sc->n_partners == 0)
+		return;
+	/* a partner is worse off only when it loses on one of the three and
+	 * gains on none (issue 24); one that gains on one and loses on
+	 * another is named with both */
+	mu_buf_adds(b, " Each partner is set against working alone in filled hours, red flags and "
+	               "net cash (spend plus recharge paid minus recharge received).");
+	say_group(b, sc, sys, silo, BETTER);
+	say_group(b, sc, sys, silo, MIXED);
+	if (!say_group(b, sc, sys, silo, WORSE))
+		mu_buf_adds(b, " Worse off than alone: none.");
+	say_group(b, sc, sys, silo, SAME);
 }
 
 /* "spend £120 more", "penalties £3,000 less", "spend the same" */

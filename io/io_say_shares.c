@@ -46,22 +46,52 @@ void io_say_shares_core(struct mu_buf *b, const struct mu_scenario *sc, const st
 	}
 }
 
+void io_say_horizon(struct mu_buf *b, long days)
+{
+	if (days == 7)
+		mu_buf_adds(b, "per week");
+	else if (days == 1)
+		mu_buf_adds(b, "per day");
+	else
+		mu_buf_addf(b, "per %ld days", days);
+}
+
 void io_say_shares_settlement(struct mu_buf *b, const struct mu_scenario *sc,
-                              const struct mu_transfer *t, size_t n_t)
+                              const struct mu_transfer *t, size_t n_t, long per_days)
 {
 	char m[MU_MONEY_SIZE];
 	size_t k, n_shown = 0;
+	bool is_cash = per_days > 0;
 	for (k = 0; k < n_t; k++) {
 		if (t[k].amount < 0.005) /* reads £0.00 */
 			continue;
-		mu_buf_addf(b, "%s%s pays %s %s",
-		            n_shown++ == 0 ? "Settlement (in the same units as the shares: cost to "
-		                             "the system, spend plus penalty weights): "
-		                           : "; ",
-		            sc->partners[t[k].from].name, sc->partners[t[k].to].name,
-		            mu_format_money(m, t[k].amount, 2));
+		if (n_shown++ == 0 && is_cash) {
+			mu_buf_adds(b, "Settlement in cash, ");
+			io_say_horizon(b, per_days);
+			mu_buf_adds(b,
+			            " (money; from the cash game, each coalition's plan valued at "
+			            "its spend): ");
+		} else if (n_shown == 1) {
+			mu_buf_adds(
+			    b, "Transfers of value (spend plus penalty weights, not money) that "
+			       "would make each partner's gain its share: ");
+		} else {
+			mu_buf_adds(b, "; ");
+		}
+		/* "pays" only for money (issue 24) */
+		mu_buf_addf(b, "%s %s %s %s%s", sc->partners[t[k].from].name,
+		            is_cash ? "pays" : "passes", sc->partners[t[k].to].name,
+		            mu_format_money(m, t[k].amount, 2), is_cash ? "" : " of value");
 	}
-	mu_buf_adds(b, n_shown ? "."
-	                       : "Settlement: none is needed; each partner's own gain is its "
-	                         "share.");
+	if (n_shown) {
+		mu_buf_adds(b, ".");
+	} else if (is_cash) {
+		mu_buf_adds(b, "Settlement in cash, ");
+		io_say_horizon(b, per_days);
+		mu_buf_adds(b, ": none is needed; each partner's own fall in net cash is its cash "
+		               "share.");
+	} else {
+		mu_buf_adds(b, "Transfers of value: none is needed; each partner's own gain is its "
+		               "share.");
+	}
 }

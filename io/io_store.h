@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 /* The schema version this build writes; older databases are migrated. */
-#define IO_STORE_SCHEMA_VERSION 5
+#define IO_STORE_SCHEMA_VERSION 6
 
 struct io_store;
 
@@ -200,18 +200,21 @@ enum mu_code io_store_merge(struct io_store *st, struct io_store *const *from, s
 
 /* Records src (once) and the cost of each of the n coalitions (bit i:
  * partner i) of its game (DESIGN.md §3a), as `shares --shard` values
- * them, in one transaction; a value recorded before for the same scenario
- * content and coalition is replaced. MU_OK, or MU_E_DB / MU_E_USAGE as
- * io_store_add_run, with nothing recorded. */
+ * them, with the spend of its plan (the cash game's value, issue 24;
+ * spends may be NULL: none recorded), in one transaction; a value recorded
+ * before for the same scenario content and coalition is replaced. MU_OK,
+ * or MU_E_DB / MU_E_USAGE as io_store_add_run, with nothing recorded. */
 enum mu_code io_store_add_values(struct io_store *st, const struct io_source *src,
-                                 const uint64_t *coalitions, const double *costs, size_t n,
-                                 struct mu_err *err);
+                                 const uint64_t *coalitions, const double *costs,
+                                 const double *spends, size_t n, struct mu_err *err);
 
 /* Calls fn for each coalition value recorded for src's content (by hash),
- * by coalition; fn returns non-zero to stop. */
+ * by coalition, with its spend (NAN when none was recorded: a value from
+ * before schema 6); fn returns non-zero to stop. */
 enum mu_code io_store_list_values(struct io_store *st, const struct io_source *src,
-                                  int (*fn)(uint64_t coalition, double cost, void *ctx), void *ctx,
-                                  struct mu_err *err);
+                                  int (*fn)(uint64_t coalition, double cost, double spend,
+                                            void *ctx),
+                                  void *ctx, struct mu_err *err);
 
 /* Calls fn for every run, oldest first; fn returns non-zero to stop. */
 enum mu_code io_store_list_runs(struct io_store *st,

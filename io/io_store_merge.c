@@ -345,14 +345,15 @@ static enum mu_code merge_values(struct merge *m, size_t f, struct mu_err *err)
 	int64_t scenario = 0;
 	enum mu_code rc;
 	int r;
-	if ((rc = io_store_prepare(from,
-	                           "SELECT scenario_id, coalition, cost FROM coalition_values"
-	                           " ORDER BY scenario_id, coalition",
-	                           &sel, err)) != MU_OK ||
+	if ((rc =
+	         io_store_prepare(from,
+	                          "SELECT scenario_id, coalition, cost, spend FROM coalition_values"
+	                          " ORDER BY scenario_id, coalition",
+	                          &sel, err)) != MU_OK ||
 	    (rc = io_store_prepare(
 	         m->to,
-	         "INSERT OR IGNORE INTO coalition_values (scenario_id, coalition, cost)"
-	         " VALUES (?, ?, ?)",
+	         "INSERT OR IGNORE INTO coalition_values (scenario_id, coalition, cost, spend)"
+	         " VALUES (?, ?, ?, ?)",
 	         &ins, err)) != MU_OK)
 		goto done;
 	while (rc == MU_OK && (r = io_store_step(from, sel)) == SQLITE_ROW) {
@@ -362,6 +363,7 @@ static enum mu_code merge_values(struct merge *m, size_t f, struct mu_err *err)
 		sqlite3_bind_int64(ins, 1, scenario);
 		sqlite3_bind_value(ins, 2, sqlite3_column_value(sel, 1));
 		sqlite3_bind_value(ins, 3, sqlite3_column_value(sel, 2));
+		sqlite3_bind_value(ins, 4, sqlite3_column_value(sel, 3));
 		if ((rc = io_store_step_done(m->to, ins, "copy a coalition's value", err)) == MU_OK)
 			m->done->n_values += (size_t)sqlite3_changes(m->to->db);
 	}

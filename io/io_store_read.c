@@ -7,6 +7,7 @@
 
 #include "core/mu_alloc.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -256,8 +257,9 @@ enum mu_code io_store_get_scenario(struct io_store *st, int64_t id, struct io_so
 }
 
 enum mu_code io_store_list_values(struct io_store *st, const struct io_source *src,
-                                  int (*fn)(uint64_t coalition, double cost, void *ctx), void *ctx,
-                                  struct mu_err *err)
+                                  int (*fn)(uint64_t coalition, double cost, double spend,
+                                            void *ctx),
+                                  void *ctx, struct mu_err *err)
 {
 	sqlite3_stmt *stmt;
 	char hash[65];
@@ -266,13 +268,15 @@ enum mu_code io_store_list_values(struct io_store *st, const struct io_source *s
 	io_source_hash(src, hash);
 	if (io_store_prepare(
 	        st,
-	        "SELECT v.coalition, v.cost FROM coalition_values v"
+	        "SELECT v.coalition, v.cost, v.spend FROM coalition_values v"
 	        " JOIN scenarios s ON s.id = v.scenario_id WHERE s.hash = ? ORDER BY v.coalition",
 	        &stmt, err) != MU_OK)
 		return MU_E_DB;
 	io_store_bind_text(stmt, 1, hash);
 	while ((r = io_store_step(st, stmt)) == SQLITE_ROW)
 		if (fn((uint64_t)sqlite3_column_int64(stmt, 0), sqlite3_column_double(stmt, 1),
+		       sqlite3_column_type(stmt, 2) == SQLITE_NULL ? NAN
+		                                                   : sqlite3_column_double(stmt, 2),
 		       ctx))
 			break;
 	if (r != SQLITE_ROW && r != SQLITE_DONE)

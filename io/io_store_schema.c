@@ -87,6 +87,10 @@ static const char *const migrations[] = {
     "  coalition INTEGER NOT NULL,"
     "  cost REAL NOT NULL,"
     "  PRIMARY KEY (scenario_id, coalition));",
+    /* 5 -> 6: the spend of each coalition's plan, the cash game's value
+     * (issue 24), so that merged shards settle in cash too; NULL for a
+     * value recorded before */
+    "ALTER TABLE coalition_values ADD COLUMN spend REAL;",
 };
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 _Static_assert(N_MIGRATIONS == IO_STORE_SCHEMA_VERSION,

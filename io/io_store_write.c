@@ -301,8 +301,8 @@ enum mu_code io_store_add_linked(struct io_store *st, const struct io_source *co
 }
 
 enum mu_code io_store_add_values(struct io_store *st, const struct io_source *src,
-                                 const uint64_t *coalitions, const double *costs, size_t n,
-                                 struct mu_err *err)
+                                 const uint64_t *coalitions, const double *costs,
+                                 const double *spends, size_t n, struct mu_err *err)
 {
 	sqlite3_stmt *ins = NULL;
 	int64_t scenario = 0;
@@ -314,14 +314,18 @@ enum mu_code io_store_add_values(struct io_store *st, const struct io_source *sr
 	if ((rc = io_store_put_scenario(st, src, &scenario, err)) != MU_OK ||
 	    (rc = io_store_prepare(
 	         st,
-	         "INSERT OR REPLACE INTO coalition_values (scenario_id, coalition, cost)"
-	         " VALUES (?, ?, ?)",
+	         "INSERT OR REPLACE INTO coalition_values (scenario_id, coalition, cost, spend)"
+	         " VALUES (?, ?, ?, ?)",
 	         &ins, err)) != MU_OK)
 		goto rollback;
 	for (i = 0; i < n; i++) {
 		sqlite3_bind_int64(ins, 1, scenario);
 		sqlite3_bind_int64(ins, 2, (sqlite3_int64)coalitions[i]);
 		sqlite3_bind_double(ins, 3, costs[i]);
+		if (spends)
+			sqlite3_bind_double(ins, 4, spends[i]);
+		else
+			sqlite3_bind_null(ins, 4);
 		if ((rc = io_store_step_done(st, ins, "insert a coalition's value", err)) != MU_OK)
 			goto rollback;
 	}

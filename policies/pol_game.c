@@ -12,6 +12,10 @@
  * plan's basis instead, which the first solve (the empty coalition, or
  * whichever comes first) leaves marked when it is the silo.
  *
+ * The cash game (issue 24) values a coalition at the spend of its optimal
+ * plan: the plan GLPK returns from that basis, where several plans are
+ * equally cheap in cost and differ in spend (pol_game_spend).
+ *
  * tests/test_game.c checks every coalition's value against a model built
  * for that coalition alone (pol_solve with its coalition), and the shares
  * against CLP.
@@ -120,6 +124,17 @@ enum mu_code pol_game_value(struct pol_game *g, const bool *in, double *objectiv
 	}
 	g->n_solves++;
 	return MU_OK;
+}
+
+double pol_game_spend(const struct pol_game *g)
+{
+	size_t n = g->b->m->n_cols, j;
+	double *x = mu_calloc(n + 1, sizeof(double)), spend = 0;
+	sol_lp_x(g->lp, x);
+	for (j = 0; j < n; j++)
+		spend += g->b->cols[j].spend * x[j];
+	free(x);
+	return spend;
 }
 
 long pol_game_iterations(const struct pol_game *g)

@@ -125,6 +125,12 @@ void pol_game_free(struct pol_game *g);
 enum mu_code pol_game_value(struct pol_game *g, const bool *in, double *objective,
                             struct mu_err *err);
 
+/* The cash spend (travel, bank pay, agency charges; DESIGN.md §3) of the
+ * plan of the last pol_game_value that returned MU_OK: the optimal plan
+ * GLPK returned, one of possibly many of the same cost whose spends differ.
+ * Only after such a call. */
+double pol_game_spend(const struct pol_game *g);
+
 /* Simplex iterations of every value so far. */
 long pol_game_iterations(const struct pol_game *g);
 

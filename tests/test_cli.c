@@ -503,6 +503,36 @@ static void test_cli_solve_plan_mode_matches_clp(void **state)
  * the rota must be within 1% of it. Both searches run to proof, the same
  * work however loaded the machine is (muster's about 4 s on an idle
  * machine, CBC's about 11 s): no clock decides what either finds. */
+/* csv_value of compare.csv's row of partner id (with its comma) and measure:
+ * the row starts "id,name,measure," whatever the name. */
+static double csv_value_measure(const char *path, const char *id, const char *measure, int col)
+{
+	char *text = tu_slurp(path), *line, want[120];
+	double v = NAN;
+	snprintf(want, sizeof(want), ",%s,", measure);
+	for (line = text; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+		const char *end = strchr(line, '\n'), *m;
+		if (strncmp(line, id, strlen(id)) != 0)
+			continue;
+		m = strstr(line, want);
+		if (!m || (end && m > end))
+			continue;
+		{
+			const char *c = line;
+			int k;
+			for (k = 1; k < col && c; k++) {
+				c = strchr(c, ',');
+				c = c ? c + 1 : NULL;
+			}
+			if (c)
+				v = strtod(c, NULL);
+		}
+		break;
+	}
+	free(text);
+	return v;
+}
+
 static size_t count_lines(const char *path);
 
 static void test_cli_solve_rota_mode_brackets_cbc(void **state)
@@ -609,6 +639,28 @@ static void test_cli_compare_system_and_silo(void **state)
 		assert_true(strncmp(at, said, strlen(said)) == 0);
 		assert_true(fabs(parse_money(at + strlen(said)) - fabs(more)) <= 0.5);
 		assert_non_null(strstr(at, more > 0 ? " more spend" : " less"));
+	}
+	{
+		/* one footing (mu_totals_net_cash): each partner's net cash is its
+		 * spend plus recharge paid minus received, in both plans; the
+		 * system's is its spend (recharge nets to zero) */
+		static const char *const ids[] = {"cmh_trust,", "acute_north,", "hospice,"};
+		size_t i;
+		int col;
+		for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+			for (col = 4; col <= 5; col++) {
+				double spend, in, out, net, with, pen;
+				spend = csv_value_measure(path, ids[i], "spend", col);
+				in = csv_value_measure(path, ids[i], "recharge_in", col);
+				out = csv_value_measure(path, ids[i], "recharge_out", col);
+				net = csv_value_measure(path, ids[i], "net_cash", col);
+				with = csv_value_measure(path, ids[i], "cost_with_recharge", col);
+				pen = csv_value_measure(path, ids[i], "penalties", col);
+				assert_true(fabs(net - (spend + out - in)) < 0.01);
+				assert_true(fabs(with - (net + pen)) < 0.01);
+			}
+		assert_true(fabs(csv_value(path, "SYSTEM,the whole system,net_cash,", 4) -
+		                 csv_value(path, "SYSTEM,the whole system,spend,", 4)) < 0.01);
 	}
 	/* each plan's own outputs hold by §3 */
 	check_outputs("cmp/system", false, false, sys);
@@ -1853,9 +1905,40 @@ static void test_cli_shares_add_up_and_settle(void **state)
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "128 coalitions solved"));
 	assert_non_null(strstr(r.out, "in the core"));
-	assert_non_null(strstr(r.out, "Settlement (in the same units as the shares"));
+	/* the weighted shares are value, not money: "pays" only in the cash
+	 * settlement, per week (the example's shifts span 7 days) */
+	assert_non_null(
+	    strstr(r.out, "Transfers of value (spend plus penalty weights, not money)"));
+	a = strstr(r.out, "Settlement in cash, per week");
+	assert_non_null(a);
+	b = strstr(r.out, " pays ");
+	assert_true(b && b > a);
 	tu_result_free(&r);
 	tu_path(path, sizeof(path), "sh/shares.csv");
+	{
+		/* the cash game: each partner's fall in net cash plus its cash
+		 * transfer is its cash share; the cash shares add up to the fall
+		 * in spend; the hospice's net cash together is its spend (checked
+		 * by hand against plan.csv: bank £8,789.37 + agency £3,000.00) */
+		static const char *const ids[] = {"acute_north,", "cmh_trust,", "acute_south,",
+		                                  "asc_county,",  "asc_city,",  "homecare,",
+		                                  "hospice,"};
+		double cash_share = 0, cash_gain = 0;
+		for (p = 0; p < 7; p++) {
+			double g = csv_value(path, ids[p], 14), s = csv_value(path, ids[p], 15);
+			assert_true(fabs(csv_value(path, ids[p], 12) - csv_value(path, ids[p], 13) -
+			                 g) < 1e-3);
+			assert_true(fabs(g + csv_value(path, ids[p], 16) - s) <
+			            1e-6 * (1 + fabs(s)));
+			assert_true(fabs(csv_value(path, ids[p], 17) - 7) < 1e-9);
+			cash_share += s;
+			cash_gain += g;
+		}
+		assert_true(fabs(cash_share - cash_gain) < 1e-4);
+		assert_true(fabs(csv_value(path, "SYSTEM,", 15) - cash_share) < 1e-4);
+		assert_true(fabs(csv_value(path, "hospice,", 13) - 11789.37) < 0.01);
+		assert_true(fabs(csv_value(path, "hospice,", 19) - -8) < 1e-9);
+	}
 	for (p = 0; p < 7; p++) {
 		static const char *const ids[] = {"acute_north", "cmh_trust", "acute_south",
 		                                  "asc_county",  "asc_city",  "homecare",
@@ -2058,7 +2141,8 @@ static void test_cli_sharded_sweep_merges_into_one_process_sweep(void **state)
 /* shares.csv files a and b (under the test folder) say the same: the same
  * cells, numbers within 1e-6 (1 + |x|) of each other. A coalition's value
  * is an LP's optimum, solved from whatever basis the process that solved
- * it had: the same number up to the simplex's last bits. */
+ * it had: the same number up to the simplex's last bits. The cash game's
+ * cells too: the store keeps each coalition's spend (schema 6). */
 static void expect_same_shares(const char *a, const char *b)
 {
 	char path[400], *x, *y, *sx, *sy, *line_x, *line_y;
@@ -2149,6 +2233,14 @@ static void test_cli_sharded_shares_merge_into_one_process_shares(void **state)
 	assert_int_equal(r.status, 0);
 	tu_result_free(&r);
 	expect_same_shares("ex_one/shares.csv", "ex_merged/shares.csv");
+	/* values recorded before schema 6 have no spend: no cash game, said,
+	 * and nothing "pays" */
+	db_exec("em.db", "UPDATE coalition_values SET spend = NULL WHERE coalition = 5");
+	r = tu_run("shares", ex, "--db", "em.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "No settlement in cash: it needs each coalition's spend"));
+	assert_null(strstr(r.out, " pays "));
+	tu_result_free(&r);
 	r = tu_run("shares", ex, "--shard", "1/2", "--out", "x", NULL);
 	assert_int_equal(r.status, 2);
 	tu_result_free(&r);

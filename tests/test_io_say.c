@@ -150,57 +150,124 @@ static void check_spend(const char *text, double more)
 	assert_true(shown > 0);
 }
 
-/* A named partner's "(...)" says the net recharge it receives or pays,
- * to the penny, when there is any. */
-static void check_recharge(const char *part, double net)
+/* A partner's change against alone as io_say_value counts it: shown when it
+ * reads as one (0.1 h, one red flag, 1p). */
+struct expect {
+	double hours, cash; /* more filled hours, more net cash */
+	long flags;         /* more red flags */
+	bool is_hours, is_cash;
+	int n_gains, n_losses;
+};
+
+static void expect_of(struct expect *e, const struct mu_totals *a, const struct mu_totals *c)
 {
-	const char *at = strstr(part, " recharge ");
-	const char *money;
-	if (fabs(net) < 0.005) {
-		assert_null(at);
-		return;
-	}
-	assert_non_null(at);
-	assert_string_equal(at + strlen(" recharge "), net > 0 ? "received" : "paid");
-	/* the last ", £" of the part: its money has commas but no spaces */
-	for (money = NULL; (part = strstr(part, ", £")) != NULL; part++)
-		money = part;
-	assert_non_null(money);
-	assert_true(fabs(money_at(money + 2) - fabs(net)) <= 0.005 + 1e-9);
+	e->hours = a->filled_hours - c->filled_hours;
+	e->flags = (long)a->n_red_flags - (long)c->n_red_flags;
+	/* net cash written out here, not through mu_totals_net_cash */
+	e->cash = (a->spend_total + a->recharge_out - a->recharge_in) -
+	          (c->spend_total + c->recharge_out - c->recharge_in);
+	e->is_hours = fabs(e->hours) >= 0.05;
+	e->is_cash = fabs(e->cash) >= 0.005;
+	e->n_gains = (e->is_hours && e->hours > 0) + (e->flags < 0) + (e->is_cash && e->cash < 0);
+	e->n_losses = (e->is_hours && e->hours < 0) + (e->flags > 0) + (e->is_cash && e->cash > 0);
 }
 
-static void check_worse(const char *text, const struct mu_plan *sys, const struct mu_plan *silo)
+/* part (a partner's "(...)" or one side of it) says the changes of e whose
+ * direction is is_gain's, each with its size and sign, and no other. */
+static void check_changes(const char *part, const struct expect *e, bool is_gain)
 {
+	const char *s;
+	bool has_hours = e->is_hours && (e->hours > 0) == is_gain;
+	bool has_flags = e->flags != 0 && (e->flags < 0) == is_gain;
+	bool has_cash = e->is_cash && (e->cash < 0) == is_gain;
+	s = strstr(part, " filled hours");
+	assert_int_equal(s != NULL, has_hours);
+	if (s) {
+		/* "182.1 more filled hours": the size, then the sign in words */
+		const char *num = strstr(part, e->hours > 0 ? " more filled" : " fewer filled");
+		assert_non_null(num);
+		while (num > part && num[-1] != ' ' && num[-1] != '(')
+			num--;
+		assert_true(fabs(strtod(num, NULL) - fabs(e->hours)) <= 0.05 + 1e-9);
+	}
+	s = strstr(part, " red flag");
+	assert_int_equal(s != NULL, has_flags);
+	if (s) {
+		const char *num = strstr(part, e->flags < 0 ? " fewer red flag" : " more red flag");
+		assert_non_null(num);
+		while (num > part && num[-1] != ' ' && num[-1] != '(')
+			num--;
+		assert_int_equal(strtol(num, NULL, 10), labs(e->flags));
+	}
+	s = strstr(part, " net cash");
+	assert_int_equal(s != NULL, has_cash);
+	if (s) {
+		const char *pound = strstr(part, "£");
+		assert_non_null(pound);
+		assert_non_null(strstr(part, e->cash < 0 ? " less net cash" : " more net cash"));
+		assert_true(fabs(money_at(pound) - fabs(e->cash)) <= 0.005 + 1e-9);
+	}
+}
+
+/* Every partner is named once, in the group its numbers put it in: worse
+ * off only when it loses on filled hours, red flags or net cash and gains on
+ * none; gains and losses when it does both; and its "(...)" reads back. */
+static void check_partners(const char *text, const struct mu_plan *sys, const struct mu_plan *silo)
+{
+	static const char *const heads[] = {" Better off than alone: ", " Gains and losses: ",
+	                                    " Worse off than alone: ", " No change: "};
+	const char *head_at[4];
 	size_t p;
-	const char *worse = strstr(text, "Worse off than alone: ");
-	bool is_any = false;
+	int g;
+	for (g = 0; g < 4; g++)
+		head_at[g] = strstr(text, heads[g]);
+	assert_non_null(head_at[2]); /* "Worse off than alone: none." at least */
 	for (p = 0; p < N_PARTNERS; p++) {
-		const struct mu_totals *a = &sys->partners[p], *c = &silo->partners[p];
-		bool is_worse = a->filled_hours < c->filled_hours - 1e-6 ||
-		                a->spend_total > c->spend_total + 1e-6;
-		const char *at = worse ? strstr(worse, partners[p].name) : NULL;
-		is_any = is_any || is_worse;
-		if (!is_worse) {
-			assert_null(at);
+		struct expect e;
+		const char *at = strstr(text, partners[p].name), *best = NULL;
+		int group = -1, want;
+		char part[400];
+		expect_of(&e, &sys->partners[p], &silo->partners[p]);
+		want = e.n_gains && e.n_losses ? 1 : e.n_gains ? 0 : e.n_losses ? 2 : 3;
+		assert_non_null(at);
+		assert_null(strstr(at + 1, partners[p].name)); /* named once */
+		for (g = 0; g < 4; g++)
+			if (head_at[g] && head_at[g] < at && (!best || head_at[g] > best)) {
+				best = head_at[g];
+				group = g;
+			}
+		if (group != want)
+			fail_msg("%s in group %d, its numbers say %d: %s", partners[p].name, group,
+			         want, text);
+		if (group == 3) {
+			assert_int_not_equal(at[strlen(partners[p].name)], '(');
 			continue;
 		}
-		assert_non_null(at);
+		at += strlen(partners[p].name);
+		assert_true(strncmp(at, " (", 2) == 0);
 		{
-			/* this partner's "(...)" says what is worse, and only that */
-			char part[256];
 			size_t len = (size_t)(strchr(at, ')') - at);
 			assert_true(len < sizeof(part));
 			memcpy(part, at, len);
 			part[len] = '\0';
-			assert_int_equal(strstr(part, "fewer filled hours") != NULL,
-			                 a->filled_hours < c->filled_hours - 1e-6);
-			assert_int_equal(strstr(part, "more spend") != NULL,
-			                 a->spend_total > c->spend_total + 1e-6);
-			check_recharge(part, (a->recharge_in - a->recharge_out) -
-			                         (c->recharge_in - c->recharge_out));
+		}
+		if (group == 1) {
+			char *worse = strstr(part, "; worse: ");
+			assert_true(strncmp(part, " (better: ", 10) == 0);
+			assert_non_null(worse);
+			*worse = '\0';
+			check_changes(part, &e, true);
+			check_changes(worse + 1, &e, false);
+		} else {
+			check_changes(part, &e, group == 0);
 		}
 	}
-	assert_true(is_any == (worse != NULL));
+	if (strstr(text, " Worse off than alone: none."))
+		for (p = 0; p < N_PARTNERS; p++) {
+			struct expect e;
+			expect_of(&e, &sys->partners[p], &silo->partners[p]);
+			assert_false(e.n_losses && !e.n_gains);
+		}
 }
 
 static void test_io_say_value_is_true_of_its_numbers(void **state)
@@ -212,7 +279,7 @@ static void test_io_say_value_is_true_of_its_numbers(void **state)
 	sys.partners = a;
 	silo.partners = c;
 	sys.n_partners = silo.n_partners = N_PARTNERS;
-	for (i = 0; i < 5000; i++) {
+	for (i = 0; i < 20000; i++) {
 		struct mu_buf b;
 		fill(&silo, NULL, true);
 		fill(&sys, &silo, false);
@@ -221,34 +288,56 @@ static void test_io_say_value_is_true_of_its_numbers(void **state)
 		check_hours(b.data, sys.system.filled_hours - silo.system.filled_hours);
 		check_red_flags(b.data, sys.system.n_red_flags, silo.system.n_red_flags);
 		check_spend(b.data, sys.system.spend_total - silo.system.spend_total);
-		check_worse(b.data, &sys, &silo);
+		check_partners(b.data, &sys, &silo);
 		/* penalties are never money saved */
 		assert_null(strstr(b.data, "saves"));
 		mu_buf_release(&b);
 	}
 }
 
+/* The example's plan-mode figures (issue 24): the hospice and homecare fill
+ * more hours for more net cash, the community trust fills fewer for less
+ * (the recharge it receives counted): each is named by what it gains and
+ * loses, and none is worse off than alone. */
 static void test_io_say_value_example_sentence(void **state)
 {
 	struct mu_totals a[N_PARTNERS] = {
-	    {.filled_hours = 100, .spend_total = 10},
-	    {.filled_hours = 300, .spend_total = 1533, .recharge_in = 420.5},
-	    {.filled_hours = 50}};
-	struct mu_totals c[N_PARTNERS] = {{.filled_hours = 100, .spend_total = 10},
-	                                  {.filled_hours = 45, .spend_total = 0, .n_red_flags = 8},
-	                                  {.filled_hours = 50}};
+	    {.filled_hours = 830.4, .spend_total = 17715.60, .recharge_in = 9792},
+	    {.filled_hours = 399.5, .spend_total = 10526.86, .recharge_out = 1346.40},
+	    {.filled_hours = 366.3, .spend_total = 11789.37}};
+	struct mu_totals c[N_PARTNERS] = {
+	    {.filled_hours = 900, .spend_total = 17505.17},
+	    {.filled_hours = 300, .spend_total = 9876.01},
+	    {.filled_hours = 100, .spend_total = 6759.12, .n_red_flags = 8}};
 	struct mu_plan sys = {.partners = a, .n_partners = N_PARTNERS};
 	struct mu_plan silo = {.partners = c, .n_partners = N_PARTNERS};
 	struct mu_buf b;
 	(void)state;
-	sys.system = (struct mu_totals){.filled_hours = 450, .spend_total = 1543};
-	silo.system = (struct mu_totals){.filled_hours = 195, .spend_total = 10, .n_red_flags = 8};
+	sys.system = (struct mu_totals){.filled_hours = 1596.2, .spend_total = 40031.83};
+	silo.system =
+	    (struct mu_totals){.filled_hours = 1300, .spend_total = 34140.30, .n_red_flags = 8};
 	mu_buf_init(&b);
 	io_say_value(&b, &scenario, &sys, &silo);
-	assert_string_equal(b.data,
-	                    "Working together fills 255 more hours and removes all 8 red "
-	                    "flags, for £1,533 more spend. Worse off than alone: "
-	                    "Homecare Ltd (£1,533.00 more spend, £420.50 recharge received).");
+	assert_string_equal(
+	    b.data, "Working together fills 296 more hours and removes all 8 red flags, for £5,892 "
+	            "more spend. Each partner is set against working alone in filled hours, red "
+	            "flags and net cash (spend plus recharge paid minus recharge received). Gains "
+	            "and losses: Acute Trust (better: £9,581.57 less net cash; worse: 69.6 fewer "
+	            "filled hours); Homecare Ltd (better: 99.5 more filled hours; worse: £1,997.25 "
+	            "more net cash); St Hospice (better: 266.3 more filled hours, 8 fewer red "
+	            "flags; worse: £5,030.25 more net cash). Worse off than alone: none.");
+	check_partners(b.data, &sys, &silo);
+	mu_buf_release(&b);
+	/* one that loses on one and gains on none is worse off; one with no
+	 * change is said to have none */
+	a[0].recharge_in = 0;
+	a[0].spend_total = c[0].spend_total;
+	a[1] = c[1];
+	mu_buf_init(&b);
+	io_say_value(&b, &scenario, &sys, &silo);
+	assert_non_null(strstr(b.data, " Worse off than alone: Acute Trust (69.6 fewer filled "
+	                               "hours). No change: Homecare Ltd."));
+	check_partners(b.data, &sys, &silo);
 	mu_buf_release(&b);
 }
 
@@ -1065,10 +1154,13 @@ static size_t partner_named(const struct mu_scenario *sc, const char *text, size
  * gain to its share (to the pennies rounded away). */
 static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
 {
-	static const char head[] = "Settlement (in the same units as the shares: cost to the "
-	                           "system, spend plus penalty weights): ",
-	                  none[] = "Settlement: none is needed; each partner's own gain is its "
-	                           "share.";
+	/* of value (the weighted shares: never "pays") or of money for a
+	 * horizon (the cash game's: "pays") */
+	static const char value_head[] = "Transfers of value (spend plus penalty weights, not "
+	                                 "money) that would make each partner's gain its share: ",
+	                  value_none[] = "Transfers of value: none is needed; each partner's own "
+	                                 "gain is its share.";
+	char head[200], none[200];
 	int k;
 	(void)state;
 	for (k = 0; k < 5000; k++) {
@@ -1077,8 +1169,34 @@ static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
 		struct mu_transfer t[N_GAME];
 		double gain[N_GAME], share[N_GAME], after[N_GAME], sum = 0;
 		bool is_game = uniform() < 0.6;
+		long per_days = uniform() < 0.5   ? 0
+		                : uniform() < 0.5 ? 7
+		                                  : 1 + (long)(uniform() * 28);
+		const char *verb = per_days ? " pays " : " passes ";
 		struct mu_buf b;
 		const char *at;
+		if (per_days) {
+			char per[40];
+			if (per_days == 7)
+				snprintf(per, sizeof(per), "per week");
+			else if (per_days == 1)
+				snprintf(per, sizeof(per), "per day");
+			else
+				snprintf(per, sizeof(per), "per %ld days", per_days);
+			snprintf(
+			    head, sizeof(head),
+			    "Settlement in cash, %s (money; from the cash game, each coalition's "
+			    "plan valued at its spend): ",
+			    per);
+			snprintf(
+			    none, sizeof(none),
+			    "Settlement in cash, %s: none is needed; each partner's own fall in "
+			    "net cash is its cash share.",
+			    per);
+		} else {
+			snprintf(head, sizeof(head), "%s", value_head);
+			snprintf(none, sizeof(none), "%s", value_none);
+		}
 		if (is_game) {
 			for (p = 0; p < n; p++) {
 				gain[p] = draw(1e5);
@@ -1098,7 +1216,9 @@ static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
 			}
 		}
 		mu_buf_init(&b);
-		io_say_shares_settlement(&b, &sc, t, n_t);
+		io_say_shares_settlement(&b, &sc, t, n_t, per_days);
+		if (!per_days) /* "pays" only for money */
+			assert_null(strstr(b.data, "pays"));
 		for (i = 0; i < n_t; i++)
 			n_said += t[i].amount >= 0.005;
 		if (n_said == 0) {
@@ -1115,15 +1235,20 @@ static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
 			size_t from, to;
 			if (t[i].amount < 0.005)
 				continue;
-			pays = strstr(at, " pays ");
+			pays = strstr(at, verb);
 			assert_non_null(pays);
 			end = strstr(pays, "; ");
 			if (!end)
 				end = b.data + b.len - 1;
-			pound = strstr(pays + 6, " £");
+			pound = strstr(pays + strlen(verb), " £");
 			assert_true(pound && pound < end);
 			from = partner_named(&sc, at, (size_t)(pays - at));
-			to = partner_named(&sc, pays + 6, (size_t)(pound - (pays + 6)));
+			to = partner_named(&sc, pays + strlen(verb),
+			                   (size_t)(pound - (pays + strlen(verb))));
+			if (!per_days) {
+				const char *of = strstr(pound, " of value");
+				assert_true(of && of < end && (of[9] == ';' || of[9] == '.'));
+			}
 			assert_int_equal(from, t[i].from);
 			assert_int_equal(to, t[i].to);
 			assert_true(fabs(money_at(pound + 1) - t[i].amount) <= 0.005 + 1e-9);

@@ -1853,6 +1853,13 @@ static void expect_game_value(struct pol_game *game, const bool *in, double want
 	assert_int_equal(pol_game_value(game, in, &got, &err), MU_OK);
 	if (!(fabs(got - want) <= 1e-6 * (1 + fabs(want))))
 		fail_msg("pol_game: %.9f, the coalition's own model %.9f", got, want);
+	/* the cash game's value: the same plan's spend, cash only (never
+	 * negative; no more than the cost, whose penalties here are >= 0) */
+	{
+		double spend = pol_game_spend(game);
+		if (!(spend >= -1e-9 && spend <= got + 1e-6 * (1 + fabs(got))))
+			fail_msg("pol_game: spend %.9f of a plan costing %.9f", spend, got);
+	}
 }
 
 static void test_model_coalition_is_the_edited_scenario(void **state)
