@@ -196,6 +196,12 @@ bool mu_parse_number(const char *s, size_t len, const struct mu_range *range, do
 {
 	char q[256], text[128];
 	double v;
+	/* A minus sign on a number is a number, only not one muster takes:
+	 * said as such, not as "invalid" (mu_parse_range_hint gives the fix). */
+	if (len > 1 && s[0] == '-' && mu_parse_decimal(s + 1, len - 1, &v) && v > 0) {
+		snprintf(msg, msg_size, "negative value '%s'", mu_err_quote(q, sizeof(q), s, len));
+		return false;
+	}
 	if (range->is_integer) {
 		long long iv;
 		if (!mu_parse_integer(s, len, &iv)) {
@@ -245,6 +251,82 @@ static size_t separator_at(const char *s, size_t len)
 	return 0;
 }
 
+/* (s, len) as a spreadsheet's scientific format writes it ("3.00E+03",
+ * "1.5e-2"): the plain decimal into out (at most size bytes) and true, or
+ * false when it is not that form or too long to write. Done on the digits,
+ * never through a double, so that 3.00E+03 is exactly 3000. */
+static bool exponent_as_decimal(const char *s, size_t len, char *out, size_t size)
+{
+	char mant[40];
+	size_t i = 0, n = 0, n_int = 0, o = 0;
+	long e = 0, point;
+	bool is_neg_exp = false, has_point = false;
+	while (i < len && (is_digit(s[i]) || (s[i] == '.' && !has_point))) {
+		if (s[i] == '.')
+			has_point = true;
+		else if (n < sizeof(mant))
+			mant[n++] = s[i], n_int += !has_point;
+		else
+			return false;
+		i++;
+	}
+	if (n == 0 || i >= len || (s[i] != 'e' && s[i] != 'E'))
+		return false;
+	i++;
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+		is_neg_exp = s[i++] == '-';
+	if (i == len)
+		return false;
+	for (; i < len; i++) {
+		if (!is_digit(s[i]) || e > 100)
+			return false;
+		e = e * 10 + (s[i] - '0');
+	}
+	point = (long)n_int + (is_neg_exp ? -e : e); /* digits before the point */
+	if (point > 15 || point < -15)
+		return false;
+	/* the integer part, leading zeros dropped */
+	for (i = 0; (long)i < point; i++) {
+		char c = i < n ? mant[i] : '0';
+		if (o == 0 && c == '0')
+			continue;
+		out[o++] = c;
+	}
+	if (o == 0)
+		out[o++] = '0';
+	/* the fraction, trailing zeros dropped */
+	{
+		size_t start = o, last = o;
+		long k;
+		out[o++] = '.';
+		for (k = point; k < (long)n; k++) {
+			char c = k < 0 ? '0' : mant[k];
+			if (o + 1 >= size)
+				return false;
+			out[o++] = c;
+			if (c != '0')
+				last = o;
+		}
+		o = last == start ? start : last;
+	}
+	out[o] = '\0';
+	return o < size;
+}
+
+const char *mu_parse_range_hint(const char *s, size_t len, const struct mu_range *range, char *buf,
+                                size_t size)
+{
+	double v;
+	if (len > 1 && s[0] == '-' && mu_parse_decimal(s + 1, len - 1, &v) && v > 0) {
+		if (range->is_lo_open)
+			snprintf(buf, size, "must be more than %.15g", range->lo);
+		else
+			snprintf(buf, size, "must be %.15g or more", range->lo);
+		return buf;
+	}
+	return mu_parse_number_hint(s, len, buf, size);
+}
+
 const char *mu_parse_number_hint(const char *s, size_t len, char *buf, size_t size)
 {
 	char digits[64];
@@ -256,6 +338,10 @@ const char *mu_parse_number_hint(const char *s, size_t len, char *buf, size_t si
 
 	bool is_after_sign = false;
 
+	if (exponent_as_decimal(s, len, digits, sizeof(digits))) {
+		snprintf(buf, size, "numbers take no exponent (write %s)", digits);
+		return buf;
+	}
 	/* The text with its currency sign, percent sign and separators taken
 	 * out goes to digits; is_clean says whether what is left is a number. */
 	while (i < len && n + 1 < sizeof(digits)) {

@@ -480,7 +480,8 @@ static void read_setting(struct io_table *t)
 		const char *h = NULL;
 		if (mu_settings_table[id].type == MU_SETTING_NUMBER ||
 		    mu_settings_table[id].type == MU_SETTING_FRACTION)
-			h = mu_parse_number_hint(value, vlen, hint, sizeof(hint));
+			h = mu_parse_range_hint(value, vlen, &mu_settings_table[id].range, hint,
+			                        sizeof(hint));
 		io_table_error(t, T_VALUE, "%s%s%s", msg, h ? ": " : "", h ? h : "");
 	}
 }

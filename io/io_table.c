@@ -256,7 +256,7 @@ bool io_table_number(struct io_table *t, size_t col, const struct mu_range *rule
 	if (!io_table_has_value(t, col))
 		return !t->cols[col].is_required;
 	if (!mu_parse_number(s, len, rule, out, msg, sizeof(msg))) {
-		const char *h = mu_parse_number_hint(s, len, hint, sizeof(hint));
+		const char *h = mu_parse_range_hint(s, len, rule, hint, sizeof(hint));
 		io_table_error(t, col, "%s in column '%s'%s%s", msg, t->cols[col].name,
 		               h ? ": " : "", h ? h : "");
 		*out = dflt;

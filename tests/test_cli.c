@@ -184,7 +184,8 @@ static void test_cli_check_the_example_and_a_broken_copy(void **state)
 	assert_non_null(strstr(r.err, "settngs.csv: unknown file"));
 	assert_non_null(strstr(r.err, "demand.csv:2:3: unknown shift 'tue-x'\n"));
 	assert_non_null(
-	    strstr(r.err, "demand.csv:3:4: invalid number '-1' in column 'required'\n"));
+	    strstr(r.err, "demand.csv:3:4: negative value '-1' in column 'required': must be 0 or "
+	                  "more\n"));
 	assert_non_null(strstr(r.err, "sc: 3 errors\n"));
 	tu_result_free(&r);
 }

@@ -244,9 +244,23 @@ static const struct error_case cases[] = {
     {"demand.csv", DEMAND_HDR "a,rn,d1,inf,1,1\n",
      "demand.csv:2:4: invalid number 'inf' in column 'required'", 1},
     {"demand.csv", DEMAND_HDR "a,rn,d1,-3,1,1\n",
-     "demand.csv:2:4: invalid number '-3' in column 'required'", 1},
+     "demand.csv:2:4: negative value '-3' in column 'required': must be 0 or more", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,3,1,-1\n",
+     "demand.csv:2:6: negative value '-1' in column 'priority': must be more than 0", 1},
+    {"staff.csv", STAFF_HDR "a,rn,d1,-21,0\n",
+     "staff.csv:2:4: negative value '-21' in column 'available': must be 0 or more", 1},
+    {"agency.csv", AGENCY_HDR "ag1,-1,yes,rn,*,23,2\n",
+     "agency.csv:2:2: negative value '-1' in column 'tier': must be 1 or more", 1},
+    {"settings.csv", "key,value\nmin_rest_hours,-11\n",
+     "settings.csv:2:2: negative value '-11' for setting 'min_rest_hours': must be 0 or more", 1},
     {"demand.csv", DEMAND_HDR "a,rn,d1,3e2,1,1\n",
-     "demand.csv:2:4: invalid number '3e2' in column 'required'", 1},
+     "demand.csv:2:4: invalid number '3e2' in column 'required': numbers take no exponent "
+     "(write 300)",
+     1},
+    {"staff.csv", STAFF_HDR "a,rn,d1,3.00E+00,0\n",
+     "staff.csv:2:4: invalid integer '3.00E+00' in column 'available': numbers take no "
+     "exponent (write 3)",
+     1},
     {"demand.csv", DEMAND_HDR "a,rn,d1,3abc,1,1\n",
      "demand.csv:2:4: invalid number '3abc' in column 'required'", 1},
     {"demand.csv", DEMAND_HDR "a,rn,d1,\"1,000\",1,1\n",
@@ -514,7 +528,11 @@ static const struct error_case cases[] = {
     {"recruits.csv", RECRUIT_HDR "a,rn,42000,,,nights\n",
      "recruits.csv:2:6: invalid value 'nights' in column 'nights' (yes or no)", 1},
     {"recruits.csv", RECRUIT_HDR "a,rn,-1,,,\n",
-     "recruits.csv:2:3: invalid number '-1' in column 'annual_cost'", 1},
+     "recruits.csv:2:3: negative value '-1' in column 'annual_cost': must be 0 or more", 1},
+    {"recruits.csv", RECRUIT_HDR "a,rn,3.00E+03,,,\n",
+     "recruits.csv:2:3: invalid number '3.00E+03' in column 'annual_cost': numbers take no "
+     "exponent (write 3000)",
+     1},
 };
 
 static void test_io_scenario_reports_each_error(void **state)
@@ -651,7 +669,8 @@ static void test_io_scenario_reports_every_error_not_just_the_first(void **state
 	assert_string_equal(mu_err_format(&errors->items[2], line, sizeof(line)),
 	                    "demand.csv:4:1: unknown partner 'q'");
 	assert_string_equal(mu_err_format(&errors->items[3], line, sizeof(line)),
-	                    "demand.csv:4:4: invalid number '-1' in column 'required'");
+	                    "demand.csv:4:4: negative value '-1' in column 'required': must be 0 "
+	                    "or more");
 	io_source_free(src);
 	free(errors);
 }
