@@ -385,15 +385,149 @@ bool io_table_time(struct io_table *t, size_t col, int *out)
  * line by line. */
 #define HEADER_SHOWN 24
 
-/* Binds the header to the columns. False when the rows cannot be read. */
+/* The separator a file of the wrong kind uses, when a header cell holds
+ * column names joined by it ("partner;role;shift": a spreadsheet set to a
+ * decimal comma saves its "CSV" with ';'), or '\0'. */
+static char foreign_separator(const struct io_table *t, const struct io_csv_row *hdr)
+{
+	static const char seps[] = {';', '\t'};
+	size_t i, k, m;
+	for (i = 0; i < hdr->n_cells; i++) {
+		const struct io_csv_cell *c = &t->csv->cells[hdr->first + i];
+		const char *s = io_csv_cell_text(t->csv, c);
+		for (m = 0; m < sizeof(seps); m++) {
+			size_t a = 0;
+			if (!memchr(s, seps[m], c->len))
+				continue;
+			while (a <= c->len) {
+				size_t b = a, e;
+				while (b < c->len && s[b] != seps[m])
+					b++;
+				e = b;
+				while (a < e && (s[a] == ' ' || s[a] == '"'))
+					a++;
+				while (e > a && (s[e - 1] == ' ' || s[e - 1] == '"'))
+					e--;
+				for (k = 0; k < t->n_cols; k++)
+					if (mu_parse_keyword_eq(s + a, e - a, t->cols[k].name))
+						return seps[m];
+				a = b + 1;
+			}
+		}
+	}
+	return '\0';
+}
+
+/* A header name as a person may have typed it, folded: lower case, and
+ * spaces, underscores, hyphens and dots taken out ("Partner ID" ->
+ * "partnerid", "paid_hours" -> "paidhours"). Returns its length, or
+ * SIZE_MAX when it does not fit in out. */
+static size_t fold_name(const char *s, size_t len, char *out, size_t size)
+{
+	size_t i, n = 0;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '_' || c == '-' || c == '.')
+			continue;
+		if (n + 1 >= size)
+			return SIZE_MAX;
+		out[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	out[n] = '\0';
+	return n;
+}
+
+#define FOLD_MAX 48
+
+/* Edit distance of a and b, each at most FOLD_MAX bytes: insertions,
+ * deletions, substitutions and swaps of two neighbours ("shfit") count one
+ * each (optimal string alignment). */
+static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
+{
+	unsigned char d[FOLD_MAX + 1][FOLD_MAX + 1];
+	size_t i, j;
+	for (i = 0; i <= na; i++)
+		d[i][0] = (unsigned char)i;
+	for (j = 0; j <= nb; j++)
+		d[0][j] = (unsigned char)j;
+	for (i = 1; i <= na; i++)
+		for (j = 1; j <= nb; j++) {
+			unsigned best = d[i - 1][j - 1] + (unsigned)(a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1u < best)
+				best = d[i - 1][j] + 1u;
+			if (d[i][j - 1] + 1u < best)
+				best = d[i][j - 1] + 1u;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1u < best)
+				best = d[i - 2][j - 2] + 1u;
+			d[i][j] = (unsigned char)best;
+		}
+	return d[na][nb];
+}
+
+/* The column of the table, not in the header, that an unknown header name
+ * most likely is (case, spaces and underscores aside: "Partner ID" is
+ * partner, "Paid Hours" paid_hours, "minimun" minimum, "Start Time"
+ * start), or -1 when none is close or two are equally close. */
+static long close_column(const struct io_table *t, const char *name, size_t len)
+{
+	char h[FOLD_MAX + 1], c[FOLD_MAX + 1];
+	size_t nh = fold_name(name, len, h, sizeof(h)), k, best = SIZE_MAX;
+	long found = -1;
+	if (nh == SIZE_MAX || nh == 0)
+		return -1;
+	for (k = 0; k < t->n_cols; k++) {
+		size_t nc = fold_name(t->cols[k].name, strlen(t->cols[k].name), c, sizeof(c)), d;
+		if (t->field_of[k] >= 0 || nc == SIZE_MAX)
+			continue;
+		d = edit_distance(h, nh, c, nc);
+		if (d == 0 || (d == 1 && nc >= 3) || (d == 2 && nc >= 6))
+			; /* a typo */
+		else if (nc >= 2 && nh > nc &&
+		         (memcmp(h, c, nc) == 0 || memcmp(h + nh - nc, c, nc) == 0))
+			d = 10 + nh - nc; /* a word around it: "Partner ID", "Start Time" */
+		else
+			continue;
+		if (d < best) {
+			best = d;
+			found = (long)k;
+		} else if (d == best) {
+			found = -1; /* two as close: no guess */
+		}
+	}
+	return found;
+}
+
+/* Binds the header to the columns. False when the rows cannot be read.
+ * One error per cause: a file separated by ';' is one error for the file,
+ * and a required column that an unknown name is close to is said in that
+ * name's error ("did you mean 'partner'?"), not again as missing. */
 static bool bind_header(struct io_table *t)
 {
 	const struct io_csv_row *hdr = &t->csv->rows[0];
-	bool ok = true;
+	bool ok = true, is_guessed[IO_TABLE_MAX_COLS] = {false};
 	size_t i, k;
 	char q[HEADER_SHOWN + 5]; /* mu_err_quote cuts to the buffer: the cell, "..." and NUL */
+	char sep = foreign_separator(t, hdr);
+	if (sep) {
+		io_table_place_error(t->ld, t->file, 0, 0,
+		                     "its fields are separated by %s, not commas: muster reads "
+		                     "comma-separated CSV (save it again with ',' as the field "
+		                     "separator)",
+		                     sep == ';' ? "';'" : "tabs");
+		return false;
+	}
 	for (k = 0; k < t->n_cols; k++)
 		t->field_of[k] = -1;
+	/* the known names first, so that a guess for an unknown one is a
+	 * column the header lacks */
+	for (i = 0; i < hdr->n_cells; i++) {
+		const struct io_csv_cell *c = &t->csv->cells[hdr->first + i];
+		for (k = 0; k < t->n_cols; k++)
+			if (t->field_of[k] < 0 && mu_parse_keyword_eq(io_csv_cell_text(t->csv, c),
+			                                              c->len, t->cols[k].name))
+				t->field_of[k] = (long)i;
+	}
 	for (i = 0; i < hdr->n_cells; i++) {
 		const struct io_csv_cell *c = &t->csv->cells[hdr->first + i];
 		const char *name = io_csv_cell_text(t->csv, c);
@@ -408,27 +542,35 @@ static bool bind_header(struct io_table *t)
 			if (!mu_parse_keyword_eq(name, c->len, t->cols[k].name))
 				continue;
 			is_known = true;
-			if (t->field_of[k] >= 0) {
+			if (t->field_of[k] != (long)i) {
 				io_table_place_error(t->ld, t->file, c->line, i + 1,
 				                     "repeated column '%s'",
 				                     QUOTE(q, name, c->len));
 				ok = false;
-			} else {
-				t->field_of[k] = (long)i;
 			}
 		}
 		if (!is_known) {
 			char list[400] = "";
+			long guess = close_column(t, name, c->len);
 			for (k = 0; k < t->n_cols; k++)
 				io_table_list_append(list, sizeof(list), t->cols[k].name);
-			io_table_place_error(t->ld, t->file, c->line, i + 1,
-			                     "unknown column '%s' (columns: %s)",
-			                     QUOTE(q, name, c->len), list);
+			if (guess >= 0 && !is_guessed[guess]) {
+				is_guessed[guess] = true;
+				io_table_place_error(t->ld, t->file, c->line, i + 1,
+				                     "unknown column '%s': did you mean '%s'? "
+				                     "(columns: %s)",
+				                     QUOTE(q, name, c->len), t->cols[guess].name,
+				                     list);
+			} else {
+				io_table_place_error(t->ld, t->file, c->line, i + 1,
+				                     "unknown column '%s' (columns: %s)",
+				                     QUOTE(q, name, c->len), list);
+			}
 			ok = false;
 		}
 	}
 	for (k = 0; k < t->n_cols; k++)
-		if (t->cols[k].is_required && t->field_of[k] < 0) {
+		if (t->cols[k].is_required && t->field_of[k] < 0 && !is_guessed[k]) {
 			io_table_place_error(t->ld, t->file, hdr->line, 0,
 			                     "missing required column '%s'", t->cols[k].name);
 			ok = false;

@@ -203,8 +203,50 @@ static const struct error_case cases[] = {
      1},
     /* header */
     {"demand.csv", "partner,role,shift,required,minimun\na,rn,d1,3,2\n",
-     "demand.csv:1:5: unknown column 'minimun' (columns: partner, role, shift, required, "
-     "minimum, priority)",
+     "demand.csv:1:5: unknown column 'minimun': did you mean 'minimum'? (columns: partner, "
+     "role, shift, required, minimum, priority)",
+     1},
+    /* a name close to a column the header lacks (case, spaces and
+     * underscores aside, a typo, or a word around it) is guessed, and that
+     * column is not missing as well */
+    {"demand.csv", "Partner ID,role,shift,required\na,rn,d1,3\n",
+     "demand.csv:1:1: unknown column 'Partner ID': did you mean 'partner'? (columns: partner, "
+     "role, shift, required, minimum, priority)",
+     1},
+    {"partners.csv", "Partner ID,Name\na,Acute\nb,Council\n",
+     "partners.csv:1:1: unknown column 'Partner ID': did you mean 'id'? (columns: id, name, "
+     "kind, agency_budget, pay_bill)",
+     1},
+    {"shifts.csv", "id,Shift Date,start,end,Paid Hours\nd1,2026-11-30,07:00,15:00,7.5\n",
+     "shifts.csv:1:2: unknown column 'Shift Date': did you mean 'date'? (columns: id, date, "
+     "start, end, paid_hours, enhancement)",
+     2},
+    {"demand.csv", "partner,role,shfit,requried\na,rn,d1,3\n",
+     "demand.csv:1:3: unknown column 'shfit': did you mean 'shift'? (columns: partner, role, "
+     "shift, required, minimum, priority)",
+     2},
+    /* nothing close, or a column the header has: no guess, and the missing
+     * column is its own error */
+    {"demand.csv", "partner,role,xyz,required\na,rn,d1,3\n",
+     "demand.csv:1:3: unknown column 'xyz' (columns: partner, role, shift, required, minimum, "
+     "priority)",
+     2},
+    {"demand.csv", "partner,role,shift,required,Roles\na,rn,d1,3,rn\n",
+     "demand.csv:1:5: unknown column 'Roles' (columns: partner, role, shift, required, minimum, "
+     "priority)",
+     1},
+    /* a file separated by ';' (or tabs) is one error for the file */
+    {"demand.csv", "partner;role;shift;required\na;rn;d1;3\nb;hca;n1;2,5\n",
+     "demand.csv: its fields are separated by ';', not commas: muster reads comma-separated CSV "
+     "(save it again with ',' as the field separator)",
+     1},
+    {"partners.csv", "id;name;kind\na;Acute;acute\nb;Council;social_care\n",
+     "partners.csv: its fields are separated by ';', not commas: muster reads comma-separated "
+     "CSV (save it again with ',' as the field separator)",
+     1},
+    {"roles.csv", "id\tname\nrn\tNurse\nhca\tSupport\n",
+     "roles.csv: its fields are separated by tabs, not commas: muster reads comma-separated CSV "
+     "(save it again with ',' as the field separator)",
      1},
     /* a file that is no scenario's (a link to /etc/passwd): its header
      * cells are cut, not echoed whole */
@@ -447,7 +489,9 @@ static const struct error_case cases[] = {
      "workers can be costed (caps.csv gives each role's bank_rate)",
      1},
     {"caps.csv", "role,bank_rat\nrn,15\n",
-     "caps.csv:1:2: unknown column 'bank_rat' (columns: role, bank_rate, agency_cap)", 1},
+     "caps.csv:1:2: unknown column 'bank_rat': did you mean 'bank_rate'? (columns: role, "
+     "bank_rate, agency_cap)",
+     1},
     {"caps.csv", "role,bank_rate\nrn,15,1\nhca,12\n",
      "caps.csv:2:3: extra field (row has 3, the header 2)", 1},
     /* spreadsheet hints */
