@@ -716,7 +716,10 @@ struct table_reader {
 	const struct io_file_spec *spec;
 	struct io_id_set *ids;
 	bool is_whole;      /* header bound, and every row so far of the right shape */
-	size_t n_data_rows; /* of any shape */
+	size_t n_data_rows; /* of any shape, empty rows aside */
+	size_t n_empty;     /* rows of only commas */
+	size_t empty_item;  /* the first one's error in ld->errors (keep_error) */
+	unsigned long last_empty_line;
 	size_t n_bad_shape; /* rows with more or fewer fields than the header */
 	bool has_header;
 };
@@ -726,6 +729,49 @@ struct table_reader {
  * out as its header says, and reading on (a 200 MB file of rows of 999
  * commas) would only take time to count more of the same. */
 #define BAD_SHAPE_MAX 100
+
+/* A row of only commas, as many as the header's (what a spreadsheet
+ * saves for rows it once had, or cells formatted but empty): DESIGN.md §2
+ * makes it a row, and a row with every cell empty means nothing, so it is
+ * an error, once per file. Rows of only commas of another width are rows
+ * of the wrong shape, and said so. */
+static bool is_empty_row(const struct io_csv_table *view, const struct io_csv_row *row)
+{
+	size_t j;
+	if (row->n_cells < 2 || row->n_cells != view->rows[0].n_cells)
+		return false;
+	for (j = 0; j < row->n_cells; j++)
+		if (view->cells[row->first + j].len > 0)
+			return false;
+	return true;
+}
+
+static void count_empty_row(struct table_reader *r, const struct io_csv_row *row)
+{
+	struct mu_err err;
+	if (r->n_empty++ == 0) {
+		mu_err_clear(&err);
+		mu_err_set_at(&err, MU_E_INPUT, r->t.file, row->line, 0, NULL,
+		              "an empty row (only commas): delete it");
+		r->empty_item = keep_error(r->t.ld, &err);
+	}
+	r->last_empty_line = row->line;
+}
+
+/* Words the empty rows' one error with their count, once the file is read. */
+static void word_empty_rows(const struct table_reader *r)
+{
+	struct mu_errlist *list = r->t.ld->errors;
+	struct mu_err *e;
+	size_t used;
+	if (r->n_empty < 2 || !list || r->empty_item == SIZE_MAX)
+		return;
+	e = &list->items[r->empty_item];
+	used = strlen(e->msg);
+	snprintf(e->msg + used, sizeof(e->msg) - used,
+	         " (and %zu more like it, the last at line %lu)", r->n_empty - 1,
+	         r->last_empty_line);
+}
 
 /* The header is bound first, so that a file whose rows cannot be read
  * (the header names no column of this table: a file of empty fields, or
@@ -741,6 +787,10 @@ static bool read_csv_row(const struct io_csv_table *view, void *user)
 		if (r->is_whole && r->ids)
 			r->ids->is_usable = true;
 		return r->is_whole;
+	}
+	if (is_empty_row(view, &view->rows[1])) {
+		count_empty_row(r, &view->rows[1]);
+		return true;
 	}
 	r->n_data_rows++;
 	r->t.row = &view->rows[1];
@@ -803,6 +853,7 @@ bool io_table_read(struct io_loader *ld, const struct io_file_spec *spec, const 
 		if (r.ids)
 			r.ids->is_usable = false;
 	}
+	word_empty_rows(&r);
 	mu_map_release(&r.t.keys);
 	return r.is_whole;
 }

@@ -268,6 +268,18 @@ static const struct error_case cases[] = {
      "demand.csv:3:7: extra field (row has 7, the header 6)", 1},
     {"demand.csv", DEMAND_HDR "a,rn,d1,,2,1\n",
      "demand.csv:2:4: empty value in required column 'required'", 1},
+    /* rows of only commas (a spreadsheet's leftovers): one error per file,
+     * counted, however many there are and wherever they stand */
+    {"demand.csv", DEMAND_HDR "a,rn,d1,3,2,1\n,,,,,\n",
+     "demand.csv:3: an empty row (only commas): delete it", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,3,2,1\n,,,,,\nb,hca,n1,2,1,2\n,,,,,\r\n , ,\"\",,,\n",
+     "demand.csv:3: an empty row (only commas): delete it (and 2 more like it, the last at line "
+     "6)",
+     1},
+    {"partners.csv", "id,name\n,\n,\n",
+     "partners.csv:2: an empty row (only commas): delete it (and 1 more like it, the last at "
+     "line 3)",
+     2},
     {"demand.csv", DEMAND_HDR "a,rn,tue-n,3,2,1\n", "demand.csv:2:3: unknown shift 'tue-n'", 1},
     {"demand.csv", DEMAND_HDR "a,nurse,d1,3,2,1\n", "demand.csv:2:2: unknown role 'nurse'", 1},
     {"demand.csv", DEMAND_HDR "c,rn,d1,3,2,1\n", "demand.csv:2:1: unknown partner 'c'", 1},
