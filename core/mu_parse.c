@@ -134,6 +134,62 @@ bool mu_parse_date(const char *s, size_t len, long *days)
 	return true;
 }
 
+/* A number of 1 to max_digits digits at s[*i], into *out. */
+static bool take_number(const char *s, size_t len, size_t *i, size_t max_digits, long *out)
+{
+	size_t n = 0;
+	*out = 0;
+	while (*i < len && is_digit(s[*i]) && n < max_digits)
+		*out = *out * 10 + (s[(*i)++] - '0'), n++;
+	return n > 0 && (*i == len || !is_digit(s[*i]));
+}
+
+bool mu_parse_date_dmy(const char *s, size_t len, char *day_first, char *month_first)
+{
+	size_t i = 0;
+	long a, b, y, days;
+	char sep, text[64];
+	day_first[0] = month_first[0] = '\0';
+	if (!take_number(s, len, &i, 2, &a) || i == len)
+		return false;
+	sep = s[i++];
+	if (sep != '/' && sep != '.' && sep != '-')
+		return false;
+	if (!take_number(s, len, &i, 2, &b) || i == len || s[i++] != sep)
+		return false;
+	{
+		size_t y0 = i;
+		if (!take_number(s, len, &i, 4, &y) || i - y0 != 4)
+			return false;
+	}
+	/* what a spreadsheet adds to a date that has no time of day */
+	if (i < len && !((len - i == 6 && memcmp(s + i, " 00:00", 6) == 0) ||
+	                 (len - i == 9 && memcmp(s + i, " 00:00:00", 9) == 0)))
+		return false;
+	if (a <= 12 && b <= 31) {
+		snprintf(text, sizeof(text), "%04ld-%02ld-%02ld", y, a, b);
+		if (mu_parse_date(text, 10, &days))
+			memcpy(month_first, text, 11);
+	}
+	if (b <= 12 && a <= 31) {
+		snprintf(text, sizeof(text), "%04ld-%02ld-%02ld", y, b, a);
+		if (mu_parse_date(text, 10, &days))
+			memcpy(day_first, text, 11);
+	}
+	return day_first[0] || month_first[0];
+}
+
+bool mu_parse_datetime(const char *s, size_t len, long *minutes)
+{
+	long day;
+	int min;
+	if (len != 16 || (s[10] != 'T' && s[10] != ' ') || !mu_parse_date(s, 10, &day) ||
+	    !mu_parse_time(s + 11, 5, &min))
+		return false;
+	*minutes = day * 1440 + min;
+	return true;
+}
+
 bool mu_parse_time(const char *s, size_t len, int *minutes)
 {
 	int h, m;

@@ -29,6 +29,19 @@ bool mu_parse_is_identifier(const char *s, size_t len);
 /* YYYY-MM-DD, a real calendar date; *days = days since 1970-01-01. */
 bool mu_parse_date(const char *s, size_t len, long *days);
 
+/* A date as a spreadsheet's locale writes it: D/M/YYYY or M/D/YYYY, one or
+ * two digits for day and month, '/', '.' or '-' between, perhaps with a
+ * time of " 00:00" or " 00:00:00" after it. Writes into day_first the
+ * reading day first ("30/11/2026": "2026-11-30") and into month_first the
+ * reading month first, each YYYY-MM-DD in 11 bytes, or "" where that
+ * reading is no calendar date. True when the text is of the form and one
+ * reading at least is a date. */
+bool mu_parse_date_dmy(const char *s, size_t len, char *day_first, char *month_first);
+
+/* YYYY-MM-DDTHH:MM or YYYY-MM-DD HH:MM (a real date, a time 00:00 to
+ * 23:59); *minutes since 1970-01-01 00:00. */
+bool mu_parse_datetime(const char *s, size_t len, long *minutes);
+
 /* HH:MM from 00:00 to 23:59; *minutes since midnight. */
 bool mu_parse_time(const char *s, size_t len, int *minutes);
 

@@ -111,6 +111,40 @@ static void test_date_is_a_real_calendar_date(void **state)
 	assert_false(mu_parse_date(S("2026/11/30"), &d));
 }
 
+/* A date in a spreadsheet's locale form, read both ways. */
+static void test_date_dmy_reads_both_ways(void **state)
+{
+	char day[11], month[11];
+	long m;
+	(void)state;
+	assert_true(mu_parse_date_dmy(S("30/11/2026"), day, month));
+	assert_string_equal(day, "2026-11-30");
+	assert_string_equal(month, "");
+	assert_true(mu_parse_date_dmy(S("3/4/2026"), day, month));
+	assert_string_equal(day, "2026-04-03");
+	assert_string_equal(month, "2026-03-04");
+	assert_true(mu_parse_date_dmy(S("11-30-2026 00:00:00"), day, month));
+	assert_string_equal(day, "");
+	assert_string_equal(month, "2026-11-30");
+	assert_true(mu_parse_date_dmy(S("29.02.2024 00:00"), day, month));
+	assert_string_equal(day, "2024-02-29");
+	assert_false(mu_parse_date_dmy(S("29/02/2026"), day, month)); /* no such day */
+	assert_false(mu_parse_date_dmy(S("30/11/26"), day, month));   /* which century? */
+	assert_false(mu_parse_date_dmy(S("30/11-2026"), day, month));
+	assert_false(mu_parse_date_dmy(S("30/11/2026 07:00"), day, month));
+	assert_false(mu_parse_date_dmy(S("2026-11-30"), day, month));
+	assert_false(mu_parse_date_dmy(S("123/1/2026"), day, month));
+	/* --now's two forms */
+	assert_true(mu_parse_datetime(S("2026-11-30T07:30"), &m));
+	assert_int_equal(m, 20787L * 1440 + 450);
+	assert_true(mu_parse_datetime(S("2026-11-30 07:30"), &m));
+	assert_int_equal(m, 20787L * 1440 + 450);
+	assert_false(mu_parse_datetime(S("2026-11-30  7:30"), &m));
+	assert_false(mu_parse_datetime(S("2026-11-30_07:30"), &m));
+	assert_false(mu_parse_datetime(S("2026-11-31T07:30"), &m));
+	assert_false(mu_parse_datetime(S("2026-11-30T24:00"), &m));
+}
+
 static void test_time_is_hh_mm(void **state)
 {
 	int m;
@@ -618,6 +652,7 @@ int main(void)
 	    cmocka_unit_test(test_integer_takes_digits_only),
 	    cmocka_unit_test(test_identifier_syntax),
 	    cmocka_unit_test(test_date_is_a_real_calendar_date),
+	    cmocka_unit_test(test_date_dmy_reads_both_ways),
 	    cmocka_unit_test(test_time_is_hh_mm),
 	    cmocka_unit_test(test_yes_no_and_keywords_ignore_case),
 	    cmocka_unit_test(test_utf8_validation),

@@ -337,6 +337,40 @@ static const struct error_case cases[] = {
      "staff.csv:3:1: repeated staff row (partner, role, shift) (first at line 2)", 1},
     {"shifts.csv", SHIFT_HDR "d1,2026-02-29,07:00,15:00,7.5,0\nn1,2026-11-30,22:00,07:30,9,0\n",
      "shifts.csv:2:2: invalid date '2026-02-29' in column 'date' (YYYY-MM-DD)", 1},
+    /* dates a spreadsheet wrote in its locale's form: one error for the
+     * column, the first date rewritten, its day and month said when they
+     * could be either */
+    {"shifts.csv", SHIFT_HDR "d1,30/11/2026,07:00,15:00,7.5,0\nn1,2026-11-30,22:00,07:30,9,0\n",
+     "shifts.csv:2:2: invalid date '30/11/2026' in column 'date': dates are YYYY-MM-DD: write "
+     "2026-11-30",
+     1},
+    {"shifts.csv", SHIFT_HDR "d1,30/11/2026,07:00,15:00,7.5,0\nn1,1/12/2026,22:00,07:30,9,0\n",
+     "shifts.csv:2:2: invalid date '30/11/2026' in column 'date': dates are YYYY-MM-DD: write "
+     "2026-11-30 (and 1 more date like it in this column: format the column as yyyy-mm-dd "
+     "before saving)",
+     1},
+    {"shifts.csv", SHIFT_HDR "d1,03/04/2026,07:00,15:00,7.5,0\nn1,2026-11-30,22:00,07:30,9,0\n",
+     "shifts.csv:2:2: invalid date '03/04/2026' in column 'date': dates are YYYY-MM-DD: write "
+     "2026-04-03 if it means 3 April, 2026-03-04 if it means 4 March",
+     1},
+    {"shifts.csv",
+     SHIFT_HDR "d1,01.12.2026 00:00,07:00,15:00,7.5,0\nn1,30.11.2026 00:00,22:00,07:30,9,0\n",
+     "shifts.csv:2:2: invalid date '01.12.2026 00:00' in column 'date': dates are YYYY-MM-DD: "
+     "write 2026-12-01 (day first, as other dates in this column are) (and 1 more date like it "
+     "in this column: format the column as yyyy-mm-dd before saving)",
+     1},
+    {"shifts.csv", SHIFT_HDR "d1,12/01/2026,07:00,15:00,7.5,0\nn1,11/30/2026,22:00,07:30,9,0\n",
+     "shifts.csv:2:2: invalid date '12/01/2026' in column 'date': dates are YYYY-MM-DD: write "
+     "2026-12-01 (month first, as other dates in this column are) (and 1 more date like it in "
+     "this column: format the column as yyyy-mm-dd before saving)",
+     1},
+    {"shifts.csv", SHIFT_HDR "d1,11/30/2026,07:00,15:00,7.5,0\nn1,2026-11-30,22:00,07:30,9,0\n",
+     "shifts.csv:2:2: invalid date '11/30/2026' in column 'date': dates are YYYY-MM-DD: write "
+     "2026-11-30 (it is month first)",
+     1},
+    /* no calendar date either way, or not a date's form: as before */
+    {"shifts.csv", SHIFT_HDR "d1,31/02/2026,07:00,15:00,7.5,0\nn1,30/11/26,22:00,07:30,9,0\n",
+     "shifts.csv:2:2: invalid date '31/02/2026' in column 'date' (YYYY-MM-DD)", 2},
     {"shifts.csv", SHIFT_HDR "d1,2026-11-30,25:00,15:00,7.5,0\nn1,2026-11-30,22:00,07:30,9,0\n",
      "shifts.csv:2:3: invalid time '25:00' in column 'start'", 1},
     {"shifts.csv", SHIFT_HDR "d1,2026-11-30,07:00,15:00,0,0\nn1,2026-11-30,22:00,07:30,9,0\n",
@@ -731,6 +765,41 @@ static void test_io_scenario_reports_every_error_not_just_the_first(void **state
 	free(errors);
 }
 
+/* A week of shifts whose dates a spreadsheet wrote as dd/mm/yyyy (21 of
+ * them, the example's count): one error, at the first, with the rest
+ * counted, and references to the shifts not checked as unknown. */
+static void test_io_scenario_reports_a_column_of_dates_once(void **state)
+{
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	struct mu_buf text;
+	struct io_source *src;
+	struct mu_scenario *sc = NULL;
+	char line[1024];
+	int i;
+	(void)state;
+	mu_buf_init(&text);
+	mu_buf_adds(&text, SHIFT_HDR);
+	for (i = 0; i < 21; i++) {
+		char id[16], row[128];
+		snprintf(id, sizeof(id), "%s%d", i == 0 ? "d" : i == 1 ? "n" : "x", i < 2 ? 1 : i);
+		snprintf(row, sizeof(row), "%s,%02d/12/2026,07:00,15:00,7.5,0\n", id, i / 3 + 1);
+		mu_buf_adds(&text, row);
+	}
+	src = make_source("shifts.csv", text.data, text.len);
+	mu_errlist_init(errors);
+	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_E_INPUT);
+	assert_int_equal(errors->n_total, 1);
+	assert_string_equal(
+	    mu_err_format(&errors->items[0], line, sizeof(line)),
+	    "shifts.csv:2:2: invalid date '01/12/2026' in column 'date': dates are "
+	    "YYYY-MM-DD: write 2026-12-01 if it means 1 December, 2026-01-12 if it "
+	    "means 12 January (and 20 more dates like it in this column: format the "
+	    "column as yyyy-mm-dd before saving)");
+	mu_buf_release(&text);
+	io_source_free(src);
+	free(errors);
+}
+
 /* Replaces file name of src by text (NULL: removes it; absent: adds it). */
 static void replace_file(struct io_source *src, const char *name, const char *text)
 {
@@ -1056,6 +1125,7 @@ int main(void)
 	    cmocka_unit_test(test_io_scenario_reports_each_error),
 	    cmocka_unit_test(test_io_scenario_settings_follow_the_table),
 	    cmocka_unit_test(test_io_scenario_error_record_has_every_field),
+	    cmocka_unit_test(test_io_scenario_reports_a_column_of_dates_once),
 	    cmocka_unit_test(test_io_scenario_reports_every_error_not_just_the_first),
 	    cmocka_unit_test(test_io_scenario_warns),
 	    cmocka_unit_test(test_io_scenario_names_spreadsheets),
