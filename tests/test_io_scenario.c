@@ -196,7 +196,10 @@ static const struct error_case cases[] = {
     {"roles.csv", "id,name\n", "roles.csv: no rows (at least one role is needed)", 1},
     {"demand.csv", DEMAND_HDR, "demand.csv: no rows (at least one demand row is needed)", 1},
     /* below the columns */
-    {"demand.csv", DEMAND_HDR "a,rn,\"d1,3,2,1\n", "demand.csv:2:3: unterminated quote", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,\"d1,3,2,1\n",
+     "demand.csv:2:3: unterminated quote: the quote that opens this field is never closed "
+     "(close it, or remove it)",
+     1},
     {"demand.csv", DEMAND_HDR "a,rn,d\"1,3,2,1\n",
      "demand.csv:2:3: malformed quoting: a quote inside an unquoted field, or text after a "
      "closing quote",
@@ -800,6 +803,34 @@ static void test_io_scenario_reports_a_column_of_dates_once(void **state)
 	free(errors);
 }
 
+/* A quote opened and never closed, with 100 KB of rows after it: the
+ * unterminated quote where it opened, not a field too long. */
+static void test_io_scenario_reports_a_runaway_quote_where_it_opened(void **state)
+{
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	struct mu_buf text;
+	struct io_source *src;
+	struct mu_scenario *sc = NULL;
+	char line[1024];
+	int i;
+	(void)state;
+	mu_buf_init(&text);
+	mu_buf_adds(&text, DEMAND_HDR "a,rn,d1,3,2,1\nb,hca,\"n1,2,1,2\n");
+	for (i = 0; i < 5000; i++)
+		mu_buf_adds(&text, "a,rn,d1,3,2,1\n");
+	src = make_source("demand.csv", text.data, text.len);
+	mu_errlist_init(errors);
+	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_E_INPUT);
+	assert_int_equal(errors->n_total, 1);
+	assert_string_equal(
+	    mu_err_format(&errors->items[0], line, sizeof(line)),
+	    "demand.csv:3:3: unterminated quote: the quote that opens this field is "
+	    "never closed (close it, or remove it)");
+	mu_buf_release(&text);
+	io_source_free(src);
+	free(errors);
+}
+
 /* Replaces file name of src by text (NULL: removes it; absent: adds it). */
 static void replace_file(struct io_source *src, const char *name, const char *text)
 {
@@ -1126,6 +1157,7 @@ int main(void)
 	    cmocka_unit_test(test_io_scenario_settings_follow_the_table),
 	    cmocka_unit_test(test_io_scenario_error_record_has_every_field),
 	    cmocka_unit_test(test_io_scenario_reports_a_column_of_dates_once),
+	    cmocka_unit_test(test_io_scenario_reports_a_runaway_quote_where_it_opened),
 	    cmocka_unit_test(test_io_scenario_reports_every_error_not_just_the_first),
 	    cmocka_unit_test(test_io_scenario_warns),
 	    cmocka_unit_test(test_io_scenario_names_spreadsheets),
