@@ -307,11 +307,9 @@ static size_t separator_at(const char *s, size_t len)
 	return 0;
 }
 
-/* (s, len) as a spreadsheet's scientific format writes it ("3.00E+03",
- * "1.5e-2"): the plain decimal into out (at most size bytes) and true, or
- * false when it is not that form or too long to write. Done on the digits,
- * never through a double, so that 3.00E+03 is exactly 3000. */
-static bool exponent_as_decimal(const char *s, size_t len, char *out, size_t size)
+/* Done on the digits, never through a double, so that 3.00E+03 is
+ * exactly 3000. */
+bool mu_parse_exponent(const char *s, size_t len, char *out, size_t size)
 {
 	char mant[40];
 	size_t i = 0, n = 0, n_int = 0, o = 0;
@@ -394,7 +392,7 @@ const char *mu_parse_number_hint(const char *s, size_t len, char *buf, size_t si
 
 	bool is_after_sign = false;
 
-	if (exponent_as_decimal(s, len, digits, sizeof(digits))) {
+	if (mu_parse_exponent(s, len, digits, sizeof(digits))) {
 		snprintf(buf, size, "numbers take no exponent (write %s)", digits);
 		return buf;
 	}

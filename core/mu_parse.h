@@ -81,6 +81,12 @@ bool mu_parse_number(const char *s, size_t len, const struct mu_range *range, do
  * returns NULL when the text looks like none of these. */
 const char *mu_parse_number_hint(const char *s, size_t len, char *buf, size_t size);
 
+/* (s, len) as a spreadsheet's scientific format writes it ("3.00E+03",
+ * "1.5e-2"): the plain decimal into out (at most size bytes: "3000",
+ * "0.015") and true, or false when it is not that form or would have more
+ * than 15 integer digits. */
+bool mu_parse_exponent(const char *s, size_t len, char *out, size_t size);
+
 /* As mu_parse_number_hint, knowing the range: a negative number (which
  * mu_parse_number calls "negative value '-21'") gets "must be 0 or more",
  * or "must be more than 0" where 0 itself is out. */

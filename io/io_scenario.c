@@ -776,6 +776,14 @@ static void word_causes(struct io_loader *ld)
 		case IO_CAUSE_DATE_FORM:
 			word_date_form(c, e->msg, sizeof(e->msg));
 			break;
+		case IO_CAUSE_NUMBER_FORM:
+			if (c->n_places > 1)
+				snprintf(
+				    e->msg + used, sizeof(e->msg) - used,
+				    " (and %zu more number%s like it in this column: format the "
+				    "column as Number, not Scientific, before saving)",
+				    c->n_places - 1, c->n_places == 2 ? "" : "s");
+			break;
 		case IO_CAUSE_NO_BANK_RATE:
 			if (c->n_places > 1)
 				snprintf(e->msg, sizeof(e->msg),

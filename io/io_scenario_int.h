@@ -47,6 +47,7 @@ enum io_cause_kind {
 	IO_CAUSE_NO_BANK_RATE, /* bank workers of a role caps.csv gives no bank_rate */
 	IO_CAUSE_NO_CAPS,      /* bank workers, and no caps.csv at all */
 	IO_CAUSE_DATE_FORM,    /* a column of dates a spreadsheet wrote as 30/11/2026 */
+	IO_CAUSE_NUMBER_FORM,  /* a column of numbers in scientific format, 3.00E+03 */
 };
 
 /* One cause: its error was reported at the first place it showed; every

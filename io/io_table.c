@@ -257,9 +257,19 @@ bool io_table_number(struct io_table *t, size_t col, const struct mu_range *rule
 		return !t->cols[col].is_required;
 	if (!mu_parse_number(s, len, rule, out, msg, sizeof(msg))) {
 		const char *h = mu_parse_range_hint(s, len, rule, hint, sizeof(hint));
+		char plain[64], key[128];
+		*out = dflt;
+		/* a column in scientific format is one cause: counted on the first
+		 * cell's error (io_scenario.c's word_causes) */
+		if (mu_parse_exponent(s, len, plain, sizeof(plain))) {
+			int n = snprintf(key, sizeof(key), "%s/%s", t->file, t->cols[col].name);
+			io_table_cause_error(t, col, IO_CAUSE_NUMBER_FORM, key,
+			                     n < (int)sizeof(key) ? (size_t)n : sizeof(key) - 1,
+			                     "%s in column '%s': %s", msg, t->cols[col].name, h);
+			return false;
+		}
 		io_table_error(t, col, "%s in column '%s'%s%s", msg, t->cols[col].name,
 		               h ? ": " : "", h ? h : "");
-		*out = dflt;
 		return false;
 	}
 	if (is_set)

@@ -314,6 +314,13 @@ static const struct error_case cases[] = {
      "demand.csv:2:4: invalid number '3e2' in column 'required': numbers take no exponent "
      "(write 300)",
      1},
+    /* a column in scientific format is one cause, counted; another column
+     * is another */
+    {"demand.csv", DEMAND_HDR "a,rn,d1,3.00E+00,2.00E+00,1\nb,hca,n1,2.00E+00,1,2\n",
+     "demand.csv:2:4: invalid number '3.00E+00' in column 'required': numbers take no exponent "
+     "(write 3) (and 1 more number like it in this column: format the column as Number, not "
+     "Scientific, before saving)",
+     2},
     {"staff.csv", STAFF_HDR "a,rn,d1,3.00E+00,0\n",
      "staff.csv:2:4: invalid integer '3.00E+00' in column 'available': numbers take no "
      "exponent (write 3)",
