@@ -4,7 +4,7 @@
 #include "cli_options.h"
 
 #include "cli.h"
-#include "io/io_keep.h"
+#include "core/mu_parse.h"
 
 #include <string.h>
 #include <sys/stat.h>
@@ -142,11 +142,11 @@ int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
 					    "with 1 <= I <= N <= %d, e.g. 2/8)",
 					    v, CLI_MAX_SHARDS);
 			} else if (strcmp(name, "--now") == 0 && (allowed & CLI_OPT_KEEP)) {
-				if (!io_keep_parse_now(v, &o->now_minutes))
+				if (!mu_parse_datetime(v, strlen(v), &o->now_minutes))
 					return cli_usage_error(
 					    cmd,
-					    "invalid --now '%s' (YYYY-MM-DDTHH:MM, e.g. "
-					    "2026-03-04T12:00)",
+					    "invalid --now '%s' (YYYY-MM-DDTHH:MM or YYYY-MM-DD "
+					    "HH:MM, e.g. 2026-03-04T12:00)",
 					    v);
 				o->now = v;
 			} else {

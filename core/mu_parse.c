@@ -134,6 +134,62 @@ bool mu_parse_date(const char *s, size_t len, long *days)
 	return true;
 }
 
+/* A number of 1 to max_digits digits at s[*i], into *out. */
+static bool take_number(const char *s, size_t len, size_t *i, size_t max_digits, long *out)
+{
+	size_t n = 0;
+	*out = 0;
+	while (*i < len && is_digit(s[*i]) && n < max_digits)
+		*out = *out * 10 + (s[(*i)++] - '0'), n++;
+	return n > 0 && (*i == len || !is_digit(s[*i]));
+}
+
+bool mu_parse_date_dmy(const char *s, size_t len, char *day_first, char *month_first)
+{
+	size_t i = 0;
+	long a, b, y, days;
+	char sep, text[64];
+	day_first[0] = month_first[0] = '\0';
+	if (!take_number(s, len, &i, 2, &a) || i == len)
+		return false;
+	sep = s[i++];
+	if (sep != '/' && sep != '.' && sep != '-')
+		return false;
+	if (!take_number(s, len, &i, 2, &b) || i == len || s[i++] != sep)
+		return false;
+	{
+		size_t y0 = i;
+		if (!take_number(s, len, &i, 4, &y) || i - y0 != 4)
+			return false;
+	}
+	/* what a spreadsheet adds to a date that has no time of day */
+	if (i < len && !((len - i == 6 && memcmp(s + i, " 00:00", 6) == 0) ||
+	                 (len - i == 9 && memcmp(s + i, " 00:00:00", 9) == 0)))
+		return false;
+	if (a <= 12 && b <= 31) {
+		snprintf(text, sizeof(text), "%04ld-%02ld-%02ld", y, a, b);
+		if (mu_parse_date(text, 10, &days))
+			memcpy(month_first, text, 11);
+	}
+	if (b <= 12 && a <= 31) {
+		snprintf(text, sizeof(text), "%04ld-%02ld-%02ld", y, b, a);
+		if (mu_parse_date(text, 10, &days))
+			memcpy(day_first, text, 11);
+	}
+	return day_first[0] || month_first[0];
+}
+
+bool mu_parse_datetime(const char *s, size_t len, long *minutes)
+{
+	long day;
+	int min;
+	if (len != 16 || (s[10] != 'T' && s[10] != ' ') || !mu_parse_date(s, 10, &day) ||
+	    !mu_parse_time(s + 11, 5, &min))
+		return false;
+	*minutes = day * 1440 + min;
+	return true;
+}
+
 bool mu_parse_time(const char *s, size_t len, int *minutes)
 {
 	int h, m;
@@ -196,6 +252,12 @@ bool mu_parse_number(const char *s, size_t len, const struct mu_range *range, do
 {
 	char q[256], text[128];
 	double v;
+	/* A minus sign on a number is a number, only not one muster takes:
+	 * said as such, not as "invalid" (mu_parse_range_hint gives the fix). */
+	if (len > 1 && s[0] == '-' && mu_parse_decimal(s + 1, len - 1, &v) && v > 0) {
+		snprintf(msg, msg_size, "negative value '%s'", mu_err_quote(q, sizeof(q), s, len));
+		return false;
+	}
 	if (range->is_integer) {
 		long long iv;
 		if (!mu_parse_integer(s, len, &iv)) {
@@ -245,6 +307,80 @@ static size_t separator_at(const char *s, size_t len)
 	return 0;
 }
 
+/* Done on the digits, never through a double, so that 3.00E+03 is
+ * exactly 3000. */
+bool mu_parse_exponent(const char *s, size_t len, char *out, size_t size)
+{
+	char mant[40];
+	size_t i = 0, n = 0, n_int = 0, o = 0;
+	long e = 0, point;
+	bool is_neg_exp = false, has_point = false;
+	while (i < len && (is_digit(s[i]) || (s[i] == '.' && !has_point))) {
+		if (s[i] == '.')
+			has_point = true;
+		else if (n < sizeof(mant))
+			mant[n++] = s[i], n_int += !has_point;
+		else
+			return false;
+		i++;
+	}
+	if (n == 0 || i >= len || (s[i] != 'e' && s[i] != 'E'))
+		return false;
+	i++;
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+		is_neg_exp = s[i++] == '-';
+	if (i == len)
+		return false;
+	for (; i < len; i++) {
+		if (!is_digit(s[i]) || e > 100)
+			return false;
+		e = e * 10 + (s[i] - '0');
+	}
+	point = (long)n_int + (is_neg_exp ? -e : e); /* digits before the point */
+	if (point > 15 || point < -15)
+		return false;
+	/* the integer part, leading zeros dropped */
+	for (i = 0; (long)i < point; i++) {
+		char c = i < n ? mant[i] : '0';
+		if (o == 0 && c == '0')
+			continue;
+		out[o++] = c;
+	}
+	if (o == 0)
+		out[o++] = '0';
+	/* the fraction, trailing zeros dropped */
+	{
+		size_t start = o, last = o;
+		long k;
+		out[o++] = '.';
+		for (k = point; k < (long)n; k++) {
+			char c = k < 0 ? '0' : mant[k];
+			if (o + 1 >= size)
+				return false;
+			out[o++] = c;
+			if (c != '0')
+				last = o;
+		}
+		o = last == start ? start : last;
+	}
+	out[o] = '\0';
+	return o < size;
+}
+
+const char *mu_parse_range_hint(const char *s, size_t len, const struct mu_range *range, char *buf,
+                                size_t size)
+{
+	double v;
+	if (len > 1 && s[0] == '-' && mu_parse_decimal(s + 1, len - 1, &v) && v > 0) {
+		if (range->is_lo_open)
+			snprintf(buf, size, "must be more than %.15g", range->lo);
+		else
+			snprintf(buf, size, "must be %.15g or more", range->lo);
+		return buf;
+	}
+	return mu_parse_number_hint(s, len, buf, size);
+}
+
 const char *mu_parse_number_hint(const char *s, size_t len, char *buf, size_t size)
 {
 	char digits[64];
@@ -256,6 +392,10 @@ const char *mu_parse_number_hint(const char *s, size_t len, char *buf, size_t si
 
 	bool is_after_sign = false;
 
+	if (mu_parse_exponent(s, len, digits, sizeof(digits))) {
+		snprintf(buf, size, "numbers take no exponent (write %s)", digits);
+		return buf;
+	}
 	/* The text with its currency sign, percent sign and separators taken
 	 * out goes to digits; is_clean says whether what is left is a number. */
 	while (i < len && n + 1 < sizeof(digits)) {

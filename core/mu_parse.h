@@ -29,6 +29,19 @@ bool mu_parse_is_identifier(const char *s, size_t len);
 /* YYYY-MM-DD, a real calendar date; *days = days since 1970-01-01. */
 bool mu_parse_date(const char *s, size_t len, long *days);
 
+/* A date as a spreadsheet's locale writes it: D/M/YYYY or M/D/YYYY, one or
+ * two digits for day and month, '/', '.' or '-' between, perhaps with a
+ * time of " 00:00" or " 00:00:00" after it. Writes into day_first the
+ * reading day first ("30/11/2026": "2026-11-30") and into month_first the
+ * reading month first, each YYYY-MM-DD in 11 bytes, or "" where that
+ * reading is no calendar date. True when the text is of the form and one
+ * reading at least is a date. */
+bool mu_parse_date_dmy(const char *s, size_t len, char *day_first, char *month_first);
+
+/* YYYY-MM-DDTHH:MM or YYYY-MM-DD HH:MM (a real date, a time 00:00 to
+ * 23:59); *minutes since 1970-01-01 00:00. */
+bool mu_parse_datetime(const char *s, size_t len, long *minutes);
+
 /* HH:MM from 00:00 to 23:59; *minutes since midnight. */
 bool mu_parse_time(const char *s, size_t len, int *minutes);
 
@@ -55,16 +68,30 @@ bool mu_range_holds(const struct mu_range *range, double v);
 
 /* Parses (s, len) as a decimal, or an integer when range says so, inside
  * range. True with *out written; false with a message in msg: "invalid
- * number '1,5'", "invalid integer '1.5'", "value '49' out of range (0 to 48)". */
+ * number '1,5'", "invalid integer '1.5'", "negative value '-3'", "value
+ * '49' out of range (0 to 48)". */
 bool mu_parse_number(const char *s, size_t len, const struct mu_range *range, double *out,
                      char *msg, size_t msg_size);
 
 /* What a spreadsheet user probably typed when (s, len) is not a number:
  * "numbers take no currency sign or thousands separator (write 45000)" for
  * '£45,000', "numbers take a decimal point, not a comma (write 7.5)" for
- * '7,5', and the percent sign. Writes the hint into buf and returns buf, or
+ * '7,5', the percent sign, and "numbers take no exponent (write 3000)" for a
+ * spreadsheet's '3.00E+03'. Writes the hint into buf and returns buf, or
  * returns NULL when the text looks like none of these. */
 const char *mu_parse_number_hint(const char *s, size_t len, char *buf, size_t size);
+
+/* (s, len) as a spreadsheet's scientific format writes it ("3.00E+03",
+ * "1.5e-2"): the plain decimal into out (at most size bytes: "3000",
+ * "0.015") and true, or false when it is not that form or would have more
+ * than 15 integer digits. */
+bool mu_parse_exponent(const char *s, size_t len, char *out, size_t size);
+
+/* As mu_parse_number_hint, knowing the range: a negative number (which
+ * mu_parse_number calls "negative value '-21'") gets "must be 0 or more",
+ * or "must be more than 0" where 0 itself is out. */
+const char *mu_parse_range_hint(const char *s, size_t len, const struct mu_range *range, char *buf,
+                                size_t size);
 
 /* The same for a time: "times are HH:MM, e.g. 07:00" for '7:00', '7.00',
  * '0700', '07:00:00' or '7am'; midnight is 00:00 for '24:00'. NULL when

@@ -35,6 +35,12 @@ struct io_csv_parser {
 	io_csv_row_fn on_row; /* NULL: every row is kept */
 	void *on_row_user;
 	bool is_stopped; /* on_row returned false: the rest is ignored */
+	/* A quoted field past IO_CSV_FIELD_MAX: libcsv is fed no more, and the
+	 * bytes are only scanned for its closing quote, so that a quote never
+	 * closed is called that, at the line where it opened, not a long field. */
+	bool is_runaway;
+	bool is_runaway_quote; /* the last byte scanned was a quote */
+	unsigned long runaway_line;
 	struct mu_err err;
 };
 
@@ -205,6 +211,30 @@ static void on_row(int term, void *user)
 		hand_on_row(p);
 }
 
+/* libcsv's state inside a field it has begun (libcsv.c's FIELD_BEGUN). */
+#define CSV_FIELD_BEGUN 2
+
+static void unterminated_quote(struct io_csv_parser *p, unsigned long line)
+{
+	mu_err_set_at(&p->err, MU_E_INPUT, p->file, line, field_number(p), NULL,
+	              "unterminated quote: the quote that opens this field is never closed (close "
+	              "it, or remove it)");
+}
+
+/* Scans bytes of a runaway quoted field for its closing quote: a quote
+ * not followed by another ("" is a quote inside the field). */
+static void scan_runaway(struct io_csv_parser *p, const char *s, size_t len)
+{
+	size_t i;
+	for (i = 0; i < len; i++) {
+		if (p->is_runaway_quote && s[i] != '"') {
+			field_too_long(p, p->runaway_line);
+			return;
+		}
+		p->is_runaway_quote = s[i] == '"' && !p->is_runaway_quote;
+	}
+}
+
 static void parse_error(struct io_csv_parser *p)
 {
 	mu_err_set_at(&p->err, MU_E_INPUT, p->file, p->line, field_number(p), NULL,
@@ -214,6 +244,10 @@ static void parse_error(struct io_csv_parser *p)
 
 static void feed_bytes(struct io_csv_parser *p, const char *s, size_t len)
 {
+	if (p->is_runaway) {
+		scan_runaway(p, s, len);
+		return;
+	}
 	if (csv_parse(&p->csv, s, len, on_field, on_row, p) != len && !failed(p))
 		parse_error(p);
 	/* libcsv holds the field being read (quotes removed, "" as one) with
@@ -224,8 +258,16 @@ static void feed_bytes(struct io_csv_parser *p, const char *s, size_t len)
 	 * libcsv never holds much more than the limit (and the spaces after
 	 * the field, which the file holds too); a field that ends inside a run
 	 * is checked exactly, by its length, in on_field. */
-	if (!failed(p) && p->csv.entry_pos - p->csv.spaces > (size_t)IO_CSV_FIELD_MAX + 1)
-		field_too_long(p, p->pending ? p->pending : p->line);
+	if (!failed(p) && p->csv.entry_pos - p->csv.spaces > (size_t)IO_CSV_FIELD_MAX + 1) {
+		unsigned long start = p->pending ? p->pending : p->line;
+		/* too long either way; which error it is waits for the quote */
+		if (p->csv.quoted && p->csv.pstate == CSV_FIELD_BEGUN) {
+			p->is_runaway = true;
+			p->runaway_line = start;
+		} else {
+			field_too_long(p, start);
+		}
+	}
 }
 
 enum mu_code io_csv_parser_feed(struct io_csv_parser *p, const char *data, size_t len,
@@ -291,9 +333,14 @@ enum mu_code io_csv_parser_finish(struct io_csv_parser *p, struct io_csv_table *
 		if (p->bom_matched < 3)
 			feed_bytes(p, "\xEF\xBB\xBF", p->bom_matched);
 	}
+	if (!failed(p) && p->is_runaway) {
+		if (p->is_runaway_quote) /* closed by the file's last byte */
+			field_too_long(p, p->runaway_line);
+		else
+			unterminated_quote(p, p->runaway_line);
+	}
 	if (!failed(p) && csv_fini(&p->csv, on_field, on_row, p) != 0 && !failed(p))
-		mu_err_set_at(&p->err, MU_E_INPUT, p->file, p->pending ? p->pending : p->line,
-		              field_number(p), NULL, "unterminated quote");
+		unterminated_quote(p, p->pending ? p->pending : p->line);
 	if (p->err.code != MU_OK) {
 		if (err)
 			*err = p->err;

@@ -90,6 +90,30 @@ static const struct io_col shift_cols[] = {{"id", true},         {"date", true},
                                            {"start", true},      {"end", true},
                                            {"paid_hours", true}, {"enhancement", false}};
 
+/* A date that is not YYYY-MM-DD. One a spreadsheet wrote in its locale's
+ * form (30/11/2026) is one cause for the whole column: reported at its
+ * first cell, worded with the fix and the count in word_causes. */
+static void date_error(struct io_table *t, const char *text, size_t len)
+{
+	char q[256], dates[2][11];
+	struct io_cause *c;
+	if (!mu_parse_date_dmy(text, len, dates[0], dates[1])) {
+		io_table_error(t, S_DATE, "invalid date '%s' in column 'date' (YYYY-MM-DD)",
+		               QUOTE(q, text, len));
+		return;
+	}
+	c = io_table_cause_error(t, S_DATE, IO_CAUSE_DATE_FORM, "date", 4,
+	                         "invalid date '%s' in column 'date'", QUOTE(q, text, len));
+	if (c->n_places == 1) {
+		memcpy(c->dates, dates, sizeof(dates));
+		snprintf(c->value, sizeof(c->value), "%s", q);
+	}
+	if (dates[0][0] && !dates[1][0])
+		c->n_only[0]++;
+	else if (dates[1][0] && !dates[0][0])
+		c->n_only[1]++;
+}
+
 static void read_shift(struct io_table *t)
 {
 	struct mu_scenario *sc = t->ld->sc;
@@ -97,14 +121,12 @@ static void read_shift(struct io_table *t)
 	char *id = NULL;
 	size_t len;
 	const char *text;
-	char q[256];
 	memset(&s, 0, sizeof(s));
 	if (io_table_id(t, S_ID, &id))
 		io_table_add_id(t, S_ID, &t->ld->shifts, sc->n_shifts, "shift");
 	text = io_table_cell(t, S_DATE, &len);
 	if (io_table_has_value(t, S_DATE) && !mu_parse_date(text, len, &s.day))
-		io_table_error(t, S_DATE, "invalid date '%s' in column 'date' (YYYY-MM-DD)",
-		               QUOTE(q, text, len));
+		date_error(t, text, len);
 	io_table_time(t, S_START, &s.start_min);
 	io_table_time(t, S_END, &s.end_min);
 	io_table_number(t, S_PAID_HOURS, &RULE_PAID_HOURS, 0, &s.paid_hours, NULL);
@@ -480,7 +502,8 @@ static void read_setting(struct io_table *t)
 		const char *h = NULL;
 		if (mu_settings_table[id].type == MU_SETTING_NUMBER ||
 		    mu_settings_table[id].type == MU_SETTING_FRACTION)
-			h = mu_parse_number_hint(value, vlen, hint, sizeof(hint));
+			h = mu_parse_range_hint(value, vlen, &mu_settings_table[id].range, hint,
+			                        sizeof(hint));
 		io_table_error(t, T_VALUE, "%s%s%s", msg, h ? ": " : "", h ? h : "");
 	}
 }
@@ -667,6 +690,52 @@ static void suggest_id(const struct io_loader *ld, const struct io_cause *c, cha
 		snprintf(out, size, "%s", unnamed);
 }
 
+/* "3 April" for "2026-04-03". */
+static void day_and_month(const char *date, char *out, size_t size)
+{
+	static const char *const months[] = {"January",   "February", "March",    "April",
+	                                     "May",       "June",     "July",     "August",
+	                                     "September", "October",  "November", "December"};
+	int m = (date[5] - '0') * 10 + (date[6] - '0'), d = (date[8] - '0') * 10 + (date[9] - '0');
+	snprintf(out, size, "%d %s", d, months[m - 1]);
+}
+
+/* The fix for a column of dates written 30/11/2026: the first one
+ * rewritten, and when it reads as two dates, which one the column's other
+ * dates say it is, or both. */
+static void word_date_form(const struct io_cause *c, char *msg, size_t size)
+{
+	size_t used = strlen(msg);
+	const char *day = c->dates[0], *month = c->dates[1];
+	char a[32], b[32];
+	if (!day[0] || !month[0] || strcmp(day, month) == 0)
+		snprintf(msg + used, size - used, ": dates are YYYY-MM-DD: write %s%s",
+		         day[0] ? day : month, day[0] ? "" : " (it is month first)");
+	else if (c->n_only[0] > 0 && c->n_only[1] == 0)
+		snprintf(msg + used, size - used,
+		         ": dates are YYYY-MM-DD: write %s (day first, as other dates in this "
+		         "column are)",
+		         day);
+	else if (c->n_only[1] > 0 && c->n_only[0] == 0)
+		snprintf(msg + used, size - used,
+		         ": dates are YYYY-MM-DD: write %s (month first, as other dates in this "
+		         "column are)",
+		         month);
+	else {
+		day_and_month(day, a, sizeof(a));
+		day_and_month(month, b, sizeof(b));
+		snprintf(msg + used, size - used,
+		         ": dates are YYYY-MM-DD: write %s if it means %s, %s if it means %s", day,
+		         a, month, b);
+	}
+	used = strlen(msg);
+	if (c->n_places > 1)
+		snprintf(msg + used, size - used,
+		         " (and %zu more date%s like it in this column: format the column as "
+		         "yyyy-mm-dd before saving)",
+		         c->n_places - 1, c->n_places == 2 ? "" : "s");
+}
+
 /* Words the error of each cause of many errors with its count, now that
  * every place is counted (DESIGN.md §2: reported once, at the first place
  * it shows, with the cause and a count). */
@@ -704,6 +773,17 @@ static void word_causes(struct io_loader *ld)
 				snprintf(e->msg + used, sizeof(e->msg) - used, " (%s)", why);
 			break;
 		}
+		case IO_CAUSE_DATE_FORM:
+			word_date_form(c, e->msg, sizeof(e->msg));
+			break;
+		case IO_CAUSE_NUMBER_FORM:
+			if (c->n_places > 1)
+				snprintf(
+				    e->msg + used, sizeof(e->msg) - used,
+				    " (and %zu more number%s like it in this column: format the "
+				    "column as Number, not Scientific, before saving)",
+				    c->n_places - 1, c->n_places == 2 ? "" : "s");
+			break;
 		case IO_CAUSE_NO_BANK_RATE:
 			if (c->n_places > 1)
 				snprintf(e->msg, sizeof(e->msg),

@@ -46,6 +46,8 @@ enum io_cause_kind {
 	IO_CAUSE_UNKNOWN_ID,   /* an id its table lacks, named in many places */
 	IO_CAUSE_NO_BANK_RATE, /* bank workers of a role caps.csv gives no bank_rate */
 	IO_CAUSE_NO_CAPS,      /* bank workers, and no caps.csv at all */
+	IO_CAUSE_DATE_FORM,    /* a column of dates a spreadsheet wrote as 30/11/2026 */
+	IO_CAUSE_NUMBER_FORM,  /* a column of numbers in scientific format, 3.00E+03 */
 };
 
 /* One cause: its error was reported at the first place it showed; every
@@ -58,6 +60,11 @@ struct io_cause {
 	unsigned files;              /* bit i: file i of file_specs has a place */
 	const struct io_id_set *ids; /* the table an unknown id is missing from */
 	char value[256];             /* the id or role, quoted */
+	/* IO_CAUSE_DATE_FORM: the first date read day first and month first
+	 * ("" where that is no date), and how many dates of the column read
+	 * only day first, and only month first */
+	char dates[2][11];
+	size_t n_only[2];
 };
 
 /* Reading one scenario: where errors and warnings go, the ids read so far,

@@ -256,10 +256,20 @@ bool io_table_number(struct io_table *t, size_t col, const struct mu_range *rule
 	if (!io_table_has_value(t, col))
 		return !t->cols[col].is_required;
 	if (!mu_parse_number(s, len, rule, out, msg, sizeof(msg))) {
-		const char *h = mu_parse_number_hint(s, len, hint, sizeof(hint));
+		const char *h = mu_parse_range_hint(s, len, rule, hint, sizeof(hint));
+		char plain[64], key[128];
+		*out = dflt;
+		/* a column in scientific format is one cause: counted on the first
+		 * cell's error (io_scenario.c's word_causes) */
+		if (mu_parse_exponent(s, len, plain, sizeof(plain))) {
+			int n = snprintf(key, sizeof(key), "%s/%s", t->file, t->cols[col].name);
+			io_table_cause_error(t, col, IO_CAUSE_NUMBER_FORM, key,
+			                     n < (int)sizeof(key) ? (size_t)n : sizeof(key) - 1,
+			                     "%s in column '%s': %s", msg, t->cols[col].name, h);
+			return false;
+		}
 		io_table_error(t, col, "%s in column '%s'%s%s", msg, t->cols[col].name,
 		               h ? ": " : "", h ? h : "");
-		*out = dflt;
 		return false;
 	}
 	if (is_set)
@@ -385,15 +395,149 @@ bool io_table_time(struct io_table *t, size_t col, int *out)
  * line by line. */
 #define HEADER_SHOWN 24
 
-/* Binds the header to the columns. False when the rows cannot be read. */
+/* The separator a file of the wrong kind uses, when a header cell holds
+ * column names joined by it ("partner;role;shift": a spreadsheet set to a
+ * decimal comma saves its "CSV" with ';'), or '\0'. */
+static char foreign_separator(const struct io_table *t, const struct io_csv_row *hdr)
+{
+	static const char seps[] = {';', '\t'};
+	size_t i, k, m;
+	for (i = 0; i < hdr->n_cells; i++) {
+		const struct io_csv_cell *c = &t->csv->cells[hdr->first + i];
+		const char *s = io_csv_cell_text(t->csv, c);
+		for (m = 0; m < sizeof(seps); m++) {
+			size_t a = 0;
+			if (!memchr(s, seps[m], c->len))
+				continue;
+			while (a <= c->len) {
+				size_t b = a, e;
+				while (b < c->len && s[b] != seps[m])
+					b++;
+				e = b;
+				while (a < e && (s[a] == ' ' || s[a] == '"'))
+					a++;
+				while (e > a && (s[e - 1] == ' ' || s[e - 1] == '"'))
+					e--;
+				for (k = 0; k < t->n_cols; k++)
+					if (mu_parse_keyword_eq(s + a, e - a, t->cols[k].name))
+						return seps[m];
+				a = b + 1;
+			}
+		}
+	}
+	return '\0';
+}
+
+/* A header name as a person may have typed it, folded: lower case, and
+ * spaces, underscores, hyphens and dots taken out ("Partner ID" ->
+ * "partnerid", "paid_hours" -> "paidhours"). Returns its length, or
+ * SIZE_MAX when it does not fit in out. */
+static size_t fold_name(const char *s, size_t len, char *out, size_t size)
+{
+	size_t i, n = 0;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '_' || c == '-' || c == '.')
+			continue;
+		if (n + 1 >= size)
+			return SIZE_MAX;
+		out[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	out[n] = '\0';
+	return n;
+}
+
+#define FOLD_MAX 48
+
+/* Edit distance of a and b, each at most FOLD_MAX bytes: insertions,
+ * deletions, substitutions and swaps of two neighbours ("shfit") count one
+ * each (optimal string alignment). */
+static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
+{
+	unsigned char d[FOLD_MAX + 1][FOLD_MAX + 1];
+	size_t i, j;
+	for (i = 0; i <= na; i++)
+		d[i][0] = (unsigned char)i;
+	for (j = 0; j <= nb; j++)
+		d[0][j] = (unsigned char)j;
+	for (i = 1; i <= na; i++)
+		for (j = 1; j <= nb; j++) {
+			unsigned best = d[i - 1][j - 1] + (unsigned)(a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1u < best)
+				best = d[i - 1][j] + 1u;
+			if (d[i][j - 1] + 1u < best)
+				best = d[i][j - 1] + 1u;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1u < best)
+				best = d[i - 2][j - 2] + 1u;
+			d[i][j] = (unsigned char)best;
+		}
+	return d[na][nb];
+}
+
+/* The column of the table, not in the header, that an unknown header name
+ * most likely is (case, spaces and underscores aside: "Partner ID" is
+ * partner, "Paid Hours" paid_hours, "minimun" minimum, "Start Time"
+ * start), or -1 when none is close or two are equally close. */
+static long close_column(const struct io_table *t, const char *name, size_t len)
+{
+	char h[FOLD_MAX + 1], c[FOLD_MAX + 1];
+	size_t nh = fold_name(name, len, h, sizeof(h)), k, best = SIZE_MAX;
+	long found = -1;
+	if (nh == SIZE_MAX || nh == 0)
+		return -1;
+	for (k = 0; k < t->n_cols; k++) {
+		size_t nc = fold_name(t->cols[k].name, strlen(t->cols[k].name), c, sizeof(c)), d;
+		if (t->field_of[k] >= 0 || nc == SIZE_MAX)
+			continue;
+		d = edit_distance(h, nh, c, nc);
+		if (d == 0 || (d == 1 && nc >= 3) || (d == 2 && nc >= 6))
+			; /* a typo */
+		else if (nc >= 2 && nh > nc &&
+		         (memcmp(h, c, nc) == 0 || memcmp(h + nh - nc, c, nc) == 0))
+			d = 10 + nh - nc; /* a word around it: "Partner ID", "Start Time" */
+		else
+			continue;
+		if (d < best) {
+			best = d;
+			found = (long)k;
+		} else if (d == best) {
+			found = -1; /* two as close: no guess */
+		}
+	}
+	return found;
+}
+
+/* Binds the header to the columns. False when the rows cannot be read.
+ * One error per cause: a file separated by ';' is one error for the file,
+ * and a required column that an unknown name is close to is said in that
+ * name's error ("did you mean 'partner'?"), not again as missing. */
 static bool bind_header(struct io_table *t)
 {
 	const struct io_csv_row *hdr = &t->csv->rows[0];
-	bool ok = true;
+	bool ok = true, is_guessed[IO_TABLE_MAX_COLS] = {false};
 	size_t i, k;
 	char q[HEADER_SHOWN + 5]; /* mu_err_quote cuts to the buffer: the cell, "..." and NUL */
+	char sep = foreign_separator(t, hdr);
+	if (sep) {
+		io_table_place_error(t->ld, t->file, 0, 0,
+		                     "its fields are separated by %s, not commas: muster reads "
+		                     "comma-separated CSV (save it again with ',' as the field "
+		                     "separator)",
+		                     sep == ';' ? "';'" : "tabs");
+		return false;
+	}
 	for (k = 0; k < t->n_cols; k++)
 		t->field_of[k] = -1;
+	/* the known names first, so that a guess for an unknown one is a
+	 * column the header lacks */
+	for (i = 0; i < hdr->n_cells; i++) {
+		const struct io_csv_cell *c = &t->csv->cells[hdr->first + i];
+		for (k = 0; k < t->n_cols; k++)
+			if (t->field_of[k] < 0 && mu_parse_keyword_eq(io_csv_cell_text(t->csv, c),
+			                                              c->len, t->cols[k].name))
+				t->field_of[k] = (long)i;
+	}
 	for (i = 0; i < hdr->n_cells; i++) {
 		const struct io_csv_cell *c = &t->csv->cells[hdr->first + i];
 		const char *name = io_csv_cell_text(t->csv, c);
@@ -408,27 +552,35 @@ static bool bind_header(struct io_table *t)
 			if (!mu_parse_keyword_eq(name, c->len, t->cols[k].name))
 				continue;
 			is_known = true;
-			if (t->field_of[k] >= 0) {
+			if (t->field_of[k] != (long)i) {
 				io_table_place_error(t->ld, t->file, c->line, i + 1,
 				                     "repeated column '%s'",
 				                     QUOTE(q, name, c->len));
 				ok = false;
-			} else {
-				t->field_of[k] = (long)i;
 			}
 		}
 		if (!is_known) {
 			char list[400] = "";
+			long guess = close_column(t, name, c->len);
 			for (k = 0; k < t->n_cols; k++)
 				io_table_list_append(list, sizeof(list), t->cols[k].name);
-			io_table_place_error(t->ld, t->file, c->line, i + 1,
-			                     "unknown column '%s' (columns: %s)",
-			                     QUOTE(q, name, c->len), list);
+			if (guess >= 0 && !is_guessed[guess]) {
+				is_guessed[guess] = true;
+				io_table_place_error(t->ld, t->file, c->line, i + 1,
+				                     "unknown column '%s': did you mean '%s'? "
+				                     "(columns: %s)",
+				                     QUOTE(q, name, c->len), t->cols[guess].name,
+				                     list);
+			} else {
+				io_table_place_error(t->ld, t->file, c->line, i + 1,
+				                     "unknown column '%s' (columns: %s)",
+				                     QUOTE(q, name, c->len), list);
+			}
 			ok = false;
 		}
 	}
 	for (k = 0; k < t->n_cols; k++)
-		if (t->cols[k].is_required && t->field_of[k] < 0) {
+		if (t->cols[k].is_required && t->field_of[k] < 0 && !is_guessed[k]) {
 			io_table_place_error(t->ld, t->file, hdr->line, 0,
 			                     "missing required column '%s'", t->cols[k].name);
 			ok = false;
@@ -574,7 +726,10 @@ struct table_reader {
 	const struct io_file_spec *spec;
 	struct io_id_set *ids;
 	bool is_whole;      /* header bound, and every row so far of the right shape */
-	size_t n_data_rows; /* of any shape */
+	size_t n_data_rows; /* of any shape, empty rows aside */
+	size_t n_empty;     /* rows of only commas */
+	size_t empty_item;  /* the first one's error in ld->errors (keep_error) */
+	unsigned long last_empty_line;
 	size_t n_bad_shape; /* rows with more or fewer fields than the header */
 	bool has_header;
 };
@@ -584,6 +739,49 @@ struct table_reader {
  * out as its header says, and reading on (a 200 MB file of rows of 999
  * commas) would only take time to count more of the same. */
 #define BAD_SHAPE_MAX 100
+
+/* A row of only commas, as many as the header's (what a spreadsheet
+ * saves for rows it once had, or cells formatted but empty): DESIGN.md §2
+ * makes it a row, and a row with every cell empty means nothing, so it is
+ * an error, once per file. Rows of only commas of another width are rows
+ * of the wrong shape, and said so. */
+static bool is_empty_row(const struct io_csv_table *view, const struct io_csv_row *row)
+{
+	size_t j;
+	if (row->n_cells < 2 || row->n_cells != view->rows[0].n_cells)
+		return false;
+	for (j = 0; j < row->n_cells; j++)
+		if (view->cells[row->first + j].len > 0)
+			return false;
+	return true;
+}
+
+static void count_empty_row(struct table_reader *r, const struct io_csv_row *row)
+{
+	struct mu_err err;
+	if (r->n_empty++ == 0) {
+		mu_err_clear(&err);
+		mu_err_set_at(&err, MU_E_INPUT, r->t.file, row->line, 0, NULL,
+		              "an empty row (only commas): delete it");
+		r->empty_item = keep_error(r->t.ld, &err);
+	}
+	r->last_empty_line = row->line;
+}
+
+/* Words the empty rows' one error with their count, once the file is read. */
+static void word_empty_rows(const struct table_reader *r)
+{
+	struct mu_errlist *list = r->t.ld->errors;
+	struct mu_err *e;
+	size_t used;
+	if (r->n_empty < 2 || !list || r->empty_item == SIZE_MAX)
+		return;
+	e = &list->items[r->empty_item];
+	used = strlen(e->msg);
+	snprintf(e->msg + used, sizeof(e->msg) - used,
+	         " (and %zu more like it, the last at line %lu)", r->n_empty - 1,
+	         r->last_empty_line);
+}
 
 /* The header is bound first, so that a file whose rows cannot be read
  * (the header names no column of this table: a file of empty fields, or
@@ -599,6 +797,10 @@ static bool read_csv_row(const struct io_csv_table *view, void *user)
 		if (r->is_whole && r->ids)
 			r->ids->is_usable = true;
 		return r->is_whole;
+	}
+	if (is_empty_row(view, &view->rows[1])) {
+		count_empty_row(r, &view->rows[1]);
+		return true;
 	}
 	r->n_data_rows++;
 	r->t.row = &view->rows[1];
@@ -661,6 +863,7 @@ bool io_table_read(struct io_loader *ld, const struct io_file_spec *spec, const 
 		if (r.ids)
 			r.ids->is_usable = false;
 	}
+	word_empty_rows(&r);
 	mu_map_release(&r.t.keys);
 	return r.is_whole;
 }

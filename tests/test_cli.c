@@ -184,7 +184,8 @@ static void test_cli_check_the_example_and_a_broken_copy(void **state)
 	assert_non_null(strstr(r.err, "settngs.csv: unknown file"));
 	assert_non_null(strstr(r.err, "demand.csv:2:3: unknown shift 'tue-x'\n"));
 	assert_non_null(
-	    strstr(r.err, "demand.csv:3:4: invalid number '-1' in column 'required'\n"));
+	    strstr(r.err, "demand.csv:3:4: negative value '-1' in column 'required': must be 0 or "
+	                  "more\n"));
 	assert_non_null(strstr(r.err, "sc: 3 errors\n"));
 	tu_result_free(&r);
 }
@@ -787,10 +788,18 @@ static void test_cli_keep_replans_the_published_rota(void **state)
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "--now needs --keep"));
 	tu_result_free(&r);
+	/* --now also takes a space for the T, as a spreadsheet or a person writes it */
 	r = tu_run("solve", "sick", "--lp", "--db", "k.db", "--keep", "pub/plan.csv", "--now",
 	           "2026-12-02 12:00", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, " changes to the kept plan (1 forced)"));
+	assert_true(headline_cost(r.out) == objective);
+	tu_result_free(&r);
+	r = tu_run("solve", "sick", "--lp", "--db", "k.db", "--keep", "pub/plan.csv", "--now",
+	           "2026-12-02 24:00", NULL);
 	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "invalid --now '2026-12-02 12:00'"));
+	assert_non_null(strstr(r.err, "invalid --now '2026-12-02 24:00' (YYYY-MM-DDTHH:MM or "
+	                              "YYYY-MM-DD HH:MM, e.g. 2026-03-04T12:00)"));
 	tu_result_free(&r);
 	tu_path(plan, sizeof(plan), "bad.csv");
 	fp = fopen(plan, "wb");

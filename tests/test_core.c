@@ -111,6 +111,40 @@ static void test_date_is_a_real_calendar_date(void **state)
 	assert_false(mu_parse_date(S("2026/11/30"), &d));
 }
 
+/* A date in a spreadsheet's locale form, read both ways. */
+static void test_date_dmy_reads_both_ways(void **state)
+{
+	char day[11], month[11];
+	long m;
+	(void)state;
+	assert_true(mu_parse_date_dmy(S("30/11/2026"), day, month));
+	assert_string_equal(day, "2026-11-30");
+	assert_string_equal(month, "");
+	assert_true(mu_parse_date_dmy(S("3/4/2026"), day, month));
+	assert_string_equal(day, "2026-04-03");
+	assert_string_equal(month, "2026-03-04");
+	assert_true(mu_parse_date_dmy(S("11-30-2026 00:00:00"), day, month));
+	assert_string_equal(day, "");
+	assert_string_equal(month, "2026-11-30");
+	assert_true(mu_parse_date_dmy(S("29.02.2024 00:00"), day, month));
+	assert_string_equal(day, "2024-02-29");
+	assert_false(mu_parse_date_dmy(S("29/02/2026"), day, month)); /* no such day */
+	assert_false(mu_parse_date_dmy(S("30/11/26"), day, month));   /* which century? */
+	assert_false(mu_parse_date_dmy(S("30/11-2026"), day, month));
+	assert_false(mu_parse_date_dmy(S("30/11/2026 07:00"), day, month));
+	assert_false(mu_parse_date_dmy(S("2026-11-30"), day, month));
+	assert_false(mu_parse_date_dmy(S("123/1/2026"), day, month));
+	/* --now's two forms */
+	assert_true(mu_parse_datetime(S("2026-11-30T07:30"), &m));
+	assert_int_equal(m, 20787L * 1440 + 450);
+	assert_true(mu_parse_datetime(S("2026-11-30 07:30"), &m));
+	assert_int_equal(m, 20787L * 1440 + 450);
+	assert_false(mu_parse_datetime(S("2026-11-30  7:30"), &m));
+	assert_false(mu_parse_datetime(S("2026-11-30_07:30"), &m));
+	assert_false(mu_parse_datetime(S("2026-11-31T07:30"), &m));
+	assert_false(mu_parse_datetime(S("2026-11-30T24:00"), &m));
+}
+
 static void test_time_is_hh_mm(void **state)
 {
 	int m;
@@ -283,7 +317,34 @@ static void test_parse_hints_name_what_a_spreadsheet_typed(void **state)
 	assert_string_equal(NUM("45,00,0"), "numbers take a decimal point, not a comma");
 	assert_string_equal(NUM("1.000,50"), "numbers take a decimal point, not a comma");
 	assert_null(NUM("-3"));
-	assert_null(NUM("3e2"));
+	/* a spreadsheet's scientific format, rewritten digit by digit */
+	assert_string_equal(NUM("3e2"), "numbers take no exponent (write 300)");
+	assert_string_equal(NUM("3.00E+03"), "numbers take no exponent (write 3000)");
+	assert_string_equal(NUM("1.25E+01"), "numbers take no exponent (write 12.5)");
+	assert_string_equal(NUM("1.5E-02"), "numbers take no exponent (write 0.015)");
+	assert_string_equal(NUM("0.00E+00"), "numbers take no exponent (write 0)");
+	assert_string_equal(NUM("1.23456789012345E+14"),
+	                    "numbers take no exponent (write 123456789012345)");
+	assert_null(NUM("1E+16")); /* more digits than a number may have */
+	assert_null(NUM("3E"));
+	assert_null(NUM("3E+"));
+	assert_null(NUM("E3"));
+	/* a negative number is one: the range says what it must be */
+	{
+		static const struct mu_range zero_up = {.lo = 0, .hi = 10};
+		static const struct mu_range above_zero = {.lo = 0, .hi = 10, .is_lo_open = true};
+		static const struct mu_range one_up = {.lo = 1, .hi = 10, .is_integer = true};
+		assert_string_equal(mu_parse_range_hint(S("-21"), &zero_up, h, sizeof(h)),
+		                    "must be 0 or more");
+		assert_string_equal(mu_parse_range_hint(S("-0.5"), &above_zero, h, sizeof(h)),
+		                    "must be more than 0");
+		assert_string_equal(mu_parse_range_hint(S("-2"), &one_up, h, sizeof(h)),
+		                    "must be 1 or more");
+		assert_null(mu_parse_range_hint(S("-0"), &zero_up, h, sizeof(h)));
+		assert_null(mu_parse_range_hint(S("-x"), &zero_up, h, sizeof(h)));
+		assert_string_equal(mu_parse_range_hint(S("45,000"), &zero_up, h, sizeof(h)),
+		                    "numbers take no thousands separator (write 45000)");
+	}
 	assert_null(NUM("abc"));
 	assert_string_equal(NUM("1234,567"),
 	                    "numbers take a decimal point, not a comma (write 1234.567)");
@@ -366,6 +427,10 @@ static void test_range_says_and_keeps_each_end(void **state)
 	assert_string_equal(msg, "invalid integer '1.5'");
 	assert_false(mu_parse_number(S("£5"), &closed, &v, msg, sizeof(msg)));
 	assert_string_equal(msg, "invalid number '£5'");
+	assert_false(mu_parse_number(S("-21"), &whole, &v, msg, sizeof(msg)));
+	assert_string_equal(msg, "negative value '-21'");
+	assert_false(mu_parse_number(S("-0"), &closed, &v, msg, sizeof(msg)));
+	assert_string_equal(msg, "invalid number '-0'");
 }
 
 /* What the store records for a scenario with no settings.csv: every
@@ -450,7 +515,7 @@ static void test_settings_parse_enforces_the_tables_range(void **state)
 		         range, t->key);
 		assert_string_equal(msg, want);
 		assert_false(mu_settings_parse(&s, i, S("-1"), msg, sizeof(msg)));
-		snprintf(want, sizeof(want), "invalid number '-1' for setting '%s'", t->key);
+		snprintf(want, sizeof(want), "negative value '-1' for setting '%s'", t->key);
 		assert_string_equal(msg, want);
 	}
 }
@@ -587,6 +652,7 @@ int main(void)
 	    cmocka_unit_test(test_integer_takes_digits_only),
 	    cmocka_unit_test(test_identifier_syntax),
 	    cmocka_unit_test(test_date_is_a_real_calendar_date),
+	    cmocka_unit_test(test_date_dmy_reads_both_ways),
 	    cmocka_unit_test(test_time_is_hh_mm),
 	    cmocka_unit_test(test_yes_no_and_keywords_ignore_case),
 	    cmocka_unit_test(test_utf8_validation),

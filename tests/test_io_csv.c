@@ -164,7 +164,10 @@ static void test_io_csv_reports_a_cell_at_the_line_it_starts(void **state)
 static void test_io_csv_rejects_unterminated_quote_where_it_opened(void **state)
 {
 	(void)state;
-	check_every_chunk_size("unterminated.csv", "error f.csv:3:2: unterminated quote");
+	check_every_chunk_size(
+	    "unterminated.csv",
+	    "error f.csv:3:2: unterminated quote: the quote that opens this field "
+	    "is never closed (close it, or remove it)");
 }
 
 static void test_io_csv_rejects_stray_quote(void **state)
@@ -203,7 +206,30 @@ static void test_io_csv_rejects_huge_field_in_bounded_memory(void **state)
 	(void)state;
 	memcpy(data, "a\n\"", 3);
 	memset(data + 3, 'x', len - 3);
+	/* a quote never closed is that, at the line where it opened, however
+	 * far the file runs on after it (not "a field longer than 65536") */
 	got = render(data, len, 65536);
+	assert_string_equal(got, "error f.csv:2:1: unterminated quote: the quote that opens this "
+	                         "field is never closed (close it, or remove it)");
+	free(got);
+	/* ... also with quotes inside it, doubled, one at the very end */
+	memcpy(data + 70000, "\"\"\n\"\"", 5);
+	got = render(data, len, 4096);
+	assert_string_equal(got, "error f.csv:2:1: unterminated quote: the quote that opens this "
+	                         "field is never closed (close it, or remove it)");
+	free(got);
+	data[len - 2] = data[len - 1] = '"';
+	got = render(data, len, 4093);
+	assert_string_equal(got, "error f.csv:2:1: unterminated quote: the quote that opens this "
+	                         "field is never closed (close it, or remove it)");
+	free(got);
+	data[len - 2] = data[len - 1] = 'x';
+	/* closed, it is a field too long, wherever the closing quote is */
+	memcpy(data + 500000, "\"\n", 2);
+	got = render(data, len, 4096);
+	assert_string_equal(got, "error f.csv:2:1: field longer than 65536 bytes");
+	free(got);
+	got = render(data, 500000 + 1, 999); /* the closing quote is the last byte */
 	assert_string_equal(got, "error f.csv:2:1: field longer than 65536 bytes");
 	free(got);
 	/* unquoted, too */

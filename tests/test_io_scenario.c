@@ -196,15 +196,60 @@ static const struct error_case cases[] = {
     {"roles.csv", "id,name\n", "roles.csv: no rows (at least one role is needed)", 1},
     {"demand.csv", DEMAND_HDR, "demand.csv: no rows (at least one demand row is needed)", 1},
     /* below the columns */
-    {"demand.csv", DEMAND_HDR "a,rn,\"d1,3,2,1\n", "demand.csv:2:3: unterminated quote", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,\"d1,3,2,1\n",
+     "demand.csv:2:3: unterminated quote: the quote that opens this field is never closed "
+     "(close it, or remove it)",
+     1},
     {"demand.csv", DEMAND_HDR "a,rn,d\"1,3,2,1\n",
      "demand.csv:2:3: malformed quoting: a quote inside an unquoted field, or text after a "
      "closing quote",
      1},
     /* header */
     {"demand.csv", "partner,role,shift,required,minimun\na,rn,d1,3,2\n",
-     "demand.csv:1:5: unknown column 'minimun' (columns: partner, role, shift, required, "
-     "minimum, priority)",
+     "demand.csv:1:5: unknown column 'minimun': did you mean 'minimum'? (columns: partner, "
+     "role, shift, required, minimum, priority)",
+     1},
+    /* a name close to a column the header lacks (case, spaces and
+     * underscores aside, a typo, or a word around it) is guessed, and that
+     * column is not missing as well */
+    {"demand.csv", "Partner ID,role,shift,required\na,rn,d1,3\n",
+     "demand.csv:1:1: unknown column 'Partner ID': did you mean 'partner'? (columns: partner, "
+     "role, shift, required, minimum, priority)",
+     1},
+    {"partners.csv", "Partner ID,Name\na,Acute\nb,Council\n",
+     "partners.csv:1:1: unknown column 'Partner ID': did you mean 'id'? (columns: id, name, "
+     "kind, agency_budget, pay_bill)",
+     1},
+    {"shifts.csv", "id,Shift Date,start,end,Paid Hours\nd1,2026-11-30,07:00,15:00,7.5\n",
+     "shifts.csv:1:2: unknown column 'Shift Date': did you mean 'date'? (columns: id, date, "
+     "start, end, paid_hours, enhancement)",
+     2},
+    {"demand.csv", "partner,role,shfit,requried\na,rn,d1,3\n",
+     "demand.csv:1:3: unknown column 'shfit': did you mean 'shift'? (columns: partner, role, "
+     "shift, required, minimum, priority)",
+     2},
+    /* nothing close, or a column the header has: no guess, and the missing
+     * column is its own error */
+    {"demand.csv", "partner,role,xyz,required\na,rn,d1,3\n",
+     "demand.csv:1:3: unknown column 'xyz' (columns: partner, role, shift, required, minimum, "
+     "priority)",
+     2},
+    {"demand.csv", "partner,role,shift,required,Roles\na,rn,d1,3,rn\n",
+     "demand.csv:1:5: unknown column 'Roles' (columns: partner, role, shift, required, minimum, "
+     "priority)",
+     1},
+    /* a file separated by ';' (or tabs) is one error for the file */
+    {"demand.csv", "partner;role;shift;required\na;rn;d1;3\nb;hca;n1;2,5\n",
+     "demand.csv: its fields are separated by ';', not commas: muster reads comma-separated CSV "
+     "(save it again with ',' as the field separator)",
+     1},
+    {"partners.csv", "id;name;kind\na;Acute;acute\nb;Council;social_care\n",
+     "partners.csv: its fields are separated by ';', not commas: muster reads comma-separated "
+     "CSV (save it again with ',' as the field separator)",
+     1},
+    {"roles.csv", "id\tname\nrn\tNurse\nhca\tSupport\n",
+     "roles.csv: its fields are separated by tabs, not commas: muster reads comma-separated CSV "
+     "(save it again with ',' as the field separator)",
      1},
     /* a file that is no scenario's (a link to /etc/passwd): its header
      * cells are cut, not echoed whole */
@@ -226,6 +271,18 @@ static const struct error_case cases[] = {
      "demand.csv:3:7: extra field (row has 7, the header 6)", 1},
     {"demand.csv", DEMAND_HDR "a,rn,d1,,2,1\n",
      "demand.csv:2:4: empty value in required column 'required'", 1},
+    /* rows of only commas (a spreadsheet's leftovers): one error per file,
+     * counted, however many there are and wherever they stand */
+    {"demand.csv", DEMAND_HDR "a,rn,d1,3,2,1\n,,,,,\n",
+     "demand.csv:3: an empty row (only commas): delete it", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,3,2,1\n,,,,,\nb,hca,n1,2,1,2\n,,,,,\r\n , ,\"\",,,\n",
+     "demand.csv:3: an empty row (only commas): delete it (and 2 more like it, the last at line "
+     "6)",
+     1},
+    {"partners.csv", "id,name\n,\n,\n",
+     "partners.csv:2: an empty row (only commas): delete it (and 1 more like it, the last at "
+     "line 3)",
+     2},
     {"demand.csv", DEMAND_HDR "a,rn,tue-n,3,2,1\n", "demand.csv:2:3: unknown shift 'tue-n'", 1},
     {"demand.csv", DEMAND_HDR "a,nurse,d1,3,2,1\n", "demand.csv:2:2: unknown role 'nurse'", 1},
     {"demand.csv", DEMAND_HDR "c,rn,d1,3,2,1\n", "demand.csv:2:1: unknown partner 'c'", 1},
@@ -244,9 +301,30 @@ static const struct error_case cases[] = {
     {"demand.csv", DEMAND_HDR "a,rn,d1,inf,1,1\n",
      "demand.csv:2:4: invalid number 'inf' in column 'required'", 1},
     {"demand.csv", DEMAND_HDR "a,rn,d1,-3,1,1\n",
-     "demand.csv:2:4: invalid number '-3' in column 'required'", 1},
+     "demand.csv:2:4: negative value '-3' in column 'required': must be 0 or more", 1},
+    {"demand.csv", DEMAND_HDR "a,rn,d1,3,1,-1\n",
+     "demand.csv:2:6: negative value '-1' in column 'priority': must be more than 0", 1},
+    {"staff.csv", STAFF_HDR "a,rn,d1,-21,0\n",
+     "staff.csv:2:4: negative value '-21' in column 'available': must be 0 or more", 1},
+    {"agency.csv", AGENCY_HDR "ag1,-1,yes,rn,*,23,2\n",
+     "agency.csv:2:2: negative value '-1' in column 'tier': must be 1 or more", 1},
+    {"settings.csv", "key,value\nmin_rest_hours,-11\n",
+     "settings.csv:2:2: negative value '-11' for setting 'min_rest_hours': must be 0 or more", 1},
     {"demand.csv", DEMAND_HDR "a,rn,d1,3e2,1,1\n",
-     "demand.csv:2:4: invalid number '3e2' in column 'required'", 1},
+     "demand.csv:2:4: invalid number '3e2' in column 'required': numbers take no exponent "
+     "(write 300)",
+     1},
+    /* a column in scientific format is one cause, counted; another column
+     * is another */
+    {"demand.csv", DEMAND_HDR "a,rn,d1,3.00E+00,2.00E+00,1\nb,hca,n1,2.00E+00,1,2\n",
+     "demand.csv:2:4: invalid number '3.00E+00' in column 'required': numbers take no exponent "
+     "(write 3) (and 1 more number like it in this column: format the column as Number, not "
+     "Scientific, before saving)",
+     2},
+    {"staff.csv", STAFF_HDR "a,rn,d1,3.00E+00,0\n",
+     "staff.csv:2:4: invalid integer '3.00E+00' in column 'available': numbers take no "
+     "exponent (write 3)",
+     1},
     {"demand.csv", DEMAND_HDR "a,rn,d1,3abc,1,1\n",
      "demand.csv:2:4: invalid number '3abc' in column 'required'", 1},
     {"demand.csv", DEMAND_HDR "a,rn,d1,\"1,000\",1,1\n",
@@ -269,6 +347,40 @@ static const struct error_case cases[] = {
      "staff.csv:3:1: repeated staff row (partner, role, shift) (first at line 2)", 1},
     {"shifts.csv", SHIFT_HDR "d1,2026-02-29,07:00,15:00,7.5,0\nn1,2026-11-30,22:00,07:30,9,0\n",
      "shifts.csv:2:2: invalid date '2026-02-29' in column 'date' (YYYY-MM-DD)", 1},
+    /* dates a spreadsheet wrote in its locale's form: one error for the
+     * column, the first date rewritten, its day and month said when they
+     * could be either */
+    {"shifts.csv", SHIFT_HDR "d1,30/11/2026,07:00,15:00,7.5,0\nn1,2026-11-30,22:00,07:30,9,0\n",
+     "shifts.csv:2:2: invalid date '30/11/2026' in column 'date': dates are YYYY-MM-DD: write "
+     "2026-11-30",
+     1},
+    {"shifts.csv", SHIFT_HDR "d1,30/11/2026,07:00,15:00,7.5,0\nn1,1/12/2026,22:00,07:30,9,0\n",
+     "shifts.csv:2:2: invalid date '30/11/2026' in column 'date': dates are YYYY-MM-DD: write "
+     "2026-11-30 (and 1 more date like it in this column: format the column as yyyy-mm-dd "
+     "before saving)",
+     1},
+    {"shifts.csv", SHIFT_HDR "d1,03/04/2026,07:00,15:00,7.5,0\nn1,2026-11-30,22:00,07:30,9,0\n",
+     "shifts.csv:2:2: invalid date '03/04/2026' in column 'date': dates are YYYY-MM-DD: write "
+     "2026-04-03 if it means 3 April, 2026-03-04 if it means 4 March",
+     1},
+    {"shifts.csv",
+     SHIFT_HDR "d1,01.12.2026 00:00,07:00,15:00,7.5,0\nn1,30.11.2026 00:00,22:00,07:30,9,0\n",
+     "shifts.csv:2:2: invalid date '01.12.2026 00:00' in column 'date': dates are YYYY-MM-DD: "
+     "write 2026-12-01 (day first, as other dates in this column are) (and 1 more date like it "
+     "in this column: format the column as yyyy-mm-dd before saving)",
+     1},
+    {"shifts.csv", SHIFT_HDR "d1,12/01/2026,07:00,15:00,7.5,0\nn1,11/30/2026,22:00,07:30,9,0\n",
+     "shifts.csv:2:2: invalid date '12/01/2026' in column 'date': dates are YYYY-MM-DD: write "
+     "2026-12-01 (month first, as other dates in this column are) (and 1 more date like it in "
+     "this column: format the column as yyyy-mm-dd before saving)",
+     1},
+    {"shifts.csv", SHIFT_HDR "d1,11/30/2026,07:00,15:00,7.5,0\nn1,2026-11-30,22:00,07:30,9,0\n",
+     "shifts.csv:2:2: invalid date '11/30/2026' in column 'date': dates are YYYY-MM-DD: write "
+     "2026-11-30 (it is month first)",
+     1},
+    /* no calendar date either way, or not a date's form: as before */
+    {"shifts.csv", SHIFT_HDR "d1,31/02/2026,07:00,15:00,7.5,0\nn1,30/11/26,22:00,07:30,9,0\n",
+     "shifts.csv:2:2: invalid date '31/02/2026' in column 'date' (YYYY-MM-DD)", 2},
     {"shifts.csv", SHIFT_HDR "d1,2026-11-30,25:00,15:00,7.5,0\nn1,2026-11-30,22:00,07:30,9,0\n",
      "shifts.csv:2:3: invalid time '25:00' in column 'start'", 1},
     {"shifts.csv", SHIFT_HDR "d1,2026-11-30,07:00,15:00,0,0\nn1,2026-11-30,22:00,07:30,9,0\n",
@@ -433,7 +545,9 @@ static const struct error_case cases[] = {
      "workers can be costed (caps.csv gives each role's bank_rate)",
      1},
     {"caps.csv", "role,bank_rat\nrn,15\n",
-     "caps.csv:1:2: unknown column 'bank_rat' (columns: role, bank_rate, agency_cap)", 1},
+     "caps.csv:1:2: unknown column 'bank_rat': did you mean 'bank_rate'? (columns: role, "
+     "bank_rate, agency_cap)",
+     1},
     {"caps.csv", "role,bank_rate\nrn,15,1\nhca,12\n",
      "caps.csv:2:3: extra field (row has 3, the header 2)", 1},
     /* spreadsheet hints */
@@ -514,7 +628,11 @@ static const struct error_case cases[] = {
     {"recruits.csv", RECRUIT_HDR "a,rn,42000,,,nights\n",
      "recruits.csv:2:6: invalid value 'nights' in column 'nights' (yes or no)", 1},
     {"recruits.csv", RECRUIT_HDR "a,rn,-1,,,\n",
-     "recruits.csv:2:3: invalid number '-1' in column 'annual_cost'", 1},
+     "recruits.csv:2:3: negative value '-1' in column 'annual_cost': must be 0 or more", 1},
+    {"recruits.csv", RECRUIT_HDR "a,rn,3.00E+03,,,\n",
+     "recruits.csv:2:3: invalid number '3.00E+03' in column 'annual_cost': numbers take no "
+     "exponent (write 3000)",
+     1},
 };
 
 static void test_io_scenario_reports_each_error(void **state)
@@ -651,7 +769,71 @@ static void test_io_scenario_reports_every_error_not_just_the_first(void **state
 	assert_string_equal(mu_err_format(&errors->items[2], line, sizeof(line)),
 	                    "demand.csv:4:1: unknown partner 'q'");
 	assert_string_equal(mu_err_format(&errors->items[3], line, sizeof(line)),
-	                    "demand.csv:4:4: invalid number '-1' in column 'required'");
+	                    "demand.csv:4:4: negative value '-1' in column 'required': must be 0 "
+	                    "or more");
+	io_source_free(src);
+	free(errors);
+}
+
+/* A week of shifts whose dates a spreadsheet wrote as dd/mm/yyyy (21 of
+ * them, the example's count): one error, at the first, with the rest
+ * counted, and references to the shifts not checked as unknown. */
+static void test_io_scenario_reports_a_column_of_dates_once(void **state)
+{
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	struct mu_buf text;
+	struct io_source *src;
+	struct mu_scenario *sc = NULL;
+	char line[1024];
+	int i;
+	(void)state;
+	mu_buf_init(&text);
+	mu_buf_adds(&text, SHIFT_HDR);
+	for (i = 0; i < 21; i++) {
+		char id[16], row[128];
+		snprintf(id, sizeof(id), "%s%d", i == 0 ? "d" : i == 1 ? "n" : "x", i < 2 ? 1 : i);
+		snprintf(row, sizeof(row), "%s,%02d/12/2026,07:00,15:00,7.5,0\n", id, i / 3 + 1);
+		mu_buf_adds(&text, row);
+	}
+	src = make_source("shifts.csv", text.data, text.len);
+	mu_errlist_init(errors);
+	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_E_INPUT);
+	assert_int_equal(errors->n_total, 1);
+	assert_string_equal(
+	    mu_err_format(&errors->items[0], line, sizeof(line)),
+	    "shifts.csv:2:2: invalid date '01/12/2026' in column 'date': dates are "
+	    "YYYY-MM-DD: write 2026-12-01 if it means 1 December, 2026-01-12 if it "
+	    "means 12 January (and 20 more dates like it in this column: format the "
+	    "column as yyyy-mm-dd before saving)");
+	mu_buf_release(&text);
+	io_source_free(src);
+	free(errors);
+}
+
+/* A quote opened and never closed, with 100 KB of rows after it: the
+ * unterminated quote where it opened, not a field too long. */
+static void test_io_scenario_reports_a_runaway_quote_where_it_opened(void **state)
+{
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	struct mu_buf text;
+	struct io_source *src;
+	struct mu_scenario *sc = NULL;
+	char line[1024];
+	int i;
+	(void)state;
+	mu_buf_init(&text);
+	mu_buf_adds(&text, DEMAND_HDR "a,rn,d1,3,2,1\nb,hca,\"n1,2,1,2\n");
+	for (i = 0; i < 5000; i++)
+		mu_buf_adds(&text, "a,rn,d1,3,2,1\n");
+	src = make_source("demand.csv", text.data, text.len);
+	mu_errlist_init(errors);
+	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_E_INPUT);
+	assert_int_equal(errors->n_total, 1);
+	assert_string_equal(
+	    mu_err_format(&errors->items[0], line, sizeof(line)),
+	    "demand.csv:3:3: unterminated quote: the quote that opens this field is "
+	    "never closed (close it, or remove it)");
+	mu_buf_release(&text);
 	io_source_free(src);
 	free(errors);
 }
@@ -981,6 +1163,8 @@ int main(void)
 	    cmocka_unit_test(test_io_scenario_reports_each_error),
 	    cmocka_unit_test(test_io_scenario_settings_follow_the_table),
 	    cmocka_unit_test(test_io_scenario_error_record_has_every_field),
+	    cmocka_unit_test(test_io_scenario_reports_a_column_of_dates_once),
+	    cmocka_unit_test(test_io_scenario_reports_a_runaway_quote_where_it_opened),
 	    cmocka_unit_test(test_io_scenario_reports_every_error_not_just_the_first),
 	    cmocka_unit_test(test_io_scenario_warns),
 	    cmocka_unit_test(test_io_scenario_names_spreadsheets),
