@@ -263,6 +263,16 @@ static void test_cli_warnings_keep_the_exit_status(void **state)
 	tu_result_free(&r);
 }
 
+/* True when the line of out holding name shows a pound sign. */
+static bool line_has_pound(const char *out, const char *name)
+{
+	const char *at = strstr(out, name), *end, *pound;
+	assert_non_null(at);
+	end = strchr(at, '\n');
+	pound = strstr(at, "\xc2\xa3");
+	return pound && (!end || pound < end);
+}
+
 /* The money at s, "£147,429.59", as a number. */
 static double parse_money(const char *s)
 {
@@ -381,6 +391,14 @@ static void test_cli_demo_needs_no_files(void **state)
 	assert_non_null(strstr(r.out, "silo"));
 	assert_non_null(strstr(r.out, "fill_fraction"));
 	assert_non_null(strstr(r.out, "status     feasible")); /* the store's word */
+	/* weights are *_penalty, with no pound sign; spend is money */
+	assert_null(strstr(r.out, "short_cost"));
+	assert_null(strstr(r.out, "agency_cost"));
+	assert_non_null(strstr(r.out, "short_penalty"));
+	assert_false(line_has_pound(r.out, " short_penalty "));
+	assert_false(line_has_pound(r.out, " penalties "));
+	assert_false(line_has_pound(r.out, " total_cost "));
+	assert_true(line_has_pound(r.out, " agency_spend "));
 	tu_result_free(&r);
 	/* --time-limit overrides the work limit, and the demo says which: the
 	 * silo rota (never proven in minutes) stops by the clock, no search
@@ -423,14 +441,15 @@ static void test_cli_runs_and_show(void **state)
 
 	r = tu_run("runs", "--db", "runs.db", NULL);
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "\xc2\xa3"
-	                              "1,234.50"));
+	/* the objective is spend plus penalty weights: no pound sign */
+	assert_non_null(strstr(r.out, " 1,234.50"));
+	assert_null(strstr(r.out, "\xc2\xa3"));
 	assert_non_null(strstr(r.out, "(built-in example)"));
 	tu_result_free(&r);
 	r = tu_run("show", "1", "--db=runs.db", NULL);
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "objective  \xc2\xa3"
-	                              "1,234.50"));
+	assert_non_null(
+	    strstr(r.out, "objective  1,234.50 (spend plus penalty weights, not money)"));
 	tu_result_free(&r);
 	r = tu_run("show", "2", "--db", "runs.db", NULL);
 	assert_int_equal(r.status, 2);
