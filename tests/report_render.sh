@@ -168,10 +168,14 @@ layout compare
 
 "$muster" sweep "$example" --lp --vary agency_cap.rn_b5=25:45:5 --out sweep --db runs.db >/dev/null
 render sweep
-# sweep.csv, its columns by name: objective, agency_spend
+# sweep.csv, its columns by name: spend and agency_spend in pounds,
+# penalties as weights (no pound sign)
 awk -F, "$MONEY"'
 NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-{ print money($col["objective"]); print money($col["agency_spend"]) }' sweep/sweep.csv >sweep/expected.txt
+{
+	print money($col["spend"]); print money($col["agency_spend"])
+	w = money($col["penalties"]); sub("£", "", w); print w
+}' sweep/sweep.csv >sweep/expected.txt
 expect sweep sweep/expected.txt
 layout sweep
 

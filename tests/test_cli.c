@@ -855,6 +855,15 @@ static void test_cli_sweep_points_match_single_solves(void **state)
 	tu_path(path, sizeof(path), "sw/sweep.svg");
 	svg = tu_slurp(path);
 	assert_non_null(strstr(svg, "extra spend stops buying fill"));
+	/* spend and penalties apart: the money axis carries only money */
+	assert_non_null(strstr(svg, ">spend (\xc2\xa3, cash)<"));
+	assert_non_null(strstr(svg, ">penalties (weights, not money)<"));
+	assert_null(strstr(svg, "cost"));
+	free(svg);
+	tu_path(path, sizeof(path), "sw/report.html");
+	svg = tu_slurp(path);
+	assert_non_null(strstr(svg, "penalties are weights, not money"));
+	assert_non_null(strstr(svg, "<th>spend</th><th>penalties</th>"));
 	free(svg);
 	/* the six runs are one sweep's, each with its values */
 	r = tu_run("show", "6", "--db", "w.db", NULL);
