@@ -219,8 +219,11 @@ struct mu_why_row {
 	enum mu_row_kind limit; /* with MU_WHY_LIMIT (and break_glass for NOT_ALLOWED) */
 	size_t n_subjects;      /* how many workers, offers, agreements or staff rows */
 	size_t subject;         /* the first of them: its index (worker, offer, ...) */
-	double cost;            /* COSTS_MORE: the cheapest such staff's cost per staff covered */
-	double penalty;         /* COSTS_MORE: the penalty per staff left uncovered */
+	/* COSTS_MORE: the cheapest such staff's cost per staff covered, cash
+	 * plus penalty weights (tier, break-glass), and its cash apart: the
+	 * weights are cost - cash, never money (DESIGN.md §3) */
+	double cost, cash;
+	double penalty; /* COSTS_MORE: the penalty weight per staff left uncovered */
 };
 
 /* The reasons of every uncovered demand row, by demand row. */
