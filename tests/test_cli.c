@@ -484,6 +484,61 @@ static double headline_cost(const char *out)
 	return parse_money(cost + strlen("cost \xc2\xa3"));
 }
 
+/* Issue #24: the report's unfilled table tells every reason of a row, or
+ * how many more why.csv has: the reasons shown plus each "and N more in
+ * why.csv" add up to why.csv's rows of the demand rows the table shows
+ * (why.csv lists them in the table's order, each row's reasons together). */
+static void check_unfilled_reasons(const char *dir)
+{
+	char path[400], key[200] = "";
+	char *html, *at, *end, *why, *line;
+	size_t n_said = 0, n_shown = 0, n_keys = 0, n_reasons = 0;
+	tu_path(path, sizeof(path), dir);
+	strcat(path, "/report.html");
+	html = tu_slurp(path);
+	at = strstr(html, "Red flags and unfilled shifts");
+	assert_non_null(at);
+	end = strstr(at, "</table>");
+	assert_non_null(end);
+	*end = '\0';
+	while ((at = strstr(at, "<td class=\"why\">")) != NULL) {
+		char *cell_end = strstr(at, "</td>"), *more;
+		assert_non_null(cell_end);
+		*cell_end = '\0';
+		n_shown++;
+		for (more = at; (more = strstr(more, "<b>")) != NULL; more++)
+			n_said++;
+		more = strstr(at, " more in why.csv");
+		if (more) { /* "and N more in why.csv": N ends at more */
+			while (more > at && more[-1] >= '0' && more[-1] <= '9')
+				more--;
+			assert_true(more - at >= 4 && strncmp(more - 4, "and ", 4) == 0);
+			n_said += strtoul(more, NULL, 10);
+		}
+		at = cell_end + 1;
+	}
+	free(html);
+	tu_path(path, sizeof(path), dir);
+	strcat(path, "/why.csv");
+	why = tu_slurp(path);
+	/* each line's key: partner,role,shift (ids: no quotes, no commas) */
+	for (line = strchr(why, '\n') + 1; *line; line = strchr(line, '\n') + 1) {
+		const char *third = strchr(strchr(strchr(line, ',') + 1, ',') + 1, ',');
+		size_t len = (size_t)(third - line);
+		assert_true(len < sizeof(key));
+		if (strncmp(line, key, len) != 0 || key[len] != '\0') {
+			if (n_keys++ == n_shown)
+				break;
+			memcpy(key, line, len);
+			key[len] = '\0';
+		}
+		n_reasons++;
+	}
+	free(why);
+	assert_true(n_shown > 0);
+	assert_int_equal(n_said, n_reasons);
+}
+
 static void test_cli_solve_plan_mode_matches_clp(void **state)
 {
 	struct tu_result r;
@@ -512,6 +567,7 @@ static void test_cli_solve_plan_mode_matches_clp(void **state)
 	assert_non_null(strstr(prices, "\ncover_d0,demand,acute_north,"));
 	assert_non_null(strstr(prices, ",budget,SYSTEM,"));
 	free(prices);
+	check_unfilled_reasons("out");
 	r = tu_run("runs", "--db", "s.db", NULL);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "plan"));
