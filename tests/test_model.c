@@ -1216,25 +1216,19 @@ static void test_model_bank_use_is_said_from_the_plan(void **state)
 	};
 	static const char *const said[] = {
 	    "Preferences: 1 of the 1 shift offered as prefer granted; 0 of the 1 shift offered "
-	    "as avoid given. Preference penalty -\xc2\xa3"
-	    "20.00 net (weights, not money: up to -\xc2\xa3"
-	    "20.00 a prefer granted (at most its pay), +\xc2\xa3"
-	    "20.00 an avoid given).\n"
+	    "as avoid given. Preference penalty -20.00 net (weights, not money: up to -20.00 a "
+	    "prefer granted (at most its pay), +20.00 an avoid given).\n"
 	    "Bank hours: 2 workers offered 32 h and worked 16 h of them (50.0%); 0 worked none of "
 	    "their offered hours, 0 all of them.\n"
 	    "Fair share (50% of offered hours, up to max_hours): all 2 workers with a target "
-	    "reached it (share penalty \xc2\xa3"
-	    "0.00, weights, not money).\n",
+	    "reached it (share penalty 0.00, weights, not money).\n",
 	    "Preferences: 1 of the 1 shift offered as prefer granted; 0 of the 1 shift offered "
-	    "as avoid given. Preference penalty -\xc2\xa3"
-	    "20.00 net (weights, not money: up to -\xc2\xa3"
-	    "20.00 a prefer granted (at most its pay), +\xc2\xa3"
-	    "20.00 an avoid given).\n"
+	    "as avoid given. Preference penalty -20.00 net (weights, not money: up to -20.00 a "
+	    "prefer granted (at most its pay), +20.00 an avoid given).\n"
 	    "Bank hours: 2 workers offered 32 h and worked 16 h of them (50.0%); 0 worked none of "
 	    "their offered hours, 0 all of them.\n"
 	    "Fair share (75% of offered hours, up to max_hours): 2 of 2 workers with a target "
-	    "worked below it, 8 h short in all (share penalty \xc2\xa3"
-	    "8.00, weights, not money).\n",
+	    "worked below it, 8 h short in all (share penalty 8.00, weights, not money).\n",
 	};
 	int c, mode;
 	(void)state;
