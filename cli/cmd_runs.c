@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include "cli_run.h"
+#include "core/mu_format.h"
 
 #include "io/io_store.h"
 
@@ -57,11 +58,13 @@ static int parse_args(const char *cmd, int argc, char **argv, const char **db,
 	return 0;
 }
 
+/* The objective is spend plus penalty weights (DESIGN.md §3): not money,
+ * so no pound sign. */
 static void format_objective(const struct io_run_info *r, char *buf, size_t size)
 {
 	char m[MU_MONEY_SIZE];
 	if (r->has_objective)
-		snprintf(buf, size, "%s", cli_money(m, r->objective));
+		snprintf(buf, size, "%s", mu_format_weight(m, r->objective, 2));
 	else
 		snprintf(buf, size, "-");
 }
@@ -124,17 +127,21 @@ static bool ends_with(const char *name, const char *suffix)
 	return n >= k && strcmp(name + n - k, suffix) == 0;
 }
 
-/* A KPI as people read it: money in pounds, a fraction as a percentage,
- * hours and counts as numbers (summary.csv's names say which is which). */
+/* A KPI as people read it: money (spend, recharges, budgets) in pounds,
+ * penalty weights and total_cost (spend plus weights) as numbers with no
+ * pound sign, since they are not money (DESIGN.md §3), a fraction as a
+ * percentage, hours and counts as numbers (summary.csv's names say which
+ * is which). */
 static int print_kpi(const struct io_run_kpi *kpi, void *ctx)
 {
 	const char *n = kpi->name;
 	char text[MU_MONEY_SIZE + 8];
 	(void)ctx;
-	if (ends_with(n, "_cost") || ends_with(n, "_spend") || ends_with(n, "_penalty") ||
-	    strcmp(n, "spend") == 0 || strcmp(n, "penalties") == 0 ||
+	if (ends_with(n, "_spend") || ends_with(n, "_budget") || strcmp(n, "spend") == 0 ||
 	    strncmp(n, "recharge_", 9) == 0)
 		cli_money(text, kpi->value);
+	else if (ends_with(n, "_penalty") || ends_with(n, "_cost") || strcmp(n, "penalties") == 0)
+		mu_format_weight(text, kpi->value, 2);
 	else if (strcmp(n, "fill_fraction") == 0 || strcmp(n, "fill_rate") == 0)
 		snprintf(text, sizeof(text), "%.2f%%", 100 * kpi->value);
 	else if (ends_with(n, "_hours"))
@@ -185,9 +192,10 @@ int cmd_show(int argc, char **argv)
 	       cli_safe(r.scenario_hash));
 	printf("  command    %s, %s mode%s\n", cli_safe(r.command), cli_safe(r.mode),
 	       r.is_silo ? ", silo" : "");
-	printf("  status     %s\n  objective  %s\n", cli_safe(r.status), obj);
+	printf("  status     %s\n  objective  %s%s\n", cli_safe(r.status), obj,
+	       r.has_objective ? " (spend plus penalty weights, not money)" : "");
 	if (r.has_bound)
-		printf("  bound      %s\n", cli_money(obj_bound, r.best_bound));
+		printf("  bound      %s\n", mu_format_weight(obj_bound, r.best_bound, 2));
 	if (r.has_gap)
 		printf("  gap        %.4f%%\n", 100 * r.gap);
 	printf("  model      %ld rows, %ld columns, %ld non-zeros\n", r.n_rows, r.n_cols,

@@ -8,6 +8,7 @@
 #include "cli_options.h"
 #include "cli_run.h"
 #include "core/mu_buf.h"
+#include "core/mu_format.h"
 #include "core/mu_keep.h"
 #include "core/mu_time.h"
 #include "io/io_say.h"
@@ -157,7 +158,8 @@ int cmd_solve(int argc, char **argv)
 			printf(" (%zu forced)", run.changes->n_forced);
 	}
 	printf("\n  spend %s (cash), penalties %s (weights, not money)\n",
-	       cli_money(money[0], sys->spend_total), cli_money(money[1], sys->penalty_total));
+	       cli_money(money[0], sys->spend_total),
+	       mu_format_weight(money[1], sys->penalty_total, 2));
 	printf("  fill rate %.1f%%, %zu red flag%s, agency spend %s, break-glass %.0f "
 	       "staff-shifts\n",
 	       100 * mu_totals_fill_rate(sys), sys->n_red_flags, sys->n_red_flags == 1 ? "" : "s",

@@ -1,9 +1,10 @@
 /*
  * cmd_sweep.c - `muster sweep SCENARIO --vary NAME=FROM:TO:STEP ...`:
  * re-solves the scenario at each value (several --vary make a grid), each
- * point warm-started from the one before, and shows cost, fill and agency
- * spend against the value: a table, sweep.csv, an SVG chart with the point
- * where extra spend stops buying fill marked, and report.html. The runs are
+ * point warm-started from the one before, and shows spend, penalties, fill
+ * and agency spend against the value: a table, sweep.csv, an SVG chart
+ * with the point where extra spend stops buying fill marked, and
+ * report.html. The runs are
  * recorded together, linked to one sweep, or not at all. With --shard I/N
  * only the points k with k mod N = I - 1 are solved and recorded, for
  * `muster merge` to put together. The sweep itself is flows/flow_sweep.c's;
@@ -14,6 +15,7 @@
 #include "cli_options.h"
 #include "cli_run.h"
 #include "core/mu_buf.h"
+#include "core/mu_format.h"
 #include "core/mu_keep.h"
 #include "core/mu_time.h"
 #include "flows/flow_sweep.h"
@@ -29,10 +31,11 @@ const char cmd_sweep_help[] =
     "\n"
     "Solves the scenario at every value from FROM to TO in steps of STEP; several\n"
     "--vary make a grid (the first is the chart's x axis). Each point starts from\n"
-    "the previous point's basis. Prints cost, fill, red flags and agency spend\n"
-    "per point, and where extra spend stops buying fill. All points are recorded\n"
-    "as runs of one sweep, in one transaction after the last point (the database\n"
-    "is opened, and checked, before the first).\n"
+    "the previous point's basis. Prints spend (cash), penalties (weights, not\n"
+    "money), fill, red flags and agency spend per point, and where extra spend\n"
+    "stops buying fill. All points are recorded as runs of one sweep, in one\n"
+    "transaction after the last point (the database is opened, and checked,\n"
+    "before the first).\n"
     "\n"
     "NAME can be:\n"
     "  a setting             shortfall_penalty, floor_penalty, min_rest_hours,\n"
@@ -114,16 +117,17 @@ static void on_point(void *ctx, const struct flow_sweep *sw, size_t done)
 {
 	const struct view *v = ctx;
 	const struct flow_sweep_point *pt = &sw->points[done - 1];
-	char m[MU_MONEY_SIZE];
+	char m[2][MU_MONEY_SIZE];
 	size_t width = 24, k, filled = width * done / sw->n_points;
 	if (!v->is_tty)
 		return;
 	fprintf(stderr, "\r\033[K  sweep [");
 	for (k = 0; k < width; k++)
 		fputc(k < filled ? '#' : '-', stderr);
-	fprintf(stderr, "] %zu/%zu, %.0f s; %s=%g: %s", done, sw->n_points,
+	fprintf(stderr, "] %zu/%zu, %.0f s; %s=%g: spend %s, penalties %s", done, sw->n_points,
 	        mu_time_now() - v->req->started, v->req->vary[0].name, pt->values[0],
-	        cli_money(m, pt->view.objective));
+	        cli_money(m[0], pt->view.system.spend_total),
+	        mu_format_weight(m[1], pt->view.system.penalty_total, 2));
 	fflush(stderr);
 }
 
@@ -136,7 +140,7 @@ static const char *point_status(const struct flow_sweep_point *pt, char *buf)
 
 static void print_table(const struct flow_sweep_request *req, const struct flow_sweep *sw)
 {
-	char m[2][MU_MONEY_SIZE], status[MU_STATUS_SIZE];
+	char m[3][MU_MONEY_SIZE], status[MU_STATUS_SIZE];
 	size_t p, k;
 	int width = (int)strlen("status"), vary_width[FLOW_SWEEP_MAX_VARY];
 	for (p = 0; p < sw->n_points; p++) {
@@ -148,15 +152,17 @@ static void print_table(const struct flow_sweep_request *req, const struct flow_
 		vary_width[k] = (int)strlen(name) > 8 ? (int)strlen(name) : 8;
 		printf("%*s ", vary_width[k], name);
 	}
-	printf("%-*s %14s %8s %4s %13s %9s %9s\n", width, "status", "cost", "fill", "red",
-	       "agency spend", "agency h", "unfilled");
+	/* spend is cash, penalties weights: two columns, never one cost */
+	printf("%-*s %14s %14s %8s %4s %13s %9s %9s\n", width, "status", "spend", "penalties",
+	       "fill", "red", "agency spend", "agency h", "unfilled");
 	for (p = 0; p < sw->n_points; p++) {
 		const struct flow_sweep_point *pt = &sw->points[p];
 		const struct mu_totals *t = &pt->view.system;
 		for (k = 0; k < req->n_vary; k++)
 			printf("%*g ", vary_width[k], pt->values[k]);
-		printf("%-*s %14s %7.2f%% %4zu %13s %9.0f %9.0f\n", width, point_status(pt, status),
-		       cli_money(m[0], pt->view.objective), 100 * mu_totals_fill_rate(t),
+		printf("%-*s %14s %14s %7.2f%% %4zu %13s %9.0f %9.0f\n", width,
+		       point_status(pt, status), cli_money(m[0], t->spend_total),
+		       mu_format_weight(m[2], t->penalty_total, 2), 100 * mu_totals_fill_rate(t),
 		       t->n_red_flags, cli_money(m[1], t->spend[MU_SRC_AGENCY]),
 		       t->hours[MU_SRC_AGENCY], t->unfilled_hours);
 	}

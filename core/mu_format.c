@@ -11,19 +11,19 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *mu_format_money(char *buf, double pounds, int decimals)
+/* digits with thousands separators after prefix (a minus sign before it) */
+static const char *format_grouped(char *buf, const char *prefix, double v, int decimals)
 {
-	static const char pound[] = "£";
 	char digits[32];
-	size_t n, i, k = 0;
-	bool is_negative = pounds < 0;
-	snprintf(digits, sizeof(digits), "%.*f", decimals, is_negative ? -pounds : pounds);
+	size_t n, i, k = 0, len = strlen(prefix);
+	bool is_negative = v < 0;
+	snprintf(digits, sizeof(digits), "%.*f", decimals, is_negative ? -v : v);
 	/* -0.001 rounds to "0.00": no minus sign for it */
 	if (is_negative && strspn(digits, "0.") != strlen(digits))
 		buf[k++] = '-';
 	n = strcspn(digits, ".");
-	memcpy(buf + k, pound, sizeof(pound) - 1);
-	k += sizeof(pound) - 1;
+	memcpy(buf + k, prefix, len);
+	k += len;
 	for (i = 0; digits[i]; i++) {
 		if (i < n && i > 0 && (n - i) % 3 == 0)
 			buf[k++] = ',';
@@ -31,6 +31,16 @@ const char *mu_format_money(char *buf, double pounds, int decimals)
 	}
 	buf[k] = '\0';
 	return buf;
+}
+
+const char *mu_format_money(char *buf, double pounds, int decimals)
+{
+	return format_grouped(buf, "£", pounds, decimals);
+}
+
+const char *mu_format_weight(char *buf, double weight, int decimals)
+{
+	return format_grouped(buf, "", weight, decimals);
 }
 
 const char *mu_format_status(char *buf, enum mu_status status, bool has_gap, double gap)

@@ -18,6 +18,11 @@
  * (at least MU_MONEY_SIZE bytes); returns buf. */
 const char *mu_format_money(char *buf, double pounds, int decimals);
 
+/* Formats penalty weights (DESIGN.md §3: not money) as "3,005.00"
+ * (decimals 2) or "3,005" (0), with no currency sign, into buf (at least
+ * MU_MONEY_SIZE bytes); returns buf. */
+const char *mu_format_weight(char *buf, double weight, int decimals);
+
 /* A plan's status as people read it (DESIGN.md §5), into buf (at least
  * MU_STATUS_SIZE bytes); returns buf. "optimal" only when proven. A search
  * stopped by its limit is "best found", and with has_gap (gap: its proven

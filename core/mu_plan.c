@@ -250,13 +250,6 @@ size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 	    [MU_SRC_SHORT] = "short_hours", [MU_SRC_BREACH] = "breach_hours",
 	    [MU_SRC_SHARE] = "share_hours",
 	};
-	/* change rows have no hours; their cost is their penalty */
-	static const char *const cost[MU_SRC_COUNT] = {
-	    [MU_SRC_OWN] = "own_cost",     [MU_SRC_LEND] = "lend_cost",
-	    [MU_SRC_BANK] = "bank_cost",   [MU_SRC_AGENCY] = "agency_cost",
-	    [MU_SRC_SHORT] = "short_cost", [MU_SRC_BREACH] = "breach_cost",
-	    [MU_SRC_SHARE] = "share_cost", [MU_SRC_CHANGE] = "change_cost", /* a re-plan's */
-	};
 	static const char *const penalty[MU_PEN_COUNT] = {
 	    [MU_PEN_SHORT] = "short_penalty",
 	    [MU_PEN_BREACH] = "breach_penalty",
@@ -276,9 +269,9 @@ size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 	if (fill >= 0)
 		out[n++] = (struct mu_kpi){"fill_fraction", fill};
 	out[n++] = (struct mu_kpi){"red_flags", (double)t->n_red_flags};
-	for (s = 0; s < MU_SRC_COUNT; s++)
-		if (mu_totals_has_source(t, s))
-			out[n++] = (struct mu_kpi){cost[s], t->cost[s]};
+	/* no cost by source: a source's cost mixes cash and penalty weights
+	 * (agency: its charges, tier and break-glass penalties); spend by
+	 * source and penalties by kind below keep them apart (issue #24) */
 	out[n++] = (struct mu_kpi){"total_cost", t->cost_total};
 	out[n++] = (struct mu_kpi){"agency_spend", t->spend[MU_SRC_AGENCY]};
 	out[n++] = (struct mu_kpi){"break_glass_staff_shifts", t->break_glass_shifts};

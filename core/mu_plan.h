@@ -219,8 +219,11 @@ struct mu_why_row {
 	enum mu_row_kind limit; /* with MU_WHY_LIMIT (and break_glass for NOT_ALLOWED) */
 	size_t n_subjects;      /* how many workers, offers, agreements or staff rows */
 	size_t subject;         /* the first of them: its index (worker, offer, ...) */
-	double cost;            /* COSTS_MORE: the cheapest such staff's cost per staff covered */
-	double penalty;         /* COSTS_MORE: the penalty per staff left uncovered */
+	/* COSTS_MORE: the cheapest such staff's cost per staff covered, cash
+	 * plus penalty weights (tier, break-glass), and its cash apart: the
+	 * weights are cost - cash, never money (DESIGN.md §3) */
+	double cost, cash;
+	double penalty; /* COSTS_MORE: the penalty weight per staff left uncovered */
 };
 
 /* The reasons of every uncovered demand row, by demand row. */
@@ -328,10 +331,12 @@ struct mu_kpi {
 #define MU_KPI_MAX 48
 
 /* The KPIs of t in summary.csv's names and order: required_hours, the hours
- * and cost of each source, fill_fraction (left out when nothing is required),
- * red_flags, total_cost, agency_spend, break_glass_staff_shifts,
+ * of each source, fill_fraction (left out when nothing is required),
+ * red_flags, total_cost (spend plus penalty weights: the objective, not
+ * money), agency_spend, break_glass_staff_shifts,
  * lent_out_hours, recharge_in, recharge_out, then filled_hours, the spend
- * of each paid source, spend, each kind of penalty and penalties. Writes
+ * of each paid source, spend (cash), each kind of penalty (`*_penalty`,
+ * weights) and penalties. No name of a weight ends in _cost. Writes
  * at most MU_KPI_MAX to out; returns how many. */
 size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out);
 

@@ -177,32 +177,35 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	mu_buf_adds(b, ".</p>\n");
 }
 
-/* The reasons of demand row d, one line each, at most three: own staff all
- * at work is said by why.csv but not here, since it is nearly always so and
- * tells a reader nothing to act on. */
+/* The reasons of demand row d, one line each, at most three, then how many
+ * more why.csv has ("and 2 more in why.csv"), so that the cell never reads
+ * as every reason when it is not. Own staff all at work is counted there
+ * but not shown, since it is nearly always so and tells a reader nothing to
+ * act on. Only unfilled's. */
 static void say_why_of(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_why *why,
                        size_t d)
 {
 	struct mu_buf text;
-	size_t i, n = 0;
+	size_t i, n = 0, n_all = 0;
 	if (!why)
 		return;
 	mu_buf_init(&text);
 	for (i = 0; i < why->n_rows; i++) {
 		const struct mu_why_row *r = &why->rows[i];
-		if (r->demand != d || (r->source == MU_SRC_OWN && r->reason == MU_WHY_LIMIT &&
-		                       r->limit == MU_ROW_STAFF))
+		if (r->demand != d)
 			continue;
-		if (n == 3) {
-			mu_buf_adds(b, "<br>&hellip; (why.csv)");
-			break;
-		}
+		n_all++;
+		if (n == 3 || (r->source == MU_SRC_OWN && r->reason == MU_WHY_LIMIT &&
+		               r->limit == MU_ROW_STAFF))
+			continue;
 		mu_buf_reset(&text);
 		io_say_why(&text, sc, r);
 		mu_buf_addf(b, "%s<b>%s</b>: ", n ? "<br>" : "", io_say_why_source(r));
 		io_html_esc(b, text.data);
 		n++;
 	}
+	if (n_all > n)
+		mu_buf_addf(b, "%sand %zu more in why.csv", n ? "<br>" : "", n_all - n);
 	mu_buf_release(&text);
 }
 

@@ -16,7 +16,7 @@ enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
                                  const char *scenario_label, const struct io_sweep_table *table,
                                  const char *chart_svg, struct mu_err *err)
 {
-	char m[2][MU_MONEY_SIZE], fill[32], status[MU_STATUS_SIZE];
+	char m[3][MU_MONEY_SIZE], fill[32], status[MU_STATUS_SIZE];
 	struct mu_buf b;
 	size_t i, k;
 	(void)sc;
@@ -34,31 +34,38 @@ enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
 		mu_buf_adds(&b, "</p>\n");
 	}
 	mu_buf_adds(&b, chart_svg);
+	mu_buf_adds(&b, "<p>Spend is cash (bank and agency charges, mutual-aid travel); penalties "
+	                "are weights, not money anyone pays: the settings' measure of how bad an "
+	                "outcome is (hours short of required or below minimum, agency tiers, "
+	                "break-glass shifts and the like), which the plan weighs against "
+	                "spend.</p>\n");
 	mu_buf_adds(&b, "<h2>Points</h2>\n<table><tr>");
 	for (k = 0; k < table->n_names; k++) {
 		mu_buf_adds(&b, "<th>");
 		io_html_esc(&b, table->names[k]);
 		mu_buf_adds(&b, "</th>");
 	}
-	mu_buf_adds(&b, "<th>status</th><th>cost</th><th>fill</th><th>red flags</th>"
-	                "<th>agency spend</th><th>agency h</th><th>bank h</th><th>unfilled h</th>"
-	                "<th>run</th></tr>\n");
+	mu_buf_adds(&b,
+	            "<th>status</th><th>spend</th><th>penalties</th><th>fill</th><th>red flags</th>"
+	            "<th>agency spend</th><th>agency h</th><th>bank h</th><th>unfilled h</th>"
+	            "<th>run</th></tr>\n");
 	for (i = 0; i < table->n_points; i++) {
 		const struct io_sweep_point *pt = &table->points[i];
 		mu_buf_adds(&b, "<tr>");
 		for (k = 0; k < table->n_names; k++)
 			mu_buf_addf(&b, "<td>%g</td>", pt->values[k]);
 		io_html_fill_text(fill, sizeof(fill), &pt->system);
-		mu_buf_addf(
-		    &b,
-		    "<td>%s</td><td>%s</td><td>%s</td><td%s>%zu</td><td>%s</td><td>%.0f</td>"
-		    "<td>%.0f</td><td>%.0f</td><td>%lld</td></tr>\n",
-		    mu_format_status(status, pt->status, pt->has_gap, pt->gap),
-		    io_html_money(m[0], pt->objective), fill,
-		    pt->system.n_red_flags ? " class=\"red\"" : "", pt->system.n_red_flags,
-		    io_html_money(m[1], pt->system.spend[MU_SRC_AGENCY]),
-		    pt->system.hours[MU_SRC_AGENCY], pt->system.hours[MU_SRC_BANK],
-		    pt->system.unfilled_hours, (long long)pt->run_id);
+		mu_buf_addf(&b,
+		            "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td%s>%zu</td><td>%s</"
+		            "td><td>%.0f</td>"
+		            "<td>%.0f</td><td>%.0f</td><td>%lld</td></tr>\n",
+		            mu_format_status(status, pt->status, pt->has_gap, pt->gap),
+		            io_html_money(m[0], pt->system.spend_total),
+		            mu_format_weight(m[2], pt->system.penalty_total, 2), fill,
+		            pt->system.n_red_flags ? " class=\"red\"" : "", pt->system.n_red_flags,
+		            io_html_money(m[1], pt->system.spend[MU_SRC_AGENCY]),
+		            pt->system.hours[MU_SRC_AGENCY], pt->system.hours[MU_SRC_BANK],
+		            pt->system.unfilled_hours, (long long)pt->run_id);
 	}
 	mu_buf_adds(&b, "</table>\n");
 	return io_html_write_page(dir, &b, err);

@@ -24,8 +24,8 @@ enum mu_code io_outputs_write_run(const char *dir, const struct mu_scenario *sc,
                                   const char *label, struct mu_err *err);
 
 /* Writes a whole sweep's outputs into dir (which exists): sweep.csv (a
- * row per point), sweep.svg (cost, fill and agency spend against the first
- * name's value, a line per combination of the others' values, the knee of
+ * row per point), sweep.svg (spend, penalties, fill and agency spend
+ * against the first name's value, a line per combination of the others' values, the knee of
  * each line, io_say_knee, marked) and report.html (titled with label)
  * showing both (io_outputs_sweep.c). MU_OK or MU_E_IO. */
 enum mu_code io_outputs_write_sweep(const char *dir, const struct mu_scenario *sc,

@@ -340,9 +340,6 @@ static void write_totals(FILE *fp, const char *scope, const char *name, const st
 	else
 		fputs(",", fp);
 	fprintf(fp, ",%zu", t->n_red_flags);
-	for (s = 0; s < MU_SRC_COUNT; s++)
-		if (mu_totals_has_source(t, s))
-			fprintf(fp, ",%.2f", t->cost[s]);
 	fprintf(fp, ",%.2f,%.2f,", t->cost_total, agency_spend);
 	if (has_budget)
 		fprintf(fp, "%.2f", budget);
@@ -371,14 +368,9 @@ enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *
 	if (!fp)
 		return MU_E_IO;
 	fputs("partner,name,required_hours,own_hours,lend_hours,bank_hours,agency_hours,"
-	      "short_hours,breach_hours,share_hours,fill_fraction,red_flags,own_cost,lend_cost,"
-	      "bank_cost,agency_cost,short_cost,breach_cost,share_cost",
-	      fp);
-	if (plan->is_replan)
-		fputs(",change_cost", fp);
-	fputs(",total_cost,agency_spend,agency_budget,"
-	      "agency_pct_of_pay_bill,break_glass_staff_shifts,lent_out_hours,recharge_in,"
-	      "recharge_out,filled_hours,lend_spend,bank_spend,spend",
+	      "short_hours,breach_hours,share_hours,fill_fraction,red_flags,total_cost,"
+	      "agency_spend,agency_budget,agency_pct_of_pay_bill,break_glass_staff_shifts,"
+	      "lent_out_hours,recharge_in,recharge_out,filled_hours,lend_spend,bank_spend,spend",
 	      fp);
 	for (k = 0; k < MU_PEN_COUNT; k++)
 		if (mu_totals_has_penalty(&plan->system, k))
@@ -556,7 +548,7 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 	}
 	fputs(
 	    "run,status,objective,gap,fill_fraction,red_flags,unfilled_hours,own_hours,lend_hours,"
-	    "bank_hours,agency_hours,bank_cost,agency_cost,agency_spend,penalty_cost,"
+	    "bank_hours,agency_hours,bank_spend,lend_spend,agency_spend,unfilled_penalty,"
 	    "break_glass_staff_shifts,spend,penalties\n",
 	    fp);
 	for (i = 0; i < table->n_points; i++) {
@@ -575,7 +567,7 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 		fprintf(fp, ",%zu,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.6g,%.2f,%.2f\n",
 		        t->n_red_flags, t->unfilled_hours, t->hours[MU_SRC_OWN],
 		        t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK], t->hours[MU_SRC_AGENCY],
-		        t->cost[MU_SRC_BANK], t->cost[MU_SRC_AGENCY], t->spend[MU_SRC_AGENCY],
+		        t->spend[MU_SRC_BANK], t->spend[MU_SRC_LEND], t->spend[MU_SRC_AGENCY],
 		        t->unfilled_penalty, t->break_glass_shifts, t->spend_total,
 		        t->penalty_total);
 	}

@@ -18,6 +18,13 @@ void io_say_money(struct mu_buf *b, double pounds)
 	mu_buf_adds(b, mu_format_money(m, size, size < 100 ? 2 : 0));
 }
 
+void io_say_weight(struct mu_buf *b, double weight)
+{
+	char m[MU_MONEY_SIZE];
+	double size = fabs(weight);
+	mu_buf_adds(b, mu_format_weight(m, size, size < 100 ? 2 : 0));
+}
+
 /* True when pounds reads as £0 the way io_say_money shows it. */
 bool io_say_is_zero_money(double pounds)
 {

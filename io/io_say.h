@@ -117,6 +117,10 @@ const char *io_say_why_limit(const struct mu_why_row *r);
  * size of pounds. */
 void io_say_money(struct mu_buf *b, double pounds);
 
+/* Appends penalty weights (not money: no pound sign) as "3,005" (whole) or
+ * "12.50" (under 100) for the size of weight. */
+void io_say_weight(struct mu_buf *b, double weight);
+
 /* The changes against a kept plan in one sentence made from their counts:
  * how many, how many forced (no longer possible, no penalty), how many
  * chosen (each worth more than its change penalty) with their penalties,

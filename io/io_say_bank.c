@@ -54,13 +54,13 @@ void io_say_bank(struct mu_buf *b, const struct mu_scenario *sc, const struct mu
 			            count_text(n2, sizeof(n2), u->avoid_given), u->n_avoid,
 			            plural(u->n_avoid));
 		mu_buf_addf(b, ". Preference penalty %s net (weights, not money",
-		            mu_format_money(m, u->preference_penalty, 2));
+		            mu_format_weight(m, u->preference_penalty, 2));
 		if (sc->settings.preference_weight > 0)
 			mu_buf_addf(b,
 			            ": up to -%s a prefer granted (at most its pay), +%s an avoid "
 			            "given",
-			            mu_format_money(n1, sc->settings.preference_weight, 2),
-			            mu_format_money(n2, sc->settings.preference_weight, 2));
+			            mu_format_weight(n1, sc->settings.preference_weight, 2),
+			            mu_format_weight(n2, sc->settings.preference_weight, 2));
 		else
 			mu_buf_adds(b, ": preference_weight is 0");
 		mu_buf_adds(b, ").\n");
@@ -86,6 +86,6 @@ void io_say_bank(struct mu_buf *b, const struct mu_scenario *sc, const struct mu
 			            u->n_below_target, u->n_with_target, plural(u->n_with_target),
 			            count_text(n1, sizeof(n1), u->hours_short));
 		mu_buf_addf(b, " (share penalty %s, weights, not money).\n",
-		            mu_format_money(m, u->share_penalty, 2));
+		            mu_format_weight(m, u->share_penalty, 2));
 	}
 }

@@ -104,15 +104,26 @@ void io_say_why(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_
 		say_offer(b, sc, r->subject);
 		say_more(b, r->n_subjects);
 		break;
-	case MU_WHY_COSTS_MORE:
-		mu_buf_adds(b, "the cheapest costs ");
-		io_say_money(b, r->cost);
-		mu_buf_adds(b, " a staff covered (spend and any tier or break-glass penalty), more "
-		               "than the ");
-		io_say_money(b, r->penalty);
-		mu_buf_addf(b, " penalty of leaving one uncovered (%zu could cover it)",
-		            r->n_subjects);
+	case MU_WHY_COSTS_MORE: {
+		/* cash and penalty weights apart: only the cash is money */
+		char cash[MU_MONEY_SIZE];
+		double weights = r->cost - r->cash;
+		mu_buf_addf(b, "the cheapest costs %s a staff covered in cash",
+		            mu_format_money(cash, r->cash, 2));
+		if (weights >= 0.005) { /* as io_say_weight shows it, not 0.00 */
+			mu_buf_adds(b, " plus ");
+			io_say_weight(b, weights);
+			mu_buf_adds(b, " in penalty weights (tier, break-glass)");
+		}
+		mu_buf_adds(b, ", more than the ");
+		io_say_weight(b, r->penalty);
+		mu_buf_addf(
+		    b,
+		    " penalty weight of leaving one uncovered (cash and weights count alike "
+		    "in the plan; %zu could cover it)",
+		    r->n_subjects);
 		break;
+	}
 	case MU_WHY_UNUSED:
 		mu_buf_addf(b,
 		            "%zu could cover it for less than its penalty, yet the plan does not "

@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 /* The schema version this build writes; older databases are migrated. */
-#define IO_STORE_SCHEMA_VERSION 6
+#define IO_STORE_SCHEMA_VERSION 7
 
 struct io_store;
 

@@ -91,6 +91,24 @@ static const char *const migrations[] = {
      * (issue 24), so that merged shards settle in cash too; NULL for a
      * value recorded before */
     "ALTER TABLE coalition_values ADD COLUMN spend REAL;",
+    /* 6 -> 7: penalty weights are never called a cost (DESIGN.md §3; issue
+     * #24: `show` printed short_cost and breach_cost in pounds). A run
+     * recorded before now named the short, breach and change rows' weights
+     * <kind>_cost: they are <kind>_penalty, and where the run also has the
+     * <kind>_penalty row (the same value) the old one goes. A source's cost
+     * (own, lend, bank, agency, share: its spend plus its penalties, mixed)
+     * is no longer recorded: where the run has the split (`spend`), it
+     * goes; a run older than the split keeps it as
+     * <source>_spend_and_penalties, which says what it holds. */
+    "UPDATE OR IGNORE run_kpis SET name = 'short_penalty' WHERE name = 'short_cost';"
+    "UPDATE OR IGNORE run_kpis SET name = 'breach_penalty' WHERE name = 'breach_cost';"
+    "UPDATE OR IGNORE run_kpis SET name = 'change_penalty' WHERE name = 'change_cost';"
+    "DELETE FROM run_kpis WHERE name IN ('short_cost', 'breach_cost', 'change_cost');"
+    "DELETE FROM run_kpis WHERE name IN ('own_cost', 'lend_cost', 'bank_cost',"
+    "  'agency_cost', 'share_cost') AND EXISTS (SELECT 1 FROM run_kpis AS k"
+    "  WHERE k.run_id = run_kpis.run_id AND k.scope = run_kpis.scope AND k.name = 'spend');"
+    "UPDATE run_kpis SET name = substr(name, 1, length(name) - 5) || '_spend_and_penalties'"
+    "  WHERE name IN ('own_cost', 'lend_cost', 'bank_cost', 'agency_cost', 'share_cost');",
 };
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 _Static_assert(N_MIGRATIONS == IO_STORE_SCHEMA_VERSION,

@@ -362,21 +362,26 @@ static void y_range(const struct io_svg_panel *p, size_t n_x, double *lo, double
 	*hi = ceil(*hi / *step - 1e-9) * *step;
 }
 
-/* A y tick: "98.5%", "£150k", "£1.2m" or "£400"; 0 as "£0". */
-static void y_tick_text(char *buf, size_t size, double v, double step, bool is_percent)
+/* A y tick: "98.5%", "£150k", "£1.2m" or "£400"; 0 as "£0". Penalty
+ * weights (is_weight) are not money: "150k", "1.2m", "400", "0". */
+static void y_tick_text(char *buf, size_t size, double v, double step, bool is_percent,
+                        bool is_weight)
 {
 	double a = fabs(v) < step * 1e-6 ? 0 : v;
+	const char *unit = is_weight ? "" : "£";
 	char money[MU_MONEY_SIZE];
 	if (is_percent)
 		snprintf(buf, size, "%.*f%%", step_decimals(100 * step), 100 * a);
 	else if (a == 0)
-		snprintf(buf, size, "£0");
+		snprintf(buf, size, "%s0", unit);
 	else if (step >= 1e5 && fabs(a) >= 1e6)
-		snprintf(buf, size, "%s£%.*fm", a < 0 ? "-" : "", step_decimals(step / 1e6),
+		snprintf(buf, size, "%s%s%.*fm", a < 0 ? "-" : "", unit, step_decimals(step / 1e6),
 		         fabs(a) / 1e6);
 	else if (step >= 1000)
-		snprintf(buf, size, "%s£%.*fk", a < 0 ? "-" : "", step_decimals(step / 1e3),
+		snprintf(buf, size, "%s%s%.*fk", a < 0 ? "-" : "", unit, step_decimals(step / 1e3),
 		         fabs(a) / 1e3);
+	else if (is_weight)
+		snprintf(buf, size, "%s", mu_format_weight(money, a, step_decimals(step)));
 	else
 		snprintf(buf, size, "%s", mu_format_money(money, a, step_decimals(step)));
 }
@@ -502,7 +507,7 @@ void io_svg_line_panels(struct mu_buf *out, const char *x_label, const double *x
 		text_at(out, left, y0 - 9, "start", p->title);
 		for (i = 0; i <= n_ticks; i++) {
 			double v = lo + step * (double)i;
-			y_tick_text(tick, sizeof(tick), v, step, p->is_percent);
+			y_tick_text(tick, sizeof(tick), v, step, p->is_percent, p->is_weight);
 			mu_buf_addf(out, "<path d=\"M%.1f,%.1f H%.1f\" stroke=\"#e5e5e5\"/>\n",
 			            left, SY(v), right);
 			text_at(out, left - 8, SY(v) + 4, "end", tick);

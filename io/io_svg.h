@@ -66,10 +66,11 @@ struct io_svg_series {
 
 /* A panel of a chart over shared x values. */
 struct io_svg_panel {
-	const char *title; /* with its unit: "cost (£)" */
+	const char *title; /* with its unit: "spend (£, cash)" */
 	const struct io_svg_series *series;
 	size_t n_series;
 	bool is_percent; /* y is a fraction, shown as % */
+	bool is_weight;  /* y is penalty weights, not money: no £ on its axis */
 	/* a level drawn across the panel as a dashed line (a budget), named
 	 * in the legend by ref_label */
 	bool has_ref;

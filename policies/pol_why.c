@@ -137,11 +137,12 @@ struct tally {
 };
 
 static void tally_add(struct tally *t, enum mu_why_reason reason, enum mu_row_kind limit,
-                      size_t subject, double cost)
+                      size_t subject, double cost, double cash)
 {
 	struct mu_why_row *r = &t->rows[reason * MU_ROW_KIND_COUNT + limit];
 	if (r->n_subjects == 0 || cost < r->cost) {
 		r->cost = cost;
+		r->cash = cash;
 		if (r->n_subjects == 0)
 			r->subject = subject;
 	}
@@ -149,12 +150,21 @@ static void tally_add(struct tally *t, enum mu_why_reason reason, enum mu_row_ki
 	t->n_candidates++;
 }
 
-/* A candidate that nothing stops: it costs more than the row's penalty, or
- * it does not, and the plan leaves it unused all the same. */
-static void tally_free(struct tally *t, size_t subject, double cost, double penalty)
+/* A limit binds on a candidate: no cost to tell. */
+static void tally_limit(struct tally *t, enum mu_why_reason reason, enum mu_row_kind limit,
+                        size_t subject)
 {
+	tally_add(t, reason, limit, subject, 0, 0);
+}
+
+/* A candidate that nothing stops, at cash plus weights (penalty weights:
+ * tier, break-glass) a staff covered: it costs more than the row's penalty,
+ * or it does not, and the plan leaves it unused all the same. */
+static void tally_free(struct tally *t, size_t subject, double cash, double weights, double penalty)
+{
+	double cost = cash + weights;
 	tally_add(t, cost > penalty + EPS ? MU_WHY_COSTS_MORE : MU_WHY_UNUSED, MU_ROW_CUT, subject,
-	          cost);
+	          cost, cash);
 }
 
 struct why_ctx {
@@ -181,9 +191,9 @@ static void why_own(const struct why_ctx *x, struct tally *t)
 		if (f == MU_ALL || efficiency(x, r) <= 0 || sc->staff[f].available == 0)
 			continue;
 		if (x->u->staff_used[f] >= (double)sc->staff[f].available - EPS)
-			tally_add(t, MU_WHY_LIMIT, MU_ROW_STAFF, f, 0);
+			tally_limit(t, MU_WHY_LIMIT, MU_ROW_STAFF, f);
 		else
-			tally_free(t, f, 0, x->penalty);
+			tally_free(t, f, 0, 0, x->penalty);
 	}
 }
 
@@ -207,15 +217,15 @@ static void why_lend(const struct why_ctx *x, struct tally *t)
 			continue;
 		ag = &sc->agreements[g];
 		if (x->u->staff_lent[f] >= (double)st->rotatable - EPS)
-			tally_add(t, MU_WHY_LIMIT, MU_ROW_ROTATABLE, f, 0);
+			tally_limit(t, MU_WHY_LIMIT, MU_ROW_ROTATABLE, f);
 		else if (x->u->staff_used[f] >= (double)st->available - EPS)
-			tally_add(t, MU_WHY_LIMIT, MU_ROW_STAFF, f, 0);
+			tally_limit(t, MU_WHY_LIMIT, MU_ROW_STAFF, f);
 		else if (ag->max_per_shift != MU_UNLIMITED &&
 		         x->u->agreement_use[g * sc->n_shifts + dm->shift] >=
 		             (double)ag->max_per_shift - EPS)
-			tally_add(t, MU_WHY_LIMIT, MU_ROW_AGREEMENT, g, 0);
+			tally_limit(t, MU_WHY_LIMIT, MU_ROW_AGREEMENT, g);
 		else
-			tally_free(t, g, ag->travel_cost / efficiency(x, st->role), x->penalty);
+			tally_free(t, g, ag->travel_cost / efficiency(x, st->role), 0, x->penalty);
 	}
 }
 
@@ -254,14 +264,14 @@ static void why_bank(const struct why_ctx *x, struct tally *t)
 			continue;
 		cap = mu_scenario_cap(sc, bw->role);
 		if (is_resting(x, w, dm->shift))
-			tally_add(t, MU_WHY_LIMIT, MU_ROW_REST, w, 0);
+			tally_limit(t, MU_WHY_LIMIT, MU_ROW_REST, w);
 		else if (x->u->worker_hours[w] + s->paid_hours > bw->max_hours + EPS)
-			tally_add(t, MU_WHY_LIMIT, MU_ROW_HOURS, w, 0);
+			tally_limit(t, MU_WHY_LIMIT, MU_ROW_HOURS, w);
 		else
 			tally_free(t, w,
 			           cap->bank_rate * pol_shift_factor(s) * s->paid_hours /
 			               efficiency(x, bw->role),
-			           x->penalty);
+			           0, x->penalty);
 	}
 }
 
@@ -281,21 +291,21 @@ static void why_agency(const struct why_ctx *x, struct tally *t)
 		    efficiency(x, off->role) <= 0)
 			continue;
 		if (is_glass && !set->allow_break_glass)
-			tally_add(t, MU_WHY_NOT_ALLOWED, MU_ROW_BREAK_GLASS, a, 0);
+			tally_limit(t, MU_WHY_NOT_ALLOWED, MU_ROW_BREAK_GLASS, a);
 		else if (is_glass && x->u->glass_heads[x->d] >= dm->minimum - EPS)
-			tally_add(t, MU_WHY_LIMIT, MU_ROW_BREAK_GLASS, a, 0);
+			tally_limit(t, MU_WHY_LIMIT, MU_ROW_BREAK_GLASS, a);
 		else if (off->capacity != MU_UNLIMITED &&
 		         x->u->capacity_use[a * sc->n_shifts + dm->shift] >=
 		             (double)off->capacity - EPS)
-			tally_add(t, MU_WHY_LIMIT, MU_ROW_CAPACITY, a, 0);
+			tally_limit(t, MU_WHY_LIMIT, MU_ROW_CAPACITY, a);
 		else if ((p->has_agency_budget &&
 		          x->u->agency_spend[dm->partner] > p->agency_budget - spend + EPS) ||
 		         (set->has_agency_budget &&
 		          x->u->agency_spend[np] > set->agency_budget - spend + EPS))
-			tally_add(t, MU_WHY_LIMIT, MU_ROW_BUDGET, a, 0);
+			tally_limit(t, MU_WHY_LIMIT, MU_ROW_BUDGET, a);
 		else
-			tally_free(t, a,
-			           (spend + set->tier_penalty * (double)(off->tier - 1) +
+			tally_free(t, a, spend / efficiency(x, off->role),
+			           (set->tier_penalty * (double)(off->tier - 1) +
 			            (is_glass ? set->break_glass_penalty : 0)) /
 			               efficiency(x, off->role),
 			           x->penalty);

@@ -859,7 +859,7 @@ static struct io_csv_table *read_table(const char *path, char *why, size_t why_l
 
 bool plan_check_summary(const char *plan_path, const char *summary_path, char *why, size_t why_len)
 {
-	/* change: a re-plan's, no hours, and its cost column only in a re-plan */
+	/* change: a re-plan's, no hours, and its penalty column only in a re-plan */
 	static const char *const sources[] = {"own",   "lend",   "bank",  "agency",
 	                                      "short", "breach", "share", "change"};
 	struct io_csv_table *plan = read_table(plan_path, why, why_len);
@@ -905,7 +905,19 @@ bool plan_check_summary(const char *plan_path, const char *summary_path, char *w
 				is_ok = false;
 			if (s == 7 && (v || hours[s] != 0))
 				is_ok = false;
-			snprintf(name, sizeof(name), "%s_cost", sources[s]);
+			if (!is_ok) {
+				snprintf(why, why_len,
+				         "summary.csv %s: %s is not the sum of plan.csv", scope,
+				         name);
+				break;
+			}
+			/* a paid source's plan.csv cost mixes cash and penalty
+			 * weights, and summary.csv keeps them apart (spend is
+			 * re-derived above); short, breach, share and change rows
+			 * cost only their penalty, summary.csv's <source>_penalty */
+			if (s < 4)
+				continue;
+			snprintf(name, sizeof(name), "%s_penalty", sources[s]);
 			v = cell_named(summary, i, name);
 			if (!v && s == 7 && cost[s] == 0)
 				continue;

@@ -143,11 +143,14 @@ MONEY='function money(v,   s, i, n, out) {
 
 "$muster" solve "$example" --lp --out solve --db runs.db >/dev/null
 render solve
-# summary.csv: 3 required_hours, 10 fill_fraction, 18 total_cost, 19 agency_spend
+# summary.csv, its columns by name: required_hours, fill_fraction,
+# total_cost, agency_spend
 awk -F, "$MONEY"'
-NR > 1 {
-	print money($18); print money($19); printf "%.0f\n", $3
-	if ($10 != "") printf "%.2f%%\n", 100 * $10
+NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+{
+	print money($col["total_cost"]); print money($col["agency_spend"])
+	printf "%.0f\n", $col["required_hours"]
+	if ($col["fill_fraction"] != "") printf "%.2f%%\n", 100 * $col["fill_fraction"]
 }' solve/summary.csv >solve/expected.txt
 expect solve solve/expected.txt
 layout solve
@@ -165,8 +168,14 @@ layout compare
 
 "$muster" sweep "$example" --lp --vary agency_cap.rn_b5=25:45:5 --out sweep --db runs.db >/dev/null
 render sweep
-# sweep.csv: 1 the value, 4 objective, 15 agency_spend
-awk -F, "$MONEY"'NR > 1 { print money($4); print money($15) }' sweep/sweep.csv >sweep/expected.txt
+# sweep.csv, its columns by name: spend and agency_spend in pounds,
+# penalties as weights (no pound sign)
+awk -F, "$MONEY"'
+NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+{
+	print money($col["spend"]); print money($col["agency_spend"])
+	w = money($col["penalties"]); sub("£", "", w); print w
+}' sweep/sweep.csv >sweep/expected.txt
 expect sweep sweep/expected.txt
 layout sweep
 

@@ -264,6 +264,16 @@ static void test_cli_warnings_keep_the_exit_status(void **state)
 	tu_result_free(&r);
 }
 
+/* True when the line of out holding name shows a pound sign. */
+static bool line_has_pound(const char *out, const char *name)
+{
+	const char *at = strstr(out, name), *end, *pound;
+	assert_non_null(at);
+	end = strchr(at, '\n');
+	pound = strstr(at, "\xc2\xa3");
+	return pound && (!end || pound < end);
+}
+
 /* The money at s, "£147,429.59", as a number. */
 static double parse_money(const char *s)
 {
@@ -382,6 +392,14 @@ static void test_cli_demo_needs_no_files(void **state)
 	assert_non_null(strstr(r.out, "silo"));
 	assert_non_null(strstr(r.out, "fill_fraction"));
 	assert_non_null(strstr(r.out, "status     feasible")); /* the store's word */
+	/* weights are *_penalty, with no pound sign; spend is money */
+	assert_null(strstr(r.out, "short_cost"));
+	assert_null(strstr(r.out, "agency_cost"));
+	assert_non_null(strstr(r.out, "short_penalty"));
+	assert_false(line_has_pound(r.out, " short_penalty "));
+	assert_false(line_has_pound(r.out, " penalties "));
+	assert_false(line_has_pound(r.out, " total_cost "));
+	assert_true(line_has_pound(r.out, " agency_spend "));
 	tu_result_free(&r);
 	/* --time-limit overrides the work limit, and the demo says which: the
 	 * silo rota (never proven in minutes) stops by the clock, no search
@@ -424,14 +442,15 @@ static void test_cli_runs_and_show(void **state)
 
 	r = tu_run("runs", "--db", "runs.db", NULL);
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "\xc2\xa3"
-	                              "1,234.50"));
+	/* the objective is spend plus penalty weights: no pound sign */
+	assert_non_null(strstr(r.out, " 1,234.50"));
+	assert_null(strstr(r.out, "\xc2\xa3"));
 	assert_non_null(strstr(r.out, "(built-in example)"));
 	tu_result_free(&r);
 	r = tu_run("show", "1", "--db=runs.db", NULL);
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "objective  \xc2\xa3"
-	                              "1,234.50"));
+	assert_non_null(
+	    strstr(r.out, "objective  1,234.50 (spend plus penalty weights, not money)"));
 	tu_result_free(&r);
 	r = tu_run("show", "2", "--db", "runs.db", NULL);
 	assert_int_equal(r.status, 2);
@@ -466,6 +485,61 @@ static double headline_cost(const char *out)
 	return parse_money(cost + strlen("cost \xc2\xa3"));
 }
 
+/* Issue #24: the report's unfilled table tells every reason of a row, or
+ * how many more why.csv has: the reasons shown plus each "and N more in
+ * why.csv" add up to why.csv's rows of the demand rows the table shows
+ * (why.csv lists them in the table's order, each row's reasons together). */
+static void check_unfilled_reasons(const char *dir)
+{
+	char path[400], key[200] = "";
+	char *html, *at, *end, *why, *line;
+	size_t n_said = 0, n_shown = 0, n_keys = 0, n_reasons = 0;
+	tu_path(path, sizeof(path), dir);
+	strcat(path, "/report.html");
+	html = tu_slurp(path);
+	at = strstr(html, "Red flags and unfilled shifts");
+	assert_non_null(at);
+	end = strstr(at, "</table>");
+	assert_non_null(end);
+	*end = '\0';
+	while ((at = strstr(at, "<td class=\"why\">")) != NULL) {
+		char *cell_end = strstr(at, "</td>"), *more;
+		assert_non_null(cell_end);
+		*cell_end = '\0';
+		n_shown++;
+		for (more = at; (more = strstr(more, "<b>")) != NULL; more++)
+			n_said++;
+		more = strstr(at, " more in why.csv");
+		if (more) { /* "and N more in why.csv": N ends at more */
+			while (more > at && more[-1] >= '0' && more[-1] <= '9')
+				more--;
+			assert_true(more - at >= 4 && strncmp(more - 4, "and ", 4) == 0);
+			n_said += strtoul(more, NULL, 10);
+		}
+		at = cell_end + 1;
+	}
+	free(html);
+	tu_path(path, sizeof(path), dir);
+	strcat(path, "/why.csv");
+	why = tu_slurp(path);
+	/* each line's key: partner,role,shift (ids: no quotes, no commas) */
+	for (line = strchr(why, '\n') + 1; *line; line = strchr(line, '\n') + 1) {
+		const char *third = strchr(strchr(strchr(line, ',') + 1, ',') + 1, ',');
+		size_t len = (size_t)(third - line);
+		assert_true(len < sizeof(key));
+		if (strncmp(line, key, len) != 0 || key[len] != '\0') {
+			if (n_keys++ == n_shown)
+				break;
+			memcpy(key, line, len);
+			key[len] = '\0';
+		}
+		n_reasons++;
+	}
+	free(why);
+	assert_true(n_shown > 0);
+	assert_int_equal(n_said, n_reasons);
+}
+
 static void test_cli_solve_plan_mode_matches_clp(void **state)
 {
 	struct tu_result r;
@@ -494,6 +568,7 @@ static void test_cli_solve_plan_mode_matches_clp(void **state)
 	assert_non_null(strstr(prices, "\ncover_d0,demand,acute_north,"));
 	assert_non_null(strstr(prices, ",budget,SYSTEM,"));
 	free(prices);
+	check_unfilled_reasons("out");
 	r = tu_run("runs", "--db", "s.db", NULL);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "plan"));
@@ -897,6 +972,15 @@ static void test_cli_sweep_points_match_single_solves(void **state)
 	tu_path(path, sizeof(path), "sw/sweep.svg");
 	svg = tu_slurp(path);
 	assert_non_null(strstr(svg, "extra spend stops buying fill"));
+	/* spend and penalties apart: the money axis carries only money */
+	assert_non_null(strstr(svg, ">spend (\xc2\xa3, cash)<"));
+	assert_non_null(strstr(svg, ">penalties (weights, not money)<"));
+	assert_null(strstr(svg, "cost"));
+	free(svg);
+	tu_path(path, sizeof(path), "sw/report.html");
+	svg = tu_slurp(path);
+	assert_non_null(strstr(svg, "penalties are weights, not money"));
+	assert_non_null(strstr(svg, "<th>spend</th><th>penalties</th>"));
 	free(svg);
 	/* the six runs are one sweep's, each with its values */
 	r = tu_run("show", "6", "--db", "w.db", NULL);

@@ -696,6 +696,74 @@ static double number_before(const char *text, const char *key)
 	return strtod(start, NULL);
 }
 
+/* The number (commas skipped) at s, which must start with a digit. */
+static double weight_at(const char *s)
+{
+	char digits[64];
+	size_t n = 0;
+	assert_true(*s >= '0' && *s <= '9');
+	for (; (*s >= '0' && *s <= '9') || *s == ',' || *s == '.'; s++)
+		if (*s != ',' && n + 1 < sizeof(digits))
+			digits[n++] = *s;
+	digits[n] = '\0';
+	return strtod(digits, NULL);
+}
+
+/* Signed weights: "-1,234.50" or "3.00". */
+static double signed_weight_at(const char *s)
+{
+	return *s == '-' ? -weight_at(s + 1) : weight_at(s);
+}
+
+/* Issue #24: why.csv's "costs more" reason, over generated rows: the cash
+ * is in pounds (to the penny), the penalty weights beside it and the
+ * row's penalty have no pound sign, each reads back as its number, and
+ * weights that show as 0 are not said. */
+static void test_io_say_why_costs_more_gives_cash_and_weights_apart(void **state)
+{
+	struct mu_demand demand = {.partner = 0};
+	struct mu_scenario sc = scenario;
+	int i;
+	(void)state;
+	sc.demand = &demand;
+	sc.n_demand = 1;
+	for (i = 0; i < 2000; i++) {
+		double u = uniform(), cash = fabs(draw(2000)), weights, penalty;
+		struct mu_why_row r = {.reason = MU_WHY_COSTS_MORE, .source = MU_SRC_AGENCY};
+		const char *at;
+		struct mu_buf b;
+		weights = u < 0.4 ? 0 : u < 0.5 ? uniform() * 0.01 : fabs(draw(6000));
+		penalty = (cash + weights) * uniform();
+		r.cost = cash + weights;
+		r.cash = cash;
+		r.penalty = penalty;
+		r.n_subjects = 1 + (size_t)(uniform() * 5);
+		mu_buf_init(&b);
+		io_say_why(&b, &sc, &r);
+		/* one pound sign: the cash's */
+		at = strstr(b.data, "costs ");
+		assert_non_null(at);
+		assert_true(fabs(money_at(at + strlen("costs ")) - cash) <= 0.005 + 1e-9);
+		assert_null(strstr(strstr(b.data, "£") + 1, "£"));
+		at = strstr(b.data, " plus ");
+		if (weights >= 0.005) {
+			double tol = weights < 100 ? 0.005 : 0.5;
+			assert_non_null(at);
+			assert_true(fabs(weight_at(at + strlen(" plus ")) - weights) <= tol + 1e-9);
+			assert_non_null(strstr(at, " in penalty weights"));
+		} else {
+			assert_null(at);
+			assert_null(strstr(b.data, "penalty weights"));
+		}
+		at = strstr(b.data, "more than the ");
+		assert_non_null(at);
+		assert_true(fabs(weight_at(at + strlen("more than the ")) - penalty) <=
+		            (penalty < 100 ? 0.005 : 0.5) + 1e-9);
+		assert_non_null(strstr(at, " penalty weight of leaving one uncovered"));
+		mu_buf_release(&b);
+	}
+}
+
 /* io_say_bank on generated bank uses: every count, hour and penalty it
  * states is read back and must be the one it was made from; clauses for
  * prefer, avoid and the fair share appear exactly when they apply; money
@@ -763,7 +831,7 @@ static void test_io_say_bank_is_true_of_its_numbers(void **state)
 		}
 		if (u.n_prefer + u.n_avoid > 0) {
 			at = strstr(b.data, "Preference penalty ") + strlen("Preference penalty ");
-			assert_true(fabs(signed_money_at(at) - u.preference_penalty) < 0.006);
+			assert_true(fabs(signed_weight_at(at) - u.preference_penalty) < 0.006);
 		}
 		at = strstr(b.data, "Bank hours: ");
 		assert_non_null(at);
@@ -788,9 +856,10 @@ static void test_io_say_bank_is_true_of_its_numbers(void **state)
 				            0.006);
 			}
 			at = strstr(at, "share penalty ") + strlen("share penalty ");
-			assert_true(fabs(signed_money_at(at) - u.share_penalty) < 0.006);
+			assert_true(fabs(signed_weight_at(at) - u.share_penalty) < 0.006);
 		}
 		assert_null(strstr(b.data, "sav"));
+		assert_null(strstr(b.data, "\xc2\xa3")); /* weights, never pounds (#24) */
 		mu_buf_release(&b);
 	}
 }
@@ -1381,6 +1450,7 @@ int main(void)
 	    cmocka_unit_test(test_io_say_point_of_takes_fill_spend_and_red_flags),
 	    cmocka_unit_test(test_io_say_guarantee_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_bank_is_true_of_its_numbers),
+	    cmocka_unit_test(test_io_say_why_costs_more_gives_cash_and_weights_apart),
 	    cmocka_unit_test(test_io_say_changes_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_recruit_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_coalition_is_its_partners),

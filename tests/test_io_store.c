@@ -511,6 +511,57 @@ static void test_io_store_refuses_an_unknown_schema_version(void **state)
 	io_source_free(src);
 }
 
+/* Issue #24: a run recorded by an older muster named penalty weights
+ * <kind>_cost and kept each source's cost (spend and penalties mixed).
+ * Opened now, the weights are <kind>_penalty (one row where the run had
+ * both), a source's cost goes where the run has its spend apart, and is
+ * <source>_spend_and_penalties where it has not. */
+static void test_io_store_migrates_old_kpi_names(void **state)
+{
+	struct io_store *st = NULL;
+	struct io_source *src = tiny_source("x\n");
+	struct io_run run = sample_run();
+	struct mu_err err;
+	sqlite3 *db;
+	(void)state;
+	mu_err_clear(&err);
+	assert_int_equal(io_store_open(db_path, true, &st, &err), MU_OK);
+	assert_int_equal(io_store_add_run(st, src, &run, NULL, &err), MU_OK);
+	io_store_close(st);
+	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(db,
+	                 "DELETE FROM run_kpis;"
+	                 "INSERT INTO run_kpis VALUES (1, 'SYSTEM', 'short_cost', 10),"
+	                 " (1, 'SYSTEM', 'short_penalty', 10), (1, 'SYSTEM', 'breach_cost', 5),"
+	                 " (1, 'SYSTEM', 'agency_cost', 30), (1, 'SYSTEM', 'spend', 25),"
+	                 " (1, 'SYSTEM', 'total_cost', 45), (1, 'a', 'bank_cost', 7),"
+	                 " (1, 'a', 'change_cost', 2);"
+	                 "PRAGMA user_version = 6", /* before the names' migration, 6 -> 7 */
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(io_store_open(db_path, false, &st, &err), MU_OK);
+	io_store_close(st);
+	assert_int_equal(query_long("PRAGMA user_version"), IO_STORE_SCHEMA_VERSION);
+	assert_int_equal(query_long("SELECT count(*) FROM run_kpis"
+	                            " WHERE name GLOB '*_cost' AND name <> 'total_cost'"),
+	                 0);
+	assert_int_equal(query_long("SELECT value FROM run_kpis WHERE name = 'short_penalty'"), 10);
+	assert_int_equal(query_long("SELECT count(*) FROM run_kpis WHERE name = 'short_penalty'"),
+	                 1);
+	assert_int_equal(query_long("SELECT value FROM run_kpis WHERE name = 'breach_penalty'"), 5);
+	assert_int_equal(query_long("SELECT value FROM run_kpis WHERE scope = 'a'"
+	                            " AND name = 'change_penalty'"),
+	                 2);
+	assert_int_equal(query_long("SELECT value FROM run_kpis WHERE scope = 'a'"
+	                            " AND name = 'bank_spend_and_penalties'"),
+	                 7);
+	assert_int_equal(query_long("SELECT count(*) FROM run_kpis WHERE name GLOB 'agency*'"), 0);
+	assert_int_equal(query_long("SELECT value FROM run_kpis WHERE name = 'total_cost'"), 45);
+	io_source_free(src);
+}
+
 /* Another program's SQLite file, with a table of its own or one named
  * runs: refused for writing and for reading, not a byte changed, not
  * switched to WAL. */
@@ -758,6 +809,7 @@ int main(void)
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_io_store_every_failed_call_is_reported, setup,
 	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_io_store_migrates_old_kpi_names, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_io_store_refuses_an_unknown_schema_version, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_io_store_refuses_another_programs_database, setup,

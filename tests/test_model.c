@@ -701,6 +701,56 @@ static void expect_why(const struct harness_file *files, size_t d, const struct 
 	expect_why_in(files, NULL, d, want, n_want);
 }
 
+/* Issue #24: a reason that compares costs gives cash and penalty weights
+ * apart. By hand: a's row is 8 h, its shortfall penalty 200 x 8 = 1,600 a
+ * staff; the one agency offer charges 20 x 8 = £160 in cash and, at tier
+ * 2, a tier penalty of 2,000: 2,160 in all, more than 1,600, so it stays
+ * unused, its cash £160.00 and its weights 2,000, said apart. */
+static void test_model_why_costs_more_gives_cash_and_weights_apart(void **state)
+{
+	const struct harness_file f[] = {
+	    {"agency.csv", "supplier,role,partner,rate,tier\ns1,rn,a,20,2\n"},
+	    {"settings.csv", "key,value\ntier_penalty,2000\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\n"},
+	    {NULL, NULL}};
+	struct mu_scenario *sc = harness_load(defaults, f);
+	int lp;
+	(void)state;
+	for (lp = 0; lp < 2; lp++) {
+		struct pol_solve_request req = {.is_lp = lp == 1};
+		struct pol_solved s;
+		struct mu_err err;
+		struct mu_why *why;
+		struct mu_buf b;
+		size_t i, n_found = 0;
+		assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+		why = pol_why_new(&s);
+		for (i = 0; i < why->n_rows; i++) {
+			const struct mu_why_row *r = &why->rows[i];
+			if (r->reason != MU_WHY_COSTS_MORE)
+				continue;
+			n_found++;
+			assert_int_equal(r->source, MU_SRC_AGENCY);
+			assert_true(fabs(r->cash - 160) < 1e-9);
+			assert_true(fabs(r->cost - 2160) < 1e-9);
+			assert_true(fabs(r->penalty - 1600) < 1e-9);
+			mu_buf_init(&b);
+			io_say_why(&b, sc, r);
+			assert_string_equal(
+			    b.data, "the cheapest costs \xc2\xa3"
+			            "160.00 a staff covered in cash plus 2,000 in penalty "
+			            "weights (tier, break-glass), more than the 1,600 penalty "
+			            "weight of leaving one uncovered (cash and weights count "
+			            "alike in the plan; 1 could cover it)");
+			mu_buf_release(&b);
+		}
+		assert_int_equal(n_found, 1);
+		pol_why_free(why);
+		pol_solved_release(&s);
+	}
+	mu_scenario_free(sc);
+}
+
 static void test_model_why_a_shift_is_unfilled(void **state)
 {
 	static const char two_shifts[] = "id,date,start,end,paid_hours\n"
@@ -1166,25 +1216,19 @@ static void test_model_bank_use_is_said_from_the_plan(void **state)
 	};
 	static const char *const said[] = {
 	    "Preferences: 1 of the 1 shift offered as prefer granted; 0 of the 1 shift offered "
-	    "as avoid given. Preference penalty -\xc2\xa3"
-	    "20.00 net (weights, not money: up to -\xc2\xa3"
-	    "20.00 a prefer granted (at most its pay), +\xc2\xa3"
-	    "20.00 an avoid given).\n"
+	    "as avoid given. Preference penalty -20.00 net (weights, not money: up to -20.00 a "
+	    "prefer granted (at most its pay), +20.00 an avoid given).\n"
 	    "Bank hours: 2 workers offered 32 h and worked 16 h of them (50.0%); 0 worked none of "
 	    "their offered hours, 0 all of them.\n"
 	    "Fair share (50% of offered hours, up to max_hours): all 2 workers with a target "
-	    "reached it (share penalty \xc2\xa3"
-	    "0.00, weights, not money).\n",
+	    "reached it (share penalty 0.00, weights, not money).\n",
 	    "Preferences: 1 of the 1 shift offered as prefer granted; 0 of the 1 shift offered "
-	    "as avoid given. Preference penalty -\xc2\xa3"
-	    "20.00 net (weights, not money: up to -\xc2\xa3"
-	    "20.00 a prefer granted (at most its pay), +\xc2\xa3"
-	    "20.00 an avoid given).\n"
+	    "as avoid given. Preference penalty -20.00 net (weights, not money: up to -20.00 a "
+	    "prefer granted (at most its pay), +20.00 an avoid given).\n"
 	    "Bank hours: 2 workers offered 32 h and worked 16 h of them (50.0%); 0 worked none of "
 	    "their offered hours, 0 all of them.\n"
 	    "Fair share (75% of offered hours, up to max_hours): 2 of 2 workers with a target "
-	    "worked below it, 8 h short in all (share penalty \xc2\xa3"
-	    "8.00, weights, not money).\n",
+	    "worked below it, 8 h short in all (share penalty 8.00, weights, not money).\n",
 	};
 	int c, mode;
 	(void)state;
@@ -2014,6 +2058,7 @@ int main(void)
 	    cmocka_unit_test(test_model_red_flags_are_cover_below_minimum),
 	    cmocka_unit_test(test_model_guarantee),
 	    cmocka_unit_test(test_model_why_a_shift_is_unfilled),
+	    cmocka_unit_test(test_model_why_costs_more_gives_cash_and_weights_apart),
 	    cmocka_unit_test(test_model_partner_and_system_budgets),
 	    cmocka_unit_test(test_model_silo),
 	    cmocka_unit_test(test_model_pooled_bank_names_its_workers),
