@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Largest plan.csv read: a plan of 1,000,000 rows is far below it. */
 #define KEEP_FILE_MAX (512UL * 1024 * 1024)
@@ -231,10 +232,28 @@ static enum mu_code add_row(struct resolver *r, const char *const *text, double 
 static enum mu_code read_file(const char *path, char **data, size_t *len, struct mu_err *err)
 {
 	FILE *fp = fopen(path, "rb");
+	struct stat sb;
 	long n;
 	if (!fp)
 		return mu_err_set_at(err, MU_E_IO, path, 0, 0, NULL,
 		                     "cannot open the kept plan: %s", strerror(errno));
+	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		/* fopen opens a folder, and ftell then gives LONG_MAX */
+		int n_path = (int)strlen(path);
+		while (n_path > 1 && path[n_path - 1] == '/')
+			n_path--;
+		fclose(fp);
+		return mu_err_set_at(err, MU_E_INPUT, path, 0, 0, NULL,
+		                     "a folder, not a plan: give --keep the plan.csv in it "
+		                     "(%.*s/plan.csv), or run:ID for a stored run",
+		                     n_path > 200 ? 200 : n_path, path);
+	}
+	if (fstat(fileno(fp), &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		fclose(fp);
+		return mu_err_set_at(err, MU_E_INPUT, path, 0, 0, NULL,
+		                     "not a regular file: give --keep a plan.csv muster wrote, "
+		                     "or run:ID for a stored run");
+	}
 	if (fseek(fp, 0, SEEK_END) != 0 || (n = ftell(fp)) < 0 || fseek(fp, 0, SEEK_SET) != 0) {
 		fclose(fp);
 		return mu_err_set_at(err, MU_E_IO, path, 0, 0, NULL, "cannot read the kept plan");
@@ -253,6 +272,16 @@ static enum mu_code read_file(const char *path, char **data, size_t *len, struct
 	}
 	fclose(fp);
 	return MU_OK;
+}
+
+/* A cell as muster meant it: io_csv_write_text writes a ' before a cell
+ * that starts with = + - @ or a tab or CR (so that a spreadsheet never runs
+ * it as a formula), and a kept plan.csv is one muster wrote. */
+static const char *unguarded(const char *text)
+{
+	if (text[0] == '\'' && text[1] != '\0' && strchr("=+-@\t\r", text[1]))
+		return text + 1;
+	return text;
 }
 
 static enum mu_code read_csv(struct resolver *r, const char *path, struct mu_err *err)
@@ -305,7 +334,8 @@ static enum mu_code read_csv(struct resolver *r, const char *path, struct mu_err
 		at.line = w->line;
 		for (i = 0; i < C_N; i++) {
 			const struct io_csv_cell *c = &t->cells[w->first + at_col[i]];
-			text[i] = io_csv_cell_text(t, c);
+			text[i] = i == C_STAFF ? io_csv_cell_text(t, c)
+			                       : unguarded(io_csv_cell_text(t, c));
 			at.field[i] = at_col[i] + 1;
 			if (i == C_SOURCE)
 				at.line = c->line;

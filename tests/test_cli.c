@@ -2474,6 +2474,42 @@ static void test_cli_recruit_on_the_example_weeks(void **state)
 	mu_scenario_free(summer);
 }
 
+/* Issue 24, 9a: a plan muster wrote keeps an id that starts with '-' as
+ * '-bw001 (against formula injection); --keep reads its own guard back. */
+static void test_cli_keep_reads_back_the_formula_guard(void **state)
+{
+	struct tu_result r;
+	char plan[400], *text;
+	(void)state;
+	edited_example("dash", "sed -i 's/\\bbw001\\b/-bw001/g' *.csv");
+	r = tu_run("solve", "dash", "--lp", "--db", "g.db", "--out", "dash-pub", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	tu_path(plan, sizeof(plan), "dash-pub/plan.csv");
+	text = tu_slurp(plan);
+	assert_non_null(strstr(text, ",'-bw001,"));
+	free(text);
+	r = tu_run("solve", "dash", "--lp", "--db", "g.db", "--keep", "dash-pub/plan.csv", NULL);
+	if (r.status != 0)
+		fail_msg("%s", r.err);
+	assert_non_null(strstr(r.out, ", 0 changes to the kept plan\n"));
+	tu_result_free(&r);
+}
+
+/* Issue 24, 9c: a folder as --keep is named a folder, with what to give. */
+static void test_cli_keep_names_a_folder(void **state)
+{
+	struct tu_result r;
+	(void)state;
+	edited_example("kf", "mkdir -p ../kf-out");
+	r = tu_run("solve", "kf", "--lp", "--db", "kf.db", "--keep", "kf-out/", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "kf-out/: a folder, not a plan: give --keep the plan.csv in "
+	                              "it (kf-out/plan.csv), or run:ID for a stored run"));
+	assert_null(strstr(r.err, "too large"));
+	tu_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2516,6 +2552,8 @@ int main(void)
 	    cmocka_unit_test(test_cli_recruit_posts_curve_and_sentence),
 	    cmocka_unit_test(test_cli_recruit_refuses_with_the_reason),
 	    cmocka_unit_test(test_cli_recruit_on_the_example_weeks),
+	    cmocka_unit_test(test_cli_keep_reads_back_the_formula_guard),
+	    cmocka_unit_test(test_cli_keep_names_a_folder),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
