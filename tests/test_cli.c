@@ -2510,6 +2510,36 @@ static void test_cli_keep_names_a_folder(void **state)
 	tu_result_free(&r);
 }
 
+/* Issue 24, 9f: a text file as --db is bad input (exit 2), said to be no
+ * muster database, and left as it was. */
+static void test_cli_a_text_file_as_db_is_bad_input(void **state)
+{
+	static const char text[] = "hello, not a database\n";
+	static const char *const says = "tf.txt: not a muster database (not an SQLite file at "
+	                                "all), and nothing in it was changed: give a database "
+	                                "muster made (or, to start one, a new file's name)";
+	struct tu_result r;
+	char path[400], *back;
+	(void)state;
+	tu_path(path, sizeof(path), "tf.txt");
+	tu_write(path, text, sizeof(text) - 1);
+	r = tu_run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "tf.txt", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, says));
+	tu_result_free(&r);
+	r = tu_run("runs", "--db", "tf.txt", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, says));
+	tu_result_free(&r);
+	r = tu_run("merge", "--db", "tf-merged.db", "tf.txt", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, says));
+	tu_result_free(&r);
+	back = tu_slurp(path);
+	assert_string_equal(back, text);
+	free(back);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2554,6 +2584,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_recruit_on_the_example_weeks),
 	    cmocka_unit_test(test_cli_keep_reads_back_the_formula_guard),
 	    cmocka_unit_test(test_cli_keep_names_a_folder),
+	    cmocka_unit_test(test_cli_a_text_file_as_db_is_bad_input),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
