@@ -112,6 +112,18 @@ static bool parse_curve(const char *v, double *from, double *to, double *step)
 	return *step > 0 && *from <= *to && (*to - *from) / *step < MAX_CURVE_POINTS;
 }
 
+/* Whether arg (as --name or --name=value) is an option of solve's that
+ * recruit takes. */
+static bool is_taken(const char *arg)
+{
+	static const char *const taken[] = {"--lp", "--out", "--time-limit", "--write-mps", "--db"};
+	size_t n = strcspn(arg, "="), k;
+	for (k = 0; k < sizeof(taken) / sizeof(taken[0]); k++)
+		if (strlen(taken[k]) == n && strncmp(arg, taken[k], n) == 0)
+			return true;
+	return false;
+}
+
 /* Separates the weeks, --weights and --posts from the options solve shares
  * (parsed by cli_parse_options). Returns 0 or the exit status. */
 static int parse_args(int argc, char **argv, struct recruit_args *a)
@@ -142,6 +154,14 @@ static int parse_args(int argc, char **argv, struct recruit_args *a)
 				status = cli_usage_error("recruit", "at most %d weeks", MAX_WEEKS);
 			else
 				a->weeks[a->req.n_weeks++] = argv[i++];
+		} else if (!is_taken(argv[i])) {
+			/* refused here: its value would otherwise be read as a WEEK */
+			size_t n = strcspn(argv[i], "=");
+			status = cli_usage_error("recruit",
+			                         "unknown option '%.*s' (recruit takes --weights, "
+			                         "--posts, --lp, --out, --time-limit, --write-mps "
+			                         "and --db)",
+			                         (int)(n > 64 ? 64 : n), argv[i]);
 		} else {
 			/* an option that takes a value carries it along */
 			for (k = 0; k < 4 && strcmp(argv[i], valued[k]) != 0; k++)

@@ -2540,6 +2540,32 @@ static void test_cli_a_text_file_as_db_is_bad_input(void **state)
 	free(back);
 }
 
+/* Issue 24, 9g: an option of solve's that recruit does not take is a usage
+ * error naming it (exit 2), and its value is never read as a WEEK. */
+static void test_cli_recruit_names_an_option_it_does_not_take(void **state)
+{
+	static const char *const options[][2] = {{"--keep", "x"},
+	                                         {"--write-mps-natural", "x"},
+	                                         {"--now", "2026-12-02T12:00"},
+	                                         {"--keep=x", NULL}};
+	size_t k;
+	(void)state;
+	for (k = 0; k < sizeof(options) / sizeof(options[0]); k++) {
+		struct tu_result r = tu_run("recruit", getenv("MUSTER_EXAMPLE_DIR"), options[k][0],
+		                            options[k][1], NULL);
+		char says[128];
+		snprintf(says, sizeof(says),
+		         "muster recruit: unknown option '%.*s' (recruit takes ",
+		         (int)strcspn(options[k][0], "="), options[k][0]);
+		assert_int_equal(r.status, 2);
+		if (!strstr(r.err, says))
+			fail_msg("%s %s: %s", options[k][0], options[k][1] ? options[k][1] : "",
+			         r.err);
+		assert_null(strstr(r.err, "needs a value"));
+		tu_result_free(&r);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2585,6 +2611,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_keep_reads_back_the_formula_guard),
 	    cmocka_unit_test(test_cli_keep_names_a_folder),
 	    cmocka_unit_test(test_cli_a_text_file_as_db_is_bad_input),
+	    cmocka_unit_test(test_cli_recruit_names_an_option_it_does_not_take),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
