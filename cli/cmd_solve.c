@@ -113,8 +113,8 @@ int cmd_solve(int argc, char **argv)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
-	if (a.keep &&
-	    (status = cli_load_keep(a.keep, a.db, a.now != NULL, a.now_minutes, sc, &keep)) != 0)
+	if (a.keep && (status = cli_load_keep(a.keep, a.db, a.now != NULL, a.now_minutes, a.is_lp,
+	                                      sc, &keep)) != 0)
 		goto done;
 	/* the database and the output folder, before any solving */
 	if ((status = cli_run_store_open(a.db, &st)) != 0 || (status = cli_prepare_out(a.out)) != 0)

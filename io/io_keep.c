@@ -12,6 +12,7 @@
 #include "io/io_store.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,7 @@ struct resolver {
 	size_t *demand_at;  /* (partner, role, shift) -> demand row or MU_ALL */
 	size_t *avail_at;   /* (bank worker, shift) -> availability row or MU_ALL */
 	const char *file;   /* errors: plan.csv's path, or "run ID" */
+	bool is_rota;       /* whole staff only: a rota is re-planned */
 	struct mu_keep *keep;
 };
 
@@ -200,6 +202,17 @@ static enum mu_code add_row(struct resolver *r, const char *const *text, double 
 			if (sc->agreements[i].from == k.home && sc->agreements[i].to == k.partner &&
 			    sc->agreements[i].role == role)
 				k.offer = i;
+	}
+	if (r->is_rota && fabs(staff - floor(staff + 0.5)) > 1e-6) {
+		char q[64];
+		snprintf(q, sizeof(q), "%.10g", staff);
+		return mu_err_set_at(err, MU_E_INPUT, r->file, at->line, at->field[C_STAFF],
+		                     "staff",
+		                     "staff '%s' is a fraction, as in a plan-mode (--lp) plan: a "
+		                     "rota keeps whole staff only, so muster cannot keep this plan "
+		                     "as a rota; re-plan in plan mode (add --lp), or keep a plan "
+		                     "solved without --lp",
+		                     q);
 	}
 	if (k.source == MU_SRC_BANK && staff > 1 + 1e-9) {
 		char q[64];
@@ -407,6 +420,12 @@ static enum mu_code read_run(struct resolver *r, const char *id_text, const char
 enum mu_code io_keep_read(const char *spec, const char *db, const struct mu_scenario *sc,
                           struct mu_keep **out, struct mu_err *err)
 {
+	return io_keep_read_as(spec, db, sc, false, out, err);
+}
+
+enum mu_code io_keep_read_as(const char *spec, const char *db, const struct mu_scenario *sc,
+                             bool is_rota, struct mu_keep **out, struct mu_err *err)
+{
 	struct resolver r;
 	char label[64];
 	enum mu_code rc;
@@ -414,6 +433,7 @@ enum mu_code io_keep_read(const char *spec, const char *db, const struct mu_scen
 	if (is_run)
 		snprintf(label, sizeof(label), "run %.40s", spec + 4);
 	resolver_init(&r, sc, is_run ? label : spec);
+	r.is_rota = is_rota;
 	rc = is_run ? read_run(&r, spec + 4, db, err) : read_csv(&r, spec, err);
 	if (rc == MU_OK) {
 		*out = r.keep;

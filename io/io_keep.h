@@ -23,6 +23,12 @@
 enum mu_code io_keep_read(const char *spec, const char *db, const struct mu_scenario *sc,
                           struct mu_keep **out, struct mu_err *err);
 
+/* io_keep_read for a re-plan in rota mode when is_rota: then a staff row
+ * of a fraction (a plan-mode plan's) is MU_E_INPUT at its staff cell, since
+ * a rota keeps whole staff only (DESIGN.md §3b, docs/replanning.md). */
+enum mu_code io_keep_read_as(const char *spec, const char *db, const struct mu_scenario *sc,
+                             bool is_rota, struct mu_keep **out, struct mu_err *err);
+
 /* Parses --now's YYYY-MM-DDTHH:MM into minutes since 1970-01-01 00:00
  * (mu_shift's abs_start). false when it is not such a moment. */
 bool io_keep_parse_now(const char *text, long *minutes);

@@ -2566,6 +2566,50 @@ static void test_cli_recruit_names_an_option_it_does_not_take(void **state)
 	}
 }
 
+/* Issue 24, 9b: a plan-mode plan kept in rota mode is refused at its first
+ * fractional staff cell (exit 2), never solved into fractional staff. */
+static void test_cli_keep_refuses_a_plan_of_fractions_as_a_rota(void **state)
+{
+	struct tu_result r;
+	char plan[400], *text, want[64];
+	const char *line;
+	unsigned long n = 1;
+	(void)state;
+	r = tu_run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "fr.db", "--out",
+	           "fr-pub", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	/* the first staff row of a fraction: its line */
+	tu_path(plan, sizeof(plan), "fr-pub/plan.csv");
+	text = tu_slurp(plan);
+	for (line = text; line && *line;
+	     line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		const char *c = line;
+		int field;
+		bool is_staff = strncmp(line, "own,", 4) == 0 || strncmp(line, "lend,", 5) == 0 ||
+		                strncmp(line, "bank,", 5) == 0 || strncmp(line, "agency,", 7) == 0;
+		for (field = 1; field < 9 && c; field++)
+			c = strchr(c, ',') ? strchr(c, ',') + 1 : NULL;
+		if (is_staff && c && strcspn(c, ".") < strcspn(c, ","))
+			break;
+		n++;
+	}
+	assert_non_null(line);
+	free(text);
+	snprintf(want, sizeof(want), "fr-pub/plan.csv:%lu:9: staff '", n);
+	r = tu_run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--db", "fr.db", "--keep",
+	           "fr-pub/plan.csv", "--now", "2026-12-02T12:00", NULL);
+	assert_int_equal(r.status, 2);
+	if (!strstr(r.err, want))
+		fail_msg("want %s in: %s", want, r.err);
+	assert_non_null(strstr(r.err, "' is a fraction, as in a plan-mode (--lp) plan: a rota "
+	                              "keeps whole staff only, so muster cannot keep this plan as "
+	                              "a rota; re-plan in plan mode (add --lp), or keep a plan "
+	                              "solved without --lp"));
+	assert_null(strstr(r.out, "optimal"));
+	tu_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2612,6 +2656,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_keep_names_a_folder),
 	    cmocka_unit_test(test_cli_a_text_file_as_db_is_bad_input),
 	    cmocka_unit_test(test_cli_recruit_names_an_option_it_does_not_take),
+	    cmocka_unit_test(test_cli_keep_refuses_a_plan_of_fractions_as_a_rota),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
