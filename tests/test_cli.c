@@ -2610,6 +2610,37 @@ static void test_cli_keep_refuses_a_plan_of_fractions_as_a_rota(void **state)
 	tu_result_free(&r);
 }
 
+/* Issue 24, 9e: shards of one sweep run with different options (a plain
+ * shard and a --keep --now shard) are refused by merge, naming the option
+ * and its two values (exit 2), never joined into one sweep. */
+static void test_cli_merge_refuses_shards_of_different_options(void **state)
+{
+	const char *ex = getenv("MUSTER_EXAMPLE_DIR"), *vary = "agency_cap.rn_b5=25:40:15";
+	struct tu_result r;
+	char path[400];
+	(void)state;
+	r = tu_run("solve", ex, "--lp", "--db", "mo.db", "--out", "mo-pub", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	r = tu_run("sweep", ex, "--lp", "--vary", vary, "--shard", "1/2", "--db", "mo1.db", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	r = tu_run("sweep", ex, "--lp", "--vary", vary, "--shard", "2/2", "--db", "mo2.db",
+	           "--keep", "mo-pub/plan.csv", "--now", "2026-12-02T12:00", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	r = tu_run("merge", "--db", "mo-m.db", "mo1.db", "mo2.db", NULL);
+	assert_int_equal(r.status, 2);
+	if (!strstr(r.err, "the shards of the sweep '--vary agency_cap.rn_b5=25:40:15' were run "
+	                   "with different options: --keep none in mo1.db, but --keep a plan of "))
+		fail_msg("%s", r.err);
+	assert_non_null(strstr(r.err, " in mo2.db; run every shard of a sweep with the same "
+	                              "options: nothing merged"));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "mo-m.db");
+	assert_int_not_equal(access(path, F_OK), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2657,6 +2688,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_a_text_file_as_db_is_bad_input),
 	    cmocka_unit_test(test_cli_recruit_names_an_option_it_does_not_take),
 	    cmocka_unit_test(test_cli_keep_refuses_a_plan_of_fractions_as_a_rota),
+	    cmocka_unit_test(test_cli_merge_refuses_shards_of_different_options),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
