@@ -130,6 +130,11 @@ int cli_load_keep(const char *spec, const char *db, bool has_now, long now, bool
 		return cli_fail(&err);
 	(*out)->has_now = has_now;
 	(*out)->now = now;
+	if (io_keep_check_past(*out, spec, sc, &err) != MU_OK) {
+		mu_keep_free(*out);
+		*out = NULL;
+		return cli_fail(&err);
+	}
 	return 0;
 }
 

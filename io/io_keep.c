@@ -173,6 +173,7 @@ static enum mu_code add_row(struct resolver *r, const char *const *text, double 
 	        MU_OK)
 		return rc;
 	k.staff = staff;
+	k.line = at->line;
 	k.demand = r->demand_at[(k.partner * sc->n_roles + k.role) * sc->n_shifts + k.shift];
 	if (k.source != MU_SRC_AGENCY && (rc = look_up(r, &r->partners, at, C_HOME, "partner",
 	                                               text[C_HOME], &k.home, err)) != MU_OK)
@@ -441,6 +442,51 @@ enum mu_code io_keep_read_as(const char *spec, const char *db, const struct mu_s
 	}
 	resolver_release(&r);
 	return rc;
+}
+
+enum mu_code io_keep_check_past(const struct mu_keep *keep, const char *spec,
+                                const struct mu_scenario *sc, struct mu_err *err)
+{
+	size_t w, i;
+	char label[64];
+	bool is_run = strncmp(spec, "run:", 4) == 0;
+	if (!keep->has_now)
+		return MU_OK;
+	if (is_run)
+		snprintf(label, sizeof(label), "run %.40s", spec + 4);
+	for (w = 0; w < sc->n_bank; w++) {
+		double hours = 0;
+		unsigned long first = 0;
+		char lines[160] = "", shifts[160] = "", q[32];
+		size_t n = 0, at;
+		for (i = 0; i < keep->n_rows; i++) {
+			const struct mu_keep_row *k = &keep->rows[i];
+			/* a row no longer possible is not kept, so not fixed */
+			if (k->source != MU_SRC_BANK || k->worker != w ||
+			    !mu_keep_is_past(keep, sc, k->shift) ||
+			    mu_keep_row_gone(sc, k) != MU_KEEP_POSSIBLE)
+				continue;
+			hours += k->staff * sc->shifts[k->shift].paid_hours;
+			if (n++ == 0)
+				first = k->line;
+			at = strlen(lines);
+			snprintf(lines + at, sizeof(lines) - at, "%s%lu", at ? ", " : "", k->line);
+			at = strlen(shifts);
+			snprintf(shifts + at, sizeof(shifts) - at, "%s%s", at ? ", " : "",
+			         sc->shifts[k->shift].id);
+		}
+		if (hours <= sc->bank[w].max_hours + 1e-6)
+			continue;
+		snprintf(q, sizeof(q), "%.10g", sc->bank[w].max_hours);
+		return mu_err_set_at(
+		    err, MU_E_INPUT, is_run ? label : spec, first, 0, NULL,
+		    "the kept past cannot hold: bank worker %s worked %.10g hours before --now "
+		    "(%s %s: %s), above max_hours %s in bank.csv as it now reads; put max_hours "
+		    "back to at least %.10g, or give an earlier --now",
+		    sc->bank[w].id, hours, is_run ? "stored rows" : "plan.csv lines", lines, shifts,
+		    q, hours);
+	}
+	return MU_OK;
 }
 
 bool io_keep_parse_now(const char *text, long *minutes)
