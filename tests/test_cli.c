@@ -1168,6 +1168,31 @@ static size_t count_temporaries(const char *dir)
 	return n;
 }
 
+/* The folders staged beside tu_dir()/out (io_outputs_begin) that hold
+ * sub (NULL: any). */
+static size_t count_staged_with(const char *out, const char *sub)
+{
+	char prefix[200], path[800];
+	struct dirent *e;
+	size_t n = 0;
+	DIR *d = opendir(tu_dir());
+	assert_non_null(d);
+	snprintf(prefix, sizeof(prefix), ".%s.muster-", out);
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s/%s", tu_dir(), e->d_name, sub ? sub : "");
+		n += access(path, F_OK) == 0;
+	}
+	closedir(d);
+	return n;
+}
+
+static size_t count_staged(const char *out)
+{
+	return count_staged_with(out, NULL);
+}
+
 /* Point 5: `ln -s victim out/summary.csv` leaves victim as it was (the
  * link is replaced by the file), and a dangling link makes no file where
  * it points. */
@@ -1257,7 +1282,9 @@ static void test_cli_a_crash_mid_write_leaves_no_half_file(void **state)
 	assert_string_equal(now, "the previous plan\n");
 	free(now);
 
-	/* into a new folder: what is there is whole, and prices.csv is not */
+	/* into a new folder: what is there is whole, and prices.csv is not;
+	 * the outputs go into --out only once the run is recorded (issue 24,
+	 * 9i), so a run killed before its record leaves none there */
 	status = tu_run_child(&in_prices, fresh, &out, &err);
 	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ);
 	free(out);
@@ -1269,8 +1296,7 @@ static void test_cli_a_crash_mid_write_leaves_no_half_file(void **state)
 		free(now);
 	}
 	assert_null(now = file_or_null("cr-new", "prices.csv"));
-	assert_non_null(now = file_or_null("cr-new", "plan.csv"));
-	free(now);
+	assert_null(now = file_or_null("cr-new", "plan.csv"));
 	for (k = 0; k < 5; k++)
 		free(ref[k]);
 }
@@ -1289,11 +1315,14 @@ static void test_cli_a_failed_write_says_why_and_leaves_nothing(void **state)
 	status = tu_run_child(&how, args, &out, &err);
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 1);
-	assert_non_null(strstr(err, "fb/prices.csv: cannot write: File too large"));
+	/* written first beside fb, in the folder staged for it (issue 24, 9i) */
+	assert_non_null(strstr(err, ".fb.muster-"));
+	assert_non_null(strstr(err, "/prices.csv: cannot write: File too large"));
 	free(out);
 	free(err);
 	assert_null(now = file_or_null("fb", "prices.csv"));
 	assert_int_equal(count_temporaries("fb"), 0);
+	assert_int_equal(count_staged("fb"), 0);
 }
 
 /* Point 5 and 6: an --out folder that cannot be made is reported with
@@ -1640,7 +1669,8 @@ static void test_cli_ctrl_c_during_the_database_write(void **state)
 	assert_int_equal(r.status, 0);
 	tu_result_free(&r);
 	tu_path(db, sizeof(db), "cc.db");
-	tu_path(why, sizeof(why), "cco/partners");
+	/* the outputs wait for the record in the folder staged beside cco */
+	tu_path(why, sizeof(why), "cco/plan.csv");
 	tu_path(out_path, sizeof(out_path), "cc.out");
 	tu_path(err_path, sizeof(err_path), "cc.err");
 	assert_int_equal(sqlite3_open(db, &lock), SQLITE_OK);
@@ -1650,7 +1680,7 @@ static void test_cli_ctrl_c_during_the_database_write(void **state)
 	 * there and muster sleeps (after its solve it sleeps nowhere but in
 	 * the store's busy handler), it is at the write, waiting on the lock;
 	 * the clock decides nothing */
-	while (access(why, F_OK) != 0 || !tu_is_in_nanosleep(pid)) {
+	while (count_staged_with("cco", "partners") == 0 || !tu_is_in_nanosleep(pid)) {
 		if (tu_has_ended(pid, &status))
 			fail_msg("muster ended (wait status %d) before it waited on the lock",
 			         status);
@@ -1665,6 +1695,9 @@ static void test_cli_ctrl_c_during_the_database_write(void **state)
 	err_text = tu_slurp(err_path);
 	assert_non_null(strstr(err_text, "cc.db: interrupted; nothing was recorded"));
 	free(err_text);
+	/* nothing recorded, so no outputs in --out, and none staged left */
+	assert_int_not_equal(access(why, F_OK), 0);
+	assert_int_equal(count_staged("cco"), 0);
 	assert_int_equal(sqlite3_open(db, &lock), SQLITE_OK);
 	assert_int_equal(
 	    sqlite3_exec(lock, "SELECT 1 FROM runs WHERE id = 2", fail_on_row, NULL, NULL),
