@@ -14,6 +14,7 @@
 #include "core/mu_parse.h"
 #include "core/mu_time.h"
 #include "flows/flow_recruit.h"
+#include "io/io_outputs.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -332,6 +333,7 @@ int cmd_recruit(int argc, char **argv)
 	struct mu_err err;
 	size_t k;
 	int status;
+	char *staged = NULL; /* --out's outputs until the weeks are recorded */
 
 	memset(&a, 0, sizeof(a));
 	memset(&r, 0, sizeof(r));
@@ -348,6 +350,11 @@ int cmd_recruit(int argc, char **argv)
 	if ((status = cli_run_store_open(a.o.db, &req->store)) != 0 ||
 	    (status = cli_prepare_out(a.o.out)) != 0)
 		goto done;
+	mu_err_clear(&err);
+	if (a.o.out && io_outputs_begin(a.o.out, &staged, &err) != MU_OK) {
+		status = cli_fail(&err);
+		goto done;
+	}
 	req->weeks = (const struct mu_scenario *const *)sc;
 	req->sources = (const struct io_source *const *)src;
 	req->folders = a.weeks;
@@ -355,12 +362,20 @@ int cmd_recruit(int argc, char **argv)
 	req->is_lp = a.o.is_lp;
 	req->time_limit = a.o.time_limit;
 	req->mps = a.o.mps;
-	req->out = a.o.out;
+	req->out = staged;
 	cli_run_hooks(&progress, false, &req->hooks);
 	req->on_step = on_step;
 	mu_err_clear(&err);
 	if (flow_recruit_solve(req, &r, &err) != MU_OK) {
 		status = cli_fail(&err);
+		goto done;
+	}
+	if (staged && io_outputs_commit(staged, a.o.out, &err) != MU_OK) {
+		cli_print_line(stderr,
+		               "muster: the weeks' runs are recorded in %s as set %lld, but their "
+		               "outputs could not all be put in %s: %s\n",
+		               a.o.db, (long long)r.set_id, a.o.out, err.msg);
+		status = 1;
 		goto done;
 	}
 	print_result(req, sc[0], &r);
@@ -374,6 +389,8 @@ int cmd_recruit(int argc, char **argv)
 		               req->has_curve ? ", curve.csv" : "", req->n_weeks, a.o.out);
 	status = r.year.red_flags > 0 ? 3 : 0;
 done:
+	io_outputs_abandon(staged); /* gone already after the commit */
+	free(staged);
 	io_store_close(req->store);
 	flow_recruit_release(&r);
 	mu_buf_release(&say);
