@@ -67,6 +67,7 @@ enum mu_code io_outputs_begin(const char *out, char **staged, struct mu_err *err
 	size_t n = strlen(out);
 	const char *base;
 	char *path;
+	enum mu_code rc;
 	while (n > 1 && out[n - 1] == '/')
 		n--;
 	base = out + n;
@@ -75,16 +76,25 @@ enum mu_code io_outputs_begin(const char *out, char **staged, struct mu_err *err
 	path = mu_malloc(n + sizeof("/..muster-XXXXXX"));
 	sprintf(path, "%.*s.%.*s.muster-XXXXXX", (int)(base - out), out, (int)(out + n - base),
 	        base);
-	if (!mkdtemp(path)) {
-		enum mu_code rc = mu_err_set(err, MU_E_IO,
-		                             "cannot make the folder the outputs are written in "
-		                             "before they go into %s: %s",
-		                             out, strerror(errno));
-		free(path);
-		return rc;
+	if (mkdtemp(path)) {
+		*staged = path;
+		return MU_OK;
 	}
-	*staged = path;
-	return MU_OK;
+	/* out's parent may not be ours to write in (a shared folder's mount
+	 * point): then inside out, hidden, as out/.muster-XXXXXX */
+	free(path);
+	path = mu_malloc(n + sizeof("/.muster-XXXXXX"));
+	sprintf(path, "%.*s/.muster-XXXXXX", (int)n, out);
+	if (mkdtemp(path)) {
+		*staged = path;
+		return MU_OK;
+	}
+	rc = mu_err_set(err, MU_E_IO,
+	                "cannot make the folder the outputs are written in before they go into "
+	                "%s: %s",
+	                out, strerror(errno));
+	free(path);
+	return rc;
 }
 
 static char *joined(const char *dir, const char *name)

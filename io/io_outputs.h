@@ -39,7 +39,8 @@ enum mu_code io_outputs_write_sweep(const char *dir, const struct mu_scenario *s
  *
  * io_outputs_begin makes the staging folder, out's parent's
  * ".NAME.muster-XXXXXX" (the same file system, so the moves are renames),
- * and sets *staged to its path, the caller's (free). MU_OK or MU_E_IO. */
+ * or out/.muster-XXXXXX where the parent cannot take it, and sets *staged to
+ * its path, the caller's (free). MU_OK or MU_E_IO. */
 enum mu_code io_outputs_begin(const char *out, char **staged, struct mu_err *err);
 
 /* Moves everything in staged into out (which exists; made by
