@@ -444,6 +444,55 @@ enum mu_code io_keep_read_as(const char *spec, const char *db, const struct mu_s
 	return rc;
 }
 
+/* Whether kept row k is a bank row of worker w, before now, that sc still
+ * allows (so fixed as kept). */
+static bool is_fixed_bank(const struct mu_keep *keep, const struct mu_scenario *sc,
+                          const struct mu_keep_row *k, size_t w)
+{
+	return k->source == MU_SRC_BANK && k->worker == w && mu_keep_is_past(keep, sc, k->shift) &&
+	       mu_keep_row_gone(sc, k) == MU_KEEP_POSSIBLE;
+}
+
+/* Two fixed rows of one worker whose shifts overlap or leave less than
+ * min_rest_hours between them (pol_bank.c's rest rows), at more than one
+ * staff together. */
+static enum mu_code check_past_rest(const struct mu_keep *keep, const char *file,
+                                    const struct mu_scenario *sc, size_t w, struct mu_err *err)
+{
+	long rest = (long)(sc->settings.min_rest_hours * 60 + 0.5);
+	size_t i, j;
+	for (i = 0; i < keep->n_rows; i++) {
+		const struct mu_keep_row *a = &keep->rows[i];
+		if (!is_fixed_bank(keep, sc, a, w))
+			continue;
+		for (j = i + 1; j < keep->n_rows; j++) {
+			const struct mu_keep_row *b = &keep->rows[j];
+			const struct mu_shift *sa = &sc->shifts[a->shift],
+			                      *sb = &sc->shifts[b->shift];
+			if (!is_fixed_bank(keep, sc, b, w) || a->staff + b->staff <= 1 + 1e-6 ||
+			    sb->abs_start >= sa->abs_end + rest ||
+			    sa->abs_start >= sb->abs_end + rest)
+				continue;
+			return mu_err_set_at(err, MU_E_INPUT, file, a->line, 0, NULL,
+			                     "the kept past cannot hold: bank worker %s works %s "
+			                     "and %s before --now "
+			                     "(lines %lu and %lu), and as the scenario now reads "
+			                     "they %s (min_rest_hours "
+			                     "%.10g in settings.csv, the shifts' times in "
+			                     "shifts.csv); put them back as "
+			                     "they were, or give an earlier --now",
+			                     sc->bank[w].id, sa->id, sb->id, a->line, b->line,
+			                     a->shift == b->shift ? "are one shift"
+			                     : sb->abs_start < sa->abs_end &&
+			                             sa->abs_start < sb->abs_end
+			                         ? "overlap"
+			                         : "leave less than min_rest_hours between them",
+			                     sc->settings.min_rest_hours);
+		}
+	}
+	return MU_OK;
+}
+
 enum mu_code io_keep_check_past(const struct mu_keep *keep, const char *spec,
                                 const struct mu_scenario *sc, struct mu_err *err)
 {
@@ -462,9 +511,7 @@ enum mu_code io_keep_check_past(const struct mu_keep *keep, const char *spec,
 		for (i = 0; i < keep->n_rows; i++) {
 			const struct mu_keep_row *k = &keep->rows[i];
 			/* a row no longer possible is not kept, so not fixed */
-			if (k->source != MU_SRC_BANK || k->worker != w ||
-			    !mu_keep_is_past(keep, sc, k->shift) ||
-			    mu_keep_row_gone(sc, k) != MU_KEEP_POSSIBLE)
+			if (!is_fixed_bank(keep, sc, k, w))
 				continue;
 			hours += k->staff * sc->shifts[k->shift].paid_hours;
 			if (n++ == 0)
@@ -475,8 +522,12 @@ enum mu_code io_keep_check_past(const struct mu_keep *keep, const char *spec,
 			snprintf(shifts + at, sizeof(shifts) - at, "%s%s", at ? ", " : "",
 			         sc->shifts[k->shift].id);
 		}
-		if (hours <= sc->bank[w].max_hours + 1e-6)
+		if (hours <= sc->bank[w].max_hours + 1e-6) {
+			enum mu_code rc = check_past_rest(keep, is_run ? label : spec, sc, w, err);
+			if (rc != MU_OK)
+				return rc;
 			continue;
+		}
 		snprintf(q, sizeof(q), "%.10g", sc->bank[w].max_hours);
 		return mu_err_set_at(
 		    err, MU_E_INPUT, is_run ? label : spec, first, 0, NULL,

@@ -2677,6 +2677,30 @@ static void test_cli_merge_refuses_shards_of_different_options(void **state)
 	assert_int_not_equal(access(path, F_OK), 0);
 }
 
+/* Issue 24, 9d: a kept past that min_rest_hours, raised since, no longer
+ * allows is refused at the kept plan.csv's lines (exit 2), not blamed on
+ * the scenario alone. */
+static void test_cli_keep_names_the_rows_of_a_past_that_cannot_rest(void **state)
+{
+	struct tu_result r;
+	(void)state;
+	r = tu_run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "rs.db", "--out",
+	           "rs-pub", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	edited_example("rs", "sed -i 's/^min_rest_hours,11/min_rest_hours,20/' settings.csv");
+	r = tu_run("solve", "rs", "--lp", "--db", "rs.db", "--keep", "rs-pub/plan.csv", "--now",
+	           "2026-12-02T12:00", NULL);
+	assert_int_equal(r.status, 2);
+	if (!strstr(r.err, "rs-pub/plan.csv:557: the kept past cannot hold: bank worker bw001 "
+	                   "works mon-e and tue-e before --now (lines 557 and 558), and as the "
+	                   "scenario now reads they leave less than min_rest_hours between them "
+	                   "(min_rest_hours 20 in settings.csv, the shifts' times in "
+	                   "shifts.csv); put them back as they were, or give an earlier --now"))
+		fail_msg("%s", r.err);
+	tu_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2725,6 +2749,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_recruit_names_an_option_it_does_not_take),
 	    cmocka_unit_test(test_cli_keep_refuses_a_plan_of_fractions_as_a_rota),
 	    cmocka_unit_test(test_cli_merge_refuses_shards_of_different_options),
+	    cmocka_unit_test(test_cli_keep_names_the_rows_of_a_past_that_cannot_rest),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
