@@ -98,10 +98,11 @@ int cli_load_scenario(const char *dir, struct io_source **src, struct mu_scenari
 struct mu_keep;
 
 /* Reads the kept plan spec (--keep: a plan.csv or run:ID from the store
- * at db) against sc, with --now's moment when has_now. Returns 0 with *out
- * the caller's (mu_keep_free), or prints the error and returns its exit
- * status (2 for a bad plan or one of another scenario). */
-int cli_load_keep(const char *spec, const char *db, bool has_now, long now,
+ * at db) against sc, with --now's moment when has_now; a plan of
+ * fractions is refused unless is_lp (a rota keeps whole staff). Returns 0
+ * with *out the caller's (mu_keep_free), or prints the error and returns its
+ * exit status (2 for a bad plan or one of another scenario). */
+int cli_load_keep(const char *spec, const char *db, bool has_now, long now, bool is_lp,
                   const struct mu_scenario *sc, struct mu_keep **out);
 
 /* Checks, before any solving, that the --out folder out can take the

@@ -121,15 +121,20 @@ void cli_print_warnings(const struct mu_errlist *warnings)
 		        warnings->n_total - warnings->n_items);
 }
 
-int cli_load_keep(const char *spec, const char *db, bool has_now, long now,
+int cli_load_keep(const char *spec, const char *db, bool has_now, long now, bool is_lp,
                   const struct mu_scenario *sc, struct mu_keep **out)
 {
 	struct mu_err err;
 	mu_err_clear(&err);
-	if (io_keep_read(spec, db, sc, out, &err) != MU_OK)
+	if (io_keep_read_as(spec, db, sc, !is_lp, out, &err) != MU_OK)
 		return cli_fail(&err);
 	(*out)->has_now = has_now;
 	(*out)->now = now;
+	if (io_keep_check_past(*out, spec, sc, &err) != MU_OK) {
+		mu_keep_free(*out);
+		*out = NULL;
+		return cli_fail(&err);
+	}
 	return 0;
 }
 

@@ -9,8 +9,10 @@
 #include "cli_options.h"
 #include "core/mu_keep.h"
 #include "core/mu_time.h"
+#include "io/io_outputs.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char cmd_compare_help[] =
@@ -53,6 +55,7 @@ int cmd_compare(int argc, char **argv)
 	struct flow_compare cmp;
 	struct mu_err err;
 	int status;
+	char *staged = NULL; /* --out's outputs until both runs are recorded */
 
 	memset(&cmp, 0, sizeof(cmp));
 	memset(&creq, 0, sizeof(creq));
@@ -67,22 +70,35 @@ int cmd_compare(int argc, char **argv)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
-	if (a.keep &&
-	    (status = cli_load_keep(a.keep, a.db, a.now != NULL, a.now_minutes, sc, &keep)) != 0)
+	if (a.keep && (status = cli_load_keep(a.keep, a.db, a.now != NULL, a.now_minutes, a.is_lp,
+	                                      sc, &keep)) != 0)
 		goto done;
 	/* the database and the output folder, before any solving */
 	if ((status = cli_run_store_open(a.db, &st)) != 0 || (status = cli_prepare_out(a.out)) != 0)
 		goto done;
+	mu_err_clear(&err);
+	if (a.out && io_outputs_begin(a.out, &staged, &err) != MU_OK) {
+		status = cli_fail(&err);
+		goto done;
+	}
 	creq.command = "compare";
 	creq.store = st;
 	creq.is_lp = a.is_lp;
 	creq.time_limit = a.time_limit;
-	creq.out = a.out;
+	creq.out = staged;
 	creq.keep = keep;
 	cli_compare_hooks(&view, &creq);
 	mu_err_clear(&err);
 	if (flow_compare_solve(src, sc, &creq, &cmp, &err) != MU_OK) {
 		status = cli_fail(&err);
+		goto done;
+	}
+	if (staged && io_outputs_commit(staged, a.out, &err) != MU_OK) {
+		cli_print_line(stderr,
+		               "muster: the system and silo runs are recorded in %s, but their "
+		               "outputs could not all be put in %s: %s\n",
+		               a.db, a.out, err.msg);
+		status = 1;
 		goto done;
 	}
 	printf("\nThe system plan:\n");
@@ -95,6 +111,8 @@ int cmd_compare(int argc, char **argv)
 		       cli_safe(a.out), cli_safe(a.out), cli_safe(a.out));
 	status = cmp.run[FLOW_SYSTEM].solved.plan->system.n_red_flags > 0 ? 3 : 0;
 done:
+	io_outputs_abandon(staged); /* gone already after the commit */
+	free(staged);
 	io_store_close(st);
 	flow_compare_release(&cmp);
 	mu_keep_free(keep);

@@ -14,6 +14,7 @@
 #include "core/mu_parse.h"
 #include "core/mu_time.h"
 #include "flows/flow_recruit.h"
+#include "io/io_outputs.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -112,6 +113,18 @@ static bool parse_curve(const char *v, double *from, double *to, double *step)
 	return *step > 0 && *from <= *to && (*to - *from) / *step < MAX_CURVE_POINTS;
 }
 
+/* Whether arg (as --name or --name=value) is an option of solve's that
+ * recruit takes. */
+static bool is_taken(const char *arg)
+{
+	static const char *const taken[] = {"--lp", "--out", "--time-limit", "--write-mps", "--db"};
+	size_t n = strcspn(arg, "="), k;
+	for (k = 0; k < sizeof(taken) / sizeof(taken[0]); k++)
+		if (strlen(taken[k]) == n && strncmp(arg, taken[k], n) == 0)
+			return true;
+	return false;
+}
+
 /* Separates the weeks, --weights and --posts from the options solve shares
  * (parsed by cli_parse_options). Returns 0 or the exit status. */
 static int parse_args(int argc, char **argv, struct recruit_args *a)
@@ -142,6 +155,14 @@ static int parse_args(int argc, char **argv, struct recruit_args *a)
 				status = cli_usage_error("recruit", "at most %d weeks", MAX_WEEKS);
 			else
 				a->weeks[a->req.n_weeks++] = argv[i++];
+		} else if (!is_taken(argv[i])) {
+			/* refused here: its value would otherwise be read as a WEEK */
+			size_t n = strcspn(argv[i], "=");
+			status = cli_usage_error("recruit",
+			                         "unknown option '%.*s' (recruit takes --weights, "
+			                         "--posts, --lp, --out, --time-limit, --write-mps "
+			                         "and --db)",
+			                         (int)(n > 64 ? 64 : n), argv[i]);
 		} else {
 			/* an option that takes a value carries it along */
 			for (k = 0; k < 4 && strcmp(argv[i], valued[k]) != 0; k++)
@@ -312,6 +333,7 @@ int cmd_recruit(int argc, char **argv)
 	struct mu_err err;
 	size_t k;
 	int status;
+	char *staged = NULL; /* --out's outputs until the weeks are recorded */
 
 	memset(&a, 0, sizeof(a));
 	memset(&r, 0, sizeof(r));
@@ -328,6 +350,11 @@ int cmd_recruit(int argc, char **argv)
 	if ((status = cli_run_store_open(a.o.db, &req->store)) != 0 ||
 	    (status = cli_prepare_out(a.o.out)) != 0)
 		goto done;
+	mu_err_clear(&err);
+	if (a.o.out && io_outputs_begin(a.o.out, &staged, &err) != MU_OK) {
+		status = cli_fail(&err);
+		goto done;
+	}
 	req->weeks = (const struct mu_scenario *const *)sc;
 	req->sources = (const struct io_source *const *)src;
 	req->folders = a.weeks;
@@ -335,12 +362,20 @@ int cmd_recruit(int argc, char **argv)
 	req->is_lp = a.o.is_lp;
 	req->time_limit = a.o.time_limit;
 	req->mps = a.o.mps;
-	req->out = a.o.out;
+	req->out = staged;
 	cli_run_hooks(&progress, false, &req->hooks);
 	req->on_step = on_step;
 	mu_err_clear(&err);
 	if (flow_recruit_solve(req, &r, &err) != MU_OK) {
 		status = cli_fail(&err);
+		goto done;
+	}
+	if (staged && io_outputs_commit(staged, a.o.out, &err) != MU_OK) {
+		cli_print_line(stderr,
+		               "muster: the weeks' runs are recorded in %s as set %lld, but their "
+		               "outputs could not all be put in %s: %s\n",
+		               a.o.db, (long long)r.set_id, a.o.out, err.msg);
+		status = 1;
 		goto done;
 	}
 	print_result(req, sc[0], &r);
@@ -354,6 +389,8 @@ int cmd_recruit(int argc, char **argv)
 		               req->has_curve ? ", curve.csv" : "", req->n_weeks, a.o.out);
 	status = r.year.red_flags > 0 ? 3 : 0;
 done:
+	io_outputs_abandon(staged); /* gone already after the commit */
+	free(staged);
 	io_store_close(req->store);
 	flow_recruit_release(&r);
 	mu_buf_release(&say);

@@ -11,6 +11,7 @@
 #include "core/mu_format.h"
 #include "core/mu_keep.h"
 #include "core/mu_time.h"
+#include "io/io_outputs.h"
 #include "io/io_say.h"
 
 #include <stdio.h>
@@ -99,6 +100,7 @@ int cmd_solve(int argc, char **argv)
 	char money[2][MU_MONEY_SIZE], words[MU_STATUS_SIZE];
 	int status;
 	int64_t run_id = 0;
+	char *staged = NULL; /* --out's outputs until the run is recorded */
 
 	memset(&req, 0, sizeof(req));
 	memset(&run, 0, sizeof(run));
@@ -114,19 +116,24 @@ int cmd_solve(int argc, char **argv)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
-	if (a.keep &&
-	    (status = cli_load_keep(a.keep, a.db, a.now != NULL, a.now_minutes, sc, &keep)) != 0)
+	if (a.keep && (status = cli_load_keep(a.keep, a.db, a.now != NULL, a.now_minutes, a.is_lp,
+	                                      sc, &keep)) != 0)
 		goto done;
 	/* the database and the output folder, before any solving */
 	if ((status = cli_run_store_open(a.db, &st)) != 0 || (status = cli_prepare_out(a.out)) != 0)
 		goto done;
+	mu_err_clear(&err);
+	if (a.out && io_outputs_begin(a.out, &staged, &err) != MU_OK) {
+		status = cli_fail(&err);
+		goto done;
+	}
 	req.command = "solve";
 	req.is_lp = a.is_lp;
 	req.is_silo = a.is_silo;
 	req.time_limit = a.time_limit;
 	req.mps = a.mps;
 	req.mps_natural = a.mps_natural;
-	req.out = a.out;
+	req.out = staged;
 	req.is_report = true;
 	req.label = src->label;
 	req.keep = keep;
@@ -138,6 +145,14 @@ int cmd_solve(int argc, char **argv)
 	if (flow_run_solve(sc, &req, &run, &err) != MU_OK ||
 	    flow_run_record(st, src, sc, &req, &run, &run_id, &err) != MU_OK) {
 		status = cli_fail(&err);
+		goto done;
+	}
+	if (staged && io_outputs_commit(staged, a.out, &err) != MU_OK) {
+		cli_print_line(stderr,
+		               "muster: run %lld is recorded in %s, but its outputs could not "
+		               "all be put in %s: %s\n",
+		               (long long)run_id, a.db, a.out, err.msg);
+		status = 1;
 		goto done;
 	}
 
@@ -187,6 +202,8 @@ int cmd_solve(int argc, char **argv)
 	printf("\n");
 	status = sys->n_red_flags > 0 ? 3 : 0;
 done:
+	io_outputs_abandon(staged); /* gone already after the commit */
+	free(staged);
 	io_store_close(st);
 	flow_run_release(&run);
 	mu_keep_free(keep);

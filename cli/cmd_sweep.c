@@ -216,8 +216,8 @@ int cmd_sweep(int argc, char **argv)
 	time_read = mu_time_now() - started;
 	/* the kept plan is read against the scenario as given: a point's
 	 * edits change values, never which rows there are */
-	if (a.keep &&
-	    (status = cli_load_keep(a.keep, a.db, a.now != NULL, a.now_minutes, sc, &keep)) != 0)
+	if (a.keep && (status = cli_load_keep(a.keep, a.db, a.now != NULL, a.now_minutes, a.is_lp,
+	                                      sc, &keep)) != 0)
 		goto done;
 	if ((status = parse_vary(&a, sc, vary, &n_vary, &n_all)) != 0 ||
 	    (status = cli_run_store_open(a.db, &st)) != 0)

@@ -25,6 +25,7 @@ struct mu_keep_row {
 	size_t partner, role, shift, worker_role, home, worker, offer, demand;
 	double staff;
 	size_t availability; /* bank: the worker's availability row for shift, or MU_ALL */
+	unsigned long line;  /* where it was read: plan.csv's line, or the stored row's number */
 };
 
 struct mu_keep {

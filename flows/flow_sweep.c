@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 void flow_sweep_init(struct flow_sweep *sw, const struct flow_sweep_request *req)
 {
@@ -90,6 +91,33 @@ static enum mu_code solve_points(const struct flow_sweep_request *req, struct fl
 	return rc;
 }
 
+/* The shard key's last two options, --keep and --now: shards of one sweep
+ * re-plan the same kept plan from the same moment, or none (io_store_merge
+ * names the option in which two shards differ). The kept plan is told by
+ * its assignments and staff, the same wherever its plan.csv is. */
+static void shard_key_keep(struct mu_buf *key, const struct mu_keep *keep)
+{
+	double staff = 0;
+	size_t i;
+	if (!keep) {
+		mu_buf_adds(key, ", --keep none, --now none");
+		return;
+	}
+	for (i = 0; i < keep->n_rows; i++)
+		staff += keep->rows[i].staff;
+	mu_buf_addf(key, ", --keep a plan of %zu assignments (%.17g staff)", keep->n_rows, staff);
+	if (keep->has_now) {
+		time_t t = (time_t)keep->now * 60;
+		struct tm tm;
+		char at[32];
+		gmtime_r(&t, &tm);
+		strftime(at, sizeof(at), "%Y-%m-%dT%H:%M", &tm);
+		mu_buf_addf(key, ", --now %s", at);
+	} else {
+		mu_buf_adds(key, ", --now none");
+	}
+}
+
 /* Records every point as a run of one sweep, in one transaction. MU_E_SOLVER
  * when the stop came during the commit: the sweep is recorded then, and the
  * message says so. */
@@ -125,6 +153,7 @@ static enum mu_code record(const struct io_source *src, const struct flow_sweep_
 		            "scenario %s, %s mode%s, %s, %zu points, %lu shards, time limit %.17g",
 		            hash, s.mode, req->is_silo ? " silo" : "", req->spec, sw->n_all,
 		            req->n_shards, req->time_limit);
+		shard_key_keep(&key, req->keep);
 		s.shard = shard;
 		s.shard_key = key.data;
 	}

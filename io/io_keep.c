@@ -12,9 +12,11 @@
 #include "io/io_store.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Largest plan.csv read: a plan of 1,000,000 rows is far below it. */
 #define KEEP_FILE_MAX (512UL * 1024 * 1024)
@@ -44,6 +46,7 @@ struct resolver {
 	size_t *demand_at;  /* (partner, role, shift) -> demand row or MU_ALL */
 	size_t *avail_at;   /* (bank worker, shift) -> availability row or MU_ALL */
 	const char *file;   /* errors: plan.csv's path, or "run ID" */
+	bool is_rota;       /* whole staff only: a rota is re-planned */
 	struct mu_keep *keep;
 };
 
@@ -170,6 +173,7 @@ static enum mu_code add_row(struct resolver *r, const char *const *text, double 
 	        MU_OK)
 		return rc;
 	k.staff = staff;
+	k.line = at->line;
 	k.demand = r->demand_at[(k.partner * sc->n_roles + k.role) * sc->n_shifts + k.shift];
 	if (k.source != MU_SRC_AGENCY && (rc = look_up(r, &r->partners, at, C_HOME, "partner",
 	                                               text[C_HOME], &k.home, err)) != MU_OK)
@@ -199,6 +203,17 @@ static enum mu_code add_row(struct resolver *r, const char *const *text, double 
 			if (sc->agreements[i].from == k.home && sc->agreements[i].to == k.partner &&
 			    sc->agreements[i].role == role)
 				k.offer = i;
+	}
+	if (r->is_rota && fabs(staff - floor(staff + 0.5)) > 1e-6) {
+		char q[64];
+		snprintf(q, sizeof(q), "%.10g", staff);
+		return mu_err_set_at(err, MU_E_INPUT, r->file, at->line, at->field[C_STAFF],
+		                     "staff",
+		                     "staff '%s' is a fraction, as in a plan-mode (--lp) plan: a "
+		                     "rota keeps whole staff only, so muster cannot keep this plan "
+		                     "as a rota; re-plan in plan mode (add --lp), or keep a plan "
+		                     "solved without --lp",
+		                     q);
 	}
 	if (k.source == MU_SRC_BANK && staff > 1 + 1e-9) {
 		char q[64];
@@ -231,10 +246,28 @@ static enum mu_code add_row(struct resolver *r, const char *const *text, double 
 static enum mu_code read_file(const char *path, char **data, size_t *len, struct mu_err *err)
 {
 	FILE *fp = fopen(path, "rb");
+	struct stat sb;
 	long n;
 	if (!fp)
 		return mu_err_set_at(err, MU_E_IO, path, 0, 0, NULL,
 		                     "cannot open the kept plan: %s", strerror(errno));
+	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		/* fopen opens a folder, and ftell then gives LONG_MAX */
+		int n_path = (int)strlen(path);
+		while (n_path > 1 && path[n_path - 1] == '/')
+			n_path--;
+		fclose(fp);
+		return mu_err_set_at(err, MU_E_INPUT, path, 0, 0, NULL,
+		                     "a folder, not a plan: give --keep the plan.csv in it "
+		                     "(%.*s/plan.csv), or run:ID for a stored run",
+		                     n_path > 200 ? 200 : n_path, path);
+	}
+	if (fstat(fileno(fp), &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		fclose(fp);
+		return mu_err_set_at(err, MU_E_INPUT, path, 0, 0, NULL,
+		                     "not a regular file: give --keep a plan.csv muster wrote, "
+		                     "or run:ID for a stored run");
+	}
 	if (fseek(fp, 0, SEEK_END) != 0 || (n = ftell(fp)) < 0 || fseek(fp, 0, SEEK_SET) != 0) {
 		fclose(fp);
 		return mu_err_set_at(err, MU_E_IO, path, 0, 0, NULL, "cannot read the kept plan");
@@ -253,6 +286,16 @@ static enum mu_code read_file(const char *path, char **data, size_t *len, struct
 	}
 	fclose(fp);
 	return MU_OK;
+}
+
+/* A cell as muster meant it: io_csv_write_text writes a ' before a cell
+ * that starts with = + - @ or a tab or CR (so that a spreadsheet never runs
+ * it as a formula), and a kept plan.csv is one muster wrote. */
+static const char *unguarded(const char *text)
+{
+	if (text[0] == '\'' && text[1] != '\0' && strchr("=+-@\t\r", text[1]))
+		return text + 1;
+	return text;
 }
 
 static enum mu_code read_csv(struct resolver *r, const char *path, struct mu_err *err)
@@ -305,7 +348,8 @@ static enum mu_code read_csv(struct resolver *r, const char *path, struct mu_err
 		at.line = w->line;
 		for (i = 0; i < C_N; i++) {
 			const struct io_csv_cell *c = &t->cells[w->first + at_col[i]];
-			text[i] = io_csv_cell_text(t, c);
+			text[i] = i == C_STAFF ? io_csv_cell_text(t, c)
+			                       : unguarded(io_csv_cell_text(t, c));
 			at.field[i] = at_col[i] + 1;
 			if (i == C_SOURCE)
 				at.line = c->line;
@@ -377,6 +421,12 @@ static enum mu_code read_run(struct resolver *r, const char *id_text, const char
 enum mu_code io_keep_read(const char *spec, const char *db, const struct mu_scenario *sc,
                           struct mu_keep **out, struct mu_err *err)
 {
+	return io_keep_read_as(spec, db, sc, false, out, err);
+}
+
+enum mu_code io_keep_read_as(const char *spec, const char *db, const struct mu_scenario *sc,
+                             bool is_rota, struct mu_keep **out, struct mu_err *err)
+{
 	struct resolver r;
 	char label[64];
 	enum mu_code rc;
@@ -384,6 +434,7 @@ enum mu_code io_keep_read(const char *spec, const char *db, const struct mu_scen
 	if (is_run)
 		snprintf(label, sizeof(label), "run %.40s", spec + 4);
 	resolver_init(&r, sc, is_run ? label : spec);
+	r.is_rota = is_rota;
 	rc = is_run ? read_run(&r, spec + 4, db, err) : read_csv(&r, spec, err);
 	if (rc == MU_OK) {
 		*out = r.keep;
@@ -391,6 +442,102 @@ enum mu_code io_keep_read(const char *spec, const char *db, const struct mu_scen
 	}
 	resolver_release(&r);
 	return rc;
+}
+
+/* Whether kept row k is a bank row of worker w, before now, that sc still
+ * allows (so fixed as kept). */
+static bool is_fixed_bank(const struct mu_keep *keep, const struct mu_scenario *sc,
+                          const struct mu_keep_row *k, size_t w)
+{
+	return k->source == MU_SRC_BANK && k->worker == w && mu_keep_is_past(keep, sc, k->shift) &&
+	       mu_keep_row_gone(sc, k) == MU_KEEP_POSSIBLE;
+}
+
+/* Two fixed rows of one worker whose shifts overlap or leave less than
+ * min_rest_hours between them (pol_bank.c's rest rows), at more than one
+ * staff together. */
+static enum mu_code check_past_rest(const struct mu_keep *keep, const char *file,
+                                    const struct mu_scenario *sc, size_t w, struct mu_err *err)
+{
+	long rest = (long)(sc->settings.min_rest_hours * 60 + 0.5);
+	size_t i, j;
+	for (i = 0; i < keep->n_rows; i++) {
+		const struct mu_keep_row *a = &keep->rows[i];
+		if (!is_fixed_bank(keep, sc, a, w))
+			continue;
+		for (j = i + 1; j < keep->n_rows; j++) {
+			const struct mu_keep_row *b = &keep->rows[j];
+			const struct mu_shift *sa = &sc->shifts[a->shift],
+			                      *sb = &sc->shifts[b->shift];
+			if (!is_fixed_bank(keep, sc, b, w) || a->staff + b->staff <= 1 + 1e-6 ||
+			    sb->abs_start >= sa->abs_end + rest ||
+			    sa->abs_start >= sb->abs_end + rest)
+				continue;
+			return mu_err_set_at(err, MU_E_INPUT, file, a->line, 0, NULL,
+			                     "the kept past cannot hold: bank worker %s works %s "
+			                     "and %s before --now "
+			                     "(lines %lu and %lu), and as the scenario now reads "
+			                     "they %s (min_rest_hours "
+			                     "%.10g in settings.csv, the shifts' times in "
+			                     "shifts.csv); put them back as "
+			                     "they were, or give an earlier --now",
+			                     sc->bank[w].id, sa->id, sb->id, a->line, b->line,
+			                     a->shift == b->shift ? "are one shift"
+			                     : sb->abs_start < sa->abs_end &&
+			                             sa->abs_start < sb->abs_end
+			                         ? "overlap"
+			                         : "leave less than min_rest_hours between them",
+			                     sc->settings.min_rest_hours);
+		}
+	}
+	return MU_OK;
+}
+
+enum mu_code io_keep_check_past(const struct mu_keep *keep, const char *spec,
+                                const struct mu_scenario *sc, struct mu_err *err)
+{
+	size_t w, i;
+	char label[64];
+	bool is_run = strncmp(spec, "run:", 4) == 0;
+	if (!keep->has_now)
+		return MU_OK;
+	if (is_run)
+		snprintf(label, sizeof(label), "run %.40s", spec + 4);
+	for (w = 0; w < sc->n_bank; w++) {
+		double hours = 0;
+		unsigned long first = 0;
+		char lines[160] = "", shifts[160] = "", q[32];
+		size_t n = 0, at;
+		for (i = 0; i < keep->n_rows; i++) {
+			const struct mu_keep_row *k = &keep->rows[i];
+			/* a row no longer possible is not kept, so not fixed */
+			if (!is_fixed_bank(keep, sc, k, w))
+				continue;
+			hours += k->staff * sc->shifts[k->shift].paid_hours;
+			if (n++ == 0)
+				first = k->line;
+			at = strlen(lines);
+			snprintf(lines + at, sizeof(lines) - at, "%s%lu", at ? ", " : "", k->line);
+			at = strlen(shifts);
+			snprintf(shifts + at, sizeof(shifts) - at, "%s%s", at ? ", " : "",
+			         sc->shifts[k->shift].id);
+		}
+		if (hours <= sc->bank[w].max_hours + 1e-6) {
+			enum mu_code rc = check_past_rest(keep, is_run ? label : spec, sc, w, err);
+			if (rc != MU_OK)
+				return rc;
+			continue;
+		}
+		snprintf(q, sizeof(q), "%.10g", sc->bank[w].max_hours);
+		return mu_err_set_at(
+		    err, MU_E_INPUT, is_run ? label : spec, first, 0, NULL,
+		    "the kept past cannot hold: bank worker %s worked %.10g hours before --now "
+		    "(%s %s: %s), above max_hours %s in bank.csv as it now reads; put max_hours "
+		    "back to at least %.10g, or give an earlier --now",
+		    sc->bank[w].id, hours, is_run ? "stored rows" : "plan.csv lines", lines, shifts,
+		    q, hours);
+	}
+	return MU_OK;
 }
 
 bool io_keep_parse_now(const char *text, long *minutes)

@@ -23,6 +23,20 @@
 enum mu_code io_keep_read(const char *spec, const char *db, const struct mu_scenario *sc,
                           struct mu_keep **out, struct mu_err *err);
 
+/* io_keep_read for a re-plan in rota mode when is_rota: then a staff row
+ * of a fraction (a plan-mode plan's) is MU_E_INPUT at its staff cell, since
+ * a rota keeps whole staff only (DESIGN.md §3b, docs/replanning.md). */
+enum mu_code io_keep_read_as(const char *spec, const char *db, const struct mu_scenario *sc,
+                             bool is_rota, struct mu_keep **out, struct mu_err *err);
+
+/* With keep->has_now, whether the kept past (its bank rows before now that
+ * sc still allows, fixed as kept) can hold against sc as it now reads: a
+ * bank worker's past hours above max_hours is MU_E_INPUT at the first
+ * such row of spec (plan.csv's line, or the stored row), naming every one.
+ * Other limits (rest, agency capacity, budgets) are left to the solve. */
+enum mu_code io_keep_check_past(const struct mu_keep *keep, const char *spec,
+                                const struct mu_scenario *sc, struct mu_err *err);
+
 /* Parses --now's YYYY-MM-DDTHH:MM into minutes since 1970-01-01 00:00
  * (mu_shift's abs_start). false when it is not such a moment. */
 bool io_keep_parse_now(const char *text, long *minutes);

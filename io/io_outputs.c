@@ -7,10 +7,13 @@
 #include "core/mu_alloc.h"
 #include "io/io_report.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* The folder of partner p's own outputs under out: partners/ID (an id of
  * "." or ".." is a valid identifier, but not a folder of its own). */
@@ -57,4 +60,105 @@ enum mu_code io_outputs_write_run(const char *out, const struct mu_scenario *sc,
 		free(dir);
 	}
 	return rc;
+}
+
+enum mu_code io_outputs_begin(const char *out, char **staged, struct mu_err *err)
+{
+	size_t n = strlen(out);
+	const char *base;
+	char *path;
+	enum mu_code rc;
+	while (n > 1 && out[n - 1] == '/')
+		n--;
+	base = out + n;
+	while (base > out && base[-1] != '/')
+		base--;
+	path = mu_malloc(n + sizeof("/..muster-XXXXXX"));
+	sprintf(path, "%.*s.%.*s.muster-XXXXXX", (int)(base - out), out, (int)(out + n - base),
+	        base);
+	if (mkdtemp(path)) {
+		*staged = path;
+		return MU_OK;
+	}
+	/* out's parent may not be ours to write in (a shared folder's mount
+	 * point): then inside out, hidden, as out/.muster-XXXXXX */
+	free(path);
+	path = mu_malloc(n + sizeof("/.muster-XXXXXX"));
+	sprintf(path, "%.*s/.muster-XXXXXX", (int)n, out);
+	if (mkdtemp(path)) {
+		*staged = path;
+		return MU_OK;
+	}
+	rc = mu_err_set(err, MU_E_IO,
+	                "cannot make the folder the outputs are written in before they go into "
+	                "%s: %s",
+	                out, strerror(errno));
+	free(path);
+	return rc;
+}
+
+static char *joined(const char *dir, const char *name)
+{
+	char *path = mu_malloc(strlen(dir) + strlen(name) + 2);
+	sprintf(path, "%s/%s", dir, name);
+	return path;
+}
+
+enum mu_code io_outputs_commit(const char *staged, const char *out, struct mu_err *err)
+{
+	DIR *d = opendir(staged);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+	enum mu_code rc = MU_OK;
+	if (!d)
+		return mu_err_set(err, MU_E_IO, "cannot read %s: %s", staged, strerror(errno));
+	/* the names first: a folder is not changed while it is read */
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+			MU_GROW(names, cap, n + 1);
+			names[n++] = mu_strdup(e->d_name);
+		}
+	closedir(d);
+	for (i = 0; i < n; i++) {
+		char *from = joined(staged, names[i]), *to = joined(out, names[i]);
+		struct stat a, b;
+		if (rc != MU_OK)
+			;
+		else if (lstat(from, &a) == 0 && S_ISDIR(a.st_mode) && lstat(to, &b) == 0 &&
+		         S_ISDIR(b.st_mode))
+			rc = io_outputs_commit(from, to, err); /* partners/: merged */
+		else if (rename(from, to) != 0)
+			rc = mu_err_set(err, MU_E_IO, "cannot move %s into %s: %s", from, out,
+			                strerror(errno));
+		free(from);
+		free(to);
+		free(names[i]);
+	}
+	free(names);
+	if (rc == MU_OK && rmdir(staged) != 0)
+		rc = mu_err_set(err, MU_E_IO, "cannot remove %s: %s", staged, strerror(errno));
+	return rc;
+}
+
+void io_outputs_abandon(const char *staged)
+{
+	DIR *d;
+	struct dirent *e;
+	if (!staged || !(d = opendir(staged)))
+		return;
+	while ((e = readdir(d))) {
+		char *path;
+		struct stat st;
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		path = joined(staged, e->d_name);
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			io_outputs_abandon(path);
+		else
+			unlink(path);
+		free(path);
+	}
+	closedir(d);
+	rmdir(staged);
 }

@@ -32,4 +32,24 @@ enum mu_code io_outputs_write_sweep(const char *dir, const struct mu_scenario *s
                                     const char *label, const struct io_sweep_table *table,
                                     struct mu_err *err);
 
+/* An --out folder's outputs are written into a folder staged beside it
+ * and moved into place only once the run is recorded, so that a process
+ * killed before the record never leaves a complete folder whose run is not
+ * in the store (issue 24; tests/kill_test.c checks it).
+ *
+ * io_outputs_begin makes the staging folder, out's parent's
+ * ".NAME.muster-XXXXXX" (the same file system, so the moves are renames),
+ * or out/.muster-XXXXXX where the parent cannot take it, and sets *staged to
+ * its path, the caller's (free). MU_OK or MU_E_IO. */
+enum mu_code io_outputs_begin(const char *out, char **staged, struct mu_err *err);
+
+/* Moves everything in staged into out (which exists; made by
+ * io_file_check_dir), file by file with rename(2), folders merged, a file
+ * of the same name replaced, and removes staged. MU_OK or MU_E_IO naming
+ * the file that could not be moved. */
+enum mu_code io_outputs_commit(const char *staged, const char *out, struct mu_err *err);
+
+/* Removes staged and all in it, when a run fails; NULL is accepted. */
+void io_outputs_abandon(const char *staged);
+
 #endif

@@ -8,6 +8,7 @@
 
 #include "core/mu_format.h"
 
+#include <math.h>
 #include <stdio.h>
 
 void io_say_coalition(struct mu_buf *b, const struct mu_scenario *sc, mu_coalition s)
@@ -30,12 +31,20 @@ void io_say_shares_core(struct mu_buf *b, const struct mu_scenario *sc, const st
 		            exact_max);
 		return;
 	}
+	if (sh->n <= 1) {
+		/* no group to form: furthest is the empty coalition */
+		mu_buf_adds(b, "The shares are in the core: with one partner there is no other "
+		               "partner to work with.");
+		return;
+	}
 	if (sh->is_in_core) {
+		/* a margin that reads £0.00 reads so, never £-0.00 */
+		double margin = fabs(sh->furthest_excess) < 0.005 ? 0.0 : -sh->furthest_excess;
 		mu_buf_adds(b,
 		            "The shares are in the core: no group of partners would save more by "
 		            "working together alone than its shares add up to (the closest, ");
 		io_say_coalition(b, sc, sh->furthest);
-		mu_buf_addf(b, ", by %s).", mu_format_money(m, -sh->furthest_excess, 2));
+		mu_buf_addf(b, ", by %s).", mu_format_money(m, margin, 2));
 	} else {
 		mu_buf_adds(b, "The shares are not in the core: ");
 		io_say_coalition(b, sc, sh->furthest);

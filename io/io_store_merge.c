@@ -247,6 +247,90 @@ static int by_point(const void *a, const void *b)
 	return (x->point > y->point) - (x->point < y->point);
 }
 
+/* A shard key's options (flows/flow_sweep.c writes it): scenario, mode,
+ * the --vary spec (which may hold ", " itself), points, shards, time
+ * limit, --keep, --now. false for a key of another form (an older muster's). */
+#define N_KEY_FIELDS 8
+struct key_fields {
+	const char *at[N_KEY_FIELDS];
+	int len[N_KEY_FIELDS];
+};
+
+static bool key_fields_of(const char *key, struct key_fields *k)
+{
+	const char *cut[64];
+	size_t n = 0, i;
+	const char *c = key;
+	cut[n++] = key;
+	while ((c = strstr(c, ", ")) && n < 64) {
+		c += 2;
+		cut[n++] = c;
+	}
+	if (n < N_KEY_FIELDS || n == 64)
+		return false;
+	for (i = 0; i < N_KEY_FIELDS; i++) {
+		/* the first two from the front, the last five from the back, the
+		 * spec all between */
+		size_t first = i < 2 ? i : i == 2 ? 2 : n - (N_KEY_FIELDS - i);
+		size_t last = i == 2 ? n - 6 : first;
+		const char *end = last + 1 < n ? cut[last + 1] - 2 : key + strlen(key);
+		k->at[i] = cut[first];
+		k->len[i] = (int)(end - cut[first]);
+	}
+	return true;
+}
+
+static bool is_same_field(const struct key_fields *a, const struct key_fields *b, size_t i)
+{
+	return a->len[i] == b->len[i] && memcmp(a->at[i], b->at[i], (size_t)a->len[i]) == 0;
+}
+
+/* When the shards with key (one of them in from[f_key]) lack a point and
+ * a store holds shards of the same scenario and --vary under another key,
+ * they are one sweep run with different options: MU_E_USAGE naming the
+ * option and the two values. MU_OK when there are none such. */
+static enum mu_code check_shard_options(struct merge *m, const char *key, size_t f_key,
+                                        const char *vary, struct mu_err *err)
+{
+	struct key_fields mine, theirs;
+	enum mu_code rc = MU_OK;
+	size_t f;
+	if (!key_fields_of(key, &mine))
+		return MU_OK;
+	for (f = 0; f < m->n_from && rc == MU_OK; f++) {
+		sqlite3_stmt *sel = NULL;
+		int r;
+		if ((rc = io_store_prepare(m->from[f],
+		                           "SELECT DISTINCT shard_key FROM sweeps"
+		                           " WHERE shard IS NOT NULL AND shard_key <> ?",
+		                           &sel, err)) != MU_OK)
+			break;
+		io_store_bind_text(sel, 1, key);
+		while (rc == MU_OK && (r = io_store_step(m->from[f], sel)) == SQLITE_ROW) {
+			const char *other = (const char *)sqlite3_column_text(sel, 0);
+			size_t i;
+			if (!other || !key_fields_of(other, &theirs) ||
+			    !is_same_field(&mine, &theirs, 0) || !is_same_field(&mine, &theirs, 2))
+				continue;
+			for (i = 1; i < N_KEY_FIELDS && is_same_field(&mine, &theirs, i); i++)
+				;
+			if (i < N_KEY_FIELDS)
+				rc = mu_err_set(
+				    err, MU_E_USAGE,
+				    "the shards of the sweep '%s' were run with different options: "
+				    "%.*s in %s, but %.*s in %s; run every shard of a sweep with "
+				    "the "
+				    "same options: nothing merged",
+				    vary, mine.len[i], mine.at[i], io_store_path(m->from[f_key]),
+				    theirs.len[i], theirs.at[i], io_store_path(m->from[f]));
+		}
+		if (rc == MU_OK && r != SQLITE_DONE)
+			rc = io_store_db_error(m->from[f], err, "read the shard keys");
+		sqlite3_finalize(sel);
+	}
+	return rc;
+}
+
 /* Puts the shards with key, in every store, together as one sweep of the
  * target, its runs in point order; MU_E_USAGE, with nothing copied, when a
  * point is in none of the stores or in two. */
@@ -313,6 +397,8 @@ static enum mu_code merge_shards(struct merge *m, const char *key, struct mu_err
 		}
 		if (i >= n_runs || runs[i].point != (long)i) {
 			long k = (long)i;
+			if ((rc = check_shard_options(m, key, first_from, vary, err)) != MU_OK)
+				goto done;
 			rc = mu_err_set(
 			    err, MU_E_USAGE,
 			    "the sweep '%s' of %s lacks point %ld of %ld: give the database "

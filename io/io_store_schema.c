@@ -114,15 +114,34 @@ static const char *const migrations[] = {
 _Static_assert(N_MIGRATIONS == IO_STORE_SCHEMA_VERSION,
                "a migration appended means IO_STORE_SCHEMA_VERSION + 1");
 
+/* A file SQLite cannot read as a database at all (a text file, say): bad
+ * input, as another program's SQLite file is. */
+static enum mu_code not_a_database(struct io_store *st, struct mu_err *err)
+{
+	return mu_err_set(err, MU_E_USAGE,
+	                  "%s: not a muster database (not an SQLite file at all), and nothing "
+	                  "in it was changed: give a database muster made (or, to start one, "
+	                  "a new file's name)",
+	                  st->path);
+}
+
 /* The one integer a query (a pragma, a count) returns. */
 static enum mu_code read_int(struct io_store *st, const char *sql, long *v, struct mu_err *err)
 {
 	sqlite3_stmt *stmt;
+	struct mu_err first;
 	enum mu_code rc = MU_OK;
-	if (io_store_prepare(st, sql, &stmt, err) != MU_OK)
-		return MU_E_DB;
-	if (io_store_step(st, stmt) == SQLITE_ROW)
+	int r;
+	mu_err_clear(&first);
+	if (io_store_prepare(st, sql, &stmt, &first) != MU_OK) {
+		if (st->db && (sqlite3_extended_errcode(st->db) & 0xFF) == SQLITE_NOTADB)
+			return not_a_database(st, err);
+		return mu_err_set(err, first.code, "%s", first.msg);
+	}
+	if ((r = io_store_step(st, stmt)) == SQLITE_ROW)
 		*v = (long)sqlite3_column_int64(stmt, 0);
+	else if ((r & 0xFF) == SQLITE_NOTADB)
+		rc = not_a_database(st, err);
 	else
 		rc = io_store_db_error(st, err, sql);
 	sqlite3_finalize(stmt);

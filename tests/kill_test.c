@@ -21,7 +21,10 @@
  * sweep holding all its points. A run the killed process said it recorded
  * must be there. `muster show` must print what the store holds and `muster
  * runs` must list every run. Every so often the database starts afresh, so
- * that kills also land in its creation. KILL_TEST_SEED replays the choices.
+ * that kills also land in its creation. The solves write --out: a complete
+ * --out folder whose run is not in the store fails (the outputs are moved
+ * into place only after the run is committed). KILL_TEST_SEED replays the
+ * choices.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -59,10 +62,10 @@ struct job {
 
 static struct job jobs[] = {
     {.name = "solve --lp",
-     .args = {"solve", "@EX", "--lp", "--db", "@DB", NULL},
+     .args = {"solve", "@EX", "--lp", "--db", "@DB", "--out", "@OUT", NULL},
      .write_window = 0.003},
     {.name = "solve (rota)", /* to proof: about 4 s on an idle machine */
-     .args = {"solve", "@EX", "--db", "@DB", NULL},
+     .args = {"solve", "@EX", "--db", "@DB", "--out", "@OUT", NULL},
      .write_window = 0.003},
     {.name = "sweep --lp (21 points)",
      .args = {"sweep", "@EX", "--lp", "--vary", "shortfall_penalty=100:300:10", "--db", "@DB",
@@ -87,7 +90,7 @@ struct tally {
 #define MAX_RUNS 400
 
 static const char *muster_bin, *example_dir;
-static char db_path[4096], out_path[4096];
+static char db_path[4096], out_path[4096], dir_out[4096];
 static long ref_settings = -1, ref_kpis = -1; /* what an unkilled run records */
 
 static double now_seconds(void)
@@ -111,9 +114,10 @@ static void job_argv(const struct job *j, const char **argv)
 	size_t i, n = 0;
 	argv[n++] = muster_bin;
 	for (i = 0; j->args[i]; i++)
-		argv[n++] = strcmp(j->args[i], "@EX") == 0   ? example_dir
-		            : strcmp(j->args[i], "@DB") == 0 ? db_path
-		                                             : j->args[i];
+		argv[n++] = strcmp(j->args[i], "@EX") == 0    ? example_dir
+		            : strcmp(j->args[i], "@DB") == 0  ? db_path
+		            : strcmp(j->args[i], "@OUT") == 0 ? dir_out
+		                                              : j->args[i];
 	argv[n] = NULL;
 }
 
@@ -533,6 +537,45 @@ static void check_reported_runs(void)
 	fclose(fp);
 }
 
+/* The runs in the store (0 before it has any). */
+static long count_runs(void)
+{
+	sqlite3 *db;
+	long n = 0;
+	if (access(db_path, F_OK) != 0)
+		return 0;
+	assert_int_equal(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_busy_timeout(db, 10000);
+	if (has_table(db, "runs"))
+		n = query_long(db, "SELECT count(*) FROM runs", 0);
+	sqlite3_close(db);
+	return n;
+}
+
+/* A fresh --out for the next job: the folder, and any folder a killed
+ * muster staged beside it (io_outputs_begin), removed. */
+static void fresh_out(void)
+{
+	char cmd[8300];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s' '%s/'.kill-out.muster-*", dir_out, tu_dir());
+	assert_int_equal(system(cmd), 0);
+}
+
+/* Whether --out holds a run's outputs, whole: a reader would take it for a
+ * run's. */
+static bool is_complete_out(void)
+{
+	static const char *const names[] = {"plan.csv", "summary.csv", "why.csv", "report.html"};
+	char path[4200];
+	size_t k;
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		snprintf(path, sizeof(path), "%s/%s", dir_out, names[k]);
+		if (access(path, F_OK) != 0)
+			return false;
+	}
+	return true;
+}
+
 static void fresh_database(void)
 {
 	tu_remove_db(db_path);
@@ -612,6 +655,7 @@ static void test_kill_solve_and_sweep_at_random_moments(void **state)
 		const char *argv[MAX_ARGS + 2];
 		struct job *j = pick_job();
 		int status = 0;
+		long n_before;
 		double t0 = now_seconds();
 		if (n_jobs_in_db >= JOBS_PER_DB) {
 			check_store(&checked_id, true, &t);
@@ -622,6 +666,8 @@ static void test_kill_solve_and_sweep_at_random_moments(void **state)
 		}
 		job_argv(j, argv);
 		n_jobs_in_db++;
+		fresh_out();
+		n_before = count_runs();
 		if (run_and_kill(argv, out_path, pick_moment(j), &status)) {
 			t.n_killed++;
 			if (wal_uncommitted_frames(db_path) > 0)
@@ -635,6 +681,11 @@ static void test_kill_solve_and_sweep_at_random_moments(void **state)
 		}
 		if (access(db_path, F_OK) == 0)
 			check_reported_runs();
+		/* outputs go into --out only once their run is recorded */
+		if (is_complete_out() && count_runs() <= n_before)
+			fail_msg("%s: --out %s holds a run's outputs, whole, but the run is not in "
+			         "the store",
+			         j->name, dir_out);
 		check_store(&checked_id, false, &t);
 	}
 	n_runs = check_store(&checked_id, true, &t);
@@ -658,6 +709,7 @@ static int setup(void **state)
 	example_dir = getenv("MUSTER_EXAMPLE_DIR");
 	snprintf(db_path, sizeof(db_path), "%s/muster.db", tu_dir());
 	snprintf(out_path, sizeof(out_path), "%s/out.txt", tu_dir());
+	snprintf(dir_out, sizeof(dir_out), "%s/kill-out", tu_dir());
 	return 0;
 }
 

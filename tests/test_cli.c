@@ -926,9 +926,12 @@ static void test_cli_keep_replans_the_published_rota(void **state)
 	r = tu_run("solve", "cut", "--lp", "--db", "k.db", "--keep", "pub/plan.csv", "--now",
 	           "2026-12-02T12:00", NULL);
 	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "no plan: the past (the shifts before --now, fixed as the "
-	                              "kept plan has them) breaks a limit of the scenario as it "
-	                              "now reads"));
+	/* issue 24, 9d: the kept plan.csv rows whose past cannot hold, named */
+	if (!strstr(r.err, "pub/plan.csv:557: the kept past cannot hold: bank worker bw001 worked "
+	                   "15 hours before --now (plan.csv lines 557, 558: mon-e, tue-e), above "
+	                   "max_hours 7.5 in bank.csv as it now reads; put max_hours back to at "
+	                   "least 15, or give an earlier --now"))
+		fail_msg("%s", r.err);
 	tu_result_free(&r);
 	/* without --now the past is free: the same cut is re-planned */
 	r = tu_run("solve", "cut", "--lp", "--db", "k.db", "--keep", "pub/plan.csv", NULL);
@@ -1310,6 +1313,31 @@ static size_t count_temporaries(const char *dir)
 	return n;
 }
 
+/* The folders staged beside tu_dir()/out (io_outputs_begin) that hold
+ * sub (NULL: any). */
+static size_t count_staged_with(const char *out, const char *sub)
+{
+	char prefix[200], path[800];
+	struct dirent *e;
+	size_t n = 0;
+	DIR *d = opendir(tu_dir());
+	assert_non_null(d);
+	snprintf(prefix, sizeof(prefix), ".%s.muster-", out);
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s/%s", tu_dir(), e->d_name, sub ? sub : "");
+		n += access(path, F_OK) == 0;
+	}
+	closedir(d);
+	return n;
+}
+
+static size_t count_staged(const char *out)
+{
+	return count_staged_with(out, NULL);
+}
+
 /* Point 5: `ln -s victim out/summary.csv` leaves victim as it was (the
  * link is replaced by the file), and a dangling link makes no file where
  * it points. */
@@ -1399,7 +1427,9 @@ static void test_cli_a_crash_mid_write_leaves_no_half_file(void **state)
 	assert_string_equal(now, "the previous plan\n");
 	free(now);
 
-	/* into a new folder: what is there is whole, and prices.csv is not */
+	/* into a new folder: what is there is whole, and prices.csv is not;
+	 * the outputs go into --out only once the run is recorded (issue 24,
+	 * 9i), so a run killed before its record leaves none there */
 	status = tu_run_child(&in_prices, fresh, &out, &err);
 	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ);
 	free(out);
@@ -1411,8 +1441,7 @@ static void test_cli_a_crash_mid_write_leaves_no_half_file(void **state)
 		free(now);
 	}
 	assert_null(now = file_or_null("cr-new", "prices.csv"));
-	assert_non_null(now = file_or_null("cr-new", "plan.csv"));
-	free(now);
+	assert_null(now = file_or_null("cr-new", "plan.csv"));
 	for (k = 0; k < 5; k++)
 		free(ref[k]);
 }
@@ -1431,11 +1460,14 @@ static void test_cli_a_failed_write_says_why_and_leaves_nothing(void **state)
 	status = tu_run_child(&how, args, &out, &err);
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 1);
-	assert_non_null(strstr(err, "fb/prices.csv: cannot write: File too large"));
+	/* written first beside fb, in the folder staged for it (issue 24, 9i) */
+	assert_non_null(strstr(err, ".fb.muster-"));
+	assert_non_null(strstr(err, "/prices.csv: cannot write: File too large"));
 	free(out);
 	free(err);
 	assert_null(now = file_or_null("fb", "prices.csv"));
 	assert_int_equal(count_temporaries("fb"), 0);
+	assert_int_equal(count_staged("fb"), 0);
 }
 
 /* Point 5 and 6: an --out folder that cannot be made is reported with
@@ -1782,7 +1814,8 @@ static void test_cli_ctrl_c_during_the_database_write(void **state)
 	assert_int_equal(r.status, 0);
 	tu_result_free(&r);
 	tu_path(db, sizeof(db), "cc.db");
-	tu_path(why, sizeof(why), "cco/partners");
+	/* the outputs wait for the record in the folder staged beside cco */
+	tu_path(why, sizeof(why), "cco/plan.csv");
 	tu_path(out_path, sizeof(out_path), "cc.out");
 	tu_path(err_path, sizeof(err_path), "cc.err");
 	assert_int_equal(sqlite3_open(db, &lock), SQLITE_OK);
@@ -1792,7 +1825,7 @@ static void test_cli_ctrl_c_during_the_database_write(void **state)
 	 * there and muster sleeps (after its solve it sleeps nowhere but in
 	 * the store's busy handler), it is at the write, waiting on the lock;
 	 * the clock decides nothing */
-	while (access(why, F_OK) != 0 || !tu_is_in_nanosleep(pid)) {
+	while (count_staged_with("cco", "partners") == 0 || !tu_is_in_nanosleep(pid)) {
 		if (tu_has_ended(pid, &status))
 			fail_msg("muster ended (wait status %d) before it waited on the lock",
 			         status);
@@ -1807,6 +1840,9 @@ static void test_cli_ctrl_c_during_the_database_write(void **state)
 	err_text = tu_slurp(err_path);
 	assert_non_null(strstr(err_text, "cc.db: interrupted; nothing was recorded"));
 	free(err_text);
+	/* nothing recorded, so no outputs in --out, and none staged left */
+	assert_int_not_equal(access(why, F_OK), 0);
+	assert_int_equal(count_staged("cco"), 0);
 	assert_int_equal(sqlite3_open(db, &lock), SQLITE_OK);
 	assert_int_equal(
 	    sqlite3_exec(lock, "SELECT 1 FROM runs WHERE id = 2", fail_on_row, NULL, NULL),
@@ -2659,6 +2695,197 @@ static void test_cli_recruit_on_the_example_weeks(void **state)
 	mu_scenario_free(summer);
 }
 
+/* Issue 24, 9a: a plan muster wrote keeps an id that starts with '-' as
+ * '-bw001 (against formula injection); --keep reads its own guard back. */
+static void test_cli_keep_reads_back_the_formula_guard(void **state)
+{
+	struct tu_result r;
+	char plan[400], *text;
+	(void)state;
+	edited_example("dash", "sed -i 's/\\bbw001\\b/-bw001/g' *.csv");
+	r = tu_run("solve", "dash", "--lp", "--db", "g.db", "--out", "dash-pub", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	tu_path(plan, sizeof(plan), "dash-pub/plan.csv");
+	text = tu_slurp(plan);
+	assert_non_null(strstr(text, ",'-bw001,"));
+	free(text);
+	r = tu_run("solve", "dash", "--lp", "--db", "g.db", "--keep", "dash-pub/plan.csv", NULL);
+	if (r.status != 0)
+		fail_msg("%s", r.err);
+	assert_non_null(strstr(r.out, ", 0 changes to the kept plan\n"));
+	tu_result_free(&r);
+}
+
+/* Issue 24, 9c: a folder as --keep is named a folder, with what to give. */
+static void test_cli_keep_names_a_folder(void **state)
+{
+	struct tu_result r;
+	(void)state;
+	edited_example("kf", "mkdir -p ../kf-out");
+	r = tu_run("solve", "kf", "--lp", "--db", "kf.db", "--keep", "kf-out/", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "kf-out/: a folder, not a plan: give --keep the plan.csv in "
+	                              "it (kf-out/plan.csv), or run:ID for a stored run"));
+	assert_null(strstr(r.err, "too large"));
+	tu_result_free(&r);
+}
+
+/* Issue 24, 9f: a text file as --db is bad input (exit 2), said to be no
+ * muster database, and left as it was. */
+static void test_cli_a_text_file_as_db_is_bad_input(void **state)
+{
+	static const char text[] = "hello, not a database\n";
+	static const char *const says = "tf.txt: not a muster database (not an SQLite file at "
+	                                "all), and nothing in it was changed: give a database "
+	                                "muster made (or, to start one, a new file's name)";
+	struct tu_result r;
+	char path[400], *back;
+	(void)state;
+	tu_path(path, sizeof(path), "tf.txt");
+	tu_write(path, text, sizeof(text) - 1);
+	r = tu_run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "tf.txt", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, says));
+	tu_result_free(&r);
+	r = tu_run("runs", "--db", "tf.txt", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, says));
+	tu_result_free(&r);
+	r = tu_run("merge", "--db", "tf-merged.db", "tf.txt", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, says));
+	tu_result_free(&r);
+	back = tu_slurp(path);
+	assert_string_equal(back, text);
+	free(back);
+}
+
+/* Issue 24, 9g: an option of solve's that recruit does not take is a usage
+ * error naming it (exit 2), and its value is never read as a WEEK. */
+static void test_cli_recruit_names_an_option_it_does_not_take(void **state)
+{
+	static const char *const options[][2] = {{"--keep", "x"},
+	                                         {"--write-mps-natural", "x"},
+	                                         {"--now", "2026-12-02T12:00"},
+	                                         {"--keep=x", NULL}};
+	size_t k;
+	(void)state;
+	for (k = 0; k < sizeof(options) / sizeof(options[0]); k++) {
+		struct tu_result r = tu_run("recruit", getenv("MUSTER_EXAMPLE_DIR"), options[k][0],
+		                            options[k][1], NULL);
+		char says[128];
+		snprintf(says, sizeof(says),
+		         "muster recruit: unknown option '%.*s' (recruit takes ",
+		         (int)strcspn(options[k][0], "="), options[k][0]);
+		assert_int_equal(r.status, 2);
+		if (!strstr(r.err, says))
+			fail_msg("%s %s: %s", options[k][0], options[k][1] ? options[k][1] : "",
+			         r.err);
+		assert_null(strstr(r.err, "needs a value"));
+		tu_result_free(&r);
+	}
+}
+
+/* Issue 24, 9b: a plan-mode plan kept in rota mode is refused at its first
+ * fractional staff cell (exit 2), never solved into fractional staff. */
+static void test_cli_keep_refuses_a_plan_of_fractions_as_a_rota(void **state)
+{
+	struct tu_result r;
+	char plan[400], *text, want[64];
+	const char *line;
+	unsigned long n = 1;
+	(void)state;
+	r = tu_run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "fr.db", "--out",
+	           "fr-pub", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	/* the first staff row of a fraction: its line */
+	tu_path(plan, sizeof(plan), "fr-pub/plan.csv");
+	text = tu_slurp(plan);
+	for (line = text; line && *line;
+	     line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		const char *c = line;
+		int field;
+		bool is_staff = strncmp(line, "own,", 4) == 0 || strncmp(line, "lend,", 5) == 0 ||
+		                strncmp(line, "bank,", 5) == 0 || strncmp(line, "agency,", 7) == 0;
+		for (field = 1; field < 9 && c; field++)
+			c = strchr(c, ',') ? strchr(c, ',') + 1 : NULL;
+		if (is_staff && c && strcspn(c, ".") < strcspn(c, ","))
+			break;
+		n++;
+	}
+	assert_non_null(line);
+	free(text);
+	snprintf(want, sizeof(want), "fr-pub/plan.csv:%lu:9: staff '", n);
+	r = tu_run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--db", "fr.db", "--keep",
+	           "fr-pub/plan.csv", "--now", "2026-12-02T12:00", NULL);
+	assert_int_equal(r.status, 2);
+	if (!strstr(r.err, want))
+		fail_msg("want %s in: %s", want, r.err);
+	assert_non_null(strstr(r.err, "' is a fraction, as in a plan-mode (--lp) plan: a rota "
+	                              "keeps whole staff only, so muster cannot keep this plan as "
+	                              "a rota; re-plan in plan mode (add --lp), or keep a plan "
+	                              "solved without --lp"));
+	assert_null(strstr(r.out, "optimal"));
+	tu_result_free(&r);
+}
+
+/* Issue 24, 9e: shards of one sweep run with different options (a plain
+ * shard and a --keep --now shard) are refused by merge, naming the option
+ * and its two values (exit 2), never joined into one sweep. */
+static void test_cli_merge_refuses_shards_of_different_options(void **state)
+{
+	const char *ex = getenv("MUSTER_EXAMPLE_DIR"), *vary = "agency_cap.rn_b5=25:40:15";
+	struct tu_result r;
+	char path[400];
+	(void)state;
+	r = tu_run("solve", ex, "--lp", "--db", "mo.db", "--out", "mo-pub", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	r = tu_run("sweep", ex, "--lp", "--vary", vary, "--shard", "1/2", "--db", "mo1.db", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	r = tu_run("sweep", ex, "--lp", "--vary", vary, "--shard", "2/2", "--db", "mo2.db",
+	           "--keep", "mo-pub/plan.csv", "--now", "2026-12-02T12:00", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	r = tu_run("merge", "--db", "mo-m.db", "mo1.db", "mo2.db", NULL);
+	assert_int_equal(r.status, 2);
+	if (!strstr(r.err, "the shards of the sweep '--vary agency_cap.rn_b5=25:40:15' were run "
+	                   "with different options: --keep none in mo1.db, but --keep a plan of "))
+		fail_msg("%s", r.err);
+	assert_non_null(strstr(r.err, " in mo2.db; run every shard of a sweep with the same "
+	                              "options: nothing merged"));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "mo-m.db");
+	assert_int_not_equal(access(path, F_OK), 0);
+}
+
+/* Issue 24, 9d: a kept past that min_rest_hours, raised since, no longer
+ * allows is refused at the kept plan.csv's lines (exit 2), not blamed on
+ * the scenario alone. */
+static void test_cli_keep_names_the_rows_of_a_past_that_cannot_rest(void **state)
+{
+	struct tu_result r;
+	(void)state;
+	r = tu_run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "rs.db", "--out",
+	           "rs-pub", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	edited_example("rs", "sed -i 's/^min_rest_hours,11/min_rest_hours,20/' settings.csv");
+	r = tu_run("solve", "rs", "--lp", "--db", "rs.db", "--keep", "rs-pub/plan.csv", "--now",
+	           "2026-12-02T12:00", NULL);
+	assert_int_equal(r.status, 2);
+	if (!strstr(r.err, "rs-pub/plan.csv:557: the kept past cannot hold: bank worker bw001 "
+	                   "works mon-e and tue-e before --now (lines 557 and 558), and as the "
+	                   "scenario now reads they leave less than min_rest_hours between them "
+	                   "(min_rest_hours 20 in settings.csv, the shifts' times in "
+	                   "shifts.csv); put them back as they were, or give an earlier --now"))
+		fail_msg("%s", r.err);
+	tu_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2701,6 +2928,13 @@ int main(void)
 	    cmocka_unit_test(test_cli_recruit_posts_curve_and_sentence),
 	    cmocka_unit_test(test_cli_recruit_refuses_with_the_reason),
 	    cmocka_unit_test(test_cli_recruit_on_the_example_weeks),
+	    cmocka_unit_test(test_cli_keep_reads_back_the_formula_guard),
+	    cmocka_unit_test(test_cli_keep_names_a_folder),
+	    cmocka_unit_test(test_cli_a_text_file_as_db_is_bad_input),
+	    cmocka_unit_test(test_cli_recruit_names_an_option_it_does_not_take),
+	    cmocka_unit_test(test_cli_keep_refuses_a_plan_of_fractions_as_a_rota),
+	    cmocka_unit_test(test_cli_merge_refuses_shards_of_different_options),
+	    cmocka_unit_test(test_cli_keep_names_the_rows_of_a_past_that_cannot_rest),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }

@@ -1168,11 +1168,20 @@ static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
 			sh.furthest_excess = sh.is_in_core
 			                         ? -fabs(draw(2e5)) + (uniform() < 0.1 ? 1e-7 : 0)
 			                         : fabs(draw(2e5)) + 1e-3;
+			/* a margin of nothing, or of less than a penny (issue 24, 9h) */
+			if (sh.is_in_core && uniform() < 0.1)
+				sh.furthest_excess = uniform() < 0.5 ? 0.0 : -0.004 * uniform();
+			if (n == 1)
+				sh.is_in_core = true, sh.furthest_excess = 0.0;
 		}
 		mu_buf_init(&b);
 		io_say_shares_core(&b, &sc, &sh, exact_max);
 		assert_null(strstr(b.data, "(null)"));
-		if (!sh.is_exact) {
+		assert_null(strstr(b.data, "-0.00"));
+		if (sh.is_exact && n == 1) {
+			assert_string_equal(b.data, "The shares are in the core: with one partner "
+			                            "there is no other partner to work with.");
+		} else if (!sh.is_exact) {
 			char want[96];
 			snprintf(want, sizeof(want),
 			         "The core is checked for exact shares only (up to %d partners).",
