@@ -40,7 +40,21 @@ static const char STYLE[] =
     "ul.sentences li{margin:4px 0}"
     "table.rota td{text-align:left;font-size:.85em;white-space:nowrap}"
     "td.why{text-align:left;font-size:.85em;max-width:420px}"
-    "@media print{body{margin:0}}";
+    /* a phone: the page never wider than the screen; each table scrolls in
+     * its own box and each chart scales down (DESIGN.md §4) */
+    "body{padding:0 10px}svg{max-width:100%;height:auto}"
+    "@media screen{table{display:block;overflow-x:auto;max-width:100%}}"
+    "@media screen and (max-width:700px){th,td{white-space:nowrap}"
+    "td.why{white-space:normal;min-width:300px}.tile{min-width:0;flex:1 1 40%}}"
+    /* paper: A4 landscape, header rows on every page a table spans, a
+     * row or a chart never cut, each plan of a compare on a page of its
+     * own, the rota one week to a table so every day is on paper */
+    "@page{size:A4 landscape;margin:10mm}"
+    "@media print{body{margin:0;padding:0;max-width:none;font-size:10pt}"
+    "thead{display:table-header-group}tr,svg,.tile{break-inside:avoid}"
+    "h2,h3{break-after:avoid}h1.part{break-before:page}"
+    "table.rota{width:100%;table-layout:fixed}"
+    "table.rota td{white-space:normal;font-size:8pt}}";
 
 /* Identifiers of the scenario to their index. */
 struct lookup {
@@ -428,42 +442,25 @@ static void mutual_aid(struct mu_buf *b, const struct mu_scenario *sc, const str
 	free(names);
 }
 
-/* The named rota as a worker x day grid: each cell the shift's clock times
- * and where the worker goes (partner id; the legend is the partner table). */
-static void rota_grid(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
+/* Days of the rota to one table: a week fits across A4 landscape. */
+#define ROTA_DAYS 7
+
+/* One table of the rota grid: days from..to of the n rows in order. */
+static void rota_table(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *plan,
+                       const size_t *order, size_t n, long from, long to)
 {
-	const struct mu_plan *plan = p->plan;
-	size_t *order = mu_malloc((plan->n_rows + 1) * sizeof(size_t));
-	size_t n = io_report_rota_order(sc, plan, p->is_partner_page ? p->partner : MU_ALL, order);
-	long first = LONG_MAX, last = LONG_MIN, d;
-	size_t i, k, n_workers = 0;
+	size_t i, k;
+	long d;
 	char date[16];
-	for (i = 0; i < sc->n_shifts; i++) {
-		first = sc->shifts[i].day < first ? sc->shifts[i].day : first;
-		last = sc->shifts[i].day > last ? sc->shifts[i].day : last;
-	}
-	for (i = 0; i < n; i++)
-		n_workers +=
-		    i == 0 || plan->rows[order[i]].worker != plan->rows[order[i - 1]].worker;
-	mu_buf_adds(b, "<h2>Rota of bank staff</h2>\n");
-	if (n == 0) {
-		mu_buf_adds(b, "<p>No bank worker works in this plan.</p>\n");
-		free(order);
-		return;
-	}
-	mu_buf_addf(b,
-	            "<p>%zu bank worker%s, %zu shift%s; each cell: start&ndash;end and the "
-	            "partner worked at. The same as rota.csv.</p>\n<table class=\"rota\"><tr>"
-	            "<th>worker</th><th>home</th>",
-	            n_workers, n_workers == 1 ? "" : "s", n, n == 1 ? "" : "s");
-	for (d = first; d <= last; d++) {
+	mu_buf_adds(b, "<table class=\"rota\"><thead><tr><th>worker</th><th>home</th>");
+	for (d = from; d <= to; d++) {
 		time_t t = (time_t)d * 86400;
 		struct tm tm;
 		gmtime_r(&t, &tm);
 		strftime(date, sizeof(date), "%a %e %b", &tm);
 		mu_buf_addf(b, "<th>%s</th>", date);
 	}
-	mu_buf_adds(b, "</tr>\n");
+	mu_buf_adds(b, "</tr></thead>\n");
 	for (i = 0; i < n; i = k) {
 		const struct mu_bank_worker *w = &sc->bank[plan->rows[order[i]].worker];
 		size_t j;
@@ -475,7 +472,7 @@ static void rota_grid(struct mu_buf *b, const struct mu_scenario *sc, const stru
 		for (k = i; k < n && plan->rows[order[k]].worker == plan->rows[order[i]].worker;
 		     k++)
 			;
-		for (d = first; d <= last; d++) {
+		for (d = from; d <= to; d++) {
 			bool is_first = true;
 			mu_buf_adds(b, "<td>");
 			for (j = i; j < k; j++) {
@@ -496,6 +493,49 @@ static void rota_grid(struct mu_buf *b, const struct mu_scenario *sc, const stru
 		mu_buf_adds(b, "</tr>\n");
 	}
 	mu_buf_adds(b, "</table>\n");
+}
+
+/* The named rota as a worker x day grid, a week to a table: each cell the
+ * shift's clock times and where the worker goes (partner id; the legend is
+ * the partner table). A plan's bank staff are fractions, no rota: the page
+ * says so, and that plan.csv has them (no rota.csv is written). */
+static void rota_grid(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
+{
+	const struct mu_plan *plan = p->plan;
+	size_t *order = mu_malloc((plan->n_rows + 1) * sizeof(size_t));
+	size_t n = io_report_rota_order(sc, plan, p->is_partner_page ? p->partner : MU_ALL, order);
+	long first = LONG_MAX, last = LONG_MIN, from;
+	size_t i, n_workers = 0;
+	for (i = 0; i < sc->n_shifts; i++) {
+		first = sc->shifts[i].day < first ? sc->shifts[i].day : first;
+		last = sc->shifts[i].day > last ? sc->shifts[i].day : last;
+	}
+	for (i = 0; i < n; i++)
+		n_workers +=
+		    i == 0 || plan->rows[order[i]].worker != plan->rows[order[i - 1]].worker;
+	mu_buf_adds(b, p->is_plan ? "<h2>Bank staff in the plan (not a rota)</h2>\n"
+	                          : "<h2>Rota of bank staff</h2>\n");
+	if (n == 0) {
+		mu_buf_adds(b, "<p>No bank worker works in this plan.</p>\n");
+		free(order);
+		return;
+	}
+	if (p->is_plan)
+		mu_buf_addf(b,
+		            "<p>This is a plan, not a rota: it may give a worker part of a shift "
+		            "(the fraction in brackets), so no rota.csv is written. %zu bank "
+		            "worker%s on %zu shift%s, as plan.csv has them; each cell: "
+		            "start&ndash;end and the partner worked at. <code>muster solve</code> "
+		            "without <code>--lp</code> makes the rota.</p>\n",
+		            n_workers, n_workers == 1 ? "" : "s", n, n == 1 ? "" : "s");
+	else
+		mu_buf_addf(b,
+		            "<p>%zu bank worker%s, %zu shift%s; each cell: start&ndash;end and the "
+		            "partner worked at. The same as rota.csv.</p>\n",
+		            n_workers, n_workers == 1 ? "" : "s", n, n == 1 ? "" : "s");
+	for (from = first; from <= last; from += ROTA_DAYS)
+		rota_table(b, sc, plan, order, n, from,
+		           last - from < ROTA_DAYS ? last : from + ROTA_DAYS - 1);
 	free(order);
 }
 
@@ -942,10 +982,10 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 	                "bank worker only at their home partner.</p>\n");
 	compare_table(&b, sys, silo);
 	compare_partners(&b, sc, sys, silo);
-	mu_buf_adds(&b, "<h1 style=\"margin-top:1.5em\">The system plan</h1>\n");
+	mu_buf_adds(&b, "<h1 class=\"part\" style=\"margin-top:1.5em\">The system plan</h1>\n");
 	headline(&b, sc, sys);
 	plan_sections(&b, sc, &lk, sys);
-	mu_buf_adds(&b, "<h1 style=\"margin-top:1.5em\">The silo plan</h1>\n");
+	mu_buf_adds(&b, "<h1 class=\"part\" style=\"margin-top:1.5em\">The silo plan</h1>\n");
 	headline(&b, sc, silo);
 	unfilled(&b, sc, silo);
 	heatmap(&b, sc, silo);

@@ -20,6 +20,7 @@
 struct io_html_plan {
 	const char *heading; /* "System rota", "Silo plan" */
 	const char *mode;    /* "rota", "plan (silo)", ... */
+	bool is_plan;        /* plan mode (--lp): no rota.csv, bank staff in fractions */
 	enum mu_status status;
 	double objective;
 	bool has_gap;
