@@ -307,40 +307,53 @@ static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
 	               "sum, what the plan minimises.</p>\n");
 }
 
-/* Each (partner, shift) cell shows its worst-filled role, not the sum of
- * its roles: a ward with 3 of 4 Ward sisters and every nurse would read
- * "99% filled" summed, and the gap that matters would not show. */
+/* Each (partner, shift) cell shows the share of its required hours filled,
+ * all roles together, as the fill rate counts it; a cell where a role is
+ * below its safe minimum has a red frame, and a list below the chart names
+ * each such role, so that paper and a phone, which have no tooltip, say
+ * it. Until issue 24 a cell was its worst-filled role's staff, which read
+ * a 97.7%-filled partner as "66%" in most of its cells. */
 static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
 {
-	size_t np = sc->n_partners, ns = sc->n_shifts, i;
+	size_t np = sc->n_partners, ns = sc->n_shifts, i, n_red = 0;
 	struct io_svg_cell *cells = mu_malloc((np * ns + 1) * sizeof(*cells));
 	size_t *worst = mu_malloc((np * ns + 1) * sizeof(size_t));
+	double *required = mu_calloc(np * ns + 1, sizeof(double));
+	double *missing = mu_calloc(np * ns + 1, sizeof(double));
 	char **notes = mu_calloc(np * ns + 1, sizeof(char *));
 	const char **rows = mu_malloc((np + 1) * sizeof(char *));
 	const char **cols = mu_malloc((ns + 1) * sizeof(char *));
+	double *worst_fill = mu_malloc((np * ns + 1) * sizeof(double));
 	for (i = 0; i < np * ns; i++) {
-		cells[i] = (struct io_svg_cell){NAN, NULL};
+		cells[i] = (struct io_svg_cell){NAN, NULL, false};
 		worst[i] = MU_ALL;
+		worst_fill[i] = INFINITY;
 	}
 	for (i = 0; i < sc->n_demand && i < p->plan->n_demand; i++) {
 		const struct mu_demand *d = &sc->demand[i];
 		const struct mu_demand_result *r = &p->plan->demand[i];
 		size_t at = d->partner * ns + d->shift;
-		double fill;
+		/* as the fill rate counts it: what is left short or in breach */
+		double gap = r->short_staff + r->breach_staff, fill;
 		if (d->required <= 0)
 			continue;
-		/* as the fill rate counts it: what is left short or in breach */
-		fill = 1 - (r->short_staff + r->breach_staff) / d->required;
-		if (isnan(cells[at].fill) || fill < cells[at].fill) {
-			cells[at].fill = fill;
+		required[at] += d->required;
+		missing[at] += gap;
+		fill = 1 - gap / d->required;
+		/* the note names a role below minimum first, else the worst */
+		if (r->is_red_flag > cells[at].is_red ||
+		    (r->is_red_flag == cells[at].is_red && fill < worst_fill[at])) {
+			worst_fill[at] = fill;
 			worst[at] = i;
 		}
+		cells[at].is_red |= r->is_red_flag;
 	}
 	for (i = 0; i < np * ns; i++) {
 		const struct mu_demand *d;
 		struct mu_buf note;
 		if (worst[i] == MU_ALL)
 			continue;
+		cells[i].fill = 1 - missing[i] / required[i];
 		d = &sc->demand[worst[i]];
 		mu_buf_init(&note);
 		mu_buf_addf(&note, "%s: %.4g of %.4g staff", sc->roles[d->role].name,
@@ -349,23 +362,53 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
 		            d->required);
 		notes[i] = mu_buf_detach(&note, NULL);
 		cells[i].note = notes[i];
+		n_red += cells[i].is_red && (!p->is_partner_page || i / ns == p->partner);
 	}
 	for (i = 0; i < np; i++)
 		rows[i] = sc->partners[i].name;
 	for (i = 0; i < ns; i++)
 		cols[i] = sc->shifts[i].id;
-	mu_buf_adds(b, "<h2>Fill by partner and shift</h2>\n<p>Each cell is the share of "
-	               "required staff filled for the worst-filled role on that shift (its "
-	               "tooltip names the role), rounded down: 100% only where every role is "
-	               "fully staffed.</p>\n");
+	mu_buf_adds(b, "<h2>Fill by partner and shift</h2>\n<p>Each cell is the share of the "
+	               "required hours filled on that shift, all roles together, rounded down: "
+	               "100% only where every role is fully staffed. A red frame: a role there "
+	               "is below its safe minimum (a red flag), named below.</p>\n");
 	if (p->is_partner_page)
 		io_svg_heatmap(b, rows + p->partner, 1, cols, ns, cells + p->partner * ns);
 	else
 		io_svg_heatmap(b, rows, np, cols, ns, cells);
+	if (n_red == 0) {
+		mu_buf_adds(b, "<p>No role is below its safe minimum on any shift.</p>\n");
+	} else {
+		size_t n_said = 0;
+		mu_buf_adds(b, "<p>Below the safe minimum:</p>\n<ul>\n");
+		for (i = 0; i < sc->n_demand && i < p->plan->n_demand; i++) {
+			const struct mu_demand *d = &sc->demand[i];
+			const struct mu_demand_result *r = &p->plan->demand[i];
+			if (!r->is_red_flag || !is_shown(p, d->partner))
+				continue;
+			if (n_said++ == N_UNFILLED_SHOWN) {
+				mu_buf_adds(b, "<li>&hellip; and more: why.csv has every one.</li>\n");
+				break;
+			}
+			mu_buf_adds(b, "<li>");
+			io_html_esc(b, sc->partners[d->partner].name);
+			mu_buf_adds(b, ", ");
+			io_html_esc(b, sc->shifts[d->shift].id);
+			mu_buf_adds(b, ": <b>");
+			io_html_esc(b, sc->roles[d->role].name);
+			mu_buf_addf(b, "</b>, %.4g staff against a minimum of %.4g (%.4g required)</li>\n",
+			            d->required - r->short_staff - r->breach_staff, d->minimum,
+			            d->required);
+		}
+		mu_buf_adds(b, "</ul>\n");
+	}
 	for (i = 0; i < np * ns; i++)
 		free(notes[i]);
 	free(notes);
 	free(worst);
+	free(worst_fill);
+	free(required);
+	free(missing);
 	free(cells);
 	free(rows);
 	free(cols);
