@@ -121,6 +121,7 @@ void flow_run_html_plan(const struct flow_run_request *req, const struct flow_ru
 	out->n_prices = run->solved.n_prices;
 	out->why = run->why;
 	out->changes = run->changes;
+	out->keep = req->keep;
 }
 
 /* The settings in force, defaults included, as key/value text (an absent

@@ -42,7 +42,7 @@ static const char STYLE[] =
     "td.why{text-align:left;font-size:.85em;max-width:420px}"
     /* a phone: the page never wider than the screen; each table scrolls in
      * its own box and each chart scales down (DESIGN.md §4) */
-    "body{padding:0 10px}svg{max-width:100%;height:auto}"
+    "body{padding:0 10px}svg{max-width:100%;height:auto}.hash{word-break:break-all}"
     "@media screen{table{display:block;overflow-x:auto;max-width:100%}}"
     "@media screen and (max-width:700px){th,td{white-space:nowrap}"
     "td.why{white-space:normal;min-width:300px}.tile{min-width:0;flex:1 1 40%}}"
@@ -125,19 +125,92 @@ static const struct mu_totals *page_totals(const struct io_html_plan *p)
 	return p->is_partner_page ? &p->plan->partners[p->partner] : &p->plan->system;
 }
 
-void io_html_page_open(struct mu_buf *b, const char *title, const char *label)
+/* "Mon 30 Nov 2026" of a day (days since 1970-01-01) into buf. */
+static void day_text(char *buf, size_t size, long day)
 {
-	char when[64];
+	time_t t = (time_t)day * 86400;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%a %e %b %Y", &tm);
+}
+
+void io_html_page_open(struct mu_buf *b, const char *title, const struct mu_scenario *sc,
+                       const char *label, long long run_id)
+{
+	char when[64], from[32], to[32];
 	time_t now = time(NULL);
+	long first = LONG_MAX, last = LONG_MIN;
+	size_t i;
 	strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", gmtime(&now));
+	for (i = 0; i < sc->n_shifts; i++) {
+		first = sc->shifts[i].day < first ? sc->shifts[i].day : first;
+		last = sc->shifts[i].day > last ? sc->shifts[i].day : last;
+	}
 	mu_buf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
 	               "<meta name=\"viewport\" content=\"width=device-width\">\n<title>");
 	io_html_esc(b, title);
 	mu_buf_addf(b, "</title>\n<style>%s</style></head><body>\n<h1>", STYLE);
 	io_html_esc(b, title);
-	mu_buf_adds(b, "</h1>\n<p class=\"sub\">Scenario ");
+	mu_buf_adds(b, "</h1>\n<p class=\"sub\">");
+	if (run_id > 0)
+		mu_buf_addf(b, "Run %lld &middot; ", run_id);
+	mu_buf_adds(b, "Scenario <b>");
 	io_html_esc(b, label);
+	mu_buf_adds(b, "</b>");
+	if (*sc->source_hash)
+		mu_buf_addf(b, " (SHA-256 <span class=\"hash\">%s</span>)", sc->source_hash);
+	if (first <= last) {
+		day_text(from, sizeof(from), first);
+		day_text(to, sizeof(to), last);
+		mu_buf_addf(b, " &middot; shifts from %s to %s", from, to);
+	}
 	mu_buf_addf(b, " &middot; made by muster %s on %s</p>\n", MUSTER_VERSION, when);
+}
+
+/* What kind of run the page is and which files beside it hold the same:
+ * a plan's bank staff are fractions, so it has no rota.csv. */
+static void files(struct mu_buf *b, const struct io_html_plan *p)
+{
+	if (p->is_plan)
+		mu_buf_adds(b, "<p>This is a <b>plan</b> (plan mode), not a rota: it may give a "
+		               "worker part of a shift, and has shadow prices. ");
+	else
+		mu_buf_adds(b, "<p>This is a <b>rota</b>: whole shifts for named bank workers. ");
+	if (p->is_partner_page)
+		mu_buf_addf(b, "This folder has plan.csv%s, this partner's rows; the system's "
+		               "page and files are two folders up.</p>\n",
+		            p->is_plan ? "" : " and rota.csv");
+	else
+		mu_buf_addf(b, "This folder has plan.csv, %ssummary.csv, why.csv%s%s and partners/ "
+		               "(each partner's page and files)%s.</p>\n",
+		            p->is_plan ? "" : "rota.csv, ", p->prices ? ", prices.csv" : "",
+		            p->changes ? ", changes.csv" : "",
+		            p->is_plan ? "; no rota.csv" : "");
+}
+
+/* What a re-plan re-plans: the kept plan, from its now when it has one. */
+static void replans(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
+{
+	const struct mu_keep *k = p->keep;
+	char from[32];
+	if (!p->changes)
+		return;
+	mu_buf_adds(b, "<p><b>A re-plan</b> of the kept plan (<code>--keep</code>): ");
+	if (k && k->has_now) {
+		time_t t = (time_t)k->now * 60;
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(from, sizeof(from), "%a %e %b %Y %H:%M", &tm);
+		mu_buf_addf(b, "the shifts that start from %s are planned again, those before stay "
+		               "as kept; ", from);
+	} else {
+		mu_buf_adds(b, "every shift is planned again; ");
+	}
+	mu_buf_addf(b, "%zu kept assignment%s and booking%s stay as they were, %zu change%s.</p>\n",
+	            p->changes->n_kept, p->changes->n_kept == 1 ? "" : "s",
+	            p->changes->n_kept == 1 ? "" : "s", p->changes->n_rows,
+	            p->changes->n_rows == 1 ? "" : "s");
+	(void)sc;
 }
 
 static void tile(struct mu_buf *b, const char *value, const char *what, bool is_alarm)
@@ -893,7 +966,9 @@ enum mu_code io_html_write_solve(const char *dir, const struct mu_scenario *sc,
 	struct lookup lk;
 	mu_buf_init(&b);
 	lookup_init(&lk, sc);
-	io_html_page_open(&b, plan->heading, scenario_label);
+	io_html_page_open(&b, plan->heading, sc, scenario_label, plan->run_id);
+	replans(&b, sc, plan);
+	files(&b, plan);
 	headline(&b, sc, plan);
 	plan_sections(&b, sc, &lk, plan);
 	lookup_release(&lk);
@@ -1001,7 +1076,7 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 	struct lookup lk;
 	mu_buf_init(&b);
 	lookup_init(&lk, sc);
-	io_html_page_open(&b, "System against silo", scenario_label);
+	io_html_page_open(&b, "System against silo", sc, scenario_label, sys->run_id);
 	mu_buf_init(&say);
 	io_say_value(&say, sc, sys->plan, silo->plan);
 	mu_buf_adds(&b, "<p style=\"font-size:1.2em\">");
