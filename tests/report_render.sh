@@ -10,7 +10,8 @@
 # area (the legends go outside). report.html has no script, so the measuring
 # script runs in a copy, DIR/layout.html; DIR/report.png is a screenshot to
 # look at. Each page kind (a solve's in plan and rota mode, a partner's, a
-# compare's, a sweep's, a shares') prints on A4 landscape with every day of
+# compare's, a sweep's, a shares', a recruit's) names the scenario's hash
+# and its first and last day in its header, prints on A4 landscape with every day of
 # the horizon where it has a rota grid, and at 390 px (a phone) nothing is
 # wider than the screen outside a table's own scrolling box.
 #   sh report_render.sh MUSTER EXAMPLE_DIR WORK_DIR
@@ -201,6 +202,17 @@ paper() {
 	echo "report_render: $1/report.pdf: A4 landscape, all $n days"
 }
 
+# header DIR: DIR/report.html's header names the scenario's hash and the
+# first and last day of the example's shifts.csv
+header() {
+	grep -qE 'SHA-256 <span class="hash">[0-9a-f]{64}</span>' "$1/report.html" ||
+		fail "$1/report.html: the header names no scenario hash"
+	first=$(awk -F, 'NR > 1 { print $2 }' "$example/shifts.csv" | sort | head -n 1)
+	last=$(awk -F, 'NR > 1 { print $2 }' "$example/shifts.csv" | sort | tail -n 1)
+	want="shifts from $(date -u -d "$first" '+%a %e %b %Y') to $(date -u -d "$last" '+%a %e %b %Y')"
+	grep -qF -- "$want" "$1/report.html" || fail "$1/report.html: the header does not say '$want'"
+}
+
 # expect DIR FILE: every line of FILE (a string) is on the rendered page
 expect() {
 	n=0
@@ -232,6 +244,7 @@ layout solve
 partner=$(ls solve/partners | head -n 1)
 layout "solve/partners/$partner"
 paper solve "$example/shifts.csv"
+header solve
 phone solve
 phone "solve/partners/$partner"
 
@@ -254,6 +267,7 @@ $1 == "SYSTEM" && $3 == "agency_spend" { print money($4); print money($5) }
 expect compare compare/expected.txt
 layout compare
 paper compare "$example/shifts.csv"
+header compare
 phone compare
 
 "$muster" sweep "$example" --lp --vary agency_cap.rn_b5=25:45:5 --out sweep --db runs.db >/dev/null
@@ -263,12 +277,22 @@ awk -F, "$MONEY"'NR > 1 { print money($4); print money($15) }' sweep/sweep.csv >
 expect sweep sweep/expected.txt
 layout sweep
 paper sweep
+header sweep
 phone sweep
 
 "$muster" shares "$example" --out shares >/dev/null
 render shares
 paper shares
+header shares
 phone shares
+
+"$muster" recruit "$example" --lp --out recruit --db runs.db >/dev/null
+render recruit
+paper recruit
+header recruit
+phone recruit
+grep -q 'The search for the best posts: <b>optimal' recruit/report.html ||
+	fail "recruit/report.html does not say the search's status"
 
 # a grid: one line per value of the second --vary, each told apart in the legend
 "$muster" sweep "$example" --lp --vary agency_cap.rn_b5=25:35:5 \
