@@ -284,6 +284,7 @@ phone sweep
 render shares
 paper shares
 header shares
+layout shares
 phone shares
 
 "$muster" recruit "$example" --lp --out recruit --db runs.db >/dev/null
