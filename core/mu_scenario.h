@@ -171,6 +171,10 @@ struct mu_scenario {
 	struct mu_settings settings;
 	struct mu_recruit *recruits; /* read always, used only by `muster recruit` */
 	size_t n_recruits;
+	/* SHA-256 in hex of the files it was read from (io_source_hash), as
+	 * the store keeps it and the report's header names it; "" when built
+	 * in memory */
+	char source_hash[65];
 };
 
 /* A new, empty scenario with the default settings (mu_settings_table).

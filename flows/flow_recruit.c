@@ -248,6 +248,10 @@ static enum mu_code write_outputs(const struct flow_recruit_request *req,
 	mu_buf_init(&say);
 	flow_recruit_say(&say, sc, req, r);
 	view.sentence = say.data;
+	view.status = r->best.status;
+	view.has_gap = r->best.has_bound;
+	view.gap = r->best.gap;
+	view.is_all_optimal = r->is_all_optimal;
 	rc = io_html_write_recruit(req->out, sc, &view, err);
 	mu_buf_release(&say);
 	return rc;

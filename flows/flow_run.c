@@ -111,6 +111,7 @@ void flow_run_html_plan(const struct flow_run_request *req, const struct flow_ru
 	memset(out, 0, sizeof(*out));
 	out->heading = heading;
 	out->mode = flow_run_mode_name(req);
+	out->is_plan = req->is_lp;
 	out->status = run->solved.status;
 	out->objective = run->solved.objective;
 	out->has_gap = !req->is_lp && run->solved.has_bound;
@@ -120,6 +121,7 @@ void flow_run_html_plan(const struct flow_run_request *req, const struct flow_ru
 	out->n_prices = run->solved.n_prices;
 	out->why = run->why;
 	out->changes = run->changes;
+	out->keep = req->keep;
 }
 
 /* The settings in force, defaults included, as key/value text (an absent

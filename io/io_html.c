@@ -40,7 +40,21 @@ static const char STYLE[] =
     "ul.sentences li{margin:4px 0}"
     "table.rota td{text-align:left;font-size:.85em;white-space:nowrap}"
     "td.why{text-align:left;font-size:.85em;max-width:420px}"
-    "@media print{body{margin:0}}";
+    /* a phone: the page never wider than the screen; each table scrolls in
+     * its own box and each chart scales down (DESIGN.md §4) */
+    "body{padding:0 10px}svg{max-width:100%;height:auto}.hash{word-break:break-all}"
+    "@media screen{table{display:block;overflow-x:auto;max-width:100%}}"
+    "@media screen and (max-width:700px){th,td{white-space:nowrap}"
+    "td.why{white-space:normal;min-width:300px}.tile{min-width:0;flex:1 1 40%}}"
+    /* paper: A4 landscape, header rows on every page a table spans, a
+     * row or a chart never cut, each plan of a compare on a page of its
+     * own, the rota one week to a table so every day is on paper */
+    "@page{size:A4 landscape;margin:10mm}"
+    "@media print{body{margin:0;padding:0;max-width:none;font-size:10pt}"
+    "thead{display:table-header-group}tr,svg,.tile{break-inside:avoid}"
+    "h2,h3{break-after:avoid}h1.part{break-before:page}"
+    "table.rota{width:100%;table-layout:fixed}"
+    "table.rota td{white-space:normal;font-size:8pt}}";
 
 /* Identifiers of the scenario to their index. */
 struct lookup {
@@ -111,19 +125,92 @@ static const struct mu_totals *page_totals(const struct io_html_plan *p)
 	return p->is_partner_page ? &p->plan->partners[p->partner] : &p->plan->system;
 }
 
-void io_html_page_open(struct mu_buf *b, const char *title, const char *label)
+/* "Mon 30 Nov 2026" of a day (days since 1970-01-01) into buf. */
+static void day_text(char *buf, size_t size, long day)
 {
-	char when[64];
+	time_t t = (time_t)day * 86400;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%a %e %b %Y", &tm);
+}
+
+void io_html_page_open(struct mu_buf *b, const char *title, const struct mu_scenario *sc,
+                       const char *label, long long run_id)
+{
+	char when[64], from[32], to[32];
 	time_t now = time(NULL);
+	long first = LONG_MAX, last = LONG_MIN;
+	size_t i;
 	strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", gmtime(&now));
+	for (i = 0; i < sc->n_shifts; i++) {
+		first = sc->shifts[i].day < first ? sc->shifts[i].day : first;
+		last = sc->shifts[i].day > last ? sc->shifts[i].day : last;
+	}
 	mu_buf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
 	               "<meta name=\"viewport\" content=\"width=device-width\">\n<title>");
 	io_html_esc(b, title);
 	mu_buf_addf(b, "</title>\n<style>%s</style></head><body>\n<h1>", STYLE);
 	io_html_esc(b, title);
-	mu_buf_adds(b, "</h1>\n<p class=\"sub\">Scenario ");
+	mu_buf_adds(b, "</h1>\n<p class=\"sub\">");
+	if (run_id > 0)
+		mu_buf_addf(b, "Run %lld &middot; ", run_id);
+	mu_buf_adds(b, "Scenario <b>");
 	io_html_esc(b, label);
+	mu_buf_adds(b, "</b>");
+	if (*sc->source_hash)
+		mu_buf_addf(b, " (SHA-256 <span class=\"hash\">%s</span>)", sc->source_hash);
+	if (first <= last) {
+		day_text(from, sizeof(from), first);
+		day_text(to, sizeof(to), last);
+		mu_buf_addf(b, " &middot; shifts from %s to %s", from, to);
+	}
 	mu_buf_addf(b, " &middot; made by muster %s on %s</p>\n", MUSTER_VERSION, when);
+}
+
+/* What kind of run the page is and which files beside it hold the same:
+ * a plan's bank staff are fractions, so it has no rota.csv. */
+static void files(struct mu_buf *b, const struct io_html_plan *p)
+{
+	if (p->is_plan)
+		mu_buf_adds(b, "<p>This is a <b>plan</b> (plan mode), not a rota: it may give a "
+		               "worker part of a shift, and has shadow prices. ");
+	else
+		mu_buf_adds(b, "<p>This is a <b>rota</b>: whole shifts for named bank workers. ");
+	if (p->is_partner_page)
+		mu_buf_addf(b, "This folder has plan.csv%s, this partner's rows; the system's "
+		               "page and files are two folders up.</p>\n",
+		            p->is_plan ? "" : " and rota.csv");
+	else
+		mu_buf_addf(b, "This folder has plan.csv, %ssummary.csv, why.csv%s%s and partners/ "
+		               "(each partner's page and files)%s.</p>\n",
+		            p->is_plan ? "" : "rota.csv, ", p->prices ? ", prices.csv" : "",
+		            p->changes ? ", changes.csv" : "",
+		            p->is_plan ? "; no rota.csv" : "");
+}
+
+/* What a re-plan re-plans: the kept plan, from its now when it has one. */
+static void replans(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
+{
+	const struct mu_keep *k = p->keep;
+	char from[32];
+	if (!p->changes)
+		return;
+	mu_buf_adds(b, "<p><b>A re-plan</b> of the kept plan (<code>--keep</code>): ");
+	if (k && k->has_now) {
+		time_t t = (time_t)k->now * 60;
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(from, sizeof(from), "%a %e %b %Y %H:%M", &tm);
+		mu_buf_addf(b, "the shifts that start from %s are planned again, those before stay "
+		               "as kept; ", from);
+	} else {
+		mu_buf_adds(b, "every shift is planned again; ");
+	}
+	mu_buf_addf(b, "%zu kept assignment%s and booking%s stay as they were, %zu change%s.</p>\n",
+	            p->changes->n_kept, p->changes->n_kept == 1 ? "" : "s",
+	            p->changes->n_kept == 1 ? "" : "s", p->changes->n_rows,
+	            p->changes->n_rows == 1 ? "" : "s");
+	(void)sc;
 }
 
 static void tile(struct mu_buf *b, const char *value, const char *what, bool is_alarm)
@@ -296,40 +383,53 @@ static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
 	               "sum, what the plan minimises.</p>\n");
 }
 
-/* Each (partner, shift) cell shows its worst-filled role, not the sum of
- * its roles: a ward with 3 of 4 Ward sisters and every nurse would read
- * "99% filled" summed, and the gap that matters would not show. */
+/* Each (partner, shift) cell shows the share of its required hours filled,
+ * all roles together, as the fill rate counts it; a cell where a role is
+ * below its safe minimum has a red frame, and a list below the chart names
+ * each such role, so that paper and a phone, which have no tooltip, say
+ * it. Until issue 24 a cell was its worst-filled role's staff, which read
+ * a 97.7%-filled partner as "66%" in most of its cells. */
 static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
 {
-	size_t np = sc->n_partners, ns = sc->n_shifts, i;
+	size_t np = sc->n_partners, ns = sc->n_shifts, i, n_red = 0;
 	struct io_svg_cell *cells = mu_malloc((np * ns + 1) * sizeof(*cells));
 	size_t *worst = mu_malloc((np * ns + 1) * sizeof(size_t));
+	double *required = mu_calloc(np * ns + 1, sizeof(double));
+	double *missing = mu_calloc(np * ns + 1, sizeof(double));
 	char **notes = mu_calloc(np * ns + 1, sizeof(char *));
 	const char **rows = mu_malloc((np + 1) * sizeof(char *));
 	const char **cols = mu_malloc((ns + 1) * sizeof(char *));
+	double *worst_fill = mu_malloc((np * ns + 1) * sizeof(double));
 	for (i = 0; i < np * ns; i++) {
-		cells[i] = (struct io_svg_cell){NAN, NULL};
+		cells[i] = (struct io_svg_cell){NAN, NULL, false};
 		worst[i] = MU_ALL;
+		worst_fill[i] = INFINITY;
 	}
 	for (i = 0; i < sc->n_demand && i < p->plan->n_demand; i++) {
 		const struct mu_demand *d = &sc->demand[i];
 		const struct mu_demand_result *r = &p->plan->demand[i];
 		size_t at = d->partner * ns + d->shift;
-		double fill;
+		/* as the fill rate counts it: what is left short or in breach */
+		double gap = r->short_staff + r->breach_staff, fill;
 		if (d->required <= 0)
 			continue;
-		/* as the fill rate counts it: what is left short or in breach */
-		fill = 1 - (r->short_staff + r->breach_staff) / d->required;
-		if (isnan(cells[at].fill) || fill < cells[at].fill) {
-			cells[at].fill = fill;
+		required[at] += d->required;
+		missing[at] += gap;
+		fill = 1 - gap / d->required;
+		/* the note names a role below minimum first, else the worst */
+		if (r->is_red_flag > cells[at].is_red ||
+		    (r->is_red_flag == cells[at].is_red && fill < worst_fill[at])) {
+			worst_fill[at] = fill;
 			worst[at] = i;
 		}
+		cells[at].is_red |= r->is_red_flag;
 	}
 	for (i = 0; i < np * ns; i++) {
 		const struct mu_demand *d;
 		struct mu_buf note;
 		if (worst[i] == MU_ALL)
 			continue;
+		cells[i].fill = 1 - missing[i] / required[i];
 		d = &sc->demand[worst[i]];
 		mu_buf_init(&note);
 		mu_buf_addf(&note, "%s: %.4g of %.4g staff", sc->roles[d->role].name,
@@ -338,23 +438,53 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
 		            d->required);
 		notes[i] = mu_buf_detach(&note, NULL);
 		cells[i].note = notes[i];
+		n_red += cells[i].is_red && (!p->is_partner_page || i / ns == p->partner);
 	}
 	for (i = 0; i < np; i++)
 		rows[i] = sc->partners[i].name;
 	for (i = 0; i < ns; i++)
 		cols[i] = sc->shifts[i].id;
-	mu_buf_adds(b, "<h2>Fill by partner and shift</h2>\n<p>Each cell is the share of "
-	               "required staff filled for the worst-filled role on that shift (its "
-	               "tooltip names the role), rounded down: 100% only where every role is "
-	               "fully staffed.</p>\n");
+	mu_buf_adds(b, "<h2>Fill by partner and shift</h2>\n<p>Each cell is the share of the "
+	               "required hours filled on that shift, all roles together, rounded down: "
+	               "100% only where every role is fully staffed. A red frame: a role there "
+	               "is below its safe minimum (a red flag), named below.</p>\n");
 	if (p->is_partner_page)
 		io_svg_heatmap(b, rows + p->partner, 1, cols, ns, cells + p->partner * ns);
 	else
 		io_svg_heatmap(b, rows, np, cols, ns, cells);
+	if (n_red == 0) {
+		mu_buf_adds(b, "<p>No role is below its safe minimum on any shift.</p>\n");
+	} else {
+		size_t n_said = 0;
+		mu_buf_adds(b, "<p>Below the safe minimum:</p>\n<ul>\n");
+		for (i = 0; i < sc->n_demand && i < p->plan->n_demand; i++) {
+			const struct mu_demand *d = &sc->demand[i];
+			const struct mu_demand_result *r = &p->plan->demand[i];
+			if (!r->is_red_flag || !is_shown(p, d->partner))
+				continue;
+			if (n_said++ == N_UNFILLED_SHOWN) {
+				mu_buf_adds(b, "<li>&hellip; and more: why.csv has every one.</li>\n");
+				break;
+			}
+			mu_buf_adds(b, "<li>");
+			io_html_esc(b, sc->partners[d->partner].name);
+			mu_buf_adds(b, ", ");
+			io_html_esc(b, sc->shifts[d->shift].id);
+			mu_buf_adds(b, ": <b>");
+			io_html_esc(b, sc->roles[d->role].name);
+			mu_buf_addf(b, "</b>, %.4g staff against a minimum of %.4g (%.4g required)</li>\n",
+			            d->required - r->short_staff - r->breach_staff, d->minimum,
+			            d->required);
+		}
+		mu_buf_adds(b, "</ul>\n");
+	}
 	for (i = 0; i < np * ns; i++)
 		free(notes[i]);
 	free(notes);
 	free(worst);
+	free(worst_fill);
+	free(required);
+	free(missing);
 	free(cells);
 	free(rows);
 	free(cols);
@@ -431,42 +561,25 @@ static void mutual_aid(struct mu_buf *b, const struct mu_scenario *sc, const str
 	free(names);
 }
 
-/* The named rota as a worker x day grid: each cell the shift's clock times
- * and where the worker goes (partner id; the legend is the partner table). */
-static void rota_grid(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
+/* Days of the rota to one table: a week fits across A4 landscape. */
+#define ROTA_DAYS 7
+
+/* One table of the rota grid: days from..to of the n rows in order. */
+static void rota_table(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *plan,
+                       const size_t *order, size_t n, long from, long to)
 {
-	const struct mu_plan *plan = p->plan;
-	size_t *order = mu_malloc((plan->n_rows + 1) * sizeof(size_t));
-	size_t n = io_report_rota_order(sc, plan, p->is_partner_page ? p->partner : MU_ALL, order);
-	long first = LONG_MAX, last = LONG_MIN, d;
-	size_t i, k, n_workers = 0;
+	size_t i, k;
+	long d;
 	char date[16];
-	for (i = 0; i < sc->n_shifts; i++) {
-		first = sc->shifts[i].day < first ? sc->shifts[i].day : first;
-		last = sc->shifts[i].day > last ? sc->shifts[i].day : last;
-	}
-	for (i = 0; i < n; i++)
-		n_workers +=
-		    i == 0 || plan->rows[order[i]].worker != plan->rows[order[i - 1]].worker;
-	mu_buf_adds(b, "<h2>Rota of bank staff</h2>\n");
-	if (n == 0) {
-		mu_buf_adds(b, "<p>No bank worker works in this plan.</p>\n");
-		free(order);
-		return;
-	}
-	mu_buf_addf(b,
-	            "<p>%zu bank worker%s, %zu shift%s; each cell: start&ndash;end and the "
-	            "partner worked at. The same as rota.csv.</p>\n<table class=\"rota\"><tr>"
-	            "<th>worker</th><th>home</th>",
-	            n_workers, n_workers == 1 ? "" : "s", n, n == 1 ? "" : "s");
-	for (d = first; d <= last; d++) {
+	mu_buf_adds(b, "<table class=\"rota\"><thead><tr><th>worker</th><th>home</th>");
+	for (d = from; d <= to; d++) {
 		time_t t = (time_t)d * 86400;
 		struct tm tm;
 		gmtime_r(&t, &tm);
 		strftime(date, sizeof(date), "%a %e %b", &tm);
 		mu_buf_addf(b, "<th>%s</th>", date);
 	}
-	mu_buf_adds(b, "</tr>\n");
+	mu_buf_adds(b, "</tr></thead>\n");
 	for (i = 0; i < n; i = k) {
 		const struct mu_bank_worker *w = &sc->bank[plan->rows[order[i]].worker];
 		size_t j;
@@ -478,7 +591,7 @@ static void rota_grid(struct mu_buf *b, const struct mu_scenario *sc, const stru
 		for (k = i; k < n && plan->rows[order[k]].worker == plan->rows[order[i]].worker;
 		     k++)
 			;
-		for (d = first; d <= last; d++) {
+		for (d = from; d <= to; d++) {
 			bool is_first = true;
 			mu_buf_adds(b, "<td>");
 			for (j = i; j < k; j++) {
@@ -499,6 +612,49 @@ static void rota_grid(struct mu_buf *b, const struct mu_scenario *sc, const stru
 		mu_buf_adds(b, "</tr>\n");
 	}
 	mu_buf_adds(b, "</table>\n");
+}
+
+/* The named rota as a worker x day grid, a week to a table: each cell the
+ * shift's clock times and where the worker goes (partner id; the legend is
+ * the partner table). A plan's bank staff are fractions, no rota: the page
+ * says so, and that plan.csv has them (no rota.csv is written). */
+static void rota_grid(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
+{
+	const struct mu_plan *plan = p->plan;
+	size_t *order = mu_malloc((plan->n_rows + 1) * sizeof(size_t));
+	size_t n = io_report_rota_order(sc, plan, p->is_partner_page ? p->partner : MU_ALL, order);
+	long first = LONG_MAX, last = LONG_MIN, from;
+	size_t i, n_workers = 0;
+	for (i = 0; i < sc->n_shifts; i++) {
+		first = sc->shifts[i].day < first ? sc->shifts[i].day : first;
+		last = sc->shifts[i].day > last ? sc->shifts[i].day : last;
+	}
+	for (i = 0; i < n; i++)
+		n_workers +=
+		    i == 0 || plan->rows[order[i]].worker != plan->rows[order[i - 1]].worker;
+	mu_buf_adds(b, p->is_plan ? "<h2>Bank staff in the plan (not a rota)</h2>\n"
+	                          : "<h2>Rota of bank staff</h2>\n");
+	if (n == 0) {
+		mu_buf_adds(b, "<p>No bank worker works in this plan.</p>\n");
+		free(order);
+		return;
+	}
+	if (p->is_plan)
+		mu_buf_addf(b,
+		            "<p>This is a plan, not a rota: it may give a worker part of a shift "
+		            "(the fraction in brackets), so no rota.csv is written. %zu bank "
+		            "worker%s on %zu shift%s, as plan.csv has them; each cell: "
+		            "start&ndash;end and the partner worked at. <code>muster solve</code> "
+		            "without <code>--lp</code> makes the rota.</p>\n",
+		            n_workers, n_workers == 1 ? "" : "s", n, n == 1 ? "" : "s");
+	else
+		mu_buf_addf(b,
+		            "<p>%zu bank worker%s, %zu shift%s; each cell: start&ndash;end and the "
+		            "partner worked at. The same as rota.csv.</p>\n",
+		            n_workers, n_workers == 1 ? "" : "s", n, n == 1 ? "" : "s");
+	for (from = first; from <= last; from += ROTA_DAYS)
+		rota_table(b, sc, plan, order, n, from,
+		           last - from < ROTA_DAYS ? last : from + ROTA_DAYS - 1);
 	free(order);
 }
 
@@ -813,7 +969,9 @@ enum mu_code io_html_write_solve(const char *dir, const struct mu_scenario *sc,
 	struct lookup lk;
 	mu_buf_init(&b);
 	lookup_init(&lk, sc);
-	io_html_page_open(&b, plan->heading, scenario_label);
+	io_html_page_open(&b, plan->heading, sc, scenario_label, plan->run_id);
+	replans(&b, sc, plan);
+	files(&b, plan);
 	headline(&b, sc, plan);
 	plan_sections(&b, sc, &lk, plan);
 	lookup_release(&lk);
@@ -930,7 +1088,7 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 	struct lookup lk;
 	mu_buf_init(&b);
 	lookup_init(&lk, sc);
-	io_html_page_open(&b, "System against silo", scenario_label);
+	io_html_page_open(&b, "System against silo", sc, scenario_label, sys->run_id);
 	mu_buf_init(&say);
 	io_say_value(&say, sc, sys->plan, silo->plan);
 	mu_buf_adds(&b, "<p style=\"font-size:1.2em\">");
@@ -954,10 +1112,10 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 	                "bank worker only at their home partner.</p>\n");
 	compare_table(&b, sys, silo);
 	compare_partners(&b, sc, sys, silo);
-	mu_buf_adds(&b, "<h1 style=\"margin-top:1.5em\">The system plan</h1>\n");
+	mu_buf_adds(&b, "<h1 class=\"part\" style=\"margin-top:1.5em\">The system plan</h1>\n");
 	headline(&b, sc, sys);
 	plan_sections(&b, sc, &lk, sys);
-	mu_buf_adds(&b, "<h1 style=\"margin-top:1.5em\">The silo plan</h1>\n");
+	mu_buf_adds(&b, "<h1 class=\"part\" style=\"margin-top:1.5em\">The silo plan</h1>\n");
 	headline(&b, sc, silo);
 	unfilled(&b, sc, silo);
 	heatmap(&b, sc, silo);

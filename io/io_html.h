@@ -20,6 +20,7 @@
 struct io_html_plan {
 	const char *heading; /* "System rota", "Silo plan" */
 	const char *mode;    /* "rota", "plan (silo)", ... */
+	bool is_plan;        /* plan mode (--lp): no rota.csv, bank staff in fractions */
 	enum mu_status status;
 	double objective;
 	bool has_gap;
@@ -35,6 +36,10 @@ struct io_html_plan {
 	/* a re-plan (--keep): its changes against the kept plan, shown
 	 * first; else NULL */
 	const struct mu_changes *changes;
+	const struct mu_keep *keep; /* the kept plan of a re-plan, or NULL */
+	/* the run's id in the store, named in the page's header; 0 (not
+	 * recorded yet when the page is written) leaves it out */
+	long long run_id;
 };
 
 /* Appends report.html's section on the bank workers homed at partner

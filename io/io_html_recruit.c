@@ -1,10 +1,13 @@
 /*
  * io_html_recruit.c - report.html of a recruitment (DESIGN.md §3c): the
  * board sentence, the posts and the value of each last post, the weeks,
- * and the recruitment curve with its chart (io_svg_recruit_curve). A page
- * of its own, smaller than a solve's: no plan sections.
+ * and the recruitment curve with its chart (io_svg_recruit_curve). The
+ * reports' frame (io_html_int.h), smaller than a solve's: no plan
+ * sections. The search's status first; figures of a search stopped by its
+ * limit carry a mark, since they are the best found, not the best.
  */
 #include "io/io_html.h"
+#include "io/io_html_int.h"
 
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
@@ -18,6 +21,8 @@
 
 /* Posts this close to 0 are shown as 0 (the solver's rounding noise). */
 #define EPS 1e-6
+/* The mark of a figure from a solve not proven best, and its footnote. */
+#define NOT_PROVEN " <span class=\"red\">*</span>"
 
 /* Text for the page, escaped by io_svg_escape, the reports' one escaper
  * (an apostrophe as &#39;, as on every other page; until issue 23 this
@@ -46,11 +51,12 @@ static void posts_table(struct mu_buf *b, const struct mu_scenario *sc, const st
 		text(b, sc->partners[k->partner].name);
 		mu_buf_adds(b, "</td><td>");
 		text(b, sc->roles[k->role].name);
-		mu_buf_addf(b, "</td><td>%.4g</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+		mu_buf_addf(b, "</td><td>%.4g</td><td>%s</td><td>%s</td><td>%s%s</td></tr>\n",
 		            fabs(r->posts[i]) < EPS ? 0 : r->posts[i],
 		            mu_format_money(m[0], k->annual_cost, 2),
 		            mu_format_money(m[1], r->posts[i] * k->annual_cost, 2),
-		            r->has_value[i] ? mu_format_money(m[2], r->value[i], 2) : "");
+		            r->has_value[i] ? mu_format_money(m[2], r->value[i], 2) : "",
+		            r->has_value[i] && !r->is_all_optimal ? NOT_PROVEN : "");
 	}
 	mu_buf_adds(b, "</table>\n");
 }
@@ -107,8 +113,9 @@ static void curve(struct mu_buf *b, const struct io_recruit *r)
 	               "</th></tr>\n");
 	for (i = 0; i < n; i++) {
 		const struct io_recruit_year *p = &r->curve[i];
-		mu_buf_addf(b, "<tr><td>%.0f</td><td>%s</td>", r->curve_x[i],
-		            mu_status_name(p->status));
+		mu_buf_addf(b, "<tr><td>%.0f</td><td>%s%s</td>", r->curve_x[i],
+		            mu_status_name(p->status),
+		            p->status == MU_STATUS_FEASIBLE ? NOT_PROVEN : "");
 		if (io_say_recruit_is_solved(p))
 			mu_buf_addf(b, "<td>%s</td><td>%s</td><td>%s</td><td>%.0f</td></tr>\n",
 			            mu_format_money(m[0], p->cost, 2),
@@ -123,20 +130,37 @@ static void curve(struct mu_buf *b, const struct io_recruit *r)
 	free(cost);
 }
 
+/* The search's status, and what a stopped search means for the figures. */
+static void search_status(struct mu_buf *b, const struct io_recruit *r)
+{
+	char status[MU_STATUS_SIZE];
+	mu_buf_addf(b, "<p>The search for the best posts: <b>%s</b>",
+	            mu_format_status(status, r->status, r->has_gap, r->gap));
+	if (r->is_all_optimal) {
+		mu_buf_adds(b, "; every solve proven best.</p>\n");
+		return;
+	}
+	mu_buf_adds(b, ".</p>\n<p class=\"alarm\"><span class=\"red\">*</span> The search was "
+	               "stopped by its limit before every solve was proven best: the posts, "
+	               "the values marked * and the curve's points marked * are the best "
+	               "found, not the best there is; a longer <code>--time-limit</code> may "
+	               "prove them.</p>\n");
+}
+
 enum mu_code io_html_write_recruit(const char *dir, const struct mu_scenario *sc,
                                    const struct io_recruit *r, struct mu_err *err)
 {
-	struct mu_buf b;
-	enum mu_code rc;
+	struct mu_buf b, label;
+	size_t k;
 	mu_buf_init(&b);
-	mu_buf_adds(
-	    &b,
-	    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-	    "<title>muster recruit</title><style>body{font-family:sans-serif;"
-	    "max-width:60em;margin:2em auto;color:#222}table{border-collapse:"
-	    "collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}"
-	    "th:first-child,td:first-child,th:nth-child(2),td:nth-child(2){text-align:left}</style>"
-	    "</head><body>\n<h1>Where the next posts should go</h1>\n<p>");
+	mu_buf_init(&label);
+	for (k = 0; k < r->n_weeks; k++)
+		mu_buf_addf(&label, "%s%s", k ? ", " : "", r->folders[k]);
+	/* the header names the first week's scenario, hash and dates */
+	io_html_page_open(&b, "Where the next posts should go", sc, label.data, 0);
+	mu_buf_release(&label);
+	search_status(&b, r);
+	mu_buf_adds(&b, "<p style=\"font-size:1.2em\">");
 	text(&b, r->sentence);
 	mu_buf_adds(&b, "</p>\n");
 	posts_table(&b, sc, r);
@@ -145,8 +169,6 @@ enum mu_code io_html_write_recruit(const char *dir, const struct mu_scenario *sc
 		curve(&b, r);
 	mu_buf_adds(&b, "<p>Yearly cost = the posts' annual cost + each week's cost (spend plus "
 	                "penalty weights) times the weeks of the year it stands for. Penalties "
-	                "are weights, not money anyone pays.</p>\n</body></html>\n");
-	rc = io_report_write_file(dir, "report.html", b.data, b.len, err);
-	mu_buf_release(&b);
-	return rc;
+	                "are weights, not money anyone pays.</p>\n");
+	return io_html_write_page(dir, &b, err);
 }

@@ -13,13 +13,42 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A partner's name as the chart's label: at most NAME_MAX_CHARS
+ * characters (of UTF-8), cut with an ellipsis, so that it fits left of
+ * the bars; the tooltip and the table have it whole. */
+#define NAME_MAX_CHARS 36
+static void name_fit(struct mu_buf *b, const char *name)
+{
+	struct mu_buf cut;
+	size_t i, n = 0;
+	for (i = 0; name[i]; i++)
+		n += ((unsigned char)name[i] & 0xc0) != 0x80;
+	if (n <= NAME_MAX_CHARS) {
+		io_html_esc(b, name);
+		return;
+	}
+	mu_buf_init(&cut);
+	for (i = 0, n = 0; name[i]; i++) {
+		n += ((unsigned char)name[i] & 0xc0) != 0x80;
+		if (n > NAME_MAX_CHARS - 1)
+			break;
+		mu_buf_addc(&cut, name[i]);
+	}
+	mu_buf_adds(&cut, "\xe2\x80\xa6");
+	io_html_esc(b, cut.data);
+	mu_buf_release(&cut);
+}
+
 /* One bar of the gain-and-share chart: a partner's gain and share side by
  * side, from a zero line, to the same scale. */
 static void shares_chart(struct mu_buf *b, const struct mu_scenario *sc, const struct io_shares *t)
 {
-	const double label_w = 260, bar_w = 420, row_h = 30;
+	/* the values written right of the bars: paper and phones have no
+	 * tooltip */
+	const double label_w = 260, bar_w = 420, row_h = 30, value_w = 250;
 	double lo = 0, hi = 0, scale, zero;
 	size_t p, n = sc->n_partners;
+	char m[2][MU_MONEY_SIZE];
 	for (p = 0; p < n; p++) {
 		lo = fmin(lo, fmin(t->gain[p], t->shares->share[p]));
 		hi = fmax(hi, fmax(t->gain[p], t->shares->share[p]));
@@ -30,8 +59,8 @@ static void shares_chart(struct mu_buf *b, const struct mu_scenario *sc, const s
 	            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
 	            "width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-label=\"each partner's gain "
 	            "and share\" font-family=\"sans-serif\" font-size=\"12\">\n",
-	            label_w + bar_w + 20, row_h * (double)n + 40, label_w + bar_w + 20,
-	            row_h * (double)n + 40);
+	            label_w + bar_w + 20 + value_w, row_h * (double)n + 40,
+	            label_w + bar_w + 20 + value_w, row_h * (double)n + 40);
 	mu_buf_addf(b,
 	            "<rect x=\"%.0f\" y=\"4\" width=\"12\" height=\"10\" fill=\"#9e9e9e\"/>"
 	            "<text x=\"%.0f\" y=\"13\">its own gain</text>"
@@ -45,8 +74,11 @@ static void shares_chart(struct mu_buf *b, const struct mu_scenario *sc, const s
 		            label_w - 8, y + 15);
 		io_html_esc(b, sc->partners[p].name);
 		mu_buf_adds(b, "</title>");
-		io_html_esc(b, sc->partners[p].id);
+		name_fit(b, sc->partners[p].name);
 		mu_buf_adds(b, "</text>");
+		mu_buf_addf(b, "<text x=\"%.0f\" y=\"%.1f\">gain %s, share %s</text>",
+		            label_w + bar_w + 20, y + 15, io_html_money(m[0], t->gain[p]),
+		            io_html_money(m[1], t->shares->share[p]));
 		mu_buf_addf(b,
 		            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" "
 		            "fill=\"#9e9e9e\"/>"
@@ -115,7 +147,7 @@ enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
 	struct mu_buf b, said;
 	size_t p;
 	mu_buf_init(&b);
-	io_html_page_open(&b, "Shares of the value of working together", scenario_label);
+	io_html_page_open(&b, "Shares of the value of working together", sc, scenario_label, 0);
 	mu_buf_addf(&b,
 	            "<p style=\"font-size:1.2em\">Working together lowers the cost to the system "
 	            "by <b>%s</b> of value (spend plus penalty weights), not money. Each partner's "
@@ -153,7 +185,11 @@ enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
 	/* the sentences the terminal says too */
 	mu_buf_init(&said);
 	io_say_shares_core(&said, sc, sh, t->exact_max);
-	mu_buf_adds(&b, "</table>\n<p>");
+	mu_buf_adds(&b, "</table>\n<p>In plain words: a partner's <b>share</b> is its fair "
+	                "part of the saving, what it brings to the partners it works with; the "
+	                "<b>core</b> is the set of ways to split the saving in which no group of "
+	                "partners would do better by working on its own, so no one has a reason "
+	                "to leave. ");
 	io_html_esc(&b, said.data);
 	mu_buf_reset(&said);
 	io_say_shares_settlement(&said, sc, t->settlement, t->n_settlement, 0);

@@ -21,7 +21,7 @@ enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
 	size_t i, k;
 	(void)sc;
 	mu_buf_init(&b);
-	io_html_page_open(&b, "Sweep", scenario_label);
+	io_html_page_open(&b, "Sweep", sc, scenario_label, 0);
 	mu_buf_addf(&b, "<p>%zu %s solves, varying ", table->n_points, table->mode);
 	for (k = 0; k < table->n_names; k++) {
 		mu_buf_adds(&b, k ? (k + 1 == table->n_names ? " and " : ", ") : "");

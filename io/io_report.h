@@ -179,6 +179,13 @@ struct io_recruit {
 	size_t n_curve;
 	/* the board sentence (io_say_recruit), report.html's first paragraph */
 	const char *sentence;
+	/* the search for the best posts: its status and gap, and whether
+	 * every solve (the values' and the curve's too) was proven; else the
+	 * page flags the figures as the best found */
+	enum mu_status status;
+	bool has_gap;
+	double gap;
+	bool is_all_optimal;
 };
 
 /* Writes dir/posts.csv: partner,role,posts,annual_cost,posts_cost,

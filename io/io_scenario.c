@@ -909,6 +909,7 @@ enum mu_code io_scenario_load(const struct io_source *src, struct mu_scenario **
 		mu_scenario_free(ld.sc);
 		return MU_E_INPUT;
 	}
+	io_source_hash(src, ld.sc->source_hash);
 	*out = ld.sc;
 	return MU_OK;
 }

@@ -188,7 +188,7 @@ void io_svg_heatmap(struct mu_buf *out, const char *const *row_labels, size_t n_
 	width = left + w * (double)n_cols + 10;
 	width = width < WIDTH ? WIDTH : width;
 	open_svg(out, width, top + h * (double)n_rows + legend_h,
-	         "fill by partner and shift, worst role in each cell");
+	         "required hours filled by partner and shift");
 	for (j = 0; j < n_cols; j++) {
 		x = left + w * ((double)j + 0.5);
 		mu_buf_addf(out, "<text transform=\"translate(%.1f,%.1f) rotate(-60)\">", x + 4,
@@ -215,13 +215,19 @@ void io_svg_heatmap(struct mu_buf *out, const char *const *row_labels, size_t n_
 				mu_buf_adds(out, ": nothing required</title></g>\n");
 				continue;
 			}
-			mu_buf_addf(out, ": %d%% filled", pc);
+			mu_buf_addf(out, ": %d%% of required hours filled", pc);
 			if (c->note) {
-				mu_buf_adds(out, " (worst: ");
+				mu_buf_adds(out, c->is_red ? " (below minimum: " : " (worst: ");
 				io_svg_escape(out, c->note);
 				mu_buf_adds(out, ")");
 			}
 			mu_buf_adds(out, "</title>");
+			if (c->is_red)
+				mu_buf_addf(out,
+				            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+				            "height=\"%.1f\" fill=\"none\" stroke=\"#cc0000\" "
+				            "stroke-width=\"2.5\"/>",
+				            x + 1.5, y + 1.5, w - 3, h - 3);
 			/* "100" fits a narrow cell where "100%" would not */
 			if (w >= 18)
 				mu_buf_addf(out,
@@ -235,7 +241,7 @@ void io_svg_heatmap(struct mu_buf *out, const char *const *row_labels, size_t n_
 	{
 		double y = top + h * (double)n_rows + 16;
 		x = left;
-		text_at(out, left - 8, y + 11, "end", "worst role filled:");
+		text_at(out, left - 8, y + 11, "end", "required hours filled:");
 		for (j = 0; j < N_STEPS; j++) {
 			mu_buf_addf(out,
 			            "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" "
@@ -250,6 +256,12 @@ void io_svg_heatmap(struct mu_buf *out, const char *const *row_labels, size_t n_
 		    "stroke=\"#999999\" stroke-width=\"0.5\"/>\n",
 		    x, y);
 		text_at(out, x + 18, y + 11, "start", "nothing required");
+		x += 18 + text_width("nothing required") + 16;
+		mu_buf_addf(out,
+		            "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" "
+		            "fill=\"none\" stroke=\"#cc0000\" stroke-width=\"2.5\"/>\n",
+		            x + 1, y + 1);
+		text_at(out, x + 18, y + 11, "start", "a role below minimum");
 	}
 	mu_buf_adds(out, "</svg>\n");
 }

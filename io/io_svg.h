@@ -43,6 +43,7 @@ struct io_svg_cell {
 	double fill;      /* in [0, 1], or NAN where nothing is required */
 	const char *note; /* said after the fill in the tooltip ("Ward sister:
 	                     3 of 4 staff"); NULL for none */
+	bool is_red;      /* a role below its safe minimum: a red frame */
 };
 
 /* A grid of fill rates: rows (partners) by columns (shifts), cells[i *
@@ -50,7 +51,7 @@ struct io_svg_cell {
  * down (so that only a full cell reads 100), in one of five steps of one
  * hue, darker the worse (below 80%, 80-90, 90-95, 95-99, 100%), shown in
  * a legend: steps that can be told apart in grey and by colour-blind
- * readers. */
+ * readers. A cell with is_red has a red frame, in the legend too. */
 void io_svg_heatmap(struct mu_buf *out, const char *const *row_labels, size_t n_rows,
                     const char *const *col_labels, size_t n_cols, const struct io_svg_cell *cells);
 

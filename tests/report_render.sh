@@ -9,7 +9,11 @@
 # no text outside its SVG, no two texts overlapping, no text over a plot
 # area (the legends go outside). report.html has no script, so the measuring
 # script runs in a copy, DIR/layout.html; DIR/report.png is a screenshot to
-# look at.
+# look at. Each page kind (a solve's in plan and rota mode, a partner's, a
+# compare's, a sweep's, a shares', a recruit's) names the scenario's hash
+# and its first and last day in its header, prints on A4 landscape with every day of
+# the horizon where it has a rota grid, and at 390 px (a phone) nothing is
+# wider than the screen outside a table's own scrolling box.
 #   sh report_render.sh MUSTER EXAMPLE_DIR WORK_DIR
 set -eu
 # As every test program (tests/test_util.h): with MUSTER_TEST_FILTER set, it
@@ -33,6 +37,7 @@ fail() {
 }
 
 command -v chromium >/dev/null || fail "chromium is not installed (sh scripts/bootstrap.sh)"
+command -v pdfinfo >/dev/null || fail "pdfinfo is not installed (sh scripts/bootstrap.sh)"
 command -v pdftotext >/dev/null || fail "pdftotext is not installed (sh scripts/bootstrap.sh)"
 rm -rf "$work"
 mkdir -p "$work"
@@ -123,6 +128,91 @@ layout() {
 	echo "report_render: $1/$page: $(head -n 1 "$1/layout.txt")"
 }
 
+# The phone's measuring script: every element of the page within the
+# screen's width or inside a box that scrolls (a table) or clips; its verdict
+# is "PHONE OK ..." or "PHONE BAD ..." and the first faults, posted to the
+# frame that holds the page (headless Chromium's window is never narrower
+# than 500 px, an iframe is: 390 px, a phone).
+PHONE_JS='<script>
+(function () {
+	var w = document.documentElement.clientWidth, bad = [], n = 0;
+	function scrolls(e) {
+		for (e = e.parentElement; e && e !== document.body; e = e.parentElement) {
+			var o = getComputedStyle(e).overflowX;
+			if (o === "auto" || o === "scroll" || o === "hidden") return true;
+		}
+		return false;
+	}
+	document.querySelectorAll("body *").forEach(function (e) {
+		var r = e.getBoundingClientRect();
+		n++;
+		if ((r.right > w + 0.5 || r.left < -0.5) && !scrolls(e))
+			bad.push(e.tagName.toLowerCase() + (e.className ? "." + e.className : "") +
+				" from " + Math.round(r.left) + " to " + Math.round(r.right) + " px");
+	});
+	if (document.documentElement.scrollWidth > w)
+		bad.unshift("the page is " + document.documentElement.scrollWidth + " px wide");
+	parent.postMessage("PHONE " + (bad.length ? "BAD" : "OK") + " " + w + " px, " + n +
+		" elements\n" + bad.slice(0, 20).join("\n"), "*");
+})();
+</script>'
+PHONE_FRAME='<!DOCTYPE html><html><body><pre id="phone">PHONE NOT MEASURED</pre>
+<script>addEventListener("message", function (e) {
+	document.getElementById("phone").textContent = e.data;
+});</script>
+<iframe src="phone.html" style="width:390px;height:2000px;border:0"></iframe>
+</body></html>'
+
+# phone DIR [PAGE]: DIR/PAGE (report.html) in a 390 px frame: fails when any
+# element is wider than the screen outside a box that scrolls
+phone() {
+	page=${2:-report.html}
+	{
+		sed 's#</body></html>##' "$1/$page"
+		printf '%s\n</body></html>\n' "$PHONE_JS"
+	} >"$1/phone.html"
+	printf '%s\n' "$PHONE_FRAME" >"$1/phone-frame.html"
+	timeout 600 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+		--user-data-dir="$work/chromium-profile" --virtual-time-budget=5000 --dump-dom \
+		"file://$work/$1/phone-frame.html" >"$1/phone.dom" 2>/dev/null ||
+		fail "chromium could not lay out $1/$page at 390 px"
+	sed -n '/<pre id="phone">/,/<\/pre>/p' "$1/phone.dom" |
+		sed 's/.*<pre id="phone">//; s/<\/pre>.*//' >"$1/phone.txt"
+	grep -q '^PHONE OK' "$1/phone.txt" || {
+		cat "$1/phone.txt" >&2
+		fail "$1/$page: wider than a phone's screen (390 px)"
+	}
+	echo "report_render: $1/$page: $(head -n 1 "$1/phone.txt")"
+}
+
+# paper DIR [DAYS]: DIR/report.pdf is A4 landscape and, when DAYS (a
+# scenario's shifts.csv) is given, its text names every day of its horizon
+# as the rota grid heads them ("Sun 6 Dec"), so no day is cut off the page
+paper() {
+	pdfinfo "$1/report.pdf" | grep -q '^Page size: *841\.[0-9]* x 59[45]\.[0-9]* pts' ||
+		fail "$1/report.pdf is not A4 landscape: $(pdfinfo "$1/report.pdf" | grep '^Page size')"
+	[ -n "${2:-}" ] || return 0
+	tr -s ' ' <"$1/report.txt" >"$1/report.squeezed"
+	n=0
+	for day in $(awk -F, 'NR > 1 { print $2 }' "$2" | sort -u); do
+		want=$(date -u -d "$day" '+%a %-d %b')
+		grep -qF -- "$want" "$1/report.squeezed" || fail "$1/report.pdf does not show the day '$want'"
+		n=$((n + 1))
+	done
+	echo "report_render: $1/report.pdf: A4 landscape, all $n days"
+}
+
+# header DIR: DIR/report.html's header names the scenario's hash and the
+# first and last day of the example's shifts.csv
+header() {
+	grep -qE 'SHA-256 <span class="hash">[0-9a-f]{64}</span>' "$1/report.html" ||
+		fail "$1/report.html: the header names no scenario hash"
+	first=$(awk -F, 'NR > 1 { print $2 }' "$example/shifts.csv" | sort | head -n 1)
+	last=$(awk -F, 'NR > 1 { print $2 }' "$example/shifts.csv" | sort | tail -n 1)
+	want="shifts from $(date -u -d "$first" '+%a %e %b %Y') to $(date -u -d "$last" '+%a %e %b %Y')"
+	grep -qF -- "$want" "$1/report.html" || fail "$1/report.html: the header does not say '$want'"
+}
+
 # expect DIR FILE: every line of FILE (a string) is on the rendered page
 expect() {
 	n=0
@@ -156,6 +246,20 @@ expect solve solve/expected.txt
 layout solve
 partner=$(ls solve/partners | head -n 1)
 layout "solve/partners/$partner"
+paper solve "$example/shifts.csv"
+header solve
+phone solve
+phone "solve/partners/$partner"
+
+# a rota: its grid, a week to a table, has every day on paper, on the
+# system's page and a partner's
+"$muster" solve "$example" --out rota --db runs.db >/dev/null
+render rota
+paper rota "$example/shifts.csv"
+grep -q 'No bank worker works' rota/report.html && fail "rota: no rota grid to check"
+render "rota/partners/$partner"
+paper "rota/partners/$partner" "$example/shifts.csv"
+phone rota
 
 "$muster" compare "$example" --lp --out compare --db runs.db >/dev/null
 render compare
@@ -165,6 +269,9 @@ $1 == "SYSTEM" && $3 == "agency_spend" { print money($4); print money($5) }
 ' compare/compare.csv >compare/expected.txt
 expect compare compare/expected.txt
 layout compare
+paper compare "$example/shifts.csv"
+header compare
+phone compare
 
 "$muster" sweep "$example" --lp --vary agency_cap.rn_b5=25:45:5 --out sweep --db runs.db >/dev/null
 render sweep
@@ -178,6 +285,24 @@ NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 }' sweep/sweep.csv >sweep/expected.txt
 expect sweep sweep/expected.txt
 layout sweep
+paper sweep
+header sweep
+phone sweep
+
+"$muster" shares "$example" --out shares >/dev/null
+render shares
+paper shares
+header shares
+layout shares
+phone shares
+
+"$muster" recruit "$example" --lp --out recruit --db runs.db >/dev/null
+render recruit
+paper recruit
+header recruit
+phone recruit
+grep -q 'The search for the best posts: <b>optimal' recruit/report.html ||
+	fail "recruit/report.html does not say the search's status"
 
 # a grid: one line per value of the second --vary, each told apart in the legend
 "$muster" sweep "$example" --lp --vary agency_cap.rn_b5=25:35:5 \
