@@ -2476,9 +2476,9 @@ static void test_cli_recruit_posts_curve_and_sentence(void **state)
 	r = tu_run("runs", "--db", "rec.db", NULL);
 	assert_int_equal(r.status, 0);
 	assert_non_null(
-	    strstr(r.out, "recruit  rota           1  optimal               £0.00  winter"));
+	    strstr(r.out, "recruit  rota           1  optimal                 0.00  winter"));
 	assert_non_null(
-	    strstr(r.out, "recruit  rota           1  optimal               £0.00  summer"));
+	    strstr(r.out, "recruit  rota           1  optimal                 0.00  summer"));
 	tu_result_free(&r);
 	r = tu_run("show", "1", "--db", "rec.db", NULL);
 	assert_int_equal(r.status, 0);
