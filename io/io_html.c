@@ -744,12 +744,19 @@ static void changes(struct mu_buf *b, const struct mu_scenario *sc, const struct
 			if (!is_change_shown(p, ch))
 				continue;
 			mu_buf_addf(b, "<tr><td>%s</td><td>", mu_change_kind_names[ch->kind]);
-			if (ch->worker != MU_ALL)
+			if (ch->worker != MU_ALL) {
 				io_html_esc(b, sc->bank[ch->worker].name);
-			else if (ch->offer != MU_ALL)
+				mu_buf_adds(b, " (");
+				io_html_esc(b, sc->bank[ch->worker].id);
+				mu_buf_adds(b, ")");
+			} else if (ch->offer != MU_ALL) {
 				io_html_esc(b, sc->agency[ch->offer].supplier);
+			}
 			mu_buf_adds(b, "</td><td>");
-			io_html_esc(b, sc->shifts[ch->shift].id);
+			mu_buf_reset(&text);
+			io_say_shift_when(&text, &sc->shifts[ch->shift]);
+			mu_buf_addf(&text, " (%s)", sc->shifts[ch->shift].id);
+			io_html_esc(b, text.data);
 			mu_buf_adds(b, "</td><td>");
 			if (ch->from_partner != MU_ALL) {
 				io_html_esc(b, sc->partners[ch->from_partner].name);

@@ -219,21 +219,30 @@ enum mu_code io_report_write_changes(const char *dir, const struct mu_scenario *
 	size_t i;
 	if (!fp)
 		return MU_E_IO;
-	fputs("change,source,worker,supplier,offer,shift,from_partner,from_role,to_partner,"
-	      "to_role,staff,change_penalty,forced,reason\n",
+	fputs("change,source,worker,name,supplier,offer,shift,date,start,end,from_partner,"
+	      "from_role,to_partner,to_role,staff,change_penalty,forced,reason\n",
 	      fp);
 	for (i = 0; i < changes->n_rows; i++) {
 		const struct mu_change *c = &changes->rows[i];
 		const struct mu_agency_offer *a = c->offer != MU_ALL ? &sc->agency[c->offer] : NULL;
+		const struct mu_shift *s = &sc->shifts[c->shift];
+		char date[16], start[32], end[32];
+		io_report_date_text(date, sizeof(date), s->day);
+		snprintf(start, sizeof(start), "%02d:%02d", s->start_min / 60, s->start_min % 60);
+		snprintf(end, sizeof(end), "%02d:%02d", s->end_min / 60, s->end_min % 60);
 		const char *cells[] = {
 		    mu_change_kind_names[c->kind],
 		    mu_source_info[c->source].name,
 		    c->worker != MU_ALL ? sc->bank[c->worker].id : "",
+		    c->worker != MU_ALL ? sc->bank[c->worker].name : "",
 		    a ? a->supplier : "",
 		    !a                     ? ""
 		    : a->partner == MU_ALL ? "*"
 		                           : sc->partners[a->partner].id,
-		    sc->shifts[c->shift].id,
+		    s->id,
+		    date,
+		    start,
+		    end,
 		    c->from_partner != MU_ALL ? sc->partners[c->from_partner].id : "",
 		    c->from_role != MU_ALL ? sc->roles[c->from_role].id : "",
 		    c->to_partner != MU_ALL ? sc->partners[c->to_partner].id : "",

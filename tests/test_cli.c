@@ -684,17 +684,19 @@ static void test_cli_keep_replans_the_published_rota(void **state)
 	assert_non_null(changes);
 	assert_non_null(unfilled);
 	assert_true(changes < unfilled);
-	assert_non_null(strstr(r.out, "removed: bank worker bw006 on thu-n at acute_north rn_b5; "
+	assert_non_null(strstr(r.out, "removed: bank worker Kofi Walker (bw006), Thu 3 Dec "
+	                              "22:00–07:30 (thu-n), at acute_north rn_b5; "
 	                              "forced (shift no longer offered), no penalty"));
 	objective = headline_cost(r.out);
 	tu_result_free(&r);
 	tu_path(plan, sizeof(plan), "re/changes.csv");
 	text = tu_slurp(plan);
 	assert_non_null(text);
-	assert_non_null(strstr(text, "change,source,worker,supplier,offer,shift,from_partner,"
-	                             "from_role,to_partner,to_role,staff,change_penalty,forced,"
-	                             "reason\n"));
-	assert_non_null(strstr(text, "\nremoved,bank,bw006,,,thu-n,acute_north,rn_b5,,,1,0.00,yes,"
+	assert_non_null(strstr(text, "change,source,worker,name,supplier,offer,shift,date,start,"
+	                             "end,from_partner,from_role,to_partner,to_role,staff,"
+	                             "change_penalty,forced,reason\n"));
+	assert_non_null(strstr(text, "\nremoved,bank,bw006,Kofi Walker,,,thu-n,2026-12-03,22:00,"
+	                             "07:30,acute_north,rn_b5,,,1,0.00,yes,"
 	                             "shift no longer offered\n"));
 	free(text);
 	tu_path(plan, sizeof(plan), "re/report.html");
@@ -702,6 +704,8 @@ static void test_cli_keep_replans_the_published_rota(void **state)
 	assert_non_null(text);
 	assert_true(strstr(text, "Changes to the kept plan") <
 	            strstr(text, "Red flags and unfilled shifts"));
+	assert_non_null(strstr(text, "<td>Kofi Walker (bw006)</td><td>Thu 3 Dec 22:00–07:30 "
+	                             "(thu-n)</td>"));
 	free(text);
 	/* plan.csv re-checked: every change penalty, and the past as kept */
 	sc = scenario_in("sick");
