@@ -180,7 +180,10 @@ int cmd_solve(int argc, char **argv)
 	printf("  run %lld recorded in %s", (long long)run_id, cli_safe(a.db));
 	if (a.out)
 		printf("; plan.csv, summary.csv, why.csv, %s,%s report.html and partners/ in %s",
-		       a.is_lp ? "prices.csv" : "rota.csv", keep ? " changes.csv," : "",
+		       a.is_lp ? "prices.csv" : "rota.csv",
+		       keep ? " changes.csv, calls.csv (the bank workers to phone), bookings.csv "
+		              "(the agency bookings to make and cancel),"
+		            : "",
 		       cli_safe(a.out));
 	printf("\n");
 	status = sys->n_red_flags > 0 ? 3 : 0;

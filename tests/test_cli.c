@@ -641,6 +641,126 @@ static struct mu_scenario *scenario_in(const char *name)
 	return tu_load_dir(path);
 }
 
+/* The number of lines of text that begin with prefix. */
+static size_t count_prefixed(const char *text, const char *prefix)
+{
+	size_t n = 0;
+	const char *at;
+	for (at = text; at; at = strchr(at, '\n')) {
+		at += *at == '\n';
+		n += strncmp(at, prefix, strlen(prefix)) == 0;
+	}
+	return n;
+}
+
+/* Whether the lines after text's header are in order of their date and
+ * start, the cells date_col and date_col + 1 (0-based; no quoted cell
+ * before them). */
+static bool is_by_start(const char *text, int date_col)
+{
+	char last[32] = "";
+	const char *line = strchr(text, '\n');
+	while (line && line[1]) {
+		const char *c = line + 1;
+		char when[32];
+		int k;
+		size_t n;
+		for (k = 0; k < date_col; k++)
+			c = strchr(c, ',') + 1;
+		n = strcspn(strchr(c, ',') + 1, ",") + (size_t)(strchr(c, ',') + 1 - c);
+		if (n >= sizeof(when))
+			return false;
+		memcpy(when, c, n);
+		when[n] = '\0';
+		if (strcmp(when, last) < 0)
+			return false;
+		strcpy(last, when);
+		line = strchr(line + 1, '\n');
+	}
+	return true;
+}
+
+/* The re-plan of docs/replanning.md (a rota; bw016 sick on Thursday, four
+ * more nurses on Wednesday's late shift): the bank workers to phone in
+ * calls.csv, by name, id, day and clock times, first to start first, and
+ * an empty bookings.csv (no agency booking changes), both named on the
+ * terminal; then, in plan mode, NHSP's capacity cut from 4 to 3 a shift:
+ * bookings.csv lists every agency change of changes.csv, a move as a
+ * cancellation and a new booking, by start, the supplier named. */
+static void test_cli_keep_writes_calls_and_bookings(void **state)
+{
+	struct tu_result r;
+	char path[400], *text, *changes;
+	size_t n_removed, n_added, n_moved;
+	(void)state;
+	r = tu_run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--db", "cb.db", "--out", "pub", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	edited_example("wed", "sed -i '/^bw016,thu-e$/d' availability.csv && sed -i "
+	                      "'s/^acute_north,rn_b5,wed-l,29,/acute_north,rn_b5,wed-l,33,/' "
+	                      "demand.csv");
+	r = tu_run("solve", "wed", "--db", "cb.db", "--keep", "pub/plan.csv", "--now",
+	           "2026-12-02T12:00", "--out", "replan", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "    added: bank worker Farah Lewis (bw016), Wed 2 Dec "
+	                              "14:30–22:30 (wed-l), at acute_south rn_b5\n"));
+	assert_non_null(strstr(r.out, " changes.csv, calls.csv (the bank workers to phone), "
+	                              "bookings.csv (the agency bookings to make and cancel), "));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "replan/calls.csv");
+	text = tu_slurp(path);
+	assert_non_null(text);
+	assert_string_equal(
+	    text, "name,worker,change,shift,date,start,end,partner,partner_name,role,"
+	          "from_partner,from_role,forced,reason\n"
+	          "Farah Lewis,bw016,added,wed-l,2026-12-02,14:30,22:30,acute_south,"
+	          "Southvale Hospitals NHS Foundation Trust,rn_b5,,,no,\n"
+	          "Farah Lewis,bw016,removed,thu-e,2026-12-03,07:00,15:00,acute_north,"
+	          "Northshire Acute Hospitals NHS Trust,rn_b5,,,yes,shift no longer offered\n");
+	free(text);
+	tu_path(path, sizeof(path), "replan/bookings.csv");
+	text = tu_slurp(path);
+	assert_non_null(text);
+	assert_string_equal(text, "booking,supplier,offer,partner,partner_name,role,shift,date,"
+	                          "start,end,staff,forced,reason\n");
+	free(text);
+
+	/* bookings: NHSP offers three a shift where it offered four */
+	r = tu_run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "cb.db", "--out", "lp",
+	           NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	edited_example("nhsp", "sed -i 's/^nhsp_framework,1,yes,rn_b5,\\*,23.29,4$/"
+	                       "nhsp_framework,1,yes,rn_b5,*,23.29,3/' agency.csv");
+	r = tu_run("solve", "nhsp", "--lp", "--db", "cb.db", "--keep", "lp/plan.csv", "--out",
+	           "lp-re", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "lp-re/changes.csv");
+	changes = tu_slurp(path);
+	assert_non_null(changes);
+	n_removed = count_prefixed(changes, "removed,agency,");
+	n_added = count_prefixed(changes, "added,agency,");
+	n_moved = count_prefixed(changes, "moved,agency,");
+	assert_true(n_removed > 0);
+	assert_true(n_added > 0);
+	tu_path(path, sizeof(path), "lp-re/bookings.csv");
+	text = tu_slurp(path);
+	assert_non_null(text);
+	assert_int_equal(count_prefixed(text, "cancelled,"), n_removed + n_moved);
+	assert_int_equal(count_prefixed(text, "new,"), n_added + n_moved);
+	assert_int_equal(count_prefixed(text, "cancelled,nhsp_framework,*,"), n_removed + n_moved);
+	assert_true(is_by_start(text, 7));
+	assert_int_equal(count_prefixed(text, "cancelled,,"), 0);
+	free(text);
+	free(changes);
+	tu_path(path, sizeof(path), "lp-re/calls.csv");
+	text = tu_slurp(path);
+	assert_non_null(text);
+	assert_true(is_by_start(text, 4));
+	free(text);
+}
+
 /* DESIGN.md §3b end to end: the example published in plan mode, re-planned
  * unchanged (no change), then after a sickness and a demand rise with
  * --keep and --now: changes.csv, the changes first on the terminal, the
@@ -2492,6 +2612,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_solve_rota_mode_brackets_cbc),
 	    cmocka_unit_test(test_cli_compare_system_and_silo),
 	    cmocka_unit_test(test_cli_keep_replans_the_published_rota),
+	    cmocka_unit_test(test_cli_keep_writes_calls_and_bookings),
 	    cmocka_unit_test(test_cli_sweep_points_match_single_solves),
 	    cmocka_unit_test(test_cli_sweep_table_shows_the_gap),
 	    cmocka_unit_test(test_cli_sweep_refuses_what_it_cannot_vary),
