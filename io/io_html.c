@@ -428,8 +428,21 @@ static void mutual_aid(struct mu_buf *b, const struct mu_scenario *sc, const str
 	free(names);
 }
 
+/* Whether bank worker w shares the name of another worker of sc. */
+static bool is_name_shared(const struct mu_scenario *sc, size_t w)
+{
+	size_t i;
+	for (i = 0; i < sc->n_bank; i++)
+		if (i != w && strcmp(sc->bank[i].name, sc->bank[w].name) == 0)
+			return true;
+	return false;
+}
+
 /* The named rota as a worker x day grid: each cell the shift's clock times
- * and where the worker goes (partner id; the legend is the partner table). */
+ * and where the worker goes (partner id; the legend is the partner table).
+ * A name two workers of the scenario share (106 of the example's share 46)
+ * has the worker's id beside it, on every page, so that the lead phones
+ * the right one. */
 static void rota_grid(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
 {
 	const struct mu_plan *plan = p->plan;
@@ -469,6 +482,11 @@ static void rota_grid(struct mu_buf *b, const struct mu_scenario *sc, const stru
 		size_t j;
 		mu_buf_adds(b, "<tr><td>");
 		io_html_esc(b, w->name);
+		if (is_name_shared(sc, plan->rows[order[i]].worker)) {
+			mu_buf_adds(b, " (");
+			io_html_esc(b, w->id);
+			mu_buf_adds(b, ")");
+		}
 		mu_buf_adds(b, "</td><td>");
 		io_html_esc(b, sc->partners[w->home].id);
 		mu_buf_adds(b, "</td>");

@@ -539,6 +539,36 @@ static void test_cli_solve_rota_mode_brackets_cbc(void **state)
 			fail_msg("%s", why);
 		tu_path(rota, sizeof(rota), "rota/partners/hospice/rota.csv");
 		assert_true(count_lines(rota) > 1);
+		{
+			/* the report's grid gives the id of every worker whose name
+			 * another worker shares (106 of the example's share 46
+			 * names), and only theirs */
+			char *html, *names, cell[200];
+			size_t w, v, n_shared = 0;
+			tu_path(rota, sizeof(rota), "rota/report.html");
+			html = tu_slurp(rota);
+			tu_path(rota, sizeof(rota), "rota/rota.csv");
+			names = tu_slurp(rota);
+			for (w = 0; w < sc->n_bank; w++) {
+				bool is_shared = false, is_working;
+				for (v = 0; v < sc->n_bank; v++)
+					is_shared |= v != w && strcmp(sc->bank[v].name,
+					                              sc->bank[w].name) == 0;
+				snprintf(cell, sizeof(cell), "\n%s,", sc->bank[w].id);
+				is_working = strstr(names, cell) != NULL;
+				n_shared += is_shared;
+				snprintf(cell, sizeof(cell), "<tr><td>%s (%s)</td>",
+				         sc->bank[w].name, sc->bank[w].id);
+				assert_int_equal(strstr(html, cell) != NULL,
+				                 is_shared && is_working);
+				snprintf(cell, sizeof(cell), "<tr><td>%s</td>", sc->bank[w].name);
+				assert_int_equal(strstr(html, cell) != NULL,
+				                 !is_shared && is_working);
+			}
+			assert_int_equal(n_shared, 106);
+			free(names);
+			free(html);
+		}
 		mu_scenario_free(sc);
 	}
 	tu_result_free(&r);
