@@ -1,9 +1,9 @@
 /*
  * cmd_demo.c - `muster demo`: solves the built-in example ICS twice - as one
  * system and as partners alone (silo) - and prints what a workforce lead
- * wants first: red flags and unfilled shifts, fill, cost by source, agency
- * spend against budget, break-glass, mutual aid, and what working together
- * saves.
+ * wants first: the headline (red flags, fill, cost by source, agency spend
+ * against budget, break-glass, mutual aid), what working together is worth
+ * and to whom, then the unfilled shifts and the next step.
  */
 #include "cli.h"
 
@@ -180,15 +180,20 @@ int cmd_demo(int argc, char **argv)
 		status = cli_fail(&err);
 		goto done;
 	}
+	/* the answer first: what the system plan does, then what working
+	 * together is worth and to whom (the comparison ends with it); then
+	 * the rows a lead acts on, and what to do next */
 	printf("\n");
-	cli_run_print_unfilled(sc, &cmp.run[FLOW_SYSTEM], N_UNFILLED_SHOWN);
 	print_headline(sc, &cmp.run[FLOW_SYSTEM]);
 	cli_compare_print(sc, &cmp);
+	printf("\n");
+	cli_run_print_unfilled(sc, &cmp.run[FLOW_SYSTEM], N_UNFILLED_SHOWN);
 	if (a.out)
-		printf(
-		    "\nreport.html and compare.csv are in %s; each rota's CSV files in %s/system "
-		    "and %s/silo.\n",
-		    cli_safe(a.out), cli_safe(a.out), cli_safe(a.out));
+		printf("report.html and compare.csv are in %s; each rota's CSV files in %s/system "
+		       "and %s/silo.\n\n",
+		       cli_safe(a.out), cli_safe(a.out), cli_safe(a.out));
+	printf("Next: write the example out as CSV files to edit into your own system, and "
+	       "solve it:\n  muster example ex\n  muster solve ex --out out\n");
 	status = 0;
 done:
 	io_store_close(st);

@@ -370,6 +370,21 @@ static void test_cli_demo_needs_no_files(void **state)
 	silo_cost = system_cost + parse_money(saves + strlen("and break-glass) is \xc2\xa3"));
 	assert_true(system_cost > 100000);
 	assert_true(silo_cost > 1.2 * system_cost);
+	/* the answer first: the headline and what working together is worth,
+	 * then the unfilled rows, and the next step last */
+	{
+		const char *headline = strstr(r.out, "System rota, the whole week:\n");
+		const char *worth = strstr(r.out, "Working together fills ");
+		const char *unfilled = strstr(r.out, "Red flags first, then the other unfilled");
+		const char *next = "Next: write the example out as CSV files to edit into your "
+		                   "own system, and solve it:\n  muster example ex\n  muster "
+		                   "solve ex --out out\n";
+		assert_non_null(headline);
+		assert_non_null(unfilled);
+		assert_true(headline < worth && worth < unfilled);
+		assert_true(strlen(r.out) >= strlen(next));
+		assert_string_equal(r.out + strlen(r.out) - strlen(next), next);
+	}
 	tu_result_free(&r);
 	/* both solves are recorded, with their KPIs */
 	r = tu_run("runs", "--db", "demo.db", NULL);
