@@ -412,6 +412,17 @@ static size_t compare_measures(const struct mu_totals *t, struct mu_kpi *out)
 	return mu_totals_kpis(t, out);
 }
 
+/* Whether KPI name is in pounds (cash or penalty weights, written with
+ * pennies as summary.csv writes them): every measure but hours, the fill
+ * fraction and counts. */
+static bool is_pounds(const char *name)
+{
+	size_t n = strlen(name);
+	return !(n >= 6 && strcmp(name + n - 6, "_hours") == 0) &&
+	       strcmp(name, "fill_fraction") != 0 && strcmp(name, "red_flags") != 0 &&
+	       strcmp(name, "break_glass_staff_shifts") != 0;
+}
+
 static void write_compare_scope(FILE *fp, const char *scope, const char *name,
                                 const struct mu_totals *sys, const struct mu_totals *silo)
 {
@@ -426,8 +437,17 @@ static void write_compare_scope(FILE *fp, const char *scope, const char *name,
 		io_csv_write_text(fp, scope);
 		fputc(',', fp);
 		io_csv_write_text(fp, name);
-		fprintf(fp, ",%s,%.10g,%.10g,%.10g\n", a[i].name, a[i].value, b[k].value,
-		        a[i].value - b[k].value);
+		if (is_pounds(a[i].name)) {
+			/* pennies, as summary.csv; the difference is the exact one
+			 * rounded, as the page and the terminal say it (it may
+			 * differ by a penny from the difference of the two
+			 * rounded figures) */
+			fprintf(fp, ",%s,%.2f,%.2f,%.2f\n", a[i].name, a[i].value, b[k].value,
+			        a[i].value - b[k].value);
+		} else {
+			fprintf(fp, ",%s,%.10g,%.10g,%.10g\n", a[i].name, a[i].value, b[k].value,
+			        a[i].value - b[k].value);
+		}
 	}
 }
 
