@@ -94,6 +94,74 @@ static void test_cli_help_for_every_command(void **state)
 	tu_result_free(&r);
 }
 
+/* Every example line of every command's help (a line that reads, after its
+ * indent, "muster ..."; commands joined by "; "; a note after two spaces
+ * and "(" is not part of it) runs as printed, in the order `muster help`
+ * lists the commands, in a folder where `muster example ex` was written:
+ * each exits 0, or 3 (solved with a red flag). */
+static void test_cli_help_examples_run_on_the_example(void **state)
+{
+	struct tu_result r = tu_run("help", NULL);
+	struct tu_child in = {0};
+	char names[64][32], dir[400];
+	size_t i, n, n_run = 0;
+	(void)state;
+	n = listed_commands(r.out, names, 64);
+	tu_result_free(&r);
+	tu_path(dir, sizeof(dir), "hx");
+	assert_int_equal(mkdir(dir, 0777), 0);
+	in.dir = dir;
+	{
+		const char *const args[] = {"example", "ex", NULL};
+		char *out, *err;
+		int st = tu_run_child(&in, args, &out, &err);
+		assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+		free(out);
+		free(err);
+	}
+	for (i = 0; i < n; i++) {
+		struct tu_result h = tu_run(names[i], "--help", NULL);
+		char *line, *save = NULL;
+		assert_int_equal(h.status, 0);
+		for (line = strtok_r(h.out, "\n", &save); line;
+		     line = strtok_r(NULL, "\n", &save)) {
+			char *cmd = line + strspn(line, " "), *next, *note;
+			if (cmd == line || strncmp(cmd, "muster ", 7) != 0)
+				continue;
+			if ((note = strstr(cmd, "  (")) != NULL)
+				*note = '\0';
+			for (; cmd; cmd = next) {
+				const char *args[32];
+				char *word, *ws = NULL, *out, *err;
+				size_t k = 0;
+				int st;
+				if ((next = strstr(cmd, "; ")) != NULL) {
+					*next = '\0';
+					next += 2;
+				}
+				assert_true(strncmp(cmd, "muster ", 7) == 0);
+				for (word = strtok_r(cmd + 7, " ", &ws); word;
+				     word = strtok_r(NULL, " ", &ws)) {
+					assert_true(k < 31);
+					args[k++] = word;
+				}
+				args[k] = NULL;
+				st = tu_run_child(&in, args, &out, &err);
+				if (!WIFEXITED(st) ||
+				    (WEXITSTATUS(st) != 0 && WEXITSTATUS(st) != 3))
+					fail_msg("muster %s --help: 'muster %s ...' exited %d: %s",
+					         names[i], args[0],
+					         WIFEXITED(st) ? WEXITSTATUS(st) : -1, err);
+				n_run++;
+				free(out);
+				free(err);
+			}
+		}
+		tu_result_free(&h);
+	}
+	assert_true(n_run >= 10); /* the examples were found */
+}
+
 /* sweep's help lists by hand what a sweep may vary: every setting the
  * table marks sweepable must be there, and no other. */
 static void test_cli_sweep_help_names_every_sweepable_setting(void **state)
@@ -2649,6 +2717,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_cli_help_for_every_command),
+	    cmocka_unit_test(test_cli_help_examples_run_on_the_example),
 	    cmocka_unit_test(test_cli_sweep_help_names_every_sweepable_setting),
 	    cmocka_unit_test(test_cli_bad_usage_exits_2),
 	    cmocka_unit_test(test_cli_check_the_example_and_a_broken_copy),
