@@ -453,6 +453,26 @@ static void test_cli_demo_needs_no_files(void **state)
 		assert_true(strlen(r.out) >= strlen(next));
 		assert_string_equal(r.out + strlen(r.out) - strlen(next), next);
 	}
+	/* the partner table's agency column adds up to its system row, the
+	 * headline's agency spend, to the penny */
+	{
+		const char *line = strstr(r.out, "  partner       fill");
+		const char *head = strstr(r.out, "  agency spend \xc2\xa3");
+		double sum = 0, total;
+		size_t n_rows = 0;
+		assert_non_null(line);
+		assert_non_null(head);
+		for (line = strchr(line, '\n') + 1; strncmp(line, "  system ", 9) != 0;
+		     line = strchr(line, '\n') + 1) {
+			sum += parse_money(strstr(line, "\xc2\xa3") + 2);
+			n_rows++;
+		}
+		assert_int_equal(n_rows, 7);
+		total = parse_money(strstr(line, "\xc2\xa3") + 2);
+		assert_true(fabs(sum - total) < 0.001);
+		assert_true(fabs(parse_money(head + strlen("  agency spend \xc2\xa3")) - total) <
+		            0.001);
+	}
 	tu_result_free(&r);
 	/* both solves are recorded, with their KPIs */
 	r = tu_run("runs", "--db", "demo.db", NULL);
