@@ -767,8 +767,8 @@ static void changes(struct mu_buf *b, const struct mu_scenario *sc, const struct
 				mu_buf_adds(b, " (");
 				io_html_esc(b, sc->bank[ch->worker].id);
 				mu_buf_adds(b, ")");
-			} else if (ch->offer != MU_ALL) {
-				io_html_esc(b, sc->agency[ch->offer].supplier);
+			} else if (ch->supplier) {
+				io_html_esc(b, ch->supplier);
 			}
 			mu_buf_adds(b, "</td><td>");
 			mu_buf_reset(&text);

@@ -235,7 +235,7 @@ enum mu_code io_report_write_changes(const char *dir, const struct mu_scenario *
 		    mu_source_info[c->source].name,
 		    c->worker != MU_ALL ? sc->bank[c->worker].id : "",
 		    c->worker != MU_ALL ? sc->bank[c->worker].name : "",
-		    a ? a->supplier : "",
+		    c->supplier ? c->supplier : "",
 		    !a                     ? ""
 		    : a->partner == MU_ALL ? "*"
 		                           : sc->partners[a->partner].id,

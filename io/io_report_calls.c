@@ -127,7 +127,7 @@ enum mu_code io_report_write_bookings(const char *dir, const struct mu_scenario 
 	for (i = 0; i < changes->n_rows; i++) {
 		const struct mu_change *ch = &changes->rows[i];
 		long start = sc->shifts[ch->shift].abs_start;
-		const char *who = ch->offer != MU_ALL ? sc->agency[ch->offer].supplier : "";
+		const char *who = ch->supplier ? ch->supplier : "";
 		if (ch->source != MU_SRC_AGENCY)
 			continue;
 		if (ch->kind != MU_CHANGE_ADDED)
@@ -147,7 +147,7 @@ enum mu_code io_report_write_bookings(const char *dir, const struct mu_scenario 
 		size_t p = lines[i].is_new ? ch->to_partner : ch->from_partner;
 		size_t r = lines[i].is_new ? ch->to_role : ch->from_role;
 		const char *head[] = {lines[i].is_new ? "new" : "cancelled",
-		                      a ? a->supplier : "",
+		                      lines[i].who,
 		                      !a                     ? ""
 		                      : a->partner == MU_ALL ? "*"
 		                                             : sc->partners[a->partner].id,

@@ -85,7 +85,11 @@ void io_say_change(struct mu_buf *b, const struct mu_scenario *sc, const struct 
 		            sc->roles[a->role].id,
 		            a->partner == MU_ALL ? "*" : sc->partners[a->partner].id);
 	} else {
-		mu_buf_addf(b, "%.4g agency staff (offer gone)", ch->staff);
+		if (ch->supplier)
+			mu_buf_addf(b, "%.4g agency staff of %s (offer gone)", ch->staff,
+			            ch->supplier);
+		else
+			mu_buf_addf(b, "%.4g agency staff (offer gone)", ch->staff);
 	}
 	mu_buf_adds(b, ", ");
 	io_say_shift_when(b, &sc->shifts[ch->shift]);

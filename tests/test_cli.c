@@ -894,6 +894,26 @@ static void test_cli_keep_writes_calls_and_bookings(void **state)
 	assert_non_null(text);
 	assert_true(is_by_start(text, 4));
 	free(text);
+
+	/* NHSP's offer gone: its bookings are cancelled by the supplier's name,
+	 * as the kept plan has it, forced */
+	edited_example("nonhsp", "sed -i '/^nhsp_framework,1,yes,rn_b5,/d' agency.csv");
+	r = tu_run("solve", "nonhsp", "--lp", "--db", "cb.db", "--keep", "lp/plan.csv", "--out",
+	           "lp-gone", NULL);
+	assert_true(r.status == 0 || r.status == 3);
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "lp-gone/changes.csv");
+	text = tu_slurp(path);
+	assert_non_null(text);
+	assert_true(count_prefixed(text, "removed,agency,,,nhsp_framework,,") > 0);
+	free(text);
+	tu_path(path, sizeof(path), "lp-gone/bookings.csv");
+	text = tu_slurp(path);
+	assert_non_null(text);
+	assert_true(count_prefixed(text, "cancelled,nhsp_framework,,") > 0);
+	assert_int_equal(count_prefixed(text, "cancelled,,"), 0);
+	assert_non_null(strstr(text, ",yes,agency offer gone\n"));
+	free(text);
 }
 
 /* DESIGN.md §3b end to end: the example published in plan mode, re-planned

@@ -894,7 +894,17 @@ static void test_io_say_change_names_who_and_when(void **state)
 			         ch.offer == 0 ? "*" : partners[2].id);
 			assert_non_null(strstr(b.data, want));
 		} else {
-			snprintf(want, sizeof(want), ": %g agency staff (offer gone), ", ch.staff);
+			if (uniform() < 0.5) {
+				ch.supplier = "Gone Staffing";
+				mu_buf_reset(&b);
+				io_say_change(&b, &sc, &ch);
+				snprintf(want, sizeof(want),
+				         ": %g agency staff of Gone Staffing (offer gone), ",
+				         ch.staff);
+			} else {
+				snprintf(want, sizeof(want), ": %g agency staff (offer gone), ",
+				         ch.staff);
+			}
 			assert_non_null(strstr(b.data, want));
 		}
 		sh = &shifts[ch.shift];
