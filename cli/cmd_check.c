@@ -22,6 +22,10 @@ const char cmd_check_help[] =
     "file in the folder), go to stderr as \"warning: FILE: MESSAGE\" and do not\n"
     "change the exit code.\n"
     "\n"
+    "Examples, on the example ICS as 'muster example ex' writes it:\n"
+    "\n"
+    "  muster check ex\n"
+    "\n"
     "exit codes: 0 valid (with or without warnings); 2 bad usage or errors in\n"
     "the scenario; 1 the folder could not be read.\n";
 

@@ -1,17 +1,19 @@
 /*
  * cmd_demo.c - `muster demo`: solves the built-in example ICS twice - as one
  * system and as partners alone (silo) - and prints what a workforce lead
- * wants first: red flags and unfilled shifts, fill, cost by source, agency
- * spend against budget, break-glass, mutual aid, and what working together
- * saves.
+ * wants first: the headline (red flags, fill, cost by source, agency spend
+ * against budget, break-glass, mutual aid), what working together is worth
+ * and to whom, then the unfilled shifts and the next step.
  */
 #include "cli.h"
 
 #include "cli_compare.h"
 #include "cli_options.h"
 #include "core/mu_alloc.h"
+#include "core/mu_format.h"
 #include "core/mu_time.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,7 +86,8 @@ static void print_headline(const struct mu_scenario *sc, const struct flow_run *
 	const struct mu_totals *t = &run->solved.plan->system;
 	char m[6][MU_MONEY_SIZE];
 	int w = cli_partner_id_width(sc, 7);
-	size_t p;
+	size_t p, n;
+	double *col, budgets = 0, sums[3] = {0, 0, 0};
 
 	printf("System rota, the whole week:\n");
 	printf("  red flags    %zu demand row%s below the safe minimum\n", t->n_red_flags,
@@ -117,9 +120,23 @@ static void print_headline(const struct mu_scenario *sc, const struct flow_run *
 	    "  shared bank  %.0f of %.0f bank hours worked away from the worker's home partner\n\n",
 	    shared_bank_hours(run->solved.plan), t->hours[MU_SRC_BANK]);
 
+	/* the partners' agency spend and aid, each rounded so that the shown
+	 * rows add up to the system's row, their sum: the headline's figures
+	 * (mu_format_round_to_total: no figure moves by a penny or an hour) */
+	n = sc->n_partners;
+	col = mu_malloc((6 * n + 1) * sizeof(double));
+	for (p = 0; p < n; p++) {
+		const struct mu_totals *pt = &run->solved.plan->partners[p];
+		col[p] = pt->spend[MU_SRC_AGENCY];
+		col[n + p] = pt->lent_out_hours;
+		col[2 * n + p] = pt->hours[MU_SRC_LEND];
+	}
+	mu_format_round_to_total(col, n, 0.01, col + 3 * n);
+	mu_format_round_to_total(col + n, n, 1, col + 4 * n);
+	mu_format_round_to_total(col + 2 * n, n, 1, col + 5 * n);
 	printf("  %-*s %6s %5s %12s %12s %10s %10s\n", w, "partner", "fill", "red", "agency",
 	       "budget", "aid given", "aid recvd");
-	for (p = 0; p < sc->n_partners; p++) {
+	for (p = 0; p < n; p++) {
 		const struct mu_totals *pt = &run->solved.plan->partners[p];
 		double fill = mu_totals_fill_rate(pt);
 		printf("  %-*s", w, sc->partners[p].id);
@@ -128,12 +145,29 @@ static void print_headline(const struct mu_scenario *sc, const struct flow_run *
 		else
 			printf(" %6s", "-");
 		printf(" %5zu %12s %12s %9.0fh %9.0fh\n", pt->n_red_flags,
-		       cli_money(m[0], pt->spend[MU_SRC_AGENCY]),
+		       cli_money(m[0], col[3 * n + p]),
 		       sc->partners[p].has_agency_budget
 		           ? cli_money(m[1], sc->partners[p].agency_budget)
 		           : "-",
-		       pt->lent_out_hours, pt->hours[MU_SRC_LEND]);
+		       col[4 * n + p], col[5 * n + p]);
+		if (sc->partners[p].has_agency_budget)
+			budgets += sc->partners[p].agency_budget;
 	}
+	for (p = 0; p < n; p++) {
+		sums[0] += col[3 * n + p];
+		sums[1] += col[4 * n + p];
+		sums[2] += col[5 * n + p];
+	}
+	printf("  %-*s %5.1f%% %5zu %12s %12s %9.0fh %9.0fh\n", w, "system",
+	       100 * mu_totals_fill_rate(t), t->n_red_flags, cli_money(m[0], sums[0]),
+	       sc->settings.has_agency_budget ? cli_money(m[1], sc->settings.agency_budget) : "-",
+	       sums[1], sums[2]);
+	/* a budget is a limit, not a sum: say so where they differ */
+	if (sc->settings.has_agency_budget && fabs(budgets - sc->settings.agency_budget) >= 0.005)
+		printf("  (the system's agency budget is a limit of its own, not the sum of the "
+		       "partners' %s)\n",
+		       cli_money(m[0], budgets));
+	free(col);
 	cli_print_partner_legend(sc);
 	printf("\n");
 }
@@ -180,15 +214,20 @@ int cmd_demo(int argc, char **argv)
 		status = cli_fail(&err);
 		goto done;
 	}
+	/* the answer first: what the system plan does, then what working
+	 * together is worth and to whom (the comparison ends with it); then
+	 * the rows a lead acts on, and what to do next */
 	printf("\n");
-	cli_run_print_unfilled(sc, &cmp.run[FLOW_SYSTEM], N_UNFILLED_SHOWN);
 	print_headline(sc, &cmp.run[FLOW_SYSTEM]);
 	cli_compare_print(sc, &cmp);
+	printf("\n");
+	cli_run_print_unfilled(sc, &cmp.run[FLOW_SYSTEM], N_UNFILLED_SHOWN);
 	if (a.out)
-		printf(
-		    "\nreport.html and compare.csv are in %s; each rota's CSV files in %s/system "
-		    "and %s/silo.\n",
-		    cli_safe(a.out), cli_safe(a.out), cli_safe(a.out));
+		printf("report.html and compare.csv are in %s; each rota's CSV files in %s/system "
+		       "and %s/silo.\n\n",
+		       cli_safe(a.out), cli_safe(a.out), cli_safe(a.out));
+	printf("Next: write the example out as CSV files to edit into your own system, and "
+	       "solve it:\n  muster example ex\n  muster solve ex --out out\n");
 	status = 0;
 done:
 	io_store_close(st);

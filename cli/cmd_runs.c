@@ -21,6 +21,10 @@ const char cmd_runs_help[] =
     "Lists every recorded run, oldest first: id, time (UTC), command, mode,\n"
     "solver status, objective and scenario.\n"
     "\n"
+    "Examples, on the example ICS as 'muster example ex' writes it:\n"
+    "\n"
+    "  muster runs\n"
+    "\n"
     "options:\n"
     "  --db FILE   the run database (default: muster.db in the current folder)\n";
 
@@ -29,6 +33,10 @@ const char cmd_show_help[] =
     "\n"
     "Prints one recorded run: its scenario and content hash, mode, solver\n"
     "status, objective, bound and gap, timings, model size, settings and KPIs.\n"
+    "\n"
+    "Examples, on the example ICS as 'muster example ex' writes it:\n"
+    "\n"
+    "  muster show 1\n"
     "\n"
     "options:\n"
     "  --db FILE   the run database (default: muster.db in the current folder)\n";

@@ -33,6 +33,12 @@ const char cmd_solve_help[] =
     "rules and budgets of the scenario. Prints the headline and records the run\n"
     "(the database is opened, and checked, before the solve).\n"
     "\n"
+    "Examples, on the example ICS as 'muster example ex' writes it:\n"
+    "\n"
+    "  muster solve ex --out out\n"
+    "  muster solve ex --lp --out plan\n"
+    "  muster solve ex --keep out/plan.csv --now 2026-12-02T12:00 --out replan\n"
+    "\n"
     "options:\n"
     "  --lp              plan mode: the linear relaxation (fast; fractional staff)\n"
     "  --silo            as if partners worked alone: no lending, bank at home only\n"
@@ -197,7 +203,10 @@ int cmd_solve(int argc, char **argv)
 	printf("  run %lld recorded in %s", (long long)run_id, cli_safe(a.db));
 	if (a.out)
 		printf("; plan.csv, summary.csv, why.csv, %s,%s report.html and partners/ in %s",
-		       a.is_lp ? "prices.csv" : "rota.csv", keep ? " changes.csv," : "",
+		       a.is_lp ? "prices.csv" : "rota.csv",
+		       keep ? " changes.csv, calls.csv (the bank workers to phone), bookings.csv "
+		              "(the agency bookings to make and cancel),"
+		            : "",
 		       cli_safe(a.out));
 	printf("\n");
 	status = sys->n_red_flags > 0 ? 3 : 0;

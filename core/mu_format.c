@@ -4,11 +4,13 @@
  */
 #include "mu_format.h"
 
+#include "core/mu_alloc.h"
 #include "core/mu_parse.h"
 
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* digits with thousands separators after prefix (a minus sign before it) */
@@ -107,4 +109,36 @@ void mu_format_printable(struct mu_buf *out, const char *s)
 		}
 		i += seq;
 	}
+}
+
+void mu_format_round_to_total(const double *v, size_t n, double unit, double *out)
+{
+	/* units per one: 100 for pennies, exactly (v / 0.01 is not v * 100) */
+	double per = round(1 / unit) > 0 && fabs(1 / unit - round(1 / unit)) < 1e-9
+	                 ? round(1 / unit)
+	                 : 1 / unit;
+	double total = 0, sum = 0;
+	bool *is_up = mu_calloc(n + 1, sizeof(bool));
+	size_t i, k;
+	long left;
+	for (i = 0; i < n; i++) {
+		/* whole units, held in doubles (exact far beyond any pay bill);
+		 * 1e-7: a float a hair below a whole unit is that unit */
+		out[i] = floor(v[i] * per + 1e-7);
+		sum += out[i];
+		total += v[i];
+	}
+	left = lround(round(total * per) - sum);
+	/* the `left` largest remainders each get a unit */
+	for (k = 0; (long)k < left && k < n; k++) {
+		size_t best = n;
+		for (i = 0; i < n; i++)
+			if (!is_up[i] &&
+			    (best == n || v[i] * per - out[i] > v[best] * per - out[best]))
+				best = i;
+		is_up[best] = true;
+	}
+	for (i = 0; i < n; i++)
+		out[i] = (out[i] + (is_up[i] ? 1 : 0)) / per;
+	free(is_up);
 }

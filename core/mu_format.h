@@ -10,6 +10,7 @@
 #include "core/mu_plan.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define MU_MONEY_SIZE 40
 #define MU_STATUS_SIZE 64
@@ -22,6 +23,15 @@ const char *mu_format_money(char *buf, double pounds, int decimals);
  * (decimals 2) or "3,005" (0), with no currency sign, into buf (at least
  * MU_MONEY_SIZE bytes); returns buf. */
 const char *mu_format_weight(char *buf, double weight, int decimals);
+
+/* Rounds each of v[0..n-1] to a whole number of unit (0.01: pennies; 1:
+ * whole hours) into out so that the rounded figures add up to their total
+ * rounded so: each first rounded down, then the units left over go to
+ * those with the largest remainders (the first of equals first), so that
+ * no figure moves by a unit or more from its exact value. For a table
+ * whose rows must add up to the total it shows. v and out are n figures
+ * each, apart. */
+void mu_format_round_to_total(const double *v, size_t n, double unit, double *out);
 
 /* A plan's status as people read it (DESIGN.md §5), into buf (at least
  * MU_STATUS_SIZE bytes); returns buf. "optimal" only when proven. A search

@@ -32,8 +32,11 @@ struct mu_keep *mu_keep_new(void)
 
 void mu_keep_free(struct mu_keep *k)
 {
+	size_t i;
 	if (!k)
 		return;
+	for (i = 0; i < k->n_rows; i++)
+		free(k->rows[i].supplier);
 	free(k->rows);
 	free(k);
 }
@@ -41,7 +44,8 @@ void mu_keep_free(struct mu_keep *k)
 void mu_keep_add_row(struct mu_keep *k, const struct mu_keep_row *r)
 {
 	MU_GROW(k->rows, k->cap_rows, k->n_rows + 1);
-	k->rows[k->n_rows++] = *r;
+	k->rows[k->n_rows] = *r;
+	k->rows[k->n_rows++].supplier = r->supplier ? mu_strdup(r->supplier) : NULL;
 }
 
 bool mu_keep_is_past(const struct mu_keep *k, const struct mu_scenario *sc, size_t s)
@@ -273,6 +277,10 @@ struct mu_changes *mu_keep_changes(const struct mu_keep *k, const struct mu_scen
 		proto.source = e[i].g.source;
 		proto.worker = is_bank ? e[i].g.who : MU_ALL;
 		proto.offer = !is_bank && e[i].g.who < sc->n_agency ? e[i].g.who : MU_ALL;
+		/* a gone offer's group is its one kept row (e[i], kept rows first) */
+		proto.supplier = is_bank                 ? NULL
+		                 : proto.offer != MU_ALL ? sc->agency[proto.offer].supplier
+		                                         : k->rows[e[i].row].supplier;
 		proto.shift = e[i].g.shift;
 		diff_cells(out, gone, &c, &proto, change_penalty);
 	}

@@ -26,6 +26,10 @@ struct mu_keep_row {
 	double staff;
 	size_t availability; /* bank: the worker's availability row for shift, or MU_ALL */
 	unsigned long line;  /* where it was read: plan.csv's line, or the stored row's number */
+	/* agency: the supplier as the kept plan names it (its `home`), so that
+	 * a booking whose offer is gone can still be cancelled with it; owned
+	 * by the mu_keep (mu_keep_add_row copies it), NULL when not known */
+	char *supplier;
 };
 
 struct mu_keep {
@@ -41,7 +45,7 @@ struct mu_keep *mu_keep_new(void);
 /* Accepts NULL. */
 void mu_keep_free(struct mu_keep *k);
 
-/* Appends a copy of *r. */
+/* Appends a copy of *r (and of its supplier). */
 void mu_keep_add_row(struct mu_keep *k, const struct mu_keep_row *r);
 
 /* Whether shift s of sc started before k's now (never without --now). */
@@ -75,6 +79,9 @@ struct mu_change {
 	enum mu_source source; /* bank or agency */
 	size_t worker;         /* bank worker, else MU_ALL */
 	size_t offer;          /* agency row, else MU_ALL */
+	/* agency: the supplier, the offer's or, when it is gone, the kept
+	 * plan's (borrowed from the scenario or the mu_keep); else NULL */
+	const char *supplier;
 	size_t shift;
 	/* where it was (removed, moved) and where it is (added, moved):
 	 * partner and demand role, MU_ALL where none */

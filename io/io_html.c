@@ -177,15 +177,16 @@ static void files(struct mu_buf *b, const struct io_html_plan *p)
 	else
 		mu_buf_adds(b, "<p>This is a <b>rota</b>: whole shifts for named bank workers. ");
 	if (p->is_partner_page)
-		mu_buf_addf(b, "This folder has plan.csv%s, this partner's rows; the system's "
-		               "page and files are two folders up.</p>\n",
+		mu_buf_addf(b,
+		            "This folder has plan.csv%s, this partner's rows; the system's "
+		            "page and files are two folders up.</p>\n",
 		            p->is_plan ? "" : " and rota.csv");
 	else
-		mu_buf_addf(b, "This folder has plan.csv, %ssummary.csv, why.csv%s%s and partners/ "
-		               "(each partner's page and files)%s.</p>\n",
+		mu_buf_addf(b,
+		            "This folder has plan.csv, %ssummary.csv, why.csv%s%s and partners/ "
+		            "(each partner's page and files)%s.</p>\n",
 		            p->is_plan ? "" : "rota.csv, ", p->prices ? ", prices.csv" : "",
-		            p->changes ? ", changes.csv" : "",
-		            p->is_plan ? "; no rota.csv" : "");
+		            p->changes ? ", changes.csv" : "", p->is_plan ? "; no rota.csv" : "");
 }
 
 /* What a re-plan re-plans: the kept plan, from its now when it has one. */
@@ -201,8 +202,10 @@ static void replans(struct mu_buf *b, const struct mu_scenario *sc, const struct
 		struct tm tm;
 		gmtime_r(&t, &tm);
 		strftime(from, sizeof(from), "%a %e %b %Y %H:%M", &tm);
-		mu_buf_addf(b, "the shifts that start from %s are planned again, those before stay "
-		               "as kept; ", from);
+		mu_buf_addf(b,
+		            "the shifts that start from %s are planned again, those before stay "
+		            "as kept; ",
+		            from);
 	} else {
 		mu_buf_adds(b, "every shift is planned again; ");
 	}
@@ -463,7 +466,8 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
 			if (!r->is_red_flag || !is_shown(p, d->partner))
 				continue;
 			if (n_said++ == N_UNFILLED_SHOWN) {
-				mu_buf_adds(b, "<li>&hellip; and more: why.csv has every one.</li>\n");
+				mu_buf_adds(b,
+				            "<li>&hellip; and more: why.csv has every one.</li>\n");
 				break;
 			}
 			mu_buf_adds(b, "<li>");
@@ -472,9 +476,10 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
 			io_html_esc(b, sc->shifts[d->shift].id);
 			mu_buf_adds(b, ": <b>");
 			io_html_esc(b, sc->roles[d->role].name);
-			mu_buf_addf(b, "</b>, %.4g staff against a minimum of %.4g (%.4g required)</li>\n",
-			            d->required - r->short_staff - r->breach_staff, d->minimum,
-			            d->required);
+			mu_buf_addf(
+			    b, "</b>, %.4g staff against a minimum of %.4g (%.4g required)</li>\n",
+			    d->required - r->short_staff - r->breach_staff, d->minimum,
+			    d->required);
 		}
 		mu_buf_adds(b, "</ul>\n");
 	}
@@ -561,10 +566,22 @@ static void mutual_aid(struct mu_buf *b, const struct mu_scenario *sc, const str
 	free(names);
 }
 
+/* Whether bank worker w shares the name of another worker of sc. */
+static bool is_name_shared(const struct mu_scenario *sc, size_t w)
+{
+	size_t i;
+	for (i = 0; i < sc->n_bank; i++)
+		if (i != w && strcmp(sc->bank[i].name, sc->bank[w].name) == 0)
+			return true;
+	return false;
+}
+
 /* Days of the rota to one table: a week fits across A4 landscape. */
 #define ROTA_DAYS 7
 
-/* One table of the rota grid: days from..to of the n rows in order. */
+/* One table of the rota grid: days from..to of the n rows in order. A
+ * name two workers of the scenario share (106 of the example's share 46)
+ * has the worker's id beside it, so that the lead phones the right one. */
 static void rota_table(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *plan,
                        const size_t *order, size_t n, long from, long to)
 {
@@ -585,6 +602,11 @@ static void rota_table(struct mu_buf *b, const struct mu_scenario *sc, const str
 		size_t j;
 		mu_buf_adds(b, "<tr><td>");
 		io_html_esc(b, w->name);
+		if (is_name_shared(sc, plan->rows[order[i]].worker)) {
+			mu_buf_adds(b, " (");
+			io_html_esc(b, w->id);
+			mu_buf_adds(b, ")");
+		}
 		mu_buf_adds(b, "</td><td>");
 		io_html_esc(b, sc->partners[w->home].id);
 		mu_buf_adds(b, "</td>");
@@ -903,12 +925,19 @@ static void changes(struct mu_buf *b, const struct mu_scenario *sc, const struct
 			if (!is_change_shown(p, ch))
 				continue;
 			mu_buf_addf(b, "<tr><td>%s</td><td>", mu_change_kind_names[ch->kind]);
-			if (ch->worker != MU_ALL)
+			if (ch->worker != MU_ALL) {
 				io_html_esc(b, sc->bank[ch->worker].name);
-			else if (ch->offer != MU_ALL)
-				io_html_esc(b, sc->agency[ch->offer].supplier);
+				mu_buf_adds(b, " (");
+				io_html_esc(b, sc->bank[ch->worker].id);
+				mu_buf_adds(b, ")");
+			} else if (ch->supplier) {
+				io_html_esc(b, ch->supplier);
+			}
 			mu_buf_adds(b, "</td><td>");
-			io_html_esc(b, sc->shifts[ch->shift].id);
+			mu_buf_reset(&text);
+			io_say_shift_when(&text, &sc->shifts[ch->shift]);
+			mu_buf_addf(&text, " (%s)", sc->shifts[ch->shift].id);
+			io_html_esc(b, text.data);
 			mu_buf_adds(b, "</td><td>");
 			if (ch->from_partner != MU_ALL) {
 				io_html_esc(b, sc->partners[ch->from_partner].name);

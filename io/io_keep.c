@@ -239,6 +239,8 @@ static enum mu_code add_row(struct resolver *r, const char *const *text, double 
 			                     "plan has one row per assignment",
 			                     line);
 	}
+	if (k.source == MU_SRC_AGENCY)
+		k.supplier = (char *)text[C_HOME]; /* copied by mu_keep_add_row */
 	mu_keep_add_row(r->keep, &k);
 	return MU_OK;
 }

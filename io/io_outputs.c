@@ -40,7 +40,9 @@ enum mu_code io_outputs_write_run(const char *out, const struct mu_scenario *sc,
 	    (rc = io_report_write_why(out, sc, plan, view->why, err)) ||
 	    (view->prices &&
 	     (rc = io_report_write_prices(out, view->prices, view->n_prices, err))) ||
-	    (view->changes && (rc = io_report_write_changes(out, sc, view->changes, err))))
+	    (view->changes && ((rc = io_report_write_changes(out, sc, view->changes, err)) ||
+	                       (rc = io_report_write_calls(out, sc, view->changes, err)) ||
+	                       (rc = io_report_write_bookings(out, sc, view->changes, err)))))
 		return rc;
 	if (is_report && (rc = io_html_write_solve(out, sc, label, &page, err)))
 		return rc;

@@ -219,21 +219,30 @@ enum mu_code io_report_write_changes(const char *dir, const struct mu_scenario *
 	size_t i;
 	if (!fp)
 		return MU_E_IO;
-	fputs("change,source,worker,supplier,offer,shift,from_partner,from_role,to_partner,"
-	      "to_role,staff,change_penalty,forced,reason\n",
+	fputs("change,source,worker,name,supplier,offer,shift,date,start,end,from_partner,"
+	      "from_role,to_partner,to_role,staff,change_penalty,forced,reason\n",
 	      fp);
 	for (i = 0; i < changes->n_rows; i++) {
 		const struct mu_change *c = &changes->rows[i];
 		const struct mu_agency_offer *a = c->offer != MU_ALL ? &sc->agency[c->offer] : NULL;
+		const struct mu_shift *s = &sc->shifts[c->shift];
+		char date[16], start[32], end[32];
+		io_report_date_text(date, sizeof(date), s->day);
+		snprintf(start, sizeof(start), "%02d:%02d", s->start_min / 60, s->start_min % 60);
+		snprintf(end, sizeof(end), "%02d:%02d", s->end_min / 60, s->end_min % 60);
 		const char *cells[] = {
 		    mu_change_kind_names[c->kind],
 		    mu_source_info[c->source].name,
 		    c->worker != MU_ALL ? sc->bank[c->worker].id : "",
-		    a ? a->supplier : "",
+		    c->worker != MU_ALL ? sc->bank[c->worker].name : "",
+		    c->supplier ? c->supplier : "",
 		    !a                     ? ""
 		    : a->partner == MU_ALL ? "*"
 		                           : sc->partners[a->partner].id,
-		    sc->shifts[c->shift].id,
+		    s->id,
+		    date,
+		    start,
+		    end,
 		    c->from_partner != MU_ALL ? sc->partners[c->from_partner].id : "",
 		    c->from_role != MU_ALL ? sc->roles[c->from_role].id : "",
 		    c->to_partner != MU_ALL ? sc->partners[c->to_partner].id : "",
@@ -401,7 +410,18 @@ static void write_compare_measure(FILE *fp, const char *scope, const char *name,
 	io_csv_write_text(fp, scope);
 	fputc(',', fp);
 	io_csv_write_text(fp, name);
-	fprintf(fp, ",%s,%.10g,%.10g,%.10g\n", measure, sys, silo, sys - silo);
+	fprintf(fp, ",%s,%.2f,%.2f,%.2f\n", measure, sys, silo, sys - silo); /* pounds */
+}
+
+/* Whether KPI name is in pounds (cash or penalty weights, written with
+ * pennies as summary.csv writes them): every measure but hours, the fill
+ * fraction and counts. */
+static bool is_pounds(const char *name)
+{
+	size_t n = strlen(name);
+	return !(n >= 6 && strcmp(name + n - 6, "_hours") == 0) &&
+	       strcmp(name, "fill_fraction") != 0 && strcmp(name, "red_flags") != 0 &&
+	       strcmp(name, "break_glass_staff_shifts") != 0;
 }
 
 static void write_compare_scope(FILE *fp, const char *scope, const char *name,
@@ -418,8 +438,17 @@ static void write_compare_scope(FILE *fp, const char *scope, const char *name,
 		io_csv_write_text(fp, scope);
 		fputc(',', fp);
 		io_csv_write_text(fp, name);
-		fprintf(fp, ",%s,%.10g,%.10g,%.10g\n", a[i].name, a[i].value, b[k].value,
-		        a[i].value - b[k].value);
+		if (is_pounds(a[i].name)) {
+			/* pennies, as summary.csv; the difference is the exact one
+			 * rounded, as the page and the terminal say it (it may
+			 * differ by a penny from the difference of the two
+			 * rounded figures) */
+			fprintf(fp, ",%s,%.2f,%.2f,%.2f\n", a[i].name, a[i].value, b[k].value,
+			        a[i].value - b[k].value);
+		} else {
+			fprintf(fp, ",%s,%.10g,%.10g,%.10g\n", a[i].name, a[i].value, b[k].value,
+			        a[i].value - b[k].value);
+		}
 	}
 	/* the footing compare and shares share (mu_plan.h): net cash and the
 	 * partner's cost with recharge paid minus received in them */

@@ -31,12 +31,29 @@ enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
                                   const struct mu_plan *plan, size_t partner, struct mu_err *err);
 
 /* Writes dir/changes.csv (DESIGN.md §4, with --keep): one row per change
- * against the kept plan, `change,source,worker,supplier,offer,shift,
- * from_partner,from_role,to_partner,to_role,staff,change_penalty,forced,
- * reason` (offer as plan.csv's: the agency row's partner cell; reason why
- * a forced change could not be kept). MU_OK or MU_E_IO. */
+ * against the kept plan, `change,source,worker,name,supplier,offer,shift,
+ * date,start,end,from_partner,from_role,to_partner,to_role,staff,
+ * change_penalty,forced,reason` (offer as plan.csv's: the agency row's
+ * partner cell; reason why a forced change could not be kept). MU_OK or
+ * MU_E_IO. */
 enum mu_code io_report_write_changes(const char *dir, const struct mu_scenario *sc,
                                      const struct mu_changes *changes, struct mu_err *err);
+
+/* Writes dir/calls.csv (with --keep, io_report_calls.c): one row per change
+ * of a bank worker's (added, removed or moved), `name,worker,change,shift,
+ * date,start,end,partner,partner_name,role,from_partner,from_role,forced,
+ * reason`, partner and role where the worker now goes (removed: no longer
+ * goes), from_ where a moved worker was; by the shift's start, then name.
+ * MU_OK or MU_E_IO. */
+enum mu_code io_report_write_calls(const char *dir, const struct mu_scenario *sc,
+                                   const struct mu_changes *changes, struct mu_err *err);
+
+/* Writes dir/bookings.csv (with --keep): the agency bookings to make (`new`)
+ * and to cancel (`cancelled`; a move is one of each), `booking,supplier,
+ * offer,partner,partner_name,role,shift,date,start,end,staff,forced,reason`,
+ * by the shift's start, then supplier. MU_OK or MU_E_IO. */
+enum mu_code io_report_write_bookings(const char *dir, const struct mu_scenario *sc,
+                                      const struct mu_changes *changes, struct mu_err *err);
 
 /* Writes dir/why.csv (DESIGN.md §4): per uncovered demand row and reason,
  * `partner,role,shift,uncovered,source,reason,limit,detail`, rows below

@@ -127,9 +127,17 @@ void io_say_weight(struct mu_buf *b, double weight);
  * how many added, and how many kept assignments stand unchanged. */
 void io_say_changes(struct mu_buf *b, const struct mu_changes *c);
 
-/* One change: who (bank worker, or agency offer), which shift, from where
- * to where, its penalty or why it was forced. */
+/* One change: who (bank worker by name and id, or agency offer), which
+ * shift (its date and clock times, then its id), from where to where, its
+ * penalty or why it was forced: "removed: bank worker Owen Davies (bw024),
+ * Thu 3 Dec 07:30–15:30 (thu-e), at acute_north rn_b5; forced (shift no
+ * longer offered), no penalty". */
 void io_say_change(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_change *ch);
+
+/* A shift's day and clock times as people read them: "Thu 3 Dec
+ * 07:30–15:30" (an end at or before the start is the next day's, as
+ * shifts.csv writes it). Appends plain text to b. */
+void io_say_shift_when(struct mu_buf *b, const struct mu_shift *s);
 
 /* What a recruitment (DESIGN.md §3c) comes to, a year, against recruiting
  * nobody: the posts by role and partner with their yearly pay, then the

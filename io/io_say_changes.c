@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 void io_say_changes(struct mu_buf *b, const struct mu_changes *c)
 {
@@ -58,20 +59,41 @@ static void say_cell(struct mu_buf *b, const struct mu_scenario *sc, size_t part
 	mu_buf_addf(b, "%s %s", sc->partners[partner].id, sc->roles[role].id);
 }
 
+void io_say_shift_when(struct mu_buf *b, const struct mu_shift *s)
+{
+	static const char *const days[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	time_t t = (time_t)s->day * 86400;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	/* 1970-01-01 was a Thursday; day may be before it */
+	mu_buf_addf(b, "%s %d %s %02d:%02d–%02d:%02d", days[((s->day % 7) + 7) % 7], tm.tm_mday,
+	            months[tm.tm_mon], s->start_min / 60, s->start_min % 60, s->end_min / 60,
+	            s->end_min % 60);
+}
+
 void io_say_change(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_change *ch)
 {
 	mu_buf_addf(b, "%s: ", mu_change_kind_names[ch->kind]);
 	if (ch->source == MU_SRC_BANK) {
-		mu_buf_addf(b, "bank worker %s", sc->bank[ch->worker].id);
+		const struct mu_bank_worker *w = &sc->bank[ch->worker];
+		mu_buf_addf(b, "bank worker %s (%s)", w->name, w->id);
 	} else if (ch->offer != MU_ALL) {
 		const struct mu_agency_offer *a = &sc->agency[ch->offer];
 		mu_buf_addf(b, "%.4g agency staff of %s (%s, offer for %s)", ch->staff, a->supplier,
 		            sc->roles[a->role].id,
 		            a->partner == MU_ALL ? "*" : sc->partners[a->partner].id);
 	} else {
-		mu_buf_addf(b, "%.4g agency staff (offer gone)", ch->staff);
+		if (ch->supplier)
+			mu_buf_addf(b, "%.4g agency staff of %s (offer gone)", ch->staff,
+			            ch->supplier);
+		else
+			mu_buf_addf(b, "%.4g agency staff (offer gone)", ch->staff);
 	}
-	mu_buf_addf(b, " on %s", sc->shifts[ch->shift].id);
+	mu_buf_adds(b, ", ");
+	io_say_shift_when(b, &sc->shifts[ch->shift]);
+	mu_buf_addf(b, " (%s),", sc->shifts[ch->shift].id);
 	if (ch->from_partner != MU_ALL) {
 		mu_buf_adds(b, ch->kind == MU_CHANGE_MOVED ? " from " : " at ");
 		say_cell(b, sc, ch->from_partner, ch->from_role);

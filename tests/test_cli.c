@@ -94,6 +94,74 @@ static void test_cli_help_for_every_command(void **state)
 	tu_result_free(&r);
 }
 
+/* Every example line of every command's help (a line that reads, after its
+ * indent, "muster ..."; commands joined by "; "; a note after two spaces
+ * and "(" is not part of it) runs as printed, in the order `muster help`
+ * lists the commands, in a folder where `muster example ex` was written:
+ * each exits 0, or 3 (solved with a red flag). */
+static void test_cli_help_examples_run_on_the_example(void **state)
+{
+	struct tu_result r = tu_run("help", NULL);
+	struct tu_child in = {0};
+	char names[64][32], dir[400];
+	size_t i, n, n_run = 0;
+	(void)state;
+	n = listed_commands(r.out, names, 64);
+	tu_result_free(&r);
+	tu_path(dir, sizeof(dir), "hx");
+	assert_int_equal(mkdir(dir, 0777), 0);
+	in.dir = dir;
+	{
+		const char *const args[] = {"example", "ex", NULL};
+		char *out, *err;
+		int st = tu_run_child(&in, args, &out, &err);
+		assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+		free(out);
+		free(err);
+	}
+	for (i = 0; i < n; i++) {
+		struct tu_result h = tu_run(names[i], "--help", NULL);
+		char *line, *save = NULL;
+		assert_int_equal(h.status, 0);
+		for (line = strtok_r(h.out, "\n", &save); line;
+		     line = strtok_r(NULL, "\n", &save)) {
+			char *cmd = line + strspn(line, " "), *next, *note;
+			if (cmd == line || strncmp(cmd, "muster ", 7) != 0)
+				continue;
+			if ((note = strstr(cmd, "  (")) != NULL)
+				*note = '\0';
+			for (; cmd; cmd = next) {
+				const char *args[32];
+				char *word, *ws = NULL, *out, *err;
+				size_t k = 0;
+				int st;
+				if ((next = strstr(cmd, "; ")) != NULL) {
+					*next = '\0';
+					next += 2;
+				}
+				assert_true(strncmp(cmd, "muster ", 7) == 0);
+				for (word = strtok_r(cmd + 7, " ", &ws); word;
+				     word = strtok_r(NULL, " ", &ws)) {
+					assert_true(k < 31);
+					args[k++] = word;
+				}
+				args[k] = NULL;
+				st = tu_run_child(&in, args, &out, &err);
+				if (!WIFEXITED(st) ||
+				    (WEXITSTATUS(st) != 0 && WEXITSTATUS(st) != 3))
+					fail_msg("muster %s --help: 'muster %s ...' exited %d: %s",
+					         names[i], args[0],
+					         WIFEXITED(st) ? WEXITSTATUS(st) : -1, err);
+				n_run++;
+				free(out);
+				free(err);
+			}
+		}
+		tu_result_free(&h);
+	}
+	assert_true(n_run >= 10); /* the examples were found */
+}
+
 /* sweep's help lists by hand what a sweep may vary: every setting the
  * table marks sweepable must be there, and no other. */
 static void test_cli_sweep_help_names_every_sweepable_setting(void **state)
@@ -381,6 +449,41 @@ static void test_cli_demo_needs_no_files(void **state)
 	silo_cost = system_cost + parse_money(saves + strlen("and break-glass) is \xc2\xa3"));
 	assert_true(system_cost > 100000);
 	assert_true(silo_cost > 1.2 * system_cost);
+	/* the answer first: the headline and what working together is worth,
+	 * then the unfilled rows, and the next step last */
+	{
+		const char *headline = strstr(r.out, "System rota, the whole week:\n");
+		const char *worth = strstr(r.out, "Working together fills ");
+		const char *unfilled = strstr(r.out, "Red flags first, then the other unfilled");
+		const char *next = "Next: write the example out as CSV files to edit into your "
+		                   "own system, and solve it:\n  muster example ex\n  muster "
+		                   "solve ex --out out\n";
+		assert_non_null(headline);
+		assert_non_null(unfilled);
+		assert_true(headline < worth && worth < unfilled);
+		assert_true(strlen(r.out) >= strlen(next));
+		assert_string_equal(r.out + strlen(r.out) - strlen(next), next);
+	}
+	/* the partner table's agency column adds up to its system row, the
+	 * headline's agency spend, to the penny */
+	{
+		const char *line = strstr(r.out, "  partner       fill");
+		const char *head = strstr(r.out, "  agency spend \xc2\xa3");
+		double sum = 0, total;
+		size_t n_rows = 0;
+		assert_non_null(line);
+		assert_non_null(head);
+		for (line = strchr(line, '\n') + 1; strncmp(line, "  system ", 9) != 0;
+		     line = strchr(line, '\n') + 1) {
+			sum += parse_money(strstr(line, "\xc2\xa3") + 2);
+			n_rows++;
+		}
+		assert_int_equal(n_rows, 7);
+		total = parse_money(strstr(line, "\xc2\xa3") + 2);
+		assert_true(fabs(sum - total) < 0.001);
+		assert_true(fabs(parse_money(head + strlen("  agency spend \xc2\xa3")) - total) <
+		            0.001);
+	}
 	tu_result_free(&r);
 	/* both solves are recorded, with their KPIs */
 	r = tu_run("runs", "--db", "demo.db", NULL);
@@ -645,6 +748,36 @@ static void test_cli_solve_rota_mode_brackets_cbc(void **state)
 			fail_msg("%s", why);
 		tu_path(rota, sizeof(rota), "rota/partners/hospice/rota.csv");
 		assert_true(count_lines(rota) > 1);
+		{
+			/* the report's grid gives the id of every worker whose name
+			 * another worker shares (106 of the example's share 46
+			 * names), and only theirs */
+			char *html, *names, cell[200];
+			size_t w, v, n_shared = 0;
+			tu_path(rota, sizeof(rota), "rota/report.html");
+			html = tu_slurp(rota);
+			tu_path(rota, sizeof(rota), "rota/rota.csv");
+			names = tu_slurp(rota);
+			for (w = 0; w < sc->n_bank; w++) {
+				bool is_shared = false, is_working;
+				for (v = 0; v < sc->n_bank; v++)
+					is_shared |= v != w && strcmp(sc->bank[v].name,
+					                              sc->bank[w].name) == 0;
+				snprintf(cell, sizeof(cell), "\n%s,", sc->bank[w].id);
+				is_working = strstr(names, cell) != NULL;
+				n_shared += is_shared;
+				snprintf(cell, sizeof(cell), "<tr><td>%s (%s)</td>",
+				         sc->bank[w].name, sc->bank[w].id);
+				assert_int_equal(strstr(html, cell) != NULL,
+				                 is_shared && is_working);
+				snprintf(cell, sizeof(cell), "<tr><td>%s</td>", sc->bank[w].name);
+				assert_int_equal(strstr(html, cell) != NULL,
+				                 !is_shared && is_working);
+			}
+			assert_int_equal(n_shared, 106);
+			free(names);
+			free(html);
+		}
 		mu_scenario_free(sc);
 	}
 	tu_result_free(&r);
@@ -703,8 +836,10 @@ static void test_cli_compare_system_and_silo(void **state)
 	tu_path(path, sizeof(path), "cmp/compare.csv");
 	assert_true(fabs(csv_value(path, "SYSTEM,the whole system,total_cost,", 4) - sys) < 0.01);
 	assert_true(fabs(csv_value(path, "SYSTEM,the whole system,total_cost,", 5) - silo) < 0.01);
+	/* the exact difference rounded, against the difference of two
+	 * rounded figures: a penny apart at most */
 	assert_true(fabs(csv_value(path, "SYSTEM,the whole system,total_cost,", 6) - (sys - silo)) <
-	            0.01);
+	            0.0101);
 	{
 		/* "for £X more spend" or "and spends £X less", as compare.csv's sign */
 		const char *at = strstr(r.out, "red flags, ");
@@ -769,6 +904,146 @@ static struct mu_scenario *scenario_in(const char *name)
 	return tu_load_dir(path);
 }
 
+/* The number of lines of text that begin with prefix. */
+static size_t count_prefixed(const char *text, const char *prefix)
+{
+	size_t n = 0;
+	const char *at;
+	for (at = text; at; at = strchr(at, '\n')) {
+		at += *at == '\n';
+		n += strncmp(at, prefix, strlen(prefix)) == 0;
+	}
+	return n;
+}
+
+/* Whether the lines after text's header are in order of their date and
+ * start, the cells date_col and date_col + 1 (0-based; no quoted cell
+ * before them). */
+static bool is_by_start(const char *text, int date_col)
+{
+	char last[32] = "";
+	const char *line = strchr(text, '\n');
+	while (line && line[1]) {
+		const char *c = line + 1;
+		char when[32];
+		int k;
+		size_t n;
+		for (k = 0; k < date_col; k++)
+			c = strchr(c, ',') + 1;
+		n = strcspn(strchr(c, ',') + 1, ",") + (size_t)(strchr(c, ',') + 1 - c);
+		if (n >= sizeof(when))
+			return false;
+		memcpy(when, c, n);
+		when[n] = '\0';
+		if (strcmp(when, last) < 0)
+			return false;
+		strcpy(last, when);
+		line = strchr(line + 1, '\n');
+	}
+	return true;
+}
+
+/* The re-plan of docs/replanning.md (a rota; bw016 sick on Thursday, four
+ * more nurses on Wednesday's late shift): the bank workers to phone in
+ * calls.csv, by name, id, day and clock times, first to start first, and
+ * an empty bookings.csv (no agency booking changes), both named on the
+ * terminal; then, in plan mode, NHSP's capacity cut from 4 to 3 a shift:
+ * bookings.csv lists every agency change of changes.csv, a move as a
+ * cancellation and a new booking, by start, the supplier named. */
+static void test_cli_keep_writes_calls_and_bookings(void **state)
+{
+	struct tu_result r;
+	char path[400], *text, *changes;
+	size_t n_removed, n_added, n_moved;
+	(void)state;
+	r = tu_run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--db", "cb.db", "--out", "pub", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	edited_example("wed", "sed -i '/^bw016,thu-e$/d' availability.csv && sed -i "
+	                      "'s/^acute_north,rn_b5,wed-l,29,/acute_north,rn_b5,wed-l,33,/' "
+	                      "demand.csv");
+	r = tu_run("solve", "wed", "--db", "cb.db", "--keep", "pub/plan.csv", "--now",
+	           "2026-12-02T12:00", "--out", "replan", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "    added: bank worker Farah Lewis (bw016), Wed 2 Dec "
+	                              "14:30–22:30 (wed-l), at acute_south rn_b5\n"));
+	assert_non_null(strstr(r.out, " changes.csv, calls.csv (the bank workers to phone), "
+	                              "bookings.csv (the agency bookings to make and cancel), "));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "replan/calls.csv");
+	text = tu_slurp(path);
+	assert_non_null(text);
+	assert_string_equal(
+	    text, "name,worker,change,shift,date,start,end,partner,partner_name,role,"
+	          "from_partner,from_role,forced,reason\n"
+	          "Farah Lewis,bw016,added,wed-l,2026-12-02,14:30,22:30,acute_south,"
+	          "Southvale Hospitals NHS Foundation Trust,rn_b5,,,no,\n"
+	          "Farah Lewis,bw016,removed,thu-e,2026-12-03,07:00,15:00,acute_north,"
+	          "Northshire Acute Hospitals NHS Trust,rn_b5,,,yes,shift no longer offered\n");
+	free(text);
+	tu_path(path, sizeof(path), "replan/bookings.csv");
+	text = tu_slurp(path);
+	assert_non_null(text);
+	assert_string_equal(text, "booking,supplier,offer,partner,partner_name,role,shift,date,"
+	                          "start,end,staff,forced,reason\n");
+	free(text);
+
+	/* bookings: NHSP offers three a shift where it offered four */
+	r = tu_run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "cb.db", "--out", "lp",
+	           NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	edited_example("nhsp", "sed -i 's/^nhsp_framework,1,yes,rn_b5,\\*,23.29,4$/"
+	                       "nhsp_framework,1,yes,rn_b5,*,23.29,3/' agency.csv");
+	r = tu_run("solve", "nhsp", "--lp", "--db", "cb.db", "--keep", "lp/plan.csv", "--out",
+	           "lp-re", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "lp-re/changes.csv");
+	changes = tu_slurp(path);
+	assert_non_null(changes);
+	n_removed = count_prefixed(changes, "removed,agency,");
+	n_added = count_prefixed(changes, "added,agency,");
+	n_moved = count_prefixed(changes, "moved,agency,");
+	assert_true(n_removed > 0);
+	assert_true(n_added > 0);
+	tu_path(path, sizeof(path), "lp-re/bookings.csv");
+	text = tu_slurp(path);
+	assert_non_null(text);
+	assert_int_equal(count_prefixed(text, "cancelled,"), n_removed + n_moved);
+	assert_int_equal(count_prefixed(text, "new,"), n_added + n_moved);
+	assert_int_equal(count_prefixed(text, "cancelled,nhsp_framework,*,"), n_removed + n_moved);
+	assert_true(is_by_start(text, 7));
+	assert_int_equal(count_prefixed(text, "cancelled,,"), 0);
+	free(text);
+	free(changes);
+	tu_path(path, sizeof(path), "lp-re/calls.csv");
+	text = tu_slurp(path);
+	assert_non_null(text);
+	assert_true(is_by_start(text, 4));
+	free(text);
+
+	/* NHSP's offer gone: its bookings are cancelled by the supplier's name,
+	 * as the kept plan has it, forced */
+	edited_example("nonhsp", "sed -i '/^nhsp_framework,1,yes,rn_b5,/d' agency.csv");
+	r = tu_run("solve", "nonhsp", "--lp", "--db", "cb.db", "--keep", "lp/plan.csv", "--out",
+	           "lp-gone", NULL);
+	assert_true(r.status == 0 || r.status == 3);
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "lp-gone/changes.csv");
+	text = tu_slurp(path);
+	assert_non_null(text);
+	assert_true(count_prefixed(text, "removed,agency,,,nhsp_framework,,") > 0);
+	free(text);
+	tu_path(path, sizeof(path), "lp-gone/bookings.csv");
+	text = tu_slurp(path);
+	assert_non_null(text);
+	assert_true(count_prefixed(text, "cancelled,nhsp_framework,,") > 0);
+	assert_int_equal(count_prefixed(text, "cancelled,,"), 0);
+	assert_non_null(strstr(text, ",yes,agency offer gone\n"));
+	free(text);
+}
+
 /* DESIGN.md §3b end to end: the example published in plan mode, re-planned
  * unchanged (no change), then after a sickness and a demand rise with
  * --keep and --now: changes.csv, the changes first on the terminal, the
@@ -812,17 +1087,19 @@ static void test_cli_keep_replans_the_published_rota(void **state)
 	assert_non_null(changes);
 	assert_non_null(unfilled);
 	assert_true(changes < unfilled);
-	assert_non_null(strstr(r.out, "removed: bank worker bw006 on thu-n at acute_north rn_b5; "
+	assert_non_null(strstr(r.out, "removed: bank worker Kofi Walker (bw006), Thu 3 Dec "
+	                              "22:00–07:30 (thu-n), at acute_north rn_b5; "
 	                              "forced (shift no longer offered), no penalty"));
 	objective = headline_cost(r.out);
 	tu_result_free(&r);
 	tu_path(plan, sizeof(plan), "re/changes.csv");
 	text = tu_slurp(plan);
 	assert_non_null(text);
-	assert_non_null(strstr(text, "change,source,worker,supplier,offer,shift,from_partner,"
-	                             "from_role,to_partner,to_role,staff,change_penalty,forced,"
-	                             "reason\n"));
-	assert_non_null(strstr(text, "\nremoved,bank,bw006,,,thu-n,acute_north,rn_b5,,,1,0.00,yes,"
+	assert_non_null(strstr(text, "change,source,worker,name,supplier,offer,shift,date,start,"
+	                             "end,from_partner,from_role,to_partner,to_role,staff,"
+	                             "change_penalty,forced,reason\n"));
+	assert_non_null(strstr(text, "\nremoved,bank,bw006,Kofi Walker,,,thu-n,2026-12-03,22:00,"
+	                             "07:30,acute_north,rn_b5,,,1,0.00,yes,"
 	                             "shift no longer offered\n"));
 	free(text);
 	tu_path(plan, sizeof(plan), "re/report.html");
@@ -830,6 +1107,8 @@ static void test_cli_keep_replans_the_published_rota(void **state)
 	assert_non_null(text);
 	assert_true(strstr(text, "Changes to the kept plan") <
 	            strstr(text, "Red flags and unfilled shifts"));
+	assert_non_null(strstr(text, "<td>Kofi Walker (bw006)</td><td>Thu 3 Dec 22:00–07:30 "
+	                             "(thu-n)</td>"));
 	free(text);
 	/* plan.csv re-checked: every change penalty, and the past as kept */
 	sc = scenario_in("sick");
@@ -2890,6 +3169,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_cli_help_for_every_command),
+	    cmocka_unit_test(test_cli_help_examples_run_on_the_example),
 	    cmocka_unit_test(test_cli_sweep_help_names_every_sweepable_setting),
 	    cmocka_unit_test(test_cli_bad_usage_exits_2),
 	    cmocka_unit_test(test_cli_check_the_example_and_a_broken_copy),
@@ -2900,6 +3180,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_solve_rota_mode_brackets_cbc),
 	    cmocka_unit_test(test_cli_compare_system_and_silo),
 	    cmocka_unit_test(test_cli_keep_replans_the_published_rota),
+	    cmocka_unit_test(test_cli_keep_writes_calls_and_bookings),
 	    cmocka_unit_test(test_cli_sweep_points_match_single_solves),
 	    cmocka_unit_test(test_cli_sweep_table_shows_the_gap),
 	    cmocka_unit_test(test_cli_sweep_refuses_what_it_cannot_vary),

@@ -20,6 +20,7 @@
 #include "test_util.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -637,6 +638,46 @@ static void test_format_status_never_reads_zero_when_not_proven(void **state)
 	}
 }
 
+/* Pennies that add up: each figure within a penny of its value, whole
+ * pennies, and their sum the total rounded to pennies, on generated
+ * figures (negative ones among them) and by hand. */
+static void test_format_pennies_add_up_to_the_total(void **state)
+{
+	unsigned long long x = 88172645463325252ULL;
+	double v[12], out[12];
+	const double thirds[3] = {0.005, 0.005, 0.005};
+	int t;
+	size_t i;
+	(void)state;
+	mu_format_round_to_total(thirds, 3, 0.01, out);
+	assert_true(out[0] == 0.01 && out[1] == 0.01 && out[2] == 0);
+	{
+		/* whole hours: 25.5 + 8.5 + 500 = 534 */
+		const double hours[3] = {25.5, 8.5, 500};
+		mu_format_round_to_total(hours, 3, 1, out);
+		assert_true(out[0] + out[1] + out[2] == 534);
+		assert_true(out[0] == 26 && out[1] == 8 && out[2] == 500);
+	}
+	for (t = 0; t < 20000; t++) {
+		size_t n = 1 + (size_t)(t % 12);
+		double total = 0, sum = 0;
+		for (i = 0; i < n; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			v[i] = (double)(x % 100000000) / 1000.0 * (x % 7 == 0 ? -1 : 1);
+			if (x % 5 == 0)
+				v[i] = floor(v[i] * 100) / 100 + 0.005; /* a half penny */
+			total += v[i];
+		}
+		mu_format_round_to_total(v, n, 0.01, out);
+		for (i = 0; i < n; i++) {
+			assert_true(fabs(out[i] - v[i]) < 0.01);
+			assert_true(fabs(out[i] * 100 - round(out[i] * 100)) < 1e-6);
+			sum += out[i];
+		}
+		assert_true(fabs(sum - round(total * 100) / 100) < 1e-6);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -665,6 +706,7 @@ int main(void)
 	    cmocka_unit_test(test_buf_grows_and_formats),
 	    cmocka_unit_test(test_time_ms_until_a_deadline),
 	    cmocka_unit_test(test_format_status_never_reads_zero_when_not_proven),
+	    cmocka_unit_test(test_format_pennies_add_up_to_the_total),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }

@@ -942,6 +942,161 @@ static void test_io_say_changes_is_true_of_its_numbers(void **state)
 	}
 }
 
+/* Year, month and day of days since 1970-01-01, by the civil-from-days
+ * arithmetic (not gmtime, as io_say_shift_when uses). */
+static void civil(long z, long *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+/* io_say_change on generated changes of a generated scenario: each line
+ * names the bank worker by name and id (or the agency offer), the shift's
+ * weekday, date and clock times as the scenario has them, then its id,
+ * where it was and is, and its penalty or why it was forced; nothing else
+ * of another worker or shift. 2026-12-03 is a Thursday. */
+static void test_io_say_change_names_who_and_when(void **state)
+{
+	static const char *const wdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	struct mu_role roles[2] = {{.id = "rn_b5", .name = "Staff nurse"},
+	                           {.id = "hca", .name = "Healthcare assistant"}};
+	struct mu_shift shifts[8];
+	struct mu_bank_worker bank[5] = {
+	    {.id = "bw024", .name = "Owen Davies"},  {.id = "bw025", .name = "Owen Davies"},
+	    {.id = "bw1", .name = "Nia Roberts"},    {.id = "x", .name = "A"},
+	    {.id = "bw77", .name = "Siân Ó Briain"},
+	};
+	struct mu_agency_offer agency[2] = {{.supplier = "Medics4U", .role = 0, .partner = MU_ALL},
+	                                    {.supplier = "CarePlus", .role = 1, .partner = 2}};
+	char sid[8][8], want[200];
+	struct mu_buf b;
+	size_t i;
+	int t;
+	(void)state;
+	for (i = 0; i < 8; i++)
+		snprintf(sid[i], sizeof(sid[i]), "s%zu", i);
+	mu_buf_init(&b);
+	/* the example's Thursday early shift, by hand */
+	{
+		struct mu_shift thu = {
+		    .id = "thu-e", .day = 20790, .start_min = 450, .end_min = 930};
+		io_say_shift_when(&b, &thu);
+		assert_string_equal(b.data, "Thu 3 Dec 07:30–15:30");
+	}
+	for (t = 0; t < 3000; t++) {
+		struct mu_scenario sc = scenario;
+		struct mu_change ch = {0};
+		long y;
+		int m, d;
+		const struct mu_shift *sh;
+		for (i = 0; i < 8; i++) {
+			shifts[i] = (struct mu_shift){.id = sid[i]};
+			shifts[i].day = 20000 + (long)(uniform() * 4000);
+			shifts[i].start_min = (int)(uniform() * 96) * 15;
+			shifts[i].end_min = (int)(uniform() * 96) * 15;
+		}
+		sc.roles = roles;
+		sc.n_roles = 2;
+		sc.shifts = shifts;
+		sc.n_shifts = 8;
+		sc.bank = bank;
+		sc.n_bank = 5;
+		sc.agency = agency;
+		sc.n_agency = 2;
+		ch.kind = (enum mu_change_kind)(uniform() * 3);
+		ch.source = uniform() < 0.6 ? MU_SRC_BANK : MU_SRC_AGENCY;
+		ch.worker = ch.source == MU_SRC_BANK ? (size_t)(uniform() * 5) : MU_ALL;
+		ch.offer = ch.source == MU_SRC_AGENCY && uniform() < 0.9 ? (size_t)(uniform() * 2)
+		                                                         : MU_ALL;
+		ch.shift = (size_t)(uniform() * 8);
+		ch.from_partner = ch.from_role = ch.to_partner = ch.to_role = MU_ALL;
+		if (ch.kind != MU_CHANGE_ADDED) {
+			ch.from_partner = (size_t)(uniform() * N_PARTNERS);
+			ch.from_role = (size_t)(uniform() * 2);
+		}
+		if (ch.kind != MU_CHANGE_REMOVED) {
+			ch.to_partner = (size_t)(uniform() * N_PARTNERS);
+			ch.to_role = (size_t)(uniform() * 2);
+		}
+		ch.staff = ch.source == MU_SRC_BANK ? 1 : 1 + floor(uniform() * 3);
+		ch.is_forced = ch.kind == MU_CHANGE_REMOVED && uniform() < 0.5;
+		ch.why = ch.is_forced ? MU_KEEP_NOT_OFFERED : MU_KEEP_POSSIBLE;
+		ch.penalty = ch.kind == MU_CHANGE_ADDED || ch.is_forced ? 0 : 150;
+		mu_buf_reset(&b);
+		io_say_change(&b, &sc, &ch);
+		snprintf(want, sizeof(want), "%s: ", mu_change_kind_names[ch.kind]);
+		assert_true(strncmp(b.data, want, strlen(want)) == 0);
+		if (ch.worker != MU_ALL) {
+			snprintf(want, sizeof(want), ": bank worker %s (%s), ",
+			         bank[ch.worker].name, bank[ch.worker].id);
+			assert_non_null(strstr(b.data, want));
+			for (i = 0; i < 5; i++)
+				if (strcmp(bank[i].id, bank[ch.worker].id) != 0) {
+					snprintf(want, sizeof(want), "(%s)", bank[i].id);
+					assert_null(strstr(b.data, want));
+				}
+		} else if (ch.offer != MU_ALL) {
+			snprintf(want, sizeof(want), ": %g agency staff of %s (%s, offer for %s), ",
+			         ch.staff, agency[ch.offer].supplier,
+			         roles[agency[ch.offer].role].id,
+			         ch.offer == 0 ? "*" : partners[2].id);
+			assert_non_null(strstr(b.data, want));
+		} else {
+			if (uniform() < 0.5) {
+				ch.supplier = "Gone Staffing";
+				mu_buf_reset(&b);
+				io_say_change(&b, &sc, &ch);
+				snprintf(want, sizeof(want),
+				         ": %g agency staff of Gone Staffing (offer gone), ",
+				         ch.staff);
+			} else {
+				snprintf(want, sizeof(want), ": %g agency staff (offer gone), ",
+				         ch.staff);
+			}
+			assert_non_null(strstr(b.data, want));
+		}
+		sh = &shifts[ch.shift];
+		civil(sh->day, &y, &m, &d);
+		/* 1970-01-01 was a Thursday: index 3 */
+		snprintf(want, sizeof(want), ", %s %d %s %02d:%02d–%02d:%02d (%s),",
+		         wdays[(sh->day + 3) % 7], d, months[m - 1], sh->start_min / 60,
+		         sh->start_min % 60, sh->end_min / 60, sh->end_min % 60, sh->id);
+		assert_non_null(strstr(b.data, want));
+		for (i = 0; i < 8; i++)
+			if (i != ch.shift) {
+				snprintf(want, sizeof(want), "(%s)", sid[i]);
+				assert_null(strstr(b.data, want));
+			}
+		if (ch.from_partner != MU_ALL) {
+			snprintf(want, sizeof(want), "%s %s %s",
+			         ch.kind == MU_CHANGE_MOVED ? "from" : "at",
+			         partners[ch.from_partner].id, roles[ch.from_role].id);
+			assert_non_null(strstr(b.data, want));
+		}
+		if (ch.to_partner != MU_ALL) {
+			snprintf(want, sizeof(want), "%s %s %s",
+			         ch.kind == MU_CHANGE_MOVED ? "to" : "at",
+			         partners[ch.to_partner].id, roles[ch.to_role].id);
+			assert_non_null(strstr(b.data, want));
+		}
+		assert_int_equal(strstr(b.data, "; forced (shift no longer offered), no penalty") !=
+		                     NULL,
+		                 ch.is_forced);
+		assert_int_equal(strstr(b.data, "; change penalty £150") != NULL, ch.penalty > 0);
+	}
+	mu_buf_release(&b);
+}
+
 /* The recruitment's sentence on generated numbers: each post named, its
  * yearly pay, the yearly cost's change (said as spend plus penalty
  * weights), spend's and filled hours' each with its sign, and what one
@@ -1461,6 +1616,7 @@ int main(void)
 	    cmocka_unit_test(test_io_say_bank_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_why_costs_more_gives_cash_and_weights_apart),
 	    cmocka_unit_test(test_io_say_changes_is_true_of_its_numbers),
+	    cmocka_unit_test(test_io_say_change_names_who_and_when),
 	    cmocka_unit_test(test_io_say_recruit_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_coalition_is_its_partners),
 	    cmocka_unit_test(test_io_say_shares_core_is_true_of_its_numbers),
