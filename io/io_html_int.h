@@ -34,4 +34,14 @@ void io_html_page_open(struct mu_buf *b, const char *title, const struct mu_scen
  * MU_OK or MU_E_IO. */
 enum mu_code io_html_write_page(const char *dir, struct mu_buf *b, struct mu_err *err);
 
+/* Appends the page's rota of bank staff (a plan's: "not a rota") of the
+ * system or of p's partner, a week to a table. */
+void io_html_rota_grid(struct mu_buf *b, const struct mu_scenario *sc,
+                       const struct io_html_plan *p);
+
+/* Appends p's partner's staff by shift and source (own, lent in, bank,
+ * agency, short), in staff. */
+void io_html_staff_by_shift(struct mu_buf *b, const struct mu_scenario *sc,
+                            const struct io_html_plan *p);
+
 #endif
