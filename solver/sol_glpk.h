@@ -57,6 +57,11 @@ struct sol_options {
 	 * which must let every row be met (say, short and breach); NULL: one
 	 * simplex call over all columns. Worth it from SOL_SIFT_MIN_COLS. */
 	const bool *col_is_core;
+	/* MIP: the columns (short, breach and the like) that meet every row
+	 * with all others at their lower bounds; a rota is built from them
+	 * before the relaxation (sol_construct.c), so that a search stopped at
+	 * any moment has one. NULL: none built. */
+	const bool *col_is_slack;
 };
 
 /* Below this many columns one simplex call over all of them is as fast as
