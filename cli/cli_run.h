@@ -30,6 +30,13 @@ struct cli_progress {
  * ends) saying p. p must outlive the workflow's use of the hooks. */
 void cli_run_hooks(struct cli_progress *p, bool is_shown, struct flow_hooks *out);
 
+/* Why a rota search that ended feasible (not proven) stopped, into buf
+ * (CLI_STOP_SIZE): "stopped by you" after Ctrl-C, "stopped by its time
+ * limit" with a time limit, "stopped at N of its M simplex iterations"
+ * with a work limit of M (work N). Returns buf. */
+#define CLI_STOP_SIZE 96
+const char *cli_run_stop_words(char *buf, long work, long work_limit, double time_limit);
+
 /* True once Ctrl-C was pressed: the command should stop and record nothing. */
 bool cli_run_is_interrupted(void);
 

@@ -30,7 +30,9 @@ const char cmd_compare_help[] =
     "  --out DIR         write compare.csv and report.html into DIR, and each\n"
     "                    plan's plan.csv and summary.csv into DIR/system, DIR/silo\n"
     "  --db FILE         the run database (default: muster.db)\n"
-    "  --time-limit S    seconds for each of the two searches (default: none)\n"
+    "  --time-limit S    seconds for each of the two searches; without it each\n"
+    "                    rota search stops when proven optimal or after\n"
+    "                    10,000 simplex iterations (the same rotas on every run)\n"
     "  --keep PLAN       both plans re-plan a published rota (a plan.csv or run:ID;\n"
     "                    see muster solve --help); in the silo a kept assignment\n"
     "                    away from home is impossible, so dropped (forced)\n"
@@ -77,6 +79,7 @@ int cmd_compare(int argc, char **argv)
 	creq.store = st;
 	creq.is_lp = a.is_lp;
 	creq.time_limit = a.time_limit;
+	creq.work_limit = a.is_lp || a.time_limit > 0 ? 0 : CLI_WORK_LIMIT;
 	creq.out = a.out;
 	creq.keep = keep;
 	cli_compare_hooks(&view, &creq);

@@ -56,7 +56,10 @@ const char cmd_recruit_help[] =
     "                    of the best posts is a run, the weeks one linked set\n"
     "                    (a sweep of command recruit; each run's values: week,\n"
     "                    weight and the posts of each recruits.csv row)\n"
-    "  --time-limit S    stop each solve after S seconds with the best found\n"
+    "  --time-limit S    stop each solve after S seconds with the best found;\n"
+    "                    without it each rota search stops when proven optimal\n"
+    "                    or after 10,000 simplex iterations (the same answer\n"
+    "                    on every run)\n"
     "  --write-mps FILE  also write the joint model as free MPS (rows and\n"
     "                    columns of week k prefixed wK_)\n"
     "\n"
@@ -238,8 +241,9 @@ static void print_result(const struct flow_recruit_request *req, const struct mu
 	if (io_say_recruit_is_solved(&r->none))
 		printf("  without new posts: yearly cost %s\n", cli_money(m[0], r->none.cost));
 	if (!req->is_lp && !r->is_all_optimal)
-		printf("  (a search stopped by --time-limit: the values compare the best rotas "
-		       "found, not proven optima)\n");
+		printf("  (a search stopped by %s: the values compare the best rotas "
+		       "found, not proven optima)\n",
+		       req->time_limit > 0 ? "--time-limit" : "its work limit");
 	if (r->n_curve == 0)
 		return;
 	printf("\n  %8s %-10s %16s %16s %16s %14s\n", "posts", "status", "yearly cost",
@@ -334,6 +338,7 @@ int cmd_recruit(int argc, char **argv)
 	req->weights = a.weights;
 	req->is_lp = a.o.is_lp;
 	req->time_limit = a.o.time_limit;
+	req->work_limit = a.o.is_lp || a.o.time_limit > 0 ? 0 : CLI_WORK_LIMIT;
 	req->mps = a.o.mps;
 	req->out = a.o.out;
 	cli_run_hooks(&progress, false, &req->hooks);

@@ -40,8 +40,11 @@ const char cmd_solve_help[] =
     "                    and each partner's own plan.csv, rota.csv and report.html\n"
     "                    in DIR/partners/PARTNER\n"
     "  --db FILE         the run database (default: muster.db)\n"
-    "  --time-limit S    stop after S seconds with the best rota found (Ctrl-C\n"
-    "                    stops too, but records nothing and exits 1)\n"
+    "  --time-limit S    stop the rota search after S seconds with the best rota\n"
+    "                    found; without it the search stops when proven optimal\n"
+    "                    or after 10,000 simplex iterations (the same rota on\n"
+    "                    every run); Ctrl-C stops too, but records nothing and\n"
+    "                    exits 1\n"
     "  --write-mps FILE  also write the model solved as free MPS, for another\n"
     "                    solver to check (its bank pooled: workers of a role\n"
     "                    cleared for the same partners share columns on a\n"
@@ -95,7 +98,7 @@ int cmd_solve(int argc, char **argv)
 	struct mu_err err;
 	const struct pol_solved *res = &run.solved;
 	const struct mu_totals *sys;
-	char money[2][MU_MONEY_SIZE], words[MU_STATUS_SIZE];
+	char money[2][MU_MONEY_SIZE], words[MU_STATUS_SIZE], stop[CLI_STOP_SIZE];
 	int status;
 	int64_t run_id = 0;
 
@@ -123,6 +126,7 @@ int cmd_solve(int argc, char **argv)
 	req.is_lp = a.is_lp;
 	req.is_silo = a.is_silo;
 	req.time_limit = a.time_limit;
+	req.work_limit = a.is_lp || a.time_limit > 0 ? 0 : CLI_WORK_LIMIT;
 	req.mps = a.mps;
 	req.mps_natural = a.mps_natural;
 	req.out = a.out;
@@ -149,7 +153,8 @@ int cmd_solve(int argc, char **argv)
 	if (!a.is_lp && res->has_bound)
 		printf(", bound %s", cli_money(money[1], res->bound));
 	if (res->status == MU_STATUS_FEASIBLE)
-		printf(" (time limit: not proven optimal)");
+		printf(" (%s: not proven optimal)",
+		       cli_run_stop_words(stop, res->work, req.work_limit, req.time_limit));
 	if (run.changes) {
 		printf(", %zu change%s to the kept plan", run.changes->n_rows,
 		       run.changes->n_rows == 1 ? "" : "s");

@@ -55,7 +55,10 @@ const char cmd_sweep_help[] =
     "  --silo            partners alone at every point\n"
     "  --out DIR         write sweep.csv, sweep.svg (the chart) and report.html\n"
     "  --db FILE         the run database (default: muster.db)\n"
-    "  --time-limit S    seconds for each point's rota search (default: none)\n"
+    "  --time-limit S    seconds for each point's rota search (per point, not for\n"
+    "                    the sweep); without it each point's search stops when\n"
+    "                    proven optimal or after 10,000 simplex iterations (the\n"
+    "                    same rotas on every run)\n"
     "  --shard I/N       solve only part I of N: the points k (0-based, in the\n"
     "                    table's order) with k mod N = I - 1, each warm-started\n"
     "                    from the shard's previous point, and record them in --db\n"
@@ -227,6 +230,7 @@ int cmd_sweep(int argc, char **argv)
 	req.is_lp = a.is_lp;
 	req.is_silo = a.is_silo;
 	req.time_limit = a.time_limit;
+	req.work_limit = a.is_lp || a.time_limit > 0 ? 0 : CLI_WORK_LIMIT;
 	req.shard = a.shard;
 	req.n_shards = a.n_shards;
 	req.keep = keep;

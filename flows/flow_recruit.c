@@ -329,6 +329,7 @@ enum mu_code flow_recruit_solve(const struct flow_recruit_request *req, struct f
 	                                  .weights = req->weights,
 	                                  .is_lp = req->is_lp,
 	                                  .time_limit = req->time_limit,
+	                                  .work_limit = req->work_limit,
 	                                  .mps = req->mps,
 	                                  .warm = pol_recruit_warm_new(),
 	                                  .stop = req->hooks.stop};

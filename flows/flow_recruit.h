@@ -54,6 +54,7 @@ struct flow_recruit_request {
 	const double *weights; /* weeks of the year each stands for, n_weeks of them */
 	bool is_lp;            /* plan mode: posts and staff fractional */
 	double time_limit;     /* per solve, seconds; 0 = none */
+	long work_limit;       /* rota: per search, simplex iterations; 0 = none */
 	const char *mps;       /* write the joint model of the best posts here, or NULL */
 	/* the curve: the best yearly cost with the total posts fixed at each
 	 * of from, from + step, ... up to to (whole numbers, step > 0) */

@@ -64,6 +64,7 @@ static enum mu_code solve_points(const struct flow_sweep_request *req, struct fl
 		run_req.is_lp = req->is_lp;
 		run_req.is_silo = req->is_silo;
 		run_req.time_limit = req->time_limit;
+		run_req.work_limit = req->work_limit;
 		run_req.hooks = req->hooks;
 		run_req.warm = warm;
 		run_req.keep = req->keep;
@@ -125,6 +126,8 @@ static enum mu_code record(const struct io_source *src, const struct flow_sweep_
 		            "scenario %s, %s mode%s, %s, %zu points, %lu shards, time limit %.17g",
 		            hash, s.mode, req->is_silo ? " silo" : "", req->spec, sw->n_all,
 		            req->n_shards, req->time_limit);
+		if (req->work_limit > 0) /* shards of one sweep stop their searches alike */
+			mu_buf_addf(&key, ", work limit %ld", req->work_limit);
 		s.shard = shard;
 		s.shard_key = key.data;
 	}

@@ -10,6 +10,7 @@
 
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
+#include "cli/cli_options.h"
 #include "core/mu_settings.h"
 #include "io/io_csv.h"
 #include "io/io_scenario.h"
@@ -92,6 +93,30 @@ static void test_cli_help_for_every_command(void **state)
 	}
 	assert_true(has_help); /* the listing was read: it names itself */
 	tu_result_free(&r);
+}
+
+/* Every command that searches for a rota says its default bound, the
+ * work limit CLI_WORK_LIMIT, in its help, as the number it is; sweep's
+ * says its time limit is per point. */
+static void test_cli_help_says_the_default_work_limit(void **state)
+{
+	static const char *const cmds[] = {"solve", "compare", "sweep", "recruit"};
+	char digits[32];
+	size_t k, n = 0;
+	(void)state;
+	for (k = 0; CLI_WORK_LIMIT_WORDS[k]; k++)
+		if (CLI_WORK_LIMIT_WORDS[k] != ',')
+			digits[n++] = CLI_WORK_LIMIT_WORDS[k];
+	digits[n] = '\0';
+	assert_int_equal(atol(digits), CLI_WORK_LIMIT);
+	for (k = 0; k < sizeof(cmds) / sizeof(cmds[0]); k++) {
+		struct tu_result h = tu_run(cmds[k], "--help", NULL);
+		if (!strstr(h.out, CLI_WORK_LIMIT_WORDS " simplex iterations"))
+			fail_msg("%s --help does not say its work limit", cmds[k]);
+		if (strcmp(cmds[k], "sweep") == 0)
+			assert_non_null(strstr(h.out, "per point"));
+		tu_result_free(&h);
+	}
 }
 
 /* sweep's help lists by hand what a sweep may vary: every setting the
@@ -2479,6 +2504,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_cli_help_for_every_command),
 	    cmocka_unit_test(test_cli_sweep_help_names_every_sweepable_setting),
+	    cmocka_unit_test(test_cli_help_says_the_default_work_limit),
 	    cmocka_unit_test(test_cli_bad_usage_exits_2),
 	    cmocka_unit_test(test_cli_check_the_example_and_a_broken_copy),
 	    cmocka_unit_test(test_cli_warnings_keep_the_exit_status),
