@@ -70,6 +70,8 @@ void cli_compare_hooks(struct cli_compare_view *v, struct flow_compare_request *
 	v->progress.what = creq->is_lp ? "plan" : "rota";
 	v->progress.time_limit = creq->time_limit;
 	cli_run_hooks(&v->progress, true, &creq->hooks);
+	if (!creq->is_lp)
+		cli_run_keep_on_interrupt(&creq->hooks);
 	creq->hooks.ctx = v;
 	creq->on_step = on_step;
 }

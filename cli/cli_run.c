@@ -1,8 +1,9 @@
 /*
  * cli_run.c - the commands' side of a workflow's solves: the
- * process's only state, the flag a Ctrl-C sets (so that the search stops
- * cleanly and no run is recorded), the progress line, and a run's unfilled
- * rows and changes on the terminal.
+ * process's only state, the flags a Ctrl-C sets (so that the search stops
+ * cleanly, and in rota mode the command goes on with the best rota found;
+ * else, or at a second Ctrl-C, no run is recorded), the progress line, and
+ * a run's unfilled rows and changes on the terminal.
  */
 #include "cli_run.h"
 
@@ -21,15 +22,27 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Set by the first Ctrl-C: the search at hand stops (the hooks' stop). */
 static volatile sig_atomic_t is_interrupted;
+/* Set by the first Ctrl-C unless the command keeps the best rota
+ * (cli_run_keep_on_interrupt): the store's writes give up. */
+static volatile sig_atomic_t is_store_stopped;
+static volatile sig_atomic_t is_keeping;
 
 static void on_interrupt(int sig)
 {
 	static const char msg[] = "\nmuster: interrupted; stopping (Ctrl-C again quits at once)\n";
+	static const char kept[] =
+	    "\nmuster: interrupted; the search stops and muster goes on with "
+	    "the best rota found (Ctrl-C again quits at once, recording "
+	    "nothing)\n";
 	if (is_interrupted)
 		_exit(128 + sig); /* no transaction is left half-done: SQLite rolls it back */
 	is_interrupted = 1;
-	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+	if (!is_keeping)
+		is_store_stopped = 1;
+	if (write(STDERR_FILENO, is_keeping ? kept : msg,
+	          (is_keeping ? sizeof(kept) : sizeof(msg)) - 1) < 0)
 		return;
 }
 
@@ -169,6 +182,12 @@ const char *cli_run_stop_words(char *buf, long work, long work_limit, double tim
 	return buf;
 }
 
+void cli_run_keep_on_interrupt(struct flow_hooks *hooks)
+{
+	is_keeping = 1;
+	hooks->is_stop_kept = true;
+}
+
 bool cli_run_is_interrupted(void)
 {
 	return is_interrupted != 0;
@@ -186,6 +205,6 @@ int cli_run_store_open(const char *db, struct io_store **out)
 	catch_interrupt();
 	if (io_store_open(db, true, out, &err) != MU_OK)
 		return cli_fail(&err);
-	io_store_set_stop(*out, &is_interrupted);
+	io_store_set_stop(*out, &is_store_stopped);
 	return 0;
 }

@@ -40,8 +40,11 @@ const char cmd_compare_help[] =
     "\n"
     "exit codes: 0 compared; 3 compared, but the system plan leaves a demand row\n"
     "below its safe minimum; 2 bad usage or scenario (or --db names another\n"
-    "program's database); 1 I/O, database or solver failure, or Ctrl-C (the\n"
-    "message says whether the system run was recorded).\n";
+    "program's database); 1 I/O, database or solver failure, or a second Ctrl-C\n"
+    "(with --lp, the first; the message says whether the system run was\n"
+    "recorded). In rota mode the first Ctrl-C stops the search at hand and\n"
+    "compare goes on with the best rota found (\"stopped by you\"), the next\n"
+    "search stopping as soon as it has its rounded rota; both are recorded.\n";
 
 int cmd_compare(int argc, char **argv)
 {

@@ -65,7 +65,9 @@ const char cmd_recruit_help[] =
     "\n"
     "exit codes: 0 solved; 3 solved, but a week leaves a demand row below its\n"
     "safe minimum; 2 bad usage, scenario, or weeks of different systems; 1 I/O\n"
-    "or solver failure.\n";
+    "or solver failure, or a second Ctrl-C (with --lp, the first), recording\n"
+    "nothing. In rota mode the first Ctrl-C stops the search at hand with its\n"
+    "best, every later one as soon as it has its rounded rota.\n";
 
 struct recruit_args {
 	const char *weeks[MAX_WEEKS];
@@ -243,7 +245,9 @@ static void print_result(const struct flow_recruit_request *req, const struct mu
 	if (!req->is_lp && !r->is_all_optimal)
 		printf("  (a search stopped by %s: the values compare the best rotas "
 		       "found, not proven optima)\n",
-		       req->time_limit > 0 ? "--time-limit" : "its work limit");
+		       cli_run_is_interrupted() ? "you (Ctrl-C)"
+		       : req->time_limit > 0    ? "--time-limit"
+		                                : "its work limit");
 	if (r->n_curve == 0)
 		return;
 	printf("\n  %8s %-10s %16s %16s %16s %14s\n", "posts", "status", "yearly cost",
@@ -342,6 +346,8 @@ int cmd_recruit(int argc, char **argv)
 	req->mps = a.o.mps;
 	req->out = a.o.out;
 	cli_run_hooks(&progress, false, &req->hooks);
+	if (!a.o.is_lp)
+		cli_run_keep_on_interrupt(&req->hooks);
 	req->on_step = on_step;
 	mu_err_clear(&err);
 	if (flow_recruit_solve(req, &r, &err) != MU_OK) {

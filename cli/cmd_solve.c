@@ -43,8 +43,9 @@ const char cmd_solve_help[] =
     "  --time-limit S    stop the rota search after S seconds with the best rota\n"
     "                    found; without it the search stops when proven optimal\n"
     "                    or after 10,000 simplex iterations (the same rota on\n"
-    "                    every run); Ctrl-C stops too, but records nothing and\n"
-    "                    exits 1\n"
+    "                    every run); Ctrl-C stops it too and keeps the best rota\n"
+    "                    found (recorded, \"stopped by you\"); Ctrl-C again quits\n"
+    "                    at once, recording nothing (--lp: the first does)\n"
     "  --write-mps FILE  also write the model solved as free MPS, for another\n"
     "                    solver to check (its bank pooled: workers of a role\n"
     "                    cleared for the same partners share columns on a\n"
@@ -64,8 +65,8 @@ const char cmd_solve_help[] =
     "\n"
     "exit codes: 0 solved; 3 solved, but a demand row is below its safe minimum;\n"
     "2 bad usage or scenario (or --db names another program's database); 1 I/O,\n"
-    "database or solver failure, or Ctrl-C (nothing is recorded then, unless the\n"
-    "message says which run was).\n";
+    "database or solver failure, or a second Ctrl-C (with --lp, the first):\n"
+    "nothing is recorded then, unless the message says which run was.\n";
 
 /* The bank's preferences and fair share (DESIGN.md §3b), indented. */
 static void print_bank(const struct mu_scenario *sc, const struct mu_plan *plan)
@@ -137,6 +138,8 @@ int cmd_solve(int argc, char **argv)
 	progress.what = flow_run_mode_name(&req);
 	progress.time_limit = req.time_limit;
 	cli_run_hooks(&progress, true, &req.hooks);
+	if (!a.is_lp)
+		cli_run_keep_on_interrupt(&req.hooks);
 	mu_err_clear(&err);
 	if (flow_run_solve(sc, &req, &run, &err) != MU_OK ||
 	    flow_run_record(st, src, sc, &req, &run, &run_id, &err) != MU_OK) {

@@ -73,9 +73,12 @@ const char cmd_sweep_help[] =
     "\n"
     "exit codes: 0 swept; 3 swept, but some point's plan leaves a demand row below\n"
     "its safe minimum; 2 bad usage or scenario (or --db names another program's\n"
-    "database); 1 I/O, database or solver failure, or Ctrl-C: nothing is recorded\n"
-    "then, except when writing DIR fails, or Ctrl-C comes, after the sweep was\n"
-    "recorded - the message then says which sweep and runs are recorded.\n";
+    "database); 1 I/O, database or solver failure, or a second Ctrl-C (with --lp,\n"
+    "the first): nothing is recorded then, except when writing DIR fails, or\n"
+    "Ctrl-C comes, after the sweep was recorded - the message then says which\n"
+    "sweep and runs are recorded. In rota mode the first Ctrl-C stops the point\n"
+    "at hand with its best rota, every later point as soon as it has its\n"
+    "rounded rota, and the sweep is recorded whole.\n";
 
 _Static_assert(CLI_MAX_VARY <= FLOW_SWEEP_MAX_VARY, "every --vary fits a sweep's point");
 
@@ -242,6 +245,8 @@ int cmd_sweep(int argc, char **argv)
 	view.is_tty = isatty(STDERR_FILENO);
 	/* each point's own search shows no line: the bar says the sweep's */
 	cli_run_hooks(&view.progress, false, &req.hooks);
+	if (!a.is_lp)
+		cli_run_keep_on_interrupt(&req.hooks);
 	req.hooks.ctx = &view;
 	req.on_point = on_point;
 	flow_sweep_init(&sw, &req);

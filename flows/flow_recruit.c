@@ -50,7 +50,8 @@ static void tell(const struct flow_recruit_request *req, enum flow_recruit_solve
 }
 
 /* Solves how into *out (and *y, its year) as solve number index, telling
- * req->on_step; a stop (req->hooks) during the solve fails it. */
+ * req->on_step; a stop (req->hooks) during the solve fails it unless the
+ * stop is kept (then the search ends with its best). */
 static enum mu_code solve_told(const struct flow_recruit_request *req,
                                const struct pol_recruit_request *how, enum flow_recruit_solve solve,
                                size_t index, struct pol_recruited *out, struct io_recruit_year *y,
@@ -59,7 +60,7 @@ static enum mu_code solve_told(const struct flow_recruit_request *req,
 	enum mu_code rc;
 	tell(req, solve, FLOW_RECRUIT_BEGIN, index, NULL);
 	rc = pol_recruit_solve(how, out, err);
-	if (rc == MU_OK && flow_is_stopped(&req->hooks))
+	if (rc == MU_OK && flow_is_aborted(&req->hooks))
 		rc = mu_err_set(err, MU_E_SOLVER, "interrupted; nothing was recorded");
 	if (rc != MU_OK) {
 		tell(req, solve, FLOW_RECRUIT_FAILED, index, NULL);

@@ -131,7 +131,7 @@ static enum mu_code record(const struct io_source *src, const struct flow_sweep_
 		s.shard = shard;
 		s.shard_key = key.data;
 	}
-	if (flow_is_stopped(&req->hooks))
+	if (flow_is_aborted(&req->hooks))
 		rc = mu_err_set(err, MU_E_SOLVER, "interrupted; no run was recorded");
 	else
 		rc = io_store_add_sweep(req->store, src, &s, &sw->id, ids, err);
@@ -140,7 +140,7 @@ static enum mu_code record(const struct io_source *src, const struct flow_sweep_
 			sw->points[p].view.run_id = ids[p];
 	/* the store checks the flag just before COMMIT: set now, it came
 	 * during the commit, which it could not stop */
-	if (rc == MU_OK && flow_is_stopped(&req->hooks))
+	if (rc == MU_OK && flow_is_aborted(&req->hooks))
 		rc = mu_err_set(
 		    err, MU_E_SOLVER,
 		    "interrupted after sweep %lld (runs %lld to %lld) was recorded in %s",

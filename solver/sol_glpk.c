@@ -634,11 +634,11 @@ static bool round_and_fix(glp_prob *lp, const struct sol_model *m, const glp_smc
 }
 
 /* Whether a step that may be cut short (there is a rota without it) should
- * stop: limit has run out or stop is set. */
-static bool is_cut_short(bool may_stop, const struct sol_limit *limit,
-                         const volatile sig_atomic_t *stop)
+ * stop: limit has run out. A stop (Ctrl-C) does not cut it: a search asked
+ * to stop still ends with the rounded rota and the relaxation's bound. */
+static bool is_cut_short(bool may_stop, const struct sol_limit *limit)
 {
-	return may_stop && (sol_limit_is_reached(limit) || (stop && *stop));
+	return may_stop && sol_limit_is_reached(limit);
 }
 
 /* A first rota from the relaxation just solved. The 0/1 columns (named
@@ -647,13 +647,12 @@ static bool is_cut_short(bool may_stop, const struct sol_limit *limit,
  * those are rounded and fixed too; last, the continuous columns (short,
  * breach) are re-optimised. Returns false when that leaves no feasible
  * solution. With may_stop (a constructed rota in hand) the rounding gives
- * up, returning false, when limit runs out or stop is set between its
- * re-solves; without, it runs whole (there is no rota without it);
- * polishing stops when limit runs out. The model's bounds are restored
- * after. */
+ * up, returning false, when limit runs out between its re-solves; without, it runs whole (there is
+ * no rota without it); polishing stops when limit runs out. The model's bounds are restored after.
+ */
 static bool round_relaxation(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm,
-                             const struct sol_limit *limit, bool may_stop,
-                             const volatile sig_atomic_t *stop, double *x, double *objective)
+                             const struct sol_limit *limit, bool may_stop, double *x,
+                             double *objective)
 {
 	double *x_lp = mu_malloc((m->n_cols + 1) * sizeof(double));
 	bool is_found = true;
@@ -674,12 +673,12 @@ static bool round_relaxation(glp_prob *lp, const struct sol_model *m, const glp_
 			}
 		if (n_up == 0)
 			break;
-		is_found = resolve(lp, parm, limit->work) && !is_cut_short(may_stop, limit, stop);
+		is_found = resolve(lp, parm, limit->work) && !is_cut_short(may_stop, limit);
 	}
 	is_found = is_found && round_and_fix(lp, m, parm, true, x_lp, x, limit->work) &&
-	           !is_cut_short(may_stop, limit, stop) &&
+	           !is_cut_short(may_stop, limit) &&
 	           round_and_fix(lp, m, parm, false, x_lp, x, limit->work) &&
-	           !is_cut_short(may_stop, limit, stop);
+	           !is_cut_short(may_stop, limit);
 	if (is_found) {
 		*objective = glp_get_obj_val(lp);
 		sol_polish(lp, m, parm, limit, x, objective);
@@ -732,9 +731,11 @@ static bool improve_by_rins(glp_prob *lp, const struct sol_model *m, const struc
 /* Branch and cut, after a constructed rota (opt->col_is_slack), the
  * relaxation and a rounded rota: if the search finds nothing better in
  * time (or nothing at all), the better of the rounded and the constructed
- * rota is the answer, with the relaxation as its bound; stopped before the
- * relaxation is solved (the clock, or stop), the constructed rota with no
- * bound. */
+ * rota is the answer, with the relaxation as its bound; stopped by the
+ * clock before the relaxation is solved, the constructed rota with no
+ * bound. A stop (opt->stop) ends the search at its next callback: the
+ * relaxation and the rounding run whole, so that the rota kept has the
+ * relaxation's bound. */
 static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
                               const struct sol_options *opt, struct sol_result *out,
                               struct mu_err *err)
@@ -757,11 +758,7 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 		built = mu_malloc((m->n_cols + 1) * sizeof(double));
 		has_built = sol_construct(m, opt->col_is_slack, built, &built_objective);
 	}
-	if (has_built && opt->stop && *opt->stop) {
-		out->status = SOL_NO_SOLUTION; /* the constructed rota, below */
-		rc = MU_OK;
-	} else
-		rc = run_simplex(lp, m, opt, &lp_parm, out, err);
+	rc = run_simplex(lp, m, opt, &lp_parm, out, err);
 	if (rc == MU_OK && out->status == SOL_NO_SOLUTION && has_built) {
 		/* stopped before the relaxation was solved: no bound */
 		out->status = SOL_FEASIBLE;
@@ -784,8 +781,8 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	/* the work is what the search does after the relaxation */
 	watch.limit.work = &out->work;
 	watch.limit.work_end = opt->work_limit;
-	has_rounded = round_relaxation(lp, m, &lp_parm, &watch.limit, has_built, opt->stop, rounded,
-	                               &rounded_objective);
+	has_rounded =
+	    round_relaxation(lp, m, &lp_parm, &watch.limit, has_built, rounded, &rounded_objective);
 	if (has_built && (!has_rounded || built_objective < rounded_objective)) {
 		memcpy(rounded, built, m->n_cols * sizeof(double));
 		rounded_objective = built_objective;

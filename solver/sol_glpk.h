@@ -46,7 +46,8 @@ struct sol_options {
 	                 bool has_bound, double bound);
 	void *progress_ctx;
 	/* MIP: when it points at a non-zero value the search stops with what it
-	 * has (an interrupt); may be NULL. */
+	 * has (an interrupt): the relaxation and the rounded rota first, so
+	 * that it has a rota and a bound; may be NULL. */
 	const volatile sig_atomic_t *stop;
 	/* Start the (relaxation's) simplex from this basis, one enum
 	 * sol_basis_status per row and per column; NULL: a cold start. A basis

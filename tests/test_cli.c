@@ -960,36 +960,70 @@ static void test_cli_time_limit_marks_the_rota_not_proven(void **state)
 	tu_result_free(&r);
 }
 
-/* Ctrl-C in the search: sent once muster has used 1.5 s of CPU (its
- * search is then under way, whatever the machine's load: the silo rota of
- * the example is not proven in minutes). */
-static void test_cli_interrupted_solve_records_nothing(void **state)
+/* Spawns muster with args, its output in out_path and err_path, and sends
+ * it Ctrl-C once it has used 1.5 s of CPU (its search is then under way,
+ * whatever the machine's load: the silo rota of the example is not proven
+ * in minutes); with is_twice, Ctrl-C again once it has said it stops. Its
+ * wait status. */
+static int interrupt_run(const char *const *args, const char *out_path, const char *err_path,
+                         bool is_twice)
 {
-	const char *args[] = {"solve", getenv("MUSTER_EXAMPLE_DIR"), "--silo", "--db", "i.db",
-	                      NULL};
-	char out_path[400], err_path[400];
-	struct tu_result r;
 	int status;
-	pid_t pid;
-	(void)state;
-	tu_path(out_path, sizeof(out_path), "stdout");
-	tu_path(err_path, sizeof(err_path), "stderr");
-	pid = tu_spawn(&(struct tu_child){0}, args, out_path, err_path);
+	pid_t pid = tu_spawn(&(struct tu_child){0}, args, out_path, err_path);
 	while (tu_cpu_seconds(pid) < 1.5) {
 		if (tu_has_ended(pid, &status))
 			fail_msg("muster ended (wait status %d) before it was interrupted", status);
 		usleep(10 * 1000);
 	}
 	kill(pid, SIGINT);
+	while (is_twice) { /* the first must have been taken: two pending are one */
+		char *text = tu_slurp(err_path);
+		bool is_said = strstr(text, "interrupted") != NULL;
+		free(text);
+		if (is_said || tu_has_ended(pid, &status))
+			break;
+		usleep(10 * 1000);
+	}
+	if (is_twice)
+		kill(pid, SIGINT);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
+	return status;
+}
+
+/* Ctrl-C in a rota search keeps the best rota found: the search stops,
+ * the rota is said "stopped by you" with its gap, and recorded as
+ * feasible (issue 24); a second Ctrl-C quits at once, recording nothing. */
+static void test_cli_interrupted_solve_keeps_the_best_rota(void **state)
+{
+	const char *args[] = {"solve", getenv("MUSTER_EXAMPLE_DIR"), "--silo", "--db", "i.db",
+	                      NULL};
+	const char *args2[] = {"solve", getenv("MUSTER_EXAMPLE_DIR"), "--silo", "--db", "i2.db",
+	                       NULL};
+	char out_path[400], err_path[400];
+	struct tu_result r;
+	int status;
+	(void)state;
+	tu_path(out_path, sizeof(out_path), "stdout");
+	tu_path(err_path, sizeof(err_path), "stderr");
+	status = interrupt_run(args, out_path, err_path, false);
 	assert_true(WIFEXITED(status));
 	r.status = WEXITSTATUS(status);
 	r.err = tu_slurp(err_path);
 	r.out = tu_slurp(out_path);
-	assert_int_equal(r.status, 1);
+	assert_int_equal(r.status, 3); /* solved: the silo plan leaves red flags */
 	assert_non_null(strstr(r.err, "interrupted"));
+	assert_non_null(strstr(r.out, "(stopped by you: not proven optimal)"));
+	stated_gap(strstr(r.out, "rota (silo): ") + strlen("rota (silo): "));
 	tu_result_free(&r);
-	r = tu_run("runs", "--db", "i.db", NULL);
+	r = tu_run("show", "1", "--db", "i.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "status     feasible"));
+	tu_result_free(&r);
+
+	status = interrupt_run(args2, out_path, err_path, true);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 128 + SIGINT);
+	r = tu_run("runs", "--db", "i2.db", NULL);
 	assert_int_equal(r.status, 2); /* no database: nothing was recorded */
 	tu_result_free(&r);
 }
@@ -2518,7 +2552,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_sweep_table_shows_the_gap),
 	    cmocka_unit_test(test_cli_sweep_refuses_what_it_cannot_vary),
 	    cmocka_unit_test(test_cli_time_limit_marks_the_rota_not_proven),
-	    cmocka_unit_test(test_cli_interrupted_solve_records_nothing),
+	    cmocka_unit_test(test_cli_interrupted_solve_keeps_the_best_rota),
 	    cmocka_unit_test(test_cli_failed_solve_records_nothing),
 	    cmocka_unit_test(test_cli_no_csv_cell_runs_as_a_formula),
 	    cmocka_unit_test(test_cli_out_never_writes_through_a_link),
