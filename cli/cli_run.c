@@ -15,6 +15,7 @@
 #include "io/io_report.h"
 #include "io/io_say.h"
 
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,17 +135,27 @@ void cli_run_print_changes(const struct mu_scenario *sc, const struct flow_run *
 	mu_buf_release(&text);
 }
 
-/* One line on stderr, rewritten in place, while a rota search runs. */
+/* One line on stderr, rewritten in place, while a rota search runs: the
+ * best rota so far, the bound, and the gap proven between them, in the
+ * words the result will use ("within 0.17%", rounded up). */
 static void show_progress(void *ctx, double seconds, bool has_solution, double objective,
                           bool has_bound, double bound)
 {
 	const struct cli_progress *p = ctx;
-	char a[MU_MONEY_SIZE], b[MU_MONEY_SIZE];
+	char a[MU_MONEY_SIZE], b[MU_MONEY_SIZE], words[MU_STATUS_SIZE];
 	fprintf(stderr, "\r\033[K  %s: %.0f s", p->what, seconds);
 	if (has_solution)
 		fprintf(stderr, ", best %s", cli_money(a, objective));
 	if (has_bound)
 		fprintf(stderr, ", bound %s", cli_money(b, bound));
+	if (has_solution && has_bound) {
+		double gap = (objective - bound) / (1e-9 + fabs(objective));
+		const char *within;
+		mu_format_status(words, MU_STATUS_FEASIBLE, true, gap < 0 ? 0 : gap);
+		within = strstr(words, "within");
+		if (within)
+			fprintf(stderr, ", %s", within);
+	}
 	if (p->time_limit > 0)
 		fprintf(stderr, " (limit %.0f s)", p->time_limit);
 	fflush(stderr);
