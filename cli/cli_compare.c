@@ -36,15 +36,20 @@ static void on_step(void *ctx, const struct flow_compare_step *step)
 	if (step->phase == FLOW_COMPARE_BEGIN) {
 		if (step->run == FLOW_UNGUARANTEED)
 			printf("Solving the system %s without the guarantee, for its price (not "
-			       "recorded) ... ",
+			       "recorded)",
 			       what);
 		else
-			printf("Solving the %s %s%s ... ",
-			       step->run == FLOW_SYSTEM ? "system" : "silo", what,
+			printf("Solving the %s %s%s", step->run == FLOW_SYSTEM ? "system" : "silo",
+			       what,
 			       step->run == FLOW_SILO ? " (each partner alone)"
 			       : step->is_guaranteed
 			           ? " (no partner's unfilled penalty above its silo plan's)"
 			           : "");
+		/* its share of the whole command's --time-limit (flow_compare) */
+		if (step->time_limit > 0)
+			printf(", up to %.1f s of the %g s limit", step->time_limit, v->time_limit);
+		printf(" ... ");
+		v->progress.time_limit = step->time_limit;
 		fflush(stdout);
 		v->progress.what =
 		    step->run == FLOW_SILO ? (v->is_lp ? "plan (silo)" : "rota (silo)") : what;

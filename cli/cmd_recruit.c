@@ -56,10 +56,13 @@ const char cmd_recruit_help[] =
     "                    of the best posts is a run, the weeks one linked set\n"
     "                    (a sweep of command recruit; each run's values: week,\n"
     "                    weight and the posts of each recruits.csv row)\n"
-    "  --time-limit S    stop each solve after S seconds with the best found;\n"
-    "                    without it each rota search stops when proven optimal\n"
-    "                    or after 10,000 simplex iterations (the same answer\n"
-    "                    on every run)\n"
+    "  --time-limit S    seconds for the whole command, shared: the best posts\n"
+    "                    get 50% of what is left when they begin, each re-solve\n"
+    "                    after (last posts, one more, the curve, nobody) an\n"
+    "                    equal share of the rest; each stops with the best\n"
+    "                    found. Without it each rota search stops when proven\n"
+    "                    optimal or after 10,000 simplex iterations (the same\n"
+    "                    answer on every run)\n"
     "  --write-mps FILE  also write the joint model as free MPS (rows and\n"
     "                    columns of week k prefixed wK_)\n"
     "\n"
@@ -242,6 +245,10 @@ static void print_result(const struct flow_recruit_request *req, const struct mu
 	}
 	if (io_say_recruit_is_solved(&r->none))
 		printf("  without new posts: yearly cost %s\n", cli_money(m[0], r->none.cost));
+	if (req->time_limit > 0)
+		printf("  (--time-limit %g s for the whole command: the best posts were given "
+		       "up to %.1f s, each of the %zu re-solves up to %.1f s)\n",
+		       req->time_limit, r->time_best, r->n_resolves, r->time_each);
 	if (!req->is_lp && !r->is_all_optimal)
 		printf("  (a search stopped by %s: the values compare the best rotas "
 		       "found, not proven optima)\n",

@@ -415,6 +415,9 @@ static void test_cli_demo_needs_no_files(void **state)
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "(stopped by its time limit)"));
 	assert_null(strstr(r.out, "(stopped at "));
+	/* the limit is the whole demo's: each search says its share (issue 24) */
+	assert_non_null(strstr(r.out, "Solving the system rota, up to "));
+	assert_non_null(strstr(r.out, "Solving the silo rota (each partner alone), up to "));
 	tu_result_free(&r);
 }
 
