@@ -75,10 +75,10 @@ const char cmd_sweep_help[] =
     "its safe minimum; 2 bad usage or scenario (or --db names another program's\n"
     "database); 1 I/O, database or solver failure, or a second Ctrl-C (with --lp,\n"
     "the first): nothing is recorded then, except when writing DIR fails, or\n"
-    "Ctrl-C comes, after the sweep was recorded - the message then says which\n"
-    "sweep and runs are recorded. In rota mode the first Ctrl-C stops the point\n"
-    "at hand with its best rota, every later point as soon as it has its\n"
-    "rounded rota, and the sweep is recorded whole.\n";
+    "Ctrl-C comes, after the sweep was recorded -\n"
+    "the message then says which sweep and runs are recorded. In rota mode the\n"
+    "first Ctrl-C stops the point at hand with its best rota, every later point\n"
+    "as soon as it has its rounded rota, and the sweep is recorded whole.\n";
 
 _Static_assert(CLI_MAX_VARY <= FLOW_SWEEP_MAX_VARY, "every --vary fits a sweep's point");
 
