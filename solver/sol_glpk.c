@@ -647,9 +647,9 @@ static bool is_cut_short(bool may_stop, const struct sol_limit *limit)
  * those are rounded and fixed too; last, the continuous columns (short,
  * breach) are re-optimised. Returns false when that leaves no feasible
  * solution. With may_stop (a constructed rota in hand) the rounding gives
- * up, returning false, when limit runs out between its re-solves; without, it runs whole (there is
- * no rota without it); polishing stops when limit runs out. The model's bounds are restored after.
- */
+ * up, returning false, when limit runs out before its last re-solve;
+ * without, it runs whole (there is no rota without it). Polishing stops
+ * when limit runs out. The model's bounds are restored after. */
 static bool round_relaxation(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm,
                              const struct sol_limit *limit, bool may_stop, double *x,
                              double *objective)
@@ -677,8 +677,7 @@ static bool round_relaxation(glp_prob *lp, const struct sol_model *m, const glp_
 	}
 	is_found = is_found && round_and_fix(lp, m, parm, true, x_lp, x, limit->work) &&
 	           !is_cut_short(may_stop, limit) &&
-	           round_and_fix(lp, m, parm, false, x_lp, x, limit->work) &&
-	           !is_cut_short(may_stop, limit);
+	           round_and_fix(lp, m, parm, false, x_lp, x, limit->work);
 	if (is_found) {
 		*objective = glp_get_obj_val(lp);
 		sol_polish(lp, m, parm, limit, x, objective);
