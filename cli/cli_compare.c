@@ -17,16 +17,14 @@
  * iterations)" */
 static void print_outcome(const struct cli_compare_view *v, const struct pol_solved *s)
 {
-	char status[MU_STATUS_SIZE];
+	char status[MU_STATUS_SIZE], stop[CLI_STOP_SIZE];
 	bool has_gap = !v->is_lp && s->has_bound;
 	printf("%s", mu_format_status(status, s->status, has_gap, s->gap));
 	if (s->status == MU_STATUS_FEASIBLE && has_gap)
 		printf(" of the best possible,");
 	printf(" in %.1f s", s->time_solve);
-	if (s->status == MU_STATUS_FEASIBLE && v->time_limit > 0)
-		printf(" (stopped by its time limit)");
-	else if (s->status == MU_STATUS_FEASIBLE)
-		printf(" (stopped at %ld of its %ld simplex iterations)", s->work, v->work_limit);
+	if (s->status == MU_STATUS_FEASIBLE)
+		printf(" (%s)", cli_run_stop_words(stop, s->work, v->work_limit, v->time_limit));
 	else if (!v->is_lp)
 		printf(" (%ld simplex iterations)", s->work);
 }
@@ -38,15 +36,20 @@ static void on_step(void *ctx, const struct flow_compare_step *step)
 	if (step->phase == FLOW_COMPARE_BEGIN) {
 		if (step->run == FLOW_UNGUARANTEED)
 			printf("Solving the system %s without the guarantee, for its price (not "
-			       "recorded) ... ",
+			       "recorded)",
 			       what);
 		else
-			printf("Solving the %s %s%s ... ",
-			       step->run == FLOW_SYSTEM ? "system" : "silo", what,
+			printf("Solving the %s %s%s", step->run == FLOW_SYSTEM ? "system" : "silo",
+			       what,
 			       step->run == FLOW_SILO ? " (each partner alone)"
 			       : step->is_guaranteed
 			           ? " (no partner's unfilled penalty above its silo plan's)"
 			           : "");
+		/* its share of the whole command's --time-limit (flow_compare) */
+		if (step->time_limit > 0)
+			printf(", up to %.1f s of the %g s limit", step->time_limit, v->time_limit);
+		printf(" ... ");
+		v->progress.time_limit = step->time_limit;
 		fflush(stdout);
 		v->progress.what =
 		    step->run == FLOW_SILO ? (v->is_lp ? "plan (silo)" : "rota (silo)") : what;
@@ -72,6 +75,8 @@ void cli_compare_hooks(struct cli_compare_view *v, struct flow_compare_request *
 	v->progress.what = creq->is_lp ? "plan" : "rota";
 	v->progress.time_limit = creq->time_limit;
 	cli_run_hooks(&v->progress, true, &creq->hooks);
+	if (!creq->is_lp)
+		cli_run_keep_on_interrupt(&creq->hooks);
 	creq->hooks.ctx = v;
 	creq->on_step = on_step;
 }

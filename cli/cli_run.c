@@ -1,8 +1,9 @@
 /*
  * cli_run.c - the commands' side of a workflow's solves: the
- * process's only state, the flag a Ctrl-C sets (so that the search stops
- * cleanly and no run is recorded), the progress line, and a run's unfilled
- * rows and changes on the terminal.
+ * process's only state, the flags a Ctrl-C sets (so that the search stops
+ * cleanly, and in rota mode the command goes on with the best rota found;
+ * else, or at a second Ctrl-C, no run is recorded), the progress line, and
+ * a run's unfilled rows and changes on the terminal.
  */
 #include "cli_run.h"
 
@@ -14,6 +15,7 @@
 #include "io/io_report.h"
 #include "io/io_say.h"
 
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,15 +23,27 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Set by the first Ctrl-C: the search at hand stops (the hooks' stop). */
 static volatile sig_atomic_t is_interrupted;
+/* Set by the first Ctrl-C unless the command keeps the best rota
+ * (cli_run_keep_on_interrupt): the store's writes give up. */
+static volatile sig_atomic_t is_store_stopped;
+static volatile sig_atomic_t is_keeping;
 
 static void on_interrupt(int sig)
 {
 	static const char msg[] = "\nmuster: interrupted; stopping (Ctrl-C again quits at once)\n";
+	static const char kept[] =
+	    "\nmuster: interrupted; the search stops and muster goes on with "
+	    "the best rota found (Ctrl-C again quits at once, recording "
+	    "nothing)\n";
 	if (is_interrupted)
 		_exit(128 + sig); /* no transaction is left half-done: SQLite rolls it back */
 	is_interrupted = 1;
-	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+	if (!is_keeping)
+		is_store_stopped = 1;
+	if (write(STDERR_FILENO, is_keeping ? kept : msg,
+	          (is_keeping ? sizeof(kept) : sizeof(msg)) - 1) < 0)
 		return;
 }
 
@@ -121,17 +135,27 @@ void cli_run_print_changes(const struct mu_scenario *sc, const struct flow_run *
 	mu_buf_release(&text);
 }
 
-/* One line on stderr, rewritten in place, while a rota search runs. */
+/* One line on stderr, rewritten in place, while a rota search runs: the
+ * best rota so far, the bound, and the gap proven between them, in the
+ * words the result will use ("within 0.17%", rounded up). */
 static void show_progress(void *ctx, double seconds, bool has_solution, double objective,
                           bool has_bound, double bound)
 {
 	const struct cli_progress *p = ctx;
-	char a[MU_MONEY_SIZE], b[MU_MONEY_SIZE];
+	char a[MU_MONEY_SIZE], b[MU_MONEY_SIZE], words[MU_STATUS_SIZE];
 	fprintf(stderr, "\r\033[K  %s: %.0f s", p->what, seconds);
 	if (has_solution)
 		fprintf(stderr, ", best %s", cli_money(a, objective));
 	if (has_bound)
 		fprintf(stderr, ", bound %s", cli_money(b, bound));
+	if (has_solution && has_bound) {
+		double gap = (objective - bound) / (1e-9 + fabs(objective));
+		const char *within;
+		mu_format_status(words, MU_STATUS_FEASIBLE, true, gap < 0 ? 0 : gap);
+		within = strstr(words, "within");
+		if (within)
+			fprintf(stderr, ", %s", within);
+	}
 	if (p->time_limit > 0)
 		fprintf(stderr, " (limit %.0f s)", p->time_limit);
 	fflush(stderr);
@@ -155,6 +179,26 @@ void cli_run_hooks(struct cli_progress *p, bool is_shown, struct flow_hooks *out
 	}
 }
 
+const char *cli_run_stop_words(char *buf, long work, long work_limit, double time_limit)
+{
+	if (is_interrupted)
+		snprintf(buf, CLI_STOP_SIZE, "stopped by you");
+	else if (time_limit > 0)
+		snprintf(buf, CLI_STOP_SIZE, "stopped by its time limit");
+	else if (work_limit > 0)
+		snprintf(buf, CLI_STOP_SIZE, "stopped at %ld of its %ld simplex iterations", work,
+		         work_limit);
+	else
+		snprintf(buf, CLI_STOP_SIZE, "stopped");
+	return buf;
+}
+
+void cli_run_keep_on_interrupt(struct flow_hooks *hooks)
+{
+	is_keeping = 1;
+	hooks->is_stop_kept = true;
+}
+
 bool cli_run_is_interrupted(void)
 {
 	return is_interrupted != 0;
@@ -172,6 +216,6 @@ int cli_run_store_open(const char *db, struct io_store **out)
 	catch_interrupt();
 	if (io_store_open(db, true, out, &err) != MU_OK)
 		return cli_fail(&err);
-	io_store_set_stop(*out, &is_interrupted);
+	io_store_set_stop(*out, &is_store_stopped);
 	return 0;
 }

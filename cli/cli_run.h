@@ -30,7 +30,23 @@ struct cli_progress {
  * ends) saying p. p must outlive the workflow's use of the hooks. */
 void cli_run_hooks(struct cli_progress *p, bool is_shown, struct flow_hooks *out);
 
-/* True once Ctrl-C was pressed: the command should stop and record nothing. */
+/* Why a rota search that ended feasible (not proven) stopped, into buf
+ * (CLI_STOP_SIZE): "stopped by you" after Ctrl-C, "stopped by its time
+ * limit" with a time limit, "stopped at N of its M simplex iterations"
+ * with a work limit of M (work N). Returns buf. */
+#define CLI_STOP_SIZE 96
+const char *cli_run_stop_words(char *buf, long work, long work_limit, double time_limit);
+
+/* Makes the first Ctrl-C keep the best rota (rota mode: solve, compare,
+ * demo, sweep, recruit): the search at hand stops, every later one stops
+ * once it has its rounded rota, and the command goes on to record them
+ * (hooks->is_stop_kept); the store's writes are not stopped by it. A
+ * second Ctrl-C still ends the process at once, recording nothing. Call
+ * after cli_run_hooks. */
+void cli_run_keep_on_interrupt(struct flow_hooks *hooks);
+
+/* True once Ctrl-C was pressed: the search stops (and, unless kept, the
+ * command records nothing). */
 bool cli_run_is_interrupted(void);
 
 /* The flag Ctrl-C sets (cli_run_store_open and cli_run_hooks catch it). */

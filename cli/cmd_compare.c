@@ -36,7 +36,13 @@ const char cmd_compare_help[] =
     "  --out DIR         write compare.csv and report.html into DIR, and each\n"
     "                    plan's plan.csv and summary.csv into DIR/system, DIR/silo\n"
     "  --db FILE         the run database (default: muster.db)\n"
-    "  --time-limit S    seconds for each of the two searches (default: none)\n"
+    "  --time-limit S    seconds for the whole command, shared: each search gets\n"
+    "                    an equal share of what is left when it begins (system\n"
+    "                    50%, silo 50%; under the guarantee silo, system and the\n"
+    "                    unguaranteed system a third each), time one leaves\n"
+    "                    passing on; without it each rota search stops when\n"
+    "                    proven optimal or after 10,000 simplex iterations (the\n"
+    "                    same rotas on every run)\n"
     "  --keep PLAN       both plans re-plan a published rota (a plan.csv or run:ID;\n"
     "                    see muster solve --help); in the silo a kept assignment\n"
     "                    away from home is impossible, so dropped (forced)\n"
@@ -44,8 +50,11 @@ const char cmd_compare_help[] =
     "\n"
     "exit codes: 0 compared; 3 compared, but the system plan leaves a demand row\n"
     "below its safe minimum; 2 bad usage or scenario (or --db names another\n"
-    "program's database); 1 I/O, database or solver failure, or Ctrl-C (the\n"
-    "message says whether the system run was recorded).\n";
+    "program's database); 1 I/O, database or solver failure, or a second Ctrl-C\n"
+    "(with --lp, the first; the message says whether the system run was\n"
+    "recorded). In rota mode the first Ctrl-C stops the search at hand and\n"
+    "compare goes on with the best rota found (\"stopped by you\"), the next\n"
+    "search stopping as soon as it has its rounded rota; both are recorded.\n";
 
 int cmd_compare(int argc, char **argv)
 {
@@ -89,6 +98,7 @@ int cmd_compare(int argc, char **argv)
 	creq.store = st;
 	creq.is_lp = a.is_lp;
 	creq.time_limit = a.time_limit;
+	creq.work_limit = a.is_lp || a.time_limit > 0 ? 0 : CLI_WORK_LIMIT;
 	creq.out = staged;
 	creq.keep = keep;
 	cli_compare_hooks(&view, &creq);

@@ -48,12 +48,17 @@ const char cmd_demo_help[] =
                          "                    rota's plan.csv and summary.csv into DIR/system, "
                          "DIR/silo\n"
                          "  --db FILE         the run database (default: muster.db)\n"
-                         "  --time-limit S    stop each rota search after S seconds instead (its\n"
-                         "                    figures may then change from run to run)\n"
+                         "  --time-limit S    S seconds for the whole demo instead, shared by its\n"
+                         "                    two searches as compare shares them (its figures\n"
+                         "                    may then change from run to run)\n"
                          "\n"
-                         "exit codes: 0 shown; 1 I/O, database or solver failure, or Ctrl-C\n"
-                         "(the message says whether the system run was recorded); 2 bad usage\n"
-                         "(or --db names another program's database).\n";
+                         "Ctrl-C stops the search at hand and the demo goes on with the best\n"
+                         "rota found (\"stopped by you\"), the next search stopping as soon as\n"
+                         "it has its rounded rota; both are recorded.\n"
+                         "\n"
+                         "exit codes: 0 shown; 1 I/O, database or solver failure, or a second\n"
+                         "Ctrl-C (the message says whether the system run was recorded); 2 bad\n"
+                         "usage (or --db names another program's database).\n";
 
 #define N_UNFILLED_SHOWN 8
 

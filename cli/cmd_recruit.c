@@ -62,13 +62,21 @@ const char cmd_recruit_help[] =
     "                    of the best posts is a run, the weeks one linked set\n"
     "                    (a sweep of command recruit; each run's values: week,\n"
     "                    weight and the posts of each recruits.csv row)\n"
-    "  --time-limit S    stop each solve after S seconds with the best found\n"
+    "  --time-limit S    seconds for the whole command, shared: the best posts\n"
+    "                    get 50% of what is left when they begin, each re-solve\n"
+    "                    after (last posts, one more, the curve, nobody) an\n"
+    "                    equal share of the rest; each stops with the best\n"
+    "                    found. Without it each rota search stops when proven\n"
+    "                    optimal or after 10,000 simplex iterations (the same\n"
+    "                    answer on every run)\n"
     "  --write-mps FILE  also write the joint model as free MPS (rows and\n"
     "                    columns of week k prefixed wK_)\n"
     "\n"
     "exit codes: 0 solved; 3 solved, but a week leaves a demand row below its\n"
     "safe minimum; 2 bad usage, scenario, or weeks of different systems; 1 I/O\n"
-    "or solver failure.\n";
+    "or solver failure, or a second Ctrl-C (with --lp, the first), recording\n"
+    "nothing. In rota mode the first Ctrl-C stops the search at hand with its\n"
+    "best, every later one as soon as it has its rounded rota.\n";
 
 struct recruit_args {
 	const char *weeks[MAX_WEEKS];
@@ -263,9 +271,16 @@ static void print_result(const struct flow_recruit_request *req, const struct mu
 	}
 	if (io_say_recruit_is_solved(&r->none))
 		printf("  without new posts: yearly cost %s\n", cli_money(m[0], r->none.cost));
+	if (req->time_limit > 0)
+		printf("  (--time-limit %g s for the whole command: the best posts were given "
+		       "up to %.1f s, each of the %zu re-solves up to %.1f s)\n",
+		       req->time_limit, r->time_best, r->n_resolves, r->time_each);
 	if (!req->is_lp && !r->is_all_optimal)
-		printf("  (a search stopped by --time-limit: the values compare the best rotas "
-		       "found, not proven optima)\n");
+		printf("  (a search stopped by %s: the values compare the best rotas "
+		       "found, not proven optima)\n",
+		       cli_run_is_interrupted() ? "you (Ctrl-C)"
+		       : req->time_limit > 0    ? "--time-limit"
+		                                : "its work limit");
 	if (r->n_curve == 0)
 		return;
 	printf("\n  %8s %-10s %16s %16s %16s %14s\n", "posts", "status", "yearly cost",
@@ -366,9 +381,12 @@ int cmd_recruit(int argc, char **argv)
 	req->weights = a.weights;
 	req->is_lp = a.o.is_lp;
 	req->time_limit = a.o.time_limit;
+	req->work_limit = a.o.is_lp || a.o.time_limit > 0 ? 0 : CLI_WORK_LIMIT;
 	req->mps = a.o.mps;
 	req->out = staged;
 	cli_run_hooks(&progress, false, &req->hooks);
+	if (!a.o.is_lp)
+		cli_run_keep_on_interrupt(&req->hooks);
 	req->on_step = on_step;
 	mu_err_clear(&err);
 	if (flow_recruit_solve(req, &r, &err) != MU_OK) {

@@ -48,8 +48,12 @@ const char cmd_solve_help[] =
     "                    and each partner's own plan.csv, rota.csv and report.html\n"
     "                    in DIR/partners/PARTNER\n"
     "  --db FILE         the run database (default: muster.db)\n"
-    "  --time-limit S    stop after S seconds with the best rota found (Ctrl-C\n"
-    "                    stops too, but records nothing and exits 1)\n"
+    "  --time-limit S    stop the rota search after S seconds with the best rota\n"
+    "                    found; without it the search stops when proven optimal\n"
+    "                    or after 10,000 simplex iterations (the same rota on\n"
+    "                    every run); Ctrl-C stops it too and keeps the best rota\n"
+    "                    found (recorded, \"stopped by you\"); Ctrl-C again quits\n"
+    "                    at once, recording nothing (--lp: the first does)\n"
     "  --write-mps FILE  also write the model solved as free MPS, for another\n"
     "                    solver to check (its bank pooled: workers of a role\n"
     "                    cleared for the same partners share columns on a\n"
@@ -69,8 +73,8 @@ const char cmd_solve_help[] =
     "\n"
     "exit codes: 0 solved; 3 solved, but a demand row is below its safe minimum;\n"
     "2 bad usage or scenario (or --db names another program's database); 1 I/O,\n"
-    "database or solver failure, or Ctrl-C (nothing is recorded then, unless the\n"
-    "message says which run was).\n";
+    "database or solver failure, or a second Ctrl-C (with --lp, the first):\n"
+    "nothing is recorded then, unless the message says which run was.\n";
 
 /* The bank's preferences and fair share (DESIGN.md §3b), indented. */
 static void print_bank(const struct mu_scenario *sc, const struct mu_plan *plan)
@@ -103,7 +107,7 @@ int cmd_solve(int argc, char **argv)
 	struct mu_err err;
 	const struct pol_solved *res = &run.solved;
 	const struct mu_totals *sys;
-	char money[2][MU_MONEY_SIZE], words[MU_STATUS_SIZE];
+	char money[2][MU_MONEY_SIZE], words[MU_STATUS_SIZE], stop[CLI_STOP_SIZE];
 	int status;
 	int64_t run_id = 0;
 	char *staged = NULL; /* --out's outputs until the run is recorded */
@@ -137,6 +141,7 @@ int cmd_solve(int argc, char **argv)
 	req.is_lp = a.is_lp;
 	req.is_silo = a.is_silo;
 	req.time_limit = a.time_limit;
+	req.work_limit = a.is_lp || a.time_limit > 0 ? 0 : CLI_WORK_LIMIT;
 	req.mps = a.mps;
 	req.mps_natural = a.mps_natural;
 	req.out = staged;
@@ -147,6 +152,8 @@ int cmd_solve(int argc, char **argv)
 	progress.what = flow_run_mode_name(&req);
 	progress.time_limit = req.time_limit;
 	cli_run_hooks(&progress, true, &req.hooks);
+	if (!a.is_lp)
+		cli_run_keep_on_interrupt(&req.hooks);
 	mu_err_clear(&err);
 	if (flow_run_solve(sc, &req, &run, &err) != MU_OK ||
 	    flow_run_record(st, src, sc, &req, &run, &run_id, &err) != MU_OK) {
@@ -171,7 +178,8 @@ int cmd_solve(int argc, char **argv)
 	if (!a.is_lp && res->has_bound)
 		printf(", bound %s", cli_money(money[1], res->bound));
 	if (res->status == MU_STATUS_FEASIBLE)
-		printf(" (time limit: not proven optimal)");
+		printf(" (%s: not proven optimal)",
+		       cli_run_stop_words(stop, res->work, req.work_limit, req.time_limit));
 	if (run.changes) {
 		printf(", %zu change%s to the kept plan", run.changes->n_rows,
 		       run.changes->n_rows == 1 ? "" : "s");

@@ -62,7 +62,10 @@ const char cmd_sweep_help[] =
     "  --silo            partners alone at every point\n"
     "  --out DIR         write sweep.csv, sweep.svg (the chart) and report.html\n"
     "  --db FILE         the run database (default: muster.db)\n"
-    "  --time-limit S    seconds for each point's rota search (default: none)\n"
+    "  --time-limit S    seconds for each point's rota search (per point, not for\n"
+    "                    the sweep); without it each point's search stops when\n"
+    "                    proven optimal or after 10,000 simplex iterations (the\n"
+    "                    same rotas on every run)\n"
     "  --shard I/N       solve only part I of N: the points k (0-based, in the\n"
     "                    table's order) with k mod N = I - 1, each warm-started\n"
     "                    from the shard's previous point, and record them in --db\n"
@@ -77,9 +80,12 @@ const char cmd_sweep_help[] =
     "\n"
     "exit codes: 0 swept; 3 swept, but some point's plan leaves a demand row below\n"
     "its safe minimum; 2 bad usage or scenario (or --db names another program's\n"
-    "database); 1 I/O, database or solver failure, or Ctrl-C: nothing is recorded\n"
-    "then, except when writing DIR fails, or Ctrl-C comes, after the sweep was\n"
-    "recorded - the message then says which sweep and runs are recorded.\n";
+    "database); 1 I/O, database or solver failure, or a second Ctrl-C (with --lp,\n"
+    "the first): nothing is recorded then, except when writing DIR fails, or\n"
+    "Ctrl-C comes, after the sweep was recorded -\n"
+    "the message then says which sweep and runs are recorded. In rota mode the\n"
+    "first Ctrl-C stops the point at hand with its best rota, every later point\n"
+    "as soon as it has its rounded rota, and the sweep is recorded whole.\n";
 
 _Static_assert(CLI_MAX_VARY <= FLOW_SWEEP_MAX_VARY, "every --vary fits a sweep's point");
 
@@ -237,6 +243,7 @@ int cmd_sweep(int argc, char **argv)
 	req.is_lp = a.is_lp;
 	req.is_silo = a.is_silo;
 	req.time_limit = a.time_limit;
+	req.work_limit = a.is_lp || a.time_limit > 0 ? 0 : CLI_WORK_LIMIT;
 	req.shard = a.shard;
 	req.n_shards = a.n_shards;
 	req.keep = keep;
@@ -248,6 +255,8 @@ int cmd_sweep(int argc, char **argv)
 	view.is_tty = isatty(STDERR_FILENO);
 	/* each point's own search shows no line: the bar says the sweep's */
 	cli_run_hooks(&view.progress, false, &req.hooks);
+	if (!a.is_lp)
+		cli_run_keep_on_interrupt(&req.hooks);
 	req.hooks.ctx = &view;
 	req.on_point = on_point;
 	flow_sweep_init(&sw, &req);

@@ -19,14 +19,25 @@ struct flow_hooks {
 	void (*search_done)(void *ctx);
 	void *ctx; /* handed to every hook */
 	/* Set by the caller (cli/'s Ctrl-C): the search at hand stops with
-	 * what it has and nothing more is recorded; NULL: never. */
+	 * what it has; NULL: never. */
 	const volatile sig_atomic_t *stop;
+	/* What a stop means after the search: true, the work goes on with the
+	 * best rota found (every later search stops as soon as it has its
+	 * rounded rota) and records it; false, nothing more is recorded. */
+	bool is_stop_kept;
 };
 
 /* Whether hooks asks the work to stop. Accepts NULL. */
 static inline bool flow_is_stopped(const struct flow_hooks *hooks)
 {
 	return hooks && hooks->stop && *hooks->stop;
+}
+
+/* Whether hooks asks the work to stop and record nothing (a stop that is
+ * not kept). Accepts NULL. */
+static inline bool flow_is_aborted(const struct flow_hooks *hooks)
+{
+	return flow_is_stopped(hooks) && !hooks->is_stop_kept;
 }
 
 #endif

@@ -18,7 +18,31 @@
 static void tell(const struct flow_compare_request *creq, int k, enum flow_compare_phase phase,
                  bool is_guaranteed, const struct pol_solved *solved, int64_t id)
 {
-	struct flow_compare_step step = {k, phase, is_guaranteed, solved, id};
+	struct flow_compare_step step = {k, phase, is_guaranteed, solved, id, 0};
+	if (creq->on_step)
+		creq->on_step(creq->hooks.ctx, &step);
+}
+
+/* A search given less than this would not solve even a small relaxation;
+ * it then ends with the rota built before it (sol_construct.c). */
+#define MIN_SEARCH_SECONDS 0.01
+
+/* The seconds the next of n_left searches may take: an equal share of what
+ * is left of creq's time limit (0: none). */
+static double time_share(const struct flow_compare_request *creq, int n_left)
+{
+	double share;
+	if (creq->time_limit <= 0)
+		return 0;
+	share = (creq->started + creq->time_limit - mu_time_now()) / n_left;
+	return share > MIN_SEARCH_SECONDS ? share : MIN_SEARCH_SECONDS;
+}
+
+/* Tells that search k begins, with its share of the time. */
+static void tell_begin(const struct flow_compare_request *creq, int k, bool is_guaranteed,
+                       double time_limit)
+{
+	struct flow_compare_step step = {k, FLOW_COMPARE_BEGIN, is_guaranteed, NULL, 0, time_limit};
 	if (creq->on_step)
 		creq->on_step(creq->hooks.ctx, &step);
 }
@@ -76,8 +100,7 @@ static void init_request(const struct io_source *src, const struct flow_compare_
 	req->is_lp = creq->is_lp;
 	req->is_silo = k == FLOW_SILO;
 	req->is_without_guarantee = k == FLOW_UNGUARANTEED;
-	req->time_limit = creq->time_limit;
-	req->work_limit = creq->work_limit;
+	req->work_limit = creq->work_limit; /* the time: time_share */
 	req->out = out;
 	req->label = src->label;
 	req->keep = creq->keep;
@@ -94,7 +117,8 @@ static enum mu_code solve_unguaranteed(const struct io_source *src, const struct
 	const int k = FLOW_UNGUARANTEED;
 	enum mu_code rc;
 	init_request(src, creq, k, NULL, &c->req[k]);
-	tell(creq, k, FLOW_COMPARE_BEGIN, true, NULL, 0);
+	c->req[k].time_limit = time_share(creq, 1);
+	tell_begin(creq, k, true, c->req[k].time_limit);
 	if ((rc = flow_run_solve(sc, &c->req[k], &c->run[k], err)) != MU_OK) {
 		tell(creq, k, FLOW_COMPARE_FAILED, true, NULL, 0);
 		return rc;
@@ -130,7 +154,8 @@ enum mu_code flow_compare_solve(const struct io_source *src, const struct mu_sce
 		init_request(src, creq, k, out[k], &c->req[k]);
 		c->req[k].time_read = i == 0 ? c->req[k].started - creq->started : 0;
 		c->req[k].guarantee_cap = k == FLOW_SYSTEM ? cap : NULL;
-		tell(creq, k, FLOW_COMPARE_BEGIN, is_guaranteed, NULL, 0);
+		c->req[k].time_limit = time_share(creq, 2 - i + is_guaranteed);
+		tell_begin(creq, k, is_guaranteed, c->req[k].time_limit);
 		if ((rc = flow_run_solve(sc, &c->req[k], &c->run[k], err)) != MU_OK ||
 		    (rc = flow_run_record(creq->store, src, sc, &c->req[k], &c->run[k], &id,
 		                          err)) != MU_OK) {

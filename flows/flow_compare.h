@@ -25,14 +25,20 @@ struct flow_compare_step {
 	bool is_guaranteed;              /* the system plan is under the guarantee */
 	const struct pol_solved *solved; /* DONE: the solve's outcome; else NULL */
 	int64_t id;                      /* DONE: the run recorded (0: not recorded) */
+	double time_limit;               /* BEGIN: the seconds this search may take (0: none) */
 };
 
 struct flow_compare_request {
 	const char *command;    /* "compare", "demo" */
 	struct io_store *store; /* where the runs are recorded */
 	bool is_lp;
-	double time_limit; /* per solve; 0 = none */
-	long work_limit;   /* per rota search, in simplex iterations; 0 = none */
+	/* seconds for the whole comparison, from started; 0 = none. Each
+	 * search gets an equal share of what is left when it begins (system
+	 * and silo half each; under the guarantee the silo, the system and
+	 * the unguaranteed system a third each), so that time a search leaves
+	 * unused passes on to the next. */
+	double time_limit;
+	long work_limit; /* per rota search, in simplex iterations; 0 = none */
 	/* compare.csv and report.html go to out, each plan's outputs to
 	 * out/system and out/silo; NULL for none */
 	const char *out;

@@ -7,6 +7,7 @@
 #include "flows/flow_recruit.h"
 
 #include "core/mu_alloc.h"
+#include "core/mu_time.h"
 #include "flows/flow_run.h"
 #include "io/io_html.h"
 #include "io/io_report.h"
@@ -50,7 +51,8 @@ static void tell(const struct flow_recruit_request *req, enum flow_recruit_solve
 }
 
 /* Solves how into *out (and *y, its year) as solve number index, telling
- * req->on_step; a stop (req->hooks) during the solve fails it. */
+ * req->on_step; a stop (req->hooks) during the solve fails it unless the
+ * stop is kept (then the search ends with its best). */
 static enum mu_code solve_told(const struct flow_recruit_request *req,
                                const struct pol_recruit_request *how, enum flow_recruit_solve solve,
                                size_t index, struct pol_recruited *out, struct io_recruit_year *y,
@@ -59,7 +61,7 @@ static enum mu_code solve_told(const struct flow_recruit_request *req,
 	enum mu_code rc;
 	tell(req, solve, FLOW_RECRUIT_BEGIN, index, NULL);
 	rc = pol_recruit_solve(how, out, err);
-	if (rc == MU_OK && flow_is_stopped(&req->hooks))
+	if (rc == MU_OK && flow_is_aborted(&req->hooks))
 		rc = mu_err_set(err, MU_E_SOLVER, "interrupted; nothing was recorded");
 	if (rc != MU_OK) {
 		tell(req, solve, FLOW_RECRUIT_FAILED, index, NULL);
@@ -324,6 +326,35 @@ static enum mu_code record(const struct flow_recruit_request *req, struct flow_r
 	return rc;
 }
 
+/* A search given less than this would not solve even a small relaxation. */
+#define MIN_SEARCH_SECONDS 0.01
+
+/* An equal share for each of n searches of what is left of req's time
+ * limit (0: none). */
+static double time_share(const struct flow_recruit_request *req, double n)
+{
+	double share;
+	if (req->time_limit <= 0)
+		return 0;
+	share = (req->started + req->time_limit - mu_time_now()) / n;
+	return share > MIN_SEARCH_SECONDS ? share : MIN_SEARCH_SECONDS;
+}
+
+/* The re-solves after the best posts: one per row with a post (its last
+ * post's value), one post more, each point of the curve, and nobody
+ * unless the curve has a point at 0. */
+static size_t count_resolves(const struct flow_recruit_request *req, const struct flow_recruit *r)
+{
+	size_t n = 1, i; /* one more */
+	for (i = 0; i < req->weeks[0]->n_recruits; i++)
+		n += r->best.posts[i] > EPS;
+	if (req->has_curve)
+		n += (size_t)((req->to - req->from) / req->step) + 1;
+	if (!req->has_curve || fabs(req->from) >= EPS)
+		n++;
+	return n;
+}
+
 enum mu_code flow_recruit_solve(const struct flow_recruit_request *req, struct flow_recruit *r,
                                 struct mu_err *err)
 {
@@ -332,7 +363,7 @@ enum mu_code flow_recruit_solve(const struct flow_recruit_request *req, struct f
 	                                  .n_weeks = req->n_weeks,
 	                                  .weights = req->weights,
 	                                  .is_lp = req->is_lp,
-	                                  .time_limit = req->time_limit,
+	                                  .work_limit = req->work_limit,
 	                                  .mps = req->mps,
 	                                  .warm = pol_recruit_warm_new(),
 	                                  .stop = req->hooks.stop};
@@ -340,14 +371,16 @@ enum mu_code flow_recruit_solve(const struct flow_recruit_request *req, struct f
 	memset(r, 0, sizeof(*r));
 	r->value = mu_calloc(n_rows + 1, sizeof(double));
 	r->has_value = mu_calloc(n_rows + 1, sizeof(bool));
+	how.time_limit = r->time_best = time_share(req, 2);
 	if ((rc = solve_told(req, &how, FLOW_RECRUIT_BEST, 0, &r->best, &r->year, err)) != MU_OK)
 		goto done;
 	if (!io_say_recruit_is_solved(&r->year)) {
 		if (r->best.status == MU_STATUS_NO_SOLUTION)
 			rc = mu_err_set(err, MU_E_SOLVER,
-			                "the time limit of %g s passed before the best posts were "
-			                "found; no recruitment; allow more time (--time-limit)",
-			                req->time_limit);
+			                "the %.1f s the best posts' search had (half of "
+			                "--time-limit %g) passed before they were found; no "
+			                "recruitment; allow more time (--time-limit)",
+			                r->time_best, req->time_limit);
 		else
 			rc = mu_err_set(err, MU_E_SOLVER, "the solver found no recruitment (%s)",
 			                mu_status_name(r->best.status));
@@ -355,6 +388,8 @@ enum mu_code flow_recruit_solve(const struct flow_recruit_request *req, struct f
 	}
 	r->is_all_optimal = r->best.status == MU_STATUS_OPTIMAL;
 	how.mps = NULL;
+	r->n_resolves = count_resolves(req, r);
+	how.time_limit = r->time_each = time_share(req, (double)r->n_resolves);
 	if ((rc = last_post_values(req, &how, r, err)) != MU_OK ||
 	    (rc = one_more(req, &how, r, err)) != MU_OK ||
 	    (req->has_curve && (rc = curve(req, &how, r, err)) != MU_OK) ||

@@ -53,8 +53,13 @@ struct flow_recruit_request {
 	size_t n_weeks;
 	const double *weights; /* weeks of the year each stands for, n_weeks of them */
 	bool is_lp;            /* plan mode: posts and staff fractional */
-	double time_limit;     /* per solve, seconds; 0 = none */
-	const char *mps;       /* write the joint model of the best posts here, or NULL */
+	/* seconds for the whole recruitment, from started; 0 = none: the best
+	 * posts may take half of what is left when they begin, and each
+	 * re-solve after (last posts, one more, the curve, nobody) an equal
+	 * share of what is left then (flow_recruit's time_best, time_each) */
+	double time_limit;
+	long work_limit; /* rota: per search, simplex iterations; 0 = none */
+	const char *mps; /* write the joint model of the best posts here, or NULL */
 	/* the curve: the best yearly cost with the total posts fixed at each
 	 * of from, from + step, ... up to to (whole numbers, step > 0) */
 	bool has_curve;
@@ -96,6 +101,10 @@ struct flow_recruit {
 	enum io_recruit_end end; /* where the curve ends (io_say_recruit_end) ... */
 	size_t end_at;           /* ... at this point (n_curve: none) */
 	int64_t set_id;          /* the weeks' runs' linked set in the store */
+	/* with a time limit: the seconds the best posts' search was given,
+	 * and each of the n_resolves re-solves after it */
+	double time_best, time_each;
+	size_t n_resolves;
 };
 
 /* Solves the recruitment req asks, writes its outputs (req->out) and then

@@ -92,7 +92,7 @@ enum mu_code flow_run_solve(const struct mu_scenario *sc, const struct flow_run_
 		req->hooks.search_done(req->hooks.ctx);
 	if (rc != MU_OK)
 		return rc;
-	if (flow_is_stopped(&req->hooks))
+	if (flow_is_aborted(&req->hooks))
 		return mu_err_set(err, MU_E_SOLVER, "interrupted; the run was not recorded");
 	run->why = pol_why_new(&run->solved);
 	if (req->keep)
@@ -201,14 +201,14 @@ enum mu_code flow_run_record(struct io_store *st, const struct io_source *src,
 	struct flow_run_stored stored;
 	enum mu_code rc;
 
-	if (flow_is_stopped(&req->hooks))
+	if (flow_is_aborted(&req->hooks))
 		return mu_err_set(err, MU_E_SOLVER, "interrupted; the run was not recorded");
 	flow_run_describe(sc, req, run, &stored);
 	rc = io_store_add_run(st, src, &stored.r, id, err);
 	flow_run_stored_release(&stored);
 	/* the store checks the flag just before COMMIT: set now, it came
 	 * during the commit, which it could not stop */
-	if (rc == MU_OK && flow_is_stopped(&req->hooks))
+	if (rc == MU_OK && flow_is_aborted(&req->hooks))
 		return mu_err_set(err, MU_E_SOLVER, "interrupted after run %lld was recorded in %s",
 		                  (long long)*id, io_store_path(st));
 	return rc;

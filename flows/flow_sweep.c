@@ -65,6 +65,7 @@ static enum mu_code solve_points(const struct flow_sweep_request *req, struct fl
 		run_req.is_lp = req->is_lp;
 		run_req.is_silo = req->is_silo;
 		run_req.time_limit = req->time_limit;
+		run_req.work_limit = req->work_limit;
 		run_req.hooks = req->hooks;
 		run_req.warm = warm;
 		run_req.keep = req->keep;
@@ -154,10 +155,12 @@ static enum mu_code record(const struct io_source *src, const struct flow_sweep_
 		            hash, s.mode, req->is_silo ? " silo" : "", req->spec, sw->n_all,
 		            req->n_shards, req->time_limit);
 		shard_key_keep(&key, req->keep);
+		if (req->work_limit > 0) /* shards of one sweep stop their searches alike */
+			mu_buf_addf(&key, ", work limit %ld", req->work_limit);
 		s.shard = shard;
 		s.shard_key = key.data;
 	}
-	if (flow_is_stopped(&req->hooks))
+	if (flow_is_aborted(&req->hooks))
 		rc = mu_err_set(err, MU_E_SOLVER, "interrupted; no run was recorded");
 	else
 		rc = io_store_add_sweep(req->store, src, &s, &sw->id, ids, err);
@@ -166,7 +169,7 @@ static enum mu_code record(const struct io_source *src, const struct flow_sweep_
 			sw->points[p].view.run_id = ids[p];
 	/* the store checks the flag just before COMMIT: set now, it came
 	 * during the commit, which it could not stop */
-	if (rc == MU_OK && flow_is_stopped(&req->hooks))
+	if (rc == MU_OK && flow_is_aborted(&req->hooks))
 		rc = mu_err_set(
 		    err, MU_E_SOLVER,
 		    "interrupted after sweep %lld (runs %lld to %lld) was recorded in %s",

@@ -35,6 +35,7 @@ struct flow_sweep_request {
 	const char *spec; /* the sweep as the store describes it: the --vary options */
 	bool is_lp, is_silo;
 	double time_limit; /* per point's rota search; 0 = none */
+	long work_limit;   /* per point's rota search, simplex iterations; 0 = none */
 	/* Solve and record only part shard (1-based) of n_shards: the points
 	 * k with k mod n_shards = shard - 1; n_shards 0: the whole sweep. */
 	unsigned long shard, n_shards;

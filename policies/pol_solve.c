@@ -123,6 +123,21 @@ static enum mu_code check_model_size(const struct mu_scenario *sc,
 	                  MODEL_BYTES_MAX / BYTES_PER_DEMAND_ROW / ROTA_MEMORY_FACTOR);
 }
 
+/* For sol_options.col_is_slack: short, breach, the fair share's hours
+ * short and a kept assignment's change, the columns that meet every row
+ * with no one at work (a rota that leaves everything short). Free it. */
+static bool *slack_cols(const struct pol_build *b)
+{
+	bool *is_slack = mu_malloc((b->m->n_cols + 1) * sizeof(bool));
+	size_t j;
+	for (j = 0; j < b->m->n_cols; j++) {
+		enum mu_source s = b->cols[j].source;
+		is_slack[j] = s == MU_SRC_SHORT || s == MU_SRC_BREACH || s == MU_SRC_SHARE ||
+		              s == MU_SRC_CHANGE;
+	}
+	return is_slack;
+}
+
 enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_request *req,
                        struct pol_solved *out, struct mu_err *err)
 {
@@ -131,7 +146,7 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	struct pol_build *b;
 	double t0 = mu_time_now(), t_mps = 0;
 	unsigned char *warm_rows = NULL, *warm_cols = NULL;
-	bool *core_cols = NULL;
+	bool *core_cols = NULL, *slack = NULL;
 	enum mu_code rc = MU_OK;
 
 	if ((rc = check_model_size(sc, req, err)) != MU_OK) {
@@ -177,6 +192,8 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	if (req->sift == POL_SIFT_ALWAYS ||
 	    (req->sift == POL_SIFT_AUTO && b->m->n_cols >= SOL_SIFT_MIN_COLS))
 		opt.col_is_core = core_cols = pol_build_core_cols(b);
+	if (!req->is_lp)
+		opt.col_is_slack = slack = slack_cols(b);
 	if ((rc = sol_glpk_solve(b->m, &opt, &res, err)) != MU_OK)
 		goto done;
 
@@ -230,6 +247,7 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 done:
 	sol_result_release(&res);
 	free(core_cols);
+	free(slack);
 	free(warm_rows);
 	free(warm_cols);
 	out->build = b;

@@ -633,16 +633,26 @@ static bool round_and_fix(glp_prob *lp, const struct sol_model *m, const glp_smc
 	return resolve(lp, parm, work);
 }
 
+/* Whether a step that may be cut short (there is a rota without it) should
+ * stop: limit has run out. A stop (Ctrl-C) does not cut it: a search asked
+ * to stop still ends with the rounded rota and the relaxation's bound. */
+static bool is_cut_short(bool may_stop, const struct sol_limit *limit)
+{
+	return may_stop && sol_limit_is_reached(limit);
+}
+
 /* A first rota from the relaxation just solved. The 0/1 columns (named
  * bank workers) are rounded and fixed first; the relaxation then
  * re-balances the counts (own, lent, agency staff) around them before
  * those are rounded and fixed too; last, the continuous columns (short,
  * breach) are re-optimised. Returns false when that leaves no feasible
- * solution. The rounding always runs whole (there is no rota without it);
- * polishing stops when limit runs out. The model's bounds are restored
- * after. */
+ * solution. With may_stop (a constructed rota in hand) the rounding gives
+ * up, returning false, when limit runs out before its last re-solve;
+ * without, it runs whole (there is no rota without it). Polishing stops
+ * when limit runs out. The model's bounds are restored after. */
 static bool round_relaxation(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm,
-                             const struct sol_limit *limit, double *x, double *objective)
+                             const struct sol_limit *limit, bool may_stop, double *x,
+                             double *objective)
 {
 	double *x_lp = mu_malloc((m->n_cols + 1) * sizeof(double));
 	bool is_found = true;
@@ -663,9 +673,10 @@ static bool round_relaxation(glp_prob *lp, const struct sol_model *m, const glp_
 			}
 		if (n_up == 0)
 			break;
-		is_found = resolve(lp, parm, limit->work);
+		is_found = resolve(lp, parm, limit->work) && !is_cut_short(may_stop, limit);
 	}
 	is_found = is_found && round_and_fix(lp, m, parm, true, x_lp, x, limit->work) &&
+	           !is_cut_short(may_stop, limit) &&
 	           round_and_fix(lp, m, parm, false, x_lp, x, limit->work);
 	if (is_found) {
 		*objective = glp_get_obj_val(lp);
@@ -716,9 +727,14 @@ static bool improve_by_rins(glp_prob *lp, const struct sol_model *m, const struc
 	return is_better;
 }
 
-/* Branch and cut, after the relaxation and a rounded first rota: if the
- * search finds nothing better in time (or nothing at all), the rounded rota
- * is the answer, with the relaxation as its bound. */
+/* Branch and cut, after a constructed rota (opt->col_is_slack), the
+ * relaxation and a rounded rota: if the search finds nothing better in
+ * time (or nothing at all), the better of the rounded and the constructed
+ * rota is the answer, with the relaxation as its bound; stopped by the
+ * clock before the relaxation is solved, the constructed rota with no
+ * bound. A stop (opt->stop) ends the search at its next callback: the
+ * relaxation and the rounding run whole, so that the rota kept has the
+ * relaxation's bound. */
 static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
                               const struct sol_options *opt, struct sol_result *out,
                               struct mu_err *err)
@@ -731,12 +747,25 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	double *x_relaxed = mu_malloc((m->n_cols + 1) * sizeof(double));
 	struct saved_basis relaxed_basis = {NULL, NULL};
 	glp_prob *rins_lp = NULL;
-	bool has_rounded, has_mip;
+	double *built = NULL, built_objective = 0;
+	bool has_rounded, has_mip, has_built = false;
 	enum mu_code rc;
 	int glp_rc, st, i;
 
 	watch.start = watch.last_report = mu_time_now();
+	if (opt->col_is_slack) {
+		built = mu_malloc((m->n_cols + 1) * sizeof(double));
+		has_built = sol_construct(m, opt->col_is_slack, built, &built_objective);
+	}
 	rc = run_simplex(lp, m, opt, &lp_parm, out, err);
+	if (rc == MU_OK && out->status == SOL_NO_SOLUTION && has_built) {
+		/* stopped before the relaxation was solved: no bound */
+		out->status = SOL_FEASIBLE;
+		out->objective = built_objective;
+		out->x = built;
+		built = NULL;
+		goto done;
+	}
 	if (rc != MU_OK || out->status != SOL_OPTIMAL)
 		goto done;
 	relaxed = glp_get_obj_val(lp);
@@ -751,7 +780,13 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	/* the work is what the search does after the relaxation */
 	watch.limit.work = &out->work;
 	watch.limit.work_end = opt->work_limit;
-	has_rounded = round_relaxation(lp, m, &lp_parm, &watch.limit, rounded, &rounded_objective);
+	has_rounded =
+	    round_relaxation(lp, m, &lp_parm, &watch.limit, has_built, rounded, &rounded_objective);
+	if (has_built && (!has_rounded || built_objective < rounded_objective)) {
+		memcpy(rounded, built, m->n_cols * sizeof(double));
+		rounded_objective = built_objective;
+		has_rounded = true;
+	}
 
 	/* With a limit, up to a quarter of what is left goes to RINS */
 	if (has_rounded && is_limited) {
@@ -818,6 +853,7 @@ done:
 	saved_basis_free(&relaxed_basis);
 	free(x_relaxed);
 	free(rounded);
+	free(built);
 	return rc;
 }
 

@@ -46,7 +46,8 @@ struct sol_options {
 	                 bool has_bound, double bound);
 	void *progress_ctx;
 	/* MIP: when it points at a non-zero value the search stops with what it
-	 * has (an interrupt); may be NULL. */
+	 * has (an interrupt): the relaxation and the rounded rota first, so
+	 * that it has a rota and a bound; may be NULL. */
 	const volatile sig_atomic_t *stop;
 	/* Start the (relaxation's) simplex from this basis, one enum
 	 * sol_basis_status per row and per column; NULL: a cold start. A basis
@@ -57,6 +58,11 @@ struct sol_options {
 	 * which must let every row be met (say, short and breach); NULL: one
 	 * simplex call over all columns. Worth it from SOL_SIFT_MIN_COLS. */
 	const bool *col_is_core;
+	/* MIP: the columns (short, breach and the like) that meet every row
+	 * with all others at their lower bounds; a rota is built from them
+	 * before the relaxation (sol_construct.c), so that a search stopped at
+	 * any moment has one. NULL: none built. */
+	const bool *col_is_slack;
 };
 
 /* Below this many columns one simplex call over all of them is as fast as

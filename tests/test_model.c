@@ -1651,6 +1651,52 @@ static void test_model_work_limit_repeats_the_same_rota(void **state)
 	mu_scenario_free(sc);
 }
 
+/* A rota exists before any relaxation (sol_construct.c): the example's
+ * system rota with a work limit of 1 (the rounding gives up at once: the
+ * constructed rota, every demand row short, is kept) and with a stop
+ * (Ctrl-C) set before the search starts (the relaxation and the rounding
+ * still run: a rota better than leaving everything short) each end
+ * feasible, never "no rota", with the relaxation's bound and a gap, and a
+ * plan the independent checker accepts at the objective reported. */
+static void test_model_rota_exists_before_the_relaxation(void **state)
+{
+	static const volatile sig_atomic_t stopped = 1;
+	struct mu_scenario *sc = tu_load_example();
+	struct pol_solve_request reqs[2] = {{.work_limit = 1}, {.stop = &stopped}};
+	int k;
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		struct pol_solved s;
+		struct mu_err err;
+		char dir[300], path[400], why[512];
+		tu_path(dir, sizeof(dir), k == 0 ? "built-0" : "built-1");
+		assert_int_equal(mkdir(dir, 0777), 0);
+		mu_err_clear(&err);
+		assert_int_equal(pol_solve(sc, &reqs[k], &s, &err), MU_OK);
+		assert_int_equal(s.status, MU_STATUS_FEASIBLE);
+		assert_non_null(s.plan);
+		assert_int_equal(io_report_write_plan(dir, sc, s.plan, MU_ALL, &err), MU_OK);
+		snprintf(path, sizeof(path), "%s/plan.csv", dir);
+		if (!plan_check_file(
+		        sc, path, &(struct plan_check){.is_rota = true, .objective = s.objective},
+		        why, sizeof(why)))
+			fail_msg("%s", why);
+		assert_true(s.has_bound);
+		assert_true(s.gap > 0);
+		assert_true(s.bound < s.objective);
+		if (k == 0) {
+			size_t src;
+			for (src = 0; src < MU_SRC_COUNT; src++)
+				if (src != MU_SRC_SHORT && src != MU_SRC_BREACH)
+					assert_true(s.plan->system.hours[src] == 0);
+		} else {
+			assert_true(s.plan->system.hours[MU_SRC_OWN] > 0);
+		}
+		pol_solved_release(&s);
+	}
+	mu_scenario_free(sc);
+}
+
 /* The coalition model of DESIGN.md §3a, three partners. a has one rn to
  * lend (to b at 10, to c at 20) and no demand; w1 (bank, home a, cleared
  * for b and c, 80 a shift) offers d1. b wants 2 (a short staff 1,600), c
@@ -2040,6 +2086,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_model_work_limit_repeats_the_same_rota),
+	    cmocka_unit_test(test_model_rota_exists_before_the_relaxation),
 	    cmocka_unit_test(test_model_substitution_and_efficiency),
 	    cmocka_unit_test(test_model_rotatable_limit),
 	    cmocka_unit_test(test_model_agreement_role_overrides_star),
