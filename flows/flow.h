@@ -6,6 +6,8 @@
 #ifndef FLOW_H
 #define FLOW_H
 
+#include "core/mu_time.h"
+
 #include <signal.h>
 #include <stdbool.h>
 
@@ -38,6 +40,22 @@ static inline bool flow_is_stopped(const struct flow_hooks *hooks)
 static inline bool flow_is_aborted(const struct flow_hooks *hooks)
 {
 	return flow_is_stopped(hooks) && !hooks->is_stop_kept;
+}
+
+/* A search given less than this would not solve even a small relaxation;
+ * it then ends with the rota built before it (sol_construct.c). */
+#define FLOW_MIN_SEARCH_SECONDS 0.01
+
+/* The seconds the next of n searches may take: an equal share of what is
+ * left of a command's time_limit (0: none) begun at started (mu_time_now),
+ * at least FLOW_MIN_SEARCH_SECONDS: one budget for the whole command. */
+static inline double flow_time_share(double started, double time_limit, double n)
+{
+	double share;
+	if (time_limit <= 0)
+		return 0;
+	share = (started + time_limit - mu_time_now()) / n;
+	return share > FLOW_MIN_SEARCH_SECONDS ? share : FLOW_MIN_SEARCH_SECONDS;
 }
 
 #endif

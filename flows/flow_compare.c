@@ -23,19 +23,10 @@ static void tell(const struct flow_compare_request *creq, int k, enum flow_compa
 		creq->on_step(creq->hooks.ctx, &step);
 }
 
-/* A search given less than this would not solve even a small relaxation;
- * it then ends with the rota built before it (sol_construct.c). */
-#define MIN_SEARCH_SECONDS 0.01
-
-/* The seconds the next of n_left searches may take: an equal share of what
- * is left of creq's time limit (0: none). */
+/* The seconds the next of n_left searches may take (flow_time_share). */
 static double time_share(const struct flow_compare_request *creq, int n_left)
 {
-	double share;
-	if (creq->time_limit <= 0)
-		return 0;
-	share = (creq->started + creq->time_limit - mu_time_now()) / n_left;
-	return share > MIN_SEARCH_SECONDS ? share : MIN_SEARCH_SECONDS;
+	return flow_time_share(creq->started, creq->time_limit, n_left);
 }
 
 /* Tells that search k begins, with its share of the time. */

@@ -326,18 +326,11 @@ static enum mu_code record(const struct flow_recruit_request *req, struct flow_r
 	return rc;
 }
 
-/* A search given less than this would not solve even a small relaxation. */
-#define MIN_SEARCH_SECONDS 0.01
-
 /* An equal share for each of n searches of what is left of req's time
- * limit (0: none). */
+ * limit (flow_time_share). */
 static double time_share(const struct flow_recruit_request *req, double n)
 {
-	double share;
-	if (req->time_limit <= 0)
-		return 0;
-	share = (req->started + req->time_limit - mu_time_now()) / n;
-	return share > MIN_SEARCH_SECONDS ? share : MIN_SEARCH_SECONDS;
+	return flow_time_share(req->started, req->time_limit, n);
 }
 
 /* The re-solves after the best posts: one per row with a post (its last
