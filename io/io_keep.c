@@ -541,15 +541,3 @@ enum mu_code io_keep_check_past(const struct mu_keep *keep, const char *spec,
 	}
 	return MU_OK;
 }
-
-bool io_keep_parse_now(const char *text, long *minutes)
-{
-	size_t len = strlen(text);
-	long day;
-	int min;
-	if (len != 16 || text[10] != 'T' || !mu_parse_date(text, 10, &day) ||
-	    !mu_parse_time(text + 11, 5, &min))
-		return false;
-	*minutes = day * 1440 + min;
-	return true;
-}

@@ -37,8 +37,4 @@ enum mu_code io_keep_read_as(const char *spec, const char *db, const struct mu_s
 enum mu_code io_keep_check_past(const struct mu_keep *keep, const char *spec,
                                 const struct mu_scenario *sc, struct mu_err *err);
 
-/* Parses --now's YYYY-MM-DDTHH:MM into minutes since 1970-01-01 00:00
- * (mu_shift's abs_start). false when it is not such a moment. */
-bool io_keep_parse_now(const char *text, long *minutes);
-
 #endif
