@@ -69,6 +69,11 @@ static bool parse_shard(const char *v, unsigned long *i, unsigned long *n)
 
 /* True when out names the folder scenario is (through links and ".."
  * alike); false when out does not exist yet. */
+long cli_work_limit(const struct cli_options *o)
+{
+	return o->is_lp || o->time_limit > 0 ? 0 : CLI_WORK_LIMIT;
+}
+
 bool cli_is_same_folder(const char *out, const char *scenario)
 {
 	struct stat a, b;

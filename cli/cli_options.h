@@ -58,6 +58,10 @@ struct cli_options {
 int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
                       struct cli_options *o);
 
+/* The work limit of o's rota searches: CLI_WORK_LIMIT unless o has
+ * --lp (no search) or --time-limit (the clock bounds it instead); 0 then. */
+long cli_work_limit(const struct cli_options *o);
+
 /* True when out and scenario name one folder (the same device and inode). */
 bool cli_is_same_folder(const char *out, const char *scenario);
 

@@ -98,7 +98,7 @@ int cmd_compare(int argc, char **argv)
 	creq.store = st;
 	creq.is_lp = a.is_lp;
 	creq.time_limit = a.time_limit;
-	creq.work_limit = a.is_lp || a.time_limit > 0 ? 0 : CLI_WORK_LIMIT;
+	creq.work_limit = cli_work_limit(&a);
 	creq.out = staged;
 	creq.keep = keep;
 	cli_compare_hooks(&view, &creq);

@@ -381,7 +381,7 @@ int cmd_recruit(int argc, char **argv)
 	req->weights = a.weights;
 	req->is_lp = a.o.is_lp;
 	req->time_limit = a.o.time_limit;
-	req->work_limit = a.o.is_lp || a.o.time_limit > 0 ? 0 : CLI_WORK_LIMIT;
+	req->work_limit = cli_work_limit(&a.o);
 	req->mps = a.o.mps;
 	req->out = staged;
 	cli_run_hooks(&progress, false, &req->hooks);

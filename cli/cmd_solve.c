@@ -141,7 +141,7 @@ int cmd_solve(int argc, char **argv)
 	req.is_lp = a.is_lp;
 	req.is_silo = a.is_silo;
 	req.time_limit = a.time_limit;
-	req.work_limit = a.is_lp || a.time_limit > 0 ? 0 : CLI_WORK_LIMIT;
+	req.work_limit = cli_work_limit(&a);
 	req.mps = a.mps;
 	req.mps_natural = a.mps_natural;
 	req.out = staged;
