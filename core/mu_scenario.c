@@ -79,6 +79,7 @@ void mu_scenario_free(struct mu_scenario *sc)
 	free(sc->caps);
 	free(sc->cap_of_role);
 	free(sc->substitutions);
+	free(sc->supply);
 	free(sc->recruits);
 	free(sc);
 }
@@ -88,6 +89,21 @@ const struct mu_cap *mu_scenario_cap(const struct mu_scenario *sc, size_t role)
 	if (role >= sc->n_cap_of_role || sc->cap_of_role[role] == MU_ALL)
 		return NULL;
 	return &sc->caps[sc->cap_of_role[role]];
+}
+
+const struct mu_supply *mu_scenario_supply(const struct mu_scenario *sc, size_t role)
+{
+	size_t i;
+	for (i = 0; i < sc->n_supply; i++)
+		if (sc->supply[i].role == role)
+			return &sc->supply[i];
+	return NULL;
+}
+
+bool mu_scenario_is_elastic(const struct mu_scenario *sc, size_t role)
+{
+	const struct mu_supply *s = mu_scenario_supply(sc, role);
+	return s && s->elasticity > 0;
 }
 
 bool mu_scenario_is_break_glass(const struct mu_scenario *sc, const struct mu_agency_offer *a)

@@ -127,6 +127,19 @@ struct mu_cap {
 	double bank_rate;
 	bool has_agency_cap;
 	double agency_cap;
+	bool has_bank_cap; /* §3d: the highest bank rate (before the unsocial factor) */
+	double bank_cap;
+};
+
+/* How a role's bank supply answers the rate paid (supply.csv, DESIGN.md
+ * §3d): S(w) = n × (w / reference_rate)^elasticity staff on a shift where
+ * n workers offered. elasticity 0 is the fixed supply of §3. */
+struct mu_supply {
+	size_t role;
+	double elasticity;       /* in [0, 5]; 0 */
+	bool has_reference_rate; /* empty: the role's bank_rate */
+	double reference_rate;   /* £/h at which availability.csv's offers were made */
+	double step;             /* fraction between two rungs of the ladder, in (0, 1]; 0.05 */
 };
 
 struct mu_substitution {
@@ -169,6 +182,8 @@ struct mu_scenario {
 	struct mu_substitution *substitutions;
 	size_t n_substitutions;
 	struct mu_settings settings;
+	struct mu_supply *supply; /* supply.csv: at most one row a role */
+	size_t n_supply;
 	struct mu_recruit *recruits; /* read always, used only by `muster recruit` */
 	size_t n_recruits;
 	/* SHA-256 in hex of the files it was read from (io_source_hash), as
@@ -202,6 +217,14 @@ bool mu_scenario_is_cleared(const struct mu_bank_worker *w, size_t partner);
  * `*` row, else MU_ALL. A scan of the agreements: a caller asking for every
  * (from, to, role) keeps an index of its own. */
 size_t mu_scenario_agreement_for(const struct mu_scenario *sc, size_t from, size_t to, size_t role);
+
+/* The supply.csv row of role, or NULL when the role has none (fixed
+ * supply). A scan of the rows. */
+const struct mu_supply *mu_scenario_supply(const struct mu_scenario *sc, size_t role);
+
+/* True when role's bank supply answers the rate (§3d): a supply row with
+ * elasticity above 0. */
+bool mu_scenario_is_elastic(const struct mu_scenario *sc, size_t role);
 
 /* The caps row of role, added with no bank_rate and no agency_cap when
  * there is none: the one way to add a caps row, so that mu_scenario_cap

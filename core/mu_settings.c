@@ -16,6 +16,11 @@ const char *const mu_guarantee_names[MU_GUARANTEE_COUNT] = {
     [MU_GUARANTEE_UNFILLED] = "unfilled",
 };
 
+const char *const mu_rate_card_names[MU_RATE_CARD_COUNT] = {
+    [MU_RATE_CARD_UNIFORM] = "uniform",
+    [MU_RATE_CARD_INCENTIVE] = "incentive",
+};
+
 /* Designated initialisers: a setting is one line here. */
 const struct mu_setting mu_settings_table[MU_SETTING_COUNT] = {
     [MU_SET_SHORTFALL_PENALTY] = {.key = "shortfall_penalty",
@@ -118,6 +123,14 @@ const struct mu_setting mu_settings_table[MU_SETTING_COUNT] = {
                                .unit = "£ per year",
                                .offset = AT(recruit_budget),
                                .has_offset = AT(has_recruit_budget)},
+    /* §3d: not sweepable until the supply policy uses it */
+    [MU_SET_RATE_CARD] = {.key = "rate_card",
+                          .type = MU_SETTING_CHOICE,
+                          .dflt = MU_RATE_CARD_UNIFORM,
+                          .choices = mu_rate_card_names,
+                          .n_choices = MU_RATE_CARD_COUNT,
+                          .label = "bank rate card",
+                          .offset = AT(rate_card)},
 };
 
 /* The field at offset: a double (number, fraction), a bool (yes/no, and

@@ -23,6 +23,12 @@ enum mu_guarantee { MU_GUARANTEE_NONE, MU_GUARANTEE_UNFILLED, MU_GUARANTEE_COUNT
 
 extern const char *const mu_guarantee_names[MU_GUARANTEE_COUNT];
 
+/* `rate_card` (§3d): every bank worker on a shift paid the rung reached
+ * (uniform), or only those above the previous rung paid more (incentive). */
+enum mu_rate_card { MU_RATE_CARD_UNIFORM, MU_RATE_CARD_INCENTIVE, MU_RATE_CARD_COUNT };
+
+extern const char *const mu_rate_card_names[MU_RATE_CARD_COUNT];
+
 struct mu_settings {
 	double shortfall_penalty;
 	double floor_penalty;
@@ -40,6 +46,7 @@ struct mu_settings {
 	double bank_share_penalty;
 	bool has_recruit_budget;
 	double recruit_budget;
+	int rate_card; /* enum mu_rate_card */
 };
 
 /* The settings, in the order settings.csv's messages and the store list
@@ -58,6 +65,7 @@ enum mu_setting_id {
 	MU_SET_BANK_MIN_SHARE,
 	MU_SET_BANK_SHARE_PENALTY,
 	MU_SET_RECRUIT_BUDGET,
+	MU_SET_RATE_CARD,
 	MU_SETTING_COUNT
 };
 
