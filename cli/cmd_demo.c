@@ -19,7 +19,7 @@
 #include <string.h>
 
 /* Simplex iterations for each rota search (sol_options' work_limit): the
- * system rota is proven optimal after 4,578, so 5,000 leaves it room; the
+ * system rota is proven optimal after 2,674, so 5,000 leaves it room; the
  * silo rota, not provable in minutes, stops at 4,963 (the step guard). The
  * demo then takes 14-15 s on the 2-core CI kind of machine, up to 28 s when
  * others' jobs load it (docs/commands.md, "muster demo"). */
