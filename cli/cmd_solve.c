@@ -174,9 +174,11 @@ int cmd_solve(int argc, char **argv)
 	       mu_format_status(words, res->status, !a.is_lp && res->has_bound, res->gap));
 	if (res->status == MU_STATUS_FEASIBLE && !a.is_lp && res->has_bound)
 		printf(" of the best possible");
-	printf(", cost %s", cli_money(money[0], res->objective));
+	/* the objective and its bound are spend plus penalty weights
+	 * (DESIGN.md §3): no pound sign */
+	printf(", objective %s", mu_format_weight(money[0], res->objective, 2));
 	if (!a.is_lp && res->has_bound)
-		printf(", bound %s", cli_money(money[1], res->bound));
+		printf(", bound %s", mu_format_weight(money[1], res->bound, 2));
 	if (res->status == MU_STATUS_FEASIBLE)
 		printf(" (%s: not proven optimal)",
 		       cli_run_stop_words(stop, res->work, req.work_limit, req.time_limit));

@@ -30,8 +30,9 @@ void io_say_value(struct mu_buf *b, const struct mu_scenario *sc, const struct m
                   const struct mu_plan *silo);
 
 /* The price of the guarantee of DESIGN.md §3a: the system plan with it
- * against without it, in cost to the system (spend plus penalty weights,
- * said as such, with spend and penalties apart), then each partner it
+ * against without it, in the objective (spend plus penalty weights, said
+ * as such, a plain number with no pound sign, with spend in pounds and the
+ * penalty weights apart), then each partner it
  * protects - whose unfilled penalty without it is above its silo plan's -
  * by name, with by how much. Appends plain text to b. */
 void io_say_guarantee(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *with,
@@ -43,12 +44,11 @@ void io_say_guarantee_price(struct mu_buf *b, const struct mu_scenario *sc,
                             const struct mu_plan *with, const struct mu_plan *without,
                             const struct mu_plan *silo, bool is_proven);
 
-/* The cost to the system (spend plus penalty weights, said as such, never
- * as money saved) of the system plan (sys) against the silo plan (silo),
- * lower or higher; with has_silo_floor, the least by which it is lower
- * than any silo rota, from the silo search's bound silo_floor (for a silo
- * search not proven and a system one proven). Two lines, no final full
- * stop's newline. */
+/* The objective (spend plus penalty weights, said as such: a plain number
+ * with no pound sign, never a cost nor money saved) of the system plan (sys) against the silo plan
+ * (silo), lower or higher; with has_silo_floor, the least by which it is lower than any silo rota,
+ * from the silo search's bound silo_floor (for a silo search not proven and a system one proven).
+ * Two lines, no final full stop's newline. */
 void io_say_compare_cost(struct mu_buf *b, double sys, double silo, bool has_silo_floor,
                          double silo_floor);
 
@@ -170,9 +170,10 @@ void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct
 void io_say_coalition(struct mu_buf *b, const struct mu_scenario *sc, mu_coalition s);
 
 /* Whether exact shares (sh->is_exact) are in the core: in it, that no
- * group saves more alone than its shares add up to, with the closest group
- * (sh->furthest) and by how much (-furthest_excess); not in it, which
- * group would save how much more (furthest_excess), in pounds and pence.
+ * group gains more value alone than its shares add up to, with the closest
+ * group (sh->furthest) and by how much (-furthest_excess); not in it, which
+ * group would gain how much more (furthest_excess): value, spend plus
+ * penalty weights, to two decimals and with no pound sign.
  * Sampled shares: that the core is checked for exact shares only, up to
  * exact_max partners. Appends plain text to b. */
 void io_say_shares_core(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_shares *sh,
@@ -183,12 +184,12 @@ void io_say_shares_core(struct mu_buf *b, const struct mu_scenario *sc, const st
 void io_say_horizon(struct mu_buf *b, long days);
 
 /* A settlement (mu_game_settlement's n_t transfers, in their order),
- * partners by name, each transfer that reads above £0.00. per_days 0: of
+ * partners by name, each transfer that reads above 0.00. per_days 0: of
  * the weighted shares, "Transfers of value (spend plus penalty weights, not
- * money) ...: A passes B £X of value; ..."; per_days > 0: of the cash game,
- * money for that horizon, "Settlement in cash, per week (...): A pays B £X;
- * ...". "pays" only for money. When none reads above £0.00, that none is
- * needed. Appends plain text to b. */
+ * money) ...: A passes B 1,234.56 of value; ..." (no pound sign); per_days
+ * > 0: of the cash game, money for that horizon, "Settlement in cash, per
+ * week (...): A pays B £X; ...". "pays" and "£" only for money. When none
+ * reads above 0.00, that none is needed. Appends plain text to b. */
 void io_say_shares_settlement(struct mu_buf *b, const struct mu_scenario *sc,
                               const struct mu_transfer *t, size_t n_t, long per_days);
 

@@ -607,7 +607,9 @@ static void test_io_say_point_of_takes_fill_spend_and_red_flags(void **state)
 }
 
 /* "spend £X more|less|the same" at s, against the change more. */
-static void check_part(const char *s, const char *what, double more)
+static double weight_at(const char *s);
+
+static void check_part(const char *s, const char *what, double more, bool is_weight)
 {
 	const char *at = strstr(s, what);
 	assert_non_null(at);
@@ -616,7 +618,8 @@ static void check_part(const char *s, const char *what, double more)
 		assert_true(fabs(more) < (fabs(more) < 100 ? 0.005 : 0.5));
 		return;
 	}
-	assert_true(fabs(money_at(at + 1) - fabs(more)) <= money_tolerance(fabs(more)));
+	assert_true(fabs((is_weight ? weight_at(at + 1) : money_at(at + 1)) - fabs(more)) <=
+	            money_tolerance(fabs(more)));
 	assert_non_null(strstr(at, more > 0 ? " more" : " less"));
 }
 
@@ -650,18 +653,19 @@ static void test_io_say_guarantee_is_true_of_its_numbers(void **state)
 		price = with.system.cost_total - without.system.cost_total;
 		mu_buf_init(&b);
 		io_say_guarantee(&b, &scenario, &with, &without, &silo);
-		if ((at = strstr(b.data, "costs nothing here")) != NULL) {
+		if ((at = strstr(b.data, "changes nothing here")) != NULL) {
 			assert_true(fabs(price) < (fabs(price) < 100 ? 0.005 : 0.5));
 		} else {
-			at = strstr(b.data, price > 0 ? "raises the cost" : "lowers the cost");
+			at = strstr(b.data,
+			            price > 0 ? "raises the objective" : "lowers the objective");
 			assert_non_null(at);
 			at = strstr(at, " by ") + strlen(" by ");
-			assert_true(fabs(money_at(at) - fabs(price)) <=
+			assert_true(fabs(weight_at(at) - fabs(price)) <=
 			            money_tolerance(fabs(price)));
 			check_part(at, ": spend",
-			           with.system.spend_total - without.system.spend_total);
-			check_part(at, ", penalties",
-			           with.system.penalty_total - without.system.penalty_total);
+			           with.system.spend_total - without.system.spend_total, false);
+			check_part(at, ", penalty weights",
+			           with.system.penalty_total - without.system.penalty_total, true);
 		}
 		for (p = 0; p < N_PARTNERS; p++) {
 			double more = c[p].unfilled_penalty - s[p].unfilled_penalty;
@@ -669,19 +673,22 @@ static void test_io_say_guarantee_is_true_of_its_numbers(void **state)
 			assert_int_equal(named != NULL, more >= 0.005);
 			if (named) {
 				at = strstr(named, "without it, ") + strlen("without it, ");
-				assert_true(fabs(money_at(at) - more) <= 0.005 + 1e-9);
+				assert_true(fabs(weight_at(at) - more) <= 0.005 + 1e-9);
+				assert_non_null(strstr(at, " more in unfilled penalty weights"));
 			}
 		}
-		/* penalties are never money saved */
+		/* penalties are never money saved, nor a cost, nor in pounds: the
+		 * only pound sign is the spend's */
 		assert_null(strstr(b.data, "saves"));
+		assert_null(strstr(b.data, "cost"));
+		at = strstr(b.data, "\xc2\xa3");
+		if (at) {
+			assert_true(at > strstr(b.data, ": spend "));
+			assert_null(strstr(at + 1, "\xc2\xa3"));
+			assert_true(at < strstr(b.data, ", penalty weights"));
+		}
 		mu_buf_release(&b);
 	}
-}
-
-/* A signed amount of money: "-£1,234.50" or "£3.00". */
-static double signed_money_at(const char *s)
-{
-	return *s == '-' ? -money_at(s + 1) : money_at(s);
 }
 
 /* The number that ends right before the first occurrence of key in text
@@ -920,14 +927,15 @@ static void test_io_say_changes_is_true_of_its_numbers(void **state)
 			struct mu_buf m;
 			mu_buf_init(&m);
 			mu_buf_adds(&m, "(");
-			io_say_money(&m, c.penalty); /* 150 a change chosen */
-			mu_buf_adds(&m, " in all, penalty weights)");
+			io_say_weight(&m, c.penalty); /* 150 a change chosen */
+			mu_buf_adds(&m, " in all, in penalty weights)");
 			assert_non_null(strstr(b.data, m.data));
 			assert_true(fabs(c.penalty - 150.0 * (double)n_chosen) < 1e-9);
 			mu_buf_release(&m);
 		} else {
 			assert_non_null(
-			    strstr(b.data, "none made at a change penalty (£150 each)"));
+			    strstr(b.data,
+			           "none made at a change penalty (150 each, in penalty weights)"));
 			assert_null(strstr(b.data, "in all"));
 		}
 		snprintf(want, sizeof(want), "%zu added (new bookings carry no change penalty); ",
@@ -938,6 +946,8 @@ static void test_io_say_changes_is_true_of_its_numbers(void **state)
 		assert_non_null(strstr(b.data, want));
 		assert_null(strstr(b.data, "sav"));
 		assert_null(strstr(b.data, "free"));
+		assert_null(strstr(b.data, "cost"));     /* the objective is no cost (#24) */
+		assert_null(strstr(b.data, "\xc2\xa3")); /* weights, never pounds (#24) */
 		mu_buf_release(&b);
 	}
 }
@@ -1092,7 +1102,9 @@ static void test_io_say_change_names_who_and_when(void **state)
 		assert_int_equal(strstr(b.data, "; forced (shift no longer offered), no penalty") !=
 		                     NULL,
 		                 ch.is_forced);
-		assert_int_equal(strstr(b.data, "; change penalty £150") != NULL, ch.penalty > 0);
+		assert_int_equal(strstr(b.data, "; change penalty 150 in weights") != NULL,
+		                 ch.penalty > 0);
+		assert_null(strstr(b.data, "\xc2\xa3")); /* weights, never pounds (#24) */
 	}
 	mu_buf_release(&b);
 }
@@ -1303,11 +1315,13 @@ static void test_io_say_coalition_is_its_partners(void **state)
  * penny, with its sign. */
 static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
 {
-	static const char in_core[] = "The shares are in the core: no group of partners would save "
-	                              "more by working together alone than its shares add up to "
-	                              "(the closest, ",
+	static const char in_core[] = "The shares are in the core: no group of partners would gain "
+	                              "more value (spend plus penalty weights, not money) by "
+	                              "working together alone than its shares add up to (the "
+	                              "closest, ",
 	                  not_in[] = "The shares are not in the core: ",
-	                  not_end[] = " more by working together alone than its shares add up to.";
+	                  not_end[] = " more in value (spend plus penalty weights, not money) by "
+	                              "working together alone than its shares add up to.";
 	int k;
 	(void)state;
 	for (k = 0; k < 5000; k++) {
@@ -1333,6 +1347,9 @@ static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
 		io_say_shares_core(&b, &sc, &sh, exact_max);
 		assert_null(strstr(b.data, "(null)"));
 		assert_null(strstr(b.data, "-0.00"));
+		/* value, not money: no pound sign, nothing saved (issue 24) */
+		assert_null(strstr(b.data, "\xc2\xa3"));
+		assert_null(strstr(b.data, "sav"));
 		if (sh.is_exact && n == 1) {
 			assert_string_equal(b.data, "The shares are in the core: with one partner "
 			                            "there is no other partner to work with.");
@@ -1349,17 +1366,17 @@ static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
 			assert_non_null(end);
 			check_coalition(&sc, at, end, sh.furthest);
 			at = end + strlen(", by ");
-			assert_true(fabs(signed_money_at(at) - -sh.furthest_excess) <=
+			assert_true(fabs(signed_weight_at(at) - -sh.furthest_excess) <=
 			            0.005 + 1e-9);
 			assert_string_equal(b.data + strlen(b.data) - 2, ").");
 		} else {
 			assert_true(strncmp(b.data, not_in, strlen(not_in)) == 0);
 			at = b.data + strlen(not_in);
-			end = strstr(at, " would save ");
+			end = strstr(at, " would gain ");
 			assert_non_null(end);
 			check_coalition(&sc, at, end, sh.furthest);
-			at = end + strlen(" would save ");
-			assert_true(fabs(money_at(at) - sh.furthest_excess) <= 0.005 + 1e-9);
+			at = end + strlen(" would gain ");
+			assert_true(fabs(weight_at(at) - sh.furthest_excess) <= 0.005 + 1e-9);
 			assert_string_equal(b.data + strlen(b.data) - strlen(not_end), not_end);
 		}
 		mu_buf_release(&b);
@@ -1450,8 +1467,10 @@ static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
 		}
 		mu_buf_init(&b);
 		io_say_shares_settlement(&b, &sc, t, n_t, per_days);
-		if (!per_days) /* "pays" only for money */
+		if (!per_days) { /* "pays" and pounds only for money */
 			assert_null(strstr(b.data, "pays"));
+			assert_null(strstr(b.data, "\xc2\xa3"));
+		}
 		for (i = 0; i < n_t; i++)
 			n_said += t[i].amount >= 0.005;
 		if (n_said == 0) {
@@ -1466,6 +1485,7 @@ static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
 		for (i = 0; i < n_t; i++) {
 			const char *pays, *end, *pound;
 			size_t from, to;
+			double amount;
 			if (t[i].amount < 0.005)
 				continue;
 			pays = strstr(at, verb);
@@ -1473,20 +1493,25 @@ static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
 			end = strstr(pays, "; ");
 			if (!end)
 				end = b.data + b.len - 1;
-			pound = strstr(pays + strlen(verb), " £");
+			if (per_days) {
+				pound = strstr(pays + strlen(verb), " £");
+			} else { /* "B 1,234.56 of value": the amount before " of value" */
+				const char *of = strstr(pays + strlen(verb), " of value");
+				assert_true(of && of < end && (of[9] == ';' || of[9] == '.'));
+				for (pound = of; pound[-1] != ' ';)
+					pound--;
+				pound--;
+			}
 			assert_true(pound && pound < end);
 			from = partner_named(&sc, at, (size_t)(pays - at));
 			to = partner_named(&sc, pays + strlen(verb),
 			                   (size_t)(pound - (pays + strlen(verb))));
-			if (!per_days) {
-				const char *of = strstr(pound, " of value");
-				assert_true(of && of < end && (of[9] == ';' || of[9] == '.'));
-			}
 			assert_int_equal(from, t[i].from);
 			assert_int_equal(to, t[i].to);
-			assert_true(fabs(money_at(pound + 1) - t[i].amount) <= 0.005 + 1e-9);
-			after[from] -= money_at(pound + 1);
-			after[to] += money_at(pound + 1);
+			amount = per_days ? money_at(pound + 1) : weight_at(pound + 1);
+			assert_true(fabs(amount - t[i].amount) <= 0.005 + 1e-9);
+			after[from] -= amount;
+			after[to] += amount;
 			at = *end == ';' ? end + 2 : end;
 		}
 		assert_string_equal(at, "."); /* nothing more said */
