@@ -189,8 +189,9 @@ enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
 	mu_buf_init(&said);
 	io_say_shares_core(&said, sc, sh, t->exact_max);
 	mu_buf_adds(&b, "</table>\n<p>In plain words: a partner's <b>share</b> is its fair "
-	                "part of the saving, what it brings to the partners it works with; the "
-	                "<b>core</b> is the set of ways to split the saving in which no group of "
+	                "part of the value of working together, what it brings to the partners it "
+	                "works with; the <b>core</b> is the set of ways to split that value in "
+	                "which no group of "
 	                "partners would do better by working on its own, so no one has a reason "
 	                "to leave. ");
 	io_html_esc(&b, said.data);

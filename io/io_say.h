@@ -140,14 +140,15 @@ void io_say_change(struct mu_buf *b, const struct mu_scenario *sc, const struct 
 void io_say_shift_when(struct mu_buf *b, const struct mu_shift *s);
 
 /* What a recruitment (DESIGN.md §3c) comes to, a year, against recruiting
- * nobody: the posts by role and partner with their yearly pay, then the
- * yearly cost (spend plus penalty weights, said as such), cash spend (the
- * posts' pay included) and filled hours, each with its sign; then what one
- * post more would do to the yearly cost, or that none fits. */
+ * nobody: the posts by role and partner with their yearly pay (money),
+ * then the yearly objective (spend plus penalty weights, said as such, a
+ * plain number with no pound sign), cash spend (the posts' pay included,
+ * in pounds) and filled hours, each with its sign; then what one post more
+ * would do to the yearly objective, or that none fits. */
 struct io_say_recruit {
-	const double *posts; /* per recruits.csv row of sc */
-	double post_cost;    /* posts x annual_cost */
-	double cost, cost_none;
+	const double *posts;    /* per recruits.csv row of sc */
+	double post_cost;       /* posts x annual_cost */
+	double cost, cost_none; /* the yearly objective: spend plus penalty weights */
 	double spend, spend_none;
 	double filled, filled_none; /* filled hours a year */
 	bool has_next;              /* one post more was solved ... */
@@ -199,7 +200,8 @@ void io_say_shares_settlement(struct mu_buf *b, const struct mu_scenario *sc,
  * (io_say_recruit_is_solved). */
 struct io_recruit_year {
 	enum mu_status status;
-	double cost;      /* posts x annual_cost + each week's cost x its weeks a year */
+	double cost;      /* the yearly objective: posts x annual_cost + each week's
+	                   * objective (spend plus penalty weights) x its weeks a year */
 	double post_cost; /* posts x annual_cost */
 	double spend;     /* cash, the posts' pay included */
 	double filled;    /* filled hours */
@@ -216,7 +218,7 @@ static inline bool io_say_recruit_is_solved(const struct io_recruit_year *y)
 /* Where a recruitment curve stops falling, read from its points in order
  * of posts. */
 enum io_recruit_end {
-	IO_RECRUIT_FALLS,       /* every solved step lowers the yearly cost */
+	IO_RECRUIT_FALLS,       /* every solved step lowers the yearly objective */
 	IO_RECRUIT_BREAK_EVEN,  /* the step after the point does not */
 	IO_RECRUIT_NO_MORE_FIT, /* the point after it does not fit (infeasible) */
 	IO_RECRUIT_NOT_SOLVED,  /* the point after it was not solved in --time-limit */
@@ -226,7 +228,7 @@ enum io_recruit_end {
 
 /* Where the curve of n points pts (in order of posts) ends, from the first
  * solved point on: at the first point after which one more step no longer
- * lowers the yearly cost by £0.5 or more, or whose next point does not fit
+ * lowers the yearly objective by 0.5 or more, or whose next point does not fit
  * or was not solved. *at gets the point (n for IO_RECRUIT_FALLS and when
  * no point is solved). */
 enum io_recruit_end io_say_recruit_end(const struct io_recruit_year *pts, size_t n, size_t *at);

@@ -2914,13 +2914,21 @@ static void test_cli_recruit_posts_curve_and_sentence(void **state)
 	r = tu_run("recruit", "winter", "summer", "--weights", "26,26", "--posts", "0:3:1", "--out",
 	           "rec", "--db", "rec.db", NULL);
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "rota: optimal, yearly cost £60,000.00"));
-	assert_non_null(strstr(r.out, "without new posts: yearly cost £291,200.00"));
+	/* the yearly objective holds penalty weights: no pound sign, spend
+	 * (the posts' pay in it) and the weights apart (issue 24) */
+	assert_non_null(strstr(r.out, "rota: optimal, yearly objective 60,000.00 (spend "
+	                              "£60,000.00 plus 0.00 in penalty weights)"));
+	assert_non_null(strstr(r.out, "without new posts: yearly objective 291,200.00 (spend "
+	                              "£0.00 plus 291,200.00 in penalty weights)"));
 	assert_non_null(strstr(r.out, "2 Nurse posts at Acute cost £60,000 a year and lower the "
-	                              "yearly cost (spend plus penalty weights) by £231,200; cash "
-	                              "spend, their pay included, rises by £60,000, and 1456 more "
-	                              "hours a year are filled; a 3rd post would raise the yearly "
-	                              "cost by £30,000."));
+	                              "yearly objective (spend plus penalty weights) by 231,200; "
+	                              "cash spend, their pay included, rises by £60,000, and 1456 "
+	                              "more hours a year are filled; a 3rd post would raise the "
+	                              "yearly objective by 30,000."));
+	assert_shown_as_weight(r.out, 291200);
+	assert_shown_as_weight(r.out, 231200);
+	assert_shown_as_weight(r.out, 53200); /* the last post's value */
+	assert_null(strstr(r.out, "yearly cost"));
 	assert_non_null(strstr(r.out, "Break-even at 2 posts"));
 	/* posts.csv: 2 posts; the last is worth 113,200 - 60,000 */
 	tu_path(path, sizeof(path), "rec/posts.csv");
@@ -2952,6 +2960,10 @@ static void test_cli_recruit_posts_curve_and_sentence(void **state)
 	assert_non_null(strstr(text, "<svg"));
 	assert_non_null(strstr(text, "break-even: 2 posts"));
 	assert_non_null(strstr(text, "2 Nurse posts at Acute cost £60,000 a year"));
+	assert_shown_as_weight(text, 291200);
+	assert_shown_as_weight(text, 113200); /* the curve's table */
+	assert_shown_as_weight(text, 53200);
+	assert_null(strstr(text, "yearly cost"));
 	free(text);
 	assert_non_null(strstr(r.out, "the weeks' runs recorded in rec.db as set 1"));
 	tu_result_free(&r);
@@ -2972,7 +2984,7 @@ static void test_cli_recruit_posts_curve_and_sentence(void **state)
 	r = tu_run("recruit", "winter", "summer", "--weights", "1,51", "--lp", "--db", "rec2.db",
 	           NULL);
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "plan: optimal, yearly cost £11,200.00"));
+	assert_non_null(strstr(r.out, "plan: optimal, yearly objective 11,200.00 (spend "));
 	assert_non_null(strstr(r.out, "Recruiting nobody is best"));
 	tu_result_free(&r);
 }
@@ -3044,6 +3056,18 @@ static double money_after(const char *text, const char *key)
 	return parse_money(at + 2);
 }
 
+/* The weights after key in text ("objective 1,234.56": no pound sign);
+ * fails when key is missing or a pound sign follows it. */
+static double weight_after(const char *text, const char *key)
+{
+	const char *at = strstr(text, key);
+	if (!at)
+		fail_msg("no '%s' in:\n%s", key, text);
+	at += strlen(key);
+	assert_true(isdigit((unsigned char)*at));
+	return parse_money(at);
+}
+
 /* Issue 18 point 7: the example's two weeks, `muster example DIR` and
  * `muster example DIR --summer`, are one system that `recruit` takes as a
  * pair; the summer week needs less. End to end in plan mode with a curve:
@@ -3102,9 +3126,10 @@ static void test_cli_recruit_on_the_example_weeks(void **state)
 	           "--db", "rec.db", NULL);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "recruit: 2 weeks, plan: optimal"));
-	best = money_after(r.out, "plan: optimal, yearly cost ");
-	none = money_after(r.out, "without new posts: yearly cost ");
-	sentence = strstr(r.out, " a year and lower the yearly cost (spend plus penalty weights)");
+	best = weight_after(r.out, "plan: optimal, yearly objective ");
+	none = weight_after(r.out, "without new posts: yearly objective ");
+	sentence =
+	    strstr(r.out, " a year and lower the yearly objective (spend plus penalty weights)");
 	assert_non_null(sentence);
 	while (sentence > r.out && sentence[-1] != '\n')
 		sentence--;
@@ -3137,10 +3162,11 @@ static void test_cli_recruit_on_the_example_weeks(void **state)
 		    strncmp(winter->partners[rec->partner].id, "acute_", 6) == 0)
 			assert_true(posts >= 1);
 	}
-	/* the sentence's pay a year and fall in the yearly cost are posts.csv's
-	 * and the headline's (to the pound it rounds to) */
+	/* the sentence's pay a year (money) and fall in the yearly objective
+	 * (weights) are posts.csv's and the headline's (to the whole number it
+	 * rounds to) */
 	assert_true(fabs(money_after(sentence, " cost ") - post_cost) <= 0.5 + 1e-6);
-	assert_true(fabs(money_after(sentence, " by ") - (none - best)) <= 0.5 + 0.01);
+	assert_true(fabs(weight_after(sentence, " by ") - (none - best)) <= 0.5 + 0.01);
 
 	/* curve.csv: recruiting nobody is its point 0; no point beats the best
 	 * posts (the total free); the break-even the first point after which

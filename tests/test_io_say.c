@@ -1110,9 +1110,11 @@ static void test_io_say_change_names_who_and_when(void **state)
 }
 
 /* The recruitment's sentence on generated numbers: each post named, its
- * yearly pay, the yearly cost's change (said as spend plus penalty
- * weights), spend's and filled hours' each with its sign, and what one
- * post more would do, read back out of the text; never "save". */
+ * yearly pay (pounds), the yearly objective's change (said as spend plus
+ * penalty weights, with no pound sign), spend's (pounds) and filled hours'
+ * each with its sign, and what one post more would do to the objective
+ * (weights), read back out of the text; never "save", never "yearly
+ * cost". */
 static void check_change(const char *text, const char *after, double more, const char *down,
                          const char *up, const char *same)
 {
@@ -1122,7 +1124,8 @@ static void check_change(const char *text, const char *after, double more, const
 		return;
 	}
 	assert_non_null(at);
-	assert_true(fabs(money_at(at + strlen(after)) - fabs(more)) <= money_tolerance(fabs(more)));
+	assert_true(fabs(weight_at(at + strlen(after)) - fabs(more)) <=
+	            money_tolerance(fabs(more)));
 	{
 		/* the verb just before: "lower", "lowers", "raise" or "raises" */
 		char verb[8];
@@ -1173,6 +1176,8 @@ static void test_io_say_recruit_is_true_of_its_numbers(void **state)
 		mu_buf_init(&b);
 		io_say_recruit(&b, &sc, &r);
 		assert_null(strstr(b.data, "save"));
+		assert_null(strstr(b.data, "yearly cost"));
+		assert_null(strstr(b.data, "by \xc2\xa3-")); /* never a signed pound */
 		if (n_with == 0) {
 			assert_true(strncmp(b.data, "Recruiting nobody is best", 25) == 0);
 		} else {
@@ -1185,7 +1190,8 @@ static void test_io_say_recruit_is_true_of_its_numbers(void **state)
 			pay = strchr(pay + 1, ' ') + 1;
 			assert_true(fabs(money_at(pay) - r.post_cost) <=
 			            money_tolerance(r.post_cost));
-			check_change(b.data, " the yearly cost (spend plus penalty weights) by ",
+			check_change(b.data,
+			             " the yearly objective (spend plus penalty weights) by ",
 			             r.cost - r.cost_none, "lower", "raise", "as it is");
 			if (strstr(b.data, "stays the same"))
 				assert_true(fabs(r.spend - r.spend_none) <
@@ -1220,7 +1226,7 @@ static void test_io_say_recruit_is_true_of_its_numbers(void **state)
 				assert_true(strncmp(at, more > 0 ? " would raise" : " would lower",
 				                    12) == 0);
 				at = strstr(at, " by ") + 4;
-				assert_true(fabs(money_at(at) - fabs(more)) <=
+				assert_true(fabs(weight_at(at) - fabs(more)) <=
 				            money_tolerance(fabs(more)));
 			}
 		}
@@ -1554,7 +1560,7 @@ static void test_io_say_recruit_without_nobody_says_so(void **state)
 
 /* Where a recruitment curve ends, on generated curves: the point the
  * sentence names (read back out of the text) is the one the numbers say -
- * from the first solved point every step lowers the yearly cost by £0.5 or
+ * from the first solved point every step lowers the yearly objective by 0.5 or
  * more up to it, and the next point does not (break-even), does not fit,
  * or was not solved; or every step pays; or no point fits or was solved. */
 static void test_io_say_recruit_curve_is_true_of_its_points(void **state)
@@ -1579,7 +1585,7 @@ static void test_io_say_recruit_curve_is_true_of_its_points(void **state)
 			                           : MU_STATUS_FEASIBLE;
 			pts[i].cost = i == 0     ? 1e6 * uniform()
 			              : v < 0.55 ? pts[i - 1].cost - 1e5 * uniform()
-			              : v < 0.7  ? pts[i - 1].cost - uniform() /* near £0.5 */
+			              : v < 0.7  ? pts[i - 1].cost - uniform() /* near 0.5 */
 			              : v < 0.8  ? pts[i - 1].cost
 			                         : pts[i - 1].cost + 1e5 * uniform();
 		}
@@ -1607,7 +1613,7 @@ static void test_io_say_recruit_curve_is_true_of_its_points(void **state)
 			assert_int_equal(end, IO_RECRUIT_FALLS);
 			assert_int_equal(at, n);
 			assert_string_equal(
-			    b.data, "Every step of the curve still lowers the yearly cost.");
+			    b.data, "Every step of the curve still lowers the yearly objective.");
 		} else {
 			const char *num = strstr(b.data, " at ");
 			const char *lead =
