@@ -428,9 +428,9 @@ static void spend(struct mu_buf *b, const struct mu_scenario *sc, const struct i
 	size_t n_weights =
 	    sizeof(weights) / sizeof(weights[0]) - !(sc->settings.bank_min_share > 0);
 	mu_buf_adds(b, "<h2>Spend by source (cash)</h2>\n");
-	io_svg_bars(b, "spend by source", cash, sizeof(cash) / sizeof(cash[0]));
+	io_svg_bars(b, "spend by source", cash, sizeof(cash) / sizeof(cash[0]), false);
 	mu_buf_adds(b, "<h2>Penalties by kind (weights, not money)</h2>\n");
-	io_svg_bars(b, "penalties by kind", weights, n_weights);
+	io_svg_bars(b, "penalties by kind", weights, n_weights, true);
 }
 
 /* Mutual-aid hours and recharge between each pair of partners. */

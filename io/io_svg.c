@@ -118,7 +118,8 @@ static void label_at(struct mu_buf *out, double x, double y, const char *anchor,
 	mu_buf_adds(out, "</text>\n");
 }
 
-void io_svg_bars(struct mu_buf *out, const char *what, const struct io_svg_bar *bars, size_t n)
+void io_svg_bars(struct mu_buf *out, const char *what, const struct io_svg_bar *bars, size_t n,
+                 bool is_weight)
 {
 	const double left = 170, span = 420, row = 26;
 	double max = 0;
@@ -135,7 +136,8 @@ void io_svg_bars(struct mu_buf *out, const char *what, const struct io_svg_bar *
 		            "fill=\"%s\"/>\n",
 		            left, y + 2, w, bars[i].colour);
 		text_at(out, left + w + 6, y + 15, "start",
-		        mu_format_money(money, bars[i].value, 0));
+		        is_weight ? mu_format_weight(money, bars[i].value, 0)
+		                  : mu_format_money(money, bars[i].value, 0));
 	}
 	mu_buf_adds(out, "</svg>\n");
 }

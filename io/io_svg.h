@@ -34,9 +34,11 @@ struct io_svg_bar {
 	const char *colour;
 };
 
-/* Horizontal bars, one per label, each with its value written beside it;
- * what names the chart for screen readers. */
-void io_svg_bars(struct mu_buf *out, const char *what, const struct io_svg_bar *bars, size_t n);
+/* Horizontal bars, one per label, each with its value written beside it,
+ * in pounds, or with is_weight as penalty weights (no pound sign: not
+ * money, DESIGN.md §3); what names the chart for screen readers. */
+void io_svg_bars(struct mu_buf *out, const char *what, const struct io_svg_bar *bars, size_t n,
+                 bool is_weight);
 
 /* One cell of the fill heatmap. */
 struct io_svg_cell {

@@ -739,6 +739,8 @@ static void check_unfilled_reasons(const char *dir)
 	assert_int_equal(n_said, n_reasons);
 }
 
+static double csv_value(const char *path, const char *prefix, int col);
+
 static void test_cli_solve_plan_mode_matches_clp(void **state)
 {
 	struct tu_result r;
@@ -758,6 +760,23 @@ static void test_cli_solve_plan_mode_matches_clp(void **state)
 	clp = harness_peer_objective(mps, false);
 	assert_true(fabs(ours - clp) <= 1e-6 * clp + 0.01);
 	check_outputs("out", false, false, ours);
+	{
+		/* report.html: the objective's tile, the penalties' tile and the
+		 * penalties-by-kind bars are weights: never after a pound sign
+		 * (issue 24); the terminal's too */
+		char *html;
+		tu_path(path, sizeof(path), "out/report.html");
+		html = tu_slurp(path);
+		tu_path(path, sizeof(path), "out/summary.csv");
+		assert_shown_as_weight(html, ours);
+		assert_shown_as_weight(r.out, ours);
+		assert_shown_as_weight(html, csv_value(path, "SYSTEM,", 31)); /* penalties */
+		assert_shown_as_weight(r.out, csv_value(path, "SYSTEM,", 31));
+		assert_shown_as_weight(html, csv_value(path, "SYSTEM,", 25));      /* short */
+		assert_shown_as_weight(html, csv_value(path, "acute_north,", 13)); /* a partner's */
+		assert_non_null(strstr(html, "objective: spend + penalty weights"));
+		free(html);
+	}
 	tu_result_free(&r);
 	/* prices.csv: a row per constraint, demand rows priced */
 	tu_path(path, sizeof(path), "out/prices.csv");
