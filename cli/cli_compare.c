@@ -6,6 +6,7 @@
 
 #include "cli.h"
 
+#include "core/mu_format.h"
 #include "io/io_say.h"
 
 #include <math.h>
@@ -88,6 +89,14 @@ static void money_row(const char *what, double a, double b)
 	       cli_money(m[2], a - b));
 }
 
+/* Penalty weights, and totals that hold them: plain numbers (DESIGN.md §3) */
+static void weight_row(const char *what, double a, double b)
+{
+	char m[3][MU_MONEY_SIZE];
+	printf("  %-26s %15s %15s %15s\n", what, mu_format_weight(m[0], a, 2),
+	       mu_format_weight(m[1], b, 2), mu_format_weight(m[2], a - b, 2));
+}
+
 static void hours_row(const char *what, double a, double b)
 {
 	printf("  %-26s %15.1f %15.1f %+15.1f\n", what, a, b, a - b);
@@ -99,20 +108,22 @@ static void print_partners(const struct mu_scenario *sc, const struct flow_run *
 	char m[6][MU_MONEY_SIZE];
 	int w = cli_partner_id_width(sc, 7);
 	size_t p;
+	/* weighted is cash plus weights: no pound sign (DESIGN.md §3) */
 	printf("\nPartner by partner (system / silo; net cash = spend + recharge paid - recharge "
-	       "received; cost = net cash + penalty weights, the same footing as shares):\n");
-	printf("  %-*s %12s %12s %12s %12s %7s %7s %4s %4s %11s %11s %7s %7s\n", w, "partner",
-	       "net cash", "silo cash", "cost", "silo cost", "fill", "silo", "red", "silo",
+	       "received; weighted = net cash + penalty weights, not money, the same footing "
+	       "as shares):\n");
+	printf("  %-*s %12s %12s %12s %13s %7s %7s %4s %4s %11s %11s %7s %7s\n", w, "partner",
+	       "net cash", "silo cash", "weighted", "silo weighted", "fill", "silo", "red", "silo",
 	       "agency", "silo agency", "aid in", "aid out");
 	for (p = 0; p < sc->n_partners; p++) {
 		const struct mu_totals *a = &sys->solved.plan->partners[p],
 		                       *b = &silo->solved.plan->partners[p];
 		double fa = mu_totals_fill_rate(a), fb = mu_totals_fill_rate(b);
-		printf("  %-*s %12s %12s %12s %12s", w, sc->partners[p].id,
+		printf("  %-*s %12s %12s %12s %13s", w, sc->partners[p].id,
 		       cli_money(m[4], mu_totals_net_cash(a)),
 		       cli_money(m[5], mu_totals_net_cash(b)),
-		       cli_money(m[0], mu_totals_partner_cost(a)),
-		       cli_money(m[1], mu_totals_partner_cost(b)));
+		       mu_format_weight(m[0], mu_totals_partner_cost(a), 2),
+		       mu_format_weight(m[1], mu_totals_partner_cost(b), 2));
 		if (fa >= 0)
 			printf(" %6.1f%% %6.1f%%", 100 * fa, 100 * fb);
 		else
@@ -142,11 +153,11 @@ void cli_compare_print(const struct mu_scenario *sc, const struct flow_compare *
 	money_row("  agency", a->spend[MU_SRC_AGENCY], b->spend[MU_SRC_AGENCY]);
 	money_row("  shared bank", a->spend[MU_SRC_BANK], b->spend[MU_SRC_BANK]);
 	money_row("  mutual aid travel", a->spend[MU_SRC_LEND], b->spend[MU_SRC_LEND]);
-	money_row("penalties (weights)", a->penalty_total, b->penalty_total);
-	money_row("  unfilled hours", a->unfilled_penalty, b->unfilled_penalty);
-	money_row("  agency tiers", a->penalty[MU_PEN_TIER], b->penalty[MU_PEN_TIER]);
-	money_row("  break-glass", a->penalty[MU_PEN_BREAK_GLASS], b->penalty[MU_PEN_BREAK_GLASS]);
-	money_row("cost (spend + penalties)", sys->solved.objective, silo->solved.objective);
+	weight_row("penalties (weights)", a->penalty_total, b->penalty_total);
+	weight_row("  unfilled hours", a->unfilled_penalty, b->unfilled_penalty);
+	weight_row("  agency tiers", a->penalty[MU_PEN_TIER], b->penalty[MU_PEN_TIER]);
+	weight_row("  break-glass", a->penalty[MU_PEN_BREAK_GLASS], b->penalty[MU_PEN_BREAK_GLASS]);
+	weight_row("objective (spend+weights)", sys->solved.objective, silo->solved.objective);
 	hours_row("mutual aid hours", a->lent_out_hours, b->lent_out_hours);
 	hours_row("bank hours", a->hours[MU_SRC_BANK], b->hours[MU_SRC_BANK]);
 	hours_row("agency hours", a->hours[MU_SRC_AGENCY], b->hours[MU_SRC_AGENCY]);

@@ -24,9 +24,10 @@ struct cli_compare_view {
  * are now. v must outlive the solve. */
 void cli_compare_hooks(struct cli_compare_view *v, struct flow_compare_request *creq);
 
-/* Prints system against silo: the totals, partner by partner, the value
- * of working together in pounds and filled hours, and the guarantee's
- * price when c's unguaranteed run was solved. */
+/* Prints system against silo: the totals (spend in pounds, penalty weights
+ * and the objective as plain numbers), partner by partner, the value of
+ * working together in pounds and filled hours, and the guarantee's price
+ * when c's unguaranteed run was solved. */
 void cli_compare_print(const struct mu_scenario *sc, const struct flow_compare *c);
 
 #endif

@@ -119,10 +119,10 @@ void cli_run_print_changes(const struct mu_scenario *sc, const struct flow_run *
 	printf("%s\n", cli_safe(text.data));
 	for (p = 0; p < sc->n_partners; p++)
 		if (c->by_partner[p] > 0)
-			printf("  %s: %zu change%s at or from it, change penalties %s\n",
+			printf("  %s: %zu change%s at or from it, change penalties %s in weights\n",
 			       cli_safe(sc->partners[p].id), c->by_partner[p],
 			       c->by_partner[p] == 1 ? "" : "s",
-			       cli_money(money, c->penalty_by_partner[p]));
+			       mu_format_weight(money, c->penalty_by_partner[p], 2));
 	for (i = 0; i < c->n_rows && i < n_shown; i++) {
 		mu_buf_reset(&text);
 		io_say_change(&text, sc, &c->rows[i]);
@@ -137,7 +137,8 @@ void cli_run_print_changes(const struct mu_scenario *sc, const struct flow_run *
 
 /* One line on stderr, rewritten in place, while a rota search runs: the
  * best rota so far, the bound, and the gap proven between them, in the
- * words the result will use ("within 0.17%", rounded up). */
+ * words the result will use ("within 0.17%", rounded up). The objective
+ * and bound are spend plus penalty weights: no pound sign. */
 static void show_progress(void *ctx, double seconds, bool has_solution, double objective,
                           bool has_bound, double bound)
 {
@@ -145,9 +146,9 @@ static void show_progress(void *ctx, double seconds, bool has_solution, double o
 	char a[MU_MONEY_SIZE], b[MU_MONEY_SIZE], words[MU_STATUS_SIZE];
 	fprintf(stderr, "\r\033[K  %s: %.0f s", p->what, seconds);
 	if (has_solution)
-		fprintf(stderr, ", best %s", cli_money(a, objective));
+		fprintf(stderr, ", best %s", mu_format_weight(a, objective, 2));
 	if (has_bound)
-		fprintf(stderr, ", bound %s", cli_money(b, bound));
+		fprintf(stderr, ", bound %s", mu_format_weight(b, bound, 2));
 	if (has_solution && has_bound) {
 		double gap = (objective - bound) / (1e-9 + fabs(objective));
 		const char *within;

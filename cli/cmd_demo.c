@@ -1,7 +1,8 @@
 /*
  * cmd_demo.c - `muster demo`: solves the built-in example ICS twice - as one
  * system and as partners alone (silo) - and prints what a workforce lead
- * wants first: the headline (red flags, fill, cost by source, agency spend
+ * wants first: the headline (red flags, fill, spend by source and the
+ * penalty weights apart, agency spend
  * against budget, break-glass, mutual aid), what working together is worth
  * and to whom, then the unfilled shifts and the next step.
  */
@@ -33,9 +34,10 @@ const char cmd_demo_help[] =
     "Solves the built-in example ICS (three NHS trusts, two councils' adult\n"
     "social care, a homecare provider and a hospice over one week) as one\n"
     "system and as partners alone, and prints the headline: red flags and\n"
-    "unfilled shifts, fill rate, cost by source, agency spend against budget,\n"
-    "break-glass use, mutual aid, and the saving of the system over the silo\n"
-    "rota. No files are needed; 'muster example DIR' writes the scenario out.\n"
+    "unfilled shifts, fill rate, spend by source (cash) and penalties (weights,\n"
+    "not money), agency spend against budget, break-glass use, mutual aid, and\n"
+    "what working together is worth against the silo rota. No files are\n"
+    "needed; 'muster example DIR' writes the scenario out.\n"
     "\n"
     "Each rota search stops when its rota is proven optimal or after a fixed\n"
     "amount of work (" DEMO_STR_OF(
@@ -105,13 +107,18 @@ static void print_headline(const struct mu_scenario *sc, const struct flow_run *
 	printf("  spend        %s in cash: agency %s, bank %s, mutual aid travel %s\n",
 	       cli_money(m[0], t->spend_total), cli_money(m[1], t->spend[MU_SRC_AGENCY]),
 	       cli_money(m[2], t->spend[MU_SRC_BANK]), cli_money(m[3], t->spend[MU_SRC_LEND]));
-	printf("  penalties    %s in weights, not money: unfilled hours %s, agency tiers %s, "
-	       "break-glass %s\n",
-	       cli_money(m[0], t->penalty_total), cli_money(m[1], t->unfilled_penalty),
-	       cli_money(m[2], t->penalty[MU_PEN_TIER]),
-	       cli_money(m[3], t->penalty[MU_PEN_BREAK_GLASS]));
-	printf("  cost         %s (spend + penalties: what the plan minimises)\n",
-	       cli_money(m[0], run->solved.objective));
+	/* penalties are weights and the objective adds them to spend (DESIGN.md
+	 * §3): neither carries a pound sign */
+	printf("  penalties    %s in penalty weights, not money: unfilled hours %s, agency tiers "
+	       "%s, break-glass %s\n",
+	       mu_format_weight(m[0], t->penalty_total, 2),
+	       mu_format_weight(m[1], t->unfilled_penalty, 2),
+	       mu_format_weight(m[2], t->penalty[MU_PEN_TIER], 2),
+	       mu_format_weight(m[3], t->penalty[MU_PEN_BREAK_GLASS], 2));
+	printf("  objective    %s (spend %s plus %s in penalty weights: what the plan "
+	       "minimises)\n",
+	       mu_format_weight(m[0], run->solved.objective, 2), cli_money(m[1], t->spend_total),
+	       mu_format_weight(m[2], t->penalty_total, 2));
 	printf("  agency spend %s", cli_money(m[0], t->spend[MU_SRC_AGENCY]));
 	if (sc->settings.has_agency_budget)
 		printf(" of the %s system budget (%.0f%%)",

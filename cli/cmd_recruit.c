@@ -34,13 +34,15 @@ const char cmd_recruit_help[] =
     "Chooses how many posts of each recruits.csv row to recruit, once for the\n"
     "year, against one or more representative weeks (scenario folders of the\n"
     "same system: the same partners, roles and recruits.csv), minimising the\n"
-    "posts' annual cost plus each week's cost (spend and penalty weights) times\n"
-    "the weeks of the year it stands for, within the setting recruit_budget.\n"
-    "A post is substantive staff of its partner and role in every week, on the\n"
-    "shifts muster chooses: at most one shift at a time, hours_per_week, and\n"
-    "night shifts only with nights = yes. Prints the posts, the value of each\n"
-    "(partner, role)'s last post (the yearly cost it takes off, from a re-solve\n"
-    "with one post fewer there), and what the recruitment comes to a year.\n"
+    "yearly objective: the posts' annual cost plus each week's objective (spend\n"
+    "plus penalty weights) times the weeks of the year it stands for, within\n"
+    "the setting recruit_budget. The objective holds penalty weights, so it is\n"
+    "shown as a plain number, not pounds. A post is substantive staff of its\n"
+    "partner and role in every week, on the shifts muster chooses: at most one\n"
+    "shift at a time, hours_per_week, and night shifts only with nights = yes.\n"
+    "Prints the posts, the value of each (partner, role)'s last post (what it\n"
+    "takes off the yearly objective, from a re-solve with one post fewer\n"
+    "there), and what the recruitment comes to a year.\n"
     "\n"
     "Examples, on the example ICS as 'muster example ex' writes it:\n"
     "\n"
@@ -51,7 +53,7 @@ const char cmd_recruit_help[] =
     "  --weights W,...   weeks of the year each WEEK stands for, one number per\n"
     "                    WEEK (default: 52 shared equally)\n"
     "  --posts FROM:TO:STEP\n"
-    "                    the recruitment curve: the best yearly cost, spend and\n"
+    "                    the recruitment curve: the best yearly objective, spend and\n"
     "                    filled hours with the total number of posts fixed at\n"
     "                    each value, and where one more post stops paying\n"
     "  --lp              plan mode: posts and staff may be fractions (fast)\n"
@@ -241,36 +243,46 @@ static void print_result(const struct flow_recruit_request *req, const struct mu
                          const struct flow_recruit *r)
 {
 	const struct pol_recruited *best = &r->best;
-	char m[3][MU_MONEY_SIZE], words[MU_STATUS_SIZE];
+	char m[4][MU_MONEY_SIZE], words[MU_STATUS_SIZE];
 	struct mu_buf end;
 	size_t k, i;
-	printf("recruit: %zu week%s, %s: %s, yearly cost %s\n", req->n_weeks,
-	       req->n_weeks == 1 ? "" : "s", req->is_lp ? "plan" : "rota",
+	/* the objective holds penalty weights (DESIGN.md §3): a plain number,
+	 * with spend (£) and the weights apart; the posts' pay is money */
+	printf("recruit: %zu week%s, %s: %s, yearly objective %s (spend %s plus %s in penalty "
+	       "weights)\n",
+	       req->n_weeks, req->n_weeks == 1 ? "" : "s", req->is_lp ? "plan" : "rota",
 	       mu_format_status(words, best->status, !req->is_lp && best->has_bound, best->gap),
-	       cli_money(m[0], best->objective));
+	       mu_format_weight(m[0], best->objective, 2), cli_money(m[1], r->year.spend),
+	       mu_format_weight(m[2], best->objective - r->year.spend, 2));
 	for (k = 0; k < req->n_weeks; k++) {
 		const struct mu_totals *t = &best->plans[k]->system;
-		cli_print_line(stdout,
-		               "  week%zu %s (%.4g weeks a year): cost %s, spend %s, fill %.1f%%, "
-		               "%zu red flag%s\n",
-		               k + 1, req->folders[k], req->weights[k],
-		               cli_money(m[0], best->plans[k]->objective),
-		               cli_money(m[1], t->spend_total),
-		               fmax(0, 100 * mu_totals_fill_rate(t)), t->n_red_flags,
-		               t->n_red_flags == 1 ? "" : "s");
+		cli_print_line(
+		    stdout,
+		    "  week%zu %s (%.4g weeks a year): objective %s, spend %s, penalties "
+		    "%s in weights, fill %.1f%%, %zu red flag%s\n",
+		    k + 1, req->folders[k], req->weights[k],
+		    mu_format_weight(m[0], best->plans[k]->objective, 2),
+		    cli_money(m[1], t->spend_total), mu_format_weight(m[2], t->penalty_total, 2),
+		    fmax(0, 100 * mu_totals_fill_rate(t)), t->n_red_flags,
+		    t->n_red_flags == 1 ? "" : "s");
 	}
 	printf("  %-14s %-14s %8s %16s %22s\n", "partner", "role", "posts", "cost a year",
-	       "last post worth a year");
+	       "last post's value");
 	for (i = 0; i < sc->n_recruits; i++) {
 		const struct mu_recruit *p = &sc->recruits[i];
 		cli_print_line(stdout, "  %-14s %-14s %8.4g %16s %22s\n",
 		               sc->partners[p->partner].id, sc->roles[p->role].id,
 		               fabs(best->posts[i]) < EPS ? 0 : best->posts[i],
 		               cli_money(m[0], best->posts[i] * p->annual_cost),
-		               r->has_value[i] ? cli_money(m[1], r->value[i]) : "-");
+		               r->has_value[i] ? mu_format_weight(m[1], r->value[i], 2) : "-");
 	}
+	printf("  (a last post's value: what it takes off the yearly objective, in spend plus "
+	       "penalty weights, not money)\n");
 	if (io_say_recruit_is_solved(&r->none))
-		printf("  without new posts: yearly cost %s\n", cli_money(m[0], r->none.cost));
+		printf("  without new posts: yearly objective %s (spend %s plus %s in penalty "
+		       "weights)\n",
+		       mu_format_weight(m[0], r->none.cost, 2), cli_money(m[1], r->none.spend),
+		       mu_format_weight(m[2], r->none.cost - r->none.spend, 2));
 	if (req->time_limit > 0)
 		printf("  (--time-limit %g s for the whole command: the best posts were given "
 		       "up to %.1f s, each of the %zu re-solves up to %.1f s)\n",
@@ -283,14 +295,17 @@ static void print_result(const struct flow_recruit_request *req, const struct mu
 		                                : "its work limit");
 	if (r->n_curve == 0)
 		return;
-	printf("\n  %8s %-10s %16s %16s %16s %14s\n", "posts", "status", "yearly cost",
-	       "posts' cost", "spend", "filled hours");
+	/* the objective and penalties in weights, spend and the posts' cost in
+	 * pounds */
+	printf("\n  %8s %-10s %16s %16s %16s %16s %14s\n", "posts", "status", "objective",
+	       "posts' cost", "spend", "penalties", "filled hours");
 	for (i = 0; i < r->n_curve; i++) {
 		const struct io_recruit_year *p = &r->curve[i];
 		printf("  %8.0f %-10s", r->curve_x[i], mu_status_name(p->status));
 		if (io_say_recruit_is_solved(p))
-			printf(" %16s %16s %16s %14.0f%s", cli_money(m[0], p->cost),
-			       cli_money(m[1], p->post_cost), cli_money(m[2], p->spend), p->filled,
+			printf(" %16s %16s %16s %16s %14.0f%s", mu_format_weight(m[0], p->cost, 2),
+			       cli_money(m[1], p->post_cost), cli_money(m[2], p->spend),
+			       mu_format_weight(m[3], p->cost - p->spend, 2), p->filled,
 			       i == r->end_at && r->end == IO_RECRUIT_BREAK_EVEN ? "  <- break-even"
 			                                                         : "");
 		printf("\n");

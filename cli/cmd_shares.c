@@ -24,18 +24,18 @@ const char cmd_shares_help[] =
     "                     [--shard I/N]\n"
     "\n"
     "Each partner's fair share of what working together is worth (DESIGN.md\n"
-    "§3a): the Shapley value of the saving in cost to the system (spend plus\n"
-    "penalty weights, plan mode) that each group of partners makes by working\n"
-    "together while the rest work alone. Exact up to 12 partners (every\n"
-    "coalition solved); above that, or with --samples, the mean over random\n"
-    "orders of the partners with its standard error. Then whether the shares\n"
-    "are in the core (no group saves more alone than its shares add up to)\n"
-    "and the transfers of value (not money) that make each partner's own gain\n"
-    "equal its share. Then the cash game (each coalition's plan valued at its\n"
-    "spend): each partner's change in filled hours, red flags and net cash\n"
-    "(spend plus recharge paid minus received), its cash share, and the\n"
-    "settlement in cash for the scenario's horizon (per week for 7 days of\n"
-    "shifts). Records nothing.\n"
+    "§3a): the Shapley value of the fall in the objective (value: spend plus\n"
+    "penalty weights, plan mode; a plain number, not money) that each group\n"
+    "of partners makes by working together while the rest work alone. Exact\n"
+    "up to 12 partners (every coalition solved); above that, or with\n"
+    "--samples, the mean over random orders of the partners with its\n"
+    "standard error. Then whether the shares are in the core (no group gains\n"
+    "more value alone than its shares add up to) and the transfers of value\n"
+    "(not money) that make each partner's own gain equal its share. Then the\n"
+    "cash game (each coalition's plan valued at its spend): each partner's\n"
+    "change in filled hours, red flags and net cash (spend plus recharge paid\n"
+    "minus received), its cash share, and the settlement in cash for the\n"
+    "scenario's horizon (per week for 7 days of shifts). Records nothing.\n"
     "\n"
     "Examples, on the example ICS as 'muster example ex' writes it:\n"
     "\n"
@@ -132,8 +132,10 @@ static void print_cash(const struct mu_scenario *sc, const struct flow_shares *r
 	mu_buf_release(&said);
 }
 
-/* What the shares come to: the saving, the table, the core check, the
- * transfers of value and the settlement in cash. */
+/* What the shares come to: the value of working together, the table, the
+ * core check, the transfers of value and the settlement in cash. Value is
+ * spend plus penalty weights (DESIGN.md §3): plain numbers, no pound sign;
+ * only the cash game's figures are money. */
 static void print_shares(const struct mu_scenario *sc, const struct flow_shares *r)
 {
 	const struct mu_shares *sh = &r->shares;
@@ -141,21 +143,24 @@ static void print_shares(const struct mu_scenario *sc, const struct flow_shares 
 	int w = cli_partner_id_width(sc, 7);
 	struct mu_buf said;
 	size_t p;
-	printf("Working together lowers the cost to the system by %s: value (spend plus penalty "
-	       "weights, plan mode), not money. Each partner's share of that value, against what "
-	       "it gains itself (a partner's cost counted at the partner, recharge paid minus "
-	       "received in it):\n",
-	       cli_money(m[0], sh->saving));
+	printf("Working together lowers the objective by %s: value (spend plus penalty weights, "
+	       "plan mode), not money. Each partner's share of that value, against what it gains "
+	       "itself (a partner's value counted at the partner, recharge paid minus received "
+	       "in it):\n",
+	       mu_format_weight(m[0], sh->saving, 2));
 	printf("  %-*s %13s %13s %12s %12s %s %13s\n", w, "partner", "alone", "together", "gain",
 	       "share", sh->is_exact ? "" : "  std error", "value in");
 	for (p = 0; p < sc->n_partners; p++) {
 		printf("  %-*s %13s %13s %12s %12s", w, cli_safe(sc->partners[p].id),
-		       cli_money(m[0], r->silo_cost[p]), cli_money(m[1], r->system_cost[p]),
-		       cli_money(m[2], r->gain[p]), cli_money(m[3], sh->share[p]));
+		       mu_format_weight(m[0], r->silo_cost[p], 2),
+		       mu_format_weight(m[1], r->system_cost[p], 2),
+		       mu_format_weight(m[2], r->gain[p], 2),
+		       mu_format_weight(m[3], sh->share[p], 2));
 		if (!sh->is_exact) /* NAN from one order: no spread to measure */
-			printf(" %11s",
-			       isnan(sh->std_error[p]) ? "-" : cli_money(m[4], sh->std_error[p]));
-		printf(" %13s\n", cli_money(m[4], r->transfer[p]));
+			printf(" %11s", isnan(sh->std_error[p])
+			                    ? "-"
+			                    : mu_format_weight(m[4], sh->std_error[p], 2));
+		printf(" %13s\n", mu_format_weight(m[4], r->transfer[p], 2));
 	}
 	cli_print_partner_legend(sc);
 	mu_buf_init(&said);

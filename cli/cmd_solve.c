@@ -65,9 +65,10 @@ const char cmd_solve_help[] =
     "                    role, as one would write it by hand for another solver\n"
     "  --keep PLAN       re-plan a published rota: PLAN is a plan.csv muster wrote,\n"
     "                    or run:ID (a run in --db); its bank assignments and agency\n"
-    "                    bookings stay unless changing one saves more than the\n"
-    "                    change_penalty setting (150); those no longer possible are\n"
-    "                    dropped (forced); writes changes.csv and lists the changes\n"
+    "                    bookings stay unless changing one lowers the objective\n"
+    "                    by more than the change_penalty setting (150, a penalty\n"
+    "                    weight); those no longer possible are dropped\n"
+    "                    (forced); writes changes.csv and lists the changes\n"
     "  --now WHEN        with --keep, YYYY-MM-DDTHH:MM: shifts that started before\n"
     "                    it are history, fixed as PLAN has them\n"
     "\n"
@@ -174,9 +175,11 @@ int cmd_solve(int argc, char **argv)
 	       mu_format_status(words, res->status, !a.is_lp && res->has_bound, res->gap));
 	if (res->status == MU_STATUS_FEASIBLE && !a.is_lp && res->has_bound)
 		printf(" of the best possible");
-	printf(", cost %s", cli_money(money[0], res->objective));
+	/* the objective and its bound are spend plus penalty weights
+	 * (DESIGN.md §3): no pound sign */
+	printf(", objective %s", mu_format_weight(money[0], res->objective, 2));
 	if (!a.is_lp && res->has_bound)
-		printf(", bound %s", cli_money(money[1], res->bound));
+		printf(", bound %s", mu_format_weight(money[1], res->bound, 2));
 	if (res->status == MU_STATUS_FEASIBLE)
 		printf(" (%s: not proven optimal)",
 		       cli_run_stop_words(stop, res->work, req.work_limit, req.time_limit));

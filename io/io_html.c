@@ -142,8 +142,12 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	char v[MU_MONEY_SIZE + 32], m[MU_MONEY_SIZE], status[MU_STATUS_SIZE];
 	mu_buf_adds(b, "<div class=\"tiles\">\n");
 	tile(b, io_html_money(v, t->spend_total), "spend (cash)", false);
-	tile(b, io_html_money(v, t->penalty_total), "penalties (weights, not money)", false);
-	tile(b, io_html_money(v, t->cost_total), "cost: spend + penalties", false);
+	/* weights, and the objective that holds them, carry no pound sign */
+	tile(b, io_html_weight(v, t->penalty_total), "penalties (weights, not money)", false);
+	tile(b, io_html_weight(v, t->cost_total),
+	     p->is_partner_page ? "spend + penalty weights (not money)"
+	                        : "objective: spend + penalty weights (not money)",
+	     false);
 	io_html_fill_text(v, sizeof(v), t);
 	tile(b, v, "of required hours filled", false);
 	snprintf(v, sizeof(v), "%zu", t->n_red_flags);
@@ -265,7 +269,7 @@ static void partner_row(struct mu_buf *b, const char *name, const struct mu_tota
 	            t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK], t->hours[MU_SRC_AGENCY],
 	            t->unfilled_hours, io_html_money(m[0], t->spend[MU_SRC_AGENCY]),
 	            has_budget ? money0(m[1], budget) : "-", io_html_money(m[2], t->spend_total),
-	            io_html_money(m[3], t->penalty_total), io_html_money(m[4], t->cost_total),
+	            io_html_weight(m[3], t->penalty_total), io_html_weight(m[4], t->cost_total),
 	            t->lent_out_hours);
 }
 
@@ -276,7 +280,8 @@ static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
 	mu_buf_adds(b, "<h2>Partners</h2>\n<table><tr><th>partner</th><th>required h</th>"
 	               "<th>fill</th><th>red flags</th><th>own h</th><th>mutual aid in h</th>"
 	               "<th>bank h</th><th>agency h</th><th>unfilled h</th><th>agency spend</th>"
-	               "<th>agency budget</th><th>spend</th><th>penalties</th><th>total cost</th>"
+	               "<th>agency budget</th><th>spend</th><th>penalties</th>"
+	               "<th>spend + penalties</th>"
 	               "<th>lent out h</th></tr>\n");
 	for (i = 0; i < sc->n_partners; i++)
 		if (is_shown(p, i))
@@ -286,11 +291,13 @@ static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
 	if (!p->is_partner_page)
 		partner_row(b, "Whole system", &p->plan->system, sc->settings.has_agency_budget,
 		            sc->settings.agency_budget, true);
-	mu_buf_adds(b, "</table>\n<p>Spend is cash: agency charges, bank pay and mutual-aid "
-	               "travel (own staff cost nothing extra: already paid). Penalties are the "
-	               "weights the scenario puts on unfilled hours, agency tiers and break-glass "
-	               "&mdash; how bad an outcome is, not money anyone pays. Total cost is their "
-	               "sum, what the plan minimises.</p>\n");
+	mu_buf_adds(b,
+	            "</table>\n<p>Spend is cash: agency charges, bank pay and mutual-aid "
+	            "travel (own staff cost nothing extra: already paid). Penalties are the "
+	            "weights the scenario puts on unfilled hours, agency tiers and break-glass "
+	            "&mdash; how bad an outcome is, not money anyone pays, so they carry no pound "
+	            "sign. Spend + penalties is their sum, what the plan minimises: a "
+	            "weighted figure, not money.</p>\n");
 }
 
 /* Each (partner, shift) cell shows the share of its required hours filled,
@@ -421,9 +428,9 @@ static void spend(struct mu_buf *b, const struct mu_scenario *sc, const struct i
 	size_t n_weights =
 	    sizeof(weights) / sizeof(weights[0]) - !(sc->settings.bank_min_share > 0);
 	mu_buf_adds(b, "<h2>Spend by source (cash)</h2>\n");
-	io_svg_bars(b, "spend by source", cash, sizeof(cash) / sizeof(cash[0]));
+	io_svg_bars(b, "spend by source", cash, sizeof(cash) / sizeof(cash[0]), false);
 	mu_buf_adds(b, "<h2>Penalties by kind (weights, not money)</h2>\n");
-	io_svg_bars(b, "penalties by kind", weights, n_weights);
+	io_svg_bars(b, "penalties by kind", weights, n_weights, true);
 }
 
 /* Mutual-aid hours and recharge between each pair of partners. */
@@ -452,7 +459,7 @@ static void mutual_aid(struct mu_buf *b, const struct mu_scenario *sc, const str
 		io_svg_flows(b, names, n, hours);
 		mu_buf_adds(b, "<h3>Recharge ledger</h3>\n<p>What each host owes the home partner "
 		               "for staff it was lent (a transfer inside the system, not in the "
-		               "cost).</p>\n<table><tr><th>host pays</th><th>home partner</th>"
+		               "objective).</p>\n<table><tr><th>host pays</th><th>home partner</th>"
 		               "<th>hours</th><th>recharge</th></tr>\n");
 		for (j = 0; j < n; j++)
 			for (i = 0; i < n; i++) {
@@ -516,8 +523,9 @@ static int by_price_size(const void *x, const void *y)
 
 /* One sentence for a price of a kind worth saying, into b; false for the
  * others, and for a price whose range does not reach one more of its unit
- * (the sentence would not hold). The price is the change in the cost to the
- * system (spend plus penalty weights), never called a saving of money. The
+ * (the sentence would not hold). The price is the change in the objective
+ * (spend plus penalty weights): a plain number, no pound sign, never called
+ * a cost or a saving of money. The
  * item names its prices.csv row, so that a test can read the claim back. */
 static bool sentence(struct mu_buf *b, const struct mu_scenario *sc, const struct lookup *lk,
                      const struct mu_price_row *r)
@@ -529,7 +537,7 @@ static bool sentence(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	size_t start = b->len;
 	if (isnan(room) || room < 1 - 1e-9)
 		return false;
-	io_html_money(m, fabs(r->price));
+	io_html_weight(m, fabs(r->price));
 	if (*r->shift)
 		shift_text(shift, sizeof(shift), sc, lk, r->shift);
 	mu_buf_adds(b, "<li data-constraint=\"");
@@ -586,8 +594,7 @@ static bool sentence(struct mu_buf *b, const struct mu_scenario *sc, const struc
 		b->data[b->len] = '\0';
 		return false;
 	}
-	mu_buf_addf(b, " %s the cost to the system by <b>%s</b>", is_lower ? "lowers" : "raises",
-	            m);
+	mu_buf_addf(b, " %s the objective by <b>%s</b>", is_lower ? "lowers" : "raises", m);
 	if (isfinite(room) && room >= 2 - 1e-9)
 		mu_buf_addf(b, " (each of up to %.4g more)", room);
 	else if (isfinite(room))
@@ -633,13 +640,14 @@ static void prices(struct mu_buf *b, const struct mu_scenario *sc, const struct 
 		return;
 	}
 	mu_buf_adds(b, "<p>From the shadow prices of this plan (prices.csv): how much one more of "
-	               "a limit changes the cost to the system &mdash; spend plus the penalty "
-	               "weights, so part of it may be a penalty avoided rather than money. Only "
-	               "prices whose range reaches one more are said.</p>\n");
+	               "a limit changes the objective &mdash; spend plus the penalty weights, "
+	               "so a plain number, not pounds: part of it may be a penalty avoided "
+	               "rather than money. Only prices whose range reaches one more are "
+	               "said.</p>\n");
 	if (sentences(b, sc, lk, p, limits) == 0)
-		mu_buf_adds(b,
-		            "<p>No extra staff, place, hour or budget would lower the cost.</p>\n");
-	mu_buf_adds(b, "<p>And what demand costs at the margin:</p>\n");
+		mu_buf_adds(
+		    b, "<p>No extra staff, place, hour or budget would lower the objective.</p>\n");
+	mu_buf_adds(b, "<p>And what demand adds to the objective at the margin:</p>\n");
 	sentences(b, sc, lk, p, demand);
 }
 
@@ -668,16 +676,18 @@ static void changes(struct mu_buf *b, const struct mu_scenario *sc, const struct
 	mu_buf_adds(b, "</p>\n");
 	if (p->is_partner_page) {
 		mu_buf_addf(b,
-		            "<p>At or from this partner: %zu change%s, change penalties %s.</p>\n",
+		            "<p>At or from this partner: %zu change%s, change penalties %s in "
+		            "weights.</p>\n",
 		            c->by_partner[p->partner], c->by_partner[p->partner] == 1 ? "" : "s",
-		            io_html_money(m, c->penalty_by_partner[p->partner]));
+		            io_html_weight(m, c->penalty_by_partner[p->partner]));
 	}
 	for (i = 0; i < c->n_rows; i++)
 		n += is_change_shown(p, &c->rows[i]);
 	if (n > 0) {
-		mu_buf_adds(b, "<table><tr><th>change</th><th>who</th><th>shift</th><th>from</th>"
-		               "<th>to</th><th>staff</th><th>change penalty</th><th>forced</th>"
-		               "</tr>\n");
+		mu_buf_adds(
+		    b, "<table><tr><th>change</th><th>who</th><th>shift</th><th>from</th>"
+		       "<th>to</th><th>staff</th><th>change penalty (weights)</th><th>forced</th>"
+		       "</tr>\n");
 		for (i = 0; i < c->n_rows; i++) {
 			const struct mu_change *ch = &c->rows[i];
 			if (!is_change_shown(p, ch))
@@ -709,7 +719,7 @@ static void changes(struct mu_buf *b, const struct mu_scenario *sc, const struct
 				io_html_esc(b, sc->roles[ch->to_role].id);
 			}
 			mu_buf_addf(b, "</td><td>%.4g</td><td>%s</td><td>", ch->staff,
-			            io_html_money(m, ch->penalty));
+			            io_html_weight(m, ch->penalty));
 			if (ch->is_forced) {
 				mu_buf_adds(b, "yes: ");
 				io_html_esc(b, mu_keep_gone_names[ch->why]);
@@ -777,6 +787,13 @@ static void compare_money(struct mu_buf *b, const char *what, double sys, double
 	            io_html_money(m[2], sys - silo));
 }
 
+static void compare_weight(struct mu_buf *b, const char *what, double sys, double silo)
+{
+	char m[3][MU_MONEY_SIZE];
+	compare_row(b, what, io_html_weight(m[0], sys), io_html_weight(m[1], silo),
+	            io_html_weight(m[2], sys - silo));
+}
+
 static void compare_hours(struct mu_buf *b, const char *what, double sys, double silo)
 {
 	char t[3][32];
@@ -806,12 +823,12 @@ static void compare_table(struct mu_buf *b, const struct io_html_plan *sys,
 	compare_money(b, INDENT "agency", a->spend[MU_SRC_AGENCY], c->spend[MU_SRC_AGENCY]);
 	compare_money(b, INDENT "shared bank", a->spend[MU_SRC_BANK], c->spend[MU_SRC_BANK]);
 	compare_money(b, INDENT "mutual aid travel", a->spend[MU_SRC_LEND], c->spend[MU_SRC_LEND]);
-	compare_money(b, "penalties (weights, not money)", a->penalty_total, c->penalty_total);
-	compare_money(b, INDENT "unfilled hours", a->unfilled_penalty, c->unfilled_penalty);
-	compare_money(b, INDENT "agency tiers", a->penalty[MU_PEN_TIER], c->penalty[MU_PEN_TIER]);
-	compare_money(b, INDENT "break-glass", a->penalty[MU_PEN_BREAK_GLASS],
-	              c->penalty[MU_PEN_BREAK_GLASS]);
-	compare_money(b, "cost (spend + penalties)", sys->objective, silo->objective);
+	compare_weight(b, "penalties (weights, not money)", a->penalty_total, c->penalty_total);
+	compare_weight(b, INDENT "unfilled hours", a->unfilled_penalty, c->unfilled_penalty);
+	compare_weight(b, INDENT "agency tiers", a->penalty[MU_PEN_TIER], c->penalty[MU_PEN_TIER]);
+	compare_weight(b, INDENT "break-glass", a->penalty[MU_PEN_BREAK_GLASS],
+	               c->penalty[MU_PEN_BREAK_GLASS]);
+	compare_weight(b, "objective (spend + penalty weights)", sys->objective, silo->objective);
 	compare_hours(b, "mutual aid hours", a->lent_out_hours, c->lent_out_hours);
 	compare_hours(b, "bank hours", a->hours[MU_SRC_BANK], c->hours[MU_SRC_BANK]);
 	compare_hours(b, "agency hours", a->hours[MU_SRC_AGENCY], c->hours[MU_SRC_AGENCY]);
@@ -825,13 +842,15 @@ static void compare_partners(struct mu_buf *b, const struct mu_scenario *sc,
 	size_t i;
 	/* one footing with shares (mu_totals_net_cash, mu_totals_partner_cost):
 	 * recharge paid minus received is in both */
-	mu_buf_adds(b, "<h2>Partner by partner</h2>\n<p>Net cash: spend on work done at the "
-	               "partner plus recharge paid minus recharge received. Cost: net cash plus "
-	               "the partner's penalty weights (not money).</p>\n<table><tr><th>partner"
-	               "</th><th>net cash, system</th><th>net cash, silo</th><th>cost, "
-	               "system</th><th>cost, silo</th><th>fill, system</th><th>fill, silo</th>"
-	               "<th>red flags, system</th><th>red flags, silo</th><th>agency, system</th>"
-	               "<th>agency, silo</th><th>aid in h</th><th>aid out h</th></tr>\n");
+	mu_buf_adds(b,
+	            "<h2>Partner by partner</h2>\n<p>Net cash: spend on work done at the "
+	            "partner plus recharge paid minus recharge received. Weighted: net cash plus "
+	            "the partner's penalty weights, a plain number, not money.</p>\n<table>"
+	            "<tr><th>partner</th><th>net cash, system</th><th>net cash, silo</th>"
+	            "<th>weighted, system</th><th>weighted, silo</th><th>fill, system</th>"
+	            "<th>fill, silo</th>"
+	            "<th>red flags, system</th><th>red flags, silo</th><th>agency, system</th>"
+	            "<th>agency, silo</th><th>aid in h</th><th>aid out h</th></tr>\n");
 	for (i = 0; i < sc->n_partners; i++) {
 		const struct mu_totals *a = &sys->plan->partners[i], *c = &silo->plan->partners[i];
 		io_html_fill_text(f[0], 32, a);
@@ -844,8 +863,8 @@ static void compare_partners(struct mu_buf *b, const struct mu_scenario *sc,
 		mu_buf_addf(b,
 		            "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%zu</td>"
 		            "<td>%zu</td><td>%s</td><td>",
-		            io_html_money(m[2], mu_totals_partner_cost(a)),
-		            io_html_money(m[3], mu_totals_partner_cost(c)), f[0], f[1],
+		            io_html_weight(m[2], mu_totals_partner_cost(a)),
+		            io_html_weight(m[3], mu_totals_partner_cost(c)), f[0], f[1],
 		            a->n_red_flags, c->n_red_flags,
 		            io_html_money(m[0], a->spend[MU_SRC_AGENCY]));
 		mu_buf_addf(b, "%s</td><td>%.0f</td><td>%.0f</td></tr>\n",
@@ -871,11 +890,10 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 	io_say_value(&say, sc, sys->plan, silo->plan);
 	mu_buf_adds(&b, "<p style=\"font-size:1.2em\">");
 	io_html_esc(&b, say.data);
-	mu_buf_adds(&b,
-	            "</p>\n<p>The cost to the system &mdash; spend plus the penalty weights the "
-	            "scenario puts on unfilled hours, agency tiers and break-glass, not money "
-	            "anyone pays &mdash; is ");
-	mu_buf_addf(&b, "<b>%s %s</b>", io_html_money(m, fabs(lower)),
+	mu_buf_adds(&b, "</p>\n<p>The objective &mdash; spend plus the penalty weights the "
+	                "scenario puts on unfilled hours, agency tiers and break-glass, not money "
+	                "anyone pays &mdash; is ");
+	mu_buf_addf(&b, "<b>%s %s</b>", io_html_weight(m, fabs(lower)),
 	            lower >= 0 ? "lower" : "higher");
 	if (silo->objective > 0)
 		mu_buf_addf(&b, " (%.0f%% of the silo's)", 100 * fabs(lower) / silo->objective);

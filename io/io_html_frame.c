@@ -58,6 +58,11 @@ const char *io_html_money(char *buf, double v)
 	return mu_format_money(buf, v, 2);
 }
 
+const char *io_html_weight(char *buf, double v)
+{
+	return mu_format_weight(buf, v, 2);
+}
+
 void io_html_fill_text(char *buf, size_t size, const struct mu_totals *t)
 {
 	double fill = mu_totals_fill_rate(t);

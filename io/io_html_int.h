@@ -19,6 +19,11 @@ void io_html_esc(struct mu_buf *b, const char *s);
 /* "£1,234.56" into buf (MU_MONEY_SIZE bytes); returns buf. */
 const char *io_html_money(char *buf, double v);
 
+/* Penalty weights, or a total that holds them (the objective, spend plus
+ * penalty weights), as "1,234.56": no pound sign (DESIGN.md §3), into buf
+ * (MU_MONEY_SIZE bytes); returns buf. */
+const char *io_html_weight(char *buf, double v);
+
 /* The fill rate of t as "97.70%", or "-" when it has no required hours,
  * into buf. */
 void io_html_fill_text(char *buf, size_t size, const struct mu_totals *t);

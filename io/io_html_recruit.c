@@ -42,9 +42,11 @@ static void posts_table(struct mu_buf *b, const struct mu_scenario *sc, const st
 {
 	char m[3][MU_MONEY_SIZE];
 	size_t i;
+	/* a last post's value is what it takes off the yearly objective:
+	 * weights, no pound sign (issue 24) */
 	mu_buf_adds(b, "<h2>Posts</h2>\n<table><tr><th>partner</th><th>role</th><th>posts"
 	               "</th><th>annual cost per post</th><th>posts' cost a year</th><th>value "
-	               "of the last post a year</th></tr>\n");
+	               "of the last post a year (spend plus penalty weights)</th></tr>\n");
 	for (i = 0; i < sc->n_recruits; i++) {
 		const struct mu_recruit *k = &sc->recruits[i];
 		mu_buf_adds(b, "<tr><td>");
@@ -55,7 +57,7 @@ static void posts_table(struct mu_buf *b, const struct mu_scenario *sc, const st
 		            fabs(r->posts[i]) < EPS ? 0 : r->posts[i],
 		            mu_format_money(m[0], k->annual_cost, 2),
 		            mu_format_money(m[1], r->posts[i] * k->annual_cost, 2),
-		            r->has_value[i] ? mu_format_money(m[2], r->value[i], 2) : "",
+		            r->has_value[i] ? mu_format_weight(m[2], r->value[i], 2) : "",
 		            r->has_value[i] && !r->is_all_optimal ? NOT_PROVEN : "");
 	}
 	mu_buf_adds(b, "</table>\n");
@@ -63,20 +65,21 @@ static void posts_table(struct mu_buf *b, const struct mu_scenario *sc, const st
 
 static void weeks_table(struct mu_buf *b, const struct io_recruit *r)
 {
-	char m[2][MU_MONEY_SIZE];
+	char m[3][MU_MONEY_SIZE];
 	size_t k;
 	mu_buf_adds(b, "<h2>Weeks</h2>\n<table><tr><th>week</th><th>folder</th><th>"
-	               "weeks of the year</th><th>cost of the week</th><th>spend</th><th>fill"
-	               "</th><th>red flags</th></tr>\n");
+	               "weeks of the year</th><th>objective of the week</th><th>spend</th>"
+	               "<th>penalties (weights)</th><th>fill</th><th>red flags</th></tr>\n");
 	for (k = 0; k < r->n_weeks; k++) {
 		const struct mu_totals *t = &r->plans[k]->system;
 		mu_buf_addf(b, "<tr><td>week%zu</td><td>", k + 1);
 		text(b, r->folders[k]);
 		mu_buf_addf(b,
-		            "</td><td>%.4g</td><td>%s</td><td>%s</td><td>%.1f%%</td><td>%zu</td>"
-		            "</tr>\n",
-		            r->weights[k], mu_format_money(m[0], r->plans[k]->objective, 2),
-		            mu_format_money(m[1], t->spend_total, 2), fill_percent(t),
+		            "</td><td>%.4g</td><td>%s</td><td>%s</td><td>%s</td><td>%.1f%%</td>"
+		            "<td>%zu</td></tr>\n",
+		            r->weights[k], mu_format_weight(m[0], r->plans[k]->objective, 2),
+		            mu_format_money(m[1], t->spend_total, 2),
+		            mu_format_weight(m[2], t->penalty_total, 2), fill_percent(t),
 		            t->n_red_flags);
 	}
 	mu_buf_adds(b, "</table>\n");
@@ -101,28 +104,30 @@ static void curve(struct mu_buf *b, const struct io_recruit *r)
 {
 	const size_t n = r->n_curve;
 	double *cost = mu_malloc(n * sizeof(double));
-	char m[3][MU_MONEY_SIZE];
+	char m[4][MU_MONEY_SIZE];
 	size_t i, at;
 	enum io_recruit_end end = io_say_recruit_end(r->curve, n, &at);
 	for (i = 0; i < n; i++)
 		cost[i] = io_say_recruit_is_solved(&r->curve[i]) ? r->curve[i].cost : NAN;
 	mu_buf_adds(b, "<h2>The recruitment curve</h2>\n");
 	io_svg_recruit_curve(b, r->curve_x, cost, n, at, end_label(end));
-	mu_buf_adds(b, "<table><tr><th>total posts</th><th>status</th><th>yearly cost</th>"
-	               "<th>posts' cost</th><th>spend a year</th><th>filled hours a year"
-	               "</th></tr>\n");
+	mu_buf_adds(b, "<table><tr><th>total posts</th><th>status</th><th>yearly objective</th>"
+	               "<th>posts' cost</th><th>spend a year</th><th>penalties a year "
+	               "(weights)</th><th>filled hours a year</th></tr>\n");
 	for (i = 0; i < n; i++) {
 		const struct io_recruit_year *p = &r->curve[i];
 		mu_buf_addf(b, "<tr><td>%.0f</td><td>%s%s</td>", r->curve_x[i],
 		            mu_status_name(p->status),
 		            p->status == MU_STATUS_FEASIBLE ? NOT_PROVEN : "");
 		if (io_say_recruit_is_solved(p))
-			mu_buf_addf(b, "<td>%s</td><td>%s</td><td>%s</td><td>%.0f</td></tr>\n",
-			            mu_format_money(m[0], p->cost, 2),
-			            mu_format_money(m[1], p->post_cost, 2),
-			            mu_format_money(m[2], p->spend, 2), p->filled);
+			mu_buf_addf(
+			    b, "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%.0f</td></tr>\n",
+			    mu_format_weight(m[0], p->cost, 2),
+			    mu_format_money(m[1], p->post_cost, 2),
+			    mu_format_money(m[2], p->spend, 2),
+			    mu_format_weight(m[3], p->cost - p->spend, 2), p->filled);
 		else
-			mu_buf_adds(b, "<td></td><td></td><td></td><td></td></tr>\n");
+			mu_buf_adds(b, "<td></td><td></td><td></td><td></td><td></td></tr>\n");
 	}
 	mu_buf_adds(b, "</table>\n<p>");
 	io_say_recruit_curve(b, r->curve_x, r->curve, n);
@@ -167,8 +172,10 @@ enum mu_code io_html_write_recruit(const char *dir, const struct mu_scenario *sc
 	weeks_table(&b, r);
 	if (r->n_curve > 0)
 		curve(&b, r);
-	mu_buf_adds(&b, "<p>Yearly cost = the posts' annual cost + each week's cost (spend plus "
-	                "penalty weights) times the weeks of the year it stands for. Penalties "
-	                "are weights, not money anyone pays.</p>\n");
+	mu_buf_adds(&b, "<p>Yearly objective = the posts' annual cost + each week's objective "
+	                "(spend plus penalty weights) times the weeks of the year it stands for: "
+	                "cash spend (the posts' pay included, in pounds) plus penalties. "
+	                "Penalties are weights, not money anyone pays, so the objective, the "
+	                "penalties and a last post's value carry no pound sign.</p>\n");
 	return io_html_write_page(dir, &b, err);
 }

@@ -76,9 +76,10 @@ static void shares_chart(struct mu_buf *b, const struct mu_scenario *sc, const s
 		mu_buf_adds(b, "</title>");
 		name_fit(b, sc->partners[p].name);
 		mu_buf_adds(b, "</text>");
+		/* value: spend plus penalty weights, no pound sign */
 		mu_buf_addf(b, "<text x=\"%.0f\" y=\"%.1f\">gain %s, share %s</text>",
-		            label_w + bar_w + 20, y + 15, io_html_money(m[0], t->gain[p]),
-		            io_html_money(m[1], t->shares->share[p]));
+		            label_w + bar_w + 20, y + 15, io_html_weight(m[0], t->gain[p]),
+		            io_html_weight(m[1], t->shares->share[p]));
 		mu_buf_addf(b,
 		            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" "
 		            "fill=\"#9e9e9e\"/>"
@@ -148,46 +149,49 @@ enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
 	size_t p;
 	mu_buf_init(&b);
 	io_html_page_open(&b, "Shares of the value of working together", sc, scenario_label, 0);
+	/* value is spend plus penalty weights (DESIGN.md §3): plain numbers,
+	 * never pounds; the cash game below is money */
 	mu_buf_addf(&b,
-	            "<p style=\"font-size:1.2em\">Working together lowers the cost to the system "
-	            "by <b>%s</b> of value (spend plus penalty weights), not money. Each partner's "
+	            "<p style=\"font-size:1.2em\">Working together lowers the objective by "
+	            "<b>%s</b> of value (spend plus penalty weights), not money. Each partner's "
 	            "fair share of that (its Shapley value: what it "
 	            "adds, on average, to every group of partners it could join) against what it "
 	            "gains itself, and the transfers that make the two equal.</p>\n",
-	            io_html_money(m[0], sh->saving));
-	mu_buf_adds(&b, "<p>Cost is spend plus the penalty weights the scenario puts on unfilled "
-	                "hours, agency tiers and break-glass &mdash; how bad an outcome is, not "
-	                "only money. A partner's cost is counted at the partner: spend on work "
-	                "done there, the penalties of its own demand rows, and recharge paid "
-	                "less received. Plan mode.</p>\n");
+	            io_html_weight(m[0], sh->saving));
+	mu_buf_adds(&b, "<p>Value is spend plus the penalty weights the scenario puts on "
+	                "unfilled hours, agency tiers and break-glass &mdash; how bad an outcome "
+	                "is, not money: its figures carry no pound sign. A partner's value is "
+	                "counted at the partner: spend on work done there, the penalties of its "
+	                "own demand rows, and recharge paid less received. Plan mode.</p>\n");
 	shares_chart(&b, sc, t);
 	mu_buf_addf(&b,
-	            "<table><tr><th>partner</th><th>alone</th><th>together</th><th>gain</th>"
-	            "<th>share</th>%s<th>transfer of value</th></tr>\n",
+	            "<table><tr><th>partner</th><th>alone (value)</th><th>together (value)</th>"
+	            "<th>gain</th><th>share</th>%s<th>transfer of value</th></tr>\n",
 	            std_error ? "<th>std error</th>" : "");
 	for (p = 0; p < sc->n_partners; p++) {
 		mu_buf_adds(&b, "<tr><td>");
 		io_html_esc(&b, sc->partners[p].name);
 		mu_buf_addf(&b, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>",
-		            io_html_money(m[0], t->silo_cost[p]),
-		            io_html_money(m[1], t->system_cost[p]), io_html_money(m[2], t->gain[p]),
-		            io_html_money(m[3], sh->share[p]));
+		            io_html_weight(m[0], t->silo_cost[p]),
+		            io_html_weight(m[1], t->system_cost[p]),
+		            io_html_weight(m[2], t->gain[p]), io_html_weight(m[3], sh->share[p]));
 		if (std_error)
 			mu_buf_addf(&b, "<td>%s</td>",
-			            isnan(std_error[p]) ? "-" : io_html_money(m[4], std_error[p]));
+			            isnan(std_error[p]) ? "-" : io_html_weight(m[4], std_error[p]));
 		/* value, not money: "pays" is for the cash settlement only */
 		mu_buf_addf(&b, "<td>%s %s</td></tr>\n",
 		            fabs(t->transfer[p]) < 0.005 ? ""
 		            : t->transfer[p] > 0         ? "gets"
 		                                         : "passes",
-		            io_html_money(m[5], fabs(t->transfer[p])));
+		            io_html_weight(m[5], fabs(t->transfer[p])));
 	}
 	/* the sentences the terminal says too */
 	mu_buf_init(&said);
 	io_say_shares_core(&said, sc, sh, t->exact_max);
 	mu_buf_adds(&b, "</table>\n<p>In plain words: a partner's <b>share</b> is its fair "
-	                "part of the saving, what it brings to the partners it works with; the "
-	                "<b>core</b> is the set of ways to split the saving in which no group of "
+	                "part of the value of working together, what it brings to the partners it "
+	                "works with; the <b>core</b> is the set of ways to split that value in "
+	                "which no group of "
 	                "partners would do better by working on its own, so no one has a reason "
 	                "to leave. ");
 	io_html_esc(&b, said.data);

@@ -30,8 +30,9 @@ void io_say_value(struct mu_buf *b, const struct mu_scenario *sc, const struct m
                   const struct mu_plan *silo);
 
 /* The price of the guarantee of DESIGN.md §3a: the system plan with it
- * against without it, in cost to the system (spend plus penalty weights,
- * said as such, with spend and penalties apart), then each partner it
+ * against without it, in the objective (spend plus penalty weights, said
+ * as such, a plain number with no pound sign, with spend in pounds and the
+ * penalty weights apart), then each partner it
  * protects - whose unfilled penalty without it is above its silo plan's -
  * by name, with by how much. Appends plain text to b. */
 void io_say_guarantee(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *with,
@@ -43,12 +44,11 @@ void io_say_guarantee_price(struct mu_buf *b, const struct mu_scenario *sc,
                             const struct mu_plan *with, const struct mu_plan *without,
                             const struct mu_plan *silo, bool is_proven);
 
-/* The cost to the system (spend plus penalty weights, said as such, never
- * as money saved) of the system plan (sys) against the silo plan (silo),
- * lower or higher; with has_silo_floor, the least by which it is lower
- * than any silo rota, from the silo search's bound silo_floor (for a silo
- * search not proven and a system one proven). Two lines, no final full
- * stop's newline. */
+/* The objective (spend plus penalty weights, said as such: a plain number
+ * with no pound sign, never a cost nor money saved) of the system plan (sys) against the silo plan
+ * (silo), lower or higher; with has_silo_floor, the least by which it is lower than any silo rota,
+ * from the silo search's bound silo_floor (for a silo search not proven and a system one proven).
+ * Two lines, no final full stop's newline. */
 void io_say_compare_cost(struct mu_buf *b, double sys, double silo, bool has_silo_floor,
                          double silo_floor);
 
@@ -140,14 +140,15 @@ void io_say_change(struct mu_buf *b, const struct mu_scenario *sc, const struct 
 void io_say_shift_when(struct mu_buf *b, const struct mu_shift *s);
 
 /* What a recruitment (DESIGN.md §3c) comes to, a year, against recruiting
- * nobody: the posts by role and partner with their yearly pay, then the
- * yearly cost (spend plus penalty weights, said as such), cash spend (the
- * posts' pay included) and filled hours, each with its sign; then what one
- * post more would do to the yearly cost, or that none fits. */
+ * nobody: the posts by role and partner with their yearly pay (money),
+ * then the yearly objective (spend plus penalty weights, said as such, a
+ * plain number with no pound sign), cash spend (the posts' pay included,
+ * in pounds) and filled hours, each with its sign; then what one post more
+ * would do to the yearly objective, or that none fits. */
 struct io_say_recruit {
-	const double *posts; /* per recruits.csv row of sc */
-	double post_cost;    /* posts x annual_cost */
-	double cost, cost_none;
+	const double *posts;    /* per recruits.csv row of sc */
+	double post_cost;       /* posts x annual_cost */
+	double cost, cost_none; /* the yearly objective: spend plus penalty weights */
 	double spend, spend_none;
 	double filled, filled_none; /* filled hours a year */
 	bool has_next;              /* one post more was solved ... */
@@ -170,9 +171,10 @@ void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct
 void io_say_coalition(struct mu_buf *b, const struct mu_scenario *sc, mu_coalition s);
 
 /* Whether exact shares (sh->is_exact) are in the core: in it, that no
- * group saves more alone than its shares add up to, with the closest group
- * (sh->furthest) and by how much (-furthest_excess); not in it, which
- * group would save how much more (furthest_excess), in pounds and pence.
+ * group gains more value alone than its shares add up to, with the closest
+ * group (sh->furthest) and by how much (-furthest_excess); not in it, which
+ * group would gain how much more (furthest_excess): value, spend plus
+ * penalty weights, to two decimals and with no pound sign.
  * Sampled shares: that the core is checked for exact shares only, up to
  * exact_max partners. Appends plain text to b. */
 void io_say_shares_core(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_shares *sh,
@@ -183,12 +185,12 @@ void io_say_shares_core(struct mu_buf *b, const struct mu_scenario *sc, const st
 void io_say_horizon(struct mu_buf *b, long days);
 
 /* A settlement (mu_game_settlement's n_t transfers, in their order),
- * partners by name, each transfer that reads above £0.00. per_days 0: of
+ * partners by name, each transfer that reads above 0.00. per_days 0: of
  * the weighted shares, "Transfers of value (spend plus penalty weights, not
- * money) ...: A passes B £X of value; ..."; per_days > 0: of the cash game,
- * money for that horizon, "Settlement in cash, per week (...): A pays B £X;
- * ...". "pays" only for money. When none reads above £0.00, that none is
- * needed. Appends plain text to b. */
+ * money) ...: A passes B 1,234.56 of value; ..." (no pound sign); per_days
+ * > 0: of the cash game, money for that horizon, "Settlement in cash, per
+ * week (...): A pays B £X; ...". "pays" and "£" only for money. When none
+ * reads above 0.00, that none is needed. Appends plain text to b. */
 void io_say_shares_settlement(struct mu_buf *b, const struct mu_scenario *sc,
                               const struct mu_transfer *t, size_t n_t, long per_days);
 
@@ -198,7 +200,8 @@ void io_say_shares_settlement(struct mu_buf *b, const struct mu_scenario *sc,
  * (io_say_recruit_is_solved). */
 struct io_recruit_year {
 	enum mu_status status;
-	double cost;      /* posts x annual_cost + each week's cost x its weeks a year */
+	double cost;      /* the yearly objective: posts x annual_cost + each week's
+	                   * objective (spend plus penalty weights) x its weeks a year */
 	double post_cost; /* posts x annual_cost */
 	double spend;     /* cash, the posts' pay included */
 	double filled;    /* filled hours */
@@ -215,7 +218,7 @@ static inline bool io_say_recruit_is_solved(const struct io_recruit_year *y)
 /* Where a recruitment curve stops falling, read from its points in order
  * of posts. */
 enum io_recruit_end {
-	IO_RECRUIT_FALLS,       /* every solved step lowers the yearly cost */
+	IO_RECRUIT_FALLS,       /* every solved step lowers the yearly objective */
 	IO_RECRUIT_BREAK_EVEN,  /* the step after the point does not */
 	IO_RECRUIT_NO_MORE_FIT, /* the point after it does not fit (infeasible) */
 	IO_RECRUIT_NOT_SOLVED,  /* the point after it was not solved in --time-limit */
@@ -225,7 +228,7 @@ enum io_recruit_end {
 
 /* Where the curve of n points pts (in order of posts) ends, from the first
  * solved point on: at the first point after which one more step no longer
- * lowers the yearly cost by £0.5 or more, or whose next point does not fit
+ * lowers the yearly objective by 0.5 or more, or whose next point does not fit
  * or was not solved. *at gets the point (n for IO_RECRUIT_FALLS and when
  * no point is solved). */
 enum io_recruit_end io_say_recruit_end(const struct io_recruit_year *pts, size_t n, size_t *at);

@@ -36,17 +36,19 @@ void io_say_changes(struct mu_buf *b, const struct mu_changes *c)
 	            c->n_rows == 1 ? "" : "s");
 	if (c->n_forced > 0)
 		mu_buf_addf(b, "%zu forced (no longer possible, so no penalty); ", c->n_forced);
-	/* the plan is the cheapest with its changes' penalties counted: a change
-	 * is made when the plan costs less with it, perhaps only together with
-	 * others, not each on its own */
+	/* the plan is the best with its changes' penalties counted: a change is
+	 * made when the objective (spend plus penalty weights) is lower with it,
+	 * perhaps only together with others, not each on its own. Change
+	 * penalties are weights (DESIGN.md §3): no pound sign. */
 	if (n_chosen > 0) {
 		mu_buf_addf(b, "%zu made at a change penalty (", n_chosen);
-		io_say_money(b, c->penalty);
-		mu_buf_adds(b, " in all, penalty weights), the re-plan costing less with them; ");
+		io_say_weight(b, c->penalty);
+		mu_buf_adds(b, " in all, in penalty weights), the re-plan's objective (spend plus "
+		               "penalty weights) lower with them; ");
 	} else {
 		mu_buf_adds(b, "none made at a change penalty (");
-		io_say_money(b, c->change_penalty);
-		mu_buf_adds(b, " each); ");
+		io_say_weight(b, c->change_penalty);
+		mu_buf_adds(b, " each, in penalty weights); ");
 	}
 	if (n_added > 0)
 		mu_buf_addf(b, "%zu added (new bookings carry no change penalty); ", n_added);
@@ -106,7 +108,8 @@ void io_say_change(struct mu_buf *b, const struct mu_scenario *sc, const struct 
 		mu_buf_addf(b, "; forced (%s), no penalty", mu_keep_gone_names[ch->why]);
 	} else if (ch->kind != MU_CHANGE_ADDED) {
 		mu_buf_adds(b, "; change penalty ");
-		io_say_money(b, ch->penalty);
+		io_say_weight(b, ch->penalty);
+		mu_buf_adds(b, " in weights");
 	}
 }
 

@@ -161,15 +161,19 @@ void io_say_value(struct mu_buf *b, const struct mu_scenario *sc, const struct m
 	say_group(b, sc, sys, silo, SAME);
 }
 
-/* "spend £120 more", "penalties £3,000 less", "spend the same" */
-static void say_part(struct mu_buf *b, const char *what, double more)
+/* "spend £120 more", "penalty weights 3,000 less", "spend the same":
+ * spend in pounds, weights (is_weight) as plain numbers */
+static void say_part(struct mu_buf *b, const char *what, double more, bool is_weight)
 {
 	mu_buf_addf(b, "%s ", what);
 	if (io_say_is_zero_money(more)) {
 		mu_buf_adds(b, "the same");
 		return;
 	}
-	io_say_money(b, more);
+	if (is_weight)
+		io_say_weight(b, more);
+	else
+		io_say_money(b, more);
 	mu_buf_adds(b, more > 0 ? " more" : " less");
 }
 
@@ -179,17 +183,21 @@ void io_say_guarantee(struct mu_buf *b, const struct mu_scenario *sc, const stru
 	const struct mu_totals *a = &with->system, *c = &without->system;
 	double price = a->cost_total - c->cost_total;
 	size_t p, n = 0;
+	/* its price is in the objective, spend plus penalty weights (DESIGN.md
+	 * §3): a plain number, with spend (£) and the weights apart */
 	mu_buf_adds(b, "The guarantee (no partner's unfilled penalty above its silo plan's) ");
 	if (io_say_is_zero_money(price)) {
-		mu_buf_adds(b, "costs nothing here: the cost to the system is the same with it");
+		mu_buf_adds(b,
+		            "changes nothing here: the objective (spend plus penalty weights) is "
+		            "the same with it");
 	} else {
 		mu_buf_adds(b, price > 0 ? "raises" : "lowers");
-		mu_buf_adds(b, " the cost to the system (spend plus penalty weights) by ");
-		io_say_money(b, price);
+		mu_buf_adds(b, " the objective (spend plus penalty weights) by ");
+		io_say_weight(b, price);
 		mu_buf_adds(b, ": ");
-		say_part(b, "spend", a->spend_total - c->spend_total);
+		say_part(b, "spend", a->spend_total - c->spend_total, false);
 		mu_buf_adds(b, ", ");
-		say_part(b, "penalties", a->penalty_total - c->penalty_total);
+		say_part(b, "penalty weights", a->penalty_total - c->penalty_total, true);
 	}
 	mu_buf_adds(b, ".");
 	for (p = 0; p < sc->n_partners; p++) {
@@ -199,8 +207,8 @@ void io_say_guarantee(struct mu_buf *b, const struct mu_scenario *sc, const stru
 		if (more < 0.005)
 			continue;
 		mu_buf_adds(b, n++ == 0 ? " It protects " : "; ");
-		mu_buf_addf(b, "%s (without it, %s more unfilled penalty than alone)",
-		            sc->partners[p].name, mu_format_money(m, more, 2));
+		mu_buf_addf(b, "%s (without it, %s more in unfilled penalty weights than alone)",
+		            sc->partners[p].name, mu_format_weight(m, more, 2));
 	}
 	mu_buf_adds(
 	    b, n ? "." : " Without it, too, no partner carries more unfilled penalty than alone.");
@@ -225,16 +233,15 @@ void io_say_compare_cost(struct mu_buf *b, double sys, double silo, bool has_sil
 {
 	char m[MU_MONEY_SIZE];
 	double lower = silo - sys;
-	/* the objective weighs penalties with cash: say it as a cost, never as
-	 * money saved */
-	mu_buf_adds(b,
-	            "The cost to the system (spend plus the penalty weights the scenario puts on "
-	            "unfilled hours, agency tiers and break-glass) is ");
-	mu_buf_adds(b, mu_format_money(m, fabs(lower), 2));
+	/* the objective weighs penalties with cash: a plain number, never a
+	 * cost in pounds nor money saved (DESIGN.md §3) */
+	mu_buf_adds(b, "The objective (spend plus the penalty weights the scenario puts on "
+	               "unfilled hours, agency tiers and break-glass: not money) is ");
+	mu_buf_adds(b, mu_format_weight(m, fabs(lower), 2));
 	mu_buf_adds(b, lower >= 0 ? " lower" : " higher");
 	if (has_silo_floor) {
 		mu_buf_adds(b, ",\nand at least ");
-		mu_buf_adds(b, mu_format_money(m, silo_floor - sys, 2));
+		mu_buf_adds(b, mu_format_weight(m, silo_floor - sys, 2));
 		mu_buf_adds(b, " lower than any silo rota however long its search ran");
 	}
 	mu_buf_adds(b, ".");

@@ -1,7 +1,9 @@
 /*
  * io_say_recruit.c - the board sentence of a recruitment: the posts, what
- * they cost and save a year, and the last post's value; and where the
- * recruitment curve (--posts) stops paying.
+ * they cost a year (money), how they change the yearly objective (spend
+ * plus penalty weights: a plain number, never pounds) and cash spend, and
+ * the last post's value; and where the recruitment curve (--posts) stops
+ * paying.
  */
 #include "io/io_say_int.h"
 
@@ -18,18 +20,18 @@ static void say_ordinal(struct mu_buf *b, unsigned long n)
 	mu_buf_addf(b, "%lu%s", n, tens >= 11 && tens <= 13 ? "th" : last <= 3 ? end[last] : "th");
 }
 
-/* A change of the yearly cost by more (the sign says which way), the
- * verb singular or plural. */
+/* A change of the yearly objective by more (the sign says which way), the
+ * verb singular or plural: weights, so no pound sign. */
 static void say_cost_change(struct mu_buf *b, double more, bool is_one)
 {
 	if (io_say_is_zero_money(more)) {
-		mu_buf_addf(b, "leave%s the yearly cost (spend plus penalty weights) as it is",
+		mu_buf_addf(b, "leave%s the yearly objective (spend plus penalty weights) as it is",
 		            is_one ? "s" : "");
 		return;
 	}
-	mu_buf_addf(b, "%s%s the yearly cost (spend plus penalty weights) by ",
+	mu_buf_addf(b, "%s%s the yearly objective (spend plus penalty weights) by ",
 	            more < 0 ? "lower" : "raise", is_one ? "s" : "");
-	io_say_money(b, more);
+	io_say_weight(b, more);
 }
 
 void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct io_say_recruit *r)
@@ -48,8 +50,8 @@ void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct
 			total += r->posts[i];
 		}
 	if (n_with == 0) {
-		mu_buf_adds(b, "Recruiting nobody is best: no post lowers the yearly cost (spend "
-		               "plus penalty weights)");
+		mu_buf_adds(b, "Recruiting nobody is best: no post lowers the yearly objective "
+		               "(spend plus penalty weights)");
 	} else {
 		for (i = 0; i < sc->n_recruits; i++) {
 			const struct mu_recruit *k = &sc->recruits[i];
@@ -104,11 +106,11 @@ void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct
 		mu_buf_adds(b, " post");
 	}
 	if (io_say_is_zero_money(r->cost_next - r->cost))
-		mu_buf_adds(b, " would leave the yearly cost as it is.");
+		mu_buf_adds(b, " would leave the yearly objective as it is.");
 	else {
-		mu_buf_addf(b, " would %s the yearly cost by ",
+		mu_buf_addf(b, " would %s the yearly objective by ",
 		            r->cost_next > r->cost ? "raise" : "lower");
-		io_say_money(b, r->cost_next - r->cost);
+		io_say_weight(b, r->cost_next - r->cost);
 		mu_buf_adds(b, ".");
 	}
 }
@@ -141,12 +143,12 @@ void io_say_recruit_curve(struct mu_buf *b, const double *x, const struct io_rec
 	size_t at;
 	switch (io_say_recruit_end(pts, n, &at)) {
 	case IO_RECRUIT_FALLS:
-		mu_buf_adds(b, "Every step of the curve still lowers the yearly cost.");
+		mu_buf_adds(b, "Every step of the curve still lowers the yearly objective.");
 		break;
 	case IO_RECRUIT_BREAK_EVEN:
 		mu_buf_addf(b,
 		            "Break-even at %g post%s: one more step of posts no longer lowers the "
-		            "yearly cost.",
+		            "yearly objective.",
 		            x[at], x[at] == 1 ? "" : "s");
 		break;
 	case IO_RECRUIT_NO_MORE_FIT:

@@ -1,8 +1,9 @@
 /*
  * io_say_shares.c - what the shares of DESIGN.md §3a come to: a coalition
  * by its partners' ids, whether the shares are in the core (and the group
- * furthest from it), and the settlement's transfers, in the shares' own
- * units (cost to the system, spend plus penalty weights).
+ * furthest from it), and the settlement's transfers: the weighted game's
+ * in its own units (value: spend plus penalty weights, a plain number,
+ * never pounds), the cash game's in money.
  */
 #include "io/io_say_int.h"
 
@@ -38,20 +39,22 @@ void io_say_shares_core(struct mu_buf *b, const struct mu_scenario *sc, const st
 		return;
 	}
 	if (sh->is_in_core) {
-		/* a margin that reads £0.00 reads so, never £-0.00 */
+		/* a margin that reads 0.00 reads so, never -0.00 */
 		double margin = fabs(sh->furthest_excess) < 0.005 ? 0.0 : -sh->furthest_excess;
-		mu_buf_adds(b,
-		            "The shares are in the core: no group of partners would save more by "
-		            "working together alone than its shares add up to (the closest, ");
+		/* value is spend plus penalty weights (DESIGN.md §3): no pound
+		 * sign, never "save" */
+		mu_buf_adds(b, "The shares are in the core: no group of partners would gain more "
+		               "value (spend plus penalty weights, not money) by working together "
+		               "alone than its shares add up to (the closest, ");
 		io_say_coalition(b, sc, sh->furthest);
-		mu_buf_addf(b, ", by %s).", mu_format_money(m, margin, 2));
+		mu_buf_addf(b, ", by %s).", mu_format_weight(m, margin, 2));
 	} else {
 		mu_buf_adds(b, "The shares are not in the core: ");
 		io_say_coalition(b, sc, sh->furthest);
 		mu_buf_addf(b,
-		            " would save %s more by working together alone than its shares add "
-		            "up to.",
-		            mu_format_money(m, sh->furthest_excess, 2));
+		            " would gain %s more in value (spend plus penalty weights, not money) "
+		            "by working together alone than its shares add up to.",
+		            mu_format_weight(m, sh->furthest_excess, 2));
 	}
 }
 
@@ -72,7 +75,7 @@ void io_say_shares_settlement(struct mu_buf *b, const struct mu_scenario *sc,
 	size_t k, n_shown = 0;
 	bool is_cash = per_days > 0;
 	for (k = 0; k < n_t; k++) {
-		if (t[k].amount < 0.005) /* reads £0.00 */
+		if (t[k].amount < 0.005) /* reads 0.00 */
 			continue;
 		if (n_shown++ == 0 && is_cash) {
 			mu_buf_adds(b, "Settlement in cash, ");
@@ -87,10 +90,12 @@ void io_say_shares_settlement(struct mu_buf *b, const struct mu_scenario *sc,
 		} else {
 			mu_buf_adds(b, "; ");
 		}
-		/* "pays" only for money (issue 24) */
+		/* "pays" and a pound sign only for money (issue 24) */
 		mu_buf_addf(b, "%s %s %s %s%s", sc->partners[t[k].from].name,
 		            is_cash ? "pays" : "passes", sc->partners[t[k].to].name,
-		            mu_format_money(m, t[k].amount, 2), is_cash ? "" : " of value");
+		            is_cash ? mu_format_money(m, t[k].amount, 2)
+		                    : mu_format_weight(m, t[k].amount, 2),
+		            is_cash ? "" : " of value");
 	}
 	if (n_shown) {
 		mu_buf_adds(b, ".");

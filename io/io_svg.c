@@ -118,7 +118,8 @@ static void label_at(struct mu_buf *out, double x, double y, const char *anchor,
 	mu_buf_adds(out, "</text>\n");
 }
 
-void io_svg_bars(struct mu_buf *out, const char *what, const struct io_svg_bar *bars, size_t n)
+void io_svg_bars(struct mu_buf *out, const char *what, const struct io_svg_bar *bars, size_t n,
+                 bool is_weight)
 {
 	const double left = 170, span = 420, row = 26;
 	double max = 0;
@@ -135,7 +136,8 @@ void io_svg_bars(struct mu_buf *out, const char *what, const struct io_svg_bar *
 		            "fill=\"%s\"/>\n",
 		            left, y + 2, w, bars[i].colour);
 		text_at(out, left + w + 6, y + 15, "start",
-		        mu_format_money(money, bars[i].value, 0));
+		        is_weight ? mu_format_weight(money, bars[i].value, 0)
+		                  : mu_format_money(money, bars[i].value, 0));
 	}
 	mu_buf_adds(out, "</svg>\n");
 }
@@ -587,7 +589,7 @@ void io_svg_line_panels(struct mu_buf *out, const char *x_label, const double *x
 void io_svg_recruit_curve(struct mu_buf *out, const double *x, const double *cost, size_t n,
                           size_t mark, const char *mark_label)
 {
-	const double w = 560, h = 240, l = 90, r = 20, t = 20, bo = 40;
+	const double w = 560, h = 240, l = 90, r = 20, t = 28, bo = 40;
 	double lo = HUGE_VAL, hi = -HUGE_VAL, x0 = x[0], x1 = x[n - 1];
 	size_t i;
 	char m[MU_MONEY_SIZE];
@@ -605,20 +607,27 @@ void io_svg_recruit_curve(struct mu_buf *out, const double *x, const double *cos
 		x1 = x0 + 1;
 #define CX(v) (l + ((v)-x0) / (x1 - x0) * (w - l - r))
 #define CY(v) (t + (hi - (v)) / (hi - lo) * (h - t - bo))
+	/* the yearly objective holds penalty weights: its axis carries no
+	 * pound sign, and its title says what it is (issue 24) */
 	mu_buf_addf(out,
 	            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
-	            "role=\"img\" aria-label=\"yearly cost against posts\">\n",
+	            "role=\"img\" aria-label=\"yearly objective (spend plus penalty weights) "
+	            "against posts\">\n",
 	            w, h);
+	mu_buf_addf(out,
+	            "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\">yearly objective (spend plus "
+	            "penalty weights, not money)</text>\n",
+	            l, t - 12);
 	mu_buf_addf(out,
 	            "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#555\"/>"
 	            "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#555\"/>\n",
 	            l, h - bo, w - r, h - bo, l, t, l, h - bo);
 	mu_buf_addf(out,
 	            "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" text-anchor=\"end\">%s</text>\n",
-	            l - 4, t + 4, mu_format_money(m, hi, 0));
+	            l - 4, t + 4, mu_format_weight(m, hi, 0));
 	mu_buf_addf(out,
 	            "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" text-anchor=\"end\">%s</text>\n",
-	            l - 4, h - bo, mu_format_money(m, lo, 0));
+	            l - 4, h - bo, mu_format_weight(m, lo, 0));
 	mu_buf_addf(out,
 	            "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\">%.0f</text>"
 	            "<text x=\"%.0f\" y=\"%.0f\" font-size=\"11\" text-anchor=\"end\">%.0f</text>"

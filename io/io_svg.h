@@ -34,9 +34,11 @@ struct io_svg_bar {
 	const char *colour;
 };
 
-/* Horizontal bars, one per label, each with its value written beside it;
- * what names the chart for screen readers. */
-void io_svg_bars(struct mu_buf *out, const char *what, const struct io_svg_bar *bars, size_t n);
+/* Horizontal bars, one per label, each with its value written beside it,
+ * in pounds, or with is_weight as penalty weights (no pound sign: not
+ * money, DESIGN.md §3); what names the chart for screen readers. */
+void io_svg_bars(struct mu_buf *out, const char *what, const struct io_svg_bar *bars, size_t n,
+                 bool is_weight);
 
 /* One cell of the fill heatmap. */
 struct io_svg_cell {
@@ -88,8 +90,9 @@ void io_svg_line_panels(struct mu_buf *out, const char *x_label, const double *x
                         size_t n_marks, const char *mark_label);
 
 /* The recruitment curve of report.html (muster recruit --posts): the
- * yearly cost (cost[i], NAN where point i was not solved: no marker, the
- * line passes it by) against the total posts x[i], n >= 1 points, x
+ * yearly objective (cost[i]: spend plus penalty weights, so its axis has no
+ * pound sign; NAN where point i was not solved: no marker, the line passes
+ * it by) against the total posts x[i], n >= 1 points, x
  * increasing; when mark < n, a dashed line at x[mark] labelled
  * "MARK_LABEL: X posts" ("break-even: 50 posts"). Nothing when no point
  * is solved. */

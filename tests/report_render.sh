@@ -2,9 +2,11 @@
 # report_render.sh - renders the report.html of a solve, a compare and a sweep
 # of the example in headless Chromium (printed to PDF, read back as text with
 # pdftotext) and checks that each page shows the numbers of its CSV files:
-# every partner's and the system's total cost, agency spend, fill rate and
-# required hours from summary.csv; the system and silo costs from
-# compare.csv; the cost of every point from sweep.csv. Then lays each page out
+# every partner's and the system's spend plus penalty weights (total_cost),
+# agency spend, fill rate and required hours from summary.csv; the system
+# and silo objectives from compare.csv; the spend and penalties of every
+# point from sweep.csv; each weight with no pound sign before it (issue 24).
+# Then lays each page out
 # (and a partner's page, and a two-way grid sweep) and measures its charts:
 # no text outside its SVG, no two texts overlapping, no text over a plot
 # area (the legends go outside). report.html has no script, so the measuring
@@ -213,32 +215,48 @@ header() {
 	grep -qF -- "$want" "$1/report.html" || fail "$1/report.html: the header does not say '$want'"
 }
 
-# expect DIR FILE: every line of FILE (a string) is on the rendered page
+# expect DIR FILE: every line of FILE (a string) is on the rendered page;
+# a line "!STRING" says STRING must not be (a weight in pounds, issue 24)
 expect() {
 	n=0
 	while IFS= read -r want; do
-		grep -qF -- "$want" "$1/report.txt" || fail "$1/report.html does not show '$want'"
+		case $want in
+		!*)
+			grep -qF -- "${want#!}" "$1/report.txt" &&
+				fail "$1/report.html shows '${want#!}' (a penalty weight as money)"
+			;;
+		*)
+			grep -qF -- "$want" "$1/report.txt" || fail "$1/report.html does not show '$want'"
+			;;
+		esac
 		n=$((n + 1))
 	done <"$2"
 	[ "$n" -gt 0 ] || fail "nothing to look for in $2"
 	echo "report_render: $1/report.html shows all $n figures"
 }
 
-# Pounds as the report writes them: £1,234.56
+# Pounds as the report writes them: £1,234.56; weight(v, is_only): penalty
+# weights and the objective (spend plus weights), "1,234.56" on the page,
+# and with is_only (a figure that holds weights, so no cash figure is the
+# same) never "£1,234.56" (issue 24): a second line for expect
 MONEY='function money(v,   s, i, n, out) {
 	s = sprintf("%.2f", v < 0 ? -v : v); n = index(s, ".") - 1; out = ""
 	for (i = 1; i <= n; i++) { out = out substr(s, i, 1); if ((n - i) % 3 == 0 && i < n) out = out "," }
 	return (v < -0.004 ? "-" : "") "£" out substr(s, n + 1)
+}
+function weight(v, is_only,   w) {
+	w = money(v); sub("£", "", w); sub("^-", "", w)
+	return is_only ? w "\n!£" w : w
 }'
 
 "$muster" solve "$example" --lp --out solve --db runs.db >/dev/null
 render solve
 # summary.csv, its columns by name: required_hours, fill_fraction,
-# total_cost, agency_spend
+# total_cost (spend plus penalty weights: no pound sign), agency_spend
 awk -F, "$MONEY"'
 NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 {
-	print money($col["total_cost"]); print money($col["agency_spend"])
+	print weight($col["total_cost"], $col["penalties"] >= 0.01); print money($col["agency_spend"])
 	printf "%.0f\n", $col["required_hours"]
 	if ($col["fill_fraction"] != "") printf "%.2f%%\n", 100 * $col["fill_fraction"]
 }' solve/summary.csv >solve/expected.txt
@@ -264,7 +282,7 @@ phone rota
 "$muster" compare "$example" --lp --out compare --db runs.db >/dev/null
 render compare
 awk -F, "$MONEY"'
-$1 == "SYSTEM" && $3 == "total_cost" { print money($4); print money($5); print money($6) }
+$1 == "SYSTEM" && $3 == "total_cost" { print weight($4, 1); print weight($5, 1); print weight($6, 1) }
 $1 == "SYSTEM" && $3 == "agency_spend" { print money($4); print money($5) }
 ' compare/compare.csv >compare/expected.txt
 expect compare compare/expected.txt
@@ -281,7 +299,7 @@ awk -F, "$MONEY"'
 NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 {
 	print money($col["spend"]); print money($col["agency_spend"])
-	w = money($col["penalties"]); sub("£", "", w); print w
+	print weight($col["penalties"], $col["penalties"] >= 0.01)
 }' sweep/sweep.csv >sweep/expected.txt
 expect sweep sweep/expected.txt
 layout sweep

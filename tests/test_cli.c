@@ -10,6 +10,7 @@
 
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
+#include "core/mu_format.h"
 #include "cli/cli_options.h"
 #include "core/mu_settings.h"
 #include "io/io_csv.h"
@@ -381,6 +382,27 @@ static double parse_money(const char *s)
 	return strtod(digits, NULL);
 }
 
+/* Issue 24: a penalty weight, or a total that holds one (the objective),
+ * is never shown as money. Fails unless out shows weight as a plain number
+ * ("312,820.85", or in whole units "312,821") and fails if a pound sign
+ * stands right before it in either form. */
+static void assert_shown_as_weight(const char *out, double weight)
+{
+	char text[2][MU_MONEY_SIZE], pounds[MU_MONEY_SIZE + 8];
+	int k;
+	bool is_shown = false;
+	mu_format_weight(text[0], fabs(weight), 2);
+	mu_format_weight(text[1], fabs(weight), 0);
+	for (k = 0; k < 2; k++) {
+		is_shown = is_shown || strstr(out, text[k]) != NULL;
+		snprintf(pounds, sizeof(pounds), "\xc2\xa3%s", text[k]);
+		if (strstr(out, pounds))
+			fail_msg("the weight %s is shown as money: '%s'", text[k], pounds);
+	}
+	if (!is_shown)
+		fail_msg("the weight %s is not shown", text[0]);
+}
+
 /* The gap a status line gives ("best found, within 0.05%"), in per
  * cent; fails unless the line at s says so, and with a gap above 0. */
 static double stated_gap(const char *s)
@@ -485,18 +507,38 @@ static void test_cli_demo_needs_no_files(void **state)
 	assert_non_null(strstr(silo, " of its 5000 simplex iterations)"));
 	assert_non_null(strstr(r.out, "red flags"));
 	assert_non_null(strstr(r.out, "St Aidan's Hospice"));
-	/* the system plan beats the silo plan, and says by how much */
-	system_cost =
-	    parse_money(strstr(r.out, "  cost      ") + strlen("  cost") +
-	                strspn(strstr(r.out, "  cost      ") + strlen("  cost"), " \xc2\xa3"));
-	/* in cash, hours and red flags; the cost (with penalties) apart */
+	/* the system plan beats the silo plan, and says by how much: the
+	 * objective (spend plus penalty weights) as a plain number, never
+	 * pounds (issue 24) */
+	assert_non_null(strstr(r.out, "\n  objective    "));
+	system_cost = parse_money(strstr(r.out, "\n  objective    ") + strlen("\n  objective    "));
+	/* in cash, hours and red flags; the objective (with penalties) apart */
 	assert_non_null(strstr(r.out, "Working together fills "));
-	saves = strstr(r.out, "and break-glass) is \xc2\xa3");
+	saves = strstr(r.out, "and break-glass: not money) is ");
 	assert_non_null(saves);
+	saves += strlen("and break-glass: not money) is ");
+	assert_true(isdigit((unsigned char)*saves));
 	assert_non_null(strstr(saves, " lower"));
-	silo_cost = system_cost + parse_money(saves + strlen("and break-glass) is \xc2\xa3"));
+	silo_cost = system_cost + parse_money(saves);
 	assert_true(system_cost > 100000);
 	assert_true(silo_cost > 1.2 * system_cost);
+	assert_shown_as_weight(r.out, system_cost);
+	assert_shown_as_weight(r.out, parse_money(saves));
+	/* the penalties line, the objective line and the comparison's weight
+	 * rows carry no pound sign but the spend's in the objective's line */
+	assert_false(line_has_pound(r.out, "  penalties    "));
+	assert_non_null(strstr(r.out, " in penalty weights, not money: unfilled hours "));
+	assert_false(line_has_pound(r.out, "  penalties (weights) "));
+	assert_false(line_has_pound(r.out, "    unfilled hours "));
+	assert_false(line_has_pound(r.out, "    break-glass "));
+	assert_false(line_has_pound(r.out, "  objective (spend+weights) "));
+	{
+		const char *obj = strstr(r.out, "\n  objective    ");
+		const char *spend = strstr(obj, "(spend \xc2\xa3");
+		assert_non_null(spend);
+		assert_true(spend < strchr(obj + 1, '\n'));
+		assert_non_null(strstr(spend, " in penalty weights: what the plan minimises)"));
+	}
 	/* the answer first: the headline and what working together is worth,
 	 * then the unfilled rows, and the next step last */
 	{
@@ -631,12 +673,15 @@ static void check_outputs(const char *dir, bool is_rota, bool is_silo, double ob
 	mu_scenario_free(sc);
 }
 
-/* The objective from a solve's headline ("cost £147,429.59"). */
+/* The objective from a solve's headline ("objective 147,429.59"): spend
+ * plus penalty weights, so a plain number with no pound sign (issue 24). */
 static double headline_cost(const char *out)
 {
-	const char *cost = strstr(out, "cost \xc2\xa3");
+	const char *cost = strstr(out, ", objective ");
 	assert_non_null(cost);
-	return parse_money(cost + strlen("cost \xc2\xa3"));
+	cost += strlen(", objective ");
+	assert_true(isdigit((unsigned char)*cost));
+	return parse_money(cost);
 }
 
 /* Issue #24: the report's unfilled table tells every reason of a row, or
@@ -694,6 +739,8 @@ static void check_unfilled_reasons(const char *dir)
 	assert_int_equal(n_said, n_reasons);
 }
 
+static double csv_value(const char *path, const char *prefix, int col);
+
 static void test_cli_solve_plan_mode_matches_clp(void **state)
 {
 	struct tu_result r;
@@ -713,6 +760,23 @@ static void test_cli_solve_plan_mode_matches_clp(void **state)
 	clp = harness_peer_objective(mps, false);
 	assert_true(fabs(ours - clp) <= 1e-6 * clp + 0.01);
 	check_outputs("out", false, false, ours);
+	{
+		/* report.html: the objective's tile, the penalties' tile and the
+		 * penalties-by-kind bars are weights: never after a pound sign
+		 * (issue 24); the terminal's too */
+		char *html;
+		tu_path(path, sizeof(path), "out/report.html");
+		html = tu_slurp(path);
+		tu_path(path, sizeof(path), "out/summary.csv");
+		assert_shown_as_weight(html, ours);
+		assert_shown_as_weight(r.out, ours);
+		assert_shown_as_weight(html, csv_value(path, "SYSTEM,", 31)); /* penalties */
+		assert_shown_as_weight(r.out, csv_value(path, "SYSTEM,", 31));
+		assert_shown_as_weight(html, csv_value(path, "SYSTEM,", 25));      /* short */
+		assert_shown_as_weight(html, csv_value(path, "acute_north,", 13)); /* a partner's */
+		assert_non_null(strstr(html, "objective: spend + penalty weights"));
+		free(html);
+	}
 	tu_result_free(&r);
 	/* prices.csv: a row per constraint, demand rows priced */
 	tu_path(path, sizeof(path), "out/prices.csv");
@@ -776,9 +840,12 @@ static void test_cli_solve_rota_mode_brackets_cbc(void **state)
 	           "--write-mps-natural", "rota.mps", NULL);
 	assert_int_equal(r.status, 0);
 	ours = headline_cost(r.out);
-	at = strstr(r.out, ", bound \xc2\xa3");
+	at = strstr(r.out, ", bound ");
 	assert_non_null(at);
-	bound = parse_money(at + strlen(", bound \xc2\xa3"));
+	assert_true(isdigit((unsigned char)at[strlen(", bound ")])); /* weights: no £ */
+	bound = parse_money(at + strlen(", bound "));
+	assert_shown_as_weight(r.out, ours);
+	assert_shown_as_weight(r.out, bound);
 	tu_path(mps, sizeof(mps), "rota.mps");
 	cbc = harness_peer_objective(mps, true);
 	if (!(bound <= cbc + 1e-6 * cbc + 0.01 && cbc <= ours + 1e-6 * cbc + 0.01))
@@ -866,7 +933,7 @@ static size_t count_lines(const char *path)
 static void test_cli_compare_system_and_silo(void **state)
 {
 	struct tu_result r;
-	double sys, silo;
+	double sys, silo, lower;
 	char path[400], *html;
 	(void)state;
 	r = tu_run("solve", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--db", "c.db", NULL);
@@ -926,12 +993,30 @@ static void test_cli_compare_system_and_silo(void **state)
 		assert_true(fabs(csv_value(path, "SYSTEM,the whole system,net_cash,", 4) -
 		                 csv_value(path, "SYSTEM,the whole system,spend,", 4)) < 0.01);
 	}
+	lower = csv_value(path, "SYSTEM,the whole system,total_cost,", 6);
+	/* the objective and its parts in weights are plain numbers on the
+	 * terminal and the page, never pounds; spend keeps its (issue 24) */
+	assert_shown_as_weight(r.out, sys);
+	assert_shown_as_weight(r.out, silo);
+	assert_shown_as_weight(r.out, csv_value(path, "SYSTEM,the whole system,total_cost,", 6));
+	assert_shown_as_weight(r.out, csv_value(path, "SYSTEM,the whole system,penalties,", 4));
+	assert_shown_as_weight(r.out, csv_value(path, "SYSTEM,the whole system,penalties,", 5));
+	/* the partner table's weighted column: the hospice's silo figure */
+	assert_shown_as_weight(r.out, csv_value_measure(path, "hospice,", "cost_with_recharge", 5));
+	assert_true(line_has_pound(r.out, "  spend (cash) "));
+	assert_false(line_has_pound(r.out, "  penalties (weights) "));
+	assert_false(line_has_pound(r.out, "  objective (spend+weights) "));
+	assert_non_null(strstr(r.out, "The objective (spend plus the penalty weights"));
+	assert_null(strstr(r.out, "The cost to the system"));
 	/* each plan's own outputs hold by §3 */
 	check_outputs("cmp/system", false, false, sys);
 	check_outputs("cmp/silo", false, true, silo);
 	tu_path(path, sizeof(path), "cmp/report.html");
 	html = tu_slurp(path);
 	assert_non_null(strstr(html, "System against silo"));
+	assert_shown_as_weight(html, sys);
+	assert_shown_as_weight(html, silo);
+	assert_shown_as_weight(html, lower);
 	assert_null(strstr(html, "<script"));
 	free(html);
 	tu_result_free(&r);
@@ -2298,14 +2383,18 @@ static void test_cli_guarantee_protects_every_partner(void **state)
 	assert_int_equal(n, 7);
 	for (p = 0; p < n; p++)
 		assert_true(unfilled[0][p] <= unfilled[1][p] + 0.01);
-	/* "raises the cost to the system (spend plus penalty weights) by £X" */
-	at =
-	    strstr(r.out, "raises the cost to the system (spend plus penalty weights) by \xc2\xa3");
+	/* "raises the objective (spend plus penalty weights) by X": weights, no
+	 * pound sign (issue 24); the spend in it keeps its */
+	at = strstr(r.out, "raises the objective (spend plus penalty weights) by ");
 	assert_non_null(at);
-	price =
-	    parse_money(at + strlen("raises the cost to the system (spend plus penalty weights) "
-	                            "by \xc2\xa3"));
+	at += strlen("raises the objective (spend plus penalty weights) by ");
+	assert_true(isdigit((unsigned char)*at));
+	price = parse_money(at);
 	assert_true(fabs(price - (with - without)) <= 0.5);
+	assert_non_null(strstr(at, ": spend \xc2\xa3"));
+	assert_non_null(strstr(at, ", penalty weights "));
+	assert_true(isdigit((unsigned char)strstr(at, ", penalty weights ")[18]));
+	assert_non_null(strstr(at, " more in unfilled penalty weights than alone"));
 	assert_non_null(strstr(r.out, "It protects "));
 	tu_result_free(&r);
 	{ /* and the report says it too */
@@ -2438,8 +2527,25 @@ static void test_cli_shares_add_up_and_settle(void **state)
 	assert_non_null(a);
 	b = strstr(r.out, " pays ");
 	assert_true(b && b > a);
-	tu_result_free(&r);
+	/* value (spend plus penalty weights) is never shown as pounds: the
+	 * saving, the hospice's gain, share and transfer, on the terminal
+	 * and the page (issue 24); the cash game keeps its pounds */
 	tu_path(path, sizeof(path), "sh/shares.csv");
+	{
+		char page[400], *html;
+		tu_path(page, sizeof(page), "sh/report.html");
+		html = tu_slurp(page);
+		assert_shown_as_weight(r.out, csv_value(path, "SYSTEM,", 6));
+		assert_shown_as_weight(html, csv_value(path, "SYSTEM,", 6));
+		for (p = 5; p <= 8; p += 1 + (p == 6)) {
+			assert_shown_as_weight(r.out, csv_value(path, "hospice,", (int)p));
+			assert_shown_as_weight(html, csv_value(path, "hospice,", (int)p));
+		}
+		assert_null(strstr(r.out, "would save"));
+		assert_non_null(strstr(r.out, "): working together spends \xc2\xa3"));
+		free(html);
+	}
+	tu_result_free(&r);
 	{
 		/* the cash game: each partner's fall in net cash plus its cash
 		 * transfer is its cash share; the cash shares add up to the fall
@@ -2827,13 +2933,21 @@ static void test_cli_recruit_posts_curve_and_sentence(void **state)
 	r = tu_run("recruit", "winter", "summer", "--weights", "26,26", "--posts", "0:3:1", "--out",
 	           "rec", "--db", "rec.db", NULL);
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "rota: optimal, yearly cost £60,000.00"));
-	assert_non_null(strstr(r.out, "without new posts: yearly cost £291,200.00"));
+	/* the yearly objective holds penalty weights: no pound sign, spend
+	 * (the posts' pay in it) and the weights apart (issue 24) */
+	assert_non_null(strstr(r.out, "rota: optimal, yearly objective 60,000.00 (spend "
+	                              "£60,000.00 plus 0.00 in penalty weights)"));
+	assert_non_null(strstr(r.out, "without new posts: yearly objective 291,200.00 (spend "
+	                              "£0.00 plus 291,200.00 in penalty weights)"));
 	assert_non_null(strstr(r.out, "2 Nurse posts at Acute cost £60,000 a year and lower the "
-	                              "yearly cost (spend plus penalty weights) by £231,200; cash "
-	                              "spend, their pay included, rises by £60,000, and 1456 more "
-	                              "hours a year are filled; a 3rd post would raise the yearly "
-	                              "cost by £30,000."));
+	                              "yearly objective (spend plus penalty weights) by 231,200; "
+	                              "cash spend, their pay included, rises by £60,000, and 1456 "
+	                              "more hours a year are filled; a 3rd post would raise the "
+	                              "yearly objective by 30,000."));
+	assert_shown_as_weight(r.out, 291200);
+	assert_shown_as_weight(r.out, 231200);
+	assert_shown_as_weight(r.out, 53200); /* the last post's value */
+	assert_null(strstr(r.out, "yearly cost"));
 	assert_non_null(strstr(r.out, "Break-even at 2 posts"));
 	/* posts.csv: 2 posts; the last is worth 113,200 - 60,000 */
 	tu_path(path, sizeof(path), "rec/posts.csv");
@@ -2865,6 +2979,10 @@ static void test_cli_recruit_posts_curve_and_sentence(void **state)
 	assert_non_null(strstr(text, "<svg"));
 	assert_non_null(strstr(text, "break-even: 2 posts"));
 	assert_non_null(strstr(text, "2 Nurse posts at Acute cost £60,000 a year"));
+	assert_shown_as_weight(text, 291200);
+	assert_shown_as_weight(text, 113200); /* the curve's table */
+	assert_shown_as_weight(text, 53200);
+	assert_null(strstr(text, "yearly cost"));
 	free(text);
 	assert_non_null(strstr(r.out, "the weeks' runs recorded in rec.db as set 1"));
 	tu_result_free(&r);
@@ -2885,7 +3003,7 @@ static void test_cli_recruit_posts_curve_and_sentence(void **state)
 	r = tu_run("recruit", "winter", "summer", "--weights", "1,51", "--lp", "--db", "rec2.db",
 	           NULL);
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "plan: optimal, yearly cost £11,200.00"));
+	assert_non_null(strstr(r.out, "plan: optimal, yearly objective 11,200.00 (spend "));
 	assert_non_null(strstr(r.out, "Recruiting nobody is best"));
 	tu_result_free(&r);
 }
@@ -2933,7 +3051,7 @@ static void test_cli_recruit_refuses_with_the_reason(void **state)
 	write_recruit_weeks("partner,role,annual_cost\na,rn,30000\n");
 	r = tu_run("solve", "winter", "--lp", "--db", "rec.db", NULL);
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "cost £11,200.00"));
+	assert_non_null(strstr(r.out, ", objective 11,200.00"));
 	tu_result_free(&r);
 }
 
@@ -2955,6 +3073,18 @@ static double money_after(const char *text, const char *key)
 	at += strlen(key);
 	assert_true(strncmp(at, "\xc2\xa3", 2) == 0);
 	return parse_money(at + 2);
+}
+
+/* The weights after key in text ("objective 1,234.56": no pound sign);
+ * fails when key is missing or a pound sign follows it. */
+static double weight_after(const char *text, const char *key)
+{
+	const char *at = strstr(text, key);
+	if (!at)
+		fail_msg("no '%s' in:\n%s", key, text);
+	at += strlen(key);
+	assert_true(isdigit((unsigned char)*at));
+	return parse_money(at);
 }
 
 /* Issue 18 point 7: the example's two weeks, `muster example DIR` and
@@ -3015,9 +3145,10 @@ static void test_cli_recruit_on_the_example_weeks(void **state)
 	           "--db", "rec.db", NULL);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "recruit: 2 weeks, plan: optimal"));
-	best = money_after(r.out, "plan: optimal, yearly cost ");
-	none = money_after(r.out, "without new posts: yearly cost ");
-	sentence = strstr(r.out, " a year and lower the yearly cost (spend plus penalty weights)");
+	best = weight_after(r.out, "plan: optimal, yearly objective ");
+	none = weight_after(r.out, "without new posts: yearly objective ");
+	sentence =
+	    strstr(r.out, " a year and lower the yearly objective (spend plus penalty weights)");
 	assert_non_null(sentence);
 	while (sentence > r.out && sentence[-1] != '\n')
 		sentence--;
@@ -3050,10 +3181,11 @@ static void test_cli_recruit_on_the_example_weeks(void **state)
 		    strncmp(winter->partners[rec->partner].id, "acute_", 6) == 0)
 			assert_true(posts >= 1);
 	}
-	/* the sentence's pay a year and fall in the yearly cost are posts.csv's
-	 * and the headline's (to the pound it rounds to) */
+	/* the sentence's pay a year (money) and fall in the yearly objective
+	 * (weights) are posts.csv's and the headline's (to the whole number it
+	 * rounds to) */
 	assert_true(fabs(money_after(sentence, " cost ") - post_cost) <= 0.5 + 1e-6);
-	assert_true(fabs(money_after(sentence, " by ") - (none - best)) <= 0.5 + 0.01);
+	assert_true(fabs(weight_after(sentence, " by ") - (none - best)) <= 0.5 + 0.01);
 
 	/* curve.csv: recruiting nobody is its point 0; no point beats the best
 	 * posts (the total free); the break-even the first point after which

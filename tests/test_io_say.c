@@ -607,7 +607,9 @@ static void test_io_say_point_of_takes_fill_spend_and_red_flags(void **state)
 }
 
 /* "spend £X more|less|the same" at s, against the change more. */
-static void check_part(const char *s, const char *what, double more)
+static double weight_at(const char *s);
+
+static void check_part(const char *s, const char *what, double more, bool is_weight)
 {
 	const char *at = strstr(s, what);
 	assert_non_null(at);
@@ -616,7 +618,8 @@ static void check_part(const char *s, const char *what, double more)
 		assert_true(fabs(more) < (fabs(more) < 100 ? 0.005 : 0.5));
 		return;
 	}
-	assert_true(fabs(money_at(at + 1) - fabs(more)) <= money_tolerance(fabs(more)));
+	assert_true(fabs((is_weight ? weight_at(at + 1) : money_at(at + 1)) - fabs(more)) <=
+	            money_tolerance(fabs(more)));
 	assert_non_null(strstr(at, more > 0 ? " more" : " less"));
 }
 
@@ -650,18 +653,19 @@ static void test_io_say_guarantee_is_true_of_its_numbers(void **state)
 		price = with.system.cost_total - without.system.cost_total;
 		mu_buf_init(&b);
 		io_say_guarantee(&b, &scenario, &with, &without, &silo);
-		if ((at = strstr(b.data, "costs nothing here")) != NULL) {
+		if ((at = strstr(b.data, "changes nothing here")) != NULL) {
 			assert_true(fabs(price) < (fabs(price) < 100 ? 0.005 : 0.5));
 		} else {
-			at = strstr(b.data, price > 0 ? "raises the cost" : "lowers the cost");
+			at = strstr(b.data,
+			            price > 0 ? "raises the objective" : "lowers the objective");
 			assert_non_null(at);
 			at = strstr(at, " by ") + strlen(" by ");
-			assert_true(fabs(money_at(at) - fabs(price)) <=
+			assert_true(fabs(weight_at(at) - fabs(price)) <=
 			            money_tolerance(fabs(price)));
 			check_part(at, ": spend",
-			           with.system.spend_total - without.system.spend_total);
-			check_part(at, ", penalties",
-			           with.system.penalty_total - without.system.penalty_total);
+			           with.system.spend_total - without.system.spend_total, false);
+			check_part(at, ", penalty weights",
+			           with.system.penalty_total - without.system.penalty_total, true);
 		}
 		for (p = 0; p < N_PARTNERS; p++) {
 			double more = c[p].unfilled_penalty - s[p].unfilled_penalty;
@@ -669,19 +673,22 @@ static void test_io_say_guarantee_is_true_of_its_numbers(void **state)
 			assert_int_equal(named != NULL, more >= 0.005);
 			if (named) {
 				at = strstr(named, "without it, ") + strlen("without it, ");
-				assert_true(fabs(money_at(at) - more) <= 0.005 + 1e-9);
+				assert_true(fabs(weight_at(at) - more) <= 0.005 + 1e-9);
+				assert_non_null(strstr(at, " more in unfilled penalty weights"));
 			}
 		}
-		/* penalties are never money saved */
+		/* penalties are never money saved, nor a cost, nor in pounds: the
+		 * only pound sign is the spend's */
 		assert_null(strstr(b.data, "saves"));
+		assert_null(strstr(b.data, "cost"));
+		at = strstr(b.data, "\xc2\xa3");
+		if (at) {
+			assert_true(at > strstr(b.data, ": spend "));
+			assert_null(strstr(at + 1, "\xc2\xa3"));
+			assert_true(at < strstr(b.data, ", penalty weights"));
+		}
 		mu_buf_release(&b);
 	}
-}
-
-/* A signed amount of money: "-£1,234.50" or "£3.00". */
-static double signed_money_at(const char *s)
-{
-	return *s == '-' ? -money_at(s + 1) : money_at(s);
 }
 
 /* The number that ends right before the first occurrence of key in text
@@ -920,14 +927,15 @@ static void test_io_say_changes_is_true_of_its_numbers(void **state)
 			struct mu_buf m;
 			mu_buf_init(&m);
 			mu_buf_adds(&m, "(");
-			io_say_money(&m, c.penalty); /* 150 a change chosen */
-			mu_buf_adds(&m, " in all, penalty weights)");
+			io_say_weight(&m, c.penalty); /* 150 a change chosen */
+			mu_buf_adds(&m, " in all, in penalty weights)");
 			assert_non_null(strstr(b.data, m.data));
 			assert_true(fabs(c.penalty - 150.0 * (double)n_chosen) < 1e-9);
 			mu_buf_release(&m);
 		} else {
 			assert_non_null(
-			    strstr(b.data, "none made at a change penalty (£150 each)"));
+			    strstr(b.data,
+			           "none made at a change penalty (150 each, in penalty weights)"));
 			assert_null(strstr(b.data, "in all"));
 		}
 		snprintf(want, sizeof(want), "%zu added (new bookings carry no change penalty); ",
@@ -938,6 +946,8 @@ static void test_io_say_changes_is_true_of_its_numbers(void **state)
 		assert_non_null(strstr(b.data, want));
 		assert_null(strstr(b.data, "sav"));
 		assert_null(strstr(b.data, "free"));
+		assert_null(strstr(b.data, "cost"));     /* the objective is no cost (#24) */
+		assert_null(strstr(b.data, "\xc2\xa3")); /* weights, never pounds (#24) */
 		mu_buf_release(&b);
 	}
 }
@@ -1092,15 +1102,19 @@ static void test_io_say_change_names_who_and_when(void **state)
 		assert_int_equal(strstr(b.data, "; forced (shift no longer offered), no penalty") !=
 		                     NULL,
 		                 ch.is_forced);
-		assert_int_equal(strstr(b.data, "; change penalty £150") != NULL, ch.penalty > 0);
+		assert_int_equal(strstr(b.data, "; change penalty 150 in weights") != NULL,
+		                 ch.penalty > 0);
+		assert_null(strstr(b.data, "\xc2\xa3")); /* weights, never pounds (#24) */
 	}
 	mu_buf_release(&b);
 }
 
 /* The recruitment's sentence on generated numbers: each post named, its
- * yearly pay, the yearly cost's change (said as spend plus penalty
- * weights), spend's and filled hours' each with its sign, and what one
- * post more would do, read back out of the text; never "save". */
+ * yearly pay (pounds), the yearly objective's change (said as spend plus
+ * penalty weights, with no pound sign), spend's (pounds) and filled hours'
+ * each with its sign, and what one post more would do to the objective
+ * (weights), read back out of the text; never "save", never "yearly
+ * cost". */
 static void check_change(const char *text, const char *after, double more, const char *down,
                          const char *up, const char *same)
 {
@@ -1110,7 +1124,8 @@ static void check_change(const char *text, const char *after, double more, const
 		return;
 	}
 	assert_non_null(at);
-	assert_true(fabs(money_at(at + strlen(after)) - fabs(more)) <= money_tolerance(fabs(more)));
+	assert_true(fabs(weight_at(at + strlen(after)) - fabs(more)) <=
+	            money_tolerance(fabs(more)));
 	{
 		/* the verb just before: "lower", "lowers", "raise" or "raises" */
 		char verb[8];
@@ -1161,6 +1176,8 @@ static void test_io_say_recruit_is_true_of_its_numbers(void **state)
 		mu_buf_init(&b);
 		io_say_recruit(&b, &sc, &r);
 		assert_null(strstr(b.data, "save"));
+		assert_null(strstr(b.data, "yearly cost"));
+		assert_null(strstr(b.data, "by \xc2\xa3-")); /* never a signed pound */
 		if (n_with == 0) {
 			assert_true(strncmp(b.data, "Recruiting nobody is best", 25) == 0);
 		} else {
@@ -1173,7 +1190,8 @@ static void test_io_say_recruit_is_true_of_its_numbers(void **state)
 			pay = strchr(pay + 1, ' ') + 1;
 			assert_true(fabs(money_at(pay) - r.post_cost) <=
 			            money_tolerance(r.post_cost));
-			check_change(b.data, " the yearly cost (spend plus penalty weights) by ",
+			check_change(b.data,
+			             " the yearly objective (spend plus penalty weights) by ",
 			             r.cost - r.cost_none, "lower", "raise", "as it is");
 			if (strstr(b.data, "stays the same"))
 				assert_true(fabs(r.spend - r.spend_none) <
@@ -1208,7 +1226,7 @@ static void test_io_say_recruit_is_true_of_its_numbers(void **state)
 				assert_true(strncmp(at, more > 0 ? " would raise" : " would lower",
 				                    12) == 0);
 				at = strstr(at, " by ") + 4;
-				assert_true(fabs(money_at(at) - fabs(more)) <=
+				assert_true(fabs(weight_at(at) - fabs(more)) <=
 				            money_tolerance(fabs(more)));
 			}
 		}
@@ -1303,11 +1321,13 @@ static void test_io_say_coalition_is_its_partners(void **state)
  * penny, with its sign. */
 static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
 {
-	static const char in_core[] = "The shares are in the core: no group of partners would save "
-	                              "more by working together alone than its shares add up to "
-	                              "(the closest, ",
+	static const char in_core[] = "The shares are in the core: no group of partners would gain "
+	                              "more value (spend plus penalty weights, not money) by "
+	                              "working together alone than its shares add up to (the "
+	                              "closest, ",
 	                  not_in[] = "The shares are not in the core: ",
-	                  not_end[] = " more by working together alone than its shares add up to.";
+	                  not_end[] = " more in value (spend plus penalty weights, not money) by "
+	                              "working together alone than its shares add up to.";
 	int k;
 	(void)state;
 	for (k = 0; k < 5000; k++) {
@@ -1333,6 +1353,9 @@ static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
 		io_say_shares_core(&b, &sc, &sh, exact_max);
 		assert_null(strstr(b.data, "(null)"));
 		assert_null(strstr(b.data, "-0.00"));
+		/* value, not money: no pound sign, nothing saved (issue 24) */
+		assert_null(strstr(b.data, "\xc2\xa3"));
+		assert_null(strstr(b.data, "sav"));
 		if (sh.is_exact && n == 1) {
 			assert_string_equal(b.data, "The shares are in the core: with one partner "
 			                            "there is no other partner to work with.");
@@ -1349,17 +1372,17 @@ static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
 			assert_non_null(end);
 			check_coalition(&sc, at, end, sh.furthest);
 			at = end + strlen(", by ");
-			assert_true(fabs(signed_money_at(at) - -sh.furthest_excess) <=
+			assert_true(fabs(signed_weight_at(at) - -sh.furthest_excess) <=
 			            0.005 + 1e-9);
 			assert_string_equal(b.data + strlen(b.data) - 2, ").");
 		} else {
 			assert_true(strncmp(b.data, not_in, strlen(not_in)) == 0);
 			at = b.data + strlen(not_in);
-			end = strstr(at, " would save ");
+			end = strstr(at, " would gain ");
 			assert_non_null(end);
 			check_coalition(&sc, at, end, sh.furthest);
-			at = end + strlen(" would save ");
-			assert_true(fabs(money_at(at) - sh.furthest_excess) <= 0.005 + 1e-9);
+			at = end + strlen(" would gain ");
+			assert_true(fabs(weight_at(at) - sh.furthest_excess) <= 0.005 + 1e-9);
 			assert_string_equal(b.data + strlen(b.data) - strlen(not_end), not_end);
 		}
 		mu_buf_release(&b);
@@ -1450,8 +1473,10 @@ static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
 		}
 		mu_buf_init(&b);
 		io_say_shares_settlement(&b, &sc, t, n_t, per_days);
-		if (!per_days) /* "pays" only for money */
+		if (!per_days) { /* "pays" and pounds only for money */
 			assert_null(strstr(b.data, "pays"));
+			assert_null(strstr(b.data, "\xc2\xa3"));
+		}
 		for (i = 0; i < n_t; i++)
 			n_said += t[i].amount >= 0.005;
 		if (n_said == 0) {
@@ -1466,6 +1491,7 @@ static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
 		for (i = 0; i < n_t; i++) {
 			const char *pays, *end, *pound;
 			size_t from, to;
+			double amount;
 			if (t[i].amount < 0.005)
 				continue;
 			pays = strstr(at, verb);
@@ -1473,20 +1499,25 @@ static void test_io_say_shares_settlement_is_true_of_its_numbers(void **state)
 			end = strstr(pays, "; ");
 			if (!end)
 				end = b.data + b.len - 1;
-			pound = strstr(pays + strlen(verb), " £");
+			if (per_days) {
+				pound = strstr(pays + strlen(verb), " £");
+			} else { /* "B 1,234.56 of value": the amount before " of value" */
+				const char *of = strstr(pays + strlen(verb), " of value");
+				assert_true(of && of < end && (of[9] == ';' || of[9] == '.'));
+				for (pound = of; pound[-1] != ' ';)
+					pound--;
+				pound--;
+			}
 			assert_true(pound && pound < end);
 			from = partner_named(&sc, at, (size_t)(pays - at));
 			to = partner_named(&sc, pays + strlen(verb),
 			                   (size_t)(pound - (pays + strlen(verb))));
-			if (!per_days) {
-				const char *of = strstr(pound, " of value");
-				assert_true(of && of < end && (of[9] == ';' || of[9] == '.'));
-			}
 			assert_int_equal(from, t[i].from);
 			assert_int_equal(to, t[i].to);
-			assert_true(fabs(money_at(pound + 1) - t[i].amount) <= 0.005 + 1e-9);
-			after[from] -= money_at(pound + 1);
-			after[to] += money_at(pound + 1);
+			amount = per_days ? money_at(pound + 1) : weight_at(pound + 1);
+			assert_true(fabs(amount - t[i].amount) <= 0.005 + 1e-9);
+			after[from] -= amount;
+			after[to] += amount;
 			at = *end == ';' ? end + 2 : end;
 		}
 		assert_string_equal(at, "."); /* nothing more said */
@@ -1529,7 +1560,7 @@ static void test_io_say_recruit_without_nobody_says_so(void **state)
 
 /* Where a recruitment curve ends, on generated curves: the point the
  * sentence names (read back out of the text) is the one the numbers say -
- * from the first solved point every step lowers the yearly cost by £0.5 or
+ * from the first solved point every step lowers the yearly objective by 0.5 or
  * more up to it, and the next point does not (break-even), does not fit,
  * or was not solved; or every step pays; or no point fits or was solved. */
 static void test_io_say_recruit_curve_is_true_of_its_points(void **state)
@@ -1554,7 +1585,7 @@ static void test_io_say_recruit_curve_is_true_of_its_points(void **state)
 			                           : MU_STATUS_FEASIBLE;
 			pts[i].cost = i == 0     ? 1e6 * uniform()
 			              : v < 0.55 ? pts[i - 1].cost - 1e5 * uniform()
-			              : v < 0.7  ? pts[i - 1].cost - uniform() /* near £0.5 */
+			              : v < 0.7  ? pts[i - 1].cost - uniform() /* near 0.5 */
 			              : v < 0.8  ? pts[i - 1].cost
 			                         : pts[i - 1].cost + 1e5 * uniform();
 		}
@@ -1582,7 +1613,7 @@ static void test_io_say_recruit_curve_is_true_of_its_points(void **state)
 			assert_int_equal(end, IO_RECRUIT_FALLS);
 			assert_int_equal(at, n);
 			assert_string_equal(
-			    b.data, "Every step of the curve still lowers the yearly cost.");
+			    b.data, "Every step of the curve still lowers the yearly objective.");
 		} else {
 			const char *num = strstr(b.data, " at ");
 			const char *lead =
