@@ -388,7 +388,7 @@ static double parse_money(const char *s)
  * stands right before it in either form. */
 static void assert_shown_as_weight(const char *out, double weight)
 {
-	char text[2][MU_MONEY_SIZE], pounds[MU_MONEY_SIZE + 8];
+	char text[2][MU_MONEY_SIZE], pounds[2 * MU_MONEY_SIZE + 8];
 	int k;
 	bool is_shown = false;
 	mu_format_weight(text[0], fabs(weight), 2);
