@@ -37,6 +37,9 @@ struct mu_keep {
 	size_t n_rows, cap_rows;
 	bool has_now;
 	long now; /* minutes since 1970-01-01 00:00, wall clock, as mu_shift's abs_start */
+	/* the kept plan as given (--keep: a plan.csv path, or "run:ID"),
+	 * owned; NULL when not known */
+	char *source;
 };
 
 /* An empty kept plan; the caller's, freed with mu_keep_free. */

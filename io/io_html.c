@@ -99,27 +99,22 @@ static void files(struct mu_buf *b, const struct io_html_plan *p)
 /* What a re-plan re-plans: the kept plan, from its now when it has one. */
 static void replans(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
 {
-	const struct mu_keep *k = p->keep;
-	char from[32];
+	struct mu_buf say;
 	if (!p->changes)
 		return;
-	mu_buf_adds(b, "<p><b>A re-plan</b> of the kept plan (<code>--keep</code>): ");
-	if (k && k->has_now) {
-		time_t t = (time_t)k->now * 60;
-		struct tm tm;
-		gmtime_r(&t, &tm);
-		strftime(from, sizeof(from), "%a %e %b %Y %H:%M", &tm);
-		mu_buf_addf(b,
-		            "the shifts that start from %s are planned again, those before stay "
-		            "as kept; ",
-		            from);
-	} else {
-		mu_buf_adds(b, "every shift is planned again; ");
-	}
-	mu_buf_addf(b, "%zu kept assignment%s and booking%s stay as they were, %zu change%s.</p>\n",
-	            p->changes->n_kept, p->changes->n_kept == 1 ? "" : "s",
-	            p->changes->n_kept == 1 ? "" : "s", p->changes->n_rows,
-	            p->changes->n_rows == 1 ? "" : "s");
+	mu_buf_init(&say);
+	if (p->keep)
+		io_say_replan(&say, p->keep);
+	else
+		mu_buf_adds(&say, "A re-plan of the kept plan (--keep).");
+	mu_buf_adds(b, "<p><b>");
+	io_html_esc(b, say.data);
+	mu_buf_release(&say);
+	mu_buf_addf(
+	    b, "</b> %zu kept assignment%s and booking%s stay as they were, %zu change%s.</p>\n",
+	    p->changes->n_kept, p->changes->n_kept == 1 ? "" : "s",
+	    p->changes->n_kept == 1 ? "" : "s", p->changes->n_rows,
+	    p->changes->n_rows == 1 ? "" : "s");
 	(void)sc;
 }
 
@@ -745,9 +740,12 @@ enum mu_code io_html_write_solve(const char *dir, const struct mu_scenario *sc,
 {
 	struct mu_buf b;
 	struct lookup lk;
+	char runs[48] = "";
+	if (plan->run_id > 0)
+		snprintf(runs, sizeof(runs), "Run %lld", plan->run_id);
 	mu_buf_init(&b);
 	lookup_init(&lk, sc);
-	io_html_page_open(&b, plan->heading, sc, scenario_label, plan->run_id);
+	io_html_page_open(&b, plan->heading, sc, scenario_label, runs);
 	replans(&b, sc, plan);
 	files(&b, plan);
 	headline(&b, sc, plan);
@@ -861,12 +859,16 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
                                    struct mu_err *err)
 {
 	double lower = silo->objective - sys->objective;
-	char m[MU_MONEY_SIZE];
+	char m[MU_MONEY_SIZE], runs[96] = "";
 	struct mu_buf b, say;
 	struct lookup lk;
+	if (sys->run_id > 0 && silo->run_id > 0)
+		snprintf(runs, sizeof(runs), "Runs %lld (system) and %lld (silo)", sys->run_id,
+		         silo->run_id);
 	mu_buf_init(&b);
 	lookup_init(&lk, sc);
-	io_html_page_open(&b, "System against silo", sc, scenario_label, sys->run_id);
+	io_html_page_open(&b, "System against silo", sc, scenario_label, runs);
+	replans(&b, sc, sys);
 	mu_buf_init(&say);
 	io_say_value(&say, sc, sys->plan, silo->plan);
 	mu_buf_adds(&b, "<p style=\"font-size:1.2em\">");

@@ -147,7 +147,8 @@ enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
 	struct mu_buf b, said;
 	size_t p;
 	mu_buf_init(&b);
-	io_html_page_open(&b, "Shares of the value of working together", sc, scenario_label, 0);
+	/* shares records no run (coalition values only, with --db) */
+	io_html_page_open(&b, "Shares of the value of working together", sc, scenario_label, NULL);
 	mu_buf_addf(&b,
 	            "<p style=\"font-size:1.2em\">Working together lowers the cost to the system "
 	            "by <b>%s</b> of value (spend plus penalty weights), not money. Each partner's "

@@ -439,6 +439,7 @@ enum mu_code io_keep_read_as(const char *spec, const char *db, const struct mu_s
 	r.is_rota = is_rota;
 	rc = is_run ? read_run(&r, spec + 4, db, err) : read_csv(&r, spec, err);
 	if (rc == MU_OK) {
+		r.keep->source = mu_strdup(spec);
 		*out = r.keep;
 		r.keep = NULL;
 	}

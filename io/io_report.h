@@ -203,6 +203,9 @@ struct io_recruit {
 	bool has_gap;
 	double gap;
 	bool is_all_optimal;
+	/* the weeks' runs as recorded (one per week, first_run to last_run)
+	 * and their set, named in the page's header; 0 (not recorded): none */
+	long long first_run, last_run, set_id;
 };
 
 /* Writes dir/posts.csv: partner,role,posts,annual_cost,posts_cost,
