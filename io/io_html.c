@@ -244,11 +244,14 @@ static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	free(u);
 }
 
+/* A row of the partner table: t's figures as shown (rounded to add up),
+ * exact's fill. */
 static void partner_row(struct mu_buf *b, const char *name, const struct mu_totals *t,
-                        bool has_budget, double budget, bool is_total)
+                        const struct mu_totals *exact, bool has_budget, double budget,
+                        bool is_total)
 {
 	char m[5][MU_MONEY_SIZE], fill[32];
-	io_html_fill_text(fill, sizeof(fill), t);
+	io_html_fill_text(fill, sizeof(fill), exact);
 	mu_buf_adds(b, is_total ? "<tr><th>" : "<tr><td>");
 	io_html_esc(b, name);
 	mu_buf_addf(b,
@@ -267,7 +270,12 @@ static void partner_row(struct mu_buf *b, const char *name, const struct mu_tota
 static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
                           const struct io_html_plan *p)
 {
+	/* whole hours and pennies, each column's rows adding up to the
+	 * system's row as shown (issue 24) */
+	struct mu_totals *shown = mu_malloc((sc->n_partners + 1) * sizeof(*shown)), system;
 	size_t i;
+	io_report_round_totals(p->plan->partners, sc->n_partners, &p->plan->system, 1, shown,
+	                       &system);
 	mu_buf_adds(b, "<h2>Partners</h2>\n<table><tr><th>partner</th><th>required h</th>"
 	               "<th>fill</th><th>red flags</th><th>own h</th><th>mutual aid in h</th>"
 	               "<th>bank h</th><th>agency h</th><th>unfilled h</th><th>agency spend</th>"
@@ -275,12 +283,13 @@ static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
 	               "<th>lent out h</th></tr>\n");
 	for (i = 0; i < sc->n_partners; i++)
 		if (is_shown(p, i))
-			partner_row(b, sc->partners[i].name, &p->plan->partners[i],
+			partner_row(b, sc->partners[i].name, &shown[i], &p->plan->partners[i],
 			            sc->partners[i].has_agency_budget,
 			            sc->partners[i].agency_budget, false);
 	if (!p->is_partner_page)
-		partner_row(b, "Whole system", &p->plan->system, sc->settings.has_agency_budget,
-		            sc->settings.agency_budget, true);
+		partner_row(b, "Whole system", &system, &p->plan->system,
+		            sc->settings.has_agency_budget, sc->settings.agency_budget, true);
+	free(shown);
 	mu_buf_adds(b, "</table>\n<p>Spend is cash: agency charges, bank pay and mutual-aid "
 	               "travel (own staff cost nothing extra: already paid). Penalties are the "
 	               "weights the scenario puts on unfilled hours, agency tiers and break-glass "

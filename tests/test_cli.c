@@ -17,6 +17,7 @@
 #include "io/io_store.h"
 #include "model_harness.h"
 #include "plan_check.h"
+#include "sum_check.h"
 #include "test_util.h"
 
 #include <ctype.h>
@@ -626,8 +627,13 @@ static void check_outputs(const char *dir, bool is_rota, bool is_silo, double ob
 {
 	struct mu_scenario *sc = example();
 	char path[400];
+	char page[500], why[512];
 	snprintf(path, sizeof(path), "%s/%s", tu_dir(), dir);
 	harness_check_outputs(sc, path, is_rota, is_silo, objective);
+	/* the page's partner table adds up as shown (compare's plans have none) */
+	snprintf(page, sizeof(page), "%s/report.html", path);
+	if (access(page, F_OK) == 0 && !sum_check_partner_table(page, why, sizeof(why)))
+		fail_msg("%s", why);
 	mu_scenario_free(sc);
 }
 
@@ -2456,6 +2462,13 @@ static void test_cli_shares_add_up_and_settle(void **state)
 	tu_result_free(&r);
 	tu_path(path, sizeof(path), "sh/shares.csv");
 	{
+		/* money with two decimals, each column adding up to SYSTEM's as
+		 * written (issue 24) */
+		char why[512];
+		if (!sum_check_shares(path, why, sizeof(why)))
+			fail_msg("%s", why);
+	}
+	{
 		/* the cash game: each partner's fall in net cash plus its cash
 		 * transfer is its cash share; the cash shares add up to the fall
 		 * in spend; the hospice's net cash together is its spend (checked
@@ -2490,7 +2503,7 @@ static void test_cli_shares_add_up_and_settle(void **state)
 		s = csv_value(path, prefix, 6);
 		t = csv_value(path, prefix, 8);
 		assert_true(fabs(g + t - s) < 1e-6 * (1 + fabs(s)));
-		/* shares.csv has ten significant digits */
+		/* to the penny: silo - system is the gain as written */
 		assert_true(fabs(csv_value(path, prefix, 3) - csv_value(path, prefix, 4) - g) <
 		            1e-3);
 		share += s;
@@ -2519,6 +2532,11 @@ static void test_cli_shares_add_up_and_settle(void **state)
 	tu_path(path, sizeof(path), "sa/shares.csv");
 	csv_cell(path, "hospice,", 7, cell, sizeof(cell));
 	assert_true(cell[0] != '\0');
+	{
+		char why[512];
+		if (!sum_check_shares(path, why, sizeof(why)))
+			fail_msg("%s", why);
+	}
 	free(a);
 	free(b);
 	r = tu_run("shares", getenv("MUSTER_EXAMPLE_DIR"), "--samples", "0", NULL);
