@@ -40,6 +40,9 @@ struct mu_keep {
 	/* the kept plan as given (--keep: a plan.csv path, or "run:ID"),
 	 * owned; NULL when not known */
 	char *source;
+	/* the number of its staff column (plan.csv; 0: a stored run, or not
+	 * known), for errors at a row's staff cell */
+	unsigned long staff_col;
 };
 
 /* An empty kept plan; the caller's, freed with mu_keep_free. */
