@@ -115,6 +115,10 @@ void cli_run_print_changes(const struct mu_scenario *sc, const struct flow_run *
 	if (!c)
 		return;
 	mu_buf_init(&text);
+	if (run->keep) {
+		io_say_replan(&text, run->keep);
+		mu_buf_adds(&text, " ");
+	}
 	io_say_changes(&text, c);
 	printf("%s\n", cli_safe(text.data));
 	for (p = 0; p < sc->n_partners; p++)

@@ -13,6 +13,7 @@
 #include "core/mu_alloc.h"
 #include "core/mu_format.h"
 #include "core/mu_time.h"
+#include "io/io_outputs.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -196,6 +197,7 @@ int cmd_demo(int argc, char **argv)
 	struct mu_err err;
 	double started = mu_time_now();
 	int status;
+	char *staged = NULL; /* --out's outputs until both runs are recorded */
 
 	memset(&cmp, 0, sizeof(cmp));
 	if (cli_print_help_if_asked(cmd_demo_help, argc, argv))
@@ -209,6 +211,11 @@ int cmd_demo(int argc, char **argv)
 	/* the database and the output folder, before any solving */
 	if ((status = cli_run_store_open(a.db, &st)) != 0 || (status = cli_prepare_out(a.out)) != 0)
 		goto done;
+	mu_err_clear(&err);
+	if (a.out && io_outputs_begin(a.out, &staged, &err) != MU_OK) {
+		status = cli_fail(&err);
+		goto done;
+	}
 	printf("muster demo: the example ICS - %zu partners, %zu roles, %zu shifts over %ld days,\n"
 	       "%zu bank workers, %zu agency offers, %zu mutual-aid agreements.\n\n",
 	       sc->n_partners, sc->n_roles, sc->n_shifts, days_spanned(sc), sc->n_bank,
@@ -219,11 +226,19 @@ int cmd_demo(int argc, char **argv)
 	creq.time_limit = a.time_limit;
 	creq.work_limit = a.time_limit > 0 ? 0 : DEMO_WORK_LIMIT;
 	creq.started = started;
-	creq.out = a.out;
+	creq.out = staged;
 	cli_compare_hooks(&view, &creq);
 	mu_err_clear(&err);
 	if (flow_compare_solve(src, sc, &creq, &cmp, &err) != MU_OK) {
 		status = cli_fail(&err);
+		goto done;
+	}
+	if (staged && io_outputs_commit(staged, a.out, &err) != MU_OK) {
+		cli_print_line(stderr,
+		               "muster: the system and silo runs are recorded in %s, but their "
+		               "outputs could not all be put in %s: %s\n",
+		               a.db, a.out, err.msg);
+		status = 1;
 		goto done;
 	}
 	/* the answer first: what the system plan does, then what working
@@ -242,6 +257,8 @@ int cmd_demo(int argc, char **argv)
 	       "solve it:\n  muster example ex\n  muster solve ex --out out\n");
 	status = 0;
 done:
+	io_outputs_abandon(staged); /* gone already after the commit */
+	free(staged);
 	io_store_close(st);
 	flow_compare_release(&cmp);
 	mu_scenario_free(sc);

@@ -161,7 +161,10 @@ int cmd_solve(int argc, char **argv)
 		status = cli_fail(&err);
 		goto done;
 	}
-	if (staged && io_outputs_commit(staged, a.out, &err) != MU_OK) {
+	/* the page names the run, so it is written once the run is recorded,
+	 * and before the outputs go into --out */
+	if (staged && (flow_run_write_report(sc, &req, &run, run_id, &err) != MU_OK ||
+	               io_outputs_commit(staged, a.out, &err) != MU_OK)) {
 		cli_print_line(stderr,
 		               "muster: run %lld is recorded in %s, but its outputs could not "
 		               "all be put in %s: %s\n",

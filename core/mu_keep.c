@@ -38,6 +38,7 @@ void mu_keep_free(struct mu_keep *k)
 	for (i = 0; i < k->n_rows; i++)
 		free(k->rows[i].supplier);
 	free(k->rows);
+	free(k->source);
 	free(k);
 }
 

@@ -37,6 +37,12 @@ struct mu_keep {
 	size_t n_rows, cap_rows;
 	bool has_now;
 	long now; /* minutes since 1970-01-01 00:00, wall clock, as mu_shift's abs_start */
+	/* the kept plan as given (--keep: a plan.csv path, or "run:ID"),
+	 * owned; NULL when not known */
+	char *source;
+	/* the number of its staff column (plan.csv; 0: a stored run, or not
+	 * known), for errors at a row's staff cell */
+	unsigned long staff_col;
 };
 
 /* An empty kept plan; the caller's, freed with mu_keep_free. */

@@ -62,6 +62,8 @@ static enum mu_code write_comparison(const char *dir, const struct io_source *sr
 		return rc;
 	flow_run_html_plan(&c->req[0], &run[0], "The system plan", &sys);
 	flow_run_html_plan(&c->req[1], &run[1], "The silo plan", &silo);
+	sys.run_id = c->id[FLOW_SYSTEM];
+	silo.run_id = c->id[FLOW_SILO];
 	mu_buf_init(&guarantee);
 	flow_compare_say_guarantee(&guarantee, sc, c);
 	rc = io_html_write_compare(dir, sc, src->label, &sys, &silo,
@@ -156,7 +158,7 @@ enum mu_code flow_compare_solve(const struct io_source *src, const struct mu_sce
 			break;
 		}
 		tell(creq, k, FLOW_COMPARE_DONE, is_guaranteed, &c->run[k].solved, id);
-		kept_id = id;
+		c->id[k] = kept_id = id;
 		if (k == FLOW_SILO && is_guaranteed)
 			cap = flow_run_guarantee_caps(sc, c->run[k].solved.plan);
 	}

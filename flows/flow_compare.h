@@ -55,16 +55,16 @@ struct flow_compare_request {
 struct flow_compare {
 	struct flow_run_request req[FLOW_COMPARE_RUNS];
 	struct flow_run run[FLOW_COMPARE_RUNS];
+	int64_t id[FLOW_COMPARE_RUNS]; /* each run as recorded; 0: not recorded */
 };
 
 /* Solves sc as one system (run[FLOW_SYSTEM]) and as silos (run[FLOW_SILO]),
- * recording each run as soon as it is solved and writing the outputs creq
- * asks. Under the guarantee the silo plan is solved first, its unfilled
- * penalties are the system plan's caps, and run[FLOW_UNGUARANTEED] is the
- * system plan without them; otherwise that run stays empty. MU_OK, or the
- * first failure's code (its message says which run failed, and which run
- * is already recorded). Release *out with flow_compare_release, also after
- * a failure. */
+ * recording each run as soon as it is solved (id[k]) and writing the
+ * outputs creq asks, report.html last, naming both runs. Under the guarantee the silo plan is
+ * solved first, its unfilled penalties are the system plan's caps, and run[FLOW_UNGUARANTEED] is
+ * the system plan without them; otherwise that run stays empty. MU_OK, or the first failure's code
+ * (its message says which run failed, and which run is already recorded). Release *out with
+ * flow_compare_release, also after a failure. */
 enum mu_code flow_compare_solve(const struct io_source *src, const struct mu_scenario *sc,
                                 const struct flow_compare_request *creq, struct flow_compare *out,
                                 struct mu_err *err);

@@ -232,7 +232,10 @@ static enum mu_code write_outputs(const struct flow_recruit_request *req,
 	                          .plans = (const struct mu_plan *const *)r->best.plans,
 	                          .curve_x = r->curve_x,
 	                          .curve = r->curve,
-	                          .n_curve = r->n_curve};
+	                          .n_curve = r->n_curve,
+	                          .first_run = r->first_run,
+	                          .last_run = r->last_run,
+	                          .set_id = r->set_id};
 	enum mu_code rc = io_report_write_posts(req->out, sc, &view, err);
 	size_t k;
 	for (k = 0; k < req->n_weeks && rc == MU_OK; k++) {
@@ -272,6 +275,7 @@ static enum mu_code record(const struct flow_recruit_request *req, struct flow_r
 	struct flow_run_stored *stored = mu_calloc(n + 1, sizeof(*stored));
 	struct io_run *runs = mu_calloc(n + 1, sizeof(*runs));
 	struct io_run_vary *vary = mu_calloc(n * n_vary + 1, sizeof(*vary));
+	int64_t *ids = mu_calloc(n + 1, sizeof(*ids));
 	char(*names)[160] = mu_calloc(sc0->n_recruits + 1, sizeof(*names));
 	struct mu_buf text;
 	enum mu_code rc;
@@ -315,7 +319,12 @@ static enum mu_code record(const struct flow_recruit_request *req, struct flow_r
 	    req->store, req->sources,
 	    &(struct io_sweep){
 	        .mode = req->is_lp ? "plan" : "rota", .vary = text.data, .runs = runs, .n_runs = n},
-	    &r->set_id, NULL, err);
+	    &r->set_id, ids, err);
+	if (rc == MU_OK) {
+		r->first_run = ids[0];
+		r->last_run = ids[n - 1];
+	}
+	free(ids);
 	for (k = 0; k < n; k++)
 		flow_run_stored_release(&stored[k]);
 	mu_buf_release(&text);
@@ -388,9 +397,16 @@ enum mu_code flow_recruit_solve(const struct flow_recruit_request *req, struct f
 	    (req->has_curve && (rc = curve(req, &how, r, err)) != MU_OK) ||
 	    (rc = nobody(req, &how, r, err)) != MU_OK)
 		goto done;
-	if (req->out && (rc = write_outputs(req, r, err)) != MU_OK)
+	/* recorded first: report.html names the weeks' runs */
+	if ((rc = record(req, r, err)) != MU_OK)
 		goto done;
-	rc = record(req, r, err);
+	if (req->out && (rc = write_outputs(req, r, err)) != MU_OK) {
+		size_t n = strlen(err->msg);
+		snprintf(err->msg + n, sizeof(err->msg) - n,
+		         "; the weeks' runs are recorded in %s as set %lld, but not all their "
+		         "outputs are written",
+		         io_store_path(req->store), (long long)r->set_id);
+	}
 done:
 	pol_recruit_warm_free(how.warm);
 	return rc;

@@ -98,23 +98,26 @@ struct flow_recruit {
 	double *curve_x;
 	struct io_recruit_year *curve;
 	size_t n_curve;
-	enum io_recruit_end end; /* where the curve ends (io_say_recruit_end) ... */
-	size_t end_at;           /* ... at this point (n_curve: none) */
-	int64_t set_id;          /* the weeks' runs' linked set in the store */
+	enum io_recruit_end end;     /* where the curve ends (io_say_recruit_end) ... */
+	size_t end_at;               /* ... at this point (n_curve: none) */
+	int64_t set_id;              /* the weeks' runs' linked set in the store */
+	int64_t first_run, last_run; /* its runs, one per week */
 	/* with a time limit: the seconds the best posts' search was given,
 	 * and each of the n_resolves re-solves after it */
 	double time_best, time_each;
 	size_t n_resolves;
 };
 
-/* Solves the recruitment req asks, writes its outputs (req->out) and then
- * records each week's plan of the best posts as a run, the weeks one
- * linked set (a sweep of command recruit; each run's values: its week,
- * its weight and the posts of each recruits.csv row). MU_OK with *out
- * filled (release with flow_recruit_release, also after a failure);
- * MU_E_SOLVER (no recruitment found, the solver failed, or stopped:
- * nothing recorded), MU_E_INPUT (weeks of different systems), MU_E_IO,
- * MU_E_DB. */
+/* Solves the recruitment req asks, records each week's plan of the best
+ * posts as a run, the weeks one linked set (a sweep of command recruit;
+ * each run's values: its week, its weight and the posts of each
+ * recruits.csv row), and then writes its outputs (req->out), report.html
+ * naming the runs. MU_OK with *out filled (release with
+ * flow_recruit_release, also after a failure); MU_E_SOLVER (no
+ * recruitment found, the solver failed, or stopped: nothing recorded),
+ * MU_E_INPUT (weeks of different systems), MU_E_DB (nothing recorded),
+ * MU_E_IO (the outputs: the runs are recorded, out->set_id set, and the
+ * message says so). */
 enum mu_code flow_recruit_solve(const struct flow_recruit_request *req, struct flow_recruit *out,
                                 struct mu_err *err);
 

@@ -95,14 +95,25 @@ enum mu_code flow_run_solve(const struct mu_scenario *sc, const struct flow_run_
 	if (flow_is_aborted(&req->hooks))
 		return mu_err_set(err, MU_E_SOLVER, "interrupted; the run was not recorded");
 	run->why = pol_why_new(&run->solved);
+	run->keep = req->keep;
 	if (req->keep)
 		run->changes = mu_keep_changes(req->keep, sc, run->solved.plan,
 		                               run->solved.keep_gone, sc->settings.change_penalty);
 	if (!req->out)
 		return MU_OK;
 	flow_run_html_plan(req, run, req->is_silo ? "Silo plan" : "System plan", &view);
-	return io_outputs_write_run(req->out, sc, &view, !req->is_lp, req->is_report, req->label,
-	                            err);
+	return io_outputs_write_run(req->out, sc, &view, !req->is_lp, err);
+}
+
+enum mu_code flow_run_write_report(const struct mu_scenario *sc, const struct flow_run_request *req,
+                                   const struct flow_run *run, int64_t run_id, struct mu_err *err)
+{
+	struct io_html_plan view;
+	if (!req->out || !req->is_report)
+		return MU_OK;
+	flow_run_html_plan(req, run, req->is_silo ? "Silo plan" : "System plan", &view);
+	view.run_id = run_id;
+	return io_outputs_write_pages(req->out, sc, &view, req->label, err);
 }
 
 void flow_run_html_plan(const struct flow_run_request *req, const struct flow_run *run,

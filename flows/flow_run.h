@@ -29,8 +29,11 @@ struct flow_run_request {
 	const char *mps;         /* write the model solved here first, or NULL */
 	const char *mps_natural; /* write the natural model here first, or NULL */
 	const char *out;         /* write the outputs of DESIGN.md §4 here, or NULL */
-	bool is_report;          /* with out: also report.html of this run alone */
-	const char *label;       /* the scenario, as the report names it */
+	/* with out: also report.html of this run alone, written by
+	 * flow_run_write_report once the run is recorded (its header names
+	 * the run) */
+	bool is_report;
+	const char *label; /* the scenario, as the report names it */
 	/* Warm start from the basis this holds (a sweep's previous point) and
 	 * keep the run's in it for the next; NULL: a cold start. */
 	struct pol_warm *warm;
@@ -64,9 +67,10 @@ struct flow_run {
 	struct pol_solved solved;   /* the status, the plan and (plan mode) prices */
 	struct mu_why *why;         /* why each uncovered demand row is uncovered */
 	struct mu_changes *changes; /* against the kept plan (req->keep), else NULL */
+	const struct mu_keep *keep; /* req->keep, borrowed: what the run re-plans */
 };
 
-/* Solves sc as req asks and has io/ write the outputs (req->out). A stop
+/* Solves sc as req asks and has io/ write the CSV outputs (req->out). A stop
  * (req->hooks.stop) ends the search; the run then fails ("interrupted;
  * the run was not recorded"). MU_OK with *run filled (release with
  * flow_run_release, also after a failure); MU_E_IO, MU_E_SOLVER (no plan,
@@ -96,6 +100,13 @@ void flow_run_stored_release(struct flow_run_stored *s);
 enum mu_code flow_run_record(struct io_store *st, const struct io_source *src,
                              const struct mu_scenario *sc, const struct flow_run_request *req,
                              const struct flow_run *run, int64_t *id, struct mu_err *err);
+
+/* With req->out and req->is_report, writes the run's report.html, and
+ * each partner's, into req->out, the header naming run_id (the run as
+ * recorded: flow_run_record's id). MU_OK (nothing to write, too) or
+ * MU_E_IO. */
+enum mu_code flow_run_write_report(const struct mu_scenario *sc, const struct flow_run_request *req,
+                                   const struct flow_run *run, int64_t run_id, struct mu_err *err);
 
 void flow_run_release(struct flow_run *run);
 

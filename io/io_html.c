@@ -99,27 +99,22 @@ static void files(struct mu_buf *b, const struct io_html_plan *p)
 /* What a re-plan re-plans: the kept plan, from its now when it has one. */
 static void replans(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p)
 {
-	const struct mu_keep *k = p->keep;
-	char from[32];
+	struct mu_buf say;
 	if (!p->changes)
 		return;
-	mu_buf_adds(b, "<p><b>A re-plan</b> of the kept plan (<code>--keep</code>): ");
-	if (k && k->has_now) {
-		time_t t = (time_t)k->now * 60;
-		struct tm tm;
-		gmtime_r(&t, &tm);
-		strftime(from, sizeof(from), "%a %e %b %Y %H:%M", &tm);
-		mu_buf_addf(b,
-		            "the shifts that start from %s are planned again, those before stay "
-		            "as kept; ",
-		            from);
-	} else {
-		mu_buf_adds(b, "every shift is planned again; ");
-	}
-	mu_buf_addf(b, "%zu kept assignment%s and booking%s stay as they were, %zu change%s.</p>\n",
-	            p->changes->n_kept, p->changes->n_kept == 1 ? "" : "s",
-	            p->changes->n_kept == 1 ? "" : "s", p->changes->n_rows,
-	            p->changes->n_rows == 1 ? "" : "s");
+	mu_buf_init(&say);
+	if (p->keep)
+		io_say_replan(&say, p->keep);
+	else
+		mu_buf_adds(&say, "A re-plan of the kept plan (--keep).");
+	mu_buf_adds(b, "<p><b>");
+	io_html_esc(b, say.data);
+	mu_buf_release(&say);
+	mu_buf_addf(
+	    b, "</b> %zu kept assignment%s and booking%s stay as they were, %zu change%s.</p>\n",
+	    p->changes->n_kept, p->changes->n_kept == 1 ? "" : "s",
+	    p->changes->n_kept == 1 ? "" : "s", p->changes->n_rows,
+	    p->changes->n_rows == 1 ? "" : "s");
 	(void)sc;
 }
 
@@ -253,11 +248,14 @@ static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	free(u);
 }
 
+/* A row of the partner table: t's figures as shown (rounded to add up),
+ * exact's fill. */
 static void partner_row(struct mu_buf *b, const char *name, const struct mu_totals *t,
-                        bool has_budget, double budget, bool is_total)
+                        const struct mu_totals *exact, bool has_budget, double budget,
+                        bool is_total)
 {
 	char m[5][MU_MONEY_SIZE], fill[32];
-	io_html_fill_text(fill, sizeof(fill), t);
+	io_html_fill_text(fill, sizeof(fill), exact);
 	mu_buf_adds(b, is_total ? "<tr><th>" : "<tr><td>");
 	io_html_esc(b, name);
 	mu_buf_addf(b,
@@ -276,7 +274,12 @@ static void partner_row(struct mu_buf *b, const char *name, const struct mu_tota
 static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
                           const struct io_html_plan *p)
 {
+	/* whole hours and pennies, each column's rows adding up to the
+	 * system's row as shown (issue 24) */
+	struct mu_totals *shown = mu_malloc((sc->n_partners + 1) * sizeof(*shown)), system;
 	size_t i;
+	io_report_round_totals(p->plan->partners, sc->n_partners, &p->plan->system, 1, shown,
+	                       &system);
 	mu_buf_adds(b, "<h2>Partners</h2>\n<table><tr><th>partner</th><th>required h</th>"
 	               "<th>fill</th><th>red flags</th><th>own h</th><th>mutual aid in h</th>"
 	               "<th>bank h</th><th>agency h</th><th>unfilled h</th><th>agency spend</th>"
@@ -285,12 +288,13 @@ static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
 	               "<th>lent out h</th></tr>\n");
 	for (i = 0; i < sc->n_partners; i++)
 		if (is_shown(p, i))
-			partner_row(b, sc->partners[i].name, &p->plan->partners[i],
+			partner_row(b, sc->partners[i].name, &shown[i], &p->plan->partners[i],
 			            sc->partners[i].has_agency_budget,
 			            sc->partners[i].agency_budget, false);
 	if (!p->is_partner_page)
-		partner_row(b, "Whole system", &p->plan->system, sc->settings.has_agency_budget,
-		            sc->settings.agency_budget, true);
+		partner_row(b, "Whole system", &system, &p->plan->system,
+		            sc->settings.has_agency_budget, sc->settings.agency_budget, true);
+	free(shown);
 	mu_buf_adds(b,
 	            "</table>\n<p>Spend is cash: agency charges, bank pay and mutual-aid "
 	            "travel (own staff cost nothing extra: already paid). Penalties are the "
@@ -755,9 +759,12 @@ enum mu_code io_html_write_solve(const char *dir, const struct mu_scenario *sc,
 {
 	struct mu_buf b;
 	struct lookup lk;
+	char runs[48] = "";
+	if (plan->run_id > 0)
+		snprintf(runs, sizeof(runs), "Run %lld", plan->run_id);
 	mu_buf_init(&b);
 	lookup_init(&lk, sc);
-	io_html_page_open(&b, plan->heading, sc, scenario_label, plan->run_id);
+	io_html_page_open(&b, plan->heading, sc, scenario_label, runs);
 	replans(&b, sc, plan);
 	files(&b, plan);
 	headline(&b, sc, plan);
@@ -880,12 +887,16 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
                                    struct mu_err *err)
 {
 	double lower = silo->objective - sys->objective;
-	char m[MU_MONEY_SIZE];
+	char m[MU_MONEY_SIZE], runs[96] = "";
 	struct mu_buf b, say;
 	struct lookup lk;
+	if (sys->run_id > 0 && silo->run_id > 0)
+		snprintf(runs, sizeof(runs), "Runs %lld (system) and %lld (silo)", sys->run_id,
+		         silo->run_id);
 	mu_buf_init(&b);
 	lookup_init(&lk, sc);
-	io_html_page_open(&b, "System against silo", sc, scenario_label, sys->run_id);
+	io_html_page_open(&b, "System against silo", sc, scenario_label, runs);
+	replans(&b, sc, sys);
 	mu_buf_init(&say);
 	io_say_value(&say, sc, sys->plan, silo->plan);
 	mu_buf_adds(&b, "<p style=\"font-size:1.2em\">");

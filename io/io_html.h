@@ -37,8 +37,8 @@ struct io_html_plan {
 	 * first; else NULL */
 	const struct mu_changes *changes;
 	const struct mu_keep *keep; /* the kept plan of a re-plan, or NULL */
-	/* the run's id in the store, named in the page's header; 0 (not
-	 * recorded yet when the page is written) leaves it out */
+	/* the run's id in the store, named in the page's header (pages are
+	 * written once the run is recorded); 0 leaves it out */
 	long long run_id;
 };
 

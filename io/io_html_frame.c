@@ -82,7 +82,7 @@ static void day_text(char *buf, size_t size, long day)
 }
 
 void io_html_page_open(struct mu_buf *b, const char *title, const struct mu_scenario *sc,
-                       const char *label, long long run_id)
+                       const char *label, const char *runs)
 {
 	char when[64], from[32], to[32];
 	time_t now = time(NULL);
@@ -99,8 +99,10 @@ void io_html_page_open(struct mu_buf *b, const char *title, const struct mu_scen
 	mu_buf_addf(b, "</title>\n<style>%s</style></head><body>\n<h1>", STYLE);
 	io_html_esc(b, title);
 	mu_buf_adds(b, "</h1>\n<p class=\"sub\">");
-	if (run_id > 0)
-		mu_buf_addf(b, "Run %lld &middot; ", run_id);
+	if (runs && *runs) {
+		io_html_esc(b, runs);
+		mu_buf_adds(b, " &middot; ");
+	}
 	mu_buf_adds(b, "Scenario <b>");
 	io_html_esc(b, label);
 	mu_buf_adds(b, "</b>");

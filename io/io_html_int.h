@@ -29,11 +29,12 @@ const char *io_html_weight(char *buf, double v);
 void io_html_fill_text(char *buf, size_t size, const struct mu_totals *t);
 
 /* Starts a page in b: the document's head with the style, the title as
- * its heading, and a line naming the run (run_id; 0: none, left out), the
+ * its heading, and a line naming the runs recorded (runs, as "Run 12" or
+ * "Runs 12 (system) and 13 (silo)"; NULL or "": none, left out), the
  * scenario (label, and sc's source_hash when it has one), the dates its
  * shifts cover, muster's version and the time. */
 void io_html_page_open(struct mu_buf *b, const char *title, const struct mu_scenario *sc,
-                       const char *label, long long run_id);
+                       const char *label, const char *runs);
 
 /* Ends the page in b, writes it as dir/report.html and releases b.
  * MU_OK or MU_E_IO. */

@@ -16,6 +16,7 @@
 #include "io/io_svg.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,13 +157,19 @@ enum mu_code io_html_write_recruit(const char *dir, const struct mu_scenario *sc
                                    const struct io_recruit *r, struct mu_err *err)
 {
 	struct mu_buf b, label;
+	char runs[96] = "";
 	size_t k;
+	if (r->first_run > 0 && r->first_run == r->last_run)
+		snprintf(runs, sizeof(runs), "Run %lld (set %lld)", r->first_run, r->set_id);
+	else if (r->first_run > 0)
+		snprintf(runs, sizeof(runs), "Runs %lld to %lld (set %lld)", r->first_run,
+		         r->last_run, r->set_id);
 	mu_buf_init(&b);
 	mu_buf_init(&label);
 	for (k = 0; k < r->n_weeks; k++)
 		mu_buf_addf(&label, "%s%s", k ? ", " : "", r->folders[k]);
 	/* the header names the first week's scenario, hash and dates */
-	io_html_page_open(&b, "Where the next posts should go", sc, label.data, 0);
+	io_html_page_open(&b, "Where the next posts should go", sc, label.data, runs);
 	mu_buf_release(&label);
 	search_status(&b, r);
 	mu_buf_adds(&b, "<p style=\"font-size:1.2em\">");

@@ -148,9 +148,10 @@ enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
 	struct mu_buf b, said;
 	size_t p;
 	mu_buf_init(&b);
-	io_html_page_open(&b, "Shares of the value of working together", sc, scenario_label, 0);
-	/* value is spend plus penalty weights (DESIGN.md §3): plain numbers,
-	 * never pounds; the cash game below is money */
+	/* shares records no run (coalition values only, with --db); value is
+	 * spend plus penalty weights (DESIGN.md §3): plain numbers, never
+	 * pounds; the cash game below is money */
+	io_html_page_open(&b, "Shares of the value of working together", sc, scenario_label, NULL);
 	mu_buf_addf(&b,
 	            "<p style=\"font-size:1.2em\">Working together lowers the objective by "
 	            "<b>%s</b> of value (spend plus penalty weights), not money. Each partner's "

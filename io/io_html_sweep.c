@@ -16,12 +16,18 @@ enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
                                  const char *scenario_label, const struct io_sweep_table *table,
                                  const char *chart_svg, struct mu_err *err)
 {
-	char m[3][MU_MONEY_SIZE], fill[32], status[MU_STATUS_SIZE];
+	char m[3][MU_MONEY_SIZE], fill[32], status[MU_STATUS_SIZE], runs[96] = "";
 	struct mu_buf b;
 	size_t i, k;
 	(void)sc;
+	if (table->n_points == 1 && table->points[0].run_id > 0)
+		snprintf(runs, sizeof(runs), "Run %lld", (long long)table->points[0].run_id);
+	else if (table->n_points > 1 && table->points[0].run_id > 0)
+		snprintf(runs, sizeof(runs), "Runs %lld to %lld",
+		         (long long)table->points[0].run_id,
+		         (long long)table->points[table->n_points - 1].run_id);
 	mu_buf_init(&b);
-	io_html_page_open(&b, "Sweep", sc, scenario_label, 0);
+	io_html_page_open(&b, "Sweep", sc, scenario_label, runs);
 	mu_buf_addf(&b, "<p>%zu %s solves, varying ", table->n_points, table->mode);
 	for (k = 0; k < table->n_names; k++) {
 		mu_buf_adds(&b, k ? (k + 1 == table->n_names ? " and " : ", ") : "");

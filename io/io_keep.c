@@ -12,6 +12,7 @@
 #include "io/io_store.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -333,6 +334,7 @@ static enum mu_code read_csv(struct resolver *r, const char *path, struct mu_err
 			goto done;
 		}
 	}
+	r->keep->staff_col = at_col[C_STAFF] + 1;
 	for (row = 1; row < t->n_rows; row++) {
 		const struct io_csv_row *w = &t->rows[row];
 		const char *text[C_N];
@@ -439,6 +441,7 @@ enum mu_code io_keep_read_as(const char *spec, const char *db, const struct mu_s
 	r.is_rota = is_rota;
 	rc = is_run ? read_run(&r, spec + 4, db, err) : read_csv(&r, spec, err);
 	if (rc == MU_OK) {
+		r.keep->source = mu_strdup(spec);
 		*out = r.keep;
 		r.keep = NULL;
 	}
@@ -495,12 +498,229 @@ static enum mu_code check_past_rest(const struct mu_keep *keep, const char *file
 	return MU_OK;
 }
 
+/* The fixed rows of one limit: their staff (or spend) together, the first
+ * row's line, and their lines and shifts as the message lists them. */
+struct past_rows {
+	double total;
+	unsigned long first;
+	size_t n;
+	char lines[160];
+};
+
+static void past_add(struct past_rows *p, const struct mu_keep_row *k, double amount)
+{
+	size_t at = strlen(p->lines);
+	p->total += amount;
+	if (p->n++ == 0)
+		p->first = k->line;
+	snprintf(p->lines + at, sizeof(p->lines) - at, "%s%lu", at ? ", " : "", k->line);
+}
+
+/* Whether kept row k is before now and still possible in sc, so fixed as
+ * kept (pol_keep.c): own, lend (its agreement still there) or agency (its
+ * offer still there). */
+static bool is_fixed(const struct mu_keep *keep, const struct mu_scenario *sc,
+                     const struct mu_keep_row *k)
+{
+	return mu_keep_is_past(keep, sc, k->shift) && mu_keep_row_gone(sc, k) == MU_KEEP_POSSIBLE &&
+	       (k->source == MU_SRC_OWN ||
+	        ((k->source == MU_SRC_LEND || k->source == MU_SRC_AGENCY) && k->offer != MU_ALL));
+}
+
+/* The error at the first of rows p: "the kept past cannot hold: " what,
+ * then "(plan.csv lines ...)" and fix. */
+static enum mu_code past_error(const struct mu_keep *keep, const char *file,
+                               const struct past_rows *p, struct mu_err *err, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static enum mu_code past_error(const struct mu_keep *keep, const char *file,
+                               const struct past_rows *p, struct mu_err *err, const char *fmt, ...)
+{
+	char what[600];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	return mu_err_set_at(err, MU_E_INPUT, file, p->first, keep->staff_col,
+	                     keep->staff_col ? "staff" : NULL, "the kept past cannot hold: %s",
+	                     what);
+}
+
+/* "plan.csv lines 4, 9" or "stored rows 4, 9". */
+static const char *lines_word(const struct mu_keep *keep, const struct past_rows *p)
+{
+	return keep->staff_col ? (p->n == 1 ? "plan.csv line" : "plan.csv lines")
+	                       : (p->n == 1 ? "stored row" : "stored rows");
+}
+
+/* Own and lent staff of a (home partner, role, shift) before now against
+ * staff.csv's available and rotatable as it now reads. */
+static enum mu_code check_past_staff(const struct mu_keep *keep, const char *file,
+                                     const struct mu_scenario *sc, struct mu_err *err)
+{
+	size_t i, j, s;
+	for (i = 0; i < keep->n_rows; i++) {
+		const struct mu_keep_row *a = &keep->rows[i];
+		struct past_rows all = {0}, lent = {0};
+		long available = 0, rotatable = 0;
+		bool is_first = true;
+		if ((a->source != MU_SRC_OWN && a->source != MU_SRC_LEND) || !is_fixed(keep, sc, a))
+			continue;
+		for (j = 0; j < keep->n_rows && is_first; j++) {
+			const struct mu_keep_row *b = &keep->rows[j];
+			if ((b->source != MU_SRC_OWN && b->source != MU_SRC_LEND) ||
+			    b->home != a->home || b->worker_role != a->worker_role ||
+			    b->shift != a->shift || !is_fixed(keep, sc, b))
+				continue;
+			if (j < i)
+				is_first = false; /* counted at that row */
+			past_add(&all, b, b->staff);
+			if (b->source == MU_SRC_LEND)
+				past_add(&lent, b, b->staff);
+		}
+		if (!is_first)
+			continue;
+		for (s = 0; s < sc->n_staff; s++)
+			if (sc->staff[s].partner == a->home &&
+			    sc->staff[s].role == a->worker_role && sc->staff[s].shift == a->shift) {
+				available = sc->staff[s].available;
+				rotatable = sc->staff[s].rotatable;
+			}
+		if (all.total > (double)available + 1e-6)
+			return past_error(
+			    keep, file, &all, err,
+			    "%s's %s staff on %s worked %.10g before --now, at home and "
+			    "lent (%s %s), above available %ld in staff.csv as it now "
+			    "reads; put available back to at least %.10g, or give an "
+			    "earlier --now",
+			    sc->partners[a->home].id, sc->roles[a->worker_role].id,
+			    sc->shifts[a->shift].id, all.total, lines_word(keep, &all), all.lines,
+			    available, all.total);
+		if (lent.total > (double)rotatable + 1e-6)
+			return past_error(
+			    keep, file, &lent, err,
+			    "%s lent %.10g of its %s staff on %s before --now (%s %s), "
+			    "above rotatable %ld in staff.csv as it now reads; put "
+			    "rotatable back to at least %.10g, or give an earlier --now",
+			    sc->partners[a->home].id, lent.total, sc->roles[a->worker_role].id,
+			    sc->shifts[a->shift].id, lines_word(keep, &lent), lent.lines, rotatable,
+			    lent.total);
+	}
+	return MU_OK;
+}
+
+/* Agency staff of one offer on one shift, and lent staff of one agreement
+ * on one shift, before now against capacity and max_per_shift. */
+static enum mu_code check_past_places(const struct mu_keep *keep, const char *file,
+                                      const struct mu_scenario *sc, struct mu_err *err)
+{
+	size_t i, j;
+	for (i = 0; i < keep->n_rows; i++) {
+		const struct mu_keep_row *a = &keep->rows[i];
+		struct past_rows p = {0};
+		bool is_first = true;
+		long limit;
+		if ((a->source != MU_SRC_AGENCY && a->source != MU_SRC_LEND) ||
+		    !is_fixed(keep, sc, a))
+			continue;
+		limit = a->source == MU_SRC_AGENCY ? sc->agency[a->offer].capacity
+		                                   : sc->agreements[a->offer].max_per_shift;
+		if (limit == MU_UNLIMITED)
+			continue;
+		for (j = 0; j < keep->n_rows && is_first; j++) {
+			const struct mu_keep_row *b = &keep->rows[j];
+			if (b->source != a->source || b->offer != a->offer ||
+			    b->shift != a->shift || !is_fixed(keep, sc, b))
+				continue;
+			if (j < i)
+				is_first = false;
+			past_add(&p, b, b->staff);
+		}
+		if (!is_first || p.total <= (double)limit + 1e-6)
+			continue;
+		if (a->source == MU_SRC_AGENCY) {
+			const struct mu_agency_offer *o = &sc->agency[a->offer];
+			return past_error(
+			    keep, file, &p, err,
+			    "%.10g staff of %s's %s offer (partner %s) worked %s before "
+			    "--now (%s %s), above its capacity %ld in agency.csv as it "
+			    "now reads; put capacity back to at least %.10g, or give an "
+			    "earlier --now",
+			    p.total, o->supplier, sc->roles[o->role].id,
+			    o->partner == MU_ALL ? "*" : sc->partners[o->partner].id,
+			    sc->shifts[a->shift].id, lines_word(keep, &p), p.lines, limit, p.total);
+		}
+		{
+			const struct mu_agreement *g = &sc->agreements[a->offer];
+			return past_error(
+			    keep, file, &p, err,
+			    "%.10g staff were lent from %s to %s (role %s) on %s before "
+			    "--now (%s %s), above max_per_shift %ld in agreements.csv as "
+			    "it now reads; put max_per_shift back to at least %.10g, or "
+			    "give an earlier --now",
+			    p.total, sc->partners[g->from].id, sc->partners[g->to].id,
+			    g->role == MU_ALL ? "*" : sc->roles[g->role].id,
+			    sc->shifts[a->shift].id, lines_word(keep, &p), p.lines, limit, p.total);
+		}
+	}
+	return MU_OK;
+}
+
+/* Agency spend before now (rate x unsocial factor x hours, as DESIGN.md §3
+ * counts it against budgets) at each partner against its agency_budget,
+ * and over the system against the setting. */
+static enum mu_code check_past_budgets(const struct mu_keep *keep, const char *file,
+                                       const struct mu_scenario *sc, struct mu_err *err)
+{
+	size_t p, i;
+	for (p = 0; p <= sc->n_partners; p++) {
+		bool is_system = p == sc->n_partners;
+		bool has_budget =
+		    is_system ? sc->settings.has_agency_budget : sc->partners[p].has_agency_budget;
+		double budget =
+		    is_system ? sc->settings.agency_budget : sc->partners[p].agency_budget;
+		struct past_rows spent = {0};
+		if (!has_budget)
+			continue;
+		for (i = 0; i < keep->n_rows; i++) {
+			const struct mu_keep_row *k = &keep->rows[i];
+			const struct mu_shift *s = &sc->shifts[k->shift];
+			if (k->source != MU_SRC_AGENCY || !is_fixed(keep, sc, k) ||
+			    (!is_system && k->partner != p))
+				continue;
+			past_add(&spent, k,
+			         k->staff * sc->agency[k->offer].rate * (1 + s->enhancement) *
+			             s->paid_hours);
+		}
+		if (spent.total <= budget + 0.005)
+			continue;
+		if (is_system)
+			return past_error(
+			    keep, file, &spent, err,
+			    "the system's agency spend before --now is \xc2\xa3%.2f (%s "
+			    "%s), above the agency_budget setting \xc2\xa3%.2f in "
+			    "settings.csv as it now reads; put agency_budget back to at "
+			    "least %.2f, or give an earlier --now",
+			    spent.total, lines_word(keep, &spent), spent.lines, budget,
+			    spent.total);
+		return past_error(
+		    keep, file, &spent, err,
+		    "%s's agency spend before --now is \xc2\xa3%.2f (%s %s), above "
+		    "its agency_budget \xc2\xa3%.2f in partners.csv as it now reads; "
+		    "put agency_budget back to at least %.2f, or give an earlier --now",
+		    sc->partners[p].id, spent.total, lines_word(keep, &spent), spent.lines, budget,
+		    spent.total);
+	}
+	return MU_OK;
+}
+
 enum mu_code io_keep_check_past(const struct mu_keep *keep, const char *spec,
                                 const struct mu_scenario *sc, struct mu_err *err)
 {
 	size_t w, i;
 	char label[64];
 	bool is_run = strncmp(spec, "run:", 4) == 0;
+	enum mu_code rc;
 	if (!keep->has_now)
 		return MU_OK;
 	if (is_run)
@@ -525,7 +745,7 @@ enum mu_code io_keep_check_past(const struct mu_keep *keep, const char *spec,
 			         sc->shifts[k->shift].id);
 		}
 		if (hours <= sc->bank[w].max_hours + 1e-6) {
-			enum mu_code rc = check_past_rest(keep, is_run ? label : spec, sc, w, err);
+			rc = check_past_rest(keep, is_run ? label : spec, sc, w, err);
 			if (rc != MU_OK)
 				return rc;
 			continue;
@@ -539,5 +759,8 @@ enum mu_code io_keep_check_past(const struct mu_keep *keep, const char *spec,
 		    sc->bank[w].id, hours, is_run ? "stored rows" : "plan.csv lines", lines, shifts,
 		    q, hours);
 	}
-	return MU_OK;
+	if ((rc = check_past_staff(keep, is_run ? label : spec, sc, err)) != MU_OK ||
+	    (rc = check_past_places(keep, is_run ? label : spec, sc, err)) != MU_OK)
+		return rc;
+	return check_past_budgets(keep, is_run ? label : spec, sc, err);
 }

@@ -29,11 +29,16 @@ enum mu_code io_keep_read(const char *spec, const char *db, const struct mu_scen
 enum mu_code io_keep_read_as(const char *spec, const char *db, const struct mu_scenario *sc,
                              bool is_rota, struct mu_keep **out, struct mu_err *err);
 
-/* With keep->has_now, whether the kept past (its bank rows before now that
- * sc still allows, fixed as kept) can hold against sc as it now reads: a
- * bank worker's past hours above max_hours is MU_E_INPUT at the first
- * such row of spec (plan.csv's line, or the stored row), naming every one.
- * Other limits (rest, agency capacity, budgets) are left to the solve. */
+/* With keep->has_now, whether the kept past (its rows before now that sc
+ * still allows, fixed as kept) can hold against sc as it now reads: a
+ * bank worker's past hours above max_hours or shifts without
+ * min_rest_hours between them; a (partner, role, shift)'s own and lent
+ * staff above staff.csv's available, or lent above rotatable; an agency
+ * offer's staff on a shift above its capacity; an agreement's lent staff
+ * on a shift above max_per_shift; agency spend above a partner's
+ * agency_budget or the system's. Each is MU_E_INPUT at the first such row
+ * of spec (plan.csv's line and staff column, or the stored row), naming
+ * every row, the limit and how to fix it. */
 enum mu_code io_keep_check_past(const struct mu_keep *keep, const char *spec,
                                 const struct mu_scenario *sc, struct mu_err *err);
 

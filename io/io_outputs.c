@@ -26,11 +26,9 @@ static char *partner_dir(const char *out, const char *id)
 }
 
 enum mu_code io_outputs_write_run(const char *out, const struct mu_scenario *sc,
-                                  const struct io_html_plan *view, bool is_rota, bool is_report,
-                                  const char *label, struct mu_err *err)
+                                  const struct io_html_plan *view, bool is_rota, struct mu_err *err)
 {
 	const struct mu_plan *plan = view->plan;
-	struct io_html_plan page = *view;
 	char *dir = NULL;
 	enum mu_code rc;
 	size_t p;
@@ -44,21 +42,33 @@ enum mu_code io_outputs_write_run(const char *out, const struct mu_scenario *sc,
 	                       (rc = io_report_write_calls(out, sc, view->changes, err)) ||
 	                       (rc = io_report_write_bookings(out, sc, view->changes, err)))))
 		return rc;
-	if (is_report && (rc = io_html_write_solve(out, sc, label, &page, err)))
-		return rc;
 	dir = mu_malloc(strlen(out) + sizeof("/partners"));
 	sprintf(dir, "%s/partners", out);
 	mkdir(dir, 0777);
 	free(dir);
 	for (p = 0; p < sc->n_partners && rc == MU_OK; p++) {
 		dir = partner_dir(out, sc->partners[p].id);
+		if ((rc = io_report_write_plan(dir, sc, plan, p, err)) == MU_OK && is_rota)
+			rc = io_report_write_rota(dir, sc, plan, p, err);
+		free(dir);
+	}
+	return rc;
+}
+
+enum mu_code io_outputs_write_pages(const char *out, const struct mu_scenario *sc,
+                                    const struct io_html_plan *view, const char *label,
+                                    struct mu_err *err)
+{
+	struct io_html_plan page = *view;
+	enum mu_code rc = io_html_write_solve(out, sc, label, &page, err);
+	char *dir;
+	size_t p;
+	for (p = 0; p < sc->n_partners && rc == MU_OK; p++) {
+		dir = partner_dir(out, sc->partners[p].id);
 		page.is_partner_page = true;
 		page.partner = p;
 		page.heading = sc->partners[p].name;
-		if ((rc = io_report_write_plan(dir, sc, plan, p, err)) == MU_OK && is_rota)
-			rc = io_report_write_rota(dir, sc, plan, p, err);
-		if (rc == MU_OK && is_report)
-			rc = io_html_write_solve(dir, sc, label, &page, err);
+		rc = io_html_write_solve(dir, sc, label, &page, err);
 		free(dir);
 	}
 	return rc;

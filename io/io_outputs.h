@@ -13,15 +13,22 @@
 
 #include <stdbool.h>
 
-/* Writes the outputs of the run that view shows into dir (which exists):
- * rota.csv when is_rota, prices.csv when view has prices, changes.csv
- * when it has changes, report.html (titled with label) only when
- * is_report, and each partner's plan.csv, rota.csv and report.html into
- * dir/partners/ID (an id of "." or ".." as "_." or "_.."). MU_OK or
+/* Writes the CSV outputs of the run that view shows into dir (which
+ * exists): rota.csv when is_rota, prices.csv when view has prices,
+ * changes.csv when it has changes, and each partner's plan.csv and rota.csv
+ * into dir/partners/ID (an id of "." or ".." as "_." or "_.."). The pages
+ * are io_outputs_write_pages', written once the run is recorded. MU_OK or
  * MU_E_IO. */
 enum mu_code io_outputs_write_run(const char *dir, const struct mu_scenario *sc,
-                                  const struct io_html_plan *view, bool is_rota, bool is_report,
-                                  const char *label, struct mu_err *err);
+                                  const struct io_html_plan *view, bool is_rota,
+                                  struct mu_err *err);
+
+/* Writes the run's report.html (titled with label, its header naming
+ * view->run_id) into dir and each partner's into dir/partners/ID, after
+ * io_outputs_write_run made the folders. MU_OK or MU_E_IO. */
+enum mu_code io_outputs_write_pages(const char *dir, const struct mu_scenario *sc,
+                                    const struct io_html_plan *view, const char *label,
+                                    struct mu_err *err);
 
 /* Writes a whole sweep's outputs into dir (which exists): sweep.csv (a
  * row per point), sweep.svg (spend, penalties, fill and agency spend

@@ -6,11 +6,13 @@
 
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
+#include "core/mu_format.h"
 #include "io/io_csv.h"
 #include "io/io_file.h"
 #include "io/io_say.h"
 
 #include <assert.h>
+#include <stddef.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -332,10 +334,71 @@ enum mu_code io_report_write_prices(const char *dir, const struct mu_price_row *
 	return io_file_close(&out, err);
 }
 
-static void write_totals(FILE *fp, const char *scope, const char *name, const struct mu_totals *t,
-                         bool has_budget, double budget, bool has_pay_bill, double pay_bill)
+/* Where the figures of a mu_totals that add up across partners are, and
+ * whether each is hours (else money or penalty weights). */
+struct summed {
+	size_t at;
+	bool is_hours;
+};
+
+static size_t summed_fields(struct summed *f)
 {
-	double fill = mu_totals_fill_rate(t), agency_spend = t->spend[MU_SRC_AGENCY];
+	size_t n = 0;
+	int k;
+#define SUMMED(field, hours) (f[n++] = (struct summed){offsetof(struct mu_totals, field), hours})
+	SUMMED(required_hours, true);
+	SUMMED(filled_hours, true);
+	SUMMED(unfilled_hours, true);
+	SUMMED(lent_out_hours, true);
+	SUMMED(unfilled_penalty, false);
+	SUMMED(spend_total, false);
+	SUMMED(penalty_total, false);
+	SUMMED(cost_total, false);
+	SUMMED(recharge_in, false);
+	SUMMED(recharge_out, false);
+	for (k = 0; k < MU_SRC_COUNT; k++) {
+		SUMMED(hours[k], true);
+		SUMMED(spend[k], false);
+		SUMMED(cost[k], false);
+	}
+	for (k = 0; k < MU_PEN_COUNT; k++)
+		SUMMED(penalty[k], false);
+#undef SUMMED
+	return n;
+}
+
+#define N_SUMMED (10 + 3 * MU_SRC_COUNT + MU_PEN_COUNT)
+
+void io_report_round_totals(const struct mu_totals *parts, size_t n, const struct mu_totals *system,
+                            double hour_unit, struct mu_totals *out, struct mu_totals *sum)
+{
+	struct summed f[N_SUMMED];
+	size_t n_f = summed_fields(f), i, p;
+	double *v = mu_malloc((2 * n + 1) * sizeof(double)), *r = v + n;
+	assert(n_f == N_SUMMED);
+	memcpy(out, parts, n * sizeof(*out));
+	*sum = *system;
+	for (i = 0; i < n_f; i++) {
+		double *total = (double *)((char *)sum + f[i].at);
+		for (p = 0; p < n; p++)
+			v[p] = *(const double *)((const char *)&parts[p] + f[i].at);
+		mu_format_round_to_total(v, n, f[i].is_hours ? hour_unit : 0.01, r);
+		*total = 0;
+		for (p = 0; p < n; p++) {
+			*(double *)((char *)&out[p] + f[i].at) = r[p];
+			*total += r[p];
+		}
+	}
+	free(v);
+}
+
+/* A row of summary.csv: t's figures as written (rounded), exact's for the
+ * fill fraction and agency percentage. */
+static void write_totals(FILE *fp, const char *scope, const char *name, const struct mu_totals *t,
+                         const struct mu_totals *exact, bool has_budget, double budget,
+                         bool has_pay_bill, double pay_bill)
+{
+	double fill = mu_totals_fill_rate(exact), agency_spend = t->spend[MU_SRC_AGENCY];
 	int s;
 	io_csv_write_text(fp, scope);
 	fputc(',', fp);
@@ -354,13 +417,13 @@ static void write_totals(FILE *fp, const char *scope, const char *name, const st
 		fprintf(fp, "%.2f", budget);
 	fputc(',', fp);
 	if (has_pay_bill && pay_bill > 0)
-		fprintf(fp, "%.2f", 100 * agency_spend / pay_bill);
+		fprintf(fp, "%.2f", 100 * exact->spend[MU_SRC_AGENCY] / pay_bill);
 	fprintf(fp, ",%.6g,%.2f,%.2f,%.2f", t->break_glass_shifts, t->lent_out_hours,
 	        t->recharge_in, t->recharge_out);
 	fprintf(fp, ",%.2f,%.2f,%.2f,%.2f", t->filled_hours, t->spend[MU_SRC_LEND],
 	        t->spend[MU_SRC_BANK], t->spend_total);
 	for (s = 0; s < MU_PEN_COUNT; s++)
-		if (mu_totals_has_penalty(t, s))
+		if (mu_totals_has_penalty(exact, s))
 			fprintf(fp, ",%.2f", t->penalty[s]);
 	fprintf(fp, ",%.2f\n", t->penalty_total);
 }
@@ -370,6 +433,7 @@ enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *
 {
 	struct io_file_out out;
 	FILE *fp = open_out(&out, dir, "summary.csv", err);
+	struct mu_totals *shown, system;
 	double pay_bill = 0;
 	bool has_pay_bill = true;
 	size_t p;
@@ -385,16 +449,21 @@ enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *
 		if (mu_totals_has_penalty(&plan->system, k))
 			fprintf(fp, ",%s_penalty", mu_penalty_names[k]);
 	fputs(",penalties\n", fp);
+	/* the partners' rows add up to the SYSTEM row as written (issue 24) */
+	shown = mu_malloc((sc->n_partners + 1) * sizeof(*shown));
+	io_report_round_totals(plan->partners, sc->n_partners, &plan->system, 0.01, shown, &system);
 	for (p = 0; p < sc->n_partners; p++) {
 		const struct mu_partner *pt = &sc->partners[p];
-		write_totals(fp, pt->id, pt->name, &plan->partners[p], pt->has_agency_budget,
-		             pt->agency_budget, pt->has_pay_bill, pt->pay_bill);
+		write_totals(fp, pt->id, pt->name, &shown[p], &plan->partners[p],
+		             pt->has_agency_budget, pt->agency_budget, pt->has_pay_bill,
+		             pt->pay_bill);
 		pay_bill += pt->pay_bill;
 		has_pay_bill = has_pay_bill && pt->has_pay_bill;
 	}
-	write_totals(fp, "SYSTEM", "the whole system", &plan->system,
+	write_totals(fp, "SYSTEM", "the whole system", &system, &plan->system,
 	             sc->settings.has_agency_budget, sc->settings.agency_budget, has_pay_bill,
 	             pay_bill);
+	free(shown);
 	return io_file_close(&out, err);
 }
 
@@ -460,33 +529,104 @@ static void write_compare_scope(FILE *fp, const char *scope, const char *name,
 
 /* shares.csv's cash and footing columns of partner p (MU_ALL: SYSTEM, the
  * sums), with the line's end. */
-static void write_shares_cash(FILE *fp, const struct io_shares *t, size_t p)
+/* A game's money columns as shares.csv writes them, each in pennies and
+ * each adding up over the n partners to its total, at [n], with silo -
+ * system = gain and gain + transfer = share in every row: system, gain and
+ * transfer rounded to their totals (mu_format_round_to_total; so a gain or
+ * transfer of 0 stays 0, and the transfers add up to 0), silo = system +
+ * gain and share = gain + transfer, each less than two pennies from its
+ * exact value. */
+struct game_columns {
+	double *silo, *system, *gain, *share, *transfer;
+};
+
+static void penny(double *v)
 {
-	size_t n = t->shares->n, i, lo = p == MU_ALL ? 0 : p, hi = p == MU_ALL ? n : p + 1;
-	double v[5] = {0}, hours = 0;
+	*v = round(*v * 100) / 100;
+}
+
+static void game_columns_init(struct game_columns *g, size_t n, const double *system,
+                              const double *gain, const double *transfer)
+{
+	double *all = mu_calloc(5 * (n + 1), sizeof(double));
+	size_t p;
+	g->silo = all;
+	g->system = all + (n + 1);
+	g->gain = all + 2 * (n + 1);
+	g->share = all + 3 * (n + 1);
+	g->transfer = all + 4 * (n + 1);
+	mu_format_round_to_total(system, n, 0.01, g->system);
+	mu_format_round_to_total(gain, n, 0.01, g->gain);
+	mu_format_round_to_total(transfer, n, 0.01, g->transfer);
+	for (p = 0; p < n; p++) {
+		g->silo[p] = g->system[p] + g->gain[p];
+		g->share[p] = g->gain[p] + g->transfer[p];
+		penny(&g->silo[p]);
+		penny(&g->share[p]);
+	}
+	for (p = 0; p < n; p++) {
+		g->silo[n] += g->silo[p];
+		g->system[n] += g->system[p];
+		g->gain[n] += g->gain[p];
+		g->share[n] += g->share[p];
+		g->transfer[n] += g->transfer[p];
+	}
+	penny(&g->silo[n]);
+	penny(&g->system[n]);
+	penny(&g->gain[n]);
+	penny(&g->share[n]);
+	penny(&g->transfer[n]);
+}
+
+static void game_columns_release(struct game_columns *g)
+{
+	free(g->silo);
+}
+
+/* Writes "%.2f" of v, "0.00" for -0.00. */
+static void write_money(FILE *fp, double v)
+{
+	fprintf(fp, "%.2f", v == 0 ? 0 : v);
+}
+
+/* The cash game's columns and the totals' of partner p (n: SYSTEM);
+ * cash NULL when there is no cash game, net NULL without totals. */
+static void write_shares_cash(FILE *fp, const struct io_shares *t, size_t p,
+                              const struct game_columns *cash, const double *net_silo,
+                              const double *net_system)
+{
+	size_t n = t->shares->n, i, lo = p == n ? 0 : p, hi = p == n ? n : p + 1;
+	double hours = 0;
 	long flags = 0;
 	for (i = lo; t->silo_totals && i < hi; i++) {
-		v[0] += mu_totals_net_cash(&t->silo_totals[i]);
-		v[1] += mu_totals_net_cash(&t->system_totals[i]);
 		hours += t->system_totals[i].filled_hours - t->silo_totals[i].filled_hours;
 		flags +=
 		    (long)t->system_totals[i].n_red_flags - (long)t->silo_totals[i].n_red_flags;
 	}
-	for (i = lo; t->cash_shares && i < hi; i++) {
-		v[2] += t->cash_gain[i];
-		v[3] += t->cash_shares->share[i];
-		v[4] += t->cash_transfer[i];
-	}
-	if (t->cash_shares && p == MU_ALL && fabs(v[4]) <= 1e-9 * (1 + fabs(v[2]) + fabs(v[3])))
-		v[4] = 0; /* the transfers' sum: rounding only, as above */
-	if (t->silo_totals)
-		fprintf(fp, ",%.10g,%.10g", v[0], v[1]);
-	else
+	if (cash) {
+		fputc(',', fp);
+		write_money(fp, cash->silo[p]);
+		fputc(',', fp);
+		write_money(fp, cash->system[p]);
+	} else if (t->silo_totals) {
+		fputc(',', fp);
+		write_money(fp, net_silo[p]);
+		fputc(',', fp);
+		write_money(fp, net_system[p]);
+	} else {
 		fputs(",,", fp);
-	if (t->cash_shares)
-		fprintf(fp, ",%.10g,%.10g,%.10g,%ld", v[2], v[3], v[4], t->horizon_days);
-	else
+	}
+	if (cash) {
+		fputc(',', fp);
+		write_money(fp, cash->gain[p]);
+		fputc(',', fp);
+		write_money(fp, cash->share[p]);
+		fputc(',', fp);
+		write_money(fp, cash->transfer[p]);
+		fprintf(fp, ",%ld", t->horizon_days);
+	} else {
 		fputs(",,,,", fp);
+	}
 	if (t->silo_totals)
 		fprintf(fp, ",%.10g,%ld\n", hours, flags);
 	else
@@ -499,50 +639,67 @@ enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *s
 	const struct mu_shares *sh = t->shares;
 	struct io_file_out out;
 	FILE *fp = open_out(&out, dir, "shares.csv", err);
-	double sum[5] = {0}, moved = 0;
-	size_t p;
+	size_t n = sc->n_partners, p;
+	struct game_columns value, cash;
+	double *net = NULL, *net_silo = NULL, *net_system = NULL;
 	if (!fp)
 		return MU_E_IO;
+	/* the rows of every money column add up to SYSTEM's as written
+	 * (issue 24): until then ten digits each, a penny apart */
+	game_columns_init(&value, n, t->system_cost, t->gain, t->transfer);
+	if (t->silo_totals) {
+		net = mu_calloc(4 * (n + 1), sizeof(double));
+		for (p = 0; p < n; p++) {
+			net[p] = mu_totals_net_cash(&t->silo_totals[p]);
+			net[n + 1 + p] = mu_totals_net_cash(&t->system_totals[p]);
+		}
+		net_silo = net + 2 * (n + 1);
+		net_system = net + 3 * (n + 1);
+		mu_format_round_to_total(net, n, 0.01, net_silo);
+		mu_format_round_to_total(net + n + 1, n, 0.01, net_system);
+		for (p = 0; p < n; p++) {
+			net_silo[n] += net_silo[p];
+			net_system[n] += net_system[p];
+		}
+		penny(&net_silo[n]);
+		penny(&net_system[n]);
+	}
+	if (t->cash_shares)
+		game_columns_init(&cash, n, net + n + 1, t->cash_gain, t->cash_transfer);
 	fputs("partner,name,silo_cost,system_cost,gain,share,std_error,transfer,in_core,"
 	      "furthest_coalition,furthest_excess,silo_net_cash,system_net_cash,cash_gain,"
 	      "cash_share,cash_transfer,horizon_days,filled_hours_change,red_flags_change\n",
 	      fp);
-	for (p = 0; p < sc->n_partners; p++) {
-		io_csv_write_text(fp, sc->partners[p].id);
+	for (p = 0; p <= n; p++) {
+		bool is_system = p == n;
+		io_csv_write_text(fp, is_system ? "SYSTEM" : sc->partners[p].id);
 		fputc(',', fp);
-		io_csv_write_text(fp, sc->partners[p].name);
-		fprintf(fp, ",%.10g,%.10g,%.10g,%.10g", t->silo_cost[p], t->system_cost[p],
-		        t->gain[p], sh->share[p]);
-		fputc(',', fp); /* empty when exact, or from one order (NAN) */
-		write_number_or_empty(fp, !sh->is_exact && sh->std_error ? sh->std_error[p] : NAN);
-		fprintf(fp, ",%.10g,,,", t->transfer[p]);
-		write_shares_cash(fp, t, p);
-		sum[0] += t->silo_cost[p];
-		sum[1] += t->system_cost[p];
-		sum[2] += t->gain[p];
-		sum[3] += sh->share[p];
-		sum[4] += t->transfer[p];
-		moved += fabs(t->transfer[p]);
+		io_csv_write_text(fp, is_system ? "the whole system" : sc->partners[p].name);
+		fprintf(fp, ",%.2f,%.2f,%.2f,%.2f,", value.silo[p], value.system[p], value.gain[p],
+		        value.share[p]);
+		/* empty when exact, or from one order (NAN), and for SYSTEM */
+		if (!is_system && !sh->is_exact && sh->std_error && !isnan(sh->std_error[p]))
+			fprintf(fp, "%.2f", sh->std_error[p]);
+		fputc(',', fp);
+		write_money(fp, value.transfer[p]);
+		fputc(',', fp);
+		if (is_system && sh->is_exact) {
+			struct mu_buf ids;
+			mu_buf_init(&ids);
+			io_say_coalition(&ids, sc, sh->furthest);
+			fprintf(fp, "%s,", sh->is_in_core ? "yes" : "no");
+			io_csv_write_text(fp, ids.data);
+			fprintf(fp, ",%.2f", sh->furthest_excess);
+			mu_buf_release(&ids);
+		} else {
+			fputs(",,", fp);
+		}
+		write_shares_cash(fp, t, p, t->cash_shares ? &cash : NULL, net_silo, net_system);
 	}
-	/* the transfers add up to zero by construction: what is left is the
-	 * rounding of their sum, which says nothing (and differs between runs
-	 * whose shares differ in the last bits) */
-	if (fabs(sum[4]) <= 1e-9 * (1 + moved))
-		sum[4] = 0;
-	fprintf(fp, "SYSTEM,the whole system,%.10g,%.10g,%.10g,%.10g,,%.10g,", sum[0], sum[1],
-	        sum[2], sum[3], sum[4]);
-	if (sh->is_exact) {
-		struct mu_buf ids;
-		mu_buf_init(&ids);
-		io_say_coalition(&ids, sc, sh->furthest);
-		fprintf(fp, "%s,", sh->is_in_core ? "yes" : "no");
-		io_csv_write_text(fp, ids.data);
-		fprintf(fp, ",%.10g", sh->furthest_excess);
-		mu_buf_release(&ids);
-	} else {
-		fputs(",,", fp);
-	}
-	write_shares_cash(fp, t, MU_ALL);
+	game_columns_release(&value);
+	if (t->cash_shares)
+		game_columns_release(&cash);
+	free(net);
 	return io_file_close(&out, err);
 }
 

@@ -80,8 +80,18 @@ size_t io_report_rota_order(const struct mu_scenario *sc, const struct mu_plan *
 /* "2026-11-30" for a day counted from 1970-01-01, into buf (11 bytes). */
 void io_report_date_text(char *buf, size_t size, long day);
 
+/* The n partners' totals parts rounded, each figure that adds up across
+ * partners (hours to hour_unit: 0.01 or 1; money and penalty weights to
+ * pennies), so that each column adds up to its rounded total
+ * (mu_format_round_to_total), into out[0..n-1]; *sum gets system with
+ * those figures the sums of out's. Counts, red flags and break-glass
+ * shifts are left as they are. */
+void io_report_round_totals(const struct mu_totals *parts, size_t n, const struct mu_totals *system,
+                            double hour_unit, struct mu_totals *out, struct mu_totals *sum);
+
 /* Writes dir/summary.csv: a row per partner and one for SYSTEM, from the
- * plan's totals. MU_OK or MU_E_IO. */
+ * plan's totals, each column's partner rows adding up to the SYSTEM row
+ * as written (io_report_round_totals). MU_OK or MU_E_IO. */
 enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *sc,
                                      const struct mu_plan *plan, struct mu_err *err);
 
@@ -157,7 +167,11 @@ struct io_shares {
  * system_net_cash (mu_totals_net_cash), cash_gain (silo - system),
  * cash_share, cash_transfer (> 0 received), horizon_days (empty without
  * a cash game), and filled_hours_change, red_flags_change (system - silo;
- * empty without totals). */
+ * empty without totals). Money with two decimals, the partners' rows of
+ * each column adding up to SYSTEM's as written: silo and system costs
+ * rounded to their totals, each gain their difference, the shares rounded
+ * to the gains' total, each transfer share - gain, so that the transfers
+ * add up to 0. */
 enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *sc,
                                     const struct io_shares *t, struct mu_err *err);
 
@@ -203,6 +217,9 @@ struct io_recruit {
 	bool has_gap;
 	double gap;
 	bool is_all_optimal;
+	/* the weeks' runs as recorded (one per week, first_run to last_run)
+	 * and their set, named in the page's header; 0 (not recorded): none */
+	long long first_run, last_run, set_id;
 };
 
 /* Writes dir/posts.csv: partner,role,posts,annual_cost,posts_cost,

@@ -121,6 +121,13 @@ void io_say_money(struct mu_buf *b, double pounds);
  * "12.50" (under 100) for the size of weight. */
 void io_say_weight(struct mu_buf *b, double weight);
 
+/* What a re-plan re-plans, in one sentence: the kept plan as given
+ * (k->source) and, with --now, the moment from which shifts are planned
+ * again: "A re-plan of out/plan.csv (--keep): the shifts that start from
+ * Wed 2 Dec 2026 12:00 (--now) are planned again, those before stay as
+ * kept." */
+void io_say_replan(struct mu_buf *b, const struct mu_keep *k);
+
 /* The changes against a kept plan in one sentence made from their counts:
  * how many, how many forced (no longer possible, no penalty), how many
  * chosen (each worth more than its change penalty) with their penalties,

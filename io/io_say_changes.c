@@ -11,6 +11,27 @@
 #include <string.h>
 #include <time.h>
 
+void io_say_replan(struct mu_buf *b, const struct mu_keep *k)
+{
+	char day[16], month[16];
+	mu_buf_adds(b, "A re-plan of ");
+	mu_buf_adds(b, k->source ? k->source : "the kept plan");
+	mu_buf_adds(b, " (--keep): ");
+	if (k->has_now) {
+		time_t t = (time_t)k->now * 60;
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(day, sizeof(day), "%a", &tm);
+		strftime(month, sizeof(month), "%b", &tm);
+		mu_buf_addf(b,
+		            "the shifts that start from %s %d %s %d %02d:%02d (--now) are planned "
+		            "again, those before stay as kept.",
+		            day, tm.tm_mday, month, tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+	} else {
+		mu_buf_adds(b, "every shift is planned again.");
+	}
+}
+
 void io_say_changes(struct mu_buf *b, const struct mu_changes *c)
 {
 	size_t i, n_added = 0, n_chosen = 0;

@@ -24,7 +24,8 @@
  * that kills also land in its creation. The solves write --out: a complete
  * --out folder whose run is not in the store fails (the outputs are moved
  * into place only after the run is committed). KILL_TEST_SEED replays the
- * choices.
+ * choices. `muster demo --out` is killed apart, a few times in its first
+ * write: its outputs wait for both its runs.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -699,6 +700,67 @@ static void test_kill_solve_and_sweep_at_random_moments(void **state)
 		         t.n_killed, t.n_in_write, MAX_RUNS);
 }
 
+/* Whether path is a folder with anything in it. */
+static bool has_entries(const char *path)
+{
+	char cmd[4300];
+	snprintf(cmd, sizeof(cmd), "test -n \"$(ls -A '%s' 2>/dev/null)\"", path);
+	return system(cmd) == 0;
+}
+
+/* `muster demo --out` (issue 24): its two runs are recorded one after the
+ * other, the system run's outputs ready long before the silo run is; they
+ * go into --out only once both runs are recorded, so that a kill never
+ * leaves a folder of outputs whose runs are not in the store. Killed just
+ * after the system run's write begins (the write-ahead log grows), a few
+ * times; then once to the end, when the page names both runs as recorded.
+ * The demo's searches stop by proof or by a fixed amount of work, so this
+ * takes some 10 s per run that is not killed early. */
+static void test_kill_demo_leaves_no_outputs_without_their_runs(void **state)
+{
+	const char *argv[] = {muster_bin, "demo", "--db", db_path, "--out", dir_out, NULL};
+	char path[4200], runs[96];
+	unsigned seed = getenv("KILL_TEST_SEED") ? (unsigned)atoi(getenv("KILL_TEST_SEED")) : 7;
+	int64_t checked_id = 0;
+	struct tally t = {0, 0, 0, 0, 0};
+	char *page;
+	long n_before;
+	int k, status = 0;
+	(void)state;
+	srand(seed);
+	fresh_database();
+	for (k = 0; k < 4; k++) {
+		struct kill_moment m = {true, 0.006 * uniform()};
+		fresh_out();
+		n_before = count_runs();
+		if (!run_and_kill(argv, out_path, m, &status) && status != 0)
+			fail_msg("demo: exit %d (output in %s)", status, out_path);
+		/* something in --out: both runs are in the store */
+		if (has_entries(dir_out) && count_runs() < n_before + 2)
+			fail_msg("demo killed %.4f s into its first write: --out %s holds outputs, "
+			         "but %ld of its 2 runs are in the store",
+			         m.delay, dir_out, count_runs() - n_before);
+		if (access(db_path, F_OK) == 0)
+			check_store(&checked_id, false, &t);
+	}
+	fresh_out();
+	n_before = count_runs();
+	assert_int_equal(run_to_end(argv, out_path), 0);
+	check_reported_runs();
+	assert_int_equal(count_runs(), n_before + 2);
+	snprintf(path, sizeof(path), "%s/report.html", dir_out);
+	page = tu_slurp(path);
+	assert_non_null(page);
+	snprintf(runs, sizeof(runs), "Runs %ld (system) and %ld (silo) &middot;", n_before + 1,
+	         n_before + 2);
+	if (!strstr(page, runs))
+		fail_msg("the demo's report.html does not say '%s'", runs);
+	free(page);
+	snprintf(path, sizeof(path), "%s/system/plan.csv", dir_out);
+	assert_int_equal(access(path, F_OK), 0);
+	check_store(&checked_id, true, &t);
+}
+
 /* The binary, the example (tu_run_tests sets both when unset), and the
  * database and output in the program's folder (kept, with the database a
  * failure left, by tu_run_tests). */
@@ -717,6 +779,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_kill_solve_and_sweep_at_random_moments),
+	    cmocka_unit_test(test_kill_demo_leaves_no_outputs_without_their_runs),
 	};
 	return tu_run_tests(tests, setup, NULL);
 }

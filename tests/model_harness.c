@@ -11,10 +11,12 @@
 #include "model_harness.h"
 
 #include "core/mu_alloc.h"
+#include "io/io_html.h"
 #include "io/io_keep.h"
 #include "io/io_report.h"
 #include "io/io_scenario.h"
 #include "plan_check.h"
+#include "sum_check.h"
 #include "policies/pol_solve.h"
 #include "test_util.h"
 
@@ -114,6 +116,8 @@ static void check_outputs(const struct mu_scenario *sc, const char *dir, bool is
 		fail_msg("%s", why);
 	if (!plan_check_summary(plan, summary, why, sizeof(why)))
 		fail_msg("%s", why);
+	if (!sum_check_summary(summary, why, sizeof(why)))
+		fail_msg("%s", why);
 }
 
 void harness_check_outputs(const struct mu_scenario *sc, const char *dir, bool is_rota,
@@ -182,6 +186,21 @@ static double solve_checked(const struct mu_scenario *sc, bool is_lp, const stru
 	assert_int_equal(io_report_write_plan(tu_dir(), sc, s.plan, MU_ALL, &err), MU_OK);
 	assert_int_equal(io_report_write_summary(tu_dir(), sc, s.plan, &err), MU_OK);
 	check_outputs(sc, tu_dir(), !is_lp, is_silo, how, objective);
+	{
+		/* the page's partner table adds up as shown (issue 24) */
+		struct io_html_plan view = {.heading = "generated",
+		                            .mode = is_lp ? "plan" : "rota",
+		                            .is_plan = is_lp,
+		                            .status = s.status,
+		                            .objective = s.objective,
+		                            .plan = s.plan};
+		char page[400], why[512];
+		assert_int_equal(io_html_write_solve(tu_dir(), sc, "generated", &view, &err),
+		                 MU_OK);
+		tu_path(page, sizeof(page), "report.html");
+		if (!sum_check_partner_table(page, why, sizeof(why)))
+			fail_msg("%s", why);
+	}
 	pol_solved_release(&s);
 	/* the natural model (no pools) has the same optimum, and its plan
 	 * passes the same checks */

@@ -895,13 +895,15 @@ bool plan_check_summary(const char *plan_path, const char *summary_path, char *w
 			total += c;
 			out += rc;
 		}
-		/* summary.csv's money is rounded to pennies from unrounded sums;
-		 * plan.csv's costs each to pennies: allow a penny a row */
+		/* summary.csv's money is rounded to pennies from unrounded sums,
+		 * its partners' rows so that they add up to SYSTEM's (less than a
+		 * penny, or 0.01 h, from the exact sum); plan.csv's costs each to
+		 * pennies: allow a penny a row */
 		for (s = 0; is_ok && s < 8; s++) {
 			const char *v;
 			snprintf(name, sizeof(name), "%s_hours", sources[s]);
 			v = cell_named(summary, i, name);
-			if (s < 7 && (!v || fabs(strtod(v, NULL) - hours[s]) > 0.006))
+			if (s < 7 && (!v || fabs(strtod(v, NULL) - hours[s]) > 0.0101))
 				is_ok = false;
 			if (s == 7 && (v || hours[s] != 0))
 				is_ok = false;
@@ -935,7 +937,7 @@ bool plan_check_summary(const char *plan_path, const char *summary_path, char *w
 			         "summary.csv %s: total_cost is not the sum of plan.csv", scope);
 		}
 		if (is_ok &&
-		    (fabs(strtod(cell_named(summary, i, "lent_out_hours"), NULL) - lent) > 0.006 ||
+		    (fabs(strtod(cell_named(summary, i, "lent_out_hours"), NULL) - lent) > 0.0101 ||
 		     fabs(strtod(cell_named(summary, i, "recharge_in"), NULL) - in) >
 		         0.006 * (double)plan->n_rows ||
 		     fabs(strtod(cell_named(summary, i, "recharge_out"), NULL) - out) >

@@ -18,6 +18,7 @@
 #include "io/io_store.h"
 #include "model_harness.h"
 #include "plan_check.h"
+#include "sum_check.h"
 #include "test_util.h"
 
 #include <ctype.h>
@@ -668,8 +669,13 @@ static void check_outputs(const char *dir, bool is_rota, bool is_silo, double ob
 {
 	struct mu_scenario *sc = example();
 	char path[400];
+	char page[500], why[512];
 	snprintf(path, sizeof(path), "%s/%s", tu_dir(), dir);
 	harness_check_outputs(sc, path, is_rota, is_silo, objective);
+	/* the page's partner table adds up as shown (compare's plans have none) */
+	snprintf(page, sizeof(page), "%s/report.html", path);
+	if (access(page, F_OK) == 0 && !sum_check_partner_table(page, why, sizeof(why)))
+		fail_msg("%s", why);
 	mu_scenario_free(sc);
 }
 
@@ -1220,6 +1226,21 @@ static void test_cli_keep_replans_the_published_rota(void **state)
 	           "2026-12-02T12:00", "--out", "re", NULL);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, " changes to the kept plan (1 forced)"));
+	/* what it re-plans, on the terminal and on the page (issue 24) */
+	assert_non_null(strstr(r.out, "A re-plan of pub/plan.csv (--keep): the shifts that start "
+	                              "from Wed 2 Dec 2026 12:00 (--now) are planned again, those "
+	                              "before stay as kept. "));
+	tu_path(plan, sizeof(plan), "re/report.html");
+	text = tu_slurp(plan);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "<p><b>A re-plan of pub/plan.csv (--keep): the shifts that "
+	                             "start from Wed 2 Dec 2026 12:00 (--now) are planned again"));
+	free(text);
+	tu_path(plan, sizeof(plan), "re/partners/hospice/report.html");
+	text = tu_slurp(plan);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "<p><b>A re-plan of pub/plan.csv (--keep): "));
+	free(text);
 	changes = strstr(r.out, "changes against the kept plan: ");
 	unfilled = strstr(r.out, "Red flags first");
 	assert_non_null(changes);
@@ -2545,6 +2566,13 @@ static void test_cli_shares_add_up_and_settle(void **state)
 		assert_non_null(strstr(r.out, "): working together spends \xc2\xa3"));
 		free(html);
 	}
+	{
+		/* money with two decimals, each column adding up to SYSTEM's as
+		 * written (issue 24) */
+		char why[512];
+		if (!sum_check_shares(path, why, sizeof(why)))
+			fail_msg("%s", why);
+	}
 	tu_result_free(&r);
 	{
 		/* the cash game: each partner's fall in net cash plus its cash
@@ -2581,7 +2609,7 @@ static void test_cli_shares_add_up_and_settle(void **state)
 		s = csv_value(path, prefix, 6);
 		t = csv_value(path, prefix, 8);
 		assert_true(fabs(g + t - s) < 1e-6 * (1 + fabs(s)));
-		/* shares.csv has ten significant digits */
+		/* to the penny: silo - system is the gain as written */
 		assert_true(fabs(csv_value(path, prefix, 3) - csv_value(path, prefix, 4) - g) <
 		            1e-3);
 		share += s;
@@ -2610,6 +2638,11 @@ static void test_cli_shares_add_up_and_settle(void **state)
 	tu_path(path, sizeof(path), "sa/shares.csv");
 	csv_cell(path, "hospice,", 7, cell, sizeof(cell));
 	assert_true(cell[0] != '\0');
+	{
+		char why[512];
+		if (!sum_check_shares(path, why, sizeof(why)))
+			fail_msg("%s", why);
+	}
 	free(a);
 	free(b);
 	r = tu_run("shares", getenv("MUSTER_EXAMPLE_DIR"), "--samples", "0", NULL);
@@ -2889,6 +2922,82 @@ static void test_cli_sharded_shares_merge_into_one_process_shares(void **state)
 /* A winter week that needs one nurse a day and a summer week that needs
  * none; posts of 40 h at 30,000 (test_recruit.c works it by hand: two
  * posts, 60,000 a year; one 113,200; none 291,200; three 90,000). */
+/* The ids `muster runs --db db` lists for command, in order, into ids (at
+ * most max); returns how many. */
+static size_t listed_runs(const char *db, const char *command, long *ids, size_t max)
+{
+	struct tu_result r = tu_run("runs", "--db", db, NULL);
+	const char *line;
+	size_t n = 0;
+	assert_int_equal(r.status, 0);
+	for (line = r.out; line && *line;
+	     line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		long id;
+		char time[64], cmd[32];
+		if (sscanf(line, "%ld %63s %31s", &id, time, cmd) == 3 &&
+		    strcmp(cmd, command) == 0 && n < max)
+			ids[n++] = id;
+	}
+	tu_result_free(&r);
+	return n;
+}
+
+/* Whether dir/report.html's header says what (issue 24: the run as
+ * `muster runs` lists it). */
+static bool page_says(const char *dir, const char *what)
+{
+	char name[300], path[400], *page;
+	bool is_said;
+	snprintf(name, sizeof(name), "%s/report.html", dir);
+	tu_path(path, sizeof(path), name);
+	page = tu_slurp(path);
+	assert_non_null(page);
+	is_said = strstr(page, what) != NULL;
+	if (!is_said)
+		print_error("%s/report.html does not say '%s'\n", dir, what);
+	free(page);
+	return is_said;
+}
+
+/* Every page of a recorded run names it as the store does: written once
+ * the run is recorded, before the outputs go into --out. */
+static void test_cli_report_names_the_recorded_run(void **state)
+{
+	const char *ex = getenv("MUSTER_EXAMPLE_DIR");
+	long ids[8];
+	char what[128], db[400];
+	struct tu_result r;
+	(void)state;
+	tu_path(db, sizeof(db), "named.db");
+	tu_remove_db(db);
+	r = tu_run("solve", ex, "--lp", "--out", "named-solve", "--db", "named.db", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	assert_int_equal(listed_runs("named.db", "solve", ids, 8), 1);
+	snprintf(what, sizeof(what), "<p class=\"sub\">Run %ld &middot; Scenario", ids[0]);
+	assert_true(page_says("named-solve", what));
+	assert_true(page_says("named-solve/partners/hospice", what));
+	r = tu_run("compare", ex, "--lp", "--out", "named-compare", "--db", "named.db", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	assert_int_equal(listed_runs("named.db", "compare", ids, 8), 2);
+	snprintf(what, sizeof(what), "Runs %ld (system) and %ld (silo) &middot;", ids[0], ids[1]);
+	assert_true(page_says("named-compare", what));
+	r = tu_run("sweep", ex, "--lp", "--vary", "shortfall_penalty=100:200:100", "--out",
+	           "named-sweep", "--db", "named.db", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	assert_int_equal(listed_runs("named.db", "sweep", ids, 8), 2);
+	snprintf(what, sizeof(what), "Runs %ld to %ld &middot;", ids[0], ids[1]);
+	assert_true(page_says("named-sweep", what));
+	r = tu_run("recruit", ex, "--lp", "--out", "named-recruit", "--db", "named.db", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	assert_int_equal(listed_runs("named.db", "recruit", ids, 8), 1);
+	snprintf(what, sizeof(what), "<p class=\"sub\">Run %ld (set ", ids[0]);
+	assert_true(page_says("named-recruit", what));
+}
+
 static void write_recruit_weeks(const char *recruits)
 {
 	const char *const winter[] = {
@@ -3467,6 +3576,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_keep_refuses_a_plan_of_fractions_as_a_rota),
 	    cmocka_unit_test(test_cli_merge_refuses_shards_of_different_options),
 	    cmocka_unit_test(test_cli_keep_names_the_rows_of_a_past_that_cannot_rest),
+	    cmocka_unit_test(test_cli_report_names_the_recorded_run),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }

@@ -875,6 +875,29 @@ static void test_io_say_bank_is_true_of_its_numbers(void **state)
  * counts: each count it states read back, the penalties only when some
  * change was made at a penalty, never a clause for a count of zero but
  * "none made at a change penalty", never "saved". */
+/* A re-plan names the kept plan as given and the --now moment. */
+static void test_io_say_replan_names_the_kept_plan_and_now(void **state)
+{
+	struct mu_keep k;
+	struct mu_buf b;
+	char source[] = "out/plan.csv";
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	k.source = source;
+	mu_buf_init(&b);
+	io_say_replan(&b, &k);
+	assert_string_equal(b.data, "A re-plan of out/plan.csv (--keep): every shift is planned "
+	                            "again.");
+	mu_buf_reset(&b);
+	k.has_now = true;
+	k.now = 20789L * 1440 + 12 * 60 + 5; /* 2026-12-02T12:05 */
+	io_say_replan(&b, &k);
+	assert_string_equal(b.data, "A re-plan of out/plan.csv (--keep): the shifts that start "
+	                            "from Wed 2 Dec 2026 12:05 (--now) are planned again, those "
+	                            "before stay as kept.");
+	mu_buf_release(&b);
+}
+
 static void test_io_say_changes_is_true_of_its_numbers(void **state)
 {
 	unsigned long long x = 88172645463325252ULL;
@@ -1646,6 +1669,7 @@ int main(void)
 	    cmocka_unit_test(test_io_say_guarantee_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_bank_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_why_costs_more_gives_cash_and_weights_apart),
+	    cmocka_unit_test(test_io_say_replan_names_the_kept_plan_and_now),
 	    cmocka_unit_test(test_io_say_changes_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_change_names_who_and_when),
 	    cmocka_unit_test(test_io_say_recruit_is_true_of_its_numbers),

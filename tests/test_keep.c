@@ -12,11 +12,13 @@
 #include <cmocka.h>
 
 #include "core/mu_keep.h"
+#include "io/io_keep.h"
 #include "model_harness.h"
 #include "test_util.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Two partners, rn (bank £10/h: £80 a shift) and b6 (£20/h: £160) who may
@@ -239,6 +241,167 @@ static void test_keep_now_counts_the_past_in_rest_and_hours(void **state)
 	            (struct counts){.n = 1, .n_added = 1, .n_kept = 1});
 }
 
+/* --now at 2026-11-30T12:00: d1 is history, d2 to plan. */
+#define NOON_D1 (20787L * 1440 + 12 * 60)
+
+/* Reads kept (a plan.csv, written as past.csv) against the scenario of
+ * files with --now on d1's noon: io_keep_check_past must say want (after
+ * the path) at line 2, column 9 (staff), or pass when want is NULL. */
+static void expect_past(const struct harness_file *files, const char *kept, const char *want)
+{
+	struct mu_scenario *sc = harness_load(defaults, files);
+	struct mu_keep *k = NULL;
+	struct mu_err err;
+	char path[400], line[1024];
+	enum mu_code rc;
+	tu_path(path, sizeof(path), "past.csv");
+	tu_write(path, kept, strlen(kept));
+	mu_err_clear(&err);
+	assert_int_equal(io_keep_read(path, NULL, sc, &k, &err), MU_OK);
+	k->has_now = true;
+	k->now = NOON_D1;
+	rc = io_keep_check_past(k, path, sc, &err);
+	mu_err_format(&err, line, sizeof(line));
+	if (!want) {
+		if (rc != MU_OK)
+			fail_msg("the past holds, and io_keep_check_past says %s", line);
+	} else {
+		assert_int_equal(rc, MU_E_INPUT);
+		assert_int_equal(err.line, 2);
+		assert_int_equal(err.col, 9);
+		if (!strstr(line, "/past.csv:2:9: ") ||
+		    strcmp(strstr(line, ":2:9: ") + 6, want) != 0)
+			fail_msg("io_keep_check_past says\n  %s\nnot\n  ...past.csv:2:9: %s", line,
+			         want);
+	}
+	mu_keep_free(k);
+	mu_scenario_free(sc);
+}
+
+/* A past that a limit of the scenario as it now reads cannot hold (issue
+ * 24, 9d): each limit names the kept rows, the value and the fix. */
+static void test_keep_past_above_available_staff(void **state)
+{
+	const struct harness_file ok[] = {
+	    {"staff.csv", "partner,role,shift,available\na,rn,d1,2\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,2\n"},
+	    {NULL, NULL},
+	};
+	const struct harness_file cut[] = {
+	    {"staff.csv", "partner,role,shift,available\na,rn,d1,1\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,2\n"},
+	    {NULL, NULL},
+	};
+	const char *kept = KEPT_HEADER "own,a,rn,rn,d1,a,,,2,16,0.00,0.00\n";
+	(void)state;
+	expect_past(ok, kept, NULL);
+	expect_past(cut, kept,
+	            "the kept past cannot hold: a's rn staff on d1 worked 2 before --now, at "
+	            "home and lent (plan.csv line 2), above available 1 in staff.csv as it now "
+	            "reads; put available back to at least 2, or give an earlier --now");
+}
+
+static void test_keep_past_above_rotatable(void **state)
+{
+	const struct harness_file cut[] = {
+	    {"staff.csv", "partner,role,shift,available,rotatable\na,rn,d1,2,0\n"},
+	    {"agreements.csv", "from,to,role\na,b,rn\n"},
+	    {"demand.csv", "partner,role,shift,required\nb,rn,d1,1\n"},
+	    {NULL, NULL},
+	};
+	const char *kept = KEPT_HEADER "lend,b,rn,rn,d1,a,,rn,1,8,0.00,0.00\n";
+	(void)state;
+	expect_past(cut, kept,
+	            "the kept past cannot hold: a lent 1 of its rn staff on d1 before --now "
+	            "(plan.csv line 2), above rotatable 0 in staff.csv as it now reads; put "
+	            "rotatable back to at least 1, or give an earlier --now");
+}
+
+static void test_keep_past_above_agency_capacity(void **state)
+{
+	const struct harness_file cut[] = {
+	    {"agency.csv", "supplier,role,partner,rate,capacity\nx,rn,*,30,1\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,2\n"},
+	    {NULL, NULL},
+	};
+	const char *kept = KEPT_HEADER "agency,a,rn,rn,d1,x,,*,2,16,480.00,0.00\n";
+	(void)state;
+	expect_past(cut, kept,
+	            "the kept past cannot hold: 2 staff of x's rn offer (partner *) worked d1 "
+	            "before --now (plan.csv line 2), above its capacity 1 in agency.csv as it "
+	            "now reads; put capacity back to at least 2, or give an earlier --now");
+}
+
+static void test_keep_past_above_max_per_shift(void **state)
+{
+	const struct harness_file ok[] = {
+	    {"staff.csv", "partner,role,shift,available,rotatable\na,rn,d1,3,3\n"},
+	    {"agreements.csv", "from,to,role,max_per_shift\na,b,rn,2\n"},
+	    {"demand.csv", "partner,role,shift,required\nb,rn,d1,2\n"},
+	    {NULL, NULL},
+	};
+	const struct harness_file cut[] = {
+	    {"staff.csv", "partner,role,shift,available,rotatable\na,rn,d1,3,3\n"},
+	    {"agreements.csv", "from,to,role,max_per_shift\na,b,rn,1\n"},
+	    {"demand.csv", "partner,role,shift,required\nb,rn,d1,2\n"},
+	    {NULL, NULL},
+	};
+	const char *kept = KEPT_HEADER "lend,b,rn,rn,d1,a,,rn,2,16,0.00,0.00\n";
+	(void)state;
+	expect_past(ok, kept, NULL);
+	expect_past(cut, kept,
+	            "the kept past cannot hold: 2 staff were lent from a to b (role rn) on d1 "
+	            "before --now (plan.csv line 2), above max_per_shift 1 in agreements.csv as "
+	            "it now reads; put max_per_shift back to at least 2, or give an earlier "
+	            "--now");
+}
+
+static void test_keep_past_above_a_partners_agency_budget(void **state)
+{
+	/* 1 staff x £30/h x 8 h = £240 on d1 (d2's booking is not history) */
+	const struct harness_file cut[] = {
+	    {"partners.csv", "id,agency_budget\na,100\nb,\n"},
+	    {"agency.csv", "supplier,role,partner,rate\nx,rn,*,30\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\na,rn,d2,1\n"},
+	    {NULL, NULL},
+	};
+	const char *kept = KEPT_HEADER "agency,a,rn,rn,d1,x,,*,1,8,240.00,0.00\n"
+	                               "agency,a,rn,rn,d2,x,,*,1,8,240.00,0.00\n";
+	(void)state;
+	expect_past(cut, kept,
+	            "the kept past cannot hold: a's agency spend before --now is \xc2\xa3"
+	            "240.00 (plan.csv line 2), above its agency_budget \xc2\xa3"
+	            "100.00 in "
+	            "partners.csv as it now reads; put agency_budget back to at least 240.00, "
+	            "or give an earlier --now");
+}
+
+static void test_keep_past_above_the_systems_agency_budget(void **state)
+{
+	const struct harness_file ok[] = {
+	    {"agency.csv", "supplier,role,partner,rate\nx,rn,*,30\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\nb,rn,d1,1\n"},
+	    {"settings.csv", "key,value\nagency_budget,480\n"},
+	    {NULL, NULL},
+	};
+	const struct harness_file cut[] = {
+	    {"agency.csv", "supplier,role,partner,rate\nx,rn,*,30\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1\nb,rn,d1,1\n"},
+	    {"settings.csv", "key,value\nagency_budget,300\n"},
+	    {NULL, NULL},
+	};
+	const char *kept = KEPT_HEADER "agency,a,rn,rn,d1,x,,*,1,8,240.00,0.00\n"
+	                               "agency,b,rn,rn,d1,x,,*,1,8,240.00,0.00\n";
+	(void)state;
+	expect_past(ok, kept, NULL);
+	expect_past(cut, kept,
+	            "the kept past cannot hold: the system's agency spend before --now is "
+	            "\xc2\xa3"
+	            "480.00 (plan.csv lines 2, 3), above the agency_budget setting \xc2\xa3"
+	            "300.00 in settings.csv as it now reads; put agency_budget back to at least "
+	            "480.00, or give an earlier --now");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -248,6 +411,12 @@ int main(void)
 	    cmocka_unit_test(test_keep_agency_bookings),
 	    cmocka_unit_test(test_keep_now_never_changes_the_past),
 	    cmocka_unit_test(test_keep_now_counts_the_past_in_rest_and_hours),
+	    cmocka_unit_test(test_keep_past_above_available_staff),
+	    cmocka_unit_test(test_keep_past_above_rotatable),
+	    cmocka_unit_test(test_keep_past_above_agency_capacity),
+	    cmocka_unit_test(test_keep_past_above_max_per_shift),
+	    cmocka_unit_test(test_keep_past_above_a_partners_agency_budget),
+	    cmocka_unit_test(test_keep_past_above_the_systems_agency_budget),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }

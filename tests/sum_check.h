@@ -1,0 +1,34 @@
+/*
+ * sum_check.h - a table muster wrote, checked to add up as written (issue
+ * 24): summary.csv, shares.csv and report.html's partner table.
+ */
+#ifndef SUM_CHECK_H
+#define SUM_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when every cell of the columns money lists (NULL-ended) of the CSV
+ * file at path is empty or a number with exactly two decimals, and each
+ * column sums lists adds up, over the rows as written, to its SYSTEM row's
+ * cell exactly (an empty SYSTEM cell is not checked); else false, why. */
+bool sum_check_columns(const char *path, const char *const *money, const char *const *sums,
+                       char *why, size_t why_len);
+
+/* True when the partner table of the report.html at path ("Partners")
+ * adds up, column by column as shown (hours, red flags, money), to its
+ * "Whole system" row; else false, why. */
+bool sum_check_partner_table(const char *path, char *why, size_t why_len);
+
+/* sum_check_columns on a summary.csv: money is every spend, cost,
+ * penalty, budget and recharge column; every column adds up but the
+ * partner, its name, the fill, the budget, the agency percentage and the
+ * break-glass staff-shifts (a count with fractions in plan mode). */
+bool sum_check_summary(const char *path, char *why, size_t why_len);
+
+/* sum_check_columns on a shares.csv: money is every cost, gain, share,
+ * transfer and net cash column, std_error and furthest_excess; each of
+ * the first add up. */
+bool sum_check_shares(const char *path, char *why, size_t why_len);
+
+#endif
