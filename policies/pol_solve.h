@@ -75,6 +75,12 @@ struct pol_solve_request {
 	void *progress_ctx;
 	/* When it points at a non-zero value the search stops with what it has. */
 	const volatile sig_atomic_t *stop;
+	/* Rota: a plan of sc whose staff make a rota of this model too (the
+	 * silo plan that guarantee_cap comes from: its rota meets the caps),
+	 * for the rota built before the relaxation (sol_options' col_start),
+	 * so that a search stopped early still has one; borrowed. NULL: that
+	 * rota starts from no one at work (which a guarantee's caps refuse). */
+	const struct mu_plan *start;
 };
 
 /* A solved scenario. */

@@ -755,7 +755,8 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	watch.start = watch.last_report = mu_time_now();
 	if (opt->col_is_slack) {
 		built = mu_malloc((m->n_cols + 1) * sizeof(double));
-		has_built = sol_construct(m, opt->col_is_slack, built, &built_objective);
+		has_built =
+		    sol_construct(m, opt->col_is_slack, opt->col_start, built, &built_objective);
 	}
 	rc = run_simplex(lp, m, opt, &lp_parm, out, err);
 	if (rc == MU_OK && out->status == SOL_NO_SOLUTION && has_built) {

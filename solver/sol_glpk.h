@@ -63,6 +63,12 @@ struct sol_options {
 	 * before the relaxation (sol_construct.c), so that a search stopped at
 	 * any moment has one. NULL: none built. */
 	const bool *col_is_slack;
+	/* MIP, with col_is_slack: a rota's value of each column not marked
+	 * slack (the slacks are raised from their lower bounds as ever), for
+	 * the construction to start from instead of no one at work: a model
+	 * whose rows no one at work cannot meet (a guarantee's caps, met by
+	 * the silo rota they come from). NULL: the lower bounds. */
+	const double *col_start;
 };
 
 /* Below this many columns one simplex call over all of them is as fast as

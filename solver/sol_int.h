@@ -79,11 +79,14 @@ void sol_glpk_read_lp(glp_prob *lp, bool is_basis, struct sol_result *out);
 /* sol_construct.c: a rota before any relaxation. */
 
 /* A solution of m (compacted) made without a solver: every column at its
- * lower bound (0 where 0 is within its bounds), then the columns marked
- * is_slack raised until each row is met. Fills x (n_cols) and *objective;
- * false when some row is still not met (see sol_construct.c: a guarantee's
- * caps, a kept past that breaks a limit), x then meaningless. */
-bool sol_construct(const struct sol_model *m, const bool *is_slack, double *x, double *objective);
+ * lower bound (0 where 0 is within its bounds), or, where start is not
+ * NULL, each column not marked is_slack at its start value (within its
+ * bounds, a whole number where integer); then the columns marked is_slack
+ * raised until each row is met. Fills x (n_cols) and *objective; false
+ * when some row is still not met (see sol_construct.c: a guarantee's caps
+ * without a start, a kept past that breaks a limit), x then meaningless. */
+bool sol_construct(const struct sol_model *m, const bool *is_slack, const double *start, double *x,
+                   double *objective);
 
 /* sol_sift.c: the linear relaxation of a model with many more columns
  * than rows, solved by sifting. */
