@@ -269,6 +269,8 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	opt.progress = req->progress;
 	opt.progress_ctx = req->progress_ctx;
 	opt.stop = req->stop;
+	opt.relax_chunk = req->relax_chunk;
+	opt.on_relax_chunk = req->on_relax_chunk;
 	opt.want_basis = req->warm != NULL;
 	if (req->warm && req->warm->has_basis) {
 		warm_rows = mu_malloc(b->m->n_rows + 1);
@@ -301,6 +303,12 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	if (req->warm && res.row_basis) {
 		sol_basis_keep(&req->warm->basis, b->m, res.row_basis, res.col_basis);
 		req->warm->has_basis = true;
+	}
+	if (res.status == SOL_NO_SOLUTION && req->stop && *req->stop) {
+		rc = mu_err_set(err, MU_E_SOLVER,
+		                "interrupted before the linear relaxation was solved; no %s",
+		                req->is_lp ? "plan" : "rota");
+		goto done;
 	}
 	if (res.status == SOL_NO_SOLUTION && req->time_limit > 0) {
 		rc = mu_err_set(err, MU_E_SOLVER,
