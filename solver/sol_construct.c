@@ -20,7 +20,8 @@
  * has them instead of at nobody: the guarantee's silo rota, which meets
  * the caps it gives, so that the guaranteed system rota has one too (the
  * slacks are then raised as above, to exactly what that rota leaves
- * unfilled); recruit's zero posts with each week at nobody.
+ * unfilled); recruit's posts given out to a fixed total, with each week
+ * at nobody (pol_recruit_solve.c).
  */
 #include "sol_int.h"
 
