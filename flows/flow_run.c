@@ -81,11 +81,17 @@ enum mu_code flow_run_solve(const struct mu_scenario *sc, const struct flow_run_
 	memset(run, 0, sizeof(*run));
 	memset(&own_silo, 0, sizeof(own_silo));
 	if (flow_run_is_guaranteed(sc, req)) {
+		/* the silo and the system search share the time limit: half
+		 * each, what the silo leaves passing on */
+		double begun = mu_time_now();
+		how.time_limit =
+		    flow_time_share(begun, req->time_limit, req->guarantee_cap ? 1 : 2);
 		if (!req->guarantee_cap &&
 		    (rc = solve_guarantee_caps(sc, &how, &own_cap, &own_silo, err)) != MU_OK) {
 			pol_solved_release(&own_silo);
 			return rc;
 		}
+		how.time_limit = flow_time_share(begun, req->time_limit, 1);
 		how.guarantee_cap = req->guarantee_cap ? req->guarantee_cap : own_cap;
 		how.start = req->guarantee_cap ? req->guarantee_silo : own_silo.plan;
 	}
