@@ -54,9 +54,9 @@ static void tell(const struct flow_recruit_request *req, enum flow_recruit_solve
  * req->on_step; a stop (req->hooks) during the solve fails it unless the
  * stop is kept (then the search ends with its best). A re-solve after the
  * best posts that found nothing cheaper than the rota built before its
- * relaxation (every week at no one at work) is not solved: its figures
- * would compare the posts with leaving every shift short, and say nothing
- * of what a post does. */
+ * relaxation (every week at no one at work), and did not prove it best,
+ * is not solved: its figures would compare the posts with leaving every
+ * shift short, and say nothing of what a post does. */
 static enum mu_code solve_told(const struct flow_recruit_request *req,
                                const struct pol_recruit_request *how, enum flow_recruit_solve solve,
                                size_t index, struct pol_recruited *out, struct io_recruit_year *y,
@@ -72,7 +72,7 @@ static enum mu_code solve_told(const struct flow_recruit_request *req,
 		return rc;
 	}
 	year_of(out, req, y);
-	if (solve != FLOW_RECRUIT_BEST && out->is_built) {
+	if (solve != FLOW_RECRUIT_BEST && out->is_built && out->status != MU_STATUS_OPTIMAL) {
 		memset(y, 0, sizeof(*y));
 		y->status = MU_STATUS_NO_SOLUTION;
 	}

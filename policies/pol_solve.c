@@ -334,6 +334,18 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 		                                  : "");
 		goto done;
 	}
+	if (res.status == SOL_NO_SOLUTION && req->keep && req->keep->has_now && !req->is_lp) {
+		/* not proven impossible: the past left no rota to build before
+		 * the search (sol_construct.c), and the search found none */
+		rc = mu_err_set(err, MU_E_SOLVER,
+		                "no rota found before the search stopped: with the past (the "
+		                "shifts before --now) fixed as the kept plan has them%s, no rota "
+		                "could be built to start from; allow more time (--time-limit), or "
+		                "give an earlier --now%s",
+		                req->guarantee_cap ? " and the guarantee's caps" : "",
+		                req->guarantee_cap ? ", or re-plan with guarantee none" : "");
+		goto done;
+	}
 	if (res.status != SOL_OPTIMAL && res.status != SOL_FEASIBLE) {
 		rc = mu_err_set(err, MU_E_SOLVER, "the solver found no %s (%s)",
 		                req->is_lp ? "plan" : "rota", sol_status_name(res.status));
