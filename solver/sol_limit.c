@@ -2,9 +2,9 @@
  * sol_limit.c - what a step of a rota search may still spend (struct
  * sol_limit: the clock and simplex iterations), and a simplex call held to
  * it; a relaxation's simplex in chunks, watched between them for a stop
- * (struct sol_relax_watch). Below sol_glpk.c and the heuristics it runs (sol_polish.c, ...),
- * which all use it: in sol_glpk.c it made sol_glpk.c and sol_polish.c call
- * each other.
+ * (struct sol_relax_watch). Below sol_glpk.c and the heuristics it runs
+ * (sol_polish.c, ...), which all use it: in sol_glpk.c it made sol_glpk.c
+ * and sol_polish.c call each other.
  */
 #include "sol_int.h"
 
