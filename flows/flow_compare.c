@@ -147,6 +147,8 @@ enum mu_code flow_compare_solve(const struct io_source *src, const struct mu_sce
 		init_request(src, creq, k, out[k], &c->req[k]);
 		c->req[k].time_read = i == 0 ? c->req[k].started - creq->started : 0;
 		c->req[k].guarantee_cap = k == FLOW_SYSTEM ? cap : NULL;
+		c->req[k].guarantee_silo =
+		    k == FLOW_SYSTEM && cap ? c->run[FLOW_SILO].solved.plan : NULL;
 		c->req[k].time_limit = time_share(creq, 2 - i + is_guaranteed);
 		tell_begin(creq, k, is_guaranteed, c->req[k].time_limit);
 		if ((rc = flow_run_solve(sc, &c->req[k], &c->run[k], err)) != MU_OK ||

@@ -52,7 +52,11 @@ static void tell(const struct flow_recruit_request *req, enum flow_recruit_solve
 
 /* Solves how into *out (and *y, its year) as solve number index, telling
  * req->on_step; a stop (req->hooks) during the solve fails it unless the
- * stop is kept (then the search ends with its best). */
+ * stop is kept (then the search ends with its best). A re-solve after the
+ * best posts that found nothing cheaper than the rota built before its
+ * relaxation (every week at no one at work), and did not prove it best,
+ * is not solved: its figures would compare the posts with leaving every
+ * shift short, and say nothing of what a post does. */
 static enum mu_code solve_told(const struct flow_recruit_request *req,
                                const struct pol_recruit_request *how, enum flow_recruit_solve solve,
                                size_t index, struct pol_recruited *out, struct io_recruit_year *y,
@@ -68,6 +72,10 @@ static enum mu_code solve_told(const struct flow_recruit_request *req,
 		return rc;
 	}
 	year_of(out, req, y);
+	if (solve != FLOW_RECRUIT_BEST && out->is_built && out->status != MU_STATUS_OPTIMAL) {
+		memset(y, 0, sizeof(*y));
+		y->status = MU_STATUS_NO_SOLUTION;
+	}
 	tell(req, solve, FLOW_RECRUIT_DONE, index, y);
 	return MU_OK;
 }
@@ -196,6 +204,15 @@ static enum mu_code nobody(const struct flow_recruit_request *req, struct pol_re
 	return rc;
 }
 
+/* Whether a search the board sentence draws on (the best posts,
+ * recruiting nobody, one post more) stopped before it was proven. */
+static bool is_unfinished(const struct flow_recruit *r)
+{
+	return r->best.status != MU_STATUS_OPTIMAL ||
+	       (io_say_recruit_is_solved(&r->none) && r->none.status != MU_STATUS_OPTIMAL) ||
+	       (r->has_next && !is_proven(&r->next));
+}
+
 void flow_recruit_say(struct mu_buf *b, const struct mu_scenario *sc,
                       const struct flow_recruit_request *req, const struct flow_recruit *r)
 {
@@ -213,7 +230,8 @@ void flow_recruit_say(struct mu_buf *b, const struct mu_scenario *sc,
 	                             .is_next_feasible = io_say_recruit_is_solved(&r->next),
 	                             .cost_next = r->next.cost,
 	                             .is_lp = req->is_lp,
-	                             .is_none_unsolved = !io_say_recruit_is_solved(&r->none)});
+	                             .is_none_unsolved = !io_say_recruit_is_solved(&r->none),
+	                             .is_unfinished = is_unfinished(r)});
 }
 
 /* posts.csv, each week's plan.csv and summary.csv, curve.csv and

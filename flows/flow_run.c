@@ -39,10 +39,9 @@ bool flow_run_is_guaranteed(const struct mu_scenario *sc, const struct flow_run_
  * plan solved first, in the same mode and within the same limits. */
 static enum mu_code solve_guarantee_caps(const struct mu_scenario *sc,
                                          const struct pol_solve_request *system, double **cap,
-                                         struct mu_err *err)
+                                         struct pol_solved *silo, struct mu_err *err)
 {
 	struct pol_solve_request how = *system;
-	struct pol_solved silo;
 	enum mu_code rc;
 	how.is_silo = true;
 	how.guarantee_cap = NULL;
@@ -51,10 +50,9 @@ static enum mu_code solve_guarantee_caps(const struct mu_scenario *sc,
 	how.want_ranges = false;
 	how.warm = NULL; /* the warm basis is the system model's */
 	how.progress = NULL;
-	if ((rc = pol_solve(sc, &how, &silo, err)) != MU_OK)
+	if ((rc = pol_solve(sc, &how, silo, err)) != MU_OK)
 		return rc;
-	*cap = flow_run_guarantee_caps(sc, silo.plan);
-	pol_solved_release(&silo);
+	*cap = flow_run_guarantee_caps(sc, silo->plan);
 	return MU_OK;
 }
 
@@ -76,18 +74,30 @@ enum mu_code flow_run_solve(const struct mu_scenario *sc, const struct flow_run_
 	    .keep = req->keep,
 	};
 	double *own_cap = NULL;
+	struct pol_solved own_silo;
 	struct io_html_plan view;
 	enum mu_code rc;
 
 	memset(run, 0, sizeof(*run));
+	memset(&own_silo, 0, sizeof(own_silo));
 	if (flow_run_is_guaranteed(sc, req)) {
+		/* the silo and the system search share the time limit: half
+		 * each, what the silo leaves passing on */
+		double begun = mu_time_now();
+		how.time_limit =
+		    flow_time_share(begun, req->time_limit, req->guarantee_cap ? 1 : 2);
 		if (!req->guarantee_cap &&
-		    (rc = solve_guarantee_caps(sc, &how, &own_cap, err)) != MU_OK)
+		    (rc = solve_guarantee_caps(sc, &how, &own_cap, &own_silo, err)) != MU_OK) {
+			pol_solved_release(&own_silo);
 			return rc;
+		}
+		how.time_limit = flow_time_share(begun, req->time_limit, 1);
 		how.guarantee_cap = req->guarantee_cap ? req->guarantee_cap : own_cap;
+		how.start = req->guarantee_cap ? req->guarantee_silo : own_silo.plan;
 	}
 	rc = pol_solve(sc, &how, &run->solved, err);
 	free(own_cap); /* read while building only */
+	pol_solved_release(&own_silo);
 	if (req->hooks.progress && req->hooks.search_done && !req->is_lp)
 		req->hooks.search_done(req->hooks.ctx);
 	if (rc != MU_OK)

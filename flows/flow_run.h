@@ -45,6 +45,10 @@ struct flow_run_request {
 	 * flow_run_solve solves the silo plan first itself, in the same mode
 	 * and limits. */
 	const double *guarantee_cap;
+	/* The silo plan guarantee_cap comes from, when given: the system
+	 * rota's search starts from its rota, which meets the caps
+	 * (pol_solve_request's start); NULL: none. Borrowed. */
+	const struct mu_plan *guarantee_silo;
 	/* Solve the system plan as if `guarantee` were `none` (the price of
 	 * the guarantee: compare). */
 	bool is_without_guarantee;

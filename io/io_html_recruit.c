@@ -147,7 +147,8 @@ static void search_status(struct mu_buf *b, const struct io_recruit *r)
 		return;
 	}
 	mu_buf_adds(b, ".</p>\n<p class=\"alarm\"><span class=\"red\">*</span> The search was "
-	               "stopped by its limit before every solve was proven best: the posts, "
+	               "stopped (by its limit, or by you) before every solve was proven best: "
+	               "the posts, "
 	               "the values marked * and the curve's points marked * are the best "
 	               "found, not the best there is; a longer <code>--time-limit</code> may "
 	               "prove them.</p>\n");

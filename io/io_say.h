@@ -162,9 +162,15 @@ struct io_say_recruit {
 	bool is_next_feasible;      /* ... and fits recruit_budget and max_posts */
 	double cost_next;
 	bool is_lp; /* posts may be fractions */
-	/* Recruiting nobody was not solved (--time-limit): there is nothing
-	 * to compare with, and the sentence says so instead. */
+	/* Recruiting nobody was not solved (its search stopped with no rota
+	 * better than leaving every shift short): there is nothing to compare
+	 * with, and the sentence says so instead. */
 	bool is_none_unsolved;
+	/* A search of the posts, of recruiting nobody or of one post more was
+	 * stopped before it was proven (a rota's work or time limit, Ctrl-C):
+	 * the sentence then says it compares the best rotas found, and claims
+	 * no best. */
+	bool is_unfinished;
 };
 
 /* Appends plain text to b. */
@@ -228,9 +234,9 @@ enum io_recruit_end {
 	IO_RECRUIT_FALLS,       /* every solved step lowers the yearly objective */
 	IO_RECRUIT_BREAK_EVEN,  /* the step after the point does not */
 	IO_RECRUIT_NO_MORE_FIT, /* the point after it does not fit (infeasible) */
-	IO_RECRUIT_NOT_SOLVED,  /* the point after it was not solved in --time-limit */
+	IO_RECRUIT_NOT_SOLVED,  /* the point after it was not solved before its search stopped */
 	IO_RECRUIT_NONE_FITS,   /* no point fits within recruit_budget and max_posts */
-	IO_RECRUIT_NONE_SOLVED  /* no point was solved in --time-limit */
+	IO_RECRUIT_NONE_SOLVED  /* no point was solved before its search stopped */
 };
 
 /* Where the curve of n points pts (in order of posts) ends, from the first

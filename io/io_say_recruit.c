@@ -40,8 +40,10 @@ void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct
 	double total = 0, hours;
 	bool is_one;
 	if (r->is_none_unsolved) {
-		mu_buf_adds(b, "Recruiting nobody was not solved within --time-limit, so there is "
-		               "nothing to compare the posts with: allow more time.");
+		mu_buf_adds(b,
+		            "Recruiting nobody was not solved (its search stopped before it "
+		            "found a rota better than leaving every shift short), so there is "
+		            "nothing to compare the posts with: allow more time (--time-limit).");
 		return;
 	}
 	for (i = 0; i < sc->n_recruits; i++)
@@ -49,10 +51,17 @@ void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct
 			n_with++;
 			total += r->posts[i];
 		}
-	if (n_with == 0) {
-		mu_buf_adds(b, "Recruiting nobody is best: no post lowers the yearly objective "
+	if (n_with == 0 && r->is_unfinished) {
+		mu_buf_adds(b, "The best rotas found recruit nobody, but a search stopped before "
+		               "it was proven best, so a post may still lower the yearly objective "
 		               "(spend plus penalty weights)");
+	} else if (n_with == 0) {
+		mu_buf_adds(b, "Recruiting nobody is best: no post lowers the yearly objective (spend "
+		               "plus penalty weights)");
 	} else {
+		if (r->is_unfinished)
+			mu_buf_adds(b, "In the best rotas found (a search stopped before it was "
+			               "proven best, so these are not proven optima): ");
 		for (i = 0; i < sc->n_recruits; i++) {
 			const struct mu_recruit *k = &sc->recruits[i];
 			double n = r->posts[i];
@@ -95,7 +104,7 @@ void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct
 		mu_buf_adds(b, ".");
 		return;
 	}
-	mu_buf_adds(b, "; ");
+	mu_buf_adds(b, r->is_unfinished ? "; with " : "; ");
 	if (r->is_lp)
 		mu_buf_adds(b, "one post more");
 	else if (round(total) == 0)
@@ -105,11 +114,15 @@ void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct
 		say_ordinal(b, (unsigned long)(round(total) + 1));
 		mu_buf_adds(b, " post");
 	}
+	/* unfinished: what the best rota found with it does, not what the
+	 * post would do */
+	mu_buf_adds(b, r->is_unfinished ? " the best rota found" : " would");
 	if (io_say_is_zero_money(r->cost_next - r->cost))
-		mu_buf_adds(b, " would leave the yearly objective as it is.");
+		mu_buf_addf(b, " leave%s the yearly objective as it is.", r->is_unfinished ? "s" : "");
 	else {
-		mu_buf_addf(b, " would %s the yearly objective by ",
-		            r->cost_next > r->cost ? "raise" : "lower");
+		mu_buf_addf(b, " %s%s the yearly objective by ",
+		            r->cost_next > r->cost ? "raise" : "lower",
+		            r->is_unfinished ? "s" : "");
 		io_say_weight(b, r->cost_next - r->cost);
 		mu_buf_adds(b, ".");
 	}
@@ -158,16 +171,17 @@ void io_say_recruit_curve(struct mu_buf *b, const double *x, const struct io_rec
 		            x[at], x[at] == 1 ? "" : "s");
 		break;
 	case IO_RECRUIT_NOT_SOLVED:
-		mu_buf_addf(b,
-		            "The curve stops at %g post%s: the next point was not solved within "
-		            "--time-limit.",
-		            x[at], x[at] == 1 ? "" : "s");
+		mu_buf_addf(
+		    b,
+		    "The curve stops at %g post%s: the next point was not solved before its "
+		    "search stopped.",
+		    x[at], x[at] == 1 ? "" : "s");
 		break;
 	case IO_RECRUIT_NONE_FITS:
 		mu_buf_adds(b, "No point of the curve fits within recruit_budget and max_posts.");
 		break;
 	case IO_RECRUIT_NONE_SOLVED:
-		mu_buf_adds(b, "No point of the curve was solved within --time-limit.");
+		mu_buf_adds(b, "No point of the curve was solved before its search stopped.");
 		break;
 	}
 }

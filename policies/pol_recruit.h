@@ -43,8 +43,15 @@ struct pol_recruit_request {
 	/* Start from the basis w holds (if any) and keep this solve's in it;
 	 * NULL: a cold start (sifted from short and breach on a wide model). */
 	struct pol_recruit_warm *warm;
-	/* When it points at a non-zero value the search stops with what it has. */
+	/* When it points at a non-zero value the search stops with what it has
+	 * (sol_options' stop: set during the relaxation, the rota built before
+	 * it, with no bound). */
 	const volatile sig_atomic_t *stop;
+	/* Rota, for tests: sol_options' relax_chunk and on_relax_chunk, called
+	 * with relax_ctx. */
+	long relax_chunk;
+	void (*on_relax_chunk)(void *ctx, long iterations);
+	void *relax_ctx;
 };
 
 struct pol_recruited {
@@ -52,6 +59,9 @@ struct pol_recruited {
 	double objective; /* the yearly cost: posts x annual_cost + weights x weeks' cost */
 	bool has_bound;
 	double bound, gap;
+	/* rota: the search found nothing cheaper than the rota built before
+	 * its relaxation (sol_result's is_built) */
+	bool is_built;
 	double *posts; /* per recruits.csv row */
 	size_t n_posts;
 	double post_cost;       /* posts x annual_cost */

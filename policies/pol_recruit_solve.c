@@ -187,6 +187,74 @@ static struct joint *joint_new(const struct pol_recruit_request *req)
 	return J;
 }
 
+/* For sol_options.col_is_slack: each week's short, breach, fair share's
+ * hours short and change, as pol_solve marks them: with the posts at 0
+ * (or fixed) and no one at work they meet every row of the joint model
+ * but a total of posts (see joint_start_posts). Free it. */
+static bool *joint_slack(const struct joint *J)
+{
+	bool *is_slack = mu_calloc(J->m->n_cols + 1, sizeof(bool));
+	size_t j, k;
+	for (k = 0; k < J->n_weeks; k++) {
+		const struct pol_build *b = J->builds[k];
+		for (j = 0; j < b->m->n_cols; j++) {
+			enum mu_source s = b->cols[j].source;
+			if (s != MU_SRC_POSTS)
+				is_slack[J->maps[k][j]] = s == MU_SRC_SHORT || s == MU_SRC_BREACH ||
+				                          s == MU_SRC_SHARE || s == MU_SRC_CHANGE;
+		}
+	}
+	return is_slack;
+}
+
+/* For sol_options.col_start, when req fixes the posts' total (the curve,
+ * one post more): posts added to the rows free to take them, the
+ * cheapest a year first, each up to its max_posts, until they add up to
+ * the total (a post with no shifts worked is a rota too); every other
+ * column at its lower bound (fixed posts at their value). The caller's,
+ * freed with free; NULL when no total is asked or the rows cannot take it
+ * (the model is then infeasible, or the budget decides). */
+static double *joint_start_posts(const struct joint *J, const struct pol_recruit_request *req)
+{
+	const struct mu_scenario *sc0 = req->weeks[0];
+	size_t n = sc0->n_recruits, i, j, *order;
+	double *x, left;
+	if (!req->has_total)
+		return NULL;
+	x = mu_calloc(J->m->n_cols + 1, sizeof(double));
+	order = mu_malloc((n + 1) * sizeof(size_t));
+	for (j = 0; j < J->m->n_cols; j++)
+		x[j] = J->m->col_lo[j] > 0 ? J->m->col_lo[j] : 0;
+	left = req->total;
+	for (i = 0; i < n; i++) {
+		order[i] = i;
+		left -= x[J->posts[i]];
+	}
+	/* insertion sort by annual cost: recruits.csv has a few rows */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && sc0->recruits[order[j]].annual_cost <
+		                         sc0->recruits[order[j - 1]].annual_cost;
+		     j--) {
+			size_t t = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	for (i = 0; i < n && left > 0; i++) {
+		size_t c = J->posts[order[i]];
+		double room = J->m->col_hi[c] - x[c], add = left < room ? left : room;
+		if (add > 0) {
+			x[c] += add;
+			left -= add;
+		}
+	}
+	free(order);
+	if (fabs(left) > 1e-9) {
+		free(x);
+		return NULL;
+	}
+	return x;
+}
+
 /* The bounds req asks of J's posts and total, into J's model. */
 static void joint_bounds(struct joint *J, const struct pol_recruit_request *req)
 {
@@ -314,7 +382,8 @@ enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol
 	bool is_kept = req->is_lp && req->warm;
 	struct sol_options opt;
 	struct sol_result res;
-	double *x = NULL;
+	double *x = NULL, *start = NULL;
+	bool *slack = NULL;
 	unsigned char *warm_rows = NULL, *warm_cols = NULL;
 	enum mu_code rc = MU_OK;
 	size_t i, j, k;
@@ -361,6 +430,13 @@ enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol
 		opt.work_limit = req->work_limit;
 		opt.want_basis = req->warm != NULL;
 		opt.stop = req->stop;
+		opt.relax_chunk = req->relax_chunk;
+		opt.on_relax_chunk = req->on_relax_chunk;
+		opt.progress_ctx = req->relax_ctx;
+		if (!req->is_lp) {
+			opt.col_is_slack = slack = joint_slack(J);
+			opt.col_start = start = joint_start_posts(J, req);
+		}
 		if (req->warm && req->warm->has_basis) {
 			warm_rows = mu_malloc(J->m->n_rows + 1);
 			warm_cols = mu_malloc(J->m->n_cols + 1);
@@ -393,6 +469,7 @@ enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol
 	out->has_bound = res.has_bound;
 	out->bound = res.bound;
 	out->gap = res.gap;
+	out->is_built = res.is_built;
 	out->time_solve = res.solve_seconds;
 	out->n_rows = res.n_rows;
 	out->n_cols = res.n_cols;
@@ -426,6 +503,8 @@ enum mu_code pol_recruit_solve(const struct pol_recruit_request *req, struct pol
 	}
 done:
 	sol_result_release(&res);
+	free(slack);
+	free(start);
 	free(warm_rows);
 	free(warm_cols);
 	if (!is_kept || J != req->warm->joint)

@@ -7,6 +7,7 @@
 #include "pol_solve.h"
 
 #include "core/mu_alloc.h"
+#include "core/mu_map.h"
 #include "core/mu_time.h"
 #include "policies/pol_build.h"
 #include "policies/pol_plan.h"
@@ -138,6 +139,92 @@ static bool *slack_cols(const struct pol_build *b)
 	return is_slack;
 }
 
+/* A staff column's key in start_of_plan: its source, who (own: home;
+ * lend: agreement; bank and pool worker: worker; agency: offer; pool: the
+ * pool), demand row (pool worker: shift) and worker role. */
+static void start_key(size_t key[4], enum mu_source source, size_t who, size_t where,
+                      size_t worker_role)
+{
+	key[0] = (size_t)source;
+	key[1] = who;
+	key[2] = where;
+	key[3] = worker_role;
+}
+
+static void start_key_of_col(size_t key[4], const struct pol_col *c)
+{
+	switch (c->source) {
+	case MU_SRC_OWN:
+		start_key(key, c->source, c->home, c->demand, c->worker_role);
+		break;
+	case MU_SRC_BANK:
+		start_key(key, c->source, c->worker, c->demand, c->worker_role);
+		break;
+	case MU_SRC_POOL_WORKER:
+		start_key(key, c->source, c->worker, c->shift, MU_ALL);
+		break;
+	case MU_SRC_POOL:
+		start_key(key, c->source, c->pool, c->demand, c->worker_role);
+		break;
+	default: /* lend, agency */
+		start_key(key, c->source, c->offer, c->demand, c->worker_role);
+		break;
+	}
+}
+
+/* The value of every staff column of b's model that puts plan's staff to
+ * work as plan has them (a bank worker in a pool: their y, and the pool's
+ * z for the demand row covered); the other columns 0, the slacks left to
+ * sol_construct. The caller's, freed with free; NULL when a staff row of
+ * the plan has no column in b (the plan is not a rota of this model). */
+static double *start_of_plan(const struct pol_build *b, const struct mu_plan *plan)
+{
+	double *x = mu_calloc(b->m->n_cols + 1, sizeof(double));
+	struct mu_map cols;
+	size_t key[4], i, j;
+	bool is_found = true;
+	mu_map_init(&cols);
+	for (j = 0; j < b->m->n_cols; j++) {
+		const struct pol_col *c = &b->cols[j];
+		if (!mu_source_info[c->source].is_staff && c->source != MU_SRC_POOL_WORKER)
+			continue;
+		start_key_of_col(key, c);
+		mu_map_put(&cols, (const char *)key, sizeof(key), j);
+	}
+	for (i = 0; i < plan->n_rows && is_found; i++) {
+		const struct mu_plan_row *r = &plan->rows[i];
+		size_t col;
+		if (!mu_source_info[r->source].is_staff)
+			continue;
+		start_key(key, r->source,
+		          r->source == MU_SRC_OWN    ? r->home
+		          : r->source == MU_SRC_BANK ? r->worker
+		                                     : r->offer,
+		          r->demand, r->worker_role);
+		if (mu_map_get(&cols, (const char *)key, sizeof(key), &col)) {
+			x[col] += r->staff;
+			continue;
+		}
+		/* a pooled worker: they work the shift (y), their pool covers */
+		start_key(key, MU_SRC_POOL_WORKER, r->worker, r->shift, MU_ALL);
+		is_found = r->source == MU_SRC_BANK &&
+		           mu_map_get(&cols, (const char *)key, sizeof(key), &col);
+		if (!is_found)
+			break;
+		x[col] += r->staff;
+		start_key(key, MU_SRC_POOL, b->cols[col].pool, r->demand, r->worker_role);
+		is_found = mu_map_get(&cols, (const char *)key, sizeof(key), &col);
+		if (is_found)
+			x[col] += r->staff;
+	}
+	mu_map_release(&cols);
+	if (!is_found) {
+		free(x);
+		return NULL;
+	}
+	return x;
+}
+
 enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_request *req,
                        struct pol_solved *out, struct mu_err *err)
 {
@@ -147,6 +234,7 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	double t0 = mu_time_now(), t_mps = 0;
 	unsigned char *warm_rows = NULL, *warm_cols = NULL;
 	bool *core_cols = NULL, *slack = NULL;
+	double *start = NULL;
 	enum mu_code rc = MU_OK;
 
 	if ((rc = check_model_size(sc, req, err)) != MU_OK) {
@@ -181,6 +269,8 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	opt.progress = req->progress;
 	opt.progress_ctx = req->progress_ctx;
 	opt.stop = req->stop;
+	opt.relax_chunk = req->relax_chunk;
+	opt.on_relax_chunk = req->on_relax_chunk;
 	opt.want_basis = req->warm != NULL;
 	if (req->warm && req->warm->has_basis) {
 		warm_rows = mu_malloc(b->m->n_rows + 1);
@@ -194,6 +284,8 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 		opt.col_is_core = core_cols = pol_build_core_cols(b);
 	if (!req->is_lp)
 		opt.col_is_slack = slack = slack_cols(b);
+	if (!req->is_lp && req->start)
+		opt.col_start = start = start_of_plan(b, req->start);
 	if ((rc = sol_glpk_solve(b->m, &opt, &res, err)) != MU_OK)
 		goto done;
 
@@ -211,6 +303,12 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	if (req->warm && res.row_basis) {
 		sol_basis_keep(&req->warm->basis, b->m, res.row_basis, res.col_basis);
 		req->warm->has_basis = true;
+	}
+	if (res.status == SOL_NO_SOLUTION && req->stop && *req->stop) {
+		rc = mu_err_set(err, MU_E_SOLVER,
+		                "interrupted before the linear relaxation was solved; no %s",
+		                req->is_lp ? "plan" : "rota");
+		goto done;
 	}
 	if (res.status == SOL_NO_SOLUTION && req->time_limit > 0) {
 		rc = mu_err_set(err, MU_E_SOLVER,
@@ -236,6 +334,18 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 		                                  : "");
 		goto done;
 	}
+	if (res.status == SOL_NO_SOLUTION && req->keep && req->keep->has_now && !req->is_lp) {
+		/* not proven impossible: the past left no rota to build before
+		 * the search (sol_construct.c), and the search found none */
+		rc = mu_err_set(err, MU_E_SOLVER,
+		                "no rota found before the search stopped: with the past (the "
+		                "shifts before --now) fixed as the kept plan has them%s, no rota "
+		                "could be built to start from; allow more time (--time-limit), or "
+		                "give an earlier --now%s",
+		                req->guarantee_cap ? " and the guarantee's caps" : "",
+		                req->guarantee_cap ? ", or re-plan with guarantee none" : "");
+		goto done;
+	}
 	if (res.status != SOL_OPTIMAL && res.status != SOL_FEASIBLE) {
 		rc = mu_err_set(err, MU_E_SOLVER, "the solver found no %s (%s)",
 		                req->is_lp ? "plan" : "rota", sol_status_name(res.status));
@@ -248,6 +358,7 @@ done:
 	sol_result_release(&res);
 	free(core_cols);
 	free(slack);
+	free(start);
 	free(warm_rows);
 	free(warm_cols);
 	out->build = b;

@@ -73,8 +73,20 @@ struct pol_solve_request {
 	void (*progress)(void *ctx, double seconds, bool has_solution, double objective,
 	                 bool has_bound, double bound);
 	void *progress_ctx;
-	/* When it points at a non-zero value the search stops with what it has. */
+	/* When it points at a non-zero value the search stops with what it has
+	 * (sol_options' stop: set during the relaxation, the rota built before
+	 * it, with no bound). */
 	const volatile sig_atomic_t *stop;
+	/* Rota, for tests: sol_options' relax_chunk and on_relax_chunk (with
+	 * progress_ctx), to stop the relaxation at a point fixed by work. */
+	long relax_chunk;
+	void (*on_relax_chunk)(void *ctx, long iterations);
+	/* Rota: a plan of sc whose staff make a rota of this model too (the
+	 * silo plan that guarantee_cap comes from: its rota meets the caps),
+	 * for the rota built before the relaxation (sol_options' col_start),
+	 * so that a search stopped early still has one; borrowed. NULL: that
+	 * rota starts from no one at work (which a guarantee's caps refuse). */
+	const struct mu_plan *start;
 };
 
 /* A solved scenario. */

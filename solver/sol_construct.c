@@ -15,6 +15,13 @@
  * guarantee's cap (the silo plan's unfilled penalty, which leaving
  * everything short exceeds), and a kept past that breaks a limit as the
  * scenario now reads. The search then goes on without one.
+ *
+ * A start (sol_options' col_start) puts the staff columns where a rota
+ * has them instead of at nobody: the guarantee's silo rota, which meets
+ * the caps it gives, so that the guaranteed system rota has one too (the
+ * slacks are then raised as above, to exactly what that rota leaves
+ * unfilled); recruit's posts given out to a fixed total, with each week
+ * at nobody (pol_recruit_solve.c).
  */
 #include "sol_int.h"
 
@@ -64,7 +71,8 @@ static void meet_row(const struct sol_model *m, const bool *is_slack, const size
 	}
 }
 
-bool sol_construct(const struct sol_model *m, const bool *is_slack, double *x, double *objective)
+bool sol_construct(const struct sol_model *m, const bool *is_slack, const double *start, double *x,
+                   double *objective)
 {
 	size_t *row_first = sol_model_by_row(m), *col_first, *col_at;
 	double *activity = mu_calloc(m->n_rows + 1, sizeof(double));
@@ -79,6 +87,10 @@ bool sol_construct(const struct sol_model *m, const bool *is_slack, double *x, d
 		x[j] = lo > 0 ? lo : hi < 0 ? hi : 0;
 		if (lo <= -SOL_INF && hi >= SOL_INF)
 			x[j] = 0;
+		if (start && !is_slack[j]) {
+			x[j] = m->col_is_int[j] ? floor(start[j] + 0.5) : start[j];
+			x[j] = x[j] < lo ? lo : x[j] > hi ? hi : x[j];
+		}
 	}
 	for (k = 0; k < m->n_entries; k++) {
 		const struct sol_entry *e = &m->entries[k];

@@ -491,11 +491,17 @@ static void keep_basis(glp_prob *lp, struct sol_result *out)
 
 /* Solves the linear relaxation: from the warm basis opt gives, by sifting
  * when opt marks core columns, or by dual simplex after presolve (also when
- * the others do not work out). On MU_OK, out->status is SOL_OPTIMAL,
- * SOL_INFEASIBLE, SOL_UNBOUNDED or SOL_NO_SOLUTION (the time limit passed);
- * MU_E_SOLVER when GLPK fails. */
+ * the others do not work out). With watch (a rota's relaxation) the warm
+ * and sifted simplex calls run in chunks (sol_relax_simplex) and a stop
+ * between two ends the relaxation; the presolved call, which keeps no
+ * basis to go on from, runs whole (models under SOL_SIFT_MIN_COLS
+ * columns, or a sifting that failed). On MU_OK, out->status is
+ * SOL_OPTIMAL, SOL_INFEASIBLE, SOL_UNBOUNDED or SOL_NO_SOLUTION (the time
+ * limit passed, or stopped: *is_stopped then true); MU_E_SOLVER when GLPK
+ * fails. */
 static enum mu_code run_simplex(glp_prob *lp, const struct sol_model *m,
                                 const struct sol_options *opt, glp_smcp *parm,
+                                struct sol_relax_watch *watch, bool *is_stopped,
                                 struct sol_result *out, struct mu_err *err)
 {
 	bool is_warm = opt->warm_rows && opt->warm_cols;
@@ -509,13 +515,15 @@ static enum mu_code run_simplex(glp_prob *lp, const struct sol_model *m,
 	if (is_warm) {
 		sol_glpk_set_basis(lp, opt->warm_rows, opt->warm_cols);
 		parm->presolve = GLP_OFF;
-		rc = glp_simplex(lp, parm);
+		rc = sol_relax_simplex(lp, parm, watch);
 		is_done = rc != GLP_EBADB && rc != GLP_ESING && rc != GLP_ECOND;
 	} else if (opt->col_is_core) {
-		enum sol_sift_outcome sifted =
-		    sol_sift_solve(lp, m, opt->col_is_core, parm, deadline, &out->sift_rounds);
+		enum sol_sift_outcome sifted = sol_sift_solve(lp, m, opt->col_is_core, parm,
+		                                              deadline, watch, &out->sift_rounds);
 		is_done = sifted != SOL_SIFT_FAILED;
-		rc = sifted == SOL_SIFT_TIME_UP ? GLP_ETMLIM : 0;
+		rc = sifted == SOL_SIFT_TIME_UP   ? GLP_ETMLIM
+		     : sifted == SOL_SIFT_STOPPED ? GLP_ESTOP
+		                                  : 0;
 	}
 	/* cold, or a warm or sifted start that did not work out */
 	if (!is_done) {
@@ -524,11 +532,12 @@ static enum mu_code run_simplex(glp_prob *lp, const struct sol_model *m,
 		rc = mu_time_ms_until(deadline, &parm->tm_lim) ? glp_simplex(lp, parm) : GLP_ETMLIM;
 	}
 	st = glp_get_status(lp);
+	*is_stopped = rc == GLP_ESTOP;
 	if (rc == GLP_ENOPFS || (rc == 0 && (st == GLP_NOFEAS || st == GLP_INFEAS)))
 		out->status = SOL_INFEASIBLE;
 	else if (rc == GLP_ENODFS || (rc == 0 && st == GLP_UNBND))
 		out->status = SOL_UNBOUNDED;
-	else if (rc == GLP_ETMLIM)
+	else if (rc == GLP_ETMLIM || rc == GLP_ESTOP)
 		out->status = SOL_NO_SOLUTION;
 	else if (rc != 0)
 		return mu_err_set(err, MU_E_SOLVER, "GLPK simplex failed (code %d)", rc);
@@ -561,7 +570,8 @@ static enum mu_code solve_lp(glp_prob *lp, const struct sol_model *m, const stru
                              struct sol_result *out, struct mu_err *err)
 {
 	glp_smcp parm;
-	enum mu_code rc = run_simplex(lp, m, opt, &parm, out, err);
+	bool is_stopped;
+	enum mu_code rc = run_simplex(lp, m, opt, &parm, NULL, &is_stopped, out, err);
 	if (rc != MU_OK || out->status != SOL_OPTIMAL)
 		return rc;
 	sol_glpk_read_lp(lp, false, out);
@@ -727,6 +737,28 @@ static bool improve_by_rins(glp_prob *lp, const struct sol_model *m, const struc
 	return is_better;
 }
 
+/* What the relaxation's chunks tell (relax_chunk): the test's hook, and
+ * the progress line about once a second with the constructed rota. */
+struct relax_tell {
+	const struct sol_options *opt;
+	double start, last_report;
+	bool has_rota;
+	double objective;
+};
+
+static void relax_chunk(void *ctx, long iterations)
+{
+	struct relax_tell *t = ctx;
+	double now = mu_time_now();
+	if (t->opt->on_relax_chunk)
+		t->opt->on_relax_chunk(t->opt->progress_ctx, iterations);
+	if (t->opt->progress && now - t->last_report >= 1.0) {
+		t->last_report = now;
+		t->opt->progress(t->opt->progress_ctx, now - t->start, t->has_rota, t->objective,
+		                 false, 0);
+	}
+}
+
 /* Branch and cut, after a constructed rota (opt->col_is_slack), the
  * relaxation and a rounded rota: if the search finds nothing better in
  * time (or nothing at all), the better of the rounded and the constructed
@@ -748,21 +780,33 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	struct saved_basis relaxed_basis = {NULL, NULL};
 	glp_prob *rins_lp = NULL;
 	double *built = NULL, built_objective = 0;
-	bool has_rounded, has_mip, has_built = false;
+	bool has_rounded, has_mip, has_built = false, is_stopped = false;
+	struct relax_tell tell;
+	struct sol_relax_watch relax;
 	enum mu_code rc;
 	int glp_rc, st, i;
 
 	watch.start = watch.last_report = mu_time_now();
 	if (opt->col_is_slack) {
 		built = mu_malloc((m->n_cols + 1) * sizeof(double));
-		has_built = sol_construct(m, opt->col_is_slack, built, &built_objective);
+		has_built =
+		    sol_construct(m, opt->col_is_slack, opt->col_start, built, &built_objective);
 	}
-	rc = run_simplex(lp, m, opt, &lp_parm, out, err);
+	/* a stop already set (a later search of a command stopped before)
+	 * lets the relaxation run whole, so that the rota has a bound */
+	tell = (struct relax_tell){opt, watch.start, watch.start, has_built, built_objective};
+	relax = (struct sol_relax_watch){.stop = opt->stop && !*opt->stop ? opt->stop : NULL,
+	                                 .on_chunk = relax_chunk,
+	                                 .ctx = &tell,
+	                                 .chunk = opt->relax_chunk};
+	rc = run_simplex(lp, m, opt, &lp_parm, &relax, &is_stopped, out, err);
 	if (rc == MU_OK && out->status == SOL_NO_SOLUTION && has_built) {
-		/* stopped before the relaxation was solved: no bound */
+		/* stopped (the clock, a stop) before the relaxation was solved:
+		 * no bound */
 		out->status = SOL_FEASIBLE;
 		out->objective = built_objective;
 		out->x = built;
+		out->is_built = true;
 		built = NULL;
 		goto done;
 	}
@@ -838,6 +882,8 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 		out->status = SOL_NO_SOLUTION;
 		goto done;
 	}
+	out->is_built =
+	    has_built && out->objective >= built_objective - 1e-9 * (1 + fabs(built_objective));
 	out->has_bound = true;
 	out->bound = relaxed;
 	if (out->status == SOL_OPTIMAL)

@@ -46,9 +46,20 @@ struct sol_options {
 	                 bool has_bound, double bound);
 	void *progress_ctx;
 	/* MIP: when it points at a non-zero value the search stops with what it
-	 * has (an interrupt): the relaxation and the rounded rota first, so
-	 * that it has a rota and a bound; may be NULL. */
+	 * has (an interrupt). Set during the relaxation, it ends it within
+	 * SOL_RELAX_CHUNK simplex iterations (sol_int.h; a small model's
+	 * presolved relaxation runs whole), and the rota built before it
+	 * (col_is_slack) is the answer, with no bound; set after, or already
+	 * set when the search begins (a later search of a command stopped
+	 * before), the relaxation and the rounded rota run whole first, so
+	 * that the rota has a bound. May be NULL. */
 	const volatile sig_atomic_t *stop;
+	/* MIP, for tests: the relaxation's chunks of this many simplex
+	 * iterations (0: SOL_RELAX_CHUNK), and called with progress_ctx after
+	 * each (the iterations so far), to set the stop at a point fixed by
+	 * work, not by the clock; may be NULL. */
+	long relax_chunk;
+	void (*on_relax_chunk)(void *ctx, long iterations);
 	/* Start the (relaxation's) simplex from this basis, one enum
 	 * sol_basis_status per row and per column; NULL: a cold start. A basis
 	 * that does not fit is repaired, or dropped for a cold start. */
@@ -63,6 +74,13 @@ struct sol_options {
 	 * before the relaxation (sol_construct.c), so that a search stopped at
 	 * any moment has one. NULL: none built. */
 	const bool *col_is_slack;
+	/* MIP, with col_is_slack: a rota's value of each column not marked
+	 * slack (the slacks are raised from their lower bounds as ever), for
+	 * the construction to start from instead of no one at work: a model
+	 * whose rows no one at work cannot meet (a guarantee's caps, met by
+	 * the silo rota they come from; recruit's fixed total of posts).
+	 * NULL: the lower bounds. */
+	const double *col_start;
 };
 
 /* Below this many columns one simplex call over all of them is as fast as
@@ -87,7 +105,10 @@ struct sol_result {
 	 * a MIP), for a warm start of a similar model. */
 	unsigned char *row_basis, *col_basis;
 	double solve_seconds;
-	long work;          /* MIP: simplex iterations after the relaxation */
+	long work; /* MIP: simplex iterations after the relaxation */
+	/* MIP: x is no cheaper than the rota built before the relaxation
+	 * (sol_options' col_is_slack): the search found nothing better */
+	bool is_built;
 	size_t sift_rounds; /* working LPs solved by sifting; 0: not sifted */
 	size_t n_rows, n_cols, n_nonzeros;
 };

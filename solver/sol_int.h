@@ -39,6 +39,36 @@ bool sol_limit_is_reached(const struct sol_limit *l);
  * call, when l has already run out. */
 int sol_limit_simplex(glp_prob *lp, glp_smcp *parm, const struct sol_limit *l);
 
+/* A rota search's relaxation, watched between chunks of simplex
+ * iterations: glp_simplex runs to its end before it looks at anything, so
+ * a Ctrl-C during a long relaxation waited for all of it. Each call of
+ * sol_relax_simplex runs GLPK SOL_RELAX_CHUNK iterations at a time, from
+ * the basis the last chunk left (presolve off), and between chunks looks
+ * at stop and tells on_chunk. */
+struct sol_relax_watch {
+	const volatile sig_atomic_t *stop;            /* non-zero: stop; NULL: never */
+	void (*on_chunk)(void *ctx, long iterations); /* may be NULL */
+	void *ctx;
+	long chunk;      /* iterations a chunk; 0: SOL_RELAX_CHUNK */
+	long iterations; /* made so far, over every call */
+};
+
+/* Simplex iterations of one chunk. Going on from the basis a chunk left
+ * is not the same run as one call (GLPK starts its steepest-edge weights
+ * and its perturbation afresh) and may end at another optimum of the same
+ * cost, so a chunk is longer than the relaxations muster solves daily:
+ * the example's rota (sifted: calls of at most 902 iterations) and
+ * recruit's two weeks of it (one call of 2,608: chunks of 2,000 changed
+ * its posts) are solved exactly as before. At GLPK's 0.2-0.7 ms an
+ * iteration on bench_gen large (docs/speed.md), a stop waits 1-3.5 s. */
+#define SOL_RELAX_CHUNK 5000
+
+/* glp_simplex(lp, parm) in chunks, parm->presolve off (parm's it_lim and
+ * tm_lim bound the whole call; parm is changed). Returns glp_simplex's
+ * code, or GLP_ESTOP when w's stop was set at the end of a chunk (lp then
+ * holds that chunk's basis, not an optimum). w NULL: one glp_simplex call. */
+int sol_relax_simplex(glp_prob *lp, glp_smcp *parm, struct sol_relax_watch *w);
+
 /* sol_glpk.c: loading a model into GLPK, and GLPK's terminal. */
 
 /* Everything GLPK would abort the process on (a bad index, a name over
@@ -79,11 +109,14 @@ void sol_glpk_read_lp(glp_prob *lp, bool is_basis, struct sol_result *out);
 /* sol_construct.c: a rota before any relaxation. */
 
 /* A solution of m (compacted) made without a solver: every column at its
- * lower bound (0 where 0 is within its bounds), then the columns marked
- * is_slack raised until each row is met. Fills x (n_cols) and *objective;
- * false when some row is still not met (see sol_construct.c: a guarantee's
- * caps, a kept past that breaks a limit), x then meaningless. */
-bool sol_construct(const struct sol_model *m, const bool *is_slack, double *x, double *objective);
+ * lower bound (0 where 0 is within its bounds), or, where start is not
+ * NULL, each column not marked is_slack at its start value (within its
+ * bounds, a whole number where integer); then the columns marked is_slack
+ * raised until each row is met. Fills x (n_cols) and *objective; false
+ * when some row is still not met (see sol_construct.c: a guarantee's caps
+ * without a start, a kept past that breaks a limit), x then meaningless. */
+bool sol_construct(const struct sol_model *m, const bool *is_slack, const double *start, double *x,
+                   double *objective);
 
 /* sol_sift.c: the linear relaxation of a model with many more columns
  * than rows, solved by sifting. */
@@ -91,17 +124,19 @@ bool sol_construct(const struct sol_model *m, const bool *is_slack, double *x, d
 enum sol_sift_outcome {
 	SOL_SIFT_OPTIMAL, /* lp holds an optimal basis and solution */
 	SOL_SIFT_TIME_UP, /* deadline passed; lp is unsolved */
+	SOL_SIFT_STOPPED, /* the watch's stop was set; lp is unsolved */
 	SOL_SIFT_FAILED   /* no answer (infeasible, unbounded, GLPK trouble): solve lp whole */
 };
 
 /* Solves the relaxation of lp, which holds the whole of m (compacted), by
  * sifting from the columns col_is_core marks: those must let every row be
  * met (short and breach do). parm is GLPK's simplex settings (copied, not
- * changed); deadline is mu_time_now() seconds, 0 for none. *n_rounds
+ * changed); deadline is mu_time_now() seconds, 0 for none; each simplex
+ * call goes through sol_relax_simplex with watch (may be NULL). *n_rounds
  * gets the number of working LPs solved. */
 enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
                                      const bool *col_is_core, const glp_smcp *parm, double deadline,
-                                     size_t *n_rounds);
+                                     struct sol_relax_watch *watch, size_t *n_rounds);
 
 /* sol_blocks.c: an LP whose columns fall apart into independent groups of
  * rows, solved one group at a time. */

@@ -338,7 +338,8 @@ enum mu_code sol_lp_solve(struct sol_lp *s, enum sol_status *status, double *obj
 	parm.meth = GLP_DUALP;
 	if (rc < 0 && !s->is_solved && s->col_is_core) {
 		size_t rounds;
-		switch (sol_sift_solve(s->lp, s->m, s->col_is_core, &parm, s->deadline, &rounds)) {
+		switch (sol_sift_solve(s->lp, s->m, s->col_is_core, &parm, s->deadline, NULL,
+		                       &rounds)) {
 		case SOL_SIFT_OPTIMAL:
 			rc = 0;
 			break;

@@ -171,7 +171,7 @@ static void copy_basis(const struct working *w, glp_prob *whole, const struct so
 
 enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
                                      const bool *col_is_core, const glp_smcp *parm, double deadline,
-                                     size_t *n_rounds)
+                                     struct sol_relax_watch *watch, size_t *n_rounds)
 {
 	struct col_matrix a;
 	struct working w;
@@ -197,10 +197,12 @@ enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
 			outcome = SOL_SIFT_TIME_UP;
 			goto done;
 		}
-		rc = glp_simplex(w.lp, &p);
+		rc = sol_relax_simplex(w.lp, &p, watch);
 		++*n_rounds;
 		if (rc == GLP_ETMLIM)
 			outcome = SOL_SIFT_TIME_UP;
+		if (rc == GLP_ESTOP)
+			outcome = SOL_SIFT_STOPPED;
 		if (rc != 0 || glp_get_status(w.lp) != GLP_OPT)
 			goto done;
 		if (bring_in_priced(&w, m, &a, cand, limit) == 0)
@@ -216,9 +218,11 @@ enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
 	/* the whole model from the working basis: optimal as it stands, or a
 	 * few iterations away where a reduced cost sat on the tolerance */
 	p.meth = GLP_DUALP;
-	rc = glp_simplex(lp, &p);
+	rc = sol_relax_simplex(lp, &p, watch);
 	if (rc == GLP_ETMLIM)
 		outcome = SOL_SIFT_TIME_UP;
+	else if (rc == GLP_ESTOP)
+		outcome = SOL_SIFT_STOPPED;
 	else if (rc == 0 && glp_get_status(lp) == GLP_OPT)
 		outcome = SOL_SIFT_OPTIMAL;
 done:

@@ -1137,7 +1137,10 @@ static void test_io_say_change_names_who_and_when(void **state)
  * penalty weights, with no pound sign), spend's (pounds) and filled hours'
  * each with its sign, and what one post more would do to the objective
  * (weights), read back out of the text; never "save", never "yearly
- * cost". */
+ * cost". From an
+ * unfinished search (a rota's limit or Ctrl-C) it claims no best: it says
+ * the figures are the best rotas found, and what the best rota found with
+ * one post more does, not what the post would do. */
 static void check_change(const char *text, const char *after, double more, const char *down,
                          const char *up, const char *same)
 {
@@ -1196,14 +1199,25 @@ static void test_io_say_recruit_is_true_of_its_numbers(void **state)
 		r.has_next = uniform() < 0.8;
 		r.is_next_feasible = uniform() < 0.8;
 		r.cost_next = r.cost + draw(1e5);
+		r.is_unfinished = !r.is_lp && uniform() < 0.5;
 		mu_buf_init(&b);
 		io_say_recruit(&b, &sc, &r);
 		assert_null(strstr(b.data, "save"));
 		assert_null(strstr(b.data, "yearly cost"));
 		assert_null(strstr(b.data, "by \xc2\xa3-")); /* never a signed pound */
-		if (n_with == 0) {
+		assert_true((strstr(b.data, " is best") != NULL) ==
+		            (n_with == 0 && !r.is_unfinished));
+		assert_true((strstr(b.data, "best rota") != NULL) == r.is_unfinished);
+		if (n_with == 0 && r.is_unfinished) {
+			assert_true(strncmp(b.data,
+			                    "The best rotas found recruit nobody, but a search "
+			                    "stopped before it was proven best",
+			                    82) == 0);
+		} else if (n_with == 0) {
 			assert_true(strncmp(b.data, "Recruiting nobody is best", 25) == 0);
 		} else {
+			assert_true((strncmp(b.data, "In the best rotas found (", 25) == 0) ==
+			            r.is_unfinished);
 			const char *pay =
 			    strstr(b.data, n_with == 1 && total <= 1 ? " costs " : " cost ");
 			for (i = 0; i < 3; i++)
@@ -1240,14 +1254,19 @@ static void test_io_say_recruit_is_true_of_its_numbers(void **state)
 		if (r.has_next && !r.is_next_feasible)
 			assert_non_null(strstr(b.data, "no post more fits"));
 		else if (r.has_next) {
-			const char *at = strstr(b.data, " would ");
+			const char *verb = r.is_unfinished ? " the best rota found " : " would ";
+			const char *at = strstr(b.data, verb);
 			double more = r.cost_next - r.cost;
 			assert_non_null(at);
+			assert_null(strstr(b.data, r.is_unfinished ? " would " : " the best rota"));
+			at += strlen(verb);
 			if (fabs(more) < (fabs(more) < 100 ? 0.005 : 0.5))
 				assert_non_null(strstr(at, "as it is."));
 			else {
-				assert_true(strncmp(at, more > 0 ? " would raise" : " would lower",
-				                    12) == 0);
+				const char *want = more > 0
+				                       ? (r.is_unfinished ? "raises" : "raise ")
+				                       : (r.is_unfinished ? "lowers" : "lower ");
+				assert_true(strncmp(at, want, 6) == 0);
 				at = strstr(at, " by ") + 4;
 				assert_true(fabs(weight_at(at) - fabs(more)) <=
 				            money_tolerance(fabs(more)));
@@ -1575,9 +1594,11 @@ static void test_io_say_recruit_without_nobody_says_so(void **state)
 	sc.n_recruits = 1;
 	mu_buf_init(&b);
 	io_say_recruit(&b, &sc, &r);
-	assert_string_equal(b.data, "Recruiting nobody was not solved within --time-limit, so "
-	                            "there is nothing to compare the posts with: allow more "
-	                            "time.");
+	assert_string_equal(b.data,
+	                    "Recruiting nobody was not solved (its search stopped before it "
+	                    "found a rota better than leaving every shift short), so "
+	                    "there is nothing to compare the posts with: allow more time "
+	                    "(--time-limit).");
 	mu_buf_release(&b);
 }
 
@@ -1628,10 +1649,11 @@ static void test_io_say_recruit_curve_is_true_of_its_points(void **state)
 		if (first == n) {
 			assert_int_equal(at, n);
 			assert_string_equal(
-			    b.data, is_any_unsolved
-			                ? "No point of the curve was solved within --time-limit."
-			                : "No point of the curve fits within recruit_budget and "
-			                  "max_posts.");
+			    b.data,
+			    is_any_unsolved
+			        ? "No point of the curve was solved before its search stopped."
+			        : "No point of the curve fits within recruit_budget and "
+			          "max_posts.");
 		} else if (last + 1 == n) {
 			assert_int_equal(end, IO_RECRUIT_FALLS);
 			assert_int_equal(at, n);

@@ -1701,6 +1701,116 @@ static void test_model_rota_exists_before_the_relaxation(void **state)
 	mu_scenario_free(sc);
 }
 
+/* A stop set after the first chunk of the relaxation's simplex: a Ctrl-C
+ * during it, at a point fixed by work, not by the clock. */
+struct stop_at {
+	volatile sig_atomic_t stop;
+	int n_chunks;
+	long iterations;
+};
+
+static void stop_after_chunk(void *ctx, long iterations)
+{
+	struct stop_at *at = ctx;
+	at->n_chunks++;
+	at->iterations = iterations;
+	at->stop = 1;
+}
+
+/* A Ctrl-C during a long relaxation stops it within a chunk of simplex
+ * iterations (sol_relax_simplex), where glp_simplex ran to its end before
+ * the stop was looked at: the example's system rota, its relaxation in
+ * chunks of 50 iterations and the stop set after the first, ends at once
+ * with the rota built before the relaxation (every row short), feasible,
+ * with no bound (none was proven), and the plan checker accepts it. A
+ * stop already set when the search begins (a later search of a command
+ * stopped before) is test_model_rota_exists_before_the_relaxation's: the
+ * relaxation and rounding run whole. */
+static void test_model_stop_during_the_relaxation_keeps_the_built_rota(void **state)
+{
+	struct mu_scenario *sc = tu_load_example();
+	struct stop_at at = {0, 0, 0};
+	struct pol_solve_request req = {.stop = &at.stop,
+	                                .relax_chunk = 50,
+	                                .on_relax_chunk = stop_after_chunk,
+	                                .progress_ctx = &at};
+	struct pol_solved s;
+	struct mu_err err;
+	char dir[300], path[400], why[512];
+	size_t src;
+	(void)state;
+	mu_err_clear(&err);
+	assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+	assert_int_equal(at.n_chunks, 1);
+	assert_int_equal(at.iterations, 50);
+	assert_int_equal(s.status, MU_STATUS_FEASIBLE);
+	assert_false(s.has_bound);
+	assert_int_equal(s.work, 0); /* nothing after the relaxation */
+	for (src = 0; src < MU_SRC_COUNT; src++)
+		if (src != MU_SRC_SHORT && src != MU_SRC_BREACH)
+			assert_true(s.plan->system.hours[src] == 0);
+	tu_path(dir, sizeof(dir), "stopped-relaxation");
+	assert_int_equal(mkdir(dir, 0777), 0);
+	assert_int_equal(io_report_write_plan(dir, sc, s.plan, MU_ALL, &err), MU_OK);
+	snprintf(path, sizeof(path), "%s/plan.csv", dir);
+	if (!plan_check_file(sc, path,
+	                     &(struct plan_check){.is_rota = true, .objective = s.objective}, why,
+	                     sizeof(why)))
+		fail_msg("%s", why);
+	pol_solved_release(&s);
+	mu_scenario_free(sc);
+}
+
+/* The guaranteed system rota (DESIGN.md §3a) has a rota before its
+ * relaxation too: the silo rota its caps come from, put into the system
+ * model (pol_solve_request's start; its pooled workers as the system pools
+ * them). The example's silo rota after 300 iterations, then the system
+ * rota under its caps with a work limit of 1: feasible, not "no rota",
+ * with each partner's unfilled penalty within its cap and a plan the
+ * independent checker accepts. Without the start (as before it), the rota
+ * built from no one at work breaks the caps, the rounding fails under
+ * them, and the search ended with "the solver found no rota". */
+static void test_model_guaranteed_rota_exists_before_the_relaxation(void **state)
+{
+	struct mu_scenario *sc = tu_load_example();
+	struct pol_solve_request silo_req = {.is_silo = true, .work_limit = 300};
+	struct pol_solved silo, sys;
+	struct mu_err err;
+	double *cap = mu_malloc((sc->n_partners + 1) * sizeof(double));
+	char dir[300], path[400], why[512];
+	size_t p;
+	(void)state;
+	mu_err_clear(&err);
+	assert_int_equal(pol_solve(sc, &silo_req, &silo, &err), MU_OK);
+	assert_non_null(silo.plan);
+	assert_true(silo.plan->system.hours[MU_SRC_BANK] > 0); /* a rota, not all short */
+	for (p = 0; p < sc->n_partners; p++)
+		cap[p] = silo.plan->partners[p].unfilled_penalty;
+	{
+		struct pol_solve_request req = {
+		    .guarantee_cap = cap, .work_limit = 1, .start = silo.plan};
+		mu_err_clear(&err);
+		assert_int_equal(pol_solve(sc, &req, &sys, &err), MU_OK);
+	}
+	assert_int_equal(sys.status, MU_STATUS_FEASIBLE);
+	assert_non_null(sys.plan);
+	assert_true(sys.has_bound && sys.gap > 0);
+	for (p = 0; p < sc->n_partners; p++)
+		assert_true(sys.plan->partners[p].unfilled_penalty <= cap[p] * (1 + 1e-9) + 1e-6);
+	tu_path(dir, sizeof(dir), "guaranteed-1");
+	assert_int_equal(mkdir(dir, 0777), 0);
+	assert_int_equal(io_report_write_plan(dir, sc, sys.plan, MU_ALL, &err), MU_OK);
+	snprintf(path, sizeof(path), "%s/plan.csv", dir);
+	if (!plan_check_file(sc, path,
+	                     &(struct plan_check){.is_rota = true, .objective = sys.objective}, why,
+	                     sizeof(why)))
+		fail_msg("%s", why);
+	pol_solved_release(&sys);
+	pol_solved_release(&silo);
+	free(cap);
+	mu_scenario_free(sc);
+}
+
 /* The coalition model of DESIGN.md §3a, three partners. a has one rn to
  * lend (to b at 10, to c at 20) and no demand; w1 (bank, home a, cleared
  * for b and c, 80 a shift) offers d1. b wants 2 (a short staff 1,600), c
@@ -2091,6 +2201,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_model_work_limit_repeats_the_same_rota),
 	    cmocka_unit_test(test_model_rota_exists_before_the_relaxation),
+	    cmocka_unit_test(test_model_guaranteed_rota_exists_before_the_relaxation),
+	    cmocka_unit_test(test_model_stop_during_the_relaxation_keeps_the_built_rota),
 	    cmocka_unit_test(test_model_substitution_and_efficiency),
 	    cmocka_unit_test(test_model_rotatable_limit),
 	    cmocka_unit_test(test_model_agreement_role_overrides_star),

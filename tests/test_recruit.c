@@ -16,7 +16,9 @@
 
 #include "core/mu_buf.h"
 #include "io/io_report.h"
+#include "io/io_source.h"
 #include "model_harness.h"
+#include "plan_check.h"
 #include "policies/pol_recruit.h"
 #include "test_util.h"
 
@@ -307,6 +309,90 @@ static void test_recruit_beside_own_staff(void **state)
 	expect(files, 60000, 2, 42000, 1.4);
 }
 
+/* A stop set after the first chunk of the relaxation's simplex (a Ctrl-C
+ * during it, at a point fixed by work). */
+struct stop_at {
+	volatile sig_atomic_t stop;
+	int n_chunks;
+};
+
+static void stop_after_chunk(void *ctx, long iterations)
+{
+	struct stop_at *at = ctx;
+	(void)iterations;
+	at->n_chunks++;
+	at->stop = 1;
+}
+
+/* recruit's joint model has a rota before its relaxation (sol_construct.c,
+ * as a solve has): no posts and every week's rota at no one at work, or,
+ * with the posts' total fixed (the curve, one post more), that total
+ * given to the cheapest rows first. The example's two weeks, stopped
+ * after the first 50 iterations of the relaxation (which then has no
+ * bound to give), end feasible with that rota, not "allow more time"
+ * (before, the search had no rota to fall back on and ended with none):
+ * the best posts (none), and a point of the curve at 3 posts (the 3 at
+ * homecare, the cheapest a year, working no shift); each week's plan
+ * passes the plan checker at the cost reported. */
+static void test_recruit_rota_exists_before_the_relaxation(void **state)
+{
+	struct io_source *summer = io_source_example_summer();
+	struct mu_scenario *sc[2] = {tu_load_example(), tu_parse(summer)};
+	int point;
+	(void)state;
+	for (point = 0; point < 2; point++) {
+		struct stop_at at = {0, 0};
+		struct pol_recruited r;
+		struct mu_err err;
+		double total = 0;
+		size_t i, k, s;
+		mu_err_clear(&err);
+		assert_int_equal(pol_recruit_solve(
+		                     &(struct pol_recruit_request){
+		                         .weeks = (const struct mu_scenario *const *)sc,
+		                         .n_weeks = 2,
+		                         .has_total = point == 1,
+		                         .total = 3,
+		                         .stop = &at.stop,
+		                         .relax_chunk = 50,
+		                         .on_relax_chunk = stop_after_chunk,
+		                         .relax_ctx = &at},
+		                     &r, &err),
+		                 MU_OK);
+		assert_int_equal(at.n_chunks, 1);
+		assert_int_equal(r.status, MU_STATUS_FEASIBLE);
+		assert_false(r.has_bound);
+		assert_non_null(r.plans);
+		for (i = 0; i < r.n_posts; i++)
+			total += r.posts[i];
+		assert_float_equal(total, point == 1 ? 3 : 0, 1e-9);
+		if (point == 1)
+			assert_string_equal(sc[0]->partners[sc[0]->recruits[3].partner].id,
+			                    "homecare");
+		if (point == 1)
+			assert_float_equal(r.posts[3], 3, 1e-9);
+		for (k = 0; k < 2; k++) {
+			char dir[400], path[420], why[512];
+			for (s = 0; s < sc[k]->n_recruits * sc[k]->n_shifts; s++)
+				assert_true(r.post_staff[k][s] == 0); /* no post works */
+			snprintf(dir, sizeof(dir), "%s/built%d-week%zu", tu_dir(), point, k + 1);
+			assert_int_equal(io_report_write_plan(dir, sc[k], r.plans[k], MU_ALL, &err),
+			                 MU_OK);
+			snprintf(path, sizeof(path), "%s/plan.csv", dir);
+			if (!plan_check_file(
+			        sc[k], path,
+			        &(struct plan_check){.is_rota = true,
+			                             .objective = r.plans[k]->objective},
+			        why, sizeof(why)))
+				fail_msg("week %zu: %s", k + 1, why);
+		}
+		pol_recruited_release(&r);
+	}
+	mu_scenario_free(sc[0]);
+	mu_scenario_free(sc[1]);
+	io_source_free(summer);
+}
+
 static void test_recruit_refuses_weeks_of_two_systems(void **state)
 {
 	const struct harness_file other[] = {
@@ -355,6 +441,7 @@ int main(void)
 	    cmocka_unit_test(test_recruit_beside_a_pooled_bank),
 	    cmocka_unit_test(test_recruit_beside_own_staff),
 	    cmocka_unit_test(test_recruit_refuses_weeks_of_two_systems),
+	    cmocka_unit_test(test_recruit_rota_exists_before_the_relaxation),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
