@@ -279,6 +279,9 @@ static void print_result(const struct flow_recruit_request *req, const struct mu
 	}
 	printf("  (a last post's value: what it takes off the yearly objective, in spend plus "
 	       "penalty weights, not money)\n");
+	if (req->is_lp)
+		printf("  (plan mode: posts are whole-time equivalents, fractions of a post; "
+		       "without --lp they are whole)\n");
 	if (io_say_recruit_is_solved(&r->none))
 		printf("  without new posts: yearly objective %s (spend %s plus %s in penalty "
 		       "weights)\n",

@@ -253,7 +253,8 @@ static enum mu_code write_outputs(const struct flow_recruit_request *req,
 	                          .n_curve = r->n_curve,
 	                          .first_run = r->first_run,
 	                          .last_run = r->last_run,
-	                          .set_id = r->set_id};
+	                          .set_id = r->set_id,
+	                          .is_lp = req->is_lp};
 	enum mu_code rc = io_report_write_posts(req->out, sc, &view, err);
 	size_t k;
 	for (k = 0; k < req->n_weeks && rc == MU_OK; k++) {

@@ -140,6 +140,12 @@ static void curve(struct mu_buf *b, const struct io_recruit *r)
 static void search_status(struct mu_buf *b, const struct io_recruit *r)
 {
 	char status[MU_STATUS_SIZE];
+	if (r->is_lp)
+		mu_buf_adds(b,
+		            "<p>Plan mode (<code>--lp</code>): posts are fractions of a post, "
+		            "whole-time equivalents, and staff on a shift are fractions too. Run "
+		            "<code>muster recruit</code> without <code>--lp</code> for whole "
+		            "posts and whole staff.</p>\n");
 	mu_buf_addf(b, "<p>The search for the best posts: <b>%s</b>",
 	            mu_format_status(status, r->status, r->has_gap, r->gap));
 	if (r->is_all_optimal) {

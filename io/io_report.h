@@ -217,6 +217,8 @@ struct io_recruit {
 	bool has_gap;
 	double gap;
 	bool is_all_optimal;
+	/* plan mode (--lp): posts are fractions of a post, and the page says so */
+	bool is_lp;
 	/* the weeks' runs as recorded (one per week, first_run to last_run)
 	 * and their set, named in the page's header; 0 (not recorded): none */
 	long long first_run, last_run, set_id;

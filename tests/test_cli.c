@@ -3092,7 +3092,9 @@ static void test_cli_recruit_posts_curve_and_sentence(void **state)
 	assert_shown_as_weight(text, 113200); /* the curve's table */
 	assert_shown_as_weight(text, 53200);
 	assert_null(strstr(text, "yearly cost"));
+	assert_null(strstr(text, "whole-time equivalents")); /* rota mode: whole posts */
 	free(text);
+	assert_null(strstr(r.out, "whole-time equivalents"));
 	assert_non_null(strstr(r.out, "the weeks' runs recorded in rec.db as set 1"));
 	tu_result_free(&r);
 	/* the weeks' runs, one linked set: each its week's scenario and cost */
@@ -3110,10 +3112,17 @@ static void test_cli_recruit_posts_curve_and_sentence(void **state)
 
 	/* summer-heavy weights: nobody is worth recruiting */
 	r = tu_run("recruit", "winter", "summer", "--weights", "1,51", "--lp", "--db", "rec2.db",
-	           NULL);
+	           "--out", "rec2", NULL);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "plan: optimal, yearly objective 11,200.00 (spend "));
 	assert_non_null(strstr(r.out, "Recruiting nobody is best"));
+	/* plan mode says its posts are fractions (issue 24), here and on the page */
+	assert_non_null(strstr(r.out, "(plan mode: posts are whole-time equivalents, fractions "
+	                              "of a post; without --lp they are whole)"));
+	tu_path(path, sizeof(path), "rec2/report.html");
+	text = tu_slurp(path);
+	assert_non_null(strstr(text, "posts are fractions of a post, whole-time equivalents"));
+	free(text);
 	tu_result_free(&r);
 }
 
