@@ -63,7 +63,7 @@ struct io_supply_at {
 
 /* One cause: its error was reported at the first place it showed; every
  * later place only counts here, and io_scenario.c words the error with the
- * count once every file is read. */
+ * count once every file is read (io_causes.c). */
 struct io_cause {
 	enum io_cause_kind kind;
 	size_t item; /* its error in ld->errors->items; SIZE_MAX: the list did not keep it */
@@ -98,6 +98,12 @@ struct io_loader {
 	struct io_place *bank_cap_at;   /* per role (n_roles), its caps.csv bank_cap; NULL: none */
 	struct io_supply_at *supply_at; /* per row of sc->supply */
 };
+
+/* ---- causes (io_causes.c) ---------------------------------------------- */
+
+/* Words the error of each cause of many errors with its count, now that
+ * every file is read and every place counted. */
+void io_causes_word(struct io_loader *ld);
 
 /* ---- warnings (io_warnings.c) ------------------------------------------ */
 

@@ -266,7 +266,7 @@ bool io_table_number(struct io_table *t, size_t col, const struct mu_range *rule
 		char plain[64], key[128];
 		*out = dflt;
 		/* a column in scientific format is one cause: counted on the first
-		 * cell's error (io_scenario.c's word_causes) */
+		 * cell's error (io_causes.c) */
 		if (mu_parse_exponent(s, len, plain, sizeof(plain))) {
 			int n = snprintf(key, sizeof(key), "%s/%s", t->file, t->cols[col].name);
 			io_table_cause_error(t, col, IO_CAUSE_NUMBER_FORM, key,
