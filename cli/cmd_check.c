@@ -18,8 +18,10 @@ const char cmd_check_help[] =
     "a count), or for a valid scenario a one-line summary. Warnings, for a\n"
     "scenario that is valid but almost certainly not what was meant (bank\n"
     "workers with no offered shift, agency offers all break-glass while\n"
-    "break-glass is not allowed, a minimum no source can cover, a spreadsheet\n"
-    "file in the folder), go to stderr as \"warning: FILE: MESSAGE\" and do not\n"
+    "break-glass is not allowed, a minimum no source can cover, a bank_cap\n"
+    "above its role's agency_cap, a supply.csv elasticity above 2 or\n"
+    "reference_rate more than 50% from the bank_rate, a spreadsheet file in\n"
+    "the folder), go to stderr as \"warning: FILE: MESSAGE\" and do not\n"
     "change the exit code.\n"
     "\n"
     "Examples, on the example ICS as 'muster example ex' writes it:\n"
@@ -50,6 +52,9 @@ int cmd_check(int argc, char **argv)
 	/* only `recruit` uses recruits.csv; check names it only when it is there */
 	if (sc->n_recruits > 0)
 		printf(", %zu recruits.csv row%s", sc->n_recruits, sc->n_recruits == 1 ? "" : "s");
+	/* supply.csv (§3d) is optional and new: named, like recruits.csv, when there */
+	if (sc->n_supply > 0)
+		printf(", %zu supply.csv row%s", sc->n_supply, sc->n_supply == 1 ? "" : "s");
 	printf("\n");
 	mu_scenario_free(sc);
 	io_source_free(src);

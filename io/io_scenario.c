@@ -2,7 +2,8 @@
  * io_scenario.c - reads every file of a scenario (DESIGN.md §2) into a
  * struct mu_scenario: each table's column list and row reader, and the
  * files in the order they depend on each other. How one table is read (the
- * header, the typed cells, errors at their place) is io_table.c.
+ * header, the typed cells, errors at their place) is io_table.c; the
+ * wording of an error many places share, io_causes.c.
  */
 #include "io_scenario.h"
 
@@ -24,6 +25,10 @@ static const struct mu_range RULE_MAX_HOURS = {.lo = 0, .hi = 10000, .is_lo_open
 static const struct mu_range RULE_EFFICIENCY = {.lo = 0, .hi = 1, .is_lo_open = true};
 static const struct mu_range RULE_COUNT = {.lo = 0, .hi = 1e6, .is_integer = true};
 static const struct mu_range RULE_TIER = {.lo = 1, .hi = 1000, .is_integer = true};
+/* §3d: supply's elasticity, its ladder's step (a fraction), a rate above 0 */
+static const struct mu_range RULE_ELASTICITY = {.lo = 0, .hi = 5};
+static const struct mu_range RULE_STEP = {.lo = 0, .hi = 1, .is_lo_open = true};
+static const struct mu_range RULE_RATE = {.lo = 0, .hi = 1e9, .is_lo_open = true};
 /* a week has 168 hours */
 static const struct mu_range RULE_HOURS_PER_WEEK = {.lo = 0, .hi = 168, .is_lo_open = true};
 
@@ -92,7 +97,7 @@ static const struct io_col shift_cols[] = {{"id", true},         {"date", true},
 
 /* A date that is not YYYY-MM-DD. One a spreadsheet wrote in its locale's
  * form (30/11/2026) is one cause for the whole column: reported at its
- * first cell, worded with the fix and the count in word_causes. */
+ * first cell, worded with the fix and the count in io_causes.c. */
 static void date_error(struct io_table *t, const char *text, size_t len)
 {
 	char q[256], dates[2][11];
@@ -140,9 +145,27 @@ static void read_shift(struct io_table *t)
 	sc->shifts[sc->n_shifts++] = s;
 }
 
-enum { C_ROLE, C_BANK_RATE, C_AGENCY_CAP };
+enum { C_ROLE, C_BANK_RATE, C_AGENCY_CAP, C_BANK_CAP };
 static const struct io_col cap_cols[] = {
-    {"role", true}, {"bank_rate", false}, {"agency_cap", false}};
+    {"role", true}, {"bank_rate", false}, {"agency_cap", false}, {"bank_cap", false}};
+
+/* bank_cap (§3d) is the top of the ladder that starts at bank_rate: below
+ * it there is no ladder. With no bank_rate there is nothing to compare. */
+static void check_bank_cap(struct io_table *t, const struct mu_cap *c)
+{
+	size_t l1, l2;
+	const char *cap, *rate;
+	char q1[256], q2[256];
+	if (!c->has_bank_cap || !c->has_bank_rate || c->bank_cap >= c->bank_rate)
+		return;
+	cap = io_table_cell(t, C_BANK_CAP, &l1);
+	rate = io_table_cell(t, C_BANK_RATE, &l2);
+	QUOTE(q2, rate, l2);
+	io_table_error(t, C_BANK_CAP,
+	               "bank_cap '%s' is below bank_rate '%s': it is the highest rate the bank may "
+	               "pay (write %s or more, or leave it empty for no enhanced rates)",
+	               QUOTE(q1, cap, l1), q2, q2);
+}
 
 static void read_cap(struct io_table *t)
 {
@@ -156,6 +179,8 @@ static void read_cap(struct io_table *t)
 		is_role_ok = io_table_unique(t, C_ROLE, &c.role, 1, "role");
 	io_table_number(t, C_BANK_RATE, &RULE_MONEY, 0, &c.bank_rate, &c.has_bank_rate);
 	io_table_number(t, C_AGENCY_CAP, &RULE_MONEY, 0, &c.agency_cap, &c.has_agency_cap);
+	if (io_table_number(t, C_BANK_CAP, &RULE_MONEY, 0, &c.bank_cap, &c.has_bank_cap))
+		check_bank_cap(t, &c);
 	if (!t->is_row_ok) {
 		/* A bad bank_rate ('£15.33') is the cause: the row's role counts
 		 * as having one, so that its bank workers add no "no bank_rate"
@@ -166,6 +191,65 @@ static void read_cap(struct io_table *t)
 		return;
 	}
 	*mu_scenario_cap_add(sc, c.role) = c;
+	if (c.has_bank_cap) {
+		if (!t->ld->bank_cap_at)
+			t->ld->bank_cap_at = mu_calloc(sc->n_roles, sizeof(*t->ld->bank_cap_at));
+		t->ld->bank_cap_at[c.role] = io_table_where(t, C_BANK_CAP);
+	}
+}
+
+enum { Y_ROLE, Y_ELASTICITY, Y_REFERENCE_RATE, Y_STEP };
+static const struct io_col supply_cols[] = {
+    {"role", true}, {"elasticity", false}, {"reference_rate", false}, {"step", false}};
+
+/* step is a fraction: a step out of range that reads as a percentage
+ * ('5' for 5%) gets the fraction to write. */
+static bool get_step(struct io_table *t, double *out)
+{
+	static const struct mu_range percent = {.lo = 1, .hi = 100, .is_lo_open = true};
+	size_t len;
+	const char *s = io_table_cell(t, Y_STEP, &len);
+	char q[256], range[64], msg[400];
+	double v;
+	if (len > 0 && mu_parse_number(s, len, &percent, &v, msg, sizeof(msg))) {
+		*out = 0.05;
+		io_table_error(t, Y_STEP,
+		               "value '%s' out of range (%s) in column 'step': a fraction, not a "
+		               "percentage (write %.15g for %s%%)",
+		               QUOTE(q, s, len), mu_range_text(&RULE_STEP, range, sizeof(range)),
+		               v / 100, q);
+		return false;
+	}
+	return io_table_number(t, Y_STEP, &RULE_STEP, 0.05, out, NULL);
+}
+
+/* How a role's bank supply answers the rate paid (DESIGN.md §3d); one row
+ * a role. Read after caps.csv: its warnings (io_warnings.c) compare
+ * reference_rate with the role's bank_rate. */
+static void read_supply(struct io_table *t)
+{
+	struct io_loader *ld = t->ld;
+	struct mu_scenario *sc = ld->sc;
+	struct mu_supply y;
+	memset(&y, 0, sizeof(y));
+	if (io_table_ref(t, Y_ROLE, &ld->roles, "role", false, &y.role)) {
+		size_t len;
+		const char *s = io_table_cell(t, Y_ROLE, &len);
+		char q[256], what[300];
+		snprintf(what, sizeof(what), "role '%s'", QUOTE(q, s, len));
+		io_table_unique(t, Y_ROLE, &y.role, 1, what);
+	}
+	io_table_number(t, Y_ELASTICITY, &RULE_ELASTICITY, 0, &y.elasticity, NULL);
+	io_table_number(t, Y_REFERENCE_RATE, &RULE_RATE, 0, &y.reference_rate,
+	                &y.has_reference_rate);
+	get_step(t, &y.step);
+	if (!t->is_row_ok)
+		return;
+	ld->supply_at = mu_grow_one(ld->supply_at, sc->n_supply, sizeof(*ld->supply_at));
+	ld->supply_at[sc->n_supply].elasticity = io_table_where(t, Y_ELASTICITY);
+	ld->supply_at[sc->n_supply].reference_rate = io_table_where(t, Y_REFERENCE_RATE);
+	sc->supply = mu_grow_one(sc->supply, sc->n_supply, sizeof(*sc->supply));
+	sc->supply[sc->n_supply++] = y;
 }
 
 enum { D_PARTNER, D_ROLE, D_SHIFT, D_REQUIRED, D_MINIMUM, D_PRIORITY };
@@ -566,6 +650,7 @@ static const struct io_file_spec file_specs[] = {
     {"roles.csv", true, "role", COLS(role_cols), read_role, role_ids},
     {"shifts.csv", true, "shift", COLS(shift_cols), read_shift, shift_ids},
     {"caps.csv", false, NULL, COLS(cap_cols), read_cap, NULL},
+    {"supply.csv", false, NULL, COLS(supply_cols), read_supply, NULL},
     {"demand.csv", true, "demand row", COLS(demand_cols), read_demand, NULL},
     {"staff.csv", true, NULL, COLS(staff_cols), read_staff, NULL},
     {"bank.csv", false, NULL, COLS(bank_cols), read_bank_worker, bank_ids},
@@ -579,9 +664,9 @@ static const struct io_file_spec file_specs[] = {
 #define N_FILES (sizeof(file_specs) / sizeof(file_specs[0]))
 
 const char *const io_scenario_file_names[] = {
-    "partners.csv",      "roles.csv",    "shifts.csv",       "caps.csv",   "demand.csv",
-    "staff.csv",         "bank.csv",     "availability.csv", "agency.csv", "agreements.csv",
-    "substitutions.csv", "settings.csv", "recruits.csv"};
+    "partners.csv",   "roles.csv",         "shifts.csv",   "caps.csv",         "supply.csv",
+    "demand.csv",     "staff.csv",         "bank.csv",     "availability.csv", "agency.csv",
+    "agreements.csv", "substitutions.csv", "settings.csv", "recruits.csv"};
 const size_t io_scenario_n_file_names = N_FILES;
 
 /* The entry of src for name when name is not a regular file, or NULL. */
@@ -642,174 +727,6 @@ static void name_spreadsheets(struct io_loader *ld)
 	}
 }
 
-static unsigned count_bits(unsigned x)
-{
-	unsigned n = 0;
-	for (; x; x &= x - 1)
-		n++;
-	return n;
-}
-
-/* The id at index i of the table ids stands for. */
-static const char *id_at(const struct io_loader *ld, const struct io_id_set *ids, size_t i)
-{
-	const struct mu_scenario *sc = ld->sc;
-	if (ids == &ld->partners)
-		return i < sc->n_partners ? sc->partners[i].id : NULL;
-	if (ids == &ld->roles)
-		return i < sc->n_roles ? sc->roles[i].id : NULL;
-	if (ids == &ld->shifts)
-		return i < sc->n_shifts ? sc->shifts[i].id : NULL;
-	return i < sc->n_bank ? sc->bank[i].id : NULL;
-}
-
-/* What an unknown id probably is: the same id in another case (ids are
- * case-sensitive; a spreadsheet capitalises), or, when it is named in many
- * places, the one id of its table that nothing names (renamed in one file
- * only). Writes " 'x'" style text into out ("" when there is none). */
-static void suggest_id(const struct io_loader *ld, const struct io_cause *c, char *out, size_t size,
-                       bool *is_case)
-{
-	const char *unnamed = NULL;
-	size_t i, n_unnamed = 0;
-	const char *id;
-	out[0] = '\0';
-	*is_case = false;
-	for (i = 0; (id = id_at(ld, c->ids, i)) != NULL; i++) {
-		if (mu_parse_keyword_eq(c->value, strlen(c->value), id)) {
-			snprintf(out, size, "%s", id);
-			*is_case = true;
-			return;
-		}
-		if (i >= c->ids->n_named || !c->ids->is_named[i]) {
-			unnamed = id;
-			n_unnamed++;
-		}
-	}
-	if (n_unnamed == 1 && c->n_places > 1)
-		snprintf(out, size, "%s", unnamed);
-}
-
-/* "3 April" for "2026-04-03". */
-static void day_and_month(const char *date, char *out, size_t size)
-{
-	static const char *const months[] = {"January",   "February", "March",    "April",
-	                                     "May",       "June",     "July",     "August",
-	                                     "September", "October",  "November", "December"};
-	int m = (date[5] - '0') * 10 + (date[6] - '0'), d = (date[8] - '0') * 10 + (date[9] - '0');
-	snprintf(out, size, "%d %s", d, months[m - 1]);
-}
-
-/* The fix for a column of dates written 30/11/2026: the first one
- * rewritten, and when it reads as two dates, which one the column's other
- * dates say it is, or both. */
-static void word_date_form(const struct io_cause *c, char *msg, size_t size)
-{
-	size_t used = strlen(msg);
-	const char *day = c->dates[0], *month = c->dates[1];
-	char a[32], b[32];
-	if (!day[0] || !month[0] || strcmp(day, month) == 0)
-		snprintf(msg + used, size - used, ": dates are YYYY-MM-DD: write %s%s",
-		         day[0] ? day : month, day[0] ? "" : " (it is month first)");
-	else if (c->n_only[0] > 0 && c->n_only[1] == 0)
-		snprintf(msg + used, size - used,
-		         ": dates are YYYY-MM-DD: write %s (day first, as other dates in this "
-		         "column are)",
-		         day);
-	else if (c->n_only[1] > 0 && c->n_only[0] == 0)
-		snprintf(msg + used, size - used,
-		         ": dates are YYYY-MM-DD: write %s (month first, as other dates in this "
-		         "column are)",
-		         month);
-	else {
-		day_and_month(day, a, sizeof(a));
-		day_and_month(month, b, sizeof(b));
-		snprintf(msg + used, size - used,
-		         ": dates are YYYY-MM-DD: write %s if it means %s, %s if it means %s", day,
-		         a, month, b);
-	}
-	used = strlen(msg);
-	if (c->n_places > 1)
-		snprintf(msg + used, size - used,
-		         " (and %zu more date%s like it in this column: format the column as "
-		         "yyyy-mm-dd before saving)",
-		         c->n_places - 1, c->n_places == 2 ? "" : "s");
-}
-
-/* Words the error of each cause of many errors with its count, now that
- * every place is counted (DESIGN.md §2: reported once, at the first place
- * it shows, with the cause and a count). */
-static void word_causes(struct io_loader *ld)
-{
-	size_t i;
-	for (i = 0; i < ld->n_causes; i++) {
-		const struct io_cause *c = &ld->causes[i];
-		struct mu_err *e;
-		size_t used;
-		unsigned n_files = count_bits(c->files);
-		if (!ld->errors || c->item == SIZE_MAX)
-			continue;
-		e = &ld->errors->items[c->item];
-		used = strlen(e->msg);
-		switch (c->kind) {
-		case IO_CAUSE_UNKNOWN_ID: {
-			char like[128], why[256] = "";
-			bool is_case;
-			suggest_id(ld, c, like, sizeof(like), &is_case);
-			if (is_case)
-				snprintf(why, sizeof(why),
-				         "did you mean '%s'? ids are case-sensitive", like);
-			else if (like[0])
-				snprintf(why, sizeof(why), "%s has no such id: renamed '%s'?",
-				         c->ids->file, like);
-			else
-				snprintf(why, sizeof(why), "%s has no such id: renamed?",
-				         c->ids->file);
-			if (c->n_places > 1)
-				snprintf(e->msg + used, sizeof(e->msg) - used,
-				         " (%zu references in %u file%s; %s)", c->n_places, n_files,
-				         n_files == 1 ? "" : "s", why);
-			else if (is_case)
-				snprintf(e->msg + used, sizeof(e->msg) - used, " (%s)", why);
-			break;
-		}
-		case IO_CAUSE_DATE_FORM:
-			word_date_form(c, e->msg, sizeof(e->msg));
-			break;
-		case IO_CAUSE_NUMBER_FORM:
-			if (c->n_places > 1)
-				snprintf(
-				    e->msg + used, sizeof(e->msg) - used,
-				    " (and %zu more number%s like it in this column: format the "
-				    "column as Number, not Scientific, before saving)",
-				    c->n_places - 1, c->n_places == 2 ? "" : "s");
-			break;
-		case IO_CAUSE_NO_BANK_RATE:
-			if (c->n_places > 1)
-				snprintf(e->msg, sizeof(e->msg),
-				         "role '%s' has no bank_rate in caps.csv, so its %zu bank "
-				         "workers cannot be costed",
-				         c->value, c->n_places);
-			break;
-		case IO_CAUSE_NO_CAPS:
-			if (c->n_places > 1)
-				snprintf(
-				    e->msg, sizeof(e->msg),
-				    "role '%s' has no bank_rate: there is no caps.csv, so none "
-				    "of the %zu bank workers can be costed (caps.csv gives each "
-				    "role's bank_rate)",
-				    c->value, c->n_places);
-			else
-				snprintf(e->msg, sizeof(e->msg),
-				         "role '%s' has no bank_rate: there is no caps.csv, so the "
-				         "worker cannot be costed (caps.csv gives each role's "
-				         "bank_rate)",
-				         c->value);
-			break;
-		}
-	}
-}
-
 enum mu_code io_scenario_parse(const struct io_source *src, struct mu_scenario **out,
                                struct mu_errlist *errors)
 {
@@ -848,7 +765,7 @@ enum mu_code io_scenario_load(const struct io_source *src, struct mu_scenario **
 			    &ld, src->files[i].name, 0, 0,
 			    "unknown file: a scenario holds only partners, roles, shifts, demand, "
 			    "staff, bank, availability, agency, agreements, caps, substitutions, "
-			    "settings and recruits .csv files");
+			    "settings, recruits and supply .csv files");
 		}
 	/* Known or not, a .csv name that is not a regular file is that one
 	 * error: a FIFO, a directory or a link to a device is never read. */
@@ -886,7 +803,7 @@ enum mu_code io_scenario_load(const struct io_source *src, struct mu_scenario **
 			ld.is_caps_whole = is_whole;
 		}
 	}
-	word_causes(&ld);
+	io_causes_word(&ld);
 	if (ld.n_errors == 0)
 		io_warnings_add(&ld);
 
@@ -905,6 +822,8 @@ enum mu_code io_scenario_load(const struct io_source *src, struct mu_scenario **
 	free(ld.bank.is_named);
 	free(ld.causes);
 	free(ld.demand_line);
+	free(ld.bank_cap_at);
+	free(ld.supply_at);
 	if (ld.n_errors > 0) {
 		mu_scenario_free(ld.sc);
 		return MU_E_INPUT;

@@ -22,7 +22,9 @@ enum mu_code io_scenario_parse(const struct io_source *src, struct mu_scenario *
  * its author meant (bank workers who cannot work for want of
  * availability.csv, or who offered no shift; agency offers that are all
  * break-glass while allow_break_glass is no; a demand row whose minimum no
- * source could ever cover), and a spreadsheet (.xlsx, .ods) in the folder.
+ * source could ever cover; of §3d, a bank_cap above the role's agency_cap,
+ * an elasticity above 2 and a reference_rate more than 50% away from the
+ * role's bank_rate), and a spreadsheet (.xlsx, .ods) in the folder.
  * A warning is a record like an error (code MU_E_INPUT, file, place,
  * message) in a list of its own, and never changes the return code. The
  * scenario's warnings are looked for only when it has no error; the

@@ -50,9 +50,20 @@ enum io_cause_kind {
 	IO_CAUSE_NUMBER_FORM,  /* a column of numbers in scientific format, 3.00E+03 */
 };
 
+/* A place in a file: a line, and a field number (1-based; 0: the whole
+ * row). line 0: no place. */
+struct io_place {
+	unsigned long line, col;
+};
+
+/* Where a supply.csv row's cells are, for its warnings (io_warnings.c). */
+struct io_supply_at {
+	struct io_place elasticity, reference_rate;
+};
+
 /* One cause: its error was reported at the first place it showed; every
  * later place only counts here, and io_scenario.c words the error with the
- * count once every file is read. */
+ * count once every file is read (io_causes.c). */
 struct io_cause {
 	enum io_cause_kind kind;
 	size_t item; /* its error in ld->errors->items; SIZE_MAX: the list did not keep it */
@@ -80,18 +91,28 @@ struct io_loader {
 	struct mu_map cause_of;  /* kind and value -> index into causes */
 	struct io_cause *causes; /* n_causes */
 	size_t n_causes;
-	bool has_caps_file;           /* caps.csv is in the folder */
-	bool is_caps_whole;           /* ... and every row of it was read */
-	unsigned long *demand_line;   /* the line of each row of sc->demand */
-	unsigned long demand_min_col; /* the field of its minimum; 0: no such column */
+	bool has_caps_file;             /* caps.csv is in the folder */
+	bool is_caps_whole;             /* ... and every row of it was read */
+	unsigned long *demand_line;     /* the line of each row of sc->demand */
+	unsigned long demand_min_col;   /* the field of its minimum; 0: no such column */
+	struct io_place *bank_cap_at;   /* per role (n_roles), its caps.csv bank_cap; NULL: none */
+	struct io_supply_at *supply_at; /* per row of sc->supply */
 };
+
+/* ---- causes (io_causes.c) ---------------------------------------------- */
+
+/* Words the error of each cause of many errors with its count, now that
+ * every file is read and every place counted. */
+void io_causes_word(struct io_loader *ld);
 
 /* ---- warnings (io_warnings.c) ------------------------------------------ */
 
 /* Adds to ld->warnings (when not NULL) what DESIGN.md §2 warns of in a
  * valid scenario: bank workers who cannot work for want of availability,
  * agency offers that are all break-glass while break-glass is not allowed,
- * demand rows whose minimum no source could ever cover. */
+ * demand rows whose minimum no source could ever cover; and of §3d: a
+ * bank_cap above its role's agency_cap, an elasticity above 2, a
+ * reference_rate more than 50% away from its role's bank_rate. */
 void io_warnings_add(struct io_loader *ld);
 
 /* Adds one warning to ld->warnings, at a file and place (line and col may be
@@ -163,6 +184,11 @@ void io_table_list_append(char *out, size_t size, const char *name);
 /* ---- cells (io_table.c) ------------------------------------------------
  * Each getter reports a bad cell through io_table_error and returns false;
  * reading goes on, so that every error of a file is found. */
+
+/* Where column col of the current row is: the line where its cell starts
+ * and its field number, or the row's line and field 0 when the header has
+ * no such column. What an error at the cell names. */
+struct io_place io_table_where(const struct io_table *t, size_t col);
 
 /* The trimmed text of column col in the current row; "" when absent. */
 const char *io_table_cell(const struct io_table *t, size_t col, size_t *len);

@@ -51,14 +51,20 @@ void io_table_place_error(struct io_loader *ld, const char *file, unsigned long 
  * starts. Returns where the list keeps it (keep_error). */
 static size_t cell_error(struct io_table *t, size_t col, const char *fmt, va_list ap)
 {
-	long field = t->field_of[col];
-	unsigned long line = t->row->line, fieldno = 0;
-	if (field >= 0) {
-		line = t->csv->cells[t->row->first + (size_t)field].line;
-		fieldno = (unsigned long)field + 1;
-	}
+	struct io_place at = io_table_where(t, col);
 	t->is_row_ok = false;
-	return add_error(t->ld, t->file, line, fieldno, t->cols[col].name, fmt, ap);
+	return add_error(t->ld, t->file, at.line, at.col, t->cols[col].name, fmt, ap);
+}
+
+struct io_place io_table_where(const struct io_table *t, size_t col)
+{
+	long field = t->field_of[col];
+	struct io_place at = {t->row->line, 0};
+	if (field >= 0) {
+		at.line = t->csv->cells[t->row->first + (size_t)field].line;
+		at.col = (unsigned long)field + 1;
+	}
+	return at;
 }
 
 void io_table_error(struct io_table *t, size_t col, const char *fmt, ...)
@@ -260,7 +266,7 @@ bool io_table_number(struct io_table *t, size_t col, const struct mu_range *rule
 		char plain[64], key[128];
 		*out = dflt;
 		/* a column in scientific format is one cause: counted on the first
-		 * cell's error (io_scenario.c's word_causes) */
+		 * cell's error (io_causes.c) */
 		if (mu_parse_exponent(s, len, plain, sizeof(plain))) {
 			int n = snprintf(key, sizeof(key), "%s/%s", t->file, t->cols[col].name);
 			io_table_cause_error(t, col, IO_CAUSE_NUMBER_FORM, key,

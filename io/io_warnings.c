@@ -244,6 +244,58 @@ static void warn_unreachable_minimum(struct io_loader *ld)
 	by_shift_release(&offers);
 }
 
+/* A bank_cap above the role's agency_cap (§3d): the bank could pay more
+ * an hour than an agency may charge for the same role. */
+static void warn_bank_cap(struct io_loader *ld)
+{
+	const struct mu_scenario *sc = ld->sc;
+	size_t i;
+	for (i = 0; i < sc->n_caps; i++) {
+		const struct mu_cap *c = &sc->caps[i];
+		const struct io_place *at;
+		if (!c->has_bank_cap || !c->has_agency_cap || c->bank_cap <= c->agency_cap)
+			continue;
+		at = &ld->bank_cap_at[c->role];
+		io_warnings_at(ld, "caps.csv", at->line, at->col,
+		               "bank_cap %.10g of role '%s' is above its agency_cap %.10g, so the "
+		               "bank could pay more an hour than an agency may charge",
+		               c->bank_cap, sc->roles[c->role].id, c->agency_cap);
+	}
+}
+
+/* A supply row that is legal and almost certainly a slip (§3d): an
+ * elasticity above 2, or a reference_rate more than 50% away from the
+ * role's bank_rate (a daily rate, another role's, a typo). */
+static void warn_supply(struct io_loader *ld)
+{
+	const struct mu_scenario *sc = ld->sc;
+	size_t i;
+	for (i = 0; i < sc->n_supply; i++) {
+		const struct mu_supply *y = &sc->supply[i];
+		const struct mu_cap *c = mu_scenario_cap(sc, y->role);
+		const struct io_supply_at *at = &ld->supply_at[i];
+		const char *role = sc->roles[y->role].id;
+		if (y->elasticity > 2)
+			io_warnings_at(
+			    ld, "supply.csv", at->elasticity.line, at->elasticity.col,
+			    "elasticity %.10g of role '%s' is above 2: 10%% more pay would "
+			    "bring %.0f%% more bank staff (elasticity is the %% more "
+			    "offers for 1%% more pay)",
+			    y->elasticity, role, (pow(1.1, y->elasticity) - 1) * 100);
+		if (y->has_reference_rate && c && c->has_bank_rate &&
+		    fabs(y->reference_rate - c->bank_rate) > 0.5 * c->bank_rate * (1 + 1e-9)) {
+			double off = (y->reference_rate / c->bank_rate - 1) * 100;
+			io_warnings_at(
+			    ld, "supply.csv", at->reference_rate.line, at->reference_rate.col,
+			    "reference_rate %.10g of role '%s' is %.0f%% %s its bank_rate "
+			    "%.10g in caps.csv: it is the hourly rate at which "
+			    "availability.csv's offers were made",
+			    y->reference_rate, role, fabs(off), off > 0 ? "above" : "below",
+			    c->bank_rate);
+		}
+	}
+}
+
 void io_warnings_add(struct io_loader *ld)
 {
 	const struct mu_scenario *sc = ld->sc;
@@ -257,5 +309,7 @@ void io_warnings_add(struct io_loader *ld)
 	warn_idle_bank(ld, has_offer);
 	warn_agency_all_break_glass(ld);
 	warn_unreachable_minimum(ld);
+	warn_bank_cap(ld);
+	warn_supply(ld);
 	free(has_offer);
 }

@@ -187,8 +187,8 @@ static const struct error_case cases[] = {
     {"staff.csv", NULL, "staff.csv: missing: every scenario needs this file", 1},
     {"settngs.csv", "key,value\n",
      "settngs.csv: unknown file: a scenario holds only partners, roles, shifts, demand, staff, "
-     "bank, availability, agency, agreements, caps, substitutions, settings and recruits .csv "
-     "files",
+     "bank, availability, agency, agreements, caps, substitutions, settings, recruits and supply "
+     ".csv files",
      1},
     {"agency.csv", "", "agency.csv: empty file (it needs at least a header row)", 1},
     {"agency.csv", "\n  \n\r\n", "agency.csv: no header row (the file holds only blank lines)", 1},
@@ -546,7 +546,7 @@ static const struct error_case cases[] = {
      1},
     {"caps.csv", "role,bank_rat\nrn,15\n",
      "caps.csv:1:2: unknown column 'bank_rat': did you mean 'bank_rate'? (columns: role, "
-     "bank_rate, agency_cap)",
+     "bank_rate, agency_cap, bank_cap)",
      1},
     {"caps.csv", "role,bank_rate\nrn,15,1\nhca,12\n",
      "caps.csv:2:3: extra field (row has 3, the header 2)", 1},
