@@ -9,6 +9,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,9 +24,12 @@ const struct mu_source_info mu_source_info[MU_SRC_MODEL_COUNT] = {
     [MU_SRC_BREACH] = {.name = "breach", .is_unfilled = true, .covers_demand = true},
     [MU_SRC_SHARE] = {.name = "share", .has_home = true},
     [MU_SRC_CHANGE] = {.name = "change"},
+    [MU_SRC_BANK_EXTRA] = {.name = "bank_extra", .is_staff = true, .covers_demand = true},
+    [MU_SRC_RATE] = {.name = "rate"},
     [MU_SRC_POOL_WORKER] = {.name = "pool_worker", .has_home = true, .is_internal = true},
     [MU_SRC_POOL] = {.name = "pool", .is_staff = true, .covers_demand = true, .is_internal = true},
     [MU_SRC_POSTS] = {.name = "posts", .is_internal = true},
+    [MU_SRC_RATE_STEP] = {.name = "rate_step", .is_internal = true},
 };
 
 const char *const mu_penalty_names[MU_PEN_COUNT] = {
@@ -55,6 +59,8 @@ const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT] = {
     [MU_ROW_SHARE] = {.name = "share", .unit = "hour"},
     [MU_ROW_KEEP] = {.name = "keep", .unit = "staff"},
     [MU_ROW_POSTS] = {.name = "posts", .unit = "post"},
+    [MU_ROW_SUPPLY] = {.name = "supply", .unit = "staff"},
+    [MU_ROW_EXTRA] = {.name = "extra", .unit = "staff"},
 };
 
 const char *const mu_why_reason_names[MU_WHY_COUNT] = {
@@ -100,6 +106,12 @@ void mu_plan_row_text(const struct mu_scenario *sc, const struct mu_plan_row *r,
 	} else if (r->source == MU_SRC_LEND) {
 		const struct mu_agreement *g = &sc->agreements[r->offer];
 		out->offer = g->role == MU_ALL ? "*" : sc->roles[g->role].id;
+	} else if (r->source == MU_SRC_RATE) {
+		/* money with at least two decimals, all a rung has */
+		snprintf(out->number, sizeof(out->number), "%.10g", r->rate);
+		if (!strchr(out->number, '.') || strlen(strchr(out->number, '.')) < 3)
+			snprintf(out->number, sizeof(out->number), "%.2f", r->rate);
+		out->offer = out->number;
 	}
 }
 
@@ -199,9 +211,11 @@ void mu_plan_finish(struct mu_plan *plan, const struct mu_scenario *sc)
 	}
 	for (p = 0; p < plan->n_partners; p++) {
 		plan->partners[p].is_replan = plan->is_replan;
+		plan->partners[p].has_supply = plan->has_supply;
 		finish_totals(&plan->partners[p]);
 	}
 	plan->system.is_replan = plan->is_replan;
+	plan->system.has_supply = plan->has_supply;
 	finish_totals(&plan->system);
 }
 
@@ -217,6 +231,8 @@ void mu_plan_free(struct mu_plan *plan)
 
 bool mu_totals_has_source(const struct mu_totals *t, int source)
 {
+	if (source == MU_SRC_BANK_EXTRA || source == MU_SRC_RATE)
+		return t->has_supply;
 	return source != MU_SRC_CHANGE || t->is_replan;
 }
 

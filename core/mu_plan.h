@@ -32,6 +32,13 @@ enum mu_source {
 	/* a kept assignment changed (DESIGN.md §3b): its change penalty, with
 	 * the worker (bank) or offer (agency) it concerns; no staff, no hours */
 	MU_SRC_CHANGE,
+	/* extra bank staff of DESIGN.md §3d: unnamed staff of a role whose
+	 * supply answers the rate, found at the rate paid (pol_supply.c): no
+	 * home, no worker, paid bank_rate here, the rest in a rate row */
+	MU_SRC_BANK_EXTRA,
+	/* the rate paid above bank_rate on a shift (§3d): its cost above w_0,
+	 * the rate in `offer`; no staff, no hours */
+	MU_SRC_RATE,
 	MU_SRC_COUNT, /* the sources of plan rows */
 	/* a pooled bank worker works a shift (y[w,s]): covers nothing itself */
 	MU_SRC_POOL_WORKER = MU_SRC_COUNT,
@@ -41,6 +48,9 @@ enum mu_source {
 	/* the posts of a recruits.csv row in one week's model (pol_recruit.c):
 	 * covers nothing itself; its staff are own columns */
 	MU_SRC_POSTS,
+	/* staff of one step of a supply curve's ladder above S(w_0)
+	 * (pol_supply.c): read back as rate rows */
+	MU_SRC_RATE_STEP,
 	MU_SRC_MODEL_COUNT
 };
 
@@ -105,12 +115,14 @@ struct mu_plan_row {
 	double penalty;  /* penalty weights, all kinds */
 	double cost;     /* spend + penalty: the row's share of the objective */
 	double recharge; /* owed by the host to the home partner (lend) */
+	double rate;     /* rate rows (§3d): the rate paid, £/h before the unsocial factor */
 };
 
 /* The plan row's cells as plan.csv, the store and the report spell them:
  * ids from the scenario, "" where empty. Borrowed from the scenario. */
 struct mu_plan_text {
 	const char *source, *partner, *role, *worker_role, *shift, *home, *worker, *offer;
+	char number[32]; /* a rate row's offer is the rate, written here */
 };
 
 void mu_plan_row_text(const struct mu_scenario *sc, const struct mu_plan_row *r,
@@ -147,6 +159,9 @@ struct mu_totals {
 	 * and the KPIs carry the change source's cost and penalty, so that
 	 * every other run's outputs stay as they were */
 	bool is_replan;
+	/* some role's supply answers the rate (§3d): only then do the KPIs
+	 * carry bank_extra and rate sources */
+	bool has_supply;
 };
 
 /* What one model row limits (prices.csv `kind`). A rule that adds a new
@@ -170,6 +185,12 @@ enum mu_row_kind {
 	/* a recruits.csv row's staff on overlapping shifts <= its posts, or its
 	 * hours <= posts x hours_per_week x days / 7 (§3c); index: recruits row */
 	MU_ROW_POSTS,
+	/* §3d: a role's bank staff on a shift (named and extra) - the steps of
+	 * its ladder above w_0 <= S(w_0); index: role, and shift */
+	MU_ROW_SUPPLY,
+	/* §3d: extra staff of a role on a shift <= S(top rung) - n; index:
+	 * role, and shift */
+	MU_ROW_EXTRA,
 	MU_ROW_KIND_COUNT
 };
 
@@ -243,6 +264,7 @@ struct mu_plan {
 	struct mu_totals system;
 	double objective; /* the sum of the rows' costs */
 	bool is_replan;   /* solved against a kept plan; mu_plan_finish copies it to the totals */
+	bool has_supply;  /* a supply curve in the model (§3d); copied to the totals too */
 };
 
 /* An empty plan for sc: its demand rows unfilled, its required hours
@@ -265,7 +287,8 @@ void mu_plan_free(struct mu_plan *plan);
 
 /* Whether summary.csv and the KPIs of t have a column for this source
  * (enum mu_source) or penalty kind (enum mu_penalty): all but change's,
- * which only a re-plan has. */
+ * which only a re-plan has, and bank_extra's and rate's, which only a
+ * plan with a supply curve (§3d) has. */
 bool mu_totals_has_source(const struct mu_totals *t, int source);
 bool mu_totals_has_penalty(const struct mu_totals *t, int kind);
 

@@ -152,14 +152,17 @@ static enum mu_code add_row(struct resolver *r, const char *const *text, double 
 	size_t i;
 	static const enum mu_source source_of[] = {MU_SRC_OWN, MU_SRC_LEND, MU_SRC_BANK,
 	                                           MU_SRC_AGENCY};
-	static const char *const other_sources[] = {"short", "breach", "change", "share"};
+	/* extra bank staff and the rate (§3d) are unnamed: a re-plan finds
+	 * them afresh */
+	static const char *const other_sources[] = {"short", "breach",     "change",
+	                                            "share", "bank_extra", "rate"};
 
 	for (i = 0; i < 4; i++)
 		if (strcmp(text[C_SOURCE], staff_sources[i]) == 0)
 			break;
 	if (i == 4) {
 		size_t j;
-		for (j = 0; j < 4; j++)
+		for (j = 0; j < sizeof(other_sources) / sizeof(other_sources[0]); j++)
 			if (strcmp(text[C_SOURCE], other_sources[j]) == 0)
 				return MU_OK; /* not an assignment: nothing to keep */
 		return unknown(r, at, C_SOURCE, "source", text[C_SOURCE], err);

@@ -404,9 +404,10 @@ static void write_totals(FILE *fp, const char *scope, const char *name, const st
 	fputc(',', fp);
 	io_csv_write_text(fp, name);
 	fprintf(fp, ",%.2f", t->required_hours);
-	for (s = 0; s < MU_SRC_COUNT; s++)
-		if (s != MU_SRC_CHANGE) /* change rows have no hours */
-			fprintf(fp, ",%.2f", t->hours[s]);
+	/* change and rate rows have no hours; extra bank staff (§3d) have
+	 * no column yet: their hours and spend are in the totals */
+	for (s = 0; s < MU_SRC_CHANGE; s++)
+		fprintf(fp, ",%.2f", t->hours[s]);
 	if (fill >= 0)
 		fprintf(fp, ",%.4f", fill);
 	else

@@ -16,6 +16,7 @@ const struct pol_policy pol_policies[] = {
     {"bank", pol_bank_apply},                 /* working time: overlap, rest, max hours */
     {"preference", pol_preference_apply},     /* after bank: it prices bank columns */
     {"bank_share", pol_bank_share_apply},     /* after bank: it sums bank columns' hours */
+    {"supply", pol_supply_apply},             /* after bank: the rate its staff are paid */
     {"agency", pol_agency_apply},             /* caps, framework, tiers, break-glass */
     {"budgets", pol_budgets_apply},           /* after agency: it sums agency columns */
     {"guarantee", pol_guarantee_apply},       /* after demand: it sums short and breach */

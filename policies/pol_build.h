@@ -62,6 +62,24 @@ struct pol_pool {
 	size_t offer;
 };
 
+/* A supply curve of DESIGN.md §3d (pol_supply.c): role-r bank staff on
+ * shift s of one group of partners (the system, a coalition, or one
+ * partner alone). Its ladder's rungs w_0 < ... < w_K, the staff S(w_k)
+ * to be had at each, and E's slope on each step (step 0: from 0 to
+ * S(w_0), at w_0). */
+struct pol_curve {
+	size_t role, shift;
+	size_t group; /* pol_build_supply_group's index: a partner, or n_partners */
+	size_t n_offers;
+	size_t n_rungs; /* K + 1 */
+	double *rate;   /* w_k, £/h before the unsocial factor */
+	double *supply; /* S(w_k) */
+	double *slope;  /* E's slope from S(w_{k-1}) to S(w_k), £/h per staff */
+	/* the model column of step k >= 1 is first_step + k - 1 (n_rungs - 1
+	 * of them); MU_ALL: none */
+	size_t first_step;
+};
+
 /* Pools of fewer workers keep their x columns in rota mode (pol_bank.c's
  * header has the measurements). */
 #define POL_POOL_MIN_WORKERS 4
@@ -120,6 +138,11 @@ struct pol_build {
 	/* with opt.is_recruit: per recruits.csv row, its posts column, or MU_ALL
 	 * (max_posts 0); else NULL */
 	size_t *posts_col;
+	/* the supply curves of §3d (pol_supply.c), and (group, role, shift)
+	 * -> curve or MU_ALL; none and NULL while every supply is fixed */
+	struct pol_curve *curves;
+	size_t n_curves, cap_curves;
+	size_t *curve_at;
 };
 
 struct pol_policy {
@@ -191,6 +214,16 @@ void pol_preference_apply(struct pol_build *b);
 void pol_bank_share_apply(struct pol_build *b);
 void pol_keep_apply(struct pol_build *b);
 void pol_recruit_apply(struct pol_build *b);
+void pol_supply_apply(struct pol_build *b);
+
+/* The group of partners whose bank shares one supply curve (§3d) with
+ * partner p: p alone in silo mode or outside a coalition, else the
+ * system's (or the coalition's) shared index, n_partners. */
+size_t pol_build_supply_group(const struct pol_build *b, size_t p);
+
+/* The supply curve of role-r bank staff working at partner p on shift s,
+ * or MU_ALL when that supply is fixed (§3 exactly). */
+size_t pol_build_curve_of(const struct pol_build *b, size_t p, size_t r, size_t s);
 
 /* Rota mode only, after the policies: rows every rota meets that cut off
  * fractional staff (see pol_rota_cuts.c). Compacts the model. */

@@ -73,6 +73,7 @@ size_t pol_build_add_cover_col(struct pol_build *b, const char *name, const stru
 
 void pol_build_free(struct pol_build *b)
 {
+	size_t i;
 	if (!b)
 		return;
 	sol_model_free(b->m);
@@ -87,7 +88,29 @@ void pol_build_free(struct pol_build *b)
 	free(b->is_kept_worker);
 	free(b->keep_gone);
 	free(b->posts_col);
+	for (i = 0; i < b->n_curves; i++) {
+		free(b->curves[i].rate);
+		free(b->curves[i].supply);
+		free(b->curves[i].slope);
+	}
+	free(b->curves);
+	free(b->curve_at);
 	free(b);
+}
+
+size_t pol_build_supply_group(const struct pol_build *b, size_t p)
+{
+	if (b->opt.is_silo || (b->in_coalition && !b->in_coalition[p]))
+		return p;
+	return b->sc->n_partners;
+}
+
+size_t pol_build_curve_of(const struct pol_build *b, size_t p, size_t r, size_t s)
+{
+	const struct mu_scenario *sc = b->sc;
+	if (!b->curve_at)
+		return MU_ALL;
+	return b->curve_at[(pol_build_supply_group(b, p) * sc->n_roles + r) * sc->n_shifts + s];
 }
 
 bool pol_build_is_together(const struct pol_build *b, size_t p, size_t q)

@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define EPS 1e-6
 
@@ -166,6 +167,77 @@ static int by_natural_order(const void *a, const void *b)
 	return 0;
 }
 
+/* The rate rows of DESIGN.md §3d: per supply curve (pol_supply.c) whose
+ * steps above w_0 cost anything, the cost above w_0, split between the
+ * partners where the curve's staff (named and extra) work in proportion
+ * to their staff, with the rate paid (the lowest rung whose S is at least
+ * the staff Q). */
+static void add_rate_rows(const struct pol_build *b, const double *x, const struct pendings *a,
+                          const struct pendings *c, struct pendings *out)
+{
+	const struct mu_scenario *sc = b->sc;
+	size_t n_p = sc->n_partners, i, j, p, k;
+	double *staff = mu_calloc(b->n_curves * n_p + 1, sizeof(double));
+	double *total = mu_calloc(b->n_curves + 1, sizeof(double));
+	double *above = mu_calloc(b->n_curves + 1, sizeof(double));
+	const struct pendings *lists[2] = {a, c};
+	for (j = 0; j < b->m->n_cols; j++)
+		if (b->cols[j].source == MU_SRC_RATE_STEP)
+			above[b->cols[j].pool] += x[j] * b->cols[j].spend;
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < lists[k]->n; i++) {
+			const struct mu_plan_row *r = &lists[k]->items[i].row;
+			size_t ci;
+			if (r->source != MU_SRC_BANK && r->source != MU_SRC_BANK_EXTRA)
+				continue;
+			ci = pol_build_curve_of(b, r->partner, r->worker_role, r->shift);
+			if (ci == MU_ALL)
+				continue;
+			staff[ci * n_p + r->partner] += r->staff;
+			total[ci] += r->staff;
+		}
+	for (i = 0; i < b->n_curves; i++) {
+		const struct pol_curve *cv = &b->curves[i];
+		size_t rung = cv->n_rungs - 1;
+		if (!(above[i] > EPS))
+			continue;
+		for (k = 0; k < cv->n_rungs; k++)
+			if (cv->supply[k] >= total[i] - EPS) {
+				rung = k;
+				break;
+			}
+		for (p = 0; p < n_p; p++) {
+			double share = total[i] > EPS ? staff[i * n_p + p] / total[i]
+			               : p == b->cols[cv->first_step].partner ? 1
+			                                                      : 0;
+			struct pending *e;
+			if (!(share > 0))
+				continue;
+			MU_GROW(out->items, out->cap, out->n + 1);
+			e = &out->items[out->n++];
+			memset(e, 0, sizeof(*e));
+			e->row = (struct mu_plan_row){
+			    .source = MU_SRC_RATE,
+			    .demand = MU_ALL,
+			    .partner = p,
+			    .role = cv->role,
+			    .shift = cv->shift,
+			    .worker_role = cv->role,
+			    .home = MU_ALL,
+			    .worker = MU_ALL,
+			    .offer = MU_ALL,
+			    .spend = above[i] * share,
+			    .rate = cv->rate[rung],
+			};
+			e->efficiency = 1;
+			e->offer = MU_ALL;
+		}
+	}
+	free(staff);
+	free(total);
+	free(above);
+}
+
 struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
 {
 	const struct mu_scenario *sc = b->sc;
@@ -187,6 +259,8 @@ struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
 		qsort(bank.items, bank.n, sizeof(*bank.items), by_natural_order);
 	if (bank_at == MU_ALL)
 		bank_at = rows.n;
+	if (b->n_curves > 0)
+		add_rate_rows(b, x, &rows, &bank, &rows);
 	for (i = 0; i < rows.n + bank.n; i++) {
 		const struct pending *e = i < bank_at            ? &rows.items[i]
 		                          : i < bank_at + bank.n ? &bank.items[i - bank_at]
@@ -194,6 +268,7 @@ struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
 		mu_plan_add_row(plan, &e->row, e->efficiency, e->penalty, e->is_break_glass);
 	}
 	plan->is_replan = b->keep_gone != NULL;
+	plan->has_supply = b->n_curves > 0;
 	mu_plan_finish(plan, sc);
 	free(rows.items);
 	free(bank.items);

@@ -62,6 +62,13 @@ static void describe(const struct mu_scenario *sc, const struct pol_row *what,
 	case MU_ROW_GUARANTEE:
 		r->partner = sc->partners[i].id;
 		break;
+	case MU_ROW_SUPPLY:
+	case MU_ROW_EXTRA:
+		/* a role's bank staff on a shift (§3d); a silo curve is one
+		 * partner's, named by the row (supply_r*_s*_g<partner>) */
+		r->role = sc->roles[i].id;
+		r->shift = sc->shifts[what->shift].id;
+		break;
 	case MU_ROW_POSTS:
 		r->partner = sc->partners[sc->recruits[i].partner].id;
 		r->role = sc->roles[sc->recruits[i].role].id;

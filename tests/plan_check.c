@@ -64,6 +64,13 @@ struct checker {
 	 * row's key, line and cost (keys: source|who|partner|role|shift) */
 	struct keyed *staff_rows, *change_rows;
 	size_t n_staff_rows, cap_staff_rows, n_change_rows, cap_change_rows;
+	/* DESIGN.md §3d, per curve (group of partners, role, shift; NULL
+	 * without an elastic role): named and extra bank staff, the rate
+	 * rows' count, cost and rate; per curve and partner the staff who
+	 * work there and the rate cost put there */
+	double *sup_named, *sup_extra, *sup_rate_cost, *sup_rate;
+	size_t *sup_rate_rows;
+	double *sup_staff_at, *sup_cost_at;
 };
 
 struct keyed {
@@ -290,6 +297,79 @@ static double share_target(const struct mu_scenario *sc, size_t w)
 	return sc->settings.bank_min_share * fmin(offered, sc->bank[w].max_hours);
 }
 
+/* DESIGN.md §3d, written a second time. A role's supply answers the rate
+ * when its supply.csv elasticity is above 0 (and it has a bank_rate). */
+static const struct mu_supply *elastic_supply(const struct mu_scenario *sc, size_t r)
+{
+	const struct mu_cap *cap = cap_of(sc, r);
+	size_t i;
+	if (!cap || !cap->has_bank_rate || !(cap->bank_rate > 0))
+		return NULL;
+	for (i = 0; i < sc->n_supply; i++)
+		if (sc->supply[i].role == r && sc->supply[i].elasticity > 0)
+			return &sc->supply[i];
+	return NULL;
+}
+
+/* The partners whose bank shares one curve with p: p alone in a silo or
+ * outside the coalition, else all (index n_partners). */
+static size_t supply_group(const struct mu_scenario *sc, const struct plan_check *how, size_t p)
+{
+	if (how->is_silo || (how->coalition && !how->coalition[p]))
+		return p;
+	return sc->n_partners;
+}
+
+static size_t supply_key(const struct mu_scenario *sc, size_t g, size_t r, size_t s)
+{
+	return (g * sc->n_roles + r) * sc->n_shifts + s;
+}
+
+#define MAX_LADDER 1002
+
+/* The ladder of role r (sup its supply row) for n offers: rungs w[0..k),
+ * S(w) and the curve's points C (the rate card's). Returns k. */
+static size_t ladder(const struct mu_scenario *sc, size_t r, const struct mu_supply *sup, double n,
+                     double *w, double *S, double *C)
+{
+	const struct mu_cap *cap = cap_of(sc, r);
+	double w_ref = sup->has_reference_rate ? sup->reference_rate : cap->bank_rate;
+	size_t k = 1, j;
+	w[0] = cap->bank_rate;
+	if (cap->has_bank_cap && cap->bank_cap > w[0] * (1 + 1e-6)) {
+		/* bank_rate (1 + step)^k while below the cap (a rung within
+		 * 1e-6 of it is the cap), then the cap */
+		while (k < MAX_LADDER - 2 &&
+		       w[0] * pow(1 + sup->step, (double)k) < cap->bank_cap * (1 - 1e-6)) {
+			w[k] = w[0] * pow(1 + sup->step, (double)k);
+			k++;
+		}
+		w[k++] = cap->bank_cap;
+	}
+	for (j = 0; j < k; j++) {
+		S[j] = n * pow(w[j] / w_ref, sup->elasticity);
+		if (sc->settings.rate_card == MU_RATE_CARD_INCENTIVE)
+			C[j] = (j ? C[j - 1] : 0) + w[j] * (S[j] - (j ? S[j - 1] : 0));
+		else
+			C[j] = w[j] * S[j];
+	}
+	return k;
+}
+
+/* E(Q): through (0, 0) and (S[j], C[j]), linear between. */
+static double curve_cost(const double *S, const double *C, size_t k, double q)
+{
+	double s0 = 0, c0 = 0;
+	size_t j;
+	for (j = 0; j < k; j++) {
+		if (q <= S[j] || j + 1 == k)
+			return c0 + (C[j] - c0) * (q - s0) / (S[j] - s0);
+		s0 = S[j];
+		c0 = C[j];
+	}
+	return 0;
+}
+
 /* Reports a problem with the row at line and leaves check_row. */
 #define REJECT(...)                                                                                \
 	do {                                                                                       \
@@ -338,6 +418,27 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 	}
 	if (p == MU_ALL || r == MU_ALL || s == MU_ALL)
 		REJECT("unknown partner, role or shift");
+	if (strcmp(source, "rate") == 0) {
+		/* §3d: the cost above bank_rate of role r's bank staff on s, at
+		 * a partner where they work; summed and checked per curve */
+		size_t key = supply_key(sc, supply_group(sc, how, p), r, s);
+		char *end;
+		double rate = strtod(cell[C_OFFER], &end);
+		if (!elastic_supply(sc, r) || !ck->sup_named)
+			REJECT("a rate row of a role whose supply is fixed");
+		if (strcmp(cell[C_WORKER_ROLE], cell[C_ROLE]) != 0 || *cell[C_HOME] ||
+		    *cell[C_WORKER] || end == cell[C_OFFER] || *end)
+			REJECT("a rate row names a worker, or no rate");
+		if (fabs(staff) > TOL || fabs(hours) > TOL || fabs(recharge) > TOL)
+			REJECT("a rate row with staff, hours or recharge");
+		if (ck->sup_rate_rows[key] > 0 && fabs(rate - ck->sup_rate[key]) > 1e-9 * rate)
+			REJECT("two rates for %s on %s", cell[C_ROLE], cell[C_SHIFT]);
+		ck->sup_rate[key] = rate;
+		ck->sup_rate_rows[key]++;
+		ck->sup_rate_cost[key] += cost;
+		ck->sup_cost_at[key * sc->n_partners + p] += cost;
+		return; /* its money is re-derived unrounded (check_supply) */
+	}
 	if (strcmp(source, "change") == 0) {
 		/* its cost is re-derived from the kept plan (check_kept) */
 		char key[400];
@@ -426,11 +527,42 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 			REJECT("no bank rate");
 		ck->worker_hours[w] += hours;
 		ck->worker_shift[w * sc->n_shifts + s] += staff;
+		if (ck->sup_named && elastic_supply(sc, wr)) {
+			size_t key = supply_key(sc, supply_group(sc, how, bw->home), wr, s);
+			ck->sup_named[key] += staff;
+			ck->sup_staff_at[key * sc->n_partners + p] += staff;
+		}
 		expected_cost = cap->bank_rate * u * hours;
 		add_money(ck, p, expected_cost, -1, 0);
 		pref = preference_weight(sc, w, s, cap->bank_rate * u * paid);
 		expected_cost += pref * staff;
 		add_money(ck, p, 0, PEN_PREFERENCE, pref * staff);
+	} else if (strcmp(source, "bank_extra") == 0) {
+		/* §3d: unnamed role-wr staff, paid bank_rate here (the rest
+		 * in the rate rows), where a role-wr worker of the curve's
+		 * partners who offered s is cleared to */
+		const struct mu_cap *cap = cap_of(sc, wr);
+		size_t g = supply_group(sc, how, p), i;
+		bool is_reached = false;
+		if (!elastic_supply(sc, wr) || !ck->sup_named)
+			REJECT("extra bank staff of a role whose supply is fixed");
+		if (*cell[C_HOME] || *cell[C_WORKER] || *cell[C_OFFER])
+			REJECT("extra bank staff are named");
+		if (how->is_rota && !is_whole(staff))
+			REJECT("fractional extra staff in a rota");
+		for (i = 0; i < sc->n_availability && !is_reached; i++) {
+			const struct mu_bank_worker *bw = &sc->bank[sc->availability[i].worker];
+			is_reached = sc->availability[i].shift == s && bw->role == wr &&
+			             supply_group(sc, how, bw->home) == g &&
+			             is_cleared(sc, bw, p, how);
+		}
+		if (!is_reached)
+			REJECT("extra staff where no worker who offered %s may work",
+			       cell[C_SHIFT]);
+		ck->sup_extra[supply_key(sc, g, wr, s)] += staff;
+		ck->sup_staff_at[supply_key(sc, g, wr, s) * sc->n_partners + p] += staff;
+		expected_cost = cap->bank_rate * u * hours;
+		add_money(ck, p, expected_cost, -1, 0);
 	} else if (strcmp(source, "agency") == 0) {
 		size_t a, offer_partner = strcmp(cell[C_OFFER], "*") == 0
 		                              ? MU_ALL
@@ -691,6 +823,81 @@ static double summary_number(const struct io_csv_table *t, size_t i, const char 
 	return NAN;
 }
 
+/* §3d per curve: the staff within S(top rung), the extra staff within
+ * S(top) - n, and the rate rows exactly the cost above w_0 of E(Q) at
+ * the rate paid, split between partners by their staff. */
+static void check_supply(struct checker *ck)
+{
+	const struct mu_scenario *sc = ck->sc;
+	size_t n_p = sc->n_partners, g, r, s, i, p;
+	double *w = mu_malloc(3 * MAX_LADDER * sizeof(double)), *S = w + MAX_LADDER,
+	       *C = S + MAX_LADDER;
+	double *n = mu_calloc((n_p + 1) * sc->n_roles * sc->n_shifts + 1, sizeof(double));
+	for (i = 0; i < sc->n_availability; i++) {
+		const struct mu_bank_worker *bw = &sc->bank[sc->availability[i].worker];
+		n[supply_key(sc, supply_group(sc, ck->how, bw->home), bw->role,
+		             sc->availability[i].shift)] += 1;
+	}
+	for (g = 0; g <= n_p && ck->is_ok; g++)
+		for (r = 0; r < sc->n_roles && ck->is_ok; r++)
+			for (s = 0; s < sc->n_shifts && ck->is_ok; s++) {
+				const struct mu_supply *sup = elastic_supply(sc, r);
+				size_t key = supply_key(sc, g, r, s), k, rung;
+				const struct mu_shift *sh = &sc->shifts[s];
+				double q = ck->sup_named[key] + ck->sup_extra[key], above;
+				const char *at = g < n_p ? sc->partners[g].id : "the system";
+				if (!sup)
+					continue;
+				k = ladder(sc, r, sup, n[key], w, S, C);
+				if (q > S[k - 1] + TOL)
+					reject(ck, 0, "%s: %.6g %s staff on %s, S(top rung) %.6g",
+					       at, q, sc->roles[r].id, sh->id, S[k - 1]);
+				if (ck->sup_extra[key] > fmax(0, S[k - 1] - n[key]) + TOL)
+					reject(ck, 0,
+					       "%s: %.6g extra %s staff on %s, room for %.6g", at,
+					       ck->sup_extra[key], sc->roles[r].id, sh->id,
+					       fmax(0, S[k - 1] - n[key]));
+				if (!ck->is_ok)
+					break;
+				above = q > TOL ? (curve_cost(S, C, k, q) - w[0] * q) *
+				                      (1 + sh->enhancement) * sh->paid_hours
+				                : 0;
+				/* plan.csv's costs are pennies: a penny a row */
+				if (fabs(ck->sup_rate_cost[key] - above) >
+				    0.0051 * (double)(ck->sup_rate_rows[key] + 1) + 1e-9 * above)
+					reject(ck, 0,
+					       "%s: rate rows for %s on %s cost %.4f, E(%.6g) "
+					       "above w_0 is %.4f",
+					       at, sc->roles[r].id, sh->id, ck->sup_rate_cost[key],
+					       q, above);
+				ck->total_cost += above;
+				for (p = 0; p < n_p && q > TOL; p++)
+					add_money(ck, p,
+					          above * ck->sup_staff_at[key * n_p + p] / q, -1,
+					          0);
+				if (!(above > 0.005) || !ck->is_ok)
+					continue;
+				for (rung = 0; rung + 1 < k && S[rung] < q - TOL; rung++)
+					;
+				if (fabs(ck->sup_rate[key] - w[rung]) > 5e-5 * (1 + w[rung]))
+					reject(ck, 0,
+					       "%s: %s on %s paid %.6g, the rung reached is %.6g",
+					       at, sc->roles[r].id, sh->id, ck->sup_rate[key],
+					       w[rung]);
+				for (p = 0; p < n_p; p++) {
+					double want = above * ck->sup_staff_at[key * n_p + p] / q;
+					if (fabs(ck->sup_cost_at[key * n_p + p] - want) > 0.0051)
+						reject(ck, 0,
+						       "%s: the rate row at %s costs %.4f, its "
+						       "staff's share is %.4f",
+						       at, sc->partners[p].id,
+						       ck->sup_cost_at[key * n_p + p], want);
+				}
+			}
+	free(w);
+	free(n);
+}
+
 /* summary.csv's money apart from penalties, and its red flags, as §3 says
  * them: spend is cash alone, each kind of penalty its own column, and a red
  * flag a demand row covered below its minimum, whatever the breach. */
@@ -788,6 +995,17 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 	ck.cash = mu_calloc(sc->n_partners + 1, sizeof(double));
 	ck.penalty = mu_calloc(sc->n_partners + 1, sizeof(*ck.penalty));
 	ck.share_short = mu_calloc(sc->n_bank + 1, sizeof(double));
+	for (k = 0; k < sc->n_roles && !ck.sup_named; k++)
+		if (elastic_supply(sc, k)) {
+			size_t n_keys = (sc->n_partners + 1) * sc->n_roles * sc->n_shifts + 1;
+			ck.sup_named = mu_calloc(n_keys, sizeof(double));
+			ck.sup_extra = mu_calloc(n_keys, sizeof(double));
+			ck.sup_rate_cost = mu_calloc(n_keys, sizeof(double));
+			ck.sup_rate = mu_calloc(n_keys, sizeof(double));
+			ck.sup_rate_rows = mu_calloc(n_keys, sizeof(size_t));
+			ck.sup_staff_at = mu_calloc(n_keys * sc->n_partners + 1, sizeof(double));
+			ck.sup_cost_at = mu_calloc(n_keys * sc->n_partners + 1, sizeof(double));
+		}
 
 	if (t->n_rows == 0 || t->rows[0].n_cells != N_COLUMNS)
 		reject(&ck, 1, "the header is not plan.csv's");
@@ -806,6 +1024,8 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 	}
 	if (ck.is_ok && how->kept)
 		check_kept(&ck);
+	if (ck.is_ok && ck.sup_named)
+		check_supply(&ck);
 	if (ck.is_ok)
 		check_limits(&ck);
 	if (ck.is_ok && how->summary)
@@ -826,6 +1046,13 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 	free(ck.share_short);
 	free(ck.staff_rows);
 	free(ck.change_rows);
+	free(ck.sup_named);
+	free(ck.sup_extra);
+	free(ck.sup_rate_cost);
+	free(ck.sup_rate);
+	free(ck.sup_rate_rows);
+	free(ck.sup_staff_at);
+	free(ck.sup_cost_at);
 	io_csv_table_free(t);
 	free(data);
 	return ck.is_ok;

@@ -1,0 +1,311 @@
+/*
+ * pol_supply.c - pay caps and the supply they buy (DESIGN.md §3d). For a
+ * role r whose supply.csv elasticity e is above 0, and a shift s, n = the
+ * offers of role-r workers on s, and S(w) = n (w / w_ref)^e staff can be
+ * had at a rate of w £/h. The ladder: w_0 = bank_rate, w_k = bank_rate
+ * (1 + step)^k while below bank_cap, then bank_cap (w_0 alone without
+ * one). The staff Q on s (named workers, as pol_bank.c made them, and
+ * extra unnamed staff) cost E(Q) u hours, E piecewise linear and convex
+ * through (0, 0) and (S(w_k), C_k): C_k = w_k S(w_k) (uniform: everyone
+ * paid the rung reached) or sum_{j<=k} w_j (S(w_j) - S(w_{j-1}))
+ * (incentive: only those above the last rung paid more).
+ *
+ * In the model, per curve (role, shift, and the group of partners that
+ * share it: the system, a coalition, or one partner alone in silo mode):
+ * - the named columns keep their pay w_0 u hours, and extra columns
+ *   (MU_SRC_BANK_EXTRA, whole in rota mode) are paid w_0 u hours too, one
+ *   per demand cell a role-r worker who offered s is cleared for, with
+ *   the row  sum extra <= S(w_K) - n (a row even over one column: GLPK's
+ *   branch and cut wants whole bounds on a whole column, and the room is
+ *   a fraction in plan mode);
+ * - a continuous step column q_k per rung k >= 1 (MU_SRC_RATE_STEP), up
+ *   to S(w_k) - S(w_{k-1}), costing what its slope of E exceeds w_0 by,
+ *   u hours (cash: spend, never a penalty), and the row
+ *     sum named + sum extra - sum q_k <= S(w_0).
+ * E's first step is the row's slack (S(w_0) at w_0, costing what the
+ * columns already pay); the slopes rise, so the cheapest steps fill first
+ * and the objective is E(Q) u hours: a linear program in plan mode. The
+ * rate paid is the lowest rung whose S is at least Q; pol_plan.c reads the
+ * steps back as rate rows. A role with fixed supply (no row, e = 0), or a
+ * curve with n = 0, adds nothing: the model of §3 exactly, byte for byte.
+ *
+ * The ladder stops at MAX_RUNGS rungs below the cap (step 0.05 reaches a
+ * cap 10^21 times the rate first): a bound on the work, not a rule of
+ * §3d any scenario meets. A rung within CAP_TOL of the cap is the cap.
+ */
+#include "pol_build.h"
+
+#include "core/mu_alloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_RUNGS 1000
+#define CAP_TOL 1e-6
+
+/* S(w) of a curve with n offers, snapped to a whole number within 1e-9
+ * so that (w / w_ref)^e of a round case gives a round S. */
+static double supply_at(double n, double w, double w_ref, double e)
+{
+	double v = n * pow(w / w_ref, e);
+	return fabs(v - round(v)) < 1e-9 ? round(v) : v;
+}
+
+/* The ladder, S and E's slopes of curve c (role, shift, n_offers set). */
+static void make_ladder(const struct mu_scenario *sc, struct pol_curve *c)
+{
+	const struct mu_cap *cap = mu_scenario_cap(sc, c->role);
+	const struct mu_supply *sup = mu_scenario_supply(sc, c->role);
+	double w0 = cap->bank_rate, w_ref = sup->has_reference_rate ? sup->reference_rate : w0;
+	double prev_s = 0, prev_c = 0;
+	size_t k, cap_rungs = 1;
+
+	if (cap->has_bank_cap && cap->bank_cap > w0 * (1 + CAP_TOL))
+		cap_rungs = MAX_RUNGS + 1;
+	c->rate = mu_malloc((cap_rungs + 1) * sizeof(double));
+	c->rate[0] = w0;
+	c->n_rungs = 1;
+	if (cap_rungs > 1) {
+		for (k = 1; k < MAX_RUNGS; k++) {
+			double w = w0 * pow(1 + sup->step, (double)k);
+			if (!(w < cap->bank_cap * (1 - CAP_TOL)))
+				break;
+			c->rate[c->n_rungs++] = w;
+		}
+		c->rate[c->n_rungs++] = cap->bank_cap;
+	}
+	c->supply = mu_malloc(c->n_rungs * sizeof(double));
+	c->slope = mu_malloc(c->n_rungs * sizeof(double));
+	for (k = 0; k < c->n_rungs; k++) {
+		double s = supply_at((double)c->n_offers, c->rate[k], w_ref, sup->elasticity);
+		double cost = sc->settings.rate_card == MU_RATE_CARD_INCENTIVE
+		                  ? prev_c + c->rate[k] * (s - prev_s)
+		                  : c->rate[k] * s;
+		c->supply[k] = s;
+		c->slope[k] = (cost - prev_c) / (s - prev_s);
+		prev_s = s;
+		prev_c = cost;
+	}
+}
+
+/* Whether role r's supply answers the rate and can be costed: an
+ * elasticity above 0 and a bank_rate above 0 (w_0 = 0 has no ladder). */
+static bool is_elastic(const struct mu_scenario *sc, size_t r)
+{
+	const struct mu_cap *cap = mu_scenario_cap(sc, r);
+	const struct mu_supply *sup = mu_scenario_supply(sc, r);
+	double w_ref;
+	if (!mu_scenario_is_elastic(sc, r) || !cap || !cap->has_bank_rate || !(cap->bank_rate > 0))
+		return false;
+	w_ref = sup->has_reference_rate ? sup->reference_rate : cap->bank_rate;
+	return w_ref > 0 && sup->step > 0;
+}
+
+/* Index of (group, role, shift) into b->curve_at. */
+static size_t key_of(const struct mu_scenario *sc, size_t g, size_t r, size_t s)
+{
+	return (g * sc->n_roles + r) * sc->n_shifts + s;
+}
+
+/* Curve c's extra columns (one per demand cell its workers who offered
+ * its shift are cleared for, reach[] marked by partner) and their row. */
+static void add_extra(struct pol_build *b, size_t ci, const bool *reach, size_t **cols,
+                      size_t *n_cols, size_t *cap_cols)
+{
+	const struct mu_scenario *sc = b->sc;
+	const struct pol_curve *c = &b->curves[ci];
+	const struct mu_shift *sh = &sc->shifts[c->shift];
+	double room = c->supply[c->n_rungs - 1] - (double)c->n_offers;
+	size_t q, d, first = *n_cols, i;
+	char name[80];
+	if (!(room > 1e-9))
+		return;
+	for (q = 0; q < sc->n_partners; q++) {
+		if (!reach[q])
+			continue;
+		for (d = 0; d < sc->n_roles; d++) {
+			size_t at = pol_demand_at(b, q, d, c->shift);
+			struct pol_col what = {
+			    .source = MU_SRC_BANK_EXTRA,
+			    .demand = at,
+			    .worker_role = c->role,
+			    .home = MU_ALL,
+			    .worker = MU_ALL,
+			    .offer = MU_ALL,
+			    .shift = c->shift,
+			    /* whole bounds for GLPK's branch and cut; the row
+			     * below holds the room itself */
+			    .hi = ceil(room - 1e-9),
+			    .is_int = true,
+			    .hours = sh->paid_hours,
+			    .spend = c->rate[0] * pol_shift_factor(sh) * sh->paid_hours,
+			};
+			if (at == MU_ALL || !(b->efficiency[c->role * sc->n_roles + d] > 0))
+				continue;
+			snprintf(name, sizeof(name), "extra_r%zu_d%zu", c->role, at);
+			MU_GROW(*cols, *cap_cols, *n_cols + 1);
+			(*cols)[(*n_cols)++] = pol_build_add_cover_col(b, name, &what);
+		}
+	}
+	if (*n_cols > first) {
+		size_t row;
+		snprintf(name, sizeof(name), "extra_r%zu_s%zu_g%zu", c->role, c->shift, c->group);
+		row = pol_build_add_row(b, name, -SOL_INF, room,
+		                        &(struct pol_row){MU_ROW_EXTRA, c->role, c->shift});
+		for (i = first; i < *n_cols; i++)
+			sol_model_add_entry(b->m, row, (*cols)[i], 1);
+	}
+}
+
+/* Curve c's step columns and its supply row over its staff columns
+ * cols[0 .. n_cols) (named and extra). */
+static void add_steps(struct pol_build *b, size_t ci, const size_t *cols, size_t n_cols)
+{
+	const struct mu_scenario *sc = b->sc;
+	struct pol_curve *c = &b->curves[ci];
+	const struct mu_shift *sh = &sc->shifts[c->shift];
+	double per_staff = pol_shift_factor(sh) * sh->paid_hours;
+	size_t k, i, row;
+	char name[80];
+	/* without steps the row binds only where S(w_0) is below n */
+	if (c->n_rungs == 1 && !(c->supply[0] < (double)c->n_offers - 1e-9))
+		return;
+	snprintf(name, sizeof(name), "supply_r%zu_s%zu_g%zu", c->role, c->shift, c->group);
+	row = pol_build_add_row(b, name, -SOL_INF, c->supply[0],
+	                        &(struct pol_row){MU_ROW_SUPPLY, c->role, c->shift});
+	for (i = 0; i < n_cols; i++)
+		sol_model_add_entry(b->m, row, cols[i], 1);
+	for (k = 1; k < c->n_rungs; k++) {
+		struct pol_col what = {
+		    .source = MU_SRC_RATE_STEP,
+		    .partner = c->group < sc->n_partners ? c->group : 0,
+		    .worker_role = c->role,
+		    .home = MU_ALL,
+		    .worker = MU_ALL,
+		    .offer = k,
+		    .shift = c->shift,
+		    .pool = ci,
+		    .hi = c->supply[k] - c->supply[k - 1],
+		    .spend = (c->slope[k] - c->rate[0]) * per_staff,
+		};
+		size_t col;
+		snprintf(name, sizeof(name), "rate_r%zu_s%zu_g%zu_k%zu", c->role, c->shift,
+		         c->group, k);
+		col = pol_build_add_col(b, name, &what);
+		if (k == 1)
+			c->first_step = col;
+		sol_model_add_entry(b->m, row, col, -1);
+	}
+}
+
+void pol_supply_apply(struct pol_build *b)
+{
+	const struct mu_scenario *sc = b->sc;
+	size_t n_groups = sc->n_partners + 1, n_keys, r, s, g, i, j, q;
+	size_t *n_offers, *first, *fill, *at, *by_shift, *shift_first;
+	bool any = false, *reach;
+	size_t *cols = NULL, n_cols = 0, cap_cols = 0;
+
+	for (r = 0; r < sc->n_roles; r++)
+		any = any || is_elastic(sc, r);
+	if (!any)
+		return;
+	n_keys = n_groups * sc->n_roles * sc->n_shifts;
+	n_offers = mu_calloc(n_keys + 1, sizeof(size_t));
+	for (i = 0; i < sc->n_availability; i++) {
+		const struct mu_bank_worker *bw = &sc->bank[sc->availability[i].worker];
+		if (is_elastic(sc, bw->role))
+			n_offers[key_of(sc, pol_build_supply_group(b, bw->home), bw->role,
+			                sc->availability[i].shift)]++;
+	}
+	b->curve_at = mu_malloc((n_keys + 1) * sizeof(size_t));
+	for (r = 0; r < sc->n_roles; r++)
+		for (s = 0; s < sc->n_shifts; s++)
+			for (g = 0; g < n_groups; g++) {
+				size_t key = key_of(sc, g, r, s);
+				struct pol_curve *c;
+				b->curve_at[key] = MU_ALL;
+				if (n_offers[key] == 0)
+					continue;
+				MU_GROW(b->curves, b->cap_curves, b->n_curves + 1);
+				c = &b->curves[b->n_curves];
+				*c = (struct pol_curve){.role = r,
+				                        .shift = s,
+				                        .group = g,
+				                        .n_offers = n_offers[key],
+				                        .first_step = MU_ALL};
+				make_ladder(sc, c);
+				b->curve_at[key] = b->n_curves++;
+			}
+	/* each curve's named columns (bank x, pooled z), in column order */
+	first = mu_calloc(b->n_curves + 2, sizeof(size_t));
+	fill = mu_calloc(b->n_curves + 1, sizeof(size_t));
+	at = mu_malloc((b->m->n_cols + 1) * sizeof(size_t));
+	for (j = 0; j < b->m->n_cols; j++) {
+		const struct pol_col *c = &b->cols[j];
+		size_t ci;
+		if (c->source != MU_SRC_BANK && c->source != MU_SRC_POOL)
+			continue;
+		ci = pol_build_curve_of(b, c->partner, c->worker_role, sc->demand[c->demand].shift);
+		if (ci != MU_ALL)
+			first[ci + 1]++;
+	}
+	for (i = 0; i < b->n_curves; i++)
+		first[i + 1] += first[i];
+	for (j = 0; j < b->m->n_cols; j++) {
+		const struct pol_col *c = &b->cols[j];
+		size_t ci;
+		if (c->source != MU_SRC_BANK && c->source != MU_SRC_POOL)
+			continue;
+		ci = pol_build_curve_of(b, c->partner, c->worker_role, sc->demand[c->demand].shift);
+		if (ci != MU_ALL)
+			at[first[ci] + fill[ci]++] = j;
+	}
+	/* the offers by shift, to find where a curve's workers may work */
+	shift_first = mu_calloc(sc->n_shifts + 2, sizeof(size_t));
+	by_shift = mu_malloc((sc->n_availability + 1) * sizeof(size_t));
+	for (i = 0; i < sc->n_availability; i++)
+		shift_first[sc->availability[i].shift + 1]++;
+	for (s = 0; s < sc->n_shifts; s++)
+		shift_first[s + 1] += shift_first[s];
+	memset(fill, 0, (b->n_curves + 1) * sizeof(size_t));
+	{
+		size_t *shift_fill = mu_calloc(sc->n_shifts + 1, sizeof(size_t));
+		for (i = 0; i < sc->n_availability; i++) {
+			s = sc->availability[i].shift;
+			by_shift[shift_first[s] + shift_fill[s]++] = i;
+		}
+		free(shift_fill);
+	}
+	reach = mu_calloc(sc->n_partners + 1, sizeof(bool));
+	for (i = 0; i < b->n_curves; i++) {
+		const struct pol_curve *c = &b->curves[i];
+		memset(reach, 0, sc->n_partners * sizeof(bool));
+		for (j = shift_first[c->shift]; j < shift_first[c->shift + 1]; j++) {
+			const struct mu_bank_worker *bw =
+			    &sc->bank[sc->availability[by_shift[j]].worker];
+			if (bw->role != c->role || pol_build_supply_group(b, bw->home) != c->group)
+				continue;
+			for (q = 0; q < sc->n_partners; q++)
+				reach[q] = reach[q] || (mu_scenario_is_cleared(bw, q) &&
+				                        pol_build_is_together(b, bw->home, q));
+		}
+		n_cols = 0;
+		for (j = first[i]; j < first[i + 1]; j++) {
+			MU_GROW(cols, cap_cols, n_cols + 1);
+			cols[n_cols++] = at[j];
+		}
+		add_extra(b, i, reach, &cols, &n_cols, &cap_cols);
+		add_steps(b, i, cols, n_cols);
+	}
+	free(reach);
+	free(cols);
+	free(n_offers);
+	free(first);
+	free(fill);
+	free(at);
+	free(shift_first);
+	free(by_shift);
+}
