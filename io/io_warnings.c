@@ -99,7 +99,10 @@ struct reach {
  * agreement to this one, min(rotatable, max_per_shift) of each staff row
  * whose role the agreement covers (its role row, else its `*` row); each
  * bank worker cleared for the partner who offered the shift and whose
- * max_hours hold its paid hours, as one staff; each usable agency offer for
+ * max_hours hold its paid hours, as one staff, and for a role whose supply
+ * answers the rate (§3d) its extra staff at the top rung, S(top) - n where
+ * a worker of the role who offered the shift is cleared for the partner
+ * (extra_reach); each usable agency offer for
  * the partner at its capacity (break-glass only when allowed; unlimited
  * capacity: unbounded). Each counts at the efficiency of its role for the
  * row's role (0: it cannot cover it). Budgets, rest and the rows' sharing of
@@ -140,6 +143,40 @@ static void by_shift_release(struct by_shift *b)
 {
 	free(b->first);
 	free(b->at);
+}
+
+/* The most extra staff (§3d) of elastic roles that could cover row, at
+ * their efficiency: for each role with elasticity above 0, n offers of its
+ * workers on the row's shift, at least one of them cleared for the row's
+ * partner, S(top rung) - n = n ((top / reference rate)^elasticity - 1),
+ * top = bank_cap (bank_rate when empty). Extra staff keep no hours rule. */
+static double extra_reach(const struct mu_scenario *sc, const struct mu_demand *row,
+                          const double *eff, const struct by_shift *offers)
+{
+	double most = 0;
+	size_t i, k;
+	for (i = 0; i < sc->n_supply; i++) {
+		const struct mu_supply *y = &sc->supply[i];
+		const struct mu_cap *c = mu_scenario_cap(sc, y->role);
+		double e = eff[y->role * sc->n_roles + row->role], n = 0, top, ref;
+		bool is_cleared = false;
+		if (y->elasticity <= 0 || e <= 0 || !c || !c->has_bank_rate)
+			continue;
+		for (k = offers->first[row->shift]; k < offers->first[row->shift + 1]; k++) {
+			const struct mu_bank_worker *w = &sc->bank[offers->at[k]];
+			if (w->role != y->role)
+				continue;
+			n++;
+			is_cleared = is_cleared || mu_scenario_is_cleared(w, row->partner);
+		}
+		if (!is_cleared)
+			continue;
+		top = c->has_bank_cap ? c->bank_cap : c->bank_rate;
+		ref = y->has_reference_rate ? y->reference_rate : c->bank_rate;
+		if (ref > 0 && top > ref)
+			most += e * n * (pow(top / ref, y->elasticity) - 1);
+	}
+	return most;
 }
 
 static struct reach reach_of(const struct io_loader *ld, size_t d, const double *eff,
@@ -189,6 +226,8 @@ static struct reach reach_of(const struct io_loader *ld, size_t d, const double 
 		    mu_scenario_is_cleared(w, row->partner))
 			r.bank += e;
 	}
+	if (!REACHED())
+		r.bank += extra_reach(sc, row, eff, offers);
 #undef REACHED
 	return r;
 }

@@ -350,6 +350,66 @@ static const struct warning_case warning_cases[] = {
      "pay more an hour than an agency may charge\n"},
 };
 
+/* §2's warning of a minimum no source could ever cover counts, for a role
+ * whose supply answers the rate, the extra staff at the top rung: the
+ * bound stays safe. a's rn on d1 has own 2 and w1 (who offered d1). */
+static void test_io_supply_reach_counts_extra_staff(void **state)
+{
+	static const char demand[] = "partner,role,shift,required,minimum\na,rn,d1,4,4\n";
+	static const struct {
+		const char *supply, *caps, *expected;
+	} reach[] = {
+	    /* fixed supply: at most 3 */
+	    {NULL, NULL,
+	     "demand.csv:2:5: minimum 4 of (a, rn, d1) is more than every source could ever "
+	     "cover (at most 3: own 2, mutual aid 0, bank 1, agency 0), so no plan can avoid a red "
+	     "flag\n"},
+	    /* S(top) = 1 x (30.66 / 15.33)^1 = 2: one extra, 4 in all */
+	    {SUPPLY_HDR "rn,1,,\n", CAPS_HDR "rn,15.33,,30.66\nhca,12.51,,\n", ""},
+	    /* a lower cap: S(top) = 1.5 */
+	    {SUPPLY_HDR "rn,1,,\n", CAPS_HDR "rn,15.33,,22.995\nhca,12.51,,\n",
+	     "demand.csv:2:5: minimum 4 of (a, rn, d1) is more than every source could ever "
+	     "cover (at most 3.5: own 2, mutual aid 0, bank 1.5, agency 0), so no plan can avoid a "
+	     "red flag\n"},
+	    /* no bank_cap: the ladder is w_0 alone, no extra staff */
+	    {SUPPLY_HDR "rn,3,,\n", NULL,
+	     "demand.csv:2:5: minimum 4 of (a, rn, d1) is more than every source could ever "
+	     "cover (at most 3: own 2, mutual aid 0, bank 1, agency 0), so no plan can avoid a red "
+	     "flag\n"
+	     "supply.csv:2:2: elasticity 3 of role 'rn' is above 2: 10% more pay would bring 33% "
+	     "more bank staff (elasticity is the % more offers for 1% more pay)\n"},
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(reach) / sizeof(reach[0]); i++) {
+		struct io_source *src =
+		    make_source("demand.csv", demand, "supply.csv", reach[i].supply);
+		struct mu_errlist *errors = mu_malloc(sizeof(*errors)),
+		                  *warnings = mu_malloc(sizeof(*warnings));
+		struct mu_scenario *sc = NULL;
+		char *got;
+		if (reach[i].caps) {
+			free(src->files[5].data); /* caps.csv */
+			src->files[5].data = mu_strdup(reach[i].caps);
+			src->files[5].len = strlen(reach[i].caps);
+		}
+		mu_errlist_init(errors);
+		mu_errlist_init(warnings);
+		if (io_scenario_load(src, &sc, errors, warnings) != MU_OK)
+			fail_msg("case %zu: errors:\n%s", i, messages(errors));
+		got = messages(warnings);
+		/* the order of warnings: §2's, then §3d's */
+		if (strcmp(got, reach[i].expected) != 0)
+			fail_msg("case %zu: expected warnings:\n%sgot:\n%s", i, reach[i].expected,
+			         got);
+		free(got);
+		free(errors);
+		free(warnings);
+		mu_scenario_free(sc);
+		io_source_free(src);
+	}
+}
+
 /* §3d's warnings, printed as §2's are: at the cell, after the scenario
  * has no error. */
 static void test_io_supply_warns(void **state)
@@ -429,6 +489,7 @@ int main(void)
 	    cmocka_unit_test(test_io_supply_takes_the_limits),
 	    cmocka_unit_test(test_io_supply_warns),
 	    cmocka_unit_test(test_io_supply_warns_only_without_errors),
+	    cmocka_unit_test(test_io_supply_reach_counts_extra_staff),
 	    cmocka_unit_test(test_io_supply_check_counts_the_rows),
 	};
 	return tu_run_tests(tests, NULL, NULL);
