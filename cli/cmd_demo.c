@@ -21,10 +21,11 @@
 #include <string.h>
 
 /* Simplex iterations for each rota search (sol_options' work_limit): the
- * system rota is proven optimal after 2,674, so 5,000 leaves it room; the
- * silo rota, not provable in minutes, stops at 4,963 (the step guard). The
- * demo then takes 14-15 s on the 2-core CI kind of machine, up to 28 s when
- * others' jobs load it (docs/commands.md, "muster demo"). */
+ * system rota is proven optimal after 4,221 (2,674 before the example had
+ * supply.csv), so 5,000 leaves it room; the silo rota, not provable in
+ * minutes, stops at 4,865 (the step guard). The demo then takes 14-17 s
+ * on the 2-core CI kind of machine, over a minute when others' jobs load
+ * it (docs/commands.md, "muster demo"). */
 #define DEMO_WORK_LIMIT 5000
 #define DEMO_STR(x) #x
 #define DEMO_STR_OF(x) DEMO_STR(x)

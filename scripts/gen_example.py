@@ -14,10 +14,10 @@ per shift (+30% nights and Saturdays, +60% Sundays).
 each demand row's required at 85% of the winter week's (rounded as below,
 its minimum re-derived from it the same way), and every other file the
 winter week's byte for byte: the same partners, roles, own staff, bank and
-offered shifts, agencies, agreements, caps, settings and recruits.csv. So
-the two weeks differ in demand alone. Both weeks draw the same random
-numbers in the same order: the winter files are the same with or without
---summer, and recruits.csv draws none.
+offered shifts, agencies, agreements, caps, supply, settings and
+recruits.csv. So the two weeks differ in demand alone. Both weeks draw the
+same random numbers in the same order: the winter files are the same with
+or without --summer, and recruits.csv and supply.csv draw none.
 """
 import csv
 import datetime
@@ -180,9 +180,24 @@ for home, role, count, cleared in BANK_MIX:
 write("bank.csv", ["id", "name", "role", "home", "max_hours", "partners"], bank_rows)
 write("availability.csv", ["worker", "shift"], avail_rows)
 
-# The shared rate card: bank pays the band's basic rate; agency capped at +55%.
-write("caps.csv", ["role", "bank_rate", "agency_cap"],
-      [(r, f"{HOURLY[r]:.2f}", f"{HOURLY[r] * 1.55:.2f}") for r in ROLES])
+# Bank supply that answers the rate paid (DESIGN.md 3d; docs/pay-caps.md
+# gives each figure's source). Elasticity: registered nurses 0.3 (the top
+# of the 0.2-0.4 of nurses' hours in Norwegian and UK panels: bank shifts
+# are the margin that answers pay), support workers 0.5 and care workers
+# 0.8 (an assumption between the nurses' figure and the ~4 of the whole
+# adult social care sector over years). The offers in availability.csv
+# were made at today's bank_rate (reference_rate empty); the ladder rises
+# 5% a rung. rn_b7 has no bank workers, so no row.
+SUPPLY = {"hca_b2": 0.5, "hca_b3": 0.5, "na_b4": 0.5, "rn_b5": 0.3, "rn_b6": 0.3,
+          "care_worker": 0.8, "senior_care": 0.8}
+BANK_CAP = 1.3  # bank_cap: enhanced rates up to 30% above bank_rate
+# The shared rate card: bank pays the band's basic rate, and at most 30%
+# more on a hard-to-fill shift; agency capped at +55%.
+write("caps.csv", ["role", "bank_rate", "agency_cap", "bank_cap"],
+      [(r, f"{HOURLY[r]:.2f}", f"{HOURLY[r] * 1.55:.2f}",
+        f"{HOURLY[r] * BANK_CAP:.2f}" if r in SUPPLY else "") for r in ROLES])
+write("supply.csv", ["role", "elasticity", "reference_rate", "step"],
+      [(r, e, "", 0.05) for r, e in SUPPLY.items()])
 
 agency = []
 for role in ("rn_b5", "rn_b6", "hca_b2", "hca_b3", "na_b4"):

@@ -273,7 +273,8 @@ static char *mps_of(const struct mu_scenario *sc, bool is_lp, const char *name)
 
 /* A role with e = 0 has fixed supply and its bank_cap does nothing: the
  * model is §3's byte for byte (and the example's with a supply row of
- * e = 0 for every role). */
+ * e = 0 for every role, its bank_caps kept, is the example's without
+ * supply.csv). */
 static void test_supply_fixed_supply_is_the_model_of_section_3(void **state)
 {
 	const struct harness_file files[] = {
@@ -290,9 +291,15 @@ static void test_supply_fixed_supply_is_the_model_of_section_3(void **state)
 		free(b);
 	}
 	expect(sc, 4000, 4000);
+	free(example->supply); /* the example without supply.csv */
+	example->supply = NULL;
+	example->n_supply = 0;
+	for (k = 0; k < (int)example_fixed->n_supply; k++)
+		example_fixed->supply[k].elasticity = 0;
 	for (k = 0; k < (int)example->n_roles; k++) {
 		struct supply_case c = {example->roles[k].id, 0, 0, 0.05, 0, MU_RATE_CARD_UNIFORM};
-		add_supply(example_fixed, &c);
+		if (!mu_scenario_supply(example_fixed, (size_t)k))
+			add_supply(example_fixed, &c);
 	}
 	{
 		char *a = mps_of(example, true, "example.mps");
