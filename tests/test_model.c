@@ -2124,7 +2124,10 @@ static void test_model_coalition_is_the_edited_scenario(void **state)
 	 * four random ones; without its supply.csv: under DESIGN.md §3d each
 	 * partner outside the coalition has a supply curve of its own, which
 	 * no edit of agreements.csv and bank.csv makes (the edited copy has
-	 * one curve for all); test_supply checks coalitions' curves */
+	 * one curve for all); test_supply checks coalitions' curves.
+	 * TODO(lead): with supply.csv pol_game's values are not the
+	 * coalition's own model's either (the empty coalition: 311,364.02
+	 * against 438,170.46), so shares is wrong on a scenario with one */
 	for (i = 0; i < src->n_files; i++)
 		if (strcmp(src->files[i].name, "supply.csv") != 0)
 			example[n_example_files++] =
