@@ -39,14 +39,65 @@ static bool is_partners(const struct mu_plan_row *r, size_t p)
 	return p == MU_ALL || r->partner == p || r->home == p;
 }
 
+/* The figure at offset in every partner's totals added up, as
+ * mu_format_round_to_total adds them for summary.csv's SYSTEM row. */
+static double partners_total(const struct mu_scenario *sc, const struct mu_plan *plan,
+                             size_t offset)
+{
+	double total = 0;
+	size_t p;
+	for (p = 0; p < sc->n_partners; p++)
+		total += *(const double *)((const char *)&plan->partners[p] + offset);
+	return total;
+}
+
+/* The n rows' figures v rounded to pennies into out, adding up to total
+ * rounded to the penny: mu_format_round_to_total, then, where the rows'
+ * exact sum rounds a penny or two away from total's (their sums in another
+ * order), that many pennies moved to the rows furthest below (above) their
+ * exact figure, each still less than a penny from it. */
+static void round_rows_to(const double *v, size_t n, double total, double *out)
+{
+	long want = lround(round(total * 100)), have = 0;
+	size_t i;
+	mu_format_round_to_total(v, n, 0.01, out);
+	for (i = 0; i < n; i++)
+		have += lround(out[i] * 100);
+	while (n > 0 && want != have && labs(want - have) <= 2) {
+		size_t at = 0;
+		int step = want > have ? 1 : -1;
+		for (i = 1; i < n; i++)
+			if (step * (v[i] - out[i]) > step * (v[at] - out[at]))
+				at = i;
+		out[at] = (double)(lround(out[at] * 100) + step) / 100;
+		have += step;
+	}
+}
+
 enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
                                   const struct mu_plan *plan, size_t partner, struct mu_err *err)
 {
 	struct io_file_out out;
 	FILE *fp = open_out(&out, dir, "plan.csv", err);
+	double *v, *cost, *recharge;
 	size_t i;
 	if (!fp)
 		return MU_E_IO;
+	/* the cost column adds up, as written, to the objective as
+	 * summary.csv's SYSTEM total_cost writes it, and the recharge column
+	 * to its recharge: each rounded to its total (issue 24), the same in
+	 * every partner's slice */
+	v = mu_malloc((3 * plan->n_rows + 1) * sizeof(double));
+	cost = v + plan->n_rows;
+	recharge = cost + plan->n_rows;
+	for (i = 0; i < plan->n_rows; i++)
+		v[i] = plan->rows[i].cost;
+	round_rows_to(v, plan->n_rows,
+	              partners_total(sc, plan, offsetof(struct mu_totals, cost_total)), cost);
+	for (i = 0; i < plan->n_rows; i++)
+		v[i] = plan->rows[i].recharge;
+	round_rows_to(v, plan->n_rows,
+	              partners_total(sc, plan, offsetof(struct mu_totals, recharge_in)), recharge);
 	fputs("source,partner,role,worker_role,shift,home,worker,offer,staff,hours,cost,recharge\n",
 	      fp);
 	for (i = 0; i < plan->n_rows; i++) {
@@ -69,8 +120,10 @@ enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
 			io_csv_write_text(fp, text[k]);
 			fputc(',', fp);
 		}
-		fprintf(fp, "%.10g,%.10g,%.2f,%.2f\n", r->staff, r->hours, r->cost, r->recharge);
+		fprintf(fp, "%.10g,%.10g,%.2f,%.2f\n", r->staff, r->hours,
+		        cost[i] == 0 ? 0 : cost[i], recharge[i] == 0 ? 0 : recharge[i]);
 	}
+	free(v);
 	return io_file_close(&out, err);
 }
 

@@ -193,6 +193,49 @@ bool sum_check_compare_partners(const char *path, char *why, size_t why_len)
 	return html_table_adds_up(path, "<h2>Partner by partner</h2>", 13, is_summed, why, why_len);
 }
 
+bool sum_check_plan(const char *plan, const char *summary, char *why, size_t why_len)
+{
+	static const char *const columns[] = {"cost", "recharge"};
+	static const char *const totals[] = {"total_cost", "recharge_in"};
+	struct io_csv_table *p = read_table(plan, why, why_len), *s = NULL;
+	size_t i, c, system = 0;
+	bool is_ok = p && (s = read_table(summary, why, why_len)) != NULL;
+	for (i = 1; is_ok && i < s->n_rows; i++)
+		if (strcmp(cell_named(s, i, "partner"), "SYSTEM") == 0)
+			system = i;
+	if (is_ok && system == 0) {
+		snprintf(why, why_len, "%s has no SYSTEM row", summary);
+		is_ok = false;
+	}
+	for (c = 0; is_ok && c < 2; c++) {
+		long long sum = 0,
+		          shown = llround(100 * strtod(cell_named(s, system, totals[c]), NULL));
+		for (i = 1; is_ok && i < p->n_rows; i++) {
+			const char *v = cell_named(p, i, columns[c]);
+			if (!v || !has_two_decimals(v)) {
+				snprintf(why, why_len, "%s line %zu: %s is '%s', not two decimals",
+				         plan, i + 1, columns[c], v ? v : "(none)");
+				is_ok = false;
+			} else {
+				sum += llround(100 * strtod(v, NULL));
+			}
+		}
+		if (is_ok && sum != shown) {
+			snprintf(
+			    why, why_len,
+			    "%s: the %s column adds up to %.2f as written, %s's SYSTEM %s is %s",
+			    plan, columns[c], (double)sum / 100, summary, totals[c],
+			    cell_named(s, system, totals[c]));
+			is_ok = false;
+		}
+	}
+	if (p)
+		io_csv_table_free(p);
+	if (s)
+		io_csv_table_free(s);
+	return is_ok;
+}
+
 bool sum_check_compare(const char *path, char *why, size_t why_len)
 {
 	static const char *const columns[] = {"system", "silo", "system_minus_silo"};

@@ -32,6 +32,12 @@ bool sum_check_summary(const char *path, char *why, size_t why_len);
  * the first add up. */
 bool sum_check_shares(const char *path, char *why, size_t why_len);
 
+/* True when the cost and recharge columns of the plan.csv at plan have
+ * two decimals in every row and add up, as written, to the SYSTEM row's
+ * total_cost and recharge_in of the summary.csv at summary; else false,
+ * why. */
+bool sum_check_plan(const char *plan, const char *summary, char *why, size_t why_len);
+
 /* On a compare.csv: every measure but fill_fraction, red_flags and
  * break_glass_staff_shifts (money, penalty weights and hours) has exactly
  * two decimals in its system, silo and system_minus_silo cells, and each
