@@ -589,13 +589,24 @@ static void write_shares_cash(FILE *fp, const struct io_shares *t, size_t p,
                               const double *net_system)
 {
 	size_t n = t->shares->n, i, lo = p == n ? 0 : p, hi = p == n ? n : p + 1;
-	double hours = 0;
+	double hours = 0, *change = NULL, *shown = NULL;
 	long flags = 0;
+	if (t->silo_totals) {
+		/* the change in filled hours in hundredths, the partners' adding
+		 * up to SYSTEM's as written (issue 24; was ten digits) */
+		change = mu_malloc(2 * (n + 1) * sizeof(double));
+		shown = change + n + 1;
+		for (i = 0; i < n; i++)
+			change[i] =
+			    t->system_totals[i].filled_hours - t->silo_totals[i].filled_hours;
+		mu_format_round_to_total(change, n, 0.01, shown);
+	}
 	for (i = lo; t->silo_totals && i < hi; i++) {
-		hours += t->system_totals[i].filled_hours - t->silo_totals[i].filled_hours;
+		hours += shown[i];
 		flags +=
 		    (long)t->system_totals[i].n_red_flags - (long)t->silo_totals[i].n_red_flags;
 	}
+	free(change);
 	if (cash) {
 		fputc(',', fp);
 		write_money(fp, cash->silo[p]);
@@ -620,10 +631,13 @@ static void write_shares_cash(FILE *fp, const struct io_shares *t, size_t p,
 	} else {
 		fputs(",,,,", fp);
 	}
-	if (t->silo_totals)
-		fprintf(fp, ",%.10g,%ld\n", hours, flags);
-	else
+	if (t->silo_totals) {
+		fputc(',', fp);
+		write_money(fp, round(hours * 100) / 100); /* hundredths of an hour */
+		fprintf(fp, ",%ld\n", flags);
+	} else {
 		fputs(",,\n", fp);
+	}
 }
 
 enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *sc,

@@ -343,8 +343,9 @@ static bool is_shares_money(const char *name)
 
 static bool is_shares_sum(const char *name)
 {
-	return is_shares_money(name) && strcmp(name, "std_error") != 0 &&
-	       strcmp(name, "furthest_excess") != 0;
+	return (is_shares_money(name) && strcmp(name, "std_error") != 0 &&
+	        strcmp(name, "furthest_excess") != 0) ||
+	       strcmp(name, "filled_hours_change") == 0 || strcmp(name, "red_flags_change") == 0;
 }
 
 bool sum_check_shares(const char *path, char *why, size_t why_len)

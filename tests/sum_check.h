@@ -29,7 +29,7 @@ bool sum_check_summary(const char *path, char *why, size_t why_len);
 
 /* sum_check_columns on a shares.csv: money is every cost, gain, share,
  * transfer and net cash column, std_error and furthest_excess; each of
- * the first add up. */
+ * the first adds up, and so do filled_hours_change and red_flags_change. */
 bool sum_check_shares(const char *path, char *why, size_t why_len);
 
 /* True when the cost and recharge columns of the plan.csv at plan have
