@@ -1017,6 +1017,17 @@ static void test_cli_compare_system_and_silo(void **state)
 	/* each plan's own outputs hold by §3 */
 	check_outputs("cmp/system", false, false, sys);
 	check_outputs("cmp/silo", false, true, silo);
+	{
+		/* money and hours with two decimals, each measure's partner rows
+		 * adding up to SYSTEM's as written, and the page's partner by
+		 * partner table to its whole system row as shown (issue 24) */
+		char why[512];
+		if (!sum_check_compare(path, why, sizeof(why)))
+			fail_msg("%s", why);
+		tu_path(path, sizeof(path), "cmp/report.html");
+		if (!sum_check_compare_partners(path, why, sizeof(why)))
+			fail_msg("%s", why);
+	}
 	tu_path(path, sizeof(path), "cmp/report.html");
 	html = tu_slurp(path);
 	assert_non_null(strstr(html, "System against silo"));
