@@ -862,9 +862,10 @@ static void check_supply(struct checker *ck)
 				above = q > TOL ? (curve_cost(S, C, k, q) - w[0] * q) *
 				                      (1 + sh->enhancement) * sh->paid_hours
 				                : 0;
-				/* plan.csv's costs are pennies: a penny a row */
+				/* plan.csv's costs are pennies, rounded so the column adds
+				 * up to the total (io_report): up to a penny a row */
 				if (fabs(ck->sup_rate_cost[key] - above) >
-				    0.0051 * (double)(ck->sup_rate_rows[key] + 1) + 1e-9 * above)
+				    0.0101 * (double)(ck->sup_rate_rows[key] + 1) + 1e-9 * above)
 					reject(ck, 0,
 					       "%s: rate rows for %s on %s cost %.4f, E(%.6g) "
 					       "above w_0 is %.4f",
@@ -886,7 +887,7 @@ static void check_supply(struct checker *ck)
 					       w[rung]);
 				for (p = 0; p < n_p; p++) {
 					double want = above * ck->sup_staff_at[key * n_p + p] / q;
-					if (fabs(ck->sup_cost_at[key * n_p + p] - want) > 0.0051)
+					if (fabs(ck->sup_cost_at[key * n_p + p] - want) > 0.0101)
 						reject(ck, 0,
 						       "%s: the rate row at %s costs %.4f, its "
 						       "staff's share is %.4f",
