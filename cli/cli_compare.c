@@ -172,10 +172,15 @@ void cli_compare_print(const struct mu_scenario *sc, const struct flow_compare *
 	printf("\n%s\n", cli_safe(say.data));
 	mu_buf_release(&say);
 	mu_buf_init(&say);
-	io_say_compare_cost(&say, sys->solved.objective, silo->solved.objective,
-	                    silo->solved.status != MU_STATUS_OPTIMAL && silo->solved.has_bound &&
-	                        sys->solved.status == MU_STATUS_OPTIMAL,
-	                    silo->solved.bound);
+	{
+		struct io_compare_search s = {sys->solved.objective,
+		                              sys->solved.status == MU_STATUS_OPTIMAL,
+		                              sys->solved.has_bound, sys->solved.bound},
+		                         alone = {silo->solved.objective,
+		                                  silo->solved.status == MU_STATUS_OPTIMAL,
+		                                  silo->solved.has_bound, silo->solved.bound};
+		io_say_compare_cost(&say, &s, &alone);
+	}
 	printf("%s\n", say.data); /* numbers only: no text of the user's */
 	mu_buf_release(&say);
 	mu_buf_init(&say);
