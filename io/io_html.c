@@ -89,11 +89,16 @@ static void files(struct mu_buf *b, const struct io_html_plan *p)
 		            "page and files are two folders up.</p>\n",
 		            p->is_plan ? "" : " and rota.csv");
 	else
-		mu_buf_addf(b,
-		            "This folder has plan.csv, %ssummary.csv, why.csv%s%s and partners/ "
-		            "(each partner's page and files)%s.</p>\n",
-		            p->is_plan ? "" : "rota.csv, ", p->prices ? ", prices.csv" : "",
-		            p->changes ? ", changes.csv" : "", p->is_plan ? "; no rota.csv" : "");
+		mu_buf_addf(
+		    b,
+		    "This folder has plan.csv, %ssummary.csv, why.csv%s%s and partners/ "
+		    "(each partner's page and files)%s.</p>\n",
+		    p->is_plan ? "" : "rota.csv, ", p->prices ? ", prices.csv" : "",
+		    p->changes
+		        ? ", changes.csv, calls.csv (whom to phone), bookings.csv (agency to "
+		          "book and cancel)"
+		        : "",
+		    p->is_plan ? "; no rota.csv" : "");
 }
 
 /* What a re-plan re-plans: the kept plan, from its now when it has one. */
@@ -155,8 +160,17 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	tile(b, v, "agency spend", false);
 	snprintf(v, sizeof(v), "%.0f", t->break_glass_shifts);
 	tile(b, v, "break-glass agency staff-shifts", t->break_glass_shifts > 0);
-	snprintf(v, sizeof(v), "%.0f h", t->lent_out_hours);
-	tile(b, v, "mutual aid between partners", false);
+	/* a partner both receives mutual aid (lend rows at it) and lends its
+	 * own staff: the page of one partner gives both; the system's are the
+	 * same hours */
+	if (p->is_partner_page) {
+		snprintf(v, sizeof(v), "%.0f h in, %.0f h out", t->hours[MU_SRC_LEND],
+		         t->lent_out_hours);
+		tile(b, v, "mutual aid received, and lent to others", false);
+	} else {
+		snprintf(v, sizeof(v), "%.0f h", t->lent_out_hours);
+		tile(b, v, "mutual aid between partners", false);
+	}
 	snprintf(v, sizeof(v), "%.0f h", t->hours[MU_SRC_BANK]);
 	tile(b, v, "shared bank", false);
 	if (p->changes) {

@@ -1205,6 +1205,8 @@ static void test_cli_keep_writes_calls_and_bookings(void **state)
  * count in the headline, plan.csv through plan_check with the kept plan
  * (change penalties and the past re-derived); run:ID; compare; and the
  * kept plan's errors. */
+static void csv_cell(const char *path, const char *prefix, int col, char *out, size_t size);
+
 static void test_cli_keep_replans_the_published_rota(void **state)
 {
 	static const char *const header = "source,partner,role,worker_role,shift,home,worker,"
@@ -1246,7 +1248,24 @@ static void test_cli_keep_replans_the_published_rota(void **state)
 	assert_non_null(text);
 	assert_non_null(strstr(text, "<p><b>A re-plan of pub/plan.csv (--keep): the shifts that "
 	                             "start from Wed 2 Dec 2026 12:00 (--now) are planned again"));
+	/* the page names every file the folder has (a review: calls.csv and
+	 * bookings.csv were left out) */
+	assert_non_null(strstr(text, ", changes.csv, calls.csv (whom to phone), bookings.csv "));
 	free(text);
+	{
+		/* a partner's page gives the mutual aid it received and lent (a
+		 * review found acute_north's "0 h mutual aid" though it received
+		 * 500 h: the tile showed only what it lent) */
+		char cell[64], want[96];
+		tu_path(summary, sizeof(summary), "re/summary.csv");
+		csv_cell(summary, "\nacute_north,", 5, cell, sizeof(cell));
+		snprintf(want, sizeof(want), "<b>%.0f h in, ", strtod(cell, NULL));
+		assert_true(strtod(cell, NULL) > 0);
+		tu_path(plan, sizeof(plan), "re/partners/acute_north/report.html");
+		text = tu_slurp(plan);
+		assert_non_null(strstr(text, want));
+		free(text);
+	}
 	tu_path(plan, sizeof(plan), "re/partners/hospice/report.html");
 	text = tu_slurp(plan);
 	assert_non_null(text);
