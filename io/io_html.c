@@ -268,21 +268,26 @@ static void partner_row(struct mu_buf *b, const char *name, const struct mu_tota
                         const struct mu_totals *exact, bool has_budget, double budget,
                         bool is_total)
 {
-	char m[5][MU_MONEY_SIZE], fill[32];
+	char m[6][MU_MONEY_SIZE], fill[32];
+	/* recharge paid minus received, and the partner's cost with it in:
+	 * compare's and shares' definition (mu_totals_partner_cost), from the
+	 * figures as shown so that the columns add up */
+	double recharge = t->recharge_out - t->recharge_in;
 	io_html_fill_text(fill, sizeof(fill), exact);
 	mu_buf_adds(b, is_total ? "<tr><th>" : "<tr><td>");
 	io_html_esc(b, name);
 	mu_buf_addf(b,
 	            "%s<td>%.0f</td><td>%s</td><td%s>%zu</td><td>%.0f</td><td>%.0f</td>"
 	            "<td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%s</td><td>%s</td><td>%s</td>"
-	            "<td>%s</td><td>%s</td><td>%.0f</td></tr>\n",
+	            "<td>%s</td><td>%s</td><td>%s</td><td>%.0f</td></tr>\n",
 	            is_total ? "</th>" : "</td>", t->required_hours, fill,
 	            t->n_red_flags ? " class=\"red\"" : "", t->n_red_flags, t->hours[MU_SRC_OWN],
 	            t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK], t->hours[MU_SRC_AGENCY],
 	            t->unfilled_hours, io_html_money(m[0], t->spend[MU_SRC_AGENCY]),
 	            has_budget ? money0(m[1], budget) : "-", io_html_money(m[2], t->spend_total),
-	            io_html_weight(m[3], t->penalty_total), io_html_weight(m[4], t->cost_total),
-	            t->lent_out_hours);
+	            io_html_money(m[3], fabs(recharge) < 0.005 ? 0 : recharge),
+	            io_html_weight(m[4], t->penalty_total),
+	            io_html_weight(m[5], t->cost_total + recharge), t->lent_out_hours);
 }
 
 static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
@@ -297,8 +302,9 @@ static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
 	mu_buf_adds(b, "<h2>Partners</h2>\n<table><tr><th>partner</th><th>required h</th>"
 	               "<th>fill</th><th>red flags</th><th>own h</th><th>mutual aid in h</th>"
 	               "<th>bank h</th><th>agency h</th><th>unfilled h</th><th>agency spend</th>"
-	               "<th>agency budget</th><th>spend</th><th>penalties</th>"
-	               "<th>spend + penalties</th>"
+	               "<th>agency budget</th><th>spend</th><th>recharge paid &minus; "
+	               "received</th><th>penalties</th>"
+	               "<th>net cash + penalties</th>"
 	               "<th>lent out h</th></tr>\n");
 	for (i = 0; i < sc->n_partners; i++)
 		if (is_shown(p, i))
@@ -309,13 +315,17 @@ static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
 		partner_row(b, "Whole system", &system, &p->plan->system,
 		            sc->settings.has_agency_budget, sc->settings.agency_budget, true);
 	free(shown);
-	mu_buf_adds(b,
-	            "</table>\n<p>Spend is cash: agency charges, bank pay and mutual-aid "
-	            "travel (own staff cost nothing extra: already paid). Penalties are the "
-	            "weights the scenario puts on unfilled hours, agency tiers and break-glass "
-	            "&mdash; how bad an outcome is, not money anyone pays, so they carry no pound "
-	            "sign. Spend + penalties is their sum, what the plan minimises: a "
-	            "weighted figure, not money.</p>\n");
+	mu_buf_adds(b, "</table>\n<p>Spend is cash at the partner where the work is done: agency "
+	               "charges, bank pay and mutual-aid travel (own staff cost nothing extra: "
+	               "already paid). Recharge is what a partner pays for staff lent to it minus "
+	               "what it receives for its staff lent out; spend plus recharge is its "
+	               "<b>net cash</b>, as compare and shares count it. Penalties are the weights "
+	               "the scenario puts on unfilled hours, agency tiers and break-glass &mdash; "
+	               "how bad an outcome is, not money anyone pays, so they carry no pound sign. "
+	               "Net cash + penalties is a partner's weighted figure, recharge in it (the "
+	               "same in compare and shares); over the whole system recharge cancels, and "
+	               "it is what the plan minimises: a weighted figure, not money. summary.csv's "
+	               "total_cost is spend + penalties, recharge not in it.</p>\n");
 }
 
 /* Each (partner, shift) cell shows the share of its required hours filled,
