@@ -3123,6 +3123,10 @@ static void test_cli_recruit_posts_curve_and_sentence(void **state)
 	assert_shown_as_weight(text, 53200);
 	assert_null(strstr(text, "yearly cost"));
 	assert_null(strstr(text, "whole-time equivalents")); /* rota mode: whole posts */
+	/* the header names each week's scenario with its own hash (a review:
+	 * only the first week's was named) */
+	assert_non_null(strstr(text, "Scenarios <b>winter</b> (SHA-256 "));
+	assert_non_null(strstr(text, "; <b>summer</b> (SHA-256 "));
 	free(text);
 	assert_null(strstr(r.out, "whole-time equivalents"));
 	assert_non_null(strstr(r.out, "the weeks' runs recorded in rec.db as set 1"));
