@@ -956,6 +956,19 @@ static void test_cli_compare_system_and_silo(void **state)
 	assert_non_null(strstr(r.out, "Working together fills "));
 	assert_non_null(strstr(r.out, "removes all 8 red flags, "));
 	assert_non_null(strstr(r.out, "Partner by partner"));
+	{
+		/* the page says these are plans, not rotas, and names its files;
+		 * both searches proven, so no "between the rotas found" */
+		char *page;
+		tu_path(path, sizeof(path), "cmp/report.html");
+		page = tu_slurp(path);
+		assert_non_null(strstr(page, "These are two <b>plans</b> (plan mode), not rotas"));
+		assert_non_null(strstr(page, "This folder has compare.csv, and system/ and silo/ "
+		                             "with each one's plan.csv, summary.csv, why.csv, "
+		                             "prices.csv and partners/."));
+		assert_null(strstr(page, "between the rotas found"));
+		free(page);
+	}
 	/* compare.csv holds the same two plans as two solves */
 	tu_path(path, sizeof(path), "cmp/compare.csv");
 	assert_true(fabs(csv_value(path, "SYSTEM,the whole system,total_cost,", 4) - sys) < 0.01);
