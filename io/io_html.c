@@ -177,7 +177,9 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 		const struct mu_changes *c = p->changes;
 		snprintf(v, sizeof(v), "%zu",
 		         p->is_partner_page ? c->by_partner[p->partner] : c->n_rows);
-		tile(b, v, "changes to the kept plan", false);
+		tile(b, v,
+		     strcmp(v, "1") == 0 ? "change to the kept plan" : "changes to the kept plan",
+		     false);
 	}
 	mu_buf_adds(b, "</div>\n<p>");
 	io_html_esc(b, p->mode);
