@@ -136,6 +136,43 @@ static void print_partners(const struct mu_scenario *sc, const struct flow_run *
 	cli_print_partner_legend(sc);
 }
 
+/* What the shared rate card is worth (DESIGN.md §3d): per partner and the
+ * system, spend alone and bidding, net cash in the system plan and bidding,
+ * and filled hours, then the sentence. Cash only: no penalty here. */
+static void print_bidding(const struct mu_scenario *sc, const struct flow_compare *c)
+{
+	const struct mu_plan *sys = c->run[FLOW_SYSTEM].solved.plan,
+	                     *silo = c->run[FLOW_SILO].solved.plan;
+	const struct mu_bidding *bid = c->bidding;
+	int w = cli_partner_id_width(sc, 7);
+	struct mu_buf say;
+	size_t p;
+	printf("\nBidding (partners alone, each bank staff-shift paid the highest rate any partner "
+	       "alone reached on its role and shift; net cash = spend + recharge paid - recharge "
+	       "received):\n");
+	printf("  %-*s %12s %12s %12s %12s %12s %12s %9s\n", w, "partner", "silo spend",
+	       "bid spend", "bid - silo", "net cash", "bid cash", "sys - bid", "filled h");
+	for (p = 0; p <= sc->n_partners; p++) {
+		const bool is_sys = p == sc->n_partners;
+		const struct mu_totals *a = is_sys ? &sys->system : &sys->partners[p],
+		                       *b = is_sys ? &silo->system : &silo->partners[p],
+		                       *d = is_sys ? &bid->system : &bid->partners[p];
+		char m[6][MU_MONEY_SIZE];
+		printf("  %-*s %12s %12s %12s %12s %12s %12s %+9.1f\n", w,
+		       is_sys ? "SYSTEM" : sc->partners[p].id, cli_money(m[0], b->spend_total),
+		       cli_money(m[1], d->spend_total),
+		       cli_money(m[2], d->spend_total - b->spend_total),
+		       cli_money(m[3], mu_totals_net_cash(a)),
+		       cli_money(m[4], mu_totals_net_cash(d)),
+		       cli_money(m[5], mu_totals_net_cash(a) - mu_totals_net_cash(d)),
+		       a->filled_hours - d->filled_hours);
+	}
+	mu_buf_init(&say);
+	io_say_bidding(&say, sc, sys, silo, bid);
+	printf("%s\n", cli_safe(say.data));
+	mu_buf_release(&say);
+}
+
 void cli_compare_print(const struct mu_scenario *sc, const struct flow_compare *c)
 {
 	const struct flow_run *sys = &c->run[FLOW_SYSTEM], *silo = &c->run[FLOW_SILO];
@@ -179,4 +216,6 @@ void cli_compare_print(const struct mu_scenario *sc, const struct flow_compare *
 	if (say.len)
 		printf("%s\n", cli_safe(say.data));
 	mu_buf_release(&say);
+	if (c->bidding)
+		print_bidding(sc, c);
 }

@@ -6,6 +6,7 @@
 #ifndef IO_HTML_H
 #define IO_HTML_H
 
+#include "core/mu_bidding.h"
 #include "core/mu_buf.h"
 #include "core/mu_err.h"
 #include "core/mu_keep.h"
@@ -54,12 +55,13 @@ enum mu_code io_html_write_solve(const char *dir, const struct mu_scenario *sc,
                                  const char *scenario_label, const struct io_html_plan *plan,
                                  struct mu_err *err);
 
-/* Writes dir/report.html for a compare: system against silo, and the
- * guarantee's price when guarantee (its sentence) is not NULL. */
+/* Writes dir/report.html for a compare: system against silo, the
+ * guarantee's price when guarantee (its sentence) is not NULL, and what
+ * the shared rate card is worth when bidding (DESIGN.md §3d) is not NULL. */
 enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc,
                                    const char *scenario_label, const struct io_html_plan *sys,
                                    const struct io_html_plan *silo, const char *guarantee,
-                                   struct mu_err *err);
+                                   const struct mu_bidding *bidding, struct mu_err *err);
 
 /* Writes dir/report.html for shares (DESIGN.md §3a): who gains, each
  * partner's share, who pays whom, and the core check and the settlement

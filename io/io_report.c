@@ -474,13 +474,27 @@ static size_t compare_measures(const struct mu_totals *t, struct mu_kpi *out)
 	return mu_totals_kpis(t, out);
 }
 
+/* compare.csv's bidding columns (DESIGN.md §3d) of one measure: the
+ * bidding plan's figure and bidding - system, per partner and at [n]
+ * SYSTEM's, money rounded to pennies so that the partners' add up to
+ * SYSTEM's (mu_format_round_to_total); NULL name: none. */
+struct compare_bid {
+	const char *name;
+	bool is_pounds;
+	double *bid, *diff; /* n + 1 each */
+};
+
 static void write_compare_measure(FILE *fp, const char *scope, const char *name,
-                                  const char *measure, double sys, double silo)
+                                  const char *measure, double sys, double silo,
+                                  const struct compare_bid *bid, size_t at)
 {
 	io_csv_write_text(fp, scope);
 	fputc(',', fp);
 	io_csv_write_text(fp, name);
-	fprintf(fp, ",%s,%.2f,%.2f,%.2f\n", measure, sys, silo, sys - silo); /* pounds */
+	fprintf(fp, ",%s,%.2f,%.2f,%.2f", measure, sys, silo, sys - silo); /* pounds */
+	if (bid)
+		fprintf(fp, ",%.2f,%.2f", bid->bid[at], bid->diff[at]);
+	fputc('\n', fp);
 }
 
 /* Whether KPI name is in pounds (cash or penalty weights, written with
@@ -494,12 +508,25 @@ static bool is_pounds(const char *name)
 	       strcmp(name, "break_glass_staff_shifts") != 0;
 }
 
+/* The bidding column's measure of that name in bids[0 .. n_bids), or NULL. */
+static const struct compare_bid *bid_of(const struct compare_bid *bids, size_t n_bids,
+                                        const char *name)
+{
+	size_t i;
+	for (i = 0; bids && i < n_bids; i++)
+		if (strcmp(bids[i].name, name) == 0)
+			return &bids[i];
+	return NULL;
+}
+
 static void write_compare_scope(FILE *fp, const char *scope, const char *name,
-                                const struct mu_totals *sys, const struct mu_totals *silo)
+                                const struct mu_totals *sys, const struct mu_totals *silo,
+                                const struct compare_bid *bids, size_t n_bids, size_t at)
 {
 	struct mu_kpi a[MU_KPI_MAX], b[MU_KPI_MAX];
 	size_t n = compare_measures(sys, a), m = compare_measures(silo, b), i, k;
 	for (i = 0; i < n; i++) {
+		const struct compare_bid *bid;
 		/* fill_rate is left out where nothing is required: the same in both */
 		for (k = 0; k < m && strcmp(a[i].name, b[k].name) != 0; k++)
 			;
@@ -508,24 +535,111 @@ static void write_compare_scope(FILE *fp, const char *scope, const char *name,
 		io_csv_write_text(fp, scope);
 		fputc(',', fp);
 		io_csv_write_text(fp, name);
+		bid = bid_of(bids, n_bids, a[i].name);
 		if (is_pounds(a[i].name)) {
 			/* pennies, as summary.csv; the difference is the exact one
 			 * rounded, as the page and the terminal say it (it may
 			 * differ by a penny from the difference of the two
 			 * rounded figures) */
-			fprintf(fp, ",%s,%.2f,%.2f,%.2f\n", a[i].name, a[i].value, b[k].value,
+			fprintf(fp, ",%s,%.2f,%.2f,%.2f", a[i].name, a[i].value, b[k].value,
 			        a[i].value - b[k].value);
+			if (bid)
+				fprintf(fp, ",%.2f,%.2f", bid->bid[at], bid->diff[at]);
 		} else {
-			fprintf(fp, ",%s,%.10g,%.10g,%.10g\n", a[i].name, a[i].value, b[k].value,
+			fprintf(fp, ",%s,%.10g,%.10g,%.10g", a[i].name, a[i].value, b[k].value,
 			        a[i].value - b[k].value);
+			if (bid)
+				fprintf(fp, ",%.10g,%.10g", bid->bid[at], bid->diff[at]);
 		}
+		if (bids && !bid)
+			fputs(",,", fp); /* a measure the bidding plan has not */
+		fputc('\n', fp);
 	}
 	/* the footing compare and shares share (mu_plan.h): net cash and the
 	 * partner's cost with recharge paid minus received in them */
 	write_compare_measure(fp, scope, name, "net_cash", mu_totals_net_cash(sys),
-	                      mu_totals_net_cash(silo));
+	                      mu_totals_net_cash(silo), bid_of(bids, n_bids, "net_cash"), at);
 	write_compare_measure(fp, scope, name, "cost_with_recharge", mu_totals_partner_cost(sys),
-	                      mu_totals_partner_cost(silo));
+	                      mu_totals_partner_cost(silo),
+	                      bid_of(bids, n_bids, "cost_with_recharge"), at);
+}
+
+/* The figure of measure name in t (a KPI, net_cash or
+ * cost_with_recharge); false when t has none such. */
+static bool measure_of(const struct mu_totals *t, const char *name, double *out)
+{
+	struct mu_kpi k[MU_KPI_MAX];
+	size_t n, i;
+	if (strcmp(name, "net_cash") == 0) {
+		*out = mu_totals_net_cash(t);
+		return true;
+	}
+	if (strcmp(name, "cost_with_recharge") == 0) {
+		*out = mu_totals_partner_cost(t);
+		return true;
+	}
+	n = compare_measures(t, k);
+	for (i = 0; i < n; i++)
+		if (strcmp(k[i].name, name) == 0) {
+			*out = k[i].value;
+			return true;
+		}
+	return false;
+}
+
+/* The bidding columns of every measure of SYSTEM's (n_partners + 1 values
+ * each). Money: each partner's bidding figure and bidding - system rounded
+ * to the SYSTEM's as the rows add up; the rest as they are. Returns how
+ * many; *out is the caller's, freed with free_compare_bids. */
+static size_t compare_bids(const struct mu_plan *sys, const struct mu_bidding *bidding,
+                           struct compare_bid **out)
+{
+	struct mu_kpi k[MU_KPI_MAX];
+	size_t n = compare_measures(&sys->system, k), n_p = bidding->n_partners, i, p;
+	struct compare_bid *bids = mu_calloc(n + 2, sizeof(*bids));
+	double *v = mu_malloc((2 * n_p + 1) * sizeof(double)), *d = v + n_p;
+	for (i = 0; i < n + 2; i++) {
+		struct compare_bid *c = &bids[i];
+		double s, t;
+		c->name = i < n ? k[i].name : i == n ? "net_cash" : "cost_with_recharge";
+		c->is_pounds = is_pounds(c->name);
+		c->bid = mu_calloc(n_p + 1, sizeof(double));
+		c->diff = mu_calloc(n_p + 1, sizeof(double));
+		for (p = 0; p <= n_p; p++) {
+			const struct mu_totals *b =
+			    p < n_p ? &bidding->partners[p] : &bidding->system;
+			const struct mu_totals *a = p < n_p ? &sys->partners[p] : &sys->system;
+			if (!measure_of(b, c->name, &s) || !measure_of(a, c->name, &t))
+				s = t = 0; /* fill_fraction where nothing is required */
+			c->bid[p] = s;
+			c->diff[p] = s - t;
+		}
+		if (!c->is_pounds)
+			continue;
+		/* SYSTEM's as the partners' rows add up: rounded to pennies */
+		mu_format_round_to_total(c->bid, n_p, 0.01, v);
+		mu_format_round_to_total(c->diff, n_p, 0.01, d);
+		c->bid[n_p] = c->diff[n_p] = 0;
+		for (p = 0; p < n_p; p++) {
+			c->bid[p] = v[p];
+			c->diff[p] = d[p];
+			c->bid[n_p] += v[p];
+			c->diff[n_p] += d[p];
+		}
+	}
+	free(v);
+	*out = bids;
+	return n + 2;
+}
+
+static void free_compare_bids(struct compare_bid *bids, size_t n)
+{
+	size_t i;
+	for (i = 0; bids && i < n; i++) {
+		free(bids[i].bid);
+		free(bids[i].diff);
+	}
+	free(bids);
 }
 
 /* shares.csv's cash and footing columns of partner p (MU_ALL: SYSTEM, the
@@ -706,18 +820,25 @@ enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *s
 
 enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *sc,
                                      const struct mu_plan *sys, const struct mu_plan *silo,
-                                     struct mu_err *err)
+                                     const struct mu_bidding *bidding, struct mu_err *err)
 {
 	struct io_file_out out;
 	FILE *fp = open_out(&out, dir, "compare.csv", err);
 	size_t p;
+	struct compare_bid *bids = NULL;
+	size_t n_bids = 0;
 	if (!fp)
 		return MU_E_IO;
-	fputs("partner,name,measure,system,silo,system_minus_silo\n", fp);
+	if (bidding)
+		n_bids = compare_bids(sys, bidding, &bids);
+	fputs("partner,name,measure,system,silo,system_minus_silo", fp);
+	fputs(bidding ? ",bidding,bidding_minus_system\n" : "\n", fp);
 	for (p = 0; p < sc->n_partners; p++)
 		write_compare_scope(fp, sc->partners[p].id, sc->partners[p].name, &sys->partners[p],
-		                    &silo->partners[p]);
-	write_compare_scope(fp, "SYSTEM", "the whole system", &sys->system, &silo->system);
+		                    &silo->partners[p], bids, n_bids, p);
+	write_compare_scope(fp, "SYSTEM", "the whole system", &sys->system, &silo->system, bids,
+	                    n_bids, sc->n_partners);
+	free_compare_bids(bids, n_bids);
 	return io_file_close(&out, err);
 }
 

@@ -8,6 +8,7 @@
 #ifndef IO_REPORT_H
 #define IO_REPORT_H
 
+#include "core/mu_bidding.h"
 #include "core/mu_err.h"
 #include "core/mu_game.h"
 #include "core/mu_keep.h"
@@ -178,11 +179,14 @@ enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *s
 /* Writes dir/compare.csv: per partner and SYSTEM, each measure of
  * summary.csv (and filled_hours) for the system and the silo plan, and
  * system - silo; then net_cash and cost_with_recharge (mu_totals_net_cash,
- * mu_totals_partner_cost: the footing of shares.csv's costs). MU_OK or
- * MU_E_IO. */
+ * mu_totals_partner_cost: the footing of shares.csv's costs). With bidding
+ * (DESIGN.md §3d; NULL: none, and the file is as it was without §3d) two
+ * columns more, bidding and bidding_minus_system, the money of each
+ * rounded to pennies so that the partners' rows add up to SYSTEM's as
+ * written (mu_format_round_to_total). MU_OK or MU_E_IO. */
 enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *sc,
                                      const struct mu_plan *sys, const struct mu_plan *silo,
-                                     struct mu_err *err);
+                                     const struct mu_bidding *bidding, struct mu_err *err);
 
 /* Writes dir/sweep.csv: one row per point. MU_OK or MU_E_IO. */
 enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table *table,
