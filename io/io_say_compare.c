@@ -198,17 +198,17 @@ void io_say_bidding(struct mu_buf *b, const struct mu_scenario *sc, const struct
 	if (io_say_is_zero_money(rise)) {
 		mu_buf_adds(b,
 		            "the same as alone at their own rates: the shared rate card is worth "
-		            "nothing more here");
+		            "nothing beyond");
 	} else {
 		io_say_money(b, rise);
 		mu_buf_adds(b, " more ");
 		io_say_horizon(b, bidding->horizon_days);
 		mu_buf_adds(b,
-		            " than alone at their own rates: what the shared rate card is worth");
+		            " than alone at their own rates: what the shared rate card is worth, "
+		            "on top of");
 	}
-	mu_buf_adds(b,
-	            ", on top of what mutual aid and the shared bank are worth (working together "
-	            "against alone ");
+	mu_buf_adds(b, " what mutual aid and the shared bank are worth (working together against "
+	               "alone ");
 	say_hours(b, a->filled_hours - c->filled_hours);
 	say_spend(b, a->spend_total - c->spend_total);
 	mu_buf_adds(b, "). Against bidding, the system plan ");
