@@ -1115,6 +1115,72 @@ static void rise_from_plan(const struct mu_scenario *sc, const char *plan_csv, d
 	free(own);
 }
 
+static void write_scenario(const char *dir, const char *const *files);
+
+/* The two-partner case of test_supply.c worked out by hand (its comment
+ * has the sums) through compare in both modes: a alone reaches rung 2
+ * (12.1) on d1, b rung 0, so bidding pays b's 3 staff-shifts 2.1 more an
+ * hour: b 360 + 75.60; a 1,729.20 as alone; the system 1,800. */
+static void test_cli_compare_bidding_hand_solved(void **state)
+{
+	static const char *const files[] = {
+	    "partners.csv",
+	    "id\na\nb\n",
+	    "roles.csv",
+	    "id\nrn\n",
+	    "shifts.csv",
+	    "id,date,start,end,paid_hours,enhancement\nd1,2026-11-30,08:00,16:00,8,0.5\n",
+	    "staff.csv",
+	    "partner,role,shift,available\n",
+	    "caps.csv",
+	    "role,bank_rate,agency_cap,bank_cap\nrn,10,,12.1\n",
+	    "supply.csv",
+	    "role,elasticity,reference_rate,step\nrn,1,,0.1\n",
+	    "bank.csv",
+	    "id,role,home,partners\nw1,rn,a,\nw2,rn,a,\nw3,rn,a,\nw4,rn,a,\nw5,rn,a,\n"
+	    "w6,rn,a,\nw7,rn,a,\nw8,rn,a,\nw9,rn,a,\nw10,rn,a,\nv1,rn,b,a;b\n"
+	    "v2,rn,b,a;b\nv3,rn,b,a;b\nv4,rn,b,a;b\nv5,rn,b,a;b\n",
+	    "availability.csv",
+	    "worker,shift\nw1,d1\nw2,d1\nw3,d1\nw4,d1\nw5,d1\nw6,d1\nw7,d1\n"
+	    "w8,d1\nw9,d1\nw10,d1\nv1,d1\nv2,d1\nv3,d1\nv4,d1\nv5,d1\n",
+	    "demand.csv",
+	    "partner,role,shift,required\na,rn,d1,12\nb,rn,d1,3\n",
+	    NULL};
+	int mode;
+	(void)state;
+	write_scenario("two-bid", files);
+	for (mode = 0; mode < 2; mode++) {
+		char dir[400], out[40], path[400];
+		struct tu_result r;
+		tu_path(dir, sizeof(dir), "two-bid");
+		snprintf(out, sizeof(out), "two-bid-%d", mode);
+		r = mode ? tu_run("compare", dir, "--lp", "--out", out, "--db", "two.db", NULL)
+		         : tu_run("compare", dir, "--out", out, "--db", "two.db", NULL);
+		assert_int_equal(r.status, 0);
+		snprintf(path, sizeof(path), "%s/%s/compare.csv", tu_dir(), out);
+		assert_true(fabs(csv_value(path, "a,a,spend,", 5) - 1729.2) < 1e-6);
+		assert_true(fabs(csv_value(path, "a,a,spend,", 7) - 1729.2) < 1e-6);
+		assert_true(fabs(csv_value(path, "b,b,spend,", 5) - 360) < 1e-6);
+		assert_true(fabs(csv_value(path, "b,b,spend,", 7) - 435.6) < 1e-6);
+		assert_true(fabs(csv_value(path, "SYSTEM,the whole system,spend,", 4) - 1800) <
+		            1e-6);
+		assert_true(fabs(csv_value(path, "SYSTEM,the whole system,spend,", 7) - 2164.8) <
+		            1e-6);
+		assert_true(fabs(csv_value(path, "SYSTEM,the whole system,spend,", 8) - 364.8) <
+		            1e-6);
+		assert_true(
+		    fabs(csv_value(path, "SYSTEM,the whole system,filled_hours,", 7) - 120) < 1e-6);
+		assert_non_null(strstr(r.out, "partners would spend \xc2\xa3"
+		                              "75.60 more per day than alone at their own rates"));
+		assert_non_null(strstr(r.out, "Against bidding, the system plan spends \xc2\xa3"
+		                              "365 less"));
+		assert_non_null(strstr(r.out,
+		                       "bidding against alone: a the same net cash; b \xc2\xa3"
+		                       "75.60 more net cash."));
+		tu_result_free(&r);
+	}
+}
+
 /* The example with supply curves (DESIGN.md §3d: rn_b5 e = 0.3 capped at
  * £20, rn_b6 e = 0.5 at £26) through compare --lp: the third plan,
  * bidding, on the terminal, compare.csv and report.html. compare.csv's
@@ -3706,6 +3772,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_solve_rota_mode_brackets_cbc),
 	    cmocka_unit_test(test_cli_compare_system_and_silo),
 	    cmocka_unit_test(test_cli_compare_bidding_with_supply),
+	    cmocka_unit_test(test_cli_compare_bidding_hand_solved),
 	    cmocka_unit_test(test_cli_keep_replans_the_published_rota),
 	    cmocka_unit_test(test_cli_keep_writes_calls_and_bookings),
 	    cmocka_unit_test(test_cli_sweep_points_match_single_solves),
