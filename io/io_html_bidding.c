@@ -13,33 +13,37 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-enum { COL_SILO, COL_BID, COL_RISE, COL_SYS_CASH, COL_BID_CASH, COL_AGAINST, N_COLS };
-
-/* The table's money of the partners (column k at v[k * (n + 1) + p]),
- * each column rounded to pennies so that the partners' add up to the
- * system's row as shown (mu_format_round_to_total). */
-static double *money_columns(const struct mu_scenario *sc, const struct mu_plan *sys,
-                             const struct mu_plan *silo, const struct mu_bidding *bid)
+double *io_html_bidding_columns(const struct mu_scenario *sc, const struct mu_plan *sys,
+                                const struct mu_plan *silo, const struct mu_bidding *bid)
 {
 	size_t n = sc->n_partners, p, k;
-	double *exact = mu_malloc((N_COLS * (n + 1) + 1) * sizeof(double));
-	double *shown = mu_malloc((N_COLS * (n + 1) + 1) * sizeof(double));
+	double *exact = mu_malloc((IO_BID_COLS * (n + 1) + 1) * sizeof(double));
+	double *shown = mu_malloc((IO_BID_COLS * (n + 1) + 1) * sizeof(double));
 	for (p = 0; p < n; p++) {
 		const struct mu_totals *a = &sys->partners[p], *c = &silo->partners[p],
 		                       *d = &bid->partners[p];
-		exact[COL_SILO * (n + 1) + p] = c->spend_total;
-		exact[COL_BID * (n + 1) + p] = d->spend_total;
-		exact[COL_RISE * (n + 1) + p] = d->spend_total - c->spend_total;
-		exact[COL_SYS_CASH * (n + 1) + p] = mu_totals_net_cash(a);
-		exact[COL_BID_CASH * (n + 1) + p] = mu_totals_net_cash(d);
-		exact[COL_AGAINST * (n + 1) + p] = mu_totals_net_cash(a) - mu_totals_net_cash(d);
+		exact[IO_BID_SILO * (n + 1) + p] = c->spend_total;
+		exact[IO_BID_RISE * (n + 1) + p] = d->spend_total - c->spend_total;
+		exact[IO_BID_SYS_CASH * (n + 1) + p] = mu_totals_net_cash(a);
+		/* alone's net cash here, the rise added below */
+		exact[IO_BID_BID_CASH * (n + 1) + p] = mu_totals_net_cash(c);
+		exact[IO_BID_AGAINST * (n + 1) + p] = mu_totals_net_cash(a) - mu_totals_net_cash(d);
 	}
-	for (k = 0; k < N_COLS; k++) {
+	for (k = 0; k < IO_BID_COLS; k++) {
 		double *col = &shown[k * (n + 1)];
+		if (k == IO_BID_BID)
+			continue;
 		mu_format_round_to_total(&exact[k * (n + 1)], n, 0.01, col);
 		col[n] = 0;
 		for (p = 0; p < n; p++)
 			col[n] += col[p];
+	}
+	/* bidding = alone as shown + the rise as shown: a partner whose pay
+	 * does not rise reads as alone, and the columns still add up */
+	for (p = 0; p <= n; p++) {
+		double rise = shown[IO_BID_RISE * (n + 1) + p];
+		shown[IO_BID_BID * (n + 1) + p] = shown[IO_BID_SILO * (n + 1) + p] + rise;
+		shown[IO_BID_BID_CASH * (n + 1) + p] += rise;
 	}
 	free(exact);
 	return shown;
@@ -53,7 +57,7 @@ static void row(struct mu_buf *b, const char *name, const double *shown, size_t 
 	mu_buf_adds(b, "<tr><td>");
 	io_html_esc(b, name);
 	mu_buf_adds(b, "</td>");
-	for (k = 0; k < N_COLS; k++)
+	for (k = 0; k < IO_BID_COLS; k++)
 		mu_buf_addf(b, "<td>%s</td>", io_html_money(m, shown[k * (n + 1) + at]));
 	mu_buf_addf(b, "<td>%+.1f</td></tr>\n", hours);
 }
@@ -62,7 +66,7 @@ void io_html_bidding(struct mu_buf *b, const struct mu_scenario *sc, const struc
                      const struct mu_plan *silo, const struct mu_bidding *bid)
 {
 	size_t n = sc->n_partners, p;
-	double *shown = money_columns(sc, sys, silo, bid);
+	double *shown = io_html_bidding_columns(sc, sys, silo, bid);
 	struct mu_buf say;
 	mu_buf_adds(b, "<h2>What the shared rate card is worth</h2>\n<p>");
 	mu_buf_init(&say);

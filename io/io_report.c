@@ -807,7 +807,9 @@ enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *
 			CELL(1, m, s) = y;
 			CELL(2, m, s) = x - y;
 			if (bidding) {
-				CELL(3, m, s) = z;
+				/* the rise over alone until the columns are rounded,
+				 * then added to the silo's as written */
+				CELL(3, m, s) = z - y;
 				CELL(4, m, s) = z - x;
 			}
 		}
@@ -821,6 +823,11 @@ enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *
 		if (is_summed_measure(names[m].name))
 			for (c = 0; c < n_c; c++)
 				column_to_total(&CELL(c, m, 0), n, 0.01);
+	/* bidding = silo as written + the rise so rounded: a partner whose
+	 * pay does not rise reads as alone */
+	for (m = 0; bidding && m < n_m; m++)
+		for (s = 0; s <= n; s++)
+			CELL(3, m, s) += CELL(1, m, s);
 	fputs("partner,name,measure,system,silo,system_minus_silo", fp);
 	fputs(bidding ? ",bidding,bidding_minus_system\n" : "\n", fp);
 	for (s = 0; s <= n; s++)

@@ -185,7 +185,8 @@ enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *s
  * up to SYSTEM's as written; system - silo is the exact difference so
  * rounded, as the page and terminal say it (issue 24). With bidding
  * (DESIGN.md §3d; NULL: none, and the file is as it is without §3d) two
- * columns more, bidding and bidding_minus_system, rounded the same way.
+ * columns more, bidding and bidding_minus_system, rounded the same way
+ * (bidding as silo as written plus the rise so rounded).
  * MU_OK or MU_E_IO. */
 enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *sc,
                                      const struct mu_plan *sys, const struct mu_plan *silo,
