@@ -8,10 +8,12 @@
 
 #include "core/mu_format.h"
 #include "io/io_report.h"
+#include "io/io_html.h"
 #include "io/io_say.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* "optimal in 8.1 s (4578 simplex iterations)", or "best found, within
@@ -140,6 +142,40 @@ static void print_partners(const struct mu_scenario *sc, const struct flow_run *
 	cli_print_partner_legend(sc);
 }
 
+/* What the shared rate card is worth (DESIGN.md §3d): per partner and the
+ * system, spend alone and bidding, net cash in the system plan and bidding,
+ * and filled hours, then the sentence. Cash only: no penalty here. */
+static void print_bidding(const struct mu_scenario *sc, const struct flow_compare *c)
+{
+	const struct mu_plan *sys = c->run[FLOW_SYSTEM].solved.plan,
+	                     *silo = c->run[FLOW_SILO].solved.plan;
+	const struct mu_bidding *bid = c->bidding;
+	int w = cli_partner_id_width(sc, 7);
+	size_t n = sc->n_partners, p, k;
+	/* the page's figures, each column adding up as shown (issue 24) */
+	double *t = io_html_bidding_columns(sc, sys, silo, bid);
+	struct mu_buf say;
+	printf("\nBidding (partners alone, each bank staff-shift paid the highest rate any partner "
+	       "alone reached on its role and shift; net cash = spend + recharge paid - recharge "
+	       "received):\n");
+	printf("  %-*s %12s %12s %12s %12s %12s %12s %9s\n", w, "partner", "silo spend",
+	       "bid spend", "bid - silo", "net cash", "bid cash", "sys - bid", "filled h");
+	for (p = 0; p <= n; p++) {
+		const struct mu_totals *a = p == n ? &sys->system : &sys->partners[p],
+		                       *d = p == n ? &bid->system : &bid->partners[p];
+		char m[MU_MONEY_SIZE];
+		printf("  %-*s", w, p == n ? "SYSTEM" : sc->partners[p].id);
+		for (k = 0; k < IO_BID_COLS; k++)
+			printf(" %12s", cli_money(m, t[k * (n + 1) + p]));
+		printf(" %+9.1f\n", a->filled_hours - d->filled_hours);
+	}
+	free(t);
+	mu_buf_init(&say);
+	io_say_bidding(&say, sc, sys, silo, bid);
+	printf("%s\n", cli_safe(say.data));
+	mu_buf_release(&say);
+}
+
 void cli_compare_print(const struct mu_scenario *sc, const struct flow_compare *c)
 {
 	const struct flow_run *sys = &c->run[FLOW_SYSTEM], *silo = &c->run[FLOW_SILO];
@@ -188,4 +224,6 @@ void cli_compare_print(const struct mu_scenario *sc, const struct flow_compare *
 	if (say.len)
 		printf("%s\n", cli_safe(say.data));
 	mu_buf_release(&say);
+	if (c->bidding)
+		print_bidding(sc, c);
 }

@@ -922,7 +922,7 @@ static void compare_partners(struct mu_buf *b, const struct mu_scenario *sc,
 enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc,
                                    const char *scenario_label, const struct io_html_plan *sys,
                                    const struct io_html_plan *silo, const char *guarantee,
-                                   struct mu_err *err)
+                                   const struct mu_bidding *bidding, struct mu_err *err)
 {
 	double lower = silo->objective - sys->objective;
 	char m[MU_MONEY_SIZE], runs[96] = "";
@@ -982,6 +982,8 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 	                "bank worker only at their home partner.</p>\n");
 	compare_table(&b, sys, silo);
 	compare_partners(&b, sc, sys, silo);
+	if (bidding)
+		io_html_bidding(&b, sc, sys->plan, silo->plan, bidding);
 	mu_buf_adds(&b, "<h1 class=\"part\" style=\"margin-top:1.5em\">The system plan</h1>\n");
 	headline(&b, sc, sys);
 	plan_sections(&b, sc, &lk, sys);

@@ -6,6 +6,7 @@
 #ifndef IO_HTML_INT_H
 #define IO_HTML_INT_H
 
+#include "core/mu_bidding.h"
 #include "core/mu_buf.h"
 #include "core/mu_err.h"
 #include "io/io_html.h"
@@ -55,5 +56,11 @@ void io_html_rota_grid(struct mu_buf *b, const struct mu_scenario *sc,
  * agency, short), in staff. */
 void io_html_staff_by_shift(struct mu_buf *b, const struct mu_scenario *sc,
                             const struct io_html_plan *p);
+
+/* Appends compare's section on what the shared rate card is worth
+ * (DESIGN.md §3d): io_say_bidding's sentence and a table of the silo,
+ * bidding and system plans per partner, money adding up as shown. */
+void io_html_bidding(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *sys,
+                     const struct mu_plan *silo, const struct mu_bidding *bid);
 
 #endif

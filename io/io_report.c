@@ -768,12 +768,15 @@ static bool measure_value(const struct mu_kpi *k, size_t n, const char *name, do
 
 enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *sc,
                                      const struct mu_plan *sys, const struct mu_plan *silo,
-                                     struct mu_err *err)
+                                     const struct mu_bidding *bidding, struct mu_err *err)
 {
 	struct io_file_out out;
 	FILE *fp = open_out(&out, dir, "compare.csv", err);
 	struct mu_kpi names[COMPARE_MEASURE_MAX];
 	size_t n = sc->n_partners, n_m, s, m, c;
+	/* system, silo, system - silo; with bidding (§3d) bidding and
+	 * bidding - system too */
+	const size_t n_c = bidding ? 5 : 3;
 	double *cell;
 	bool *has;
 	if (!fp)
@@ -781,22 +784,34 @@ enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *
 	/* the measures are SYSTEM's (a partner that requires no hours has no
 	 * fill fraction); cell [column][measure][scope], SYSTEM the scope n */
 	n_m = compare_measures(&sys->system, names);
-	cell = mu_calloc(3 * n_m * (n + 1), sizeof(double));
+	cell = mu_calloc(n_c * n_m * (n + 1), sizeof(double));
 	has = mu_calloc(n_m * (n + 1), sizeof(bool));
 #define CELL(c, m, s) cell[((c)*n_m + (m)) * (n + 1) + (s)]
 	for (s = 0; s <= n; s++) {
-		struct mu_kpi a[COMPARE_MEASURE_MAX], b[COMPARE_MEASURE_MAX];
+		struct mu_kpi a[COMPARE_MEASURE_MAX], b[COMPARE_MEASURE_MAX],
+		    d[COMPARE_MEASURE_MAX];
 		size_t n_a = compare_measures(s < n ? &sys->partners[s] : &sys->system, a);
 		size_t n_b = compare_measures(s < n ? &silo->partners[s] : &silo->system, b);
+		size_t n_d = 0;
+		if (bidding)
+			n_d = compare_measures(s < n ? &bidding->partners[s] : &bidding->system, d);
 		for (m = 0; m < n_m; m++) {
-			double x, y;
-			has[m * (n + 1) + s] = measure_value(a, n_a, names[m].name, &x) &&
-			                       measure_value(b, n_b, names[m].name, &y);
+			double x, y, z = 0;
+			has[m * (n + 1) + s] =
+			    measure_value(a, n_a, names[m].name, &x) &&
+			    measure_value(b, n_b, names[m].name, &y) &&
+			    (!bidding || measure_value(d, n_d, names[m].name, &z));
 			if (!has[m * (n + 1) + s])
 				continue;
 			CELL(0, m, s) = x;
 			CELL(1, m, s) = y;
 			CELL(2, m, s) = x - y;
+			if (bidding) {
+				/* the rise over alone until the columns are rounded,
+				 * then added to the silo's as written */
+				CELL(3, m, s) = z - y;
+				CELL(4, m, s) = z - x;
+			}
 		}
 	}
 	/* the partners' rows add up to SYSTEM's as written (issue 24): each
@@ -806,9 +821,15 @@ enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *
 	 * say) */
 	for (m = 0; m < n_m; m++)
 		if (is_summed_measure(names[m].name))
-			for (c = 0; c < 3; c++)
+			for (c = 0; c < n_c; c++)
 				column_to_total(&CELL(c, m, 0), n, 0.01);
-	fputs("partner,name,measure,system,silo,system_minus_silo\n", fp);
+	/* bidding = silo as written + the rise so rounded: a partner whose
+	 * pay does not rise reads as alone */
+	for (m = 0; bidding && m < n_m; m++)
+		for (s = 0; s <= n; s++)
+			CELL(3, m, s) += CELL(1, m, s);
+	fputs("partner,name,measure,system,silo,system_minus_silo", fp);
+	fputs(bidding ? ",bidding,bidding_minus_system\n" : "\n", fp);
 	for (s = 0; s <= n; s++)
 		for (m = 0; m < n_m; m++) {
 			if (!has[m * (n + 1) + s])
@@ -817,7 +838,7 @@ enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *
 			fputc(',', fp);
 			io_csv_write_text(fp, s < n ? sc->partners[s].name : "the whole system");
 			fprintf(fp, ",%s", names[m].name);
-			for (c = 0; c < 3; c++) {
+			for (c = 0; c < n_c; c++) {
 				double v = CELL(c, m, s);
 				fputc(',', fp);
 				if (has_two_decimals(names[m].name))

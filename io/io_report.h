@@ -8,6 +8,7 @@
 #ifndef IO_REPORT_H
 #define IO_REPORT_H
 
+#include "core/mu_bidding.h"
 #include "core/mu_err.h"
 #include "core/mu_game.h"
 #include "core/mu_keep.h"
@@ -182,10 +183,14 @@ enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *s
  * hours in pennies and hundredths, the partners' rows of each measure and
  * column rounded to their total (mu_format_round_to_total) so that they add
  * up to SYSTEM's as written; system - silo is the exact difference so
- * rounded, as the page and terminal say it (issue 24). MU_OK or MU_E_IO. */
+ * rounded, as the page and terminal say it (issue 24). With bidding
+ * (DESIGN.md §3d; NULL: none, and the file is as it is without §3d) two
+ * columns more, bidding and bidding_minus_system, rounded the same way
+ * (bidding as silo as written plus the rise so rounded).
+ * MU_OK or MU_E_IO. */
 enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *sc,
                                      const struct mu_plan *sys, const struct mu_plan *silo,
-                                     struct mu_err *err);
+                                     const struct mu_bidding *bidding, struct mu_err *err);
 
 /* compare's partner-by-partner table, as the page and the terminal show
  * it, each column rounded to its total (issue 24): [k][p], k 0 the system

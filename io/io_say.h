@@ -8,6 +8,7 @@
 #ifndef IO_SAY_H
 #define IO_SAY_H
 
+#include "core/mu_bidding.h"
 #include "core/mu_buf.h"
 #include "core/mu_game.h"
 #include "core/mu_keep.h"
@@ -28,6 +29,21 @@
  * shows: 0.1 filled hours, one red flag, 1p. Appends plain text to b. */
 void io_say_value(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *sys,
                   const struct mu_plan *silo);
+
+/* What the shared rate card is worth (DESIGN.md §3d), when bidding is the
+ * bidding plan of silo: first what bidding for the same bank staff adds to
+ * the partners' spend alone (bidding - silo spend: the rate card's part),
+ * with what mutual aid and the shared bank are worth apart (working
+ * together against alone: spend and filled hours, each with its sign);
+ * then the system plan against bidding (spend and filled hours); then each
+ * partner's rise of net cash bidding (never below alone's), and the system
+ * plan against bidding for each partner in net cash and filled hours, each
+ * with its sign. Money per horizon (io_say_horizon). A change counts as
+ * io_say_value counts it (1p, 0.1 filled hours for a partner; £0 as
+ * io_say_money shows it and a whole hour for the system). Appends plain
+ * text to b. */
+void io_say_bidding(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *sys,
+                    const struct mu_plan *silo, const struct mu_bidding *bidding);
 
 /* The price of the guarantee of DESIGN.md §3a: the system plan with it
  * against without it, in the objective (spend plus penalty weights, said

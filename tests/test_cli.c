@@ -1017,6 +1017,18 @@ static void test_cli_compare_system_and_silo(void **state)
 		                 csv_value(path, "SYSTEM,the whole system,spend,", 4)) < 0.01);
 	}
 	lower = csv_value(path, "SYSTEM,the whole system,total_cost,", 6);
+	{
+		/* no role's supply answers the rate: no bidding plan (§3d), and
+		 * compare.csv, the terminal and the page are as they were */
+		char *csv = tu_slurp(path);
+		static const char head[] = "partner,name,measure,system,silo,system_minus_silo\n"
+		                           "acute_north,";
+		assert_true(strncmp(csv, head, strlen(head)) == 0);
+		assert_null(strstr(csv, "bidding"));
+		free(csv);
+		assert_null(strstr(r.out, "Bidding"));
+		assert_null(strstr(r.out, "bidding"));
+	}
 	/* the objective and its parts in weights are plain numbers on the
 	 * terminal and the page, never pounds; spend keeps its (issue 24) */
 	assert_shown_as_weight(r.out, sys);
@@ -1048,6 +1060,8 @@ static void test_cli_compare_system_and_silo(void **state)
 	tu_path(path, sizeof(path), "cmp/report.html");
 	html = tu_slurp(path);
 	assert_non_null(strstr(html, "System against silo"));
+	assert_null(strstr(html, "bidding"));
+	assert_null(strstr(html, "rate card"));
 	assert_shown_as_weight(html, sys);
 	assert_shown_as_weight(html, silo);
 	assert_shown_as_weight(html, lower);
@@ -1066,6 +1080,216 @@ static void edited_example(const char *name, const char *edit)
 	snprintf(cmd, sizeof(cmd), "cd '%s' && rm -rf %s && cp -r '%s' %s && cd %s && %s", tu_dir(),
 	         name, getenv("MUSTER_EXAMPLE_DIR"), name, name, edit);
 	assert_int_equal(system(cmd), 0);
+}
+
+static struct mu_scenario *scenario_in(const char *name);
+
+/* The rise of pay bidding (DESIGN.md §3d) re-derived from the silo plan's
+ * plan.csv and the scenario alone, per partner (rise[], sc's order): each
+ * bank and bank_extra row of worker role r on shift s pays the highest rate
+ * row's rate on (r, s) less its partner's own (else r's bank_rate), x
+ * hours x (1 + enhancement). *slack: what the rates' two decimals in
+ * plan.csv's `offer` may move it by. */
+static void rise_from_plan(const struct mu_scenario *sc, const char *plan_csv, double *rise,
+                           double *slack)
+{
+	size_t n_rs = sc->n_roles * sc->n_shifts, n_p = sc->n_partners, i;
+	double *top = calloc(n_rs, sizeof(double)), *own = calloc(n_p * n_rs, sizeof(double));
+	char *text = tu_slurp(plan_csv), *line;
+	int pass;
+	*slack = 0;
+	for (i = 0; i < n_p; i++)
+		rise[i] = 0;
+	for (pass = 0; pass < 2; pass++)
+		for (line = strchr(text, '\n'); line && line[1]; line = strchr(line + 1, '\n')) {
+			char cell[12][64];
+			const char *c = line + 1;
+			size_t k, p = n_p, r = sc->n_roles, sh = sc->n_shifts, rs;
+			for (k = 0; k < 12; k++) {
+				size_t n = strcspn(c, ",\n");
+				assert_true(n < sizeof(cell[k]));
+				memcpy(cell[k], c, n);
+				cell[k][n] = '\0';
+				c += n + (c[n] == ',');
+			}
+			for (k = 0; k < n_p; k++)
+				p = strcmp(sc->partners[k].id, cell[1]) == 0 ? k : p;
+			for (k = 0; k < sc->n_roles; k++)
+				r = strcmp(sc->roles[k].id, cell[3]) == 0 ? k : r;
+			for (k = 0; k < sc->n_shifts; k++)
+				sh = strcmp(sc->shifts[k].id, cell[4]) == 0 ? k : sh;
+			if (pass == 0 && strcmp(cell[0], "rate") == 0) {
+				double w = strtod(cell[7], NULL);
+				assert_true(p < n_p && r < sc->n_roles && sh < sc->n_shifts);
+				rs = r * sc->n_shifts + sh;
+				top[rs] = w > top[rs] ? w : top[rs];
+				own[p * n_rs + rs] = w;
+			} else if (pass == 1 && (strcmp(cell[0], "bank") == 0 ||
+			                         strcmp(cell[0], "bank_extra") == 0)) {
+				double w, u;
+				assert_true(p < n_p && r < sc->n_roles && sh < sc->n_shifts);
+				rs = r * sc->n_shifts + sh;
+				if (!(top[rs] > 0))
+					continue;
+				w = own[p * n_rs + rs] > 0 ? own[p * n_rs + rs]
+				                           : mu_scenario_cap(sc, r)->bank_rate;
+				u = (1 + sc->shifts[sh].enhancement) * strtod(cell[9], NULL);
+				rise[p] += u * (top[rs] - w);
+				*slack += u * 0.01;
+			}
+		}
+	free(text);
+	free(top);
+	free(own);
+}
+
+static void write_scenario(const char *dir, const char *const *files);
+
+/* The two-partner case of test_supply.c worked out by hand (its comment
+ * has the sums) through compare in both modes: a alone reaches rung 2
+ * (12.1) on d1, b rung 0, so bidding pays b's 3 staff-shifts 2.1 more an
+ * hour: b 360 + 75.60; a 1,729.20 as alone; the system 1,800. */
+static void test_cli_compare_bidding_hand_solved(void **state)
+{
+	static const char *const files[] = {
+	    "partners.csv",
+	    "id\na\nb\n",
+	    "roles.csv",
+	    "id\nrn\n",
+	    "shifts.csv",
+	    "id,date,start,end,paid_hours,enhancement\nd1,2026-11-30,08:00,16:00,8,0.5\n",
+	    "staff.csv",
+	    "partner,role,shift,available\n",
+	    "caps.csv",
+	    "role,bank_rate,agency_cap,bank_cap\nrn,10,,12.1\n",
+	    "supply.csv",
+	    "role,elasticity,reference_rate,step\nrn,1,,0.1\n",
+	    "bank.csv",
+	    "id,role,home,partners\nw1,rn,a,\nw2,rn,a,\nw3,rn,a,\nw4,rn,a,\nw5,rn,a,\n"
+	    "w6,rn,a,\nw7,rn,a,\nw8,rn,a,\nw9,rn,a,\nw10,rn,a,\nv1,rn,b,a;b\n"
+	    "v2,rn,b,a;b\nv3,rn,b,a;b\nv4,rn,b,a;b\nv5,rn,b,a;b\n",
+	    "availability.csv",
+	    "worker,shift\nw1,d1\nw2,d1\nw3,d1\nw4,d1\nw5,d1\nw6,d1\nw7,d1\n"
+	    "w8,d1\nw9,d1\nw10,d1\nv1,d1\nv2,d1\nv3,d1\nv4,d1\nv5,d1\n",
+	    "demand.csv",
+	    "partner,role,shift,required\na,rn,d1,12\nb,rn,d1,3\n",
+	    NULL};
+	int mode;
+	(void)state;
+	write_scenario("two-bid", files);
+	for (mode = 0; mode < 2; mode++) {
+		char dir[400], out[40], path[400];
+		struct tu_result r;
+		tu_path(dir, sizeof(dir), "two-bid");
+		snprintf(out, sizeof(out), "two-bid-%d", mode);
+		r = mode ? tu_run("compare", dir, "--lp", "--out", out, "--db", "two.db", NULL)
+		         : tu_run("compare", dir, "--out", out, "--db", "two.db", NULL);
+		assert_int_equal(r.status, 0);
+		snprintf(path, sizeof(path), "%s/%s/compare.csv", tu_dir(), out);
+		assert_true(fabs(csv_value(path, "a,a,spend,", 5) - 1729.2) < 1e-6);
+		assert_true(fabs(csv_value(path, "a,a,spend,", 7) - 1729.2) < 1e-6);
+		assert_true(fabs(csv_value(path, "b,b,spend,", 5) - 360) < 1e-6);
+		assert_true(fabs(csv_value(path, "b,b,spend,", 7) - 435.6) < 1e-6);
+		assert_true(fabs(csv_value(path, "SYSTEM,the whole system,spend,", 4) - 1800) <
+		            1e-6);
+		assert_true(fabs(csv_value(path, "SYSTEM,the whole system,spend,", 7) - 2164.8) <
+		            1e-6);
+		assert_true(fabs(csv_value(path, "SYSTEM,the whole system,spend,", 8) - 364.8) <
+		            1e-6);
+		assert_true(
+		    fabs(csv_value(path, "SYSTEM,the whole system,filled_hours,", 7) - 120) < 1e-6);
+		assert_non_null(strstr(r.out, "partners would spend \xc2\xa3"
+		                              "75.60 more per day than alone at their own rates"));
+		assert_non_null(strstr(r.out, "Against bidding, the system plan spends \xc2\xa3"
+		                              "365 less"));
+		assert_non_null(strstr(r.out,
+		                       "bidding against alone: a the same net cash; b \xc2\xa3"
+		                       "75.60 more net cash."));
+		tu_result_free(&r);
+	}
+}
+
+/* The example with supply curves (DESIGN.md §3d: rn_b5 e = 0.3 capped at
+ * £20, rn_b6 e = 0.5 at £26) through compare --lp: the third plan,
+ * bidding, on the terminal, compare.csv and report.html. compare.csv's
+ * bidding spend is the silo spend plus the rise re-derived from the silo's
+ * plan.csv; the partners' rows add up to SYSTEM's as written; filled hours
+ * and penalties are the silo's; and the sentence's figures are the file's. */
+static void test_cli_compare_bidding_with_supply(void **state)
+{
+	struct tu_result r;
+	struct mu_scenario *sc;
+	char path[400], plan[400], *csv, *html;
+	const char *at;
+	double rise[16], slack, sum[3] = {0, 0, 0}, x;
+	size_t p;
+	(void)state;
+	edited_example("bid", "awk -F, 'NR == 1 {print $0 \",bank_cap\"; next} $1 == \"rn_b5\" "
+	                      "{print $0 \",20.00\"; next} $1 == \"rn_b6\" {print $0 \",26.00\"; "
+	                      "next} {print $0 \",\"}' caps.csv > caps.new && mv caps.new caps.csv "
+	                      "&& printf 'role,elasticity,reference_rate,step\\nrn_b5,0.3,,0.05\\n"
+	                      "rn_b6,0.5,,0.05\\n' > supply.csv");
+	sc = scenario_in("bid");
+	assert_true(sc->n_partners <= 16);
+	tu_path(path, sizeof(path), "bid");
+	r = tu_run("compare", path, "--lp", "--out", "bid-cmp", "--db", "bid.db", NULL);
+	assert_int_equal(r.status, 0);
+	tu_path(path, sizeof(path), "bid-cmp/compare.csv");
+	csv = tu_slurp(path);
+	{
+		static const char head[] = "partner,name,measure,system,silo,system_minus_silo,"
+		                           "bidding,bidding_minus_system\n";
+		assert_true(strncmp(csv, head, strlen(head)) == 0);
+	}
+	free(csv);
+	tu_path(plan, sizeof(plan), "bid-cmp/silo/plan.csv");
+	rise_from_plan(sc, plan, rise, &slack);
+	for (p = 0; p < sc->n_partners; p++) {
+		char id[80];
+		double silo, bid, sys;
+		snprintf(id, sizeof(id), "%s,", sc->partners[p].id);
+		silo = csv_value_measure(path, id, "spend", 5);
+		bid = csv_value_measure(path, id, "spend", 7);
+		sys = csv_value_measure(path, id, "spend", 4);
+		if (fabs(bid - silo - rise[p]) > slack + 0.02)
+			fail_msg("%s: bidding %.2f - silo %.2f, the rise re-derived %.2f", id, bid,
+			         silo, rise[p]);
+		assert_true(bid >= silo - 0.01);
+		/* bidding - system, each within a penny of its exact value */
+		assert_true(fabs(csv_value_measure(path, id, "spend", 8) - (bid - sys)) < 0.021);
+		/* the same staff as alone: the same hours and penalties */
+		assert_true(fabs(csv_value_measure(path, id, "filled_hours", 7) -
+		                 csv_value_measure(path, id, "filled_hours", 5)) < 1e-6);
+		assert_true(fabs(csv_value_measure(path, id, "penalties", 7) -
+		                 csv_value_measure(path, id, "penalties", 5)) < 0.011);
+		sum[0] += bid;
+		sum[1] += csv_value_measure(path, id, "spend", 8);
+		sum[2] += csv_value_measure(path, id, "net_cash", 7);
+	}
+	/* the partners' rows add up to SYSTEM's as written */
+	assert_true(fabs(sum[0] - csv_value(path, "SYSTEM,the whole system,spend,", 7)) < 0.001);
+	assert_true(fabs(sum[1] - csv_value(path, "SYSTEM,the whole system,spend,", 8)) < 0.001);
+	assert_true(fabs(sum[2] - csv_value(path, "SYSTEM,the whole system,net_cash,", 7)) < 0.001);
+	/* some partner pays more bidding than alone */
+	x = csv_value(path, "SYSTEM,the whole system,spend,", 7) -
+	    csv_value(path, "SYSTEM,the whole system,spend,", 5);
+	assert_true(x > 100);
+	/* the terminal: the table and the sentence, its rise compare.csv's */
+	assert_non_null(strstr(r.out, "\nBidding (partners alone"));
+	at = strstr(r.out, "), partners would spend \xc2\xa3");
+	assert_non_null(at);
+	at += strlen("), partners would spend \xc2\xa3");
+	assert_true(fabs(parse_money(at) - x) <= 0.5 + 0.01);
+	assert_non_null(strstr(at, " more per week than alone at their own rates"));
+	assert_non_null(strstr(r.out, "Against bidding, the system plan spends \xc2\xa3"));
+	/* the page: its section, and the table's system row as compare.csv */
+	tu_path(path, sizeof(path), "bid-cmp/report.html");
+	html = tu_slurp(path);
+	assert_non_null(strstr(html, "<h2>What the shared rate card is worth</h2>"));
+	assert_non_null(strstr(html, "partners would spend \xc2\xa3"));
+	free(html);
+	tu_result_free(&r);
+	mu_scenario_free(sc);
 }
 
 /* The scenario folder tu_dir()/name, parsed. */
@@ -3598,6 +3822,8 @@ int main(void)
 	    cmocka_unit_test(test_cli_solve_plan_mode_matches_clp),
 	    cmocka_unit_test(test_cli_solve_rota_mode_brackets_cbc),
 	    cmocka_unit_test(test_cli_compare_system_and_silo),
+	    cmocka_unit_test(test_cli_compare_bidding_with_supply),
+	    cmocka_unit_test(test_cli_compare_bidding_hand_solved),
 	    cmocka_unit_test(test_cli_keep_replans_the_published_rota),
 	    cmocka_unit_test(test_cli_keep_writes_calls_and_bookings),
 	    cmocka_unit_test(test_cli_sweep_points_match_single_solves),

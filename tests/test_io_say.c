@@ -76,6 +76,14 @@ static void fill(struct mu_plan *p, const struct mu_plan *base, bool is_base)
 	}
 }
 
+/* True when pounds reads as £0 as io_say_money shows it (whole pounds
+ * from £100, pennies below), written out again here. */
+static bool io_say_is_zero_money_for_test(double pounds)
+{
+	double size = fabs(pounds);
+	return size < 100 ? size < 0.005 : size < 0.5;
+}
+
 /* The number after "£" at s, commas skipped. */
 static double money_at(const char *s)
 {
@@ -293,6 +301,189 @@ static void test_io_say_value_is_true_of_its_numbers(void **state)
 		assert_null(strstr(b.data, "saves"));
 		mu_buf_release(&b);
 	}
+}
+
+/* The text of s up to the first of end (or all of s), into out. */
+static void part_of(const char *s, const char *end, char *out, size_t size)
+{
+	const char *e = end ? strstr(s, end) : NULL;
+	size_t len = e ? (size_t)(e - s) : strlen(s);
+	assert_true(len < size);
+	memcpy(out, s, len);
+	out[len] = '\0';
+}
+
+/* at says a partner's change of net cash: "the same net cash" when it
+ * reads 0.00, else "£x more net cash" or "£x less net cash". */
+static void check_partner_cash(const char *at, double more)
+{
+	if (strncmp(at, "the same net cash", 17) == 0) {
+		assert_true(fabs(more) < 0.005);
+		return;
+	}
+	assert_true(fabs(money_at(at) - fabs(more)) <= 0.005 + 1e-9);
+	assert_true(fabs(more) >= 0.005 - 1e-9);
+	at = strchr(at, ' ');
+	assert_true(strncmp(at, more > 0 ? " more net cash" : " less net cash", 14) == 0);
+}
+
+/* The bidding sentence (DESIGN.md §3d) read back against its numbers:
+ * the rate card's part, the change working together makes against alone,
+ * the system plan against bidding, and every partner's two changes. */
+static void check_bidding(const char *text, const struct mu_plan *sys, const struct mu_plan *silo,
+                          const struct mu_bidding *bid)
+{
+	const struct mu_totals *a = &sys->system, *c = &silo->system, *d = &bid->system;
+	double rise = d->spend_total - c->spend_total, against = a->spend_total - d->spend_total;
+	const char *at, *list1, *list2;
+	char part[2000], horizon[32];
+	size_t p;
+	assert_true(strncmp(text, "Bidding for the same bank staff (", 33) == 0);
+	/* the rate card's part: never below 0 */
+	at = strstr(text, "), partners would spend ");
+	assert_non_null(at);
+	at += strlen("), partners would spend ");
+	if (strncmp(at, "the same as alone", 17) == 0) {
+		assert_true(io_say_is_zero_money_for_test(rise));
+	} else {
+		double shown = money_at(at);
+		assert_true(fabs(shown - fabs(rise)) <= (fabs(rise) < 100 ? 0.005 : 0.5) + 1e-9);
+		assert_true(rise > 0);
+		snprintf(horizon, sizeof(horizon), " more %s than alone",
+		         bid->horizon_days == 7   ? "per week"
+		         : bid->horizon_days == 1 ? "per day"
+		                                  : "per 14 days");
+		assert_non_null(strstr(at, horizon));
+	}
+	/* what mutual aid and the shared bank are worth, against alone */
+	at = strstr(text, "(working together against alone ");
+	assert_non_null(at);
+	part_of(at, ").", part, sizeof(part));
+	check_hours(part, a->filled_hours - c->filled_hours);
+	check_spend(part, a->spend_total - c->spend_total);
+	/* the system plan against bidding */
+	at = strstr(text, "Against bidding, the system plan ");
+	assert_non_null(at);
+	part_of(at, " Partner by partner", part, sizeof(part));
+	if (strstr(part, "spends the same")) {
+		assert_true(io_say_is_zero_money_for_test(against));
+	} else {
+		const char *m = strstr(part, "spends £");
+		double shown;
+		assert_non_null(m);
+		shown = money_at(m + strlen("spends "));
+		assert_true(fabs(shown - fabs(against)) <=
+		            (fabs(against) < 100 ? 0.005 : 0.5) + 1e-9);
+		assert_non_null(strstr(m, against > 0 ? " more and " : " less and "));
+	}
+	check_hours(part, a->filled_hours - d->filled_hours);
+	/* each partner, bidding against alone, then the system plan against
+	 * bidding */
+	list1 = strstr(text, " Partner by partner, bidding against alone: ");
+	list2 = strstr(text, ". The system plan against bidding: ");
+	assert_non_null(list1);
+	assert_non_null(list2);
+	for (p = 0; p < N_PARTNERS; p++) {
+		const struct mu_totals *x = &sys->partners[p], *y = &bid->partners[p];
+		double hours = x->filled_hours - y->filled_hours;
+		at = strstr(list1, partners[p].name);
+		assert_true(at && at < list2);
+		check_partner_cash(at + strlen(partners[p].name) + 1,
+		                   y->spend_total - silo->partners[p].spend_total);
+		at = strstr(list2, partners[p].name);
+		assert_non_null(at);
+		at += strlen(partners[p].name) + 1;
+		check_partner_cash(at, (x->spend_total + x->recharge_out - x->recharge_in) -
+		                           y->spend_total);
+		at = strstr(at, ", ");
+		assert_non_null(at);
+		at += 2;
+		if (strncmp(at, "the same filled hours", 21) == 0) {
+			assert_true(fabs(hours) < 0.05);
+		} else {
+			assert_true(fabs(strtod(at, NULL) - fabs(hours)) <= 0.05 + 1e-9);
+			assert_non_null(
+			    strstr(at, hours > 0 ? " more filled hours" : " fewer filled hours"));
+		}
+	}
+	/* cash only: no penalty, and nothing "saved" */
+	assert_null(strstr(text, "penalt"));
+	assert_null(strstr(text, "saves"));
+}
+
+static void test_io_say_bidding_is_true_of_its_numbers(void **state)
+{
+	struct mu_plan sys = {0}, silo = {0};
+	struct mu_totals a[N_PARTNERS] = {{0}}, c[N_PARTNERS] = {{0}}, d[N_PARTNERS] = {{0}};
+	double rise[N_PARTNERS];
+	struct mu_bidding bid = {.partners = d, .n_partners = N_PARTNERS, .rise = rise};
+	static const long horizons[] = {7, 1, 14};
+	int i;
+	size_t p;
+	(void)state;
+	sys.partners = a;
+	silo.partners = c;
+	sys.n_partners = silo.n_partners = N_PARTNERS;
+	for (i = 0; i < 20000; i++) {
+		struct mu_buf b;
+		fill(&silo, NULL, true);
+		fill(&sys, &silo, false);
+		bid.system = silo.system;
+		bid.rise_total = 0;
+		bid.horizon_days = horizons[i % 3];
+		for (p = 0; p < N_PARTNERS; p++) {
+			double u = uniform();
+			/* often none (the partner set the rate, or no rate rose),
+			 * sometimes a penny or less, else up to £3,000 */
+			rise[p] = u < 0.4 ? 0 : u < 0.55 ? uniform() * 0.01 : uniform() * 3000;
+			d[p] = c[p];
+			d[p].spend_total += rise[p];
+			bid.system.spend_total += rise[p];
+			bid.rise_total += rise[p];
+		}
+		mu_buf_init(&b);
+		io_say_bidding(&b, &scenario, &sys, &silo, &bid);
+		check_bidding(b.data, &sys, &silo, &bid);
+		mu_buf_release(&b);
+	}
+}
+
+/* The hand-solved case of test_supply.c (two partners, b's staff paid a's
+ * rung): every figure as worked out there. */
+static void test_io_say_bidding_example_sentence(void **state)
+{
+	struct mu_partner two[2] = {{.id = "a", .name = "A"}, {.id = "b", .name = "B"}};
+	const struct mu_scenario sc = {.partners = two, .n_partners = 2};
+	struct mu_totals a[2] = {{.filled_hours = 96, .spend_total = 1440},
+	                         {.filled_hours = 24, .spend_total = 360}};
+	struct mu_totals c[2] = {{.filled_hours = 96, .spend_total = 1729.2},
+	                         {.filled_hours = 24, .spend_total = 360}};
+	struct mu_totals d[2] = {{.filled_hours = 96, .spend_total = 1729.2},
+	                         {.filled_hours = 24, .spend_total = 435.6}};
+	double rise[2] = {0, 75.6};
+	struct mu_plan sys = {.partners = a, .n_partners = 2},
+	               silo = {.partners = c, .n_partners = 2};
+	struct mu_bidding bid = {
+	    .partners = d, .n_partners = 2, .rise = rise, .rise_total = 75.6, .horizon_days = 1};
+	struct mu_buf b;
+	(void)state;
+	sys.system = (struct mu_totals){.filled_hours = 120, .spend_total = 1800};
+	silo.system = (struct mu_totals){.filled_hours = 120, .spend_total = 2089.2};
+	bid.system = (struct mu_totals){.filled_hours = 120, .spend_total = 2164.8};
+	mu_buf_init(&b);
+	io_say_bidding(&b, &sc, &sys, &silo, &bid);
+	assert_string_equal(
+	    b.data,
+	    "Bidding for the same bank staff (partners alone, each bank staff-shift paid the "
+	    "highest rate any partner alone reached on its role and shift), partners would spend "
+	    "£75.60 more per day than alone at their own rates: what the shared rate card is "
+	    "worth, on top of what mutual aid and the shared bank are worth (working together "
+	    "against alone fills as many hours, and spends £289 less). Against bidding, the "
+	    "system plan spends £365 less and fills as many hours. Partner by partner, bidding "
+	    "against alone: A the same net cash; B £75.60 more net cash. The system plan against "
+	    "bidding: A £289.20 less net cash, the same filled hours; B £75.60 less net cash, the "
+	    "same filled hours.");
+	mu_buf_release(&b);
 }
 
 /* The example's plan-mode figures (issue 24): the hospice and homecare fill
@@ -1763,6 +1954,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_io_say_value_example_sentence),
 	    cmocka_unit_test(test_io_say_value_is_true_of_its_numbers),
+	    cmocka_unit_test(test_io_say_bidding_is_true_of_its_numbers),
+	    cmocka_unit_test(test_io_say_bidding_example_sentence),
 	    cmocka_unit_test(test_io_say_sweep_is_true_of_its_series),
 	    cmocka_unit_test(test_io_say_sweep_grid_says_what_the_others_were_held_at),
 	    cmocka_unit_test(test_io_say_point_of_takes_fill_spend_and_red_flags),

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "core/mu_alloc.h"
+#include "core/mu_bidding.h"
 #include "core/mu_buf.h"
 #include "io/io_report.h"
 #include "model_harness.h"
@@ -665,6 +666,120 @@ static void test_supply_generated_scenarios_match_cbc_and_clp(void **state)
 	free(g);
 }
 
+/* compare's bidding plan (DESIGN.md §3d, core/mu_bidding.c), worked out
+ * by hand. Two partners: a with its ten workers w1..w10, b with five,
+ * v1..v5, cleared at a too. One role rn, bank_rate 10, e = 1, step 0.1,
+ * bank_cap 12.1: rungs 10, 11, 12.1. The 8 h shift d1 has enhancement 0.5
+ * (u = 1.5): a staff-shift at w costs w x 12. Demand a 12, b 3.
+ * Alone: a's curve over its 10 offers, S(w) = w: 10, 11, 12.1; uniform C
+ * = 100, 121, 146.41, slopes 10, 21, 23.1. Twelve staff (ten named, two
+ * extra of the 2.1 room) cost E(12) = 121 + 23.1 = 144.1 a hour, x 12 =
+ * 1,729.20 (one more at 23.1 x 12 = 277.20 is below a short staff-shift's
+ * 1,600): the rate paid 12.1, rung 2. b's curve over its 5 offers has
+ * S(w_0) = 5 >= 3: rung 0, 3 x 10 x 12 = 360, no rate row. Silo: 2,089.20.
+ * Bidding: the highest rate on (rn, d1) is a's 12.1, so b's 3 staff-shifts
+ * are paid 12.1 - 10 = 2.1 more an hour: 3 x 8 h x 1.5 x 2.1 = 75.60; b
+ * 435.60, a 1,729.20 as alone (it set the rate), 2,164.80 in all.
+ * System: one curve over 15 offers, S(w_0) = 15 = demand: all at w_0,
+ * 15 x 120 = 1,800 (a 12 x 120 = 1,440, b 360), no rate row.
+ * The shared rate card is worth 75.60 on top of the 289.20 that mutual aid
+ * and the shared bank are worth; against bidding the system spends 364.80
+ * less. Filled hours: 120 in all three. Both modes give the same plans. */
+static void test_supply_bidding_reprices_at_the_highest_rung(void **state)
+{
+	const struct supply_case c = {"rn", 1, 0, 0.1, 12.1, MU_RATE_CARD_UNIFORM};
+	const struct harness_file files[] = {
+	    {"shifts.csv", "id,date,start,end,paid_hours,enhancement\n"
+	                   "d1,2026-11-30,08:00,16:00,8,0.5\n"},
+	    {"bank.csv", "id,role,home,partners\nw1,rn,a,\nw2,rn,a,\nw3,rn,a,\nw4,rn,a,\n"
+	                 "w5,rn,a,\nw6,rn,a,\nw7,rn,a,\nw8,rn,a,\nw9,rn,a,\nw10,rn,a,\n"
+	                 "v1,rn,b,a;b\nv2,rn,b,a;b\nv3,rn,b,a;b\nv4,rn,b,a;b\nv5,rn,b,a;b\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw2,d1\nw3,d1\nw4,d1\nw5,d1\nw6,d1\n"
+	                         "w7,d1\nw8,d1\nw9,d1\nw10,d1\nv1,d1\nv2,d1\nv3,d1\nv4,d1\n"
+	                         "v5,d1\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,12\nb,rn,d1,3\n"},
+	    {NULL, NULL}};
+	struct mu_scenario *sc = load(files, &c);
+	int mode;
+	(void)state;
+	assert_true(mu_bidding_is_wanted(sc));
+	for (mode = 0; mode < 2; mode++) {
+		struct pol_solve_request silo_req = {
+		    .is_lp = mode == 1, .is_silo = true, .pool = POL_POOL_NEVER};
+		struct pol_solved silo, sys;
+		struct mu_bidding *bid;
+		struct mu_err err;
+		mu_err_clear(&err);
+		if (pol_solve(sc, &silo_req, &silo, &err) != MU_OK)
+			fail_msg("%s", err.msg);
+		assert_int_equal(silo.status, MU_STATUS_OPTIMAL);
+		solve(sc, mode == 1, &sys);
+		assert_true(fabs(silo.plan->partners[0].spend_total - 1729.2) < 1e-6);
+		assert_true(fabs(silo.plan->partners[1].spend_total - 360) < 1e-6);
+		assert_true(fabs(sys.plan->system.spend_total - 1800) < 1e-6);
+		bid = mu_bidding_new(sc, silo.plan);
+		assert_true(fabs(bid->rise[0]) < 1e-9);
+		assert_true(fabs(bid->rise[1] - 75.6) < 1e-6);
+		assert_true(fabs(bid->rise_total - 75.6) < 1e-6);
+		assert_true(fabs(bid->partners[0].spend_total - 1729.2) < 1e-6);
+		assert_true(fabs(bid->partners[1].spend_total - 435.6) < 1e-6);
+		assert_true(fabs(mu_totals_net_cash(&bid->partners[1]) - 435.6) < 1e-6);
+		assert_true(fabs(bid->system.spend_total - 2164.8) < 1e-6);
+		assert_true(fabs(bid->system.spend[MU_SRC_RATE] -
+		                 silo.plan->system.spend[MU_SRC_RATE] - 75.6) < 1e-6);
+		assert_true(fabs(bid->system.cost_total - silo.plan->system.cost_total - 75.6) <
+		            1e-6);
+		/* the same staff: the same filled hours, the same penalties */
+		assert_true(fabs(bid->system.filled_hours - 120) < 1e-9);
+		assert_true(fabs(bid->system.filled_hours - silo.plan->system.filled_hours) < 1e-9);
+		assert_true(fabs(bid->system.penalty_total - silo.plan->system.penalty_total) <
+		            1e-9);
+		/* against bidding, the system plan: 364.80 less */
+		assert_true(fabs(bid->system.spend_total - sys.plan->system.spend_total - 364.8) <
+		            1e-6);
+		assert_int_equal(bid->horizon_days, 1);
+		mu_bidding_free(bid);
+		/* the system plan re-priced changes nothing: one rate card */
+		bid = mu_bidding_new(sc, sys.plan);
+		assert_true(fabs(bid->rise_total) < 1e-9);
+		mu_bidding_free(bid);
+		pol_solved_release(&silo);
+		pol_solved_release(&sys);
+	}
+	mu_scenario_free(sc);
+}
+
+/* Without a role whose supply answers the rate there is no bidding plan;
+ * with every partner at the same rung, bidding is the silo plan. */
+static void test_supply_bidding_is_silo_when_no_rate_is_above_another(void **state)
+{
+	const struct supply_case flat = {"rn", 0, 0, 0.1, 0, MU_RATE_CARD_UNIFORM};
+	const struct supply_case c = {"rn", 0.5, 0, 0.1, 16, MU_RATE_CARD_UNIFORM};
+	const struct harness_file files[] = {
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,12\n"}, {NULL, NULL}};
+	struct mu_scenario *sc = load(files, NULL);
+	struct pol_solved s;
+	struct mu_bidding *bid;
+	(void)state;
+	assert_false(mu_bidding_is_wanted(sc));
+	mu_scenario_free(sc);
+	sc = load(files, &flat);
+	assert_false(mu_bidding_is_wanted(sc));
+	mu_scenario_free(sc);
+	/* one partner at rung 5 (the hand-solved uniform case above): it set
+	 * the rate, so it pays as alone */
+	sc = load(files, &c);
+	assert_true(mu_bidding_is_wanted(sc));
+	solve(sc, false, &s);
+	assert_true(sum_of(s.plan, MU_SRC_RATE).rate > 10);
+	bid = mu_bidding_new(sc, s.plan);
+	assert_true(fabs(bid->rise_total) < 1e-9);
+	assert_true(fabs(bid->system.spend_total - s.plan->system.spend_total) < 1e-9);
+	mu_bidding_free(bid);
+	pol_solved_release(&s);
+	mu_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -674,6 +789,8 @@ int main(void)
 	    cmocka_unit_test(test_supply_reference_rate_limits_the_named),
 	    cmocka_unit_test(test_supply_fixed_supply_is_the_model_of_section_3),
 	    cmocka_unit_test(test_supply_silo_has_a_curve_per_partner),
+	    cmocka_unit_test(test_supply_bidding_reprices_at_the_highest_rung),
+	    cmocka_unit_test(test_supply_bidding_is_silo_when_no_rate_is_above_another),
 	    cmocka_unit_test(test_supply_plan_check_rejects_wrong_plans),
 	    cmocka_unit_test(test_supply_rota_exists_before_the_relaxation),
 	    cmocka_unit_test(test_supply_example_plan_matches_clp),
