@@ -50,4 +50,9 @@ void io_html_rota_grid(struct mu_buf *b, const struct mu_scenario *sc,
 void io_html_staff_by_shift(struct mu_buf *b, const struct mu_scenario *sc,
                             const struct io_html_plan *p);
 
+/* Appends the section on bank rates and extra staff (DESIGN.md §3d,
+ * io_html_rates.c) of p's plan, or p's partner's part of it; nothing when
+ * the plan has no supply curve. */
+void io_html_rates(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p);
+
 #endif
