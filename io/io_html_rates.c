@@ -5,7 +5,8 @@
  * (io_say_rates.c's sentences) and the rate paid as a grid of role and
  * time of day against the days, a week to a table like the rota, so that
  * every day prints on A4 landscape and a phone scrolls each table in its
- * own box. A partner's page shows the curves whose staff work there.
+ * own box. A partner's page shows the curves whose staff work there, and
+ * the adverts of those whose extra staff do.
  */
 #include "io/io_html_int.h"
 
@@ -46,6 +47,20 @@ static struct grid_key key_of(const struct mu_scenario *sc, const struct mu_rate
 	return (struct grid_key){r->role, r->partner, s->start_min, s->end_min};
 }
 
+/* Whether curve r has extra staff at work at partner p (MU_ALL: anywhere):
+ * a partner's page advertises only for the extra staff who come to it. */
+static bool has_extra_at(const struct mu_plan *plan, const struct mu_rate_row *r, size_t p)
+{
+	size_t i;
+	for (i = 0; i < plan->n_rows; i++) {
+		const struct mu_plan_row *row = &plan->rows[i];
+		if (row->source == MU_SRC_BANK_EXTRA && (p == MU_ALL || row->partner == p) &&
+		    row->staff > 1e-6 && io_say_rate_of_row(plan, row) == r)
+			return true;
+	}
+	return false;
+}
+
 /* One <li> per sentence that say makes of the shown rates rows that pass
  * want, at most N_SAID; returns how many passed. */
 static size_t said_list(struct mu_buf *b, const struct mu_scenario *sc,
@@ -57,7 +72,11 @@ static size_t said_list(struct mu_buf *b, const struct mu_scenario *sc,
 	mu_buf_init(&text);
 	for (i = 0; i < plan->n_rates; i++) {
 		const struct mu_rate_row *r = &plan->rates[i];
-		if (!is_shown[i] || (is_advert ? !(r->extra > 1e-6) : !io_say_rate_is_enhanced(r)))
+		if (!is_shown[i] ||
+		    (is_advert
+		         ? !(r->extra > 1e-6) ||
+		               !has_extra_at(plan, r, p->is_partner_page ? p->partner : MU_ALL)
+		         : !io_say_rate_is_enhanced(r)))
 			continue;
 		if (n++ == 0)
 			mu_buf_adds(b, "<ul class=\"sentences\">\n");
@@ -185,7 +204,10 @@ void io_html_rates(struct mu_buf *b, const struct mu_scenario *sc, const struct 
 		           last - from < GRID_DAYS ? last : from + GRID_DAYS - 1);
 	mu_buf_adds(b, "<h3>Extra staff to find</h3>\n");
 	if (said_list(b, sc, p, is_shown, true) == 0)
-		mu_buf_adds(b, "<p>No extra staff are needed: those who offered are enough.</p>\n");
+		mu_buf_adds(
+		    b, p->is_partner_page
+		           ? "<p>No extra staff are to work here.</p>\n"
+		           : "<p>No extra staff are needed: those who offered are enough.</p>\n");
 	mu_buf_adds(b, "<h3>Shifts that needed an enhanced rate</h3>\n");
 	if (said_list(b, sc, p, is_shown, false) == 0)
 		mu_buf_adds(b, "<p>No shift needed more than the bank rate.</p>\n");

@@ -296,6 +296,7 @@ awk -F, 'BEGIN { OFS = "," } NR == 1 { print $0, "bank_cap"; next }
 	{ print $0, ($1 == "rn_b5" ? "20.00" : "") }' "$example/caps.csv" >supply-scenario/caps.csv
 "$muster" solve supply-scenario --lp --out supply --db runs.db >/dev/null
 [ -s supply/rates.csv ] || fail "supply: no rates.csv"
+[ -s "supply/partners/$partner/rates.csv" ] || fail "supply: $partner has no rates.csv"
 grep -q '<h2>Bank rates and extra staff</h2>' supply/report.html || fail "supply: no section on bank rates"
 render supply
 awk -F, "$MONEY"'
