@@ -87,7 +87,10 @@ static void files(struct mu_buf *b, const struct io_html_plan *p)
 		mu_buf_addf(b,
 		            "This folder has plan.csv%s%s, this partner's rows; the system's "
 		            "page and files are two folders up.</p>\n",
-		            p->is_plan ? "" : ", rota.csv", p->plan->n_rates ? ", rates.csv" : "");
+		            p->is_plan         ? ""
+		            : p->plan->n_rates ? ", rota.csv"
+		                               : " and rota.csv",
+		            p->plan->n_rates ? " and rates.csv" : "");
 	else
 		mu_buf_addf(b,
 		            "This folder has plan.csv, %ssummary.csv, why.csv%s%s%s and partners/ "

@@ -55,7 +55,8 @@ static bool has_extra_at(const struct mu_plan *plan, const struct mu_rate_row *r
 	for (i = 0; i < plan->n_rows; i++) {
 		const struct mu_plan_row *row = &plan->rows[i];
 		if (row->source == MU_SRC_BANK_EXTRA && (p == MU_ALL || row->partner == p) &&
-		    row->staff > 1e-6 && io_say_rate_of_row(plan, row) == r)
+		    row->worker_role == r->role && row->shift == r->shift && row->staff > 1e-6 &&
+		    io_say_rate_of_row(plan, row) == r)
 			return true;
 	}
 	return false;

@@ -31,7 +31,9 @@ bool io_report_rate_is_partners(const struct mu_plan *plan, const struct mu_rate
 		return true;
 	for (i = 0; i < plan->n_rows; i++) {
 		const struct mu_plan_row *row = &plan->rows[i];
-		if (row->partner == partner && row->staff > 0 && io_say_rate_of_row(plan, row) == r)
+		/* the cheap tests first: io_say_rate_of_row looks through the rates */
+		if (row->partner == partner && row->worker_role == r->role &&
+		    row->shift == r->shift && row->staff > 0 && io_say_rate_of_row(plan, row) == r)
 			return true;
 	}
 	return false;

@@ -87,7 +87,8 @@ void io_say_rate_advert(struct mu_buf *b, const struct mu_scenario *sc, const st
 	/* where they work: the curve's bank_extra rows, by partner */
 	for (i = 0; i < plan->n_rows; i++) {
 		const struct mu_plan_row *row = &plan->rows[i];
-		if (row->source != MU_SRC_BANK_EXTRA || io_say_rate_of_row(plan, row) != r)
+		if (row->source != MU_SRC_BANK_EXTRA || row->worker_role != r->role ||
+		    row->shift != r->shift || io_say_rate_of_row(plan, row) != r)
 			continue;
 		mu_buf_adds(b, n_at ? ", " : ": ");
 		say_staff(b, row->staff);
