@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* test_supply.c's curve: partners a and b, role rn at bank_rate 10 with
  * e = 0.5, step 0.1, bank_cap 16 (uniform), one 8 h day shift d1 (u = 1)
@@ -183,6 +184,62 @@ static void test_rates_hand_solved_rota_and_plan(void **state)
 	assert_string_equal(cell(text, 1, "shadow_price_is_cash", v), "yes");
 	free(text);
 	pol_solved_release(&s);
+	mu_scenario_free(sc);
+}
+
+/* muster solve of the hand-solved case, as a user runs it: a rota's
+ * --out folder has rates.csv (the line above), rota.csv at the rates paid
+ * (re-derived by plan_check), each partner's rates.csv (a's curve; b has
+ * no rn staff: a header alone), and report.html's advert, from the plan:
+ * the 2 extra staff at a, at 14.641 shown to the penny. */
+static void test_rates_solve_writes_them_all(void **state)
+{
+	char scenario[400], out[400], db[400], path[600], why[512], *text;
+	struct mu_scenario *sc = harness_load(defaults, none);
+	struct tu_result r;
+	size_t i;
+	(void)state;
+	tu_path(scenario, sizeof(scenario), "e2e-scenario");
+	tu_path(out, sizeof(out), "e2e-out");
+	tu_path(db, sizeof(db), "e2e.db");
+	for (i = 0; defaults[i].name; i++) {
+		snprintf(path, sizeof(path), "%s/%s", scenario, defaults[i].name);
+		if (i == 0)
+			mkdir(scenario, 0777);
+		tu_write(path, defaults[i].text, strlen(defaults[i].text));
+	}
+	r = tu_run("solve", scenario, "--out", out, "--db", db, NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "rates.csv"));
+	tu_result_free(&r);
+	text = output("e2e-out", "rates.csv");
+	assert_non_null(strstr(text, "\nrn,d1,,10,10.00,14.641,yes,12.1,10,2,10,16.00,12.64911064,"
+	                             "423.72,,\n"));
+	free(text);
+	{
+		char plan[400], rota[400];
+		tu_path(plan, sizeof(plan), "e2e-out/plan.csv");
+		tu_path(rota, sizeof(rota), "e2e-out/rota.csv");
+		if (!plan_check_rota(sc, plan, rota, why, sizeof(why)))
+			fail_msg("%s", why);
+		tu_path(rota, sizeof(rota), "e2e-out/partners/a/rota.csv");
+		text = tu_slurp(rota);
+		assert_int_equal(n_lines(text), 11);
+		assert_non_null(strstr(text, ",8,14.641\n"));
+		free(text);
+	}
+	text = output("e2e-out/partners/a", "rates.csv");
+	assert_int_equal(n_lines(text), 2);
+	free(text);
+	text = output("e2e-out/partners/b", "rates.csv");
+	assert_int_equal(n_lines(text), 1);
+	free(text);
+	text = output("e2e-out", "report.html");
+	assert_non_null(strstr(text, "<li>Advertise 2 Nurse (band 5) shifts on Mon 30 Nov "
+	                             "08:00\xe2\x80\x93"
+	                             "16:00 (d1) at \xc2\xa3"
+	                             "14.64/h: 2 at a.</li>"));
+	free(text);
 	mu_scenario_free(sc);
 }
 
@@ -545,6 +602,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_rates_hand_solved_rota_and_plan),
+	    cmocka_unit_test(test_rates_solve_writes_them_all),
 	    cmocka_unit_test(test_rates_silo_has_a_row_per_partner),
 	    cmocka_unit_test(test_rates_sentences_read_back_on_generated_plans),
 	};
