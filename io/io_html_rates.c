@@ -182,6 +182,15 @@ void io_html_rates(struct mu_buf *b, const struct mu_scenario *sc, const struct 
 		mu_buf_adds(b, "<p>No bank staff of such a role work here.</p>\n");
 		goto done;
 	}
+	{
+		struct mu_buf text;
+		mu_buf_init(&text);
+		io_say_rates_summary(&text, sc, plan, partner);
+		mu_buf_adds(b, "<p><b>");
+		io_html_esc(b, text.data);
+		mu_buf_adds(b, "</b></p>\n");
+		mu_buf_release(&text);
+	}
 	for (i = 0; i < plan->n_rates; i++) {
 		const struct mu_rate_row *r = &plan->rates[i];
 		struct grid_key k = key_of(sc, r);

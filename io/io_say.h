@@ -178,6 +178,15 @@ void io_say_rate_advert(struct mu_buf *b, const struct mu_scenario *sc, const st
 void io_say_rate_enhanced(struct mu_buf *b, const struct mu_scenario *sc,
                           const struct mu_rate_row *r);
 
+/* The section's summary over plan's supply curves, or over those whose
+ * staff work at partner (MU_ALL: all): "Extra bank staff to find: 27
+ * staff-shifts, on 24 shifts of a role. An enhanced rate on 17 shifts of a
+ * role, £2,345 of spend above the bank rate." - the bank_extra rows' staff
+ * (at partner), the curves with any, the enhanced curves whose staff work
+ * there, and the rate rows' cash (at partner). Plain text. */
+void io_say_rates_summary(struct mu_buf *b, const struct mu_scenario *sc,
+                          const struct mu_plan *plan, size_t partner);
+
 /* What a recruitment (DESIGN.md §3c) comes to, a year, against recruiting
  * nobody: the posts by role and partner with their yearly pay (money),
  * then the yearly objective (spend plus penalty weights, said as such, a

@@ -122,3 +122,43 @@ void io_say_rate_enhanced(struct mu_buf *b, const struct mu_scenario *sc,
 	io_say_money(b, r->rate_cost);
 	mu_buf_adds(b, " more spend.");
 }
+
+void io_say_rates_summary(struct mu_buf *b, const struct mu_scenario *sc,
+                          const struct mu_plan *plan, size_t partner)
+{
+	double extra = 0, above = 0;
+	size_t i, n_extra = 0, n_enhanced = 0;
+	(void)sc;
+	for (i = 0; i < plan->n_rates; i++) {
+		const struct mu_rate_row *r = &plan->rates[i];
+		bool is_extra = false, is_here = partner == MU_ALL || r->partner == partner;
+		size_t k;
+		for (k = 0; k < plan->n_rows; k++) {
+			const struct mu_plan_row *row = &plan->rows[k];
+			if (row->worker_role != r->role || row->shift != r->shift ||
+			    (partner != MU_ALL && row->partner != partner) || !(row->staff > 0) ||
+			    io_say_rate_of_row(plan, row) != r)
+				continue;
+			is_here = true;
+			if (row->source == MU_SRC_BANK_EXTRA) {
+				extra += row->staff;
+				is_extra = true;
+			}
+		}
+		n_extra += is_extra;
+		n_enhanced += is_here && io_say_rate_is_enhanced(r);
+	}
+	for (i = 0; i < plan->n_rows; i++)
+		if (plan->rows[i].source == MU_SRC_RATE &&
+		    (partner == MU_ALL || plan->rows[i].partner == partner))
+			above += plan->rows[i].spend;
+	mu_buf_adds(b, "Extra bank staff to find: ");
+	say_staff(b, extra);
+	mu_buf_addf(b, " staff-shift%s", fabs(extra - 1) < EPS ? "" : "s");
+	if (n_extra > 0)
+		mu_buf_addf(b, ", on %zu shift%s of a role", n_extra, n_extra == 1 ? "" : "s");
+	mu_buf_addf(b, ". An enhanced rate on %zu shift%s of a role, ", n_enhanced,
+	            n_enhanced == 1 ? "" : "s");
+	io_say_money(b, above);
+	mu_buf_adds(b, " of spend above the bank rate.");
+}

@@ -380,6 +380,25 @@ static struct mu_plan *generate(const struct mu_scenario *sc, unsigned *seed)
 					c->extra += per_partner[p];
 				}
 				c->supply = c->named + c->extra + uniform(seed);
+				/* its cash above w_0 as rate rows, at its partner or
+				 * split between two */
+				for (p = 0; p < sc->n_partners && c->rate_cost > 0; p++) {
+					size_t at = is_silo ? k : (size_t)(uniform(seed) * 3);
+					struct mu_plan_row row = {.source = MU_SRC_RATE,
+					                          .demand = MU_ALL,
+					                          .partner = at,
+					                          .role = r,
+					                          .shift = s,
+					                          .worker_role = r,
+					                          .home = MU_ALL,
+					                          .worker = MU_ALL,
+					                          .offer = MU_ALL,
+					                          .spend = c->rate_cost / 2,
+					                          .rate = c->rate};
+					mu_plan_add_row(plan, &row, 1, NULL, false);
+					if (p == 1)
+						break;
+				}
 			}
 		}
 	mu_plan_finish(plan, sc);
@@ -503,6 +522,45 @@ static bool has_extra_at(const struct mu_plan *plan, const struct mu_rate_row *c
 	return false;
 }
 
+/* Reads the summary of partner p's curves (MU_ALL: all) back against
+ * plan's rows: the extra staff, the curves with some, the enhanced
+ * curves whose staff work there and the rate rows' cash. */
+static void check_summary(const struct mu_scenario *sc, const struct mu_plan *plan, size_t p)
+{
+	struct mu_buf text;
+	double extra = 0, cash = 0;
+	size_t i, n_extra = 0, n_enhanced = 0;
+	const char *at;
+	mu_buf_init(&text);
+	io_say_rates_summary(&text, sc, plan, p);
+	for (i = 0; i < plan->n_rows; i++) {
+		const struct mu_plan_row *row = &plan->rows[i];
+		if (p != MU_ALL && row->partner != p)
+			continue;
+		extra += row->source == MU_SRC_BANK_EXTRA ? row->staff : 0;
+		cash += row->source == MU_SRC_RATE ? row->spend : 0;
+	}
+	for (i = 0; i < plan->n_rates; i++) {
+		const struct mu_rate_row *c = &plan->rates[i];
+		n_extra += p == MU_ALL ? c->extra > 1e-6 : has_extra_at(plan, c, p);
+		n_enhanced += io_say_rate_is_enhanced(c) && io_report_rate_is_partners(plan, c, p);
+	}
+	assert_non_null(at = strstr(text.data, "to find: "));
+	if (!same(number_at(at + 9), extra))
+		fail_msg("'%s': the plan has %g extra staff", text.data, extra);
+	if (n_extra > 0) {
+		assert_non_null(at = strstr(text.data, ", on "));
+		assert_int_equal((size_t)number_at(at + 5), n_extra);
+	} else {
+		assert_null(strstr(text.data, ", on "));
+	}
+	assert_non_null(at = strstr(text.data, "enhanced rate on "));
+	assert_int_equal((size_t)number_at(at + 17), n_enhanced);
+	assert_non_null(at = strstr(text.data, ", \xc2\xa3"));
+	assert_true(fabs(number_at(at + 4) - cash) <= (cash < 100 ? 0.005 : 0.5));
+	mu_buf_release(&text);
+}
+
 /* The page's text as io_html_esc writes it. */
 static void escaped(struct mu_buf *out, const char *text)
 {
@@ -547,6 +605,9 @@ static void test_rates_sentences_read_back_on_generated_plans(void **state)
 			check_enhanced(sc, c, text.data);
 			n_enhanced += io_say_rate_is_enhanced(c);
 		}
+		check_summary(sc, plan, MU_ALL);
+		for (p = 0; p < sc->n_partners; p++)
+			check_summary(sc, plan, p);
 		/* the page says every advert and every enhanced shift of the
 		 * plan; each partner's page those of its curves alone */
 		for (p = 0; p <= sc->n_partners; p++) {
