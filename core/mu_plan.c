@@ -224,6 +224,7 @@ void mu_plan_free(struct mu_plan *plan)
 	if (!plan)
 		return;
 	free(plan->rows);
+	free(plan->rates);
 	free(plan->demand);
 	free(plan->partners);
 	free(plan);

@@ -85,20 +85,23 @@ static void files(struct mu_buf *b, const struct io_html_plan *p)
 		mu_buf_adds(b, "<p>This is a <b>rota</b>: whole shifts for named bank workers. ");
 	if (p->is_partner_page)
 		mu_buf_addf(b,
-		            "This folder has plan.csv%s, this partner's rows; the system's "
+		            "This folder has plan.csv%s%s, this partner's rows; the system's "
 		            "page and files are two folders up.</p>\n",
-		            p->is_plan ? "" : " and rota.csv");
+		            p->is_plan         ? ""
+		            : p->plan->n_rates ? ", rota.csv"
+		                               : " and rota.csv",
+		            p->plan->n_rates ? " and rates.csv" : "");
 	else
 		mu_buf_addf(
 		    b,
-		    "This folder has plan.csv, %ssummary.csv, why.csv%s%s and partners/ "
+		    "This folder has plan.csv, %ssummary.csv, why.csv%s%s%s and partners/ "
 		    "(each partner's page and files)%s.</p>\n",
 		    p->is_plan ? "" : "rota.csv, ", p->prices ? ", prices.csv" : "",
 		    p->changes
 		        ? ", changes.csv, calls.csv (whom to phone), bookings.csv (agency to "
 		          "book and cancel)"
 		        : "",
-		    p->is_plan ? "; no rota.csv" : "");
+		    p->plan->n_rates ? ", rates.csv" : "", p->is_plan ? "; no rota.csv" : "");
 }
 
 /* What a re-plan re-plans: the kept plan, from its now when it has one. */
@@ -775,6 +778,7 @@ static void plan_sections(struct mu_buf *b, const struct mu_scenario *sc, const 
 	spend(b, sc, p);
 	mutual_aid(b, sc, p);
 	io_html_bank(b, sc, p->plan, p->is_partner_page ? p->partner : MU_ALL);
+	io_html_rates(b, sc, p);
 	prices(b, sc, lk, p);
 	io_html_rota_grid(b, sc, p);
 }

@@ -63,4 +63,9 @@ void io_html_staff_by_shift(struct mu_buf *b, const struct mu_scenario *sc,
 void io_html_bidding(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *sys,
                      const struct mu_plan *silo, const struct mu_bidding *bid);
 
+/* Appends the section on bank rates and extra staff (DESIGN.md §3d,
+ * io_html_rates.c) of p's plan, or p's partner's part of it; nothing when
+ * the plan has no supply curve. */
+void io_html_rates(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p);
+
 #endif

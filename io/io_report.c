@@ -167,6 +167,13 @@ void io_report_date_text(char *buf, size_t size, long day)
 	strftime(buf, size, "%Y-%m-%d", &tm);
 }
 
+void io_report_rate_text(char *buf, size_t size, double rate)
+{
+	snprintf(buf, size, "%.10g", rate);
+	if (!strchr(buf, '.') || strlen(strchr(buf, '.')) < 3)
+		snprintf(buf, size, "%.2f", rate);
+}
+
 enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
                                   const struct mu_plan *plan, size_t partner, struct mu_err *err)
 {
@@ -178,12 +185,13 @@ enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
 		free(order);
 		return MU_E_IO;
 	}
-	fputs("worker,name,role,home,partner,partner_name,covers,shift,date,start,end,hours\n", fp);
+	fputs("worker,name,role,home,partner,partner_name,covers,shift,date,start,end,hours,rate\n",
+	      fp);
 	for (i = 0; i < n; i++) {
 		const struct mu_plan_row *r = &plan->rows[order[i]];
 		const struct mu_bank_worker *w = &sc->bank[r->worker];
 		const struct mu_shift *s = &sc->shifts[r->shift];
-		char date[16];
+		char date[16], rate[32];
 		io_report_date_text(date, sizeof(date), s->day);
 		io_csv_write_text(fp, w->id);
 		fputc(',', fp);
@@ -200,8 +208,9 @@ enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
 		io_csv_write_text(fp, sc->roles[r->role].id);
 		fputc(',', fp);
 		io_csv_write_text(fp, s->id);
-		fprintf(fp, ",%s,%02d:%02d,%02d:%02d,%.10g\n", date, s->start_min / 60,
-		        s->start_min % 60, s->end_min / 60, s->end_min % 60, r->hours);
+		io_report_rate_text(rate, sizeof(rate), r->rate);
+		fprintf(fp, ",%s,%02d:%02d,%02d:%02d,%.10g,%s\n", date, s->start_min / 60,
+		        s->start_min % 60, s->end_min / 60, s->end_min % 60, r->hours, rate);
 	}
 	free(order);
 	return io_file_close(&out, err);

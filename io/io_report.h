@@ -26,10 +26,34 @@ enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
                                   const struct mu_plan *plan, size_t partner, struct mu_err *err);
 
 /* Writes dir/rota.csv (DESIGN.md §4): one row per bank assignment, with
- * names, dates and clock times, by worker, then date and start; partner's
- * slice as io_report_write_plan's. MU_OK or MU_E_IO. */
+ * names, dates and clock times and the rate paid (the plan row's rate),
+ * by worker, then date and start; partner's slice as
+ * io_report_write_plan's. MU_OK or MU_E_IO. */
 enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
                                   const struct mu_plan *plan, size_t partner, struct mu_err *err);
+
+/* A rate (£/h, DESIGN.md §3d) as the CSV files write it: at least two
+ * decimals, all a rung of the ladder has (up to ten significant digits),
+ * into buf. */
+void io_report_rate_text(char *buf, size_t size, double rate);
+
+/* rates.csv (DESIGN.md §3d, io_report_rates.c). Whether sc has a role
+ * whose bank supply answers the rate (elasticity above 0): only then is
+ * rates.csv written. */
+bool io_report_has_rates(const struct mu_scenario *sc);
+
+/* Whether rates row r belongs to partner's slice: its own curve, or one
+ * whose staff (named or extra) work there; MU_ALL: every row. */
+bool io_report_rate_is_partners(const struct mu_plan *plan, const struct mu_rate_row *r,
+                                size_t partner);
+
+/* Writes dir/rates.csv: per rates row of plan (partner's slice as
+ * io_report_rate_is_partners'), `role,shift,partner,offers,bank_rate,rate,
+ * enhanced,supply,named,extra,base_supply,top_rate,top_supply,rate_cost,
+ * shadow_price,shadow_price_is_cash` (partner empty for a shared curve;
+ * the shadow price empty in a rota). MU_OK or MU_E_IO. */
+enum mu_code io_report_write_rates(const char *dir, const struct mu_scenario *sc,
+                                   const struct mu_plan *plan, size_t partner, struct mu_err *err);
 
 /* Writes dir/changes.csv (DESIGN.md §4, with --keep): one row per change
  * against the kept plan, `change,source,worker,name,supplier,offer,shift,

@@ -173,6 +173,47 @@ void io_say_change(struct mu_buf *b, const struct mu_scenario *sc, const struct 
  * shifts.csv writes it). Appends plain text to b. */
 void io_say_shift_when(struct mu_buf *b, const struct mu_shift *s);
 
+/* Pay caps and the supply they buy (DESIGN.md §3d, io_say_rates.c). */
+
+/* The rates row (supply curve) whose staff a bank or bank_extra plan row
+ * is: the row's partner's own curve of its role and shift when it has one
+ * (silo, outside a coalition), else the shared one; NULL for another
+ * source, or a role whose supply is fixed. Borrowed from plan. */
+const struct mu_rate_row *io_say_rate_of_row(const struct mu_plan *plan,
+                                             const struct mu_plan_row *row);
+
+/* Whether r's rate paid is above its bank_rate (an enhanced rate). */
+bool io_say_rate_is_enhanced(const struct mu_rate_row *r);
+
+/* A role as the sentences name it: "Registered nurse (band 5)", or its
+ * name alone without a band. */
+void io_say_rate_role(struct mu_buf *b, const struct mu_scenario *sc, size_t role);
+
+/* The extra staff of curve r to find, from plan's bank_extra rows: "Advertise
+ * 2 Registered nurse (band 5) shifts on Sat 5 Dec 20:00–08:00 (sat-n) at
+ * £17.75/h (+30% for unsocial hours): 1 at Acute North, 1 at Hospice." (at
+ * "the bank rate, £15.33/h" when not enhanced; a partner's own curve says
+ * whose bank). Staff whole, or a plan's fractions to two decimals.
+ * Nothing when r has no extra staff. Plain text. */
+void io_say_rate_advert(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *plan,
+                        const struct mu_rate_row *r);
+
+/* A shift that needed an enhanced rate: "Sat 5 Dec 20:00–08:00 (sat-n),
+ * Registered nurse (band 5): £17.75/h (+30% for unsocial hours), above the
+ * bank rate £15.33/h, for 14 staff (12 named, 2 extra) where 11.4 can be
+ * had at the bank rate; £123 more spend." Plain text. */
+void io_say_rate_enhanced(struct mu_buf *b, const struct mu_scenario *sc,
+                          const struct mu_rate_row *r);
+
+/* The section's summary over plan's supply curves, or over those whose
+ * staff work at partner (MU_ALL: all): "Extra bank staff to find: 27
+ * staff-shifts, on 24 shifts of a role. An enhanced rate on 17 shifts of a
+ * role, £2,345 of spend above the bank rate." - the bank_extra rows' staff
+ * (at partner), the curves with any, the enhanced curves whose staff work
+ * there, and the rate rows' cash (at partner). Plain text. */
+void io_say_rates_summary(struct mu_buf *b, const struct mu_scenario *sc,
+                          const struct mu_plan *plan, size_t partner);
+
 /* What a recruitment (DESIGN.md §3c) comes to, a year, against recruiting
  * nobody: the posts by role and partner with their yearly pay (money),
  * then the yearly objective (spend plus penalty weights, said as such, a

@@ -78,6 +78,9 @@ struct pol_curve {
 	/* the model column of step k >= 1 is first_step + k - 1 (n_rungs - 1
 	 * of them); MU_ALL: none */
 	size_t first_step;
+	/* its supply row (MU_ROW_SUPPLY), or MU_ALL: none (pol_plan.c reads
+	 * its dual as rates.csv's price) */
+	size_t supply_row;
 };
 
 /* Pools of fewer workers keep their x columns in rota mode (pol_bank.c's

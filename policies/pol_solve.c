@@ -402,8 +402,10 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 		goto done;
 	}
 	out->plan = pol_plan_new(b, res.x);
-	if (req->is_lp)
+	if (req->is_lp) {
 		read_prices(b, &res, out);
+		pol_plan_price_rates(b, res.x, res.row_dual, out->plan);
+	}
 done:
 	sol_result_release(&res);
 	free(core_cols);

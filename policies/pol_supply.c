@@ -175,6 +175,7 @@ static void add_steps(struct pol_build *b, size_t ci, const size_t *cols, size_t
 	snprintf(name, sizeof(name), "supply_r%zu_s%zu_g%zu", c->role, c->shift, c->group);
 	row = pol_build_add_row(b, name, -SOL_INF, c->supply[0],
 	                        &(struct pol_row){MU_ROW_SUPPLY, c->role, c->shift});
+	c->supply_row = row;
 	for (i = 0; i < n_cols; i++)
 		sol_model_add_entry(b->m, row, cols[i], 1);
 	for (k = 1; k < c->n_rungs; k++) {
@@ -235,7 +236,8 @@ void pol_supply_apply(struct pol_build *b)
 				                        .shift = s,
 				                        .group = g,
 				                        .n_offers = n_offers[key],
-				                        .first_step = MU_ALL};
+				                        .first_step = MU_ALL,
+				                        .supply_row = MU_ALL};
 				make_ladder(sc, c);
 				b->curve_at[key] = b->n_curves++;
 			}

@@ -1193,22 +1193,39 @@ static void cells_of(const struct io_csv_table *t, size_t i, const char *const *
 	}
 }
 
+/* The rate a bank worker of role r at partner q on shift s is paid: the
+ * offer of plan.csv's rate row there, else r's bank_rate. */
+static double rota_rate(const struct mu_scenario *sc, const struct io_csv_table *plan, size_t r,
+                        size_t q, size_t s)
+{
+	const struct mu_cap *cap = mu_scenario_cap(sc, r);
+	size_t i;
+	for (i = 1; i < plan->n_rows; i++)
+		if (strcmp(cell_named(plan, i, "source"), "rate") == 0 &&
+		    strcmp(cell_named(plan, i, "partner"), sc->partners[q].id) == 0 &&
+		    strcmp(cell_named(plan, i, "worker_role"), sc->roles[r].id) == 0 &&
+		    strcmp(cell_named(plan, i, "shift"), sc->shifts[s].id) == 0)
+			return strtod(cell_named(plan, i, "offer"), NULL);
+	return cap && cap->has_bank_rate ? cap->bank_rate : 0;
+}
+
 bool plan_check_rota(const struct mu_scenario *sc, const char *plan_path, const char *rota_path,
                      char *why, size_t why_len)
 {
 	static const char *const plan_cols[] = {"source", "worker", "partner",
 	                                        "role",   "shift",  "hours"};
-	static const char *const rota_cols[] = {"worker",  "name",         "role",   "home",
-	                                        "partner", "partner_name", "covers", "shift",
-	                                        "date",    "start",        "end",    "hours"};
+	static const char *const rota_cols[] = {
+	    "worker", "name", "role",  "home", "partner", "partner_name", "covers",
+	    "shift",  "date", "start", "end",  "hours",   "rate"};
 	struct io_csv_table *plan = read_table(plan_path, why, why_len);
 	struct io_csv_table *rota = plan ? read_table(rota_path, why, why_len) : NULL;
 	bool is_ok = rota != NULL;
 	size_t i, j = 1, n_bank = 0;
 	long last_worker = -1, last_start = 0;
 	for (i = 1; is_ok && i < plan->n_rows; i++) {
-		const char *p[6], *r[12];
+		const char *p[6], *r[13];
 		size_t w, s, q;
+		double rate;
 		char date[16], start[24], end[24];
 		time_t t;
 		struct tm tm;
@@ -1218,7 +1235,7 @@ bool plan_check_rota(const struct mu_scenario *sc, const char *plan_path, const 
 		n_bank++;
 		/* rota.csv is in its own order: find the row */
 		for (j = 1; j < rota->n_rows; j++) {
-			cells_of(rota, j, rota_cols, 12, r);
+			cells_of(rota, j, rota_cols, 13, r);
 			if (strcmp(r[0], p[1]) == 0 && strcmp(r[7], p[4]) == 0 &&
 			    strcmp(r[4], p[2]) == 0 && strcmp(r[6], p[3]) == 0)
 				break;
@@ -1254,6 +1271,14 @@ bool plan_check_rota(const struct mu_scenario *sc, const char *plan_path, const 
 			         j, i);
 			is_ok = false;
 		}
+		/* the rate paid (§3d): plan.csv's rate row of the worker's role on
+		 * the shift where they work, or the role's bank_rate */
+		rate = rota_rate(sc, plan, sc->bank[w].role, q, s);
+		if (is_ok && (!*r[12] || fabs(strtod(r[12], NULL) - rate) > 1e-6)) {
+			snprintf(why, why_len, "rota.csv line %zu: rate '%s', plan.csv says %.10g",
+			         j, r[12], rate);
+			is_ok = false;
+		}
 	}
 	if (is_ok && rota->n_rows - 1 != n_bank) {
 		snprintf(why, why_len, "rota.csv has %zu rows, plan.csv %zu bank rows",
@@ -1262,9 +1287,9 @@ bool plan_check_rota(const struct mu_scenario *sc, const char *plan_path, const 
 	}
 	/* by worker (in bank.csv's order), then date and start */
 	for (j = 1; is_ok && j < rota->n_rows; j++) {
-		const char *r[12];
+		const char *r[13];
 		long w, start;
-		cells_of(rota, j, rota_cols, 12, r);
+		cells_of(rota, j, rota_cols, 13, r);
 		w = (long)find_worker(sc, r[0]);
 		start = sc->shifts[find_shift(sc, r[7])].abs_start;
 		if (w < last_worker || (w == last_worker && start < last_start)) {
