@@ -216,6 +216,36 @@ static void test_supply_incentive_rate_card_hand_solved(void **state)
  * all of S(12) at 12 x 10.95445 = 131.45341 a hour, 1,051.62731, and
  * leaves 1.04555 short (1,672.87816): 2,724.50547. A rota has 10 at
  * w_0 (800) and 2 short (3,200): 4,000. A lower cap leaves more unfilled. */
+/* Rota mode rounds a curve's room for extra staff down (pol_rota_cuts.c:
+ * extra staff are whole): n = 10 offers, ε = 0.5, cap 12 (w_0 10) give
+ * S(top) = 10 × 1.2^0.5 = 10.954, room 0.954, so the rota's row allows 0
+ * extra staff, and plan mode keeps the fraction. The rota search's answer
+ * is the same either way (the cut removes no whole solution). */
+static void test_supply_rota_rounds_the_room_for_extra_staff_down(void **state)
+{
+	const struct supply_case c = {"rn", 0.5, 0, 0.1, 12, MU_RATE_CARD_UNIFORM};
+	const struct harness_file files[] = {
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,12\n"}, {NULL, NULL}};
+	struct mu_scenario *sc = load(files, &c);
+	int is_rota;
+	(void)state;
+	for (is_rota = 0; is_rota < 2; is_rota++) {
+		struct pol_build *b = pol_build_new(sc, NULL);
+		size_t i, n = 0;
+		if (is_rota)
+			pol_rota_cuts_apply(b);
+		for (i = 0; i < b->m->n_rows; i++)
+			if (b->rows[i].kind == MU_ROW_EXTRA) {
+				n++;
+				assert_true(fabs(b->m->row_hi[i] -
+				                 (is_rota ? 0 : 10 * sqrt(1.2) - 10)) < 1e-9);
+			}
+		assert_int_equal(n, 1);
+		pol_build_free(b);
+	}
+	mu_scenario_free(sc);
+}
+
 static void test_supply_cap_limits_what_is_bought(void **state)
 {
 	const struct supply_case c = {"rn", 0.5, 0, 0.1, 12, MU_RATE_CARD_UNIFORM};
@@ -786,6 +816,7 @@ int main(void)
 	    cmocka_unit_test(test_supply_uniform_rate_card_hand_solved),
 	    cmocka_unit_test(test_supply_incentive_rate_card_hand_solved),
 	    cmocka_unit_test(test_supply_cap_limits_what_is_bought),
+	    cmocka_unit_test(test_supply_rota_rounds_the_room_for_extra_staff_down),
 	    cmocka_unit_test(test_supply_reference_rate_limits_the_named),
 	    cmocka_unit_test(test_supply_fixed_supply_is_the_model_of_section_3),
 	    cmocka_unit_test(test_supply_silo_has_a_curve_per_partner),
