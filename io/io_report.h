@@ -110,6 +110,12 @@ struct io_sweep_point {
 	double gap;
 	struct mu_totals system;
 	int64_t run_id;
+	/* DESIGN.md §3d, with io_sweep_table.has_supply: the lowest and
+	 * highest rate paid (£/h before the unsocial factor) over the
+	 * (role, shift)s of the roles whose supply answers the rate (a rate
+	 * row's rate, bank_rate where the plan has none; NAN with no such
+	 * role), and the extra bank staff (staff-shifts of bank_extra) */
+	double rate_lo, rate_hi, extra_staff;
 };
 
 struct io_sweep_table {
@@ -127,6 +133,9 @@ struct io_sweep_table {
 	 * has_budget false when there is none or the sweep varies it */
 	bool has_budget;
 	double budget;
+	/* some role's supply answers the rate, or a §3d key varies: then
+	 * sweep.csv and the page add the rate paid and the extra staff */
+	bool has_supply;
 };
 
 /* Writes len bytes of data to dir/name (creating dir when it is missing),
@@ -184,7 +193,9 @@ enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *
                                      const struct mu_plan *sys, const struct mu_plan *silo,
                                      struct mu_err *err);
 
-/* Writes dir/sweep.csv: one row per point. MU_OK or MU_E_IO. */
+/* Writes dir/sweep.csv: one row per point; with has_supply three more
+ * columns at the end: rate_lowest, rate_highest (empty without a role
+ * whose supply answers the rate) and extra_staff. MU_OK or MU_E_IO. */
 enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table *table,
                                    struct mu_err *err);
 
