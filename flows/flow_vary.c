@@ -425,47 +425,6 @@ static size_t offers_of(const struct mu_scenario *sc, size_t r)
 	return n;
 }
 
-/* A §3d key that can move nothing (flow_vary_check). */
-static enum mu_code check_moves(const struct mu_scenario *sc, const struct flow_vary *vary,
-                                size_t n_vary, const struct flow_vary *v, struct mu_err *err)
-{
-	size_t r;
-	bool is_any = false;
-	if (v->kind == FLOW_VARY_SETTING) { /* rate_card */
-		for (r = 0; r < sc->n_roles && !is_any; r++)
-			is_any = is_ever_elastic(sc, vary, n_vary, r) && offers_of(sc, r) > 0;
-		if (is_any)
-			return MU_OK;
-		return mu_err_set(err, MU_E_USAGE,
-		                  "--vary %s: every role's bank supply is fixed (no supply.csv row "
-		                  "with elasticity above 0 and offers in availability.csv), so the "
-		                  "rate card changes nothing (DESIGN.md §3d); give a role an "
-		                  "elasticity in supply.csv, or vary elasticity.ROLE too",
-		                  v->name);
-	}
-	r = v->role;
-	if (offers_of(sc, r) == 0)
-		return mu_err_set(
-		    err, MU_E_USAGE,
-		    "--vary %s: no bank worker of role '%s' offered a shift in "
-		    "availability.csv, so there is no bank supply of it to answer the "
-		    "rate, and the sweep would show nothing",
-		    v->name, sc->roles[r].id);
-	if (v->kind == FLOW_VARY_ELASTICITY || is_ever_elastic(sc, vary, n_vary, r))
-		return MU_OK;
-	return mu_err_set(err, MU_E_USAGE,
-	                  "--vary %s: role '%s' has fixed bank supply (%s), so its %s changes "
-	                  "nothing (DESIGN.md §3d); give it a supply.csv row with elasticity "
-	                  "above 0, or vary elasticity.%s too",
-	                  v->name, sc->roles[r].id,
-	                  mu_scenario_supply(sc, r) ? "elasticity 0 in supply.csv"
-	                                            : "no row in supply.csv",
-	                  v->kind == FLOW_VARY_BANK_CAP         ? "bank cap"
-	                  : v->kind == FLOW_VARY_REFERENCE_RATE ? "reference rate"
-	                                                        : "ladder step",
-	                  sc->roles[r].id);
-}
-
 /* The vary of kind on role r, or NULL. */
 static const struct flow_vary *vary_of(const struct flow_vary *vary, size_t n_vary,
                                        enum flow_vary_kind kind, size_t r)
@@ -475,6 +434,106 @@ static const struct flow_vary *vary_of(const struct flow_vary *vary, size_t n_va
 		if (vary[k].kind == kind && vary[k].role == r)
 			return &vary[k];
 	return NULL;
+}
+
+/* Whether role r's ladder has a rung above w_0 at some point: a bank_cap
+ * (as given or varied) above its bank_rate (as given or varied). Without
+ * one the rate card and the step have nothing to price. */
+static bool has_ladder(const struct mu_scenario *sc, const struct flow_vary *vary, size_t n_vary,
+                       size_t r)
+{
+	const struct flow_vary *vc = vary_of(vary, n_vary, FLOW_VARY_BANK_CAP, r);
+	const struct flow_vary *vr = vary_of(vary, n_vary, FLOW_VARY_BANK_RATE, r);
+	const struct mu_cap *cap = mu_scenario_cap(sc, r);
+	double top = vc ? vc->to : cap && cap->has_bank_cap ? cap->bank_cap : -1;
+	double rate = vr ? vr->from : cap && cap->has_bank_rate ? cap->bank_rate : HUGE_VAL;
+	return top > rate;
+}
+
+/* Whether role r's offers were made at a rate other than its bank_rate
+ * at some point: then S(w_0) differs from the offers, and elasticity
+ * moves it even without a ladder. */
+static bool is_reference_off(const struct mu_scenario *sc, const struct flow_vary *vary,
+                             size_t n_vary, size_t r)
+{
+	const struct mu_supply *sup = mu_scenario_supply(sc, r);
+	const struct mu_cap *cap = mu_scenario_cap(sc, r);
+	if (vary_of(vary, n_vary, FLOW_VARY_REFERENCE_RATE, r))
+		return true;
+	if (!sup || !sup->has_reference_rate)
+		return false;
+	return vary_of(vary, n_vary, FLOW_VARY_BANK_RATE, r) ||
+	       !(cap && cap->has_bank_rate && cap->bank_rate == sup->reference_rate);
+}
+
+/* A §3d key that can move nothing (flow_vary_check). */
+static enum mu_code check_moves(const struct mu_scenario *sc, const struct flow_vary *vary,
+                                size_t n_vary, const struct flow_vary *v, struct mu_err *err)
+{
+	size_t r;
+	bool is_any = false;
+	if (v->kind == FLOW_VARY_SETTING) { /* rate_card */
+		for (r = 0; r < sc->n_roles && !is_any; r++)
+			is_any = is_ever_elastic(sc, vary, n_vary, r) && offers_of(sc, r) > 0;
+		if (!is_any)
+			return mu_err_set(
+			    err, MU_E_USAGE,
+			    "--vary %s: every role's bank supply is fixed (no supply.csv "
+			    "row with elasticity above 0 and offers in "
+			    "availability.csv), so the rate card changes nothing "
+			    "(DESIGN.md §3d); give a role an elasticity in supply.csv, "
+			    "or vary elasticity.ROLE too",
+			    v->name);
+		for (r = 0; r < sc->n_roles; r++)
+			if (is_ever_elastic(sc, vary, n_vary, r) && offers_of(sc, r) > 0 &&
+			    has_ladder(sc, vary, n_vary, r))
+				return MU_OK;
+		return mu_err_set(
+		    err, MU_E_USAGE,
+		    "--vary %s: no role whose supply answers the rate has a bank_cap "
+		    "above its bank_rate, so every one is paid bank_rate and the rate "
+		    "card changes nothing (DESIGN.md §3d); give one a bank_cap in "
+		    "caps.csv, or vary bank_cap.ROLE too",
+		    v->name);
+	}
+	r = v->role;
+	if (offers_of(sc, r) == 0)
+		return mu_err_set(
+		    err, MU_E_USAGE,
+		    "--vary %s: no bank worker of role '%s' offered a shift in "
+		    "availability.csv, so there is no bank supply of it to answer the "
+		    "rate, and the sweep would show nothing",
+		    v->name, sc->roles[r].id);
+	if (v->kind != FLOW_VARY_ELASTICITY && !is_ever_elastic(sc, vary, n_vary, r))
+		return mu_err_set(
+		    err, MU_E_USAGE,
+		    "--vary %s: role '%s' has fixed bank supply (%s), so its %s changes "
+		    "nothing (DESIGN.md §3d); give it a supply.csv row with elasticity "
+		    "above 0, or vary elasticity.%s too",
+		    v->name, sc->roles[r].id,
+		    mu_scenario_supply(sc, r) ? "elasticity 0 in supply.csv"
+		                              : "no row in supply.csv",
+		    v->kind == FLOW_VARY_BANK_CAP         ? "bank cap"
+		    : v->kind == FLOW_VARY_REFERENCE_RATE ? "reference rate"
+		                                          : "ladder step",
+		    sc->roles[r].id);
+	if (v->kind == FLOW_VARY_STEP && !has_ladder(sc, vary, n_vary, r))
+		return mu_err_set(err, MU_E_USAGE,
+		                  "--vary %s: role '%s' has no bank_cap above its bank_rate at any "
+		                  "point, so its ladder is one rung and the step changes nothing "
+		                  "(DESIGN.md §3d); give it a bank_cap in caps.csv, or vary "
+		                  "bank_cap.%s too",
+		                  v->name, sc->roles[r].id, sc->roles[r].id);
+	if (v->kind == FLOW_VARY_ELASTICITY && !has_ladder(sc, vary, n_vary, r) &&
+	    !is_reference_off(sc, vary, n_vary, r))
+		return mu_err_set(err, MU_E_USAGE,
+		                  "--vary %s: role '%s' has no bank_cap above its bank_rate at any "
+		                  "point, and its offers were made at its bank_rate, so at every "
+		                  "elasticity the bank can have just the staff who offered: the "
+		                  "elasticity changes nothing (DESIGN.md §3d); give it a bank_cap "
+		                  "in caps.csv, or vary bank_cap.%s too",
+		                  v->name, sc->roles[r].id, sc->roles[r].id);
+	return MU_OK;
 }
 
 /* bank_cap below bank_rate at some point, as the reader refuses it in

@@ -441,6 +441,21 @@ static void test_sweep_refuses_what_supply_cannot_show(void **state)
 	                       "--vary bank_rate.rn: at the point bank_rate.rn = 14, bank_cap 12 "
 	                       "of role 'rn' is below its bank_rate 14 (bank_cap in caps.csv)"));
 	mu_scenario_free(sc);
+	/* no bank_cap: a ladder of one rung, which the step and the rate card
+	 * cannot price and elasticity cannot move (the offers were made at
+	 * bank_rate) */
+	sc = load_supply("role,elasticity\nrn,0.5\n");
+	sc->caps[0].has_bank_cap = false;
+	assert_non_null(strstr(check_refusal(sc, step, 1),
+	                       "--vary step.rn: role 'rn' has no bank_cap above its bank_rate at "
+	                       "any point, so its ladder is one rung"));
+	assert_non_null(strstr(check_refusal(sc, elasticity, 1), "the elasticity changes nothing"));
+	assert_non_null(strstr(check_refusal(sc, card, 1),
+	                       "no role whose supply answers the rate has a bank_cap"));
+	check_accepted(sc, (const char *const[]){"step.rn=0.1:0.2:0.1", "bank_cap.rn=10:12:2"}, 2);
+	check_accepted(sc, (const char *const[]){"elasticity.rn=0:1:1", "reference_rate.rn=5:10:5"},
+	               2);
+	mu_scenario_free(sc);
 	/* no bank worker of the role offered a shift: nothing to buy */
 	sc = harness_load(base, none);
 	assert_non_null(strstr(refusal(sc, "rate_card=incentive:uniform:1"), "TO (0) is below"));
