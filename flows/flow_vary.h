@@ -80,7 +80,11 @@ bool flow_vary_overlaps(const struct flow_vary *a, const struct flow_vary *b);
  *   elasticity.ROLE varied above 0): §3d says the cap does nothing then;
  *   rate_card when every role's supply is fixed so; any of these, and
  *   elasticity.ROLE, for a role none of whose bank workers offered a
- *   shift (there is no supply to answer the rate);
+ *   shift (there is no supply to answer the rate); step.ROLE, and
+ *   rate_card when no elastic role has one, without a bank_cap above the
+ *   bank_rate at any point (a ladder of one rung); elasticity.ROLE without
+ *   such a cap whose offers were made at its bank_rate (S(w_0) is the
+ *   offers at every elasticity);
  * - a point where a role's bank_cap is below its bank_rate (either one
  *   varied), named by the values of the point that set them.
  * MU_OK, or MU_E_USAGE with a message that names the --vary and says
