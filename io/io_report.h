@@ -134,7 +134,9 @@ struct io_sweep_table {
 	bool has_budget;
 	double budget;
 	/* some role's supply answers the rate, or a §3d key varies: then
-	 * sweep.csv and the page add the rate paid and the extra staff */
+	 * sweep.csv ends in three more columns, rate_lowest, rate_highest
+	 * (empty without a role whose supply answers the rate) and
+	 * extra_staff, and the page shows them too */
 	bool has_supply;
 };
 
@@ -193,9 +195,7 @@ enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *
                                      const struct mu_plan *sys, const struct mu_plan *silo,
                                      struct mu_err *err);
 
-/* Writes dir/sweep.csv: one row per point; with has_supply three more
- * columns at the end: rate_lowest, rate_highest (empty without a role
- * whose supply answers the rate) and extra_staff. MU_OK or MU_E_IO. */
+/* Writes dir/sweep.csv: one row per point. MU_OK or MU_E_IO. */
 enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table *table,
                                    struct mu_err *err);
 
