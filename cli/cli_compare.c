@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include "core/mu_format.h"
+#include "io/io_report.h"
 #include "io/io_say.h"
 
 #include <math.h>
@@ -107,7 +108,11 @@ static void print_partners(const struct mu_scenario *sc, const struct flow_run *
 {
 	char m[6][MU_MONEY_SIZE];
 	int w = cli_partner_id_width(sc, 7);
+	struct io_compare_partners t;
 	size_t p;
+	/* the figures of the page's table, each column rounded to its total
+	 * (issue 24) */
+	io_report_compare_partners(sys->solved.plan, silo->solved.plan, sc->n_partners, &t);
 	/* weighted is cash plus weights: no pound sign (DESIGN.md §3) */
 	printf("\nPartner by partner (system / silo; net cash = spend + recharge paid - recharge "
 	       "received; weighted = net cash + penalty weights, not money, the same footing "
@@ -120,19 +125,18 @@ static void print_partners(const struct mu_scenario *sc, const struct flow_run *
 		                       *b = &silo->solved.plan->partners[p];
 		double fa = mu_totals_fill_rate(a), fb = mu_totals_fill_rate(b);
 		printf("  %-*s %12s %12s %12s %13s", w, sc->partners[p].id,
-		       cli_money(m[4], mu_totals_net_cash(a)),
-		       cli_money(m[5], mu_totals_net_cash(b)),
-		       mu_format_weight(m[0], mu_totals_partner_cost(a), 2),
-		       mu_format_weight(m[1], mu_totals_partner_cost(b), 2));
+		       cli_money(m[4], t.net_cash[0][p]), cli_money(m[5], t.net_cash[1][p]),
+		       mu_format_weight(m[0], t.weighted[0][p], 2),
+		       mu_format_weight(m[1], t.weighted[1][p], 2));
 		if (fa >= 0)
 			printf(" %6.1f%% %6.1f%%", 100 * fa, 100 * fb);
 		else
 			printf(" %7s %7s", "-", "-");
 		printf(" %4zu %4zu %11s %11s %6.0fh %6.0fh\n", a->n_red_flags, b->n_red_flags,
-		       cli_money(m[2], a->spend[MU_SRC_AGENCY]),
-		       cli_money(m[3], b->spend[MU_SRC_AGENCY]), a->hours[MU_SRC_LEND],
-		       a->lent_out_hours);
+		       cli_money(m[2], t.agency[0][p]), cli_money(m[3], t.agency[1][p]),
+		       t.aid_in[p], t.aid_out[p]);
 	}
+	io_compare_partners_release(&t);
 	cli_print_partner_legend(sc);
 }
 
@@ -168,10 +172,15 @@ void cli_compare_print(const struct mu_scenario *sc, const struct flow_compare *
 	printf("\n%s\n", cli_safe(say.data));
 	mu_buf_release(&say);
 	mu_buf_init(&say);
-	io_say_compare_cost(&say, sys->solved.objective, silo->solved.objective,
-	                    silo->solved.status != MU_STATUS_OPTIMAL && silo->solved.has_bound &&
-	                        sys->solved.status == MU_STATUS_OPTIMAL,
-	                    silo->solved.bound);
+	{
+		struct io_compare_search s = {sys->solved.objective,
+		                              sys->solved.status == MU_STATUS_OPTIMAL,
+		                              sys->solved.has_bound, sys->solved.bound},
+		                         alone = {silo->solved.objective,
+		                                  silo->solved.status == MU_STATUS_OPTIMAL,
+		                                  silo->solved.has_bound, silo->solved.bound};
+		io_say_compare_cost(&say, &s, &alone);
+	}
 	printf("%s\n", say.data); /* numbers only: no text of the user's */
 	mu_buf_release(&say);
 	mu_buf_init(&say);

@@ -19,9 +19,11 @@
 #include "core/mu_keep.h"
 #include "core/mu_time.h"
 #include "flows/flow_sweep.h"
+#include "io/io_outputs.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -226,6 +228,7 @@ int cmd_sweep(int argc, char **argv)
 	size_t n_vary = 0, n_all, k;
 	enum mu_code rc;
 	int status;
+	char *staged = NULL; /* --out's outputs until the sweep is recorded */
 
 	memset(&sw, 0, sizeof(sw));
 	if (cli_print_help_if_asked(cmd_sweep_help, argc, argv))
@@ -257,6 +260,11 @@ int cmd_sweep(int argc, char **argv)
 		goto done;
 	if ((status = cli_prepare_out(a.out)) != 0) /* before any solving */
 		goto done;
+	mu_err_clear(&err);
+	if (a.out && io_outputs_begin(a.out, &staged, &err) != MU_OK) {
+		status = cli_fail(&err);
+		goto done;
+	}
 	mu_buf_init(&spec);
 	spec_of(&a, &spec);
 	memset(&req, 0, sizeof(req));
@@ -319,10 +327,24 @@ int cmd_sweep(int argc, char **argv)
 	printf("sweep %lld recorded in %s (runs %lld to %lld) in %.1f s", (long long)sw.id,
 	       cli_safe(a.db), (long long)sw.points[0].view.run_id,
 	       (long long)sw.points[sw.n_points - 1].view.run_id, mu_time_now() - started);
-	if (a.out) {
-		if (flow_sweep_write(a.out, src, sc, &req, &sw, &err) != MU_OK) {
+	if (staged) {
+		/* written once every point is recorded (sweep.csv names their
+		 * runs), then moved into --out whole */
+		if (flow_sweep_write(staged, src, sc, &req, &sw, &err) != MU_OK) {
 			printf("\n");
 			status = cli_fail(&err);
+			goto done;
+		}
+		if (io_outputs_commit(staged, a.out, &err) != MU_OK) {
+			printf("\n");
+			cli_print_line(
+			    stderr,
+			    "muster: sweep %lld (runs %lld to %lld) is recorded in %s, but "
+			    "its outputs could not all be put in %s: %s\n",
+			    (long long)sw.id, (long long)sw.points[0].view.run_id,
+			    (long long)sw.points[sw.n_points - 1].view.run_id, a.db, a.out,
+			    err.msg);
+			status = 1;
 			goto done;
 		}
 		printf("; sweep.csv, sweep.svg, report.html in %s", cli_safe(a.out));
@@ -330,6 +352,8 @@ int cmd_sweep(int argc, char **argv)
 	printf("\n");
 	status = flow_sweep_has_red_flags(&sw) ? 3 : 0;
 done:
+	io_outputs_abandon(staged); /* gone already after the commit */
+	free(staged);
 	io_store_close(st);
 	mu_buf_release(&found);
 	mu_buf_release(&spec);

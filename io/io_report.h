@@ -189,11 +189,30 @@ enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *s
 /* Writes dir/compare.csv: per partner and SYSTEM, each measure of
  * summary.csv (and filled_hours) for the system and the silo plan, and
  * system - silo; then net_cash and cost_with_recharge (mu_totals_net_cash,
- * mu_totals_partner_cost: the footing of shares.csv's costs). MU_OK or
- * MU_E_IO. */
+ * mu_totals_partner_cost: the footing of shares.csv's costs). Money and
+ * hours in pennies and hundredths, the partners' rows of each measure and
+ * column rounded to their total (mu_format_round_to_total) so that they add
+ * up to SYSTEM's as written; system - silo is the exact difference so
+ * rounded, as the page and terminal say it (issue 24). MU_OK or MU_E_IO. */
 enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *sc,
                                      const struct mu_plan *sys, const struct mu_plan *silo,
                                      struct mu_err *err);
+
+/* compare's partner-by-partner table, as the page and the terminal show
+ * it, each column rounded to its total (issue 24): [k][p], k 0 the system
+ * plan and 1 the silo, p a partner or n the whole system (the sum of the
+ * partners' as rounded). Net cash (mu_totals_net_cash), weighted
+ * (mu_totals_partner_cost: net cash plus penalty weights) and agency spend
+ * in pennies; the system plan's mutual aid in (lend hours) and out (lent
+ * out hours) in whole hours. Release with io_compare_partners_release. */
+struct io_compare_partners {
+	double *net_cash[2], *weighted[2], *agency[2], *aid_in, *aid_out;
+};
+
+void io_report_compare_partners(const struct mu_plan *sys, const struct mu_plan *silo, size_t n,
+                                struct io_compare_partners *out);
+
+void io_compare_partners_release(struct io_compare_partners *t);
 
 /* Writes dir/sweep.csv: one row per point. MU_OK or MU_E_IO. */
 enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table *table,

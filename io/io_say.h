@@ -44,13 +44,24 @@ void io_say_guarantee_price(struct mu_buf *b, const struct mu_scenario *sc,
                             const struct mu_plan *with, const struct mu_plan *without,
                             const struct mu_plan *silo, bool is_proven);
 
-/* The objective (spend plus penalty weights, said as such: a plain number
- * with no pound sign, never a cost nor money saved) of the system plan (sys) against the silo plan
- * (silo), lower or higher; with has_silo_floor, the least by which it is lower than any silo rota,
- * from the silo search's bound silo_floor (for a silo search not proven and a system one proven).
- * Two lines, no final full stop's newline. */
-void io_say_compare_cost(struct mu_buf *b, double sys, double silo, bool has_silo_floor,
-                         double silo_floor);
+/* One search of a comparison as the objective sentence needs it: the
+ * objective of the best rota (or plan) found, whether it is proven best,
+ * and the search's bound when it has one. */
+struct io_compare_search {
+	double objective;
+	bool is_optimal;
+	bool has_bound;
+	double bound;
+};
+
+/* How the objective of the system (sys) compares with the partners alone
+ * (silo), lower or higher, as a plain number (penalty weights, not money).
+ * When either search was stopped before it was proven best, it says the
+ * difference is between the rotas found, and, from the silo search's
+ * bound, the least by which the system rota found is lower than any silo
+ * rota. Up to two lines, no final newline. */
+void io_say_compare_cost(struct mu_buf *b, const struct io_compare_search *sys,
+                         const struct io_compare_search *silo);
 
 /* Whether the bank's preferences (any shift offered as prefer or avoid,
  * with preference_weight above 0) or its fair share (bank_min_share above

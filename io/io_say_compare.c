@@ -228,20 +228,35 @@ void io_say_guarantee_price(struct mu_buf *b, const struct mu_scenario *sc,
 		            "approximate.)");
 }
 
-void io_say_compare_cost(struct mu_buf *b, double sys, double silo, bool has_silo_floor,
-                         double silo_floor)
+void io_say_compare_cost(struct mu_buf *b, const struct io_compare_search *sys,
+                         const struct io_compare_search *silo)
 {
 	char m[MU_MONEY_SIZE];
-	double lower = silo - sys;
+	double lower = silo->objective - sys->objective;
 	/* the objective weighs penalties with cash: a plain number, never a
 	 * cost in pounds nor money saved (DESIGN.md §3) */
 	mu_buf_adds(b, "The objective (spend plus the penalty weights the scenario puts on "
 	               "unfilled hours, agency tiers and break-glass: not money) is ");
 	mu_buf_adds(b, mu_format_weight(m, fabs(lower), 2));
 	mu_buf_adds(b, lower >= 0 ? " lower" : " higher");
-	if (has_silo_floor) {
-		mu_buf_adds(b, ",\nand at least ");
-		mu_buf_adds(b, mu_format_weight(m, silo_floor - sys, 2));
+	if (sys->is_optimal && silo->is_optimal) {
+		mu_buf_adds(b, ".");
+		return;
+	}
+	/* a stopped search's objective is only the best it found: the
+	 * difference is between the rotas found, not proven */
+	mu_buf_addf(b, " between the rotas found: the %s search%s stopped before %s proven best",
+	            !sys->is_optimal && !silo->is_optimal ? "system and silo"
+	            : !sys->is_optimal                    ? "system"
+	                                                  : "silo",
+	            !sys->is_optimal && !silo->is_optimal ? "es were" : " was",
+	            !sys->is_optimal && !silo->is_optimal ? "they were" : "it was");
+	/* no silo rota costs less than the silo search's bound, and the system
+	 * rota found is one the system can have: the gap between them holds
+	 * however long either search ran */
+	if (!silo->is_optimal && silo->has_bound && silo->bound - sys->objective > 0) {
+		mu_buf_adds(b, ",\nand the system rota found is at least ");
+		mu_buf_adds(b, mu_format_weight(m, silo->bound - sys->objective, 2));
 		mu_buf_adds(b, " lower than any silo rota however long its search ran");
 	}
 	mu_buf_adds(b, ".");

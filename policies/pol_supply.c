@@ -270,7 +270,6 @@ void pol_supply_apply(struct pol_build *b)
 		shift_first[sc->availability[i].shift + 1]++;
 	for (s = 0; s < sc->n_shifts; s++)
 		shift_first[s + 1] += shift_first[s];
-	memset(fill, 0, (b->n_curves + 1) * sizeof(size_t));
 	{
 		size_t *shift_fill = mu_calloc(sc->n_shifts + 1, sizeof(size_t));
 		for (i = 0; i < sc->n_availability; i++) {

@@ -118,6 +118,8 @@ static void check_outputs(const struct mu_scenario *sc, const char *dir, bool is
 		fail_msg("%s", why);
 	if (!sum_check_summary(summary, why, sizeof(why)))
 		fail_msg("%s", why);
+	if (!sum_check_plan(plan, summary, why, sizeof(why)))
+		fail_msg("%s", why);
 }
 
 void harness_check_outputs(const struct mu_scenario *sc, const char *dir, bool is_rota,

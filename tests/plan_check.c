@@ -411,7 +411,7 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 		ck->share_short[w] += hours;
 		expected_cost = sc->settings.bank_share_penalty * hours;
 		add_money(ck, p, 0, PEN_SHARE, expected_cost);
-		if (fabs(cost - expected_cost) > 0.0051 + 1e-9 * expected_cost)
+		if (fabs(cost - expected_cost) > 0.0101 + 1e-9 * expected_cost)
 			REJECT("cost %s, expected %.4f", cell[C_COST], expected_cost);
 		ck->total_cost += expected_cost;
 		return;
@@ -611,9 +611,9 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 		REJECT("unknown source '%s'", source);
 	}
 	/* cost and recharge are written with two decimals */
-	if (fabs(cost - expected_cost) > 0.0051 + 1e-9 * expected_cost)
+	if (fabs(cost - expected_cost) > 0.0101 + 1e-9 * expected_cost)
 		REJECT("cost %s, expected %.4f", cell[C_COST], expected_cost);
-	if (fabs(recharge - expected_recharge) > 0.0051 + 1e-9 * expected_recharge)
+	if (fabs(recharge - expected_recharge) > 0.0101 + 1e-9 * expected_recharge)
 		REJECT("recharge %s, expected %.4f", cell[C_RECHARGE], expected_recharge);
 	ck->total_cost += expected_cost;
 }
@@ -701,7 +701,7 @@ static void check_kept(struct checker *ck)
 	for (i = 0; i < ck->n_change_rows; i++) {
 		const struct keyed *c = &ck->change_rows[i];
 		double want = keyed_sum(expected, n_expected, c->key);
-		if (fabs(c->value - want) > 0.0051 + 1e-9 * want) {
+		if (fabs(c->value - want) > 0.0101 + 1e-9 * want) {
 			reject(ck, c->line, "change penalty %.2f, the kept plan says %.4f",
 			       c->value, want);
 			goto done;
@@ -710,7 +710,7 @@ static void check_kept(struct checker *ck)
 	for (i = 0; i < n_expected; i++) {
 		const struct keyed *e = &expected[i];
 		if (fabs(keyed_sum(ck->change_rows, ck->n_change_rows, e->key) - e->value) >
-		    0.0051) {
+		    0.0101) {
 			reject(ck, 0, "no change row for %s (change penalty %.4f)", e->key,
 			       e->value);
 			goto done;
@@ -862,9 +862,10 @@ static void check_supply(struct checker *ck)
 				above = q > TOL ? (curve_cost(S, C, k, q) - w[0] * q) *
 				                      (1 + sh->enhancement) * sh->paid_hours
 				                : 0;
-				/* plan.csv's costs are pennies: a penny a row */
+				/* plan.csv's costs are pennies, rounded so the column adds
+				 * up to the total (io_report): up to a penny a row */
 				if (fabs(ck->sup_rate_cost[key] - above) >
-				    0.0051 * (double)(ck->sup_rate_rows[key] + 1) + 1e-9 * above)
+				    0.0101 * (double)(ck->sup_rate_rows[key] + 1) + 1e-9 * above)
 					reject(ck, 0,
 					       "%s: rate rows for %s on %s cost %.4f, E(%.6g) "
 					       "above w_0 is %.4f",
@@ -886,7 +887,7 @@ static void check_supply(struct checker *ck)
 					       w[rung]);
 				for (p = 0; p < n_p; p++) {
 					double want = above * ck->sup_staff_at[key * n_p + p] / q;
-					if (fabs(ck->sup_cost_at[key * n_p + p] - want) > 0.0051)
+					if (fabs(ck->sup_cost_at[key * n_p + p] - want) > 0.0101)
 						reject(ck, 0,
 						       "%s: the rate row at %s costs %.4f, its "
 						       "staff's share is %.4f",

@@ -252,14 +252,18 @@ function weight(v, is_only,   w) {
 "$muster" solve "$example" --lp --out solve --db runs.db >/dev/null
 render solve
 # summary.csv, its columns by name: required_hours, fill_fraction,
-# total_cost (spend plus penalty weights: no pound sign), agency_spend. The
+# total_cost plus recharge paid minus received (net cash plus penalty
+# weights: no pound sign), agency_spend. The
 # page's whole hours are rounded so that the partners add up to the system
 # (issue 24): a partner's 4,605.5 h may show as 4,605 or 4,606, so only
 # whole hours are checked
 awk -F, "$MONEY"'
 NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 {
-	print weight($col["total_cost"], $col["penalties"] >= 0.01); print money($col["agency_spend"])
+	# each partner weighted figure, recharge in it as compare counts it
+	# (issue 24: one definition): total_cost + recharge paid - received
+	net = $col["total_cost"] + $col["recharge_out"] - $col["recharge_in"]
+	print weight(net, $col["penalties"] >= 0.01); print money($col["agency_spend"])
 	if ($col["required_hours"] == int($col["required_hours"]))
 		printf "%.0f\n", $col["required_hours"]
 	if ($col["fill_fraction"] != "") printf "%.2f%%\n", 100 * $col["fill_fraction"]

@@ -1455,6 +1455,60 @@ static void test_io_say_change_names_who_and_when(void **state)
 	mu_buf_release(&b);
 }
 
+/* The comparison's objective sentence on generated searches (issue 24):
+ * "X lower/higher" read back; with both searches proven nothing more; with
+ * either stopped, "between the rotas found" naming the stopped search(es),
+ * and the least gap to any silo rota only from a stopped silo search's
+ * bound above the system rota found, read back too. Never a pound sign. */
+static void test_io_say_compare_cost_says_what_a_stopped_search_proves(void **state)
+{
+	unsigned seed = 24;
+	int k;
+	(void)state;
+	for (k = 0; k < 4000; k++) {
+		struct io_compare_search sys, silo;
+		struct mu_buf b;
+		const char *at;
+		double diff;
+		sys.objective = (rand_r(&seed) % 10000000) / 100.0;
+		silo.objective = (rand_r(&seed) % 10000000) / 100.0;
+		sys.is_optimal = rand_r(&seed) % 2;
+		silo.is_optimal = rand_r(&seed) % 2;
+		sys.has_bound = rand_r(&seed) % 2;
+		silo.has_bound = rand_r(&seed) % 2;
+		sys.bound = sys.objective * (rand_r(&seed) % 100) / 100.0;
+		silo.bound = silo.objective * (rand_r(&seed) % 100) / 100.0;
+		mu_buf_init(&b);
+		io_say_compare_cost(&b, &sys, &silo);
+		assert_null(strstr(b.data, "\xc2\xa3"));
+		at = strstr(b.data, "not money) is ");
+		assert_non_null(at);
+		diff = silo.objective - sys.objective;
+		assert_true(fabs(weight_at(at + 14) - fabs(diff)) <= 0.006);
+		assert_non_null(strstr(at, diff >= 0 ? " lower" : " higher"));
+		if (sys.is_optimal && silo.is_optimal) {
+			assert_null(strstr(b.data, "between"));
+			assert_null(strstr(b.data, "at least"));
+		} else {
+			assert_non_null(strstr(b.data, "between the rotas found"));
+			assert_non_null(
+			    strstr(b.data, !sys.is_optimal && !silo.is_optimal
+			                       ? "the system and silo searches were stopped"
+			                   : !sys.is_optimal ? "the system search was stopped"
+			                                     : "the silo search was stopped"));
+		}
+		at = strstr(b.data, "at least ");
+		if (!silo.is_optimal && silo.has_bound && silo.bound - sys.objective > 0) {
+			assert_non_null(at);
+			assert_true(fabs(weight_at(at + 9) - (silo.bound - sys.objective)) <=
+			            0.006);
+			assert_non_null(strstr(at, " lower than any silo rota"));
+		} else
+			assert_null(at);
+		mu_buf_release(&b);
+	}
+}
+
 /* The recruitment's sentence on generated numbers: each post named, its
  * yearly pay (pounds), the yearly objective's change (said as spend plus
  * penalty weights, with no pound sign), spend's (pounds) and filled hours'
@@ -2020,6 +2074,7 @@ int main(void)
 	    cmocka_unit_test(test_io_say_changes_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_change_names_who_and_when),
 	    cmocka_unit_test(test_io_say_recruit_is_true_of_its_numbers),
+	    cmocka_unit_test(test_io_say_compare_cost_says_what_a_stopped_search_proves),
 	    cmocka_unit_test(test_io_say_coalition_is_its_partners),
 	    cmocka_unit_test(test_io_say_shares_core_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_shares_settlement_is_true_of_its_numbers),

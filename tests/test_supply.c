@@ -509,6 +509,33 @@ static void test_supply_rota_exists_before_the_relaxation(void **state)
 	mu_scenario_free(sc);
 }
 
+/* The example ICS with every role's supply elastic (e = 1, step 0.05,
+ * bank_cap 30% above bank_rate, incentive) in plan mode: pooled, natural
+ * and sifted reach one objective, CLP reaches it on the MPS, every plan
+ * passes plan_check, and the curves cost something: the rates rise. */
+static void test_supply_example_plan_matches_clp(void **state)
+{
+	struct mu_scenario *sc = tu_load_example();
+	struct pol_solved s;
+	double with;
+	size_t r;
+	(void)state;
+	for (r = 0; r < sc->n_roles; r++) {
+		const struct mu_cap *cap = mu_scenario_cap(sc, r);
+		struct supply_case c = {sc->roles[r].id, 1, 0, 0.05, 0, MU_RATE_CARD_INCENTIVE};
+		if (cap && cap->has_bank_rate)
+			c.cap = cap->bank_rate * 1.3;
+		add_supply(sc, &c);
+	}
+	with = harness_solve(sc, true, false);
+	solve(sc, true, &s);
+	assert_true(fabs(s.objective - with) < 1e-6 * (1 + with));
+	assert_true(sum_of(s.plan, MU_SRC_RATE).n > 0);
+	assert_true(sum_of(s.plan, MU_SRC_BANK_EXTRA).staff > 0);
+	pol_solved_release(&s);
+	mu_scenario_free(sc);
+}
+
 /* Generated scenarios: three partners, two roles (rn may cover hca at
  * 0.9), three shifts (a night with its enhancement), bank workers with
  * random clearances and offers, agency, and supply curves with random
@@ -649,6 +676,7 @@ int main(void)
 	    cmocka_unit_test(test_supply_silo_has_a_curve_per_partner),
 	    cmocka_unit_test(test_supply_plan_check_rejects_wrong_plans),
 	    cmocka_unit_test(test_supply_rota_exists_before_the_relaxation),
+	    cmocka_unit_test(test_supply_example_plan_matches_clp),
 	    cmocka_unit_test(test_supply_generated_scenarios_match_cbc_and_clp),
 	};
 	return tu_run_tests(tests, NULL, NULL);
