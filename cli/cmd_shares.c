@@ -88,13 +88,16 @@ static void on_progress(void *ctx, const struct flow_shares_progress *pr)
 		       a->shard, a->n_shards, cli_safe(a->scenario), pr->n_to_value,
 		       pr->n_to_value == 1 ? "" : "s");
 	else if (pr->is_exact)
-		printf("Shares of %s: %zu partners, every one of the %zu coalitions solved in plan "
-		       "mode ...\n",
-		       cli_safe(a->scenario), v->n_partners, pr->n_to_value);
+		printf(
+		    "Shares of %s: %zu partner%s, every one of the %zu coalitions solved in plan "
+		    "mode ...\n",
+		    cli_safe(a->scenario), v->n_partners, v->n_partners == 1 ? "" : "s",
+		    pr->n_to_value);
 	else
-		printf("Shares of %s: %zu partners, estimated from %zu random orders (seed %llu) "
+		printf("Shares of %s: %zu partner%s, estimated from %zu random orders (seed %llu) "
 		       "in plan mode ...\n",
-		       cli_safe(a->scenario), v->n_partners, pr->n_samples, a->seed);
+		       cli_safe(a->scenario), v->n_partners, v->n_partners == 1 ? "" : "s",
+		       pr->n_samples, a->seed);
 	fflush(stdout);
 }
 

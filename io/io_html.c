@@ -177,7 +177,9 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 		const struct mu_changes *c = p->changes;
 		snprintf(v, sizeof(v), "%zu",
 		         p->is_partner_page ? c->by_partner[p->partner] : c->n_rows);
-		tile(b, v, "changes to the kept plan", false);
+		tile(b, v,
+		     strcmp(v, "1") == 0 ? "change to the kept plan" : "changes to the kept plan",
+		     false);
 	}
 	mu_buf_adds(b, "</div>\n<p>");
 	io_html_esc(b, p->mode);
@@ -944,7 +946,32 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 	            lower >= 0 ? "lower" : "higher");
 	if (silo->objective > 0)
 		mu_buf_addf(&b, " (%.0f%% of the silo's)", 100 * fabs(lower) / silo->objective);
+	{
+		/* a stopped search's objective is only the best it found (as the
+		 * terminal says, io_say_compare_cost) */
+		bool is_sys = sys->status == MU_STATUS_OPTIMAL,
+		     is_silo = silo->status == MU_STATUS_OPTIMAL;
+		if (!is_sys || !is_silo)
+			mu_buf_addf(&b,
+			            " between the rotas found: the %s search%s stopped before %s "
+			            "proven best",
+			            !is_sys && !is_silo ? "system and silo"
+			            : !is_sys           ? "system"
+			                                : "silo",
+			            !is_sys && !is_silo ? "es were" : " was",
+			            !is_sys && !is_silo ? "they were" : "it was");
+	}
 	mu_buf_adds(&b, ".</p>\n");
+	/* what the two are, and the files beside the page */
+	mu_buf_addf(&b,
+	            "<p>%s This folder has compare.csv, and system/ and silo/ with each "
+	            "one's plan.csv, summary.csv, why.csv%s%s and partners/.</p>\n",
+	            sys->is_plan ? "These are two <b>plans</b> (plan mode), not rotas: a worker "
+	                           "may be given part of a shift."
+	                         : "These are two <b>rotas</b>: whole shifts for named bank "
+	                           "workers.",
+	            sys->is_plan ? ", prices.csv" : ", rota.csv",
+	            sys->changes ? ", changes.csv, calls.csv, bookings.csv" : "");
 	mu_buf_release(&say);
 	if (guarantee) {
 		mu_buf_adds(&b, "<p>");

@@ -36,6 +36,12 @@ void io_html_fill_text(char *buf, size_t size, const struct mu_totals *t);
 void io_html_page_open(struct mu_buf *b, const char *title, const struct mu_scenario *sc,
                        const char *label, const char *runs);
 
+/* The same for a page over n scenarios (recruit's weeks): each one's
+ * label, hash and dates in turn. */
+void io_html_page_open_weeks(struct mu_buf *b, const char *title,
+                             const struct mu_scenario *const *weeks, const char *const *labels,
+                             size_t n, const char *runs);
+
 /* Ends the page in b, writes it as dir/report.html and releases b.
  * MU_OK or MU_E_IO. */
 enum mu_code io_html_write_page(const char *dir, struct mu_buf *b, struct mu_err *err);

@@ -230,6 +230,7 @@ struct io_recruit {
 	/* per week: its folder as given, the weeks of the year it stands for
 	 * and its plan with the posts */
 	size_t n_weeks;
+	const struct mu_scenario *const *weeks; /* each week's scenario, for the page's header */
 	const char *const *folders;
 	const double *weights;
 	const struct mu_plan *const *plans;

@@ -179,10 +179,11 @@ done:
 
 bool sum_check_partner_table(const char *path, char *why, size_t why_len)
 {
-	/* the columns that add up: all but the partner, fill and agency budget */
-	static const bool is_summed[15] = {false, true, false, true, true, true, true, true,
-	                                   true,  true, false, true, true, true, true};
-	return html_table_adds_up(path, "<h2>Partners</h2>", 15, is_summed, why, why_len);
+	/* the columns that add up: all but the partner, fill and agency budget
+	 * (recharge paid minus received adds up to the system's nothing) */
+	static const bool is_summed[16] = {false, true, false, true, true, true, true, true,
+	                                   true,  true, false, true, true, true, true, true};
+	return html_table_adds_up(path, "<h2>Partners</h2>", 16, is_summed, why, why_len);
 }
 
 bool sum_check_compare_partners(const char *path, char *why, size_t why_len)

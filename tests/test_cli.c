@@ -778,8 +778,12 @@ static void test_cli_solve_plan_mode_matches_clp(void **state)
 		assert_shown_as_weight(r.out, ours);
 		assert_shown_as_weight(html, csv_value(path, "SYSTEM,", 31)); /* penalties */
 		assert_shown_as_weight(r.out, csv_value(path, "SYSTEM,", 31));
-		assert_shown_as_weight(html, csv_value(path, "SYSTEM,", 25));      /* short */
-		assert_shown_as_weight(html, csv_value(path, "acute_north,", 13)); /* a partner's */
+		assert_shown_as_weight(html, csv_value(path, "SYSTEM,", 25)); /* short */
+		/* a partner's net cash + penalties: total_cost + recharge paid -
+		 * received (columns 13, 20, 19), recharge in it as compare counts */
+		assert_shown_as_weight(html, csv_value(path, "acute_north,", 13) +
+		                                 csv_value(path, "acute_north,", 20) -
+		                                 csv_value(path, "acute_north,", 19));
 		assert_non_null(strstr(html, "objective: spend + penalty weights"));
 		free(html);
 	}
@@ -956,6 +960,19 @@ static void test_cli_compare_system_and_silo(void **state)
 	assert_non_null(strstr(r.out, "Working together fills "));
 	assert_non_null(strstr(r.out, "removes all 8 red flags, "));
 	assert_non_null(strstr(r.out, "Partner by partner"));
+	{
+		/* the page says these are plans, not rotas, and names its files;
+		 * both searches proven, so no "between the rotas found" */
+		char *page;
+		tu_path(path, sizeof(path), "cmp/report.html");
+		page = tu_slurp(path);
+		assert_non_null(strstr(page, "These are two <b>plans</b> (plan mode), not rotas"));
+		assert_non_null(strstr(page, "This folder has compare.csv, and system/ and silo/ "
+		                             "with each one's plan.csv, summary.csv, why.csv, "
+		                             "prices.csv and partners/."));
+		assert_null(strstr(page, "between the rotas found"));
+		free(page);
+	}
 	/* compare.csv holds the same two plans as two solves */
 	tu_path(path, sizeof(path), "cmp/compare.csv");
 	assert_true(fabs(csv_value(path, "SYSTEM,the whole system,total_cost,", 4) - sys) < 0.01);
@@ -3284,6 +3301,10 @@ static void test_cli_recruit_posts_curve_and_sentence(void **state)
 	assert_shown_as_weight(text, 53200);
 	assert_null(strstr(text, "yearly cost"));
 	assert_null(strstr(text, "whole-time equivalents")); /* rota mode: whole posts */
+	/* the header names each week's scenario with its own hash (a review:
+	 * only the first week's was named) */
+	assert_non_null(strstr(text, "Scenarios <b>winter</b> (SHA-256 "));
+	assert_non_null(strstr(text, "; <b>summer</b> (SHA-256 "));
 	free(text);
 	assert_null(strstr(r.out, "whole-time equivalents"));
 	assert_non_null(strstr(r.out, "the weeks' runs recorded in rec.db as set 1"));

@@ -1708,6 +1708,30 @@ static void check_coalition(const struct mu_scenario *sc, const char *text, cons
 	assert_ptr_equal(at, text + len);
 }
 
+/* text (up to end) is exactly the names of s's partners in scenario order,
+ * "A", "A and B", "A, B and C"; "no partner" for the empty coalition. */
+static void check_coalition_names(const struct mu_scenario *sc, const char *text, const char *end,
+                                  mu_coalition s)
+{
+	struct mu_buf want;
+	size_t p, n = 0, k = 0;
+	mu_buf_init(&want);
+	for (p = 0; p < sc->n_partners; p++)
+		n += (s >> p) & 1;
+	for (p = 0; p < sc->n_partners; p++)
+		if ((s >> p) & 1)
+			mu_buf_addf(&want, "%s%s",
+			            k++ == 0 ? ""
+			            : k == n ? " and "
+			                     : ", ",
+			            sc->partners[p].name);
+	if (n == 0)
+		mu_buf_adds(&want, "no partner");
+	assert_int_equal((size_t)(end - text), want.len);
+	assert_memory_equal(text, want.data, want.len);
+	mu_buf_release(&want);
+}
+
 /* A coalition is its partners' ids, in scenario order, joined by ';';
  * nothing for the empty coalition; bits beyond the scenario's partners are
  * no partner. */
@@ -1735,7 +1759,7 @@ static void test_io_say_coalition_is_its_partners(void **state)
 
 /* The core sentence on generated shares: sampled, that the core is
  * checked for exact shares only, up to the number given; exact, in the
- * core or not as is_in_core says, the furthest coalition by its ids and
+ * core or not as is_in_core says, the furthest coalition by its names and
  * the excess (in the core: its opposite, the margin) read back to the
  * penny, with its sign. */
 static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
@@ -1743,10 +1767,10 @@ static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
 	static const char in_core[] = "The shares are in the core: no group of partners would gain "
 	                              "more value (spend plus penalty weights, not money) by "
 	                              "working together alone than its shares add up to (the "
-	                              "closest, ",
+	                              "closest: ",
 	                  not_in[] = "The shares are not in the core: ",
-	                  not_end[] = " more in value (spend plus penalty weights, not money) by "
-	                              "working together alone than its shares add up to.";
+	                  not_end[] = " more in value (spend plus penalty weights, not money) "
+	                              "than their shares add up to.";
 	int k;
 	(void)state;
 	for (k = 0; k < 5000; k++) {
@@ -1789,7 +1813,7 @@ static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
 			at = b.data + strlen(in_core);
 			end = strstr(at, ", by ");
 			assert_non_null(end);
-			check_coalition(&sc, at, end, sh.furthest);
+			check_coalition_names(&sc, at, end, sh.furthest);
 			at = end + strlen(", by ");
 			assert_true(fabs(signed_weight_at(at) - -sh.furthest_excess) <=
 			            0.005 + 1e-9);
@@ -1797,10 +1821,10 @@ static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
 		} else {
 			assert_true(strncmp(b.data, not_in, strlen(not_in)) == 0);
 			at = b.data + strlen(not_in);
-			end = strstr(at, " would gain ");
+			end = strstr(at, ", working together alone, would gain ");
 			assert_non_null(end);
-			check_coalition(&sc, at, end, sh.furthest);
-			at = end + strlen(" would gain ");
+			check_coalition_names(&sc, at, end, sh.furthest);
+			at = end + strlen(", working together alone, would gain ");
 			assert_true(fabs(weight_at(at) - sh.furthest_excess) <= 0.005 + 1e-9);
 			assert_string_equal(b.data + strlen(b.data) - strlen(not_end), not_end);
 		}
