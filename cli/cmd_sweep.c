@@ -62,9 +62,7 @@ const char cmd_sweep_help[] =
     "\n"
     "  muster sweep ex --lp --vary agency_cap.rn_b5=25:45:5 --out sw\n"
     "\n"
-    "With supply.csv, or these keys varied, the table adds the rate paid and the\n"
-    "extra bank staff; on a role of fixed supply they are refused.\n"
-    "\n"
+
     "options:\n"
     "  --vary NAME=FROM:TO:STEP  what to vary, e.g. agency_cap.rn_b5=25:45:5\n"
     "  --lp              plan mode at every point (fast; fractional staff)\n"
