@@ -21,6 +21,7 @@
 #include "flows/flow_sweep.h"
 #include "io/io_outputs.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,11 +43,14 @@ const char cmd_sweep_help[] =
     "NAME can be:\n"
     "  a setting             shortfall_penalty, floor_penalty, min_rest_hours,\n"
     "                        allow_break_glass (0 or 1), break_glass_penalty,\n"
-    "                        tier_penalty, agency_budget (the system's)\n"
+    "                        tier_penalty, agency_budget (the system's),\n"
+    "                        rate_card (0:1:1 or by name)\n"
     "  agency_budget.PARTNER a partner's agency budget (£)\n"
     "  agency_cap.ROLE       the role's agency cap (£/h); offers above it are\n"
     "                        break-glass\n"
     "  bank_rate.ROLE        the role's bank rate (£/h)\n"
+    "  bank_cap.ROLE         the role's bank cap (£/h)\n"
+    "  elasticity.ROLE, reference_rate.ROLE, step.ROLE  its supply.csv cells\n"
     "  demand                all demand scaled (1 = as forecast; 1.1 = 10% more)\n"
     "  demand.PARTNER        one partner's demand scaled\n"
     "  staff.PARTNER.ROLE    that many more substantive staff of ROLE at PARTNER\n"
@@ -58,6 +62,7 @@ const char cmd_sweep_help[] =
     "\n"
     "  muster sweep ex --lp --vary agency_cap.rn_b5=25:45:5 --out sw\n"
     "\n"
+
     "options:\n"
     "  --vary NAME=FROM:TO:STEP  what to vary, e.g. agency_cap.rn_b5=25:45:5\n"
     "  --lp              plan mode at every point (fast; fractional staff)\n"
@@ -124,6 +129,10 @@ static int parse_vary(const struct cli_options *a, struct mu_scenario *sc, struc
 			return cli_usage_error("sweep", "more than %d points in all",
 			                       FLOW_SWEEP_MAX_POINTS);
 	}
+	/* a sweep that could show nothing, or a point the reader would
+	 * refuse, before anything is solved */
+	if (flow_vary_check(sc, vary, *n_vary, &err) != MU_OK)
+		return cli_fail(&err);
 	return 0;
 }
 
@@ -168,18 +177,28 @@ static void print_table(const struct flow_sweep_request *req, const struct flow_
 		printf("%*s ", vary_width[k], name);
 	}
 	/* spend is cash, penalties weights: two columns, never one cost */
-	printf("%-*s %14s %14s %8s %4s %13s %9s %9s\n", width, "status", "spend", "penalties",
-	       "fill", "red", "agency spend", "agency h", "unfilled");
+	printf("%-*s %14s %14s %8s %4s %13s %9s %9s", width, "status", "spend", "penalties", "fill",
+	       "red", "agency spend", "agency h", "unfilled");
+	/* §3d: only when there is a rate to pay, so other sweeps print as before */
+	if (sw->has_supply)
+		printf(" %9s %9s %8s", "rate lo", "rate hi", "extra");
+	printf("\n");
 	for (p = 0; p < sw->n_points; p++) {
 		const struct flow_sweep_point *pt = &sw->points[p];
 		const struct mu_totals *t = &pt->view.system;
 		for (k = 0; k < req->n_vary; k++)
 			printf("%*g ", vary_width[k], pt->values[k]);
-		printf("%-*s %14s %14s %7.2f%% %4zu %13s %9.0f %9.0f\n", width,
+		printf("%-*s %14s %14s %7.2f%% %4zu %13s %9.0f %9.0f", width,
 		       point_status(pt, status), cli_money(m[0], t->spend_total),
 		       mu_format_weight(m[2], t->penalty_total, 2), 100 * mu_totals_fill_rate(t),
 		       t->n_red_flags, cli_money(m[1], t->spend[MU_SRC_AGENCY]),
 		       t->hours[MU_SRC_AGENCY], t->unfilled_hours);
+		if (sw->has_supply && isnan(pt->view.rate_lo))
+			printf(" %9s %9s %8.1f", "-", "-", pt->view.extra_staff);
+		else if (sw->has_supply)
+			printf(" %9.2f %9.2f %8.1f", pt->view.rate_lo, pt->view.rate_hi,
+			       pt->view.extra_staff);
+		printf("\n");
 	}
 }
 

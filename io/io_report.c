@@ -916,8 +916,9 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 	fputs(
 	    "run,status,objective,gap,fill_fraction,red_flags,unfilled_hours,own_hours,lend_hours,"
 	    "bank_hours,agency_hours,bank_spend,lend_spend,agency_spend,unfilled_penalty,"
-	    "break_glass_staff_shifts,spend,penalties\n",
+	    "break_glass_staff_shifts,spend,penalties",
 	    fp);
+	fputs(table->has_supply ? ",rate_lowest,rate_highest,extra_staff\n" : "\n", fp);
 	for (i = 0; i < table->n_points; i++) {
 		const struct io_sweep_point *pt = &table->points[i];
 		const struct mu_totals *t = &pt->system;
@@ -931,12 +932,17 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 		fputc(',', fp);
 		if (fill >= 0)
 			fprintf(fp, "%.4f", fill);
-		fprintf(fp, ",%zu,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.6g,%.2f,%.2f\n",
+		fprintf(fp, ",%zu,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.6g,%.2f,%.2f",
 		        t->n_red_flags, t->unfilled_hours, t->hours[MU_SRC_OWN],
 		        t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK], t->hours[MU_SRC_AGENCY],
 		        t->spend[MU_SRC_BANK], t->spend[MU_SRC_LEND], t->spend[MU_SRC_AGENCY],
 		        t->unfilled_penalty, t->break_glass_shifts, t->spend_total,
 		        t->penalty_total);
+		if (table->has_supply && isnan(pt->rate_lo))
+			fprintf(fp, ",,,%.6g", pt->extra_staff);
+		else if (table->has_supply)
+			fprintf(fp, ",%.2f,%.2f,%.6g", pt->rate_lo, pt->rate_hi, pt->extra_staff);
+		fputc('\n', fp);
 	}
 	return io_file_close(&out, err);
 }

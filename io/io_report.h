@@ -135,6 +135,12 @@ struct io_sweep_point {
 	double gap;
 	struct mu_totals system;
 	int64_t run_id;
+	/* DESIGN.md §3d, with io_sweep_table.has_supply: the lowest and
+	 * highest rate paid (£/h before the unsocial factor) over the
+	 * (role, shift)s of the roles whose supply answers the rate (a rate
+	 * row's rate, bank_rate where the plan has none; NAN with no such
+	 * role), and the extra bank staff (staff-shifts of bank_extra) */
+	double rate_lo, rate_hi, extra_staff;
 };
 
 struct io_sweep_table {
@@ -152,6 +158,11 @@ struct io_sweep_table {
 	 * has_budget false when there is none or the sweep varies it */
 	bool has_budget;
 	double budget;
+	/* some role's supply answers the rate, or a §3d key varies: then
+	 * sweep.csv ends in three more columns, rate_lowest, rate_highest
+	 * (empty without a role whose supply answers the rate) and
+	 * extra_staff, and the page shows them too */
+	bool has_supply;
 };
 
 /* Writes len bytes of data to dir/name (creating dir when it is missing),

@@ -104,7 +104,15 @@ struct io_say_point {
 	double fill;
 	double spend; /* cash */
 	size_t red_flags;
+	double filled_hours; /* required - short - breach hours */
 };
+
+/* Filled hours that change by less than this (0.05 h) do not change. */
+#define IO_SAY_FLAT_HOURS 0.05
+
+/* Steps of a cap that io_say_sweep_cap lists one by one; more are said
+ * as the cheapest and the dearest. */
+#define IO_SAY_CAP_STEPS 6
 
 /* The knee of a series whose fill rises: the first point after which fill
  * never rises again by IO_SAY_FLAT_FILL, when fill rose that much to reach
@@ -118,8 +126,23 @@ bool io_say_knee(const struct io_say_point *pts, size_t n, size_t *at);
  * Appends plain text to b. */
 void io_say_sweep(struct mu_buf *b, const char *name, const struct io_say_point *pts, size_t n);
 
+/* What a bank_cap.ROLE sweep (DESIGN.md §3d) buys, after io_say_sweep's
+ * sentence on the same series (n points, x the cap rising): where a
+ * higher cap stops buying fill (the first point beyond which fill gains
+ * less than IO_SAY_FLAT_FILL), or that it still buys fill at the top of
+ * the range, or none at all; then, up to that point, what each step of
+ * the cap costs in cash per extra filled hour (spend change / filled
+ * hours change between neighbouring points: "£31.20 (20 to 22)"; a step
+ * whose filled hours rise by less than IO_SAY_FLAT_HOURS buys no fill,
+ * one whose spend does not rise costs nothing more), listed up to
+ * IO_SAY_CAP_STEPS steps and said as the cheapest and dearest beyond,
+ * and the whole rise's spend, filled hours and cost an hour. Spend is
+ * cash, said in £; no penalty weight is in it. Appends a space and the
+ * sentences, or nothing when n < 2 or nothing is required. */
+void io_say_sweep_cap(struct mu_buf *b, const char *name, const struct io_say_point *pts, size_t n);
+
 /* The point of a series at x whose system totals are t: fill
- * (mu_totals_fill_rate), cash spend and red flags. */
+ * (mu_totals_fill_rate), cash spend, red flags and filled hours. */
 struct io_say_point io_say_point_of(double x, const struct mu_totals *t);
 
 /* io_say_sweep along the first series of a grid (names[0] varies, pts its

@@ -1765,6 +1765,167 @@ static void test_cli_sweep_refuses_what_it_cannot_vary(void **state)
 	assert_int_not_equal(access(db, F_OK), 0);
 }
 
+/* Issue 25: a sweep of a scenario without supply (DESIGN.md §3d) prints
+ * and writes exactly what it did before: no rate or extra staff column,
+ * no sentence on a cap. */
+static void test_cli_sweep_without_supply_is_as_before(void **state)
+{
+	struct tu_result r;
+	char path[400], *text;
+	(void)state;
+	r = tu_run("sweep", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--vary", "demand=1:1.1:0.1",
+	           "--out", "plain-sw", "--db", "plain.db", NULL);
+	assert_true(r.status == 0 || r.status == 3); /* 3: 10% more demand leaves red flags */
+	assert_non_null(strstr(r.out,
+	                       "  demand status           spend      penalties     fill  red "
+	                       " agency spend  agency h  unfilled\n"));
+	assert_null(strstr(r.out, "rate lo"));
+	assert_null(strstr(r.out, "A higher"));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "plain-sw/sweep.csv");
+	text = tu_slurp(path);
+	assert_int_equal(strncmp(text,
+	                         "demand,run,status,objective,gap,fill_fraction,red_flags,"
+	                         "unfilled_hours,own_hours,lend_hours,bank_hours,agency_hours,"
+	                         "bank_spend,lend_spend,agency_spend,unfilled_penalty,"
+	                         "break_glass_staff_shifts,spend,penalties\n1,1,optimal,",
+	                         strlen("demand,run,status,objective,gap,fill_fraction,red_flags,"
+	                                "unfilled_hours,own_hours,lend_hours,bank_hours,agency_"
+	                                "hours,bank_spend,lend_spend,agency_spend,unfilled_"
+	                                "penalty,break_glass_staff_shifts,spend,penalties\n1,1,"
+	                                "optimal,")),
+	                 0);
+	free(text);
+	tu_path(path, sizeof(path), "plain-sw/report.html");
+	text = tu_slurp(path);
+	assert_non_null(strstr(text, "<th>unfilled h</th><th>run</th>"));
+	assert_null(strstr(text, "rate paid"));
+	free(text);
+}
+
+/* The example with band 5 nurses' bank supply answering the rate
+ * (elasticity 0.3) and a bank cap of cap in caps.csv. */
+static void supply_example(const char *name, const char *cap)
+{
+	char edit[900];
+	snprintf(
+	    edit, sizeof(edit),
+	    "printf 'role,elasticity,reference_rate,step\\nrn_b5,0.3,,0.05\\n' > supply.csv && "
+	    "awk -F, 'BEGIN { OFS = \",\" } NR == 1 { print $0 \",bank_cap\"; next } "
+	    "$1 == \"rn_b5\" { print $0 \",%s\"; next } { print $0 \",\" }' caps.csv > c && "
+	    "mv c caps.csv",
+	    cap);
+	edited_example(name, edit);
+}
+
+/* plan.csv at path: the bank_extra rows' staff, and the lowest and
+ * highest rate of its rate rows (NAN without one) and how many. */
+static double plan_extra_and_rates(const char *path, double *lo, double *hi, size_t *n_rates)
+{
+	char *text = tu_slurp(path), *line;
+	double extra = 0;
+	*lo = HUGE_VAL;
+	*hi = -HUGE_VAL;
+	*n_rates = 0;
+	for (line = text; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+		const char *c = line;
+		int k;
+		bool is_extra = strncmp(line, "bank_extra,", 11) == 0;
+		bool is_rate = strncmp(line, "rate,", 5) == 0;
+		if (!is_extra && !is_rate)
+			continue;
+		for (k = 1; k < (is_extra ? 9 : 8) && c; k++)
+			c = (c = strchr(c, ',')) ? c + 1 : NULL;
+		assert_non_null(c);
+		if (is_extra) {
+			extra += strtod(c, NULL);
+		} else {
+			*lo = fmin(*lo, strtod(c, NULL));
+			*hi = fmax(*hi, strtod(c, NULL));
+			(*n_rates)++;
+		}
+	}
+	free(text);
+	return extra;
+}
+
+/* Issue 25: a bank cap sweep shows the rate paid, the extra staff and
+ * where a higher cap stops buying fill; each point's figures are those
+ * of the scenario with that cap solved alone. */
+static void test_cli_sweep_bank_cap_shows_rate_and_extra_staff(void **state)
+{
+	struct tu_result r;
+	char path[400], plan[400], dir[400], *text;
+	double lo, hi, extra;
+	size_t n_rates, n_shifts;
+	(void)state;
+	supply_example("capsw", "20.00");
+	tu_path(dir, sizeof(dir), "capsw");
+	r = tu_run("sweep", dir, "--lp", "--vary", "bank_cap.rn_b5=15.5:23.5:4", "--out",
+	           "capsw-out", "--db", "cs.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, " unfilled   rate lo   rate hi    extra\n"));
+	assert_non_null(strstr(r.out, " A higher bank_cap.rn_b5 "));
+	assert_non_null(strstr(r.out, "in cash per extra filled hour, "));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "capsw-out/sweep.csv");
+	text = tu_slurp(path);
+	assert_non_null(strstr(text, ",spend,penalties,rate_lowest,rate_highest,extra_staff\n"));
+	free(text);
+	tu_path(path, sizeof(path), "capsw-out/report.html");
+	text = tu_slurp(path);
+	assert_non_null(strstr(text, "<th>rate paid, lowest (\xc2\xa3/h)</th>"));
+	free(text);
+	/* the top point, solved alone */
+	supply_example("cap235", "23.50");
+	r = tu_run("solve", "cap235", "--lp", "--db", "cs.db", "--out", "cap235-out", NULL);
+	assert_true(r.status == 0);
+	tu_path(path, sizeof(path), "capsw-out/sweep.csv");
+	assert_true(fabs(csv_value(path, "23.5,", 4) - headline_cost(r.out)) < 0.01);
+	tu_result_free(&r);
+	tu_path(plan, sizeof(plan), "cap235-out/plan.csv");
+	extra = plan_extra_and_rates(plan, &lo, &hi, &n_rates);
+	assert_true(extra > 0 && n_rates > 0);
+	assert_true(fabs(csv_value(path, "23.5,", 22) - extra) <= 1e-5 * extra);
+	assert_true(fabs(csv_value(path, "23.5,", 21) - hi) < 0.005);
+	/* a shift without a rate row pays bank_rate, 15.33 */
+	tu_path(plan, sizeof(plan), "capsw/shifts.csv");
+	n_shifts = count_lines(plan) - 1;
+	assert_true(fabs(csv_value(path, "23.5,", 20) - (n_rates < n_shifts ? 15.33 : lo)) < 0.005);
+	assert_true(hi <= 23.5 + 1e-9);
+}
+
+/* Issue 25: what a bank cap sweep could not show, or a point caps.csv's
+ * reader would refuse, is refused before anything is solved or
+ * recorded. */
+static void test_cli_sweep_refuses_a_cap_that_does_nothing(void **state)
+{
+	struct tu_result r;
+	char db[400], dir[400];
+	(void)state;
+	r = tu_run("sweep", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--vary",
+	           "bank_cap.rn_b5=16:20:1", "--db", "nocap.db", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--vary bank_cap.rn_b5: role 'rn_b5' has fixed bank supply "
+	                              "(no row in supply.csv), so its bank cap changes nothing"));
+	tu_result_free(&r);
+	r = tu_run("sweep", getenv("MUSTER_EXAMPLE_DIR"), "--lp", "--vary", "rate_card=0:1:1",
+	           "--db", "nocap.db", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "every role's bank supply is fixed"));
+	tu_result_free(&r);
+	supply_example("caplow", "20.00");
+	tu_path(dir, sizeof(dir), "caplow");
+	r = tu_run("sweep", dir, "--lp", "--vary", "bank_cap.rn_b5=15:20:1", "--db", "nocap.db",
+	           NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "at the point bank_cap.rn_b5 = 15, bank_cap 15 of role "
+	                              "'rn_b5' is below its bank_rate 15.33"));
+	tu_result_free(&r);
+	tu_path(db, sizeof(db), "nocap.db");
+	assert_int_not_equal(access(db, F_OK), 0);
+}
+
 static void test_cli_time_limit_marks_the_rota_not_proven(void **state)
 {
 	const char *ex = getenv("MUSTER_EXAMPLE_DIR");
@@ -3829,6 +3990,9 @@ int main(void)
 	    cmocka_unit_test(test_cli_sweep_points_match_single_solves),
 	    cmocka_unit_test(test_cli_sweep_table_shows_the_gap),
 	    cmocka_unit_test(test_cli_sweep_refuses_what_it_cannot_vary),
+	    cmocka_unit_test(test_cli_sweep_without_supply_is_as_before),
+	    cmocka_unit_test(test_cli_sweep_bank_cap_shows_rate_and_extra_staff),
+	    cmocka_unit_test(test_cli_sweep_refuses_a_cap_that_does_nothing),
 	    cmocka_unit_test(test_cli_time_limit_marks_the_rota_not_proven),
 	    cmocka_unit_test(test_cli_interrupted_solve_keeps_the_best_rota),
 	    cmocka_unit_test(test_cli_second_ctrl_c_records_nothing),

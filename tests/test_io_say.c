@@ -774,6 +774,328 @@ static void test_io_say_sweep_grid_says_what_the_others_were_held_at(void **stat
 	}
 }
 
+/* A generated series of a bank cap: gen_series' fill as filled hours of
+ * a fixed required total, often the same as the point before (a plateau
+ * the cap cannot lift), sometimes a hair above it; spend as generated,
+ * or the same as before. */
+static size_t gen_cap_series(struct io_say_point *pts)
+{
+	size_t n = gen_series(pts), i;
+	double required = uniform() < 0.5 ? 100 + 900 * uniform() : 1e3 + 3e4 * uniform();
+	for (i = 0; i < n; i++) {
+		if (i > 0 && uniform() < 0.15) {
+			pts[i].fill = pts[i - 1].fill + (uniform() < 0.5 ? 0 : 0.04 / required);
+		}
+		if (i > 0 && uniform() < 0.1)
+			pts[i].spend = pts[i - 1].spend + (uniform() < 0.5 ? 0 : 0.003);
+		pts[i].filled_hours = pts[i].fill * required;
+	}
+	/* fill negative: nothing required, nothing said */
+	if (uniform() < 0.01)
+		pts[(size_t)(uniform() * (double)n)].fill = -1;
+	return n;
+}
+
+/* The end of the money at s ("£1,234" or "£12.50"), a full stop that
+ * ends the sentence left out. */
+static const char *after_money(const char *s)
+{
+	assert_true(strncmp(s, "£", strlen("£")) == 0);
+	for (s += strlen("£"); (*s >= '0' && *s <= '9') || *s == ',' || *s == '.'; s++)
+		if (*s == '.' && !(s[1] >= '0' && s[1] <= '9'))
+			break;
+	return s;
+}
+
+/* Whether fill gains IO_SAY_FLAT_FILL or more somewhere after point i. */
+static bool gains_after(const struct io_say_point *pts, size_t n, size_t i)
+{
+	size_t j;
+	for (j = i + 1; j < n; j++)
+		if (pts[j].fill - pts[i].fill >= IO_SAY_FLAT_FILL)
+			return true;
+	return false;
+}
+
+/* What the step from point i to j is, from the numbers alone: 0 priced
+ * (*rate £ an hour), 1 fill for no more spend, 2 no fill. */
+static int step_kind(const struct io_say_point *pts, size_t i, size_t j, double *rate)
+{
+	double hours = pts[j].filled_hours - pts[i].filled_hours;
+	double more = pts[j].spend - pts[i].spend;
+	if (!(hours >= IO_SAY_FLAT_HOURS))
+		return 2;
+	if (more <= 0 || fabs(more) < (fabs(more) < 100 ? 0.005 : 0.5))
+		return 1;
+	*rate = more / hours;
+	return 0;
+}
+
+/* " (a to b)" at s for the step from point i: its end. */
+static const char *check_step_xs(const char *s, const struct io_say_point *pts, size_t i)
+{
+	double a, c;
+	int used = 0;
+	assert_int_equal(sscanf(s, " (%lf to %lf)%n", &a, &c, &used), 2);
+	assert_true(used > 0);
+	assert_true(fabs(a - pts[i].x) <= 5e-6 * fabs(pts[i].x));
+	assert_true(fabs(c - pts[i + 1].x) <= 5e-6 * fabs(pts[i + 1].x));
+	return s + used;
+}
+
+/* One listed step "£R (a to b)", "nothing more (a to b)" or "no fill
+ * (a to b)" at s, for the step from point i: its end. */
+static const char *check_listed_step(const char *s, const struct io_say_point *pts, size_t i)
+{
+	double rate = 0;
+	int kind = step_kind(pts, i, i + 1, &rate);
+	if (strncmp(s, "£", strlen("£")) == 0) {
+		assert_int_equal(kind, 0);
+		assert_true(fabs(money_at(s) - rate) <= money_tolerance(rate));
+		return check_step_xs(after_money(s), pts, i);
+	}
+	if (strncmp(s, "nothing more", 12) == 0) {
+		assert_int_equal(kind, 1);
+		return check_step_xs(s + 12, pts, i);
+	}
+	assert_int_equal(strncmp(s, "no fill", 7), 0);
+	assert_int_equal(kind, 2);
+	return check_step_xs(s + 7, pts, i);
+}
+
+/* The cheapest or dearest step "£R (a to b)" at s among the k steps up
+ * to the knee: its end. */
+static const char *check_extreme_step(const char *s, const struct io_say_point *pts, size_t k,
+                                      int dir)
+{
+	double shown = money_at(s), a, rate, best = 0;
+	size_t i, at = k;
+	bool is_found = false;
+	assert_int_equal(sscanf(after_money(s), " (%lf to", &a), 1);
+	for (i = 0; i < k; i++) {
+		if (step_kind(pts, i, i + 1, &rate) != 0)
+			continue;
+		if (!is_found || dir * (rate - best) > 0)
+			best = rate;
+		is_found = true;
+		if (fabs(pts[i].x - a) <= 5e-6 * fabs(a))
+			at = i;
+	}
+	assert_true(is_found && at < k);
+	assert_int_equal(step_kind(pts, at, at + 1, &rate), 0);
+	/* the step named is one at the extreme, as shown */
+	assert_true(fabs(shown - best) <= money_tolerance(best));
+	assert_true(fabs(shown - rate) <= money_tolerance(rate));
+	return check_step_xs(after_money(s), pts, at);
+}
+
+/* "; in all, ..." at s, from point 0 to point k: its end. */
+static const char *check_cap_total(const char *s, const struct io_say_point *pts, size_t k)
+{
+	double hours = pts[k].filled_hours - pts[0].filled_hours;
+	double more = pts[k].spend - pts[0].spend, rate = 0, h;
+	int kind = step_kind(pts, 0, k, &rate), used = 0;
+	assert_int_equal(strncmp(s, "; in all, ", 10), 0);
+	s += 10;
+	if (strncmp(s, "£", strlen("£")) == 0) {
+		assert_int_equal(kind, 0);
+		assert_true(fabs(money_at(s) - more) <= money_tolerance(more));
+		s = after_money(s);
+		assert_int_equal(sscanf(s, " more spend for %lf more filled hours, %n", &h, &used),
+		                 1);
+		assert_true(used > 0 && fabs(h - hours) <= 0.05 + 1e-9);
+		s += used;
+		assert_true(fabs(money_at(s) - rate) <= money_tolerance(rate));
+		s = after_money(s);
+		assert_int_equal(strncmp(s, " an hour", 8), 0);
+		return s + 8;
+	}
+	if (strncmp(s, "no more filled hours", 20) == 0) {
+		assert_int_equal(kind, 2);
+		s += 20;
+		if (strncmp(s, ", spend rises by ", 17) == 0 ||
+		    strncmp(s, ", spend falls by ", 17) == 0) {
+			assert_true(s[8] == 'r' ? more > 0 : more < 0);
+			s += 17;
+			assert_true(fabs(money_at(s) - fabs(more)) <= money_tolerance(fabs(more)));
+			assert_false(fabs(more) < (fabs(more) < 100 ? 0.005 : 0.5));
+			return after_money(s);
+		}
+		assert_true(fabs(more) < (fabs(more) < 100 ? 0.005 : 0.5));
+		return s;
+	}
+	assert_int_equal(kind, 1);
+	assert_int_equal(sscanf(s, "%lf more filled hours for %n", &h, &used), 1);
+	assert_true(used > 0 && fabs(h - hours) <= 0.05 + 1e-9);
+	s += used;
+	if (strncmp(s, "the same spend", 14) == 0) {
+		assert_true(fabs(more) < (fabs(more) < 100 ? 0.005 : 0.5));
+		return s + 14;
+	}
+	assert_true(more < 0);
+	assert_true(fabs(money_at(s) - fabs(more)) <= money_tolerance(fabs(more)));
+	s = after_money(s);
+	assert_int_equal(strncmp(s, " less spend", 11), 0);
+	return s + 11;
+}
+
+/* Reads every claim of io_say_sweep_cap's text back against pts; the
+ * kind of sentence (0 no fill, 1 stops, 2 still buys) and whether its
+ * steps were listed go to *kind and *is_listed. */
+static void check_cap_sentence(const char *text, const struct io_say_point *pts, size_t n,
+                               int *kind, bool *is_listed)
+{
+	static const char up_to[] = " Up to there each step of it costs, in cash per extra "
+	                            "filled hour, ";
+	static const char still[] = " A higher v still buys fill at the top of the range, ";
+	size_t i, k, last = n - 1;
+	double x;
+	int used = 0;
+	const char *s = text;
+	bool is_empty = n < 2;
+	for (i = 0; i < n; i++)
+		is_empty = is_empty || pts[i].fill < 0;
+	*kind = -1;
+	*is_listed = false;
+	if (is_empty) {
+		assert_string_equal(text, "");
+		return;
+	}
+	if (sscanf(s,
+	           " A higher v buys no fill here: above %lf, fill gains less than 0.05 "
+	           "points.%n",
+	           &x, &used) == 1 &&
+	    used > 0) {
+		assert_int_equal(index_of_x(pts, n, x), 0);
+		assert_false(gains_after(pts, n, 0));
+		assert_string_equal(s + used, "");
+		*kind = 0;
+		return;
+	}
+	if (strncmp(s, still, strlen(still)) == 0) {
+		/* the number, then the full stop (which strtod may take as
+		 * the number's: "23.") */
+		char *end;
+		x = strtod(s + strlen(still), &end);
+		used = (int)(end - s) + (*end == '.');
+		k = index_of_x(pts, n, x);
+		assert_int_equal(k, last);
+		*kind = 2;
+	} else {
+		assert_int_equal(
+		    sscanf(s,
+		           " A higher v stops buying fill at %lf: beyond it fill gains "
+		           "less than 0.05 points.%n",
+		           &x, &used),
+		    1);
+		assert_true(used > 0);
+		k = index_of_x(pts, n, x);
+		assert_true(k > 0 && k < last);
+		assert_false(gains_after(pts, n, k));
+		*kind = 1;
+	}
+	/* k is the first point beyond which fill gains too little */
+	for (i = 0; i < k; i++)
+		assert_true(gains_after(pts, n, i));
+	s += used;
+	assert_int_equal(strncmp(s, up_to, strlen(up_to)), 0);
+	s += strlen(up_to);
+	if (k <= IO_SAY_CAP_STEPS) {
+		*is_listed = true;
+		for (i = 0; i < k; i++) {
+			if (i > 0) {
+				assert_int_equal(strncmp(s, ", ", 2), 0);
+				s += 2;
+			}
+			s = check_listed_step(s, pts, i);
+		}
+	} else {
+		size_t n_priced = 0, a, c;
+		double rate;
+		for (i = 0; i < k; i++)
+			n_priced += step_kind(pts, i, i + 1, &rate) == 0;
+		if (sscanf(s, "nothing more on any of its %zu steps%n", &a, &used) == 1 &&
+		    used > 0) {
+			assert_int_equal(a, k);
+			assert_int_equal(n_priced, 0);
+			s += used;
+		} else {
+			assert_int_equal(strncmp(s, "from ", 5), 0);
+			s = check_extreme_step(s + 5, pts, k, -1);
+			assert_int_equal(strncmp(s, " to ", 4), 0);
+			s = check_extreme_step(s + 4, pts, k, 1);
+			used = 0;
+			if (sscanf(s,
+			           " on %zu of its %zu steps, the others buying no fill or costing "
+			           "nothing more%n",
+			           &a, &c, &used) == 2 &&
+			    used > 0) {
+				assert_int_equal(a, n_priced);
+				assert_int_equal(c, k);
+				assert_true(n_priced < k);
+				s += used;
+			} else {
+				assert_int_equal(n_priced, k);
+			}
+		}
+	}
+	s = check_cap_total(s, pts, k);
+	assert_string_equal(s, ".");
+	/* cash only: no penalty weight is said */
+	assert_null(strstr(text, "penalt"));
+}
+
+static void test_io_say_sweep_cap_is_true_of_its_series(void **state)
+{
+	struct io_say_point pts[16];
+	size_t seen[3][2] = {{0}}, n_empty = 0;
+	int i, kind;
+	bool is_listed;
+	(void)state;
+	for (i = 0; i < 20000; i++) {
+		size_t n = gen_cap_series(pts);
+		struct mu_buf b;
+		mu_buf_init(&b);
+		io_say_sweep_cap(&b, "v", pts, n);
+		check_cap_sentence(b.len ? b.data : "", pts, n, &kind, &is_listed);
+		if (kind < 0)
+			n_empty++;
+		else
+			seen[kind][is_listed]++;
+		mu_buf_release(&b);
+	}
+	/* every kind was made and checked: no fill (never listed), where it
+	 * stops and still buying, each with steps listed and summed up */
+	if (seen[0][0] < 200 || n_empty < 100)
+		fail_msg("only %zu without fill, %zu empty", seen[0][0], n_empty);
+	for (kind = 1; kind < 3; kind++)
+		if (seen[kind][0] < 200 || seen[kind][1] < 200)
+			fail_msg("kind %d: %zu summed, %zu listed", kind, seen[kind][0],
+			         seen[kind][1]);
+}
+
+/* One hand-made series: the sentence as a user reads it. */
+static void test_io_say_sweep_cap_example_sentence(void **state)
+{
+	struct io_say_point pts[5] = {
+	    {.x = 20, .fill = 0.9, .spend = 10000, .filled_hours = 900},
+	    {.x = 22, .fill = 0.94, .spend = 11000, .filled_hours = 940},
+	    {.x = 24, .fill = 0.96, .spend = 11000, .filled_hours = 960},
+	    {.x = 26, .fill = 0.97, .spend = 11500, .filled_hours = 970},
+	    {.x = 28, .fill = 0.9702, .spend = 11800, .filled_hours = 970.2},
+	};
+	struct mu_buf b;
+	(void)state;
+	mu_buf_init(&b);
+	io_say_sweep_cap(&b, "bank_cap.rn_b5", pts, 5);
+	assert_string_equal(b.data, " A higher bank_cap.rn_b5 stops buying fill at 26: beyond it "
+	                            "fill gains less than 0.05 points. Up to there each step of it "
+	                            "costs, in cash per extra filled hour, £25.00 (20 to 22), "
+	                            "nothing more (22 to 24), £50.00 (24 to 26); in all, £1,500 "
+	                            "more spend for 70.0 more filled hours, £21.43 an hour.");
+	mu_buf_release(&b);
+}
+
 /* A point of a series from a plan's totals: its fill rate (negative when
  * nothing is required), cash spend (penalties left out) and red flags. */
 static void test_io_say_point_of_takes_fill_spend_and_red_flags(void **state)
@@ -789,6 +1111,7 @@ static void test_io_say_point_of_takes_fill_spend_and_red_flags(void **state)
 	t.cost_total = t.spend_total + t.penalty_total;
 	t.n_red_flags = 3;
 	p = io_say_point_of(27.5, &t);
+	assert_true(p.filled_hours == 300);
 	assert_true(p.x == 27.5);
 	assert_true(fabs(p.fill - 0.75) < 1e-12);
 	assert_true(p.spend == 1234.5);
@@ -1958,6 +2281,8 @@ int main(void)
 	    cmocka_unit_test(test_io_say_bidding_example_sentence),
 	    cmocka_unit_test(test_io_say_sweep_is_true_of_its_series),
 	    cmocka_unit_test(test_io_say_sweep_grid_says_what_the_others_were_held_at),
+	    cmocka_unit_test(test_io_say_sweep_cap_is_true_of_its_series),
+	    cmocka_unit_test(test_io_say_sweep_cap_example_sentence),
 	    cmocka_unit_test(test_io_say_point_of_takes_fill_spend_and_red_flags),
 	    cmocka_unit_test(test_io_say_guarantee_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_bank_is_true_of_its_numbers),
