@@ -26,19 +26,6 @@ bool mu_bidding_is_wanted(const struct mu_scenario *sc)
 	return false;
 }
 
-static long horizon_days(const struct mu_scenario *sc)
-{
-	long lo = 0, hi = -1;
-	size_t i;
-	for (i = 0; i < sc->n_shifts; i++) {
-		if (i == 0 || sc->shifts[i].day < lo)
-			lo = sc->shifts[i].day;
-		if (i == 0 || sc->shifts[i].day > hi)
-			hi = sc->shifts[i].day;
-	}
-	return hi - lo + 1;
-}
-
 static void add_rise(struct mu_totals *t, double rise)
 {
 	t->spend[MU_SRC_RATE] += rise;
@@ -62,7 +49,7 @@ struct mu_bidding *mu_bidding_new(const struct mu_scenario *sc, const struct mu_
 	for (p = 0; p < n_p; p++)
 		bid->partners[p] = silo->partners[p];
 	bid->system = silo->system;
-	bid->horizon_days = horizon_days(sc);
+	bid->horizon_days = mu_scenario_horizon_days(sc);
 	for (i = 0; i < silo->n_rows; i++) {
 		const struct mu_plan_row *r = &silo->rows[i];
 		size_t rs = r->worker_role * sc->n_shifts + r->shift;
