@@ -126,6 +126,19 @@ static void page_made(struct mu_buf *b)
 	mu_buf_addf(b, " &middot; made by muster %s on %s</p>\n", MUSTER_VERSION, when);
 }
 
+void io_html_day_heads(struct mu_buf *b, long from, long to)
+{
+	char date[16];
+	long d;
+	for (d = from; d <= to; d++) {
+		time_t t = (time_t)d * 86400;
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(date, sizeof(date), "%a %e %b", &tm);
+		mu_buf_addf(b, "<th>%s</th>", date);
+	}
+}
+
 void io_html_page_open(struct mu_buf *b, const char *title, const struct mu_scenario *sc,
                        const char *label, const char *runs)
 {

@@ -29,6 +29,10 @@ const char *io_html_weight(char *buf, double v);
  * into buf. */
 void io_html_fill_text(char *buf, size_t size, const struct mu_totals *t);
 
+/* A table head's cells for the days from..to (days since 1970-01-01):
+ * "<th>Mon  7 Dec</th>" each, as the rota and rates grids head them. */
+void io_html_day_heads(struct mu_buf *b, long from, long to);
+
 /* Starts a page in b: the document's head with the style, the title as
  * its heading, and a line naming the runs recorded (runs, as "Run 12" or
  * "Runs 12 (system) and 13 (silo)"; NULL or "": none, left out), the

@@ -107,15 +107,9 @@ static void grid_table(struct mu_buf *b, const struct mu_scenario *sc, const str
 {
 	size_t k, i;
 	long d;
-	char date[16], m[MU_MONEY_SIZE];
+	char m[MU_MONEY_SIZE];
 	mu_buf_adds(b, "<table class=\"rates\"><thead><tr><th>role</th><th>shift</th>");
-	for (d = from; d <= to; d++) {
-		time_t t = (time_t)d * 86400;
-		struct tm tm;
-		gmtime_r(&t, &tm);
-		strftime(date, sizeof(date), "%a %e %b", &tm);
-		mu_buf_addf(b, "<th>%s</th>", date);
-	}
+	io_html_day_heads(b, from, to);
 	mu_buf_adds(b, "</tr></thead>\n");
 	for (k = 0; k < n_keys; k++) {
 		const struct grid_key *g = &keys[k];
