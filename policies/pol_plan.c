@@ -171,7 +171,8 @@ static int by_natural_order(const void *a, const void *b)
  * steps above w_0 cost anything, the cost above w_0, split between the
  * partners where the curve's staff (named and extra) work in proportion
  * to their staff, with the rate paid (the lowest rung whose S is at least
- * the staff Q). */
+ * the staff Q, or S(w_0) + the steps taken where extra staff took them
+ * further: n + extra). */
 static void add_rate_rows(const struct pol_build *b, const double *x, const struct pendings *a,
                           const struct pendings *c, struct pendings *out)
 {
@@ -181,9 +182,12 @@ static void add_rate_rows(const struct pol_build *b, const double *x, const stru
 	double *total = mu_calloc(b->n_curves + 1, sizeof(double));
 	double *above = mu_calloc(b->n_curves + 1, sizeof(double));
 	const struct pendings *lists[2] = {a, c};
+	double *steps = mu_calloc(b->n_curves + 1, sizeof(double));
 	for (j = 0; j < b->m->n_cols; j++)
-		if (b->cols[j].source == MU_SRC_RATE_STEP)
+		if (b->cols[j].source == MU_SRC_RATE_STEP) {
 			above[b->cols[j].pool] += x[j] * b->cols[j].spend;
+			steps[b->cols[j].pool] += x[j];
+		}
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < lists[k]->n; i++) {
 			const struct mu_plan_row *r = &lists[k]->items[i].row;
@@ -199,10 +203,13 @@ static void add_rate_rows(const struct pol_build *b, const double *x, const stru
 	for (i = 0; i < b->n_curves; i++) {
 		const struct pol_curve *cv = &b->curves[i];
 		size_t rung = cv->n_rungs - 1;
+		/* the staff priced: Q, or n + extra where the extra staff
+		 * took the steps further (pol_supply.c) */
+		double priced = fmax(total[i], cv->supply[0] + steps[i]);
 		if (!(above[i] > EPS))
 			continue;
 		for (k = 0; k < cv->n_rungs; k++)
-			if (cv->supply[k] >= total[i] - EPS) {
+			if (cv->supply[k] >= priced - EPS) {
 				rung = k;
 				break;
 			}
@@ -236,6 +243,7 @@ static void add_rate_rows(const struct pol_build *b, const double *x, const stru
 	free(staff);
 	free(total);
 	free(above);
+	free(steps);
 }
 
 struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)

@@ -21,7 +21,13 @@
  * - a continuous step column q_k per rung k >= 1 (MU_SRC_RATE_STEP), up
  *   to S(w_k) - S(w_{k-1}), costing what its slope of E exceeds w_0 by,
  *   u hours (cash: spend, never a penalty), and the row
- *     sum named + sum extra - sum q_k <= S(w_0).
+ *     sum named + sum extra - sum q_k <= S(w_0),
+ *   and, where there are extra columns and rungs above w_0, the row
+ *     sum extra - sum q_k <= S(w_0) - n
+ *   (DESIGN.md §3d: extra staff exist only at a rate w with S(w) > n, at
+ *   most S(w) - n of them at the rate paid, so they cannot stand in at
+ *   w_0 for named workers who offered s but cannot work it; with S(w_0)
+ *   < n that row's convex hull over q's range, as add_steps says).
  * E's first step is the row's slack (S(w_0) at w_0, costing what the
  * columns already pay); the slopes rise, so the cheapest steps fill first
  * and the objective is E(Q) u hours: a linear program in plan mode. The
@@ -159,15 +165,19 @@ static void add_extra(struct pol_build *b, size_t ci, const bool *reach, size_t 
 	}
 }
 
-/* Curve c's step columns and its supply row over its staff columns
- * cols[0 .. n_cols) (named and extra). */
-static void add_steps(struct pol_build *b, size_t ci, const size_t *cols, size_t n_cols)
+/* Curve c's step columns, its supply row over its staff columns
+ * cols[0 .. n_cols) (named, then extra from n_named on), and its rate
+ * row for the extra staff. */
+static void add_steps(struct pol_build *b, size_t ci, const size_t *cols, size_t n_cols,
+                      size_t n_named)
 {
 	const struct mu_scenario *sc = b->sc;
 	struct pol_curve *c = &b->curves[ci];
 	const struct mu_shift *sh = &sc->shifts[c->shift];
 	double per_staff = pol_shift_factor(sh) * sh->paid_hours;
-	size_t k, i, row;
+	double n = (double)c->n_offers, top = c->supply[c->n_rungs - 1];
+	size_t k, i, row, extra_row = MU_ALL;
+	double extra_step = 0;
 	char name[80];
 	/* without steps the row binds only where S(w_0) is below n */
 	if (c->n_rungs == 1 && !(c->supply[0] < (double)c->n_offers - 1e-9))
@@ -177,6 +187,20 @@ static void add_steps(struct pol_build *b, size_t ci, const size_t *cols, size_t
 	                        &(struct pol_row){MU_ROW_SUPPLY, c->role, c->shift});
 	for (i = 0; i < n_cols; i++)
 		sol_model_add_entry(b->m, row, cols[i], 1);
+	/* extra staff are paid the rate for n + extra: with S(w_0) >= n,
+	 * sum extra - sum q_k <= S(w_0) - n; with S(w_0) < n the convex hull
+	 * of that (extra = 0, or q >= n - S(w_0) + extra) over q's range,
+	 * (S(top) - S(w_0)) sum extra - (S(top) - n) sum q_k <= 0 */
+	if (n_cols > n_named && c->n_rungs > 1) {
+		bool is_low = c->supply[0] < n - 1e-9;
+		snprintf(name, sizeof(name), "paid_r%zu_s%zu_g%zu", c->role, c->shift, c->group);
+		extra_row = pol_build_add_row(b, name, -SOL_INF, is_low ? 0 : c->supply[0] - n,
+		                              &(struct pol_row){MU_ROW_EXTRA, c->role, c->shift});
+		for (i = n_named; i < n_cols; i++)
+			sol_model_add_entry(b->m, extra_row, cols[i],
+			                    is_low ? top - c->supply[0] : 1);
+		extra_step = is_low ? -(top - n) : -1;
+	}
 	for (k = 1; k < c->n_rungs; k++) {
 		struct pol_col what = {
 		    .source = MU_SRC_RATE_STEP,
@@ -197,6 +221,8 @@ static void add_steps(struct pol_build *b, size_t ci, const size_t *cols, size_t
 		if (k == 1)
 			c->first_step = col;
 		sol_model_add_entry(b->m, row, col, -1);
+		if (extra_row != MU_ALL)
+			sol_model_add_entry(b->m, extra_row, col, extra_step);
 	}
 }
 
@@ -281,6 +307,7 @@ void pol_supply_apply(struct pol_build *b)
 	reach = mu_calloc(sc->n_partners + 1, sizeof(bool));
 	for (i = 0; i < b->n_curves; i++) {
 		const struct pol_curve *c = &b->curves[i];
+		size_t n_named;
 		memset(reach, 0, sc->n_partners * sizeof(bool));
 		for (j = shift_first[c->shift]; j < shift_first[c->shift + 1]; j++) {
 			const struct mu_bank_worker *bw =
@@ -296,8 +323,9 @@ void pol_supply_apply(struct pol_build *b)
 			MU_GROW(cols, cap_cols, n_cols + 1);
 			cols[n_cols++] = at[j];
 		}
+		n_named = n_cols;
 		add_extra(b, i, reach, &cols, &n_cols, &cap_cols);
-		add_steps(b, i, cols, n_cols);
+		add_steps(b, i, cols, n_cols, n_named);
 	}
 	free(reach);
 	free(cols);

@@ -443,9 +443,10 @@ static void test_supply_plan_check_rejects_wrong_plans(void **state)
 		fail_msg("%s", why);
 	expect_rejected(sc, &s, rate, dearer, "rate rows for rn on d1 cost");
 	expect_rejected(sc, &s, extra, one_more, "S(top rung)");
-	expect_rejected(sc, &s, rate, lower_rung, "the rung reached is 14.641");
+	expect_rejected(sc, &s, rate, lower_rung, "S(rate paid 13.31) - n is 1.5369");
 	expect_rejected(sc, &s, rate, to_b, "the rate row at a costs");
-	/* a plan without its rate row leaves the cost above w_0 unsaid */
+	/* a plan without its rate row leaves the cost above w_0 unsaid, and
+	 * pays its extra staff w_0 */
 	s.plan->n_rows--;
 	if (rate != s.plan->n_rows)
 		s.plan->rows[rate] = s.plan->rows[s.plan->n_rows];
@@ -453,7 +454,56 @@ static void test_supply_plan_check_rejects_wrong_plans(void **state)
 	assert_false(plan_check_file(
 	    sc, path, &(struct plan_check){.is_rota = true, .objective = s.objective}, why,
 	    sizeof(why)));
-	assert_non_null(strstr(why, "cost 0.0000"));
+	/* its extra staff then work at w_0, above S(w_0) - n */
+	assert_non_null(strstr(why, "S(rate paid 10) - n is 0"));
+	s.plan->n_rows++;
+	pol_solved_release(&s);
+	mu_scenario_free(sc);
+}
+
+/* Extra staff exist only at a rate whose S is above n (§3d): they cannot
+ * stand in at w_0 for a named worker who offered d1 but cannot work it.
+ * The uniform curve (cap 16), demand 10 at a, w1 (of the ten who offered
+ * d1, n = 10) at home at b and not cleared for a: 9 named at w_0 and 1 extra, paid the rung for n +
+ * extra = 11, 12.1 (S = 11): E(11) = 133.1, the rate row (133.1 - 11 x 10) x 8 = 184.8, 800 + 184.8
+ * = 984.8 in both modes (each step's slope x 8, 172 and 197, below a short staff's 1,600 - 80).
+ * Before the fix the extra staff worked at w_0 for 800. A plan without its rate row (the extra
+ * staff at w_0) fails plan_check. */
+static void test_supply_no_extra_staff_at_w0(void **state)
+{
+	const struct supply_case c = {"rn", 0.5, 0, 0.1, 16, MU_RATE_CARD_UNIFORM};
+	const struct harness_file files[] = {
+	    {"bank.csv", "id,role,home,partners,max_hours\nw1,rn,b,,\nw2,rn,a,,\nw3,rn,a,,\n"
+	                 "w4,rn,a,,\nw5,rn,a,,\nw6,rn,a,,\nw7,rn,a,,\nw8,rn,a,,\nw9,rn,a,,\n"
+	                 "w10,rn,a,,\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,10\n"},
+	    {NULL, NULL}};
+	struct mu_scenario *sc = load(files, &c);
+	struct pol_solved s;
+	struct mu_err err;
+	size_t i, rate = MU_ALL;
+	char path[300], why[512];
+	(void)state;
+	expect(sc, 984.8, 984.8);
+	solve(sc, false, &s);
+	assert_true(fabs(sum_of(s.plan, MU_SRC_BANK).staff - 9) < 1e-9);
+	assert_true(fabs(sum_of(s.plan, MU_SRC_BANK_EXTRA).staff - 1) < 1e-9);
+	assert_true(fabs(sum_of(s.plan, MU_SRC_RATE).rate - 12.1) < 1e-9);
+	assert_true(fabs(sum_of(s.plan, MU_SRC_RATE).cost - 184.8) < 1e-6);
+	for (i = 0; i < s.plan->n_rows; i++)
+		if (s.plan->rows[i].source == MU_SRC_RATE)
+			rate = i;
+	assert_true(rate != MU_ALL);
+	s.plan->n_rows--;
+	if (rate != s.plan->n_rows)
+		s.plan->rows[rate] = s.plan->rows[s.plan->n_rows];
+	assert_int_equal(io_report_write_plan(tu_dir(), sc, s.plan, MU_ALL, &err), MU_OK);
+	tu_path(path, sizeof(path), "plan.csv");
+	assert_false(plan_check_file(
+	    sc, path, &(struct plan_check){.is_rota = true, .objective = s.objective - 184.8}, why,
+	    sizeof(why)));
+	if (!strstr(why, "S(rate paid 10) - n is 0"))
+		fail_msg("rejected for '%s'", why);
 	s.plan->n_rows++;
 	pol_solved_release(&s);
 	mu_scenario_free(sc);
@@ -675,6 +725,7 @@ int main(void)
 	    cmocka_unit_test(test_supply_fixed_supply_is_the_model_of_section_3),
 	    cmocka_unit_test(test_supply_silo_has_a_curve_per_partner),
 	    cmocka_unit_test(test_supply_plan_check_rejects_wrong_plans),
+	    cmocka_unit_test(test_supply_no_extra_staff_at_w0),
 	    cmocka_unit_test(test_supply_rota_exists_before_the_relaxation),
 	    cmocka_unit_test(test_supply_example_plan_matches_clp),
 	    cmocka_unit_test(test_supply_generated_scenarios_match_cbc_and_clp),
