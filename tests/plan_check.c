@@ -679,7 +679,8 @@ static void check_kept(struct checker *ck)
 			cell[k] = io_csv_cell_text(t, &t->cells[t->rows[i].first + k]);
 		source = cell[C_SOURCE];
 		if (strcmp(source, "own") != 0 && strcmp(source, "lend") != 0 &&
-		    strcmp(source, "bank") != 0 && strcmp(source, "agency") != 0)
+		    strcmp(source, "bank") != 0 && strcmp(source, "agency") != 0 &&
+		    strcmp(source, "bank_extra") != 0)
 			continue;
 		s = find_shift(sc, cell[C_SHIFT]);
 		p = find_partner(sc, cell[C_PARTNER]);
@@ -689,8 +690,9 @@ static void check_kept(struct checker *ck)
 			add_keyed(&kept, &n_kept, &cap_kept, key, p, s, t->rows[i].line, staff);
 			continue;
 		}
+		/* extra staff (§3d) are found afresh after now: no change */
 		if (strcmp(source, "own") == 0 || strcmp(source, "lend") == 0 ||
-		    !is_keepable(ck, source, cell))
+		    strcmp(source, "bank_extra") == 0 || !is_keepable(ck, source, cell))
 			continue;
 		now = keyed_sum(ck->staff_rows, ck->n_staff_rows, key);
 		if (staff - now > TOL)
@@ -726,6 +728,17 @@ static void check_kept(struct checker *ck)
 			continue;
 		if (fabs(keyed_sum(kept, n_kept, r->key) - r->value) > TOL) {
 			reject(ck, r->line, "%s: a shift of the past is not as kept", r->key);
+			goto done;
+		}
+	}
+	/* and no extra staff (§3d) of the past is lost: their cover is the
+	 * past's as much as a named worker's */
+	for (i = 0; how->has_now && i < n_kept; i++) {
+		const struct keyed *r = &kept[i];
+		if (strncmp(r->key, "bank_extra", 10) != 0)
+			continue;
+		if (fabs(keyed_sum(ck->staff_rows, ck->n_staff_rows, r->key) - r->value) > TOL) {
+			reject(ck, r->line, "%s: the past's extra staff are not as kept", r->key);
 			goto done;
 		}
 	}
