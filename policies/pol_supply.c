@@ -121,9 +121,10 @@ static void add_extra(struct pol_build *b, size_t ci, const bool *reach, size_t 
                       size_t *n_cols, size_t *cap_cols)
 {
 	const struct mu_scenario *sc = b->sc;
-	const struct pol_curve *c = &b->curves[ci];
+	struct pol_curve *c = &b->curves[ci];
 	const struct mu_shift *sh = &sc->shifts[c->shift];
 	double room = c->supply[c->n_rungs - 1] - (double)c->n_offers;
+	bool is_game = b->opt.is_game;
 	size_t q, d, first = *n_cols, i;
 	char name[80];
 	if (!(room > 1e-9))
@@ -143,8 +144,9 @@ static void add_extra(struct pol_build *b, size_t ci, const bool *reach, size_t 
 			    .shift = c->shift,
 			    /* whole bounds for GLPK's branch and cut; the row
 			     * below holds the room itself */
-			    .hi = ceil(room - 1e-9),
+			    .hi = is_game ? SOL_INF : ceil(room - 1e-9),
 			    .is_int = true,
+			    .pool = ci, /* its curve: pol_game's joint columns */
 			    .hours = sh->paid_hours,
 			    .spend = c->rate[0] * pol_shift_factor(sh) * sh->paid_hours,
 			};
@@ -155,13 +157,14 @@ static void add_extra(struct pol_build *b, size_t ci, const bool *reach, size_t 
 			(*cols)[(*n_cols)++] = pol_build_add_cover_col(b, name, &what);
 		}
 	}
-	if (*n_cols > first) {
-		size_t row;
+	/* pol_game's curves keep the row without columns: other partners'
+	 * extra staff may be counted in it */
+	if (*n_cols > first || is_game) {
 		snprintf(name, sizeof(name), "extra_r%zu_s%zu_g%zu", c->role, c->shift, c->group);
-		row = pol_build_add_row(b, name, -SOL_INF, room,
-		                        &(struct pol_row){MU_ROW_EXTRA, c->role, c->shift});
+		c->extra_row = pol_build_add_row(
+		    b, name, -SOL_INF, room, &(struct pol_row){MU_ROW_EXTRA, c->role, c->shift});
 		for (i = first; i < *n_cols; i++)
-			sol_model_add_entry(b->m, row, (*cols)[i], 1);
+			sol_model_add_entry(b->m, c->extra_row, (*cols)[i], 1);
 	}
 }
 
@@ -185,21 +188,24 @@ static void add_steps(struct pol_build *b, size_t ci, const size_t *cols, size_t
 	snprintf(name, sizeof(name), "supply_r%zu_s%zu_g%zu", c->role, c->shift, c->group);
 	row = pol_build_add_row(b, name, -SOL_INF, c->supply[0],
 	                        &(struct pol_row){MU_ROW_SUPPLY, c->role, c->shift});
+	c->supply_row = row;
 	for (i = 0; i < n_cols; i++)
 		sol_model_add_entry(b->m, row, cols[i], 1);
 	/* extra staff are paid the rate for n + extra: with S(w_0) >= n,
 	 * sum extra - sum q_k <= S(w_0) - n; with S(w_0) < n the convex hull
 	 * of that (extra = 0, or q >= n - S(w_0) + extra) over q's range,
-	 * (S(top) - S(w_0)) sum extra - (S(top) - n) sum q_k <= 0 */
-	if (n_cols > n_named && c->n_rungs > 1) {
+	 * (S(top) - S(w_0)) / (S(top) - n) sum extra - sum q_k <= 0 (both
+	 * ratios of S, whatever n: pol_game adds such rows up) */
+	if (c->extra_row != MU_ALL && c->n_rungs > 1) {
 		bool is_low = c->supply[0] < n - 1e-9;
 		snprintf(name, sizeof(name), "paid_r%zu_s%zu_g%zu", c->role, c->shift, c->group);
 		extra_row = pol_build_add_row(b, name, -SOL_INF, is_low ? 0 : c->supply[0] - n,
 		                              &(struct pol_row){MU_ROW_EXTRA, c->role, c->shift});
+		c->paid_row = extra_row;
+		c->paid_coef = is_low ? (top - c->supply[0]) / (top - n) : 1;
 		for (i = n_named; i < n_cols; i++)
-			sol_model_add_entry(b->m, extra_row, cols[i],
-			                    is_low ? top - c->supply[0] : 1);
-		extra_step = is_low ? -(top - n) : -1;
+			sol_model_add_entry(b->m, extra_row, cols[i], c->paid_coef);
+		extra_step = -1;
 	}
 	for (k = 1; k < c->n_rungs; k++) {
 		struct pol_col what = {
@@ -224,6 +230,70 @@ static void add_steps(struct pol_build *b, size_t ci, const size_t *cols, size_t
 		if (extra_row != MU_ALL)
 			sol_model_add_entry(b->m, extra_row, col, extra_step);
 	}
+}
+
+/* The curve of named column c: of the partner where it works (the system,
+ * a coalition or that partner alone), or of its home in pol_game's model. */
+static size_t named_curve(const struct pol_build *b, const struct pol_col *c)
+{
+	const struct mu_scenario *sc = b->sc;
+	size_t s = sc->demand[c->demand].shift;
+	if (b->opt.is_game)
+		return b->curve_at[(c->home * sc->n_roles + c->worker_role) * sc->n_shifts + s];
+	return pol_build_curve_of(b, c->partner, c->worker_role, s);
+}
+
+/* A column counting one staff of curve `from` in curve `to` instead, in
+ * the rows both have (pol_game's model). */
+static void add_move(struct pol_build *b, size_t from, size_t to, bool is_extra)
+{
+	const struct pol_curve *f = &b->curves[from], *t = &b->curves[to];
+	struct pol_col what = {
+	    .source = MU_SRC_SUPPLY_MOVE,
+	    .partner = f->group,
+	    .worker_role = f->role,
+	    .home = MU_ALL,
+	    .worker = MU_ALL,
+	    .offer = to,
+	    .shift = f->shift,
+	    .pool = from,
+	    .hi = SOL_INF,
+	};
+	size_t col;
+	char name[96];
+	snprintf(name, sizeof(name), "move%s_r%zu_s%zu_g%zu_g%zu", is_extra ? "x" : "n", f->role,
+	         f->shift, f->group, t->group);
+	col = pol_build_add_col(b, name, &what);
+	if (f->supply_row != MU_ALL)
+		sol_model_add_entry(b->m, f->supply_row, col, -1);
+	if (t->supply_row != MU_ALL)
+		sol_model_add_entry(b->m, t->supply_row, col, 1);
+	if (!is_extra)
+		return;
+	sol_model_add_entry(b->m, f->extra_row, col, -1);
+	sol_model_add_entry(b->m, t->extra_row, col, 1);
+	if (f->paid_row != MU_ALL)
+		sol_model_add_entry(b->m, f->paid_row, col, -f->paid_coef);
+	if (t->paid_row != MU_ALL)
+		sol_model_add_entry(b->m, t->paid_row, col, t->paid_coef);
+}
+
+/* pol_game's moves between every two partners' curves of one role and
+ * shift (curves[lo .. hi)): named staff where both have a supply row,
+ * extra staff where both have an extra row. */
+static void add_moves(struct pol_build *b, size_t lo, size_t hi)
+{
+	size_t i, j;
+	for (i = lo; i < hi; i++)
+		for (j = lo; j < hi; j++) {
+			const struct pol_curve *f = &b->curves[i], *t = &b->curves[j];
+			if (i == j)
+				continue;
+			if (f->supply_row != MU_ALL && t->supply_row != MU_ALL)
+				add_move(b, i, j, false);
+			if (f->extra_row != MU_ALL && t->extra_row != MU_ALL)
+				add_move(b, i, j, true);
+		}
 }
 
 void pol_supply_apply(struct pol_build *b)
@@ -261,7 +331,10 @@ void pol_supply_apply(struct pol_build *b)
 				                        .shift = s,
 				                        .group = g,
 				                        .n_offers = n_offers[key],
-				                        .first_step = MU_ALL};
+				                        .first_step = MU_ALL,
+				                        .supply_row = MU_ALL,
+				                        .extra_row = MU_ALL,
+				                        .paid_row = MU_ALL};
 				make_ladder(sc, c);
 				b->curve_at[key] = b->n_curves++;
 			}
@@ -274,7 +347,7 @@ void pol_supply_apply(struct pol_build *b)
 		size_t ci;
 		if (c->source != MU_SRC_BANK && c->source != MU_SRC_POOL)
 			continue;
-		ci = pol_build_curve_of(b, c->partner, c->worker_role, sc->demand[c->demand].shift);
+		ci = named_curve(b, c);
 		if (ci != MU_ALL)
 			first[ci + 1]++;
 	}
@@ -285,7 +358,7 @@ void pol_supply_apply(struct pol_build *b)
 		size_t ci;
 		if (c->source != MU_SRC_BANK && c->source != MU_SRC_POOL)
 			continue;
-		ci = pol_build_curve_of(b, c->partner, c->worker_role, sc->demand[c->demand].shift);
+		ci = named_curve(b, c);
 		if (ci != MU_ALL)
 			at[first[ci] + fill[ci]++] = j;
 	}
@@ -326,6 +399,13 @@ void pol_supply_apply(struct pol_build *b)
 		n_named = n_cols;
 		add_extra(b, i, reach, &cols, &n_cols, &cap_cols);
 		add_steps(b, i, cols, n_cols, n_named);
+	}
+	for (i = 0; b->opt.is_game && i < b->n_curves; i = j) {
+		for (j = i; j < b->n_curves && b->curves[j].role == b->curves[i].role &&
+		            b->curves[j].shift == b->curves[i].shift;
+		     j++)
+			;
+		add_moves(b, i, j);
 	}
 	free(reach);
 	free(cols);

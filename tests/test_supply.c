@@ -715,6 +715,63 @@ static void test_supply_generated_scenarios_match_cbc_and_clp(void **state)
 	free(g);
 }
 
+/* pol_game's one model (policies/pol_game.c, `muster shares`) values every
+ * coalition as a model built for it alone does (§3a, §3d: one curve over
+ * its members' workers, each partner outside it its own): the empty
+ * coalition the silo, the whole the system, and each between, walked in
+ * counting order and back (partners join and leave, several at once). */
+static void test_supply_game_values_each_coalition_as_its_own_model(void **state)
+{
+	struct gen *g = mu_calloc(1, sizeof(*g));
+	struct harness_file files[10];
+	struct supply_case cases[2];
+	unsigned long long seed;
+	size_t i, n_between = 0;
+	(void)state;
+	for (i = 0; i < 6; i++)
+		mu_buf_init(&g->text[i]);
+	for (seed = 1; seed <= 6; seed++) {
+		struct mu_scenario *sc;
+		struct pol_game *game;
+		struct mu_err err;
+		double v[8], silo, system;
+		unsigned mask, k;
+		gen_scenario(g, seed, files, cases);
+		sc = harness_load(defaults, files);
+		add_supply(sc, &cases[0]);
+		add_supply(sc, &cases[1]);
+		assert_int_equal(pol_game_new(sc, &game, &err), MU_OK);
+		silo = harness_solve(sc, true, true);
+		system = harness_solve(sc, true, false);
+		for (mask = 0; mask < 8; mask++) {
+			bool in[3];
+			for (k = 0; k < 3; k++)
+				in[k] = mask >> k & 1;
+			v[mask] = mask == 0   ? silo
+			          : mask == 7 ? system
+			                      : harness_solve_coalition(sc, true, in);
+			n_between += fabs(v[mask] - silo) > 1e-6 && fabs(v[mask] - system) > 1e-6;
+		}
+		for (k = 0; k < 16; k++) {
+			unsigned m = k < 8 ? k : 15 - k;
+			bool in[3] = {m & 1, m >> 1 & 1, m >> 2 & 1};
+			double got;
+			assert_int_equal(pol_game_value(game, in, &got, &err), MU_OK);
+			if (!(fabs(got - v[m]) <= 1e-6 * (1 + fabs(v[m]))))
+				fail_msg(
+				    "seed %llu, coalition %u: pol_game %.9f, its own model %.9f",
+				    seed, m, got, v[m]);
+		}
+		pol_game_free(game);
+		mu_scenario_free(sc);
+	}
+	/* coalitions between the silo and the system were there to check */
+	assert_true(n_between > 3);
+	for (i = 0; i < 6; i++)
+		mu_buf_release(&g->text[i]);
+	free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -729,6 +786,7 @@ int main(void)
 	    cmocka_unit_test(test_supply_rota_exists_before_the_relaxation),
 	    cmocka_unit_test(test_supply_example_plan_matches_clp),
 	    cmocka_unit_test(test_supply_generated_scenarios_match_cbc_and_clp),
+	    cmocka_unit_test(test_supply_game_values_each_coalition_as_its_own_model),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
