@@ -51,6 +51,10 @@ enum mu_source {
 	/* staff of one step of a supply curve's ladder above S(w_0)
 	 * (pol_supply.c): read back as rate rows */
 	MU_SRC_RATE_STEP,
+	/* pol_game's model (pol_supply.c): named or extra staff of one
+	 * partner's supply curve counted in another's, open only when both are
+	 * in the coalition, so that the coalition's curves add up to one */
+	MU_SRC_SUPPLY_MOVE,
 	MU_SRC_MODEL_COUNT
 };
 

@@ -173,6 +173,7 @@ static int by_natural_order(const void *a, const void *b)
 struct curve_use {
 	double *staff; /* [curve * n_partners + partner] */
 	double *named, *extra, *above;
+	double *steps; /* the staff priced above w_0 (the step columns) */
 	size_t *rung;
 };
 
@@ -186,9 +187,12 @@ static void curve_use_init(struct curve_use *u, const struct pol_build *b, const
 	u->extra = mu_calloc(n + 1, sizeof(double));
 	u->above = mu_calloc(n + 1, sizeof(double));
 	u->rung = mu_calloc(n + 1, sizeof(size_t));
+	u->steps = mu_calloc(n + 1, sizeof(double));
 	for (j = 0; j < b->m->n_cols; j++)
-		if (b->cols[j].source == MU_SRC_RATE_STEP)
+		if (b->cols[j].source == MU_SRC_RATE_STEP) {
 			u->above[b->cols[j].pool] += x[j] * b->cols[j].spend;
+			u->steps[b->cols[j].pool] += x[j];
+		}
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < lists[k]->n; i++) {
 			const struct mu_plan_row *r = &lists[k]->items[i].row;
@@ -204,10 +208,12 @@ static void curve_use_init(struct curve_use *u, const struct pol_build *b, const
 	/* the rate paid: the lowest rung whose S is at least the staff Q */
 	for (i = 0; i < n; i++) {
 		const struct pol_curve *cv = &b->curves[i];
-		double total = u->named[i] + u->extra[i];
+		/* the staff priced: Q, or n + extra where the extra staff
+		 * took the steps further (pol_supply.c's paid row) */
+		double priced = fmax(u->named[i] + u->extra[i], cv->supply[0] + u->steps[i]);
 		u->rung[i] = cv->n_rungs - 1;
 		for (k = 0; k < cv->n_rungs; k++)
-			if (cv->supply[k] >= total - EPS) {
+			if (cv->supply[k] >= priced - EPS) {
 				u->rung[i] = k;
 				break;
 			}
@@ -221,6 +227,7 @@ static void curve_use_release(struct curve_use *u)
 	free(u->extra);
 	free(u->above);
 	free(u->rung);
+	free(u->steps);
 }
 
 /* Each bank and bank_extra row's rate (§3d): its curve's rate paid, or
@@ -346,7 +353,7 @@ struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
 	const struct mu_scenario *sc = b->sc;
 	struct mu_plan *plan = mu_plan_new(sc);
 	struct pendings rows = {NULL, 0, 0}, bank = {NULL, 0, 0};
-	struct curve_use use = {NULL, NULL, NULL, NULL, NULL};
+	struct curve_use use = {NULL, NULL, NULL, NULL, NULL, NULL};
 	size_t col, i, bank_at = MU_ALL;
 	for (col = 0; col < b->m->n_cols; col++) {
 		const struct pol_col *c = &b->cols[col];
@@ -370,7 +377,7 @@ struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
 		add_rate_rows(b, &use, &rows);
 	} else {
 		/* fixed supply: every bank row is paid bank_rate */
-		struct curve_use none = {NULL, NULL, NULL, NULL, NULL};
+		struct curve_use none = {NULL, NULL, NULL, NULL, NULL, NULL};
 		set_row_rates(b, &none, &bank);
 	}
 	for (i = 0; i < rows.n + bank.n; i++) {

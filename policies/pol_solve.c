@@ -370,18 +370,18 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	if (res.status == SOL_INFEASIBLE && req->keep && req->keep->has_now) {
 		/* every rule of §3 can be met by leaving demand short, except a
 		 * past fixed against the scenario as it now reads */
-		rc =
-		    mu_err_set(err, MU_E_INPUT,
-		               "no %s: the past (the shifts before --now, fixed as the kept plan "
-		               "has them) breaks a limit of the scenario as it now reads — a bank "
-		               "worker's max_hours or rest, staff available, an agency capacity or "
-		               "a budget lowered since the plan was made%s; put that limit back "
-		               "as it was for the past, or give an earlier --now",
-		               req->is_lp ? "plan" : "rota",
-		               req->guarantee_cap ? ", or the guarantee's caps (from a silo plan "
-		                                    "whose past is free) cannot be met with the "
-		                                    "past fixed: re-plan with guarantee none"
-		                                  : "");
+		rc = mu_err_set(err, MU_E_INPUT,
+		                "no %s: the past (the shifts before --now, fixed as the kept plan "
+		                "has them) breaks a limit of the scenario as it now reads — a bank "
+		                "worker's max_hours or rest, staff available, an agency capacity, "
+		                "a budget, or a bank_cap or supply.csv row (the past's extra bank "
+		                "staff) lowered since the plan was made%s; put that limit back "
+		                "as it was for the past, or give an earlier --now",
+		                req->is_lp ? "plan" : "rota",
+		                req->guarantee_cap ? ", or the guarantee's caps (from a silo plan "
+		                                     "whose past is free) cannot be met with the "
+		                                     "past fixed: re-plan with guarantee none"
+		                                   : "");
 		goto done;
 	}
 	if (res.status == SOL_NO_SOLUTION && req->keep && req->keep->has_now && !req->is_lp) {

@@ -679,7 +679,8 @@ static void check_kept(struct checker *ck)
 			cell[k] = io_csv_cell_text(t, &t->cells[t->rows[i].first + k]);
 		source = cell[C_SOURCE];
 		if (strcmp(source, "own") != 0 && strcmp(source, "lend") != 0 &&
-		    strcmp(source, "bank") != 0 && strcmp(source, "agency") != 0)
+		    strcmp(source, "bank") != 0 && strcmp(source, "agency") != 0 &&
+		    strcmp(source, "bank_extra") != 0)
 			continue;
 		s = find_shift(sc, cell[C_SHIFT]);
 		p = find_partner(sc, cell[C_PARTNER]);
@@ -689,8 +690,9 @@ static void check_kept(struct checker *ck)
 			add_keyed(&kept, &n_kept, &cap_kept, key, p, s, t->rows[i].line, staff);
 			continue;
 		}
+		/* extra staff (§3d) are found afresh after now: no change */
 		if (strcmp(source, "own") == 0 || strcmp(source, "lend") == 0 ||
-		    !is_keepable(ck, source, cell))
+		    strcmp(source, "bank_extra") == 0 || !is_keepable(ck, source, cell))
 			continue;
 		now = keyed_sum(ck->staff_rows, ck->n_staff_rows, key);
 		if (staff - now > TOL)
@@ -726,6 +728,17 @@ static void check_kept(struct checker *ck)
 			continue;
 		if (fabs(keyed_sum(kept, n_kept, r->key) - r->value) > TOL) {
 			reject(ck, r->line, "%s: a shift of the past is not as kept", r->key);
+			goto done;
+		}
+	}
+	/* and no extra staff (§3d) of the past is lost: their cover is the
+	 * past's as much as a named worker's */
+	for (i = 0; how->has_now && i < n_kept; i++) {
+		const struct keyed *r = &kept[i];
+		if (strncmp(r->key, "bank_extra", 10) != 0)
+			continue;
+		if (fabs(keyed_sum(ck->staff_rows, ck->n_staff_rows, r->key) - r->value) > TOL) {
+			reject(ck, r->line, "%s: the past's extra staff are not as kept", r->key);
 			goto done;
 		}
 	}
@@ -824,8 +837,9 @@ static double summary_number(const struct io_csv_table *t, size_t i, const char 
 }
 
 /* §3d per curve: the staff within S(top rung), the extra staff within
- * S(top) - n, and the rate rows exactly the cost above w_0 of E(Q) at
- * the rate paid, split between partners by their staff. */
+ * S(top) - n and within S(rate paid) - n, and the rate rows exactly the
+ * cost above w_0 of E(P) at the rate paid, P = Q, or n + extra where extra
+ * staff are more, split between partners by their staff. */
 static void check_supply(struct checker *ck)
 {
 	const struct mu_scenario *sc = ck->sc;
@@ -844,7 +858,8 @@ static void check_supply(struct checker *ck)
 				const struct mu_supply *sup = elastic_supply(sc, r);
 				size_t key = supply_key(sc, g, r, s), k, rung;
 				const struct mu_shift *sh = &sc->shifts[s];
-				double q = ck->sup_named[key] + ck->sup_extra[key], above;
+				double q = ck->sup_named[key] + ck->sup_extra[key], above, priced;
+				size_t paid;
 				const char *at = g < n_p ? sc->partners[g].id : "the system";
 				if (!sup)
 					continue;
@@ -857,11 +872,38 @@ static void check_supply(struct checker *ck)
 					       "%s: %.6g extra %s staff on %s, room for %.6g", at,
 					       ck->sup_extra[key], sc->roles[r].id, sh->id,
 					       fmax(0, S[k - 1] - n[key]));
+				/* extra staff exist only at a rate w with S(w) > n, at most
+				 * S(w) - n of them at the rate paid (w_0 without a rate
+				 * row); the model's hull for S(w_0) < n is looser */
+				for (paid = 0; paid + 1 < k && ck->sup_rate_rows[key] > 0 &&
+				               w[paid] < ck->sup_rate[key] - 5e-5 * (1 + w[paid]);
+				     paid++)
+					;
+				if (ck->is_ok && !(S[0] < n[key] - 1e-9) &&
+				    ck->sup_extra[key] > fmax(0, S[paid] - n[key]) + TOL)
+					reject(
+					    ck, 0,
+					    "%s: %.6g extra %s staff on %s, S(rate paid %.6g) - n "
+					    "is %.6g",
+					    at, ck->sup_extra[key], sc->roles[r].id, sh->id,
+					    w[paid], fmax(0, S[paid] - n[key]));
 				if (!ck->is_ok)
 					break;
-				above = q > TOL ? (curve_cost(S, C, k, q) - w[0] * q) *
-				                      (1 + sh->enhancement) * sh->paid_hours
-				                : 0;
+				/* extra staff are paid the rate for n + extra (for S(w_0)
+				 * < n, the model's convex hull of it): the staff priced */
+				priced = q;
+				if (ck->sup_extra[key] > TOL) {
+					double low = S[0] < n[key] - 1e-9
+					                 ? S[0] + ck->sup_extra[key] *
+					                              (S[k - 1] - S[0]) /
+					                              (S[k - 1] - n[key])
+					                 : n[key] + ck->sup_extra[key];
+					priced = fmin(fmax(q, low), S[k - 1]);
+				}
+				above = priced > TOL
+				            ? (curve_cost(S, C, k, priced) - w[0] * priced) *
+				                  (1 + sh->enhancement) * sh->paid_hours
+				            : 0;
 				/* plan.csv's costs are pennies, rounded so the column adds
 				 * up to the total (io_report): up to a penny a row */
 				if (fabs(ck->sup_rate_cost[key] - above) >
@@ -870,7 +912,7 @@ static void check_supply(struct checker *ck)
 					       "%s: rate rows for %s on %s cost %.4f, E(%.6g) "
 					       "above w_0 is %.4f",
 					       at, sc->roles[r].id, sh->id, ck->sup_rate_cost[key],
-					       q, above);
+					       priced, above);
 				ck->total_cost += above;
 				for (p = 0; p < n_p && q > TOL; p++)
 					add_money(ck, p,
@@ -878,7 +920,7 @@ static void check_supply(struct checker *ck)
 					          0);
 				if (!(above > 0.005) || !ck->is_ok)
 					continue;
-				for (rung = 0; rung + 1 < k && S[rung] < q - TOL; rung++)
+				for (rung = 0; rung + 1 < k && S[rung] < priced - TOL; rung++)
 					;
 				if (fabs(ck->sup_rate[key] - w[rung]) > 5e-5 * (1 + w[rung]))
 					reject(ck, 0,

@@ -231,16 +231,16 @@ static void test_supply_rota_rounds_the_room_for_extra_staff_down(void **state)
 	(void)state;
 	for (is_rota = 0; is_rota < 2; is_rota++) {
 		struct pol_build *b = pol_build_new(sc, NULL);
-		size_t i, n = 0;
+		size_t row;
 		if (is_rota)
 			pol_rota_cuts_apply(b);
-		for (i = 0; i < b->m->n_rows; i++)
-			if (b->rows[i].kind == MU_ROW_EXTRA) {
-				n++;
-				assert_true(fabs(b->m->row_hi[i] -
-				                 (is_rota ? 0 : 10 * sqrt(1.2) - 10)) < 1e-9);
-			}
-		assert_int_equal(n, 1);
+		assert_int_equal(b->n_curves, 1);
+		row = b->curves[0].extra_row;
+		assert_true(row != MU_ALL);
+		assert_true(fabs(b->m->row_hi[row] - (is_rota ? 0 : 10 * sqrt(1.2) - 10)) < 1e-9);
+		/* the paid row holds the steps, continuous: never rounded */
+		if (b->curves[0].paid_row != MU_ALL)
+			assert_true(fabs(b->m->row_hi[b->curves[0].paid_row]) < 1e-9);
 		pol_build_free(b);
 	}
 	mu_scenario_free(sc);
@@ -474,9 +474,10 @@ static void test_supply_plan_check_rejects_wrong_plans(void **state)
 		fail_msg("%s", why);
 	expect_rejected(sc, &s, rate, dearer, "rate rows for rn on d1 cost");
 	expect_rejected(sc, &s, extra, one_more, "S(top rung)");
-	expect_rejected(sc, &s, rate, lower_rung, "the rung reached is 14.641");
+	expect_rejected(sc, &s, rate, lower_rung, "S(rate paid 13.31) - n is 1.5369");
 	expect_rejected(sc, &s, rate, to_b, "the rate row at a costs");
-	/* a plan without its rate row leaves the cost above w_0 unsaid */
+	/* a plan without its rate row leaves the cost above w_0 unsaid, and
+	 * pays its extra staff w_0 */
 	s.plan->n_rows--;
 	if (rate != s.plan->n_rows)
 		s.plan->rows[rate] = s.plan->rows[s.plan->n_rows];
@@ -484,7 +485,56 @@ static void test_supply_plan_check_rejects_wrong_plans(void **state)
 	assert_false(plan_check_file(
 	    sc, path, &(struct plan_check){.is_rota = true, .objective = s.objective}, why,
 	    sizeof(why)));
-	assert_non_null(strstr(why, "cost 0.0000"));
+	/* its extra staff then work at w_0, above S(w_0) - n */
+	assert_non_null(strstr(why, "S(rate paid 10) - n is 0"));
+	s.plan->n_rows++;
+	pol_solved_release(&s);
+	mu_scenario_free(sc);
+}
+
+/* Extra staff exist only at a rate whose S is above n (§3d): they cannot
+ * stand in at w_0 for a named worker who offered d1 but cannot work it.
+ * The uniform curve (cap 16), demand 10 at a, w1 (of the ten who offered
+ * d1, n = 10) at home at b and not cleared for a: 9 named at w_0 and 1 extra, paid the rung for n +
+ * extra = 11, 12.1 (S = 11): E(11) = 133.1, the rate row (133.1 - 11 x 10) x 8 = 184.8, 800 + 184.8
+ * = 984.8 in both modes (each step's slope x 8, 172 and 197, below a short staff's 1,600 - 80).
+ * Before the fix the extra staff worked at w_0 for 800. A plan without its rate row (the extra
+ * staff at w_0) fails plan_check. */
+static void test_supply_no_extra_staff_at_w0(void **state)
+{
+	const struct supply_case c = {"rn", 0.5, 0, 0.1, 16, MU_RATE_CARD_UNIFORM};
+	const struct harness_file files[] = {
+	    {"bank.csv", "id,role,home,partners,max_hours\nw1,rn,b,,\nw2,rn,a,,\nw3,rn,a,,\n"
+	                 "w4,rn,a,,\nw5,rn,a,,\nw6,rn,a,,\nw7,rn,a,,\nw8,rn,a,,\nw9,rn,a,,\n"
+	                 "w10,rn,a,,\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,10\n"},
+	    {NULL, NULL}};
+	struct mu_scenario *sc = load(files, &c);
+	struct pol_solved s;
+	struct mu_err err;
+	size_t i, rate = MU_ALL;
+	char path[300], why[512];
+	(void)state;
+	expect(sc, 984.8, 984.8);
+	solve(sc, false, &s);
+	assert_true(fabs(sum_of(s.plan, MU_SRC_BANK).staff - 9) < 1e-9);
+	assert_true(fabs(sum_of(s.plan, MU_SRC_BANK_EXTRA).staff - 1) < 1e-9);
+	assert_true(fabs(sum_of(s.plan, MU_SRC_RATE).rate - 12.1) < 1e-9);
+	assert_true(fabs(sum_of(s.plan, MU_SRC_RATE).cost - 184.8) < 1e-6);
+	for (i = 0; i < s.plan->n_rows; i++)
+		if (s.plan->rows[i].source == MU_SRC_RATE)
+			rate = i;
+	assert_true(rate != MU_ALL);
+	s.plan->n_rows--;
+	if (rate != s.plan->n_rows)
+		s.plan->rows[rate] = s.plan->rows[s.plan->n_rows];
+	assert_int_equal(io_report_write_plan(tu_dir(), sc, s.plan, MU_ALL, &err), MU_OK);
+	tu_path(path, sizeof(path), "plan.csv");
+	assert_false(plan_check_file(
+	    sc, path, &(struct plan_check){.is_rota = true, .objective = s.objective - 184.8}, why,
+	    sizeof(why)));
+	if (!strstr(why, "S(rate paid 10) - n is 0"))
+		fail_msg("rejected for '%s'", why);
 	s.plan->n_rows++;
 	pol_solved_release(&s);
 	mu_scenario_free(sc);
@@ -810,6 +860,63 @@ static void test_supply_bidding_is_silo_when_no_rate_is_above_another(void **sta
 	mu_scenario_free(sc);
 }
 
+/* pol_game's one model (policies/pol_game.c, `muster shares`) values every
+ * coalition as a model built for it alone does (§3a, §3d: one curve over
+ * its members' workers, each partner outside it its own): the empty
+ * coalition the silo, the whole the system, and each between, walked in
+ * counting order and back (partners join and leave, several at once). */
+static void test_supply_game_values_each_coalition_as_its_own_model(void **state)
+{
+	struct gen *g = mu_calloc(1, sizeof(*g));
+	struct harness_file files[10];
+	struct supply_case cases[2];
+	unsigned long long seed;
+	size_t i, n_between = 0;
+	(void)state;
+	for (i = 0; i < 6; i++)
+		mu_buf_init(&g->text[i]);
+	for (seed = 1; seed <= 6; seed++) {
+		struct mu_scenario *sc;
+		struct pol_game *game;
+		struct mu_err err;
+		double v[8], silo, system;
+		unsigned mask, k;
+		gen_scenario(g, seed, files, cases);
+		sc = harness_load(defaults, files);
+		add_supply(sc, &cases[0]);
+		add_supply(sc, &cases[1]);
+		assert_int_equal(pol_game_new(sc, &game, &err), MU_OK);
+		silo = harness_solve(sc, true, true);
+		system = harness_solve(sc, true, false);
+		for (mask = 0; mask < 8; mask++) {
+			bool in[3];
+			for (k = 0; k < 3; k++)
+				in[k] = mask >> k & 1;
+			v[mask] = mask == 0   ? silo
+			          : mask == 7 ? system
+			                      : harness_solve_coalition(sc, true, in);
+			n_between += fabs(v[mask] - silo) > 1e-6 && fabs(v[mask] - system) > 1e-6;
+		}
+		for (k = 0; k < 16; k++) {
+			unsigned m = k < 8 ? k : 15 - k;
+			bool in[3] = {m & 1, m >> 1 & 1, m >> 2 & 1};
+			double got;
+			assert_int_equal(pol_game_value(game, in, &got, &err), MU_OK);
+			if (!(fabs(got - v[m]) <= 1e-6 * (1 + fabs(v[m]))))
+				fail_msg(
+				    "seed %llu, coalition %u: pol_game %.9f, its own model %.9f",
+				    seed, m, got, v[m]);
+		}
+		pol_game_free(game);
+		mu_scenario_free(sc);
+	}
+	/* coalitions between the silo and the system were there to check */
+	assert_true(n_between > 3);
+	for (i = 0; i < 6; i++)
+		mu_buf_release(&g->text[i]);
+	free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -823,9 +930,11 @@ int main(void)
 	    cmocka_unit_test(test_supply_bidding_reprices_at_the_highest_rung),
 	    cmocka_unit_test(test_supply_bidding_is_silo_when_no_rate_is_above_another),
 	    cmocka_unit_test(test_supply_plan_check_rejects_wrong_plans),
+	    cmocka_unit_test(test_supply_no_extra_staff_at_w0),
 	    cmocka_unit_test(test_supply_rota_exists_before_the_relaxation),
 	    cmocka_unit_test(test_supply_example_plan_matches_clp),
 	    cmocka_unit_test(test_supply_generated_scenarios_match_cbc_and_clp),
+	    cmocka_unit_test(test_supply_game_values_each_coalition_as_its_own_model),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
