@@ -1819,11 +1819,14 @@ static void supply_example(const char *name, const char *cap)
 }
 
 /* plan.csv at path: the bank_extra rows' staff, and the lowest and
- * highest rate of its rate rows (NAN without one) and how many. */
+ * highest rate of its rate rows (NAN without one) and on how many shifts
+ * (a shared curve's rate has a row at each partner where its staff work). */
 static double plan_extra_and_rates(const char *path, double *lo, double *hi, size_t *n_rates)
 {
 	char *text = tu_slurp(path), *line;
 	double extra = 0;
+	struct mu_buf seen;
+	mu_buf_init(&seen);
 	*lo = HUGE_VAL;
 	*hi = -HUGE_VAL;
 	*n_rates = 0;
@@ -1840,11 +1843,22 @@ static double plan_extra_and_rates(const char *path, double *lo, double *hi, siz
 		if (is_extra) {
 			extra += strtod(c, NULL);
 		} else {
+			/* the shift: the fifth cell, one role (rn_b5) swept */
+			const char *sh = line;
+			char key[80];
+			for (k = 1; k < 5 && sh; k++)
+				sh = (sh = strchr(sh, ',')) ? sh + 1 : NULL;
+			assert_non_null(sh);
+			snprintf(key, sizeof(key), "|%.*s|", (int)strcspn(sh, ","), sh);
 			*lo = fmin(*lo, strtod(c, NULL));
 			*hi = fmax(*hi, strtod(c, NULL));
-			(*n_rates)++;
+			if (!strstr(seen.data ? seen.data : "", key)) {
+				mu_buf_adds(&seen, key);
+				(*n_rates)++;
+			}
 		}
 	}
+	mu_buf_release(&seen);
 	free(text);
 	return extra;
 }
