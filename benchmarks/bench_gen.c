@@ -2,7 +2,7 @@
  * bench_gen.c - a deterministic generator of ICS scenarios at named sizes,
  * in the CSV format of DESIGN.md §2, for the speed benchmarks.
  *
- *   bench_gen SIZE[-mixed] DIR [SCALE]
+ *   bench_gen SIZE[-mixed][-supply] DIR [SCALE]
  *
  * SIZE is small, medium or large; SCALE (default 1) multiplies the number
  * of partners and bank workers, for growth measurements. The same arguments
@@ -14,6 +14,13 @@
  * in the system, a few everywhere. Those draws come from a stream of their
  * own, so every other file, and every other column of bank.csv, is the same
  * as SIZE's, and SIZE's files are the same as without the option.
+ *
+ * With -supply (large-supply, large-mixed-supply ...), every role's bank
+ * supply answers the rate (DESIGN.md §3d): supply.csv gives each role an
+ * elasticity (0.5 for the social care roles, 0.3 for the rest), its
+ * bank_rate as reference_rate and a step of 0.05, and caps.csv a bank_cap
+ * of 1.3 times the bank_rate (the agency_cap is 1.55 times). It draws
+ * nothing, so every other file is SIZE's, byte for byte.
  *
  * Shape: partners of every kind, each demanding the roles its kind employs
  * on 21 shifts (a week of early, late and night), own staff covering about
@@ -178,23 +185,27 @@ int main(int argc, char **argv)
 {
 	const struct size_spec *spec = NULL;
 	double scale = 1;
-	int n_partners, n_roles, n_workers, p, r, s, w, k, is_mixed = 0;
+	int n_partners, n_roles, n_workers, p, r, s, w, k, is_mixed = 0, is_supply = 0;
 	int *kind, *scale_of, *n_roles_of;
 	FILE *fp;
 	size_t i;
 
 	if (argc < 3 || argc > 4) {
-		fprintf(stderr, "usage: bench_gen small|medium|large[-mixed] DIR [SCALE]\n");
+		fprintf(stderr,
+		        "usage: bench_gen small|medium|large[-mixed][-supply] DIR [SCALE]\n");
 		return 2;
 	}
 	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		size_t len = strlen(sizes[i].name);
+		const char *rest = argv[1] + len;
 		if (strncmp(sizes[i].name, argv[1], len) != 0)
 			continue;
-		if (argv[1][len] == '\0' || strcmp(argv[1] + len, "-mixed") == 0) {
+		is_mixed = strncmp(rest, "-mixed", 6) == 0;
+		rest += is_mixed ? 6 : 0;
+		is_supply = strcmp(rest, "-supply") == 0;
+		rest += is_supply ? 7 : 0;
+		if (*rest == '\0')
 			spec = &sizes[i];
-			is_mixed = argv[1][len] != '\0';
-		}
 	}
 	if (argc == 4)
 		scale = strtod(argv[3], NULL);
@@ -243,10 +254,25 @@ int main(int argc, char **argv)
 	close_file(fp);
 
 	fp = open_file(argv[2], "caps.csv");
-	fprintf(fp, "role,bank_rate,agency_cap\n");
-	for (r = 0; r < n_roles; r++)
-		fprintf(fp, "%s,%.2f,%.2f\n", roles[r].id, roles[r].rate, roles[r].rate * 1.55);
+	fprintf(fp, "role,bank_rate,agency_cap%s\n", is_supply ? ",bank_cap" : "");
+	for (r = 0; r < n_roles; r++) {
+		fprintf(fp, "%s,%.2f,%.2f", roles[r].id, roles[r].rate, roles[r].rate * 1.55);
+		if (is_supply)
+			fprintf(fp, ",%.2f", roles[r].rate * 1.3);
+		fprintf(fp, "\n");
+	}
 	close_file(fp);
+
+	if (is_supply) {
+		/* social care (care_worker, senior_care) answers pay more than
+		 * the NHS roles do */
+		fp = open_file(argv[2], "supply.csv");
+		fprintf(fp, "role,elasticity,reference_rate,step\n");
+		for (r = 0; r < n_roles; r++)
+			fprintf(fp, "%s,%g,%.2f,0.05\n", roles[r].id, r == 6 || r == 7 ? 0.5 : 0.3,
+			        roles[r].rate);
+		close_file(fp);
+	}
 
 	fp = open_file(argv[2], "substitutions.csv");
 	fprintf(fp, "role,covers,efficiency\n");

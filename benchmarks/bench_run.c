@@ -16,10 +16,18 @@
  * with a 10-point curve in plan mode against 10 plan solves of one week,
  * and large's two weeks in rota mode against CBC on the joint model's MPS
  * at the same time limit (--sizes example or --sizes large: only that one).
+ * With --supply it measures the cost of §3d's supply curves (issue 25):
+ * each size (default large) with and without -supply (bench_gen: a curve on
+ * every role), plan mode in --repeat pairs (default 3) run one after the
+ * other, alternating which goes first, and the rota of each once, one after
+ * the other, each beside CLP and CBC on its natural model's MPS; it prints
+ * the plan-mode time ratio (with / without), both rotas' proven gaps and
+ * the load average before each run, since 2 shared cores make every time
+ * noisy.
  *
  *   bench_run [--sizes small,medium,large,large-mixed] [--time-limit S]
- *             [--growth] [--shares] [--share-samples N] [--recruit] [--bin DIR]
- *             [--work DIR]
+ *             [--growth] [--shares] [--share-samples N] [--recruit]
+ *             [--supply] [--repeat N] [--bin DIR] [--work DIR]
  *
  * A size is any name bench_gen takes: small, medium, large, or one of them
  * with -mixed (per-worker clearances); the default runs the three sizes and
@@ -50,6 +58,7 @@
 struct proc {
 	int status;
 	double seconds;
+	double cpu_s; /* user and system time: what a busy machine changes least */
 	double peak_mib;
 	char out[1 << 16]; /* what it printed, stdout and stderr */
 };
@@ -95,6 +104,8 @@ static void run(struct proc *p, const char *const *argv)
 	close(fd[0]);
 	wait4(pid, &p->status, 0, &ru);
 	p->seconds = now() - start;
+	p->cpu_s = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
+	           (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
 	p->peak_mib = (double)ru.ru_maxrss / 1024.0;
 	p->status = WIFEXITED(p->status) ? WEXITSTATUS(p->status) : 128 + WTERMSIG(p->status);
 }
@@ -126,7 +137,7 @@ static double number_after(const char *text, const char *key)
 struct row {
 	char name[32];
 	double rows, cols, nnz;
-	double plan_s, plan_mib, plan_obj, plan_build_s, clp_s, clp_obj;
+	double plan_s, plan_mib, plan_obj, plan_build_s, clp_s, clp_obj, plan_cpu, clp_cpu;
 	double rota_s, rota_mib, rota_obj, rota_gap, cbc_s, cbc_obj, cbc_gap, cbc_mib;
 };
 
@@ -149,6 +160,19 @@ static void must(const struct proc *p, const char *what, int ok_status)
 	}
 }
 
+/* Keeps what a run printed in WORK/TAG.WHAT.log, to read the figures
+ * behind a table afterwards; a log that cannot be written is skipped. */
+static void save_log(const struct proc *p, const char *tag, const char *what)
+{
+	char file[600];
+	FILE *f;
+	path(file, sizeof(file), "%s/%s.%s.log", work, tag, what);
+	if ((f = fopen(file, "w"))) {
+		fputs(p->out, f);
+		fclose(f);
+	}
+}
+
 /* The plan-mode measurements of one scenario folder. */
 static void measure_plan(struct row *r, const char *dir, const char *tag)
 {
@@ -165,9 +189,11 @@ static void measure_plan(struct row *r, const char *dir, const char *tag)
 		    muster, "solve", dir, "--lp", "--db", db, "--write-mps-natural", mps, NULL};
 		run(p, argv);
 		must(p, "muster solve --lp", 3);
+		save_log(p, tag, "plan");
 		r->plan_s = p->seconds;
+		r->plan_cpu = p->cpu_s;
 		r->plan_mib = p->peak_mib;
-		r->plan_obj = number_after(p->out, "cost");
+		r->plan_obj = number_after(p->out, "objective");
 		r->rows = number_after(p->out, "model");
 		r->cols = number_after(p->out, "rows,");
 		r->nnz = number_after(p->out, "columns,");
@@ -178,6 +204,7 @@ static void measure_plan(struct row *r, const char *dir, const char *tag)
 		run(p, argv);
 		must(p, "clp", 0);
 		r->clp_s = p->seconds;
+		r->clp_cpu = p->cpu_s;
 		r->clp_obj = number_after(p->out, "Optimal objective");
 	}
 	free(p);
@@ -197,9 +224,10 @@ static void measure_rota(struct row *r, const char *dir, const char *tag)
 		                      mps,    NULL};
 		run(p, argv);
 		must(p, "muster solve", 3);
+		save_log(p, tag, "rota");
 		r->rota_s = p->seconds;
 		r->rota_mib = p->peak_mib;
-		r->rota_obj = number_after(p->out, "cost");
+		r->rota_obj = number_after(p->out, "objective");
 		/* "best found, within 0.011% of the best possible" (rounded up to
 		 * two significant digits); nothing when proven optimal, and
 		 * "within less than 0.001%" reads as 0 too */
@@ -212,6 +240,7 @@ static void measure_rota(struct row *r, const char *dir, const char *tag)
 		double bound;
 		run(p, argv);
 		must(p, "cbc", 0);
+		save_log(p, tag, "cbc");
 		r->cbc_s = p->seconds;
 		r->cbc_mib = p->peak_mib;
 		r->cbc_obj = number_after(p->out, "Objective value:");
@@ -600,7 +629,7 @@ large:
 		        time_limit);
 		run(p, argv);
 		must(p, "muster recruit", 3);
-		ours = number_on_first(p->out, "yearly cost");
+		ours = number_on_first(p->out, "yearly objective");
 	}
 	{
 		const char *argv[] = {"cbc", mps, "-sec", limit, "-solve", NULL};
@@ -608,11 +637,167 @@ large:
 		must(p, "cbc", 0);
 		cbc = number_after(p->out, "Objective value:");
 	}
-	printf("recruit (issue 18), rota mode at %g s: large's two weeks, the yearly cost\n"
+	printf("recruit (issue 18), rota mode at %g s: large's two weeks, the yearly objective\n"
 	       "%-8s %16s %16s %10s\n%-8s %16.2f %16.2f %+9.3f%%\n",
 	       time_limit, "scenario", "muster", "CBC", "vs CBC", "large", ours, cbc,
 	       100 * (ours - cbc) / fabs(cbc));
 	free(p);
+}
+
+/* The 1-minute load average, or NAN. */
+static double load1(void)
+{
+	double l[1];
+	return getloadavg(l, 1) == 1 ? l[0] : NAN;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* The median of v[0 .. n), n >= 1; sorts v. */
+static double median(double *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), by_value);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+#define MAX_REPEAT 16
+
+/* --supply (issue 25, point 8): size with and without a supply curve on
+ * every role, side by side in one run. Plan mode: `repeat` pairs, the
+ * order alternating so that a change of load over the run falls on both;
+ * the ratio of each pair and their median, by wall time (the target's
+ * measure) and by CPU time (user + system: GLPK is one thread, so on an
+ * idle machine the two agree, and on a busy one CPU time moves far less).
+ * The rotas: one after the other, never in parallel, then CBC on each
+ * one's MPS at the same limit; then each rota again without --time-limit,
+ * so bounded by solve's work limit (simplex iterations, CLI_WORK_LIMIT):
+ * the same search whatever the load, where a 60 s rota on a busy machine
+ * gets what CPU it can. Each muster run's output is kept in WORK
+ * (TAG.plan.log, TAG.rota.log, TAG.work.log) to read the figures behind
+ * the table. */
+static void supply_case(const char *size, size_t repeat)
+{
+	struct row r[2];
+	double plan[2][MAX_REPEAT], cpu[2][MAX_REPEAT], clp[2][MAX_REPEAT];
+	double ratio[MAX_REPEAT], cpu_ratio[MAX_REPEAT], plan_load[MAX_REPEAT], rota_load[2];
+	double work_gap[2], work_obj[2], work_s[2], work_cpu[2], work_load[2];
+	char names[2][64];
+	size_t i, k;
+	for (k = 0; k < 2; k++) {
+		char dir[512];
+		memset(&r[k], 0, sizeof(r[k]));
+		path(names[k], sizeof(names[k]), "%s%s", size, k ? "-supply" : "");
+		snprintf(r[k].name, sizeof(r[k].name), "%s", names[k]);
+		path(dir, sizeof(dir), "%s/%s", work, names[k]);
+		generate(names[k], dir, "1");
+	}
+	for (i = 0; i < repeat; i++) {
+		plan_load[i] = load1();
+		for (k = 0; k < 2; k++) {
+			size_t which = i % 2 ? 1 - k : k; /* pairs 2, 4 ...: with first */
+			char dir[512];
+			path(dir, sizeof(dir), "%s/%s", work, names[which]);
+			fprintf(stderr, "bench_run: %s: plan mode and CLP (pair %zu of %zu) ...\n",
+			        names[which], i + 1, repeat);
+			measure_plan(&r[which], dir, names[which]);
+			plan[which][i] = r[which].plan_s;
+			cpu[which][i] = r[which].plan_cpu;
+			clp[which][i] = r[which].clp_s;
+		}
+		ratio[i] = plan[1][i] / plan[0][i];
+		cpu_ratio[i] = cpu[1][i] / cpu[0][i];
+	}
+	for (k = 0; k < 2; k++) {
+		char dir[512];
+		path(dir, sizeof(dir), "%s/%s", work, names[k]);
+		rota_load[k] = load1();
+		fprintf(stderr, "bench_run: %s: rota mode and CBC, %g s each ...\n", names[k],
+		        time_limit);
+		measure_rota(&r[k], dir, names[k]);
+	}
+	for (k = 0; k < 2; k++) {
+		char dir[512], db[512], muster[512];
+		const char *argv[] = {muster, "solve", dir, "--db", db, NULL};
+		struct proc *p = malloc(sizeof(*p));
+		path(muster, sizeof(muster), "%s/muster", bin_dir);
+		path(dir, sizeof(dir), "%s/%s", work, names[k]);
+		path(db, sizeof(db), "%s/%s.db", work, names[k]);
+		work_load[k] = load1();
+		fprintf(stderr, "bench_run: %s: rota mode at the work limit ...\n", names[k]);
+		run(p, argv);
+		must(p, "muster solve", 3);
+		save_log(p, names[k], "work");
+		work_s[k] = p->seconds;
+		work_cpu[k] = p->cpu_s;
+		work_obj[k] = number_after(p->out, "objective");
+		work_gap[k] = number_after(p->out, "within");
+		if (isnan(work_gap[k]))
+			work_gap[k] = 0;
+		free(p);
+	}
+	printf("\nsupply curves (DESIGN.md §3d, issue 25): %s with and without a curve on every "
+	       "role\n%-14s %7s %8s %9s | %8s %7s %6s %8s %15s | %8s %7s %8s %8s %7s %7s %5s\n",
+	       size, "scenario", "rows", "columns", "nonzeros", "plan s", "CLP s", "ratio",
+	       "obj diff", "plan objective", "rota s", "gap%", "CBC gap%", "vs CBC%", "CBC s",
+	       "peakMiB", "load");
+	for (k = 0; k < 2; k++) {
+		double p_med, c_med, v[MAX_REPEAT];
+		memcpy(v, plan[k], repeat * sizeof(double));
+		p_med = median(v, repeat);
+		memcpy(v, clp[k], repeat * sizeof(double));
+		c_med = median(v, repeat);
+		printf("%-14s %7.0f %8.0f %9.0f | %8.2f %7.2f %6.2f %8.1e %15.2f | %8.1f %7.2f "
+		       "%8.2f %+8.3f %7.1f %7.0f %5.2f\n",
+		       r[k].name, r[k].rows, r[k].cols, r[k].nnz, p_med, c_med, p_med / c_med,
+		       rel_diff(r[k].plan_obj, r[k].clp_obj), r[k].plan_obj, r[k].rota_s,
+		       r[k].rota_gap, r[k].cbc_gap,
+		       100 * (r[k].rota_obj - r[k].cbc_obj) / fabs(r[k].cbc_obj), r[k].cbc_s,
+		       r[k].rota_mib, rota_load[k]);
+	}
+	printf("\nplan mode, pair by pair (pairs 2, 4 ...: with first):\n%5s %9s %9s %6s %9s "
+	       "%9s %6s %9s %9s %6s %6s\n",
+	       "pair", "w/o s", "with s", "ratio", "w/o cpu", "with cpu", "ratio", "CLP w/o",
+	       "CLP with", "ratio", "load");
+	for (i = 0; i < repeat; i++)
+		printf("%5zu %9.2f %9.2f %6.2f %9.2f %9.2f %6.2f %9.2f %9.2f %6.2f %6.2f\n", i + 1,
+		       plan[0][i], plan[1][i], ratio[i], cpu[0][i], cpu[1][i], cpu_ratio[i],
+		       clp[0][i], clp[1][i], clp[1][i] / clp[0][i], plan_load[i]);
+	{
+		double lo = ratio[0], hi = ratio[0], med, cpu_med;
+		for (i = 1; i < repeat; i++) {
+			lo = ratio[i] < lo ? ratio[i] : lo;
+			hi = ratio[i] > hi ? ratio[i] : hi;
+		}
+		med = median(ratio, repeat);
+		cpu_med = median(cpu_ratio, repeat);
+		printf("\nplan mode with / without, wall time: median %.2f over %zu pairs (%.2f to "
+		       "%.2f); target <= 1.3: %s\n"
+		       "plan mode with / without, CPU time: median %.2f\n",
+		       med, repeat, lo, hi, med <= 1.3 ? "met" : "NOT met", cpu_med);
+		printf("rota proven gap at %g s: without %.2f%%, with %.2f%%: %+.2f points; "
+		       "target within 1 point: %s\n",
+		       time_limit, r[0].rota_gap, r[1].rota_gap, r[1].rota_gap - r[0].rota_gap,
+		       r[1].rota_gap - r[0].rota_gap <= 1 ? "met" : "NOT met");
+	}
+	printf("\nrota at solve's work limit (no --time-limit: the same search whatever the "
+	       "load):\n%-14s %15s %7s %8s %8s %6s\n",
+	       "scenario", "objective", "gap%", "wall s", "cpu s", "load");
+	for (k = 0; k < 2; k++)
+		printf("%-14s %15.2f %7.2f %8.1f %8.1f %6.2f\n", names[k], work_obj[k], work_gap[k],
+		       work_s[k], work_cpu[k], work_load[k]);
+	printf("gap with - without at the work limit: %+.2f points\n", work_gap[1] - work_gap[0]);
+	printf("plan s, CLP s: the medians of the pairs (wall time); cpu: muster's user and\n"
+	       "system time; load: the 1-minute load average before each pair or rota (2\n"
+	       "cores: above 2, something else was running); the rotas ran one after the\n"
+	       "other, each then CBC at the same %g s limit (CBC counts CPU seconds, so on a\n"
+	       "busy machine its wall time runs past it); gap%%: muster's proven gap as solve\n"
+	       "words it, 0 when proven optimal.\n",
+	       time_limit);
+	fflush(stdout);
 }
 
 int main(int argc, char **argv)
@@ -621,6 +806,8 @@ int main(int argc, char **argv)
 	struct row rows[8];
 	size_t n = 0;
 	bool do_growth = false, do_shares = false, do_recruit = false, has_sizes = false;
+	bool do_supply = false;
+	size_t repeat = 3;
 	unsigned long share_samples = 20;
 	int i;
 	for (i = 1; i < argc; i++) {
@@ -639,13 +826,22 @@ int main(int argc, char **argv)
 			do_shares = true;
 		else if (strcmp(argv[i], "--recruit") == 0)
 			do_recruit = true;
-		else if (strcmp(argv[i], "--share-samples") == 0 && i + 1 < argc)
+		else if (strcmp(argv[i], "--supply") == 0)
+			do_supply = true;
+		else if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
+			repeat = strtoul(argv[++i], NULL, 10);
+			if (repeat < 1 || repeat > MAX_REPEAT) {
+				fprintf(stderr, "bench_run: --repeat takes 1 to %d\n", MAX_REPEAT);
+				return 2;
+			}
+		} else if (strcmp(argv[i], "--share-samples") == 0 && i + 1 < argc)
 			share_samples = strtoul(argv[++i], NULL, 10);
 		else {
 			fprintf(stderr,
 			        "usage: bench_run [--sizes small,medium,large,large-mixed]\n"
 			        "                 [--time-limit S] [--growth]\n"
 			        "                 [--shares] [--share-samples N] [--recruit]\n"
+			        "                 [--supply] [--repeat N]\n"
 			        "                 [--bin DIR] [--work DIR]\n");
 			return 2;
 		}
@@ -658,6 +854,13 @@ int main(int argc, char **argv)
 	}
 	if (do_shares) { /* the shares alone: their own table */
 		shares(share_samples);
+		return 0;
+	}
+	if (do_supply) { /* with and without supply curves: their own table */
+		if (!has_sizes)
+			snprintf(sizes, sizeof(sizes), "large");
+		for (name = strtok_r(sizes, ",", &save); name; name = strtok_r(NULL, ",", &save))
+			supply_case(name, repeat);
 		return 0;
 	}
 	for (name = strtok_r(sizes, ",", &save); name && n < 8; name = strtok_r(NULL, ",", &save)) {

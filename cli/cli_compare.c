@@ -7,10 +7,13 @@
 #include "cli.h"
 
 #include "core/mu_format.h"
+#include "io/io_report.h"
+#include "io/io_html.h"
 #include "io/io_say.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* "optimal in 8.1 s (4578 simplex iterations)", or "best found, within
@@ -107,7 +110,11 @@ static void print_partners(const struct mu_scenario *sc, const struct flow_run *
 {
 	char m[6][MU_MONEY_SIZE];
 	int w = cli_partner_id_width(sc, 7);
+	struct io_compare_partners t;
 	size_t p;
+	/* the figures of the page's table, each column rounded to its total
+	 * (issue 24) */
+	io_report_compare_partners(sys->solved.plan, silo->solved.plan, sc->n_partners, &t);
 	/* weighted is cash plus weights: no pound sign (DESIGN.md §3) */
 	printf("\nPartner by partner (system / silo; net cash = spend + recharge paid - recharge "
 	       "received; weighted = net cash + penalty weights, not money, the same footing "
@@ -120,20 +127,53 @@ static void print_partners(const struct mu_scenario *sc, const struct flow_run *
 		                       *b = &silo->solved.plan->partners[p];
 		double fa = mu_totals_fill_rate(a), fb = mu_totals_fill_rate(b);
 		printf("  %-*s %12s %12s %12s %13s", w, sc->partners[p].id,
-		       cli_money(m[4], mu_totals_net_cash(a)),
-		       cli_money(m[5], mu_totals_net_cash(b)),
-		       mu_format_weight(m[0], mu_totals_partner_cost(a), 2),
-		       mu_format_weight(m[1], mu_totals_partner_cost(b), 2));
+		       cli_money(m[4], t.net_cash[0][p]), cli_money(m[5], t.net_cash[1][p]),
+		       mu_format_weight(m[0], t.weighted[0][p], 2),
+		       mu_format_weight(m[1], t.weighted[1][p], 2));
 		if (fa >= 0)
 			printf(" %6.1f%% %6.1f%%", 100 * fa, 100 * fb);
 		else
 			printf(" %7s %7s", "-", "-");
 		printf(" %4zu %4zu %11s %11s %6.0fh %6.0fh\n", a->n_red_flags, b->n_red_flags,
-		       cli_money(m[2], a->spend[MU_SRC_AGENCY]),
-		       cli_money(m[3], b->spend[MU_SRC_AGENCY]), a->hours[MU_SRC_LEND],
-		       a->lent_out_hours);
+		       cli_money(m[2], t.agency[0][p]), cli_money(m[3], t.agency[1][p]),
+		       t.aid_in[p], t.aid_out[p]);
 	}
+	io_compare_partners_release(&t);
 	cli_print_partner_legend(sc);
+}
+
+/* What the shared rate card is worth (DESIGN.md §3d): per partner and the
+ * system, spend alone and bidding, net cash in the system plan and bidding,
+ * and filled hours, then the sentence. Cash only: no penalty here. */
+static void print_bidding(const struct mu_scenario *sc, const struct flow_compare *c)
+{
+	const struct mu_plan *sys = c->run[FLOW_SYSTEM].solved.plan,
+	                     *silo = c->run[FLOW_SILO].solved.plan;
+	const struct mu_bidding *bid = c->bidding;
+	int w = cli_partner_id_width(sc, 7);
+	size_t n = sc->n_partners, p, k;
+	/* the page's figures, each column adding up as shown (issue 24) */
+	double *t = io_html_bidding_columns(sc, sys, silo, bid);
+	struct mu_buf say;
+	printf("\nBidding (partners alone, each bank staff-shift paid the highest rate any partner "
+	       "alone reached on its role and shift; net cash = spend + recharge paid - recharge "
+	       "received):\n");
+	printf("  %-*s %12s %12s %12s %12s %12s %12s %9s\n", w, "partner", "silo spend",
+	       "bid spend", "bid - silo", "net cash", "bid cash", "sys - bid", "filled h");
+	for (p = 0; p <= n; p++) {
+		const struct mu_totals *a = p == n ? &sys->system : &sys->partners[p],
+		                       *d = p == n ? &bid->system : &bid->partners[p];
+		char m[MU_MONEY_SIZE];
+		printf("  %-*s", w, p == n ? "SYSTEM" : sc->partners[p].id);
+		for (k = 0; k < IO_BID_COLS; k++)
+			printf(" %12s", cli_money(m, t[k * (n + 1) + p]));
+		printf(" %+9.1f\n", a->filled_hours - d->filled_hours);
+	}
+	free(t);
+	mu_buf_init(&say);
+	io_say_bidding(&say, sc, sys, silo, bid);
+	printf("%s\n", cli_safe(say.data));
+	mu_buf_release(&say);
 }
 
 void cli_compare_print(const struct mu_scenario *sc, const struct flow_compare *c)
@@ -168,10 +208,15 @@ void cli_compare_print(const struct mu_scenario *sc, const struct flow_compare *
 	printf("\n%s\n", cli_safe(say.data));
 	mu_buf_release(&say);
 	mu_buf_init(&say);
-	io_say_compare_cost(&say, sys->solved.objective, silo->solved.objective,
-	                    silo->solved.status != MU_STATUS_OPTIMAL && silo->solved.has_bound &&
-	                        sys->solved.status == MU_STATUS_OPTIMAL,
-	                    silo->solved.bound);
+	{
+		struct io_compare_search s = {sys->solved.objective,
+		                              sys->solved.status == MU_STATUS_OPTIMAL,
+		                              sys->solved.has_bound, sys->solved.bound},
+		                         alone = {silo->solved.objective,
+		                                  silo->solved.status == MU_STATUS_OPTIMAL,
+		                                  silo->solved.has_bound, silo->solved.bound};
+		io_say_compare_cost(&say, &s, &alone);
+	}
 	printf("%s\n", say.data); /* numbers only: no text of the user's */
 	mu_buf_release(&say);
 	mu_buf_init(&say);
@@ -179,4 +224,6 @@ void cli_compare_print(const struct mu_scenario *sc, const struct flow_compare *
 	if (say.len)
 		printf("%s\n", cli_safe(say.data));
 	mu_buf_release(&say);
+	if (c->bidding)
+		print_bidding(sc, c);
 }

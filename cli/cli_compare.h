@@ -26,8 +26,9 @@ void cli_compare_hooks(struct cli_compare_view *v, struct flow_compare_request *
 
 /* Prints system against silo: the totals (spend in pounds, penalty weights
  * and the objective as plain numbers), partner by partner, the value of
- * working together in pounds and filled hours, and the guarantee's price
- * when c's unguaranteed run was solved. */
+ * working together in pounds and filled hours, the guarantee's price
+ * when c's unguaranteed run was solved, and, with c's bidding plan, what
+ * the shared rate card is worth (DESIGN.md §3d). */
 void cli_compare_print(const struct mu_scenario *sc, const struct flow_compare *c);
 
 #endif

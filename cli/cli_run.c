@@ -37,8 +37,16 @@ static void on_interrupt(int sig)
 	    "\nmuster: interrupted; the search stops and muster goes on with "
 	    "the best rota found (Ctrl-C again quits at once, recording "
 	    "nothing)\n";
-	if (is_interrupted)
-		_exit(128 + sig); /* no transaction is left half-done: SQLite rolls it back */
+	static const char quit[] = "\nmuster: quit at the second Ctrl-C; nothing recorded\n";
+	if (is_interrupted) {
+		/* exit 1, as every command's help says (DESIGN.md §5: a runtime
+		 * failure), not the shell's 128 + SIGINT; no transaction is left
+		 * half-done: SQLite rolls it back */
+		(void)sig;
+		if (write(STDERR_FILENO, quit, sizeof(quit) - 1) < 0)
+			_exit(1);
+		_exit(1);
+	}
 	is_interrupted = 1;
 	if (!is_keeping)
 		is_store_stopped = 1;

@@ -12,10 +12,12 @@
 #include "core/mu_buf.h"
 #include "core/mu_time.h"
 #include "flows/flow_shares.h"
+#include "io/io_outputs.h"
 #include "io/io_say.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -86,13 +88,16 @@ static void on_progress(void *ctx, const struct flow_shares_progress *pr)
 		       a->shard, a->n_shards, cli_safe(a->scenario), pr->n_to_value,
 		       pr->n_to_value == 1 ? "" : "s");
 	else if (pr->is_exact)
-		printf("Shares of %s: %zu partners, every one of the %zu coalitions solved in plan "
-		       "mode ...\n",
-		       cli_safe(a->scenario), v->n_partners, pr->n_to_value);
+		printf(
+		    "Shares of %s: %zu partner%s, every one of the %zu coalitions solved in plan "
+		    "mode ...\n",
+		    cli_safe(a->scenario), v->n_partners, v->n_partners == 1 ? "" : "s",
+		    pr->n_to_value);
 	else
-		printf("Shares of %s: %zu partners, estimated from %zu random orders (seed %llu) "
+		printf("Shares of %s: %zu partner%s, estimated from %zu random orders (seed %llu) "
 		       "in plan mode ...\n",
-		       cli_safe(a->scenario), v->n_partners, pr->n_samples, a->seed);
+		       cli_safe(a->scenario), v->n_partners, v->n_partners == 1 ? "" : "s",
+		       pr->n_samples, a->seed);
 	fflush(stdout);
 }
 
@@ -215,6 +220,7 @@ int cmd_shares(int argc, char **argv)
 	struct mu_err err;
 	double started = mu_time_now();
 	int status;
+	char *staged = NULL; /* --out's outputs until both are written */
 
 	memset(&r, 0, sizeof(r));
 	if (cli_print_help_if_asked(cmd_shares_help, argc, argv))
@@ -236,6 +242,11 @@ int cmd_shares(int argc, char **argv)
 		return status;
 	if ((status = cli_prepare_out(a.out)) != 0)
 		goto done;
+	mu_err_clear(&err);
+	if (a.out && io_outputs_begin(a.out, &staged, &err) != MU_OK) {
+		status = cli_fail(&err);
+		goto done;
+	}
 	if (sc->n_partners > MU_GAME_MAX_PLAYERS) {
 		status = cli_usage_error("shares", "%zu partners: shares take at most %d",
 		                         sc->n_partners, MU_GAME_MAX_PLAYERS);
@@ -275,8 +286,10 @@ int cmd_shares(int argc, char **argv)
 		printf("%zu coalitions solved in %.1f s.\n\n", r.shares.n_solved,
 		       mu_time_now() - started);
 	print_shares(sc, &r);
-	if (a.out) {
-		if (flow_shares_write(a.out, a.scenario, sc, &r, &err) != MU_OK) {
+	if (staged) {
+		/* shares.csv and report.html go into --out together, or neither */
+		if (flow_shares_write(staged, a.scenario, sc, &r, &err) != MU_OK ||
+		    io_outputs_commit(staged, a.out, &err) != MU_OK) {
 			status = cli_fail(&err);
 			goto done;
 		}
@@ -284,6 +297,8 @@ int cmd_shares(int argc, char **argv)
 	}
 	status = 0;
 done:
+	io_outputs_abandon(staged); /* gone already after the commit */
+	free(staged);
 	io_store_close(st);
 	flow_shares_release(&r);
 	mu_scenario_free(sc);

@@ -72,8 +72,9 @@ const char cmd_solve_help[] =
     "                    by more than the change_penalty setting (150, a penalty\n"
     "                    weight); those no longer possible are dropped\n"
     "                    (forced); writes changes.csv and lists the changes\n"
-    "  --now WHEN        with --keep, YYYY-MM-DDTHH:MM: shifts that started before\n"
-    "                    it are history, fixed as PLAN has them\n"
+    "  --now WHEN        with --keep, YYYY-MM-DDTHH:MM (or 'YYYY-MM-DD HH:MM'):\n"
+    "                    shifts that started before it are history, fixed as\n"
+    "                    PLAN has them\n"
     "\n"
     "exit codes: 0 solved; 3 solved, but a demand row is below its safe minimum;\n"
     "2 bad usage or scenario (or --db names another program's database); 1 I/O,\n"
@@ -219,8 +220,9 @@ int cmd_solve(int argc, char **argv)
 	       res->n_rows, res->n_cols, res->n_nonzeros, res->time_build, res->time_solve);
 	printf("  run %lld recorded in %s", (long long)run_id, cli_safe(a.db));
 	if (a.out)
-		printf("; plan.csv, summary.csv, why.csv, %s,%s report.html and partners/ in %s",
+		printf("; plan.csv, summary.csv, why.csv, %s,%s%s report.html and partners/ in %s",
 		       a.is_lp ? "prices.csv" : "rota.csv",
+		       io_report_has_rates(sc) ? " rates.csv (the rate paid on each shift)," : "",
 		       keep ? " changes.csv, calls.csv (the bank workers to phone), bookings.csv "
 		              "(the agency bookings to make and cancel),"
 		            : "",

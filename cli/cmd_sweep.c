@@ -19,8 +19,11 @@
 #include "core/mu_keep.h"
 #include "core/mu_time.h"
 #include "flows/flow_sweep.h"
+#include "io/io_outputs.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -40,11 +43,14 @@ const char cmd_sweep_help[] =
     "NAME can be:\n"
     "  a setting             shortfall_penalty, floor_penalty, min_rest_hours,\n"
     "                        allow_break_glass (0 or 1), break_glass_penalty,\n"
-    "                        tier_penalty, agency_budget (the system's)\n"
+    "                        tier_penalty, agency_budget (the system's),\n"
+    "                        rate_card (0:1:1 or by name)\n"
     "  agency_budget.PARTNER a partner's agency budget (£)\n"
     "  agency_cap.ROLE       the role's agency cap (£/h); offers above it are\n"
     "                        break-glass\n"
     "  bank_rate.ROLE        the role's bank rate (£/h)\n"
+    "  bank_cap.ROLE         the role's bank cap (£/h)\n"
+    "  elasticity.ROLE, reference_rate.ROLE, step.ROLE  its supply.csv cells\n"
     "  demand                all demand scaled (1 = as forecast; 1.1 = 10% more)\n"
     "  demand.PARTNER        one partner's demand scaled\n"
     "  staff.PARTNER.ROLE    that many more substantive staff of ROLE at PARTNER\n"
@@ -56,6 +62,7 @@ const char cmd_sweep_help[] =
     "\n"
     "  muster sweep ex --lp --vary agency_cap.rn_b5=25:45:5 --out sw\n"
     "\n"
+
     "options:\n"
     "  --vary NAME=FROM:TO:STEP  what to vary, e.g. agency_cap.rn_b5=25:45:5\n"
     "  --lp              plan mode at every point (fast; fractional staff)\n"
@@ -78,7 +85,8 @@ const char cmd_sweep_help[] =
     "  --keep PLAN       every point re-plans a published rota (a plan.csv or\n"
     "                    run:ID; see muster solve --help): its penalties include\n"
     "                    the change penalties of what it changes\n"
-    "  --now WHEN        with --keep, YYYY-MM-DDTHH:MM: the past, fixed\n"
+    "  --now WHEN        with --keep, YYYY-MM-DDTHH:MM (or 'YYYY-MM-DD HH:MM'):\n"
+    "                    the past, fixed\n"
     "\n"
     "exit codes: 0 swept; 3 swept, but some point's plan leaves a demand row below\n"
     "its safe minimum; 2 bad usage or scenario (or --db names another program's\n"
@@ -121,6 +129,10 @@ static int parse_vary(const struct cli_options *a, struct mu_scenario *sc, struc
 			return cli_usage_error("sweep", "more than %d points in all",
 			                       FLOW_SWEEP_MAX_POINTS);
 	}
+	/* a sweep that could show nothing, or a point the reader would
+	 * refuse, before anything is solved */
+	if (flow_vary_check(sc, vary, *n_vary, &err) != MU_OK)
+		return cli_fail(&err);
 	return 0;
 }
 
@@ -165,18 +177,28 @@ static void print_table(const struct flow_sweep_request *req, const struct flow_
 		printf("%*s ", vary_width[k], name);
 	}
 	/* spend is cash, penalties weights: two columns, never one cost */
-	printf("%-*s %14s %14s %8s %4s %13s %9s %9s\n", width, "status", "spend", "penalties",
-	       "fill", "red", "agency spend", "agency h", "unfilled");
+	printf("%-*s %14s %14s %8s %4s %13s %9s %9s", width, "status", "spend", "penalties", "fill",
+	       "red", "agency spend", "agency h", "unfilled");
+	/* §3d: only when there is a rate to pay, so other sweeps print as before */
+	if (sw->has_supply)
+		printf(" %9s %9s %8s", "rate lo", "rate hi", "extra");
+	printf("\n");
 	for (p = 0; p < sw->n_points; p++) {
 		const struct flow_sweep_point *pt = &sw->points[p];
 		const struct mu_totals *t = &pt->view.system;
 		for (k = 0; k < req->n_vary; k++)
 			printf("%*g ", vary_width[k], pt->values[k]);
-		printf("%-*s %14s %14s %7.2f%% %4zu %13s %9.0f %9.0f\n", width,
+		printf("%-*s %14s %14s %7.2f%% %4zu %13s %9.0f %9.0f", width,
 		       point_status(pt, status), cli_money(m[0], t->spend_total),
 		       mu_format_weight(m[2], t->penalty_total, 2), 100 * mu_totals_fill_rate(t),
 		       t->n_red_flags, cli_money(m[1], t->spend[MU_SRC_AGENCY]),
 		       t->hours[MU_SRC_AGENCY], t->unfilled_hours);
+		if (sw->has_supply && isnan(pt->view.rate_lo))
+			printf(" %9s %9s %8.1f", "-", "-", pt->view.extra_staff);
+		else if (sw->has_supply)
+			printf(" %9.2f %9.2f %8.1f", pt->view.rate_lo, pt->view.rate_hi,
+			       pt->view.extra_staff);
+		printf("\n");
 	}
 }
 
@@ -205,6 +227,7 @@ int cmd_sweep(int argc, char **argv)
 	size_t n_vary = 0, n_all, k;
 	enum mu_code rc;
 	int status;
+	char *staged = NULL; /* --out's outputs until the sweep is recorded */
 
 	memset(&sw, 0, sizeof(sw));
 	if (cli_print_help_if_asked(cmd_sweep_help, argc, argv))
@@ -236,6 +259,11 @@ int cmd_sweep(int argc, char **argv)
 		goto done;
 	if ((status = cli_prepare_out(a.out)) != 0) /* before any solving */
 		goto done;
+	mu_err_clear(&err);
+	if (a.out && io_outputs_begin(a.out, &staged, &err) != MU_OK) {
+		status = cli_fail(&err);
+		goto done;
+	}
 	mu_buf_init(&spec);
 	spec_of(&a, &spec);
 	memset(&req, 0, sizeof(req));
@@ -298,10 +326,24 @@ int cmd_sweep(int argc, char **argv)
 	printf("sweep %lld recorded in %s (runs %lld to %lld) in %.1f s", (long long)sw.id,
 	       cli_safe(a.db), (long long)sw.points[0].view.run_id,
 	       (long long)sw.points[sw.n_points - 1].view.run_id, mu_time_now() - started);
-	if (a.out) {
-		if (flow_sweep_write(a.out, src, sc, &req, &sw, &err) != MU_OK) {
+	if (staged) {
+		/* written once every point is recorded (sweep.csv names their
+		 * runs), then moved into --out whole */
+		if (flow_sweep_write(staged, src, sc, &req, &sw, &err) != MU_OK) {
 			printf("\n");
 			status = cli_fail(&err);
+			goto done;
+		}
+		if (io_outputs_commit(staged, a.out, &err) != MU_OK) {
+			printf("\n");
+			cli_print_line(
+			    stderr,
+			    "muster: sweep %lld (runs %lld to %lld) is recorded in %s, but "
+			    "its outputs could not all be put in %s: %s\n",
+			    (long long)sw.id, (long long)sw.points[0].view.run_id,
+			    (long long)sw.points[sw.n_points - 1].view.run_id, a.db, a.out,
+			    err.msg);
+			status = 1;
 			goto done;
 		}
 		printf("; sweep.csv, sweep.svg, report.html in %s", cli_safe(a.out));
@@ -309,6 +351,8 @@ int cmd_sweep(int argc, char **argv)
 	printf("\n");
 	status = flow_sweep_has_red_flags(&sw) ? 3 : 0;
 done:
+	io_outputs_abandon(staged); /* gone already after the commit */
+	free(staged);
 	io_store_close(st);
 	mu_buf_release(&found);
 	mu_buf_release(&spec);

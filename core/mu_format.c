@@ -111,6 +111,21 @@ void mu_format_printable(struct mu_buf *out, const char *s)
 	}
 }
 
+/* A figure's remainder above its whole units, and its place. */
+struct remainder {
+	double left;
+	size_t at;
+};
+
+/* The largest remainder first, the first of equals first. */
+static int by_largest_remainder(const void *x, const void *y)
+{
+	const struct remainder *a = x, *b = y;
+	if (a->left != b->left)
+		return a->left > b->left ? -1 : 1;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
 void mu_format_round_to_total(const double *v, size_t n, double unit, double *out)
 {
 	/* units per one: 100 for pennies, exactly (v / 0.01 is not v * 100) */
@@ -118,7 +133,7 @@ void mu_format_round_to_total(const double *v, size_t n, double unit, double *ou
 	                 ? round(1 / unit)
 	                 : 1 / unit;
 	double total = 0, sum = 0;
-	bool *is_up = mu_calloc(n + 1, sizeof(bool));
+	struct remainder *r = mu_malloc((n + 1) * sizeof(*r));
 	size_t i, k;
 	long left;
 	for (i = 0; i < n; i++) {
@@ -127,18 +142,16 @@ void mu_format_round_to_total(const double *v, size_t n, double unit, double *ou
 		out[i] = floor(v[i] * per + 1e-7);
 		sum += out[i];
 		total += v[i];
+		r[i] = (struct remainder){v[i] * per - out[i], i};
 	}
 	left = lround(round(total * per) - sum);
-	/* the `left` largest remainders each get a unit */
-	for (k = 0; (long)k < left && k < n; k++) {
-		size_t best = n;
-		for (i = 0; i < n; i++)
-			if (!is_up[i] &&
-			    (best == n || v[i] * per - out[i] > v[best] * per - out[best]))
-				best = i;
-		is_up[best] = true;
-	}
+	/* the `left` largest remainders each get a unit (sorted: a plan.csv
+	 * has a row per assignment, too many to pick them one by one) */
+	if (left > 0 && n > 0)
+		qsort(r, n, sizeof(*r), by_largest_remainder);
+	for (k = 0; (long)k < left && k < n; k++)
+		out[r[k].at] += 1;
 	for (i = 0; i < n; i++)
-		out[i] = (out[i] + (is_up[i] ? 1 : 0)) / per;
-	free(is_up);
+		out[i] /= per;
+	free(r);
 }

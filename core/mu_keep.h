@@ -21,7 +21,9 @@
  * offer: the agency row (agency) or agreement row (lend), MU_ALL when the
  * scenario no longer has it; home: own, lend and bank. */
 struct mu_keep_row {
-	enum mu_source source; /* own, lend, bank or agency */
+	/* own, lend, bank, agency, or bank_extra (§3d: unnamed, kept only to
+	 * be fixed on the past's shifts) */
+	enum mu_source source;
 	size_t partner, role, shift, worker_role, home, worker, offer, demand;
 	double staff;
 	size_t availability; /* bank: the worker's availability row for shift, or MU_ALL */

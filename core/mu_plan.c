@@ -30,6 +30,7 @@ const struct mu_source_info mu_source_info[MU_SRC_MODEL_COUNT] = {
     [MU_SRC_POOL] = {.name = "pool", .is_staff = true, .covers_demand = true, .is_internal = true},
     [MU_SRC_POSTS] = {.name = "posts", .is_internal = true},
     [MU_SRC_RATE_STEP] = {.name = "rate_step", .is_internal = true},
+    [MU_SRC_SUPPLY_MOVE] = {.name = "supply_move", .is_internal = true},
 };
 
 const char *const mu_penalty_names[MU_PEN_COUNT] = {
@@ -224,6 +225,7 @@ void mu_plan_free(struct mu_plan *plan)
 	if (!plan)
 		return;
 	free(plan->rows);
+	free(plan->rates);
 	free(plan->demand);
 	free(plan->partners);
 	free(plan);

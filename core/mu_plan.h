@@ -51,6 +51,10 @@ enum mu_source {
 	/* staff of one step of a supply curve's ladder above S(w_0)
 	 * (pol_supply.c): read back as rate rows */
 	MU_SRC_RATE_STEP,
+	/* pol_game's model (pol_supply.c): named or extra staff of one
+	 * partner's supply curve counted in another's, open only when both are
+	 * in the coalition, so that the coalition's curves add up to one */
+	MU_SRC_SUPPLY_MOVE,
 	MU_SRC_MODEL_COUNT
 };
 
@@ -115,7 +119,10 @@ struct mu_plan_row {
 	double penalty;  /* penalty weights, all kinds */
 	double cost;     /* spend + penalty: the row's share of the objective */
 	double recharge; /* owed by the host to the home partner (lend) */
-	double rate;     /* rate rows (§3d): the rate paid, £/h before the unsocial factor */
+	/* the rate paid (§3d), £/h before the unsocial factor: a rate row's,
+	 * and a bank or bank_extra row's on its (role, shift) - bank_rate
+	 * where the role's supply is fixed; 0 on every other row */
+	double rate;
 };
 
 /* The plan row's cells as plan.csv, the store and the report spell them:
@@ -253,6 +260,34 @@ struct mu_why {
 	size_t n_rows, cap_rows;
 };
 
+/* One supply curve of DESIGN.md §3d as the plan left it (rates.csv): the
+ * bank staff of an elastic role on a shift, over one group of partners. */
+struct mu_rate_row {
+	size_t role, shift;
+	/* MU_ALL: the curve the system (or a coalition of §3a) shares; else
+	 * the one partner whose own curve it is (silo mode, or a partner
+	 * outside the coalition), whose home workers' offers make it */
+	size_t partner;
+	size_t n_offers;    /* n: offers of the role's workers on the shift */
+	double bank_rate;   /* w_0 */
+	double rate;        /* the rate paid: the lowest rung whose S covers the staff */
+	double supply;      /* S at that rate */
+	double base_supply; /* S(w_0): staff to be had at bank_rate */
+	double top_rate;    /* the ladder's top rung (bank_cap, or w_0) */
+	double top_supply;  /* S at the top rung */
+	double named;       /* staff of named workers (bank rows) */
+	double extra;       /* extra staff (bank_extra rows) */
+	double rate_cost;   /* cash above w_0 (the rate rows' cost) */
+	/* plan mode: the shadow price of the curve's supply row (its ceiling
+	 * S(w_0)), how the objective moves per staff more to be had at w_0;
+	 * 0 where the curve has no such row; NAN in a rota */
+	double price;
+	/* the price is cash: the staff sit inside a step of the ladder (or
+	 * below S(w_0)), so it is minus that step's premium over w_0 x u x
+	 * hours; else it may hold penalty weights */
+	bool is_price_cash;
+};
+
 /* A solved plan. */
 struct mu_plan {
 	struct mu_plan_row *rows;
@@ -265,6 +300,10 @@ struct mu_plan {
 	double objective; /* the sum of the rows' costs */
 	bool is_replan;   /* solved against a kept plan; mu_plan_finish copies it to the totals */
 	bool has_supply;  /* a supply curve in the model (§3d); copied to the totals too */
+	/* per supply curve with offers (§3d), by role, shift and group; none
+	 * while every supply is fixed */
+	struct mu_rate_row *rates;
+	size_t n_rates;
 };
 
 /* An empty plan for sc: its demand rows unfilled, its required hours

@@ -91,6 +91,19 @@ const struct mu_cap *mu_scenario_cap(const struct mu_scenario *sc, size_t role)
 	return &sc->caps[sc->cap_of_role[role]];
 }
 
+long mu_scenario_horizon_days(const struct mu_scenario *sc)
+{
+	long lo = 0, hi = -1;
+	size_t i;
+	for (i = 0; i < sc->n_shifts; i++) {
+		if (i == 0 || sc->shifts[i].day < lo)
+			lo = sc->shifts[i].day;
+		if (i == 0 || sc->shifts[i].day > hi)
+			hi = sc->shifts[i].day;
+	}
+	return hi - lo + 1;
+}
+
 const struct mu_supply *mu_scenario_supply(const struct mu_scenario *sc, size_t role)
 {
 	size_t i;

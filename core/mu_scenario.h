@@ -218,6 +218,10 @@ bool mu_scenario_is_cleared(const struct mu_bank_worker *w, size_t partner);
  * (from, to, role) keeps an index of its own. */
 size_t mu_scenario_agreement_for(const struct mu_scenario *sc, size_t from, size_t to, size_t role);
 
+/* The horizon in days: from the first shift's date to the last's, both
+ * counted (0 with no shifts). What "per week" of a settlement counts. */
+long mu_scenario_horizon_days(const struct mu_scenario *sc);
+
 /* The supply.csv row of role, or NULL when the role has none (fixed
  * supply). A scan of the rows. */
 const struct mu_supply *mu_scenario_supply(const struct mu_scenario *sc, size_t role);

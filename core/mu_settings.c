@@ -123,13 +123,15 @@ const struct mu_setting mu_settings_table[MU_SETTING_COUNT] = {
                                .unit = "£ per year",
                                .offset = AT(recruit_budget),
                                .has_offset = AT(has_recruit_budget)},
-    /* §3d: not sweepable until the supply policy uses it */
+    /* §3d: pol_supply.c prices the ladder by it; a sweep takes 0:1:1 or
+     * uniform:incentive:1 (flow_vary.c) */
     [MU_SET_RATE_CARD] = {.key = "rate_card",
                           .type = MU_SETTING_CHOICE,
                           .dflt = MU_RATE_CARD_UNIFORM,
                           .choices = mu_rate_card_names,
                           .n_choices = MU_RATE_CARD_COUNT,
                           .label = "bank rate card",
+                          .is_sweepable = true,
                           .offset = AT(rate_card)},
 };
 

@@ -1,7 +1,7 @@
 /*
  * flow_compare.c - solves and records the system and silo plans (and the
- * unguaranteed system plan for the guarantee's price) and has io/ write
- * the comparison.
+ * unguaranteed system plan for the guarantee's price), re-prices the silo
+ * plan as bidding under §3d, and has io/ write the comparison.
  */
 #include "flows/flow_compare.h"
 
@@ -58,7 +58,8 @@ static enum mu_code write_comparison(const char *dir, const struct io_source *sr
 	struct io_html_plan sys, silo;
 	struct mu_buf guarantee;
 	enum mu_code rc;
-	if ((rc = io_report_write_compare(dir, sc, run[0].solved.plan, run[1].solved.plan, err)))
+	if ((rc = io_report_write_compare(dir, sc, run[0].solved.plan, run[1].solved.plan,
+	                                  c->bidding, err)))
 		return rc;
 	flow_run_html_plan(&c->req[0], &run[0], "The system plan", &sys);
 	flow_run_html_plan(&c->req[1], &run[1], "The silo plan", &silo);
@@ -67,7 +68,7 @@ static enum mu_code write_comparison(const char *dir, const struct io_source *sr
 	mu_buf_init(&guarantee);
 	flow_compare_say_guarantee(&guarantee, sc, c);
 	rc = io_html_write_compare(dir, sc, src->label, &sys, &silo,
-	                           guarantee.len ? guarantee.data : NULL, err);
+	                           guarantee.len ? guarantee.data : NULL, c->bidding, err);
 	mu_buf_release(&guarantee);
 	return rc;
 }
@@ -167,6 +168,10 @@ enum mu_code flow_compare_solve(const struct io_source *src, const struct mu_sce
 	free(cap);
 	if (rc == MU_OK && is_guaranteed)
 		rc = solve_unguaranteed(src, sc, creq, c, err);
+	/* partners alone, then re-priced (§3d): the silo plan's staff and
+	 * hours stand, so nothing is solved again */
+	if (rc == MU_OK && mu_bidding_is_wanted(sc))
+		c->bidding = mu_bidding_new(sc, c->run[FLOW_SILO].solved.plan);
 	if (rc == MU_OK && creq->out)
 		rc = write_comparison(creq->out, src, sc, c, err);
 	/* the paths are the requests' until the runs are released */
@@ -182,4 +187,6 @@ void flow_compare_release(struct flow_compare *c)
 	int k;
 	for (k = 0; k < FLOW_COMPARE_RUNS; k++)
 		flow_run_release(&c->run[k]);
+	mu_bidding_free(c->bidding);
+	c->bidding = NULL;
 }

@@ -8,6 +8,7 @@
 
 #include "flows/flow_run.h"
 
+#include "core/mu_bidding.h"
 #include "core/mu_buf.h"
 
 /* The runs of a comparison: the system plan, the silo plan and, when the
@@ -56,13 +57,18 @@ struct flow_compare {
 	struct flow_run_request req[FLOW_COMPARE_RUNS];
 	struct flow_run run[FLOW_COMPARE_RUNS];
 	int64_t id[FLOW_COMPARE_RUNS]; /* each run as recorded; 0: not recorded */
+	/* when some role's supply answers the rate (DESIGN.md §3d,
+	 * mu_bidding_is_wanted): the bidding plan, the silo plan re-priced
+	 * (no solve); else NULL */
+	struct mu_bidding *bidding;
 };
 
 /* Solves sc as one system (run[FLOW_SYSTEM]) and as silos (run[FLOW_SILO]),
  * recording each run as soon as it is solved (id[k]) and writing the
  * outputs creq asks, report.html last, naming both runs. Under the guarantee the silo plan is
  * solved first, its unfilled penalties are the system plan's caps, and run[FLOW_UNGUARANTEED] is
- * the system plan without them; otherwise that run stays empty. MU_OK, or the first failure's code
+ * the system plan without them; otherwise that run stays empty. When some role's supply answers
+ * the rate, bidding is the silo plan re-priced (mu_bidding_new). MU_OK, or the first failure's code
  * (its message says which run failed, and which run is already recorded). Release *out with
  * flow_compare_release, also after a failure. */
 enum mu_code flow_compare_solve(const struct io_source *src, const struct mu_scenario *sc,

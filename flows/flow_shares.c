@@ -287,21 +287,6 @@ static enum mu_code coalition_spend(void *ctx, mu_coalition s, double *spend, st
 	return MU_OK;
 }
 
-/* The scenario's horizon in days: from the first shift's date to the
- * last's, both counted. */
-static long horizon_days(const struct mu_scenario *sc)
-{
-	long lo = 0, hi = -1;
-	size_t i;
-	for (i = 0; i < sc->n_shifts; i++) {
-		if (i == 0 || sc->shifts[i].day < lo)
-			lo = sc->shifts[i].day;
-		if (i == 0 || sc->shifts[i].day > hi)
-			hi = sc->shifts[i].day;
-	}
-	return hi - lo + 1;
-}
-
 /* The cash game's shares, gains and settlement (g: every coalition solved
  * here, none read from the store). */
 static enum mu_code settle_cash(const struct mu_scenario *sc, struct game *g, double silo_spend,
@@ -374,7 +359,7 @@ enum mu_code flow_shares_solve(const struct io_source *src, const struct mu_scen
 	out->cash_gain = mu_calloc(n + 1, sizeof(double));
 	out->cash_transfer = mu_calloc(n + 1, sizeof(double));
 	out->cash_settlement = mu_calloc(n + 1, sizeof(*out->cash_settlement));
-	out->horizon_days = horizon_days(sc);
+	out->horizon_days = mu_scenario_horizon_days(sc);
 	rc = g.progress.is_exact ? mu_game_exact(n, coalition_cost, &g, NULL, &out->shares, err)
 	                         : mu_game_sampled(n, g.progress.n_samples, req->seed,
 	                                           coalition_cost, &g, NULL, &out->shares, err);

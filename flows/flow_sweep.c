@@ -12,6 +12,7 @@
 #include "io/io_say.h"
 
 #include <assert.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,59 @@ static void apply_point(const struct flow_sweep_request *req, struct flow_sweep 
 		pt->vary[k] = (struct io_run_vary){v->name, value};
 		flow_vary_apply(v, sc, value);
 	}
+}
+
+/* Whether role r's rate paid shows at the point sc is at: its supply
+ * answers the rate there, or a vary sets its elasticity (then at 0 it is
+ * paid bank_rate, which is worth seeing beside the points above 0). */
+static bool shows_rate(const struct flow_sweep_request *req, const struct mu_scenario *sc, size_t r)
+{
+	const struct mu_cap *cap = mu_scenario_cap(sc, r);
+	size_t k;
+	if (!cap || !cap->has_bank_rate)
+		return false;
+	if (mu_scenario_is_elastic(sc, r))
+		return true;
+	for (k = 0; k < req->n_vary; k++)
+		if (req->vary[k].kind == FLOW_VARY_ELASTICITY && req->vary[k].role == r)
+			return true;
+	return false;
+}
+
+/* The §3d figures of a point's plan (io_sweep_point): the lowest and
+ * highest rate paid over the (role, shift)s shows_rate, each a rate
+ * row's rate or bank_rate where there is none, and the extra staff. */
+static void point_supply(const struct flow_sweep_request *req, const struct mu_scenario *sc,
+                         const struct mu_plan *plan, struct io_sweep_point *view)
+{
+	bool *is_shown = mu_calloc(sc->n_roles + 1, sizeof(bool));
+	bool *has_row = mu_calloc(sc->n_roles * sc->n_shifts + 1, sizeof(bool));
+	double lo = HUGE_VAL, hi = -HUGE_VAL, extra = 0;
+	size_t r, s, i;
+	for (r = 0; r < sc->n_roles; r++)
+		is_shown[r] = shows_rate(req, sc, r);
+	for (i = 0; i < plan->n_rows; i++) {
+		const struct mu_plan_row *row = &plan->rows[i];
+		if (row->source == MU_SRC_BANK_EXTRA)
+			extra += row->staff;
+		if (row->source != MU_SRC_RATE || !is_shown[row->role])
+			continue;
+		has_row[row->role * sc->n_shifts + row->shift] = true;
+		lo = fmin(lo, row->rate);
+		hi = fmax(hi, row->rate);
+	}
+	for (r = 0; r < sc->n_roles; r++)
+		for (s = 0; s < sc->n_shifts && is_shown[r]; s++)
+			if (!has_row[r * sc->n_shifts + s]) {
+				double w0 = mu_scenario_cap(sc, r)->bank_rate;
+				lo = fmin(lo, w0);
+				hi = fmax(hi, w0);
+			}
+	view->rate_lo = lo <= hi ? lo : NAN;
+	view->rate_hi = lo <= hi ? hi : NAN;
+	view->extra_staff = extra;
+	free(has_row);
+	free(is_shown);
 }
 
 /* Solves every point; on success the points hold what to record. */
@@ -83,6 +137,7 @@ static enum mu_code solve_points(const struct flow_sweep_request *req, struct fl
 			pt->view.has_gap = pt->stored.r.has_gap;
 			pt->view.gap = run.solved.gap;
 			pt->view.system = pt->plan->system;
+			point_supply(req, sc, pt->plan, &pt->view);
 			if (req->on_point)
 				req->on_point(req->hooks.ctx, sw, p + 1);
 		}
@@ -187,6 +242,12 @@ enum mu_code flow_sweep_solve(const struct io_source *src, struct mu_scenario *s
                               struct mu_err *err)
 {
 	enum mu_code rc;
+	size_t r, k;
+	/* before the first point's values go in: the scenario as given */
+	for (r = 0; r < sc->n_roles && !sw->has_supply; r++)
+		sw->has_supply = mu_scenario_is_elastic(sc, r);
+	for (k = 0; k < req->n_vary && !sw->has_supply; k++)
+		sw->has_supply = flow_vary_is_supply(&req->vary[k]);
 	if ((rc = solve_points(req, sw, sc, err)) != MU_OK)
 		return rc;
 	return record(src, req, sw, err);
@@ -213,6 +274,8 @@ void flow_sweep_say(struct mu_buf *b, const struct flow_sweep_request *req,
 	for (k = 0; k < req->n_vary; k++)
 		names[k] = req->vary[k].name;
 	io_say_sweep_grid(b, names, sw->points[0].values, req->n_vary, pts, n);
+	if (req->vary[0].kind == FLOW_VARY_BANK_CAP)
+		io_say_sweep_cap(b, names[0], pts, n);
 	free(pts);
 }
 
@@ -275,6 +338,7 @@ enum mu_code flow_sweep_write(const char *dir, const struct io_source *src,
 	     * against, unless a vary moves it (then no one level is) */
 	    .has_budget = sc->settings.has_agency_budget && !varies_system_budget(req),
 	    .budget = sc->settings.agency_budget,
+	    .has_supply = sw->has_supply,
 	};
 	if ((rc = io_outputs_write_sweep(dir, sc, src->label, &table, err)) != MU_OK)
 		say_recorded_anyway(req, sw, err);

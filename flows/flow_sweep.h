@@ -67,6 +67,11 @@ struct flow_sweep {
 	size_t n_points; /* solved here: all, or the shard's (may be 0) */
 	struct flow_sweep_point *points;
 	int64_t id; /* the sweep recorded; 0 before */
+	/* DESIGN.md §3d: some role's supply answers the rate in the scenario
+	 * as given, or a §3d key varies (flow_vary_is_supply): the table and
+	 * sweep.csv then show each point's rate paid and extra staff (set by
+	 * flow_sweep_solve) */
+	bool has_supply;
 };
 
 /* Lays out the points of req (all, or its shard's) in *sw, the first
@@ -88,8 +93,9 @@ enum mu_code flow_sweep_solve(const struct io_source *src, struct mu_scenario *s
 bool flow_sweep_has_red_flags(const struct flow_sweep *sw);
 
 /* Appends what happens along the first series of sw (the other varied
- * things at their FROM) to b: io_say_sweep_grid. sw is a whole sweep,
- * solved (not a shard's part). */
+ * things at their FROM) to b: io_say_sweep_grid, and for a bank_cap.ROLE
+ * sweep io_say_sweep_cap. sw is a whole sweep, solved (not a shard's
+ * part). */
 void flow_sweep_say(struct mu_buf *b, const struct flow_sweep_request *req,
                     const struct flow_sweep *sw);
 

@@ -21,7 +21,8 @@
 
 /* The names besides settings, for the message that lists them all. */
 static const char OTHER_NAMES[] = "agency_budget.PARTNER, agency_cap.ROLE, bank_rate.ROLE, "
-                                  "demand, demand.PARTNER, staff.PARTNER.ROLE or "
+                                  "bank_cap.ROLE, elasticity.ROLE, reference_rate.ROLE, "
+                                  "step.ROLE, demand, demand.PARTNER, staff.PARTNER.ROLE or "
                                   "max_per_shift.FROM.TO.ROLE";
 
 /* "a setting (shortfall_penalty, ...), agency_budget.PARTNER, ..." */
@@ -152,6 +153,10 @@ static const struct {
     {"demand", FLOW_VARY_DEMAND, true},
     {"agency_cap", FLOW_VARY_AGENCY_CAP, false},
     {"bank_rate", FLOW_VARY_BANK_RATE, false},
+    {"bank_cap", FLOW_VARY_BANK_CAP, false},
+    {"elasticity", FLOW_VARY_ELASTICITY, false},
+    {"reference_rate", FLOW_VARY_REFERENCE_RATE, false},
+    {"step", FLOW_VARY_STEP, false},
 };
 
 static enum mu_code resolve_name(const struct mu_scenario *sc, const char *name, size_t len,
@@ -160,7 +165,7 @@ static enum mu_code resolve_name(const struct mu_scenario *sc, const char *name,
 	const char *rest;
 	size_t i, n;
 	bool is_role;
-	char help[512];
+	char help[640];
 	for (i = 0; i < MU_SETTING_COUNT; i++)
 		if (mu_settings_table[i].is_sweepable && strlen(mu_settings_table[i].key) == len &&
 		    strncasecmp(name, mu_settings_table[i].key, len) == 0) {
@@ -205,6 +210,10 @@ static struct mu_range value_range(const struct flow_vary *v)
 	static const struct mu_range money = {.lo = 0, .hi = MAX_MONEY};
 	static const struct mu_range count = {.lo = 0, .hi = MAX_COUNT, .is_integer = true};
 	static const struct mu_range factor = {.lo = 0, .hi = MAX_DEMAND_FACTOR};
+	/* supply.csv's ranges (io_scenario.c) */
+	static const struct mu_range elasticity = {.lo = 0, .hi = 5};
+	static const struct mu_range rate = {.lo = 0, .hi = MAX_MONEY, .is_lo_open = true};
+	static const struct mu_range step = {.lo = 0, .hi = 1, .is_lo_open = true};
 	switch (v->kind) {
 	case FLOW_VARY_SETTING:
 		return mu_settings_value_range(v->setting);
@@ -213,9 +222,34 @@ static struct mu_range value_range(const struct flow_vary *v)
 	case FLOW_VARY_STAFF:
 	case FLOW_VARY_MAX_PER_SHIFT:
 		return count;
+	case FLOW_VARY_ELASTICITY:
+		return elasticity;
+	case FLOW_VARY_REFERENCE_RATE:
+		return rate;
+	case FLOW_VARY_STEP:
+		return step;
 	default:
 		return money;
 	}
+}
+
+/* A choice setting's FROM or TO may be a choice's name: rate_card
+ * uniform:incentive:1 is 0:1:1. */
+static bool parse_choice(const struct flow_vary *v, const char *s, size_t n, double *out)
+{
+	const struct mu_setting *t;
+	size_t i;
+	if (v->kind != FLOW_VARY_SETTING)
+		return false;
+	t = &mu_settings_table[v->setting];
+	if (t->type != MU_SETTING_CHOICE)
+		return false;
+	for (i = 0; i < t->n_choices; i++)
+		if (mu_parse_keyword_eq(s, n, t->choices[i])) {
+			*out = (double)i;
+			return true;
+		}
+	return false;
 }
 
 static enum mu_code parse_range(const char *text, struct flow_vary *v, struct mu_err *err)
@@ -227,7 +261,8 @@ static enum mu_code parse_range(const char *text, struct flow_vary *v, struct mu
 	int k;
 	for (k = 0; k < 3; k++) {
 		size_t n = k < 2 ? strcspn(s, ":") : strlen(s);
-		if ((k < 2 && s[n] != ':') || !mu_parse_decimal(s, n, dst[k]))
+		if ((k < 2 && s[n] != ':') ||
+		    !((k < 2 && parse_choice(v, s, n, dst[k])) || mu_parse_decimal(s, n, dst[k])))
 			return mu_err_set(
 			    err, MU_E_USAGE,
 			    "--vary %s: '%s' is not FROM:TO:STEP (three numbers, such "
@@ -278,6 +313,19 @@ static void fill_staff_rows(struct mu_scenario *sc, size_t p, size_t r)
 	free(has);
 }
 
+/* The supply.csv row of role, added with fixed supply (elasticity 0,
+ * step 0.05, reference the bank_rate) when there is none. */
+static struct mu_supply *supply_add(struct mu_scenario *sc, size_t role)
+{
+	size_t i;
+	for (i = 0; i < sc->n_supply; i++)
+		if (sc->supply[i].role == role)
+			return &sc->supply[i];
+	sc->supply = mu_reallocarray(sc->supply, sc->n_supply + 1, sizeof(*sc->supply));
+	sc->supply[sc->n_supply] = (struct mu_supply){.role = role, .step = 0.05};
+	return &sc->supply[sc->n_supply++];
+}
+
 /* Remembers what the rows v scales or adds to hold now. */
 static void keep_base(struct mu_scenario *sc, struct flow_vary *v)
 {
@@ -295,6 +343,9 @@ static void keep_base(struct mu_scenario *sc, struct flow_vary *v)
 		v->base = mu_malloc((v->n_base + 1) * sizeof(double));
 		for (i = 0; i < sc->n_staff; i++)
 			v->base[i] = (double)sc->staff[i].available;
+	} else if (v->kind == FLOW_VARY_ELASTICITY || v->kind == FLOW_VARY_REFERENCE_RATE ||
+	           v->kind == FLOW_VARY_STEP) {
+		supply_add(sc, v->role);
 	}
 }
 
@@ -336,6 +387,226 @@ bool flow_vary_overlaps(const struct flow_vary *a, const struct flow_vary *b)
 	       a->agreement == b->agreement;
 }
 
+bool flow_vary_is_supply(const struct flow_vary *v)
+{
+	switch (v->kind) {
+	case FLOW_VARY_BANK_CAP:
+	case FLOW_VARY_ELASTICITY:
+	case FLOW_VARY_REFERENCE_RATE:
+	case FLOW_VARY_STEP:
+		return true;
+	case FLOW_VARY_SETTING:
+		return v->setting == MU_SET_RATE_CARD;
+	default:
+		return false;
+	}
+}
+
+/* Whether role r's supply answers the rate at some point of the sweep: an
+ * elasticity above 0 in the scenario, or varied up to one. */
+static bool is_ever_elastic(const struct mu_scenario *sc, const struct flow_vary *vary,
+                            size_t n_vary, size_t r)
+{
+	size_t k;
+	if (mu_scenario_is_elastic(sc, r))
+		return true;
+	for (k = 0; k < n_vary; k++)
+		if (vary[k].kind == FLOW_VARY_ELASTICITY && vary[k].role == r && vary[k].to > 0)
+			return true;
+	return false;
+}
+
+/* The offers in availability.csv of role r's bank workers. */
+static size_t offers_of(const struct mu_scenario *sc, size_t r)
+{
+	size_t i, n = 0;
+	for (i = 0; i < sc->n_availability; i++)
+		n += sc->bank[sc->availability[i].worker].role == r;
+	return n;
+}
+
+/* The vary of kind on role r, or NULL. */
+static const struct flow_vary *vary_of(const struct flow_vary *vary, size_t n_vary,
+                                       enum flow_vary_kind kind, size_t r)
+{
+	size_t k;
+	for (k = 0; k < n_vary; k++)
+		if (vary[k].kind == kind && vary[k].role == r)
+			return &vary[k];
+	return NULL;
+}
+
+/* Whether role r's ladder has a rung above w_0 at some point: a bank_cap
+ * (as given or varied) above its bank_rate (as given or varied). Without
+ * one the rate card and the step have nothing to price. */
+static bool has_ladder(const struct mu_scenario *sc, const struct flow_vary *vary, size_t n_vary,
+                       size_t r)
+{
+	const struct flow_vary *vc = vary_of(vary, n_vary, FLOW_VARY_BANK_CAP, r);
+	const struct flow_vary *vr = vary_of(vary, n_vary, FLOW_VARY_BANK_RATE, r);
+	const struct mu_cap *cap = mu_scenario_cap(sc, r);
+	double top = vc ? vc->to : cap && cap->has_bank_cap ? cap->bank_cap : -1;
+	double rate = vr ? vr->from : cap && cap->has_bank_rate ? cap->bank_rate : HUGE_VAL;
+	return top > rate;
+}
+
+/* Whether role r's offers were made at a rate other than its bank_rate
+ * at some point: then S(w_0) differs from the offers, and elasticity
+ * moves it even without a ladder. */
+static bool is_reference_off(const struct mu_scenario *sc, const struct flow_vary *vary,
+                             size_t n_vary, size_t r)
+{
+	const struct mu_supply *sup = mu_scenario_supply(sc, r);
+	const struct mu_cap *cap = mu_scenario_cap(sc, r);
+	if (vary_of(vary, n_vary, FLOW_VARY_REFERENCE_RATE, r))
+		return true;
+	if (!sup || !sup->has_reference_rate)
+		return false;
+	return vary_of(vary, n_vary, FLOW_VARY_BANK_RATE, r) ||
+	       !(cap && cap->has_bank_rate && cap->bank_rate == sup->reference_rate);
+}
+
+/* A §3d key that can move nothing (flow_vary_check). */
+static enum mu_code check_moves(const struct mu_scenario *sc, const struct flow_vary *vary,
+                                size_t n_vary, const struct flow_vary *v, struct mu_err *err)
+{
+	size_t r;
+	bool is_any = false;
+	if (v->kind == FLOW_VARY_SETTING) { /* rate_card */
+		for (r = 0; r < sc->n_roles && !is_any; r++)
+			is_any = is_ever_elastic(sc, vary, n_vary, r) && offers_of(sc, r) > 0;
+		if (!is_any)
+			return mu_err_set(
+			    err, MU_E_USAGE,
+			    "--vary %s: every role's bank supply is fixed (no supply.csv "
+			    "row with elasticity above 0 and offers in "
+			    "availability.csv), so the rate card changes nothing "
+			    "(DESIGN.md §3d); give a role an elasticity in supply.csv, "
+			    "or vary elasticity.ROLE too",
+			    v->name);
+		for (r = 0; r < sc->n_roles; r++)
+			if (is_ever_elastic(sc, vary, n_vary, r) && offers_of(sc, r) > 0 &&
+			    has_ladder(sc, vary, n_vary, r))
+				return MU_OK;
+		return mu_err_set(
+		    err, MU_E_USAGE,
+		    "--vary %s: no role whose supply answers the rate has a bank_cap "
+		    "above its bank_rate, so every one is paid bank_rate and the rate "
+		    "card changes nothing (DESIGN.md §3d); give one a bank_cap in "
+		    "caps.csv, or vary bank_cap.ROLE too",
+		    v->name);
+	}
+	r = v->role;
+	if (offers_of(sc, r) == 0)
+		return mu_err_set(
+		    err, MU_E_USAGE,
+		    "--vary %s: no bank worker of role '%s' offered a shift in "
+		    "availability.csv, so there is no bank supply of it to answer the "
+		    "rate, and the sweep would show nothing",
+		    v->name, sc->roles[r].id);
+	if (v->kind != FLOW_VARY_ELASTICITY && !is_ever_elastic(sc, vary, n_vary, r))
+		return mu_err_set(
+		    err, MU_E_USAGE,
+		    "--vary %s: role '%s' has fixed bank supply (%s), so its %s changes "
+		    "nothing (DESIGN.md §3d); give it a supply.csv row with elasticity "
+		    "above 0, or vary elasticity.%s too",
+		    v->name, sc->roles[r].id,
+		    mu_scenario_supply(sc, r) ? "elasticity 0 in supply.csv"
+		                              : "no row in supply.csv",
+		    v->kind == FLOW_VARY_BANK_CAP         ? "bank cap"
+		    : v->kind == FLOW_VARY_REFERENCE_RATE ? "reference rate"
+		                                          : "ladder step",
+		    sc->roles[r].id);
+	if (v->kind == FLOW_VARY_STEP && !has_ladder(sc, vary, n_vary, r))
+		return mu_err_set(err, MU_E_USAGE,
+		                  "--vary %s: role '%s' has no bank_cap above its bank_rate at any "
+		                  "point, so its ladder is one rung and the step changes nothing "
+		                  "(DESIGN.md §3d); give it a bank_cap in caps.csv, or vary "
+		                  "bank_cap.%s too",
+		                  v->name, sc->roles[r].id, sc->roles[r].id);
+	if (v->kind == FLOW_VARY_ELASTICITY && !has_ladder(sc, vary, n_vary, r) &&
+	    !is_reference_off(sc, vary, n_vary, r))
+		return mu_err_set(err, MU_E_USAGE,
+		                  "--vary %s: role '%s' has no bank_cap above its bank_rate at any "
+		                  "point, and its offers were made at its bank_rate, so at every "
+		                  "elasticity the bank can have just the staff who offered: the "
+		                  "elasticity changes nothing (DESIGN.md §3d); give it a bank_cap "
+		                  "in caps.csv, or vary bank_cap.%s too",
+		                  v->name, sc->roles[r].id, sc->roles[r].id);
+	return MU_OK;
+}
+
+/* bank_cap below bank_rate at some point, as the reader refuses it in
+ * caps.csv: the first such point in the sweep's order (the first vary
+ * moves fastest), named by the values that set the two. */
+static enum mu_code check_cap_rate(const struct mu_scenario *sc, const struct flow_vary *vary,
+                                   size_t n_vary, size_t r, struct mu_err *err)
+{
+	const struct flow_vary *vc = vary_of(vary, n_vary, FLOW_VARY_BANK_CAP, r);
+	const struct flow_vary *vr = vary_of(vary, n_vary, FLOW_VARY_BANK_RATE, r);
+	const struct mu_cap *cap = mu_scenario_cap(sc, r);
+	size_t n_all = 1, p, k;
+	char point[256];
+	if (!vc && !vr)
+		return MU_OK;
+	for (k = 0; k < n_vary; k++)
+		n_all *= vary[k].n_values;
+	for (p = 0; p < n_all; p++) {
+		size_t rest = p;
+		double bank_cap = 0, bank_rate = 0;
+		bool has_cap = cap && cap->has_bank_cap, has_rate = cap && cap->has_bank_rate;
+		if (has_cap)
+			bank_cap = cap->bank_cap;
+		if (has_rate)
+			bank_rate = cap->bank_rate;
+		for (k = 0; k < n_vary; k++) {
+			double value = flow_vary_value(&vary[k], rest % vary[k].n_values);
+			rest /= vary[k].n_values;
+			if (&vary[k] == vc) {
+				has_cap = true;
+				bank_cap = value;
+			} else if (&vary[k] == vr) {
+				has_rate = true;
+				bank_rate = value;
+			}
+		}
+		if (!has_cap || !has_rate || bank_cap >= bank_rate)
+			continue;
+		if (vc && vr)
+			snprintf(point, sizeof(point), "%s = %g, %s = %g", vc->name, bank_cap,
+			         vr->name, bank_rate);
+		else
+			snprintf(point, sizeof(point), "%s = %g", vc ? vc->name : vr->name,
+			         vc ? bank_cap : bank_rate);
+		return mu_err_set(
+		    err, MU_E_USAGE,
+		    "--vary %s: at the point %s, bank_cap %g of role '%s' is below "
+		    "its bank_rate %g%s: bank_cap is the highest rate the bank may pay "
+		    "(DESIGN.md §3d), so a sweep keeps it at bank_rate or above",
+		    (vc ? vc : vr)->name, point, bank_cap, sc->roles[r].id, bank_rate,
+		    vc && vr ? ""
+		    : vc     ? " (caps.csv)"
+		             : " (bank_cap in caps.csv)");
+	}
+	return MU_OK;
+}
+
+enum mu_code flow_vary_check(const struct mu_scenario *sc, const struct flow_vary *vary,
+                             size_t n_vary, struct mu_err *err)
+{
+	enum mu_code rc;
+	size_t k;
+	for (k = 0; k < n_vary; k++) {
+		const struct flow_vary *v = &vary[k];
+		if (flow_vary_is_supply(v) && (rc = check_moves(sc, vary, n_vary, v, err)) != MU_OK)
+			return rc;
+		if ((v->kind == FLOW_VARY_BANK_CAP || v->kind == FLOW_VARY_BANK_RATE) &&
+		    (rc = check_cap_rate(sc, vary, n_vary, v->role, err)) != MU_OK)
+			return rc;
+	}
+	return MU_OK;
+}
+
 double flow_vary_value(const struct flow_vary *v, size_t i)
 {
 	return v->from + (double)i * v->step;
@@ -344,6 +615,7 @@ double flow_vary_value(const struct flow_vary *v, size_t i)
 void flow_vary_apply(const struct flow_vary *v, struct mu_scenario *sc, double value)
 {
 	struct mu_cap *cap;
+	struct mu_supply *sup;
 	size_t i;
 	switch (v->kind) {
 	case FLOW_VARY_SETTING:
@@ -362,6 +634,22 @@ void flow_vary_apply(const struct flow_vary *v, struct mu_scenario *sc, double v
 		cap = mu_scenario_cap_add(sc, v->role);
 		cap->has_bank_rate = true;
 		cap->bank_rate = value;
+		break;
+	case FLOW_VARY_BANK_CAP:
+		cap = mu_scenario_cap_add(sc, v->role);
+		cap->has_bank_cap = true;
+		cap->bank_cap = value;
+		break;
+	case FLOW_VARY_ELASTICITY:
+		supply_add(sc, v->role)->elasticity = value;
+		break;
+	case FLOW_VARY_REFERENCE_RATE:
+		sup = supply_add(sc, v->role);
+		sup->has_reference_rate = true;
+		sup->reference_rate = value;
+		break;
+	case FLOW_VARY_STEP:
+		supply_add(sc, v->role)->step = value;
 		break;
 	case FLOW_VARY_DEMAND:
 		for (i = 0; i < sc->n_demand; i++)
@@ -416,6 +704,18 @@ const char *flow_vary_label(const struct flow_vary *v, const struct mu_scenario 
 		break;
 	case FLOW_VARY_BANK_RATE:
 		snprintf(buf, size, "bank rate of %s (£/h)", role);
+		break;
+	case FLOW_VARY_BANK_CAP:
+		snprintf(buf, size, "bank cap of %s (£/h)", role);
+		break;
+	case FLOW_VARY_ELASTICITY:
+		snprintf(buf, size, "supply elasticity of %s", role);
+		break;
+	case FLOW_VARY_REFERENCE_RATE:
+		snprintf(buf, size, "reference rate of %s (£/h)", role);
+		break;
+	case FLOW_VARY_STEP:
+		snprintf(buf, size, "rate ladder step of %s (fraction)", role);
 		break;
 	case FLOW_VARY_DEMAND:
 		snprintf(buf, size, "demand%s%s (x as forecast)", *partner ? " at " : "", partner);

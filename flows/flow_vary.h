@@ -9,7 +9,13 @@
  *                                  is_sweepable, in its range (a yes/no as 0
  *                                  or 1): shortfall_penalty, agency_budget ...
  *   a partner's agency budget      agency_budget.PARTNER
- *   a role's caps.csv cells        agency_cap.ROLE, bank_rate.ROLE
+ *   a role's caps.csv cells        agency_cap.ROLE, bank_rate.ROLE,
+ *                                  bank_cap.ROLE
+ *   a role's supply.csv cells      elasticity.ROLE, reference_rate.ROLE,
+ *   (DESIGN.md §3d)                step.ROLE (a role without a row gets
+ *                                  one of fixed supply, elasticity 0)
+ *   a choice setting (rate_card)   by index (0:1:1) or by name
+ *                                  (uniform:incentive:1)
  *   demand, scaled (1 = as given)  demand (system-wide), demand.PARTNER
  *   recruitment                    staff.PARTNER.ROLE: that many more
  *                                  substantive staff on every shift
@@ -31,6 +37,10 @@ enum flow_vary_kind {
 	FLOW_VARY_AGENCY_BUDGET, /* of partner */
 	FLOW_VARY_AGENCY_CAP,
 	FLOW_VARY_BANK_RATE,
+	FLOW_VARY_BANK_CAP, /* §3d: these four of role */
+	FLOW_VARY_ELASTICITY,
+	FLOW_VARY_REFERENCE_RATE,
+	FLOW_VARY_STEP,
 	FLOW_VARY_DEMAND, /* partner: MU_ALL = system-wide */
 	FLOW_VARY_STAFF,
 	FLOW_VARY_MAX_PER_SHIFT
@@ -61,6 +71,31 @@ void flow_vary_release(struct flow_vary *v);
 /* True when a and b set the same thing (or, for demand, the same rows:
  * system-wide and one partner), so that one would undo the other. */
 bool flow_vary_overlaps(const struct flow_vary *a, const struct flow_vary *b);
+
+/* Refuses, before anything is solved, what the sweep of vary[0 ..
+ * n_vary) (parsed against sc, at most FLOW_SWEEP_MAX_POINTS points in
+ * all) could not show, or a point the scenario's reader would refuse:
+ * - bank_cap, reference_rate or step of a role whose supply is fixed at
+ *   every point (no supply.csv row or elasticity 0, and no
+ *   elasticity.ROLE varied above 0): §3d says the cap does nothing then;
+ *   rate_card when every role's supply is fixed so; any of these, and
+ *   elasticity.ROLE, for a role none of whose bank workers offered a
+ *   shift (there is no supply to answer the rate); step.ROLE, and
+ *   rate_card when no elastic role has one, without a bank_cap above the
+ *   bank_rate at any point (a ladder of one rung); elasticity.ROLE without
+ *   such a cap whose offers were made at its bank_rate (S(w_0) is the
+ *   offers at every elasticity);
+ * - a point where a role's bank_cap is below its bank_rate (either one
+ *   varied), named by the values of the point that set them.
+ * MU_OK, or MU_E_USAGE with a message that names the --vary and says
+ * what to do. */
+enum mu_code flow_vary_check(const struct mu_scenario *sc, const struct flow_vary *vary,
+                             size_t n_vary, struct mu_err *err);
+
+/* True when v is one of §3d's keys (bank_cap, elasticity,
+ * reference_rate, step of a role, or rate_card): a sweep of one shows the
+ * rate paid and the extra staff. */
+bool flow_vary_is_supply(const struct flow_vary *v);
 
 /* The i-th value: from + i x step. */
 double flow_vary_value(const struct flow_vary *v, size_t i);

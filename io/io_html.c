@@ -85,15 +85,23 @@ static void files(struct mu_buf *b, const struct io_html_plan *p)
 		mu_buf_adds(b, "<p>This is a <b>rota</b>: whole shifts for named bank workers. ");
 	if (p->is_partner_page)
 		mu_buf_addf(b,
-		            "This folder has plan.csv%s, this partner's rows; the system's "
+		            "This folder has plan.csv%s%s, this partner's rows; the system's "
 		            "page and files are two folders up.</p>\n",
-		            p->is_plan ? "" : " and rota.csv");
+		            p->is_plan         ? ""
+		            : p->plan->n_rates ? ", rota.csv"
+		                               : " and rota.csv",
+		            p->plan->n_rates ? " and rates.csv" : "");
 	else
-		mu_buf_addf(b,
-		            "This folder has plan.csv, %ssummary.csv, why.csv%s%s and partners/ "
-		            "(each partner's page and files)%s.</p>\n",
-		            p->is_plan ? "" : "rota.csv, ", p->prices ? ", prices.csv" : "",
-		            p->changes ? ", changes.csv" : "", p->is_plan ? "; no rota.csv" : "");
+		mu_buf_addf(
+		    b,
+		    "This folder has plan.csv, %ssummary.csv, why.csv%s%s%s and partners/ "
+		    "(each partner's page and files)%s.</p>\n",
+		    p->is_plan ? "" : "rota.csv, ", p->prices ? ", prices.csv" : "",
+		    p->changes
+		        ? ", changes.csv, calls.csv (whom to phone), bookings.csv (agency to "
+		          "book and cancel)"
+		        : "",
+		    p->plan->n_rates ? ", rates.csv" : "", p->is_plan ? "; no rota.csv" : "");
 }
 
 /* What a re-plan re-plans: the kept plan, from its now when it has one. */
@@ -155,15 +163,26 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	tile(b, v, "agency spend", false);
 	snprintf(v, sizeof(v), "%.0f", t->break_glass_shifts);
 	tile(b, v, "break-glass agency staff-shifts", t->break_glass_shifts > 0);
-	snprintf(v, sizeof(v), "%.0f h", t->lent_out_hours);
-	tile(b, v, "mutual aid between partners", false);
+	/* a partner both receives mutual aid (lend rows at it) and lends its
+	 * own staff: the page of one partner gives both; the system's are the
+	 * same hours */
+	if (p->is_partner_page) {
+		snprintf(v, sizeof(v), "%.0f h in, %.0f h out", t->hours[MU_SRC_LEND],
+		         t->lent_out_hours);
+		tile(b, v, "mutual aid received, and lent to others", false);
+	} else {
+		snprintf(v, sizeof(v), "%.0f h", t->lent_out_hours);
+		tile(b, v, "mutual aid between partners", false);
+	}
 	snprintf(v, sizeof(v), "%.0f h", t->hours[MU_SRC_BANK]);
 	tile(b, v, "shared bank", false);
 	if (p->changes) {
 		const struct mu_changes *c = p->changes;
 		snprintf(v, sizeof(v), "%zu",
 		         p->is_partner_page ? c->by_partner[p->partner] : c->n_rows);
-		tile(b, v, "changes to the kept plan", false);
+		tile(b, v,
+		     strcmp(v, "1") == 0 ? "change to the kept plan" : "changes to the kept plan",
+		     false);
 	}
 	mu_buf_adds(b, "</div>\n<p>");
 	io_html_esc(b, p->mode);
@@ -254,21 +273,26 @@ static void partner_row(struct mu_buf *b, const char *name, const struct mu_tota
                         const struct mu_totals *exact, bool has_budget, double budget,
                         bool is_total)
 {
-	char m[5][MU_MONEY_SIZE], fill[32];
+	char m[6][MU_MONEY_SIZE], fill[32];
+	/* recharge paid minus received, and the partner's cost with it in:
+	 * compare's and shares' definition (mu_totals_partner_cost), from the
+	 * figures as shown so that the columns add up */
+	double recharge = t->recharge_out - t->recharge_in;
 	io_html_fill_text(fill, sizeof(fill), exact);
 	mu_buf_adds(b, is_total ? "<tr><th>" : "<tr><td>");
 	io_html_esc(b, name);
 	mu_buf_addf(b,
 	            "%s<td>%.0f</td><td>%s</td><td%s>%zu</td><td>%.0f</td><td>%.0f</td>"
 	            "<td>%.0f</td><td>%.0f</td><td>%.0f</td><td>%s</td><td>%s</td><td>%s</td>"
-	            "<td>%s</td><td>%s</td><td>%.0f</td></tr>\n",
+	            "<td>%s</td><td>%s</td><td>%s</td><td>%.0f</td></tr>\n",
 	            is_total ? "</th>" : "</td>", t->required_hours, fill,
 	            t->n_red_flags ? " class=\"red\"" : "", t->n_red_flags, t->hours[MU_SRC_OWN],
 	            t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK], t->hours[MU_SRC_AGENCY],
 	            t->unfilled_hours, io_html_money(m[0], t->spend[MU_SRC_AGENCY]),
 	            has_budget ? money0(m[1], budget) : "-", io_html_money(m[2], t->spend_total),
-	            io_html_weight(m[3], t->penalty_total), io_html_weight(m[4], t->cost_total),
-	            t->lent_out_hours);
+	            io_html_money(m[3], fabs(recharge) < 0.005 ? 0 : recharge),
+	            io_html_weight(m[4], t->penalty_total),
+	            io_html_weight(m[5], t->cost_total + recharge), t->lent_out_hours);
 }
 
 static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
@@ -283,8 +307,9 @@ static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
 	mu_buf_adds(b, "<h2>Partners</h2>\n<table><tr><th>partner</th><th>required h</th>"
 	               "<th>fill</th><th>red flags</th><th>own h</th><th>mutual aid in h</th>"
 	               "<th>bank h</th><th>agency h</th><th>unfilled h</th><th>agency spend</th>"
-	               "<th>agency budget</th><th>spend</th><th>penalties</th>"
-	               "<th>spend + penalties</th>"
+	               "<th>agency budget</th><th>spend</th><th>recharge paid &minus; "
+	               "received</th><th>penalties</th>"
+	               "<th>net cash + penalties</th>"
 	               "<th>lent out h</th></tr>\n");
 	for (i = 0; i < sc->n_partners; i++)
 		if (is_shown(p, i))
@@ -295,13 +320,17 @@ static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
 		partner_row(b, "Whole system", &system, &p->plan->system,
 		            sc->settings.has_agency_budget, sc->settings.agency_budget, true);
 	free(shown);
-	mu_buf_adds(b,
-	            "</table>\n<p>Spend is cash: agency charges, bank pay and mutual-aid "
-	            "travel (own staff cost nothing extra: already paid). Penalties are the "
-	            "weights the scenario puts on unfilled hours, agency tiers and break-glass "
-	            "&mdash; how bad an outcome is, not money anyone pays, so they carry no pound "
-	            "sign. Spend + penalties is their sum, what the plan minimises: a "
-	            "weighted figure, not money.</p>\n");
+	mu_buf_adds(b, "</table>\n<p>Spend is cash at the partner where the work is done: agency "
+	               "charges, bank pay and mutual-aid travel (own staff cost nothing extra: "
+	               "already paid). Recharge is what a partner pays for staff lent to it minus "
+	               "what it receives for its staff lent out; spend plus recharge is its "
+	               "<b>net cash</b>, as compare and shares count it. Penalties are the weights "
+	               "the scenario puts on unfilled hours, agency tiers and break-glass &mdash; "
+	               "how bad an outcome is, not money anyone pays, so they carry no pound sign. "
+	               "Net cash + penalties is a partner's weighted figure, recharge in it (the "
+	               "same in compare and shares); over the whole system recharge cancels, and "
+	               "it is what the plan minimises: a weighted figure, not money. summary.csv's "
+	               "total_cost is spend + penalties, recharge not in it.</p>\n");
 }
 
 /* Each (partner, shift) cell shows the share of its required hours filled,
@@ -749,6 +778,7 @@ static void plan_sections(struct mu_buf *b, const struct mu_scenario *sc, const 
 	spend(b, sc, p);
 	mutual_aid(b, sc, p);
 	io_html_bank(b, sc, p->plan, p->is_partner_page ? p->partner : MU_ALL);
+	io_html_rates(b, sc, p);
 	prices(b, sc, lk, p);
 	io_html_rota_grid(b, sc, p);
 }
@@ -842,13 +872,39 @@ static void compare_table(struct mu_buf *b, const struct io_html_plan *sys,
 	mu_buf_adds(b, "</table>\n");
 }
 
+/* A row of the partner-by-partner table: t's figures of partner p (n: the
+ * whole system, a and c its totals). */
+static void compare_partner_row(struct mu_buf *b, const char *name,
+                                const struct io_compare_partners *t, size_t p,
+                                const struct mu_totals *a, const struct mu_totals *c)
+{
+	char m[6][MU_MONEY_SIZE], f[2][32];
+	io_html_fill_text(f[0], 32, a);
+	io_html_fill_text(f[1], 32, c);
+	mu_buf_adds(b, "<tr><td>");
+	io_html_esc(b, name);
+	mu_buf_addf(b,
+	            "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+	            "<td>%zu</td><td>%zu</td>",
+	            io_html_money(m[0], t->net_cash[0][p]), io_html_money(m[1], t->net_cash[1][p]),
+	            io_html_weight(m[2], t->weighted[0][p]),
+	            io_html_weight(m[3], t->weighted[1][p]), f[0], f[1], a->n_red_flags,
+	            c->n_red_flags);
+	mu_buf_addf(b, "<td>%s</td><td>%s</td><td>%.0f</td><td>%.0f</td></tr>\n",
+	            io_html_money(m[4], t->agency[0][p]), io_html_money(m[5], t->agency[1][p]),
+	            t->aid_in[p], t->aid_out[p]);
+}
+
 static void compare_partners(struct mu_buf *b, const struct mu_scenario *sc,
                              const struct io_html_plan *sys, const struct io_html_plan *silo)
 {
-	char m[4][MU_MONEY_SIZE], f[2][32];
+	struct io_compare_partners t;
 	size_t i;
 	/* one footing with shares (mu_totals_net_cash, mu_totals_partner_cost):
-	 * recharge paid minus received is in both */
+	 * recharge paid minus received is in both; each column rounded so
+	 * that the partners add up to the whole system's row as shown (issue
+	 * 24) */
+	io_report_compare_partners(sys->plan, silo->plan, sc->n_partners, &t);
 	mu_buf_adds(b,
 	            "<h2>Partner by partner</h2>\n<p>Net cash: spend on work done at the "
 	            "partner plus recharge paid minus recharge received. Weighted: net cash plus "
@@ -858,33 +914,19 @@ static void compare_partners(struct mu_buf *b, const struct mu_scenario *sc,
 	            "<th>fill, silo</th>"
 	            "<th>red flags, system</th><th>red flags, silo</th><th>agency, system</th>"
 	            "<th>agency, silo</th><th>aid in h</th><th>aid out h</th></tr>\n");
-	for (i = 0; i < sc->n_partners; i++) {
-		const struct mu_totals *a = &sys->plan->partners[i], *c = &silo->plan->partners[i];
-		io_html_fill_text(f[0], 32, a);
-		io_html_fill_text(f[1], 32, c);
-		mu_buf_adds(b, "<tr><td>");
-		io_html_esc(b, sc->partners[i].name);
-		mu_buf_addf(b, "</td><td>%s</td><td>%s</td>",
-		            io_html_money(m[0], mu_totals_net_cash(a)),
-		            io_html_money(m[1], mu_totals_net_cash(c)));
-		mu_buf_addf(b,
-		            "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%zu</td>"
-		            "<td>%zu</td><td>%s</td><td>",
-		            io_html_weight(m[2], mu_totals_partner_cost(a)),
-		            io_html_weight(m[3], mu_totals_partner_cost(c)), f[0], f[1],
-		            a->n_red_flags, c->n_red_flags,
-		            io_html_money(m[0], a->spend[MU_SRC_AGENCY]));
-		mu_buf_addf(b, "%s</td><td>%.0f</td><td>%.0f</td></tr>\n",
-		            io_html_money(m[1], c->spend[MU_SRC_AGENCY]), a->hours[MU_SRC_LEND],
-		            a->lent_out_hours);
-	}
+	for (i = 0; i < sc->n_partners; i++)
+		compare_partner_row(b, sc->partners[i].name, &t, i, &sys->plan->partners[i],
+		                    &silo->plan->partners[i]);
+	compare_partner_row(b, "Whole system", &t, sc->n_partners, &sys->plan->system,
+	                    &silo->plan->system);
 	mu_buf_adds(b, "</table>\n");
+	io_compare_partners_release(&t);
 }
 
 enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc,
                                    const char *scenario_label, const struct io_html_plan *sys,
                                    const struct io_html_plan *silo, const char *guarantee,
-                                   struct mu_err *err)
+                                   const struct mu_bidding *bidding, struct mu_err *err)
 {
 	double lower = silo->objective - sys->objective;
 	char m[MU_MONEY_SIZE], runs[96] = "";
@@ -908,7 +950,32 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 	            lower >= 0 ? "lower" : "higher");
 	if (silo->objective > 0)
 		mu_buf_addf(&b, " (%.0f%% of the silo's)", 100 * fabs(lower) / silo->objective);
+	{
+		/* a stopped search's objective is only the best it found (as the
+		 * terminal says, io_say_compare_cost) */
+		bool is_sys = sys->status == MU_STATUS_OPTIMAL,
+		     is_silo = silo->status == MU_STATUS_OPTIMAL;
+		if (!is_sys || !is_silo)
+			mu_buf_addf(&b,
+			            " between the rotas found: the %s search%s stopped before %s "
+			            "proven best",
+			            !is_sys && !is_silo ? "system and silo"
+			            : !is_sys           ? "system"
+			                                : "silo",
+			            !is_sys && !is_silo ? "es were" : " was",
+			            !is_sys && !is_silo ? "they were" : "it was");
+	}
 	mu_buf_adds(&b, ".</p>\n");
+	/* what the two are, and the files beside the page */
+	mu_buf_addf(&b,
+	            "<p>%s This folder has compare.csv, and system/ and silo/ with each "
+	            "one's plan.csv, summary.csv, why.csv%s%s and partners/.</p>\n",
+	            sys->is_plan ? "These are two <b>plans</b> (plan mode), not rotas: a worker "
+	                           "may be given part of a shift."
+	                         : "These are two <b>rotas</b>: whole shifts for named bank "
+	                           "workers.",
+	            sys->is_plan ? ", prices.csv" : ", rota.csv",
+	            sys->changes ? ", changes.csv, calls.csv, bookings.csv" : "");
 	mu_buf_release(&say);
 	if (guarantee) {
 		mu_buf_adds(&b, "<p>");
@@ -919,6 +986,8 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 	                "bank worker only at their home partner.</p>\n");
 	compare_table(&b, sys, silo);
 	compare_partners(&b, sc, sys, silo);
+	if (bidding)
+		io_html_bidding(&b, sc, sys->plan, silo->plan, bidding);
 	mu_buf_adds(&b, "<h1 class=\"part\" style=\"margin-top:1.5em\">The system plan</h1>\n");
 	headline(&b, sc, sys);
 	plan_sections(&b, sc, &lk, sys);

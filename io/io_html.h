@@ -6,6 +6,7 @@
 #ifndef IO_HTML_H
 #define IO_HTML_H
 
+#include "core/mu_bidding.h"
 #include "core/mu_buf.h"
 #include "core/mu_err.h"
 #include "core/mu_keep.h"
@@ -54,12 +55,35 @@ enum mu_code io_html_write_solve(const char *dir, const struct mu_scenario *sc,
                                  const char *scenario_label, const struct io_html_plan *plan,
                                  struct mu_err *err);
 
-/* Writes dir/report.html for a compare: system against silo, and the
- * guarantee's price when guarantee (its sentence) is not NULL. */
+/* Writes dir/report.html for a compare: system against silo, the
+ * guarantee's price when guarantee (its sentence) is not NULL, and what
+ * the shared rate card is worth when bidding (DESIGN.md §3d) is not NULL. */
 enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc,
                                    const char *scenario_label, const struct io_html_plan *sys,
                                    const struct io_html_plan *silo, const char *guarantee,
-                                   struct mu_err *err);
+                                   const struct mu_bidding *bidding, struct mu_err *err);
+
+/* compare's table of the bidding plan (DESIGN.md §3d), as the page and the
+ * terminal show it: per partner p (and the whole system at p = n
+ * partners, the sum of theirs as shown) column k at [k * (n + 1) + p]:
+ * spend alone, spend bidding, bidding - alone, net cash in the system
+ * plan and bidding, system - bidding; each column rounded to pennies so
+ * that the partners' add up to the system's (mu_format_round_to_total),
+ * and the bidding columns alone's as shown plus the rise as shown (a
+ * partner whose pay does not rise reads as alone). The caller frees the
+ * array. */
+enum {
+	IO_BID_SILO,
+	IO_BID_BID,
+	IO_BID_RISE,
+	IO_BID_SYS_CASH,
+	IO_BID_BID_CASH,
+	IO_BID_AGAINST,
+	IO_BID_COLS
+};
+
+double *io_html_bidding_columns(const struct mu_scenario *sc, const struct mu_plan *sys,
+                                const struct mu_plan *silo, const struct mu_bidding *bid);
 
 /* Writes dir/report.html for shares (DESIGN.md §3a): who gains, each
  * partner's share, who pays whom, and the core check and the settlement

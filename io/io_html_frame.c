@@ -81,18 +81,31 @@ static void day_text(char *buf, size_t size, long day)
 	strftime(buf, size, "%a %e %b %Y", &tm);
 }
 
-void io_html_page_open(struct mu_buf *b, const char *title, const struct mu_scenario *sc,
-                       const char *label, const char *runs)
+/* The scenario's part of a page's header: its label, hash and the dates of
+ * its shifts. */
+static void scenario_part(struct mu_buf *b, const struct mu_scenario *sc, const char *label)
 {
-	char when[64], from[32], to[32];
-	time_t now = time(NULL);
+	char from[32], to[32];
 	long first = LONG_MAX, last = LONG_MIN;
 	size_t i;
-	strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", gmtime(&now));
 	for (i = 0; i < sc->n_shifts; i++) {
 		first = sc->shifts[i].day < first ? sc->shifts[i].day : first;
 		last = sc->shifts[i].day > last ? sc->shifts[i].day : last;
 	}
+	mu_buf_adds(b, "<b>");
+	io_html_esc(b, label);
+	mu_buf_adds(b, "</b>");
+	if (*sc->source_hash)
+		mu_buf_addf(b, " (SHA-256 <span class=\"hash\">%s</span>)", sc->source_hash);
+	if (first <= last) {
+		day_text(from, sizeof(from), first);
+		day_text(to, sizeof(to), last);
+		mu_buf_addf(b, " &middot; shifts from %s to %s", from, to);
+	}
+}
+
+static void page_start(struct mu_buf *b, const char *title, const char *runs)
+{
 	mu_buf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
 	               "<meta name=\"viewport\" content=\"width=device-width\">\n<title>");
 	io_html_esc(b, title);
@@ -103,17 +116,51 @@ void io_html_page_open(struct mu_buf *b, const char *title, const struct mu_scen
 		io_html_esc(b, runs);
 		mu_buf_adds(b, " &middot; ");
 	}
-	mu_buf_adds(b, "Scenario <b>");
-	io_html_esc(b, label);
-	mu_buf_adds(b, "</b>");
-	if (*sc->source_hash)
-		mu_buf_addf(b, " (SHA-256 <span class=\"hash\">%s</span>)", sc->source_hash);
-	if (first <= last) {
-		day_text(from, sizeof(from), first);
-		day_text(to, sizeof(to), last);
-		mu_buf_addf(b, " &middot; shifts from %s to %s", from, to);
-	}
+}
+
+static void page_made(struct mu_buf *b)
+{
+	char when[64];
+	time_t now = time(NULL);
+	strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", gmtime(&now));
 	mu_buf_addf(b, " &middot; made by muster %s on %s</p>\n", MUSTER_VERSION, when);
+}
+
+void io_html_day_heads(struct mu_buf *b, long from, long to)
+{
+	char date[16];
+	long d;
+	for (d = from; d <= to; d++) {
+		time_t t = (time_t)d * 86400;
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(date, sizeof(date), "%a %e %b", &tm);
+		mu_buf_addf(b, "<th>%s</th>", date);
+	}
+}
+
+void io_html_page_open(struct mu_buf *b, const char *title, const struct mu_scenario *sc,
+                       const char *label, const char *runs)
+{
+	page_start(b, title, runs);
+	mu_buf_adds(b, "Scenario ");
+	scenario_part(b, sc, label);
+	page_made(b);
+}
+
+void io_html_page_open_weeks(struct mu_buf *b, const char *title,
+                             const struct mu_scenario *const *weeks, const char *const *labels,
+                             size_t n, const char *runs)
+{
+	size_t k;
+	page_start(b, title, runs);
+	mu_buf_adds(b, n == 1 ? "Scenario " : "Scenarios ");
+	for (k = 0; k < n; k++) {
+		if (k)
+			mu_buf_adds(b, "; ");
+		scenario_part(b, weeks[k], labels[k]);
+	}
+	page_made(b);
 }
 
 enum mu_code io_html_write_page(const char *dir, struct mu_buf *b, struct mu_err *err)

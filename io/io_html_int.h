@@ -6,6 +6,7 @@
 #ifndef IO_HTML_INT_H
 #define IO_HTML_INT_H
 
+#include "core/mu_bidding.h"
 #include "core/mu_buf.h"
 #include "core/mu_err.h"
 #include "io/io_html.h"
@@ -28,6 +29,10 @@ const char *io_html_weight(char *buf, double v);
  * into buf. */
 void io_html_fill_text(char *buf, size_t size, const struct mu_totals *t);
 
+/* A table head's cells for the days from..to (days since 1970-01-01):
+ * "<th>Mon  7 Dec</th>" each, as the rota and rates grids head them. */
+void io_html_day_heads(struct mu_buf *b, long from, long to);
+
 /* Starts a page in b: the document's head with the style, the title as
  * its heading, and a line naming the runs recorded (runs, as "Run 12" or
  * "Runs 12 (system) and 13 (silo)"; NULL or "": none, left out), the
@@ -35,6 +40,12 @@ void io_html_fill_text(char *buf, size_t size, const struct mu_totals *t);
  * shifts cover, muster's version and the time. */
 void io_html_page_open(struct mu_buf *b, const char *title, const struct mu_scenario *sc,
                        const char *label, const char *runs);
+
+/* The same for a page over n scenarios (recruit's weeks): each one's
+ * label, hash and dates in turn. */
+void io_html_page_open_weeks(struct mu_buf *b, const char *title,
+                             const struct mu_scenario *const *weeks, const char *const *labels,
+                             size_t n, const char *runs);
 
 /* Ends the page in b, writes it as dir/report.html and releases b.
  * MU_OK or MU_E_IO. */
@@ -49,5 +60,16 @@ void io_html_rota_grid(struct mu_buf *b, const struct mu_scenario *sc,
  * agency, short), in staff. */
 void io_html_staff_by_shift(struct mu_buf *b, const struct mu_scenario *sc,
                             const struct io_html_plan *p);
+
+/* Appends compare's section on what the shared rate card is worth
+ * (DESIGN.md §3d): io_say_bidding's sentence and a table of the silo,
+ * bidding and system plans per partner, money adding up as shown. */
+void io_html_bidding(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *sys,
+                     const struct mu_plan *silo, const struct mu_bidding *bid);
+
+/* Appends the section on bank rates and extra staff (DESIGN.md §3d,
+ * io_html_rates.c) of p's plan, or p's partner's part of it; nothing when
+ * the plan has no supply curve. */
+void io_html_rates(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p);
 
 #endif

@@ -163,21 +163,20 @@ static void search_status(struct mu_buf *b, const struct io_recruit *r)
 enum mu_code io_html_write_recruit(const char *dir, const struct mu_scenario *sc,
                                    const struct io_recruit *r, struct mu_err *err)
 {
-	struct mu_buf b, label;
+	struct mu_buf b;
 	char runs[96] = "";
-	size_t k;
 	if (r->first_run > 0 && r->first_run == r->last_run)
 		snprintf(runs, sizeof(runs), "Run %lld (set %lld)", r->first_run, r->set_id);
 	else if (r->first_run > 0)
 		snprintf(runs, sizeof(runs), "Runs %lld to %lld (set %lld)", r->first_run,
 		         r->last_run, r->set_id);
 	mu_buf_init(&b);
-	mu_buf_init(&label);
-	for (k = 0; k < r->n_weeks; k++)
-		mu_buf_addf(&label, "%s%s", k ? ", " : "", r->folders[k]);
-	/* the header names the first week's scenario, hash and dates */
-	io_html_page_open(&b, "Where the next posts should go", sc, label.data, runs);
-	mu_buf_release(&label);
+	/* the header names each week's scenario, hash and dates */
+	if (r->weeks)
+		io_html_page_open_weeks(&b, "Where the next posts should go", r->weeks, r->folders,
+		                        r->n_weeks, runs);
+	else
+		io_html_page_open(&b, "Where the next posts should go", sc, r->folders[0], runs);
 	search_status(&b, r);
 	mu_buf_adds(&b, "<p style=\"font-size:1.2em\">");
 	text(&b, r->sentence);

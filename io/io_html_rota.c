@@ -36,15 +36,8 @@ static void rota_table(struct mu_buf *b, const struct mu_scenario *sc, const str
 {
 	size_t i, k;
 	long d;
-	char date[16];
 	mu_buf_adds(b, "<table class=\"rota\"><thead><tr><th>worker</th><th>home</th>");
-	for (d = from; d <= to; d++) {
-		time_t t = (time_t)d * 86400;
-		struct tm tm;
-		gmtime_r(&t, &tm);
-		strftime(date, sizeof(date), "%a %e %b", &tm);
-		mu_buf_addf(b, "<th>%s</th>", date);
-	}
+	io_html_day_heads(b, from, to);
 	mu_buf_adds(b, "</tr></thead>\n");
 	for (i = 0; i < n; i = k) {
 		const struct mu_bank_worker *w = &sc->bank[plan->rows[order[i]].worker];

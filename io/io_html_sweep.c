@@ -53,8 +53,11 @@ enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
 	}
 	mu_buf_adds(&b,
 	            "<th>status</th><th>spend</th><th>penalties</th><th>fill</th><th>red flags</th>"
-	            "<th>agency spend</th><th>agency h</th><th>bank h</th><th>unfilled h</th>"
-	            "<th>run</th></tr>\n");
+	            "<th>agency spend</th><th>agency h</th><th>bank h</th><th>unfilled h</th>");
+	if (table->has_supply) /* §3d */
+		mu_buf_adds(&b, "<th>rate paid, lowest (£/h)</th><th>highest</th><th>extra bank "
+		                "staff</th>");
+	mu_buf_adds(&b, "<th>run</th></tr>\n");
 	for (i = 0; i < table->n_points; i++) {
 		const struct io_sweep_point *pt = &table->points[i];
 		mu_buf_adds(&b, "<tr>");
@@ -64,14 +67,20 @@ enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
 		mu_buf_addf(&b,
 		            "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td%s>%zu</td><td>%s</"
 		            "td><td>%.0f</td>"
-		            "<td>%.0f</td><td>%.0f</td><td>%lld</td></tr>\n",
+		            "<td>%.0f</td><td>%.0f</td>",
 		            mu_format_status(status, pt->status, pt->has_gap, pt->gap),
 		            io_html_money(m[0], pt->system.spend_total),
 		            mu_format_weight(m[2], pt->system.penalty_total, 2), fill,
 		            pt->system.n_red_flags ? " class=\"red\"" : "", pt->system.n_red_flags,
 		            io_html_money(m[1], pt->system.spend[MU_SRC_AGENCY]),
 		            pt->system.hours[MU_SRC_AGENCY], pt->system.hours[MU_SRC_BANK],
-		            pt->system.unfilled_hours, (long long)pt->run_id);
+		            pt->system.unfilled_hours);
+		if (table->has_supply && isnan(pt->rate_lo))
+			mu_buf_addf(&b, "<td></td><td></td><td>%.1f</td>", pt->extra_staff);
+		else if (table->has_supply)
+			mu_buf_addf(&b, "<td>%.2f</td><td>%.2f</td><td>%.1f</td>", pt->rate_lo,
+			            pt->rate_hi, pt->extra_staff);
+		mu_buf_addf(&b, "<td>%lld</td></tr>\n", (long long)pt->run_id);
 	}
 	mu_buf_adds(&b, "</table>\n");
 	return io_html_write_page(dir, &b, err);

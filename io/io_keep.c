@@ -130,13 +130,14 @@ static enum mu_code look_up(const struct resolver *r, const struct mu_map *m, co
 }
 
 /* Adds the row of cells text (C_N of them; staff parsed) to r->keep. */
-static const char *const staff_sources[] = {"own", "lend", "bank", "agency"};
+static const char *const staff_sources[] = {"own", "lend", "bank", "agency", "bank_extra"};
+#define N_STAFF_SOURCES (sizeof(staff_sources) / sizeof(staff_sources[0]))
 
 /* Whether a plan row of this source is an assignment (staff at work). */
 static bool is_assignment(const char *source)
 {
 	size_t i;
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < N_STAFF_SOURCES; i++)
 		if (strcmp(source, staff_sources[i]) == 0)
 			return true;
 	return false;
@@ -151,16 +152,16 @@ static enum mu_code add_row(struct resolver *r, const char *const *text, double 
 	enum mu_code rc;
 	size_t i;
 	static const enum mu_source source_of[] = {MU_SRC_OWN, MU_SRC_LEND, MU_SRC_BANK,
-	                                           MU_SRC_AGENCY};
-	/* extra bank staff and the rate (§3d) are unnamed: a re-plan finds
-	 * them afresh */
-	static const char *const other_sources[] = {"short", "breach",     "change",
-	                                            "share", "bank_extra", "rate"};
+	                                           MU_SRC_AGENCY, MU_SRC_BANK_EXTRA};
+	/* extra bank staff (§3d) are kept, to be fixed on the past's shifts
+	 * (pol_keep.c); the rate follows from the staff, so its rows are
+	 * not */
+	static const char *const other_sources[] = {"short", "breach", "change", "share", "rate"};
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < N_STAFF_SOURCES; i++)
 		if (strcmp(text[C_SOURCE], staff_sources[i]) == 0)
 			break;
-	if (i == 4) {
+	if (i == N_STAFF_SOURCES) {
 		size_t j;
 		for (j = 0; j < sizeof(other_sources) / sizeof(other_sources[0]); j++)
 			if (strcmp(text[C_SOURCE], other_sources[j]) == 0)
@@ -179,8 +180,9 @@ static enum mu_code add_row(struct resolver *r, const char *const *text, double 
 	k.staff = staff;
 	k.line = at->line;
 	k.demand = r->demand_at[(k.partner * sc->n_roles + k.role) * sc->n_shifts + k.shift];
-	if (k.source != MU_SRC_AGENCY && (rc = look_up(r, &r->partners, at, C_HOME, "partner",
-	                                               text[C_HOME], &k.home, err)) != MU_OK)
+	if (k.source != MU_SRC_AGENCY && k.source != MU_SRC_BANK_EXTRA &&
+	    (rc = look_up(r, &r->partners, at, C_HOME, "partner", text[C_HOME], &k.home, err)) !=
+	        MU_OK)
 		return rc;
 	if (k.source == MU_SRC_BANK) {
 		if ((rc = look_up(r, &r->bank, at, C_WORKER, "bank worker", text[C_WORKER],

@@ -36,6 +36,7 @@ enum mu_code io_outputs_write_run(const char *out, const struct mu_scenario *sc,
 	    (rc = io_report_write_summary(out, sc, plan, err)) ||
 	    (is_rota && (rc = io_report_write_rota(out, sc, plan, MU_ALL, err))) ||
 	    (rc = io_report_write_why(out, sc, plan, view->why, err)) ||
+	    (io_report_has_rates(sc) && (rc = io_report_write_rates(out, sc, plan, MU_ALL, err))) ||
 	    (view->prices &&
 	     (rc = io_report_write_prices(out, view->prices, view->n_prices, err))) ||
 	    (view->changes && ((rc = io_report_write_changes(out, sc, view->changes, err)) ||
@@ -50,6 +51,8 @@ enum mu_code io_outputs_write_run(const char *out, const struct mu_scenario *sc,
 		dir = partner_dir(out, sc->partners[p].id);
 		if ((rc = io_report_write_plan(dir, sc, plan, p, err)) == MU_OK && is_rota)
 			rc = io_report_write_rota(dir, sc, plan, p, err);
+		if (rc == MU_OK && io_report_has_rates(sc))
+			rc = io_report_write_rates(dir, sc, plan, p, err);
 		free(dir);
 	}
 	return rc;

@@ -1,7 +1,8 @@
 /*
  * io_outputs.h - the files of one run's --out folder (DESIGN.md §4):
  * plan.csv, summary.csv, rota.csv or prices.csv, why.csv, changes.csv,
- * report.html, and each partner's slice under partners/PARTNER/; and a
+ * rates.csv (supply curves, §3d), report.html, and each partner's slice
+ * under partners/PARTNER/; and a
  * sweep's: sweep.csv, sweep.svg and report.html.
  */
 #ifndef IO_OUTPUTS_H
@@ -15,8 +16,9 @@
 
 /* Writes the CSV outputs of the run that view shows into dir (which
  * exists): rota.csv when is_rota, prices.csv when view has prices,
- * changes.csv when it has changes, and each partner's plan.csv and rota.csv
- * into dir/partners/ID (an id of "." or ".." as "_." or "_.."). The pages
+ * changes.csv when it has changes, rates.csv when sc has a role whose
+ * supply answers the rate, and each partner's plan.csv, rota.csv and
+ * rates.csv into dir/partners/ID (an id of "." or ".." as "_." or "_.."). The pages
  * are io_outputs_write_pages', written once the run is recorded. MU_OK or
  * MU_E_IO. */
 enum mu_code io_outputs_write_run(const char *dir, const struct mu_scenario *sc,

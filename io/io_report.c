@@ -39,14 +39,65 @@ static bool is_partners(const struct mu_plan_row *r, size_t p)
 	return p == MU_ALL || r->partner == p || r->home == p;
 }
 
+/* The figure at offset in every partner's totals added up, as
+ * mu_format_round_to_total adds them for summary.csv's SYSTEM row. */
+static double partners_total(const struct mu_scenario *sc, const struct mu_plan *plan,
+                             size_t offset)
+{
+	double total = 0;
+	size_t p;
+	for (p = 0; p < sc->n_partners; p++)
+		total += *(const double *)((const char *)&plan->partners[p] + offset);
+	return total;
+}
+
+/* The n rows' figures v rounded to pennies into out, adding up to total
+ * rounded to the penny: mu_format_round_to_total, then, where the rows'
+ * exact sum rounds a penny or two away from total's (their sums in another
+ * order), that many pennies moved to the rows furthest below (above) their
+ * exact figure, each still less than a penny from it. */
+static void round_rows_to(const double *v, size_t n, double total, double *out)
+{
+	long want = lround(round(total * 100)), have = 0;
+	size_t i;
+	mu_format_round_to_total(v, n, 0.01, out);
+	for (i = 0; i < n; i++)
+		have += lround(out[i] * 100);
+	while (n > 0 && want != have && labs(want - have) <= 2) {
+		size_t at = 0;
+		int step = want > have ? 1 : -1;
+		for (i = 1; i < n; i++)
+			if (step * (v[i] - out[i]) > step * (v[at] - out[at]))
+				at = i;
+		out[at] = (double)(lround(out[at] * 100) + step) / 100;
+		have += step;
+	}
+}
+
 enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
                                   const struct mu_plan *plan, size_t partner, struct mu_err *err)
 {
 	struct io_file_out out;
 	FILE *fp = open_out(&out, dir, "plan.csv", err);
+	double *v, *cost, *recharge;
 	size_t i;
 	if (!fp)
 		return MU_E_IO;
+	/* the cost column adds up, as written, to the objective as
+	 * summary.csv's SYSTEM total_cost writes it, and the recharge column
+	 * to its recharge: each rounded to its total (issue 24), the same in
+	 * every partner's slice */
+	v = mu_malloc((3 * plan->n_rows + 1) * sizeof(double));
+	cost = v + plan->n_rows;
+	recharge = cost + plan->n_rows;
+	for (i = 0; i < plan->n_rows; i++)
+		v[i] = plan->rows[i].cost;
+	round_rows_to(v, plan->n_rows,
+	              partners_total(sc, plan, offsetof(struct mu_totals, cost_total)), cost);
+	for (i = 0; i < plan->n_rows; i++)
+		v[i] = plan->rows[i].recharge;
+	round_rows_to(v, plan->n_rows,
+	              partners_total(sc, plan, offsetof(struct mu_totals, recharge_in)), recharge);
 	fputs("source,partner,role,worker_role,shift,home,worker,offer,staff,hours,cost,recharge\n",
 	      fp);
 	for (i = 0; i < plan->n_rows; i++) {
@@ -69,8 +120,10 @@ enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
 			io_csv_write_text(fp, text[k]);
 			fputc(',', fp);
 		}
-		fprintf(fp, "%.10g,%.10g,%.2f,%.2f\n", r->staff, r->hours, r->cost, r->recharge);
+		fprintf(fp, "%.10g,%.10g,%.2f,%.2f\n", r->staff, r->hours,
+		        cost[i] == 0 ? 0 : cost[i], recharge[i] == 0 ? 0 : recharge[i]);
 	}
+	free(v);
 	return io_file_close(&out, err);
 }
 
@@ -114,6 +167,13 @@ void io_report_date_text(char *buf, size_t size, long day)
 	strftime(buf, size, "%Y-%m-%d", &tm);
 }
 
+void io_report_rate_text(char *buf, size_t size, double rate)
+{
+	snprintf(buf, size, "%.10g", rate);
+	if (!strchr(buf, '.') || strlen(strchr(buf, '.')) < 3)
+		snprintf(buf, size, "%.2f", rate);
+}
+
 enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
                                   const struct mu_plan *plan, size_t partner, struct mu_err *err)
 {
@@ -125,12 +185,13 @@ enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
 		free(order);
 		return MU_E_IO;
 	}
-	fputs("worker,name,role,home,partner,partner_name,covers,shift,date,start,end,hours\n", fp);
+	fputs("worker,name,role,home,partner,partner_name,covers,shift,date,start,end,hours,rate\n",
+	      fp);
 	for (i = 0; i < n; i++) {
 		const struct mu_plan_row *r = &plan->rows[order[i]];
 		const struct mu_bank_worker *w = &sc->bank[r->worker];
 		const struct mu_shift *s = &sc->shifts[r->shift];
-		char date[16];
+		char date[16], rate[32];
 		io_report_date_text(date, sizeof(date), s->day);
 		io_csv_write_text(fp, w->id);
 		fputc(',', fp);
@@ -147,8 +208,9 @@ enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
 		io_csv_write_text(fp, sc->roles[r->role].id);
 		fputc(',', fp);
 		io_csv_write_text(fp, s->id);
-		fprintf(fp, ",%s,%02d:%02d,%02d:%02d,%.10g\n", date, s->start_min / 60,
-		        s->start_min % 60, s->end_min / 60, s->end_min % 60, r->hours);
+		io_report_rate_text(rate, sizeof(rate), r->rate);
+		fprintf(fp, ",%s,%02d:%02d,%02d:%02d,%.10g,%s\n", date, s->start_min / 60,
+		        s->start_min % 60, s->end_min / 60, s->end_min % 60, r->hours, rate);
 	}
 	free(order);
 	return io_file_close(&out, err);
@@ -468,66 +530,6 @@ enum mu_code io_report_write_summary(const char *dir, const struct mu_scenario *
 	return io_file_close(&out, err);
 }
 
-/* The measures of one scope of compare.csv: the KPIs of summary.csv. */
-static size_t compare_measures(const struct mu_totals *t, struct mu_kpi *out)
-{
-	return mu_totals_kpis(t, out);
-}
-
-static void write_compare_measure(FILE *fp, const char *scope, const char *name,
-                                  const char *measure, double sys, double silo)
-{
-	io_csv_write_text(fp, scope);
-	fputc(',', fp);
-	io_csv_write_text(fp, name);
-	fprintf(fp, ",%s,%.2f,%.2f,%.2f\n", measure, sys, silo, sys - silo); /* pounds */
-}
-
-/* Whether KPI name is in pounds (cash or penalty weights, written with
- * pennies as summary.csv writes them): every measure but hours, the fill
- * fraction and counts. */
-static bool is_pounds(const char *name)
-{
-	size_t n = strlen(name);
-	return !(n >= 6 && strcmp(name + n - 6, "_hours") == 0) &&
-	       strcmp(name, "fill_fraction") != 0 && strcmp(name, "red_flags") != 0 &&
-	       strcmp(name, "break_glass_staff_shifts") != 0;
-}
-
-static void write_compare_scope(FILE *fp, const char *scope, const char *name,
-                                const struct mu_totals *sys, const struct mu_totals *silo)
-{
-	struct mu_kpi a[MU_KPI_MAX], b[MU_KPI_MAX];
-	size_t n = compare_measures(sys, a), m = compare_measures(silo, b), i, k;
-	for (i = 0; i < n; i++) {
-		/* fill_rate is left out where nothing is required: the same in both */
-		for (k = 0; k < m && strcmp(a[i].name, b[k].name) != 0; k++)
-			;
-		if (k == m)
-			continue;
-		io_csv_write_text(fp, scope);
-		fputc(',', fp);
-		io_csv_write_text(fp, name);
-		if (is_pounds(a[i].name)) {
-			/* pennies, as summary.csv; the difference is the exact one
-			 * rounded, as the page and the terminal say it (it may
-			 * differ by a penny from the difference of the two
-			 * rounded figures) */
-			fprintf(fp, ",%s,%.2f,%.2f,%.2f\n", a[i].name, a[i].value, b[k].value,
-			        a[i].value - b[k].value);
-		} else {
-			fprintf(fp, ",%s,%.10g,%.10g,%.10g\n", a[i].name, a[i].value, b[k].value,
-			        a[i].value - b[k].value);
-		}
-	}
-	/* the footing compare and shares share (mu_plan.h): net cash and the
-	 * partner's cost with recharge paid minus received in them */
-	write_compare_measure(fp, scope, name, "net_cash", mu_totals_net_cash(sys),
-	                      mu_totals_net_cash(silo));
-	write_compare_measure(fp, scope, name, "cost_with_recharge", mu_totals_partner_cost(sys),
-	                      mu_totals_partner_cost(silo));
-}
-
 /* shares.csv's cash and footing columns of partner p (MU_ALL: SYSTEM, the
  * sums), with the line's end. */
 /* A game's money columns as shares.csv writes them, each in pennies and
@@ -597,13 +599,24 @@ static void write_shares_cash(FILE *fp, const struct io_shares *t, size_t p,
                               const double *net_system)
 {
 	size_t n = t->shares->n, i, lo = p == n ? 0 : p, hi = p == n ? n : p + 1;
-	double hours = 0;
+	double hours = 0, *change = NULL, *shown = NULL;
 	long flags = 0;
+	if (t->silo_totals) {
+		/* the change in filled hours in hundredths, the partners' adding
+		 * up to SYSTEM's as written (issue 24; was ten digits) */
+		change = mu_malloc(2 * (n + 1) * sizeof(double));
+		shown = change + n + 1;
+		for (i = 0; i < n; i++)
+			change[i] =
+			    t->system_totals[i].filled_hours - t->silo_totals[i].filled_hours;
+		mu_format_round_to_total(change, n, 0.01, shown);
+	}
 	for (i = lo; t->silo_totals && i < hi; i++) {
-		hours += t->system_totals[i].filled_hours - t->silo_totals[i].filled_hours;
+		hours += shown[i];
 		flags +=
 		    (long)t->system_totals[i].n_red_flags - (long)t->silo_totals[i].n_red_flags;
 	}
+	free(change);
 	if (cash) {
 		fputc(',', fp);
 		write_money(fp, cash->silo[p]);
@@ -628,10 +641,13 @@ static void write_shares_cash(FILE *fp, const struct io_shares *t, size_t p,
 	} else {
 		fputs(",,,,", fp);
 	}
-	if (t->silo_totals)
-		fprintf(fp, ",%.10g,%ld\n", hours, flags);
-	else
+	if (t->silo_totals) {
+		fputc(',', fp);
+		write_money(fp, round(hours * 100) / 100); /* hundredths of an hour */
+		fprintf(fp, ",%ld\n", flags);
+	} else {
 		fputs(",,\n", fp);
+	}
 }
 
 enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *sc,
@@ -704,21 +720,185 @@ enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *s
 	return io_file_close(&out, err);
 }
 
+/* v[0..n-1], the n partners' figures, rounded to unit so that they add
+ * up to their total, which goes into v[n]. */
+static void column_to_total(double *v, size_t n, double unit)
+{
+	double *r = mu_malloc((n + 1) * sizeof(double)), sum = 0;
+	size_t p;
+	mu_format_round_to_total(v, n, unit, r);
+	for (p = 0; p < n; p++) {
+		v[p] = r[p];
+		sum += r[p];
+	}
+	v[n] = round(sum / unit) * unit; /* whole units, as the parts are */
+	free(r);
+}
+
+/* The measures of one scope of compare.csv: the KPIs of summary.csv, then
+ * the footing compare and shares share (mu_plan.h): net cash and the
+ * partner's cost with recharge paid minus received in them. */
+#define COMPARE_MEASURE_MAX (MU_KPI_MAX + 2)
+
+static size_t compare_measures(const struct mu_totals *t, struct mu_kpi *out)
+{
+	size_t n = mu_totals_kpis(t, out);
+	out[n++] = (struct mu_kpi){"net_cash", mu_totals_net_cash(t)};
+	out[n++] = (struct mu_kpi){"cost_with_recharge", mu_totals_partner_cost(t)};
+	return n;
+}
+
+/* Whether the measure adds up across partners (the fill fraction does
+ * not; break-glass staff-shifts are a count with fractions in plan mode,
+ * left as summary.csv leaves them). */
+static bool is_summed_measure(const char *name)
+{
+	return strcmp(name, "fill_fraction") != 0 && strcmp(name, "break_glass_staff_shifts") != 0;
+}
+
+/* Whether the measure is written with two decimals: money and penalty
+ * weights (pennies, as summary.csv) and hours; not the fill fraction and
+ * the counts. */
+static bool has_two_decimals(const char *name)
+{
+	return is_summed_measure(name) && strcmp(name, "red_flags") != 0;
+}
+
+static bool measure_value(const struct mu_kpi *k, size_t n, const char *name, double *v)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (strcmp(k[i].name, name) == 0) {
+			*v = k[i].value;
+			return true;
+		}
+	return false;
+}
+
 enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *sc,
                                      const struct mu_plan *sys, const struct mu_plan *silo,
-                                     struct mu_err *err)
+                                     const struct mu_bidding *bidding, struct mu_err *err)
 {
 	struct io_file_out out;
 	FILE *fp = open_out(&out, dir, "compare.csv", err);
-	size_t p;
+	struct mu_kpi names[COMPARE_MEASURE_MAX];
+	size_t n = sc->n_partners, n_m, s, m, c;
+	/* system, silo, system - silo; with bidding (§3d) bidding and
+	 * bidding - system too */
+	const size_t n_c = bidding ? 5 : 3;
+	double *cell;
+	bool *has;
 	if (!fp)
 		return MU_E_IO;
-	fputs("partner,name,measure,system,silo,system_minus_silo\n", fp);
-	for (p = 0; p < sc->n_partners; p++)
-		write_compare_scope(fp, sc->partners[p].id, sc->partners[p].name, &sys->partners[p],
-		                    &silo->partners[p]);
-	write_compare_scope(fp, "SYSTEM", "the whole system", &sys->system, &silo->system);
+	/* the measures are SYSTEM's (a partner that requires no hours has no
+	 * fill fraction); cell [column][measure][scope], SYSTEM the scope n */
+	n_m = compare_measures(&sys->system, names);
+	cell = mu_calloc(n_c * n_m * (n + 1), sizeof(double));
+	has = mu_calloc(n_m * (n + 1), sizeof(bool));
+#define CELL(c, m, s) cell[((c)*n_m + (m)) * (n + 1) + (s)]
+	for (s = 0; s <= n; s++) {
+		struct mu_kpi a[COMPARE_MEASURE_MAX], b[COMPARE_MEASURE_MAX],
+		    d[COMPARE_MEASURE_MAX];
+		size_t n_a = compare_measures(s < n ? &sys->partners[s] : &sys->system, a);
+		size_t n_b = compare_measures(s < n ? &silo->partners[s] : &silo->system, b);
+		size_t n_d = 0;
+		if (bidding)
+			n_d = compare_measures(s < n ? &bidding->partners[s] : &bidding->system, d);
+		for (m = 0; m < n_m; m++) {
+			double x, y, z = 0;
+			has[m * (n + 1) + s] =
+			    measure_value(a, n_a, names[m].name, &x) &&
+			    measure_value(b, n_b, names[m].name, &y) &&
+			    (!bidding || measure_value(d, n_d, names[m].name, &z));
+			if (!has[m * (n + 1) + s])
+				continue;
+			CELL(0, m, s) = x;
+			CELL(1, m, s) = y;
+			CELL(2, m, s) = x - y;
+			if (bidding) {
+				/* the rise over alone until the columns are rounded,
+				 * then added to the silo's as written */
+				CELL(3, m, s) = z - y;
+				CELL(4, m, s) = z - x;
+			}
+		}
+	}
+	/* the partners' rows add up to SYSTEM's as written (issue 24): each
+	 * column of each measure rounded to its total, the difference from
+	 * the exact differences (so it may be a penny from the difference of
+	 * the two figures as written, and is what the page and the terminal
+	 * say) */
+	for (m = 0; m < n_m; m++)
+		if (is_summed_measure(names[m].name))
+			for (c = 0; c < n_c; c++)
+				column_to_total(&CELL(c, m, 0), n, 0.01);
+	/* bidding = silo as written + the rise so rounded: a partner whose
+	 * pay does not rise reads as alone */
+	for (m = 0; bidding && m < n_m; m++)
+		for (s = 0; s <= n; s++)
+			CELL(3, m, s) += CELL(1, m, s);
+	fputs("partner,name,measure,system,silo,system_minus_silo", fp);
+	fputs(bidding ? ",bidding,bidding_minus_system\n" : "\n", fp);
+	for (s = 0; s <= n; s++)
+		for (m = 0; m < n_m; m++) {
+			if (!has[m * (n + 1) + s])
+				continue;
+			io_csv_write_text(fp, s < n ? sc->partners[s].id : "SYSTEM");
+			fputc(',', fp);
+			io_csv_write_text(fp, s < n ? sc->partners[s].name : "the whole system");
+			fprintf(fp, ",%s", names[m].name);
+			for (c = 0; c < n_c; c++) {
+				double v = CELL(c, m, s);
+				fputc(',', fp);
+				if (has_two_decimals(names[m].name))
+					write_money(fp, v);
+				else
+					fprintf(fp, "%.10g", v);
+			}
+			fputc('\n', fp);
+		}
+#undef CELL
+	free(has);
+	free(cell);
 	return io_file_close(&out, err);
+}
+
+void io_report_compare_partners(const struct mu_plan *sys, const struct mu_plan *silo, size_t n,
+                                struct io_compare_partners *out)
+{
+	double *all = mu_calloc(8 * (n + 1), sizeof(double));
+	size_t p;
+	int k;
+	for (k = 0; k < 2; k++) {
+		out->net_cash[k] = all + (3 * k) * (n + 1);
+		out->weighted[k] = all + (3 * k + 1) * (n + 1);
+		out->agency[k] = all + (3 * k + 2) * (n + 1);
+	}
+	out->aid_in = all + 6 * (n + 1);
+	out->aid_out = all + 7 * (n + 1);
+	for (p = 0; p < n; p++) {
+		for (k = 0; k < 2; k++) {
+			const struct mu_totals *t = &(k == 0 ? sys : silo)->partners[p];
+			out->net_cash[k][p] = mu_totals_net_cash(t);
+			out->weighted[k][p] = mu_totals_partner_cost(t);
+			out->agency[k][p] = t->spend[MU_SRC_AGENCY];
+		}
+		out->aid_in[p] = sys->partners[p].hours[MU_SRC_LEND];
+		out->aid_out[p] = sys->partners[p].lent_out_hours;
+	}
+	for (k = 0; k < 2; k++) {
+		column_to_total(out->net_cash[k], n, 0.01);
+		column_to_total(out->weighted[k], n, 0.01);
+		column_to_total(out->agency[k], n, 0.01);
+	}
+	column_to_total(out->aid_in, n, 1);
+	column_to_total(out->aid_out, n, 1);
+}
+
+void io_compare_partners_release(struct io_compare_partners *t)
+{
+	free(t->net_cash[0]);
+	memset(t, 0, sizeof(*t));
 }
 
 enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table *table,
@@ -736,8 +916,9 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 	fputs(
 	    "run,status,objective,gap,fill_fraction,red_flags,unfilled_hours,own_hours,lend_hours,"
 	    "bank_hours,agency_hours,bank_spend,lend_spend,agency_spend,unfilled_penalty,"
-	    "break_glass_staff_shifts,spend,penalties\n",
+	    "break_glass_staff_shifts,spend,penalties",
 	    fp);
+	fputs(table->has_supply ? ",rate_lowest,rate_highest,extra_staff\n" : "\n", fp);
 	for (i = 0; i < table->n_points; i++) {
 		const struct io_sweep_point *pt = &table->points[i];
 		const struct mu_totals *t = &pt->system;
@@ -751,12 +932,17 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 		fputc(',', fp);
 		if (fill >= 0)
 			fprintf(fp, "%.4f", fill);
-		fprintf(fp, ",%zu,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.6g,%.2f,%.2f\n",
+		fprintf(fp, ",%zu,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.6g,%.2f,%.2f",
 		        t->n_red_flags, t->unfilled_hours, t->hours[MU_SRC_OWN],
 		        t->hours[MU_SRC_LEND], t->hours[MU_SRC_BANK], t->hours[MU_SRC_AGENCY],
 		        t->spend[MU_SRC_BANK], t->spend[MU_SRC_LEND], t->spend[MU_SRC_AGENCY],
 		        t->unfilled_penalty, t->break_glass_shifts, t->spend_total,
 		        t->penalty_total);
+		if (table->has_supply && isnan(pt->rate_lo))
+			fprintf(fp, ",,,%.6g", pt->extra_staff);
+		else if (table->has_supply)
+			fprintf(fp, ",%.2f,%.2f,%.6g", pt->rate_lo, pt->rate_hi, pt->extra_staff);
+		fputc('\n', fp);
 	}
 	return io_file_close(&out, err);
 }

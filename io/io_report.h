@@ -8,6 +8,7 @@
 #ifndef IO_REPORT_H
 #define IO_REPORT_H
 
+#include "core/mu_bidding.h"
 #include "core/mu_err.h"
 #include "core/mu_game.h"
 #include "core/mu_keep.h"
@@ -25,10 +26,34 @@ enum mu_code io_report_write_plan(const char *dir, const struct mu_scenario *sc,
                                   const struct mu_plan *plan, size_t partner, struct mu_err *err);
 
 /* Writes dir/rota.csv (DESIGN.md §4): one row per bank assignment, with
- * names, dates and clock times, by worker, then date and start; partner's
- * slice as io_report_write_plan's. MU_OK or MU_E_IO. */
+ * names, dates and clock times and the rate paid (the plan row's rate),
+ * by worker, then date and start; partner's slice as
+ * io_report_write_plan's. MU_OK or MU_E_IO. */
 enum mu_code io_report_write_rota(const char *dir, const struct mu_scenario *sc,
                                   const struct mu_plan *plan, size_t partner, struct mu_err *err);
+
+/* A rate (£/h, DESIGN.md §3d) as the CSV files write it: at least two
+ * decimals, all a rung of the ladder has (up to ten significant digits),
+ * into buf. */
+void io_report_rate_text(char *buf, size_t size, double rate);
+
+/* rates.csv (DESIGN.md §3d, io_report_rates.c). Whether sc has a role
+ * whose bank supply answers the rate (elasticity above 0): only then is
+ * rates.csv written. */
+bool io_report_has_rates(const struct mu_scenario *sc);
+
+/* Whether rates row r belongs to partner's slice: its own curve, or one
+ * whose staff (named or extra) work there; MU_ALL: every row. */
+bool io_report_rate_is_partners(const struct mu_plan *plan, const struct mu_rate_row *r,
+                                size_t partner);
+
+/* Writes dir/rates.csv: per rates row of plan (partner's slice as
+ * io_report_rate_is_partners'), `role,shift,partner,offers,bank_rate,rate,
+ * enhanced,supply,named,extra,base_supply,top_rate,top_supply,rate_cost,
+ * shadow_price,shadow_price_is_cash` (partner empty for a shared curve;
+ * the shadow price empty in a rota). MU_OK or MU_E_IO. */
+enum mu_code io_report_write_rates(const char *dir, const struct mu_scenario *sc,
+                                   const struct mu_plan *plan, size_t partner, struct mu_err *err);
 
 /* Writes dir/changes.csv (DESIGN.md §4, with --keep): one row per change
  * against the kept plan, `change,source,worker,name,supplier,offer,shift,
@@ -110,6 +135,12 @@ struct io_sweep_point {
 	double gap;
 	struct mu_totals system;
 	int64_t run_id;
+	/* DESIGN.md §3d, with io_sweep_table.has_supply: the lowest and
+	 * highest rate paid (£/h before the unsocial factor) over the
+	 * (role, shift)s of the roles whose supply answers the rate (a rate
+	 * row's rate, bank_rate where the plan has none; NAN with no such
+	 * role), and the extra bank staff (staff-shifts of bank_extra) */
+	double rate_lo, rate_hi, extra_staff;
 };
 
 struct io_sweep_table {
@@ -127,6 +158,11 @@ struct io_sweep_table {
 	 * has_budget false when there is none or the sweep varies it */
 	bool has_budget;
 	double budget;
+	/* some role's supply answers the rate, or a §3d key varies: then
+	 * sweep.csv ends in three more columns, rate_lowest, rate_highest
+	 * (empty without a role whose supply answers the rate) and
+	 * extra_staff, and the page shows them too */
+	bool has_supply;
 };
 
 /* Writes len bytes of data to dir/name (creating dir when it is missing),
@@ -178,11 +214,34 @@ enum mu_code io_report_write_shares(const char *dir, const struct mu_scenario *s
 /* Writes dir/compare.csv: per partner and SYSTEM, each measure of
  * summary.csv (and filled_hours) for the system and the silo plan, and
  * system - silo; then net_cash and cost_with_recharge (mu_totals_net_cash,
- * mu_totals_partner_cost: the footing of shares.csv's costs). MU_OK or
- * MU_E_IO. */
+ * mu_totals_partner_cost: the footing of shares.csv's costs). Money and
+ * hours in pennies and hundredths, the partners' rows of each measure and
+ * column rounded to their total (mu_format_round_to_total) so that they add
+ * up to SYSTEM's as written; system - silo is the exact difference so
+ * rounded, as the page and terminal say it (issue 24). With bidding
+ * (DESIGN.md §3d; NULL: none, and the file is as it is without §3d) two
+ * columns more, bidding and bidding_minus_system, rounded the same way
+ * (bidding as silo as written plus the rise so rounded).
+ * MU_OK or MU_E_IO. */
 enum mu_code io_report_write_compare(const char *dir, const struct mu_scenario *sc,
                                      const struct mu_plan *sys, const struct mu_plan *silo,
-                                     struct mu_err *err);
+                                     const struct mu_bidding *bidding, struct mu_err *err);
+
+/* compare's partner-by-partner table, as the page and the terminal show
+ * it, each column rounded to its total (issue 24): [k][p], k 0 the system
+ * plan and 1 the silo, p a partner or n the whole system (the sum of the
+ * partners' as rounded). Net cash (mu_totals_net_cash), weighted
+ * (mu_totals_partner_cost: net cash plus penalty weights) and agency spend
+ * in pennies; the system plan's mutual aid in (lend hours) and out (lent
+ * out hours) in whole hours. Release with io_compare_partners_release. */
+struct io_compare_partners {
+	double *net_cash[2], *weighted[2], *agency[2], *aid_in, *aid_out;
+};
+
+void io_report_compare_partners(const struct mu_plan *sys, const struct mu_plan *silo, size_t n,
+                                struct io_compare_partners *out);
+
+void io_compare_partners_release(struct io_compare_partners *t);
 
 /* Writes dir/sweep.csv: one row per point. MU_OK or MU_E_IO. */
 enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table *table,
@@ -200,6 +259,7 @@ struct io_recruit {
 	/* per week: its folder as given, the weeks of the year it stands for
 	 * and its plan with the posts */
 	size_t n_weeks;
+	const struct mu_scenario *const *weeks; /* each week's scenario, for the page's header */
 	const char *const *folders;
 	const double *weights;
 	const struct mu_plan *const *plans;

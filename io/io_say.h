@@ -8,6 +8,7 @@
 #ifndef IO_SAY_H
 #define IO_SAY_H
 
+#include "core/mu_bidding.h"
 #include "core/mu_buf.h"
 #include "core/mu_game.h"
 #include "core/mu_keep.h"
@@ -29,6 +30,21 @@
 void io_say_value(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *sys,
                   const struct mu_plan *silo);
 
+/* What the shared rate card is worth (DESIGN.md §3d), when bidding is the
+ * bidding plan of silo: first what bidding for the same bank staff adds to
+ * the partners' spend alone (bidding - silo spend: the rate card's part),
+ * with what mutual aid and the shared bank are worth apart (working
+ * together against alone: spend and filled hours, each with its sign);
+ * then the system plan against bidding (spend and filled hours); then each
+ * partner's rise of net cash bidding (never below alone's), and the system
+ * plan against bidding for each partner in net cash and filled hours, each
+ * with its sign. Money per horizon (io_say_horizon). A change counts as
+ * io_say_value counts it (1p, 0.1 filled hours for a partner; £0 as
+ * io_say_money shows it and a whole hour for the system). Appends plain
+ * text to b. */
+void io_say_bidding(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *sys,
+                    const struct mu_plan *silo, const struct mu_bidding *bidding);
+
 /* The price of the guarantee of DESIGN.md §3a: the system plan with it
  * against without it, in the objective (spend plus penalty weights, said
  * as such, a plain number with no pound sign, with spend in pounds and the
@@ -44,13 +60,24 @@ void io_say_guarantee_price(struct mu_buf *b, const struct mu_scenario *sc,
                             const struct mu_plan *with, const struct mu_plan *without,
                             const struct mu_plan *silo, bool is_proven);
 
-/* The objective (spend plus penalty weights, said as such: a plain number
- * with no pound sign, never a cost nor money saved) of the system plan (sys) against the silo plan
- * (silo), lower or higher; with has_silo_floor, the least by which it is lower than any silo rota,
- * from the silo search's bound silo_floor (for a silo search not proven and a system one proven).
- * Two lines, no final full stop's newline. */
-void io_say_compare_cost(struct mu_buf *b, double sys, double silo, bool has_silo_floor,
-                         double silo_floor);
+/* One search of a comparison as the objective sentence needs it: the
+ * objective of the best rota (or plan) found, whether it is proven best,
+ * and the search's bound when it has one. */
+struct io_compare_search {
+	double objective;
+	bool is_optimal;
+	bool has_bound;
+	double bound;
+};
+
+/* How the objective of the system (sys) compares with the partners alone
+ * (silo), lower or higher, as a plain number (penalty weights, not money).
+ * When either search was stopped before it was proven best, it says the
+ * difference is between the rotas found, and, from the silo search's
+ * bound, the least by which the system rota found is lower than any silo
+ * rota. Up to two lines, no final newline. */
+void io_say_compare_cost(struct mu_buf *b, const struct io_compare_search *sys,
+                         const struct io_compare_search *silo);
 
 /* Whether the bank's preferences (any shift offered as prefer or avoid,
  * with preference_weight above 0) or its fair share (bank_min_share above
@@ -77,7 +104,15 @@ struct io_say_point {
 	double fill;
 	double spend; /* cash */
 	size_t red_flags;
+	double filled_hours; /* required - short - breach hours */
 };
+
+/* Filled hours that change by less than this (0.05 h) do not change. */
+#define IO_SAY_FLAT_HOURS 0.05
+
+/* Steps of a cap that io_say_sweep_cap lists one by one; more are said
+ * as the cheapest and the dearest. */
+#define IO_SAY_CAP_STEPS 6
 
 /* The knee of a series whose fill rises: the first point after which fill
  * never rises again by IO_SAY_FLAT_FILL, when fill rose that much to reach
@@ -91,8 +126,23 @@ bool io_say_knee(const struct io_say_point *pts, size_t n, size_t *at);
  * Appends plain text to b. */
 void io_say_sweep(struct mu_buf *b, const char *name, const struct io_say_point *pts, size_t n);
 
+/* What a bank_cap.ROLE sweep (DESIGN.md §3d) buys, after io_say_sweep's
+ * sentence on the same series (n points, x the cap rising): where a
+ * higher cap stops buying fill (the first point beyond which fill gains
+ * less than IO_SAY_FLAT_FILL), or that it still buys fill at the top of
+ * the range, or none at all; then, up to that point, what each step of
+ * the cap costs in cash per extra filled hour (spend change / filled
+ * hours change between neighbouring points: "£31.20 (20 to 22)"; a step
+ * whose filled hours rise by less than IO_SAY_FLAT_HOURS buys no fill,
+ * one whose spend does not rise costs nothing more), listed up to
+ * IO_SAY_CAP_STEPS steps and said as the cheapest and dearest beyond,
+ * and the whole rise's spend, filled hours and cost an hour. Spend is
+ * cash, said in £; no penalty weight is in it. Appends a space and the
+ * sentences, or nothing when n < 2 or nothing is required. */
+void io_say_sweep_cap(struct mu_buf *b, const char *name, const struct io_say_point *pts, size_t n);
+
 /* The point of a series at x whose system totals are t: fill
- * (mu_totals_fill_rate), cash spend and red flags. */
+ * (mu_totals_fill_rate), cash spend, red flags and filled hours. */
 struct io_say_point io_say_point_of(double x, const struct mu_totals *t);
 
 /* io_say_sweep along the first series of a grid (names[0] varies, pts its
@@ -145,6 +195,47 @@ void io_say_change(struct mu_buf *b, const struct mu_scenario *sc, const struct 
  * 07:30–15:30" (an end at or before the start is the next day's, as
  * shifts.csv writes it). Appends plain text to b. */
 void io_say_shift_when(struct mu_buf *b, const struct mu_shift *s);
+
+/* Pay caps and the supply they buy (DESIGN.md §3d, io_say_rates.c). */
+
+/* The rates row (supply curve) whose staff a bank or bank_extra plan row
+ * is: the row's partner's own curve of its role and shift when it has one
+ * (silo, outside a coalition), else the shared one; NULL for another
+ * source, or a role whose supply is fixed. Borrowed from plan. */
+const struct mu_rate_row *io_say_rate_of_row(const struct mu_plan *plan,
+                                             const struct mu_plan_row *row);
+
+/* Whether r's rate paid is above its bank_rate (an enhanced rate). */
+bool io_say_rate_is_enhanced(const struct mu_rate_row *r);
+
+/* A role as the sentences name it: "Registered nurse (band 5)", or its
+ * name alone without a band. */
+void io_say_rate_role(struct mu_buf *b, const struct mu_scenario *sc, size_t role);
+
+/* The extra staff of curve r to find, from plan's bank_extra rows: "Advertise
+ * 2 Registered nurse (band 5) shifts on Sat 5 Dec 20:00–08:00 (sat-n) at
+ * £17.75/h (+30% for unsocial hours): 1 at Acute North, 1 at Hospice." (at
+ * "the bank rate, £15.33/h" when not enhanced; a partner's own curve says
+ * whose bank). Staff whole, or a plan's fractions to two decimals.
+ * Nothing when r has no extra staff. Plain text. */
+void io_say_rate_advert(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *plan,
+                        const struct mu_rate_row *r);
+
+/* A shift that needed an enhanced rate: "Sat 5 Dec 20:00–08:00 (sat-n),
+ * Registered nurse (band 5): £17.75/h (+30% for unsocial hours), above the
+ * bank rate £15.33/h, for 14 staff (12 named, 2 extra) where 11.4 can be
+ * had at the bank rate; £123 more spend." Plain text. */
+void io_say_rate_enhanced(struct mu_buf *b, const struct mu_scenario *sc,
+                          const struct mu_rate_row *r);
+
+/* The section's summary over plan's supply curves, or over those whose
+ * staff work at partner (MU_ALL: all): "Extra bank staff to find: 27
+ * staff-shifts, on 24 shifts of a role. An enhanced rate on 17 shifts of a
+ * role, £2,345 of spend above the bank rate." - the bank_extra rows' staff
+ * (at partner), the curves with any, the enhanced curves whose staff work
+ * there, and the rate rows' cash (at partner). Plain text. */
+void io_say_rates_summary(struct mu_buf *b, const struct mu_scenario *sc,
+                          const struct mu_plan *plan, size_t partner);
 
 /* What a recruitment (DESIGN.md §3c) comes to, a year, against recruiting
  * nobody: the posts by role and partner with their yearly pay (money),

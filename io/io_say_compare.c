@@ -161,6 +161,90 @@ void io_say_value(struct mu_buf *b, const struct mu_scenario *sc, const struct m
 	say_group(b, sc, sys, silo, SAME);
 }
 
+/* "£12.50 more net cash", "£3.00 less net cash", "the same net cash":
+ * a partner's change in pennies, counted when it shows (1p) */
+static void say_partner_cash(struct mu_buf *b, double more)
+{
+	char m[MU_MONEY_SIZE];
+	if (fabs(more) < 0.005)
+		mu_buf_adds(b, "the same net cash");
+	else
+		mu_buf_addf(b, "%s %s net cash", mu_format_money(m, fabs(more), 2),
+		            more > 0 ? "more" : "less");
+}
+
+/* "12.3 more filled hours", "the same filled hours" (0.1 h shows) */
+static void say_partner_hours(struct mu_buf *b, double more)
+{
+	if (fabs(more) < 0.05)
+		mu_buf_adds(b, "the same filled hours");
+	else
+		mu_buf_addf(b, "%.1f %s filled hours", fabs(more), more > 0 ? "more" : "fewer");
+}
+
+void io_say_bidding(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *sys,
+                    const struct mu_plan *silo, const struct mu_bidding *bidding)
+{
+	const struct mu_totals *a = &sys->system, *c = &silo->system, *d = &bidding->system;
+	double rise = d->spend_total - c->spend_total, against = a->spend_total - d->spend_total;
+	double hours = a->filled_hours - d->filled_hours;
+	size_t p;
+	/* cash only: the bidding plan's penalties are the silo plan's, and a
+	 * penalty is never money (DESIGN.md §3) */
+	mu_buf_adds(b,
+	            "Bidding for the same bank staff (partners alone, each bank staff-shift paid "
+	            "the highest rate any partner alone reached on its role and shift), partners "
+	            "would spend ");
+	if (io_say_is_zero_money(rise)) {
+		mu_buf_adds(b,
+		            "the same as alone at their own rates: the shared rate card is worth "
+		            "nothing beyond");
+	} else {
+		io_say_money(b, rise);
+		mu_buf_adds(b, " more ");
+		io_say_horizon(b, bidding->horizon_days);
+		mu_buf_adds(b,
+		            " than alone at their own rates: what the shared rate card is worth, "
+		            "on top of");
+	}
+	mu_buf_adds(b, " what mutual aid and the shared bank are worth (working together against "
+	               "alone ");
+	say_hours(b, a->filled_hours - c->filled_hours);
+	say_spend(b, a->spend_total - c->spend_total);
+	mu_buf_adds(b, "). Against bidding, the system plan ");
+	if (io_say_is_zero_money(against)) {
+		mu_buf_adds(b, "spends the same");
+	} else {
+		mu_buf_adds(b, "spends ");
+		io_say_money(b, against);
+		mu_buf_adds(b, against > 0 ? " more" : " less");
+	}
+	mu_buf_adds(b, " and ");
+	say_hours(b, hours);
+	mu_buf_adds(b, ".");
+	if (sc->n_partners == 0)
+		return;
+	mu_buf_adds(b, " Partner by partner, bidding against alone: ");
+	for (p = 0; p < sc->n_partners; p++) {
+		mu_buf_adds(b, p ? "; " : "");
+		mu_buf_adds(b, sc->partners[p].name);
+		mu_buf_adds(b, " ");
+		say_partner_cash(b, mu_totals_net_cash(&bidding->partners[p]) -
+		                        mu_totals_net_cash(&silo->partners[p]));
+	}
+	mu_buf_adds(b, ". The system plan against bidding: ");
+	for (p = 0; p < sc->n_partners; p++) {
+		const struct mu_totals *x = &sys->partners[p], *y = &bidding->partners[p];
+		mu_buf_adds(b, p ? "; " : "");
+		mu_buf_adds(b, sc->partners[p].name);
+		mu_buf_adds(b, " ");
+		say_partner_cash(b, mu_totals_net_cash(x) - mu_totals_net_cash(y));
+		mu_buf_adds(b, ", ");
+		say_partner_hours(b, x->filled_hours - y->filled_hours);
+	}
+	mu_buf_adds(b, ".");
+}
+
 /* "spend £120 more", "penalty weights 3,000 less", "spend the same":
  * spend in pounds, weights (is_weight) as plain numbers */
 static void say_part(struct mu_buf *b, const char *what, double more, bool is_weight)
@@ -228,20 +312,35 @@ void io_say_guarantee_price(struct mu_buf *b, const struct mu_scenario *sc,
 		            "approximate.)");
 }
 
-void io_say_compare_cost(struct mu_buf *b, double sys, double silo, bool has_silo_floor,
-                         double silo_floor)
+void io_say_compare_cost(struct mu_buf *b, const struct io_compare_search *sys,
+                         const struct io_compare_search *silo)
 {
 	char m[MU_MONEY_SIZE];
-	double lower = silo - sys;
+	double lower = silo->objective - sys->objective;
 	/* the objective weighs penalties with cash: a plain number, never a
 	 * cost in pounds nor money saved (DESIGN.md §3) */
 	mu_buf_adds(b, "The objective (spend plus the penalty weights the scenario puts on "
 	               "unfilled hours, agency tiers and break-glass: not money) is ");
 	mu_buf_adds(b, mu_format_weight(m, fabs(lower), 2));
 	mu_buf_adds(b, lower >= 0 ? " lower" : " higher");
-	if (has_silo_floor) {
-		mu_buf_adds(b, ",\nand at least ");
-		mu_buf_adds(b, mu_format_weight(m, silo_floor - sys, 2));
+	if (sys->is_optimal && silo->is_optimal) {
+		mu_buf_adds(b, ".");
+		return;
+	}
+	/* a stopped search's objective is only the best it found: the
+	 * difference is between the rotas found, not proven */
+	mu_buf_addf(b, " between the rotas found: the %s search%s stopped before %s proven best",
+	            !sys->is_optimal && !silo->is_optimal ? "system and silo"
+	            : !sys->is_optimal                    ? "system"
+	                                                  : "silo",
+	            !sys->is_optimal && !silo->is_optimal ? "es were" : " was",
+	            !sys->is_optimal && !silo->is_optimal ? "they were" : "it was");
+	/* no silo rota costs less than the silo search's bound, and the system
+	 * rota found is one the system can have: the gap between them holds
+	 * however long either search ran */
+	if (!silo->is_optimal && silo->has_bound && silo->bound - sys->objective > 0) {
+		mu_buf_adds(b, ",\nand the system rota found is at least ");
+		mu_buf_adds(b, mu_format_weight(m, silo->bound - sys->objective, 2));
 		mu_buf_adds(b, " lower than any silo rota however long its search ran");
 	}
 	mu_buf_adds(b, ".");

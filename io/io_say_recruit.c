@@ -56,8 +56,9 @@ void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct
 		               "it was proven best, so a post may still lower the yearly objective "
 		               "(spend plus penalty weights)");
 	} else if (n_with == 0) {
-		mu_buf_adds(b, "Recruiting nobody is best: no post lowers the yearly objective (spend "
-		               "plus penalty weights)");
+		mu_buf_adds(b,
+		            "Recruiting nobody is best: no post lowers the yearly objective (spend "
+		            "plus penalty weights)");
 	} else {
 		if (r->is_unfinished)
 			mu_buf_adds(b, "In the best rotas found (a search stopped before it was "
@@ -118,7 +119,8 @@ void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct
 	 * post would do */
 	mu_buf_adds(b, r->is_unfinished ? " the best rota found" : " would");
 	if (io_say_is_zero_money(r->cost_next - r->cost))
-		mu_buf_addf(b, " leave%s the yearly objective as it is.", r->is_unfinished ? "s" : "");
+		mu_buf_addf(b, " leave%s the yearly objective as it is.",
+		            r->is_unfinished ? "s" : "");
 	else {
 		mu_buf_addf(b, " %s%s the yearly objective by ",
 		            r->cost_next > r->cost ? "raise" : "lower",

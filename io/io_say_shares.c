@@ -23,6 +23,23 @@ void io_say_coalition(struct mu_buf *b, const struct mu_scenario *sc, mu_coaliti
 		}
 }
 
+/* The partners of s by name, for a sentence: "A, B and C" ("the group of"
+ * is the caller's). */
+static void coalition_names(struct mu_buf *b, const struct mu_scenario *sc, mu_coalition s)
+{
+	size_t p, n = 0, k = 0;
+	for (p = 0; p < sc->n_partners && p < MU_GAME_MAX_PLAYERS; p++)
+		n += (s >> p) & 1;
+	if (n == 0)
+		mu_buf_adds(b, "no partner");
+	for (p = 0; p < sc->n_partners && p < MU_GAME_MAX_PLAYERS; p++)
+		if ((s >> p) & 1) {
+			mu_buf_adds(b, k == 0 ? "" : k + 1 == n ? " and " : ", ");
+			mu_buf_adds(b, sc->partners[p].name);
+			k++;
+		}
+}
+
 void io_say_shares_core(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_shares *sh,
                         int exact_max)
 {
@@ -45,15 +62,15 @@ void io_say_shares_core(struct mu_buf *b, const struct mu_scenario *sc, const st
 		 * sign, never "save" */
 		mu_buf_adds(b, "The shares are in the core: no group of partners would gain more "
 		               "value (spend plus penalty weights, not money) by working together "
-		               "alone than its shares add up to (the closest, ");
-		io_say_coalition(b, sc, sh->furthest);
+		               "alone than its shares add up to (the closest: ");
+		coalition_names(b, sc, sh->furthest);
 		mu_buf_addf(b, ", by %s).", mu_format_weight(m, margin, 2));
 	} else {
 		mu_buf_adds(b, "The shares are not in the core: ");
-		io_say_coalition(b, sc, sh->furthest);
+		coalition_names(b, sc, sh->furthest);
 		mu_buf_addf(b,
-		            " would gain %s more in value (spend plus penalty weights, not money) "
-		            "by working together alone than its shares add up to.",
+		            ", working together alone, would gain %s more in value (spend plus "
+		            "penalty weights, not money) than their shares add up to.",
 		            mu_format_weight(m, sh->furthest_excess, 2));
 	}
 }

@@ -1,7 +1,8 @@
 /*
  * io_say_sweep.c - what a sweep's curve says: where extra spend stops
- * buying fill (the knee), the red flags along it, and in a grid what the
- * other varied things were held at.
+ * buying fill (the knee), the red flags along it, in a grid what the
+ * other varied things were held at, and for a bank cap (DESIGN.md §3d)
+ * what each step of it costs per extra filled hour.
  */
 #include "io/io_say_int.h"
 
@@ -148,7 +149,8 @@ struct io_say_point io_say_point_of(double x, const struct mu_totals *t)
 	return (struct io_say_point){.x = x,
 	                             .fill = mu_totals_fill_rate(t),
 	                             .spend = t->spend_total,
-	                             .red_flags = t->n_red_flags};
+	                             .red_flags = t->n_red_flags,
+	                             .filled_hours = t->filled_hours};
 }
 
 void io_say_sweep_grid(struct mu_buf *b, const char *const *names, const double *held,
@@ -159,4 +161,141 @@ void io_say_sweep_grid(struct mu_buf *b, const char *const *names, const double 
 	for (k = 1; k < n_names; k++)
 		mu_buf_addf(b, "%s%s = %g%s", k == 1 ? " (With " : ", ", names[k], held[k],
 		            k + 1 == n_names ? ".)" : "");
+}
+
+/* What a step from point i to point j buys: fill for more spend (priced,
+ * *rate £ an hour), fill for no more spend, or no fill. */
+enum step_kind { STEP_PRICED, STEP_FREE, STEP_NO_FILL };
+
+static enum step_kind step_of(const struct io_say_point *pts, size_t i, size_t j, double *rate)
+{
+	double hours = pts[j].filled_hours - pts[i].filled_hours;
+	double more = pts[j].spend - pts[i].spend;
+	if (!(hours >= IO_SAY_FLAT_HOURS))
+		return STEP_NO_FILL;
+	if (!(more > 0) || io_say_is_zero_money(more))
+		return STEP_FREE;
+	*rate = more / hours;
+	return STEP_PRICED;
+}
+
+/* "£31.20 (20 to 22)", "nothing more (20 to 22)", "no fill (20 to 22)" */
+static void say_step(struct mu_buf *b, const struct io_say_point *pts, size_t i)
+{
+	double rate = 0;
+	switch (step_of(pts, i, i + 1, &rate)) {
+	case STEP_PRICED:
+		io_say_money(b, rate);
+		break;
+	case STEP_FREE:
+		mu_buf_adds(b, "nothing more");
+		break;
+	case STEP_NO_FILL:
+		mu_buf_adds(b, "no fill");
+		break;
+	}
+	mu_buf_addf(b, " (%g to %g)", pts[i].x, pts[i + 1].x);
+}
+
+/* The steps up to point k, more than IO_SAY_CAP_STEPS of them: the
+ * cheapest and dearest of those that buy fill for more spend. */
+static void say_steps_range(struct mu_buf *b, const struct io_say_point *pts, size_t k)
+{
+	size_t i, lo = k, hi = k, n_priced = 0;
+	double rate, lo_rate = 0, hi_rate = 0;
+	for (i = 0; i < k; i++) {
+		if (step_of(pts, i, i + 1, &rate) != STEP_PRICED)
+			continue;
+		if (n_priced == 0 || rate < lo_rate) {
+			lo = i;
+			lo_rate = rate;
+		}
+		if (n_priced == 0 || rate > hi_rate) {
+			hi = i;
+			hi_rate = rate;
+		}
+		n_priced++;
+	}
+	if (n_priced == 0) {
+		mu_buf_addf(b, "nothing more on any of its %zu steps", k);
+		return;
+	}
+	mu_buf_adds(b, "from ");
+	io_say_money(b, lo_rate);
+	mu_buf_addf(b, " (%g to %g) to ", pts[lo].x, pts[lo + 1].x);
+	io_say_money(b, hi_rate);
+	mu_buf_addf(b, " (%g to %g)", pts[hi].x, pts[hi + 1].x);
+	if (n_priced < k)
+		mu_buf_addf(b,
+		            " on %zu of its %zu steps, the others buying no fill or costing "
+		            "nothing more",
+		            n_priced, k);
+}
+
+/* From point 0 to point k: the spend and filled hours, and £ an hour. */
+static void say_steps_total(struct mu_buf *b, const struct io_say_point *pts, size_t k)
+{
+	double hours = pts[k].filled_hours - pts[0].filled_hours;
+	double more = pts[k].spend - pts[0].spend, rate = 0;
+	switch (step_of(pts, 0, k, &rate)) {
+	case STEP_PRICED:
+		io_say_money(b, more);
+		mu_buf_addf(b, " more spend for %.1f more filled hours, ", hours);
+		io_say_money(b, rate);
+		mu_buf_adds(b, " an hour");
+		break;
+	case STEP_FREE:
+		mu_buf_addf(b, "%.1f more filled hours for ", hours);
+		if (io_say_is_zero_money(more)) {
+			mu_buf_adds(b, "the same spend");
+		} else {
+			io_say_money(b, more);
+			mu_buf_adds(b, " less spend");
+		}
+		break;
+	case STEP_NO_FILL:
+		mu_buf_adds(b, "no more filled hours");
+		if (!io_say_is_zero_money(more)) {
+			mu_buf_adds(b, more > 0 ? ", spend rises by " : ", spend falls by ");
+			io_say_money(b, more);
+		}
+		break;
+	}
+}
+
+void io_say_sweep_cap(struct mu_buf *b, const char *name, const struct io_say_point *pts, size_t n)
+{
+	size_t i, k, last = n - 1;
+	if (n < 2)
+		return;
+	for (i = 0; i < n; i++)
+		if (pts[i].fill < 0)
+			return;
+	k = knee_of(pts, n);
+	if (k == 0) {
+		mu_buf_addf(b,
+		            " A higher %s buys no fill here: above %g, fill gains less than 0.05 "
+		            "points.",
+		            name, pts[0].x);
+		return;
+	}
+	if (k == last)
+		mu_buf_addf(b, " A higher %s still buys fill at the top of the range, %g.", name,
+		            pts[last].x);
+	else
+		mu_buf_addf(b,
+		            " A higher %s stops buying fill at %g: beyond it fill gains less than "
+		            "0.05 points.",
+		            name, pts[k].x);
+	mu_buf_adds(b, " Up to there each step of it costs, in cash per extra filled hour, ");
+	if (k <= IO_SAY_CAP_STEPS)
+		for (i = 0; i < k; i++) {
+			mu_buf_adds(b, i == 0 ? "" : ", ");
+			say_step(b, pts, i);
+		}
+	else
+		say_steps_range(b, pts, k);
+	mu_buf_adds(b, "; in all, ");
+	say_steps_total(b, pts, k);
+	mu_buf_adds(b, ".");
 }

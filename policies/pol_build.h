@@ -78,6 +78,11 @@ struct pol_curve {
 	/* the model column of step k >= 1 is first_step + k - 1 (n_rungs - 1
 	 * of them); MU_ALL: none */
 	size_t first_step;
+	/* its rows: supply (named + extra - steps <= S(w_0); pol_plan.c reads
+	 * its dual as rates.csv's price), extra (extra <= S(top) - n) and
+	 * paid (the rate for n + extra); MU_ALL: none */
+	size_t supply_row, extra_row, paid_row;
+	double paid_coef; /* the extra columns' coefficient in the paid row */
 };
 
 /* Pools of fewer workers keep their x columns in rota mode (pol_bank.c's
@@ -112,6 +117,14 @@ struct pol_build_options {
 	 * it between weeks and costs it) and its staff own columns within them
 	 * (pol_recruit.c). */
 	bool is_recruit;
+	/* pol_game's one model of every coalition (DESIGN.md §3a, §3d): a
+	 * supply curve per partner over its home workers' offers, extra staff
+	 * wherever they are cleared, and columns that count one partner's
+	 * staff in another's curve (MU_SRC_SUPPLY_MOVE); pol_game opens those
+	 * between partners of the coalition, whose curves then add up to the
+	 * coalition's one (S and E scale with n: the rungs and slopes do not
+	 * depend on it). */
+	bool is_game;
 };
 
 struct pol_build {

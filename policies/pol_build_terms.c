@@ -100,7 +100,7 @@ void pol_build_free(struct pol_build *b)
 
 size_t pol_build_supply_group(const struct pol_build *b, size_t p)
 {
-	if (b->opt.is_silo || (b->in_coalition && !b->in_coalition[p]))
+	if (b->opt.is_silo || b->opt.is_game || (b->in_coalition && !b->in_coalition[p]))
 		return p;
 	return b->sc->n_partners;
 }

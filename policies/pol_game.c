@@ -12,6 +12,15 @@
  * plan's basis instead, which the first solve (the empty coalition, or
  * whichever comes first) leaves marked when it is the silo.
  *
+ * Supply curves (§3d): each partner has its own curve over its home
+ * workers' offers (pol_build_options.is_game), its extra staff where its
+ * workers are cleared (joint away from home), and move columns that count
+ * one partner's staff in another's curve, joint too. S and E scale with
+ * n, so two curves with their staff free to move between them cost what
+ * one curve over both partners' offers does: with the moves between a
+ * coalition's partners open, its curves are the coalition's one, and each
+ * partner outside it keeps its own, as §3d's silo paragraph says.
+ *
  * The cash game (issue 24) values a coalition at the spend of its optimal
  * plan: the plan GLPK returns from that basis, where several plans are
  * equally cheap in cost and differ in spend (pol_game_spend).
@@ -54,14 +63,24 @@ enum mu_code pol_game_new(const struct mu_scenario *sc, struct pol_game **out, s
 	size_t j, cap = 0;
 	enum mu_code rc;
 	*out = NULL;
-	g->b = pol_build_new(sc, NULL); /* plan mode's natural model, every partner */
+	/* plan mode's natural model, every partner, a supply curve each */
+	g->b = pol_build_new(sc, &(struct pol_build_options){.is_game = true});
 	for (j = 0; j < g->b->m->n_cols; j++) {
 		const struct pol_col *c = &g->b->cols[j];
-		if ((c->source != MU_SRC_LEND && c->source != MU_SRC_BANK) || c->home == c->partner)
+		size_t home = c->home, at = c->partner;
+		if (c->source == MU_SRC_BANK_EXTRA) {
+			home = g->b->curves[c->pool].group;
+		} else if (c->source == MU_SRC_SUPPLY_MOVE) {
+			home = g->b->curves[c->pool].group;
+			at = g->b->curves[c->offer].group;
+		} else if (c->source != MU_SRC_LEND && c->source != MU_SRC_BANK) {
+			continue;
+		}
+		if (home == at)
 			continue;
 		MU_GROW(g->joint, cap, g->n_joint + 1);
 		g->joint[g->n_joint++] =
-		    (struct joint_col){.col = j, .home = c->home, .at = c->partner, .hi = c->hi};
+		    (struct joint_col){.col = j, .home = home, .at = at, .hi = c->hi};
 	}
 	g->is_core = pol_build_core_cols(g->b);
 	g->in = mu_calloc(sc->n_partners + 1, sizeof(bool));

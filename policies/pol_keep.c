@@ -12,7 +12,9 @@
  *
  * The past (--now): every staff column of a shift that started before now
  * is fixed, lo == hi, at what the kept plan had on it (own, lend, bank and
- * agency alike; clamped to the column's bounds), every other staff column
+ * agency alike, and the extra bank staff of §3d, whose rate then follows
+ * from the past's staff; clamped to the column's bounds), every other
+ * staff column
  * of those shifts at 0 (pooled workers included: kept workers are never
  * pooled, pol_bank.c). Short and breach of past shifts stay free: they
  * follow from the fixed cover and the demand now (a past shift whose
@@ -153,6 +155,9 @@ void pol_keep_apply(struct pol_build *b)
 			if (!mu_map_get(&cols, (const char *)key, sizeof(key), &x))
 				x = MU_ALL;
 		}
+		/* extra staff are unnamed: a re-plan finds them afresh after now */
+		if (r->source == MU_SRC_BANK_EXTRA && !is_past)
+			continue;
 		if (x == MU_ALL && gone == MU_KEEP_POSSIBLE)
 			gone =
 			    r->source == MU_SRC_AGENCY ? MU_KEEP_OFFER_GONE : MU_KEEP_NOT_CLEARED;

@@ -167,23 +167,32 @@ static int by_natural_order(const void *a, const void *b)
 	return 0;
 }
 
-/* The rate rows of DESIGN.md §3d: per supply curve (pol_supply.c) whose
- * steps above w_0 cost anything, the cost above w_0, split between the
- * partners where the curve's staff (named and extra) work in proportion
- * to their staff, with the rate paid (the lowest rung whose S is at least
- * the staff Q). */
-static void add_rate_rows(const struct pol_build *b, const double *x, const struct pendings *a,
-                          const struct pendings *c, struct pendings *out)
+/* What the plan made of each supply curve (pol_supply.c): its staff at
+ * each partner and in all, named and extra, its cash above w_0 and the
+ * rung reached. */
+struct curve_use {
+	double *staff; /* [curve * n_partners + partner] */
+	double *named, *extra, *above;
+	double *steps; /* the staff priced above w_0 (the step columns) */
+	size_t *rung;
+};
+
+static void curve_use_init(struct curve_use *u, const struct pol_build *b, const double *x,
+                           const struct pendings *a, const struct pendings *c)
 {
-	const struct mu_scenario *sc = b->sc;
-	size_t n_p = sc->n_partners, i, j, p, k;
-	double *staff = mu_calloc(b->n_curves * n_p + 1, sizeof(double));
-	double *total = mu_calloc(b->n_curves + 1, sizeof(double));
-	double *above = mu_calloc(b->n_curves + 1, sizeof(double));
+	size_t n_p = b->sc->n_partners, n = b->n_curves, i, j, k;
 	const struct pendings *lists[2] = {a, c};
+	u->staff = mu_calloc(n * n_p + 1, sizeof(double));
+	u->named = mu_calloc(n + 1, sizeof(double));
+	u->extra = mu_calloc(n + 1, sizeof(double));
+	u->above = mu_calloc(n + 1, sizeof(double));
+	u->rung = mu_calloc(n + 1, sizeof(size_t));
+	u->steps = mu_calloc(n + 1, sizeof(double));
 	for (j = 0; j < b->m->n_cols; j++)
-		if (b->cols[j].source == MU_SRC_RATE_STEP)
-			above[b->cols[j].pool] += x[j] * b->cols[j].spend;
+		if (b->cols[j].source == MU_SRC_RATE_STEP) {
+			u->above[b->cols[j].pool] += x[j] * b->cols[j].spend;
+			u->steps[b->cols[j].pool] += x[j];
+		}
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < lists[k]->n; i++) {
 			const struct mu_plan_row *r = &lists[k]->items[i].row;
@@ -193,21 +202,69 @@ static void add_rate_rows(const struct pol_build *b, const double *x, const stru
 			ci = pol_build_curve_of(b, r->partner, r->worker_role, r->shift);
 			if (ci == MU_ALL)
 				continue;
-			staff[ci * n_p + r->partner] += r->staff;
-			total[ci] += r->staff;
+			u->staff[ci * n_p + r->partner] += r->staff;
+			*(r->source == MU_SRC_BANK ? &u->named[ci] : &u->extra[ci]) += r->staff;
 		}
-	for (i = 0; i < b->n_curves; i++) {
+	/* the rate paid: the lowest rung whose S is at least the staff Q */
+	for (i = 0; i < n; i++) {
 		const struct pol_curve *cv = &b->curves[i];
-		size_t rung = cv->n_rungs - 1;
-		if (!(above[i] > EPS))
-			continue;
+		/* the staff priced: Q, or n + extra where the extra staff
+		 * took the steps further (pol_supply.c's paid row) */
+		double priced = fmax(u->named[i] + u->extra[i], cv->supply[0] + u->steps[i]);
+		u->rung[i] = cv->n_rungs - 1;
 		for (k = 0; k < cv->n_rungs; k++)
-			if (cv->supply[k] >= total[i] - EPS) {
-				rung = k;
+			if (cv->supply[k] >= priced - EPS) {
+				u->rung[i] = k;
 				break;
 			}
+	}
+}
+
+static void curve_use_release(struct curve_use *u)
+{
+	free(u->staff);
+	free(u->named);
+	free(u->extra);
+	free(u->above);
+	free(u->rung);
+	free(u->steps);
+}
+
+/* Each bank and bank_extra row's rate (§3d): its curve's rate paid, or
+ * bank_rate where the role's supply is fixed. */
+static void set_row_rates(const struct pol_build *b, const struct curve_use *u,
+                          struct pendings *list)
+{
+	size_t i;
+	for (i = 0; i < list->n; i++) {
+		struct mu_plan_row *r = &list->items[i].row;
+		const struct mu_cap *cap;
+		size_t ci;
+		if (r->source != MU_SRC_BANK && r->source != MU_SRC_BANK_EXTRA)
+			continue;
+		ci = pol_build_curve_of(b, r->partner, r->worker_role, r->shift);
+		cap = mu_scenario_cap(b->sc, r->worker_role);
+		r->rate = ci != MU_ALL                ? b->curves[ci].rate[u->rung[ci]]
+		          : cap && cap->has_bank_rate ? cap->bank_rate
+		                                      : 0;
+	}
+}
+
+/* The rate rows of DESIGN.md §3d: per supply curve (pol_supply.c) whose
+ * steps above w_0 cost anything, the cost above w_0, split between the
+ * partners where the curve's staff (named and extra) work in proportion
+ * to their staff, with the rate paid. */
+static void add_rate_rows(const struct pol_build *b, const struct curve_use *u,
+                          struct pendings *out)
+{
+	size_t n_p = b->sc->n_partners, i, p;
+	for (i = 0; i < b->n_curves; i++) {
+		const struct pol_curve *cv = &b->curves[i];
+		double total = u->named[i] + u->extra[i];
+		if (!(u->above[i] > EPS))
+			continue;
 		for (p = 0; p < n_p; p++) {
-			double share = total[i] > EPS ? staff[i * n_p + p] / total[i]
+			double share = total > EPS ? u->staff[i * n_p + p] / total
 			               : p == b->cols[cv->first_step].partner ? 1
 			                                                      : 0;
 			struct pending *e;
@@ -226,16 +283,69 @@ static void add_rate_rows(const struct pol_build *b, const double *x, const stru
 			    .home = MU_ALL,
 			    .worker = MU_ALL,
 			    .offer = MU_ALL,
-			    .spend = above[i] * share,
-			    .rate = cv->rate[rung],
+			    .spend = u->above[i] * share,
+			    .rate = cv->rate[u->rung[i]],
 			};
 			e->efficiency = 1;
 			e->offer = MU_ALL;
 		}
 	}
-	free(staff);
-	free(total);
-	free(above);
+}
+
+/* rates.csv's rows (mu_rate_row), one per curve, in the curves' order
+ * (role, shift, group); prices NAN until pol_plan_price_rates. */
+static void set_rates(const struct pol_build *b, const struct curve_use *u, struct mu_plan *plan)
+{
+	const struct mu_scenario *sc = b->sc;
+	size_t i;
+	plan->rates = mu_calloc(b->n_curves + 1, sizeof(*plan->rates));
+	plan->n_rates = b->n_curves;
+	for (i = 0; i < b->n_curves; i++) {
+		const struct pol_curve *cv = &b->curves[i];
+		plan->rates[i] = (struct mu_rate_row){
+		    .role = cv->role,
+		    .shift = cv->shift,
+		    .partner = cv->group < sc->n_partners ? cv->group : MU_ALL,
+		    .n_offers = cv->n_offers,
+		    .bank_rate = cv->rate[0],
+		    .rate = cv->rate[u->rung[i]],
+		    .supply = cv->supply[u->rung[i]],
+		    .base_supply = cv->supply[0],
+		    .top_rate = cv->rate[cv->n_rungs - 1],
+		    .top_supply = cv->supply[cv->n_rungs - 1],
+		    .named = u->named[i],
+		    .extra = u->extra[i],
+		    .rate_cost = u->above[i],
+		    .price = NAN,
+		};
+	}
+}
+
+void pol_plan_price_rates(const struct pol_build *b, const double *x, const double *row_dual,
+                          struct mu_plan *plan)
+{
+	size_t i, k;
+	for (i = 0; i < b->n_curves && i < plan->n_rates; i++) {
+		const struct pol_curve *cv = &b->curves[i];
+		struct mu_rate_row *r = &plan->rates[i];
+		double q = r->named + r->extra;
+		bool is_inside = q < cv->supply[0] - EPS;
+		if (cv->supply_row == MU_ALL) {
+			/* no row: S(w_0) is never what limits the staff */
+			r->price = 0;
+			r->is_price_cash = true;
+			continue;
+		}
+		/* a step strictly inside its bounds is basic, its reduced
+		 * cost 0: the dual is minus its premium, cash */
+		for (k = 1; k < cv->n_rungs && cv->first_step != MU_ALL; k++) {
+			double v = x[cv->first_step + k - 1];
+			is_inside =
+			    is_inside || (v > EPS && v < cv->supply[k] - cv->supply[k - 1] - EPS);
+		}
+		r->price = row_dual[cv->supply_row] == 0 ? 0 : row_dual[cv->supply_row];
+		r->is_price_cash = is_inside;
+	}
 }
 
 struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
@@ -243,6 +353,7 @@ struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
 	const struct mu_scenario *sc = b->sc;
 	struct mu_plan *plan = mu_plan_new(sc);
 	struct pendings rows = {NULL, 0, 0}, bank = {NULL, 0, 0};
+	struct curve_use use = {NULL, NULL, NULL, NULL, NULL, NULL};
 	size_t col, i, bank_at = MU_ALL;
 	for (col = 0; col < b->m->n_cols; col++) {
 		const struct pol_col *c = &b->cols[col];
@@ -259,8 +370,16 @@ struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
 		qsort(bank.items, bank.n, sizeof(*bank.items), by_natural_order);
 	if (bank_at == MU_ALL)
 		bank_at = rows.n;
-	if (b->n_curves > 0)
-		add_rate_rows(b, x, &rows, &bank, &rows);
+	if (b->n_curves > 0) {
+		curve_use_init(&use, b, x, &rows, &bank);
+		set_row_rates(b, &use, &rows);
+		set_row_rates(b, &use, &bank);
+		add_rate_rows(b, &use, &rows);
+	} else {
+		/* fixed supply: every bank row is paid bank_rate */
+		struct curve_use none = {NULL, NULL, NULL, NULL, NULL, NULL};
+		set_row_rates(b, &none, &bank);
+	}
 	for (i = 0; i < rows.n + bank.n; i++) {
 		const struct pending *e = i < bank_at            ? &rows.items[i]
 		                          : i < bank_at + bank.n ? &bank.items[i - bank_at]
@@ -270,6 +389,10 @@ struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
 	plan->is_replan = b->keep_gone != NULL;
 	plan->has_supply = b->n_curves > 0;
 	mu_plan_finish(plan, sc);
+	if (b->n_curves > 0) {
+		set_rates(b, &use, plan);
+		curve_use_release(&use);
+	}
 	free(rows.items);
 	free(bank.items);
 	return plan;

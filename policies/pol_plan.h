@@ -14,6 +14,12 @@
  * of zero are no assignment. The caller frees it with mu_plan_free. */
 struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x);
 
+/* Plan mode: fills the price of each of plan's rates (mu_rate_row, from
+ * pol_plan_new of the same b and x) from the duals of the supply rows
+ * (one value per model row). */
+void pol_plan_price_rates(const struct pol_build *b, const double *x, const double *row_dual,
+                          struct mu_plan *plan);
+
 /* The plan's status word (DESIGN.md §5) of a solver's status. */
 enum mu_status pol_status_of(enum sol_status s);
 

@@ -19,6 +19,10 @@
  *     sum (floor(a_j) + min(frac(a_j), f) / f) x_j + s / f >= ceil(R),
  *   s the continuous short and breach. The relaxation covers half a staff
  *   with half a worker; this row prices it as a whole worker or half short.
+ * - Whole room for extra staff (DESIGN.md §3d): a curve's extra staff are
+ *   whole, so their row's room S(top) - n = 133.7 holds no more than 133;
+ *   the relaxation used the fraction. On bench_gen large-supply the rota's
+ *   proven gap at the work limit fell from 2.8% to 0.18% (docs/speed.md).
  */
 #include "pol_build.h"
 
@@ -287,8 +291,29 @@ static void add_all_rounding_rows(struct pol_build *b)
 	free(row_first);
 }
 
+/* Rows of extra staff (MU_ROW_EXTRA) whose every entry is a whole column
+ * with a whole coefficient: their upper limit rounded down. */
+static void round_extra_rows(struct pol_build *b)
+{
+	struct sol_model *m = b->m;
+	bool *is_whole = mu_malloc(m->n_rows + 1);
+	size_t i, k;
+	for (i = 0; i < m->n_rows; i++)
+		is_whole[i] = b->rows[i].kind == MU_ROW_EXTRA;
+	for (k = 0; k < m->n_entries; k++) {
+		const struct sol_entry *e = &m->entries[k];
+		if (is_whole[e->row] && (!m->col_is_int[e->col] || e->value != floor(e->value)))
+			is_whole[e->row] = false;
+	}
+	for (i = 0; i < m->n_rows; i++)
+		if (is_whole[i] && m->row_hi[i] < SOL_INF)
+			m->row_hi[i] = floor(m->row_hi[i] + 1e-9);
+	free(is_whole);
+}
+
 void pol_rota_cuts_apply(struct pol_build *b)
 {
 	add_all_hours_rows(b);
 	add_all_rounding_rows(b);
+	round_extra_rows(b);
 }

@@ -15,6 +15,7 @@
 #include "solver/sol_basis.h"
 #include "solver/sol_glpk.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -225,6 +226,53 @@ static double *start_of_plan(const struct pol_build *b, const struct mu_plan *pl
 	return x;
 }
 
+/* A start for the rota built before the relaxation (sol_construct) when
+ * the caller gives none: each partner's own staff at work on its own
+ * demand of their role, up to what staff.csv makes available and what the
+ * row requires (whole staff), in demand order; every other column 0. Own
+ * staff cost nothing extra, so a search stopped before its relaxation ends
+ * with the rota a lead would write first, not one with nobody at work
+ * (a review: 0% fill at --time-limit 0.1). Not for a re-plan, whose kept
+ * past holds staff this does not count. The caller's, freed with free. */
+static double *start_of_own(const struct mu_scenario *sc, const struct pol_build *b)
+{
+	double *x = mu_calloc(b->m->n_cols + 1, sizeof(double));
+	double *left = mu_calloc(sc->n_staff + 1, sizeof(double));
+	struct mu_map at;
+	size_t key[3], i, j;
+	mu_map_init(&at);
+	for (i = 0; i < sc->n_staff; i++) {
+		key[0] = sc->staff[i].partner;
+		key[1] = sc->staff[i].role;
+		key[2] = sc->staff[i].shift;
+		mu_map_put(&at, (const char *)key, sizeof(key), i);
+		left[i] = (double)sc->staff[i].available;
+	}
+	for (j = 0; j < b->m->n_cols; j++) {
+		const struct pol_col *c = &b->cols[j];
+		const struct mu_demand *d;
+		double v;
+		if (c->source != MU_SRC_OWN || c->is_post || c->demand >= sc->n_demand)
+			continue;
+		d = &sc->demand[c->demand];
+		key[0] = c->home;
+		key[1] = c->worker_role;
+		key[2] = d->shift;
+		if (c->home != d->partner || c->worker_role != d->role ||
+		    !mu_map_get(&at, (const char *)key, sizeof(key), &i))
+			continue;
+		v = floor(fmin(left[i], d->required));
+		v = fmin(fmax(v, c->lo), c->hi);
+		if (v <= 0)
+			continue;
+		x[j] = v;
+		left[i] -= v;
+	}
+	mu_map_release(&at);
+	free(left);
+	return x;
+}
+
 enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_request *req,
                        struct pol_solved *out, struct mu_err *err)
 {
@@ -286,6 +334,8 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 		opt.col_is_slack = slack = slack_cols(b);
 	if (!req->is_lp && req->start)
 		opt.col_start = start = start_of_plan(b, req->start);
+	else if (!req->is_lp && !req->keep)
+		opt.col_start = start = start_of_own(sc, b);
 	if ((rc = sol_glpk_solve(b->m, &opt, &res, err)) != MU_OK)
 		goto done;
 
@@ -320,18 +370,18 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	if (res.status == SOL_INFEASIBLE && req->keep && req->keep->has_now) {
 		/* every rule of §3 can be met by leaving demand short, except a
 		 * past fixed against the scenario as it now reads */
-		rc =
-		    mu_err_set(err, MU_E_INPUT,
-		               "no %s: the past (the shifts before --now, fixed as the kept plan "
-		               "has them) breaks a limit of the scenario as it now reads — a bank "
-		               "worker's max_hours or rest, staff available, an agency capacity or "
-		               "a budget lowered since the plan was made%s; put that limit back "
-		               "as it was for the past, or give an earlier --now",
-		               req->is_lp ? "plan" : "rota",
-		               req->guarantee_cap ? ", or the guarantee's caps (from a silo plan "
-		                                    "whose past is free) cannot be met with the "
-		                                    "past fixed: re-plan with guarantee none"
-		                                  : "");
+		rc = mu_err_set(err, MU_E_INPUT,
+		                "no %s: the past (the shifts before --now, fixed as the kept plan "
+		                "has them) breaks a limit of the scenario as it now reads — a bank "
+		                "worker's max_hours or rest, staff available, an agency capacity, "
+		                "a budget, or a bank_cap or supply.csv row (the past's extra bank "
+		                "staff) lowered since the plan was made%s; put that limit back "
+		                "as it was for the past, or give an earlier --now",
+		                req->is_lp ? "plan" : "rota",
+		                req->guarantee_cap ? ", or the guarantee's caps (from a silo plan "
+		                                     "whose past is free) cannot be met with the "
+		                                     "past fixed: re-plan with guarantee none"
+		                                   : "");
 		goto done;
 	}
 	if (res.status == SOL_NO_SOLUTION && req->keep && req->keep->has_now && !req->is_lp) {
@@ -352,8 +402,10 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 		goto done;
 	}
 	out->plan = pol_plan_new(b, res.x);
-	if (req->is_lp)
+	if (req->is_lp) {
 		read_prices(b, &res, out);
+		pol_plan_price_rates(b, res.x, res.row_dual, out->plan);
+	}
 done:
 	sol_result_release(&res);
 	free(core_cols);

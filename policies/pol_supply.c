@@ -21,7 +21,13 @@
  * - a continuous step column q_k per rung k >= 1 (MU_SRC_RATE_STEP), up
  *   to S(w_k) - S(w_{k-1}), costing what its slope of E exceeds w_0 by,
  *   u hours (cash: spend, never a penalty), and the row
- *     sum named + sum extra - sum q_k <= S(w_0).
+ *     sum named + sum extra - sum q_k <= S(w_0),
+ *   and, where there are extra columns and rungs above w_0, the row
+ *     sum extra - sum q_k <= S(w_0) - n
+ *   (DESIGN.md §3d: extra staff exist only at a rate w with S(w) > n, at
+ *   most S(w) - n of them at the rate paid, so they cannot stand in at
+ *   w_0 for named workers who offered s but cannot work it; with S(w_0)
+ *   < n that row's convex hull over q's range, as add_steps says).
  * E's first step is the row's slack (S(w_0) at w_0, costing what the
  * columns already pay); the slopes rise, so the cheapest steps fill first
  * and the objective is E(Q) u hours: a linear program in plan mode. The
@@ -115,9 +121,10 @@ static void add_extra(struct pol_build *b, size_t ci, const bool *reach, size_t 
                       size_t *n_cols, size_t *cap_cols)
 {
 	const struct mu_scenario *sc = b->sc;
-	const struct pol_curve *c = &b->curves[ci];
+	struct pol_curve *c = &b->curves[ci];
 	const struct mu_shift *sh = &sc->shifts[c->shift];
 	double room = c->supply[c->n_rungs - 1] - (double)c->n_offers;
+	bool is_game = b->opt.is_game;
 	size_t q, d, first = *n_cols, i;
 	char name[80];
 	if (!(room > 1e-9))
@@ -137,8 +144,9 @@ static void add_extra(struct pol_build *b, size_t ci, const bool *reach, size_t 
 			    .shift = c->shift,
 			    /* whole bounds for GLPK's branch and cut; the row
 			     * below holds the room itself */
-			    .hi = ceil(room - 1e-9),
+			    .hi = is_game ? SOL_INF : ceil(room - 1e-9),
 			    .is_int = true,
+			    .pool = ci, /* its curve: pol_game's joint columns */
 			    .hours = sh->paid_hours,
 			    .spend = c->rate[0] * pol_shift_factor(sh) * sh->paid_hours,
 			};
@@ -149,25 +157,30 @@ static void add_extra(struct pol_build *b, size_t ci, const bool *reach, size_t 
 			(*cols)[(*n_cols)++] = pol_build_add_cover_col(b, name, &what);
 		}
 	}
-	if (*n_cols > first) {
-		size_t row;
+	/* pol_game's curves keep the row without columns: other partners'
+	 * extra staff may be counted in it */
+	if (*n_cols > first || is_game) {
 		snprintf(name, sizeof(name), "extra_r%zu_s%zu_g%zu", c->role, c->shift, c->group);
-		row = pol_build_add_row(b, name, -SOL_INF, room,
-		                        &(struct pol_row){MU_ROW_EXTRA, c->role, c->shift});
+		c->extra_row = pol_build_add_row(
+		    b, name, -SOL_INF, room, &(struct pol_row){MU_ROW_EXTRA, c->role, c->shift});
 		for (i = first; i < *n_cols; i++)
-			sol_model_add_entry(b->m, row, (*cols)[i], 1);
+			sol_model_add_entry(b->m, c->extra_row, (*cols)[i], 1);
 	}
 }
 
-/* Curve c's step columns and its supply row over its staff columns
- * cols[0 .. n_cols) (named and extra). */
-static void add_steps(struct pol_build *b, size_t ci, const size_t *cols, size_t n_cols)
+/* Curve c's step columns, its supply row over its staff columns
+ * cols[0 .. n_cols) (named, then extra from n_named on), and its rate
+ * row for the extra staff. */
+static void add_steps(struct pol_build *b, size_t ci, const size_t *cols, size_t n_cols,
+                      size_t n_named)
 {
 	const struct mu_scenario *sc = b->sc;
 	struct pol_curve *c = &b->curves[ci];
 	const struct mu_shift *sh = &sc->shifts[c->shift];
 	double per_staff = pol_shift_factor(sh) * sh->paid_hours;
-	size_t k, i, row;
+	double n = (double)c->n_offers, top = c->supply[c->n_rungs - 1];
+	size_t k, i, row, extra_row = MU_ALL;
+	double extra_step = 0;
 	char name[80];
 	/* without steps the row binds only where S(w_0) is below n */
 	if (c->n_rungs == 1 && !(c->supply[0] < (double)c->n_offers - 1e-9))
@@ -175,8 +188,25 @@ static void add_steps(struct pol_build *b, size_t ci, const size_t *cols, size_t
 	snprintf(name, sizeof(name), "supply_r%zu_s%zu_g%zu", c->role, c->shift, c->group);
 	row = pol_build_add_row(b, name, -SOL_INF, c->supply[0],
 	                        &(struct pol_row){MU_ROW_SUPPLY, c->role, c->shift});
+	c->supply_row = row;
 	for (i = 0; i < n_cols; i++)
 		sol_model_add_entry(b->m, row, cols[i], 1);
+	/* extra staff are paid the rate for n + extra: with S(w_0) >= n,
+	 * sum extra - sum q_k <= S(w_0) - n; with S(w_0) < n the convex hull
+	 * of that (extra = 0, or q >= n - S(w_0) + extra) over q's range,
+	 * (S(top) - S(w_0)) / (S(top) - n) sum extra - sum q_k <= 0 (both
+	 * ratios of S, whatever n: pol_game adds such rows up) */
+	if (c->extra_row != MU_ALL && c->n_rungs > 1) {
+		bool is_low = c->supply[0] < n - 1e-9;
+		snprintf(name, sizeof(name), "paid_r%zu_s%zu_g%zu", c->role, c->shift, c->group);
+		extra_row = pol_build_add_row(b, name, -SOL_INF, is_low ? 0 : c->supply[0] - n,
+		                              &(struct pol_row){MU_ROW_EXTRA, c->role, c->shift});
+		c->paid_row = extra_row;
+		c->paid_coef = is_low ? (top - c->supply[0]) / (top - n) : 1;
+		for (i = n_named; i < n_cols; i++)
+			sol_model_add_entry(b->m, extra_row, cols[i], c->paid_coef);
+		extra_step = -1;
+	}
 	for (k = 1; k < c->n_rungs; k++) {
 		struct pol_col what = {
 		    .source = MU_SRC_RATE_STEP,
@@ -197,7 +227,73 @@ static void add_steps(struct pol_build *b, size_t ci, const size_t *cols, size_t
 		if (k == 1)
 			c->first_step = col;
 		sol_model_add_entry(b->m, row, col, -1);
+		if (extra_row != MU_ALL)
+			sol_model_add_entry(b->m, extra_row, col, extra_step);
 	}
+}
+
+/* The curve of named column c: of the partner where it works (the system,
+ * a coalition or that partner alone), or of its home in pol_game's model. */
+static size_t named_curve(const struct pol_build *b, const struct pol_col *c)
+{
+	const struct mu_scenario *sc = b->sc;
+	size_t s = sc->demand[c->demand].shift;
+	if (b->opt.is_game)
+		return b->curve_at[(c->home * sc->n_roles + c->worker_role) * sc->n_shifts + s];
+	return pol_build_curve_of(b, c->partner, c->worker_role, s);
+}
+
+/* A column counting one staff of curve `from` in curve `to` instead, in
+ * the rows both have (pol_game's model). */
+static void add_move(struct pol_build *b, size_t from, size_t to, bool is_extra)
+{
+	const struct pol_curve *f = &b->curves[from], *t = &b->curves[to];
+	struct pol_col what = {
+	    .source = MU_SRC_SUPPLY_MOVE,
+	    .partner = f->group,
+	    .worker_role = f->role,
+	    .home = MU_ALL,
+	    .worker = MU_ALL,
+	    .offer = to,
+	    .shift = f->shift,
+	    .pool = from,
+	    .hi = SOL_INF,
+	};
+	size_t col;
+	char name[96];
+	snprintf(name, sizeof(name), "move%s_r%zu_s%zu_g%zu_g%zu", is_extra ? "x" : "n", f->role,
+	         f->shift, f->group, t->group);
+	col = pol_build_add_col(b, name, &what);
+	if (f->supply_row != MU_ALL)
+		sol_model_add_entry(b->m, f->supply_row, col, -1);
+	if (t->supply_row != MU_ALL)
+		sol_model_add_entry(b->m, t->supply_row, col, 1);
+	if (!is_extra)
+		return;
+	sol_model_add_entry(b->m, f->extra_row, col, -1);
+	sol_model_add_entry(b->m, t->extra_row, col, 1);
+	if (f->paid_row != MU_ALL)
+		sol_model_add_entry(b->m, f->paid_row, col, -f->paid_coef);
+	if (t->paid_row != MU_ALL)
+		sol_model_add_entry(b->m, t->paid_row, col, t->paid_coef);
+}
+
+/* pol_game's moves between every two partners' curves of one role and
+ * shift (curves[lo .. hi)): named staff where both have a supply row,
+ * extra staff where both have an extra row. */
+static void add_moves(struct pol_build *b, size_t lo, size_t hi)
+{
+	size_t i, j;
+	for (i = lo; i < hi; i++)
+		for (j = lo; j < hi; j++) {
+			const struct pol_curve *f = &b->curves[i], *t = &b->curves[j];
+			if (i == j)
+				continue;
+			if (f->supply_row != MU_ALL && t->supply_row != MU_ALL)
+				add_move(b, i, j, false);
+			if (f->extra_row != MU_ALL && t->extra_row != MU_ALL)
+				add_move(b, i, j, true);
+		}
 }
 
 void pol_supply_apply(struct pol_build *b)
@@ -235,7 +331,10 @@ void pol_supply_apply(struct pol_build *b)
 				                        .shift = s,
 				                        .group = g,
 				                        .n_offers = n_offers[key],
-				                        .first_step = MU_ALL};
+				                        .first_step = MU_ALL,
+				                        .supply_row = MU_ALL,
+				                        .extra_row = MU_ALL,
+				                        .paid_row = MU_ALL};
 				make_ladder(sc, c);
 				b->curve_at[key] = b->n_curves++;
 			}
@@ -248,7 +347,7 @@ void pol_supply_apply(struct pol_build *b)
 		size_t ci;
 		if (c->source != MU_SRC_BANK && c->source != MU_SRC_POOL)
 			continue;
-		ci = pol_build_curve_of(b, c->partner, c->worker_role, sc->demand[c->demand].shift);
+		ci = named_curve(b, c);
 		if (ci != MU_ALL)
 			first[ci + 1]++;
 	}
@@ -259,7 +358,7 @@ void pol_supply_apply(struct pol_build *b)
 		size_t ci;
 		if (c->source != MU_SRC_BANK && c->source != MU_SRC_POOL)
 			continue;
-		ci = pol_build_curve_of(b, c->partner, c->worker_role, sc->demand[c->demand].shift);
+		ci = named_curve(b, c);
 		if (ci != MU_ALL)
 			at[first[ci] + fill[ci]++] = j;
 	}
@@ -270,7 +369,6 @@ void pol_supply_apply(struct pol_build *b)
 		shift_first[sc->availability[i].shift + 1]++;
 	for (s = 0; s < sc->n_shifts; s++)
 		shift_first[s + 1] += shift_first[s];
-	memset(fill, 0, (b->n_curves + 1) * sizeof(size_t));
 	{
 		size_t *shift_fill = mu_calloc(sc->n_shifts + 1, sizeof(size_t));
 		for (i = 0; i < sc->n_availability; i++) {
@@ -282,6 +380,7 @@ void pol_supply_apply(struct pol_build *b)
 	reach = mu_calloc(sc->n_partners + 1, sizeof(bool));
 	for (i = 0; i < b->n_curves; i++) {
 		const struct pol_curve *c = &b->curves[i];
+		size_t n_named;
 		memset(reach, 0, sc->n_partners * sizeof(bool));
 		for (j = shift_first[c->shift]; j < shift_first[c->shift + 1]; j++) {
 			const struct mu_bank_worker *bw =
@@ -297,8 +396,16 @@ void pol_supply_apply(struct pol_build *b)
 			MU_GROW(cols, cap_cols, n_cols + 1);
 			cols[n_cols++] = at[j];
 		}
+		n_named = n_cols;
 		add_extra(b, i, reach, &cols, &n_cols, &cap_cols);
-		add_steps(b, i, cols, n_cols);
+		add_steps(b, i, cols, n_cols, n_named);
+	}
+	for (i = 0; b->opt.is_game && i < b->n_curves; i = j) {
+		for (j = i; j < b->n_curves && b->curves[j].role == b->curves[i].role &&
+		            b->curves[j].shift == b->curves[i].shift;
+		     j++)
+			;
+		add_moves(b, i, j);
 	}
 	free(reach);
 	free(cols);

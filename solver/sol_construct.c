@@ -21,7 +21,9 @@
  * the caps it gives, so that the guaranteed system rota has one too (the
  * slacks are then raised as above, to exactly what that rota leaves
  * unfilled); recruit's posts given out to a fixed total, with each week
- * at nobody (pol_recruit_solve.c).
+ * at nobody (pol_recruit_solve.c); each partner's own staff on its own
+ * demand (pol_solve.c's start_of_own) for a solve given no other start.
+ * sol_glpk builds from nobody when a start breaks a row.
  */
 #include "sol_int.h"
 

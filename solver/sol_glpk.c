@@ -791,6 +791,11 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 		built = mu_malloc((m->n_cols + 1) * sizeof(double));
 		has_built =
 		    sol_construct(m, opt->col_is_slack, opt->col_start, built, &built_objective);
+		/* a start that breaks a row (a limit it did not count): from
+		 * nobody at work instead */
+		if (!has_built && opt->col_start)
+			has_built =
+			    sol_construct(m, opt->col_is_slack, NULL, built, &built_objective);
 	}
 	/* a stop already set (a later search of a command stopped before)
 	 * lets the relaxation run whole, so that the rota has a bound */

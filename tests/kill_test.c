@@ -21,11 +21,13 @@
  * sweep holding all its points. A run the killed process said it recorded
  * must be there. `muster show` must print what the store holds and `muster
  * runs` must list every run. Every so often the database starts afresh, so
- * that kills also land in its creation. The solves write --out: a complete
- * --out folder whose run is not in the store fails (the outputs are moved
- * into place only after the run is committed). KILL_TEST_SEED replays the
- * choices. `muster demo --out` is killed apart, a few times in its first
- * write: its outputs wait for both its runs.
+ * that kills also land in its creation. The solves and sweeps write --out:
+ * a complete --out folder whose runs are not all in the store fails (the
+ * outputs are moved into place only after the runs are committed).
+ * KILL_TEST_SEED replays the choices. `muster demo --out` is killed apart, a
+ * few times in its first write: its outputs wait for both its runs; and a
+ * short `muster sweep --lp --out`, a dozen times: its folder waits for
+ * every point's run.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -70,16 +72,26 @@ static struct job jobs[] = {
      .write_window = 0.003},
     {.name = "sweep --lp (21 points)",
      .args = {"sweep", "@EX", "--lp", "--vary", "shortfall_penalty=100:300:10", "--db", "@DB",
-              NULL},
+              "--out", "@OUT", NULL},
      .vary_name = "shortfall_penalty",
      .n_points = 21,
      .write_window = 0.08},
     {.name = "sweep (rota, 2 points)", /* each proven */
-     .args = {"sweep", "@EX", "--vary", "tier_penalty=0:10:10", "--db", "@DB", NULL},
+     .args = {"sweep", "@EX", "--vary", "tier_penalty=0:10:10", "--db", "@DB", "--out", "@OUT",
+              NULL},
      .vary_name = "tier_penalty",
      .n_points = 2,
      .write_window = 0.01},
+    /* test_kill_sweep_out's alone (pick_job never picks it): a short
+     * sweep, its folder written and moved into place after the record */
+    {.name = "sweep --lp --out (3 points)",
+     .args = {"sweep", "@EX", "--lp", "--vary", "break_glass_penalty=1000:1200:100", "--db", "@DB",
+              "--out", "@OUT", NULL},
+     .vary_name = "break_glass_penalty",
+     .n_points = 3,
+     .write_window = 0.02},
 };
+#define SHORT_SWEEP 4 /* jobs[SHORT_SWEEP] */
 #define N_JOBS (sizeof(jobs) / sizeof(jobs[0]))
 
 struct tally {
@@ -562,14 +574,17 @@ static void fresh_out(void)
 	assert_int_equal(system(cmd), 0);
 }
 
-/* Whether --out holds a run's outputs, whole: a reader would take it for a
- * run's. */
-static bool is_complete_out(void)
+/* Whether --out holds a run's outputs, or (is_sweep) a sweep's, whole: a
+ * reader would take it for theirs. */
+static bool is_complete_out(bool is_sweep)
 {
-	static const char *const names[] = {"plan.csv", "summary.csv", "why.csv", "report.html"};
+	static const char *const run_names[] = {"plan.csv", "summary.csv", "why.csv", "report.html",
+	                                        NULL};
+	static const char *const sweep_names[] = {"sweep.csv", "sweep.svg", "report.html", NULL};
+	const char *const *names = is_sweep ? sweep_names : run_names;
 	char path[4200];
 	size_t k;
-	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+	for (k = 0; names[k]; k++) {
 		snprintf(path, sizeof(path), "%s/%s", dir_out, names[k]);
 		if (access(path, F_OK) != 0)
 			return false;
@@ -682,11 +697,15 @@ static void test_kill_solve_and_sweep_at_random_moments(void **state)
 		}
 		if (access(db_path, F_OK) == 0)
 			check_reported_runs();
-		/* outputs go into --out only once their run is recorded */
-		if (is_complete_out() && count_runs() <= n_before)
-			fail_msg("%s: --out %s holds a run's outputs, whole, but the run is not in "
-			         "the store",
-			         j->name, dir_out);
+		/* outputs go into --out only once their run (a sweep: every
+		 * point's) is recorded */
+		if (is_complete_out(j->n_points > 0) &&
+		    count_runs() < n_before + (j->n_points > 0 ? j->n_points : 1))
+			fail_msg(
+			    "%s: --out %s holds its outputs, whole, but %ld of its %ld runs are "
+			    "in the store",
+			    j->name, dir_out, count_runs() - n_before,
+			    j->n_points > 0 ? j->n_points : 1);
 		check_store(&checked_id, false, &t);
 	}
 	n_runs = check_store(&checked_id, true, &t);
@@ -761,6 +780,97 @@ static void test_kill_demo_leaves_no_outputs_without_their_runs(void **state)
 	check_store(&checked_id, true, &t);
 }
 
+/* The run ids in the run column of dir_out/sweep.csv (the first column
+ * after the varied one): each must be in the store. Returns how many. */
+static long check_sweep_csv_runs(void)
+{
+	char path[4200], line[4096];
+	FILE *fp;
+	sqlite3 *db;
+	long n = 0, id;
+	snprintf(path, sizeof(path), "%s/sweep.csv", dir_out);
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	assert_int_equal(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_busy_timeout(db, 10000);
+	assert_non_null(fgets(line, sizeof(line), fp)); /* the header */
+	assert_non_null(strstr(line, ",run,"));
+	while (fgets(line, sizeof(line), fp)) {
+		const char *comma = strchr(line, ',');
+		assert_non_null(comma);
+		id = strtol(comma + 1, NULL, 10);
+		if (query_long(db, "SELECT count(*) FROM runs WHERE id = ?1", id) != 1)
+			fail_msg("sweep.csv in --out names run %ld, which is not in the store", id);
+		n++;
+	}
+	sqlite3_close(db);
+	fclose(fp);
+	return n;
+}
+
+/* `muster sweep --out` (issue 24): a sweep's points are recorded in one
+ * transaction, and its folder (sweep.csv naming their runs, sweep.svg,
+ * report.html) is written then and moved into --out: killed anywhere,
+ * --out holds nothing or the whole folder, and then every point's run is in
+ * the store. A 3-point plan-mode sweep (some 0.2 s), killed a dozen times,
+ * half of them just after its database write begins; then once to the end. */
+static void test_kill_sweep_out_leaves_no_folder_without_its_runs(void **state)
+{
+	struct job *j = &jobs[SHORT_SWEEP];
+	const char *argv[MAX_ARGS + 2];
+	unsigned seed = getenv("KILL_TEST_SEED") ? (unsigned)atoi(getenv("KILL_TEST_SEED")) : 11;
+	struct tally t = {0, 0, 0, 0, 0};
+	int64_t checked_id = 0;
+	long n_before;
+	double t0;
+	int k, status = 0;
+	(void)state;
+	srand(seed);
+	fresh_database();
+	job_argv(j, argv);
+	/* how long it takes, unkilled, with the database made */
+	fresh_out();
+	t0 = now_seconds();
+	status = run_to_end(argv, out_path);
+	j->seconds = now_seconds() - t0;
+	if (status != 0 && status != 3)
+		fail_msg("%s: exit %d unkilled (output in %s)", j->name, status, out_path);
+	for (k = 0; k < 12; k++) {
+		struct kill_moment m = {k % 2 == 0, 0};
+		m.delay = (m.is_on_write ? 1.5 * j->write_window : 1.3 * j->seconds) * uniform();
+		fresh_out();
+		n_before = count_runs();
+		if (run_and_kill(argv, out_path, m, &status))
+			t.n_killed++;
+		else if (status != 0 && status != 3)
+			fail_msg("%s: exit %d (output in %s)", j->name, status, out_path);
+		if (has_entries(dir_out) &&
+		    (!is_complete_out(true) || count_runs() < n_before + j->n_points))
+			fail_msg(
+			    "%s killed %.4f s %s: --out %s holds %s outputs, and %ld of its %ld "
+			    "runs are in the store",
+			    j->name, m.delay, m.is_on_write ? "into its write" : "after its start",
+			    dir_out, is_complete_out(true) ? "its" : "part of its",
+			    count_runs() - n_before, j->n_points);
+		if (has_entries(dir_out))
+			assert_int_equal(check_sweep_csv_runs(), j->n_points);
+		if (access(db_path, F_OK) == 0) {
+			check_reported_runs();
+			check_store(&checked_id, false, &t);
+		}
+	}
+	fresh_out();
+	n_before = count_runs();
+	status = run_to_end(argv, out_path);
+	assert_true(status == 0 || status == 3);
+	check_reported_runs();
+	assert_int_equal(count_runs(), n_before + j->n_points);
+	assert_true(is_complete_out(true));
+	assert_int_equal(check_sweep_csv_runs(), j->n_points);
+	check_store(&checked_id, true, &t);
+	printf("kill_test: sweep --out killed %ld times of 12\n", t.n_killed);
+}
+
 /* The binary, the example (tu_run_tests sets both when unset), and the
  * database and output in the program's folder (kept, with the database a
  * failure left, by tu_run_tests). */
@@ -780,6 +890,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_kill_solve_and_sweep_at_random_moments),
 	    cmocka_unit_test(test_kill_demo_leaves_no_outputs_without_their_runs),
+	    cmocka_unit_test(test_kill_sweep_out_leaves_no_folder_without_its_runs),
 	};
 	return tu_run_tests(tests, setup, NULL);
 }

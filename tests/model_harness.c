@@ -118,6 +118,8 @@ static void check_outputs(const struct mu_scenario *sc, const char *dir, bool is
 		fail_msg("%s", why);
 	if (!sum_check_summary(summary, why, sizeof(why)))
 		fail_msg("%s", why);
+	if (!sum_check_plan(plan, summary, why, sizeof(why)))
+		fail_msg("%s", why);
 }
 
 void harness_check_outputs(const struct mu_scenario *sc, const char *dir, bool is_rota,
@@ -211,6 +213,15 @@ static double solve_checked(const struct mu_scenario *sc, bool is_lp, const stru
 	assert_int_equal(io_report_write_plan(tu_dir(), sc, s.plan, MU_ALL, &err), MU_OK);
 	assert_int_equal(io_report_write_summary(tu_dir(), sc, s.plan, &err), MU_OK);
 	check_outputs(sc, tu_dir(), !is_lp, is_silo, how, objective);
+	if (!is_lp) {
+		/* rota.csv says the bank rows, each at the rate paid (§3d) */
+		char plan[400], rota[400], why[512];
+		assert_int_equal(io_report_write_rota(tu_dir(), sc, s.plan, MU_ALL, &err), MU_OK);
+		tu_path(plan, sizeof(plan), "plan.csv");
+		tu_path(rota, sizeof(rota), "rota.csv");
+		if (!plan_check_rota(sc, plan, rota, why, sizeof(why)))
+			fail_msg("%s", why);
+	}
 	if (how->changes)
 		*how->changes = mu_keep_changes(how->keep, sc, s.plan, s.keep_gone,
 		                                sc->settings.change_penalty);

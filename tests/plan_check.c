@@ -411,7 +411,7 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 		ck->share_short[w] += hours;
 		expected_cost = sc->settings.bank_share_penalty * hours;
 		add_money(ck, p, 0, PEN_SHARE, expected_cost);
-		if (fabs(cost - expected_cost) > 0.0051 + 1e-9 * expected_cost)
+		if (fabs(cost - expected_cost) > 0.0101 + 1e-9 * expected_cost)
 			REJECT("cost %s, expected %.4f", cell[C_COST], expected_cost);
 		ck->total_cost += expected_cost;
 		return;
@@ -611,9 +611,9 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 		REJECT("unknown source '%s'", source);
 	}
 	/* cost and recharge are written with two decimals */
-	if (fabs(cost - expected_cost) > 0.0051 + 1e-9 * expected_cost)
+	if (fabs(cost - expected_cost) > 0.0101 + 1e-9 * expected_cost)
 		REJECT("cost %s, expected %.4f", cell[C_COST], expected_cost);
-	if (fabs(recharge - expected_recharge) > 0.0051 + 1e-9 * expected_recharge)
+	if (fabs(recharge - expected_recharge) > 0.0101 + 1e-9 * expected_recharge)
 		REJECT("recharge %s, expected %.4f", cell[C_RECHARGE], expected_recharge);
 	ck->total_cost += expected_cost;
 }
@@ -679,7 +679,8 @@ static void check_kept(struct checker *ck)
 			cell[k] = io_csv_cell_text(t, &t->cells[t->rows[i].first + k]);
 		source = cell[C_SOURCE];
 		if (strcmp(source, "own") != 0 && strcmp(source, "lend") != 0 &&
-		    strcmp(source, "bank") != 0 && strcmp(source, "agency") != 0)
+		    strcmp(source, "bank") != 0 && strcmp(source, "agency") != 0 &&
+		    strcmp(source, "bank_extra") != 0)
 			continue;
 		s = find_shift(sc, cell[C_SHIFT]);
 		p = find_partner(sc, cell[C_PARTNER]);
@@ -689,8 +690,9 @@ static void check_kept(struct checker *ck)
 			add_keyed(&kept, &n_kept, &cap_kept, key, p, s, t->rows[i].line, staff);
 			continue;
 		}
+		/* extra staff (§3d) are found afresh after now: no change */
 		if (strcmp(source, "own") == 0 || strcmp(source, "lend") == 0 ||
-		    !is_keepable(ck, source, cell))
+		    strcmp(source, "bank_extra") == 0 || !is_keepable(ck, source, cell))
 			continue;
 		now = keyed_sum(ck->staff_rows, ck->n_staff_rows, key);
 		if (staff - now > TOL)
@@ -701,7 +703,7 @@ static void check_kept(struct checker *ck)
 	for (i = 0; i < ck->n_change_rows; i++) {
 		const struct keyed *c = &ck->change_rows[i];
 		double want = keyed_sum(expected, n_expected, c->key);
-		if (fabs(c->value - want) > 0.0051 + 1e-9 * want) {
+		if (fabs(c->value - want) > 0.0101 + 1e-9 * want) {
 			reject(ck, c->line, "change penalty %.2f, the kept plan says %.4f",
 			       c->value, want);
 			goto done;
@@ -710,7 +712,7 @@ static void check_kept(struct checker *ck)
 	for (i = 0; i < n_expected; i++) {
 		const struct keyed *e = &expected[i];
 		if (fabs(keyed_sum(ck->change_rows, ck->n_change_rows, e->key) - e->value) >
-		    0.0051) {
+		    0.0101) {
 			reject(ck, 0, "no change row for %s (change penalty %.4f)", e->key,
 			       e->value);
 			goto done;
@@ -726,6 +728,17 @@ static void check_kept(struct checker *ck)
 			continue;
 		if (fabs(keyed_sum(kept, n_kept, r->key) - r->value) > TOL) {
 			reject(ck, r->line, "%s: a shift of the past is not as kept", r->key);
+			goto done;
+		}
+	}
+	/* and no extra staff (§3d) of the past is lost: their cover is the
+	 * past's as much as a named worker's */
+	for (i = 0; how->has_now && i < n_kept; i++) {
+		const struct keyed *r = &kept[i];
+		if (strncmp(r->key, "bank_extra", 10) != 0)
+			continue;
+		if (fabs(keyed_sum(ck->staff_rows, ck->n_staff_rows, r->key) - r->value) > TOL) {
+			reject(ck, r->line, "%s: the past's extra staff are not as kept", r->key);
 			goto done;
 		}
 	}
@@ -824,8 +837,9 @@ static double summary_number(const struct io_csv_table *t, size_t i, const char 
 }
 
 /* §3d per curve: the staff within S(top rung), the extra staff within
- * S(top) - n, and the rate rows exactly the cost above w_0 of E(Q) at
- * the rate paid, split between partners by their staff. */
+ * S(top) - n and within S(rate paid) - n, and the rate rows exactly the
+ * cost above w_0 of E(P) at the rate paid, P = Q, or n + extra where extra
+ * staff are more, split between partners by their staff. */
 static void check_supply(struct checker *ck)
 {
 	const struct mu_scenario *sc = ck->sc;
@@ -844,7 +858,8 @@ static void check_supply(struct checker *ck)
 				const struct mu_supply *sup = elastic_supply(sc, r);
 				size_t key = supply_key(sc, g, r, s), k, rung;
 				const struct mu_shift *sh = &sc->shifts[s];
-				double q = ck->sup_named[key] + ck->sup_extra[key], above;
+				double q = ck->sup_named[key] + ck->sup_extra[key], above, priced;
+				size_t paid;
 				const char *at = g < n_p ? sc->partners[g].id : "the system";
 				if (!sup)
 					continue;
@@ -857,19 +872,47 @@ static void check_supply(struct checker *ck)
 					       "%s: %.6g extra %s staff on %s, room for %.6g", at,
 					       ck->sup_extra[key], sc->roles[r].id, sh->id,
 					       fmax(0, S[k - 1] - n[key]));
+				/* extra staff exist only at a rate w with S(w) > n, at most
+				 * S(w) - n of them at the rate paid (w_0 without a rate
+				 * row); the model's hull for S(w_0) < n is looser */
+				for (paid = 0; paid + 1 < k && ck->sup_rate_rows[key] > 0 &&
+				               w[paid] < ck->sup_rate[key] - 5e-5 * (1 + w[paid]);
+				     paid++)
+					;
+				if (ck->is_ok && !(S[0] < n[key] - 1e-9) &&
+				    ck->sup_extra[key] > fmax(0, S[paid] - n[key]) + TOL)
+					reject(
+					    ck, 0,
+					    "%s: %.6g extra %s staff on %s, S(rate paid %.6g) - n "
+					    "is %.6g",
+					    at, ck->sup_extra[key], sc->roles[r].id, sh->id,
+					    w[paid], fmax(0, S[paid] - n[key]));
 				if (!ck->is_ok)
 					break;
-				above = q > TOL ? (curve_cost(S, C, k, q) - w[0] * q) *
-				                      (1 + sh->enhancement) * sh->paid_hours
-				                : 0;
-				/* plan.csv's costs are pennies: a penny a row */
+				/* extra staff are paid the rate for n + extra (for S(w_0)
+				 * < n, the model's convex hull of it): the staff priced */
+				priced = q;
+				if (ck->sup_extra[key] > TOL) {
+					double low = S[0] < n[key] - 1e-9
+					                 ? S[0] + ck->sup_extra[key] *
+					                              (S[k - 1] - S[0]) /
+					                              (S[k - 1] - n[key])
+					                 : n[key] + ck->sup_extra[key];
+					priced = fmin(fmax(q, low), S[k - 1]);
+				}
+				above = priced > TOL
+				            ? (curve_cost(S, C, k, priced) - w[0] * priced) *
+				                  (1 + sh->enhancement) * sh->paid_hours
+				            : 0;
+				/* plan.csv's costs are pennies, rounded so the column adds
+				 * up to the total (io_report): up to a penny a row */
 				if (fabs(ck->sup_rate_cost[key] - above) >
-				    0.0051 * (double)(ck->sup_rate_rows[key] + 1) + 1e-9 * above)
+				    0.0101 * (double)(ck->sup_rate_rows[key] + 1) + 1e-9 * above)
 					reject(ck, 0,
 					       "%s: rate rows for %s on %s cost %.4f, E(%.6g) "
 					       "above w_0 is %.4f",
 					       at, sc->roles[r].id, sh->id, ck->sup_rate_cost[key],
-					       q, above);
+					       priced, above);
 				ck->total_cost += above;
 				for (p = 0; p < n_p && q > TOL; p++)
 					add_money(ck, p,
@@ -877,7 +920,7 @@ static void check_supply(struct checker *ck)
 					          0);
 				if (!(above > 0.005) || !ck->is_ok)
 					continue;
-				for (rung = 0; rung + 1 < k && S[rung] < q - TOL; rung++)
+				for (rung = 0; rung + 1 < k && S[rung] < priced - TOL; rung++)
 					;
 				if (fabs(ck->sup_rate[key] - w[rung]) > 5e-5 * (1 + w[rung]))
 					reject(ck, 0,
@@ -886,7 +929,7 @@ static void check_supply(struct checker *ck)
 					       w[rung]);
 				for (p = 0; p < n_p; p++) {
 					double want = above * ck->sup_staff_at[key * n_p + p] / q;
-					if (fabs(ck->sup_cost_at[key * n_p + p] - want) > 0.0051)
+					if (fabs(ck->sup_cost_at[key * n_p + p] - want) > 0.0101)
 						reject(ck, 0,
 						       "%s: the rate row at %s costs %.4f, its "
 						       "staff's share is %.4f",
@@ -1192,22 +1235,39 @@ static void cells_of(const struct io_csv_table *t, size_t i, const char *const *
 	}
 }
 
+/* The rate a bank worker of role r at partner q on shift s is paid: the
+ * offer of plan.csv's rate row there, else r's bank_rate. */
+static double rota_rate(const struct mu_scenario *sc, const struct io_csv_table *plan, size_t r,
+                        size_t q, size_t s)
+{
+	const struct mu_cap *cap = mu_scenario_cap(sc, r);
+	size_t i;
+	for (i = 1; i < plan->n_rows; i++)
+		if (strcmp(cell_named(plan, i, "source"), "rate") == 0 &&
+		    strcmp(cell_named(plan, i, "partner"), sc->partners[q].id) == 0 &&
+		    strcmp(cell_named(plan, i, "worker_role"), sc->roles[r].id) == 0 &&
+		    strcmp(cell_named(plan, i, "shift"), sc->shifts[s].id) == 0)
+			return strtod(cell_named(plan, i, "offer"), NULL);
+	return cap && cap->has_bank_rate ? cap->bank_rate : 0;
+}
+
 bool plan_check_rota(const struct mu_scenario *sc, const char *plan_path, const char *rota_path,
                      char *why, size_t why_len)
 {
 	static const char *const plan_cols[] = {"source", "worker", "partner",
 	                                        "role",   "shift",  "hours"};
-	static const char *const rota_cols[] = {"worker",  "name",         "role",   "home",
-	                                        "partner", "partner_name", "covers", "shift",
-	                                        "date",    "start",        "end",    "hours"};
+	static const char *const rota_cols[] = {
+	    "worker", "name", "role",  "home", "partner", "partner_name", "covers",
+	    "shift",  "date", "start", "end",  "hours",   "rate"};
 	struct io_csv_table *plan = read_table(plan_path, why, why_len);
 	struct io_csv_table *rota = plan ? read_table(rota_path, why, why_len) : NULL;
 	bool is_ok = rota != NULL;
 	size_t i, j = 1, n_bank = 0;
 	long last_worker = -1, last_start = 0;
 	for (i = 1; is_ok && i < plan->n_rows; i++) {
-		const char *p[6], *r[12];
+		const char *p[6], *r[13];
 		size_t w, s, q;
+		double rate;
 		char date[16], start[24], end[24];
 		time_t t;
 		struct tm tm;
@@ -1217,7 +1277,7 @@ bool plan_check_rota(const struct mu_scenario *sc, const char *plan_path, const 
 		n_bank++;
 		/* rota.csv is in its own order: find the row */
 		for (j = 1; j < rota->n_rows; j++) {
-			cells_of(rota, j, rota_cols, 12, r);
+			cells_of(rota, j, rota_cols, 13, r);
 			if (strcmp(r[0], p[1]) == 0 && strcmp(r[7], p[4]) == 0 &&
 			    strcmp(r[4], p[2]) == 0 && strcmp(r[6], p[3]) == 0)
 				break;
@@ -1253,6 +1313,14 @@ bool plan_check_rota(const struct mu_scenario *sc, const char *plan_path, const 
 			         j, i);
 			is_ok = false;
 		}
+		/* the rate paid (§3d): plan.csv's rate row of the worker's role on
+		 * the shift where they work, or the role's bank_rate */
+		rate = rota_rate(sc, plan, sc->bank[w].role, q, s);
+		if (is_ok && (!*r[12] || fabs(strtod(r[12], NULL) - rate) > 1e-6)) {
+			snprintf(why, why_len, "rota.csv line %zu: rate '%s', plan.csv says %.10g",
+			         j, r[12], rate);
+			is_ok = false;
+		}
 	}
 	if (is_ok && rota->n_rows - 1 != n_bank) {
 		snprintf(why, why_len, "rota.csv has %zu rows, plan.csv %zu bank rows",
@@ -1261,9 +1329,9 @@ bool plan_check_rota(const struct mu_scenario *sc, const char *plan_path, const 
 	}
 	/* by worker (in bank.csv's order), then date and start */
 	for (j = 1; is_ok && j < rota->n_rows; j++) {
-		const char *r[12];
+		const char *r[13];
 		long w, start;
-		cells_of(rota, j, rota_cols, 12, r);
+		cells_of(rota, j, rota_cols, 13, r);
 		w = (long)find_worker(sc, r[0]);
 		start = sc->shifts[find_shift(sc, r[7])].abs_start;
 		if (w < last_worker || (w == last_worker && start < last_start)) {

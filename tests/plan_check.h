@@ -45,8 +45,10 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 bool plan_check_summary(const char *plan_path, const char *summary_path, char *why, size_t why_len);
 
 /* True when the rota.csv at rota_path says every bank row of plan.csv and
- * nothing else, with the scenario's names, dates and clock times, ordered
- * by worker (as bank.csv lists them), then start. */
+ * nothing else, with the scenario's names, dates and clock times and the
+ * rate paid (plan.csv's rate row of the worker's role where they work on
+ * the shift, else the role's bank_rate: DESIGN.md §3d), ordered by worker
+ * (as bank.csv lists them), then start. */
 bool plan_check_rota(const struct mu_scenario *sc, const char *plan_path, const char *rota_path,
                      char *why, size_t why_len);
 

@@ -12,7 +12,8 @@
 # area (the legends go outside). report.html has no script, so the measuring
 # script runs in a copy, DIR/layout.html; DIR/report.png is a screenshot to
 # look at. Each page kind (a solve's in plan and rota mode, a partner's, a
-# compare's, a sweep's, a shares', a recruit's) names the scenario's hash
+# compare's, a sweep's, a shares', a recruit's, a solve's with supply curves
+# and its section on bank rates) names the scenario's hash
 # and its first and last day in its header, prints on A4 landscape with every day of
 # the horizon where it has a rota grid, and at 390 px (a phone) nothing is
 # wider than the screen outside a table's own scrolling box.
@@ -252,14 +253,18 @@ function weight(v, is_only,   w) {
 "$muster" solve "$example" --lp --out solve --db runs.db >/dev/null
 render solve
 # summary.csv, its columns by name: required_hours, fill_fraction,
-# total_cost (spend plus penalty weights: no pound sign), agency_spend. The
+# total_cost plus recharge paid minus received (net cash plus penalty
+# weights: no pound sign), agency_spend. The
 # page's whole hours are rounded so that the partners add up to the system
 # (issue 24): a partner's 4,605.5 h may show as 4,605 or 4,606, so only
 # whole hours are checked
 awk -F, "$MONEY"'
 NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 {
-	print weight($col["total_cost"], $col["penalties"] >= 0.01); print money($col["agency_spend"])
+	# each partner weighted figure, recharge in it as compare counts it
+	# (issue 24: one definition): total_cost + recharge paid - received
+	net = $col["total_cost"] + $col["recharge_out"] - $col["recharge_in"]
+	print weight(net, $col["penalties"] >= 0.01); print money($col["agency_spend"])
 	if ($col["required_hours"] == int($col["required_hours"]))
 		printf "%.0f\n", $col["required_hours"]
 	if ($col["fill_fraction"] != "") printf "%.2f%%\n", 100 * $col["fill_fraction"]
@@ -282,6 +287,35 @@ grep -q 'No bank worker works' rota/report.html && fail "rota: no rota grid to c
 render "rota/partners/$partner"
 paper "rota/partners/$partner" "$example/shifts.csv"
 phone rota
+
+# supply curves (DESIGN.md §3d): a copy of the example whose band 5 nurses
+# offer more at a higher rate, up to a bank_cap of £20.00; the page's
+# section on bank rates shows the rate paid of every shift rates.csv says
+# was enhanced, one advert per role and shift with extra staff (at most
+# 30), prints on A4 landscape and fits a phone, on the system's page and a
+# partner's
+cp -R "$example" supply-scenario
+printf 'role,elasticity,reference_rate,step\nrn_b5,1.5,16.5,0.05\n' >supply-scenario/supply.csv
+awk -F, 'BEGIN { OFS = "," } NR == 1 { print $0, "bank_cap"; next }
+	{ print $0, ($1 == "rn_b5" ? "20.00" : "") }' "$example/caps.csv" >supply-scenario/caps.csv
+"$muster" solve supply-scenario --lp --out supply --db runs.db >/dev/null
+[ -s supply/rates.csv ] || fail "supply: no rates.csv"
+[ -s "supply/partners/$partner/rates.csv" ] || fail "supply: $partner has no rates.csv"
+grep -q '<h2>Bank rates and extra staff</h2>' supply/report.html || fail "supply: no section on bank rates"
+render supply
+awk -F, "$MONEY"'
+NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+$col["enhanced"] == "yes" { print money($col["rate"]) "/h" }' supply/rates.csv >supply/expected.txt
+expect supply supply/expected.txt
+adverts=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+	$col["extra"] > 0.000001 { n++ } END { print (n > 30 ? 30 : n + 0) }' supply/rates.csv)
+[ "$adverts" -gt 0 ] || fail "supply: no extra staff to advertise for"
+[ "$(grep -c '^<li>Advertise ' supply/report.html)" -eq "$adverts" ] ||
+	fail "supply/report.html does not advertise for each of rates.csv's $adverts rows with extra staff"
+paper supply "$example/shifts.csv"
+header supply
+phone supply
+phone "supply/partners/$partner"
 
 "$muster" compare "$example" --lp --out compare --db runs.db >/dev/null
 render compare

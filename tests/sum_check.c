@@ -124,29 +124,31 @@ static size_t html_row(const char **at, const char *end, char cells[][64], size_
 	return n;
 }
 
-bool sum_check_partner_table(const char *path, char *why, size_t why_len)
+/* Whether the table under heading in the page at path adds up, column by
+ * column as shown (the n_cols columns is_summed marks), to its "Whole
+ * system" row. */
+static bool html_table_adds_up(const char *path, const char *heading, size_t n_cols,
+                               const bool *is_summed, char *why, size_t why_len)
 {
-	/* the columns that add up: all but the partner, fill and agency budget */
-	static const bool is_summed[15] = {false, true, false, true, true, true, true, true,
-	                                   true,  true, false, true, true, true, true};
 	char *page = tu_read(path, NULL), cells[16][64];
 	const char *at, *end;
-	long long sum[15] = {0};
+	long long sum[16] = {0};
 	size_t n, k, n_rows = 0;
 	bool is_ok = false;
-	if (!page || !(at = strstr(page, "<h2>Partners</h2>"))) {
-		snprintf(why, why_len, "%s has no partner table", path);
+	if (!page || !(at = strstr(page, heading))) {
+		snprintf(why, why_len, "%s has no table under %s", path, heading);
 		goto done;
 	}
 	end = strstr(at, "</table>");
 	html_row(&at, end, cells, 16); /* the header */
 	while ((n = html_row(&at, end, cells, 16)) > 0) {
 		bool is_total = strcmp(cells[0], "Whole system") == 0;
-		if (n != 15) {
-			snprintf(why, why_len, "%s: a partner row of %zu cells", path, n);
+		if (n != n_cols) {
+			snprintf(why, why_len, "%s: a row of %zu cells under %s, not %zu", path, n,
+			         heading, n_cols);
 			goto done;
 		}
-		for (k = 0; k < 15; k++) {
+		for (k = 0; k < n_cols; k++) {
 			long long v = llround(100 * strtod(cells[k], NULL));
 			if (!is_summed[k])
 				continue;
@@ -155,9 +157,9 @@ bool sum_check_partner_table(const char *path, char *why, size_t why_len)
 			} else if (sum[k] != v) {
 				snprintf(
 				    why, why_len,
-				    "%s: column %zu of the partner table adds up to %.2f over %zu "
-				    "rows, the whole system's row says %s",
-				    path, k + 1, (double)sum[k] / 100, n_rows, cells[k]);
+				    "%s: column %zu of the table under %s adds up to %.2f over "
+				    "%zu rows, the whole system's row says %s",
+				    path, k + 1, heading, (double)sum[k] / 100, n_rows, cells[k]);
 				goto done;
 			}
 		}
@@ -168,9 +170,117 @@ bool sum_check_partner_table(const char *path, char *why, size_t why_len)
 		n_rows++;
 	}
 	if (!is_ok)
-		snprintf(why, why_len, "%s: no whole system row under its partners", path);
+		snprintf(why, why_len, "%s: no whole system row under its partners (%s)", path,
+		         heading);
 done:
 	free(page);
+	return is_ok;
+}
+
+bool sum_check_partner_table(const char *path, char *why, size_t why_len)
+{
+	/* the columns that add up: all but the partner, fill and agency budget
+	 * (recharge paid minus received adds up to the system's nothing) */
+	static const bool is_summed[16] = {false, true, false, true, true, true, true, true,
+	                                   true,  true, false, true, true, true, true, true};
+	return html_table_adds_up(path, "<h2>Partners</h2>", 16, is_summed, why, why_len);
+}
+
+bool sum_check_compare_partners(const char *path, char *why, size_t why_len)
+{
+	/* all but the partner and the two fills */
+	static const bool is_summed[13] = {false, true, true, true, true, false, false,
+	                                   true,  true, true, true, true, true};
+	return html_table_adds_up(path, "<h2>Partner by partner</h2>", 13, is_summed, why, why_len);
+}
+
+bool sum_check_plan(const char *plan, const char *summary, char *why, size_t why_len)
+{
+	static const char *const columns[] = {"cost", "recharge"};
+	static const char *const totals[] = {"total_cost", "recharge_in"};
+	struct io_csv_table *p = read_table(plan, why, why_len), *s = NULL;
+	size_t i, c, system = 0;
+	bool is_ok = p && (s = read_table(summary, why, why_len)) != NULL;
+	for (i = 1; is_ok && i < s->n_rows; i++)
+		if (strcmp(cell_named(s, i, "partner"), "SYSTEM") == 0)
+			system = i;
+	if (is_ok && system == 0) {
+		snprintf(why, why_len, "%s has no SYSTEM row", summary);
+		is_ok = false;
+	}
+	for (c = 0; is_ok && c < 2; c++) {
+		long long sum = 0,
+		          shown = llround(100 * strtod(cell_named(s, system, totals[c]), NULL));
+		for (i = 1; is_ok && i < p->n_rows; i++) {
+			const char *v = cell_named(p, i, columns[c]);
+			if (!v || !has_two_decimals(v)) {
+				snprintf(why, why_len, "%s line %zu: %s is '%s', not two decimals",
+				         plan, i + 1, columns[c], v ? v : "(none)");
+				is_ok = false;
+			} else {
+				sum += llround(100 * strtod(v, NULL));
+			}
+		}
+		if (is_ok && sum != shown) {
+			snprintf(
+			    why, why_len,
+			    "%s: the %s column adds up to %.2f as written, %s's SYSTEM %s is %s",
+			    plan, columns[c], (double)sum / 100, summary, totals[c],
+			    cell_named(s, system, totals[c]));
+			is_ok = false;
+		}
+	}
+	if (p)
+		io_csv_table_free(p);
+	if (s)
+		io_csv_table_free(s);
+	return is_ok;
+}
+
+bool sum_check_compare(const char *path, char *why, size_t why_len)
+{
+	static const char *const columns[] = {"system", "silo", "system_minus_silo"};
+	struct io_csv_table *t = read_table(path, why, why_len);
+	size_t i, j, c;
+	bool is_ok = t != NULL;
+	/* for each SYSTEM row, the partners' rows of its measure above it */
+	for (i = 1; is_ok && i < t->n_rows; i++) {
+		const char *measure = cell_named(t, i, "measure");
+		bool is_counted = strcmp(measure, "fill_fraction") != 0 &&
+		                  strcmp(measure, "break_glass_staff_shifts") != 0;
+		bool is_two = is_counted && strcmp(measure, "red_flags") != 0;
+		for (c = 0; is_ok && is_two && c < 3; c++) {
+			const char *v = cell_named(t, i, columns[c]);
+			if (!v || !has_two_decimals(v)) {
+				snprintf(why, why_len,
+				         "%s line %zu: %s's %s is '%s', not two decimals", path,
+				         i + 1, measure, columns[c], v ? v : "(none)");
+				is_ok = false;
+			}
+		}
+		if (!is_ok || !is_counted || strcmp(cell_named(t, i, "partner"), "SYSTEM") != 0)
+			continue;
+		for (c = 0; is_ok && c < 3; c++) {
+			long long sum = 0,
+			          shown = llround(100 * strtod(cell_named(t, i, columns[c]), NULL));
+			size_t n_rows = 0;
+			for (j = 1; j < t->n_rows; j++)
+				if (j != i && strcmp(cell_named(t, j, "measure"), measure) == 0) {
+					sum += llround(100 *
+					               strtod(cell_named(t, j, columns[c]), NULL));
+					n_rows++;
+				}
+			if (n_rows == 0 || sum != shown) {
+				snprintf(
+				    why, why_len,
+				    "%s: %s's %s adds up to %.2f over %zu partners, SYSTEM says %s",
+				    path, measure, columns[c], (double)sum / 100, n_rows,
+				    cell_named(t, i, columns[c]));
+				is_ok = false;
+			}
+		}
+	}
+	io_csv_table_free(t);
 	return is_ok;
 }
 
@@ -234,8 +344,9 @@ static bool is_shares_money(const char *name)
 
 static bool is_shares_sum(const char *name)
 {
-	return is_shares_money(name) && strcmp(name, "std_error") != 0 &&
-	       strcmp(name, "furthest_excess") != 0;
+	return (is_shares_money(name) && strcmp(name, "std_error") != 0 &&
+	        strcmp(name, "furthest_excess") != 0) ||
+	       strcmp(name, "filled_hours_change") == 0 || strcmp(name, "red_flags_change") == 0;
 }
 
 bool sum_check_shares(const char *path, char *why, size_t why_len)

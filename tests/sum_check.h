@@ -1,6 +1,7 @@
 /*
  * sum_check.h - a table muster wrote, checked to add up as written (issue
- * 24): summary.csv, shares.csv and report.html's partner table.
+ * 24): summary.csv, shares.csv, compare.csv and report.html's partner
+ * tables (a solve's, and compare's partner by partner).
  */
 #ifndef SUM_CHECK_H
 #define SUM_CHECK_H
@@ -28,7 +29,26 @@ bool sum_check_summary(const char *path, char *why, size_t why_len);
 
 /* sum_check_columns on a shares.csv: money is every cost, gain, share,
  * transfer and net cash column, std_error and furthest_excess; each of
- * the first add up. */
+ * the first adds up, and so do filled_hours_change and red_flags_change. */
 bool sum_check_shares(const char *path, char *why, size_t why_len);
+
+/* True when the cost and recharge columns of the plan.csv at plan have
+ * two decimals in every row and add up, as written, to the SYSTEM row's
+ * total_cost and recharge_in of the summary.csv at summary; else false,
+ * why. */
+bool sum_check_plan(const char *plan, const char *summary, char *why, size_t why_len);
+
+/* On a compare.csv: every measure but fill_fraction, red_flags and
+ * break_glass_staff_shifts (money, penalty weights and hours) has exactly
+ * two decimals in its system, silo and system_minus_silo cells, and each
+ * of the three columns of every measure but fill_fraction and
+ * break_glass_staff_shifts adds up over the partners' rows, as written, to
+ * its SYSTEM row exactly; else false, why. */
+bool sum_check_compare(const char *path, char *why, size_t why_len);
+
+/* True when compare's report.html at path has a "Partner by partner"
+ * table whose columns (all but the partner and the fills) add up as shown
+ * to its "Whole system" row; else false, why. */
+bool sum_check_compare_partners(const char *path, char *why, size_t why_len);
 
 #endif

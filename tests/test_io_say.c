@@ -76,6 +76,14 @@ static void fill(struct mu_plan *p, const struct mu_plan *base, bool is_base)
 	}
 }
 
+/* True when pounds reads as £0 as io_say_money shows it (whole pounds
+ * from £100, pennies below), written out again here. */
+static bool io_say_is_zero_money_for_test(double pounds)
+{
+	double size = fabs(pounds);
+	return size < 100 ? size < 0.005 : size < 0.5;
+}
+
 /* The number after "£" at s, commas skipped. */
 static double money_at(const char *s)
 {
@@ -293,6 +301,189 @@ static void test_io_say_value_is_true_of_its_numbers(void **state)
 		assert_null(strstr(b.data, "saves"));
 		mu_buf_release(&b);
 	}
+}
+
+/* The text of s up to the first of end (or all of s), into out. */
+static void part_of(const char *s, const char *end, char *out, size_t size)
+{
+	const char *e = end ? strstr(s, end) : NULL;
+	size_t len = e ? (size_t)(e - s) : strlen(s);
+	assert_true(len < size);
+	memcpy(out, s, len);
+	out[len] = '\0';
+}
+
+/* at says a partner's change of net cash: "the same net cash" when it
+ * reads 0.00, else "£x more net cash" or "£x less net cash". */
+static void check_partner_cash(const char *at, double more)
+{
+	if (strncmp(at, "the same net cash", 17) == 0) {
+		assert_true(fabs(more) < 0.005);
+		return;
+	}
+	assert_true(fabs(money_at(at) - fabs(more)) <= 0.005 + 1e-9);
+	assert_true(fabs(more) >= 0.005 - 1e-9);
+	at = strchr(at, ' ');
+	assert_true(strncmp(at, more > 0 ? " more net cash" : " less net cash", 14) == 0);
+}
+
+/* The bidding sentence (DESIGN.md §3d) read back against its numbers:
+ * the rate card's part, the change working together makes against alone,
+ * the system plan against bidding, and every partner's two changes. */
+static void check_bidding(const char *text, const struct mu_plan *sys, const struct mu_plan *silo,
+                          const struct mu_bidding *bid)
+{
+	const struct mu_totals *a = &sys->system, *c = &silo->system, *d = &bid->system;
+	double rise = d->spend_total - c->spend_total, against = a->spend_total - d->spend_total;
+	const char *at, *list1, *list2;
+	char part[2000], horizon[32];
+	size_t p;
+	assert_true(strncmp(text, "Bidding for the same bank staff (", 33) == 0);
+	/* the rate card's part: never below 0 */
+	at = strstr(text, "), partners would spend ");
+	assert_non_null(at);
+	at += strlen("), partners would spend ");
+	if (strncmp(at, "the same as alone", 17) == 0) {
+		assert_true(io_say_is_zero_money_for_test(rise));
+	} else {
+		double shown = money_at(at);
+		assert_true(fabs(shown - fabs(rise)) <= (fabs(rise) < 100 ? 0.005 : 0.5) + 1e-9);
+		assert_true(rise > 0);
+		snprintf(horizon, sizeof(horizon), " more %s than alone",
+		         bid->horizon_days == 7   ? "per week"
+		         : bid->horizon_days == 1 ? "per day"
+		                                  : "per 14 days");
+		assert_non_null(strstr(at, horizon));
+	}
+	/* what mutual aid and the shared bank are worth, against alone */
+	at = strstr(text, "(working together against alone ");
+	assert_non_null(at);
+	part_of(at, ").", part, sizeof(part));
+	check_hours(part, a->filled_hours - c->filled_hours);
+	check_spend(part, a->spend_total - c->spend_total);
+	/* the system plan against bidding */
+	at = strstr(text, "Against bidding, the system plan ");
+	assert_non_null(at);
+	part_of(at, " Partner by partner", part, sizeof(part));
+	if (strstr(part, "spends the same")) {
+		assert_true(io_say_is_zero_money_for_test(against));
+	} else {
+		const char *m = strstr(part, "spends £");
+		double shown;
+		assert_non_null(m);
+		shown = money_at(m + strlen("spends "));
+		assert_true(fabs(shown - fabs(against)) <=
+		            (fabs(against) < 100 ? 0.005 : 0.5) + 1e-9);
+		assert_non_null(strstr(m, against > 0 ? " more and " : " less and "));
+	}
+	check_hours(part, a->filled_hours - d->filled_hours);
+	/* each partner, bidding against alone, then the system plan against
+	 * bidding */
+	list1 = strstr(text, " Partner by partner, bidding against alone: ");
+	list2 = strstr(text, ". The system plan against bidding: ");
+	assert_non_null(list1);
+	assert_non_null(list2);
+	for (p = 0; p < N_PARTNERS; p++) {
+		const struct mu_totals *x = &sys->partners[p], *y = &bid->partners[p];
+		double hours = x->filled_hours - y->filled_hours;
+		at = strstr(list1, partners[p].name);
+		assert_true(at && at < list2);
+		check_partner_cash(at + strlen(partners[p].name) + 1,
+		                   y->spend_total - silo->partners[p].spend_total);
+		at = strstr(list2, partners[p].name);
+		assert_non_null(at);
+		at += strlen(partners[p].name) + 1;
+		check_partner_cash(at, (x->spend_total + x->recharge_out - x->recharge_in) -
+		                           y->spend_total);
+		at = strstr(at, ", ");
+		assert_non_null(at);
+		at += 2;
+		if (strncmp(at, "the same filled hours", 21) == 0) {
+			assert_true(fabs(hours) < 0.05);
+		} else {
+			assert_true(fabs(strtod(at, NULL) - fabs(hours)) <= 0.05 + 1e-9);
+			assert_non_null(
+			    strstr(at, hours > 0 ? " more filled hours" : " fewer filled hours"));
+		}
+	}
+	/* cash only: no penalty, and nothing "saved" */
+	assert_null(strstr(text, "penalt"));
+	assert_null(strstr(text, "saves"));
+}
+
+static void test_io_say_bidding_is_true_of_its_numbers(void **state)
+{
+	struct mu_plan sys = {0}, silo = {0};
+	struct mu_totals a[N_PARTNERS] = {{0}}, c[N_PARTNERS] = {{0}}, d[N_PARTNERS] = {{0}};
+	double rise[N_PARTNERS];
+	struct mu_bidding bid = {.partners = d, .n_partners = N_PARTNERS, .rise = rise};
+	static const long horizons[] = {7, 1, 14};
+	int i;
+	size_t p;
+	(void)state;
+	sys.partners = a;
+	silo.partners = c;
+	sys.n_partners = silo.n_partners = N_PARTNERS;
+	for (i = 0; i < 20000; i++) {
+		struct mu_buf b;
+		fill(&silo, NULL, true);
+		fill(&sys, &silo, false);
+		bid.system = silo.system;
+		bid.rise_total = 0;
+		bid.horizon_days = horizons[i % 3];
+		for (p = 0; p < N_PARTNERS; p++) {
+			double u = uniform();
+			/* often none (the partner set the rate, or no rate rose),
+			 * sometimes a penny or less, else up to £3,000 */
+			rise[p] = u < 0.4 ? 0 : u < 0.55 ? uniform() * 0.01 : uniform() * 3000;
+			d[p] = c[p];
+			d[p].spend_total += rise[p];
+			bid.system.spend_total += rise[p];
+			bid.rise_total += rise[p];
+		}
+		mu_buf_init(&b);
+		io_say_bidding(&b, &scenario, &sys, &silo, &bid);
+		check_bidding(b.data, &sys, &silo, &bid);
+		mu_buf_release(&b);
+	}
+}
+
+/* The hand-solved case of test_supply.c (two partners, b's staff paid a's
+ * rung): every figure as worked out there. */
+static void test_io_say_bidding_example_sentence(void **state)
+{
+	struct mu_partner two[2] = {{.id = "a", .name = "A"}, {.id = "b", .name = "B"}};
+	const struct mu_scenario sc = {.partners = two, .n_partners = 2};
+	struct mu_totals a[2] = {{.filled_hours = 96, .spend_total = 1440},
+	                         {.filled_hours = 24, .spend_total = 360}};
+	struct mu_totals c[2] = {{.filled_hours = 96, .spend_total = 1729.2},
+	                         {.filled_hours = 24, .spend_total = 360}};
+	struct mu_totals d[2] = {{.filled_hours = 96, .spend_total = 1729.2},
+	                         {.filled_hours = 24, .spend_total = 435.6}};
+	double rise[2] = {0, 75.6};
+	struct mu_plan sys = {.partners = a, .n_partners = 2},
+	               silo = {.partners = c, .n_partners = 2};
+	struct mu_bidding bid = {
+	    .partners = d, .n_partners = 2, .rise = rise, .rise_total = 75.6, .horizon_days = 1};
+	struct mu_buf b;
+	(void)state;
+	sys.system = (struct mu_totals){.filled_hours = 120, .spend_total = 1800};
+	silo.system = (struct mu_totals){.filled_hours = 120, .spend_total = 2089.2};
+	bid.system = (struct mu_totals){.filled_hours = 120, .spend_total = 2164.8};
+	mu_buf_init(&b);
+	io_say_bidding(&b, &sc, &sys, &silo, &bid);
+	assert_string_equal(
+	    b.data,
+	    "Bidding for the same bank staff (partners alone, each bank staff-shift paid the "
+	    "highest rate any partner alone reached on its role and shift), partners would spend "
+	    "£75.60 more per day than alone at their own rates: what the shared rate card is "
+	    "worth, on top of what mutual aid and the shared bank are worth (working together "
+	    "against alone fills as many hours, and spends £289 less). Against bidding, the "
+	    "system plan spends £365 less and fills as many hours. Partner by partner, bidding "
+	    "against alone: A the same net cash; B £75.60 more net cash. The system plan against "
+	    "bidding: A £289.20 less net cash, the same filled hours; B £75.60 less net cash, the "
+	    "same filled hours.");
+	mu_buf_release(&b);
 }
 
 /* The example's plan-mode figures (issue 24): the hospice and homecare fill
@@ -583,6 +774,328 @@ static void test_io_say_sweep_grid_says_what_the_others_were_held_at(void **stat
 	}
 }
 
+/* A generated series of a bank cap: gen_series' fill as filled hours of
+ * a fixed required total, often the same as the point before (a plateau
+ * the cap cannot lift), sometimes a hair above it; spend as generated,
+ * or the same as before. */
+static size_t gen_cap_series(struct io_say_point *pts)
+{
+	size_t n = gen_series(pts), i;
+	double required = uniform() < 0.5 ? 100 + 900 * uniform() : 1e3 + 3e4 * uniform();
+	for (i = 0; i < n; i++) {
+		if (i > 0 && uniform() < 0.15) {
+			pts[i].fill = pts[i - 1].fill + (uniform() < 0.5 ? 0 : 0.04 / required);
+		}
+		if (i > 0 && uniform() < 0.1)
+			pts[i].spend = pts[i - 1].spend + (uniform() < 0.5 ? 0 : 0.003);
+		pts[i].filled_hours = pts[i].fill * required;
+	}
+	/* fill negative: nothing required, nothing said */
+	if (uniform() < 0.01)
+		pts[(size_t)(uniform() * (double)n)].fill = -1;
+	return n;
+}
+
+/* The end of the money at s ("£1,234" or "£12.50"), a full stop that
+ * ends the sentence left out. */
+static const char *after_money(const char *s)
+{
+	assert_true(strncmp(s, "£", strlen("£")) == 0);
+	for (s += strlen("£"); (*s >= '0' && *s <= '9') || *s == ',' || *s == '.'; s++)
+		if (*s == '.' && !(s[1] >= '0' && s[1] <= '9'))
+			break;
+	return s;
+}
+
+/* Whether fill gains IO_SAY_FLAT_FILL or more somewhere after point i. */
+static bool gains_after(const struct io_say_point *pts, size_t n, size_t i)
+{
+	size_t j;
+	for (j = i + 1; j < n; j++)
+		if (pts[j].fill - pts[i].fill >= IO_SAY_FLAT_FILL)
+			return true;
+	return false;
+}
+
+/* What the step from point i to j is, from the numbers alone: 0 priced
+ * (*rate £ an hour), 1 fill for no more spend, 2 no fill. */
+static int step_kind(const struct io_say_point *pts, size_t i, size_t j, double *rate)
+{
+	double hours = pts[j].filled_hours - pts[i].filled_hours;
+	double more = pts[j].spend - pts[i].spend;
+	if (!(hours >= IO_SAY_FLAT_HOURS))
+		return 2;
+	if (more <= 0 || fabs(more) < (fabs(more) < 100 ? 0.005 : 0.5))
+		return 1;
+	*rate = more / hours;
+	return 0;
+}
+
+/* " (a to b)" at s for the step from point i: its end. */
+static const char *check_step_xs(const char *s, const struct io_say_point *pts, size_t i)
+{
+	double a, c;
+	int used = 0;
+	assert_int_equal(sscanf(s, " (%lf to %lf)%n", &a, &c, &used), 2);
+	assert_true(used > 0);
+	assert_true(fabs(a - pts[i].x) <= 5e-6 * fabs(pts[i].x));
+	assert_true(fabs(c - pts[i + 1].x) <= 5e-6 * fabs(pts[i + 1].x));
+	return s + used;
+}
+
+/* One listed step "£R (a to b)", "nothing more (a to b)" or "no fill
+ * (a to b)" at s, for the step from point i: its end. */
+static const char *check_listed_step(const char *s, const struct io_say_point *pts, size_t i)
+{
+	double rate = 0;
+	int kind = step_kind(pts, i, i + 1, &rate);
+	if (strncmp(s, "£", strlen("£")) == 0) {
+		assert_int_equal(kind, 0);
+		assert_true(fabs(money_at(s) - rate) <= money_tolerance(rate));
+		return check_step_xs(after_money(s), pts, i);
+	}
+	if (strncmp(s, "nothing more", 12) == 0) {
+		assert_int_equal(kind, 1);
+		return check_step_xs(s + 12, pts, i);
+	}
+	assert_int_equal(strncmp(s, "no fill", 7), 0);
+	assert_int_equal(kind, 2);
+	return check_step_xs(s + 7, pts, i);
+}
+
+/* The cheapest or dearest step "£R (a to b)" at s among the k steps up
+ * to the knee: its end. */
+static const char *check_extreme_step(const char *s, const struct io_say_point *pts, size_t k,
+                                      int dir)
+{
+	double shown = money_at(s), a, rate, best = 0;
+	size_t i, at = k;
+	bool is_found = false;
+	assert_int_equal(sscanf(after_money(s), " (%lf to", &a), 1);
+	for (i = 0; i < k; i++) {
+		if (step_kind(pts, i, i + 1, &rate) != 0)
+			continue;
+		if (!is_found || dir * (rate - best) > 0)
+			best = rate;
+		is_found = true;
+		if (fabs(pts[i].x - a) <= 5e-6 * fabs(a))
+			at = i;
+	}
+	assert_true(is_found && at < k);
+	assert_int_equal(step_kind(pts, at, at + 1, &rate), 0);
+	/* the step named is one at the extreme, as shown */
+	assert_true(fabs(shown - best) <= money_tolerance(best));
+	assert_true(fabs(shown - rate) <= money_tolerance(rate));
+	return check_step_xs(after_money(s), pts, at);
+}
+
+/* "; in all, ..." at s, from point 0 to point k: its end. */
+static const char *check_cap_total(const char *s, const struct io_say_point *pts, size_t k)
+{
+	double hours = pts[k].filled_hours - pts[0].filled_hours;
+	double more = pts[k].spend - pts[0].spend, rate = 0, h;
+	int kind = step_kind(pts, 0, k, &rate), used = 0;
+	assert_int_equal(strncmp(s, "; in all, ", 10), 0);
+	s += 10;
+	if (strncmp(s, "£", strlen("£")) == 0) {
+		assert_int_equal(kind, 0);
+		assert_true(fabs(money_at(s) - more) <= money_tolerance(more));
+		s = after_money(s);
+		assert_int_equal(sscanf(s, " more spend for %lf more filled hours, %n", &h, &used),
+		                 1);
+		assert_true(used > 0 && fabs(h - hours) <= 0.05 + 1e-9);
+		s += used;
+		assert_true(fabs(money_at(s) - rate) <= money_tolerance(rate));
+		s = after_money(s);
+		assert_int_equal(strncmp(s, " an hour", 8), 0);
+		return s + 8;
+	}
+	if (strncmp(s, "no more filled hours", 20) == 0) {
+		assert_int_equal(kind, 2);
+		s += 20;
+		if (strncmp(s, ", spend rises by ", 17) == 0 ||
+		    strncmp(s, ", spend falls by ", 17) == 0) {
+			assert_true(s[8] == 'r' ? more > 0 : more < 0);
+			s += 17;
+			assert_true(fabs(money_at(s) - fabs(more)) <= money_tolerance(fabs(more)));
+			assert_false(fabs(more) < (fabs(more) < 100 ? 0.005 : 0.5));
+			return after_money(s);
+		}
+		assert_true(fabs(more) < (fabs(more) < 100 ? 0.005 : 0.5));
+		return s;
+	}
+	assert_int_equal(kind, 1);
+	assert_int_equal(sscanf(s, "%lf more filled hours for %n", &h, &used), 1);
+	assert_true(used > 0 && fabs(h - hours) <= 0.05 + 1e-9);
+	s += used;
+	if (strncmp(s, "the same spend", 14) == 0) {
+		assert_true(fabs(more) < (fabs(more) < 100 ? 0.005 : 0.5));
+		return s + 14;
+	}
+	assert_true(more < 0);
+	assert_true(fabs(money_at(s) - fabs(more)) <= money_tolerance(fabs(more)));
+	s = after_money(s);
+	assert_int_equal(strncmp(s, " less spend", 11), 0);
+	return s + 11;
+}
+
+/* Reads every claim of io_say_sweep_cap's text back against pts; the
+ * kind of sentence (0 no fill, 1 stops, 2 still buys) and whether its
+ * steps were listed go to *kind and *is_listed. */
+static void check_cap_sentence(const char *text, const struct io_say_point *pts, size_t n,
+                               int *kind, bool *is_listed)
+{
+	static const char up_to[] = " Up to there each step of it costs, in cash per extra "
+	                            "filled hour, ";
+	static const char still[] = " A higher v still buys fill at the top of the range, ";
+	size_t i, k, last = n - 1;
+	double x;
+	int used = 0;
+	const char *s = text;
+	bool is_empty = n < 2;
+	for (i = 0; i < n; i++)
+		is_empty = is_empty || pts[i].fill < 0;
+	*kind = -1;
+	*is_listed = false;
+	if (is_empty) {
+		assert_string_equal(text, "");
+		return;
+	}
+	if (sscanf(s,
+	           " A higher v buys no fill here: above %lf, fill gains less than 0.05 "
+	           "points.%n",
+	           &x, &used) == 1 &&
+	    used > 0) {
+		assert_int_equal(index_of_x(pts, n, x), 0);
+		assert_false(gains_after(pts, n, 0));
+		assert_string_equal(s + used, "");
+		*kind = 0;
+		return;
+	}
+	if (strncmp(s, still, strlen(still)) == 0) {
+		/* the number, then the full stop (which strtod may take as
+		 * the number's: "23.") */
+		char *end;
+		x = strtod(s + strlen(still), &end);
+		used = (int)(end - s) + (*end == '.');
+		k = index_of_x(pts, n, x);
+		assert_int_equal(k, last);
+		*kind = 2;
+	} else {
+		assert_int_equal(
+		    sscanf(s,
+		           " A higher v stops buying fill at %lf: beyond it fill gains "
+		           "less than 0.05 points.%n",
+		           &x, &used),
+		    1);
+		assert_true(used > 0);
+		k = index_of_x(pts, n, x);
+		assert_true(k > 0 && k < last);
+		assert_false(gains_after(pts, n, k));
+		*kind = 1;
+	}
+	/* k is the first point beyond which fill gains too little */
+	for (i = 0; i < k; i++)
+		assert_true(gains_after(pts, n, i));
+	s += used;
+	assert_int_equal(strncmp(s, up_to, strlen(up_to)), 0);
+	s += strlen(up_to);
+	if (k <= IO_SAY_CAP_STEPS) {
+		*is_listed = true;
+		for (i = 0; i < k; i++) {
+			if (i > 0) {
+				assert_int_equal(strncmp(s, ", ", 2), 0);
+				s += 2;
+			}
+			s = check_listed_step(s, pts, i);
+		}
+	} else {
+		size_t n_priced = 0, a, c;
+		double rate;
+		for (i = 0; i < k; i++)
+			n_priced += step_kind(pts, i, i + 1, &rate) == 0;
+		if (sscanf(s, "nothing more on any of its %zu steps%n", &a, &used) == 1 &&
+		    used > 0) {
+			assert_int_equal(a, k);
+			assert_int_equal(n_priced, 0);
+			s += used;
+		} else {
+			assert_int_equal(strncmp(s, "from ", 5), 0);
+			s = check_extreme_step(s + 5, pts, k, -1);
+			assert_int_equal(strncmp(s, " to ", 4), 0);
+			s = check_extreme_step(s + 4, pts, k, 1);
+			used = 0;
+			if (sscanf(s,
+			           " on %zu of its %zu steps, the others buying no fill or costing "
+			           "nothing more%n",
+			           &a, &c, &used) == 2 &&
+			    used > 0) {
+				assert_int_equal(a, n_priced);
+				assert_int_equal(c, k);
+				assert_true(n_priced < k);
+				s += used;
+			} else {
+				assert_int_equal(n_priced, k);
+			}
+		}
+	}
+	s = check_cap_total(s, pts, k);
+	assert_string_equal(s, ".");
+	/* cash only: no penalty weight is said */
+	assert_null(strstr(text, "penalt"));
+}
+
+static void test_io_say_sweep_cap_is_true_of_its_series(void **state)
+{
+	struct io_say_point pts[16];
+	size_t seen[3][2] = {{0}}, n_empty = 0;
+	int i, kind;
+	bool is_listed;
+	(void)state;
+	for (i = 0; i < 20000; i++) {
+		size_t n = gen_cap_series(pts);
+		struct mu_buf b;
+		mu_buf_init(&b);
+		io_say_sweep_cap(&b, "v", pts, n);
+		check_cap_sentence(b.len ? b.data : "", pts, n, &kind, &is_listed);
+		if (kind < 0)
+			n_empty++;
+		else
+			seen[kind][is_listed]++;
+		mu_buf_release(&b);
+	}
+	/* every kind was made and checked: no fill (never listed), where it
+	 * stops and still buying, each with steps listed and summed up */
+	if (seen[0][0] < 200 || n_empty < 100)
+		fail_msg("only %zu without fill, %zu empty", seen[0][0], n_empty);
+	for (kind = 1; kind < 3; kind++)
+		if (seen[kind][0] < 200 || seen[kind][1] < 200)
+			fail_msg("kind %d: %zu summed, %zu listed", kind, seen[kind][0],
+			         seen[kind][1]);
+}
+
+/* One hand-made series: the sentence as a user reads it. */
+static void test_io_say_sweep_cap_example_sentence(void **state)
+{
+	struct io_say_point pts[5] = {
+	    {.x = 20, .fill = 0.9, .spend = 10000, .filled_hours = 900},
+	    {.x = 22, .fill = 0.94, .spend = 11000, .filled_hours = 940},
+	    {.x = 24, .fill = 0.96, .spend = 11000, .filled_hours = 960},
+	    {.x = 26, .fill = 0.97, .spend = 11500, .filled_hours = 970},
+	    {.x = 28, .fill = 0.9702, .spend = 11800, .filled_hours = 970.2},
+	};
+	struct mu_buf b;
+	(void)state;
+	mu_buf_init(&b);
+	io_say_sweep_cap(&b, "bank_cap.rn_b5", pts, 5);
+	assert_string_equal(b.data, " A higher bank_cap.rn_b5 stops buying fill at 26: beyond it "
+	                            "fill gains less than 0.05 points. Up to there each step of it "
+	                            "costs, in cash per extra filled hour, £25.00 (20 to 22), "
+	                            "nothing more (22 to 24), £50.00 (24 to 26); in all, £1,500 "
+	                            "more spend for 70.0 more filled hours, £21.43 an hour.");
+	mu_buf_release(&b);
+}
+
 /* A point of a series from a plan's totals: its fill rate (negative when
  * nothing is required), cash spend (penalties left out) and red flags. */
 static void test_io_say_point_of_takes_fill_spend_and_red_flags(void **state)
@@ -598,6 +1111,7 @@ static void test_io_say_point_of_takes_fill_spend_and_red_flags(void **state)
 	t.cost_total = t.spend_total + t.penalty_total;
 	t.n_red_flags = 3;
 	p = io_say_point_of(27.5, &t);
+	assert_true(p.filled_hours == 300);
 	assert_true(p.x == 27.5);
 	assert_true(fabs(p.fill - 0.75) < 1e-12);
 	assert_true(p.spend == 1234.5);
@@ -1132,6 +1646,60 @@ static void test_io_say_change_names_who_and_when(void **state)
 	mu_buf_release(&b);
 }
 
+/* The comparison's objective sentence on generated searches (issue 24):
+ * "X lower/higher" read back; with both searches proven nothing more; with
+ * either stopped, "between the rotas found" naming the stopped search(es),
+ * and the least gap to any silo rota only from a stopped silo search's
+ * bound above the system rota found, read back too. Never a pound sign. */
+static void test_io_say_compare_cost_says_what_a_stopped_search_proves(void **state)
+{
+	unsigned seed = 24;
+	int k;
+	(void)state;
+	for (k = 0; k < 4000; k++) {
+		struct io_compare_search sys, silo;
+		struct mu_buf b;
+		const char *at;
+		double diff;
+		sys.objective = (rand_r(&seed) % 10000000) / 100.0;
+		silo.objective = (rand_r(&seed) % 10000000) / 100.0;
+		sys.is_optimal = rand_r(&seed) % 2;
+		silo.is_optimal = rand_r(&seed) % 2;
+		sys.has_bound = rand_r(&seed) % 2;
+		silo.has_bound = rand_r(&seed) % 2;
+		sys.bound = sys.objective * (rand_r(&seed) % 100) / 100.0;
+		silo.bound = silo.objective * (rand_r(&seed) % 100) / 100.0;
+		mu_buf_init(&b);
+		io_say_compare_cost(&b, &sys, &silo);
+		assert_null(strstr(b.data, "\xc2\xa3"));
+		at = strstr(b.data, "not money) is ");
+		assert_non_null(at);
+		diff = silo.objective - sys.objective;
+		assert_true(fabs(weight_at(at + 14) - fabs(diff)) <= 0.006);
+		assert_non_null(strstr(at, diff >= 0 ? " lower" : " higher"));
+		if (sys.is_optimal && silo.is_optimal) {
+			assert_null(strstr(b.data, "between"));
+			assert_null(strstr(b.data, "at least"));
+		} else {
+			assert_non_null(strstr(b.data, "between the rotas found"));
+			assert_non_null(
+			    strstr(b.data, !sys.is_optimal && !silo.is_optimal
+			                       ? "the system and silo searches were stopped"
+			                   : !sys.is_optimal ? "the system search was stopped"
+			                                     : "the silo search was stopped"));
+		}
+		at = strstr(b.data, "at least ");
+		if (!silo.is_optimal && silo.has_bound && silo.bound - sys.objective > 0) {
+			assert_non_null(at);
+			assert_true(fabs(weight_at(at + 9) - (silo.bound - sys.objective)) <=
+			            0.006);
+			assert_non_null(strstr(at, " lower than any silo rota"));
+		} else
+			assert_null(at);
+		mu_buf_release(&b);
+	}
+}
+
 /* The recruitment's sentence on generated numbers: each post named, its
  * yearly pay (pounds), the yearly objective's change (said as spend plus
  * penalty weights, with no pound sign), spend's (pounds) and filled hours'
@@ -1331,6 +1899,30 @@ static void check_coalition(const struct mu_scenario *sc, const char *text, cons
 	assert_ptr_equal(at, text + len);
 }
 
+/* text (up to end) is exactly the names of s's partners in scenario order,
+ * "A", "A and B", "A, B and C"; "no partner" for the empty coalition. */
+static void check_coalition_names(const struct mu_scenario *sc, const char *text, const char *end,
+                                  mu_coalition s)
+{
+	struct mu_buf want;
+	size_t p, n = 0, k = 0;
+	mu_buf_init(&want);
+	for (p = 0; p < sc->n_partners; p++)
+		n += (s >> p) & 1;
+	for (p = 0; p < sc->n_partners; p++)
+		if ((s >> p) & 1)
+			mu_buf_addf(&want, "%s%s",
+			            k++ == 0 ? ""
+			            : k == n ? " and "
+			                     : ", ",
+			            sc->partners[p].name);
+	if (n == 0)
+		mu_buf_adds(&want, "no partner");
+	assert_int_equal((size_t)(end - text), want.len);
+	assert_memory_equal(text, want.data, want.len);
+	mu_buf_release(&want);
+}
+
 /* A coalition is its partners' ids, in scenario order, joined by ';';
  * nothing for the empty coalition; bits beyond the scenario's partners are
  * no partner. */
@@ -1358,7 +1950,7 @@ static void test_io_say_coalition_is_its_partners(void **state)
 
 /* The core sentence on generated shares: sampled, that the core is
  * checked for exact shares only, up to the number given; exact, in the
- * core or not as is_in_core says, the furthest coalition by its ids and
+ * core or not as is_in_core says, the furthest coalition by its names and
  * the excess (in the core: its opposite, the margin) read back to the
  * penny, with its sign. */
 static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
@@ -1366,10 +1958,10 @@ static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
 	static const char in_core[] = "The shares are in the core: no group of partners would gain "
 	                              "more value (spend plus penalty weights, not money) by "
 	                              "working together alone than its shares add up to (the "
-	                              "closest, ",
+	                              "closest: ",
 	                  not_in[] = "The shares are not in the core: ",
-	                  not_end[] = " more in value (spend plus penalty weights, not money) by "
-	                              "working together alone than its shares add up to.";
+	                  not_end[] = " more in value (spend plus penalty weights, not money) "
+	                              "than their shares add up to.";
 	int k;
 	(void)state;
 	for (k = 0; k < 5000; k++) {
@@ -1412,7 +2004,7 @@ static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
 			at = b.data + strlen(in_core);
 			end = strstr(at, ", by ");
 			assert_non_null(end);
-			check_coalition(&sc, at, end, sh.furthest);
+			check_coalition_names(&sc, at, end, sh.furthest);
 			at = end + strlen(", by ");
 			assert_true(fabs(signed_weight_at(at) - -sh.furthest_excess) <=
 			            0.005 + 1e-9);
@@ -1420,10 +2012,10 @@ static void test_io_say_shares_core_is_true_of_its_numbers(void **state)
 		} else {
 			assert_true(strncmp(b.data, not_in, strlen(not_in)) == 0);
 			at = b.data + strlen(not_in);
-			end = strstr(at, " would gain ");
+			end = strstr(at, ", working together alone, would gain ");
 			assert_non_null(end);
-			check_coalition(&sc, at, end, sh.furthest);
-			at = end + strlen(" would gain ");
+			check_coalition_names(&sc, at, end, sh.furthest);
+			at = end + strlen(", working together alone, would gain ");
 			assert_true(fabs(weight_at(at) - sh.furthest_excess) <= 0.005 + 1e-9);
 			assert_string_equal(b.data + strlen(b.data) - strlen(not_end), not_end);
 		}
@@ -1685,8 +2277,12 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_io_say_value_example_sentence),
 	    cmocka_unit_test(test_io_say_value_is_true_of_its_numbers),
+	    cmocka_unit_test(test_io_say_bidding_is_true_of_its_numbers),
+	    cmocka_unit_test(test_io_say_bidding_example_sentence),
 	    cmocka_unit_test(test_io_say_sweep_is_true_of_its_series),
 	    cmocka_unit_test(test_io_say_sweep_grid_says_what_the_others_were_held_at),
+	    cmocka_unit_test(test_io_say_sweep_cap_is_true_of_its_series),
+	    cmocka_unit_test(test_io_say_sweep_cap_example_sentence),
 	    cmocka_unit_test(test_io_say_point_of_takes_fill_spend_and_red_flags),
 	    cmocka_unit_test(test_io_say_guarantee_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_bank_is_true_of_its_numbers),
@@ -1695,6 +2291,7 @@ int main(void)
 	    cmocka_unit_test(test_io_say_changes_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_change_names_who_and_when),
 	    cmocka_unit_test(test_io_say_recruit_is_true_of_its_numbers),
+	    cmocka_unit_test(test_io_say_compare_cost_says_what_a_stopped_search_proves),
 	    cmocka_unit_test(test_io_say_coalition_is_its_partners),
 	    cmocka_unit_test(test_io_say_shares_core_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_shares_settlement_is_true_of_its_numbers),

@@ -215,6 +215,51 @@ static void test_keep_now_never_changes_the_past(void **state)
 	    (struct counts){.n = 2, .n_added = 1, .n_removed = 1, .n_kept = 1, .penalty = 50});
 }
 
+/* The extra bank staff of §3d are the past's cover too. rn's supply
+ * answers the rate (e = 0.5, step 0.1, bank_cap 16: test_supply.c's
+ * uniform curve); w1..w10 offer d1 and d2, a wants 12 on each: 10 named and
+ * 2 extra at 14.641, 1,383.72028 a shift, 2,767.44057. Kept with --now at
+ * d1's noon, d1 is history: its 2 extra staff and its rate stay (they were
+ * dropped, leaving 2 short: 4,000 on d1), d2 is solved again to the same. */
+static void test_keep_now_keeps_the_past_extra_staff(void **state)
+{
+	const struct harness_file files[] = {
+	    {"caps.csv", "role,bank_rate,agency_cap,bank_cap\nrn,10,,16\nb6,20,,\n"},
+	    {"supply.csv", "role,elasticity,reference_rate,step\nrn,0.5,,0.1\n"},
+	    {"bank.csv", "id,role,home\nw1,rn,a\nw2,rn,a\nw3,rn,a\nw4,rn,a\nw5,rn,a\n"
+	                 "w6,rn,a\nw7,rn,a\nw8,rn,a\nw9,rn,a\nw10,rn,a\n"},
+	    {"availability.csv",
+	     "worker,shift\nw1,d1\nw2,d1\nw3,d1\nw4,d1\nw5,d1\nw6,d1\nw7,d1\nw8,d1\nw9,d1\n"
+	     "w10,d1\nw1,d2\nw2,d2\nw3,d2\nw4,d2\nw5,d2\nw6,d2\nw7,d2\nw8,d2\nw9,d2\n"
+	     "w10,d2\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,12\na,rn,d2,12\n"},
+	    {NULL, NULL},
+	};
+	struct mu_scenario *sc = harness_load(defaults, files);
+	long noon = (long)(20787L * 1440 + 12 * 60); /* 2026-11-30T12:00 */
+	char path[300];
+	int is_lp;
+	(void)state;
+	for (is_lp = 0; is_lp < 2; is_lp++) {
+		char *kept;
+		struct mu_changes *c = NULL;
+		double v = harness_solve(sc, is_lp, false);
+		assert_true(fabs(v - 2767.440566) < 1e-4);
+		tu_path(path, sizeof(path), "plan.csv");
+		kept = tu_read(path, NULL);
+		assert_non_null(strstr(kept, "bank_extra,a,rn,rn,d1,"));
+		/* plan_check: the past's rows, extra staff included, as kept */
+		v = harness_solve_kept(sc, is_lp, kept, true, noon, &c);
+		if (fabs(v - 2767.440566) > 1e-4)
+			fail_msg("%s: the re-plan costs %.6f, the kept plan 2,767.440566",
+			         is_lp ? "plan" : "rota", v);
+		assert_int_equal(c->n_rows, 0);
+		mu_changes_free(c);
+		free(kept);
+	}
+	mu_scenario_free(sc);
+}
+
 static void test_keep_now_counts_the_past_in_rest_and_hours(void **state)
 {
 	/* w2 (rn, max_hours 8) worked d1 at b in the kept plan; d2 (a
@@ -410,6 +455,7 @@ int main(void)
 	    cmocka_unit_test(test_keep_a_worker_moved_is_one_change),
 	    cmocka_unit_test(test_keep_agency_bookings),
 	    cmocka_unit_test(test_keep_now_never_changes_the_past),
+	    cmocka_unit_test(test_keep_now_keeps_the_past_extra_staff),
 	    cmocka_unit_test(test_keep_now_counts_the_past_in_rest_and_hours),
 	    cmocka_unit_test(test_keep_past_above_available_staff),
 	    cmocka_unit_test(test_keep_past_above_rotatable),

@@ -1657,7 +1657,8 @@ static void test_model_work_limit_repeats_the_same_rota(void **state)
 
 /* A rota exists before any relaxation (sol_construct.c): the example's
  * system rota with a work limit of 1 (the rounding gives up at once: the
- * constructed rota, every demand row short, is kept) and with a stop
+ * constructed rota, own staff at work and the rest short, is kept) and
+ * with a stop
  * (Ctrl-C) set before the search starts (the relaxation and the rounding
  * still run: a rota better than leaving everything short) each end
  * feasible, never "no rota", with the relaxation's bound and a gap, and a
@@ -1689,10 +1690,14 @@ static void test_model_rota_exists_before_the_relaxation(void **state)
 		assert_true(s.gap > 0);
 		assert_true(s.bound < s.objective);
 		if (k == 0) {
+			/* the built rota: each partner's own staff on its own demand
+			 * (start_of_own), nobody else, the rest short */
 			size_t src;
 			for (src = 0; src < MU_SRC_COUNT; src++)
-				if (src != MU_SRC_SHORT && src != MU_SRC_BREACH)
+				if (src != MU_SRC_OWN && src != MU_SRC_SHORT &&
+				    src != MU_SRC_BREACH)
 					assert_true(s.plan->system.hours[src] == 0);
+			assert_true(s.plan->system.hours[MU_SRC_OWN] > 0);
 		} else {
 			assert_true(s.plan->system.hours[MU_SRC_OWN] > 0);
 		}
@@ -1721,7 +1726,8 @@ static void stop_after_chunk(void *ctx, long iterations)
  * iterations (sol_relax_simplex), where glp_simplex ran to its end before
  * the stop was looked at: the example's system rota, its relaxation in
  * chunks of 50 iterations and the stop set after the first, ends at once
- * with the rota built before the relaxation (every row short), feasible,
+ * with the rota built before the relaxation (own staff on their own
+ * demand, the rest short), feasible,
  * with no bound (none was proven), and the plan checker accepts it. A
  * stop already set when the search begins (a later search of a command
  * stopped before) is test_model_rota_exists_before_the_relaxation's: the
@@ -1747,8 +1753,9 @@ static void test_model_stop_during_the_relaxation_keeps_the_built_rota(void **st
 	assert_false(s.has_bound);
 	assert_int_equal(s.work, 0); /* nothing after the relaxation */
 	for (src = 0; src < MU_SRC_COUNT; src++)
-		if (src != MU_SRC_SHORT && src != MU_SRC_BREACH)
+		if (src != MU_SRC_OWN && src != MU_SRC_SHORT && src != MU_SRC_BREACH)
 			assert_true(s.plan->system.hours[src] == 0);
+	assert_true(s.plan->system.hours[MU_SRC_OWN] > 0); /* own staff at work */
 	tu_path(dir, sizeof(dir), "stopped-relaxation");
 	assert_int_equal(mkdir(dir, 0777), 0);
 	assert_int_equal(io_report_write_plan(dir, sc, s.plan, MU_ALL, &err), MU_OK);
@@ -2124,10 +2131,9 @@ static void test_model_coalition_is_the_edited_scenario(void **state)
 	 * four random ones; without its supply.csv: under DESIGN.md §3d each
 	 * partner outside the coalition has a supply curve of its own, which
 	 * no edit of agreements.csv and bank.csv makes (the edited copy has
-	 * one curve for all); test_supply checks coalitions' curves.
-	 * TODO(lead): with supply.csv pol_game's values are not the
-	 * coalition's own model's either (the empty coalition: 311,364.02
-	 * against 438,170.46), so shares is wrong on a scenario with one */
+	 * one curve for all); test_supply checks that pol_game values each
+	 * coalition as its own model with curves (the empty coalition the
+	 * silo), and test_cli's shares test runs on the example with them */
 	for (i = 0; i < src->n_files; i++)
 		if (strcmp(src->files[i].name, "supply.csv") != 0)
 			example[n_example_files++] =

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "core/mu_alloc.h"
+#include "core/mu_bidding.h"
 #include "core/mu_buf.h"
 #include "io/io_report.h"
 #include "model_harness.h"
@@ -215,6 +216,36 @@ static void test_supply_incentive_rate_card_hand_solved(void **state)
  * all of S(12) at 12 x 10.95445 = 131.45341 a hour, 1,051.62731, and
  * leaves 1.04555 short (1,672.87816): 2,724.50547. A rota has 10 at
  * w_0 (800) and 2 short (3,200): 4,000. A lower cap leaves more unfilled. */
+/* Rota mode rounds a curve's room for extra staff down (pol_rota_cuts.c:
+ * extra staff are whole): n = 10 offers, ε = 0.5, cap 12 (w_0 10) give
+ * S(top) = 10 × 1.2^0.5 = 10.954, room 0.954, so the rota's row allows 0
+ * extra staff, and plan mode keeps the fraction. The rota search's answer
+ * is the same either way (the cut removes no whole solution). */
+static void test_supply_rota_rounds_the_room_for_extra_staff_down(void **state)
+{
+	const struct supply_case c = {"rn", 0.5, 0, 0.1, 12, MU_RATE_CARD_UNIFORM};
+	const struct harness_file files[] = {
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,12\n"}, {NULL, NULL}};
+	struct mu_scenario *sc = load(files, &c);
+	int is_rota;
+	(void)state;
+	for (is_rota = 0; is_rota < 2; is_rota++) {
+		struct pol_build *b = pol_build_new(sc, NULL);
+		size_t row;
+		if (is_rota)
+			pol_rota_cuts_apply(b);
+		assert_int_equal(b->n_curves, 1);
+		row = b->curves[0].extra_row;
+		assert_true(row != MU_ALL);
+		assert_true(fabs(b->m->row_hi[row] - (is_rota ? 0 : 10 * sqrt(1.2) - 10)) < 1e-9);
+		/* the paid row holds the steps, continuous: never rounded */
+		if (b->curves[0].paid_row != MU_ALL)
+			assert_true(fabs(b->m->row_hi[b->curves[0].paid_row]) < 1e-9);
+		pol_build_free(b);
+	}
+	mu_scenario_free(sc);
+}
+
 static void test_supply_cap_limits_what_is_bought(void **state)
 {
 	const struct supply_case c = {"rn", 0.5, 0, 0.1, 12, MU_RATE_CARD_UNIFORM};
@@ -450,9 +481,10 @@ static void test_supply_plan_check_rejects_wrong_plans(void **state)
 		fail_msg("%s", why);
 	expect_rejected(sc, &s, rate, dearer, "rate rows for rn on d1 cost");
 	expect_rejected(sc, &s, extra, one_more, "S(top rung)");
-	expect_rejected(sc, &s, rate, lower_rung, "the rung reached is 14.641");
+	expect_rejected(sc, &s, rate, lower_rung, "S(rate paid 13.31) - n is 1.5369");
 	expect_rejected(sc, &s, rate, to_b, "the rate row at a costs");
-	/* a plan without its rate row leaves the cost above w_0 unsaid */
+	/* a plan without its rate row leaves the cost above w_0 unsaid, and
+	 * pays its extra staff w_0 */
 	s.plan->n_rows--;
 	if (rate != s.plan->n_rows)
 		s.plan->rows[rate] = s.plan->rows[s.plan->n_rows];
@@ -460,7 +492,56 @@ static void test_supply_plan_check_rejects_wrong_plans(void **state)
 	assert_false(plan_check_file(
 	    sc, path, &(struct plan_check){.is_rota = true, .objective = s.objective}, why,
 	    sizeof(why)));
-	assert_non_null(strstr(why, "cost 0.0000"));
+	/* its extra staff then work at w_0, above S(w_0) - n */
+	assert_non_null(strstr(why, "S(rate paid 10) - n is 0"));
+	s.plan->n_rows++;
+	pol_solved_release(&s);
+	mu_scenario_free(sc);
+}
+
+/* Extra staff exist only at a rate whose S is above n (§3d): they cannot
+ * stand in at w_0 for a named worker who offered d1 but cannot work it.
+ * The uniform curve (cap 16), demand 10 at a, w1 (of the ten who offered
+ * d1, n = 10) at home at b and not cleared for a: 9 named at w_0 and 1 extra, paid the rung for n +
+ * extra = 11, 12.1 (S = 11): E(11) = 133.1, the rate row (133.1 - 11 x 10) x 8 = 184.8, 800 + 184.8
+ * = 984.8 in both modes (each step's slope x 8, 172 and 197, below a short staff's 1,600 - 80).
+ * Before the fix the extra staff worked at w_0 for 800. A plan without its rate row (the extra
+ * staff at w_0) fails plan_check. */
+static void test_supply_no_extra_staff_at_w0(void **state)
+{
+	const struct supply_case c = {"rn", 0.5, 0, 0.1, 16, MU_RATE_CARD_UNIFORM};
+	const struct harness_file files[] = {
+	    {"bank.csv", "id,role,home,partners,max_hours\nw1,rn,b,,\nw2,rn,a,,\nw3,rn,a,,\n"
+	                 "w4,rn,a,,\nw5,rn,a,,\nw6,rn,a,,\nw7,rn,a,,\nw8,rn,a,,\nw9,rn,a,,\n"
+	                 "w10,rn,a,,\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,10\n"},
+	    {NULL, NULL}};
+	struct mu_scenario *sc = load(files, &c);
+	struct pol_solved s;
+	struct mu_err err;
+	size_t i, rate = MU_ALL;
+	char path[300], why[512];
+	(void)state;
+	expect(sc, 984.8, 984.8);
+	solve(sc, false, &s);
+	assert_true(fabs(sum_of(s.plan, MU_SRC_BANK).staff - 9) < 1e-9);
+	assert_true(fabs(sum_of(s.plan, MU_SRC_BANK_EXTRA).staff - 1) < 1e-9);
+	assert_true(fabs(sum_of(s.plan, MU_SRC_RATE).rate - 12.1) < 1e-9);
+	assert_true(fabs(sum_of(s.plan, MU_SRC_RATE).cost - 184.8) < 1e-6);
+	for (i = 0; i < s.plan->n_rows; i++)
+		if (s.plan->rows[i].source == MU_SRC_RATE)
+			rate = i;
+	assert_true(rate != MU_ALL);
+	s.plan->n_rows--;
+	if (rate != s.plan->n_rows)
+		s.plan->rows[rate] = s.plan->rows[s.plan->n_rows];
+	assert_int_equal(io_report_write_plan(tu_dir(), sc, s.plan, MU_ALL, &err), MU_OK);
+	tu_path(path, sizeof(path), "plan.csv");
+	assert_false(plan_check_file(
+	    sc, path, &(struct plan_check){.is_rota = true, .objective = s.objective - 184.8}, why,
+	    sizeof(why)));
+	if (!strstr(why, "S(rate paid 10) - n is 0"))
+		fail_msg("rejected for '%s'", why);
 	s.plan->n_rows++;
 	pol_solved_release(&s);
 	mu_scenario_free(sc);
@@ -513,6 +594,33 @@ static void test_supply_rota_exists_before_the_relaxation(void **state)
 		}
 		pol_solved_release(&s);
 	}
+	mu_scenario_free(sc);
+}
+
+/* The example ICS with every role's supply elastic (e = 1, step 0.05,
+ * bank_cap 30% above bank_rate, incentive) in plan mode: pooled, natural
+ * and sifted reach one objective, CLP reaches it on the MPS, every plan
+ * passes plan_check, and the curves cost something: the rates rise. */
+static void test_supply_example_plan_matches_clp(void **state)
+{
+	struct mu_scenario *sc = tu_load_example();
+	struct pol_solved s;
+	double with;
+	size_t r;
+	(void)state;
+	for (r = 0; r < sc->n_roles; r++) {
+		const struct mu_cap *cap = mu_scenario_cap(sc, r);
+		struct supply_case c = {sc->roles[r].id, 1, 0, 0.05, 0, MU_RATE_CARD_INCENTIVE};
+		if (cap && cap->has_bank_rate)
+			c.cap = cap->bank_rate * 1.3;
+		add_supply(sc, &c);
+	}
+	with = harness_solve(sc, true, false);
+	solve(sc, true, &s);
+	assert_true(fabs(s.objective - with) < 1e-6 * (1 + with));
+	assert_true(sum_of(s.plan, MU_SRC_RATE).n > 0);
+	assert_true(sum_of(s.plan, MU_SRC_BANK_EXTRA).staff > 0);
+	pol_solved_release(&s);
 	mu_scenario_free(sc);
 }
 
@@ -645,18 +753,195 @@ static void test_supply_generated_scenarios_match_cbc_and_clp(void **state)
 	free(g);
 }
 
+/* compare's bidding plan (DESIGN.md §3d, core/mu_bidding.c), worked out
+ * by hand. Two partners: a with its ten workers w1..w10, b with five,
+ * v1..v5, cleared at a too. One role rn, bank_rate 10, e = 1, step 0.1,
+ * bank_cap 12.1: rungs 10, 11, 12.1. The 8 h shift d1 has enhancement 0.5
+ * (u = 1.5): a staff-shift at w costs w x 12. Demand a 12, b 3.
+ * Alone: a's curve over its 10 offers, S(w) = w: 10, 11, 12.1; uniform C
+ * = 100, 121, 146.41, slopes 10, 21, 23.1. Twelve staff (ten named, two
+ * extra of the 2.1 room) cost E(12) = 121 + 23.1 = 144.1 a hour, x 12 =
+ * 1,729.20 (one more at 23.1 x 12 = 277.20 is below a short staff-shift's
+ * 1,600): the rate paid 12.1, rung 2. b's curve over its 5 offers has
+ * S(w_0) = 5 >= 3: rung 0, 3 x 10 x 12 = 360, no rate row. Silo: 2,089.20.
+ * Bidding: the highest rate on (rn, d1) is a's 12.1, so b's 3 staff-shifts
+ * are paid 12.1 - 10 = 2.1 more an hour: 3 x 8 h x 1.5 x 2.1 = 75.60; b
+ * 435.60, a 1,729.20 as alone (it set the rate), 2,164.80 in all.
+ * System: one curve over 15 offers, S(w_0) = 15 = demand: all at w_0,
+ * 15 x 120 = 1,800 (a 12 x 120 = 1,440, b 360), no rate row.
+ * The shared rate card is worth 75.60 on top of the 289.20 that mutual aid
+ * and the shared bank are worth; against bidding the system spends 364.80
+ * less. Filled hours: 120 in all three. Both modes give the same plans. */
+static void test_supply_bidding_reprices_at_the_highest_rung(void **state)
+{
+	const struct supply_case c = {"rn", 1, 0, 0.1, 12.1, MU_RATE_CARD_UNIFORM};
+	const struct harness_file files[] = {
+	    {"shifts.csv", "id,date,start,end,paid_hours,enhancement\n"
+	                   "d1,2026-11-30,08:00,16:00,8,0.5\n"},
+	    {"bank.csv", "id,role,home,partners\nw1,rn,a,\nw2,rn,a,\nw3,rn,a,\nw4,rn,a,\n"
+	                 "w5,rn,a,\nw6,rn,a,\nw7,rn,a,\nw8,rn,a,\nw9,rn,a,\nw10,rn,a,\n"
+	                 "v1,rn,b,a;b\nv2,rn,b,a;b\nv3,rn,b,a;b\nv4,rn,b,a;b\nv5,rn,b,a;b\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw2,d1\nw3,d1\nw4,d1\nw5,d1\nw6,d1\n"
+	                         "w7,d1\nw8,d1\nw9,d1\nw10,d1\nv1,d1\nv2,d1\nv3,d1\nv4,d1\n"
+	                         "v5,d1\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,12\nb,rn,d1,3\n"},
+	    {NULL, NULL}};
+	struct mu_scenario *sc = load(files, &c);
+	int mode;
+	(void)state;
+	assert_true(mu_bidding_is_wanted(sc));
+	for (mode = 0; mode < 2; mode++) {
+		struct pol_solve_request silo_req = {
+		    .is_lp = mode == 1, .is_silo = true, .pool = POL_POOL_NEVER};
+		struct pol_solved silo, sys;
+		struct mu_bidding *bid;
+		struct mu_err err;
+		mu_err_clear(&err);
+		if (pol_solve(sc, &silo_req, &silo, &err) != MU_OK)
+			fail_msg("%s", err.msg);
+		assert_int_equal(silo.status, MU_STATUS_OPTIMAL);
+		solve(sc, mode == 1, &sys);
+		assert_true(fabs(silo.plan->partners[0].spend_total - 1729.2) < 1e-6);
+		assert_true(fabs(silo.plan->partners[1].spend_total - 360) < 1e-6);
+		assert_true(fabs(sys.plan->system.spend_total - 1800) < 1e-6);
+		bid = mu_bidding_new(sc, silo.plan);
+		assert_true(fabs(bid->rise[0]) < 1e-9);
+		assert_true(fabs(bid->rise[1] - 75.6) < 1e-6);
+		assert_true(fabs(bid->rise_total - 75.6) < 1e-6);
+		assert_true(fabs(bid->partners[0].spend_total - 1729.2) < 1e-6);
+		assert_true(fabs(bid->partners[1].spend_total - 435.6) < 1e-6);
+		assert_true(fabs(mu_totals_net_cash(&bid->partners[1]) - 435.6) < 1e-6);
+		assert_true(fabs(bid->system.spend_total - 2164.8) < 1e-6);
+		assert_true(fabs(bid->system.spend[MU_SRC_RATE] -
+		                 silo.plan->system.spend[MU_SRC_RATE] - 75.6) < 1e-6);
+		assert_true(fabs(bid->system.cost_total - silo.plan->system.cost_total - 75.6) <
+		            1e-6);
+		/* the same staff: the same filled hours, the same penalties */
+		assert_true(fabs(bid->system.filled_hours - 120) < 1e-9);
+		assert_true(fabs(bid->system.filled_hours - silo.plan->system.filled_hours) < 1e-9);
+		assert_true(fabs(bid->system.penalty_total - silo.plan->system.penalty_total) <
+		            1e-9);
+		/* against bidding, the system plan: 364.80 less */
+		assert_true(fabs(bid->system.spend_total - sys.plan->system.spend_total - 364.8) <
+		            1e-6);
+		assert_int_equal(bid->horizon_days, 1);
+		mu_bidding_free(bid);
+		/* the system plan re-priced changes nothing: one rate card */
+		bid = mu_bidding_new(sc, sys.plan);
+		assert_true(fabs(bid->rise_total) < 1e-9);
+		mu_bidding_free(bid);
+		pol_solved_release(&silo);
+		pol_solved_release(&sys);
+	}
+	mu_scenario_free(sc);
+}
+
+/* Without a role whose supply answers the rate there is no bidding plan;
+ * with every partner at the same rung, bidding is the silo plan. */
+static void test_supply_bidding_is_silo_when_no_rate_is_above_another(void **state)
+{
+	const struct supply_case flat = {"rn", 0, 0, 0.1, 0, MU_RATE_CARD_UNIFORM};
+	const struct supply_case c = {"rn", 0.5, 0, 0.1, 16, MU_RATE_CARD_UNIFORM};
+	const struct harness_file files[] = {
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,12\n"}, {NULL, NULL}};
+	struct mu_scenario *sc = load(files, NULL);
+	struct pol_solved s;
+	struct mu_bidding *bid;
+	(void)state;
+	assert_false(mu_bidding_is_wanted(sc));
+	mu_scenario_free(sc);
+	sc = load(files, &flat);
+	assert_false(mu_bidding_is_wanted(sc));
+	mu_scenario_free(sc);
+	/* one partner at rung 5 (the hand-solved uniform case above): it set
+	 * the rate, so it pays as alone */
+	sc = load(files, &c);
+	assert_true(mu_bidding_is_wanted(sc));
+	solve(sc, false, &s);
+	assert_true(sum_of(s.plan, MU_SRC_RATE).rate > 10);
+	bid = mu_bidding_new(sc, s.plan);
+	assert_true(fabs(bid->rise_total) < 1e-9);
+	assert_true(fabs(bid->system.spend_total - s.plan->system.spend_total) < 1e-9);
+	mu_bidding_free(bid);
+	pol_solved_release(&s);
+	mu_scenario_free(sc);
+}
+
+/* pol_game's one model (policies/pol_game.c, `muster shares`) values every
+ * coalition as a model built for it alone does (§3a, §3d: one curve over
+ * its members' workers, each partner outside it its own): the empty
+ * coalition the silo, the whole the system, and each between, walked in
+ * counting order and back (partners join and leave, several at once). */
+static void test_supply_game_values_each_coalition_as_its_own_model(void **state)
+{
+	struct gen *g = mu_calloc(1, sizeof(*g));
+	struct harness_file files[10];
+	struct supply_case cases[2];
+	unsigned long long seed;
+	size_t i, n_between = 0;
+	(void)state;
+	for (i = 0; i < 6; i++)
+		mu_buf_init(&g->text[i]);
+	for (seed = 1; seed <= 6; seed++) {
+		struct mu_scenario *sc;
+		struct pol_game *game;
+		struct mu_err err;
+		double v[8], silo, system;
+		unsigned mask, k;
+		gen_scenario(g, seed, files, cases);
+		sc = harness_load(defaults, files);
+		add_supply(sc, &cases[0]);
+		add_supply(sc, &cases[1]);
+		assert_int_equal(pol_game_new(sc, &game, &err), MU_OK);
+		silo = harness_solve(sc, true, true);
+		system = harness_solve(sc, true, false);
+		for (mask = 0; mask < 8; mask++) {
+			bool in[3];
+			for (k = 0; k < 3; k++)
+				in[k] = mask >> k & 1;
+			v[mask] = mask == 0   ? silo
+			          : mask == 7 ? system
+			                      : harness_solve_coalition(sc, true, in);
+			n_between += fabs(v[mask] - silo) > 1e-6 && fabs(v[mask] - system) > 1e-6;
+		}
+		for (k = 0; k < 16; k++) {
+			unsigned m = k < 8 ? k : 15 - k;
+			bool in[3] = {m & 1, m >> 1 & 1, m >> 2 & 1};
+			double got;
+			assert_int_equal(pol_game_value(game, in, &got, &err), MU_OK);
+			if (!(fabs(got - v[m]) <= 1e-6 * (1 + fabs(v[m]))))
+				fail_msg(
+				    "seed %llu, coalition %u: pol_game %.9f, its own model %.9f",
+				    seed, m, got, v[m]);
+		}
+		pol_game_free(game);
+		mu_scenario_free(sc);
+	}
+	/* coalitions between the silo and the system were there to check */
+	assert_true(n_between > 3);
+	for (i = 0; i < 6; i++)
+		mu_buf_release(&g->text[i]);
+	free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_supply_uniform_rate_card_hand_solved),
 	    cmocka_unit_test(test_supply_incentive_rate_card_hand_solved),
 	    cmocka_unit_test(test_supply_cap_limits_what_is_bought),
+	    cmocka_unit_test(test_supply_rota_rounds_the_room_for_extra_staff_down),
 	    cmocka_unit_test(test_supply_reference_rate_limits_the_named),
 	    cmocka_unit_test(test_supply_fixed_supply_is_the_model_of_section_3),
 	    cmocka_unit_test(test_supply_silo_has_a_curve_per_partner),
+	    cmocka_unit_test(test_supply_bidding_reprices_at_the_highest_rung),
+	    cmocka_unit_test(test_supply_bidding_is_silo_when_no_rate_is_above_another),
 	    cmocka_unit_test(test_supply_plan_check_rejects_wrong_plans),
+	    cmocka_unit_test(test_supply_no_extra_staff_at_w0),
 	    cmocka_unit_test(test_supply_rota_exists_before_the_relaxation),
+	    cmocka_unit_test(test_supply_example_plan_matches_clp),
 	    cmocka_unit_test(test_supply_generated_scenarios_match_cbc_and_clp),
+	    cmocka_unit_test(test_supply_game_values_each_coalition_as_its_own_model),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }

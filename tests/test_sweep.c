@@ -235,9 +235,11 @@ static void test_sweep_settings_follow_the_table(void **state)
 	assert_string_equal(refusal(sc, "agency_kap.rn=1:2:1"),
 	                    "--vary: unknown name 'agency_kap.rn'; it can be a setting "
 	                    "(shortfall_penalty, floor_penalty, min_rest_hours, allow_break_glass, "
-	                    "break_glass_penalty, tier_penalty, agency_budget), "
-	                    "agency_budget.PARTNER, agency_cap.ROLE, bank_rate.ROLE, demand, "
-	                    "demand.PARTNER, staff.PARTNER.ROLE or max_per_shift.FROM.TO.ROLE");
+	                    "break_glass_penalty, tier_penalty, agency_budget, rate_card), "
+	                    "agency_budget.PARTNER, agency_cap.ROLE, bank_rate.ROLE, "
+	                    "bank_cap.ROLE, elasticity.ROLE, reference_rate.ROLE, step.ROLE, "
+	                    "demand, demand.PARTNER, staff.PARTNER.ROLE or "
+	                    "max_per_shift.FROM.TO.ROLE");
 	mu_scenario_free(sc);
 }
 
@@ -324,6 +326,220 @@ static void test_sweep_warm_start_finds_the_cold_optimum(void **state)
 	mu_scenario_free(sc);
 }
 
+/* DESIGN.md §3d: ten rn bank workers of a offer d1 at bank_rate 10, 12
+ * rn wanted there (a short one costs 1600), elasticity 1 at the
+ * bank_rate, step 1 (ladder 10, 20, ... below the cap, then the cap):
+ * S(w) = w. At a cap of c in [10, 20] the top rung is c, so S = c staff
+ * can be had, E(c) = c x c (uniform) an hour, and extra staff up to c -
+ * 10. Cap 10: 10 named, 800 + 2 short 3200 = 4000; cap 11: E(11) 121 x 8
+ * = 968 + 1 short = 2568; cap 12: E(12) 144 x 8 = 1152, none short. */
+static const struct harness_file elastic[] = {
+    {"demand.csv", "partner,role,shift,required\na,rn,d1,12\n"},
+    {"staff.csv", "partner,role,shift,available\n"},
+    {"agency.csv", "supplier,role,partner,rate\n"},
+    {"agreements.csv", "from,to,role\n"},
+    {"caps.csv", "role,bank_rate,bank_cap\nrn,10,12\n"},
+    {"bank.csv", "id,role,home\nw1,rn,a\nw2,rn,a\nw3,rn,a\nw4,rn,a\nw5,rn,a\nw6,rn,a\nw7,rn,a\n"
+                 "w8,rn,a\nw9,rn,a\nw10,rn,a\n"},
+    {"availability.csv", "worker,shift\nw1,d1\nw2,d1\nw3,d1\nw4,d1\nw5,d1\nw6,d1\nw7,d1\n"
+                         "w8,d1\nw9,d1\nw10,d1\n"},
+    {"supply.csv", "role,elasticity,step\nrn,1,1\n"},
+    {NULL, NULL},
+};
+
+/* elastic with supply.csv as text (NULL: no such file). */
+static struct mu_scenario *load_supply(const char *supply)
+{
+	struct harness_file files[sizeof(elastic) / sizeof(elastic[0])];
+	size_t i, n = 0;
+	for (i = 0; elastic[i].name; i++)
+		if (strcmp(elastic[i].name, "supply.csv") != 0)
+			files[n++] = elastic[i];
+		else if (supply)
+			files[n++] = (struct harness_file){"supply.csv", supply};
+	files[n] = (struct harness_file){NULL, NULL};
+	return harness_load(base, files);
+}
+
+/* The message of flow_vary_check on the sweep of texts, which must
+ * refuse it. */
+static const char *check_refusal(struct mu_scenario *sc, const char *const *texts, size_t n)
+{
+	static struct mu_err err;
+	struct flow_vary v[4];
+	size_t k;
+	enum mu_code rc;
+	mu_err_clear(&err);
+	for (k = 0; k < n; k++)
+		if (flow_vary_parse(sc, texts[k], &v[k], &err) != MU_OK)
+			fail_msg("%s: %s", texts[k], err.msg);
+	rc = flow_vary_check(sc, v, n, &err);
+	for (k = 0; k < n; k++)
+		flow_vary_release(&v[k]);
+	if (rc == MU_OK)
+		fail_msg("'%s' was accepted", texts[0]);
+	assert_int_equal(err.code, MU_E_USAGE);
+	return err.msg;
+}
+
+static void check_accepted(struct mu_scenario *sc, const char *const *texts, size_t n)
+{
+	struct flow_vary v[4];
+	struct mu_err err;
+	size_t k;
+	mu_err_clear(&err);
+	for (k = 0; k < n; k++)
+		assert_int_equal(flow_vary_parse(sc, texts[k], &v[k], &err), MU_OK);
+	if (flow_vary_check(sc, v, n, &err) != MU_OK)
+		fail_msg("%s", err.msg);
+	for (k = 0; k < n; k++)
+		flow_vary_release(&v[k]);
+}
+
+/* §3d: a bank cap (reference rate, step, rate card) of a role whose
+ * supply is fixed does nothing, and a point with bank_cap below
+ * bank_rate is refused as caps.csv's reader refuses it, by its values. */
+static void test_sweep_refuses_what_supply_cannot_show(void **state)
+{
+	static const char *const cap[] = {"bank_cap.rn=10:12:1"};
+	static const char *const card[] = {"rate_card=0:1:1"};
+	static const char *const step[] = {"step.rn=0.1:0.2:0.1"};
+	static const char *const low[] = {"bank_cap.rn=8:12:1"};
+	static const char *const both[] = {"bank_cap.rn=10:12:1", "bank_rate.rn=9:11:1"};
+	static const char *const rate[] = {"bank_rate.rn=10:14:2"};
+	static const char *const with_e[] = {"bank_cap.rn=10:12:1", "elasticity.rn=0:1:1"};
+	static const char *const elasticity[] = {"elasticity.rn=0:1:1"};
+	struct mu_scenario *sc = load_supply(NULL);
+	(void)state;
+	assert_string_equal(check_refusal(sc, cap, 1),
+	                    "--vary bank_cap.rn: role 'rn' has fixed bank supply (no row in "
+	                    "supply.csv), so its bank cap changes nothing (DESIGN.md §3d); give "
+	                    "it a supply.csv row with elasticity above 0, or vary elasticity.rn "
+	                    "too");
+	assert_non_null(strstr(check_refusal(sc, card, 1), "--vary rate_card: every role's bank "
+	                                                   "supply is fixed"));
+	check_accepted(sc, with_e, 2); /* elasticity 1 at its second value */
+	mu_scenario_free(sc);
+	sc = load_supply("role,elasticity\nrn,0\n");
+	assert_non_null(strstr(check_refusal(sc, step, 1),
+	                       "(elasticity 0 in supply.csv), so its ladder step changes nothing"));
+	mu_scenario_free(sc);
+	sc = load_supply("role,elasticity\nrn,0.5\n");
+	check_accepted(sc, cap, 1);
+	check_accepted(sc, card, 1);
+	assert_string_equal(check_refusal(sc, low, 1),
+	                    "--vary bank_cap.rn: at the point bank_cap.rn = 8, bank_cap 8 of role "
+	                    "'rn' is below its bank_rate 10 (caps.csv): bank_cap is the highest "
+	                    "rate the bank may pay (DESIGN.md §3d), so a sweep keeps it at "
+	                    "bank_rate or above");
+	/* the first point in the sweep's order: the cap moves fastest */
+	assert_non_null(strstr(check_refusal(sc, both, 2),
+	                       "at the point bank_cap.rn = 10, bank_rate.rn = 11, bank_cap 10 "
+	                       "of role 'rn' is below its bank_rate 11:"));
+	/* a bank_rate above caps.csv's bank_cap, 12 */
+	assert_non_null(strstr(check_refusal(sc, rate, 1),
+	                       "--vary bank_rate.rn: at the point bank_rate.rn = 14, bank_cap 12 "
+	                       "of role 'rn' is below its bank_rate 14 (bank_cap in caps.csv)"));
+	mu_scenario_free(sc);
+	/* no bank_cap: a ladder of one rung, which the step and the rate card
+	 * cannot price and elasticity cannot move (the offers were made at
+	 * bank_rate) */
+	sc = load_supply("role,elasticity\nrn,0.5\n");
+	sc->caps[0].has_bank_cap = false;
+	assert_non_null(strstr(check_refusal(sc, step, 1),
+	                       "--vary step.rn: role 'rn' has no bank_cap above its bank_rate at "
+	                       "any point, so its ladder is one rung"));
+	assert_non_null(strstr(check_refusal(sc, elasticity, 1), "the elasticity changes nothing"));
+	assert_non_null(strstr(check_refusal(sc, card, 1),
+	                       "no role whose supply answers the rate has a bank_cap"));
+	check_accepted(sc, (const char *const[]){"step.rn=0.1:0.2:0.1", "bank_cap.rn=10:12:2"}, 2);
+	check_accepted(sc, (const char *const[]){"elasticity.rn=0:1:1", "reference_rate.rn=5:10:5"},
+	               2);
+	mu_scenario_free(sc);
+	/* no bank worker of the role offered a shift: nothing to buy */
+	sc = harness_load(base, none);
+	assert_non_null(strstr(refusal(sc, "rate_card=incentive:uniform:1"), "TO (0) is below"));
+	assert_non_null(strstr(check_refusal(sc, elasticity, 1),
+	                       "no bank worker of role 'rn' offered a shift in availability.csv"));
+	mu_scenario_free(sc);
+}
+
+static void test_sweep_bank_cap_buys_supply(void **state)
+{
+	static const double want[] = {4000, 2568, 1152};
+	struct mu_scenario *sc = harness_load(base, elastic);
+	char label[128];
+	struct flow_vary v;
+	struct mu_err err;
+	(void)state;
+	expect_sweep(sc, "bank_cap.rn=10:12:1", want, 3);
+	mu_err_clear(&err);
+	assert_int_equal(flow_vary_parse(sc, "bank_cap.rn=10:12:1", &v, &err), MU_OK);
+	assert_true(flow_vary_is_supply(&v));
+	assert_int_equal(flow_vary_check(sc, &v, 1, &err), MU_OK);
+	assert_string_equal(flow_vary_label(&v, sc, label, sizeof(label)), "bank cap of rn (£/h)");
+	flow_vary_release(&v);
+	mu_scenario_free(sc);
+}
+
+static void test_sweep_supply_cells_and_rate_card(void **state)
+{
+	/* at a cap of 12: fixed supply (elasticity 0) is 10 named and 2
+	 * short, 4000; elasticity 1 is 1152 */
+	static const double by_elasticity[] = {4000, 1152};
+	/* incentive: C_1 = 10 x 10 + 12 x 2 = 124 an hour, 992 */
+	static const double by_card[] = {1152, 992};
+	/* 11 wanted at a cap of 12: step 0.1 has the rungs 10, 11, 12 and
+	 * E(11) = 121, 968; step 1 only 10 and 12, E(11) = (100 + 144) / 2 =
+	 * 122, 976 */
+	static const double by_step[] = {968, 976};
+	/* 12 wanted at a cap of 10 (no ladder): a reference rate of 5 makes
+	 * S(10) = 20, so two extra staff at 80 each join the ten named: 960 */
+	static const double by_reference[] = {960, 4000};
+	static const char *const labels[][2] = {
+	    {"elasticity.rn=0:1:1", "supply elasticity of rn"},
+	    {"reference_rate.rn=5:10:5", "reference rate of rn (£/h)"},
+	    {"step.rn=0.1:1:0.9", "rate ladder step of rn (fraction)"},
+	    {"rate_card=0:1:1", "bank rate card (0 uniform, 1 incentive)"},
+	};
+	struct mu_scenario *sc = harness_load(base, elastic);
+	struct flow_vary v;
+	struct mu_err err;
+	char label[128];
+	size_t k;
+	(void)state;
+	expect_sweep(sc, "elasticity.rn=0:1:1", by_elasticity, 2);
+	assert_true(mu_scenario_supply(sc, 0)->elasticity == 1);
+	expect_sweep(sc, "rate_card=uniform:incentive:1", by_card, 2);
+	assert_int_equal(sc->settings.rate_card, MU_RATE_CARD_INCENTIVE);
+	sc->settings.rate_card = MU_RATE_CARD_UNIFORM;
+	sc->demand[0].required = 11;
+	expect_sweep(sc, "step.rn=0.1:1:0.9", by_step, 2);
+	assert_true(mu_scenario_supply(sc, 0)->step == 1);
+	sc->demand[0].required = 12;
+	sc->caps[0].bank_cap = 10;
+	expect_sweep(sc, "reference_rate.rn=5:10:5", by_reference, 2);
+	assert_true(mu_scenario_supply(sc, 0)->has_reference_rate);
+	for (k = 0; k < sizeof(labels) / sizeof(labels[0]); k++) {
+		mu_err_clear(&err);
+		assert_int_equal(flow_vary_parse(sc, labels[k][0], &v, &err), MU_OK);
+		assert_true(flow_vary_is_supply(&v));
+		assert_string_equal(flow_vary_label(&v, sc, label, sizeof(label)), labels[k][1]);
+		flow_vary_release(&v);
+	}
+	mu_scenario_free(sc);
+	/* a role without a supply row gets one of fixed supply: the model of
+	 * §3 until elasticity moves */
+	sc = load_supply(NULL);
+	assert_null(mu_scenario_supply(sc, 0));
+	assert_int_equal(flow_vary_parse(sc, "step.rn=0.5:1:0.5", &v, &err), MU_OK);
+	assert_non_null(mu_scenario_supply(sc, 0));
+	assert_true(mu_scenario_supply(sc, 0)->elasticity == 0);
+	assert_false(flow_vary_is_supply(&(struct flow_vary){.kind = FLOW_VARY_DEMAND}));
+	flow_vary_release(&v);
+	mu_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -338,6 +554,9 @@ int main(void)
 	    cmocka_unit_test(test_sweep_knows_what_would_undo_another),
 	    cmocka_unit_test(test_sweep_splits_dotted_ids_one_way_only),
 	    cmocka_unit_test(test_sweep_warm_start_finds_the_cold_optimum),
+	    cmocka_unit_test(test_sweep_bank_cap_buys_supply),
+	    cmocka_unit_test(test_sweep_supply_cells_and_rate_card),
+	    cmocka_unit_test(test_sweep_refuses_what_supply_cannot_show),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
