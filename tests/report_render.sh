@@ -289,15 +289,16 @@ paper "rota/partners/$partner" "$example/shifts.csv"
 phone rota
 
 # supply curves (DESIGN.md §3d): a copy of the example whose band 5 nurses
-# offer more at a higher rate, up to a bank_cap of £20.00; the page's
+# alone offer more at a higher rate (its supply.csv replaced, the other
+# roles' bank_cap cleared), up to a bank_cap of £20.00; the page's
 # section on bank rates shows the rate paid of every shift rates.csv says
 # was enhanced, one advert per role and shift with extra staff (at most
 # 30), prints on A4 landscape and fits a phone, on the system's page and a
 # partner's
 cp -R "$example" supply-scenario
 printf 'role,elasticity,reference_rate,step\nrn_b5,1.5,16.5,0.05\n' >supply-scenario/supply.csv
-awk -F, 'BEGIN { OFS = "," } NR == 1 { print $0, "bank_cap"; next }
-	{ print $0, ($1 == "rn_b5" ? "20.00" : "") }' "$example/caps.csv" >supply-scenario/caps.csv
+awk -F, 'BEGIN { OFS = "," } NR > 1 { $4 = ($1 == "rn_b5" ? "20.00" : "") } { print }' \
+	"$example/caps.csv" >supply-scenario/caps.csv
 "$muster" solve supply-scenario --lp --out supply --db runs.db >/dev/null
 [ -s supply/rates.csv ] || fail "supply: no rates.csv"
 [ -s "supply/partners/$partner/rates.csv" ] || fail "supply: $partner has no rates.csv"
