@@ -7,6 +7,7 @@
 
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
+#include "core/mu_err.h"
 #include "io/io_csv.h"
 #include "io/io_scenario.h"
 
@@ -330,4 +331,21 @@ const char *tu_csv_cell_named(const struct io_csv_table *t, size_t i, const char
 		if (strcmp(io_csv_cell_text(t, &t->cells[t->rows[0].first + k]), name) == 0)
 			return io_csv_cell_text(t, &t->cells[t->rows[i].first + k]);
 	return NULL;
+}
+
+char *tu_err_messages(const struct mu_errlist *list)
+{
+	char line[1024], *out = mu_calloc(1, 1);
+	size_t i, used = 0;
+	for (i = 0; i < list->n_items; i++) {
+		size_t n;
+		mu_err_format(&list->items[i], line, sizeof(line));
+		n = strlen(line);
+		out = mu_realloc(out, used + n + 2);
+		memcpy(out + used, line, n);
+		used += n;
+		out[used++] = '\n';
+		out[used] = '\0';
+	}
+	return out;
 }

@@ -58,6 +58,11 @@ void tu_path(char *buf, size_t size, const char *name);
 char *tu_read(const char *path, size_t *len);
 
 struct io_csv_table;
+struct mu_errlist;
+
+/* Every formatted message of list (mu_err_format), one a line; the
+ * caller frees it. */
+char *tu_err_messages(const struct mu_errlist *list);
 
 /* path read as CSV (io_csv_read), or NULL with why saying so ("PATH:
  * cannot read", or the reader's message). Free with io_csv_free. */
