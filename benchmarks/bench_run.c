@@ -135,7 +135,7 @@ static double number_after(const char *text, const char *key)
 }
 
 struct row {
-	char name[32];
+	char name[64];
 	double rows, cols, nnz;
 	double plan_s, plan_mib, plan_obj, plan_build_s, clp_s, clp_obj, plan_cpu, clp_cpu;
 	double rota_s, rota_mib, rota_obj, rota_gap, cbc_s, cbc_obj, cbc_gap, cbc_mib;

@@ -110,11 +110,10 @@ static void print_partners(const struct mu_scenario *sc, const struct flow_run *
 {
 	char m[6][MU_MONEY_SIZE];
 	int w = cli_partner_id_width(sc, 7);
-	struct io_compare_partners t;
 	size_t p;
-	/* the figures of the page's table, each column rounded to its total
-	 * (issue 24) */
-	io_report_compare_partners(sys->solved.plan, silo->solved.plan, sc->n_partners, &t);
+	/* each figure rounded on its own: this table has no total row to add
+	 * up to (the page's has, and is rounded to it), and a partner whose
+	 * plan is the same alone and together must read the same in both */
 	/* weighted is cash plus weights: no pound sign (DESIGN.md §3) */
 	printf("\nPartner by partner (system / silo; net cash = spend + recharge paid - recharge "
 	       "received; weighted = net cash + penalty weights, not money, the same footing "
@@ -127,18 +126,19 @@ static void print_partners(const struct mu_scenario *sc, const struct flow_run *
 		                       *b = &silo->solved.plan->partners[p];
 		double fa = mu_totals_fill_rate(a), fb = mu_totals_fill_rate(b);
 		printf("  %-*s %12s %12s %12s %13s", w, sc->partners[p].id,
-		       cli_money(m[4], t.net_cash[0][p]), cli_money(m[5], t.net_cash[1][p]),
-		       mu_format_weight(m[0], t.weighted[0][p], 2),
-		       mu_format_weight(m[1], t.weighted[1][p], 2));
+		       cli_money(m[4], mu_totals_net_cash(a)),
+		       cli_money(m[5], mu_totals_net_cash(b)),
+		       mu_format_weight(m[0], mu_totals_partner_cost(a), 2),
+		       mu_format_weight(m[1], mu_totals_partner_cost(b), 2));
 		if (fa >= 0)
 			printf(" %6.1f%% %6.1f%%", 100 * fa, 100 * fb);
 		else
 			printf(" %7s %7s", "-", "-");
 		printf(" %4zu %4zu %11s %11s %6.0fh %6.0fh\n", a->n_red_flags, b->n_red_flags,
-		       cli_money(m[2], t.agency[0][p]), cli_money(m[3], t.agency[1][p]),
-		       t.aid_in[p], t.aid_out[p]);
+		       cli_money(m[2], a->spend[MU_SRC_AGENCY]),
+		       cli_money(m[3], b->spend[MU_SRC_AGENCY]), a->hours[MU_SRC_LEND],
+		       a->lent_out_hours);
 	}
-	io_compare_partners_release(&t);
 	cli_print_partner_legend(sc);
 }
 

@@ -194,6 +194,16 @@ size_t pol_build_add_row(struct pol_build *b, const char *name, double lo, doubl
 /* The demand row at (partner, role, shift), or MU_ALL. */
 size_t pol_demand_at(const struct pol_build *b, size_t partner, size_t role, size_t shift);
 
+/* A staff column's key, as a kept plan's and a start's rows are matched
+ * to the model's columns: source, who (own: home; lend: agreement; bank and
+ * pool worker: worker; agency: offer; pool: the pool), where (the demand
+ * row; a pool worker: the shift) and worker role (a pool worker: MU_ALL). */
+void pol_build_key(size_t key[4], enum mu_source source, size_t who, size_t where,
+                   size_t worker_role);
+
+/* The key of column c (pol_build_key). */
+void pol_build_col_key(size_t key[4], const struct pol_col *c);
+
 /* Adds a column for staff of what->worker_role covering demand row
  * what->demand: its cover and floor entries at the role's efficiency, its
  * partner the demand row's. Returns the column. */

@@ -135,3 +135,33 @@ bool *pol_build_core_cols(const struct pol_build *b)
 	}
 	return is_core;
 }
+
+void pol_build_key(size_t key[4], enum mu_source source, size_t who, size_t where,
+                   size_t worker_role)
+{
+	key[0] = (size_t)source;
+	key[1] = who;
+	key[2] = where;
+	key[3] = worker_role;
+}
+
+void pol_build_col_key(size_t key[4], const struct pol_col *c)
+{
+	switch (c->source) {
+	case MU_SRC_OWN:
+		pol_build_key(key, c->source, c->home, c->demand, c->worker_role);
+		break;
+	case MU_SRC_BANK:
+		pol_build_key(key, c->source, c->worker, c->demand, c->worker_role);
+		break;
+	case MU_SRC_POOL_WORKER:
+		pol_build_key(key, c->source, c->worker, c->shift, MU_ALL);
+		break;
+	case MU_SRC_POOL:
+		pol_build_key(key, c->source, c->pool, c->demand, c->worker_role);
+		break;
+	default: /* lend, agency, bank_extra */
+		pol_build_key(key, c->source, c->offer, c->demand, c->worker_role);
+		break;
+	}
+}

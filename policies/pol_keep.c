@@ -34,29 +34,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A staff column's key: source, who (own: home; lend: agreement; bank:
- * worker; agency: offer), demand row and worker role. */
-static void key_of(size_t key[4], enum mu_source source, size_t who, size_t demand,
-                   size_t worker_role)
-{
-	key[0] = (size_t)source;
-	key[1] = who;
-	key[2] = demand;
-	key[3] = worker_role;
-}
-
-static size_t who_of_col(const struct pol_col *c)
-{
-	switch (c->source) {
-	case MU_SRC_OWN:
-		return c->home;
-	case MU_SRC_BANK:
-		return c->worker;
-	default:
-		return c->offer;
-	}
-}
-
 static size_t who_of_row(const struct mu_keep_row *r)
 {
 	switch (r->source) {
@@ -142,7 +119,7 @@ void pol_keep_apply(struct pol_build *b)
 		const struct pol_col *c = &b->cols[j];
 		if (!mu_source_info[c->source].is_staff || mu_source_info[c->source].is_internal)
 			continue;
-		key_of(key, c->source, who_of_col(c), c->demand, c->worker_role);
+		pol_build_col_key(key, c);
 		mu_map_put(&cols, (const char *)key, sizeof(key), j);
 	}
 	for (i = 0; i < k->n_rows; i++) {
@@ -151,7 +128,7 @@ void pol_keep_apply(struct pol_build *b)
 		enum mu_keep_gone gone = mu_keep_row_gone(sc, r);
 		size_t x = MU_ALL;
 		if (gone == MU_KEEP_POSSIBLE && (r->source != MU_SRC_LEND || r->offer != MU_ALL)) {
-			key_of(key, r->source, who_of_row(r), r->demand, r->worker_role);
+			pol_build_key(key, r->source, who_of_row(r), r->demand, r->worker_role);
 			if (!mu_map_get(&cols, (const char *)key, sizeof(key), &x))
 				x = MU_ALL;
 		}

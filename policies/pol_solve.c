@@ -140,39 +140,6 @@ static bool *slack_cols(const struct pol_build *b)
 	return is_slack;
 }
 
-/* A staff column's key in start_of_plan: its source, who (own: home;
- * lend: agreement; bank and pool worker: worker; agency: offer; pool: the
- * pool), demand row (pool worker: shift) and worker role. */
-static void start_key(size_t key[4], enum mu_source source, size_t who, size_t where,
-                      size_t worker_role)
-{
-	key[0] = (size_t)source;
-	key[1] = who;
-	key[2] = where;
-	key[3] = worker_role;
-}
-
-static void start_key_of_col(size_t key[4], const struct pol_col *c)
-{
-	switch (c->source) {
-	case MU_SRC_OWN:
-		start_key(key, c->source, c->home, c->demand, c->worker_role);
-		break;
-	case MU_SRC_BANK:
-		start_key(key, c->source, c->worker, c->demand, c->worker_role);
-		break;
-	case MU_SRC_POOL_WORKER:
-		start_key(key, c->source, c->worker, c->shift, MU_ALL);
-		break;
-	case MU_SRC_POOL:
-		start_key(key, c->source, c->pool, c->demand, c->worker_role);
-		break;
-	default: /* lend, agency */
-		start_key(key, c->source, c->offer, c->demand, c->worker_role);
-		break;
-	}
-}
-
 /* The value of every staff column of b's model that puts plan's staff to
  * work as plan has them (a bank worker in a pool: their y, and the pool's
  * z for the demand row covered); the other columns 0, the slacks left to
@@ -189,7 +156,7 @@ static double *start_of_plan(const struct pol_build *b, const struct mu_plan *pl
 		const struct pol_col *c = &b->cols[j];
 		if (!mu_source_info[c->source].is_staff && c->source != MU_SRC_POOL_WORKER)
 			continue;
-		start_key_of_col(key, c);
+		pol_build_col_key(key, c);
 		mu_map_put(&cols, (const char *)key, sizeof(key), j);
 	}
 	for (i = 0; i < plan->n_rows && is_found; i++) {
@@ -197,23 +164,23 @@ static double *start_of_plan(const struct pol_build *b, const struct mu_plan *pl
 		size_t col;
 		if (!mu_source_info[r->source].is_staff)
 			continue;
-		start_key(key, r->source,
-		          r->source == MU_SRC_OWN    ? r->home
-		          : r->source == MU_SRC_BANK ? r->worker
-		                                     : r->offer,
-		          r->demand, r->worker_role);
+		pol_build_key(key, r->source,
+		              r->source == MU_SRC_OWN    ? r->home
+		              : r->source == MU_SRC_BANK ? r->worker
+		                                         : r->offer,
+		              r->demand, r->worker_role);
 		if (mu_map_get(&cols, (const char *)key, sizeof(key), &col)) {
 			x[col] += r->staff;
 			continue;
 		}
 		/* a pooled worker: they work the shift (y), their pool covers */
-		start_key(key, MU_SRC_POOL_WORKER, r->worker, r->shift, MU_ALL);
+		pol_build_key(key, MU_SRC_POOL_WORKER, r->worker, r->shift, MU_ALL);
 		is_found = r->source == MU_SRC_BANK &&
 		           mu_map_get(&cols, (const char *)key, sizeof(key), &col);
 		if (!is_found)
 			break;
 		x[col] += r->staff;
-		start_key(key, MU_SRC_POOL, b->cols[col].pool, r->demand, r->worker_role);
+		pol_build_key(key, MU_SRC_POOL, b->cols[col].pool, r->demand, r->worker_role);
 		is_found = mu_map_get(&cols, (const char *)key, sizeof(key), &col);
 		if (is_found)
 			x[col] += r->staff;

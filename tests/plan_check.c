@@ -829,11 +829,8 @@ static void check_limits(struct checker *ck)
 
 static double summary_number(const struct io_csv_table *t, size_t i, const char *name)
 {
-	size_t k;
-	for (k = 0; k < t->rows[0].n_cells && k < t->rows[i].n_cells; k++)
-		if (strcmp(io_csv_cell_text(t, &t->cells[t->rows[0].first + k]), name) == 0)
-			return strtod(io_csv_cell_text(t, &t->cells[t->rows[i].first + k]), NULL);
-	return NAN;
+	const char *v = tu_csv_cell_named(t, i, name);
+	return v ? strtod(v, NULL) : NAN;
 }
 
 /* §3d per curve: the staff within S(top rung), the extra staff within
@@ -1101,57 +1098,31 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 	return ck.is_ok;
 }
 
-/* The cell of column name in row i of t, or NULL. */
-static const char *cell_named(const struct io_csv_table *t, size_t i, const char *name)
-{
-	size_t k;
-	for (k = 0; k < t->rows[0].n_cells && k < t->rows[i].n_cells; k++)
-		if (strcmp(io_csv_cell_text(t, &t->cells[t->rows[0].first + k]), name) == 0)
-			return io_csv_cell_text(t, &t->cells[t->rows[i].first + k]);
-	return NULL;
-}
-
-static struct io_csv_table *read_table(const char *path, char *why, size_t why_len)
-{
-	struct io_csv_table *t = NULL;
-	struct mu_err err;
-	size_t len = 0;
-	char *data = tu_read(path, &len);
-	if (!data) {
-		snprintf(why, why_len, "%s: cannot read", path);
-		return NULL;
-	}
-	if (io_csv_read(path, data, len, &t, &err) != MU_OK)
-		snprintf(why, why_len, "%s", err.msg);
-	free(data);
-	return t;
-}
-
 bool plan_check_summary(const char *plan_path, const char *summary_path, char *why, size_t why_len)
 {
 	/* change: a re-plan's, no hours, and its penalty column only in a re-plan */
 	static const char *const sources[] = {"own",   "lend",   "bank",  "agency",
 	                                      "short", "breach", "share", "change"};
-	struct io_csv_table *plan = read_table(plan_path, why, why_len);
-	struct io_csv_table *summary = plan ? read_table(summary_path, why, why_len) : NULL;
+	struct io_csv_table *plan = tu_csv_read(plan_path, why, why_len);
+	struct io_csv_table *summary = plan ? tu_csv_read(summary_path, why, why_len) : NULL;
 	bool is_ok = summary != NULL;
 	size_t i, j, s;
 
 	for (i = 1; is_ok && i < summary->n_rows; i++) {
-		const char *scope = cell_named(summary, i, "partner");
+		const char *scope = tu_csv_cell_named(summary, i, "partner");
 		bool is_system = strcmp(scope, "SYSTEM") == 0;
 		double hours[8] = {0}, cost[8] = {0}, total = 0, lent = 0, in = 0, out = 0;
 		char name[64];
 		for (j = 1; j < plan->n_rows; j++) {
-			const char *src = cell_named(plan, j, "source");
-			double h = strtod(cell_named(plan, j, "hours"), NULL);
-			double c = strtod(cell_named(plan, j, "cost"), NULL);
-			double rc = strtod(cell_named(plan, j, "recharge"), NULL);
+			const char *src = tu_csv_cell_named(plan, j, "source");
+			double h = strtod(tu_csv_cell_named(plan, j, "hours"), NULL);
+			double c = strtod(tu_csv_cell_named(plan, j, "cost"), NULL);
+			double rc = strtod(tu_csv_cell_named(plan, j, "recharge"), NULL);
 			bool is_here =
-			    is_system || strcmp(cell_named(plan, j, "partner"), scope) == 0;
+			    is_system || strcmp(tu_csv_cell_named(plan, j, "partner"), scope) == 0;
 			bool is_lent = strcmp(src, "lend") == 0;
 			if (is_lent &&
-			    (is_system || strcmp(cell_named(plan, j, "home"), scope) == 0)) {
+			    (is_system || strcmp(tu_csv_cell_named(plan, j, "home"), scope) == 0)) {
 				lent += h;
 				in += rc;
 			}
@@ -1172,7 +1143,7 @@ bool plan_check_summary(const char *plan_path, const char *summary_path, char *w
 		for (s = 0; is_ok && s < 8; s++) {
 			const char *v;
 			snprintf(name, sizeof(name), "%s_hours", sources[s]);
-			v = cell_named(summary, i, name);
+			v = tu_csv_cell_named(summary, i, name);
 			if (s < 7 && (!v || fabs(strtod(v, NULL) - hours[s]) > 0.0101))
 				is_ok = false;
 			if (s == 7 && (v || hours[s] != 0))
@@ -1190,7 +1161,7 @@ bool plan_check_summary(const char *plan_path, const char *summary_path, char *w
 			if (s < 4)
 				continue;
 			snprintf(name, sizeof(name), "%s_penalty", sources[s]);
-			v = cell_named(summary, i, name);
+			v = tu_csv_cell_named(summary, i, name);
 			if (!v && s == 7 && cost[s] == 0)
 				continue;
 			if (!v || fabs(strtod(v, NULL) - cost[s]) > 0.006 * (double)plan->n_rows)
@@ -1200,17 +1171,18 @@ bool plan_check_summary(const char *plan_path, const char *summary_path, char *w
 				         "summary.csv %s: %s is not the sum of plan.csv", scope,
 				         name);
 		}
-		if (is_ok && fabs(strtod(cell_named(summary, i, "total_cost"), NULL) - total) >
-		                 0.006 * (double)plan->n_rows) {
+		if (is_ok && fabs(strtod(tu_csv_cell_named(summary, i, "total_cost"), NULL) -
+		                  total) > 0.006 * (double)plan->n_rows) {
 			is_ok = false;
 			snprintf(why, why_len,
 			         "summary.csv %s: total_cost is not the sum of plan.csv", scope);
 		}
 		if (is_ok &&
-		    (fabs(strtod(cell_named(summary, i, "lent_out_hours"), NULL) - lent) > 0.0101 ||
-		     fabs(strtod(cell_named(summary, i, "recharge_in"), NULL) - in) >
+		    (fabs(strtod(tu_csv_cell_named(summary, i, "lent_out_hours"), NULL) - lent) >
+		         0.0101 ||
+		     fabs(strtod(tu_csv_cell_named(summary, i, "recharge_in"), NULL) - in) >
 		         0.006 * (double)plan->n_rows ||
-		     fabs(strtod(cell_named(summary, i, "recharge_out"), NULL) - out) >
+		     fabs(strtod(tu_csv_cell_named(summary, i, "recharge_out"), NULL) - out) >
 		         0.006 * (double)plan->n_rows)) {
 			is_ok = false;
 			snprintf(why, why_len,
@@ -1229,7 +1201,7 @@ static void cells_of(const struct io_csv_table *t, size_t i, const char *const *
 {
 	size_t k;
 	for (k = 0; k < n; k++) {
-		out[k] = cell_named(t, i, names[k]);
+		out[k] = tu_csv_cell_named(t, i, names[k]);
 		if (!out[k])
 			out[k] = "";
 	}
@@ -1243,11 +1215,11 @@ static double rota_rate(const struct mu_scenario *sc, const struct io_csv_table 
 	const struct mu_cap *cap = mu_scenario_cap(sc, r);
 	size_t i;
 	for (i = 1; i < plan->n_rows; i++)
-		if (strcmp(cell_named(plan, i, "source"), "rate") == 0 &&
-		    strcmp(cell_named(plan, i, "partner"), sc->partners[q].id) == 0 &&
-		    strcmp(cell_named(plan, i, "worker_role"), sc->roles[r].id) == 0 &&
-		    strcmp(cell_named(plan, i, "shift"), sc->shifts[s].id) == 0)
-			return strtod(cell_named(plan, i, "offer"), NULL);
+		if (strcmp(tu_csv_cell_named(plan, i, "source"), "rate") == 0 &&
+		    strcmp(tu_csv_cell_named(plan, i, "partner"), sc->partners[q].id) == 0 &&
+		    strcmp(tu_csv_cell_named(plan, i, "worker_role"), sc->roles[r].id) == 0 &&
+		    strcmp(tu_csv_cell_named(plan, i, "shift"), sc->shifts[s].id) == 0)
+			return strtod(tu_csv_cell_named(plan, i, "offer"), NULL);
 	return cap && cap->has_bank_rate ? cap->bank_rate : 0;
 }
 
@@ -1259,8 +1231,8 @@ bool plan_check_rota(const struct mu_scenario *sc, const char *plan_path, const 
 	static const char *const rota_cols[] = {
 	    "worker", "name", "role",  "home", "partner", "partner_name", "covers",
 	    "shift",  "date", "start", "end",  "hours",   "rate"};
-	struct io_csv_table *plan = read_table(plan_path, why, why_len);
-	struct io_csv_table *rota = plan ? read_table(rota_path, why, why_len) : NULL;
+	struct io_csv_table *plan = tu_csv_read(plan_path, why, why_len);
+	struct io_csv_table *rota = plan ? tu_csv_read(rota_path, why, why_len) : NULL;
 	bool is_ok = rota != NULL;
 	size_t i, j = 1, n_bank = 0;
 	long last_worker = -1, last_start = 0;
@@ -1354,7 +1326,7 @@ bool plan_check_partner_slices(const struct mu_scenario *sc, const char *dir, ch
 	bool is_ok;
 	size_t p, i;
 	snprintf(path, sizeof(path), "%s/plan.csv", dir);
-	plan = read_table(path, why, why_len);
+	plan = tu_csv_read(path, why, why_len);
 	is_ok = plan != NULL;
 	for (p = 0; is_ok && p < sc->n_partners; p++) {
 		const char *id = sc->partners[p].id;
@@ -1362,16 +1334,16 @@ bool plan_check_partner_slices(const struct mu_scenario *sc, const char *dir, ch
 		size_t n_mine = 0;
 		FILE *fp;
 		snprintf(path, sizeof(path), "%s/partners/%s/plan.csv", dir, id);
-		if (!(slice = read_table(path, why, why_len))) {
+		if (!(slice = tu_csv_read(path, why, why_len))) {
 			is_ok = false;
 			break;
 		}
 		for (i = 1; i < plan->n_rows; i++)
-			n_mine += strcmp(cell_named(plan, i, "partner"), id) == 0 ||
-			          strcmp(cell_named(plan, i, "home"), id) == 0;
+			n_mine += strcmp(tu_csv_cell_named(plan, i, "partner"), id) == 0 ||
+			          strcmp(tu_csv_cell_named(plan, i, "home"), id) == 0;
 		for (i = 1; is_ok && i < slice->n_rows; i++)
-			if (strcmp(cell_named(slice, i, "partner"), id) != 0 &&
-			    strcmp(cell_named(slice, i, "home"), id) != 0) {
+			if (strcmp(tu_csv_cell_named(slice, i, "partner"), id) != 0 &&
+			    strcmp(tu_csv_cell_named(slice, i, "home"), id) != 0) {
 				snprintf(why, why_len, "%s: line %zu is not %s's", path, i + 1, id);
 				is_ok = false;
 			}

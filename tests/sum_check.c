@@ -14,31 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *cell_named(const struct io_csv_table *t, size_t i, const char *name)
-{
-	size_t k;
-	for (k = 0; k < t->rows[0].n_cells && k < t->rows[i].n_cells; k++)
-		if (strcmp(io_csv_cell_text(t, &t->cells[t->rows[0].first + k]), name) == 0)
-			return io_csv_cell_text(t, &t->cells[t->rows[i].first + k]);
-	return NULL;
-}
-
-static struct io_csv_table *read_table(const char *path, char *why, size_t why_len)
-{
-	struct io_csv_table *t = NULL;
-	struct mu_err err;
-	size_t len = 0;
-	char *data = tu_read(path, &len);
-	if (!data) {
-		snprintf(why, why_len, "%s: cannot read", path);
-		return NULL;
-	}
-	if (io_csv_read(path, data, len, &t, &err) != MU_OK)
-		snprintf(why, why_len, "%s", err.msg);
-	free(data);
-	return t;
-}
-
 /* Whether text is a number written with exactly two decimals. */
 static bool has_two_decimals(const char *text)
 {
@@ -51,7 +26,7 @@ static bool has_two_decimals(const char *text)
 bool sum_check_columns(const char *path, const char *const *money, const char *const *sums,
                        char *why, size_t why_len)
 {
-	struct io_csv_table *t = read_table(path, why, why_len);
+	struct io_csv_table *t = tu_csv_read(path, why, why_len);
 	size_t i, k, total = 0;
 	bool is_ok = t != NULL;
 	for (i = 1; is_ok && i < t->n_rows; i++)
@@ -63,7 +38,7 @@ bool sum_check_columns(const char *path, const char *const *money, const char *c
 	}
 	for (k = 0; is_ok && money[k]; k++)
 		for (i = 1; is_ok && i < t->n_rows; i++) {
-			const char *v = cell_named(t, i, money[k]);
+			const char *v = tu_csv_cell_named(t, i, money[k]);
 			if (!v || (*v && !has_two_decimals(v))) {
 				snprintf(why, why_len,
 				         "%s line %zu: %s is '%s', not money with two decimals",
@@ -73,13 +48,14 @@ bool sum_check_columns(const char *path, const char *const *money, const char *c
 		}
 	for (k = 0; is_ok && sums[k]; k++) {
 		long long sum = 0, shown;
-		const char *v = cell_named(t, total, sums[k]);
+		const char *v = tu_csv_cell_named(t, total, sums[k]);
 		if (!v || !*v)
 			continue;
 		/* in hundredths: the cells as written, added exactly */
 		for (i = 1; i < t->n_rows; i++)
 			if (i != total)
-				sum += llround(100 * strtod(cell_named(t, i, sums[k]), NULL));
+				sum +=
+				    llround(100 * strtod(tu_csv_cell_named(t, i, sums[k]), NULL));
 		shown = llround(100 * strtod(v, NULL));
 		if (sum != shown) {
 			snprintf(why, why_len, "%s: the rows of %s add up to %.2f, SYSTEM says %s",
@@ -198,11 +174,11 @@ bool sum_check_plan(const char *plan, const char *summary, char *why, size_t why
 {
 	static const char *const columns[] = {"cost", "recharge"};
 	static const char *const totals[] = {"total_cost", "recharge_in"};
-	struct io_csv_table *p = read_table(plan, why, why_len), *s = NULL;
+	struct io_csv_table *p = tu_csv_read(plan, why, why_len), *s = NULL;
 	size_t i, c, system = 0;
-	bool is_ok = p && (s = read_table(summary, why, why_len)) != NULL;
+	bool is_ok = p && (s = tu_csv_read(summary, why, why_len)) != NULL;
 	for (i = 1; is_ok && i < s->n_rows; i++)
-		if (strcmp(cell_named(s, i, "partner"), "SYSTEM") == 0)
+		if (strcmp(tu_csv_cell_named(s, i, "partner"), "SYSTEM") == 0)
 			system = i;
 	if (is_ok && system == 0) {
 		snprintf(why, why_len, "%s has no SYSTEM row", summary);
@@ -210,9 +186,10 @@ bool sum_check_plan(const char *plan, const char *summary, char *why, size_t why
 	}
 	for (c = 0; is_ok && c < 2; c++) {
 		long long sum = 0,
-		          shown = llround(100 * strtod(cell_named(s, system, totals[c]), NULL));
+		          shown =
+		              llround(100 * strtod(tu_csv_cell_named(s, system, totals[c]), NULL));
 		for (i = 1; is_ok && i < p->n_rows; i++) {
-			const char *v = cell_named(p, i, columns[c]);
+			const char *v = tu_csv_cell_named(p, i, columns[c]);
 			if (!v || !has_two_decimals(v)) {
 				snprintf(why, why_len, "%s line %zu: %s is '%s', not two decimals",
 				         plan, i + 1, columns[c], v ? v : "(none)");
@@ -226,7 +203,7 @@ bool sum_check_plan(const char *plan, const char *summary, char *why, size_t why
 			    why, why_len,
 			    "%s: the %s column adds up to %.2f as written, %s's SYSTEM %s is %s",
 			    plan, columns[c], (double)sum / 100, summary, totals[c],
-			    cell_named(s, system, totals[c]));
+			    tu_csv_cell_named(s, system, totals[c]));
 			is_ok = false;
 		}
 	}
@@ -240,17 +217,17 @@ bool sum_check_plan(const char *plan, const char *summary, char *why, size_t why
 bool sum_check_compare(const char *path, char *why, size_t why_len)
 {
 	static const char *const columns[] = {"system", "silo", "system_minus_silo"};
-	struct io_csv_table *t = read_table(path, why, why_len);
+	struct io_csv_table *t = tu_csv_read(path, why, why_len);
 	size_t i, j, c;
 	bool is_ok = t != NULL;
 	/* for each SYSTEM row, the partners' rows of its measure above it */
 	for (i = 1; is_ok && i < t->n_rows; i++) {
-		const char *measure = cell_named(t, i, "measure");
+		const char *measure = tu_csv_cell_named(t, i, "measure");
 		bool is_counted = strcmp(measure, "fill_fraction") != 0 &&
 		                  strcmp(measure, "break_glass_staff_shifts") != 0;
 		bool is_two = is_counted && strcmp(measure, "red_flags") != 0;
 		for (c = 0; is_ok && is_two && c < 3; c++) {
-			const char *v = cell_named(t, i, columns[c]);
+			const char *v = tu_csv_cell_named(t, i, columns[c]);
 			if (!v || !has_two_decimals(v)) {
 				snprintf(why, why_len,
 				         "%s line %zu: %s's %s is '%s', not two decimals", path,
@@ -258,16 +235,20 @@ bool sum_check_compare(const char *path, char *why, size_t why_len)
 				is_ok = false;
 			}
 		}
-		if (!is_ok || !is_counted || strcmp(cell_named(t, i, "partner"), "SYSTEM") != 0)
+		if (!is_ok || !is_counted ||
+		    strcmp(tu_csv_cell_named(t, i, "partner"), "SYSTEM") != 0)
 			continue;
 		for (c = 0; is_ok && c < 3; c++) {
 			long long sum = 0,
-			          shown = llround(100 * strtod(cell_named(t, i, columns[c]), NULL));
+			          shown = llround(
+			              100 * strtod(tu_csv_cell_named(t, i, columns[c]), NULL));
 			size_t n_rows = 0;
 			for (j = 1; j < t->n_rows; j++)
-				if (j != i && strcmp(cell_named(t, j, "measure"), measure) == 0) {
-					sum += llround(100 *
-					               strtod(cell_named(t, j, columns[c]), NULL));
+				if (j != i &&
+				    strcmp(tu_csv_cell_named(t, j, "measure"), measure) == 0) {
+					sum += llround(
+					    100 *
+					    strtod(tu_csv_cell_named(t, j, columns[c]), NULL));
 					n_rows++;
 				}
 			if (n_rows == 0 || sum != shown) {
@@ -275,7 +256,7 @@ bool sum_check_compare(const char *path, char *why, size_t why_len)
 				    why, why_len,
 				    "%s: %s's %s adds up to %.2f over %zu partners, SYSTEM says %s",
 				    path, measure, columns[c], (double)sum / 100, n_rows,
-				    cell_named(t, i, columns[c]));
+				    tu_csv_cell_named(t, i, columns[c]));
 				is_ok = false;
 			}
 		}
@@ -296,7 +277,7 @@ static bool ends_with(const char *name, const char *suffix)
 static bool check_picked(const char *path, bool (*pick_money)(const char *),
                          bool (*pick_sum)(const char *), char *why, size_t why_len)
 {
-	struct io_csv_table *t = read_table(path, why, why_len);
+	struct io_csv_table *t = tu_csv_read(path, why, why_len);
 	const char *money[64], *sums[64];
 	size_t k, n_money = 0, n_sums = 0;
 	bool is_ok;

@@ -862,24 +862,6 @@ static void replace_file(struct io_source *src, const char *name, const char *te
 	src->files[i].len = strlen(text);
 }
 
-/* Every formatted message of list, one a line. */
-static char *messages(const struct mu_errlist *list)
-{
-	char line[1024], *out = mu_calloc(1, 1);
-	size_t i, used = 0;
-	for (i = 0; i < list->n_items; i++) {
-		size_t n;
-		mu_err_format(&list->items[i], line, sizeof(line));
-		n = strlen(line);
-		out = mu_realloc(out, used + n + 2);
-		memcpy(out + used, line, n);
-		used += n;
-		out[used++] = '\n';
-		out[used] = '\0';
-	}
-	return out;
-}
-
 struct warning_case {
 	const char *file, *text;   /* replaced (text NULL: removed) */
 	const char *file2, *text2; /* and a second one, or NULL */
@@ -971,10 +953,10 @@ static void test_io_scenario_warns(void **state)
 		mu_errlist_init(errors);
 		mu_errlist_init(warnings);
 		if (io_scenario_load(src, &sc, errors, warnings) != MU_OK) {
-			char *e = messages(errors);
+			char *e = tu_err_messages(errors);
 			fail_msg("case %zu: errors:\n%s", i, e);
 		}
-		got = messages(warnings);
+		got = tu_err_messages(warnings);
 		if (strcmp(got, c->expected) != 0)
 			fail_msg("case %zu: expected warnings:\n%sgot:\n%s", i, c->expected, got);
 		free(got);
@@ -1005,11 +987,11 @@ static void test_io_scenario_names_spreadsheets(void **state)
 	mu_errlist_init(errors);
 	mu_errlist_init(warnings);
 	assert_int_equal(io_scenario_load(src, &sc, errors, warnings), MU_E_INPUT);
-	got = messages(errors);
+	got = tu_err_messages(errors);
 	assert_string_equal(got, "demand.csv: missing: every scenario needs this file (Demand.xlsx "
 	                         "is here: muster reads CSV, save it as \"CSV UTF-8\")\n");
 	free(got);
-	got = messages(warnings);
+	got = tu_err_messages(warnings);
 	assert_string_equal(got, "notes.ods: not read: muster reads CSV (save as \"CSV UTF-8\")\n"
 	                         "recruits.xlsx: not read, so the scenario has no recruits.csv: "
 	                         "muster reads CSV (save as \"CSV UTF-8\")\n");
@@ -1024,7 +1006,7 @@ static void test_io_scenario_names_spreadsheets(void **state)
 	mu_errlist_init(errors);
 	mu_errlist_init(warnings);
 	assert_int_equal(io_scenario_load(src, &sc, errors, warnings), MU_OK);
-	got = messages(warnings);
+	got = tu_err_messages(warnings);
 	assert_string_equal(got, "agency.ods: not read, so the scenario has no agency.csv: muster "
 	                         "reads CSV (save as \"CSV UTF-8\")\n");
 	free(got);
@@ -1082,7 +1064,7 @@ static void test_io_scenario_reports_what_is_not_a_regular_file(void **state)
 	src->n_not_regular = 2;
 	mu_errlist_init(errors);
 	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_E_INPUT);
-	got = messages(errors);
+	got = tu_err_messages(errors);
 	assert_string_equal(got, "demand.csv: not a regular file (a directory): a scenario file is "
 	                         "a plain CSV file\n"
 	                         "extra.csv: not a regular file (a FIFO): a scenario file is a "
@@ -1106,7 +1088,7 @@ static void test_io_scenario_counts_workers_of_a_role_with_no_bank_rate(void **s
 	             BANK_HDR "w1,,rn,a,,\nw2,,hca,b,,\nw3,,hca,b,,\nw4,,hca,a,,\nw5,,rn,b,,\n");
 	mu_errlist_init(errors);
 	assert_int_equal(io_scenario_parse(src, &sc, errors), MU_E_INPUT);
-	got = messages(errors);
+	got = tu_err_messages(errors);
 	assert_string_equal(got, "bank.csv:3:3: role 'hca' has no bank_rate in caps.csv, so its 3 "
 	                         "bank workers cannot be costed\n");
 	free(got);

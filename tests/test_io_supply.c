@@ -88,24 +88,6 @@ static struct io_source *make_source(const char *name, const char *text, const c
 	return src;
 }
 
-/* Every formatted message of list, one a line (the caller frees). */
-static char *messages(const struct mu_errlist *list)
-{
-	char line[1024], *out = mu_calloc(1, 1);
-	size_t i, used = 0;
-	for (i = 0; i < list->n_items; i++) {
-		size_t n;
-		mu_err_format(&list->items[i], line, sizeof(line));
-		n = strlen(line);
-		out = mu_realloc(out, used + n + 2);
-		memcpy(out + used, line, n);
-		used += n;
-		out[used++] = '\n';
-		out[used] = '\0';
-	}
-	return out;
-}
-
 /* Loads the base with the files given; the scenario, or NULL with the
  * errors and warnings (one a line) in *errors_out and *warnings_out (the
  * caller's; either may be NULL). */
@@ -121,9 +103,9 @@ static struct mu_scenario *load(const char *name, const char *text, const char *
 	if (io_scenario_load(src, &sc, errors, warnings) != MU_OK)
 		sc = NULL;
 	if (errors_out)
-		*errors_out = messages(errors);
+		*errors_out = tu_err_messages(errors);
 	if (warnings_out)
-		*warnings_out = messages(warnings);
+		*warnings_out = tu_err_messages(warnings);
 	free(errors);
 	free(warnings);
 	io_source_free(src);
@@ -396,8 +378,8 @@ static void test_io_supply_reach_counts_extra_staff(void **state)
 		mu_errlist_init(errors);
 		mu_errlist_init(warnings);
 		if (io_scenario_load(src, &sc, errors, warnings) != MU_OK)
-			fail_msg("case %zu: errors:\n%s", i, messages(errors));
-		got = messages(warnings);
+			fail_msg("case %zu: errors:\n%s", i, tu_err_messages(errors));
+		got = tu_err_messages(warnings);
 		/* the order of warnings: §2's, then §3d's */
 		if (strcmp(got, reach[i].expected) != 0)
 			fail_msg("case %zu: expected warnings:\n%sgot:\n%s", i, reach[i].expected,

@@ -7,6 +7,8 @@
 
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
+#include "core/mu_err.h"
+#include "io/io_csv.h"
 #include "io/io_scenario.h"
 
 #include <fcntl.h>
@@ -304,4 +306,46 @@ bool tu_has_ended(pid_t pid, int *status)
 	pid_t got = waitpid(pid, status, WNOHANG);
 	assert_true(got >= 0);
 	return got == pid;
+}
+
+struct io_csv_table *tu_csv_read(const char *path, char *why, size_t why_len)
+{
+	struct io_csv_table *t = NULL;
+	struct mu_err err;
+	size_t len = 0;
+	char *data = tu_read(path, &len);
+	if (!data) {
+		snprintf(why, why_len, "%s: cannot read", path);
+		return NULL;
+	}
+	if (io_csv_read(path, data, len, &t, &err) != MU_OK)
+		snprintf(why, why_len, "%s", err.msg);
+	free(data);
+	return t;
+}
+
+const char *tu_csv_cell_named(const struct io_csv_table *t, size_t i, const char *name)
+{
+	size_t k;
+	for (k = 0; k < t->rows[0].n_cells && k < t->rows[i].n_cells; k++)
+		if (strcmp(io_csv_cell_text(t, &t->cells[t->rows[0].first + k]), name) == 0)
+			return io_csv_cell_text(t, &t->cells[t->rows[i].first + k]);
+	return NULL;
+}
+
+char *tu_err_messages(const struct mu_errlist *list)
+{
+	char line[1024], *out = mu_calloc(1, 1);
+	size_t i, used = 0;
+	for (i = 0; i < list->n_items; i++) {
+		size_t n;
+		mu_err_format(&list->items[i], line, sizeof(line));
+		n = strlen(line);
+		out = mu_realloc(out, used + n + 2);
+		memcpy(out + used, line, n);
+		used += n;
+		out[used++] = '\n';
+		out[used] = '\0';
+	}
+	return out;
 }

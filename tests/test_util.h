@@ -57,6 +57,21 @@ void tu_path(char *buf, size_t size, const char *name);
  * cannot be opened. */
 char *tu_read(const char *path, size_t *len);
 
+struct io_csv_table;
+struct mu_errlist;
+
+/* Every formatted message of list (mu_err_format), one a line; the
+ * caller frees it. */
+char *tu_err_messages(const struct mu_errlist *list);
+
+/* path read as CSV (io_csv_read), or NULL with why saying so ("PATH:
+ * cannot read", or the reader's message). Free with io_csv_free. */
+struct io_csv_table *tu_csv_read(const char *path, char *why, size_t why_len);
+
+/* The cell of the column headed name in row i of t (row 0 the header), or
+ * NULL when there is no such column or the row is shorter. */
+const char *tu_csv_cell_named(const struct io_csv_table *t, size_t i, const char *name);
+
 /* tu_read's text of path; fails the test when there is no such file. */
 char *tu_slurp(const char *path);
 
