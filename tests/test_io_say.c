@@ -868,7 +868,7 @@ static const char *check_listed_step(const char *s, const struct io_say_point *p
 static const char *check_extreme_step(const char *s, const struct io_say_point *pts, size_t k,
                                       int dir)
 {
-	double shown = money_at(s), a, rate, best = 0;
+	double shown = money_at(s), a, rate = 0, best = 0;
 	size_t i, at = k;
 	bool is_found = false;
 	assert_int_equal(sscanf(after_money(s), " (%lf to", &a), 1);
