@@ -95,43 +95,15 @@ static const struct io_col shift_cols[] = {{"id", true},         {"date", true},
                                            {"start", true},      {"end", true},
                                            {"paid_hours", true}, {"enhancement", false}};
 
-/* A date that is not YYYY-MM-DD. One a spreadsheet wrote in its locale's
- * form (30/11/2026) is one cause for the whole column: reported at its
- * first cell, worded with the fix and the count in io_causes.c. */
-static void date_error(struct io_table *t, const char *text, size_t len)
-{
-	char q[256], dates[2][11];
-	struct io_cause *c;
-	if (!mu_parse_date_dmy(text, len, dates[0], dates[1])) {
-		io_table_error(t, S_DATE, "invalid date '%s' in column 'date' (YYYY-MM-DD)",
-		               QUOTE(q, text, len));
-		return;
-	}
-	c = io_table_cause_error(t, S_DATE, IO_CAUSE_DATE_FORM, "date", 4,
-	                         "invalid date '%s' in column 'date'", QUOTE(q, text, len));
-	if (c->n_places == 1) {
-		memcpy(c->dates, dates, sizeof(dates));
-		snprintf(c->value, sizeof(c->value), "%s", q);
-	}
-	if (dates[0][0] && !dates[1][0])
-		c->n_only[0]++;
-	else if (dates[1][0] && !dates[0][0])
-		c->n_only[1]++;
-}
-
 static void read_shift(struct io_table *t)
 {
 	struct mu_scenario *sc = t->ld->sc;
 	struct mu_shift s;
 	char *id = NULL;
-	size_t len;
-	const char *text;
 	memset(&s, 0, sizeof(s));
 	if (io_table_id(t, S_ID, &id))
 		io_table_add_id(t, S_ID, &t->ld->shifts, sc->n_shifts, "shift");
-	text = io_table_cell(t, S_DATE, &len);
-	if (io_table_has_value(t, S_DATE) && !mu_parse_date(text, len, &s.day))
-		date_error(t, text, len);
+	io_table_date(t, S_DATE, &s.day);
 	io_table_time(t, S_START, &s.start_min);
 	io_table_time(t, S_END, &s.end_min);
 	io_table_number(t, S_PAID_HOURS, &RULE_PAID_HOURS, 0, &s.paid_hours, NULL);
@@ -765,7 +737,7 @@ enum mu_code io_scenario_load(const struct io_source *src, struct mu_scenario **
 			    &ld, src->files[i].name, 0, 0,
 			    "unknown file: a scenario holds only partners, roles, shifts, demand, "
 			    "staff, bank, availability, agency, agreements, caps, substitutions, "
-			    "settings, recruits and supply .csv files");
+			    "settings, recruits and supply .csv files, and history.csv");
 		}
 	/* Known or not, a .csv name that is not a regular file is that one
 	 * error: a FIFO, a directory or a link to a device is never read. */

@@ -227,6 +227,11 @@ bool io_table_yes_no(struct io_table *t, size_t col, bool dflt, bool *out);
 /* HH:MM, required. */
 bool io_table_time(struct io_table *t, size_t col, int *out);
 
+/* YYYY-MM-DD, a real calendar date, required; *out days since
+ * 1970-01-01. A column of dates a spreadsheet wrote as 30/11/2026 is one
+ * error with its fix (IO_CAUSE_DATE_FORM). */
+bool io_table_date(struct io_table *t, size_t col, long *out);
+
 /* Registers a composite key (indices) of the current row; reports a repeat
  * at column col. what names the key for the message. */
 bool io_table_unique(struct io_table *t, size_t col, const size_t *idx, size_t n_idx,
@@ -243,5 +248,17 @@ bool io_table_add_id(struct io_table *t, size_t col, struct io_id_set *ids, size
  * with ids, the id is spec's first column. True when the file was read
  * whole: its header bound and every row of the right shape. */
 bool io_table_read(struct io_loader *ld, const struct io_file_spec *spec, const struct io_file *f);
+
+/* Hands over a file's next bytes: *data and *len (0 at the end; the
+ * first call's bytes are the file's first, all of them or at least 8).
+ * MU_OK, or the code of an error in err (a read that failed). */
+typedef enum mu_code (*io_table_next_fn)(void *user, const char **data, size_t *len,
+                                         struct mu_err *err);
+
+/* As io_table_read, for a file read in pieces by next (named file in
+ * errors), so that a file far larger than a table's rows (history.csv)
+ * need never be in memory whole: the CSV parser holds one row. */
+bool io_table_read_stream(struct io_loader *ld, const struct io_file_spec *spec, const char *file,
+                          io_table_next_fn next, void *user);
 
 #endif

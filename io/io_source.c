@@ -172,6 +172,11 @@ enum mu_code io_source_read_dir(const char *dir, struct io_source **out, struct 
 		}
 		if (!ends_with_csv(de->d_name))
 			continue;
+		/* never read: not the scenario's, and it may be large (§3e) */
+		if (strcmp(de->d_name, IO_SOURCE_HISTORY) == 0) {
+			src->has_history = true;
+			continue;
+		}
 		path = mu_malloc(strlen(dir) + strlen(de->d_name) + 2);
 		sprintf(path, "%s/%s", dir, de->d_name);
 		MU_GROW(src->files, cap, src->n_files + 1);

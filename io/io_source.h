@@ -8,9 +8,16 @@
 
 #include "core/mu_err.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define IO_SOURCE_FILE_MAX (256UL * 1024 * 1024) /* bytes in one scenario file */
+
+/* The one .csv name a scenario folder may hold that is not the scenario's:
+ * the past shifts of DESIGN.md §3e, which only `muster forecast` (and
+ * `check`) read, through io_history. It may be 50 MB: the source never
+ * reads, hashes or stores it, so that it costs no solve anything. */
+#define IO_SOURCE_HISTORY "history.csv"
 
 struct io_file {
 	char *name; /* base name, e.g. "demand.csv" */
@@ -35,9 +42,11 @@ struct io_source {
 	size_t n_spreadsheets;
 	struct io_not_regular *not_regular; /* sorted by name; not read */
 	size_t n_not_regular;
+	bool has_history; /* the folder holds IO_SOURCE_HISTORY (of any kind); not read */
 };
 
-/* Reads every file of dir whose name ends in ".csv" (any case), and notes
+/* Reads every file of dir whose name ends in ".csv" (any case) but
+ * IO_SOURCE_HISTORY (whose presence only is noted), and notes
  * the names of the spreadsheets beside them (so that a scenario saved as
  * .xlsx can be named in a message; not hashed or stored) and of the .csv
  * names that are not regular files (for io_scenario to report). Returns

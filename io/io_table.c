@@ -393,6 +393,46 @@ bool io_table_time(struct io_table *t, size_t col, int *out)
 	return true;
 }
 
+/* A date that is not YYYY-MM-DD. One a spreadsheet wrote in its locale's
+ * form (30/11/2026) is one cause for the whole column: reported at its
+ * first cell, worded with the fix and the count in io_causes.c. */
+static void date_error(struct io_table *t, size_t col, const char *text, size_t len)
+{
+	char q[256], dates[2][11], key[128];
+	struct io_cause *c;
+	int n;
+	if (!mu_parse_date_dmy(text, len, dates[0], dates[1])) {
+		io_table_error(t, col, "invalid date '%s' in column '%s' (YYYY-MM-DD)",
+		               QUOTE(q, text, len), t->cols[col].name);
+		return;
+	}
+	n = snprintf(key, sizeof(key), "%s", t->cols[col].name);
+	c = io_table_cause_error(
+	    t, col, IO_CAUSE_DATE_FORM, key, n < (int)sizeof(key) ? (size_t)n : sizeof(key) - 1,
+	    "invalid date '%s' in column '%s'", QUOTE(q, text, len), t->cols[col].name);
+	if (c->n_places == 1) {
+		memcpy(c->dates, dates, sizeof(dates));
+		snprintf(c->value, sizeof(c->value), "%s", q);
+	}
+	if (dates[0][0] && !dates[1][0])
+		c->n_only[0]++;
+	else if (dates[1][0] && !dates[0][0])
+		c->n_only[1]++;
+}
+
+bool io_table_date(struct io_table *t, size_t col, long *out)
+{
+	size_t len;
+	const char *s = io_table_cell(t, col, &len);
+	if (!io_table_has_value(t, col))
+		return false;
+	if (!mu_parse_date(s, len, out)) {
+		date_error(t, col, s, len);
+		return false;
+	}
+	return true;
+}
+
 /* ---- files ----------------------------------------------------------- */
 
 /* Bytes of a header cell a message shows. A column name is short (the
@@ -713,14 +753,14 @@ static void keep_broken_id(struct io_table *t, struct io_id_set *ids)
 /* A file that is not CSV text but what a spreadsheet saves (an .xlsx or
  * .ods is a ZIP, an .xls an OLE file; "Unicode text" is UTF-16): the name
  * of what it is, or NULL. */
-static const char *spreadsheet_kind(const struct io_file *f)
+static const char *spreadsheet_kind(const char *data, size_t len)
 {
-	const unsigned char *d = (const unsigned char *)f->data;
-	if (f->len >= 4 && memcmp(d, "PK\x03\x04", 4) == 0)
+	const unsigned char *d = (const unsigned char *)data;
+	if (len >= 4 && memcmp(d, "PK\x03\x04", 4) == 0)
 		return "a spreadsheet (.xlsx or .ods), not CSV";
-	if (f->len >= 8 && memcmp(d, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+	if (len >= 8 && memcmp(d, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
 		return "a spreadsheet (.xls), not CSV";
-	if (f->len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF)))
+	if (len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF)))
 		return "UTF-16 text, not UTF-8";
 	return NULL;
 }
@@ -826,32 +866,52 @@ static bool read_csv_row(const struct io_csv_table *view, void *user)
 	return true;
 }
 
-bool io_table_read(struct io_loader *ld, const struct io_file_spec *spec, const struct io_file *f)
+bool io_table_read_stream(struct io_loader *ld, const struct io_file_spec *spec, const char *file,
+                          io_table_next_fn next, void *user)
 {
 	struct table_reader r;
 	struct mu_err err;
-	const char *kind = spreadsheet_kind(f);
+	struct io_csv_parser *p;
+	const char *data;
+	size_t len;
+	const char *kind;
 
-	if (f->len == 0) {
-		io_table_place_error(ld, spec->name, 0, 0,
-		                     "empty file (it needs at least a header row)");
+	mu_err_clear(&err);
+	if (next(user, &data, &len, &err) != MU_OK) {
+		keep_error(ld, &err);
 		return false;
 	}
-	if (kind) {
-		io_table_place_error(ld, spec->name, 0, 0,
-		                     "%s: muster reads CSV (save as \"CSV UTF-8\")", kind);
+	if (len == 0) {
+		io_table_place_error(ld, file, 0, 0, "empty file (it needs at least a header row)");
+		return false;
+	}
+	if ((kind = spreadsheet_kind(data, len)) != NULL) {
+		io_table_place_error(ld, file, 0, 0, "%s: muster reads CSV (save as \"CSV UTF-8\")",
+		                     kind);
 		return false;
 	}
 	memset(&r, 0, sizeof(r));
 	r.t.ld = ld;
-	r.t.file = spec->name;
+	r.t.file = file;
 	r.t.cols = spec->cols;
 	r.t.n_cols = spec->n_cols;
 	r.spec = spec;
 	r.ids = spec->ids ? spec->ids(ld) : NULL;
 	mu_map_init(&r.t.keys);
-	mu_err_clear(&err);
-	if (io_csv_read_rows(spec->name, f->data, f->len, read_csv_row, &r, &err) != MU_OK) {
+	if (!(p = io_csv_parser_new(file))) {
+		io_table_place_error(ld, file, 0, 0, "cannot start the CSV parser");
+		mu_map_release(&r.t.keys);
+		return false;
+	}
+	io_csv_parser_set_row_fn(p, read_csv_row, &r);
+	/* the rows before a CSV-level error have been read when it is reported */
+	while (len > 0 && io_csv_parser_feed(p, data, len, &err) == MU_OK &&
+	       next(user, &data, &len, &err) == MU_OK)
+		;
+	if (err.code == MU_OK)
+		io_csv_parser_finish(p, NULL, &err);
+	io_csv_parser_free(p);
+	if (err.code != MU_OK) {
 		/* the file is not read whole: references to its ids go
 		 * unchecked, as for a table that failed at its header */
 		keep_error(ld, &err);
@@ -859,10 +919,10 @@ bool io_table_read(struct io_loader *ld, const struct io_file_spec *spec, const 
 			r.ids->is_usable = false;
 		r.is_whole = false;
 	} else if (!r.has_header) {
-		io_table_place_error(ld, spec->name, 0, 0,
+		io_table_place_error(ld, file, 0, 0,
 		                     "no header row (the file holds only blank lines)");
 	} else if (r.is_whole && spec->needs_row && r.n_data_rows == 0) {
-		io_table_place_error(ld, spec->name, 0, 0, "no rows (at least one %s is needed)",
+		io_table_place_error(ld, file, 0, 0, "no rows (at least one %s is needed)",
 		                     spec->needs_row);
 		/* every reference to the table would be unknown: this is the one
 		 * cause */
@@ -872,4 +932,26 @@ bool io_table_read(struct io_loader *ld, const struct io_file_spec *spec, const 
 	word_empty_rows(&r);
 	mu_map_release(&r.t.keys);
 	return r.is_whole;
+}
+
+/* A file in memory, handed over whole, then the end. */
+struct whole_file {
+	const struct io_file *f;
+	bool is_given;
+};
+
+static enum mu_code next_whole(void *user, const char **data, size_t *len, struct mu_err *err)
+{
+	struct whole_file *w = user;
+	(void)err;
+	*data = w->is_given ? "" : w->f->data;
+	*len = w->is_given ? 0 : w->f->len;
+	w->is_given = true;
+	return MU_OK;
+}
+
+bool io_table_read(struct io_loader *ld, const struct io_file_spec *spec, const struct io_file *f)
+{
+	struct whole_file w = {f, false};
+	return io_table_read_stream(ld, spec, spec->name, next_whole, &w);
 }
