@@ -59,8 +59,8 @@ int cmd_example(int argc, char **argv)
 	rc = io_source_write_dir(src, dir, &err);
 	if (rc == MU_OK)
 		printf("wrote %zu files of the example ICS%s to %s; try 'muster check %s'\n",
-		       src->n_files, is_summer ? " (its summer week)" : "", cli_safe(dir),
-		       cli_safe(dir));
+		       src->n_files + (src->history ? 1 : 0), is_summer ? " (its summer week)" : "",
+		       cli_safe(dir), cli_safe(dir));
 	io_source_free(src);
 	return rc == MU_OK ? 0 : cli_fail(&err);
 }

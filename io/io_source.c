@@ -215,14 +215,21 @@ static struct io_source *source_embedded(const char *label, const struct io_embe
 	src->label = mu_strdup(label);
 	src->files = mu_calloc(n_files, sizeof(*src->files));
 	for (i = 0; i < n_files; i++) {
-		struct io_file *f = &src->files[i];
+		struct io_file *f = &src->files[src->n_files];
+		/* kept apart, as a folder's is: not the scenario's (§3e) */
+		if (strcmp(files[i].name, IO_SOURCE_HISTORY) == 0) {
+			src->has_history = true;
+			src->history = files[i].data;
+			src->history_len = files[i].len;
+			continue;
+		}
 		f->name = mu_strdup(files[i].name);
 		f->len = files[i].len;
 		f->data = mu_malloc(f->len + 1);
 		memcpy(f->data, files[i].data, f->len);
 		f->data[f->len] = '\0';
+		src->n_files++;
 	}
-	src->n_files = n_files;
 	qsort(src->files, src->n_files, sizeof(*src->files), cmp_files);
 	return src;
 }
@@ -238,32 +245,41 @@ struct io_source *io_source_example_summer(void)
 	                       io_example_summer_n_files);
 }
 
+/* Writes len bytes of data to dir/name, never over an existing file. */
+static enum mu_code write_new(const char *dir, const char *name, const void *data, size_t len,
+                              struct mu_err *err)
+{
+	char *path = mu_malloc(strlen(dir) + strlen(name) + 2);
+	enum mu_code rc = MU_OK;
+	FILE *fp;
+	sprintf(path, "%s/%s", dir, name);
+	/* "x": never overwrite a scenario someone has edited. */
+	fp = fopen(path, "wbx");
+	if (!fp) {
+		rc = errno == EEXIST ? MU_E_USAGE : MU_E_IO;
+		mu_err_set(err, rc, "%s: cannot create: %s", path, strerror(errno));
+	} else {
+		bool is_written = fwrite(data, 1, len, fp) == len;
+		if (fclose(fp) != 0 || !is_written)
+			rc = mu_err_set(err, MU_E_IO, "%s: write failed", path);
+	}
+	free(path);
+	return rc;
+}
+
 enum mu_code io_source_write_dir(const struct io_source *src, const char *dir, struct mu_err *err)
 {
+	enum mu_code rc;
 	size_t i;
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
 		return mu_err_set(err, MU_E_IO, "%s: cannot create folder: %s", dir,
 		                  strerror(errno));
-	for (i = 0; i < src->n_files; i++) {
-		const struct io_file *f = &src->files[i];
-		char *path = mu_malloc(strlen(dir) + strlen(f->name) + 2);
-		FILE *fp;
-		sprintf(path, "%s/%s", dir, f->name);
-		/* "x": never overwrite a scenario someone has edited. */
-		fp = fopen(path, "wbx");
-		if (!fp) {
-			enum mu_code code = errno == EEXIST ? MU_E_USAGE : MU_E_IO;
-			mu_err_set(err, code, "%s: cannot create: %s", path, strerror(errno));
-			free(path);
-			return code;
-		}
-		if (fwrite(f->data, 1, f->len, fp) != f->len || fclose(fp) != 0) {
-			mu_err_set(err, MU_E_IO, "%s: write failed", path);
-			free(path);
-			return MU_E_IO;
-		}
-		free(path);
-	}
+	for (i = 0; i < src->n_files; i++)
+		if ((rc = write_new(dir, src->files[i].name, src->files[i].data, src->files[i].len,
+		                    err)) != MU_OK)
+			return rc;
+	if (src->history)
+		return write_new(dir, IO_SOURCE_HISTORY, src->history, src->history_len, err);
 	return MU_OK;
 }
 

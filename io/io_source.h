@@ -43,6 +43,11 @@ struct io_source {
 	struct io_not_regular *not_regular; /* sorted by name; not read */
 	size_t n_not_regular;
 	bool has_history; /* the folder holds IO_SOURCE_HISTORY (of any kind); not read */
+	/* The built-in example's IO_SOURCE_HISTORY, compiled in (static data,
+	 * not the source's to free): written by io_source_write_dir, never
+	 * loaded, hashed or stored with the scenario. NULL for a folder. */
+	const unsigned char *history;
+	size_t history_len;
 };
 
 /* Reads every file of dir whose name ends in ".csv" (any case) but

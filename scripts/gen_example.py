@@ -272,5 +272,59 @@ RECRUITS = [  # (partner, role, on-costs, max_posts, nights)
 write("recruits.csv", ["partner", "role", "annual_cost", "max_posts", "hours_per_week", "nights"],
       [(p, r, round(ROLES[r][3] * (1 + on)), m, 37.5, nights)
        for p, r, on, m, nights in RECRUITS])
+# history.csv (DESIGN.md 3e, winter week only): two years of the shifts gone,
+# 30 Nov 2024 to 29 Nov 2026, the day before the week, for every (partner,
+# role, start) of demand.csv, so that `muster forecast` has something to
+# learn from. Its own random stream (seed 3e), drawn after everything else,
+# so the other files are the same bytes as without it. A day's required is
+# the week's weekday base (early, late, night), times:
+#   - the week's weekend factor (0.85 at the acute trusts);
+#   - bank holidays: like a Sunday at the trusts (0.85: elective work
+#     stops), as any day in social care, homecare and the hospice;
+#   - winter pressure: up to 12% above the summer level, peaking in mid
+#     January (the NHS's winter months), scaled so that early December is
+#     the week's base;
+#   - a trend of 3% a year (growing need), 1 at the end of the history;
+#   - day-to-day noise, 8% (lognormal), then rounded to whole staff.
+# absent: each planned own staff member (required x the partner's cover)
+# away unplanned with chance 5% on average (NHS sickness absence runs at
+# 4.5-5.5% a month, higher in winter: 4.4% in summer to 5.8% in January).
+BANK_HOLIDAYS = {  # England and Wales, 30 Nov 2024 to 29 Nov 2026 (gov.uk)
+    "2024-12-25", "2024-12-26", "2025-01-01", "2025-04-18", "2025-04-21", "2025-05-05",
+    "2025-05-26", "2025-08-25", "2025-12-25", "2025-12-26", "2026-01-01", "2026-04-03",
+    "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31",
+}
+if not SUMMER:
+    import math
+    hrng = random.Random(0x3E)
+    first, last = datetime.date(2024, 11, 30), datetime.date(2026, 11, 29)
+    n_days = (last - first).days + 1
+
+    def winter(day):
+        phase = 2 * math.pi * (day.timetuple().tm_yday - 15) / 365.25
+        return 1 + 0.06 * (1 + math.cos(phase))
+
+    norm = winter(datetime.date(2026, 12, 3))
+    starts = ("07:00", "14:30", "22:00")
+    rows = []
+    for partner, roles in DEMAND.items():
+        for role, base in roles.items():
+            for kind in range(3):
+                for d in range(n_days):
+                    day = first + datetime.timedelta(days=d)
+                    holiday = day.isoformat() in BANK_HOLIDAYS
+                    acute = partner.startswith("acute") or partner == "cmh_trust"
+                    f = 0.85 if (day.weekday() >= 5 and partner.startswith("acute")) else 1.0
+                    if holiday and acute:
+                        f = 0.85
+                    f *= winter(day) / norm
+                    f *= 1 + 0.03 * (d - (n_days - 1)) / 365.25
+                    req = max(0, round(base[kind] * f * math.exp(hrng.gauss(0, 0.08))))
+                    planned = int(req * COVER[partner] * ROLE_COVER.get(role, 1))
+                    p_absent = 0.051 + 0.007 * math.cos(
+                        2 * math.pi * (day.timetuple().tm_yday - 15) / 365.25)
+                    absent = sum(1 for _ in range(planned) if hrng.random() < p_absent)
+                    rows.append((partner, role, day.isoformat(), starts[kind], req, absent))
+    write("history.csv", ["partner", "role", "date", "start", "required", "absent"], rows)
 print(f"wrote the example ICS to {out}: {len(bank_rows)} bank workers, "
       f"{len(demand_rows)} demand rows")

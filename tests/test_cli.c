@@ -3725,7 +3725,13 @@ static void test_cli_recruit_on_the_example_weeks(void **state)
 	(void)state;
 	r = tu_run("example", "ics", NULL);
 	assert_int_equal(r.status, 0);
-	assert_non_null(strstr(r.out, "wrote 14 files of the example ICS to ics"));
+	/* the 14 scenario files and history.csv (DESIGN.md §3e: the forecast's) */
+	assert_non_null(strstr(r.out, "wrote 15 files of the example ICS to ics"));
+	tu_result_free(&r);
+	r = tu_run("check", "ics", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, ", 50370 history.csv rows"));
+	assert_null(strstr(r.err, "warning"));
 	tu_result_free(&r);
 	r = tu_run("example", "ics-summer", "--summer", NULL);
 	assert_int_equal(r.status, 0);
