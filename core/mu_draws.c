@@ -65,3 +65,36 @@ void mu_draws_day(const struct mu_draws *dr, const struct mu_scenario *sc, size_
 			staff[i].rotatable = staff[i].available;
 	}
 }
+
+void mu_draws_outcome_init(struct mu_draws_outcome *o, const struct mu_scenario *sc,
+                           const struct mu_plan *const *days, size_t n_days)
+{
+	size_t k, d;
+	double w = n_days > 0 ? 1.0 / (double)n_days : 0;
+	memset(o, 0, sizeof(*o));
+	o->n_scenarios = n_days;
+	o->n_demand = sc->n_demand;
+	o->row_red_flag_chance = mu_calloc(sc->n_demand + 1, sizeof(double));
+	o->row_short_hours = mu_calloc(sc->n_demand + 1, sizeof(double));
+	for (k = 0; k < n_days; k++) {
+		const struct mu_plan *p = days[k];
+		o->spend += w * p->system.spend_total;
+		o->penalty += w * p->system.penalty_total;
+		if (p->system.n_red_flags > 0)
+			o->red_flag_chance += w;
+		for (d = 0; d < sc->n_demand && d < p->n_demand; d++) {
+			const struct mu_demand_result *r = &p->demand[d];
+			if (r->is_red_flag)
+				o->row_red_flag_chance[d] += w;
+			o->row_short_hours[d] += w * (r->short_staff + r->breach_staff) *
+			                         sc->shifts[sc->demand[d].shift].paid_hours;
+		}
+	}
+}
+
+void mu_draws_outcome_release(struct mu_draws_outcome *o)
+{
+	free(o->row_red_flag_chance);
+	free(o->row_short_hours);
+	memset(o, 0, sizeof(*o));
+}

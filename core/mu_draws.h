@@ -9,6 +9,7 @@
 #ifndef MU_DRAWS_H
 #define MU_DRAWS_H
 
+#include "core/mu_plan.h"
 #include "core/mu_scenario.h"
 
 #include <stddef.h>
@@ -44,5 +45,27 @@ size_t mu_draws_add(struct mu_draws *dr, const struct mu_scenario *sc, const cha
  * caller's, sized by sc. */
 void mu_draws_day(const struct mu_draws *dr, const struct mu_scenario *sc, size_t k,
                   struct mu_demand *demand, struct mu_staff *staff);
+
+/* How one plan fares over a set of scenarios (DESIGN.md §3e): from each
+ * scenario's day plan (what was decided now, fixed, and the day
+ * re-planned), each scenario weighing 1/N. */
+struct mu_draws_outcome {
+	size_t n_scenarios, n_demand;
+	double spend;           /* expected cash: the mean of each day's spend */
+	double penalty;         /* expected penalty weights (not money) */
+	double red_flag_chance; /* the share of scenarios with a red flag (§3) */
+	/* per demand row: the share of scenarios in which it is a red flag,
+	 * and its expected hours below required (short and breach) */
+	double *row_red_flag_chance;
+	double *row_short_hours;
+};
+
+/* Fills *o from the n_days day plans days (one per scenario, each with
+ * sc's demand rows). Release with mu_draws_outcome_release. */
+void mu_draws_outcome_init(struct mu_draws_outcome *o, const struct mu_scenario *sc,
+                           const struct mu_plan *const *days, size_t n_days);
+
+/* Accepts a zeroed *o. */
+void mu_draws_outcome_release(struct mu_draws_outcome *o);
 
 #endif
