@@ -158,7 +158,7 @@ static enum mu_code check_draws(const struct mu_scenario *sc, const struct pol_s
 	if (req->is_silo || req->coalition)
 		return mu_err_set(err, MU_E_USAGE,
 		                  "--scenarios with --silo (partners alone) is not supported yet");
-	if (req->guarantee_cap)
+	if (req->guarantee_cap || sc->settings.guarantee != MU_GUARANTEE_NONE)
 		return mu_err_set(err, MU_E_USAGE,
 		                  "--scenarios with the setting guarantee is not supported yet: "
 		                  "set guarantee to none");

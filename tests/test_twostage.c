@@ -18,6 +18,7 @@
 #include "io/io_file.h"
 #include "io/io_csv.h"
 #include "io/io_twostage.h"
+#include "flows/flow_twostage.h"
 #include "model_harness.h"
 #include "plan_check.h"
 #include "policies/pol_solve.h"
@@ -27,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* One role, one shift of 1 paid hour (costs per staff are £/h), partner p
  * with no own staff; six bank workers at bank_rate 15 who offered it; an
@@ -368,12 +370,205 @@ static void test_twostage_rich_days_check_and_peers_agree(void **state)
 	mu_scenario_free(sc);
 }
 
+/* The newsvendor with its agency offer's capacity 1, measured by the
+ * workflow on a second set, demand 2, 4, 5 and 6 (weight 1/4 each).
+ * Made on demand 1 to 5 the plan books 4 bank workers (late agency at
+ * most 1 a day cannot change the 0.7-quantile: on the day of 5 it is
+ * there); the plan for demand.csv's 3 books 3. Each day, by hand:
+ *   this plan (60 now): D=2, 4: nothing; D=5: 1 late (50); D=6: 1 late
+ *     and 1 short (50 cash, 200 x 1 h penalty). Spend 60 + 100/4 = 85,
+ *     penalties 200/4 = 50, short hours 1/4.
+ *   the plan for the mean (45 now): D=2: nothing; D=4: 1 late; D=5: 1
+ *     late, 1 short; D=6: 1 late, 2 short. Spend 45 + 150/4 = 82.5,
+ *     penalties 600/4 = 150, short hours 3/4.
+ * So planning for the spread: spend +2.50, penalties -100, no red flag
+ * either way (minimum 0). */
+static void test_twostage_flow_measures_both_plans_by_hand(void **state)
+{
+	static const struct harness_file capped[] = {
+	    {"agency.csv", "supplier,role,partner,rate,capacity\nx,rn,p,40,1\n"},
+	    {NULL, NULL},
+	};
+	struct mu_scenario *sc = harness_load(newsvendor, capped);
+	struct mu_draws *dr = draws_of(sc, "scenario,partner,role,shift,required\n"
+	                                   "d1,p,rn,s1,1\nd2,p,rn,s1,2\nd3,p,rn,s1,3\n"
+	                                   "d4,p,rn,s1,4\nd5,p,rn,s1,5\n");
+	struct mu_draws *check = draws_of(sc, "scenario,partner,role,shift,required\n"
+	                                      "c1,p,rn,s1,2\nc2,p,rn,s1,4\nc3,p,rn,s1,5\n"
+	                                      "c4,p,rn,s1,6\n");
+	int mode;
+	(void)state;
+	for (mode = 0; mode < 2; mode++) {
+		struct flow_twostage t;
+		struct mu_err err;
+		struct mu_buf b;
+		mu_err_clear(&err);
+		if (flow_twostage_solve(sc,
+		                        &(struct flow_twostage_request){
+		                            .draws = dr, .check = check, .is_lp = mode == 1},
+		                        &t, &err) != MU_OK)
+			fail_msg("%s", err.msg);
+		assert_true(t.is_measured);
+		assert_true(fabs(t.solved.objective - 70) < 1e-6);
+		assert_true(fabs(t.mean.objective - 45) < 1e-6);
+		assert_int_equal(t.plan.n_scenarios, 4);
+		assert_true(fabs(t.plan.spend - 85) < 1e-6);
+		assert_true(fabs(t.plan.penalty - 50) < 1e-6);
+		assert_true(fabs(t.mean_plan.spend - 82.5) < 1e-6);
+		assert_true(fabs(t.mean_plan.penalty - 150) < 1e-6);
+		assert_true(fabs(t.plan.row_short_hours[0] - 0.25) < 1e-6);
+		assert_true(fabs(t.mean_plan.row_short_hours[0] - 0.75) < 1e-6);
+		assert_true(t.plan.red_flag_chance == 0 && t.mean_plan.red_flag_chance == 0);
+		/* and what the terminal says of it: each difference with its
+		 * sign, penalties as weights */
+		mu_buf_init(&b);
+		io_say_twostage(
+		    &b, &(struct io_twostage){.draws = dr,
+		                              .now = t.solved.plan,
+		                              .days = (const struct mu_plan *const *)t.solved.days,
+		                              .n_days = t.solved.n_days,
+		                              .objective = t.solved.objective,
+		                              .spend = t.spend,
+		                              .penalty = t.penalty,
+		                              .is_measured = true,
+		                              .n_measured = 4,
+		                              .plan = &t.plan,
+		                              .mean_plan = &t.mean_plan});
+		if (!strstr(b.data, "Two-stage plan for 5 scenarios") ||
+		    !strstr(b.data, "(£60.00 cash)") ||
+		    !strstr(b.data, "Expected cost 70.00: spend £70.00 (cash) and penalties 0.00 "
+		                    "(weights, not money)") ||
+		    !strstr(b.data, "on 4 other scenarios") ||
+		    !strstr(b.data, "expected spend +£2.50 (cash), expected penalties -100.00 "
+		                    "(weights), chance of any red flag 0.0 percentage points "
+		                    "(0.0% against 0.0%)"))
+			fail_msg("said:\n%s", b.data);
+		mu_buf_release(&b);
+		flow_twostage_release(&t);
+	}
+	mu_draws_free(check);
+	mu_draws_free(dr);
+	mu_scenario_free(sc);
+}
+
+/* Writes the newsvendor's files into tu_dir()/name. */
+static void write_newsvendor(const char *name)
+{
+	char dir[4096], path[4300];
+	size_t i;
+	tu_path(dir, sizeof(dir), name);
+	mkdir(dir, 0777);
+	for (i = 0; newsvendor[i].name; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, newsvendor[i].name);
+		tu_write(path, newsvendor[i].text, strlen(newsvendor[i].text));
+	}
+}
+
+#define NEWS_DRAWS                                                                                 \
+	"scenario,partner,role,shift,required\nd1,p,rn,s1,1\nd2,p,rn,s1,2\nd3,p,rn,s1,3\n"         \
+	"d4,p,rn,s1,4\nd5,p,rn,s1,5\n"
+
+/* muster solve --scenarios end to end: the lines, the files, and the
+ * value not measured without --check-scenarios; each refusal exit 2 with
+ * its one message. */
+static void test_twostage_cli_solves_and_refuses(void **state)
+{
+	char path[4096];
+	struct tu_result r;
+	(void)state;
+	write_newsvendor("nv");
+	tu_path(path, sizeof(path), "draws.csv");
+	tu_write(path, NEWS_DRAWS, strlen(NEWS_DRAWS));
+	tu_path(path, sizeof(path), "check.csv");
+	tu_write(path, "scenario,partner,role,shift,required\nc1,p,rn,s1,2\nc2,p,rn,s1,6\n",
+	         strlen("scenario,partner,role,shift,required\nc1,p,rn,s1,2\nc2,p,rn,s1,6\n"));
+
+	r = tu_run("solve", "nv", "--scenarios", "draws.csv", "--out", "o1", NULL);
+	if (r.status != 0)
+		fail_msg("exit %d\n%s%s", r.status, r.out, r.err);
+	assert_non_null(strstr(r.out, "nv two-stage rota: optimal\n"));
+	assert_non_null(strstr(r.out, "Expected cost 70.00: spend £70.00 (cash)"));
+	assert_non_null(strstr(r.out, "The value of planning for the spread was not measured: "
+	                              "give --check-scenarios FILE"));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "o1/plan.csv");
+	assert_non_null(strstr(tu_slurp(path), "bank,p,rn,rn,s1,p,w1,,1,1,15.00,0.00\n"));
+	tu_path(path, sizeof(path), "o1/day.csv");
+	assert_non_null(strstr(tu_slurp(path), "d5,late_agency,p,rn,rn,s1,x,,p,1,1,50.000000,"));
+	tu_path(path, sizeof(path), "o1/risk.csv");
+	assert_non_null(
+	    strstr(tu_slurp(path), "p,rn,s1,scenarios,0.000000,0.000000,0.000000,0.000000\n"));
+	tu_path(path, sizeof(path), "o1/rota.csv");
+	assert_non_null(tu_slurp(path));
+	tu_path(path, sizeof(path), "o1/report.html");
+	assert_non_null(
+	    strstr(tu_slurp(path), "The value of planning for the spread was not measured"));
+
+	r = tu_run("solve", "nv", "--lp", "--scenarios", "draws.csv", "--check-scenarios",
+	           "check.csv", NULL);
+	if (r.status != 0)
+		fail_msg("exit %d\n%s%s", r.status, r.out, r.err);
+	/* check: 2 and 6; this plan 60 + (0 + 100)/2 = 110, the plan for the
+	 * mean 45 + (0 + 150)/2 = 120 */
+	assert_non_null(strstr(r.out, "on 2 other scenarios, this plan minus the plan for "
+	                              "demand.csv's required alone: expected spend -£10.00 (cash), "
+	                              "expected penalties 0.00 (weights)"));
+	tu_result_free(&r);
+
+	tu_path(path, sizeof(path), "nv/draws.csv.txt");
+	tu_write(path, NEWS_DRAWS, strlen(NEWS_DRAWS));
+	r = tu_run("solve", "nv", "--scenarios", "nv/draws.csv.txt", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "nv/draws.csv.txt: inside the scenario folder nv"));
+	tu_result_free(&r);
+
+	r = tu_run("solve", "nv", "--check-scenarios", "check.csv", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--check-scenarios needs --scenarios FILE"));
+	tu_result_free(&r);
+
+	r = tu_run("solve", "nv", "--scenarios", "draws.csv", "--silo", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--scenarios with --silo is not supported yet"));
+	tu_result_free(&r);
+
+	r = tu_run("solve", "nv", "--scenarios", "draws.csv", "--keep", "o1/plan.csv", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--scenarios with --keep is not supported yet"));
+	tu_result_free(&r);
+
+	tu_path(path, sizeof(path), "nv/settings.csv");
+	tu_write(path, "key,value\nguarantee,unfilled\n",
+	         strlen("key,value\nguarantee,unfilled\n"));
+	r = tu_run("solve", "nv", "--scenarios", "draws.csv", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(
+	    strstr(r.err, "--scenarios with the setting guarantee is not supported yet"));
+	tu_result_free(&r);
+	remove(path);
+
+	tu_path(path, sizeof(path), "bad.csv");
+	tu_write(path, "scenario,partner,role,shift,required\nd1,p,rn,s1,£3\n",
+	         strlen("scenario,partner,role,shift,required\nd1,p,rn,s1,£3\n"));
+	r = tu_run("solve", "nv", "--scenarios", "bad.csv", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "bad.csv:2:5: invalid number '£3' in column 'required'"));
+	tu_result_free(&r);
+
+	r = tu_run("solve", "nv", "--scenarios", "none.csv", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "none.csv: cannot open the scenarios file"));
+	tu_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_twostage_newsvendor_books_the_quantile),
 	    cmocka_unit_test(test_twostage_one_scenario_as_demand_is_the_plan_of_3),
 	    cmocka_unit_test(test_twostage_rich_days_check_and_peers_agree),
+	    cmocka_unit_test(test_twostage_flow_measures_both_plans_by_hand),
+	    cmocka_unit_test(test_twostage_cli_solves_and_refuses),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
