@@ -561,6 +561,37 @@ static void test_twostage_cli_solves_and_refuses(void **state)
 	tu_result_free(&r);
 }
 
+/* A model too large for memory is refused before the build, saying what
+ * it would need: the newsvendor's one demand row over 200,000 scenarios
+ * needs 5,600 bytes x 2 (rota) x 200,001 copies, about 2.2 GB, over the
+ * 2.1 GB muster builds; 191,738 scenarios would fit (plan mode needs half:
+ * it is built). */
+static void test_twostage_refuses_a_model_too_large(void **state)
+{
+	struct mu_scenario *sc = harness_load(newsvendor, none);
+	struct mu_draws *dr = mu_draws_new(sc);
+	struct pol_solved s;
+	struct mu_err err;
+	char id[32];
+	size_t k;
+	(void)state;
+	for (k = 0; k < 200000; k++) {
+		snprintf(id, sizeof(id), "s%zu", k);
+		mu_draws_add(dr, sc, id, strlen(id));
+	}
+	mu_err_clear(&err);
+	assert_int_equal(pol_solve(sc, &(struct pol_solve_request){.draws = dr}, &s, &err),
+	                 MU_E_INPUT);
+	pol_solved_release(&s);
+	if (!strstr(err.msg, "too large to solve: 1 demand rows and 200000 scenarios make a "
+	                     "two-stage rota model (the day's rows once per scenario) that needs "
+	                     "about 2.2 GB of memory, and muster builds none over 2.1 GB: give "
+	                     "fewer scenarios (at most about 191738 here)"))
+		fail_msg("%s", err.msg);
+	mu_draws_free(dr);
+	mu_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -569,6 +600,7 @@ int main(void)
 	    cmocka_unit_test(test_twostage_rich_days_check_and_peers_agree),
 	    cmocka_unit_test(test_twostage_flow_measures_both_plans_by_hand),
 	    cmocka_unit_test(test_twostage_cli_solves_and_refuses),
+	    cmocka_unit_test(test_twostage_refuses_a_model_too_large),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
