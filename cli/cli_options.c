@@ -126,6 +126,13 @@ int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
 			const char **slot = value_slot(o, name, &flag);
 			if (slot && (allowed & flag)) {
 				*slot = v;
+			} else if (flag == CLI_OPT_SCENARIOS) {
+				/* DESIGN.md §3e names compare and sweep too */
+				return cli_usage_error(
+				    cmd,
+				    "%s is not supported by %s yet: muster solve "
+				    "--scenarios makes a two-stage plan",
+				    name, cmd);
 			} else if (strcmp(name, "--time-limit") == 0 &&
 			           (allowed & CLI_OPT_TIME_LIMIT)) {
 				if (!cli_parse_seconds(v, &o->time_limit))

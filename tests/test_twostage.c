@@ -555,6 +555,16 @@ static void test_twostage_cli_solves_and_refuses(void **state)
 	assert_non_null(strstr(r.err, "bad.csv:2:5: invalid number '£3' in column 'required'"));
 	tu_result_free(&r);
 
+	r = tu_run("compare", "nv", "--scenarios", "draws.csv", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--scenarios is not supported by compare yet"));
+	tu_result_free(&r);
+	r = tu_run("sweep", "nv", "--vary", "tier_penalty=0:1:1", "--check-scenarios", "check.csv",
+	           NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--check-scenarios is not supported by sweep yet"));
+	tu_result_free(&r);
+
 	r = tu_run("solve", "nv", "--scenarios", "none.csv", NULL);
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.err, "none.csv: cannot open the scenarios file"));
