@@ -147,7 +147,6 @@ static enum mu_code check_model_size(const struct mu_scenario *sc,
 static enum mu_code check_draws(const struct mu_scenario *sc, const struct pol_solve_request *req,
                                 struct mu_err *err)
 {
-	size_t r;
 	if (!req->draws)
 		return MU_OK;
 	if (req->keep)
@@ -162,18 +161,20 @@ static enum mu_code check_draws(const struct mu_scenario *sc, const struct pol_s
 		return mu_err_set(err, MU_E_USAGE,
 		                  "--scenarios with the setting guarantee is not supported yet: "
 		                  "set guarantee to none");
-	for (r = 0; r < sc->n_roles; r++)
-		if (mu_scenario_is_elastic(sc, r))
-			return mu_err_set(err, MU_E_USAGE,
-			                  "--scenarios with supply.csv (bank supply that answers "
-			                  "the rate, role '%s') is not supported yet",
-			                  sc->roles[r].id);
 	return MU_OK;
 }
 
-/* Fixes b's columns of what is decided now (bank and agency booked now)
- * at the staff plan gives them, every other such column at 0. MU_OK, or
- * MU_E_INPUT when a row of plan has no column in b. */
+/* Whether a column or plan row of source is a staff decision made now
+ * (§3e): a named bank worker, extra bank staff of a supply curve (§3d),
+ * an agency booking. The rate paid follows from them. */
+static bool is_now_staff(enum mu_source source)
+{
+	return source == MU_SRC_BANK || source == MU_SRC_BANK_EXTRA || source == MU_SRC_AGENCY;
+}
+
+/* Fixes b's columns of what is decided now (bank workers, extra bank
+ * staff, agency booked now) at the staff plan gives them, every other such
+ * column at 0. MU_OK, or MU_E_INPUT when a row of plan has no column in b. */
 static enum mu_code fix_now(struct pol_build *b, const struct mu_plan *plan, struct mu_err *err)
 {
 	struct mu_map cols;
@@ -182,8 +183,7 @@ static enum mu_code fix_now(struct pol_build *b, const struct mu_plan *plan, str
 	mu_map_init(&cols);
 	for (j = 0; j < b->m->n_cols; j++) {
 		const struct pol_col *c = &b->cols[j];
-		if (c->scenario != MU_ALL ||
-		    (c->source != MU_SRC_BANK && c->source != MU_SRC_AGENCY))
+		if (c->scenario != MU_ALL || !is_now_staff(c->source))
 			continue;
 		pol_build_col_key(key, c);
 		mu_map_put(&cols, (const char *)key, sizeof(key), j);
@@ -191,8 +191,9 @@ static enum mu_code fix_now(struct pol_build *b, const struct mu_plan *plan, str
 	}
 	for (i = 0; i < plan->n_rows; i++) {
 		const struct mu_plan_row *r = &plan->rows[i];
-		if ((r->source != MU_SRC_BANK && r->source != MU_SRC_AGENCY) || r->is_late)
+		if (!is_now_staff(r->source) || r->is_late)
 			continue;
+		/* bank_extra: offer MU_ALL, as its column's */
 		pol_build_key(key, r->source, r->source == MU_SRC_BANK ? r->worker : r->offer,
 		              r->demand, r->worker_role);
 		if (!mu_map_get(&cols, (const char *)key, sizeof(key), &col)) {

@@ -89,12 +89,13 @@ struct pol_solve_request {
 	const struct mu_plan *start;
 	/* The scenarios of a two-stage plan (DESIGN.md §3e): what is decided
 	 * now (bank rota, agency booked now) one for all, each scenario's day
-	 * apart, weighed 1/N (pol_build.c). NULL: the plan of §3. Borrowed.
-	 * Not with silo, guarantee_cap, coalition, keep, nor a scenario with
-	 * supply curves (§3d): refused, MU_E_USAGE. */
+	 * apart, weighed 1/N (pol_build.c); supply curves (§3d) are decided
+	 * now, their extra bank staff and the rate paid with them. NULL: the
+	 * plan of §3. Borrowed. Not with silo, guarantee_cap (nor the setting
+	 * guarantee), coalition or keep: refused, MU_E_USAGE. */
 	const struct mu_draws *draws;
-	/* With draws: what is decided now fixed as this plan has it (its bank
-	 * and agency rows: a plan of the same scenario, the two-stage plan's
+	/* With draws: what is decided now fixed as this plan has it (its bank,
+	 * bank_extra and agency rows: a plan of the same scenario, the two-stage plan's
 	 * pol_solved.plan or the plan of §3, whose agency is all booked now),
 	 * so that only the days are solved: how that plan fares on draws
 	 * (flows/flow_twostage.c). NULL: decided by the solve. Borrowed. */

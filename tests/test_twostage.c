@@ -4,7 +4,8 @@
  * newsvendor (bank booked now against late agency: the booking is a
  * quantile of the scenarios' demand), one scenario equal to demand.csv
  * giving the plan of §3's objective, CBC and CLP on muster's MPS, and
- * each day's plan re-derived from its rows (plan_check).
+ * each day's plan re-derived from its rows (plan_check), with and
+ * without supply curves.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -297,9 +298,11 @@ static void check_days(const struct mu_scenario *sc, const struct mu_draws *dr,
 			const char *src = tu_csv_cell_named(plan, i, "source");
 			double staff = strtod(tu_csv_cell_named(plan, i, "staff"), NULL);
 			now += strtod(tu_csv_cell_named(plan, i, "cost"), NULL);
-			/* decided now: bank and agency booked (and bank shares) */
+			/* decided now: bank, agency booked (and bank shares; with
+			 * supply curves extra bank staff and the rate paid) */
 			assert_true(strcmp(src, "bank") == 0 || strcmp(src, "agency") == 0 ||
-			            strcmp(src, "share") == 0);
+			            strcmp(src, "share") == 0 || strcmp(src, "bank_extra") == 0 ||
+			            strcmp(src, "rate") == 0);
 			if (is_rota)
 				assert_true(fabs(staff - round(staff)) < 1e-6);
 		}
@@ -349,14 +352,19 @@ static void check_days(const struct mu_scenario *sc, const struct mu_draws *dr,
  * and plan mode: CBC and CLP on the MPS, and every day through
  * plan_check; some day uses late agency, and on the high day the cheap
  * offer's capacity is shared by the booking and the late staff. */
-static void test_twostage_rich_days_check_and_peers_agree(void **state)
+/* What every two-stage solve of files must hold, in both modes: CBC and
+ * CLP on the MPS, every day through plan_check, some late agency; and the
+ * workflow, measuring the plan on the scenarios it was made on (what it
+ * decided now fixed, the days solved again), finds its objective. */
+static void expect_rich(const struct harness_file *files, bool has_supply)
 {
-	struct mu_scenario *sc = harness_load(rich, none);
+	struct mu_scenario *sc = harness_load(rich, files);
 	struct mu_draws *dr = draws_of(sc, RICH_DRAWS);
 	int mode;
-	(void)state;
 	for (mode = 0; mode < 2; mode++) {
 		struct pol_solved s;
+		struct flow_twostage t;
+		struct mu_err err;
 		size_t k;
 		double late = 0;
 		solve_checked(sc, dr, mode == 1, &s);
@@ -364,10 +372,52 @@ static void test_twostage_rich_days_check_and_peers_agree(void **state)
 		for (k = 0; k < s.n_days; k++)
 			late += staff_of(s.days[k], MU_SRC_AGENCY, true);
 		assert_true(late > 1e-6);
+		/* with supply curves the plan pays above bank_rate for more */
+		if (has_supply) {
+			bool has_rate = false;
+			for (k = 0; k < s.plan->n_rows; k++)
+				has_rate = has_rate || s.plan->rows[k].source == MU_SRC_RATE;
+			assert_true(has_rate);
+			assert_true(s.plan->n_rates > 0);
+		}
 		pol_solved_release(&s);
+		mu_err_clear(&err);
+		if (flow_twostage_solve(
+		        sc, &(struct flow_twostage_request){.draws = dr, .is_lp = mode == 1}, &t,
+		        &err) != MU_OK)
+			fail_msg("%s", err.msg);
+		assert_false(t.is_measured);
+		if (!(fabs(t.plan.spend + t.plan.penalty - t.solved.objective) <
+		      1e-6 * (1 + t.solved.objective)))
+			fail_msg("%s: measured on its own scenarios %.6f + %.6f, objective %.6f",
+			         mode ? "plan" : "rota", t.plan.spend, t.plan.penalty,
+			         t.solved.objective);
+		assert_true(fabs(t.spend - t.plan.spend) < 1e-6 * (1 + t.spend));
+		flow_twostage_release(&t);
 	}
 	mu_draws_free(dr);
 	mu_scenario_free(sc);
+}
+
+static void test_twostage_rich_days_check_and_peers_agree(void **state)
+{
+	(void)state;
+	expect_rich(none, false);
+}
+
+/* The same with supply curves (DESIGN.md §3d): nurses' bank supply
+ * answers the rate up to a bank_cap of 24, so extra bank staff and the
+ * rate paid are decided now with the rota, in plan.csv (bank_extra and
+ * rate rows), and plan_check re-derives the rate from them on every day. */
+static void test_twostage_with_supply_curves(void **state)
+{
+	static const struct harness_file supply[] = {
+	    {"caps.csv", "role,bank_rate,agency_cap,bank_cap\nrn,18,30,24\nhca,12,,\n"},
+	    {"supply.csv", "role,elasticity,reference_rate,step\nrn,3,,0.1\n"},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect_rich(supply, true);
 }
 
 /* The newsvendor with its agency offer's capacity 1, measured by the
@@ -613,6 +663,7 @@ int main(void)
 	    cmocka_unit_test(test_twostage_newsvendor_books_the_quantile),
 	    cmocka_unit_test(test_twostage_one_scenario_as_demand_is_the_plan_of_3),
 	    cmocka_unit_test(test_twostage_rich_days_check_and_peers_agree),
+	    cmocka_unit_test(test_twostage_with_supply_curves),
 	    cmocka_unit_test(test_twostage_flow_measures_both_plans_by_hand),
 	    cmocka_unit_test(test_twostage_cli_solves_and_refuses),
 	    cmocka_unit_test(test_twostage_refuses_a_model_too_large),
