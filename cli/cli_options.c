@@ -23,6 +23,8 @@ static const char **value_slot(struct cli_options *o, const char *name, unsigned
 	    {"--write-mps", CLI_OPT_WRITE_MPS, offsetof(struct cli_options, mps)},
 	    {"--write-mps-natural", CLI_OPT_WRITE_MPS, offsetof(struct cli_options, mps_natural)},
 	    {"--keep", CLI_OPT_KEEP, offsetof(struct cli_options, keep)},
+	    {"--scenarios", CLI_OPT_SCENARIOS, offsetof(struct cli_options, scenarios)},
+	    {"--check-scenarios", CLI_OPT_SCENARIOS, offsetof(struct cli_options, check_scenarios)},
 	};
 	size_t k;
 	for (k = 0; k < sizeof(slots) / sizeof(slots[0]); k++)
@@ -84,10 +86,19 @@ bool cli_is_same_folder(const char *out, const char *scenario)
 int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
                       struct cli_options *o)
 {
-	static const char *const valued[] = {
-	    "--out",        "--db",   "--write-mps", "--write-mps-natural",
-	    "--time-limit", "--vary", "--samples",   "--seed",
-	    "--shard",      "--keep", "--now"};
+	static const char *const valued[] = {"--out",
+	                                     "--db",
+	                                     "--write-mps",
+	                                     "--write-mps-natural",
+	                                     "--time-limit",
+	                                     "--vary",
+	                                     "--samples",
+	                                     "--seed",
+	                                     "--shard",
+	                                     "--keep",
+	                                     "--now",
+	                                     "--scenarios",
+	                                     "--check-scenarios"};
 	int i = 1;
 	if (!o->db)
 		o->db = CLI_DEFAULT_DB;
@@ -115,6 +126,13 @@ int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
 			const char **slot = value_slot(o, name, &flag);
 			if (slot && (allowed & flag)) {
 				*slot = v;
+			} else if (flag == CLI_OPT_SCENARIOS) {
+				/* DESIGN.md §3e names compare and sweep too */
+				return cli_usage_error(
+				    cmd,
+				    "%s is not supported by %s yet: muster solve "
+				    "--scenarios makes a two-stage plan",
+				    name, cmd);
 			} else if (strcmp(name, "--time-limit") == 0 &&
 			           (allowed & CLI_OPT_TIME_LIMIT)) {
 				if (!cli_parse_seconds(v, &o->time_limit))
@@ -167,6 +185,15 @@ int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
 	}
 	if ((allowed & CLI_OPT_SCENARIO) && !o->scenario)
 		return cli_usage_error(cmd, "missing SCENARIO folder");
+	if (o->check_scenarios && !o->scenarios)
+		return cli_usage_error(cmd, "--check-scenarios needs --scenarios FILE: it measures "
+		                            "the two-stage plan made for those");
+	if (o->scenarios && (o->keep || o->is_silo || o->mps_natural))
+		return cli_usage_error(cmd, "--scenarios with %s is not supported yet",
+		                       o->keep      ? "--keep"
+		                       : o->is_silo ? "--silo"
+		                                    : "--write-mps-natural (--write-mps writes the "
+		                                      "two-stage model)");
 	if (o->now && !o->keep)
 		return cli_usage_error(cmd, "--now needs --keep PLAN: the past is fixed as the "
 		                            "kept plan has it");

@@ -23,7 +23,9 @@ enum {
 	CLI_OPT_VARY = 1 << 7,      /* --vary, repeatable */
 	CLI_OPT_SAMPLES = 1 << 8,   /* --samples N and --seed S (shares) */
 	CLI_OPT_SHARD = 1 << 9,     /* --shard I/N (sweep) */
-	CLI_OPT_KEEP = 1 << 10      /* --keep PLAN and --now YYYY-MM-DDTHH:MM (DESIGN.md §3b) */
+	CLI_OPT_KEEP = 1 << 10,     /* --keep PLAN and --now YYYY-MM-DDTHH:MM (DESIGN.md §3b) */
+	/* --scenarios FILE and --check-scenarios FILE (DESIGN.md §3e) */
+	CLI_OPT_SCENARIOS = 1 << 11
 };
 
 /* The work a rota search may do when no --time-limit is given (pol_solve's
@@ -50,6 +52,8 @@ struct cli_options {
 	const char *keep;              /* --keep: a plan.csv or run:ID; NULL unless given */
 	const char *now;               /* --now as given (checked); NULL unless given */
 	long now_minutes;              /* --now: minutes since 1970-01-01 00:00 */
+	const char *scenarios;         /* --scenarios: a scenarios.csv; NULL unless given */
+	const char *check_scenarios;   /* --check-scenarios; NULL unless given */
 };
 
 /* Parses argv (argv[0] the command) into *o, which the caller may have

@@ -7,6 +7,7 @@
 
 #include "cli_options.h"
 #include "cli_run.h"
+#include "cli_twostage.h"
 #include "core/mu_buf.h"
 #include "core/mu_format.h"
 #include "core/mu_keep.h"
@@ -27,6 +28,7 @@ const char cmd_solve_help[] =
     "usage: muster solve SCENARIO [--lp] [--silo] [--out DIR] [--db FILE]\n"
     "                    [--time-limit S] [--write-mps FILE]\n"
     "                    [--write-mps-natural FILE] [--keep PLAN [--now WHEN]]\n"
+    "                    [--scenarios FILE [--check-scenarios FILE2]]\n"
     "\n"
     "Covers every partner's demand at least cost with own staff, mutual aid,\n"
     "the shared bank and agency, inside the pay caps, agency rules, working-time\n"
@@ -75,6 +77,12 @@ const char cmd_solve_help[] =
     "  --now WHEN        with --keep, YYYY-MM-DDTHH:MM (or 'YYYY-MM-DD HH:MM'):\n"
     "                    shifts that started before it are history, fixed as\n"
     "                    PLAN has them\n"
+    "  --scenarios FILE  a two-stage plan (DESIGN.md §3e) on a scenarios.csv kept\n"
+    "                    outside the folder: bank and agency booked now, the rest\n"
+    "                    on the day; writes plan.csv, day.csv, risk.csv\n"
+    "  --check-scenarios FILE2\n"
+    "                    measure it on a second set against the plan for\n"
+    "                    demand.csv's required alone\n"
     "\n"
     "exit codes: 0 solved; 3 solved, but a demand row is below its safe minimum;\n"
     "2 bad usage or scenario (or --db names another program's database); 1 I/O,\n"
@@ -126,11 +134,15 @@ int cmd_solve(int argc, char **argv)
 	if ((status = cli_parse_options("solve", argc, argv,
 	                                CLI_OPT_SCENARIO | CLI_OPT_LP | CLI_OPT_SILO | CLI_OPT_OUT |
 	                                    CLI_OPT_DB | CLI_OPT_TIME_LIMIT | CLI_OPT_WRITE_MPS |
-	                                    CLI_OPT_KEEP,
+	                                    CLI_OPT_KEEP | CLI_OPT_SCENARIOS,
 	                                &a)) != 0)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
+	if (a.scenarios) {
+		status = cli_twostage_solve(&a, src, sc);
+		goto done;
+	}
 	if (a.keep && (status = cli_load_keep(a.keep, a.db, a.now != NULL, a.now_minutes, a.is_lp,
 	                                      sc, &keep)) != 0)
 		goto done;

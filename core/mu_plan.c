@@ -87,7 +87,7 @@ void mu_plan_row_text(const struct mu_scenario *sc, const struct mu_plan_row *r,
                       struct mu_plan_text *out)
 {
 	const struct mu_source_info *info = &mu_source_info[r->source];
-	out->source = info->name;
+	out->source = r->is_late ? "late_agency" : info->name;
 	out->partner = r->partner == MU_ALL ? "" : sc->partners[r->partner].id;
 	out->role = r->role == MU_ALL ? "" : sc->roles[r->role].id;
 	out->worker_role = r->worker_role == MU_ALL ? "" : sc->roles[r->worker_role].id;

@@ -123,6 +123,10 @@ struct mu_plan_row {
 	 * and a bank or bank_extra row's on its (role, shift) - bank_rate
 	 * where the role's supply is fixed; 0 on every other row */
 	double rate;
+	/* late agency of a two-stage plan's day (DESIGN.md §3e): an agency
+	 * row booked on the day, at the late premium; its plan word is
+	 * late_agency */
+	bool is_late;
 };
 
 /* The plan row's cells as plan.csv, the store and the report spell them:

@@ -133,6 +133,15 @@ const struct mu_setting mu_settings_table[MU_SETTING_COUNT] = {
                           .label = "bank rate card",
                           .is_sweepable = true,
                           .offset = AT(rate_card)},
+    /* §3e: only a two-stage plan (solve --scenarios) has late agency; not
+     * sweepable, as a sweep of a two-stage plan is not made yet */
+    [MU_SET_LATE_AGENCY_PREMIUM] = {.key = "late_agency_premium",
+                                    .type = MU_SETTING_FRACTION,
+                                    .range.hi = 10,
+                                    .dflt = 0.25,
+                                    .label = "late agency premium",
+                                    .unit = "fraction",
+                                    .offset = AT(late_agency_premium)},
 };
 
 /* The field at offset: a double (number, fraction), a bool (yes/no, and

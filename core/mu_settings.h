@@ -47,6 +47,8 @@ struct mu_settings {
 	bool has_recruit_budget;
 	double recruit_budget;
 	int rate_card; /* enum mu_rate_card */
+	/* §3e: late agency's rate is its offer's rate x (1 + this) */
+	double late_agency_premium;
 };
 
 /* The settings, in the order settings.csv's messages and the store list
@@ -66,6 +68,7 @@ enum mu_setting_id {
 	MU_SET_BANK_SHARE_PENALTY,
 	MU_SET_RECRUIT_BUDGET,
 	MU_SET_RATE_CARD,
+	MU_SET_LATE_AGENCY_PREMIUM,
 	MU_SETTING_COUNT
 };
 

@@ -67,6 +67,11 @@ void pol_agency_apply(struct pol_build *b)
 						continue;
 					snprintf(name, sizeof(name), "agency_a%zu_d%zu", a, d);
 					col = pol_build_add_cover_col(b, name, &what);
+					/* §3e: with scenarios, each day's capacity and
+					 * break-glass rows hold the booking with that
+					 * day's late agency (pol_late_agency.c) */
+					if (b->n_days > 0)
+						continue;
 					if (off->capacity != MU_UNLIMITED) {
 						if (cap_row == MU_ALL) {
 							snprintf(name, sizeof(name),

@@ -32,7 +32,8 @@ void pol_budgets_apply(struct pol_build *b)
 	/* one pass over the columns: agency spend counts where the staff work */
 	for (col = 0; col < b->m->n_cols; col++) {
 		const struct pol_col *c = &b->cols[col];
-		if (c->source != MU_SRC_AGENCY)
+		/* §3e: a day's budget holds what is booked now and that day's late agency */
+		if (c->source != MU_SRC_AGENCY || (c->scenario != MU_ALL && c->scenario != b->day))
 			continue;
 		p = c->partner;
 		if (partner_row[p] != MU_ALL)

@@ -7,6 +7,7 @@
 #ifndef POL_BUILD_H
 #define POL_BUILD_H
 
+#include "core/mu_draws.h"
 #include "core/mu_err.h"
 #include "core/mu_keep.h"
 #include "core/mu_plan.h"
@@ -42,6 +43,11 @@ struct pol_col {
 	double recharge;              /* £ per staff the host owes the home partner */
 	bool is_break_glass;
 	bool is_post; /* an own column of a post (pol_recruit.c); offer: its recruits.csv row */
+	/* a two-stage plan (DESIGN.md §3e): the scenario whose day it is
+	 * part of, or MU_ALL: decided now (and every column of a model
+	 * without scenarios); pol_build_add_col sets it */
+	size_t scenario;
+	bool is_late; /* late agency (pol_late_agency.c): booked on the day */
 };
 
 /* What one model row limits (prices.csv `kind`, with its index). */
@@ -125,6 +131,11 @@ struct pol_build_options {
 	 * coalition's one (S and E scale with n: the rungs and slopes do not
 	 * depend on it). */
 	bool is_game;
+	/* The scenarios of a two-stage plan (DESIGN.md §3e, pol_build.c's
+	 * header): the policies marked per day build each scenario's day
+	 * apart, the others what is decided now. NULL: the model of §3.
+	 * Borrowed: it must outlive the build. */
+	const struct mu_draws *draws;
 };
 
 struct pol_build {
@@ -137,8 +148,19 @@ struct pol_build {
 	size_t cap_cols;
 	struct pol_row *rows; /* one per model row */
 	size_t cap_rows;
-	size_t *cover_row;  /* per demand row: covered + short + breach >= required */
-	size_t *floor_row;  /* per demand row: covered + breach >= minimum */
+	/* per demand row: covered + short + breach >= required, and covered +
+	 * breach >= minimum; with scenarios, the rows of the day being built
+	 * (the first day's after the build) */
+	size_t *cover_row;
+	size_t *floor_row;
+	/* with scenarios: the days (each the scenario with the draw's demand
+	 * and staff, mu_draws_day; its other arrays borrowed from sc), the
+	 * one being built (MU_ALL: what is decided now, and always without
+	 * scenarios), and every day's cover and floor rows, n_demand a day */
+	size_t n_days;
+	size_t day;
+	struct mu_scenario *days;
+	size_t *cover_rows, *floor_rows;
 	size_t *demand_at;  /* (partner, role, shift) -> demand row or MU_ALL */
 	double *efficiency; /* (worker role, demand role) -> e, 0 when it cannot cover */
 	bool *in_coalition; /* per partner, opt.coalition copied; NULL: every partner */
@@ -161,6 +183,9 @@ struct pol_build {
 struct pol_policy {
 	const char *name;
 	void (*apply)(struct pol_build *b);
+	/* a rule of the day (DESIGN.md §3e's second stage): with scenarios it
+	 * runs once per day, b->sc that day's scenario; else once */
+	bool is_per_day;
 };
 
 /* The policies, in the order they run; ends with {NULL, NULL}. */
@@ -231,6 +256,7 @@ void pol_demand_apply(struct pol_build *b);
 void pol_mutual_aid_apply(struct pol_build *b);
 void pol_bank_apply(struct pol_build *b);
 void pol_agency_apply(struct pol_build *b);
+void pol_late_agency_apply(struct pol_build *b);
 void pol_budgets_apply(struct pol_build *b);
 void pol_guarantee_apply(struct pol_build *b);
 void pol_preference_apply(struct pol_build *b);

@@ -9,6 +9,7 @@
 
 #include "core/mu_alloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,19 +33,41 @@ double pol_col_cost(const struct pol_col *c)
 	return cost;
 }
 
+/* The name of a row or column of the day being built: name_scK (a
+ * scenario's day), or name itself (what is decided now, and every name
+ * of a model without scenarios). */
+static const char *day_name(const struct pol_build *b, const char *name, char *buf, size_t size)
+{
+	if (b->day == MU_ALL)
+		return name;
+	snprintf(buf, size, "%s_sc%zu", name, b->day);
+	return buf;
+}
+
 size_t pol_build_add_col(struct pol_build *b, const char *name, const struct pol_col *what)
 {
-	size_t col =
-	    sol_model_add_col(b->m, name, what->lo, what->hi, pol_col_cost(what), what->is_int);
+	struct pol_col c = *what;
+	double cost = pol_col_cost(what);
+	char buf[160];
+	size_t col;
+	c.scenario = b->day;
+	if (b->day != MU_ALL) {
+		/* §3e: each day weighs 1/N; what adapts on the day is continuous */
+		cost /= (double)b->n_days;
+		c.is_int = false;
+	}
+	col = sol_model_add_col(b->m, day_name(b, name, buf, sizeof(buf)), c.lo, c.hi, cost,
+	                        c.is_int);
 	MU_GROW(b->cols, b->cap_cols, col + 1);
-	b->cols[col] = *what;
+	b->cols[col] = c;
 	return col;
 }
 
 size_t pol_build_add_row(struct pol_build *b, const char *name, double lo, double hi,
                          const struct pol_row *what)
 {
-	size_t row = sol_model_add_row(b->m, name, lo, hi);
+	char buf[160];
+	size_t row = sol_model_add_row(b->m, day_name(b, name, buf, sizeof(buf)), lo, hi);
 	MU_GROW(b->rows, b->cap_rows, row + 1);
 	b->rows[row] = *what;
 	return row;
@@ -66,6 +89,15 @@ size_t pol_build_add_cover_col(struct pol_build *b, const char *name, const stru
 	c.partner = b->sc->demand[c.demand].partner;
 	e = pol_col_efficiency(b, &c);
 	col = pol_build_add_col(b, name, &c);
+	if (b->n_days > 0 && b->day == MU_ALL) {
+		/* decided now: its staff are there on every day */
+		size_t k, n = b->sc->n_demand;
+		for (k = 0; k < b->n_days; k++) {
+			sol_model_add_entry(b->m, b->cover_rows[k * n + c.demand], col, e);
+			sol_model_add_entry(b->m, b->floor_rows[k * n + c.demand], col, e);
+		}
+		return col;
+	}
 	sol_model_add_entry(b->m, b->cover_row[c.demand], col, e);
 	sol_model_add_entry(b->m, b->floor_row[c.demand], col, e);
 	return col;
@@ -80,8 +112,13 @@ void pol_build_free(struct pol_build *b)
 	free(b->cols);
 	free(b->rows);
 	free(b->pools);
-	free(b->cover_row);
-	free(b->floor_row);
+	free(b->cover_rows);
+	free(b->floor_rows);
+	for (i = 0; i < b->n_days; i++) {
+		free(b->days[i].demand);
+		free(b->days[i].staff);
+	}
+	free(b->days);
 	free(b->demand_at);
 	free(b->efficiency);
 	free(b->in_coalition);

@@ -32,6 +32,7 @@ static struct mu_plan_row row_of(const struct mu_scenario *sc, const struct pol_
 	    .hours = x * c->hours,
 	    .spend = x * c->spend,
 	    .recharge = x * c->recharge,
+	    .is_late = c->is_late,
 	};
 	if (c->source == MU_SRC_SHARE)
 		r.staff = 0; /* hours short of the fair share: no one works */
@@ -348,9 +349,12 @@ void pol_plan_price_rates(const struct pol_build *b, const double *x, const doub
 	}
 }
 
-struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
+/* The plan of the columns of day (and of what is decided now) against sc:
+ * day MU_ALL reads what is decided now alone, which without scenarios is
+ * every column. */
+static struct mu_plan *plan_of(const struct pol_build *b, const struct mu_scenario *sc,
+                               const double *x, size_t day)
 {
-	const struct mu_scenario *sc = b->sc;
 	struct mu_plan *plan = mu_plan_new(sc);
 	struct pendings rows = {NULL, 0, 0}, bank = {NULL, 0, 0};
 	struct curve_use use = {NULL, NULL, NULL, NULL, NULL, NULL};
@@ -361,7 +365,8 @@ struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
 		/* the bank's rows go where its first column is */
 		if (is_bank && bank_at == MU_ALL)
 			bank_at = rows.n;
-		if (fabs(x[col]) < EPS || mu_source_info[c->source].is_internal)
+		if (fabs(x[col]) < EPS || mu_source_info[c->source].is_internal ||
+		    (c->scenario != MU_ALL && c->scenario != day))
 			continue;
 		add_pending(is_bank ? &bank : &rows, b, c, x[col]);
 	}
@@ -396,6 +401,16 @@ struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
 	free(rows.items);
 	free(bank.items);
 	return plan;
+}
+
+struct mu_plan *pol_plan_new(const struct pol_build *b, const double *x)
+{
+	return plan_of(b, b->sc, x, MU_ALL);
+}
+
+struct mu_plan *pol_plan_day(const struct pol_build *b, const double *x, size_t day)
+{
+	return plan_of(b, &b->days[day], x, day);
 }
 
 enum mu_status pol_status_of(enum sol_status s)

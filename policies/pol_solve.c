@@ -84,7 +84,8 @@ static enum mu_code write_mps(const struct mu_scenario *sc, const struct pol_sol
 		    sc, &(struct pol_build_options){.is_silo = req->is_silo,
 		                                    .guarantee_cap = req->guarantee_cap,
 		                                    .coalition = req->coalition,
-		                                    .keep = req->keep});
+		                                    .keep = req->keep,
+		                                    .draws = req->draws});
 	rc = sol_glpk_write_mps(natural->m, !req->is_lp, req->mps_natural, err);
 	if (natural != b)
 		pol_build_free(natural);
@@ -109,11 +110,27 @@ static enum mu_code check_model_size(const struct mu_scenario *sc,
                                      const struct pol_solve_request *req, struct mu_err *err)
 {
 	double cells = (double)sc->n_partners * (double)sc->n_roles * (double)sc->n_shifts;
-	double need =
-	    (double)sc->n_demand * BYTES_PER_DEMAND_ROW * (req->is_lp ? 1 : ROTA_MEMORY_FACTOR) +
-	    8 * cells + 8 * (double)sc->n_roles * (double)sc->n_roles;
+	/* a two-stage plan (§3e) has what is decided now once and each
+	 * scenario's day: the rows and columns of the model N + 1 times at
+	 * most */
+	double n_copies = req->draws ? (double)req->draws->n_scenarios + 1 : 1;
+	double need = (double)sc->n_demand * BYTES_PER_DEMAND_ROW *
+	                  (req->is_lp ? 1 : ROTA_MEMORY_FACTOR) * n_copies +
+	              8 * cells + 8 * (double)sc->n_roles * (double)sc->n_roles;
 	if (need <= MODEL_BYTES_MAX)
 		return MU_OK;
+	if (req->draws)
+		return mu_err_set(
+		    err, MU_E_INPUT,
+		    "too large to solve: %zu demand rows and %zu scenarios make a two-stage %s "
+		    "model (the day's rows once per scenario) that needs about %.1f GB of "
+		    "memory, and muster builds none over %.1f GB: give fewer scenarios (at most "
+		    "about %.0f here)",
+		    sc->n_demand, req->draws->n_scenarios, req->is_lp ? "plan-mode" : "rota",
+		    need / 1e9, MODEL_BYTES_MAX / 1e9,
+		    floor(MODEL_BYTES_MAX / ((double)sc->n_demand * BYTES_PER_DEMAND_ROW *
+		                             (req->is_lp ? 1 : ROTA_MEMORY_FACTOR))) -
+		        1);
 	return mu_err_set(err, MU_E_INPUT,
 	                  "too large to solve: %zu demand rows over %zu partners, %zu roles and "
 	                  "%zu shifts make a %s model that needs about %.1f GB of memory, and "
@@ -123,6 +140,74 @@ static enum mu_code check_model_size(const struct mu_scenario *sc,
 	                  req->is_lp ? "plan-mode" : "rota", need / 1e9, MODEL_BYTES_MAX / 1e9,
 	                  MODEL_BYTES_MAX / BYTES_PER_DEMAND_ROW,
 	                  MODEL_BYTES_MAX / BYTES_PER_DEMAND_ROW / ROTA_MEMORY_FACTOR);
+}
+
+/* What a two-stage plan (§3e) does not combine with yet: MU_OK or
+ * MU_E_USAGE naming it (docs/choices.md says why). */
+static enum mu_code check_draws(const struct mu_scenario *sc, const struct pol_solve_request *req,
+                                struct mu_err *err)
+{
+	if (!req->draws)
+		return MU_OK;
+	if (req->keep)
+		return mu_err_set(
+		    err, MU_E_USAGE,
+		    "--scenarios with --keep is not supported yet: re-plan a published "
+		    "rota without scenarios, or make a new two-stage plan");
+	if (req->is_silo || req->coalition)
+		return mu_err_set(err, MU_E_USAGE,
+		                  "--scenarios with --silo (partners alone) is not supported yet");
+	if (req->guarantee_cap || sc->settings.guarantee != MU_GUARANTEE_NONE)
+		return mu_err_set(err, MU_E_USAGE,
+		                  "--scenarios with the setting guarantee is not supported yet: "
+		                  "set guarantee to none");
+	return MU_OK;
+}
+
+/* Whether a column or plan row of source is a staff decision made now
+ * (§3e): a named bank worker, extra bank staff of a supply curve (§3d),
+ * an agency booking. The rate paid follows from them. */
+static bool is_now_staff(enum mu_source source)
+{
+	return source == MU_SRC_BANK || source == MU_SRC_BANK_EXTRA || source == MU_SRC_AGENCY;
+}
+
+/* Fixes b's columns of what is decided now (bank workers, extra bank
+ * staff, agency booked now) at the staff plan gives them, every other such
+ * column at 0. MU_OK, or MU_E_INPUT when a row of plan has no column in b. */
+static enum mu_code fix_now(struct pol_build *b, const struct mu_plan *plan, struct mu_err *err)
+{
+	struct mu_map cols;
+	size_t key[4], i, j, col;
+	enum mu_code rc = MU_OK;
+	mu_map_init(&cols);
+	for (j = 0; j < b->m->n_cols; j++) {
+		const struct pol_col *c = &b->cols[j];
+		if (c->scenario != MU_ALL || !is_now_staff(c->source))
+			continue;
+		pol_build_col_key(key, c);
+		mu_map_put(&cols, (const char *)key, sizeof(key), j);
+		b->m->col_lo[j] = b->m->col_hi[j] = 0;
+	}
+	for (i = 0; i < plan->n_rows; i++) {
+		const struct mu_plan_row *r = &plan->rows[i];
+		if (!is_now_staff(r->source) || r->is_late)
+			continue;
+		/* bank_extra: offer MU_ALL, as its column's */
+		pol_build_key(key, r->source, r->source == MU_SRC_BANK ? r->worker : r->offer,
+		              r->demand, r->worker_role);
+		if (!mu_map_get(&cols, (const char *)key, sizeof(key), &col)) {
+			rc = mu_err_set(err, MU_E_INPUT,
+			                "the plan to evaluate has a %s row the model has no column "
+			                "for: it is not a plan of this scenario",
+			                mu_source_info[r->source].name);
+			break;
+		}
+		b->m->col_lo[col] += r->staff;
+		b->m->col_hi[col] += r->staff;
+	}
+	mu_map_release(&cols);
+	return rc;
 }
 
 /* For sol_options.col_is_slack: short, breach, the fair share's hours
@@ -252,19 +337,25 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	double *start = NULL;
 	enum mu_code rc = MU_OK;
 
-	if ((rc = check_model_size(sc, req, err)) != MU_OK) {
+	if ((rc = check_draws(sc, req, err)) != MU_OK ||
+	    (rc = check_model_size(sc, req, err)) != MU_OK) {
 		memset(out, 0, sizeof(*out)); /* released as after any failure */
 		return rc;
 	}
 
 	memset(out, 0, sizeof(*out));
 	memset(&res, 0, sizeof(res));
-	b = pol_build_new(sc, &(struct pol_build_options){.is_silo = req->is_silo,
-	                                                  .pool_min_workers = pool_min_workers(req),
-	                                                  .guarantee_cap = req->guarantee_cap,
-	                                                  .coalition = req->coalition,
-	                                                  .keep = req->keep});
+	b = pol_build_new(sc, &(struct pol_build_options){
+	                          .is_silo = req->is_silo,
+	                          /* a plan fixed by key: its bank workers by name */
+	                          .pool_min_workers = req->fix_now ? 0 : pool_min_workers(req),
+	                          .guarantee_cap = req->guarantee_cap,
+	                          .coalition = req->coalition,
+	                          .keep = req->keep,
+	                          .draws = req->draws});
 	out->keep_gone = b->keep_gone;
+	if (req->draws && req->fix_now && (rc = fix_now(b, req->fix_now, err)) != MU_OK)
+		goto done;
 	if (req->mps || req->mps_natural) {
 		double t = mu_time_now();
 		rc = write_mps(sc, req, b, err);
@@ -272,7 +363,8 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 		if (rc != MU_OK)
 			goto done;
 	}
-	if (!req->is_lp && !req->is_without_cuts)
+	/* the rota's cuts count own staff whole, which a day's are not (§3e) */
+	if (!req->is_lp && !req->is_without_cuts && !req->draws)
 		pol_rota_cuts_apply(b);
 	out->time_build = mu_time_now() - t0 - t_mps;
 
@@ -301,7 +393,7 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 		opt.col_is_slack = slack = slack_cols(b);
 	if (!req->is_lp && req->start)
 		opt.col_start = start = start_of_plan(b, req->start);
-	else if (!req->is_lp && !req->keep)
+	else if (!req->is_lp && !req->keep && !req->draws)
 		opt.col_start = start = start_of_own(sc, b);
 	if ((rc = sol_glpk_solve(b->m, &opt, &res, err)) != MU_OK)
 		goto done;
@@ -369,7 +461,13 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 		goto done;
 	}
 	out->plan = pol_plan_new(b, res.x);
-	if (req->is_lp) {
+	if (req->draws) {
+		size_t k;
+		out->n_days = b->n_days;
+		out->days = mu_calloc(b->n_days + 1, sizeof(*out->days));
+		for (k = 0; k < b->n_days; k++)
+			out->days[k] = pol_plan_day(b, res.x, k);
+	} else if (req->is_lp) {
 		read_prices(b, &res, out);
 		pol_plan_price_rates(b, res.x, res.row_dual, out->plan);
 	}
@@ -386,6 +484,10 @@ done:
 
 void pol_solved_release(struct pol_solved *s)
 {
+	size_t k;
+	for (k = 0; k < s->n_days; k++)
+		mu_plan_free(s->days[k]);
+	free(s->days);
 	mu_plan_free(s->plan);
 	free(s->prices);
 	pol_build_free(s->build);

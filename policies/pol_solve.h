@@ -87,6 +87,19 @@ struct pol_solve_request {
 	 * so that a search stopped early still has one; borrowed. NULL: that
 	 * rota starts from no one at work (which a guarantee's caps refuse). */
 	const struct mu_plan *start;
+	/* The scenarios of a two-stage plan (DESIGN.md §3e): what is decided
+	 * now (bank rota, agency booked now) one for all, each scenario's day
+	 * apart, weighed 1/N (pol_build.c); supply curves (§3d) are decided
+	 * now, their extra bank staff and the rate paid with them. NULL: the
+	 * plan of §3. Borrowed. Not with silo, guarantee_cap (nor the setting
+	 * guarantee), coalition or keep: refused, MU_E_USAGE. */
+	const struct mu_draws *draws;
+	/* With draws: what is decided now fixed as this plan has it (its bank,
+	 * bank_extra and agency rows: a plan of the same scenario, the two-stage plan's
+	 * pol_solved.plan or the plan of §3, whose agency is all booked now),
+	 * so that only the days are solved: how that plan fares on draws
+	 * (flows/flow_twostage.c). NULL: decided by the solve. Borrowed. */
+	const struct mu_plan *fix_now;
 };
 
 /* A solved scenario. */
@@ -108,6 +121,11 @@ struct pol_solved {
 	/* with a kept plan: per kept row, whether the model could keep it
 	 * (mu_keep_changes' gone); borrowed from build. NULL without one. */
 	const enum mu_keep_gone *keep_gone;
+	/* with draws: per scenario, its day's plan (pol_plan_day), n_days of
+	 * them, owned; plan is then what is decided now alone. The objective
+	 * is plan's cost + the mean over the days of (day's cost - plan's). */
+	struct mu_plan **days;
+	size_t n_days;
 };
 
 /* Solves sc as req asks. MU_OK with *out filled (a plan found: optimal, or

@@ -563,7 +563,12 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 		ck->sup_staff_at[supply_key(sc, g, wr, s) * sc->n_partners + p] += staff;
 		expected_cost = cap->bank_rate * u * hours;
 		add_money(ck, p, expected_cost, -1, 0);
-	} else if (strcmp(source, "agency") == 0) {
+	} else if (strcmp(source, "agency") == 0 ||
+	           (how->is_day && strcmp(source, "late_agency") == 0)) {
+		/* late agency (§3e) pays the premium on the rate, and nothing
+		 * else changes */
+		double late =
+		    strcmp(source, "late_agency") == 0 ? 1 + sc->settings.late_agency_premium : 1;
 		size_t a, offer_partner = strcmp(cell[C_OFFER], "*") == 0
 		                              ? MU_ALL
 		                              : find_partner(sc, cell[C_OFFER]);
@@ -590,12 +595,12 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 		if (is_glass)
 			ck->glass_heads[d] += staff;
 		ck->capacity_use[a * sc->n_shifts + s] += staff;
-		ck->spend[p] += off->rate * u * hours;
-		ck->total_spend += off->rate * u * hours;
-		expected_cost = off->rate * u * hours +
+		ck->spend[p] += late * off->rate * u * hours;
+		ck->total_spend += late * off->rate * u * hours;
+		expected_cost = late * off->rate * u * hours +
 		                sc->settings.tier_penalty * (double)(off->tier - 1) * staff +
 		                (is_glass ? sc->settings.break_glass_penalty * staff : 0);
-		add_money(ck, p, off->rate * u * hours, PEN_TIER,
+		add_money(ck, p, late * off->rate * u * hours, PEN_TIER,
 		          sc->settings.tier_penalty * (double)(off->tier - 1) * staff);
 		if (is_glass)
 			add_money(ck, p, 0, PEN_GLASS, sc->settings.break_glass_penalty * staff);

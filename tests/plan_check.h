@@ -30,6 +30,12 @@ struct plan_check {
 	const char *kept;
 	bool has_now;
 	long now;
+	/* DESIGN.md §3e: the file is one scenario's day of a two-stage plan,
+	 * plan.csv's rows (decided now) and day.csv's of that scenario, and
+	 * sc is the day's scenario (its demand and staff as the draw says): a
+	 * late_agency row is agency at rate x (1 + late_agency_premium),
+	 * counted with the bookings in capacity, budgets and break-glass */
+	bool is_day;
 };
 
 /* True when the plan.csv at path is a feasible plan of sc whose costs sum

@@ -444,7 +444,7 @@ static const struct {
     {"allow_break_glass", "no"},  {"break_glass_penalty", "500"}, {"tier_penalty", "0"},
     {"agency_budget", NULL},      {"guarantee", "none"},          {"change_penalty", "150"},
     {"preference_weight", "20"},  {"bank_min_share", "0"},        {"bank_share_penalty", "30"},
-    {"recruit_budget", NULL},     {"rate_card", "uniform"},
+    {"recruit_budget", NULL},     {"rate_card", "uniform"},       {"late_agency_premium", "0.25"},
 };
 
 static void test_settings_text_lists_every_setting_with_its_default(void **state)

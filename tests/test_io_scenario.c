@@ -465,7 +465,7 @@ static const struct error_case cases[] = {
      "settings.csv:2:1: unknown setting 'shortfal_penalty' (one of shortfall_penalty, "
      "floor_penalty, min_rest_hours, allow_break_glass, break_glass_penalty, tier_penalty, "
      "agency_budget, guarantee, change_penalty, preference_weight, bank_min_share, "
-     "bank_share_penalty, recruit_budget, rate_card)",
+     "bank_share_penalty, recruit_budget, rate_card, late_agency_premium)",
      1},
     {"settings.csv", "key,value\nagency_budget,\n",
      "settings.csv:2:2: empty value for setting 'agency_budget'", 1},

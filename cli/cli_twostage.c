@@ -1,0 +1,138 @@
+/*
+ * cli_twostage.c - the two-stage plan on the terminal (DESIGN.md §3e): the
+ * scenarios files read and refused at their cells, the workflow's four
+ * solves with their progress, the lines io_say_twostage words, and the
+ * outputs into --out. Not recorded in the run store yet (docs/choices.md).
+ */
+#include "cli_twostage.h"
+
+#include "cli.h"
+#include "cli_run.h"
+#include "core/mu_alloc.h"
+#include "core/mu_buf.h"
+#include "core/mu_draws.h"
+#include "core/mu_format.h"
+#include "flows/flow_twostage.h"
+#include "io/io_draws.h"
+#include "io/io_outputs.h"
+#include "io/io_twostage.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Reads the scenarios file at path against sc; prints its errors. */
+static int read_draws(const char *path, const char *dir, const struct mu_scenario *sc,
+                      struct mu_draws **out)
+{
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors));
+	enum mu_code rc;
+	int status = 0;
+	mu_errlist_init(errors);
+	rc = io_draws_read(path, dir, sc, out, errors);
+	if (rc != MU_OK) {
+		status = cli_print_errors(errors, path);
+		if (rc == MU_E_IO)
+			status = 1;
+	}
+	free(errors);
+	return status;
+}
+
+int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
+                       const struct mu_scenario *sc)
+{
+	struct mu_draws *draws = NULL, *check = NULL;
+	struct flow_twostage_request req = {0};
+	struct flow_twostage res;
+	struct io_twostage view;
+	struct cli_progress progress;
+	struct mu_err err;
+	struct mu_buf say;
+	char words[MU_STATUS_SIZE], stop[CLI_STOP_SIZE];
+	char *staged = NULL;
+	const char *line;
+	size_t k, n_flagged = 0;
+	int status;
+
+	memset(&res, 0, sizeof(res));
+	if ((status = read_draws(o->scenarios, o->scenario, sc, &draws)) != 0 ||
+	    (o->check_scenarios &&
+	     (status = read_draws(o->check_scenarios, o->scenario, sc, &check)) != 0) ||
+	    (status = cli_prepare_out(o->out)) != 0)
+		goto done;
+	mu_err_clear(&err);
+	if (o->out && io_outputs_begin(o->out, &staged, &err) != MU_OK) {
+		status = cli_fail(&err);
+		goto done;
+	}
+	req.draws = draws;
+	req.check = check;
+	req.is_lp = o->is_lp;
+	req.time_limit = o->time_limit;
+	req.work_limit = cli_work_limit(o);
+	req.mps = o->mps;
+	progress.what = o->is_lp ? "two-stage plan" : "two-stage rota";
+	progress.time_limit = o->time_limit;
+	cli_run_hooks(&progress, true, &req.hooks);
+	if (flow_twostage_solve(sc, &req, &res, &err) != MU_OK) {
+		status = cli_fail(&err);
+		goto done;
+	}
+	view = (struct io_twostage){
+	    .draws = draws,
+	    .now = res.solved.plan,
+	    .days = (const struct mu_plan *const *)res.solved.days,
+	    .n_days = res.solved.n_days,
+	    .objective = res.solved.objective,
+	    .spend = res.spend,
+	    .penalty = res.penalty,
+	    .is_measured = res.is_measured,
+	    .n_measured = check ? check->n_scenarios : draws->n_scenarios,
+	    .plan = &res.plan,
+	    .mean_plan = &res.mean_plan,
+	};
+	if (staged && (io_twostage_write(staged, sc, &view, !o->is_lp, src->label, &err) != MU_OK ||
+	               io_outputs_commit(staged, o->out, &err) != MU_OK)) {
+		status = cli_fail(&err);
+		goto done;
+	}
+	for (k = 0; k < res.solved.n_days; k++)
+		n_flagged += res.solved.days[k]->system.n_red_flags > 0;
+	printf("%s two-stage %s: %s", cli_safe(o->scenario), o->is_lp ? "plan" : "rota",
+	       mu_format_status(words, res.solved.status, !o->is_lp && res.solved.has_bound,
+	                        res.solved.gap));
+	if (res.solved.status == MU_STATUS_FEASIBLE)
+		printf(" (%s: not proven optimal)",
+		       cli_run_stop_words(stop, res.solved.work, req.work_limit, req.time_limit));
+	printf("\n");
+	mu_buf_init(&say);
+	io_say_twostage(&say, &view);
+	/* line by line: cli_print_line shows a newline inside as \\n */
+	for (line = say.data; line && *line;) {
+		const char *end = strchr(line, '\n');
+		int n = (int)(end ? end - line : (long)strlen(line));
+		cli_print_line(stdout, "%.*s\n", n, line);
+		line += n + (end != NULL);
+	}
+	mu_buf_release(&say);
+	printf("  %zu of the %zu scenarios have a red flag on the day under this plan\n", n_flagged,
+	       res.solved.n_days);
+	printf("  model %zu rows, %zu columns, %zu non-zeros; built in %.3f s, solved in %.2f s\n",
+	       res.solved.n_rows, res.solved.n_cols, res.solved.n_nonzeros, res.solved.time_build,
+	       res.solved.time_solve);
+	printf("  not recorded in %s: two-stage runs are not stored yet", cli_safe(o->db));
+	if (o->out)
+		printf("; plan.csv (decided now), %sday.csv (each scenario's day), risk.csv "
+		       "and report.html in %s",
+		       o->is_lp ? "" : "rota.csv, ", cli_safe(o->out));
+	printf("\n");
+	status = n_flagged > 0 ? 3 : 0;
+done:
+	io_outputs_abandon(staged);
+	free(staged);
+	flow_twostage_release(&res);
+	mu_draws_free(draws);
+	mu_draws_free(check);
+	return status;
+}

@@ -1,0 +1,58 @@
+/*
+ * flow_twostage.h - the two-stage plan of DESIGN.md §3e (`solve
+ * --scenarios FILE [--check-scenarios FILE2]`): the plan made for the
+ * scenarios, the plan of §3 made for demand.csv's `required` alone (the
+ * plan for the mean, its agency all booked now), and how each fares on
+ * the check scenarios: what is decided now fixed, each day re-planned.
+ */
+#ifndef FLOW_TWOSTAGE_H
+#define FLOW_TWOSTAGE_H
+
+#include "flows/flow.h"
+
+#include "core/mu_draws.h"
+#include "core/mu_err.h"
+#include "core/mu_scenario.h"
+#include "policies/pol_solve.h"
+
+#include <stdbool.h>
+
+struct flow_twostage_request {
+	const struct mu_draws *draws; /* the plan is made on these */
+	/* the second set, drawn with another seed, on which planning for the
+	 * spread is measured; NULL: not measured (the outcomes are then on
+	 * draws, in sample) */
+	const struct mu_draws *check;
+	bool is_lp;
+	double time_limit; /* seconds for each of the two plans' searches; 0 = none */
+	long work_limit;   /* rota: pol_solve_request's, per search */
+	const char *mps;   /* write the two-stage model here first, or NULL */
+	struct flow_hooks hooks;
+};
+
+struct flow_twostage {
+	/* the two-stage plan: plan is what is decided now (bank rota,
+	 * agency booked now), days its plan of each scenario's day */
+	struct pol_solved solved;
+	/* the plan of §3 of demand.csv's required (the plan for the mean) */
+	struct pol_solved mean;
+	/* whether the outcomes are on req->check (else on req->draws) */
+	bool is_measured;
+	/* the two-stage plan and the plan for the mean, each with what it
+	 * decided now fixed and every day of the set re-planned */
+	struct mu_draws_outcome plan, mean_plan;
+	/* the two-stage plan on its own scenarios: the means of its days'
+	 * spend and penalties (their sum is solved.objective) */
+	double spend, penalty;
+};
+
+/* Makes and measures the two-stage plan of sc as req asks. MU_OK with *out
+ * filled; release with flow_twostage_release, also after a failure.
+ * pol_solve's codes (MU_E_USAGE for a combination not supported yet). */
+enum mu_code flow_twostage_solve(const struct mu_scenario *sc,
+                                 const struct flow_twostage_request *req, struct flow_twostage *out,
+                                 struct mu_err *err);
+
+void flow_twostage_release(struct flow_twostage *t);
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * io_say_twostage.c - the sentences of a two-stage plan (DESIGN.md §3e):
+ * what it is expected to cost, cash and penalty weights apart (§3: no
+ * weight after a pound sign), and what planning for the spread is worth
+ * against the plan for demand.csv's required alone, each figure with its
+ * sign, on the check scenarios only: never a figure it did not measure.
+ */
+#include "io_twostage.h"
+
+#include "core/mu_format.h"
+
+#include <math.h>
+#include <stdio.h>
+
+/* "+£1,234.00", "-£1,234.00" or "£0.00" (is_money), or the same as a weight. */
+static const char *signed_figure(char *buf, double v, bool is_money)
+{
+	char body[MU_MONEY_SIZE];
+	double r = round(v * 100) / 100;
+	if (is_money)
+		mu_format_money(body, fabs(r), 2);
+	else
+		mu_format_weight(body, fabs(r), 2);
+	snprintf(buf, MU_MONEY_SIZE + 2, "%s%s", r > 0 ? "+" : r < 0 ? "-" : "", body);
+	return buf;
+}
+
+void io_say_twostage(struct mu_buf *b, const struct io_twostage *t)
+{
+	char x[3][MU_MONEY_SIZE + 2];
+	double chance;
+	mu_buf_addf(b,
+	            "Two-stage plan for %zu scenarios: bank rota and agency bookings decided now "
+	            "(%s cash), the rest planned on the day in each scenario.\n",
+	            t->n_days, mu_format_money(x[0], t->now->system.spend_total, 2));
+	mu_buf_addf(b,
+	            "Expected cost %s: spend %s (cash) and penalties %s (weights, not money), "
+	            "the mean over the scenarios.\n",
+	            mu_format_weight(x[0], t->objective, 2), mu_format_money(x[1], t->spend, 2),
+	            mu_format_weight(x[2], t->penalty, 2));
+	if (!t->is_measured) {
+		mu_buf_adds(b,
+		            "The value of planning for the spread was not measured: give "
+		            "--check-scenarios FILE (scenarios drawn with another seed, as muster "
+		            "forecast writes check-scenarios.csv) to measure it.\n");
+		return;
+	}
+	chance = 100 * (t->plan->red_flag_chance - t->mean_plan->red_flag_chance);
+	chance = round(chance * 10) / 10;
+	mu_buf_addf(b,
+	            "Planning for the spread, on %zu other scenarios, this plan minus the plan for "
+	            "demand.csv's required alone: expected spend %s (cash), expected penalties %s "
+	            "(weights), chance of any red flag %s%.1f percentage points (%.1f%% against "
+	            "%.1f%%).\n",
+	            t->n_measured, signed_figure(x[0], t->plan->spend - t->mean_plan->spend, true),
+	            signed_figure(x[1], t->plan->penalty - t->mean_plan->penalty, false),
+	            chance > 0   ? "+"
+	            : chance < 0 ? "-"
+	                         : "",
+	            fabs(chance), 100 * t->plan->red_flag_chance,
+	            100 * t->mean_plan->red_flag_chance);
+}

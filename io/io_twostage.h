@@ -1,0 +1,52 @@
+/*
+ * io_twostage.h - what a two-stage plan (DESIGN.md §3e) writes and says:
+ * plan.csv (what is decided now), rota.csv (rota mode), day.csv (each
+ * scenario's day), risk.csv (per demand row, both plans' red-flag chance
+ * and expected short hours) and report.html; and the lines the terminal
+ * shows (io_say_twostage.c). Fed typed values, as every io/ writer.
+ */
+#ifndef IO_TWOSTAGE_H
+#define IO_TWOSTAGE_H
+
+#include "core/mu_buf.h"
+#include "core/mu_draws.h"
+#include "core/mu_err.h"
+#include "core/mu_plan.h"
+#include "core/mu_scenario.h"
+
+#include <stdbool.h>
+
+struct io_twostage {
+	const struct mu_draws *draws;      /* the scenarios the plan was made on */
+	const struct mu_plan *now;         /* what is decided now (bank, agency booked now) */
+	const struct mu_plan *const *days; /* per scenario of draws, its day's plan */
+	size_t n_days;
+	double objective;      /* cost now + the mean of the days' costs */
+	double spend, penalty; /* the mean over the days of spend, of penalties */
+	/* measured on a second set (--check-scenarios) of n_measured; else
+	 * the outcomes are on draws */
+	bool is_measured;
+	size_t n_measured;
+	const struct mu_draws_outcome *plan;      /* this plan */
+	const struct mu_draws_outcome *mean_plan; /* the plan for demand.csv's required */
+};
+
+/* Writes into dir (which exists) plan.csv (now's rows), rota.csv when
+ * is_rota, day.csv (per scenario the day's own, lend, late_agency, short
+ * and breach rows, their cost the day's, unweighted), risk.csv and
+ * report.html (titled with label). MU_OK or MU_E_IO. */
+enum mu_code io_twostage_write(const char *dir, const struct mu_scenario *sc,
+                               const struct io_twostage *t, bool is_rota, const char *label,
+                               struct mu_err *err);
+
+/* Whether a day plan's row is the day's (own, lend, late agency, short,
+ * breach): day.csv's rows; the others are what was decided now. */
+bool io_twostage_is_day_row(const struct mu_plan_row *r);
+
+/* The terminal's lines on t, each ending in a newline: the plan made for N
+ * scenarios, its expected cost as cash and penalty weights, and the value
+ * of planning for the spread with signs, or that it was not measured and
+ * how to measure it. */
+void io_say_twostage(struct mu_buf *b, const struct io_twostage *t);
+
+#endif

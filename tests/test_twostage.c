@@ -1,0 +1,672 @@
+/*
+ * test_twostage.c - the two-stage plan of DESIGN.md §3e (`solve
+ * --scenarios`), hand-solved and checked by an independent solver: the
+ * newsvendor (bank booked now against late agency: the booking is a
+ * quantile of the scenarios' demand), one scenario equal to demand.csv
+ * giving the plan of §3's objective, CBC and CLP on muster's MPS, and
+ * each day's plan re-derived from its rows (plan_check), with and
+ * without supply curves.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "core/mu_alloc.h"
+#include "core/mu_buf.h"
+#include "core/mu_draws.h"
+#include "io/io_draws.h"
+#include "io/io_file.h"
+#include "io/io_csv.h"
+#include "io/io_twostage.h"
+#include "flows/flow_twostage.h"
+#include "model_harness.h"
+#include "plan_check.h"
+#include "policies/pol_solve.h"
+#include "test_util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* One role, one shift of 1 paid hour (costs per staff are £/h), partner p
+ * with no own staff; six bank workers at bank_rate 15 who offered it; an
+ * agency offer at 40, whose late rate is 40 x 1.25 = 50. */
+static const struct harness_file newsvendor[] = {
+    {"partners.csv", "id\np\n"},
+    {"roles.csv", "id\nrn\n"},
+    {"shifts.csv", "id,date,start,end,paid_hours\ns1,2026-11-30,08:00,09:00,1\n"},
+    {"demand.csv", "partner,role,shift,required\np,rn,s1,3\n"},
+    {"staff.csv", "partner,role,shift,available\n"},
+    {"caps.csv", "role,bank_rate,agency_cap\nrn,15,\n"},
+    {"bank.csv", "id,role,home\nw1,rn,p\nw2,rn,p\nw3,rn,p\nw4,rn,p\nw5,rn,p\nw6,rn,p\n"},
+    {"availability.csv", "worker,shift\nw1,s1\nw2,s1\nw3,s1\nw4,s1\nw5,s1\nw6,s1\n"},
+    {"agency.csv", "supplier,role,partner,rate\nx,rn,p,40\n"},
+    {NULL, NULL},
+};
+
+static const struct harness_file none[] = {{NULL, NULL}};
+
+/* The draws of text (a scenarios.csv) against sc. */
+static struct mu_draws *draws_of(const struct mu_scenario *sc, const char *text)
+{
+	char path[4096];
+	struct mu_errlist list;
+	struct mu_draws *dr = NULL;
+	char *messages;
+	tu_path(path, sizeof(path), "scenarios.csv");
+	tu_write(path, text, strlen(text));
+	mu_errlist_init(&list);
+	if (io_draws_read(path, NULL, sc, &dr, &list) != MU_OK) {
+		messages = tu_err_messages(&list);
+		fail_msg("scenarios.csv:\n%s", messages);
+	}
+	return dr;
+}
+
+/* The staff of source in plan (late agency apart when is_late). */
+static double staff_of(const struct mu_plan *plan, enum mu_source source, bool is_late)
+{
+	double v = 0;
+	size_t i;
+	for (i = 0; i < plan->n_rows; i++)
+		if (plan->rows[i].source == source && plan->rows[i].is_late == is_late)
+			v += plan->rows[i].staff;
+	return v;
+}
+
+/* Solves sc on dr (rota, or plan when is_lp), writes the model to
+ * tu_dir()/twostage.mps and checks what every two-stage solve must hold:
+ * proven optimal, one plan per day, the objective = what is decided now +
+ * the mean over the days of the day's cost, and CBC (rota) or CLP (plan)
+ * on the MPS at the same objective. */
+static void solve_checked(const struct mu_scenario *sc, const struct mu_draws *dr, bool is_lp,
+                          struct pol_solved *s)
+{
+	char mps[4096];
+	struct mu_err err;
+	double mean = 0, peer;
+	size_t k;
+	tu_path(mps, sizeof(mps), "twostage.mps");
+	mu_err_clear(&err);
+	if (pol_solve(sc, &(struct pol_solve_request){.is_lp = is_lp, .draws = dr, .mps = mps}, s,
+	              &err) != MU_OK)
+		fail_msg("%s", err.msg);
+	assert_int_equal(s->status, MU_STATUS_OPTIMAL);
+	assert_int_equal(s->n_days, dr->n_scenarios);
+	for (k = 0; k < s->n_days; k++)
+		mean += (s->days[k]->objective - s->plan->objective) / (double)s->n_days;
+	if (!(fabs(s->plan->objective + mean - s->objective) < 1e-6 * (1 + fabs(s->objective))))
+		fail_msg("now %.6f + mean day %.6f != objective %.6f", s->plan->objective, mean,
+		         s->objective);
+	peer = harness_peer_objective(mps, !is_lp);
+	if (!(fabs(peer - s->objective) <= 1e-6 * (1 + fabs(s->objective))))
+		fail_msg("muster %.6f, %s %.6f", s->objective, is_lp ? "CLP" : "CBC", peer);
+}
+
+/* The newsvendor: demand 1, 2, 3, 4 or 5 staff, each with weight 1/5.
+ * Booking the k-th bank worker now costs b = 15 and saves late agency at
+ * a = 50 on the days demand reaches k: worth it while 50 x P(D >= k) >
+ * 15, i.e. P(D >= k) > 0.3: k = 4 (P = 0.4: saves 20), not 5 (P = 0.2:
+ * saves 10). So the booking is 4 = the (1 - b/a) = 0.7-quantile of D.
+ * Agency booked now (40) costs more than a bank worker (15) while bank
+ * workers are left, so none is booked. Objective: 4 x 15 = 60 now, and
+ * on the day late agency only when D = 5: 1 x 50 / 5 = 10; in all 70. The
+ * same in plan mode (the relaxation's optimum is a scenario's demand). The
+ * plan of §3 for required 3 books 3 bank workers, 45. */
+static void test_twostage_newsvendor_books_the_quantile(void **state)
+{
+	struct mu_scenario *sc = harness_load(newsvendor, none);
+	struct mu_draws *dr = draws_of(sc, "scenario,partner,role,shift,required\n"
+	                                   "d1,p,rn,s1,1\nd2,p,rn,s1,2\nd3,p,rn,s1,3\n"
+	                                   "d4,p,rn,s1,4\nd5,p,rn,s1,5\n");
+	int mode;
+	(void)state;
+	for (mode = 0; mode < 2; mode++) {
+		struct pol_solved s;
+		size_t k;
+		solve_checked(sc, dr, mode == 1, &s);
+		assert_true(fabs(s.objective - 70) < 1e-6);
+		assert_true(fabs(staff_of(s.plan, MU_SRC_BANK, false) - 4) < 1e-6);
+		assert_true(fabs(staff_of(s.plan, MU_SRC_AGENCY, false)) < 1e-6);
+		assert_true(fabs(s.plan->objective - 60) < 1e-6);
+		for (k = 0; k < 5; k++) {
+			double late = staff_of(s.days[k], MU_SRC_AGENCY, true);
+			assert_true(fabs(late - (k == 4 ? 1 : 0)) < 1e-6);
+			assert_true(fabs(s.days[k]->objective - (60 + 50 * late)) < 1e-6);
+			assert_true(s.days[k]->system.unfilled_hours < 1e-6);
+		}
+		pol_solved_release(&s);
+	}
+	mu_draws_free(dr);
+	mu_scenario_free(sc);
+}
+
+/* The two-stage plan on one scenario against the plan of §3, is_lp's
+ * mode, at the same objective; the day has no late agency. */
+static void expect_as_plan_of_3(const struct mu_scenario *sc, const struct mu_draws *dr, bool is_lp)
+{
+	struct pol_solved s, det;
+	struct mu_err err;
+	mu_err_clear(&err);
+	solve_checked(sc, dr, is_lp, &s);
+	if (pol_solve(sc, &(struct pol_solve_request){.is_lp = is_lp, .pool = POL_POOL_NEVER}, &det,
+	              &err) != MU_OK)
+		fail_msg("%s", err.msg);
+	assert_int_equal(det.status, MU_STATUS_OPTIMAL);
+	if (!(fabs(s.objective - det.objective) < 1e-6 * (1 + fabs(det.objective))))
+		fail_msg("%s: two-stage %.6f, plan of §3 %.6f", is_lp ? "plan" : "rota",
+		         s.objective, det.objective);
+	assert_true(fabs(s.days[0]->objective - det.objective) < 1e-6 * (1 + fabs(det.objective)));
+	assert_true(staff_of(s.days[0], MU_SRC_AGENCY, true) < 1e-6);
+	pol_solved_release(&det);
+	pol_solved_release(&s);
+}
+
+/* One scenario that says what demand.csv says: what is decided now is
+ * then all that is needed (late agency costs 25% more than booking it
+ * now), and the two-stage plan is the plan of §3 at its objective. The
+ * example in plan mode (CLP on the MPS too). In rota mode only where a
+ * day's continuous own staff and lending can do no better than whole ones:
+ * the newsvendor's one partner with demand 3 (three bank workers, 45); on
+ * the example the rota of §3 is 318,919.95 and the two-stage rota on one
+ * scenario 318,297.08, as the day lends fractions of staff (DESIGN.md
+ * §3e: the day's adaptation is continuous). */
+static void test_twostage_one_scenario_as_demand_is_the_plan_of_3(void **state)
+{
+	struct mu_scenario *sc = tu_load_example();
+	char text[512];
+	const struct mu_demand *d = &sc->demand[0];
+	struct mu_draws *dr;
+	(void)state;
+	snprintf(text, sizeof(text), "scenario,partner,role,shift,required\nsame,%s,%s,%s,%g\n",
+	         sc->partners[d->partner].id, sc->roles[d->role].id, sc->shifts[d->shift].id,
+	         d->required);
+	dr = draws_of(sc, text);
+	expect_as_plan_of_3(sc, dr, true);
+	mu_draws_free(dr);
+	mu_scenario_free(sc);
+
+	sc = harness_load(newsvendor, none);
+	dr = draws_of(sc, "scenario,partner,role,shift,required\nsame,p,rn,s1,3\n");
+	expect_as_plan_of_3(sc, dr, false);
+	expect_as_plan_of_3(sc, dr, true);
+	mu_draws_free(dr);
+	mu_scenario_free(sc);
+}
+
+/* Every rule of §3 at once, small: two partners, a nurse role and a
+ * support role that covers it at 0.8, a day and a night, own staff and a
+ * mutual-aid agreement with places, bank workers with rest between the
+ * shifts, an agency offer with capacity 2 and a dearer off-framework one
+ * (break-glass allowed), and an agency budget at partner a. */
+static const struct harness_file rich[] = {
+    {"partners.csv", "id,agency_budget\na,900\nb,\n"},
+    {"roles.csv", "id\nrn\nhca\n"},
+    {"shifts.csv", "id,date,start,end,paid_hours,enhancement\n"
+                   "d1,2026-11-30,08:00,16:00,8,0\n"
+                   "n1,2026-11-30,20:00,08:00,12,0.3\n"},
+    {"demand.csv", "partner,role,shift,required,minimum,priority\n"
+                   "a,rn,d1,4,3,1\na,rn,n1,3,2,2\nb,rn,d1,2,1,1\nb,hca,n1,2,1,1\n"},
+    {"staff.csv", "partner,role,shift,available,rotatable\n"
+                  "a,rn,d1,2,0\nb,rn,d1,2,1\nb,hca,n1,2,1\n"},
+    {"caps.csv", "role,bank_rate,agency_cap\nrn,18,30\nhca,12,\n"},
+    {"substitutions.csv", "role,covers,efficiency\nhca,rn,0.8\n"},
+    {"agreements.csv", "from,to,role,max_per_shift,travel_cost\nb,a,*,1,15\n"},
+    {"bank.csv", "id,role,home,partners\nw1,rn,a,*\nw2,rn,b,*\nw3,hca,b,a\n"},
+    {"availability.csv", "worker,shift\nw1,d1\nw1,n1\nw2,d1\nw3,n1\n"},
+    {"agency.csv", "supplier,tier,framework,role,partner,rate,capacity\n"
+                   "x,1,yes,rn,*,28,2\ny,2,no,rn,a,40,\n"},
+    {"settings.csv", "key,value\nallow_break_glass,yes\ntier_penalty,5\n"},
+    {NULL, NULL},
+};
+
+#define RICH_DRAWS                                                                                 \
+	"scenario,partner,role,shift,required,absent\n"                                            \
+	"lo,a,rn,d1,2,\nlo,a,rn,n1,1.5,\n"                                                         \
+	"mid,a,rn,d1,4,1\n"                                                                        \
+	"hi,a,rn,d1,6,2\nhi,a,rn,n1,4,\nhi,b,rn,d1,3,1\nhi,b,hca,n1,3,\n"                          \
+	"flu,b,hca,n1,,2\nflu,a,rn,d1,5,\n"
+
+/* The day scenario k of draws dr, worked out here as DESIGN.md §3e says
+ * (not by mu_draws_day): required as the draw says, minimum at most it,
+ * available less absent (not below 0), rotatable at most what is left.
+ * Its demand and staff arrays are the caller's to free; the rest borrowed
+ * from sc. */
+static struct mu_scenario day_of(const struct mu_scenario *sc, const struct mu_draws *dr, size_t k)
+{
+	struct mu_scenario day = *sc;
+	size_t i;
+	day.demand = mu_malloc((sc->n_demand + 1) * sizeof(*day.demand));
+	day.staff = mu_malloc((sc->n_staff + 1) * sizeof(*day.staff));
+	for (i = 0; i < sc->n_demand; i++) {
+		day.demand[i] = sc->demand[i];
+		day.demand[i].required = dr->required[k * sc->n_demand + i];
+		day.demand[i].minimum = fmin(sc->demand[i].minimum, day.demand[i].required);
+	}
+	for (i = 0; i < sc->n_staff; i++) {
+		long left = sc->staff[i].available - dr->absent[k * sc->n_staff + i];
+		day.staff[i] = sc->staff[i];
+		day.staff[i].available = left > 0 ? left : 0;
+		if (day.staff[i].rotatable > day.staff[i].available)
+			day.staff[i].rotatable = day.staff[i].available;
+	}
+	return day;
+}
+
+/* The outputs of s (io_twostage_write into tu_dir()/out), then each
+ * scenario's day re-derived by plan_check from them alone: plan.csv's
+ * rows and day.csv's rows of the scenario against the day's scenario,
+ * at the day's cost (what is decided now + the day's) as muster says it,
+ * and those costs adding up to the objective: plan.csv's total + the mean
+ * of the days'. */
+static void check_days(const struct mu_scenario *sc, const struct mu_draws *dr,
+                       const struct pol_solved *s, bool is_rota)
+{
+	char dir[4096], path[4200], why[512], *plan_text;
+	struct mu_draws_outcome o;
+	struct io_twostage view;
+	struct io_csv_table *day;
+	struct mu_err err;
+	double now = 0, mean = 0;
+	size_t k, i;
+	mu_draws_outcome_init(&o, sc, (const struct mu_plan *const *)s->days, s->n_days);
+	view = (struct io_twostage){.draws = dr,
+	                            .now = s->plan,
+	                            .days = (const struct mu_plan *const *)s->days,
+	                            .n_days = s->n_days,
+	                            .objective = s->objective,
+	                            .spend = o.spend,
+	                            .penalty = o.penalty,
+	                            .n_measured = s->n_days,
+	                            .plan = &o,
+	                            .mean_plan = &o};
+	tu_path(dir, sizeof(dir), "out");
+	mu_err_clear(&err);
+	if (io_file_make_dir(dir, &err) != MU_OK ||
+	    io_twostage_write(dir, sc, &view, is_rota, "test", &err) != MU_OK)
+		fail_msg("%s", err.msg);
+	mu_draws_outcome_release(&o);
+	snprintf(path, sizeof(path), "%s/plan.csv", dir);
+	plan_text = tu_slurp(path);
+	{
+		struct io_csv_table *plan = tu_csv_read(path, why, sizeof(why));
+		assert_non_null(plan);
+		for (i = 1; i < plan->n_rows; i++) {
+			const char *src = tu_csv_cell_named(plan, i, "source");
+			double staff = strtod(tu_csv_cell_named(plan, i, "staff"), NULL);
+			now += strtod(tu_csv_cell_named(plan, i, "cost"), NULL);
+			/* decided now: bank, agency booked (and bank shares; with
+			 * supply curves extra bank staff and the rate paid) */
+			assert_true(strcmp(src, "bank") == 0 || strcmp(src, "agency") == 0 ||
+			            strcmp(src, "share") == 0 || strcmp(src, "bank_extra") == 0 ||
+			            strcmp(src, "rate") == 0);
+			if (is_rota)
+				assert_true(fabs(staff - round(staff)) < 1e-6);
+		}
+		io_csv_table_free(plan);
+	}
+	snprintf(path, sizeof(path), "%s/day.csv", dir);
+	day = tu_csv_read(path, why, sizeof(why));
+	assert_non_null(day);
+	for (k = 0; k < dr->n_scenarios; k++) {
+		struct mu_scenario sk = day_of(sc, dr, k);
+		struct mu_buf b;
+		double cost = 0;
+		char merged[4200];
+		mu_buf_init(&b);
+		mu_buf_adds(&b, plan_text);
+		for (i = 1; i < day->n_rows; i++) {
+			size_t c;
+			if (strcmp(tu_csv_cell_named(day, i, "scenario"), dr->ids[k]) != 0)
+				continue;
+			for (c = 1; c < day->rows[i].n_cells; c++) {
+				mu_buf_adds(
+				    &b, io_csv_cell_text(day, &day->cells[day->rows[i].first + c]));
+				mu_buf_addc(&b, c + 1 < day->rows[i].n_cells ? ',' : '\n');
+			}
+			cost += strtod(tu_csv_cell_named(day, i, "cost"), NULL);
+		}
+		snprintf(merged, sizeof(merged), "%s/day-%s.csv", dir, dr->ids[k]);
+		tu_write(merged, b.data, b.len);
+		if (!plan_check_file(
+		        &sk, merged,
+		        &(struct plan_check){.is_day = true, .objective = s->days[k]->objective},
+		        why, sizeof(why)))
+			fail_msg("day %s: %s", dr->ids[k], why);
+		mean += cost / (double)dr->n_scenarios;
+		mu_buf_release(&b);
+		free(sk.demand);
+		free(sk.staff);
+	}
+	if (!(fabs(now + mean - s->objective) < 0.01 * (1 + (double)dr->n_scenarios)))
+		fail_msg("plan.csv %.4f + mean day.csv %.4f != objective %.4f", now, mean,
+		         s->objective);
+	io_csv_table_free(day);
+	free(plan_text);
+}
+
+/* The rich scenario on four scenarios (demand down, up, absence), in rota
+ * and plan mode: CBC and CLP on the MPS, and every day through
+ * plan_check; some day uses late agency, and on the high day the cheap
+ * offer's capacity is shared by the booking and the late staff. */
+/* What every two-stage solve of files must hold, in both modes: CBC and
+ * CLP on the MPS, every day through plan_check, some late agency; and the
+ * workflow, measuring the plan on the scenarios it was made on (what it
+ * decided now fixed, the days solved again), finds its objective. */
+static void expect_rich(const struct harness_file *files, bool has_supply)
+{
+	struct mu_scenario *sc = harness_load(rich, files);
+	struct mu_draws *dr = draws_of(sc, RICH_DRAWS);
+	int mode;
+	for (mode = 0; mode < 2; mode++) {
+		struct pol_solved s;
+		struct flow_twostage t;
+		struct mu_err err;
+		size_t k;
+		double late = 0;
+		solve_checked(sc, dr, mode == 1, &s);
+		check_days(sc, dr, &s, mode == 0);
+		for (k = 0; k < s.n_days; k++)
+			late += staff_of(s.days[k], MU_SRC_AGENCY, true);
+		assert_true(late > 1e-6);
+		/* with supply curves the plan pays above bank_rate for more */
+		if (has_supply) {
+			bool has_rate = false;
+			for (k = 0; k < s.plan->n_rows; k++)
+				has_rate = has_rate || s.plan->rows[k].source == MU_SRC_RATE;
+			assert_true(has_rate);
+			assert_true(s.plan->n_rates > 0);
+		}
+		pol_solved_release(&s);
+		mu_err_clear(&err);
+		if (flow_twostage_solve(
+		        sc, &(struct flow_twostage_request){.draws = dr, .is_lp = mode == 1}, &t,
+		        &err) != MU_OK)
+			fail_msg("%s", err.msg);
+		assert_false(t.is_measured);
+		if (!(fabs(t.plan.spend + t.plan.penalty - t.solved.objective) <
+		      1e-6 * (1 + t.solved.objective)))
+			fail_msg("%s: measured on its own scenarios %.6f + %.6f, objective %.6f",
+			         mode ? "plan" : "rota", t.plan.spend, t.plan.penalty,
+			         t.solved.objective);
+		assert_true(fabs(t.spend - t.plan.spend) < 1e-6 * (1 + t.spend));
+		flow_twostage_release(&t);
+	}
+	mu_draws_free(dr);
+	mu_scenario_free(sc);
+}
+
+static void test_twostage_rich_days_check_and_peers_agree(void **state)
+{
+	(void)state;
+	expect_rich(none, false);
+}
+
+/* The same with supply curves (DESIGN.md §3d): nurses' bank supply
+ * answers the rate up to a bank_cap of 24, so extra bank staff and the
+ * rate paid are decided now with the rota, in plan.csv (bank_extra and
+ * rate rows), and plan_check re-derives the rate from them on every day. */
+static void test_twostage_with_supply_curves(void **state)
+{
+	static const struct harness_file supply[] = {
+	    {"caps.csv", "role,bank_rate,agency_cap,bank_cap\nrn,18,30,24\nhca,12,,\n"},
+	    {"supply.csv", "role,elasticity,reference_rate,step\nrn,3,,0.1\n"},
+	    {NULL, NULL},
+	};
+	(void)state;
+	expect_rich(supply, true);
+}
+
+/* The newsvendor with its agency offer's capacity 1, measured by the
+ * workflow on a second set, demand 2, 4, 5 and 6 (weight 1/4 each).
+ * Made on demand 1 to 5 the plan books 4 bank workers (late agency at
+ * most 1 a day cannot change the 0.7-quantile: on the day of 5 it is
+ * there); the plan for demand.csv's 3 books 3. Each day, by hand:
+ *   this plan (60 now): D=2, 4: nothing; D=5: 1 late (50); D=6: 1 late
+ *     and 1 short (50 cash, 200 x 1 h penalty). Spend 60 + 100/4 = 85,
+ *     penalties 200/4 = 50, short hours 1/4.
+ *   the plan for the mean (45 now): D=2: nothing; D=4: 1 late; D=5: 1
+ *     late, 1 short; D=6: 1 late, 2 short. Spend 45 + 150/4 = 82.5,
+ *     penalties 600/4 = 150, short hours 3/4.
+ * So planning for the spread: spend +2.50, penalties -100, no red flag
+ * either way (minimum 0). */
+static void test_twostage_flow_measures_both_plans_by_hand(void **state)
+{
+	static const struct harness_file capped[] = {
+	    {"agency.csv", "supplier,role,partner,rate,capacity\nx,rn,p,40,1\n"},
+	    {NULL, NULL},
+	};
+	struct mu_scenario *sc = harness_load(newsvendor, capped);
+	struct mu_draws *dr = draws_of(sc, "scenario,partner,role,shift,required\n"
+	                                   "d1,p,rn,s1,1\nd2,p,rn,s1,2\nd3,p,rn,s1,3\n"
+	                                   "d4,p,rn,s1,4\nd5,p,rn,s1,5\n");
+	struct mu_draws *check = draws_of(sc, "scenario,partner,role,shift,required\n"
+	                                      "c1,p,rn,s1,2\nc2,p,rn,s1,4\nc3,p,rn,s1,5\n"
+	                                      "c4,p,rn,s1,6\n");
+	int mode;
+	(void)state;
+	for (mode = 0; mode < 2; mode++) {
+		struct flow_twostage t;
+		struct mu_err err;
+		struct mu_buf b;
+		mu_err_clear(&err);
+		if (flow_twostage_solve(sc,
+		                        &(struct flow_twostage_request){
+		                            .draws = dr, .check = check, .is_lp = mode == 1},
+		                        &t, &err) != MU_OK)
+			fail_msg("%s", err.msg);
+		assert_true(t.is_measured);
+		assert_true(fabs(t.solved.objective - 70) < 1e-6);
+		assert_true(fabs(t.mean.objective - 45) < 1e-6);
+		assert_int_equal(t.plan.n_scenarios, 4);
+		assert_true(fabs(t.plan.spend - 85) < 1e-6);
+		assert_true(fabs(t.plan.penalty - 50) < 1e-6);
+		assert_true(fabs(t.mean_plan.spend - 82.5) < 1e-6);
+		assert_true(fabs(t.mean_plan.penalty - 150) < 1e-6);
+		assert_true(fabs(t.plan.row_short_hours[0] - 0.25) < 1e-6);
+		assert_true(fabs(t.mean_plan.row_short_hours[0] - 0.75) < 1e-6);
+		assert_true(t.plan.red_flag_chance == 0 && t.mean_plan.red_flag_chance == 0);
+		/* and what the terminal says of it: each difference with its
+		 * sign, penalties as weights */
+		mu_buf_init(&b);
+		io_say_twostage(
+		    &b, &(struct io_twostage){.draws = dr,
+		                              .now = t.solved.plan,
+		                              .days = (const struct mu_plan *const *)t.solved.days,
+		                              .n_days = t.solved.n_days,
+		                              .objective = t.solved.objective,
+		                              .spend = t.spend,
+		                              .penalty = t.penalty,
+		                              .is_measured = true,
+		                              .n_measured = 4,
+		                              .plan = &t.plan,
+		                              .mean_plan = &t.mean_plan});
+		if (!strstr(b.data, "Two-stage plan for 5 scenarios") ||
+		    !strstr(b.data, "(£60.00 cash)") ||
+		    !strstr(b.data, "Expected cost 70.00: spend £70.00 (cash) and penalties 0.00 "
+		                    "(weights, not money)") ||
+		    !strstr(b.data, "on 4 other scenarios") ||
+		    !strstr(b.data, "expected spend +£2.50 (cash), expected penalties -100.00 "
+		                    "(weights), chance of any red flag 0.0 percentage points "
+		                    "(0.0% against 0.0%)"))
+			fail_msg("said:\n%s", b.data);
+		mu_buf_release(&b);
+		flow_twostage_release(&t);
+	}
+	mu_draws_free(check);
+	mu_draws_free(dr);
+	mu_scenario_free(sc);
+}
+
+/* Writes the newsvendor's files into tu_dir()/name. */
+static void write_newsvendor(const char *name)
+{
+	char dir[4096], path[4300];
+	size_t i;
+	tu_path(dir, sizeof(dir), name);
+	mkdir(dir, 0777);
+	for (i = 0; newsvendor[i].name; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, newsvendor[i].name);
+		tu_write(path, newsvendor[i].text, strlen(newsvendor[i].text));
+	}
+}
+
+#define NEWS_DRAWS                                                                                 \
+	"scenario,partner,role,shift,required\nd1,p,rn,s1,1\nd2,p,rn,s1,2\nd3,p,rn,s1,3\n"         \
+	"d4,p,rn,s1,4\nd5,p,rn,s1,5\n"
+
+/* Fails unless the file tu_dir()/name holds text. */
+static void expect_in(const char *name, const char *text)
+{
+	char path[4096];
+	char *data;
+	tu_path(path, sizeof(path), name);
+	data = tu_slurp(path);
+	if (!strstr(data, text))
+		fail_msg("%s has no '%s':\n%s", name, text, data);
+	free(data);
+}
+
+/* muster solve --scenarios end to end: the lines, the files, and the
+ * value not measured without --check-scenarios; each refusal exit 2 with
+ * its one message. */
+static void test_twostage_cli_solves_and_refuses(void **state)
+{
+	char path[4096];
+	struct tu_result r;
+	(void)state;
+	write_newsvendor("nv");
+	tu_path(path, sizeof(path), "draws.csv");
+	tu_write(path, NEWS_DRAWS, strlen(NEWS_DRAWS));
+	tu_path(path, sizeof(path), "check.csv");
+	tu_write(path, "scenario,partner,role,shift,required\nc1,p,rn,s1,2\nc2,p,rn,s1,6\n",
+	         strlen("scenario,partner,role,shift,required\nc1,p,rn,s1,2\nc2,p,rn,s1,6\n"));
+
+	r = tu_run("solve", "nv", "--scenarios", "draws.csv", "--out", "o1", NULL);
+	if (r.status != 0)
+		fail_msg("exit %d\n%s%s", r.status, r.out, r.err);
+	assert_non_null(strstr(r.out, "nv two-stage rota: optimal\n"));
+	assert_non_null(strstr(r.out, "Expected cost 70.00: spend £70.00 (cash)"));
+	assert_non_null(strstr(r.out, "The value of planning for the spread was not measured: "
+	                              "give --check-scenarios FILE"));
+	tu_result_free(&r);
+	expect_in("o1/plan.csv", "bank,p,rn,rn,s1,p,w1,,1,1,15.00,0.00\n");
+	expect_in("o1/day.csv", "d5,late_agency,p,rn,rn,s1,x,,p,1,1,50.000000,");
+	expect_in("o1/risk.csv", "p,rn,s1,scenarios,0.000000,0.000000,0.000000,0.000000\n");
+	expect_in("o1/rota.csv", "worker,");
+	expect_in("o1/report.html", "The value of planning for the spread was not measured");
+
+	r = tu_run("solve", "nv", "--lp", "--scenarios", "draws.csv", "--check-scenarios",
+	           "check.csv", NULL);
+	if (r.status != 0)
+		fail_msg("exit %d\n%s%s", r.status, r.out, r.err);
+	/* check: 2 and 6; this plan 60 + (0 + 100)/2 = 110, the plan for the
+	 * mean 45 + (0 + 150)/2 = 120 */
+	assert_non_null(strstr(r.out, "on 2 other scenarios, this plan minus the plan for "
+	                              "demand.csv's required alone: expected spend -£10.00 (cash), "
+	                              "expected penalties 0.00 (weights)"));
+	tu_result_free(&r);
+
+	tu_path(path, sizeof(path), "nv/draws.csv.txt");
+	tu_write(path, NEWS_DRAWS, strlen(NEWS_DRAWS));
+	r = tu_run("solve", "nv", "--scenarios", "nv/draws.csv.txt", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "nv/draws.csv.txt: inside the scenario folder nv"));
+	tu_result_free(&r);
+
+	r = tu_run("solve", "nv", "--check-scenarios", "check.csv", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--check-scenarios needs --scenarios FILE"));
+	tu_result_free(&r);
+
+	r = tu_run("solve", "nv", "--scenarios", "draws.csv", "--silo", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--scenarios with --silo is not supported yet"));
+	tu_result_free(&r);
+
+	r = tu_run("solve", "nv", "--scenarios", "draws.csv", "--keep", "o1/plan.csv", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--scenarios with --keep is not supported yet"));
+	tu_result_free(&r);
+
+	tu_path(path, sizeof(path), "nv/settings.csv");
+	tu_write(path, "key,value\nguarantee,unfilled\n",
+	         strlen("key,value\nguarantee,unfilled\n"));
+	r = tu_run("solve", "nv", "--scenarios", "draws.csv", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(
+	    strstr(r.err, "--scenarios with the setting guarantee is not supported yet"));
+	tu_result_free(&r);
+	remove(path);
+
+	tu_path(path, sizeof(path), "bad.csv");
+	tu_write(path, "scenario,partner,role,shift,required\nd1,p,rn,s1,£3\n",
+	         strlen("scenario,partner,role,shift,required\nd1,p,rn,s1,£3\n"));
+	r = tu_run("solve", "nv", "--scenarios", "bad.csv", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "bad.csv:2:5: invalid number '£3' in column 'required'"));
+	tu_result_free(&r);
+
+	r = tu_run("compare", "nv", "--scenarios", "draws.csv", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--scenarios is not supported by compare yet"));
+	tu_result_free(&r);
+	r = tu_run("sweep", "nv", "--vary", "tier_penalty=0:1:1", "--check-scenarios", "check.csv",
+	           NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--check-scenarios is not supported by sweep yet"));
+	tu_result_free(&r);
+
+	r = tu_run("solve", "nv", "--scenarios", "none.csv", NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "none.csv: cannot open the scenarios file"));
+	tu_result_free(&r);
+}
+
+/* A model too large for memory is refused before the build, saying what
+ * it would need: the newsvendor's one demand row over 200,000 scenarios
+ * needs 5,600 bytes x 2 (rota) x 200,001 copies, about 2.2 GB, over the
+ * 2.1 GB muster builds; 191,738 scenarios would fit (plan mode needs half:
+ * it is built). */
+static void test_twostage_refuses_a_model_too_large(void **state)
+{
+	struct mu_scenario *sc = harness_load(newsvendor, none);
+	struct mu_draws *dr = mu_draws_new(sc);
+	struct pol_solved s;
+	struct mu_err err;
+	char id[32];
+	size_t k;
+	(void)state;
+	for (k = 0; k < 200000; k++) {
+		snprintf(id, sizeof(id), "s%zu", k);
+		mu_draws_add(dr, sc, id, strlen(id));
+	}
+	mu_err_clear(&err);
+	assert_int_equal(pol_solve(sc, &(struct pol_solve_request){.draws = dr}, &s, &err),
+	                 MU_E_INPUT);
+	pol_solved_release(&s);
+	if (!strstr(err.msg, "too large to solve: 1 demand rows and 200000 scenarios make a "
+	                     "two-stage rota model (the day's rows once per scenario) that needs "
+	                     "about 2.2 GB of memory, and muster builds none over 2.1 GB: give "
+	                     "fewer scenarios (at most about 191738 here)"))
+		fail_msg("%s", err.msg);
+	mu_draws_free(dr);
+	mu_scenario_free(sc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_twostage_newsvendor_books_the_quantile),
+	    cmocka_unit_test(test_twostage_one_scenario_as_demand_is_the_plan_of_3),
+	    cmocka_unit_test(test_twostage_rich_days_check_and_peers_agree),
+	    cmocka_unit_test(test_twostage_with_supply_curves),
+	    cmocka_unit_test(test_twostage_flow_measures_both_plans_by_hand),
+	    cmocka_unit_test(test_twostage_cli_solves_and_refuses),
+	    cmocka_unit_test(test_twostage_refuses_a_model_too_large),
+	};
+	return tu_run_tests(tests, NULL, NULL);
+}
