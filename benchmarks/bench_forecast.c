@@ -17,8 +17,8 @@
  * held-back weeks fall in every season (Christmas among them).
  *
  * Each series is forecast by mu_forecast_run from its history alone, for
- * the held-back days (horizons 1 .. DAYS); the seasonal naive from the
- * same origin is the scale. It prints, as Markdown: the median over series
+ * the held-back days (horizons 1 .. DAYS); the plain seasonal naive from
+ * the same origin (mu_forecast_naive) is the scale. It prints, as Markdown: the median over series
  * of the chosen method's MASE on the held-back days (the target: <= 0.85),
  * the held-back days' coverage by the 80% intervals (target 75-85%), and a
  * table per method (times chosen, median held-back MASE, median backtest
@@ -128,7 +128,7 @@ static void evaluate(const double *value, long first_day, size_t hold, bool is_c
 	for (size_t j = 0; j < hold; j++) {
 		targets[j] = first_day + HISTORY_DAYS + (long)j;
 		y[j] = value[HISTORY_DAYS + j];
-		g[j] = mu_forecast_method(&s, MU_FC_SNAIVE, HISTORY_DAYS, targets[j]);
+		g[j] = mu_forecast_naive(&s, HISTORY_DAYS, targets[j]);
 	}
 	struct mu_forecast fc;
 	if (mu_forecast_run(&s, targets, hold, &fc, NULL) != MU_OK) {

@@ -189,19 +189,22 @@ static void holiday_ratios(const struct hist *h, size_t o, struct fit *f)
 		    isfinite(mean[6]) && isfinite(mean[w]) && mean[w] > 0 ? mean[6] / mean[w] : 1.0;
 }
 
-static void fit_snaive(const struct hist *h, size_t o, struct fit *f)
+/* The seasonal naive: each weekday's last value at or before o. As a
+ * method it skips holidays and forecasts one by the holiday ratio; as the
+ * MASE's scale (is_plain) it takes the days as they fell. */
+static void fit_snaive(const struct hist *h, size_t o, bool is_plain, struct fit *f)
 {
 	for (int w = 0; w < 7; w++)
 		f->base[w] = NAN;
 	int found = 0;
 	for (size_t t = o + 1; t-- > 0 && found < 7;)
-		if (isfinite(h->y[t]) && !isfinite(f->base[h->wd[t]])) {
+		if ((is_plain ? isfinite(h->y[t]) : usable(h, t)) && !isfinite(f->base[h->wd[t]])) {
 			f->base[h->wd[t]] = h->y[t];
 			found++;
 		}
 	f->is_ok = fill_bases(h, o, f->base);
-	for (int w = 0; w < 7; w++)
-		f->hol[w] = 1.0;
+	if (!is_plain)
+		holiday_ratios(h, o, f);
 }
 
 static void fit_profile(const struct hist *h, size_t o, struct fit *f)
@@ -337,14 +340,22 @@ static void fit_init(struct fit *f)
 		f->hol[w] = 1.0;
 }
 
-/* Fits every method but Holt-Winters at o; Holt-Winters from its state. */
-static void fit_method(const struct hist *h, enum mu_fc_method m, size_t o,
-                       const struct hw_state *hw, double hw_phi, struct fit *f)
+/* The plain seasonal naive, the MASE's scale, as a method number after
+ * the methods. */
+#define PLAIN_NAIVE MU_FC_N_METHODS
+
+/* Fits every method but Holt-Winters at o; Holt-Winters from its state;
+ * m may be PLAIN_NAIVE. */
+static void fit_method(const struct hist *h, int m, size_t o, const struct hw_state *hw,
+                       double hw_phi, struct fit *f)
 {
 	fit_init(f);
 	switch (m) {
 	case MU_FC_SNAIVE:
-		fit_snaive(h, o, f);
+		fit_snaive(h, o, false, f);
+		break;
+	case PLAIN_NAIVE:
+		fit_snaive(h, o, true, f);
 		break;
 	case MU_FC_PROFILE:
 		fit_profile(h, o, f);
@@ -355,7 +366,7 @@ static void fit_method(const struct hist *h, enum mu_fc_method m, size_t o,
 	case MU_FC_HOLT_WINTERS:
 		fit_hw_state(h, o, hw, hw_phi, f);
 		break;
-	case MU_FC_N_METHODS:
+	default:
 		assert(!"no such method");
 		break;
 	}
@@ -398,6 +409,23 @@ double mu_forecast_method(const struct mu_series *s, enum mu_fc_method m, size_t
 	struct fit f;
 	fit_method(&h, m, o, &st, p.phi, &f);
 	double v = fit_forecast(&f, s->first_day + (long)o, (size_t)(day - s->first_day - (long)o));
+	hist_release(&h);
+	return v;
+}
+
+double mu_forecast_naive(const struct mu_series *s, size_t n_fit, long day)
+{
+	assert(n_fit <= s->n_days);
+	if (n_fit == 0 || day < s->first_day + (long)n_fit)
+		return NAN;
+	struct hist h;
+	struct mu_series head = *s;
+	head.n_days = n_fit;
+	hist_init(&h, &head);
+	struct fit f;
+	fit_method(&h, PLAIN_NAIVE, n_fit - 1, NULL, 1.0, &f);
+	double v = fit_forecast(&f, s->first_day + (long)n_fit - 1,
+	                        (size_t)(day - s->first_day - (long)n_fit + 1));
 	hist_release(&h);
 	return v;
 }
@@ -546,16 +574,17 @@ static void backtest(const struct hist *h, const bool *asked, struct mu_forecast
 	size_t t0 = n - D;  /* first backtest day */
 	size_t o0 = t0 - H; /* first origin */
 	size_t n_orig = n - 1 - o0;
-	/* f[m][(o - o0) * H + k - 1]: method m's forecast from o of o + k. */
-	double *f[MU_FC_N_METHODS];
+	/* f[m][(o - o0) * H + k - 1]: method m's forecast from o of o + k,
+	 * the plain naive's last. */
+	double *f[MU_FC_N_METHODS + 1];
 	struct hw_params p = hw_choose(h, o0);
 	struct hw_state *states = mu_malloc(n * sizeof(*states));
 	hw_run(h, n - 1, &p, states);
-	for (int m = 0; m < MU_FC_N_METHODS; m++) {
+	for (int m = 0; m <= PLAIN_NAIVE; m++) {
 		f[m] = mu_malloc(n_orig * H * sizeof(*f[m]));
 		for (size_t o = o0; o < n - 1; o++) {
 			struct fit fit;
-			fit_method(h, (enum mu_fc_method)m, o, &states[o], p.phi, &fit);
+			fit_method(h, m, o, &states[o], p.phi, &fit);
 			for (size_t k = 1; k <= H; k++)
 				f[m][(o - o0) * H + k - 1] =
 				    o + k >= t0 && o + k < n
@@ -564,7 +593,7 @@ static void backtest(const struct hist *h, const bool *asked, struct mu_forecast
 		}
 	}
 	free(states);
-	double sum[MU_FC_N_METHODS] = {0};
+	double sum[MU_FC_N_METHODS + 1] = {0};
 	size_t points = 0;
 	for (size_t o = o0; o < n - 1; o++)
 		for (size_t k = 1; k <= H && o + k < n; k++) {
@@ -572,11 +601,11 @@ static void backtest(const struct hist *h, const bool *asked, struct mu_forecast
 			if (t < t0 || !asked[k] || !isfinite(h->y[t]))
 				continue;
 			bool all = true;
-			for (int m = 0; m < MU_FC_N_METHODS; m++)
+			for (int m = 0; m <= PLAIN_NAIVE; m++)
 				all = all && isfinite(f[m][(o - o0) * H + k - 1]);
 			if (!all)
 				continue;
-			for (int m = 0; m < MU_FC_N_METHODS; m++)
+			for (int m = 0; m <= PLAIN_NAIVE; m++)
 				sum[m] += fabs(h->y[t] - f[m][(o - o0) * H + k - 1]);
 			points++;
 		}
@@ -588,7 +617,8 @@ static void backtest(const struct hist *h, const bool *asked, struct mu_forecast
 			best = m;
 	}
 	fc->method = (enum mu_fc_method)best;
-	fc->mase = points && sum[MU_FC_SNAIVE] > 0 ? sum[best] / sum[MU_FC_SNAIVE] : NAN;
+	fc->mae_naive = points ? sum[PLAIN_NAIVE] / (double)points : NAN;
+	fc->mase = points && sum[PLAIN_NAIVE] > 0 ? sum[best] / sum[PLAIN_NAIVE] : NAN;
 	fc->err = mu_malloc(D * H * sizeof(*fc->err));
 	for (size_t i = 0; i < D * H; i++)
 		fc->err[i] = NAN;
@@ -622,7 +652,7 @@ static void backtest(const struct hist *h, const bool *asked, struct mu_forecast
 	}
 	fc->coverage = tries ? (double)hits / (double)tries : NAN;
 	free(pool);
-	for (int m = 0; m < MU_FC_N_METHODS; m++)
+	for (int m = 0; m <= PLAIN_NAIVE; m++)
 		free(f[m]);
 }
 
@@ -640,7 +670,8 @@ enum mu_code mu_forecast_run(const struct mu_series *s, const long *target_day, 
 		if (k > max_k)
 			max_k = k;
 	}
-	struct mu_forecast fc = {.mase = NAN, .coverage = NAN, .holiday_ratio = NAN};
+	struct mu_forecast fc = {
+	    .mase = NAN, .coverage = NAN, .holiday_ratio = NAN, .mae_naive = NAN};
 	for (int m = 0; m < MU_FC_N_METHODS; m++)
 		fc.mae[m] = NAN;
 	fc.is_count = s->is_count;
@@ -700,12 +731,10 @@ enum mu_code mu_forecast_run(const struct mu_series *s, const long *target_day, 
 	}
 	struct fit f;
 	fit_method(&h, fc.method, o, &st, phi, &f);
-	if (fc.method != MU_FC_SNAIVE) {
-		if (f.is_hol_sunday)
-			fc.flags |= MU_FC_HOLIDAY_AS_SUNDAY;
-		else
-			fc.holiday_ratio = f.hol[0];
-	}
+	if (f.is_hol_sunday)
+		fc.flags |= MU_FC_HOLIDAY_AS_SUNDAY;
+	else
+		fc.holiday_ratio = f.hol[0];
 	double *pool = mu_malloc(MU_FC_BACKTEST_DAYS * H * sizeof(*pool));
 	for (size_t j = 0; j < n_targets; j++) {
 		struct mu_fc_point *pt = &fc.point[j];

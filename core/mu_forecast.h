@@ -7,7 +7,8 @@
  *
  * The methods (docs/forecast.md says more, with the benchmark's numbers):
  *   seasonal_naive  the same weekday's last value at or before the origin
- *                   (a day with no record skipped: the week before);
+ *                   (a day with no record or a holiday skipped: the week
+ *                   before);
  *   weekday_profile each weekday's mean over the last 6 weeks;
  *   profile_trend   a level per weekday and one linear trend over the last
  *                   12 weeks (least squares within weekdays), extrapolated;
@@ -16,9 +17,8 @@
  *                   one-step squared error in sample, on data before the
  *                   backtest for the backtest, on all of it for the
  *                   forecast.
- * Bank holidays (core/mu_holidays.h) are modelled in every method but the
- * seasonal naive, which is the benchmark as it stands: a holiday, or a day
- * with no record, is left out of every fit (the profiles skip it,
+ * Bank holidays (core/mu_holidays.h) are modelled in every method: a
+ * holiday, or a day with no record, is left out of every fit (the profiles skip it,
  * Holt-Winters carries its state over it), and a target day that is a
  * holiday is forecast as the weekday's forecast times a holiday ratio:
  * sum of past holidays' values over the sum of their baselines (the mean of
@@ -34,10 +34,12 @@
  * |actual - forecast| over the points (t, k) whose k is a horizon asked
  * for, t has a record, and every method has a forecast; the method with the
  * least MAE is chosen (a tie to the simpler); its MASE is its MAE over the
- * seasonal naive's on the same points (Hyndman & Koehler 2006 scale by the
- * in-sample naive; here the scale is the seasonal naive's error on the same
- * backtest points, so MASE < 1 means better than the seasonal naive where
- * it was measured). NAN when the seasonal naive's MAE is 0.
+ * plain seasonal naive's on the same points (the same weekday's last
+ * recorded value, holidays as they fell: mu_forecast_naive). Hyndman &
+ * Koehler 2006 scale by the in-sample naive; here the scale is the
+ * seasonal naive's error on the same backtest points, so MASE < 1 means
+ * better than "the same weekday last week" where it was measured. NAN
+ * when that MAE is 0.
  *
  * The intervals: each backtest error of the chosen method is scaled by
  * max(forecast, 1), z = (actual - forecast) / max(forecast, 1) (the spread
@@ -126,6 +128,7 @@ struct mu_forecast {
 	double mase;     /* chosen method's backtest MAE / seasonal naive's */
 	double coverage; /* the 80% interval's, out of sample in the backtest */
 	double mae[MU_FC_N_METHODS];
+	double mae_naive;     /* the plain seasonal naive's: the MASE's scale */
 	size_t n_backtest;    /* the points the MAEs are over */
 	double holiday_ratio; /* measured from past holidays; NAN as Sunday */
 	size_t n_targets;
@@ -154,6 +157,11 @@ void mu_forecast_release(struct mu_forecast *fc);
  * forecast of day (any day after those), holidays modelled as in the
  * forecast; NAN when the fit has no value. For tests and the benchmark. */
 double mu_forecast_method(const struct mu_series *s, enum mu_fc_method m, size_t n_fit, long day);
+
+/* The plain seasonal naive fitted on s's first n_fit days: the last
+ * recorded value of day's weekday, holidays as they fell (the MASE's
+ * scale); NAN when there is none. */
+double mu_forecast_naive(const struct mu_series *s, size_t n_fit, long day);
 
 /* Mean absolute scaled error of forecasts f against a seasonal naive's g
  * for actuals y, n points: sum |y - f| / sum |y - g| over the points where
