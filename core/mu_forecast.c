@@ -7,8 +7,10 @@
  * and a holiday ratio per weekday; its forecast of day o + k is
  * base[weekday] + trend * (phi + ... + phi^k), times the ratio on a
  * holiday. The backtest fits each method at each of its origins (at most
- * 56 + 56), so a series costs a few hundred fits of at most 84 days and two
- * Holt-Winters grids over the history: about a millisecond for two years.
+ * 56 + 56), so a series costs a few hundred fits of at most 84 days, two
+ * Holt-Winters grids over the history and the coverage's quantiles: for
+ * two years, 1.5 ms at a week's horizon and 4.4 ms at four weeks (-O2,
+ * 2026-12-07).
  */
 #include "mu_forecast.h"
 
@@ -259,26 +261,33 @@ struct hw_state {
 
 /* Runs params over days 0 .. last, writing the state after each day into
  * states[t] when states is not NULL; returns the one-step squared error's
- * sum over days 14 .. last (the first two weeks set the start). */
+ * sum from two weeks after the first usable day, whose two weeks (up to
+ * last) set the start. Before that day the level is NAN: no forecast. */
 static double hw_run(const struct hist *h, size_t last, const struct hw_params *p,
                      struct hw_state *states)
 {
-	struct hw_state st = {0};
+	struct hw_state st = {.level = NAN};
+	size_t first = 0;
+	while (first <= last && !usable(h, first))
+		first++;
+	for (size_t t = 0; t < first && states; t++)
+		states[t] = st;
+	if (first > last)
+		return 0;
 	double sum = 0, s7[7] = {0};
 	size_t n = 0, n7[7] = {0};
-	size_t init = h->n < 14 ? h->n : 14;
-	for (size_t t = 0; t < init; t++)
+	for (size_t t = first; t < first + 14 && t <= last; t++)
 		if (usable(h, t)) {
 			sum += h->y[t];
 			n++;
 			s7[h->wd[t]] += h->y[t];
 			n7[h->wd[t]]++;
 		}
-	st.level = n ? sum / (double)n : mean_all(h, last);
+	st.level = sum / (double)n;
 	for (int w = 0; w < 7; w++)
 		st.season[w] = n7[w] ? s7[w] / (double)n7[w] - st.level : 0.0;
 	double sse = 0;
-	for (size_t t = 0; t <= last; t++) {
+	for (size_t t = first; t <= last; t++) {
 		int w = h->wd[t];
 		double lt = st.level + p->phi * st.trend;
 		if (!usable(h, t)) {
@@ -286,7 +295,7 @@ static double hw_run(const struct hist *h, size_t last, const struct hw_params *
 			st.trend *= p->phi;
 		} else {
 			double e = h->y[t] - (lt + st.season[w]);
-			if (t >= 14)
+			if (t >= first + 14)
 				sse += e * e;
 			double level = p->alpha * (h->y[t] - st.season[w]) + (1 - p->alpha) * lt;
 			st.trend = p->beta * (level - st.level) + (1 - p->beta) * p->phi * st.trend;
@@ -561,7 +570,7 @@ static void forecast_short(const struct hist *h, struct mu_forecast *fc, long la
 			                  fc->is_count);
 		} else {
 			double v = clamp_value(pt->point, fc->is_count);
-			pt->mean = pt->point > 0 ? pt->point : 0;
+			pt->mean = isnan(pt->point) ? NAN : pt->point > 0 ? pt->point : 0;
 			pt->p10 = pt->p50 = pt->p90 = v;
 		}
 	}
@@ -745,7 +754,7 @@ enum mu_code mu_forecast_run(const struct mu_series *s, const long *target_day, 
 			point_from_errors(pt, pt->point, pool, np, n_days, fc.is_count);
 		} else {
 			double v = clamp_value(pt->point, fc.is_count);
-			pt->mean = pt->point > 0 ? pt->point : 0;
+			pt->mean = isnan(pt->point) ? NAN : pt->point > 0 ? pt->point : 0;
 			pt->p10 = pt->p50 = pt->p90 = v;
 		}
 	}

@@ -512,6 +512,17 @@ static void test_forecast_empty_short_and_holed_series(void **state)
 	}
 	mu_forecast_release(&fc);
 	free(v);
+	/* A ward opened 100 days into the history: every method measured. */
+	v = make_noisy(&rng, first, n, 1, 0, 0.1);
+	for (size_t t = 0; t < 100; t++)
+		v[t] = NAN;
+	struct mu_series opened = {first, n, v, false};
+	assert_int_equal(mu_forecast_run(&opened, targets, 10, &fc, NULL), MU_OK);
+	for (int m = 0; m < MU_FC_N_METHODS; m++)
+		assert_true(isfinite(fc.mae[m]));
+	assert_true(isfinite(fc.point[0].p50));
+	mu_forecast_release(&fc);
+	free(v);
 	/* A target not after the history is refused. */
 	struct mu_err err;
 	mu_err_clear(&err);
