@@ -18,14 +18,15 @@
  *                   backtest for the backtest, on all of it for the
  *                   forecast.
  * Bank holidays (core/mu_holidays.h) are modelled in every method: a
- * holiday, or a day with no record, is left out of every fit (the profiles skip it,
- * Holt-Winters carries its state over it), and a target day that is a
- * holiday is forecast as the weekday's forecast times a holiday ratio:
- * sum of past holidays' values over the sum of their baselines (the mean of
- * the same weekday one and two weeks either side, holidays left out), from
- * the holidays at least 14 days before the origin; with fewer than 3 such
- * holidays, the ratio of the last 8 weeks' Sunday mean to the weekday's
- * mean: a holiday is forecast as a Sunday (MU_FC_HOLIDAY_AS_SUNDAY).
+ * holiday, or a day with no record, is left out of every fit (the
+ * profiles skip it, Holt-Winters carries its state over it), and a target
+ * day that is a holiday is forecast as the weekday's forecast times a
+ * holiday ratio: the sum of past holidays' values over the sum of their
+ * baselines (the mean of the same weekday one and two weeks either side,
+ * holidays left out), from the holidays at least 14 days before the
+ * origin; with fewer than 3 such holidays, the ratio of the last 8 weeks'
+ * Sunday mean to the weekday's mean: a holiday is forecast as a Sunday
+ * (MU_FC_HOLIDAY_AS_SUNDAY).
  *
  * The backtest (rolling origin): every day t of the history's last 56 days
  * (8 weeks) is forecast from each origin t - k, k = 1 .. H, H the longest
@@ -49,20 +50,25 @@
  * forecast + quantile(z) * max(forecast, 1), and its mean the mean of
  * max(0, forecast + z * max(forecast, 1)) over them: all clamped at 0. A
  * count series (is_count) has its values rounded to whole numbers before
- * the quantiles. Coverage, out of sample: the quantiles of the first 4
- * weeks' z at each horizon against the last 4 weeks' actual days.
+ * the quantiles, which are then order statistics. The p10 and p90 are
+ * taken at levels moved out by (n + 1) / n, n the days the errors come
+ * from, as split conformal prediction does: 8 weeks' plain empirical
+ * quantiles cover less than 80% of new days. Coverage, out of sample:
+ * the quantiles of the first 4 weeks' z at each horizon against the last 4
+ * weeks' actual days.
  *
  * Draws (mu_forecast_draw): a bootstrap of whole days. For scenario s and
- * target day D one past backtest day u (0 .. 55 days back from the
- * history's end) is drawn from a stream fixed by (seed, s, D) alone, common
- * to every series; each series adds its own scaled error of that day, at
- * its horizon, to its forecast. Two rows whose errors moved together on a
- * day of the history move together in the draws, as much as they did. A
- * series with no error that day takes the stream's next day. Clamped at 0;
- * a count drawn as a whole number (rounded up with the probability of its
- * fraction, so its mean stays). Days are drawn independently, so the
- * correlation from one day to the next is not kept. The PRNG is splitmix64:
- * the same seed gives the same numbers on every machine.
+ * target day D one day u of the backtest's 56 (counted from the history's
+ * end, so the same day for series that end together) is drawn from a
+ * stream fixed by (seed, s, D) alone, common to every series; each series
+ * adds its own scaled error of that day, at its horizon, to its forecast.
+ * Two rows whose errors moved together on a day of the history move
+ * together in the draws, as much as they did. A series with no error that
+ * day takes the stream's next day. Clamped at 0; a count drawn as a whole
+ * number (rounded up with the probability of its fraction, so its mean
+ * stays). Days are drawn independently, so the correlation from one day
+ * to the next is not kept. The PRNG is splitmix64: the same seed gives the
+ * same numbers on every machine.
  */
 #ifndef MU_FORECAST_H
 #define MU_FORECAST_H
