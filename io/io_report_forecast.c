@@ -11,6 +11,7 @@
 #include "io/io_csv.h"
 #include "io/io_file.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,12 +41,18 @@ enum mu_code io_report_write_forecast(const char *dir, const struct mu_scenario 
 	fputs("partner,role,shift,quantity,method,mean,p10,p50,p90,mase,coverage80\n", out.fp);
 	for (i = 0; i < t->n_rows; i++) {
 		const struct mu_fc_row *r = &t->rows[i];
-		const struct mu_fc_series *s = &t->series[r->series];
-		const char *text[5] = {sc->partners[r->partner].id, sc->roles[r->role].id,
-		                       sc->shifts[r->shift].id, mu_fc_quantity_names[r->quantity],
-		                       mu_fc_table_method_names[s->method]};
+		const struct mu_fc_series *s;
+		const char *text[5];
 		const double v[4] = {r->mean, r->p10, r->p50, r->p90};
 		size_t k;
+		assert(r->series < t->n_series && r->partner < sc->n_partners &&
+		       r->role < sc->n_roles && r->shift < sc->n_shifts);
+		s = &t->series[r->series];
+		text[0] = sc->partners[r->partner].id;
+		text[1] = sc->roles[r->role].id;
+		text[2] = sc->shifts[r->shift].id;
+		text[3] = mu_fc_quantity_names[r->quantity];
+		text[4] = mu_fc_table_method_names[s->method];
 		io_csv_write_row(out.fp, text, 5);
 		for (k = 0; k < 4; k++) {
 			fputc(',', out.fp);
