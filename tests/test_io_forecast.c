@@ -321,7 +321,7 @@ static void test_io_forecast_csv_has_its_columns_and_values(void **state)
 {
 	struct mu_scenario *sc = small_scenario("small");
 	struct mu_fc_table t;
-	struct mu_err err;
+	struct mu_err err = {0};
 	char dir[512];
 	char *text;
 	(void)state;
@@ -347,7 +347,7 @@ static void test_io_forecast_draws_are_one_line_per_key(void **state)
 {
 	struct mu_scenario *sc = small_scenario("small");
 	struct mu_fc_table t;
-	struct mu_err err;
+	struct mu_err err = {0};
 	struct io_csv_table *csv;
 	char dir[512], path[1024], why[256];
 	size_t i;
@@ -398,7 +398,7 @@ static void test_io_forecast_same_result_gives_the_same_bytes(void **state)
 	                                    "check-scenarios.csv"};
 	struct mu_scenario *sc = tu_load_example();
 	struct mu_fc_table a, b;
-	struct mu_err err;
+	struct mu_err err = {0};
 	char da[512], db[512];
 	size_t i;
 	(void)state;
@@ -435,7 +435,7 @@ static void test_io_forecast_folder_is_whole_and_staged(void **state)
 	                                    "check-scenarios.csv", "report.html"};
 	struct mu_scenario *sc = small_scenario("small");
 	struct mu_fc_table t;
-	struct mu_err err;
+	struct mu_err err = {0};
 	char dir[512], path[1024];
 	struct stat st;
 	DIR *d;
@@ -455,6 +455,33 @@ static void test_io_forecast_folder_is_whole_and_staged(void **state)
 		assert_true(st.st_size > 10);
 	}
 	/* nothing of the staging folder is left beside it */
+	d = opendir(tu_dir());
+	assert_non_null(d);
+	while ((e = readdir(d)))
+		assert_null(strstr(e->d_name, ".muster-"));
+	closedir(d);
+	mu_forecast_table_release(&t);
+	mu_scenario_free(sc);
+}
+
+static void test_io_forecast_folder_that_cannot_be_written_leaves_nothing(void **state)
+{
+	struct mu_scenario *sc = small_scenario("small");
+	struct mu_fc_table t;
+	struct mu_err err = {0};
+	char dir[512], path[1024];
+	DIR *d;
+	struct dirent *e;
+	(void)state;
+	small_table(&t, sc);
+	/* --out names a file, not a folder: the files are staged beside it
+	 * and cannot be moved in */
+	tu_path(dir, sizeof(dir), "not-a-folder");
+	tu_write(dir, "x\n", 2);
+	assert_int_equal(io_outputs_write_forecast(dir, sc, "small", &t, &err), MU_E_IO);
+	assert_non_null(strstr(err.msg, "not-a-folder"));
+	snprintf(path, sizeof(path), "%s/forecast.csv", dir);
+	assert_null(tu_read(path, NULL));
 	d = opendir(tu_dir());
 	assert_non_null(d);
 	while ((e = readdir(d)))
@@ -496,7 +523,7 @@ static void check_round_trip(const struct mu_scenario *sc, const struct mu_fc_ta
                              const char *from, const char *name)
 {
 	char dir[512], out[512];
-	struct mu_err err;
+	struct mu_err err = {0};
 	struct mu_scenario *back;
 	size_t i, j;
 	tu_path(dir, sizeof(dir), name);
@@ -554,6 +581,12 @@ static void test_io_forecast_demand_reads_back(void **state)
 		                          "hospice,hca,mon-e,2,1,0.125\n");
 		free(text);
 	}
+	mu_forecast_table_release(&t);
+	mu_scenario_free(sc);
+	/* no row for a demand row: the scenario's own, exactly */
+	sc = small_scenario("small");
+	mu_forecast_table_init(&t);
+	check_round_trip(sc, &t, from, "small-none");
 	mu_forecast_table_release(&t);
 	mu_scenario_free(sc);
 	/* the example, forecast up and down */
@@ -920,7 +953,7 @@ static void test_io_forecast_page_shows_and_escapes(void **state)
 {
 	struct mu_scenario *sc = small_scenario("small");
 	struct mu_fc_table t;
-	struct mu_err err;
+	struct mu_err err = {0};
 	char dir[512];
 	char *html;
 	(void)state;
@@ -979,7 +1012,7 @@ static int write_example(const char *dir)
 	struct io_source *src = io_source_example();
 	struct mu_scenario *sc = NULL;
 	struct mu_fc_table t;
-	struct mu_err err;
+	struct mu_err err = {0};
 	int rc = 1;
 	if (io_scenario_parse(src, &sc, NULL) != MU_OK) {
 		fprintf(stderr, "test_io_forecast: the example does not read\n");
@@ -1005,6 +1038,7 @@ int main(int argc, char **argv)
 	    cmocka_unit_test(test_io_forecast_draws_are_one_line_per_key),
 	    cmocka_unit_test(test_io_forecast_same_result_gives_the_same_bytes),
 	    cmocka_unit_test(test_io_forecast_folder_is_whole_and_staged),
+	    cmocka_unit_test(test_io_forecast_folder_that_cannot_be_written_leaves_nothing),
 	    cmocka_unit_test(test_io_forecast_demand_reads_back),
 	    cmocka_unit_test(test_io_forecast_sentences_are_true_of_their_numbers),
 	    cmocka_unit_test(test_io_forecast_sentence_example),
