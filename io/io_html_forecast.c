@@ -9,6 +9,7 @@
 #include "io/io_html_int.h"
 
 #include "core/mu_alloc.h"
+#include "core/mu_format.h"
 #include "io/io_svg.h"
 
 #include <math.h>
@@ -164,10 +165,68 @@ static void role_part(struct mu_buf *b, const struct mu_scenario *sc, const stru
 	backtest_table(b, t, ks, n);
 }
 
+static int by_value(const void *x, const void *y)
+{
+	double a = *(const double *)x, c = *(const double *)y;
+	return a < c ? -1 : a > c;
+}
+
+/* The backtest at a glance, a row per partner with a series: how many,
+ * how many backtested and beat last week's same day, the median MASE, the
+ * intervals as the sentences judge them, and those untested or with no
+ * history. */
+static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
+                          const struct mu_fc_table *t)
+{
+	double *mase = mu_malloc((t->n_series ? t->n_series : 1) * sizeof(double));
+	size_t p, k;
+	mu_buf_adds(b, "<table><thead><tr><th>partner</th><th>series</th><th>backtested</th>"
+	               "<th>beat last week</th><th>median MASE</th><th>interval about right</th>"
+	               "<th>too narrow</th><th>too wide</th><th>too little history</th>"
+	               "<th>no history</th></tr></thead><tbody>\n");
+	for (p = 0; p < sc->n_partners; p++) {
+		size_t n = 0, n_mase = 0, count[IO_SAY_FC_N_VERDICTS] = {0}, width[3] = {0};
+		for (k = 0; k < t->n_series; k++) {
+			const struct mu_fc_series *s = &t->series[k];
+			enum io_say_fc_verdict v;
+			if (s->partner != p)
+				continue;
+			n++;
+			count[v = io_say_forecast_verdict(s)]++;
+			if (v <= IO_SAY_FC_WORSE)
+				mase[n_mase++] = s->mase;
+			if (v <= IO_SAY_FC_EXACT_NAIVE && !isnan(s->coverage80))
+				width[io_say_forecast_width(s) + 1]++;
+		}
+		if (n == 0)
+			continue;
+		mu_buf_adds(b, "<tr><td>");
+		io_html_esc(b, sc->partners[p].name);
+		mu_buf_addf(b, "</td><td>%zu</td><td>%zu</td><td>%zu</td>", n,
+		            count[IO_SAY_FC_BETTER] + count[IO_SAY_FC_SAME] +
+		                count[IO_SAY_FC_WORSE] + count[IO_SAY_FC_EXACT_NAIVE],
+		            count[IO_SAY_FC_BETTER]);
+		if (n_mase > 0) {
+			qsort(mase, n_mase, sizeof(double), by_value);
+			mu_buf_addf(b, "<td>%.2f</td>",
+			            n_mase % 2 ? mase[n_mase / 2]
+			                       : (mase[n_mase / 2 - 1] + mase[n_mase / 2]) / 2);
+		} else {
+			mu_buf_adds(b, "<td>-</td>");
+		}
+		mu_buf_addf(b,
+		            "<td>%zu</td><td%s>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td></tr>\n",
+		            width[1], width[0] ? " class=\"red\"" : "", width[0], width[2],
+		            count[IO_SAY_FC_UNTESTED], count[IO_SAY_FC_NO_HISTORY]);
+	}
+	mu_buf_adds(b, "</tbody></table>\n");
+	free(mase);
+}
+
 /* The page's header line on the history: its file, dates and rows. */
 static void history_line(struct mu_buf *line, const struct mu_fc_table *t)
 {
-	char from[32], to[32];
+	char from[32], to[32], rows[MU_MONEY_SIZE];
 	mu_buf_addf(line, "History %s", t->history_file ? t->history_file : "history.csv");
 	if (t->n_history_rows == 0) {
 		mu_buf_adds(line, ": no rows");
@@ -175,7 +234,8 @@ static void history_line(struct mu_buf *line, const struct mu_fc_table *t)
 	}
 	date_text(from, sizeof(from), t->history_first_day);
 	date_text(to, sizeof(to), t->history_last_day);
-	mu_buf_addf(line, ", %s to %s, %zu row%s", from, to, t->n_history_rows,
+	mu_buf_addf(line, ", %s to %s, %s row%s", from, to,
+	            mu_format_weight(rows, (double)t->n_history_rows, 0),
 	            t->n_history_rows == 1 ? "" : "s");
 }
 
@@ -231,6 +291,7 @@ enum mu_code io_html_write_forecast(const char *dir, const struct mu_scenario *s
 	mu_buf_adds(&b, "<p>MASE is the forecast's mean error in the backtest over that of "
 	                "repeating last week's same day: below 1 it beats it. A true 80% interval "
 	                "holds the actual on 8 days in 10.</p>\n");
+	partner_table(&b, sc, t);
 	for (p = 0; p < sc->n_partners; p++) {
 		bool is_headed = false;
 		for (r = 0; r < sc->n_roles; r++) {

@@ -964,7 +964,7 @@ static void test_io_forecast_page_shows_and_escapes(void **state)
 	/* the frame: the scenario and the history with its dates and rows */
 	assert_non_null(strstr(html, "<b>wards &lt;2026&gt;</b>"));
 	assert_non_null(strstr(html, "History past/history.csv, Thu 14 May 2026 to Sun 29 Nov "
-	                             "2026, 1234 rows"));
+	                             "2026, 1,234 rows"));
 	assert_non_null(strstr(html, "shifts from Mon 30 Nov 2026 to Tue  1 Dec 2026"));
 	/* names escaped, never raw */
 	assert_null(strstr(html, "<b>Acute"));
@@ -997,6 +997,14 @@ static void test_io_forecast_page_shows_and_escapes(void **state)
 	                             "<td>20</td><td>-</td><td>-</td></tr>"));
 	assert_non_null(strstr(html, "<tr><td>07:00</td><td>absent</td><td>seasonal_naive</td>"
 	                             "<td>190</td><td>1.20</td><td>95%</td></tr>"));
+	/* the backtest at a glance, a row per partner */
+	assert_non_null(strstr(html,
+	                       "<tr><td>&lt;b&gt;Acute &amp; &quot;North&quot;&lt;/b&gt;</td>"
+	                       "<td>3</td><td>2</td><td>1</td><td>0.98</td><td>0</td>"
+	                       "<td class=\"red\">1</td><td>1</td><td>1</td><td>0</td></tr>"));
+	assert_non_null(strstr(html, "<tr><td>St Hospice</td><td>2</td><td>0</td><td>0</td>"
+	                             "<td>-</td><td>0</td><td>0</td><td>0</td><td>0</td><td>2</td>"
+	                             "</tr>"));
 	assert_non_null(strstr(html, "3 joint draws (seed 7)"));
 	assert_non_null(strstr(html, "3 more (seed 8)"));
 	assert_non_null(strstr(html, "at the 0.5 quantile"));
