@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define WIDTH 760
 #define MAX_WIDTH 1000 /* the report's page width */
@@ -435,8 +436,17 @@ static void line_style(struct mu_buf *out, size_t k)
 }
 
 /* An entry of the legend: a series (by index), the marks, or a panel's
- * reference line. */
-enum legend_kind { LEGEND_SERIES, LEGEND_MARK, LEGEND_REF };
+ * reference line; in a band chart, a series' colour and marker on a solid
+ * line, and what a solid line, a dashed line and a shaded band mean. */
+enum legend_kind {
+	LEGEND_SERIES,
+	LEGEND_MARK,
+	LEGEND_REF,
+	LEGEND_COLOUR,
+	LEGEND_SOLID,
+	LEGEND_DASHED,
+	LEGEND_BAND
+};
 
 struct legend_item {
 	const char *name;
@@ -473,11 +483,32 @@ static double legend(struct mu_buf *out, const struct legend_item *items, size_t
 				            "<path d=\"M%.1f,%.1f V%.1f\" stroke=\"#333333\" "
 				            "stroke-dasharray=\"4,3\"/>\n",
 				            x + swatch / 2, cy - 8, cy + 8);
-			} else {
+			} else if (items[i].kind == LEGEND_REF) {
 				mu_buf_addf(out,
 				            "<path d=\"M%.1f,%.1f H%.1f\" stroke=\"" IO_SVG_AGENCY
 				            "\" stroke-width=\"1.5\" stroke-dasharray=\"8,4\"/>\n",
 				            x, cy, x + swatch);
+			} else if (items[i].kind == LEGEND_COLOUR) {
+				const char *c = palette[items[i].index % N_COLOURS];
+				mu_buf_addf(out,
+				            "<path d=\"M%.1f,%.1f H%.1f\" stroke=\"%s\" "
+				            "stroke-width=\"2\"/>\n",
+				            x, cy, x + swatch, c);
+				marker(out, items[i].index, x + swatch / 2, cy, c);
+			} else if (items[i].kind == LEGEND_BAND) {
+				mu_buf_addf(
+				    out,
+				    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+				    "height=\"12\" fill=\"#555555\" fill-opacity=\"0.2\"/>\n",
+				    x, cy - 6, swatch);
+			} else {
+				mu_buf_addf(out,
+				            "<path d=\"M%.1f,%.1f H%.1f\" stroke=\"#555555\" "
+				            "stroke-width=\"2\"%s/>\n",
+				            x, cy, x + swatch,
+				            items[i].kind == LEGEND_DASHED
+				                ? " stroke-dasharray=\"6,3\""
+				                : "");
 			}
 			text_at(out, x + swatch + 6, cy + 4, "start", items[i].name);
 		}
@@ -665,4 +696,150 @@ void io_svg_recruit_curve(struct mu_buf *out, const double *x, const double *cos
 #undef CY
 #undef CX
 	mu_buf_adds(out, "</svg>\n");
+}
+
+/* "7 Dec" of a day counted from 1970-01-01. */
+static void day_label(char *buf, size_t size, long day)
+{
+	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	time_t t = (time_t)day * 86400;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	snprintf(buf, size, "%d %s", tm.tm_mday, months[tm.tm_mon]);
+}
+
+/* A path through the points (x[i], y[i]) of n, a gap at each NAN. */
+static void band_path(struct mu_buf *out, const double *x, const double *y, size_t n, double x_lo,
+                      double x_hi, double y_hi, double left, double right, double top, double h)
+{
+	bool is_open = false;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		if (isnan(y[i])) {
+			is_open = false;
+			continue;
+		}
+		mu_buf_addf(out, "%c%.1f,%.1f ", is_open ? 'L' : 'M',
+		            left + (right - left) * (x[i] - x_lo) / (x_hi - x_lo),
+		            top + h - h * y[i] / y_hi);
+		is_open = true;
+	}
+}
+
+void io_svg_band_chart(struct mu_buf *out, const char *what, const char *y_title,
+                       const struct io_svg_band *bands, size_t n)
+{
+	const double left = 60, right = WIDTH - 20, top = 26, h = 180;
+	double x_lo = HUGE_VAL, x_hi = -HUGE_VAL, y_hi = 0, y_step, from = HUGE_VAL, height;
+	char tick[64], from_label[96];
+	size_t k, i, n_items = 0, n_ticks;
+	long d, week_step;
+	struct legend_item *items = mu_malloc((n + 4) * sizeof(*items));
+#define BX(v) (left + (right - left) * ((v)-x_lo) / (x_hi - x_lo))
+#define BY(v) (top + h - h * (v) / y_hi)
+	for (k = 0; k < n; k++) {
+		const struct io_svg_band *b = &bands[k];
+		for (i = 0; i < b->n_past; i++) {
+			x_lo = fmin(x_lo, b->past_x[i]);
+			x_hi = fmax(x_hi, b->past_x[i]);
+			if (!isnan(b->past_y[i]))
+				y_hi = fmax(y_hi, b->past_y[i]);
+		}
+		for (i = 0; i < b->n_ahead; i++) {
+			x_lo = fmin(x_lo, b->ahead_x[i]);
+			x_hi = fmax(x_hi, b->ahead_x[i]);
+			from = fmin(from, b->ahead_x[i]);
+			if (!isnan(b->hi[i]))
+				y_hi = fmax(y_hi, b->hi[i]);
+			if (!isnan(b->mean[i]))
+				y_hi = fmax(y_hi, b->mean[i]);
+		}
+		items[n_items++] = (struct legend_item){b->name, LEGEND_COLOUR, k};
+	}
+	if (x_lo > x_hi)
+		x_lo = x_hi = 0;
+	if (x_hi - x_lo < 1)
+		x_hi = x_lo + 1;
+	y_step = nice_step(y_hi > 0 ? y_hi : 1, 4);
+	y_hi = y_hi > 0 ? ceil(y_hi / y_step - 1e-9) * y_step : y_step;
+	n_ticks = (size_t)floor(y_hi / y_step + 0.5);
+	items[n_items++] = (struct legend_item){"history", LEGEND_SOLID, 0};
+	items[n_items++] = (struct legend_item){"forecast (mean)", LEGEND_DASHED, 0};
+	items[n_items++] = (struct legend_item){"80% interval", LEGEND_BAND, 0};
+	if (from < HUGE_VAL) {
+		day_label(tick, sizeof(tick), (long)from);
+		snprintf(from_label, sizeof(from_label), "forecast from %s", tick);
+		items[n_items++] = (struct legend_item){from_label, LEGEND_MARK, 0};
+	}
+	height = top + h + 36 + legend(NULL, items, n_items, left, right, 0) + 8;
+	open_svg(out, WIDTH, height, what);
+	text_at(out, left, top - 10, "start", y_title);
+	for (i = 0; i <= n_ticks; i++) {
+		double v = y_step * (double)i;
+		snprintf(tick, sizeof(tick), "%.*f", step_decimals(y_step), v);
+		mu_buf_addf(out, "<path d=\"M%.1f,%.1f H%.1f\" stroke=\"#e5e5e5\"/>\n", left, BY(v),
+		            right);
+		text_at(out, left - 8, BY(v) + 4, "end", tick);
+	}
+	/* a tick each Monday (day 4 of the epoch was one), fewer when the
+	 * chart spans more than 10 weeks */
+	week_step = (long)ceil((x_hi - x_lo) / 70.0);
+	for (d = (long)ceil(x_lo); d <= (long)floor(x_hi); d++)
+		if ((((d - 4) % 7) + 7) % 7 == 0 && ((d - 4) / 7) % week_step == 0) {
+			mu_buf_addf(out, "<path d=\"M%.1f,%.1f V%.1f\" stroke=\"#e5e5e5\"/>\n",
+			            BX(d), top, top + h);
+			day_label(tick, sizeof(tick), d);
+			text_at(out, BX(d), top + h + 18, "middle", tick);
+		}
+	for (k = 0; k < n; k++) { /* the bands first, under every line */
+		const struct io_svg_band *b = &bands[k];
+		bool is_open = false;
+		mu_buf_adds(out, "<path d=\"");
+		for (i = 0; i < b->n_ahead; i++)
+			if (!isnan(b->hi[i])) {
+				mu_buf_addf(out, "%c%.1f,%.1f ", is_open ? 'L' : 'M',
+				            BX(b->ahead_x[i]), BY(b->hi[i]));
+				is_open = true;
+			}
+		for (i = b->n_ahead; i-- > 0;)
+			if (!isnan(b->lo[i]) && !isnan(b->hi[i]))
+				mu_buf_addf(out, "L%.1f,%.1f ", BX(b->ahead_x[i]), BY(b->lo[i]));
+		mu_buf_addf(out, "%s\" fill=\"%s\" fill-opacity=\"0.18\" stroke=\"none\"/>\n",
+		            is_open ? "Z" : "", palette[k % N_COLOURS]);
+	}
+	mu_buf_addf(out,
+	            "<rect class=\"plot\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+	            "fill=\"none\" stroke=\"#999999\"/>\n",
+	            left, top, right - left, h);
+	if (from < HUGE_VAL)
+		mu_buf_addf(out,
+		            "<path d=\"M%.1f,%.1f V%.1f\" stroke=\"#333333\" "
+		            "stroke-dasharray=\"4,3\"/>\n",
+		            BX(from - 0.5), top, top + h);
+	for (k = 0; k < n; k++) {
+		const struct io_svg_band *b = &bands[k];
+		const char *c = palette[k % N_COLOURS];
+		mu_buf_addf(out, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" d=\"", c);
+		band_path(out, b->past_x, b->past_y, b->n_past, x_lo, x_hi, y_hi, left, right, top,
+		          h);
+		mu_buf_addf(out,
+		            "\"/>\n<path fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
+		            "stroke-dasharray=\"6,3\" d=\"",
+		            c);
+		band_path(out, b->ahead_x, b->mean, b->n_ahead, x_lo, x_hi, y_hi, left, right, top,
+		          h);
+		mu_buf_adds(out, "\"/>\n");
+		for (i = 0; i < b->n_past; i++) /* a marker a week, on the history too */
+			if ((b->n_past - 1 - i) % 7 == 0 && !isnan(b->past_y[i]))
+				marker(out, k, BX(b->past_x[i]), BY(b->past_y[i]), c);
+		for (i = 0; i < b->n_ahead; i++)
+			if (!isnan(b->mean[i]))
+				marker(out, k, BX(b->ahead_x[i]), BY(b->mean[i]), c);
+	}
+	legend(out, items, n_items, left, right, top + h + 36);
+	mu_buf_adds(out, "</svg>\n");
+	free(items);
+#undef BX
+#undef BY
 }

@@ -99,4 +99,26 @@ void io_svg_line_panels(struct mu_buf *out, const char *x_label, const double *x
 void io_svg_recruit_curve(struct mu_buf *out, const double *x, const double *cost, size_t n,
                           size_t mark, const char *mark_label);
 
+/* One series of a band chart (io_svg_band_chart): its history, n_past
+ * days past_x (days since 1970-01-01) with values past_y (NAN: no record,
+ * a gap), and its forecast, n_ahead days ahead_x with the mean and the
+ * interval lo..hi (NAN: none). Borrowed. */
+struct io_svg_band {
+	const char *name; /* in the legend: "07:00" */
+	const double *past_x, *past_y;
+	size_t n_past;
+	const double *ahead_x, *mean, *lo, *hi;
+	size_t n_ahead;
+};
+
+/* A forecast over its history (DESIGN.md §3e): for each of n series (a
+ * colour and marker each, named in the legend), the history as a solid
+ * line, the forecast's mean as a dashed one with a marker a day, and its
+ * interval shaded in the series' colour; a dashed line where the forecast
+ * starts; y from 0 (y_title above the plot, "staff needed"), x ticks on
+ * Mondays ("7 Dec"); what names it for screen readers. The legend below
+ * says what solid, dashed and shaded mean. */
+void io_svg_band_chart(struct mu_buf *out, const char *what, const char *y_title,
+                       const struct io_svg_band *bands, size_t n);
+
 #endif

@@ -17,7 +17,11 @@
 # and its first and last day in its header, prints on A4 landscape with every day of
 # the horizon where it has a rota grid, and at 390 px (a phone) nothing is
 # wider than the screen outside a table's own scrolling box.
-#   sh report_render.sh MUSTER EXAMPLE_DIR WORK_DIR
+# A forecast's page (DESIGN.md §3e), when FORECAST (test_io_forecast) is
+# given: it writes the --out folder of a generated forecast of the example
+# (muster forecast is not yet a command), and the page is checked the same
+# way, with a chart per partner and role and a backtest row per series.
+#   sh report_render.sh MUSTER EXAMPLE_DIR WORK_DIR [FORECAST]
 set -eu
 # As every test program (tests/test_util.h): with MUSTER_TEST_FILTER set, it
 # runs only when that glob matches its name, and else exits 77 (skipped).
@@ -33,6 +37,7 @@ fi
 muster=$1
 example=$2
 work=$3
+forecast=${4:-}
 
 fail() {
 	echo "report_render: $*" >&2
@@ -367,3 +372,27 @@ grep -q 'The search for the best posts: <b>optimal' recruit/report.html ||
 layout grid
 grep -q 'stroke-dasharray="[0-9,]*"' grid/report.html || fail "grid: the series have no dash patterns"
 grep -q 'system agency budget' grid/report.html || fail "grid: the agency budget is not drawn"
+
+# the forecast's page: every partner with a forecast headed, one backtest
+# row per series of forecast.csv (partner, role, shift start, quantity),
+# each chart laid out, on A4 landscape and a phone
+if [ -n "$forecast" ]; then
+	"$forecast" --write-example "$work/forecast" || fail "$forecast could not write its example"
+	render forecast
+	awk -F, 'NR == FNR { if (FNR > 1) name[$1] = $2; next }
+	FNR > 1 && !seen[$1]++ { print name[$1] }' "$example/partners.csv" forecast/forecast.csv \
+		>forecast/expected.txt
+	expect forecast forecast/expected.txt
+	series=$(awk -F, 'NR == FNR { if (FNR > 1) start[$1] = $3; next }
+	FNR > 1 { key[$1 "," $2 "," start[$3] "," $4] = 1 }
+	END { n = 0; for (k in key) n++; print n }' "$example/shifts.csv" forecast/forecast.csv)
+	rows=$(grep -c '^<tr><td>[0-2][0-9]:[0-5][0-9]</td>' forecast/report.html)
+	[ "$rows" -eq "$series" ] ||
+		fail "forecast/report.html has $rows backtest rows for forecast.csv's $series series"
+	grep -q "^<li>$series series forecast, " forecast/report.html ||
+		fail "forecast/report.html does not say how many series it forecast ($series)"
+	layout forecast
+	paper forecast
+	header forecast
+	phone forecast
+fi
