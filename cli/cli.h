@@ -38,6 +38,7 @@ int cmd_sweep(int argc, char **argv);
 int cmd_shares(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_recruit(int argc, char **argv);
+int cmd_forecast(int argc, char **argv);
 
 extern const char cmd_check_help[];
 extern const char cmd_compare_help[];
@@ -51,6 +52,7 @@ extern const char cmd_sweep_help[];
 extern const char cmd_shares_help[];
 extern const char cmd_merge_help[];
 extern const char cmd_recruit_help[];
+extern const char cmd_forecast_help[];
 
 #define CLI_DEFAULT_DB "muster.db"
 

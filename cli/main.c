@@ -20,6 +20,8 @@ const struct cli_command cli_commands[] = {
     {"shares", cmd_shares, "each partner's fair share of the value of working together",
      cmd_shares_help},
     {"merge", cmd_merge, "merge the run databases of sharded sweeps into one", cmd_merge_help},
+    {"forecast", cmd_forecast, "next horizon's demand and absence from the shifts gone",
+     cmd_forecast_help},
     {"recruit", cmd_recruit, "the best posts to recruit across representative weeks",
      cmd_recruit_help},
     {"runs", cmd_runs, "list the recorded runs", cmd_runs_help},

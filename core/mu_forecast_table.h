@@ -20,15 +20,16 @@
  * (then mase and coverage80 are NAN), or no history at all: then the
  * forecast is demand.csv's own value (absent: 0) and there is no spread. */
 enum mu_fc_table_method {
-	MU_FCT_SEASONAL_NAIVE, /* the same weekday last week */
-	MU_FCT_WEEKDAY_TREND,  /* a weekday profile with a trend */
-	MU_FCT_ETS_WEEKDAY,    /* exponential smoothing with weekday seasonality */
-	MU_FCT_NO_HISTORY,     /* no row of history: the scenario's own value */
+	MU_FCT_SEASONAL_NAIVE,  /* the same weekday last week */
+	MU_FCT_WEEKDAY_PROFILE, /* each weekday's mean over the last weeks */
+	MU_FCT_PROFILE_TREND,   /* a weekday profile with a trend */
+	MU_FCT_HOLT_WINTERS,    /* exponential smoothing with weekday seasonality */
+	MU_FCT_NO_HISTORY,      /* no row of history: the scenario's own value */
 	MU_FCT_N_METHODS
 };
 
-/* The outputs' words: "seasonal_naive", "weekday_trend", "ets_weekday",
- * "no_history". */
+/* The outputs' words: core/mu_forecast's method names ("seasonal_naive",
+ * "weekday_profile", "profile_trend", "holt_winters") and "no_history". */
 extern const char *const mu_fc_table_method_names[MU_FCT_N_METHODS];
 
 /* What a row or series forecasts: a demand row's `required` (staff, a

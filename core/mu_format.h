@@ -14,6 +14,15 @@
 
 #define MU_MONEY_SIZE 40
 #define MU_STATUS_SIZE 64
+#define MU_DATE_SIZE 11
+
+/* The calendar date of day (days since 1970-01-01) as the number
+ * YYYYMMDD (Howard Hinnant's civil_from_days). */
+long mu_format_ymd(long day);
+
+/* day (days since 1970-01-01) as "YYYY-MM-DD" into buf (at least
+ * MU_DATE_SIZE bytes), as the scenario files write dates; returns buf. */
+const char *mu_format_date(char *buf, long day);
 
 /* Formats pounds as "£147,429.59" (decimals 2) or "£147,430" (0) into buf
  * (at least MU_MONEY_SIZE bytes); returns buf. */

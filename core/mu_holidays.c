@@ -21,6 +21,8 @@
  */
 #include "mu_holidays.h"
 
+#include "core/mu_format.h"
+
 /* YYYYMMDD, in date order. */
 static const long holiday_dates[] = {
     20200101, 20200410, 20200413, 20200508, 20200525, 20200831, 20201225, 20201228, 20210101,
@@ -56,20 +58,6 @@ int mu_holiday_weekday(long day)
 	return (int)(w < 0 ? w + 7 : w);
 }
 
-/* YYYYMMDD of day (Howard Hinnant's civil_from_days). */
-static long ymd_of(long day)
-{
-	long z = day + 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long y = yoe + era * 400;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	long d = doy - (153 * mp + 2) / 5 + 1;
-	long m = mp < 10 ? mp + 3 : mp - 9;
-	return (y + (m <= 2)) * 10000 + m * 100 + d;
-}
 
 size_t mu_holiday_count(void)
 {
@@ -91,7 +79,7 @@ bool mu_holiday_is(long day)
 {
 	if (!mu_holiday_known(day))
 		return false;
-	long ymd = ymd_of(day);
+	long ymd = mu_format_ymd(day);
 	size_t lo = 0, hi = N_HOLIDAYS;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;

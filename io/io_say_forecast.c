@@ -25,8 +25,9 @@
 /* The method in words. */
 static const char *const method_words[MU_FCT_N_METHODS] = {
     [MU_FCT_SEASONAL_NAIVE] = "the same weekday last week (bank holidays modelled)",
-    [MU_FCT_WEEKDAY_TREND] = "a weekday profile with a trend",
-    [MU_FCT_ETS_WEEKDAY] = "exponential smoothing by weekday",
+    [MU_FCT_WEEKDAY_PROFILE] = "each weekday's average over recent weeks",
+    [MU_FCT_PROFILE_TREND] = "a weekday profile with a trend",
+    [MU_FCT_HOLT_WINTERS] = "exponential smoothing by weekday",
     [MU_FCT_NO_HISTORY] = "the scenario's own figure",
 };
 

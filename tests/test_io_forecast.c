@@ -104,7 +104,7 @@ static void small_table(struct mu_fc_table *t, const struct mu_scenario *sc)
 	                           .role = 0,
 	                           .start = 420,
 	                           .quantity = MU_FCQ_REQUIRED,
-	                           .method = MU_FCT_ETS_WEEKDAY,
+	                           .method = MU_FCT_HOLT_WINTERS,
 	                           .is_backtested = true,
 	                           .mase = 0.77,
 	                           .coverage80 = 0.62,
@@ -125,7 +125,7 @@ static void small_table(struct mu_fc_table *t, const struct mu_scenario *sc)
 	/* 1: -acute rn 19:00 required, too short to backtest */
 	s = mu_forecast_table_add_series(t, 0, 1);
 	s->partner = 0, s->role = 0, s->start = 1140, s->quantity = MU_FCQ_REQUIRED;
-	s->method = MU_FCT_WEEKDAY_TREND, s->n_records = 20;
+	s->method = MU_FCT_PROFILE_TREND, s->n_records = 20;
 	s->ahead_day[0] = mon, s->ahead_mean[0] = 3.1, s->ahead_p10[0] = 2, s->ahead_p90[0] = 4.444;
 	/* 2: hospice hca 07:00 required, no history */
 	s = mu_forecast_table_add_series(t, 0, 0);
@@ -245,7 +245,7 @@ static void generated_table(struct mu_fc_table *t, const struct mu_scenario *sc,
 		s->role = keys[k].role;
 		s->start = keys[k].start;
 		s->quantity = keys[k].q;
-		s->method = is_none ? MU_FCT_NO_HISTORY : (enum mu_fc_table_method)below(3);
+		s->method = is_none ? MU_FCT_NO_HISTORY : (enum mu_fc_table_method)below(4);
 		s->is_backtested = !is_none && !is_short;
 		s->n_records = is_none ? 0 : is_short ? 10 + below(60) : 300 + below(100);
 		if (s->is_backtested) {
@@ -331,9 +331,9 @@ static void test_io_forecast_csv_has_its_columns_and_values(void **state)
 	text = out_file(dir, "forecast.csv");
 	assert_string_equal(
 	    text, "partner,role,shift,quantity,method,mean,p10,p50,p90,mase,coverage80\n"
-	          "'-acute,rn,mon-e,required,ets_weekday,5.25,4.00,5.20,6.50,0.770,0.620\n"
-	          "'-acute,rn,mon-n,required,weekday_trend,3.10,2.00,3.00,4.44,,\n"
-	          "'-acute,rn,tue-e,required,ets_weekday,5.50,4.25,5.40,7.00,0.770,0.620\n"
+	          "'-acute,rn,mon-e,required,holt_winters,5.25,4.00,5.20,6.50,0.770,0.620\n"
+	          "'-acute,rn,mon-n,required,profile_trend,3.10,2.00,3.00,4.44,,\n"
+	          "'-acute,rn,tue-e,required,holt_winters,5.50,4.25,5.40,7.00,0.770,0.620\n"
 	          "hospice,hca,mon-e,required,no_history,2.00,2.00,2.00,2.00,,\n"
 	          "'-acute,rn,mon-e,absent,seasonal_naive,1.40,0.00,1.00,3.00,1.200,0.950\n"
 	          "'-acute,rn,tue-e,absent,seasonal_naive,1.20,0.00,1.00,3.00,1.200,0.950\n"
@@ -650,7 +650,7 @@ static void gen_series_table(struct mu_fc_table *t)
 		if (u < 0.1) {
 			s->method = MU_FCT_NO_HISTORY;
 		} else {
-			s->method = (enum mu_fc_table_method)below(3);
+			s->method = (enum mu_fc_table_method)below(4);
 			s->n_records = below(2000);
 			s->is_backtested = u > 0.25;
 			if (s->is_backtested) {
@@ -991,9 +991,9 @@ static void test_io_forecast_page_shows_and_escapes(void **state)
 	assert_non_null(strstr(html, "forecast from 30 Nov"));
 	assert_non_null(strstr(html, "aria-label=\"&lt;b&gt;Acute"));
 	/* the backtest table: MASE, coverage, too narrow in red, untested a dash */
-	assert_non_null(strstr(html, "<tr><td>07:00</td><td>required</td><td>ets_weekday</td>"
+	assert_non_null(strstr(html, "<tr><td>07:00</td><td>required</td><td>holt_winters</td>"
 	                             "<td>200</td><td>0.77</td><td class=\"red\">62%</td></tr>"));
-	assert_non_null(strstr(html, "<tr><td>19:00</td><td>required</td><td>weekday_trend</td>"
+	assert_non_null(strstr(html, "<tr><td>19:00</td><td>required</td><td>profile_trend</td>"
 	                             "<td>20</td><td>-</td><td>-</td></tr>"));
 	assert_non_null(strstr(html, "<tr><td>07:00</td><td>absent</td><td>seasonal_naive</td>"
 	                             "<td>190</td><td>1.20</td><td>95%</td></tr>"));
