@@ -57,8 +57,9 @@ void io_forecast_start_text(char *buf, size_t size, int start);
 /* --- io_say_forecast.c: sentences from t alone (and sc's names), plain
  * text, each ending with a newline */
 
-/* Whether series s says anything about its backtest: backtested with a
- * MASE, or not (too little history, no history). */
+/* What the sentences say of a series' backtest: how its MASE compares
+ * with repeating last week's same day, as a whole percent (the figure
+ * shown), or why there is none. */
 enum io_say_fc_verdict {
 	IO_SAY_FC_BETTER,      /* MASE below 1 by at least half a percent */
 	IO_SAY_FC_SAME,        /* within half a percent of 1 */
@@ -69,6 +70,8 @@ enum io_say_fc_verdict {
 	IO_SAY_FC_N_VERDICTS
 };
 
+/* The verdict on s: no_history and untested first, then by its MASE;
+ * the page's tables count by it, so that they agree with the words. */
 enum io_say_fc_verdict io_say_forecast_verdict(const struct mu_fc_series *s);
 
 /* The 80% interval's coverage in the backtest: too narrow below 70%, too
