@@ -85,34 +85,59 @@ static int parse(int argc, char **argv, struct forecast_args *a)
 	*a = (struct forecast_args){.quantile = 0.5,
 	                            .n_scenarios = FLOW_FORECAST_N_DEFAULT,
 	                            .seed = FLOW_FORECAST_SEED_DEFAULT};
-	for (i = 1; i < argc; i++) {
+	static const char *const names[] = {"--history", "--out", "--quantile", "--scenarios",
+	                                    "--seed"};
+	i = 1;
+	while (i < argc) {
+		int at = i, k;
 		bool is_missing = false;
-		const char *v;
+		const char *v = NULL;
 		char *end;
-		if ((v = cli_option_value(argc, argv, &i, "--history", &is_missing))) {
+		for (k = 0; k < 5 && !v && !is_missing; k++)
+			v = cli_option_value(argc, argv, &i, names[k], &is_missing);
+		if (is_missing)
+			return cli_usage_error("forecast", "%s needs a value", argv[at]);
+		if (!v) {
+			if (argv[at][0] == '-' && argv[at][1] != '\0')
+				return cli_usage_error("forecast", "unknown option '%s'", argv[at]);
+			if (a->scenario)
+				return cli_usage_error("forecast",
+				                       "expected one SCENARIO folder, got '%s' too",
+				                       argv[at]);
+			a->scenario = argv[i++];
+			continue;
+		}
+		switch (k - 1) {
+		case 0:
 			a->history = v;
-		} else if ((v = cli_option_value(argc, argv, &i, "--out", &is_missing))) {
+			break;
+		case 1:
 			a->out = v;
-		} else if ((v = cli_option_value(argc, argv, &i, "--quantile", &is_missing))) {
+			break;
+		case 2:
 			errno = 0;
 			a->quantile = strtod(v, &end);
 			if (errno || end == v || *end || !(a->quantile >= FLOW_FORECAST_Q_MIN) ||
 			    !(a->quantile <= FLOW_FORECAST_Q_MAX))
-				return cli_usage_error("forecast",
-				                       "invalid --quantile '%s' (from 0.1 to 0.9: the "
-				                       "backtest measures the forecast's 10%% and 90%% "
-				                       "points, not beyond)",
-				                       v);
-		} else if ((v = cli_option_value(argc, argv, &i, "--scenarios", &is_missing))) {
+				return cli_usage_error(
+				    "forecast",
+				    "invalid --quantile '%s' (from 0.1 to 0.9: the "
+				    "backtest measures the forecast's 10%% and 90%% "
+				    "points, not beyond)",
+				    v);
+			break;
+		case 3:
 			errno = 0;
 			a->n_scenarios = strtoul(v, &end, 10);
 			if (errno || end == v || *end || v[0] == '-' || a->n_scenarios < 1 ||
 			    a->n_scenarios > FLOW_FORECAST_N_MAX)
-				return cli_usage_error("forecast",
-				                       "invalid --scenarios '%s' (a whole number of draws, "
-				                       "1 to %d)",
-				                       v, FLOW_FORECAST_N_MAX);
-		} else if ((v = cli_option_value(argc, argv, &i, "--seed", &is_missing))) {
+				return cli_usage_error(
+				    "forecast",
+				    "invalid --scenarios '%s' (a whole number of draws, "
+				    "1 to %d)",
+				    v, FLOW_FORECAST_N_MAX);
+			break;
+		default:
 			errno = 0;
 			a->seed = strtoull(v, &end, 10);
 			if (errno || end == v || *end || v[0] == '-' || a->seed > 4294967295ULL)
@@ -120,15 +145,6 @@ static int parse(int argc, char **argv, struct forecast_args *a)
 				                       "invalid --seed '%s' (a whole number, 0 to "
 				                       "4294967295)",
 				                       v);
-		} else if (is_missing) {
-			return cli_usage_error("forecast", "%s needs a value", argv[i]);
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			return cli_usage_error("forecast", "unknown option '%s'", argv[i]);
-		} else if (a->scenario) {
-			return cli_usage_error("forecast", "expected one SCENARIO folder, got '%s' too",
-			                       argv[i]);
-		} else {
-			a->scenario = argv[i];
 		}
 	}
 	if (!a->scenario)
@@ -180,9 +196,9 @@ static void print_series(const struct mu_scenario *sc, const struct mu_fc_table 
 		if (s->is_backtested && !isnan(s->coverage80))
 			snprintf(cover, sizeof(cover), "%.0f%%", 100 * s->coverage80);
 		printf("  %-*s %-12s %s  %-8s  %-16s %5s  %8s  %4zu\n", w,
-		       cli_safe(sc->partners[s->partner].id), cli_safe(sc->roles[s->role].id), start,
-		       mu_fc_quantity_names[s->quantity], mu_fc_table_method_names[s->method], mase,
-		       cover, s->n_records);
+		       cli_safe(sc->partners[s->partner].id), cli_safe(sc->roles[s->role].id),
+		       start, mu_fc_quantity_names[s->quantity],
+		       mu_fc_table_method_names[s->method], mase, cover, s->n_records);
 	}
 }
 
@@ -206,16 +222,23 @@ int cmd_forecast(int argc, char **argv)
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
 	if (a.history) {
+		struct stat st;
 		path = mu_strdup(a.history);
+		if (stat(path, &st) != 0 && errno == ENOENT) {
+			status =
+			    cli_usage_error("forecast", "--history %s: no such file", a.history);
+			goto done;
+		}
 	} else {
 		path = mu_malloc(strlen(a.scenario) + sizeof("/" IO_SOURCE_HISTORY));
 		sprintf(path, "%s/%s", a.scenario, IO_SOURCE_HISTORY);
 		if (!src->has_history) {
-			status = cli_usage_error("forecast",
-			                         "%s has no history.csv: a forecast learns from the "
-			                         "shifts gone; put them in %s or name a file with "
-			                         "--history FILE",
-			                         a.scenario, path);
+			status =
+			    cli_usage_error("forecast",
+			                    "%s has no history.csv: a forecast learns from the "
+			                    "shifts gone; put them in %s or name a file with "
+			                    "--history FILE",
+			                    a.scenario, path);
 			goto done;
 		}
 	}
@@ -251,17 +274,19 @@ int cmd_forecast(int argc, char **argv)
 			status = cli_fail(&err);
 			goto done;
 		}
-		printf("\nforecast.csv, demand.csv (required at the %g-quantile), scenarios.csv and "
-		       "check-scenarios.csv (%zu draws each, seeds %llu and %llu) and report.html "
-		       "are in %s.\n",
-		       a.quantile, t.n_draws, (unsigned long long)t.seed,
-		       (unsigned long long)t.check_seed, cli_safe(a.out));
+		printf(
+		    "\nforecast.csv, demand.csv (required at the %g-quantile), scenarios.csv and "
+		    "check-scenarios.csv (%zu draws each, seeds %llu and %llu) and report.html "
+		    "are in %s.\n",
+		    a.quantile, t.n_draws, (unsigned long long)t.seed,
+		    (unsigned long long)t.check_seed, cli_safe(a.out));
 		printf("Next, a plan for the spread: muster solve %s --scenarios %s/scenarios.csv "
 		       "--check-scenarios %s/check-scenarios.csv\n",
 		       cli_safe(a.scenario), cli_safe(a.out), cli_safe(a.out));
 	} else {
-		printf("\nNothing written: --out DIR writes forecast.csv, demand.csv, scenarios.csv, "
-		       "check-scenarios.csv and report.html.\n");
+		printf(
+		    "\nNothing written: --out DIR writes forecast.csv, demand.csv, scenarios.csv, "
+		    "check-scenarios.csv and report.html.\n");
 	}
 	status = 0;
 done:

@@ -58,7 +58,6 @@ int mu_holiday_weekday(long day)
 	return (int)(w < 0 ? w + 7 : w);
 }
 
-
 size_t mu_holiday_count(void)
 {
 	return N_HOLIDAYS;

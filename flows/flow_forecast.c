@@ -107,14 +107,14 @@ static struct item *items_of(const struct mu_scenario *sc, bool has_absent, size
 	for (i = 0; i < sc->n_demand; i++) {
 		const struct mu_demand *d = &sc->demand[i];
 		const struct mu_shift *s = &sc->shifts[d->shift];
-		it[k++] = (struct item){MU_FCQ_REQUIRED, d->partner, d->role, s->start_min, s->day, i,
-		                        0, 0};
+		it[k++] = (struct item){MU_FCQ_REQUIRED, d->partner, d->role, s->start_min,
+		                        s->day,          i,          0,       0};
 	}
 	for (i = 0; has_absent && i < sc->n_staff; i++) {
 		const struct mu_staff *st = &sc->staff[i];
 		const struct mu_shift *s = &sc->shifts[st->shift];
-		it[k++] = (struct item){MU_FCQ_ABSENT, st->partner, st->role, s->start_min, s->day, i,
-		                        0, 0};
+		it[k++] = (struct item){MU_FCQ_ABSENT, st->partner, st->role, s->start_min,
+		                        s->day,        i,           0,        0};
 	}
 	*n = k;
 	return it;
@@ -216,8 +216,7 @@ static void add_table_row(struct mu_fc_table *t, const struct item *it, const st
 /* The joint draws of every forecast group into draws (t's layout:
  * draws[s * n_rows + i]), seeded with seed. */
 static void draw(struct mu_fc_table *t, struct group *groups, size_t n_groups,
-                 const struct item *items, const size_t *item_of_row, uint64_t seed,
-                 double *draws)
+                 const struct item *items, const size_t *item_of_row, uint64_t seed, double *draws)
 {
 	const struct mu_forecast **fc = mu_calloc(n_groups + 1, sizeof(*fc));
 	double **out = mu_calloc(n_groups + 1, sizeof(*out));
@@ -239,7 +238,8 @@ static void draw(struct mu_fc_table *t, struct group *groups, size_t n_groups,
 		if (!g->has_fc || (g->fc.flags & MU_FC_EMPTY))
 			continue; /* NAN: the file leaves it empty */
 		for (s = 0; s < t->n_draws; s++)
-			draws[s * t->n_rows + i] = out[slot[it->group]][s * g->n_targets + it->target];
+			draws[s * t->n_rows + i] =
+			    out[slot[it->group]][s * g->n_targets + it->target];
 	}
 	for (i = 0; i < n; i++)
 		free(out[i]);
