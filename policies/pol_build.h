@@ -216,10 +216,7 @@ double pol_col_efficiency(const struct pol_build *b, const struct pol_col *c);
 /* For sol_options.col_is_core: true for own staff, short, breach and the
  * fair share's hours short, the columns sifting starts from (the slacks let
  * every row be met; own
- * staff cost nothing and are nearly always used), and a supply curve's
- * extra staff and rate steps (§3d: without the steps in, the extra staff
- * priced in cannot work, and the steps come in a round later; on
- * bench_gen large-supply 13% fewer simplex iterations). Free the array. */
+ * staff cost nothing and are nearly always used). Free the array. */
 bool *pol_build_core_cols(const struct pol_build *b);
 
 /* The unsocial factor 1 + enhancement of a shift. */

@@ -131,8 +131,7 @@ bool *pol_build_core_cols(const struct pol_build *b)
 		/* change columns meet a kept assignment's row as short meets
 		 * demand, share columns a worker's target */
 		is_core[j] = s == MU_SRC_OWN || s == MU_SRC_SHORT || s == MU_SRC_BREACH ||
-		             s == MU_SRC_SHARE || s == MU_SRC_CHANGE || s == MU_SRC_BANK_EXTRA ||
-		             s == MU_SRC_RATE_STEP;
+		             s == MU_SRC_SHARE || s == MU_SRC_CHANGE;
 	}
 	return is_core;
 }

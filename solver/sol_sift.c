@@ -216,8 +216,9 @@ static void copy_basis(const struct working *w, glp_prob *whole, const struct so
 }
 
 enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
-                                     const bool *col_is_core, const glp_smcp *parm, double deadline,
-                                     struct sol_relax_watch *watch, size_t *n_rounds)
+                                     const bool *col_is_core, bool is_purging, const glp_smcp *parm,
+                                     double deadline, struct sol_relax_watch *watch,
+                                     size_t *n_rounds)
 {
 	struct col_matrix a;
 	struct working w;
@@ -255,7 +256,8 @@ enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
 			goto done;
 		/* only after a round that lowered the objective: the rounds
 		 * cannot then come back to a working LP they had before */
-		if (!has_last || glp_get_obj_val(w.lp) < last - 1e-9 * (1 + fabs(last))) {
+		if (is_purging &&
+		    (!has_last || glp_get_obj_val(w.lp) < last - 1e-9 * (1 + fabs(last)))) {
 			last = glp_get_obj_val(w.lp);
 			has_last = true;
 			purge_priced_out(&w, m);
