@@ -505,6 +505,7 @@ static enum mu_code run_simplex(glp_prob *lp, const struct sol_model *m,
                                 struct sol_result *out, struct mu_err *err)
 {
 	bool is_warm = opt->warm_rows && opt->warm_cols;
+	bool is_purging = !opt->is_mip && m->n_cols >= SOL_SIFT_PURGE_MIN_COLS;
 	bool is_done = false;
 	double deadline = opt->time_limit > 0 ? mu_time_now() + opt->time_limit : 0;
 	int rc = 0, st;
@@ -518,8 +519,8 @@ static enum mu_code run_simplex(glp_prob *lp, const struct sol_model *m,
 		rc = sol_relax_simplex(lp, parm, watch);
 		is_done = rc != GLP_EBADB && rc != GLP_ESING && rc != GLP_ECOND;
 	} else if (opt->col_is_core) {
-		enum sol_sift_outcome sifted = sol_sift_solve(lp, m, opt->col_is_core, parm,
-		                                              deadline, watch, &out->sift_rounds);
+		enum sol_sift_outcome sifted = sol_sift_solve(
+		    lp, m, opt->col_is_core, is_purging, parm, deadline, watch, &out->sift_rounds);
 		is_done = sifted != SOL_SIFT_FAILED;
 		rc = sifted == SOL_SIFT_TIME_UP   ? GLP_ETMLIM
 		     : sifted == SOL_SIFT_STOPPED ? GLP_ESTOP

@@ -87,6 +87,16 @@ struct sol_options {
  * sifting (measured: the example's 8,176 columns take half the time). */
 #define SOL_SIFT_MIN_COLS 2000
 
+/* From this many columns, a plan-mode relaxation (not a rota's) purges
+ * its working LP (sol_sift.c), and pol_solve starts sifting from a supply
+ * curve's extra staff and rate steps too: both pay on bench_gen large
+ * (47,000 columns) and large-supply (54,000; docs/speed.md, "Supply curves
+ * (§3d)"). Below it, and in rota mode, sifting takes the path it took
+ * before, so that plan mode ends on the same one of its many optima (the
+ * example's 8,176 columns: the cost each partner is given, which shares
+ * and the README quote) and a rota's search starts where it did. */
+#define SOL_SIFT_PURGE_MIN_COLS 20000
+
 struct sol_result {
 	enum sol_status status;
 	double objective;

@@ -338,7 +338,10 @@ enum mu_code sol_lp_solve(struct sol_lp *s, enum sol_status *status, double *obj
 	parm.meth = GLP_DUALP;
 	if (rc < 0 && !s->is_solved && s->col_is_core) {
 		size_t rounds;
-		switch (sol_sift_solve(s->lp, s->m, s->col_is_core, &parm, s->deadline, NULL,
+		/* without purging: the first optimum, one of a game's or a
+		 * recruitment's many, is what every later solve goes on from,
+		 * and their figures (shares' cash per partner) stay as they were */
+		switch (sol_sift_solve(s->lp, s->m, s->col_is_core, false, &parm, s->deadline, NULL,
 		                       &rounds)) {
 		case SOL_SIFT_OPTIMAL:
 			rc = 0;

