@@ -2,7 +2,9 @@
  * cli_twostage.c - the two-stage plan on the terminal (DESIGN.md §3e): the
  * scenarios files read and refused at their cells, the workflow's four
  * solves with their progress, the lines io_say_twostage words, and the
- * outputs into --out. Not recorded in the run store yet (docs/choices.md).
+ * run recorded in the store (what is decided now, the scenarios files, the
+ * expected and measured figures), and then the outputs into --out, whose
+ * page names the run.
  */
 #include "cli_twostage.h"
 
@@ -12,6 +14,7 @@
 #include "core/mu_buf.h"
 #include "core/mu_draws.h"
 #include "core/mu_format.h"
+#include "core/mu_time.h"
 #include "flows/flow_twostage.h"
 #include "io/io_draws.h"
 #include "io/io_outputs.h"
@@ -43,7 +46,9 @@ int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
                        const struct mu_scenario *sc)
 {
 	struct mu_draws *draws = NULL, *check = NULL;
-	struct flow_twostage_request req = {0};
+	struct flow_twostage_request req = {.started = mu_time_now()};
+	struct io_store *st = NULL;
+	int64_t run_id = 0;
 	struct flow_twostage res;
 	struct io_twostage view;
 	struct cli_progress progress;
@@ -59,6 +64,7 @@ int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
 	if ((status = read_draws(o->scenarios, o->scenario, sc, &draws)) != 0 ||
 	    (o->check_scenarios &&
 	     (status = read_draws(o->check_scenarios, o->scenario, sc, &check)) != 0) ||
+	    (status = cli_run_store_open(o->db, &st)) != 0 ||
 	    (status = cli_prepare_out(o->out)) != 0)
 		goto done;
 	mu_err_clear(&err);
@@ -72,10 +78,15 @@ int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
 	req.time_limit = o->time_limit;
 	req.work_limit = cli_work_limit(o);
 	req.mps = o->mps;
+	req.command = "solve";
+	req.draws_file = o->scenarios;
+	req.check_file = o->check_scenarios;
+	req.time_read = mu_time_now() - req.started;
 	progress.what = o->is_lp ? "two-stage plan" : "two-stage rota";
 	progress.time_limit = o->time_limit;
 	cli_run_hooks(&progress, true, &req.hooks);
-	if (flow_twostage_solve(sc, &req, &res, &err) != MU_OK) {
+	if (flow_twostage_solve(sc, &req, &res, &err) != MU_OK ||
+	    flow_twostage_record(st, src, sc, &req, &res, &run_id, &err) != MU_OK) {
 		status = cli_fail(&err);
 		goto done;
 	}
@@ -91,10 +102,18 @@ int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
 	    .n_measured = check ? check->n_scenarios : draws->n_scenarios,
 	    .plan = &res.plan,
 	    .mean_plan = &res.mean_plan,
+	    .run_id = run_id,
+	    .draws_file = o->scenarios,
+	    .check_file = o->check_scenarios,
 	};
+	/* the page names the run: written once it is recorded */
 	if (staged && (io_twostage_write(staged, sc, &view, !o->is_lp, src->label, &err) != MU_OK ||
 	               io_outputs_commit(staged, o->out, &err) != MU_OK)) {
-		status = cli_fail(&err);
+		cli_print_line(stderr,
+		               "muster: run %lld is recorded in %s, but its outputs could not "
+		               "all be put in %s: %s\n",
+		               (long long)run_id, o->db, o->out, err.msg);
+		status = 1;
 		goto done;
 	}
 	for (k = 0; k < res.solved.n_days; k++)
@@ -121,7 +140,7 @@ int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
 	printf("  model %zu rows, %zu columns, %zu non-zeros; built in %.3f s, solved in %.2f s\n",
 	       res.solved.n_rows, res.solved.n_cols, res.solved.n_nonzeros, res.solved.time_build,
 	       res.solved.time_solve);
-	printf("  not recorded in %s: two-stage runs are not stored yet", cli_safe(o->db));
+	printf("  run %lld recorded in %s", (long long)run_id, cli_safe(o->db));
 	if (o->out)
 		printf("; plan.csv (decided now), %sday.csv (each scenario's day), risk.csv "
 		       "and report.html in %s",
@@ -131,6 +150,7 @@ int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
 done:
 	io_outputs_abandon(staged);
 	free(staged);
+	io_store_close(st);
 	flow_twostage_release(&res);
 	mu_draws_free(draws);
 	mu_draws_free(check);

@@ -76,6 +76,71 @@ enum mu_code flow_twostage_solve(const struct mu_scenario *sc,
 	return measure(sc, req, out->mean.plan, on, &out->mean_plan, err);
 }
 
+/* The KPIs of t (FLOW_TWOSTAGE_KPI_MAX at most) into kpis; returns how
+ * many. */
+static size_t twostage_kpis(const struct flow_twostage *t, struct io_run_kpi *kpis)
+{
+	size_t n = 0, k, n_flagged = 0;
+	for (k = 0; k < t->solved.n_days; k++)
+		n_flagged += t->solved.days[k]->system.n_red_flags > 0;
+	kpis[n++] = (struct io_run_kpi){"SYSTEM", "expected_spend", t->spend};
+	kpis[n++] = (struct io_run_kpi){"SYSTEM", "expected_penalties", t->penalty};
+	kpis[n++] = (struct io_run_kpi){"SYSTEM", "now_spend", t->solved.plan->system.spend_total};
+	kpis[n++] = (struct io_run_kpi){
+	    "SYSTEM", "scenarios_red_flag_fraction",
+	    t->solved.n_days ? (double)n_flagged / (double)t->solved.n_days : 0};
+	if (!t->is_measured)
+		return n;
+	kpis[n++] = (struct io_run_kpi){"SYSTEM", "measured_spend", t->plan.spend};
+	kpis[n++] = (struct io_run_kpi){"SYSTEM", "measured_penalties", t->plan.penalty};
+	kpis[n++] =
+	    (struct io_run_kpi){"SYSTEM", "measured_red_flag_fraction", t->plan.red_flag_chance};
+	kpis[n++] = (struct io_run_kpi){"SYSTEM", "mean_plan_spend", t->mean_plan.spend};
+	kpis[n++] = (struct io_run_kpi){"SYSTEM", "mean_plan_penalties", t->mean_plan.penalty};
+	kpis[n++] = (struct io_run_kpi){"SYSTEM", "mean_plan_red_flag_fraction",
+	                                t->mean_plan.red_flag_chance};
+	return n;
+}
+
+enum mu_code flow_twostage_record(struct io_store *st, const struct io_source *src,
+                                  const struct mu_scenario *sc,
+                                  const struct flow_twostage_request *req,
+                                  const struct flow_twostage *t, int64_t *id, struct mu_err *err)
+{
+	struct flow_run_request rreq = {.command = req->command,
+	                                .is_lp = req->is_lp,
+	                                .started = req->started,
+	                                .time_read = req->time_read};
+	struct flow_run run;
+	struct flow_run_stored stored;
+	struct io_run_kpi kpis[FLOW_TWOSTAGE_KPI_MAX];
+	struct io_run_draws draws[2];
+	enum mu_code rc;
+
+	if (flow_is_aborted(&req->hooks))
+		return mu_err_set(err, MU_E_SOLVER, "interrupted; the run was not recorded");
+	memset(&run, 0, sizeof(run));
+	run.solved = t->solved; /* borrowed: describe reads it */
+	flow_run_describe(sc, &rreq, &run, &stored);
+	/* a two-stage run's KPIs are its expected and measured figures, not
+	 * the summary of what is decided now alone */
+	flow_run_stored_release(&stored);
+	stored.r.kpis = kpis;
+	stored.r.n_kpis = twostage_kpis(t, kpis);
+	draws[0] = (struct io_run_draws){"scenarios", req->draws_file, req->draws->hash,
+	                                 (long)req->draws->n_scenarios};
+	if (req->check)
+		draws[1] = (struct io_run_draws){"check", req->check_file, req->check->hash,
+		                                 (long)req->check->n_scenarios};
+	stored.r.draws = draws;
+	stored.r.n_draws = req->check ? 2 : 1;
+	rc = io_store_add_run(st, src, &stored.r, id, err);
+	if (rc == MU_OK && flow_is_aborted(&req->hooks))
+		return mu_err_set(err, MU_E_SOLVER, "interrupted after run %lld was recorded in %s",
+		                  (long long)*id, io_store_path(st));
+	return rc;
+}
+
 void flow_twostage_release(struct flow_twostage *t)
 {
 	pol_solved_release(&t->solved);

@@ -9,10 +9,13 @@
 #define FLOW_TWOSTAGE_H
 
 #include "flows/flow.h"
+#include "flows/flow_run.h"
 
 #include "core/mu_draws.h"
 #include "core/mu_err.h"
 #include "core/mu_scenario.h"
+#include "io/io_source.h"
+#include "io/io_store.h"
 #include "policies/pol_solve.h"
 
 #include <stdbool.h>
@@ -28,6 +31,12 @@ struct flow_twostage_request {
 	long work_limit;   /* rota: pol_solve_request's, per search */
 	const char *mps;   /* write the two-stage model here first, or NULL */
 	struct flow_hooks hooks;
+	/* what the run store records (flow_twostage_record): the command
+	 * ("solve"), the files draws and check were read from, as given, when
+	 * the command began and how long reading took */
+	const char *command;
+	const char *draws_file, *check_file;
+	double started, time_read;
 };
 
 struct flow_twostage {
@@ -52,6 +61,24 @@ struct flow_twostage {
 enum mu_code flow_twostage_solve(const struct mu_scenario *sc,
                                  const struct flow_twostage_request *req, struct flow_twostage *out,
                                  struct mu_err *err);
+
+/* The KPIs a two-stage run records under SYSTEM (names as `show` reads
+ * them): expected_spend, expected_penalties, now_spend,
+ * scenarios_red_flag_fraction (the plan's own scenarios), and when
+ * measured (req->check) measured_spend, measured_penalties,
+ * measured_red_flag_fraction and the same of the plan for the mean
+ * (mean_plan_spend, ...). */
+#define FLOW_TWOSTAGE_KPI_MAX 10
+
+/* Records the two-stage run t of req in st, whole or not at all: the
+ * plan rows what is decided now, the settings in force, the KPIs above,
+ * and its scenarios files (name, SHA-256, N). *id gets its number. MU_OK;
+ * MU_E_DB, MU_E_USAGE (nothing recorded); MU_E_SOLVER when the stop came
+ * during the commit (recorded, *id set, the message says so). */
+enum mu_code flow_twostage_record(struct io_store *st, const struct io_source *src,
+                                  const struct mu_scenario *sc,
+                                  const struct flow_twostage_request *req,
+                                  const struct flow_twostage *t, int64_t *id, struct mu_err *err);
 
 void flow_twostage_release(struct flow_twostage *t);
 

@@ -12,8 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 
-/* "+£1,234.00", "-£1,234.00" or "£0.00" (is_money), or the same as a weight. */
-static const char *signed_figure(char *buf, double v, bool is_money)
+const char *io_twostage_signed(char *buf, double v, bool is_money)
 {
 	char body[MU_MONEY_SIZE];
 	double r = round(v * 100) / 100;
@@ -21,13 +20,13 @@ static const char *signed_figure(char *buf, double v, bool is_money)
 		mu_format_money(body, fabs(r), 2);
 	else
 		mu_format_weight(body, fabs(r), 2);
-	snprintf(buf, MU_MONEY_SIZE + 2, "%s%s", r > 0 ? "+" : r < 0 ? "-" : "", body);
+	snprintf(buf, IO_TWOSTAGE_SIGNED_SIZE, "%s%s", r > 0 ? "+" : r < 0 ? "-" : "", body);
 	return buf;
 }
 
 void io_say_twostage(struct mu_buf *b, const struct io_twostage *t)
 {
-	char x[3][MU_MONEY_SIZE + 2];
+	char x[3][IO_TWOSTAGE_SIGNED_SIZE];
 	double chance;
 	mu_buf_addf(b,
 	            "Two-stage plan for %zu scenarios: bank rota and agency bookings decided now "
@@ -47,16 +46,16 @@ void io_say_twostage(struct mu_buf *b, const struct io_twostage *t)
 	}
 	chance = 100 * (t->plan->red_flag_chance - t->mean_plan->red_flag_chance);
 	chance = round(chance * 10) / 10;
-	mu_buf_addf(b,
-	            "Planning for the spread, on %zu other scenarios, this plan minus the plan for "
-	            "demand.csv's required alone: expected spend %s (cash), expected penalties %s "
-	            "(weights), chance of any red flag %s%.1f percentage points (%.1f%% against "
-	            "%.1f%%).\n",
-	            t->n_measured, signed_figure(x[0], t->plan->spend - t->mean_plan->spend, true),
-	            signed_figure(x[1], t->plan->penalty - t->mean_plan->penalty, false),
-	            chance > 0   ? "+"
-	            : chance < 0 ? "-"
-	                         : "",
-	            fabs(chance), 100 * t->plan->red_flag_chance,
-	            100 * t->mean_plan->red_flag_chance);
+	mu_buf_addf(
+	    b,
+	    "Planning for the spread, on %zu other scenarios, this plan minus the plan for "
+	    "demand.csv's required alone: expected spend %s (cash), expected penalties %s "
+	    "(weights), chance of any red flag %s%.1f percentage points (%.1f%% against "
+	    "%.1f%%).\n",
+	    t->n_measured, io_twostage_signed(x[0], t->plan->spend - t->mean_plan->spend, true),
+	    io_twostage_signed(x[1], t->plan->penalty - t->mean_plan->penalty, false),
+	    chance > 0   ? "+"
+	    : chance < 0 ? "-"
+	                 : "",
+	    fabs(chance), 100 * t->plan->red_flag_chance, 100 * t->mean_plan->red_flag_chance);
 }

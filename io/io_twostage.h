@@ -11,10 +11,12 @@
 #include "core/mu_buf.h"
 #include "core/mu_draws.h"
 #include "core/mu_err.h"
+#include "core/mu_format.h"
 #include "core/mu_plan.h"
 #include "core/mu_scenario.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 
 struct io_twostage {
 	const struct mu_draws *draws;      /* the scenarios the plan was made on */
@@ -29,6 +31,10 @@ struct io_twostage {
 	size_t n_measured;
 	const struct mu_draws_outcome *plan;      /* this plan */
 	const struct mu_draws_outcome *mean_plan; /* the plan for demand.csv's required */
+	/* the page's header: the run as recorded (0: none), and the files the
+	 * plan was made on and measured on (check_file NULL: not measured) */
+	long long run_id;
+	const char *draws_file, *check_file;
 };
 
 /* Writes into dir (which exists) plan.csv (now's rows), rota.csv when
@@ -42,6 +48,12 @@ enum mu_code io_twostage_write(const char *dir, const struct mu_scenario *sc,
 /* Whether a day plan's row is the day's (own, lend, late agency, short,
  * breach): day.csv's rows; the others are what was decided now. */
 bool io_twostage_is_day_row(const struct mu_plan_row *r);
+
+/* "+£1,234.00", "-£1,234.00" or "£0.00" (is_money), or the same as a
+ * penalty weight with no pound sign, into buf (IO_TWOSTAGE_SIGNED_SIZE);
+ * v rounded to the penny first. Returns buf. */
+#define IO_TWOSTAGE_SIGNED_SIZE (MU_MONEY_SIZE + 2)
+const char *io_twostage_signed(char *buf, double v, bool is_money);
 
 /* The terminal's lines on t, each ending in a newline: the plan made for N
  * scenarios, its expected cost as cash and penalty weights, and the value

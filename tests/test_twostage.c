@@ -557,7 +557,8 @@ static void test_twostage_cli_solves_and_refuses(void **state)
 	expect_in("o1/day.csv", "d5,late_agency,p,rn,rn,s1,x,,p,1,1,50.000000,");
 	expect_in("o1/risk.csv", "p,rn,s1,scenarios,0.000000,0.000000,0.000000,0.000000\n");
 	expect_in("o1/rota.csv", "worker,");
-	expect_in("o1/report.html", "The value of planning for the spread was not measured");
+	expect_in("o1/report.html", "<p>Not measured: a plan is measured on scenarios it was not "
+	                            "made on. Give <code>--check-scenarios FILE</code>");
 
 	r = tu_run("solve", "nv", "--lp", "--scenarios", "draws.csv", "--check-scenarios",
 	           "check.csv", NULL);
@@ -568,7 +569,38 @@ static void test_twostage_cli_solves_and_refuses(void **state)
 	assert_non_null(strstr(r.out, "on 2 other scenarios, this plan minus the plan for "
 	                              "demand.csv's required alone: expected spend -£10.00 (cash), "
 	                              "expected penalties 0.00 (weights)"));
+	assert_non_null(strstr(r.out, "  run 2 recorded in muster.db\n"));
 	tu_result_free(&r);
+
+	/* the run store (DESIGN.md §4): both runs recorded, two-stage, with
+	 * their scenarios files and figures; merge copies them whole */
+	r = tu_run("runs", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "nv (two-stage, 5 scenarios)\n"));
+	tu_result_free(&r);
+	r = tu_run("show", "1", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "plan rows  4 (what is decided now"));
+	assert_non_null(strstr(r.out, "mean over 5 scenarios of the cost on the day"));
+	assert_non_null(strstr(r.out, "made on    draws.csv (5 scenarios)"));
+	assert_null(strstr(r.out, "checked on"));
+	assert_non_null(strstr(r.out, "expected_spend                        £70.00"));
+	assert_non_null(strstr(r.out, "expected_penalties                       0.00"));
+	assert_non_null(strstr(r.out, "now_spend                             £60.00"));
+	assert_non_null(strstr(r.out, "late_agency_premium    0.25"));
+	assert_null(strstr(r.out, "measured_spend"));
+	tu_result_free(&r);
+	r = tu_run("merge", "--db", "merged.db", "muster.db", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	r = tu_run("show", "2", "--db", "merged.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "checked on check.csv (2 scenarios)"));
+	assert_non_null(strstr(r.out, "measured_spend                       £110.00"));
+	assert_non_null(strstr(r.out, "mean_plan_spend                      £120.00"));
+	assert_non_null(strstr(r.out, "measured_red_flag_fraction              0.00%"));
+	tu_result_free(&r);
+	expect_in("o1/report.html", "Run 1");
 
 	tu_path(path, sizeof(path), "nv/draws.csv.txt");
 	tu_write(path, NEWS_DRAWS, strlen(NEWS_DRAWS));
