@@ -42,6 +42,59 @@ static int read_draws(const char *path, const char *dir, const struct mu_scenari
 	return status;
 }
 
+int cli_twostage_read(const struct cli_options *o, const struct mu_scenario *sc,
+                      struct mu_draws **draws, struct mu_draws **check)
+{
+	int status;
+	*draws = *check = NULL;
+	if ((status = read_draws(o->scenarios, o->scenario, sc, draws)) != 0 ||
+	    (o->check_scenarios &&
+	     (status = read_draws(o->check_scenarios, o->scenario, sc, check)) != 0)) {
+		mu_draws_free(*draws);
+		*draws = NULL;
+	}
+	return status;
+}
+
+/* Prints the lines of b, each as cli_print_line does (a newline inside
+ * shown as \\n). */
+static void print_lines(const struct mu_buf *b)
+{
+	const char *line;
+	for (line = b->data; line && *line;) {
+		const char *end = strchr(line, '\n');
+		int n = (int)(end ? end - line : (long)strlen(line));
+		cli_print_line(stdout, "%.*s\n", n, line);
+		line += n + (end != NULL);
+	}
+}
+
+int cli_twostage_print_compare(const struct cli_options *o, const struct mu_scenario *sc,
+                               const struct flow_compare *c)
+{
+	const struct flow_twostage *sys = &c->twostage[FLOW_SYSTEM];
+	struct mu_buf say;
+	size_t k, n_flagged = 0;
+	mu_buf_init(&say);
+	io_say_twostage_compare(&say, sc, &c->twostage_view[FLOW_SYSTEM],
+	                        &c->twostage_view[FLOW_SILO]);
+	printf("\n");
+	print_lines(&say);
+	mu_buf_release(&say);
+	for (k = 0; k < sys->solved.n_days; k++)
+		n_flagged += sys->solved.days[k]->system.n_red_flags > 0;
+	printf("  %zu of the %zu scenarios have a red flag on the day under the system plan\n",
+	       n_flagged, sys->solved.n_days);
+	printf("  runs %lld (system) and %lld (silo) recorded in %s", (long long)c->id[FLOW_SYSTEM],
+	       (long long)c->id[FLOW_SILO], cli_safe(o->db));
+	if (o->out)
+		printf("; compare.csv and report.html in %s, each plan's plan.csv, day.csv, "
+		       "risk.csv and report.html in %s/system and %s/silo",
+		       cli_safe(o->out), cli_safe(o->out), cli_safe(o->out));
+	printf("\n");
+	return n_flagged > 0 ? 3 : 0;
+}
+
 int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
                        const struct mu_scenario *sc)
 {
@@ -56,14 +109,11 @@ int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
 	struct mu_buf say;
 	char words[MU_STATUS_SIZE], stop[CLI_STOP_SIZE];
 	char *staged = NULL;
-	const char *line;
 	size_t k, n_flagged = 0;
 	int status;
 
 	memset(&res, 0, sizeof(res));
-	if ((status = read_draws(o->scenarios, o->scenario, sc, &draws)) != 0 ||
-	    (o->check_scenarios &&
-	     (status = read_draws(o->check_scenarios, o->scenario, sc, &check)) != 0) ||
+	if ((status = cli_twostage_read(o, sc, &draws, &check)) != 0 ||
 	    (status = cli_run_store_open(o->db, &st)) != 0 ||
 	    (status = cli_prepare_out(o->out)) != 0)
 		goto done;
@@ -75,6 +125,7 @@ int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
 	req.draws = draws;
 	req.check = check;
 	req.is_lp = o->is_lp;
+	req.is_silo = o->is_silo;
 	req.time_limit = o->time_limit;
 	req.work_limit = cli_work_limit(o);
 	req.mps = o->mps;
@@ -90,22 +141,7 @@ int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
 		status = cli_fail(&err);
 		goto done;
 	}
-	view = (struct io_twostage){
-	    .draws = draws,
-	    .now = res.solved.plan,
-	    .days = (const struct mu_plan *const *)res.solved.days,
-	    .n_days = res.solved.n_days,
-	    .objective = res.solved.objective,
-	    .spend = res.spend,
-	    .penalty = res.penalty,
-	    .is_measured = res.is_measured,
-	    .n_measured = check ? check->n_scenarios : draws->n_scenarios,
-	    .plan = &res.plan,
-	    .mean_plan = &res.mean_plan,
-	    .run_id = run_id,
-	    .draws_file = o->scenarios,
-	    .check_file = o->check_scenarios,
-	};
+	flow_twostage_view(&res, &req, run_id, &view);
 	/* the page names the run: written once it is recorded */
 	if (staged && (io_twostage_write(staged, sc, &view, !o->is_lp, src->label, &err) != MU_OK ||
 	               io_outputs_commit(staged, o->out, &err) != MU_OK)) {
@@ -118,7 +154,8 @@ int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
 	}
 	for (k = 0; k < res.solved.n_days; k++)
 		n_flagged += res.solved.days[k]->system.n_red_flags > 0;
-	printf("%s two-stage %s: %s", cli_safe(o->scenario), o->is_lp ? "plan" : "rota",
+	printf("%s two-stage %s%s: %s", cli_safe(o->scenario), o->is_lp ? "plan" : "rota",
+	       o->is_silo ? " (silo)" : "",
 	       mu_format_status(words, res.solved.status, !o->is_lp && res.solved.has_bound,
 	                        res.solved.gap));
 	if (res.solved.status == MU_STATUS_FEASIBLE)
@@ -127,13 +164,7 @@ int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
 	printf("\n");
 	mu_buf_init(&say);
 	io_say_twostage(&say, &view);
-	/* line by line: cli_print_line shows a newline inside as \\n */
-	for (line = say.data; line && *line;) {
-		const char *end = strchr(line, '\n');
-		int n = (int)(end ? end - line : (long)strlen(line));
-		cli_print_line(stdout, "%.*s\n", n, line);
-		line += n + (end != NULL);
-	}
+	print_lines(&say);
 	mu_buf_release(&say);
 	printf("  %zu of the %zu scenarios have a red flag on the day under this plan\n", n_flagged,
 	       res.solved.n_days);

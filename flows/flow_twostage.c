@@ -17,11 +17,13 @@ static enum mu_code measure(const struct mu_scenario *sc, const struct flow_twos
                             struct mu_draws_outcome *o, struct mu_err *err)
 {
 	struct pol_solved s;
-	enum mu_code rc =
-	    pol_solve(sc,
-	              &(struct pol_solve_request){
-	                  .is_lp = true, .draws = draws, .fix_now = plan, .stop = req->hooks.stop},
-	              &s, err);
+	enum mu_code rc = pol_solve(sc,
+	                            &(struct pol_solve_request){.is_lp = true,
+	                                                        .is_silo = req->is_silo,
+	                                                        .draws = draws,
+	                                                        .fix_now = plan,
+	                                                        .stop = req->hooks.stop},
+	                            &s, err);
 	if (rc == MU_OK)
 		mu_draws_outcome_init(o, sc, (const struct mu_plan *const *)s.days, s.n_days);
 	pol_solved_release(&s);
@@ -34,6 +36,7 @@ enum mu_code flow_twostage_solve(const struct mu_scenario *sc,
 {
 	struct pol_solve_request two = {
 	    .is_lp = req->is_lp,
+	    .is_silo = req->is_silo,
 	    .time_limit = req->time_limit,
 	    .work_limit = req->work_limit,
 	    .mps = req->mps,
@@ -86,6 +89,8 @@ static size_t twostage_kpis(const struct flow_twostage *t, struct io_run_kpi *kp
 	kpis[n++] = (struct io_run_kpi){"SYSTEM", "expected_spend", t->spend};
 	kpis[n++] = (struct io_run_kpi){"SYSTEM", "expected_penalties", t->penalty};
 	kpis[n++] = (struct io_run_kpi){"SYSTEM", "now_spend", t->solved.plan->system.spend_total};
+	kpis[n++] =
+	    (struct io_run_kpi){"SYSTEM", "now_penalties", t->solved.plan->system.penalty_total};
 	kpis[n++] = (struct io_run_kpi){
 	    "SYSTEM", "scenarios_red_flag_fraction",
 	    t->solved.n_days ? (double)n_flagged / (double)t->solved.n_days : 0};
@@ -109,6 +114,7 @@ enum mu_code flow_twostage_record(struct io_store *st, const struct io_source *s
 {
 	struct flow_run_request rreq = {.command = req->command,
 	                                .is_lp = req->is_lp,
+	                                .is_silo = req->is_silo,
 	                                .started = req->started,
 	                                .time_read = req->time_read};
 	struct flow_run run;
@@ -139,6 +145,28 @@ enum mu_code flow_twostage_record(struct io_store *st, const struct io_source *s
 		return mu_err_set(err, MU_E_SOLVER, "interrupted after run %lld was recorded in %s",
 		                  (long long)*id, io_store_path(st));
 	return rc;
+}
+
+void flow_twostage_view(const struct flow_twostage *t, const struct flow_twostage_request *req,
+                        int64_t run_id, struct io_twostage *out)
+{
+	*out = (struct io_twostage){
+	    .draws = req->draws,
+	    .check = req->check,
+	    .now = t->solved.plan,
+	    .days = (const struct mu_plan *const *)t->solved.days,
+	    .n_days = t->solved.n_days,
+	    .objective = t->solved.objective,
+	    .spend = t->spend,
+	    .penalty = t->penalty,
+	    .is_measured = t->is_measured,
+	    .n_measured = req->check ? req->check->n_scenarios : req->draws->n_scenarios,
+	    .plan = &t->plan,
+	    .mean_plan = &t->mean_plan,
+	    .run_id = (long long)run_id,
+	    .draws_file = req->draws_file,
+	    .check_file = req->check_file,
+	};
 }
 
 void flow_twostage_release(struct flow_twostage *t)

@@ -16,6 +16,7 @@
 #include "core/mu_scenario.h"
 #include "io/io_source.h"
 #include "io/io_store.h"
+#include "io/io_twostage.h"
 #include "policies/pol_solve.h"
 
 #include <stdbool.h>
@@ -27,6 +28,9 @@ struct flow_twostage_request {
 	 * draws, in sample) */
 	const struct mu_draws *check;
 	bool is_lp;
+	/* partners alone (compare's silo plan): each plan made and measured
+	 * with no lending and each bank worker at home only */
+	bool is_silo;
 	double time_limit; /* seconds for each of the two plans' searches; 0 = none */
 	long work_limit;   /* rota: pol_solve_request's, per search */
 	const char *mps;   /* write the two-stage model here first, or NULL */
@@ -63,12 +67,13 @@ enum mu_code flow_twostage_solve(const struct mu_scenario *sc,
                                  struct mu_err *err);
 
 /* The KPIs a two-stage run records under SYSTEM (names as `show` reads
- * them): expected_spend, expected_penalties, now_spend,
+ * them): expected_spend, expected_penalties, now_spend and now_penalties
+ * (what is decided now: its plan rows' costs add up to their sum),
  * scenarios_red_flag_fraction (the plan's own scenarios), and when
  * measured (req->check) measured_spend, measured_penalties,
  * measured_red_flag_fraction and the same of the plan for the mean
  * (mean_plan_spend, ...). */
-#define FLOW_TWOSTAGE_KPI_MAX 10
+#define FLOW_TWOSTAGE_KPI_MAX 11
 
 /* Records the two-stage run t of req in st, whole or not at all: the
  * plan rows what is decided now, the settings in force, the KPIs above,
@@ -79,6 +84,10 @@ enum mu_code flow_twostage_record(struct io_store *st, const struct io_source *s
                                   const struct mu_scenario *sc,
                                   const struct flow_twostage_request *req,
                                   const struct flow_twostage *t, int64_t *id, struct mu_err *err);
+
+/* io/'s view of t made as req asked, its page naming run_id (0: none). */
+void flow_twostage_view(const struct flow_twostage *t, const struct flow_twostage_request *req,
+                        int64_t run_id, struct io_twostage *out);
 
 void flow_twostage_release(struct flow_twostage *t);
 

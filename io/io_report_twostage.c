@@ -272,6 +272,135 @@ static enum mu_code write_page(const char *dir, const struct mu_scenario *sc,
 	return io_html_write_page(dir, &b, err);
 }
 
+void io_twostage_figures(const struct mu_scenario *sc, const struct io_twostage *t,
+                         struct io_twostage_figures *out)
+{
+	const struct mu_draws *on = t->is_measured && t->check ? t->check : t->draws;
+	double short_hours = 0;
+	size_t k, d;
+	memset(out, 0, sizeof(*out));
+	out->spend = t->plan->spend;
+	out->penalty = t->plan->penalty;
+	out->red_flag_chance = t->plan->red_flag_chance;
+	for (k = 0; k < on->n_scenarios; k++)
+		for (d = 0; d < sc->n_demand; d++)
+			out->required_hours += on->required[k * on->n_demand + d] *
+			                       sc->shifts[sc->demand[d].shift].paid_hours /
+			                       (double)on->n_scenarios;
+	for (d = 0; d < sc->n_demand; d++)
+		short_hours += t->plan->row_short_hours[d];
+	out->filled_hours = out->required_hours - short_hours;
+}
+
+/* compare.csv: each figure of both plans and the system's minus the
+ * silo's. */
+static enum mu_code write_compare_csv(const char *dir, const struct io_twostage_figures *f,
+                                      struct mu_err *err)
+{
+	static const char *const names[] = {"expected_spend", "expected_penalties",
+	                                    "required_hours", "filled_hours", "red_flag_fraction"};
+	struct io_file_out out;
+	size_t i;
+	if (io_file_open(&out, dir, "compare.csv", err) != MU_OK)
+		return MU_E_IO;
+	fputs("figure,system,silo,difference\n", out.fp);
+	for (i = 0; i < 5; i++) {
+		double v[2] = {i == 0   ? f[0].spend
+		               : i == 1 ? f[0].penalty
+		               : i == 2 ? f[0].required_hours
+		               : i == 3 ? f[0].filled_hours
+		                        : f[0].red_flag_chance,
+		               i == 0   ? f[1].spend
+		               : i == 1 ? f[1].penalty
+		               : i == 2 ? f[1].required_hours
+		               : i == 3 ? f[1].filled_hours
+		                        : f[1].red_flag_chance};
+		fprintf(out.fp, "%s,%.6f,%.6f,%.6f\n", names[i], v[0], v[1], v[0] - v[1]);
+	}
+	return io_file_close(&out, err);
+}
+
+enum mu_code io_twostage_write_compare(const char *dir, const struct mu_scenario *sc,
+                                       const struct io_twostage *sys,
+                                       const struct io_twostage *silo, const char *label,
+                                       struct mu_err *err)
+{
+	struct io_twostage_figures f[2];
+	struct mu_buf b, say;
+	const char *line;
+	char runs[96], x[3][IO_TWOSTAGE_SIGNED_SIZE];
+	double dh;
+	enum mu_code rc;
+	int k;
+	io_twostage_figures(sc, sys, &f[0]);
+	io_twostage_figures(sc, silo, &f[1]);
+	if ((rc = write_compare_csv(dir, f, err)) != MU_OK)
+		return rc;
+	mu_buf_init(&b);
+	snprintf(runs, sizeof(runs), "Runs %lld (system) and %lld (silo)", sys->run_id,
+	         silo->run_id);
+	io_html_page_open(&b, "Two-stage plans: the system against the silo", sc, label, runs);
+	mu_buf_addf(&b, "<p>Both plans made for the same <b>%zu scenarios</b> from <code>",
+	            sys->n_days);
+	io_html_esc(&b, sys->draws_file ? sys->draws_file : "(in memory)");
+	mu_buf_adds(&b, "</code>");
+	if (sys->check_file) {
+		mu_buf_addf(&b,
+		            "; the figures are measured on <b>%zu other scenarios</b> from <code>",
+		            sys->n_measured);
+		io_html_esc(&b, sys->check_file);
+		mu_buf_adds(&b, "</code>");
+	} else
+		mu_buf_adds(&b, "; the figures are expected over them");
+	mu_buf_adds(&b, ". The silo plan is each partner alone: no lending, each bank worker at "
+	                "home only.</p>\n<table><thead><tr><th>expected</th><th>system</th>"
+	                "<th>silo</th><th>system minus silo</th></tr></thead>\n");
+	mu_buf_addf(&b, "<tr><td>spend (cash)</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+	            io_html_money(x[0], f[0].spend), io_html_money(x[1], f[1].spend),
+	            io_twostage_signed(x[2], f[0].spend - f[1].spend, true));
+	mu_buf_addf(&b,
+	            "<tr><td>penalties (weights, not money)</td><td>%s</td><td>%s</td><td>%s</td>"
+	            "</tr>\n",
+	            io_html_weight(x[0], f[0].penalty), io_html_weight(x[1], f[1].penalty),
+	            io_twostage_signed(x[2], f[0].penalty - f[1].penalty, false));
+	dh = round(10 * (f[0].filled_hours - f[1].filled_hours)) / 10;
+	mu_buf_addf(&b,
+	            "<tr><td>filled hours (of %.1f required)</td><td>%.1f</td><td>%.1f</td>"
+	            "<td>%s%.1f</td></tr>\n",
+	            f[0].required_hours, f[0].filled_hours, f[1].filled_hours,
+	            dh > 0   ? "+"
+	            : dh < 0 ? "-"
+	                     : "",
+	            fabs(dh));
+	mu_buf_addf(&b,
+	            "<tr><td>chance of any red flag</td><td>%.1f%%</td><td>%.1f%%</td>"
+	            "<td>%+.1f percentage points</td></tr>\n</table>\n",
+	            100 * f[0].red_flag_chance, 100 * f[1].red_flag_chance,
+	            round(1000 * (f[0].red_flag_chance - f[1].red_flag_chance)) / 10);
+	mu_buf_init(&say);
+	io_say_twostage_compare(&say, sc, sys, silo);
+	/* the bidding sentence, when there is one: the last line */
+	for (line = say.data; line && *line;) {
+		const char *end = strchr(line, '\n');
+		size_t n = end ? (size_t)(end - line) : strlen(line);
+		if (strncmp(line, "The bidding plan", 16) == 0) {
+			char *one = mu_strndup(line, n);
+			mu_buf_adds(&b, "<p>");
+			io_html_esc(&b, one);
+			mu_buf_adds(&b, "</p>\n");
+			free(one);
+		}
+		line += n + (end != NULL);
+	}
+	mu_buf_release(&say);
+	for (k = 0; k < 2; k++)
+		mu_buf_addf(&b,
+		            "<p>The %s plan's own page, plan.csv, day.csv and risk.csv are in "
+		            "<code>%s/</code>.</p>\n",
+		            k == 0 ? "system" : "silo", k == 0 ? "system" : "silo");
+	return io_html_write_page(dir, &b, err);
+}
+
 enum mu_code io_twostage_write(const char *dir, const struct mu_scenario *sc,
                                const struct io_twostage *t, bool is_rota, const char *label,
                                struct mu_err *err)

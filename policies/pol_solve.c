@@ -154,9 +154,9 @@ static enum mu_code check_draws(const struct mu_scenario *sc, const struct pol_s
 		    err, MU_E_USAGE,
 		    "--scenarios with --keep is not supported yet: re-plan a published "
 		    "rota without scenarios, or make a new two-stage plan");
-	if (req->is_silo || req->coalition)
+	if (req->coalition)
 		return mu_err_set(err, MU_E_USAGE,
-		                  "--scenarios with --silo (partners alone) is not supported yet");
+		                  "--scenarios with a coalition (shares) is not supported yet");
 	if (req->guarantee_cap || sc->settings.guarantee != MU_GUARANTEE_NONE)
 		return mu_err_set(err, MU_E_USAGE,
 		                  "--scenarios with the setting guarantee is not supported yet: "

@@ -614,9 +614,11 @@ static void test_twostage_cli_solves_and_refuses(void **state)
 	assert_non_null(strstr(r.err, "--check-scenarios needs --scenarios FILE"));
 	tu_result_free(&r);
 
+	/* partners alone: the newsvendor's one partner plans as the system */
 	r = tu_run("solve", "nv", "--scenarios", "draws.csv", "--silo", NULL);
-	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "--scenarios with --silo is not supported yet"));
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "nv two-stage rota (silo): optimal\n"));
+	assert_non_null(strstr(r.out, "Expected cost 70.00: spend £70.00 (cash)"));
 	tu_result_free(&r);
 
 	r = tu_run("solve", "nv", "--scenarios", "draws.csv", "--keep", "o1/plan.csv", NULL);
@@ -642,10 +644,6 @@ static void test_twostage_cli_solves_and_refuses(void **state)
 	assert_non_null(strstr(r.err, "bad.csv:2:5: invalid number '£3' in column 'required'"));
 	tu_result_free(&r);
 
-	r = tu_run("compare", "nv", "--scenarios", "draws.csv", NULL);
-	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "--scenarios is not supported by compare yet"));
-	tu_result_free(&r);
 	r = tu_run("sweep", "nv", "--vary", "tier_penalty=0:1:1", "--check-scenarios", "check.csv",
 	           NULL);
 	assert_int_equal(r.status, 2);
@@ -655,6 +653,88 @@ static void test_twostage_cli_solves_and_refuses(void **state)
 	r = tu_run("solve", "nv", "--scenarios", "none.csv", NULL);
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.err, "none.csv: cannot open the scenarios file"));
+	tu_result_free(&r);
+}
+
+/* Two partners, one shift of 1 hour: p's one own staff (rotatable, lent
+ * to q at no travel cost), q none; agency at 40 (late 50). Scenario d1
+ * needs q's 1, d2 p's 1. The system plan books nothing: each day p's
+ * staff covers whoever needs it, spend 0. The silo plan (q alone) books
+ * nothing now either (40 for certain against late 50 with chance 1/2)
+ * and pays late agency on d1: expected spend 25. Both fill the 1 hour
+ * of each day. */
+static const struct harness_file twin[] = {
+    {"partners.csv", "id\np\nq\n"},
+    {"roles.csv", "id\nrn\n"},
+    {"shifts.csv", "id,date,start,end,paid_hours\ns1,2026-11-30,08:00,09:00,1\n"},
+    {"demand.csv", "partner,role,shift,required\np,rn,s1,1\nq,rn,s1,1\n"},
+    {"staff.csv", "partner,role,shift,available,rotatable\np,rn,s1,1,1\n"},
+    {"caps.csv", "role,bank_rate,agency_cap\nrn,15,\n"},
+    {"agreements.csv", "from,to,role,max_per_shift,travel_cost,recharge_rate\np,q,*,1,0,10\n"},
+    {"agency.csv", "supplier,role,partner,rate\nx,rn,*,40\n"},
+    {NULL, NULL},
+};
+
+#define TWIN_DRAWS                                                                                 \
+	"scenario,partner,role,shift,required\nd1,p,rn,s1,0\nd1,q,rn,s1,1\nd2,p,rn,s1,1\n"         \
+	"d2,q,rn,s1,0\n"
+
+/* compare --scenarios end to end on the twin: both plans two-stage and
+ * recorded, the figures by hand, compare.csv, each plan's folder. */
+static void test_twostage_cli_compare(void **state)
+{
+	char dir[4096], path[4300];
+	struct tu_result r;
+	size_t i;
+	(void)state;
+	tu_path(dir, sizeof(dir), "twin");
+	mkdir(dir, 0777);
+	for (i = 0; twin[i].name; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, twin[i].name);
+		tu_write(path, twin[i].text, strlen(twin[i].text));
+	}
+	tu_path(path, sizeof(path), "twin-draws.csv");
+	tu_write(path, TWIN_DRAWS, strlen(TWIN_DRAWS));
+	r = tu_run("compare", "twin", "--scenarios", "twin-draws.csv", "--db", "cmp.db", "--out",
+	           "c1", NULL);
+	if (r.status != 0)
+		fail_msg("exit %d\n%s%s", r.status, r.out, r.err);
+	assert_non_null(
+	    strstr(r.out, "figures expected over the 2 scenarios the plans were made on"));
+	assert_non_null(strstr(r.out,
+	                       "  system spend £0.00 (cash), penalties 0.00 (weights, not "
+	                       "money), filled 1.0 of 1.0 hours, chance of any red flag 0.0%"));
+	assert_non_null(strstr(r.out, "  silo   spend £25.00 (cash)"));
+	assert_non_null(strstr(r.out,
+	                       "Working together, system minus silo: expected spend -£25.00 "
+	                       "(cash), expected penalties 0.00 (weights), filled hours 0.0, "
+	                       "chance of any red flag 0.0 percentage points."));
+	assert_non_null(strstr(r.out, "runs 1 (system) and 2 (silo) recorded in cmp.db"));
+	tu_result_free(&r);
+	expect_in("c1/compare.csv", "figure,system,silo,difference\n"
+	                            "expected_spend,0.000000,25.000000,-25.000000\n"
+	                            "expected_penalties,0.000000,0.000000,0.000000\n"
+	                            "required_hours,1.000000,1.000000,0.000000\n"
+	                            "filled_hours,1.000000,1.000000,0.000000\n");
+	expect_in("c1/report.html", "Runs 1 (system) and 2 (silo)");
+	expect_in("c1/silo/day.csv", "d1,late_agency,q,rn,rn,s1,x,,*,1,1,50.000000,");
+	expect_in("c1/system/day.csv", "d1,lend,q,rn,rn,s1,p,,*,1,1,");
+	r = tu_run("runs", "--db", "cmp.db", NULL);
+	assert_non_null(strstr(r.out,
+	                       "compare  rota+silo      -  optimal                25.00  twin "
+	                       "(two-stage, 2 scenarios)"));
+	tu_result_free(&r);
+	/* measured on another set: d3 needs both (p's staff at p, q late) */
+	tu_path(path, sizeof(path), "twin-check.csv");
+	tu_write(path, "scenario,partner,role,shift,required\nd3,p,rn,s1,1\nd3,q,rn,s1,1\n",
+	         strlen("scenario,partner,role,shift,required\nd3,p,rn,s1,1\nd3,q,rn,s1,1\n"));
+	r = tu_run("compare", "twin", "--lp", "--scenarios", "twin-draws.csv", "--check-scenarios",
+	           "twin-check.csv", "--db", "cmp.db", NULL);
+	if (r.status != 0)
+		fail_msg("exit %d\n%s%s", r.status, r.out, r.err);
+	assert_non_null(strstr(r.out, "figures expected over the 1 check scenarios"));
+	assert_non_null(strstr(r.out, "  system spend £50.00 (cash)"));
+	assert_non_null(strstr(r.out, "  silo   spend £50.00 (cash)"));
 	tu_result_free(&r);
 }
 
@@ -698,6 +778,7 @@ int main(void)
 	    cmocka_unit_test(test_twostage_with_supply_curves),
 	    cmocka_unit_test(test_twostage_flow_measures_both_plans_by_hand),
 	    cmocka_unit_test(test_twostage_cli_solves_and_refuses),
+	    cmocka_unit_test(test_twostage_cli_compare),
 	    cmocka_unit_test(test_twostage_refuses_a_model_too_large),
 	};
 	return tu_run_tests(tests, NULL, NULL);
