@@ -9,6 +9,7 @@
  */
 #include "flow_twostage.h"
 
+#include <math.h>
 #include <string.h>
 
 /* The outcome of plan's decisions (what it decided now) on draws, in *o. */
@@ -61,6 +62,8 @@ enum mu_code flow_twostage_solve(const struct mu_scenario *sc,
 	out->spend = own.spend;
 	out->penalty = own.penalty;
 	mu_draws_outcome_release(&own);
+	if (req->is_plan_only)
+		return MU_OK;
 
 	mean.mps = NULL;
 	mean.draws = NULL;
@@ -107,10 +110,8 @@ static size_t twostage_kpis(const struct flow_twostage *t, struct io_run_kpi *kp
 	return n;
 }
 
-enum mu_code flow_twostage_record(struct io_store *st, const struct io_source *src,
-                                  const struct mu_scenario *sc,
-                                  const struct flow_twostage_request *req,
-                                  const struct flow_twostage *t, int64_t *id, struct mu_err *err)
+void flow_twostage_describe(const struct mu_scenario *sc, const struct flow_twostage_request *req,
+                            const struct flow_twostage *t, struct flow_twostage_stored *out)
 {
 	struct flow_run_request rreq = {.command = req->command,
 	                                .is_lp = req->is_lp,
@@ -118,29 +119,69 @@ enum mu_code flow_twostage_record(struct io_store *st, const struct io_source *s
 	                                .started = req->started,
 	                                .time_read = req->time_read};
 	struct flow_run run;
-	struct flow_run_stored stored;
-	struct io_run_kpi kpis[FLOW_TWOSTAGE_KPI_MAX];
-	struct io_run_draws draws[2];
+	memset(&run, 0, sizeof(run));
+	run.solved = t->solved; /* borrowed: describe reads it */
+	flow_run_describe(sc, &rreq, &run, &out->base);
+	/* a two-stage run's KPIs are its expected and measured figures, not
+	 * the summary of what is decided now alone */
+	flow_run_stored_release(&out->base);
+	out->base.r.kpis = out->kpis;
+	out->base.r.n_kpis = twostage_kpis(t, out->kpis);
+	out->draws[0] = (struct io_run_draws){"scenarios", req->draws_file, req->draws->hash,
+	                                      (long)req->draws->n_scenarios};
+	if (req->check)
+		out->draws[1] = (struct io_run_draws){"check", req->check_file, req->check->hash,
+		                                      (long)req->check->n_scenarios};
+	out->base.r.draws = out->draws;
+	out->base.r.n_draws = req->check ? 2 : 1;
+}
+
+void flow_twostage_expected_totals(const struct flow_twostage *t, struct mu_totals *out)
+{
+	const size_t n = t->solved.n_days;
+	double flags = 0, unfilled = 0;
+	size_t k, i;
+	memset(out, 0, sizeof(*out));
+	for (k = 0; k < n; k++) {
+		const struct mu_totals *d = &t->solved.days[k]->system;
+		out->required_hours += d->required_hours / (double)n;
+		out->filled_hours += d->filled_hours / (double)n;
+		out->unfilled_hours += d->unfilled_hours / (double)n;
+		out->unfilled_penalty += d->unfilled_penalty / (double)n;
+		for (i = 0; i < MU_SRC_COUNT; i++) {
+			out->hours[i] += d->hours[i] / (double)n;
+			out->spend[i] += d->spend[i] / (double)n;
+			out->cost[i] += d->cost[i] / (double)n;
+		}
+		for (i = 0; i < MU_PEN_COUNT; i++)
+			out->penalty[i] += d->penalty[i] / (double)n;
+		out->spend_total += d->spend_total / (double)n;
+		out->penalty_total += d->penalty_total / (double)n;
+		out->cost_total += d->cost_total / (double)n;
+		out->break_glass_shifts += d->break_glass_shifts / (double)n;
+		out->lent_out_hours += d->lent_out_hours / (double)n;
+		out->recharge_in += d->recharge_in / (double)n;
+		out->recharge_out += d->recharge_out / (double)n;
+		flags += (double)d->n_red_flags / (double)n;
+		unfilled += (double)d->n_unfilled_rows / (double)n;
+		out->has_supply = out->has_supply || d->has_supply;
+	}
+	out->n_red_flags = (size_t)ceil(flags - 1e-9);
+	out->n_unfilled_rows = (size_t)ceil(unfilled - 1e-9);
+}
+
+enum mu_code flow_twostage_record(struct io_store *st, const struct io_source *src,
+                                  const struct mu_scenario *sc,
+                                  const struct flow_twostage_request *req,
+                                  const struct flow_twostage *t, int64_t *id, struct mu_err *err)
+{
+	struct flow_twostage_stored stored;
 	enum mu_code rc;
 
 	if (flow_is_aborted(&req->hooks))
 		return mu_err_set(err, MU_E_SOLVER, "interrupted; the run was not recorded");
-	memset(&run, 0, sizeof(run));
-	run.solved = t->solved; /* borrowed: describe reads it */
-	flow_run_describe(sc, &rreq, &run, &stored);
-	/* a two-stage run's KPIs are its expected and measured figures, not
-	 * the summary of what is decided now alone */
-	flow_run_stored_release(&stored);
-	stored.r.kpis = kpis;
-	stored.r.n_kpis = twostage_kpis(t, kpis);
-	draws[0] = (struct io_run_draws){"scenarios", req->draws_file, req->draws->hash,
-	                                 (long)req->draws->n_scenarios};
-	if (req->check)
-		draws[1] = (struct io_run_draws){"check", req->check_file, req->check->hash,
-		                                 (long)req->check->n_scenarios};
-	stored.r.draws = draws;
-	stored.r.n_draws = req->check ? 2 : 1;
-	rc = io_store_add_run(st, src, &stored.r, id, err);
+	flow_twostage_describe(sc, req, t, &stored);
+	rc = io_store_add_run(st, src, &stored.base.r, id, err);
 	if (rc == MU_OK && flow_is_aborted(&req->hooks))
 		return mu_err_set(err, MU_E_SOLVER, "interrupted after run %lld was recorded in %s",
 		                  (long long)*id, io_store_path(st));

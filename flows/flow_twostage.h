@@ -41,6 +41,9 @@ struct flow_twostage_request {
 	const char *command;
 	const char *draws_file, *check_file;
 	double started, time_read;
+	/* only the two-stage plan (a sweep's point): no plan for the mean and
+	 * no measure; plan and mean_plan stay empty. check must be NULL */
+	bool is_plan_only;
 };
 
 struct flow_twostage {
@@ -74,6 +77,24 @@ enum mu_code flow_twostage_solve(const struct mu_scenario *sc,
  * measured_red_flag_fraction and the same of the plan for the mean
  * (mean_plan_spend, ...). */
 #define FLOW_TWOSTAGE_KPI_MAX 11
+
+/* What a two-stage run records, with the storage it needs; *out must
+ * not move while its r is in use. */
+struct flow_twostage_stored {
+	struct flow_run_stored base; /* base.r is the run */
+	struct io_run_kpi kpis[FLOW_TWOSTAGE_KPI_MAX];
+	struct io_run_draws draws[2];
+};
+
+/* Describes t for the store as flow_twostage_record records it: the plan
+ * rows borrowed from t->solved.plan. Nothing to release. */
+void flow_twostage_describe(const struct mu_scenario *sc, const struct flow_twostage_request *req,
+                            const struct flow_twostage *t, struct flow_twostage_stored *out);
+
+/* The expected totals of t's days (each field the mean over the
+ * scenarios; n_red_flags and n_unfilled_rows rounded up), for a sweep's
+ * table and chart. */
+void flow_twostage_expected_totals(const struct flow_twostage *t, struct mu_totals *out);
 
 /* Records the two-stage run t of req in st, whole or not at all: the
  * plan rows what is decided now, the settings in force, the KPIs above,

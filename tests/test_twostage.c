@@ -644,12 +644,6 @@ static void test_twostage_cli_solves_and_refuses(void **state)
 	assert_non_null(strstr(r.err, "bad.csv:2:5: invalid number '£3' in column 'required'"));
 	tu_result_free(&r);
 
-	r = tu_run("sweep", "nv", "--vary", "tier_penalty=0:1:1", "--check-scenarios", "check.csv",
-	           NULL);
-	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "--check-scenarios is not supported by sweep yet"));
-	tu_result_free(&r);
-
 	r = tu_run("solve", "nv", "--scenarios", "none.csv", NULL);
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.err, "none.csv: cannot open the scenarios file"));
@@ -738,6 +732,65 @@ static void test_twostage_cli_compare(void **state)
 	tu_result_free(&r);
 }
 
+/* sweep --scenarios on the newsvendor, bank_rate 15, 25, 35: the k-th
+ * bank worker booked now (b) saves late agency at 50 on the days demand
+ * reaches k, worth it while 50 x (6 - k)/5 > b, and agency booked now
+ * costs 40. b = 15: 4 booked, 60 + 50 x 1/5 = 70; b = 25: 3 booked, 75 +
+ * 50 x (1 + 2)/5 = 105; b = 35: 2 booked, 70 + 50 x (1 + 2 + 3)/5 = 130.
+ * Each point recorded as a two-stage run of one sweep; the refusals. */
+static void test_twostage_cli_sweep(void **state)
+{
+	char path[4096];
+	struct tu_result r;
+	(void)state;
+	write_newsvendor("nvs");
+	tu_path(path, sizeof(path), "sweep-draws.csv");
+	tu_write(path, NEWS_DRAWS, strlen(NEWS_DRAWS));
+	r = tu_run("sweep", "nvs", "--lp", "--scenarios", "sweep-draws.csv", "--vary",
+	           "bank_rate.rn=15:35:10", "--db", "sweep.db", "--out", "sw", NULL);
+	if (r.status != 0)
+		fail_msg("exit %d\n%s%s", r.status, r.out, r.err);
+	assert_non_null(strstr(r.out, "Each point is a two-stage plan (DESIGN.md §3e): its figures "
+	                              "are expected over the 5 scenarios it was made for"));
+	tu_result_free(&r);
+	expect_in("sw/sweep.csv", "\n15,1,optimal,70.00,");
+	expect_in("sw/sweep.csv", "\n25,2,optimal,105.00,");
+	expect_in("sw/sweep.csv", "\n35,3,optimal,130.00,");
+	expect_in("sw/report.html", "expected over the 5 scenarios");
+	r = tu_run("runs", "--db", "sweep.db", NULL);
+	assert_non_null(strstr(r.out, "nvs (two-stage, 5 scenarios)"));
+	tu_result_free(&r);
+
+	r = tu_run("sweep", "nvs", "--scenarios", "sweep-draws.csv", "--check-scenarios",
+	           "sweep-draws.csv", "--vary", "bank_rate.rn=15:35:10", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err,
+	                       "--check-scenarios is not supported by sweep: each point is a "
+	                       "two-stage plan on --scenarios"));
+	tu_result_free(&r);
+	r = tu_run("sweep", "nvs", "--scenarios", "sweep-draws.csv", "--shard", "1/2", "--vary",
+	           "bank_rate.rn=15:35:10", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--scenarios with --shard is not supported yet"));
+	tu_result_free(&r);
+	r = tu_run("sweep", "nvs", "--scenarios", "sweep-draws.csv", "--vary", "demand=1:2:1",
+	           NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--vary demand with --scenarios is not supported: the "
+	                              "scenarios file gives each scenario's required"));
+	tu_result_free(&r);
+	r = tu_run("sweep", "nvs", "--vary", "tier_penalty=0:1:1", "--check-scenarios",
+	           "sweep-draws.csv", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--check-scenarios needs --scenarios FILE"));
+	tu_result_free(&r);
+	r = tu_run("compare", "nvs", "--scenarios", "sweep-draws.csv", "--keep", "sw/sweep.csv",
+	           NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--scenarios with --keep is not supported yet"));
+	tu_result_free(&r);
+}
+
 /* A model too large for memory is refused before the build, saying what
  * it would need: the newsvendor's one demand row over 200,000 scenarios
  * needs 5,600 bytes x 2 (rota) x 200,001 copies, about 2.2 GB, over the
@@ -779,6 +832,7 @@ int main(void)
 	    cmocka_unit_test(test_twostage_flow_measures_both_plans_by_hand),
 	    cmocka_unit_test(test_twostage_cli_solves_and_refuses),
 	    cmocka_unit_test(test_twostage_cli_compare),
+	    cmocka_unit_test(test_twostage_cli_sweep),
 	    cmocka_unit_test(test_twostage_refuses_a_model_too_large),
 	};
 	return tu_run_tests(tests, NULL, NULL);
