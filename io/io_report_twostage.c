@@ -364,14 +364,15 @@ enum mu_code io_twostage_write_compare(const char *dir, const struct mu_scenario
 	            io_html_weight(x[0], f[0].penalty), io_html_weight(x[1], f[1].penalty),
 	            io_twostage_signed(x[2], f[0].penalty - f[1].penalty, false));
 	dh = round(10 * (f[0].filled_hours - f[1].filled_hours)) / 10;
-	mu_buf_addf(&b,
-	            "<tr><td>filled hours (of %.1f required)</td><td>%.1f</td><td>%.1f</td>"
-	            "<td>%s%.1f</td></tr>\n",
-	            f[0].required_hours, f[0].filled_hours, f[1].filled_hours,
+	mu_buf_addf(&b, "<tr><td>filled hours (of %s required)</td>",
+	            mu_format_weight(x[0], f[0].required_hours, 1));
+	mu_buf_addf(&b, "<td>%s</td><td>%s</td><td>%s%s</td></tr>\n",
+	            mu_format_weight(x[0], f[0].filled_hours, 1),
+	            mu_format_weight(x[1], f[1].filled_hours, 1),
 	            dh > 0   ? "+"
 	            : dh < 0 ? "-"
 	                     : "",
-	            fabs(dh));
+	            mu_format_weight(x[2], fabs(dh), 1));
 	mu_buf_addf(&b,
 	            "<tr><td>chance of any red flag</td><td>%.1f%%</td><td>%.1f%%</td>"
 	            "<td>%+.1f percentage points</td></tr>\n</table>\n",

@@ -91,22 +91,23 @@ void io_say_twostage_compare(struct mu_buf *b, const struct mu_scenario *sc,
 	for (k = 0; k < 2; k++)
 		mu_buf_addf(
 		    b,
-		    "  %-6s spend %s (cash), penalties %s (weights, not money), filled %.1f "
-		    "of %.1f hours, chance of any red flag %.1f%%\n",
+		    "  %-6s spend %s (cash), penalties %s (weights, not money), filled %s of "
+		    "%s hours, chance of any red flag %.1f%%\n",
 		    k == 0 ? "system" : "silo", mu_format_money(x[0], f[k].spend, 2),
-		    mu_format_weight(x[1], f[k].penalty, 2), f[k].filled_hours, f[k].required_hours,
-		    100 * f[k].red_flag_chance);
+		    mu_format_weight(x[1], f[k].penalty, 2),
+		    mu_format_weight(x[2], f[k].filled_hours, 1),
+		    mu_format_weight(x[3], f[k].required_hours, 1), 100 * f[k].red_flag_chance);
 	dh = round(10 * (f[0].filled_hours - f[1].filled_hours)) / 10;
 	mu_buf_addf(
 	    b,
 	    "Working together, system minus silo: expected spend %s (cash), expected "
-	    "penalties %s (weights), filled hours %s%.1f, chance of any red flag %s.\n",
+	    "penalties %s (weights), filled hours %s%s, chance of any red flag %s.\n",
 	    io_twostage_signed(x[2], f[0].spend - f[1].spend, true),
 	    io_twostage_signed(x[3], f[0].penalty - f[1].penalty, false),
 	    dh > 0   ? "+"
 	    : dh < 0 ? "-"
 	             : "",
-	    fabs(dh),
+	    mu_format_weight(x[0], fabs(dh), 1),
 	    signed_points(points, sizeof(points), f[0].red_flag_chance - f[1].red_flag_chance));
 	if (mu_bidding_is_wanted(sc))
 		mu_buf_adds(b, "The bidding plan (the silo plan re-priced at the rates partners "
