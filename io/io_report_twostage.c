@@ -272,26 +272,6 @@ static enum mu_code write_page(const char *dir, const struct mu_scenario *sc,
 	return io_html_write_page(dir, &b, err);
 }
 
-void io_twostage_figures(const struct mu_scenario *sc, const struct io_twostage *t,
-                         struct io_twostage_figures *out)
-{
-	const struct mu_draws *on = t->is_measured && t->check ? t->check : t->draws;
-	double short_hours = 0;
-	size_t k, d;
-	memset(out, 0, sizeof(*out));
-	out->spend = t->plan->spend;
-	out->penalty = t->plan->penalty;
-	out->red_flag_chance = t->plan->red_flag_chance;
-	for (k = 0; k < on->n_scenarios; k++)
-		for (d = 0; d < sc->n_demand; d++)
-			out->required_hours += on->required[k * on->n_demand + d] *
-			                       sc->shifts[sc->demand[d].shift].paid_hours /
-			                       (double)on->n_scenarios;
-	for (d = 0; d < sc->n_demand; d++)
-		short_hours += t->plan->row_short_hours[d];
-	out->filled_hours = out->required_hours - short_hours;
-}
-
 /* compare.csv: each figure of both plans and the system's minus the
  * silo's. */
 static enum mu_code write_compare_csv(const char *dir, const struct io_twostage_figures *f,

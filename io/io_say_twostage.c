@@ -14,18 +14,6 @@
 #include <math.h>
 #include <stdio.h>
 
-const char *io_twostage_signed(char *buf, double v, bool is_money)
-{
-	char body[MU_MONEY_SIZE];
-	double r = round(v * 100) / 100;
-	if (is_money)
-		mu_format_money(body, fabs(r), 2);
-	else
-		mu_format_weight(body, fabs(r), 2);
-	snprintf(buf, IO_TWOSTAGE_SIGNED_SIZE, "%s%s", r > 0 ? "+" : r < 0 ? "-" : "", body);
-	return buf;
-}
-
 void io_say_twostage(struct mu_buf *b, const struct io_twostage *t)
 {
 	char x[3][IO_TWOSTAGE_SIGNED_SIZE];
