@@ -95,7 +95,8 @@ const char cmd_sweep_help[] =
     "its safe minimum; 2 bad usage or scenario (or --db names another program's\n"
     "database); 1 I/O, database or solver failure, or a second Ctrl-C (with --lp,\n"
     "the first): nothing is recorded then, unless writing DIR fails, or Ctrl-C\n"
-    "comes, after the sweep was recorded - the message then says which. In rota mode the\n"
+    "comes, after the sweep was recorded -\n"
+    "the message then says which sweep and runs are recorded. In rota mode the\n"
     "first Ctrl-C stops the point at hand with its best rota, every later point\n"
     "as soon as it has its rounded rota, and the sweep is recorded whole.\n";
 
