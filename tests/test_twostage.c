@@ -791,6 +791,49 @@ static void test_twostage_cli_sweep(void **state)
 	tu_result_free(&r);
 }
 
+/* The twin with break-glass agency alone at q (rate 40, late 50, 500 a
+ * head of penalty) and both minimums 1; q needs 0 (d1) or 1 (d2). The
+ * plan for the mean books 1 break-glass head at q now; on d1, whose
+ * minimum is 0, that booking stands (it is not undone on the day, and
+ * no late break-glass is added) rather than the day having no plan:
+ * measured, the plan for the mean spends 40 and 500 of penalties, the
+ * two-stage plan (late break-glass on d2 only) 25 and 250. */
+static void test_twostage_measure_keeps_booked_break_glass(void **state)
+{
+	char dir[4096], path[4300];
+	struct tu_result r;
+	size_t i;
+	static const char draws[] =
+	    "scenario,partner,role,shift,required\nd1,q,rn,s1,0\nd2,q,rn,s1,1\n";
+	(void)state;
+	tu_path(dir, sizeof(dir), "glass");
+	mkdir(dir, 0777);
+	for (i = 0; twin[i].name; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, twin[i].name);
+		tu_write(path, twin[i].text, strlen(twin[i].text));
+	}
+	snprintf(path, sizeof(path), "%s/demand.csv", dir);
+	tu_write(path, "partner,role,shift,required,minimum\np,rn,s1,1,1\nq,rn,s1,1,1\n",
+	         strlen("partner,role,shift,required,minimum\np,rn,s1,1,1\nq,rn,s1,1,1\n"));
+	snprintf(path, sizeof(path), "%s/agency.csv", dir);
+	tu_write(path, "supplier,role,partner,rate,framework\nx,rn,q,40,no\n",
+	         strlen("supplier,role,partner,rate,framework\nx,rn,q,40,no\n"));
+	snprintf(path, sizeof(path), "%s/settings.csv", dir);
+	tu_write(path, "key,value\nallow_break_glass,yes\n",
+	         strlen("key,value\nallow_break_glass,yes\n"));
+	tu_path(path, sizeof(path), "glass-draws.csv");
+	tu_write(path, draws, strlen(draws));
+	r = tu_run("solve", "glass", "--lp", "--scenarios", "glass-draws.csv", "--check-scenarios",
+	           "glass-draws.csv", "--db", "glass.db", NULL);
+	if (r.status != 0)
+		fail_msg("exit %d\n%s%s", r.status, r.out, r.err);
+	assert_non_null(strstr(r.out, "Expected cost 275.00: spend £25.00 (cash) and penalties "
+	                              "250.00 (weights, not money)"));
+	assert_non_null(strstr(r.out, "expected spend -£15.00 (cash), expected penalties -250.00 "
+	                              "(weights)"));
+	tu_result_free(&r);
+}
+
 /* A model too large for memory is refused before the build, saying what
  * it would need: the newsvendor's one demand row over 200,000 scenarios
  * needs 5,600 bytes x 2 (rota) x 200,001 copies, about 2.2 GB, over the
@@ -833,6 +876,7 @@ int main(void)
 	    cmocka_unit_test(test_twostage_cli_solves_and_refuses),
 	    cmocka_unit_test(test_twostage_cli_compare),
 	    cmocka_unit_test(test_twostage_cli_sweep),
+	    cmocka_unit_test(test_twostage_measure_keeps_booked_break_glass),
 	    cmocka_unit_test(test_twostage_refuses_a_model_too_large),
 	};
 	return tu_run_tests(tests, NULL, NULL);
