@@ -188,12 +188,11 @@ int cli_parse_options(const char *cmd, int argc, char **argv, unsigned allowed,
 	if (o->check_scenarios && !o->scenarios)
 		return cli_usage_error(cmd, "--check-scenarios needs --scenarios FILE: it measures "
 		                            "the two-stage plan made for those");
-	if (o->scenarios && (o->keep || o->is_silo || o->mps_natural))
+	if (o->scenarios && (o->keep || o->mps_natural))
 		return cli_usage_error(cmd, "--scenarios with %s is not supported yet",
-		                       o->keep      ? "--keep"
-		                       : o->is_silo ? "--silo"
-		                                    : "--write-mps-natural (--write-mps writes the "
-		                                      "two-stage model)");
+		                       o->keep ? "--keep"
+		                               : "--write-mps-natural (--write-mps writes the "
+		                                 "two-stage model)");
 	if (o->now && !o->keep)
 		return cli_usage_error(cmd, "--now needs --keep PLAN: the past is fixed as the "
 		                            "kept plan has it");

@@ -8,7 +8,9 @@
 #define CLI_TWOSTAGE_H
 
 #include "cli_options.h"
+#include "core/mu_draws.h"
 #include "core/mu_scenario.h"
+#include "flows/flow_compare.h"
 #include "io/io_source.h"
 
 /* Solves sc (read from src, o->scenario's folder) as a two-stage plan on
@@ -17,5 +19,17 @@
  * yet, 1 I/O or solver failure. */
 int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
                        const struct mu_scenario *sc);
+
+/* Reads o->scenarios into *draws and, when given, o->check_scenarios into
+ * *check (else NULL), against sc; prints their errors. Returns the exit
+ * status (0: both read; the caller frees them with mu_draws_free). */
+int cli_twostage_read(const struct cli_options *o, const struct mu_scenario *sc,
+                      struct mu_draws **draws, struct mu_draws **check);
+
+/* Prints compare --scenarios' lines (io_say_twostage_compare) and the
+ * runs recorded; returns the exit status: 3 when some scenario's day of
+ * the system plan has a red flag, else 0. */
+int cli_twostage_print_compare(const struct cli_options *o, const struct mu_scenario *sc,
+                               const struct flow_compare *c);
 
 #endif

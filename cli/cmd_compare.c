@@ -7,6 +7,7 @@
 
 #include "cli_compare.h"
 #include "cli_options.h"
+#include "cli_twostage.h"
 #include "core/mu_keep.h"
 #include "core/mu_time.h"
 #include "io/io_outputs.h"
@@ -18,6 +19,7 @@
 const char cmd_compare_help[] =
     "usage: muster compare SCENARIO [--lp] [--out DIR] [--db FILE] [--time-limit S]\n"
     "                      [--keep PLAN [--now WHEN]]\n"
+    "                      [--scenarios FILE [--check-scenarios FILE2]]\n"
     "\n"
     "Solves the scenario twice: as one system, and as if partners worked alone\n"
     "(silo: no lending between partners, each bank worker only at their home\n"
@@ -55,6 +57,13 @@ const char cmd_compare_help[] =
     "                    away from home is impossible, so dropped (forced)\n"
     "  --now WHEN        with --keep, YYYY-MM-DDTHH:MM (or 'YYYY-MM-DD HH:MM'):\n"
     "                    the past, fixed\n"
+    "  --scenarios FILE  both plans two-stage (DESIGN.md §3e; see muster solve\n"
+    "                    --help) on the same scenarios, compared on expected\n"
+    "                    spend, penalties, filled hours and chance of a red flag;\n"
+    "                    each plan's plan.csv, day.csv and risk.csv in DIR/system,\n"
+    "                    DIR/silo; no bidding plan\n"
+    "  --check-scenarios FILE2\n"
+    "                    the figures measured on a second set instead\n"
     "\n"
     "exit codes: 0 compared; 3 compared, but the system plan leaves a demand row\n"
     "below its safe minimum; 2 bad usage or scenario (or --db names another\n"
@@ -73,6 +82,7 @@ int cmd_compare(int argc, char **argv)
 	struct mu_scenario *sc = NULL;
 	struct io_store *st = NULL;
 	struct mu_keep *keep = NULL;
+	struct mu_draws *draws = NULL, *check = NULL;
 	struct flow_compare cmp;
 	struct mu_err err;
 	int status;
@@ -86,13 +96,15 @@ int cmd_compare(int argc, char **argv)
 	memset(&a, 0, sizeof(a));
 	if ((status = cli_parse_options("compare", argc, argv,
 	                                CLI_OPT_SCENARIO | CLI_OPT_LP | CLI_OPT_OUT | CLI_OPT_DB |
-	                                    CLI_OPT_TIME_LIMIT | CLI_OPT_KEEP,
+	                                    CLI_OPT_TIME_LIMIT | CLI_OPT_KEEP | CLI_OPT_SCENARIOS,
 	                                &a)) != 0)
 		return status;
 	if ((status = cli_load_scenario(a.scenario, &src, &sc)) != 0)
 		return status;
 	if (a.keep && (status = cli_load_keep(a.keep, a.db, a.now != NULL, a.now_minutes, a.is_lp,
 	                                      sc, &keep)) != 0)
+		goto done;
+	if (a.scenarios && (status = cli_twostage_read(&a, sc, &draws, &check)) != 0)
 		goto done;
 	/* the database and the output folder, before any solving */
 	if ((status = cli_run_store_open(a.db, &st)) != 0 || (status = cli_prepare_out(a.out)) != 0)
@@ -109,6 +121,10 @@ int cmd_compare(int argc, char **argv)
 	creq.work_limit = cli_work_limit(&a);
 	creq.out = staged;
 	creq.keep = keep;
+	creq.draws = draws;
+	creq.check = check;
+	creq.draws_file = a.scenarios;
+	creq.check_file = a.check_scenarios;
 	cli_compare_hooks(&view, &creq);
 	mu_err_clear(&err);
 	if (flow_compare_solve(src, sc, &creq, &cmp, &err) != MU_OK) {
@@ -121,6 +137,10 @@ int cmd_compare(int argc, char **argv)
 		               "outputs could not all be put in %s: %s\n",
 		               a.db, a.out, err.msg);
 		status = 1;
+		goto done;
+	}
+	if (cmp.is_twostage) {
+		status = cli_twostage_print_compare(&a, sc, &cmp);
 		goto done;
 	}
 	printf("\nThe system plan:\n");
@@ -137,6 +157,8 @@ done:
 	free(staged);
 	io_store_close(st);
 	flow_compare_release(&cmp);
+	mu_draws_free(draws);
+	mu_draws_free(check);
 	mu_keep_free(keep);
 	mu_scenario_free(sc);
 	io_source_free(src);

@@ -32,7 +32,9 @@ const char cmd_show_help[] =
     "usage: muster show RUN [--db FILE]\n"
     "\n"
     "Prints one recorded run: its scenario and content hash, mode, solver\n"
-    "status, objective, bound and gap, timings, model size, settings and KPIs.\n"
+    "status, objective, bound and gap, timings, model size, settings and KPIs;\n"
+    "for a two-stage run (solve --scenarios), its scenarios files (name,\n"
+    "SHA-256, N) and its expected and measured figures.\n"
     "\n"
     "Examples, on the example ICS as 'muster example ex' writes it:\n"
     "\n"
@@ -85,10 +87,14 @@ static int print_run_line(const struct io_run_info *r, void *ctx)
 	if (r->sweep_id)
 		snprintf(sweep, sizeof(sweep), "%" PRId64, r->sweep_id);
 	/* every text is the database's: a crafted one could hold controls */
-	printf("%5" PRId64 "  %-20s  %-7s  %-4s%s  %5s  %-12s  %14s  %s\n", r->id,
+	printf("%5" PRId64 "  %-20s  %-7s  %-4s%s  %5s  %-12s  %14s  %s", r->id,
 	       cli_safe(r->created_at), cli_safe(r->command), cli_safe(r->mode),
 	       r->is_silo ? "+silo" : "     ", sweep, cli_safe(r->status), obj,
 	       cli_safe(r->scenario_label));
+	/* a two-stage run's objective is an expected one */
+	if (r->n_scenarios > 0)
+		printf(" (two-stage, %ld scenarios)", r->n_scenarios);
+	printf("\n");
 	return 0;
 }
 
@@ -148,15 +154,26 @@ static int print_kpi(const struct io_run_kpi *kpi, void *ctx)
 	if (ends_with(n, "_spend") || ends_with(n, "_budget") || strcmp(n, "spend") == 0 ||
 	    strncmp(n, "recharge_", 9) == 0)
 		cli_money(text, kpi->value);
-	else if (ends_with(n, "_penalty") || ends_with(n, "_cost") || strcmp(n, "penalties") == 0)
+	else if (ends_with(n, "_penalty") || ends_with(n, "_cost") || strcmp(n, "penalties") == 0 ||
+	         ends_with(n, "_penalties"))
 		mu_format_weight(text, kpi->value, 2);
-	else if (strcmp(n, "fill_fraction") == 0 || strcmp(n, "fill_rate") == 0)
+	else if (strcmp(n, "fill_fraction") == 0 || strcmp(n, "fill_rate") == 0 ||
+	         ends_with(n, "_red_flag_fraction"))
 		snprintf(text, sizeof(text), "%.2f%%", 100 * kpi->value);
 	else if (ends_with(n, "_hours"))
 		snprintf(text, sizeof(text), "%.1f h", kpi->value);
 	else
 		snprintf(text, sizeof(text), "%.10g", kpi->value);
 	printf("  %-12s %-28s %16s\n", cli_safe(kpi->scope), cli_safe(n), text);
+	return 0;
+}
+
+static int print_draws(const struct io_run_draws *d, void *ctx)
+{
+	(void)ctx;
+	printf("  %-10s %s (%ld scenarios)\n             sha256 %s\n",
+	       strcmp(d->kind, "check") == 0 ? "checked on" : "made on", cli_safe(d->file),
+	       d->n_scenarios, cli_safe(d->hash));
 	return 0;
 }
 
@@ -210,7 +227,15 @@ int cmd_show(int argc, char **argv)
 	       r.n_nonzeros);
 	printf("  time       read %.3f s, build %.3f s, solve %.3f s, total %.3f s\n", r.time_read,
 	       r.time_build, r.time_solve, r.time_total);
-	printf("  plan rows  %ld\n", r.n_plan_rows);
+	printf("  plan rows  %ld%s\n", r.n_plan_rows,
+	       r.n_scenarios > 0 ? " (what is decided now: bank and agency booked now)" : "");
+	if (r.n_scenarios > 0) {
+		printf("two-stage (DESIGN.md §3e): the objective is the cost decided now plus the "
+		       "mean over %ld scenarios of the cost on the day\n",
+		       r.n_scenarios);
+		if (io_store_list_draws(st, id, print_draws, NULL, &err) != MU_OK)
+			goto fail;
+	}
 	if (r.sweep_id) {
 		printf("sweep %" PRId64 ", at:\n", r.sweep_id);
 		if (io_store_list_vary(st, id, print_vary, NULL, &err) != MU_OK)

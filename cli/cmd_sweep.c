@@ -13,6 +13,7 @@
 #include "cli.h"
 
 #include "cli_options.h"
+#include "cli_twostage.h"
 #include "cli_run.h"
 #include "core/mu_buf.h"
 #include "core/mu_format.h"
@@ -31,6 +32,7 @@ const char cmd_sweep_help[] =
     "usage: muster sweep SCENARIO --vary NAME=FROM:TO:STEP [--vary ...] [--lp]\n"
     "                    [--silo] [--out DIR] [--db FILE] [--time-limit S]\n"
     "                    [--shard I/N] [--keep PLAN [--now WHEN]]\n"
+    "                    [--scenarios FILE]\n"
     "\n"
     "Solves the scenario at every value from FROM to TO in steps of STEP; several\n"
     "--vary make a grid (the first is the chart's x axis). Each point starts from\n"
@@ -87,12 +89,13 @@ const char cmd_sweep_help[] =
     "                    the change penalties of what it changes\n"
     "  --now WHEN        with --keep, YYYY-MM-DDTHH:MM (or 'YYYY-MM-DD HH:MM'):\n"
     "                    the past, fixed\n"
+    "  --scenarios FILE  each point a two-stage plan on FILE: expected figures\n"
     "\n"
     "exit codes: 0 swept; 3 swept, but some point's plan leaves a demand row below\n"
     "its safe minimum; 2 bad usage or scenario (or --db names another program's\n"
     "database); 1 I/O, database or solver failure, or a second Ctrl-C (with --lp,\n"
-    "the first): nothing is recorded then, except when writing DIR fails, or\n"
-    "Ctrl-C comes, after the sweep was recorded -\n"
+    "the first): nothing is recorded then, unless writing DIR fails, or Ctrl-C\n"
+    "comes, after the sweep was recorded -\n"
     "the message then says which sweep and runs are recorded. In rota mode the\n"
     "first Ctrl-C stops the point at hand with its best rota, every later point\n"
     "as soon as it has its rounded rota, and the sweep is recorded whole.\n";
@@ -221,6 +224,7 @@ int cmd_sweep(int argc, char **argv)
 	struct mu_scenario *sc = NULL;
 	struct io_store *st = NULL;
 	struct mu_keep *keep = NULL;
+	struct mu_draws *draws = NULL, *check = NULL;
 	struct mu_err err;
 	double started = mu_time_now(), time_read;
 	struct mu_buf found = {NULL, 0, 0}, spec = {NULL, 0, 0};
@@ -236,9 +240,17 @@ int cmd_sweep(int argc, char **argv)
 	if ((status = cli_parse_options("sweep", argc, argv,
 	                                CLI_OPT_SCENARIO | CLI_OPT_LP | CLI_OPT_SILO | CLI_OPT_OUT |
 	                                    CLI_OPT_DB | CLI_OPT_TIME_LIMIT | CLI_OPT_VARY |
-	                                    CLI_OPT_SHARD | CLI_OPT_KEEP,
+	                                    CLI_OPT_SHARD | CLI_OPT_KEEP | CLI_OPT_SCENARIOS,
 	                                &a)) != 0)
 		return status;
+	if (a.check_scenarios)
+		return cli_usage_error("sweep", "--check-scenarios is not supported by sweep: each "
+		                                "point is a two-stage plan on --scenarios, its "
+		                                "figures expected over them; muster solve or "
+		                                "compare measures a plan on a second set");
+	if (a.scenarios && a.n_shards)
+		return cli_usage_error("sweep", "--scenarios with --shard is not supported yet: "
+		                                "sweep the two-stage plans in one process");
 	if (a.n_vary == 0)
 		return cli_usage_error("sweep", "nothing to vary: give --vary NAME=FROM:TO:STEP");
 	if (a.n_shards && a.out)
@@ -254,8 +266,19 @@ int cmd_sweep(int argc, char **argv)
 	if (a.keep && (status = cli_load_keep(a.keep, a.db, a.now != NULL, a.now_minutes, a.is_lp,
 	                                      sc, &keep)) != 0)
 		goto done;
-	if ((status = parse_vary(&a, sc, vary, &n_vary, &n_all)) != 0 ||
-	    (status = cli_run_store_open(a.db, &st)) != 0)
+	if ((status = parse_vary(&a, sc, vary, &n_vary, &n_all)) != 0)
+		goto done;
+	for (k = 0; k < n_vary && a.scenarios; k++)
+		if (vary[k].kind == FLOW_VARY_DEMAND) {
+			status = cli_usage_error("sweep",
+			                         "--vary %s with --scenarios is not supported: the "
+			                         "scenarios file gives each scenario's required",
+			                         vary[k].name);
+			goto done;
+		}
+	if (a.scenarios && (status = cli_twostage_read(&a, sc, &draws, &check)) != 0)
+		goto done;
+	if ((status = cli_run_store_open(a.db, &st)) != 0)
 		goto done;
 	if ((status = cli_prepare_out(a.out)) != 0) /* before any solving */
 		goto done;
@@ -266,6 +289,8 @@ int cmd_sweep(int argc, char **argv)
 	}
 	mu_buf_init(&spec);
 	spec_of(&a, &spec);
+	if (a.scenarios)
+		mu_buf_addf(&spec, " --scenarios %s", a.scenarios);
 	memset(&req, 0, sizeof(req));
 	req.vary = vary;
 	req.n_vary = n_vary;
@@ -280,6 +305,8 @@ int cmd_sweep(int argc, char **argv)
 	req.store = st;
 	req.started = started;
 	req.time_read = time_read;
+	req.draws = draws;
+	req.draws_file = a.scenarios;
 	memset(&view, 0, sizeof(view));
 	view.req = &req;
 	view.is_tty = isatty(STDERR_FILENO);
@@ -360,6 +387,8 @@ done:
 	for (k = 0; k < n_vary; k++)
 		flow_vary_release(&vary[k]);
 	mu_keep_free(keep);
+	mu_draws_free(draws);
+	mu_draws_free(check);
 	mu_scenario_free(sc);
 	io_source_free(src);
 	return status;

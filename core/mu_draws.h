@@ -24,6 +24,9 @@ struct mu_draws {
 	/* per scenario k and staff row f, at k * n_staff + f: own staff absent
 	 * (0 where it lists none) */
 	long *absent;
+	/* the SHA-256 of the file the draws were read from, in hex (the run
+	 * store records it); empty for draws made in memory */
+	char hash[65];
 };
 
 /* No scenarios yet, for sc's demand and staff rows; the caller's, freed

@@ -9,6 +9,7 @@
 #include "core/mu_time.h"
 #include "io/io_report.h"
 #include "io/io_say.h"
+#include "io/io_twostage.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,6 +136,8 @@ enum mu_code flow_compare_solve(const struct io_source *src, const struct mu_sce
 	                      is_guaranteed ? FLOW_SYSTEM : FLOW_SILO};
 	double *cap = NULL;
 	int i, k;
+	if (creq->draws)
+		return flow_compare_twostage(src, sc, creq, c, err);
 	memset(c, 0, sizeof(*c));
 	if (creq->out) {
 		mkdir(creq->out, 0777);
@@ -182,9 +185,67 @@ enum mu_code flow_compare_solve(const struct io_source *src, const struct mu_sce
 	return rc;
 }
 
+enum mu_code flow_compare_twostage(const struct io_source *src, const struct mu_scenario *sc,
+                                   const struct flow_compare_request *creq, struct flow_compare *c,
+                                   struct mu_err *err)
+{
+	enum mu_code rc = MU_OK;
+	int64_t kept_id = 0;
+	char *out = NULL;
+	int k;
+	memset(c, 0, sizeof(*c));
+	c->is_twostage = true;
+	for (k = 0; k < 2 && rc == MU_OK; k++) {
+		struct flow_twostage_request *req = &c->twostage_req[k];
+		*req = (struct flow_twostage_request){
+		    .draws = creq->draws,
+		    .check = creq->check,
+		    .is_lp = creq->is_lp,
+		    .is_silo = k == FLOW_SILO,
+		    .time_limit = time_share(creq, 2 - k),
+		    .work_limit = creq->work_limit,
+		    .hooks = creq->hooks,
+		    .command = creq->command,
+		    .draws_file = creq->draws_file,
+		    .check_file = creq->check_file,
+		    .started = mu_time_now(),
+		};
+		req->time_read = k == 0 ? req->started - creq->started : 0;
+		tell_begin(creq, k, false, req->time_limit);
+		if ((rc = flow_twostage_solve(sc, req, &c->twostage[k], err)) != MU_OK ||
+		    (rc = flow_twostage_record(creq->store, src, sc, req, &c->twostage[k],
+		                               &c->id[k], err)) != MU_OK) {
+			tell(creq, k, FLOW_COMPARE_FAILED, false, NULL, 0);
+			if (kept_id)
+				say_run_kept(creq, k, kept_id, err);
+			break;
+		}
+		tell(creq, k, FLOW_COMPARE_DONE, false, &c->twostage[k].solved, c->id[k]);
+		kept_id = c->id[k];
+		flow_twostage_view(&c->twostage[k], req, c->id[k], &c->twostage_view[k]);
+	}
+	if (rc != MU_OK || !creq->out)
+		return rc;
+	mkdir(creq->out, 0777);
+	out = mu_malloc(strlen(creq->out) + sizeof("/system"));
+	for (k = 0; k < 2 && rc == MU_OK; k++) {
+		sprintf(out, "%s/%s", creq->out, k == FLOW_SYSTEM ? "system" : "silo");
+		mkdir(out, 0777);
+		rc =
+		    io_twostage_write(out, sc, &c->twostage_view[k], !creq->is_lp, src->label, err);
+	}
+	free(out);
+	if (rc == MU_OK)
+		rc = io_twostage_write_compare(creq->out, sc, &c->twostage_view[FLOW_SYSTEM],
+		                               &c->twostage_view[FLOW_SILO], src->label, err);
+	return rc;
+}
+
 void flow_compare_release(struct flow_compare *c)
 {
 	int k;
+	for (k = 0; k < 2; k++)
+		flow_twostage_release(&c->twostage[k]);
 	for (k = 0; k < FLOW_COMPARE_RUNS; k++)
 		flow_run_release(&c->run[k]);
 	mu_bidding_free(c->bidding);

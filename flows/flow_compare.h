@@ -7,6 +7,7 @@
 #define FLOW_COMPARE_H
 
 #include "flows/flow_run.h"
+#include "flows/flow_twostage.h"
 
 #include "core/mu_bidding.h"
 #include "core/mu_buf.h"
@@ -51,6 +52,11 @@ struct flow_compare_request {
 	struct flow_hooks hooks; /* each solve's progress, and the stop flag */
 	/* Told as each solve begins and ends; NULL: not told. */
 	void (*on_step)(void *ctx, const struct flow_compare_step *step);
+	/* --scenarios (DESIGN.md §3e): both plans two-stage on draws, each
+	 * measured on check when given (else on draws), recorded with the
+	 * files' names; NULL: the plans of §3. Borrowed. */
+	const struct mu_draws *draws, *check;
+	const char *draws_file, *check_file;
 };
 
 struct flow_compare {
@@ -61,6 +67,13 @@ struct flow_compare {
 	 * mu_bidding_is_wanted): the bidding plan, the silo plan re-priced
 	 * (no solve); else NULL */
 	struct mu_bidding *bidding;
+	/* with creq->draws: the two-stage system and silo plans (FLOW_SYSTEM,
+	 * FLOW_SILO), their requests and io/'s views of them (run and req
+	 * are then unused) */
+	bool is_twostage;
+	struct flow_twostage_request twostage_req[2];
+	struct flow_twostage twostage[2];
+	struct io_twostage twostage_view[2];
 };
 
 /* Solves sc as one system (run[FLOW_SYSTEM]) and as silos (run[FLOW_SILO]),
@@ -74,6 +87,14 @@ struct flow_compare {
 enum mu_code flow_compare_solve(const struct io_source *src, const struct mu_scenario *sc,
                                 const struct flow_compare_request *creq, struct flow_compare *out,
                                 struct mu_err *err);
+
+/* With creq->draws, flow_compare_solve is this: the two-stage system and
+ * silo plans, each recorded as soon as it is made and measured, and with
+ * creq->out each one's outputs in out/system and out/silo, and compare.csv
+ * and report.html on the expected figures; no bidding plan. */
+enum mu_code flow_compare_twostage(const struct io_source *src, const struct mu_scenario *sc,
+                                   const struct flow_compare_request *creq, struct flow_compare *c,
+                                   struct mu_err *err);
 
 void flow_compare_release(struct flow_compare *c);
 

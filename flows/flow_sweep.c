@@ -102,6 +102,50 @@ static void point_supply(const struct flow_sweep_request *req, const struct mu_s
 	free(is_shown);
 }
 
+/* Point p as a two-stage plan on req->draws (DESIGN.md §3e): what is
+ * decided now as its plan rows, the expected totals as its view. */
+static enum mu_code solve_twostage_point(const struct flow_sweep_request *req,
+                                         struct flow_sweep *sw, struct mu_scenario *sc, size_t p,
+                                         struct mu_err *err)
+{
+	struct flow_sweep_point *pt = &sw->points[p];
+	struct flow_twostage_request treq = {
+	    .draws = req->draws,
+	    .is_lp = req->is_lp,
+	    .is_silo = req->is_silo,
+	    .time_limit = req->time_limit,
+	    .work_limit = req->work_limit,
+	    .hooks = req->hooks,
+	    .command = "sweep",
+	    .draws_file = req->draws_file,
+	    .started = p == 0 ? req->started : mu_time_now(),
+	    .time_read = p == 0 ? req->time_read : 0,
+	    .is_plan_only = true,
+	};
+	struct flow_twostage t;
+	enum mu_code rc = flow_twostage_solve(sc, &treq, &t, err);
+	if (rc == MU_OK) {
+		pt->twostage = mu_malloc(sizeof(*pt->twostage));
+		flow_twostage_describe(sc, &treq, &t, pt->twostage);
+		pt->stored.r = pt->twostage->base.r;
+		pt->stored.r.vary = pt->vary;
+		pt->stored.r.n_vary = req->n_vary;
+		pt->plan = t.solved.plan; /* kept: the stored run borrows its rows */
+		t.solved.plan = NULL;
+		pt->view.values = pt->values;
+		pt->view.status = t.solved.status;
+		pt->view.objective = t.solved.objective;
+		pt->view.has_gap = pt->stored.r.has_gap;
+		pt->view.gap = t.solved.gap;
+		flow_twostage_expected_totals(&t, &pt->view.system);
+		point_supply(req, sc, pt->plan, &pt->view);
+		if (req->on_point)
+			req->on_point(req->hooks.ctx, sw, p + 1);
+	}
+	flow_twostage_release(&t);
+	return rc;
+}
+
 /* Solves every point; on success the points hold what to record. */
 static enum mu_code solve_points(const struct flow_sweep_request *req, struct flow_sweep *sw,
                                  struct mu_scenario *sc, struct mu_err *err)
@@ -114,6 +158,10 @@ static enum mu_code solve_points(const struct flow_sweep_request *req, struct fl
 		struct flow_run_request run_req;
 		struct flow_run run;
 		apply_point(req, sw, sc, p);
+		if (req->draws) {
+			rc = solve_twostage_point(req, sw, sc, p, err);
+			continue;
+		}
 		memset(&run_req, 0, sizeof(run_req));
 		run_req.command = "sweep";
 		run_req.is_lp = req->is_lp;
@@ -273,6 +321,12 @@ void flow_sweep_say(struct mu_buf *b, const struct flow_sweep_request *req,
 		pts[i] = io_say_point_of(sw->points[i].values[0], &sw->points[i].view.system);
 	for (k = 0; k < req->n_vary; k++)
 		names[k] = req->vary[k].name;
+	if (req->draws)
+		mu_buf_addf(
+		    b,
+		    "Each point is a two-stage plan (DESIGN.md §3e): its figures are expected "
+		    "over the %zu scenarios it was made for (the mean of each scenario's day). ",
+		    req->draws->n_scenarios);
 	io_say_sweep_grid(b, names, sw->points[0].values, req->n_vary, pts, n);
 	if (req->vary[0].kind == FLOW_VARY_BANK_CAP)
 		io_say_sweep_cap(b, names[0], pts, n);
@@ -351,7 +405,10 @@ void flow_sweep_release(struct flow_sweep *sw)
 {
 	size_t p;
 	for (p = 0; sw->points && p < sw->n_points; p++) {
-		flow_run_stored_release(&sw->points[p].stored);
+		if (sw->points[p].twostage) /* stored.r points into it: nothing of its own */
+			free(sw->points[p].twostage);
+		else
+			flow_run_stored_release(&sw->points[p].stored);
 		mu_plan_free(sw->points[p].plan);
 	}
 	free(sw->points);

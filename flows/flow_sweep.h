@@ -9,6 +9,7 @@
 #define FLOW_SWEEP_H
 
 #include "flows/flow_run.h"
+#include "flows/flow_twostage.h"
 #include "flows/flow_vary.h"
 
 #include "core/mu_buf.h"
@@ -49,6 +50,12 @@ struct flow_sweep_request {
 	/* Told after each point is solved, done points of sw->n_points so
 	 * far (sw->points[done - 1] the last); NULL: not told. */
 	void (*on_point)(void *ctx, const struct flow_sweep *sw, size_t done);
+	/* --scenarios (DESIGN.md §3e): each point a two-stage plan on draws,
+	 * its table row and chart point the expected figures (the mean over
+	 * the scenarios of each day's totals), recorded with draws_file;
+	 * NULL: the plans of §3. Not with keep or a shard. Borrowed. */
+	const struct mu_draws *draws;
+	const char *draws_file;
 };
 
 /* One point of a sweep. */
@@ -57,7 +64,9 @@ struct flow_sweep_point {
 	double values[FLOW_SWEEP_MAX_VARY]; /* of each varied thing, as req->vary */
 	struct io_run_vary vary[FLOW_SWEEP_MAX_VARY];
 	struct flow_run_stored stored; /* the run recorded */
-	struct mu_plan *plan;          /* its plan (the stored run's rows) */
+	/* with req->draws: what stored.r points into (owned); else NULL */
+	struct flow_twostage_stored *twostage;
+	struct mu_plan *plan; /* its plan (the stored run's rows) */
 	/* status, cost, gap and totals; run_id once recorded */
 	struct io_sweep_point view;
 };

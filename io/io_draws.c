@@ -10,6 +10,7 @@
 #include "io_scenario_int.h"
 
 #include "core/mu_alloc.h"
+#include "core/mu_sha256.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -189,6 +190,7 @@ enum mu_code io_draws_read(const char *path, const char *scenario_dir, const str
 	    path,      true, "scenario row", draw_cols, sizeof(draw_cols) / sizeof(draw_cols[0]),
 	    read_draw, NULL};
 	struct io_file f = {0};
+	struct mu_sha256 hash;
 	struct mu_err err;
 	size_t n_cells = sc->n_partners * sc->n_roles * sc->n_shifts, i;
 	enum mu_code rc;
@@ -238,6 +240,9 @@ enum mu_code io_draws_read(const char *path, const char *scenario_dir, const str
 
 	io_table_read(&dl.ld, &spec, &f);
 	io_causes_word(&dl.ld);
+	mu_sha256_init(&hash);
+	mu_sha256_update(&hash, f.data, f.len);
+	mu_sha256_final_hex(&hash, dl.dr->hash);
 
 	release_ids(&dl.ld.partners);
 	release_ids(&dl.ld.roles);

@@ -27,7 +27,7 @@ static const char STYLE[] =
     ".alarm{border-color:#c00;background:#fff0f0}"
     "table{border-collapse:collapse;margin:8px 0;font-size:.9em}"
     "th,td{border-bottom:1px solid #ddd;padding:3px 8px;text-align:right}"
-    "th:first-child,td:first-child{text-align:left}"
+    "th:first-child,td:first-child,th.t,td.t{text-align:left}"
     "th{background:#f4f4f4}.red{color:#c00;font-weight:bold}"
     "ul.sentences li{margin:4px 0}"
     "table.rota td{text-align:left;font-size:.85em;white-space:nowrap}"

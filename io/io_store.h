@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 /* The schema version this build writes; older databases are migrated. */
-#define IO_STORE_SCHEMA_VERSION 7
+#define IO_STORE_SCHEMA_VERSION 8
 
 struct io_store;
 
@@ -36,6 +36,18 @@ struct io_run_kpi {
 struct io_run_vary {
 	const char *name; /* as --vary named it */
 	double value;
+};
+
+/* A scenarios file a two-stage run (DESIGN.md §3e) was made or measured
+ * on: kind "scenarios" (`--scenarios`, the plan is made on it) or "check"
+ * (`--check-scenarios`, what planning for the spread is worth is measured
+ * on it), the file as given, the SHA-256 of its bytes and its number of
+ * scenarios. */
+struct io_run_draws {
+	const char *kind;
+	const char *file;
+	const char *hash;
+	long n_scenarios;
 };
 
 /* What a run records. Strings are borrowed for the call. */
@@ -61,6 +73,9 @@ struct io_run {
 	size_t n_plan;
 	const struct io_run_vary *vary; /* a sweep's run: its point */
 	size_t n_vary;
+	/* a two-stage run: its scenarios files (at most 2); none otherwise */
+	const struct io_run_draws *draws;
+	size_t n_draws;
 };
 
 /* A sweep: its runs, linked to it. A shard (`--shard I/N`) records only
@@ -99,6 +114,7 @@ struct io_run_info {
 	long n_plan_rows;
 	int64_t sweep_id; /* 0: not part of a sweep */
 	char version[32];
+	long n_scenarios; /* a two-stage run: N, the scenarios it was made on; else 0 */
 };
 
 /* Opens the database at path.
@@ -235,6 +251,13 @@ enum mu_code io_store_list_settings(struct io_store *st, int64_t id,
 enum mu_code io_store_list_vary(struct io_store *st, int64_t id,
                                 int (*fn)(const struct io_run_vary *v, void *ctx), void *ctx,
                                 struct mu_err *err);
+
+/* Calls fn for each scenarios file of two-stage run id ("scenarios"
+ * first, then "check"); none for another run. Strings are borrowed for
+ * the call. */
+enum mu_code io_store_list_draws(struct io_store *st, int64_t id,
+                                 int (*fn)(const struct io_run_draws *d, void *ctx), void *ctx,
+                                 struct mu_err *err);
 
 /* Calls fn for each KPI of run id, SYSTEM first, then by scope and name. */
 enum mu_code io_store_list_kpis(struct io_store *st, int64_t id,

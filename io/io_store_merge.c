@@ -33,6 +33,7 @@ static const struct {
      " recharge",
      13},
     {"run_vary", "name, value", 2},
+    {"run_draws", "kind, file, hash, n_scenarios", 4},
 };
 
 /* An id in from[from] and the id the target gave the same thing. */

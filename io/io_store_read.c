@@ -16,7 +16,8 @@ static const char RUN_COLUMNS[] =
     "r.status,"
     " r.objective, r.best_bound, r.gap, r.time_read, r.time_build, r.time_solve,"
     " r.time_total, r.n_rows, r.n_cols, r.n_nonzeros, r.version,"
-    " (SELECT count(*) FROM plan_rows p WHERE p.run_id = r.id), r.sweep_id"
+    " (SELECT count(*) FROM plan_rows p WHERE p.run_id = r.id), r.sweep_id,"
+    " (SELECT d.n_scenarios FROM run_draws d WHERE d.run_id = r.id AND d.kind = 'scenarios')"
     " FROM runs r JOIN scenarios s ON s.id = r.scenario_id";
 
 static void read_opt(sqlite3_stmt *stmt, int i, bool *is_set, double *v)
@@ -48,7 +49,8 @@ static void read_info(sqlite3_stmt *stmt, struct io_run_info *info)
 	info->n_nonzeros = (long)sqlite3_column_int64(stmt, 17);
 	io_store_copy_col(info->version, sizeof(info->version), stmt, 18);
 	info->n_plan_rows = (long)sqlite3_column_int64(stmt, 19);
-	info->sweep_id = sqlite3_column_int64(stmt, 20); /* NULL reads as 0 */
+	info->sweep_id = sqlite3_column_int64(stmt, 20);          /* NULL reads as 0 */
+	info->n_scenarios = (long)sqlite3_column_int64(stmt, 21); /* NULL: not two-stage */
 }
 
 enum mu_code io_store_list_runs(struct io_store *st,
@@ -114,6 +116,33 @@ enum mu_code io_store_list_settings(struct io_store *st, int64_t id,
 			break;
 	if (r != SQLITE_ROW && r != SQLITE_DONE)
 		rc = io_store_db_error(st, err, "list run settings");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+enum mu_code io_store_list_draws(struct io_store *st, int64_t id,
+                                 int (*fn)(const struct io_run_draws *d, void *ctx), void *ctx,
+                                 struct mu_err *err)
+{
+	sqlite3_stmt *stmt;
+	enum mu_code rc = MU_OK;
+	int r;
+	if (io_store_prepare(st,
+	                     "SELECT kind, file, hash, n_scenarios FROM run_draws WHERE run_id = ?"
+	                     " ORDER BY kind = 'check', kind",
+	                     &stmt, err) != MU_OK)
+		return MU_E_DB;
+	sqlite3_bind_int64(stmt, 1, id);
+	while ((r = io_store_step(st, stmt)) == SQLITE_ROW) {
+		struct io_run_draws d = {(const char *)sqlite3_column_text(stmt, 0),
+		                         (const char *)sqlite3_column_text(stmt, 1),
+		                         (const char *)sqlite3_column_text(stmt, 2),
+		                         (long)sqlite3_column_int64(stmt, 3)};
+		if (fn(&d, ctx))
+			break;
+	}
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		rc = io_store_db_error(st, err, "list run scenarios files");
 	sqlite3_finalize(stmt);
 	return rc;
 }

@@ -109,6 +109,17 @@ static const char *const migrations[] = {
     "  WHERE k.run_id = run_kpis.run_id AND k.scope = run_kpis.scope AND k.name = 'spend');"
     "UPDATE run_kpis SET name = substr(name, 1, length(name) - 5) || '_spend_and_penalties'"
     "  WHERE name IN ('own_cost', 'lend_cost', 'bank_cost', 'agency_cost', 'share_cost');",
+    /* 7 -> 8: two-stage runs (DESIGN.md §3e, issue 26): the scenarios file
+     * a run's plan was made on ("scenarios") and the one it was measured
+     * on ("check"), each by name as given, SHA-256 of its bytes and
+     * number of scenarios. A run with a "scenarios" row is two-stage: its
+     * plan rows are what it decided now, and its expected and measured
+     * figures are KPIs (expected_spend, measured_red_flag_fraction, ...) */
+    "CREATE TABLE run_draws ("
+    "  run_id INTEGER NOT NULL REFERENCES runs(id),"
+    "  kind TEXT NOT NULL, file TEXT NOT NULL, hash TEXT NOT NULL,"
+    "  n_scenarios INTEGER NOT NULL,"
+    "  PRIMARY KEY (run_id, kind));",
 };
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 _Static_assert(N_MIGRATIONS == IO_STORE_SCHEMA_VERSION,

@@ -157,6 +157,31 @@ static enum mu_code put_vary(struct io_store *st, const struct io_run *run, int6
 	return rc;
 }
 
+static enum mu_code put_draws(struct io_store *st, const struct io_run *run, int64_t id,
+                              struct mu_err *err)
+{
+	sqlite3_stmt *ins = NULL;
+	enum mu_code rc = MU_OK;
+	size_t i;
+	if (run->n_draws == 0)
+		return MU_OK;
+	if ((rc = io_store_prepare(st,
+	                           "INSERT INTO run_draws (run_id, kind, file, hash, n_scenarios)"
+	                           " VALUES (?, ?, ?, ?, ?)",
+	                           &ins, err)) != MU_OK)
+		return rc;
+	for (i = 0; i < run->n_draws && rc == MU_OK; i++) {
+		sqlite3_bind_int64(ins, 1, id);
+		io_store_bind_text(ins, 2, run->draws[i].kind);
+		io_store_bind_text(ins, 3, run->draws[i].file);
+		io_store_bind_text(ins, 4, run->draws[i].hash);
+		sqlite3_bind_int64(ins, 5, run->draws[i].n_scenarios);
+		rc = io_store_step_done(st, ins, "insert run scenarios file", err);
+	}
+	sqlite3_finalize(ins);
+	return rc;
+}
+
 /* Inserts run (of scenario_id, in sweep_id unless 0, as its point unless
  * point < 0) inside the caller's transaction. */
 static enum mu_code put_run(struct io_store *st, int64_t scenario_id, int64_t sweep_id, long point,
@@ -203,9 +228,10 @@ static enum mu_code put_run(struct io_store *st, int64_t scenario_id, int64_t sw
 	if (rc != MU_OK)
 		return rc;
 	*id = sqlite3_last_insert_rowid(st->db);
-	if ((rc = put_run_rows(st, run, *id, err)) != MU_OK)
+	if ((rc = put_run_rows(st, run, *id, err)) != MU_OK ||
+	    (rc = put_vary(st, run, *id, err)) != MU_OK)
 		return rc;
-	return put_vary(st, run, *id, err);
+	return put_draws(st, run, *id, err);
 }
 
 enum mu_code io_store_add_run(struct io_store *st, const struct io_source *src,

@@ -174,9 +174,9 @@ static enum mu_code check_draws(const struct mu_scenario *sc, const struct pol_s
 		    err, MU_E_USAGE,
 		    "--scenarios with --keep is not supported yet: re-plan a published "
 		    "rota without scenarios, or make a new two-stage plan");
-	if (req->is_silo || req->coalition)
+	if (req->coalition)
 		return mu_err_set(err, MU_E_USAGE,
-		                  "--scenarios with --silo (partners alone) is not supported yet");
+		                  "--scenarios with a coalition (shares) is not supported yet");
 	if (req->guarantee_cap || sc->settings.guarantee != MU_GUARANTEE_NONE)
 		return mu_err_set(err, MU_E_USAGE,
 		                  "--scenarios with the setting guarantee is not supported yet: "
@@ -190,6 +190,28 @@ static enum mu_code check_draws(const struct mu_scenario *sc, const struct pol_s
 static bool is_now_staff(enum mu_source source)
 {
 	return source == MU_SRC_BANK || source == MU_SRC_BANK_EXTRA || source == MU_SRC_AGENCY;
+}
+
+/* A booking made now is not undone on the day: where a day's minimum is
+ * below the break-glass heads booked now (a scenario of less demand than
+ * the plan was made for, as the plan for the mean meets on a scenario's
+ * day), its break-glass row allows those heads and no late break-glass
+ * agency, instead of leaving the day with no plan. Call with the now
+ * columns fixed. */
+static void allow_booked_break_glass(struct pol_build *b)
+{
+	double *booked = mu_calloc(b->m->n_rows + 1, sizeof(double));
+	size_t k;
+	for (k = 0; k < b->m->n_entries; k++) {
+		const struct sol_entry *e = &b->m->entries[k];
+		if (b->rows[e->row].kind == MU_ROW_BREAK_GLASS &&
+		    b->cols[e->col].scenario == MU_ALL)
+			booked[e->row] += e->value * b->m->col_lo[e->col];
+	}
+	for (k = 0; k < b->m->n_rows; k++)
+		if (booked[k] > b->m->row_hi[k])
+			b->m->row_hi[k] = booked[k];
+	free(booked);
 }
 
 /* Fixes b's columns of what is decided now (bank workers, extra bank
@@ -227,6 +249,8 @@ static enum mu_code fix_now(struct pol_build *b, const struct mu_plan *plan, str
 		b->m->col_hi[col] += r->staff;
 	}
 	mu_map_release(&cols);
+	if (rc == MU_OK)
+		allow_booked_break_glass(b);
 	return rc;
 }
 

@@ -27,7 +27,11 @@
  * KILL_TEST_SEED replays the choices. `muster demo --out` is killed apart, a
  * few times in its first write: its outputs wait for both its runs; and a
  * short `muster sweep --lp --out`, a dozen times: its folder waits for
- * every point's run.
+ * every point's run. A two-stage `solve --lp --scenarios` (DESIGN.md §3e)
+ * is one of the jobs killed at random: its plan rows add up to what it
+ * recorded as decided now, its objective to its expected spend and
+ * penalties, and its --out (plan.csv, day.csv, risk.csv, report.html)
+ * waits for its run.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -61,6 +65,7 @@ struct job {
 	long n_points;              /* a sweep's points */
 	double write_window;        /* seconds its database write takes, about */
 	double seconds;             /* how long it takes unkilled (measured) */
+	bool is_twostage;           /* solve --scenarios: its own outputs and KPIs */
 };
 
 static struct job jobs[] = {
@@ -90,8 +95,17 @@ static struct job jobs[] = {
      .vary_name = "break_glass_penalty",
      .n_points = 3,
      .write_window = 0.02},
+    /* a two-stage plan (DESIGN.md §3e) on two scenarios of the example's
+     * demand raised (draws_path): plan rows what is decided now, its
+     * scenarios file in run_draws */
+    {.name = "solve --lp --scenarios",
+     .args = {"solve", "@EX", "--lp", "--scenarios", "@DRAWS", "--db", "@DB", "--out", "@OUT",
+              NULL},
+     .write_window = 0.003,
+     .is_twostage = true},
 };
 #define SHORT_SWEEP 4 /* jobs[SHORT_SWEEP] */
+#define TWOSTAGE 5    /* jobs[TWOSTAGE] */
 #define N_JOBS (sizeof(jobs) / sizeof(jobs[0]))
 
 struct tally {
@@ -103,8 +117,9 @@ struct tally {
 #define MAX_RUNS 400
 
 static const char *muster_bin, *example_dir;
-static char db_path[4096], out_path[4096], dir_out[4096];
-static long ref_settings = -1, ref_kpis = -1; /* what an unkilled run records */
+static char db_path[4096], out_path[4096], dir_out[4096], draws_path[4096];
+/* what an unkilled run records; a two-stage run's KPIs apart */
+static long ref_settings = -1, ref_kpis = -1, ref_twostage_kpis = -1;
 
 static double now_seconds(void)
 {
@@ -127,10 +142,11 @@ static void job_argv(const struct job *j, const char **argv)
 	size_t i, n = 0;
 	argv[n++] = muster_bin;
 	for (i = 0; j->args[i]; i++)
-		argv[n++] = strcmp(j->args[i], "@EX") == 0    ? example_dir
-		            : strcmp(j->args[i], "@DB") == 0  ? db_path
-		            : strcmp(j->args[i], "@OUT") == 0 ? dir_out
-		                                              : j->args[i];
+		argv[n++] = strcmp(j->args[i], "@EX") == 0      ? example_dir
+		            : strcmp(j->args[i], "@DB") == 0    ? db_path
+		            : strcmp(j->args[i], "@OUT") == 0   ? dir_out
+		            : strcmp(j->args[i], "@DRAWS") == 0 ? draws_path
+		                                                : j->args[i];
 	argv[n] = NULL;
 }
 
@@ -374,7 +390,8 @@ static void check_run(sqlite3 *db, int64_t id, bool is_shown)
 {
 	sqlite3_stmt *st;
 	double objective, sum_cost, total_cost;
-	long n_plan, min_seq, max_seq, n_settings, n_kpis, n_vary, sweep_id;
+	double now_cost, expected_cost;
+	long n_plan, min_seq, max_seq, n_settings, n_kpis, n_vary, sweep_id, n_draws;
 	assert_int_equal(
 	    sqlite3_prepare_v2(db,
 	                       "SELECT r.objective, coalesce(r.sweep_id, 0),"
@@ -386,7 +403,13 @@ static void check_run(sqlite3 *db, int64_t id, bool is_shown)
 	                       " (SELECT count(*) FROM run_kpis WHERE run_id = r.id),"
 	                       " (SELECT value FROM run_kpis WHERE run_id = r.id"
 	                       "  AND scope = 'SYSTEM' AND name = 'total_cost'),"
-	                       " (SELECT count(*) FROM run_vary WHERE run_id = r.id)"
+	                       " (SELECT count(*) FROM run_vary WHERE run_id = r.id),"
+	                       " (SELECT count(*) FROM run_draws WHERE run_id = r.id),"
+	                       " (SELECT sum(value) FROM run_kpis WHERE run_id = r.id"
+	                       "  AND scope = 'SYSTEM' AND name IN ('now_spend', 'now_penalties')),"
+	                       " (SELECT sum(value) FROM run_kpis WHERE run_id = r.id"
+	                       "  AND scope = 'SYSTEM'"
+	                       "  AND name IN ('expected_spend', 'expected_penalties'))"
 	                       " FROM runs r WHERE r.id = ?1",
 	                       -1, &st, NULL),
 	    SQLITE_OK);
@@ -402,20 +425,40 @@ static void check_run(sqlite3 *db, int64_t id, bool is_shown)
 	n_kpis = (long)sqlite3_column_int64(st, 7);
 	total_cost = sqlite3_column_double(st, 8);
 	n_vary = (long)sqlite3_column_int64(st, 9);
+	n_draws = (long)sqlite3_column_int64(st, 10);
+	now_cost = sqlite3_column_double(st, 11);
+	expected_cost = sqlite3_column_double(st, 12);
 	sqlite3_finalize(st);
+	if (n_draws > 1)
+		fail_msg("run %lld: %ld scenarios files, the job gives one", (long long)id,
+		         n_draws);
+	/* a two-stage run (DESIGN.md §3e): its plan rows are what is decided
+	 * now (their costs add up to now_spend + now_penalties) and its
+	 * objective is the expected cost (expected_spend +
+	 * expected_penalties) */
+	if (n_draws == 1) {
+		sum_cost -= now_cost;
+		total_cost = expected_cost;
+	}
 
 	if (n_plan < 1 || min_seq != 0 || max_seq != n_plan - 1)
 		fail_msg("run %lld: plan rows %ld, seq %ld..%ld", (long long)id, n_plan, min_seq,
 		         max_seq);
-	if (fabs(sum_cost - objective) > 1e-6 * fmax(1, fabs(objective)))
+	if (n_draws == 0 && fabs(sum_cost - objective) > 1e-6 * fmax(1, fabs(objective)))
 		fail_msg("run %lld: plan costs add up to %.6f, the objective is %.6f",
 		         (long long)id, sum_cost, objective);
+	if (n_draws == 1 && fabs(sum_cost) > 1e-6 * fmax(1, fabs(now_cost)))
+		fail_msg("run %lld: plan costs add up to %.6f more than now_spend + now_penalties "
+		         "%.6f",
+		         (long long)id, sum_cost, now_cost);
 	if (fabs(total_cost - objective) > 1e-6 * fmax(1, fabs(objective)))
 		fail_msg("run %lld: SYSTEM total_cost %.6f, objective %.6f", (long long)id,
 		         total_cost, objective);
-	if (ref_settings >= 0 && (n_settings != ref_settings || n_kpis != ref_kpis))
+	if (ref_settings >= 0 &&
+	    (n_settings != ref_settings || n_kpis != (n_draws ? ref_twostage_kpis : ref_kpis)))
 		fail_msg("run %lld: %ld settings and %ld KPIs, an unkilled run has %ld and %ld",
-		         (long long)id, n_settings, n_kpis, ref_settings, ref_kpis);
+		         (long long)id, n_settings, n_kpis, ref_settings,
+		         n_draws ? ref_twostage_kpis : ref_kpis);
 	if (n_vary != (sweep_id ? 1 : 0))
 		fail_msg("run %lld: %ld sweep values", (long long)id, n_vary);
 	if (is_shown) {
@@ -576,12 +619,16 @@ static void fresh_out(void)
 
 /* Whether --out holds a run's outputs, or (is_sweep) a sweep's, whole: a
  * reader would take it for theirs. */
-static bool is_complete_out(bool is_sweep)
+static bool is_complete_out(const struct job *j)
 {
 	static const char *const run_names[] = {"plan.csv", "summary.csv", "why.csv", "report.html",
 	                                        NULL};
 	static const char *const sweep_names[] = {"sweep.csv", "sweep.svg", "report.html", NULL};
-	const char *const *names = is_sweep ? sweep_names : run_names;
+	static const char *const twostage_names[] = {"plan.csv", "day.csv", "risk.csv",
+	                                             "report.html", NULL};
+	const char *const *names = j->n_points > 0  ? sweep_names
+	                           : j->is_twostage ? twostage_names
+	                                            : run_names;
 	char path[4200];
 	size_t k;
 	for (k = 0; names[k]; k++) {
@@ -624,8 +671,12 @@ static void calibrate(void)
 	assert_int_equal(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	ref_settings = query_long(db, "SELECT count(*) FROM run_settings WHERE run_id = 1", 0);
 	ref_kpis = query_long(db, "SELECT count(*) FROM run_kpis WHERE run_id = 1", 0);
+	ref_twostage_kpis = query_long(db,
+	                               "SELECT count(*) FROM run_kpis WHERE run_id ="
+	                               " (SELECT min(run_id) FROM run_draws)",
+	                               0);
 	sqlite3_close(db);
-	assert_true(ref_settings > 0 && ref_kpis > 0);
+	assert_true(ref_settings > 0 && ref_kpis > 0 && ref_twostage_kpis > 0);
 }
 
 /* The big plan-mode sweep most often: its long write is where kills land
@@ -633,7 +684,11 @@ static void calibrate(void)
 static struct job *pick_job(void)
 {
 	double u = uniform();
-	return u < 0.50 ? &jobs[2] : u < 0.75 ? &jobs[0] : u < 0.88 ? &jobs[1] : &jobs[3];
+	return u < 0.45   ? &jobs[2]
+	       : u < 0.68 ? &jobs[0]
+	       : u < 0.80 ? &jobs[1]
+	       : u < 0.90 ? &jobs[3]
+	                  : &jobs[TWOSTAGE];
 }
 
 /* Half the kills inside the run's database write or just after it (the
@@ -699,7 +754,7 @@ static void test_kill_solve_and_sweep_at_random_moments(void **state)
 			check_reported_runs();
 		/* outputs go into --out only once their run (a sweep: every
 		 * point's) is recorded */
-		if (is_complete_out(j->n_points > 0) &&
+		if (is_complete_out(j) &&
 		    count_runs() < n_before + (j->n_points > 0 ? j->n_points : 1))
 			fail_msg(
 			    "%s: --out %s holds its outputs, whole, but %ld of its %ld runs are "
@@ -845,12 +900,12 @@ static void test_kill_sweep_out_leaves_no_folder_without_its_runs(void **state)
 		else if (status != 0 && status != 3)
 			fail_msg("%s: exit %d (output in %s)", j->name, status, out_path);
 		if (has_entries(dir_out) &&
-		    (!is_complete_out(true) || count_runs() < n_before + j->n_points))
+		    (!is_complete_out(&jobs[SHORT_SWEEP]) || count_runs() < n_before + j->n_points))
 			fail_msg(
 			    "%s killed %.4f s %s: --out %s holds %s outputs, and %ld of its %ld "
 			    "runs are in the store",
 			    j->name, m.delay, m.is_on_write ? "into its write" : "after its start",
-			    dir_out, is_complete_out(true) ? "its" : "part of its",
+			    dir_out, is_complete_out(&jobs[SHORT_SWEEP]) ? "its" : "part of its",
 			    count_runs() - n_before, j->n_points);
 		if (has_entries(dir_out))
 			assert_int_equal(check_sweep_csv_runs(), j->n_points);
@@ -865,10 +920,23 @@ static void test_kill_sweep_out_leaves_no_folder_without_its_runs(void **state)
 	assert_true(status == 0 || status == 3);
 	check_reported_runs();
 	assert_int_equal(count_runs(), n_before + j->n_points);
-	assert_true(is_complete_out(true));
+	assert_true(is_complete_out(&jobs[SHORT_SWEEP]));
 	assert_int_equal(check_sweep_csv_runs(), j->n_points);
 	check_store(&checked_id, true, &t);
 	printf("kill_test: sweep --out killed %ld times of 12\n", t.n_killed);
+}
+
+/* draws_path: two scenarios of the example's demand, its required raised
+ * 5% and 10% (raised only: a scenario's minimum stays demand.csv's). */
+static void write_draws(void)
+{
+	char cmd[9000];
+	snprintf(cmd, sizeof(cmd),
+	         "awk -F, 'NR == 1 { print \"scenario,partner,role,shift,required\"; next }"
+	         " { for (k = 1; k <= 2; k++) printf \"s%%d,%%s,%%s,%%s,%%.1f\\n\", k, $1, $2,"
+	         " $3, $4 * (1 + 0.05 * k) }' '%s/demand.csv' > '%s'",
+	         example_dir, draws_path);
+	assert_int_equal(system(cmd), 0);
 }
 
 /* The binary, the example (tu_run_tests sets both when unset), and the
@@ -882,6 +950,8 @@ static int setup(void **state)
 	snprintf(db_path, sizeof(db_path), "%s/muster.db", tu_dir());
 	snprintf(out_path, sizeof(out_path), "%s/out.txt", tu_dir());
 	snprintf(dir_out, sizeof(dir_out), "%s/kill-out", tu_dir());
+	snprintf(draws_path, sizeof(draws_path), "%s/draws.csv", tu_dir());
+	write_draws();
 	return 0;
 }
 

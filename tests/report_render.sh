@@ -13,7 +13,7 @@
 # script runs in a copy, DIR/layout.html; DIR/report.png is a screenshot to
 # look at. Each page kind (a solve's in plan and rota mode, a partner's, a
 # compare's, a sweep's, a shares', a recruit's, a solve's with supply curves
-# and its section on bank rates) names the scenario's hash
+# and its section on bank rates, a two-stage plan's) names the scenario's hash
 # and its first and last day in its header, prints on A4 landscape with every day of
 # the horizon where it has a rota grid, and at 390 px (a phone) nothing is
 # wider than the screen outside a table's own scrolling box.
@@ -365,6 +365,44 @@ header recruit
 phone recruit
 grep -q 'The search for the best posts: <b>optimal' recruit/report.html ||
 	fail "recruit/report.html does not say the search's status"
+
+# a two-stage plan (DESIGN.md §3e): three scenarios of the example's demand
+# raised 5, 10 and 15%, measured on three raised 6, 10 and 14%. The page
+# names the run and both files, shows the expected spend in pounds and the
+# expected penalties as weights (never after a pound sign), and the value
+# table and the risk table, worst first, at most 15 rows and "... and N
+# more"; it prints on A4 landscape and fits a phone
+draws() { # FILE STEP BASE: scenario k's required x (1 + BASE + STEP k)
+	awk -F, -v step="$2" -v base="$3" 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+	{ row[NR] = $col["partner"] "," $col["role"] "," $col["shift"]; req[NR] = $col["required"] }
+	END { print "scenario,partner,role,shift,required"
+		for (k = 1; k <= 3; k++) for (r = 2; r <= NR; r++)
+			printf "s%d,%s,%.1f\n", k, row[r], req[r] * (1 + base + step * k) }' \
+		"$example/demand.csv" >"$1"
+}
+draws draws.csv 0.05 0
+draws check.csv 0.04 0.02
+"$muster" solve "$example" --lp --scenarios draws.csv --check-scenarios check.csv \
+	--out twostage --db runs.db >twostage.txt
+render twostage
+grep -q '^  run [0-9]* recorded in runs.db' twostage.txt || fail "twostage: the run is not recorded"
+grep -q "<p class=\"sub\">Run $(sed -n 's/^  run \([0-9]*\) recorded.*/\1/p' twostage.txt) " \
+	twostage/report.html || fail "twostage/report.html does not name its run"
+sed -n 's/^Expected cost .*: spend \(£[0-9,.]*\) (cash) and penalties \([0-9,.]*\) (weights.*/\1\n\2\n!£\2/p' \
+	twostage.txt >twostage/expected.txt
+printf '%s\n' 'Planned for 3 scenarios from draws.csv; measured on 3 other scenarios from' \
+	'check.csv' 'What planning for the spread is worth' 'Demand rows at risk' \
+	'percentage points' >>twostage/expected.txt
+expect twostage twostage/expected.txt
+n_risk=$(awk -F, 'NR > 1 && ($5 > 0 || $6 >= 0.005 || $7 > 0 || $8 >= 0.005)' twostage/risk.csv | wc -l)
+[ "$n_risk" -gt 15 ] || fail "twostage: only $n_risk rows at risk, the table's limit is not tried"
+[ "$(grep -c '^<tr><td>' twostage/report.html)" -eq $((15 + 3)) ] ||
+	fail "twostage/report.html does not show 15 rows at risk and the 3 rows of the value"
+grep -qF "and $((n_risk - 15)) more demand rows at risk" twostage/report.html ||
+	fail "twostage/report.html does not say how many more rows risk.csv has"
+paper twostage
+header twostage
+phone twostage
 
 # a grid: one line per value of the second --vary, each told apart in the legend
 "$muster" sweep "$example" --lp --vary agency_cap.rn_b5=25:35:5 \

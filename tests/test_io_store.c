@@ -101,6 +101,14 @@ static const struct mu_plan_row plan[] = {
      .cost = 750},
 };
 
+/* A two-stage run's scenarios files (DESIGN.md §3e). */
+static const struct io_run_draws sample_draws[2] = {
+    {"scenarios", "fc/scenarios.csv",
+     "5c8cd5f5ce3d95aad33718b7bf21475d640c9f9ccc9e589e2f4bcfd966d1a27a", 50},
+    {"check", "fc/check-scenarios.csv",
+     "3be8de719da9ad01d6ca6c045fc063c46f1fc64aabb3af24934fac2b7c234a0f", 40},
+};
+
 static struct io_run sample_run(void)
 {
 	struct io_run run;
@@ -123,6 +131,8 @@ static struct io_run sample_run(void)
 	run.sc = &scenario;
 	run.plan = plan;
 	run.n_plan = 2;
+	run.draws = sample_draws;
+	run.n_draws = 2;
 	return run;
 }
 
@@ -145,6 +155,16 @@ static int count_kpi(const struct io_run_kpi *kpi, void *ctx)
 	if (*(int *)ctx == 0)
 		assert_string_equal(kpi->scope, "SYSTEM");
 	(*(int *)ctx)++;
+	return 0;
+}
+
+static int check_draws(const struct io_run_draws *d, void *ctx)
+{
+	const struct io_run_draws *want = &sample_draws[(*(int *)ctx)++];
+	assert_string_equal(d->kind, want->kind);
+	assert_string_equal(d->file, want->file);
+	assert_string_equal(d->hash, want->hash);
+	assert_int_equal(d->n_scenarios, want->n_scenarios);
 	return 0;
 }
 
@@ -195,6 +215,11 @@ static void test_io_store_round_trips_a_run(void **state)
 	assert_int_equal(n, 2);
 	n = 0;
 	assert_int_equal(io_store_list_kpis(st, id, count_kpi, &n, &err), MU_OK);
+	assert_int_equal(n, 2);
+	/* a two-stage run: its scenarios files, "scenarios" first */
+	assert_int_equal(info.n_scenarios, 50);
+	n = 0;
+	assert_int_equal(io_store_list_draws(st, id, check_draws, &n, &err), MU_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(io_store_get_scenario(st, id, &back, &err), MU_OK);
 	assert_int_equal(back->n_files, 1);
@@ -410,6 +435,7 @@ static void assert_runs_whole(long n_runs)
 	assert_int_equal(query_long("SELECT count(*) FROM plan_rows"), 2 * n_runs);
 	assert_int_equal(query_long("SELECT count(*) FROM run_kpis"), 2 * n_runs);
 	assert_int_equal(query_long("SELECT count(*) FROM run_settings"), 2 * n_runs);
+	assert_int_equal(query_long("SELECT count(*) FROM run_draws"), 2 * n_runs);
 	assert_int_equal(query_long("SELECT count(*) FROM pragma_integrity_check WHERE "
 	                            "integrity_check <> 'ok'"),
 	                 0);
@@ -537,7 +563,9 @@ static void test_io_store_migrates_old_kpi_names(void **state)
 	                 " (1, 'SYSTEM', 'agency_cost', 30), (1, 'SYSTEM', 'spend', 25),"
 	                 " (1, 'SYSTEM', 'total_cost', 45), (1, 'a', 'bank_cost', 7),"
 	                 " (1, 'a', 'change_cost', 2);"
-	                 "PRAGMA user_version = 6", /* before the names' migration, 6 -> 7 */
+	                 /* before the names' migration, 6 -> 7, and so before
+	                  * run_draws, 7 -> 8 */
+	                 "DROP TABLE run_draws; PRAGMA user_version = 6",
 	                 NULL, NULL, NULL),
 	    SQLITE_OK);
 	sqlite3_close(db);
@@ -559,6 +587,7 @@ static void test_io_store_migrates_old_kpi_names(void **state)
 	                 7);
 	assert_int_equal(query_long("SELECT count(*) FROM run_kpis WHERE name GLOB 'agency*'"), 0);
 	assert_int_equal(query_long("SELECT value FROM run_kpis WHERE name = 'total_cost'"), 45);
+	assert_int_equal(query_long("SELECT count(*) FROM run_draws"), 0); /* made, empty */
 	io_source_free(src);
 }
 

@@ -557,7 +557,8 @@ static void test_twostage_cli_solves_and_refuses(void **state)
 	expect_in("o1/day.csv", "d5,late_agency,p,rn,rn,s1,x,,p,1,1,50.000000,");
 	expect_in("o1/risk.csv", "p,rn,s1,scenarios,0.000000,0.000000,0.000000,0.000000\n");
 	expect_in("o1/rota.csv", "worker,");
-	expect_in("o1/report.html", "The value of planning for the spread was not measured");
+	expect_in("o1/report.html", "<p>Not measured: a plan is measured on scenarios it was not "
+	                            "made on. Give <code>--check-scenarios FILE</code>");
 
 	r = tu_run("solve", "nv", "--lp", "--scenarios", "draws.csv", "--check-scenarios",
 	           "check.csv", NULL);
@@ -568,7 +569,38 @@ static void test_twostage_cli_solves_and_refuses(void **state)
 	assert_non_null(strstr(r.out, "on 2 other scenarios, this plan minus the plan for "
 	                              "demand.csv's required alone: expected spend -£10.00 (cash), "
 	                              "expected penalties 0.00 (weights)"));
+	assert_non_null(strstr(r.out, "  run 2 recorded in muster.db\n"));
 	tu_result_free(&r);
+
+	/* the run store (DESIGN.md §4): both runs recorded, two-stage, with
+	 * their scenarios files and figures; merge copies them whole */
+	r = tu_run("runs", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "nv (two-stage, 5 scenarios)\n"));
+	tu_result_free(&r);
+	r = tu_run("show", "1", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "plan rows  4 (what is decided now"));
+	assert_non_null(strstr(r.out, "mean over 5 scenarios of the cost on the day"));
+	assert_non_null(strstr(r.out, "made on    draws.csv (5 scenarios)"));
+	assert_null(strstr(r.out, "checked on"));
+	assert_non_null(strstr(r.out, "expected_spend                        £70.00"));
+	assert_non_null(strstr(r.out, "expected_penalties                       0.00"));
+	assert_non_null(strstr(r.out, "now_spend                             £60.00"));
+	assert_non_null(strstr(r.out, "late_agency_premium    0.25"));
+	assert_null(strstr(r.out, "measured_spend"));
+	tu_result_free(&r);
+	r = tu_run("merge", "--db", "merged.db", "muster.db", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	r = tu_run("show", "2", "--db", "merged.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "checked on check.csv (2 scenarios)"));
+	assert_non_null(strstr(r.out, "measured_spend                       £110.00"));
+	assert_non_null(strstr(r.out, "mean_plan_spend                      £120.00"));
+	assert_non_null(strstr(r.out, "measured_red_flag_fraction              0.00%"));
+	tu_result_free(&r);
+	expect_in("o1/report.html", "Run 1");
 
 	tu_path(path, sizeof(path), "nv/draws.csv.txt");
 	tu_write(path, NEWS_DRAWS, strlen(NEWS_DRAWS));
@@ -582,9 +614,11 @@ static void test_twostage_cli_solves_and_refuses(void **state)
 	assert_non_null(strstr(r.err, "--check-scenarios needs --scenarios FILE"));
 	tu_result_free(&r);
 
+	/* partners alone: the newsvendor's one partner plans as the system */
 	r = tu_run("solve", "nv", "--scenarios", "draws.csv", "--silo", NULL);
-	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "--scenarios with --silo is not supported yet"));
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "nv two-stage rota (silo): optimal\n"));
+	assert_non_null(strstr(r.out, "Expected cost 70.00: spend £70.00 (cash)"));
 	tu_result_free(&r);
 
 	r = tu_run("solve", "nv", "--scenarios", "draws.csv", "--keep", "o1/plan.csv", NULL);
@@ -610,19 +644,193 @@ static void test_twostage_cli_solves_and_refuses(void **state)
 	assert_non_null(strstr(r.err, "bad.csv:2:5: invalid number '£3' in column 'required'"));
 	tu_result_free(&r);
 
-	r = tu_run("compare", "nv", "--scenarios", "draws.csv", NULL);
-	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "--scenarios is not supported by compare yet"));
-	tu_result_free(&r);
-	r = tu_run("sweep", "nv", "--vary", "tier_penalty=0:1:1", "--check-scenarios", "check.csv",
-	           NULL);
-	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "--check-scenarios is not supported by sweep yet"));
-	tu_result_free(&r);
-
 	r = tu_run("solve", "nv", "--scenarios", "none.csv", NULL);
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.err, "none.csv: cannot open the scenarios file"));
+	tu_result_free(&r);
+}
+
+/* Two partners, one shift of 1 hour: p's one own staff (rotatable, lent
+ * to q at no travel cost), q none; agency at 40 (late 50). Scenario d1
+ * needs q's 1, d2 p's 1. The system plan books nothing: each day p's
+ * staff covers whoever needs it, spend 0. The silo plan (q alone) books
+ * nothing now either (40 for certain against late 50 with chance 1/2)
+ * and pays late agency on d1: expected spend 25. Both fill the 1 hour
+ * of each day. */
+static const struct harness_file twin[] = {
+    {"partners.csv", "id\np\nq\n"},
+    {"roles.csv", "id\nrn\n"},
+    {"shifts.csv", "id,date,start,end,paid_hours\ns1,2026-11-30,08:00,09:00,1\n"},
+    {"demand.csv", "partner,role,shift,required\np,rn,s1,1\nq,rn,s1,1\n"},
+    {"staff.csv", "partner,role,shift,available,rotatable\np,rn,s1,1,1\n"},
+    {"caps.csv", "role,bank_rate,agency_cap\nrn,15,\n"},
+    {"agreements.csv", "from,to,role,max_per_shift,travel_cost,recharge_rate\np,q,*,1,0,10\n"},
+    {"agency.csv", "supplier,role,partner,rate\nx,rn,*,40\n"},
+    {NULL, NULL},
+};
+
+#define TWIN_DRAWS                                                                                 \
+	"scenario,partner,role,shift,required\nd1,p,rn,s1,0\nd1,q,rn,s1,1\nd2,p,rn,s1,1\n"         \
+	"d2,q,rn,s1,0\n"
+
+/* compare --scenarios end to end on the twin: both plans two-stage and
+ * recorded, the figures by hand, compare.csv, each plan's folder. */
+static void test_twostage_cli_compare(void **state)
+{
+	char dir[4096], path[4300];
+	struct tu_result r;
+	size_t i;
+	(void)state;
+	tu_path(dir, sizeof(dir), "twin");
+	mkdir(dir, 0777);
+	for (i = 0; twin[i].name; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, twin[i].name);
+		tu_write(path, twin[i].text, strlen(twin[i].text));
+	}
+	tu_path(path, sizeof(path), "twin-draws.csv");
+	tu_write(path, TWIN_DRAWS, strlen(TWIN_DRAWS));
+	r = tu_run("compare", "twin", "--scenarios", "twin-draws.csv", "--db", "cmp.db", "--out",
+	           "c1", NULL);
+	if (r.status != 0)
+		fail_msg("exit %d\n%s%s", r.status, r.out, r.err);
+	assert_non_null(
+	    strstr(r.out, "figures expected over the 2 scenarios the plans were made on"));
+	assert_non_null(strstr(r.out,
+	                       "  system spend £0.00 (cash), penalties 0.00 (weights, not "
+	                       "money), filled 1.0 of 1.0 hours, chance of any red flag 0.0%"));
+	assert_non_null(strstr(r.out, "  silo   spend £25.00 (cash)"));
+	assert_non_null(strstr(r.out,
+	                       "Working together, system minus silo: expected spend -£25.00 "
+	                       "(cash), expected penalties 0.00 (weights), filled hours 0.0, "
+	                       "chance of any red flag 0.0 percentage points."));
+	assert_non_null(strstr(r.out, "runs 1 (system) and 2 (silo) recorded in cmp.db"));
+	tu_result_free(&r);
+	expect_in("c1/compare.csv", "figure,system,silo,difference\n"
+	                            "expected_spend,0.000000,25.000000,-25.000000\n"
+	                            "expected_penalties,0.000000,0.000000,0.000000\n"
+	                            "required_hours,1.000000,1.000000,0.000000\n"
+	                            "filled_hours,1.000000,1.000000,0.000000\n");
+	expect_in("c1/report.html", "Runs 1 (system) and 2 (silo)");
+	expect_in("c1/silo/day.csv", "d1,late_agency,q,rn,rn,s1,x,,*,1,1,50.000000,");
+	expect_in("c1/system/day.csv", "d1,lend,q,rn,rn,s1,p,,*,1,1,");
+	r = tu_run("runs", "--db", "cmp.db", NULL);
+	assert_non_null(strstr(r.out,
+	                       "compare  rota+silo      -  optimal                25.00  twin "
+	                       "(two-stage, 2 scenarios)"));
+	tu_result_free(&r);
+	/* measured on another set: d3 needs both (p's staff at p, q late) */
+	tu_path(path, sizeof(path), "twin-check.csv");
+	tu_write(path, "scenario,partner,role,shift,required\nd3,p,rn,s1,1\nd3,q,rn,s1,1\n",
+	         strlen("scenario,partner,role,shift,required\nd3,p,rn,s1,1\nd3,q,rn,s1,1\n"));
+	r = tu_run("compare", "twin", "--lp", "--scenarios", "twin-draws.csv", "--check-scenarios",
+	           "twin-check.csv", "--db", "cmp.db", NULL);
+	if (r.status != 0)
+		fail_msg("exit %d\n%s%s", r.status, r.out, r.err);
+	assert_non_null(strstr(r.out, "figures expected over the 1 check scenarios"));
+	assert_non_null(strstr(r.out, "  system spend £50.00 (cash)"));
+	assert_non_null(strstr(r.out, "  silo   spend £50.00 (cash)"));
+	tu_result_free(&r);
+}
+
+/* sweep --scenarios on the newsvendor, bank_rate 15, 25, 35: the k-th
+ * bank worker booked now (b) saves late agency at 50 on the days demand
+ * reaches k, worth it while 50 x (6 - k)/5 > b, and agency booked now
+ * costs 40. b = 15: 4 booked, 60 + 50 x 1/5 = 70; b = 25: 3 booked, 75 +
+ * 50 x (1 + 2)/5 = 105; b = 35: 2 booked, 70 + 50 x (1 + 2 + 3)/5 = 130.
+ * Each point recorded as a two-stage run of one sweep; the refusals. */
+static void test_twostage_cli_sweep(void **state)
+{
+	char path[4096];
+	struct tu_result r;
+	(void)state;
+	write_newsvendor("nvs");
+	tu_path(path, sizeof(path), "sweep-draws.csv");
+	tu_write(path, NEWS_DRAWS, strlen(NEWS_DRAWS));
+	r = tu_run("sweep", "nvs", "--lp", "--scenarios", "sweep-draws.csv", "--vary",
+	           "bank_rate.rn=15:35:10", "--db", "sweep.db", "--out", "sw", NULL);
+	if (r.status != 0)
+		fail_msg("exit %d\n%s%s", r.status, r.out, r.err);
+	assert_non_null(strstr(r.out, "Each point is a two-stage plan (DESIGN.md §3e): its figures "
+	                              "are expected over the 5 scenarios it was made for"));
+	tu_result_free(&r);
+	expect_in("sw/sweep.csv", "\n15,1,optimal,70.00,");
+	expect_in("sw/sweep.csv", "\n25,2,optimal,105.00,");
+	expect_in("sw/sweep.csv", "\n35,3,optimal,130.00,");
+	expect_in("sw/report.html", "expected over the 5 scenarios");
+	r = tu_run("runs", "--db", "sweep.db", NULL);
+	assert_non_null(strstr(r.out, "nvs (two-stage, 5 scenarios)"));
+	tu_result_free(&r);
+
+	r = tu_run("sweep", "nvs", "--scenarios", "sweep-draws.csv", "--check-scenarios",
+	           "sweep-draws.csv", "--vary", "bank_rate.rn=15:35:10", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err,
+	                       "--check-scenarios is not supported by sweep: each point is a "
+	                       "two-stage plan on --scenarios"));
+	tu_result_free(&r);
+	r = tu_run("sweep", "nvs", "--scenarios", "sweep-draws.csv", "--shard", "1/2", "--vary",
+	           "bank_rate.rn=15:35:10", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--scenarios with --shard is not supported yet"));
+	tu_result_free(&r);
+	r = tu_run("sweep", "nvs", "--scenarios", "sweep-draws.csv", "--vary", "demand=1:2:1",
+	           NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--vary demand with --scenarios is not supported: the "
+	                              "scenarios file gives each scenario's required"));
+	tu_result_free(&r);
+	r = tu_run("sweep", "nvs", "--vary", "tier_penalty=0:1:1", "--check-scenarios",
+	           "sweep-draws.csv", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--check-scenarios needs --scenarios FILE"));
+	tu_result_free(&r);
+	r = tu_run("compare", "nvs", "--scenarios", "sweep-draws.csv", "--keep", "sw/sweep.csv",
+	           NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--scenarios with --keep is not supported yet"));
+	tu_result_free(&r);
+}
+
+/* The twin with break-glass agency alone at q (rate 40, late 50, 500 a
+ * head of penalty) and both minimums 1; q needs 0 (d1) or 1 (d2). The
+ * plan for the mean books 1 break-glass head at q now; on d1, whose
+ * minimum is 0, that booking stands (it is not undone on the day, and
+ * no late break-glass is added) rather than the day having no plan:
+ * measured, the plan for the mean spends 40 and 500 of penalties, the
+ * two-stage plan (late break-glass on d2 only) 25 and 250. */
+static void test_twostage_measure_keeps_booked_break_glass(void **state)
+{
+	char dir[4096], path[4300];
+	struct tu_result r;
+	size_t i;
+	static const char draws[] =
+	    "scenario,partner,role,shift,required\nd1,q,rn,s1,0\nd2,q,rn,s1,1\n";
+	(void)state;
+	tu_path(dir, sizeof(dir), "glass");
+	mkdir(dir, 0777);
+	for (i = 0; twin[i].name; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, twin[i].name);
+		tu_write(path, twin[i].text, strlen(twin[i].text));
+	}
+	snprintf(path, sizeof(path), "%s/demand.csv", dir);
+	tu_write(path, "partner,role,shift,required,minimum\np,rn,s1,1,1\nq,rn,s1,1,1\n",
+	         strlen("partner,role,shift,required,minimum\np,rn,s1,1,1\nq,rn,s1,1,1\n"));
+	snprintf(path, sizeof(path), "%s/agency.csv", dir);
+	tu_write(path, "supplier,role,partner,rate,framework\nx,rn,q,40,no\n",
+	         strlen("supplier,role,partner,rate,framework\nx,rn,q,40,no\n"));
+	snprintf(path, sizeof(path), "%s/settings.csv", dir);
+	tu_write(path, "key,value\nallow_break_glass,yes\n",
+	         strlen("key,value\nallow_break_glass,yes\n"));
+	tu_path(path, sizeof(path), "glass-draws.csv");
+	tu_write(path, draws, strlen(draws));
+	r = tu_run("solve", "glass", "--lp", "--scenarios", "glass-draws.csv", "--check-scenarios",
+	           "glass-draws.csv", "--db", "glass.db", NULL);
+	if (r.status != 0)
+		fail_msg("exit %d\n%s%s", r.status, r.out, r.err);
+	assert_non_null(strstr(r.out, "Expected cost 275.00: spend £25.00 (cash) and penalties "
+	                              "250.00 (weights, not money)"));
+	assert_non_null(strstr(r.out, "expected spend -£15.00 (cash), expected penalties -250.00 "
+	                              "(weights)"));
 	tu_result_free(&r);
 }
 
@@ -666,6 +874,9 @@ int main(void)
 	    cmocka_unit_test(test_twostage_with_supply_curves),
 	    cmocka_unit_test(test_twostage_flow_measures_both_plans_by_hand),
 	    cmocka_unit_test(test_twostage_cli_solves_and_refuses),
+	    cmocka_unit_test(test_twostage_cli_compare),
+	    cmocka_unit_test(test_twostage_cli_sweep),
+	    cmocka_unit_test(test_twostage_measure_keeps_booked_break_glass),
 	    cmocka_unit_test(test_twostage_refuses_a_model_too_large),
 	};
 	return tu_run_tests(tests, NULL, NULL);
