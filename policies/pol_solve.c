@@ -172,6 +172,28 @@ static bool is_now_staff(enum mu_source source)
 	return source == MU_SRC_BANK || source == MU_SRC_BANK_EXTRA || source == MU_SRC_AGENCY;
 }
 
+/* A plan measured on scenarios it was not made for (fix_now) may have
+ * booked now more break-glass heads on a demand row than a day's minimum
+ * (min(minimum, the day's required)) allows: the plan for demand.csv
+ * books up to demand.csv's minimum, and a day of lower demand has a lower
+ * one. Booked staff cannot be unbooked, so each day's break-glass row
+ * (pol_late_agency.c) allows what was booked, and then no late heads. */
+static void allow_booked_glass(struct pol_build *b)
+{
+	double *booked = mu_calloc(b->m->n_rows + 1, sizeof(double));
+	size_t k, i;
+	for (k = 0; k < b->m->n_entries; k++) {
+		const struct sol_entry *e = &b->m->entries[k];
+		if (b->rows[e->row].kind == MU_ROW_BREAK_GLASS &&
+		    b->cols[e->col].scenario == MU_ALL)
+			booked[e->row] += e->value * b->m->col_lo[e->col];
+	}
+	for (i = 0; i < b->m->n_rows; i++)
+		if (booked[i] > b->m->row_hi[i])
+			b->m->row_hi[i] = booked[i];
+	free(booked);
+}
+
 /* Fixes b's columns of what is decided now (bank workers, extra bank
  * staff, agency booked now) at the staff plan gives them, every other such
  * column at 0. MU_OK, or MU_E_INPUT when a row of plan has no column in b. */
@@ -207,6 +229,8 @@ static enum mu_code fix_now(struct pol_build *b, const struct mu_plan *plan, str
 		b->m->col_hi[col] += r->staff;
 	}
 	mu_map_release(&cols);
+	if (rc == MU_OK)
+		allow_booked_glass(b);
 	return rc;
 }
 
