@@ -810,7 +810,8 @@ static void twostage_case(struct ts_row *r, const char *size, unsigned long n_sc
 		r->rota_mib = p->peak_mib;
 		r->rota_obj = number_after(p->out, "Expected cost");
 		r->rota_gap = number_after(p->out, "within");
-		if (isnan(r->rota_gap))
+		/* proven optimal: no "within"; "not proven" with none: no bound */
+		if (isnan(r->rota_gap) && !strstr(p->out, "not proven"))
 			r->rota_gap = 0;
 		ts_note(p, r->rota_note, sizeof(r->rota_note));
 		if (r->rota_note[0])
