@@ -22,6 +22,16 @@
  * of 1.3 times the bank_rate (the agency_cap is 1.55 times). It draws
  * nothing, so every other file is SIZE's, byte for byte.
  *
+ * With `scenarios DIR N SEED OUT.csv` it writes N scenarios of DIR's
+ * demand and staff (a generated folder or any other, e.g. the example) in
+ * the form of DESIGN.md §3e's scenarios.csv (docs/two-stage.md), as
+ * `muster forecast` will: each demand row's required is demand.csv's times
+ * a lognormal factor of mean 1 and CV 10%, half of its variance shared by
+ * every row of the same date (a busy day is busy everywhere) and half the
+ * row's own, rounded to 0.1; each staff row's absent is Binomial(available,
+ * 5%). The same arguments give the same file (its own xorshift64* stream,
+ * seeded from SEED).
+ *
  * Shape: partners of every kind, each demanding the roles its kind employs
  * on 21 shifts (a week of early, late and night), own staff covering about
  * four fifths of it; a shared bank of named workers cleared for their home
@@ -29,6 +39,7 @@
  * above the cap; mutual aid between neighbouring partners; partner and system budgets.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,6 +192,247 @@ static int employs(int kind, int r, int n_roles)
 	}
 }
 
+/* scenarios: CV 10% and absence 5%, as the brief of issue 26 point 6 says */
+#define DRAW_CV 0.10
+#define DRAW_ABSENT 0.05
+#define DRAW_MAX_FIELDS 16
+#define DRAW_ID_LEN 128
+
+/* A row of demand.csv or staff.csv, by the cells the scenarios need. */
+struct draw_row {
+	char key[3][DRAW_ID_LEN]; /* partner, role, shift */
+	double value;             /* required, or available */
+	int day;                  /* index of the shift's date */
+	long staff_at;            /* demand row: its staff row, or -1 */
+	int has_demand;           /* staff row: some demand row has its key */
+};
+
+/* Splits a CSV line (no quoted commas in the files it reads) into at
+ * most DRAW_MAX_FIELDS cells, quotes stripped; the number of cells. */
+static int split_line(char *line, char **cells)
+{
+	int n = 0;
+	char *at = line;
+	line[strcspn(line, "\r\n")] = '\0';
+	while (n < DRAW_MAX_FIELDS) {
+		char *end = strchr(at, ',');
+		if (end)
+			*end = '\0';
+		if (*at == '"' && strlen(at) >= 2 && at[strlen(at) - 1] == '"') {
+			at[strlen(at) - 1] = '\0';
+			at++;
+		}
+		cells[n++] = at;
+		if (!end)
+			break;
+		at = end + 1;
+	}
+	return n;
+}
+
+static int column_of(char **cells, int n, const char *name, const char *file)
+{
+	int k;
+	for (k = 0; k < n; k++)
+		if (strcmp(cells[k], name) == 0)
+			return k;
+	fprintf(stderr, "bench_gen: %s has no column '%s'\n", file, name);
+	exit(1);
+}
+
+/* Reads DIR/NAME's rows: key, the number in column `value`, and the date's
+ * index of its shift (from dates[], the shifts' ids and dates). */
+static struct draw_row *read_rows(const char *dir, const char *name, const char *value,
+                                  char (*shifts)[2][DRAW_ID_LEN], int n_shifts, size_t *n_rows)
+{
+	char file[4096], line[4096], *cells[DRAW_MAX_FIELDS];
+	int n, col[4], k, is_header = 1;
+	size_t cap = 256;
+	struct draw_row *rows = malloc(cap * sizeof(*rows));
+	FILE *fp;
+	snprintf(file, sizeof(file), "%s/%s", dir, name);
+	if (!(fp = fopen(file, "r")) || !rows) {
+		fprintf(stderr, "bench_gen: %s: %s\n", file, strerror(errno));
+		exit(1);
+	}
+	*n_rows = 0;
+	while (fgets(line, sizeof(line), fp)) {
+		n = split_line(line, cells);
+		if (is_header) {
+			col[0] = column_of(cells, n, "partner", name);
+			col[1] = column_of(cells, n, "role", name);
+			col[2] = column_of(cells, n, "shift", name);
+			col[3] = column_of(cells, n, value, name);
+			is_header = 0;
+			continue;
+		}
+		if (n <= col[0] || n <= col[1] || n <= col[2] || n <= col[3])
+			continue;
+		if (*n_rows == cap && !(rows = realloc(rows, (cap *= 2) * sizeof(*rows)))) {
+			fprintf(stderr, "bench_gen: out of memory\n");
+			exit(1);
+		}
+		for (k = 0; k < 3; k++)
+			snprintf(rows[*n_rows].key[k], DRAW_ID_LEN, "%s", cells[col[k]]);
+		rows[*n_rows].value = strtod(cells[col[3]], NULL);
+		rows[*n_rows].day = -1;
+		rows[*n_rows].staff_at = -1;
+		rows[*n_rows].has_demand = 0;
+		for (k = 0; k < n_shifts; k++)
+			if (strcmp(shifts[k][0], cells[col[2]]) == 0)
+				rows[*n_rows].day = k;
+		(*n_rows)++;
+	}
+	fclose(fp);
+	return rows;
+}
+
+static unsigned long long draw_state;
+
+/* A uniform number in (0, 1) from the scenarios' own stream. */
+static double draw_uniform(void)
+{
+	draw_state ^= draw_state >> 12;
+	draw_state ^= draw_state << 25;
+	draw_state ^= draw_state >> 27;
+	return ((double)((draw_state * 2685821657736338717ULL) >> 11) + 0.5) / 9007199254740992.0;
+}
+
+/* A standard normal number (Box-Muller, one of the pair). */
+static double draw_normal(void)
+{
+	double u = draw_uniform(), v = draw_uniform();
+	return sqrt(-2 * log(u)) * cos(6.283185307179586 * v);
+}
+
+/* bench_gen scenarios DIR N SEED OUT.csv */
+static int write_scenarios(int argc, char **argv)
+{
+	char file[4096], line[4096], *cells[DRAW_MAX_FIELDS];
+	char(*shifts)[2][DRAW_ID_LEN] = NULL; /* id, date */
+	int n_shifts = 0, n_dates = 0, *date_of, is_header = 1, col_id = 0, col_date = 0, n, k;
+	long n_scen, seed, sc;
+	size_t n_demand, n_staff, i, j, cap = 64;
+	struct draw_row *demand, *staff;
+	double var = log(1 + DRAW_CV * DRAW_CV), *day_z;
+	FILE *fp;
+	char *end;
+
+	if (argc != 6) {
+		fprintf(stderr, "usage: bench_gen scenarios DIR N SEED OUT.csv\n");
+		return 2;
+	}
+	n_scen = strtol(argv[3], &end, 10);
+	if (*end || n_scen < 1 || n_scen > 10000) {
+		fprintf(stderr, "bench_gen: N must be 1 to 10000\n");
+		return 2;
+	}
+	seed = strtol(argv[4], &end, 10);
+	if (*end) {
+		fprintf(stderr, "bench_gen: bad seed '%s'\n", argv[4]);
+		return 2;
+	}
+	/* splitmix64 of the seed, never 0 */
+	draw_state = (unsigned long long)seed + 0x9E3779B97F4A7C15ULL;
+	draw_state = (draw_state ^ (draw_state >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	draw_state = (draw_state ^ (draw_state >> 27)) * 0x94D049BB133111EBULL;
+	draw_state ^= draw_state >> 31;
+	if (!draw_state)
+		draw_state = 1;
+
+	snprintf(file, sizeof(file), "%s/shifts.csv", argv[2]);
+	if (!(fp = fopen(file, "r"))) {
+		fprintf(stderr, "bench_gen: %s: %s\n", file, strerror(errno));
+		return 1;
+	}
+	shifts = malloc((size_t)cap * sizeof(*shifts));
+	while (shifts && fgets(line, sizeof(line), fp)) {
+		n = split_line(line, cells);
+		if (is_header) {
+			col_id = column_of(cells, n, "id", "shifts.csv");
+			col_date = column_of(cells, n, "date", "shifts.csv");
+			is_header = 0;
+			continue;
+		}
+		if (n <= col_id || n <= col_date)
+			continue;
+		if ((size_t)n_shifts == cap)
+			shifts = realloc(shifts, (cap *= 2) * sizeof(*shifts));
+		if (!shifts)
+			break;
+		snprintf(shifts[n_shifts][0], DRAW_ID_LEN, "%s", cells[col_id]);
+		snprintf(shifts[n_shifts][1], DRAW_ID_LEN, "%s", cells[col_date]);
+		n_shifts++;
+	}
+	fclose(fp);
+	date_of = calloc((size_t)n_shifts + 1, sizeof(int));
+	day_z = malloc(((size_t)n_shifts + 1) * sizeof(double));
+	if (!shifts || !date_of || !day_z) {
+		fprintf(stderr, "bench_gen: out of memory\n");
+		return 1;
+	}
+	for (k = 0; k < n_shifts; k++) { /* each shift's date, as an index */
+		int d;
+		for (d = 0; d < k && strcmp(shifts[d][1], shifts[k][1]) != 0; d++)
+			;
+		date_of[k] = d < k ? date_of[d] : n_dates++;
+	}
+
+	demand = read_rows(argv[2], "demand.csv", "required", shifts, n_shifts, &n_demand);
+	staff = read_rows(argv[2], "staff.csv", "available", shifts, n_shifts, &n_staff);
+	for (i = 0; i < n_demand; i++)
+		for (j = 0; j < n_staff && demand[i].staff_at < 0; j++)
+			if (strcmp(demand[i].key[0], staff[j].key[0]) == 0 &&
+			    strcmp(demand[i].key[1], staff[j].key[1]) == 0 &&
+			    strcmp(demand[i].key[2], staff[j].key[2]) == 0) {
+				demand[i].staff_at = (long)j;
+				staff[j].has_demand = 1;
+			}
+
+	if (!(fp = fopen(argv[5], "w"))) {
+		fprintf(stderr, "bench_gen: %s: %s\n", argv[5], strerror(errno));
+		return 1;
+	}
+	fprintf(fp, "scenario,partner,role,shift,required,absent\n");
+	for (sc = 1; sc <= n_scen; sc++) {
+		/* the day's shared half of the variance, then each row's own */
+		for (k = 0; k < n_dates; k++)
+			day_z[k] = draw_normal();
+		for (i = 0; i < n_demand; i++) {
+			const struct draw_row *d = &demand[i];
+			double z =
+			    (d->day >= 0 ? day_z[date_of[d->day]] : draw_normal()) * sqrt(var / 2) +
+			    draw_normal() * sqrt(var / 2);
+			double req = floor(d->value * exp(z - var / 2) * 10 + 0.5) / 10;
+			fprintf(fp, "s%ld,%s,%s,%s,%.1f,", sc, d->key[0], d->key[1], d->key[2],
+			        req);
+			if (d->staff_at >= 0) {
+				long absent = 0, m;
+				for (m = 0; m < (long)staff[d->staff_at].value; m++)
+					absent += draw_uniform() < DRAW_ABSENT;
+				fprintf(fp, "%ld", absent);
+			}
+			fprintf(fp, "\n");
+		}
+		for (j = 0; j < n_staff; j++) {
+			long absent = 0, m;
+			if (staff[j].has_demand)
+				continue;
+			for (m = 0; m < (long)staff[j].value; m++)
+				absent += draw_uniform() < DRAW_ABSENT;
+			fprintf(fp, "s%ld,%s,%s,%s,,%ld\n", sc, staff[j].key[0], staff[j].key[1],
+			        staff[j].key[2], absent);
+		}
+	}
+	close_file(fp);
+	free(shifts);
+	free(date_of);
+	free(day_z);
+	free(demand);
+	free(staff);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const struct size_spec *spec = NULL;
@@ -190,9 +442,11 @@ int main(int argc, char **argv)
 	FILE *fp;
 	size_t i;
 
+	if (argc >= 2 && strcmp(argv[1], "scenarios") == 0)
+		return write_scenarios(argc, argv);
 	if (argc < 3 || argc > 4) {
-		fprintf(stderr,
-		        "usage: bench_gen small|medium|large[-mixed][-supply] DIR [SCALE]\n");
+		fprintf(stderr, "usage: bench_gen small|medium|large[-mixed][-supply] DIR [SCALE]\n"
+		                "       bench_gen scenarios DIR N SEED OUT.csv\n");
 		return 2;
 	}
 	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {

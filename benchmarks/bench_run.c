@@ -23,11 +23,18 @@
  * the other, each beside CLP and CBC on its natural model's MPS; it prints
  * the plan-mode time ratio (with / without), both rotas' proven gaps and
  * the load average before each run, since 2 shared cores make every time
- * noisy.
+ * noisy. With --twostage it measures DESIGN.md §3e's two-stage plan
+ * (issue 26 point 6): each size (default example,medium,large; `example`
+ * the built-in one) on --scenarios N (default 50) scenarios of bench_gen
+ * scenarios, plan mode at --time-limit --cap (default 600 s) against CLP
+ * on the same MPS with -sec --cap, rota mode at --time-limit against CBC
+ * at the same limit, with the model's size, peak memory and muster's size
+ * refusal when it refuses.
  *
  *   bench_run [--sizes small,medium,large,large-mixed] [--time-limit S]
  *             [--growth] [--shares] [--share-samples N] [--recruit]
- *             [--supply] [--repeat N] [--bin DIR] [--work DIR]
+ *             [--supply] [--repeat N] [--twostage] [--scenarios N]
+ *             [--cap S] [--bin DIR] [--work DIR]
  *
  * A size is any name bench_gen takes: small, medium, large, or one of them
  * with -mixed (per-worker clearances); the default runs the three sizes and
@@ -40,6 +47,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -664,6 +672,210 @@ static double median(double *v, size_t n)
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+/* The number after key in the first 4 KiB of file (an MPS header's
+ * "* Rows:"), or NAN. */
+static double number_in_head(const char *file, const char *key)
+{
+	char head[4096];
+	size_t n;
+	FILE *f = fopen(file, "r");
+	if (!f)
+		return NAN;
+	n = fread(head, 1, sizeof(head) - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	return number_after(head, key);
+}
+
+/* One line of what a run printed that holds key (a refusal, an error),
+ * into out, or "". */
+static void line_with(const char *text, const char *key, char *out, size_t len)
+{
+	const char *at = strstr(text, key), *start, *end;
+	out[0] = '\0';
+	if (!at)
+		return;
+	for (start = at; start > text && start[-1] != '\n'; start--)
+		;
+	end = strchr(at, '\n');
+	snprintf(out, len, "%.*s", (int)(end ? end - start : (ptrdiff_t)strlen(start)), start);
+}
+
+struct ts_row {
+	char name[64], plan_note[96], rota_note[96];
+	double rows, cols, nnz, plan_s, plan_mib, plan_obj, clp_s, clp_obj, load;
+	double rota_rows, rota_s, rota_mib, rota_obj, rota_gap, cbc_s, cbc_obj, cbc_gap, cbc_bound;
+};
+
+/* How a muster run ended, into note: "" when it gave a plan, else the
+ * refusal or the error, shortened. */
+static void ts_note(const struct proc *p, char *note, size_t len)
+{
+	char line[512];
+	note[0] = '\0';
+	if (p->status == 0 || p->status == 3)
+		return;
+	line_with(p->out, "too large", line, sizeof(line));
+	if (line[0]) {
+		/* "... (at most about N here)" */
+		double fit = number_after(line, "at most about");
+		snprintf(note, len, "refused: too large (fits %.0f scenarios)", fit);
+		return;
+	}
+	line_with(p->out, "time limit", line, sizeof(line));
+	if (line[0]) {
+		snprintf(note, len, "no plan within the time limit");
+		return;
+	}
+	line_with(p->out, "muster:", line, sizeof(line));
+	snprintf(note, len, "exit %d: %.60s", p->status, line[0] ? line : "?");
+}
+
+/* --twostage (issue 26 point 6): DESIGN.md §3e's two-stage plan on
+ * n_scen scenarios (bench_gen scenarios, seed 1) of each size (`example`
+ * is the built-in example), plan mode with --time-limit cap against CLP on
+ * the same MPS with -sec cap, then rota mode at --time-limit time_limit
+ * against CBC -sec time_limit on the rota's MPS. */
+static void twostage_case(struct ts_row *r, const char *size, unsigned long n_scen, double cap)
+{
+	char muster[512], gen[512], dir[512], scen[512], db[512], out[512], mps[512], rmps[512];
+	char n[32], caps[32], limit[32], tag[96];
+	struct proc *p = malloc(sizeof(*p));
+	path(muster, sizeof(muster), "%s/muster", bin_dir);
+	path(gen, sizeof(gen), "%s/bench_gen", bin_dir);
+	path(tag, sizeof(tag), "ts-%s-%lu", size, n_scen);
+	path(dir, sizeof(dir), "%s/ts-%s", work, size);
+	path(scen, sizeof(scen), "%s/%s.scenarios.csv", work, tag);
+	path(db, sizeof(db), "%s/ts.db", work);
+	path(out, sizeof(out), "%s/%s-out", work, tag);
+	path(mps, sizeof(mps), "%s/%s.lp.mps", work, tag);
+	path(rmps, sizeof(rmps), "%s/%s.mip.mps", work, tag);
+	path(n, sizeof(n), "%lu", n_scen);
+	path(caps, sizeof(caps), "%g", cap);
+	path(limit, sizeof(limit), "%g", time_limit);
+	memset(r, 0, sizeof(*r));
+	snprintf(r->name, sizeof(r->name), "%s", size);
+	if (strcmp(size, "example") == 0) {
+		const char *rm[] = {"rm", "-rf", dir, NULL};
+		const char *ex[] = {muster, "example", dir, NULL};
+		run(p, rm);
+		run(p, ex);
+		must(p, "muster example", 0);
+	} else
+		generate(size, dir, "1");
+	{
+		const char *argv[] = {gen, "scenarios", dir, n, "1", scen, NULL};
+		run(p, argv);
+		must(p, "bench_gen scenarios", 0);
+	}
+	remove(mps);
+	remove(rmps);
+	r->load = load1();
+	fprintf(stderr, "bench_run: %s: plan mode on %lu scenarios (at most %g s) ...\n", size,
+	        n_scen, cap);
+	{
+		const char *argv[] = {muster,         "solve", dir,     "--lp", "--scenarios", scen,
+		                      "--db",         db,      "--out", out,    "--write-mps", mps,
+		                      "--time-limit", caps,    NULL};
+		run(p, argv);
+		save_log(p, tag, "plan");
+		r->plan_s = p->seconds;
+		r->plan_mib = p->peak_mib;
+		r->plan_obj = number_after(p->out, "Expected cost");
+		ts_note(p, r->plan_note, sizeof(r->plan_note));
+		if (r->plan_note[0])
+			r->plan_obj = NAN;
+	}
+	/* the model's size from the MPS muster wrote before solving */
+	r->rows = number_in_head(mps, "Rows:");
+	r->cols = number_in_head(mps, "Columns:");
+	r->nnz = number_in_head(mps, "Non-zeros:");
+	r->clp_s = r->clp_obj = NAN;
+	if (!isnan(r->rows)) {
+		const char *argv[] = {"clp", mps, "-sec", caps, "-dualsimplex", NULL};
+		fprintf(stderr, "bench_run: %s: CLP ...\n", size);
+		run(p, argv);
+		save_log(p, tag, "clp");
+		r->clp_s = p->seconds;
+		r->clp_obj = number_after(p->out, "Optimal objective");
+	}
+	fprintf(stderr, "bench_run: %s: rota mode and CBC, %g s each ...\n", size, time_limit);
+	{
+		const char *argv[] = {muster, "solve", dir, "--scenarios", scen, "--db",
+		                      db,     "--out", out, "--write-mps", rmps, "--time-limit",
+		                      limit,  NULL};
+		run(p, argv);
+		save_log(p, tag, "rota");
+		r->rota_s = p->seconds;
+		r->rota_mib = p->peak_mib;
+		r->rota_obj = number_after(p->out, "Expected cost");
+		r->rota_gap = number_after(p->out, "within");
+		/* proven optimal: no "within"; "not proven" with none: no bound */
+		if (isnan(r->rota_gap) && !strstr(p->out, "not proven"))
+			r->rota_gap = 0;
+		ts_note(p, r->rota_note, sizeof(r->rota_note));
+		if (r->rota_note[0])
+			r->rota_obj = r->rota_gap = NAN;
+	}
+	r->rota_rows = number_in_head(rmps, "Rows:");
+	r->cbc_s = r->cbc_obj = r->cbc_gap = NAN;
+	if (!isnan(r->rota_rows)) {
+		const char *argv[] = {"cbc", rmps, "-sec", limit, "-solve", NULL};
+		double bound;
+		run(p, argv);
+		save_log(p, tag, "cbc");
+		r->cbc_s = p->seconds;
+		r->cbc_obj = number_after(p->out, "Objective value:");
+		bound = number_after(p->out, "best possible");
+		r->cbc_bound = number_after(p->out, "Lower bound:");
+		r->cbc_gap = strstr(p->out, "Optimal solution found") ? 0
+		             : isnan(bound)                           ? NAN
+		                            : 100 * (r->cbc_obj - bound) / fabs(r->cbc_obj);
+	}
+	free(p);
+}
+
+static void twostage(const char *sizes_list, unsigned long n_scen, double cap)
+{
+	char sizes[256], *name, *save = NULL;
+	struct ts_row rows[8];
+	size_t n = 0, i;
+	snprintf(sizes, sizeof(sizes), "%s", sizes_list);
+	for (name = strtok_r(sizes, ",", &save); name && n < 8; name = strtok_r(NULL, ",", &save))
+		twostage_case(&rows[n++], name, n_scen, cap);
+	printf("\ntwo-stage plans (DESIGN.md §3e, issue 26 point 6): %lu scenarios\n"
+	       "%-8s %8s %8s %9s | %8s %8s %7s %14s %8s | %7s %8s %7s %14s %8s %7s %5s\n",
+	       n_scen, "size", "rows", "columns", "nonzeros", "plan s", "CLP s", "peakMiB",
+	       "plan objective", "obj diff", "rota s", "gap%", "peakMiB", "rota objective",
+	       "CBC gap%", "CBC s", "load");
+	for (i = 0; i < n; i++) {
+		const struct ts_row *r = &rows[i];
+		printf(
+		    "%-8s %8.0f %8.0f %9.0f | %8.2f %8.2f %7.0f %14.2f %8.1e | %7.1f %8.2f %7.0f "
+		    "%14.2f %8.2f %7.1f %5.2f\n",
+		    r->name, r->rows, r->cols, r->nnz, r->plan_s, r->clp_s, r->plan_mib,
+		    r->plan_obj, rel_diff(r->plan_obj, r->clp_obj), r->rota_s, r->rota_gap,
+		    r->rota_mib, r->rota_obj, r->cbc_gap, r->cbc_s, r->load);
+		if (r->plan_note[0])
+			printf("%-8s plan: %s\n", "", r->plan_note);
+		if (r->rota_note[0])
+			printf("%-8s rota: %s\n", "", r->rota_note);
+		if (isnan(r->clp_obj) && !isnan(r->rows))
+			printf("%-8s CLP: no optimum within %g s\n", "", cap);
+		if (isnan(r->cbc_obj) && !isnan(r->rota_rows))
+			printf("%-8s CBC: no rota within %g s (its bound %.2f)\n", "", time_limit,
+			       r->cbc_bound);
+	}
+	printf("plan s, rota s: muster's whole process (the two-stage plan, the plan for\n"
+	       "demand.csv, both measured on the scenarios, outputs written), at most %g s in\n"
+	       "plan mode (--time-limit) and %g s in rota mode; rows, columns, nonzeros: the\n"
+	       "plan-mode two-stage model (--write-mps); CLP (-dualsimplex, -sec %g) and CBC\n"
+	       "(-sec %g) solve muster's MPS; obj diff = |muster - CLP| / CLP; gap%%: proven\n"
+	       "gap as solve words it; load: the 1-minute load average before the size.\n",
+	       cap, time_limit, cap, time_limit);
+	fflush(stdout);
+}
+
 #define MAX_REPEAT 16
 
 /* --supply (issue 25, point 8): size with and without a supply curve on
@@ -806,8 +1018,10 @@ int main(int argc, char **argv)
 	struct row rows[8];
 	size_t n = 0;
 	bool do_growth = false, do_shares = false, do_recruit = false, has_sizes = false;
-	bool do_supply = false;
+	bool do_supply = false, do_twostage = false;
 	size_t repeat = 3;
+	unsigned long n_scen = 50;
+	double cap = 600;
 	unsigned long share_samples = 20;
 	int i;
 	for (i = 1; i < argc; i++) {
@@ -828,6 +1042,12 @@ int main(int argc, char **argv)
 			do_recruit = true;
 		else if (strcmp(argv[i], "--supply") == 0)
 			do_supply = true;
+		else if (strcmp(argv[i], "--twostage") == 0)
+			do_twostage = true;
+		else if (strcmp(argv[i], "--scenarios") == 0 && i + 1 < argc)
+			n_scen = strtoul(argv[++i], NULL, 10);
+		else if (strcmp(argv[i], "--cap") == 0 && i + 1 < argc)
+			cap = strtod(argv[++i], NULL);
 		else if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
 			repeat = strtoul(argv[++i], NULL, 10);
 			if (repeat < 1 || repeat > MAX_REPEAT) {
@@ -842,6 +1062,7 @@ int main(int argc, char **argv)
 			        "                 [--time-limit S] [--growth]\n"
 			        "                 [--shares] [--share-samples N] [--recruit]\n"
 			        "                 [--supply] [--repeat N]\n"
+			        "                 [--twostage] [--scenarios N] [--cap S]\n"
 			        "                 [--bin DIR] [--work DIR]\n");
 			return 2;
 		}
@@ -854,6 +1075,14 @@ int main(int argc, char **argv)
 	}
 	if (do_shares) { /* the shares alone: their own table */
 		shares(share_samples);
+		return 0;
+	}
+	if (do_twostage) { /* the two-stage plan: its own table */
+		if (n_scen < 1 || n_scen > 10000 || !(cap > 0)) {
+			fprintf(stderr, "bench_run: --scenarios takes 1 to 10000, --cap a time\n");
+			return 2;
+		}
+		twostage(has_sizes ? sizes : "example,medium,large", n_scen, cap);
 		return 0;
 	}
 	if (do_supply) { /* with and without supply curves: their own table */

@@ -423,6 +423,9 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	opt.relax_chunk = req->relax_chunk;
 	opt.on_relax_chunk = req->on_relax_chunk;
 	opt.want_basis = req->warm != NULL;
+	/* a plan measured on scenarios: its first stage fixed, the days are
+	 * independent (§3e), so solved day by day */
+	opt.is_apart_when_fixed = req->draws && req->fix_now;
 	if (req->warm && req->warm->has_basis) {
 		warm_rows = mu_malloc(b->m->n_rows + 1);
 		warm_cols = mu_malloc(b->m->n_cols + 1);

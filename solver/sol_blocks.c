@@ -64,7 +64,8 @@ static void lp_copy_release(struct lp_copy *c)
  * alone and copies its optimal basis into lp. local is scratch of lp's row
  * count + 1. False when the block has no optimum. */
 static bool solve_block(glp_prob *lp, const struct lp_copy *c, const int *rows, int n_rows,
-                        const int *cols, int n_cols, int *local, const glp_smcp *parm)
+                        const int *cols, int n_cols, int *local, const double *fixed,
+                        const glp_smcp *parm)
 {
 	glp_prob *b = glp_create_prob();
 	int i, j, k, *ind = mu_malloc(((size_t)n_rows + 1) * sizeof(int));
@@ -72,9 +73,11 @@ static bool solve_block(glp_prob *lp, const struct lp_copy *c, const int *rows, 
 	glp_set_obj_dir(b, glp_get_obj_dir(lp));
 	glp_add_rows(b, n_rows);
 	for (i = 0; i < n_rows; i++) {
+		double shift = fixed ? fixed[rows[i]] : 0;
 		local[rows[i]] = i + 1;
 		glp_set_row_bnds(b, i + 1, glp_get_row_type(lp, rows[i]),
-		                 glp_get_row_lb(lp, rows[i]), glp_get_row_ub(lp, rows[i]));
+		                 glp_get_row_lb(lp, rows[i]) - shift,
+		                 glp_get_row_ub(lp, rows[i]) - shift);
 	}
 	glp_add_cols(b, n_cols);
 	for (k = 0; k < n_cols; k++) {
@@ -98,13 +101,21 @@ static bool solve_block(glp_prob *lp, const struct lp_copy *c, const int *rows, 
 	return is_solved;
 }
 
-bool sol_blocks_solve(glp_prob *lp, const glp_smcp *parm, size_t *n_blocks)
+/* Whether column j of lp joins a block: every column, or with
+ * is_fixed_apart every column but the fixed ones. */
+static bool is_in_block(glp_prob *lp, int j, bool is_fixed_apart)
+{
+	return !is_fixed_apart || glp_get_col_type(lp, j) != GLP_FX;
+}
+
+static bool solve_blocks(glp_prob *lp, const glp_smcp *parm, size_t *n_blocks, bool is_fixed_apart)
 {
 	struct lp_copy c;
 	int i, j, k, n_rows, n_cols;
 	int *parent, *block_of_row, *row_order, *col_order, *row_start, *col_start, *fill, *local;
 	int n_found = 0;
 	bool is_solved = true;
+	double *fixed = NULL;
 	glp_smcp p = *parm;
 
 	*n_blocks = 0;
@@ -113,9 +124,18 @@ bool sol_blocks_solve(glp_prob *lp, const glp_smcp *parm, size_t *n_blocks)
 	parent = mu_malloc(((size_t)n_rows + 1) * sizeof(int));
 	for (i = 0; i <= n_rows; i++)
 		parent[i] = i;
+	if (is_fixed_apart) /* the fixed columns' activity in each row */
+		fixed = mu_calloc((size_t)n_rows + 1, sizeof(double));
 	for (j = 1; j <= n_cols; j++) {
+		if (!is_in_block(lp, j, is_fixed_apart)) {
+			double v = glp_get_col_lb(lp, j);
+			for (k = 1; k <= COL_LEN(&c, j); k++)
+				fixed[COL_IND(&c, j)[k]] += COL_VAL(&c, j)[k] * v;
+			continue;
+		}
 		if (COL_LEN(&c, j) == 0) {
 			/* a column in no row is no block's: leave it to the whole */
+			free(fixed);
 			free(parent);
 			lp_copy_release(&c);
 			return false;
@@ -141,7 +161,8 @@ bool sol_blocks_solve(glp_prob *lp, const glp_smcp *parm, size_t *n_blocks)
 	for (i = 1; i <= n_rows; i++)
 		row_start[block_of_row[i] + 1]++;
 	for (j = 1; j <= n_cols; j++)
-		col_start[block_of_row[COL_IND(&c, j)[1]] + 1]++;
+		if (is_in_block(lp, j, is_fixed_apart))
+			col_start[block_of_row[COL_IND(&c, j)[1]] + 1]++;
 	for (k = 1; k <= n_found; k++) {
 		row_start[k + 1] += row_start[k];
 		col_start[k + 1] += col_start[k];
@@ -154,7 +175,10 @@ bool sol_blocks_solve(glp_prob *lp, const glp_smcp *parm, size_t *n_blocks)
 		row_order[fill[block_of_row[i]]++] = i;
 	memcpy(fill, col_start, ((size_t)n_found + 2) * sizeof(int));
 	for (j = 1; j <= n_cols; j++)
-		col_order[fill[block_of_row[COL_IND(&c, j)[1]]]++] = j;
+		if (is_in_block(lp, j, is_fixed_apart))
+			col_order[fill[block_of_row[COL_IND(&c, j)[1]]]++] = j;
+		else
+			glp_set_col_stat(lp, j, GLP_NS);
 
 	local = mu_malloc(((size_t)n_rows + 1) * sizeof(int));
 	p.presolve = GLP_OFF;
@@ -170,7 +194,7 @@ bool sol_blocks_solve(glp_prob *lp, const glp_smcp *parm, size_t *n_blocks)
 			continue;
 		}
 		is_solved = solve_block(lp, &c, row_order + r0, r1 - r0, col_order + c0, c1 - c0,
-		                        local, &p);
+		                        local, fixed, &p);
 	}
 	if (is_solved)
 		*n_blocks = (size_t)n_found;
@@ -182,6 +206,17 @@ bool sol_blocks_solve(glp_prob *lp, const glp_smcp *parm, size_t *n_blocks)
 	free(fill);
 	free(block_of_row);
 	free(parent);
+	free(fixed);
 	lp_copy_release(&c);
 	return is_solved;
+}
+
+bool sol_blocks_solve(glp_prob *lp, const glp_smcp *parm, size_t *n_blocks)
+{
+	return solve_blocks(lp, parm, n_blocks, false);
+}
+
+bool sol_blocks_solve_fixed_apart(glp_prob *lp, const glp_smcp *parm, size_t *n_blocks)
+{
+	return solve_blocks(lp, parm, n_blocks, true);
 }

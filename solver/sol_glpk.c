@@ -513,7 +513,20 @@ static enum mu_code run_simplex(glp_prob *lp, const struct sol_model *m,
 	parm->msg_lev = GLP_MSG_OFF;
 	parm->meth = GLP_DUALP;
 	mu_time_ms_until(deadline, &parm->tm_lim);
-	if (is_warm) {
+	if (!is_warm && opt->is_apart_when_fixed) {
+		size_t n_blocks;
+		if (sol_blocks_solve_fixed_apart(lp, parm, &n_blocks)) {
+			/* optimal as it stands: the whole confirms it */
+			parm->presolve = GLP_OFF;
+			rc = mu_time_ms_until(deadline, &parm->tm_lim)
+			         ? sol_relax_simplex(lp, parm, watch)
+			         : GLP_ETMLIM;
+			is_done = rc != GLP_EBADB && rc != GLP_ESING && rc != GLP_ECOND;
+		}
+	}
+	if (is_done) {
+		/* solved by blocks */
+	} else if (is_warm) {
 		sol_glpk_set_basis(lp, opt->warm_rows, opt->warm_cols);
 		parm->presolve = GLP_OFF;
 		rc = sol_relax_simplex(lp, parm, watch);

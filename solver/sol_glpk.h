@@ -69,6 +69,12 @@ struct sol_options {
 	 * which must let every row be met (say, short and breach); NULL: one
 	 * simplex call over all columns. Worth it from SOL_SIFT_MIN_COLS. */
 	const bool *col_is_core;
+	/* The LP falls apart into independent blocks once its fixed columns
+	 * are set (a two-stage plan measured with its first stage fixed: one
+	 * block per scenario's day): a cold relaxation is then solved block
+	 * by block, each with the fixed columns' part of its rows moved to
+	 * their bounds, and the whole confirmed from the basis they make. */
+	bool is_apart_when_fixed;
 	/* MIP: the columns (short, breach and the like) that meet every row
 	 * with all others at their lower bounds; a rota is built from them
 	 * before the relaxation (sol_construct.c), so that a search stopped at

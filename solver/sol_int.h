@@ -154,6 +154,11 @@ enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
  * whole then. */
 bool sol_blocks_solve(glp_prob *lp, const glp_smcp *parm, size_t *n_blocks);
 
+/* As sol_blocks_solve, but a fixed column (GLP_FX) joins no block: each
+ * block is solved with the fixed columns' activity taken off its rows'
+ * bounds, and the fixed columns are nonbasic in the basis lp gets. */
+bool sol_blocks_solve_fixed_apart(glp_prob *lp, const glp_smcp *parm, size_t *n_blocks);
+
 /* sol_polish.c: improves a rota by moves of one unit that the duals of
  * the rota's own linear program say will pay. */
 

@@ -865,6 +865,44 @@ static void test_twostage_refuses_a_model_too_large(void **state)
 	mu_scenario_free(sc);
 }
 
+/* A plan measured on a day of lower demand than it was made for may hold
+ * more break-glass heads booked now than that day's minimum allows: they
+ * stand (nothing unbooks them), and the day is solved, not refused as
+ * infeasible. The plan for demand.csv books 3 off-framework heads (540
+ * each against a breach of 2000); on the check day of required 1 (minimum
+ * 1) all 3 are paid: spend 3 x 40, penalties 3 x 500. */
+static void test_twostage_measure_keeps_booked_break_glass(void **state)
+{
+	static const struct harness_file glass[] = {
+	    {"demand.csv", "partner,role,shift,required,minimum\np,rn,s1,3,3\n"},
+	    {"bank.csv", "id,role,home\n"},
+	    {"availability.csv", "worker,shift\n"},
+	    {"agency.csv", "supplier,role,partner,rate,framework\nx,rn,p,40,no\n"},
+	    {"settings.csv", "key,value\nallow_break_glass,yes\n"},
+	    {NULL, NULL},
+	};
+	struct mu_scenario *sc = harness_load(newsvendor, glass);
+	struct mu_draws *dr = draws_of(sc, "scenario,partner,role,shift,required\nd1,p,rn,s1,3\n");
+	struct mu_draws *check =
+	    draws_of(sc, "scenario,partner,role,shift,required\nc1,p,rn,s1,1\n");
+	struct flow_twostage t;
+	struct mu_err err;
+	(void)state;
+	mu_err_clear(&err);
+	if (flow_twostage_solve(
+	        sc, &(struct flow_twostage_request){.draws = dr, .check = check, .is_lp = true}, &t,
+	        &err) != MU_OK)
+		fail_msg("%s", err.msg);
+	assert_true(fabs(t.mean.objective - 1620) < 1e-6);
+	assert_true(fabs(t.mean_plan.spend - 120) < 1e-6);
+	assert_true(fabs(t.mean_plan.penalty - 1500) < 1e-6);
+	assert_true(fabs(t.plan.spend - 120) < 1e-6);
+	flow_twostage_release(&t);
+	mu_draws_free(check);
+	mu_draws_free(dr);
+	mu_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -878,6 +916,7 @@ int main(void)
 	    cmocka_unit_test(test_twostage_cli_sweep),
 	    cmocka_unit_test(test_twostage_measure_keeps_booked_break_glass),
 	    cmocka_unit_test(test_twostage_refuses_a_model_too_large),
+	    cmocka_unit_test(test_twostage_measure_keeps_booked_break_glass),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
