@@ -10,6 +10,7 @@
 #include "cli_options.h"
 #include "core/mu_alloc.h"
 #include "core/mu_format.h"
+#include "core/mu_forecast.h"
 #include "core/mu_history.h"
 #include "flows/flow_forecast.h"
 #include "io/io_forecast.h"
@@ -77,6 +78,33 @@ struct forecast_args {
 	unsigned long n_scenarios;
 	unsigned long long seed;
 };
+
+/* Whether the folder out is scenario or lies inside it (out need not
+ * exist yet: each folder above it is tried). */
+static bool is_inside(const char *out, const char *scenario)
+{
+	char *p = mu_strdup(out);
+	bool is_in = false;
+	for (;;) {
+		char *slash;
+		if (cli_is_same_folder(p, scenario)) {
+			is_in = true;
+			break;
+		}
+		slash = strrchr(p, '/');
+		if (!slash) {
+			is_in = strcmp(p, ".") != 0 && cli_is_same_folder(".", scenario);
+			break;
+		}
+		if (slash == p) {
+			is_in = cli_is_same_folder("/", scenario);
+			break;
+		}
+		*slash = '\0';
+	}
+	free(p);
+	return is_in;
+}
 
 /* Parses argv into *a. Returns 0 or a usage error's 2. */
 static int parse(int argc, char **argv, struct forecast_args *a)
@@ -149,35 +177,61 @@ static int parse(int argc, char **argv, struct forecast_args *a)
 	}
 	if (!a->scenario)
 		return cli_usage_error("forecast", "missing SCENARIO folder");
-	if (a->out && cli_is_same_folder(a->out, a->scenario))
+	if (a->out && is_inside(a->out, a->scenario))
 		return cli_usage_error("forecast",
-		                       "--out %s is the scenario folder: muster would write its "
-		                       "outputs among the scenario's files (and refuse to read it "
-		                       "next time); give another folder",
+		                       "--out %s is in the scenario folder: muster would write its "
+		                       "outputs among the scenario's files (and solve refuses a "
+		                       "scenarios file there); give a folder outside it",
 		                       a->out);
 	return 0;
 }
 
 /* Reads the history at path against sc into *h, printing its warnings and
  * errors. Returns the exit status. */
-static int read_history(const char *path, const char *label, const struct mu_scenario *sc,
-                        struct mu_history *h)
+static int read_history(const char *path, const struct mu_scenario *sc, struct mu_history *h)
 {
 	struct mu_errlist *errors = mu_malloc(sizeof(*errors)),
 	                  *warnings = mu_malloc(sizeof(*warnings));
-	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	enum mu_code rc;
 	int status = 0;
 	mu_errlist_init(errors);
 	mu_errlist_init(warnings);
-	rc = io_history_read(path, name, sc, h, errors, warnings);
+	/* the path as given names the file in every message */
+	rc = io_history_read(path, path, sc, h, errors, warnings);
 	cli_print_warnings(warnings);
 	if (rc != MU_OK)
-		status = rc == MU_E_INPUT ? cli_print_errors(errors, label)
-		                          : cli_fail(&errors->items[0]);
+		status =
+		    rc == MU_E_INPUT ? cli_print_errors(errors, path) : cli_fail(&errors->items[0]);
+	else if (h->n_rows == 0) {
+		mu_history_release(h);
+		status =
+		    cli_usage_error("forecast", "%s has no rows: nothing to forecast from", path);
+	}
 	free(errors);
 	free(warnings);
 	return status;
+}
+
+/* A warning when the scenario's first shift is further after the
+ * history's end than the backtest measures (MU_FC_MAX_HORIZON days): its
+ * MASE and coverage then say nothing of forecasts that far ahead. */
+static void warn_far_ahead(const struct mu_scenario *sc, const struct mu_fc_table *t)
+{
+	char a[MU_DATE_SIZE], b[MU_DATE_SIZE];
+	long first = 0;
+	size_t i;
+	for (i = 0; i < sc->n_demand; i++)
+		if (i == 0 || sc->shifts[sc->demand[i].shift].day < first)
+			first = sc->shifts[sc->demand[i].shift].day;
+	if (sc->n_demand == 0 || first - t->history_last_day <= MU_FC_MAX_HORIZON)
+		return;
+	fprintf(stderr,
+	        "warning: %s: the history ends on %s, %ld days before the scenario's first "
+	        "shift (%s); the backtest measures forecasts up to %d days ahead, so its MASE "
+	        "and intervals do not tell how far to trust forecasts this far ahead: give a "
+	        "history that ends nearer the week\n",
+	        cli_safe(t->history_file), mu_format_date(a, t->history_last_day),
+	        first - t->history_last_day, mu_format_date(b, first), MU_FC_MAX_HORIZON);
 }
 
 /* The series table: one line per series, demand's first. */
@@ -244,7 +298,7 @@ int cmd_forecast(int argc, char **argv)
 	}
 	if ((status = cli_prepare_out(a.out)) != 0)
 		goto done;
-	if ((status = read_history(path, src->label, sc, &h)) != 0)
+	if ((status = read_history(path, sc, &h)) != 0)
 		goto done;
 	has_history = true;
 	mu_err_clear(&err);
@@ -259,6 +313,7 @@ int cmd_forecast(int argc, char **argv)
 		goto done;
 	}
 	has_table = true;
+	warn_far_ahead(sc, &t);
 	printf("%s: forecast from %s, %s to %s (%zu rows), for the scenario's %zu demand rows%s\n",
 	       cli_safe(src->label), cli_safe(path), mu_format_date(first, t.history_first_day),
 	       mu_format_date(last, t.history_last_day), t.n_history_rows, sc->n_demand,
@@ -280,7 +335,9 @@ int cmd_forecast(int argc, char **argv)
 		    "are in %s.\n",
 		    a.quantile, t.n_draws, (unsigned long long)t.seed,
 		    (unsigned long long)t.check_seed, cli_safe(a.out));
-		printf("Next, a plan for the spread: muster solve %s --scenarios %s/scenarios.csv "
+		printf("Next, a plan for the spread, in plan mode (each scenario is a copy of the "
+		       "week's day-to-day model: a few minutes for 50 on a week the size of the "
+		       "example): muster solve %s --lp --scenarios %s/scenarios.csv "
 		       "--check-scenarios %s/check-scenarios.csv\n",
 		       cli_safe(a.scenario), cli_safe(a.out), cli_safe(a.out));
 	} else {

@@ -78,6 +78,11 @@ enum io_say_fc_verdict io_say_forecast_verdict(const struct mu_fc_series *s);
  * wide above 90%, else about right (-1, 1, 0); 0 when not backtested. */
 int io_say_forecast_width(const struct mu_fc_series *s);
 
+/* Whether s's forecast has no spread: p10 = p90 on every day ahead (a
+ * series that held one value): its interval is neither too wide nor too
+ * narrow, and the sentences and the page say so instead. */
+bool io_say_forecast_is_flat(const struct mu_fc_series *s);
+
 /* The series' name as the sentences give it: "Acute North, Band 5 nurse,
  * 07:00 (staff needed)" or "(absence)". */
 void io_say_forecast_name(struct mu_buf *b, const struct mu_scenario *sc,

@@ -195,7 +195,9 @@ static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
 			count[v = io_say_forecast_verdict(s)]++;
 			if (v <= IO_SAY_FC_WORSE)
 				mase[n_mase++] = s->mase;
-			if (v <= IO_SAY_FC_EXACT_NAIVE && !isnan(s->coverage80))
+			/* a series with no spread has no interval to judge */
+			if (v <= IO_SAY_FC_EXACT_NAIVE && !isnan(s->coverage80) &&
+			    !io_say_forecast_is_flat(s))
 				width[io_say_forecast_width(s) + 1]++;
 		}
 		if (n == 0)

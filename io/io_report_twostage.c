@@ -229,7 +229,7 @@ static void risk_section(struct mu_buf *b, const struct mu_scenario *sc,
 	mu_buf_adds(b, "<table><thead><tr><th>partner</th><th class=\"t\">role</th>"
 	               "<th class=\"t\">shift</th>"
 	               "<th>red flag, this plan</th><th>short hours, this plan</th>"
-	               "<th>red flag, plan for the mean</th><th>short hours, plan for the mean"
+	               "<th>red flag, plan for demand.csv</th><th>short hours, plan for demand.csv"
 	               "</th></tr></thead>\n");
 	for (i = 0; i < n && i < N_RISK_SHOWN; i++) {
 		const struct mu_demand *dm = &sc->demand[order[i].d];

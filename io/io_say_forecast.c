@@ -89,6 +89,17 @@ void io_say_forecast_name(struct mu_buf *b, const struct mu_scenario *sc,
 	name(b, sc, s, false);
 }
 
+bool io_say_forecast_is_flat(const struct mu_fc_series *s)
+{
+	size_t i;
+	if (s->method == MU_FCT_NO_HISTORY || s->n_ahead == 0)
+		return false;
+	for (i = 0; i < s->n_ahead; i++)
+		if (!(s->ahead_p90[i] - s->ahead_p10[i] < 1e-9))
+			return false;
+	return true;
+}
+
 /* "its 80% interval held 62% of the backtest's days, too narrow" */
 static void say_coverage(struct mu_buf *b, const struct mu_fc_series *s)
 {
@@ -96,6 +107,14 @@ static void say_coverage(struct mu_buf *b, const struct mu_fc_series *s)
 	int w = io_say_forecast_width(s);
 	if (c < 0) {
 		mu_buf_adds(b, "; its 80% interval could not be checked");
+		return;
+	}
+	if (io_say_forecast_is_flat(s)) {
+		/* p10 = p90: no interval to be too wide or too narrow */
+		mu_buf_addf(b,
+		            "; its forecast has no spread (its 10%% and 90%% points are one "
+		            "value), which held on %ld%% of the backtest's days",
+		            c);
 		return;
 	}
 	mu_buf_addf(b, "; its 80%% interval held %ld%% of the backtest's days, %s", c,
@@ -191,13 +210,18 @@ static void name_series(struct mu_buf *b, const struct mu_scenario *sc, const st
 void io_say_forecast(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_fc_table *t)
 {
 	size_t count[IO_SAY_FC_N_VERDICTS] = {0}, width[3] = {0}, n_mase = 0, n_tested, k;
+	size_t n_flat = 0;
 	double *mase = mu_malloc((t->n_series ? t->n_series : 1) * sizeof(double));
 	for (k = 0; k < t->n_series; k++) {
 		const struct mu_fc_series *s = &t->series[k];
 		enum io_say_fc_verdict v = io_say_forecast_verdict(s);
 		count[v]++;
-		if (v <= IO_SAY_FC_EXACT_NAIVE && coverage_percent(s) >= 0)
-			width[io_say_forecast_width(s) + 1]++;
+		if (v <= IO_SAY_FC_EXACT_NAIVE && coverage_percent(s) >= 0) {
+			if (io_say_forecast_is_flat(s))
+				n_flat++;
+			else
+				width[io_say_forecast_width(s) + 1]++;
+		}
 		if (v <= IO_SAY_FC_WORSE)
 			mase[n_mase++] = s->mase;
 	}
@@ -231,6 +255,11 @@ void io_say_forecast(struct mu_buf *b, const struct mu_scenario *sc, const struc
 		            "The 80%% intervals held about right (%d%% to %d%% of the backtest's "
 		            "days) in %zu series, were too narrow in %zu and too wide in %zu.\n",
 		            NARROW_BELOW, WIDE_ABOVE, width[1], width[0], width[2]);
+	if (n_flat > 0)
+		mu_buf_addf(b,
+		            "%zu series %s forecast with no spread (their 10%% and 90%% points are "
+		            "one value), so no interval to judge.\n",
+		            n_flat, n_flat == 1 ? "is" : "are");
 	if (count[IO_SAY_FC_UNTESTED] > 0) {
 		mu_buf_addf(b, "Too little history to backtest, %zu series (a rough guide only): ",
 		            count[IO_SAY_FC_UNTESTED]);

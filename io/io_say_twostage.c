@@ -39,15 +39,16 @@ void io_say_twostage(struct mu_buf *b, const struct io_twostage *t)
 	mu_buf_addf(
 	    b,
 	    "Planning for the spread, on %zu other scenarios, this plan minus the plan for "
-	    "demand.csv's required alone: expected spend %s (cash), expected penalties %s "
-	    "(weights), chance of any red flag %s%.1f percentage points (%.1f%% against "
-	    "%.1f%%).\n",
+	    "demand.csv's required alone (made as if no own staff were absent): expected spend "
+	    "%s (cash), expected penalties %s (weights), chance of any red flag %s%.1f "
+	    "percentage points (%.1f%% against %.1f%% of the %zu scenarios).\n",
 	    t->n_measured, io_twostage_signed(x[0], t->plan->spend - t->mean_plan->spend, true),
 	    io_twostage_signed(x[1], t->plan->penalty - t->mean_plan->penalty, false),
 	    chance > 0   ? "+"
 	    : chance < 0 ? "-"
 	                 : "",
-	    fabs(chance), 100 * t->plan->red_flag_chance, 100 * t->mean_plan->red_flag_chance);
+	    fabs(chance), 100 * t->plan->red_flag_chance, 100 * t->mean_plan->red_flag_chance,
+	    t->n_measured);
 }
 
 /* "+1.5 percentage points" of a difference of fractions, rounded to 0.1. */

@@ -289,8 +289,9 @@ static void test_flow_forecast_command(void **state)
 	assert_non_null(strstr(r.out, "forecast from ex/history.csv, 2024-11-30 to 2026-11-29 "
 	                              "(50370 rows), for the scenario's 483 demand rows"));
 	assert_non_null(strstr(r.out, "138 series forecast, 138 of them backtested"));
-	assert_non_null(strstr(r.out, "Next, a plan for the spread: muster solve ex --scenarios "
-	                              "fc/scenarios.csv --check-scenarios fc/check-scenarios.csv"));
+	assert_non_null(strstr(r.out, "muster solve ex --lp --scenarios fc/scenarios.csv "
+	                              "--check-scenarios fc/check-scenarios.csv"));
+	assert_null(strstr(r.err, "warning"));
 	tu_result_free(&r);
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		tu_path(path, sizeof(path), "fc");
@@ -355,7 +356,44 @@ static void test_flow_forecast_command(void **state)
 	tu_result_free(&r);
 	r = tu_run("forecast", "ex", "--out", "ex", NULL);
 	assert_int_equal(r.status, 2);
-	assert_non_null(strstr(r.err, "is the scenario folder"));
+	assert_non_null(strstr(r.err, "is in the scenario folder"));
+	tu_result_free(&r);
+	r = tu_run("forecast", "ex", "--out", "ex/fc", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--out ex/fc is in the scenario folder"));
+	tu_result_free(&r);
+	/* a history that ends long before the week: a warning, named */
+	tu_path(path, sizeof(path), "ex/history.csv");
+	a = tu_slurp(path);
+	b = strstr(a, ",2026-07-01,");
+	assert_non_null(b);
+	while (b > a && b[-1] != '\n')
+		b--;
+	*b = '\0'; /* rows are by series, then day: acute_north rn_b5 07:00 to 30 Jun */
+	tu_path(path, sizeof(path), "old.csv");
+	tu_write(path, a, strlen(a));
+	free(a);
+	r = tu_run("forecast", "ex", "--history", "old.csv", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.err, "warning: old.csv: the history ends on 2026-06-30, 153 days "
+	                              "before the scenario's first shift (2026-11-30)"));
+	tu_result_free(&r);
+	/* a history of a header alone */
+	tu_path(path, sizeof(path), "empty.csv");
+	tu_write(path, "partner,role,date,start,required\n", 33);
+	r = tu_run("forecast", "ex", "--history", "empty.csv", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "empty.csv has no rows: nothing to forecast from"));
+	tu_result_free(&r);
+	/* an error in a named history names its path */
+	tu_path(path, sizeof(path), "sub");
+	mkdir(path, 0777);
+	tu_path(path, sizeof(path), "sub/h.csv");
+	tu_write(path, "partner,role,date,start,required\nnowhere,rn_b5,2026-01-01,07:00,3\n",
+	         strlen("partner,role,date,start,required\nnowhere,rn_b5,2026-01-01,07:00,3\n"));
+	r = tu_run("forecast", "ex", "--history", "sub/h.csv", NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "sub/h.csv:2:1: unknown partner 'nowhere'"));
 	tu_result_free(&r);
 	r = tu_run("forecast", "ex", "--bogus", NULL);
 	assert_int_equal(r.status, 2);

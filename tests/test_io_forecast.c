@@ -284,8 +284,15 @@ static void generated_table(struct mu_fc_table *t, const struct mu_scenario *sc,
 		o->partner = p, o->role = r, o->shift = sh, o->series = keys[k].series;
 		o->mean = mean;
 		o->p50 = mean * (1 - w / 4);
-		o->p10 = s->method == MU_FCT_NO_HISTORY ? mean : mean * (1 - 2 * w);
-		o->p90 = s->method == MU_FCT_NO_HISTORY ? mean : mean * (1 + 2 * w) + 0.5;
+		/* every tenth series backtested has no spread (p10 = p90) */
+		o->p10 =
+		    s->method == MU_FCT_NO_HISTORY || (s->is_backtested && keys[k].series % 10 == 3)
+		        ? mean
+		        : mean * (1 - 2 * w);
+		o->p90 =
+		    s->method == MU_FCT_NO_HISTORY || (s->is_backtested && keys[k].series % 10 == 3)
+		        ? mean
+		        : mean * (1 + 2 * w) + 0.5;
 		o->at_q = o->p50;
 		j = keys[k].next++;
 		s->ahead_day[j] = sc->shifts[sh].day;
@@ -749,7 +756,17 @@ static void check_series_sentence(const char *text, const struct mu_fc_series *s
 	if (isnan(s->coverage80)) {
 		assert_non_null(strstr(text, "could not be checked"));
 	} else {
-		double c = number_after(text, "interval held ");
+		double c;
+		if (io_say_forecast_is_flat(s)) {
+			c = number_after(text, "which held on ");
+			assert_true(fabs(c - 100 * s->coverage80) <= 0.5 + 1e-9);
+			assert_non_null(strstr(text, "its forecast has no spread"));
+			assert_null(strstr(text, "too wide"));
+			assert_null(strstr(text, "too narrow"));
+			assert_null(strstr(text, "about right"));
+			return;
+		}
+		c = number_after(text, "interval held ");
 		assert_true(fabs(c - 100 * s->coverage80) <= 0.5 + 1e-9);
 		assert_true((strstr(text, "too narrow") != NULL) == (c < 70));
 		assert_true((strstr(text, "too wide") != NULL) == (c > 90));
@@ -813,6 +830,7 @@ static void check_named(const char *text, const char *key, const struct mu_fc_ta
 static void check_overall(const char *text, const struct mu_fc_table *t)
 {
 	size_t k, n_tested = 0, n_mase = 0, dirs[3] = {0}, widths[3] = {0}, n_short = 0, n_none = 0;
+	size_t n_flat = 0;
 	double *mase = mu_malloc((t->n_series + 1) * sizeof(double));
 	bool *is_short = mu_calloc(t->n_series + 1, sizeof(bool));
 	bool *is_none = mu_calloc(t->n_series + 1, sizeof(bool));
@@ -834,7 +852,9 @@ static void check_overall(const char *text, const struct mu_fc_table *t)
 			mase[n_mase++] = s->mase;
 			dirs[expected_direction(s->mase) + 1]++;
 		}
-		if (!isnan(s->coverage80)) {
+		if (!isnan(s->coverage80) && io_say_forecast_is_flat(s)) {
+			n_flat++;
+		} else if (!isnan(s->coverage80)) {
 			double c = round(100 * s->coverage80);
 			widths[c < 70 ? 0 : c > 90 ? 2 : 1]++;
 		}
@@ -874,6 +894,13 @@ static void check_overall(const char *text, const struct mu_fc_table *t)
 		assert_non_null(strstr(text, want));
 	} else {
 		assert_null(strstr(text, "intervals held"));
+	}
+	if (n_flat > 0) {
+		snprintf(want, sizeof(want), "%zu series %s forecast with no spread", n_flat,
+		         n_flat == 1 ? "is" : "are");
+		assert_non_null(strstr(text, want));
+	} else {
+		assert_null(strstr(text, "forecast with no spread"));
 	}
 	snprintf(want, sizeof(want),
 	         "Too little history to backtest, %zu series (a rough guide only): ", n_short);
