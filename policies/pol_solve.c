@@ -121,6 +121,13 @@ static enum mu_code write_mps(const struct mu_scenario *sc, const struct pol_sol
  * or not demand names them. */
 #define BYTES_PER_DEMAND_ROW 5600.0
 #define ROTA_MEMORY_FACTOR 2.0
+/* A two-stage model's copy of the day (§3e) needs more than a model of §3
+ * does per demand row: late agency, the day's capacity, break-glass and
+ * budget rows, and the columns decided now in every day's cover rows. The
+ * example with 50 scenarios peaked at 541 MiB in plan mode against 138 MB
+ * by the bytes above, and `large` with 50 passed 2.5 GB before its solve
+ * against 0.97 GB (docs/speed.md, "Two-stage plans"): 4 times. */
+#define TWO_STAGE_MEMORY_FACTOR 4.0
 #define MODEL_BYTES_MAX (2.0 * 1024 * 1024 * 1024)
 
 /* Refuses, before anything is built, a scenario whose model would need more
@@ -134,9 +141,11 @@ static enum mu_code check_model_size(const struct mu_scenario *sc,
 	 * scenario's day: the rows and columns of the model N + 1 times at
 	 * most */
 	double n_copies = req->draws ? (double)req->draws->n_scenarios + 1 : 1;
-	double need = (double)sc->n_demand * BYTES_PER_DEMAND_ROW *
-	                  (req->is_lp ? 1 : ROTA_MEMORY_FACTOR) * n_copies +
-	              8 * cells + 8 * (double)sc->n_roles * (double)sc->n_roles;
+	double per_copy = (double)sc->n_demand * BYTES_PER_DEMAND_ROW *
+	                  (req->is_lp ? 1 : ROTA_MEMORY_FACTOR) *
+	                  (req->draws ? TWO_STAGE_MEMORY_FACTOR : 1);
+	double need =
+	    per_copy * n_copies + 8 * cells + 8 * (double)sc->n_roles * (double)sc->n_roles;
 	if (need <= MODEL_BYTES_MAX)
 		return MU_OK;
 	if (req->draws)
@@ -147,10 +156,7 @@ static enum mu_code check_model_size(const struct mu_scenario *sc,
 		    "memory, and muster builds none over %.1f GB: give fewer scenarios (at most "
 		    "about %.0f here)",
 		    sc->n_demand, req->draws->n_scenarios, req->is_lp ? "plan-mode" : "rota",
-		    need / 1e9, MODEL_BYTES_MAX / 1e9,
-		    floor(MODEL_BYTES_MAX / ((double)sc->n_demand * BYTES_PER_DEMAND_ROW *
-		                             (req->is_lp ? 1 : ROTA_MEMORY_FACTOR))) -
-		        1);
+		    need / 1e9, MODEL_BYTES_MAX / 1e9, floor(MODEL_BYTES_MAX / per_copy) - 1);
 	return mu_err_set(err, MU_E_INPUT,
 	                  "too large to solve: %zu demand rows over %zu partners, %zu roles and "
 	                  "%zu shifts make a %s model that needs about %.1f GB of memory, and "

@@ -837,9 +837,9 @@ static void test_twostage_measure_keeps_booked_break_glass(void **state)
 
 /* A model too large for memory is refused before the build, saying what
  * it would need: the newsvendor's one demand row over 200,000 scenarios
- * needs 5,600 bytes x 2 (rota) x 200,001 copies, about 2.2 GB, over the
- * 2.1 GB muster builds; 191,738 scenarios would fit (plan mode needs half:
- * it is built). */
+ * needs 5,600 bytes x 2 (rota) x 4 (a day's copy, TWO_STAGE_MEMORY_FACTOR)
+ * x 200,001 copies, about 9.0 GB, over the 2.1 GB muster builds; 47,933
+ * scenarios would fit. */
 static void test_twostage_refuses_a_model_too_large(void **state)
 {
 	struct mu_scenario *sc = harness_load(newsvendor, none);
@@ -859,8 +859,8 @@ static void test_twostage_refuses_a_model_too_large(void **state)
 	pol_solved_release(&s);
 	if (!strstr(err.msg, "too large to solve: 1 demand rows and 200000 scenarios make a "
 	                     "two-stage rota model (the day's rows once per scenario) that needs "
-	                     "about 2.2 GB of memory, and muster builds none over 2.1 GB: give "
-	                     "fewer scenarios (at most about 191738 here)"))
+	                     "about 9.0 GB of memory, and muster builds none over 2.1 GB: give "
+	                     "fewer scenarios (at most about 47933 here)"))
 		fail_msg("%s", err.msg);
 	mu_draws_free(dr);
 	mu_scenario_free(sc);
@@ -872,7 +872,7 @@ static void test_twostage_refuses_a_model_too_large(void **state)
  * infeasible. The plan for demand.csv books 3 off-framework heads (540
  * each against a breach of 2000); on the check day of required 1 (minimum
  * 1) all 3 are paid: spend 3 x 40, penalties 3 x 500. */
-static void test_twostage_measure_keeps_booked_break_glass(void **state)
+static void test_twostage_measure_keeps_booked_break_glass_in_process(void **state)
 {
 	static const struct harness_file glass[] = {
 	    {"demand.csv", "partner,role,shift,required,minimum\np,rn,s1,3,3\n"},
@@ -917,7 +917,7 @@ int main(void)
 	    cmocka_unit_test(test_twostage_cli_sweep),
 	    cmocka_unit_test(test_twostage_measure_keeps_booked_break_glass),
 	    cmocka_unit_test(test_twostage_refuses_a_model_too_large),
-	    cmocka_unit_test(test_twostage_measure_keeps_booked_break_glass),
+	    cmocka_unit_test(test_twostage_measure_keeps_booked_break_glass_in_process),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
