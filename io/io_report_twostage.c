@@ -102,9 +102,11 @@ static bool is_at_risk(const struct io_twostage *t, size_t d)
 	       t->mean_plan->row_short_hours[d] >= 0.005;
 }
 
-/* A demand row as the risk table orders it: worst first by this plan's
- * chance of a red flag, then its expected short hours, then the plan for
- * the mean's; then demand.csv's order. */
+/* A demand row as the risk table orders it: worst first under either
+ * plan (the higher of the two chances of a red flag, then the more of the
+ * two plans' expected short hours), so that the rows the plan for
+ * demand.csv leaves at risk show as well as this plan's; then this plan's
+ * own figures; then demand.csv's order. */
 struct risk_key {
 	double k[4];
 	size_t d;
@@ -153,7 +155,8 @@ static void headline(struct mu_buf *b, const struct io_twostage *t)
 	tile(b, false, io_html_weight(x, t->penalty), "expected penalties (weights, not money)");
 	tile(b, false, io_html_money(x, t->now->system.spend_total),
 	     "spent now (bank and agency booked now)");
-	snprintf(what, sizeof(what), "of the %zu scenarios have a red flag on the day", t->n_days);
+	snprintf(what, sizeof(what),
+	         "of the %zu scenarios it was planned on with a red flag on the day", t->n_days);
 	snprintf(x, sizeof(x), "%zu", n_flagged);
 	tile(b, n_flagged > 0, x, what);
 	mu_buf_adds(b, "</div>\n");
@@ -209,17 +212,18 @@ static void risk_section(struct mu_buf *b, const struct mu_scenario *sc,
 	size_t d, i, n = 0;
 	for (d = 0; d < sc->n_demand; d++)
 		if (is_at_risk(t, d))
-			order[n++] = (struct risk_key){{t->plan->row_red_flag_chance[d],
-			                                t->plan->row_short_hours[d],
-			                                t->mean_plan->row_red_flag_chance[d],
-			                                t->mean_plan->row_short_hours[d]},
-			                               d};
+			order[n++] = (struct risk_key){
+			    {fmax(t->plan->row_red_flag_chance[d],
+			          t->mean_plan->row_red_flag_chance[d]),
+			     fmax(t->plan->row_short_hours[d], t->mean_plan->row_short_hours[d]),
+			     t->plan->row_red_flag_chance[d], t->plan->row_short_hours[d]},
+			    d};
 	qsort(order, n, sizeof(*order), by_risk);
 	mu_buf_addf(b,
 	            "<h2>Demand rows at risk</h2>\n<p>On the %s: the chance that the row is "
 	            "below its minimum (a red flag) and its expected hours below required, "
 	            "under this plan and under the plan for demand.csv's required alone. Worst "
-	            "first; risk.csv has every row.</p>\n",
+	            "first under either plan; risk.csv has every row.</p>\n",
 	            t->is_measured ? "check scenarios" : "scenarios the plan was made on");
 	if (n == 0) {
 		mu_buf_adds(b, "<p>No demand row is at risk under either plan.</p>\n");
@@ -234,6 +238,7 @@ static void risk_section(struct mu_buf *b, const struct mu_scenario *sc,
 	for (i = 0; i < n && i < N_RISK_SHOWN; i++) {
 		const struct mu_demand *dm = &sc->demand[order[i].d];
 		double f = t->plan->row_red_flag_chance[order[i].d];
+		double g = t->mean_plan->row_red_flag_chance[order[i].d];
 		mu_buf_adds(b, "<tr><td>");
 		io_html_esc(b, sc->partners[dm->partner].id);
 		mu_buf_adds(b, "</td><td class=\"t\">");
@@ -241,9 +246,9 @@ static void risk_section(struct mu_buf *b, const struct mu_scenario *sc,
 		mu_buf_adds(b, "</td><td class=\"t\">");
 		io_html_esc(b, sc->shifts[dm->shift].id);
 		mu_buf_addf(
-		    b, "</td><td%s>%.1f%%</td><td>%.2f</td><td>%.1f%%</td><td>%.2f</td></tr>\n",
+		    b, "</td><td%s>%.1f%%</td><td>%.2f</td><td%s>%.1f%%</td><td>%.2f</td></tr>\n",
 		    f > 0 ? " class=\"red\"" : "", 100 * f, t->plan->row_short_hours[order[i].d],
-		    100 * t->mean_plan->row_red_flag_chance[order[i].d],
+		    g > 0 ? " class=\"red\"" : "", 100 * g,
 		    t->mean_plan->row_short_hours[order[i].d]);
 	}
 	mu_buf_adds(b, "</table>\n");
