@@ -93,7 +93,9 @@ static bool is_inside(const char *out, const char *scenario)
 		}
 		slash = strrchr(p, '/');
 		if (!slash) {
-			is_in = strcmp(p, ".") != 0 && cli_is_same_folder(".", scenario);
+			/* a first component's parent is ".", but ".." is above it */
+			is_in = strcmp(p, ".") != 0 && strcmp(p, "..") != 0 &&
+			        cli_is_same_folder(".", scenario);
 			break;
 		}
 		if (slash == p) {
