@@ -11,10 +11,8 @@
 #include <string.h>
 
 const char *const mu_fc_table_method_names[MU_FCT_N_METHODS] = {
-    [MU_FCT_SEASONAL_NAIVE] = "seasonal_naive",
-    [MU_FCT_WEEKDAY_PROFILE] = "weekday_profile",
-    [MU_FCT_PROFILE_TREND] = "profile_trend",
-    [MU_FCT_HOLT_WINTERS] = "holt_winters",
+    [MU_FCT_SEASONAL_NAIVE] = "seasonal_naive", [MU_FCT_WEEKDAY_PROFILE] = "weekday_profile",
+    [MU_FCT_PROFILE_TREND] = "profile_trend",   [MU_FCT_HOLT_WINTERS] = "holt_winters",
     [MU_FCT_NO_HISTORY] = "no_history",
 };
 
