@@ -14,6 +14,7 @@
 
 #include "io_report.h"
 #include "io_scenario_int.h"
+#include "io_source.h"
 
 #include "core/mu_alloc.h"
 
@@ -455,20 +456,6 @@ static enum mu_code next_piece(void *user, const char **data, size_t *len, struc
 	return MU_OK;
 }
 
-/* What a file of this mode is, when it is not a regular file; else NULL. */
-static const char *not_regular(mode_t mode)
-{
-	if (S_ISREG(mode))
-		return NULL;
-	if (S_ISDIR(mode))
-		return "a directory";
-	if (S_ISFIFO(mode))
-		return "a FIFO";
-	if (S_ISCHR(mode) || S_ISBLK(mode))
-		return "a device";
-	return "not a file";
-}
-
 enum mu_code io_history_read(const char *path, const char *name, const struct mu_scenario *sc,
                              struct mu_history *out, struct mu_errlist *errors,
                              struct mu_errlist *warnings)
@@ -486,7 +473,7 @@ enum mu_code io_history_read(const char *path, const char *name, const struct mu
 		                  strerror(errno));
 		return MU_E_IO;
 	}
-	if ((what = not_regular(st.st_mode)) == NULL) {
+	if ((what = io_source_not_regular_kind(st.st_mode)) == NULL) {
 		s.fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 		if (s.fd < 0) {
 			mu_errlist_add_at(errors, MU_E_IO, name, 0, 0, NULL, "cannot open: %s",
@@ -496,7 +483,7 @@ enum mu_code io_history_read(const char *path, const char *name, const struct mu
 		if (fstat(s.fd, &st) != 0)
 			what = "not a file";
 		else
-			what = not_regular(st.st_mode);
+			what = io_source_not_regular_kind(st.st_mode);
 	}
 	if (what) {
 		if (s.fd >= 0)

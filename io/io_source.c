@@ -68,8 +68,7 @@ static int cmp_not_regular(const void *a, const void *b)
 	              ((const struct io_not_regular *)b)->name);
 }
 
-/* What a file of this mode is, when it is not a regular file; else NULL. */
-static const char *not_regular_kind(mode_t mode)
+const char *io_source_not_regular_kind(mode_t mode)
 {
 	if (S_ISREG(mode))
 		return NULL;
@@ -105,7 +104,7 @@ static enum mu_code read_file(const char *path, const char *name, struct io_file
 		*what = "a link to nothing"; /* readdir listed it: a dangling link */
 		return MU_OK;
 	}
-	if ((*what = not_regular_kind(st.st_mode)) != NULL)
+	if ((*what = io_source_not_regular_kind(st.st_mode)) != NULL)
 		return MU_OK;
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
@@ -116,7 +115,7 @@ static enum mu_code read_file(const char *path, const char *name, struct io_file
 		                   strerror(errno));
 		goto done;
 	}
-	if ((*what = not_regular_kind(st.st_mode)) != NULL)
+	if ((*what = io_source_not_regular_kind(st.st_mode)) != NULL)
 		goto done;
 	if ((unsigned long long)st.st_size > IO_SOURCE_FILE_MAX) {
 		rc = mu_err_set_at(err, MU_E_INPUT, name, 0, 0, NULL,

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #define IO_SOURCE_FILE_MAX (256UL * 1024 * 1024) /* bytes in one scenario file */
 
@@ -58,6 +59,11 @@ struct io_source {
  * MU_OK, MU_E_INPUT (no such folder, a file too large) or MU_E_IO. *out is
  * the caller's, freed with io_source_free. */
 enum mu_code io_source_read_dir(const char *dir, struct io_source **out, struct mu_err *err);
+
+/* What a file of this mode is when it is not a regular file ("a
+ * directory", "a FIFO", "a device", "a socket", "not a file"); else NULL.
+ * For a message that names why a path was not read. */
+const char *io_source_not_regular_kind(mode_t mode);
 
 /* The built-in example ICS (the CSV files of io/example, compiled in).
  * Never fails. */
