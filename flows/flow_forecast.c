@@ -248,25 +248,17 @@ static void draw(struct mu_fc_table *t, struct group *groups, size_t n_groups,
 	free(slot);
 }
 
-/* The history's last day (every row's). */
-static long history_last_day(const struct mu_history *h)
+/* The history's first and last day (every row's), in one pass. */
+static void history_span(const struct mu_history *h, long *first, long *last)
 {
-	long last = h->n_rows ? h->day[0] : 0;
 	size_t i;
-	for (i = 1; i < h->n_rows; i++)
-		if (h->day[i] > last)
-			last = h->day[i];
-	return last;
-}
-
-static long history_first_day(const struct mu_history *h)
-{
-	long first = h->n_rows ? h->day[0] : 0;
-	size_t i;
-	for (i = 1; i < h->n_rows; i++)
-		if (h->day[i] < first)
-			first = h->day[i];
-	return first;
+	*first = *last = h->n_rows ? h->day[0] : 0;
+	for (i = 1; i < h->n_rows; i++) {
+		if (h->day[i] < *first)
+			*first = h->day[i];
+		if (h->day[i] > *last)
+			*last = h->day[i];
+	}
 }
 
 /* The groups of the sorted items: each group's items and distinct days. */
@@ -305,9 +297,10 @@ enum mu_code flow_forecast_run(const struct flow_forecast_request *req, struct m
 	struct item *items = items_of(sc, h->has_absent, &n_items);
 	struct group *groups;
 	struct mu_fc_table t;
-	long last_day = history_last_day(h), first_target = 0;
+	long first_day, last_day, first_target = 0;
 	enum mu_code rc = MU_OK;
 
+	history_span(h, &first_day, &last_day);
 	for (i = 0; i < n_items; i++)
 		if (i == 0 || items[i].day < first_target)
 			first_target = items[i].day;
@@ -346,7 +339,7 @@ enum mu_code flow_forecast_run(const struct flow_forecast_request *req, struct m
 		t.seed = req->seed;
 		t.check_seed = req->seed + 1;
 		t.history_file = mu_strdup(req->history_file);
-		t.history_first_day = history_first_day(h);
+		t.history_first_day = first_day;
 		t.history_last_day = last_day;
 		t.n_history_rows = h->n_rows;
 		for (i = 0; i < n_groups; i++)
