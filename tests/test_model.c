@@ -1820,6 +1820,54 @@ static void test_model_guaranteed_rota_exists_before_the_relaxation(void **state
 	mu_scenario_free(sc);
 }
 
+/* Two partners whose relaxation is a rota: a needs 1.8 rn on d1 (w1, a
+ * b6 of efficiency 0.9 at 20 an hour, and w2, rn at 30: 160 + 240), b a
+ * b6 and an rn on d2 (w1 again, and w3, a b7 at 5 who covers b6: 40; the
+ * rn short, 1600): 2,040 alone and together. Under the guarantee with a
+ * work limit, RINS fixes every integer column, and GLPK 5.0 aborted the
+ * process on what its presolver left (no column: glp_add_cols with 0 in
+ * its cover cuts), where there is nothing to search. */
+static const struct harness_file two_partners_integral[] = {
+    {"roles.csv", "id\nrn\nb6\nb7\n"},
+    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,16:00,8\n"
+                   "d2,2026-12-01,08:00,16:00,8\n"},
+    {"caps.csv", "role,bank_rate\nrn,30\nb6,20\nb7,5\n"},
+    {"substitutions.csv", "role,covers,efficiency\nb6,rn,0.9\nb7,b6,1\n"},
+    {"bank.csv", "id,role,home\nw1,b6,a\nw2,rn,a\nw3,b7,b\n"},
+    {"availability.csv", "worker,shift\nw1,d1\nw2,d1\nw3,d1\nw1,d2\nw3,d2\n"},
+    {"demand.csv", "partner,role,shift,required\na,rn,d1,1.8\nb,b6,d2,1\nb,rn,d2,1\n"},
+    {NULL, NULL},
+};
+
+static void test_model_guaranteed_rota_with_nothing_to_search(void **state)
+{
+	struct mu_scenario *sc = harness_load(defaults, two_partners_integral);
+	struct pol_solve_request silo_req = {.is_silo = true, .work_limit = 10000};
+	struct pol_solved silo, sys;
+	struct mu_err err;
+	double *cap = mu_malloc((sc->n_partners + 1) * sizeof(double));
+	size_t p;
+	(void)state;
+	mu_err_clear(&err);
+	assert_int_equal(pol_solve(sc, &silo_req, &silo, &err), MU_OK);
+	assert_int_equal(silo.status, MU_STATUS_OPTIMAL);
+	assert_float_equal(silo.objective, 2040, 1e-6);
+	for (p = 0; p < sc->n_partners; p++)
+		cap[p] = silo.plan->partners[p].unfilled_penalty;
+	{
+		struct pol_solve_request req = {
+		    .guarantee_cap = cap, .work_limit = 10000, .start = silo.plan};
+		mu_err_clear(&err);
+		assert_int_equal(pol_solve(sc, &req, &sys, &err), MU_OK);
+	}
+	assert_int_equal(sys.status, MU_STATUS_OPTIMAL);
+	assert_float_equal(sys.objective, 2040, 1e-6);
+	pol_solved_release(&sys);
+	pol_solved_release(&silo);
+	free(cap);
+	mu_scenario_free(sc);
+}
+
 /* The coalition model of DESIGN.md §3a, three partners. a has one rn to
  * lend (to b at 10, to c at 20) and no demand; w1 (bank, home a, cleared
  * for b and c, 80 a shift) offers d1. b wants 2 (a short staff 1,600), c
@@ -2218,6 +2266,7 @@ int main(void)
 	    cmocka_unit_test(test_model_work_limit_repeats_the_same_rota),
 	    cmocka_unit_test(test_model_rota_exists_before_the_relaxation),
 	    cmocka_unit_test(test_model_guaranteed_rota_exists_before_the_relaxation),
+	    cmocka_unit_test(test_model_guaranteed_rota_with_nothing_to_search),
 	    cmocka_unit_test(test_model_stop_during_the_relaxation_keeps_the_built_rota),
 	    cmocka_unit_test(test_model_substitution_and_efficiency),
 	    cmocka_unit_test(test_model_rotatable_limit),
