@@ -21,14 +21,14 @@
  * iterations)" */
 static void print_outcome(const struct cli_compare_view *v, const struct pol_solved *s)
 {
-	char status[MU_STATUS_SIZE], stop[CLI_STOP_SIZE];
+	char status[MU_STATUS_SIZE], stop[MU_STOP_SIZE];
 	bool has_gap = !v->is_lp && s->has_bound;
 	printf("%s", mu_format_status(status, s->status, has_gap, s->gap));
 	if (s->status == MU_STATUS_FEASIBLE && has_gap)
 		printf(" of the best possible,");
 	printf(" in %.1f s", s->time_solve);
 	if (s->status == MU_STATUS_FEASIBLE)
-		printf(" (%s)", cli_run_stop_words(stop, s->work, v->work_limit, v->time_limit));
+		printf(" (%s)", mu_format_stop(stop, s->stopped_by, s->work, v->work_limit));
 	else if (!v->is_lp)
 		printf(" (%ld simplex iterations)", s->work);
 }

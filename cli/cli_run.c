@@ -192,20 +192,6 @@ void cli_run_hooks(struct cli_progress *p, bool is_shown, struct flow_hooks *out
 	}
 }
 
-const char *cli_run_stop_words(char *buf, long work, long work_limit, double time_limit)
-{
-	if (is_interrupted)
-		snprintf(buf, CLI_STOP_SIZE, "stopped by you");
-	else if (time_limit > 0)
-		snprintf(buf, CLI_STOP_SIZE, "stopped by its time limit");
-	else if (work_limit > 0)
-		snprintf(buf, CLI_STOP_SIZE, "stopped at %ld of its %ld simplex iterations", work,
-		         work_limit);
-	else
-		snprintf(buf, CLI_STOP_SIZE, "stopped");
-	return buf;
-}
-
 void cli_run_keep_on_interrupt(struct flow_hooks *hooks)
 {
 	is_keeping = 1;

@@ -30,13 +30,6 @@ struct cli_progress {
  * ends) saying p. p must outlive the workflow's use of the hooks. */
 void cli_run_hooks(struct cli_progress *p, bool is_shown, struct flow_hooks *out);
 
-/* Why a rota search that ended feasible (not proven) stopped, into buf
- * (CLI_STOP_SIZE): "stopped by you" after Ctrl-C, "stopped by its time
- * limit" with a time limit, "stopped at N of its M simplex iterations"
- * with a work limit of M (work N). Returns buf. */
-#define CLI_STOP_SIZE 96
-const char *cli_run_stop_words(char *buf, long work, long work_limit, double time_limit);
-
 /* Makes the first Ctrl-C keep the best rota (rota mode: solve, compare,
  * demo, sweep, recruit): the search at hand stops, every later one stops
  * once it has its rounded rota, and the command goes on to record them

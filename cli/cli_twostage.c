@@ -107,7 +107,7 @@ int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
 	struct cli_progress progress;
 	struct mu_err err;
 	struct mu_buf say;
-	char words[MU_STATUS_SIZE], stop[CLI_STOP_SIZE];
+	char words[MU_STATUS_SIZE], stop[MU_STOP_SIZE];
 	char *staged = NULL;
 	size_t k, n_flagged = 0;
 	int status;
@@ -159,8 +159,9 @@ int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
 	       mu_format_status(words, res.solved.status, !o->is_lp && res.solved.has_bound,
 	                        res.solved.gap));
 	if (res.solved.status == MU_STATUS_FEASIBLE)
-		printf(" (%s: not proven optimal)",
-		       cli_run_stop_words(stop, res.solved.work, req.work_limit, req.time_limit));
+		printf(
+		    " (%s: not proven optimal)",
+		    mu_format_stop(stop, res.solved.stopped_by, res.solved.work, req.work_limit));
 	printf("\n");
 	mu_buf_init(&say);
 	io_say_twostage(&say, &view);

@@ -120,7 +120,7 @@ int cmd_solve(int argc, char **argv)
 	struct mu_err err;
 	const struct pol_solved *res = &run.solved;
 	const struct mu_totals *sys;
-	char money[2][MU_MONEY_SIZE], words[MU_STATUS_SIZE], stop[CLI_STOP_SIZE];
+	char money[2][MU_MONEY_SIZE], words[MU_STATUS_SIZE], stop[MU_STOP_SIZE];
 	int status;
 	int64_t run_id = 0;
 	char *staged = NULL; /* --out's outputs until the run is recorded */
@@ -201,7 +201,7 @@ int cmd_solve(int argc, char **argv)
 		printf(", bound %s", mu_format_weight(money[1], res->bound, 2));
 	if (res->status == MU_STATUS_FEASIBLE)
 		printf(" (%s: not proven optimal)",
-		       cli_run_stop_words(stop, res->work, req.work_limit, req.time_limit));
+		       mu_format_stop(stop, res->stopped_by, res->work, req.work_limit));
 	if (run.changes) {
 		printf(", %zu change%s to the kept plan", run.changes->n_rows,
 		       run.changes->n_rows == 1 ? "" : "s");

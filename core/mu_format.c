@@ -80,6 +80,28 @@ const char *mu_format_status(char *buf, enum mu_status status, bool has_gap, dou
 	return buf;
 }
 
+const char *mu_format_stop(char *buf, enum mu_stop stop, long work, long work_limit)
+{
+	switch (stop) {
+	case MU_STOP_INTERRUPT:
+		snprintf(buf, MU_STOP_SIZE, "stopped by you");
+		break;
+	case MU_STOP_TIME:
+		snprintf(buf, MU_STOP_SIZE, "stopped by its time limit");
+		break;
+	case MU_STOP_WORK:
+		if (work_limit > 0)
+			snprintf(buf, MU_STOP_SIZE, "stopped at %ld of its %ld simplex iterations",
+			         work, work_limit);
+		else
+			snprintf(buf, MU_STOP_SIZE, "stopped by its work limit");
+		break;
+	default:
+		snprintf(buf, MU_STOP_SIZE, "stopped");
+	}
+	return buf;
+}
+
 /* Code points that change how a terminal lays out what follows instead of
  * being shown: C1 controls, and the bidirectional marks, embeddings,
  * overrides and isolates. */

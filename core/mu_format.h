@@ -14,6 +14,7 @@
 
 #define MU_MONEY_SIZE 40
 #define MU_STATUS_SIZE 64
+#define MU_STOP_SIZE 96
 #define MU_DATE_SIZE 11
 
 /* The calendar date of day (days since 1970-01-01) as the number
@@ -52,6 +53,14 @@ void mu_format_round_to_total(const double *v, size_t n, double unit, double *ou
  * 0.001%, "within less than 0.001%"). Any other
  * status is the store's word (mu_status_name: "infeasible", ...). */
 const char *mu_format_status(char *buf, enum mu_status status, bool has_gap, double gap);
+
+/* What ended a search not proven, as it was, into buf (at least
+ * MU_STOP_SIZE bytes); returns buf: "stopped by you" (MU_STOP_INTERRUPT),
+ * "stopped by its time limit", "stopped at N of its M simplex iterations"
+ * (MU_STOP_WORK with work N and work_limit M > 0; "stopped by its work
+ * limit" without M), and for MU_STOP_NONE, which no search that was not
+ * proven has, "stopped". */
+const char *mu_format_stop(char *buf, enum mu_stop stop, long work, long work_limit);
 
 /* Appends s to out with every character that a terminal would act on
  * rather than show written out, as error messages write them

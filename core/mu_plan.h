@@ -91,12 +91,19 @@ extern const char *const mu_penalty_names[MU_PEN_COUNT];
 
 /* How a plan was solved (DESIGN.md §5's status words come from it). */
 enum mu_status {
-	MU_STATUS_OPTIMAL,  /* proven optimal */
-	MU_STATUS_FEASIBLE, /* a plan, not proven optimal (time limit) */
+	MU_STATUS_OPTIMAL,  /* proven optimal: a rota's bound meets its cost */
+	MU_STATUS_FEASIBLE, /* a plan, not proven optimal (a limit or a stop: enum mu_stop) */
 	MU_STATUS_INFEASIBLE,
 	MU_STATUS_UNBOUNDED,
 	MU_STATUS_NO_SOLUTION /* the time limit passed before any plan */
 };
+
+/* What ended a rota search: NONE when it ran to its end (a plan-mode
+ * solve, a search proven), else what cut it short, as it was: the time
+ * limit (only when one was given), the work limit (likewise) or the user's
+ * stop (Ctrl-C). A search cut short can still be optimal, when its bound
+ * had met its cost; one not proven was always cut short. */
+enum mu_stop { MU_STOP_NONE, MU_STOP_TIME, MU_STOP_WORK, MU_STOP_INTERRUPT };
 
 /* "optimal", "feasible", "infeasible", "unbounded", "no solution" (as the
  * store records them). */

@@ -137,6 +137,7 @@ void flow_run_html_plan(const struct flow_run_request *req, const struct flow_ru
 	out->objective = run->solved.objective;
 	out->has_gap = !req->is_lp && run->solved.has_bound;
 	out->gap = run->solved.gap;
+	out->stopped_by = run->solved.stopped_by;
 	out->plan = run->solved.plan;
 	out->prices = run->solved.prices;
 	out->n_prices = run->solved.n_prices;

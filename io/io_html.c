@@ -187,8 +187,11 @@ static void headline(struct mu_buf *b, const struct mu_scenario *sc, const struc
 	mu_buf_adds(b, "</div>\n<p>");
 	io_html_esc(b, p->mode);
 	mu_buf_addf(b, ", %s", mu_format_status(status, p->status, p->has_gap, p->gap));
-	if (p->status == MU_STATUS_FEASIBLE && p->has_gap)
-		mu_buf_adds(b, " of the best possible (the search was stopped by its limit)");
+	if (p->status == MU_STATUS_FEASIBLE && p->has_gap) {
+		char stop[MU_STOP_SIZE];
+		mu_buf_addf(b, " of the best possible (the search was %s)",
+		            mu_format_stop(stop, p->stopped_by, 0, 0));
+	}
 	mu_buf_adds(b, ".</p>\n");
 }
 

@@ -26,6 +26,7 @@ struct io_html_plan {
 	double objective;
 	bool has_gap;
 	double gap;
+	enum mu_stop stopped_by; /* what ended a rota search (said when not proven) */
 	const struct mu_plan *plan;
 	/* A page for one partner (its partners/PARTNER/report.html): only its
 	 * demand, staff, rota and prices; else the whole system's. */

@@ -422,3 +422,14 @@ enum mu_status pol_status_of(enum sol_status s)
 	};
 	return map[s];
 }
+
+enum mu_stop pol_stop_of(enum sol_stop s)
+{
+	static const enum mu_stop map[] = {
+	    [SOL_STOP_NONE] = MU_STOP_NONE,
+	    [SOL_STOP_TIME] = MU_STOP_TIME,
+	    [SOL_STOP_WORK] = MU_STOP_WORK,
+	    [SOL_STOP_INTERRUPT] = MU_STOP_INTERRUPT,
+	};
+	return map[s];
+}

@@ -32,4 +32,7 @@ void pol_plan_price_rates(const struct pol_build *b, const double *x, const doub
 /* The plan's status word (DESIGN.md §5) of a solver's status. */
 enum mu_status pol_status_of(enum sol_status s);
 
+/* The solver's stop cause as the plan's (enum mu_stop). */
+enum mu_stop pol_stop_of(enum sol_stop s);
+
 #endif

@@ -456,6 +456,7 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	out->has_bound = res.has_bound;
 	out->bound = res.bound;
 	out->gap = res.gap;
+	out->stopped_by = pol_stop_of(res.stopped_by);
 	out->time_solve = res.solve_seconds;
 	out->work = res.work;
 	out->n_rows = res.n_rows;

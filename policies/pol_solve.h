@@ -108,7 +108,11 @@ struct pol_solved {
 	double objective;
 	bool has_bound; /* rota: the search's best bound */
 	double bound;
-	double gap;        /* rota: relative gap between objective and bound */
+	double gap; /* rota: relative gap between objective and bound */
+	/* rota: what ended the search, as it was (optimal: its bound met its
+	 * cost within GLPK's tolerance, sol_is_proven, whatever ended it;
+	 * feasible: never MU_STOP_NONE) */
+	enum mu_stop stopped_by;
 	double time_build; /* seconds: the model (not the MPS file) */
 	double time_solve;
 	long work;                         /* rota: simplex iterations after the relaxation */

@@ -165,6 +165,7 @@ struct mip_watch {
 	glp_prob *rins_lp;
 	const struct sol_model *m;
 	double *rins_x, *rins_objective;
+	enum sol_stop stopped_by; /* why watch_search ended the search, if it did */
 };
 
 static bool improve_by_rins(glp_prob *lp, const struct sol_model *m, const struct sol_options *opt,
@@ -337,9 +338,13 @@ static void watch_search(glp_tree *tree, void *info)
 	 * the root of a large model ran past it by minutes. So the search
 	 * stops when GLPK's next run would not fit: see step_guard. */
 	now = mu_time_now(); /* after any RINS above */
-	if ((w->opt->stop && *w->opt->stop) ||
-	    (w->limit.deadline > 0 && now + step_guard(w) > w->limit.deadline) ||
-	    (w->limit.work_end > 0 && *w->limit.work + work_guard(w) >= w->limit.work_end)) {
+	if (w->opt->stop && *w->opt->stop)
+		w->stopped_by = SOL_STOP_INTERRUPT;
+	else if (w->limit.deadline > 0 && now + step_guard(w) > w->limit.deadline)
+		w->stopped_by = SOL_STOP_TIME;
+	else if (w->limit.work_end > 0 && *w->limit.work + work_guard(w) >= w->limit.work_end)
+		w->stopped_by = SOL_STOP_WORK;
+	if (w->stopped_by != SOL_STOP_NONE) {
 		glp_ios_terminate(tree);
 		return;
 	}
@@ -781,6 +786,18 @@ static void relax_chunk(void *ctx, long iterations)
 	}
 }
 
+/* What ended a search that a limit (or a stop) cut short, GLPK's or one
+ * of its steps' (the rounding, run_intopt before it began): a stop first,
+ * then the work when it has run out, else the clock when there is one. */
+static enum sol_stop limit_stop(const struct sol_options *opt, const struct sol_limit *l)
+{
+	if (opt->stop && *opt->stop)
+		return SOL_STOP_INTERRUPT;
+	if (l->work_end > 0 && *l->work >= l->work_end)
+		return SOL_STOP_WORK;
+	return l->deadline > 0 ? SOL_STOP_TIME : l->work_end > 0 ? SOL_STOP_WORK : SOL_STOP_NONE;
+}
+
 /* Branch and cut, after a constructed rota (opt->col_is_slack), the
  * relaxation and a rounded rota: if the search finds nothing better in
  * time (or nothing at all), the better of the rounded and the constructed
@@ -831,6 +848,7 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 		/* stopped (the clock, a stop) before the relaxation was solved:
 		 * no bound */
 		out->status = SOL_FEASIBLE;
+		out->stopped_by = is_stopped ? SOL_STOP_INTERRUPT : SOL_STOP_TIME;
 		out->objective = built_objective;
 		out->x = built;
 		out->is_built = true;
@@ -895,13 +913,11 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	}
 	has_mip = st == GLP_OPT || st == GLP_FEAS;
 	if (has_mip && (!has_rounded || glp_mip_obj_val(lp) <= rounded_objective)) {
-		out->status = st == GLP_OPT ? SOL_OPTIMAL : SOL_FEASIBLE;
 		out->objective = glp_mip_obj_val(lp);
 		out->x = mu_malloc((out->n_cols + 1) * sizeof(double));
 		for (i = 0; i < (int)out->n_cols; i++)
 			out->x[i] = glp_mip_col_val(lp, i + 1);
 	} else if (has_rounded) {
-		out->status = SOL_FEASIBLE;
 		out->objective = rounded_objective;
 		out->x = rounded;
 		rounded = NULL;
@@ -913,13 +929,20 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	    has_built && out->objective >= built_objective - 1e-9 * (1 + fabs(built_objective));
 	out->has_bound = true;
 	out->bound = relaxed;
-	if (out->status == SOL_OPTIMAL)
-		out->bound = out->objective;
+	/* GLPK's search ran to its end: proven (by tol_obj), the rounded
+	 * rota perhaps a hair cheaper than GLPK's */
+	if (glp_rc == 0 && st == GLP_OPT)
+		out->bound = fmin(glp_mip_obj_val(lp), out->objective);
 	else if (watch.has_bound && watch.bound > relaxed)
 		out->bound = watch.bound;
+	/* an open node's bound at or above the rota is one GLPK had yet to prune */
+	out->bound = fmin(out->bound, out->objective);
 	out->gap = (out->objective - out->bound) / (1e-9 + fabs(out->objective));
-	if (out->gap < 0)
-		out->gap = 0;
+	/* what the numbers say, whatever ended the search (sol_is_proven) */
+	out->status = sol_is_proven(out->objective, out->bound) ? SOL_OPTIMAL : SOL_FEASIBLE;
+	out->stopped_by = glp_rc == GLP_ESTOP    ? watch.stopped_by
+	                  : glp_rc == GLP_ETMLIM ? limit_stop(opt, &watch.limit)
+	                                         : SOL_STOP_NONE;
 done:
 	if (rins_lp)
 		glp_delete_prob(rins_lp);

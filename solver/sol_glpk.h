@@ -11,18 +11,43 @@
 #include "core/mu_err.h"
 #include "solver/sol_model.h"
 
+#include <math.h>
 #include <signal.h>
 #include <stdbool.h>
 
 enum sol_status {
-	SOL_OPTIMAL,  /* proven optimal */
-	SOL_FEASIBLE, /* a solution, not proven optimal (time or work limit) */
+	SOL_OPTIMAL,  /* proven optimal (a MIP: sol_is_proven) */
+	SOL_FEASIBLE, /* a solution, not proven optimal (time or work limit, a stop) */
 	SOL_INFEASIBLE,
 	SOL_UNBOUNDED,
 	SOL_NO_SOLUTION /* the time limit passed before any solution */
 };
 
 const char *sol_status_name(enum sol_status status);
+
+/* A MIP's answer is SOL_OPTIMAL exactly when its bound meets its cost
+ * within GLPK's own tolerance, whatever ended the search (branch and cut
+ * run to its end, or a limit or a stop that came when the bound already
+ * met the rota: a rota equal to its relaxation, stopped before GLPK's
+ * search began, was "feasible" before): cost - bound <= SOL_OPTIMAL_TOL x
+ * (1 + |cost|). GLPK proves its rota optimal by the same test (a node is
+ * hopeless when its bound is within glp_iocp's tol_obj, 1e-7 by default,
+ * of the incumbent, relative to 1 + |incumbent|): its "optimal" and ours
+ * are one. It is a relative gap of about 1e-7 (mip_gap's terms), a
+ * hundredth of the least gap the words show ("within less than 0.001%"). */
+#define SOL_OPTIMAL_TOL 1e-7
+
+static inline bool sol_is_proven(double objective, double bound)
+{
+	return objective - bound <= SOL_OPTIMAL_TOL * (1 + fabs(objective));
+}
+
+/* What ended a MIP search (sol_result's stopped_by): NONE when it ran to
+ * its end (GLPK's proof, or a plan-mode LP), else the limit or the stop
+ * that cut it: the time limit (time_limit, only when one was given), the
+ * work limit (work_limit, only when given), or opt->stop (an interrupt).
+ * A search cut short may still be optimal (sol_is_proven). */
+enum sol_stop { SOL_STOP_NONE, SOL_STOP_TIME, SOL_STOP_WORK, SOL_STOP_INTERRUPT };
 
 /* Where a variable stands in a simplex basis (a warm start). NONE: not
  * known, GLPK's default (rows basic, columns at a bound). */
@@ -108,11 +133,12 @@ struct sol_result {
 	double objective;
 	bool has_bound; /* best bound (MIP) */
 	double bound;
-	double gap;           /* relative, MIP only */
-	double *x;            /* column values, n_cols */
-	double *row_dual;     /* LP only, else NULL: d objective / d limit */
-	double *col_dual;     /* LP only: reduced costs */
-	double *row_activity; /* LP only: a.x of each row */
+	double gap;               /* relative, MIP only: (objective - bound) / |objective| */
+	enum sol_stop stopped_by; /* MIP: what ended the search */
+	double *x;                /* column values, n_cols */
+	double *row_dual;         /* LP only, else NULL: d objective / d limit */
+	double *col_dual;         /* LP only: reduced costs */
+	double *row_activity;     /* LP only: a.x of each row */
 	/* With want_ranges: the row's active limit may move within
 	 * [rhs_from, rhs_to] (-SOL_INF / SOL_INF when unbounded) and its dual
 	 * still holds; NAN where GLPK could not say (singular basis). */

@@ -2923,6 +2923,67 @@ static void test_cli_guarantee_protects_every_partner(void **state)
 	}
 }
 
+/* Issue 28 at the command line: a scenario of two partners whose
+ * relaxation is a rota (tests/test_model.c's two_partners_integral, 2,040)
+ * under the guarantee. Its system rota, solved after the silo rota its
+ * caps come from, made GLPK abort the process (RINS with every integer
+ * column fixed); it is optimal, its bound its cost, with the work limit
+ * or a time limit, and no limit is named; compare says each search
+ * optimal. */
+static void test_cli_guaranteed_rota_at_its_bound_says_optimal(void **state)
+{
+	static const struct {
+		const char *name, *text;
+	} files[] = {
+	    {"partners.csv", "id\na\nb\n"},
+	    {"roles.csv", "id\nrn\nb6\nb7\n"},
+	    {"shifts.csv", "id,date,start,end,paid_hours\nd1,2026-11-30,08:00,16:00,8\n"
+	                   "d2,2026-12-01,08:00,16:00,8\n"},
+	    {"staff.csv", "partner,role,shift,available\n"},
+	    {"caps.csv", "role,bank_rate\nrn,30\nb6,20\nb7,5\n"},
+	    {"substitutions.csv", "role,covers,efficiency\nb6,rn,0.9\nb7,b6,1\n"},
+	    {"bank.csv", "id,role,home\nw1,b6,a\nw2,rn,a\nw3,b7,b\n"},
+	    {"availability.csv", "worker,shift\nw1,d1\nw2,d1\nw3,d1\nw1,d2\nw3,d2\n"},
+	    {"demand.csv", "partner,role,shift,required\na,rn,d1,1.8\nb,b6,d2,1\nb,rn,d2,1\n"},
+	    {"settings.csv", "key,value\nguarantee,unfilled\n"},
+	};
+	const char *const limits[][2] = {{NULL, NULL}, {"--time-limit", "30"}};
+	char path[400];
+	size_t i, k;
+	(void)state;
+	tu_path(path, sizeof(path), "tiny-guaranteed");
+	assert_int_equal(mkdir(path, 0777), 0);
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		tu_path(path, sizeof(path), "tiny-guaranteed");
+		snprintf(path + strlen(path), sizeof(path) - strlen(path), "/%s", files[i].name);
+		tu_write(path, files[i].text, strlen(files[i].text));
+	}
+	for (k = 0; k < 2; k++) {
+		struct tu_result r = tu_run("solve", "tiny-guaranteed", "--db", "tg.db",
+		                            limits[k][0], limits[k][1], NULL);
+		if (!strstr(r.out, "tiny-guaranteed rota: optimal, objective 2,040.00, bound "
+		                   "2,040.00\n"))
+			fail_msg("status %d, stdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
+		assert_null(strstr(r.out, "not proven"));
+		assert_null(strstr(r.out, "stopped"));
+		tu_result_free(&r);
+	}
+	{
+		struct tu_result r = tu_run("compare", "tiny-guaranteed", "--db", "tg.db", NULL);
+		const char *at = r.out;
+		size_t n_optimal = 0;
+		while ((at = strstr(at, "... optimal in ")) != NULL) {
+			n_optimal++;
+			at++;
+		}
+		if (n_optimal != 3)
+			fail_msg("status %d, stdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
+		assert_null(strstr(r.out, "best found"));
+		assert_null(strstr(r.out, "stopped"));
+		tu_result_free(&r);
+	}
+}
+
 /* A .csv name that is not a regular file is said to be one, at that file,
  * and never opened for reading: a FIFO would block, /dev/zero never ends.
  * A file that is no scenario's has its header cut in the message. */
@@ -4083,6 +4144,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_another_programs_database_is_refused),
 	    cmocka_unit_test(test_cli_ctrl_c_during_the_database_write),
 	    cmocka_unit_test(test_cli_guarantee_protects_every_partner),
+	    cmocka_unit_test(test_cli_guaranteed_rota_at_its_bound_says_optimal),
 	    cmocka_unit_test(test_cli_check_names_what_is_not_a_regular_file),
 	    cmocka_unit_test(test_cli_refuses_a_model_too_large_before_building_it),
 	    cmocka_unit_test(test_cli_shares_add_up_and_settle),

@@ -638,6 +638,26 @@ static void test_format_status_never_reads_zero_when_not_proven(void **state)
 	}
 }
 
+/* What stopped a search, as it was (issue 28): each cause in its own
+ * words, the work limit with its numbers only when it was given. */
+static void test_format_stop_names_the_cause(void **state)
+{
+	char buf[MU_STOP_SIZE];
+	(void)state;
+	assert_string_equal(mu_format_stop(buf, MU_STOP_INTERRUPT, 12, 10000), "stopped by you");
+	assert_string_equal(mu_format_stop(buf, MU_STOP_TIME, 12, 0), "stopped by its time limit");
+	assert_string_equal(mu_format_stop(buf, MU_STOP_WORK, 9976, 10000),
+	                    "stopped at 9976 of its 10000 simplex iterations");
+	assert_string_equal(mu_format_stop(buf, MU_STOP_WORK, 9976, 0),
+	                    "stopped by its work limit");
+	assert_string_equal(mu_format_stop(buf, MU_STOP_NONE, 0, 10000), "stopped");
+	/* the longest fits */
+	assert_string_equal(
+	    mu_format_stop(buf, MU_STOP_WORK, 9223372036854775807L, 9223372036854775807L),
+	    "stopped at 9223372036854775807 of its 9223372036854775807 simplex "
+	    "iterations");
+}
+
 /* Pennies that add up: each figure within a penny of its value, whole
  * pennies, and their sum the total rounded to pennies, on generated
  * figures (negative ones among them) and by hand. */
@@ -706,6 +726,7 @@ int main(void)
 	    cmocka_unit_test(test_buf_grows_and_formats),
 	    cmocka_unit_test(test_time_ms_until_a_deadline),
 	    cmocka_unit_test(test_format_status_never_reads_zero_when_not_proven),
+	    cmocka_unit_test(test_format_stop_names_the_cause),
 	    cmocka_unit_test(test_format_pennies_add_up_to_the_total),
 	};
 	return tu_run_tests(tests, NULL, NULL);

@@ -11,6 +11,7 @@
 
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
+#include "core/mu_format.h"
 #include "core/mu_keep.h"
 #include "io/io_html.h"
 #include "io/io_report.h"
@@ -1868,6 +1869,178 @@ static void test_model_guaranteed_rota_with_nothing_to_search(void **state)
 	mu_scenario_free(sc);
 }
 
+/* Issue 28: a rota whose bound meets its cost is optimal whatever ended
+ * the search. two_partners_integral's relaxation is a rota (2,040): with
+ * a stop (Ctrl-C) set before the search, the relaxation and the rounding
+ * run whole and GLPK's search is stopped at its first call, and the rota
+ * was said "best found" (its bound equal to its cost); it is optimal,
+ * stopped by the interrupt. The same with a time limit that never passes:
+ * proven, and nothing stopped it. */
+static void test_model_rota_at_its_bound_is_optimal_whatever_stopped_it(void **state)
+{
+	static const volatile sig_atomic_t stopped = 1;
+	struct mu_scenario *sc = harness_load(defaults, two_partners_integral);
+	struct pol_solve_request reqs[] = {{.stop = &stopped}, {.time_limit = 3600}};
+	static const enum mu_stop causes[] = {MU_STOP_INTERRUPT, MU_STOP_NONE};
+	char words[MU_STATUS_SIZE];
+	size_t k;
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		struct pol_solved s;
+		struct mu_err err;
+		mu_err_clear(&err);
+		assert_int_equal(pol_solve(sc, &reqs[k], &s, &err), MU_OK);
+		assert_float_equal(s.objective, 2040, 1e-6);
+		assert_true(s.has_bound);
+		assert_float_equal(s.bound, 2040, 1e-6);
+		assert_int_equal(s.status, MU_STATUS_OPTIMAL);
+		assert_int_equal(s.stopped_by, causes[k]);
+		assert_string_equal(mu_format_status(words, s.status, true, s.gap), "optimal");
+		pol_solved_release(&s);
+	}
+	mu_scenario_free(sc);
+}
+
+/* The words of one solve against its numbers and the limits req gave:
+ * "optimal" exactly when the bound is within GLPK's tolerance of the cost
+ * (sol_is_proven), "best found" with its gap otherwise, and a search not
+ * proven names what stopped it, only ever a limit that was given. Counts
+ * what it saw into n[]: proven though stopped, not proven, each cause. */
+enum { SEEN_STOPPED_PROVEN, SEEN_UNPROVEN, SEEN_WORK, SEEN_INTERRUPT, SEEN_COUNT };
+
+static void check_status_words(const struct pol_solved *s, const struct pol_solve_request *req,
+                               size_t n[SEEN_COUNT])
+{
+	char words[MU_STATUS_SIZE], stop[MU_STOP_SIZE];
+	bool is_proven = s->has_bound && sol_is_proven(s->objective, s->bound);
+	assert_true(s->has_bound); /* every search here solved its relaxation */
+	assert_int_equal(s->status == MU_STATUS_OPTIMAL, is_proven);
+	assert_true(s->status == MU_STATUS_OPTIMAL || s->status == MU_STATUS_FEASIBLE);
+	assert_true(s->bound <= s->objective);
+	mu_format_status(words, s->status, s->has_bound, s->gap);
+	mu_format_stop(stop, s->stopped_by, s->work, req->work_limit);
+	if (s->status == MU_STATUS_OPTIMAL) {
+		assert_string_equal(words, "optimal");
+	} else {
+		assert_non_null(strstr(words, "best found, within "));
+		assert_int_not_equal(s->stopped_by, MU_STOP_NONE);
+	}
+	/* the cause, only when it was given */
+	assert_true(s->stopped_by != MU_STOP_TIME || req->time_limit > 0);
+	assert_true(s->stopped_by != MU_STOP_WORK || req->work_limit > 0);
+	assert_true(s->stopped_by != MU_STOP_INTERRUPT || (req->stop && *req->stop));
+	assert_int_equal(strstr(stop, "time limit") != NULL, s->stopped_by == MU_STOP_TIME);
+	assert_int_equal(strstr(stop, "simplex iterations") != NULL, s->stopped_by == MU_STOP_WORK);
+	assert_int_equal(strstr(stop, "by you") != NULL, s->stopped_by == MU_STOP_INTERRUPT);
+	if (s->stopped_by == MU_STOP_WORK) {
+		char expected[MU_STOP_SIZE];
+		snprintf(expected, sizeof(expected), "stopped at %ld of its %ld simplex iterations",
+		         s->work, req->work_limit);
+		assert_string_equal(stop, expected);
+		assert_true(s->work >= req->work_limit * 19 / 20);
+		n[SEEN_WORK]++;
+	}
+	n[SEEN_INTERRUPT] += s->stopped_by == MU_STOP_INTERRUPT;
+	n[SEEN_STOPPED_PROVEN] += s->status == MU_STATUS_OPTIMAL && s->stopped_by != MU_STOP_NONE;
+	n[SEEN_UNPROVEN] += s->status == MU_STATUS_FEASIBLE;
+}
+
+/* Generated scenarios whose relaxation is a rota: one role, a shift a day
+ * (no rest or overlap between them), whole numbers everywhere, and no
+ * lending: each column is in its demand row and one limit (own staff,
+ * a worker's shift, an agency's capacity), so the relaxation's vertices
+ * are whole. Files as gen_scenario's. */
+static void gen_integral_scenario(struct gen *g, unsigned long long seed,
+                                  struct harness_file *files)
+{
+	static const char *const names[] = {"partners.csv", "shifts.csv", "demand.csv",
+	                                    "staff.csv",    "bank.csv",   "availability.csv",
+	                                    "agency.csv"};
+	unsigned n_partners = 2 + (unsigned)(seed % 3), p, s, w, i;
+	memset(g, 0, sizeof(*g));
+	g->state = seed * 0x9E3779B97F4A7C15ULL + 7;
+	for (i = 0; i < 7; i++)
+		files[i] = (struct harness_file){names[i], g->text[i]};
+	files[7] = (struct harness_file){NULL, NULL};
+	GEN_ADD(g, 0, "id\n");
+	for (p = 0; p < n_partners; p++)
+		GEN_ADD(g, 0, "p%u\n", p);
+	GEN_ADD(g, 1, "id,date,start,end,paid_hours\n");
+	for (s = 0; s < 4; s++)
+		GEN_ADD(g, 1, "s%u,2026-12-0%u,08:00,16:00,8\n", s, 1 + s);
+	GEN_ADD(g, 2, "partner,role,shift,required,minimum\n");
+	GEN_ADD(g, 3, "partner,role,shift,available\n");
+	for (p = 0; p < n_partners; p++)
+		for (s = 0; s < 4; s++) {
+			unsigned req = 1 + gen_next(g, 4);
+			GEN_ADD(g, 2, "p%u,rn,s%u,%u,%u\n", p, s, req, gen_next(g, req + 1));
+			GEN_ADD(g, 3, "p%u,rn,s%u,%u\n", p, s, gen_next(g, req + 1));
+		}
+	GEN_ADD(g, 4, "id,role,home,partners\n");
+	GEN_ADD(g, 5, "worker,shift\n");
+	for (w = 0; w < 4; w++) {
+		GEN_ADD(g, 4, "w%u,rn,p%u,*\n", w, gen_next(g, n_partners));
+		for (s = 0; s < 4; s++)
+			if (gen_next(g, 2))
+				GEN_ADD(g, 5, "w%u,s%u\n", w, s);
+	}
+	GEN_ADD(g, 6, "supplier,role,partner,rate,capacity\n");
+	GEN_ADD(g, 6, "alpha,rn,*,%u,%u\n", 20 + gen_next(g, 20), 1 + gen_next(g, 3));
+}
+
+/* Issue 28 on generated scenarios (system and silo rota): each solved
+ * with work limits from 1 to 2,000 simplex iterations (with and without a
+ * time limit of an hour, which never passes and so is never named), with
+ * a stop set before the search, and with the hour alone (to proof). Each
+ * answer's words are its numbers' (check_status_words), and some of each
+ * kind were seen: rotas proven though a limit or the stop came, and rotas
+ * not proven. */
+static void test_model_generated_status_words_match_the_numbers(void **state)
+{
+	static const volatile sig_atomic_t stopped = 1;
+	static const long works[] = {1, 30, 200, 2000};
+	struct harness_file files[13];
+	struct gen *g = mu_malloc(sizeof(*g));
+	size_t n[SEEN_COUNT] = {0}, n_solves = 0, k;
+	unsigned long long seed;
+	(void)state;
+	for (seed = 1; seed <= 16; seed++) {
+		struct mu_scenario *sc;
+		if (seed <= 10)
+			gen_scenario(g, seed, files);
+		else
+			gen_integral_scenario(g, seed, files);
+		sc = harness_load(defaults, files);
+		for (k = 0; k < 2 * 4 + 2; k++) {
+			struct pol_solve_request req = {.is_silo = seed % 2 == 0};
+			struct pol_solved s;
+			struct mu_err err;
+			if (k < 8) {
+				req.work_limit = works[k / 2];
+				req.time_limit = k % 2 ? 3600 : 0;
+			} else if (k == 8) {
+				req.stop = &stopped;
+			} else {
+				req.time_limit = 3600;
+			}
+			mu_err_clear(&err);
+			assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+			check_status_words(&s, &req, n);
+			if (k == 9) /* the hour alone: run to proof, nothing stopped it */
+				assert_int_equal(s.stopped_by, MU_STOP_NONE);
+			n_solves++;
+			pol_solved_release(&s);
+		}
+		mu_scenario_free(sc);
+	}
+	assert_int_equal(n_solves, 160);
+	assert_true(n[SEEN_STOPPED_PROVEN] > 0);
+	assert_true(n[SEEN_UNPROVEN] > 0);
+	assert_true(n[SEEN_WORK] > 0);
+	assert_true(n[SEEN_INTERRUPT] == 16);
+	free(g);
+}
+
 /* The coalition model of DESIGN.md §3a, three partners. a has one rn to
  * lend (to b at 10, to c at 20) and no demand; w1 (bank, home a, cleared
  * for b and c, 80 a shift) offers d1. b wants 2 (a short staff 1,600), c
@@ -2267,6 +2440,8 @@ int main(void)
 	    cmocka_unit_test(test_model_rota_exists_before_the_relaxation),
 	    cmocka_unit_test(test_model_guaranteed_rota_exists_before_the_relaxation),
 	    cmocka_unit_test(test_model_guaranteed_rota_with_nothing_to_search),
+	    cmocka_unit_test(test_model_rota_at_its_bound_is_optimal_whatever_stopped_it),
+	    cmocka_unit_test(test_model_generated_status_words_match_the_numbers),
 	    cmocka_unit_test(test_model_stop_during_the_relaxation_keeps_the_built_rota),
 	    cmocka_unit_test(test_model_substitution_and_efficiency),
 	    cmocka_unit_test(test_model_rotatable_limit),
