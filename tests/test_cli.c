@@ -2036,11 +2036,13 @@ static pid_t interrupt_search(const char *const *args, const char *out_path, con
 
 /* Ctrl-C in a rota search keeps the best rota found: the search stops,
  * the rota is said "stopped by you" with its gap, and recorded as
- * feasible (issue 24). */
+ * feasible (issue 24); report.html says what stopped it too, not "its
+ * limit" (issue 28). */
 static void test_cli_interrupted_solve_keeps_the_best_rota(void **state)
 {
-	const char *args[] = {"solve", getenv("MUSTER_EXAMPLE_DIR"), "--silo", "--db", "i.db",
-	                      NULL};
+	const char *args[] = {
+	    "solve", getenv("MUSTER_EXAMPLE_DIR"), "--silo", "--db", "i.db", "--out", "interrupted",
+	    NULL};
 	char out_path[400], err_path[400];
 	struct tu_result r;
 	int status;
@@ -2059,6 +2061,15 @@ static void test_cli_interrupted_solve_keeps_the_best_rota(void **state)
 	assert_non_null(strstr(r.out, "(stopped by you: not proven optimal)"));
 	stated_gap(strstr(r.out, "rota (silo): ") + strlen("rota (silo): "));
 	tu_result_free(&r);
+	{
+		char path[400], *html;
+		tu_path(path, sizeof(path), "interrupted/report.html");
+		html = tu_slurp(path);
+		assert_non_null(
+		    strstr(html, " of the best possible (the search was stopped by you)."));
+		assert_null(strstr(html, "stopped by its"));
+		free(html);
+	}
 	r = tu_run("show", "1", "--db", "i.db", NULL);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "status     feasible"));
