@@ -44,8 +44,10 @@ const char *mu_format_weight(char *buf, double weight, int decimals);
 void mu_format_round_to_total(const double *v, size_t n, double unit, double *out);
 
 /* A plan's status as people read it (DESIGN.md §5), into buf (at least
- * MU_STATUS_SIZE bytes); returns buf. "optimal" only when proven. A search
- * stopped by its limit is "best found", and with has_gap (gap: its proven
+ * MU_STATUS_SIZE bytes); returns buf. "optimal" only when proven (the
+ * solver's status: a rota's bound within GLPK's tolerance of its cost). A
+ * search stopped before that (mu_format_stop says by what) is "best
+ * found", and with has_gap (gap: its proven
  * relative gap, a fraction) "best found, within X%": X is rounded up, with
  * two significant digits and at most three decimals, so that it is never
  * less than the gap proven and never reads 0.0% (a gap of 0.0042% reads
