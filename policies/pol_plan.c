@@ -75,6 +75,14 @@ static void add_pending(struct pendings *p, const struct pol_build *b, const str
 	MU_GROW(p->items, p->cap, p->n + 1);
 	e = &p->items[p->n++];
 	e->row = row_of(b->sc, c, x);
+	if (c->source == MU_SRC_DISCHARGE || c->source == MU_SRC_BED_DAYS) {
+		/* a pathway's day (§3f, pol_flow.c): its cells are the pathway's */
+		const struct mu_flow *w = &b->sc->flows[c->offer];
+		e->row.role = w->ward_role;
+		e->row.worker_role = w->care_role;
+		e->row.flow = c->offer;
+		e->row.day = b->flow_days[c->shift];
+	}
 	e->efficiency = pol_col_efficiency(b, c);
 	for (k = 0; k < MU_PEN_COUNT; k++)
 		e->penalty[k] = x * c->penalty[k];
@@ -349,6 +357,36 @@ void pol_plan_price_rates(const struct pol_build *b, const double *x, const doub
 	}
 }
 
+/* The demand the discharges of x moved (§3f, pol_flow.c), on the rows of
+ * block: per row, the care added, less the ward demand freed, which is at
+ * most the row's required (the most the model's ward_freed column takes:
+ * it takes it wherever the row is not fully covered). */
+static void move_demand(const struct pol_build *b, const struct mu_scenario *sc, const double *x,
+                        size_t block, struct mu_plan *plan)
+{
+	double *added = mu_calloc(sc->n_demand + 1, sizeof(double));
+	double *freed = mu_calloc(sc->n_demand + 1, sizeof(double));
+	bool *is_moved = mu_calloc(sc->n_demand + 1, sizeof(bool));
+	size_t k, i, t;
+	for (k = 0; k < b->n_flow_moves; k++) {
+		const struct pol_flow_move *mv = &b->flow_moves[k];
+		double d = 0;
+		if (mv->block != block)
+			continue;
+		for (t = 0; t <= mv->day; t++)
+			d += x[b->discharge_col[mv->flow * b->n_flow_days + t]];
+		*(mv->staff > 0 ? &added[mv->demand] : &freed[mv->demand]) += fabs(mv->staff) * d;
+		is_moved[mv->demand] = true;
+	}
+	for (i = 0; i < sc->n_demand; i++)
+		if (is_moved[i])
+			mu_plan_move_demand(plan, sc, i,
+			                    added[i] - fmin(freed[i], sc->demand[i].required));
+	free(added);
+	free(freed);
+	free(is_moved);
+}
+
 /* The plan of the columns of day (and of what is decided now) against sc:
  * day MU_ALL reads what is decided now alone, which without scenarios is
  * every column. */
@@ -393,6 +431,9 @@ static struct mu_plan *plan_of(const struct pol_build *b, const struct mu_scenar
 	}
 	plan->is_replan = b->keep_gone != NULL;
 	plan->has_supply = b->n_curves > 0;
+	plan->has_flow = sc->n_flows > 0;
+	if (b->n_flow_moves > 0)
+		move_demand(b, sc, x, b->n_days > 0 ? day : MU_ALL, plan);
 	mu_plan_finish(plan, sc);
 	if (b->n_curves > 0) {
 		set_rates(b, &use, plan);
