@@ -256,6 +256,7 @@ void mu_plan_free(struct mu_plan *plan)
 		return;
 	free(plan->rows);
 	free(plan->rates);
+	free(plan->discharges);
 	free(plan->demand);
 	free(plan->partners);
 	free(plan);

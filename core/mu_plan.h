@@ -328,6 +328,22 @@ struct mu_rate_row {
 	bool is_price_cash;
 };
 
+/* One day of a discharge pathway as the plan left it (DESIGN.md §3f,
+ * discharges.csv): what its discharge and bed_days rows say, and the
+ * demand its discharges moved that day. */
+struct mu_discharge_row {
+	size_t flow;            /* the flow.csv row */
+	long day;               /* days since 1970-01-01 */
+	double discharged;      /* patients discharged that day */
+	double waiting;         /* still waiting at the end of the day: its bed-days */
+	double freed_beds;      /* discharged by then: the bed-days freed that day */
+	double bed_day_penalty; /* waiting x bed_day_cost: a weight, not cash */
+	/* care hours added that day at `to` (every patient discharged by
+	 * then), and ward staff-shifts freed at `from` (its part of each ward
+	 * row's demand freed, which is at most the row's required) */
+	double care_hours, ward_staff;
+};
+
 /* A solved plan. */
 struct mu_plan {
 	struct mu_plan_row *rows;
@@ -345,6 +361,10 @@ struct mu_plan {
 	 * while every supply is fixed */
 	struct mu_rate_row *rates;
 	size_t n_rates;
+	/* per discharge pathway and day (§3f), pathway by pathway, days in
+	 * order; none without flow.csv */
+	struct mu_discharge_row *discharges;
+	size_t n_discharges;
 };
 
 /* An empty plan for sc: its demand rows unfilled, its required hours

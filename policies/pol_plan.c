@@ -357,26 +357,62 @@ void pol_plan_price_rates(const struct pol_build *b, const double *x, const doub
 	}
 }
 
-/* The demand the discharges of x moved (§3f, pol_flow.c), on the rows of
- * block: per row, the care added, less the ward demand freed, which is at
- * most the row's required (the most the model's ward_freed column takes:
- * it takes it wherever the row is not fully covered). */
-static void move_demand(const struct pol_build *b, const struct mu_scenario *sc, const double *x,
-                        size_t block, struct mu_plan *plan)
+/* The discharge pathways as x leaves them (§3f, pol_flow.c), on the
+ * rows of block: per pathway and day its discharges and patients still
+ * waiting (plan->discharges), and per demand row the demand moved: the
+ * care added, less the ward demand freed, which is at most the row's
+ * required (the most the model's ward_freed column takes: it takes it
+ * wherever the row is not fully covered). A ward row freed by several
+ * pathways gives each its part of what is freed, by what it frees. */
+static void read_flows(const struct pol_build *b, const struct mu_scenario *sc, const double *x,
+                       size_t block, struct mu_plan *plan)
 {
+	size_t n_days = b->n_flow_days, k, i, f, t;
 	double *added = mu_calloc(sc->n_demand + 1, sizeof(double));
 	double *freed = mu_calloc(sc->n_demand + 1, sizeof(double));
 	bool *is_moved = mu_calloc(sc->n_demand + 1, sizeof(bool));
-	size_t k, i, t;
+	double *by_then = mu_calloc(sc->n_flows * n_days + 1, sizeof(double));
+	plan->n_discharges = sc->n_flows * n_days;
+	plan->discharges = mu_calloc(plan->n_discharges + 1, sizeof(*plan->discharges));
+	for (f = 0; f < sc->n_flows; f++) {
+		const struct mu_flow *w = &sc->flows[f];
+		double d = 0;
+		for (t = 0; t < n_days; t++) {
+			struct mu_discharge_row *r = &plan->discharges[f * n_days + t];
+			double now = x[b->discharge_col[f * n_days + t]];
+			d += now;
+			by_then[f * n_days + t] = d;
+			r->flow = f;
+			r->day = b->flow_days[t];
+			r->discharged = fabs(now) < EPS ? 0 : now;
+			r->freed_beds = d < EPS ? 0 : d;
+			r->waiting = fmax(0, (double)w->waiting - d);
+			if (r->waiting < EPS)
+				r->waiting = 0;
+			r->bed_day_penalty = r->waiting * w->bed_day_cost;
+		}
+	}
 	for (k = 0; k < b->n_flow_moves; k++) {
 		const struct pol_flow_move *mv = &b->flow_moves[k];
-		double d = 0;
+		double staff = fabs(mv->staff) * by_then[mv->flow * n_days + mv->day];
 		if (mv->block != block)
 			continue;
-		for (t = 0; t <= mv->day; t++)
-			d += x[b->discharge_col[mv->flow * b->n_flow_days + t]];
-		*(mv->staff > 0 ? &added[mv->demand] : &freed[mv->demand]) += fabs(mv->staff) * d;
 		is_moved[mv->demand] = true;
+		if (mv->staff > 0) {
+			added[mv->demand] += staff;
+			plan->discharges[mv->flow * n_days + mv->day].care_hours +=
+			    staff * sc->shifts[sc->demand[mv->demand].shift].paid_hours;
+		} else {
+			freed[mv->demand] += staff;
+		}
+	}
+	for (k = 0; k < b->n_flow_moves; k++) {
+		const struct pol_flow_move *mv = &b->flow_moves[k];
+		double staff = -mv->staff * by_then[mv->flow * n_days + mv->day];
+		if (mv->block != block || mv->staff >= 0 || !(freed[mv->demand] > 0))
+			continue;
+		plan->discharges[mv->flow * n_days + mv->day].ward_staff +=
+		    staff * fmin(1, sc->demand[mv->demand].required / freed[mv->demand]);
 	}
 	for (i = 0; i < sc->n_demand; i++)
 		if (is_moved[i])
@@ -385,6 +421,7 @@ static void move_demand(const struct pol_build *b, const struct mu_scenario *sc,
 	free(added);
 	free(freed);
 	free(is_moved);
+	free(by_then);
 }
 
 /* The plan of the columns of day (and of what is decided now) against sc:
@@ -432,8 +469,8 @@ static struct mu_plan *plan_of(const struct pol_build *b, const struct mu_scenar
 	plan->is_replan = b->keep_gone != NULL;
 	plan->has_supply = b->n_curves > 0;
 	plan->has_flow = sc->n_flows > 0;
-	if (b->n_flow_moves > 0)
-		move_demand(b, sc, x, b->n_days > 0 ? day : MU_ALL, plan);
+	if (sc->n_flows > 0)
+		read_flows(b, sc, x, b->n_days > 0 ? day : MU_ALL, plan);
 	mu_plan_finish(plan, sc);
 	if (b->n_curves > 0) {
 		set_rates(b, &use, plan);

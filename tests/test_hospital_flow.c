@@ -16,6 +16,7 @@
 
 #include "core/mu_alloc.h"
 #include "core/mu_buf.h"
+#include "io/io_report.h"
 #include "model_harness.h"
 #include "plan_check.h"
 #include "policies/pol_build.h"
@@ -26,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* An acute trust a whose ward needs 3 nurses (rn) on the day shift of
  * each of two days (minimum 2), with 3 of its own; a homecare provider h
@@ -292,6 +294,105 @@ static void test_hospital_flow_plan_rows(void **state)
 	mu_scenario_free(sc);
 }
 
+#define DISCHARGES_HDR                                                                             \
+	"from,to,care_role,ward_role,date,discharged,still_waiting,bed_days_freed,bed_day_"        \
+	"penalty,"                                                                                 \
+	"care_hours_added,ward_staff_shifts_freed\n"
+
+/* discharges.csv (DESIGN.md §3f) of sc's plan in mode is_lp, word for
+ * word. */
+static void expect_discharges(const struct mu_scenario *sc, bool is_lp, const char *expected)
+{
+	struct pol_solved s;
+	struct mu_err err;
+	char path[512], *text;
+	size_t len;
+	memset(&s, 0, sizeof(s));
+	solve(sc, is_lp, &s);
+	mu_err_clear(&err);
+	assert_int_equal(io_report_write_discharges(tu_dir(), sc, s.plan, MU_ALL, &err), MU_OK);
+	tu_path(path, sizeof(path), "discharges.csv");
+	text = tu_read(path, &len);
+	assert_string_equal(text, expected);
+	free(text);
+	pol_solved_release(&s);
+}
+
+/* discharges.csv, per pathway and day, from the hand-solved cases: both
+ * home on day 1 (8 h of care a day: 2 x 0.5 care worker x 8 h; a nurse
+ * a day freed, 2 bed-days freed a day); both in a bed (2 a day, 790 of
+ * bed-day penalty a day); ten home, the ward's 5 nurses' worth freed
+ * counted as the 3 it asks for. */
+static void test_hospital_flow_discharges_csv(void **state)
+{
+	static const struct harness_file no_agency[] = {
+	    {"agency.csv", "supplier,role,partner,rate\n"},
+	    {NULL, NULL},
+	};
+	static const struct harness_file ten[] = {
+	    {"flow.csv", "from,to,waiting,care_role,care_hours,ward_role,ward_hours,bed_day_cost\n"
+	                 "a,h,10,cw,4,rn,4,395\n"},
+	    {NULL, NULL},
+	};
+	struct mu_scenario *sc = harness_load(defaults, none);
+	int mode;
+	(void)state;
+	for (mode = 0; mode < 2; mode++)
+		expect_discharges(sc, mode == 1,
+		                  DISCHARGES_HDR "a,h,cw,rn,2026-11-30,2,0,2,0.00,8.00,1\n"
+		                                 "a,h,cw,rn,2026-12-01,0,0,2,0.00,8.00,1\n");
+	mu_scenario_free(sc);
+	sc = harness_load(defaults, no_agency);
+	expect_discharges(sc, false,
+	                  DISCHARGES_HDR "a,h,cw,rn,2026-11-30,0,2,0,790.00,0.00,0\n"
+	                                 "a,h,cw,rn,2026-12-01,0,2,0,790.00,0.00,0\n");
+	mu_scenario_free(sc);
+	sc = harness_load(defaults, ten);
+	expect_discharges(sc, true,
+	                  DISCHARGES_HDR "a,h,cw,rn,2026-11-30,10,0,10,0.00,40.00,3\n"
+	                                 "a,h,cw,rn,2026-12-01,0,0,10,0.00,40.00,3\n");
+	mu_scenario_free(sc);
+}
+
+/* muster solve --out writes discharges.csv, for the system and for each
+ * partner of a pathway, says so, and check names the pathway. */
+static void test_hospital_flow_solve_writes_discharges(void **state)
+{
+	char path[512], *text;
+	size_t i, len;
+	struct tu_result r;
+	(void)state;
+	tu_path(path, sizeof(path), "sc");
+	mkdir(path, 0777);
+	for (i = 0; defaults[i].name; i++) {
+		tu_path(path, sizeof(path), "sc");
+		snprintf(path + strlen(path), sizeof(path) - strlen(path), "/%s", defaults[i].name);
+		tu_write(path, defaults[i].text, strlen(defaults[i].text));
+	}
+	r = tu_run("check", "sc", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, ", 1 flow.csv pathway\n"));
+	tu_result_free(&r);
+	r = tu_run("solve", "sc", "--out", "out", "--db", "m.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "discharges.csv (who goes home on which day)"));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "out/discharges.csv");
+	text = tu_read(path, &len);
+	assert_string_equal(text, DISCHARGES_HDR "a,h,cw,rn,2026-11-30,2,0,2,0.00,8.00,1\n"
+	                                         "a,h,cw,rn,2026-12-01,0,0,2,0.00,8.00,1\n");
+	free(text);
+	tu_path(path, sizeof(path), "out/partners/h/discharges.csv");
+	text = tu_read(path, &len);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "a,h,cw,rn,2026-11-30,2,"));
+	free(text);
+	tu_path(path, sizeof(path), "out/plan.csv");
+	text = tu_read(path, &len);
+	assert_non_null(strstr(text, "\ndischarge,a,rn,cw,,h,,2026-11-30,2,0,0.00,0.00\n"));
+	free(text);
+}
+
 /* A re-plan (--keep, DESIGN.md §3b) of a plan with discharges: its
  * discharge and bed_days rows are no one's assignment, read and not kept,
  * and the re-plan finds the same plan (£400), through plan_check with the
@@ -498,6 +599,8 @@ int main(void)
 	    cmocka_unit_test(test_hospital_flow_ward_demand_never_below_zero),
 	    cmocka_unit_test(test_hospital_flow_plan_rows),
 	    cmocka_unit_test(test_hospital_flow_replans_a_plan_with_discharges),
+	    cmocka_unit_test(test_hospital_flow_discharges_csv),
+	    cmocka_unit_test(test_hospital_flow_solve_writes_discharges),
 	    cmocka_unit_test(test_hospital_flow_plan_check_rejects_wrong_plans),
 	    cmocka_unit_test(test_hospital_flow_generated_scenarios_match_cbc_and_clp),
 	};
