@@ -106,6 +106,8 @@ static void find_moves(struct pol_build *b, const struct mu_scenario *sc, size_t
 					continue;
 				a = staff_per_patient(sc, &sc->flows[f], i, side, s.required[k],
 				                      s.n[k]);
+				if (!(a > 0))
+					continue; /* no ward hours, or a row of 0 among others */
 				MU_GROW(b->flow_moves, b->cap_flow_moves, b->n_flow_moves + 1);
 				b->flow_moves[b->n_flow_moves++] = (struct pol_flow_move){
 				    .demand = i,
