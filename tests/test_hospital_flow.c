@@ -391,6 +391,21 @@ static void test_hospital_flow_solve_writes_discharges(void **state)
 	text = tu_read(path, &len);
 	assert_non_null(strstr(text, "\ndischarge,a,rn,cw,,h,,2026-11-30,2,0,0.00,0.00\n"));
 	free(text);
+	/* without flow.csv: no discharges.csv, no bed-day column, and the
+	 * ward asks for its 3 nurses */
+	tu_path(path, sizeof(path), "sc/flow.csv");
+	assert_int_equal(remove(path), 0);
+	r = tu_run("solve", "sc", "--out", "out2", "--db", "m.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_null(strstr(r.out, "discharges.csv"));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "out2/discharges.csv");
+	assert_null(tu_read(path, &len));
+	tu_path(path, sizeof(path), "out2/summary.csv");
+	text = tu_read(path, &len);
+	assert_null(strstr(text, "bed_days"));
+	assert_non_null(strstr(text, "\na,a,48.00,"));
+	free(text);
 }
 
 /* A re-plan (--keep, DESIGN.md §3b) of a plan with discharges: its
