@@ -25,8 +25,10 @@ const char cmd_check_help[] =
     "workers with no offered shift, agency offers all break-glass while\n"
     "break-glass is not allowed, a minimum no source can cover, a bank_cap\n"
     "above its role's agency_cap, a supply.csv elasticity above 2 or\n"
-    "reference_rate more than 50% from the bank_rate, a spreadsheet file in\n"
-    "the folder), go to stderr as \"warning: FILE: MESSAGE\" and do not\n"
+    "reference_rate more than 50% from the bank_rate, a flow.csv pathway with\n"
+    "no patient waiting, a bed_day_cost of 0 or care or ward hours above 24\n"
+    "a day, a spreadsheet file in the folder), go to stderr as \"warning: FILE: MESSAGE\" and do "
+    "not\n"
     "change the exit code.\n"
     "\n"
     "A history.csv in the folder (the past shifts only 'muster forecast'\n"
@@ -101,6 +103,9 @@ int cmd_check(int argc, char **argv)
 	/* supply.csv (§3d) is optional and new: named, like recruits.csv, when there */
 	if (sc->n_supply > 0)
 		printf(", %zu supply.csv row%s", sc->n_supply, sc->n_supply == 1 ? "" : "s");
+	/* flow.csv (§3f) likewise */
+	if (sc->n_flows > 0)
+		printf(", %zu flow.csv pathway%s", sc->n_flows, sc->n_flows == 1 ? "" : "s");
 	/* history.csv (§3e) likewise: read by check and forecast only */
 	if (src->has_history)
 		printf(", %zu history.csv row%s", n_history, n_history == 1 ? "" : "s");

@@ -232,13 +232,15 @@ int cmd_solve(int argc, char **argv)
 	       res->n_rows, res->n_cols, res->n_nonzeros, res->time_build, res->time_solve);
 	printf("  run %lld recorded in %s", (long long)run_id, cli_safe(a.db));
 	if (a.out)
-		printf("; plan.csv, summary.csv, why.csv, %s,%s%s report.html and partners/ in %s",
-		       a.is_lp ? "prices.csv" : "rota.csv",
-		       io_report_has_rates(sc) ? " rates.csv (the rate paid on each shift)," : "",
-		       keep ? " changes.csv, calls.csv (the bank workers to phone), bookings.csv "
-		              "(the agency bookings to make and cancel),"
-		            : "",
-		       cli_safe(a.out));
+		printf(
+		    "; plan.csv, summary.csv, why.csv, %s,%s%s%s report.html and partners/ in %s",
+		    a.is_lp ? "prices.csv" : "rota.csv",
+		    io_report_has_rates(sc) ? " rates.csv (the rate paid on each shift)," : "",
+		    sc->n_flows > 0 ? " discharges.csv (who goes home on which day)," : "",
+		    keep ? " changes.csv, calls.csv (the bank workers to phone), bookings.csv "
+		           "(the agency bookings to make and cancel),"
+		         : "",
+		    cli_safe(a.out));
 	printf("\n");
 	status = sys->n_red_flags > 0 ? 3 : 0;
 done:

@@ -180,16 +180,7 @@ void mu_format_round_to_total(const double *v, size_t n, double unit, double *ou
 
 long mu_format_ymd(long day)
 {
-	long z = day + 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long y = yoe + era * 400;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	long d = doy - (153 * mp + 2) / 5 + 1;
-	long m = mp < 10 ? mp + 3 : mp - 9;
-	return (y + (m <= 2)) * 10000 + m * 100 + d;
+	return mu_parse_day_ymd(day);
 }
 
 const char *mu_format_date(char *buf, long day)

@@ -516,3 +516,17 @@ const char *mu_parse_time_hint(const char *s, size_t len, char *buf, size_t size
 	snprintf(buf, size, "times are HH:MM, e.g. %02d:%02d", h, m);
 	return buf;
 }
+
+long mu_parse_day_ymd(long day)
+{
+	long z = day + 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	long d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp < 10 ? mp + 3 : mp - 9;
+	return (y + (m <= 2)) * 10000 + m * 100 + d;
+}

@@ -29,6 +29,12 @@ bool mu_parse_is_identifier(const char *s, size_t len);
 /* YYYY-MM-DD, a real calendar date; *days = days since 1970-01-01. */
 bool mu_parse_date(const char *s, size_t len, long *days);
 
+/* mu_parse_date's inverse: the calendar date of day (days since
+ * 1970-01-01) as the number YYYYMMDD (Howard Hinnant's civil_from_days).
+ * Here, at the bottom of core, so that mu_plan.c can write a date without
+ * calling mu_format.c, which calls it (mu_format_ymd). */
+long mu_parse_day_ymd(long day);
+
 /* A date as a spreadsheet's locale writes it: D/M/YYYY or M/D/YYYY, one or
  * two digits for day and month, '/', '.' or '-' between, perhaps with a
  * time of " 00:00" or " 00:00:00" after it. Writes into day_first the

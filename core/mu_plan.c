@@ -6,6 +6,7 @@
 #include "mu_plan.h"
 
 #include "core/mu_alloc.h"
+#include "core/mu_parse.h"
 
 #include <assert.h>
 #include <math.h>
@@ -26,11 +27,14 @@ const struct mu_source_info mu_source_info[MU_SRC_MODEL_COUNT] = {
     [MU_SRC_CHANGE] = {.name = "change"},
     [MU_SRC_BANK_EXTRA] = {.name = "bank_extra", .is_staff = true, .covers_demand = true},
     [MU_SRC_RATE] = {.name = "rate"},
+    [MU_SRC_DISCHARGE] = {.name = "discharge", .has_home = true},
+    [MU_SRC_BED_DAYS] = {.name = "bed_days", .has_home = true},
     [MU_SRC_POOL_WORKER] = {.name = "pool_worker", .has_home = true, .is_internal = true},
     [MU_SRC_POOL] = {.name = "pool", .is_staff = true, .covers_demand = true, .is_internal = true},
     [MU_SRC_POSTS] = {.name = "posts", .is_internal = true},
     [MU_SRC_RATE_STEP] = {.name = "rate_step", .is_internal = true},
     [MU_SRC_SUPPLY_MOVE] = {.name = "supply_move", .is_internal = true},
+    [MU_SRC_WARD_FREED] = {.name = "ward_freed", .is_internal = true},
 };
 
 const char *const mu_penalty_names[MU_PEN_COUNT] = {
@@ -40,7 +44,8 @@ const char *const mu_penalty_names[MU_PEN_COUNT] = {
     [MU_PEN_BREAK_GLASS] = "break_glass",
     [MU_PEN_PREFERENCE] = "preference",
     [MU_PEN_SHARE] = "share",
-    [MU_PEN_CHANGE] = "change", /* a re-plan's (DESIGN.md §3b) */
+    [MU_PEN_CHANGE] = "change",     /* a re-plan's (DESIGN.md §3b) */
+    [MU_PEN_BED_DAYS] = "bed_days", /* with discharge pathways (§3f) */
 };
 
 const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT] = {
@@ -62,6 +67,10 @@ const struct mu_row_kind_info mu_row_kind_info[MU_ROW_KIND_COUNT] = {
     [MU_ROW_POSTS] = {.name = "posts", .unit = "post"},
     [MU_ROW_SUPPLY] = {.name = "supply", .unit = "staff"},
     [MU_ROW_EXTRA] = {.name = "extra", .unit = "staff"},
+    [MU_ROW_WAITING] = {.name = "waiting", .unit = "patient"},
+    [MU_ROW_BED_DAYS] = {.name = "bed_days", .unit = "patient"},
+    [MU_ROW_WARD] = {.name = "ward", .unit = "staff", .is_internal = true},
+    [MU_ROW_BREACH_CAP] = {.name = "breach_cap", .unit = "staff", .is_internal = true},
 };
 
 const char *const mu_why_reason_names[MU_WHY_COUNT] = {
@@ -107,6 +116,11 @@ void mu_plan_row_text(const struct mu_scenario *sc, const struct mu_plan_row *r,
 	} else if (r->source == MU_SRC_LEND) {
 		const struct mu_agreement *g = &sc->agreements[r->offer];
 		out->offer = g->role == MU_ALL ? "*" : sc->roles[g->role].id;
+	} else if (r->source == MU_SRC_DISCHARGE || r->source == MU_SRC_BED_DAYS) {
+		long ymd = mu_parse_day_ymd(r->day);
+		snprintf(out->number, sizeof(out->number), "%04ld-%02ld-%02ld", ymd / 10000 % 10000,
+		         ymd / 100 % 100, ymd % 100);
+		out->offer = out->number;
 	} else if (r->source == MU_SRC_RATE) {
 		/* money with at least two decimals, all a rung has */
 		snprintf(out->number, sizeof(out->number), "%.10g", r->rate);
@@ -126,10 +140,24 @@ struct mu_plan *mu_plan_new(const struct mu_scenario *sc)
 	plan->partners = mu_calloc(sc->n_partners + 1, sizeof(*plan->partners));
 	for (i = 0; i < sc->n_demand; i++) {
 		double h = sc->demand[i].required * sc->shifts[sc->demand[i].shift].paid_hours;
+		plan->demand[i].required = sc->demand[i].required;
+		plan->demand[i].minimum = sc->demand[i].minimum;
 		plan->partners[sc->demand[i].partner].required_hours += h;
 		plan->system.required_hours += h;
 	}
 	return plan;
+}
+
+void mu_plan_move_demand(struct mu_plan *plan, const struct mu_scenario *sc, size_t i, double staff)
+{
+	const struct mu_demand *d = &sc->demand[i];
+	struct mu_demand_result *r = &plan->demand[i];
+	double h = staff * sc->shifts[d->shift].paid_hours;
+	r->required += staff;
+	if (d->required > 0)
+		r->minimum += staff * d->minimum / d->required;
+	plan->partners[d->partner].required_hours += h;
+	plan->system.required_hours += h;
 }
 
 /* Adds the work of row r to the totals of the place it is done at. */
@@ -200,7 +228,7 @@ void mu_plan_finish(struct mu_plan *plan, const struct mu_scenario *sc)
 	for (i = 0; i < sc->n_demand; i++) {
 		struct mu_demand_result *d = &plan->demand[i];
 		struct mu_totals *t = &plan->partners[sc->demand[i].partner];
-		d->is_red_flag = d->covered < sc->demand[i].minimum - EPS;
+		d->is_red_flag = d->covered < d->minimum - EPS;
 		if (d->is_red_flag) {
 			t->n_red_flags++;
 			plan->system.n_red_flags++;
@@ -213,10 +241,12 @@ void mu_plan_finish(struct mu_plan *plan, const struct mu_scenario *sc)
 	for (p = 0; p < plan->n_partners; p++) {
 		plan->partners[p].is_replan = plan->is_replan;
 		plan->partners[p].has_supply = plan->has_supply;
+		plan->partners[p].has_flow = plan->has_flow;
 		finish_totals(&plan->partners[p]);
 	}
 	plan->system.is_replan = plan->is_replan;
 	plan->system.has_supply = plan->has_supply;
+	plan->system.has_flow = plan->has_flow;
 	finish_totals(&plan->system);
 }
 
@@ -226,6 +256,7 @@ void mu_plan_free(struct mu_plan *plan)
 		return;
 	free(plan->rows);
 	free(plan->rates);
+	free(plan->discharges);
 	free(plan->demand);
 	free(plan->partners);
 	free(plan);
@@ -235,11 +266,15 @@ bool mu_totals_has_source(const struct mu_totals *t, int source)
 {
 	if (source == MU_SRC_BANK_EXTRA || source == MU_SRC_RATE)
 		return t->has_supply;
+	if (source == MU_SRC_DISCHARGE || source == MU_SRC_BED_DAYS)
+		return t->has_flow;
 	return source != MU_SRC_CHANGE || t->is_replan;
 }
 
 bool mu_totals_has_penalty(const struct mu_totals *t, int kind)
 {
+	if (kind == MU_PEN_BED_DAYS)
+		return t->has_flow;
 	return kind != MU_PEN_CHANGE || t->is_replan;
 }
 
@@ -275,7 +310,8 @@ size_t mu_totals_kpis(const struct mu_totals *t, struct mu_kpi *out)
 	    [MU_PEN_BREAK_GLASS] = "break_glass_penalty",
 	    [MU_PEN_PREFERENCE] = "preference_penalty",
 	    [MU_PEN_SHARE] = "share_penalty",
-	    [MU_PEN_CHANGE] = "change_penalty", /* a re-plan's */
+	    [MU_PEN_CHANGE] = "change_penalty",     /* a re-plan's */
+	    [MU_PEN_BED_DAYS] = "bed_days_penalty", /* with pathways (§3f) */
 	};
 	double fill = mu_totals_fill_rate(t);
 	size_t n = 0;

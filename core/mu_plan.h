@@ -39,6 +39,14 @@ enum mu_source {
 	/* the rate paid above bank_rate on a shift (§3d): its cost above w_0,
 	 * the rate in `offer`; no staff, no hours */
 	MU_SRC_RATE,
+	/* patients of a discharge pathway (DESIGN.md §3f, pol_flow.c)
+	 * discharged on a day: partner `from`, home `to`, role ward_role,
+	 * worker_role care_role, the pathway in `flow` and the date in `day`;
+	 * staff = patients, no hours, cost 0 */
+	MU_SRC_DISCHARGE,
+	/* the same pathway's patients still waiting at the end of a day:
+	 * staff = patients, cost their bed-day penalty */
+	MU_SRC_BED_DAYS,
 	MU_SRC_COUNT, /* the sources of plan rows */
 	/* a pooled bank worker works a shift (y[w,s]): covers nothing itself */
 	MU_SRC_POOL_WORKER = MU_SRC_COUNT,
@@ -55,6 +63,9 @@ enum mu_source {
 	 * partner's supply curve counted in another's, open only when both are
 	 * in the coalition, so that the coalition's curves add up to one */
 	MU_SRC_SUPPLY_MOVE,
+	/* §3f: ward demand of one demand row taken away by the discharges of
+	 * the days up to its shift's (pol_flow.c), at most its required */
+	MU_SRC_WARD_FREED,
 	MU_SRC_MODEL_COUNT
 };
 
@@ -80,13 +91,14 @@ enum mu_penalty {
 	/* -preference_weight per prefer bank assignment, +preference_weight per
 	 * avoid one (pol_preference.c): the one kind that can be negative */
 	MU_PEN_PREFERENCE,
-	MU_PEN_SHARE,  /* bank_share_penalty x hours below a worker's target */
-	MU_PEN_CHANGE, /* change_penalty per kept assignment changed (§3b) */
+	MU_PEN_SHARE,    /* bank_share_penalty x hours below a worker's target */
+	MU_PEN_CHANGE,   /* change_penalty per kept assignment changed (§3b) */
+	MU_PEN_BED_DAYS, /* bed_day_cost per patient per day fit to leave and in a bed (§3f) */
 	MU_PEN_COUNT
 };
 
 /* summary.csv's names: "short", "breach", "tier", "break_glass",
- * "preference", "share", "change". */
+ * "preference", "share", "change", "bed_days". */
 extern const char *const mu_penalty_names[MU_PEN_COUNT];
 
 /* How a plan was solved (DESIGN.md §5's status words come from it). */
@@ -134,13 +146,19 @@ struct mu_plan_row {
 	 * row booked on the day, at the late premium; its plan word is
 	 * late_agency */
 	bool is_late;
+	/* discharge and bed_days rows (§3f): the flow.csv row, and the date
+	 * (days since 1970-01-01) plan.csv writes in `offer`; read on those
+	 * rows only */
+	size_t flow;
+	long day;
 };
 
 /* The plan row's cells as plan.csv, the store and the report spell them:
  * ids from the scenario, "" where empty. Borrowed from the scenario. */
 struct mu_plan_text {
 	const char *source, *partner, *role, *worker_role, *shift, *home, *worker, *offer;
-	char number[32]; /* a rate row's offer is the rate, written here */
+	char number[32]; /* a rate row's offer is the rate, a discharge row's the date, written here
+	                  */
 };
 
 void mu_plan_row_text(const struct mu_scenario *sc, const struct mu_plan_row *r,
@@ -148,6 +166,9 @@ void mu_plan_row_text(const struct mu_scenario *sc, const struct mu_plan_row *r,
 
 /* What became of one demand row. */
 struct mu_demand_result {
+	/* what it asked for: demand.csv's, moved by discharges (§3f,
+	 * mu_plan_move_demand) */
+	double required, minimum;
 	double covered;      /* staff: sum of efficiency x staff assigned */
 	double short_staff;  /* staff left short (below required) */
 	double breach_staff; /* staff of breach (below minimum, penalised) */
@@ -180,6 +201,9 @@ struct mu_totals {
 	/* some role's supply answers the rate (§3d): only then do the KPIs
 	 * carry bank_extra and rate sources */
 	bool has_supply;
+	/* the scenario has discharge pathways (§3f): only then do
+	 * summary.csv and the KPIs carry the bed-day penalty */
+	bool has_flow;
 };
 
 /* What one model row limits (prices.csv `kind`). A rule that adds a new
@@ -209,6 +233,18 @@ enum mu_row_kind {
 	/* §3d: extra staff of a role on a shift <= S(top rung) - n; index:
 	 * role, and shift */
 	MU_ROW_EXTRA,
+	/* §3f: a pathway's patients discharged over the horizon <= waiting;
+	 * index: flow.csv row */
+	MU_ROW_WAITING,
+	/* §3f: patients still waiting at the end of a day + those discharged
+	 * by then >= waiting; index: flow.csv row, and a shift of the day */
+	MU_ROW_BED_DAYS,
+	/* §3f: ward demand taken from a demand row <= what the discharges
+	 * free there; index: demand row (the model's own) */
+	MU_ROW_WARD,
+	/* §3f: breach <= minimum as discharges move it; index: demand row
+	 * (the model's own: the minimum row's price says it) */
+	MU_ROW_BREACH_CAP,
 	MU_ROW_KIND_COUNT
 };
 
@@ -299,6 +335,22 @@ struct mu_rate_row {
 	bool is_price_cash;
 };
 
+/* One day of a discharge pathway as the plan left it (DESIGN.md §3f,
+ * discharges.csv): what its discharge and bed_days rows say, and the
+ * demand its discharges moved that day. */
+struct mu_discharge_row {
+	size_t flow;            /* the flow.csv row */
+	long day;               /* days since 1970-01-01 */
+	double discharged;      /* patients discharged that day */
+	double waiting;         /* still waiting at the end of the day: its bed-days */
+	double freed_beds;      /* discharged by then: the bed-days freed that day */
+	double bed_day_penalty; /* waiting x bed_day_cost: a weight, not cash */
+	/* care hours added that day at `to` (every patient discharged by
+	 * then), and ward staff-shifts freed at `from` (its part of each ward
+	 * row's demand freed, which is at most the row's required) */
+	double care_hours, ward_staff;
+};
+
 /* A solved plan. */
 struct mu_plan {
 	struct mu_plan_row *rows;
@@ -311,10 +363,15 @@ struct mu_plan {
 	double objective; /* the sum of the rows' costs */
 	bool is_replan;   /* solved against a kept plan; mu_plan_finish copies it to the totals */
 	bool has_supply;  /* a supply curve in the model (§3d); copied to the totals too */
+	bool has_flow;    /* discharge pathways in the model (§3f); copied to the totals too */
 	/* per supply curve with offers (§3d), by role, shift and group; none
 	 * while every supply is fixed */
 	struct mu_rate_row *rates;
 	size_t n_rates;
+	/* per discharge pathway and day (§3f), pathway by pathway, days in
+	 * order; none without flow.csv */
+	struct mu_discharge_row *discharges;
+	size_t n_discharges;
 };
 
 /* An empty plan for sc: its demand rows unfilled, its required hours
@@ -326,6 +383,13 @@ struct mu_plan *mu_plan_new(const struct mu_scenario *sc);
  * staff (efficiency x staff) to its demand row. */
 void mu_plan_add_row(struct mu_plan *plan, const struct mu_plan_row *r, double efficiency,
                      const double penalty[MU_PEN_COUNT], bool is_break_glass);
+
+/* Moves demand row i of sc by staff (§3f: care added by discharges,
+ * positive; ward demand freed, negative): its required, its minimum in
+ * proportion (none where required is 0), and the required hours of its
+ * partner and the system. Before mu_plan_finish. */
+void mu_plan_move_demand(struct mu_plan *plan, const struct mu_scenario *sc, size_t i,
+                         double staff);
 
 /* Derives what follows from the rows: per demand row short, breach and the
  * red flag; filled hours, red flags and unfilled rows per partner and

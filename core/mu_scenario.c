@@ -81,6 +81,7 @@ void mu_scenario_free(struct mu_scenario *sc)
 	free(sc->substitutions);
 	free(sc->supply);
 	free(sc->recruits);
+	free(sc->flows);
 	free(sc);
 }
 
@@ -102,6 +103,40 @@ long mu_scenario_horizon_days(const struct mu_scenario *sc)
 			hi = sc->shifts[i].day;
 	}
 	return hi - lo + 1;
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return x < y ? -1 : x > y;
+}
+
+size_t mu_scenario_days(const struct mu_scenario *sc, long **out)
+{
+	long *days = mu_malloc((sc->n_shifts + 1) * sizeof(long));
+	size_t i, n = 0;
+	for (i = 0; i < sc->n_shifts; i++)
+		days[i] = sc->shifts[i].day;
+	if (sc->n_shifts > 1)
+		qsort(days, sc->n_shifts, sizeof(long), cmp_long);
+	for (i = 0; i < sc->n_shifts; i++)
+		if (n == 0 || days[n - 1] != days[i])
+			days[n++] = days[i];
+	*out = days;
+	return n;
+}
+
+size_t mu_scenario_day_index(const long *days, size_t n, long day)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (days[mid] < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && days[lo] == day ? lo : n;
 }
 
 const struct mu_supply *mu_scenario_supply(const struct mu_scenario *sc, size_t role)

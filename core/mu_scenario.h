@@ -156,6 +156,21 @@ struct mu_recruit {
 	bool is_nights;        /* may work shifts that cross midnight; yes */
 };
 
+/* A discharge pathway (flow.csv, DESIGN.md §3f): patients fit to leave a
+ * bed at `from`, waiting for care at `to`. Each one discharged adds
+ * care_hours a day of care_role demand at `to` and removes ward_hours a
+ * day of ward_role demand at `from`, from the day of discharge on; each
+ * one still waiting at the end of a day costs bed_day_cost (a penalty). */
+struct mu_flow {
+	size_t from, to;
+	long waiting; /* patients fit to leave at the start of the horizon */
+	size_t care_role;
+	double care_hours; /* per patient per day at `to` */
+	size_t ward_role;
+	double ward_hours;   /* per patient per day at `from` */
+	double bed_day_cost; /* £ per patient per day still in a bed: a penalty weight */
+};
+
 struct mu_scenario {
 	struct mu_partner *partners;
 	size_t n_partners;
@@ -186,6 +201,8 @@ struct mu_scenario {
 	size_t n_supply;
 	struct mu_recruit *recruits; /* read always, used only by `muster recruit` */
 	size_t n_recruits;
+	struct mu_flow *flows; /* flow.csv (§3f): one row per pathway; none without it */
+	size_t n_flows;
 	/* SHA-256 in hex of the files it was read from (io_source_hash), as
 	 * the store keeps it and the report's header names it; "" when built
 	 * in memory */
@@ -221,6 +238,14 @@ size_t mu_scenario_agreement_for(const struct mu_scenario *sc, size_t from, size
 /* The horizon in days: from the first shift's date to the last's, both
  * counted (0 with no shifts). What "per week" of a settlement counts. */
 long mu_scenario_horizon_days(const struct mu_scenario *sc);
+
+/* The days of the horizon (DESIGN.md §3f: a day is a shift's date): the
+ * distinct dates of sc's shifts, ascending, as days since 1970-01-01, in
+ * *out (the caller's, freed with free; never NULL). Returns how many. */
+size_t mu_scenario_days(const struct mu_scenario *sc, long **out);
+
+/* The index of day in days (n of them, ascending), or n when absent. */
+size_t mu_scenario_day_index(const long *days, size_t n, long day);
 
 /* The supply.csv row of role, or NULL when the role has none (fixed
  * supply). A scan of the rows. */

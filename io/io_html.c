@@ -94,14 +94,16 @@ static void files(struct mu_buf *b, const struct io_html_plan *p)
 	else
 		mu_buf_addf(
 		    b,
-		    "This folder has plan.csv, %ssummary.csv, why.csv%s%s%s and partners/ "
+		    "This folder has plan.csv, %ssummary.csv, why.csv%s%s%s%s and partners/ "
 		    "(each partner's page and files)%s.</p>\n",
 		    p->is_plan ? "" : "rota.csv, ", p->prices ? ", prices.csv" : "",
 		    p->changes
 		        ? ", changes.csv, calls.csv (whom to phone), bookings.csv (agency to "
 		          "book and cancel)"
 		        : "",
-		    p->plan->n_rates ? ", rates.csv" : "", p->is_plan ? "; no rota.csv" : "");
+		    p->plan->n_rates ? ", rates.csv" : "",
+		    p->plan->n_discharges ? ", discharges.csv" : "",
+		    p->is_plan ? "; no rota.csv" : "");
 }
 
 /* What a re-plan re-plans: the kept plan, from its now when it has one. */

@@ -155,8 +155,10 @@ static enum mu_code add_row(struct resolver *r, const char *const *text, double 
 	                                           MU_SRC_AGENCY, MU_SRC_BANK_EXTRA};
 	/* extra bank staff (§3d) are kept, to be fixed on the past's shifts
 	 * (pol_keep.c); the rate follows from the staff, so its rows are
-	 * not */
-	static const char *const other_sources[] = {"short", "breach", "change", "share", "rate"};
+	 * not; nor are a pathway's discharges and bed-days (§3f): no one's
+	 * assignment, they are decided afresh */
+	static const char *const other_sources[] = {"short", "breach",    "change",  "share",
+	                                            "rate",  "discharge", "bed_days"};
 
 	for (i = 0; i < N_STAFF_SOURCES; i++)
 		if (strcmp(text[C_SOURCE], staff_sources[i]) == 0)

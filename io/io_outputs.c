@@ -37,6 +37,7 @@ enum mu_code io_outputs_write_run(const char *out, const struct mu_scenario *sc,
 	    (is_rota && (rc = io_report_write_rota(out, sc, plan, MU_ALL, err))) ||
 	    (rc = io_report_write_why(out, sc, plan, view->why, err)) ||
 	    (io_report_has_rates(sc) && (rc = io_report_write_rates(out, sc, plan, MU_ALL, err))) ||
+	    (sc->n_flows > 0 && (rc = io_report_write_discharges(out, sc, plan, MU_ALL, err))) ||
 	    (view->prices &&
 	     (rc = io_report_write_prices(out, view->prices, view->n_prices, err))) ||
 	    (view->changes && ((rc = io_report_write_changes(out, sc, view->changes, err)) ||
@@ -53,6 +54,8 @@ enum mu_code io_outputs_write_run(const char *out, const struct mu_scenario *sc,
 			rc = io_report_write_rota(dir, sc, plan, p, err);
 		if (rc == MU_OK && io_report_has_rates(sc))
 			rc = io_report_write_rates(dir, sc, plan, p, err);
+		if (rc == MU_OK && sc->n_flows > 0)
+			rc = io_report_write_discharges(dir, sc, plan, p, err);
 		free(dir);
 	}
 	return rc;

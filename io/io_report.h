@@ -55,6 +55,15 @@ bool io_report_rate_is_partners(const struct mu_plan *plan, const struct mu_rate
 enum mu_code io_report_write_rates(const char *dir, const struct mu_scenario *sc,
                                    const struct mu_plan *plan, size_t partner, struct mu_err *err);
 
+/* Writes dir/discharges.csv (DESIGN.md §3f, io_report_flow.c; only for a
+ * scenario with flow.csv): per pathway and day of plan (partner's slice:
+ * the pathways from or to it; MU_ALL: every one), `from,to,care_role,
+ * ward_role,date,discharged,still_waiting,bed_days_freed,bed_day_penalty,
+ * care_hours_added,ward_staff_shifts_freed`. MU_OK or MU_E_IO. */
+enum mu_code io_report_write_discharges(const char *dir, const struct mu_scenario *sc,
+                                        const struct mu_plan *plan, size_t partner,
+                                        struct mu_err *err);
+
 /* Writes dir/changes.csv (DESIGN.md §4, with --keep): one row per change
  * against the kept plan, `change,source,worker,name,supplier,offer,shift,
  * date,start,end,from_partner,from_role,to_partner,to_role,staff,

@@ -10,6 +10,7 @@
 #include "io_scenario_int.h"
 
 #include "core/mu_alloc.h"
+#include "core/mu_format.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,10 @@ static const struct mu_range RULE_TIER = {.lo = 1, .hi = 1000, .is_integer = tru
 static const struct mu_range RULE_ELASTICITY = {.lo = 0, .hi = 5};
 static const struct mu_range RULE_STEP = {.lo = 0, .hi = 1, .is_lo_open = true};
 static const struct mu_range RULE_RATE = {.lo = 0, .hi = 1e9, .is_lo_open = true};
+/* §3f: hours of care or ward care a patient needs a day (two carers at
+ * once count twice, so more than 24 is legal: io_warnings.c warns) */
+static const struct mu_range RULE_CARE_HOURS = {.lo = 0, .hi = 1000, .is_lo_open = true};
+static const struct mu_range RULE_WARD_HOURS = {.lo = 0, .hi = 1000};
 /* a week has 168 hours */
 static const struct mu_range RULE_HOURS_PER_WEEK = {.lo = 0, .hi = 168, .is_lo_open = true};
 
@@ -595,6 +600,120 @@ static void read_recruit(struct io_table *t)
 	sc->recruits[sc->n_recruits++] = k;
 }
 
+enum {
+	L_FROM,
+	L_TO,
+	L_WAITING,
+	L_CARE_ROLE,
+	L_CARE_HOURS,
+	L_WARD_ROLE,
+	L_WARD_HOURS,
+	L_BED_DAY_COST
+};
+static const struct io_col flow_cols[] = {
+    {"from", true},       {"to", true},        {"waiting", true},    {"care_role", true},
+    {"care_hours", true}, {"ward_role", true}, {"ward_hours", true}, {"bed_day_cost", true}};
+
+/* The pathway's `to` must have a demand row of care_role on every day of
+ * the horizon (§3f: a day's added care goes to that day's shifts of the
+ * row's partner and role); its `from` a demand row of ward_role on some
+ * day (the demand its patients' discharge removes). Checked only when
+ * demand.csv was read without error: else its errors are the cause. */
+static void check_flow_demand(struct io_table *t, const struct mu_flow *w)
+{
+	struct io_loader *ld = t->ld;
+	const struct mu_scenario *sc = ld->sc;
+	long *days;
+	size_t n_days = mu_scenario_days(sc, &days), i, n_missing = 0, first = 0;
+	bool *has = mu_calloc(n_days + 1, sizeof(bool)), has_ward = false;
+	char q1[256], q2[256], date[MU_DATE_SIZE];
+	size_t l1, l2;
+	const char *s1, *s2;
+	for (i = 0; i < sc->n_demand; i++) {
+		const struct mu_demand *d = &sc->demand[i];
+		if (d->partner == w->to && d->role == w->care_role)
+			has[mu_scenario_day_index(days, n_days, sc->shifts[d->shift].day)] = true;
+		if (d->partner == w->from && d->role == w->ward_role)
+			has_ward = true;
+	}
+	for (i = 0; i < n_days; i++)
+		if (!has[i] && n_missing++ == 0)
+			first = i;
+	if (!has_ward) {
+		s1 = io_table_cell(t, L_FROM, &l1);
+		s2 = io_table_cell(t, L_WARD_ROLE, &l2);
+		io_table_error(t, L_FROM,
+		               "partner '%s' has no demand row of ward_role '%s': a pathway's from "
+		               "is the partner whose beds the patients are in, and whose ward_role "
+		               "demand their discharge lowers",
+		               QUOTE(q1, s1, l1), QUOTE(q2, s2, l2));
+	}
+	if (n_missing > 0) {
+		char more[64] = "";
+		s1 = io_table_cell(t, L_TO, &l1);
+		s2 = io_table_cell(t, L_CARE_ROLE, &l2);
+		if (n_missing > 1)
+			snprintf(more, sizeof(more), " (and %zu more day%s)", n_missing - 1,
+			         n_missing == 2 ? "" : "s");
+		io_table_error(
+		    t, L_TO,
+		    "partner '%s' has no demand row of care_role '%s' on %s%s: a "
+		    "discharged patient's care goes to the to partner's shifts of that "
+		    "role on each day (add a demand row on a shift of each day; required "
+		    "may be 0)",
+		    QUOTE(q1, s1, l1), QUOTE(q2, s2, l2), mu_format_date(date, days[first]), more);
+	}
+	free(has);
+	free(days);
+}
+
+/* A discharge pathway (DESIGN.md §3f); one row per (from, to, care_role,
+ * ward_role). Read after demand.csv, whose rows it must find. */
+static void read_flow(struct io_table *t)
+{
+	struct io_loader *ld = t->ld;
+	struct mu_scenario *sc = ld->sc;
+	struct mu_flow w;
+	bool is_key_ok;
+	memset(&w, 0, sizeof(w));
+	is_key_ok = io_table_ref(t, L_FROM, &ld->partners, "partner", false, &w.from);
+	is_key_ok = io_table_ref(t, L_TO, &ld->partners, "partner", false, &w.to) && is_key_ok;
+	is_key_ok =
+	    io_table_ref(t, L_CARE_ROLE, &ld->roles, "role", false, &w.care_role) && is_key_ok;
+	is_key_ok =
+	    io_table_ref(t, L_WARD_ROLE, &ld->roles, "role", false, &w.ward_role) && is_key_ok;
+	io_table_count(t, L_WAITING, &RULE_COUNT, 0, &w.waiting);
+	io_table_number(t, L_CARE_HOURS, &RULE_CARE_HOURS, 0, &w.care_hours, NULL);
+	io_table_number(t, L_WARD_HOURS, &RULE_WARD_HOURS, 0, &w.ward_hours, NULL);
+	io_table_number(t, L_BED_DAY_COST, &RULE_MONEY, 0, &w.bed_day_cost, NULL);
+	if (is_key_ok && w.from == w.to && w.care_role == w.ward_role) {
+		char q[256];
+		size_t len;
+		const char *s = io_table_cell(t, L_WARD_ROLE, &len);
+		io_table_error(t, L_WARD_ROLE,
+		               "ward_role '%s' is the care_role at the same partner: the pathway "
+		               "would move demand from a row to itself",
+		               QUOTE(q, s, len));
+		is_key_ok = false;
+	}
+	if (is_key_ok) {
+		size_t key[4] = {w.from, w.to, w.care_role, w.ward_role};
+		is_key_ok =
+		    io_table_unique(t, L_FROM, key, 4, "pathway (from, to, care_role, ward_role)");
+	}
+	if (is_key_ok && ld->is_demand_clean)
+		check_flow_demand(t, &w);
+	if (!t->is_row_ok)
+		return;
+	ld->flow_at = mu_grow_one(ld->flow_at, sc->n_flows, sizeof(*ld->flow_at));
+	ld->flow_at[sc->n_flows].waiting = io_table_where(t, L_WAITING);
+	ld->flow_at[sc->n_flows].care_hours = io_table_where(t, L_CARE_HOURS);
+	ld->flow_at[sc->n_flows].ward_hours = io_table_where(t, L_WARD_HOURS);
+	ld->flow_at[sc->n_flows].bed_day_cost = io_table_where(t, L_BED_DAY_COST);
+	sc->flows = mu_grow_one(sc->flows, sc->n_flows, sizeof(*sc->flows));
+	sc->flows[sc->n_flows++] = w;
+}
+
 /* ---- files ----------------------------------------------------------- */
 
 static struct io_id_set *partner_ids(struct io_loader *ld)
@@ -632,13 +751,14 @@ static const struct io_file_spec file_specs[] = {
     {"substitutions.csv", false, NULL, COLS(substitution_cols), read_substitution, NULL},
     {"settings.csv", false, NULL, COLS(setting_cols), read_setting, NULL},
     {"recruits.csv", false, NULL, COLS(recruit_cols), read_recruit, NULL},
+    {"flow.csv", false, NULL, COLS(flow_cols), read_flow, NULL},
 };
 #define N_FILES (sizeof(file_specs) / sizeof(file_specs[0]))
 
 const char *const io_scenario_file_names[] = {
     "partners.csv",   "roles.csv",         "shifts.csv",   "caps.csv",         "supply.csv",
     "demand.csv",     "staff.csv",         "bank.csv",     "availability.csv", "agency.csv",
-    "agreements.csv", "substitutions.csv", "settings.csv", "recruits.csv"};
+    "agreements.csv", "substitutions.csv", "settings.csv", "recruits.csv",     "flow.csv"};
 const size_t io_scenario_n_file_names = N_FILES;
 
 /* The entry of src for name when name is not a regular file, or NULL. */
@@ -737,7 +857,7 @@ enum mu_code io_scenario_load(const struct io_source *src, struct mu_scenario **
 			    &ld, src->files[i].name, 0, 0,
 			    "unknown file: a scenario holds only partners, roles, shifts, demand, "
 			    "staff, bank, availability, agency, agreements, caps, substitutions, "
-			    "settings, recruits and supply .csv files, and history.csv");
+			    "settings, recruits, supply and flow .csv files, and history.csv");
 		}
 	/* Known or not, a .csv name that is not a regular file is that one
 	 * error: a FIFO, a directory or a link to a device is never read. */
@@ -749,6 +869,7 @@ enum mu_code io_scenario_load(const struct io_source *src, struct mu_scenario **
 		const struct io_file_spec *spec = &file_specs[i];
 		const struct io_file *f = io_source_find(src, spec->name);
 		bool is_whole = false;
+		size_t n_before;
 		ld.file_no = i;
 		if (!f && not_regular(src, spec->name))
 			continue; /* reported above; its ids stay unusable */
@@ -769,7 +890,12 @@ enum mu_code io_scenario_load(const struct io_source *src, struct mu_scenario **
 				    true; /* an absent table is empty, not broken */
 			continue;
 		}
+		n_before = ld.n_errors;
 		is_whole = io_table_read(&ld, spec, f);
+		if (spec->read_row == read_demand)
+			ld.is_demand_clean = is_whole && ld.n_errors == n_before &&
+			                     ld.partners.is_usable && ld.roles.is_usable &&
+			                     ld.shifts.is_usable;
 		if (spec->read_row == read_cap) {
 			ld.has_caps_file = true;
 			ld.is_caps_whole = is_whole;
@@ -796,6 +922,7 @@ enum mu_code io_scenario_load(const struct io_source *src, struct mu_scenario **
 	free(ld.demand_line);
 	free(ld.bank_cap_at);
 	free(ld.supply_at);
+	free(ld.flow_at);
 	if (ld.n_errors > 0) {
 		mu_scenario_free(ld.sc);
 		return MU_E_INPUT;

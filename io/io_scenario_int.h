@@ -61,6 +61,11 @@ struct io_supply_at {
 	struct io_place elasticity, reference_rate;
 };
 
+/* Where a flow.csv row's cells are, for its warnings (io_warnings.c). */
+struct io_flow_at {
+	struct io_place waiting, care_hours, ward_hours, bed_day_cost;
+};
+
 /* One cause: its error was reported at the first place it showed; every
  * later place only counts here, and io_scenario.c words the error with the
  * count once every file is read (io_causes.c). */
@@ -97,6 +102,10 @@ struct io_loader {
 	unsigned long demand_min_col;   /* the field of its minimum; 0: no such column */
 	struct io_place *bank_cap_at;   /* per role (n_roles), its caps.csv bank_cap; NULL: none */
 	struct io_supply_at *supply_at; /* per row of sc->supply */
+	struct io_flow_at *flow_at;     /* per row of sc->flows */
+	/* demand.csv was read whole with no error, so flow.csv (§3f) may be
+	 * checked against its rows */
+	bool is_demand_clean;
 };
 
 /* ---- causes (io_causes.c) ---------------------------------------------- */

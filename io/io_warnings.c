@@ -335,6 +335,48 @@ static void warn_supply(struct io_loader *ld)
 	}
 }
 
+/* A pathway that is legal and almost certainly a slip (§3f): a bed day
+ * that costs nothing (the patients then go home only where the ward
+ * shifts freed pay for the care), care or ward hours above 24 a day (a
+ * week's or a visit's hours?), no patients waiting. */
+static void warn_flow(struct io_loader *ld)
+{
+	const struct mu_scenario *sc = ld->sc;
+	size_t i;
+	for (i = 0; i < sc->n_flows; i++) {
+		const struct mu_flow *w = &sc->flows[i];
+		const struct io_flow_at *at = &ld->flow_at[i];
+		const char *from = sc->partners[w->from].id, *to = sc->partners[w->to].id;
+		if (w->waiting == 0)
+			io_warnings_at(ld, "flow.csv", at->waiting.line, at->waiting.col,
+			               "no patient is waiting on the pathway from '%s' to '%s', so "
+			               "it discharges no one",
+			               from, to);
+		if (w->bed_day_cost == 0)
+			io_warnings_at(
+			    ld, "flow.csv", at->bed_day_cost.line, at->bed_day_cost.col,
+			    "bed_day_cost 0 on the pathway from '%s' to '%s': a patient "
+			    "kept in a bed costs nothing, so patients go home only where "
+			    "the ward care freed pays for theirs (the King's Fund values "
+			    "a delayed bed day at about 395)",
+			    from, to);
+		if (w->care_hours > 24)
+			io_warnings_at(
+			    ld, "flow.csv", at->care_hours.line, at->care_hours.col,
+			    "care_hours %.10g on the pathway from '%s' to '%s' is above 24: "
+			    "it is the hours of care a patient needs a day (two carers at "
+			    "once count twice), not a week's",
+			    w->care_hours, from, to);
+		if (w->ward_hours > 24)
+			io_warnings_at(
+			    ld, "flow.csv", at->ward_hours.line, at->ward_hours.col,
+			    "ward_hours %.10g on the pathway from '%s' to '%s' is above 24: "
+			    "it is the hours of ward care a patient needs a day, not a "
+			    "week's",
+			    w->ward_hours, from, to);
+	}
+}
+
 void io_warnings_add(struct io_loader *ld)
 {
 	const struct mu_scenario *sc = ld->sc;
@@ -350,5 +392,6 @@ void io_warnings_add(struct io_loader *ld)
 	warn_unreachable_minimum(ld);
 	warn_bank_cap(ld);
 	warn_supply(ld);
+	warn_flow(ld);
 	free(has_offer);
 }

@@ -32,6 +32,7 @@ const struct pol_policy pol_policies[] = {
     {"late_agency", pol_late_agency_apply, true},
     {"budgets", pol_budgets_apply, true},      /* after agency: it sums agency columns */
     {"guarantee", pol_guarantee_apply, false}, /* after demand: it sums short and breach */
+    {"flow", pol_flow_apply, false},           /* §3f: after demand, whose rows it moves */
     {"recruit", pol_recruit_apply, false},     /* posts (§3c): only with opt.is_recruit */
     {"keep", pol_keep_apply, false},           /* last: it finds the staff columns kept */
     {NULL, NULL, false},

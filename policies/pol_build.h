@@ -91,6 +91,16 @@ struct pol_curve {
 	double paid_coef; /* the extra columns' coefficient in the paid row */
 };
 
+/* Demand moved by a discharge pathway (DESIGN.md §3f, pol_flow.c): on
+ * demand row `demand` (a shift of day `day` of pol_build.flow_days), staff
+ * per patient discharged by that day, care added (> 0) or ward demand
+ * freed (< 0, at most the row's required in all); block: the scenario's
+ * day whose rows it moves (§3e), MU_ALL without scenarios. */
+struct pol_flow_move {
+	size_t demand, flow, day, block;
+	double staff;
+};
+
 /* Pools of fewer workers keep their x columns in rota mode (pol_bank.c's
  * header has the measurements). */
 #define POL_POOL_MIN_WORKERS 4
@@ -178,6 +188,14 @@ struct pol_build {
 	struct pol_curve *curves;
 	size_t n_curves, cap_curves;
 	size_t *curve_at;
+	/* the discharge pathways of §3f (pol_flow.c): the days of the
+	 * horizon, per (pathway, day) its discharge column, and the demand
+	 * each moves; none and NULL without flow.csv */
+	long *flow_days;
+	size_t n_flow_days;
+	size_t *discharge_col;
+	struct pol_flow_move *flow_moves;
+	size_t n_flow_moves, cap_flow_moves;
 };
 
 struct pol_policy {
@@ -264,6 +282,7 @@ void pol_bank_share_apply(struct pol_build *b);
 void pol_keep_apply(struct pol_build *b);
 void pol_recruit_apply(struct pol_build *b);
 void pol_supply_apply(struct pol_build *b);
+void pol_flow_apply(struct pol_build *b);
 
 /* The group of partners whose bank shares one supply curve (§3d) with
  * partner p: p alone in silo mode or outside a coalition, else the

@@ -132,6 +132,9 @@ void pol_build_free(struct pol_build *b)
 	}
 	free(b->curves);
 	free(b->curve_at);
+	free(b->flow_days);
+	free(b->discharge_col);
+	free(b->flow_moves);
 	free(b);
 }
 
@@ -168,7 +171,7 @@ bool *pol_build_core_cols(const struct pol_build *b)
 		/* change columns meet a kept assignment's row as short meets
 		 * demand, share columns a worker's target */
 		is_core[j] = s == MU_SRC_OWN || s == MU_SRC_SHORT || s == MU_SRC_BREACH ||
-		             s == MU_SRC_SHARE || s == MU_SRC_CHANGE;
+		             s == MU_SRC_SHARE || s == MU_SRC_CHANGE || s == MU_SRC_BED_DAYS;
 	}
 	return is_core;
 }

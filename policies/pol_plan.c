@@ -75,6 +75,14 @@ static void add_pending(struct pendings *p, const struct pol_build *b, const str
 	MU_GROW(p->items, p->cap, p->n + 1);
 	e = &p->items[p->n++];
 	e->row = row_of(b->sc, c, x);
+	if (c->source == MU_SRC_DISCHARGE || c->source == MU_SRC_BED_DAYS) {
+		/* a pathway's day (§3f, pol_flow.c): its cells are the pathway's */
+		const struct mu_flow *w = &b->sc->flows[c->offer];
+		e->row.role = w->ward_role;
+		e->row.worker_role = w->care_role;
+		e->row.flow = c->offer;
+		e->row.day = b->flow_days[c->shift];
+	}
 	e->efficiency = pol_col_efficiency(b, c);
 	for (k = 0; k < MU_PEN_COUNT; k++)
 		e->penalty[k] = x * c->penalty[k];
@@ -349,6 +357,73 @@ void pol_plan_price_rates(const struct pol_build *b, const double *x, const doub
 	}
 }
 
+/* The discharge pathways as x leaves them (§3f, pol_flow.c), on the
+ * rows of block: per pathway and day its discharges and patients still
+ * waiting (plan->discharges), and per demand row the demand moved: the
+ * care added, less the ward demand freed, which is at most the row's
+ * required (the most the model's ward_freed column takes: it takes it
+ * wherever the row is not fully covered). A ward row freed by several
+ * pathways gives each its part of what is freed, by what it frees. */
+static void read_flows(const struct pol_build *b, const struct mu_scenario *sc, const double *x,
+                       size_t block, struct mu_plan *plan)
+{
+	size_t n_days = b->n_flow_days, k, i, f, t;
+	double *added = mu_calloc(sc->n_demand + 1, sizeof(double));
+	double *freed = mu_calloc(sc->n_demand + 1, sizeof(double));
+	bool *is_moved = mu_calloc(sc->n_demand + 1, sizeof(bool));
+	double *by_then = mu_calloc(sc->n_flows * n_days + 1, sizeof(double));
+	plan->n_discharges = sc->n_flows * n_days;
+	plan->discharges = mu_calloc(plan->n_discharges + 1, sizeof(*plan->discharges));
+	for (f = 0; f < sc->n_flows; f++) {
+		const struct mu_flow *w = &sc->flows[f];
+		double d = 0;
+		for (t = 0; t < n_days; t++) {
+			struct mu_discharge_row *r = &plan->discharges[f * n_days + t];
+			double now = x[b->discharge_col[f * n_days + t]];
+			d += now;
+			by_then[f * n_days + t] = d;
+			r->flow = f;
+			r->day = b->flow_days[t];
+			r->discharged = fabs(now) < EPS ? 0 : now;
+			r->freed_beds = d < EPS ? 0 : d;
+			r->waiting = fmax(0, (double)w->waiting - d);
+			if (r->waiting < EPS)
+				r->waiting = 0;
+			r->bed_day_penalty = r->waiting * w->bed_day_cost;
+		}
+	}
+	for (k = 0; k < b->n_flow_moves; k++) {
+		const struct pol_flow_move *mv = &b->flow_moves[k];
+		double staff = fabs(mv->staff) * by_then[mv->flow * n_days + mv->day];
+		if (mv->block != block)
+			continue;
+		is_moved[mv->demand] = true;
+		if (mv->staff > 0) {
+			added[mv->demand] += staff;
+			plan->discharges[mv->flow * n_days + mv->day].care_hours +=
+			    staff * sc->shifts[sc->demand[mv->demand].shift].paid_hours;
+		} else {
+			freed[mv->demand] += staff;
+		}
+	}
+	for (k = 0; k < b->n_flow_moves; k++) {
+		const struct pol_flow_move *mv = &b->flow_moves[k];
+		double staff = -mv->staff * by_then[mv->flow * n_days + mv->day];
+		if (mv->block != block || mv->staff >= 0 || !(freed[mv->demand] > 0))
+			continue;
+		plan->discharges[mv->flow * n_days + mv->day].ward_staff +=
+		    staff * fmin(1, sc->demand[mv->demand].required / freed[mv->demand]);
+	}
+	for (i = 0; i < sc->n_demand; i++)
+		if (is_moved[i])
+			mu_plan_move_demand(plan, sc, i,
+			                    added[i] - fmin(freed[i], sc->demand[i].required));
+	free(added);
+	free(freed);
+	free(is_moved);
+	free(by_then);
+}
+
 /* The plan of the columns of day (and of what is decided now) against sc:
  * day MU_ALL reads what is decided now alone, which without scenarios is
  * every column. */
@@ -393,6 +468,9 @@ static struct mu_plan *plan_of(const struct pol_build *b, const struct mu_scenar
 	}
 	plan->is_replan = b->keep_gone != NULL;
 	plan->has_supply = b->n_curves > 0;
+	plan->has_flow = sc->n_flows > 0;
+	if (sc->n_flows > 0)
+		read_flows(b, sc, x, b->n_days > 0 ? day : MU_ALL, plan);
 	mu_plan_finish(plan, sc);
 	if (b->n_curves > 0) {
 		set_rates(b, &use, plan);

@@ -69,6 +69,13 @@ static void describe(const struct mu_scenario *sc, const struct pol_row *what,
 		r->role = sc->roles[i].id;
 		r->shift = sc->shifts[what->shift].id;
 		break;
+	case MU_ROW_WAITING:
+	case MU_ROW_BED_DAYS:
+		/* a pathway (§3f): where its beds are, its care's partner */
+		r->partner = sc->partners[sc->flows[i].from].id;
+		r->role = sc->roles[sc->flows[i].ward_role].id;
+		r->subject = sc->partners[sc->flows[i].to].id;
+		break;
 	case MU_ROW_POSTS:
 		r->partner = sc->partners[sc->recruits[i].partner].id;
 		r->role = sc->roles[sc->recruits[i].role].id;

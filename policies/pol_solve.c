@@ -270,7 +270,7 @@ static bool *slack_cols(const struct pol_build *b)
 	for (j = 0; j < b->m->n_cols; j++) {
 		enum mu_source s = b->cols[j].source;
 		is_slack[j] = s == MU_SRC_SHORT || s == MU_SRC_BREACH || s == MU_SRC_SHARE ||
-		              s == MU_SRC_CHANGE;
+		              s == MU_SRC_CHANGE || s == MU_SRC_BED_DAYS;
 	}
 	return is_slack;
 }

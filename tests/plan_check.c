@@ -7,6 +7,7 @@
 #include "plan_check.h"
 
 #include "core/mu_alloc.h"
+#include "core/mu_parse.h"
 #include "io/io_csv.h"
 #include "test_util.h"
 
@@ -35,7 +36,17 @@ enum {
 	N_COLUMNS
 };
 
-enum { PEN_SHORT, PEN_BREACH, PEN_TIER, PEN_GLASS, PEN_PREFERENCE, PEN_SHARE, PEN_CHANGE, N_PEN };
+enum {
+	PEN_SHORT,
+	PEN_BREACH,
+	PEN_TIER,
+	PEN_GLASS,
+	PEN_PREFERENCE,
+	PEN_SHARE,
+	PEN_CHANGE,
+	PEN_BED_DAYS,
+	N_PEN
+};
 
 static const char *const header[N_COLUMNS] = {"source", "partner", "role",   "worker_role",
                                               "shift",  "home",    "worker", "offer",
@@ -71,6 +82,14 @@ struct checker {
 	double *sup_named, *sup_extra, *sup_rate_cost, *sup_rate;
 	size_t *sup_rate_rows;
 	double *sup_staff_at, *sup_cost_at;
+	/* DESIGN.md §3f: the horizon's days (the shifts' dates, ascending);
+	 * per pathway and day the discharge rows' patients and the bed_days
+	 * rows' patients; per demand row what it asks for once the
+	 * discharges have moved it (demand.csv's without flow.csv) */
+	long *days;
+	size_t n_days;
+	double *discharged, *in_bed;
+	double *required, *minimum;
 };
 
 struct keyed {
@@ -382,6 +401,55 @@ static bool is_whole(double v)
 	return fabs(v - round(v)) <= TOL;
 }
 
+/* The flow.csv row of (from, to, care_role, ward_role), or MU_ALL. */
+static size_t find_flow(const struct mu_scenario *sc, size_t from, size_t to, size_t care,
+                        size_t ward)
+{
+	size_t i;
+	for (i = 0; i < sc->n_flows; i++)
+		if (sc->flows[i].from == from && sc->flows[i].to == to &&
+		    sc->flows[i].care_role == care && sc->flows[i].ward_role == ward)
+			return i;
+	return MU_ALL;
+}
+
+/* A discharge or bed_days row of DESIGN.md §3f: the pathway's cells
+ * (partner from, home to, role ward_role, worker_role care_role), the
+ * date in offer, no shift, worker, hours or recharge; patients whole in a
+ * rota's discharges; a discharge costs 0, a bed-day bed_day_cost. */
+static void check_flow_row(struct checker *ck, unsigned long line, const char *const *cell)
+{
+	const struct mu_scenario *sc = ck->sc;
+	bool is_discharge = strcmp(cell[C_SOURCE], "discharge") == 0;
+	size_t f = find_flow(sc, find_partner(sc, cell[C_PARTNER]), find_partner(sc, cell[C_HOME]),
+	                     find_role(sc, cell[C_WORKER_ROLE]), find_role(sc, cell[C_ROLE]));
+	double staff = strtod(cell[C_STAFF], NULL), cost = strtod(cell[C_COST], NULL), expected;
+	long day;
+	size_t t;
+	if (f == MU_ALL)
+		REJECT("%s row of no pathway of flow.csv", cell[C_SOURCE]);
+	if (*cell[C_SHIFT] || *cell[C_WORKER] || strtod(cell[C_HOURS], NULL) != 0 ||
+	    strtod(cell[C_RECHARGE], NULL) != 0)
+		REJECT("%s row with a shift, worker, hours or recharge", cell[C_SOURCE]);
+	if (!mu_parse_date(cell[C_OFFER], strlen(cell[C_OFFER]), &day))
+		REJECT("%s row's offer '%s' is no date", cell[C_SOURCE], cell[C_OFFER]);
+	for (t = 0; t < ck->n_days && ck->days[t] != day; t++)
+		;
+	if (t == ck->n_days)
+		REJECT("%s row on %s, no day of the horizon", cell[C_SOURCE], cell[C_OFFER]);
+	if (!(staff > TOL))
+		REJECT("staff %s is not positive", cell[C_STAFF]);
+	if (is_discharge && ck->how->is_rota && !is_whole(staff))
+		REJECT("%s patients discharged in a rota", cell[C_STAFF]);
+	(is_discharge ? ck->discharged : ck->in_bed)[f * ck->n_days + t] += staff;
+	expected = is_discharge ? 0 : staff * sc->flows[f].bed_day_cost;
+	if (!is_discharge)
+		add_money(ck, sc->flows[f].from, 0, PEN_BED_DAYS, expected);
+	if (fabs(cost - expected) > 0.0101 + 1e-9 * expected)
+		REJECT("cost %s, expected %.4f", cell[C_COST], expected);
+	ck->total_cost += expected;
+}
+
 /* One plan row: where it may go and what it must cost. */
 static void check_row(struct checker *ck, unsigned long line, const char *const *cell)
 {
@@ -414,6 +482,10 @@ static void check_row(struct checker *ck, unsigned long line, const char *const 
 		if (fabs(cost - expected_cost) > 0.0101 + 1e-9 * expected_cost)
 			REJECT("cost %s, expected %.4f", cell[C_COST], expected_cost);
 		ck->total_cost += expected_cost;
+		return;
+	}
+	if (strcmp(source, "discharge") == 0 || strcmp(source, "bed_days") == 0) {
+		check_flow_row(ck, line, cell);
 		return;
 	}
 	if (p == MU_ALL || r == MU_ALL || s == MU_ALL)
@@ -763,13 +835,15 @@ static void check_limits(struct checker *ck)
 	for (i = 0; i < sc->n_demand; i++) {
 		const struct mu_demand *d = &sc->demand[i];
 		const char *at = sc->partners[d->partner].id;
-		if (ck->covered[i] + ck->short_staff[i] + ck->breach[i] < d->required - TOL)
+		if (ck->covered[i] + ck->short_staff[i] + ck->breach[i] < ck->required[i] - TOL)
 			reject(ck, 0, "demand %s/%s/%s not met", at, sc->roles[d->role].id,
 			       sc->shifts[d->shift].id);
-		if (ck->covered[i] + ck->breach[i] < d->minimum - TOL)
+		if (ck->covered[i] + ck->breach[i] < ck->minimum[i] - TOL)
 			reject(ck, 0, "minimum at %s not met by cover and breach", at);
-		if (ck->breach[i] > d->minimum + TOL)
+		if (ck->breach[i] > ck->minimum[i] + TOL)
 			reject(ck, 0, "breach above the minimum at %s", at);
+		/* break-glass heads: demand.csv's minimum (§3f moves no rule of
+		 * who may work) */
 		if (ck->glass_heads[i] > d->minimum + TOL)
 			reject(ck, 0, "break-glass heads above the minimum at %s", at);
 	}
@@ -830,6 +904,77 @@ static void check_limits(struct checker *ck)
 	if (fabs(ck->total_cost - ck->how->objective) > 1e-6 * (1 + fabs(ck->how->objective)))
 		reject(ck, 0, "the rows cost %.6f, the objective is %.6f", ck->total_cost,
 		       ck->how->objective);
+}
+
+/* DESIGN.md §3f from the discharge and bed_days rows alone: per pathway
+ * at most waiting discharged, the patients in a bed at the end of each
+ * day exactly those not discharged by then (at least, where a bed day
+ * costs nothing), and each demand row's required and minimum moved: from
+ * day t on, each patient discharged adds care_hours at `to` and frees
+ * ward_hours at `from`, spread over the day's rows of the partner and
+ * role by their required (equally where all are 0), in staff by each
+ * shift's paid_hours; the ward demand freed is at most the row's
+ * required, and minimum moves in proportion to required. */
+static void check_flow(struct checker *ck)
+{
+	const struct mu_scenario *sc = ck->sc;
+	size_t n_days = ck->n_days, f, t, i, k;
+	double *added = mu_calloc(sc->n_demand + 1, sizeof(double));
+	double *freed = mu_calloc(sc->n_demand + 1, sizeof(double));
+	for (f = 0; f < sc->n_flows; f++) {
+		const struct mu_flow *w = &sc->flows[f];
+		double by_then = 0, total = 0;
+		for (t = 0; t < n_days; t++)
+			total += ck->discharged[f * n_days + t];
+		if (total > (double)w->waiting + TOL)
+			reject(ck, 0, "pathway %zu discharges %.6g of %ld waiting", f, total,
+			       w->waiting);
+		for (t = 0; t < n_days; t++) {
+			double left, sum[2] = {0, 0};
+			size_t n[2] = {0, 0};
+			by_then += ck->discharged[f * n_days + t];
+			left = (double)w->waiting - by_then;
+			if (ck->in_bed[f * n_days + t] < left - TOL ||
+			    (w->bed_day_cost > 0 && ck->in_bed[f * n_days + t] > left + TOL))
+				reject(ck, 0,
+				       "pathway %zu: %.6g in a bed at the end of day %zu, %.6g "
+				       "waiting",
+				       f, ck->in_bed[f * n_days + t], t, left);
+			/* the day's rows of each side: 0 care at `to`, 1 the ward */
+			for (k = 0; k < 2; k++)
+				for (i = 0; i < sc->n_demand; i++) {
+					const struct mu_demand *d = &sc->demand[i];
+					if (sc->shifts[d->shift].day != ck->days[t] ||
+					    d->partner != (k == 0 ? w->to : w->from) ||
+					    d->role != (k == 0 ? w->care_role : w->ward_role))
+						continue;
+					sum[k] += d->required;
+					n[k]++;
+				}
+			for (k = 0; k < 2; k++)
+				for (i = 0; i < sc->n_demand; i++) {
+					const struct mu_demand *d = &sc->demand[i];
+					double share, staff;
+					if (sc->shifts[d->shift].day != ck->days[t] ||
+					    d->partner != (k == 0 ? w->to : w->from) ||
+					    d->role != (k == 0 ? w->care_role : w->ward_role))
+						continue;
+					share =
+					    sum[k] > 0 ? d->required / sum[k] : 1.0 / (double)n[k];
+					staff = (k == 0 ? w->care_hours : w->ward_hours) * share /
+					        sc->shifts[d->shift].paid_hours * by_then;
+					*(k == 0 ? &added[i] : &freed[i]) += staff;
+				}
+		}
+	}
+	for (i = 0; i < sc->n_demand; i++) {
+		const struct mu_demand *d = &sc->demand[i];
+		double moved = added[i] - fmin(freed[i], d->required);
+		ck->required[i] = d->required + moved;
+		ck->minimum[i] = d->required > 0 ? d->minimum * ck->required[i] / d->required : 0;
+	}
+	free(added);
+	free(freed);
 }
 
 static double summary_number(const struct io_csv_table *t, size_t i, const char *name)
@@ -949,8 +1094,8 @@ static void check_supply(struct checker *ck)
 static void check_summary(struct checker *ck, const char *path)
 {
 	static const char *const pen[N_PEN] = {
-	    "short_penalty",      "breach_penalty", "tier_penalty",  "break_glass_penalty",
-	    "preference_penalty", "share_penalty",  "change_penalty"};
+	    "short_penalty",      "breach_penalty", "tier_penalty",   "break_glass_penalty",
+	    "preference_penalty", "share_penalty",  "change_penalty", "bed_days_penalty"};
 	const struct mu_scenario *sc = ck->sc;
 	struct io_csv_table *t = NULL;
 	struct mu_err err;
@@ -962,7 +1107,7 @@ static void check_summary(struct checker *ck, const char *path)
 		goto done;
 	}
 	for (d = 0; d < sc->n_demand; d++)
-		if (ck->covered[d] < sc->demand[d].minimum - TOL) {
+		if (ck->covered[d] < ck->minimum[d] - TOL) {
 			flags[sc->demand[d].partner]++;
 			flags[sc->n_partners]++;
 		}
@@ -984,6 +1129,9 @@ static void check_summary(struct checker *ck, const char *path)
 			penalties += ck->penalty[p][k];
 			/* change_penalty: a column of re-plans only (zero without) */
 			if (k == PEN_CHANGE && isnan(v) && !ck->how->kept)
+				v = 0;
+			/* bed_days_penalty: a column of scenarios with pathways only */
+			if (k == PEN_BED_DAYS && isnan(v) && sc->n_flows == 0)
 				v = 0;
 			if (fabs(v - ck->penalty[p][k]) > 0.01)
 				reject(ck, 0, "summary.csv %s: %s %.2f, expected %.2f", scope,
@@ -1040,6 +1188,28 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 	ck.cash = mu_calloc(sc->n_partners + 1, sizeof(double));
 	ck.penalty = mu_calloc(sc->n_partners + 1, sizeof(*ck.penalty));
 	ck.share_short = mu_calloc(sc->n_bank + 1, sizeof(double));
+	ck.required = mu_calloc(sc->n_demand + 1, sizeof(double));
+	ck.minimum = mu_calloc(sc->n_demand + 1, sizeof(double));
+	for (i = 0; i < sc->n_demand; i++) {
+		ck.required[i] = sc->demand[i].required;
+		ck.minimum[i] = sc->demand[i].minimum;
+	}
+	/* the days: the shifts' distinct dates, ascending */
+	ck.days = mu_calloc(sc->n_shifts + 1, sizeof(long));
+	for (i = 0; i < sc->n_shifts; i++) {
+		long day = sc->shifts[i].day;
+		size_t at = 0, j;
+		while (at < ck.n_days && ck.days[at] < day)
+			at++;
+		if (at < ck.n_days && ck.days[at] == day)
+			continue;
+		for (j = ck.n_days; j > at; j--)
+			ck.days[j] = ck.days[j - 1];
+		ck.days[at] = day;
+		ck.n_days++;
+	}
+	ck.discharged = mu_calloc(sc->n_flows * ck.n_days + 1, sizeof(double));
+	ck.in_bed = mu_calloc(sc->n_flows * ck.n_days + 1, sizeof(double));
 	for (k = 0; k < sc->n_roles && !ck.sup_named; k++)
 		if (elastic_supply(sc, k)) {
 			size_t n_keys = (sc->n_partners + 1) * sc->n_roles * sc->n_shifts + 1;
@@ -1071,6 +1241,8 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 		check_kept(&ck);
 	if (ck.is_ok && ck.sup_named)
 		check_supply(&ck);
+	if (ck.is_ok && sc->n_flows > 0)
+		check_flow(&ck);
 	if (ck.is_ok)
 		check_limits(&ck);
 	if (ck.is_ok && how->summary)
@@ -1098,6 +1270,11 @@ bool plan_check_file(const struct mu_scenario *sc, const char *path, const struc
 	free(ck.sup_rate_rows);
 	free(ck.sup_staff_at);
 	free(ck.sup_cost_at);
+	free(ck.days);
+	free(ck.discharged);
+	free(ck.in_bed);
+	free(ck.required);
+	free(ck.minimum);
 	io_csv_table_free(t);
 	free(data);
 	return ck.is_ok;
@@ -1116,7 +1293,9 @@ bool plan_check_summary(const char *plan_path, const char *summary_path, char *w
 	for (i = 1; is_ok && i < summary->n_rows; i++) {
 		const char *scope = tu_csv_cell_named(summary, i, "partner");
 		bool is_system = strcmp(scope, "SYSTEM") == 0;
-		double hours[8] = {0}, cost[8] = {0}, total = 0, lent = 0, in = 0, out = 0;
+		double hours[8] = {0}, cost[8] = {0}, total = 0, lent = 0, in = 0, out = 0,
+		       beds = 0;
+		const char *beds_cell;
 		char name[64];
 		for (j = 1; j < plan->n_rows; j++) {
 			const char *src = tu_csv_cell_named(plan, j, "source");
@@ -1140,6 +1319,8 @@ bool plan_check_summary(const char *plan_path, const char *summary_path, char *w
 				}
 			total += c;
 			out += rc;
+			if (strcmp(src, "bed_days") == 0)
+				beds += c;
 		}
 		/* summary.csv's money is rounded to pennies from unrounded sums,
 		 * its partners' rows so that they add up to SYSTEM's (less than a
@@ -1175,6 +1356,17 @@ bool plan_check_summary(const char *plan_path, const char *summary_path, char *w
 				snprintf(why, why_len,
 				         "summary.csv %s: %s is not the sum of plan.csv", scope,
 				         name);
+		}
+		/* §3f: the bed_days rows' cost is the bed-day penalty (a column
+		 * of scenarios with pathways only) */
+		beds_cell = tu_csv_cell_named(summary, i, "bed_days_penalty");
+		if (is_ok &&
+		    (beds_cell ? fabs(strtod(beds_cell, NULL) - beds) > 0.006 * (double)plan->n_rows
+		               : beds != 0)) {
+			is_ok = false;
+			snprintf(why, why_len,
+			         "summary.csv %s: bed_days_penalty is not the sum of plan.csv",
+			         scope);
 		}
 		if (is_ok && fabs(strtod(tu_csv_cell_named(summary, i, "total_cost"), NULL) -
 		                  total) > 0.006 * (double)plan->n_rows) {

@@ -187,8 +187,8 @@ static const struct error_case cases[] = {
     {"staff.csv", NULL, "staff.csv: missing: every scenario needs this file", 1},
     {"settngs.csv", "key,value\n",
      "settngs.csv: unknown file: a scenario holds only partners, roles, shifts, demand, staff, "
-     "bank, availability, agency, agreements, caps, substitutions, settings, recruits and supply "
-     ".csv files, and history.csv",
+     "bank, availability, agency, agreements, caps, substitutions, settings, recruits, supply and "
+     "flow .csv files, and history.csv",
      1},
     {"agency.csv", "", "agency.csv: empty file (it needs at least a header row)", 1},
     {"agency.csv", "\n  \n\r\n", "agency.csv: no header row (the file holds only blank lines)", 1},

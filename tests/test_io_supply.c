@@ -246,8 +246,8 @@ static const struct error_case cases[] = {
      "caps.csv:2:4: negative value '-16' in column 'bank_cap': must be 0 or more\n"},
     {"settngs.csv", "key,value\n", NULL, NULL,
      "settngs.csv: unknown file: a scenario holds only partners, roles, shifts, demand, staff, "
-     "bank, availability, agency, agreements, caps, substitutions, settings, recruits and "
-     "supply .csv files, and history.csv\n"},
+     "bank, availability, agency, agreements, caps, substitutions, settings, recruits, supply "
+     "and flow .csv files, and history.csv\n"},
     {"settings.csv", "key,value\nrate_card,uniforme\n", NULL, NULL,
      "settings.csv:2:2: invalid value 'uniforme' for setting 'rate_card' (one of uniform, "
      "incentive)\n"},

@@ -299,10 +299,12 @@ static void check_days(const struct mu_scenario *sc, const struct mu_draws *dr,
 			double staff = strtod(tu_csv_cell_named(plan, i, "staff"), NULL);
 			now += strtod(tu_csv_cell_named(plan, i, "cost"), NULL);
 			/* decided now: bank, agency booked (and bank shares; with
-			 * supply curves extra bank staff and the rate paid) */
+			 * supply curves extra bank staff and the rate paid; with
+			 * pathways (§3f) the discharges and bed-days) */
 			assert_true(strcmp(src, "bank") == 0 || strcmp(src, "agency") == 0 ||
 			            strcmp(src, "share") == 0 || strcmp(src, "bank_extra") == 0 ||
-			            strcmp(src, "rate") == 0);
+			            strcmp(src, "rate") == 0 || strcmp(src, "discharge") == 0 ||
+			            strcmp(src, "bed_days") == 0);
 			if (is_rota)
 				assert_true(fabs(staff - round(staff)) < 1e-6);
 		}
@@ -418,6 +420,32 @@ static void test_twostage_with_supply_curves(void **state)
 	};
 	(void)state;
 	expect_rich(supply, true);
+}
+
+/* The same with a discharge pathway (DESIGN.md §3f): patients of a's
+ * ward (nurses) going home with care from b's support workers. The
+ * discharges and bed-days are decided now, in plan.csv; each scenario's
+ * day moves its own demand rows (the draw's required gives the shares and
+ * the ward's limit), and plan_check re-derives them on every day. */
+static void test_twostage_with_discharges(void **state)
+{
+	static const struct harness_file flow[] = {
+	    {"flow.csv", "from,to,waiting,care_role,care_hours,ward_role,ward_hours,bed_day_cost\n"
+	                 "a,b,3,hca,4,rn,6,2000\n"},
+	    {NULL, NULL},
+	};
+	struct mu_scenario *sc = harness_load(rich, flow);
+	struct mu_draws *dr = draws_of(sc, RICH_DRAWS);
+	struct pol_solved s;
+	(void)state;
+	expect_rich(flow, false);
+	/* someone goes home: a bed day (2,000) costs more than a patient's
+	 * care left short on any day (200 x 12 h / 3 = 800) */
+	solve_checked(sc, dr, false, &s);
+	assert_true(staff_of(s.plan, MU_SRC_DISCHARGE, false) >= 1);
+	pol_solved_release(&s);
+	mu_draws_free(dr);
+	mu_scenario_free(sc);
 }
 
 /* The newsvendor with its agency offer's capacity 1, measured by the
@@ -911,6 +939,7 @@ int main(void)
 	    cmocka_unit_test(test_twostage_one_scenario_as_demand_is_the_plan_of_3),
 	    cmocka_unit_test(test_twostage_rich_days_check_and_peers_agree),
 	    cmocka_unit_test(test_twostage_with_supply_curves),
+	    cmocka_unit_test(test_twostage_with_discharges),
 	    cmocka_unit_test(test_twostage_flow_measures_both_plans_by_hand),
 	    cmocka_unit_test(test_twostage_cli_solves_and_refuses),
 	    cmocka_unit_test(test_twostage_cli_compare),
