@@ -107,6 +107,22 @@ static void print_bank(const struct mu_scenario *sc, const struct mu_plan *plan)
 	mu_buf_release(&b);
 }
 
+/* Each discharge pathway's horizon (DESIGN.md §3f), indented. */
+static void print_flows(const struct mu_scenario *sc, const struct mu_plan *plan)
+{
+	struct mu_buf b;
+	size_t f;
+	mu_buf_init(&b);
+	for (f = 0; f < sc->n_flows; f++) {
+		struct io_say_flow sum;
+		io_say_flow_sum(&sum, sc, plan, f);
+		mu_buf_reset(&b);
+		io_say_flow(&b, sc, f, &sum);
+		cli_print_line(stdout, "  %s\n", b.data);
+	}
+	mu_buf_release(&b);
+}
+
 int cmd_solve(int argc, char **argv)
 {
 	struct cli_options a;
@@ -219,6 +235,8 @@ int cmd_solve(int argc, char **argv)
 	 * a scenario without them prints as before */
 	if (io_say_has_bank_rules(sc))
 		print_bank(sc, res->plan);
+	if (sc->n_flows > 0)
+		print_flows(sc, res->plan);
 	if (run.changes) {
 		printf("\n");
 		cli_run_print_changes(sc, &run, N_CHANGES_SHOWN);

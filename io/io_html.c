@@ -784,6 +784,7 @@ static void plan_sections(struct mu_buf *b, const struct mu_scenario *sc, const 
 	mutual_aid(b, sc, p);
 	io_html_bank(b, sc, p->plan, p->is_partner_page ? p->partner : MU_ALL);
 	io_html_rates(b, sc, p);
+	io_html_flow(b, sc, p);
 	prices(b, sc, lk, p);
 	io_html_rota_grid(b, sc, p);
 }

@@ -72,4 +72,9 @@ void io_html_bidding(struct mu_buf *b, const struct mu_scenario *sc, const struc
  * the plan has no supply curve. */
 void io_html_rates(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p);
 
+/* Appends the section on moving patients home sooner (DESIGN.md §3f,
+ * io_html_flow.c) of p's plan: its pathways (on a partner's page those
+ * from or to it); nothing without one. */
+void io_html_flow(struct mu_buf *b, const struct mu_scenario *sc, const struct io_html_plan *p);
+
 #endif

@@ -345,4 +345,69 @@ enum io_recruit_end io_say_recruit_end(const struct io_recruit_year *pts, size_t
 void io_say_recruit_curve(struct mu_buf *b, const double *x, const struct io_recruit_year *pts,
                           size_t n);
 
+/* Moving patients home sooner (DESIGN.md §3f, io_say_flow.c). */
+
+/* Discharged patients smaller than this (0.05) are none; numbers are
+ * said whole or to one decimal (io_say_flow_number). */
+#define IO_SAY_FLOW_NONE 0.05
+/* Prices smaller than this (0.005) are none. */
+#define IO_SAY_FLOW_PRICE 0.005
+
+/* One pathway's horizon, summed from a plan's discharge rows. "Without
+ * the plan" is no patient discharged in the horizon: every one of the
+ * waiting patients in a bed every day (waiting x n_days bed-days); the
+ * plan frees bed_days_freed of them and leaves bed_days. */
+struct io_say_flow {
+	double waiting;          /* flow.csv's waiting */
+	double discharged;       /* patients sent home over the horizon */
+	bool has_last;           /* anyone discharged (more than IO_SAY_FLOW_NONE on a day) */
+	long last_day;           /* the last day with a discharge (days since 1970-01-01) */
+	long first_day, end_day; /* the horizon's first and last day */
+	size_t n_days;
+	double care_hours;     /* care hours added at `to` */
+	double ward_staff;     /* ward staff-shifts freed at `from` */
+	double bed_days_freed; /* patients discharged by the end of each day, summed */
+	double bed_days;       /* patients still waiting at the end of each day, summed */
+	double penalty;        /* their bed-day penalty: a weight */
+};
+
+/* Fills out from plan's discharge rows of pathway flow of sc. */
+void io_say_flow_sum(struct io_say_flow *out, const struct mu_scenario *sc,
+                     const struct mu_plan *plan, size_t flow);
+
+/* Appends day (days since 1970-01-01) as "Wed 2 Dec". */
+void io_say_flow_day(struct mu_buf *b, long day);
+
+/* Appends v whole ("216") when within IO_SAY_FLOW_NONE of a whole number,
+ * else to one decimal ("30.7"). */
+void io_say_flow_number(struct mu_buf *b, double v);
+
+/* The sentence of DESIGN.md §3f on pathway flow of sc from f: "Sending 18
+ * of the 25 patients waiting at A for care from B home by Wed 2 Dec takes
+ * 216 h of Care worker care at B and frees 30 Registered nurse (band 5)
+ * shifts and 74 bed-days at A; 7 stay in a bed to the end of Sun 6 Dec:
+ * 21 bed-days, a bed-day penalty of 8,295 (a weight, not money)." ("all
+ * 25", "the one patient"; "None of the 25 ... goes home: ..." when no one
+ * goes; "No patient waits ..." when none wait). Plain text. */
+void io_say_flow(struct mu_buf *b, const struct mu_scenario *sc, size_t flow,
+                 const struct io_say_flow *f);
+
+/* Pathway flow's shadow prices in words (plan mode), from prices (n rows,
+ * prices.csv's), docs/hospital-flow.md. The objective is convex in every
+ * limit, so each price is a bound beyond its range:
+ * - what each patient sent home is worth: minus the price of the waiting
+ *   row wait_f<flow>, the rise in the objective were one of them kept in a
+ *   bed to the end of the horizon instead: "at least" it, and "exactly"
+ *   for as many whole patients as its range reaches; at a price of 0 whose
+ *   range reaches one patient, that sending them home does not lower it;
+ * - one more patient waiting: the waiting row's price plus its bed-day
+ *   rows' (bedrow_f<flow>_t*), all of whose limits it raises: "would raise
+ *   the objective by X or more" (or "lower ... by X or less");
+ * - the max_staff largest prices of one more care_role staff-shift at `to`
+ *   (its staff rows) whose range reaches one more.
+ * All weights, no pound sign. Plain text, sentences apart by a space;
+ * returns how many. */
+size_t io_say_flow_prices(struct mu_buf *b, const struct mu_scenario *sc, size_t flow,
+                          const struct mu_price_row *prices, size_t n, size_t max_staff);
+
 #endif

@@ -354,6 +354,10 @@ static void test_hospital_flow_discharges_csv(void **state)
 	mu_scenario_free(sc);
 }
 
+#define SENT_HOME                                                                                  \
+	"Sending all 2 patients waiting at a for care from h home by Mon 30 Nov takes 16 h of "    \
+	"cw care at h and frees 2 rn shifts and 4 bed-days at a."
+
 /* muster solve --out writes discharges.csv, for the system and for each
  * partner of a pathway, says so, and check names the pathway. */
 static void test_hospital_flow_solve_writes_discharges(void **state)
@@ -390,6 +394,37 @@ static void test_hospital_flow_solve_writes_discharges(void **state)
 	tu_path(path, sizeof(path), "out/plan.csv");
 	text = tu_read(path, &len);
 	assert_non_null(strstr(text, "\ndischarge,a,rn,cw,,h,,2026-11-30,2,0,0.00,0.00\n"));
+	free(text);
+	/* the sentence of §3f on the terminal and the page, and the section
+	 * with each day's waiting with and without the plan */
+	tu_path(path, sizeof(path), "out/report.html");
+	text = tu_read(path, &len);
+	assert_non_null(strstr(text, "<h2>Moving patients home sooner</h2>"));
+	assert_non_null(strstr(text, SENT_HOME));
+	assert_non_null(strstr(text, "<tr><th>horizon</th><td>4 bed-days</td><td>0 bed-days</td>"
+	                             "<td>2</td><td>16</td><td>2</td><td>4</td></tr>"));
+	assert_non_null(strstr(text, "muster solve --lp"));
+	free(text);
+	tu_path(path, sizeof(path), "out/partners/h/report.html");
+	text = tu_read(path, &len);
+	assert_non_null(strstr(text, SENT_HOME));
+	free(text);
+	/* plan mode, in words: one more patient waiting costs at least two
+	 * days' agency care (200: sent home on day 1). What a patient sent
+	 * home is worth (two bed days, 790, less that care) the prices do
+	 * not say here: GLPK's dual of the waiting row is 0 at this
+	 * degenerate optimum, with a range that does not reach one patient */
+	r = tu_run("solve", "sc", "--lp", "--out", "outlp", "--db", "m.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "  " SENT_HOME "\n"));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "outlp/report.html");
+	text = tu_read(path, &len);
+	assert_non_null(strstr(text, "<p>One more patient fit to leave and waiting at a for care "
+	                             "from h would raise the objective by 200 or more.</p>"));
+	assert_null(strstr(text, "Sending a patient home"));
+	assert_null(strstr(text, "\xc2\xa3"
+	                         "200"));
 	free(text);
 	/* without flow.csv: no discharges.csv, no bed-day column, and the
 	 * ward asks for its 3 nurses */

@@ -2272,6 +2272,345 @@ static void test_io_say_recruit_curve_is_true_of_its_points(void **state)
 	}
 }
 
+/* The number at s (after skipping the literal prefix pre, which must be
+ * there), and where it ends. */
+static double flow_number_after(const char **s, const char *pre)
+{
+	char *end;
+	double v;
+	assert_non_null(*s);
+	assert_true(strncmp(*s, pre, strlen(pre)) == 0);
+	*s += strlen(pre);
+	v = strtod(*s, &end);
+	assert_true(end > *s);
+	*s = end;
+	return v;
+}
+
+/* shown reads as v: whole when within 0.05 of v's whole number, else to
+ * one decimal. */
+static void assert_flow_number(double shown, double v)
+{
+	assert_true(fabs(shown - v) <= 0.05 + 1e-9);
+}
+
+/* "Wed 2 Dec" of day, as the sentence must say it. */
+static void flow_day_text(char *buf, size_t size, long day)
+{
+	static const char *const days[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	long y;
+	int m, d;
+	civil(day, &y, &m, &d);
+	snprintf(buf, size, "%s %d %s", days[((day % 7) + 7) % 7], d, months[m - 1]);
+}
+
+/* The sentence of DESIGN.md §3f (io_say_flow) on 6,000 generated pathway
+ * horizons (1 to 9 days, 0 to 60 patients waiting, discharges whole,
+ * fractional as a plan's, or a solver's noise), each claim read back:
+ * none waiting, none sent home, all or "18 of the 25", the day the last
+ * goes home, the care hours, the ward shifts and bed-days freed, those
+ * who stay to the horizon's last day with their bed-days and their
+ * penalty as a weight (never a pound sign). */
+static void test_io_say_flow_is_true_of_its_numbers(void **state)
+{
+	struct mu_partner fp[2] = {{.id = "a", .name = "Acute Trust"},
+	                           {.id = "h", .name = "Homecare Ltd"}};
+	struct mu_role fr[2] = {{.id = "cw", .name = "Care worker", .band = ""},
+	                        {.id = "rn", .name = "Nurse", .band = "5"}};
+	struct mu_flow flow = {.from = 0, .to = 1, .care_role = 0, .ward_role = 1};
+	struct mu_scenario sc = {.partners = fp,
+	                         .n_partners = 2,
+	                         .roles = fr,
+	                         .n_roles = 2,
+	                         .flows = &flow,
+	                         .n_flows = 1};
+	struct mu_discharge_row rows[9];
+	struct mu_plan plan = {.discharges = rows, .has_flow = true};
+	struct mu_buf b;
+	size_t k, t, n_kind[4] = {0};
+	(void)state;
+	mu_buf_init(&b);
+	for (k = 0; k < 6000; k++) {
+		size_t n_days = 1 + (size_t)(uniform() * 9);
+		double left, total = 0, care = 0, ward = 0, freed = 0, beds = 0, pen = 0;
+		double care_hours = 0.5 + 5 * uniform(),
+		       cost = uniform() < 0.2 ? 0 : 400 * uniform();
+		long first = 20000 + (long)(uniform() * 1000), last = -1;
+		int style = (int)(uniform() * 3); /* whole, a plan's fractions, noise */
+		const char *s;
+		char day[32];
+		flow.waiting = uniform() < 0.05 ? 0 : uniform() < 0.1 ? 1 : (long)(uniform() * 61);
+		left = (double)flow.waiting;
+		for (t = 0; t < n_days; t++) {
+			double d = uniform() < 0.4 ? 0 : left * uniform();
+			if (style == 0)
+				d = floor(d);
+			else if (style == 2)
+				d = uniform() < 0.5 ? 1e-7 * uniform() : floor(d);
+			if (uniform() < 0.1)
+				d = left; /* the rest go */
+			if (d > left)
+				d = left;
+			left -= d;
+			total += d;
+			if (d > IO_SAY_FLOW_NONE)
+				last = first + (long)t;
+			rows[t] = (struct mu_discharge_row){
+			    .flow = 0,
+			    .day = first + (long)t,
+			    .discharged = d,
+			    .waiting = left,
+			    .freed_beds = total,
+			    .bed_day_penalty = left * cost,
+			    .care_hours = total * care_hours,
+			    .ward_staff = total * 0.27 * uniform(),
+			};
+			care += rows[t].care_hours;
+			ward += rows[t].ward_staff;
+			freed += total;
+			beds += left;
+			pen += left * cost;
+		}
+		plan.n_discharges = n_days;
+		{
+			struct io_say_flow f;
+			io_say_flow_sum(&f, &sc, &plan, 0);
+			assert_true(fabs(f.discharged - total) < 1e-9);
+			assert_int_equal(f.n_days, n_days);
+			mu_buf_reset(&b);
+			io_say_flow(&b, &sc, 0, &f);
+		}
+		s = b.data;
+		assert_null(strstr(s, "\xc2\xa3"));
+		assert_null(strstr(s, "save"));
+		if (flow.waiting == 0) {
+			assert_string_equal(
+			    s, "No patient waits at Acute Trust for care from Homecare Ltd.");
+			n_kind[0]++;
+			continue;
+		}
+		if (total < IO_SAY_FLOW_NONE) {
+			if (flow.waiting == 1) {
+				assert_true(
+				    strncmp(s,
+				            "The one patient waiting at Acute Trust for care "
+				            "from Homecare Ltd stays in a bed: ",
+				            82) == 0);
+				s += 82;
+			} else {
+				assert_flow_number(flow_number_after(&s, "None of the "),
+				                   (double)flow.waiting);
+				assert_true(
+				    strncmp(s,
+				            " patients waiting at Acute Trust for care from "
+				            "Homecare Ltd goes home: ",
+				            71) == 0);
+				s += 71;
+			}
+			n_kind[1]++;
+		} else {
+			const char *tail =
+			    " waiting at Acute Trust for care from Homecare Ltd home by ";
+			left = (double)flow.waiting - total;
+			if (left < IO_SAY_FLOW_NONE && flow.waiting == 1) {
+				assert_true(strncmp(s, "Sending the one patient", 23) == 0);
+				s += 23;
+			} else if (left < IO_SAY_FLOW_NONE) {
+				assert_flow_number(flow_number_after(&s, "Sending all "),
+				                   (double)flow.waiting);
+				assert_true(strncmp(s, " patients", 9) == 0);
+				s += 9;
+			} else {
+				assert_flow_number(flow_number_after(&s, "Sending "), total);
+				assert_flow_number(flow_number_after(&s, " of the "),
+				                   (double)flow.waiting);
+				s += strlen(flow.waiting == 1 ? " patient" : " patients");
+			}
+			assert_true(strncmp(s, tail, strlen(tail)) == 0);
+			s += strlen(tail);
+			flow_day_text(day, sizeof(day), last);
+			assert_true(strncmp(s, day, strlen(day)) == 0);
+			s += strlen(day);
+			assert_flow_number(flow_number_after(&s, " takes "), care);
+			assert_flow_number(flow_number_after(&s, " h of Care worker care at "
+			                                         "Homecare Ltd and frees "),
+			                   ward);
+			s = strstr(s, " Nurse (band 5) shift");
+			assert_non_null(s);
+			s = strstr(s, " and ");
+			assert_flow_number(flow_number_after(&s, " and "), freed);
+			assert_true(strncmp(s, " bed-day", 8) == 0);
+			s = strstr(s, " at Acute Trust");
+			assert_non_null(s);
+			s += strlen(" at Acute Trust");
+			if (left < IO_SAY_FLOW_NONE) {
+				n_kind[2]++;
+				if (beds < IO_SAY_FLOW_NONE) {
+					assert_string_equal(s, ".");
+					continue;
+				}
+				assert_true(strncmp(s, ". Still in a bed while they wait: ", 34) ==
+				            0);
+				s += 34;
+			} else {
+				n_kind[3]++;
+				assert_flow_number(flow_number_after(&s, "; "), left);
+				s = strstr(s, " in a bed to the end of ");
+				assert_non_null(s);
+				s += strlen(" in a bed to the end of ");
+				flow_day_text(day, sizeof(day), first + (long)n_days - 1);
+				assert_true(strncmp(s, day, strlen(day)) == 0);
+				s += strlen(day);
+				assert_true(strncmp(s, ": ", 2) == 0);
+				s += 2;
+			}
+		}
+		assert_flow_number(strtod(s, NULL), beds);
+		s = strstr(s, " bed-day");
+		assert_non_null(s);
+		s = strstr(s, "a bed-day penalty of ");
+		assert_non_null(s);
+		s += strlen("a bed-day penalty of ");
+		assert_true(fabs(weight_at(s) - pen) <= (pen < 100 ? 0.005 : 0.5) + 1e-9);
+		assert_non_null(strstr(s, " (a weight, not money)."));
+	}
+	for (k = 0; k < 4; k++)
+		assert_true(n_kind[k] > 100);
+	mu_buf_release(&b);
+}
+
+/* The shadow prices of §3f in words on a hand-made prices.csv: the
+ * waiting row's price as what each patient sent home is worth, "at
+ * least" it and exactly it for the whole patients its range reaches (at
+ * 0: nothing, or "does not lower" for as many as it reaches); one more
+ * patient waiting as the waiting and bed-day rows' prices together, of
+ * this pathway alone; one more care staff-shift at `to`, the largest
+ * first, only those whose range reaches one more, of the pathway's to
+ * and care_role alone. */
+static void test_io_say_flow_prices_say_the_rows(void **state)
+{
+	struct mu_partner fp[2] = {{.id = "a", .name = "Acute Trust"},
+	                           {.id = "h", .name = "Homecare Ltd"}};
+	struct mu_role fr[2] = {{.id = "cw", .name = "Care worker", .band = ""},
+	                        {.id = "rn", .name = "Nurse", .band = "5"}};
+	struct mu_shift shifts[1] = {
+	    {.id = "tue-e", .day = 20788, .start_min = 420, .end_min = 900}};
+	struct mu_flow flow = {.from = 0, .to = 1, .care_role = 0, .ward_role = 1, .waiting = 25};
+	struct mu_scenario sc = {.partners = fp,
+	                         .n_partners = 2,
+	                         .roles = fr,
+	                         .n_roles = 2,
+	                         .shifts = shifts,
+	                         .n_shifts = 1,
+	                         .flows = &flow,
+	                         .n_flows = 1};
+	struct mu_price_row rows[] = {
+	    {.constraint = "wait_f0",
+	     .kind = MU_ROW_WAITING,
+	     .partner = "a",
+	     .role = "rn",
+	     .shift = "",
+	     .subject = "h",
+	     .limit = 25,
+	     .price = -3523.99,
+	     .range_from = 21.5,
+	     .range_to = 25},
+	    {.constraint = "bedrow_f0_t0",
+	     .kind = MU_ROW_BED_DAYS,
+	     .partner = "a",
+	     .role = "rn",
+	     .shift = "",
+	     .subject = "h",
+	     .limit = 25,
+	     .price = 395,
+	     .range_from = 25,
+	     .range_to = 50},
+	    {.constraint = "bedrow_f0_t1",
+	     .kind = MU_ROW_BED_DAYS,
+	     .partner = "a",
+	     .role = "rn",
+	     .shift = "",
+	     .subject = "h",
+	     .limit = 25,
+	     .price = 395,
+	     .range_from = 25,
+	     .range_to = 50},
+	    {.constraint = "bedrow_f1_t0",
+	     .kind = MU_ROW_BED_DAYS,
+	     .partner = "a",
+	     .role = "rn",
+	     .shift = "",
+	     .subject = "h",
+	     .limit = 25,
+	     .price = 1000,
+	     .range_from = 25,
+	     .range_to = 50}, /* another pathway's */
+	    {.constraint = "staff_f1",
+	     .kind = MU_ROW_STAFF,
+	     .partner = "h",
+	     .role = "cw",
+	     .shift = "tue-e",
+	     .subject = "",
+	     .limit = 14,
+	     .price = -120,
+	     .range_from = 10,
+	     .range_to = 16},
+	    {.constraint = "staff_f2",
+	     .kind = MU_ROW_STAFF,
+	     .partner = "h",
+	     .role = "cw",
+	     .shift = "tue-e",
+	     .subject = "",
+	     .limit = 14,
+	     .price = -500,
+	     .range_from = 10,
+	     .range_to = 14.5}, /* does not reach one more */
+	    {.constraint = "staff_f3",
+	     .kind = MU_ROW_STAFF,
+	     .partner = "a",
+	     .role = "cw",
+	     .shift = "tue-e",
+	     .subject = "",
+	     .limit = 14,
+	     .price = -900,
+	     .range_from = 10,
+	     .range_to = 16}, /* another partner's */
+	};
+	struct mu_buf b;
+	(void)state;
+	mu_buf_init(&b);
+	assert_int_equal(io_say_flow_prices(&b, &sc, 0, rows, 7, 3), 3);
+	assert_string_equal(
+	    b.data, "Each patient sent home from Acute Trust to Homecare Ltd, rather than kept in "
+	            "a bed to the end of the horizon, lowers the objective (spend plus penalty "
+	            "weights) by at least 3,524 (by exactly that for each of up to 3 of them). "
+	            "One more patient fit to leave and waiting at Acute Trust for care from "
+	            "Homecare Ltd would lower the objective by 2,734 or less. "
+	            "One more Care worker staff-shift at Homecare Ltd on Tue 1 Dec "
+	            "07:00\xe2\x80\x93"
+	            "15:00 (tue-e) lowers the objective by 120.");
+	mu_buf_reset(&b);
+	rows[0].range_from = 24.85; /* the range does not reach a whole patient */
+	assert_int_equal(io_say_flow_prices(&b, &sc, 0, rows, 1, 3), 2);
+	assert_non_null(strstr(b.data, "by at least 3,524. One more patient"));
+	mu_buf_reset(&b);
+	rows[0].price = 0; /* degenerate: nothing said of a patient sent home */
+	assert_int_equal(io_say_flow_prices(&b, &sc, 0, rows, 3, 3), 1);
+	assert_string_equal(b.data, "One more patient fit to leave and waiting at Acute Trust for "
+	                            "care from Homecare Ltd would raise the objective by 790 or "
+	                            "more.");
+	mu_buf_reset(&b);
+	rows[0].range_from = 20; /* some stay: sending them home gains nothing */
+	assert_int_equal(io_say_flow_prices(&b, &sc, 0, rows, 1, 3), 1);
+	assert_string_equal(b.data, "Sending a patient home from Acute Trust to Homecare Ltd, "
+	                            "rather than keeping them in a bed to the end of the horizon, "
+	                            "does not lower the objective (spend plus penalty weights) for "
+	                            "each of up to 5 of them.");
+	mu_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2297,6 +2636,8 @@ int main(void)
 	    cmocka_unit_test(test_io_say_shares_settlement_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_recruit_without_nobody_says_so),
 	    cmocka_unit_test(test_io_say_recruit_curve_is_true_of_its_points),
+	    cmocka_unit_test(test_io_say_flow_is_true_of_its_numbers),
+	    cmocka_unit_test(test_io_say_flow_prices_say_the_rows),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
