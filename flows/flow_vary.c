@@ -22,8 +22,9 @@
 /* The names besides settings, for the message that lists them all. */
 static const char OTHER_NAMES[] = "agency_budget.PARTNER, agency_cap.ROLE, bank_rate.ROLE, "
                                   "bank_cap.ROLE, elasticity.ROLE, reference_rate.ROLE, "
-                                  "step.ROLE, demand, demand.PARTNER, staff.PARTNER.ROLE or "
-                                  "max_per_shift.FROM.TO.ROLE";
+                                  "step.ROLE, demand, demand.PARTNER, staff.PARTNER.ROLE, "
+                                  "max_per_shift.FROM.TO.ROLE, waiting.FROM.TO or "
+                                  "bed_day_cost.FROM.TO";
 
 /* "a setting (shortfall_penalty, ...), agency_budget.PARTNER, ..." */
 static const char *names_help(char *buf, size_t size)
@@ -143,6 +144,39 @@ static enum mu_code resolve_agreement(const struct mu_scenario *sc, const char *
 	return MU_OK;
 }
 
+/* waiting.FROM.TO, bed_day_cost.FROM.TO (§3f): the one split of rest
+ * into two partners that names a flow.csv row, which must be the only
+ * pathway between them. */
+static enum mu_code resolve_pathway(const struct mu_scenario *sc, const char *rest, size_t len,
+                                    struct flow_vary *v, struct mu_err *err)
+{
+	size_t a, i, n_found = 0;
+	for (a = 1; a + 1 < len; a++) {
+		size_t from, to;
+		if (rest[a] != '.')
+			continue;
+		from = find_partner(sc, rest, a);
+		to = find_partner(sc, rest + a + 1, len - a - 1);
+		if (from == MU_ALL || to == MU_ALL)
+			continue;
+		for (i = 0; i < sc->n_flows; i++)
+			if (sc->flows[i].from == from && sc->flows[i].to == to) {
+				v->flow = i;
+				n_found++;
+			}
+	}
+	if (n_found == 0)
+		return mu_err_set(err, MU_E_USAGE,
+		                  "--vary %s: no row of flow.csv is from.to '%.*s'", v->name,
+		                  (int)len, rest);
+	if (n_found > 1)
+		return mu_err_set(err, MU_E_USAGE,
+		                  "--vary %s: '%.*s' names more than one flow.csv pathway (one "
+		                  "per care_role and ward_role): vary a scenario with one",
+		                  v->name, (int)len, rest);
+	return MU_OK;
+}
+
 /* The names NAME.ID that take one partner or one role. */
 static const struct {
 	const char *prefix;
@@ -192,6 +226,11 @@ static enum mu_code resolve_name(const struct mu_scenario *sc, const char *name,
 			                  rest);
 		return MU_OK;
 	}
+	if ((rest = after_prefix(name, len, "waiting")) ||
+	    (rest = after_prefix(name, len, "bed_day_cost"))) {
+		v->kind = rest - name == 8 ? FLOW_VARY_WAITING : FLOW_VARY_BED_DAY_COST;
+		return resolve_pathway(sc, rest, len - (size_t)(rest - name), v, err);
+	}
 	if ((rest = after_prefix(name, len, "staff")))
 		v->kind = FLOW_VARY_STAFF;
 	else if ((rest = after_prefix(name, len, "max_per_shift")))
@@ -221,6 +260,7 @@ static struct mu_range value_range(const struct flow_vary *v)
 		return factor;
 	case FLOW_VARY_STAFF:
 	case FLOW_VARY_MAX_PER_SHIFT:
+	case FLOW_VARY_WAITING:
 		return count;
 	case FLOW_VARY_ELASTICITY:
 		return elasticity;
@@ -356,7 +396,7 @@ enum mu_code flow_vary_parse(struct mu_scenario *sc, const char *text, struct fl
 	enum mu_code rc;
 	memset(out, 0, sizeof(*out));
 	out->setting = MU_SETTING_COUNT;
-	out->partner = out->role = out->agreement = MU_ALL;
+	out->partner = out->role = out->agreement = out->flow = MU_ALL;
 	if (!eq || eq == text)
 		return mu_err_set(err, MU_E_USAGE, "--vary '%s': expected NAME=FROM:TO:STEP", text);
 	out->name = mu_strndup(text, (size_t)(eq - text));
@@ -384,7 +424,7 @@ bool flow_vary_overlaps(const struct flow_vary *a, const struct flow_vary *b)
 	if (a->kind == FLOW_VARY_DEMAND)
 		return a->partner == MU_ALL || b->partner == MU_ALL || a->partner == b->partner;
 	return a->setting == b->setting && a->partner == b->partner && a->role == b->role &&
-	       a->agreement == b->agreement;
+	       a->agreement == b->agreement && a->flow == b->flow;
 }
 
 bool flow_vary_is_supply(const struct flow_vary *v)
@@ -666,6 +706,12 @@ void flow_vary_apply(const struct flow_vary *v, struct mu_scenario *sc, double v
 	case FLOW_VARY_MAX_PER_SHIFT:
 		sc->agreements[v->agreement].max_per_shift = (long)value;
 		break;
+	case FLOW_VARY_WAITING:
+		sc->flows[v->flow].waiting = (long)value;
+		break;
+	case FLOW_VARY_BED_DAY_COST:
+		sc->flows[v->flow].bed_day_cost = value;
+		break;
 	}
 }
 
@@ -727,6 +773,16 @@ const char *flow_vary_label(const struct flow_vary *v, const struct mu_scenario 
 		snprintf(buf, size, "mutual-aid places per shift, %s to %s",
 		         sc->partners[sc->agreements[v->agreement].from].id,
 		         sc->partners[sc->agreements[v->agreement].to].id);
+		break;
+	case FLOW_VARY_WAITING:
+		snprintf(buf, size, "patients waiting to go home, %s to %s",
+		         sc->partners[sc->flows[v->flow].from].id,
+		         sc->partners[sc->flows[v->flow].to].id);
+		break;
+	case FLOW_VARY_BED_DAY_COST:
+		snprintf(buf, size, "bed-day penalty, %s to %s (weight)",
+		         sc->partners[sc->flows[v->flow].from].id,
+		         sc->partners[sc->flows[v->flow].to].id);
 		break;
 	}
 	return buf;

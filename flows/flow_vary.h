@@ -20,6 +20,9 @@
  *   recruitment                    staff.PARTNER.ROLE: that many more
  *                                  substantive staff on every shift
  *   an agreement's max_per_shift   max_per_shift.FROM.TO.ROLE (ROLE may be *)
+ *   a discharge pathway (§3f)      waiting.FROM.TO (patients, whole),
+ *                                  bed_day_cost.FROM.TO (a penalty weight):
+ *                                  the one flow.csv row from FROM to TO
  * Identifiers may hold dots, so a name is split where its parts are ids of
  * the scenario; a name that splits two ways is an error.
  */
@@ -43,7 +46,9 @@ enum flow_vary_kind {
 	FLOW_VARY_STEP,
 	FLOW_VARY_DEMAND, /* partner: MU_ALL = system-wide */
 	FLOW_VARY_STAFF,
-	FLOW_VARY_MAX_PER_SHIFT
+	FLOW_VARY_MAX_PER_SHIFT,
+	FLOW_VARY_WAITING, /* §3f: these two of pathway flow */
+	FLOW_VARY_BED_DAY_COST
 };
 
 struct flow_vary {
@@ -51,6 +56,7 @@ struct flow_vary {
 	enum flow_vary_kind kind;
 	size_t setting;                  /* FLOW_VARY_SETTING; else MU_SETTING_COUNT */
 	size_t partner, role, agreement; /* MU_ALL where they do not apply */
+	size_t flow;                     /* a flow.csv row (§3f), else MU_ALL */
 	double from, to, step;
 	size_t n_values;
 	/* What the scenario held before the first value, so that every value

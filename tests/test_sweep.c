@@ -238,8 +238,9 @@ static void test_sweep_settings_follow_the_table(void **state)
 	                    "break_glass_penalty, tier_penalty, agency_budget, rate_card), "
 	                    "agency_budget.PARTNER, agency_cap.ROLE, bank_rate.ROLE, "
 	                    "bank_cap.ROLE, elasticity.ROLE, reference_rate.ROLE, step.ROLE, "
-	                    "demand, demand.PARTNER, staff.PARTNER.ROLE or "
-	                    "max_per_shift.FROM.TO.ROLE");
+	                    "demand, demand.PARTNER, staff.PARTNER.ROLE, "
+	                    "max_per_shift.FROM.TO.ROLE, waiting.FROM.TO or "
+	                    "bed_day_cost.FROM.TO");
 	mu_scenario_free(sc);
 }
 
@@ -540,6 +541,61 @@ static void test_sweep_supply_cells_and_rate_card(void **state)
 	mu_scenario_free(sc);
 }
 
+/* A discharge pathway (DESIGN.md §3f; test_hospital_flow's): 2 patients
+ * at a fit to leave, each adding 4 h a day of care at h (0.5 care worker
+ * of 8 h, from an agency at £25/h: £100 a day) and freeing 4 h of a's
+ * nursing (which a's 3 nurses cover anyway), over two days. */
+static const struct harness_file pathway[] = {
+    {"partners.csv", "id,kind\na,acute\nh,homecare\n"},
+    {"roles.csv", "id\nrn\ncw\n"},
+    {"shifts.csv", "id,date,start,end,paid_hours\n"
+                   "d1,2026-11-30,08:00,16:00,8\n"
+                   "d2,2026-12-01,08:00,16:00,8\n"},
+    {"demand.csv", "partner,role,shift,required,minimum\n"
+                   "a,rn,d1,3,2\na,rn,d2,3,2\nh,cw,d1,0,0\nh,cw,d2,0,0\n"},
+    {"staff.csv", "partner,role,shift,available\na,rn,d1,3\na,rn,d2,3\n"},
+    {"agency.csv", "supplier,role,partner,rate\ncarers,cw,h,25\n"},
+    {"agreements.csv", "from,to,role,max_per_shift,travel_cost\n"},
+    {"caps.csv", "role,bank_rate,agency_cap\n"},
+    {"flow.csv", "from,to,waiting,care_role,care_hours,ward_role,ward_hours,bed_day_cost\n"
+                 "a,h,2,cw,4,rn,4,395\n"},
+    {NULL, NULL},
+};
+
+/* bed_day_cost.FROM.TO: a patient costs min(2 c in a bed, c + 100 home
+ * on day 2, 200 home on day 1): 0, 100, 200, 200 at c = 0, 50, 100, 150,
+ * two patients (in a rota too: both home is one whole agency carer a
+ * day). waiting.FROM.TO at 395: 0, 2 or 4 patients home on day 1 at 200
+ * each; the label and the refusals. */
+static void test_sweep_discharge_pathway(void **state)
+{
+	static const double cost[] = {0, 200, 400, 400}, waiting[] = {0, 400, 800};
+	struct mu_scenario *sc = harness_load(pathway, none);
+	struct flow_vary v;
+	struct mu_err err;
+	char label[128];
+	(void)state;
+	expect_sweep(sc, "bed_day_cost.a.h=0:150:50", cost, 4);
+	assert_true(fabs(sc->flows[0].bed_day_cost - 150) < 1e-9);
+	sc->flows[0].bed_day_cost = 395;
+	expect_sweep(sc, "waiting.a.h=0:4:2", waiting, 3);
+	assert_int_equal(sc->flows[0].waiting, 4);
+	mu_err_clear(&err);
+	assert_int_equal(flow_vary_parse(sc, "waiting.a.h=0:4:2", &v, &err), MU_OK);
+	assert_string_equal(flow_vary_label(&v, sc, label, sizeof(label)),
+	                    "patients waiting to go home, a to h");
+	flow_vary_release(&v);
+	assert_int_equal(flow_vary_parse(sc, "bed_day_cost.a.h=0:4:2", &v, &err), MU_OK);
+	assert_string_equal(flow_vary_label(&v, sc, label, sizeof(label)),
+	                    "bed-day penalty, a to h (weight)");
+	flow_vary_release(&v);
+	assert_string_equal(refusal(sc, "waiting.h.a=0:4:2"),
+	                    "--vary waiting.h.a: no row of flow.csv is from.to 'h.a'");
+	assert_non_null(strstr(refusal(sc, "waiting.a.h=0.5:4:1"), "whole numbers"));
+	assert_non_null(strstr(refusal(sc, "bed_day_cost.a.h=-1:4:1"), "FROM:TO:STEP"));
+	mu_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -557,6 +613,7 @@ int main(void)
 	    cmocka_unit_test(test_sweep_bank_cap_buys_supply),
 	    cmocka_unit_test(test_sweep_supply_cells_and_rate_card),
 	    cmocka_unit_test(test_sweep_refuses_what_supply_cannot_show),
+	    cmocka_unit_test(test_sweep_discharge_pathway),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
