@@ -37,6 +37,8 @@ static void year_of(const struct pol_recruited *r, const struct flow_recruit_req
 		y->spend += req->weights[k] * t->spend_total;
 		y->filled += req->weights[k] * t->filled_hours;
 		y->red_flags += t->n_red_flags;
+		for (i = 0; i < r->plans[k]->n_discharges; i++)
+			y->bed_days += req->weights[k] * r->plans[k]->discharges[i].waiting;
 	}
 	for (i = 0; i < r->n_posts; i++)
 		y->posts += r->posts[i];
@@ -231,7 +233,10 @@ void flow_recruit_say(struct mu_buf *b, const struct mu_scenario *sc,
 	                             .cost_next = r->next.cost,
 	                             .is_lp = req->is_lp,
 	                             .is_none_unsolved = !io_say_recruit_is_solved(&r->none),
-	                             .is_unfinished = is_unfinished(r)});
+	                             .is_unfinished = is_unfinished(r),
+	                             .has_flow = sc->n_flows > 0,
+	                             .bed_days = r->year.bed_days,
+	                             .bed_days_none = r->none.bed_days});
 }
 
 /* posts.csv, each week's plan.csv and summary.csv, curve.csv and

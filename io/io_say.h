@@ -262,9 +262,16 @@ struct io_say_recruit {
 	 * the sentence then says it compares the best rotas found, and claims
 	 * no best. */
 	bool is_unfinished;
+	/* the weeks have discharge pathways (DESIGN.md §3f): the bed-days a
+	 * year of patients fit to leave, with the posts and without */
+	bool has_flow;
+	double bed_days, bed_days_none;
 };
 
-/* Appends plain text to b. */
+/* Appends plain text to b. With pathways (has_flow) and posts, the
+ * bed-days they free a year, whole ("; they free 1,234 bed-days a year of
+ * patients fit to leave and waiting in a hospital bed"; "add" when the
+ * bed-days rise; "leave as many" when they round to 0). */
 void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct io_say_recruit *r);
 
 /* Shares (DESIGN.md §3a): a coalition, the core check and the settlement. */
@@ -311,6 +318,10 @@ struct io_recruit_year {
 	double filled;    /* filled hours */
 	double posts;     /* in all */
 	size_t red_flags; /* over the weeks */
+	/* patients fit to leave still in a hospital bed at the end of each
+	 * day (DESIGN.md §3f, the plans' bed_days rows), weeks x weights: a
+	 * year's bed-days; 0 without flow.csv */
+	double bed_days;
 };
 
 /* Optimal or feasible: a plan was found. */

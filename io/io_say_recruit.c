@@ -34,6 +34,25 @@ static void say_cost_change(struct mu_buf *b, double more, bool is_one)
 	io_say_weight(b, more);
 }
 
+/* The bed-days a year the posts free (DESIGN.md §3f), whole, with a
+ * thousands comma; the verb singular or plural. */
+static void say_bed_days(struct mu_buf *b, double freed, bool is_one)
+{
+	char n[MU_MONEY_SIZE];
+	double days = round(freed);
+	if (days == 0) {
+		mu_buf_addf(b, "; %s as many patients fit to leave waiting in a hospital bed",
+		            is_one ? "it leaves" : "they leave");
+		return;
+	}
+	/* mu_format_weight writes the thousands comma, no pound sign */
+	mu_format_weight(n, fabs(days), 0);
+	mu_buf_addf(
+	    b, "; %s %s bed-day%s a year of patients fit to leave and waiting in a hospital bed",
+	    days > 0 ? (is_one ? "it frees" : "they free") : (is_one ? "it adds" : "they add"), n,
+	    fabs(days) == 1 ? "" : "s");
+}
+
 void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct io_say_recruit *r)
 {
 	size_t i, n_shown = 0, n_with = 0;
@@ -96,6 +115,8 @@ void io_say_recruit(struct mu_buf *b, const struct mu_scenario *sc, const struct
 		else
 			mu_buf_addf(b, ", and %.0f %s hour%s a year are filled", fabs(hours),
 			            hours > 0 ? "more" : "fewer", fabs(hours) == 1 ? "" : "s");
+		if (r->has_flow)
+			say_bed_days(b, r->bed_days_none - r->bed_days, is_one);
 	}
 	if (r->has_next && !r->is_next_feasible) {
 		mu_buf_adds(b, "; no post more fits within recruit_budget and max_posts.");

@@ -1768,8 +1768,13 @@ static void test_io_say_recruit_is_true_of_its_numbers(void **state)
 		r.is_next_feasible = uniform() < 0.8;
 		r.cost_next = r.cost + draw(1e5);
 		r.is_unfinished = !r.is_lp && uniform() < 0.5;
+		r.has_flow = uniform() < 0.5;
+		r.bed_days_none = 5000 * uniform();
+		r.bed_days =
+		    uniform() < 0.1 ? r.bed_days_none + draw(1) : r.bed_days_none - draw(3000);
 		mu_buf_init(&b);
 		io_say_recruit(&b, &sc, &r);
+		assert_true((strstr(b.data, "hospital bed") != NULL) == (r.has_flow && n_with > 0));
 		assert_null(strstr(b.data, "save"));
 		assert_null(strstr(b.data, "yearly cost"));
 		assert_null(strstr(b.data, "by \xc2\xa3-")); /* never a signed pound */
@@ -1817,6 +1822,23 @@ static void test_io_say_recruit_is_true_of_its_numbers(void **state)
 				snprintf(want, sizeof(want), "%.0f %s hour", fabs(hours),
 				         hours > 0 ? "more" : "fewer");
 				assert_non_null(strstr(b.data, want));
+			}
+			if (r.has_flow) {
+				double days = round(r.bed_days_none - r.bed_days);
+				bool is_one = n_with == 1 && total <= 1;
+				const char *verb =
+				    days > 0   ? (is_one ? "; it frees " : "; they free ")
+				    : days < 0 ? (is_one ? "; it adds " : "; they add ")
+				               : (is_one ? "; it leaves as many patients"
+				                         : "; they leave as many patients");
+				const char *at = strstr(b.data, verb);
+				assert_non_null(at);
+				if (days != 0) {
+					at += strlen(verb);
+					assert_true(fabs(weight_at(at) - fabs(days)) < 1e-9);
+					assert_non_null(
+					    strstr(at, " a year of patients fit to leave"));
+				}
 			}
 		}
 		if (r.has_next && !r.is_next_feasible)
