@@ -206,6 +206,11 @@ void cli_compare_print(const struct mu_scenario *sc, const struct flow_compare *
 	mu_buf_init(&say);
 	io_say_value(&say, sc, sys->solved.plan, silo->solved.plan);
 	printf("\n%s\n", cli_safe(say.data));
+	if (sc->n_flows > 0) {
+		mu_buf_reset(&say);
+		io_say_flow_compare(&say, sc, sys->solved.plan, silo->solved.plan);
+		printf("%s\n", cli_safe(say.data));
+	}
 	mu_buf_release(&say);
 	mu_buf_init(&say);
 	{

@@ -949,6 +949,12 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 	io_say_value(&say, sc, sys->plan, silo->plan);
 	mu_buf_adds(&b, "<p style=\"font-size:1.2em\">");
 	io_html_esc(&b, say.data);
+	if (sc->n_flows > 0) {
+		mu_buf_reset(&say);
+		io_say_flow_compare(&say, sc, sys->plan, silo->plan);
+		mu_buf_adds(&b, "</p>\n<p>Moving patients home sooner: ");
+		io_html_esc(&b, say.data);
+	}
 	mu_buf_adds(&b, "</p>\n<p>The objective &mdash; spend plus the penalty weights the "
 	                "scenario puts on unfilled hours, agency tiers and break-glass, not money "
 	                "anyone pays &mdash; is ");

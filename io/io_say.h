@@ -421,4 +421,15 @@ void io_say_flow(struct mu_buf *b, const struct mu_scenario *sc, size_t flow,
 size_t io_say_flow_prices(struct mu_buf *b, const struct mu_scenario *sc, size_t flow,
                           const struct mu_price_row *prices, size_t n, size_t max_staff);
 
+/* What moving patients home is worth inside the value of working
+ * together (compare, DESIGN.md §3f): per pathway of sc, the patients sys
+ * sends home against silo's, and the bed-days, care hours and ward shifts
+ * freed more or fewer ("Working together, A sends 25 of its 25 patients
+ * waiting for care from B home, against 18 alone: 49 fewer bed-days at A,
+ * 84 more care hours at B and 12 more ward shifts freed."); then the
+ * bed-day penalty's fall (a weight) beside the objective's (silo - sys).
+ * Nothing without pathways. Plain text. */
+void io_say_flow_compare(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *sys,
+                         const struct mu_plan *silo);
+
 #endif

@@ -279,3 +279,60 @@ size_t io_say_flow_prices(struct mu_buf *b, const struct mu_scenario *sc, size_t
 	free(staff);
 	return n_said;
 }
+
+/* "; 49 fewer bed-days" style: n (rounded as io_say_flow_number shows it)
+ * more or fewer of what, or "as many what". */
+static void say_more(struct mu_buf *b, double more, const char *what, const char *what_one)
+{
+	if (fabs(more) < IO_SAY_FLOW_NONE) {
+		mu_buf_addf(b, "as many %s", what);
+		return;
+	}
+	io_say_flow_number(b, fabs(more));
+	mu_buf_addf(b, " %s %s", more > 0 ? "more" : "fewer", is_one(fabs(more)) ? what_one : what);
+}
+
+void io_say_flow_compare(struct mu_buf *b, const struct mu_scenario *sc, const struct mu_plan *sys,
+                         const struct mu_plan *silo)
+{
+	size_t f;
+	double pen_sys = 0, pen_silo = 0, lower = silo->objective - sys->objective, fall;
+	for (f = 0; f < sc->n_flows; f++) {
+		const struct mu_flow *w = &sc->flows[f];
+		const char *from = sc->partners[w->from].name, *to = sc->partners[w->to].name;
+		struct io_say_flow a, c;
+		io_say_flow_sum(&a, sc, sys, f);
+		io_say_flow_sum(&c, sc, silo, f);
+		pen_sys += a.penalty;
+		pen_silo += c.penalty;
+		mu_buf_addf(b, "%sWorking together, %s sends ", f ? " " : "", from);
+		io_say_flow_number(b, a.discharged);
+		mu_buf_addf(b, " of its %ld patient%s waiting for care from %s home, against ",
+		            w->waiting, w->waiting == 1 ? "" : "s", to);
+		io_say_flow_number(b, c.discharged);
+		mu_buf_adds(b, " alone: ");
+		say_more(b, a.bed_days - c.bed_days, "bed-days", "bed-day");
+		mu_buf_addf(b, " at %s, ", from);
+		say_more(b, a.care_hours - c.care_hours, "care hours", "care hour");
+		mu_buf_addf(b, " at %s and ", to);
+		say_more(b, a.ward_staff - c.ward_staff, "ward shifts freed", "ward shift freed");
+		mu_buf_adds(b, ".");
+	}
+	if (sc->n_flows == 0)
+		return;
+	fall = pen_silo - pen_sys;
+	mu_buf_adds(b, " The bed-day penalty (a weight, not money) is ");
+	if (io_say_is_zero_money(fall)) {
+		mu_buf_adds(b, "the same");
+	} else {
+		io_say_weight(b, fall);
+		mu_buf_adds(b, fall > 0 ? " lower" : " higher");
+	}
+	mu_buf_adds(b, " working together, of an objective (spend plus penalty weights) ");
+	if (io_say_is_zero_money(lower)) {
+		mu_buf_adds(b, "the same in all.");
+	} else {
+		io_say_weight(b, lower);
+		mu_buf_addf(b, " %s in all.", lower > 0 ? "lower" : "higher");
+	}
+}

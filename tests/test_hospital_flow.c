@@ -426,6 +426,17 @@ static void test_hospital_flow_solve_writes_discharges(void **state)
 	assert_null(strstr(text, "\xc2\xa3"
 	                         "200"));
 	free(text);
+	/* compare: the agency still serves h alone, so the silo sends both
+	 * home too, and the sentence says nothing changes */
+	r = tu_run("compare", "sc", "--lp", "--db", "m.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "\nWorking together, a sends 2 of its 2 patients waiting for "
+	                              "care from h home, against 2 alone: as many bed-days at a, "
+	                              "as many care hours at h and as many ward shifts freed. The "
+	                              "bed-day penalty (a weight, not money) is the same working "
+	                              "together, of an objective (spend plus penalty weights) the "
+	                              "same in all.\n"));
+	tu_result_free(&r);
 	/* without flow.csv: no discharges.csv, no bed-day column, and the
 	 * ward asks for its 3 nurses */
 	tu_path(path, sizeof(path), "sc/flow.csv");

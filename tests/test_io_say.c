@@ -2633,6 +2633,128 @@ static void test_io_say_flow_prices_say_the_rows(void **state)
 	mu_buf_release(&b);
 }
 
+/* Reads "N more what", "N fewer what" or "as many what" at *s against
+ * more, and moves past it. */
+static void check_flow_more(const char **s, double more, const char *what)
+{
+	char want[64];
+	if (strncmp(*s, "as many ", 8) == 0) {
+		assert_true(fabs(more) < IO_SAY_FLOW_NONE);
+		*s += 8;
+	} else {
+		char *end;
+		double shown = strtod(*s, &end);
+		bool is_more = strncmp(end, " more ", 6) == 0;
+		assert_true(is_more || strncmp(end, " fewer ", 7) == 0);
+		assert_true(is_more == (more > 0));
+		assert_flow_number(shown, fabs(more));
+		*s = end + (is_more ? 6 : 7);
+	}
+	snprintf(want, sizeof(want), "%.8s", what);
+	assert_true(strncmp(*s, want, strlen(want)) == 0);
+}
+
+/* A plan's discharge rows of one pathway over n_days, generated. */
+static void gen_discharges(struct mu_discharge_row *rows, size_t n_days, long waiting)
+{
+	double left = (double)waiting, total = 0;
+	size_t t;
+	for (t = 0; t < n_days; t++) {
+		double d = uniform() < 0.5 ? 0 : floor(left * uniform() + 0.5);
+		if (uniform() < 0.3)
+			d = left * uniform();
+		left -= d;
+		total += d;
+		rows[t] = (struct mu_discharge_row){.day = 20788 + (long)t,
+		                                    .discharged = d,
+		                                    .waiting = left,
+		                                    .freed_beds = total,
+		                                    .bed_day_penalty = left * 395,
+		                                    .care_hours = total * 3,
+		                                    .ward_staff = total * 0.1 * uniform()};
+	}
+}
+
+/* compare's sentence of §3f (io_say_flow_compare) on 3,000 generated
+ * pairs of system and silo plans of one pathway: patients sent home by
+ * each, the bed-days, care hours and ward shifts more or fewer with their
+ * sign, the bed-day penalty's fall as a weight beside the objective's. */
+static void test_io_say_flow_compare_is_true_of_its_numbers(void **state)
+{
+	struct mu_partner fp[2] = {{.id = "a", .name = "Acute Trust"},
+	                           {.id = "h", .name = "Homecare Ltd"}};
+	struct mu_flow flow = {.from = 0, .to = 1};
+	struct mu_scenario sc = {.partners = fp, .n_partners = 2, .flows = &flow, .n_flows = 1};
+	struct mu_discharge_row rs[7], rl[7];
+	struct mu_plan sys = {.discharges = rs, .n_discharges = 7},
+	               silo = {.discharges = rl, .n_discharges = 7};
+	struct mu_buf b;
+	size_t k;
+	(void)state;
+	mu_buf_init(&b);
+	for (k = 0; k < 3000; k++) {
+		struct io_say_flow a, c;
+		const char *s;
+		char want[160];
+		double fall, lower;
+		flow.waiting = (long)(uniform() * 40);
+		gen_discharges(rs, 7, flow.waiting);
+		if (uniform() < 0.2)
+			memcpy(rl, rs, sizeof(rl));
+		else
+			gen_discharges(rl, 7, flow.waiting);
+		sys.objective = 1e5 * uniform();
+		silo.objective = uniform() < 0.1 ? sys.objective : sys.objective + draw(1e5);
+		io_say_flow_sum(&a, &sc, &sys, 0);
+		io_say_flow_sum(&c, &sc, &silo, 0);
+		mu_buf_reset(&b);
+		io_say_flow_compare(&b, &sc, &sys, &silo);
+		s = b.data;
+		assert_null(strstr(s, "\xc2\xa3"));
+		assert_null(strstr(s, "save"));
+		assert_flow_number(flow_number_after(&s, "Working together, Acute Trust sends "),
+		                   a.discharged);
+		snprintf(want, sizeof(want),
+		         " of its %ld patient%s waiting for care from Homecare Ltd home, against ",
+		         flow.waiting, flow.waiting == 1 ? "" : "s");
+		assert_flow_number(flow_number_after(&s, want), c.discharged);
+		assert_true(strncmp(s, " alone: ", 8) == 0);
+		s += 8;
+		check_flow_more(&s, a.bed_days - c.bed_days, "bed-day");
+		s = strstr(s, " at Acute Trust, ");
+		assert_non_null(s);
+		s += strlen(" at Acute Trust, ");
+		check_flow_more(&s, a.care_hours - c.care_hours, "care hour");
+		s = strstr(s, " at Homecare Ltd and ");
+		assert_non_null(s);
+		s += strlen(" at Homecare Ltd and ");
+		check_flow_more(&s, a.ward_staff - c.ward_staff, "ward shi");
+		s = strstr(s, " The bed-day penalty (a weight, not money) is ");
+		assert_non_null(s);
+		s += strlen(" The bed-day penalty (a weight, not money) is ");
+		fall = c.penalty - a.penalty;
+		if (strncmp(s, "the same", 8) == 0) {
+			assert_true(fabs(fall) < (fabs(fall) < 100 ? 0.005 : 0.5));
+		} else {
+			assert_true(fabs(weight_at(s) - fabs(fall)) <= money_tolerance(fabs(fall)));
+			assert_non_null(strstr(s, fall > 0 ? " lower working" : " higher working"));
+		}
+		s = strstr(s, "penalty weights) ");
+		assert_non_null(s);
+		s += strlen("penalty weights) ");
+		lower = silo.objective - sys.objective;
+		if (strncmp(s, "the same", 8) == 0) {
+			assert_true(fabs(lower) < (fabs(lower) < 100 ? 0.005 : 0.5));
+		} else {
+			assert_true(fabs(weight_at(s) - fabs(lower)) <=
+			            money_tolerance(fabs(lower)));
+			assert_non_null(
+			    strstr(s, lower > 0 ? " lower in all." : " higher in all."));
+		}
+	}
+	mu_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2660,6 +2782,7 @@ int main(void)
 	    cmocka_unit_test(test_io_say_recruit_curve_is_true_of_its_points),
 	    cmocka_unit_test(test_io_say_flow_is_true_of_its_numbers),
 	    cmocka_unit_test(test_io_say_flow_prices_say_the_rows),
+	    cmocka_unit_test(test_io_say_flow_compare_is_true_of_its_numbers),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
