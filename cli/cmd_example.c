@@ -1,6 +1,7 @@
 /*
- * cmd_example.c - `muster example DIR [--summer]`: writes the built-in
- * example ICS, or its summer week, as CSV files to edit.
+ * cmd_example.c - `muster example DIR [--summer] [--flow]`: writes the
+ * built-in example ICS, or its summer week, as CSV files to edit, with its
+ * discharge pathway (DESIGN.md §3f) when asked.
  */
 #include "cli.h"
 
@@ -11,7 +12,7 @@
 #include <string.h>
 
 const char cmd_example_help[] =
-    "usage: muster example DIR [--summer]\n"
+    "usage: muster example DIR [--summer] [--flow]\n"
     "\n"
     "Writes the built-in example ICS (the one 'muster demo' solves: a winter\n"
     "week, Mon 30 Nov - Sun 6 Dec 2026) into the folder DIR as CSV files: a\n"
@@ -28,6 +29,12 @@ const char cmd_example_help[] =
     "            two representative weeks of 'muster recruit':\n"
     "              muster example ics; muster example ics-summer --summer\n"
     "              muster recruit ics ics-summer --lp --posts 0:60:5\n"
+    "  --flow    adds flow.csv (DESIGN.md 3f): 40 patients at Northshire Acute\n"
+    "            fit to leave and waiting for care from Brightway Homecare, 2.5\n"
+    "            h of care a day and 1 h of a nurse's time on the ward, a\n"
+    "            bed-day 395 (a penalty weight); not in the demo's example,\n"
+    "            whose rota no solver then proves in minutes:\n"
+    "              muster example icf --flow; muster solve icf --lp --out icf-out\n"
     "\n"
     "exit codes: 0 written; 2 bad usage or a file already exists; 1 I/O error.\n";
 
@@ -37,7 +44,7 @@ int cmd_example(int argc, char **argv)
 	struct mu_err err;
 	enum mu_code rc;
 	const char *dir = NULL;
-	bool is_summer = false;
+	bool is_summer = false, is_flow = false;
 	int i;
 
 	if (cli_print_help_if_asked(cmd_example_help, argc, argv))
@@ -45,6 +52,8 @@ int cmd_example(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--summer") == 0)
 			is_summer = true;
+		else if (strcmp(argv[i], "--flow") == 0)
+			is_flow = true;
 		else if (argv[i][0] == '-')
 			return cli_usage_error("example", "unknown option '%s'", argv[i]);
 		else if (dir)
@@ -56,11 +65,13 @@ int cmd_example(int argc, char **argv)
 		return cli_usage_error("example", "missing DIR");
 	mu_err_clear(&err);
 	src = is_summer ? io_source_example_summer() : io_source_example();
+	if (is_flow)
+		io_source_add_example_flow(src);
 	rc = io_source_write_dir(src, dir, &err);
 	if (rc == MU_OK)
-		printf("wrote %zu files of the example ICS%s to %s; try 'muster check %s'\n",
+		printf("wrote %zu files of the example ICS%s%s to %s; try 'muster check %s'\n",
 		       src->n_files + (src->history ? 1 : 0), is_summer ? " (its summer week)" : "",
-		       cli_safe(dir), cli_safe(dir));
+		       is_flow ? " with its discharge pathway" : "", cli_safe(dir), cli_safe(dir));
 	io_source_free(src);
 	return rc == MU_OK ? 0 : cli_fail(&err);
 }

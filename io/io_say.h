@@ -413,7 +413,7 @@ void io_say_flow(struct mu_buf *b, const struct mu_scenario *sc, size_t flow,
  *   range reaches one patient, that sending them home does not lower it;
  * - one more patient waiting: the waiting row's price plus its bed-day
  *   rows' (bedrow_f<flow>_t*), all of whose limits it raises: "would raise
- *   the objective by X or more" (or "lower ... by X or less");
+ *   the objective by at least X" (or "lower ... by at most X");
  * - the max_staff largest prices of one more care_role staff-shift at `to`
  *   (its staff rows) whose range reaches one more.
  * All weights, no pound sign. Plain text, sentences apart by a space;

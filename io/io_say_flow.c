@@ -243,10 +243,11 @@ size_t io_say_flow_prices(struct mu_buf *b, const struct mu_scenario *sc, size_t
 			mu_buf_addf(
 			    b,
 			    "%sOne more patient fit to leave and waiting at %s for care from "
-			    "%s would %s the objective by ",
-			    n_said ? " " : "", from, to, more > 0 ? "raise" : "lower");
+			    "%s would %s the objective by %s ",
+			    n_said ? " " : "", from, to, more > 0 ? "raise" : "lower",
+			    more > 0 ? "at least" : "at most");
 			io_say_weight(b, more);
-			mu_buf_addf(b, " %s.", more > 0 ? "or more" : "or less");
+			mu_buf_adds(b, ".");
 			n_said++;
 		}
 	}

@@ -29,6 +29,8 @@ extern const struct io_embedded_file io_example_files[];
 extern const size_t io_example_n_files;
 extern const struct io_embedded_file io_example_summer_files[];
 extern const size_t io_example_summer_n_files;
+extern const struct io_embedded_file io_example_flow_files[];
+extern const size_t io_example_flow_n_files;
 
 static int cmp_files(const void *a, const void *b)
 {
@@ -242,6 +244,23 @@ struct io_source *io_source_example_summer(void)
 {
 	return source_embedded("(built-in example, summer week)", io_example_summer_files,
 	                       io_example_summer_n_files);
+}
+
+void io_source_add_example_flow(struct io_source *src)
+{
+	size_t i;
+	src->files =
+	    mu_realloc(src->files, (src->n_files + io_example_flow_n_files) * sizeof(*src->files));
+	for (i = 0; i < io_example_flow_n_files; i++) {
+		struct io_file *f = &src->files[src->n_files++];
+		memset(f, 0, sizeof(*f));
+		f->name = mu_strdup(io_example_flow_files[i].name);
+		f->len = io_example_flow_files[i].len;
+		f->data = mu_malloc(f->len + 1);
+		memcpy(f->data, io_example_flow_files[i].data, f->len);
+		f->data[f->len] = '\0';
+	}
+	qsort(src->files, src->n_files, sizeof(*src->files), cmp_files);
 }
 
 /* Writes len bytes of data to dir/name, never over an existing file. */

@@ -75,6 +75,13 @@ struct io_source *io_source_example(void);
  * demand; the second week of `muster recruit`. Never fails. */
 struct io_source *io_source_example_summer(void);
 
+/* Adds the example's discharge pathway (DESIGN.md §3f, io/example-flow:
+ * flow.csv, 40 patients at acute_north waiting for care from homecare) to
+ * src, an io_source_example or io_source_example_summer, for `muster
+ * example DIR --flow`. Not in the example the demo solves: with it no
+ * solver proves the example's rota in minutes (docs/hospital-flow.md). */
+void io_source_add_example_flow(struct io_source *src);
+
 /* Writes every file of src into dir, creating dir if needed; refuses to
  * overwrite existing files. MU_OK, MU_E_USAGE (a file exists) or MU_E_IO. */
 enum mu_code io_source_write_dir(const struct io_source *src, const char *dir, struct mu_err *err);

@@ -5,6 +5,7 @@ The CSV files are committed and compiled into muster; this script is how they
 were made, so that the example can be re-shaped and re-made the same way:
     python3 scripts/gen_example.py io/example
     python3 scripts/gen_example.py --summer io/example-summer
+    python3 scripts/gen_example.py --flow io/example-flow
 Deterministic (fixed seed). Rates: NHS Agenda for Change 2025/26 band entry
 points / 1,955.4 h; agency cap 55% above basic; unsocial-hours enhancement
 per shift (+30% nights and Saturdays, +60% Sundays).
@@ -18,6 +19,12 @@ offered shifts, agencies, agreements, caps, supply, settings and
 recruits.csv. So the two weeks differ in demand alone. Both weeks draw the
 same random numbers in the same order: the winter files are the same with
 or without --summer, and recruits.csv and supply.csv draw none.
+
+--flow writes only the example's discharge pathway (DESIGN.md 3f) as
+flow.csv into io/example-flow, the file `muster example DIR --flow` adds to
+either week. It is not part of the example the demo solves: with it
+neither muster's rota search nor CBC proves the example's rota optimal in
+minutes (docs/hospital-flow.md, "The example's pathway").
 """
 import csv
 import datetime
@@ -28,8 +35,10 @@ import sys
 rng = random.Random(2026)
 args = sys.argv[1:]
 SUMMER = "--summer" in args
-args = [a for a in args if a != "--summer"]
-out = args[0] if args else ("io/example-summer" if SUMMER else "io/example")
+FLOW = "--flow" in args
+args = [a for a in args if a not in ("--summer", "--flow")]
+out = args[0] if args else ("io/example-flow" if FLOW else
+                            "io/example-summer" if SUMMER else "io/example")
 SUMMER_DEMAND = 0.85  # the summer week's required, as a share of the winter week's
 os.makedirs(out, exist_ok=True)
 
@@ -40,6 +49,24 @@ def write(name, header, rows):
         w.writerow(header)
         w.writerows(rows)
 
+
+# flow.csv (DESIGN.md 3f; docs/hospital-flow.md gives each figure's
+# source): patients at Northshire Acute fit to leave and waiting for
+# homecare from Brightway. About 13,000 patients a night in England are
+# fit to leave and still in a bed, a quarter of them waiting for homecare
+# (NHS England, September 2025): about 3,250 over 42 ICSs, 77 an ICS, and
+# Northshire Acute is one of the example's two acute trusts: 40. A
+# delayed bed-day is valued at 395 (King's Fund); a penalty weight, not
+# cash. Care 2.5 h a day (an assumption: four or five visits), nursing 1
+# h a day of a registered nurse on the ward (an assumption: a patient fit
+# to leave needs less than an acute one). The same for either week; no
+# random draw (the other files are the same with or without it).
+if FLOW:
+    write("flow.csv", ["from", "to", "waiting", "care_role", "care_hours", "ward_role",
+                       "ward_hours", "bed_day_cost"],
+          [("acute_north", "homecare", 40, "care_worker", 2.5, "rn_b5", 1, 395)])
+    print(f"wrote the example's discharge pathway to {out}")
+    sys.exit(0)
 
 # Role: (name, group, band, annual salary 2025/26 entry point, or hourly)
 ROLES = {

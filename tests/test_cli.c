@@ -3779,6 +3779,55 @@ static double weight_after(const char *text, const char *key)
 	return parse_money(at);
 }
 
+/* `example DIR --flow` (DESIGN.md §3f): either week with the example's
+ * discharge pathway, io/example-flow's flow.csv byte for byte, checked;
+ * solved in plan mode it says the sentence of §3f, writes discharges.csv
+ * and the page's section. */
+static void test_cli_example_with_its_pathway(void **state)
+{
+	static const char flow[] =
+	    "from,to,waiting,care_role,care_hours,ward_role,ward_hours,"
+	    "bed_day_cost\nacute_north,homecare,40,care_worker,2.5,rn_b5,1,395\n";
+	struct tu_result r;
+	char path[400], *text;
+	(void)state;
+	r = tu_run("example", "icf", "--flow", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(
+	    strstr(r.out, "wrote 16 files of the example ICS with its discharge pathway to icf"));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "icf/flow.csv");
+	text = tu_slurp(path);
+	assert_string_equal(text, flow);
+	free(text);
+	r = tu_run("example", "icfs", "--summer", "--flow", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "wrote 15 files of the example ICS (its summer week) with "
+	                              "its discharge pathway"));
+	tu_result_free(&r);
+	r = tu_run("check", "icfs", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, ", 1 flow.csv pathway"));
+	assert_null(strstr(r.err, "warning"));
+	tu_result_free(&r);
+	r = tu_run("solve", "icf", "--lp", "--out", "icf-out", "--db", "f.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "\n  Sending "));
+	assert_non_null(strstr(r.out,
+	                       " patients waiting at Northshire Acute Hospitals NHS Trust for "
+	                       "care from Brightway Homecare home by "));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "icf-out/report.html");
+	text = tu_slurp(path);
+	assert_non_null(strstr(text, "<h2>Moving patients home sooner</h2>"));
+	assert_non_null(strstr(text, "Each patient sent home from Northshire Acute"));
+	free(text);
+	tu_path(path, sizeof(path), "icf-out/discharges.csv");
+	text = tu_slurp(path);
+	assert_non_null(strstr(text, "acute_north,homecare,care_worker,rn_b5,2026-11-30,"));
+	free(text);
+}
+
 /* Issue 18 point 7: the example's two weeks, `muster example DIR` and
  * `muster example DIR --summer`, are one system that `recruit` takes as a
  * pair; the summer week needs less. End to end in plan mode with a curve:
@@ -4164,6 +4213,7 @@ int main(void)
 	    cmocka_unit_test(test_cli_recruit_posts_curve_and_sentence),
 	    cmocka_unit_test(test_cli_recruit_refuses_with_the_reason),
 	    cmocka_unit_test(test_cli_recruit_on_the_example_weeks),
+	    cmocka_unit_test(test_cli_example_with_its_pathway),
 	    cmocka_unit_test(test_cli_keep_reads_back_the_formula_guard),
 	    cmocka_unit_test(test_cli_keep_names_a_folder),
 	    cmocka_unit_test(test_cli_a_text_file_as_db_is_bad_input),

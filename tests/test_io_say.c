@@ -2609,7 +2609,7 @@ static void test_io_say_flow_prices_say_the_rows(void **state)
 	            "a bed to the end of the horizon, lowers the objective (spend plus penalty "
 	            "weights) by at least 3,524 (by exactly that for each of up to 3 of them). "
 	            "One more patient fit to leave and waiting at Acute Trust for care from "
-	            "Homecare Ltd would lower the objective by 2,734 or less. "
+	            "Homecare Ltd would lower the objective by at most 2,734. "
 	            "One more Care worker staff-shift at Homecare Ltd on Tue 1 Dec "
 	            "07:00\xe2\x80\x93"
 	            "15:00 (tue-e) lowers the objective by 120.");
@@ -2620,9 +2620,9 @@ static void test_io_say_flow_prices_say_the_rows(void **state)
 	mu_buf_reset(&b);
 	rows[0].price = 0; /* degenerate: nothing said of a patient sent home */
 	assert_int_equal(io_say_flow_prices(&b, &sc, 0, rows, 3, 3), 1);
-	assert_string_equal(b.data, "One more patient fit to leave and waiting at Acute Trust for "
-	                            "care from Homecare Ltd would raise the objective by 790 or "
-	                            "more.");
+	assert_string_equal(b.data,
+	                    "One more patient fit to leave and waiting at Acute Trust for "
+	                    "care from Homecare Ltd would raise the objective by at least 790.");
 	mu_buf_reset(&b);
 	rows[0].range_from = 20; /* some stay: sending them home gains nothing */
 	assert_int_equal(io_say_flow_prices(&b, &sc, 0, rows, 1, 3), 1);
