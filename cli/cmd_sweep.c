@@ -185,6 +185,9 @@ static void print_table(const struct flow_sweep_request *req, const struct flow_
 	/* §3d: only when there is a rate to pay, so other sweeps print as before */
 	if (sw->has_supply)
 		printf(" %9s %9s %8s", "rate lo", "rate hi", "extra");
+	/* §3f: only with discharge pathways */
+	if (sw->has_flow)
+		printf(" %9s %9s", "sent home", "bed-days");
 	printf("\n");
 	for (p = 0; p < sw->n_points; p++) {
 		const struct flow_sweep_point *pt = &sw->points[p];
@@ -201,6 +204,8 @@ static void print_table(const struct flow_sweep_request *req, const struct flow_
 		else if (sw->has_supply)
 			printf(" %9.2f %9.2f %8.1f", pt->view.rate_lo, pt->view.rate_hi,
 			       pt->view.extra_staff);
+		if (sw->has_flow)
+			printf(" %9.1f %9.1f", pt->view.discharged, pt->view.bed_days);
 		printf("\n");
 	}
 }

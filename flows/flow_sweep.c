@@ -102,6 +102,18 @@ static void point_supply(const struct flow_sweep_request *req, const struct mu_s
 	free(is_shown);
 }
 
+/* The §3f figures of a point's plan (io_sweep_point): patients sent home
+ * and bed-days over its discharge rows. */
+static void point_flow(const struct mu_plan *plan, struct io_sweep_point *view)
+{
+	size_t i;
+	view->discharged = view->bed_days = 0;
+	for (i = 0; i < plan->n_discharges; i++) {
+		view->discharged += plan->discharges[i].discharged;
+		view->bed_days += plan->discharges[i].waiting;
+	}
+}
+
 /* Point p as a two-stage plan on req->draws (DESIGN.md §3e): what is
  * decided now as its plan rows, the expected totals as its view. */
 static enum mu_code solve_twostage_point(const struct flow_sweep_request *req,
@@ -139,6 +151,7 @@ static enum mu_code solve_twostage_point(const struct flow_sweep_request *req,
 		pt->view.gap = t.solved.gap;
 		flow_twostage_expected_totals(&t, &pt->view.system);
 		point_supply(req, sc, pt->plan, &pt->view);
+		point_flow(pt->plan, &pt->view);
 		if (req->on_point)
 			req->on_point(req->hooks.ctx, sw, p + 1);
 	}
@@ -186,6 +199,7 @@ static enum mu_code solve_points(const struct flow_sweep_request *req, struct fl
 			pt->view.gap = run.solved.gap;
 			pt->view.system = pt->plan->system;
 			point_supply(req, sc, pt->plan, &pt->view);
+			point_flow(pt->plan, &pt->view);
 			if (req->on_point)
 				req->on_point(req->hooks.ctx, sw, p + 1);
 		}
@@ -296,6 +310,7 @@ enum mu_code flow_sweep_solve(const struct io_source *src, struct mu_scenario *s
 		sw->has_supply = mu_scenario_is_elastic(sc, r);
 	for (k = 0; k < req->n_vary && !sw->has_supply; k++)
 		sw->has_supply = flow_vary_is_supply(&req->vary[k]);
+	sw->has_flow = sc->n_flows > 0;
 	if ((rc = solve_points(req, sw, sc, err)) != MU_OK)
 		return rc;
 	return record(src, req, sw, err);
@@ -393,6 +408,7 @@ enum mu_code flow_sweep_write(const char *dir, const struct io_source *src,
 	    .has_budget = sc->settings.has_agency_budget && !varies_system_budget(req),
 	    .budget = sc->settings.agency_budget,
 	    .has_supply = sw->has_supply,
+	    .has_flow = sw->has_flow,
 	};
 	if ((rc = io_outputs_write_sweep(dir, sc, src->label, &table, err)) != MU_OK)
 		say_recorded_anyway(req, sw, err);

@@ -81,6 +81,9 @@ struct flow_sweep {
 	 * sweep.csv then show each point's rate paid and extra staff (set by
 	 * flow_sweep_solve) */
 	bool has_supply;
+	/* DESIGN.md §3f: the scenario has discharge pathways: the table and
+	 * sweep.csv then show each point's patients sent home and bed-days */
+	bool has_flow;
 };
 
 /* Lays out the points of req (all, or its shard's) in *sw, the first

@@ -57,6 +57,8 @@ enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
 	if (table->has_supply) /* §3d */
 		mu_buf_adds(&b, "<th>rate paid, lowest (£/h)</th><th>highest</th><th>extra bank "
 		                "staff</th>");
+	if (table->has_flow) /* §3f */
+		mu_buf_adds(&b, "<th>patients sent home</th><th>bed-days</th>");
 	mu_buf_adds(&b, "<th>run</th></tr>\n");
 	for (i = 0; i < table->n_points; i++) {
 		const struct io_sweep_point *pt = &table->points[i];
@@ -80,6 +82,8 @@ enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
 		else if (table->has_supply)
 			mu_buf_addf(&b, "<td>%.2f</td><td>%.2f</td><td>%.1f</td>", pt->rate_lo,
 			            pt->rate_hi, pt->extra_staff);
+		if (table->has_flow)
+			mu_buf_addf(&b, "<td>%.1f</td><td>%.1f</td>", pt->discharged, pt->bed_days);
 		mu_buf_addf(&b, "<td>%lld</td></tr>\n", (long long)pt->run_id);
 	}
 	mu_buf_adds(&b, "</table>\n");

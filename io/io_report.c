@@ -918,7 +918,8 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 	    "bank_hours,agency_hours,bank_spend,lend_spend,agency_spend,unfilled_penalty,"
 	    "break_glass_staff_shifts,spend,penalties",
 	    fp);
-	fputs(table->has_supply ? ",rate_lowest,rate_highest,extra_staff\n" : "\n", fp);
+	fputs(table->has_supply ? ",rate_lowest,rate_highest,extra_staff" : "", fp);
+	fputs(table->has_flow ? ",discharged,bed_days\n" : "\n", fp);
 	for (i = 0; i < table->n_points; i++) {
 		const struct io_sweep_point *pt = &table->points[i];
 		const struct mu_totals *t = &pt->system;
@@ -942,6 +943,9 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 			fprintf(fp, ",,,%.6g", pt->extra_staff);
 		else if (table->has_supply)
 			fprintf(fp, ",%.2f,%.2f,%.6g", pt->rate_lo, pt->rate_hi, pt->extra_staff);
+		if (table->has_flow)
+			fprintf(fp, ",%.6g,%.6g", fabs(pt->discharged) < 1e-9 ? 0 : pt->discharged,
+			        fabs(pt->bed_days) < 1e-9 ? 0 : pt->bed_days);
 		fputc('\n', fp);
 	}
 	return io_file_close(&out, err);

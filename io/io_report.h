@@ -150,6 +150,10 @@ struct io_sweep_point {
 	 * row's rate, bank_rate where the plan has none; NAN with no such
 	 * role), and the extra bank staff (staff-shifts of bank_extra) */
 	double rate_lo, rate_hi, extra_staff;
+	/* DESIGN.md §3f, with io_sweep_table.has_flow: patients sent home
+	 * over the horizon and bed-days (patients still in a bed at the end
+	 * of each day), over every pathway */
+	double discharged, bed_days;
 };
 
 struct io_sweep_table {
@@ -172,6 +176,9 @@ struct io_sweep_table {
 	 * (empty without a role whose supply answers the rate) and
 	 * extra_staff, and the page shows them too */
 	bool has_supply;
+	/* DESIGN.md §3f: discharge pathways in the scenario: sweep.csv, the
+	 * table and the page show each point's discharged and bed_days */
+	bool has_flow;
 };
 
 /* Writes len bytes of data to dir/name (creating dir when it is missing),

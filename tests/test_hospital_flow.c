@@ -437,6 +437,20 @@ static void test_hospital_flow_solve_writes_discharges(void **state)
 	                              "together, of an objective (spend plus penalty weights) the "
 	                              "same in all.\n"));
 	tu_result_free(&r);
+	/* sweep over waiting: each point's patients sent home and bed-days
+	 * (all home on day 1, agency care at 100 a day against 395 a bed) */
+	r = tu_run("sweep", "sc", "--lp", "--vary", "waiting.a.h=0:4:2", "--out", "sw", "--db",
+	           "m.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, " sent home  bed-days\n"));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "sw/sweep.csv");
+	text = tu_read(path, &len);
+	assert_non_null(strstr(text, ",penalties,discharged,bed_days\n0,"));
+	assert_non_null(strstr(text, ",0,0\n2,"));
+	assert_non_null(strstr(text, ",2,0\n4,"));
+	assert_non_null(strstr(text, ",4,0\n"));
+	free(text);
 	/* without flow.csv: no discharges.csv, no bed-day column, and the
 	 * ward asks for its 3 nurses */
 	tu_path(path, sizeof(path), "sc/flow.csv");
