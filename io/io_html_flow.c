@@ -19,7 +19,7 @@
 #include <stdio.h>
 
 #define N_STAFF_PRICES 3
-#define BAR_WIDTH 220.0
+#define BAR_WIDTH 120.0
 
 static void number(struct mu_buf *b, double v)
 {
@@ -61,9 +61,8 @@ static void pathway(struct mu_buf *b, const struct mu_scenario *sc, const struct
 	mu_buf_adds(b, "</h3>\n<p>");
 	io_say_flow(&text, sc, flow, &f);
 	io_html_esc(b, text.data);
-	mu_buf_adds(b, "</p>\n<table><tr><th>day</th><th>waiting at the end of the day, "
-	               "without the plan</th><th>with the plan</th><th>sent home</th>"
-	               "<th>care hours at ");
+	mu_buf_adds(b, "</p>\n<table><tr><th>day</th><th>waiting, without the plan</th>"
+	               "<th>waiting, with it</th><th>sent home</th><th>care hours at ");
 	io_html_esc(b, sc->partners[w->to].name);
 	mu_buf_adds(b, "</th><th>ward staff-shifts freed</th><th>bed-days freed</th></tr>\n");
 	for (i = 0; i < plan->n_discharges; i++) {
@@ -124,7 +123,8 @@ void io_html_flow(struct mu_buf *b, const struct mu_scenario *sc, const struct i
 		return;
 	mu_buf_adds(b,
 	            "<h2>Moving patients home sooner</h2>\n<p>Patients fit to leave hospital who "
-	            "wait for care at home (flow.csv, discharges.csv). <i>Without the plan</i> "
+	            "wait for care at home (flow.csv, discharges.csv), still waiting at the end "
+	            "of each day. <i>Without the plan</i> "
 	            "means no one is sent home this horizon: every waiting patient stays in a "
 	            "bed every day. The bed-day penalty is a weight that says how bad a day in "
 	            "a bed is, not money anyone pays.");
