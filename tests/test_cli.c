@@ -3826,6 +3826,22 @@ static void test_cli_example_with_its_pathway(void **state)
 	text = tu_slurp(path);
 	assert_non_null(strstr(text, "acute_north,homecare,care_worker,rn_b5,2026-11-30,"));
 	free(text);
+	/* recruit over the two weeks with the pathway: the board sentence
+	 * counts the bed-days the posts free, curve.csv each point's */
+	r = tu_run("recruit", "icf", "icfs", "--lp", "--posts", "0:40:40", "--out", "icf-rec",
+	           "--db", "f.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_true(
+	    strstr(r.out, " patients fit to leave waiting in a hospital bed") ||
+	    strstr(r.out, " a year of patients fit to leave and waiting in a hospital bed"));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "icf-rec/curve.csv");
+	text = tu_slurp(path);
+	assert_true(strncmp(text,
+	                    "posts,status,yearly_cost,posts_cost,spend,filled_hours,"
+	                    "red_flags,bed_days\n0,optimal,",
+	                    84) == 0);
+	free(text);
 }
 
 /* Issue 18 point 7: the example's two weeks, `muster example DIR` and
