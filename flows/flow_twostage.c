@@ -52,6 +52,22 @@ enum mu_code flow_twostage_solve(const struct mu_scenario *sc,
 	enum mu_code rc;
 
 	memset(out, 0, sizeof(*out));
+	mean.mps = NULL;
+	mean.draws = NULL;
+	/* the plan for the mean names its bank workers (no pools), so that
+	 * the check's model finds each of its columns by key */
+	mean.pool = POL_POOL_NEVER;
+	if (!req->is_lp && !req->is_plan_only) {
+		/* a rota: the plan for the mean first, what it decides now the
+		 * rota the two-stage search starts from (a search stopped before
+		 * its relaxation ends with that, not with no one booked) */
+		rc = pol_solve(sc, &mean, &out->mean, err);
+		if (req->hooks.search_done)
+			req->hooks.search_done(req->hooks.ctx);
+		if (rc != MU_OK)
+			return rc;
+		two.start = out->mean.plan;
+	}
 	rc = pol_solve(sc, &two, &out->solved, err);
 	if (req->hooks.search_done)
 		req->hooks.search_done(req->hooks.ctx);
@@ -65,16 +81,13 @@ enum mu_code flow_twostage_solve(const struct mu_scenario *sc,
 	if (req->is_plan_only)
 		return MU_OK;
 
-	mean.mps = NULL;
-	mean.draws = NULL;
-	/* the plan for the mean names its bank workers (no pools), so that
-	 * the check's model finds each of its columns by key */
-	mean.pool = POL_POOL_NEVER;
-	rc = pol_solve(sc, &mean, &out->mean, err);
-	if (req->hooks.search_done)
-		req->hooks.search_done(req->hooks.ctx);
-	if (rc != MU_OK)
-		return rc;
+	if (!out->mean.plan) {
+		rc = pol_solve(sc, &mean, &out->mean, err);
+		if (req->hooks.search_done)
+			req->hooks.search_done(req->hooks.ctx);
+		if (rc != MU_OK)
+			return rc;
+	}
 
 	out->is_measured = req->check != NULL;
 	if ((rc = measure(sc, req, out->solved.plan, on, &out->plan, err)) != MU_OK)

@@ -328,6 +328,65 @@ static double *start_of_plan(const struct pol_build *b, const struct mu_plan *pl
 	return x;
 }
 
+/* A start's rate steps (DESIGN.md §3d) where its bank staff need them: a
+ * plan's staff rows carry no steps, so a start from one breaks each
+ * curve's supply and paid rows wherever it has more bank staff than
+ * S(w_0). Each curve's steps are raised in order, cheapest first, each as
+ * far as those two rows still need and its bound allows. */
+static void start_steps(const struct pol_build *b, double *x)
+{
+	size_t n_rows = b->m->n_rows, k, c, j;
+	double *activity = mu_calloc(n_rows + 1, sizeof(double));
+	double *in_supply = mu_calloc(b->m->n_cols + 1, sizeof(double));
+	double *in_paid = mu_calloc(b->m->n_cols + 1, sizeof(double));
+	size_t *curve_of = mu_malloc((n_rows + 1) * sizeof(size_t));
+	for (k = 0; k < n_rows; k++)
+		curve_of[k] = MU_ALL;
+	for (c = 0; c < b->n_curves; c++) {
+		if (b->curves[c].supply_row != MU_ALL)
+			curve_of[b->curves[c].supply_row] = c;
+		if (b->curves[c].paid_row != MU_ALL)
+			curve_of[b->curves[c].paid_row] = c;
+	}
+	for (k = 0; k < b->m->n_entries; k++) {
+		const struct sol_entry *e = &b->m->entries[k];
+		if (curve_of[e->row] == MU_ALL)
+			continue;
+		if (b->cols[e->col].source != MU_SRC_RATE_STEP)
+			activity[e->row] += e->value * x[e->col];
+		else if (e->row == b->curves[curve_of[e->row]].supply_row)
+			in_supply[e->col] += e->value;
+		else
+			in_paid[e->col] += e->value;
+	}
+	for (c = 0; c < b->n_curves; c++) {
+		const struct pol_curve *cv = &b->curves[c];
+		size_t rs = cv->supply_row, rp = cv->paid_row;
+		if (cv->first_step == MU_ALL)
+			continue;
+		for (k = 0; k + 1 < cv->n_rungs; k++) {
+			double over_s = rs == MU_ALL ? 0 : activity[rs] - b->m->row_hi[rs];
+			double over_p = rp == MU_ALL ? 0 : activity[rp] - b->m->row_hi[rp];
+			double v = 0;
+			j = cv->first_step + k;
+			if (over_s > 0 && in_supply[j] < 0)
+				v = fmax(v, over_s / -in_supply[j]);
+			if (over_p > 0 && in_paid[j] < 0)
+				v = fmax(v, over_p / -in_paid[j]);
+			v = fmin(fmax(v, b->m->col_lo[j]), b->m->col_hi[j]);
+			x[j] = v;
+			if (rs != MU_ALL)
+				activity[rs] += in_supply[j] * v;
+			if (rp != MU_ALL)
+				activity[rp] += in_paid[j] * v;
+		}
+	}
+	free(activity);
+	free(in_supply);
+	free(in_paid);
+	free(curve_of);
+}
+
 /* A start for the rota built before the relaxation (sol_construct) when
  * the caller gives none: each partner's own staff at work on its own
  * demand of their role, up to what staff.csv makes available and what the
@@ -338,37 +397,45 @@ static double *start_of_plan(const struct pol_build *b, const struct mu_plan *pl
  * past holds staff this does not count. The caller's, freed with free. */
 static double *start_of_own(const struct mu_scenario *sc, const struct pol_build *b)
 {
+	/* a two-stage plan (§3e): own staff are the day's, so each day's
+	 * columns start from that day's staff and demand */
+	size_t n_days = b->n_days > 0 ? b->n_days : 1;
 	double *x = mu_calloc(b->m->n_cols + 1, sizeof(double));
-	double *left = mu_calloc(sc->n_staff + 1, sizeof(double));
+	double *left = mu_calloc(n_days * sc->n_staff + 1, sizeof(double));
 	struct mu_map at;
-	size_t key[3], i, j;
+	size_t key[3], i, j, k;
 	mu_map_init(&at);
 	for (i = 0; i < sc->n_staff; i++) {
 		key[0] = sc->staff[i].partner;
 		key[1] = sc->staff[i].role;
 		key[2] = sc->staff[i].shift;
 		mu_map_put(&at, (const char *)key, sizeof(key), i);
-		left[i] = (double)sc->staff[i].available;
+		for (k = 0; k < n_days; k++)
+			left[k * sc->n_staff + i] =
+			    (double)(b->n_days > 0 ? b->days[k].staff[i] : sc->staff[i]).available;
 	}
 	for (j = 0; j < b->m->n_cols; j++) {
 		const struct pol_col *c = &b->cols[j];
+		const struct mu_scenario *day;
 		const struct mu_demand *d;
 		double v;
 		if (c->source != MU_SRC_OWN || c->is_post || c->demand >= sc->n_demand)
 			continue;
-		d = &sc->demand[c->demand];
+		k = b->n_days > 0 && c->scenario != MU_ALL ? c->scenario : 0;
+		day = b->n_days > 0 && c->scenario != MU_ALL ? &b->days[k] : sc;
+		d = &day->demand[c->demand];
 		key[0] = c->home;
 		key[1] = c->worker_role;
 		key[2] = d->shift;
 		if (c->home != d->partner || c->worker_role != d->role ||
 		    !mu_map_get(&at, (const char *)key, sizeof(key), &i))
 			continue;
-		v = floor(fmin(left[i], d->required));
+		v = floor(fmin(left[k * sc->n_staff + i], d->required));
 		v = fmin(fmax(v, c->lo), c->hi);
 		if (v <= 0)
 			continue;
 		x[j] = v;
-		left[i] -= v;
+		left[k * sc->n_staff + i] -= v;
 	}
 	mu_map_release(&at);
 	free(left);
@@ -444,9 +511,22 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 		opt.col_is_core = core_cols = sift_core_cols(b, req->is_lp);
 	if (!req->is_lp)
 		opt.col_is_slack = slack = slack_cols(b);
-	if (!req->is_lp && req->start)
+	if (!req->is_lp && req->start) {
 		opt.col_start = start = start_of_plan(b, req->start);
-	else if (!req->is_lp && !req->keep && !req->draws)
+		/* a two-stage rota: what the plan decided now, and each day's own
+		 * staff from that day's (start_of_plan puts a plan's own staff
+		 * in the first day's columns alone) */
+		if (start && req->draws) {
+			double *own = start_of_own(sc, b);
+			size_t j;
+			for (j = 0; j < b->m->n_cols; j++)
+				if (b->cols[j].scenario != MU_ALL)
+					start[j] = own[j];
+			free(own);
+			if (b->n_curves > 0)
+				start_steps(b, start);
+		}
+	} else if (!req->is_lp && !req->keep && !req->fix_now)
 		opt.col_start = start = start_of_own(sc, b);
 	if ((rc = sol_glpk_solve(b->m, &opt, &res, err)) != MU_OK)
 		goto done;

@@ -868,6 +868,69 @@ static void test_twostage_measure_keeps_booked_break_glass(void **state)
  * needs 5,600 bytes x 2 (rota) x 4 (a day's copy, TWO_STAGE_MEMORY_FACTOR)
  * x 200,001 copies, about 9.0 GB, over the 2.1 GB muster builds; 47,933
  * scenarios would fit. */
+struct chunk_stop {
+	volatile sig_atomic_t stop;
+	size_t n_chunks;
+};
+
+static void stop_after_chunk(void *ctx, long iterations)
+{
+	struct chunk_stop *at = ctx;
+	(void)iterations;
+	at->n_chunks++;
+	at->stop = 1;
+}
+
+/* A two-stage rota whose search stops before its relaxation (a time limit
+ * too short for it: here a stop after the relaxation's first chunk of 50
+ * simplex iterations, fixed by work) ends with the rota it starts from:
+ * the plan for demand.csv's bank and agency booked now, each day's own
+ * staff on their own demand, the rest short. Before, it started from no
+ * one booked now: the example's 10 scenarios at --time-limit 60 gave
+ * £0.00 decided now and every day red-flagged. */
+static void test_twostage_rota_stopped_early_keeps_the_plan_for_the_mean(void **state)
+{
+	struct mu_scenario *sc = tu_load_example();
+	struct mu_draws *dr = draws_of(sc, "scenario,partner,role,shift,required,absent\n"
+	                                   "1,acute_north,rn_b5,mon-e,36,2\n"
+	                                   "2,acute_north,rn_b5,mon-e,30,0\n");
+	struct chunk_stop at = {0, 0};
+	struct pol_solved mean, two;
+	struct mu_err err;
+	double bank_now, agency_now;
+	size_t k;
+	(void)state;
+	mu_err_clear(&err);
+	if (pol_solve(sc, &(struct pol_solve_request){.pool = POL_POOL_NEVER}, &mean, &err) !=
+	    MU_OK)
+		fail_msg("%s", err.msg);
+	if (pol_solve(sc,
+	              &(struct pol_solve_request){.draws = dr,
+	                                          .start = mean.plan,
+	                                          .stop = &at.stop,
+	                                          .relax_chunk = 50,
+	                                          .on_relax_chunk = stop_after_chunk,
+	                                          .progress_ctx = &at},
+	              &two, &err) != MU_OK)
+		fail_msg("%s", err.msg);
+	assert_int_equal(at.n_chunks, 1);
+	assert_int_equal(two.status, MU_STATUS_FEASIBLE);
+	assert_false(two.has_bound);
+	bank_now = staff_of(two.plan, MU_SRC_BANK, false);
+	agency_now = staff_of(two.plan, MU_SRC_AGENCY, false);
+	assert_true(bank_now > 0);
+	assert_true(fabs(bank_now - staff_of(mean.plan, MU_SRC_BANK, false)) < 1e-9);
+	assert_true(fabs(agency_now - staff_of(mean.plan, MU_SRC_AGENCY, false)) < 1e-9);
+	for (k = 0; k < two.n_days; k++) {
+		assert_true(staff_of(two.days[k], MU_SRC_OWN, false) > 0);
+		assert_true(staff_of(two.days[k], MU_SRC_AGENCY, true) == 0); /* none late */
+	}
+	pol_solved_release(&two);
+	pol_solved_release(&mean);
+	mu_draws_free(dr);
+	mu_scenario_free(sc);
+}
+
 static void test_twostage_refuses_a_model_too_large(void **state)
 {
 	struct mu_scenario *sc = harness_load(newsvendor, none);
@@ -946,6 +1009,7 @@ int main(void)
 	    cmocka_unit_test(test_twostage_cli_sweep),
 	    cmocka_unit_test(test_twostage_measure_keeps_booked_break_glass),
 	    cmocka_unit_test(test_twostage_refuses_a_model_too_large),
+	    cmocka_unit_test(test_twostage_rota_stopped_early_keeps_the_plan_for_the_mean),
 	    cmocka_unit_test(test_twostage_measure_keeps_booked_break_glass_in_process),
 	};
 	return tu_run_tests(tests, NULL, NULL);
