@@ -41,8 +41,10 @@ static void say_bed_days(struct mu_buf *b, double freed, bool is_one)
 	char n[MU_MONEY_SIZE];
 	double days = round(freed);
 	if (days == 0) {
-		mu_buf_addf(b, "; %s as many patients fit to leave waiting in a hospital bed",
-		            is_one ? "it leaves" : "they leave");
+		mu_buf_addf(b,
+		            "; %s no bed-days of patients fit to leave and waiting in a hospital "
+		            "bed",
+		            is_one ? "it frees" : "they free");
 		return;
 	}
 	/* mu_format_weight writes the thousands comma, no pound sign */

@@ -356,9 +356,10 @@ static void warn_flow(struct io_loader *ld)
 			io_warnings_at(
 			    ld, "flow.csv", at->bed_day_cost.line, at->bed_day_cost.col,
 			    "bed_day_cost 0 on the pathway from '%s' to '%s': a patient "
-			    "kept in a bed costs nothing, so patients go home only where "
-			    "the ward care freed pays for theirs (the King's Fund values "
-			    "a delayed bed day at about 395)",
+			    "kept in a bed then weighs nothing in the plan, so patients go "
+			    "home only where the ward care freed outweighs theirs (the "
+			    "King's Fund values a delayed bed day at about 395; give that, "
+			    "or your own weight)",
 			    from, to);
 		if (w->care_hours > 24)
 			io_warnings_at(

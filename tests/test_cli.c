@@ -3832,7 +3832,7 @@ static void test_cli_example_with_its_pathway(void **state)
 	           "--db", "f.db", NULL);
 	assert_int_equal(r.status, 0);
 	assert_true(
-	    strstr(r.out, " patients fit to leave waiting in a hospital bed") ||
+	    strstr(r.out, " no bed-days of patients fit to leave and waiting in a hospital bed") ||
 	    strstr(r.out, " a year of patients fit to leave and waiting in a hospital bed"));
 	tu_result_free(&r);
 	tu_path(path, sizeof(path), "icf-rec/curve.csv");

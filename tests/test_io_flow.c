@@ -288,8 +288,9 @@ static const struct warning_case warning_cases[] = {
     {FLOW_HDR "a,h,1,cw,24,rn,24,0.01\n", ""},
     {FLOW_HDR "a,h,4,cw,3,rn,2,0\n",
      "flow.csv:2:8: bed_day_cost 0 on the pathway from 'a' to 'h': a patient kept in a bed "
-     "costs nothing, so patients go home only where the ward care freed pays for theirs (the "
-     "King's Fund values a delayed bed day at about 395)\n"},
+     "then weighs nothing in the plan, so patients go home only where the ward care freed "
+     "outweighs theirs (the King's Fund values a delayed bed day at about 395; give that, or "
+     "your own weight)\n"},
     {FLOW_HDR "a,h,0,cw,3,rn,2,395\n",
      "flow.csv:2:3: no patient is waiting on the pathway from 'a' to 'h', so it discharges no "
      "one\n"},

@@ -1829,8 +1829,8 @@ static void test_io_say_recruit_is_true_of_its_numbers(void **state)
 				const char *verb =
 				    days > 0   ? (is_one ? "; it frees " : "; they free ")
 				    : days < 0 ? (is_one ? "; it adds " : "; they add ")
-				               : (is_one ? "; it leaves as many patients"
-				                         : "; they leave as many patients");
+				               : (is_one ? "; it frees no bed-days"
+				                         : "; they free no bed-days");
 				const char *at = strstr(b.data, verb);
 				assert_non_null(at);
 				if (days != 0) {
