@@ -165,7 +165,8 @@ struct mip_watch {
 	glp_prob *rins_lp;
 	const struct sol_model *m;
 	double *rins_x, *rins_objective;
-	enum sol_stop stopped_by; /* why watch_search ended the search, if it did */
+	enum sol_stop stopped_by;       /* why watch_search ended the search, if it did */
+	int n_model_rows, n_model_cols; /* the model's; sol_counts' come after */
 };
 
 static bool improve_by_rins(glp_prob *lp, const struct sol_model *m, const struct sol_options *opt,
@@ -319,8 +320,9 @@ static void watch_search(glp_tree *tree, void *info)
 			glp_prob *lp = glp_ios_get_prob(tree);
 			int n = glp_get_num_cols(lp), j;
 			double *x = mu_malloc(((size_t)n + 1) * sizeof(double));
-			for (j = 1; j <= n; j++)
+			for (j = 1; j <= w->n_model_cols; j++)
 				x[j] = w->rota[j - 1];
+			sol_counts_fill(lp, w->n_model_rows, w->n_model_cols, x);
 			glp_ios_heur_sol(tree, x);
 			free(x);
 			w->rota = NULL;
@@ -886,6 +888,9 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	 * iterations) with the rota in hand; should that fail, GLPK's
 	 * presolver solves the relaxation itself. */
 	restore_basis(lp, &relaxed_basis);
+	watch.n_model_rows = glp_get_num_rows(lp);
+	watch.n_model_cols = glp_get_num_cols(lp);
+	sol_counts_add(lp, m); /* small models only: see sol_counts.c */
 	watch.is_presolved = !resolve(lp, &lp_parm, &out->work);
 	if (!watch.is_presolved && has_rounded)
 		watch.rota = rounded;

@@ -170,4 +170,19 @@ bool sol_blocks_solve_fixed_apart(glp_prob *lp, const glp_smcp *parm, size_t *n_
 size_t sol_polish(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm,
                   const struct sol_limit *limit, double *x, double *objective);
 
+/* sol_counts.c: count columns for branch and cut (issue 28). */
+
+/* Adds to lp, after its columns, an integer column and a row n = sum a_j x_j
+ * for each row of m whose integer part is two or more columns with
+ * positive whole coefficients beside a continuous column (one for a cover
+ * and a floor row with the same part); a basic count per row keeps lp's
+ * basis one. Returns how many it added. lp must hold m's rows and columns
+ * first, in m's order (and no more columns). */
+int sol_counts_add(glp_prob *lp, const struct sol_model *m);
+
+/* Sets x[j] (1-based, as GLPK's) of every count column after
+ * n_model_cols to its row's sum over x; the model has n_model_rows rows,
+ * and lp the counts' rows after them, as sol_counts_add left it. */
+void sol_counts_fill(glp_prob *lp, int n_model_rows, int n_model_cols, double *x);
+
 #endif
