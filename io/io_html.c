@@ -258,7 +258,7 @@ static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struc
 		mu_buf_adds(b, "</td><td>");
 		io_html_esc(b, sc->shifts[d->shift].id);
 		mu_buf_addf(b, "</td><td>%.4g</td><td>%.2f</td><td>%.4g</td><td>%s</td>",
-		            d->required, r->short_staff + r->breach_staff, d->minimum,
+		            r->required, r->short_staff + r->breach_staff, r->minimum,
 		            r->is_red_flag ? "<span class=\"red\">RED FLAG</span>" : "");
 		mu_buf_adds(b, "<td class=\"why\">");
 		say_why_of(b, sc, p->why, u[i]);
@@ -366,11 +366,11 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
 		size_t at = d->partner * ns + d->shift;
 		/* as the fill rate counts it: what is left short or in breach */
 		double gap = r->short_staff + r->breach_staff, fill;
-		if (d->required <= 0)
+		if (r->required <= 0)
 			continue;
-		required[at] += d->required;
+		required[at] += r->required;
 		missing[at] += gap;
-		fill = 1 - gap / d->required;
+		fill = 1 - gap / r->required;
 		/* the note names a role below minimum first, else the worst */
 		if (r->is_red_flag > cells[at].is_red ||
 		    (r->is_red_flag == cells[at].is_red && fill < worst_fill[at])) {
@@ -381,16 +381,16 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
 	}
 	for (i = 0; i < np * ns; i++) {
 		const struct mu_demand *d;
+		const struct mu_demand_result *r;
 		struct mu_buf note;
 		if (worst[i] == MU_ALL)
 			continue;
 		cells[i].fill = 1 - missing[i] / required[i];
 		d = &sc->demand[worst[i]];
+		r = &p->plan->demand[worst[i]];
 		mu_buf_init(&note);
 		mu_buf_addf(&note, "%s: %.4g of %.4g staff", sc->roles[d->role].name,
-		            d->required - p->plan->demand[worst[i]].short_staff -
-		                p->plan->demand[worst[i]].breach_staff,
-		            d->required);
+		            r->required - r->short_staff - r->breach_staff, r->required);
 		notes[i] = mu_buf_detach(&note, NULL);
 		cells[i].note = notes[i];
 		n_red += cells[i].is_red && (!p->is_partner_page || i / ns == p->partner);
@@ -430,8 +430,8 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
 			io_html_esc(b, sc->roles[d->role].name);
 			mu_buf_addf(
 			    b, "</b>, %.4g staff against a minimum of %.4g (%.4g required)</li>\n",
-			    d->required - r->short_staff - r->breach_staff, d->minimum,
-			    d->required);
+			    r->required - r->short_staff - r->breach_staff, r->minimum,
+			    r->required);
 		}
 		mu_buf_adds(b, "</ul>\n");
 	}

@@ -468,6 +468,57 @@ static void test_hospital_flow_solve_writes_discharges(void **state)
 	free(text);
 }
 
+/* Writes defaults into folder dir, each file of over in its stead. */
+static void write_scenario(const char *dir, const struct harness_file *over)
+{
+	char path[512];
+	size_t i, j;
+	tu_path(path, sizeof(path), dir);
+	mkdir(path, 0777);
+	for (i = 0; defaults[i].name; i++) {
+		const char *text = defaults[i].text;
+		for (j = 0; over[j].name; j++)
+			if (strcmp(over[j].name, defaults[i].name) == 0)
+				text = over[j].text;
+		tu_path(path, sizeof(path), dir);
+		snprintf(path + strlen(path), sizeof(path) - strlen(path), "/%s", defaults[i].name);
+		tu_write(path, text, strlen(text));
+	}
+}
+
+/* With one nurse of its own a day, the ward is short whatever happens;
+ * both patients go home on day 1 (£100 a day of care each against £395
+ * a bed), so it asks for 3 - 1 = 2 nurses a day, minimum 2 x 2 / 3. The
+ * unfilled shifts on the terminal and report.html's table, fill grid and
+ * red flags show those moved figures, as plan_check and the red flags
+ * count them, not demand.csv's 3 and 2. */
+static void test_hospital_flow_unfilled_shows_moved_demand(void **state)
+{
+	static const struct harness_file over[] = {
+	    {"staff.csv", "partner,role,shift,available\na,rn,d1,1\na,rn,d2,1\n"},
+	    {NULL, NULL},
+	};
+	char path[512], *text;
+	size_t len;
+	struct tu_result r;
+	(void)state;
+	write_scenario("sc_short", over);
+	r = tu_run("solve", "sc_short", "--out", "out_short", "--db", "m.db", NULL);
+	assert_int_equal(r.status, 3); /* red flags */
+	assert_non_null(
+	    strstr(r.out, "  RED FLAG a rn d1: 1 of 2 required covered (minimum 1.333)\n"));
+	assert_null(strstr(r.out, "of 3 required"));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "out_short/report.html");
+	text = tu_read(path, &len);
+	assert_non_null(strstr(text, "<td>d1</td><td>2</td><td>1.00</td><td>1.333</td>"));
+	assert_non_null(strstr(text, "</b>, 1 staff against a minimum of 1.333 (2 required)</li>"));
+	assert_non_null(strstr(text, ": 1 of 2 staff"));
+	assert_null(strstr(text, "of 3 staff"));
+	assert_null(strstr(text, "(3 required)"));
+	free(text);
+}
+
 /* A re-plan (--keep, DESIGN.md §3b) of a plan with discharges: its
  * discharge and bed_days rows are no one's assignment, read and not kept,
  * and the re-plan finds the same plan (£400), through plan_check with the
@@ -676,6 +727,7 @@ int main(void)
 	    cmocka_unit_test(test_hospital_flow_replans_a_plan_with_discharges),
 	    cmocka_unit_test(test_hospital_flow_discharges_csv),
 	    cmocka_unit_test(test_hospital_flow_solve_writes_discharges),
+	    cmocka_unit_test(test_hospital_flow_unfilled_shows_moved_demand),
 	    cmocka_unit_test(test_hospital_flow_plan_check_rejects_wrong_plans),
 	    cmocka_unit_test(test_hospital_flow_generated_scenarios_match_cbc_and_clp),
 	};
