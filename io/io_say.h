@@ -68,6 +68,7 @@ struct io_compare_search {
 	bool is_optimal;
 	bool has_bound;
 	double bound;
+	bool has_flow; /* discharge pathways in the scenario (§3f): bed-days weighed too */
 };
 
 /* How the objective of the system (sys) compares with the partners alone

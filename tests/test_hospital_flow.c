@@ -519,6 +519,67 @@ static void test_hospital_flow_unfilled_shows_moved_demand(void **state)
 	free(text);
 }
 
+/* No agency for h: both patients stay in a bed, 4 bed-days, 1,580 of
+ * penalty. Every breakdown of the penalties shows the bed-days (compare's
+ * table on the terminal and its page, report.html's chart) and every
+ * sentence saying what the penalties weigh names them; without flow.csv
+ * none does. */
+static void test_hospital_flow_penalties_show_bed_days(void **state)
+{
+	static const struct harness_file over[] = {
+	    {"agency.csv", "supplier,role,partner,rate\n"},
+	    {NULL, NULL},
+	};
+	char path[512], *text;
+	size_t len;
+	struct tu_result r;
+	(void)state;
+	write_scenario("sc_bed", over);
+	r = tu_run("compare", "sc_bed", "--lp", "--out", "bed_cmp", "--db", "m.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "\n    bed-days                        1,580.00        "
+	                              "1,580.00            0.00\n"));
+	assert_non_null(strstr(r.out, "unfilled hours, agency tiers, break-glass and the bed-days "
+	                              "of patients fit to leave: not money) is "));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "bed_cmp/report.html");
+	text = tu_read(path, &len);
+	assert_non_null(
+	    strstr(text, "bed-days</td><td>1,580.00</td><td>1,580.00</td><td>0.00</td></tr>"));
+	assert_non_null(strstr(text, "agency tiers, break-glass and the bed-days of patients fit "
+	                             "to leave, not money anyone pays"));
+	free(text);
+	r = tu_run("solve", "sc_bed", "--lp", "--out", "bed_out", "--db", "m.db", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "bed_out/report.html");
+	text = tu_read(path, &len);
+	assert_non_null(strstr(text, "text-anchor=\"end\">bed-days</text>"));
+	assert_non_null(strstr(text, "break-glass, and on each day a patient fit to leave stays in "
+	                             "a bed &mdash; "));
+	free(text);
+	r = tu_run("sweep", "sc_bed", "--lp", "--vary", "waiting.a.h=0:2:2", "--out", "bed_sw",
+	           "--db", "m.db", NULL);
+	assert_int_equal(r.status, 0);
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "bed_sw/report.html");
+	text = tu_read(path, &len);
+	assert_non_null(strstr(text, "break-glass shifts, the bed-days of patients fit to leave "
+	                             "and the like)"));
+	free(text);
+	/* without flow.csv, not a word of bed-days */
+	tu_path(path, sizeof(path), "sc_bed/flow.csv");
+	assert_int_equal(remove(path), 0);
+	r = tu_run("compare", "sc_bed", "--lp", "--out", "bed_cmp2", "--db", "m.db", NULL);
+	assert_int_equal(r.status, 0);
+	assert_null(strstr(r.out, "bed-day"));
+	tu_result_free(&r);
+	tu_path(path, sizeof(path), "bed_cmp2/report.html");
+	text = tu_read(path, &len);
+	assert_null(strstr(text, "bed-day"));
+	free(text);
+}
+
 /* A re-plan (--keep, DESIGN.md §3b) of a plan with discharges: its
  * discharge and bed_days rows are no one's assignment, read and not kept,
  * and the re-plan finds the same plan (£400), through plan_check with the
@@ -728,6 +789,7 @@ int main(void)
 	    cmocka_unit_test(test_hospital_flow_discharges_csv),
 	    cmocka_unit_test(test_hospital_flow_solve_writes_discharges),
 	    cmocka_unit_test(test_hospital_flow_unfilled_shows_moved_demand),
+	    cmocka_unit_test(test_hospital_flow_penalties_show_bed_days),
 	    cmocka_unit_test(test_hospital_flow_plan_check_rejects_wrong_plans),
 	    cmocka_unit_test(test_hospital_flow_generated_scenarios_match_cbc_and_clp),
 	};

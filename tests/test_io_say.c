@@ -1669,9 +1669,18 @@ static void test_io_say_compare_cost_says_what_a_stopped_search_proves(void **st
 		silo.has_bound = rand_r(&seed) % 2;
 		sys.bound = sys.objective * (rand_r(&seed) % 100) / 100.0;
 		silo.bound = silo.objective * (rand_r(&seed) % 100) / 100.0;
+		sys.has_flow = silo.has_flow = k % 2;
 		mu_buf_init(&b);
 		io_say_compare_cost(&b, &sys, &silo);
 		assert_null(strstr(b.data, "\xc2\xa3"));
+		/* the bed-days among what the penalties weigh with pathways, else
+		 * not a word of them */
+		if (k % 2)
+			assert_non_null(strstr(b.data,
+			                       "break-glass and the bed-days of patients fit "
+			                       "to leave: not money) is "));
+		else
+			assert_null(strstr(b.data, "bed"));
 		at = strstr(b.data, "not money) is ");
 		assert_non_null(at);
 		diff = silo.objective - sys.objective;
