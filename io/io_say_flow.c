@@ -81,6 +81,7 @@ void io_say_flow(struct mu_buf *b, const struct mu_scenario *sc, size_t flow,
 	const struct mu_flow *w = &sc->flows[flow];
 	const char *from = sc->partners[w->from].name, *to = sc->partners[w->to].name;
 	double left = f->waiting - f->discharged;
+	bool is_in_all = false; /* the bed-days of all waiting, not of those who stay */
 	if (f->waiting < IO_SAY_FLOW_NONE) {
 		mu_buf_addf(b, "No patient waits at %s for care from %s.", from, to);
 		return;
@@ -134,11 +135,15 @@ void io_say_flow(struct mu_buf *b, const struct mu_scenario *sc, size_t flow,
 			io_say_flow_number(b, left);
 			mu_buf_addf(b, " stay%s in a bed to the end of ", is_one(left) ? "s" : "");
 			io_say_flow_day(b, f->end_day);
-			mu_buf_adds(b, ": ");
+			/* the bed-days are every waiting patient's, those sent home
+			 * later included, not only of those who stay */
+			mu_buf_adds(b, ", and patients wait ");
+			is_in_all = true;
 		}
 	}
 	io_say_flow_number(b, f->bed_days);
-	mu_buf_addf(b, " bed-day%s, a bed-day penalty of ", is_one(f->bed_days) ? "" : "s");
+	mu_buf_addf(b, " bed-day%s%s, a bed-day penalty of ", is_one(f->bed_days) ? "" : "s",
+	            is_in_all ? " in all" : "");
 	io_say_weight(b, f->penalty);
 	mu_buf_adds(b, " (a weight, not money).");
 }

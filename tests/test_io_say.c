@@ -2361,6 +2361,7 @@ static void test_io_say_flow_is_true_of_its_numbers(void **state)
 	struct mu_plan plan = {.discharges = rows, .has_flow = true};
 	struct mu_buf b;
 	size_t k, t, n_kind[4] = {0};
+	bool in_all;
 	(void)state;
 	mu_buf_init(&b);
 	for (k = 0; k < 6000; k++) {
@@ -2414,6 +2415,7 @@ static void test_io_say_flow_is_true_of_its_numbers(void **state)
 			io_say_flow(&b, &sc, 0, &f);
 		}
 		s = b.data;
+		in_all = false;
 		assert_null(strstr(s, "\xc2\xa3"));
 		assert_null(strstr(s, "save"));
 		if (flow.waiting == 0) {
@@ -2494,13 +2496,19 @@ static void test_io_say_flow_is_true_of_its_numbers(void **state)
 				flow_day_text(day, sizeof(day), first + (long)n_days - 1);
 				assert_true(strncmp(s, day, strlen(day)) == 0);
 				s += strlen(day);
-				assert_true(strncmp(s, ": ", 2) == 0);
-				s += 2;
+				/* every waiting patient's bed-days, not those who stay's */
+				assert_true(strncmp(s, ", and patients wait ", 20) == 0);
+				s += 20;
+				in_all = true;
 			}
 		}
 		assert_flow_number(strtod(s, NULL), beds);
 		s = strstr(s, " bed-day");
 		assert_non_null(s);
+		if (in_all)
+			assert_non_null(strstr(s, " in all, a bed-day penalty of "));
+		else
+			assert_null(strstr(s, " in all"));
 		s = strstr(s, "a bed-day penalty of ");
 		assert_non_null(s);
 		s += strlen("a bed-day penalty of ");
