@@ -339,18 +339,19 @@ static void test_hospital_flow_discharges_csv(void **state)
 	(void)state;
 	for (mode = 0; mode < 2; mode++)
 		expect_discharges(sc, mode == 1,
-		                  DISCHARGES_HDR "a,h,cw,rn,2026-11-30,2,0,2,0.00,8.00,1\n"
-		                                 "a,h,cw,rn,2026-12-01,0,0,2,0.00,8.00,1\n");
+		                  DISCHARGES_HDR
+		                  "a,h,cw,rn,2026-11-30,2.00,0.00,2.00,0.00,8.00,1.00\n"
+		                  "a,h,cw,rn,2026-12-01,0.00,0.00,2.00,0.00,8.00,1.00\n");
 	mu_scenario_free(sc);
 	sc = harness_load(defaults, no_agency);
 	expect_discharges(sc, false,
-	                  DISCHARGES_HDR "a,h,cw,rn,2026-11-30,0,2,0,790.00,0.00,0\n"
-	                                 "a,h,cw,rn,2026-12-01,0,2,0,790.00,0.00,0\n");
+	                  DISCHARGES_HDR "a,h,cw,rn,2026-11-30,0.00,2.00,0.00,790.00,0.00,0.00\n"
+	                                 "a,h,cw,rn,2026-12-01,0.00,2.00,0.00,790.00,0.00,0.00\n");
 	mu_scenario_free(sc);
 	sc = harness_load(defaults, ten);
 	expect_discharges(sc, true,
-	                  DISCHARGES_HDR "a,h,cw,rn,2026-11-30,10,0,10,0.00,40.00,3\n"
-	                                 "a,h,cw,rn,2026-12-01,0,0,10,0.00,40.00,3\n");
+	                  DISCHARGES_HDR "a,h,cw,rn,2026-11-30,10.00,0.00,10.00,0.00,40.00,3.00\n"
+	                                 "a,h,cw,rn,2026-12-01,0.00,0.00,10.00,0.00,40.00,3.00\n");
 	mu_scenario_free(sc);
 }
 
@@ -383,13 +384,14 @@ static void test_hospital_flow_solve_writes_discharges(void **state)
 	tu_result_free(&r);
 	tu_path(path, sizeof(path), "out/discharges.csv");
 	text = tu_read(path, &len);
-	assert_string_equal(text, DISCHARGES_HDR "a,h,cw,rn,2026-11-30,2,0,2,0.00,8.00,1\n"
-	                                         "a,h,cw,rn,2026-12-01,0,0,2,0.00,8.00,1\n");
+	assert_string_equal(text,
+	                    DISCHARGES_HDR "a,h,cw,rn,2026-11-30,2.00,0.00,2.00,0.00,8.00,1.00\n"
+	                                   "a,h,cw,rn,2026-12-01,0.00,0.00,2.00,0.00,8.00,1.00\n");
 	free(text);
 	tu_path(path, sizeof(path), "out/partners/h/discharges.csv");
 	text = tu_read(path, &len);
 	assert_non_null(text);
-	assert_non_null(strstr(text, "a,h,cw,rn,2026-11-30,2,"));
+	assert_non_null(strstr(text, "a,h,cw,rn,2026-11-30,2.00,"));
 	free(text);
 	tu_path(path, sizeof(path), "out/plan.csv");
 	text = tu_read(path, &len);
@@ -447,9 +449,9 @@ static void test_hospital_flow_solve_writes_discharges(void **state)
 	tu_path(path, sizeof(path), "sw/sweep.csv");
 	text = tu_read(path, &len);
 	assert_non_null(strstr(text, ",penalties,discharged,bed_days\n0,"));
-	assert_non_null(strstr(text, ",0,0\n2,"));
-	assert_non_null(strstr(text, ",2,0\n4,"));
-	assert_non_null(strstr(text, ",4,0\n"));
+	assert_non_null(strstr(text, ",0.00,0.00\n2,"));
+	assert_non_null(strstr(text, ",2.00,0.00\n4,"));
+	assert_non_null(strstr(text, ",4.00,0.00\n"));
 	free(text);
 	/* without flow.csv: no discharges.csv, no bed-day column, and the
 	 * ward asks for its 3 nurses */
