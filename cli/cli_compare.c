@@ -197,6 +197,8 @@ void cli_compare_print(const struct mu_scenario *sc, const struct flow_compare *
 	weight_row("  unfilled hours", a->unfilled_penalty, b->unfilled_penalty);
 	weight_row("  agency tiers", a->penalty[MU_PEN_TIER], b->penalty[MU_PEN_TIER]);
 	weight_row("  break-glass", a->penalty[MU_PEN_BREAK_GLASS], b->penalty[MU_PEN_BREAK_GLASS]);
+	if (sc->n_flows > 0) /* patients fit to leave and in a bed (§3f) */
+		weight_row("  bed-days", a->penalty[MU_PEN_BED_DAYS], b->penalty[MU_PEN_BED_DAYS]);
 	weight_row("objective (spend+weights)", sys->solved.objective, silo->solved.objective);
 	hours_row("mutual aid hours", a->lent_out_hours, b->lent_out_hours);
 	hours_row("bank hours", a->hours[MU_SRC_BANK], b->hours[MU_SRC_BANK]);
@@ -214,12 +216,14 @@ void cli_compare_print(const struct mu_scenario *sc, const struct flow_compare *
 	mu_buf_release(&say);
 	mu_buf_init(&say);
 	{
+		bool has_flow = sc->n_flows > 0;
 		struct io_compare_search s = {sys->solved.objective,
 		                              sys->solved.status == MU_STATUS_OPTIMAL,
-		                              sys->solved.has_bound, sys->solved.bound},
+		                              sys->solved.has_bound, sys->solved.bound, has_flow},
 		                         alone = {silo->solved.objective,
 		                                  silo->solved.status == MU_STATUS_OPTIMAL,
-		                                  silo->solved.has_bound, silo->solved.bound};
+		                                  silo->solved.has_bound, silo->solved.bound,
+		                                  has_flow};
 		io_say_compare_cost(&say, &s, &alone);
 	}
 	printf("%s\n", say.data); /* numbers only: no text of the user's */

@@ -100,7 +100,7 @@ void cli_run_print_unfilled(const struct mu_scenario *sc, const struct flow_run 
 			printf("  %s%s %s %s: %.4g of %.4g required covered (minimum %.4g)\n",
 			       res->is_red_flag ? "RED FLAG " : "", sc->partners[d->partner].id,
 			       sc->roles[d->role].id, sc->shifts[d->shift].id, res->covered,
-			       d->required, d->minimum);
+			       res->required, res->minimum);
 		}
 		mu_buf_reset(&detail);
 		io_say_why(&detail, sc, r);

@@ -112,11 +112,14 @@ static void print_headline(const struct mu_scenario *sc, const struct flow_run *
 	/* penalties are weights and the objective adds them to spend (DESIGN.md
 	 * §3): neither carries a pound sign */
 	printf("  penalties    %s in penalty weights, not money: unfilled hours %s, agency tiers "
-	       "%s, break-glass %s\n",
+	       "%s, break-glass %s",
 	       mu_format_weight(m[0], t->penalty_total, 2),
 	       mu_format_weight(m[1], t->unfilled_penalty, 2),
 	       mu_format_weight(m[2], t->penalty[MU_PEN_TIER], 2),
 	       mu_format_weight(m[3], t->penalty[MU_PEN_BREAK_GLASS], 2));
+	if (sc->n_flows > 0) /* patients fit to leave and in a bed (§3f) */
+		printf(", bed-days %s", mu_format_weight(m[4], t->penalty[MU_PEN_BED_DAYS], 2));
+	printf("\n");
 	printf("  objective    %s (spend %s plus %s in penalty weights: what the plan "
 	       "minimises)\n",
 	       mu_format_weight(m[0], run->solved.objective, 2), cli_money(m[1], t->spend_total),

@@ -258,7 +258,7 @@ static void unfilled(struct mu_buf *b, const struct mu_scenario *sc, const struc
 		mu_buf_adds(b, "</td><td>");
 		io_html_esc(b, sc->shifts[d->shift].id);
 		mu_buf_addf(b, "</td><td>%.4g</td><td>%.2f</td><td>%.4g</td><td>%s</td>",
-		            d->required, r->short_staff + r->breach_staff, d->minimum,
+		            r->required, r->short_staff + r->breach_staff, r->minimum,
 		            r->is_red_flag ? "<span class=\"red\">RED FLAG</span>" : "");
 		mu_buf_adds(b, "<td class=\"why\">");
 		say_why_of(b, sc, p->why, u[i]);
@@ -330,7 +330,10 @@ static void partner_table(struct mu_buf *b, const struct mu_scenario *sc,
 	               "already paid). Recharge is what a partner pays for staff lent to it minus "
 	               "what it receives for its staff lent out; spend plus recharge is its "
 	               "<b>net cash</b>, as compare and shares count it. Penalties are the weights "
-	               "the scenario puts on unfilled hours, agency tiers and break-glass &mdash; "
+	               "the scenario puts on unfilled hours, agency tiers and break-glass");
+	if (sc->n_flows > 0)
+		mu_buf_adds(b, ", and on each day a patient fit to leave stays in a bed");
+	mu_buf_adds(b, " &mdash; "
 	               "how bad an outcome is, not money anyone pays, so they carry no pound sign. "
 	               "Net cash + penalties is a partner's weighted figure, recharge in it (the "
 	               "same in compare and shares); over the whole system recharge cancels, and "
@@ -366,11 +369,11 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
 		size_t at = d->partner * ns + d->shift;
 		/* as the fill rate counts it: what is left short or in breach */
 		double gap = r->short_staff + r->breach_staff, fill;
-		if (d->required <= 0)
+		if (r->required <= 0)
 			continue;
-		required[at] += d->required;
+		required[at] += r->required;
 		missing[at] += gap;
-		fill = 1 - gap / d->required;
+		fill = 1 - gap / r->required;
 		/* the note names a role below minimum first, else the worst */
 		if (r->is_red_flag > cells[at].is_red ||
 		    (r->is_red_flag == cells[at].is_red && fill < worst_fill[at])) {
@@ -381,16 +384,16 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
 	}
 	for (i = 0; i < np * ns; i++) {
 		const struct mu_demand *d;
+		const struct mu_demand_result *r;
 		struct mu_buf note;
 		if (worst[i] == MU_ALL)
 			continue;
 		cells[i].fill = 1 - missing[i] / required[i];
 		d = &sc->demand[worst[i]];
+		r = &p->plan->demand[worst[i]];
 		mu_buf_init(&note);
 		mu_buf_addf(&note, "%s: %.4g of %.4g staff", sc->roles[d->role].name,
-		            d->required - p->plan->demand[worst[i]].short_staff -
-		                p->plan->demand[worst[i]].breach_staff,
-		            d->required);
+		            r->required - r->short_staff - r->breach_staff, r->required);
 		notes[i] = mu_buf_detach(&note, NULL);
 		cells[i].note = notes[i];
 		n_red += cells[i].is_red && (!p->is_partner_page || i / ns == p->partner);
@@ -430,8 +433,8 @@ static void heatmap(struct mu_buf *b, const struct mu_scenario *sc, const struct
 			io_html_esc(b, sc->roles[d->role].name);
 			mu_buf_addf(
 			    b, "</b>, %.4g staff against a minimum of %.4g (%.4g required)</li>\n",
-			    d->required - r->short_staff - r->breach_staff, d->minimum,
-			    d->required);
+			    r->required - r->short_staff - r->breach_staff, r->minimum,
+			    r->required);
 		}
 		mu_buf_adds(b, "</ul>\n");
 	}
@@ -460,11 +463,16 @@ static void spend(struct mu_buf *b, const struct mu_scenario *sc, const struct i
 	    {"below minimum", t->penalty[MU_PEN_BREACH], IO_SVG_PENALTY_2},
 	    {"agency tiers", t->penalty[MU_PEN_TIER], IO_SVG_PENALTY_3},
 	    {"break-glass", t->penalty[MU_PEN_BREAK_GLASS], IO_SVG_PENALTY_4},
-	    {"bank fair share", t->penalty[MU_PEN_SHARE], IO_SVG_PENALTY_4}};
-	/* the fair share's bar only where it is in the model; the preference
-	 * penalty, which may be negative, is said in the bank section */
-	size_t n_weights =
-	    sizeof(weights) / sizeof(weights[0]) - !(sc->settings.bank_min_share > 0);
+	    {"bank fair share", t->penalty[MU_PEN_SHARE], IO_SVG_PENALTY_4},
+	    {"bed-days", t->penalty[MU_PEN_BED_DAYS], IO_SVG_PENALTY_3}};
+	/* the fair share's bar only where it is in the model, the bed-days'
+	 * only with discharge pathways (§3f); the preference penalty, which
+	 * may be negative, is said in the bank section */
+	size_t n_weights = 4;
+	if (sc->settings.bank_min_share > 0)
+		weights[n_weights++] = weights[4];
+	if (sc->n_flows > 0)
+		weights[n_weights++] = weights[5];
 	mu_buf_adds(b, "<h2>Spend by source (cash)</h2>\n");
 	io_svg_bars(b, "spend by source", cash, sizeof(cash) / sizeof(cash[0]), false);
 	mu_buf_adds(b, "<h2>Penalties by kind (weights, not money)</h2>\n");
@@ -846,8 +854,8 @@ static void compare_hours(struct mu_buf *b, const char *what, double sys, double
 	compare_row(b, what, t[0], t[1], t[2]);
 }
 
-static void compare_table(struct mu_buf *b, const struct io_html_plan *sys,
-                          const struct io_html_plan *silo)
+static void compare_table(struct mu_buf *b, const struct mu_scenario *sc,
+                          const struct io_html_plan *sys, const struct io_html_plan *silo)
 {
 	const struct mu_totals *a = &sys->plan->system, *c = &silo->plan->system;
 	char t[3][32];
@@ -871,6 +879,9 @@ static void compare_table(struct mu_buf *b, const struct io_html_plan *sys,
 	compare_weight(b, INDENT "agency tiers", a->penalty[MU_PEN_TIER], c->penalty[MU_PEN_TIER]);
 	compare_weight(b, INDENT "break-glass", a->penalty[MU_PEN_BREAK_GLASS],
 	               c->penalty[MU_PEN_BREAK_GLASS]);
+	if (sc->n_flows > 0) /* patients fit to leave and in a bed (§3f) */
+		compare_weight(b, INDENT "bed-days", a->penalty[MU_PEN_BED_DAYS],
+		               c->penalty[MU_PEN_BED_DAYS]);
 	compare_weight(b, "objective (spend + penalty weights)", sys->objective, silo->objective);
 	compare_hours(b, "mutual aid hours", a->lent_out_hours, c->lent_out_hours);
 	compare_hours(b, "bank hours", a->hours[MU_SRC_BANK], c->hours[MU_SRC_BANK]);
@@ -955,9 +966,13 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 		mu_buf_adds(&b, "</p>\n<p>Moving patients home sooner: ");
 		io_html_esc(&b, say.data);
 	}
-	mu_buf_adds(&b, "</p>\n<p>The objective &mdash; spend plus the penalty weights the "
-	                "scenario puts on unfilled hours, agency tiers and break-glass, not money "
-	                "anyone pays &mdash; is ");
+	mu_buf_adds(&b, sc->n_flows > 0
+	                    ? "</p>\n<p>The objective &mdash; spend plus the penalty weights the "
+	                      "scenario puts on unfilled hours, agency tiers, break-glass and the "
+	                      "bed-days of patients fit to leave, not money anyone pays &mdash; is "
+	                    : "</p>\n<p>The objective &mdash; spend plus the penalty weights the "
+	                      "scenario puts on unfilled hours, agency tiers and break-glass, not "
+	                      "money anyone pays &mdash; is ");
 	mu_buf_addf(&b, "<b>%s %s</b>", io_html_weight(m, fabs(lower)),
 	            lower >= 0 ? "lower" : "higher");
 	if (silo->objective > 0)
@@ -996,7 +1011,7 @@ enum mu_code io_html_write_compare(const char *dir, const struct mu_scenario *sc
 	}
 	mu_buf_adds(&b, "<p>Silo: the same scenario as if partners worked alone: no lending, each "
 	                "bank worker only at their home partner.</p>\n");
-	compare_table(&b, sys, silo);
+	compare_table(&b, sc, sys, silo);
 	compare_partners(&b, sc, sys, silo);
 	if (bidding)
 		io_html_bidding(&b, sc, sys->plan, silo->plan, bidding);

@@ -160,7 +160,10 @@ enum mu_code io_html_write_shares(const char *dir, const struct mu_scenario *sc,
 	            "gains itself, and the transfers that make the two equal.</p>\n",
 	            io_html_weight(m[0], sh->saving));
 	mu_buf_adds(&b, "<p>Value is spend plus the penalty weights the scenario puts on "
-	                "unfilled hours, agency tiers and break-glass &mdash; how bad an outcome "
+	                "unfilled hours, agency tiers and break-glass");
+	if (sc->n_flows > 0)
+		mu_buf_adds(&b, ", and on each day a patient fit to leave stays in a bed");
+	mu_buf_adds(&b, " &mdash; how bad an outcome "
 	                "is, not money: its figures carry no pound sign. A partner's value is "
 	                "counted at the partner: spend on work done there, the penalties of its "
 	                "own demand rows, and recharge paid less received. Plan mode.</p>\n");

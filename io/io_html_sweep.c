@@ -19,7 +19,6 @@ enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
 	char m[3][MU_MONEY_SIZE], fill[32], status[MU_STATUS_SIZE], runs[96] = "";
 	struct mu_buf b;
 	size_t i, k;
-	(void)sc;
 	if (table->n_points == 1 && table->points[0].run_id > 0)
 		snprintf(runs, sizeof(runs), "Run %lld", (long long)table->points[0].run_id);
 	else if (table->n_points > 1 && table->points[0].run_id > 0)
@@ -43,8 +42,10 @@ enum mu_code io_html_write_sweep(const char *dir, const struct mu_scenario *sc,
 	mu_buf_adds(&b, "<p>Spend is cash (bank and agency charges, mutual-aid travel); penalties "
 	                "are weights, not money anyone pays: the settings' measure of how bad an "
 	                "outcome is (hours short of required or below minimum, agency tiers, "
-	                "break-glass shifts and the like), which the plan weighs against "
-	                "spend.</p>\n");
+	                "break-glass shifts");
+	if (sc->n_flows > 0)
+		mu_buf_adds(&b, ", the bed-days of patients fit to leave");
+	mu_buf_adds(&b, " and the like), which the plan weighs against spend.</p>\n");
 	mu_buf_adds(&b, "<h2>Points</h2>\n<table><tr>");
 	for (k = 0; k < table->n_names; k++) {
 		mu_buf_adds(&b, "<th>");

@@ -944,8 +944,8 @@ enum mu_code io_report_write_sweep(const char *dir, const struct io_sweep_table 
 		else if (table->has_supply)
 			fprintf(fp, ",%.2f,%.2f,%.6g", pt->rate_lo, pt->rate_hi, pt->extra_staff);
 		if (table->has_flow)
-			fprintf(fp, ",%.6g,%.6g", fabs(pt->discharged) < 1e-9 ? 0 : pt->discharged,
-			        fabs(pt->bed_days) < 1e-9 ? 0 : pt->bed_days);
+			fprintf(fp, ",%.2f,%.2f", fabs(pt->discharged) < 0.005 ? 0 : pt->discharged,
+			        fabs(pt->bed_days) < 0.005 ? 0 : pt->bed_days);
 		fputc('\n', fp);
 	}
 	return io_file_close(&out, err);

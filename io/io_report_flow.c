@@ -49,9 +49,12 @@ enum mu_code io_report_write_discharges(const char *dir, const struct mu_scenari
 		                                  sc->roles[w->ward_role].id,
 		                                  mu_format_date(date, r->day)},
 		                 5);
-		fprintf(out.fp, ",%.10g,%.10g,%.10g,%.2f,%.2f,%.10g\n", clean(r->discharged),
+		/* two decimals throughout, as summary.csv's hours and every
+		 * CSV's money: patients and staff-shifts are fractions in plan
+		 * mode, and 22.89929499 beside 5.095607 read as noise */
+		fprintf(out.fp, ",%.2f,%.2f,%.2f,%.2f,%.2f,%.2f\n", clean(r->discharged),
 		        clean(r->waiting), clean(r->freed_beds), clean(r->bed_day_penalty),
-		        clean(r->care_hours), clean(round(r->ward_staff * 1e6) / 1e6));
+		        clean(r->care_hours), clean(r->ward_staff));
 	}
 	return io_file_close(&out, err);
 }

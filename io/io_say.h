@@ -68,6 +68,7 @@ struct io_compare_search {
 	bool is_optimal;
 	bool has_bound;
 	double bound;
+	bool has_flow; /* discharge pathways in the scenario (§3f): bed-days weighed too */
 };
 
 /* How the objective of the system (sys) compares with the partners alone
@@ -411,9 +412,9 @@ void io_say_flow(struct mu_buf *b, const struct mu_scenario *sc, size_t flow,
  *   bed to the end of the horizon instead: "at least" it, and "exactly"
  *   for as many whole patients as its range reaches; at a price of 0 whose
  *   range reaches one patient, that sending them home does not lower it;
- * - one more patient waiting: the waiting row's price plus its bed-day
- *   rows' (bedrow_f<flow>_t*), all of whose limits it raises: "would raise
- *   the objective by at least X" (or "lower ... by at most X");
+ * - nothing of one more patient waiting (its price may be negative:
+ *   demand.csv's ward demand is fixed, so a patient more is only more
+ *   demand to free, which reads as if delays were good);
  * - the max_staff largest prices of one more care_role staff-shift at `to`
  *   (its staff rows) whose range reaches one more.
  * All weights, no pound sign. Plain text, sentences apart by a space;

@@ -319,8 +319,12 @@ void io_say_compare_cost(struct mu_buf *b, const struct io_compare_search *sys,
 	double lower = silo->objective - sys->objective;
 	/* the objective weighs penalties with cash: a plain number, never a
 	 * cost in pounds nor money saved (DESIGN.md §3) */
-	mu_buf_adds(b, "The objective (spend plus the penalty weights the scenario puts on "
-	               "unfilled hours, agency tiers and break-glass: not money) is ");
+	mu_buf_adds(b, sys->has_flow || silo->has_flow
+	                   ? "The objective (spend plus the penalty weights the scenario puts on "
+	                     "unfilled hours, agency tiers, break-glass and the bed-days of "
+	                     "patients fit to leave: not money) is "
+	                   : "The objective (spend plus the penalty weights the scenario puts on "
+	                     "unfilled hours, agency tiers and break-glass: not money) is ");
 	mu_buf_adds(b, mu_format_weight(m, fabs(lower), 2));
 	mu_buf_adds(b, lower >= 0 ? " lower" : " higher");
 	if (sys->is_optimal && silo->is_optimal) {

@@ -81,6 +81,7 @@ void io_say_flow(struct mu_buf *b, const struct mu_scenario *sc, size_t flow,
 	const struct mu_flow *w = &sc->flows[flow];
 	const char *from = sc->partners[w->from].name, *to = sc->partners[w->to].name;
 	double left = f->waiting - f->discharged;
+	bool is_in_all = false; /* the bed-days of all waiting, not of those who stay */
 	if (f->waiting < IO_SAY_FLOW_NONE) {
 		mu_buf_addf(b, "No patient waits at %s for care from %s.", from, to);
 		return;
@@ -134,11 +135,15 @@ void io_say_flow(struct mu_buf *b, const struct mu_scenario *sc, size_t flow,
 			io_say_flow_number(b, left);
 			mu_buf_addf(b, " stay%s in a bed to the end of ", is_one(left) ? "s" : "");
 			io_say_flow_day(b, f->end_day);
-			mu_buf_adds(b, ": ");
+			/* the bed-days are every waiting patient's, those sent home
+			 * later included, not only of those who stay */
+			mu_buf_adds(b, ", and patients wait ");
+			is_in_all = true;
 		}
 	}
 	io_say_flow_number(b, f->bed_days);
-	mu_buf_addf(b, " bed-day%s, a bed-day penalty of ", is_one(f->bed_days) ? "" : "s");
+	mu_buf_addf(b, " bed-day%s%s, a bed-day penalty of ", is_one(f->bed_days) ? "" : "s",
+	            is_in_all ? " in all" : "");
 	io_say_weight(b, f->penalty);
 	mu_buf_adds(b, " (a weight, not money).");
 }
@@ -154,20 +159,6 @@ static const struct mu_price_row *waiting_price(const struct mu_price_row *price
 		if (prices[i].kind == MU_ROW_WAITING && strcmp(prices[i].constraint, name) == 0)
 			return &prices[i];
 	return NULL;
-}
-
-/* The sum of the prices of pathway flow's bed-day rows (bedrow_f<flow>_t*). */
-static double bed_days_price(const struct mu_price_row *prices, size_t n, size_t flow)
-{
-	char name[32];
-	size_t i, len;
-	double sum = 0;
-	len = (size_t)snprintf(name, sizeof(name), "bedrow_f%zu_t", flow);
-	for (i = 0; i < n; i++)
-		if (prices[i].kind == MU_ROW_BED_DAYS &&
-		    strncmp(prices[i].constraint, name, len) == 0)
-			sum += prices[i].price;
-	return sum;
 }
 
 static int by_size(const void *x, const void *y)
@@ -235,22 +226,11 @@ size_t io_say_flow_prices(struct mu_buf *b, const struct mu_scenario *sc, size_t
 		mu_buf_adds(b, ".");
 		n_said++;
 	}
-	if (r && !isnan(r->range_from)) {
-		/* one more patient waiting raises every row's limit of the
-		 * pathway by one: the sum of their prices is a subgradient */
-		double more = r->price + bed_days_price(prices, n, flow);
-		if (more >= IO_SAY_FLOW_PRICE || more <= -IO_SAY_FLOW_PRICE) {
-			mu_buf_addf(
-			    b,
-			    "%sOne more patient fit to leave and waiting at %s for care from "
-			    "%s would %s the objective by %s ",
-			    n_said ? " " : "", from, to, more > 0 ? "raise" : "lower",
-			    more > 0 ? "at least" : "at most");
-			io_say_weight(b, more);
-			mu_buf_adds(b, ".");
-			n_said++;
-		}
-	}
+	/* nothing of one more patient waiting: demand.csv's ward demand is
+	 * fixed, so in the model each more waiting is only more ward demand
+	 * that can be freed, and its price (the waiting row's plus its bed-day
+	 * rows') may lower the objective, which reads as if more delayed
+	 * patients were good (docs/hospital-flow.md) */
 	staff = mu_malloc((n + 1) * sizeof(*staff));
 	for (i = 0; i < n; i++) {
 		const struct mu_price_row *p = &prices[i];

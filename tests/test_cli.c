@@ -3825,6 +3825,31 @@ static void test_cli_example_with_its_pathway(void **state)
 	tu_path(path, sizeof(path), "icf-out/discharges.csv");
 	text = tu_slurp(path);
 	assert_non_null(strstr(text, "acute_north,homecare,care_worker,rn_b5,2026-11-30,"));
+	{
+		/* every figure to two decimals, plan mode's fractions too (not
+		 * 22.89929499 beside 5.095607) */
+		const char *line = strchr(text, '\n');
+		size_t n_rows = 0;
+		assert_non_null(line);
+		while (line[1] != '\0') {
+			const char *at = line + 1;
+			int k, digits;
+			for (k = 0; k < 5; k++)
+				at = strchr(at, ',') + 1;
+			for (k = 0; k < 6; k++) {
+				at += strspn(at, "-0123456789");
+				assert_int_equal(*at, '.');
+				digits = (int)strspn(at + 1, "0123456789");
+				assert_int_equal(digits, 2);
+				at += 1 + digits;
+				assert_true(*at == (k < 5 ? ',' : '\n'));
+				at++;
+			}
+			line = at - 1;
+			n_rows++;
+		}
+		assert_int_equal(n_rows, 7);
+	}
 	free(text);
 	/* recruit over the two weeks with the pathway: the board sentence
 	 * counts the bed-days the posts free, curve.csv each point's */

@@ -1669,9 +1669,18 @@ static void test_io_say_compare_cost_says_what_a_stopped_search_proves(void **st
 		silo.has_bound = rand_r(&seed) % 2;
 		sys.bound = sys.objective * (rand_r(&seed) % 100) / 100.0;
 		silo.bound = silo.objective * (rand_r(&seed) % 100) / 100.0;
+		sys.has_flow = silo.has_flow = k % 2;
 		mu_buf_init(&b);
 		io_say_compare_cost(&b, &sys, &silo);
 		assert_null(strstr(b.data, "\xc2\xa3"));
+		/* the bed-days among what the penalties weigh with pathways, else
+		 * not a word of them */
+		if (k % 2)
+			assert_non_null(strstr(b.data,
+			                       "break-glass and the bed-days of patients fit "
+			                       "to leave: not money) is "));
+		else
+			assert_null(strstr(b.data, "bed"));
 		at = strstr(b.data, "not money) is ");
 		assert_non_null(at);
 		diff = silo.objective - sys.objective;
@@ -2352,6 +2361,7 @@ static void test_io_say_flow_is_true_of_its_numbers(void **state)
 	struct mu_plan plan = {.discharges = rows, .has_flow = true};
 	struct mu_buf b;
 	size_t k, t, n_kind[4] = {0};
+	bool in_all;
 	(void)state;
 	mu_buf_init(&b);
 	for (k = 0; k < 6000; k++) {
@@ -2405,6 +2415,7 @@ static void test_io_say_flow_is_true_of_its_numbers(void **state)
 			io_say_flow(&b, &sc, 0, &f);
 		}
 		s = b.data;
+		in_all = false;
 		assert_null(strstr(s, "\xc2\xa3"));
 		assert_null(strstr(s, "save"));
 		if (flow.waiting == 0) {
@@ -2485,13 +2496,19 @@ static void test_io_say_flow_is_true_of_its_numbers(void **state)
 				flow_day_text(day, sizeof(day), first + (long)n_days - 1);
 				assert_true(strncmp(s, day, strlen(day)) == 0);
 				s += strlen(day);
-				assert_true(strncmp(s, ": ", 2) == 0);
-				s += 2;
+				/* every waiting patient's bed-days, not those who stay's */
+				assert_true(strncmp(s, ", and patients wait ", 20) == 0);
+				s += 20;
+				in_all = true;
 			}
 		}
 		assert_flow_number(strtod(s, NULL), beds);
 		s = strstr(s, " bed-day");
 		assert_non_null(s);
+		if (in_all)
+			assert_non_null(strstr(s, " in all, a bed-day penalty of "));
+		else
+			assert_null(strstr(s, " in all"));
 		s = strstr(s, "a bed-day penalty of ");
 		assert_non_null(s);
 		s += strlen("a bed-day penalty of ");
@@ -2506,9 +2523,10 @@ static void test_io_say_flow_is_true_of_its_numbers(void **state)
 /* The shadow prices of §3f in words on a hand-made prices.csv: the
  * waiting row's price as what each patient sent home is worth, "at
  * least" it and exactly it for the whole patients its range reaches (at
- * 0: nothing, or "does not lower" for as many as it reaches); one more
- * patient waiting as the waiting and bed-day rows' prices together, of
- * this pathway alone; one more care staff-shift at `to`, the largest
+ * 0: nothing, or "does not lower" for as many as it reaches); nothing of
+ * one more patient waiting (the waiting and bed-day rows' prices
+ * together would lower the objective here, read as if delays were good);
+ * one more care staff-shift at `to`, the largest
  * first, only those whose range reaches one more, of the pathway's to
  * and care_role alone. */
 static void test_io_say_flow_prices_say_the_rows(void **state)
@@ -2603,26 +2621,23 @@ static void test_io_say_flow_prices_say_the_rows(void **state)
 	struct mu_buf b;
 	(void)state;
 	mu_buf_init(&b);
-	assert_int_equal(io_say_flow_prices(&b, &sc, 0, rows, 7, 3), 3);
+	assert_int_equal(io_say_flow_prices(&b, &sc, 0, rows, 7, 3), 2);
 	assert_string_equal(
 	    b.data, "Each patient sent home from Acute Trust to Homecare Ltd, rather than kept in "
 	            "a bed to the end of the horizon, lowers the objective (spend plus penalty "
 	            "weights) by at least 3,524 (by exactly that for each of up to 3 of them). "
-	            "One more patient fit to leave and waiting at Acute Trust for care from "
-	            "Homecare Ltd would lower the objective by at most 2,734. "
 	            "One more Care worker staff-shift at Homecare Ltd on Tue 1 Dec "
 	            "07:00\xe2\x80\x93"
 	            "15:00 (tue-e) lowers the objective by 120.");
 	mu_buf_reset(&b);
 	rows[0].range_from = 24.85; /* the range does not reach a whole patient */
-	assert_int_equal(io_say_flow_prices(&b, &sc, 0, rows, 1, 3), 2);
-	assert_non_null(strstr(b.data, "by at least 3,524. One more patient"));
+	assert_int_equal(io_say_flow_prices(&b, &sc, 0, rows, 1, 3), 1);
+	assert_non_null(strstr(b.data, "by at least 3,524."));
+	assert_null(strstr(b.data, "One more patient"));
 	mu_buf_reset(&b);
 	rows[0].price = 0; /* degenerate: nothing said of a patient sent home */
-	assert_int_equal(io_say_flow_prices(&b, &sc, 0, rows, 3, 3), 1);
-	assert_string_equal(b.data,
-	                    "One more patient fit to leave and waiting at Acute Trust for "
-	                    "care from Homecare Ltd would raise the objective by at least 790.");
+	assert_int_equal(io_say_flow_prices(&b, &sc, 0, rows, 3, 3), 0);
+	assert_string_equal(b.data, "");
 	mu_buf_reset(&b);
 	rows[0].range_from = 20; /* some stay: sending them home gains nothing */
 	assert_int_equal(io_say_flow_prices(&b, &sc, 0, rows, 1, 3), 1);
