@@ -343,6 +343,11 @@ static void warn_flow(struct io_loader *ld)
 {
 	const struct mu_scenario *sc = ld->sc;
 	size_t i;
+	if (sc->n_flows == 0 && io_source_find(ld->src, "flow.csv"))
+		io_warnings_at(ld, "flow.csv", 0, 0,
+		               "no rows, so no patient is discharged (it lists each pathway home "
+		               "from a hospital: from, to, waiting, ...; delete the file if there "
+		               "is none)");
 	for (i = 0; i < sc->n_flows; i++) {
 		const struct mu_flow *w = &sc->flows[i];
 		const struct io_flow_at *at = &ld->flow_at[i];

@@ -294,6 +294,9 @@ static const struct warning_case warning_cases[] = {
     {FLOW_HDR "a,h,0,cw,3,rn,2,395\n",
      "flow.csv:2:3: no patient is waiting on the pathway from 'a' to 'h', so it discharges no "
      "one\n"},
+    /* its header alone: legal, and almost certainly a slip */
+    {FLOW_HDR, "flow.csv: no rows, so no patient is discharged (it lists each pathway home "
+               "from a hospital: from, to, waiting, ...; delete the file if there is none)\n"},
     /* the columns in another order: the warning is at the cell */
     {"care_hours,ward_hours,from,to,waiting,care_role,ward_role,bed_day_cost\n"
      "28,168,a,h,3,cw,rn,395\n",
