@@ -1,7 +1,8 @@
 /*
  * flow_twostage.c - the two-stage plan of DESIGN.md §3e and what planning
  * for the spread is worth: four solves. The two-stage plan on the
- * scenarios; the plan of §3 on demand.csv (the plan for the mean); then
+ * scenarios; the plan of §3 on demand.csv (the plan for the mean: first in
+ * rota mode, whose two-stage search starts from its rota); then
  * each of the two on the check scenarios with what it decided now fixed
  * (pol_solve_request's fix_now: only the days are solved, a linear
  * programme whatever the mode, as the day adapts continuously). The
@@ -11,6 +12,25 @@
 
 #include <math.h>
 #include <string.h>
+
+/* The plan of §3 on demand.csv (the plan for the mean) into out->mean:
+ * mean is the two-stage request without its scenarios or MPS, and with
+ * its bank workers named (no pools), so that the check's model finds each
+ * of its columns by key. */
+static enum mu_code solve_mean(const struct mu_scenario *sc,
+                               const struct flow_twostage_request *req,
+                               struct pol_solve_request mean, struct flow_twostage *out,
+                               struct mu_err *err)
+{
+	enum mu_code rc;
+	mean.mps = NULL;
+	mean.draws = NULL;
+	mean.pool = POL_POOL_NEVER;
+	rc = pol_solve(sc, &mean, &out->mean, err);
+	if (req->hooks.search_done)
+		req->hooks.search_done(req->hooks.ctx);
+	return rc;
+}
 
 /* The outcome of plan's decisions (what it decided now) on draws, in *o. */
 static enum mu_code measure(const struct mu_scenario *sc, const struct flow_twostage_request *req,
@@ -46,25 +66,16 @@ enum mu_code flow_twostage_solve(const struct mu_scenario *sc,
 	    .progress_ctx = req->hooks.ctx,
 	    .stop = req->hooks.stop,
 	};
-	struct pol_solve_request mean = two;
 	const struct mu_draws *on = req->check ? req->check : req->draws;
 	struct mu_draws_outcome own;
 	enum mu_code rc;
 
 	memset(out, 0, sizeof(*out));
-	mean.mps = NULL;
-	mean.draws = NULL;
-	/* the plan for the mean names its bank workers (no pools), so that
-	 * the check's model finds each of its columns by key */
-	mean.pool = POL_POOL_NEVER;
 	if (!req->is_lp && !req->is_plan_only) {
 		/* a rota: the plan for the mean first, what it decides now the
 		 * rota the two-stage search starts from (a search stopped before
 		 * its relaxation ends with that, not with no one booked) */
-		rc = pol_solve(sc, &mean, &out->mean, err);
-		if (req->hooks.search_done)
-			req->hooks.search_done(req->hooks.ctx);
-		if (rc != MU_OK)
+		if ((rc = solve_mean(sc, req, two, out, err)) != MU_OK)
 			return rc;
 		two.start = out->mean.plan;
 	}
@@ -81,13 +92,8 @@ enum mu_code flow_twostage_solve(const struct mu_scenario *sc,
 	if (req->is_plan_only)
 		return MU_OK;
 
-	if (!out->mean.plan) {
-		rc = pol_solve(sc, &mean, &out->mean, err);
-		if (req->hooks.search_done)
-			req->hooks.search_done(req->hooks.ctx);
-		if (rc != MU_OK)
-			return rc;
-	}
+	if (req->is_lp && (rc = solve_mean(sc, req, two, out, err)) != MU_OK)
+		return rc;
 
 	out->is_measured = req->check != NULL;
 	if ((rc = measure(sc, req, out->solved.plan, on, &out->plan, err)) != MU_OK)
