@@ -345,6 +345,15 @@ void flow_sweep_say(struct mu_buf *b, const struct flow_sweep_request *req,
 	io_say_sweep_grid(b, names, sw->points[0].values, req->n_vary, pts, n);
 	if (req->vary[0].kind == FLOW_VARY_BANK_CAP)
 		io_say_sweep_cap(b, names[0], pts, n);
+	if (sw->has_flow) {
+		double *sent_home = mu_malloc(2 * n * sizeof(double)), *bed_days = sent_home + n;
+		for (i = 0; i < n; i++) {
+			sent_home[i] = sw->points[i].view.discharged;
+			bed_days[i] = sw->points[i].view.bed_days;
+		}
+		io_say_sweep_flow(b, sent_home, bed_days, n);
+		free(sent_home);
+	}
 	free(pts);
 }
 

@@ -142,6 +142,18 @@ void io_say_sweep(struct mu_buf *b, const char *name, const struct io_say_point 
  * sentences, or nothing when n < 2 or nothing is required. */
 void io_say_sweep_cap(struct mu_buf *b, const char *name, const struct io_say_point *pts, size_t n);
 
+/* What a sweep does to the discharge pathways (DESIGN.md §3f), after
+ * io_say_sweep's sentence on the same series of n >= 1 points: patients
+ * sent home and bed-days, each said as "40.0 throughout" when every point
+ * is within IO_SAY_FLAT_FLOW of the first, else as the first point's, the
+ * last's and the range between ("40.0 at the first point, 12.0 at the last
+ * (between 12.0 and 40.0)"). Bed-days are patients, not money: their
+ * penalty weight is not said. Appends a space and the sentence. */
+void io_say_sweep_flow(struct mu_buf *b, const double *sent_home, const double *bed_days, size_t n);
+
+/* Patients or bed-days that change by less than this (0.05) do not change. */
+#define IO_SAY_FLAT_FLOW 0.05
+
 /* The point of a series at x whose system totals are t: fill
  * (mu_totals_fill_rate), cash spend, red flags and filled hours. */
 struct io_say_point io_say_point_of(double x, const struct mu_totals *t);

@@ -144,6 +144,34 @@ void io_say_sweep(struct mu_buf *b, const char *name, const struct io_say_point 
 	say_red_flags_along(b, pts, n);
 }
 
+/* One of io_say_sweep_flow's two figures along the series. */
+static void say_flow_along(struct mu_buf *b, const char *what, const double *v, size_t n)
+{
+	size_t i;
+	double lo = v[0], hi = v[0];
+	bool is_flat = true;
+	for (i = 1; i < n; i++) {
+		lo = fmin(lo, v[i]);
+		hi = fmax(hi, v[i]);
+		is_flat = is_flat && fabs(v[i] - v[0]) < IO_SAY_FLAT_FLOW;
+	}
+	if (is_flat)
+		mu_buf_addf(b, "%s: %.1f throughout", what, v[0]);
+	else
+		mu_buf_addf(b,
+		            "%s: %.1f at the first point, %.1f at the last (between %.1f and %.1f)",
+		            what, v[0], v[n - 1], lo, hi);
+}
+
+void io_say_sweep_flow(struct mu_buf *b, const double *sent_home, const double *bed_days, size_t n)
+{
+	mu_buf_adds(b, " ");
+	say_flow_along(b, "Patients sent home", sent_home, n);
+	mu_buf_adds(b, "; ");
+	say_flow_along(b, "bed-days", bed_days, n);
+	mu_buf_adds(b, ".");
+}
+
 struct io_say_point io_say_point_of(double x, const struct mu_totals *t)
 {
 	return (struct io_say_point){.x = x,

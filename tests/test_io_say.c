@@ -722,6 +722,85 @@ static void test_io_say_sweep_is_true_of_its_series(void **state)
 
 /* The grid's sentence is the first series' sentence, then each other name
  * with the value it was held at, in order, as %g shows it. */
+/* One figure of io_say_sweep_flow's sentence, at `at` ("WHAT: ..."): the
+ * numbers said are the series' (to the 0.05 of one decimal), "throughout"
+ * only when every point is within IO_SAY_FLAT_FLOW of the first. */
+static void check_flow_along(const char *at, const char *what, const double *v, size_t n)
+{
+	double a, c, lo, hi, vlo = v[0], vhi = v[0];
+	char format[128], part[256];
+	bool is_flat = true;
+	size_t i, len;
+	for (i = 1; i < n; i++) {
+		vlo = fmin(vlo, v[i]);
+		vhi = fmax(vhi, v[i]);
+		is_flat = is_flat && fabs(v[i] - v[0]) < IO_SAY_FLAT_FLOW;
+	}
+	assert_non_null(at);
+	len = strcspn(at, ";"); /* this figure's part of the sentence */
+	assert_true(len < sizeof(part));
+	memcpy(part, at, len);
+	part[len] = '\0';
+	snprintf(format, sizeof(format), "%s: %%lf throughout", what);
+	if (strstr(part, "throughout") != NULL) {
+		assert_int_equal(sscanf(part, format, &a), 1);
+		assert_true(is_flat);
+		for (i = 0; i < n; i++)
+			assert_true(fabs(a - v[i]) <= 0.05 + IO_SAY_FLAT_FLOW);
+		return;
+	}
+	snprintf(format, sizeof(format),
+	         "%s: %%lf at the first point, %%lf at the last (between %%lf and %%lf)", what);
+	assert_int_equal(sscanf(part, format, &a, &c, &lo, &hi), 4);
+	assert_false(is_flat);
+	assert_true(fabs(a - v[0]) <= 0.0500001);
+	assert_true(fabs(c - v[n - 1]) <= 0.0500001);
+	assert_true(fabs(lo - vlo) <= 0.0500001);
+	assert_true(fabs(hi - vhi) <= 0.0500001);
+}
+
+/* io_say_sweep_flow on generated series of patients sent home and
+ * bed-days (flat, falling, rising, up and down; whole and fractional, as
+ * rota and plan mode make them): every number it says is the series'. */
+static void test_io_say_sweep_flow_is_true_of_its_series(void **state)
+{
+	double sent[16], beds[16];
+	size_t seen_flat = 0, seen_moving = 0;
+	int k;
+	(void)state;
+	for (k = 0; k < 20000; k++) {
+		size_t n = 1 + (size_t)(uniform() * 12), i;
+		double kind = uniform(), waiting = (double)(size_t)(uniform() * 60);
+		bool is_whole = uniform() < 0.5;
+		struct mu_buf b;
+		for (i = 0; i < n; i++) {
+			double home = kind < 0.3   ? waiting
+			              : kind < 0.6 ? waiting * (double)(n - i) / (double)n
+			              : kind < 0.8 ? waiting * (double)i / (double)n
+			                           : waiting * uniform();
+			home += kind < 0.3 ? (uniform() - 0.5) * 0.04 : 0;
+			sent[i] = is_whole ? (double)(long)(home + 0.5) : home;
+			beds[i] = 7 * waiting - 3.5 * sent[i];
+		}
+		mu_buf_init(&b);
+		io_say_sweep_flow(&b, sent, beds, n);
+		assert_true(b.data[0] == ' ');
+		check_flow_along(strstr(b.data, "Patients sent home: "), "Patients sent home", sent,
+		                 n);
+		check_flow_along(strstr(b.data, "; bed-days: ") + 2, "bed-days", beds, n);
+		/* patients and bed-days, never money */
+		assert_null(strstr(b.data, "\xc2\xa3"));
+		if (strncmp(b.data, " Patients sent home: ", 21) == 0 &&
+		    strstr(b.data, "throughout") != NULL &&
+		    strstr(b.data, "throughout") < strchr(b.data, ';'))
+			seen_flat++;
+		else
+			seen_moving++;
+		mu_buf_release(&b);
+	}
+	assert_true(seen_flat > 1000 && seen_moving > 1000);
+}
+
 static void test_io_say_sweep_grid_says_what_the_others_were_held_at(void **state)
 {
 	static const char *const names[] = {"agency_cap.rn_b5", "demand", "tier_penalty",
@@ -2779,6 +2858,7 @@ int main(void)
 	    cmocka_unit_test(test_io_say_bidding_example_sentence),
 	    cmocka_unit_test(test_io_say_sweep_is_true_of_its_series),
 	    cmocka_unit_test(test_io_say_sweep_grid_says_what_the_others_were_held_at),
+	    cmocka_unit_test(test_io_say_sweep_flow_is_true_of_its_series),
 	    cmocka_unit_test(test_io_say_sweep_cap_is_true_of_its_series),
 	    cmocka_unit_test(test_io_say_sweep_cap_example_sentence),
 	    cmocka_unit_test(test_io_say_point_of_takes_fill_spend_and_red_flags),
