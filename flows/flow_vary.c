@@ -292,6 +292,17 @@ static bool parse_choice(const struct flow_vary *v, const char *s, size_t n, dou
 	return false;
 }
 
+/* A number of FROM:TO:STEP: a decimal, signed so that a value below the
+ * range (-5) is said to be below it, not to be no number. */
+static bool parse_signed(const char *s, size_t n, double *out)
+{
+	if (n > 1 && s[0] == '-' && mu_parse_decimal(s + 1, n - 1, out)) {
+		*out = -*out;
+		return true;
+	}
+	return mu_parse_decimal(s, n, out);
+}
+
 static enum mu_code parse_range(const char *text, struct flow_vary *v, struct mu_err *err)
 {
 	double *dst[3] = {&v->from, &v->to, &v->step};
@@ -302,7 +313,7 @@ static enum mu_code parse_range(const char *text, struct flow_vary *v, struct mu
 	for (k = 0; k < 3; k++) {
 		size_t n = k < 2 ? strcspn(s, ":") : strlen(s);
 		if ((k < 2 && s[n] != ':') ||
-		    !((k < 2 && parse_choice(v, s, n, dst[k])) || mu_parse_decimal(s, n, dst[k])))
+		    !((k < 2 && parse_choice(v, s, n, dst[k])) || parse_signed(s, n, dst[k])))
 			return mu_err_set(
 			    err, MU_E_USAGE,
 			    "--vary %s: '%s' is not FROM:TO:STEP (three numbers, such "
@@ -321,8 +332,8 @@ static enum mu_code parse_range(const char *text, struct flow_vary *v, struct mu
 	if (r.is_hi_open && v->to == r.hi)
 		return mu_err_set(err, MU_E_USAGE, "--vary %s: TO must be below %g", v->name, r.hi);
 	if (v->from < r.lo || (r.is_lo_open && v->from == r.lo))
-		return mu_err_set(err, MU_E_USAGE, "--vary %s: FROM must be %s %g", v->name,
-		                  r.is_lo_open ? "above" : "at least", r.lo);
+		return mu_err_set(err, MU_E_USAGE, "--vary %s: FROM (%g) must be %s %g", v->name,
+		                  v->from, r.is_lo_open ? "above" : "at least", r.lo);
 	if (r.is_integer && (v->from != floor(v->from) || v->step != floor(v->step)))
 		return mu_err_set(err, MU_E_USAGE, "--vary %s: FROM and STEP must be whole numbers",
 		                  v->name);

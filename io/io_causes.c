@@ -33,18 +33,66 @@ static const char *id_at(const struct io_loader *ld, const struct io_id_set *ids
 	return i < sc->n_bank ? sc->bank[i].id : NULL;
 }
 
+/* The edit distance (insertions, deletions, substitutions) between a and
+ * b, both at most MU_ID_MAX bytes. */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, row[MU_ID_MAX + 1];
+	if (la > MU_ID_MAX || lb > MU_ID_MAX)
+		return SIZE_MAX;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diagonal = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t above = row[j];
+			size_t best = diagonal + (a[i - 1] != b[j - 1]);
+			best = row[j] + 1 < best ? row[j] + 1 : best;
+			best = row[j - 1] + 1 < best ? row[j - 1] + 1 : best;
+			row[j] = best;
+			diagonal = above;
+		}
+	}
+	return row[lb];
+}
+
+/* The one id a slip of the keyboard away from s: an id of 4 bytes or more
+ * within 1 edit (2 from 8 bytes on), and no other as near; NULL when none
+ * or several. Short ids are left alone: 'x' is one edit from every
+ * one-letter id. */
+static const char *near_id(const struct io_loader *ld, const struct io_id_set *ids, const char *s)
+{
+	size_t len = strlen(s), most = len >= 8 ? 2 : 1, best = SIZE_MAX, n_best = 0, i, d;
+	const char *id, *found = NULL;
+	if (len < 4)
+		return NULL;
+	for (i = 0; (id = id_at(ld, ids, i)) != NULL; i++) {
+		d = edit_distance(s, id);
+		if (d < best) {
+			best = d;
+			found = id;
+			n_best = 1;
+		} else if (d == best) {
+			n_best++;
+		}
+	}
+	return best <= most && n_best == 1 ? found : NULL;
+}
+
 /* What an unknown id probably is: the same id in another case (ids are
  * case-sensitive; a spreadsheet capitalises), or, when it is named in many
  * places, the one id of its table that nothing names (renamed in one file
- * only). Writes " 'x'" style text into out ("" when there is none). */
+ * only), or an id one slip of the keyboard away (*is_near). Writes the id
+ * into out ("" when there is none). */
 static void suggest_id(const struct io_loader *ld, const struct io_cause *c, char *out, size_t size,
-                       bool *is_case)
+                       bool *is_case, bool *is_near)
 {
-	const char *unnamed = NULL;
+	const char *unnamed = NULL, *near;
 	size_t i, n_unnamed = 0;
 	const char *id;
 	out[0] = '\0';
-	*is_case = false;
+	*is_case = *is_near = false;
 	for (i = 0; (id = id_at(ld, c->ids, i)) != NULL; i++) {
 		if (mu_parse_keyword_eq(c->value, strlen(c->value), id)) {
 			snprintf(out, size, "%s", id);
@@ -56,8 +104,12 @@ static void suggest_id(const struct io_loader *ld, const struct io_cause *c, cha
 			n_unnamed++;
 		}
 	}
-	if (n_unnamed == 1 && c->n_places > 1)
+	if (n_unnamed == 1 && c->n_places > 1) {
 		snprintf(out, size, "%s", unnamed);
+	} else if ((near = near_id(ld, c->ids, c->value)) != NULL) {
+		snprintf(out, size, "%s", near);
+		*is_near = true;
+	}
 }
 
 /* "3 April" for "2026-04-03". */
@@ -121,11 +173,14 @@ void io_causes_word(struct io_loader *ld)
 		switch (c->kind) {
 		case IO_CAUSE_UNKNOWN_ID: {
 			char like[128], why[256] = "";
-			bool is_case;
-			suggest_id(ld, c, like, sizeof(like), &is_case);
+			bool is_case, is_near;
+			suggest_id(ld, c, like, sizeof(like), &is_case, &is_near);
 			if (is_case)
 				snprintf(why, sizeof(why),
 				         "did you mean '%s'? ids are case-sensitive", like);
+			else if (is_near)
+				snprintf(why, sizeof(why), "did you mean '%s'? %s has no such id",
+				         like, c->ids->file);
 			else if (like[0])
 				snprintf(why, sizeof(why), "%s has no such id: renamed '%s'?",
 				         c->ids->file, like);
@@ -136,7 +191,7 @@ void io_causes_word(struct io_loader *ld)
 				snprintf(e->msg + used, sizeof(e->msg) - used,
 				         " (%zu references in %u file%s; %s)", c->n_places, n_files,
 				         n_files == 1 ? "" : "s", why);
-			else if (is_case)
+			else if (is_case || is_near)
 				snprintf(e->msg + used, sizeof(e->msg) - used, " (%s)", why);
 			break;
 		}

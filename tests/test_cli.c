@@ -267,9 +267,9 @@ static void test_cli_check_the_example_and_a_broken_copy(void **state)
 
 	snprintf(path, sizeof(path), "%s/sc/demand.csv", tu_dir());
 	fp = fopen(path, "w");
-	fputs(
-	    "partner,role,shift,required\nacute_north,rn_b5,tue-x,3\nacute_north,rn_b5,mon-e,-1\n",
-	    fp);
+	fputs("partner,role,shift,required\nacute_north,rn_b5,tue-x,3\nacute_north,rn_b5,mon-e,-1\n"
+	      "acute_nort,rn_b5,tue-e,3\n",
+	      fp);
 	fclose(fp);
 	snprintf(path, sizeof(path), "%s/sc/settngs.csv", tu_dir());
 	fp = fopen(path, "w");
@@ -277,11 +277,15 @@ static void test_cli_check_the_example_and_a_broken_copy(void **state)
 	r = tu_run("check", "sc", NULL);
 	assert_int_equal(r.status, 2);
 	assert_non_null(strstr(r.err, "settngs.csv: unknown file"));
+	/* tue-x is one slip from tue-e, tue-l and tue-n alike: no guess */
 	assert_non_null(strstr(r.err, "demand.csv:2:3: unknown shift 'tue-x'\n"));
+	/* one id one slip away: named */
+	assert_non_null(strstr(r.err, "demand.csv:4:1: unknown partner 'acute_nort' (did you mean "
+	                              "'acute_north'? partners.csv has no such id)\n"));
 	assert_non_null(
 	    strstr(r.err, "demand.csv:3:4: negative value '-1' in column 'required': must be 0 or "
 	                  "more\n"));
-	assert_non_null(strstr(r.err, "sc: 3 errors\n"));
+	assert_non_null(strstr(r.err, "sc: 4 errors\n"));
 	tu_result_free(&r);
 }
 

@@ -166,9 +166,11 @@ static void test_sweep_refuses_bad_names_and_ranges(void **state)
 	assert_non_null(strstr(refusal(sc, "demand"), "NAME=FROM:TO:STEP"));
 	assert_non_null(strstr(refusal(sc, "demand=1:2"), "FROM:TO:STEP"));
 	assert_non_null(strstr(refusal(sc, "demand=1:2:x"), "FROM:TO:STEP"));
-	assert_non_null(strstr(refusal(sc, "demand=-1:2:1"), "FROM:TO:STEP"));
 	assert_non_null(strstr(refusal(sc, "demand=2:1:1"), "TO (1) is below FROM (2)"));
 	assert_non_null(strstr(refusal(sc, "demand=1:2:0"), "STEP must be above 0"));
+	assert_non_null(strstr(refusal(sc, "demand=1:2:-1"), "STEP must be above 0"));
+	/* a value below the range is said to be so, not to be no number */
+	assert_non_null(strstr(refusal(sc, "demand=-1:2:1"), "FROM (-1) must be at least 0"));
 	assert_non_null(strstr(refusal(sc, "min_rest_hours=0:50:1"), "above the largest value"));
 	assert_non_null(strstr(refusal(sc, "staff.a.rn=0.5:2:1"), "whole numbers"));
 	assert_non_null(strstr(refusal(sc, "allow_break_glass=0:2:1"), "above the largest"));
@@ -592,7 +594,8 @@ static void test_sweep_discharge_pathway(void **state)
 	assert_string_equal(refusal(sc, "waiting.h.a=0:4:2"),
 	                    "--vary waiting.h.a: no row of flow.csv is from.to 'h.a'");
 	assert_non_null(strstr(refusal(sc, "waiting.a.h=0.5:4:1"), "whole numbers"));
-	assert_non_null(strstr(refusal(sc, "bed_day_cost.a.h=-1:4:1"), "FROM:TO:STEP"));
+	assert_non_null(
+	    strstr(refusal(sc, "bed_day_cost.a.h=-1:4:1"), "FROM (-1) must be at least 0"));
 	mu_scenario_free(sc);
 }
 
