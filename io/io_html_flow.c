@@ -19,7 +19,7 @@
 #include <stdio.h>
 
 #define N_STAFF_PRICES 3
-#define BAR_WIDTH 120.0
+#define BAR_WIDTH 80.0
 
 static void number(struct mu_buf *b, double v)
 {
@@ -61,8 +61,9 @@ static void pathway(struct mu_buf *b, const struct mu_scenario *sc, const struct
 	mu_buf_adds(b, "</h3>\n<p>");
 	io_say_flow(&text, sc, flow, &f);
 	io_html_esc(b, text.data);
-	mu_buf_adds(b, "</p>\n<table><tr><th>day</th><th>waiting, without the plan</th>"
-	               "<th>waiting, with it</th><th>sent home</th><th>care hours at ");
+	mu_buf_adds(b,
+	            "</p>\n<table class=\"flow\"><tr><th>day</th><th>waiting, without the plan</th>"
+	            "<th>waiting, with it</th><th>sent home</th><th>care hours at ");
 	io_html_esc(b, sc->partners[w->to].name);
 	mu_buf_adds(b, "</th><th>ward staff-shifts freed</th><th>bed-days freed</th></tr>\n");
 	for (i = 0; i < plan->n_discharges; i++) {

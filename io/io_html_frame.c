@@ -37,7 +37,8 @@ static const char STYLE[] =
     "body{padding:0 10px}svg{max-width:100%;height:auto}.hash{word-break:break-all}"
     "@media screen{table{display:block;overflow-x:auto;max-width:100%}}"
     "@media screen and (max-width:700px){th,td{white-space:nowrap}"
-    "td.why{white-space:normal;min-width:300px}.tile{min-width:0;flex:1 1 40%}}"
+    "td.why{white-space:normal;min-width:300px}.tile{min-width:0;flex:1 1 40%}"
+    "table.flow th{white-space:normal;min-width:4.5em}}"
     /* paper: A4 landscape, header rows on every page a table spans, a
      * row or a chart never cut, each plan of a compare on a page of its
      * own, the rota one week to a table so every day is on paper */
