@@ -19,15 +19,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-struct file_text {
-	const char *name;
-	const char *text;
-};
-
 /* An acute trust a with nurses (rn) on a day and a night of 30 November
  * and a day of 1 December; a homecare provider h with care workers (cw)
  * on both days. */
-static const struct file_text base[] = {
+static const struct tu_file base[] = {
     {"partners.csv", "id,name,kind\na,Acute,acute\nh,Homecare,homecare\n"},
     {"roles.csv", "id,name\nrn,Nurse\nhca,Support\ncw,Care worker\n"},
     {"shifts.csv", "id,date,start,end,paid_hours,enhancement\n"
@@ -55,61 +50,13 @@ static const struct file_text base[] = {
 static struct io_source *make_source(const char *name, const char *text, const char *name2,
                                      const char *text2)
 {
-	struct io_source *src = mu_calloc(1, sizeof(*src));
-	const char *names[N_BASE + 2], *texts[N_BASE + 2];
-	size_t i, k, n = 0;
-	src->label = mu_strdup("test");
-	for (i = 0; i < N_BASE; i++) {
-		names[n] = base[i].name;
-		texts[n++] = base[i].text;
-	}
-	for (k = 0; k < 2; k++) {
-		const char *nm = k == 0 ? name : name2, *tx = k == 0 ? text : text2;
-		if (!nm)
-			continue;
-		for (i = 0; i < n && strcmp(names[i], nm) != 0; i++)
-			;
-		names[i] = nm;
-		texts[i] = tx;
-		if (i == n)
-			n++;
-	}
-	src->files = mu_calloc(n, sizeof(*src->files));
-	for (i = 0; i < n; i++) {
-		struct io_file *f;
-		if (!texts[i])
-			continue;
-		f = &src->files[src->n_files++];
-		f->name = mu_strdup(names[i]);
-		f->len = strlen(texts[i]);
-		f->data = mu_malloc(f->len + 1);
-		memcpy(f->data, texts[i], f->len + 1);
-	}
-	return src;
+	return tu_source_with(base, N_BASE, name, text, name2, text2);
 }
 
-/* Loads the base with the files given; the scenario, or NULL, with the
- * errors and warnings (one a line) in *errors_out and *warnings_out (the
- * caller's; either may be NULL). */
 static struct mu_scenario *load(const char *name, const char *text, const char *name2,
                                 const char *text2, char **errors_out, char **warnings_out)
 {
-	struct io_source *src = make_source(name, text, name2, text2);
-	struct mu_errlist *errors = mu_malloc(sizeof(*errors)),
-	                  *warnings = mu_malloc(sizeof(*warnings));
-	struct mu_scenario *sc = NULL;
-	mu_errlist_init(errors);
-	mu_errlist_init(warnings);
-	if (io_scenario_load(src, &sc, errors, warnings) != MU_OK)
-		sc = NULL;
-	if (errors_out)
-		*errors_out = tu_err_messages(errors);
-	if (warnings_out)
-		*warnings_out = tu_err_messages(warnings);
-	free(errors);
-	free(warnings);
-	io_source_free(src);
-	return sc;
+	return tu_load_with(base, N_BASE, name, text, name2, text2, errors_out, warnings_out);
 }
 
 static void test_io_flow_reads_the_values(void **state)

@@ -333,6 +333,68 @@ const char *tu_csv_cell_named(const struct io_csv_table *t, size_t i, const char
 	return NULL;
 }
 
+struct io_source *tu_source_with(const struct tu_file *base, size_t n_base, const char *name,
+                                 const char *text, const char *name2, const char *text2)
+{
+	struct io_source *src = mu_calloc(1, sizeof(*src));
+	const char **names = mu_calloc(n_base + 2, sizeof(*names));
+	const char **texts = mu_calloc(n_base + 2, sizeof(*texts));
+	size_t i, k, n = 0;
+	src->label = mu_strdup("test");
+	for (i = 0; i < n_base; i++) {
+		names[n] = base[i].name;
+		texts[n++] = base[i].text;
+	}
+	for (k = 0; k < 2; k++) {
+		const char *nm = k == 0 ? name : name2, *tx = k == 0 ? text : text2;
+		if (!nm)
+			continue;
+		for (i = 0; i < n && strcmp(names[i], nm) != 0; i++)
+			;
+		names[i] = nm;
+		texts[i] = tx;
+		if (i == n)
+			n++;
+	}
+	src->files = mu_calloc(n + 1, sizeof(*src->files));
+	for (i = 0; i < n; i++) {
+		struct io_file *f;
+		if (!texts[i])
+			continue;
+		f = &src->files[src->n_files++];
+		f->name = mu_strdup(names[i]);
+		f->len = strlen(texts[i]);
+		f->data = mu_malloc(f->len + 1);
+		memcpy(f->data, texts[i], f->len + 1);
+	}
+	free(names);
+	free(texts);
+	return src;
+}
+
+struct mu_scenario *tu_load_with(const struct tu_file *base, size_t n_base, const char *name,
+                                 const char *text, const char *name2, const char *text2,
+                                 char **errors_out, char **warnings_out)
+{
+	struct io_source *src = tu_source_with(base, n_base, name, text, name2, text2);
+	/* on the heap: a list keeps MU_ERRLIST_KEEP whole messages */
+	struct mu_errlist *errors = mu_malloc(sizeof(*errors)),
+	                  *warnings = mu_malloc(sizeof(*warnings));
+	struct mu_scenario *sc = NULL;
+	mu_errlist_init(errors);
+	mu_errlist_init(warnings);
+	if (io_scenario_load(src, &sc, errors, warnings) != MU_OK)
+		sc = NULL;
+	if (errors_out)
+		*errors_out = tu_err_messages(errors);
+	if (warnings_out)
+		*warnings_out = tu_err_messages(warnings);
+	free(errors);
+	free(warnings);
+	io_source_free(src);
+	return sc;
+}
+
 char *tu_err_messages(const struct mu_errlist *list)
 {
 	char line[1024], *out = mu_calloc(1, 1);

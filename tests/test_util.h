@@ -60,6 +60,28 @@ char *tu_read(const char *path, size_t *len);
 struct io_csv_table;
 struct mu_errlist;
 
+/* A scenario file given as text in a test. */
+struct tu_file {
+	const char *name;
+	const char *text;
+};
+
+struct io_source;
+struct mu_scenario;
+
+/* The n_base files of base with up to two files replaced, added (a name
+ * not in base) or removed (text NULL; name NULL: no change), as a source
+ * labelled "test". Free with io_source_free. */
+struct io_source *tu_source_with(const struct tu_file *base, size_t n_base, const char *name,
+                                 const char *text, const char *name2, const char *text2);
+
+/* tu_source_with's files loaded: the scenario, or NULL, with the errors
+ * and warnings (one a line) in *errors_out and *warnings_out (the
+ * caller's to free; either may be NULL). */
+struct mu_scenario *tu_load_with(const struct tu_file *base, size_t n_base, const char *name,
+                                 const char *text, const char *name2, const char *text2,
+                                 char **errors_out, char **warnings_out);
+
 /* Every formatted message of list (mu_err_format), one a line; the
  * caller frees it. */
 char *tu_err_messages(const struct mu_errlist *list);
