@@ -168,7 +168,7 @@ void pol_jensen_groups(const struct pol_build *b, size_t n_groups, size_t *group
  * day. *has_bound false when the days are not one LP but for bounds, or
  * the LP was not solved within time_limit seconds (0: none); then *bound
  * is not written. b's model is compacted. MU_OK, or MU_E_SOLVER when GLPK
- * failed. */
+ * failed; err may be NULL. */
 enum mu_code pol_jensen_bound(struct pol_build *b, size_t n_groups, double time_limit,
                               bool *has_bound, double *bound, struct mu_err *err);
 
