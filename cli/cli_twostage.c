@@ -107,7 +107,6 @@ int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
 	struct cli_progress progress;
 	struct mu_err err;
 	struct mu_buf say;
-	char words[MU_STATUS_SIZE], stop[MU_STOP_SIZE];
 	char *staged = NULL;
 	size_t k, n_flagged = 0;
 	int status;
@@ -154,15 +153,11 @@ int cli_twostage_solve(const struct cli_options *o, const struct io_source *src,
 	}
 	for (k = 0; k < res.solved.n_days; k++)
 		n_flagged += res.solved.days[k]->system.n_red_flags > 0;
-	printf("%s two-stage %s%s: %s", cli_safe(o->scenario), o->is_lp ? "plan" : "rota",
-	       o->is_silo ? " (silo)" : "",
-	       mu_format_status(words, res.solved.status, !o->is_lp && res.solved.has_bound,
-	                        res.solved.gap));
-	if (res.solved.status == MU_STATUS_FEASIBLE)
-		printf(
-		    " (%s: not proven optimal)",
-		    mu_format_stop(stop, res.solved.stopped_by, res.solved.work, req.work_limit));
-	printf("\n");
+	mu_buf_init(&say);
+	io_say_twostage_status(&say, &view, !o->is_lp);
+	printf("%s two-stage %s%s: %s\n", cli_safe(o->scenario), o->is_lp ? "plan" : "rota",
+	       o->is_silo ? " (silo)" : "", say.data);
+	mu_buf_release(&say);
 	mu_buf_init(&say);
 	io_say_twostage(&say, &view);
 	print_lines(&say);

@@ -65,6 +65,9 @@ enum mu_code flow_twostage_solve(const struct mu_scenario *sc,
 	    .progress = req->hooks.progress,
 	    .progress_ctx = req->hooks.ctx,
 	    .stop = req->hooks.stop,
+	    /* a rota stopped before its relaxation: the bound of the
+	     * scenarios' mean days (pol_jensen.c) */
+	    .bound_groups = POL_JENSEN_GROUPS,
 	};
 	const struct mu_draws *on = req->check ? req->check : req->draws;
 	struct mu_draws_outcome own;
@@ -226,6 +229,14 @@ void flow_twostage_view(const struct flow_twostage *t, const struct flow_twostag
 	    .run_id = (long long)run_id,
 	    .draws_file = req->draws_file,
 	    .check_file = req->check_file,
+	    .status = t->solved.status,
+	    .has_bound = t->solved.has_bound,
+	    .is_bound_jensen = t->solved.is_bound_jensen,
+	    .bound = t->solved.bound,
+	    .gap = t->solved.gap,
+	    .stopped_by = t->solved.stopped_by,
+	    .work = t->solved.work,
+	    .work_limit = req->work_limit,
 	};
 }
 

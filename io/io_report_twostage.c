@@ -263,15 +263,23 @@ static void risk_section(struct mu_buf *b, const struct mu_scenario *sc,
 /* The page: the headline, what planning for the spread is worth, and the
  * demand rows at risk. */
 static enum mu_code write_page(const char *dir, const struct mu_scenario *sc,
-                               const struct io_twostage *t, const char *label, struct mu_err *err)
+                               const struct io_twostage *t, bool is_rota, const char *label,
+                               struct mu_err *err)
 {
-	struct mu_buf b;
+	struct mu_buf b, status;
 	char runs[48] = "";
 	mu_buf_init(&b);
 	if (t->run_id > 0)
 		snprintf(runs, sizeof(runs), "Run %lld", t->run_id);
 	io_html_page_open(&b, "Two-stage plan", sc, label, runs);
 	headline(&b, t);
+	/* how the search ended, as the terminal says it */
+	mu_buf_init(&status);
+	io_say_twostage_status(&status, t, is_rota);
+	mu_buf_addf(&b, "<p>Two-stage %s: ", is_rota ? "rota" : "plan");
+	io_html_esc(&b, status.data);
+	mu_buf_adds(&b, ".</p>\n");
+	mu_buf_release(&status);
 	value_section(&b, t);
 	risk_section(&b, sc, t);
 	return io_html_write_page(dir, &b, err);
@@ -397,5 +405,5 @@ enum mu_code io_twostage_write(const char *dir, const struct mu_scenario *sc,
 	    (rc = write_day(dir, sc, t, err)) != MU_OK ||
 	    (rc = write_risk(dir, sc, t, err)) != MU_OK)
 		return rc;
-	return write_page(dir, sc, t, label, err);
+	return write_page(dir, sc, t, is_rota, label, err);
 }

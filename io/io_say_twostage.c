@@ -14,6 +14,23 @@
 #include <math.h>
 #include <stdio.h>
 
+void io_say_twostage_status(struct mu_buf *b, const struct io_twostage *t, bool is_rota)
+{
+	char words[MU_STATUS_SIZE], stop[MU_STOP_SIZE], x[2][MU_MONEY_SIZE];
+	bool has_gap = is_rota && t->has_bound;
+	mu_buf_adds(b, mu_format_status(words, t->status, has_gap, t->gap));
+	if (t->status != MU_STATUS_FEASIBLE)
+		return;
+	/* the cost and its bound are spend plus penalty weights: no pound sign */
+	if (has_gap)
+		mu_buf_addf(b, " of the best possible, expected cost %s, bound %s%s",
+		            mu_format_weight(x[0], t->objective, 2),
+		            mu_format_weight(x[1], t->bound, 2),
+		            t->is_bound_jensen ? " by Jensen's inequality" : "");
+	mu_buf_addf(b, " (%s: not proven optimal)",
+	            mu_format_stop(stop, t->stopped_by, t->work, t->work_limit));
+}
+
 void io_say_twostage(struct mu_buf *b, const struct io_twostage *t)
 {
 	char x[3][IO_TWOSTAGE_SIGNED_SIZE];

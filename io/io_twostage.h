@@ -36,6 +36,15 @@ struct io_twostage {
 	 * plan was made on and measured on (check_file NULL: not measured) */
 	long long run_id;
 	const char *draws_file, *check_file;
+	/* how the search ended (io_say_twostage_status): its status, and in
+	 * rota mode its bound when it has one (is_bound_jensen: the Jensen
+	 * bound of the scenarios' mean days, policies/pol_jensen.c), the
+	 * relative gap, what stopped it, its work and work limit */
+	enum mu_status status;
+	bool has_bound, is_bound_jensen;
+	double bound, gap;
+	enum mu_stop stopped_by;
+	long work, work_limit;
 };
 
 /* Writes into dir (which exists) plan.csv (now's rows), rota.csv when
@@ -90,5 +99,12 @@ const char *io_twostage_signed(char *buf, double v, bool is_money);
  * of planning for the spread with signs, or that it was not measured and
  * how to measure it. */
 void io_say_twostage(struct mu_buf *b, const struct io_twostage *t);
+
+/* How t's search ended, no newline: "optimal"; in rota mode (is_rota)
+ * cut short "best found, within 2.5% of the best possible, expected cost
+ * 1,000.00, bound 975.00 (stopped by its time limit: not proven optimal)",
+ * the bound "by Jensen's inequality" where it is that, or "best found
+ * (...: not proven optimal)" with no bound. */
+void io_say_twostage_status(struct mu_buf *b, const struct io_twostage *t, bool is_rota);
 
 #endif

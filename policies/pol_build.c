@@ -44,6 +44,7 @@ struct pol_build *pol_build_new(const struct mu_scenario *sc, const struct pol_b
 	size_t i, k, n_cells = sc->n_partners * sc->n_roles * sc->n_shifts, n_blocks;
 
 	b->sc = sc;
+	b->base = sc;
 	b->opt = opt ? *opt : (struct pol_build_options){0};
 	b->m = sol_model_new();
 	if (b->opt.coalition) {

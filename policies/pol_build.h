@@ -150,6 +150,11 @@ struct pol_build_options {
 
 struct pol_build {
 	const struct mu_scenario *sc;
+	/* the scenario as given: sc, but while a day of a two-stage plan is
+	 * built, when sc is that day's. A rule of the day shapes its rows and
+	 * columns by base and bounds them by sc, so that every day is one LP
+	 * but for its bounds (the Jensen bound, pol_jensen.c, needs it) */
+	const struct mu_scenario *base;
 	struct pol_build_options opt;
 	struct pol_pool *pools;
 	size_t n_pools, cap_pools;

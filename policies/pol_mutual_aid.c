@@ -43,8 +43,13 @@ void pol_mutual_aid_apply(struct pol_build *b)
 	for (f = 0; f < sc->n_staff; f++) {
 		const struct mu_staff *st = &sc->staff[f];
 		const struct mu_shift *shift = &sc->shifts[st->shift];
+		/* shaped by the scenario as given, bounded by the day's: a day
+		 * whose staff of the row are all absent has its rows and
+		 * columns, at 0, so that every day is one LP but for bounds
+		 * (pol_jensen.c); without scenarios st is given */
+		const struct mu_staff *given = &b->base->staff[f];
 		size_t staff_row, rot_row = MU_ALL;
-		if (st->available == 0)
+		if (given->available == 0)
 			continue;
 		snprintf(name, sizeof(name), "staff_f%zu", f);
 		staff_row = pol_build_add_row(b, name, -SOL_INF, (double)st->available,
@@ -66,7 +71,7 @@ void pol_mutual_aid_apply(struct pol_build *b)
 			col = pol_build_add_cover_col(b, name, &what);
 			sol_model_add_entry(b->m, staff_row, col, 1);
 		}
-		if (st->rotatable == 0)
+		if (given->rotatable == 0)
 			continue;
 		for (q = 0; q < sc->n_partners; q++) {
 			size_t g = q == st->partner || !pol_build_is_together(b, st->partner, q)

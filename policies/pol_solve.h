@@ -100,6 +100,12 @@ struct pol_solve_request {
 	 * so that only the days are solved: how that plan fares on draws
 	 * (flows/flow_twostage.c). NULL: decided by the solve. Borrowed. */
 	const struct mu_plan *fix_now;
+	/* Rota with draws, not fix_now: a search that ends before its
+	 * relaxation is solved (no bound) gets the Jensen bound of the
+	 * scenarios in this many groups (pol_jensen.c; at most one per
+	 * scenario), and its gap and status from it; 0: none (the workflow,
+	 * flow_twostage.c, asks for POL_JENSEN_GROUPS). */
+	size_t bound_groups;
 };
 
 /* A solved scenario. */
@@ -109,6 +115,9 @@ struct pol_solved {
 	bool has_bound; /* rota: the search's best bound */
 	double bound;
 	double gap; /* rota: relative gap between objective and bound */
+	/* rota with draws: the bound is the Jensen bound of pol_jensen.c (the
+	 * search ended before its relaxation was solved) */
+	bool is_bound_jensen;
 	/* rota: what ended the search, as it was (optimal: its bound met its
 	 * cost within GLPK's tolerance, sol_is_proven, whatever ended it;
 	 * feasible: never MU_STOP_NONE) */
@@ -141,6 +150,27 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
                        struct pol_solved *out, struct mu_err *err);
 
 void pol_solved_release(struct pol_solved *s);
+
+/* The scenarios of a two-stage plan in this many groups for its Jensen
+ * bound (pol_jensen.c): on the example's 50 the LP of 5 mean days solves
+ * in seconds, where the whole one takes GLPK minutes. */
+#define POL_JENSEN_GROUPS 5
+
+/* Per day of b (a two-stage build), its group of n_groups (1 to n_days):
+ * the days sorted by the staff-hours they require, cut into groups of
+ * consecutive ones whose sizes differ by one at most. group_of has
+ * b->n_days places. */
+void pol_jensen_groups(const struct pol_build *b, size_t n_groups, size_t *group_of);
+
+/* The Jensen bound of b's two-stage model (pol_jensen.c) with its days in
+ * n_groups groups (from 1; more than n_days is n_days): at most the
+ * optimum of b's LP, and so of its rota; equal to the LP's with a group per
+ * day. *has_bound false when the days are not one LP but for bounds, or
+ * the LP was not solved within time_limit seconds (0: none); then *bound
+ * is not written. b's model is compacted. MU_OK, or MU_E_SOLVER when GLPK
+ * failed; err may be NULL. */
+enum mu_code pol_jensen_bound(struct pol_build *b, size_t n_groups, double time_limit,
+                              bool *has_bound, double *bound, struct mu_err *err);
 
 /* The values of the game of DESIGN.md §3a: one plan-mode model of every
  * partner kept loaded, each coalition solved from the last one's basis

@@ -22,6 +22,7 @@
 #include "flows/flow_twostage.h"
 #include "model_harness.h"
 #include "plan_check.h"
+#include "policies/pol_build.h"
 #include "policies/pol_solve.h"
 #include "test_util.h"
 
@@ -931,6 +932,204 @@ static void test_twostage_rota_stopped_early_keeps_the_plan_for_the_mean(void **
 	mu_scenario_free(sc);
 }
 
+/* The Jensen bound of sc's two-stage model on dr (pol_jensen.c) with its
+ * scenarios in n_groups groups, the bank natural; false when it gives
+ * none. */
+static bool jensen_of(const struct mu_scenario *sc, const struct mu_draws *dr, size_t n_groups,
+                      double *bound)
+{
+	struct pol_build *b = pol_build_new(sc, &(struct pol_build_options){.draws = dr});
+	struct mu_err err;
+	bool has_bound = false;
+	mu_err_clear(&err);
+	if (pol_jensen_bound(b, n_groups, 0, &has_bound, bound, &err) != MU_OK)
+		fail_msg("%s", err.msg);
+	pol_build_free(b);
+	return has_bound;
+}
+
+/* The newsvendor (demand 1 to 5, the two-stage optimum 70 in both modes)
+ * by hand. One group is the mean day, demand 3: three bank workers
+ * booked now, 45. Two groups, the scenarios sorted by demand: {1, 2, 3}
+ * at weight 3/5 (mean 2) and {4, 5} at 2/5 (mean 4.5); booking x costs
+ * 15x + 3/5 x 50 (2 - x)+ + 2/5 x 50 (4.5 - x)+, falling (15 < 20) up to
+ * x = 4.5: 67.5. Five groups are the scenarios: 70. */
+static void test_twostage_jensen_bound_of_the_newsvendor_by_hand(void **state)
+{
+	struct mu_scenario *sc = harness_load(newsvendor, none);
+	struct mu_draws *dr = draws_of(sc, "scenario,partner,role,shift,required\n"
+	                                   "d1,p,rn,s1,1\nd4,p,rn,s1,4\nd2,p,rn,s1,2\n"
+	                                   "d5,p,rn,s1,5\nd3,p,rn,s1,3\n");
+	static const double expect[] = {0, 45, 67.5, 0, 0, 70};
+	size_t k;
+	double bound;
+	(void)state;
+	for (k = 1; k <= 5; k++) {
+		assert_true(jensen_of(sc, dr, k, &bound));
+		assert_true(bound <= 70 + 1e-6);
+		if (expect[k] > 0 && !(fabs(bound - expect[k]) < 1e-6))
+			fail_msg("%zu groups: bound %.6f, by hand %.6f", k, bound, expect[k]);
+	}
+	/* more groups than scenarios: one each */
+	assert_true(jensen_of(sc, dr, 9, &bound));
+	assert_true(fabs(bound - 70) < 1e-6);
+	mu_draws_free(dr);
+	mu_scenario_free(sc);
+}
+
+/* The rich scenario's four scenarios (its own staff of a row all absent
+ * on two of them: rows and columns there at 0, so that every day is one
+ * LP but for bounds) in 1 to 4 groups, with and without supply curves:
+ * each bound at most the two-stage LP's optimum (CLP on the MPS too) and
+ * the rota's (CBC), and 4 groups the LP's optimum itself. With a
+ * discharge pathway (§3f) the days are not one LP (the demand moved
+ * enters a day's rows in proportion to its required, and its minimum's
+ * share differs): no bound from fewer groups than scenarios, and still
+ * the optimum from one group each. */
+static void test_twostage_jensen_bound_below_the_optimum_and_exact_per_scenario(void **state)
+{
+	static const struct harness_file supply[] = {
+	    {"caps.csv", "role,bank_rate,agency_cap,bank_cap\nrn,18,30,24\nhca,12,,\n"},
+	    {"supply.csv", "role,elasticity,reference_rate,step\nrn,3,,0.1\n"},
+	    {NULL, NULL},
+	};
+	static const struct harness_file flow[] = {
+	    {"flow.csv", "from,to,waiting,care_role,care_hours,ward_role,ward_hours,bed_day_cost\n"
+	                 "a,b,3,hca,4,rn,6,2000\n"},
+	    {NULL, NULL},
+	};
+	const struct harness_file *const variants[] = {none, supply, flow};
+	size_t v, k;
+	(void)state;
+	for (v = 0; v < 3; v++) {
+		struct mu_scenario *sc = harness_load(rich, variants[v]);
+		struct mu_draws *dr = draws_of(sc, RICH_DRAWS);
+		struct pol_solved lp, rota;
+		double bound;
+		solve_checked(sc, dr, true, &lp);
+		solve_checked(sc, dr, false, &rota);
+		for (k = 1; k <= dr->n_scenarios; k++) {
+			bool has_bound = jensen_of(sc, dr, k, &bound);
+			if (variants[v] == flow && k < dr->n_scenarios) {
+				assert_false(has_bound);
+				continue;
+			}
+			if (!has_bound)
+				fail_msg("variant %zu, %zu groups: no bound", v, k);
+			if (!(bound <= lp.objective + 1e-6 * (1 + fabs(lp.objective)) &&
+			      bound <= rota.objective + 1e-6 * (1 + fabs(rota.objective))))
+				fail_msg("variant %zu, %zu groups: bound %.6f above LP %.6f or "
+				         "rota %.6f",
+				         v, k, bound, lp.objective, rota.objective);
+			if (k == dr->n_scenarios &&
+			    !(fabs(bound - lp.objective) < 1e-6 * (1 + fabs(lp.objective))))
+				fail_msg("variant %zu, a group per scenario: bound %.6f, LP %.6f",
+				         v, bound, lp.objective);
+		}
+		pol_solved_release(&lp);
+		pol_solved_release(&rota);
+		mu_draws_free(dr);
+		mu_scenario_free(sc);
+	}
+}
+
+/* test_twostage_rota_stopped_early_keeps_the_plan_for_the_mean's rota (the
+ * example on two scenarios, stopped after the relaxation's first chunk of
+ * 50 simplex iterations) with the Jensen bound asked for, in as many
+ * groups as scenarios: the bound is then the two-stage LP's optimum
+ * (solved here in plan mode), finite, below the rota, with its gap; and
+ * the status the terminal and report.html give says those numbers. */
+static void test_twostage_rota_stopped_early_has_the_jensen_bound(void **state)
+{
+	struct mu_scenario *sc = tu_load_example();
+	struct mu_draws *dr = draws_of(sc, "scenario,partner,role,shift,required,absent\n"
+	                                   "1,acute_north,rn_b5,mon-e,36,2\n"
+	                                   "2,acute_north,rn_b5,mon-e,30,0\n");
+	struct chunk_stop at = {0, 0};
+	struct pol_solved mean, two, lp;
+	struct io_twostage view;
+	struct mu_draws_outcome o;
+	struct mu_err err;
+	struct mu_buf said;
+	char expect[512], words[MU_STATUS_SIZE], x[2][MU_MONEY_SIZE], dir[4096], path[4200];
+	char *html;
+	(void)state;
+	mu_err_clear(&err);
+	if (pol_solve(sc, &(struct pol_solve_request){.pool = POL_POOL_NEVER}, &mean, &err) !=
+	        MU_OK ||
+	    pol_solve(sc, &(struct pol_solve_request){.is_lp = true, .draws = dr}, &lp, &err) !=
+	        MU_OK)
+		fail_msg("%s", err.msg);
+	if (pol_solve(sc,
+	              &(struct pol_solve_request){.draws = dr,
+	                                          .start = mean.plan,
+	                                          .stop = &at.stop,
+	                                          .relax_chunk = 50,
+	                                          .on_relax_chunk = stop_after_chunk,
+	                                          .progress_ctx = &at,
+	                                          .bound_groups = POL_JENSEN_GROUPS},
+	              &two, &err) != MU_OK)
+		fail_msg("%s", err.msg);
+	assert_int_equal(at.n_chunks, 1);
+	assert_int_equal(two.status, MU_STATUS_FEASIBLE);
+	assert_int_equal(two.stopped_by, MU_STOP_INTERRUPT);
+	assert_true(two.has_bound && two.is_bound_jensen);
+	assert_true(isfinite(two.bound) && isfinite(two.gap));
+	if (!(fabs(two.bound - lp.objective) < 1e-6 * (1 + fabs(lp.objective))))
+		fail_msg("bound %.6f, two-stage LP %.6f", two.bound, lp.objective);
+	assert_true(two.bound < two.objective);
+	assert_true(fabs(two.gap - (two.objective - two.bound) / fabs(two.objective)) < 1e-9);
+	assert_true(two.gap > 0 && two.gap < 1);
+
+	mu_draws_outcome_init(&o, sc, (const struct mu_plan *const *)two.days, two.n_days);
+	view = (struct io_twostage){.draws = dr,
+	                            .now = two.plan,
+	                            .days = (const struct mu_plan *const *)two.days,
+	                            .n_days = two.n_days,
+	                            .objective = two.objective,
+	                            .spend = o.spend,
+	                            .penalty = o.penalty,
+	                            .n_measured = two.n_days,
+	                            .plan = &o,
+	                            .mean_plan = &o,
+	                            .status = two.status,
+	                            .has_bound = two.has_bound,
+	                            .is_bound_jensen = two.is_bound_jensen,
+	                            .bound = two.bound,
+	                            .gap = two.gap,
+	                            .stopped_by = two.stopped_by};
+	snprintf(expect, sizeof(expect),
+	         "%s of the best possible, expected cost %s, bound %s by Jensen's inequality "
+	         "(stopped by you: not proven optimal)",
+	         mu_format_status(words, two.status, true, two.gap),
+	         mu_format_weight(x[0], two.objective, 2), mu_format_weight(x[1], two.bound, 2));
+	assert_non_null(strstr(expect, "best found, within "));
+	mu_buf_init(&said);
+	io_say_twostage_status(&said, &view, true);
+	assert_string_equal(said.data, expect);
+	mu_buf_release(&said);
+	tu_path(dir, sizeof(dir), "stopped");
+	if (io_file_make_dir(dir, &err) != MU_OK ||
+	    io_twostage_write(dir, sc, &view, true, "test", &err) != MU_OK)
+		fail_msg("%s", err.msg);
+	snprintf(path, sizeof(path), "%s/report.html", dir);
+	html = tu_slurp(path);
+	/* the page escapes the apostrophe */
+	snprintf(expect, sizeof(expect),
+	         "<p>Two-stage rota: %s of the best possible, expected cost %s, bound %s by Jensen",
+	         mu_format_status(words, two.status, true, two.gap),
+	         mu_format_weight(x[0], two.objective, 2), mu_format_weight(x[1], two.bound, 2));
+	if (!strstr(html, expect))
+		fail_msg("report.html has no '%s'", expect);
+	free(html);
+	mu_draws_outcome_release(&o);
+	pol_solved_release(&two);
+	pol_solved_release(&lp);
+	pol_solved_release(&mean);
+	mu_draws_free(dr);
+	mu_scenario_free(sc);
+}
+
 static void test_twostage_refuses_a_model_too_large(void **state)
 {
 	struct mu_scenario *sc = harness_load(newsvendor, none);
@@ -1011,6 +1210,9 @@ int main(void)
 	    cmocka_unit_test(test_twostage_refuses_a_model_too_large),
 	    cmocka_unit_test(test_twostage_rota_stopped_early_keeps_the_plan_for_the_mean),
 	    cmocka_unit_test(test_twostage_measure_keeps_booked_break_glass_in_process),
+	    cmocka_unit_test(test_twostage_jensen_bound_of_the_newsvendor_by_hand),
+	    cmocka_unit_test(test_twostage_jensen_bound_below_the_optimum_and_exact_per_scenario),
+	    cmocka_unit_test(test_twostage_rota_stopped_early_has_the_jensen_bound),
 	};
 	return tu_run_tests(tests, NULL, NULL);
 }
