@@ -168,10 +168,12 @@ static int by_reduced_cost(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Prices the columns left out with the working LP's duals; brings in the
- * most negative, at most limit. Returns how many were negative. */
+/* Prices the columns left out with the working LP's duals, but for those
+ * late marks (may be NULL); brings in the most negative, at most limit.
+ * Returns how many were negative. */
 static size_t bring_in_priced(struct working *w, const struct sol_model *m,
-                              const struct col_matrix *a, struct candidate *cand, size_t limit)
+                              const struct col_matrix *a, const unsigned char *late,
+                              struct candidate *cand, size_t limit)
 {
 	int i, n_rows = glp_get_num_rows(w->whole);
 	double *dual = mu_malloc(((size_t)n_rows + 1) * sizeof(double));
@@ -180,7 +182,7 @@ static size_t bring_in_priced(struct working *w, const struct sol_model *m,
 		dual[i] = w->work_row[i] ? glp_get_row_dual(w->lp, w->work_row[i]) : 0;
 	for (j = 0; j < m->n_cols; j++) {
 		double d = m->col_cost[j];
-		if (w->work_col[j])
+		if (w->work_col[j] || (late && late[j] != SOL_SIFT_PRICED))
 			continue;
 		for (k = a->first[j]; k < a->first[j + 1]; k++) {
 			const struct sol_entry *e = &m->entries[a->at[k]];
@@ -193,6 +195,31 @@ static size_t bring_in_priced(struct working *w, const struct sol_model *m,
 	qsort(cand, n, sizeof(*cand), by_reduced_cost);
 	for (k = 0; k < n && k < limit; k++)
 		working_add_col(w, m, a, cand[k].col);
+	return n;
+}
+
+/* Once the model without the late columns is solved: brings in every late
+ * column left out that prices negative, and every SOL_SIFT_LATE_AT_UP one
+ * at its upper bound (where it has one) whatever its price. Returns how
+ * many came in. Set at a bound, a column moves the basic values, so the
+ * basis may no longer be primal feasible: the primal simplex of the next
+ * round mends it (for the rate steps it is: they only loosen their rows). */
+static size_t bring_in_late(struct working *w, const struct sol_model *m,
+                            const struct col_matrix *a, const unsigned char *late,
+                            struct candidate *cand)
+{
+	/* the columns not late price non-negative: only late ones come in */
+	size_t j, n = bring_in_priced(w, m, a, NULL, cand, m->n_cols);
+	for (j = 0; j < m->n_cols; j++) {
+		int c;
+		if (late[j] != SOL_SIFT_LATE_AT_UP || w->work_col[j])
+			continue;
+		working_add_col(w, m, a, j);
+		n++;
+		c = w->work_col[j];
+		if (glp_get_col_type(w->lp, c) == GLP_DB)
+			glp_set_col_stat(w->lp, c, GLP_NU);
+	}
 	return n;
 }
 
@@ -216,10 +243,12 @@ static void copy_basis(const struct working *w, glp_prob *whole, const struct so
 }
 
 enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
-                                     const bool *col_is_core, bool is_purging, const glp_smcp *parm,
-                                     double deadline, struct sol_relax_watch *watch,
-                                     size_t *n_rounds)
+                                     const bool *col_is_core, const unsigned char *col_late,
+                                     bool is_purging, const glp_smcp *parm, double deadline,
+                                     struct sol_relax_watch *watch, size_t *n_rounds)
 {
+	/* the late columns not yet priced; NULL once they are */
+	const unsigned char *late = col_late;
 	struct col_matrix a;
 	struct working w;
 	struct candidate *cand = mu_malloc((m->n_cols + 1) * sizeof(*cand));
@@ -262,8 +291,11 @@ enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
 			has_last = true;
 			purge_priced_out(&w, m);
 		}
-		if (bring_in_priced(&w, m, &a, cand, limit) == 0)
-			break;
+		if (bring_in_priced(&w, m, &a, late, cand, limit) == 0) {
+			if (!late || bring_in_late(&w, m, &a, late, cand) == 0)
+				break;
+			late = NULL;
+		}
 		/* columns brought in at zero keep the basis primal feasible */
 		p.meth = GLP_PRIMAL;
 	}
