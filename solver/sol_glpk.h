@@ -132,12 +132,13 @@ struct sol_options {
 #define SOL_SIFT_PURGE_MIN_COLS 20000
 
 /* How sifting takes a column not core (sol_options.col_late). A late
- * column is priced only once no other column prices negative, that is
- * once the model without the late columns is solved; then every late
- * column pricing negative comes in at once, and every SOL_SIFT_LATE_AT_UP
- * one whatever its price, at its upper bound: a supply curve's rate steps,
- * which on bench_gen large-supply's optimum are at their bound 9 times in
- * 10 (pol_solve.c, docs/speed.md "Supply curves (§3d)"). */
+ * column is priced only once fewer than half a round's worth of the
+ * others price negative, that is once the model without the late columns
+ * is nearly solved; then those others and every late column pricing
+ * negative come in at once, and every SOL_SIFT_LATE_AT_UP one whatever its
+ * price, at its upper bound: a supply curve's rate steps, which on
+ * bench_gen large-supply's optimum are at their bound 9 times in 10
+ * (pol_solve.c, docs/speed.md "Supply curves (§3d)"). */
 enum sol_sift_late {
 	SOL_SIFT_PRICED = 0, /* priced every round, as ever */
 	SOL_SIFT_LATE,
