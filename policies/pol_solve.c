@@ -72,13 +72,13 @@ static size_t pool_min_workers(const struct pol_solve_request *req)
  * supply curve's extra staff and rate steps priced late, the steps
  * brought in at their upper bound (sol_glpk.h's enum sol_sift_late); NULL
  * when the model has no curve, in rota mode and below that size. Sifting
- * then solves the model without curves first (as it solves bench_gen
- * large), and the curves after it: on large-supply 7% less simplex work
- * than with both in the first working LP, and 20% less than with both
- * priced as any column (docs/speed.md, "Supply curves (§3d)"). Brought in
- * by pricing, extra staff cannot work until the steps come in, a round
- * later (the paid row holds them at zero); at their bound from the start
- * of the first working LP, the steps were taken back to zero. Here and
+ * then nearly solves the model without curves first (as it solves
+ * bench_gen large), and the curves after it: on large-supply 731M of
+ * simplex work against 796M with both in the first working LP, and large
+ * takes 617M (docs/speed.md, "Supply curves (§3d)"). Priced as any column,
+ * extra staff cannot work until the steps come in, a round later (the
+ * paid row holds them at zero); at their bound from the start of the
+ * first working LP, the steps were taken back to zero. Here and
  * not in pol_build_core_cols: a game's and a recruitment's solves
  * (sol_lp) stay as they were. Free it. */
 static unsigned char *sift_late_cols(const struct pol_build *b, bool is_lp)
