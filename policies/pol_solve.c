@@ -68,24 +68,32 @@ static size_t pool_min_workers(const struct pol_solve_request *req)
 	}
 }
 
-/* pol_build_core_cols, and in plan mode from SOL_SIFT_PURGE_MIN_COLS
- * columns a supply curve's extra staff and rate steps (§3d): brought in by
- * pricing, extra staff cannot work until the steps come in too, a round
- * later (the paid row holds them at zero), so on bench_gen large-supply
- * plan mode took a fifth long round; with both in from the start, 13%
- * fewer simplex iterations (docs/speed.md). Here and not in
- * pol_build_core_cols: a game's and a recruitment's solves (sol_lp) stay
- * as they were. Free it. */
-static bool *sift_core_cols(const struct pol_build *b, bool is_lp)
+/* In plan mode from SOL_SIFT_PURGE_MIN_COLS columns, for sifting: a
+ * supply curve's extra staff and rate steps priced late, the steps
+ * brought in at their upper bound (sol_glpk.h's enum sol_sift_late); NULL
+ * when the model has no curve, in rota mode and below that size. Sifting
+ * then nearly solves the model without curves first (as it solves
+ * bench_gen large), and the curves after it: on large-supply 731M of
+ * simplex work against 796M with both in the first working LP, and large
+ * takes 617M (docs/speed.md, "Supply curves (§3d)"). Priced as any column,
+ * extra staff cannot work until the steps come in, a round later (the
+ * paid row holds them at zero); at their bound from the start of the
+ * first working LP, the steps were taken back to zero. Here and
+ * not in pol_build_core_cols: a game's and a recruitment's solves
+ * (sol_lp) stay as they were. Free it. */
+static unsigned char *sift_late_cols(const struct pol_build *b, bool is_lp)
 {
-	bool *is_core = pol_build_core_cols(b);
+	unsigned char *late;
 	size_t j;
-	if (!is_lp || b->m->n_cols < SOL_SIFT_PURGE_MIN_COLS)
-		return is_core;
+	if (!is_lp || b->n_curves == 0 || b->m->n_cols < SOL_SIFT_PURGE_MIN_COLS)
+		return NULL;
+	late = mu_calloc(b->m->n_cols + 1, 1);
 	for (j = 0; j < b->m->n_cols; j++)
-		if (b->cols[j].source == MU_SRC_BANK_EXTRA || b->cols[j].source == MU_SRC_RATE_STEP)
-			is_core[j] = true;
-	return is_core;
+		if (b->cols[j].source == MU_SRC_BANK_EXTRA)
+			late[j] = SOL_SIFT_LATE;
+		else if (b->cols[j].source == MU_SRC_RATE_STEP)
+			late[j] = SOL_SIFT_LATE_AT_UP;
+	return late;
 }
 
 /* The MPS files req asks for: the model b to be solved, and the natural
@@ -481,6 +489,7 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	double t0 = mu_time_now(), t_mps = 0;
 	unsigned char *warm_rows = NULL, *warm_cols = NULL;
 	bool *core_cols = NULL, *slack = NULL;
+	unsigned char *late_cols = NULL;
 	double *start = NULL;
 	enum mu_code rc = MU_OK;
 
@@ -537,8 +546,10 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 		opt.warm_cols = warm_cols;
 	}
 	if (req->sift == POL_SIFT_ALWAYS ||
-	    (req->sift == POL_SIFT_AUTO && b->m->n_cols >= SOL_SIFT_MIN_COLS))
-		opt.col_is_core = core_cols = sift_core_cols(b, req->is_lp);
+	    (req->sift == POL_SIFT_AUTO && b->m->n_cols >= SOL_SIFT_MIN_COLS)) {
+		opt.col_is_core = core_cols = pol_build_core_cols(b);
+		opt.col_late = late_cols = sift_late_cols(b, req->is_lp);
+	}
 	if (!req->is_lp)
 		opt.col_is_slack = slack = slack_cols(b);
 	if (!req->is_lp && req->start) {
@@ -641,6 +652,7 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 done:
 	sol_result_release(&res);
 	free(core_cols);
+	free(late_cols);
 	free(slack);
 	free(start);
 	free(warm_rows);

@@ -539,8 +539,9 @@ static enum mu_code run_simplex(glp_prob *lp, const struct sol_model *m,
 		rc = sol_relax_simplex(lp, parm, watch);
 		is_done = rc != GLP_EBADB && rc != GLP_ESING && rc != GLP_ECOND;
 	} else if (opt->col_is_core) {
-		enum sol_sift_outcome sifted = sol_sift_solve(
-		    lp, m, opt->col_is_core, is_purging, parm, deadline, watch, &out->sift_rounds);
+		enum sol_sift_outcome sifted =
+		    sol_sift_solve(lp, m, opt->col_is_core, opt->col_late, is_purging, parm,
+		                   deadline, watch, &out->sift_rounds);
 		is_done = sifted != SOL_SIFT_FAILED;
 		rc = sifted == SOL_SIFT_TIME_UP   ? GLP_ETMLIM
 		     : sifted == SOL_SIFT_STOPPED ? GLP_ESTOP

@@ -94,6 +94,9 @@ struct sol_options {
 	 * which must let every row be met (say, short and breach); NULL: one
 	 * simplex call over all columns. Worth it from SOL_SIFT_MIN_COLS. */
 	const bool *col_is_core;
+	/* With col_is_core: per column an enum sol_sift_late, how sifting
+	 * prices it; NULL: every column SOL_SIFT_PRICED. */
+	const unsigned char *col_late;
 	/* The LP falls apart into independent blocks once its fixed columns
 	 * are set (a two-stage plan measured with its first stage fixed: one
 	 * block per scenario's day): a cold relaxation is then solved block
@@ -127,6 +130,20 @@ struct sol_options {
  * example's 8,176 columns: the cost each partner is given, which shares
  * and the README quote) and a rota's search starts where it did. */
 #define SOL_SIFT_PURGE_MIN_COLS 20000
+
+/* How sifting takes a column not core (sol_options.col_late). A late
+ * column is priced only once fewer than half a round's worth of the
+ * others price negative, that is once the model without the late columns
+ * is nearly solved; then those others and every late column pricing
+ * negative come in at once, and every SOL_SIFT_LATE_AT_UP one whatever its
+ * price, at its upper bound: a supply curve's rate steps, which on
+ * bench_gen large-supply's optimum are at their bound 9 times in 10
+ * (pol_solve.c, docs/speed.md "Supply curves (§3d)"). */
+enum sol_sift_late {
+	SOL_SIFT_PRICED = 0, /* priced every round, as ever */
+	SOL_SIFT_LATE,
+	SOL_SIFT_LATE_AT_UP
+};
 
 struct sol_result {
 	enum sol_status status;

@@ -134,12 +134,13 @@ enum sol_sift_outcome {
  * changed); deadline is mu_time_now() seconds, 0 for none; each simplex
  * call goes through sol_relax_simplex with watch (may be NULL). With
  * is_purging, the columns priced out leave the working LP again after a
- * round that lowered the objective (sol_sift.c). *n_rounds gets the number
- * of working LPs solved. */
+ * round that lowered the objective (sol_sift.c). col_late (NULL: none)
+ * marks the columns priced late, as enum sol_sift_late says. *n_rounds
+ * gets the number of working LPs solved. */
 enum sol_sift_outcome sol_sift_solve(glp_prob *lp, const struct sol_model *m,
-                                     const bool *col_is_core, bool is_purging, const glp_smcp *parm,
-                                     double deadline, struct sol_relax_watch *watch,
-                                     size_t *n_rounds);
+                                     const bool *col_is_core, const unsigned char *col_late,
+                                     bool is_purging, const glp_smcp *parm, double deadline,
+                                     struct sol_relax_watch *watch, size_t *n_rounds);
 
 /* sol_blocks.c: an LP whose columns fall apart into independent groups of
  * rows, solved one group at a time. */

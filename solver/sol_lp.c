@@ -341,8 +341,8 @@ enum mu_code sol_lp_solve(struct sol_lp *s, enum sol_status *status, double *obj
 		/* without purging: the first optimum, one of a game's or a
 		 * recruitment's many, is what every later solve goes on from,
 		 * and their figures (shares' cash per partner) stay as they were */
-		switch (sol_sift_solve(s->lp, s->m, s->col_is_core, false, &parm, s->deadline, NULL,
-		                       &rounds)) {
+		switch (sol_sift_solve(s->lp, s->m, s->col_is_core, NULL, false, &parm, s->deadline,
+		                       NULL, &rounds)) {
 		case SOL_SIFT_OPTIMAL:
 			rc = 0;
 			break;

@@ -468,6 +468,58 @@ static void test_model_sifting_brings_in_columns_by_reduced_cost(void **state)
 	sol_model_free(m);
 }
 
+/* Sifting with late columns, as plan mode prices a supply curve's (§3d):
+ * two staff needed, short at 100 (the core), one named worker at 10
+ * (priced as ever), extra staff at 10 (late) paid only with rate steps of
+ * 3, 5 and 7 (late, at their upper bound 1) through the row extra - steps
+ * <= 0. Round one covers with short; round two brings the named worker in
+ * (the extra staff, cheaper than short, wait); round three all the late
+ * columns at once, the steps at 1: the primal simplex takes the dear two
+ * back to 0. The optimum, 10 + 10 + 3, is the one without late columns. */
+static void test_model_sifting_prices_late_columns_last(void **state)
+{
+	unsigned char late[6] = {SOL_SIFT_PRICED,     SOL_SIFT_PRICED,     SOL_SIFT_LATE,
+	                         SOL_SIFT_LATE_AT_UP, SOL_SIFT_LATE_AT_UP, SOL_SIFT_LATE_AT_UP};
+	bool core[6] = {true, false, false, false, false, false};
+	double step_cost[3] = {3, 5, 7};
+	size_t need, paid, extra, step[3], k;
+	int with_late;
+	(void)state;
+	for (with_late = 0; with_late < 2; with_late++) {
+		struct sol_model *m = sol_model_new();
+		struct sol_options opt;
+		struct sol_result res;
+		struct mu_err err;
+		size_t short0, named;
+		need = sol_model_add_row(m, "need", 2, SOL_INF);
+		paid = sol_model_add_row(m, "paid", -SOL_INF, 0);
+		short0 = sol_model_add_col(m, "short", 0, SOL_INF, 100, false);
+		named = sol_model_add_col(m, "named", 0, 1, 10, false);
+		extra = sol_model_add_col(m, "extra", 0, SOL_INF, 10, false);
+		for (k = 0; k < 3; k++) {
+			step[k] = sol_model_add_col(m, "step", 0, 1, step_cost[k], false);
+			sol_model_add_entry(m, paid, step[k], -1);
+		}
+		sol_model_add_entry(m, need, short0, 1);
+		sol_model_add_entry(m, need, named, 1);
+		sol_model_add_entry(m, need, extra, 1);
+		sol_model_add_entry(m, paid, extra, 1);
+		memset(&opt, 0, sizeof(opt));
+		opt.col_is_core = core;
+		opt.col_late = with_late ? late : NULL;
+		assert_int_equal(sol_glpk_solve(m, &opt, &res, &err), MU_OK);
+		assert_int_equal(res.status, SOL_OPTIMAL);
+		assert_float_equal(res.objective, 10 + 10 + 3, 1e-9);
+		assert_float_equal(res.x[extra], 1, 1e-9);
+		assert_float_equal(res.x[step[0]], 1, 1e-9);
+		assert_float_equal(res.x[step[1]] + res.x[step[2]], 0, 1e-9);
+		if (with_late)
+			assert_int_equal(res.sift_rounds, 3);
+		sol_result_release(&res);
+		sol_model_free(m);
+	}
+}
+
 /* An LP of rows that share no column solved block by block (sol_blocks):
  * block one is min x + 2y with x + y >= 3, x <= 2 (row need, ...) (x = 2,
  * y = 1: 4); block two is min 5z with z >= 1 (z = 1: 5); row idle has no
@@ -2481,6 +2533,7 @@ int main(void)
 	    cmocka_unit_test(test_model_tier_penalty),
 	    cmocka_unit_test(test_model_priority),
 	    cmocka_unit_test(test_model_sifting_brings_in_columns_by_reduced_cost),
+	    cmocka_unit_test(test_model_sifting_prices_late_columns_last),
 	    cmocka_unit_test(test_model_blocks_solve_apart_to_one_optimum),
 	    cmocka_unit_test(test_model_polish_moves_swaps_adds_and_drops),
 	    cmocka_unit_test(test_model_rota_cuts_close_the_relaxation),
