@@ -180,6 +180,10 @@ size_t sol_polish(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm,
  * first, in m's order (and no more columns). */
 int sol_counts_add(glp_prob *lp, const struct sol_model *m);
 
+/* Whether m is small enough for the counts: under SOL_COUNTS_MAX_COLS
+ * columns (sol_glpk.c's search also keeps its bound by it). */
+bool sol_counts_is_small(const struct sol_model *m);
+
 /* Sets x[j] (1-based, as GLPK's) of every count column after
  * n_model_cols to its row's sum over x; the model has n_model_rows rows,
  * and lp the counts' rows after them, as sol_counts_add left it. */
