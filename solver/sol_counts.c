@@ -23,9 +23,9 @@
  * offer of a price to the next at every node, its bound flat at 40,015.49
  * (system; the optimum 40,087.69) for 60 s and 50,000 nodes; branching on
  * "this price class has at most k offers" ends it: small-a is proven in 3
- * nodes (system) and 53 (silo), tiny-c in 43 (was 11,000), small-b in
- * 370-1,500 (was 3,500), bench_gen small at scale 0.8 (1,393 columns) in
- * 2 s (was 0.02% short of proven at 30 s). Measured 2026-12-07, load 3;
+ * nodes (system) and 53 (silo), tiny-c in 43 (was 11,067), small-b in
+ * 1,481 (was 3,503), bench_gen small at scale 0.8 (1,393 columns) in 2 s
+ * (was 0.02% short of proven at 30 s). Measured 2026-12-07, load 3-4;
  * docs/rota-proofs.md.
  *
  * Only on models under SOL_COUNTS_MAX_COLS columns: on bench_gen small
