@@ -28,7 +28,16 @@
  * (was 0.02% short of proven at 30 s). Measured 2026-12-07, load 3-4;
  * docs/rota-proofs.md.
  *
- * Only on models under SOL_COUNTS_MAX_COLS columns: on bench_gen small
+ * The price classes are added to models under SOL_CLASSES_MAX_COLS
+ * columns: bench_gen small (2,206 columns) and small-mixed (2,174), not
+ * proven in 60 s before (nor by CBC), are proven in 4.3 s and 3.5 s with
+ * them alone (with the demand counts as well, small was not); the
+ * example (9,705) was proven in 30.6 s with them against 13.8 s without,
+ * so it and bigger models go without (medium, 11,955, did better with
+ * them: 0.003% at 60 s against 0.037%, a case for a next measurement).
+ * Measured 2026-12-07 17:50-17:57, load 2.4-3.
+ *
+ * The demand counts only on models under SOL_COUNTS_MAX_COLS columns: on bench_gen small
  * (2,206 columns) they changed nothing at 60 s (the same rota and bound);
  * on medium (11,955) the rota at 60 s was 0.013% dearer (4,188,238.63
  * against 4,187,708.93) and the bound lower (4,186,021 against
@@ -46,6 +55,7 @@
 #include <stdlib.h>
 
 #define SOL_COUNTS_MAX_COLS 2000
+#define SOL_CLASSES_MAX_COLS 5000
 
 /* A row's whole part, if it has one worth a count: at least two integer
  * columns, all with positive whole coefficients, and a continuous column
@@ -183,7 +193,8 @@ int sol_counts_add(glp_prob *lp, const struct sol_model *m)
 	size_t *first, *seen, i, k, n_slots = 2 * m->n_rows + 1;
 	int *ind, n_added = 0;
 	double *val;
-	if (!sol_counts_is_small(m))
+	bool has_demand_counts = sol_counts_is_small(m);
+	if (m->n_cols >= SOL_CLASSES_MAX_COLS)
 		return 0; /* see the top of the file */
 	first = sol_model_by_row(m);
 	seen = mu_malloc(n_slots * sizeof(size_t)); /* row + 1 of a count, or 0 */
@@ -199,7 +210,7 @@ int sol_counts_add(glp_prob *lp, const struct sol_model *m)
 			n_added += add_class_counts(lp, m, first, i, ind, val);
 			continue;
 		}
-		if (!whole_part(m, first, i))
+		if (!has_demand_counts || !whole_part(m, first, i))
 			continue;
 		slot = part_hash(m, first, i) % n_slots;
 		while (seen[slot] && !same_part(m, first, seen[slot] - 1, i))
