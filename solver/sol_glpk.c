@@ -167,6 +167,7 @@ struct mip_watch {
 	double *rins_x, *rins_objective;
 	enum sol_stop stopped_by;       /* why watch_search ended the search, if it did */
 	int n_model_rows, n_model_cols; /* the model's; sol_counts' come after */
+	bool is_small;                  /* sol_counts_is_small: see keep_bound */
 };
 
 static bool improve_by_rins(glp_prob *lp, const struct sol_model *m, const struct sol_options *opt,
@@ -285,14 +286,39 @@ static void count_work(glp_tree *tree, struct mip_watch *w)
 	w->it_last = it;
 }
 
-/* Keeps the best bound of the open nodes, for the gap of a stopped search;
+/* Keeps the best bound of the open nodes (of a search of the whole model),
+ * for the gap of a stopped search. GLPK finds the best open node by
+ * walking all of them: done at every call of watch_search it was 28% of
+ * tiny-c's search (thousands of open nodes, LPs of 42 rows; perf,
+ * 2026-12-07). So in a small model's search (sol_counts_is_small) it is
+ * done once a node, when GLPK is about to select the next (GLP_ISELECT:
+ * nothing changes the open nodes between that call and GLPK's own check
+ * of its time limit), and when the search is stopped or reports; only a
+ * search GLPK stops inside a node's rounds of cuts keeps the bound before
+ * that node, lower (and as true) than it might be. Bigger models keep
+ * the walk at every call: a few nodes, long LPs. */
+static void keep_bound(glp_tree *tree, struct mip_watch *w)
+{
+	int best;
+	if (!w->keeps_bound)
+		return;
+	best = glp_ios_best_node(tree);
+	if (best) {
+		w->bound = glp_ios_node_bound(tree, best);
+		w->has_bound = true;
+	}
+}
+
+/* Keeps the best bound of the open nodes, for the gap of a stopped search
+ * (keep_bound);
  * hands GLPK the rota to start from; branches (see choose_branch); reports
  * progress and stops the search when asked to. */
 static void watch_search(glp_tree *tree, void *info)
 {
 	struct mip_watch *w = info;
-	int best = glp_ios_best_node(tree);
 	double now = mu_time_now();
+	if (!w->is_small)
+		keep_bound(tree, w);
 	count_work(tree, w);
 	if (w->left_at > 0 && w->is_starting_up)
 		w->is_starting_up = false; /* once, and choose_branch made room for it */
@@ -303,11 +329,11 @@ static void watch_search(glp_tree *tree, void *info)
 			w->glpk_step_at = now;
 		}
 	}
-	if (best && w->keeps_bound) {
-		w->bound = glp_ios_node_bound(tree, best);
-		w->has_bound = true;
-	}
 	switch (glp_ios_reason(tree)) {
+	case GLP_ISELECT:
+		if (w->is_small)
+			keep_bound(tree, w);
+		break;
 	case GLP_IPREPRO:
 		w->lp_start = now;
 		break;
@@ -347,6 +373,8 @@ static void watch_search(glp_tree *tree, void *info)
 	else if (w->limit.work_end > 0 && *w->limit.work + work_guard(w) >= w->limit.work_end)
 		w->stopped_by = SOL_STOP_WORK;
 	if (w->stopped_by != SOL_STOP_NONE) {
+		if (w->is_small)
+			keep_bound(tree, w);
 		glp_ios_terminate(tree);
 		return;
 	}
@@ -354,6 +382,8 @@ static void watch_search(glp_tree *tree, void *info)
 		glp_prob *lp = glp_ios_get_prob(tree);
 		int st = glp_mip_status(lp);
 		bool has_solution = st == GLP_FEAS || st == GLP_OPT;
+		if (w->is_small)
+			keep_bound(tree, w);
 		w->last_report = now;
 		w->opt->progress(w->opt->progress_ctx, now - w->start, has_solution,
 		                 has_solution ? glp_mip_obj_val(lp) : 0, w->has_bound, w->bound);
@@ -892,6 +922,7 @@ static enum mu_code solve_mip(glp_prob *lp, const struct sol_model *m,
 	watch.n_model_rows = glp_get_num_rows(lp);
 	watch.n_model_cols = glp_get_num_cols(lp);
 	sol_counts_add(lp, m); /* small models only: see sol_counts.c */
+	watch.is_small = sol_counts_is_small(m);
 	watch.is_presolved = !resolve(lp, &lp_parm, &out->work);
 	if (!watch.is_presolved && has_rounded)
 		watch.rota = rounded;

@@ -180,6 +180,14 @@ size_t sol_polish(glp_prob *lp, const struct sol_model *m, const glp_smcp *parm,
  * basis one. Returns how many it added. lp must hold m's rows and columns
  * first, in m's order (and no more columns). */
 int sol_counts_add(glp_prob *lp, const struct sol_model *m);
+/* (and, in models under SOL_CLASSES_MAX_COLS columns, for each price two
+ * or more integer columns of a budget-like row share, a count of those
+ * columns: sol_counts.c) */
+
+/* Whether m is small enough for the demand counts: under
+ * SOL_COUNTS_MAX_COLS columns (sol_glpk.c's search also keeps its bound
+ * by it). The price classes go further (SOL_CLASSES_MAX_COLS). */
+bool sol_counts_is_small(const struct sol_model *m);
 
 /* Sets x[j] (1-based, as GLPK's) of every count column after
  * n_model_cols to its row's sum over x; the model has n_model_rows rows,

@@ -1710,27 +1710,42 @@ static void test_model_work_limit_repeats_the_same_rota(void **state)
 
 /* Issue 28: tiny-c of ../shared/benchdata/rota-proofs (tests/data/
  * rota-tiny-c: 22 integer agency counts under a system agency_budget,
- * many offers alike) is proven optimal at CBC's 197,830.843 within
- * TINY_C_WORK simplex iterations of search: with sol_counts' count
- * columns it took 63,963; branching on single offers, it was still
- * unproven at 100,000 (and at 60 s). */
-#define TINY_C_WORK 100000
-static void test_model_tiny_c_rota_is_proven_within_its_work(void **state)
+ * many offers alike) and small-a (tests/data/rota-small-a), system and
+ * silo rota, are proven optimal at CBC's optima within PROOF_WORK simplex
+ * iterations of search (the default limit of a search without a time
+ * limit). Branching on single offers tiny-c was still unproven at 100,000
+ * (and at 60 s); with sol_counts' demand counts it took 63,963, and
+ * small-a was not proven in 60 s; with the counts of the budget's price
+ * classes as well (the offers of one rate and shift length) tiny-c
+ * takes 1,284, small-a 318 (system) and 1,590 (silo). */
+#define PROOF_WORK 10000
+static void test_model_small_rotas_are_proven_within_their_work(void **state)
 {
-	struct pol_solve_request req = {.is_silo = true, .work_limit = TINY_C_WORK};
-	char dir[600];
-	struct mu_scenario *sc;
-	struct pol_solved s;
-	struct mu_err err;
+	static const struct {
+		const char *dir;
+		bool is_silo;
+		double optimum; /* CBC's */
+	} cases[] = {{"rota-tiny-c", true, 197830.843},
+	             {"rota-small-a", false, 40087.688},
+	             {"rota-small-a", true, 51505.55}};
+	size_t k;
 	(void)state;
-	snprintf(dir, sizeof(dir), "%s/rota-tiny-c", getenv("MUSTER_TEST_DATA"));
-	sc = tu_load_dir(dir);
-	mu_err_clear(&err);
-	assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
-	assert_int_equal(s.status, MU_STATUS_OPTIMAL);
-	assert_true(fabs(s.objective - 197830.843) < 1e-6 * 197830.843);
-	pol_solved_release(&s);
-	mu_scenario_free(sc);
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		struct pol_solve_request req = {.is_silo = cases[k].is_silo,
+		                                .work_limit = PROOF_WORK};
+		char dir[600];
+		struct mu_scenario *sc;
+		struct pol_solved s;
+		struct mu_err err;
+		snprintf(dir, sizeof(dir), "%s/%s", getenv("MUSTER_TEST_DATA"), cases[k].dir);
+		sc = tu_load_dir(dir);
+		mu_err_clear(&err);
+		assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+		assert_int_equal(s.status, MU_STATUS_OPTIMAL);
+		assert_true(fabs(s.objective - cases[k].optimum) < 1e-6 * cases[k].optimum);
+		pol_solved_release(&s);
+		mu_scenario_free(sc);
+	}
 }
 
 /* A rota exists before any relaxation (sol_construct.c): the example's
@@ -2514,7 +2529,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_model_work_limit_repeats_the_same_rota),
-	    cmocka_unit_test(test_model_tiny_c_rota_is_proven_within_its_work),
+	    cmocka_unit_test(test_model_small_rotas_are_proven_within_their_work),
 	    cmocka_unit_test(test_model_rota_exists_before_the_relaxation),
 	    cmocka_unit_test(test_model_guaranteed_rota_exists_before_the_relaxation),
 	    cmocka_unit_test(test_model_guaranteed_rota_with_nothing_to_search),
