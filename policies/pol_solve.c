@@ -472,6 +472,59 @@ static void jensen_bound(struct pol_build *b, const struct pol_solve_request *re
 		out->status = MU_STATUS_OPTIMAL;
 }
 
+/* A two-stage rota whose search ended before it was proven optimal (a
+ * time limit, a work limit, an interrupt) has its days as the search left
+ * them: a search stopped before its relaxation ends with the rota it
+ * started from, each day's own staff and no late agency (the example's 50
+ * scenarios at --time-limit 60: 1,432,029.05, every day red-flagged).
+ * Once what is decided now (the integer columns: bank, agency booked now,
+ * extra bank staff, a pool's workers) is fixed, the days are independent
+ * (§3e) and each is an LP, so they are re-solved block by block as the
+ * measuring solves are (sol_options' is_apart_when_fixed): the best rota
+ * of the same model with those decisions, never worse than the one it
+ * replaces, which is one of its solutions (the example: 709,252.66). It
+ * runs whole even after a stop, within half the search's time limit; not
+ * solved in it, GLPK failing on it, or no cheaper, the rota stays as the
+ * search left it. res->x and res->objective are replaced. */
+static void resolve_days(struct pol_build *b, const struct pol_solve_request *req,
+                         struct sol_result *res, struct pol_solved *out)
+{
+	struct sol_model *m = b->m;
+	double *lo = mu_malloc((m->n_cols + 1) * sizeof(double));
+	double *hi = mu_malloc((m->n_cols + 1) * sizeof(double));
+	double t0 = mu_time_now();
+	struct sol_result lp;
+	struct mu_err err;
+	bool *is_int = m->col_is_int;
+	size_t j;
+	memcpy(lo, m->col_lo, m->n_cols * sizeof(double));
+	memcpy(hi, m->col_hi, m->n_cols * sizeof(double));
+	memset(&lp, 0, sizeof(lp));
+	mu_err_clear(&err);
+	for (j = 0; j < m->n_cols; j++)
+		if (is_int[j])
+			m->col_lo[j] = m->col_hi[j] = floor(res->x[j] + 0.5);
+	m->col_is_int = mu_calloc(m->n_cols + 1, sizeof(bool));
+	if (sol_glpk_solve(m,
+	                   &(struct sol_options){.is_mip = false,
+	                                         .time_limit = req->time_limit / 2,
+	                                         .is_apart_when_fixed = true},
+	                   &lp, &err) == MU_OK &&
+	    lp.status == SOL_OPTIMAL && lp.objective < res->objective) {
+		for (j = 0; j < m->n_cols; j++)
+			res->x[j] = is_int[j] ? m->col_lo[j] : lp.x[j];
+		res->objective = lp.objective;
+	}
+	free(m->col_is_int);
+	m->col_is_int = is_int;
+	memcpy(m->col_lo, lo, m->n_cols * sizeof(double));
+	memcpy(m->col_hi, hi, m->n_cols * sizeof(double));
+	sol_result_release(&lp);
+	free(lo);
+	free(hi);
+	out->time_solve += mu_time_now() - t0; /* the solve's, as the search is */
+}
+
 enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_request *req,
                        struct pol_solved *out, struct mu_err *err)
 {
@@ -623,6 +676,15 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 		rc = mu_err_set(err, MU_E_SOLVER, "the solver found no %s (%s)",
 		                req->is_lp ? "plan" : "rota", sol_status_name(res.status));
 		goto done;
+	}
+	if (req->draws && !req->is_lp && !req->fix_now && res.status == SOL_FEASIBLE) {
+		resolve_days(b, req, &res, out);
+		out->objective = res.objective;
+		if (res.has_bound) {
+			out->gap = (out->objective - out->bound) / (1e-9 + fabs(out->objective));
+			if (sol_is_proven(out->objective, out->bound))
+				out->status = MU_STATUS_OPTIMAL;
+		}
 	}
 	if (req->draws && !req->is_lp && !req->fix_now && req->bound_groups > 0 &&
 	    res.status == SOL_FEASIBLE && !res.has_bound)
