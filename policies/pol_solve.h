@@ -104,7 +104,10 @@ struct pol_solve_request {
 	 * relaxation is solved (no bound) gets the Jensen bound of the
 	 * scenarios in this many groups (pol_jensen.c; at most one per
 	 * scenario), and its gap and status from it; 0: none (the workflow,
-	 * flow_twostage.c, asks for POL_JENSEN_GROUPS). */
+	 * flow_twostage.c, asks for POL_JENSEN_GROUPS). That LP's first stage,
+	 * rounded, with its days re-solved is then a second rota, reported
+	 * when cheaper. Any two-stage rota whose search ends unproven has its
+	 * days re-solved with what it decides now fixed (pol_solve.c). */
 	size_t bound_groups;
 };
 
