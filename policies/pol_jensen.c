@@ -26,6 +26,7 @@
 #include "core/mu_alloc.h"
 #include "solver/sol_glpk.h"
 #include "solver/sol_jensen.h"
+#include "solver/sol_round.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -61,8 +62,69 @@ void pol_jensen_groups(const struct pol_build *b, size_t n_groups, size_t *group
 	free(keys);
 }
 
+/* Lowers x_now's integer columns decided now until no row of b's model
+ * (every day's) is above its upper limit by them alone: bookings that fit
+ * the mean days need not fit each day (a break-glass row's minimum is the
+ * day's). Each row over its limit, in order, gives up a unit of its
+ * column of the largest coefficient that is above its lower bound, until
+ * it fits or none is left (the days' LP then finds no solution, and the
+ * rota is not used). m compacted. */
+static void fit_days(const struct pol_build *b, double *x_now)
+{
+	const struct sol_model *m = b->m;
+	size_t *first, *at, *row_first = sol_model_by_row(m);
+	double *activity = mu_calloc(m->n_rows + 1, sizeof(double));
+	size_t i, k;
+	sol_model_by_col(m, &first, &at);
+	for (k = 0; k < m->n_entries; k++) {
+		const struct sol_entry *e = &m->entries[k];
+		if (m->col_is_int[e->col] && b->cols[e->col].scenario == MU_ALL)
+			activity[e->row] += e->value * x_now[e->col];
+	}
+	for (i = 0; i < m->n_rows; i++)
+		while (activity[i] > m->row_hi[i] + 1e-9) {
+			size_t best = m->n_cols;
+			double top = 0;
+			for (k = row_first[i]; k < row_first[i + 1]; k++) {
+				const struct sol_entry *e = &m->entries[k];
+				if (m->col_is_int[e->col] && b->cols[e->col].scenario == MU_ALL &&
+				    e->value > top && x_now[e->col] >= m->col_lo[e->col] + 1) {
+					top = e->value;
+					best = e->col;
+				}
+			}
+			if (best == m->n_cols)
+				break;
+			x_now[best] -= 1;
+			for (k = first[best]; k < first[best + 1]; k++)
+				activity[m->entries[at[k]].row] -= m->entries[at[k]].value;
+		}
+	free(activity);
+	free(first);
+	free(at);
+	free(row_first);
+}
+
+/* What jm's LP solution x decides now, rounded (pol_jensen_bound), into
+ * x_now at b's columns (col_of). */
+static void round_now(const struct sol_model *jm, const double *x, const size_t *col_of,
+                      const struct pol_build *b, double *x_now)
+{
+	double *binary = mu_malloc((jm->n_cols + 1) * sizeof(double));
+	double *whole = mu_malloc((jm->n_cols + 1) * sizeof(double));
+	size_t j;
+	sol_round_lp(jm, x, true, binary);
+	sol_round_lp(jm, binary, false, whole);
+	for (j = 0; j < jm->n_cols; j++)
+		if (jm->col_is_int[j] && b->cols[col_of[j]].scenario == MU_ALL)
+			x_now[col_of[j]] = whole[j];
+	free(binary);
+	free(whole);
+	fit_days(b, x_now);
+}
+
 enum mu_code pol_jensen_bound(struct pol_build *b, size_t n_groups, double time_limit,
-                              bool *has_bound, double *bound, struct mu_err *err)
+                              bool *has_bound, double *bound, double *x_now, struct mu_err *err)
 {
 	size_t *col_block = mu_malloc((b->m->n_cols + 1) * sizeof(size_t));
 	size_t *group_of = mu_malloc((b->n_days + 1) * sizeof(size_t));
@@ -98,6 +160,8 @@ enum mu_code pol_jensen_bound(struct pol_build *b, size_t n_groups, double time_
 	if (rc == MU_OK && res.status == SOL_OPTIMAL) {
 		*has_bound = true;
 		*bound = res.objective;
+		if (x_now)
+			round_now(jm, res.x, col_of, b, x_now);
 	}
 done:
 	sol_result_release(&res);

@@ -104,7 +104,10 @@ struct pol_solve_request {
 	 * relaxation is solved (no bound) gets the Jensen bound of the
 	 * scenarios in this many groups (pol_jensen.c; at most one per
 	 * scenario), and its gap and status from it; 0: none (the workflow,
-	 * flow_twostage.c, asks for POL_JENSEN_GROUPS). */
+	 * flow_twostage.c, asks for POL_JENSEN_GROUPS). That LP's first stage,
+	 * rounded, with its days re-solved is then a second rota, reported
+	 * when cheaper. Any two-stage rota whose search ends unproven has its
+	 * days re-solved with what it decides now fixed (pol_solve.c). */
 	size_t bound_groups;
 };
 
@@ -167,10 +170,15 @@ void pol_jensen_groups(const struct pol_build *b, size_t n_groups, size_t *group
  * optimum of b's LP, and so of its rota; equal to the LP's with a group per
  * day. *has_bound false when the days are not one LP but for bounds, or
  * the LP was not solved within time_limit seconds (0: none); then *bound
- * is not written. b's model is compacted. MU_OK, or MU_E_SOLVER when GLPK
- * failed; err may be NULL. */
+ * is not written. With a bound and x_now (b's columns; NULL: not wanted),
+ * what its LP decides now rounded to whole (sol_round_lp: the 0/1 columns,
+ * then the others, each down and then up where no row's upper limit
+ * breaks) into x_now's integer columns of what is decided now, a first
+ * stage planned for the spread; its other places are not written. b's
+ * model is compacted. MU_OK, or MU_E_SOLVER when GLPK failed; err may be
+ * NULL. */
 enum mu_code pol_jensen_bound(struct pol_build *b, size_t n_groups, double time_limit,
-                              bool *has_bound, double *bound, struct mu_err *err);
+                              bool *has_bound, double *bound, double *x_now, struct mu_err *err);
 
 /* The values of the game of DESIGN.md §3a: one plan-mode model of every
  * partner kept loaded, each coalition solved from the last one's basis
