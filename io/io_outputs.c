@@ -122,9 +122,34 @@ static char *joined(const char *dir, const char *name)
 	return path;
 }
 
+/* Whether path is a folder of ours (not a link to one) with nothing in
+ * it; *st its lstat. */
+static bool is_own_empty_dir(const char *path, struct stat *st)
+{
+	DIR *d;
+	struct dirent *e;
+	bool is_empty = true;
+	if (lstat(path, st) != 0 || !S_ISDIR(st->st_mode) || st->st_uid != geteuid())
+		return false;
+	if (!(d = opendir(path)))
+		return false;
+	while (is_empty && (e = readdir(d)))
+		is_empty = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
+	closedir(d);
+	return is_empty;
+}
+
 enum mu_code io_outputs_commit(const char *staged, const char *out, struct mu_err *err)
 {
-	DIR *d = opendir(staged);
+	DIR *d;
+	struct stat st;
+	/* out empty, as a new --out folder is: staged takes its place in one
+	 * rename, so that a kill leaves out empty or whole, never part-filled
+	 * (with out's permissions: mkdtemp made staged 0700) */
+	if (is_own_empty_dir(out, &st) && chmod(staged, st.st_mode & 07777) == 0 &&
+	    rename(staged, out) == 0)
+		return MU_OK;
+	d = opendir(staged);
 	struct dirent *e;
 	char **names = NULL;
 	size_t n = 0, cap = 0, i;

@@ -53,9 +53,11 @@ enum mu_code io_outputs_write_sweep(const char *dir, const struct mu_scenario *s
 enum mu_code io_outputs_begin(const char *out, char **staged, struct mu_err *err);
 
 /* Moves everything in staged into out (which exists; made by
- * io_file_check_dir), file by file with rename(2), folders merged, a file
- * of the same name replaced, and removes staged. MU_OK or MU_E_IO naming
- * the file that could not be moved. */
+ * io_file_check_dir): where out is an empty folder of ours, staged
+ * replaces it in one rename(2) (a kill leaves it empty or whole);
+ * otherwise file by file with rename(2), folders merged, a file of the
+ * same name replaced, and staged removed. MU_OK or MU_E_IO naming the
+ * file that could not be moved. */
 enum mu_code io_outputs_commit(const char *staged, const char *out, struct mu_err *err);
 
 /* Removes staged and all in it, when a run fails; NULL is accepted. */
