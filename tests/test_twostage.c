@@ -948,6 +948,12 @@ static void test_twostage_rota_stopped_early_keeps_the_plan_for_the_mean(void **
 	mu_scenario_free(sc);
 }
 
+/* The newsvendor's five scenarios, demand 1 to 5, not in order (the
+ * groups sort them). */
+#define NEWSVENDOR_1_TO_5                                                                          \
+	"scenario,partner,role,shift,required\n"                                                   \
+	"d1,p,rn,s1,1\nd4,p,rn,s1,4\nd2,p,rn,s1,2\nd5,p,rn,s1,5\nd3,p,rn,s1,3\n"
+
 /* The Jensen bound of sc's two-stage model on dr (pol_jensen.c) with its
  * scenarios in n_groups groups, the bank natural; false when it gives
  * none. */
@@ -973,9 +979,7 @@ static bool jensen_of(const struct mu_scenario *sc, const struct mu_draws *dr, s
 static void test_twostage_jensen_bound_of_the_newsvendor_by_hand(void **state)
 {
 	struct mu_scenario *sc = harness_load(newsvendor, none);
-	struct mu_draws *dr = draws_of(sc, "scenario,partner,role,shift,required\n"
-	                                   "d1,p,rn,s1,1\nd4,p,rn,s1,4\nd2,p,rn,s1,2\n"
-	                                   "d5,p,rn,s1,5\nd3,p,rn,s1,3\n");
+	struct mu_draws *dr = draws_of(sc, NEWSVENDOR_1_TO_5);
 	static const double expect[] = {0, 45, 67.5, 0, 0, 70};
 	size_t k;
 	double bound;
@@ -1001,9 +1005,7 @@ static void test_twostage_jensen_bound_of_the_newsvendor_by_hand(void **state)
 static void test_twostage_jensen_first_stage_of_the_newsvendor(void **state)
 {
 	struct mu_scenario *sc = harness_load(newsvendor, none);
-	struct mu_draws *dr = draws_of(sc, "scenario,partner,role,shift,required\n"
-	                                   "d1,p,rn,s1,1\nd4,p,rn,s1,4\nd2,p,rn,s1,2\n"
-	                                   "d5,p,rn,s1,5\nd3,p,rn,s1,3\n");
+	struct mu_draws *dr = draws_of(sc, NEWSVENDOR_1_TO_5);
 	static const double expect[] = {0, 3, 0, 0, 0, 4};
 	size_t groups, j;
 	(void)state;
