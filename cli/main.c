@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 #include "muster_version.h" /* MUSTER_COMMIT, written at build time (cli/gen_version.cmake) */
+#include "core/mu_alloc.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -88,6 +89,7 @@ int cmd_help(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	const struct cli_command *cmd;
+	mu_alloc_keep_freed();
 	if (argc < 2) {
 		print_overview(stderr);
 		return 2;

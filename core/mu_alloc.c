@@ -7,6 +7,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+void mu_alloc_keep_freed(void)
+{
+#ifdef __GLIBC__
+	/* The heap is trimmed only when 256 MB at its top are free; blocks
+	 * of up to 32 MB (glibc's most) come from the heap, not from a
+	 * mapping of their own made and unmade at each use. Setting either
+	 * turns off glibc's own adjustment of the second, which starts at
+	 * 128 KB. The process never holds more than its peak. */
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
+}
 
 static void die_oom(size_t size)
 {
