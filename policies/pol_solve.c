@@ -674,6 +674,8 @@ enum mu_code pol_solve(const struct mu_scenario *sc, const struct pol_solve_requ
 	out->n_cols = res.n_cols;
 	out->n_nonzeros = res.n_nonzeros;
 	out->sift_rounds = res.sift_rounds;
+	out->node_rins = res.node_rins;
+	out->node_rins_work = res.node_rins_work;
 	if (req->warm && res.row_basis) {
 		sol_basis_keep(&req->warm->basis, b->m, res.row_basis, res.col_basis);
 		req->warm->has_basis = true;

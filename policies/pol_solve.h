@@ -130,6 +130,8 @@ struct pol_solved {
 	long work;                         /* rota: simplex iterations after the relaxation */
 	size_t n_rows, n_cols, n_nonzeros; /* of the model solved */
 	size_t sift_rounds;                /* 0: not sifted */
+	size_t node_rins;                  /* rota: RINS runs in the search's nodes */
+	long node_rins_work;               /* rota: their simplex iterations (in work) */
 	struct mu_plan *plan;              /* the plan found */
 	struct mu_price_row *prices;       /* plan mode: one per model row; else NULL */
 	size_t n_prices;

@@ -112,6 +112,11 @@ bool sol_counts_is_small(const struct sol_model *m)
 	return m->n_cols < SOL_COUNTS_MAX_COLS;
 }
 
+bool sol_counts_has_classes(const struct sol_model *m)
+{
+	return m->n_cols < SOL_CLASSES_MAX_COLS;
+}
+
 /* Adds the count n = sum val[k] ind[k] (k = 1..len; ind and val have room
  * for one more) as GLPK's next column and row; lo and hi are its bounds. */
 static void add_count(glp_prob *lp, int len, int *ind, double *val, double lo, double hi)

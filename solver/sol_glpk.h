@@ -169,6 +169,10 @@ struct sol_result {
 	 * (sol_options' col_is_slack): the search found nothing better */
 	bool is_built;
 	size_t sift_rounds; /* working LPs solved by sifting; 0: not sifted */
+	/* MIP: RINS runs in the search's nodes, and their simplex iterations
+	 * (part of work) */
+	size_t node_rins;
+	long node_rins_work;
 	size_t n_rows, n_cols, n_nonzeros;
 };
 

@@ -188,6 +188,9 @@ int sol_counts_add(glp_prob *lp, const struct sol_model *m);
  * SOL_COUNTS_MAX_COLS columns (sol_glpk.c's search also keeps its bound
  * by it). The price classes go further (SOL_CLASSES_MAX_COLS). */
 bool sol_counts_is_small(const struct sol_model *m);
+/* Whether m gets the price classes: under SOL_CLASSES_MAX_COLS columns
+ * (sol_glpk.c's search runs RINS in its nodes only in bigger models). */
+bool sol_counts_has_classes(const struct sol_model *m);
 
 /* Sets x[j] (1-based, as GLPK's) of every count column after
  * n_model_cols to its row's sum over x; the model has n_model_rows rows,

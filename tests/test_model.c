@@ -1748,6 +1748,43 @@ static void test_model_small_rotas_are_proven_within_their_work(void **state)
 	}
 }
 
+/* RINS in the search's nodes (sol_glpk.c rins_from_node), in a model too
+ * big for the price classes: the example's silo rota (far from proven
+ * after 20,000 iterations of search) runs it, spends at most a fifth of
+ * the search's work on it and a twentieth of the rest on each run (a
+ * quarter in all), and ends with a rota the plan checker accepts at its
+ * objective, no cheaper than its bound. */
+static void test_model_rins_in_the_nodes_keeps_to_its_share(void **state)
+{
+	struct mu_scenario *sc = tu_load_example();
+	struct pol_solve_request req = {.is_silo = true, .work_limit = 20000};
+	struct pol_solved s;
+	struct mu_err err;
+	char dir[300], path[400], why[512];
+	(void)state;
+	tu_path(dir, sizeof(dir), "node-rins");
+	assert_int_equal(mkdir(dir, 0777), 0);
+	mu_err_clear(&err);
+	assert_int_equal(pol_solve(sc, &req, &s, &err), MU_OK);
+	assert_true(s.n_cols >= 5000); /* SOL_CLASSES_MAX_COLS: no price classes */
+	assert_true(s.node_rins >= 1);
+	assert_true(s.node_rins_work > 0);
+	assert_true(s.node_rins_work <= s.work / 4);
+	assert_int_equal(io_report_write_plan(dir, sc, s.plan, MU_ALL, &err), MU_OK);
+	snprintf(path, sizeof(path), "%s/plan.csv", dir);
+	if (!plan_check_file(
+	        sc, path,
+	        &(struct plan_check){.is_silo = true, .is_rota = true, .objective = s.objective},
+	        why, sizeof(why)))
+		fail_msg("%s", why);
+	assert_true(s.bound <= s.objective);
+	print_message("node RINS: %zu runs, %ld of %ld iterations, gap %g, %s\n", s.node_rins,
+	              s.node_rins_work, s.work, s.gap,
+	              s.status == MU_STATUS_OPTIMAL ? "optimal" : "not proven");
+	pol_solved_release(&s);
+	mu_scenario_free(sc);
+}
+
 /* A rota exists before any relaxation (sol_construct.c): the example's
  * system rota with a work limit of 1 (the rounding gives up at once: the
  * constructed rota, own staff at work and the rest short, is kept) and
@@ -2529,6 +2566,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_model_work_limit_repeats_the_same_rota),
+	    cmocka_unit_test(test_model_rins_in_the_nodes_keeps_to_its_share),
 	    cmocka_unit_test(test_model_small_rotas_are_proven_within_their_work),
 	    cmocka_unit_test(test_model_rota_exists_before_the_relaxation),
 	    cmocka_unit_test(test_model_guaranteed_rota_exists_before_the_relaxation),
