@@ -210,15 +210,18 @@ static void rins_from_root(glp_tree *tree, struct mip_watch *w)
  * kept the root's rota (4,117,529.74) for 60 s where CBC found
  * 4,117,484.49 by rounding at its node 1,158; RINS from its nodes found
  * 4,117,024.60 (2026-12-07). It runs at most every NODE_RINS_EVERY
- * nodes and while it has had under NODE_RINS_SHARE of what the search
- * has spent (time with a time limit, else simplex iterations: the same
- * runs on every run), each time up to NODE_RINS_PART of what is left; a
+ * nodes and while it has had under NODE_RINS_SHARE of what has been
+ * spent (search_spend), each time up to NODE_RINS_PART of what is left; a
  * cheaper rota is handed to GLPK at once. Its own search reports no
  * progress: its best is not the search's. */
 #define NODE_RINS_EVERY 20
 #define NODE_RINS_SHARE 0.2
 #define NODE_RINS_PART 0.05
 
+/* With a time limit, the seconds since the rota's solve began (its
+ * relaxation, rounding and the root's RINS too: what the measurements of
+ * docs/rota-proofs.md ran); with only a work limit, the simplex iterations
+ * of this search (the same on every run). */
 static double search_spend(const struct mip_watch *w, double now)
 {
 	return w->limit.deadline > 0 ? now - w->start : (double)(*w->limit.work - w->work_start);
