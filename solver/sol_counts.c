@@ -199,7 +199,7 @@ int sol_counts_add(glp_prob *lp, const struct sol_model *m)
 	int *ind, n_added = 0;
 	double *val;
 	bool has_demand_counts = sol_counts_is_small(m);
-	if (m->n_cols >= SOL_CLASSES_MAX_COLS)
+	if (!sol_counts_has_classes(m))
 		return 0; /* see the top of the file */
 	first = sol_model_by_row(m);
 	seen = mu_malloc(n_slots * sizeof(size_t)); /* row + 1 of a count, or 0 */

@@ -720,8 +720,6 @@ static void test_io_say_sweep_is_true_of_its_series(void **state)
 			fail_msg("only %zu sentences of kind %d", seen[i], i);
 }
 
-/* The grid's sentence is the first series' sentence, then each other name
- * with the value it was held at, in order, as %g shows it. */
 /* One figure of io_say_sweep_flow's sentence, at `at` ("WHAT: ..."): the
  * numbers said are the series' (to the 0.05 of one decimal), "throughout"
  * only when every point is within IO_SAY_FLAT_FLOW of the first. */
@@ -801,6 +799,8 @@ static void test_io_say_sweep_flow_is_true_of_its_series(void **state)
 	assert_true(seen_flat > 1000 && seen_moving > 1000);
 }
 
+/* The grid's sentence is the first series' sentence, then each other name
+ * with the value it was held at, in order, as %g shows it. */
 static void test_io_say_sweep_grid_says_what_the_others_were_held_at(void **state)
 {
 	static const char *const names[] = {"agency_cap.rn_b5", "demand", "tier_penalty",
